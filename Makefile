@@ -1,0 +1,58 @@
+# The publication's commands. `make help` lists them.
+#   make all     build every edition into $(BUILDDIR)
+#   make test    run the test suite
+# Any folder of pages builds the same way: make all SOURCEDIR=pages BUILDDIR=/tmp/out
+
+SOURCEDIR ?= source
+BUILDDIR  ?= _build
+CONFDIR   ?= .
+STRICT    ?= 1
+JOBS      ?= auto
+SPHINXOPTS ?=
+PYTHON_SYSTEM ?= python3
+VENV      ?= .venv
+
+PYTHON := $(VENV)/bin/python
+SPHINX := $(PYTHON) -m sphinx
+ifeq ($(STRICT),1)
+STRICTOPTS := -W --keep-going
+endif
+# One doctree cache for every builder: the Markdown is parsed once for all editions.
+BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
+
+.PHONY: all html epub test clean help venv
+
+## all: build the ePub and HTML editions into $(BUILDDIR)
+all: epub html
+
+## html: the website, into $(BUILDDIR)/html
+html: $(VENV)/.installed
+	$(SPHINX) -b html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+
+## epub: the ePub, into $(BUILDDIR)/epub
+epub: $(VENV)/.installed
+	$(SPHINX) -b epub $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/epub
+
+## test: run every test (installs the test tools first)
+test: $(VENV)/.installed-test
+	$(PYTHON) -m pytest $(PYTESTOPTS)
+
+## venv: create .venv and install requirements.txt
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PYTHON) || $(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## clean: remove $(BUILDDIR)
+clean:
+	rm -rf $(BUILDDIR)
+
+## help: list the commands
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)

@@ -1,0 +1,156 @@
+"""Sphinx extension: order every page by its front-matter ``position``.
+
+The outline is computed once per build in the main process (``env-get-outdated``, when
+``env.found_docs`` is known) and stored on the environment. A transform then turns it
+into real ``toctree`` nodes on each landing page while that page is read, so the HTML
+sidebar, prev/next links, the ePub spine and single-document builders all see one order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import lenient_utf8
+from .frontmatter import Page, read_page
+from .outline import Outline, build_outline
+from .problems import WARNING_TYPE, Kind, Problem
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+_OUTLINE = "pageorder_outline"
+_NAV = "pageorder_nav"
+_NAV_CHANGED = "pageorder_nav_changed"
+
+
+def warn(docname: str, problem: Problem) -> None:
+    """Report ``problem`` the Sphinx way, so ``-W`` fails and ``suppress_warnings`` works."""
+    logger.warning(problem.message, location=(docname, problem.line),
+                   type=WARNING_TYPE, subtype=problem.kind.value)
+
+
+def read_pages(env: BuildEnvironment) -> dict[str, Page]:
+    """Read the front matter of every source page Sphinx found."""
+    return {docname: read_page(docname, Path(env.doc2path(docname))) for docname in env.found_docs}
+
+
+def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                 removed: set[str]) -> list[str]:
+    """Compute the outline; drop unpublished pages; return landing pages to re-read."""
+    pages = read_pages(env)
+    outline = build_outline(pages, app.config.root_doc)
+    for docname, problem in outline.problems:
+        warn(docname, problem)
+
+    for docname in outline.unpublished:
+        env.found_docs.discard(docname)
+        added.discard(docname)
+        changed.discard(docname)
+        if docname in env.all_docs:
+            removed.add(docname)
+
+    previous: Outline | None = getattr(env, _OUTLINE, None)
+    nav = (tuple(sorted(outline.children.items())),
+           tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
+    setattr(env, _NAV_CHANGED, previous is not None and getattr(env, _NAV, None) != nav)
+    setattr(env, _OUTLINE, outline)
+    setattr(env, _NAV, nav)
+
+    old_children = previous.children if previous else {}
+    landings = set(outline.children) | set(old_children)
+    return sorted(d for d in landings
+                  if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
+
+
+def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the whole navigation: when it changed, every page must be rewritten."""
+    if getattr(env, _NAV_CHANGED, False):
+        return sorted(env.found_docs)
+    return []
+
+
+class InsertContents(SphinxTransform):
+    """Replace hand-written toctrees with the generated contents of a landing page."""
+
+    default_priority = 700  # before DoctreeReadEvent (880), where the toctree collector runs
+
+    def apply(self, **kwargs: Any) -> None:
+        docname = self.env.docname
+        for toctree in list(self.document.findall(addnodes.toctree)):
+            warn(docname, Problem(
+                Kind.OWN_TOCTREE, toctree.line or 1,
+                "this page has its own toctree, which is ignored: pages are listed by their "
+                "`position`. Remove the toctree and set `position:` in each page instead",
+            ))
+            wrapper = toctree.parent
+            toctree.parent.remove(toctree)
+            if isinstance(wrapper, nodes.compound) and not wrapper.children:
+                wrapper.parent.remove(wrapper)
+
+        if self.document.next_node(nodes.section) is None:
+            self.document.children = [untitled_section(docname, self.document.children)]
+
+        outline: Outline | None = getattr(self.env, _OUTLINE, None)
+        children = outline.children.get(docname) if outline else None
+        if children:
+            section = self.document.next_node(nodes.section) or self.document
+            section += contents_node(docname, children)
+
+
+def untitled_section(docname: str, content: list[nodes.Node]) -> nodes.section:
+    """Name a page that has no title after its file, so no edition shows '<no title>'.
+
+    The missing title was reported (``position.title-missing``); this keeps the page and
+    its text in every edition meanwhile.
+    """
+    name = docname.rsplit("/", 1)[-1]
+    section = nodes.section("", nodes.title(name, name), ids=[nodes.make_id(name) or "page"],
+                            names=[nodes.fully_normalize_name(name)])
+    section.extend(content)
+    for child in section.children:
+        child.parent = section
+    return section
+
+
+def contents_node(docname: str, children: tuple[str, ...]) -> nodes.compound:
+    """A toctree listing ``children`` by title, as the ``toctree`` directive would make it."""
+    toctree = addnodes.toctree()
+    toctree["parent"] = docname
+    toctree["entries"] = [(None, child) for child in children]
+    toctree["includefiles"] = list(children)
+    toctree["maxdepth"] = -1
+    toctree["caption"] = None
+    toctree["glob"] = False
+    toctree["hidden"] = False
+    toctree["includehidden"] = False
+    toctree["numbered"] = 0
+    toctree["titlesonly"] = True
+    wrapper = nodes.compound(classes=["toctree-wrapper", "publication-contents"])
+    wrapper += toctree
+    return wrapper
+
+
+def read_leniently(app: Sphinx) -> None:
+    """Decode sources so a bad byte is a reported warning, not a crash (see lenient_utf8)."""
+    if app.env.settings.get("input_encoding", "").lower() in {"utf-8", "utf-8-sig", "utf8"}:
+        app.env.settings["input_encoding"] = lenient_utf8.NAME
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_transform(InsertContents)
+    app.connect("builder-inited", read_leniently)
+    app.connect("env-get-outdated", plan_outline)
+    app.connect("env-get-updated", pages_with_new_navigation)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}

@@ -1,0 +1,157 @@
+"""Turn pages and their positions into the publication's outline.
+
+Plain Python with no Sphinx import. Folders are sections: ``folder/index`` (or Jekyll's
+``folder`` beside ``folder/``) is a section's landing page, and every landing page lists
+its children in position order. Nothing is ever dropped: a folder with no landing page
+hands its pages to the nearest ancestor that has one, and the loser of two landing pages
+stays a plain page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .frontmatter import Page
+from .problems import Kind, Problem
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The publication's structure: who lists whom, in reading order."""
+
+    root: str
+    children: Mapping[str, tuple[str, ...]]
+    unpublished: frozenset[str]
+    problems: tuple[tuple[str, Problem], ...]
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Every published page in reading order: the root, then depth first."""
+        found: list[str] = []
+
+        def walk(docname: str) -> None:
+            found.append(docname)
+            for child in self.children.get(docname, ()):
+                walk(child)
+
+        walk(self.root)
+        return tuple(found)
+
+
+def _parent(folder: str) -> str:
+    return folder.rpartition("/")[0]
+
+
+def _folder_of(docname: str) -> str:
+    return docname.rpartition("/")[0]
+
+
+def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
+    """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way."""
+    problems: list[tuple[str, Problem]] = []
+    for docname in sorted(pages):
+        problems.extend((docname, problem) for problem in pages[docname].problems)
+
+    landings = _find_landings(pages, root, problems)
+    unpublished = _unpublished(pages, root, landings)
+    published = [d for d in sorted(pages) if d not in unpublished]
+    landing_of = {landing: folder for folder, landing in landings.items()}
+
+    siblings: dict[str, list[str]] = {}
+    orphaned_folders: set[str] = set()
+    for docname in published:
+        if docname == root:
+            continue
+        folder = _parent(landing_of[docname]) if docname in landing_of else _folder_of(docname)
+        home = folder
+        while home and home not in landings:
+            orphaned_folders.add(home)
+            home = _parent(home)
+        siblings.setdefault(landings.get(home, root), []).append(docname)
+
+    for folder in sorted(orphaned_folders):
+        first = min(d for d in published if d.startswith(folder + "/"))
+        problems.append((first, Problem(
+            Kind.NO_LANDING, 1,
+            f"the folder '{folder}/' has no landing page, so its pages are listed under the "
+            f"folder above it; add '{folder}/index.md' (or '{folder}.md') with a title and position",
+        )))
+
+    children = {
+        landing: tuple(_sorted_siblings([pages[d] for d in members], problems))
+        for landing, members in siblings.items()
+    }
+    return Outline(root, children, frozenset(unpublished), tuple(problems))
+
+
+def _find_landings(pages: Mapping[str, Page], root: str,
+                   problems: list[tuple[str, Problem]]) -> dict[str, str]:
+    """Map each folder ('' is the top) to the docname of its landing page."""
+    folders = {""}
+    for docname in pages:
+        folder = _folder_of(docname)
+        while folder not in folders:
+            folders.add(folder)
+            folder = _parent(folder)
+
+    landings = {"": root}
+    for folder in sorted(folders - {""}):
+        index, jekyll = f"{folder}/index", folder
+        if index in pages and jekyll in pages:
+            problems.append((jekyll, Problem(
+                Kind.TWO_LANDINGS, 1,
+                f"the folder '{folder}/' has two landing pages, '{index}' and this one; "
+                f"'{index}' is used and this page becomes an ordinary page beside the folder. "
+                "Merge them or rename one",
+            )))
+        if index in pages:
+            landings[folder] = index
+        elif jekyll in pages:
+            landings[folder] = jekyll
+    return landings
+
+
+def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, str]) -> set[str]:
+    """Pages with ``published: false``, and everything in a section whose landing is one."""
+    hidden_folders = {folder for folder, landing in landings.items()
+                      if folder and not pages[landing].published}
+    hidden = {d for d, page in pages.items() if not page.published and d != root}
+    for docname in pages:
+        if docname == root:
+            continue
+        folder = _folder_of(docname)
+        while folder:
+            if folder in hidden_folders and landings[folder] != docname:
+                hidden.add(docname)
+                break
+            folder = _parent(folder)
+    return hidden
+
+
+def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]]) -> list[str]:
+    """Positioned pages first (ascending), then unpositioned ones; ties by title, then path."""
+    def key(page: Page) -> tuple[int, int, str, str]:
+        if page.position is None:
+            return (1, 0, page.sort_title, page.docname)
+        return (0, page.position, page.sort_title, page.docname)
+
+    ordered = sorted(members, key=key)
+    seen: dict[int, str] = {}
+    for page in ordered:
+        if page.position is None:
+            if not page.problems:  # a broken front matter was reported already: one message
+                problems.append((page.docname, Problem(
+                    Kind.POSITION_MISSING, 1,
+                    "the page has no `position`, so it comes after the numbered pages beside it; "
+                    "add e.g. `position: 10` to its front matter",
+                )))
+        elif page.position in seen:
+            problems.append((page.docname, Problem(
+                Kind.POSITION_DUPLICATE, page.position_line,
+                f"`position: {page.position}` is also used by '{seen[page.position]}'; the two are "
+                "ordered by title. Give each page its own number",
+            )))
+        else:
+            seen[page.position] = page.docname
+    return [page.docname for page in ordered]

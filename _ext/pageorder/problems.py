@@ -1,0 +1,64 @@
+"""The problems the page-order extension reports, one subtype each.
+
+Each member's value is the warning subtype, so a project can silence one kind with
+``suppress_warnings = ["position.<value>"]``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+WARNING_TYPE = "position"
+
+
+class Kind(enum.Enum):
+    """What went wrong with a page. Every value is a warning subtype of ``position``."""
+
+    ENCODING = "encoding"
+    """The file is not UTF-8; undecodable bytes were replaced."""
+
+    EMPTY = "empty"
+    """The file holds nothing but white space."""
+
+    YAML = "yaml"
+    """The front matter is not valid YAML, or is never closed."""
+
+    NOT_MAPPING = "not-mapping"
+    """The front matter is valid YAML but not a ``key: value`` mapping."""
+
+    TITLE_MISSING = "title-missing"
+    """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
+
+    TITLE_INVALID = "title-invalid"
+    """``title`` is a list or mapping instead of text."""
+
+    POSITION_INVALID = "invalid"
+    """``position`` is not a whole number (``first``, ``1.5``, ``true`` ...)."""
+
+    POSITION_MISSING = "missing"
+    """No ``position``: the page goes after its positioned siblings."""
+
+    POSITION_DUPLICATE = "duplicate"
+    """Two siblings share a position: they are ordered by title, then path."""
+
+    PUBLISHED_INVALID = "published-invalid"
+    """``published`` is not ``true`` or ``false``."""
+
+    OWN_TOCTREE = "own-toctree"
+    """A page carries a hand-written toctree, which the generated contents replace."""
+
+    NO_LANDING = "no-landing"
+    """A folder has no landing page; its pages are listed under the parent."""
+
+    TWO_LANDINGS = "two-landings"
+    """A folder has both ``folder/index.md`` and ``folder.md``."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one page, with the 1-based line it concerns."""
+
+    kind: Kind
+    line: int
+    message: str

@@ -1,0 +1,66 @@
+"""Sphinx configuration for the publication (build with ``-c .``).
+
+Metadata comes from ``CITATION.cff``; this file only says how the editions are made.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+import publication  # noqa: E402
+
+meta = publication.load(HERE / "CITATION.cff")
+
+# Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
+# release date unless the caller says otherwise: same sources, same bytes.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+project = meta.title
+author = meta.author
+copyright = f"{meta.date_released.year}, {meta.author}"
+version = meta.version
+release = meta.version
+language = "en"
+root_doc = "index"
+
+extensions = [
+    "myst_parser",
+    "sphinx_sitemap",
+    "pageorder",
+]
+
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
+templates_path = []
+
+myst_title_to_header = True
+myst_heading_anchors = 6
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "fieldlist"]
+suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
+
+# HTML
+html_theme = "furo"
+html_title = meta.title
+html_baseurl = os.environ.get("PUBLICATION_URL", meta.url)
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = "%Y-%m-%d"
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
+
+# ePub
+epub_basename = meta.slug
+epub_title = meta.title
+epub_author = meta.author
+epub_publisher = meta.author
+epub_copyright = copyright
+epub_identifier = meta.slug  # Sphinx writes epub_uid into toc.ncx: the two must match
+epub_scheme = "URN"
+epub_uid = meta.slug
+epub_description = meta.abstract
+epub_show_urls = "no"
+epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo"]
+epub_use_index = False
