@@ -1,0 +1,89 @@
+"""Shared test helpers: build small projects the way `make` does and read what comes out.
+
+Builds run ``python -m sphinx`` in a subprocess with the project's own ``conf.py``
+(``-c``), exactly as the Makefile does, so the tests see the real command line, the
+real exit code and the real messages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ROOTS = Path(__file__).resolve().parent / "roots"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@dataclass
+class Build:
+    """One finished ``sphinx-build`` run."""
+
+    returncode: int
+    output: str
+    outdir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if "WARNING:" in line or "ERROR:" in line]
+
+
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: bool = True,
+                 jobs: str | None = None, doctrees: Path | None = None,
+                 extra: tuple[str, ...] = (), env: dict[str, str] | None = None) -> Build:
+    """Run one Sphinx build of ``srcdir`` into ``outdir`` with the project's configuration."""
+    doctrees = doctrees or outdir.parent / (outdir.name + ".doctrees")
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(REPO), "-d", str(doctrees),
+               "-q", "--no-color"]
+    if strict:
+        command += ["-W", "--keep-going"]
+    if jobs:
+        command += ["-j", jobs]
+    command += [*extra, str(srcdir), str(outdir)]
+    result = subprocess.run(command, capture_output=True, text=True,
+                            env={**os.environ, **(env or {})}, check=False)
+    return Build(result.returncode, result.stdout + result.stderr, outdir)
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """Copy test root ``tests/roots/<name>`` to ``destination`` (tests may edit the copy)."""
+    shutil.copytree(ROOTS / name, destination)
+    return destination
+
+
+def write_pages(folder: Path, pages: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``folder``; bytes are written as they are."""
+    for relative, content in pages.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def page(title: str | None = None, position: int | str | None = None, body: str = "Some text.",
+         **front: object) -> str:
+    """A Markdown page with front matter, as city staff would write it."""
+    fields = {"title": title, "position": position, **front}
+    lines = [f"{key}: {value}" for key, value in fields.items() if value is not None]
+    head = "---\n" + "".join(line + "\n" for line in lines) + "---\n\n" if lines else ""
+    return head + body + "\n"
+
+
+def require_tool(path_or_name: str, why: str) -> str:
+    """Return the tool's path; skip on a laptop without it, fail under ``CI=true``."""
+    found = shutil.which(path_or_name) or (path_or_name if Path(path_or_name).exists() else None)
+    if found:
+        return found
+    message = f"{path_or_name} is not installed ({why})"
+    if IN_CI:
+        pytest.fail(message + "; .ci/run must install it")
+    pytest.skip(message)
