@@ -20,7 +20,7 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html epub test clean help venv
+.PHONY: all html epub test clean help venv check page serve
 
 ## all: build the ePub and HTML editions into $(BUILDDIR)
 all: epub html
@@ -32,6 +32,24 @@ html: $(VENV)/.installed
 ## epub: the ePub, into $(BUILDDIR)/epub
 epub: $(VENV)/.installed
 	$(SPHINX) -b epub $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/epub
+
+## check: check every page's front matter in a second, without building (file:line: message)
+check: $(VENV)/.installed
+	@PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m pageorder.check -c $(CONFDIR) $(SOURCEDIR)
+
+## page: new page with the next free position: make page TITLE="Bike lanes" [SECTION=folder]
+page: $(VENV)/.installed
+	@# TITLE and SECTION reach the script through the environment: no shell quoting to get wrong
+	@PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m pageorder.newpage -c $(CONFDIR) $(SOURCEDIR)
+
+## serve: live preview on http://$(HOST):$(PORT)/ that rebuilds and reloads on every save
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(VENV)/.installed
+	@echo "Preview: http://$(HOST):$(PORT)/  (rebuilds on save; Ctrl+C stops)"
+	$(PYTHON) -m sphinx_autobuild -b html -c $(CONFDIR) -d $(BUILDDIR)/serve-doctrees -j 1 \
+	  --host $(HOST) --port $(PORT) --watch $(CONFDIR)/_ext --watch $(CONFDIR)/CITATION.cff \
+	  $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/serve
 
 ## test: run every test (installs the test tools first)
 test: $(VENV)/.installed-test

@@ -1,0 +1,136 @@
+"""Check every page's front matter without a Sphinx build: ``python -m pageorder.check``.
+
+City staff run it as ``make check`` before they publish. It finds the pages the way
+Sphinx does (``sphinx.project.Project`` with the ``source_suffix`` and
+``exclude_patterns`` of ``conf.py``), then reuses the extension's own reader and outline
+(``read_page``, ``build_outline``), so a build and a check always agree. Every problem is
+printed as ``file:line: message [position.subtype]``; the exit status is 1 when there is
+any, 2 when the folder cannot be checked at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import runpy
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .frontmatter import Page, read_page
+from .outline import Outline, build_outline
+from .problems import WARNING_TYPE, Problem
+
+DEFAULT_SUFFIXES = (".md",)
+DEFAULT_EXCLUDES = ("_*", "**/_*", ".*", "**/.*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the check needs from ``conf.py``: which files are pages, the root, what is muted."""
+
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    exclude_patterns: tuple[str, ...] = DEFAULT_EXCLUDES
+    include_patterns: tuple[str, ...] = ("**",)
+    root_doc: str = "index"
+    suppress_warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def load_settings(confdir: Path) -> Settings:
+    """Read the page settings from ``confdir/conf.py``; fall back to defaults with a note."""
+    conf = confdir / "conf.py"
+    if not conf.is_file():
+        return Settings(notes=(f"{conf} not found; checking every .md file",))
+    try:
+        values: dict[str, Any] = runpy.run_path(str(conf), run_name="conf")
+    except Exception as err:  # conf.py is someone's code: report, never crash
+        return Settings(notes=(f"{conf} could not be read ({type(err).__name__}: {err}); "
+                               "checking every .md file",))
+    suffix = values.get("source_suffix", DEFAULT_SUFFIXES)
+    suffixes = (suffix,) if isinstance(suffix, str) else tuple(suffix)
+    return Settings(
+        suffixes=suffixes or DEFAULT_SUFFIXES,
+        exclude_patterns=tuple(values.get("exclude_patterns", DEFAULT_EXCLUDES)),
+        include_patterns=tuple(values.get("include_patterns", ("**",))),
+        root_doc=str(values.get("root_doc", values.get("master_doc", "index"))),
+        suppress_warnings=tuple(values.get("suppress_warnings", ())),
+    )
+
+
+def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
+    """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``."""
+    from sphinx.project import Project  # the same discovery as a build, no build
+
+    project = Project(srcdir, settings.suffixes)
+    docnames = project.discover(settings.exclude_patterns, settings.include_patterns)
+    return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
+
+
+def read_pages(paths: Mapping[str, Path]) -> dict[str, Page]:
+    """Read the front matter of every page (the extension's own reader)."""
+    return {docname: read_page(docname, path) for docname, path in paths.items()}
+
+
+def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:
+    """True when ``conf.py`` silences this kind, as it would in a build."""
+    muted = set(suppress_warnings)
+    return WARNING_TYPE in muted or f"{WARNING_TYPE}.{problem.kind.value}" in muted
+
+
+def format_problem(path: Path, problem: Problem) -> str:
+    """One line an editor can jump to: ``file:line: message [position.subtype]``."""
+    return f"{path}:{problem.line}: {problem.message} [{WARNING_TYPE}.{problem.kind.value}]"
+
+
+def problems_of(outline: Outline, settings: Settings) -> list[tuple[str, Problem]]:
+    """The outline's problems that a build would show, in file then line order."""
+    found = [(d, p) for d, p in outline.problems if not is_suppressed(p, settings.suppress_warnings)]
+    return sorted(found, key=lambda item: (item[0], item[1].line, item[1].message))
+
+
+def display_path(path: Path) -> Path:
+    """The path relative to the current folder when it is inside it (shorter, clickable)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
+    """Check ``srcdir``: (the lines to print, the number of pages checked)."""
+    settings = load_settings(confdir)
+    paths = find_pages(srcdir, settings)
+    outline = build_outline(read_pages(paths), settings.root_doc)
+    lines = [f"note: {note}" for note in settings.notes]
+    if paths and settings.root_doc not in paths:
+        lines.append(f"{display_path(srcdir)}: there is no root page '{settings.root_doc}' "
+                     f"({settings.root_doc}{settings.suffixes[0]}); the build needs one [position.root]")
+    for docname, problem in problems_of(outline, settings):
+        lines.append(format_problem(display_path(paths[docname]), problem))
+    return lines, len(paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: print every problem, exit 1 if there is any."""
+    parser = argparse.ArgumentParser(prog="python -m pageorder.check", description=__doc__.split("\n")[0])
+    parser.add_argument("srcdir", nargs="?", default="source", type=Path, help="the folder of pages")
+    parser.add_argument("-c", "--confdir", default=".", type=Path, help="the folder with conf.py")
+    args = parser.parse_args(argv)
+    if not args.srcdir.is_dir():
+        print(f"{args.srcdir}: no such folder of pages", file=sys.stderr)
+        return 2
+    lines, count = check(args.srcdir.resolve(), args.confdir.resolve())
+    problems = [line for line in lines if not line.startswith("note: ")]
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("note: ") else sys.stdout)
+    if problems:
+        print(f"{len(problems)} problem(s) in {count} page(s)", file=sys.stderr)
+        return 1
+    print(f"{count} page(s) checked, no problems", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Create a page with front matter and the next free position: ``make page TITLE="..."``.
+
+City staff should not have to work out a file name or a position by hand. The new page
+goes at the end of its section: its position is one more than the largest position
+beside it, found with the extension's own outline (``build_outline``), so the page lands
+exactly where a build will put it. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from .check import find_pages, load_settings, read_pages
+from .frontmatter import Page
+from .outline import build_outline
+
+BODY = """\
+Write the page here, in Markdown. Preview it with `make serve`, check it with `make check`.
+
+% Lines starting with % are notes to yourself: they are not published.
+% A picture needs a description for readers who cannot see it, e.g.
+% ![Two city staff test an air-quality sensor on a lamp post](images/sensor.jpg)
+"""
+
+
+class PageError(Exception):
+    """Why a page was not created, in words for the person who asked for it."""
+
+
+def slugify(title: str) -> str:
+    """A file name from a title: ``Bike lanes & safety`` becomes ``bike-lanes-safety``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "page"
+
+
+def clean_section(section: str) -> str:
+    """``/mobility/`` and ``mobility`` are the same section; ``..`` is refused."""
+    parts = [p for p in section.replace("\\", "/").split("/") if p not in ("", ".")]
+    if ".." in parts:
+        raise PageError(f"SECTION={section!r} leaves the folder of pages; name a folder inside it")
+    return "/".join(parts)
+
+
+def landing_of(section: str, pages: Mapping[str, Page], root: str) -> str | None:
+    """The landing page of ``section`` (``section/index`` or Jekyll's ``section``), if any."""
+    if not section:
+        return root
+    return next((d for d in (f"{section}/index", section) if d in pages), None)
+
+
+def next_position(section: str, pages: Mapping[str, Page], root: str) -> int:
+    """One more than the largest position listed in ``section`` (1 in an empty one)."""
+    outline = build_outline(pages, root)
+    landing = landing_of(section, pages, root)
+    if landing is not None:
+        members = outline.children.get(landing, ())
+    else:  # a folder without a landing page yet: its own pages are the neighbours
+        members = tuple(d for d in pages if d.rpartition("/")[0] == section)
+    positions = [pages[d].position for d in members if pages[d].position is not None]
+    return max(positions, default=0) + 1
+
+
+def front_matter(title: str, position: int) -> str:
+    """YAML front matter with the title quoted safely, whatever it contains."""
+    data = yaml.safe_dump({"title": title, "position": position}, allow_unicode=True,
+                          sort_keys=False, width=1000)
+    return f"---\n{data}---\n\n"
+
+
+def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> tuple[Path, int]:
+    """Write the new page; return its path and position. Raises :class:`PageError`."""
+    title = " ".join(title.split())
+    if not title:
+        raise PageError('give the page a title: make page TITLE="Bike lanes" [SECTION=folder]')
+    section = clean_section(section)
+    settings = load_settings(confdir)
+    pages = read_pages(find_pages(srcdir, settings))
+    if section and not (srcdir / section).is_dir() and landing_of(section, pages, settings.root_doc) is None:
+        sections = sorted({d.rpartition("/")[0] for d in pages if "/" in d})
+        raise PageError(f"there is no section '{section}' in {srcdir}. Sections: "
+                        f"{', '.join(sections) or 'none yet'}. To start one, create its landing "
+                        f"page first: make page TITLE=\"...\" then rename it to {section}.md")
+    slug = slugify(title)
+    docname = f"{section}/{slug}" if section else slug
+    taken = [srcdir / f"{docname}{suffix}" for suffix in settings.suffixes]
+    if docname in pages or any(path.exists() for path in taken):
+        existing = next((p for p in taken if p.exists()), taken[0])
+        raise PageError(f"{existing} already exists; it was not changed. Choose another title, "
+                        "or edit that page")
+    position = next_position(section, pages, settings.root_doc)
+    path = srcdir / f"{docname}{settings.suffixes[0]}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(front_matter(title, position) + BODY)
+    return path, position
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line; TITLE and SECTION may also come from the environment (``make page``)."""
+    parser = argparse.ArgumentParser(prog="python -m pageorder.newpage", description=__doc__.split("\n")[0])
+    parser.add_argument("srcdir", nargs="?", default="source", type=Path)
+    parser.add_argument("-c", "--confdir", default=".", type=Path)
+    parser.add_argument("--title", default=os.environ.get("TITLE", ""))
+    parser.add_argument("--section", default=os.environ.get("SECTION", ""))
+    args = parser.parse_args(argv)
+    try:
+        path, position = create_page(args.srcdir, args.confdir.resolve(), args.title, args.section)
+    except (PageError, OSError) as err:
+        print(f"make page: {err}", file=sys.stderr)
+        return 1
+    print(f"Created {path} (position {position}). Edit it, then `make serve` to preview it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
