@@ -12,7 +12,11 @@ sys.path.insert(0, str(HERE / "_ext"))
 
 import publication  # noqa: E402
 
-meta = publication.load(HERE / "CITATION.cff")
+try:
+    meta = publication.load(HERE / "CITATION.cff")
+except publication.InvalidCitation as err:  # one clear message naming the field, no traceback
+    from sphinx.errors import ConfigError
+    raise ConfigError(str(err)) from None
 
 # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
 # release date unless the caller says otherwise: same sources, same bytes.

@@ -1,0 +1,187 @@
+"""Ready-made citations of the publication and of one chapter, from :class:`Metadata`.
+
+Plain Python. A citation is a tuple of runs ``(text, italic)`` so every writer (docutils
+nodes, plain text for the PDF colophon, HTML) keeps the italics the styles require.
+BibTeX is written by pybtex and RIS by rispy, so both files are what those formats'
+own tools read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Metadata
+
+Runs = tuple[tuple[str, bool], ...]
+ACCESSED = "[date accessed]"
+STYLES = ("APA 7", "Chicago", "MLA 9")
+_MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+               "Nov.", "Dec.")
+
+
+def plain(runs: Runs) -> str:
+    """The citation as text, without italics."""
+    return "".join(text for text, _ in runs)
+
+
+def _runs(*parts: str | tuple[str, bool]) -> Runs:
+    return tuple(p if isinstance(p, tuple) else (p, False) for p in parts if p)
+
+
+def _i(text: str) -> tuple[str, bool]:
+    return (text, True)
+
+
+def _end(text: str) -> str:
+    """Close a sentence, unless the title already ends with its own punctuation."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _inner_quotes(title: str) -> str:
+    """Quotes inside a quoted title become single quotes (Chicago, MLA)."""
+    return title.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
+def _authors(meta: Metadata) -> str:
+    names = list(meta.authors)
+    if len(names) <= 2:
+        return " & ".join(names)
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def _link(meta: Metadata, url: str | None = None) -> str:
+    return url or meta.identifier
+
+
+def _details(meta: Metadata) -> str:
+    parts = [f"Report No. {meta.report_number}"] if meta.report_number else []
+    return "(" + "; ".join(parts + [f"Version {meta.version}"]) + ")"
+
+
+def apa(meta: Metadata) -> Runs:
+    """APA 7, a report by a group author: the publisher is left out when it is the author."""
+    publisher = "" if meta.publisher in meta.authors else f"{meta.publisher}. "
+    return _runs(f"{_end(_authors(meta))} ({meta.date_released.year}). ", _i(meta.title),
+                 f" {_details(meta)}. ", publisher, _link(meta))
+
+
+def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    """APA 7, one chapter: retrieval date, since the online text may change."""
+    return _runs(f"{_end(_authors(meta))} ({meta.date_released.year}). {_end(title)} In ",
+                 _i(meta.title), f" {_details(meta)}. Retrieved {ACCESSED}, from {url}")
+
+
+def chicago(meta: Metadata) -> Runs:
+    """Chicago 17, bibliography entry."""
+    place = f"{meta.place}: " if str(meta.place) else ""
+    return _runs(f"{_end(', '.join(meta.authors))} ", _i(_end(meta.title)),
+                 f" Version {meta.version}. {place}{meta.publisher}, {meta.date_released.year}. ",
+                 _end(_link(meta)))
+
+
+def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    place = f"{meta.place}: " if str(meta.place) else ""
+    return _runs(f"{_end(', '.join(meta.authors))} \u201c{_end(_inner_quotes(title))}\u201d In ",
+                 _i(meta.title), f", version {meta.version}. {place}{meta.publisher}, "
+                 f"{meta.date_released.year}. Accessed {ACCESSED}. ", _end(url))
+
+
+def _mla_date(meta: Metadata) -> str:
+    day = meta.date_released
+    return f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
+
+
+def _bare(url: str) -> str:
+    """MLA 9 drops the scheme from URLs."""
+    return url.split("://", 1)[-1]
+
+
+def _mla_author(meta: Metadata) -> str:
+    """MLA starts with the title when the author is also the publisher."""
+    if meta.authors == (meta.publisher,):
+        return ""
+    return _end(", ".join(meta.authors)) + " "
+
+
+def mla(meta: Metadata) -> Runs:
+    """MLA 9."""
+    return _runs(_mla_author(meta), _i(meta.title), f". Version {meta.version}, {meta.publisher}, "
+                 f"{_mla_date(meta)}, ", _end(_bare(_link(meta))))
+
+
+def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    return _runs(_mla_author(meta), f"\u201c{_end(_inner_quotes(title))}\u201d ", _i(meta.title),
+                 f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, "
+                 f"{_end(_bare(url))} Accessed {ACCESSED}.")
+
+
+def publication(meta: Metadata) -> dict[str, Runs]:
+    """The whole publication in every style, by style name."""
+    return dict(zip(STYLES, (apa(meta), chicago(meta), mla(meta))))
+
+
+def chapter(meta: Metadata, title: str, url: str) -> dict[str, Runs]:
+    """One chapter in every style, by style name."""
+    return dict(zip(STYLES, (apa_chapter(meta, title, url), chicago_chapter(meta, title, url),
+                             mla_chapter(meta, title, url))))
+
+
+def bibtex_key(meta: Metadata) -> str:
+    """``cityofaustin2026smart``: first author, year, first title word, as BibTeX tools do."""
+    import re
+    author = re.sub(r"[^a-z0-9]", "", meta.publisher.lower())
+    word = next(iter(re.findall(r"[a-z0-9]+", meta.title.lower())), "")
+    return f"{author}{meta.date_released.year}{word}"
+
+
+def bibtex(meta: Metadata) -> str:
+    """A ``@techreport`` entry; group authors in braces so no tool splits them into names."""
+    from pybtex.database import BibliographyData, Entry, Person
+
+    fields = {
+        "title": "{" + meta.title + "}",
+        "institution": meta.publisher,
+        "type": "Report",
+        "year": str(meta.date_released.year),
+        "date": meta.date_released.isoformat(),
+        "version": meta.version,
+        "note": f"Version {meta.version}",
+        "url": meta.url,
+        "address": str(meta.place),
+        "abstract": meta.abstract,
+        "keywords": ", ".join(meta.keywords),
+        "language": "English",
+        "doi": meta.doi,
+        "number": meta.report_number,
+    }
+    entry = Entry("techreport", fields={k: v for k, v in fields.items() if v},
+                  persons={"author": [Person("{" + name + "}") for name in meta.authors]})
+    return BibliographyData({bibtex_key(meta): entry}).to_string("bibtex")
+
+
+def ris(meta: Metadata) -> str:
+    """An RIS ``RPRT`` record; names without a comma import as organisations."""
+    import rispy
+
+    class _Writer(rispy.RisWriter):
+        def set_header(self, count: int) -> str:  # no "1." line: not part of RIS
+            return ""
+
+    record = {
+        "type_of_reference": "RPRT",
+        "authors": list(meta.authors),
+        "primary_title": meta.title,
+        "year": str(meta.date_released.year),
+        "date": meta.date_released.strftime("%Y/%m/%d"),
+        "edition": meta.version,
+        "publisher": meta.publisher,
+        "place_published": str(meta.place),
+        "urls": [meta.url],
+        "doi": meta.doi,
+        "number": meta.report_number,
+        "abstract": meta.abstract,
+        "keywords": list(meta.keywords),
+        "language": "en",
+    }
+    return rispy.dumps([{k: v for k, v in record.items() if v}], implementation=_Writer)
