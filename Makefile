@@ -20,7 +20,7 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html epub test clean help venv check page serve
+.PHONY: all html epub test clean help venv check page serve bench
 
 ## all: build the ePub and HTML editions into $(BUILDDIR)
 all: epub html
@@ -54,6 +54,19 @@ serve: $(VENV)/.installed
 ## test: run every test (installs the test tools first)
 test: $(VENV)/.installed-test
 	$(PYTHON) -m pytest $(PYTESTOPTS)
+
+## bench: time our builds against Sphinx+Furo, Jekyll, LaTeX (ANCHORS=1 installs those first)
+ANCHORS ?= 0
+BENCHOPTS ?=
+bench: $(VENV)/.installed-bench
+ifeq ($(ANCHORS),1)
+	bench/install-anchors
+endif
+	$(PYTHON) -m bench.run $(BENCHOPTS)
+
+$(VENV)/.installed-bench: bench/requirements.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
 
 ## venv: create .venv and install requirements.txt
 venv: $(VENV)/.installed
