@@ -34,6 +34,7 @@ extensions = [
     "myst_parser",
     "sphinx_sitemap",
     "pageorder",
+    "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
 ]
 
 source_suffix = {".md": "markdown"}
