@@ -29,6 +29,7 @@ version = meta.version
 release = meta.version
 language = "en"
 root_doc = "index"
+smartquotes = False  # the City's words stay exactly as written: no ' turned into ’
 
 extensions = [
     "myst_parser",
@@ -67,5 +68,6 @@ epub_scheme = "URN"
 epub_uid = meta.slug
 epub_description = meta.abstract
 epub_show_urls = "no"
-epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo"]
+epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo", ".buildinfo.bak"]
 epub_use_index = False
+epub_tocdepth = 6  # sections nest deeper than three folders; Sphinx cuts at 3 by default

@@ -20,6 +20,8 @@ from . import lenient_utf8
 from .frontmatter import Page, read_page
 from .outline import Outline, build_outline
 from .problems import WARNING_TYPE, Kind, Problem
+from .search_index import drop_empty_search_terms
+from .sitemap import complete_sitemap
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -152,5 +154,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", read_leniently)
     app.connect("env-get-outdated", plan_outline)
     app.connect("env-get-updated", pages_with_new_navigation)
+    app.connect("html-collect-pages", drop_empty_search_terms)
+    app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

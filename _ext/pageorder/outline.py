@@ -71,7 +71,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
         siblings.setdefault(landings.get(home, root), []).append(docname)
 
     for folder in sorted(orphaned_folders):
-        first = min(d for d in published if d.startswith(folder + "/"))
+        inside = [d for d in published if d.startswith(folder + "/")]
+        first = min(inside, key=lambda d: (_folder_of(d) != folder, d))  # a page of its own first
         problems.append((first, Problem(
             Kind.NO_LANDING, 1,
             f"the folder '{folder}/' has no landing page, so its pages are listed under the "

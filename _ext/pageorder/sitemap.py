@@ -1,0 +1,49 @@
+"""Make sphinx-sitemap list every page, in reading order, on every build.
+
+sphinx-sitemap collects links as pages are written, so an incremental build (which
+writes only changed pages) leaves out every other page, and a parallel build lists
+pages in whatever order the workers finish. Just before it writes ``sitemap.xml`` we
+refill its queue with every page in the publication's order.
+"""
+
+from __future__ import annotations
+
+import queue
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+from .outline import Outline
+
+
+def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    links = getattr(app, "sitemap_links", None)
+    outline: Outline | None = getattr(app.env, "pageorder_outline", None)
+    if exception or links is None or outline is None:
+        return
+    from sphinx_sitemap import is_excluded
+
+    collected: dict[str, str | None] = {}
+    while True:
+        try:
+            link, lastmod = links.get_nowait()
+        except queue.Empty:
+            break
+        collected[link] = lastmod
+
+    documents = list(outline.order) + sorted(app.env.found_docs - set(outline.order))
+    ordered = [_link(app, docname) for docname in documents]
+    ordered += sorted(set(collected) - set(ordered))
+    for link in ordered:
+        if not is_excluded(link, app.config.sitemap_excludes):
+            links.put((link, collected.get(link)))
+
+
+def _link(app: Sphinx, docname: str) -> str:
+    """The page's address as sphinx-sitemap writes it (``dir/`` for the dirhtml builder)."""
+    if getattr(app.env, "is_directory_builder", False):
+        if docname == "index":
+            return ""
+        return docname[:-5] if docname.endswith("/index") else docname + "/"
+    return docname + (app.config.html_file_suffix or ".html")
