@@ -1,0 +1,109 @@
+"""The front-matter reader: what it finds, and the line of every problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
+
+from pageorder.frontmatter import read_page  # noqa: E402
+from pageorder.problems import Kind  # noqa: E402
+
+
+def read(tmp_path: Path, content: str | bytes):
+    path = tmp_path / "page.md"
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return read_page("page", path)
+
+
+def kinds(page) -> list[Kind]:
+    return [problem.kind for problem in page.problems]
+
+
+def test_title_and_position_with_their_lines(tmp_path):
+    page = read(tmp_path, "---\nlayout: page\ntitle: Parking\nposition: 7\n---\n\nText\n")
+    assert (page.title, page.title_line, page.position, page.position_line) == ("Parking", 3, 7, 4)
+    assert page.published and not page.problems
+
+
+@pytest.mark.parametrize("value, expected", [("-3", -3), ('"12"', 12), ("0", 0), ("+4", 4)])
+def test_whole_numbers_are_positions(tmp_path, value, expected):
+    assert read(tmp_path, f"---\ntitle: T\nposition: {value}\n---\n").position == expected
+
+
+@pytest.mark.parametrize("value", ["first", "1.5", "true", "[1]", "", "1e3"])
+def test_other_positions_are_refused_on_their_line(tmp_path, value):
+    page = read(tmp_path, f"---\ntitle: T\nnote: x\nposition: {value}\n---\n")
+    assert page.position is None
+    assert kinds(page) == [Kind.POSITION_INVALID]
+    assert page.problems[0].line == 4
+    assert "whole number" in page.problems[0].message
+
+
+def test_title_falls_back_to_first_heading_outside_code(tmp_path):
+    page = read(tmp_path, "---\nposition: 1\n---\n\n```\n# not this\n```\n\n## Real heading ##\n")
+    assert (page.title, page.title_line) == ("Real heading", 9)
+
+
+def test_setext_heading_counts(tmp_path):
+    assert read(tmp_path, "Intro title\n===========\n\ntext\n").title == "Intro title"
+
+
+def test_no_title_at_all_is_reported(tmp_path):
+    page = read(tmp_path, "---\nposition: 1\n---\n\nJust a paragraph.\n")
+    assert page.title is None and kinds(page) == [Kind.TITLE_MISSING]
+
+
+def test_malformed_yaml_points_at_the_bad_line(tmp_path):
+    page = read(tmp_path, "---\ntitle: ok\nposition: [1\nother: x\n---\n\n# Heading\n")
+    assert kinds(page) == [Kind.YAML]
+    assert page.problems[0].line in (3, 4)
+    assert page.title == "Heading"  # the body still names the page
+
+
+def test_unclosed_front_matter(tmp_path):
+    page = read(tmp_path, "---\ntitle: x\n\nbody text\n")
+    assert kinds(page)[0] is Kind.YAML and "never closed" in page.problems[0].message
+
+
+def test_front_matter_that_is_not_a_mapping(tmp_path):
+    page = read(tmp_path, "---\n- a\n- b\n---\n\n# T\n")
+    assert kinds(page) == [Kind.NOT_MAPPING]
+
+
+def test_non_utf8_byte_is_located_and_the_rest_is_read(tmp_path):
+    page = read(tmp_path, b"---\ntitle: Caf\xe9\nposition: 2\n---\n")
+    assert kinds(page) == [Kind.ENCODING]
+    assert page.problems[0].line == 2
+    assert page.position == 2 and page.title == "Caf\ufffd"
+
+
+def test_byte_order_mark_is_fine(tmp_path):
+    page = read(tmp_path, "\ufeff---\ntitle: BOM\nposition: 1\n---\n")
+    assert (page.title, page.position, page.problems) == ("BOM", 1, ())
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n\t\n"])
+def test_empty_file_gets_one_message(tmp_path, content):
+    page = read(tmp_path, content)
+    assert kinds(page) == [Kind.EMPTY]
+
+
+@pytest.mark.parametrize("value, published, problem", [
+    ("false", False, []), ("true", True, []), ("no", False, []), ("maybe", True, [Kind.PUBLISHED_INVALID]),
+])
+def test_published_flag(tmp_path, value, published, problem):
+    page = read(tmp_path, f"---\ntitle: T\nposition: 1\npublished: {value}\n---\n")
+    assert page.published is published and kinds(page) == problem
+
+
+def test_title_that_is_a_list_is_refused(tmp_path):
+    page = read(tmp_path, "---\ntitle: [a, b]\nposition: 1\n---\n\n# Fallback\n")
+    assert kinds(page) == [Kind.TITLE_INVALID] and page.title == "Fallback"
+
+
+def test_numeric_title_is_text(tmp_path):
+    assert read(tmp_path, "---\ntitle: 2030\nposition: 1\n---\n").title == "2030"

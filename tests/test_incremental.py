@@ -1,0 +1,92 @@
+"""Rebuilds and parallel builds give exactly the files a clean serial build gives."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import zipfile
+from pathlib import Path
+
+from conftest import copy_root, sphinx_build
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def epub_files(epub: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(epub) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def assert_same_files(got: dict[str, bytes], want: dict[str, bytes]) -> None:
+    assert sorted(got) == sorted(want)
+    differing = [name for name in want if got[name] != want[name]]
+    assert not differing, f"these files differ from a clean build: {differing}"
+
+
+def build_both(src: Path, base: Path, **options) -> None:
+    for builder in ("html", "epub"):
+        result = sphinx_build(src, base / builder, builder, doctrees=base / "doctrees", **options)
+        assert result.returncode == 0, result.output
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_rebuild_after_moving_and_renaming_equals_clean_build(tmp_path):
+    src = copy_root("order-nested", tmp_path / "src")
+    build_both(src, tmp_path / "incremental")
+
+    edit(src / "guide" / "one.md", "position: 1", "position: 7")
+    edit(src / "last.md", "title: Last", "title: The Very Last")
+    edit(src / "jekyll" / "child.md", "Child of the Jekyll landing.", "Edited body.")
+    build_both(src, tmp_path / "incremental")
+    build_both(src, tmp_path / "clean")
+
+    assert_same_files(files(tmp_path / "incremental" / "html"), files(tmp_path / "clean" / "html"))
+    assert_same_files(epub_files(tmp_path / "incremental" / "epub" / "smart-city-austin.epub"),
+                      epub_files(tmp_path / "clean" / "epub" / "smart-city-austin.epub"))
+
+
+def test_rebuild_after_adding_and_unpublishing_equals_clean_build(tmp_path):
+    src = copy_root("order-nested", tmp_path / "src")
+    build_both(src, tmp_path / "incremental")
+
+    (src / "guide" / "new.md").write_text("---\ntitle: Brand New\nposition: 0\n---\n\nNew.\n")
+    edit(src / "draft.md", "published: false", "published: true")
+    edit(src / "last.md", "position: 5", "position: 5\npublished: false")
+    build_both(src, tmp_path / "incremental")
+    build_both(src, tmp_path / "clean")
+
+    incremental, clean = files(tmp_path / "incremental" / "html"), files(tmp_path / "clean" / "html")
+    stale = sorted(set(incremental) - set(clean))
+    assert stale == ["last.html"]  # Sphinx never deletes old output files; nothing links to it
+    for name in stale:
+        del incremental[name]
+    assert_same_files(incremental, clean)
+
+
+def test_body_edit_rewrites_only_that_page(tmp_path):
+    src = copy_root("order-nested", tmp_path / "src")
+    out = tmp_path / "html"
+    assert sphinx_build(src, out, doctrees=tmp_path / "doctrees").returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+    edit(src / "guide" / "two.md", "Guide page two.", "Guide page two, edited.")
+    assert sphinx_build(src, out, doctrees=tmp_path / "doctrees").returncode == 0
+    rewritten = sorted(str(p.relative_to(out)) for p, t in before.items() if p.stat().st_mtime_ns != t)
+    # Sphinx always rewrites its index and search pages, and the page's parent, which lists it.
+    assert rewritten == ["genindex.html", "guide/index.html", "guide/two.html", "search.html"]
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    src = copy_root("order-nested", tmp_path / "src")
+    build_both(src, tmp_path / "serial", jobs="1")
+    build_both(src, tmp_path / "parallel", jobs="4")
+    assert_same_files(files(tmp_path / "parallel" / "html"), files(tmp_path / "serial" / "html"))
+    assert_same_files(epub_files(tmp_path / "parallel" / "epub" / "smart-city-austin.epub"),
+                      epub_files(tmp_path / "serial" / "epub" / "smart-city-austin.epub"))

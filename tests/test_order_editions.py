@@ -1,0 +1,128 @@
+"""Position order is the same in the HTML sidebar, prev/next links, ePub spine and ePub contents."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_root, sphinx_build
+
+NESTED_ORDER = [
+    "index", "jekyll", "jekyll/child", "jekyll/inner", "jekyll/inner/leaf",
+    "guide/index", "guide/one", "guide/two", "guide/basics/index", "guide/basics/a",
+    "guide/basics/deep/index", "guide/basics/deep/leaf", "last",
+]
+FLAT_ORDER = ["index", "z", "a", "c", "b", "y"]
+
+
+def docname(href: str, relative_to: str = "") -> str:
+    if href.startswith("#"):
+        return relative_to
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(relative_to), href.split("#")[0]))
+    return path.removesuffix(".html").removesuffix(".xhtml")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def sidebar_order(html: Path, page: str = "index") -> list[str]:
+    tree = soup(html / f"{page}.html").select_one(".sidebar-tree")
+    return [docname(a["href"], page) for a in tree.select("a.reference")]
+
+
+def next_links_order(html: Path) -> list[str]:
+    order, current = ["index"], "index"
+    while (link := soup(html / f"{current}.html").select_one("a.next-page")) is not None:
+        current = docname(link["href"], current)
+        order.append(current)
+    return order
+
+
+def previous_links_order(html: Path, last: str) -> list[str]:
+    order, current = [last], last
+    while (link := soup(html / f"{current}.html").select_one("a.prev-page")) is not None:
+        current = docname(link["href"], current)
+        order.append(current)
+    return order[::-1]
+
+
+def epub_orders(epub: Path) -> tuple[list[str], list[str]]:
+    with zipfile.ZipFile(epub) as archive:
+        opf = BeautifulSoup(archive.read("content.opf"), "xml")
+        nav = BeautifulSoup(archive.read("nav.xhtml"), "xml")
+    hrefs = {item["id"]: item["href"] for item in opf.find_all("item")}
+    spine = [docname(hrefs[ref["idref"]]) for ref in opf.find("spine").find_all("itemref")]
+    contents = [docname(a["href"]) for a in nav.find("nav").find_all("a") if "#" not in a["href"]]
+    return [d for d in spine if d != "nav"], contents
+
+
+@pytest.fixture(scope="module")
+def nested(tmp_path_factory):
+    base = tmp_path_factory.mktemp("nested")
+    src = copy_root("order-nested", base / "src")
+    html = sphinx_build(src, base / "html", doctrees=base / "doctrees")
+    epub = sphinx_build(src, base / "epub", "epub", doctrees=base / "doctrees")
+    assert html.returncode == 0 and epub.returncode == 0, html.output + epub.output
+    return base
+
+
+def test_sidebar_lists_every_page_in_position_order(nested):
+    assert sidebar_order(nested / "html") == NESTED_ORDER[1:]
+    assert sidebar_order(nested / "html", "guide/basics/deep/leaf") == NESTED_ORDER[1:]
+
+
+def test_next_and_previous_links_walk_the_same_order(nested):
+    assert next_links_order(nested / "html") == NESTED_ORDER
+    assert previous_links_order(nested / "html", NESTED_ORDER[-1]) == NESTED_ORDER
+
+
+def test_epub_spine_and_contents_follow_the_order(nested):
+    spine, contents = epub_orders(nested / "epub" / "smart-city-austin.epub")
+    assert spine == NESTED_ORDER
+    assert contents == NESTED_ORDER
+
+
+def test_section_landing_page_lists_its_children(nested):
+    listing = soup(nested / "html" / "guide" / "index.html").select(
+        "article .publication-contents a.reference")
+    assert [docname(a["href"], "guide/index") for a in listing] == [
+        "guide/one", "guide/two", "guide/basics/index", "guide/basics/a",
+        "guide/basics/deep/index", "guide/basics/deep/leaf"]
+
+
+def test_unpublished_pages_are_in_no_edition(nested):
+    html = nested / "html"
+    for name in ("draft", "hidden/index", "hidden/child"):
+        assert not (html / f"{name}.html").exists()
+        assert not (nested / "epub" / f"{name}.xhtml").exists()
+    for page in html.rglob("*.html"):
+        assert "Not for publication" not in page.read_text(encoding="utf-8")
+
+
+def test_flat_order_ties_and_unpositioned_page(tmp_path):
+    src = copy_root("order-flat", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert sidebar_order(tmp_path / "html") == FLAT_ORDER[1:]
+    assert next_links_order(tmp_path / "html") == FLAT_ORDER
+    assert [line for line in build.warnings if "[position." in line] == [
+        f"{src / 'y.md'}:1: WARNING: the page has no `position`, so it comes after the numbered "
+        "pages beside it; add e.g. `position: 10` to its front matter [position.missing]"]
+
+
+def test_same_order_under_strict_build_fails_only_on_warning(tmp_path):
+    src = copy_root("order-flat", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", strict=True)
+    assert build.returncode != 0
+    assert "y.md:1: WARNING" in build.output and "Traceback" not in build.output
+
+
+def test_a_category_can_be_silenced(tmp_path):
+    src = copy_root("order-flat", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", extra=("-D", "suppress_warnings=position.missing"))
+    assert build.returncode == 0, build.output
