@@ -126,3 +126,14 @@ def test_a_category_can_be_silenced(tmp_path):
     src = copy_root("order-flat", tmp_path / "src")
     build = sphinx_build(src, tmp_path / "html", extra=("-D", "suppress_warnings=position.missing"))
     assert build.returncode == 0, build.output
+
+
+def test_folder_without_index_uses_its_first_page_as_landing(tmp_path):
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "b.md").write_text("---\ntitle: Second\nposition: 2\n---\n\nTwo.\n", encoding="utf-8")
+    (src / "a.md").write_text("---\ntitle: First\nposition: 1\n---\n\nOne.\n", encoding="utf-8")
+    build = sphinx_build(src, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    assert sidebar_order(tmp_path / "html", "a") == ["b"]
+    assert soup(tmp_path / "html" / "a.html").select_one("a.next-page")["href"] == "b.html"

@@ -18,13 +18,14 @@ from sphinx.util import logging
 
 from . import lenient_utf8
 from .frontmatter import Page, read_page
-from .outline import Outline, build_outline
+from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
 from .search_index import drop_empty_search_terms
 from .sitemap import complete_sitemap
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 __version__ = "1.0.0"
@@ -149,8 +150,23 @@ def read_leniently(app: Sphinx) -> None:
         app.env.settings["input_encoding"] = lenient_utf8.NAME
 
 
+def choose_root_doc(app: Sphinx, config: Config) -> None:
+    """A folder of pages without ``index.md`` still builds: its first page becomes the root."""
+    srcdir = Path(app.srcdir)
+    suffixes = list(config.source_suffix)
+    if any((srcdir / (config.root_doc + suffix)).is_file() for suffix in suffixes):
+        return
+    pages = {path.stem: read_page(path.stem, path)
+             for suffix in suffixes for path in srcdir.glob("*" + suffix) if path.is_file()}
+    first = first_page(pages)
+    if first is not None:
+        logger.info("no %s page in %s: %r is the landing page", config.root_doc, srcdir, first)
+        config.root_doc = first
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(InsertContents)
+    app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
     app.connect("env-get-outdated", plan_outline)
     app.connect("env-get-updated", pages_with_new_navigation)

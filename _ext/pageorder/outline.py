@@ -130,14 +130,21 @@ def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, st
     return hidden
 
 
-def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]]) -> list[str]:
+def reading_order_key(page: Page) -> tuple[int, int, str, str]:
     """Positioned pages first (ascending), then unpositioned ones; ties by title, then path."""
-    def key(page: Page) -> tuple[int, int, str, str]:
-        if page.position is None:
-            return (1, 0, page.sort_title, page.docname)
-        return (0, page.position, page.sort_title, page.docname)
+    if page.position is None:
+        return (1, 0, page.sort_title, page.docname)
+    return (0, page.position, page.sort_title, page.docname)
 
-    ordered = sorted(members, key=key)
+
+def first_page(pages: Mapping[str, Page]) -> str | None:
+    """The published top-level page that reads first: the landing page of a folder with no index."""
+    top = [page for page in pages.values() if "/" not in page.docname and page.published]
+    return min(top, key=reading_order_key).docname if top else None
+
+
+def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]]) -> list[str]:
+    ordered = sorted(members, key=reading_order_key)
     seen: dict[int, str] = {}
     for page in ordered:
         if page.position is None:
