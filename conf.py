@@ -35,10 +35,11 @@ extensions = [
     "myst_parser",
     "sphinx_sitemap",
     "pageorder",
+    "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
 exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
 templates_path = []
 

@@ -1,0 +1,173 @@
+"""Sphinx extension: build the City's old Jekyll pages as they are.
+
+Thin glue around plain modules: :mod:`.preprocess` rewrites each page's text before MyST
+parses it (Liquid resolved or dropped, kramdown leftovers removed, lines kept), a
+post-transform sends root-relative links (``/projects/x/y/``) to the page now at that
+place, and a page's Jekyll ``date`` is shown under its title. Jekyll's other front-matter
+keys are accepted quietly (MyST keeps them as metadata). Redirects (``permalink``,
+``redirect_from``, ``redirect_to``) are made elsewhere.
+
+Problems are warnings of type ``jekyll``, one subtype each (see :class:`Subtype`), with
+the file and line, so ``-W`` fails the build and ``suppress_warnings`` can silence one.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import liquid, urls
+from .preprocess import preprocess
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "jekyll"
+_URLS = "jekyll_compat_urls"
+
+
+class Subtype(enum.Enum):
+    """What went wrong with a Jekyll page. Every value is a warning subtype of ``jekyll``."""
+
+    LIQUID = "liquid"
+    """Liquid tags whose meaning is not obvious were dropped (one warning per file)."""
+
+    LINK = "link"
+    """A root-relative link leads to no page (its text is kept, without the link)."""
+
+    DATE = "date"
+    """The front-matter ``date`` is not a date, so none is shown."""
+
+
+def warn(message: str, location: Any, subtype: Subtype) -> None:
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_config(path: Path, mtime: float) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def jekyll_config(srcdir: Path) -> dict[str, Any]:
+    """The old site's ``_config.yml`` when it was copied along (for ``site.*`` and baseurl)."""
+    path = srcdir / "_config.yml"
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return {}
+    return _read_config(path, mtime)
+
+
+def substitution_names(app: Sphinx) -> frozenset[str]:
+    """MyST substitutions also use ``{{ name }}``: those are not Liquid and are kept."""
+    if "substitution" not in getattr(app.config, "myst_enable_extensions", ()):
+        return frozenset()
+    return frozenset(getattr(app.config, "myst_substitutions", {}) or {})
+
+
+def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: resolve Liquid and remove kramdown syntax before MyST parses the page."""
+    if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
+        return
+    site = liquid.site_variables(jekyll_config(Path(app.srcdir)), title=app.config.project)
+    result = preprocess(source[0], site, keep=substitution_names(app))
+    source[0] = result.text
+    if result.dropped:
+        tags = "; ".join(f"{d.tag} (line {d.line})" for d in result.dropped)
+        warn(f"Jekyll template tags dropped, the publication has no Liquid: {tags}. Replace "
+             "each with the text it stood for", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def map_old_urls(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: index every page by the URLs it had on the Jekyll site."""
+    pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
+    setattr(env, _URLS, urls.old_urls(pages, baseurl=_baseurl(app)))
+
+
+def _baseurl(app: Sphinx) -> str:
+    value = jekyll_config(Path(app.srcdir)).get("baseurl")
+    return value if isinstance(value, str) else ""
+
+
+class ResolveSiteLinks(SphinxPostTransform):
+    """Send root-relative links to the page now at that old URL; warn once for the others.
+
+    Runs before MyST's reference resolver (priority 9), which would otherwise report
+    ``/projects/x/y/`` as an unknown label.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        table = getattr(self.env, _URLS, None)
+        if table is None:
+            return
+        baseurl = _baseurl(self.app)
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            target = node.get("reftarget", "")
+            if node.get("reftype") != "myst" or node.get("refdomain") or not urls.is_site_path(target):
+                continue
+            found = urls.resolve(target, table, baseurl)
+            if found is not None:
+                node["refdomain"], node["reftarget"] = "doc", found[0]
+                node["reftargetid"] = found[1]
+                continue
+            warn(f"the link '{target}' leads to no page; link to a page of the publication "
+                 "(e.g. '/projects/parking/') or to a full https:// address", node, Subtype.LINK)
+            node.replace_self(node.children or [nodes.Text(target)])
+
+
+def show_date(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: put the page's Jekyll ``date`` under its title, in every edition."""
+    docname = app.env.docname
+    value = app.env.metadata.get(docname, {}).get("date")
+    if value is None:
+        return
+    date = urls.page_date(value)
+    if date is None:
+        warn(f"`date: {value}` is not a date; write it as `date: 2019-05-03`",
+             (docname, 1), Subtype.DATE)
+        return
+    section = doctree.next_node(nodes.section)
+    if section is None:
+        return
+    text = urls.show_date(date)
+    line = nodes.paragraph("", "", nodes.inline(text, f"Published {text}",
+                                                  classes=["page-date"]), classes=["page-date"])
+    title = section.next_node(nodes.title)
+    section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
+
+
+def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: Any) -> None:
+    """``html-page-context``: a Jekyll ``excerpt`` becomes the page's meta description."""
+    excerpt = app.env.metadata.get(pagename, {}).get("excerpt") if pagename in app.env.metadata else None
+    if isinstance(excerpt, str) and excerpt.strip() and "metatags" in context:
+        context["metatags"] += f'\n<meta name="description" content="{html.escape(" ".join(excerpt.split()))}">'
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("source-read", rewrite_source)
+    app.connect("env-updated", map_old_urls)
+    app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
+    app.connect("html-page-context", describe_page)
+    app.add_post_transform(ResolveSiteLinks)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,68 @@
+"""Remove kramdown's own syntax that CommonMark would print as text, line for line.
+
+Plain Python with no Sphinx import. kramdown attribute lists (``{: .class}``,
+``{:toc}``, ``text{: #id}``), extensions (``{::options ... /}``, ``{::comment}``,
+``{::nomarkdown}``), heading ids (``## Title {#id}``, kept as a
+MyST target ``(id)=`` on the blank line above when there is one), the ``* TOC`` marker, the
+end-of-block ``^`` line and abbreviation definitions style how kramdown rendered a page;
+in the publication the theme does that, so they are removed. Removed lines become empty
+lines: every other line keeps its number. Code (fences and inline) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
+_TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
+_TOC_IAL = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
+_INLINE_IAL = re.compile(r"\{:(?!:)[^{}\n]*\}|\{::[^{}\n]*/\}|\{:/(?:\w+)?\}|\{::(?:nomarkdown|options)[^{}\n]*\}")
+_COMMENT = re.compile(r"\{::comment\}.*?(?:\{:/comment\}|\{:/\}|\Z)", re.S)
+_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")
+_END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
+_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
+_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
+
+
+def clean(text: str) -> str:
+    """``text`` without kramdown leftovers, with exactly as many lines."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = text.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        if (match := _FENCE.match(line)) is not None:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        if (match := _HEADING_ID.match(line)) and i > 0 and not lines[i - 1].strip():
+            lines[i - 1] = f"({match.group(2)})="  # a MyST target keeps `#id` links working
+        lines[i] = _clean_line(line, lines[i + 1] if i + 1 < len(lines) else "")
+    return "\n".join(lines)
+
+
+def _clean_line(line: str, following: str) -> str:
+    """One line outside code, cleaned; ``following`` tells a ``* TOC`` marker from a list."""
+    if _ONLY_IAL.match(line) or _END_OF_BLOCK.match(line) or _ABBREVIATION.match(line):
+        return ""
+    if _TOC_MARKER.match(line) and _TOC_IAL.match(following):
+        return ""
+    if match := _HEADING_ID.match(line):
+        line = match.group(1)
+    return _outside_code(line, lambda part: _INLINE_IAL.sub("", part))
+
+
+def _outside_code(line: str, change) -> str:
+    """Apply ``change`` to the parts of ``line`` that are not inline code."""
+    out, pos = [], 0
+    for match in _CODE_SPAN.finditer(line):
+        out.append(change(line[pos:match.start()]))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(change(line[pos:]))
+    return "".join(out)

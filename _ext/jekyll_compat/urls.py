@@ -1,0 +1,102 @@
+"""Find the page now at a Jekyll site's old URL (``/projects/x/y/``), and read Jekyll dates.
+
+Plain Python with no Sphinx import. A Jekyll page had one URL: its ``permalink`` if it
+set one, else its path with ``.html`` or, with pretty URLs, a trailing slash (a folder's
+``index`` is the folder). ``redirect_from`` lists URLs it also answered to. Every spelling
+of those URLs is reduced to one key, so a link written any of these ways finds the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_site_path(url: str) -> bool:
+    """True for a root-relative link (``/x/y/``), not ``//host`` or ``https:``."""
+    return url.startswith("/") and not url.startswith("//") and not _SCHEME.match(url)
+
+
+def url_key(url: str, baseurl: str = "") -> str:
+    """One spelling for every way of writing a page's URL: ``/a/b/``, ``/a/b.html``, ``/a/b``."""
+    path = unquote(urlsplit(url).path)
+    if baseurl and (path == baseurl or path.startswith(baseurl.rstrip("/") + "/")):
+        path = path[len(baseurl.rstrip("/")):]
+    path = path.strip("/")
+    for suffix in _SUFFIXES:
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")].rstrip("/")
+    return path
+
+
+def listed(value: Any) -> list[str]:
+    """``redirect_from`` as a list, whether YAML gave a list or MyST a JSON text of one."""
+    if isinstance(value, str) and value.strip().startswith("["):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(item) for item in value if isinstance(item, (str, int))]
+    return []
+
+
+def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "") -> dict[str, str]:
+    """Map each old URL key to the docname now answering it.
+
+    A ``permalink`` is the URL the page really had, so it wins over another page's file
+    location; ``redirect_from`` comes next; file locations last (of a page with
+    a permalink, after everything else). Ties go to the first
+    docname in sorted order, so the result never depends on reading order.
+    """
+    found: dict[str, str] = {}
+    claims: list[tuple[int, str, str]] = []
+    for docname, front in pages.items():
+        permalink = front.get("permalink")
+        if isinstance(permalink, str) and permalink.strip():
+            claims.append((0, url_key(permalink, baseurl), docname))
+        claims.append((2 if "permalink" not in front else 3, url_key(docname), docname))
+        claims.extend((1, url_key(url, baseurl), docname) for url in listed(front.get("redirect_from")))
+    for _, key, docname in sorted(claims):
+        found.setdefault(key, docname)
+    return found
+
+
+def resolve(url: str, urls: Mapping[str, str], baseurl: str = "") -> tuple[str, str | None] | None:
+    """The (docname, anchor) a root-relative link leads to, or None if it leads nowhere."""
+    docname = urls.get(url_key(url, baseurl))
+    if docname is None:
+        return None
+    fragment = urlsplit(url).fragment
+    return docname, (fragment or None)
+
+
+def page_date(value: Any) -> dt.date | None:
+    """The date of a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:00:00 -0500``)."""
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    match = _DATE.match(str(value or ""))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def show_date(date: dt.date) -> str:
+    """A date as readers in Austin write it: ``May 3, 2019``."""
+    return f"{date:%B} {date.day}, {date.year}"
