@@ -1,0 +1,182 @@
+"""The plain logic of jekyll_compat: Liquid, kramdown leftovers, old URLs and dates.
+
+No Sphinx here: each rule is checked on small texts, and every rewrite must keep the
+number of lines, so warnings about a Jekyll page point at the right line of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
+
+from jekyll_compat import kramdown, liquid, urls  # noqa: E402
+from jekyll_compat.preprocess import preprocess, split_front_matter  # noqa: E402
+
+SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity", "data": {"x": [1]}},
+                             title="Smart City Austin")
+
+
+def render(text: str, **page: object) -> liquid.Result:
+    return liquid.render(text, page, SITE)
+
+
+# Liquid -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[a]({{ site.baseurl }}/projects/)", "[a](/projects/)"),
+    ("[a]({{site.url}}{{site.baseurl}}/x/)", "[a](/x/)"),
+    ("[a]({{ '/x/' | relative_url }})", "[a](/x/)"),
+    ('[a]({{ "/x/" | absolute_url }})', "[a](/x/)"),
+    ("[a]({{ '/x/' | prepend: site.baseurl }})", "[a](/x/)"),
+    ("{{ site.title }}", "Old site"),
+    ("{{ page.title | upcase }}", "BUSES"),
+    ("![b]({{ page.image_path }})", "![b](/assets/bus.png)"),
+    ("[a]({% link projects/x.md %})", "[a](/projects/x.md)"),
+    ("{% raw %}{{ page.title }}{% endraw %}", "{{ page.title }}"),
+    ("a{% comment %}secret{% endcomment %}b", "ab"),
+    ("{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```"),
+])
+def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
+    result = render(text, title="Buses", image_path="/assets/bus.png")
+    assert (result.text, result.dropped) == (expected, ())
+
+
+@pytest.mark.parametrize("tag", [
+    "{% include nav.html %}", "{% include_relative x.md %}", "{% post_url 2019-01-01-x %}",
+    "{{ site.data.x | size }}", "{{ page.missing }}", "{{ content }}", "{% if page.a %}",
+    "{% for p in site.pages %}", "{% assign x = 1 %}", "{{ page.date | date: '%Y' }}",
+])
+def test_unclear_liquid_is_dropped_and_listed(tag: str) -> None:
+    result = render(f"before {tag} after", date="2019-01-01")
+    assert result.text == "before  after"
+    assert result.dropped == (liquid.Dropped(1, tag),)
+
+
+def test_dropped_tags_keep_their_lines_and_report_them() -> None:
+    text = "a\n{% include\n  nav.html %}\nb\n{{ x }}\n"
+    result = liquid.render(text, {}, SITE, first_line=10)
+    assert result.text == "a\n\n\nb\n\n"
+    assert [d.line for d in result.dropped] == [11, 14]
+
+
+def test_raw_without_end_keeps_the_rest_literally() -> None:
+    assert render("{% raw %}{{ x }}\n{% y %}").text == "{{ x }}\n{% y %}"
+
+
+def test_myst_substitutions_are_not_liquid() -> None:
+    result = liquid.render("{{ city }} and {{ site.baseurl }}", {}, SITE, keep={"city"})
+    assert result.text == "{{ city }} and "
+
+
+# kramdown ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Para\n{: .lead}\n", "Para\n\n"),
+    ("* TOC\n{:toc}\n\nText", "\n\n\nText"),
+    ("* Item\n* TOC\n", "* Item\n* TOC\n"),  # a real list item called TOC stays
+    ('{::options parse_block_html="true" /}\nText', "\nText"),
+    ("a{::comment}\nhidden\n{:/comment}b", "a\n\nb"),
+    ("{::nomarkdown}<b>x</b>{:/nomarkdown}", "<b>x</b>"),
+    ("**Bold**{: .red} and [l](x){:target='_blank'}", "**Bold** and [l](x)"),
+    ("\n## Contact us {#contact}\n", "(contact)=\n## Contact us\n"),
+    ("Text\n^\nMore", "Text\n\nMore"),
+    ("*[CTM]: Communications and Technology Management\nText", "\nText"),
+    ("{:refdef: .c}\n{: #id .x}", "\n"),
+])
+def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
+    assert kramdown.clean(text) == expected
+
+
+def test_code_keeps_kramdown_syntax() -> None:
+    text = "```\n{: .x}\n* TOC\n{:toc}\n```\nUse `{: .class}` after a paragraph.\n~~~\n^\n~~~"
+    assert kramdown.clean(text) == text
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab{}:%#.^*-`~ \n")), max_size=200))
+def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
+    assert kramdown.clean(text).count("\n") == text.count("\n")
+    assert liquid.render(text, {}, SITE).text.count("\n") == text.count("\n")
+    assert preprocess(text, SITE).text.count("\n") == text.count("\n")
+
+
+# preprocess ------------------------------------------------------------------------------
+
+def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
+    text = '---\ntitle: Buses\nnote: "{: .x}"\n---\n{{ page.title }}\n{: .lead}\n{% include x %}\n'
+    result = preprocess(text, SITE)
+    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n\n'
+    assert result.dropped == (liquid.Dropped(7, "{% include x %}"),)  # line 7 of the file
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: [1\n---\nx", "---\nnever closed", "---\n- a\n---\n"])
+def test_bad_front_matter_never_crashes(text: str) -> None:
+    head, body, data = split_front_matter(text)
+    assert data == {} and head + body == text
+    preprocess(text, SITE)
+
+
+# old URLs ----------------------------------------------------------------------------------
+
+PAGES = {
+    "index": {},
+    "about": {"permalink": "/about-us/"},
+    "projects": {},
+    "projects/mobility/smart buses": {"redirect_from": '["/buses/", "/old/buses.html"]'},
+    "projects/x/index": {},
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("/", ("index", None)),
+    ("/index.html", ("index", None)),
+    ("/about-us/", ("about", None)),
+    ("/about-us/#contact", ("about", "contact")),
+    ("/about.markdown", ("about", None)),  # where the file is now, after its permalink
+    ("/projects/", ("projects", None)),
+    ("/projects.html", ("projects", None)),
+    ("/projects/mobility/smart%20buses/", ("projects/mobility/smart buses", None)),
+    ("/projects/mobility/smart buses.html", ("projects/mobility/smart buses", None)),
+    ("/buses", ("projects/mobility/smart buses", None)),
+    ("/old/buses.html", ("projects/mobility/smart buses", None)),
+    ("/projects/x/", ("projects/x/index", None)),
+    ("/smartcity/projects/x/index.html", ("projects/x/index", None)),
+    ("/projects/gone/", None),
+])
+def test_old_urls_find_the_page_now_at_that_place(url: str, expected) -> None:
+    table = urls.old_urls(PAGES, baseurl="/smartcity")
+    assert urls.resolve(url, table, baseurl="/smartcity") == expected
+
+
+def test_a_permalink_wins_over_another_page_in_that_place() -> None:
+    table = urls.old_urls({"news": {}, "updates": {"permalink": "/news/"}})
+    assert table["news"] == "updates"
+
+
+@pytest.mark.parametrize(("url", "site_path"), [
+    ("/x/", True), ("//cdn.example/x", False), ("https://x.org/", False), ("x/y", False),
+    ("mailto:a@b", False), ("#top", False),
+])
+def test_only_root_relative_links_are_site_paths(url: str, site_path: bool) -> None:
+    assert urls.is_site_path(url) is site_path
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2019-05-03", dt.date(2019, 5, 3)),
+    ("2019-05-03 10:00:00 -0500", dt.date(2019, 5, 3)),
+    (dt.date(2020, 1, 2), dt.date(2020, 1, 2)),
+    (dt.datetime(2020, 1, 2, 3, 4), dt.date(2020, 1, 2)),
+    ("2019-02-30", None), ("someday", None), (None, None),
+])
+def test_jekyll_dates(value, expected) -> None:
+    assert urls.page_date(value) == expected
+
+
+def test_dates_read_as_people_in_austin_write_them() -> None:
+    assert urls.show_date(dt.date(2019, 5, 3)) == "May 3, 2019"
