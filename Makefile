@@ -27,7 +27,7 @@ all: epub html
 
 ## html: the website, into $(BUILDDIR)/html
 html: $(VENV)/.installed
-	$(SPHINX) -b html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	$(SPHINX) -b html $(BUILDOPTS) -D editions_dir=$(BUILDDIR) $(SOURCEDIR) $(BUILDDIR)/html
 
 ## epub: the ePub, into $(BUILDDIR)/epub
 epub: $(VENV)/.installed

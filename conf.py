@@ -37,11 +37,12 @@ extensions = [
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
+    "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
 exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
-templates_path = []
+templates_path = ["_templates"]
 
 myst_title_to_header = True
 myst_heading_anchors = 6
@@ -57,6 +58,13 @@ html_show_sourcelink = False
 html_last_updated_fmt = "%Y-%m-%d"
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html"]
+# Furo's sidebar, with the editions panel (PDF, ePub, checksums) after the navigation
+html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
+                        "sidebar/navigation.html", "sidebar/editions.html",
+                        "sidebar/ethical-ads.html", "sidebar/scroll-end.html",
+                        "sidebar/variant-selector.html"]}
+# Old address -> page (docname, site path or full URL); pages can also say `redirect_from:`
+redirects: dict[str, str] = {}
 
 # ePub
 epub_basename = meta.slug

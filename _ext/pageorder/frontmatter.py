@@ -50,10 +50,17 @@ def read_page(docname: str, path: Path) -> Page:
 
     lines = text.splitlines()
     data, keylines, body_start = _front_matter(lines, problems)
+    if is_redirect(data):  # no chapter: the citation extension writes a redirect page for it
+        return Page(docname, published=False, problems=tuple(problems))
     title, title_line = _title(data, keylines, lines, body_start, problems)
     position, position_line = _position(data, keylines, problems)
     published = _published(data, keylines, problems)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems))
+
+
+def is_redirect(data: dict[str, Any]) -> bool:
+    """A Jekyll redirect page (``redirect_to:`` or ``layout: redirect``): kept out of the outline."""
+    return bool(data.get("redirect_to")) or str(data.get("layout", "")).strip().lower() == "redirect"
 
 
 def _decode(raw: bytes, problems: list[Problem]) -> str:

@@ -60,6 +60,8 @@ class Metadata:
     doi: str = ""
     report_number: str = ""
     place: Place = Place()
+    author_parts: tuple[tuple[str, str], ...] = ()
+    """``(family, given)`` of each author in order; ``("", "")`` for an organisation."""
 
     @property
     def slug(self) -> str:
@@ -222,4 +224,7 @@ def load(path: Path) -> Metadata:
         doi=str(data.get("doi") or _identifier(data, "doi")),
         report_number=_identifier(data, "other", "report number"),
         place=Place(str(first.get("city", "")), str(first.get("region", ""))),
+        author_parts=tuple(("", "") if "name" in a else
+                           (str(a.get("family-names", "")), str(a.get("given-names", "")))
+                           for a in data["authors"]),
     )

@@ -1,0 +1,56 @@
+"""The social-media card: a 1200x630 PNG with the title, author, version and date.
+
+Drawn with Pillow and its bundled font, so it needs no network and no system fonts and
+the same metadata gives the same picture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from publication import Metadata
+
+SIZE = (1200, 630)
+BACKGROUND = (22, 50, 92)   # dark blue: white text on it is far above 4.5:1 contrast
+ACCENT = (68, 186, 150)
+TEXT = (255, 255, 255)
+
+
+def alt_text(meta: Metadata) -> str:
+    """What the card shows, for ``og:image:alt`` and ``twitter:image:alt``."""
+    return (f"{meta.title}, by {meta.author}. Version {meta.version}, "
+            f"{meta.date_released:%d %B %Y}.").replace(" 0", " ")
+
+
+def _wrap(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def draw(meta: Metadata, path: Path) -> None:
+    """Write the card for ``meta`` to ``path``."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", SIZE, BACKGROUND)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
+    title_font = ImageFont.load_default(size=84)
+    small = ImageFont.load_default(size=36)
+    y = 90
+    for line in _wrap(pen, meta.title, title_font, SIZE[0] - 160)[:3]:
+        pen.text((90, y), line, font=title_font, fill=TEXT)
+        y += 100
+    pen.text((90, y + 30), meta.author, font=small, fill=TEXT)
+    pen.text((90, SIZE[1] - 150), f"Version {meta.version} · {meta.date_released.isoformat()}",
+             font=small, fill=TEXT)
+    pen.text((90, SIZE[1] - 95), meta.url.split("://", 1)[-1].rstrip("/"), font=small, fill=ACCENT)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, format="PNG")

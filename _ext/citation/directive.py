@@ -1,0 +1,154 @@
+"""The ``citation`` directive and the HTML-only parts built from the same citations.
+
+The directive makes ordinary docutils nodes (rubrics, paragraphs, emphasis, references, a
+literal block), so the HTML, the ePub and the PDF all render the How-to-cite page. Links
+to the BibTeX and RIS files are absolute URLs of the published site; in the HTML they
+are made relative (see ``localise_downloads``) so a copy of the site works anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from publication import citations
+
+if TYPE_CHECKING:
+    from publication import Metadata
+
+    from .editions import Edition
+
+CITE_FOLDER = "cite"
+DOWNLOAD_CLASS = "publication-download"
+
+
+def cite_files(meta: Metadata) -> dict[str, tuple[str, str]]:
+    """``{path in the site: (label, text)}`` of the citation files to download."""
+    return {f"{CITE_FOLDER}/{meta.slug}.bib": ("BibTeX (.bib)", citations.bibtex(meta)),
+            f"{CITE_FOLDER}/{meta.slug}.ris": ("RIS (.ris)", citations.ris(meta))}
+
+
+def runs_paragraph(runs: citations.Runs, classes: list[str]) -> nodes.paragraph:
+    """A citation as a paragraph, titles in italics."""
+    para = nodes.paragraph(classes=classes)
+    for text, italic in runs:
+        para += nodes.emphasis(text, text) if italic else nodes.Text(text)
+    return para
+
+
+def download(label: str, path: str, root: str) -> nodes.reference:
+    """A link to a file of the site; ``publication_path`` lets the HTML make it relative."""
+    ref = nodes.reference(label, label, refuri=root + path, classes=[DOWNLOAD_CLASS])
+    ref["publication_path"] = path
+    return ref
+
+
+def styles_block(styled: dict[str, citations.Runs], prefix: str) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for style, runs in styled.items():
+        out.append(nodes.rubric(style, style))
+        out.append(runs_paragraph(runs, [f"{prefix}-{style.split()[0].lower()}"]))
+    return out
+
+
+def colophon(meta: Metadata) -> nodes.paragraph:
+    """Edition, date, license and where the latest version lives."""
+    para = nodes.paragraph(classes=["publication-colophon"])
+    para += nodes.Text(f"This is version {meta.version} of ")
+    para += nodes.emphasis(meta.title, meta.title)
+    para += nodes.Text(f", published by {meta.publisher} on "
+                       f"{meta.date_released:%B} {meta.date_released.day}, "
+                       f"{meta.date_released.year}")
+    if meta.license:
+        para += nodes.Text(" under the license ")
+        para += nodes.reference(meta.license, meta.license, refuri=meta.license_url) \
+            if meta.license_url else nodes.Text(meta.license)
+    para += nodes.Text(". The latest version is always at ")
+    para += nodes.reference(meta.url, meta.url, refuri=meta.url)
+    if meta.doi:
+        para += nodes.Text("; its DOI is ")
+        para += nodes.reference(meta.doi, meta.doi, refuri=f"https://doi.org/{meta.doi}")
+    para += nodes.Text(".")
+    return para
+
+
+class CitationDirective(SphinxDirective):
+    """```{citation}```: how to cite the publication, generated from CITATION.cff."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from . import metadata, site_root
+
+        self.env.note_dependency(self.config.citation_cff)
+        meta = metadata(self.config)
+        root = site_root(self.config, meta)
+        box = nodes.container(classes=["publication-citation"])
+        box += colophon(meta)
+        box += styles_block(citations.publication(meta), "citation")
+        para = nodes.paragraph(classes=["publication-downloads"])
+        para += nodes.Text("Download the reference for your reference manager: ")
+        for i, (path, (label, _)) in enumerate(cite_files(meta).items()):
+            if i:
+                para += nodes.Text(", ")
+            para += download(label, path, root)
+        para += nodes.Text(".")
+        box += para
+        bibtex = citations.bibtex(meta)
+        box += nodes.rubric("BibTeX", "BibTeX")
+        block = nodes.literal_block(bibtex, bibtex, language="bibtex")
+        box += block
+        self.set_source_info(box)
+        return [box]
+
+
+def localise_downloads(doctree: nodes.document, page_uri: str) -> None:
+    """In the HTML, link the site's own files relatively, so any copy of the site works."""
+    for ref in doctree.findall(nodes.reference):
+        if DOWNLOAD_CLASS in ref.get("classes", ()) and ref.get("publication_path"):
+            ref["refuri"] = relative_uri(page_uri, ref["publication_path"])
+
+
+def chapter_citation(meta: Metadata, title: str, url: str) -> nodes.container:
+    """"Cite this chapter", added to the HTML of every chapter."""
+    box = nodes.container(classes=["chapter-citation"])
+    box += nodes.rubric("Cite this chapter", "Cite this chapter")
+    box += styles_block(citations.chapter(meta, title, url), "chapter-citation")
+    return box
+
+
+def editions_panel(meta: Metadata, editions: list[Edition], page_uri: str,
+                   cite_uri: str | None) -> nodes.container:
+    """The landing page's downloads: each edition with size, version, date and SHA-256."""
+    box = nodes.container(classes=["publication-editions"])
+    box += nodes.rubric("Editions", "Editions")
+    intro = nodes.paragraph()
+    intro += nodes.Text(f"Version {meta.version}, released {meta.date_released.isoformat()}.")
+    if cite_uri:
+        intro += nodes.Text(" ")
+        intro += nodes.reference("How to cite it", "How to cite it", internal=True,
+                                 refuri=relative_uri(page_uri, cite_uri))
+        intro += nodes.Text(".")
+    box += intro
+    if editions:
+        items = nodes.bullet_list()
+        for edition in editions:
+            para = nodes.paragraph()
+            label = f"Download the {edition.label}"
+            para += nodes.reference(label, label, refuri=relative_uri(page_uri, edition.path),
+                                    classes=[DOWNLOAD_CLASS])
+            para += nodes.Text(f" ({edition.human_size}, version {meta.version}, "
+                               f"{meta.date_released.isoformat()}). SHA-256: ")
+            para += nodes.literal(edition.sha256, edition.sha256, classes=["sha256"])
+            items += nodes.list_item("", para)
+        box += items
+        sums = nodes.paragraph()
+        sums += nodes.Text("Check a download with ")
+        sums += nodes.reference("SHA256SUMS", "SHA256SUMS",
+                                refuri=relative_uri(page_uri, "editions/SHA256SUMS"))
+        sums += nodes.Text(" (sha256sum -c SHA256SUMS).")
+        box += sums
+    return box

@@ -1,0 +1,90 @@
+"""The downloadable editions (PDF, ePub): find them, describe them, ship them with the site.
+
+Plain Python. ``make all`` builds the PDF and the ePub before the HTML; the HTML build
+copies them into ``editions/`` of the site with a ``SHA256SUMS`` file, so the links work
+wherever the folder is served. A missing edition is simply not offered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = "editions"
+SUMS = "SHA256SUMS"
+KINDS = (("pdf", "PDF", "application/pdf"), ("epub", "ePub", "application/epub+zip"))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition file as the site offers it."""
+
+    kind: str
+    label: str
+    media_type: str
+    source: Path
+    size: int
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def path(self) -> str:
+        """Where it lives in the site, relative to the site's root."""
+        return f"{FOLDER}/{self.name}"
+
+    @property
+    def human_size(self) -> str:
+        """``1.4 MB``: decimal units, as browsers and file managers show them."""
+        size = float(self.size)
+        for unit in ("bytes", "kB", "MB", "GB"):
+            if size < 1000 or unit == "GB":
+                return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+            size /= 1000
+        raise AssertionError("unreachable")
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def expected(editions_dir: Path, slug: str) -> list[tuple[str, str, str, Path]]:
+    """Where ``make pdf`` and ``make epub`` put each edition: ``<dir>/<kind>/<slug>.<kind>``."""
+    return [(kind, label, media, editions_dir / kind / f"{slug}.{kind}")
+            for kind, label, media in KINDS]
+
+
+def find(editions_dir: Path, slug: str) -> tuple[list[Edition], list[Path]]:
+    """The editions that exist, and the paths of those that do not (yet)."""
+    found, missing = [], []
+    for kind, label, media, path in expected(editions_dir, slug):
+        if path.is_file():
+            found.append(Edition(kind, label, media, path, path.stat().st_size, sha256(path)))
+        else:
+            missing.append(path)
+    return found, missing
+
+
+def sums(editions: list[Edition]) -> str:
+    """``sha256sum`` format, so ``sha256sum -c SHA256SUMS`` checks a download."""
+    return "".join(f"{e.sha256}  {e.name}\n" for e in sorted(editions, key=lambda e: e.name))
+
+
+def ship(editions: list[Edition], outdir: Path) -> None:
+    """Copy each edition into ``outdir/editions/`` and write ``SHA256SUMS`` beside them."""
+    folder = outdir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for edition in editions:
+        shutil.copyfile(edition.source, folder / edition.name)
+    if editions:
+        (folder / SUMS).write_text(sums(editions), encoding="utf-8")
+    else:
+        (folder / SUMS).unlink(missing_ok=True)

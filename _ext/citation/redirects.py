@@ -1,0 +1,199 @@
+"""Old URLs keep working: plan the redirect pages and write them as static HTML.
+
+Plain Python. Sources of redirects, all resolved to one list:
+
+- a page's front matter ``redirect_from:`` (the Jekyll plugin's key: old paths);
+- a page's front matter ``permalink:`` (its URL on the old Jekyll site);
+- a page whose front matter has ``redirect_to:`` or ``layout: redirect`` is no chapter but
+  a redirect itself (the page-order extension keeps it out of the outline);
+- the site-wide ``redirects = {"old/path": "new/page"}`` in ``conf.py``.
+
+Each redirect is a small HTML file at the old place: a meta refresh and a visible link,
+both relative so the site works under any base path, and a canonical link to the target.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old place (a file under the site's root) that sends readers to ``target``."""
+
+    source: str       # e.g. "projects/old/index.html"
+    target: str       # a docname, or an absolute URL
+    origin: str       # the docname whose front matter asked for it, or "conf.py"
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    origin: str
+    subtype: str
+    message: str
+
+
+def is_redirect_page(front: Mapping[str, Any]) -> bool:
+    """A page that is only a redirect: ``redirect_to:`` or ``layout: redirect``."""
+    return any(front.get(k) for k in ("redirect_to",)) or \
+        str(front.get("layout", "")).strip().lower() == "redirect"
+
+
+def redirect_target(front: Mapping[str, Any]) -> str:
+    """Where a redirect page points (Jekyll sites spell the key a few ways)."""
+    for key in REDIRECT_KEYS:
+        value = front.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def files_for(old: str) -> list[str]:
+    """The files that answer an old URL path on a static host.
+
+    ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
+    ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
+    """
+    path = old.split("#", 1)[0].split("?", 1)[0].strip()
+    if "://" in path:
+        path = path.split("://", 1)[1].partition("/")[2]
+    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
+    if path in ("", "/", "."):
+        return ["index.html"]
+    if path.endswith("/"):
+        return [path + "index.html"]
+    if path.endswith((".html", ".htm")):
+        return [path]
+    return [path + ".html", path + "/index.html"]
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v]
+    return []
+
+
+class Resolver:
+    """Turn what an author wrote (``/projects/x/``, ``x.html``, ``x``, a URL) into a target."""
+
+    def __init__(self, docnames: Iterable[str], permalinks: Mapping[str, str]):
+        self.docnames = set(docnames)
+        self.by_file = {f: d for old, d in permalinks.items() for f in files_for(old)}
+
+    def __call__(self, value: str) -> tuple[str, bool] | None:
+        """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``."""
+        if value.startswith(("http://", "https://", "//", "mailto:")):
+            return value, True
+        bare = value.split("#", 1)[0].strip().strip("/")
+        for suffix in (".html", ".htm", ".md", ".markdown"):
+            bare = bare.removesuffix(suffix)
+        for candidate in (bare, f"{bare}/index" if bare else "index"):
+            if candidate in self.docnames:
+                return candidate, False
+        for path in files_for(value):
+            if path in self.by_file:
+                return self.by_file[path], False
+        return None
+
+
+def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
+         site_map: Mapping[str, str], page_file: Callable[[str], str]) -> tuple[list[Redirect], list[Problem]]:
+    """Every redirect the site needs, and what was wrong on the way.
+
+    ``front`` is every page's front matter, ``published`` the pages that are built,
+    ``page_file`` the output file of a page (``definition`` -> ``definition.html``).
+    """
+    published = set(published)
+    permalinks = {str(f["permalink"]): d for d, f in front.items()
+                  if isinstance(f.get("permalink"), str) and d in published}
+    resolve = Resolver(published, permalinks)
+    wanted: list[tuple[str, str, str]] = []   # (old path, target as written, origin)
+    problems: list[Problem] = []
+
+    for docname in sorted(front):
+        data = front[docname]
+        if is_redirect_page(data):
+            target = redirect_target(data)
+            if not target:
+                problems.append(Problem(docname, "target-missing",
+                                        "`layout: redirect` without `redirect_to:`; add "
+                                        "`redirect_to: /new/place/` (the page is not built)"))
+                continue
+            wanted.append((page_file(docname), target, docname))
+            olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
+            wanted += [(old, target, docname) for old in olds]
+        elif docname in published:
+            olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
+            wanted += [(old, docname, docname) for old in olds]
+    wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
+
+    pages = {page_file(d) for d in published}
+    chosen: dict[str, Redirect] = {}
+    for old, target, origin in wanted:
+        found = resolve(target)
+        if found is None:
+            problems.append(Problem(origin, "target-missing",
+                                    f"redirect target '{target}' is no page of this site; "
+                                    "write a page path like '/folder/page/' or a full URL"))
+            continue
+        resolved, external = found
+        for source in files_for(old):
+            if source in pages:
+                if not external and page_file(resolved) == source:
+                    continue   # the permalink is the page's own address: nothing to do
+                problems.append(Problem(origin, "collision",
+                                        f"the old address '{old}' is a page of this site "
+                                        f"('{source}'); no redirect is written there"))
+                continue
+            redirect = Redirect(source, resolved, origin, external)
+            previous = chosen.setdefault(source, redirect)
+            if previous.target != redirect.target:
+                problems.append(Problem(origin, "duplicate",
+                                        f"the old address '{old}' already redirects to "
+                                        f"'{previous.target}' (from {previous.origin}); "
+                                        "this redirect is ignored"))
+    return sorted(chosen.values(), key=lambda r: r.source), problems
+
+
+def page_html(href: str, canonical: str, title: str, language: str = "en") -> str:
+    """A redirect page: instant meta refresh, canonical link, and a link a person can follow."""
+    href, canonical, title = escape(href), escape(canonical), escape(title)
+    return f"""<!doctype html>
+<html lang="{escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Moved: {title}</title>
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={href}">
+</head>
+<body>
+<main>
+<h1>This page has moved</h1>
+<p>It is now at <a href="{href}">{title}</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect], str],
+          canonical: Callable[[Redirect], str], title: Callable[[Redirect], str],
+          language: str = "en") -> None:
+    """Write each redirect page under ``outdir``."""
+    for redirect in redirects:
+        path = outdir / redirect.source
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page_html(href(redirect), canonical(redirect), title(redirect), language),
+                        encoding="utf-8")
