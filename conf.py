@@ -38,6 +38,7 @@ extensions = [
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
     "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
+    "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
@@ -80,3 +81,14 @@ epub_show_urls = "no"
 epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo", ".buildinfo.bak"]
 epub_use_index = False
 epub_tocdepth = 6  # sections nest deeper than three folders; Sphinx cuts at 3 by default
+
+# PDF (-b typst): cover, colophon and PDF metadata from CITATION.cff
+pdf_basename = meta.slug
+pdf_authors = list(meta.authors)
+pdf_publisher = meta.publisher
+pdf_subject = meta.abstract
+pdf_keywords = list(meta.keywords)
+pdf_license = meta.license
+pdf_url = html_baseurl
+pdf_citation = meta.citation_apa
+pdf_paper = os.environ.get("PDF_PAPER", "letter")  # a US city; PDF_PAPER=a4 for A4

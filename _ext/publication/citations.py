@@ -38,6 +38,19 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+def _stop(text: str) -> str:
+    """The period after an italic title, set in roman: none when the title has its own."""
+    return "" if text.endswith((".", "?", "!")) else "."
+
+
+def _quoted(title: str) -> str:
+    """A title in double quotes with the closing period inside, American style."""
+    title = _inner_quotes(title)
+    if title.endswith(("\u2019", "\u201d")) and not title[:-1].endswith((".", "?", "!")):
+        return f"\u201c{title[:-1]}.{title[-1]}\u201d"
+    return f"\u201c{_end(title)}\u201d"
+
+
 def _inner_quotes(title: str) -> str:
     """Quotes inside a quoted title become single quotes (Chicago, MLA)."""
     return title.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
@@ -75,14 +88,14 @@ def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
 def chicago(meta: Metadata) -> Runs:
     """Chicago 17, bibliography entry."""
     place = f"{meta.place}: " if str(meta.place) else ""
-    return _runs(f"{_end(', '.join(meta.authors))} ", _i(_end(meta.title)),
+    return _runs(f"{_end(', '.join(meta.authors))} ", _i(meta.title), _stop(meta.title),
                  f" Version {meta.version}. {place}{meta.publisher}, {meta.date_released.year}. ",
                  _end(_link(meta)))
 
 
 def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
     place = f"{meta.place}: " if str(meta.place) else ""
-    return _runs(f"{_end(', '.join(meta.authors))} \u201c{_end(_inner_quotes(title))}\u201d In ",
+    return _runs(f"{_end(', '.join(meta.authors))} {_quoted(title)} In ",
                  _i(meta.title), f", version {meta.version}. {place}{meta.publisher}, "
                  f"{meta.date_released.year}. Accessed {ACCESSED}. ", _end(url))
 
@@ -106,12 +119,12 @@ def _mla_author(meta: Metadata) -> str:
 
 def mla(meta: Metadata) -> Runs:
     """MLA 9."""
-    return _runs(_mla_author(meta), _i(meta.title), f". Version {meta.version}, {meta.publisher}, "
+    return _runs(_mla_author(meta), _i(meta.title), _stop(meta.title), f" Version {meta.version}, {meta.publisher}, "
                  f"{_mla_date(meta)}, ", _end(_bare(_link(meta))))
 
 
 def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
-    return _runs(_mla_author(meta), f"\u201c{_end(_inner_quotes(title))}\u201d ", _i(meta.title),
+    return _runs(_mla_author(meta), f"{_quoted(title)} ", _i(meta.title),
                  f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, "
                  f"{_end(_bare(url))} Accessed {ACCESSED}.")
 

@@ -1,0 +1,201 @@
+"""CITATION.cff is the one source: schema-checked, and every citation format comes from it.
+
+Plain-Python tests of ``_ext/publication`` (no Sphinx build): the shipped CITATION.cff is
+valid, each kind of mistake is reported with the field it concerns, and the citation
+texts, BibTeX and RIS say what the file says (BibTeX and RIS are checked by parsing them
+back with pybtex and rispy).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "_ext"))
+
+import publication  # noqa: E402
+from publication import citations  # noqa: E402
+
+VALID = textwrap.dedent("""\
+    cff-version: 1.2.0
+    message: "Cite it as below."
+    title: "Smart City Austin"
+    authors:
+      - name: "City of Austin"
+        city: "Austin"
+        region: "Texas"
+    version: "1.0.0"
+    date-released: "2026-11-25"
+    license: CC-BY-4.0
+    url: "https://smartcity.austintexas.gov/"
+    abstract: "How Austin understands a smart city."
+    keywords: [smart city, Austin]
+    """)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "CITATION.cff"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def meta(tmp_path: Path) -> publication.Metadata:
+    return publication.load(write(tmp_path, VALID))
+
+
+def test_the_project_citation_file_is_valid() -> None:
+    meta = publication.load(REPO / "CITATION.cff")
+    assert meta.title and meta.authors and meta.version and meta.url
+    assert publication.schema_problems(
+        publication.yaml.load((REPO / "CITATION.cff").read_text(), Loader=publication._Loader)) == []
+
+
+def test_existing_api_is_kept(meta: publication.Metadata) -> None:
+    """The PDF builder and conf.py read these names."""
+    assert meta.title == "Smart City Austin"
+    assert meta.authors == ("City of Austin",)
+    assert meta.author == "City of Austin"
+    assert meta.version == "1.0.0"
+    assert meta.date_released == dt.date(2026, 11, 25)
+    assert meta.license == "CC-BY-4.0"
+    assert meta.url == "https://smartcity.austintexas.gov/"
+    assert meta.keywords == ("smart city", "Austin")
+    assert meta.slug == "smart-city-austin"
+    assert meta.source_date_epoch == 1795564800
+    assert meta.citation_apa == ("City of Austin. (2026). Smart City Austin (Version 1.0.0). "
+                                 "https://smartcity.austintexas.gov/")
+
+
+@pytest.mark.parametrize("change, field", [
+    (("date-released: \"2026-11-25\"", "date-released: \"2026-13-01\""), "date-released"),
+    (("date-released: \"2026-11-25\"", "date-released: 2026-11-25"), None),  # YAML date: fine
+    (("version: \"1.0.0\"", "version: [1]"), "version"),
+    (("url: \"https://smartcity.austintexas.gov/\"", "url: \"smartcity\""), "url"),
+    (("    region: \"Texas\"\n", "    region: \"Texas\"\n    email: nobody\n"), "authors[0].email"),
+    (("title: \"Smart City Austin\"\n", "title: \"Smart City Austin\"\ntype: report\n"), "type"),
+    (("title: \"Smart City Austin\"\n", "title: \"Smart City Austin\"\nedition: 2\n"), "(top level)"),
+    (("version: \"1.0.0\"\n", ""), "version"),
+    (("message: \"Cite it as below.\"\n", ""), "(top level)"),
+])
+def test_invalid_file_names_the_field(tmp_path: Path, change: tuple[str, str],
+                                      field: str | None) -> None:
+    assert change[0] in VALID
+    path = write(tmp_path, VALID.replace(*change))
+    if field is None:
+        publication.load(path)
+        return
+    with pytest.raises(publication.InvalidCitation) as error:
+        publication.load(path)
+    message = str(error.value)
+    assert str(path) in message
+    assert f"  - {field}:" in message, message
+
+
+def test_impossible_day_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, VALID.replace("2026-11-25", "2026-02-30"))
+    with pytest.raises(publication.InvalidCitation, match="date-released"):
+        publication.load(path)
+
+
+def test_preferred_citation_must_not_drift(tmp_path: Path) -> None:
+    text = VALID + textwrap.dedent("""\
+        preferred-citation:
+          type: report
+          title: "Smart City Austin, old title"
+          authors:
+            - name: "City of Austin"
+              city: "Austin"
+              region: "Texas"
+        """)
+    with pytest.raises(publication.InvalidCitation, match=r"preferred-citation\.title"):
+        publication.load(write(tmp_path, text))
+    publication.load(write(tmp_path, text.replace(", old title", "")))
+
+
+def test_doi_and_report_number(tmp_path: Path) -> None:
+    text = VALID + textwrap.dedent("""\
+        doi: 10.5281/zenodo.1234
+        identifiers:
+          - type: other
+            value: "CTM-2026-01"
+            description: "Report number"
+        """)
+    meta = publication.load(write(tmp_path, text))
+    assert meta.doi == "10.5281/zenodo.1234"
+    assert meta.report_number == "CTM-2026-01"
+    assert meta.identifier == "https://doi.org/10.5281/zenodo.1234"
+    assert citations.plain(citations.apa(meta)) == (
+        "City of Austin. (2026). Smart City Austin (Report No. CTM-2026-01; Version 1.0.0). "
+        "https://doi.org/10.5281/zenodo.1234")
+
+
+def test_citation_styles(meta: publication.Metadata) -> None:
+    styles = {k: citations.plain(v) for k, v in citations.publication(meta).items()}
+    assert styles == {
+        "APA 7": "City of Austin. (2026). Smart City Austin (Version 1.0.0). "
+                 "https://smartcity.austintexas.gov/",
+        "Chicago": "City of Austin. Smart City Austin. Version 1.0.0. Austin, Texas: City of "
+                   "Austin, 2026. https://smartcity.austintexas.gov/.",
+        "MLA 9": "Smart City Austin. Version 1.0.0, City of Austin, 25 Nov. 2026, "
+                 "smartcity.austintexas.gov/.",
+    }
+    # the title, and only the title, is in italics
+    for runs in citations.publication(meta).values():
+        assert [text for text, italic in runs if italic] == ["Smart City Austin"]
+
+
+def test_chapter_citations(meta: publication.Metadata) -> None:
+    url = "https://smartcity.austintexas.gov/definition.html"
+    styles = citations.chapter(meta, "Defining \u201csmart city\u201d", url)
+    for style, runs in styles.items():
+        text = citations.plain(runs)
+        assert url.split("://")[1] in text, style
+        assert citations.ACCESSED in text, style
+        assert "Smart City Austin" in text and "smart city" in text, style
+    assert "\u201cDefining \u2018smart city.\u2019\u201d" in citations.plain(styles["Chicago"])
+
+
+def test_bibtex_parses_back(meta: publication.Metadata) -> None:
+    from pybtex.database import parse_string
+
+    data = parse_string(citations.bibtex(meta), "bibtex")
+    (key, entry), = data.entries.items()
+    assert key == "cityofaustin2026smart"
+    assert entry.type == "techreport"
+    assert entry.fields["title"] == "{Smart City Austin}"
+    assert entry.fields["institution"] == "City of Austin"
+    assert entry.fields["year"] == "2026"
+    assert entry.fields["url"] == meta.url
+    assert entry.fields["version"] == "1.0.0"
+    # one organisation, braced so no style turns it into "Austin, C. o."
+    (author,) = entry.persons["author"]
+    assert author.last_names == ["{City of Austin}"] and not author.first_names
+
+
+def test_ris_parses_back(meta: publication.Metadata) -> None:
+    import rispy
+
+    text = citations.ris(meta)
+    assert text.startswith("TY  - RPRT")
+    (record,) = rispy.loads(text)
+    assert record["type_of_reference"] == "RPRT"
+    assert record["authors"] == ["City of Austin"]
+    assert record["primary_title"] == "Smart City Austin"
+    assert record["year"] == "2026"
+    assert record["urls"] == [meta.url]
+    assert record["edition"] == "1.0.0"
+    assert record["keywords"] == ["smart city", "Austin"]
+
+
+def test_people_as_authors(tmp_path: Path) -> None:
+    text = VALID.replace('  - name: "City of Austin"\n    city: "Austin"\n    region: "Texas"\n',
+                         '  - family-names: "Lopez"\n    given-names: "Ana"\n')
+    meta = publication.load(write(tmp_path, text))
+    assert meta.authors == ("Ana Lopez",)
+    assert meta.author_parts == (("Lopez", "Ana"),)
