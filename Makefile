@@ -20,14 +20,18 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html epub test clean help venv check page serve bench
+.PHONY: all html pdf epub test clean help venv check page serve bench
 
-## all: build the ePub and HTML editions into $(BUILDDIR)
-all: epub html
+## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
+all: pdf epub html
 
 ## html: the website, into $(BUILDDIR)/html
 html: $(VENV)/.installed
 	$(SPHINX) -b html $(BUILDOPTS) -D editions_dir=$(BUILDDIR) $(SOURCEDIR) $(BUILDDIR)/html
+
+## pdf: the PDF (tagged PDF/UA-1 + PDF/A-2a, via Typst), into $(BUILDDIR)/pdf/<slug>.pdf
+pdf: $(VENV)/.installed
+	$(SPHINX) -b typst $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/pdf
 
 ## epub: the ePub, into $(BUILDDIR)/epub
 epub: $(VENV)/.installed

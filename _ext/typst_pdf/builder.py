@@ -1,0 +1,281 @@
+"""The ``typst`` builder: the whole publication as one accessible, archival PDF.
+
+Like Sphinx's LaTeX builder: one doctree assembled from the root page with
+``inline_all_toctrees`` (so chapters come in the pageorder order), translated by
+:class:`.translator.TypstTranslator`, then compiled by the ``typst`` package in
+``finish()``. The generated ``.typ`` stays beside the PDF for debugging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import typst
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment.adapters.asset import ImageAdapter
+from sphinx.errors import NoUri
+from sphinx.util import logging
+from sphinx.util.console import darkgreen
+from sphinx.util.display import progress_message, status_iterator
+from sphinx.util.i18n import format_date
+from sphinx.util.nodes import inline_all_toctrees
+from sphinx.util.osutil import ensuredir
+
+from . import diagnostics, escape
+from .output import LineMap
+from .problems import WARNING_TYPE, Kind
+from .translator import TypstTranslator
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = Path(__file__).with_name("book.typ")
+PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": "us-legal",
+          "us-legal": "us-legal", "a5": "a5"}
+LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
+          "cite": "Cite as", "page": "page"}
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` in one step, so readers never see half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def warn(message: str, kind: Kind, location: Any = None) -> None:
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+
+
+class TypstPDFBuilder(Builder):
+    """Builds the PDF edition through Typst."""
+
+    name = "typst"
+    format = "typst"
+    epilog = "The PDF edition is in %(outdir)s."
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif",
+                             "image/webp"]
+    supported_remote_images = False
+    default_translator_class = TypstTranslator
+    imagedir = "_images"
+
+    def init(self) -> None:
+        self.docnames: set[str] = set()
+        self.labels = {**LABELS, **(self.config.pdf_labels or {})}
+        self.line_map = LineMap([], [])
+
+    # ---- Builder API ---------------------------------------------------------------
+
+    def get_outdated_docs(self) -> str:
+        return "all documents"  # one book: any change rewrites it
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        if docname not in self.docnames:
+            raise NoUri(docname, typ)
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: set[str]) -> None:
+        pass
+
+    def write_documents(self, _docnames: set[str]) -> None:
+        with progress_message("assembling the book"):
+            tree = self.assemble_doctree()
+            self.post_process_images(tree)
+        with progress_message("writing Typst"):
+            translator = self.create_translator(tree, self)
+            tree.walkabout(translator)
+            body, body_map = translator.result().render()
+            preamble = self.preamble()
+            offset = preamble.count("\n")
+            self.line_map = LineMap([s + offset for s in body_map.starts], body_map.places)
+            ensuredir(self.outdir)
+            write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
+
+    def assemble_doctree(self) -> nodes.document:
+        root = self.config.root_doc
+        self.docnames = {root}
+        tree = self.env.get_doctree(root)
+        tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
+        tree["docname"] = root
+        self.env.resolve_references(tree, root, self)
+        from sphinx.util.nodes import process_only_nodes
+        process_only_nodes(tree, self.tags)
+        return tree
+
+    def finish(self) -> None:
+        self.copy_image_files()
+        shutil.copyfile(TEMPLATE, self.outdir / TEMPLATE.name)
+        self.compile()
+
+    # ---- files and metadata ----------------------------------------------------------
+
+    @property
+    def basename(self) -> str:
+        return self.config.pdf_basename or "publication"
+
+    @property
+    def typ_path(self) -> Path:
+        return Path(self.outdir) / f"{self.basename}.typ"
+
+    @property
+    def pdf_path(self) -> Path:
+        return Path(self.outdir) / f"{self.basename}.pdf"
+
+    def copy_image_files(self) -> None:
+        if not self.images:
+            return
+        ensuredir(self.outdir / self.imagedir)
+        original = ImageAdapter(self.env).get_original_image_uri
+        for src in status_iterator(self.images, "copying images... ", "brown", len(self.images),
+                                   self.config.verbosity, stringify_func=original):
+            try:
+                shutil.copyfile(self.srcdir / src, self.outdir / self.imagedir / self.images[src])
+            except OSError as error:
+                warn(f"cannot copy image {original(src)!r}: {error}", Kind.IMAGE)
+
+    def timestamp(self) -> int:
+        """SOURCE_DATE_EPOCH (conf.py defaults it to the release date): same input, same PDF."""
+        value = os.environ.get("SOURCE_DATE_EPOCH", "")
+        try:
+            return int(value)
+        except ValueError:
+            warn(f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds; using 0", Kind.CONFIG)
+            return 0
+
+    def paper(self) -> str:
+        paper = str(self.config.pdf_paper).lower()
+        if paper not in PAPERS:
+            warn(f"pdf_paper = {self.config.pdf_paper!r} is not one of "
+                 f"{', '.join(sorted(PAPERS))}; using letter", Kind.CONFIG)
+            return "us-letter"
+        return PAPERS[paper]
+
+    def metadata(self) -> dict[str, Any]:
+        """Everything the cover, colophon and PDF metadata say, from the Sphinx config."""
+        config = self.config
+        moment = dt.datetime.fromtimestamp(self.timestamp(), tz=dt.timezone.utc)
+        language = (config.language or "en").replace("-", "_")
+        lang, _, region = language.partition("_")
+        title = config.pdf_title or config.project
+        publisher = config.pdf_publisher or config.author
+        url = config.pdf_url or config.html_baseurl or ""
+        citation = config.pdf_citation or " ".join(filter(None, (
+            f"{publisher}. ({moment.year}). {title} ({self.labels['version']} {config.release}).",
+            url)))
+        return {
+            "title": title,
+            "subtitle": config.pdf_subtitle or "",
+            "authors": list(config.pdf_authors or [config.author]),
+            "publisher": publisher,
+            "version": config.release or config.version or "",
+            "date": format_date(config.pdf_date_format, date=moment, language=config.language),
+            "copyright": config.copyright or "",
+            "license": config.pdf_license or "",
+            "url": url,
+            "citation": citation,
+            "keywords": list(config.pdf_keywords or []),
+            "subject": config.pdf_subject or "",
+            "lang": lang.lower(),
+            "region": region.upper() or None,
+            "paper": self.paper(),
+            "fonts": list(config.pdf_fonts),
+            "code-font": config.pdf_code_font,
+            "labels": self.labels,
+        }
+
+    def preamble(self) -> str:
+        """The first lines of the .typ: import the layout, hand it the metadata."""
+        return ("// Generated by the typst_pdf Sphinx extension from the pages of this "
+                "publication.\n// Do not edit: change the Markdown pages and rebuild.\n"
+                f'#import "{TEMPLATE.name}": *\n'
+                f"#show: book.with({typst_value(self.metadata())})\n\n")
+
+    # ---- compiling -----------------------------------------------------------------
+
+    def font_paths(self) -> list[str]:
+        paths = []
+        for folder in self.config.pdf_font_paths:
+            path = Path(self.confdir, folder)
+            if path.is_dir():
+                paths.append(str(path))
+            else:
+                warn(f"pdf_font_paths: {folder!r} is not a folder", Kind.CONFIG)
+        return paths
+
+    def compile(self) -> None:
+        with progress_message(f"compiling {self.pdf_path.name}"):
+            try:
+                pdf, messages = typst.compile_with_warnings(
+                    str(self.typ_path), root=str(self.outdir), font_paths=self.font_paths(),
+                    ignore_system_fonts=True, pdf_standards=list(self.config.pdf_standards),
+                    timestamp=self.timestamp(), format="pdf",
+                )
+            except typst.TypstError as error:
+                self.report(getattr(error, "diagnostic", "") or str(error), "error")
+                return self.fail("the problems are listed above")
+            except (ValueError, TypeError, OSError) as error:
+                return self.fail(f"Typst could not run: {error}")
+        for message in messages:
+            self.report(getattr(message, "diagnostic", "") or str(message), "warning")
+        try:
+            write_atomically(self.pdf_path, pdf)
+        except OSError as error:
+            self.fail(f"cannot write it: {error}")
+
+    def fail(self, why: str) -> None:
+        """Fail the build with one clear line (no traceback); the old PDF stays as it was."""
+        logger.error("%s was not written (%s); the previous PDF, if any, is unchanged",
+                     self.pdf_path.name, why, type=WARNING_TYPE, subtype=Kind.WRITE.value)
+        self._app.statuscode = 1  # fail even without -W: a missing edition is not a warning
+
+    def report(self, text: str, severity: str) -> None:
+        """Report Typst's messages at the page and line that caused them."""
+        found = diagnostics.parse(text) or [
+            diagnostics.Diagnostic(severity, text.strip(), None, None, ())]
+        fonts = ", ".join(self.config.pdf_fonts)
+        for item in found:
+            location: Any = None
+            if item.file and Path(item.file).name == self.typ_path.name and item.line:
+                place = self.line_map.lookup(item.line)
+                if place is not None:
+                    docname, line = place
+                    location = (docname, line) if line is not None else docname
+            elif item.file:  # the layout (book.typ): a bug of ours, not of a page
+                location = str(Path(self.outdir, Path(item.file).name))
+                if item.line:
+                    location = f"{location}:{item.line}"
+            warn(item.explain(fonts), item.kind, location)
+
+
+def typst_value(value: Any) -> str:
+    """A Typst literal for config data: strings are always string literals."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return escape.string(value)
+    if isinstance(value, (list, tuple)):
+        return "(" + "".join(typst_value(v) + ", " for v in value) + ")"
+    if isinstance(value, dict):
+        if not value:
+            return "(:)"
+        return "(" + ", ".join(f"{escape.string(str(k))}: {typst_value(v)}"
+                               for k, v in value.items()) + ")"
+    return escape.string(str(value))

@@ -1,0 +1,56 @@
+"""Turn untrusted text into Typst source that can only ever print that text.
+
+This module is the security boundary of the PDF edition: page text, titles, URLs and
+metadata all pass through here. Nothing from a page is written as Typst markup; every
+piece of text becomes a Typst *string literal*, where only ``\\`` and ``"`` (and control
+characters) need escaping, so ``#``, ``$``, ``*``, ``<label>``, ``@ref``, ``//`` … stay text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or "\\u{%x}" % ord(char)
+
+
+def string(text: str) -> str:
+    """A Typst string literal (code mode) holding exactly ``text``."""
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _CONTROL.sub(_escape_char, body) + '"'
+
+
+def text(value: str) -> str:
+    """Markup that prints ``value`` literally; soft line breaks become spaces."""
+    value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    if not value:
+        return ""
+    return "#" + string(value)
+
+
+def raw(code: str, *, block: bool = False, lang: str | None = None) -> str:
+    """Markup for code shown verbatim (Typst ``raw``), optionally with a language."""
+    args = []
+    if block:
+        args.append("block: true")
+    if lang:
+        args.append("lang: " + string(lang))
+    args.append(string(code))
+    return "#raw(" + ", ".join(args) + ")"
+
+
+def label(name: str) -> str:
+    """A Typst label value for any name (``label("...")`` accepts every string)."""
+    return "label(" + string(name) + ")"
+
+
+def array(items: list[str] | tuple[str, ...]) -> str:
+    """A Typst array of strings; a trailing comma keeps a one-item array an array."""
+    return "(" + "".join(string(item) + ", " for item in items) + ")"

@@ -1,0 +1,47 @@
+"""Every problem the PDF edition reports, as ``type="pdf"`` warnings with these subtypes.
+
+A project can silence one kind with ``suppress_warnings = ["pdf.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+WARNING_TYPE = "pdf"
+
+
+class Kind(Enum):
+    """Warning subtypes of the PDF edition."""
+
+    UNKNOWN_NODE = "unknown-node"
+    """A doctree node the PDF does not know; its text is printed plainly."""
+
+    RAW = "raw"
+    """Raw HTML (or other raw output) is left out of the PDF."""
+
+    MATH = "math"
+    """A formula uses LaTeX that Typst cannot show; it is printed as its source."""
+
+    IMAGE = "image"
+    """An image cannot be put in the PDF (remote, missing)."""
+
+    LINK = "link"
+    """A link that cannot be followed in a PDF (a relative file, a missing target)."""
+
+    ALT_MISSING = "alt-missing"
+    """An image or formula has no text alternative, which PDF/UA forbids."""
+
+    HEADING = "heading"
+    """Headings skip a level, which PDF/UA forbids."""
+
+    GLYPH = "glyph"
+    """A character that no font of the publication can show."""
+
+    TYPST = "typst"
+    """Any other message from the Typst compiler."""
+
+    CONFIG = "config"
+    """A ``pdf_*`` setting has a value the PDF edition cannot use."""
+
+    WRITE = "write"
+    """The PDF could not be written to the output folder."""

@@ -1,0 +1,720 @@
+"""Doctree -> Typst markup, one visit_/depart_ pair per kind of node.
+
+Rules that keep the output safe and valid:
+
+* page text is only ever written through :mod:`.escape` (string literals, ``raw``);
+* markup mode and code mode alternate in a fixed way: block visitors write
+  ``#func(...)[`` … ``]``, list items and table cells are ``[...],`` arguments;
+* every chunk carries the (docname, line) it came from, for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import admonitionlabels
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxTranslator
+
+from . import escape, latexmath
+from .output import Location, Source
+from .problems import WARNING_TYPE, Kind
+
+if TYPE_CHECKING:
+    from .builder import TypstPDFBuilder
+
+logger = logging.getLogger(__name__)
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|pt|cm|mm|in|em|%)?\s*$")
+_ENUM = {"arabic": "1", "loweralpha": "a", "upperalpha": "A", "lowerroman": "i",
+         "upperroman": "I"}
+_ALIGN = {"left": "left", "center": "center", "right": "right"}
+_TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
+          "error": "rgb(\"#8a1c1c\")", "caution": "rgb(\"#7a4b00\")",
+          "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
+_NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
+# Nodes whose visitor places their own label: anchors in front of them would land in
+# code mode (list items, cells) or on the wrong page (headings start a new page).
+_SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.tgroup,
+                 nodes.thead, nodes.tbody, nodes.definition_list_item, nodes.term,
+                 nodes.footnote, nodes.citation, nodes.field, nodes.figure, nodes.table,
+                 nodes.colspec, nodes.target)
+
+
+def length(value: str | None) -> str | None:
+    """A Typst length for a docutils size (``50%``, ``200px``, ``3cm``); None if unusable."""
+    match = _LENGTH.match(value or "")
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2) or "px"
+    if unit == "px":
+        number, unit = number * 0.75, "pt"
+    return f"{number:g}{unit}"
+
+
+def doc_label(docname: str, ident: str) -> str:
+    """One name for a target across the whole book (ids repeat between pages)."""
+    return f"{docname}:{ident}"
+
+
+class TypstTranslator(SphinxTranslator):
+    """Writes the assembled book doctree as the body of the Typst document."""
+
+    builder: TypstPDFBuilder
+
+    def __init__(self, document: nodes.document, builder: TypstPDFBuilder) -> None:
+        super().__init__(document, builder)
+        self.out = Source()
+        self.root = builder.config.root_doc
+        self.docs = [self.root]
+        self.here: Location = (self.root, None)
+        self.section_level = 0
+        self.root_title_done = False
+        self.labels: set[str] = set()
+        self.first_label: dict[str, str] = {}
+        self.footnotes = self._collect_footnotes(document)
+        self.footnotes_done: set[tuple[str, str]] = set()
+        self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
+        self.in_thead = False
+
+    # ---- output -------------------------------------------------------------------
+
+    def add(self, chunk: Any) -> None:
+        self.out.add(chunk, self.here)
+
+    def text(self, value: str) -> None:
+        self.add(escape.text(value))
+
+    def block_end(self) -> None:
+        self.add("\n\n")
+
+    def close(self, closing: str) -> None:
+        """Close a content block or call without the blank lines written before it."""
+        self.out.trim_end()
+        self.add(closing)
+
+    def result(self) -> Source:
+        return self.out
+
+    # ---- locations, warnings, labels -----------------------------------------------
+
+    @property
+    def docname(self) -> str:
+        return self.docs[-1]
+
+    def location_of(self, node: nodes.Node) -> Location:
+        while node is not None and getattr(node, "line", None) is None:
+            node = node.parent
+        return (self.docname, node.line if node is not None else None)
+
+    def warn(self, node: nodes.Node, kind: Kind, message: str) -> None:
+        docname, line = self.location_of(node)
+        location: Any = (docname, line) if line is not None else docname
+        logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.Element):
+            if node.line is not None:
+                self.here = (self.docname, node.line)
+            if node.get("ids") and not isinstance(node, _SELF_LABELED):
+                self.anchors(node["ids"])
+        super().dispatch_visit(node)
+
+    def new_label(self, ident: str) -> str | None:
+        """Claim the book-wide label for ``ident`` on this page; None if already placed."""
+        name = doc_label(self.docname, ident)
+        if name in self.labels:
+            return None
+        self.labels.add(name)
+        self.first_label.setdefault(self.docname, name)
+        return name
+
+    def anchors(self, ids: list[str]) -> None:
+        for ident in ids:
+            name = self.new_label(ident)
+            if name:
+                self.add(f"#anchor({escape.string(name)})")
+
+    def label_suffix(self, ids: list[str]) -> str:
+        """``#label(...)`` for the first id (attached to the element just written)."""
+        names = [n for n in (self.new_label(i) for i in ids) if n]
+        if not names:
+            return ""
+        rest = "".join(f"#anchor({escape.string(n)})" for n in names[1:])
+        return f"#{escape.label(names[0])}{rest}"
+
+    def target_of(self, node: nodes.Element) -> str | None:
+        """The label an internal reference points to, if it is a ``%doc#id``/refid."""
+        if "refid" in node:
+            for docname in (self.docname, self.root):
+                name = doc_label(docname, node["refid"])
+                if name in self.known_ids:
+                    return name
+            return doc_label(self.docname, node["refid"])
+        uri = node.get("refuri", "")
+        if uri.startswith("%"):
+            docname, _, anchor = uri[1:].partition("#")
+            if anchor:
+                return doc_label(docname, anchor)
+            return "%" + docname  # the page itself: resolved to its first label at the end
+        return None
+
+    def resolve(self, target: str) -> str | None:
+        if target.startswith("%"):
+            return self.first_label.get(target[1:])
+        return target if target in self.labels else None
+
+    @property
+    def known_ids(self) -> set[str]:
+        if not hasattr(self, "_known_ids"):
+            self._known_ids = self._collect_ids(self.document)
+        return self._known_ids
+
+    def _collect_ids(self, tree: nodes.Node) -> set[str]:
+        found: set[str] = set()
+        for node in tree.findall(nodes.Element):
+            if node.get("ids"):
+                docname = self._docname_at(node)
+                found.update(doc_label(docname, i) for i in node["ids"])
+        return found
+
+    def _docname_at(self, node: nodes.Node) -> str:
+        while node is not None:
+            if isinstance(node, addnodes.start_of_file):
+                return node["docname"]
+            node = node.parent
+        return self.root
+
+    def _collect_footnotes(self, tree: nodes.Node) -> dict[tuple[str, str], nodes.footnote]:
+        """Footnote bodies by (page, id): Typst prints a footnote where it is referenced."""
+        found = {}
+        for note in tree.findall(nodes.footnote):
+            for ident in note["ids"]:
+                found[(self._docname_at(note), ident)] = note
+        return found
+
+    # ---- structure ------------------------------------------------------------------
+
+    def visit_document(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_document(self, node: nodes.Element) -> None:
+        self.out.trim_end()
+        self.add("\n")
+
+    def visit_start_of_file(self, node: nodes.Element) -> None:
+        self.docs.append(node["docname"])
+
+    def depart_start_of_file(self, node: nodes.Element) -> None:
+        self.docs.pop()
+
+    def visit_section(self, node: nodes.Element) -> None:
+        self.section_level += 1
+
+    def depart_section(self, node: nodes.Element) -> None:
+        self.section_level -= 1
+
+    def visit_title(self, node: nodes.Element) -> None:
+        parent = node.parent
+        if isinstance(parent, nodes.section):
+            if not self.root_title_done and self.docname == self.root:
+                # The publication's own title is on the cover and in the metadata.
+                self.root_title_done = True
+                self.anchors(parent["ids"])
+                raise nodes.SkipNode
+            level = max(1, self.section_level - 1)
+            self.add(f"#heading(level: {level})[")
+            self.no_notes += 1
+        elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
+            self.add("[")
+        else:
+            self.add("#rubric[")
+
+    def depart_title(self, node: nodes.Element) -> None:
+        parent = node.parent
+        if isinstance(parent, nodes.section):
+            self.no_notes -= 1
+            self.close("]" + self.label_suffix(parent["ids"]))
+            self.block_end()
+        elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
+            self.close("], [")
+        else:
+            self.close("]")
+            self.block_end()
+
+    def visit_subtitle(self, node: nodes.Element) -> None:
+        self.add("#emph[")
+
+    def depart_subtitle(self, node: nodes.Element) -> None:
+        self.close("]")
+        self.block_end()
+
+    def visit_rubric(self, node: nodes.Element) -> None:
+        self.add("#rubric[")
+
+    def depart_rubric(self, node: nodes.Element) -> None:
+        self.close("]")
+        self.block_end()
+
+    def visit_paragraph(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_paragraph(self, node: nodes.Element) -> None:
+        self.block_end()
+
+    def visit_compact_paragraph(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_compact_paragraph(self, node: nodes.Element) -> None:
+        self.block_end()
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        self.text(node.astext())
+
+    def depart_Text(self, node: nodes.Text) -> None:
+        pass
+
+    def visit_transition(self, node: nodes.Element) -> None:
+        self.add("#line(length: 100%, stroke: 0.5pt + luma(55%))")
+        self.block_end()
+        raise nodes.SkipNode
+
+    # ---- pass-through containers ------------------------------------------------------
+
+    def _pass(self, node: nodes.Element) -> None:
+        pass
+
+    visit_compound = depart_compound = _pass
+    visit_container = depart_container = _pass
+    visit_inline = depart_inline = _pass
+    visit_glossary = depart_glossary = _pass
+    visit_legend = depart_legend = _pass
+    visit_generated = depart_generated = _pass
+    visit_pending_xref = depart_pending_xref = _pass
+    visit_abbreviation = depart_abbreviation = _pass
+    visit_problematic = depart_problematic = _pass
+    visit_download_reference = depart_download_reference = _pass
+
+    def _skip(self, node: nodes.Node) -> None:
+        raise nodes.SkipNode
+
+    visit_comment = _skip
+    visit_substitution_definition = _skip
+    visit_index = _skip
+    visit_toctree = _skip
+    visit_meta = _skip
+    visit_system_message = _skip
+    visit_label = _skip
+    visit_colspec = _skip
+    visit_only = _pass
+    depart_only = _pass
+
+    def visit_target(self, node: nodes.Element) -> None:
+        if "refuri" not in node:
+            self.anchors(node.get("ids", []))
+        raise nodes.SkipNode
+
+    def visit_raw(self, node: nodes.Element) -> None:
+        fmt = node.get("format", "raw")
+        self.warn(node, Kind.RAW, f"raw {fmt.upper()} is left out of the PDF edition; "
+                                  "write it in Markdown so every edition shows it")
+        raise nodes.SkipNode
+
+    # ---- inline ----------------------------------------------------------------------
+
+    def _wrap(open_: str, close: str = "]") -> tuple[Any, Any]:
+        def visit(self: TypstTranslator, node: nodes.Element) -> None:
+            self.add(open_)
+
+        def depart(self: TypstTranslator, node: nodes.Element) -> None:
+            self.close(close)
+        return visit, depart
+
+    visit_emphasis, depart_emphasis = _wrap("#emph[")
+    visit_strong, depart_strong = _wrap("#strong[")
+    visit_title_reference, depart_title_reference = _wrap("#emph[")
+    visit_subscript, depart_subscript = _wrap("#sub[")
+    visit_superscript, depart_superscript = _wrap("#super[")
+    visit_literal_emphasis, depart_literal_emphasis = _wrap("#emph[")
+    visit_literal_strong, depart_literal_strong = _wrap("#strong[")
+    visit_attribution, depart_attribution = _wrap("#attribution[", "]\n\n")
+
+    def visit_literal(self, node: nodes.Element) -> None:
+        self.add(escape.raw(node.astext()))
+        raise nodes.SkipNode
+
+    def visit_literal_block(self, node: nodes.Element) -> None:
+        lang = node.get("language", "") or ""
+        if lang in _NO_CODE_LANG or not re.fullmatch(r"[A-Za-z0-9_+#.-]{1,40}", lang):
+            lang = ""
+        self.add(escape.raw(node.astext(), block=True, lang=lang or None))
+        self.block_end()
+        raise nodes.SkipNode
+
+    visit_doctest_block = visit_literal_block
+
+    def visit_reference(self, node: nodes.Element) -> None:
+        target = self.target_of(node)
+        if target is not None:
+            self.add(lambda: self._xref_open(target))
+            return
+        uri = node.get("refuri", "")
+        if _SCHEME.match(uri):
+            shown = node.astext().strip()
+            plain = uri.removeprefix("mailto:")
+            mode = "none" if shown in (uri, plain) else ("inline" if self.no_notes else "footnote")
+            self.add(f"#extlink({escape.string(uri)}, note: {escape.string(mode)})[")
+            return
+        if uri:
+            self.warn(node, Kind.LINK, f"the link to {uri!r} cannot be followed in the PDF; "
+                                       "its text is printed")
+        self.add("#[")
+
+    def _xref_open(self, target: str) -> str:
+        name = self.resolve(target)
+        if name is None:
+            return "#["
+        word = escape.string(self.builder.labels["page"])
+        return f"#xref({escape.label(name)}, page-word: {word})["
+
+    def depart_reference(self, node: nodes.Element) -> None:
+        self.close("]")
+
+    visit_number_reference = visit_reference
+    depart_number_reference = depart_reference
+
+    def visit_footnote_reference(self, node: nodes.Element) -> None:
+        key = (self.docname, node.get("refid", ""))
+        note = self.footnotes.get(key)
+        if note is None:
+            self.text(f"[{node.astext()}]")
+            raise nodes.SkipNode
+        name = escape.label("footnote:" + ":".join(key))
+        if key in self.footnotes_done:
+            self.add(f"#footnote({name})")
+            raise nodes.SkipNode
+        self.footnotes_done.add(key)
+        saved = self.here
+        self.add("#footnote[")
+        self.no_notes += 1
+        for child in note.children:
+            if not isinstance(child, nodes.label):
+                child.walkabout(self)
+        self.no_notes -= 1
+        self.close("]#" + name)
+        self.here = saved
+        raise nodes.SkipNode
+
+    def visit_footnote(self, node: nodes.Element) -> None:
+        if any((self.docname, i) in self.footnotes_done for i in node["ids"]):
+            raise nodes.SkipNode
+        # A footnote nobody refers to: print it where it stands rather than lose it.
+        self.anchors(node["ids"])
+        label = node.next_node(nodes.label)
+        if label is not None:
+            self.text(f"[{label.astext()}] ")
+
+    def depart_footnote(self, node: nodes.Element) -> None:
+        self.block_end()
+
+    def visit_citation(self, node: nodes.Element) -> None:
+        self.anchors(node["ids"])
+        label = node.next_node(nodes.label)
+        if label is not None:
+            self.text(f"[{label.astext()}] ")
+
+    def depart_citation(self, node: nodes.Element) -> None:
+        self.block_end()
+
+    def visit_citation_reference(self, node: nodes.Element) -> None:
+        self.visit_reference(node)
+
+    def depart_citation_reference(self, node: nodes.Element) -> None:
+        self.close("]")
+
+    # ---- math ------------------------------------------------------------------------
+
+    def _math(self, node: nodes.Element, block: bool) -> None:
+        latex = node.astext()
+        try:
+            body = latexmath.to_typst(latex)
+        except latexmath.Unsupported as problem:
+            self.warn(node, Kind.MATH, f"this formula uses LaTeX the PDF cannot typeset "
+                                       f"({problem}); it is printed as its source")
+            self.add(escape.raw(latex, block=block))
+        else:
+            kind = "true" if block else "false"
+            self.add(f"#math.equation(block: {kind}, alt: {escape.string(latex)}, "
+                     f"$ {body} $.body)")
+        if block:
+            self.block_end()
+        raise nodes.SkipNode
+
+    def visit_math(self, node: nodes.Element) -> None:
+        self._math(node, block=False)
+
+    def visit_math_block(self, node: nodes.Element) -> None:
+        self._math(node, block=True)
+
+    # ---- lists -----------------------------------------------------------------------
+
+    def visit_bullet_list(self, node: nodes.Element) -> None:
+        self.add("#list(\n")
+
+    def depart_bullet_list(self, node: nodes.Element) -> None:
+        self.close(")")
+        self.block_end()
+
+    def visit_enumerated_list(self, node: nodes.Element) -> None:
+        pattern = (node.get("prefix", "") + _ENUM.get(node.get("enumtype", ""), "1")
+                   + node.get("suffix", "."))
+        start = int(node.get("start", 1))
+        self.add(f"#enum(start: {start}, numbering: {escape.string(pattern)}, full: false,\n")
+
+    depart_enumerated_list = depart_bullet_list
+
+    def visit_list_item(self, node: nodes.Element) -> None:
+        self.add("[")
+        self.anchors(node.get("ids", []))
+
+    def depart_list_item(self, node: nodes.Element) -> None:
+        self.close("],\n")
+
+    def visit_definition_list(self, node: nodes.Element) -> None:
+        self.add("#terms(\n")
+
+    depart_definition_list = depart_bullet_list
+
+    def visit_definition_list_item(self, node: nodes.Element) -> None:
+        self.add("terms.item([")
+        self.anchors(node.get("ids", []))
+
+    def depart_definition_list_item(self, node: nodes.Element) -> None:
+        if not any(isinstance(c, nodes.definition) for c in node.children):
+            self.close("], [")
+        self.close("]),\n")
+
+    def visit_term(self, node: nodes.Element) -> None:
+        if node.parent.index(node) > 0 and isinstance(node.previous_sibling(), nodes.term):
+            self.add("#linebreak()")
+        self.anchors(node.get("ids", []))
+
+    def depart_term(self, node: nodes.Element) -> None:
+        pass
+
+    def visit_classifier(self, node: nodes.Element) -> None:
+        self.add("#\" : \"#emph[")
+
+    def depart_classifier(self, node: nodes.Element) -> None:
+        self.close("]")
+
+    def visit_definition(self, node: nodes.Element) -> None:
+        self.close("], [")
+
+    def depart_definition(self, node: nodes.Element) -> None:
+        pass
+
+    def visit_field_list(self, node: nodes.Element) -> None:
+        self.add("#terms(separator: [: ],\n")
+
+    depart_field_list = depart_bullet_list
+    visit_docinfo = visit_field_list
+    depart_docinfo = depart_bullet_list
+
+    def visit_field(self, node: nodes.Element) -> None:
+        self.add("terms.item([")
+        self.anchors(node.get("ids", []))
+
+    def depart_field(self, node: nodes.Element) -> None:
+        self.close("]),\n")
+
+    def visit_field_name(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_field_name(self, node: nodes.Element) -> None:
+        self.close("], [")
+
+    visit_field_body = depart_field_body = _pass
+
+    # ---- blocks ----------------------------------------------------------------------
+
+    def visit_block_quote(self, node: nodes.Element) -> None:
+        self.add("#quote(block: true)[")
+
+    def depart_block_quote(self, node: nodes.Element) -> None:
+        self.close("]")
+        self.block_end()
+
+    def visit_line_block(self, node: nodes.Element) -> None:
+        nested = isinstance(node.parent, nodes.line_block)
+        self.add("#pad(left: 1.5em)[" if nested else "#block[")
+
+    def depart_line_block(self, node: nodes.Element) -> None:
+        self.close("]")
+        self.add("\n" if isinstance(node.parent, nodes.line_block) else "\n\n")
+
+    def visit_line(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_line(self, node: nodes.Element) -> None:
+        self.add("#linebreak()\n")
+
+    def visit_Admonition(self, node: nodes.Element) -> None:
+        tone = _TONES.get(node.tagname)
+        self.add("#admonition(")
+        if tone:
+            self.add(f"tone: {tone}, ")
+        if not (node.children and isinstance(node[0], nodes.title)):
+            name = "seealso" if isinstance(node, addnodes.seealso) else node.tagname
+            self.add(escape.string(admonitionlabels.get(name, name.title())) + ", [")
+
+    def depart_Admonition(self, node: nodes.Element) -> None:
+        self.close("])")
+        self.block_end()
+
+    def visit_topic(self, node: nodes.Element) -> None:
+        self.add("#aside(")
+        if not (node.children and isinstance(node[0], nodes.title)):
+            self.add("none, [")
+
+    depart_topic = depart_Admonition
+    visit_sidebar = visit_topic
+    depart_sidebar = depart_Admonition
+
+    def visit_caption(self, node: nodes.Element) -> None:
+        self.add("#block(sticky: true)[#emph[")
+
+    def depart_caption(self, node: nodes.Element) -> None:
+        self.close("]]")
+        self.block_end()
+
+    # ---- images and figures -----------------------------------------------------------
+
+    def image_call(self, node: nodes.Element) -> str | None:
+        """``image(...)`` for a local image, or None (warned) when it cannot be embedded."""
+        uri = node.get("uri", "")
+        if _SCHEME.match(uri) or uri not in self.builder.images:
+            why = "remote images are not embedded" if _SCHEME.match(uri) else \
+                "its file cannot be used (missing, or a format Typst cannot read)"
+            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: {why}; "
+                                        "its alt text is printed instead")
+            return None
+        path = f"{self.builder.imagedir}/{self.builder.images[uri]}"
+        args = [escape.string(path)]
+        for key in ("width", "height"):
+            size = length(node.get(key))
+            if size:
+                args.append(f"{key}: {size}")
+        alt = (node.get("alt") or "").strip()
+        if alt:
+            args.append(f"alt: {escape.string(alt)}")
+        return "image(" + ", ".join(args) + ")"
+
+    def visit_image(self, node: nodes.Element) -> None:
+        call = self.image_call(node)
+        if call is None:
+            self.text(node.get("alt") or "")
+            raise nodes.SkipNode
+        inline = isinstance(node.parent, (nodes.paragraph, nodes.TextElement))
+        align = _ALIGN.get(node.get("align", ""))
+        if inline:
+            self.add(f"#box({call})")
+        elif align:
+            self.add(f"#align({align}, {call})")
+            self.block_end()
+        else:
+            self.add("#" + call)
+            self.block_end()
+        raise nodes.SkipNode
+
+    def visit_figure(self, node: nodes.Element) -> None:
+        caption = next((c for c in node.children if isinstance(c, nodes.caption)), None)
+        self.add("#figure(kind: image, [")
+        for child in node.children:
+            if child is not caption:
+                child.walkabout(self)
+        self.close("]")
+        if caption is not None:
+            self.add(", caption: [")
+            for child in caption.children:
+                child.walkabout(self)
+            self.close("]")
+        self.add(")" + self.label_suffix(node.get("ids", [])))
+        self.block_end()
+        raise nodes.SkipNode
+
+    # ---- tables ----------------------------------------------------------------------
+
+    def visit_table(self, node: nodes.Element) -> None:
+        title = node.children[0] if node.children and isinstance(node[0], nodes.title) else None
+        if title is not None:
+            self.add("#figure(kind: table, caption: [")
+            for child in title.children:
+                child.walkabout(self)
+            self.close("], ")
+        else:
+            self.add("#")
+        for child in node.children:
+            if child is not title:
+                child.walkabout(self)
+        self.close(")" if title is not None else "")
+        self.add(self.label_suffix(node.get("ids", [])))
+        self.block_end()
+        raise nodes.SkipNode
+
+    def visit_tgroup(self, node: nodes.Element) -> None:
+        specs = [c for c in node.children if isinstance(c, nodes.colspec)]
+        widths = [int(s.get("colwidth", 1) or 1) for s in specs]
+        given = "colwidths-given" in node.parent.get("classes", [])
+        columns = "(" + "".join(f"{w}fr, " for w in widths) + ")" if given and widths \
+            else str(int(node.get("cols", len(specs) or 1)))
+        self.add(f"table(columns: {columns},\n")
+
+    def depart_tgroup(self, node: nodes.Element) -> None:
+        self.close(")")
+
+    def visit_thead(self, node: nodes.Element) -> None:
+        self.in_thead = True
+        self.add("table.header(\n")
+
+    def depart_thead(self, node: nodes.Element) -> None:
+        self.in_thead = False
+        self.close("),\n")
+
+    visit_tbody = depart_tbody = _pass
+    visit_row = depart_row = _pass
+
+    def visit_entry(self, node: nodes.Element) -> None:
+        args = []
+        if node.get("morecols"):
+            args.append(f"colspan: {int(node['morecols']) + 1}")
+        if node.get("morerows"):
+            args.append(f"rowspan: {int(node['morerows']) + 1}")
+        for cls in node.get("classes", []):
+            side = cls.removeprefix("text-")
+            if side in _ALIGN:
+                args.append(f"align: {_ALIGN[side]}")
+                break
+        self.add(f"table.cell({', '.join(args)})[")
+        if self.in_thead:
+            self.add("#strong[")
+        self.anchors(node.get("ids", []))
+
+    def depart_entry(self, node: nodes.Element) -> None:
+        self.close("]]," if self.in_thead else "],")
+        self.add("\n")
+
+    # ---- anything else ----------------------------------------------------------------
+
+    def unknown_visit(self, node: nodes.Node) -> None:
+        self.warn(node, Kind.UNKNOWN_NODE,
+                  f"the PDF edition does not know {node.__class__.__name__!r} nodes; "
+                  "their text is printed plainly")
+
+    def unknown_departure(self, node: nodes.Node) -> None:
+        if not isinstance(node, (nodes.Inline, nodes.Text)):
+            self.block_end()
