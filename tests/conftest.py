@@ -87,3 +87,26 @@ def require_tool(path_or_name: str, why: str) -> str:
     if IN_CI:
         pytest.fail(message + "; .ci/run must install it")
     pytest.skip(message)
+
+
+NODE_TOOLS = REPO / "tools" / "node_modules"
+"""The npm validators (tools/package.json): `npm ci --ignore-scripts` in tools/ installs them."""
+
+
+def node_tool(relative: str, why: str) -> Path:
+    """A file of an npm validator under ``tools/node_modules``; skip or fail like require_tool."""
+    return Path(require_tool(str(NODE_TOOLS / relative), why + "; run `npm ci --ignore-scripts` in tools/"))
+
+
+@pytest.fixture(scope="session")
+def publication(tmp_path_factory) -> Path:
+    """The real ``source/`` built once per test session: ``epub/`` then ``html/``, as ``make all``.
+
+    The validators that are slow to start (Chromium, Java, DAISY Ace) all read this one
+    build instead of building their own.
+    """
+    base = tmp_path_factory.mktemp("publication")
+    for builder in ("epub", "html"):
+        result = sphinx_build(REPO / "source", base / builder, builder, doctrees=base / "doctrees")
+        assert result.returncode == 0, result.output
+    return base

@@ -1,0 +1,157 @@
+"""The ePub edition's accessibility gate: DAISY Ace, the package metadata, every page's language.
+
+EPUBCheck itself runs in test_editions.py; here DAISY Ace checks the real publication,
+and the metadata rules are tested on their own so a wrong claim cannot slip in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, node_tool, page, require_tool, sphinx_build, write_pages
+
+sys.path.insert(0, str(REPO / "_ext"))
+from epub_edition import accessibility  # noqa: E402
+
+EPUB_NAME = "smart-city-austin.epub"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def one_pixel_png() -> bytes:
+    """A valid 1x1 grey PNG, made here so the test needs no image file or library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def opf(epub: Path) -> BeautifulSoup:
+    with zipfile.ZipFile(epub) as archive:
+        return BeautifulSoup(archive.read("content.opf"), "xml")
+
+
+def meta_values(package: BeautifulSoup, prop: str) -> list[str]:
+    return [m.get_text() for m in package.find_all("meta", attrs={"property": prop})]
+
+
+def run_ace(epub: Path, report: Path) -> dict:
+    """Run DAISY Ace on ``epub`` with Debian's Chromium; return its JSON report."""
+    ace = node_tool(".bin/ace-cli", "DAISY Ace checks the ePub")
+    require_tool(CHROMIUM, "DAISY Ace renders the pages in Chromium")
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
+    done = subprocess.run([str(ace), "--silent", "--force", "--outdir", str(report), str(epub)],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads((report / "report.json").read_text(encoding="utf-8"))
+
+
+def ace_violations(report: dict) -> list[str]:
+    return [f"{group['earl:testSubject']['url']}: {item['earl:test']['dct:title']} "
+            f"({item['earl:test']['earl:impact']}): {item['earl:result']['dct:description']}"
+            for group in report["assertions"] for item in group["assertions"]]
+
+
+@pytest.fixture(scope="module")
+def ace_report(publication, tmp_path_factory) -> dict:
+    return run_ace(publication / "epub" / EPUB_NAME, tmp_path_factory.mktemp("ace"))
+
+
+def test_daisy_ace_finds_no_violation(ace_report):
+    assert ace_violations(ace_report) == []
+    assert ace_report["earl:result"]["earl:outcome"] == "pass"
+
+
+def test_daisy_ace_reads_our_accessibility_metadata(ace_report):
+    found = ace_report["a11y-metadata"]["present"]
+    for name in ("schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+                 "schema:accessibilityHazard", "schema:accessibilitySummary",
+                 "dcterms:conformsTo", "a11y:certifiedBy"):
+        assert name in found
+
+
+def test_daisy_ace_catches_a_page_without_language(publication, tmp_path):
+    """The gate can fail: strip `lang` from one page and Ace must report it."""
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(publication / "epub" / EPUB_NAME) as good, \
+            zipfile.ZipFile(broken, "w") as bad:
+        for info in good.infolist():
+            data = good.read(info)
+            if info.filename == "index.xhtml":
+                data = data.replace(b' lang="en" xml:lang="en"', b"")
+            bad.writestr(info, data)
+    titles = ace_violations(run_ace(broken, tmp_path / "ace"))
+    assert any("index.xhtml: html-has-lang" in title for title in titles), titles
+
+
+def test_every_page_declares_its_language(publication):
+    with zipfile.ZipFile(publication / "epub" / EPUB_NAME) as archive:
+        pages = [n for n in archive.namelist() if n.endswith(".xhtml")]
+        assert "index.xhtml" in pages and "accessibility.xhtml" in pages
+        for name in pages:
+            html = BeautifulSoup(archive.read(name), "xml").find("html")
+            assert html.get("lang") == "en", name
+            assert html.get("xml:lang") == "en", name
+
+
+def test_package_states_what_the_book_offers(publication):
+    package = opf(publication / "epub" / EPUB_NAME)
+    assert meta_values(package, "schema:accessMode") == ["textual"]
+    assert meta_values(package, "schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
+        meta_values(package, "schema:accessibilityFeature"))
+    assert meta_values(package, "schema:accessibilityHazard") == ["none"]
+    assert "WCAG 2.1 Level AA" in meta_values(package, "schema:accessibilitySummary")[0]
+    assert meta_values(package, "dcterms:conformsTo") == [accessibility.CONFORMANCE]
+    assert meta_values(package, "a11y:certifiedBy") == ["City of Austin"]
+
+
+def test_navigation_document_has_the_matching_role(publication):
+    with zipfile.ZipFile(publication / "epub" / EPUB_NAME) as archive:
+        nav = BeautifulSoup(archive.read("nav.xhtml"), "xml")
+    toc = nav.find("nav", attrs={"epub:type": "toc"})
+    assert toc["role"] == "doc-toc"
+    assert nav.find("html")["lang"] == "en"
+
+
+def test_images_change_the_claims(tmp_path):
+    """A book with a described image is visual too; an undescribed one loses the conformance claim."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "map.md": page("Map", 1, body="![Bus routes across downtown Austin](pixel.png)"),
+        "pixel.png": one_pixel_png(),
+    })
+    build = sphinx_build(src, tmp_path / "epub", "epub")
+    assert build.returncode == 0, build.output
+    package = opf(tmp_path / "epub" / "smart-city-austin.epub")
+    assert meta_values(package, "schema:accessMode") == ["textual", "visual"]
+    assert "alternativeText" in meta_values(package, "schema:accessibilityFeature")
+    assert meta_values(package, "dcterms:conformsTo") == [accessibility.CONFORMANCE]
+
+
+def test_no_conformance_claim_while_an_image_lacks_a_description():
+    pairs = accessibility.metadata(accessibility.Contents(images=2, images_without_alt=1),
+                                   summary="s", certified_by="City of Austin")
+    names = [name for name, _ in pairs]
+    assert "dcterms:conformsTo" not in names and "a11y:certifiedBy" not in names
+    assert ("schema:accessibilityFeature", "alternativeText") not in pairs
+    assert ("schema:accessModeSufficient", "textual") not in pairs
+    assert ("schema:accessModeSufficient", "textual,visual") in pairs
+
+
+def test_text_only_book_is_sufficient_as_text():
+    pairs = accessibility.metadata(accessibility.Contents(), summary="s", certified_by="C")
+    assert ("schema:accessMode", "textual") in pairs
+    assert ("schema:accessMode", "visual") not in pairs
+    assert ("schema:accessibilityHazard", "none") in pairs
+    assert ("dcterms:conformsTo", accessibility.CONFORMANCE) in pairs
