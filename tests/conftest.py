@@ -36,10 +36,12 @@ class Build:
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: bool = True,
                  jobs: str | None = None, doctrees: Path | None = None,
-                 extra: tuple[str, ...] = (), env: dict[str, str] | None = None) -> Build:
+                 extra: tuple[str, ...] = (), env: dict[str, str] | None = None,
+                 confdir: Path | None = None) -> Build:
     """Run one Sphinx build of ``srcdir`` into ``outdir`` with the project's configuration."""
     doctrees = doctrees or outdir.parent / (outdir.name + ".doctrees")
-    command = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(REPO), "-d", str(doctrees),
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(confdir or REPO),
+               "-d", str(doctrees),
                "-q", "--no-color"]
     if strict:
         command += ["-W", "--keep-going"]
