@@ -1,0 +1,196 @@
+"""Old URLs keep working: redirect pages from front matter and from conf.py.
+
+Unit tests of the plan (``_ext/citation/redirects.py``), of the page-order hook that keeps
+redirect-only pages out of the outline, then a build in which every redirect is followed
+to a page that exists.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, copy_root, page, sphinx_build, write_pages
+
+sys.path.insert(0, str(REPO / "_ext"))
+from citation import redirects  # noqa: E402
+from pageorder.frontmatter import read_page  # noqa: E402
+
+import publication  # noqa: E402
+
+ROOT = publication.load(REPO / "CITATION.cff").url.rstrip("/") + "/"
+
+
+def html_file(docname: str) -> str:
+    return docname + ".html"
+
+
+@pytest.mark.parametrize("old, files", [
+    ("/projects/x/", ["projects/x/index.html"]),
+    ("projects/x.html", ["projects/x.html"]),
+    ("/projects/x", ["projects/x.html", "projects/x/index.html"]),
+    ("/", ["index.html"]),
+    ("https://old.example.org/a/b/?q=1#top", ["a/b/index.html"]),
+    ("/a/../../etc/passwd", ["etc/passwd.html", "etc/passwd/index.html"]),  # never outside
+])
+def test_files_for_old_addresses(old: str, files: list[str]) -> None:
+    assert redirects.files_for(old) == files
+
+
+def test_plan_every_kind_of_redirect() -> None:
+    front = {
+        "index": {"title": "Home"},
+        "new": {"title": "New", "redirect_from": ["/old/"], "permalink": "/projects/new/"},
+        "moved": {"redirect_to": "/projects/new/"},            # resolved via the permalink
+        "away": {"layout": "redirect", "redirect_to": "https://example.org/"},
+    }
+    planned, problems = redirects.plan(front, {"index", "new"}, {"older.html": "new"}, html_file)
+    assert problems == []
+    assert {(r.source, r.target, r.external) for r in planned} == {
+        ("old/index.html", "new", False),
+        ("projects/new/index.html", "new", False),
+        ("moved.html", "new", False),
+        ("away.html", "https://example.org/", True),
+        ("older.html", "new", False),
+    }
+
+
+def test_plan_reports_problems() -> None:
+    front = {
+        "index": {},
+        "a": {"redirect_from": ["/index.html", "/shared/"]},
+        "b": {"redirect_from": "/shared/"},
+        "c": {"layout": "redirect"},
+        "d": {"redirect_to": "/nowhere/"},
+    }
+    planned, problems = redirects.plan(front, {"index", "a", "b"}, {}, html_file)
+    kinds = sorted((p.origin, p.subtype) for p in problems)
+    assert kinds == [("a", "collision"), ("b", "duplicate"), ("c", "target-missing"),
+                     ("d", "target-missing")]
+    assert [(r.source, r.target) for r in planned] == [("shared/index.html", "a")]
+
+
+def test_redirect_page_html_is_static_and_followable() -> None:
+    text = redirects.page_html("../new.html", "https://x.org/new.html", "A <new> page")
+    found = BeautifulSoup(text, "lxml")
+    assert found.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../new.html"
+    assert found.find("link", rel="canonical")["href"] == "https://x.org/new.html"
+    assert found.find("a")["href"] == "../new.html" and found.find("a").string == "A <new> page"
+    assert not found.find("script")
+
+
+def test_page_order_keeps_redirect_pages_out(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"moved.md": "---\nredirect_to: /new/\n---\n",
+                           "layout.md": "---\nlayout: redirect\nredirect_to: x\n---\n",
+                           "plain.md": page("Plain", 1, layout="page")})
+    for name in ("moved", "layout"):
+        found = read_page(name, tmp_path / f"{name}.md")
+        assert not found.published and found.problems == (), name   # no "title missing"
+    assert read_page("plain", tmp_path / "plain.md").published
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("redirects")
+    src = copy_root("cite-basic", out / "src")
+    doctrees = out / "doctrees"
+    epub = sphinx_build(src, out / "epub", "epub", doctrees=doctrees)
+    assert epub.returncode == 0, epub.output
+    html = sphinx_build(src, out / "html", doctrees=doctrees)
+    assert html.returncode == 0, html.output
+    return out
+
+
+def follow(html: Path, path: Path) -> tuple[str, str | None]:
+    """Follow one redirect page: (where the browser lands, its canonical link)."""
+    found = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    refresh = found.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    delay, _, target = refresh.partition("; url=")
+    assert delay == "0"
+    assert found.find("a")["href"] == target  # a person can follow it too
+    here = "http://host/" + path.relative_to(html).as_posix()
+    landed = urljoin(here, target)
+    return landed, found.find("link", rel="canonical")["href"]
+
+
+def test_follow_every_redirect(site: Path) -> None:
+    html = site / "html"
+    expected = {
+        "old/definition/index.html": "definition.html",
+        "old-definition.html": "definition.html",
+        "projects/definition/index.html": "definition.html",
+        "projects/deep-page.html": "section/deep.html",
+        "projects/deep-page/index.html": "section/deep.html",
+        "moved.html": "section/deep.html",
+        "very/old/moved/index.html": "section/deep.html",
+        "elsewhere.html": "https://www.austintexas.gov/",
+    }
+    found = {}
+    for path in html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            landed, canonical = follow(html, path)
+            if landed.startswith("http://host/"):
+                target = landed.removeprefix("http://host/")
+                assert (html / target).is_file(), (path, target)
+                assert canonical == ROOT + target
+            else:
+                target = landed
+                assert canonical == landed
+            found[path.relative_to(html).as_posix()] = target
+    assert found == expected
+
+
+def test_redirect_pages_are_no_chapters(site: Path) -> None:
+    index = BeautifulSoup((site / "html" / "index.html").read_text(encoding="utf-8"), "lxml")
+    nav = [a["href"] for a in index.select(".sidebar-tree a")]
+    assert nav and not any(h.startswith(("moved", "elsewhere")) for h in nav)
+    with zipfile.ZipFile(next((site / "epub").glob("*.epub"))) as book:
+        names = book.namelist()
+    assert not any("moved" in n or "elsewhere" in n for n in names), names
+
+
+def copy_project(destination: Path) -> Path:
+    """conf.py, CITATION.cff and the extensions and templates, to change them in a test."""
+    destination.mkdir(parents=True)
+    for name in ("conf.py", "CITATION.cff"):
+        shutil.copy(REPO / name, destination / name)
+    for name in ("_ext", "_templates", "_static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, destination / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
+
+
+def test_site_wide_redirect_map(tmp_path: Path) -> None:
+    conf = copy_project(tmp_path / "project")
+    with (conf / "conf.py").open("a", encoding="utf-8") as handle:
+        handle.write('\nredirects = {"contents.html": "section/index", "/about/": "/definition/",'
+                     ' "gone": "https://example.org/"}\n')
+    src = copy_root("cite-basic", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", confdir=conf)
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert follow(html, html / "contents.html")[0] == "http://host/section/index.html"
+    assert follow(html, html / "about" / "index.html")[0] == "http://host/definition.html"
+    assert follow(html, html / "gone" / "index.html")[0] == "https://example.org/"
+
+
+def test_a_redirect_to_nowhere_warns_with_file_and_line(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "a.md": page("A", 1),
+        "old.md": "---\nlayout: page\nredirect_to: /no/such/page/\n---\n",
+    })
+    build = sphinx_build(src, tmp_path / "html")
+    assert build.returncode != 0
+    (warning,) = [w for w in build.warnings if "redirect" in w]
+    assert "old.md:3" in warning and "/no/such/page/" in warning and "[redirect.target-missing]" \
+        in warning
+    assert sphinx_build(src, tmp_path / "html2", strict=False).returncode == 0
