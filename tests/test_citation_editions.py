@@ -1,0 +1,120 @@
+"""One metadata source: bumping the version in CITATION.cff changes every edition.
+
+A copy of the project (conf.py, CITATION.cff, _ext, templates) builds the PDF, the ePub
+and the HTML as `make all` does (one doctree cache, editions before the site). Then only
+``version`` and ``date-released`` change in the copy's CITATION.cff, the same folders are
+rebuilt, and every edition must say the new version and date, with fresh checksums.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_root, sphinx_build
+from test_redirects import copy_project
+
+OLD, NEW = ("1.0.0", "2026-11-25"), ("2.0.0", "2027-01-15")
+
+
+def set_release(project: Path, version: str, date: str) -> None:
+    path = project / "CITATION.cff"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^version: .*$', f'version: "{version}"', text)
+    text = re.sub(r'(?m)^date-released: .*$', f'date-released: "{date}"', text)
+    path.write_text(text, encoding="utf-8")
+
+
+def make_all(project: Path, src: Path, out: Path) -> None:
+    """`make all`: pdf, epub, html into ``out`` with one doctree cache."""
+    has_pdf = '"typst_pdf"' in (project / "conf.py").read_text(encoding="utf-8")
+    for builder, folder, extra in (("typst", "pdf", ()), ("epub", "epub", ()),
+                                   ("html", "html", ("-D", f"editions_dir={out}"))):
+        if builder == "typst" and not has_pdf:
+            continue
+        build = sphinx_build(src, out / folder, builder, doctrees=out / "doctrees", extra=extra,
+                             confdir=project)
+        assert build.returncode == 0, build.output
+
+
+def slug_file(out: Path, kind: str) -> Path:
+    (found,) = (out / kind).glob(f"*.{kind}")
+    return found
+
+
+def epub_facts(path: Path) -> tuple[str, str, str]:
+    with zipfile.ZipFile(path) as book:
+        opf = BeautifulSoup(book.read(next(n for n in book.namelist() if n.endswith(".opf"))), "xml")
+        cite = next(n for n in book.namelist() if n.endswith("cite.xhtml"))
+        text = " ".join(BeautifulSoup(book.read(cite), "xml").get_text(" ").split())
+    return opf.find("meta", property="ibooks:version").string, opf.find("dc:date").string, text
+
+
+@pytest.fixture(scope="module")
+def bumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    tmp = tmp_path_factory.mktemp("bump")
+    project = copy_project(tmp / "project")
+    src = copy_root("cite-basic", tmp / "src")
+    out = tmp / "out"
+    set_release(project, *OLD)
+    make_all(project, src, out)
+    before = {p.relative_to(out).as_posix(): p.read_bytes()
+              for p in out.rglob("*") if p.is_file() and "doctrees" not in p.parts}
+    set_release(project, *NEW)
+    make_all(project, src, out)
+    return {"out": out, "before": before, "project": project}
+
+
+def test_pdf_changed(bumped: dict[str, object]) -> None:
+    out: Path = bumped["out"]
+    if not (out / "pdf").is_dir():
+        pytest.skip("the PDF builder (typst_pdf) is not in conf.py yet")
+    pdf = slug_file(out, "pdf")
+    assert pdf.read_bytes() != bumped["before"][pdf.relative_to(out).as_posix()]
+    source = pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    assert f'"version": "{NEW[0]}"' in source and OLD[0] not in source
+    assert "January 15, 2027" in source
+
+
+def test_epub_changed(bumped: dict[str, object]) -> None:
+    out: Path = bumped["out"]
+    version, date, cite = epub_facts(slug_file(out, "epub"))
+    assert version == NEW[0] and date.startswith(NEW[1])
+    assert f"(2027). Smart City Austin (Version {NEW[0]})" in cite
+    assert OLD[0] not in cite
+
+
+def test_html_changed_on_every_page(bumped: dict[str, object]) -> None:
+    html: Path = bumped["out"] / "html"
+    checked = 0
+    for path in html.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if not page.head or not page.head.find("meta", attrs={"name": "citation_title"}):
+            continue
+        checked += 1
+        assert page.head.find("meta", attrs={"name": "DCTERMS.hasVersion"})["content"] == NEW[0]
+        assert page.head.find("meta", attrs={"name": "citation_publication_date"})["content"] \
+            == NEW[1].replace("-", "/")
+        assert f"Version {NEW[0]}" in page.select_one(".sidebar-editions").get_text()
+        assert f"Version {OLD[0]}" not in page.get_text(), path
+    assert checked >= 5
+    bib = next((html / "cite").glob("*.bib")).read_text(encoding="utf-8")
+    assert f'version = "{NEW[0]}"' in bib and "2027" in bib
+
+
+def test_shipped_editions_are_the_new_ones(bumped: dict[str, object]) -> None:
+    out: Path = bumped["out"]
+    folder = out / "html" / "editions"
+    sums = dict(reversed(line.split("  ", 1))
+                for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    old_sums = bumped["before"]["html/editions/SHA256SUMS"].decode()
+    for name, digest in sums.items():
+        built = out / name.rsplit(".", 1)[1] / name
+        assert hashlib.sha256(built.read_bytes()).hexdigest() == digest
+        assert (folder / name).read_bytes() == built.read_bytes()
+        assert digest not in old_sums, name
