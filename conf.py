@@ -39,6 +39,7 @@ extensions = [
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
     "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
+    "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages

@@ -1,0 +1,83 @@
+"""Sphinx extension: Furo's sidebar navigation rendered once per build, not once per page.
+
+Furo resolves the whole global toctree, renders it to HTML and re-parses it with
+BeautifulSoup for every page: O(pages²), most of a large build's time. The sidebar is
+the same on every page except (a) links are relative to the page and (b) the path to
+the current page is marked (``current`` classes, ``current-page``, checked toggles).
+So this renders Furo's own sidebar once, for the root page (nothing current, links
+relative to the top folder), cuts it into a template (:mod:`fastnav.template`) and
+fills it in per page. Output is byte-identical to Furo's (tests/test_fastnav.py); any
+sidebar the template cannot reproduce exactly falls back to Furo's own code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from sphinx.util import logging
+
+from .template import NavTemplate
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+_CACHE = "_fastnav_template"
+
+
+def _template(builder: Any, furo_compute: Callable[[dict], str]) -> NavTemplate | None:
+    """Furo's sidebar for the root page, cut into a template; cached on the builder."""
+    if not hasattr(builder, _CACHE):
+        root = builder.config.root_doc
+        neutral = furo_compute({"toctree": lambda **kw: builder._get_local_toctree(root, **kw)})
+        setattr(builder, _CACHE, NavTemplate.parse(neutral, builder.get_target_uri(root)))
+    return getattr(builder, _CACHE)
+
+
+_APP: list[Sphinx] = []  # the application being built (one per process at a time)
+
+
+def fast_navigation(furo_compute: Callable[[dict], str]) -> Callable[[dict], str]:
+    """A drop-in for ``furo._compute_navigation_tree`` that fills the cached template."""
+    def compute(context: dict[str, Any]) -> str:
+        builder = _APP[-1].builder if _APP else None
+        pagename = context.get("pagename")
+        if "toctree" not in context or pagename is None or not hasattr(builder, "get_target_uri"):
+            return furo_compute(context)
+        template = _template(builder, furo_compute)
+        html = template.render(builder.get_target_uri(pagename)) if template else None
+        return furo_compute(context) if html is None else html
+
+    compute.fastnav = True  # type: ignore[attr-defined]
+    return compute
+
+
+def install(app: Sphinx) -> None:
+    """Swap Furo's per-page navigation for the cached one when the theme is Furo."""
+    _APP[:] = [app]
+    try:
+        import furo
+    except ImportError:
+        return
+    original = getattr(furo, "_compute_navigation_tree", None)
+    if original is None or getattr(original, "fastnav", False):
+        if original is None:
+            logger.warning("fastnav: this Furo has no _compute_navigation_tree; "
+                           "the sidebar is rendered per page", type="fastnav")
+        return
+    furo._compute_navigation_tree = fast_navigation(original)
+
+
+def forget(app: Sphinx, env: Any) -> None:
+    """The toctrees are final once the environment is updated: drop any older template."""
+    if app.builder is not None and hasattr(app.builder, _CACHE):
+        delattr(app.builder, _CACHE)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", install)
+    app.connect("env-updated", forget)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

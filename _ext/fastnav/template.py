@@ -1,0 +1,176 @@
+"""Furo's sidebar HTML cut into a template that is filled in per page, without Sphinx.
+
+Parsing works on Furo's own output for the root page, where nothing is current and
+every internal link is the target's URI from the top folder. For another page,
+exactly what Sphinx's toctree code and Furo's BeautifulSoup pass would change is
+changed, and nothing else:
+
+- every link is made relative to the page (``sphinx.util.osutil.relative_uri``); the
+  link to the page itself becomes ``href="#"`` with class ``current`` first;
+- every ``<li>`` and ``<ul>`` from that link up to the top gets the ``current`` class
+  (after ``toctree-lN``, before Furo's ``has-children``); the last current ``<li>`` in
+  document order also gets ``current-page``; their toggles get ``checked=""`` (Furo's
+  serializer sorts attributes, so it sits after ``aria-label``).
+
+Anything unexpected in the HTML makes :meth:`NavTemplate.parse` return ``None`` and the
+caller use Furo's own code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TAG = re.compile(r"<(/?)(ul|li|a|input)(?=[\s>/])([^>]*)>")
+_LI_CLASS = re.compile(r'^ class="(toctree-l\d+)( has-children)?"$')
+_A_ATTRS = re.compile(r'^ class="reference internal" href="([^"#]+)"$')
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
+_CHECKBOX = re.compile(r'^( aria-label="[^"]*")( class="toctree-checkbox" .*)$')
+
+
+def relative_uri(base: str, to: str) -> str:
+    """``sphinx.util.osutil.relative_uri`` (Sphinx 9), copied so this module stays plain."""
+    if to.startswith("/"):
+        return to
+    b2 = base.partition("#")[0].split("/")
+    t2 = to.partition("#")[0].split("/")
+    for x, y in zip(b2[:-1], t2[:-1]):
+        if x != y:
+            break
+        b2.pop(0)
+        t2.pop(0)
+    if b2 == t2:
+        return ""
+    if len(b2) == 1 and t2 == [""]:
+        return "./"
+    return "../" * (len(b2) - 1) + "/".join(t2)
+
+
+@dataclass
+class _Item:
+    """One ``<li>``: where its pieces are and which ``<li>``/``<ul>`` hold it."""
+
+    li: int
+    level: str
+    has_children: bool
+    parent: int | None  # index into items
+    ul: int  # piece index of the enclosing <ul>
+    link: int | None = None  # piece index of its first <a>
+    target: str | None = None
+    checkbox: int | None = None
+
+
+@dataclass
+class NavTemplate:
+    """The sidebar as fixed text with the per-page tags kept as separate pieces."""
+
+    pieces: list[str]
+    items: list[_Item]
+    ul_parent: dict[int, int | None]  # <ul> piece -> enclosing item (None at the top)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (piece, target URI)
+    _hrefs: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, html: str, root_uri: str) -> NavTemplate | None:
+        """Cut Furo's sidebar for the root page (URI ``root_uri``) into a template."""
+        if "/" in root_uri:
+            return None
+        pieces: list[str] = []
+        items: list[_Item] = []
+        ul_parent: dict[int, int | None] = {}
+        open_uls: list[int] = []
+        open_items: list[int | None] = [None]
+        links: list[tuple[int, str]] = []
+        last = 0
+        for match in _TAG.finditer(html):
+            pieces.append(html[last:match.start()])
+            last = match.end()
+            closing, name, attrs = match.groups()
+            index = len(pieces)
+            pieces.append(match.group(0))
+            if name == "ul":
+                if closing:
+                    if not open_uls:
+                        return None
+                    open_uls.pop()
+                elif attrs:
+                    return None
+                else:
+                    open_uls.append(index)
+                    ul_parent[index] = open_items[-1]
+            elif name == "li":
+                if closing:
+                    if len(open_items) < 2:
+                        return None
+                    open_items.pop()
+                    continue
+                found = _LI_CLASS.match(attrs)
+                if found is None or not open_uls:
+                    return None
+                items.append(_Item(index, found.group(1), bool(found.group(2)), open_items[-1],
+                                   open_uls[-1]))
+                open_items.append(len(items) - 1)
+            elif name == "a" and not closing:
+                found = _A_ATTRS.match(attrs)
+                if found is None:
+                    return None
+                target = found.group(1)
+                if not _EXTERNAL.match(target):
+                    links.append((index, target))
+                owner = open_items[-1]
+                if owner is not None and items[owner].link is None:
+                    items[owner].link, items[owner].target = index, target
+            elif name == "input":
+                owner = open_items[-1]
+                if not _CHECKBOX.match(attrs) or owner is None:
+                    return None
+                items[owner].checkbox = index
+        pieces.append(html[last:])
+        if open_uls or len(open_items) != 1:
+            return None
+        return cls(pieces, items, ul_parent, links)
+
+    def _relative_hrefs(self, uri: str) -> list[str]:
+        """Every internal link relative to ``uri``: the same for all pages of one folder."""
+        folder = uri.rpartition("/")[0]
+        if folder not in self._hrefs:
+            # relative_uri gives '' for the page itself; its siblings get the file name
+            self._hrefs[folder] = [relative_uri(uri, target) or target.rpartition("/")[2]
+                                   for _, target in self.links]
+        return self._hrefs[folder]
+
+    def render(self, uri: str) -> str:
+        """The sidebar as Furo would render it on the page whose URI is ``uri``."""
+        pieces = self.pieces[:]
+        for (index, target), href in zip(self.links, self._relative_hrefs(uri)):
+            if target == uri:
+                pieces[index] = '<a class="current reference internal" href="#">'
+            else:
+                pieces[index] = f'<a class="reference internal" href="{href}">'
+
+        current_items: set[int] = set()
+        current_uls: set[int] = set()
+        for number, item in enumerate(self.items):
+            if item.target != uri:
+                continue
+            walk: int | None = number
+            while walk is not None:
+                current_items.add(walk)
+                ul = self.items[walk].ul
+                current_uls.add(ul)
+                walk = self.items[walk].parent
+        if not current_items:
+            return "".join(pieces)
+        for ul in current_uls:
+            pieces[ul] = '<ul class="current">'
+        deepest = max(current_items, key=lambda n: self.items[n].li)
+        for number in current_items:
+            item = self.items[number]
+            classes = [item.level, "current"] + (["has-children"] if item.has_children else [])
+            if number == deepest:
+                classes.append("current-page")
+            pieces[item.li] = f'<li class="{" ".join(classes)}">'
+            if item.checkbox is not None:
+                found = _CHECKBOX.match(pieces[item.checkbox][len("<input"):-1])
+                pieces[item.checkbox] = f'<input{found.group(1)} checked=""{found.group(2)}>'
+        return "".join(pieces)
