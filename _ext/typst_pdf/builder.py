@@ -70,9 +70,9 @@ class TypstPDFBuilder(Builder):
                              "image/webp"]
     supported_remote_images = False
     default_translator_class = TypstTranslator
-    imagedir = "_images"
 
     def init(self) -> None:
+        self.imagedir = "_images"  # beside the .typ: Typst reads nothing outside the output
         self.docnames: set[str] = set()
         self.labels = {**LABELS, **(self.config.pdf_labels or {})}
         self.line_map = LineMap([], [])
@@ -113,6 +113,7 @@ class TypstPDFBuilder(Builder):
         tree = self.env.get_doctree(root)
         tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
         tree["docname"] = root
+        reparent(tree)
         self.env.resolve_references(tree, root, self)
         from sphinx.util.nodes import process_only_nodes
         process_only_nodes(tree, self.tags)
@@ -261,6 +262,18 @@ class TypstPDFBuilder(Builder):
                 if item.line:
                     location = f"{location}:{item.line}"
             warn(item.explain(fonts), item.kind, location)
+
+
+def reparent(tree: nodes.Node) -> None:
+    """Point every node at its real parent.
+
+    ``inline_all_toctrees`` moves each page's nodes under a ``start_of_file`` node but
+    leaves their ``.parent`` pointing at the page's old document; the translator walks
+    up to find which page a node is on, so the links must be right.
+    """
+    for node in tree.findall(nodes.Element):
+        for child in node.children:
+            child.parent = node
 
 
 def typst_value(value: Any) -> str:

@@ -1,0 +1,117 @@
+"""The PDF edition of the real publication (``source/``), read back from the PDF."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+import yaml
+
+from conftest import REPO
+from seedtext import seed_blocks, split_front_matter
+from test_pdf_support import (build_pdf, link_annotations, outline, page_texts,
+                              structure_problems, text_of, the_pdf, without_note_marks, words)
+
+SOURCE = REPO / "source"
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``make pdf`` of the publication, built once for this module."""
+    out = tmp_path_factory.mktemp("edition") / "pdf"
+    build = build_pdf(SOURCE, out)
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    return the_pdf(out)
+
+
+def chapter_titles() -> list[str]:
+    """Top-level pages' titles in position order, read from their front matter."""
+    pages = []
+    for path in SOURCE.glob("*.md"):
+        front, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(front) or {}
+        if path.stem != "index" and "position" in data:
+            pages.append((int(data["position"]), str(data["title"])))
+    return [title for _, title in sorted(pages)]
+
+
+def test_the_pdf_is_named_after_the_publication_and_keeps_its_typst_source(edition: Path) -> None:
+    assert edition.name == "smart-city-austin.pdf"
+    assert edition.with_suffix(".typ").is_file()
+    assert (edition.parent / "book.typ").is_file()
+
+
+def test_every_seed_paragraph_is_in_the_pdf_verbatim(edition: Path) -> None:
+    text = words(without_note_marks(text_of(edition)))
+    for block in seed_blocks():
+        assert block in text, f"missing from the PDF: {block!r}"
+    for char in "“”’–":
+        assert char in text
+
+
+def test_bookmarks_follow_the_position_order(edition: Path) -> None:
+    top = [title for depth, title in outline(edition) if depth == 0]
+    assert top == chapter_titles()
+    assert (1, "Let's talk about open government too") in outline(edition)
+
+
+def test_metadata_comes_from_citation_cff(edition: Path) -> None:
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    info = pypdf.PdfReader(edition).metadata
+    assert info.title == cff["title"]
+    assert info.author == cff["authors"][0]["name"]
+    assert info.subject == " ".join(cff["abstract"].split())
+    assert info["/Keywords"] == ", ".join(cff["keywords"])
+    assert info["/CreationDate"].startswith("D:" + str(cff["date-released"]).replace("-", ""))
+    with pikepdf.open(edition) as doc:
+        meta = doc.open_metadata()
+        assert meta["dc:title"] == cff["title"]
+        assert str(doc.Root.Lang) == "en"
+
+
+def test_cover_and_colophon_say_what_edition_this_is(edition: Path) -> None:
+    cover, colophon = (words(t) for t in page_texts(edition)[:2])
+    assert "Smart City Austin" in cover and "City of Austin" in cover
+    assert "Version 1.0.0" in cover and "November 25, 2026" in cover
+    assert "License: CC-BY-4.0" in colophon
+    assert "Latest version: https://smartcity.austintexas.gov/" in colophon
+    assert ("City of Austin. (2026). Smart City Austin (Version 1.0.0). "
+            "https://smartcity.austintexas.gov/") in colophon
+
+
+def test_contents_headers_and_page_numbers(edition: Path) -> None:
+    pages = [words(t) for t in page_texts(edition)]
+    contents = pages[2]
+    assert contents.startswith("Contents")
+    for title in chapter_titles():
+        assert title in contents
+    chapter = next(i for i, t in enumerate(pages) if "Austin’s definition of a smart city" in t)
+    # running header: publication and chapter; footer: the page number
+    assert pages[chapter].startswith("Smart City Austin Defining “smart city” for Austin")
+    assert pages[chapter].split()[-1].isdigit()
+
+
+def test_the_structure_is_tagged_and_archival(edition: Path) -> None:
+    assert structure_problems(edition) == []
+
+
+def test_external_links_are_clickable_and_printed(edition: Path) -> None:
+    iso = ("https://www.iso.org/files/live/sites/isoorg/files/developing_standards/docs/en/"
+           "smart_cities_report-jtc1.pdf")
+    uris = [link["uri"] for link in link_annotations(edition) if "uri" in link]
+    assert iso in uris
+    assert "https://opengovpartnership.bloomfire.com/" in uris
+    text = text_of(edition)
+    assert "".join(iso.split()) in "".join(text.split())  # the address, for paper readers
+    assert any(link.get("internal") for link in link_annotations(edition))  # the contents
+
+
+def test_make_pdf_builds_it(tmp_path: Path) -> None:
+    result = subprocess.run(["make", "pdf", f"BUILDDIR={tmp_path}", "JOBS=1"], cwd=REPO,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "pdf" / "smart-city-austin.pdf").is_file()
