@@ -1,0 +1,152 @@
+"""Every construct CommonMark and our MyST extensions produce, in the PDF without a warning.
+
+The test root ``pdf-constructs`` has headings 1-6, lists (nested, custom start), block
+quotes holding lists, definition and field lists, line blocks, code, tables with header
+rows and alignment, images and figures with alt text, footnotes, admonitions, rubric,
+topic, sidebar, glossary, math, cross references to pages and sections, a nested folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from conftest import copy_root
+from test_pdf_support import (build_pdf, link_annotations, outline, struct_elements,
+                              structure_problems, text_of, the_pdf, without_note_marks, words)
+
+
+@pytest.fixture(scope="module")
+def constructs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("constructs")
+    build = build_pdf(copy_root("pdf-constructs", root / "src"), root / "pdf")
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    return the_pdf(root / "pdf")
+
+
+@pytest.fixture(scope="module")
+def text(constructs: Path) -> str:
+    return words(text_of(constructs))
+
+
+def typ_source(pdf: Path) -> str:
+    return pdf.with_suffix(".typ").read_text(encoding="utf-8")
+
+
+def test_headings_one_to_six_are_tagged_in_order(constructs: Path) -> None:
+    source = typ_source(constructs)
+    for level in range(1, 7):
+        assert f"#heading(level: {level})" in source
+    with pikepdf.open(constructs) as doc:
+        kinds = {str(e.S) for e in struct_elements(doc)}
+    assert {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"} <= kinds
+    assert structure_problems(constructs) == []
+
+
+def test_inline_text_lists_and_blocks(text: str) -> None:
+    for expected in ("A paragraph with emphasis, strong text, inline code,",
+                     "Text under the deepest heading.",
+                     "• First bullet", "‣ Nested bullet",
+                     "3. Third step, numbered from three", "4. Fourth step", "1. Nested first",
+                     "A block quote holds a paragraph,", "• a list item", "and a closing paragraph.",
+                     "Term one The first definition.", "Owner: Office of Innovation",
+                     "A line block keeps its lines: the second line, an indented third line.",
+                     'return f"Hello, {name}!"', "plain code with no language"):
+        assert expected in text, expected
+
+
+def test_code_blocks_keep_their_language(constructs: Path) -> None:
+    assert '#raw(block: true, lang: "python", "def greet' in typ_source(constructs)
+
+
+def test_tables_have_header_rows_alignment_and_captions(constructs: Path, text: str) -> None:
+    source = typ_source(constructs)
+    assert "table.header(" in source
+    assert "table.cell(align: center)" in source and "table.cell(align: right)" in source
+    assert "Left Center Right" in text and "longer text 2 3.5" in text
+    assert "Bike lanes by district" in text
+    with pikepdf.open(constructs) as doc:
+        kinds = [str(e.S) for e in struct_elements(doc)]
+    assert "/Table" in kinds and "/TH" in kinds
+
+
+def test_images_and_figures_carry_alt_text(constructs: Path, text: str) -> None:
+    with pikepdf.open(constructs) as doc:
+        alts = {str(e.get("/Alt")) for e in struct_elements(doc) if e.S == "/Figure"}
+    assert {"Blue square", "A blue rectangle standing for a sensor",
+            "Map of the council districts, drawn as a blue block"} <= alts
+    assert "The council districts. This caption explains the figure." in text
+
+
+def test_footnotes_are_at_the_foot_of_the_page(text: str) -> None:
+    assert "A claim that needs a source.[1] Another one that reuses it.[2]" in text
+    assert "[1]The source of the claim." in text
+    # a link inside a footnote prints its address after the text: no footnote in a footnote
+    assert "A second source, with a link (https://www.austintexas.gov/)." in text
+
+
+def test_admonitions_and_asides(text: str) -> None:
+    for expected in ("Note A note admonition.", "Warning A warning admonition.",
+                     "A custom admonition With its own title.", "See also The Text, lists",
+                     "A rubric heading", "A topic A topic's body text.",
+                     "A sidebar A sidebar's body text."):
+        assert expected in text, expected
+
+
+def test_references_are_clickable_and_give_the_page(constructs: Path, text: str) -> None:
+    pages = {m.group(1) for m in re.finditer(r"\(page (\d+)\)", text)}
+    assert "A reference to a section: Level two heading (page" in text
+    assert "A link to a page: the tables page (page" in text
+    assert "A link to a heading on another page: the lists (page" in text
+    assert "A glossary term: Open data (page" in text
+    assert pages and all(p.isdigit() for p in pages)
+    links = link_annotations(constructs)
+    assert sum(1 for link in links if link.get("internal")) >= 5
+    assert {"uri": "https://www.austintexas.gov/"} in links
+    assert {"uri": "https://data.austintexas.gov/"} in links
+    # printed for paper: named links get their address in a footnote, bare ones need none
+    assert "City of Austin[" in text
+    assert "A bare address: https://data.austintexas.gov/." in text
+
+
+def test_math_is_typeset_with_its_source_as_alt_text(constructs: Path) -> None:
+    source = typ_source(constructs)
+    assert "#math.equation(block: false" in source and "#math.equation(block: true" in source
+    with pikepdf.open(constructs) as doc:
+        alts = [str(e.get("/Alt", "")) for e in struct_elements(doc) if e.S == "/Formula"]
+    assert any("E = m c^2" in alt for alt in alts), alts
+
+
+def test_nested_pages_nest_in_the_bookmarks(constructs: Path) -> None:
+    marks = outline(constructs)
+    assert [t for d, t in marks if d == 0] == ["Text, lists and quotes",
+                                               "Tables, figures and notes",
+                                               "References and math"]
+    assert (1, "Glossary") in marks
+
+
+def test_two_builds_give_the_same_bytes(constructs: Path, tmp_path: Path) -> None:
+    build = build_pdf(copy_root("pdf-constructs", tmp_path / "src"), tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    again = the_pdf(tmp_path / "pdf")
+    assert hashlib.sha256(again.read_bytes()).hexdigest() == \
+        hashlib.sha256(constructs.read_bytes()).hexdigest()
+
+
+def test_a4_is_a_setting(tmp_path: Path, constructs: Path) -> None:
+    with pikepdf.open(constructs) as doc:
+        assert [round(float(v)) for v in doc.pages[0].mediabox] == [0, 0, 612, 792]  # Letter
+    build = build_pdf(copy_root("pdf-constructs", tmp_path / "src"), tmp_path / "pdf",
+                      extra=("-D", "pdf_paper=a4"))
+    assert build.returncode == 0, build.output
+    with pikepdf.open(the_pdf(tmp_path / "pdf")) as doc:
+        assert [round(float(v)) for v in doc.pages[0].mediabox] == [0, 0, 595, 842]
+
+
+def test_text_survives_without_note_marks(text: str) -> None:
+    assert "A claim that needs a source. Another one" in without_note_marks(text)
