@@ -20,8 +20,8 @@ TEXT = (255, 255, 255)
 
 def alt_text(meta: Metadata) -> str:
     """What the card shows, for ``og:image:alt`` and ``twitter:image:alt``."""
-    return (f"{meta.title}, by {meta.author}. Version {meta.version}, "
-            f"{meta.date_released:%d %B %Y}.").replace(" 0", " ")
+    day = meta.date_released
+    return f"{meta.title}, by {meta.author}. Version {meta.version}, {day.day} {day:%B} {day.year}."
 
 
 def _wrap(draw, text: str, font, width: int) -> list[str]:
