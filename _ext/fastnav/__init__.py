@@ -51,7 +51,7 @@ def fast_navigation(furo_compute: Callable[[dict], str]) -> Callable[[dict], str
         html = template.render(builder.get_target_uri(pagename)) if template else None
         return furo_compute(context) if html is None else html
 
-    compute.fastnav = True  # type: ignore[attr-defined]
+    compute.furo_original = furo_compute  # type: ignore[attr-defined]
     return compute
 
 
@@ -62,13 +62,16 @@ def install(app: Sphinx) -> None:
         import furo
     except ImportError:
         return
-    original = getattr(furo, "_compute_navigation_tree", None)
-    if original is None or getattr(original, "fastnav", False):
-        if original is None:
-            logger.warning("fastnav: this Furo has no _compute_navigation_tree; "
-                           "the sidebar is rendered per page", type="fastnav")
+    current = getattr(furo, "_compute_navigation_tree", None)
+    if current is None:
+        logger.info("fastnav: this Furo has no _compute_navigation_tree; "
+                    "its sidebar is rendered per page")
         return
-    furo._compute_navigation_tree = fast_navigation(original)
+    original = getattr(current, "furo_original", current)
+    if not app.config.fastnav_enabled:
+        furo._compute_navigation_tree = original
+    elif current is original:
+        furo._compute_navigation_tree = fast_navigation(original)
 
 
 def forget(app: Sphinx, env: Any) -> None:
@@ -78,6 +81,8 @@ def forget(app: Sphinx, env: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # -D fastnav_enabled=0 builds with Furo's own per-page code (to compare, or to bisect)
+    app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", install)
     app.connect("env-updated", forget)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,7 +25,7 @@ _TAG = re.compile(r"<(/?)(ul|li|a|input)(?=[\s>/])([^>]*)>")
 _LI_CLASS = re.compile(r'^ class="(toctree-l\d+)( has-children)?"$')
 _A_ATTRS = re.compile(r'^ class="reference internal" href="([^"#]+)"$')
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
-_CHECKBOX = re.compile(r'^( aria-label="[^"]*")( class="toctree-checkbox" .*)$')
+_CHECKBOX = re.compile(r"""^( aria-label=(?:"[^"]*"|'[^']*'))( class="toctree-checkbox" .*)$""")
 
 
 def relative_uri(base: str, to: str) -> str:
