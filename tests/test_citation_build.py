@@ -288,6 +288,7 @@ def test_epub_carries_the_metadata_and_the_colophon(built: Path) -> None:
         assert content.find("dc:title").string == META.title
         assert content.find("dc:creator").string == META.author
         assert content.find("dc:identifier").string
+        assert META.license in content.find("dc:rights").string
         assert content.find("meta", property="ibooks:version").string == META.version
         assert content.find("dc:date").string.startswith(META.date_released.isoformat())
         cite = BeautifulSoup(book.read(next(n for n in book.namelist()
@@ -327,3 +328,61 @@ def test_html_alone_builds_without_editions(tmp_path: Path) -> None:
         assert page.select(".sidebar-editions a.publication-download"), name
         assert page.head.find("meta", attrs={"name": "citation_pdf_url"}), name
     assert (tmp_path / "html" / "editions" / "SHA256SUMS").is_file()
+
+
+def test_404_and_robots_under_a_sub_path(tmp_path: Path) -> None:
+    """Served from https://host/sub/ (a project site): the 404 links keep the /sub/ prefix."""
+    src = copy_root("cite-basic", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", env={"PUBLICATION_URL": "https://host.example/sub/"})
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    page = soup(html / "404.html")
+    for href in [a["href"] for a in page.find_all("a")]:
+        path = urlsplit(urljoin("https://host.example/sub/a/b/c/missing", href)).path
+        assert path.startswith("/sub/") and (html / path.removeprefix("/sub/")).is_file(), href
+    assert "Sitemap: https://host.example/sub/sitemap.xml" in (html / "robots.txt").read_text()
+    assert soup(html / "definition.html").head.find("link", rel="canonical")["href"] == \
+        "https://host.example/sub/definition.html"
+
+
+def test_urls_and_anchors_do_not_follow_positions(tmp_path: Path) -> None:
+    """Moving a page in the order keeps every file name and heading anchor."""
+    def addresses(html: Path) -> set[str]:
+        found = set()
+        for path in html.rglob("*.html"):
+            name = path.relative_to(html).as_posix()
+            found.add(name)
+            article = soup(path).find("article")
+            if article is not None:
+                found.update(f"{name}#{s['id']}" for s in article.find_all("section", id=True))
+        return found
+
+    src = copy_root("cite-basic", tmp_path / "src")
+    assert sphinx_build(src, tmp_path / "a").returncode == 0
+    for name, position in (("definition.md", "position: 1", ), ("section/index.md", "position: 2")):
+        path = src / name
+        other = "position: 2" if position == "position: 1" else "position: 1"
+        path.write_text(path.read_text(encoding="utf-8").replace(position, other), encoding="utf-8")
+    assert sphinx_build(src, tmp_path / "b").returncode == 0
+    before, after = addresses(tmp_path / "a"), addresses(tmp_path / "b")
+    assert before == after and "section/deep.html#first-heading" in before
+
+
+def test_parallel_build_writes_the_same_pages(tmp_path: Path) -> None:
+    """-j 2 (make's -j auto) reads and writes in worker processes: same head, same citations."""
+    pages_ = {"index.md": "---\ntitle: Home\n---\n\nHome.\n",
+              "cite.md": "---\ntitle: How to cite\nposition: 9000\n---\n\n```{citation}\n```\n"}
+    pages_.update({f"p{i:02}.md": f"---\ntitle: Page {i}\nposition: {i}\n---\n\n## Part\n\nText.\n"
+                   for i in range(12)})
+    src = tmp_path / "src"
+    for name, text in pages_.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    serial = sphinx_build(src, tmp_path / "serial", jobs="1")
+    parallel = sphinx_build(src, tmp_path / "parallel", jobs="2")
+    assert serial.returncode == 0 and parallel.returncode == 0, parallel.output
+    for path in (tmp_path / "serial").glob("p*.html"):
+        one, two = soup(path), soup(tmp_path / "parallel" / path.name)
+        assert str(one.head) == str(two.head), path.name
+        assert str(one.select_one(".chapter-citation")) == str(two.select_one(".chapter-citation"))
+        assert one.select_one(".chapter-citation") is not None
