@@ -141,11 +141,6 @@ def test_date_is_shown_as_the_page_date(html: Build) -> None:
     assert "projects.md:1: WARNING:" in bad and "sometime in 2017" in bad
 
 
-def test_excerpt_becomes_the_meta_description(html: Build) -> None:
-    head = BeautifulSoup((html.outdir / "about.html").read_text(encoding="utf-8"), "lxml").head
-    assert head.select_one('meta[name="description"]')["content"] == "The City's smart city office, in one page."
-
-
 def test_the_epub_builds_with_every_page_and_no_leftovers(epub: Build) -> None:
     assert epub.returncode == 0, epub.output
     assert "Traceback" not in epub.output

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,18 +155,9 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
-def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: Any) -> None:
-    """``html-page-context``: a Jekyll ``excerpt`` becomes the page's meta description."""
-    excerpt = app.env.metadata.get(pagename, {}).get("excerpt") if pagename in app.env.metadata else None
-    if isinstance(excerpt, str) and excerpt.strip() and "metatags" in context:
-        context["metatags"] += f'\n<meta name="description" content="{html.escape(" ".join(excerpt.split()))}">'
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
-    app.connect("html-page-context", describe_page)
     app.add_post_transform(ResolveSiteLinks)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
