@@ -59,7 +59,7 @@
         if (checkbox.checked) return close(true);
         opener = button;
         show(true);
-        var first = drawer.querySelector(FOCUSABLE);
+        var first = Array.prototype.filter.call(drawer.querySelectorAll(FOCUSABLE), isShown)[0];
         if (first) first.focus();
       });
     });

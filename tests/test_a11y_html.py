@@ -1,0 +1,254 @@
+"""The website's accessibility gate: axe-core, the Nu HTML checker and a keyboard-only reader.
+
+Every page of the real publication is served from 127.0.0.1 and opened in Debian's
+Chromium (Playwright, ``executable_path``: no browser download), in the light and the
+dark color scheme, at a phone and a desktop width. Nothing here uses the mouse.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote_plus
+
+import pytest
+
+from conftest import node_tool, require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = {"phone": {"width": 320, "height": 640}, "desktop": {"width": 1280, "height": 800}}
+SCHEMES = ("light", "dark")
+QUERY = "open government"
+
+# Which elements a keyboard user can reach, and whether one is on screen, seen by the page.
+CONTROLS_JS = """() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]';
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible';
+  const controls = [...document.querySelectorAll(selector)]
+    .filter(e => !e.disabled && e.tabIndex >= 0 && shown(e));
+  controls.forEach((e, i) => e.dataset.kbd = String(i));
+  return controls.map(e => e.outerHTML.slice(0, 120));
+}"""
+FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+    && r.top < innerHeight && r.left < innerWidth && s.visibility === 'visible';
+  // Ours is a 3px outline; 'auto' is the browser's own two-tone ring, visible on any background.
+  const ring = s.outlineStyle === 'auto' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+    || s.boxShadow !== 'none';
+  return {kbd: e.dataset.kbd ?? null, html: e.outerHTML.slice(0, 120), onScreen, ring};
+}"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep the test output for test results."""
+
+
+@pytest.fixture(scope="module")
+def site(publication) -> Iterator[str]:
+    """The built website served over HTTP on 127.0.0.1 (search needs http, not file:)."""
+    handler = functools.partial(QuietHandler, directory=str(publication / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(CHROMIUM, "axe-core and the keyboard tests run in Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    return node_tool("axe-core/axe.min.js", "axe-core checks every page").read_text(encoding="utf-8")
+
+
+def site_pages(publication: Path) -> list[str]:
+    pages = sorted(p.relative_to(publication / "html").as_posix()
+                   for p in (publication / "html").rglob("*.html"))
+    assert {"index.html", "accessibility.html", "search.html"} <= set(pages)
+    return pages
+
+
+def new_page(browser, width: str, scheme: str = "light"):
+    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme, reduced_motion="reduce")
+    return context, context.new_page()
+
+
+def show_search_results(page, site: str) -> None:
+    page.goto(site + "search.html?q=" + quote_plus(QUERY))
+    page.wait_for_selector("#search-results ul.search li a")
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                           WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_on_any_page(browser, site, publication, axe_source, scheme, width):
+    context, page = new_page(browser, width, scheme)
+    found = {}
+    for name in site_pages(publication):
+        page.goto(site + name)
+        if violations := axe_violations(page, axe_source):
+            found[name] = violations
+    show_search_results(page, site)
+    if violations := axe_violations(page, axe_source):
+        found["search.html (with results)"] = violations
+    context.close()
+    assert found == {}
+
+
+def test_axe_gate_can_fail(browser, site, axe_source):
+    """An image without a description must be reported, or the gate above proves nothing."""
+    context, page = new_page(browser, "desktop")
+    page.goto(site + "index.html")
+    page.evaluate("() => document.querySelector('article').append(Object.assign("
+                  "document.createElement('img'), {src: 'x.png'}))")
+    assert any(v.startswith("image-alt") for v in axe_violations(page, axe_source))
+    context.close()
+
+
+def nu_checker(files: list[Path]) -> list[dict]:
+    """Run vnu.jar on ``files``; return its error messages (warnings are advice, not failures)."""
+    java = require_tool("java", "the Nu HTML checker runs on Java")
+    vnu = node_tool("vnu-jar/build/dist/vnu.jar", "the Nu HTML checker validates every page")
+    done = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json",
+                           *map(str, files)], capture_output=True, text=True, check=False)
+    messages = json.loads(done.stderr or done.stdout)["messages"]
+    return [m for m in messages if m.get("type") in ("error", "non-document-error")]
+
+
+def test_nu_checker_finds_no_error_on_any_page(publication):
+    pages = [publication / "html" / name for name in site_pages(publication)]
+    errors = nu_checker(pages)
+    assert [f"{Path(e.get('url', '')).name}:{e.get('lastLine')}: {e['message']}" for e in errors] == []
+
+
+def test_nu_checker_gate_can_fail(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!DOCTYPE html><html lang="en"><title>x</title><p id="a"><p id="a">',
+                      encoding="utf-8")
+    assert any("Duplicate ID" in e["message"] for e in nu_checker([broken]))
+
+
+# ---------------------------------------------------------------- keyboard only
+
+
+def tab_through(page, limit: int) -> list[dict]:
+    """Press Tab ``limit`` times from the top of the page; what had focus after each press."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if (focused := page.evaluate(FOCUSED_JS)) is not None:
+            seen.append(focused)
+    return seen
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_skip_link_comes_first_and_leads_to_the_content(browser, site, width):
+    context, page = new_page(browser, width)
+    page.goto(site + "definition.html")
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUSED_JS)
+    assert "Skip to content" in first["html"] and first["onScreen"] and first["ring"]
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#furo-main-content")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('#furo-main-content') !== null")
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_control_is_reached_by_tab_with_visible_focus(browser, site, publication, width):
+    context, page = new_page(browser, width)
+    missed, hidden, no_ring = {}, {}, {}
+    for name in site_pages(publication):
+        page.goto(site + name)
+        controls = page.evaluate(CONTROLS_JS)
+        focused = tab_through(page, len(controls) + 5)
+        reached = {f["kbd"] for f in focused}
+        if unreached := [html for i, html in enumerate(controls) if str(i) not in reached]:
+            missed[name] = unreached
+        if invisible := [f["html"] for f in focused if not f["onScreen"]]:
+            hidden[name] = invisible
+        if ringless := [f["html"] for f in focused if not f["ring"]]:
+            no_ring[name] = ringless
+    context.close()
+    assert missed == {}, "controls the Tab key never reaches"
+    assert hidden == {}, "focus landed on something off screen"
+    assert no_ring == {}, "focus without a visible focus indicator"
+
+
+def focus_by_tab(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until ``selector`` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize(("toggle", "drawer"), [("Site navigation", ".sidebar-drawer"),
+                                                ("Contents of this page", ".toc-drawer")])
+def test_phone_drawers_open_and_close_by_keyboard(browser, site, toggle, drawer):
+    context, page = new_page(browser, "phone")
+    page.goto(site + "definition.html")
+    button = f'button[aria-label="{toggle}"]:not(.toc-content-icon)'
+    focus_by_tab(page, button)
+    assert page.get_attribute(button, "aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.get_attribute(button, "aria-expanded") == "true"
+    assert page.evaluate("d => document.querySelector(d).contains(document.activeElement)", drawer)
+    assert page.evaluate(FOCUSED_JS)["onScreen"]
+    page.keyboard.press("Escape")
+    assert page.get_attribute(button, "aria-expanded") == "false"
+    assert page.evaluate("s => document.activeElement.matches(s)", button)
+    assert page.evaluate("d => getComputedStyle(document.querySelector(d)).visibility", drawer) == "hidden"
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_works_without_a_mouse(browser, site, width):
+    context, page = new_page(browser, width)
+    page.goto(site + "index.html")
+    if width == "phone":  # the search field is in the navigation drawer
+        focus_by_tab(page, 'button[aria-label="Site navigation"]')
+        page.keyboard.press("Enter")
+    focus_by_tab(page, "input.sidebar-search")
+    page.keyboard.type(QUERY)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "search.html" in page.url
+    page.wait_for_selector("#search-results ul.search li a")
+    focus_by_tab(page, "#search-results ul.search li a")
+    target = page.evaluate("() => document.activeElement.getAttribute('href')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.split("?")[0].split("#")[0].endswith(target.split("?")[0].split("#")[0])
+    assert QUERY.split()[0] in page.inner_text("#furo-main-content").lower()
+    context.close()
