@@ -107,7 +107,7 @@ class TypstTranslator(SphinxTranslator):
         return self.docs[-1]
 
     def location_of(self, node: nodes.Node) -> Location:
-        while node is not None and getattr(node, "line", None) is None:
+        while node is not None and not getattr(node, "line", None):  # MyST gives images 0
             node = node.parent
         return (self.docname, node.line if node is not None else None)
 
@@ -118,7 +118,7 @@ class TypstTranslator(SphinxTranslator):
 
     def dispatch_visit(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Element):
-            if node.line is not None:
+            if node.line:  # None or 0 (MyST's images): the enclosing block's line stands
                 self.here = (self.docname, node.line)
             if node.get("ids") and not isinstance(node, _SELF_LABELED):
                 self.anchors(node["ids"])

@@ -1,0 +1,89 @@
+"""Page text is never Typst code: what a page says is what the PDF prints, character for character."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import string
+import unicodedata
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import page, write_pages
+from test_pdf_support import build_pdf, squash, text_of, the_pdf, words
+
+LOOKS_LIKE_CODE = r"""
+#read("/etc/passwd") and #include "x.typ" and #let x = 1
+
+\$x\$ costs \$5, \<label\> and \@ref and // comment and /\* block \*/
+
+stars \* and \_underscores\_ and a back\\slash and \[brackets\] and \~tilde and \`tick\`
+
+\= not a heading, \- not a list, \+ not a list, 1\. not a list, \#set page(width: 1cm)
+
+Code stays code: `#read("/etc/passwd")` and `$x$ <y> @z "q" \ ]`.
+
+```
+#import "@preview/evil:1.0.0": *
+#read("/etc/passwd") ] " \ $
+```
+"""
+
+
+def test_text_that_looks_like_typst_is_printed_literally(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Escaping", None, "Pages below."),
+        "code.md": page("Text that looks like code", 1, LOOKS_LIKE_CODE),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    for literal in ('#read("/etc/passwd") and #include "x.typ" and #let x = 1',
+                    "$x$ costs $5, <label> and @ref and // comment and /* block */",
+                    r"stars * and _underscores_ and a back\slash and [brackets] and ~tilde and `tick`",
+                    "= not a heading, - not a list, + not a list, 1. not a list, #set page(width: 1cm)",
+                    r'Code stays code: #read("/etc/passwd") and $x$ <y> @z "q" \ ].',
+                    '#import "@preview/evil:1.0.0": *', r'#read("/etc/passwd") ] " \ $'):
+        assert literal in text, literal
+    assert "root:" not in text  # nothing was read from the machine
+
+
+# Letters, digits, punctuation and symbols the publication's fonts can show (a character
+# no font has is reported as an error by design: see test_pdf_problems).
+ALPHABET = sorted({
+    c for c in itertools.chain(
+        map(chr, range(0x20, 0x7F)), map(chr, range(0xA1, 0x180)), map(chr, range(0x391, 0x3CA)),
+        map(chr, range(0x410, 0x450)), "‘’“”‚„–—…•€™←→≤≥≠±×÷°†‡‰′″")
+    if unicodedata.category(c)[0] in "LNPS" or c == " "
+})
+MARKDOWN_SPECIAL = set(string.punctuation)
+
+
+def as_markdown(text: str) -> str:
+    """Markdown that shows ``text`` as it is: every ASCII punctuation mark escaped."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in text)
+
+
+PARAGRAPHS = st.lists(
+    st.text(alphabet=ALPHABET, min_size=1, max_size=60).map(str.strip).filter(bool),
+    min_size=12, max_size=12)
+
+
+@settings(max_examples=5, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(paragraphs=PARAGRAPHS)
+def test_random_text_comes_out_of_the_pdf_unchanged(tmp_path_factory, paragraphs: list[str]) -> None:
+    root = tmp_path_factory.mktemp("hypothesis")
+    body = "\n\n".join(f"BEGIN{n}Q {as_markdown(p)} Q{n}END" for n, p in enumerate(paragraphs))
+    src = write_pages(root / "src", {"index.md": page("Random text", None, "Below."),
+                                     "random.md": page("Random", 1, body)})
+    build = build_pdf(src, root / "pdf")
+    assert build.returncode == 0, build.output
+    printed = squash(text_of(the_pdf(root / "pdf")))
+    for n, paragraph in enumerate(paragraphs):
+        match = re.search(f"BEGIN{n}Q(.*?)Q{n}END", printed, re.S)
+        assert match, f"paragraph {n} is missing"
+        assert match.group(1) == squash(paragraph)

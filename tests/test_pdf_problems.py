@@ -1,0 +1,111 @@
+"""Bad pages: the PDF build names the file and line, in words, and never leaves half a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_root, page, write_pages
+from test_pdf_support import build_pdf, text_of, the_pdf, words
+
+
+def line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+def test_an_image_without_alt_text_fails_at_its_line(tmp_path: Path) -> None:
+    src = copy_root("pdf-alt-missing", tmp_path / "src")
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    page_file = src / "districts.md"
+    where = f"{page_file}:{line_of(page_file, '![](images/district-map.png)')}"
+    assert build.returncode != 0, build.output
+    assert any(where in w and "no alt text" in w and "[pdf.alt-missing]" in w
+               for w in build.warnings), build.output
+    assert "smart-city-austin.pdf was not written" in build.output
+    assert "Traceback" not in build.output
+    assert not list((tmp_path / "pdf").glob("*.pdf"))
+
+
+def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> None:
+    src = copy_root("pdf-alt-missing", tmp_path / "src")
+    described = src / "districts.md"
+    broken = described.read_text(encoding="utf-8")
+    described.write_text(broken.replace("![](", "![Map of the ten districts]("), encoding="utf-8")
+    assert build_pdf(src, tmp_path / "pdf").returncode == 0
+    before = the_pdf(tmp_path / "pdf").read_bytes()
+
+    described.write_text(broken + "\nA new sentence.\n", encoding="utf-8")
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode != 0, build.output
+    assert the_pdf(tmp_path / "pdf").read_bytes() == before
+    assert "A new sentence." in (tmp_path / "pdf" / "smart-city-austin.typ").read_text()
+    assert not list((tmp_path / "pdf").glob(".*.tmp")), "a temporary file was left behind"
+
+
+def test_a_character_no_font_has_is_named_with_its_line(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Glyphs", None, "Below."),
+        "names.md": page("Names", 1, "Line one.\n\nThe sister city 中山 is named here."),
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    where = f"{src / 'names.md'}:{line_of(src / 'names.md', 'sister city')}"
+    assert build.returncode != 0
+    assert any(where in w and "U+4E2D" in w and "pdf_font_paths" in w and "[pdf.glyph]" in w
+               for w in build.warnings), build.output
+
+
+def test_a_skipped_heading_level_fails_the_strict_build_at_its_line(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Headings", None, "Below."),
+        "skip.md": page("Skipping", 1, "Text.\n\n### From one to three\n\nMore text."),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    where = f"{src / 'skip.md'}:{line_of(src / 'skip.md', '### From one to three')}"
+    assert build.returncode != 0
+    assert any(where in w and "H1 to H3" in w for w in build.warnings), build.output
+
+
+def test_raw_html_is_left_out_with_a_warning_naming_the_file(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Raw", None, "Below."),
+        "raw.md": page("Raw HTML", 1, 'Before.\n\n<div class="x">Only for the web</div>\n\nAfter.'),
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    where = f"{src / 'raw.md'}:{line_of(src / 'raw.md', '<div')}"
+    assert build.returncode == 0, build.output
+    assert any(where in w and "raw HTML is left out" in w and "[pdf.raw]" in w
+               for w in build.warnings), build.output
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    assert "Before. After." in text and "Only for the web" not in text
+
+
+def test_an_unknown_node_warns_at_its_line_and_its_text_still_appears(tmp_path: Path) -> None:
+    # Sphinx's hlist directive makes nodes the PDF translator has no visitor for.
+    body = "Before.\n\n```{hlist}\n:columns: 2\n\n- first column item\n- second column item\n```\n"
+    src = write_pages(tmp_path / "src", {"index.md": page("Unknown", None, "Below."),
+                                         "hlist.md": page("Columns", 1, body)})
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    first, last = line_of(src / "hlist.md", "{hlist}"), line_of(src / "hlist.md", "second column")
+    assert build.returncode == 0, build.output
+    assert any(f"{src / 'hlist.md'}:{n}:" in w and "'hlist'" in w and "[pdf.unknown-node]" in w
+               for w in build.warnings for n in range(first, last + 1)), build.output
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    assert "first column item" in text and "second column item" in text
+
+
+def test_math_typst_cannot_show_is_printed_as_its_source_with_a_warning(tmp_path: Path) -> None:
+    body = "Text.\n\n$$\n\\begin{matrix} a & b \\end{matrix}\n$$\n"
+    src = write_pages(tmp_path / "src", {"index.md": page("Math", None, "Below."),
+                                         "math.md": page("Matrix", 1, body)})
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert any("math.md:" in w and "\\begin" in w and "[pdf.math]" in w
+               for w in build.warnings), build.output
+    assert "\\begin{matrix} a & b \\end{matrix}" in words(text_of(the_pdf(tmp_path / "pdf")))
+
+
+def test_a_bad_paper_setting_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {"index.md": page("Paper", None, "Text.")})
+    build = build_pdf(src, tmp_path / "pdf", strict=False, extra=("-D", "pdf_paper=napkin"))
+    assert build.returncode == 0, build.output
+    assert any("pdf_paper" in w and "[pdf.config]" in w for w in build.warnings), build.output
