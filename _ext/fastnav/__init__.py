@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from sphinx.util import logging
 
+from .stemcache import memoise_stemmer
 from .template import NavTemplate
 
 if TYPE_CHECKING:
@@ -81,8 +82,9 @@ def forget(app: Sphinx, env: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # -D fastnav_enabled=0 builds with Furo's own per-page code (to compare, or to bisect)
+    # -D fastnav_enabled=0 builds with Furo's and Sphinx's own code (to compare, or to bisect)
     app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", install)
+    app.connect("builder-inited", memoise_stemmer)
     app.connect("env-updated", forget)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
