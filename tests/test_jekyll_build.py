@@ -75,8 +75,6 @@ def test_jekyll_front_matter_is_accepted_quietly(html: Build) -> None:
     assert not about_keys
 
 
-@pytest.mark.xfail(strict=True, reason="the redirect extension (_ext/citation/redirects.py) does "
-                   "not decode %20 in redirect_to yet; jekyll_compat.urls.url_key does")
 def test_redirect_to_written_as_jekyll_writes_urls_is_understood(html: Build) -> None:
     assert not with_kind(html, "redirect.target-missing"), with_kind(html, "redirect.target-missing")
 

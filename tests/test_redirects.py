@@ -38,6 +38,7 @@ def html_file(docname: str) -> str:
     ("/", ["index.html"]),
     ("https://old.example.org/a/b/?q=1#top", ["a/b/index.html"]),
     ("/a/../../etc/passwd", ["etc/passwd.html", "etc/passwd/index.html"]),  # never outside
+    ("/projects/smart%20buses/", ["projects/smart buses/index.html"]),  # Jekyll's spaces
 ])
 def test_files_for_old_addresses(old: str, files: list[str]) -> None:
     assert redirects.files_for(old) == files
@@ -49,8 +50,11 @@ def test_plan_every_kind_of_redirect() -> None:
         "new": {"title": "New", "redirect_from": ["/old/"], "permalink": "/projects/new/"},
         "moved": {"redirect_to": "/projects/new/"},            # resolved via the permalink
         "away": {"layout": "redirect", "redirect_to": "https://example.org/"},
+        "spaced": {"redirect_to": "/new%20page/"},
+        "new page": {"title": "A file name with a space"},
     }
-    planned, problems = redirects.plan(front, {"index", "new"}, {"older.html": "new"}, html_file)
+    planned, problems = redirects.plan(front, {"index", "new", "new page"}, {"older.html": "new"},
+                                       html_file)
     assert problems == []
     assert {(r.source, r.target, r.external) for r in planned} == {
         ("old/index.html", "new", False),
@@ -58,6 +62,7 @@ def test_plan_every_kind_of_redirect() -> None:
         ("moved.html", "new", False),
         ("away.html", "https://example.org/", True),
         ("older.html", "new", False),
+        ("spaced.html", "new page", False),
     }
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
 
@@ -62,7 +63,7 @@ def files_for(old: str) -> list[str]:
     ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
     ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
     """
-    path = old.split("#", 1)[0].split("?", 1)[0].strip()
+    path = unquote(old.split("#", 1)[0].split("?", 1)[0].strip())  # Jekyll writes spaces as %20
     if "://" in path:
         path = path.split("://", 1)[1].partition("/")[2]
     path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
@@ -94,7 +95,7 @@ class Resolver:
         """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``."""
         if value.startswith(("http://", "https://", "//", "mailto:")):
             return value, True
-        bare = value.split("#", 1)[0].strip().strip("/")
+        bare = unquote(value.split("#", 1)[0].split("?", 1)[0]).strip().strip("/")
         for suffix in (".html", ".htm", ".md", ".markdown"):
             bare = bare.removesuffix(suffix)
         for candidate in (bare, f"{bare}/index" if bare else "index"):
