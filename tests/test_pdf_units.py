@@ -1,0 +1,135 @@
+"""The PDF edition's plain parts, without a build: escaping, LaTeX math, Typst messages, checks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import typst
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from test_pdf_support import structure_problems
+
+sys.path.insert(0, str(REPO / "_ext"))
+from typst_pdf import diagnostics, escape, latexmath  # noqa: E402
+from typst_pdf.output import Source  # noqa: E402
+from typst_pdf.problems import Kind  # noqa: E402
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_a_string_literal_evaluates_to_the_same_string(value: str) -> None:
+    literal = escape.string(value)
+    assert literal.startswith('"') and literal.endswith('"')
+    inner = literal[1:-1]
+    # an unescaped quote would end the literal early; a lone backslash would escape it
+    assert '"' not in inner.replace('\\\\', '').replace('\\"', '')
+
+
+def test_string_literals_round_trip_through_typst() -> None:
+    tricky = 'a "quote" \\ back\\slash #read("/etc/passwd") $x$ <l> @r // c\n\ttab \x01 end'
+    result = typst.compile(f'#set document(title: "t")\n#metadata({escape.string(tricky)})<v>'
+                           .encode(), format="pdf", ignore_system_fonts=True)
+    assert result.startswith(b"%PDF")
+    found = typst.query(f"#metadata({escape.string(tricky)})<v>".encode(), "<v>",
+                        field="value", one=True, ignore_system_fonts=True)
+    assert json.loads(found) == tricky
+
+
+def test_text_turns_soft_line_breaks_into_spaces() -> None:
+    assert escape.text("one\ntwo") == '#"one two"'
+    assert escape.text("") == ""
+    assert escape.raw("x", block=True, lang="python") == '#raw(block: true, lang: "python", "x")'
+
+
+@pytest.mark.parametrize(("latex", "typst_math"), [
+    ("x^2 + 1", "x^(2) + 1"),
+    (r"\frac{a+b}{c_{i}}", "frac(a + b, c_(i))"),
+    (r"\sqrt[3]{x}", "root(3, x)"),
+    (r"\text{if } x \leq \alpha", 'upright("if ") x lt.eq alpha'),
+    (r"f(x, y)", "f paren.l x comma y paren.r"),
+    (r"\sum_{i=1}^{n} i", "sum_(i = 1)^(n) i"),
+    (r'\text{#read("/etc/passwd")}', r'upright("#read(\"/etc/passwd\")")'),
+])
+def test_latex_math_becomes_typst_math(latex: str, typst_math: str) -> None:
+    assert latexmath.to_typst(latex) == typst_math
+
+
+@pytest.mark.parametrize("latex", [r"\begin{matrix} a \end{matrix}", "a & b", r"a \\ b",
+                                   r"\unknowncommand x", "{a", "a}", r"\frac{a}", "x^"])
+def test_latex_outside_the_vocabulary_is_refused(latex: str) -> None:
+    with pytest.raises(latexmath.Unsupported):
+        latexmath.to_typst(latex)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab1+-=^_{}()[],.|/*!'\\ fractsqrx", max_size=30))
+def test_any_accepted_formula_compiles(latex: str) -> None:
+    try:
+        body = latexmath.to_typst(latex)
+    except latexmath.Unsupported:
+        return
+    typst.compile(f"$ {body} $".encode(), format="svg", ignore_system_fonts=True)
+
+
+TYPST_ERROR = """error: PDF/A-2a, PDF/UA-1 error: missing alt text
+  ┌─ book.typ:5:8
+  │
+  = hint: make sure your images and equations have alt text
+
+error: PDF/A-2a, PDF/UA-1 error: the text `"中"` could not be displayed with font `"Libertinus Serif"`
+  ┌─ smart-city-austin.typ:12:1
+  │
+  = hint: try using a different font
+
+error: PDF/A-2a, PDF/UA-1 error: the text `"中"` could not be displayed with font `"Libertinus Serif"`
+  ┌─ smart-city-austin.typ:12:1
+  │
+  = hint: try using a different font
+"""
+
+
+def test_typst_messages_are_split_located_and_explained() -> None:
+    found = diagnostics.parse(TYPST_ERROR)
+    assert [(d.file, d.line, d.kind) for d in found] == [
+        ("book.typ", 5, Kind.ALT_MISSING), ("smart-city-austin.typ", 12, Kind.GLYPH)]
+    assert "U+4E2D" in found[1].explain("Libertinus Serif")
+    assert found[0].hints == ("make sure your images and equations have alt text",)
+
+
+def test_generated_lines_map_back_to_page_lines() -> None:
+    source = Source()
+    source.add("header\n\n", None)
+    source.add("#heading[x]\n\n", ("intro", 3))
+    source.add(lambda: "#link()\n", ("intro", 7))
+    source.add("more\n\nand more", ("other", 2))
+    text, lines = source.render()
+    assert text.splitlines()[2] == "#heading[x]"
+    assert lines.lookup(1) is None
+    assert lines.lookup(3) == ("intro", 3)
+    assert lines.lookup(5) == ("intro", 7)
+    assert lines.lookup(8) == ("other", 2)
+
+
+def test_the_structure_check_rejects_an_untagged_pdf(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(typst.compile(b"= Title\n\nText.", format="pdf", pdf_tags=False,
+                                    ignore_system_fonts=True))
+    problems = structure_problems(plain)
+    assert "MarkInfo/Marked is not true: not a tagged PDF" in problems
+    assert any("XMP does not claim" in p for p in problems)
+    assert any("DisplayDocTitle" in p for p in problems)
+
+
+def test_the_structure_check_rejects_a_figure_without_alt(tmp_path: Path) -> None:
+    pdf = tmp_path / "shape.pdf"
+    svg = tmp_path / "shape.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    pdf.write_bytes(typst.compile(
+        b'#set document(title: "t")\n#set text(lang: "en")\n= A\n#image("shape.svg")\n',
+        root=str(tmp_path), format="pdf", ignore_system_fonts=True))
+    assert "a Figure has no /Alt text" in structure_problems(pdf)
