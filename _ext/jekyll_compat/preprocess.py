@@ -27,7 +27,7 @@ def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
     head = "\n".join(lines[: end + 1]) + "\n"
     try:
         data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
         data = None
     return head, text[len(head):], data if isinstance(data, dict) else {}
 

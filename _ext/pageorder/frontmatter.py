@@ -90,10 +90,10 @@ def _front_matter(lines: list[str], problems: list[Problem]) -> tuple[dict[str, 
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         data = yaml.safe_load(source)
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: `date: 2019-13-45`
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
-        reason = getattr(err, "problem", None) or "it cannot be read"
+        reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
         problems.append(Problem(Kind.YAML, line, f"the front matter is not valid YAML ({reason}); "
                                 "write one `key: value` per line"))
         return {}, {}, end + 1
