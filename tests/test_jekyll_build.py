@@ -171,3 +171,17 @@ def test_the_pdf_edition_builds_without_a_crash(source: Path) -> None:
     assert "Traceback" not in build.output and "Exception occurred" not in build.output
     assert build.returncode == 0, build.output
     assert list(build.outdir.glob("*.pdf")), build.output
+
+
+@pytest.mark.parametrize("builder", ["html", "epub", "typst"])
+def test_badly_broken_old_pages_never_crash_a_build(tmp_path: Path, builder: str) -> None:
+    """Unclosed Liquid and kramdown, impossible dates, bad YAML, Latin-1, empty files, CRLF."""
+    source = copy_root("jekyll-broken", tmp_path / "source")
+    build = sphinx_build(source, tmp_path / builder, builder, strict=False)
+    if "not registered" in build.output:
+        pytest.skip(f"the {builder} builder is not registered in conf.py yet")
+    assert build.returncode == 0, build.output
+    for crash in ("Traceback", "Exception occurred", "Extension error"):
+        assert crash not in build.output, build.output
+    assert all(re.search(r"\.(md|markdown):\d+: (WARNING|ERROR):", w) for w in build.warnings), build.warnings
+    assert any(w.endswith("[jekyll.liquid]") and "index.md:6:" in w for w in build.warnings)

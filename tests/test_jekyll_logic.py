@@ -180,3 +180,14 @@ def test_jekyll_dates(value, expected) -> None:
 
 def test_dates_read_as_people_in_austin_write_them() -> None:
     assert urls.show_date(dt.date(2019, 5, 3)) == "May 3, 2019"
+
+
+def test_an_impossible_jekyll_date_is_a_reported_problem_not_a_crash(tmp_path: Path) -> None:
+    from pageorder.frontmatter import read_page
+    from pageorder.problems import Kind
+
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Old post\ndate: 2019-13-45\n---\nText\n", encoding="utf-8")
+    [problem] = [p for p in read_page("post", path).problems if p.kind is Kind.YAML]
+    assert problem.line == 2 and "month must be in 1..12" in problem.message
+    assert preprocess(path.read_text(encoding="utf-8"), SITE).text.endswith("Text\n")
