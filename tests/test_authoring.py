@@ -219,3 +219,13 @@ def test_serve_previews_on_localhost_and_rebuilds_on_save(tmp_path: Path) -> Non
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
         log.close()
+
+
+def test_check_agrees_with_a_build_on_a_folder_without_index(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "source", {"b.md": page("B", 2), "a.md": page("A", 1),
+                                               "c.md": page("C", 2)})
+    result = make("check", f"SOURCEDIR={source}")
+    assert "'a' is the landing page" in result.stderr
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    built = reported([re.sub(r" WARNING:", "", w) for w in build.warnings if "[position." in w], source)
+    assert reported(result.stdout.splitlines(), source) == built == {("c.md", 3, "position.duplicate")}

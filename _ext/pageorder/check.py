@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .frontmatter import Page, read_page
-from .outline import Outline, build_outline
+from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Problem
 
 DEFAULT_SUFFIXES = (".md",)
@@ -90,6 +90,13 @@ def problems_of(outline: Outline, settings: Settings) -> list[tuple[str, Problem
     return sorted(found, key=lambda item: (item[0], item[1].line, item[1].message))
 
 
+def root_page(pages: Mapping[str, Page], root_doc: str) -> str:
+    """The root page a build uses: ``root_doc``, or the first top-level page without one."""
+    if root_doc in pages:
+        return root_doc
+    return first_page(pages) or root_doc
+
+
 def display_path(path: Path) -> Path:
     """The path relative to the current folder when it is inside it (shorter, clickable)."""
     try:
@@ -102,11 +109,12 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
     settings = load_settings(confdir)
     paths = find_pages(srcdir, settings)
-    outline = build_outline(read_pages(paths), settings.root_doc)
+    pages = read_pages(paths)
+    root = root_page(pages, settings.root_doc)
+    outline = build_outline(pages, root)
     lines = [f"note: {note}" for note in settings.notes]
-    if paths and settings.root_doc not in paths:
-        lines.append(f"{display_path(srcdir)}: there is no root page '{settings.root_doc}' "
-                     f"({settings.root_doc}{settings.suffixes[0]}); the build needs one [position.root]")
+    if root != settings.root_doc:
+        lines.append(f"note: no {settings.root_doc} page: '{root}' is the landing page, as in a build")
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))
     return lines, len(paths)
