@@ -20,7 +20,7 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html pdf epub test clean help venv check page serve bench
+.PHONY: all html pdf verapdf epub test clean help venv check page serve bench
 
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
 all: pdf epub html
@@ -32,6 +32,14 @@ html: $(VENV)/.installed
 ## pdf: the PDF (tagged PDF/UA-1 + PDF/A-2a, via Typst), into $(BUILDDIR)/pdf/<slug>.pdf
 pdf: $(VENV)/.installed
 	$(SPHINX) -b typst $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/pdf
+
+## verapdf: check the PDF with veraPDF (PDF/UA-1, then PDF/A-2a) if it is installed
+VERAPDF ?= verapdf
+verapdf:
+	@command -v $(VERAPDF) >/dev/null || { echo "veraPDF is not installed: get it from https://verapdf.org/software/ (needs Java), then run make verapdf again"; exit 1; }
+	@test -n "$$(ls $(BUILDDIR)/pdf/*.pdf 2>/dev/null)" || { echo "no PDF in $(BUILDDIR)/pdf: run make pdf first"; exit 1; }
+	$(VERAPDF) --flavour ua1 --format text $(BUILDDIR)/pdf/*.pdf
+	$(VERAPDF) --flavour 2a --format text $(BUILDDIR)/pdf/*.pdf
 
 ## epub: the ePub, into $(BUILDDIR)/epub
 epub: $(VENV)/.installed
