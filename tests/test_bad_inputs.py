@@ -1,0 +1,66 @@
+"""The bad-input catalogue (tests/bad_inputs.yaml): each mistake fails a strict build with its
+file, line and a message that says what to do.
+
+The catalogue is the single table of what the project handles; ordering behaviour itself is
+tested in test_order*.py. Each entry is built alone, so one message cannot hide another.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, sphinx_build, write_pages
+
+sys.path.insert(0, str(REPO / "_ext"))
+from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
+from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
+
+CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
+ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+FIELDS = {"name", "kind", "file", "line", "message", "pages"}
+OPTIONAL = {"builder", "xfail"}
+DEFAULT_INDEX = "---\ntitle: Home\n---\n\nWelcome.\n"
+
+
+def warning_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "WARNING:" in line or "ERROR:" in line]
+
+
+def test_catalogue_is_well_formed():
+    names = [entry["name"] for entry in ENTRIES]
+    assert len(names) == len(set(names)), "entry names must be unique"
+    for entry in ENTRIES:
+        assert FIELDS <= set(entry) <= FIELDS | OPTIONAL, entry["name"]
+        assert entry["file"] in entry["pages"], f"{entry['name']}: the warned file is not in pages"
+
+
+def test_every_kind_is_catalogued():
+    """A new problem kind in an extension's enum must come with its catalogue entry."""
+    catalogued = {entry["kind"] for entry in ENTRIES}
+    expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
+    assert expected - catalogued == set()
+
+
+def as_param(entry: dict) -> object:
+    marks = [pytest.mark.xfail(reason=entry["xfail"], strict=True)] if "xfail" in entry else []
+    return pytest.param(entry, id=entry["name"], marks=marks)
+
+
+@pytest.mark.parametrize("entry", [as_param(entry) for entry in ENTRIES])
+def test_bad_input_fails_the_build_with_file_line_and_message(entry, tmp_path):
+    pages = {"index.md": DEFAULT_INDEX, **entry["pages"]}
+    source = write_pages(tmp_path / "source", pages)
+    build = sphinx_build(source, tmp_path / "out", entry.get("builder", "html"))
+
+    assert build.returncode != 0, f"-W must fail the build:\n{build.output}"
+    assert "Traceback" not in build.output, build.output
+    where = re.escape(str(source / entry["file"])) + rf":{entry['line']}: WARNING: "
+    wanted = re.compile(where + r".*" + re.escape(entry["message"]) + r".*"
+                        + re.escape(f"[{entry['kind']}]") + r"$")
+    assert any(wanted.match(line) for line in warning_lines(build.output)), \
+        "\n".join(warning_lines(build.output)) or build.output
