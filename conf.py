@@ -14,8 +14,9 @@ import publication  # noqa: E402
 
 try:
     meta = publication.load(HERE / "CITATION.cff")
-except publication.InvalidCitation as err:  # one clear message naming the field, no traceback
+except publication.InvalidCitation as err:  # one clear message naming the field, first
     from sphinx.errors import ConfigError
+    print(f"\n{err}\n", file=sys.stderr)  # Sphinx 9 buries a ConfigError in a crash report
     raise ConfigError(str(err)) from None
 
 # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the

@@ -118,3 +118,16 @@ def test_shipped_editions_are_the_new_ones(bumped: dict[str, object]) -> None:
         assert hashlib.sha256(built.read_bytes()).hexdigest() == digest
         assert (folder / name).read_bytes() == built.read_bytes()
         assert digest not in old_sums, name
+
+
+def test_invalid_citation_file_fails_the_build_naming_the_field(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    set_release(project, "1.0.0", "2026-13-01")
+    src = copy_root("cite-basic", tmp_path / "src")
+    build = sphinx_build(src, tmp_path / "html", confdir=project)
+    assert build.returncode != 0
+    assert "CITATION.cff is not valid Citation File Format 1.2.0" in build.output
+    assert "- date-released: '2026-13-01' does not match" in build.output
+    first = build.output.strip().splitlines()[:2]  # said first, before Sphinx's crash report
+    assert first[0].endswith("CITATION.cff is not valid Citation File Format 1.2.0:"), first
+    assert first[1].startswith("  - date-released: '2026-13-01' does not match"), first

@@ -22,9 +22,27 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+WANTED = ("redirect", "permalink", "layout")  # no YAML parsing for a page without these
 
 
 def read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """``(front matter, line of each top-level key)`` of a page that may redirect, else empty.
+
+    Most pages have no redirect keys: their front matter is only scanned, not parsed, so
+    a thousand pages cost little on every build.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return {}, {}
+    if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---") or \
+            not any(key.encode() in head for key in WANTED) and len(head) < 4096:
+        return {}, {}
+    return _parse(path)
+
+
+def _parse(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """``(front matter, line of each top-level key)``; empty when there is none."""
     try:
         lines = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff").splitlines()

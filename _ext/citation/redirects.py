@@ -14,6 +14,7 @@ both relative so the site works under any base path, and a canonical link to the
 
 from __future__ import annotations
 
+import enum
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,19 @@ from typing import Any
 from urllib.parse import unquote
 
 REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
+
+
+class Kind(enum.Enum):
+    """What can be wrong with a redirect; each value is a warning subtype of ``redirect``."""
+
+    TARGET_MISSING = "target-missing"
+    """``redirect_to`` (or a ``redirects`` value) names no page of the site, or is absent."""
+
+    COLLISION = "collision"
+    """The old address is a page that is still built: no redirect may replace it."""
+
+    DUPLICATE = "duplicate"
+    """Two redirects claim one old address for different targets; the first one stays."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +52,12 @@ class Redirect:
 @dataclass(frozen=True)
 class Problem:
     origin: str
-    subtype: str
+    kind: Kind
     message: str
+
+    @property
+    def subtype(self) -> str:
+        return self.kind.value
 
 
 def is_redirect_page(front: Mapping[str, Any]) -> bool:
@@ -126,7 +144,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
         if is_redirect_page(data):
             target = redirect_target(data)
             if not target:
-                problems.append(Problem(docname, "target-missing",
+                problems.append(Problem(docname, Kind.TARGET_MISSING,
                                         "`layout: redirect` without `redirect_to:`; add "
                                         "`redirect_to: /new/place/` (the page is not built)"))
                 continue
@@ -143,7 +161,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     for old, target, origin in wanted:
         found = resolve(target)
         if found is None:
-            problems.append(Problem(origin, "target-missing",
+            problems.append(Problem(origin, Kind.TARGET_MISSING,
                                     f"redirect target '{target}' is no page of this site; "
                                     "write a page path like '/folder/page/' or a full URL"))
             continue
@@ -152,14 +170,14 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             if source in pages:
                 if not external and page_file(resolved) == source:
                     continue   # the permalink is the page's own address: nothing to do
-                problems.append(Problem(origin, "collision",
+                problems.append(Problem(origin, Kind.COLLISION,
                                         f"the old address '{old}' is a page of this site "
                                         f"('{source}'); no redirect is written there"))
                 continue
             redirect = Redirect(source, resolved, origin, external)
             previous = chosen.setdefault(source, redirect)
             if previous.target != redirect.target:
-                problems.append(Problem(origin, "duplicate",
+                problems.append(Problem(origin, Kind.DUPLICATE,
                                         f"the old address '{old}' already redirects to "
                                         f"'{previous.target}' (from {previous.origin}); "
                                         "this redirect is ignored"))
