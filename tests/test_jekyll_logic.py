@@ -42,19 +42,22 @@ def render(text: str, **page: object) -> liquid.Result:
     ("{% raw %}{{ page.title }}{% endraw %}", "{{ page.title }}"),
     ("a{% comment %}secret{% endcomment %}b", "ab"),
     ("{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```"),
+    ("{{ page.date | date: '%B %-d, %Y' }}", "May 3, 2019"),
+    ("{{ page.date | date_to_string }}", "03 May 2019"),
+    ("{{ page.date | date_to_long_string }}", "03 May 2019"),
 ])
 def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
-    result = render(text, title="Buses", image_path="/assets/bus.png")
+    result = render(text, title="Buses", image_path="/assets/bus.png", date="2019-05-03 10:00:00 -0500")
     assert (result.text, result.dropped) == (expected, ())
 
 
 @pytest.mark.parametrize("tag", [
     "{% include nav.html %}", "{% include_relative x.md %}", "{% post_url 2019-01-01-x %}",
     "{{ site.data.x | size }}", "{{ page.missing }}", "{{ content }}", "{% if page.a %}",
-    "{% for p in site.pages %}", "{% assign x = 1 %}", "{{ page.date | date: '%Y' }}",
+    "{% for p in site.pages %}", "{% assign x = 1 %}", "{{ page.title | date: '%Y' }}",
 ])
 def test_unclear_liquid_is_dropped_and_listed(tag: str) -> None:
-    result = render(f"before {tag} after", date="2019-01-01")
+    result = render(f"before {tag} after", title="not a date")
     assert result.text == "before  after"
     assert result.dropped == (liquid.Dropped(1, tag),)
 

@@ -29,6 +29,12 @@ _IDENTITY_FILTERS = frozenset({"relative_url", "absolute_url", "escape", "xml_es
                                "smartify", "strip"})
 
 
+#: Jekyll's date filters, as strftime formats.
+_DATE_FORMATS = {"date_to_string": "%d %b %Y", "date_to_long_string": "%d %B %Y",
+                 "date_to_xmlschema": "%Y-%m-%d", "date_to_rfc822": "%a, %d %b %Y"}
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A Liquid tag that was removed because its meaning is not obvious."""
@@ -129,6 +135,12 @@ def _expression(expression: str, context: Mapping[str, Any], keep: Collection[st
             value = {"upcase": str.upper, "downcase": str.lower, "capitalize": str.capitalize}[name](value)
         elif name == "default":
             value = value or _value(arg, context)
+        elif name in _DATE_FORMATS or name == "date":
+            fmt = _DATE_FORMATS.get(name) or _value(arg, context)
+            day = _as_date(value)
+            if fmt is None or day is None:
+                return None
+            value = day.strftime(fmt)
         else:
             return None
     return value
@@ -153,6 +165,15 @@ def _value(token: str, context: Mapping[str, Any]) -> str | None:
     if isinstance(value, (str, int, float, dt.date)):
         return str(value)
     return None
+
+
+def _as_date(value: str) -> dt.date | None:
+    """The date at the start of ``2019-05-03`` or ``2019-05-03 10:00:00 -0500``."""
+    match = _ISO_DATE.match(value)
+    try:
+        return dt.date(*(int(part) for part in match.groups())) if match else None
+    except ValueError:
+        return None
 
 
 def _split_filters(expression: str) -> list[str]:
