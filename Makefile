@@ -20,18 +20,31 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html pdf verapdf epub test clean help venv check page serve bench
+.PHONY: all html pdf verapdf epub linkcheck test clean help venv check page serve bench
 
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
 all: pdf epub html
 
+# Build one edition in $(BUILDDIR)/<folder>.new (a copy of the last one, so rebuilds stay
+# incremental) and move it into place only when the build succeeded: a failed or killed
+# build leaves the previous edition as it was (the failed output stays in <folder>.new).
+# $(call edition,<folder>,<builder>,<more sphinx options>)
+define edition
+	rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1).old
+	if [ -d $(BUILDDIR)/$(1) ]; then cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; fi
+	$(SPHINX) -b $(2) $(BUILDOPTS) $(3) $(SOURCEDIR) $(BUILDDIR)/$(1).new
+	if [ -d $(BUILDDIR)/$(1) ]; then mv $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).old; fi
+	mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1) && rm -rf $(BUILDDIR)/$(1).old
+	@echo "$(1) edition: $(BUILDDIR)/$(1)"
+endef
+
 ## html: the website, into $(BUILDDIR)/html
 html: $(VENV)/.installed
-	$(SPHINX) -b html $(BUILDOPTS) -D editions_dir=$(BUILDDIR) $(SOURCEDIR) $(BUILDDIR)/html
+	$(call edition,html,html,-D editions_dir=$(BUILDDIR))
 
 ## pdf: the PDF (tagged PDF/UA-1 + PDF/A-2a, via Typst), into $(BUILDDIR)/pdf/<slug>.pdf
 pdf: $(VENV)/.installed
-	$(SPHINX) -b typst $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/pdf
+	$(call edition,pdf,typst)
 
 ## verapdf: check the PDF with veraPDF (PDF/UA-1, then PDF/A-2a) if it is installed
 VERAPDF ?= verapdf
@@ -43,7 +56,11 @@ verapdf:
 
 ## epub: the ePub, into $(BUILDDIR)/epub
 epub: $(VENV)/.installed
-	$(SPHINX) -b epub $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/epub
+	$(call edition,epub,epub)
+
+## linkcheck: check every external link for a reader online (needs the internet; not in make test)
+linkcheck: $(VENV)/.installed
+	$(SPHINX) -b linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
 ## check: check every page's front matter in a second, without building (file:line: message)
 check: $(VENV)/.installed
