@@ -117,7 +117,16 @@ def _parse_yaml(source: str) -> tuple[Any, Any]:
     libyaml's loader when PyYAML has it: ten times faster, so `make check` reads a
     thousand pages in well under a second.
     """
-    loader = _LOADER(source)
+    try:
+        return _load_with(_LOADER, source)
+    except yaml.YAMLError:
+        if _LOADER is yaml.SafeLoader:
+            raise
+    return _load_with(yaml.SafeLoader, source)  # rare: PyYAML's own words and line for the error
+
+
+def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
+    loader = loader_class(source)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
