@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import REPO, page, require_tool, sphinx_build, write_pages
 
 sys.path.insert(0, str(REPO / "_ext"))
 
@@ -43,7 +43,8 @@ BROKEN = {
 
 def make(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the project's Makefile, as city staff do, from the repository."""
-    return subprocess.run(["make", "-s", "-C", str(REPO), *args], capture_output=True, text=True,
+    command = [require_tool("make", "city staff run the Makefile"), "-s", "-C", str(REPO), *args]
+    return subprocess.run(command, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=300, check=False)
 
 
@@ -200,7 +201,8 @@ def test_serve_previews_on_localhost_and_rebuilds_on_save(tmp_path: Path) -> Non
                                                "a.md": page("Alpha", 1)})
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
-    proc = subprocess.Popen(["make", "-s", "-C", str(REPO), "serve", f"SOURCEDIR={source}",
+    proc = subprocess.Popen([require_tool("make", "make serve is the command"), "-s", "-C", str(REPO),
+                             "serve", f"SOURCEDIR={source}",
                              f"BUILDDIR={tmp_path / 'build'}", f"PORT={port}"],
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, Build, copy_root, sphinx_build
+from conftest import REPO, ROOTS, Build, copy_root, require_tool, sphinx_build
 
 PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/smart buses",
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
@@ -195,7 +195,8 @@ def test_old_pages_copied_into_the_publication_build_every_edition_with_make_all
     shutil.copytree(REPO / "source", source)
     shutil.copytree(ROOTS / "jekyll-site", source, dirs_exist_ok=True,
                     ignore=lambda folder, names: ["index.md"] if Path(folder) == ROOTS / "jekyll-site" else [])
-    result = subprocess.run(["make", "-s", "-C", str(REPO), "all", f"SOURCEDIR={source}",
+    result = subprocess.run([require_tool("make", "make all builds the editions"), "-s", "-C", str(REPO),
+                             "all", f"SOURCEDIR={source}",
                              f"BUILDDIR={tmp_path / 'build'}", "STRICT=0", "JOBS=1"],
                             capture_output=True, text=True, timeout=900, check=False)
     output = result.stdout + result.stderr
