@@ -208,3 +208,19 @@ def test_old_pages_copied_into_the_publication_build_every_edition_with_make_all
                           "lxml").select_one("article[role=main]")
     assert buses.select_one("p.page-date").get_text() == "Published May 3, 2019"
     assert [a["href"] for a in buses.select("a.reference") if a.get_text() == "the program page"] == ["../../about.html"]
+
+
+def test_a_rebuild_after_a_permalink_changes_sends_old_links_to_the_new_page(tmp_path: Path) -> None:
+    source = copy_root("jekyll-site", tmp_path / "source")
+    first = sphinx_build(source, tmp_path / "html", strict=False, doctrees=tmp_path / "doctrees")
+    assert first.returncode == 0, first.output
+    about = source / "about.markdown"
+    about.write_text(about.read_text(encoding="utf-8").replace("permalink: /about/", "permalink: /who/"),
+                     encoding="utf-8")
+    (source / "projects.md").write_text((source / "projects.md").read_text(encoding="utf-8").replace(
+        "permalink: /projects/", "permalink: /projects/\nredirect_from: [/about/]"), encoding="utf-8")
+    again = sphinx_build(source, tmp_path / "html", strict=False, doctrees=tmp_path / "doctrees")
+    assert again.returncode == 0, again.output
+    buses = page_html(again, "projects/mobility/smart buses")  # its own source did not change
+    links = {a.get_text(): a["href"] for a in buses.select("a.reference")}
+    assert links["the program page"] == "../../projects.html"

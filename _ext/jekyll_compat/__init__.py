@@ -95,10 +95,17 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
              "each with the text it stood for", (docname, result.dropped[0].line), Subtype.LIQUID)
 
 
-def map_old_urls(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: index every page by the URLs it had on the Jekyll site."""
+def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: index every page by the URLs it had on the Jekyll site.
+
+    When a page moved or its ``permalink`` changed, links on unchanged pages may now lead
+    elsewhere: those pages are written again (rare, so simply all of them).
+    """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
-    setattr(env, _URLS, urls.old_urls(pages, baseurl=_baseurl(app)))
+    previous = getattr(env, _URLS, None)
+    table = urls.old_urls(pages, baseurl=_baseurl(app))
+    setattr(env, _URLS, table)
+    return sorted(env.found_docs) if previous is not None and previous != table else []
 
 
 def _baseurl(app: Sphinx) -> str:
