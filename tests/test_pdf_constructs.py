@@ -122,6 +122,10 @@ def test_math_is_typeset_with_its_source_as_alt_text(constructs: Path) -> None:
     assert any("E = m c^2" in alt for alt in alts), alts
 
 
+def test_numbered_formulas_keep_sphinx_numbers_and_references_reach_them(text: str) -> None:
+    assert "𝑐2 (1) The formula (1) (page" in text
+
+
 def test_nested_pages_nest_in_the_bookmarks(constructs: Path) -> None:
     marks = outline(constructs)
     assert [t for d, t in marks if d == 0] == ["Text, lists and quotes",

@@ -298,6 +298,7 @@ class TypstTranslator(SphinxTranslator):
     visit_abbreviation = depart_abbreviation = _pass
     visit_problematic = depart_problematic = _pass
     visit_download_reference = depart_download_reference = _pass
+    visit_versionmodified = depart_versionmodified = _pass  # its paragraphs say "Added in …"
 
     def _skip(self, node: nodes.Node) -> None:
         raise nodes.SkipNode
@@ -448,7 +449,10 @@ class TypstTranslator(SphinxTranslator):
             self.add(escape.raw(latex, block=block))
         else:
             kind = "true" if block else "false"
-            self.add(f"#math.equation(block: {kind}, alt: {escape.string(latex)}, "
+            number = node.get("number") if block else None
+            # Sphinx's own number, so "(2)" matches the HTML and references to it
+            numbering = f"numbering: _ => {escape.string(f'({number})')}, " if number else ""
+            self.add(f"#math.equation(block: {kind}, {numbering}alt: {escape.string(latex)}, "
                      f"$ {body} $.body)")
         if block:
             self.block_end()
