@@ -24,7 +24,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.display import progress_message, status_iterator
 from sphinx.util.i18n import format_date
-from sphinx.util.nodes import inline_all_toctrees
+from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.osutil import ensuredir
 
 from . import diagnostics, escape
@@ -108,6 +108,7 @@ class TypstPDFBuilder(Builder):
             write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
 
     def assemble_doctree(self) -> nodes.document:
+        """The whole book as one doctree: the root page with every toctree inlined."""
         root = self.config.root_doc
         self.docnames = {root}
         tree = self.env.get_doctree(root)
@@ -115,7 +116,6 @@ class TypstPDFBuilder(Builder):
         tree["docname"] = root
         reparent(tree)
         self.env.resolve_references(tree, root, self)
-        from sphinx.util.nodes import process_only_nodes
         process_only_nodes(tree, self.tags)
         return tree
 

@@ -76,6 +76,7 @@ class TypstTranslator(SphinxTranslator):
         self.root_title_done = False
         self.labels: set[str] = set()
         self.first_label: dict[str, str] = {}
+        self.known_ids = self._collect_ids(document)
         self.footnotes = self._collect_footnotes(document)
         self.footnotes_done: set[tuple[str, str]] = set()
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
@@ -148,7 +149,10 @@ class TypstTranslator(SphinxTranslator):
         return f"#{escape.label(names[0])}{rest}"
 
     def target_of(self, node: nodes.Element) -> str | None:
-        """The label an internal reference points to, if it is a ``%doc#id``/refid."""
+        """The label an internal reference points to (``refid`` or ``%doc#id``), else None.
+
+        A bare ``%doc`` comes back as ``%doc``: its first label is known only at the end.
+        """
         if "refid" in node:
             for docname in (self.docname, self.root):
                 name = doc_label(docname, node["refid"])
@@ -168,13 +172,8 @@ class TypstTranslator(SphinxTranslator):
             return self.first_label.get(target[1:])
         return target if target in self.labels else None
 
-    @property
-    def known_ids(self) -> set[str]:
-        if not hasattr(self, "_known_ids"):
-            self._known_ids = self._collect_ids(self.document)
-        return self._known_ids
-
     def _collect_ids(self, tree: nodes.Node) -> set[str]:
+        """Every id in the book as ``docname:id``, to tell which page a ``refid`` means."""
         found: set[str] = set()
         for node in tree.findall(nodes.Element):
             if node.get("ids"):
@@ -343,6 +342,7 @@ class TypstTranslator(SphinxTranslator):
     visit_literal_emphasis, depart_literal_emphasis = _wrap("#emph[")
     visit_literal_strong, depart_literal_strong = _wrap("#strong[")
     visit_attribution, depart_attribution = _wrap("#attribution[", "]\n\n")
+    del _wrap
 
     def visit_literal(self, node: nodes.Element) -> None:
         self.add(escape.raw(node.astext()))
