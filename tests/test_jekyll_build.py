@@ -121,6 +121,13 @@ def test_root_relative_links_reach_the_page_now_at_that_place(html: Build, docna
     assert links[text] == href
 
 
+def test_links_in_the_pages_own_html_reach_the_page_too(html: Build, epub: Build) -> None:
+    [link] = page_html(html, "projects/mobility").select("div.see-also a")
+    assert link["href"] == "../about.html#contact"
+    xhtml = (epub.outdir / "projects" / "mobility.xhtml").read_text(encoding="utf-8")
+    assert '<a href="../about.xhtml#contact">Contact the program</a>' in xhtml
+
+
 def test_links_and_images_that_lead_nowhere_warn_once_each(html: Build) -> None:
     [link] = with_kind(html, "jekyll.link")
     assert "projects/data portal.markdown:18: WARNING:" in link and "'/projects/gone/'" in link
@@ -187,6 +194,9 @@ def test_badly_broken_old_pages_never_crash_a_build(tmp_path: Path, builder: str
         assert crash not in build.output, build.output
     assert all(re.search(r"\.(md|markdown):\d+: (WARNING|ERROR):", w) for w in build.warnings), build.warnings
     assert any(w.endswith("[jekyll.liquid]") and "index.md:6:" in w for w in build.warnings)
+    if builder != "typst":  # the PDF leaves raw HTML out altogether
+        assert [w for w in build.warnings if "'/nowhere/'" in w and w.endswith("[jekyll.link]")] == [
+            next(w for w in build.warnings if "dir.md:4: WARNING: the link '/nowhere/'" in w)]
 
 
 def test_old_pages_copied_into_the_publication_build_every_edition_with_make_all(tmp_path: Path) -> None:

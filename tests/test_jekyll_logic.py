@@ -194,3 +194,11 @@ def test_an_impossible_jekyll_date_is_a_reported_problem_not_a_crash(tmp_path: P
     [problem] = [p for p in read_page("post", path).problems if p.kind is Kind.YAML]
     assert problem.line == 2 and "month must be in 1..12" in problem.message
     assert preprocess(path.read_text(encoding="utf-8"), SITE).text.endswith("Text\n")
+
+
+def test_hrefs_in_raw_html_are_rewritten_and_the_lost_ones_listed() -> None:
+    html = """<a href="/about/">a</a> <a class=x href='/gone/#x'>b</a> <a href="//cdn/x">c</a>
+<a href="https://x.org/">d</a> <img src="/assets/x.png"> <A HREF="/about/">e</A>"""
+    new, missing = urls.rewrite_hrefs(html, lambda url: "about.html" if url == "/about/" else None)
+    assert new == html.replace('href="/about/"', 'href="about.html"').replace('HREF="/about/"', 'HREF="about.html"')
+    assert missing == ["/gone/#x"]

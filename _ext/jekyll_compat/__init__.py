@@ -113,6 +113,10 @@ def _baseurl(app: Sphinx) -> str:
     return value if isinstance(value, str) else ""
 
 
+_NOWHERE = ("the link '{target}' leads to no page; link to a page of the publication "
+            "(e.g. '/projects/parking/') or to a full https:// address")
+
+
 class ResolveSiteLinks(SphinxPostTransform):
     """Send root-relative links to the page now at that old URL; warn once for the others.
 
@@ -136,9 +140,27 @@ class ResolveSiteLinks(SphinxPostTransform):
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
                 continue
-            warn(f"the link '{target}' leads to no page; link to a page of the publication "
-                 "(e.g. '/projects/parking/') or to a full https:// address", node, Subtype.LINK)
+            warn(_NOWHERE.format(target=target), node, Subtype.LINK)
             node.replace_self(node.children or [nodes.Text(target)])
+        if self.app.builder.format == "html":
+            for raw in list(self.document.findall(nodes.raw)):
+                if "html" in raw.get("format", "").split():
+                    self.rewrite_raw(raw, table, baseurl)
+
+    def rewrite_raw(self, raw: nodes.raw, table: dict[str, str], baseurl: str) -> None:
+        """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links."""
+        def href_for(url: str) -> str | None:
+            found = urls.resolve(url, table, baseurl)
+            if found is None:
+                return None
+            uri = self.app.builder.get_relative_uri(self.env.docname, found[0])
+            return uri + (f"#{found[1]}" if found[1] else "")
+
+        html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
+        for url in missing:
+            warn(_NOWHERE.format(target=url), raw, Subtype.LINK)
+        if html != raw.astext():
+            raw[:] = [nodes.Text(html)]
 
 
 def show_date(app: Sphinx, doctree: nodes.document) -> None:

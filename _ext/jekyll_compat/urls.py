@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -82,6 +82,23 @@ def resolve(url: str, urls: Mapping[str, str], baseurl: str = "") -> tuple[str, 
         return None
     fragment = urlsplit(url).fragment
     return docname, (fragment or None)
+
+
+_HTML_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(/(?!/)[^"'<>]*)\2""", re.I)
+
+
+def rewrite_hrefs(html: str, href_for: Callable[[str], str | None]) -> tuple[str, list[str]]:
+    """Root-relative ``href``s in raw HTML, rewritten by ``href_for``; and those it could not."""
+    missing: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        new = href_for(match.group(3))
+        if new is None:
+            missing.append(match.group(3))
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+    return _HTML_HREF.sub(replace, html), missing
 
 
 def page_date(value: Any) -> dt.date | None:
