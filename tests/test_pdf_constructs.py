@@ -15,8 +15,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import copy_root
-from test_pdf_support import (build_pdf, link_annotations, outline, struct_elements,
+from conftest import copy_root, page, write_pages
+from test_pdf_support import (build_pdf, link_annotations, outline, page_texts, struct_elements,
                               structure_problems, text_of, the_pdf, without_note_marks, words)
 
 
@@ -154,3 +154,28 @@ def test_a4_is_a_setting(tmp_path: Path, constructs: Path) -> None:
 
 def test_text_survives_without_note_marks(text: str) -> None:
     assert "A claim that needs a source. Another one" in without_note_marks(text)
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(tmp_path: Path) -> None:
+    sections = "\n\n".join(
+        f"## Section heading {n}\n\n" + " ".join(["A sentence of the section text."] * (3 + n % 7))
+        for n in range(60))
+    src = write_pages(tmp_path / "src", {"index.md": page("Breaks", None, "Below."),
+                                         "long.md": page("A long chapter", 1, sections)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    pages = page_texts(the_pdf(tmp_path / "pdf"))
+    body_pages = [p for p in pages if "Section heading" in p]
+    assert len(body_pages) > 3  # the check means something only across page breaks
+    for text in body_pages:
+        lines = [line for line in text.splitlines() if line.strip()]
+        last = lines[-2] if lines[-1].strip().isdigit() else lines[-1]  # above the page number
+        assert not last.startswith("Section heading"), f"stranded heading: {last!r}"
+
+
+def test_the_cover_shows_a_subtitle_when_one_is_set(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {"index.md": page("Cover", None, "Text.")})
+    build = build_pdf(src, tmp_path / "pdf", extra=("-D", "pdf_subtitle=A test subtitle"))
+    assert build.returncode == 0, build.output
+    cover = words(page_texts(the_pdf(tmp_path / "pdf"))[0])
+    assert cover.startswith("Smart City Austin A test subtitle City of Austin Version")
