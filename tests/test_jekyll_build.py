@@ -145,7 +145,7 @@ def test_date_is_shown_as_the_page_date(html: Build) -> None:
     assert page_html(html, "about").select_one("p.page-date").get_text() == "Published February 14, 2018"
     assert page_html(html, "projects").select_one("p.page-date") is None
     [bad] = with_kind(html, "jekyll.date")
-    assert "projects.md:1: WARNING:" in bad and "sometime in 2017" in bad
+    assert "projects.md:5: WARNING:" in bad and "sometime in 2017" in bad
 
 
 def test_the_epub_builds_with_every_page_and_no_leftovers(epub: Build) -> None:

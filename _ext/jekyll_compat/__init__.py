@@ -25,7 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import liquid, urls
-from .preprocess import preprocess
+from .preprocess import preprocess, split_front_matter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,7 +60,7 @@ def warn(message: str, location: Any, subtype: Subtype) -> None:
 def _read_config(path: Path, mtime: float) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, yaml.YAMLError):
+    except (OSError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -163,6 +163,16 @@ class ResolveSiteLinks(SphinxPostTransform):
             raw[:] = [nodes.Text(html)]
 
 
+def key_line(path: Path, key: str) -> int:
+    """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
+    try:
+        head, _, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return 1
+    found = (i for i, line in enumerate(head.splitlines(), start=1) if line.startswith(f"{key}:"))
+    return next(found, 1)
+
+
 def show_date(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: put the page's Jekyll ``date`` under its title, in every edition."""
     docname = app.env.docname
@@ -171,8 +181,9 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
         return
     date = urls.page_date(value)
     if date is None:
+        line = key_line(Path(app.env.doc2path(docname)), "date")
         warn(f"`date: {value}` is not a date; write it as `date: 2019-05-03`",
-             (docname, 1), Subtype.DATE)
+             (docname, line), Subtype.DATE)
         return
     section = doctree.next_node(nodes.section)
     if section is None:
