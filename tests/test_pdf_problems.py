@@ -109,3 +109,12 @@ def test_a_bad_paper_setting_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     build = build_pdf(src, tmp_path / "pdf", strict=False, extra=("-D", "pdf_paper=napkin"))
     assert build.returncode == 0, build.output
     assert any("pdf_paper" in w and "[pdf.config]" in w for w in build.warnings), build.output
+
+
+def test_a_font_that_is_not_there_is_named(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {"index.md": page("Fonts", None, "Text.")})
+    build = build_pdf(src, tmp_path / "pdf", strict=False,
+                      extra=("-D", "pdf_fonts=Comic Sans MS,Libertinus Serif"))
+    assert build.returncode == 0, build.output
+    assert any("'comic sans ms'" in w and "pdf_font_paths" in w and "[pdf.config]" in w
+               for w in build.warnings), build.output

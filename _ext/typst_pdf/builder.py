@@ -249,7 +249,7 @@ class TypstPDFBuilder(Builder):
         """Report Typst's messages at the page and line that caused them."""
         found = diagnostics.parse(text) or [
             diagnostics.Diagnostic(severity, text.strip(), None, None, ())]
-        fonts = ", ".join(self.config.pdf_fonts)
+        fonts = ", ".join(typst.Fonts(include_system_fonts=False).families())
         for item in found:
             location: Any = None
             if item.file and Path(item.file).name == self.typ_path.name and item.line:

@@ -37,6 +37,8 @@ class Diagnostic:
             return Kind.GLYPH
         if "heading level" in self.message:
             return Kind.HEADING
+        if "unknown font family" in self.message:
+            return Kind.CONFIG
         return Kind.TYPST
 
     def explain(self, fonts: str) -> str:
@@ -56,6 +58,10 @@ class Diagnostic:
         if kind is Kind.HEADING:
             return (f"{self.message.split('error: ')[-1]}: headings must go down one level "
                     "at a time (## after #, not ###)")
+        if kind is Kind.CONFIG:
+            family = self.message.rsplit(":", 1)[-1].strip()
+            return (f"pdf_fonts or pdf_code_font names the font family {family!r}, which is "
+                    f"neither built into Typst ({fonts}) nor in a folder of pdf_font_paths")
         hints = "".join(f" (hint: {h})" for h in self.hints)
         return f"Typst: {self.message}{hints}"
 
