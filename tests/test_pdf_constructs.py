@@ -55,9 +55,15 @@ def test_inline_text_lists_and_blocks(text: str) -> None:
                      "3. Third step, numbered from three", "4. Fourth step", "1. Nested first",
                      "A block quote holds a paragraph,", "• a list item", "and a closing paragraph.",
                      "Term one The first definition.", "Owner: Office of Innovation",
+                     "Term three A first definition. A second definition.",
+                     "A line that ends with a backslash breaks there.",
                      "A line block keeps its lines: the second line, an indented third line.",
                      'return f"Hello, {name}!"', "plain code with no language"):
         assert expected in text, expected
+
+
+def test_a_hard_line_break_breaks_the_line(constructs: Path) -> None:
+    assert '#"A line that ends with a backslash"#linebreak()' in typ_source(constructs)
 
 
 def test_code_blocks_keep_their_language(constructs: Path) -> None:

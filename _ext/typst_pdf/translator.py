@@ -36,6 +36,7 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "error": "rgb(\"#8a1c1c\")", "caution": "rgb(\"#7a4b00\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
 # code mode (list items, cells) or on the wrong page (headings start a new page).
@@ -319,9 +320,14 @@ class TypstTranslator(SphinxTranslator):
         raise nodes.SkipNode
 
     def visit_raw(self, node: nodes.Element) -> None:
-        fmt = node.get("format", "raw")
-        self.warn(node, Kind.RAW, f"raw {fmt.upper()} is left out of the PDF edition; "
-                                  "write it in Markdown so every edition shows it")
+        formats = node.get("format", "").lower().split()
+        if "html" in formats:
+            if _BREAK.fullmatch(node.astext()):
+                self.add("#linebreak()")  # a Markdown hard line break (MyST writes <br />)
+            else:
+                self.warn(node, Kind.RAW, "raw HTML is left out of the PDF edition; write it "
+                                          "in Markdown so every edition shows it")
+        # Raw LaTeX and other formats are meant for other builders, which the HTML skips too.
         raise nodes.SkipNode
 
     # ---- inline ----------------------------------------------------------------------
@@ -517,7 +523,10 @@ class TypstTranslator(SphinxTranslator):
         self.close("]")
 
     def visit_definition(self, node: nodes.Element) -> None:
-        self.close("], [")
+        if isinstance(node.previous_sibling(), nodes.definition):
+            self.block_end()  # MyST allows several definitions: one description, paragraphs
+        else:
+            self.close("], [")
 
     def depart_definition(self, node: nodes.Element) -> None:
         pass
