@@ -185,3 +185,15 @@ def test_the_cover_shows_a_subtitle_when_one_is_set(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     cover = words(page_texts(the_pdf(tmp_path / "pdf"))[0])
     assert cover.startswith("Smart City Austin A test subtitle City of Austin Version")
+
+
+def test_a_chapter_title_with_a_link_builds(tmp_path: Path) -> None:
+    # the running header repeats the title; PDF/UA forbids links in such artifacts
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Linked", None, "Below."),
+        "linked.md": page("About [Austin](https://www.austintexas.gov/)", 1,
+                          "\n\n".join(["Text of the page."] * 80)),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert "About Austin" in text_of(the_pdf(tmp_path / "pdf"))
