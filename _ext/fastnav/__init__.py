@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from sphinx.util import logging
 
+from . import settingscache
 from .stemcache import memoise_stemmer
 from .template import NavTemplate
 
@@ -86,5 +87,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", install)
     app.connect("builder-inited", memoise_stemmer)
+    app.connect("builder-inited", settingscache.install)
     app.connect("env-updated", forget)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
