@@ -225,8 +225,7 @@ def write_site_files(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     editions.ship(_editions(app), outdir)
     for path, (_, text) in cite_files(meta).items():
-        (outdir / path).parent.mkdir(parents=True, exist_ok=True)
-        (outdir / path).write_text(text, encoding="utf-8")
+        editions.write_if_changed(outdir / path, text.encode())
     card.draw(meta, outdir / CARD)
     write_redirects(app, meta)
     root = site_root(app.config, meta)
@@ -234,10 +233,9 @@ def write_site_files(app: Sphinx, exception: Exception | None) -> None:
     if app.config.citation_page in app.env.found_docs:
         links.append(("How to cite", app.builder.get_target_uri(app.config.citation_page)))
     links.append(("Search", "search.html"))
-    (outdir / "404.html").write_text(
-        sitefiles.not_found(meta.title, links, sitefiles.base_path(root),
-                            app.config.language or "en"), encoding="utf-8")
-    (outdir / "robots.txt").write_text(sitefiles.robots(root), encoding="utf-8")
+    editions.write_if_changed(outdir / "404.html", sitefiles.not_found(
+        meta.title, links, sitefiles.base_path(root), app.config.language or "en").encode())
+    editions.write_if_changed(outdir / "robots.txt", sitefiles.robots(root).encode())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -6,8 +6,11 @@ the same metadata gives the same picture.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .editions import write_if_changed
 
 if TYPE_CHECKING:
     from publication import Metadata
@@ -52,5 +55,6 @@ def draw(meta: Metadata, path: Path) -> None:
     pen.text((90, SIZE[1] - 150), f"Version {meta.version} · {meta.date_released.isoformat()}",
              font=small, fill=TEXT)
     pen.text((90, SIZE[1] - 95), meta.url.split("://", 1)[-1].rstrip("/"), font=small, fill=ACCENT)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format="PNG")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    write_if_changed(path, buffer.getvalue())

@@ -78,13 +78,24 @@ def sums(editions: list[Edition]) -> str:
     return "".join(f"{e.sha256}  {e.name}\n" for e in sorted(editions, key=lambda e: e.name))
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds it: an unchanged rebuild touches nothing."""
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
 def ship(editions: list[Edition], outdir: Path) -> None:
     """Copy each edition into ``outdir/editions/`` and write ``SHA256SUMS`` beside them."""
     folder = outdir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     for edition in editions:
-        shutil.copyfile(edition.source, folder / edition.name)
+        target = folder / edition.name
+        if not (target.is_file() and sha256(target) == edition.sha256):
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(edition.source, target)
     if editions:
-        (folder / SUMS).write_text(sums(editions), encoding="utf-8")
+        write_if_changed(folder / SUMS, sums(editions).encode())
     else:
         (folder / SUMS).unlink(missing_ok=True)

@@ -211,8 +211,8 @@ def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect]
           canonical: Callable[[Redirect], str], title: Callable[[Redirect], str],
           language: str = "en") -> None:
     """Write each redirect page under ``outdir``."""
+    from .editions import write_if_changed
+
     for redirect in redirects:
-        path = outdir / redirect.source
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page_html(href(redirect), canonical(redirect), title(redirect), language),
-                        encoding="utf-8")
+        write_if_changed(outdir / redirect.source, page_html(
+            href(redirect), canonical(redirect), title(redirect), language).encode())

@@ -66,9 +66,13 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
            tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
-    setattr(env, _NAV_CHANGED, previous is not None and getattr(env, _NAV, None) != nav)
+    # One doctree cache serves every builder (`make all`): each remembers the nav it wrote,
+    # or the HTML built after the ePub would never see that the navigation changed. A
+    # builder with no memory yet rewrites everything once (and so the env is saved).
+    nav_key = f"{_NAV}_{app.builder.name}"
+    setattr(env, _NAV_CHANGED, previous is not None and getattr(env, nav_key, None) != nav)
     setattr(env, _OUTLINE, outline)
-    setattr(env, _NAV, nav)
+    setattr(env, nav_key, nav)
 
     old_children = previous.children if previous else {}
     landings = set(outline.children) | set(old_children)
