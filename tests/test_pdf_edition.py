@@ -13,7 +13,8 @@ import yaml
 from conftest import REPO
 from seedtext import seed_blocks, split_front_matter
 from test_pdf_support import (build_pdf, link_annotations, outline, page_texts,
-                              structure_problems, text_of, the_pdf, without_note_marks, words)
+                              struct_elements, structure_problems, text_of, the_pdf,
+                              without_note_marks, words)
 
 SOURCE = REPO / "source"
 
@@ -97,6 +98,9 @@ def test_contents_headers_and_page_numbers(edition: Path) -> None:
 
 def test_the_structure_is_tagged_and_archival(edition: Path) -> None:
     assert structure_problems(edition) == []
+    with pikepdf.open(edition) as doc:
+        kinds = [str(e.S) for e in struct_elements(doc)]
+    assert kinds[:2] == ["/Document", "/Title"]  # the cover's title is the document title
 
 
 def test_external_links_are_clickable_and_printed(edition: Path) -> None:
