@@ -96,6 +96,31 @@ def test_a_failed_build_leaves_every_previous_edition_intact(tmp_path):
     assert edition_files(build) == before
 
 
+def epub_members(epub: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(epub) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_unpublished_page_leaves_the_epub_on_the_next_build(tmp_path):
+    """Sphinx zips whatever its folder holds: a page unpublished (and its image) must not stay."""
+    from test_a11y_epub import one_pixel_png
+
+    source = write_pages(tmp_path / "pages", {
+        "index.md": page("Home"), "a.md": page("Alpha", 1),
+        "old.md": page("Old plan", 2, body="![The old plan](plan.png)"), "plan.png": one_pixel_png()})
+    build = tmp_path / "build"
+    assert make("epub", f"SOURCEDIR={source}", f"BUILDDIR={build}").returncode == 0
+    assert "old.xhtml" in epub_members(build / "epub" / EPUB_NAME)
+
+    write_pages(source, {"old.md": page("Old plan", 2, published="false")})
+    assert make("epub", f"SOURCEDIR={source}", f"BUILDDIR={build}").returncode == 0
+    assert make("epub", f"SOURCEDIR={source}", f"BUILDDIR={tmp_path / 'clean'}").returncode == 0
+
+    incremental = epub_members(build / "epub" / EPUB_NAME)
+    assert not [name for name in incremental if "old" in name or name.startswith("_images/")]
+    assert incremental == epub_members(tmp_path / "clean" / "epub" / EPUB_NAME)
+
+
 def test_epub_writer_never_leaves_a_half_written_book(tmp_path):
     """A zip that fails half way (here: a member vanished) must not replace the old book."""
     (tmp_path / "mimetype").write_text("application/epub+zip", encoding="ascii")

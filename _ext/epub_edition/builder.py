@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import os
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docutils import nodes
@@ -36,12 +36,43 @@ class AccessibleEpubBuilder(Epub3Builder):
 
     template_dir = TEMPLATES
 
+    def init(self) -> None:
+        super().init()
+        self.pages_written: set[str] = set()
+
+    def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
+        """Remember every page this build writes (generated ones too), see stale_outputs."""
+        self.pages_written.add(pagename + self.out_suffix)
+        super().handle_page(pagename, *args, **kwargs)
+
     @property
     def html_tag(self) -> str:  # type: ignore[override]
         """Every XHTML page says its language, as WCAG 3.1.1 and DAISY Ace require."""
         lang = html.escape(self.config.epub_language or "en")
         return ('<html xmlns="http://www.w3.org/1999/xhtml" '
                 f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">')
+
+    def stale_outputs(self) -> list[Path]:
+        """Pages and images an earlier build left for pages that are now removed or unpublished.
+
+        Sphinx puts every file of its output folder into the book (a page nobody lists
+        becomes a non-linear chapter), so an unpublished page would still ship after an
+        incremental build.
+        """
+        outdir = Path(self.outdir)
+        pages = {docname + self.out_suffix for docname in self.env.all_docs} | self.pages_written
+        images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
+        stale = [path for path in outdir.rglob("*" + self.out_suffix)
+                 if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
+        stale += [path for path in (outdir / self.imagedir).rglob("*")
+                  if path.is_file() and path.relative_to(outdir).as_posix() not in images]
+        return sorted(stale)
+
+    def handle_finish(self) -> None:
+        for path in self.stale_outputs():
+            logger.info(__("removing %s: its page is no longer in the book"), path.name)
+            path.unlink()
+        super().handle_finish()
 
     def book_contents(self) -> accessibility.Contents:
         """Count what the accessibility statements depend on, over every page in the book."""
