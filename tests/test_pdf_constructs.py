@@ -197,3 +197,13 @@ def test_a_chapter_title_with_a_link_builds(tmp_path: Path) -> None:
     build = build_pdf(src, tmp_path / "pdf")
     assert build.returncode == 0, build.output
     assert "About Austin" in text_of(the_pdf(tmp_path / "pdf"))
+
+
+def test_source_date_epoch_dates_the_pdf(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {"index.md": page("Dated", None, "Text.")})
+    build = build_pdf(src, tmp_path / "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert build.returncode == 0, build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    with pikepdf.open(pdf) as doc:
+        assert str(doc.docinfo["/CreationDate"]).startswith("D:20231114")
+    assert "November 14, 2023" in words(page_texts(pdf)[0])
