@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import copy_root, page, write_pages
 from test_pdf_support import (build_pdf, link_annotations, outline, page_texts, struct_elements,
@@ -207,3 +209,35 @@ def test_source_date_epoch_dates_the_pdf(tmp_path: Path) -> None:
     with pikepdf.open(pdf) as doc:
         assert str(doc.docinfo["/CreationDate"]).startswith("D:20231114")
     assert "November 14, 2023" in words(page_texts(pdf)[0])
+
+
+SNIPPETS = [
+    "Plain *em* **strong** `code` text.", "- a\n- b\n  - c", "1. one\n2. two", "> quote\n>\n> - item",
+    "| a | b |\n|:-|-:|\n| `x` | *y* |", "Term\n: def\n\n: def2", ":F: v", "```{note}\nnote *x*\n```",
+    "```{admonition} T\nbody\n```", "$x^2$ and $\\alpha$", "$$\n\\frac{1}{2}\n$$",
+    "[l](https://e.com)", "<https://e.com>", "text[^n]\n\n[^n]: note", "---", "```py\ncode\n```",
+    "```{rubric} R\n```", "```{topic} T\nb\n```", "```{sidebar} S\nb\n```",
+    "```{eval-rst}\n| a\n|   b\n```", "Line\\\nbreak", "```{seealso}\nx\n```",
+    "```{list-table} Cap\n:header-rows: 1\n\n* - h\n  - i\n* - 1\n  - 2\n```",
+    "- > quote in list\n- item", "> ```\n> code in quote\n> ```", "1. a\n\n   b\n\n2. c",
+    "```{versionadded} 1.0\nNew.\n```", "```{important}\n1. x\n```",
+]
+
+
+def quoted(snippet: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in snippet.splitlines())
+
+
+@settings(max_examples=4, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.lists(st.tuples(st.sampled_from(SNIPPETS), st.booleans()),
+                         min_size=3, max_size=10), min_size=3, max_size=3))
+def test_constructs_combine_into_valid_typst(tmp_path_factory, pages: list) -> None:
+    root = tmp_path_factory.mktemp("combined")
+    files = {"index.md": page("Combined", None, "Below.")}
+    for n, blocks in enumerate(pages):
+        body = "\n\n".join(quoted(s) if in_quote else s for s, in_quote in blocks)
+        files[f"page{n}.md"] = page(f"Page {n}", n + 1, body)
+    build = build_pdf(write_pages(root / "src", files), root / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert not [w for w in build.warnings if "[pdf." in w], build.output
