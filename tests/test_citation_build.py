@@ -386,3 +386,24 @@ def test_parallel_build_writes_the_same_pages(tmp_path: Path) -> None:
         assert str(one.head) == str(two.head), path.name
         assert str(one.select_one(".chapter-citation")) == str(two.select_one(".chapter-citation"))
         assert one.select_one(".chapter-citation") is not None
+
+
+def test_a_rebuilt_edition_reaches_every_page_in_make_all_order(tmp_path: Path) -> None:
+    """ePub then HTML on one cache, then a new PDF and only `make html`: every page says so."""
+    src = copy_root("cite-basic", tmp_path / "src")
+    doctrees = tmp_path / "doctrees"
+    (tmp_path / "pdf").mkdir()
+    pdf = tmp_path / "pdf" / f"{META.slug}.pdf"
+    pdf.write_bytes(PDF_BYTES)
+    extra = ("-D", f"editions_dir={tmp_path}")
+    for builder in ("epub", "html"):
+        build = sphinx_build(src, tmp_path / builder, builder, doctrees=doctrees,
+                             extra=extra if builder == "html" else ())
+        assert build.returncode == 0, build.output
+    pdf.write_bytes(PDF_BYTES + b"% the next edition\n")
+    again = sphinx_build(src, tmp_path / "html", doctrees=doctrees, extra=extra)
+    assert again.returncode == 0, again.output
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    for docname in CHAPTERS | PUBLICATION_PAGES:
+        page = soup(tmp_path / "html" / f"{docname}.html")
+        assert digest in page.select_one(".sidebar-editions").get_text(), docname

@@ -153,13 +153,17 @@ def _fingerprint(app: Sphinx) -> str:
 
 
 def pages_with_new_metadata(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the metadata and editions: when they change, rewrite every page."""
+    """Every page shows the metadata and editions: when they change, rewrite every page.
+
+    With no memory yet (a fresh cache, or one the ePub build filled) every page is
+    rewritten once; returning pages also makes Sphinx save the memory with the cache.
+    """
     if not is_web(app.builder):
         return []
     key = f"{_FINGERPRINT}_{app.builder.name}"
     new, old = _fingerprint(app), getattr(env, key, None)
     setattr(env, key, new)
-    return sorted(env.found_docs) if old is not None and old != new else []
+    return sorted(env.found_docs) if old != new else []
 
 
 def add_html_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
