@@ -68,3 +68,6 @@ def test_quick_run_reports_every_row(tmp_path):
     rows = json.loads(out.with_suffix(".json").read_text())
     move = next(r for r in rows if r["system"] == "ours html, position change")
     assert move["extra"]["equals_clean"], move["extra"]["differ"]
+    edit = next(r for r in rows if r["system"] == "ours html, body edit")
+    assert edit["extra"]["rewritten_pages"] == [edit["extra"]["edited"] + ".html"]
+    assert move["extra"]["rewritten"] == 10  # every page shows the moved one in its sidebar

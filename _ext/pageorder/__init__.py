@@ -87,6 +87,26 @@ def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
+def write_only_changed_pages(app: Sphinx, builder: Any) -> None:
+    """Don't rewrite a page's landing page just because the page was rewritten.
+
+    Sphinx also writes every page whose toctree lists a rewritten page
+    (``env.files_to_rebuild``), in case its title changed. Here a changed title or order
+    already rewrites every page (above), so when neither changed those listings are the
+    same: the map is set aside while this build writes (the saved env keeps it).
+    """
+    env = builder.env
+    if getattr(env, _OUTLINE, None) is not None and not getattr(env, _NAV_CHANGED, True):
+        env._pageorder_files_to_rebuild = env.files_to_rebuild
+        env.files_to_rebuild = {}
+
+
+def restore_files_to_rebuild(app: Sphinx, exception: Exception | None) -> None:
+    saved = app.env.__dict__.pop("_pageorder_files_to_rebuild", None)
+    if saved is not None:
+        app.env.files_to_rebuild = saved
+
+
 class InsertContents(SphinxTransform):
     """Replace hand-written toctrees with the generated contents of a landing page."""
 
@@ -174,6 +194,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", read_leniently)
     app.connect("env-get-outdated", plan_outline)
     app.connect("env-get-updated", pages_with_new_navigation)
+    app.connect("write-started", write_only_changed_pages)
+    app.connect("build-finished", restore_files_to_rebuild)
     app.connect("html-collect-pages", drop_empty_search_terms)
     app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
