@@ -224,12 +224,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat-large", type=int, default=None,
+                        help="repeats for N >= 1000 (default: --repeat)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: no ePub or LaTeX, one repeat")
     parser.add_argument("--work", type=Path, default=Path("/tmp/benchwork/run"))
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
     parser.add_argument("--rows", type=Path, help="also keep the raw rows as JSON here")
     parser.add_argument("--from-json", type=Path, help="only rewrite the report from saved rows")
+    parser.add_argument("--commit", help="the commit to name in the report (for --repo snapshots)")
     parser.add_argument("--repo", type=Path, default=REPO,
                         help="the checkout whose Makefile builds 'ours' (e.g. a snapshot)")
     args = parser.parse_args(argv)
@@ -242,10 +245,11 @@ def main(argv: list[str] | None = None) -> None:
         repeat = 1 if args.quick else args.repeat
         rows = [bench_real(args.work, repeat)]
         for n in (int(s) for s in args.sizes.split(",")):
-            rows += bench_size(n, args.work / f"n{n}", repeat, args.quick)
+            times = args.repeat_large if n >= 1000 and args.repeat_large and not args.quick else repeat
+            rows += bench_size(n, args.work / f"n{n}", times, args.quick)
         rows_file = args.rows or args.out.with_suffix(".json")
         rows_file.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
-    text = report.write(rows, args.out, args.out.with_suffix(".png"))
+    text = report.write(rows, args.out, args.out.with_suffix(".png"), args.commit)
     print(text)
 
 
