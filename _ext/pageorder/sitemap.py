@@ -20,7 +20,7 @@ from .outline import Outline
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     links = getattr(app, "sitemap_links", None)
     outline: Outline | None = getattr(app.env, "pageorder_outline", None)
-    if exception or links is None or outline is None:
+    if exception or links is None or outline is None or app.builder.format != "html":
         return
     from sphinx_sitemap import is_excluded
 
