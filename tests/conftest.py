@@ -102,13 +102,13 @@ def node_tool(relative: str, why: str) -> Path:
 
 @pytest.fixture(scope="session")
 def publication(tmp_path_factory) -> Path:
-    """The real ``source/`` built once per test session: ``epub/`` then ``html/``, as ``make all``.
+    """The real ``source/`` built once per session into ``pdf/``, ``epub/``, ``html/``, as make all.
 
     The validators that are slow to start (Chromium, Java, DAISY Ace) all read this one
-    build instead of building their own.
+    build instead of building their own; the site ships the PDF and ePub built before it.
     """
     base = tmp_path_factory.mktemp("publication")
-    for builder in ("epub", "html"):
-        result = sphinx_build(REPO / "source", base / builder, builder, doctrees=base / "doctrees")
+    for folder, builder in (("pdf", "typst"), ("epub", "epub"), ("html", "html")):
+        result = sphinx_build(REPO / "source", base / folder, builder, doctrees=base / "doctrees")
         assert result.returncode == 0, result.output
     return base
