@@ -43,7 +43,9 @@ def ratio_cells(rows: list[Any], row: Any) -> list[str]:
     cells = []
     for anchor in ANCHORS:
         base = _get(rows, row.n, anchor)
-        cells.append(f"{row.seconds / base.seconds:.2f}" if base and base is not row else "")
+        relevant = ("pdf" in row.system) == ("pdf" in anchor) or "all" in row.system
+        cells.append(f"{row.seconds / base.seconds:.2f}"
+                     if base and base is not row and relevant else "")
     return cells
 
 
