@@ -1,9 +1,9 @@
 """The ePub edition's builder: Sphinx's ePub 3 builder, accessible and reproducible.
 
-It differs from Sphinx's in three places only: its templates (``templates/``: the
+It differs from Sphinx's in four places only: its templates (``templates/``: the
 package document carries accessibility metadata, the navigation document ARIA roles),
-the ``<html>`` tag of every page (``lang`` and ``xml:lang``), and the zip (fixed dates,
-fixed order, written atomically).
+the ``<html>`` tag of every page (``lang`` and ``xml:lang``), the zip (fixed dates,
+fixed order, written atomically), and it drops pages an earlier build left behind.
 """
 
 from __future__ import annotations
