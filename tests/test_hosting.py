@@ -161,3 +161,26 @@ def test_server_examples_agree_with_the_mime_table() -> None:
         assert examples["epub"] == "application/epub+zip"
         for ext, mime in examples.items():
             assert table[f".{ext}"] == mime
+
+
+def test_github_annotates_the_lines_make_check_and_sphinx_print() -> None:
+    import json
+
+    matcher = json.loads((REPO / ".github/problem-matchers/publication.json").read_text(encoding="utf-8"))
+    [pattern] = matcher["problemMatcher"][0]["pattern"]
+    regexp = re.compile(pattern["regexp"])
+    runs = [step.get("run", "") for step in steps(workflow()["jobs"]["build"])]
+    assert "::add-matcher::.github/problem-matchers/publication.json" in runs[runs.index("make check") - 1]
+    for line, expected in [
+        ("source/a b/c.md:3: `position: x` is not a whole number [position.invalid]",
+         ("source/a b/c.md", "3", "`position: x` is not a whole number", "position.invalid")),
+        ("/w/repo/source/old page.markdown:9: WARNING: Jekyll template tags dropped: {% include x %} "
+         "(line 9) [jekyll.liquid]",
+         ("/w/repo/source/old page.markdown", "9", "Jekyll template tags dropped: {% include x %} (line 9)",
+          "jekyll.liquid")),
+        ("/w/repo/source/x.md:12: ERROR: Unknown directive type: 'foo'",
+         ("/w/repo/source/x.md", "12", "Unknown directive type: 'foo'", None)),
+    ]:
+        match = regexp.match(line)
+        assert match and match.group(pattern["file"], pattern["line"], pattern["message"], pattern["code"]) == expected
+    assert regexp.match("1001 page(s) checked, no problems") is None
