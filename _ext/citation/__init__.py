@@ -109,7 +109,7 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     front = getattr(env, _FRONT, {})
     planned, problems = redirects.plan(
         {d: data for d, (data, _) in front.items()}, env.found_docs, app.config.redirects,
-        lambda d: d + app.config.html_file_suffix if app.config.html_file_suffix else d + ".html")
+        lambda d: page_file(app, d))
     for problem in problems:
         lines = front.get(problem.origin, ({}, {}))[1]
         line = next((lines[k] for k in ("redirect_to", "redirect_from", "permalink", "layout")
@@ -120,6 +120,13 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                        subtype=problem.subtype)
     setattr(env, _REDIRECTS, planned)
     return []
+
+
+def page_file(app: Sphinx, docname: str) -> str:
+    """The file a page is written to, relative to the site (``a/b.html``, or ``a/b/index.html``)."""
+    if is_web(app.builder) and hasattr(app.builder, "get_outfilename"):
+        return Path(app.builder.get_outfilename(docname)).relative_to(app.outdir).as_posix()
+    return docname + ".html"
 
 
 def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
@@ -236,7 +243,7 @@ def write_site_files(app: Sphinx, exception: Exception | None) -> None:
     links = [("The publication's first page", app.builder.get_target_uri(app.config.root_doc))]
     if app.config.citation_page in app.env.found_docs:
         links.append(("How to cite", app.builder.get_target_uri(app.config.citation_page)))
-    links.append(("Search", "search.html"))
+    links.append(("Search", app.builder.get_target_uri("search")))
     editions.write_if_changed(outdir / "404.html", sitefiles.not_found(
         meta.title, links, sitefiles.base_path(root), app.config.language or "en").encode())
     editions.write_if_changed(outdir / "robots.txt", sitefiles.robots(root).encode())
