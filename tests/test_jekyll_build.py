@@ -95,6 +95,11 @@ def test_unclear_liquid_warns_once_naming_the_file_and_line(html: Build) -> None
         assert tag in warning
 
 
+def test_a_heading_repeating_the_title_is_not_a_second_chapter(html: Build) -> None:
+    assert [h.get_text("", strip=True).rstrip("¶") for h in
+            page_html(html, "projects/mobility/smart buses").select("h1, h2")] == ["Smart buses"]
+
+
 def test_obvious_liquid_is_resolved(html: Build) -> None:
     index = prose(page_html(html, "index"))
     assert "Welcome to Smart City Austin." in index

@@ -202,3 +202,15 @@ def test_hrefs_in_raw_html_are_rewritten_and_the_lost_ones_listed() -> None:
     new, missing = urls.rewrite_hrefs(html, lambda url: "about.html" if url == "/about/" else None)
     assert new == html.replace('href="/about/"', 'href="about.html"').replace('HREF="/about/"', 'HREF="about.html"')
     assert missing == ["/gone/#x"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("\n# Smart buses\n\nText", "\n\n\nText"),  # the layout printed it already
+    ("\n#  smart  BUSES ##\nText", "\n\nText"),
+    ("\n# Smart buses today\nText", "\n# Smart buses today\nText"),  # a different heading stays
+    ("\nText\n# Smart buses\n", "\nText\n# Smart buses\n"),  # only a leading one
+    ("\n## Smart buses\n", "\n## Smart buses\n"),
+])
+def test_a_leading_heading_that_repeats_the_title_is_dropped(body: str, expected: str) -> None:
+    text = "---\ntitle: Smart buses\n---\n" + body
+    assert preprocess(text, SITE).text == "---\ntitle: Smart buses\n---\n" + expected
