@@ -99,14 +99,16 @@ def _editions(app: Sphinx) -> list[editions.Edition]:
 def collect_front_matter(app: Sphinx, env: BuildEnvironment, added: set[str],
                          changed: set[str], removed: set[str]) -> list[str]:
     """Read every page's front matter before page order drops the redirect-only pages."""
-    setattr(env, _FRONT, {d: frontmatter.read(Path(env.doc2path(d))) for d in env.found_docs})
+    # kept on the builder, not the env: it is remade every build and need not be pickled
+    setattr(app.builder, _FRONT,
+            {d: frontmatter.read(Path(env.doc2path(d))) for d in env.found_docs})
     return []
 
 
 def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                    removed: set[str]) -> list[str]:
     """After page order: plan every redirect against the pages that are really built."""
-    front = getattr(env, _FRONT, {})
+    front = getattr(app.builder, _FRONT, {})
     planned, problems = redirects.plan(
         {d: data for d, (data, _) in front.items()}, env.found_docs, app.config.redirects,
         lambda d: page_file(app, d))
@@ -118,7 +120,7 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
             str(Path(app.confdir, "conf.py"))
         logger.warning(problem.message, location=location, type="redirect",
                        subtype=problem.subtype)
-    setattr(env, _REDIRECTS, planned)
+    setattr(app.builder, _REDIRECTS, planned)
     return []
 
 
@@ -142,7 +144,7 @@ def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
         return env.titles[r.target].astext() if r.target in env.titles else r.target
 
     redirects.write(
-        getattr(env, _REDIRECTS, []), Path(app.outdir),
+        getattr(builder, _REDIRECTS, []), Path(app.outdir),
         href=lambda r: r.target if r.external else relative_uri(r.source, uri(r)),
         canonical=lambda r: r.target if r.external else root + uri(r),
         title=title, language=app.config.language or "en")
