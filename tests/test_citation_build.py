@@ -228,6 +228,8 @@ def test_each_chapter_offers_its_citation(built: Path) -> None:
         assert text.count(META.title) == 3, text
     for docname in PUBLICATION_PAGES:
         assert not soup(html / f"{docname}.html").select(".chapter-citation")
+    # every page repeating "City of Austin … [date accessed]" would make search useless
+    assert "accessed" not in (html / "searchindex.js").read_text(encoding="utf-8")
 
 
 def test_editions_are_shipped_with_checksums(built: Path) -> None:

@@ -114,7 +114,7 @@ def localise_downloads(doctree: nodes.document, page_uri: str) -> None:
 
 def chapter_citation(meta: Metadata, title: str, url: str) -> nodes.container:
     """"Cite this chapter", added to the HTML of every chapter."""
-    box = nodes.container(classes=["chapter-citation"])
+    box = nodes.container(classes=["chapter-citation", "no-search"])  # not in the search index
     box += nodes.rubric("Cite this chapter", "Cite this chapter")
     box += styles_block(citations.chapter(meta, title, url), "chapter-citation")
     return box
@@ -123,7 +123,7 @@ def chapter_citation(meta: Metadata, title: str, url: str) -> nodes.container:
 def editions_panel(meta: Metadata, editions: list[Edition], page_uri: str,
                    cite_uri: str | None) -> nodes.container:
     """The landing page's downloads: each edition with size, version, date and SHA-256."""
-    box = nodes.container(classes=["publication-editions"])
+    box = nodes.container(classes=["publication-editions", "no-search"])
     box += nodes.rubric("Editions", "Editions")
     intro = nodes.paragraph()
     intro += nodes.Text(f"Version {meta.version}, released {meta.date_released.isoformat()}.")
