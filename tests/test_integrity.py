@@ -228,3 +228,9 @@ def test_make_linkcheck_uses_sphinx_linkcheck_on_the_pages():
     dry = make("-n", "linkcheck", "BUILDDIR=/tmp/linkcheck-dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "-b linkcheck" in dry.stdout and "source /tmp/linkcheck-dry-run/linkcheck" in dry.stdout
+
+
+def test_make_verapdf_says_how_to_get_verapdf_when_it_is_missing(tmp_path):
+    done = make("verapdf", f"VERAPDF={tmp_path / 'no-verapdf-here'}", f"BUILDDIR={tmp_path}")
+    assert done.returncode != 0
+    assert "veraPDF is not installed" in done.stdout + done.stderr
