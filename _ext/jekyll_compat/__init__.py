@@ -163,6 +163,27 @@ class ResolveSiteLinks(SphinxPostTransform):
             raw[:] = [nodes.Text(html)]
 
 
+class MissingImagesAsText(SphinxPostTransform):
+    """An image whose file is missing shows its description instead of a broken picture.
+
+    Sphinx has already warned (``image.not_readable``, with file and line); left as it is,
+    the website shows a broken-image icon and the ePub fails validation (a resource
+    missing from the book). The PDF builder does the same on its own.
+    """
+
+    default_priority = 5
+    formats = ("html",)  # the website and the ePub
+
+    def run(self, **kwargs: Any) -> None:
+        srcdir = Path(self.app.srcdir)
+        for image in list(self.document.findall(nodes.image)):
+            files = [uri for kind, uri in image.get("candidates", {}).items() if kind != "?"]
+            if not files or any((srcdir / uri).is_file() for uri in files):
+                continue
+            text = image.get("alt") or Path(files[0]).name
+            image.replace_self(nodes.inline(text, text, classes=["missing-image"]))
+
+
 def key_line(path: Path, key: str) -> int:
     """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
     try:
@@ -200,4 +221,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
     app.add_post_transform(ResolveSiteLinks)
+    app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
