@@ -257,6 +257,23 @@ def test_phone_drawers_open_and_close_by_keyboard(browser, site, toggle, drawer)
     context.close()
 
 
+@pytest.mark.parametrize(("toggle", "drawer"), [("Site navigation", ".sidebar-drawer"),
+                                                ("Contents of this page", ".toc-drawer")])
+def test_phone_drawer_links_are_all_reached_by_tab_once_open(browser, site, toggle, drawer):
+    context, page = new_page(browser, "phone")
+    page.goto(site + "definition.html")
+    focus_by_tab(page, f'button[aria-label="{toggle}"]:not(.toc-content-icon)')
+    page.keyboard.press("Enter")
+    controls = page.evaluate(CONTROLS_JS)
+    inside = page.evaluate("d => [...document.querySelector(d).querySelectorAll('[data-kbd]')]"
+                           ".map(e => e.dataset.kbd)", drawer)
+    focused = [page.evaluate(FOCUSED_JS), *tab_through(page, len(controls) + 5)]  # opening focuses
+    reached = {f["kbd"] for f in focused if f and f["onScreen"]}
+    context.close()
+    assert inside, "the open drawer shows no control"
+    assert [controls[int(i)] for i in inside if i not in reached] == []
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_search_works_without_a_mouse(browser, site, width):
     context, page = new_page(browser, width)
