@@ -71,7 +71,7 @@ page: $(VENV)/.installed
 	@# TITLE and SECTION reach the script through the environment: no shell quoting to get wrong
 	@PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m pageorder.newpage -c $(CONFDIR) $(SOURCEDIR)
 
-## serve: live preview on http://$(HOST):$(PORT)/ that rebuilds and reloads on every save
+## serve: live preview on http://127.0.0.1:8000/ (PORT=8001 for another) that rebuilds and reloads on save
 HOST ?= 127.0.0.1
 PORT ?= 8000
 serve: $(VENV)/.installed
