@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
@@ -102,6 +102,7 @@ def test_code_keeps_kramdown_syntax() -> None:
     assert kramdown.clean(text) == text
 
 
+@settings(deadline=None)  # a busy shared machine must not turn slowness into a failure
 @given(st.text(alphabet=st.sampled_from(list("ab{}:%#.^*-`~ \n")), max_size=200))
 def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
     assert kramdown.clean(text).count("\n") == text.count("\n")
