@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, Build, copy_root, require_tool, sphinx_build
+from conftest import REPO, ROOTS, Build, copy_root, require_tool, sphinx_build, write_pages
 
 PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/smart buses",
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
@@ -259,3 +259,12 @@ def test_a_rebuild_after_a_permalink_changes_sends_old_links_to_the_new_page(tmp
     buses = page_html(again, "projects/mobility/smart buses")  # its own source did not change
     links = {a.get_text(): a["href"] for a in buses.select("a.reference")}
     assert links["the program page"] == "../../projects.html"
+
+
+def test_a_page_full_of_liquid_gets_one_short_warning(tmp_path: Path) -> None:
+    body = "\n".join(f"{{% include part{i}.html %}}" for i in range(20))
+    source = write_pages(tmp_path / "source", {"index.md": f"---\ntitle: Home\n---\n\n{body}\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    [warning] = with_kind(build, "jekyll.liquid")
+    assert "index.md:5: WARNING:" in warning and "part7.html" in warning and "part8.html" not in warning
+    assert "and 12 more" in warning

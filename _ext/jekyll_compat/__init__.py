@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "jekyll"
 _URLS = "jekyll_compat_urls"
+_LISTED = 8  # dropped Liquid tags named in a page's one warning; the rest are counted
 
 
 class Subtype(enum.Enum):
@@ -90,7 +91,10 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     result = preprocess(source[0], site, keep=substitution_names(app))
     source[0] = result.text
     if result.dropped:
-        tags = "; ".join(f"{d.tag} (line {d.line})" for d in result.dropped)
+        shown = result.dropped[:_LISTED]
+        tags = "; ".join(f"{d.tag} (line {d.line})" for d in shown)
+        if len(result.dropped) > len(shown):
+            tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Jekyll template tags dropped, the publication has no Liquid: {tags}. Replace "
              "each with the text it stood for", (docname, result.dropped[0].line), Subtype.LIQUID)
 
