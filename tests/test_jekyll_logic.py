@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 from jekyll_compat import kramdown, liquid, urls  # noqa: E402
 from jekyll_compat.preprocess import preprocess, split_front_matter  # noqa: E402
 
-SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity", "data": {"x": [1]}},
-                             title="Smart City Austin")
+SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, title="Smart City Austin",
+                             data={"x": [1, 2], "office": {"email": "a@b.gov", "staff": ["a"]}})
 
 
 def render(text: str, **page: object) -> liquid.Result:
@@ -45,6 +45,7 @@ def render(text: str, **page: object) -> liquid.Result:
     ("{{ page.date | date: '%B %-d, %Y' }}", "May 3, 2019"),
     ("{{ page.date | date_to_string }}", "03 May 2019"),
     ("{{ page.date | date_to_long_string }}", "03 May 2019"),
+    ("{{ site.data.x | size }} and {{ site.data.office.email }}", "2 and a@b.gov"),
 ])
 def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
     result = render(text, title="Buses", image_path="/assets/bus.png", date="2019-05-03 10:00:00 -0500")
@@ -53,7 +54,7 @@ def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("tag", [
     "{% include nav.html %}", "{% include_relative x.md %}", "{% post_url 2019-01-01-x %}",
-    "{{ site.data.x | size }}", "{{ page.missing }}", "{{ content }}", "{% if page.a %}",
+    "{{ site.data.office.staff }}", "{{ site.data.none | size }}", "{{ page.missing }}", "{{ content }}", "{% if page.a %}",
     "{% for p in site.pages %}", "{% assign x = 1 %}", "{{ page.title | date: '%Y' }}",
 ])
 def test_unclear_liquid_is_dropped_and_listed(tag: str) -> None:

@@ -57,13 +57,13 @@ def warn(message: str, location: Any, subtype: Subtype) -> None:
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
 
 
-@functools.lru_cache(maxsize=8)
-def _read_config(path: Path, mtime: float) -> dict[str, Any]:
+@functools.lru_cache(maxsize=64)
+def _read_yaml(path: Path, mtime: float) -> Any:
+    """A YAML (or JSON) file of the old site; None when it cannot be read."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
+        return yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
     except (OSError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
-        return {}
-    return data if isinstance(data, dict) else {}
+        return None
 
 
 def jekyll_config(srcdir: Path) -> dict[str, Any]:
@@ -73,7 +73,17 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
         mtime = path.stat().st_mtime
     except OSError:
         return {}
-    return _read_config(path, mtime)
+    data = _read_yaml(path, mtime)
+    return data if isinstance(data, dict) else {}
+
+
+def jekyll_data(srcdir: Path) -> dict[str, Any]:
+    """``_data/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data``."""
+    folder = srcdir / "_data"
+    if not folder.is_dir():
+        return {}
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml", ".json") and p.is_file())
+    return {path.stem: _read_yaml(path, path.stat().st_mtime) for path in files}
 
 
 def substitution_names(app: Sphinx) -> frozenset[str]:
@@ -87,7 +97,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: resolve Liquid and remove kramdown syntax before MyST parses the page."""
     if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
         return
-    site = liquid.site_variables(jekyll_config(Path(app.srcdir)), title=app.config.project)
+    srcdir = Path(app.srcdir)
+    site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
     result = preprocess(source[0], site, keep=substitution_names(app))
     source[0] = result.text
     if result.dropped:

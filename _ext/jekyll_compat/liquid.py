@@ -51,14 +51,16 @@ class Result:
     dropped: tuple[Dropped, ...]
 
 
-def site_variables(config: Mapping[str, Any] | None, title: str = "") -> dict[str, Any]:
-    """Jekyll's ``site`` object: ``_config.yml`` values, with URLs emptied.
+def site_variables(config: Mapping[str, Any] | None, title: str = "",
+                   data: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Jekyll's ``site`` object: ``_config.yml`` values and ``_data/`` files, URLs emptied.
 
     Links are resolved root-relative to the page now at that place, so ``site.url`` and
     ``site.baseurl`` stand for nothing.
     """
     site: dict[str, Any] = {"title": title}
     site.update({k: v for k, v in (config or {}).items() if isinstance(k, str)})
+    site["data"] = dict(data or {})
     site.update({"url": "", "baseurl": "", "github": {"url": ""}})
     return site
 
@@ -121,8 +123,13 @@ def _expression(expression: str, context: Mapping[str, Any], keep: Collection[st
     root = parts[0].split(".")[0]
     if root in keep and root not in context:
         return "{{" + expression + "}}"
+    filters = parts[1:]
     value = _value(parts[0], context)
-    for spec in parts[1:]:
+    if filters and filters[0].strip() == "size":  # `site.data.projects | size`: a count
+        found = _lookup(parts[0].strip(), context)
+        value = str(len(found)) if isinstance(found, (list, dict, str)) else None
+        filters = filters[1:]
+    for spec in filters:
         if value is None:
             return None
         name, _, arg = spec.partition(":")
@@ -153,6 +160,16 @@ def _value(token: str, context: Mapping[str, Any]) -> str | None:
         return match.group(1) if match.group(1) is not None else match.group(2)
     if _NUMBER.match(token):
         return token
+    value = _lookup(token, context)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int, float, dt.date)):
+        return str(value)
+    return None
+
+
+def _lookup(token: str, context: Mapping[str, Any]) -> Any:
+    """The variable ``site.data.x`` (any type), or None when there is no such variable."""
     if not _NAME.match(token):
         return None
     value: Any = context
@@ -160,11 +177,7 @@ def _value(token: str, context: Mapping[str, Any]) -> str | None:
         if not isinstance(value, Mapping) or key not in value:
             return None
         value = value[key]
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (str, int, float, dt.date)):
-        return str(value)
-    return None
+    return value
 
 
 def _as_date(value: str) -> dt.date | None:
