@@ -95,10 +95,13 @@ def test_the_publication_itself_passes_the_check() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_says_so_when_the_folder_is_missing(tmp_path: Path) -> None:
+def test_check_says_so_when_the_folder_is_missing_or_has_no_pages(tmp_path: Path) -> None:
     result = make("check", f"SOURCEDIR={tmp_path / 'nowhere'}")
     assert result.returncode != 0 and "no such folder" in result.stderr
     assert "Traceback" not in result.stderr
+    write_pages(tmp_path / "empty", {"notes.txt": "not a page", "_drafts/a.md": page("A", 1)})
+    result = make("check", f"SOURCEDIR={tmp_path / 'empty'}")
+    assert result.returncode != 0 and "no pages found" in result.stderr
 
 
 def new_page(source: Path, title: str, section: str = "") -> subprocess.CompletedProcess[str]:

@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.srcdir}: no such folder of pages", file=sys.stderr)
         return 2
     lines, count = check(args.srcdir.resolve(), args.confdir.resolve())
+    if count == 0:
+        print(f"{args.srcdir}: no pages found (Markdown files with a suffix from conf.py)", file=sys.stderr)
+        return 1
     problems = [line for line in lines if not line.startswith("note: ")]
     for line in lines:
         print(line, file=sys.stderr if line.startswith("note: ") else sys.stdout)
