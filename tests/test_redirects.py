@@ -20,7 +20,8 @@ from conftest import REPO, copy_root, page, sphinx_build, write_pages
 
 sys.path.insert(0, str(REPO / "_ext"))
 from citation import redirects  # noqa: E402
-from pageorder.frontmatter import read_page  # noqa: E402
+from pageorder.frontmatter import Page, read_page  # noqa: E402
+from pageorder.outline import build_outline  # noqa: E402
 
 import publication  # noqa: E402
 
@@ -98,6 +99,22 @@ def test_page_order_keeps_redirect_pages_out(tmp_path: Path) -> None:
         found = read_page(name, tmp_path / f"{name}.md")
         assert not found.published and found.problems == (), name   # no "title missing"
     assert read_page("plain", tmp_path / "plain.md").published
+
+
+def test_a_redirect_landing_page_hides_no_chapter() -> None:
+    """`folder/index.md` that only redirects: its folder's pages stay in the publication."""
+    pages = {"index": Page("index", "Home"),
+             "projects/index": Page("projects/index", published=False, redirect=True),
+             "projects/a": Page("projects/a", "A", 1)}
+    outline = build_outline(pages, "index")
+    assert outline.order == ("index", "projects/a")
+    assert outline.unpublished == {"projects/index"}
+    assert [p.kind.value for _, p in outline.problems] == ["no-landing"]   # says what to do
+
+    pages["projects"] = Page("projects", "Projects", 2)   # Jekyll's landing beside the folder
+    outline = build_outline(pages, "index")
+    assert outline.order == ("index", "projects", "projects/a")
+    assert outline.problems == ()                      # not "two landing pages"
 
 
 @pytest.fixture(scope="module")

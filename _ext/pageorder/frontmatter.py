@@ -33,6 +33,7 @@ class Page:
     title_line: int = 1
     position_line: int = 1
     problems: tuple[Problem, ...] = field(default=())
+    redirect: bool = False  # a Jekyll redirect page: never a chapter, never a section's landing
 
     @property
     def sort_title(self) -> str:
@@ -52,7 +53,7 @@ def read_page(docname: str, path: Path) -> Page:
     lines = text.splitlines()
     data, keylines, body_start = _front_matter(lines, problems)
     if is_redirect(data):  # no chapter: the citation extension writes a redirect page for it
-        return Page(docname, published=False, problems=tuple(problems))
+        return Page(docname, published=False, redirect=True, problems=tuple(problems))
     title, title_line = _title(data, keylines, lines, body_start, problems)
     position, position_line = _position(data, keylines, problems)
     published = _published(data, keylines, problems)

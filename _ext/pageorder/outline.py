@@ -99,16 +99,16 @@ def _find_landings(pages: Mapping[str, Page], root: str,
     landings = {"": root}
     for folder in sorted(folders - {""}):
         index, jekyll = f"{folder}/index", folder
-        if index in pages and jekyll in pages:
+        if index in pages and jekyll in pages and not (pages[index].redirect or pages[jekyll].redirect):
             problems.append((jekyll, Problem(
                 Kind.TWO_LANDINGS, 1,
                 f"the folder '{folder}/' has two landing pages, '{index}' and this one; "
                 f"'{index}' is used and this page becomes an ordinary page beside the folder. "
                 "Merge them or rename one",
             )))
-        if index in pages:
+        if index in pages and not pages[index].redirect:  # a redirect lands nowhere
             landings[folder] = index
-        elif jekyll in pages:
+        elif jekyll in pages and not pages[jekyll].redirect:
             landings[folder] = jekyll
     return landings
 
