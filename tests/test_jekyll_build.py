@@ -101,6 +101,12 @@ def test_a_heading_repeating_the_title_is_not_a_second_chapter(html: Build) -> N
             page_html(html, "projects/mobility/smart buses").select("h1, h2")] == ["Smart buses"]
 
 
+def test_markdown_inside_a_kramdown_html_block_is_formatted(html: Build) -> None:
+    about = page_html(html, "about")
+    assert about.select_one("strong").get_text() == "Office hours:"
+    assert "**" not in prose(about)
+
+
 def test_obvious_liquid_is_resolved(html: Build) -> None:
     index = prose(page_html(html, "index"))
     assert "Welcome to Smart City Austin." in index

@@ -216,3 +216,10 @@ def test_hrefs_in_raw_html_are_rewritten_and_the_lost_ones_listed() -> None:
 def test_a_leading_heading_that_repeats_the_title_is_dropped(body: str, expected: str) -> None:
     text = "---\ntitle: Smart buses\n---\n" + body
     assert preprocess(text, SITE).text == "---\ntitle: Smart buses\n---\n" + expected
+
+
+def test_markdown_inside_kramdown_html_blocks_is_read_as_markdown() -> None:
+    text = '<div class="note" markdown="1">\n**Bold** text\n<section markdown="block">\n- a\n</section>\n</div>\n'
+    assert kramdown.clean(text) == "\n**Bold** text\n\n- a\n\n\n"
+    plain = "<div class=\"note\">\n**raw**\n</div>\n"  # without markdown="1" it stays HTML
+    assert kramdown.clean(plain) == plain

@@ -4,7 +4,8 @@ Plain Python with no Sphinx import. kramdown attribute lists (``{: .class}``,
 ``{:toc}``, ``text{: #id}``), extensions (``{::options ... /}``, ``{::comment}``,
 ``{::nomarkdown}``), heading ids (``## Title {#id}``, kept as a
 MyST target ``(id)=`` on the blank line above when there is one), the ``* TOC`` marker, the
-end-of-block ``^`` line and abbreviation definitions style how kramdown rendered a page;
+end-of-block ``^`` line, abbreviation definitions and the wrappers of
+``<div markdown="1">`` blocks (so their Markdown is read as Markdown) style how kramdown rendered a page;
 in the publication the theme does that, so they are removed. Removed lines become empty
 lines: every other line keeps its number. Code (fences and inline) is left alone.
 """
@@ -23,6 +24,8 @@ _HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
 _CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
+_MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
+_CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 
 
 def clean(text: str) -> str:
@@ -30,6 +33,7 @@ def clean(text: str) -> str:
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.split("\n")
     fence: str | None = None
+    wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     for i, line in enumerate(lines):
         if (match := _FENCE.match(line)) is not None:
             marker = match.group(1)
@@ -39,6 +43,14 @@ def clean(text: str) -> str:
                 fence = None
             continue
         if fence is not None:
+            continue
+        if match := _MARKDOWN_OPEN.match(line):  # kramdown parses inside; CommonMark would not
+            wrappers.append(match.group(1).lower())
+            lines[i] = ""
+            continue
+        if wrappers and (match := _CLOSE.match(line)) and match.group(1).lower() == wrappers[-1]:
+            wrappers.pop()
+            lines[i] = ""
             continue
         if (match := _HEADING_ID.match(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({match.group(2)})="  # a MyST target keeps `#id` links working
