@@ -78,6 +78,7 @@ epub_basename = meta.slug
 epub_title = meta.title
 epub_author = meta.author
 epub_publisher = meta.author
+epub_contributor = meta.author  # Sphinx writes "unknown" otherwise
 epub_copyright = f"{copyright}. License: {meta.license}" if meta.license else copyright  # dc:rights
 epub_identifier = meta.slug  # Sphinx writes epub_uid into toc.ncx: the two must match
 epub_scheme = "URN"
