@@ -78,7 +78,9 @@ def best_of(command: list[str], clean: Path, repeat: int, env: dict | None = Non
         shutil.rmtree(clean, ignore_errors=True)
         run = measure(command, env=env)
         if run.returncode != 0:
-            raise SystemExit(f"failed ({run.returncode}): {' '.join(command)}\n{run.output[-4000:]}")
+            print(f"failed ({run.returncode}): {' '.join(command)}\n{run.output[-4000:]}",
+                  file=sys.stderr, flush=True)
+            return run  # reported as a failed row; the other systems are still measured
         runs.append(run)
     fastest = min(runs, key=lambda r: r.seconds)
     return Run(fastest.seconds, max(r.peak_mib for r in runs), 0, fastest.output)
@@ -182,6 +184,10 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool) -> list[Row]:
     def add(system: str, command: list[str], out: Path, measured: Path,
             env: dict | None = None) -> Row:
         run = best_of(command, out, repeat, env)
+        if run.returncode:
+            row = Row(n, system, float("nan"), run.peak_mib, note=f"failed (exit {run.returncode})")
+            rows.append(row)
+            return row
         row = Row(n, system, run.seconds, run.peak_mib, tree_bytes(measured) / n)
         rows.append(row)
         print(f"N={n:5d} {system:32s} {run.seconds:8.2f} s {run.peak_mib:7.0f} MiB", flush=True)
@@ -216,6 +222,9 @@ def bench_real(work: Path, repeat: int) -> Row:
     out = work / "real"
     run = best_of(make("all", REPO / "source", out), out, repeat)
     pages = len(list((REPO / "source").rglob("*.md")))
+    if run.returncode:
+        return Row(pages, "real publication: make all", float("nan"), run.peak_mib,
+                   note=f"failed (exit {run.returncode})")
     return Row(pages, "real publication: make all", run.seconds, run.peak_mib,
                tree_bytes(out) / pages)
 
@@ -247,8 +256,8 @@ def main(argv: list[str] | None = None) -> None:
         for n in (int(s) for s in args.sizes.split(",")):
             times = args.repeat_large if n >= 1000 and args.repeat_large and not args.quick else repeat
             rows += bench_size(n, args.work / f"n{n}", times, args.quick)
-        rows_file = args.rows or args.out.with_suffix(".json")
-        rows_file.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
+            rows_file = args.rows or args.out.with_suffix(".json")  # kept after each size
+            rows_file.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
     text = report.write(rows, args.out, args.out.with_suffix(".png"), args.commit)
     print(text)
 
