@@ -13,6 +13,7 @@ import os
 import time
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
@@ -31,6 +32,16 @@ def source_date_epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
 
 
+def file_name(docname: str) -> str:
+    """A page's name inside the book: spaces become ``_``.
+
+    Sphinx keys the spine by the %20-quoted link and the manifest by the plain file
+    name, so a page named with a space (the City's old Jekyll pages have them) fell out
+    of the spine, and EPUBCheck warns about spaces in names anyway (PKG-010).
+    """
+    return docname.replace(" ", "_")
+
+
 class AccessibleEpubBuilder(Epub3Builder):
     """Sphinx's ``epub`` builder with accessibility metadata and a reproducible zip."""
 
@@ -40,9 +51,15 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         self.pages_written: set[str] = set()
 
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return quote(file_name(docname)) + self.link_suffix
+
+    def get_output_path(self, page_name: str, /) -> Path:
+        return Path(self.outdir, file_name(page_name) + self.out_suffix)
+
     def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
         """Remember every page this build writes (generated ones too), see stale_outputs."""
-        self.pages_written.add(pagename + self.out_suffix)
+        self.pages_written.add(file_name(pagename) + self.out_suffix)
         super().handle_page(pagename, *args, **kwargs)
 
     @property
@@ -60,7 +77,7 @@ class AccessibleEpubBuilder(Epub3Builder):
         incremental build.
         """
         outdir = Path(self.outdir)
-        pages = {docname + self.out_suffix for docname in self.env.all_docs} | self.pages_written
+        pages = {file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
         images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
