@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+from pageorder.fences import outside_fences
+
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
 _TOC_IAL = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
@@ -32,18 +33,9 @@ def clean(text: str) -> str:
     """``text`` without kramdown leftovers, with exactly as many lines."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.split("\n")
-    fence: str | None = None
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
-    for i, line in enumerate(lines):
-        if (match := _FENCE.match(line)) is not None:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for i in outside_fences(lines):
+        line = lines[i]
         if match := _MARKDOWN_OPEN.match(line):  # kramdown parses inside; CommonMark would not
             wrappers.append(match.group(1).lower())
             lines[i] = ""

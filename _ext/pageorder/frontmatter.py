@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
+from .fences import outside_fences
 from .problems import Kind, Problem
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
@@ -155,18 +155,8 @@ def _title(data: dict[str, Any], keylines: dict[str, int], lines: list[str], bod
 
 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
-    fence = None
-    for i in range(start, len(lines)):
+    for i in outside_fences(lines, start):
         line = lines[i]
-        if (match := _FENCE.match(line)) is not None:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
         if (match := _ATX_HEADING.match(line)) and match.group(1).strip():
             return match.group(1).strip(), i + 1
         if (line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1])
