@@ -7,12 +7,13 @@ differ and a crash mid-write leaves a broken ``.epub`` where the good one was.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from publication.atomic import write_atomically
 
 FIRST = ("mimetype", "META-INF/container.xml", "content.opf")
 """Entries written first: ``mimetype`` must be first (and stored) by the OCF spec."""
@@ -38,21 +39,12 @@ def write_epub(destination: Path, root: Path, members: Iterable[str], epoch: int
     only when complete, so a reader never sees a half-written book.
     """
     stamp = date_time(epoch)
-    handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp",
-                                         dir=destination.parent)
-    try:
-        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as epub:
-            for name in entry_order(["mimetype", *members]):
-                info = zipfile.ZipInfo(name, stamp)
-                info.create_system = 3  # Unix, whatever the building machine is
-                info.external_attr = 0o100644 << 16
-                info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-                epub.writestr(info, (root / name).read_bytes(), compresslevel=9)
-            epub.close()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, destination)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as epub:
+        for name in entry_order(["mimetype", *members]):
+            info = zipfile.ZipInfo(name, stamp)
+            info.create_system = 3  # Unix, whatever the building machine is
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            epub.writestr(info, (root / name).read_bytes(), compresslevel=9)
+    write_atomically(destination, buffer.getvalue())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,8 @@ from sphinx.util.i18n import format_date
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.osutil import ensuredir
 
+from publication.atomic import write_atomically
+
 from . import diagnostics, escape
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind
@@ -39,21 +40,6 @@ PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": 
           "us-legal": "us-legal", "a5": "a5"}
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
           "cite": "Cite as", "page": "page"}
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` in one step, so readers never see half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def warn(message: str, kind: Kind, location: Any = None) -> None:
