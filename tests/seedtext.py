@@ -27,8 +27,6 @@ def seed_blocks(text: str | None = None) -> list[str]:
     blocks = []
     for token in MarkdownIt("commonmark").parse(body):
         if token.type == "inline":
-            words = "".join(child.content for child in token.children
-                            if child.type in ("text", "code_inline", "softbreak") or child.type == "text")
             words = "".join(
                 " " if child.type in ("softbreak", "hardbreak") else child.content
                 for child in token.children if child.type in ("text", "code_inline", "softbreak", "hardbreak")
