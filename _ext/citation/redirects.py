@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from pageorder.frontmatter import is_redirect as is_redirect_page
+
 REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
 
 
@@ -58,12 +60,6 @@ class Problem:
     @property
     def subtype(self) -> str:
         return self.kind.value
-
-
-def is_redirect_page(front: Mapping[str, Any]) -> bool:
-    """A page that is only a redirect: ``redirect_to:`` or ``layout: redirect``."""
-    return any(front.get(k) for k in ("redirect_to",)) or \
-        str(front.get("layout", "")).strip().lower() == "redirect"
 
 
 def redirect_target(front: Mapping[str, Any]) -> str:

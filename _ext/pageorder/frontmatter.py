@@ -7,6 +7,7 @@ the benchmark) without a build. Every problem keeps the line it was found on.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ def read_page(docname: str, path: Path) -> Page:
     return Page(docname, title, position, published, title_line, position_line, tuple(problems))
 
 
-def is_redirect(data: dict[str, Any]) -> bool:
+def is_redirect(data: Mapping[str, Any]) -> bool:
     """A Jekyll redirect page (``redirect_to:`` or ``layout: redirect``): kept out of the outline."""
     return bool(data.get("redirect_to")) or str(data.get("layout", "")).strip().lower() == "redirect"
 
