@@ -93,20 +93,23 @@ ifeq ($(ANCHORS),1)
 endif
 	$(PYTHON) -m bench.run $(BENCHOPTS)
 
-$(VENV)/.installed-bench: bench/requirements.txt $(VENV)/.installed
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+$(VENV)/.installed-bench: bench/requirements.txt constraints.txt $(VENV)/.installed
+	$(PIP_INSTALL) -r bench/requirements.txt
 	touch $@
 
 ## venv: create .venv and install requirements.txt
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+# constraints.txt pins every dependency's dependencies too: the same versions on every machine.
+PIP_INSTALL = $(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+$(VENV)/.installed: requirements.txt constraints.txt
 	test -x $(PYTHON) || $(PYTHON_SYSTEM) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed
+	$(PIP_INSTALL) -r requirements-test.txt
 	touch $@
 
 ## clean: remove $(BUILDDIR)
