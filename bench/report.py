@@ -54,7 +54,7 @@ def table(rows: list[Any]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         size = f"{row.bytes_per_page / 1024:.1f}" if row.bytes_per_page else ""
-        note = row.note or (f"{row.extra['of_full']:.0%} of a full build" if row.extra else "")
+        note = row.note
         if "of_full" in row.extra:
             note = f"{row.extra['of_full']:.0%} of a full build; {row.note}"
         cells = [str(row.n), row.system, f"{row.seconds:.2f}", f"{row.peak_mib:.0f}", size,
