@@ -91,6 +91,7 @@ epub_tocdepth = 6  # sections nest deeper than three folders; Sphinx cuts at 3 b
 
 # PDF (-b typst): cover, colophon and PDF metadata from CITATION.cff
 pdf_basename = meta.slug
+pdf_subtitle = "What a smart city means for Austin"  # the cover's second line
 pdf_authors = list(meta.authors)
 pdf_publisher = meta.publisher
 pdf_subject = meta.abstract
