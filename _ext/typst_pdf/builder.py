@@ -25,6 +25,7 @@ from sphinx.util.display import progress_message, status_iterator
 from sphinx.util.i18n import format_date
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.osutil import ensuredir
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from publication.atomic import write_atomically
 
@@ -80,6 +81,23 @@ class TypstPDFBuilder(Builder):
         pass
 
     def write_documents(self, _docnames: set[str]) -> None:
+        """Write the .typ in a forked process where one is available (as Sphinx's ``-j``).
+
+        The assembled book, its translation and the doctrees they came from take hundreds
+        of MiB at a thousand pages, and Python keeps most of that heap after the objects
+        die; Typst then needs well over a GiB of its own in this process. Done in a child,
+        all of it is returned to the system before Typst starts. The child runs the same
+        code, so the .typ is the same; its warnings are replayed here by Sphinx.
+        """
+        if parallel_available:
+            tasks = ParallelTasks(1)
+            tasks.add_task(self.write_typst, None, lambda _arg, written: self.written(written))
+            tasks.join()
+        else:
+            self.written(self.write_typst())
+
+    def write_typst(self) -> tuple[set[str], dict[str, str], LineMap]:
+        """Assemble, translate and write the .typ; what ``finish()`` needs from that."""
         with progress_message("assembling the book"):
             tree = self.assemble_doctree()
             self.post_process_images(tree)
@@ -89,9 +107,13 @@ class TypstPDFBuilder(Builder):
             body, body_map = translator.result().render()
             preamble = self.preamble()
             offset = preamble.count("\n")
-            self.line_map = LineMap([s + offset for s in body_map.starts], body_map.places)
+            line_map = LineMap([s + offset for s in body_map.starts], body_map.places)
             ensuredir(self.outdir)
             write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
+        return self.docnames, self.images, line_map
+
+    def written(self, result: tuple[set[str], dict[str, str], LineMap]) -> None:
+        self.docnames, self.images, self.line_map = result
 
     def assemble_doctree(self) -> nodes.document:
         """The whole book as one doctree: the root page with every toctree inlined."""
