@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from conftest import copy_root, sphinx_build
 
@@ -93,3 +96,82 @@ def test_parallel_build_equals_serial_build(tmp_path):
     assert_same_files(files(tmp_path / "parallel" / "html"), files(tmp_path / "serial" / "html"))
     assert_same_files(epub_files(tmp_path / "parallel" / "epub" / "smart-city-austin.epub"),
                       epub_files(tmp_path / "serial" / "epub" / "smart-city-austin.epub"))
+
+
+MARK = b"<!-- from the previous build -->"
+
+
+def mark(html: Path, *pages: str) -> dict[str, bytes]:
+    """Tag the previous build's files: a file still tagged after a rebuild was patched in place."""
+    before = {}
+    for name in pages:
+        before[name] = (html / name).read_bytes()
+        (html / name).write_bytes(before[name] + MARK)
+    return before
+
+
+def unmark(html: Path, name: str) -> bool:
+    """Drop the tag from a file; say whether it was there."""
+    data = (html / name).read_bytes()
+    (html / name).write_bytes(data.removesuffix(MARK))
+    return data.endswith(MARK)
+
+
+def build_html(src: Path, base: Path, builders: tuple[str, ...], jobs: str | None) -> None:
+    for builder in builders:
+        extra = ("-D", f"editions_dir={base / 'no-editions'}") if builder == "html" else ()
+        result = sphinx_build(src, base / builder, builder, doctrees=base / "doctrees",
+                              extra=extra, jobs=jobs)
+        assert result.returncode == 0, result.output
+
+
+@pytest.mark.parametrize("builders, jobs", [(("html",), None), (("epub", "html"), "2")])
+def test_moving_a_page_patches_the_other_pages_and_equals_clean_build(tmp_path, builders, jobs):
+    """Issue 6: only the navigation of most pages changes, so their sidebar is swapped in
+    place (fastnav.navpatch); the moved page, its old and new neighbours, landing pages and
+    pages whose body changed are rendered again. The site equals a clean build."""
+    src = copy_root("order-nested", tmp_path / "src")
+    build_html(src, tmp_path / "incremental", builders, jobs)
+    html = tmp_path / "incremental" / "html"
+
+    before = mark(html, "jekyll/child.html", "guide/basics/a.html", "guide/one.html",
+                  "last.html", "jekyll/inner/leaf.html", "guide/index.html")
+    edit(src / "guide" / "one.md", "position: 1", "position: 7")  # now after guide/basics
+    edit(src / "jekyll" / "inner" / "leaf.md", "Leaf.", "Leaf, edited.")
+    build_html(src, tmp_path / "incremental", builders, jobs)
+    build_html(src, tmp_path / "clean", builders, jobs)
+
+    patched = {name for name in before if unmark(html, name)}
+    assert patched == {"jekyll/child.html", "guide/basics/a.html"}  # only their sidebar changed
+    for name in patched:
+        assert (html / name).read_bytes() != before[name]
+    assert b"Leaf, edited." in (html / "jekyll" / "inner" / "leaf.html").read_bytes()
+    assert_same_files(files(html), files(tmp_path / "clean" / "html"))
+
+    # renaming a page can change any page (links show titles): every page is rendered again
+    mark(html, "jekyll/child.html")
+    edit(src / "last.md", "title: Last", "title: The Very Last")
+    build_html(src, tmp_path / "incremental", builders, jobs)
+    shutil.rmtree(tmp_path / "clean")
+    build_html(src, tmp_path / "clean", builders, jobs)
+    assert not unmark(html, "jekyll/child.html")
+    assert_same_files(files(html), files(tmp_path / "clean" / "html"))
+
+
+def test_a_page_without_the_expected_sidebar_is_rendered_again(tmp_path):
+    """A file whose sidebar is not the one the last build wrote is not patched, but rewritten."""
+    src = copy_root("order-nested", tmp_path / "src")
+    build_html(src, tmp_path / "incremental", ("html",), None)
+    html = tmp_path / "incremental" / "html"
+    page = html / "jekyll" / "child.html"
+    old = page.read_bytes()
+    assert old.count(b">Guide One</a>") == 1  # in the sidebar
+    page.write_bytes(old.replace(b">Guide One</a>", b">Guide 1</a>") + MARK)
+    mark(html, "guide/basics/a.html")
+
+    edit(src / "guide" / "one.md", "position: 1", "position: 7")
+    build_html(src, tmp_path / "incremental", ("html",), None)
+    build_html(src, tmp_path / "clean", ("html",), None)
+    assert not unmark(html, "jekyll/child.html")
+    assert unmark(html, "guide/basics/a.html")
+    assert_same_files(files(html), files(tmp_path / "clean" / "html"))

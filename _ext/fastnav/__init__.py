@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from sphinx.util import logging
 
-from . import settingscache
+from . import navpatch, settingscache
 from .stemcache import memoise_stemmer
 from .template import NavTemplate
 
@@ -82,11 +82,22 @@ def forget(app: Sphinx, env: Any) -> None:
         delattr(app.builder, _CACHE)
 
 
+def offer_patches(app: Sphinx) -> None:
+    """Let pageorder hand over pages whose only change is the navigation (navpatch)."""
+    if navpatch.applies(app):
+        app.builder.navigation_only = (  # type: ignore[attr-defined]
+            lambda env, docnames: navpatch.navigation_only(app, env, docnames))
+        navpatch.wrap_write(app)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # -D fastnav_enabled=0 builds with Furo's and Sphinx's own code (to compare, or to bisect)
     app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", install)
     app.connect("builder-inited", memoise_stemmer)
     app.connect("builder-inited", settingscache.install)
+    app.connect("builder-inited", offer_patches)  # after install
+    app.connect("env-get-updated", navpatch.take_snapshot, priority=400)  # before pageorder
     app.connect("env-updated", forget)
+    app.connect("build-finished", navpatch.save_sidebar)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

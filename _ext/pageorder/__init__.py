@@ -81,10 +81,18 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
 
 
 def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the whole navigation: when it changed, every page must be rewritten."""
-    if getattr(env, _NAV_CHANGED, False):
-        return sorted(env.found_docs)
-    return []
+    """Every page shows the whole navigation: when it changed, every page must be rewritten.
+
+    A builder may take over pages whose only change is the navigation (fastnav patches
+    their sidebar in place); it renders any it cannot patch after all.
+    """
+    if not getattr(env, _NAV_CHANGED, False):
+        return []
+    docnames = set(env.found_docs)
+    navigation_only = getattr(app.builder, "navigation_only", None)
+    if navigation_only is not None:
+        docnames -= navigation_only(env, docnames)
+    return sorted(docnames)
 
 
 def write_only_changed_pages(app: Sphinx, builder: Any) -> None:
