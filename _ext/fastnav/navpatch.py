@@ -10,8 +10,9 @@ rendered normally otherwise:
 - the build is an incremental ``html`` build with fastnav on, on Furo, in UTF-8;
 - no page title changed and no page came or went (a title can show on any page);
 - the page's parents, previous and next page are the ones it had (the footer links,
-  ``<link rel>`` and anything else drawn from them stay as they are);
-- the page has no toctree of its own (a landing page lists the new order in its body);
+  ``<link rel>`` and anything else drawn from them stay as they are), and so are the
+  pages its toctree lists, to any depth (a landing page's contents in its body);
+- the page is not the root page (it lists every page, and is always rendered);
 - Sphinx does not write the page anyway (changed source, template, configuration...);
 - its doctree is older than its HTML file (it was not re-read since it was written);
 - the file holds, exactly once, the sidebar the previous build gave that page.
@@ -71,9 +72,17 @@ def snapshot(env: BuildEnvironment) -> dict[str, Any]:
             seen.add(walk)
             parents.append(walk)
             walk = relations.get(walk, (None,))[0]
-        related[docname] = (tuple(parents), prev, next_)
+        related[docname] = (tuple(parents), prev, next_, _tree(env.toctree_includes, docname))
     titles = {docname: node.pformat() for docname, node in env.titles.items()}
     return {"related": related, "titles": titles}
+
+
+def _tree(includes: dict[str, list[str]], docname: str, seen: frozenset = frozenset()) -> tuple:
+    """The pages a page's own toctrees list, with theirs, in order (a landing page's body)."""
+    if docname in seen:
+        return ()
+    seen = seen | {docname}
+    return tuple((child, _tree(includes, child, seen)) for child in includes.get(docname, ()))
 
 
 def take_snapshot(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -100,7 +109,7 @@ def navigation_only(app: Sphinx, env: BuildEnvironment, docnames: set[str]) -> s
     related, related_before = now["related"], before["related"]
     taken = {docname for docname in docnames
              if docname in related and related_before.get(docname) == related[docname]
-             and not env.toctree_includes.get(docname) and docname != app.config.root_doc}
+             and docname != app.config.root_doc}
     # (the root page is always rendered: pageorder returns at least one page, so Sphinx
     # saves the environment with the new navigation and snapshot)
     setattr(builder, _TAKEN, taken)
@@ -157,14 +166,19 @@ def wrap_write(app: Sphinx) -> None:
             return original(build_docnames, updated_docnames, method)
         patch: dict[str, bytes] = {}
         if method == "update" and build_docnames is not None and build_docnames != ["__all__"]:
-            env = builder.env
             planned = set(build_docnames) | set(updated_docnames)
-            planned |= {toc for docname in planned for toc in env.files_to_rebuild.get(docname, ())}
             patch = _patchable(builder, taken - planned, _load_sidebar(builder))
         rest = taken - set(patch)
         logger.info("fastnav: %d page(s) get the new sidebar in place, %d are rewritten",
                     len(patch), len(rest))
-        original(build_docnames, set(updated_docnames) | rest, method)
+        # Sphinx also writes the pages whose toctree lists a written page, in case its title
+        # changed: no title changed, and the pages taken list what they listed before.
+        env = builder.env
+        files_to_rebuild, env.files_to_rebuild = env.files_to_rebuild, {}
+        try:
+            original(build_docnames, set(updated_docnames) | rest, method)
+        finally:
+            env.files_to_rebuild = files_to_rebuild
         if patch:
             _apply(app, patch)
 
