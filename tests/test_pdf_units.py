@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -10,12 +12,14 @@ import pytest
 import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sphinx.errors import SphinxParallelError
 
 from conftest import REPO
 from test_pdf_support import structure_problems
 
 sys.path.insert(0, str(REPO / "_ext"))
 from typst_pdf import diagnostics, escape, latexmath  # noqa: E402
+from typst_pdf.builder import in_child_process  # noqa: E402
 from typst_pdf.output import Source  # noqa: E402
 from typst_pdf.problems import Kind  # noqa: E402
 
@@ -133,3 +137,21 @@ def test_the_structure_check_rejects_a_figure_without_alt(tmp_path: Path) -> Non
         b'#set document(title: "t")\n#set text(lang: "en")\n= A\n#image("shape.svg")\n',
         root=str(tmp_path), format="pdf", ignore_system_fonts=True))
     assert "a Figure has no /Alt text" in structure_problems(pdf)
+
+
+def test_the_typst_source_is_written_in_a_child_that_hands_back_its_result() -> None:
+    # The builder writes the .typ in a forked child so that the memory it takes is gone
+    # before Typst compiles in this process.
+    pid, data = in_child_process(lambda: (os.getpid(), {"images": ["a.png"]}))
+    assert pid != os.getpid()
+    assert data == {"images": ["a.png"]}
+
+
+def test_a_failing_or_killed_child_fails_the_build_instead_of_hanging_it() -> None:
+    def fail() -> None:
+        raise RuntimeError("no such page")
+
+    with pytest.raises(SphinxParallelError, match="no such page"):
+        in_child_process(fail)
+    with pytest.raises(SphinxParallelError, match="exit code -9"):
+        in_child_process(lambda: os.kill(os.getpid(), signal.SIGKILL))
