@@ -135,9 +135,10 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def _patchable(builder: Any, docnames: set[str], old: NavTemplate | None) -> dict[str, bytes]:
-    """The pages whose file can be patched, with the old sidebar each must contain."""
-    found: dict[str, bytes] = {}
+def _patchable(builder: Any, docnames: set[str],
+               old: NavTemplate | None) -> dict[str, tuple[bytes, int]]:
+    """The pages whose file can be patched, with the old sidebar each holds and where."""
+    found: dict[str, tuple[bytes, int]] = {}
     if old is None:
         return found
     doctrees = Path(builder.doctreedir)
@@ -147,8 +148,10 @@ def _patchable(builder: Any, docnames: set[str], old: NavTemplate | None) -> dic
         if written is None or read is None or read > written:
             continue
         expected = old.render(builder.get_target_uri(docname)).encode("utf-8")
-        if html.read_bytes().count(expected) == 1:
-            found[docname] = expected
+        data = html.read_bytes()
+        at = data.find(expected)
+        if at >= 0 and data.find(expected, at + len(expected)) < 0:  # there once
+            found[docname] = (expected, at)
     return found
 
 
@@ -164,7 +167,7 @@ def wrap_write(app: Sphinx) -> None:
         taken: set[str] = builder.__dict__.pop(_TAKEN, set())
         if not taken:
             return original(build_docnames, updated_docnames, method)
-        patch: dict[str, bytes] = {}
+        patch: dict[str, tuple[bytes, int]] = {}
         if method == "update" and build_docnames is not None and build_docnames != ["__all__"]:
             planned = set(build_docnames) | set(updated_docnames)
             patch = _patchable(builder, taken - planned, _load_sidebar(builder))
@@ -186,7 +189,7 @@ def wrap_write(app: Sphinx) -> None:
     builder.write = write_with_patches
 
 
-def _apply(app: Sphinx, patch: dict[str, bytes]) -> None:
+def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
     """Replace each page's old sidebar with the one this build renders."""
     import furo
 
@@ -197,10 +200,17 @@ def _apply(app: Sphinx, patch: dict[str, bytes]) -> None:
     if template is None:  # the new sidebar is not one the template reproduces: render
         builder.write_documents(set(patch))
         return
-    for docname, old in patch.items():
+    again = set()
+    for docname, (old, at) in patch.items():
         path = Path(builder.get_outfilename(docname))
+        data = path.read_bytes()
+        if data[at:at + len(old)] != old:  # changed since it was checked: render it
+            again.add(docname)
+            continue
         new = template.render(builder.get_target_uri(docname)).encode("utf-8")
-        path.write_bytes(path.read_bytes().replace(old, new))
+        path.write_bytes(b"".join((data[:at], new, data[at + len(old):])))
+    if again:
+        builder.write_documents(again)
 
 
 def save_sidebar(app: Sphinx, exception: Exception | None) -> None:

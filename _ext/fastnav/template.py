@@ -69,6 +69,9 @@ class NavTemplate:
     ul_parent: dict[int, int | None]  # <ul> piece -> enclosing item (None at the top)
     links: list[tuple[int, str]] = field(default_factory=list)  # (piece, target URI)
     _hrefs: dict[str, list[str]] = field(default_factory=dict)
+    _linked: dict[str, list[str]] = field(default_factory=dict)  # folder -> pieces, links filled
+    _by_target: dict[str, list[int]] | None = None  # target URI -> its link pieces
+    _items_by_target: dict[str, list[int]] = field(default_factory=dict)  # -> its items
 
     @classmethod
     def parse(cls, html: str, root_uri: str) -> NavTemplate | None:
@@ -139,20 +142,32 @@ class NavTemplate:
                                    for _, target in self.links]
         return self._hrefs[folder]
 
+    def _linked_pieces(self, uri: str) -> list[str]:
+        """The pieces with every link relative to ``uri``'s folder (a copy to change)."""
+        folder = uri.rpartition("/")[0]
+        if folder not in self._linked:
+            pieces = self.pieces[:]
+            for (index, _), href in zip(self.links, self._relative_hrefs(uri)):
+                pieces[index] = f'<a class="reference internal" href="{href}">'
+            self._linked[folder] = pieces
+        return self._linked[folder][:]
+
     def render(self, uri: str) -> str:
         """The sidebar as Furo would render it on the page whose URI is ``uri``."""
-        pieces = self.pieces[:]
-        for (index, target), href in zip(self.links, self._relative_hrefs(uri)):
-            if target == uri:
-                pieces[index] = '<a class="current reference internal" href="#">'
-            else:
-                pieces[index] = f'<a class="reference internal" href="{href}">'
+        pieces = self._linked_pieces(uri)
+        if self._by_target is None:
+            self._by_target, self._items_by_target = {}, {}
+            for index, target in self.links:
+                self._by_target.setdefault(target, []).append(index)
+            for number, item in enumerate(self.items):
+                if item.target is not None:
+                    self._items_by_target.setdefault(item.target, []).append(number)
+        for index in self._by_target.get(uri, ()):
+            pieces[index] = '<a class="current reference internal" href="#">'
 
         current_items: set[int] = set()
         current_uls: set[int] = set()
-        for number, item in enumerate(self.items):
-            if item.target != uri:
-                continue
+        for number in self._items_by_target.get(uri, ()):
             walk: int | None = number
             while walk is not None:
                 current_items.add(walk)
