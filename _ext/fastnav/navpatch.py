@@ -135,6 +135,18 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
+def _find_once(data: bytes, sidebar: bytes) -> int | None:
+    """Where ``sidebar`` is in ``data`` if it is there exactly once (found by its start)."""
+    start = sidebar[:200]
+    at = data.find(start)
+    if at >= 0 and data[at:at + len(sidebar)] == sidebar \
+            and data.find(start, at + len(sidebar)) < 0:
+        return at
+    # its start is elsewhere too (or it is missing): the slow, plain count
+    at = data.find(sidebar)
+    return at if at >= 0 and data.find(sidebar, at + len(sidebar)) < 0 else None
+
+
 def _patchable(builder: Any, docnames: set[str],
                old: NavTemplate | None) -> dict[str, tuple[bytes, int]]:
     """The pages whose file can be patched, with the old sidebar each holds and where."""
@@ -148,9 +160,8 @@ def _patchable(builder: Any, docnames: set[str],
         if written is None or read is None or read > written:
             continue
         expected = old.render(builder.get_target_uri(docname)).encode("utf-8")
-        data = html.read_bytes()
-        at = data.find(expected)
-        if at >= 0 and data.find(expected, at + len(expected)) < 0:  # there once
+        at = _find_once(html.read_bytes(), expected)
+        if at is not None:
             found[docname] = (expected, at)
     return found
 

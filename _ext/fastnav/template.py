@@ -46,6 +46,11 @@ def relative_uri(base: str, to: str) -> str:
     return "../" * (len(b2) - 1) + "/".join(t2)
 
 
+# uri -> {target: href}: shared by templates of one build (the old and new sidebar
+# of navpatch link the same pages from the same folders); bounded, as it outlives builds
+_HREFS: dict[str, dict[str, str]] = {}
+
+
 @dataclass
 class _Item:
     """One ``<li>``: where its pieces are and which ``<li>``/``<ul>`` hold it."""
@@ -136,10 +141,18 @@ class NavTemplate:
     def _relative_hrefs(self, uri: str) -> list[str]:
         """Every internal link relative to ``uri``: the same for all pages of one folder."""
         folder = uri.rpartition("/")[0]
+        if len(_HREFS) > 4096:
+            _HREFS.clear()
         if folder not in self._hrefs:
             # relative_uri gives '' for the page itself; its siblings get the file name
-            self._hrefs[folder] = [relative_uri(uri, target) or target.rpartition("/")[2]
-                                   for _, target in self.links]
+            known = _HREFS.setdefault(uri, {})
+            hrefs = []
+            for _, target in self.links:
+                href = known.get(target)
+                if href is None:
+                    href = known[target] = relative_uri(uri, target) or target.rpartition("/")[2]
+                hrefs.append(href)
+            self._hrefs[folder] = hrefs
         return self._hrefs[folder]
 
     def _linked_pieces(self, uri: str) -> list[str]:
