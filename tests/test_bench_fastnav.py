@@ -87,3 +87,12 @@ def test_template_refuses_what_it_cannot_reproduce(html):
                                 "a/", "/abs.html"])
 def test_relative_uri_is_sphinxs(base, to):
     assert relative_uri(base, to) == sphinx_relative_uri(base, to)
+
+
+def test_render_bytes_is_render_in_utf8(builds):
+    """navpatch splices pages' sidebars as bytes: the same bytes as the rendered text."""
+    fast, slow = builds
+    template = NavTemplate.parse(sidebar(slow / "index.html"), "index.html")
+    uris = [str(p.relative_to(slow)) for p in sorted(slow.rglob("*.html"))]
+    for uri in uris + uris[::-1]:  # both orders: the per-folder caches are filled either way
+        assert template.render_bytes(uri) == template.render(uri).encode("utf-8"), uri

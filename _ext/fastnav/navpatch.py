@@ -159,7 +159,7 @@ def _patchable(builder: Any, docnames: set[str],
         written, read = _mtime(html), _mtime(doctrees / f"{docname}.doctree")
         if written is None or read is None or read > written:
             continue
-        expected = old.render(builder.get_target_uri(docname)).encode("utf-8")
+        expected = old.render_bytes(builder.get_target_uri(docname))
         at = _find_once(html.read_bytes(), expected)
         if at is not None:
             found[docname] = (expected, at)
@@ -218,7 +218,7 @@ def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
         if data[at:at + len(old)] != old:  # changed since it was checked: render it
             again.add(docname)
             continue
-        new = template.render(builder.get_target_uri(docname)).encode("utf-8")
+        new = template.render_bytes(builder.get_target_uri(docname))
         path.write_bytes(b"".join((data[:at], new, data[at + len(old):])))
     if again:
         builder.write_documents(again)

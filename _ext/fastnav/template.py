@@ -18,6 +18,7 @@ caller use Furo's own code.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,8 @@ class NavTemplate:
     _linked: dict[str, list[str]] = field(default_factory=dict)  # folder -> pieces, links filled
     _by_target: dict[str, list[int]] | None = None  # target URI -> its link pieces
     _items_by_target: dict[str, list[int]] = field(default_factory=dict)  # -> its items
+    _encoded: dict[str, tuple[bytes, list[int]]] = field(default_factory=dict)  # render_bytes
+    _pieces_utf8: list[bytes] = field(default_factory=list)
 
     @classmethod
     def parse(cls, html: str, root_uri: str) -> NavTemplate | None:
@@ -165,9 +168,8 @@ class NavTemplate:
             self._linked[folder] = pieces
         return self._linked[folder][:]
 
-    def render(self, uri: str) -> str:
-        """The sidebar as Furo would render it on the page whose URI is ``uri``."""
-        pieces = self._linked_pieces(uri)
+    def _changes(self, uri: str) -> dict[int, str]:
+        """The pieces that differ on the page ``uri`` from its folder's linked pieces."""
         if self._by_target is None:
             self._by_target, self._items_by_target = {}, {}
             for index, target in self.links:
@@ -175,8 +177,8 @@ class NavTemplate:
             for number, item in enumerate(self.items):
                 if item.target is not None:
                     self._items_by_target.setdefault(item.target, []).append(number)
-        for index in self._by_target.get(uri, ()):
-            pieces[index] = '<a class="current reference internal" href="#">'
+        changes = {index: '<a class="current reference internal" href="#">'
+                   for index in self._by_target.get(uri, ())}
 
         current_items: set[int] = set()
         current_uls: set[int] = set()
@@ -188,17 +190,43 @@ class NavTemplate:
                 current_uls.add(ul)
                 walk = self.items[walk].parent
         if not current_items:
-            return "".join(pieces)
+            return changes
         for ul in current_uls:
-            pieces[ul] = '<ul class="current">'
+            changes[ul] = '<ul class="current">'
         deepest = max(current_items, key=lambda n: self.items[n].li)
         for number in current_items:
             item = self.items[number]
             classes = [item.level, "current"] + (["has-children"] if item.has_children else [])
             if number == deepest:
                 classes.append("current-page")
-            pieces[item.li] = f'<li class="{" ".join(classes)}">'
+            changes[item.li] = f'<li class="{" ".join(classes)}">'
             if item.checkbox is not None:
-                found = _CHECKBOX.match(pieces[item.checkbox][len("<input"):-1])
-                pieces[item.checkbox] = f'<input{found.group(1)} checked=""{found.group(2)}>'
+                found = _CHECKBOX.match(self.pieces[item.checkbox][len("<input"):-1])
+                changes[item.checkbox] = f'<input{found.group(1)} checked=""{found.group(2)}>'
+        return changes
+
+    def render(self, uri: str) -> str:
+        """The sidebar as Furo would render it on the page whose URI is ``uri``."""
+        pieces = self._linked_pieces(uri)
+        for index, piece in self._changes(uri).items():
+            pieces[index] = piece
         return "".join(pieces)
+
+    def render_bytes(self, uri: str) -> bytes:
+        """``render(uri)`` in UTF-8, spliced into its folder's encoded sidebar (no full join)."""
+        folder = uri.rpartition("/")[0]
+        if folder not in self._encoded:
+            if not self._encoded:
+                self._pieces_utf8 = [piece.encode("utf-8") for piece in self.pieces]
+            pieces = self._pieces_utf8[:]
+            for (index, _), href in zip(self.links, self._relative_hrefs(uri)):
+                pieces[index] = f'<a class="reference internal" href="{href}">'.encode("utf-8")
+            self._encoded[folder] = (b"".join(pieces),
+                                     [0, *itertools.accumulate(map(len, pieces))])
+        base, offsets = self._encoded[folder]
+        out, at = [], 0
+        for index, piece in sorted(self._changes(uri).items()):
+            out += (base[at:offsets[index]], piece.encode("utf-8"))
+            at = offsets[index + 1]
+        out.append(base[at:])
+        return b"".join(out)
