@@ -83,6 +83,7 @@ epub_copyright = f"{copyright}. License: {meta.license}" if meta.license else co
 epub_identifier = meta.slug  # Sphinx writes epub_uid into toc.ncx: the two must match
 epub_scheme = "URN"
 epub_uid = meta.slug
+epub_other_identifiers = [meta.identifier]  # the DOI (as a URL) when there is one, else the URL
 epub_description = meta.abstract
 epub_show_urls = "no"
 epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo", ".buildinfo.bak"]

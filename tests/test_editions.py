@@ -112,7 +112,9 @@ def test_epub_metadata(built):
     assert opf.find("dc:title").get_text() == meta["title"]
     assert opf.find("dc:creator").get_text() == "City of Austin"
     assert opf.find("dc:language").get_text() == "en"
-    assert opf.find("dc:identifier").get_text()
+    identifiers = [element.get_text() for element in opf.find_all("dc:identifier")]
+    assert identifiers == ["smart-city-austin", meta["url"]]  # the book's uid, then its address
+    assert opf.find("package")["unique-identifier"] == opf.find("dc:identifier")["id"]
     assert opf.find("dc:date").get_text().startswith(str(meta["date-released"]))
     assert "City of Austin" in opf.find("dc:rights").get_text()
     assert opf.find("package")["version"] == "3.0"

@@ -29,4 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("epub_accessibility_hazards", ["none"], "epub", list)
     # dcterms:conformsTo; empty: make no claim.
     app.add_config_value("epub_accessibility_conformance", CONFORMANCE, "epub", str)
+    # Identifiers beside epub_identifier, which Sphinx ties to epub_uid (an XML name, so
+    # never a URL or DOI): the URL or DOI readers and catalogues look for.
+    app.add_config_value("epub_other_identifiers", [], "epub", list)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

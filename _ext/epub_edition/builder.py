@@ -112,6 +112,7 @@ class AccessibleEpubBuilder(Epub3Builder):
             conforms_to=config.epub_accessibility_conformance or None,
         )
         metadata["accessibility"] = [(name, html.escape(value)) for name, value in pairs]
+        metadata["other_identifiers"] = [html.escape(str(v)) for v in config.epub_other_identifiers]
         return metadata
 
     def build_epub(self) -> None:
