@@ -62,6 +62,11 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
         changed.discard(docname)
         if docname in env.all_docs:
             removed.add(docname)
+    # Per builder, like the navigation below: with one doctree cache, the ePub build may
+    # already have dropped a page from the env when the HTML build comes.
+    docs_key = f"pageorder_docs_{app.builder.name}"
+    remove_old_output(app, getattr(env, docs_key, set()) - env.found_docs)
+    setattr(env, docs_key, set(env.found_docs))
 
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
@@ -78,6 +83,19 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     landings = set(outline.children) | set(old_children)
     return sorted(d for d in landings
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
+
+
+def remove_old_output(app: Sphinx, gone: set[str]) -> None:
+    """Delete the HTML page of every page that left the build (deleted or unpublished).
+
+    Sphinx never deletes output, so an unpublished page stayed online at its old address
+    after a rebuild, though a clean build has no such file.
+    """
+    get_outfilename = getattr(app.builder, "get_outfilename", None)
+    if app.builder.format != "html" or get_outfilename is None:
+        return
+    for docname in gone:
+        Path(get_outfilename(docname)).unlink(missing_ok=True)
 
 
 def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
