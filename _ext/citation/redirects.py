@@ -25,6 +25,8 @@ from urllib.parse import unquote
 
 from pageorder.frontmatter import is_redirect as is_redirect_page
 
+from .sitefiles import standalone_page
+
 REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
 
 
@@ -183,24 +185,10 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
 def page_html(href: str, canonical: str, title: str, language: str = "en") -> str:
     """A redirect page: instant meta refresh, canonical link, and a link a person can follow."""
     href, canonical, title = escape(href), escape(canonical), escape(title)
-    return f"""<!doctype html>
-<html lang="{escape(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Moved: {title}</title>
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={href}">
-</head>
-<body>
-<main>
-<h1>This page has moved</h1>
-<p>It is now at <a href="{href}">{title}</a>.</p>
-</main>
-</body>
-</html>
-"""
+    head = (f'<link rel="canonical" href="{canonical}">\n'
+            f'<meta http-equiv="refresh" content="0; url={href}">\n')
+    body = f'<h1>This page has moved</h1>\n<p>It is now at <a href="{href}">{title}</a>.</p>'
+    return standalone_page(f"Moved: {title}", body, language, head)
 
 
 def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect], str],
