@@ -538,9 +538,7 @@ class TypstTranslator(SphinxTranslator):
     visit_docinfo = visit_field_list
     depart_docinfo = depart_bullet_list
 
-    def visit_field(self, node: nodes.Element) -> None:
-        self.add("terms.item([")
-        self.anchors(node.get("ids", []))
+    visit_field = visit_definition_list_item
 
     def depart_field(self, node: nodes.Element) -> None:
         self.close("]),\n")
