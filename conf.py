@@ -40,6 +40,7 @@ extensions = [
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
     "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
+    "record",  # passage ids, passages.json, frozen releases, What changed
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
 ]
 
@@ -49,7 +50,7 @@ templates_path = ["_templates"]
 
 myst_title_to_header = True
 myst_heading_anchors = 6
-myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "fieldlist"]
+myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "dollarmath", "fieldlist"]
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
 
 # HTML
