@@ -17,7 +17,7 @@ from .releases import Release
 
 START = b"<!-- record:archive-banner -->"
 END = b"<!-- /record:archive-banner -->"
-_OPEN = re.compile(rb"<article\b[^>]*>|<body\b[^>]*>")
+_OPENINGS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
 
 
 def banner(release: Release, date: str, title: str, current: str, current_href: str,
@@ -40,7 +40,7 @@ def banner(release: Release, date: str, title: str, current: str, current_href: 
 
 def with_banner(page: bytes, block: bytes) -> bytes:
     """``page`` with ``block`` right after ``<article …>`` (else ``<body …>``)."""
-    match = _OPEN.search(page)
+    match = next((m for m in (o.search(page) for o in _OPENINGS) if m), None)
     if match is None:
         return page
     return page[:match.end()] + block + page[match.end():]
