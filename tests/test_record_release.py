@@ -195,3 +195,107 @@ def test_the_editions_page_lists_releases_newest_first(released):
     assert text.index("Version 1.1.0") < text.index("Version 1.0.0")
     assert "Scooters are counted too." in text and "First release." in text
     assert re.search(r"PDF of version 1\.0\.0\s+\(\d+\.\d kB\)\. SHA-256:\s+[0-9a-f]{64}", text)
+
+
+# ---------------------------------------------------------------- in a browser, keyboard only
+
+@pytest.fixture(scope="module")
+def served(released):
+    """The published site over HTTP (the page script fetches passages.json)."""
+    import functools
+    import http.server
+    import threading
+
+    from test_a11y_html import QuietHandler
+
+    handler = functools.partial(QuietHandler, directory=str(site(released)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from test_a11y_html import CHROMIUM
+
+    from conftest import require_tool
+    require_tool(CHROMIUM, "the passage tests run in Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield chromium
+        chromium.close()
+
+
+def test_cite_this_passage_by_keyboard(released, served, browser):
+    new = passages(released / "editions" / "1.1.0")
+    ident = next(i for i, p in new.items() if p["text"] == EDITED[1])
+    page = browser.new_page()
+    page.goto(served + "data.html")
+    link = page.locator(f'a.passage-link[href="#{ident}"]')
+    assert link.get_attribute("aria-label") == "Link to this passage"
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "0"
+    link.focus()
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+    box = link.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.2 target size
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Cite"
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.record-cite-dialog")
+    dialog.wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.tagName") == "TEXTAREA"
+    apa = page.evaluate("() => document.activeElement.value")
+    assert "(Version 1.1.0, p. " in apa
+    assert apa.endswith(f"/editions/1.1.0/data.html#{ident}")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.textContent") == "Cite"
+    page.close()
+
+
+def test_an_old_passage_link_says_where_the_passage_went(released, served, browser):
+    old = passages(released / "editions" / "1.0.0")
+    gone = next(i for i, p in old.items() if p["text"] == EDITED[0])
+    page = browser.new_page()
+    page.goto(served + f"data.html#{gone}")
+    notice = page.locator(".record-gone")
+    notice.wait_for(state="visible")
+    assert "This passage changed in version 1.1.0" in notice.inner_text()
+    assert notice.get_attribute("role") == "status"
+    href = notice.locator("a").get_attribute("href")
+    assert href == served + f"editions/1.0.0/data.html#{gone}"
+    page.goto(href)
+    assert page.locator(f"#{gone}").is_visible()
+    page.close()
+
+
+def test_the_new_pages_are_valid_html(released):
+    from test_a11y_html import nu_checker
+
+    pages = [site(released) / "changes" / "1.1.0.html", site(released) / "editions.html",
+             site(released) / "data.html", site(released) / "editions" / "1.0.0" / "data.html"]
+    errors = nu_checker(pages)
+    assert [f"{Path(e.get('url', '')).name}:{e.get('lastLine')}: {e['message']}"
+            for e in errors] == []
+
+
+def test_the_new_pages_pass_axe(released, served, browser):
+    from test_a11y_html import WCAG_TAGS
+
+    from conftest import node_tool
+    source = node_tool("axe-core/axe.min.js", "axe-core checks the pages").read_text("utf-8")
+    found = {}
+    page = browser.new_page()
+    for name in ("changes/1.1.0.html", "editions.html", "editions/1.0.0/data.html", "data.html"):
+        page.goto(served + name)
+        page.add_script_tag(content=source)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                               WCAG_TAGS + ["wcag22aa"])  # target-size: the ¶ and Cite controls
+        if result["violations"]:
+            found[name] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    page.close()
+    assert found == {}
