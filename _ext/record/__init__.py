@@ -26,7 +26,6 @@ from sphinx.util.osutil import relative_uri
 from . import changes_page, diff, links, publish, releases, sitedata
 from .collect import PassageCollector
 from .directive import ReleasesDirective
-from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -74,9 +73,6 @@ def is_web(app: Sphinx) -> bool:
 
 
 def builder_inited(app: Sphinx) -> None:
-    where = folder(app, app.config.record_releases_dir, "editions")
-    for problem in releases.find(where)[1]:
-        logger.warning(problem, type=WARNING_TYPE, subtype=Kind.RELEASE.value)
     if is_web(app):
         app.add_css_file("record.css")
         app.add_js_file("record.js", defer="defer")

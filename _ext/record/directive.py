@@ -13,7 +13,12 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx.util import logging
+
 from . import changelog, releases
+from .problems import WARNING_TYPE, Kind
+
+logger = logging.getLogger(__name__)
 
 GENERATED = "record-generated"
 
@@ -45,6 +50,9 @@ class ReleasesDirective(SphinxDirective):
         self.env.note_dependency(str(info.changes_file))
         _pages(self.env).add(self.env.docname)
         notes = changelog.sections(info.changes_file)
+        for problem in releases.find(info.releases_dir)[1]:
+            logger.warning(f"{problem}; this list leaves it out", type=WARNING_TYPE,
+                           subtype=Kind.RELEASE.value, location=(self.env.docname, self.lineno))
         box = nodes.container(classes=[GENERATED])
         intro = nodes.paragraph()
         intro += nodes.Text(

@@ -9,4 +9,5 @@ class Kind(Enum):
     """Every kind of problem, by its warning subtype."""
 
     RELEASE = "release"
-    """A folder in ``editions/`` that is not a frozen release (no version name, no sums)."""
+    """A folder in ``editions/`` that is not a frozen release (no version name, no sums),
+    reported where the ```{releases}``` list is, which leaves it out."""
