@@ -8,18 +8,13 @@ to the slow path) and refuse what it cannot reproduce.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from sphinx.util.osutil import relative_uri as sphinx_relative_uri
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "_ext"))
-
-from bench import generate  # noqa: E402
-from fastnav.template import NavTemplate, relative_uri  # noqa: E402
+from bench import generate
+from fastnav.template import NavTemplate, relative_uri
 
 ODD_PAGES = {
     "odd/index.md": page('Parks & "Rec" <2026>', 5, "Landing with odd characters."),

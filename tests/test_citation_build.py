@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,9 +20,8 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, sphinx_build
 
-sys.path.insert(0, str(REPO / "_ext"))
-import publication  # noqa: E402
-import publication.citations  # noqa: E402
+import publication
+import publication.citations
 
 META = publication.load(REPO / "CITATION.cff")
 ROOT = META.url if META.url.endswith("/") else META.url + "/"

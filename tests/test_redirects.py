@@ -8,7 +8,6 @@ to a page that exists.
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,12 +17,11 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from citation import redirects  # noqa: E402
-from pageorder.frontmatter import Page, read_page  # noqa: E402
-from pageorder.outline import build_outline  # noqa: E402
+from citation import redirects
+from pageorder.frontmatter import Page, read_page
+from pageorder.outline import build_outline
 
-import publication  # noqa: E402
+import publication
 
 ROOT = publication.load(REPO / "CITATION.cff").url.rstrip("/") + "/"
 

@@ -23,9 +23,11 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+import pagesource
 import publication
+from jekyll_compat import meaning
 
-from . import card, editions, frontmatter, headtags, redirects, sitefiles
+from . import card, editions, headtags, redirects, sitefiles
 from .directive import (CitationDirective, chapter_citation, cite_files, editions_panel,
                         localise_downloads)
 
@@ -100,8 +102,7 @@ def collect_front_matter(app: Sphinx, env: BuildEnvironment, added: set[str],
                          changed: set[str], removed: set[str]) -> list[str]:
     """Read every page's front matter before page order drops the redirect-only pages."""
     # kept on the builder, not the env: it is remade every build and need not be pickled
-    setattr(app.builder, _FRONT,
-            {d: frontmatter.read(Path(env.doc2path(d))) for d in env.found_docs})
+    setattr(app.builder, _FRONT, {d: pagesource.read(env.doc2path(d)) for d in env.found_docs})
     return []
 
 
@@ -110,12 +111,11 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     """After page order: plan every redirect against the pages that are really built."""
     front = getattr(app.builder, _FRONT, {})
     planned, problems = redirects.plan(
-        {d: data for d, (data, _) in front.items()}, env.found_docs, app.config.redirects,
+        {d: source.data for d, source in front.items()}, env.found_docs, app.config.redirects,
         lambda d: page_file(app, d))
     for problem in problems:
-        lines = front.get(problem.origin, ({}, {}))[1]
-        line = next((lines[k] for k in ("redirect_to", "redirect_from", "permalink", "layout")
-                     if k in lines), 1)
+        lines = front[problem.origin].key_lines if problem.origin in front else {}
+        line = next((lines[k] for k in meaning.KEYS if k in lines), 1)
         location = (problem.origin, line) if problem.origin in front else \
             str(Path(app.confdir, "conf.py"))
         logger.warning(problem.message, location=location, type="redirect",

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from pagesource.dates import parse_date
+
 _SUFFIXES = (".html", ".htm", ".md", ".markdown")
-_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -101,17 +102,7 @@ def rewrite_hrefs(html: str, href_for: Callable[[str], str | None]) -> tuple[str
     return _HTML_HREF.sub(replace, html), missing
 
 
-def page_date(value: Any) -> dt.date | None:
-    """The date of a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:00:00 -0500``)."""
-    if isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    match = _DATE.match(str(value or ""))
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+page_date = parse_date  # a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:00:00 -0500``)
 
 
 def show_date(date: dt.date) -> str:

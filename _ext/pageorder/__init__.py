@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import lenient_utf8
+from pagesource import lenient_utf8
 from .frontmatter import Page, read_page
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem

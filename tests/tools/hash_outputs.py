@@ -1,0 +1,48 @@
+"""Print a SHA-256 of every file the three builders write for each test root and source/.
+
+A refactor that must not change behaviour runs this before and after and compares:
+``python tests/tools/hash_outputs.py > before.txt`` ... ``diff before.txt after.txt``.
+Builds run like ``tests/conftest.py`` (``python -m sphinx`` with the project's conf.py,
+``SOURCE_DATE_EPOCH`` fixed); a root whose build fails is listed with its exit code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BUILDERS = ("typst", "epub", "html")
+
+
+def build(srcdir: Path, outdir: Path, builder: str, doctrees: Path) -> int:
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(REPO), "-d", str(doctrees),
+               "-q", "--no-color", "-j", "1", str(srcdir), str(outdir)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(command, capture_output=True, env=env, check=False).returncode
+
+
+def main() -> None:
+    roots = [REPO / "source", *sorted(p for p in (REPO / "tests" / "roots").iterdir() if p.is_dir())]
+    with tempfile.TemporaryDirectory(prefix="hash-outputs-") as scratch:
+        for root in roots:
+            name = root.relative_to(REPO)
+            base = Path(scratch) / root.name
+            for builder in BUILDERS:
+                outdir = base / builder
+                code = build(root, outdir, builder, base / "doctrees")
+                print(f"{name} {builder} exit={code}")
+                for path in sorted(p for p in outdir.rglob("*") if p.is_file()):
+                    relative = path.relative_to(outdir)
+                    if relative.parts[0] in (".doctrees",) or relative.name == ".buildinfo":
+                        continue
+                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                    print(f"  {digest}  {builder}/{relative}")
+
+
+if __name__ == "__main__":
+    main()
