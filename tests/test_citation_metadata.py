@@ -17,7 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 import publication
-from publication import citations
+from citation import citations
 
 VALID = textwrap.dedent("""\
     cff-version: 1.2.0

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, page, sphinx_build, write_pages
 
-from citation import redirects
+from website import redirects
 from pageorder.frontmatter import Page, read_page
 from pageorder.outline import build_outline
 
@@ -191,7 +191,7 @@ def copy_project(destination: Path) -> Path:
 def test_site_wide_redirect_map(tmp_path: Path) -> None:
     conf = copy_project(tmp_path / "project")
     with (conf / "conf.py").open("a", encoding="utf-8") as handle:
-        handle.write('\nredirects = {"contents.html": "section/index", "/about/": "/definition/",'
+        handle.write('\nsite_redirects = {"contents.html": "section/index", "/about/": "/definition/",'
                      ' "gone": "https://example.org/"}\n')
     src = copy_root("cite-basic", tmp_path / "src")
     build = sphinx_build(src, tmp_path / "html", confdir=conf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -26,9 +27,18 @@ def is_site_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//") and not _SCHEME.match(url)
 
 
-def url_key(url: str, baseurl: str = "") -> str:
-    """One spelling for every way of writing a page's URL: ``/a/b/``, ``/a/b.html``, ``/a/b``."""
-    path = unquote(urlsplit(url).path)
+def url_path(url: str) -> str:
+    """The path a URL names on its site: no scheme, host, query or fragment; ``%20`` decoded."""
+    return unquote(urlsplit(url.strip()).path)
+
+
+def page_path(url: str, baseurl: str = "") -> str:
+    """What page path a URL means: ``/a/b/``, ``/a/b.html``, ``a/b.md`` all mean ``a/b``.
+
+    The one normaliser of addresses: old links, ``permalink``, ``redirect_from``, redirect
+    targets. A folder's ``index`` is kept (see :func:`url_key`); ``baseurl`` is cut off.
+    """
+    path = url_path(url)
     if baseurl and (path == baseurl or path.startswith(baseurl.rstrip("/") + "/")):
         path = path[len(baseurl.rstrip("/")):]
     path = path.strip("/")
@@ -36,9 +46,32 @@ def url_key(url: str, baseurl: str = "") -> str:
         if path.endswith(suffix):
             path = path[: -len(suffix)]
             break
+    return path
+
+
+def url_key(url: str, baseurl: str = "") -> str:
+    """One spelling for every way of writing a page's URL: ``/a/b/``, ``/a/b.html``, ``/a/b``."""
+    path = page_path(url, baseurl)
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")].rstrip("/")
     return path
+
+
+def files_for(old: str) -> list[str]:
+    """The files that answer an old URL on a static host.
+
+    ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
+    ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
+    """
+    path = url_path(old)
+    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
+    if path in ("", "/", "."):
+        return ["index.html"]
+    if path.endswith("/"):
+        return [path + "index.html"]
+    if path.endswith((".html", ".htm")):
+        return [path]
+    return [path + ".html", path + "/index.html"]
 
 
 def listed(value: Any) -> list[str]:

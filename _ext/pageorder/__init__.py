@@ -20,8 +20,6 @@ from pagesource import lenient_utf8
 from .frontmatter import Page, read_page
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
-from .search_index import drop_empty_search_terms
-from .sitemap import complete_sitemap
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,9 +30,16 @@ __version__ = "1.0.0"
 
 logger = logging.getLogger(__name__)
 
-_OUTLINE = "pageorder_outline"
+OUTLINE = "pageorder_outline"
+"""The env attribute holding this build's :class:`Outline` (read it with :func:`outline_of`)."""
+_OUTLINE = OUTLINE
 _NAV = "pageorder_nav"
 _NAV_CHANGED = "pageorder_nav_changed"
+
+
+def outline_of(env: BuildEnvironment) -> Outline | None:
+    """This build's outline (pages in reading order, each landing's children), once planned."""
+    return getattr(env, OUTLINE, None)
 
 
 def warn(docname: str, problem: Problem) -> None:
@@ -62,12 +67,6 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
         changed.discard(docname)
         if docname in env.all_docs:
             removed.add(docname)
-    # Per builder, like the navigation below: with one doctree cache, the ePub build may
-    # already have dropped a page from the env when the HTML build comes.
-    docs_key = f"pageorder_docs_{app.builder.name}"
-    remove_old_output(app, getattr(env, docs_key, set()) - env.found_docs)
-    setattr(env, docs_key, set(env.found_docs))
-
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
            tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
@@ -83,19 +82,6 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     landings = set(outline.children) | set(old_children)
     return sorted(d for d in landings
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
-
-
-def remove_old_output(app: Sphinx, gone: set[str]) -> None:
-    """Delete the HTML page of every page that left the build (deleted or unpublished).
-
-    Sphinx never deletes output, so an unpublished page stayed online at its old address
-    after a rebuild, though a clean build has no such file.
-    """
-    get_outfilename = getattr(app.builder, "get_outfilename", None)
-    if app.builder.format != "html" or get_outfilename is None:
-        return
-    for docname in gone:
-        Path(get_outfilename(docname)).unlink(missing_ok=True)
 
 
 def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -222,7 +208,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", pages_with_new_navigation)
     app.connect("write-started", write_only_changed_pages)
     app.connect("build-finished", restore_files_to_rebuild)
-    app.connect("html-collect-pages", drop_empty_search_terms)
-    app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

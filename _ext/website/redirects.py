@@ -14,15 +14,16 @@ both relative so the site works under any base path, and a canonical link to the
 from __future__ import annotations
 
 import enum
-import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from jekyll_compat.meaning import is_redirect_page, old_addresses, permalink, redirect_target
+from jekyll_compat.urls import files_for, page_path
+
+from publication.atomic import write_if_changed
 
 from .sitefiles import standalone_page
 
@@ -61,25 +62,6 @@ class Problem:
         return self.kind.value
 
 
-def files_for(old: str) -> list[str]:
-    """The files that answer an old URL path on a static host.
-
-    ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
-    ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
-    """
-    path = unquote(old.split("#", 1)[0].split("?", 1)[0].strip())  # Jekyll writes spaces as %20
-    if "://" in path:
-        path = path.split("://", 1)[1].partition("/")[2]
-    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
-    if path in ("", "/", "."):
-        return ["index.html"]
-    if path.endswith("/"):
-        return [path + "index.html"]
-    if path.endswith((".html", ".htm")):
-        return [path]
-    return [path + ".html", path + "/index.html"]
-
-
 class Resolver:
     """Turn what an author wrote (``/projects/x/``, ``x.html``, ``x``, a URL) into a target."""
 
@@ -91,9 +73,7 @@ class Resolver:
         """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``."""
         if value.startswith(("http://", "https://", "//", "mailto:")):
             return value, True
-        bare = unquote(value.split("#", 1)[0].split("?", 1)[0]).strip().strip("/")
-        for suffix in (".html", ".htm", ".md", ".markdown"):
-            bare = bare.removesuffix(suffix)
+        bare = page_path(value)
         for candidate in (bare, f"{bare}/index" if bare else "index"):
             if candidate in self.docnames:
                 return candidate, False
@@ -172,8 +152,6 @@ def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect]
           canonical: Callable[[Redirect], str], title: Callable[[Redirect], str],
           language: str = "en") -> None:
     """Write each redirect page under ``outdir``."""
-    from .editions import write_if_changed
-
     for redirect in redirects:
         write_if_changed(outdir / redirect.source, page_html(
             href(redirect), canonical(redirect), title(redirect), language).encode())
