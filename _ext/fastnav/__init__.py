@@ -6,7 +6,7 @@ the same on every page except (a) links are relative to the page and (b) the pat
 the current page is marked (``current`` classes, ``current-page``, checked toggles).
 So this renders Furo's own sidebar once, for the root page (nothing current, links
 relative to the top folder), cuts it into a template (:mod:`fastnav.template`) and
-fills it in per page. Output is byte-identical to Furo's (tests/test_fastnav.py); any
+fills it in per page. Output is byte-identical to Furo's (tests/test_bench_fastnav.py); any
 sidebar the template cannot reproduce exactly falls back to Furo's own code.
 """
 
