@@ -34,7 +34,7 @@ from publication.atomic import write_atomically
 
 from . import diagnostics, escape
 from .output import LineMap
-from .problems import WARNING_TYPE, Kind
+from .problems import WARNING_TYPE, Kind, warn
 from .translator import TypstTranslator
 
 logger = logging.getLogger(__name__)
@@ -44,10 +44,6 @@ PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": 
           "us-legal": "us-legal", "a5": "a5"}
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
           "cite": "Cite as", "page": "page"}
-
-
-def warn(message: str, kind: Kind, location: Any = None) -> None:
-    logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
 
 
 class TypstPDFBuilder(Builder):

@@ -98,7 +98,7 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
         line = next((lines[k] for k in meaning.KEYS if k in lines), 1)
         location = (problem.origin, line) if problem.origin in front else \
             str(Path(app.confdir, "conf.py"))
-        logger.warning(problem.message, location=location, type="redirect",
+        logger.warning(problem.message, location=location, type=redirects.WARNING_TYPE,
                        subtype=problem.subtype)
     setattr(app.builder, _REDIRECTS, planned)
     return []

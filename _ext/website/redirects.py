@@ -28,6 +28,9 @@ from publication.atomic import write_if_changed
 from .sitefiles import standalone_page
 
 
+WARNING_TYPE = "redirect"
+
+
 class Kind(enum.Enum):
     """What can be wrong with a redirect; each value is a warning subtype of ``redirect``."""
 
