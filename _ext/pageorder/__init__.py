@@ -84,18 +84,25 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
 
 
+NAVIGATION_CHANGED = "pageorder-navigation-changed"
+"""Event: ``(app, env, docnames)`` when the navigation changed and ``docnames`` must show it.
+
+A handler returns the pages it will update itself (fastnav patches their sidebar in
+place); pageorder asks Sphinx to rewrite the rest.
+"""
+
+
 def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page shows the whole navigation: when it changed, every page must be rewritten.
 
-    A builder may take over pages whose only change is the navigation (fastnav patches
-    their sidebar in place); it renders any it cannot patch after all.
+    Handlers of :data:`NAVIGATION_CHANGED` may take over pages whose only change is the
+    navigation; they render any they cannot patch after all.
     """
     if not getattr(env, _NAV_CHANGED, False):
         return []
     docnames = set(env.found_docs)
-    navigation_only = getattr(app.builder, "navigation_only", None)
-    if navigation_only is not None:
-        docnames -= navigation_only(env, docnames)
+    for taken in app.emit(NAVIGATION_CHANGED, env, frozenset(docnames)):
+        docnames -= set(taken or ())
     return sorted(docnames)
 
 
@@ -201,6 +208,7 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_event(NAVIGATION_CHANGED)
     app.add_transform(InsertContents)
     app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
