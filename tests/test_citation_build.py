@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,9 +20,8 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, sphinx_build
 
-sys.path.insert(0, str(REPO / "_ext"))
-import publication  # noqa: E402
-import publication.citations  # noqa: E402
+import publication
+from citation import citations
 
 META = publication.load(REPO / "CITATION.cff")
 ROOT = META.url if META.url.endswith("/") else META.url + "/"
@@ -126,7 +124,8 @@ def test_every_page_is_a_correct_zotero_item(built: Path) -> None:
         assert canonical == [f"{ROOT}{docname}.html"], docname
         assert item["creators"] == [{"lastName": "City of Austin", "firstName": None}], docname
         assert item["date"] == META.date_released.strftime("%Y/%m/%d")
-        assert item["url"] == canonical[0]
+        # a citation names this version's page, kept for good; the canonical is the latest
+        assert item["url"] == f"{ROOT}editions/{META.version}/{docname}.html"
         assert item["language"] == "en"
         assert item["publisher"] == META.publisher
         assert local(html, item["pdf"]).read_bytes() == PDF_BYTES
@@ -153,7 +152,7 @@ def test_dublin_core_open_graph_twitter_json_ld(built: Path) -> None:
         assert metas(page, "DC.language") == ["en"]
         assert metas(page, "DC.rights") == [META.license_url]
         assert metas(page, "DCTERMS.hasVersion") == [META.version]
-        assert f"{ROOT}{docname}.html" in metas(page, "DC.identifier")
+        assert f"{ROOT}editions/{META.version}/{docname}.html" in metas(page, "DC.identifier")
 
         assert metas(page, "og:title", "property") == [title]
         assert metas(page, "og:url", "property") == [f"{ROOT}{docname}.html"]
@@ -181,6 +180,11 @@ def test_dublin_core_open_graph_twitter_json_ld(built: Path) -> None:
             assert data["@type"] == "Chapter" and data["name"] == title
             assert data["isPartOf"]["name"] == META.title
         assert data.get("datePublished") == META.date_released.isoformat()
+        assert data["mainEntityOfPage"] == f"{ROOT}{docname}.html"  # the latest
+        report = data if data["@type"] == "Report" else data["isPartOf"]
+        assert report["url"] == f"{ROOT}editions/{META.version}/"
+        if data["@type"] == "Chapter":
+            assert data["url"] == f"{ROOT}editions/{META.version}/{docname}.html"
 
 
 def test_headings_have_permalinks(built: Path) -> None:
@@ -196,7 +200,7 @@ def test_how_to_cite_page_and_its_downloads(built: Path) -> None:
     html = built / "html"
     page = soup(html / "cite.html")
     text = page.find("article").get_text(" ", strip=True)
-    assert publication.citations.plain(publication.citations.apa(META)) in " ".join(text.split())
+    assert citations.plain(citations.apa(META)) in " ".join(text.split())
     for style in ("APA 7", "Chicago", "MLA 9", "BibTeX"):
         assert page.find("p", class_="rubric", string=style), style
     links = {a.get_text(): a["href"] for a in page.select("article a.publication-download")}
@@ -206,7 +210,7 @@ def test_how_to_cite_page_and_its_downloads(built: Path) -> None:
     import rispy
     bib = parse_string((html / links["BibTeX (.bib)"]).read_text(encoding="utf-8"), "bibtex")
     (entry,) = bib.entries.values()
-    assert entry.fields["version"] == META.version and entry.fields["url"] == META.url
+    assert entry.fields["version"] == META.version and entry.fields["url"] == META.version_url
     (record,) = rispy.loads((html / links["RIS (.ris)"]).read_text(encoding="utf-8"))
     assert record["primary_title"] == META.title and record["edition"] == META.version
 
@@ -224,7 +228,7 @@ def test_each_chapter_offers_its_citation(built: Path) -> None:
         text = box.get_text(" ", strip=True)
         assert title.replace("\u201c", "\u2018").replace("\u201d", "\u2019")[:10] in text or \
             title[:10] in text
-        assert f"{ROOT}{docname}.html" in text and "[date accessed]" in text
+        assert f"{ROOT}editions/{META.version}/{docname}.html" in text and "[date accessed]" in text
         assert text.count(META.title) == 3, text
     for docname in PUBLICATION_PAGES:
         assert not soup(html / f"{docname}.html").select(".chapter-citation")
@@ -296,7 +300,7 @@ def test_epub_carries_the_metadata_and_the_colophon(built: Path) -> None:
         cite = BeautifulSoup(book.read(next(n for n in book.namelist()
                                             if n.endswith("cite.xhtml"))), "xml")
         text = " ".join(cite.get_text(" ").split())
-        assert publication.citations.plain(publication.citations.apa(META)) in text
+        assert citations.plain(citations.apa(META)) in text
         assert META.url in text and META.version in text
         # the ePub links the citation files on the published site, not inside the book
         hrefs = [a["href"] for a in cite.find_all("a") if "publication-download" in a.get("class", [])]

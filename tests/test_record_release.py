@@ -23,8 +23,7 @@ from pypdf import PdfReader
 
 from conftest import REPO
 
-sys.path.insert(0, str(REPO / "_ext"))
-from record import publish, releases  # noqa: E402
+from record import publish, releases
 
 CHAPTER = """---
 title: Open data

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "_ext"))
-from record import changelog, diff, passages, publish, release, releases  # noqa: E402
+from record import changelog, diff, passages, publish, release, releases
 
 
 def test_an_id_depends_on_the_text_only():

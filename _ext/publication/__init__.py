@@ -84,13 +84,18 @@ class Metadata:
         return int(moment.timestamp())
 
     @property
-    def version_url(self) -> str:
-        """Where this version stays, unchanged, for good: ``<url>editions/<version>/``.
+    def version_path(self) -> str:
+        """Where the site keeps this version for good: ``editions/<version>/``.
 
         ``make release`` freezes a version and every later site publishes it there; the
-        plain ``url`` is always the latest version.
+        site's own address is always the latest version.
         """
-        return f"{self.url.rstrip('/')}/editions/{self.version}/"
+        return f"editions/{self.version}/"
+
+    @property
+    def version_url(self) -> str:
+        """``<url>editions/<version>/``: this version's permanent address."""
+        return f"{self.url.rstrip('/')}/{self.version_path}"
 
     @property
     def cited_url(self) -> str:
@@ -110,7 +115,7 @@ class Metadata:
     @property
     def citation_apa(self) -> str:
         """The whole publication in APA 7, as plain text (colophons, PDF, ePub)."""
-        from .citations import apa, plain
+        from citation.citations import apa, plain
         return plain(apa(self))
 
 
@@ -242,3 +247,10 @@ def load(path: Path) -> Metadata:
                            (str(a.get("family-names", "")), str(a.get("given-names", "")))
                            for a in data["authors"]),
     )
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """The Sphinx extension (``extensions = ["publication", ...]``): see :mod:`.glue`."""
+    from .glue import setup as setup_glue
+
+    return setup_glue(app)

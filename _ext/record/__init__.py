@@ -23,6 +23,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from publication.glue import metadata, site_root
+
 from . import changes_page, diff, links, publish, releases, sitedata
 from .collect import PassageCollector
 from .directive import ReleasesDirective
@@ -46,12 +48,10 @@ class Context:
 
 
 def _metadata(app: Sphinx) -> Any:
-    from citation import metadata
     return metadata(app.config)
 
 
 def _root(app: Sphinx, meta: Any) -> str:
-    from citation import site_root
     return site_root(app.config, meta)
 
 
@@ -192,6 +192,7 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("publication")
     app.add_config_value("record_releases_dir", "", "env", types=[str])
     app.add_config_value("record_changes_file", "", "env", types=[str])
     app.add_config_value("record_skip_classes", ["publication-citation", "toctree-wrapper",

@@ -32,7 +32,7 @@ def document(meta: Any, root: str, chapters: list[dict[str, Any]],
         where = pages.get(chapter["docname"], {})
         for item in chapter["passages"]:
             page = where.get(item["id"])
-            url = cite.versioned_url(root, meta.version, chapter["file"], item["id"])
+            url = cite.versioned_url(root, meta, chapter["file"], item["id"])
             out.append({
                 "id": item["id"], "kind": item["kind"], "chapter": chapter["docname"],
                 "chapter_title": chapter["title"], "file": chapter["file"], "text": item["text"],
