@@ -173,6 +173,10 @@ def change_pages(app: Sphinx) -> Any:
                                       "body": body}, "page.html")
 
 
+def _texts(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [(p["chapter"], p["id"], p["text"]) for p in document["passages"]]
+
+
 def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     """After a good website build: passages.json, the history, the published releases."""
     if exception is not None or not is_web(app):
@@ -185,6 +189,11 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     publish.write_if_changed(outdir / releases.PASSAGES, dump(current))
     earlier = releases.earlier(info.releases, info.meta.version)
     publish.write_if_changed(outdir / releases.HISTORY, dump(sitedata.history(earlier, current)))
+    same = next((r for r in info.releases if r.version == info.meta.version), None)
+    if same is not None and _texts(same.passages()) != _texts(current):
+        logger.info("record: the text differs from the released version %s, and CITATION.cff "
+                    "still says %s: set a new version before make release", same.version,
+                    same.version)
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     for release in info.releases:
         publish.publish(release, outdir, release.passages()["date"], info.meta.title,
