@@ -3,9 +3,13 @@ every edition, and the PDF page of each where its words really are."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
+
+from conftest import REPO
+from record import publish, releases
 
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -55,3 +59,14 @@ def test_the_pilcrow_link_names_its_purpose(publication):
     links = page.select("a.passage-link")
     assert links and all(a["aria-label"] == "Link to this passage" and a.get_text() == "¶"
                          and page.find(id=a["href"][1:]) is not None for a in links)
+
+
+def test_our_releases_are_published_byte_identical_to_their_freeze(publication):
+    found, problems = releases.find(REPO / "editions")
+    assert problems == [] and "1.0.0" in [r.version for r in found]
+    for release in found:
+        online = publication / "html" / "editions" / release.version
+        for name, digest in release.sums().items():
+            assert releases.sha256(release.file(name)) == digest, f"{release.version}/{name}"
+            data = publish.strip_banner((online / name).read_bytes())
+            assert hashlib.sha256(data).hexdigest() == digest, f"{release.version}/{name}"

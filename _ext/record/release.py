@@ -12,6 +12,7 @@ these very bytes), 1 with one clear message otherwise.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -87,7 +88,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
-    site, folder, changes = (Path(a) for a in argv[1:])
+    site, folder, changes = (Path(os.path.normpath(a)) for a in argv[1:])
     found, problems = releases.find(folder)
     for problem in problems:
         print(f"release: warning: {problem}", file=sys.stderr)
