@@ -5,7 +5,9 @@ Plain Python. Sources of redirects, all resolved to one list:
 - a page's front matter ``redirect_from:`` (the Jekyll plugin's key: old paths);
 - a page's front matter ``permalink:`` (its URL on the old Jekyll site);
 - a page whose front matter has ``redirect_to:`` or ``layout: redirect`` is no chapter but
-  a redirect itself (the page-order extension keeps it out of the outline);
+  a redirect itself (the page-order extension keeps it out of the outline), unless it is a
+  section's landing page: then the page is built (it names its section) and its old
+  addresses, including its Jekyll one (``/folder/``), redirect to ``redirect_to``;
 - the site-wide ``redirects = {"old/path": "new/page"}`` in ``conf.py``.
 
 Each redirect is a small HTML file at the old place: a meta refresh and a visible link,
@@ -139,7 +141,17 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
 
     for docname in sorted(front):
         data = front[docname]
-        if is_redirect_page(data):
+        if is_redirect_page(data) and docname in published:
+            # A section's landing that redirects: built as the section's page (it names and
+            # orders the section), while its old addresses lead to where Jekyll sent them.
+            target = redirect_target(data)
+            olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
+            if f"{docname}/index" not in published:
+                olds.append(f"/{docname}/")  # its Jekyll address with `permalink: pretty`
+            wanted += [(old, target or docname, docname) for old in olds]
+        elif is_redirect_page(data):
+            if data.get("published") is False:
+                continue  # Jekyll wrote no page for it, so no old address to keep
             target = redirect_target(data)
             if not target:
                 problems.append(Problem(docname, Kind.TARGET_MISSING,

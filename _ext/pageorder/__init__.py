@@ -16,8 +16,9 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import lenient_utf8
+from . import generated_root, lenient_utf8
 from .frontmatter import Page, read_page
+from .onechapter import OneChapterPerFile
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
 from .search_index import drop_empty_search_terms
@@ -215,9 +216,11 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_transform(OneChapterPerFile)
     app.add_transform(InsertContents)
     app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
+    app.connect("env-get-outdated", generated_root.register, priority=300)
     app.connect("env-get-outdated", plan_outline)
     app.connect("env-get-updated", pages_with_new_navigation)
     app.connect("write-started", write_only_changed_pages)

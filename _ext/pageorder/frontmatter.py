@@ -34,7 +34,8 @@ class Page:
     title_line: int = 1
     position_line: int = 1
     problems: tuple[Problem, ...] = field(default=())
-    redirect: bool = False  # a Jekyll redirect page: never a chapter, never a section's landing
+    redirect: bool = False  # a Jekyll redirect page: a chapter only as a section's landing
+    landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
 
     @property
     def sort_title(self) -> str:
@@ -53,12 +54,15 @@ def read_page(docname: str, path: Path) -> Page:
 
     lines = text.splitlines()
     data, keylines, body_start = _front_matter(lines, problems)
-    if is_redirect(data):  # no chapter: the citation extension writes a redirect page for it
-        return Page(docname, published=False, redirect=True, problems=tuple(problems))
-    title, title_line = _title(data, keylines, lines, body_start, problems)
-    position, position_line = _position(data, keylines, problems)
-    published = _published(data, keylines, problems)
-    return Page(docname, title, position, published, title_line, position_line, tuple(problems))
+    # A redirect page is no chapter, unless it lands a section (Jekyll's `folder.md` that
+    # redirects to its first page): then its title and position name and order the section.
+    redirect = is_redirect(data)
+    own: list[Problem] = [] if redirect else problems
+    title, title_line = _title(data, keylines, lines, body_start, own)
+    position, position_line = _position(data, keylines, own)
+    published = _published(data, keylines, own)
+    return Page(docname, title, position, published, title_line, position_line, tuple(problems),
+                redirect=redirect, landing_problems=tuple(own) if redirect else ())
 
 
 def is_redirect(data: Mapping[str, Any]) -> bool:

@@ -1,0 +1,195 @@
+"""A Jekyll project portfolio shaped like the City's old site builds as Jekyll showed it.
+
+The test root ``jekyll-city`` has what the City's real pages have: no ``index.md``, a
+redirecting landing page beside every project folder (``curb-sensors.md`` +
+``curb-sensors/``, nested ``about.md`` + ``about/``) that carries the section's title and
+position, an "Overview" at position 1 in every project, unpublished and ``_``-prefixed
+(draft) landings, a UTF-8 BOM, a page with several ``# `` headings, Liquid over
+``site.data``, kramdown leftovers and collections in ``_config.yml``. It is built once,
+the way a new user would: ``make all SOURCEDIR=… STRICT=0``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, Build, copy_root, require_tool, sphinx_build
+from test_order_editions import epub_orders, next_links_order, previous_links_order, sidebar_order, soup
+from test_pdf_support import outline
+
+# Jekyll's navigation: sections by position, the pages inside each by position.
+JEKYLL_NAV = [
+    (0, "projects", "Projects"),
+    (1, "projects/curb-sensors", "Curb sensors"),
+    (2, "projects/curb-sensors/overview", "Overview"),
+    (2, "projects/curb-sensors/findings", "Findings"),
+    (2, "projects/curb-sensors/about", "About the pilot"),
+    (3, "projects/curb-sensors/about/team", "Team"),
+    (3, "projects/curb-sensors/about/budget", "Budget"),
+    (1, "projects/flood-alerts", "Flood alerts"),
+    (2, "projects/flood-alerts/overview", "Overview"),
+    (2, "projects/flood-alerts/gauges", "Gauges"),
+    (1, "projects/permit-help", "Permit help"),
+    (2, "projects/permit-help/overview", "Overview"),
+    (2, "projects/permit-help/interviews", "Interviews"),
+    (0, "updates", "News"),
+    (1, "updates/first-year", "A first year of pilots"),
+    (1, "updates/library-sessions", "Listening sessions at the library"),
+]
+ORDER = ["index"] + [docname for _, docname, _ in JEKYLL_NAV]
+# Unpublished, under an unpublished landing, `_`-prefixed (draft) or in `_drafts/`.
+HIDDEN = ["about", "projects/flood-alerts/history", "projects/parking-pilot",
+          "projects/parking-pilot/overview", "projects/_pilot", "projects/_pilot/overview"]
+HIDDEN_WORDS = ["About the lab", "History of the old map", "Parking pilot", "Withdrawn before launch",
+                "Drone inspections", "never announced", "Bike counters"]
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """``make all`` of a copy of the fixture: (the build folder, what make printed)."""
+    base = tmp_path_factory.mktemp("city")
+    source = copy_root("jekyll-city", base / "source")
+    result = subprocess.run([require_tool("make", "make all builds the editions"), "-s", "-C", str(REPO),
+                             "all", f"SOURCEDIR={source}", f"BUILDDIR={base / 'build'}", "STRICT=0",
+                             "JOBS=1"], capture_output=True, text=True, timeout=900, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    return base / "build", output
+
+
+def warnings(output: str) -> list[str]:
+    return sorted({line for line in output.splitlines() if "WARNING:" in line or "ERROR:" in line})
+
+
+def test_make_all_builds_three_editions_without_a_crash(city: tuple[Path, str]) -> None:
+    build, output = city
+    for crash in ("Traceback", "Exception occurred", "unable to load the master document"):
+        assert crash not in output
+    assert (build / "html" / "index.html").is_file()
+    assert list((build / "epub").glob("*.epub")) and list((build / "pdf").glob("*.pdf"))
+
+
+def test_the_sidebar_follows_jekylls_navigation(city: tuple[Path, str]) -> None:
+    html = city[0] / "html"
+    assert sidebar_order(html) == ORDER[1:]
+    tree = soup(html / "projects/flood-alerts/gauges.html").select_one(".sidebar-tree")
+    depth = {a.get_text(strip=True): len(a.find_parents("ul")) - 1 for a in tree.select("a.reference")
+             if a.get_text(strip=True) in ("Projects", "Curb sensors", "About the pilot", "Budget")}
+    assert depth == {"Projects": 0, "Curb sensors": 1, "About the pilot": 2, "Budget": 3}
+
+
+def test_prev_and_next_walk_each_project_in_order(city: tuple[Path, str]) -> None:
+    html = city[0] / "html"
+    assert next_links_order(html) == ORDER
+    assert previous_links_order(html, ORDER[-1]) == ORDER
+
+
+def test_the_epub_spine_and_contents_follow_jekylls_navigation(city: tuple[Path, str]) -> None:
+    [book] = (city[0] / "epub").glob("*.epub")
+    spine, contents = epub_orders(book)
+    assert spine == ORDER and contents == ORDER
+    with zipfile.ZipFile(book) as archive:
+        nav = BeautifulSoup(archive.read("nav.xhtml"), "xml").find("nav")
+    titles = [(len(a.find_parents("ol")) - 1, a.get_text(strip=True)) for a in nav.find_all("a")
+              if "#" not in a["href"] and a["href"] != "index.xhtml"]
+    assert titles == [(depth, title) for depth, _, title in JEKYLL_NAV]
+
+
+def test_the_pdf_bookmarks_follow_jekylls_navigation(city: tuple[Path, str]) -> None:
+    [pdf] = (city[0] / "pdf").glob("*.pdf")
+    chapters = [entry for entry in outline(pdf) if entry[1] not in ("Core team", "Advisors", "How we met", "Thanks")]
+    assert chapters == [(depth, title) for depth, _, title in JEKYLL_NAV]
+
+
+def test_a_redirecting_landing_is_its_sections_page(city: tuple[Path, str]) -> None:
+    html = city[0] / "html"
+    page = soup(html / "projects/curb-sensors.html").select_one("article[role=main]")
+    assert page.find("h1").get_text(strip=True).rstrip("¶") == "Curb sensors"
+    listed = [a.get_text(strip=True) for a in page.select(".publication-contents a.reference")]
+    assert listed[:3] == ["Overview", "Findings", "About the pilot"]
+
+
+@pytest.mark.parametrize(("old", "lands_on"), [
+    ("projects/curb-sensors/index.html", "overview.html"),
+    ("projects/curb-sensors/about/index.html", "team.html"),
+    ("projects/index.html", "curb-sensors/overview.html"),
+])
+def test_a_landings_old_address_redirects_to_its_first_page(city: tuple[Path, str], old: str,
+                                                            lands_on: str) -> None:
+    found = soup(city[0] / "html" / old).find("meta", attrs={"http-equiv": "refresh"})
+    assert found is not None and found["content"] == f"0; url={lands_on}"
+
+
+def test_no_false_alarms_about_positions_or_landings(city: tuple[Path, str]) -> None:
+    found = warnings(city[1])
+    assert not [w for w in found if re.search(r"\[position\.(duplicate|no-landing|title-missing)\]", w)], found
+    assert not [w for w in found if "parking-pilot" in w], found  # unpublished: nothing to redirect
+
+
+def test_a_generated_root_page_lists_the_sections(city: tuple[Path, str]) -> None:
+    page = soup(city[0] / "html" / "index.html").select_one("article[role=main]")
+    listed = [a.get_text(strip=True) for a in page.select(".publication-contents a.reference")]
+    assert listed[0] == "Projects" and "News" in listed
+    assert not list((REPO / "tests/roots/jekyll-city").glob("index.*"))  # the sources stay untouched
+
+
+def test_a_page_with_several_top_headings_is_one_chapter(city: tuple[Path, str]) -> None:
+    build = city[0]
+    team = soup(build / "html/projects/curb-sensors/about/team.html").select_one("article[role=main]")
+    assert [h.get_text(strip=True).rstrip("¶") for h in team.find_all("h1")] == ["Team"]
+    assert [h.get_text(strip=True).rstrip("¶") for h in team.find_all("h2")][:3] == [
+        "Core team", "Advisors", "Thanks"]
+    text = team.get_text(" ", strip=True)
+    assert text.index("in front of their shop") < text.index("Cite this chapter")
+    sidebar = [a.get_text(strip=True) for a in
+               soup(build / "html/index.html").select(".sidebar-tree a.reference")]
+    assert "Core team" not in sidebar and "Thanks" not in sidebar
+    [pdf] = (build / "pdf").glob("*.pdf")
+    marks = outline(pdf)
+    team_at = marks.index((3, "Team"))
+    assert marks[team_at + 1:team_at + 3] == [(4, "Core team"), (4, "Advisors")]
+
+
+def test_a_byte_order_mark_hides_no_front_matter(city: tuple[Path, str]) -> None:
+    assert (REPO / "tests/roots/jekyll-city/projects/curb-sensors/about/budget.md").read_bytes()[:3] == b"\xef\xbb\xbf"
+    page = soup(city[0] / "html/projects/curb-sensors/about/budget.html").select_one("article[role=main]")
+    assert page.find("h1").get_text(strip=True).rstrip("¶") == "Budget"
+    assert "position:" not in page.get_text() and "---" not in page.find("h1").get_text()
+
+
+def test_drafts_and_unpublished_sections_are_in_no_edition(city: tuple[Path, str]) -> None:
+    build = city[0]
+    for docname in HIDDEN:
+        assert not (build / "html" / f"{docname}.html").exists(), docname
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        text = " ".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
+    [pdf] = (build / "pdf").glob("*.pdf")
+    typst = (build / "pdf" / (pdf.stem + ".typ")).read_text(encoding="utf-8")
+    site = " ".join(p.read_text(encoding="utf-8") for p in (build / "html").rglob("*.html"))
+    for words in HIDDEN_WORDS:
+        assert words not in text and words not in typst and words not in site, words
+
+
+def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:
+    """The structure on its own (landings, drafts, BOM, several headings) warns about nothing."""
+    source = copy_root("jekyll-city", tmp_path / "source")
+    for name in ("overview.md", "findings.md"):
+        (source / "projects/curb-sensors" / name).write_text(
+            f"---\ntitle: {name[:-3].title()}\nposition: {1 if name == 'overview.md' else 2}\n---\n\nText.\n",
+            encoding="utf-8")
+    for page in ("projects/permit-help/overview.md", "projects/flood-alerts/overview.md",
+                 "projects/flood-alerts/gauges.md"):
+        path = source / page
+        head = path.read_text(encoding="utf-8").split("---\n")[1]
+        path.write_text(f"---\n{head}---\n\nText.\n", encoding="utf-8")
+    (source / "updates.md").write_text((source / "updates.md").read_text(encoding="utf-8").replace(
+        "/news/first-year/", "/updates/first-year/"), encoding="utf-8")
+    build: Build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0, build.output
