@@ -184,7 +184,8 @@ def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:
         (source / "projects/curb-sensors" / name).write_text(
             f"---\ntitle: {name[:-3].title()}\nposition: {1 if name == 'overview.md' else 2}\n---\n\nText.\n",
             encoding="utf-8")
-    for page in ("projects/permit-help/overview.md", "projects/flood-alerts/overview.md",
+    for page in ("projects/permit-help/overview.md", "projects/permit-help/interviews.md",
+                 "projects/flood-alerts/overview.md",
                  "projects/flood-alerts/gauges.md"):
         path = source / page
         head = path.read_text(encoding="utf-8").split("---\n")[1]
@@ -193,3 +194,29 @@ def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:
         "/news/first-year/", "/updates/first-year/"), encoding="utf-8")
     build: Build = sphinx_build(source, tmp_path / "html", "html")
     assert build.returncode == 0, build.output
+
+
+def test_liquid_runs_as_jekyll_ran_it_over_site_data(city: tuple[Path, str]) -> None:
+    page = soup(city[0] / "html/projects/curb-sensors/overview.html").select_one("article[role=main]")
+    text = page.get_text(" ", strip=True)
+    assert "We worked with 3 departments" in text
+    assert [li.get_text(" ", strip=True) for li in page.select("li")][:3] == [
+        "Transportation Department, which owns the curb", "Watershed Protection, which runs the flood gauges",
+        "Public Library, which hosts the listening sessions"]
+    assert "must not be published" not in text          # {% if site.data.labels.show_budget %} is false
+    assert "Write to lab@example.gov with questions" in text
+
+
+def test_liquid_never_runs_inside_code_or_maths(city: tuple[Path, str]) -> None:
+    page = soup(city[0] / "html/projects/curb-sensors/findings.html").select_one("article[role=main]")
+    assert "{% for reading in site.data.readings %}{{ reading.zone }}" in page.select_one("pre").get_text()
+    assert [c.get_text() for c in page.select("p code")] == ["{{ zone.name }}", "{% if free %}"]
+    assert "{{T}}" in page.select_one("div.math").get_text()
+    assert not [w for w in warnings(city[1]) if "findings.md" in w and "jekyll.liquid" in w]
+
+
+def test_liquid_that_cannot_run_is_kept_and_warned_once(city: tuple[Path, str]) -> None:
+    found = [w for w in warnings(city[1]) if w.endswith("[jekyll.liquid]")]
+    assert len(found) == 1 and "permit-help/interviews.md:9: WARNING:" in found[0], found
+    text = soup(city[0] / "html/projects/permit-help/interviews.html").get_text(" ", strip=True)
+    assert "The recordings are kept by the lab for two years." in text

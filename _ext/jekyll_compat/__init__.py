@@ -44,7 +44,8 @@ class Subtype(enum.Enum):
     """What went wrong with a Jekyll page. Every value is a warning subtype of ``jekyll``."""
 
     LIQUID = "liquid"
-    """Liquid tags whose meaning is not obvious were dropped (one warning per file)."""
+    """Liquid the engine cannot run (an unknown tag or filter, a syntax error) is kept as
+    text (one warning per file, naming each with its line)."""
 
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link)."""
@@ -106,8 +107,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         tags = "; ".join(f"{d.tag} (line {d.line})" for d in shown)
         if len(result.dropped) > len(shown):
             tags += f"; and {len(result.dropped) - len(shown)} more"
-        warn(f"Jekyll template tags dropped, the publication has no Liquid: {tags}. Replace "
-             "each with the text it stood for", (docname, result.dropped[0].line), Subtype.LIQUID)
+        warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
+             "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
 
 
 def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
