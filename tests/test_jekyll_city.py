@@ -220,3 +220,29 @@ def test_liquid_that_cannot_run_is_kept_and_warned_once(city: tuple[Path, str]) 
     assert len(found) == 1 and "permit-help/interviews.md:9: WARNING:" in found[0], found
     text = soup(city[0] / "html/projects/permit-help/interviews.html").get_text(" ", strip=True)
     assert "The recordings are kept by the lab for two years." in text
+
+
+def test_deep_lists_and_quotes_keep_every_word_in_every_edition(city: tuple[Path, str]) -> None:
+    build, output = city
+    words = ["Level 12 Calibration record of 2017", "21 quoted: the crossing on my street flooded",
+             "The gauges report every five minutes."]
+    page = soup(build / "html/projects/flood-alerts/gauges.html").select_one("article[role=main]")
+    text = " ".join(page.get_text(" ", strip=True).split())
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        xhtml = BeautifulSoup(archive.read("projects/flood-alerts/gauges.xhtml"), "lxml").get_text(" ", strip=True)
+    [pdf] = (build / "pdf").glob("*.pdf")
+    typst = pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    for phrase in words:
+        assert phrase in text and phrase in " ".join(xhtml.split()), phrase
+        assert phrase.split(":")[0] in typst, phrase
+    found = [w for w in warnings(output) if w.endswith("[jekyll.nesting]")]
+    assert [w.split(": WARNING")[0].rsplit("/", 1)[-1] for w in found] == ["gauges.md:16", "gauges.md:38"]
+
+
+def test_an_unclosed_kramdown_comment_warns_and_hides_nothing(city: tuple[Path, str]) -> None:
+    build, output = city
+    [found] = [w for w in warnings(output) if w.endswith("[jekyll.comment]")]
+    assert "flood-alerts/overview.md:9: WARNING:" in found
+    text = soup(build / "html/projects/flood-alerts/overview.html").get_text(" ", strip=True)
+    assert "Drivers can subscribe to text alerts" in text and "{::comment}" not in text

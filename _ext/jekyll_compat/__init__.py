@@ -53,6 +53,12 @@ class Subtype(enum.Enum):
     DATE = "date"
     """The front-matter ``date`` is not a date, so none is shown."""
 
+    COMMENT = "comment"
+    """A kramdown ``{::comment}`` is never closed; the text after it is published."""
+
+    NESTING = "nesting"
+    """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
+
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
@@ -102,6 +108,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
     result = preprocess(source[0], site, keep=substitution_names(app))
     source[0] = result.text
+    for note in result.notes:
+        warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
         shown = result.dropped[:_LISTED]
         tags = "; ".join(f"{d.tag} (line {d.line})" for d in shown)
