@@ -190,6 +190,9 @@ def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:
         path = source / page
         head = path.read_text(encoding="utf-8").split("---\n")[1]
         path.write_text(f"---\n{head}---\n\nText.\n", encoding="utf-8")
+    for landing in ("projects/curb-sensors.md", "projects/flood-alerts.md"):
+        path = source / landing
+        path.write_text(re.sub(r"project_name: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
     (source / "updates.md").write_text((source / "updates.md").read_text(encoding="utf-8").replace(
         "/news/first-year/", "/updates/first-year/"), encoding="utf-8")
     build: Build = sphinx_build(source, tmp_path / "html", "html")
@@ -246,3 +249,25 @@ def test_an_unclosed_kramdown_comment_warns_and_hides_nothing(city: tuple[Path, 
     assert "flood-alerts/overview.md:9: WARNING:" in found
     text = soup(build / "html/projects/flood-alerts/overview.html").get_text(" ", strip=True)
     assert "Drivers can subscribe to text alerts" in text and "{::comment}" not in text
+
+
+def test_front_matter_links_the_old_layout_showed_are_in_every_edition(city: tuple[Path, str]) -> None:
+    build, output = city
+    page = soup(build / "html/projects/curb-sensors/overview.html").select_one("article[role=main]")
+    assert page.select_one("p.rubric").get_text(strip=True) == "Press mentions"
+    assert [(a.get_text(), a["href"]) for a in page.select("ul.front-matter-list a")] == [
+        ("Sensors tell drivers where the loading zones are free", "https://news.example.com/curb-sensors"),
+        ("The curb is the city's most valuable real estate", "https://radio.example.org/curb")]
+    assert "— Metro Daily" in page.get_text()
+    [pdf] = (build / "pdf").glob("*.pdf")
+    assert "Public Radio" in pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert "Metro Daily" in archive.read("projects/curb-sensors/overview.xhtml").decode("utf-8")
+
+
+def test_front_matter_no_edition_shows_is_reported_with_its_line(city: tuple[Path, str]) -> None:
+    found = [w.split("/source/")[-1] for w in warnings(city[1]) if w.endswith("[jekyll.front-matter]")]
+    assert [w.split(": WARNING")[0] for w in found] == [
+        "projects/curb-sensors.md:4", "projects/curb-sensors/overview.md:15", "projects/flood-alerts.md:4"]
+    assert "`team_size` (line 15)" in found[1] and "press_mentions" not in found[1]

@@ -24,7 +24,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import liquid, urls
+from . import frontdata, liquid, urls
 from .preprocess import preprocess, split_front_matter
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ class Subtype(enum.Enum):
 
     COMMENT = "comment"
     """A kramdown ``{::comment}`` is never closed; the text after it is published."""
+
+    FRONT_MATTER = "front-matter"
+    """Front-matter data no edition shows (lists of titled links are shown instead)."""
 
     NESTING = "nesting"
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
@@ -240,10 +243,48 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
+def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
+    from pageorder.frontmatter import front_matter_of
+
+    docname = app.env.docname
+    try:
+        text = Path(app.env.doc2path(docname)).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    data, keylines, body_start = front_matter_of(text)
+    shown, unshown = frontdata.classify(data, keylines, "\n".join(text.splitlines()[body_start:]))
+    if unshown:
+        warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
+    section = doctree.next_node(nodes.section)
+    if section is None or not shown:
+        return
+    for found in shown:
+        section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
+        listing = nodes.bullet_list(classes=["front-matter-list"])
+        for item in found.items:
+            para = nodes.paragraph()
+            para += _link(docname, item.title, item.url)
+            if item.details:
+                para += nodes.Text(" — " + ", ".join(item.details))
+            listing += nodes.list_item("", para)
+        section += listing
+
+
+def _link(docname: str, title: str, url: str) -> nodes.Node:
+    """A link as MyST would make it: root-relative ones go through the old-URL resolver."""
+    if urls.is_site_path(url):
+        xref = addnodes.pending_xref("", nodes.inline(title, title), refdomain=None, reftype="myst",
+                                     reftarget=url, refdoc=docname, refexplicit=True, refwarn=True)
+        return xref
+    return nodes.reference(title, title, refuri=url)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
+    app.connect("doctree-read", show_front_data, priority=610)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -65,6 +65,11 @@ def read_page(docname: str, path: Path) -> Page:
                 redirect=redirect, landing_problems=tuple(own) if redirect else ())
 
 
+def front_matter_of(text: str) -> tuple[dict[str, Any], dict[str, int], int]:
+    """``(data, line of each key, index of the first body line)`` of a page's text; never raises."""
+    return _front_matter(text.removeprefix("\ufeff").splitlines(), [])
+
+
 def is_redirect(data: Mapping[str, Any]) -> bool:
     """A Jekyll redirect page (``redirect_to:`` or ``layout: redirect``): kept out of the outline."""
     return bool(data.get("redirect_to")) or str(data.get("layout", "")).strip().lower() == "redirect"
