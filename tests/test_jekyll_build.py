@@ -78,7 +78,7 @@ def test_jekyll_front_matter_is_accepted_quietly(html: Build) -> None:
     # Data the old layout showed is reported, once per page, with its line.
     about, buses = sorted(with_kind(html, "jekyll.front-matter"))
     assert "about.markdown:4: WARNING:" in about and "`subtitle` (line 4), `active` (line 8)" in about
-    assert "smart buses.md:4: WARNING:" in buses and "`project_name` (line 4), `active` (line 7)" in buses
+    assert "smart buses.md:7: WARNING:" in buses and "shows: `active` (line 7)." in buses  # project_name: its Liquid shows it
 
 
 def test_redirect_to_written_as_jekyll_writes_urls_is_understood(html: Build) -> None:
