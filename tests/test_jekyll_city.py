@@ -271,3 +271,20 @@ def test_front_matter_no_edition_shows_is_reported_with_its_line(city: tuple[Pat
     assert [w.split(": WARNING")[0] for w in found] == [
         "projects/curb-sensors.md:4", "projects/curb-sensors/overview.md:15", "projects/flood-alerts.md:4"]
     assert "`team_size` (line 15)" in found[1] and "press_mentions" not in found[1]
+
+
+def test_kramdown_typography_as_the_old_site_showed_it(city: tuple[Path, str]) -> None:
+    page = soup(city[0] / "html/projects/curb-sensors/about/budget.html").select_one("article[role=main]")
+    text = " ".join(page.find("p").get_text().split())
+    assert text.startswith("The pilot cost less than a parking garage – about a tenth of one – and took a year…")
+    assert "“money well spent” and the vendor’s report" in text and "2017—2018" in text
+    findings = soup(city[0] / "html/projects/curb-sensors/findings.html").select_one("article[role=main]")
+    assert "{% for reading in site.data.readings %}" in findings.select_one("pre").get_text()  # code as typed
+
+
+def test_kramdown_typography_can_be_switched_off(tmp_path: Path) -> None:
+    source = copy_root("jekyll-city", tmp_path / "source")
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False, extra=("-D", "kramdown_typography=0"))
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "html/projects/curb-sensors/about/budget.html").select_one("article[role=main]")
+    assert "parking garage -- about" in page.get_text() and 'called it "money well spent"' in page.get_text()

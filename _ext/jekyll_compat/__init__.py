@@ -26,6 +26,7 @@ from sphinx.util import logging
 
 from . import frontdata, liquid, urls
 from .preprocess import preprocess, split_front_matter
+from .typography import KramdownTypography
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -285,6 +286,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
     app.connect("doctree-read", show_front_data, priority=610)
+    app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
+    app.add_transform(KramdownTypography)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
