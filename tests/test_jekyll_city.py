@@ -288,3 +288,11 @@ def test_kramdown_typography_can_be_switched_off(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     page = soup(tmp_path / "html/projects/curb-sensors/about/budget.html").select_one("article[role=main]")
     assert "parking garage -- about" in page.get_text() and 'called it "money well spent"' in page.get_text()
+
+
+def test_collection_urls_from_config_resolve(city: tuple[Path, str]) -> None:
+    """`collections: updates: permalink: /news/:name/` put first-year.md at /news/first-year/."""
+    page = soup(city[0] / "html/projects/curb-sensors/overview.html").select_one("article[role=main]")
+    [link] = [a for a in page.select("a.reference") if a.get_text() == "first-year news"]
+    assert link["href"] == "../../updates/first-year.html"
+    assert not [w for w in warnings(city[1]) if w.endswith("[jekyll.link]")]

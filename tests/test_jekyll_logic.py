@@ -248,3 +248,18 @@ def test_markdown_inside_kramdown_html_blocks_is_read_as_markdown() -> None:
     assert kramdown.clean(text) == "\n**Bold** text\n\n- a\n\n\n"
     plain = "<div class=\"note\">\n**raw**\n</div>\n"  # without markdown="1" it stays HTML
     assert kramdown.clean(plain) == plain
+
+
+# collections ------------------------------------------------------------------------------
+
+def test_collection_permalinks_give_each_document_its_old_url() -> None:
+    from jekyll_compat import collections
+
+    config = {"collections": {"projects": {"output": True, "permalink": "/projects/:path/"},
+                              "updates": {"permalink": "/news/:name:output_ext"},
+                              "people": {"output": True}, "bad": "x"}}
+    found = collections.collection_urls(config, ["projects/a/b", "projects", "updates/y/first", "people/x",
+                                                 "_updates/z", "other/p"])
+    assert found == {"projects/a/b": "/projects/a/b/", "updates/y/first": "/news/first.html",
+                     "_updates/z": "/news/z.html"}
+    assert collections.collection_urls({"collections": ["a", "b"]}, ["a/x"]) == {}

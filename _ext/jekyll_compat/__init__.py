@@ -24,7 +24,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import frontdata, liquid, urls
+from . import collections, frontdata, liquid, urls
 from .preprocess import preprocess, split_front_matter
 from .typography import KramdownTypography
 
@@ -131,7 +131,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
     previous = getattr(env, _URLS, None)
-    table = urls.old_urls(pages, baseurl=_baseurl(app))
+    in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
+    table = urls.old_urls(pages, baseurl=_baseurl(app), collection_urls=in_collections)
     setattr(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
