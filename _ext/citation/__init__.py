@@ -23,7 +23,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+import jekyll_compat
 import publication
+from jekyll_compat import collections
 
 from . import card, editions, frontmatter, headtags, redirects, sitefiles
 from .directive import (CitationDirective, chapter_citation, cite_files, editions_panel,
@@ -109,9 +111,10 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                    removed: set[str]) -> list[str]:
     """After page order: plan every redirect against the pages that are really built."""
     front = getattr(app.builder, _FRONT, {})
+    old_site = jekyll_compat.jekyll_config(Path(app.srcdir))
     planned, problems = redirects.plan(
         {d: data for d, (data, _) in front.items()}, env.found_docs, app.config.redirects,
-        lambda d: page_file(app, d))
+        lambda d: page_file(app, d), collections.jekyll_urls(old_site, env.found_docs))
     for problem in problems:
         lines = front.get(problem.origin, ({}, {}))[1]
         line = next((lines[k] for k in ("redirect_to", "redirect_from", "permalink", "layout")

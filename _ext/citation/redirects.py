@@ -126,15 +126,20 @@ class Resolver:
 
 
 def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
-         site_map: Mapping[str, str], page_file: Callable[[str], str]) -> tuple[list[Redirect], list[Problem]]:
+         site_map: Mapping[str, str], page_file: Callable[[str], str],
+         jekyll_urls: Mapping[str, str] | None = None) -> tuple[list[Redirect], list[Problem]]:
     """Every redirect the site needs, and what was wrong on the way.
 
     ``front`` is every page's front matter, ``published`` the pages that are built,
-    ``page_file`` the output file of a page (``definition`` -> ``definition.html``).
+    ``page_file`` the output file of a page (``definition`` -> ``definition.html``),
+    ``jekyll_urls`` the address each page had on an old Jekyll site (its collection's
+    permalink, or ``/a/b/`` with ``permalink: pretty``), which redirects to it.
     """
     published = set(published)
-    permalinks = {str(f["permalink"]): d for d, f in front.items()
-                  if isinstance(f.get("permalink"), str) and d in published}
+    jekyll_urls = jekyll_urls or {}
+    permalinks = {url: d for d, url in jekyll_urls.items() if d in published}
+    permalinks.update({str(f["permalink"]): d for d, f in front.items()
+                       if isinstance(f.get("permalink"), str) and d in published})
     resolve = Resolver(published, permalinks)
     wanted: list[tuple[str, str, str]] = []   # (old path, target as written, origin)
     problems: list[Problem] = []
@@ -146,8 +151,8 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             # orders the section), while its old addresses lead to where Jekyll sent them.
             target = redirect_target(data)
             olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
-            if f"{docname}/index" not in published:
-                olds.append(f"/{docname}/")  # its Jekyll address with `permalink: pretty`
+            if f"{docname}/index" not in published:  # its Jekyll address with `permalink: pretty`
+                olds.append(jekyll_urls.get(docname, f"/{docname}/"))
             wanted += [(old, target or docname, docname) for old in olds]
         elif is_redirect_page(data):
             if data.get("published") is False:
@@ -160,9 +165,12 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                 continue
             wanted.append((page_file(docname), target, docname))
             olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
+            olds += [jekyll_urls[docname]] if docname in jekyll_urls else []
             wanted += [(old, target, docname) for old in olds]
         elif docname in published:
             olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
+            if docname in jekyll_urls and "permalink" not in data:
+                olds.append(jekyll_urls[docname])
             wanted += [(old, docname, docname) for old in olds]
     wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
 

@@ -63,3 +63,19 @@ def collection_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[
                 urls[docname] = expand(pattern, name, path)
                 break
     return urls
+
+
+def jekyll_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str, str]:
+    """``{docname: the URL Jekyll gave it}`` where that is not the page's own file now.
+
+    A collection's ``permalink`` pattern first; else, with ``permalink: pretty``, the
+    page's path with a trailing slash (``a/b`` was ``/a/b/``, ``a/index`` was ``/a/``).
+    Without a ``_config.yml`` (an empty ``config``) there is nothing to say.
+    """
+    urls = collection_urls(config, docnames)
+    if config.get("permalink") == "pretty":
+        for docname in docnames:
+            if docname not in urls:
+                path = docname.removesuffix("index").rstrip("/")
+                urls[docname] = f"/{path}/" if path else "/"
+    return urls
