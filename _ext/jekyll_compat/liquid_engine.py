@@ -17,6 +17,7 @@ Only a loop that writes more lines than it has moves the lines after it down.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -70,7 +71,7 @@ def _environment() -> Environment:
         env.filters[name] = lambda value, *args, **kwargs: value
     for name, fmt in _DATE_FORMATS.items():
         env.filters[name] = _date_filter(fmt)
-    env.filters["jsonify"] = lambda value: __import__("json").dumps(value, default=str)
+    env.filters["jsonify"] = lambda value: json.dumps(value, default=str)
     env.filters["slugify"] = lambda value, *a: re.sub(r"[^\w]+", "-", str(value).lower()).strip("-")
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
