@@ -18,6 +18,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pagesource
 import yaml
 from docutils import nodes
 from sphinx import addnodes
@@ -25,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import collections, frontdata, liquid, urls
-from .preprocess import preprocess, split_front_matter
+from .preprocess import preprocess
 from .typography import KramdownTypography
 
 if TYPE_CHECKING:
@@ -215,12 +216,7 @@ class MissingImagesAsText(SphinxPostTransform):
 
 def key_line(path: Path, key: str) -> int:
     """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
-    try:
-        head, _, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return 1
-    found = (i for i, line in enumerate(head.splitlines(), start=1) if line.startswith(f"{key}:"))
-    return next(found, 1)
+    return pagesource.read(path).key_lines.get(key, 1)
 
 
 def show_date(app: Sphinx, doctree: nodes.document) -> None:
@@ -247,15 +243,10 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
 
 def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
-    from pageorder.frontmatter import front_matter_of
-
     docname = app.env.docname
-    try:
-        text = Path(app.env.doc2path(docname)).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return
-    data, keylines, body_start = front_matter_of(text)
-    shown, unshown = frontdata.classify(data, keylines, "\n".join(text.splitlines()[body_start:]))
+    source = pagesource.read(Path(app.env.doc2path(docname)))
+    body = "\n".join(source.lines[source.body_start:])
+    shown, unshown = frontdata.classify(source.data, source.key_lines, body)
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
     section = doctree.next_node(nodes.section)

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pagesource.dates import parse_date
+
 #: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
 KNOWN = frozenset({
     "title", "position", "published",
@@ -65,10 +67,10 @@ def heading_for(key: str) -> str:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return f"{value:%B} {value.day}, {value.year}"
+    """An item's other value as words; a date as Austin writes it (``May 3, 2019``)."""
+    day = parse_date(value) if isinstance(value, (str, dt.date)) else None
+    if day is not None and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}.*", str(value)):
+        return f"{day:%B} {day.day}, {day.year}"
     return " ".join(str(value).split())
 
 

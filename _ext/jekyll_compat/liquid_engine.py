@@ -16,7 +16,6 @@ Only a loop that writes more lines than it has moves the lines after it down.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Collection, Mapping
@@ -24,6 +23,8 @@ from typing import Any
 
 from liquid import Environment, Mode
 from liquid.exceptions import LiquidError
+
+from pagesource.dates import parse_date
 
 from .liquid import Dropped, Result
 
@@ -48,19 +49,9 @@ _DATE_FORMATS = {"date_to_string": "%d %b %Y", "date_to_long_string": "%d %B %Y"
                  "date_to_xmlschema": "%Y-%m-%d", "date_to_rfc822": "%a, %d %b %Y"}
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
-    try:
-        return dt.date(*(int(part) for part in match.groups())) if match else None
-    except ValueError:
-        return None
-
-
 def _date_filter(fmt: str):
     def apply(value: Any) -> Any:
-        day = _as_date(value)
+        day = parse_date(value)
         return day.strftime(fmt) if day else value
     return apply
 

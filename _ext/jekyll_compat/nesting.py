@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pageorder.fences import outside_fences
+from pagesource.fences import outside_fences
 
 MAX_LIST_DEPTH = 8   # each list level costs two nesting levels (list, item) of 20
 MAX_QUOTE_DEPTH = 15  # leaves room for a list or two inside the quote
