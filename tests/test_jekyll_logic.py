@@ -260,3 +260,9 @@ def test_collection_permalinks_give_each_document_its_old_url() -> None:
     assert found == {"projects/a/b": "/projects/a/b/", "updates/y/first": "/news/first.html",
                      "_updates/z": "/news/z.html"}
     assert collections.collection_urls({"collections": ["a", "b"]}, ["a/x"]) == {}
+
+
+def test_a_runaway_loop_stops_and_is_kept_as_text() -> None:
+    text = "{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}\nafter"
+    result = render(text)
+    assert result.text.endswith("after") and result.dropped and result.dropped[0].line == 1

@@ -56,8 +56,17 @@ def _date_filter(fmt: str):
     return apply
 
 
+class _Bounded(Environment):
+    """Untrusted pages: a runaway loop or output stops with an error (kept as text), never a hang."""
+
+    loop_iteration_limit = 10_000
+    output_stream_limit = 2_000_000
+    context_depth_limit = 30
+    local_namespace_limit = 1_000_000
+
+
 def _environment() -> Environment:
-    env = Environment(tolerance=Mode.STRICT)
+    env = _Bounded(tolerance=Mode.STRICT)
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
     for name, fmt in _DATE_FORMATS.items():

@@ -47,9 +47,15 @@ def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     project = env.project
+    try:  # Sphinx's Project keeps docname <-> path maps; an absolute path is read as it is
+        project._docname_to_path[docname] = path
+        project._path_to_docname[path] = docname
+    except AttributeError:  # a Sphinx whose Project changed: say what to do instead
+        logger.warning("every top-level page redirects or is unpublished and this Sphinx version "
+                       "cannot be given a generated contents page: add an index.md with a title",
+                       type="position", subtype="no-landing")
+        return []
     project.docnames.add(docname)
-    project._docname_to_path[docname] = path  # Sphinx reads it from there (absolute path)
-    project._path_to_docname[path] = docname
     removed.discard(docname)
     if docname not in env.all_docs:
         added.add(docname)
