@@ -41,6 +41,7 @@ extensions = [
     "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
+    "languages",  # translated editions: switcher, hreflang, lang="en" fallback, RTL, notices
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
@@ -51,6 +52,14 @@ myst_title_to_header = True
 myst_heading_anchors = 6
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "fieldlist"]
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
+
+# Translations: `make translations` updates source/locales/<lang>/LC_MESSAGES/<page>.po,
+# `make all` builds every edition in each language (the site of <lang> in _build/html/<lang>/).
+source_language = language
+publication_languages = ["es"]
+translations_reviewed: list[str] = []  # add a language once a person has reviewed it
+locale_dirs = ["locales"]  # relative to the source folder
+gettext_compact = False  # one catalog per page, so a translator sees which page a text is on
 
 # HTML
 html_theme = "furo"

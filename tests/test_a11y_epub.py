@@ -111,7 +111,7 @@ def test_package_states_what_the_book_offers(publication):
     assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
         meta_values(package, "schema:accessibilityFeature"))
     assert meta_values(package, "schema:accessibilityHazard") == ["none"]
-    assert "WCAG 2.1 Level AA" in meta_values(package, "schema:accessibilitySummary")[0]
+    assert "WCAG 2.2 Level AA" in meta_values(package, "schema:accessibilitySummary")[0]
     assert meta_values(package, "dcterms:conformsTo") == [accessibility.CONFORMANCE]
     assert meta_values(package, "a11y:certifiedBy") == ["City of Austin"]
 
