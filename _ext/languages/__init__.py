@@ -73,6 +73,9 @@ def configure(app: Sphinx, config: Config) -> None:
     config.translations_reviewed = _valid(config.translations_reviewed, "translations_reviewed")
     config.languages_site_url = config.languages_site_url or config.html_baseurl
     config.sitemap_locales = [None]  # alternates are ours: see languages.sitemap
+    if getattr(config, "epub_basename", None):  # every language's book lands in one folder
+        books = [f"{config.epub_basename}-{lang}.epub" for lang in config.publication_languages]
+        config.epub_exclude_files = [*config.epub_exclude_files, f"{config.epub_basename}.epub", *books]
     if not is_translation(config):
         return
     language = config.language

@@ -45,6 +45,7 @@ def progress(locale_dir: Path, language: str) -> Progress:
                 catalog = read_po(handle, abort_invalid=True)
         except (PoFileError, UnicodeDecodeError, ValueError) as err:
             line = getattr(err, "lineno", None)
+            line = line + 1 if isinstance(line, int) else None  # Babel counts from 0
             result.problems.append((po, line, f"the file cannot be read as a .po catalog ({err})"))
             continue
         for message in catalog:
