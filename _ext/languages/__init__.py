@@ -76,6 +76,8 @@ def configure(app: Sphinx, config: Config) -> None:
     if getattr(config, "epub_basename", None):  # every language's book lands in one folder
         books = [f"{config.epub_basename}-{lang}.epub" for lang in config.publication_languages]
         config.epub_exclude_files = [*config.epub_exclude_files, f"{config.epub_basename}.epub", *books]
+    if getattr(config, "epub_language", None) or config.language:  # BCP 47 in the OPF: zh-CN
+        config.epub_language = names.hreflang(config.epub_language or config.language)
     if not is_translation(config):
         return
     language = config.language
