@@ -73,9 +73,11 @@ translations: $(VENV)/.installed
 linkcheck: $(VENV)/.installed
 	$(SPHINX) -b linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
-## check: check every page's front matter in a second, without building (file:line: message)
+## check: check every page's front matter and plain language in a second, without building (file:line: message)
 check: $(VENV)/.installed
-	@PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m pageorder.check -c $(CONFDIR) $(SOURCEDIR)
+	@PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m pageorder.check -c "$(CONFDIR)" "$(SOURCEDIR)"; status=$$?; \
+	  PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m plainlanguage.check -c "$(CONFDIR)" "$(SOURCEDIR)" || status=1; \
+	  exit $$status
 
 ## page: new page with the next free position: make page TITLE="Bike lanes" [SECTION=folder]
 page: $(VENV)/.installed

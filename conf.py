@@ -42,6 +42,7 @@ extensions = [
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
     "languages",  # translated editions: switcher, hreflang, lang="en" fallback, RTL, notices
+    "plainlanguage",  # style.* advice: long sentences, reading grade, acronyms, link and alt text
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
@@ -60,6 +61,10 @@ publication_languages = ["es"]
 translations_reviewed: list[str] = []  # add a language once a person has reviewed it
 locale_dirs = ["locales"]  # relative to the source folder
 gettext_compact = False  # one catalog per page, so a translator sees which page a text is on
+
+# Plain language (make check, and advice in builds that -W does not fail on; see README)
+style_checks_strict = False  # True: advice fails a strict build like any warning
+style_known_acronyms = ["DAISY", "ISO"]  # names our readers know in this form
 
 # HTML
 html_theme = "furo"
