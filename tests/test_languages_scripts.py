@@ -142,3 +142,73 @@ def test_each_script_is_set_in_its_own_embedded_font(edition):
         text = "".join(page.extract_text() for page in pypdf.PdfReader(the_book(base, "pdf")).pages)
         assert "传感器在地图上显示空闲的停车位。" in text
         assert "本译文尚未经过审校" in text
+
+
+# ---------------------------------------------------------------- in the browser
+
+from test_a11y_html import (SCHEMES, WIDTHS, QuietHandler, axe_source, axe_violations,  # noqa: E402,F401
+                            browser, new_page)
+
+
+@pytest.fixture(scope="module")
+def site(edition):
+    import functools
+    import http.server
+    import threading
+
+    language, base = edition
+    handler = functools.partial(QuietHandler, directory=str(base / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield language, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_axe_finds_no_violation_in_either_script(browser, site, axe_source):
+    language, url = site
+    found = {}
+    for width in WIDTHS:
+        for scheme in SCHEMES:
+            context, page = new_page(browser, width, scheme)
+            for name in ("index.html", "sensors.html", "data.html", "search.html"):
+                page.goto(url + name)
+                if violations := axe_violations(page, axe_source):
+                    found[f"{width} {scheme} {name}"] = violations
+            context.close()
+    assert found == {}
+
+
+def test_navigation_is_mirrored_right_to_left(browser, site):
+    """Desktop: the site navigation is right of the text in Arabic; phone: its drawer opens at the right."""
+    language, url = site
+    context, page = new_page(browser, "desktop")
+    page.goto(url + "sensors.html")
+    sidebar = page.locator(".sidebar-drawer").bounding_box()
+    article = page.locator("article").bounding_box()
+    assert (sidebar["x"] > article["x"]) == (language == "ar")
+    context.close()
+    context, page = new_page(browser, "phone")
+    page.goto(url + "sensors.html")
+    page.locator('button[aria-label="Site navigation"]').first.click()
+    page.wait_for_timeout(50)
+    drawer = page.locator(".sidebar-drawer").bounding_box()
+    width = WIDTHS["phone"]["width"]
+    if language == "ar":
+        assert abs(drawer["x"] + drawer["width"] - width) < 2 and drawer["x"] > 0
+    else:
+        assert abs(drawer["x"]) < 2
+    context.close()
+
+
+def test_search_finds_a_word_of_the_language(browser, site):
+    language, url = site
+    word = {"ar": "خريطة", "zh_CN": "停车位"}[language]
+    context, page = new_page(browser, "desktop")
+    page.goto(url + "search.html?q=" + word)
+    page.wait_for_selector("#search-results ul.search li a")
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
+    assert any(h.startswith("sensors.html") for h in hrefs), hrefs
+    context.close()
