@@ -59,7 +59,8 @@ suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problem
 source_language = language
 publication_languages = ["es"]
 translations_reviewed: list[str] = []  # add a language once a person has reviewed it
-locale_dirs = ["locales"]  # relative to the source folder
+# source/locales (relative to the source folder), then Furo's own words in our languages
+locale_dirs = ["locales", str(HERE / "_ext" / "languages" / "locales")]
 gettext_compact = False  # one catalog per page, so a translator sees which page a text is on
 
 # Plain language (make check, and advice in builds that -W does not fail on; see README)

@@ -44,6 +44,9 @@ def test_our_spanish_translation_is_complete_and_not_marked_reviewed():
 def test_spanish_site_has_every_page_of_the_english_one(publication):
     html = publication / "html"
     assert pages(html) == pages(html / "es")
+    theme = soup(html / "es" / "definition.html").get_text()
+    for words in ("Saltar al contenido", "Volver arriba", "Siguiente", "Anterior", "Hecho con"):
+        assert words in theme  # Furo's own words, from _ext/languages/locales/es
     assert soup(html / "es" / "definition.html").html["lang"] == "es"
     assert soup(html / "definition.html").html["lang"] == "en"
     assert "dir" not in soup(html / "es" / "definition.html").html.attrs

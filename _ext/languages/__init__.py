@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 __version__ = "1.0.0"
 logger = logging.getLogger(__name__)
 NOTICE_CLASS = "translation-notice"
+THEME_LOCALES = Path(__file__).resolve().parent / "locales"
+"""Furo's words in other languages (``sphinx.po``: Sphinx's own catalogs lack Furo's).
+
+``conf.py`` lists it in ``locale_dirs`` itself: Sphinx loads the theme's translations
+before any extension could add the folder."""
 
 
 def _warn(kind: Kind, message: str, location: Any = None) -> None:
@@ -100,6 +105,8 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
     """How complete this build's language is, from its ``.po`` files (problems reported)."""
     progress = catalog.Progress(config.language)
     for locale_dir in config.locale_dirs:
+        if Path(app.srcdir, locale_dir).resolve() == THEME_LOCALES:
+            continue  # the theme's words are not the publication's text
         found = catalog.progress(Path(app.srcdir, locale_dir), config.language)
         progress.total += found.total
         progress.translated += found.translated
