@@ -109,7 +109,6 @@ def publication(tmp_path_factory) -> Path:
     build instead of building their own; the site ships the PDF and ePub built before it.
     """
     base = tmp_path_factory.mktemp("publication")
-    sys.path.insert(0, str(REPO / "_ext"))
     from languages import build as languages_build
 
     options = ["-c", str(REPO), "-q", "--no-color", "-W", "--keep-going", "-D", f"editions_dir={base}"]

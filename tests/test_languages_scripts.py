@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,10 +18,9 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, sphinx_build
+from conftest import ROOTS, sphinx_build
 from test_pdf_support import struct_elements, structure_problems
 
-sys.path.insert(0, str(REPO / "_ext"))
 
 FIXTURES = {
     # language: (root, font family, font package, folder of its files inside the package)

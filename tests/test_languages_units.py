@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 
 import pytest
 
-from conftest import REPO
 
-sys.path.insert(0, str(REPO / "_ext"))
-from languages import catalog, links, names, notice, sitemap  # noqa: E402
+from languages import catalog, links, names, notice, sitemap
 
 
 def test_each_language_is_named_in_itself_with_its_direction():

@@ -9,9 +9,8 @@ import pytest
 
 from conftest import REPO, page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from plainlanguage import core  # noqa: E402
-from plainlanguage.problems import Kind  # noqa: E402
+from plainlanguage import core
+from plainlanguage.problems import Kind
 
 LONG = ("The committee that reviews the proposals from every department in the City of Austin meets "
         "each month in the council chamber on the second floor of the building to decide which "

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+import pagesource
+
 from . import core, settings
 from .problems import WARNING_TYPE
 
@@ -37,9 +39,10 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
         return
     path = Path(app.env.doc2path(docname))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        source = pagesource.read(path)
+    except OSError:
         return  # pageorder reports a page it cannot read
+    text = core.body_of(source.lines, source.body_start)
     values = {name: getattr(config, name) for name in settings.DEFAULTS}
     chosen, problems = settings.from_values(values)
     for problem in problems:

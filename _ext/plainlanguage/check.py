@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import pagesource
 from sphinx.util.logging import is_suppressed_warning
 
 from . import core, settings
@@ -43,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     for docname in sorted(pages):
         path = pages[docname]
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            source = pagesource.read(path)
+        except OSError:
             continue  # pageorder.check reports it
+        text = core.body_of(source.lines, source.body_start)
         report = core.analyse(text, max_words=chosen.max_words, max_grade=chosen.max_grade,
                               known_acronyms=chosen.known)
         shown = display_path(path)

@@ -76,6 +76,13 @@ class _Prose:
         return self.first_line + self.text.count("\n", 0, index)
 
 
+def body_of(lines: tuple[str, ...] | list[str], body_start: int) -> str:
+    """A page's body with its front matter blanked out, so every line keeps its number.
+
+    ``pagesource`` finds where the body starts (the one front-matter reader)."""
+    return "\n" * body_start + "\n".join(lines[body_start:]) + "\n"
+
+
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
