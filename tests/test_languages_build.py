@@ -43,8 +43,14 @@ def test_spanish_site_has_every_page_of_the_english_one(publication):
     html = publication / "html"
     assert pages(html) == pages(html / "es")
     theme = soup(html / "es" / "definition.html").get_text()
-    for words in ("Saltar al contenido", "Volver arriba", "Siguiente", "Anterior", "Hecho con"):
-        assert words in theme  # Furo's own words, from _ext/languages/locales/es
+    for words in ("Saltar al contenido", "Volver arriba", "Siguiente", "Anterior", "Hecho con",
+                  "Cite este capítulo", "Ediciones", "Sumas de verificación"):
+        assert words in theme  # Furo's and our own words, from _ext/languages/locales/es
+    assert "Descargar el PDF" in soup(html / "es" / "index.html").select_one(".publication-editions").get_text()
+    # The references stay in the source language's format, and say so to a screen reader
+    references = soup(html / "es" / "definition.html").select(".chapter-citation p:not(.rubric)")
+    assert references and all(p.get("lang") == "en" for p in references)
+    assert all(p.get("lang") is None for p in soup(html / "definition.html").select(".chapter-citation p:not(.rubric)"))
     assert soup(html / "es" / "definition.html").html["lang"] == "es"
     assert soup(html / "definition.html").html["lang"] == "en"
     assert "dir" not in soup(html / "es" / "definition.html").html.attrs
@@ -135,6 +141,7 @@ def test_spanish_pdf_is_tagged_spanish_in_the_same_order_with_the_notice(publica
     assert len(outline[0]) == len(outline[1]) > 2
     text = "".join(page.extract_text() for page in pypdf.PdfReader(spanish).pages)
     assert "no ha sido revisada" in text and "Declaración de accesibilidad" in text
+    assert "Última versión" in text  # the colophon's labels
 
 
 def test_spanish_site_offers_the_spanish_books(publication):

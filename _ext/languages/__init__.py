@@ -92,6 +92,8 @@ def configure(app: Sphinx, config: Config) -> None:
     for setting in ("epub_basename", "pdf_basename"):
         if getattr(config, setting, None):
             setattr(config, setting, f"{getattr(config, setting)}-{language}")
+    if hasattr(config, "pdf_labels") and not config.pdf_labels:  # the PDF colophon's words
+        config.pdf_labels = notice.pdf_labels(language)
     progress = language_progress(app, config)
     if language not in config.translations_reviewed:
         text, text_lang = notice.unreviewed(language, progress.percent)

@@ -27,3 +27,18 @@ def unreviewed(language: str, percent: int) -> tuple[str, str]:
     base = language.replace("-", "_").split("_")[0]
     code = next((c for c in (language, base) if c in UNREVIEWED), SOURCE)
     return UNREVIEWED[code] + ("" if percent >= 100 else " " + PARTIAL[code].format(percent=percent)), code
+
+
+PDF_LABELS = {
+    "es": {"version": "Versión", "license": "Licencia", "latest": "Última versión",
+           "cite": "Cite como", "page": "página"},
+    "ar": {"version": "الإصدار", "license": "الترخيص", "latest": "أحدث إصدار",
+           "cite": "للاستشهاد", "page": "صفحة"},
+    "zh": {"version": "版本", "license": "许可", "latest": "最新版本", "cite": "引用格式", "page": "页"},
+}
+"""The PDF colophon's labels (``pdf_labels`` of the PDF builder) in each language we have."""
+
+
+def pdf_labels(language: str) -> dict[str, str]:
+    base = language.replace("-", "_").split("_")[0]
+    return dict(PDF_LABELS.get(language) or PDF_LABELS.get(base) or {})
