@@ -20,9 +20,14 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: release all html pdf verapdf epub linkcheck test clean help venv check page serve bench
+.PHONY: release translations all html pdf verapdf epub linkcheck test clean help venv check page serve bench
+# Each translation (publication_languages in conf.py) is built after the source language,
+# with its own doctree cache: python -m languages.build
+LANGOPTS = -c $(CONFDIR) -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
+LANGBUILD = PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m languages.build
 
-## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
+
+## all: build the PDF, ePub and HTML editions into $(BUILDDIR), in every language (the site links to the first two)
 all: pdf epub html
 
 # Build one edition in $(BUILDDIR)/<folder>.new (a copy of the last one, so rebuilds stay
@@ -33,6 +38,7 @@ define edition
 	rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1).old
 	if [ -d $(BUILDDIR)/$(1) ]; then cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; fi
 	$(SPHINX) -b $(2) $(BUILDOPTS) $(3) $(SOURCEDIR) $(BUILDDIR)/$(1).new
+	$(LANGBUILD) "$(2)" "$(SOURCEDIR)" "$(BUILDDIR)/$(1).new" "$(BUILDDIR)" -- $(LANGOPTS) $(3)
 	if [ -d $(BUILDDIR)/$(1) ]; then mv $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).old; fi
 	mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1) && rm -rf $(BUILDDIR)/$(1).old
 	@echo "$(1) edition: $(BUILDDIR)/$(1)"
@@ -64,13 +70,20 @@ verapdf:
 epub: $(VENV)/.installed
 	$(call edition,epub,epub)
 
+## translations: extract the text to translate (.pot) and update source/locales/<lang>/LC_MESSAGES/*.po
+translations: $(VENV)/.installed
+	$(SPHINX) -b gettext -c $(CONFDIR) -d "$(BUILDDIR)/doctrees-gettext" -j $(JOBS) $(SPHINXOPTS) "$(SOURCEDIR)" "$(BUILDDIR)/gettext"
+	@PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m languages.update "$(CONFDIR)" "$(SOURCEDIR)" "$(BUILDDIR)/gettext"
+
 ## linkcheck: check every external link for a reader online (needs the internet; not in make test)
 linkcheck: $(VENV)/.installed
 	$(SPHINX) -b linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
-## check: check every page's front matter in a second, without building (file:line: message)
+## check: check every page's front matter and plain language in a second, without building (file:line: message)
 check: $(VENV)/.installed
-	@PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m pageorder.check -c $(CONFDIR) $(SOURCEDIR)
+	@PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m pageorder.check -c "$(CONFDIR)" "$(SOURCEDIR)"; status=$$?; \
+	  PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m plainlanguage.check -c "$(CONFDIR)" "$(SOURCEDIR)" || status=1; \
+	  exit $$status
 
 ## page: new page with the next free position: make page TITLE="Bike lanes" [SECTION=folder]
 page: $(VENV)/.installed

@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
 
 # project, author, version, release, copyright, html_title, html_baseurl, epub_* and pdf_*
 # come from CITATION.cff through the `publication` extension, unless set here or with -D.
@@ -27,6 +28,8 @@ extensions = [
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
     "record",  # passage ids, passages.json, frozen releases, What changed
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
+    "languages",  # translated editions: switcher, hreflang, lang="en" fallback, RTL, notices
+    "plainlanguage",  # style.* advice: long sentences, reading grade, acronyms, link and alt text
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
@@ -37,6 +40,19 @@ myst_title_to_header = True
 myst_heading_anchors = 6
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "dollarmath", "fieldlist"]
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
+
+# Translations: `make translations` updates source/locales/<lang>/LC_MESSAGES/<page>.po,
+# `make all` builds every edition in each language (the site of <lang> in _build/html/<lang>/).
+source_language = language
+publication_languages = ["es"]
+translations_reviewed: list[str] = []  # add a language once a person has reviewed it
+# source/locales (relative to the source folder), then Furo's own words in our languages
+locale_dirs = ["locales", str(HERE / "_ext" / "languages" / "locales")]
+gettext_compact = False  # one catalog per page, so a translator sees which page a text is on
+
+# Plain language (make check, and advice in builds that -W does not fail on; see README)
+style_checks_strict = False  # True: advice fails a strict build like any warning
+style_known_acronyms = ["DAISY", "ISO"]  # names our readers know in this form
 
 # HTML
 html_theme = "furo"

@@ -102,13 +102,20 @@ def node_tool(relative: str, why: str) -> Path:
 
 @pytest.fixture(scope="session")
 def publication(tmp_path_factory) -> Path:
-    """The real ``source/`` built once per session into ``pdf/``, ``epub/``, ``html/``, as make all.
+    """The real ``source/`` built once per session into ``pdf/``, ``epub/``, ``html/``, as make all,
+    in English and in every translation (``html/es/``, ``pdf/<slug>-es.pdf``, ``epub/<slug>-es.epub``).
 
     The validators that are slow to start (Chromium, Java, DAISY Ace) all read this one
     build instead of building their own; the site ships the PDF and ePub built before it.
     """
     base = tmp_path_factory.mktemp("publication")
+    from languages import build as languages_build
+
+    options = ["-c", str(REPO), "-q", "--no-color", "-W", "--keep-going", "-D", f"editions_dir={base}"]
     for folder, builder in (("pdf", "typst"), ("epub", "epub"), ("html", "html")):
         result = sphinx_build(REPO / "source", base / folder, builder, doctrees=base / "doctrees")
         assert result.returncode == 0, result.output
+        # Every translation (Spanish), the way make all builds it: html/es/, pdf/<slug>-es.pdf…
+        assert languages_build.main([builder, str(REPO / "source"), str(base / folder), str(base),
+                                     "--", *options]) == 0
     return base

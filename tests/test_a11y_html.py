@@ -21,7 +21,7 @@ import pytest
 from conftest import node_tool, require_tool
 
 CHROMIUM = "/usr/bin/chromium"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": {"width": 320, "height": 640}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ("light", "dark")
 QUERY = "open government"
@@ -298,4 +298,114 @@ def test_search_works_without_a_mouse(browser, site, width):
         page.keyboard.press("Enter")
     assert page.url.split("?")[0].split("#")[0].endswith(target.split("?")[0].split("#")[0])
     assert QUERY.split()[0] in page.inner_text("#furo-main-content").lower()
+    context.close()
+
+
+# ---------------------------------------------------------------- WCAG 2.2: what axe cannot see
+
+# 2.4.11 Focus Not Obscured (Minimum): some of the focused control shows, not only the sticky
+# header above it. Points inside the control (within the window) are asked what is on top.
+OBSCURED_JS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  if (!r.width || !r.height) return null;
+  const xs = [r.left + 1, r.left + r.width / 2, r.right - 1];
+  const ys = [r.top + 1, r.top + r.height / 2, r.bottom - 1];
+  for (const x of xs) for (const y of ys) {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (hit === e || e.contains(hit) || hit.contains(e))) return null;
+  }
+  const top = document.elementFromPoint(r.left + r.width / 2, Math.max(0, r.top + r.height / 2));
+  return e.outerHTML.slice(0, 100) + ' under ' + (top ? top.outerHTML.slice(0, 60) : 'nothing');
+}"""
+
+
+def test_focus_is_never_hidden_behind_the_sticky_header_on_a_phone(browser, site, publication):
+    """Forwards and backwards (Shift+Tab scrolls a control to the top, under the header)."""
+    context, page = new_page(browser, "phone")
+    hidden = {}
+    for name in site_pages(publication):
+        page.goto(site + name)
+        count = len(page.evaluate(CONTROLS_JS))
+        found = []
+        for key in ["Tab"] * (count + 2) + ["Shift+Tab"] * (count + 2):
+            page.keyboard.press(key)
+            if (obscured := page.evaluate(OBSCURED_JS)) is not None:
+                found.append(f"{key}: {obscured}")
+        if found:
+            hidden[name] = found
+    context.close()
+    assert hidden == {}
+
+
+def test_focus_check_can_fail(browser, site):
+    """A control scrolled under the sticky header is reported, or the test above proves nothing."""
+    context, page = new_page(browser, "phone")
+    page.goto(site + "definition.html")
+    page.locator("article p a[href]").first.focus()
+    to_top = "() => document.activeElement.scrollIntoView({block: 'start', behavior: 'instant'})"
+    page.evaluate(to_top)  # where Shift+Tab puts a control that was above the window
+    assert page.evaluate(OBSCURED_JS) is None, "a11y.css keeps room for the header"
+    page.add_style_tag(content="html { scroll-padding-top: 0 !important }")
+    page.evaluate(to_top)
+    assert page.evaluate(OBSCURED_JS) is not None
+    context.close()
+
+
+# 2.5.8 Target Size (Minimum): 24×24 CSS px, or a 24 px circle around it that touches no other
+# target (nor another small target's circle); links inside a sentence are exempt.
+TARGETS_JS = """() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  const box = e => e.getBoundingClientRect();
+  const shown = e => { const r = box(e), s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility === 'visible' && r.right > 0 && r.left < innerWidth; };
+  const inline = e => {
+    if (!getComputedStyle(e).display.startsWith('inline') || !e.parentElement) return false;
+    const block = e.parentElement.closest('p, li, dd, dt, td, th, figcaption, blockquote, caption');
+    return block !== null && block.textContent.trim() !== e.textContent.trim();
+  };
+  const targets = [...document.querySelectorAll(selector)].filter(shown);
+  const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+  const small = t => { const r = box(t); return r.width < 23.95 || r.height < 23.95; };
+  const circleHits = (c, r) => {
+    const dx = Math.max(r.left - c[0], 0, c[0] - r.right), dy = Math.max(r.top - c[1], 0, c[1] - r.bottom);
+    return dx * dx + dy * dy < 12 * 12 - 0.01;
+  };
+  const bad = [];
+  for (const t of targets) {
+    if (!small(t) || inline(t)) continue;
+    const c = centre(box(t));
+    const crowded = targets.some(o => {
+      if (o === t || o.contains(t) || t.contains(o)) return false;
+      const r = box(o);
+      if (circleHits(c, r)) return true;
+      if (small(o) && !inline(o)) { const d = centre(r); return Math.hypot(d[0] - c[0], d[1] - c[1]) < 24 - 0.01; }
+      return false;
+    });
+    if (crowded) bad.push(`${Math.round(box(t).width)}x${Math.round(box(t).height)} ${t.outerHTML.slice(0, 100)}`);
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_target_is_24_px_or_has_room_around_it(browser, site, publication, width):
+    context, page = new_page(browser, width)
+    small = {}
+    for name in site_pages(publication):
+        page.goto(site + name)
+        if crowded := page.evaluate(TARGETS_JS):
+            small[name] = crowded
+    context.close()
+    assert small == {}
+
+
+def test_target_size_check_can_fail(browser, site):
+    context, page = new_page(browser, "desktop")
+    page.goto(site + "index.html")
+    page.evaluate("() => document.querySelector('article').insertAdjacentHTML('afterbegin',"
+                  " '<div><a href=\"#a\">1</a><a href=\"#b\">2</a></div>')")
+    assert any(">1</a>" in t for t in page.evaluate(TARGETS_JS))
     context.close()

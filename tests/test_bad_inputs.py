@@ -16,13 +16,15 @@ import yaml
 from conftest import sphinx_build, write_pages
 
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
+from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
 from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
+from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
 FIELDS = {"name", "kind", "file", "line", "message", "pages"}
-OPTIONAL = {"builder", "xfail"}
+OPTIONAL = {"builder", "xfail", "options"}
 DEFAULT_INDEX = "---\ntitle: Home\n---\n\nWelcome.\n"
 
 
@@ -43,6 +45,9 @@ def test_every_kind_is_catalogued():
     catalogued = {entry["kind"] for entry in ENTRIES}
     expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
     expected |= {f"{RECORD}.{kind.value}" for kind in RecordKind}
+    expected |= {f"{STYLE}.{kind.value}" for kind in StyleKind}
+    # languages.unknown-language is about conf.py, not a page: tests/test_languages_build.py
+    expected |= {f"{LANGUAGES}.{k.value}" for k in LanguagesKind if k is not LanguagesKind.UNKNOWN_LANGUAGE}
     assert expected - catalogued == set()
 
 
@@ -55,7 +60,8 @@ def as_param(entry: dict) -> object:
 def test_bad_input_fails_the_build_with_file_line_and_message(entry, tmp_path):
     pages = {"index.md": DEFAULT_INDEX, **entry["pages"]}
     source = write_pages(tmp_path / "source", pages)
-    build = sphinx_build(source, tmp_path / "out", entry.get("builder", "html"))
+    build = sphinx_build(source, tmp_path / "out", entry.get("builder", "html"),
+                         extra=tuple(entry.get("options", ())))
 
     assert build.returncode != 0, f"-W must fail the build:\n{build.output}"
     assert "Traceback" not in build.output, build.output

@@ -16,7 +16,8 @@ from docutils import nodes
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root
 
-from .directive import CitationDirective, chapter_citation, cite_files, localise_downloads
+from .directive import (CitationDirective, chapter_citation, cite_files, localise_downloads,
+                        written_in)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +41,7 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
         section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
         url = site_root(app.config, meta) + meta.version_path + page_uri  # this version, for good
-        section += chapter_citation(meta, title, url)
+        section += chapter_citation(meta, title, url, written_in(app.config))
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:

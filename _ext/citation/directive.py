@@ -8,9 +8,10 @@ are made relative (see ``localise_downloads``) so a copy of the site works anywh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
@@ -44,17 +45,25 @@ def download(label: str, path: str, root: str) -> nodes.reference:
     return ref
 
 
-def styles_block(styled: dict[str, citations.Runs], prefix: str) -> list[nodes.Node]:
+def written_in(config: Any) -> list[str]:
+    """``["language-en"]`` in a translated build: the references and the colophon are written
+    in the source language, and a screen reader must read them so (WCAG 3.1.2)."""
+    source = getattr(config, "source_language", None) or "en"
+    return [f"language-{source}"] if (config.language or source) != source else []
+
+
+def styles_block(styled: dict[str, citations.Runs], prefix: str,
+                 classes: list[str] | None = None) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for style, runs in styled.items():
         out.append(nodes.rubric(style, style))
-        out.append(runs_paragraph(runs, [f"{prefix}-{style.split()[0].lower()}"]))
+        out.append(runs_paragraph(runs, [f"{prefix}-{style.split()[0].lower()}", *(classes or [])]))
     return out
 
 
-def colophon(meta: Metadata) -> nodes.paragraph:
+def colophon(meta: Metadata, classes: list[str] | None = None) -> nodes.paragraph:
     """Edition, date, license and where the latest version lives."""
-    para = nodes.paragraph(classes=["publication-colophon"])
+    para = nodes.paragraph(classes=["publication-colophon", *(classes or [])])
     para += nodes.Text(f"This is version {meta.version} of ")
     para += nodes.emphasis(meta.title, meta.title)
     para += nodes.Text(f", published by {meta.publisher} on "
@@ -85,9 +94,10 @@ class CitationDirective(SphinxDirective):
         meta = metadata(self.config)
         root = site_root(self.config, meta)
         box = nodes.container(classes=["publication-citation"])
-        box += colophon(meta)
-        box += styles_block(citations.publication(meta), "citation")
-        para = nodes.paragraph(classes=["publication-downloads"])
+        source_language = written_in(self.config)
+        box += colophon(meta, source_language)
+        box += styles_block(citations.publication(meta), "citation", source_language)
+        para = nodes.paragraph(classes=["publication-downloads", *source_language])
         para += nodes.Text("Download the reference for your reference manager: ")
         for i, (path, (label, _)) in enumerate(cite_files(meta).items()):
             if i:
@@ -110,9 +120,10 @@ def localise_downloads(doctree: nodes.document, page_uri: str) -> None:
             ref["refuri"] = relative_uri(page_uri, ref["publication_path"])
 
 
-def chapter_citation(meta: Metadata, title: str, url: str) -> nodes.container:
+def chapter_citation(meta: Metadata, title: str, url: str,
+                     classes: list[str] | None = None) -> nodes.container:
     """"Cite this chapter", added to the HTML of every chapter."""
     box = nodes.container(classes=["chapter-citation", "no-search"])  # not in the search index
-    box += nodes.rubric("Cite this chapter", "Cite this chapter")
-    box += styles_block(citations.chapter(meta, title, url), "chapter-citation")
+    box += nodes.rubric(str(_("Cite this chapter")), str(_("Cite this chapter")))
+    box += styles_block(citations.chapter(meta, title, url), "chapter-citation", classes)
     return box

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 """The conformance statement DAISY Ace and the EPUB Accessibility 1.1 spec recognise."""
 
 
@@ -51,5 +51,5 @@ def metadata(contents: Contents, *, summary: str, certified_by: str,
 def default_summary(title: str) -> str:
     """A plain-language summary for readers, used when the project sets none."""
     return (f"{title} is a reflowable ePub with a table of contents, headings in order and "
-            "text that can be resized and restyled. It aims to meet WCAG 2.1 Level AA; its "
+            "text that can be resized and restyled. It aims to meet WCAG 2.2 Level AA; its "
             "accessibility statement says how to ask for another format.")

@@ -20,6 +20,8 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.locale import __
 from sphinx.util import logging
 
+from languages.names import direction as _direction
+
 from . import accessibility, zipwriter
 
 logger = logging.getLogger(__name__)
@@ -66,8 +68,9 @@ class AccessibleEpubBuilder(Epub3Builder):
     def html_tag(self) -> str:  # type: ignore[override]
         """Every XHTML page says its language, as WCAG 3.1.1 and DAISY Ace require."""
         lang = html.escape(self.config.epub_language or "en")
+        rtl = ' dir="rtl"' if _direction(self.config.epub_language or "en") == "rtl" else ""
         return ('<html xmlns="http://www.w3.org/1999/xhtml" '
-                f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">')
+                f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}"{rtl}>')
 
     def stale_outputs(self) -> list[Path]:
         """Pages and images an earlier build left for pages that are now removed or unpublished.
@@ -113,6 +116,8 @@ class AccessibleEpubBuilder(Epub3Builder):
         )
         metadata["accessibility"] = [(name, html.escape(value)) for name, value in pairs]
         metadata["other_identifiers"] = [html.escape(str(v)) for v in config.epub_other_identifiers]
+        if config.epub_writing_mode == "horizontal" and _direction(config.epub_language or "en") == "rtl":
+            metadata["page_progression_direction"] = "rtl"  # Arabic, Hebrew: pages turn leftwards
         return metadata
 
     def build_epub(self) -> None:

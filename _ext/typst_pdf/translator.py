@@ -88,6 +88,7 @@ class TypstTranslator(SphinxTranslator):
         self.footnotes_done: set[tuple[str, str]] = set()
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
+        self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
 
     # ---- output -------------------------------------------------------------------
 
@@ -288,7 +289,23 @@ class TypstTranslator(SphinxTranslator):
         self.block_end()
 
     def visit_Text(self, node: nodes.Text) -> None:
+        lang = self.language_of(node)
+        if lang and lang != self.lang:  # e.g. an untranslated passage: a screen reader switches voice
+            if value := node.astext():
+                self.add("#text(lang: " + escape.string(lang) + ", region: none, " + escape.string(value) + ")")
+            return
         self.text(node.astext())
+
+    @staticmethod
+    def language_of(node: nodes.Node) -> str | None:
+        """The ``language-xx`` class (docutils' way to say a passage's language) nearest above."""
+        parent = node.parent
+        while parent is not None:
+            for cls in parent.get("classes", ()):
+                if cls.startswith("language-"):
+                    return cls.removeprefix("language-").split("-")[0].lower()
+            parent = parent.parent
+        return None
 
     def depart_Text(self, node: nodes.Text) -> None:
         pass

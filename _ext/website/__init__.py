@@ -65,7 +65,9 @@ def find_editions(app: Sphinx) -> None:
     found: list[editions.Edition] = []
     if is_web(app.builder):
         meta = metadata(app.config)
-        found, missing = editions.find(Path(app.config.editions_dir), meta.slug)
+        # A translated build names its files <slug>-<lang> (the languages extension sets pdf_basename)
+        basename = getattr(app.config, "pdf_basename", "") or meta.slug
+        found, missing = editions.find(Path(app.config.editions_dir), basename)
         for path in missing:
             logger.info("citation: no edition at %s (build it first, e.g. `make all`); "
                         "the site does not offer it", path)

@@ -1,0 +1,194 @@
+"""Sphinx extension: the publication in several languages (gettext catalogs, one site each).
+
+``publication_languages`` in ``conf.py`` lists the translations; each is built with
+``-D language=<lang>`` (``python -m languages.build`` does it for ``make``). The parts are
+plain modules: ``names`` (CLDR names, direction), ``catalog`` (how complete a language is),
+``links`` (switcher, hreflang), ``sitemap``, ``notice``. This glue:
+
+- in a translated build: the edition files get ``-<lang>`` in their names, the site's
+  address gets ``<lang>/``, untranslated passages are marked with the source language
+  (``lang="en"`` in HTML and ePub, ``text(lang: "en")`` in the PDF), and an unreviewed
+  translation carries a notice in every edition (site banner; first page of ePub and PDF);
+- in every build: a language switcher, ``<link rel="alternate" hreflang>`` on every page,
+  sitemap alternates, and ``dir="rtl"`` on ``<html>`` for right-to-left languages.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import catalog, links, names, notice, sitemap
+from .search import fix_chinese_search
+from .problems import WARNING_TYPE, Kind
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+__version__ = "1.0.0"
+logger = logging.getLogger(__name__)
+NOTICE_CLASS = "translation-notice"
+THEME_LOCALES = Path(__file__).resolve().parent / "locales"
+"""Furo's words in other languages (``sphinx.po``: Sphinx's own catalogs lack Furo's).
+
+``conf.py`` lists it in ``locale_dirs`` itself: Sphinx loads the theme's translations
+before any extension could add the folder."""
+
+
+def _warn(kind: Kind, message: str, location: Any = None) -> None:
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+
+
+def _valid(codes: object, setting: str) -> list[str]:
+    """The language codes of a setting, each checked; a bad one is reported and left out."""
+    if not isinstance(codes, (list, tuple)):
+        _warn(Kind.UNKNOWN_LANGUAGE, f"conf.py: {setting} must be a list of language codes like ['es']")
+        return []
+    good = []
+    for code in codes:
+        try:
+            names.locale(code)
+        except names.UnknownLanguage as err:
+            _warn(Kind.UNKNOWN_LANGUAGE, f"conf.py: {setting}: {err}; it is left out")
+            continue
+        if code not in good:
+            good.append(code)
+    return good
+
+
+def site_of(config: Config) -> links.Site:
+    source = config.source_language
+    translations = [lang for lang in config.publication_languages if lang != source]
+    current = config.language or source
+    return links.Site(source, (source, *translations), current)
+
+
+def is_translation(config: Config) -> bool:
+    return bool(config.language) and config.language != config.source_language
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """Settings that follow from the language of this build (before anything is read)."""
+    config.publication_languages = _valid(config.publication_languages, "publication_languages")
+    config.translations_reviewed = _valid(config.translations_reviewed, "translations_reviewed")
+    config.languages_site_url = config.languages_site_url or config.html_baseurl
+    config.sitemap_locales = [None]  # alternates are ours: see languages.sitemap
+    if getattr(config, "epub_basename", None):  # every language's book lands in one folder
+        books = [f"{config.epub_basename}-{lang}.epub" for lang in config.publication_languages]
+        config.epub_exclude_files = [*config.epub_exclude_files, f"{config.epub_basename}.epub", *books]
+    if getattr(config, "epub_language", None) or config.language:  # BCP 47 in the OPF: zh-CN
+        config.epub_language = names.hreflang(config.epub_language or config.language)
+    if not is_translation(config):
+        return
+    language = config.language
+    if config.html_baseurl:
+        config.html_baseurl = config.languages_site_url.rstrip("/") + "/" + language + "/"
+    for setting in ("epub_basename", "pdf_basename"):
+        if getattr(config, setting, None):
+            setattr(config, setting, f"{getattr(config, setting)}-{language}")
+    if hasattr(config, "pdf_labels") and not config.pdf_labels:  # the PDF colophon's words
+        config.pdf_labels = notice.pdf_labels(language)
+    progress = language_progress(app, config)
+    if language not in config.translations_reviewed:
+        text, text_lang = notice.unreviewed(language, progress.percent)
+        config.html_theme_options = {
+            **config.html_theme_options,
+            "announcement": f'<p class="{NOTICE_CLASS}" lang="{escape(names.hreflang(text_lang))}">'
+                            f"{escape(text)}</p>"}
+
+
+def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
+    """How complete this build's language is, from its ``.po`` files (problems reported)."""
+    progress = catalog.Progress(config.language)
+    for locale_dir in config.locale_dirs:
+        if Path(app.srcdir, locale_dir).resolve() == THEME_LOCALES:
+            continue  # the theme's words are not the publication's text
+        found = catalog.progress(Path(app.srcdir, locale_dir), config.language)
+        progress.total += found.total
+        progress.translated += found.translated
+        for path, line, message in found.problems:
+            _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
+                  f"{path}:{line}" if line else str(path))
+    return progress
+
+
+class MarkUntranslated(SphinxTransform):
+    """A passage without translation is the source text: say its language (WCAG 3.1.2)."""
+
+    default_priority = 960  # after Sphinx's Locale (20) and AddTranslationClasses (950)
+
+    def apply(self, **kwargs: Any) -> None:
+        from sphinx.builders.gettext import MessageCatalogBuilder
+
+        if not is_translation(self.config) or issubclass(self.env._builder_cls, MessageCatalogBuilder):
+            return
+        mark = "language-" + names.hreflang(self.config.source_language)
+        for node in self.document.findall(nodes.Element):
+            if node.get("translated") is False and mark not in node["classes"]:
+                node["classes"].append(mark)
+
+
+def add_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """ePub and PDF: the unreviewed-translation notice opens the book (the site has a banner)."""
+    config = app.config
+    if (app.builder.format == "html" and app.builder.name != "epub") or not is_translation(config):
+        return
+    if docname != config.root_doc or config.language in config.translations_reviewed:
+        return
+    text, text_lang = notice.unreviewed(config.language, language_progress(app, config).percent)
+    note = nodes.note("", nodes.paragraph(text, text), classes=[NOTICE_CLASS])
+    if text_lang != config.language:
+        note["classes"].append("language-" + names.hreflang(text_lang))
+    section = doctree.next_node(nodes.section)
+    if section is None:
+        doctree.insert(0, note)
+    else:
+        title = 1 if section.children and isinstance(section[0], nodes.title) else 0
+        section.insert(title, note)
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Website: the switcher, hreflang alternates and the page's direction."""
+    if app.builder.name == "epub" or not app.config.publication_languages:
+        return
+    site = site_of(app.config)
+    uri = app.builder.get_target_uri(pagename)
+    context["language_switcher"] = links.switcher(site, uri)
+    context["metatags"] = context.get("metatags", "") + links.alternates(
+        site, uri, app.config.languages_site_url)
+    if names.direction(site.current) == "rtl":
+        # Furo's base.html writes lang="{{ language }}" into <html> and has no block for its
+        # attributes; the code is checked by names.locale, so this adds exactly dir="rtl".
+        context["language"] = f'{names.hreflang(site.current)}" dir="rtl'
+
+
+def finish_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    if exception or app.builder.name == "epub" or app.builder.format != "html":
+        return
+    path = Path(app.outdir, app.config.sitemap_filename)
+    if app.config.publication_languages and app.config.languages_site_url and path.is_file():
+        sitemap.add_alternates(path, site_of(app.config), app.config.languages_site_url)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The language the pages are written in; its site is the top folder.
+    app.add_config_value("source_language", "en", "env", [str])
+    # The translations, built with `make all` and `make translations`: e.g. ["es"].
+    app.add_config_value("publication_languages", [], "env", [list])
+    # Translations a person has reviewed; any other carries an "unreviewed" notice.
+    app.add_config_value("translations_reviewed", [], "env", [list])
+    # The address of the top (source-language) site; default html_baseurl.
+    app.add_config_value("languages_site_url", "", "html", [str])
+    app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
+    fix_chinese_search(app)
+    app.add_transform(MarkUntranslated)
+    app.connect("doctree-resolved", add_notice)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", finish_sitemap, priority=900)  # after sphinx-sitemap writes
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,58 @@
+"""How complete a translation is, read from its ``.po`` files (plain Python, Babel).
+
+A message counts as translated when it has a non-empty ``msgstr`` that is not marked
+fuzzy, which is exactly when Sphinx uses it; everything else falls back to the source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, read_po
+
+
+@dataclass
+class Progress:
+    """The messages of one language: how many there are and how many are translated."""
+
+    language: str
+    total: int = 0
+    translated: int = 0
+    problems: list[tuple[Path, int | None, str]] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down: 100 only when every message is translated."""
+        return 100 * self.translated // self.total if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.translated == self.total
+
+
+def catalog_dir(locale_dir: Path, language: str) -> Path:
+    return locale_dir / language / "LC_MESSAGES"
+
+
+def progress(locale_dir: Path, language: str) -> Progress:
+    """Count the messages of every ``<locale_dir>/<language>/LC_MESSAGES/**/*.po``."""
+    result = Progress(language)
+    folder = catalog_dir(locale_dir, language)
+    for po in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        try:
+            with po.open("rb") as handle:
+                catalog = read_po(handle, abort_invalid=True)
+        except (PoFileError, UnicodeDecodeError, ValueError) as err:
+            line = getattr(err, "lineno", None)
+            line = line + 1 if isinstance(line, int) else None  # Babel counts from 0
+            result.problems.append((po, line, f"the file cannot be read as a .po catalog ({err})"))
+            continue
+        for message in catalog:
+            if not message.id:
+                continue  # the header
+            result.total += 1
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if all(strings) and not message.fuzzy:
+                result.translated += 1
+    return result

@@ -1,0 +1,17 @@
+"""Every problem the translated editions report, as ``type="languages"`` warnings."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+WARNING_TYPE = "languages"
+
+
+class Kind(Enum):
+    """Warning subtypes of the translated editions."""
+
+    UNKNOWN_LANGUAGE = "unknown-language"
+    """A code in ``publication_languages``/``translations_reviewed`` that is not a language; it is left out."""
+
+    CATALOG = "catalog"
+    """A ``.po`` file that cannot be read: its messages fall back to the source text."""

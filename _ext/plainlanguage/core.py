@@ -1,0 +1,250 @@
+"""Plain-language advice for one Markdown page (plain Python: markdown-it, textstat).
+
+What is read is the prose a reader reads: paragraphs, headings, list items, quotes and
+table cells. Front matter, code (fenced, indented, inline) and raw HTML are skipped. Each
+finding carries the line of the page it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .problems import Kind
+
+MAX_SENTENCE_WORDS = 25
+MAX_GRADE = 8.0  # plainlanguage.gov: write for an 8th-grade reader when the public reads it
+# Acronyms every reader knows (or that are the name people use): no need to spell them out.
+KNOWN_ACRONYMS = frozenset({"PDF", "HTML", "URL", "US", "USA", "OK", "TV", "ID", "FAQ", "AM", "PM",
+                            "PO", "DC", "EPUB", "UTF", "AA", "AAA"})  # AA: a WCAG level
+VAGUE_LINK_TEXT = frozenset({"click here", "here", "read more", "more", "click", "this", "link",
+                             "this link", "learn more", "more info", "more information", "this page",
+                             "click this link", "go", "details", "continue"})
+ALT_PREFIXES = ("image of", "an image of", "picture of", "a picture of", "photo of", "a photo of",
+                "photograph of", "graphic of", "screenshot of")
+_FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|svg|webp|avif|tiff?|bmp|heic)$", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_FIGURE = re.compile(r"^\{(figure|image)\}")
+_OPTION = re.compile(r"^:(\w[\w-]*):\s*(.*)$")
+
+_MARKDOWN = (MarkdownIt("commonmark").use(front_matter_plugin).use(colon_fence_plugin)
+             .enable("table"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of advice: where (1-based line), what kind, and what to do."""
+
+    line: int
+    kind: Kind
+    message: str
+
+
+@dataclass
+class Report:
+    """What the check found on one page, and how the page reads overall."""
+
+    findings: list[Finding] = field(default_factory=list)
+    sentences: int = 0
+    words: int = 0
+    grade: float | None = None
+
+    def summary(self) -> str:
+        grade = "n/a" if self.grade is None else f"{self.grade:.1f}"
+        advice = len(self.findings)
+        return (f"{self.sentences} sentence(s), {self.words} word(s), reading grade {grade}, "
+                f"{advice} piece(s) of advice")
+
+
+@dataclass
+class _Prose:
+    """A block's text as read, with the page line where each of its lines starts."""
+
+    text: str
+    first_line: int
+
+    def line_at(self, index: int) -> int:
+        return self.first_line + self.text.count("\n", 0, index)
+
+
+def body_of(lines: tuple[str, ...] | list[str], body_start: int) -> str:
+    """A page's body with its front matter blanked out, so every line keeps its number.
+
+    ``pagesource`` finds where the body starts (the one front-matter reader)."""
+    return "\n" * body_start + "\n".join(lines[body_start:]) + "\n"
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: float = MAX_GRADE,
+            known_acronyms: frozenset[str] | set[str] = KNOWN_ACRONYMS) -> Report:
+    """Check ``markdown`` (a whole page, front matter included) and return the report."""
+    report = Report()
+    blocks: list[tuple[_Prose, bool]] = []  # (prose, is it sentences: not a heading)
+    tokens = _MARKDOWN.parse(markdown)
+    heading = False
+    for token in tokens:
+        if token.type == "heading_open":
+            heading = True
+        elif token.type == "heading_close":
+            heading = False
+        elif token.type == "inline" and token.map:
+            prose = _inline(token, report)
+            if prose.text.strip():
+                blocks.append((prose, not heading))
+        elif token.type in ("fence", "colon_fence") and token.map and _FIGURE.match(token.info.strip()):
+            _figure(token, report)
+
+    prose_text = []
+    for prose, is_sentences in blocks:
+        if not is_sentences:
+            continue
+        for start, sentence in _sentences(prose.text):
+            count = len(words_of(sentence))
+            if not count:
+                continue
+            report.sentences += 1
+            report.words += count
+            prose_text.append(sentence.strip())
+            if count > max_words:
+                report.findings.append(Finding(
+                    prose.line_at(start), Kind.LONG_SENTENCE,
+                    f"a sentence of {count} words (more than {max_words}): "
+                    f"split it, or cut words (it starts \"{_start_of(sentence)}\")"))
+    _acronyms(blocks, known_acronyms, report)
+    if report.words >= 30:  # a grade for a few words says nothing
+        import textstat
+
+        report.grade = float(textstat.flesch_kincaid_grade(" ".join(prose_text)))
+        if report.grade > max_grade:
+            first = blocks[0][0].first_line if blocks else 1
+            report.findings.append(Finding(
+                first, Kind.READING_GRADE,
+                f"the page reads at US school grade {report.grade:.1f} (aim for {max_grade:g} or "
+                "lower): use shorter sentences and everyday words"))
+    report.findings.sort(key=lambda finding: finding.line)
+    return report
+
+
+def _start_of(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        found.append((start, text[start:match.start()]))
+        start = match.end()
+    found.append((start, text[start:]))
+    return [(index, sentence) for index, sentence in found if sentence.strip()]
+
+
+def _inline(token: Token, report: Report) -> _Prose:
+    """The readable text of a block; link texts and images are checked on the way."""
+    first = token.map[0] + 1
+    text: list[str] = []
+    link: list[str] | None = None
+    link_line = first
+    for child in token.children or []:
+        here = first + "".join(text).count("\n")
+        if child.type == "text":
+            text.append(child.content)
+            if link is not None:
+                link.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            text.append("\n")
+            if link is not None:
+                link.append(" ")
+        elif child.type == "code_inline":
+            text.append("code")
+            if link is not None:
+                link.append(child.content)
+        elif child.type == "link_open":
+            link, link_line = [], here
+        elif child.type == "link_close" and link is not None:
+            _link_text(" ".join("".join(link).split()), link_line, report)
+            link = None
+        elif child.type == "image":
+            _alt_text(child.content, str(child.attrGet("src") or ""), None, here, report)
+    return _Prose("".join(text), first)
+
+
+def _link_text(text: str, line: int, report: Report) -> None:
+    plain = re.sub(r"[^\w\s]", "", text).strip().casefold()
+    if plain in VAGUE_LINK_TEXT:
+        report.findings.append(Finding(
+            line, Kind.LINK_TEXT,
+            f"the link text \"{text}\" says nothing out of context: name where the link "
+            "goes (\"the 2024 budget\", not \"click here\")"))
+
+
+def _alt_text(alt: str, src: str, caption: str | None, line: int, report: Report) -> None:
+    plain = " ".join(alt.split())
+    folded = plain.casefold()
+    name = PurePosixPath(src.split("?")[0]).name if src else ""
+    if plain and (_FILE_NAME.match(plain) or (name and folded in (name.casefold(), PurePosixPath(name).stem.casefold()))):
+        problem = "is a file name"
+    elif any(folded.startswith(prefix + " ") or folded == prefix for prefix in ALT_PREFIXES):
+        problem = "starts with \"image of\" (a screen reader already says it is an image)"
+    elif caption and _same(plain, caption):
+        problem = "repeats the caption (a screen reader reads both)"
+    else:
+        return
+    report.findings.append(Finding(
+        line, Kind.ALT_TEXT,
+        f"the alt text \"{plain}\" {problem}: say what the image shows that matters here"))
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+    return norm(a) == norm(b)
+
+
+def _figure(token: Token, report: Report) -> None:
+    """A MyST ``{figure}``/``{image}`` directive: its ``:alt:`` against its file and caption."""
+    lines = token.content.splitlines()
+    options, body_start = {}, len(lines)
+    for index, line in enumerate(lines):
+        if match := _OPTION.match(line.strip()):
+            options[match.group(1)] = (match.group(2), index)
+        elif line.strip():
+            body_start = index
+            break
+    if "alt" not in options:
+        return
+    alt, index = options["alt"]
+    caption = " ".join(line.strip() for line in lines[body_start:]).strip() or None
+    src = token.info.strip().split(maxsplit=1)[1] if len(token.info.split()) > 1 else ""
+    _alt_text(alt, src, caption, token.map[0] + 2 + index, report)
+
+
+def _acronyms(blocks: list[tuple[_Prose, bool]], known: frozenset[str] | set[str], report: Report) -> None:
+    """The first use of each acronym must come with its words: "Words (ACR)" or "ACR (words)"."""
+    seen: set[str] = set()
+    for prose, _ in blocks:
+        for match in _ACRONYM.finditer(prose.text):
+            acronym = match.group(1)
+            if (acronym in seen or acronym in known or len(acronym) > 6 or _ROMAN.match(acronym)):
+                continue
+            seen.add(acronym)
+            before = prose.text[:match.start()].rstrip()
+            after = prose.text[match.end():].lstrip()
+            explained = after.startswith("(") or (before.endswith("(") and after.startswith(")"))
+            if not explained:
+                report.findings.append(Finding(
+                    prose.line_at(match.start()), Kind.ACRONYM,
+                    f"\"{acronym}\" is not spelled out at its first use on the page: write the words "
+                    f"first, then the acronym in brackets, e.g. \"Words In Full ({acronym})\""))

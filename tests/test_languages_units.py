@@ -1,0 +1,108 @@
+"""The translated editions' plain-Python parts, without a build: names, progress, links, sitemap."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+
+from languages import catalog, links, names, notice, sitemap
+
+
+def test_each_language_is_named_in_itself_with_its_direction():
+    assert names.own_name("es") == "español"
+    assert names.own_name("ar") == "العربية"
+    assert names.own_name("zh") == "中文"
+    assert [names.direction(code) for code in ("ar", "fa", "he", "ur")] == ["rtl"] * 4
+    assert [names.direction(code) for code in ("en", "es", "zh", "vi")] == ["ltr"] * 4
+    assert names.hreflang("zh_CN") == "zh-CN"
+
+
+@pytest.mark.parametrize("bad", ["", "x", "klingon", "es\" onload=\"x", "../es", 3, None])
+def test_a_code_that_is_not_a_language_is_refused(bad):
+    with pytest.raises(names.UnknownLanguage):
+        names.locale(bad)
+
+
+def po(messages: str) -> str:
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+    return header + textwrap.dedent(messages)
+
+
+def test_progress_counts_translated_messages_not_fuzzy_or_empty_ones(tmp_path):
+    folder = tmp_path / "locales" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "a.po").write_text(po('''
+        msgid "One"
+        msgstr "Uno"
+
+        #, fuzzy
+        msgid "Two"
+        msgstr "Dos"
+
+        msgid "Three"
+        msgstr ""
+        '''), encoding="utf-8")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.po").write_text(po('msgid "Four"\nmsgstr "Cuatro"\n'), encoding="utf-8")
+
+    found = catalog.progress(tmp_path / "locales", "es")
+
+    assert (found.translated, found.total, found.percent, found.complete) == (2, 4, 50, False)
+    assert catalog.progress(tmp_path / "locales", "fr").total == 0
+
+
+def test_a_broken_catalog_is_a_problem_with_its_line_not_a_crash(tmp_path):
+    folder = tmp_path / "locales" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "a.po").write_text(po('msgid "One"\nmsgstr "Uno"\npasted text, not a catalog line\n'),
+                                 encoding="utf-8")
+    found = catalog.progress(tmp_path / "locales", "es")
+    assert len(found.problems) == 1
+    path, line, message = found.problems[0]
+    assert (path.name, line) == ("a.po", 8) and "cannot be read" in message
+
+
+def test_switcher_links_the_same_page_in_each_language_from_any_depth():
+    english = links.Site("en", ("en", "es", "ar"), "en")
+    spanish = links.Site("en", ("en", "es", "ar"), "es")
+    assert english.relative("a/b/page.html", "es") == "../../es/a/b/page.html"
+    assert spanish.relative("a/b/page.html", "en") == "../../../a/b/page.html"
+    assert spanish.relative("index.html", "ar") == "../ar/index.html"
+    html = links.switcher(spanish, "index.html")
+    assert '<a href="../index.html" hreflang="en" lang="en">English</a>' in html
+    assert 'hreflang="es" lang="es" aria-current="true">español</a>' in html
+    assert 'hreflang="ar" lang="ar">العربية</a>' in html
+    assert 'aria-label="Idioma"' in html
+
+
+def test_alternates_name_every_language_and_the_source_as_default():
+    site = links.Site("en", ("en", "es"), "es")
+    tags = links.alternates(site, "x/y.html", "https://city.example/")
+    assert tags.splitlines() == [
+        '<link rel="alternate" hreflang="en" href="https://city.example/x/y.html">',
+        '<link rel="alternate" hreflang="es" href="https://city.example/es/x/y.html">',
+        '<link rel="alternate" hreflang="x-default" href="https://city.example/x/y.html">']
+
+
+def test_sitemap_gets_an_alternate_per_language_on_each_url(tmp_path):
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n'
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                    "<url><loc>https://city.example/es/a.html</loc></url></urlset>", encoding="utf-8")
+    sitemap.add_alternates(path, links.Site("en", ("en", "es"), "es"), "https://city.example/")
+    sitemap.add_alternates(path, links.Site("en", ("en", "es"), "es"), "https://city.example/")  # idempotent
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<xhtml:link") == 2
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://city.example/a.html" />' in text
+    assert 'hreflang="es" href="https://city.example/es/a.html"' in text
+
+
+def test_unreviewed_notice_is_in_the_readers_language_and_says_what_is_missing():
+    text, lang = notice.unreviewed("es", 100)
+    assert lang == "es" and "no ha sido revisada" in text and "%" not in text
+    text, lang = notice.unreviewed("zh_CN", 40)
+    assert lang == "zh" and "40%" in text
+    text, lang = notice.unreviewed("fr", 10)
+    assert lang == "en" and "10% of the text" in text

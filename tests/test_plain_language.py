@@ -1,0 +1,133 @@
+"""Plain-language advice: the core on small pages, the build's style.* warnings, make check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, page, sphinx_build, write_pages
+
+from plainlanguage import core
+from plainlanguage.problems import Kind
+
+LONG = ("The committee that reviews the proposals from every department in the City of Austin meets "
+        "each month in the council chamber on the second floor of the building to decide which "
+        "projects go ahead this year.")  # 36 words
+
+
+def kinds(markdown: str, **options) -> list[tuple[int, Kind]]:
+    return [(f.line, f.kind) for f in core.analyse(markdown, **options).findings]
+
+
+def test_a_long_sentence_is_reported_on_its_own_line():
+    markdown = "---\ntitle: T\n---\n\nShort one. Another short one.\nStill short.\n" + LONG + "\n"
+    assert kinds(markdown, max_grade=99) == [(7, Kind.LONG_SENTENCE)]
+    assert kinds(markdown, max_words=40, max_grade=99) == []
+
+
+def test_code_front_matter_and_html_are_not_prose():
+    markdown = ("---\ntitle: " + LONG + "\n---\n\n```python\n# " + LONG + "\n```\n\n"
+                "    " + LONG + "\n\n<div>" + LONG + "</div>\n\nA `" + LONG + "` call.\n")
+    assert kinds(markdown) == []
+
+
+def test_acronyms_need_their_words_at_first_use_only():
+    good = "The Capital Metropolitan Transportation Authority (CMTA) runs buses. CMTA is busy.\n"
+    also_good = "CMTA (Capital Metro) runs buses. Ask CMTA.\n"
+    bad = "Ask CMTA about buses.\n\nThe Capital Metropolitan Transportation Authority (CMTA) runs them.\n"
+    assert kinds(good) == [] and kinds(also_good) == []
+    assert kinds(bad) == [(1, Kind.ACRONYM)]
+    known = "Download the PDF, read Title II and the HTML. We SHOUTED.\n"
+    assert kinds(known) == []
+    assert kinds("Ask CMTA.\n", known_acronyms=core.KNOWN_ACRONYMS | {"CMTA"}) == []
+
+
+@pytest.mark.parametrize("text", ["click here", "Here", "Read more.", "more", "this link"])
+def test_link_text_that_says_nothing_is_reported(text):
+    assert kinds(f"For the plan,\n[{text}](https://example.org/plan).\n") == [(2, Kind.LINK_TEXT)]
+
+
+def test_link_text_that_names_its_target_is_fine():
+    assert kinds("Read [the 2024 budget](https://example.org/budget).\n") == []
+
+
+@pytest.mark.parametrize(("markdown", "line"), [
+    ("![IMG_2041.JPG](photos/IMG_2041.JPG)\n", 1),
+    ("Text.\n\n![sensor-map](img/sensor-map.png)\n", 3),
+    ("![Image of a bus stop with a screen](stop.png)\n", 1),
+    ("![picture of the river](river.jpg)\n", 1),
+    ("```{figure} map.png\n:alt: Parking sensors on Congress Avenue\n\nParking sensors on Congress Avenue.\n```\n", 2),
+    (":::{figure} map.png\n:alt: map.png\n\nWhere the sensors are.\n:::\n", 2),
+])
+def test_alt_text_that_helps_nobody_is_reported(markdown, line):
+    assert kinds(markdown) == [(line, Kind.ALT_TEXT)]
+
+
+def test_alt_text_that_describes_is_fine():
+    assert kinds("![Bus stop screen showing the next three buses](stop.png)\n") == []
+    assert kinds("```{figure} map.png\n:alt: Dots mark 40 sensors along Congress Avenue\n\n"
+                 "Where the sensors are.\n```\n") == []
+
+
+def test_reading_grade_is_measured_and_a_hard_page_is_reported():
+    easy = "We fix roads. We fill holes. We paint lines. " * 5
+    hard = ("Comprehensive infrastructural modernization necessitates interdepartmental "
+            "coordination, institutional accountability, and sophisticated technological "
+            "implementation methodologies. ") * 3
+    easy_report, hard_report = core.analyse(easy), core.analyse(hard)
+    assert easy_report.grade is not None and easy_report.grade < 8
+    assert Kind.READING_GRADE not in [f.kind for f in easy_report.findings]
+    assert hard_report.grade > 12 and Kind.READING_GRADE in [f.kind for f in hard_report.findings]
+    assert "reading grade" in hard_report.summary()
+
+
+PAGES = {
+    "index.md": page("Home", body="Welcome. Read the [parking plan](plan.md)."),
+    "plan.md": page("Parking plan", 1, body="Ask CMTA first.\n\n" + LONG + "\n\n[Click here](https://example.org)."),
+}
+
+
+def test_a_strict_build_lists_the_advice_without_failing(tmp_path):
+    """As `make html` runs it: -W, not quiet (advice is information there)."""
+    source = write_pages(tmp_path / "src", PAGES)
+    build = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "-W",
+                            "--keep-going", "--no-color", str(source), str(tmp_path / "out")],
+                           capture_output=True, text=True, check=False)
+    output = build.stdout + build.stderr
+    assert build.returncode == 0, output
+    plan = str(source / "plan.md")
+    for line, kind in ((6, "acronym"), (8, "long-sentence"), (10, "link-text")):
+        assert any(l.startswith(f"{plan}:{line}: ") and l.endswith(f"[style.{kind}]")
+                   for l in output.splitlines()), output
+    assert "WARNING" not in output
+
+
+def test_a_project_can_make_the_advice_fail_a_strict_build(tmp_path):
+    source = write_pages(tmp_path / "src", PAGES)
+    build = sphinx_build(source, tmp_path / "out", extra=("-D", "style_checks_strict=1"))
+    assert build.returncode != 0
+    assert any(f"plan.md:8: WARNING: a sentence of 36 words" in w and w.endswith("[style.long-sentence]")
+               for w in build.warnings), build.output
+    quiet = sphinx_build(source, tmp_path / "out2", extra=(
+        "-D", "style_checks_strict=1", "-D", "suppress_warnings=myst.topmatter,style"))
+    assert quiet.returncode == 0, quiet.output
+
+
+def test_a_lenient_build_shows_the_advice_as_warnings(tmp_path):
+    source = write_pages(tmp_path / "src", PAGES)
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0
+    assert any("plan.md:10: WARNING: the link text \"Click here\"" in w for w in build.warnings)
+
+
+def test_make_check_prints_advice_and_a_summary_per_page(tmp_path):
+    source = write_pages(tmp_path / "src", PAGES)
+    done = subprocess.run(["make", "-C", str(REPO), "check", f"SOURCEDIR={source}"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{source / 'plan.md'}:8: a sentence of 36 words" in done.stdout
+    assert "[style.acronym]" in done.stdout and "[style.link-text]" in done.stdout
+    summaries = [line for line in done.stderr.splitlines() if "reading grade" in line]
+    assert len(summaries) == 2 and any(line.startswith(f"{source / 'plan.md'}: ") for line in summaries)
