@@ -26,6 +26,7 @@ extensions = [
     "website",  # only the site: head tags, editions panel, redirects, 404, robots, sitemap
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
+    "buildcache",  # docutils settings and search stemming computed once per build
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages

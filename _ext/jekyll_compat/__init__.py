@@ -18,6 +18,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import changes
 import pagesource
 import yaml
 from docutils import nodes
@@ -37,7 +38,7 @@ __version__ = "1.0.0"
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "jekyll"
-_URLS = "jekyll_compat_urls"
+_URLS = "jekyll_compat.old_urls"  # a changes.KEYS memory, shared by the builders
 _LISTED = 8  # dropped Liquid tags named in a page's one warning; the rest are counted
 
 
@@ -118,9 +119,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     elsewhere: those pages are written again (rare, so simply all of them).
     """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
-    previous = getattr(env, _URLS, None)
     table = urls.old_urls(pages, baseurl=_baseurl(app))
-    setattr(env, _URLS, table)
+    previous = changes.remember(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
 
@@ -143,7 +143,7 @@ class ResolveSiteLinks(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        table = getattr(self.env, _URLS, None)
+        table = changes.recall(self.env, _URLS)
         if table is None:
             return
         baseurl = _baseurl(self.app)
