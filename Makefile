@@ -23,7 +23,12 @@ BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPH
 .PHONY: all html pdf verapdf epub linkcheck test clean help venv check page serve bench
 
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
-all: pdf epub html
+# One Python process for the three builders (Sphinx imported once: _ext/all_editions.py);
+# each edition is swapped in as `edition` below does, and a failed one keeps the last.
+all: $(VENV)/.installed
+	PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m all_editions --sourcedir $(SOURCEDIR) \
+	  --builddir $(BUILDDIR) --confdir $(CONFDIR) --jobs $(JOBS) $(if $(STRICTOPTS),--strict) \
+	  -- $(SPHINXOPTS)
 
 # Build one edition in $(BUILDDIR)/<folder>.new (a copy of the last one, so rebuilds stay
 # incremental) and move it into place only when the build succeeded: a failed or killed
