@@ -33,7 +33,10 @@ EDITIONS = (("pdf", "typst"), ("epub", "epub"), ("html", "html"))
 def build_in_process(argv: list[str]) -> int:
     """One ``python -m sphinx`` run in this process; its exit status."""
     from sphinx.cmd.build import build_main
+    from sphinx.util.console import color_terminal
 
+    if not color_terminal():  # decided per process by python -m sphinx; here once, up front
+        argv = ["--no-color", *argv]
     try:
         return build_main(argv)
     except SystemExit as stop:  # argument errors end with SystemExit in Sphinx
