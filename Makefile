@@ -20,7 +20,7 @@ endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 
-.PHONY: all html pdf verapdf epub linkcheck test clean help venv check page serve bench
+.PHONY: release all html pdf verapdf epub linkcheck test clean help venv check page serve bench
 
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR) (the site links to the first two)
 # One Python process for the three builders (Sphinx imported once: _ext/all_editions.py);
@@ -42,6 +42,12 @@ define edition
 	mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1) && rm -rf $(BUILDDIR)/$(1).old
 	@echo "$(1) edition: $(BUILDDIR)/$(1)"
 endef
+
+## release: build every edition and freeze this version into editions/<version>/ (never overwritten)
+RELEASES ?= $(SOURCEDIR)/../editions
+CHANGES   ?= $(SOURCEDIR)/../CHANGES.md
+release: all
+	PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m record.release "$(BUILDDIR)/html" "$(RELEASES)" "$(CHANGES)"
 
 ## html: the website, into $(BUILDDIR)/html
 html: $(VENV)/.installed

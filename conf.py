@@ -25,6 +25,7 @@ extensions = [
     "citation",  # How to cite: the directive, citation files, "Cite this chapter"
     "website",  # only the site: head tags, editions panel, redirects, 404, robots, sitemap
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
+    "record",  # passage ids, passages.json, frozen releases, What changed
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
     "buildcache",  # docutils settings and search stemming computed once per build
 ]
@@ -35,7 +36,7 @@ templates_path = ["_templates"]
 
 myst_title_to_header = True
 myst_heading_anchors = 6
-myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "fieldlist"]
+myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "dollarmath", "fieldlist"]
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
 
 # HTML

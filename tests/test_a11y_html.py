@@ -83,10 +83,15 @@ def axe_source() -> str:
 
 
 def site_pages(publication: Path) -> list[str]:
+    """Every page, but of each frozen release (editions/<version>/) only its first page:
+    the others are the bytes checked when that version was current, plus the same banner."""
     pages = sorted(p.relative_to(publication / "html").as_posix()
                    for p in (publication / "html").rglob("*.html"))
     assert {"index.html", "accessibility.html", "search.html"} <= set(pages)
-    return pages
+    archived = [p for p in pages if p.startswith("editions/")]
+    assert not archived or any(p.endswith("/index.html") for p in archived)
+    return [p for p in pages if p not in archived or p.count("/") == 2 and
+            p.endswith("/index.html")]
 
 
 def new_page(browser, width: str, scheme: str = "light"):

@@ -17,6 +17,7 @@ from conftest import sphinx_build, write_pages
 
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
+from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
@@ -41,6 +42,7 @@ def test_every_kind_is_catalogued():
     """A new problem kind in an extension's enum must come with its catalogue entry."""
     catalogued = {entry["kind"] for entry in ENTRIES}
     expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
+    expected |= {f"{RECORD}.{kind.value}" for kind in RecordKind}
     assert expected - catalogued == set()
 
 

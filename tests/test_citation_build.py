@@ -124,7 +124,8 @@ def test_every_page_is_a_correct_zotero_item(built: Path) -> None:
         assert canonical == [f"{ROOT}{docname}.html"], docname
         assert item["creators"] == [{"lastName": "City of Austin", "firstName": None}], docname
         assert item["date"] == META.date_released.strftime("%Y/%m/%d")
-        assert item["url"] == canonical[0]
+        # a citation names this version's page, kept for good; the canonical is the latest
+        assert item["url"] == f"{ROOT}editions/{META.version}/{docname}.html"
         assert item["language"] == "en"
         assert item["publisher"] == META.publisher
         assert local(html, item["pdf"]).read_bytes() == PDF_BYTES
@@ -151,7 +152,7 @@ def test_dublin_core_open_graph_twitter_json_ld(built: Path) -> None:
         assert metas(page, "DC.language") == ["en"]
         assert metas(page, "DC.rights") == [META.license_url]
         assert metas(page, "DCTERMS.hasVersion") == [META.version]
-        assert f"{ROOT}{docname}.html" in metas(page, "DC.identifier")
+        assert f"{ROOT}editions/{META.version}/{docname}.html" in metas(page, "DC.identifier")
 
         assert metas(page, "og:title", "property") == [title]
         assert metas(page, "og:url", "property") == [f"{ROOT}{docname}.html"]
@@ -179,6 +180,11 @@ def test_dublin_core_open_graph_twitter_json_ld(built: Path) -> None:
             assert data["@type"] == "Chapter" and data["name"] == title
             assert data["isPartOf"]["name"] == META.title
         assert data.get("datePublished") == META.date_released.isoformat()
+        assert data["mainEntityOfPage"] == f"{ROOT}{docname}.html"  # the latest
+        report = data if data["@type"] == "Report" else data["isPartOf"]
+        assert report["url"] == f"{ROOT}editions/{META.version}/"
+        if data["@type"] == "Chapter":
+            assert data["url"] == f"{ROOT}editions/{META.version}/{docname}.html"
 
 
 def test_headings_have_permalinks(built: Path) -> None:
@@ -204,7 +210,7 @@ def test_how_to_cite_page_and_its_downloads(built: Path) -> None:
     import rispy
     bib = parse_string((html / links["BibTeX (.bib)"]).read_text(encoding="utf-8"), "bibtex")
     (entry,) = bib.entries.values()
-    assert entry.fields["version"] == META.version and entry.fields["url"] == META.url
+    assert entry.fields["version"] == META.version and entry.fields["url"] == META.version_url
     (record,) = rispy.loads((html / links["RIS (.ris)"]).read_text(encoding="utf-8"))
     assert record["primary_title"] == META.title and record["edition"] == META.version
 
@@ -222,7 +228,7 @@ def test_each_chapter_offers_its_citation(built: Path) -> None:
         text = box.get_text(" ", strip=True)
         assert title.replace("\u201c", "\u2018").replace("\u201d", "\u2019")[:10] in text or \
             title[:10] in text
-        assert f"{ROOT}{docname}.html" in text and "[date accessed]" in text
+        assert f"{ROOT}editions/{META.version}/{docname}.html" in text and "[date accessed]" in text
         assert text.count(META.title) == 3, text
     for docname in PUBLICATION_PAGES:
         assert not soup(html / f"{docname}.html").select(".chapter-citation")

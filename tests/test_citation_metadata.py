@@ -67,7 +67,7 @@ def test_existing_api_is_kept(meta: publication.Metadata) -> None:
     assert meta.slug == "smart-city-austin"
     assert meta.source_date_epoch == 1795564800
     assert meta.citation_apa == ("City of Austin. (2026). Smart City Austin (Version 1.0.0). "
-                                 "https://smartcity.austintexas.gov/")
+                                 "https://smartcity.austintexas.gov/editions/1.0.0/")
 
 
 @pytest.mark.parametrize("change, field", [
@@ -137,11 +137,11 @@ def test_citation_styles(meta: publication.Metadata) -> None:
     styles = {k: citations.plain(v) for k, v in citations.publication(meta).items()}
     assert styles == {
         "APA 7": "City of Austin. (2026). Smart City Austin (Version 1.0.0). "
-                 "https://smartcity.austintexas.gov/",
+                 "https://smartcity.austintexas.gov/editions/1.0.0/",
         "Chicago": "City of Austin. Smart City Austin. Version 1.0.0. Austin, Texas: City of "
-                   "Austin, 2026. https://smartcity.austintexas.gov/.",
+                   "Austin, 2026. https://smartcity.austintexas.gov/editions/1.0.0/.",
         "MLA 9": "Smart City Austin. Version 1.0.0, City of Austin, 25 Nov. 2026, "
-                 "smartcity.austintexas.gov/.",
+                 "smartcity.austintexas.gov/editions/1.0.0/.",
     }
     # the title, and only the title, is in italics
     for runs in citations.publication(meta).values():
@@ -169,7 +169,8 @@ def test_bibtex_parses_back(meta: publication.Metadata) -> None:
     assert entry.fields["title"] == "{Smart City Austin}"
     assert entry.fields["institution"] == "City of Austin"
     assert entry.fields["year"] == "2026"
-    assert entry.fields["url"] == meta.url
+    assert entry.fields["url"] == meta.version_url == \
+        "https://smartcity.austintexas.gov/editions/1.0.0/"
     assert entry.fields["version"] == "1.0.0"
     # one organisation, braced so no style turns it into "Austin, C. o."
     (author,) = entry.persons["author"]
@@ -186,7 +187,7 @@ def test_ris_parses_back(meta: publication.Metadata) -> None:
     assert record["authors"] == ["City of Austin"]
     assert record["primary_title"] == "Smart City Austin"
     assert record["year"] == "2026"
-    assert record["urls"] == [meta.url]
+    assert record["urls"] == [meta.version_url]
     assert record["edition"] == "1.0.0"
     assert record["keywords"] == ["smart city", "Austin"]
 

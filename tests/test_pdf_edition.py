@@ -81,7 +81,7 @@ def test_cover_and_colophon_say_what_edition_this_is(edition: Path) -> None:
     assert "License: CC-BY-4.0" in colophon
     assert "Latest version: https://smartcity.austintexas.gov/" in colophon
     assert ("City of Austin. (2026). Smart City Austin (Version 1.0.0). "
-            "https://smartcity.austintexas.gov/") in colophon
+            "https://smartcity.austintexas.gov/editions/1.0.0/") in colophon  # this version, for good
 
 
 def test_contents_headers_and_page_numbers(edition: Path) -> None:

@@ -39,7 +39,7 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
     if docname != app.config.root_doc and docname != cite and docname in app.env.titles:
         section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
-        url = site_root(app.config, meta) + page_uri
+        url = site_root(app.config, meta) + meta.version_path + page_uri  # this version, for good
         section += chapter_citation(meta, title, url)
 
 

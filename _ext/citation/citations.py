@@ -64,7 +64,8 @@ def _authors(meta: Metadata) -> str:
 
 
 def _link(meta: Metadata, url: str | None = None) -> str:
-    return url or meta.identifier
+    """This version's address (or DOI): a citation names what the reader read."""
+    return url or meta.cited_url
 
 
 def _details(meta: Metadata) -> str:
@@ -159,8 +160,8 @@ def bibtex(meta: Metadata) -> str:
         "year": str(meta.date_released.year),
         "date": meta.date_released.isoformat(),
         "version": meta.version,
-        "note": f"Version {meta.version}",
-        "url": meta.url,
+        "note": f"Version {meta.version}; latest version: {meta.url}",
+        "url": meta.version_url,
         "address": str(meta.place),
         "abstract": meta.abstract,
         "keywords": ", ".join(meta.keywords),
@@ -190,7 +191,7 @@ def ris(meta: Metadata) -> str:
         "edition": meta.version,
         "publisher": meta.publisher,
         "place_published": str(meta.place),
-        "urls": [meta.url],
+        "urls": [meta.version_url],
         "doi": meta.doi,
         "number": meta.report_number,
         "abstract": meta.abstract,

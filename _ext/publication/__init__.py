@@ -84,6 +84,25 @@ class Metadata:
         return int(moment.timestamp())
 
     @property
+    def version_path(self) -> str:
+        """Where the site keeps this version for good: ``editions/<version>/``.
+
+        ``make release`` freezes a version and every later site publishes it there; the
+        site's own address is always the latest version.
+        """
+        return f"editions/{self.version}/"
+
+    @property
+    def version_url(self) -> str:
+        """``<url>editions/<version>/``: this version's permanent address."""
+        return f"{self.url.rstrip('/')}/{self.version_path}"
+
+    @property
+    def cited_url(self) -> str:
+        """What a citation of this version links: its DOI when it has one, else version_url."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.version_url
+
+    @property
     def identifier(self) -> str:
         """The one identifier to print: the DOI as a URL when there is one, else the URL."""
         return f"https://doi.org/{self.doi}" if self.doi else self.url

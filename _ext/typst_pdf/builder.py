@@ -144,6 +144,11 @@ class TypstPDFBuilder(Builder):
     def pdf_path(self) -> Path:
         return Path(self.outdir) / f"{self.basename}.pdf"
 
+    @property
+    def pages_path(self) -> Path:
+        """``{page: {passage id: [page, printed page]}}``: where each passage starts."""
+        return Path(self.outdir) / f"{self.basename}.pages.json"
+
     def copy_image_files(self) -> None:
         if not self.images:
             return
@@ -228,11 +233,13 @@ class TypstPDFBuilder(Builder):
     def compile(self) -> None:
         with progress_message(f"compiling {self.pdf_path.name}"):
             try:
-                pdf, messages = typst.compile_with_warnings(
-                    str(self.typ_path), root=str(self.outdir), font_paths=self.font_paths(),
-                    ignore_system_fonts=True, pdf_standards=list(self.config.pdf_standards),
+                compiler = typst.Compiler(str(self.typ_path), root=str(self.outdir),
+                                          font_paths=self.font_paths(), ignore_system_fonts=True)
+                pdf, messages = compiler.compile_with_warnings(
+                    pdf_standards=list(self.config.pdf_standards),
                     timestamp=self.timestamp(), format="pdf",
                 )
+                pages = compiler.query("<passage>", field="value")  # same caches: fast
             except typst.TypstError as error:
                 self.report(getattr(error, "diagnostic", "") or str(error), "error")
                 return self.fail("the problems are listed above")
@@ -241,6 +248,7 @@ class TypstPDFBuilder(Builder):
         for message in messages:
             self.report(getattr(message, "diagnostic", "") or str(message), "warning")
         try:
+            write_atomically(self.pages_path, _pages_json(pages))
             write_atomically(self.pdf_path, pdf)
         except OSError as error:
             self.fail(f"cannot write it: {error}")
@@ -311,6 +319,16 @@ def _answer(sender: Any, func: Callable[[], Any]) -> None:
     logging.convert_serializable(records)
     sender.send((failed, records, result))
     sender.close()
+
+
+def _pages_json(found: str) -> bytes:
+    """Typst's query answer as ``{docname: {id: [page, printed]}}``, sorted."""
+    import json
+
+    pages: dict[str, dict[str, list]] = {}
+    for item in json.loads(found):
+        pages.setdefault(item["doc"], {}).setdefault(item["id"], [item["page"], item["printed"]])
+    return json.dumps(pages, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"
 
 
 def reparent(tree: nodes.Node) -> None:

@@ -42,6 +42,14 @@ _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.t
                  nodes.thead, nodes.tbody, nodes.definition_list_item, nodes.term,
                  nodes.footnote, nodes.citation, nodes.field, nodes.figure, nodes.table,
                  nodes.colspec, nodes.target)
+# A passage (``node["passage"]``, see ``_ext/record``) whose page marker goes inside the
+# element it opens, so it lands on the page where the passage starts.
+_MARK_INSIDE = (nodes.list_item, nodes.definition_list_item, nodes.figure, nodes.title)
+
+
+def _is_heading(node: nodes.Node) -> bool:
+    """A section's title: its ids are placed with the heading (see ``depart_title``)."""
+    return isinstance(node, nodes.title) and isinstance(node.parent, nodes.section)
 
 
 def length(value: str | None) -> str | None:
@@ -120,9 +128,16 @@ class TypstTranslator(SphinxTranslator):
         if isinstance(node, nodes.Element):
             if node.line:  # None or 0 (MyST's images): the enclosing block's line stands
                 self.here = (self.docname, node.line)
-            if node.get("ids") and not isinstance(node, _SELF_LABELED):
+            if node.get("ids") and not isinstance(node, _SELF_LABELED) \
+                    and not _is_heading(node):
                 self.anchors(node["ids"])
+            if node.get("passage") and not isinstance(node, _MARK_INSIDE):
+                self.passage_mark(node)
         super().dispatch_visit(node)
+
+    def passage_mark(self, node: nodes.Element) -> None:
+        """Invisible metadata saying which page the passage starts on (``typst query``)."""
+        self.add(f"#passage({escape.string(self.docname)}, {escape.string(node['passage'])})")
 
     def new_label(self, ident: str) -> str | None:
         """Claim the book-wide label for ``ident`` on this page; None if already placed."""
@@ -222,7 +237,7 @@ class TypstTranslator(SphinxTranslator):
             if not self.root_title_done and self.docname == self.root:
                 # The publication's own title is on the cover and in the metadata.
                 self.root_title_done = True
-                self.anchors(parent["ids"])
+                self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
             self.add(f"#heading(level: {level})[")
@@ -236,7 +251,9 @@ class TypstTranslator(SphinxTranslator):
         parent = node.parent
         if isinstance(parent, nodes.section):
             self.no_notes -= 1
-            self.close("]" + self.label_suffix(parent["ids"]))
+            self.close("]" + self.label_suffix(parent["ids"] + node["ids"]))
+            if node.get("passage"):
+                self.passage_mark(node)
             self.block_end()
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
             self.close("], [")
@@ -488,6 +505,8 @@ class TypstTranslator(SphinxTranslator):
     def visit_list_item(self, node: nodes.Element) -> None:
         self.add("[")
         self.anchors(node.get("ids", []))
+        if node.get("passage"):
+            self.passage_mark(node)
 
     def depart_list_item(self, node: nodes.Element) -> None:
         self.close("],\n")
@@ -500,6 +519,8 @@ class TypstTranslator(SphinxTranslator):
     def visit_definition_list_item(self, node: nodes.Element) -> None:
         self.add("terms.item([")
         self.anchors(node.get("ids", []))
+        if node.get("passage"):
+            self.passage_mark(node)
 
     def depart_definition_list_item(self, node: nodes.Element) -> None:
         if not any(isinstance(c, nodes.definition) for c in node.children):
@@ -643,6 +664,8 @@ class TypstTranslator(SphinxTranslator):
     def visit_figure(self, node: nodes.Element) -> None:
         caption = next((c for c in node.children if isinstance(c, nodes.caption)), None)
         self.add("#figure(kind: image, [")
+        if node.get("passage"):
+            self.passage_mark(node)
         for child in node.children:
             if child is not caption:
                 child.walkabout(self)

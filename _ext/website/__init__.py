@@ -215,7 +215,8 @@ def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
     url = context.get("pageurl") or root + app.builder.get_target_uri(pagename)
     is_publication = pagename in (app.config.root_doc, app.config.citation_page)
     title = app.env.titles[pagename].astext() if pagename in app.env.titles else meta.title
-    page = headtags.Page(title, url, is_publication, app.config.language or "en")
+    version_url = root + meta.version_path + app.builder.get_target_uri(pagename)
+    page = headtags.Page(title, url, is_publication, app.config.language or "en", version_url)
     site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found))
     creators = [headtags.highwire_author(name, *parts) for name, parts
                 in zip(meta.authors, meta.author_parts or [("", "")] * len(meta.authors))]

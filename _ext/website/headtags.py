@@ -33,6 +33,12 @@ class Page:
     url: str                 # absolute, canonical
     is_publication: bool     # the landing page and the How-to-cite page describe the whole work
     language: str = "en"
+    version_url: str = ""    # absolute: this page in this version, kept for good (editions/<v>/)
+
+    @property
+    def cited_url(self) -> str:
+        """What citation tags name: this version of the page (the canonical is the latest)."""
+        return self.version_url or self.url
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def highwire(meta: Metadata, page: Page, site: Site, creators: list[str]) -> lis
     else:
         tags += [_meta("citation_book_title", meta.title)]
     tags += [_meta("citation_publisher", meta.publisher),
-             _meta("citation_public_url", page.url),
+             _meta("citation_public_url", page.cited_url),
              _meta("citation_language", page.language),
              _meta("citation_keywords", "; ".join(meta.keywords)),
              _meta("citation_doi", meta.doi)]
@@ -90,7 +96,7 @@ def dublin_core(meta: Metadata, page: Page) -> list[str]:
              _meta("DC.date", meta.date_released.isoformat()),
              _meta("DC.language", page.language),
              _meta("DC.rights", meta.license_url or meta.license),
-             _meta("DC.identifier", page.url),
+             _meta("DC.identifier", page.cited_url),
              _meta("DC.type", "Text"),
              _meta("DC.format", "text/html"),
              _meta("DC.description", meta.abstract),
@@ -136,7 +142,7 @@ def json_ld(meta: Metadata, page: Page, site: Site) -> str:
     report = {
         "@type": "Report",
         "name": meta.title,
-        "url": site.root,
+        "url": site.absolute(meta.version_path),
         "author": [_organisation(a) for a in meta.authors],
         "publisher": _organisation(meta.publisher),
         "datePublished": meta.date_released.isoformat(),
@@ -159,10 +165,11 @@ def json_ld(meta: Metadata, page: Page, site: Site) -> str:
             report["reportNumber"] = meta.report_number
         data = report
     else:
-        data = {"@type": "Chapter", "name": page.title, "url": page.url, "isPartOf": report,
+        data = {"@type": "Chapter", "name": page.title, "url": page.cited_url, "isPartOf": report,
                 "author": report["author"], "datePublished": report["datePublished"],
                 "inLanguage": page.language, "license": meta.license_url or meta.license,
                 "image": site.card}
+    data["mainEntityOfPage"] = page.url  # the latest version's address
     text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c")  # "</script>" in a title must not end the script
     return f'<script type="application/ld+json">\n{text}\n</script>'

@@ -1,0 +1,217 @@
+"""Sphinx extension: editions of record.
+
+Every passage gets an id that lasts as long as its text (``collect``); the website shows
+a "¶" link and "Cite this passage" beside it; ``passages.json`` gives each passage's
+chapter, text, PDF page (from Typst) and first version; frozen releases in
+``editions/<version>/`` (``make release``, see ``release.py``) are published under the
+site's ``editions/<version>/`` with an "earlier edition" banner, listed by the
+```{releases}``` directive, and compared in a "What changed" page each.
+
+The parts are plain modules (``passages``, ``releases``, ``diff``, ``sitedata``,
+``publish``, ``changelog``, ``cite``); this file is the glue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from publication.glue import metadata, site_root
+
+from . import changes_page, diff, links, publish, releases, sitedata
+from .collect import PassageCollector
+from .directive import ReleasesDirective
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the releases need from the build: metadata, site address, folders."""
+
+    meta: Any
+    root: str
+    releases_dir: Path
+    changes_file: Path
+    releases: list[releases.Release]
+
+
+def _metadata(app: Sphinx) -> Any:
+    return metadata(app.config)
+
+
+def _root(app: Sphinx, meta: Any) -> str:
+    return site_root(app.config, meta)
+
+
+def folder(app: Sphinx, value: str, default: str) -> Path:
+    """A setting's path from the conf dir; by default beside the source folder."""
+    return Path(app.confdir, value) if value else Path(app.srcdir).parent / default
+
+
+def context(app: Sphinx) -> Context:
+    meta = _metadata(app)
+    where = folder(app, app.config.record_releases_dir, "editions")
+    found, _ = releases.find(where)
+    return Context(meta, _root(app, meta), where,
+                   folder(app, app.config.record_changes_file, "CHANGES.md"), found)
+
+
+def is_web(app: Sphinx) -> bool:
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
+
+
+def builder_inited(app: Sphinx) -> None:
+    if is_web(app):
+        app.add_css_file("record.css")
+        app.add_js_file("record.js", defer="defer")
+
+
+def releases_changed(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:
+    """A new release changes the pages that list the releases."""
+    info = context(app)
+    digest = hashlib.sha256()
+    for release in info.releases:
+        digest.update(release.version.encode() + (release.folder / releases.SUMS).read_bytes())
+    new, old = digest.hexdigest(), getattr(env, "record_releases_fingerprint", None)
+    env.record_releases_fingerprint = new
+    if old is None or old == new:
+        return []
+    return sorted(getattr(env, "record_release_pages", set()) & env.found_docs)
+
+
+def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not is_web(app):
+        return
+    links.add_links(doctree)
+    page = app.builder.get_target_uri(docname)
+    for ref in doctree.findall(nodes.reference):
+        if ref.get("record_path"):
+            ref["refuri"] = relative_uri(page, ref["record_path"])
+
+
+# ---------------------------------------------------------------- the site's data
+
+def chapter_order(app: Sphinx) -> list[str]:
+    """Pages in reading order (the toctree from the root page), then any others."""
+    env, seen, out = app.env, set(), []
+
+    def visit(docname: str) -> None:
+        if docname in seen or docname not in env.found_docs:
+            return
+        seen.add(docname)
+        out.append(docname)
+        for child in env.toctree_includes.get(docname, ()):
+            visit(child)
+
+    visit(app.config.root_doc)
+    out += sorted(d for d in env.found_docs if d not in seen)
+    return out
+
+
+def pdf_pages(app: Sphinx, meta: Any) -> dict[str, dict[str, list]]:
+    """Where the PDF build (run first by ``make all``) found each passage."""
+    path = Path(app.config.editions_dir) / "pdf" / f"{app.config.pdf_basename or meta.slug}.pages.json"
+    if not path.is_file():
+        logger.info("record: no %s (build the PDF first); passages have no page numbers", path)
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def current_passages(app: Sphinx) -> dict[str, Any]:
+    """``passages.json`` of this build (once per build)."""
+    cached = getattr(app.builder, "record_current", None)
+    if cached is not None:
+        return cached
+    info = context(app)
+    store = getattr(app.env, "record_passages", {})
+    chapters = [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
+                 "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
+                for d in chapter_order(app) if d in store]
+    data = sitedata.document(info.meta, info.root, chapters, pdf_pages(app, info.meta),
+                             releases.earlier(info.releases, info.meta.version))
+    app.builder.record_current = data
+    return data
+
+
+def change_pages(app: Sphinx) -> Any:
+    """``changes/<version>.html`` for each release that has an earlier one."""
+    if not is_web(app):
+        return
+    info = context(app)
+    current = current_passages(app)
+    pairs = [(r.version, r.passages()) for r in info.releases if r.version != info.meta.version]
+    pairs.append((info.meta.version, current))
+    for version, data in pairs:
+        before = releases.earlier(info.releases, version)
+        if not before:
+            continue
+        old = before[-1].passages()
+        chapters = diff.compare(old["passages"], data["passages"])
+        is_current = version == info.meta.version
+
+        def href_new(file: str, ident: str, version: str = version, is_current: bool = is_current) -> str:
+            return f"../{file}#{ident}" if is_current else f"../editions/{version}/{file}#{ident}"
+
+        def href_old(file: str, ident: str, old_version: str = old["version"]) -> str:
+            return f"../editions/{old_version}/{file}#{ident}"
+
+        body = changes_page.body(version, old["version"], old["date"], chapters, href_new, href_old)
+        yield (f"changes/{version}", {"title": f"What changed in version {version}",
+                                      "body": body}, "page.html")
+
+
+def _texts(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [(p["chapter"], p["id"], p["text"]) for p in document["passages"]]
+
+
+def write_site_data(app: Sphinx, exception: Exception | None) -> None:
+    """After a good website build: passages.json, the history, the published releases."""
+    if exception is not None or not is_web(app):
+        return
+    info = context(app)
+    outdir = Path(app.outdir)
+    current = current_passages(app)
+    dump = lambda data: (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)  # noqa: E731
+                         + "\n").encode("utf-8")
+    publish.write_if_changed(outdir / releases.PASSAGES, dump(current))
+    earlier = releases.earlier(info.releases, info.meta.version)
+    publish.write_if_changed(outdir / releases.HISTORY, dump(sitedata.history(earlier, current)))
+    same = next((r for r in info.releases if r.version == info.meta.version), None)
+    if same is not None and _texts(same.passages()) != _texts(current):
+        logger.info("record: the text differs from the released version %s, and CITATION.cff "
+                    "still says %s: set a new version before make release", same.version,
+                    same.version)
+    files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
+    for release in info.releases:
+        publish.publish(release, outdir, release.passages()["date"], info.meta.title,
+                        info.meta.version, lambda f: f if f in files else None)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("publication")
+    app.add_config_value("record_releases_dir", "", "env", types=[str])
+    app.add_config_value("record_changes_file", "", "env", types=[str])
+    app.add_config_value("record_skip_classes", ["publication-citation", "toctree-wrapper",
+                                                 "record-generated"], "env", types=[list])
+    app.add_env_collector(PassageCollector)
+    app.add_directive("releases", ReleasesDirective)
+    app.connect("builder-inited", builder_inited)
+    app.connect("env-get-outdated", releases_changed)
+    app.connect("doctree-resolved", doctree_resolved)
+    app.connect("html-collect-pages", change_pages)
+    app.connect("build-finished", write_site_data)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}

@@ -1,0 +1,119 @@
+"""```{releases}```: the Editions page's list of every release, newest first.
+
+Ordinary docutils nodes, so the website, the ePub and the PDF all carry it (and so reach
+each release's "What changed" page, by its address). Links are absolute addresses of
+the published site; the website makes them relative (``record_path``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx.util import logging
+
+from . import changelog, releases
+from .problems import WARNING_TYPE, Kind
+
+logger = logging.getLogger(__name__)
+
+GENERATED = "record-generated"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return ""
+
+
+def link(text: str, root: str, path: str) -> nodes.reference:
+    ref = nodes.reference(text, text, refuri=root + path)
+    ref["record_path"] = path
+    return ref
+
+
+class ReleasesDirective(SphinxDirective):
+    """Every frozen release (and this edition, if it is not frozen yet), newest first."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from . import context
+
+        info = context(self.env.app)
+        self.env.note_dependency(str(info.changes_file))
+        _pages(self.env).add(self.env.docname)
+        notes = changelog.sections(info.changes_file)
+        for problem in releases.find(info.releases_dir)[1]:
+            logger.warning(f"{problem}; this list leaves it out", type=WARNING_TYPE,
+                           subtype=Kind.RELEASE.value, location=(self.env.docname, self.lineno))
+        box = nodes.container(classes=[GENERATED])
+        intro = nodes.paragraph()
+        intro += nodes.Text(
+            "Every release of this publication is kept here as it was published: the "
+            "website, the PDF and the ePub of each version. Earlier editions are an archive "
+            "kept for reference; they are not updated. The current edition is version "
+            f"{info.meta.version}.")
+        box += intro
+        versions = [(r.version, r) for r in info.releases if r.version != info.meta.version]
+        versions.append((info.meta.version, None))
+        versions.sort(key=lambda v: releases.Version(v[0]), reverse=True)
+        for version, release in versions:
+            self.env.note_dependency(str(release.folder / releases.SUMS)) if release else None
+            box += self.entry(info, version, release, notes)
+        self.set_source_info(box)
+        return [box]
+
+    def entry(self, info: Any, version: str, release: releases.Release | None,
+              notes: dict[str, tuple[str, int]]) -> list[nodes.Node]:
+        date = (release.passages()["date"] if release else info.meta.date_released.isoformat())
+        label = f"Version {version}, {date}" + ("" if release else " (this edition)")
+        out: list[nodes.Node] = [nodes.rubric(label, label)]
+        text = notes.get(version, ("", 0))[0]
+        if text:
+            holder = nodes.container(classes=["record-notes"])
+            self.state.nested_parse(StringList(text.splitlines(), str(info.changes_file)),
+                                    self.content_offset, holder)
+            out.append(holder)
+        items = nodes.bullet_list()
+        if release is not None:
+            sums = release.sums()
+            for name, digest in sorted(sums.items()):
+                if name.startswith("editions/") and name.endswith((".pdf", ".epub")):
+                    kind = "PDF" if name.endswith(".pdf") else "ePub"
+                    para = nodes.paragraph()
+                    para += link(f"{kind} of version {version}", info.root,
+                                 f"editions/{version}/{name}")
+                    size = release.file(name).stat().st_size
+                    para += nodes.Text(f" ({human_size(size)}). SHA-256: ")
+                    para += nodes.literal(digest, digest)
+                    items += nodes.list_item("", para)
+            for text_, path in ((f"Website of version {version}", f"editions/{version}/index.html"),
+                                ("Checksums of every file (SHA256SUMS)",
+                                 f"editions/{version}/SHA256SUMS")):
+                para = nodes.paragraph()
+                para += link(text_, info.root, path)
+                items += nodes.list_item("", para)
+        else:
+            para = nodes.paragraph()
+            para += nodes.Text("The downloads of this edition are on the first page.")
+            items += nodes.list_item("", para)
+        if any(r.key < releases.Version(version) for r in info.releases):
+            para = nodes.paragraph()
+            para += link(f"What changed in version {version}", info.root,
+                         f"changes/{version}.html")
+            items += nodes.list_item("", para)
+        out.append(items)
+        return out
+
+
+def _pages(env: Any) -> set[str]:
+    if not hasattr(env, "record_release_pages"):
+        env.record_release_pages = set()
+    return env.record_release_pages

@@ -1,0 +1,114 @@
+"""``make release``: freeze the edition just built into ``editions/<version>/``.
+
+    python -m record.release SITE RELEASES CHANGES
+
+SITE is the built website (``_build/html``, which ships the PDF and the ePub), RELEASES
+the folder of frozen releases, CHANGES the release notes. A release is never
+overwritten: the same version with other bytes is refused, and so is changed text under
+a version that is already released. Exit status 0 when frozen (or already frozen with
+these very bytes), 1 with one clear message otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from packaging.version import Version
+
+from . import changelog, releases
+
+
+class Refused(Exception):
+    """Why this build cannot be released (one message, with what to do)."""
+
+
+def texts(document: dict) -> list[tuple[str, str, str]]:
+    return [(p["chapter"], p["id"], p["text"]) for p in document["passages"]]
+
+
+def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str, dict, bool]:
+    """The version to freeze, the checksums of its files, and whether it is new."""
+    passages = site / releases.PASSAGES
+    if not passages.is_file():
+        raise Refused(f"{passages} is missing: build every edition first (make all)")
+    current = json.loads(passages.read_text(encoding="utf-8"))
+    version = current["version"]
+    sums = {name: releases.sha256(path) for name, path in releases.site_files(site).items()}
+    if not any(n.endswith(".pdf") for n in sums) or not any(n.endswith(".epub") for n in sums):
+        raise Refused(f"{site} does not ship the PDF and the ePub: run make all (PDF and ePub "
+                      "before the website), then make release")
+    same = next((r for r in found if r.version == version), None)
+    if same is not None:
+        if same.sums() == sums:
+            return version, sums, False
+        if texts(same.passages()) != texts(current):
+            raise Refused(
+                f"the text changed since version {version} was released, but CITATION.cff "
+                f"still says version {version}. A release is never changed: set a new "
+                "`version` and `date-released` in CITATION.cff, add a section for it to "
+                f"{changes.name}, then run make release again")
+        differ = sorted(n for n in set(sums) | set(same.sums()) if sums.get(n) != same.sums().get(n))
+        raise Refused(
+            f"version {version} is already released in {same.folder} and a release is never "
+            f"overwritten; this build has the same text but other bytes in {len(differ)} "
+            f"file(s) ({', '.join(differ[:3])}{', …' if len(differ) > 3 else ''}). Release "
+            "the new layout as a new version (CITATION.cff and " + changes.name + ")")
+    newer = [r.version for r in found if r.key > Version(version)]
+    if newer:
+        raise Refused(f"version {version} is older than the released {newer[-1]}: set a "
+                      "higher version in CITATION.cff")
+    if version not in changelog.sections(changes):
+        raise Refused(f"{changes} has no section for version {version}: add `## {version}` "
+                      "with what changed (its release notes), then run make release again")
+    if not any(p["pdf_page"] for p in current["passages"]):
+        raise Refused("passages.json has no PDF page numbers: build the PDF before the website "
+                      "(make all does)")
+    return version, sums, True
+
+
+def freeze(site: Path, target: Path, sums: dict[str, str]) -> None:
+    """Copy the site into ``target`` through a temporary folder: all of it, or nothing."""
+    temporary = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(temporary, ignore_errors=True)
+    for name in sums:
+        path = temporary / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site / name, path)
+        if releases.sha256(path) != sums[name]:
+            raise Refused(f"{site / name} changed while it was being frozen; run make release again")
+    (temporary / releases.SUMS).write_text(releases.sums_text(sums), encoding="utf-8")
+    temporary.rename(target)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    site, folder, changes = (Path(os.path.normpath(a)) for a in argv[1:])
+    found, problems = releases.find(folder)
+    for problem in problems:
+        print(f"release: warning: {problem}", file=sys.stderr)
+    try:
+        version, sums, new = check(site, found, changes)
+        if not new:
+            print(f"release: version {version} is already frozen in {folder / version} with "
+                  "these very bytes; nothing to do")
+            return 0
+        folder.mkdir(parents=True, exist_ok=True)
+        freeze(site, folder / version, sums)
+    except Refused as why:
+        print(f"release: refused: {why}", file=sys.stderr)
+        return 1
+    size = sum((folder / version / n).stat().st_size for n in sums)
+    print(f"release: version {version} frozen in {folder / version} ({len(sums)} files, "
+          f"{size / 1e6:.1f} MB). Commit it, then make all publishes it under "
+          f"editions/{version}/ of the site.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,105 @@
+"""Frozen releases: ``editions/<version>/`` holds one edition's website exactly as built.
+
+Plain Python. The frozen folder is the HTML site of that version (its ``editions/`` has
+the PDF and the ePub, its ``passages.json`` every passage), with a ``SHA256SUMS`` of
+every file in it. Nothing here ever rewrites a frozen file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+SUMS = "SHA256SUMS"
+PASSAGES = "passages.json"
+HISTORY = "passage-history.json"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One frozen release."""
+
+    version: str
+    folder: Path
+
+    @property
+    def key(self) -> Version:
+        return Version(self.version)
+
+    def sums(self) -> dict[str, str]:
+        return read_sums(self.folder / SUMS)
+
+    def passages(self) -> dict[str, Any]:
+        return json.loads((self.folder / PASSAGES).read_text(encoding="utf-8"))
+
+    def file(self, relative: str) -> Path:
+        return self.folder / relative
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_sums(path: Path) -> dict[str, str]:
+    """``{relative path: sha256}`` from a ``sha256sum`` file."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if name:
+            out[name] = digest
+    return out
+
+
+def sums_text(files: dict[str, str]) -> str:
+    return "".join(f"{files[name]}  {name}\n" for name in sorted(files))
+
+
+def find(folder: Path) -> tuple[list[Release], list[str]]:
+    """The frozen releases, oldest first, and a problem per folder that is not one."""
+    releases, problems = [], []
+    if not folder.is_dir():
+        return [], []
+    for child in sorted(folder.iterdir()):
+        if not child.is_dir() or child.name.startswith("."):
+            continue
+        try:
+            Version(child.name)
+        except InvalidVersion:
+            problems.append(f"{child}: not a version number; a release folder is named "
+                            "after its version (1.0.0)")
+            continue
+        if not (child / SUMS).is_file() or not (child / PASSAGES).is_file():
+            problems.append(f"{child}: no {SUMS} or {PASSAGES}; make release writes both")
+            continue
+        releases.append(Release(child.name, child))
+    return sorted(releases, key=lambda r: r.key), problems
+
+
+def site_files(site: Path) -> dict[str, Path]:
+    """The files of a built site that belong to its edition: not the published archives
+    (``editions/<version>/``) nor hidden build files (``.buildinfo``)."""
+    out = {}
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site)
+        parts = relative.parts
+        if not path.is_file() or any(p.startswith(".") for p in parts):
+            continue
+        if len(parts) > 2 and parts[0] == "editions" and (site / parts[0] / parts[1]).is_dir():
+            continue
+        out[relative.as_posix()] = path
+    return out
+
+
+def earlier(releases: list[Release], version: str) -> list[Release]:
+    """The releases before ``version``, oldest first."""
+    mine = Version(version)
+    return [r for r in releases if r.key < mine]
