@@ -26,9 +26,13 @@ BUILDOPTS = -c $(CONFDIR) -d $(BUILDDIR)/doctrees -j $(JOBS) $(STRICTOPTS) $(SPH
 LANGOPTS = -c $(CONFDIR) -j $(JOBS) $(STRICTOPTS) $(SPHINXOPTS)
 LANGBUILD = PYTHONPATH="$(CONFDIR)/_ext" $(PYTHON) -m languages.build
 
-
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR), in every language (the site links to the first two)
-all: pdf epub html
+# One Python process for the three builders (Sphinx imported once: _ext/all_editions.py);
+# each edition is swapped in as `edition` below does, and a failed one keeps the last.
+all: $(VENV)/.installed
+	PYTHONPATH=$(CONFDIR)/_ext $(PYTHON) -m all_editions --sourcedir $(SOURCEDIR) \
+	  --builddir $(BUILDDIR) --confdir $(CONFDIR) --jobs $(JOBS) $(if $(STRICTOPTS),--strict) \
+	  -- $(SPHINXOPTS)
 
 # Build one edition in $(BUILDDIR)/<folder>.new (a copy of the last one, so rebuilds stay
 # incremental) and move it into place only when the build succeeded: a failed or killed

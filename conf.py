@@ -30,6 +30,7 @@ extensions = [
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
     "languages",  # translated editions: switcher, hreflang, lang="en" fallback, RTL, notices
     "plainlanguage",  # style.* advice: long sentences, reading grade, acronyms, link and alt text
+    "buildcache",  # docutils settings and search stemming computed once per build
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages

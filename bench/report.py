@@ -88,6 +88,13 @@ def targets(rows: list[Any]) -> str:
             add(f"full HTML ≤ 1.0× Jekyll (N={size})", f"{value:.2f}×", value <= 1.0)
         else:
             add(f"full HTML ≤ 1.0× Jekyll (N={size})", "", None)
+    city = next((r for r in rows if r.system == "city-style site: ours html"), None)
+    city_jekyll = next((r for r in rows if r.system == "city-style site: jekyll html"), None)
+    if city:
+        value = city.seconds / city_jekyll.seconds if city_jekyll else None
+        add(f"City-style Jekyll site ({city.n} pages): HTML ≤ 1.0× Jekyll",
+            f"{value:.2f}×" if value is not None else f"{city.seconds:.2f} s (no Jekyll)",
+            value <= 1.0 if value is not None else None)
     body = _get(rows, n, "ours html, body edit")
     if body:
         ok = body.extra["rewritten"] == 1 and body.extra["of_full"] <= 0.05

@@ -16,7 +16,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import generate, report
+from . import citysite, generate, report
 from .measure import Run, measure
 
 REPO = Path(__file__).resolve().parents[1]
@@ -229,9 +229,32 @@ def bench_real(work: Path, repeat: int) -> Row:
                tree_bytes(out) / pages)
 
 
+def bench_city(pages: int, work: Path, repeat: int) -> list[Row]:
+    """The City-style Jekyll site (``bench.citysite``): our ``make html`` against Jekyll."""
+    site = citysite.write(work / "city-src", pages)
+    count = len(citysite._pages(site))
+    out = work / "city-out"
+    rows = []
+    commands = [("city-style site: ours html", make("html", site, out / "ours", "STRICT=0"),
+                 out / "ours", out / "ours" / "html")]
+    if shutil.which("jekyll"):
+        commands.append(("city-style site: jekyll html",
+                         ["jekyll", "build", "-q", "-s", str(site), "-d", str(out / "jekyll")],
+                         out / "jekyll", out / "jekyll"))
+    for system, command, cleaned, measured in commands:
+        run = best_of(command, cleaned, repeat)
+        note = f"failed (exit {run.returncode})" if run.returncode else ""
+        rows.append(Row(count, system, float("nan") if note else run.seconds, run.peak_mib,
+                        0 if note else tree_bytes(measured) / count, note=note))
+        print(f"city-style site, {count} pages: {system} {run.seconds:.2f} s", flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--city-pages", type=int, default=180,
+                        help="pages of the City-style Jekyll site (0: leave it out)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--repeat-large", type=int, default=None,
                         help="repeats for N >= 1000 (default: --repeat)")
@@ -253,6 +276,8 @@ def main(argv: list[str] | None = None) -> None:
         subprocess.run(["make", "-s", "-C", str(REPO), "venv"], check=True)
         repeat = 1 if args.quick else args.repeat
         rows = [bench_real(args.work, repeat)]
+        if args.city_pages:
+            rows += bench_city(args.city_pages, args.work / "city", repeat)
         for n in (int(s) for s in args.sizes.split(",")):
             times = args.repeat_large if n >= 1000 and args.repeat_large and not args.quick else repeat
             rows += bench_size(n, args.work / f"n{n}", times, args.quick)

@@ -1,7 +1,7 @@
 """fastnav gives the very bytes Furo gives, page by page, only faster.
 
 The same publication is built with fastnav and with Furo's own per-page sidebar
-(``-D fastnav_enabled=0``); every HTML file must be identical. The template is also
+(``-D fastnav_enabled=0``, and the build caches off); every HTML file must be identical. The template is also
 checked on its own: it must accept Furo's sidebar (else every page silently falls back
 to the slow path) and refuse what it cannot reproduce.
 """
@@ -24,6 +24,10 @@ ODD_PAGES = {
 }
 
 
+# Furo's and Sphinx's own code throughout: no shim, no cache
+FURO_OWN = ("-D", "fastnav_enabled=0", "-D", "buildcache_settings=0", "-D", "buildcache_stemmer=0")
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     """One publication built with fastnav (in parallel) and with Furo's own sidebar."""
@@ -31,7 +35,7 @@ def builds(tmp_path_factory):
     source = generate.write(tmp / "gen", 40, seed=3)["ours"]
     write_pages(source, ODD_PAGES)
     fast = sphinx_build(source, tmp / "fast", jobs="2")
-    slow = sphinx_build(source, tmp / "slow", extra=("-D", "fastnav_enabled=0"))
+    slow = sphinx_build(source, tmp / "slow", extra=FURO_OWN)
     assert fast.returncode == 0, fast.output[-3000:]
     assert slow.returncode == 0, slow.output[-3000:]
     return fast.outdir, slow.outdir

@@ -13,7 +13,7 @@ import sys
 
 from conftest import REPO
 
-from bench import generate
+from bench import citysite, generate
 
 
 def test_same_seed_same_pages(tmp_path):
@@ -52,14 +52,15 @@ def test_sphinx_flavour_has_handwritten_toctrees(tmp_path):
 def test_quick_run_reports_every_row(tmp_path):
     out = tmp_path / "results.md"
     result = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--sizes", "10", "--quick", "--work",
+        [sys.executable, "-m", "bench.run", "--sizes", "10", "--city-pages", "20", "--quick", "--work",
          str(tmp_path / "work"), "--out", str(out)],
         cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = out.read_text(encoding="utf-8")
     for row in ("| 10 | ours html |", "| 10 | sphinx+furo html |", "| 10 | ours all |",
                 "| 10 | sphinx+furo+pageorder html |", "| 10 | ours html, body edit |",
-                "| 10 | ours html, position change |", "real publication: make all"):
+                "| 10 | ours html, position change |", "real publication: make all",
+                "city-style site: ours html |"):
         assert row in report, row
     assert "commit:" in report and "machine:" in report and "## Targets" in report
     assert out.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
@@ -69,3 +70,13 @@ def test_quick_run_reports_every_row(tmp_path):
     edit = next(r for r in rows if r["system"] == "ours html, body edit")
     assert edit["extra"]["rewritten_pages"] == [edit["extra"]["edited"] + ".html"]
     assert move["extra"]["rewritten"] == 10  # every page shows the moved one in its sidebar
+
+
+def test_city_site_is_scaled_from_the_jekyll_fixture(tmp_path):
+    site = citysite.write(tmp_path / "city", 40)
+    pages = citysite._pages(site)
+    assert 35 <= len(pages) <= 40
+    assert (site / "_config.yml").is_file() and (site / "_data" / "projects.yml").is_file()
+    copy = (site / "projects-3.md").read_text(encoding="utf-8")
+    assert "permalink: /projects-3/" in copy and "(/projects-3/data%20portal.html)" in copy
+    assert (site / "projects-3" / "mobility" / "smart buses.md").is_file()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import all_editions
 from conftest import REPO, page, require_tool, write_pages
 
 RTD = REPO / ".readthedocs.yaml"
@@ -50,13 +51,14 @@ def dry_run(*args: str) -> str:
 
 
 def test_make_all_writes_the_folders_the_services_publish() -> None:
+    # make all runs the three builders in one process (all_editions), into _build/<folder>
     commands = dry_run("all", "BUILDDIR=_build", "VENV=/opt/venv")
-    for builder, folder in (("html", "_build/html"), ("epub", "_build/epub"), ("typst", "_build/pdf")):
-        # the edition is built beside its folder and then moved into place, or built there
-        written = re.search(rf"-b {builder} .* {folder}(\.new)?$", commands, re.M)
-        assert written, (builder, commands)
-        if written.group(1):
-            assert re.search(rf"^mv {folder}\.new {folder}( |$)", commands, re.M), (builder, commands)
+    assert re.search(r"-m all_editions .*\s+--builddir _build ", commands, re.S), commands
+    assert dict(all_editions.EDITIONS) == {"html": "html", "epub": "epub", "pdf": "typst"}
+    for target, builder in all_editions.EDITIONS:  # make html/epub/pdf: one edition each
+        single = dry_run(target, "BUILDDIR=_build", "VENV=/opt/venv")
+        assert re.search(rf"-b {builder} .* _build/{target}\.new$", single, re.M), single
+        assert re.search(rf"^mv _build/{target}\.new _build/{target}( |$)", single, re.M), single
 
 
 def test_read_the_docs_builds_every_edition_and_offers_downloads() -> None:

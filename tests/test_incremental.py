@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -172,4 +173,28 @@ def test_a_page_without_the_expected_sidebar_is_rendered_again(tmp_path):
     build_html(src, tmp_path / "clean", ("html",), None)
     assert not unmark(html, "jekyll/child.html")
     assert unmark(html, "guide/basics/a.html")
+    assert_same_files(files(html), files(tmp_path / "clean" / "html"))
+
+
+def test_patching_replaces_files_and_ignores_file_times(tmp_path):
+    """navpatch writes a new file in one rename (a hard-linked copy of the last edition keeps
+    its bytes) and decides from the environment's read record and the file's content, not
+    file times: an HTML file dated just before its doctree, whose page was not re-read, is
+    still patched."""
+    src = copy_root("order-nested", tmp_path / "src")
+    build_html(src, tmp_path / "incremental", ("html",), None)
+    html = tmp_path / "incremental" / "html"
+    before = mark(html, "jekyll/child.html", "guide/basics/a.html")
+    doctree = (tmp_path / "incremental" / "doctrees" / "guide" / "basics" / "a.doctree").stat()
+    earlier = doctree.st_mtime_ns - 1_000
+    os.utime(html / "guide" / "basics" / "a.html", ns=(earlier, earlier))
+    linked = tmp_path / "previous"
+    shutil.copytree(html, linked, copy_function=os.link)
+
+    edit(src / "guide" / "one.md", "position: 1", "position: 7")
+    build_html(src, tmp_path / "incremental", ("html",), None)
+    build_html(src, tmp_path / "clean", ("html",), None)
+    for name, data in before.items():
+        assert (linked / name).read_bytes() == data + MARK
+        assert unmark(html, name)
     assert_same_files(files(html), files(tmp_path / "clean" / "html"))

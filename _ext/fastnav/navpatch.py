@@ -14,11 +14,14 @@ rendered normally otherwise:
   pages its toctree lists, to any depth (a landing page's contents in its body);
 - the page is not the root page (it lists every page, and is always rendered);
 - Sphinx does not write the page anyway (changed source, template, configuration...);
-- its doctree is older than its HTML file (it was not re-read since it was written);
+- the page was not read again since the last HTML build wrote it: the environment's
+  record of the read (``env.all_docs``) is the one saved then (no file times);
 - the file holds, exactly once, the sidebar the previous build gave that page.
 
 The previous build's sidebar (for the root page, as the template is cut from) is kept
-in the doctree folder with the output folder it was written to.
+in the doctree folder with the output folder it was written to and the read record of
+every page. A patched page is replaced in one rename (never written in place), so a
+killed build leaves no half page and a hard-linked previous edition keeps its bytes.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+import changes
+from publication.atomic import write_atomically
+
+from . import shim
 from .template import NavTemplate
 
 if TYPE_CHECKING:
@@ -38,10 +45,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SNAPSHOT = "fastnav_snapshot"  # on the env, per builder: relations and titles written
-_BEFORE = "_fastnav_snapshot_before"  # on the builder: the snapshot of the previous build
-_TAKEN = "_fastnav_navigation_only"  # on the builder: pages promised a patch
-_CACHE = "_fastnav_template"  # fastnav's template of this build (see __init__)
+_SNAPSHOT = "fastnav.snapshot"  # a changes.KEYS memory, per builder
 
 
 def _sidebar_file(builder: Any) -> Path:
@@ -88,9 +92,8 @@ def _tree(includes: dict[str, list[str]], docname: str, seen: frozenset = frozen
 def take_snapshot(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated`` (before pageorder): remember the old snapshot, store the new."""
     if applies(app):
-        key = f"{_SNAPSHOT}_{app.builder.name}"
-        setattr(app.builder, _BEFORE, getattr(env, key, None))
-        setattr(env, key, snapshot(env))
+        shim.state_of(app.builder).snapshot_before = changes.remember(
+            env, _SNAPSHOT, snapshot(env), builder=app.builder.name)
     return []
 
 
@@ -102,8 +105,9 @@ def navigation_only(app: Sphinx, env: BuildEnvironment, docnames: set[str]) -> s
     normally (see :func:`wrap_write`).
     """
     builder = app.builder
-    before = getattr(builder, _BEFORE, None)
-    now = getattr(env, f"{_SNAPSHOT}_{getattr(builder, 'name', '')}", None)
+    state = shim.state_of(builder)
+    before = state.snapshot_before
+    now = changes.recall(env, _SNAPSHOT, builder=getattr(builder, "name", None))
     if (not applies(app) or before is None or now is None or before["titles"] != now["titles"]
             or app.config.numfig or any(env.toc_secnumbers.values())):
         return set()
@@ -113,27 +117,23 @@ def navigation_only(app: Sphinx, env: BuildEnvironment, docnames: set[str]) -> s
              and docname != app.config.root_doc}
     # (the root page is always rendered: pageorder returns at least one page, so Sphinx
     # saves the environment with the new navigation and snapshot)
-    setattr(builder, _TAKEN, taken)
+    state.taken = taken
     return taken
 
 
-def _load_sidebar(builder: Any) -> NavTemplate | None:
-    """The previous build's template, if it was written to this output folder."""
+def _load_sidebar(builder: Any) -> tuple[NavTemplate | None, dict[str, Any]]:
+    """The previous build's template and read record, if written to this output folder."""
     try:
         saved = json.loads(_sidebar_file(builder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return None, {}
     if not isinstance(saved, dict) or saved.get("outdir") != str(builder.outdir):
-        return None
+        return None, {}
+    read = saved.get("read")
     root_uri = builder.get_target_uri(builder.config.root_doc)
-    return NavTemplate.parse(saved.get("sidebar", ""), root_uri)
-
-
-def _mtime(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
+    return (NavTemplate.parse(saved.get("sidebar", ""), root_uri,
+                              hrefs=shim.state_of(builder).hrefs),
+            read if isinstance(read, dict) else {})
 
 
 def _find_once(data: bytes, sidebar: bytes) -> int | None:
@@ -148,20 +148,22 @@ def _find_once(data: bytes, sidebar: bytes) -> int | None:
     return at if at >= 0 and data.find(sidebar, at + len(sidebar)) < 0 else None
 
 
-def _patchable(builder: Any, docnames: set[str],
-               old: NavTemplate | None) -> dict[str, tuple[bytes, int]]:
+def _patchable(builder: Any, docnames: set[str], old: NavTemplate | None,
+               read: dict[str, Any]) -> dict[str, tuple[bytes, int]]:
     """The pages whose file can be patched, with the old sidebar each holds and where."""
     found: dict[str, tuple[bytes, int]] = {}
     if old is None:
         return found
-    doctrees = Path(builder.doctreedir)
+    all_docs = builder.env.all_docs
     for docname in sorted(docnames):
-        html = Path(builder.get_outfilename(docname))
-        written, read = _mtime(html), _mtime(doctrees / f"{docname}.doctree")
-        if written is None or read is None or read > written:
+        if docname not in all_docs or read.get(docname) != all_docs[docname]:
+            continue
+        try:
+            data = Path(builder.get_outfilename(docname)).read_bytes()
+        except OSError:
             continue
         expected = old.render_bytes(builder.get_target_uri(docname))
-        at = _find_once(html.read_bytes(), expected)
+        at = _find_once(data, expected)
         if at is not None:
             found[docname] = (expected, at)
     return found
@@ -176,24 +178,19 @@ def wrap_write(app: Sphinx) -> None:
 
     def write_with_patches(build_docnames: Any, updated_docnames: Any,
                            method: str = "update") -> None:
-        taken: set[str] = builder.__dict__.pop(_TAKEN, set())
+        state = shim.state_of(builder)
+        taken, state.taken = state.taken, set()
         if not taken:
             return original(build_docnames, updated_docnames, method)
         patch: dict[str, tuple[bytes, int]] = {}
         if method == "update" and build_docnames is not None and build_docnames != ["__all__"]:
             planned = set(build_docnames) | set(updated_docnames)
-            patch = _patchable(builder, taken - planned, _load_sidebar(builder))
+            patch = _patchable(builder, taken - planned, *_load_sidebar(builder))
         rest = taken - set(patch)
         logger.info("fastnav: %d page(s) get the new sidebar in place, %d are rewritten",
                     len(patch), len(rest))
-        # Sphinx also writes the pages whose toctree lists a written page, in case its title
-        # changed: no title changed, and the pages taken list what they listed before.
-        env = builder.env
-        files_to_rebuild, env.files_to_rebuild = env.files_to_rebuild, {}
-        try:
-            original(build_docnames, set(updated_docnames) | rest, method)
-        finally:
-            env.files_to_rebuild = files_to_rebuild
+        # (pageorder sets env.files_to_rebuild aside: the pages taken list what they listed)
+        original(build_docnames, set(updated_docnames) | rest, method)
         if patch:
             _apply(app, patch)
 
@@ -203,12 +200,8 @@ def wrap_write(app: Sphinx) -> None:
 
 def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
     """Replace each page's old sidebar with the one this build renders."""
-    import furo
-
-    from . import _template
-
     builder = app.builder
-    template = _template(builder, furo._compute_navigation_tree.furo_original)
+    template = shim.template(builder, shim.furo_original())
     if template is None:  # the new sidebar is not one the template reproduces: render
         builder.write_documents(set(patch))
         return
@@ -220,7 +213,7 @@ def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
             again.add(docname)
             continue
         new = template.render_bytes(builder.get_target_uri(docname))
-        path.write_bytes(b"".join((data[:at], new, data[at + len(old):])))
+        write_atomically(path, b"".join((data[:at], new, data[at + len(old):])), durable=False)
     if again:
         builder.write_documents(again)
 
@@ -228,8 +221,10 @@ def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
 def save_sidebar(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: keep this build's sidebar for the next build to recognise."""
     builder = app.builder
-    template = getattr(builder, _CACHE, None)
+    template = shim.state_of(builder).template if builder is not None else None
     if exception is not None or template is None or not applies(app):
         return
-    saved = {"outdir": str(builder.outdir), "sidebar": "".join(template.pieces)}
-    _sidebar_file(builder).write_text(json.dumps(saved), encoding="utf-8")
+    saved = {"outdir": str(builder.outdir), "sidebar": "".join(template.pieces),
+             "read": {docname: builder.env.all_docs.get(docname)
+                      for docname in sorted(builder.env.found_docs)}}
+    write_atomically(_sidebar_file(builder), json.dumps(saved).encode("utf-8"), durable=False)

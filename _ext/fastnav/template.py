@@ -31,11 +31,6 @@ _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 _CHECKBOX = re.compile(r"""^( aria-label=(?:"[^"]*"|'[^']*'))( class="toctree-checkbox" .*)$""")
 
 
-# uri -> {target: href}: shared by templates of one build (the old and new sidebar
-# of navpatch link the same pages from the same folders); bounded, as it outlives builds
-_HREFS: dict[str, dict[str, str]] = {}
-
-
 @dataclass
 class _Item:
     """One ``<li>``: where its pieces are and which ``<li>``/``<ul>`` hold it."""
@@ -64,10 +59,17 @@ class NavTemplate:
     _items_by_target: dict[str, list[int]] = field(default_factory=dict)  # -> its items
     _encoded: dict[str, tuple[bytes, list[int]]] = field(default_factory=dict)  # render_bytes
     _pieces_utf8: list[bytes] = field(default_factory=list)
+    shared_hrefs: dict[str, dict[str, str]] = field(default_factory=dict)
+    """uri -> {target: href}, shareable by the templates of one build (navpatch's old and
+    new sidebar link the same pages from the same folders)."""
 
     @classmethod
-    def parse(cls, html: str, root_uri: str) -> NavTemplate | None:
-        """Cut Furo's sidebar for the root page (URI ``root_uri``) into a template."""
+    def parse(cls, html: str, root_uri: str,
+              hrefs: dict[str, dict[str, str]] | None = None) -> NavTemplate | None:
+        """Cut Furo's sidebar for the root page (URI ``root_uri``) into a template.
+
+        ``hrefs`` is the build's table of relative links, shared between its templates.
+        """
         if "/" in root_uri:
             return None
         pieces: list[str] = []
@@ -123,16 +125,15 @@ class NavTemplate:
         pieces.append(html[last:])
         if open_uls or len(open_items) != 1:
             return None
-        return cls(pieces, items, ul_parent, links)
+        return cls(pieces, items, ul_parent, links,
+                   shared_hrefs=hrefs if hrefs is not None else {})
 
     def _relative_hrefs(self, uri: str) -> list[str]:
         """Every internal link relative to ``uri``: the same for all pages of one folder."""
         folder = uri.rpartition("/")[0]
-        if len(_HREFS) > 4096:
-            _HREFS.clear()
         if folder not in self._hrefs:
             # relative_uri gives '' for the page itself; its siblings get the file name
-            known = _HREFS.setdefault(uri, {})
+            known = self.shared_hrefs.setdefault(uri, {})
             hrefs = []
             for _, target in self.links:
                 href = known.get(target)

@@ -18,6 +18,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import changes
 import pagesource
 import yaml
 from docutils import nodes
@@ -38,7 +39,7 @@ __version__ = "1.0.0"
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "jekyll"
-_URLS = "jekyll_compat_urls"
+_URLS = "jekyll_compat.old_urls"  # a changes.KEYS memory, shared by the builders
 _LISTED = 8  # dropped Liquid tags named in a page's one warning; the rest are counted
 
 
@@ -131,10 +132,9 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     elsewhere: those pages are written again (rare, so simply all of them).
     """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
-    previous = getattr(env, _URLS, None)
     in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
     table = urls.old_urls(pages, baseurl=_baseurl(app), collection_urls=in_collections)
-    setattr(env, _URLS, table)
+    previous = changes.remember(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
 
@@ -157,7 +157,7 @@ class ResolveSiteLinks(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        table = getattr(self.env, _URLS, None)
+        table = changes.recall(self.env, _URLS)
         if table is None:
             return
         baseurl = _baseurl(self.app)

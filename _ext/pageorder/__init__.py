@@ -16,6 +16,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+import changes
 from pagesource import lenient_utf8
 
 from . import generated_root
@@ -36,8 +37,9 @@ logger = logging.getLogger(__name__)
 OUTLINE = "pageorder_outline"
 """The env attribute holding this build's :class:`Outline` (read it with :func:`outline_of`)."""
 _OUTLINE = OUTLINE
-_NAV = "pageorder_nav"
-_NAV_CHANGED = "pageorder_nav_changed"
+_NAVIGATION = "pageorder.navigation"  # a changes.KEYS memory, per builder
+_NAV_CHANGED = "pageorder_navigation_changed"  # on the builder: this build's answer
+_LISTINGS_SAME = "pageorder_listings_unchanged"  # on the builder: see write_only_changed_pages
 
 
 def outline_of(env: BuildEnvironment) -> Outline | None:
@@ -73,13 +75,11 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
            tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
-    # One doctree cache serves every builder (`make all`): each remembers the nav it wrote,
-    # or the HTML built after the ePub would never see that the navigation changed. A
-    # builder with no memory yet rewrites everything once (and so the env is saved).
-    nav_key = f"{_NAV}_{app.builder.name}"
-    setattr(env, _NAV_CHANGED, previous is not None and getattr(env, nav_key, None) != nav)
+    # Per builder (see changes): a builder with no memory yet rewrites everything once
+    # (and so the env is saved).
+    written = changes.remember(env, _NAVIGATION, nav, builder=app.builder.name)
+    setattr(app.builder, _NAV_CHANGED, previous is not None and written != nav)
     setattr(env, _OUTLINE, outline)
-    setattr(env, nav_key, nav)
 
     old_children = previous.children if previous else {}
     landings = set(outline.children) | set(old_children)
@@ -91,7 +91,9 @@ NAVIGATION_CHANGED = "pageorder-navigation-changed"
 """Event: ``(app, env, docnames)`` when the navigation changed and ``docnames`` must show it.
 
 A handler returns the pages it will update itself (fastnav patches their sidebar in
-place); pageorder asks Sphinx to rewrite the rest.
+place); pageorder asks Sphinx to rewrite the rest. A handler may only take pages whose
+own toctrees list the same pages as before (with no title changed): pageorder then sets
+``env.files_to_rebuild`` aside while writing, so Sphinx does not rewrite them anyway.
 """
 
 
@@ -101,11 +103,16 @@ def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     Handlers of :data:`NAVIGATION_CHANGED` may take over pages whose only change is the
     navigation; they render any they cannot patch after all.
     """
-    if not getattr(env, _NAV_CHANGED, False):
+    changed = getattr(app.builder, _NAV_CHANGED, None)
+    setattr(app.builder, _LISTINGS_SAME, changed is False)
+    if not changed:
         return []
     docnames = set(env.found_docs)
     for taken in app.emit(NAVIGATION_CHANGED, env, frozenset(docnames)):
-        docnames -= set(taken or ())
+        if taken:
+            docnames -= set(taken)
+            # a handler takes only pages that list what they listed before (its promise)
+            setattr(app.builder, _LISTINGS_SAME, True)
     return sorted(docnames)
 
 
@@ -115,10 +122,12 @@ def write_only_changed_pages(app: Sphinx, builder: Any) -> None:
     Sphinx also writes every page whose toctree lists a rewritten page
     (``env.files_to_rebuild``), in case its title changed. Here a changed title or order
     already rewrites every page (above), so when neither changed those listings are the
-    same: the map is set aside while this build writes (the saved env keeps it).
+    same; and a page a :data:`NAVIGATION_CHANGED` handler took lists what it listed
+    before. Then the map is set aside while this build writes (the saved env keeps it).
+    pageorder is the one owner of this swap.
     """
     env = builder.env
-    if getattr(env, _OUTLINE, None) is not None and not getattr(env, _NAV_CHANGED, True):
+    if getattr(env, _OUTLINE, None) is not None and getattr(builder, _LISTINGS_SAME, False):
         env._pageorder_files_to_rebuild = env.files_to_rebuild
         env.files_to_rebuild = {}
 

@@ -12,14 +12,20 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename (mode 0644, flushed to disk first)."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one rename (mode 0644).
+
+    ``durable`` flushes the bytes to disk before the rename (an edition file); without it
+    (many pages of a site) a crash may lose the new file but never leaves half of one.
+    The rename also gives the path a new inode: a hard-linked copy keeps the old bytes.
+    """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:

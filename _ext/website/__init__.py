@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+import changes
 import pagesource
 import publication
 from jekyll_compat import collections, jekyll_config, meaning
@@ -43,8 +44,8 @@ logger = logging.getLogger(__name__)
 CARD = "cite/card.png"
 _FRONT = "website_page_sources"
 _REDIRECTS = "website_redirects"
-_FINGERPRINT = "citation_fingerprint"
-_DOCS = "website_docs"
+_FINGERPRINT = "website.fingerprint"  # changes.KEYS memories, per builder
+_DOCS = "website.pages"
 
 
 def default_editions_dir(app: Sphinx, config: Config) -> None:
@@ -144,13 +145,12 @@ def remove_old_output(app: Sphinx, env: BuildEnvironment, added: set[str], chang
     dropped the unpublished pages. Per builder: with one doctree cache, the ePub build
     may already have dropped a page from the env when the HTML build comes.
     """
-    docs_key = f"{_DOCS}_{app.builder.name}"
-    gone = getattr(env, docs_key, set()) - env.found_docs
+    gone = (changes.remember(env, _DOCS, set(env.found_docs), builder=app.builder.name)
+            or set()) - env.found_docs
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if app.builder.format == "html" and get_outfilename is not None:
         for docname in gone:
             Path(get_outfilename(docname)).unlink(missing_ok=True)
-    setattr(env, docs_key, set(env.found_docs))
     return []
 
 
@@ -173,9 +173,8 @@ def pages_with_new_metadata(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     if not is_web(app.builder):
         return []
-    key = f"{_FINGERPRINT}_{app.builder.name}"
-    new, old = _fingerprint(app), getattr(env, key, None)
-    setattr(env, key, new)
+    new = _fingerprint(app)
+    old = changes.remember(env, _FINGERPRINT, new, builder=app.builder.name)
     return sorted(env.found_docs) if old != new else []
 
 

@@ -3,7 +3,7 @@
 Sphinx's ``IndexBuilder.feed`` memoises the stemmer per page only, so a 1,000-page
 build stems the same few thousand words over and over in the pure-Python Snowball
 stemmer, serially in the main process. Stemming is a pure function of the word, so
-one cache for the whole build gives the same index.
+one cache for the whole build (on the builder's indexer) gives the same index.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 def memoise_stemmer(app: Any) -> None:
     """Wrap the HTML builder's ``prepare_writing`` to cache its indexer's stemmer."""
     builder = app.builder
-    if not app.config.fastnav_enabled:
+    if not app.config.buildcache_stemmer:
         return
     prepare = getattr(builder, "prepare_writing", None)
     if prepare is None or getattr(prepare, "stemcache", False):

@@ -4,6 +4,9 @@ Sphinx builds a new ``OptionParser`` (and re-reads docutils config files) for ev
 page it reads, ~10 ms a page: a tenth of reading a Markdown page. The settings are the
 same for every page of a build, so the first result is kept and each page gets a
 shallow copy with its own dependency list (the one thing docutils fills in per page).
+
+Replaces ``sphinx.util.docutils._get_settings`` (private): the cache of one build is a
+dict on its builder, reached through the function installed for that build.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from docutils.utils import DependencyList
 
-_CACHE: dict[tuple, Any] = {}
+_CACHE = "buildcache_settings_cache"  # on the builder
 
 
 def _key(components: tuple, defaults: Any, read_config_files: bool) -> tuple:
@@ -22,14 +25,14 @@ def _key(components: tuple, defaults: Any, read_config_files: bool) -> tuple:
             tuple(sorted((k, id(v)) for k, v in defaults.items())))
 
 
-def cached(original: Any) -> Any:
-    """Wrap ``sphinx.util.docutils._get_settings`` with the cache."""
+def cached(original: Any, cache: dict[tuple, Any]) -> Any:
+    """Wrap ``sphinx.util.docutils._get_settings`` with ``cache``."""
     def get_settings(*components: Any, defaults: Any, read_config_files: bool = False) -> Any:
         key = _key(components, defaults, read_config_files)
-        if key not in _CACHE:
-            _CACHE[key] = original(*components, defaults=defaults,
-                                   read_config_files=read_config_files)
-        settings = copy.copy(_CACHE[key])
+        if key not in cache:
+            cache[key] = original(*components, defaults=defaults,
+                                  read_config_files=read_config_files)
+        settings = copy.copy(cache[key])
         settings.record_dependencies = DependencyList()
         return settings
 
@@ -38,10 +41,14 @@ def cached(original: Any) -> Any:
 
 
 def install(app: Any) -> None:
-    """Use the cache for this build (or Sphinx's own code with ``fastnav_enabled = False``)."""
+    """``builder-inited``: a fresh cache for this build (Sphinx's own code when switched off)."""
     import sphinx.util.docutils as sphinx_docutils
 
-    _CACHE.clear()
     current = sphinx_docutils._get_settings
     original = getattr(current, "settingscache_original", current)
-    sphinx_docutils._get_settings = cached(original) if app.config.fastnav_enabled else original
+    if not app.config.buildcache_settings:
+        sphinx_docutils._get_settings = original
+        return
+    cache: dict[tuple, Any] = {}
+    setattr(app.builder, _CACHE, cache)
+    sphinx_docutils._get_settings = cached(original, cache)

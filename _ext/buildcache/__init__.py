@@ -1,0 +1,29 @@
+"""Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
+
+Two caches, each with its own switch (both on by default; the output is the same
+either way, ``tests/test_bench_fastnav.py`` builds with them off too):
+
+- :mod:`buildcache.settings` — docutils' settings built once per build, not per page
+  (``-D buildcache_settings=0`` for Sphinx's own code);
+- :mod:`buildcache.stemmer` — each word stemmed once per build for the search index,
+  not once per page (``-D buildcache_stemmer=0``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import settings, stemmer
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("buildcache_settings", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
+    app.connect("builder-inited", settings.install)
+    app.connect("builder-inited", stemmer.memoise_stemmer)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,52 @@
+"""What each room remembers of the previous build: one owner, one attribute on the env.
+
+Sphinx rewrites a page when its source changed. Some pages must also be rewritten when
+something they *show* changed: the navigation, the metadata and editions, the pages of
+the site, the old Jekyll URLs. Each room that needs such a memory keeps it here, under
+one key listed in :data:`KEYS`, instead of an attribute of its own on the environment.
+
+One doctree cache serves every builder (``make all``), so a memory of what a builder
+*wrote* is kept per builder (``builder=`` its name): the HTML build after the ePub build
+must still see that the navigation changed. A memory of the *sources* (``builder=None``)
+is shared. Plain Python: the environment is only an object with attributes here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ATTRIBUTE = "build_memory"
+"""The env attribute holding every memory (pickled with the environment)."""
+
+KEYS = {
+    "pageorder.navigation": "the outline and titles a builder last wrote (pageorder)",
+    "fastnav.snapshot": "each page's parents, neighbours, listed pages and every title, "
+                        "as the HTML builder last wrote them (fastnav.navpatch)",
+    "website.fingerprint": "the metadata, editions and site address the site last showed",
+    "website.pages": "the pages a builder last wrote (their HTML is deleted when they leave)",
+    "jekyll_compat.old_urls": "every page by the addresses it had on the Jekyll site",
+}
+"""Every memory, with what it holds: a room adds its key here, with one line."""
+
+MISSING: Any = None
+"""What :func:`recall` and :func:`remember` give when nothing was remembered yet."""
+
+
+def _slot(key: str, builder: str | None) -> str:
+    if key not in KEYS:
+        raise KeyError(f"{key!r} is not a declared memory (add it to changes.KEYS)")
+    return key if builder is None else f"{key}@{builder}"
+
+
+def recall(env: Any, key: str, builder: str | None = None) -> Any:
+    """What was remembered under ``key`` (for ``builder``), or :data:`MISSING`."""
+    return getattr(env, ATTRIBUTE, {}).get(_slot(key, builder), MISSING)
+
+
+def remember(env: Any, key: str, value: Any, builder: str | None = None) -> Any:
+    """Remember ``value`` under ``key`` (for ``builder``); return what was there before."""
+    memory = env.__dict__.setdefault(ATTRIBUTE, {})
+    slot = _slot(key, builder)
+    previous = memory.get(slot, MISSING)
+    memory[slot] = value
+    return previous
