@@ -34,6 +34,7 @@ smartquotes = False  # the City's words stay exactly as written: no ' turned int
 
 extensions = [
     "myst_parser",
+    "safety",  # untrusted pages: no file from outside source/, no script links (README: Security)
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
@@ -46,6 +47,9 @@ extensions = [
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
 exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
 templates_path = ["_templates"]
+# Folders outside the source folder that pages may include files or images from (the
+# source folder itself is always allowed; everything else is refused)
+safe_include_paths: list[str] = []
 
 myst_title_to_header = True
 myst_heading_anchors = 6

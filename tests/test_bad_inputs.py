@@ -19,6 +19,7 @@ from conftest import REPO, sphinx_build, write_pages
 sys.path.insert(0, str(REPO / "_ext"))
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
 from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
+from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused  # noqa: E402
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
@@ -42,7 +43,8 @@ def test_catalogue_is_well_formed():
 def test_every_kind_is_catalogued():
     """A new problem kind in an extension's enum must come with its catalogue entry."""
     catalogued = {entry["kind"] for entry in ENTRIES}
-    expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
+    expected = ({f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
+                | {f"{SECURITY}.{kind.value}" for kind in Refused})
     assert expected - catalogued == set()
 
 

@@ -1,0 +1,25 @@
+"""What the safety extension refuses, one warning subtype each.
+
+Each member's value is the warning subtype of ``security``, so a project can silence one
+kind with ``suppress_warnings = ["security.<value>"]`` (which keeps the refusal, only
+without the message).
+"""
+
+from __future__ import annotations
+
+import enum
+
+WARNING_TYPE = "security"
+
+
+class Kind(enum.Enum):
+    """What a page tried that the build refuses. Every value is a subtype of ``security``."""
+
+    FILE_OUTSIDE = "file-outside"
+    """A file reference (include, literalinclude, csv-table/raw ``:file:``, image, download)
+    resolves outside the source folder (symlinks followed) and outside ``safe_include_paths``:
+    nothing of it is read or published."""
+
+    REMOTE_FILE = "remote-file"
+    """``:url:`` on ``csv-table`` or ``raw``: the build machine would fetch any address (also
+    inside the City's network) and publish the answer. Refused; put the data in a file."""
