@@ -3,6 +3,7 @@
 Metadata comes from ``CITATION.cff``; this file only says how the editions are made.
 """
 
+import html
 import os
 import sys
 from pathlib import Path
@@ -58,7 +59,7 @@ suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problem
 
 # HTML
 html_theme = "furo"
-html_title = meta.title
+html_title = html.escape(meta.title)  # Sphinx and Furo print html_title as HTML
 html_baseurl = os.environ.get("PUBLICATION_URL", meta.url)
 html_copy_source = False
 html_show_sourcelink = False

@@ -22,6 +22,7 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from . import svg
 from .paths import refused
 from .problems import WARNING_TYPE, Kind
 
@@ -118,8 +119,27 @@ class GuardedInclude(Directive):
                        self.content_offset, self.block_text, self.state, self.state_machine).run()
 
 
+def replace_by_alt(node: nodes.image) -> None:
+    """The image's words stay (its alt text); the file is never copied."""
+    alt = node.get("alt", "")
+    text = nodes.inline(alt, alt) if isinstance(node.parent, nodes.TextElement) \
+        else nodes.paragraph(alt, alt)
+    node.replace_self(text if alt else [])
+
+
+def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
+    """Why a local SVG image is unsafe (empty for other images and safe SVGs)."""
+    if not uri.lower().endswith(".svg"):
+        return []
+    path = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    try:
+        return svg.problems(path.read_bytes())
+    except OSError:
+        return []  # Sphinx reports a missing image itself
+
+
 class RefuseOutsideFiles(SphinxTransform):
-    """Images and downloads that point outside are shown as their text, never copied."""
+    """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
     default_priority = 100  # before Sphinx's image and download collectors (doctree-read)
 
@@ -134,10 +154,14 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)
             if why:
                 warn(f"image {why}", node, Kind.FILE_OUTSIDE)
-                alt = node.get("alt", "")
-                text = nodes.inline(alt, alt) if isinstance(node.parent, nodes.TextElement) \
-                    else nodes.paragraph(alt, alt)
-                node.replace_self(text if alt else [])
+                replace_by_alt(node)
+                continue
+            unsafe = svg_problems(uri, base, Path(env.srcdir))
+            if unsafe:
+                warn(f"the SVG image {uri!r} is not published: {'; '.join(unsafe)}. Export it "
+                     "again as a plain drawing (or as PNG); its alt text is shown instead",
+                     node, Kind.SVG)
+                replace_by_alt(node)
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")
             if "://" in target:
@@ -145,6 +169,10 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(target, base, Path(env.srcdir), allowed)
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif unsafe := svg_problems(target, base, Path(env.srcdir)):
+                why = "; ".join(unsafe)
+                warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)
+            if why:
                 node.replace_self(nodes.inline(node.astext(), node.astext()))
 
 

@@ -23,3 +23,15 @@ class Kind(enum.Enum):
     REMOTE_FILE = "remote-file"
     """``:url:`` on ``csv-table`` or ``raw``: the build machine would fetch any address (also
     inside the City's network) and publish the answer. Refused; put the data in a file."""
+
+    URL_SCHEME = "url-scheme"
+    """A link whose scheme is not http, https, mailto or tel (``javascript:``, ``data:``,
+    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition."""
+
+    TITLE_MARKUP = "title-markup"
+    """A title (front-matter ``title`` or a heading) holds raw HTML; it is shown as the text
+    that was written, in the page, the sidebar of every page, the ePub and the search."""
+
+    SVG = "svg"
+    """An SVG image with a script, an event handler, embedded HTML, entities or references to
+    other files or hosts: it is not published (its alt text is shown instead)."""
