@@ -2,16 +2,17 @@
 
 A page comes from anyone who can open a pull request, so the build treats it as untrusted:
 it reads no file outside the source folder (:mod:`.files`) and no link runs script
-(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`). Each refusal is one
-``file:line`` warning of type ``security`` (:class:`.problems.Kind`), so ``-W`` fails the
-build. The rules themselves are plain Python (:mod:`.paths`).
+(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); every page
+carries a Content-Security-Policy that forbids inline script (:mod:`.csp`). Each refusal
+is one ``file:line`` warning of type ``security`` (:class:`.problems.Kind`), so ``-W``
+fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.urls`,
+:mod:`.svg`, :mod:`.csp`), importable without Sphinx: the Sphinx glue is imported by
+:func:`setup` only.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from . import files, links, titles
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,8 +20,19 @@ if TYPE_CHECKING:
 __version__ = "1.0.0"
 
 
+def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+            doctree: object) -> None:
+    """Every page of the theme starts its head with the Content-Security-Policy."""
+    from . import csp
+
+    context["metatags"] = csp.meta_tag() + "\n" + context.get("metatags", "")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
+    from . import files, links, titles
+
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(titles.TitlesAreText)
+    app.connect("html-page-context", add_csp, priority=100)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
