@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
 
 
 def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -28,6 +32,22 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
     context["metatags"] = csp.meta_tag() + "\n" + context.get("metatags", "")
 
 
+def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                               removed: set[str]) -> list[str]:
+    """Pages named like generated files, or too long to write, are not read (with a warning)."""
+    from . import names
+    from .problems import WARNING_TYPE, Kind
+
+    for docname in sorted(env.found_docs):
+        why = names.problem(docname)
+        if why:
+            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
+            env.found_docs.discard(docname)
+            added.discard(docname)
+            changed.discard(docname)
+    return []
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     from . import files, links, titles
 
@@ -35,4 +55,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
+    app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

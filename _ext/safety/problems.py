@@ -35,3 +35,7 @@ class Kind(enum.Enum):
     SVG = "svg"
     """An SVG image with a script, an event handler, embedded HTML, entities or references to
     other files or hosts: it is not published (its alt text is shown instead)."""
+
+    PAGE_NAME = "page-name"
+    """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
+    ePub's ``nav``), has control characters, or is too long to write: the page is not built."""
