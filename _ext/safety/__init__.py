@@ -26,9 +26,12 @@ logger = logging.getLogger(__name__)
 
 def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
             doctree: object) -> None:
-    """Every page of the theme starts its head with the Content-Security-Policy."""
+    """Every web page starts its head with the Content-Security-Policy (not the ePub's XHTML:
+    its pages run no script, and a reading system sets its own policy)."""
     from . import csp
 
+    if app.builder.name not in ("html", "dirhtml"):
+        return
     context["metatags"] = csp.meta_tag() + "\n" + context.get("metatags", "")
 
 
