@@ -8,18 +8,16 @@ tested in test_order*.py. Each entry is built alone, so one message cannot hide 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, sphinx_build, write_pages
+from conftest import sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
-from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
-from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused  # noqa: E402
+from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
+from pageorder.problems import WARNING_TYPE as POSITION, Kind
+from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))

@@ -17,8 +17,7 @@ import pytest
 
 from conftest import REPO, copy_root, page, require_tool, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-import edition_build  # noqa: E402
+import edition_build
 
 VENV = f"VENV={Path(sys.executable).parents[1]}"
 NASTY = "pa ges $HOME 'it''s' \"q\" $(x) `id`"

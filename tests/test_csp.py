@@ -9,19 +9,15 @@ page a result leads to. A page with an inline script shows that the check can fa
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import quote_plus
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
 from test_a11y_html import browser, site  # noqa: F401  (shared fixtures: one server, one Chromium)
 from test_hosting import HOSTING, fenced
 
-sys.path.insert(0, str(REPO / "_ext"))
-from safety import csp  # noqa: E402
+from safety import csp
 
 LISTEN = """window.__violations = [];
 document.addEventListener('securitypolicyviolation',

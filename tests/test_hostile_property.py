@@ -13,17 +13,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import REPO, sphinx_build
+from conftest import sphinx_build
 from test_redirects import copy_project
 
-sys.path.insert(0, str(REPO / "_ext"))
-from safety import names, urls  # noqa: E402
+from safety import names, urls
 
 HOSTILE_TEXT = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)",

@@ -8,15 +8,13 @@ folder named in ``safe_include_paths`` still work.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from safety.paths import refused  # noqa: E402
+from safety.paths import refused
 
 SECRET = "CITY-SECRET-7f3a9"
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import base64
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import page, sphinx_build, write_pages
 from test_redirects import copy_project
 
-sys.path.insert(0, str(REPO / "_ext"))
-from safety import urls  # noqa: E402
+from safety import urls
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==")
 HOSTILE = "\n\n".join([

@@ -16,19 +16,17 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import admonitionlabels
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
 from safety import urls  # the one allowlist of link schemes, shared by every edition
 
 from . import escape, latexmath
 from .output import Location, Source
-from .problems import WARNING_TYPE, Kind
+from .problems import Kind, warn
 
 if TYPE_CHECKING:
     from .builder import TypstPDFBuilder
 
-logger = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|pt|cm|mm|in|em|%)?\s*$")
@@ -118,7 +116,7 @@ class TypstTranslator(SphinxTranslator):
     def warn(self, node: nodes.Node, kind: Kind, message: str) -> None:
         docname, line = self.location_of(node)
         location: Any = (docname, line) if line is not None else docname
-        logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+        warn(message, kind, location)
 
     def dispatch_visit(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Element):
