@@ -28,7 +28,9 @@ def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
     head = text[:source.body_offset]
     if not head.endswith("\n"):
         head += "\n"
-    return head, text[len(head):], source.data if source.front_matter_valid else {}
+    if not source.front_matter_valid:  # MyST must not parse it either (an alias bomb): same lines
+        return "---\n" + "\n" * (head.count("\n") - 2) + "---\n", text[len(head):], {}
+    return head, text[len(head):], source.data
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> liquid.Result:
