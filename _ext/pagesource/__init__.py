@@ -95,7 +95,7 @@ class TooLarge(yaml.YAMLError):
         self.problem, self.problem_mark = problem, mark
 
 
-def _expanded_size(node: Any, limit: int) -> int:
+def expanded_size(node: Any, limit: int) -> int:
     """How many nodes the tree has with every alias written out (counting stops past ``limit``)."""
     sizes: dict[int, int] = {}
 
@@ -124,7 +124,7 @@ def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
-        if node is not None and "*" in source and _expanded_size(node, MAX_VALUES) > MAX_VALUES:
+        if node is not None and "*" in source and expanded_size(node, MAX_VALUES) > MAX_VALUES:
             raise TooLarge(f"its aliases (`*name`) expand to more than {MAX_VALUES:,} values; "
                            "write the values out instead of repeating anchors", node.start_mark)
         return node, (loader.construct_document(node) if node is not None else None)
