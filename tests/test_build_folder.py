@@ -131,3 +131,13 @@ def test_a_source_folder_without_pages_is_one_clear_message(tmp_path: Path, fold
         assert "please" not in built.stderr.lower() and "Traceback" not in built.stderr, built.stderr
         assert f"SOURCEDIR {str(source)!r}" in built.stderr
     assert not os.path.exists(tmp_path / "out" / "html")
+
+
+def test_sphinx_itself_on_a_folder_without_pages_says_so_once(tmp_path: Path) -> None:
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "empty", {"notes.txt": "not a page"})
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode != 0
+    assert "no pages to build" in build.output
+    assert "report" not in build.output.lower() and "Traceback" not in build.output, build.output

@@ -12,6 +12,7 @@ fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.ur
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -48,6 +49,10 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
+    if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
+        print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
+              "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
+        raise SystemExit(2)
     return []
 
 
