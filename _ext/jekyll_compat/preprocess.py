@@ -28,15 +28,15 @@ def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
     head = text[:source.body_offset]
     if not head.endswith("\n"):
         head += "\n"
-    if not source.front_matter_valid:  # MyST must not parse it either (an alias bomb): same lines
-        return "---\n" + "\n" * (head.count("\n") - 2) + "---\n", text[len(head):], {}
-    return head, text[len(head):], source.data
+    return head, text[len(head):], source.data if source.front_matter_valid else {}
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> liquid.Result:
     """The page as MyST should read it, and the Liquid tags that had to be dropped."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
+    if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
+        head = "---\n" + "\n" * (first_line - 3) + "---\n"
     rendered = liquid.render(body, front, site, first_line=first_line, keep=keep)
     cleaned = without_repeated_title(kramdown.clean(rendered.text), front.get("title"))
     return liquid.Result(head + cleaned, rendered.dropped)
