@@ -19,6 +19,7 @@ smartquotes = False  # the City's words stay exactly as written: no ' turned int
 extensions = [
     "publication",  # CITATION.cff -> the metadata of every edition, loaded once
     "myst_parser",
+    "safety",  # untrusted pages: no file from outside source/, no script links (README: Security)
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
@@ -36,6 +37,9 @@ extensions = [
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
 exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
 templates_path = ["_templates"]
+# Folders outside the source folder that pages may include files or images from (the
+# source folder itself is always allowed; everything else is refused)
+safe_include_paths: list[str] = []
 
 myst_title_to_header = True
 myst_heading_anchors = 6

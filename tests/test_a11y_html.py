@@ -95,7 +95,9 @@ def site_pages(publication: Path) -> list[str]:
 
 
 def new_page(browser, width: str, scheme: str = "light"):
-    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme, reduced_motion="reduce")
+    # axe-core is injected as an inline script, which the site's CSP forbids (test_csp.py)
+    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme, reduced_motion="reduce",
+                                  bypass_csp=True)
     return context, context.new_page()
 
 

@@ -20,6 +20,7 @@ from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
 from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
+from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
@@ -48,6 +49,7 @@ def test_every_kind_is_catalogued():
     expected |= {f"{STYLE}.{kind.value}" for kind in StyleKind}
     # languages.unknown-language is about conf.py, not a page: tests/test_languages_build.py
     expected |= {f"{LANGUAGES}.{k.value}" for k in LanguagesKind if k is not LanguagesKind.UNKNOWN_LANGUAGE}
+    expected |= {f"{SECURITY}.{kind.value}" for kind in Refused}
     assert expected - catalogued == set()
 
 

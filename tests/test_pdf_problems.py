@@ -15,7 +15,7 @@ def line_of(path: Path, needle: str) -> int:
 
 def test_an_image_without_alt_text_fails_at_its_line(tmp_path: Path) -> None:
     src = copy_root("pdf-alt-missing", tmp_path / "src")
-    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    build = build_pdf(src, tmp_path / "pdf")
     page_file = src / "districts.md"
     where = f"{page_file}:{line_of(page_file, '![](images/district-map.png)')}"
     assert build.returncode != 0, build.output
@@ -24,6 +24,16 @@ def test_an_image_without_alt_text_fails_at_its_line(tmp_path: Path) -> None:
     assert "smart-city-austin.pdf was not written" in build.output
     assert "Traceback" not in build.output
     assert not list((tmp_path / "pdf").glob("*.pdf"))
+
+
+def test_a_non_strict_build_writes_a_pdf_without_pdf_ua_and_says_so(tmp_path: Path) -> None:
+    """STRICT=0 always yields every edition: the PDF Typst refuses as PDF/UA, written without it."""
+    src = copy_root("pdf-alt-missing", tmp_path / "src")
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert any("no alt text" in w and "[pdf.alt-missing]" in w for w in build.warnings)
+    assert any("WITHOUT ua-1, a-2a" in w and "[pdf.not-conforming]" in w for w in build.warnings)
+    assert "Austin has ten council districts." in words(text_of(the_pdf(tmp_path / "pdf")))
 
 
 def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> None:
@@ -35,7 +45,7 @@ def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> Non
     before = the_pdf(tmp_path / "pdf").read_bytes()
 
     described.write_text(broken + "\nA new sentence.\n", encoding="utf-8")
-    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    build = build_pdf(src, tmp_path / "pdf")
     assert build.returncode != 0, build.output
     assert the_pdf(tmp_path / "pdf").read_bytes() == before
     assert "A new sentence." in (tmp_path / "pdf" / "smart-city-austin.typ").read_text()
@@ -47,7 +57,7 @@ def test_a_character_no_font_has_is_named_with_its_line(tmp_path: Path) -> None:
         "index.md": page("Glyphs", None, "Below."),
         "names.md": page("Names", 1, "Line one.\n\nThe sister city 中山 is named here."),
     })
-    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    build = build_pdf(src, tmp_path / "pdf")
     where = f"{src / 'names.md'}:{line_of(src / 'names.md', 'sister city')}"
     assert build.returncode != 0
     assert any(where in w and "U+4E2D" in w and "pdf_font_paths" in w and "[pdf.glyph]" in w

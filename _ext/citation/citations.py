@@ -8,6 +8,8 @@ own tools read.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -149,28 +151,41 @@ def bibtex_key(meta: Metadata) -> str:
     return f"{author}{meta.date_released.year}{word}"
 
 
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+                   "$": r"\$", "^": r"\textasciicircum{}"}
+
+
+def bibtex_text(value: str) -> str:
+    """Text as BibTeX/LaTeX reads it: one line, braces that cannot unbalance a field.
+
+    BibTeX counts every brace, escaped or not, so ``{`` becomes ``\\textbraceleft{}``;
+    pybtex itself escapes ``% & # _ ~``.
+    """
+    return re.sub(r"[\\{}$^]", lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(value.split()))
+
+
 def bibtex(meta: Metadata) -> str:
     """A ``@techreport`` entry; group authors in braces so no tool splits them into names."""
     from pybtex.database import BibliographyData, Entry, Person
 
     fields = {
-        "title": "{" + meta.title + "}",
-        "institution": meta.publisher,
+        "title": "{" + bibtex_text(meta.title) + "}",
+        "institution": bibtex_text(meta.publisher),
         "type": "Report",
         "year": str(meta.date_released.year),
         "date": meta.date_released.isoformat(),
-        "version": meta.version,
-        "note": f"Version {meta.version}; latest version: {meta.url}",
+        "version": bibtex_text(meta.version),
+        "note": f"Version {bibtex_text(meta.version)}; latest version: {meta.url}",
         "url": meta.version_url,
-        "address": str(meta.place),
-        "abstract": meta.abstract,
-        "keywords": ", ".join(meta.keywords),
+        "address": bibtex_text(str(meta.place)),
+        "abstract": bibtex_text(meta.abstract),
+        "keywords": bibtex_text(", ".join(meta.keywords)),
         "language": "English",
-        "doi": meta.doi,
-        "number": meta.report_number,
+        "doi": bibtex_text(meta.doi),
+        "number": bibtex_text(meta.report_number),
     }
     entry = Entry("techreport", fields={k: v for k, v in fields.items() if v},
-                  persons={"author": [Person("{" + name + "}") for name in meta.authors]})
+                  persons={"author": [Person("{" + bibtex_text(name) + "}") for name in meta.authors]})
     return BibliographyData({bibtex_key(meta): entry}).to_string("bibtex")
 
 
@@ -198,4 +213,6 @@ def ris(meta: Metadata) -> str:
         "keywords": list(meta.keywords),
         "language": "en",
     }
-    return rispy.dumps([{k: v for k, v in record.items() if v}], implementation=_Writer)
+    one_line = {k: ([" ".join(x.split()) for x in v] if isinstance(v, list) else " ".join(v.split()))
+                for k, v in record.items() if v}  # a line break would start a new RIS tag
+    return rispy.dumps([one_line], implementation=_Writer)

@@ -54,6 +54,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -
     """The page as MyST should read it, and what could not be kept as it was."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
+    if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
+        head = "---\n" + "\n" * (first_line - 3) + "---\n"
     rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep)
     notes = [Note(first_line - 1 + line, "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "

@@ -20,7 +20,7 @@ from .problems import Kind, Problem
 
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: not "٣", not YAML 1.1's 1:30 or 0x1F
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def ordering(docname: str, source: PageSource) -> Page:
     own: list[Problem] = [] if redirect else problems
     lines = list(source.lines)
     title, title_line = _title(data, keylines, lines, source.body_start, own)
-    position, position_line = _position(data, keylines, own)
+    position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
                 redirect=redirect, landing_problems=tuple(own) if redirect else ())
@@ -98,22 +98,32 @@ def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
     return None
 
 
-def _position(data: dict[str, Any], keylines: dict[str, int],
-              problems: list[Problem]) -> tuple[int | None, int]:
+def _position(data: dict[str, Any], keylines: dict[str, int], problems: list[Problem],
+              lines: list[str]) -> tuple[int | None, int]:
     if "position" not in data:
         return None, 1
     value = data["position"]
     line = keylines.get("position", 1)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and _INTEGER.fullmatch(
+            _written(lines, line)):
         return value, line
-    if isinstance(value, str) and _INTEGER.match(value.strip()):
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
         return int(value), line
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = _written(lines, line) or value  # YAML 1.1 read `1:30` as 90: show what was typed
     problems.append(Problem(
         Kind.POSITION_INVALID, line,
         f"`position: {_show(value)}` is not a whole number; write e.g. `position: 3` "
         "(smaller numbers come first, negatives allowed)",
     ))
     return None, line
+
+
+def _written(lines: list[str], line: int) -> str:
+    """The value as typed on its ``key: value`` line (comment dropped), for a YAML number."""
+    if not 1 <= line <= len(lines) or ":" not in lines[line - 1]:
+        return ""
+    return lines[line - 1].split(":", 1)[1].split(" #", 1)[0].strip()
 
 
 def _published(data: dict[str, Any], keylines: dict[str, int], problems: list[Problem]) -> bool:

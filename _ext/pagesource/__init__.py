@@ -71,16 +71,62 @@ def load_yaml(source: str) -> tuple[Any, Any]:
     for i, loader_class in enumerate(_LOADERS):
         try:
             return _load_with(loader_class, source)
+        except TooLarge:
+            raise
         except yaml.YAMLError:
             if i == len(_LOADERS) - 1:
                 raise
     raise AssertionError("unreachable")
 
 
+MAX_BYTES = 64 * 1024
+"""Front matter longer than this is refused (a page's is a few hundred bytes)."""
+MAX_VALUES = 10_000
+"""Front matter whose aliases (``*name``) expand to more values than this is refused: a few
+lines of anchors can stand for billions of values (an "alias bomb"), which every reader
+that walks the data (MyST, a message quoting a value) would spend minutes or memory on."""
+
+
+class TooLarge(yaml.YAMLError):
+    """The front matter is valid YAML but too large to be read safely."""
+
+    def __init__(self, problem: str, mark: Any = None) -> None:
+        super().__init__(problem)
+        self.problem, self.problem_mark = problem, mark
+
+
+def expanded_size(node: Any, limit: int) -> int:
+    """How many nodes the tree has with every alias written out (counting stops past ``limit``)."""
+    sizes: dict[int, int] = {}
+
+    def size(item: Any) -> int:
+        if id(item) in sizes:
+            return sizes[id(item)]
+        sizes[id(item)] = limit + 1  # a cycle (an alias inside its own anchor) never ends
+        children = (item.value if isinstance(item, yaml.SequenceNode) else
+                    [part for pair in item.value for part in pair] if isinstance(item, yaml.MappingNode)
+                    else [])
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > limit:
+                break
+        sizes[id(item)] = total
+        return total
+
+    return size(node)
+
+
 def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise TooLarge(f"it is longer than {MAX_BYTES // 1024} KB; keep the front matter to "
+                       "a few `key: value` lines")
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
+        if node is not None and "*" in source and expanded_size(node, MAX_VALUES) > MAX_VALUES:
+            raise TooLarge(f"its aliases (`*name`) expand to more than {MAX_VALUES:,} values; "
+                           "write the values out instead of repeating anchors", node.start_mark)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
@@ -148,7 +194,9 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
         reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
-        problems.append(Problem(Kind.YAML, line, f"the front matter is not valid YAML ({reason}); "
+        problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
+                                if isinstance(err, TooLarge) else
+                                f"the front matter is not valid YAML ({reason}); "
                                 "write one `key: value` per line"))
         if isinstance(err, ValueError):
             data, key_lines = _without_dates(lines[1:end])

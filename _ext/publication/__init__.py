@@ -132,7 +132,8 @@ def license_url(spdx: str) -> str:
 def _person(entry: dict) -> str:
     if "name" in entry:
         return str(entry["name"])
-    return " ".join(str(entry[k]) for k in ("given-names", "family-names") if k in entry)
+    named = " ".join(str(entry[k]) for k in ("given-names", "family-names") if k in entry)
+    return named or str(entry.get("alias", ""))  # a person known by an alias only
 
 
 def _as_json(value: Any) -> Any:
@@ -182,6 +183,61 @@ def schema_problems(data: Any) -> list[str]:
     return problems
 
 
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+", re.ASCII)
+_URL_KEYS = {"url", "repository", "repository-code", "repository-artifact", "license-url"}
+_MULTI_LINE_KEYS = {"abstract", "message"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"[\n\r\t]")
+ZIP_YEARS = (1980, 2107)
+"""The years a zip file (the ePub) can date its entries with."""
+
+
+def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:
+    """Every ``(path, text)`` in the data, keys included."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, path)
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def safety_problems(data: dict) -> list[str]:
+    """What the schema lets through but would corrupt an edition or a citation file.
+
+    The schema's patterns are searched with ``$``, which matches before a final line break,
+    and its ``format: uri`` is not checked at all: a ``url`` with a line break wrote
+    ``Disallow: /`` into robots.txt and split RIS records. Numbers that YAML reads
+    (``version: 1.10`` is 1.1), authors without a printable name, and release dates a zip
+    file cannot hold are refused too.
+    """
+    problems = []
+    for path, text in _strings(data):
+        key = str(path[-1]) if path else ""
+        where = _field(path)
+        if _CONTROL.search(text) or (key not in _MULTI_LINE_KEYS and _LINE_BREAK.search(text)):
+            problems.append(f"{where}: has a line break or control character; write it on one line")
+        elif key in _URL_KEYS and not _URL.fullmatch(text):
+            problems.append(f"{where}: {text!r} is not an http(s) address without spaces")
+    version = data.get("version")
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        problems.append(f"version: YAML read the number {version}; write the version in quotes "
+                        "(`version: \"1.10\"`: unquoted, 1.10 is the number 1.1)")
+    for index, author in enumerate(data.get("authors") or ()):
+        if isinstance(author, dict) and not any(author.get(k) for k in
+                                                ("name", "family-names", "given-names", "alias")):
+            problems.append(f"authors[{index}]: has no name; give `name` (an organisation) "
+                            "or `given-names` and `family-names`")
+    released = str(data.get("date-released", ""))
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", released) and not ZIP_YEARS[0] <= int(released[:4]) <= ZIP_YEARS[1]:
+        problems.append(f"date-released: {released} is outside {ZIP_YEARS[0]}-{ZIP_YEARS[1]}, the "
+                        "dates an ePub (a zip file) can hold")
+    return problems
+
+
 def check(data: Any, path: Path) -> None:
     """Raise :class:`InvalidCitation` listing every schema problem and missing field."""
     problems = [] if isinstance(data, dict) else [f"(top level): expected `key: value` lines, "
@@ -191,6 +247,7 @@ def check(data: Any, path: Path) -> None:
         problems += [f"{key}: required by the publication (every edition prints it)"
                      for key in REQUIRED if key not in data]
         problems += _preferred_citation_drift(data)
+        problems += safety_problems(data)
     if problems:
         raise InvalidCitation(f"{path} is not valid Citation File Format 1.2.0:\n"
                               + "\n".join(f"  - {p}" for p in problems))
@@ -220,8 +277,19 @@ def _identifier(data: dict, kind: str, words: str = "") -> str:
 
 def load(path: Path) -> Metadata:
     """Read and schema-check ``CITATION.cff``; raise :class:`InvalidCitation` naming the field."""
+    from pagesource import MAX_VALUES, expanded_size
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InvalidCitation(f"{path} cannot be read ({err}); the publication's metadata lives "
+                              "there: restore it, saved as UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None and expanded_size(node, MAX_VALUES) > MAX_VALUES:
+            raise InvalidCitation(f"{path}: its aliases (`*name`) expand to more than "
+                                  f"{MAX_VALUES:,} values; write the values out")
+        data = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as err:
         raise InvalidCitation(f"{path} is not valid YAML: {err}") from None
     check(data, path)

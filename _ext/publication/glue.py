@@ -10,6 +10,7 @@ metadata with that version, and the PDF, ePub, site and citations all read it.
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import sys
 from collections.abc import Callable
@@ -51,7 +52,7 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "project": lambda m, c: m.title,
     "author": lambda m, c: m.author,
     "copyright": lambda m, c: _copyright(m),
-    "html_title": lambda m, c: m.title,
+    "html_title": lambda m, c: html.escape(m.title),  # Sphinx and Furo print html_title as HTML
     "html_baseurl": lambda m, c: os.environ.get("PUBLICATION_URL", m.url),
     "epub_basename": lambda m, c: m.slug,
     "epub_title": lambda m, c: m.title,
@@ -84,14 +85,15 @@ def _set_by_user(config: Config, name: str) -> bool:
 
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
-    from sphinx.errors import ConfigError
-
     config.citation_cff = str(Path(app.confdir, config.citation_cff).resolve())
     try:
         meta = _load_plain(config)
-    except InvalidCitation as err:  # one clear message naming the field, first
-        print(f"\n{err}\n", file=sys.stderr)  # Sphinx buries a ConfigError in a crash report
-        raise ConfigError(str(err)) from None
+    except InvalidCitation as err:
+        # One clear message and a non-zero exit. Any exception raised here, ConfigError
+        # included, becomes Sphinx's crash report ("please report this bug"); SystemExit is
+        # the one Sphinx lets pass (events and build_main catch Exception only).
+        print(f"\n{err}\n", file=sys.stderr)
+        raise SystemExit(2) from None
     chosen = next((str(getattr(config, n)) for n in ("release", "version") if _set_by_user(config, n)),
                   meta.version)
     config.version = config.release = chosen
@@ -105,7 +107,12 @@ def fill_config(app: Sphinx, config: Config) -> None:
 
 
 def _load_plain(config: Config) -> Metadata:
-    stat = os.stat(config.citation_cff)
+    try:
+        stat = os.stat(config.citation_cff)
+    except OSError as err:
+        raise InvalidCitation(f"{config.citation_cff} cannot be read ({err.strerror}); the "
+                              "publication's metadata lives there: restore it, or set "
+                              "`citation_cff` in conf.py") from None
     return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
 
 

@@ -44,6 +44,10 @@ class Kind(Enum):
     CONFIG = "config"
     """A ``pdf_*`` setting has a value the PDF edition cannot use."""
 
+    NOT_CONFORMING = "not-conforming"
+    """A non-strict build (``STRICT=0``) wrote a PDF without PDF/UA-1 and PDF/A-2a, which
+    Typst refused; a strict build fails instead."""
+
     WRITE = "write"
     """The PDF could not be written to the output folder."""
 

@@ -18,6 +18,8 @@ from sphinx import addnodes
 from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
+from safety import urls  # the one allowlist of link schemes, shared by every edition
+
 from . import escape, latexmath
 from .output import Location, Source
 from .problems import Kind, warn
@@ -402,7 +404,7 @@ class TypstTranslator(SphinxTranslator):
             self.add(lambda: self._xref_open(target))
             return
         uri = node.get("refuri", "")
-        if _SCHEME.match(uri):
+        if urls.is_external(uri):
             shown = node.astext().strip()
             plain = uri.removeprefix("mailto:")
             mode = "none" if shown in (uri, plain) else ("inline" if self.no_notes else "footnote")

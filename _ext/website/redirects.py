@@ -46,6 +46,35 @@ class Kind(enum.Enum):
     DUPLICATE = "duplicate"
     """Two redirects claim one old address for different targets; the first one stays."""
 
+    INVALID = "invalid"
+    """The old address cannot be a file of the site: a control character, a name too long
+    for the file system, or a folder where a page (or another redirect) is a file
+    (``/a.html/`` beside ``a.html``)."""
+
+
+GENERATED = {"search.html": "the site's search page", "genindex.html": "the site's index page",
+             "404.html": "the page for missing addresses", "robots.txt": "robots.txt",
+             "sitemap.xml": "the sitemap", "searchindex.js": "the search index",
+             "objects.inv": "Sphinx's inventory"}
+"""Files the site generates, which no redirect may replace (``_*/`` folders are the theme's)."""
+MAX_NAME_BYTES = 240
+
+
+def unwritable(source: str, files: set[str]) -> str | None:
+    """Why the redirect file ``source`` cannot be written beside the site's ``files``."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in source):
+        return "has a control character"
+    parts = source.split("/")
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
+        return f"has a name longer than {MAX_NAME_BYTES} bytes"
+    for depth in range(1, len(parts)):
+        folder = "/".join(parts[:depth])
+        if folder in files:
+            return f"needs a folder '{folder}/', but '{folder}' is a file of the site"
+    if any(f.startswith(source + "/") for f in files):
+        return f"is a folder of the site ('{source}/')"
+    return None
+
 
 @dataclass(frozen=True)
 class Redirect:
@@ -147,6 +176,17 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             continue
         resolved, external = found
         for source in files_for(old):
+            why_not = unwritable(source, pages | set(chosen))
+            if why_not:
+                problems.append(Problem(origin, Kind.INVALID, f"the old address {old[:80]!r} "
+                                        f"{why_not}; no redirect is written for it"))
+                continue
+            if source in GENERATED or source.split("/", 1)[0].startswith("_"):
+                problems.append(Problem(origin, Kind.COLLISION,
+                                        f"the old address '{old}' is "
+                                        f"{GENERATED.get(source, 'a file of the theme')} "
+                                        f"('{source}'); no redirect is written there"))
+                continue
             if source in pages:
                 if not external and page_file(resolved) == source:
                     continue   # the permalink is the page's own address: nothing to do

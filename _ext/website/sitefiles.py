@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
+from safety import csp  # the one Content-Security-Policy, also on pages outside the theme
+
 
 def base_path(baseurl: str) -> str:
     """``/`` for ``https://host/``, ``/repo/`` for ``https://host/repo``."""
@@ -26,6 +28,7 @@ def standalone_page(title: str, body: str, language: str = "en", head: str = "")
 <html lang="{escape(language)}">
 <head>
 <meta charset="utf-8">
+{csp.meta_tag()}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>

@@ -1,0 +1,210 @@
+"""Build one edition next to the last good one and swap it in: ``python _ext/edition_build.py``.
+
+The Makefile calls it with the paths as arguments, so no path ever goes through shell
+quoting (a ``BUILDDIR`` with spaces, quotes or ``$`` is just a path here)::
+
+    edition_build.py BUILDDIR SOURCEDIR EDITION SPHINX-OPTION...
+
+It builds ``BUILDDIR/EDITION.new`` with ``python -m sphinx SPHINX-OPTION... SOURCEDIR
+BUILDDIR/EDITION.new`` and moves it into place only when Sphinx succeeded, so a failed or
+killed build never replaces a good edition. The whole of ``BUILDDIR`` is locked while it
+works (the editions share one doctree cache): a second build of the same folder waits for
+the first, never interleaves with it. A build stopped between the two renames of the swap
+leaves ``EDITION.old`` and no ``EDITION``: the next build puts it back before anything else.
+
+``.new`` starts as a copy of the current edition so Sphinx's rebuilds stay incremental. A
+copy, not hard links: Sphinx (``StandaloneHTMLBuilder.handle_page``, ``copyfile``) rewrites
+output files in place, which through a hard link would change the live edition too.
+
+``EDITION`` ``all`` is ``make all``: the PDF, the ePub and the site (last, so it ships the
+other two), each swapped in on its own, in ONE Python process under one lock: Sphinx runs
+in this process (``build_main``, the function behind ``python -m sphinx``), so Python starts
+and Sphinx is imported once, not three times (imports were 63-73 % of each builder's
+process for our publication: ``bench/results.md``). An edition that fails keeps the last
+good one and the others are still built; the exit status then says so. Every edition is
+then built again in each translation (``languages.build``) before it is swapped in.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+LOCK_NAME = ".build.lock"
+USAGE = "usage: edition_build.py BUILDDIR SOURCEDIR EDITION|all [SPHINX-OPTION...]"
+BUILDERS = {"pdf": "typst", "epub": "epub", "html": "html"}
+"""Each edition's Sphinx builder, in ``make all``'s order: the site last, so it ships the others."""
+
+
+class BuildFolderProblem(Exception):
+    """The folders cannot be built from or into (said in one line, no traceback)."""
+
+
+def check_source(source: Path) -> None:
+    """Refuse a missing or page-less source folder before Sphinx gives a crash report."""
+    if not source.is_dir():
+        raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} is no folder (no such folder, or a file): "
+                                 "give the folder of Markdown pages, e.g. make all SOURCEDIR=source")
+    for path in source.rglob("*"):
+        if path.suffix in (".md", ".markdown") and not any(
+                part.startswith(("_", ".")) for part in path.relative_to(source).parts):
+            return
+    raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
+                             "starting with _ or .): add a page, or give the right folder")
+
+
+def recover(builddir: Path, edition: str) -> str | None:
+    """Finish or undo a swap that was stopped half way; say what was done, if anything."""
+    live, old = builddir / edition, builddir / f"{edition}.old"
+    if not old.exists():
+        return None
+    if live.exists():  # the new edition was already in place: only the clean-up was missed
+        shutil.rmtree(old)
+        return None
+    os.rename(old, live)
+    return (f"{live}: restored the last good edition from {old.name} "
+            "(an earlier build was stopped while swapping editions)")
+
+
+def seed(builddir: Path, edition: str) -> Path:
+    """A fresh ``EDITION.new``: a copy of the live edition (times kept, for incremental builds)."""
+    live, new = builddir / edition, builddir / f"{edition}.new"
+    if new.exists():
+        shutil.rmtree(new)
+    if live.is_dir():
+        shutil.copytree(live, new, symlinks=True)
+    return new
+
+
+def swap(builddir: Path, edition: str) -> None:
+    """Put ``EDITION.new`` in place of ``EDITION``; a stop between the renames is recovered."""
+    live, new, old = (builddir / edition, builddir / f"{edition}.new",
+                      builddir / f"{edition}.old")
+    if live.exists():
+        os.rename(live, old)
+    os.rename(new, live)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+class BuildLock:
+    """An exclusive lock on the build folder, released by the kernel if the process dies."""
+
+    def __init__(self, builddir: Path) -> None:
+        self.path = builddir / LOCK_NAME
+        self.handle: int | None = None
+
+    def __enter__(self) -> BuildLock:
+        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"{self.path.parent}: another build is using this folder; waiting for it to finish",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.handle is not None
+        os.close(self.handle)  # closing releases the lock
+        self.handle = None
+
+
+def sphinx_options(builddir: Path, edition: str, options: Sequence[str]) -> list[str]:
+    """The options for one edition: its builder unless given; the site finds the other editions."""
+    options = list(options)
+    if "-b" not in options:
+        if edition not in BUILDERS:
+            raise BuildFolderProblem(f"no builder for the edition {edition!r}: give -b BUILDER")
+        options = ["-b", BUILDERS[edition], *options]
+    if edition == "html" and not any(o.startswith("editions_dir=") for o in options):
+        options += ["-D", f"editions_dir={builddir}"]
+    return options
+
+
+def run_sphinx(argv: list[str]) -> int:
+    """One ``python -m sphinx`` run, in this process; its exit status."""
+    from sphinx.cmd.build import build_main
+    from sphinx.util.console import color_terminal
+
+    if not color_terminal():  # python -m sphinx decides this per process; here, up front
+        argv = ["--no-color", *argv]
+    try:
+        return build_main(argv)
+    except SystemExit as stop:  # Sphinx ends argument errors with SystemExit
+        return stop.code if isinstance(stop.code, int) else 1
+
+
+def translations(builddir: Path, source: Path, new: Path, options: list[str]) -> int:
+    """The same edition in every language of ``publication_languages``, into ``new``."""
+    from languages.build import main as build_translations
+
+    builder, rest, skip = "", [], False
+    for option, following in zip(options, [*options[1:], ""]):
+        if skip:
+            skip = False
+            continue
+        if option in ("-b", "-d"):  # each translation has its own doctree cache
+            builder = following if option == "-b" else builder
+            skip = True
+            continue
+        rest.append(option)
+    return build_translations([builder, str(source), str(new), str(builddir), "--", *rest])
+
+
+def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]) -> int:
+    """Build one edition into ``EDITION.new`` and swap it in (the caller holds the lock)."""
+    note = recover(builddir, edition)
+    if note:
+        print(note, file=sys.stderr)
+    options = sphinx_options(builddir, edition, options)
+    new = seed(builddir, edition)
+    status = run_sphinx([*options, str(source), str(new)])
+    status = status or translations(builddir, source, new, options)
+    if status != 0:
+        print(f"{edition} edition not replaced: the build failed (its output is in {new})",
+              file=sys.stderr)
+        return status
+    swap(builddir, edition)
+    print(f"{edition} edition: {builddir / edition}", flush=True)
+    return 0
+
+
+def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[str]) -> int:
+    """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
+    check_source(source)
+    builddir.mkdir(parents=True, exist_ok=True)
+    with BuildLock(builddir):
+        if edition != "all":
+            return build_one(builddir, source, edition, sphinx_options)
+        failed = [name for name in BUILDERS
+                  if build_one(builddir, source, name, sphinx_options) != 0]
+    if failed:
+        print(f"make all: these editions failed: {' '.join(failed)} (the others were built; "
+              "see above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str]) -> int:
+    if len(argv) < 3 or not argv[2] or "/" in argv[2] or argv[2].startswith("."):
+        print(USAGE, file=sys.stderr)
+        return 2
+    builddir, source, edition, *options = argv
+    try:
+        return build(Path(builddir), Path(source), edition, options)
+    except BuildFolderProblem as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: {edition} edition in {builddir!r}: {err.strerror or err} "
+              f"({err.filename or builddir})", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""Sphinx extension: what a page may do, whoever wrote it.
+
+A page comes from anyone who can open a pull request, so the build treats it as untrusted:
+it reads no file outside the source folder (:mod:`.files`) and no link runs script
+(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); every page
+carries a Content-Security-Policy that forbids inline script (:mod:`.csp`). Each refusal
+is one ``file:line`` warning of type ``security`` (:class:`.problems.Kind`), so ``-W``
+fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.urls`,
+:mod:`.svg`, :mod:`.csp`), importable without Sphinx: the Sphinx glue is imported by
+:func:`setup` only.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+
+def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+            doctree: object) -> None:
+    """Every web page starts its head with the Content-Security-Policy (not the ePub's XHTML:
+    its pages run no script, and a reading system sets its own policy)."""
+    from . import csp
+
+    if app.builder.name not in ("html", "dirhtml"):
+        return
+    context["metatags"] = csp.meta_tag() + "\n" + context.get("metatags", "")
+
+
+def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                               removed: set[str]) -> list[str]:
+    """Pages named like generated files, or too long to write, are not read (with a warning)."""
+    from . import names
+    from .problems import WARNING_TYPE, Kind
+
+    for docname in sorted(env.found_docs):
+        why = names.problem(docname)
+        if why:
+            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
+            env.found_docs.discard(docname)
+            added.discard(docname)
+            changed.discard(docname)
+    if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
+        print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
+              "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
+        raise SystemExit(2)
+    return []
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    from . import files, links, titles
+
+    files.setup(app)
+    app.add_transform(links.RefuseScriptLinks)
+    app.add_transform(titles.TitlesAreText)
+    app.connect("html-page-context", add_csp, priority=100)
+    app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

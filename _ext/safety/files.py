@@ -1,0 +1,185 @@
+"""Sphinx glue: no page reads a file outside the source folder (or ``safe_include_paths``).
+
+Every route from a page to a file is guarded before the file is opened: the directives
+that read files at parse time (``include`` in rST and MyST, ``literalinclude``,
+``csv-table``/``raw`` with ``:file:``) check their path first, and a transform removes
+images and downloads that point outside before Sphinx's collectors copy them into the
+site. ``:url:`` on ``csv-table``/``raw`` (the build machine fetching any address) is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from docutils.parsers.rst.directives.misc import Raw
+from docutils.parsers.rst.directives.tables import CSVTable
+from sphinx import addnodes
+from sphinx.directives.code import LiteralInclude
+from sphinx.directives.other import Include
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from . import svg
+from .paths import refused
+from .problems import WARNING_TYPE, Kind
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def warn(message: str, location: Any, kind: Kind) -> None:
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+
+
+def allowed_folders(env: BuildEnvironment) -> list[Path]:
+    """``safe_include_paths`` from conf.py, relative to the folder of conf.py."""
+    return [Path(env.app.confdir, folder) for folder in env.config.safe_include_paths]
+
+
+def may_read(directive: Directive, reference: str, *, root_is_source: bool) -> bool:
+    """Check one path a directive is about to read; warn at its line when refused."""
+    env = directive.state.document.settings.env
+    if root_is_source:
+        base = Path(env.doc2path(env.docname)).parent
+    else:
+        base = Path(directive.state.document.current_source or env.doc2path(env.docname)).parent
+    why = refused(reference, base, Path(env.srcdir), allowed_folders(env),
+                  root_is_source=root_is_source)
+    if why:
+        warn(f"{directive.name}: {why}", (env.docname, directive.lineno), Kind.FILE_OUTSIDE)
+    return why is None
+
+
+class GuardedLiteralInclude(LiteralInclude):
+    """``literalinclude`` that reads only allowed files (its ``:diff:`` file too)."""
+
+    def run(self) -> list[nodes.Node]:
+        paths = [self.arguments[0], *([self.options["diff"]] if "diff" in self.options else [])]
+        if all(may_read(self, path, root_is_source=True) for path in paths):
+            return super().run()
+        return []
+
+
+class _DocutilsFileGuard:
+    """``:file:`` read as docutils does (relative to the page); ``:url:`` refused."""
+
+    def run(self) -> list[nodes.Node]:
+        env = self.state.document.settings.env
+        if "url" in self.options:
+            warn(f"{self.name}: `:url:` is refused: the build would fetch "
+                 f"{self.options['url']!r} from the build machine and publish the answer; "
+                 "save the data in a file in the source folder and use `:file:`",
+                 (env.docname, self.lineno), Kind.REMOTE_FILE)
+            return []
+        if "file" in self.options and not may_read(self, self.options["file"], root_is_source=False):
+            return []
+        return super().run()
+
+
+class GuardedCSVTable(_DocutilsFileGuard, CSVTable):
+    """``csv-table`` whose ``:file:`` must be allowed and which never fetches ``:url:``."""
+
+
+class GuardedRaw(_DocutilsFileGuard, Raw):
+    """``raw`` whose ``:file:`` must be allowed and which never fetches ``:url:``."""
+
+
+class GuardedInclude(Directive):
+    """``include`` for rST and MyST pages that reads only allowed files.
+
+    Deliberately no subclass of docutils' ``Include``: MyST runs those through its own
+    ``MockIncludeDirective``, which would skip this check. After the check the real
+    directive runs (MyST's for Markdown pages, Sphinx's for rST).
+    """
+
+    required_arguments = Include.required_arguments
+    optional_arguments = Include.optional_arguments
+    final_argument_whitespace = Include.final_argument_whitespace
+    option_spec = Include.option_spec
+    has_content = Include.has_content
+
+    def run(self) -> list[nodes.Node]:
+        argument = self.arguments[0]
+        standard = argument.startswith("<") and argument.endswith(">")
+        if not standard and not may_read(self, argument, root_is_source=True):
+            return []
+        renderer = getattr(self.state, "_renderer", None)
+        if renderer is not None:  # a MyST page: its state is a mock that only MyST's include knows
+            from myst_parser.mocking import MockIncludeDirective
+
+            return MockIncludeDirective(renderer, self.name, Include, self.arguments, self.options,
+                                        list(self.content), self.lineno).run()
+        return Include(self.name, self.arguments, self.options, self.content, self.lineno,
+                       self.content_offset, self.block_text, self.state, self.state_machine).run()
+
+
+def replace_by_alt(node: nodes.image) -> None:
+    """The image's words stay (its alt text); the file is never copied."""
+    alt = node.get("alt", "")
+    text = nodes.inline(alt, alt) if isinstance(node.parent, nodes.TextElement) \
+        else nodes.paragraph(alt, alt)
+    node.replace_self(text if alt else [])
+
+
+def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
+    """Why a local SVG image is unsafe (empty for other images and safe SVGs)."""
+    if not uri.lower().endswith(".svg"):
+        return []
+    path = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    try:
+        return svg.problems(path.read_bytes())
+    except OSError:
+        return []  # Sphinx reports a missing image itself
+
+
+class RefuseOutsideFiles(SphinxTransform):
+    """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
+
+    default_priority = 100  # before Sphinx's image and download collectors (doctree-read)
+
+    def apply(self, **kwargs: Any) -> None:
+        env = self.env
+        base = Path(env.doc2path(env.docname)).parent
+        allowed = allowed_folders(env)
+        for node in list(self.document.findall(nodes.image)):
+            uri = node.get("uri", "")
+            if not uri or "://" in uri or uri.startswith("data:"):
+                continue
+            why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)
+            if why:
+                warn(f"image {why}", node, Kind.FILE_OUTSIDE)
+                replace_by_alt(node)
+                continue
+            unsafe = svg_problems(uri, base, Path(env.srcdir))
+            if unsafe:
+                warn(f"the SVG image {uri!r} is not published: {'; '.join(unsafe)}. Export it "
+                     "again as a plain drawing (or as PNG); its alt text is shown instead",
+                     node, Kind.SVG)
+                replace_by_alt(node)
+        for node in list(self.document.findall(addnodes.download_reference)):
+            target = node.get("reftarget", "")
+            if "://" in target:
+                continue
+            why = refused(target, base, Path(env.srcdir), allowed)
+            if why:
+                warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif unsafe := svg_problems(target, base, Path(env.srcdir)):
+                why = "; ".join(unsafe)
+                warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)
+            if why:
+                node.replace_self(nodes.inline(node.astext(), node.astext()))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("safe_include_paths", [], "env", types=[list, tuple])
+    app.add_directive("literalinclude", GuardedLiteralInclude, override=True)
+    app.add_directive("include", GuardedInclude, override=True)
+    app.add_directive("csv-table", GuardedCSVTable, override=True)
+    app.add_directive("raw", GuardedRaw, override=True)
+    app.add_transform(RefuseOutsideFiles)

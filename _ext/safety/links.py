@@ -1,0 +1,53 @@
+"""Sphinx glue: no link with a scripting scheme reaches any edition.
+
+Markdown links already refuse ``javascript:``, but an image's or figure's ``:target:``, an
+rST link or hyperlink target in ``{eval-rst}``, or an autolink do not. This transform runs
+on every page's doctree right after it is read, before it is cached, so the HTML, the ePub
+and the PDF all get the cleaned tree: a refused link becomes its text (nothing is lost).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from .problems import WARNING_TYPE, Kind
+from .urls import ALLOWED_SCHEMES, is_allowed
+
+logger = logging.getLogger(__name__)
+_ALLOWED = ", ".join(sorted(ALLOWED_SCHEMES))
+
+
+def refusal(url: str) -> str:
+    shown = url if len(url) <= 60 else url[:57] + "..."
+    return (f"the link {shown!r} is refused (only {_ALLOWED} or relative links may be "
+            "followed by a reader); its text is kept")
+
+
+class RefuseScriptLinks(SphinxTransform):
+    """Unwrap every reference (and drop every hyperlink target) with a refused address."""
+
+    default_priority = 790  # after docutils resolves named targets (`x`_ + .. _x: URL) into refuri
+
+    def apply(self, **kwargs: Any) -> None:
+        said: set[tuple[str, int | None]] = set()  # `x <url>`_ is a reference and a target
+
+        def warn(url: str, node: nodes.Element) -> None:
+            if (url, node.line) not in said:
+                said.add((url, node.line))
+                logger.warning(refusal(url), location=node, type=WARNING_TYPE,
+                               subtype=Kind.URL_SCHEME.value)
+
+        for node in list(self.document.findall(nodes.reference)):
+            url = node.get("refuri")
+            if url is not None and not is_allowed(url):
+                warn(url, node)
+                node.replace_self(node.children or [nodes.Text(node.astext())])
+        for node in list(self.document.findall(nodes.target)):
+            url = node.get("refuri")
+            if url is not None and not is_allowed(url):
+                warn(url, node)
+                del node["refuri"]

@@ -1,0 +1,54 @@
+"""Where a file reference in a page really points, and whether the build may read it.
+
+Plain Python (no Sphinx): a page may read files inside the source folder or inside the
+folders a project lists in ``safe_include_paths``; anything else (``../`` out of it, an
+absolute path, a symlink that leads out) is refused. Paths are compared after resolving
+symlinks, so a link inside the folder to ``/etc`` is outside.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def resolve(reference: str, document_dir: Path, srcdir: Path, *, root_is_source: bool) -> Path | None:
+    """The real path a reference names (``None`` when it cannot name a file at all).
+
+    ``root_is_source``: Sphinx reads ``/x`` as ``<source>/x``; docutils' ``:file:`` reads it
+    as the machine's ``/x``.
+    """
+    if not reference or "\x00" in reference:
+        return None
+    reference = "".join(line.strip() for line in reference.splitlines())
+    path = Path(reference)
+    if path.is_absolute() and root_is_source:
+        path = srcdir.joinpath(*path.parts[1:])
+    elif not path.is_absolute():
+        path = document_dir / path
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return None
+
+
+def is_inside(path: Path, folders: Iterable[Path]) -> bool:
+    """``path`` (already resolved) is one of ``folders`` or below one of them."""
+    for folder in folders:
+        folder = Path(os.path.realpath(folder))
+        if path == folder or folder in path.parents:
+            return True
+    return False
+
+
+def refused(reference: str, document_dir: Path, srcdir: Path, allowed: Iterable[Path] = (), *,
+            root_is_source: bool = True) -> str | None:
+    """Why the build must not read ``reference`` from a page in ``document_dir``, or ``None``."""
+    path = resolve(reference, document_dir, srcdir, root_is_source=root_is_source)
+    if path is None:
+        return f"{reference!r} is not a usable file name"
+    if is_inside(path, [srcdir, *allowed]):
+        return None
+    return (f"{reference!r} is outside the source folder (it is {path}); a page may only use "
+            "files inside it, or inside a folder listed in `safe_include_paths` in conf.py")

@@ -1,0 +1,41 @@
+"""What the safety extension refuses, one warning subtype each.
+
+Each member's value is the warning subtype of ``security``, so a project can silence one
+kind with ``suppress_warnings = ["security.<value>"]`` (which keeps the refusal, only
+without the message).
+"""
+
+from __future__ import annotations
+
+import enum
+
+WARNING_TYPE = "security"
+
+
+class Kind(enum.Enum):
+    """What a page tried that the build refuses. Every value is a subtype of ``security``."""
+
+    FILE_OUTSIDE = "file-outside"
+    """A file reference (include, literalinclude, csv-table/raw ``:file:``, image, download)
+    resolves outside the source folder (symlinks followed) and outside ``safe_include_paths``:
+    nothing of it is read or published."""
+
+    REMOTE_FILE = "remote-file"
+    """``:url:`` on ``csv-table`` or ``raw``: the build machine would fetch any address (also
+    inside the City's network) and publish the answer. Refused; put the data in a file."""
+
+    URL_SCHEME = "url-scheme"
+    """A link whose scheme is not http, https, mailto or tel (``javascript:``, ``data:``,
+    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition."""
+
+    TITLE_MARKUP = "title-markup"
+    """A title (front-matter ``title`` or a heading) holds raw HTML; it is shown as the text
+    that was written, in the page, the sidebar of every page, the ePub and the search."""
+
+    SVG = "svg"
+    """An SVG image with a script, an event handler, embedded HTML, entities or references to
+    other files or hosts: it is not published (its alt text is shown instead)."""
+
+    PAGE_NAME = "page-name"
+    """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
+    ePub's ``nav``), has control characters, or is too long to write: the page is not built."""

@@ -1,0 +1,62 @@
+"""Is an SVG file safe to publish? Plain Python (the standard library's XML parser).
+
+An SVG is a document, not a picture: opened on its own (``_images/map.svg``) or shown inline
+by an ePub reader it runs its scripts with the site's rights, and it can load files from
+other hosts (tracking readers). An SVG is refused when it has a script, an event handler,
+embedded HTML, an entity declaration, or a reference to anything but itself, embedded
+raster images and links (``<a>``) to http(s), mailto or tel addresses. Real SVG editors (Inkscape, Illustrator, QGIS) write none of these for a map.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from . import urls
+
+_ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+_LINKS = {"href", "src"}
+_EMBEDDED_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
+_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
+_ANIMATED = {"set", "animate"}
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+
+
+def _harmless_reference(tag: str, value: str) -> bool:
+    """A part of itself, an embedded raster image, or a link a reader may follow (``<a>``)."""
+    if value.startswith("#") or _EMBEDDED_IMAGE.match(value):
+        return True
+    return tag == "a" and urls.is_allowed(value) and urls.scheme_of(value) is not None
+
+
+def problems(data: bytes) -> list[str]:
+    """What makes this SVG unsafe, in words (empty when it is safe)."""
+    if b"<!ENTITY" in data or b"<!entity" in data:
+        return ["it declares XML entities"]
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as err:
+        return [f"it is not well-formed XML ({err})"]
+    found: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = _local(element.tag)
+        if tag in _ACTIVE:
+            found.append(f"it has a <{tag}> element")
+        if tag == "style" and _EXTERNAL_CSS.search(element.text or ""):
+            found.append("its style sheet loads other files")
+        for name, value in element.attrib.items():
+            attribute = _local(name)
+            if attribute.startswith("on"):
+                found.append(f"it has an event handler ({attribute}=)")
+            elif attribute in _LINKS and not _harmless_reference(tag, value.strip()):
+                found.append(f"it refers to {value.strip()[:60]!r}")
+            elif attribute == "style" and _EXTERNAL_CSS.search(value):
+                found.append("a style loads other files")
+            elif tag in _ANIMATED and attribute == "attributename" and _local(value) in _LINKS:
+                found.append("it animates a link")
+    return list(dict.fromkeys(found))

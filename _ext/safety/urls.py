@@ -1,0 +1,36 @@
+"""Which link addresses may reach a reader: http, https, mailto, tel, and relative ones.
+
+Plain Python (no Sphinx, no docutils), so every writer can ask the same question: the
+doctree transform, the PDF translator, the raw-HTML sanitiser. The scheme is read the way a
+browser reads it (WHATWG URL): leading and trailing control characters and spaces are
+ignored and tabs and newlines anywhere are dropped, so ``" java\\tscript:alert(1)"`` is
+``javascript:`` here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_IGNORED_AT_ENDS = "".join(chr(c) for c in range(0x21))  # C0 controls and space
+_DROPPED = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"^([^/?#]*?):")
+
+
+def scheme_of(url: str) -> str | None:
+    """The scheme as a browser would see it (lower case), or ``None`` for a relative address."""
+    cleaned = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))
+    found = _SCHEME.match(cleaned)
+    return found.group(1).lower() if found else None
+
+
+def is_allowed(url: str) -> bool:
+    """May this address be a link in any edition? Relative addresses always may."""
+    scheme = scheme_of(url)
+    return scheme is None or scheme in ALLOWED_SCHEMES
+
+
+def is_external(url: str) -> bool:
+    """An allowed address that leaves the publication (it has a scheme)."""
+    scheme = scheme_of(url)
+    return scheme is not None and scheme in ALLOWED_SCHEMES

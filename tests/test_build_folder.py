@@ -1,0 +1,143 @@
+"""The build never loses an edition or a file outside its folder, whatever the folder is called.
+
+Through the real Makefile: paths with spaces, quotes and ``$`` (a folder beside them must
+survive), two builds of one folder at once, a build stopped between the two renames of the
+swap, one edition failing under ``make all``, ``STRICT=0`` and unusable source folders.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_root, page, require_tool, write_pages
+
+import edition_build
+
+VENV = f"VENV={Path(sys.executable).parents[1]}"
+NASTY = "pa ges $HOME 'it''s' \"q\" $(x) `id`"
+
+
+def make(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([require_tool("make", "the Makefile is the command"), "-s", "-C", str(REPO),
+                           *args, VENV], capture_output=True, text=True, check=False, **kwargs)
+
+
+def listing(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+@pytest.fixture
+def victim(tmp_path: Path) -> Path:
+    """A folder whose name is a prefix of the build folder's: an unquoted `rm -rf` would hit it."""
+    write_pages(tmp_path / "pa", {"keep.txt": "the City's files"})
+    write_pages(tmp_path / "victim", {"keep.txt": "the City's files"})
+    return tmp_path
+
+
+def test_paths_with_spaces_quotes_and_dollars_are_only_ever_themselves(victim: Path) -> None:
+    source = copy_root("pdf-alt-missing", victim / NASTY)
+    out = victim / f"victim site {NASTY}"
+    before = listing(victim / "victim") | listing(victim / "pa")
+
+    built = make("all", "STRICT=0", f"SOURCEDIR={source}", f"BUILDDIR={out}")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (out / "html" / "districts.html").is_file()
+    assert (out / "epub" / "smart-city-austin.epub").is_file()
+    assert (out / "pdf" / "smart-city-austin.pdf").is_file()
+    assert (out / "html" / "editions" / "smart-city-austin.pdf").is_file()  # editions_dir arrived whole
+
+    checked = make("check", f"SOURCEDIR={source}")
+    assert "no such folder" not in checked.stderr, checked.stderr
+    cleaned = make("clean", f"BUILDDIR={out}")
+    assert cleaned.returncode == 0 and not out.exists()
+    assert listing(victim / "victim") | listing(victim / "pa") == before
+    assert sorted(p.name for p in victim.iterdir()) == sorted([NASTY, "pa", "victim"])
+
+
+def test_strict_make_all_builds_every_edition_it_can_and_fails_at_the_end(tmp_path: Path) -> None:
+    source = copy_root("pdf-alt-missing", tmp_path / "pages")  # only the PDF refuses it
+    out = tmp_path / "out"
+    built = make("all", f"SOURCEDIR={source}", f"BUILDDIR={out}")
+    assert built.returncode != 0
+    assert "these editions failed: pdf" in built.stderr, built.stderr
+    assert (out / "epub" / "smart-city-austin.epub").is_file()
+    assert (out / "html" / "districts.html").is_file()
+    assert not (out / "pdf").exists()
+
+
+def test_a_build_stopped_between_the_renames_gets_its_edition_back(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Text."),
+                                              "a.md": page("Alpha")})  # no position: strict fails
+    out = tmp_path / "out"
+    write_pages(out / "html.old", {"index.html": "the last good edition"})
+    write_pages(out / "html.new", {"index.html": "half of a new one"})
+    built = make("html", f"SOURCEDIR={source}", f"BUILDDIR={out}")
+    assert built.returncode != 0  # the page is bad: the build fails...
+    assert "restored the last good edition" in built.stderr
+    assert (out / "html" / "index.html").read_text() == "the last good edition"  # ...and keeps it
+    assert not (out / "html.old").exists()
+
+
+def test_recover_finishes_a_swap_that_only_missed_its_clean_up(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"html/index.html": "new", "html.old/index.html": "old"})
+    assert edition_build.recover(tmp_path, "html") is None
+    assert listing(tmp_path) == {"html", "html/index.html"}
+
+
+def test_a_second_build_of_one_folder_waits_for_the_first(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Text.")})
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, str(REPO / "_ext" / "edition_build.py"), str(out), str(source), "html",
+               "-b", "html", "-c", str(REPO), "-d", str(out / "doctrees"), "-q"]
+    with edition_build.BuildLock(out):
+        second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while "waiting" not in (line := second.stderr.readline()) and time.monotonic() < deadline:
+            pass
+        assert "another build is using this folder" in line
+        assert second.poll() is None and not (out / "html.new").exists()
+    assert second.wait(timeout=300) == 0
+    assert (out / "html" / "index.html").is_file()
+
+
+def test_two_make_html_at_once_both_succeed_and_html_is_there(tmp_path: Path) -> None:
+    source = copy_root("order-nested", tmp_path / "pages")
+    out = tmp_path / "out"
+    args = [require_tool("make", "the Makefile is the command"), "-s", "-C", str(REPO), "html",
+            f"SOURCEDIR={source}", f"BUILDDIR={out}", VENV]
+    runs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert (out / "html" / "index.html").is_file()
+    assert not any(p.name.startswith(("html.new", "html.old")) for p in out.iterdir())
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_a_source_folder_without_pages_is_one_clear_message(tmp_path: Path, folder: str) -> None:
+    source = tmp_path / folder
+    if folder == "empty":
+        write_pages(source, {"notes.txt": "not a page", "_drafts/a.md": page("A", 1)})
+    for edition in ("html", "all"):
+        built = make(edition, f"SOURCEDIR={source}", f"BUILDDIR={tmp_path / 'out'}")
+        assert built.returncode != 0
+        assert "please" not in built.stderr.lower() and "Traceback" not in built.stderr, built.stderr
+        assert f"SOURCEDIR {str(source)!r}" in built.stderr
+    assert not os.path.exists(tmp_path / "out" / "html")
+
+
+def test_sphinx_itself_on_a_folder_without_pages_says_so_once(tmp_path: Path) -> None:
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "empty", {"notes.txt": "not a page"})
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode != 0
+    assert "no pages to build" in build.output
+    assert "report" not in build.output.lower() and "Traceback" not in build.output, build.output

@@ -1,0 +1,79 @@
+"""No page reads a file of the build machine: every route is refused, the allowed ones work.
+
+The bad-input catalogue checks each refusal's message; here one project tries every route
+at once (and a symlink, which the catalogue cannot express) and nothing of the secret
+reaches any file of the site, while includes inside the source folder and inside a
+folder named in ``safe_include_paths`` still work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+from safety.paths import refused
+
+SECRET = "CITY-SECRET-7f3a9"
+
+
+def test_paths_inside_are_allowed_and_outside_refused(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "escape").symlink_to(tmp_path)
+    assert refused("x.txt", src / "sub", src) is None
+    assert refused("/sub/x.txt", src / "sub", src) is None  # Sphinx: / is the source folder
+    assert refused("/x.txt", src, src, root_is_source=False) is not None  # docutils: the machine's /
+    assert refused("../../x", src / "sub", src) is not None
+    assert refused("escape/secret.txt", src / "sub", src) is not None  # a symlink that leads out
+    assert refused("escape/secret.txt", src / "sub", src, [tmp_path]) is None
+    assert refused("a\x00b", src, src) is not None
+
+
+def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path) -> None:
+    write_pages(tmp_path / "private", {"secret.txt": SECRET, "secret.csv": f"a,{SECRET}\n"})
+    write_pages(tmp_path / "shared", {"snippet.txt": "Shared snippet text."})
+    attack = "\n\n".join([
+        "```{literalinclude} ../private/secret.txt\n```",
+        "```{include} ../private/secret.txt\n```",
+        "```{csv-table} T\n:file: ../private/secret.csv\n```",
+        "```{raw} html\n:file: ../private/secret.txt\n```",
+        "```{eval-rst}\n.. include:: /../private/secret.txt\n```",
+        "```{literalinclude} linked/secret.txt\n```",
+        "![The secret](linked/secret.txt)",
+        "{download}`the secret <../private/secret.txt>`",
+    ])
+    fine = "\n\n".join([
+        "```{literalinclude} snippets/code.txt\n```",
+        "```{include} snippets/part.md\n```",
+        "```{eval-rst}\n.. include:: /snippets/part.rst\n```",
+        "```{literalinclude} ../shared/snippet.txt\n```",
+    ])
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "attack.md": page("Attack", 1, body=attack),
+        "fine.md": page("Fine", 2, body=fine),
+        "snippets/code.txt": "print('inside code')",
+        "snippets/part.md": "Inside Markdown part.",
+        "snippets/part.rst": "Inside rST part.",
+    })
+    (source / "linked").symlink_to(tmp_path / "private")
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False,
+                         extra=("-D", f"safe_include_paths={tmp_path / 'shared'}",
+                                "-D", "exclude_patterns=snippets/**,linked/**"))
+    assert build.returncode == 0, build.output
+    refusals = [line for line in build.warnings if "[security.file-outside]" in line]
+    assert len(refusals) == 8, "\n".join(build.warnings)
+    assert all(line.startswith(f"{source / 'attack.md'}:") for line in refusals)
+    for file in out.rglob("*"):
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file
+    text = " ".join(BeautifulSoup((out / "fine.html").read_text(encoding="utf-8"), "html.parser")
+                    .get_text().split())
+    for words in ("inside code", "Inside Markdown part.", "Inside rST part.", "Shared snippet text."):
+        assert words in text
+    attack_html = (out / "attack.html").read_text(encoding="utf-8")
+    assert "The secret" in attack_html and "the secret" in attack_html  # the words stay

@@ -1,0 +1,120 @@
+"""No script reaches a reader: links, titles and SVGs from a hostile page, in every edition.
+
+One project tries every route into a link (image and figure targets, rST links and targets,
+autolinks, Markdown links), a title with HTML and a scripted SVG; the HTML, the ePub and the
+PDF are built from one doctree cache, as ``make all`` does, and searched for what came in.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import page, sphinx_build, write_pages
+from test_redirects import copy_project
+
+from safety import urls
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==")
+HOSTILE = "\n\n".join([
+    "```{image} map.png\n:alt: Bus routes\n:target: javascript:alert('image')\n```",
+    "```{figure} map.png\n:alt: Bike lanes\n:target: JavaScript:alert('figure')\n\nLanes.\n```",
+    "```{eval-rst}\nSee `the budget <JAVASCRIPT:alert('rst')>`_ and `the plan`_.\n\n"
+    ".. _the plan: vbscript:msgbox('target')\n```",
+    "Also [a data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and "
+    "<javascript:alert('auto')> and [mail us](mailto:parks@austintexas.gov).",
+    "![Scripted map](scripted.svg)",
+])
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
+       '<rect width="4" height="4" onclick="alert(\'svg\')"/></svg>')
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("https://austintexas.gov/", True), ("mailto:a@b.c", True), ("tel:+15125551234", True),
+    ("page.html#x", True), ("../x/", True), ("//cdn.example/x", True), ("#top", True),
+    ("javascript:alert(1)", False), (" JaVaScRiPt:alert(1)", False), ("java\tscript:x", False),
+    ("\x01javascript:x", False), ("data:text/html,x", False), ("vbscript:x", False),
+    ("file:///etc/passwd", False), ("ftp://x", False),
+])
+def test_the_allowlist_reads_schemes_as_a_browser_does(url: str, allowed: bool) -> None:
+    assert urls.is_allowed(url) is allowed
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("hostile")
+    project = copy_project(base / "project")
+    cff = project / "CITATION.cff"
+    cff.write_text(re.sub(r'(?m)^(  )?title: .*$', r'\1title: "Smart <script>alert(1)</script> City"',
+                          cff.read_text(encoding="utf-8")), encoding="utf-8")
+    source = write_pages(base / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "a.md": page("Parks <img src=x onerror=alert('title')>", 1, body=HOSTILE),
+        "map.png": PNG, "scripted.svg": SVG,
+    })
+    for folder, builder in (("pdf", "typst"), ("epub", "epub"), ("html", "html")):
+        build = sphinx_build(source, base / folder, builder, strict=False, doctrees=base / "doctrees",
+                             confdir=project)
+        assert build.returncode == 0, build.output
+        assert "Traceback" not in build.output
+    return base
+
+
+def published_texts(base: Path) -> dict[str, str]:
+    texts = {}
+    for file in (base / "html").rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".xml", ".txt", ".svg") \
+                or file.name == "searchindex.js":
+            texts[str(file)] = file.read_text(encoding="utf-8", errors="replace")
+    for epub in (base / "epub").glob("*.epub"):
+        with zipfile.ZipFile(epub) as archive:
+            for name in archive.namelist():
+                texts[f"{epub}!{name}"] = archive.read(name).decode("utf-8", errors="replace")
+    return texts
+
+
+def test_no_scripting_link_in_the_html_or_the_epub(hostile: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    for name, text in published_texts(hostile).items():
+        if not name.endswith((".html", ".xhtml", ".svg")):
+            lowered = re.sub(r"\s", "", text.lower())
+            assert "javascript:" not in lowered and "vbscript:" not in lowered, name
+            continue
+        for tag in BeautifulSoup(text, "html.parser").find_all(True):
+            assert not [a for a in tag.attrs if a.lower().startswith("on")], f"{tag} in {name}"
+            for attribute in ("href", "src", "action", "formaction", "xlink:href", "data", "poster"):
+                assert urls.is_allowed(tag.get(attribute) or ""), f"{tag} in {name}"
+            if tag.name == "script" and tag.get("type") == "application/ld+json":
+                assert "<" not in tag.get_text(), name  # data, and it cannot close its element
+            elif tag.name == "script":
+                assert tag.get("src") or "alert" not in tag.get_text(), name
+            assert tag.name != "img" or tag.get("src") != "x", f"{tag} in {name}"
+    assert not list((hostile / "html" / "_images").glob("*.svg"))
+
+
+def test_no_scripting_link_in_the_pdf(hostile: Path) -> None:
+    reader = PdfReader(next((hostile / "pdf").glob("*.pdf")))
+    uris = [annotation.get_object()["/A"].get("/URI", "")
+            for pdf_page in reader.pages for annotation in pdf_page.get("/Annots", []) or []
+            if "/A" in annotation.get_object()]
+    assert "mailto:parks@austintexas.gov" in uris
+    assert all(urls.is_allowed(str(uri)) for uri in uris), uris
+
+
+def test_every_word_of_a_refused_link_or_title_stays(hostile: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((hostile / "html" / "a.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join([*soup.get_text().split(), *(img.get("alt", "") for img in soup.find_all("img"))])
+    for words in ("Parks <img src=x onerror=alert('title')>", "the budget", "the plan",
+                  "a data link", "Bus routes", "Bike lanes", "Scripted map"):
+        assert words in text
+    brand = soup.select_one(".sidebar-brand-text").get_text()
+    assert brand == "Smart <script>alert(1)</script> City"  # shown, not run
+    assert soup.title.get_text().endswith("Smart <script>alert(1)</script> City")
