@@ -34,6 +34,7 @@ smartquotes = False  # the City's words stay exactly as written: no ' turned int
 
 extensions = [
     "myst_parser",
+    "maths",  # $ is text unless a page says `math: true`; formulas as MathML, offline
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
@@ -49,11 +50,12 @@ templates_path = ["_templates"]
 
 myst_title_to_header = True
 myst_heading_anchors = 6
-myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "fieldlist"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]  # no dollarmath: $2,000 is money
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
 
 # HTML
 html_theme = "furo"
+html_math_renderer = "mathml"  # MathML written at build time: no MathJax, no CDN
 html_title = meta.title
 html_baseurl = os.environ.get("PUBLICATION_URL", meta.url)
 html_copy_source = False

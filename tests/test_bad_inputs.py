@@ -18,6 +18,7 @@ from conftest import REPO, sphinx_build, write_pages
 
 sys.path.insert(0, str(REPO / "_ext"))
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
+from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype  # noqa: E402
 from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
@@ -43,6 +44,7 @@ def test_every_kind_is_catalogued():
     """A new problem kind in an extension's enum must come with its catalogue entry."""
     catalogued = {entry["kind"] for entry in ENTRIES}
     expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
+    expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype}
     assert expected - catalogued == set()
 
 

@@ -113,7 +113,15 @@ class AccessibleEpubBuilder(Epub3Builder):
         )
         metadata["accessibility"] = [(name, html.escape(value)) for name, value in pairs]
         metadata["other_identifiers"] = [html.escape(str(v)) for v in config.epub_other_identifiers]
+        metadata["mathml_pages"] = self.pages_with_mathml()
         return metadata
+
+    def pages_with_mathml(self) -> set[str]:
+        """Manifest hrefs of the pages with MathML: EPUB 3 wants them declared (``properties``)."""
+        outdir = Path(self.outdir)
+        return {html.escape(quote(path.relative_to(outdir).as_posix()))
+                for path in sorted(outdir.rglob("*" + self.out_suffix))
+                if b"<math " in path.read_bytes()}
 
     def build_epub(self) -> None:
         """Zip the book with fixed dates and order, replacing the old file only when done."""

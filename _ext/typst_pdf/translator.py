@@ -448,7 +448,10 @@ class TypstTranslator(SphinxTranslator):
     def _math(self, node: nodes.Element, block: bool) -> None:
         latex = node.astext()
         try:
-            body = latexmath.to_typst(latex)
+            try:
+                body = latexmath.to_typst(latex)
+            except RecursionError:
+                raise latexmath.Unsupported("it is nested too deeply") from None
         except latexmath.Unsupported as problem:
             self.warn(node, Kind.MATH, f"this formula uses LaTeX the PDF cannot typeset "
                                        f"({problem}); it is printed as its source")
