@@ -19,7 +19,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
-from . import escape, latexmath
+from . import escape, fonts, latexmath
 from .output import Location, Source
 from .problems import WARNING_TYPE, Kind
 
@@ -82,6 +82,7 @@ class TypstTranslator(SphinxTranslator):
         self.footnotes_done: set[tuple[str, str]] = set()
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
+        self.glyphs_warned: set[tuple[str, str]] = set()
 
     # ---- output -------------------------------------------------------------------
 
@@ -89,7 +90,25 @@ class TypstTranslator(SphinxTranslator):
         self.out.add(chunk, self.here)
 
     def text(self, value: str) -> None:
-        self.add(escape.text(value))
+        self.add(escape.text(self.printable(value)))
+
+    def printable(self, value: str) -> str:
+        """``value`` with each character no font has replaced by its visible substitute."""
+        pattern = self.builder.glyph_pattern
+        if pattern is None or not pattern.search(value):
+            return value
+        return pattern.sub(lambda match: self._substitute(match.group(0)), value)
+
+    def _substitute(self, char: str) -> str:
+        shown = fonts.substitute(char)
+        if (self.here[0], char) not in self.glyphs_warned:
+            self.glyphs_warned.add((self.here[0], char))
+            location: Any = self.here if self.here[1] is not None else self.here[0]
+            logger.warning(f"the character {char!r} ({shown[1:-1]}) is in none of the PDF's fonts; "
+                           f"the PDF prints {shown} instead: use another character, or add a font "
+                           "that has it to the project and list its folder in pdf_font_paths",
+                           location=location, type=WARNING_TYPE, subtype=Kind.GLYPH.value)
+        return shown
 
     def block_end(self) -> None:
         self.add("\n\n")
@@ -351,14 +370,14 @@ class TypstTranslator(SphinxTranslator):
     del _wrap
 
     def visit_literal(self, node: nodes.Element) -> None:
-        self.add(escape.raw(node.astext()))
+        self.add(escape.raw(self.printable(node.astext())))
         raise nodes.SkipNode
 
     def visit_literal_block(self, node: nodes.Element) -> None:
         lang = node.get("language", "") or ""
         if lang in _NO_CODE_LANG or not re.fullmatch(r"[A-Za-z0-9_+#.-]{1,40}", lang):
             lang = ""
-        self.add(escape.raw(node.astext(), block=True, lang=lang or None))
+        self.add(escape.raw(self.printable(node.astext()), block=True, lang=lang or None))
         self.block_end()
         raise nodes.SkipNode
 
