@@ -34,6 +34,7 @@ smartquotes = False  # the City's words stay exactly as written: no ' turned int
 
 extensions = [
     "myst_parser",
+    "rawhtml",  # a page's own HTML: no scripts, nothing remote, well-formed XHTML for the ePub
     "maths",  # $ is text unless a page says `math: true`; formulas as MathML, offline
     "sphinx_sitemap",
     "pageorder",

@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO / "_ext"))
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
 from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype  # noqa: E402
 from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
+from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype  # noqa: E402
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
@@ -44,7 +45,7 @@ def test_every_kind_is_catalogued():
     """A new problem kind in an extension's enum must come with its catalogue entry."""
     catalogued = {entry["kind"] for entry in ENTRIES}
     expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
-    expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype}
+    expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype} | {f"{RAWHTML}.{s.value}" for s in RawSubtype}
     assert expected - catalogued == set()
 
 

@@ -21,6 +21,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 
 from . import accessibility, zipwriter
+from .names import SafeNames
 
 logger = logging.getLogger(__name__)
 
@@ -32,16 +33,6 @@ def source_date_epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
 
 
-def file_name(docname: str) -> str:
-    """A page's name inside the book: spaces become ``_``.
-
-    Sphinx keys the spine by the %20-quoted link and the manifest by the plain file
-    name, so a page named with a space (the City's old Jekyll pages have them) fell out
-    of the spine, and EPUBCheck warns about spaces in names anyway (PKG-010).
-    """
-    return docname.replace(" ", "_")
-
-
 class AccessibleEpubBuilder(Epub3Builder):
     """Sphinx's ``epub`` builder with accessibility metadata and a reproducible zip."""
 
@@ -50,17 +41,42 @@ class AccessibleEpubBuilder(Epub3Builder):
     def init(self) -> None:
         super().init()
         self.pages_written: set[str] = set()
+        self._page_names: SafeNames | None = None
+        self._image_names: SafeNames | None = None
+        self._renamed_images: set[str] = set()  # image uris whose name is already the book's
+
+    def file_name(self, docname: str) -> str:
+        """A page's name inside the book: ASCII, no space or ``'#?%``, unique ignoring case
+        (see :mod:`.names`)."""
+        if self._page_names is None:
+            self._page_names = SafeNames(self.env.found_docs)
+        return self._page_names[docname]
+
+    def image_name(self, name: str) -> str:
+        """A picture's name inside the book, decided over all pictures in sorted order."""
+        if self._image_names is None:
+            self._image_names = SafeNames(name for _, name in self.env.images.values())
+        return self._image_names[name]
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return quote(file_name(docname)) + self.link_suffix
+        return quote(self.file_name(docname)) + self.link_suffix
 
     def get_output_path(self, page_name: str, /) -> Path:
-        return Path(self.outdir, file_name(page_name) + self.out_suffix)
+        return Path(self.outdir, self.file_name(page_name) + self.out_suffix)
 
     def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
         """Remember every page this build writes (generated ones too), see stale_outputs."""
-        self.pages_written.add(file_name(pagename) + self.out_suffix)
+        self.pages_written.add(self.file_name(pagename) + self.out_suffix)
         super().handle_page(pagename, *args, **kwargs)
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        """Pictures get safe names in the book too (``my photo.png``, ``café.png``)."""
+        super().post_process_images(doctree)
+        for image in doctree.findall(nodes.image):  # pictures in raw HTML keep their name
+            uri = image["uri"]
+            if uri in self.images and uri not in self._renamed_images:
+                self.images[uri] = self.image_name(self.images[uri])
+                self._renamed_images.add(uri)
 
     @property
     def html_tag(self) -> str:  # type: ignore[override]
@@ -77,8 +93,9 @@ class AccessibleEpubBuilder(Epub3Builder):
         incremental build.
         """
         outdir = Path(self.outdir)
-        pages = {file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
-        images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
+        pages = {self.file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
+        names = {self.image_name(name) for _, name in self.env.images.values()} | set(self.images.values())
+        images = {PurePosixPath(self.imagedir, name).as_posix() for name in names}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
         stale += [path for path in (outdir / self.imagedir).rglob("*")

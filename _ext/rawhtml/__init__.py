@@ -1,0 +1,155 @@
+"""Sphinx extension: a page's own HTML, made safe and well-formed in every HTML edition.
+
+When a page is read, each raw HTML block and inline tag goes through :mod:`.sanitize`
+(a real HTML5 parser, an allowlist), so the website runs no page script and loads nothing
+from another site, and the ePub gets valid XHTML (``novalidate``, bare ``&``, an unclosed
+``<img>`` or ``<br>`` no longer break the book). The PDF leaves raw HTML out, as before.
+
+Problems are warnings of type ``rawhtml`` (see :class:`Subtype`), one per page and kind,
+at the line of the first HTML concerned.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from .sanitize import Change, clean, clean_inline
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "rawhtml"
+IMAGES = "rawhtml_images"  # on a raw node: (src as written, file relative to the source folder)
+_LISTED = 3  # changes named in a page's warning; the rest are counted
+
+
+class Subtype(enum.Enum):
+    """What was changed in a page's own HTML. Every value is a warning subtype of ``rawhtml``."""
+
+    REMOVED = "removed"
+    """A script, an event handler, an unsafe address or a remote style sheet was left out."""
+
+    IFRAME = "iframe"
+    """An embedded frame (a video, a map) is replaced by a link to its address."""
+
+
+def is_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: clean every raw HTML node of the page; report once per kind."""
+    found: dict[Subtype, list[tuple[nodes.Node, Change]]] = defaultdict(list)
+    inline: dict[int, list[nodes.raw]] = defaultdict(list)
+    env = app.env
+    for raw in list(doctree.findall(is_html)):
+        if isinstance(raw.parent, nodes.TextElement):
+            inline[id(raw.parent)].append(raw)
+            continue
+        cleaned, changes = clean(raw.astext(), PageImages(env, raw))
+        _replace(raw, cleaned)
+        for change in changes:
+            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
+    for pieces in inline.values():
+        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
+        for raw, cleaned in zip(pieces, cleaned_pieces):
+            _replace(raw, cleaned)
+        for change in changes:
+            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
+    for subtype, items in found.items():
+        whats = list(dict.fromkeys(change.what for _, change in items))
+        listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
+        advice = ("write the link as Markdown if that is what you want readers to see"
+                  if subtype is Subtype.IFRAME else
+                  "the publication runs no page scripts and loads nothing from other sites")
+        logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
+                       type=WARNING_TYPE, subtype=subtype.value)
+
+
+class PageImages:
+    """Finds a raw HTML picture on disk and registers it to be copied like any image.
+
+    ``images/x.png`` is relative to the page, ``/assets/x.png`` to the source folder (as
+    on the Jekyll site); a picture outside the source folder is not taken.
+    """
+
+    def __init__(self, env: BuildEnvironment, raw: nodes.raw) -> None:
+        self.env, self.raw = env, raw
+
+    def __call__(self, src: str) -> bool:
+        srcdir = Path(self.env.srcdir).resolve()
+        path = unquote(src.split("#", 1)[0].split("?", 1)[0])
+        folder = srcdir if path.startswith("/") else Path(self.env.doc2path(self.env.docname)).parent
+        found = find_file(folder / path.lstrip("/"))
+        if found is None or not found.resolve().is_relative_to(srcdir):
+            return False
+        relative = found.resolve().relative_to(srcdir).as_posix()
+        self.env.images.add_file(self.env.docname, relative)
+        self.env.note_dependency(str(found))
+        self.raw.setdefault(IMAGES, []).append((src, relative))
+        return True
+
+
+def find_file(path: Path) -> Path | None:
+    """``path`` as written, or the same name in the other Unicode normal form (macOS
+    saves ``café`` decomposed)."""
+    for form in (None, "NFC", "NFD"):
+        candidate = Path(unicodedata.normalize(form, str(path))) if form else path
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class LinkPictures(SphinxPostTransform):
+    """Point each raw HTML picture at its copy in the output (``_images/``) and copy it."""
+
+    default_priority = 20
+    formats = ("html",)  # the website and the ePub
+
+    def run(self, **kwargs: Any) -> None:
+        builder = self.app.builder
+        depth = self.env.docname.count("/")
+        for raw in self.document.findall(is_html):
+            if not raw.get(IMAGES):
+                continue
+            text = raw.astext()
+            for src, relative in raw[IMAGES]:
+                if relative not in self.env.images:
+                    continue
+                name = self.env.images[relative][1]
+                builder.images[relative] = name
+                target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
+                text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
+            _replace(raw, text)
+
+
+def _replace(raw: nodes.raw, cleaned: str) -> None:
+    if cleaned != raw.astext():
+        raw[:] = [nodes.Text(cleaned)]
+
+
+def _where(node: nodes.Node) -> Any:
+    while node is not None and not node.line:
+        node = node.parent
+    return node
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", sanitize_page)
+    app.add_post_transform(LinkPictures)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
