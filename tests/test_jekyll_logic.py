@@ -223,3 +223,12 @@ def test_markdown_inside_kramdown_html_blocks_is_read_as_markdown() -> None:
     assert kramdown.clean(text) == "\n**Bold** text\n\n- a\n\n\n"
     plain = "<div class=\"note\">\n**raw**\n</div>\n"  # without markdown="1" it stays HTML
     assert kramdown.clean(plain) == plain
+
+
+def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
+    from jekyll_compat.spaced_urls import fix
+    text = ("![A photo](images/my photo.png) [mail](mailto: a@b.gov) [p](my page.md \"T\")\n"
+            "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)\n```\n[z](e f)\n```")
+    assert fix(text).split("\n") == [
+        "![A photo](<images/my photo.png>) [mail](mailto:a@b.gov) [p](<my page.md> \"T\")",
+        "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)", "```", "[z](e f)", "```"]

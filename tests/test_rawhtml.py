@@ -103,3 +103,21 @@ def test_inline_tags_pair_up_or_go():
 def test_deep_nesting_keeps_the_words():
     cleaned, changes = clean("<div>" * 3000 + "deep words" + "</div>" * 3000)
     assert "deep words" in cleaned and changes
+
+
+def test_links_and_pictures_as_kramdown_wrote_them(nasty):
+    _, html, epub = nasty
+    page = BeautifulSoup((html.outdir / "pasted html.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    assert "](" not in article.get_text()  # no Markdown shown as text
+    assert article.find("img", alt="The sensor")["src"] == "_images/sensor.png"
+    assert article.find("a", string="mail us")["href"].startswith("mailto:")
+    assert article.find("a", string="the upper case page")["href"] == "Case.html"
+    plan = article.find("a", string="The plan (PDF)")["href"]
+    assert plan.startswith("_downloads/") and (html.outdir / plan).is_file()
+    terrace = article.find("img", alt="The terrace")["src"]
+    assert (html.outdir / terrace.replace("%CC%81", "\u0301").replace("%20", " ")).is_file()
+    assert "Outside" in article.get_text() and not article.find("img", alt="Outside")
+    cafe = BeautifulSoup((html.outdir / "café.html").read_text(encoding="utf-8"), "html.parser")
+    assert cafe.find("img", alt="The café terrace")  # written NFC, saved NFD
+    assert not [w for w in html.warnings + epub.warnings if "not_readable" in w or "[jekyll.link]" in w]

@@ -42,8 +42,6 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         self.pages_written: set[str] = set()
         self._page_names: SafeNames | None = None
-        self._image_names: SafeNames | None = None
-        self._renamed_images: set[str] = set()  # image uris whose name is already the book's
 
     def file_name(self, docname: str) -> str:
         """A page's name inside the book: ASCII, no space or ``'#?%``, unique ignoring case
@@ -51,12 +49,6 @@ class AccessibleEpubBuilder(Epub3Builder):
         if self._page_names is None:
             self._page_names = SafeNames(self.env.found_docs)
         return self._page_names[docname]
-
-    def image_name(self, name: str) -> str:
-        """A picture's name inside the book, decided over all pictures in sorted order."""
-        if self._image_names is None:
-            self._image_names = SafeNames(name for _, name in self.env.images.values())
-        return self._image_names[name]
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         return quote(self.file_name(docname)) + self.link_suffix
@@ -68,15 +60,6 @@ class AccessibleEpubBuilder(Epub3Builder):
         """Remember every page this build writes (generated ones too), see stale_outputs."""
         self.pages_written.add(self.file_name(pagename) + self.out_suffix)
         super().handle_page(pagename, *args, **kwargs)
-
-    def post_process_images(self, doctree: nodes.Node) -> None:
-        """Pictures get safe names in the book too (``my photo.png``, ``café.png``)."""
-        super().post_process_images(doctree)
-        for image in doctree.findall(nodes.image):  # pictures in raw HTML keep their name
-            uri = image["uri"]
-            if uri in self.images and uri not in self._renamed_images:
-                self.images[uri] = self.image_name(self.images[uri])
-                self._renamed_images.add(uri)
 
     @property
     def html_tag(self) -> str:  # type: ignore[override]
@@ -94,8 +77,7 @@ class AccessibleEpubBuilder(Epub3Builder):
         """
         outdir = Path(self.outdir)
         pages = {self.file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
-        names = {self.image_name(name) for _, name in self.env.images.values()} | set(self.images.values())
-        images = {PurePosixPath(self.imagedir, name).as_posix() for name in names}
+        images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
         stale += [path for path in (outdir / self.imagedir).rglob("*")

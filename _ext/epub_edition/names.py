@@ -1,4 +1,4 @@
-"""Safe, unique file names inside the ePub for pages and pictures named anyhow.
+"""Safe, unique file names inside the ePub for pages named anyhow.
 
 Plain Python. EPUB readers and EPUBCheck want package paths without spaces, ``'``, ``#``,
 ``?``, ``%`` or non-ASCII letters, and two names that differ only by case clash on many
@@ -26,7 +26,7 @@ def ascii_name(name: str) -> str:
 
 
 class SafeNames:
-    """Maps names (docnames or image file names) to safe ones, unique ignoring case."""
+    """Maps names (docnames) to safe ones, unique ignoring case."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.table: dict[str, str] = {}

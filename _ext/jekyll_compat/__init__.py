@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import liquid, urls
+from .filenames import local_file
 from .preprocess import preprocess, split_front_matter
 
 if TYPE_CHECKING:
@@ -199,6 +201,20 @@ class MissingImagesAsText(SphinxPostTransform):
             image.replace_self(nodes.inline(text, text, classes=["missing-image"]))
 
 
+def find_images(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before Sphinx collects images: point each picture at its file as
+    kramdown found it (``caf%C3%A9%20terrace.png`` → ``café terrace.png``, NFC or NFD)."""
+    srcdir = Path(app.srcdir)
+    folder = Path(app.env.doc2path(app.env.docname)).parent
+    for image in doctree.findall(nodes.image):
+        uri = image.get("uri", "")
+        if "://" in uri or uri.startswith(("data:", "/")) or (folder / uri).is_file():
+            continue
+        found = local_file(srcdir, folder, uri)
+        if found is not None:
+            image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
+
+
 def key_line(path: Path, key: str) -> int:
     """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
     try:
@@ -234,7 +250,8 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
-    app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
+    app.connect("doctree-read", show_date, priority=600)
+    app.connect("doctree-read", find_images, priority=400)  # Sphinx's image collector: 500  # after metadata is collected (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,7 @@
 
 Plain Python with no Sphinx import. The front matter stays as it is (MyST and pageorder
 read it); the body gets its Liquid resolved (:mod:`.liquid`) and its kramdown leftovers
-removed (:mod:`.kramdown`), and a leading ``# Title`` that repeats the front-matter
+removed (:mod:`.kramdown`), addresses with spaces bracketed (:mod:`.spaced_urls`), and a leading ``# Title`` that repeats the front-matter
 title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import kramdown, liquid
+from . import kramdown, liquid, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -41,7 +41,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
     rendered = liquid.render(body, front, site, first_line=first_line, keep=keep)
-    cleaned = without_repeated_title(kramdown.clean(rendered.text), front.get("title"))
+    cleaned = without_repeated_title(spaced_urls.fix(kramdown.clean(rendered.text)), front.get("title"))
     return liquid.Result(head + cleaned, rendered.dropped)
 
 

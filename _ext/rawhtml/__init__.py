@@ -12,18 +12,20 @@ at the line of the first HTML concerned.
 from __future__ import annotations
 
 import enum
-import unicodedata
+import re
 from collections import defaultdict
-from html import escape
-from pathlib import Path
+from html import escape, unescape
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .sanitize import Change, clean, clean_inline
+from jekyll_compat.filenames import local_file
+
+from .sanitize import SCHEME, Change, clean, clean_inline
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "rawhtml"
 IMAGES = "rawhtml_images"  # on a raw node: (src as written, file relative to the source folder)
+DOWNLOADS = "rawhtml_downloads"  # the same for links to files
 _LISTED = 3  # changes named in a page's warning; the rest are counted
 
 
@@ -63,12 +66,14 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             continue
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
         _replace(raw, cleaned)
+        register_downloads(env, raw)
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
     for pieces in inline.values():
         cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
         for raw, cleaned in zip(pieces, cleaned_pieces):
             _replace(raw, cleaned)
+            register_downloads(env, raw)
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
     for subtype, items in found.items():
@@ -92,49 +97,64 @@ class PageImages:
         self.env, self.raw = env, raw
 
     def __call__(self, src: str) -> bool:
-        srcdir = Path(self.env.srcdir).resolve()
-        path = unquote(src.split("#", 1)[0].split("?", 1)[0])
-        folder = srcdir if path.startswith("/") else Path(self.env.doc2path(self.env.docname)).parent
-        found = find_file(folder / path.lstrip("/"))
-        if found is None or not found.resolve().is_relative_to(srcdir):
+        found = local_file(Path(self.env.srcdir), Path(self.env.doc2path(self.env.docname)).parent, src)
+        if found is None:
             return False
-        relative = found.resolve().relative_to(srcdir).as_posix()
+        relative = found.relative_to(Path(self.env.srcdir).resolve()).as_posix()
         self.env.images.add_file(self.env.docname, relative)
         self.env.note_dependency(str(found))
         self.raw.setdefault(IMAGES, []).append((src, relative))
         return True
 
 
-def find_file(path: Path) -> Path | None:
-    """``path`` as written, or the same name in the other Unicode normal form (macOS
-    saves ``café`` decomposed)."""
-    for form in (None, "NFC", "NFD"):
-        candidate = Path(unicodedata.normalize(form, str(path))) if form else path
-        if candidate.is_file():
-            return candidate
-    return None
+_HREF = re.compile(r'\shref="([^"#?][^"]*)"')
+
+
+def register_downloads(env: BuildEnvironment, raw: nodes.raw) -> None:
+    """Files (not pages) that a raw HTML link names, such as ``/assets/plan.pdf``: the
+    website publishes them like a Markdown download link."""
+    folder = Path(env.doc2path(env.docname)).parent
+    for href in _HREF.findall(raw.astext()):
+        address = unescape(href)
+        if SCHEME.match(address) or address.startswith("//") or address.endswith((".md", ".markdown", ".html", "/")):
+            continue
+        found = local_file(Path(env.srcdir), folder, address)
+        if found is None:
+            continue
+        relative = found.relative_to(Path(env.srcdir).resolve()).as_posix()
+        env.dlfiles.add_file(env.docname, relative)
+        env.note_dependency(str(found))
+        raw.setdefault(DOWNLOADS, []).append((href, relative))
 
 
 class LinkPictures(SphinxPostTransform):
-    """Point each raw HTML picture at its copy in the output (``_images/``) and copy it."""
+    """Point each raw HTML picture at its copy in the output (``_images/``) and copy it;
+    on the website, point links to files at their copy (``_downloads/``)."""
 
-    default_priority = 20
+    default_priority = 4  # before jekyll_compat reads raw links as addresses of pages (5)
     formats = ("html",)  # the website and the ePub
 
     def run(self, **kwargs: Any) -> None:
         builder = self.app.builder
         depth = self.env.docname.count("/")
         for raw in self.document.findall(is_html):
-            if not raw.get(IMAGES):
+            if not raw.get(IMAGES) and not raw.get(DOWNLOADS):
                 continue
             text = raw.astext()
-            for src, relative in raw[IMAGES]:
+            for src, relative in raw.get(IMAGES, ()):
                 if relative not in self.env.images:
                     continue
                 name = self.env.images[relative][1]
                 builder.images[relative] = name
                 target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
                 text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
+            for href, relative in raw.get(DOWNLOADS, ()):
+                if not builder.download_support:  # the ePub carries no files: the words stay
+                    text = text.replace(f' href="{href}"', "")
+                elif Path(relative) in self.env.dlfiles:
+                    dest = PurePosixPath(self.env.dlfiles[Path(relative)][1]).as_posix()
+                    target = "../" * depth + f"_downloads/{quote(dest)}"
+                    text = text.replace(f'href="{href}"', f'href="{escape(target)}"')
             _replace(raw, text)
 
 

@@ -52,7 +52,7 @@ PER_ELEMENT = {
 URL_ATTRIBUTES = {"href", "src", "cite"}
 NUMBERS = {"width", "height", "colspan", "rowspan", "span", "start", "value"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _XML_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _REMOTE_CSS = re.compile(r"@import|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
@@ -73,7 +73,7 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
     cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore them: "java\tscript:"
     if cleaned.startswith("//"):
         return True  # protocol-relative: the page's own scheme (https)
-    match = _SCHEME.match(cleaned)
+    match = SCHEME.match(cleaned)
     if not match:
         return True
     scheme = match.group(1).lower()
@@ -154,7 +154,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 changes.append(Change(f"the address {value[:60]!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
-            if (name, key) == ("img", "src") and local_image and not _SCHEME.match(value) \
+            if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and not local_image(value):
                 alt = element.get("alt", "")
                 changes.append(Change(f"the picture {value[:60]!r} is not in the source folder; "
