@@ -21,6 +21,7 @@ from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
 from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype  # noqa: E402
 from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
 from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype  # noqa: E402
+from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype  # noqa: E402
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
@@ -46,6 +47,7 @@ def test_every_kind_is_catalogued():
     catalogued = {entry["kind"] for entry in ENTRIES}
     expected = {f"{POSITION}.{kind.value}" for kind in Kind} | {f"{JEKYLL}.{s.value}" for s in Subtype}
     expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype} | {f"{RAWHTML}.{s.value}" for s in RawSubtype}
+    expected |= {f"{EPUB}.{s.value}" for s in EpubSubtype}
     assert expected - catalogued == set()
 
 

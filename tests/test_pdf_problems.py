@@ -128,3 +128,18 @@ def test_a_font_that_is_not_there_is_named(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert any("'comic sans ms'" in w and "pdf_font_paths" in w and "[pdf.config]" in w
                for w in build.warnings), build.output
+
+
+def test_a_missing_picture_is_reported_once_and_a_broken_one_does_not_stop_the_pdf(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Pictures", None, "Below."),
+        "maps.md": page("Maps", 1, "Text.\n\n![Map of the districts](maps/none.png)\n\n"
+                                   "![Plan of the route](plan.png)\n"),
+        "plan.png": "<html>saved from a browser</html>",
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert len([w for w in build.warnings if "none.png" in w]) == 1, build.warnings
+    assert len([w for w in build.warnings if "plan.png" in w and "[pdf.image]" in w]) == 1, build.warnings
+    assert build.returncode == 0, build.output
+    text = " ".join(p.extract_text() for p in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    assert "Map of the districts" in text and "Plan of the route" in text

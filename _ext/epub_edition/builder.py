@@ -20,7 +20,7 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.locale import __
 from sphinx.util import logging
 
-from . import accessibility, zipwriter
+from . import accessibility, links, zipwriter
 from .names import SafeNames
 
 logger = logging.getLogger(__name__)
@@ -37,11 +37,15 @@ class AccessibleEpubBuilder(Epub3Builder):
     """Sphinx's ``epub`` builder with accessibility metadata and a reproducible zip."""
 
     template_dir = TEMPLATES
+    supported_remote_images = True  # never fetched: links.py shows their alt text instead
 
     def init(self) -> None:
         super().init()
         self.pages_written: set[str] = set()
         self._page_names: SafeNames | None = None
+        # Sphinx matches suffixes by case: a PHOTO.JPG would be left out of the manifest
+        self.media_types = {**self.media_types,
+                            **{suffix.upper(): kind for suffix, kind in self.media_types.items()}}
 
     def file_name(self, docname: str) -> str:
         """A page's name inside the book: ASCII, no space or ``'#?%``, unique ignoring case
@@ -60,6 +64,10 @@ class AccessibleEpubBuilder(Epub3Builder):
         """Remember every page this build writes (generated ones too), see stale_outputs."""
         self.pages_written.add(self.file_name(pagename) + self.out_suffix)
         super().handle_page(pagename, *args, **kwargs)
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        links.warn_remote_images(doctree)
 
     @property
     def html_tag(self) -> str:  # type: ignore[override]

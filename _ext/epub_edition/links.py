@@ -1,19 +1,36 @@
-"""Links that cannot work inside an ePub become text, so EPUBCheck finds no error.
+"""Links and pictures that cannot work inside an ePub become text: EPUBCheck finds no error.
 
-A website tolerates a link to a missing anchor or to a server path (``/nowhere/``); in an
-ePub both are errors (RSC-012, RSC-026), so one such link on any page made the whole book
-invalid. The problem itself is reported when the page is read (``myst.xref_missing``,
-``jekyll.link``); here only the link is removed and its words are kept.
+A website tolerates a link to a missing anchor or to a server path (``/nowhere/``), a
+picture from another site or in a format browsers read (``.bmp``); in an ePub each is an
+error (RSC-012, RSC-026, RSC-006, RSC-007), so one of them on any page made the whole book
+invalid. A link's problem is reported when the page is read (``myst.xref_missing``,
+``jekyll.link``), an unknown picture format by Sphinx (``epub.unknown_project_files``);
+a remote picture gets its own warning here. The words (link text, alt text) are kept.
 """
 
 from __future__ import annotations
 
+import enum
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "epub"
+
+
+class Subtype(enum.Enum):
+    """What the ePub had to leave out. Every value is a warning subtype of ``epub``."""
+
+    REMOTE_IMAGE = "remote-image"
+    """A picture from another site: an ePub carries its pictures, so its alt text is shown."""
+
+REMOTE = "epub_remote_image"  # on the text that replaced a remote picture: its address
 _SERVER_PATH = re.compile(r"""(<a\b[^>]*?)\s+href\s*=\s*(["'])/(?!/)[^"']*\2""", re.I)
 
 
@@ -32,6 +49,26 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                 reference.replace_self(reference.children or [nodes.Text(reference.astext())])
             elif uri.startswith("/") and not uri.startswith("//"):
                 reference.replace_self(reference.children or [nodes.Text(uri)])
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            remote = "://" in uri or uri.startswith("//")
+            if remote or PurePosixPath(uri).suffix not in self.app.builder.media_types:
+                text = image.get("alt") or PurePosixPath(uri).name
+                shown = nodes.inline(text, text, classes=["missing-image"])
+                if remote:
+                    shown[REMOTE] = uri
+                shown.source, shown.line = image.source, image.line
+                image.replace_self(shown)
         for raw in self.document.findall(nodes.raw):
             if "html" in raw.get("format", "").split() and _SERVER_PATH.search(raw.astext()):
                 raw[:] = [nodes.Text(_SERVER_PATH.sub(r"\1", raw.astext()))]
+
+
+def warn_remote_images(doctree: nodes.Node) -> None:
+    """Once per page written (the transform above runs each time a page is resolved)."""
+    for shown in doctree.findall(nodes.inline):
+        if shown.get(REMOTE):
+            logger.warning(f"the picture {shown[REMOTE]!r} is on another site, and an ePub carries "
+                           "its own pictures: its description is shown instead; save the picture "
+                           "into the project to have it in the book", location=shown,
+                           type=WARNING_TYPE, subtype=Subtype.REMOTE_IMAGE.value)

@@ -59,7 +59,8 @@ class TypstPDFBuilder(Builder):
     epilog = "The PDF edition is in %(outdir)s."
     supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif",
                              "image/webp"]
-    supported_remote_images = False
+    supported_remote_images = True  # not embedded (the translator says so), but never fetched:
+    # a build makes no request to another site
     default_translator_class = TypstTranslator
 
     def init(self) -> None:

@@ -19,7 +19,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
-from . import escape, fonts, latexmath
+from . import escape, fonts, latexmath, pictures
 from .output import Location, Source
 from .problems import WARNING_TYPE, Kind
 
@@ -628,13 +628,19 @@ class TypstTranslator(SphinxTranslator):
     # ---- images and figures -----------------------------------------------------------
 
     def image_call(self, node: nodes.Element) -> str | None:
-        """``image(...)`` for a local image, or None (warned) when it cannot be embedded."""
+        """``image(...)`` for a local image, or None when it cannot be embedded (its alt
+        text is printed; warned once: here, or by Sphinx for a missing file)."""
         uri = node.get("uri", "")
-        if _SCHEME.match(uri) or uri not in self.builder.images:
-            why = "remote images are not embedded" if _SCHEME.match(uri) else \
-                "its file cannot be used (missing, or a format Typst cannot read)"
-            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: {why}; "
-                                        "its alt text is printed instead")
+        if _SCHEME.match(uri):
+            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: remote images "
+                                        "are not embedded; its alt text is printed instead")
+            return None
+        if uri not in self.builder.images:
+            return None  # missing or of no usable type: Sphinx has said so (image.*)
+        if not pictures.typst_can_read(self.builder.srcdir / uri):
+            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: it is not a "
+                                        "PNG, JPEG, GIF, WebP or SVG that can be read; save it "
+                                        "again in one of these formats")
             return None
         path = f"{self.builder.imagedir}/{self.builder.images[uri]}"
         args = [escape.string(path)]
