@@ -121,3 +121,17 @@ def test_links_and_pictures_as_kramdown_wrote_them(nasty):
     cafe = BeautifulSoup((html.outdir / "café.html").read_text(encoding="utf-8"), "html.parser")
     assert cafe.find("img", alt="The café terrace")  # written NFC, saved NFD
     assert not [w for w in html.warnings + epub.warnings if "not_readable" in w or "[jekyll.link]" in w]
+
+
+def test_raw_links_to_pages_follow_the_page_in_every_edition(nasty):
+    source, html, epub = nasty
+    site = BeautifulSoup((html.outdir / "pasted html.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a.get("href") for a in site.select("#links a")}
+    assert links["upper"] == "Case.html" and links["lower"] == "case.html#top"
+    with zipfile.ZipFile(next(epub.outdir.glob("*.epub"))) as archive:
+        book = BeautifulSoup(archive.read("pasted_html.xhtml"), "html.parser")
+    links = {a.get_text(): a.get("href") for a in book.select("#links a")}
+    assert links == {"upper": "Case.xhtml", "lower": "case-2.xhtml", "here": "#links", "nowhere": None,
+                     "missing": None, "the City": "https://www.austintexas.gov/"}
+    missing = [w for w in html.warnings if "[rawhtml.link]" in w]
+    assert len(missing) == 1 and "'missing.md'" in missing[0] and f"{source / 'pasted html.md'}:" in missing[0]

@@ -11,8 +11,11 @@ a remote picture gets its own warning here. The words (link text, alt text) are 
 from __future__ import annotations
 
 import enum
+import html
+import posixpath
 import re
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 from typing import Any
 
 from docutils import nodes
@@ -31,11 +34,16 @@ class Subtype(enum.Enum):
     """A picture from another site: an ePub carries its pictures, so its alt text is shown."""
 
 REMOTE = "epub_remote_image"  # on the text that replaced a remote picture: its address
-_SERVER_PATH = re.compile(r"""(<a\b[^>]*?)\s+href\s*=\s*(["'])/(?!/)[^"']*\2""", re.I)
+# rawhtml writes every attribute as name="value": these find them in its output
+_HREF = re.compile(r'\shref="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class UnlinkWhatCannotWork(SphinxPostTransform):
-    """In the ePub: drop links to anchors missing from their page and to server paths."""
+    """In the ePub: drop links to anchors missing from their page, to server paths and, in a
+    page's own HTML, to files that are not in the book; a raw link to a page of the book
+    is pointed at its file in the book."""
 
     default_priority = 900  # after every reference is resolved
     builders = ("epub",)
@@ -59,9 +67,28 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                     shown[REMOTE] = uri
                 shown.source, shown.line = image.source, image.line
                 image.replace_self(shown)
-        for raw in self.document.findall(nodes.raw):
-            if "html" in raw.get("format", "").split() and _SERVER_PATH.search(raw.astext()):
-                raw[:] = [nodes.Text(_SERVER_PATH.sub(r"\1", raw.astext()))]
+        raws = [raw for raw in self.document.findall(nodes.raw) if "html" in raw.get("format", "").split()]
+        ids |= {found for raw in raws for found in _ID.findall(raw.astext())}
+        for raw in raws:
+            text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
+            if text != raw.astext():
+                raw[:] = [nodes.Text(text)]
+
+    def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
+        """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""
+        href = html.unescape(match.group(1))
+        if _SCHEME.match(href) or href.startswith("//"):
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        if not path:
+            return match.group(0) if fragment in ids else ""
+        if path.startswith("/"):
+            return ""  # a server path: reported by jekyll_compat when it leads to no page
+        here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
+        target = posixpath.normpath(posixpath.join(here, unquote(path)))
+        if target in self.app.builder.book_files():  # rawhtml pointed it at a page of the book
+            return f' href="{html.escape(path)}"'  # its anchors are not known here: the page
+        return ""
 
 
 def warn_remote_images(doctree: nodes.Node) -> None:
