@@ -6,6 +6,8 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 
 from conftest import REPO, ROOTS, copy_root, require_tool, sphinx_build
@@ -135,3 +137,28 @@ def test_raw_links_to_pages_follow_the_page_in_every_edition(nasty):
                      "missing": None, "the City": "https://www.austintexas.gov/"}
     missing = [w for w in html.warnings if "[rawhtml.link]" in w]
     assert len(missing) == 1 and "'missing.md'" in missing[0] and f"{source / 'pasted html.md'}:" in missing[0]
+
+
+TOKENS = ["<p>", "</p>", "<div class=x>", "</div>", "<br>", "<img src=a.png>", "<img src='javascript:x'>",
+          "<a href=\"javascript:alert(1)\">", "<a href=page.html onclick=go()>", "</a>", "<script>",
+          "</script>", "<style>", "</style>", "<iframe src=https://v.example/e>", "</iframe>", "&", "<",
+          ">", "\"", "'", "<!--", "-->", "<svg onload=x>", "<math>", "<table>", "<td>", "<b>", "</i>",
+          "<form novalidate>", "<input>", "<center>", "<font color=red>", "words", " ", "\n", "é", "\x00",
+          "<![CDATA[", "]]>", "<?xml?>", "<a name=top>", "<IMG SRC=x ONERROR=y>", "<object data=x>"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=30))
+def test_any_html_comes_out_well_formed_and_inert(tokens):
+    import xml.etree.ElementTree as ET
+    cleaned, _ = clean("".join(tokens))
+    tree = ET.fromstring(f"<div>{cleaned}</div>")
+    for element in tree.iter():
+        assert element.tag not in ("script", "style", "iframe", "svg", "math", "object", "input")
+        assert not [a for a in element.attrib if a.lower().startswith("on")]
+        for key in ("href", "src"):
+            assert url_is_safe(element.get(key, ""), image=element.tag == "img")
+    dropping = ("<script>", "<style>", "<iframe", "<svg", "<math>", "<object", "<!--", "<![CDATA[", "<?xml",
+                "<IMG", "<img", "<a name")  # content dropped by design, or words inside a tag
+    if "words" in tokens and "<" not in tokens and not any(t.startswith(dropping) for t in tokens):
+        assert "words" in "".join(tree.itertext())
