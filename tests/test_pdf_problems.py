@@ -62,6 +62,8 @@ def test_every_script_prints_and_a_character_no_font_has_is_substituted(tmp_path
         assert word in text, word
     assert "مرحبا" in text or "ابحرم" in text  # right to left: pypdf may give visual order
     assert text.count("[U+F8FF PRIVATE USE]") == 2
+    again = build_pdf(src, tmp_path / "pdf2", strict=False)
+    assert the_pdf(tmp_path / "pdf2").read_bytes() == the_pdf(tmp_path / "pdf").read_bytes(), again.output
 
 
 def test_a_skipped_heading_level_fails_the_strict_build_at_its_line(tmp_path: Path) -> None:
