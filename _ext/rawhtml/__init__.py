@@ -4,6 +4,8 @@ When a page is read, each raw HTML block and inline tag goes through :mod:`.sani
 (a real HTML5 parser, an allowlist), so the website runs no page script and loads nothing
 from another site, and the ePub gets valid XHTML (``novalidate``, bare ``&``, an unclosed
 ``<img>`` or ``<br>`` no longer break the book). The PDF leaves raw HTML out, as before.
+Pictures it shows are copied like any image; links to pages (``other.md``) follow the
+page as each edition names it; links to files (``/assets/plan.pdf``) are published.
 
 Problems are warnings of type ``rawhtml`` (see :class:`Subtype`), one per page and kind,
 at the line of the first HTML concerned.
