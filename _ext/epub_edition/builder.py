@@ -43,7 +43,7 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         self.pages_written: set[str] = set()
         self._page_names: SafeNames | None = None
-        self._book_files: set[str] | None = None
+        self._book_files: dict[str, str] | None = None
         # Sphinx matches suffixes by case: a PHOTO.JPG would be left out of the manifest
         self.media_types = {**self.media_types,
                             **{suffix.upper(): kind for suffix, kind in self.media_types.items()}}
@@ -55,10 +55,10 @@ class AccessibleEpubBuilder(Epub3Builder):
             self._page_names = SafeNames(self.env.found_docs)
         return self._page_names[docname]
 
-    def book_files(self) -> set[str]:
-        """The file of every page in the book (as named inside it)."""
+    def book_files(self) -> dict[str, str]:
+        """The file of every page in the book (as named inside it), and its page."""
         if self._book_files is None:
-            self._book_files = {self.file_name(d) + self.out_suffix for d in self.env.found_docs}
+            self._book_files = {self.file_name(d) + self.out_suffix: d for d in self.env.found_docs}
         return self._book_files
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:

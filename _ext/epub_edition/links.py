@@ -74,6 +74,12 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             if text != raw.astext():
                 raw[:] = [nodes.Text(text)]
 
+    def ids_of(self, docname: str) -> set[str]:
+        """The ids another page of the book has (its sections' and its own HTML's)."""
+        doctree = self.env.get_doctree(docname)
+        raws = (raw.astext() for raw in doctree.findall(nodes.raw) if "html" in raw.get("format", ""))
+        return set(doctree.ids) | {found for text in raws for found in _ID.findall(text)}
+
     def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
         """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""
         href = html.unescape(match.group(1))
@@ -86,8 +92,10 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             return ""  # a server path: reported by jekyll_compat when it leads to no page
         here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
         target = posixpath.normpath(posixpath.join(here, unquote(path)))
-        if target in self.app.builder.book_files():  # rawhtml pointed it at a page of the book
-            return f' href="{html.escape(path)}"'  # its anchors are not known here: the page
+        docname = self.app.builder.book_files().get(target)
+        if docname is not None:  # rawhtml or jekyll_compat pointed it at a page of the book
+            keep = fragment and fragment in self.ids_of(docname)
+            return f' href="{html.escape(path + ("#" + fragment if keep else ""))}"'
         return ""
 
 
