@@ -7,32 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "_ext"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
-import publication  # noqa: E402
-
-try:
-    meta = publication.load(HERE / "CITATION.cff")
-except publication.InvalidCitation as err:  # one clear message naming the field, first
-    from sphinx.errors import ConfigError
-    print(f"\n{err}\n", file=sys.stderr)  # Sphinx 9 buries a ConfigError in a crash report
-    raise ConfigError(str(err)) from None
-
-# Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
-# release date unless the caller says otherwise: same sources, same bytes.
-os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
-
-project = meta.title
-author = meta.author
-copyright = f"{meta.date_released.year}, {meta.author}"
-version = meta.version
-release = meta.version
+# project, author, version, release, copyright, html_title, html_baseurl, epub_* and pdf_*
+# come from CITATION.cff through the `publication` extension, unless set here or with -D.
 language = "en"
 root_doc = "index"
 smartquotes = False  # the City's words stay exactly as written: no ' turned into ’
 
 extensions = [
+    "publication",  # CITATION.cff -> the metadata of every edition, loaded once
     "myst_parser",
     "rawhtml",  # a page's own HTML: no scripts, nothing remote, well-formed XHTML for the ePub
     "maths",  # $ is text unless a page says `math: true`; formulas as MathML, offline
@@ -40,7 +24,8 @@ extensions = [
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
-    "citation",  # CITATION.cff -> head metadata, How to cite, editions, redirects, 404
+    "citation",  # How to cite: the directive, citation files, "Cite this chapter"
+    "website",  # only the site: head tags, editions panel, redirects, 404, robots, sitemap
     "typst_pdf",  # -b typst: the PDF edition (PDF/UA-1 + PDF/A-2a) through Typst
     "fastnav",  # Furo's sidebar rendered once per build, not per page (same bytes, bench/)
 ]
@@ -57,8 +42,6 @@ suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problem
 # HTML
 html_theme = "furo"
 html_math_renderer = "mathml"  # MathML written at build time: no MathJax, no CDN
-html_title = meta.title
-html_baseurl = os.environ.get("PUBLICATION_URL", meta.url)
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = "%Y-%m-%d"
@@ -74,33 +57,14 @@ html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/sc
                         "sidebar/ethical-ads.html", "sidebar/scroll-end.html",
                         "sidebar/variant-selector.html"]}
 # Old address -> page (docname, site path or full URL); pages can also say `redirect_from:`
-redirects: dict[str, str] = {}
+site_redirects: dict[str, str] = {}
 
 # ePub
-epub_basename = meta.slug
-epub_title = meta.title
-epub_author = meta.author
-epub_publisher = meta.author
-epub_contributor = meta.author  # Sphinx writes "unknown" otherwise
-epub_copyright = f"{copyright}. License: {meta.license}" if meta.license else copyright  # dc:rights
-epub_identifier = meta.slug  # Sphinx writes epub_uid into toc.ncx: the two must match
-epub_scheme = "URN"
-epub_uid = meta.slug
-epub_other_identifiers = [meta.identifier]  # the DOI (as a URL) when there is one, else the URL
-epub_description = meta.abstract
 epub_show_urls = "no"
 epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", ".buildinfo", ".buildinfo.bak"]
 epub_use_index = False
 epub_tocdepth = 6  # sections nest deeper than three folders; Sphinx cuts at 3 by default
 
 # PDF (-b typst): cover, colophon and PDF metadata from CITATION.cff
-pdf_basename = meta.slug
 pdf_subtitle = "What a smart city means for Austin"  # the cover's second line
-pdf_authors = list(meta.authors)
-pdf_publisher = meta.publisher
-pdf_subject = meta.abstract
-pdf_keywords = list(meta.keywords)
-pdf_license = meta.license
-pdf_url = html_baseurl
-pdf_citation = meta.citation_apa
 pdf_paper = os.environ.get("PDF_PAPER", "letter")  # a US city; PDF_PAPER=a4 for A4

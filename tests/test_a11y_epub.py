@@ -10,7 +10,6 @@ import json
 import os
 import struct
 import subprocess
-import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,10 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, node_tool, page, require_tool, sphinx_build, write_pages
+from conftest import node_tool, page, require_tool, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from epub_edition import accessibility  # noqa: E402
+from epub_edition import accessibility
 
 EPUB_NAME = "smart-city-austin.epub"
 CHROMIUM = "/usr/bin/chromium"

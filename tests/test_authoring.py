@@ -13,7 +13,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -23,9 +22,7 @@ import pytest
 
 from conftest import REPO, page, require_tool, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-
-from pageorder.frontmatter import read_page  # noqa: E402
+from pageorder.frontmatter import read_page
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.+) \[(?P<kind>position\.[\w-]+)\]$")
 
@@ -88,6 +85,22 @@ def test_check_passes_a_clean_folder_quietly(tmp_path: Path) -> None:
     result = make("check", f"SOURCEDIR={source}")
     assert (result.returncode, result.stdout) == (0, "")
     assert "4 page(s) checked, no problems" in result.stderr
+
+
+def test_check_silences_what_a_build_silences_wildcards_too(tmp_path: Path) -> None:
+    from pageorder.check import check
+
+    source = write_pages(tmp_path / "source", BROKEN)
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    (conf / "conf.py").write_text('source_suffix = [".md", ".markdown"]\n'
+                                  'suppress_warnings = ["position.*"]\n', encoding="utf-8")
+    lines, count = check(source, conf)
+    assert count == 7 and lines == []
+    (conf / "conf.py").write_text('source_suffix = [".md", ".markdown"]\n'
+                                  'suppress_warnings = ["position.yaml"]\n', encoding="utf-8")
+    lines, _ = check(source, conf)
+    assert len(lines) == 5 and not any("[position.yaml]" in line for line in lines)
 
 
 def test_the_publication_itself_passes_the_check() -> None:

@@ -8,20 +8,18 @@ tested in test_order*.py. Each entry is built alone, so one message cannot hide 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, sphinx_build, write_pages
+from conftest import sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype  # noqa: E402
-from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype  # noqa: E402
-from pageorder.problems import WARNING_TYPE as POSITION, Kind  # noqa: E402
-from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype  # noqa: E402
-from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype  # noqa: E402
+from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
+from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
+from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype
+from pageorder.problems import WARNING_TYPE as POSITION, Kind
+from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))

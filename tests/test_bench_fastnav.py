@@ -8,18 +8,12 @@ to the slow path) and refuse what it cannot reproduce.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from sphinx.util.osutil import relative_uri as sphinx_relative_uri
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "_ext"))
-
-from bench import generate  # noqa: E402
-from fastnav.template import NavTemplate, relative_uri  # noqa: E402
+from bench import generate
+from fastnav.template import NavTemplate
 
 ODD_PAGES = {
     "odd/index.md": page('Parks & "Rec" <2026>', 5, "Landing with odd characters."),
@@ -80,13 +74,6 @@ def test_template_takes_furos_sidebar(builds):
 ])
 def test_template_refuses_what_it_cannot_reproduce(html):
     assert NavTemplate.parse(html, "index.html") is None
-
-
-@pytest.mark.parametrize("base", ["index.html", "a/b.html", "a/b/c.html", "x/y.html"])
-@pytest.mark.parametrize("to", ["index.html", "a/b.html", "a/index.html", "a/b/c.html", "z.html",
-                                "a/", "/abs.html"])
-def test_relative_uri_is_sphinxs(base, to):
-    assert relative_uri(base, to) == sphinx_relative_uri(base, to)
 
 
 def test_render_bytes_is_render_in_utf8(builds):

@@ -13,9 +13,7 @@ import sys
 
 from conftest import REPO
 
-sys.path.insert(0, str(REPO))
-
-from bench import generate  # noqa: E402
+from bench import generate
 
 
 def test_same_seed_same_pages(tmp_path):

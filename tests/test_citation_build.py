@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,9 +20,8 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, sphinx_build
 
-sys.path.insert(0, str(REPO / "_ext"))
-import publication  # noqa: E402
-import publication.citations  # noqa: E402
+import publication
+from citation import citations
 
 META = publication.load(REPO / "CITATION.cff")
 ROOT = META.url if META.url.endswith("/") else META.url + "/"
@@ -196,7 +194,7 @@ def test_how_to_cite_page_and_its_downloads(built: Path) -> None:
     html = built / "html"
     page = soup(html / "cite.html")
     text = page.find("article").get_text(" ", strip=True)
-    assert publication.citations.plain(publication.citations.apa(META)) in " ".join(text.split())
+    assert citations.plain(citations.apa(META)) in " ".join(text.split())
     for style in ("APA 7", "Chicago", "MLA 9", "BibTeX"):
         assert page.find("p", class_="rubric", string=style), style
     links = {a.get_text(): a["href"] for a in page.select("article a.publication-download")}
@@ -296,7 +294,7 @@ def test_epub_carries_the_metadata_and_the_colophon(built: Path) -> None:
         cite = BeautifulSoup(book.read(next(n for n in book.namelist()
                                             if n.endswith("cite.xhtml"))), "xml")
         text = " ".join(cite.get_text(" ").split())
-        assert publication.citations.plain(publication.citations.apa(META)) in text
+        assert citations.plain(citations.apa(META)) in text
         assert META.url in text and META.version in text
         # the ePub links the citation files on the published site, not inside the book
         hrefs = [a["href"] for a in cite.find_all("a") if "publication-download" in a.get("class", [])]

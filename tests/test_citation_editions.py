@@ -131,3 +131,27 @@ def test_invalid_citation_file_fails_the_build_naming_the_field(tmp_path: Path) 
     first = build.output.strip().splitlines()[:2]  # said first, before Sphinx's crash report
     assert first[0].endswith("CITATION.cff is not valid Citation File Format 1.2.0:"), first
     assert first[1].startswith("  - date-released: '2026-13-01' does not match"), first
+
+
+@pytest.mark.parametrize("setting", ["release", "version"])
+def test_a_version_given_on_the_command_line_is_the_version_of_every_edition(
+        tmp_path: Path, setting: str) -> None:
+    """`-D release=…` (or `-D version=…`): PDF, ePub, site and citations all say it."""
+    src = copy_root("cite-basic", tmp_path / "src")
+    out, given = tmp_path / "out", "7.7.7"
+    for builder, folder, extra in (("typst", "pdf", ()), ("epub", "epub", ()),
+                                   ("html", "html", ("-D", f"editions_dir={out}"))):
+        build = sphinx_build(src, out / folder, builder, doctrees=out / "doctrees",
+                             extra=(*extra, "-D", f"{setting}={given}"))
+        assert build.returncode == 0, build.output
+    source = slug_file(out, "pdf").with_suffix(".typ").read_text(encoding="utf-8")
+    assert f'"version": "{given}"' in source and f"(Version {given})" in source
+    assert f"Version {OLD[0]}" not in source
+    version, _, cite = epub_facts(slug_file(out, "epub"))
+    assert version == given and f"(Version {given})" in cite and f"Version {OLD[0]}" not in cite
+    page = BeautifulSoup((out / "html" / "cite.html").read_text(encoding="utf-8"), "lxml")
+    assert page.head.find("meta", attrs={"name": "DCTERMS.hasVersion"})["content"] == given
+    assert f"Version {given}" in page.select_one(".sidebar-editions").get_text()
+    assert f"(Version {given})" in page.get_text() and f"Version {OLD[0]}" not in page.get_text()
+    bib = next((out / "html" / "cite").glob("*.bib")).read_text(encoding="utf-8")
+    assert f'version = "{given}"' in bib

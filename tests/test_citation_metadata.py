@@ -9,17 +9,15 @@ back with pybtex and rispy).
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "_ext"))
 
-import publication  # noqa: E402
-from publication import citations  # noqa: E402
+import publication
+from citation import citations
 
 VALID = textwrap.dedent("""\
     cff-version: 1.2.0

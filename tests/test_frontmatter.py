@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
-
-from pageorder.frontmatter import read_page  # noqa: E402
-from pageorder.problems import Kind  # noqa: E402
+from pageorder.frontmatter import read_page
+from pageorder.problems import Kind
 
 
 def read(tmp_path: Path, content: str | bytes):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -21,8 +20,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, page, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from epub_edition import zipwriter  # noqa: E402
+from epub_edition import zipwriter
 
 EPUB_NAME = "smart-city-austin.epub"
 EDITIONS = ("pdf", "epub", "html")

@@ -7,17 +7,14 @@ number of lines, so warnings about a Jekyll page point at the right line of the 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
-
-from jekyll_compat import kramdown, liquid, urls  # noqa: E402
-from jekyll_compat.preprocess import preprocess, split_front_matter  # noqa: E402
+from jekyll_compat import kramdown, liquid, urls
+from jekyll_compat.preprocess import preprocess, split_front_matter
 
 SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, title="Smart City Austin",
                              data={"x": [1, 2], "office": {"email": "a@b.gov", "staff": ["a"]}})

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, page, require_tool, sphinx_build, write_pages
-
-sys.path.insert(0, str(REPO / "_ext"))
-from maths.mathml import Unsupported, to_mathml  # noqa: E402
+from conftest import page, require_tool, sphinx_build, write_pages
+from maths.mathml import Unsupported, to_mathml
 
 MONEY = "The winner gets $2,000, and the runner-up $1,000!"
 PAGES = {

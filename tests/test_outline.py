@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
-
-from pageorder.frontmatter import Page  # noqa: E402
-from pageorder.outline import build_outline  # noqa: E402
-from pageorder.problems import Kind  # noqa: E402
+from pageorder.frontmatter import Page
+from pageorder.outline import build_outline
+from pageorder.problems import Kind
 
 
 def outline_of(*pages: Page, root: str = "index"):

@@ -8,15 +8,13 @@ It has tests of its own (a PDF without tags must fail it), so it can fail.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pikepdf
 import pypdf
 
-from conftest import REPO, Build, sphinx_build
+from conftest import Build, sphinx_build
 
-sys.path.insert(0, str(REPO / "_ext"))
 
 
 def build_pdf(srcdir: Path, outdir: Path, *, strict: bool = True,

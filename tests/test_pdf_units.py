@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.errors import SphinxParallelError
 
-from conftest import REPO
 from test_pdf_support import structure_problems
 
-sys.path.insert(0, str(REPO / "_ext"))
-from typst_pdf import diagnostics, escape, latexmath  # noqa: E402
-from typst_pdf.builder import in_child_process  # noqa: E402
-from typst_pdf.output import Source  # noqa: E402
-from typst_pdf.problems import Kind  # noqa: E402
+from typst_pdf import diagnostics, escape, latexmath
+from typst_pdf.builder import in_child_process
+from typst_pdf.output import Source
+from typst_pdf.problems import Kind
 
 
 @settings(max_examples=200)

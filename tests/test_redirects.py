@@ -8,7 +8,6 @@ to a page that exists.
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,12 +17,11 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, page, sphinx_build, write_pages
 
-sys.path.insert(0, str(REPO / "_ext"))
-from citation import redirects  # noqa: E402
-from pageorder.frontmatter import Page, read_page  # noqa: E402
-from pageorder.outline import build_outline  # noqa: E402
+from website import redirects
+from pageorder.frontmatter import Page, read_page
+from pageorder.outline import build_outline
 
-import publication  # noqa: E402
+import publication
 
 ROOT = publication.load(REPO / "CITATION.cff").url.rstrip("/") + "/"
 
@@ -193,7 +191,7 @@ def copy_project(destination: Path) -> Path:
 def test_site_wide_redirect_map(tmp_path: Path) -> None:
     conf = copy_project(tmp_path / "project")
     with (conf / "conf.py").open("a", encoding="utf-8") as handle:
-        handle.write('\nredirects = {"contents.html": "section/index", "/about/": "/definition/",'
+        handle.write('\nsite_redirects = {"contents.html": "section/index", "/about/": "/definition/",'
                      ' "gone": "https://example.org/"}\n')
     src = copy_root("cite-basic", tmp_path / "src")
     build = sphinx_build(src, tmp_path / "html", confdir=conf)

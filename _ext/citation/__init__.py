@@ -1,269 +1,60 @@
-"""Sphinx extension: a citable publication.
+"""Sphinx extension: formatted citations of the publication.
 
-Every HTML page carries citation metadata in its head (Highwire, Dublin Core, OpenGraph,
-Twitter, schema.org JSON-LD); the ``citation`` directive renders how to cite the work;
-every chapter offers its own citation; the landing page and the sidebar offer the PDF
-and ePub editions, which the HTML build ships in ``editions/`` with ``SHA256SUMS``;
-old URLs become redirect pages; ``404.html`` and ``robots.txt`` are written.
-
-All metadata comes from ``CITATION.cff`` through the ``publication`` package. The Sphinx
-glue is here; the parts are plain modules: ``headtags``, ``editions``, ``card``,
-``redirects``, ``sitefiles``.
+The ``citation`` directive renders how to cite the work (APA, Chicago, MLA, BibTeX, and
+links to the BibTeX and RIS files, which the website build writes into ``cite/``);
+every chapter of the website offers its own citation. The citations are made by the
+plain module :mod:`.citations` from the publication's metadata (``publication``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util import logging
-from sphinx.util.osutil import relative_uri
 
-import publication
+from publication.atomic import write_if_changed
+from publication.glue import metadata, site_root
 
-from . import card, editions, frontmatter, headtags, redirects, sitefiles
-from .directive import (CitationDirective, chapter_citation, cite_files, editions_panel,
-                        localise_downloads)
+from .directive import CitationDirective, chapter_citation, cite_files, localise_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 __version__ = "1.0.0"
 
-logger = logging.getLogger(__name__)
 
-CARD = "cite/card.png"
-_FRONT = "citation_front_matter"
-_REDIRECTS = "citation_redirects"
-_FINGERPRINT = "citation_fingerprint"
+def _is_web(app: Sphinx) -> bool:
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
 
 
-# ---------------------------------------------------------------- metadata
-
-@lru_cache(maxsize=4)
-def _load(path: str, stamp: tuple[int, int]) -> publication.Metadata:
-    return publication.load(Path(path))
-
-
-def metadata(config: Config) -> publication.Metadata:
-    """The publication's metadata, read once per version of CITATION.cff."""
-    stat = os.stat(config.citation_cff)
-    return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
-
-
-def site_root(config: Config, meta: publication.Metadata) -> str:
-    """The published site's address, ending in ``/`` (``html_baseurl``, else the CFF url)."""
-    root = config.html_baseurl or meta.url
-    return root if root.endswith("/") else root + "/"
-
-
-def resolve_paths(app: Sphinx, config: Config) -> None:
-    """Make ``citation_cff`` absolute (from the conf dir) and default ``editions_dir``."""
-    config.citation_cff = str(Path(app.confdir, config.citation_cff).resolve())
-    if not config.editions_dir:
-        config.editions_dir = str(Path(app.outdir).parent)
-
-
-def is_web(builder: Builder) -> bool:
-    """The website builders (the ePub builder is an HTML builder too, but not a website)."""
-    return builder.format == "html" and not builder.name.startswith("epub")
-
-
-# ---------------------------------------------------------------- editions
-
-def find_editions(app: Sphinx) -> None:
-    """Before writing: which editions exist, with sizes and checksums (main process)."""
-    found: list[editions.Edition] = []
-    if is_web(app.builder):
-        meta = metadata(app.config)
-        found, missing = editions.find(Path(app.config.editions_dir), meta.slug)
-        for path in missing:
-            logger.info("citation: no edition at %s (build it first, e.g. `make all`); "
-                        "the site does not offer it", path)
-    app.builder.publication_editions = found  # type: ignore[attr-defined]
-
-
-def _editions(app: Sphinx) -> list[editions.Edition]:
-    return getattr(app.builder, "publication_editions", [])
-
-
-# ---------------------------------------------------------------- redirects
-
-def collect_front_matter(app: Sphinx, env: BuildEnvironment, added: set[str],
-                         changed: set[str], removed: set[str]) -> list[str]:
-    """Read every page's front matter before page order drops the redirect-only pages."""
-    # kept on the builder, not the env: it is remade every build and need not be pickled
-    setattr(app.builder, _FRONT,
-            {d: frontmatter.read(Path(env.doc2path(d))) for d in env.found_docs})
-    return []
-
-
-def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                   removed: set[str]) -> list[str]:
-    """After page order: plan every redirect against the pages that are really built."""
-    front = getattr(app.builder, _FRONT, {})
-    planned, problems = redirects.plan(
-        {d: data for d, (data, _) in front.items()}, env.found_docs, app.config.redirects,
-        lambda d: page_file(app, d))
-    for problem in problems:
-        lines = front.get(problem.origin, ({}, {}))[1]
-        line = next((lines[k] for k in ("redirect_to", "redirect_from", "permalink", "layout")
-                     if k in lines), 1)
-        location = (problem.origin, line) if problem.origin in front else \
-            str(Path(app.confdir, "conf.py"))
-        logger.warning(problem.message, location=location, type="redirect",
-                       subtype=problem.subtype)
-    setattr(app.builder, _REDIRECTS, planned)
-    return []
-
-
-def page_file(app: Sphinx, docname: str) -> str:
-    """The file a page is written to, relative to the site (``a/b.html``, or ``a/b/index.html``)."""
-    if is_web(app.builder) and hasattr(app.builder, "get_outfilename"):
-        return Path(app.builder.get_outfilename(docname)).relative_to(app.outdir).as_posix()
-    return docname + ".html"
-
-
-def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
-    builder, env = app.builder, app.env
-    root = site_root(app.config, meta)
-
-    def uri(r: redirects.Redirect) -> str:
-        return r.target if r.external else builder.get_target_uri(r.target)
-
-    def title(r: redirects.Redirect) -> str:
-        if r.external:
-            return r.target
-        return env.titles[r.target].astext() if r.target in env.titles else r.target
-
-    redirects.write(
-        getattr(builder, _REDIRECTS, []), Path(app.outdir),
-        href=lambda r: r.target if r.external else relative_uri(r.source, uri(r)),
-        canonical=lambda r: r.target if r.external else root + uri(r),
-        title=title, language=app.config.language or "en")
-
-
-# ---------------------------------------------------------------- rewriting pages
-
-def _fingerprint(app: Sphinx) -> str:
-    """What every page's head and sidebar show: metadata, editions, site address."""
-    digest = hashlib.sha256(Path(app.config.citation_cff).read_bytes())
-    for edition in _editions(app):
-        digest.update(edition.sha256.encode())
-    digest.update(site_root(app.config, metadata(app.config)).encode())
-    return digest.hexdigest()
-
-
-def pages_with_new_metadata(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the metadata and editions: when they change, rewrite every page.
-
-    With no memory yet (a fresh cache, or one the ePub build filled) every page is
-    rewritten once; returning pages also makes Sphinx save the memory with the cache.
-    """
-    if not is_web(app.builder):
-        return []
-    key = f"{_FINGERPRINT}_{app.builder.name}"
-    new, old = _fingerprint(app), getattr(env, key, None)
-    setattr(env, key, new)
-    return sorted(env.found_docs) if old != new else []
-
-
-def add_html_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Website only: relative download links, the editions panel, "Cite this chapter"."""
-    if not is_web(app.builder):
+def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Website only: relative download links, and "Cite this chapter" on every chapter."""
+    if not _is_web(app):
         return
     meta = metadata(app.config)
     page_uri = app.builder.get_target_uri(docname)
     localise_downloads(doctree, page_uri)
     cite = app.config.citation_page
-    section = next(iter(doctree.findall(nodes.section)), doctree)
-    if docname == app.config.root_doc:
-        cite_uri = app.builder.get_target_uri(cite) if cite in app.env.found_docs else None
-        panel = editions_panel(meta, _editions(app), page_uri, cite_uri)
-        contents = next((n for n in section.children if isinstance(n, nodes.compound)
-                         and "toctree-wrapper" in n["classes"]), None)
-        if contents is not None:
-            section.insert(section.index(contents), panel)
-        else:
-            section += panel
-    elif docname != cite and docname in app.env.titles:
+    if docname != app.config.root_doc and docname != cite and docname in app.env.titles:
+        section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
         url = site_root(app.config, meta) + page_uri
         section += chapter_citation(meta, title, url)
 
 
-def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: nodes.document | None) -> None:
-    """Website only: citation metadata in every page's head, editions for the sidebar."""
-    if not is_web(app.builder):
+def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
+    """After a good website build: the BibTeX and RIS files the How-to-cite page links."""
+    if exception is not None or not _is_web(app):
         return
-    meta = metadata(app.config)
-    root = site_root(app.config, meta)
-    found = _editions(app)
-    context["publication_editions"] = [
-        {"label": e.label, "path": e.path, "size": e.human_size, "sha256": e.sha256}
-        for e in found]
-    context["publication_version"] = meta.version
-    context["publication_date"] = meta.date_released.isoformat()
-    context["publication_cite"] = (app.config.citation_page
-                                   if app.config.citation_page in app.env.found_docs else "")
-    context["publication_sums"] = f"{editions.FOLDER}/{editions.SUMS}" if found else ""
-    if doctree is None:
-        return
-    url = context.get("pageurl") or root + app.builder.get_target_uri(pagename)
-    is_publication = pagename in (app.config.root_doc, app.config.citation_page)
-    title = app.env.titles[pagename].astext() if pagename in app.env.titles else meta.title
-    page = headtags.Page(title, url, is_publication, app.config.language or "en")
-    site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found))
-    creators = [headtags.highwire_author(name, *parts) for name, parts
-                in zip(meta.authors, meta.author_parts or [("", "")] * len(meta.authors))]
-    context["metatags"] = context.get("metatags", "") + headtags.render(
-        meta, page, site, creators, canonical=not context.get("pageurl"))
-
-
-# ---------------------------------------------------------------- site files
-
-def write_site_files(app: Sphinx, exception: Exception | None) -> None:
-    """After a good website build: editions, citation files, card, redirects, 404, robots."""
-    if exception is not None or not is_web(app.builder):
-        return
-    meta = metadata(app.config)
-    outdir = Path(app.outdir)
-    editions.ship(_editions(app), outdir)
-    for path, (_, text) in cite_files(meta).items():
-        editions.write_if_changed(outdir / path, text.encode())
-    card.draw(meta, outdir / CARD)
-    write_redirects(app, meta)
-    root = site_root(app.config, meta)
-    links = [("The publication's first page", app.builder.get_target_uri(app.config.root_doc))]
-    if app.config.citation_page in app.env.found_docs:
-        links.append(("How to cite", app.builder.get_target_uri(app.config.citation_page)))
-    links.append(("Search", app.builder.get_target_uri("search")))
-    editions.write_if_changed(outdir / "404.html", sitefiles.not_found(
-        meta.title, links, sitefiles.base_path(root), app.config.language or "en").encode())
-    editions.write_if_changed(outdir / "robots.txt", sitefiles.robots(root).encode())
+    for path, (_, text) in cite_files(metadata(app.config)).items():
+        write_if_changed(Path(app.outdir) / path, text.encode())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
+    app.setup_extension("publication")
     app.add_config_value("citation_page", "cite", "html", types=[str])
-    app.add_config_value("editions_dir", "", "", types=[str])
-    app.add_config_value("redirects", {}, "html", types=[dict])
     app.add_directive("citation", CitationDirective)
-    app.connect("config-inited", resolve_paths)
-    app.connect("builder-inited", find_editions)
-    app.connect("env-get-outdated", collect_front_matter, priority=400)
-    app.connect("env-get-outdated", plan_redirects, priority=600)
-    app.connect("env-get-updated", pages_with_new_metadata)
-    app.connect("doctree-resolved", add_html_parts)
-    app.connect("html-page-context", add_head_tags)
-    app.connect("build-finished", write_site_files)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+    app.connect("doctree-resolved", add_chapter_citation)
+    app.connect("build-finished", write_cite_files)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

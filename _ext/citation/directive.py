@@ -1,4 +1,4 @@
-"""The ``citation`` directive and the HTML-only parts built from the same citations.
+"""The ``citation`` directive and "Cite this chapter", built from the same citations.
 
 The directive makes ordinary docutils nodes (rubrics, paragraphs, emphasis, references, a
 literal block), so the HTML, the ePub and the PDF all render the How-to-cite page. Links
@@ -14,12 +14,10 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from publication import citations
+from . import citations
 
 if TYPE_CHECKING:
     from publication import Metadata
-
-    from .editions import Edition
 
 CITE_FOLDER = "cite"
 DOWNLOAD_CLASS = "publication-download"
@@ -81,7 +79,7 @@ class CitationDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from . import metadata, site_root
+        from publication.glue import metadata, site_root
 
         self.env.note_dependency(self.config.citation_cff)
         meta = metadata(self.config)
@@ -117,38 +115,4 @@ def chapter_citation(meta: Metadata, title: str, url: str) -> nodes.container:
     box = nodes.container(classes=["chapter-citation", "no-search"])  # not in the search index
     box += nodes.rubric("Cite this chapter", "Cite this chapter")
     box += styles_block(citations.chapter(meta, title, url), "chapter-citation")
-    return box
-
-
-def editions_panel(meta: Metadata, editions: list[Edition], page_uri: str,
-                   cite_uri: str | None) -> nodes.container:
-    """The landing page's downloads: each edition with size, version, date and SHA-256."""
-    box = nodes.container(classes=["publication-editions", "no-search"])
-    box += nodes.rubric("Editions", "Editions")
-    intro = nodes.paragraph()
-    intro += nodes.Text(f"Version {meta.version}, released {meta.date_released.isoformat()}.")
-    if cite_uri:
-        intro += nodes.Text(" ")
-        intro += nodes.reference("How to cite it", "How to cite it", internal=True,
-                                 refuri=relative_uri(page_uri, cite_uri))
-        intro += nodes.Text(".")
-    box += intro
-    if editions:
-        items = nodes.bullet_list()
-        for edition in editions:
-            para = nodes.paragraph()
-            label = f"Download the {edition.label}"
-            para += nodes.reference(label, label, refuri=relative_uri(page_uri, edition.path),
-                                    classes=[DOWNLOAD_CLASS])
-            para += nodes.Text(f" ({edition.human_size}, version {meta.version}, "
-                               f"{meta.date_released.isoformat()}). SHA-256: ")
-            para += nodes.literal(edition.sha256, edition.sha256, classes=["sha256"])
-            items += nodes.list_item("", para)
-        box += items
-        sums = nodes.paragraph()
-        sums += nodes.Text("Check a download with ")
-        sums += nodes.reference("SHA256SUMS", "SHA256SUMS",
-                                refuri=relative_uri(page_uri, "editions/SHA256SUMS"))
-        sums += nodes.Text(" (sha256sum -c SHA256SUMS).")
-        box += sums
     return box

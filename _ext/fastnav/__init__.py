@@ -6,7 +6,7 @@ the same on every page except (a) links are relative to the page and (b) the pat
 the current page is marked (``current`` classes, ``current-page``, checked toggles).
 So this renders Furo's own sidebar once, for the root page (nothing current, links
 relative to the top folder), cuts it into a template (:mod:`fastnav.template`) and
-fills it in per page. Output is byte-identical to Furo's (tests/test_fastnav.py); any
+fills it in per page. Output is byte-identical to Furo's (tests/test_bench_fastnav.py); any
 sidebar the template cannot reproduce exactly falls back to Furo's own code.
 """
 
@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
+
+from pageorder import NAVIGATION_CHANGED
 
 from . import navpatch, settingscache
 from .stemcache import memoise_stemmer
@@ -83,11 +86,16 @@ def forget(app: Sphinx, env: Any) -> None:
 
 
 def offer_patches(app: Sphinx) -> None:
-    """Let pageorder hand over pages whose only change is the navigation (navpatch)."""
+    """Take over pages whose only change is the navigation (navpatch), when it applies."""
     if navpatch.applies(app):
-        app.builder.navigation_only = (  # type: ignore[attr-defined]
-            lambda env, docnames: navpatch.navigation_only(app, env, docnames))
         navpatch.wrap_write(app)
+
+
+def take_navigation_only(app: Sphinx, env: Any, docnames: frozenset[str]) -> set[str]:
+    """``pageorder-navigation-changed``: the pages navpatch will patch instead of a rewrite."""
+    if not navpatch.applies(app) or not getattr(app.builder.write, "fastnav", False):
+        return set()
+    return navpatch.navigation_only(app, env, set(docnames))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -97,6 +105,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", memoise_stemmer)
     app.connect("builder-inited", settingscache.install)
     app.connect("builder-inited", offer_patches)  # after install
+    try:  # declared by pageorder, when it is loaded (listed before fastnav)
+        app.connect(NAVIGATION_CHANGED, take_navigation_only)
+    except ExtensionError:
+        pass
     app.connect("env-get-updated", navpatch.take_snapshot, priority=400)  # before pageorder
     app.connect("env-updated", forget)
     app.connect("build-finished", navpatch.save_sidebar)

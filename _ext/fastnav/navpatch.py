@@ -97,8 +97,9 @@ def take_snapshot(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def navigation_only(app: Sphinx, env: BuildEnvironment, docnames: set[str]) -> set[str]:
     """Of ``docnames`` (whose navigation changed), those this module will patch.
 
-    Called by ``pageorder`` instead of asking Sphinx to rewrite them. Pages in the
-    answer that cannot be patched after all are rendered normally (see :func:`write`).
+    Answers pageorder's ``pageorder-navigation-changed`` event, so Sphinx is not asked
+    to rewrite them. Pages in the answer that cannot be patched after all are rendered
+    normally (see :func:`wrap_write`).
     """
     builder = app.builder
     before = getattr(builder, _BEFORE, None)

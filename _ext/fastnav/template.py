@@ -22,29 +22,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sphinx.util.osutil import relative_uri
+
 _TAG = re.compile(r"<(/?)(ul|li|a|input)(?=[\s>/])([^>]*)>")
 _LI_CLASS = re.compile(r'^ class="(toctree-l\d+)( has-children)?"$')
 _A_ATTRS = re.compile(r'^ class="reference internal" href="([^"#]+)"$')
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 _CHECKBOX = re.compile(r"""^( aria-label=(?:"[^"]*"|'[^']*'))( class="toctree-checkbox" .*)$""")
-
-
-def relative_uri(base: str, to: str) -> str:
-    """``sphinx.util.osutil.relative_uri`` (Sphinx 9), copied so this module stays plain."""
-    if to.startswith("/"):
-        return to
-    b2 = base.partition("#")[0].split("/")
-    t2 = to.partition("#")[0].split("/")
-    for x, y in zip(b2[:-1], t2[:-1]):
-        if x != y:
-            break
-        b2.pop(0)
-        t2.pop(0)
-    if b2 == t2:
-        return ""
-    if len(b2) == 1 and t2 == [""]:
-        return "./"
-    return "../" * (len(b2) - 1) + "/".join(t2)
 
 
 # uri -> {target: href}: shared by templates of one build (the old and new sidebar

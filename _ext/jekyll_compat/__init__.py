@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pagesource
 import yaml
 from docutils import nodes
 from sphinx import addnodes
@@ -27,7 +28,7 @@ from sphinx.util import logging
 
 from . import liquid, urls
 from .filenames import local_file
-from .preprocess import preprocess, split_front_matter
+from .preprocess import preprocess
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -217,12 +218,7 @@ def find_images(app: Sphinx, doctree: nodes.document) -> None:
 
 def key_line(path: Path, key: str) -> int:
     """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
-    try:
-        head, _, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return 1
-    found = (i for i, line in enumerate(head.splitlines(), start=1) if line.startswith(f"{key}:"))
-    return next(found, 1)
+    return pagesource.read(path).key_lines.get(key, 1)
 
 
 def show_date(app: Sphinx, doctree: nodes.document) -> None:

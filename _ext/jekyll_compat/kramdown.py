@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pageorder.fences import outside_fences
+from pagesource.fences import outside_fences
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")

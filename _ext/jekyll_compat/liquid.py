@@ -16,6 +16,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pagesource.dates import parse_date
+
 _TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 _END_RAW = re.compile(r"\{%-?\s*endraw\s*-?%\}", re.S)
 _END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}", re.S)
@@ -32,7 +34,6 @@ _IDENTITY_FILTERS = frozenset({"relative_url", "absolute_url", "escape", "xml_es
 #: Jekyll's date filters, as strftime formats.
 _DATE_FORMATS = {"date_to_string": "%d %b %Y", "date_to_long_string": "%d %B %Y",
                  "date_to_xmlschema": "%Y-%m-%d", "date_to_rfc822": "%a, %d %b %Y"}
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -180,13 +181,7 @@ def _lookup(token: str, context: Mapping[str, Any]) -> Any:
     return value
 
 
-def _as_date(value: str) -> dt.date | None:
-    """The date at the start of ``2019-05-03`` or ``2019-05-03 10:00:00 -0500``."""
-    match = _ISO_DATE.match(value)
-    try:
-        return dt.date(*(int(part) for part in match.groups())) if match else None
-    except ValueError:
-        return None
+_as_date = parse_date
 
 
 def _split_filters(expression: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-import yaml
+import pagesource
 
 from . import kramdown, liquid, spaced_urls
 
@@ -22,18 +22,13 @@ _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
     """(front matter lines, body, front matter data); data is ``{}`` when unreadable."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    source = pagesource.parse(text)
+    if not source.closed:
         return "", text, {}
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        return "", text, {}
-    head = "\n".join(lines[: end + 1]) + "\n"
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
-        data = None
-    return head, text[len(head):], data if isinstance(data, dict) else {}
+    head = text[:source.body_offset]
+    if not head.endswith("\n"):
+        head += "\n"
+    return head, text[len(head):], source.data if source.front_matter_valid else {}
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> liquid.Result:

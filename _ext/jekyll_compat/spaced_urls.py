@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pageorder.fences import outside_fences
+from pagesource.fences import outside_fences
 
 from .kramdown import _outside_code
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from pagesource.dates import parse_date
+
 _SUFFIXES = (".html", ".htm", ".md", ".markdown")
-_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -25,9 +27,18 @@ def is_site_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//") and not _SCHEME.match(url)
 
 
-def url_key(url: str, baseurl: str = "") -> str:
-    """One spelling for every way of writing a page's URL: ``/a/b/``, ``/a/b.html``, ``/a/b``."""
-    path = unquote(urlsplit(url).path)
+def url_path(url: str) -> str:
+    """The path a URL names on its site: no scheme, host, query or fragment; ``%20`` decoded."""
+    return unquote(urlsplit(url.strip()).path)
+
+
+def page_path(url: str, baseurl: str = "") -> str:
+    """What page path a URL means: ``/a/b/``, ``/a/b.html``, ``a/b.md`` all mean ``a/b``.
+
+    The one normaliser of addresses: old links, ``permalink``, ``redirect_from``, redirect
+    targets. A folder's ``index`` is kept (see :func:`url_key`); ``baseurl`` is cut off.
+    """
+    path = url_path(url)
     if baseurl and (path == baseurl or path.startswith(baseurl.rstrip("/") + "/")):
         path = path[len(baseurl.rstrip("/")):]
     path = path.strip("/")
@@ -35,9 +46,32 @@ def url_key(url: str, baseurl: str = "") -> str:
         if path.endswith(suffix):
             path = path[: -len(suffix)]
             break
+    return path
+
+
+def url_key(url: str, baseurl: str = "") -> str:
+    """One spelling for every way of writing a page's URL: ``/a/b/``, ``/a/b.html``, ``/a/b``."""
+    path = page_path(url, baseurl)
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")].rstrip("/")
     return path
+
+
+def files_for(old: str) -> list[str]:
+    """The files that answer an old URL on a static host.
+
+    ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
+    ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
+    """
+    path = url_path(old)
+    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
+    if path in ("", "/", "."):
+        return ["index.html"]
+    if path.endswith("/"):
+        return [path + "index.html"]
+    if path.endswith((".html", ".htm")):
+        return [path]
+    return [path + ".html", path + "/index.html"]
 
 
 def listed(value: Any) -> list[str]:
@@ -101,17 +135,7 @@ def rewrite_hrefs(html: str, href_for: Callable[[str], str | None]) -> tuple[str
     return _HTML_HREF.sub(replace, html), missing
 
 
-def page_date(value: Any) -> dt.date | None:
-    """The date of a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:00:00 -0500``)."""
-    if isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    match = _DATE.match(str(value or ""))
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+page_date = parse_date  # a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:00:00 -0500``)
 
 
 def show_date(date: dt.date) -> str:

@@ -16,12 +16,10 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import lenient_utf8
+from pagesource import lenient_utf8
 from .frontmatter import Page, read_page
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
-from .search_index import drop_empty_search_terms
-from .sitemap import complete_sitemap
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,9 +30,16 @@ __version__ = "1.0.0"
 
 logger = logging.getLogger(__name__)
 
-_OUTLINE = "pageorder_outline"
+OUTLINE = "pageorder_outline"
+"""The env attribute holding this build's :class:`Outline` (read it with :func:`outline_of`)."""
+_OUTLINE = OUTLINE
 _NAV = "pageorder_nav"
 _NAV_CHANGED = "pageorder_nav_changed"
+
+
+def outline_of(env: BuildEnvironment) -> Outline | None:
+    """This build's outline (pages in reading order, each landing's children), once planned."""
+    return getattr(env, OUTLINE, None)
 
 
 def warn(docname: str, problem: Problem) -> None:
@@ -62,12 +67,6 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
         changed.discard(docname)
         if docname in env.all_docs:
             removed.add(docname)
-    # Per builder, like the navigation below: with one doctree cache, the ePub build may
-    # already have dropped a page from the env when the HTML build comes.
-    docs_key = f"pageorder_docs_{app.builder.name}"
-    remove_old_output(app, getattr(env, docs_key, set()) - env.found_docs)
-    setattr(env, docs_key, set(env.found_docs))
-
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
            tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
@@ -85,31 +84,25 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
 
 
-def remove_old_output(app: Sphinx, gone: set[str]) -> None:
-    """Delete the HTML page of every page that left the build (deleted or unpublished).
+NAVIGATION_CHANGED = "pageorder-navigation-changed"
+"""Event: ``(app, env, docnames)`` when the navigation changed and ``docnames`` must show it.
 
-    Sphinx never deletes output, so an unpublished page stayed online at its old address
-    after a rebuild, though a clean build has no such file.
-    """
-    get_outfilename = getattr(app.builder, "get_outfilename", None)
-    if app.builder.format != "html" or get_outfilename is None:
-        return
-    for docname in gone:
-        Path(get_outfilename(docname)).unlink(missing_ok=True)
+A handler returns the pages it will update itself (fastnav patches their sidebar in
+place); pageorder asks Sphinx to rewrite the rest.
+"""
 
 
 def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page shows the whole navigation: when it changed, every page must be rewritten.
 
-    A builder may take over pages whose only change is the navigation (fastnav patches
-    their sidebar in place); it renders any it cannot patch after all.
+    Handlers of :data:`NAVIGATION_CHANGED` may take over pages whose only change is the
+    navigation; they render any they cannot patch after all.
     """
     if not getattr(env, _NAV_CHANGED, False):
         return []
     docnames = set(env.found_docs)
-    navigation_only = getattr(app.builder, "navigation_only", None)
-    if navigation_only is not None:
-        docnames -= navigation_only(env, docnames)
+    for taken in app.emit(NAVIGATION_CHANGED, env, frozenset(docnames)):
+        docnames -= set(taken or ())
     return sorted(docnames)
 
 
@@ -215,6 +208,7 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_event(NAVIGATION_CHANGED)
     app.add_transform(InsertContents)
     app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
@@ -222,7 +216,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", pages_with_new_navigation)
     app.connect("write-started", write_only_changed_pages)
     app.connect("build-finished", restore_files_to_rebuild)
-    app.connect("html-collect-pages", drop_empty_search_terms)
-    app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

@@ -78,9 +78,10 @@ def read_pages(paths: Mapping[str, Path]) -> dict[str, Page]:
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:
-    """True when ``conf.py`` silences this kind, as it would in a build."""
-    muted = set(suppress_warnings)
-    return WARNING_TYPE in muted or f"{WARNING_TYPE}.{problem.kind.value}" in muted
+    """True when ``conf.py`` silences this kind, by Sphinx's own rule (``position.*`` too)."""
+    from sphinx.util.logging import is_suppressed_warning
+
+    return is_suppressed_warning(WARNING_TYPE, problem.kind.value, list(suppress_warnings))
 
 
 def format_problem(path: Path, problem: Problem) -> str:

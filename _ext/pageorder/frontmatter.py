@@ -1,4 +1,4 @@
-"""Read what ordering needs from a Markdown page: front matter and first heading.
+"""What ordering needs from a page's source (:mod:`pagesource`): title, position, published.
 
 Plain Python with no Sphinx import, so it can be tested and reused (a quick checker,
 the benchmark) without a build. Every problem keeps the line it was found on.
@@ -7,20 +7,20 @@ the benchmark) without a build. Every problem keeps the line it was found on.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+import pagesource
+from jekyll_compat.meaning import is_redirect_page
+from pagesource import PageSource
+from pagesource.fences import outside_fences
 
-from .fences import outside_fences
 from .problems import Kind, Problem
 
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -44,96 +44,24 @@ class Page:
 
 def read_page(docname: str, path: Path) -> Page:
     """Read ``path`` and return its :class:`Page`; never raises for bad content."""
-    problems: list[Problem] = []
-    text = _decode(path.read_bytes(), problems)
-    if not text.strip():
+    return ordering(docname, pagesource.read(path))
+
+
+def ordering(docname: str, source: PageSource) -> Page:
+    """The ordering view of a page's source: title, position, published, and its problems."""
+    problems = [Problem(Kind(p.kind.value), p.line, p.message) for p in source.problems]
+    if not source.text.strip():
         problems.append(Problem(Kind.EMPTY, 1, "the page is empty; give it front matter with "
                                 "`title:` and `position:` and some text"))
         return Page(docname, problems=tuple(problems))
-
-    lines = text.splitlines()
-    data, keylines, body_start = _front_matter(lines, problems)
-    if is_redirect(data):  # no chapter: the citation extension writes a redirect page for it
+    data, keylines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
+    if is_redirect_page(data):  # no chapter: the site writes a redirect page for it
         return Page(docname, published=False, redirect=True, problems=tuple(problems))
-    title, title_line = _title(data, keylines, lines, body_start, problems)
+    lines = list(source.lines)
+    title, title_line = _title(data, keylines, lines, source.body_start, problems)
     position, position_line = _position(data, keylines, problems)
     published = _published(data, keylines, problems)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems))
-
-
-def is_redirect(data: Mapping[str, Any]) -> bool:
-    """A Jekyll redirect page (``redirect_to:`` or ``layout: redirect``): kept out of the outline."""
-    return bool(data.get("redirect_to")) or str(data.get("layout", "")).strip().lower() == "redirect"
-
-
-def _decode(raw: bytes, problems: list[Problem]) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        problems.append(Problem(
-            Kind.ENCODING, line,
-            f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read); "
-            "save it as UTF-8 in your editor",
-        ))
-        text = raw.decode("utf-8", errors="replace")
-    return text.removeprefix("\ufeff")
-
-
-def _front_matter(lines: list[str], problems: list[Problem]) -> tuple[dict[str, Any], dict[str, int], int]:
-    """Parse the YAML between the leading ``---`` lines: (data, line of each key, body start)."""
-    if not lines or lines[0].rstrip() != "---":
-        return {}, {}, 0
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        problems.append(Problem(Kind.YAML, 1, "the front matter that starts here is never closed; "
-                                "add a line `---` after it"))
-        return {}, {}, len(lines)
-    source = "\n".join(lines[1:end])
-    try:
-        node, data = _parse_yaml(source)
-    except (yaml.YAMLError, ValueError) as err:  # ValueError: `date: 2019-13-45`
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = 2 + (mark.line if mark else 0)
-        reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
-        problems.append(Problem(Kind.YAML, line, f"the front matter is not valid YAML ({reason}); "
-                                "write one `key: value` per line"))
-        return {}, {}, end + 1
-    if data is None:
-        return {}, {}, end + 1
-    if not isinstance(data, dict):
-        problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` lines, "
-                                f"not a {type(data).__name__}"))
-        return {}, {}, end + 1
-    keylines = {
-        key.value: 2 + key.start_mark.line
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return data, keylines, end + 1
-
-
-def _parse_yaml(source: str) -> tuple[Any, Any]:
-    """Parse once: the node tree (it knows each key's line) and the data built from it.
-
-    libyaml's loader when PyYAML has it: ten times faster, so `make check` reads a
-    thousand pages in well under a second.
-    """
-    try:
-        return _load_with(_LOADER, source)
-    except yaml.YAMLError:
-        if _LOADER is yaml.SafeLoader:
-            raise
-    return _load_with(yaml.SafeLoader, source)  # rare: PyYAML's own words and line for the error
-
-
-def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
-    loader = loader_class(source)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
 
 
 def _title(data: dict[str, Any], keylines: dict[str, int], lines: list[str], body_start: int,

@@ -39,12 +39,9 @@ class Outline:
         return tuple(found)
 
 
-def _parent(folder: str) -> str:
-    return folder.rpartition("/")[0]
-
-
-def _folder_of(docname: str) -> str:
-    return docname.rpartition("/")[0]
+def _folder_of(path: str) -> str:
+    """The folder a page (or a folder) is in: ``a/b`` for ``a/b/c``, ``""`` at the top."""
+    return path.rpartition("/")[0]
 
 
 def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
@@ -63,11 +60,11 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     for docname in published:
         if docname == root:
             continue
-        folder = _parent(landing_of[docname]) if docname in landing_of else _folder_of(docname)
+        folder = _folder_of(landing_of[docname]) if docname in landing_of else _folder_of(docname)
         home = folder
         while home and home not in landings:
             orphaned_folders.add(home)
-            home = _parent(home)
+            home = _folder_of(home)
         siblings.setdefault(landings.get(home, root), []).append(docname)
 
     for folder in sorted(orphaned_folders):
@@ -94,7 +91,7 @@ def _find_landings(pages: Mapping[str, Page], root: str,
         folder = _folder_of(docname)
         while folder not in folders:
             folders.add(folder)
-            folder = _parent(folder)
+            folder = _folder_of(folder)
 
     landings = {"": root}
     for folder in sorted(folders - {""}):
@@ -126,7 +123,7 @@ def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, st
             if folder in hidden_folders and landings[folder] != docname:
                 hidden.add(docname)
                 break
-            folder = _parent(folder)
+            folder = _folder_of(folder)
     return hidden
 
 

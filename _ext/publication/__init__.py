@@ -96,7 +96,7 @@ class Metadata:
     @property
     def citation_apa(self) -> str:
         """The whole publication in APA 7, as plain text (colophons, PDF, ePub)."""
-        from .citations import apa, plain
+        from citation.citations import apa, plain
         return plain(apa(self))
 
 
@@ -228,3 +228,10 @@ def load(path: Path) -> Metadata:
                            (str(a.get("family-names", "")), str(a.get("given-names", "")))
                            for a in data["authors"]),
     )
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """The Sphinx extension (``extensions = ["publication", ...]``): see :mod:`.glue`."""
+    from .glue import setup as setup_glue
+
+    return setup_glue(app)

@@ -1,4 +1,4 @@
-"""Write an edition file in one step, so nobody ever sees half of it.
+"""Write an edition file in one step, so nobody ever sees half of it; or only if changed.
 
 Plain Python with no Sphinx import, shared by the ePub and PDF builders: the bytes go
 to a temporary file beside the target and replace it only when complete, so a build
@@ -25,3 +25,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds it: an unchanged rebuild touches nothing."""
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True

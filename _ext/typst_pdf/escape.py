@@ -9,6 +9,7 @@ characters) need escaping, so ``#``, ``$``, ``*``, ``<label>``, ``@ref``, ``//``
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
@@ -51,6 +52,18 @@ def label(name: str) -> str:
     return "label(" + string(name) + ")"
 
 
-def array(items: list[str] | tuple[str, ...]) -> str:
-    """A Typst array of strings; a trailing comma keeps a one-item array an array."""
-    return "(" + "".join(string(item) + ", " for item in items) + ")"
+def literal(data: Any) -> str:
+    """A Typst literal for config data (the book's metadata): strings are always string literals."""
+    if data is None:
+        return "none"
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, str):
+        return string(data)
+    if isinstance(data, (list, tuple)):
+        return "(" + "".join(literal(v) + ", " for v in data) + ")"
+    if isinstance(data, dict):
+        if not data:
+            return "(:)"
+        return "(" + ", ".join(f"{string(str(k))}: {literal(v)}" for k, v in data.items()) + ")"
+    return string(str(data))

@@ -6,6 +6,7 @@ A project can silence one kind with ``suppress_warnings = ["pdf.<subtype>"]``.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 WARNING_TYPE = "pdf"
 
@@ -45,3 +46,11 @@ class Kind(Enum):
 
     WRITE = "write"
     """The PDF could not be written to the output folder."""
+
+
+def warn(message: str, kind: Kind, location: Any = None) -> None:
+    """Report one PDF problem the Sphinx way, so ``-W`` fails and ``suppress_warnings`` works."""
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(message, location=location, type=WARNING_TYPE,
+                                        subtype=kind.value)

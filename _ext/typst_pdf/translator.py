@@ -16,17 +16,15 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import admonitionlabels
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
 from . import escape, fonts, latexmath, pictures
 from .output import Location, Source
-from .problems import WARNING_TYPE, Kind
+from .problems import Kind, warn
 
 if TYPE_CHECKING:
     from .builder import TypstPDFBuilder
 
-logger = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|pt|cm|mm|in|em|%)?\s*$")
@@ -104,10 +102,9 @@ class TypstTranslator(SphinxTranslator):
         if (self.here[0], char) not in self.glyphs_warned:
             self.glyphs_warned.add((self.here[0], char))
             location: Any = self.here if self.here[1] is not None else self.here[0]
-            logger.warning(f"the character {char!r} ({shown[1:-1]}) is in none of the PDF's fonts; "
-                           f"the PDF prints {shown} instead: use another character, or add a font "
-                           "that has it to the project and list its folder in pdf_font_paths",
-                           location=location, type=WARNING_TYPE, subtype=Kind.GLYPH.value)
+            warn(f"the character {char!r} ({shown[1:-1]}) is in none of the PDF's fonts; the PDF "
+                 f"prints {shown} instead: use another character, or add a font that has it to "
+                 "the project and list its folder in pdf_font_paths", Kind.GLYPH, location)
         return shown
 
     def block_end(self) -> None:
@@ -135,7 +132,7 @@ class TypstTranslator(SphinxTranslator):
     def warn(self, node: nodes.Node, kind: Kind, message: str) -> None:
         docname, line = self.location_of(node)
         location: Any = (docname, line) if line is not None else docname
-        logger.warning(message, location=location, type=WARNING_TYPE, subtype=kind.value)
+        warn(message, kind, location)
 
     def dispatch_visit(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Element):

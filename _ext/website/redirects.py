@@ -2,11 +2,10 @@
 
 Plain Python. Sources of redirects, all resolved to one list:
 
-- a page's front matter ``redirect_from:`` (the Jekyll plugin's key: old paths);
-- a page's front matter ``permalink:`` (its URL on the old Jekyll site);
-- a page whose front matter has ``redirect_to:`` or ``layout: redirect`` is no chapter but
-  a redirect itself (the page-order extension keeps it out of the outline);
-- the site-wide ``redirects = {"old/path": "new/page"}`` in ``conf.py``.
+- the old addresses a page answered on the Jekyll site (``jekyll_compat.meaning``);
+- a page that is only a redirect on the Jekyll site (no chapter: page order keeps it out
+  of the outline), and where it points;
+- the site-wide ``site_redirects = {"old/path": "new/page"}`` in ``conf.py``.
 
 Each redirect is a small HTML file at the old place: a meta refresh and a visible link,
 both relative so the site works under any base path, and a canonical link to the target.
@@ -15,19 +14,21 @@ both relative so the site works under any base path, and a canonical link to the
 from __future__ import annotations
 
 import enum
-import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-from pageorder.frontmatter import is_redirect as is_redirect_page
+from jekyll_compat.meaning import is_redirect_page, old_addresses, permalink, redirect_target
+from jekyll_compat.urls import files_for, page_path
+
+from publication.atomic import write_if_changed
 
 from .sitefiles import standalone_page
 
-REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
+
+WARNING_TYPE = "redirect"
 
 
 class Kind(enum.Enum):
@@ -64,42 +65,6 @@ class Problem:
         return self.kind.value
 
 
-def redirect_target(front: Mapping[str, Any]) -> str:
-    """Where a redirect page points (Jekyll sites spell the key a few ways)."""
-    for key in REDIRECT_KEYS:
-        value = front.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
-def files_for(old: str) -> list[str]:
-    """The files that answer an old URL path on a static host.
-
-    ``/a/b/`` is ``a/b/index.html``; ``/a/b.html`` is itself; ``/a/b`` is served as
-    ``a/b.html`` by most hosts and as ``a/b/index.html`` by the rest, so both.
-    """
-    path = unquote(old.split("#", 1)[0].split("?", 1)[0].strip())  # Jekyll writes spaces as %20
-    if "://" in path:
-        path = path.split("://", 1)[1].partition("/")[2]
-    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
-    if path in ("", "/", "."):
-        return ["index.html"]
-    if path.endswith("/"):
-        return [path + "index.html"]
-    if path.endswith((".html", ".htm")):
-        return [path]
-    return [path + ".html", path + "/index.html"]
-
-
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value if v]
-    return []
-
-
 class Resolver:
     """Turn what an author wrote (``/projects/x/``, ``x.html``, ``x``, a URL) into a target."""
 
@@ -111,9 +76,7 @@ class Resolver:
         """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``."""
         if value.startswith(("http://", "https://", "//", "mailto:")):
             return value, True
-        bare = unquote(value.split("#", 1)[0].split("?", 1)[0]).strip().strip("/")
-        for suffix in (".html", ".htm", ".md", ".markdown"):
-            bare = bare.removesuffix(suffix)
+        bare = page_path(value)
         for candidate in (bare, f"{bare}/index" if bare else "index"):
             if candidate in self.docnames:
                 return candidate, False
@@ -131,8 +94,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     ``page_file`` the output file of a page (``definition`` -> ``definition.html``).
     """
     published = set(published)
-    permalinks = {str(f["permalink"]): d for d, f in front.items()
-                  if isinstance(f.get("permalink"), str) and d in published}
+    permalinks = {p: d for d, f in front.items() if (p := permalink(f)) is not None and d in published}
     resolve = Resolver(published, permalinks)
     wanted: list[tuple[str, str, str]] = []   # (old path, target as written, origin)
     problems: list[Problem] = []
@@ -147,11 +109,9 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                         "`redirect_to: /new/place/` (the page is not built)"))
                 continue
             wanted.append((page_file(docname), target, docname))
-            olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
-            wanted += [(old, target, docname) for old in olds]
+            wanted += [(old, target, docname) for old in old_addresses(data)]
         elif docname in published:
-            olds = _as_list(data.get("redirect_from")) + _as_list(data.get("permalink"))
-            wanted += [(old, docname, docname) for old in olds]
+            wanted += [(old, docname, docname) for old in old_addresses(data)]
     wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
 
     pages = {page_file(d) for d in published}
@@ -195,8 +155,6 @@ def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect]
           canonical: Callable[[Redirect], str], title: Callable[[Redirect], str],
           language: str = "en") -> None:
     """Write each redirect page under ``outdir``."""
-    from .editions import write_if_changed
-
     for redirect in redirects:
         write_if_changed(outdir / redirect.source, page_html(
             href(redirect), canonical(redirect), title(redirect), language).encode())

@@ -11,15 +11,15 @@ from __future__ import annotations
 import queue
 from typing import TYPE_CHECKING
 
+from pageorder import outline_of
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-from .outline import Outline
 
 
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     links = getattr(app, "sitemap_links", None)
-    outline: Outline | None = getattr(app.env, "pageorder_outline", None)
+    outline = outline_of(app.env)
     if exception or links is None or outline is None or app.builder.format != "html":
         return
     from sphinx_sitemap import is_excluded

@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .editions import write_if_changed
+from publication.atomic import write_if_changed
 
 if TYPE_CHECKING:
     from publication import Metadata

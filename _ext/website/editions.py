@@ -12,6 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from publication.atomic import write_if_changed
+
 FOLDER = "editions"
 SUMS = "SHA256SUMS"
 KINDS = (("pdf", "PDF", "application/pdf"), ("epub", "ePub", "application/epub+zip"))
@@ -76,15 +78,6 @@ def find(editions_dir: Path, slug: str) -> tuple[list[Edition], list[Path]]:
 def sums(editions: list[Edition]) -> str:
     """``sha256sum`` format, so ``sha256sum -c SHA256SUMS`` checks a download."""
     return "".join(f"{e.sha256}  {e.name}\n" for e in sorted(editions, key=lambda e: e.name))
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` unless the file already holds it: an unchanged rebuild touches nothing."""
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def ship(editions: list[Edition], outdir: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from . import Metadata
+    from publication import Metadata
 
 Runs = tuple[tuple[str, bool], ...]
 ACCESSED = "[date accessed]"

@@ -1,0 +1,51 @@
+"""What a Jekyll page's front matter means for the rest of the publication, as plain data.
+
+Plain Python, no Sphinx. Only this module knows Jekyll's key names (``permalink``,
+``redirect_from``, ``redirect_to``, ``layout: redirect``); page order and the site ask
+it, for a page's front matter, "is this page only a redirect, to where, and which old
+addresses does it answer".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
+"""Where a redirect page points: Jekyll sites spell the key a few ways."""
+
+KEYS = ("redirect_to", "redirect_from", "permalink", "layout")
+"""The keys a redirect problem is reported at, in this order of preference."""
+
+
+def is_redirect_page(front: Mapping[str, Any]) -> bool:
+    """A Jekyll redirect page (``redirect_to:`` or ``layout: redirect``): no chapter, no landing."""
+    return bool(front.get("redirect_to")) or str(front.get("layout", "")).strip().lower() == "redirect"
+
+
+def redirect_target(front: Mapping[str, Any]) -> str:
+    """Where a redirect page points, as written; empty when it does not say."""
+    for key in REDIRECT_KEYS:
+        value = front.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def permalink(front: Mapping[str, Any]) -> str | None:
+    """The page's own address on the old site, when it set one as text."""
+    value = front.get("permalink")
+    return value if isinstance(value, str) else None
+
+
+def old_addresses(front: Mapping[str, Any]) -> list[str]:
+    """Every old address the page answered (``redirect_from``, then ``permalink``)."""
+    return _as_list(front.get("redirect_from")) + _as_list(front.get("permalink"))
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v]
+    return []

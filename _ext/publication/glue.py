@@ -1,0 +1,115 @@
+"""Sphinx glue of the ``publication`` extension: CITATION.cff, loaded once, for every edition.
+
+At ``config-inited`` the file is read (once per version of it) and fills every setting
+``conf.py`` and ``-D`` left unset: project, author, version, release, copyright, the
+site's title and address, ``epub_*`` and ``pdf_*``. ``-D release=…`` (or ``-D
+version=…``) is the version of every edition: :func:`metadata` returns the file's
+metadata with that version, and the PDF, ePub, site and citations all read it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import InvalidCitation, Metadata, load
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, stamp: tuple[int, int]) -> Metadata:
+    return load(Path(path))
+
+
+def metadata(config: Config) -> Metadata:
+    """The publication's metadata (read once per version of CITATION.cff), at this build's version."""
+    stat = os.stat(config.citation_cff)
+    meta = _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
+    version = config.release or meta.version
+    return meta if version == meta.version else dataclasses.replace(meta, version=version)
+
+
+def site_root(config: Config, meta: Metadata) -> str:
+    """The published site's address, ending in ``/`` (``html_baseurl``, else the CFF url)."""
+    root = config.html_baseurl or meta.url
+    return root if root.endswith("/") else root + "/"
+
+
+def _copyright(meta: Metadata) -> str:
+    return f"{meta.date_released.year}, {meta.author}"
+
+
+DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
+    "project": lambda m, c: m.title,
+    "author": lambda m, c: m.author,
+    "copyright": lambda m, c: _copyright(m),
+    "html_title": lambda m, c: m.title,
+    "html_baseurl": lambda m, c: os.environ.get("PUBLICATION_URL", m.url),
+    "epub_basename": lambda m, c: m.slug,
+    "epub_title": lambda m, c: m.title,
+    "epub_author": lambda m, c: m.author,
+    "epub_publisher": lambda m, c: m.author,
+    "epub_contributor": lambda m, c: m.author,  # Sphinx writes "unknown" otherwise
+    "epub_copyright": lambda m, c: (f"{_copyright(m)}. License: {m.license}" if m.license
+                                    else _copyright(m)),  # dc:rights
+    "epub_identifier": lambda m, c: m.slug,  # Sphinx writes epub_uid into toc.ncx: they must match
+    "epub_scheme": lambda m, c: "URN",
+    "epub_uid": lambda m, c: m.slug,
+    "epub_other_identifiers": lambda m, c: [m.identifier],  # the DOI as a URL, else the URL
+    "epub_description": lambda m, c: m.abstract,
+    "pdf_basename": lambda m, c: m.slug,
+    "pdf_authors": lambda m, c: list(m.authors),
+    "pdf_publisher": lambda m, c: m.publisher,
+    "pdf_subject": lambda m, c: m.abstract,
+    "pdf_keywords": lambda m, c: list(m.keywords),
+    "pdf_license": lambda m, c: m.license,
+    "pdf_url": lambda m, c: c.html_baseurl,
+    "pdf_citation": lambda m, c: m.citation_apa,
+}
+"""What CITATION.cff says for each setting that ``conf.py`` and ``-D`` leave unset, in order."""
+
+
+def _set_by_user(config: Config, name: str) -> bool:
+    # Sphinx has no public "was this set" question; conf.py and -D are these two mappings.
+    return name in config._raw_config or name in config._overrides
+
+
+def fill_config(app: Sphinx, config: Config) -> None:
+    """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
+    from sphinx.errors import ConfigError
+
+    config.citation_cff = str(Path(app.confdir, config.citation_cff).resolve())
+    try:
+        meta = _load_plain(config)
+    except InvalidCitation as err:  # one clear message naming the field, first
+        print(f"\n{err}\n", file=sys.stderr)  # Sphinx buries a ConfigError in a crash report
+        raise ConfigError(str(err)) from None
+    chosen = next((str(getattr(config, n)) for n in ("release", "version") if _set_by_user(config, n)),
+                  meta.version)
+    config.version = config.release = chosen
+    meta = metadata(config)
+    for name, value in DEFAULTS.items():
+        if not _set_by_user(config, name):
+            setattr(config, name, value(meta, config))
+    # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
+    # release date unless the caller says otherwise: same sources, same bytes.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+
+def _load_plain(config: Config) -> Metadata:
+    stat = os.stat(config.citation_cff)
+    return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
+    app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
+    return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}

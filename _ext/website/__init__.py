@@ -1,0 +1,263 @@
+"""Sphinx extension: what only the website has.
+
+Citation metadata in every page's head (Highwire, Dublin Core, OpenGraph, Twitter,
+schema.org JSON-LD), the landing page's and sidebar's editions panel and the PDF and
+ePub shipped into ``editions/`` with ``SHA256SUMS``, the social card, redirect pages for
+old addresses, ``404.html``, ``robots.txt``; and the site's housekeeping: every page in
+the sitemap, no empty words in the search index, no HTML left of a page that left the
+build. The parts are plain modules (``headtags``, ``editions``, ``card``, ``redirects``,
+``sitefiles``, ``panel``, ``sitemap``, ``search_index``); this is their glue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+import pagesource
+import publication
+from jekyll_compat import meaning
+from publication.atomic import write_if_changed
+from publication.glue import metadata, site_root
+
+from . import card, editions, headtags, redirects, sitefiles
+from .panel import editions_panel
+from .search_index import drop_empty_search_terms
+from .sitemap import complete_sitemap
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+CARD = "cite/card.png"
+_FRONT = "website_page_sources"
+_REDIRECTS = "website_redirects"
+_FINGERPRINT = "citation_fingerprint"
+_DOCS = "website_docs"
+
+
+def default_editions_dir(app: Sphinx, config: Config) -> None:
+    """Without ``editions_dir``, the editions are looked for beside the output folder."""
+    if not config.editions_dir:
+        config.editions_dir = str(Path(app.outdir).parent)
+
+
+def is_web(builder: Builder) -> bool:
+    """The website builders (the ePub builder is an HTML builder too, but not a website)."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+# ---------------------------------------------------------------- editions
+
+def find_editions(app: Sphinx) -> None:
+    """Before writing: which editions exist, with sizes and checksums (main process)."""
+    found: list[editions.Edition] = []
+    if is_web(app.builder):
+        meta = metadata(app.config)
+        found, missing = editions.find(Path(app.config.editions_dir), meta.slug)
+        for path in missing:
+            logger.info("citation: no edition at %s (build it first, e.g. `make all`); "
+                        "the site does not offer it", path)
+    app.builder.publication_editions = found  # type: ignore[attr-defined]
+
+
+def _editions(app: Sphinx) -> list[editions.Edition]:
+    return getattr(app.builder, "publication_editions", [])
+
+
+# ---------------------------------------------------------------- redirects
+
+def collect_front_matter(app: Sphinx, env: BuildEnvironment, added: set[str],
+                         changed: set[str], removed: set[str]) -> list[str]:
+    """Read every page's source before page order drops the redirect-only pages."""
+    # kept on the builder, not the env: it is remade every build and need not be pickled
+    setattr(app.builder, _FRONT, {d: pagesource.read(env.doc2path(d)) for d in env.found_docs})
+    return []
+
+
+def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                   removed: set[str]) -> list[str]:
+    """After page order: plan every redirect against the pages that are really built."""
+    front = getattr(app.builder, _FRONT, {})
+    planned, problems = redirects.plan(
+        {d: source.data for d, source in front.items()}, env.found_docs,
+        app.config.site_redirects, lambda d: page_file(app, d))
+    for problem in problems:
+        lines = front[problem.origin].key_lines if problem.origin in front else {}
+        line = next((lines[k] for k in meaning.KEYS if k in lines), 1)
+        location = (problem.origin, line) if problem.origin in front else \
+            str(Path(app.confdir, "conf.py"))
+        logger.warning(problem.message, location=location, type=redirects.WARNING_TYPE,
+                       subtype=problem.subtype)
+    setattr(app.builder, _REDIRECTS, planned)
+    return []
+
+
+def page_file(app: Sphinx, docname: str) -> str:
+    """The file a page is written to, relative to the site (``a/b.html``, or ``a/b/index.html``)."""
+    if is_web(app.builder) and hasattr(app.builder, "get_outfilename"):
+        return Path(app.builder.get_outfilename(docname)).relative_to(app.outdir).as_posix()
+    return docname + ".html"
+
+
+def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
+    builder, env = app.builder, app.env
+    root = site_root(app.config, meta)
+
+    def uri(r: redirects.Redirect) -> str:
+        return r.target if r.external else builder.get_target_uri(r.target)
+
+    def title(r: redirects.Redirect) -> str:
+        if r.external:
+            return r.target
+        return env.titles[r.target].astext() if r.target in env.titles else r.target
+
+    redirects.write(
+        getattr(builder, _REDIRECTS, []), Path(app.outdir),
+        href=lambda r: r.target if r.external else relative_uri(r.source, uri(r)),
+        canonical=lambda r: r.target if r.external else root + uri(r),
+        title=title, language=app.config.language or "en")
+
+
+# ---------------------------------------------------------------- pages that left the build
+
+def remove_old_output(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                      removed: set[str]) -> list[str]:
+    """Delete the HTML page of every page that left the build (deleted or unpublished).
+
+    Sphinx never deletes output, so an unpublished page stayed online at its old address
+    after a rebuild, though a clean build has no such file. Runs after page order has
+    dropped the unpublished pages. Per builder: with one doctree cache, the ePub build
+    may already have dropped a page from the env when the HTML build comes.
+    """
+    docs_key = f"{_DOCS}_{app.builder.name}"
+    gone = getattr(env, docs_key, set()) - env.found_docs
+    get_outfilename = getattr(app.builder, "get_outfilename", None)
+    if app.builder.format == "html" and get_outfilename is not None:
+        for docname in gone:
+            Path(get_outfilename(docname)).unlink(missing_ok=True)
+    setattr(env, docs_key, set(env.found_docs))
+    return []
+
+
+# ---------------------------------------------------------------- rewriting pages
+
+def _fingerprint(app: Sphinx) -> str:
+    """What every page's head and sidebar show: metadata, editions, site address."""
+    digest = hashlib.sha256(Path(app.config.citation_cff).read_bytes())
+    for edition in _editions(app):
+        digest.update(edition.sha256.encode())
+    digest.update(site_root(app.config, metadata(app.config)).encode())
+    return digest.hexdigest()
+
+
+def pages_with_new_metadata(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the metadata and editions: when they change, rewrite every page.
+
+    With no memory yet (a fresh cache, or one the ePub build filled) every page is
+    rewritten once; returning pages also makes Sphinx save the memory with the cache.
+    """
+    if not is_web(app.builder):
+        return []
+    key = f"{_FINGERPRINT}_{app.builder.name}"
+    new, old = _fingerprint(app), getattr(env, key, None)
+    setattr(env, key, new)
+    return sorted(env.found_docs) if old != new else []
+
+
+def add_editions_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Website only: the editions panel on the landing page, before its contents."""
+    if not is_web(app.builder) or docname != app.config.root_doc:
+        return
+    meta = metadata(app.config)
+    page_uri = app.builder.get_target_uri(docname)
+    cite = app.config.citation_page
+    section = next(iter(doctree.findall(nodes.section)), doctree)
+    cite_uri = app.builder.get_target_uri(cite) if cite in app.env.found_docs else None
+    panel = editions_panel(meta, _editions(app), page_uri, cite_uri)
+    contents = next((n for n in section.children if isinstance(n, nodes.compound)
+                     and "toctree-wrapper" in n["classes"]), None)
+    if contents is not None:
+        section.insert(section.index(contents), panel)
+    else:
+        section += panel
+
+
+def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: nodes.document | None) -> None:
+    """Website only: citation metadata in every page's head, editions for the sidebar."""
+    if not is_web(app.builder):
+        return
+    meta = metadata(app.config)
+    root = site_root(app.config, meta)
+    found = _editions(app)
+    context["publication_editions"] = [
+        {"label": e.label, "path": e.path, "size": e.human_size, "sha256": e.sha256}
+        for e in found]
+    context["publication_version"] = meta.version
+    context["publication_date"] = meta.date_released.isoformat()
+    context["publication_cite"] = (app.config.citation_page
+                                   if app.config.citation_page in app.env.found_docs else "")
+    context["publication_sums"] = f"{editions.FOLDER}/{editions.SUMS}" if found else ""
+    if doctree is None:
+        return
+    url = context.get("pageurl") or root + app.builder.get_target_uri(pagename)
+    is_publication = pagename in (app.config.root_doc, app.config.citation_page)
+    title = app.env.titles[pagename].astext() if pagename in app.env.titles else meta.title
+    page = headtags.Page(title, url, is_publication, app.config.language or "en")
+    site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found))
+    creators = [headtags.highwire_author(name, *parts) for name, parts
+                in zip(meta.authors, meta.author_parts or [("", "")] * len(meta.authors))]
+    context["metatags"] = context.get("metatags", "") + headtags.render(
+        meta, page, site, creators, canonical=not context.get("pageurl"))
+
+
+# ---------------------------------------------------------------- site files
+
+def write_site_files(app: Sphinx, exception: Exception | None) -> None:
+    """After a good website build: editions, card, redirects, 404, robots."""
+    if exception is not None or not is_web(app.builder):
+        return
+    meta = metadata(app.config)
+    outdir = Path(app.outdir)
+    editions.ship(_editions(app), outdir)
+    card.draw(meta, outdir / CARD)
+    write_redirects(app, meta)
+    root = site_root(app.config, meta)
+    links = [("The publication's first page", app.builder.get_target_uri(app.config.root_doc))]
+    if app.config.citation_page in app.env.found_docs:
+        links.append(("How to cite", app.builder.get_target_uri(app.config.citation_page)))
+    links.append(("Search", app.builder.get_target_uri("search")))
+    write_if_changed(outdir / "404.html", sitefiles.not_found(
+        meta.title, links, sitefiles.base_path(root), app.config.language or "en").encode())
+    write_if_changed(outdir / "robots.txt", sitefiles.robots(root).encode())
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("citation")  # its citation_page is linked from the panel and 404
+    app.add_config_value("editions_dir", "", "", types=[str])
+    app.add_config_value("site_redirects", {}, "html", types=[dict])
+    app.connect("config-inited", default_editions_dir)
+    app.connect("builder-inited", find_editions)
+    app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
+    app.connect("env-get-outdated", remove_old_output, priority=550)  # after pageorder
+    app.connect("env-get-outdated", plan_redirects, priority=600)
+    app.connect("env-get-updated", pages_with_new_metadata)
+    app.connect("doctree-resolved", add_editions_panel)
+    app.connect("html-page-context", add_head_tags)
+    app.connect("html-collect-pages", drop_empty_search_terms)
+    app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
+    app.connect("build-finished", write_site_files)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}
