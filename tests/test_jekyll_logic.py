@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jekyll_compat import kramdown, liquid, urls
+from jekyll_compat import kramdown, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
 SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, title="Smart City Austin",
@@ -21,7 +21,7 @@ SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, tit
 
 
 def render(text: str, **page: object) -> liquid.Result:
-    return liquid.render(text, page, SITE)
+    return liquid_engine.render(text, page, SITE)
 
 
 # Liquid -----------------------------------------------------------------------------------
@@ -51,20 +51,45 @@ def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("tag", [
     "{% include nav.html %}", "{% include_relative x.md %}", "{% post_url 2019-01-01-x %}",
-    "{{ site.data.office.staff }}", "{{ site.data.none | size }}", "{{ page.missing }}", "{{ content }}", "{% if page.a %}",
-    "{% for p in site.pages %}", "{% assign x = 1 %}", "{{ page.title | date: '%Y' }}",
+    "{% if page.a %}", "{% for p in site.pages %}", "{{ page.title | no_such_filter }}",
 ])
-def test_unclear_liquid_is_dropped_and_listed(tag: str) -> None:
+def test_liquid_the_engine_cannot_run_is_kept_as_text_and_listed(tag: str) -> None:
     result = render(f"before {tag} after", title="not a date")
-    assert result.text == "before  after"
+    assert result.text == f"before {tag} after"
     assert result.dropped == (liquid.Dropped(1, tag),)
 
 
-def test_dropped_tags_keep_their_lines_and_report_them() -> None:
+@pytest.mark.parametrize(("text", "expected"), [
+    ("{{ site.data.office.staff }}", "a"), ("{{ site.data.none | size }}", "0"),
+    ("{{ page.missing }}|{{ content }}", "|"), ("{% assign x = 1 %}{{ x }}", "1"),
+    ("{% if page.a %}shown{% else %}other{% endif %}", "other"),
+    ("{% for n in site.data.x %}[{{ n }}]{% endfor %}", "[1][2]"),
+    ("{% unless site.data.office.email %}no{% endunless %}", ""),
+])
+def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
+    assert render(text, title="Buses") == liquid.Result(expected, ())
+
+
+@pytest.mark.parametrize("text", [
+    "```\n{% for x in y %}{{ x }}{% endfor %}\n```", "Use `{{ page.title }}` in a layout.",
+    "~~~liquid\n{% if a %}\n~~~", "$$\n\\frac{{a}}{{b}}\n$$", "when $\\{{x}\\} > 1$",
+])
+def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
+    assert render(text, title="Buses") == liquid.Result(text, ())
+
+
+def test_the_lines_after_a_false_condition_stay_where_they_were() -> None:
+    text = "a\n{% if page.no %}\nb\nc\n{% endif %}\nd {{ page.title }}\n{% bad %}\n"
+    result = liquid_engine.render(text, {"title": "T"}, SITE, first_line=10)
+    assert result.text.split("\n")[5] == "d T"
+    assert result.dropped == (liquid.Dropped(16, "{% bad %}"),)
+
+
+def test_kept_tags_keep_their_lines_and_report_them() -> None:
     text = "a\n{% include\n  nav.html %}\nb\n{{ x }}\n"
-    result = liquid.render(text, {}, SITE, first_line=10)
-    assert result.text == "a\n\n\nb\n\n"
-    assert [d.line for d in result.dropped] == [11, 14]
+    result = liquid_engine.render(text, {}, SITE, first_line=10)
+    assert result.text == "a\n{% include\n  nav.html %}\nb\n\n"
+    assert [d.line for d in result.dropped] == [11]
 
 
 def test_raw_without_end_keeps_the_rest_literally() -> None:
@@ -72,7 +97,7 @@ def test_raw_without_end_keeps_the_rest_literally() -> None:
 
 
 def test_myst_substitutions_are_not_liquid() -> None:
-    result = liquid.render("{{ city }} and {{ site.baseurl }}", {}, SITE, keep={"city"})
+    result = liquid_engine.render("{{ city }} and {{ site.baseurl }}", {}, SITE, keep={"city"})
     assert result.text == "{{ city }} and "
 
 
@@ -104,7 +129,7 @@ def test_code_keeps_kramdown_syntax() -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab{}:%#.^*-`~ \n")), max_size=200))
 def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
     assert kramdown.clean(text).count("\n") == text.count("\n")
-    assert liquid.render(text, {}, SITE).text.count("\n") == text.count("\n")
+    assert liquid_engine.render(text, {}, SITE).text.count("\n") == text.count("\n")
     assert preprocess(text, SITE).text.count("\n") == text.count("\n")
 
 
@@ -113,7 +138,7 @@ def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
 def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
     text = '---\ntitle: Buses\nnote: "{: .x}"\n---\n{{ page.title }}\n{: .lead}\n{% include x %}\n'
     result = preprocess(text, SITE)
-    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n\n'
+    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n{% include x %}\n'
     assert result.dropped == (liquid.Dropped(7, "{% include x %}"),)  # line 7 of the file
 
 
@@ -229,3 +254,24 @@ def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
     assert fix(text).split("\n") == [
         "![A photo](<images/my photo.png>) [mail](mailto:a@b.gov) [p](<my page.md> \"T\")",
         "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)", "```", "[z](e f)", "```"]
+
+
+# collections ------------------------------------------------------------------------------
+
+def test_collection_permalinks_give_each_document_its_old_url() -> None:
+    from jekyll_compat import collections
+
+    config = {"collections": {"projects": {"output": True, "permalink": "/projects/:path/"},
+                              "updates": {"permalink": "/news/:name:output_ext"},
+                              "people": {"output": True}, "bad": "x"}}
+    found = collections.collection_urls(config, ["projects/a/b", "projects", "updates/y/first", "people/x",
+                                                 "_updates/z", "other/p"])
+    assert found == {"projects/a/b": "/projects/a/b/", "updates/y/first": "/news/first.html",
+                     "_updates/z": "/news/z.html"}
+    assert collections.collection_urls({"collections": ["a", "b"]}, ["a/x"]) == {}
+
+
+def test_a_runaway_loop_stops_and_is_kept_as_text() -> None:
+    text = "{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}\nafter"
+    result = render(text)
+    assert result.text.endswith("after") and result.dropped and result.dropped[0].line == 1

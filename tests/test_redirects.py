@@ -93,25 +93,28 @@ def test_page_order_keeps_redirect_pages_out(tmp_path: Path) -> None:
     write_pages(tmp_path, {"moved.md": "---\nredirect_to: /new/\n---\n",
                            "layout.md": "---\nlayout: redirect\nredirect_to: x\n---\n",
                            "plain.md": page("Plain", 1, layout="page")})
+    pages = {name: read_page(name, tmp_path / f"{name}.md") for name in ("moved", "layout", "plain")}
     for name in ("moved", "layout"):
-        found = read_page(name, tmp_path / f"{name}.md")
-        assert not found.published and found.problems == (), name   # no "title missing"
-    assert read_page("plain", tmp_path / "plain.md").published
+        assert pages[name].redirect and pages[name].problems == (), name   # no "title missing"
+    outline = build_outline(pages, "plain")
+    assert outline.unpublished == {"moved", "layout"} and outline.order == ("plain",)
 
 
-def test_a_redirect_landing_page_hides_no_chapter() -> None:
-    """`folder/index.md` that only redirects: its folder's pages stay in the publication."""
+def test_a_redirect_landing_page_names_and_orders_its_section() -> None:
+    """`folder/index.md` that only redirects still lands its folder, with its title and position."""
     pages = {"index": Page("index", "Home"),
-             "projects/index": Page("projects/index", published=False, redirect=True),
-             "projects/a": Page("projects/a", "A", 1)}
+             "projects/index": Page("projects/index", "Projects", 3, redirect=True),
+             "projects/a": Page("projects/a", "A", 1),
+             "about": Page("about", "About", 2)}
     outline = build_outline(pages, "index")
-    assert outline.order == ("index", "projects/a")
-    assert outline.unpublished == {"projects/index"}
-    assert [p.kind.value for _, p in outline.problems] == ["no-landing"]   # says what to do
+    assert outline.order == ("index", "about", "projects/index", "projects/a")
+    assert outline.sections == {"projects/index"} and not outline.unpublished
+    assert outline.problems == ()                      # no "no landing page"
 
-    pages["projects"] = Page("projects", "Projects", 2)   # Jekyll's landing beside the folder
+    pages["projects"] = Page("projects", "Projects", 4)   # Jekyll's landing beside the folder
     outline = build_outline(pages, "index")
-    assert outline.order == ("index", "projects", "projects/a")
+    assert outline.children["projects"] == ("projects/a",)   # the page with text lands it
+    assert outline.unpublished == {"projects/index"} and outline.sections == frozenset()
     assert outline.problems == ()                      # not "two landing pages"
 
 

@@ -26,9 +26,10 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import liquid, urls
+from . import collections, frontdata, liquid, urls
 from .filenames import local_file
 from .preprocess import preprocess
+from .typography import KramdownTypography
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,13 +48,23 @@ class Subtype(enum.Enum):
     """What went wrong with a Jekyll page. Every value is a warning subtype of ``jekyll``."""
 
     LIQUID = "liquid"
-    """Liquid tags whose meaning is not obvious were dropped (one warning per file)."""
+    """Liquid the engine cannot run (an unknown tag or filter, a syntax error) is kept as
+    text (one warning per file, naming each with its line)."""
 
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link)."""
 
     DATE = "date"
     """The front-matter ``date`` is not a date, so none is shown."""
+
+    COMMENT = "comment"
+    """A kramdown ``{::comment}`` is never closed; the text after it is published."""
+
+    FRONT_MATTER = "front-matter"
+    """Front-matter data no edition shows (lists of titled links are shown instead)."""
+
+    NESTING = "nesting"
+    """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:
@@ -104,13 +115,15 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
     result = preprocess(source[0], site, keep=substitution_names(app))
     source[0] = result.text
+    for note in result.notes:
+        warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
         shown = result.dropped[:_LISTED]
         tags = "; ".join(f"{d.tag} (line {d.line})" for d in shown)
         if len(result.dropped) > len(shown):
             tags += f"; and {len(result.dropped) - len(shown)} more"
-        warn(f"Jekyll template tags dropped, the publication has no Liquid: {tags}. Replace "
-             "each with the text it stood for", (docname, result.dropped[0].line), Subtype.LIQUID)
+        warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
+             "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
 
 
 def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -121,7 +134,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
     previous = getattr(env, _URLS, None)
-    table = urls.old_urls(pages, baseurl=_baseurl(app))
+    in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
+    table = urls.old_urls(pages, baseurl=_baseurl(app), collection_urls=in_collections)
     setattr(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
@@ -243,11 +257,46 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
+def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
+    docname = app.env.docname
+    source = pagesource.read(Path(app.env.doc2path(docname)))
+    body = "\n".join(source.lines[source.body_start:])
+    shown, unshown = frontdata.classify(source.data, source.key_lines, body)
+    if unshown:
+        warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
+    section = doctree.next_node(nodes.section)
+    if section is None or not shown:
+        return
+    for found in shown:
+        section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
+        listing = nodes.bullet_list(classes=["front-matter-list"])
+        for item in found.items:
+            para = nodes.paragraph()
+            para += _link(docname, item.title, item.url)
+            if item.details:
+                para += nodes.Text(" — " + ", ".join(item.details))
+            listing += nodes.list_item("", para)
+        section += listing
+
+
+def _link(docname: str, title: str, url: str) -> nodes.Node:
+    """A link as MyST would make it: root-relative ones go through the old-URL resolver."""
+    if urls.is_site_path(url):
+        xref = addnodes.pending_xref("", nodes.inline(title, title), refdomain=None, reftype="myst",
+                                     reftarget=url, refdoc=docname, refexplicit=True, refwarn=True)
+        return xref
+    return nodes.reference(title, title, refuri=url)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
-    app.connect("doctree-read", show_date, priority=600)
-    app.connect("doctree-read", find_images, priority=400)  # Sphinx's image collector: 500  # after metadata is collected (500)
+    app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
+    app.connect("doctree-read", show_front_data, priority=610)
+    app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
+    app.add_transform(KramdownTypography)
+    app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,7 +20,8 @@ _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
 _TOC_IAL = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
 _INLINE_IAL = re.compile(r"\{:(?!:)[^{}\n]*\}|\{::[^{}\n]*/\}|\{:/(?:\w+)?\}|\{::(?:nomarkdown|options)[^{}\n]*\}")
-_COMMENT = re.compile(r"\{::comment\}.*?(?:\{:/comment\}|\{:/\}|\Z)", re.S)
+_COMMENT = re.compile(r"\{::comment\}.*?(?:\{:/comment\}|\{:/\})", re.S)
+_OPEN_COMMENT = re.compile(r"\{::comment\}")
 _HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
@@ -29,9 +30,20 @@ _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|blo
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 
 
+def unclosed_comments(text: str) -> list[int]:
+    """The lines of ``{::comment}`` openers that are never closed (kramdown hid the rest)."""
+    rest = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return [rest.count("\n", 0, m.start()) + 1 for m in _OPEN_COMMENT.finditer(rest)]
+
+
 def clean(text: str) -> str:
-    """``text`` without kramdown leftovers, with exactly as many lines."""
+    """``text`` without kramdown leftovers, with exactly as many lines.
+
+    An unclosed ``{::comment}`` hid the rest of the page on the old site; here only the
+    opener goes, and the text after it stays (:func:`unclosed_comments` says where).
+    """
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _OPEN_COMMENT.sub("", text)
     lines = text.split("\n")
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     for i in outside_fences(lines):

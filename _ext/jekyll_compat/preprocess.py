@@ -1,9 +1,9 @@
 """Turn a Jekyll page's text into MyST Markdown before Sphinx parses it.
 
 Plain Python with no Sphinx import. The front matter stays as it is (MyST and pageorder
-read it); the body gets its Liquid resolved (:mod:`.liquid`) and its kramdown leftovers
-removed (:mod:`.kramdown`), addresses with spaces bracketed (:mod:`.spaced_urls`), and a leading ``# Title`` that repeats the front-matter
-title dropped. The result has exactly the lines of the input, so every
+read it); the body gets its Liquid run (:mod:`.liquid_engine`) and its kramdown leftovers
+removed (:mod:`.kramdown`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
+a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file.
 """
 
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import pagesource
 
-from . import kramdown, liquid, spaced_urls
+from . import kramdown, liquid, liquid_engine, nesting, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -31,13 +32,41 @@ def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
     return head, text[len(head):], source.data if source.front_matter_valid else {}
 
 
-def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> liquid.Result:
-    """The page as MyST should read it, and the Liquid tags that had to be dropped."""
+@dataclass(frozen=True)
+class Note:
+    """Something in a page that was changed so no word is lost: (file line, kind, message)."""
+
+    line: int
+    kind: str  # a value of jekyll_compat.Subtype
+    message: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The page as MyST should read it, the Liquid kept as text, and what else was changed."""
+
+    text: str
+    dropped: tuple[liquid.Dropped, ...]
+    notes: tuple[Note, ...] = field(default=())
+
+
+def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> Prepared:
+    """The page as MyST should read it, and what could not be kept as it was."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
-    rendered = liquid.render(body, front, site, first_line=first_line, keep=keep)
-    cleaned = without_repeated_title(spaced_urls.fix(kramdown.clean(rendered.text)), front.get("title"))
-    return liquid.Result(head + cleaned, rendered.dropped)
+    rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep)
+    notes = [Note(first_line - 1 + line, "comment",
+                  "`{::comment}` is never closed: on the old site it hid the rest of the page. "
+                  "The text after it is published; close the comment with `{:/comment}` where it "
+                  "should end") for line in kramdown.unclosed_comments(rendered.text)]
+    flat, deep = nesting.flatten(spaced_urls.fix(kramdown.clean(rendered.text)))
+    notes += [Note(first_line - 1 + d.line, "nesting",
+                   f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
+                   f"follows (it would drop the rest of the page): its deeper levels are shown at "
+                   f"level {nesting.MAX_LIST_DEPTH if d.what == 'list' else nesting.MAX_QUOTE_DEPTH}."
+                   f" Nest it less deeply") for d in deep]
+    cleaned = without_repeated_title(flat, front.get("title"))
+    return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)))
 
 
 def without_repeated_title(body: str, title: object) -> str:

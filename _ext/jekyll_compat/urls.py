@@ -88,11 +88,12 @@ def listed(value: Any) -> list[str]:
     return []
 
 
-def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "") -> dict[str, str]:
+def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "",
+             collection_urls: Mapping[str, str] | None = None) -> dict[str, str]:
     """Map each old URL key to the docname now answering it.
 
     A ``permalink`` is the URL the page really had, so it wins over another page's file
-    location; ``redirect_from`` comes next; file locations last (of a page with
+    location; ``redirect_from`` and the page's collection URL (``collection_urls``) come next; file locations last (of a page with
     a permalink, after everything else). Ties go to the first
     docname in sorted order, so the result never depends on reading order.
     """
@@ -104,6 +105,8 @@ def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "") -> dict[
             claims.append((0, url_key(permalink, baseurl), docname))
         claims.append((2 if "permalink" not in front else 3, url_key(docname), docname))
         claims.extend((1, url_key(url, baseurl), docname) for url in listed(front.get("redirect_from")))
+    claims.extend((1, url_key(url, baseurl), docname) for docname, url in (collection_urls or {}).items()
+                  if docname in pages)
     for _, key, docname in sorted(claims):
         found.setdefault(key, docname)
     return found

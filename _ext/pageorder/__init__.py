@@ -17,7 +17,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from pagesource import lenient_utf8
+
+from . import generated_root
 from .frontmatter import Page, read_page
+from .onechapter import OneChapterPerFile
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
 
@@ -209,9 +212,11 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(NAVIGATION_CHANGED)
+    app.add_transform(OneChapterPerFile)
     app.add_transform(InsertContents)
     app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
+    app.connect("env-get-outdated", generated_root.register, priority=300)
     app.connect("env-get-outdated", plan_outline)
     app.connect("env-get-updated", pages_with_new_navigation)
     app.connect("write-started", write_only_changed_pages)

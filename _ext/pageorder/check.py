@@ -120,6 +120,9 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     lines = [f"note: {note}" for note in settings.notes]
     if root != settings.root_doc:
         lines.append(f"note: no {settings.root_doc} page: '{root}' is the landing page, as in a build")
+    elif root not in pages:
+        lines.append(f"note: no {settings.root_doc} page, and every top-level page redirects or is "
+                     "unpublished: a build generates a contents page listing the sections")
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))
     return lines, len(paths)

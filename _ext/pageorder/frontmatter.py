@@ -34,7 +34,8 @@ class Page:
     title_line: int = 1
     position_line: int = 1
     problems: tuple[Problem, ...] = field(default=())
-    redirect: bool = False  # a Jekyll redirect page: never a chapter, never a section's landing
+    redirect: bool = False  # a Jekyll redirect page: a chapter only as a section's landing
+    landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
 
     @property
     def sort_title(self) -> str:
@@ -55,13 +56,16 @@ def ordering(docname: str, source: PageSource) -> Page:
                                 "`title:` and `position:` and some text"))
         return Page(docname, problems=tuple(problems))
     data, keylines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
-    if is_redirect_page(data):  # no chapter: the site writes a redirect page for it
-        return Page(docname, published=False, redirect=True, problems=tuple(problems))
+    # A redirect page is no chapter, unless it lands a section (Jekyll's `folder.md` that
+    # redirects to its first page): then its title and position name and order the section.
+    redirect = is_redirect_page(data)
+    own: list[Problem] = [] if redirect else problems
     lines = list(source.lines)
-    title, title_line = _title(data, keylines, lines, source.body_start, problems)
-    position, position_line = _position(data, keylines, problems)
-    published = _published(data, keylines, problems)
-    return Page(docname, title, position, published, title_line, position_line, tuple(problems))
+    title, title_line = _title(data, keylines, lines, source.body_start, own)
+    position, position_line = _position(data, keylines, own)
+    published = _published(data, keylines, own)
+    return Page(docname, title, position, published, title_line, position_line, tuple(problems),
+                redirect=redirect, landing_problems=tuple(own) if redirect else ())
 
 
 def _title(data: dict[str, Any], keylines: dict[str, int], lines: list[str], body_start: int,

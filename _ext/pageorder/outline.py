@@ -24,6 +24,7 @@ class Outline:
     children: Mapping[str, tuple[str, ...]]
     unpublished: frozenset[str]
     problems: tuple[tuple[str, Problem], ...]
+    sections: frozenset[str] = frozenset()  # redirect pages kept as their section's landing
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -52,6 +53,10 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
 
     landings = _find_landings(pages, root, problems)
     unpublished = _unpublished(pages, root, landings)
+    sections = frozenset(d for d in landings.values() if d in pages and pages[d].redirect
+                         and d not in unpublished)
+    for docname in sorted(sections):
+        problems.extend((docname, problem) for problem in pages[docname].landing_problems)
     published = [d for d in sorted(pages) if d not in unpublished]
     landing_of = {landing: folder for folder, landing in landings.items()}
 
@@ -80,7 +85,7 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
         landing: tuple(_sorted_siblings([pages[d] for d in members], problems))
         for landing, members in siblings.items()
     }
-    return Outline(root, children, frozenset(unpublished), tuple(problems))
+    return Outline(root, children, frozenset(unpublished), tuple(problems), sections)
 
 
 def _find_landings(pages: Mapping[str, Page], root: str,
@@ -103,10 +108,11 @@ def _find_landings(pages: Mapping[str, Page], root: str,
                 f"'{index}' is used and this page becomes an ordinary page beside the folder. "
                 "Merge them or rename one",
             )))
-        if index in pages and not pages[index].redirect:  # a redirect lands nowhere
-            landings[folder] = index
-        elif jekyll in pages and not pages[jekyll].redirect:
-            landings[folder] = jekyll
+        # A page with text lands its folder before a redirect does (the redirect then only
+        # redirects); `folder/index` before `folder.md`.
+        candidates = [d for d in (index, jekyll) if d in pages]
+        if candidates:
+            landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index))
     return landings
 
 
@@ -115,6 +121,8 @@ def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, st
     hidden_folders = {folder for folder, landing in landings.items()
                       if folder and not pages[landing].published}
     hidden = {d for d, page in pages.items() if not page.published and d != root}
+    lands = set(landings.values())
+    hidden |= {d for d, page in pages.items() if page.redirect and d not in lands and d != root}
     for docname in pages:
         if docname == root:
             continue
@@ -135,8 +143,12 @@ def reading_order_key(page: Page) -> tuple[int, int, str, str]:
 
 
 def first_page(pages: Mapping[str, Page]) -> str | None:
-    """The published top-level page that reads first: the landing page of a folder with no index."""
-    top = [page for page in pages.values() if "/" not in page.docname and page.published]
+    """The published top-level page that reads first: the landing page of a folder with no index.
+
+    None when every top-level page redirects or is unpublished (a root is generated then).
+    """
+    top = [page for page in pages.values()
+           if "/" not in page.docname and page.published and not page.redirect]
     return min(top, key=reading_order_key).docname if top else None
 
 

@@ -18,9 +18,10 @@ def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
     return _BASE.decode(data, "replace")
 
 
-class _IncrementalDecoder(codecs.BufferedIncrementalDecoder):
-    def _buffer_decode(self, data, errors, final):  # type: ignore[override]
-        return codecs.utf_8_decode(data, "replace", final)
+def _incremental_decoder(errors: str = "strict") -> codecs.IncrementalDecoder:
+    """How Sphinx reads a file: with utf-8-sig's decoder, so a leading BOM never hides the
+    front matter (a page's title became ``---\ntitle: …``)."""
+    return _BASE.incrementaldecoder("replace")
 
 
 def _search(name: str) -> codecs.CodecInfo | None:
@@ -28,7 +29,7 @@ def _search(name: str) -> codecs.CodecInfo | None:
         return None
     return codecs.CodecInfo(name=NAME, encode=_BASE.encode, decode=_decode,
                             incrementalencoder=_BASE.incrementalencoder,
-                            incrementaldecoder=_IncrementalDecoder,
+                            incrementaldecoder=_incremental_decoder,
                             streamreader=_BASE.streamreader, streamwriter=_BASE.streamwriter)
 
 

@@ -21,7 +21,7 @@ from sphinx.util.osutil import relative_uri
 
 import pagesource
 import publication
-from jekyll_compat import meaning
+from jekyll_compat import collections, jekyll_config, meaning
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root
 
@@ -90,9 +90,10 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                    removed: set[str]) -> list[str]:
     """After page order: plan every redirect against the pages that are really built."""
     front = getattr(app.builder, _FRONT, {})
+    old_site = collections.jekyll_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
     planned, problems = redirects.plan(
         {d: source.data for d, source in front.items()}, env.found_docs,
-        app.config.site_redirects, lambda d: page_file(app, d))
+        app.config.site_redirects, lambda d: page_file(app, d), old_site)
     for problem in problems:
         lines = front[problem.origin].key_lines if problem.origin in front else {}
         line = next((lines[k] for k in meaning.KEYS if k in lines), 1)

@@ -2,9 +2,12 @@
 
 Plain Python. Sources of redirects, all resolved to one list:
 
-- the old addresses a page answered on the Jekyll site (``jekyll_compat.meaning``);
+- the old addresses a page answered on the Jekyll site (``jekyll_compat.meaning``), and
+  the address Jekyll itself gave it (``jekyll_urls``: a collection's permalink pattern, or
+  ``/a/b/`` with ``permalink: pretty``);
 - a page that is only a redirect on the Jekyll site (no chapter: page order keeps it out
-  of the outline), and where it points;
+  of the outline), and where it points; a redirecting landing page of a section is built
+  (it names its section), and its old addresses lead where it points;
 - the site-wide ``site_redirects = {"old/path": "new/page"}`` in ``conf.py``.
 
 Each redirect is a small HTML file at the old place: a meta refresh and a visible link,
@@ -87,21 +90,36 @@ class Resolver:
 
 
 def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
-         site_map: Mapping[str, str], page_file: Callable[[str], str]) -> tuple[list[Redirect], list[Problem]]:
+         site_map: Mapping[str, str], page_file: Callable[[str], str],
+         jekyll_urls: Mapping[str, str] | None = None) -> tuple[list[Redirect], list[Problem]]:
     """Every redirect the site needs, and what was wrong on the way.
 
     ``front`` is every page's front matter, ``published`` the pages that are built,
-    ``page_file`` the output file of a page (``definition`` -> ``definition.html``).
+    ``page_file`` the output file of a page (``definition`` -> ``definition.html``),
+    ``jekyll_urls`` the address each page had on an old Jekyll site (its collection's
+    permalink, or ``/a/b/`` with ``permalink: pretty``), which redirects to it.
     """
     published = set(published)
-    permalinks = {p: d for d, f in front.items() if (p := permalink(f)) is not None and d in published}
+    jekyll_urls = jekyll_urls or {}
+    permalinks = {url: d for d, url in jekyll_urls.items() if d in published}
+    permalinks.update({p: d for d, f in front.items() if (p := permalink(f)) is not None and d in published})
     resolve = Resolver(published, permalinks)
     wanted: list[tuple[str, str, str]] = []   # (old path, target as written, origin)
     problems: list[Problem] = []
 
     for docname in sorted(front):
         data = front[docname]
-        if is_redirect_page(data):
+        if is_redirect_page(data) and docname in published:
+            # A section's landing that redirects: built as the section's page (it names and
+            # orders the section), while its old addresses lead to where Jekyll sent them.
+            target = redirect_target(data)
+            olds = old_addresses(data)
+            if f"{docname}/index" not in published:  # its Jekyll address with `permalink: pretty`
+                olds.append(jekyll_urls.get(docname, f"/{docname}/"))
+            wanted += [(old, target or docname, docname) for old in olds]
+        elif is_redirect_page(data):
+            if data.get("published") is False:
+                continue  # Jekyll wrote no page for it, so no old address to keep
             target = redirect_target(data)
             if not target:
                 problems.append(Problem(docname, Kind.TARGET_MISSING,
@@ -109,9 +127,13 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                         "`redirect_to: /new/place/` (the page is not built)"))
                 continue
             wanted.append((page_file(docname), target, docname))
-            wanted += [(old, target, docname) for old in old_addresses(data)]
+            olds = old_addresses(data) + ([jekyll_urls[docname]] if docname in jekyll_urls else [])
+            wanted += [(old, target, docname) for old in olds]
         elif docname in published:
-            wanted += [(old, docname, docname) for old in old_addresses(data)]
+            olds = old_addresses(data)
+            if docname in jekyll_urls and permalink(data) is None:
+                olds.append(jekyll_urls[docname])
+            wanted += [(old, docname, docname) for old in olds]
     wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
 
     pages = {page_file(d) for d in published}

@@ -1,0 +1,81 @@
+"""The URLs Jekyll gave the documents of its collections (``_config.yml`` ``collections:``).
+
+Plain Python with no Sphinx import. A collection ``updates`` with
+``permalink: /news/:name/`` put ``_updates/first-year.md`` at ``/news/first-year/``, an
+address that is not the file's place. Copied into the publication, the collection's
+folder is ``updates/`` (``_``-folders are drafts and never built), so its documents are
+the pages under ``updates/``; this module says which old address each one had, so links
+to it resolve and the old address redirects to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_PLACEHOLDER = re.compile(r":(collection|path|name|title|slug|output_ext|categories|basename)\b")
+
+
+def collections_of(config: Mapping[str, Any]) -> dict[str, str]:
+    """``{collection name: permalink pattern}`` for the collections that set one."""
+    found = config.get("collections")
+    if not isinstance(found, Mapping):
+        return {}
+    patterns: dict[str, str] = {}
+    for name, settings in found.items():
+        if not isinstance(name, str) or not isinstance(settings, Mapping):
+            continue
+        permalink = settings.get("permalink")
+        if isinstance(permalink, str) and permalink.strip():
+            patterns[name] = permalink.strip()
+    return patterns
+
+
+def _folder(name: str, docname: str) -> str | None:
+    """The path of ``docname`` inside collection ``name`` (its folder ``name/`` or ``_name/``)."""
+    for folder in (name, "_" + name):
+        if docname.startswith(folder + "/"):
+            return docname[len(folder) + 1:]
+    return None
+
+
+def expand(pattern: str, collection: str, path: str) -> str:
+    """One document's URL from its collection's ``permalink`` pattern."""
+    base = path.rsplit("/", 1)[-1]
+    values = {"collection": collection, "path": path, "name": base, "title": base, "slug": base,
+              "basename": base, "output_ext": ".html", "categories": ""}
+    url = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+    return re.sub(r"/{2,}", "/", "/" + url.lstrip("/"))
+
+
+def collection_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str, str]:
+    """``{docname: its old URL}`` for every page in a collection with a ``permalink`` pattern.
+
+    A collection's folder landing (``updates.md`` beside ``updates/``) is no document of it.
+    """
+    patterns = collections_of(config)
+    urls: dict[str, str] = {}
+    for docname in sorted(docnames):
+        for name, pattern in patterns.items():
+            path = _folder(name, docname)
+            if path:
+                urls[docname] = expand(pattern, name, path)
+                break
+    return urls
+
+
+def jekyll_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str, str]:
+    """``{docname: the URL Jekyll gave it}`` where that is not the page's own file now.
+
+    A collection's ``permalink`` pattern first; else, with ``permalink: pretty``, the
+    page's path with a trailing slash (``a/b`` was ``/a/b/``, ``a/index`` was ``/a/``).
+    Without a ``_config.yml`` (an empty ``config``) there is nothing to say.
+    """
+    urls = collection_urls(config, docnames)
+    if config.get("permalink") == "pretty":
+        for docname in docnames:
+            if docname not in urls:
+                path = docname.removesuffix("index").rstrip("/")
+                urls[docname] = f"/{path}/" if path else "/"
+    return urls

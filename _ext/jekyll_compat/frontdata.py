@@ -1,0 +1,124 @@
+"""Front-matter data the old site's layouts showed: shown again, or reported, never lost.
+
+Plain Python with no Sphinx import. Jekyll layouts printed front-matter values around a
+page (``press_mentions:`` as a list of linked titles, ``project_name:`` in the sidebar);
+the publication has no such layouts, so their words silently vanished. A list whose items
+each have a title and an address is shown at the end of the page, as a list of links
+(with the items' other text after each link); any other key the publication does not
+understand is reported with its line, unless the page's own Liquid uses it
+(``{{ page.key }}``). Keys with a meaning for the publication, Jekyll, MyST or Sphinx are
+accepted quietly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pagesource.dates import parse_date
+
+#: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
+KNOWN = frozenset({
+    "title", "position", "published",
+    "layout", "permalink", "redirect_from", "redirect_to", "redirect", "redirect_url", "date",
+    "tags", "categories", "category", "excerpt", "excerpt_separator", "description", "image",
+    "author", "authors", "lang", "slug", "last_modified_at", "sitemap", "seo", "toc", "comments",
+    "math", "render_with_liquid",
+    "myst", "html_meta", "substitutions", "jupytext", "kernelspec",
+    "orphan", "nocomments", "nosearch", "tocdepth",
+})
+TITLE_KEYS = ("title", "name", "text", "label")
+URL_KEYS = ("url", "link", "href", "article_link", "website", "source_url")
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """One entry of a shown list: a linked title and the item's other words."""
+
+    title: str
+    url: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LinkList:
+    """A front-matter list shown at the end of the page."""
+
+    key: str
+    heading: str
+    items: tuple[LinkItem, ...]
+
+
+@dataclass(frozen=True)
+class Unshown:
+    """A front-matter key whose value no edition shows."""
+
+    key: str
+    line: int
+
+
+def heading_for(key: str) -> str:
+    """``press_mentions`` -> ``Press mentions``."""
+    words = re.sub(r"[_-]+", " ", key).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _text(value: Any) -> str:
+    """An item's other value as words; a date as Austin writes it (``May 3, 2019``)."""
+    day = parse_date(value) if isinstance(value, (str, dt.date)) else None
+    if day is not None and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}.*", str(value)):
+        return f"{day:%B} {day.day}, {day.year}"
+    return " ".join(str(value).split())
+
+
+def _first(item: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, str] | None:
+    for key in keys:
+        value = item.get(key)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            return key, str(value).strip()
+    return None
+
+
+def as_link_list(key: str, value: Any) -> LinkList | None:
+    """The list shape layouts printed: every item a mapping with a title and an address."""
+    if not isinstance(value, list) or not value:
+        return None
+    items: list[LinkItem] = []
+    for entry in value:
+        if not isinstance(entry, Mapping):
+            return None
+        title, url = _first(entry, TITLE_KEYS), _first(entry, URL_KEYS)
+        if title is None or url is None:
+            return None
+        details = tuple(_text(v) for k, v in entry.items()
+                        if k not in (title[0], url[0]) and isinstance(v, (str, int, float, dt.date))
+                        and _text(v))
+        items.append(LinkItem(title[1], url[1], details))
+    return LinkList(key, heading_for(key), tuple(items))
+
+
+def classify(data: Mapping[str, Any], keylines: Mapping[str, int],
+             body: str) -> tuple[list[LinkList], list[Unshown]]:
+    """The lists to show at the end of the page, and the keys shown nowhere."""
+    shown: list[LinkList] = []
+    unshown: list[Unshown] = []
+    for key, value in data.items():
+        if not isinstance(key, str) or key in KNOWN or value is None or value == "" or value == []:
+            continue
+        if re.search(r"\bpage\." + re.escape(key) + r"\b", body):
+            continue  # the page's own Liquid shows it
+        found = as_link_list(key, value)
+        if found is not None:
+            shown.append(found)
+        else:
+            unshown.append(Unshown(key, keylines.get(key, 1)))
+    return shown, unshown
+
+
+def unshown_message(unshown: list[Unshown]) -> str:
+    keys = ", ".join(f"`{u.key}` (line {u.line})" for u in unshown)
+    return (f"front-matter data that no edition shows: {keys}. The old site's layout may have "
+            "shown it; write what matters into the page's text, or remove the key")

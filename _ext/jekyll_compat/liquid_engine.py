@@ -1,0 +1,262 @@
+"""Run a Jekyll page's Liquid with a real engine (python-liquid), as Jekyll did.
+
+Plain Python with no Sphinx import. ``{% if %}``/``{% for %}``/``{% assign %}`` mean
+what they meant on the old site, over Jekyll's ``site`` (``_config.yml`` and ``_data/``)
+and ``page`` (the front matter) variables. What Liquid never touched on the old site is
+protected: fenced and inline code and maths (kramdown showed ``{{ x }}`` in code as
+written only inside ``{% raw %}``; a publication about code must not run it), and MyST
+substitutions. A tag or filter the engine does not know (``{% include %}``,
+``{% post_url %}``, a plugin's filter) is kept as text and listed, so the caller warns
+once with the file and line.
+
+Lines stay where they were: each source line that starts outside a tag carries a marker
+through the engine, and the output is padded so that line starts on its own line again.
+Only a loop that writes more lines than it has moves the lines after it down.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from liquid import Environment, Mode
+from liquid.exceptions import LiquidError
+
+from pagesource.dates import parse_date
+
+from .liquid import Dropped, Result
+
+_TAG = re.compile(r"\{%-?\s*(\w*)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
+_END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+_LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
+_MARK = re.compile("\x01(\\d+)\x02")
+_SLOT = re.compile("\x03(\\d+)\x04")
+_MAX_RETRIES = 64
+
+#: Jekyll's own filters that change nothing once links are resolved by page, not by URL.
+_SAME = ("relative_url", "absolute_url", "markdownify", "smartify", "xml_escape", "cgi_escape",
+         "uri_escape", "normalize_whitespace")
+#: Jekyll's date filters, as strftime formats.
+_DATE_FORMATS = {"date_to_string": "%d %b %Y", "date_to_long_string": "%d %B %Y",
+                 "date_to_xmlschema": "%Y-%m-%d", "date_to_rfc822": "%a, %d %b %Y"}
+
+
+def _date_filter(fmt: str):
+    def apply(value: Any) -> Any:
+        day = parse_date(value)
+        return day.strftime(fmt) if day else value
+    return apply
+
+
+class _Bounded(Environment):
+    """Untrusted pages: a runaway loop or output stops with an error (kept as text), never a hang."""
+
+    loop_iteration_limit = 10_000
+    output_stream_limit = 2_000_000
+    context_depth_limit = 30
+    local_namespace_limit = 1_000_000
+
+
+def _environment() -> Environment:
+    env = _Bounded(tolerance=Mode.STRICT)
+    for name in _SAME:
+        env.filters[name] = lambda value, *args, **kwargs: value
+    for name, fmt in _DATE_FORMATS.items():
+        env.filters[name] = _date_filter(fmt)
+    env.filters["jsonify"] = lambda value: json.dumps(value, default=str)
+    env.filters["slugify"] = lambda value, *a: re.sub(r"[^\w]+", "-", str(value).lower()).strip("-")
+    env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
+    env.filters["array_to_sentence_string"] = _sentence
+    return env
+
+
+def _sentence(value: Any, connector: str = "and") -> str:
+    items = [str(item) for item in value] if isinstance(value, (list, tuple)) else [str(value)]
+    if len(items) < 3:
+        return f" {connector} ".join(items)
+    return ", ".join(items[:-1]) + f", {connector} " + items[-1]
+
+
+_ENV = _environment()
+
+
+def _jekyll_tags(text: str) -> str:
+    """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code)."""
+    text = _HIGHLIGHT.sub(lambda m: "```" + m.group(1), text)
+    text = _END_HIGHLIGHT.sub("```", text)
+    return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
+
+
+def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Where Liquid must not run: code, maths, ``{% raw %}``, MyST substitutions."""
+    spans: list[tuple[int, int]] = []
+    fence_open: re.Match[str] | None = None
+    for match in _FENCE.finditer(text):
+        marker = match.group(1)
+        if fence_open is None:
+            fence_open = match
+        elif marker[0] == fence_open.group(1)[0] and len(marker) >= len(fence_open.group(1)) \
+                and not match.group(0).strip()[len(marker):].strip():
+            spans.append((fence_open.start(), match.end()))
+            fence_open = None
+    if fence_open is not None:
+        spans.append((fence_open.start(), len(text)))
+
+    def outside(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in spans)
+
+    for pattern in (_RAW, _DISPLAY_MATH, _CODE_SPAN, _INLINE_MATH):
+        for match in pattern.finditer(text):
+            if outside(match.start(), match.end()):
+                spans.append((match.start(), match.end()))
+    if keep:
+        names = "|".join(re.escape(name) for name in keep)
+        for match in re.finditer(r"\{\{\s*(?:" + names + r")\s*\}\}", text):
+            if outside(match.start(), match.end()):
+                spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
+           keep: Collection[str] = ()) -> Result:
+    """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file)."""
+    if "{%" not in text and "{{" not in text:
+        return Result(text, ())
+    text = _jekyll_tags(text)
+    slots: list[str] = []
+
+    def slot(piece: str) -> str:
+        slots.append(piece)
+        return f"\x03{len(slots) - 1}\x04"
+
+    source = _marked(text, protected_spans(text, keep), slot)
+    dropped: list[Dropped] = []
+    context = {"page": dict(page), "site": dict(site)}
+    for _ in range(_MAX_RETRIES):
+        try:
+            output = _ENV.from_string(source).render(**context)
+            break
+        except LiquidError as err:
+            span = _failing_span(source, err)
+            if span is None:
+                return Result(text, (Dropped(first_line, _short(str(err) or "Liquid")),))
+            start, end = span
+            line = _line_at(source, start, first_line)
+            dropped.append(Dropped(line, _short(_SLOT.sub("…", _plain(source[start:end])))))
+            source = source[:start] + slot(_plain(source[start:end])) + source[end:]
+        except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
+            return Result(text, (Dropped(first_line, _short(str(err))),))
+    else:
+        return Result(text, tuple(dropped))
+    while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
+        output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
+    return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
+    """``text`` with protected spans in slots and a line marker at each free line start."""
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    marks = [(start, number) for number, start in enumerate(starts, start=1)
+             if not any(a < start < b for a, b in spans) and not any(a < start < b for a, b in tags)]
+    events = sorted([(start, 0, number) for start, number in marks] +
+                    [(a, 1, b) for a, b in spans])
+    out: list[str] = []
+    pos = 0
+    for at, kind, value in events:
+        if at < pos:
+            continue
+        out.append(text[pos:at])
+        if kind == 0:
+            out.append(f"\x01{value}\x02")
+            pos = at
+        else:
+            piece = text[at:value]
+            raw = _RAW.fullmatch(piece)
+            out.append(slot(_raw_inside(piece) if raw else piece))
+            pos = value
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _raw_inside(piece: str) -> str:
+    """The text of a ``{% raw %}`` block, without its tags (their newlines kept)."""
+    start = re.match(r"\{%-?\s*raw\s*-?%\}", piece)
+    end = re.search(r"\{%-?\s*endraw\s*-?%\}\Z", piece)
+    inner = piece[start.end():end.start() if end else len(piece)]
+    return "\n" * start.group(0).count("\n") + inner + ("\n" * end.group(0).count("\n") if end else "")
+
+
+def _aligned(output: str) -> str:
+    """Remove the markers, padding so each marked line starts on its own line number again."""
+    out: list[str] = []
+    current = 1
+    pos = 0
+    for match in _MARK.finditer(output):
+        piece = output[pos:match.start()]
+        out.append(piece)
+        current += piece.count("\n")
+        wanted = int(match.group(1))
+        if current < wanted:
+            out.append("\n" * (wanted - current))
+            current = wanted
+        pos = match.end()
+    out.append(output[pos:])
+    return "".join(out)
+
+
+def _failing_span(source: str, err: LiquidError) -> tuple[int, int] | None:
+    """The tag or output statement the engine stopped at, or else the first one never closed."""
+    token = getattr(err, "token", None)
+    index = getattr(token, "start_index", None)
+    if index is not None:
+        for match in _TAG.finditer(source):
+            if match.start() <= index < match.end():
+                return match.start(), match.end()
+    return _unclosed(source)
+
+
+_BLOCKS = {"if": "endif", "unless": "endunless", "for": "endfor", "case": "endcase",
+           "capture": "endcapture", "comment": "endcomment", "tablerow": "endtablerow"}
+
+
+def _unclosed(source: str) -> tuple[int, int] | None:
+    """An opener with no end: ``{{ x`` (to the end of its line) or ``{% if %}`` without ``endif``."""
+    for match in re.finditer(r"\{[{%]", source):
+        if not _TAG.match(source, match.start()) or "\n\n" in _TAG.match(source, match.start()).group(0):
+            end = source.find("\n", match.start())
+            return match.start(), end if end != -1 else len(source)
+    stack: list[tuple[str, int, int]] = []
+    for match in _TAG.finditer(source):
+        name = match.group(1) or ""
+        if name in _BLOCKS:
+            stack.append((_BLOCKS[name], match.start(), match.end()))
+        elif stack and name == stack[-1][0]:
+            stack.pop()
+    return (stack[-1][1], stack[-1][2]) if stack else None
+
+
+def _line_at(source: str, index: int, first_line: int) -> int:
+    """The file line of ``index`` in the marked source (markers say which line they start)."""
+    marks = [m for m in _MARK.finditer(source, 0, index)]
+    if not marks:
+        return first_line + source.count("\n", 0, index)
+    last = marks[-1]
+    return first_line - 1 + int(last.group(1)) + source.count("\n", last.end(), index)
+
+
+def _plain(piece: str) -> str:
+    return _MARK.sub("", piece)
+
+
+def _short(tag: str) -> str:
+    flat = " ".join(tag.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."

@@ -1,0 +1,73 @@
+"""Flatten lists and quotes nested deeper than the Markdown reader can follow, line for line.
+
+Plain Python with no Sphinx import. markdown-it (under MyST) stops at 20 levels of
+nesting: a list ten deep, or a quote twenty deep, loses its deepest part *and every line
+after it* without a word. kramdown had no such limit. Here the deeper items are moved up
+to the deepest level that is safe (their words kept, in order) and each place is
+reported with its line. Code fences are left alone; the number of lines never changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pagesource.fences import outside_fences
+
+MAX_LIST_DEPTH = 8   # each list level costs two nesting levels (list, item) of 20
+MAX_QUOTE_DEPTH = 15  # leaves room for a list or two inside the quote
+
+_QUOTE = re.compile(r"^((?: {0,3}>[ ]?)+)(.*)$")
+_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])( +|$)")
+
+
+@dataclass(frozen=True)
+class Flattened:
+    """A list or quote that was nested too deep, from ``line`` (1-based in the text)."""
+
+    line: int
+    what: str  # "list" or "quote"
+    depth: int
+
+
+def flatten(text: str) -> tuple[str, list[Flattened]]:
+    """``text`` with too-deep lists and quotes moved up, and where that was done."""
+    lines = text.split("\n")
+    found: list[Flattened] = []
+    stack: list[tuple[int, int]] = []  # (marker indent, content indent) of the open list items
+    reported_list = reported_quote = False
+    for i in outside_fences(lines):
+        line = lines[i]
+        if match := _QUOTE.match(line):
+            depth = match.group(1).count(">")
+            if depth > MAX_QUOTE_DEPTH:
+                lines[i] = "> " * MAX_QUOTE_DEPTH + match.group(2)
+                if not reported_quote:
+                    found.append(Flattened(i + 1, "quote", depth))
+                reported_quote = True
+            else:
+                reported_quote = False
+            continue
+        reported_quote = False
+        if not line.strip():
+            continue
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        item = _ITEM.match(expanded)
+        if not item:
+            if indent == 0:  # a paragraph at the margin ends every open list
+                stack.clear()
+                reported_list = False
+            continue
+        while stack and indent < stack[-1][1]:  # not inside the item above: its sibling or higher
+            stack.pop()
+        content = indent + len(item.group(2)) + max(1, len(item.group(3)))
+        stack.append((indent, content))
+        depth = len(stack)
+        if depth > MAX_LIST_DEPTH:
+            target = stack[MAX_LIST_DEPTH - 1][0]
+            lines[i] = " " * target + expanded.lstrip(" ")
+            if not reported_list:
+                found.append(Flattened(i + 1, "list", depth))
+            reported_list = True
+    return "\n".join(lines), found

@@ -1,0 +1,66 @@
+"""A root page for a folder whose top-level pages all redirect or are unpublished.
+
+The City's old Jekyll site has no ``index.md`` and only redirecting landings at the top
+(``projects.md`` + ``projects/``), so no page can become the landing page. Instead of
+Sphinx's "unable to load the master document", a small page titled after the
+publication is written beside the doctrees (never into the sources) and registered as
+the root document; the outline then lists every section on it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+FOLDER = "pageorder-root"
+
+
+def root_text(title: str) -> str:
+    """The generated page: only a title; the contents list is added like on any landing page."""
+    return f"---\ntitle: {json.dumps(title or 'Contents')}\nposition: 0\n---\n"
+
+
+def needed(app: Sphinx) -> bool:
+    """True when the root document has no source file (``choose_root_doc`` found none to use)."""
+    return app.config.root_doc not in app.env.found_docs
+
+
+def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+             removed: set[str]) -> list[str]:
+    """``env-get-outdated``: write the generated root and make it a document of this build."""
+    docname = app.config.root_doc
+    if not needed(app):
+        return []
+    path = Path(app.doctreedir) / FOLDER / f"{docname}.md"
+    text = root_text(app.config.project)
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    if old != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    project = env.project
+    try:  # Sphinx's Project keeps docname <-> path maps; an absolute path is read as it is
+        project._docname_to_path[docname] = path
+        project._path_to_docname[path] = docname
+    except AttributeError:  # a Sphinx whose Project changed: say what to do instead
+        logger.warning("every top-level page redirects or is unpublished and this Sphinx version "
+                       "cannot be given a generated contents page: add an index.md with a title",
+                       type="position", subtype="no-landing")
+        return []
+    project.docnames.add(docname)
+    removed.discard(docname)
+    if docname not in env.all_docs:
+        added.add(docname)
+    elif old != text:
+        changed.add(docname)
+    logger.info("no page can be the landing page (every top-level page redirects or is "
+                "unpublished): a contents page titled %r is generated", app.config.project)
+    return []

@@ -1,0 +1,40 @@
+"""One source file is one chapter: later top-level headings become sections of the first.
+
+A page with several ``# `` headings (or a front-matter title and then ``# `` headings)
+gives MyST several top-level sections, which every edition showed as separate chapters:
+the sidebar, the ePub contents and the PDF bookmarks listed each, and "Cite this chapter"
+landed after the first one, before most of the text. The page's first heading is its
+title; every later top-level section, with what stands between, is moved inside it, so it
+reads one level down (``# Advisors`` under ``# Team`` is shown as a second-level heading).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+
+def nest_later_sections(document: nodes.Element) -> int:
+    """Move every top-level section after the first into it; return how many moved."""
+    first = next((n for n in document.children if isinstance(n, nodes.section)), None)
+    if first is None:
+        return 0
+    start = document.index(first) + 1
+    later = document.children[start:]
+    if not any(isinstance(node, nodes.section) for node in later):
+        return 0
+    del document.children[start:]
+    for node in later:
+        first.append(node)  # append sets the parent
+    return sum(isinstance(node, nodes.section) for node in later)
+
+
+class OneChapterPerFile(SphinxTransform):
+    """Before the contents are added (700) and the toctree collector reads the titles (880)."""
+
+    default_priority = 690
+
+    def apply(self, **kwargs: Any) -> None:
+        nest_later_sections(self.document)
