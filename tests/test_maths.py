@@ -108,3 +108,17 @@ def test_pdf_survives_deep_nesting_with_one_warning(tmp_path):
     assert "Traceback" not in build.output, build.output
     assert [w for w in build.warnings if "[pdf.math]" in w and "nested too deeply" in w], build.warnings
     assert list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_kramdown_double_dollars_are_maths_on_every_page(tmp_path):
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "old.md": page("Old", 1, body=("It costs $2,000, and $$x^2$$ is inline; `$$code$$` stays.\n\n"
+                                       "$$\n\\frac{a}{b}\n$$\n\nAfter $5 and $10.\n")),
+    })
+    build = sphinx_build(source, tmp_path / "out", "html")
+    assert build.returncode == 0, build.output
+    article = soup(tmp_path / "out" / "old.html").select_one("article")
+    assert [m["alttext"] for m in article.find_all("math")] == ["x^2", "\\frac{a}{b}"]
+    text = " ".join(article.get_text().split())
+    assert "It costs $2,000, and" in text and "After $5 and $10." in text and "$$code$$" in text

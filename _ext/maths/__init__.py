@@ -1,7 +1,7 @@
 """Sphinx extension: maths that is opt-in, and rendered offline.
 
-- ``$`` is text unless a page says ``math: true`` (:mod:`.switch`); the ``{math}`` role and
-  ``{math}`` blocks always work.
+- ``$`` is text unless a page says ``math: true`` (:mod:`.switch`); the ``{math}`` role,
+  ``{math}`` blocks and kramdown's ``$$…$$`` (:mod:`.doubledollar`) always work.
 - The website and the ePub get MathML written at build time (:mod:`.mathml`), so no page
   loads MathJax from a third-party host and e-readers show formulas without scripts. The
   PDF typesets its own (``typst_pdf``).
@@ -19,8 +19,11 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
+from myst_parser.config.main import TopmatterReadError, read_topmatter
+
+from . import doubledollar
 from .mathml import Unsupported, to_mathml
-from .switch import SWITCH, DollarMathSwitchParser
+from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +56,17 @@ def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
             logger.warning(f"this formula cannot be shown in the website and the ePub ({problem}); "
                            "its LaTeX source is shown instead: correct it, or write it as text",
                            location=node, type=WARNING_TYPE, subtype=Subtype.UNSUPPORTED.value)
+
+
+def kramdown_maths(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, after Liquid: ``$$…$$`` as MyST maths (a ``math: true`` page has
+    MyST's own dollar maths, labels included)."""
+    try:
+        topmatter = read_topmatter(source[0]) or {}
+    except TopmatterReadError:
+        topmatter = {}
+    if not wants_dollar_math(topmatter):
+        source[0] = doubledollar.convert(source[0])
 
 
 def warn_switch(docname: str, line: int, value: object) -> None:
@@ -91,5 +105,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
+    app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500
     app.connect("doctree-read", check_formulas)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
