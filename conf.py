@@ -20,6 +20,8 @@ extensions = [
     "publication",  # CITATION.cff -> the metadata of every edition, loaded once
     "myst_parser",
     "safety",  # untrusted pages: no file from outside source/, no script links (README: Security)
+    "rawhtml",  # a page's own HTML: no scripts, nothing remote, well-formed XHTML for the ePub
+    "maths",  # $ is text unless a page says `math: true`; formulas as MathML, offline
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
@@ -43,7 +45,7 @@ safe_include_paths: list[str] = []
 
 myst_title_to_header = True
 myst_heading_anchors = 6
-myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "dollarmath", "fieldlist"]
+myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist"]  # no dollarmath: $2,000 is money
 suppress_warnings = ["myst.topmatter"]  # pageorder reports front-matter problems, with a fix
 
 # Translations: `make translations` updates source/locales/<lang>/LC_MESSAGES/<page>.po,
@@ -61,6 +63,7 @@ style_known_acronyms = ["DAISY", "ISO"]  # names our readers know in this form
 
 # HTML
 html_theme = "furo"
+html_math_renderer = "mathml"  # MathML written at build time: no MathJax, no CDN
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = "%Y-%m-%d"

@@ -15,11 +15,14 @@ import yaml
 
 from conftest import sphinx_build, write_pages
 
+from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
+from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
-from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
+from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype
+from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
@@ -50,6 +53,8 @@ def test_every_kind_is_catalogued():
     # languages.unknown-language is about conf.py, not a page: tests/test_languages_build.py
     expected |= {f"{LANGUAGES}.{k.value}" for k in LanguagesKind if k is not LanguagesKind.UNKNOWN_LANGUAGE}
     expected |= {f"{SECURITY}.{kind.value}" for kind in Refused}
+    expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype} | {f"{RAWHTML}.{s.value}" for s in RawSubtype}
+    expected |= {f"{EPUB}.{s.value}" for s in EpubSubtype}
     assert expected - catalogued == set()
 
 

@@ -247,6 +247,15 @@ def test_markdown_inside_kramdown_html_blocks_is_read_as_markdown() -> None:
     assert kramdown.clean(plain) == plain
 
 
+def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
+    from jekyll_compat.spaced_urls import fix
+    text = ("![A photo](images/my photo.png) [mail](mailto: a@b.gov) [p](my page.md \"T\")\n"
+            "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)\n```\n[z](e f)\n```")
+    assert fix(text).split("\n") == [
+        "![A photo](<images/my photo.png>) [mail](mailto:a@b.gov) [p](<my page.md> \"T\")",
+        "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)", "```", "[z](e f)", "```"]
+
+
 # collections ------------------------------------------------------------------------------
 
 def test_collection_permalinks_give_each_document_its_old_url() -> None:

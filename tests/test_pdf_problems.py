@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from conftest import copy_root, page, write_pages
 from test_pdf_support import build_pdf, text_of, the_pdf, words
 
@@ -52,16 +54,26 @@ def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> Non
     assert not list((tmp_path / "pdf").glob(".*.tmp")), "a temporary file was left behind"
 
 
-def test_a_character_no_font_has_is_named_with_its_line(tmp_path: Path) -> None:
+def test_every_script_prints_and_a_character_no_font_has_is_substituted(tmp_path: Path) -> None:
+    """Emoji, Arabic, Chinese, Greek, maths symbols print; a private-use character becomes
+    a visible substitute with one warning at its line, and the PDF is still written."""
+    scripts = "Test 🧪 ✓ مرحبا بالعالم 中山 日本語 Ελληνικά Привет Tiếng Việt ∀x ∈ ℝ: x² ≥ 0"
     src = write_pages(tmp_path / "src", {
         "index.md": page("Glyphs", None, "Below."),
-        "names.md": page("Names", 1, "Line one.\n\nThe sister city 中山 is named here."),
+        "names.md": page("Names", 1, f"Line one.\n\n{scripts}\n\nThe vendor logo \uf8ff twice \uf8ff."),
     })
-    build = build_pdf(src, tmp_path / "pdf")
-    where = f"{src / 'names.md'}:{line_of(src / 'names.md', 'sister city')}"
-    assert build.returncode != 0
-    assert any(where in w and "U+4E2D" in w and "pdf_font_paths" in w and "[pdf.glyph]" in w
-               for w in build.warnings), build.output
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    where = f"{src / 'names.md'}:{line_of(src / 'names.md', 'vendor logo')}"
+    glyphs = [w for w in build.warnings if "[pdf.glyph]" in w]
+    assert len(glyphs) == 1 and where in glyphs[0] and "U+F8FF" in glyphs[0], build.output
+    assert build.returncode == 0, build.output
+    text = " ".join(page.extract_text() for page in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    for word in ("🧪", "✓", "中山", "日本語", "Ελληνικά", "Привет", "Tiếng", "∀x", "ℝ", "≥"):
+        assert word in text, word
+    assert "مرحبا" in text or "ابحرم" in text  # right to left: pypdf may give visual order
+    assert text.count("[U+F8FF PRIVATE USE]") == 2
+    again = build_pdf(src, tmp_path / "pdf2", strict=False)
+    assert the_pdf(tmp_path / "pdf2").read_bytes() == the_pdf(tmp_path / "pdf").read_bytes(), again.output
 
 
 def test_a_skipped_heading_level_fails_the_strict_build_at_its_line(tmp_path: Path) -> None:
@@ -106,7 +118,7 @@ def test_an_unknown_node_warns_at_its_line_and_its_text_still_appears(tmp_path: 
 def test_math_typst_cannot_show_is_printed_as_its_source_with_a_warning(tmp_path: Path) -> None:
     body = "Text.\n\n$$\n\\begin{matrix} a & b \\end{matrix}\n$$\n"
     src = write_pages(tmp_path / "src", {"index.md": page("Math", None, "Below."),
-                                         "math.md": page("Matrix", 1, body)})
+                                         "math.md": page("Matrix", 1, body, math="true")})
     build = build_pdf(src, tmp_path / "pdf", strict=False)
     assert build.returncode == 0, build.output
     assert any("math.md:" in w and "\\begin" in w and "[pdf.math]" in w
@@ -128,3 +140,18 @@ def test_a_font_that_is_not_there_is_named(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert any("'comic sans ms'" in w and "pdf_font_paths" in w and "[pdf.config]" in w
                for w in build.warnings), build.output
+
+
+def test_a_missing_picture_is_reported_once_and_a_broken_one_does_not_stop_the_pdf(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Pictures", None, "Below."),
+        "maps.md": page("Maps", 1, "Text.\n\n![Map of the districts](maps/none.png)\n\n"
+                                   "![Plan of the route](plan.png)\n"),
+        "plan.png": "<html>saved from a browser</html>",
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert len([w for w in build.warnings if "none.png" in w]) == 1, build.warnings
+    assert len([w for w in build.warnings if "plan.png" in w and "[pdf.image]" in w]) == 1, build.warnings
+    assert build.returncode == 0, build.output
+    text = " ".join(p.extract_text() for p in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    assert "Map of the districts" in text and "Plan of the route" in text

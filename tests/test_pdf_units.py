@@ -152,3 +152,14 @@ def test_a_failing_or_killed_child_fails_the_build_instead_of_hanging_it() -> No
         in_child_process(fail)
     with pytest.raises(SphinxParallelError, match="exit code -9"):
         in_child_process(lambda: os.kill(os.getpid(), signal.SIGKILL))
+
+
+def test_the_shipped_fonts_are_found_and_cover_every_script():
+    from typst_pdf import fonts
+    folders = fonts.package_folders()
+    assert len(folders) == 2 and all(f.is_dir() for f in folders)
+    families = ["Libertinus Serif", *fonts.FALLBACK_FAMILIES]
+    assert fonts.missing("🧪✓مرحبا中文Ελληνικά Привет Tiếng ∀∑ ǅ", folders, families) == set()
+    assert fonts.missing("a\uf8ff\U0010fffd", folders, families) == {"\uf8ff", "\U0010fffd"}
+    assert fonts.substitute("🧪") == "[U+1F9EA TEST TUBE]"
+    assert fonts.substitute("\U0010fffd") == "[U+10FFFD PRIVATE USE]"

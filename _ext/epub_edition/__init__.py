@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .accessibility import CONFORMANCE
 from .builder import AccessibleEpubBuilder
+from .links import UnlinkWhatCannotWork
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,6 +22,7 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx.builders.epub3")
     app.add_builder(AccessibleEpubBuilder, override=True)
+    app.add_post_transform(UnlinkWhatCannotWork)
     # Plain-language summary for readers; empty: a default naming the title.
     app.add_config_value("epub_accessibility_summary", "", "epub", str)
     # Who stands behind the conformance claim; empty: epub_publisher.

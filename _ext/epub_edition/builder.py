@@ -22,7 +22,8 @@ from sphinx.util import logging
 
 from languages.names import direction as _direction
 
-from . import accessibility, zipwriter
+from . import accessibility, links, zipwriter
+from .names import SafeNames
 
 logger = logging.getLogger(__name__)
 
@@ -34,35 +35,48 @@ def source_date_epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
 
 
-def file_name(docname: str) -> str:
-    """A page's name inside the book: spaces become ``_``.
-
-    Sphinx keys the spine by the %20-quoted link and the manifest by the plain file
-    name, so a page named with a space (the City's old Jekyll pages have them) fell out
-    of the spine, and EPUBCheck warns about spaces in names anyway (PKG-010).
-    """
-    return docname.replace(" ", "_")
-
-
 class AccessibleEpubBuilder(Epub3Builder):
     """Sphinx's ``epub`` builder with accessibility metadata and a reproducible zip."""
 
     template_dir = TEMPLATES
+    supported_remote_images = True  # never fetched: links.py shows their alt text instead
 
     def init(self) -> None:
         super().init()
         self.pages_written: set[str] = set()
+        self._page_names: SafeNames | None = None
+        self._book_files: dict[str, str] | None = None
+        # Sphinx matches suffixes by case: a PHOTO.JPG would be left out of the manifest
+        self.media_types = {**self.media_types,
+                            **{suffix.upper(): kind for suffix, kind in self.media_types.items()}}
+
+    def file_name(self, docname: str) -> str:
+        """A page's name inside the book: ASCII, no space or ``'#?%``, unique ignoring case
+        (see :mod:`.names`)."""
+        if self._page_names is None:
+            self._page_names = SafeNames(self.env.found_docs)
+        return self._page_names[docname]
+
+    def book_files(self) -> dict[str, str]:
+        """The file of every page in the book (as named inside it), and its page."""
+        if self._book_files is None:
+            self._book_files = {self.file_name(d) + self.out_suffix: d for d in self.env.found_docs}
+        return self._book_files
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return quote(file_name(docname)) + self.link_suffix
+        return quote(self.file_name(docname)) + self.link_suffix
 
     def get_output_path(self, page_name: str, /) -> Path:
-        return Path(self.outdir, file_name(page_name) + self.out_suffix)
+        return Path(self.outdir, self.file_name(page_name) + self.out_suffix)
 
     def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
         """Remember every page this build writes (generated ones too), see stale_outputs."""
-        self.pages_written.add(file_name(pagename) + self.out_suffix)
+        self.pages_written.add(self.file_name(pagename) + self.out_suffix)
         super().handle_page(pagename, *args, **kwargs)
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        links.warn_remote_images(doctree)
 
     @property
     def html_tag(self) -> str:  # type: ignore[override]
@@ -80,7 +94,7 @@ class AccessibleEpubBuilder(Epub3Builder):
         incremental build.
         """
         outdir = Path(self.outdir)
-        pages = {file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
+        pages = {self.file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
         images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
@@ -118,7 +132,15 @@ class AccessibleEpubBuilder(Epub3Builder):
         metadata["other_identifiers"] = [html.escape(str(v)) for v in config.epub_other_identifiers]
         if config.epub_writing_mode == "horizontal" and _direction(config.epub_language or "en") == "rtl":
             metadata["page_progression_direction"] = "rtl"  # Arabic, Hebrew: pages turn leftwards
+        metadata["mathml_pages"] = self.pages_with_mathml()
         return metadata
+
+    def pages_with_mathml(self) -> set[str]:
+        """Manifest hrefs of the pages with MathML: EPUB 3 wants them declared (``properties``)."""
+        outdir = Path(self.outdir)
+        return {html.escape(quote(path.relative_to(outdir).as_posix()))
+                for path in sorted(outdir.rglob("*" + self.out_suffix))
+                if b"<math " in path.read_bytes()}
 
     def build_epub(self) -> None:
         """Zip the book with fixed dates and order, replacing the old file only when done."""

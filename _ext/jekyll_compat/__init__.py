@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import collections, frontdata, liquid, urls
+from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
 
@@ -214,6 +216,20 @@ class MissingImagesAsText(SphinxPostTransform):
             image.replace_self(nodes.inline(text, text, classes=["missing-image"]))
 
 
+def find_images(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before Sphinx collects images: point each picture at its file as
+    kramdown found it (``caf%C3%A9%20terrace.png`` → ``café terrace.png``, NFC or NFD)."""
+    srcdir = Path(app.srcdir)
+    folder = Path(app.env.doc2path(app.env.docname)).parent
+    for image in doctree.findall(nodes.image):
+        uri = image.get("uri", "")
+        if "://" in uri or uri.startswith(("data:", "/")) or (folder / uri).is_file():
+            continue
+        found = local_file(srcdir, folder, uri)
+        if found is not None:
+            image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
+
+
 def key_line(path: Path, key: str) -> int:
     """The line of ``key:`` in a page's front matter (1 when it cannot be found)."""
     return pagesource.read(path).key_lines.get(key, 1)
@@ -280,6 +296,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", show_front_data, priority=610)
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
+    app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

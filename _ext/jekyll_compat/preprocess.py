@@ -2,8 +2,8 @@
 
 Plain Python with no Sphinx import. The front matter stays as it is (MyST and pageorder
 read it); the body gets its Liquid run (:mod:`.liquid_engine`) and its kramdown leftovers
-removed (:mod:`.kramdown`), and a leading ``# Title`` that repeats the front-matter
-title dropped. The result has exactly the lines of the input, so every
+removed (:mod:`.kramdown`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
+a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import pagesource
 
-from . import kramdown, liquid, liquid_engine, nesting
+from . import kramdown, liquid, liquid_engine, nesting, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -61,7 +61,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
                   "should end") for line in kramdown.unclosed_comments(rendered.text)]
-    flat, deep = nesting.flatten(kramdown.clean(rendered.text))
+    flat, deep = nesting.flatten(spaced_urls.fix(kramdown.clean(rendered.text)))
     notes += [Note(first_line - 1 + d.line, "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
                    f"follows (it would drop the rest of the page): its deeper levels are shown at "

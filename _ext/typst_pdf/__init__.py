@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .builder import TypstPDFBuilder
+from .fonts import FALLBACK_FAMILIES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "1.0.0"
 
-DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono"]
+# Typst's own fonts first (the book's look), then the shipped Noto fonts for every other script
+DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono", *FALLBACK_FAMILIES]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 import shutil
 import traceback
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from sphinx.util.parallel import parallel_available
 
 from publication.atomic import write_atomically
 
-from . import diagnostics, escape
+from . import diagnostics, escape, fonts
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
 from .translator import TypstTranslator
@@ -54,7 +55,8 @@ class TypstPDFBuilder(Builder):
     epilog = "The PDF edition is in %(outdir)s."
     supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif",
                              "image/webp"]
-    supported_remote_images = False
+    supported_remote_images = True  # not embedded (the translator says so), but never fetched:
+    # a build makes no request to another site
     default_translator_class = TypstTranslator
 
     def init(self) -> None:
@@ -62,6 +64,7 @@ class TypstPDFBuilder(Builder):
         self.docnames: set[str] = set()
         self.labels = {**LABELS, **(self.config.pdf_labels or {})}
         self.line_map = LineMap([], [])
+        self.glyph_pattern: re.Pattern[str] | None = None  # characters no font has
 
     # ---- Builder API ---------------------------------------------------------------
 
@@ -99,6 +102,8 @@ class TypstPDFBuilder(Builder):
         with progress_message("assembling the book"):
             tree = self.assemble_doctree()
             self.post_process_images(tree)
+        with progress_message("checking every character has a font"):
+            self.glyph_pattern = self.missing_glyphs(tree)
         with progress_message("writing Typst"):
             translator = self.create_translator(tree, self)
             tree.walkabout(translator)
@@ -124,6 +129,18 @@ class TypstPDFBuilder(Builder):
         self.env.resolve_references(tree, root, self)
         process_only_nodes(tree, self.tags)
         return tree
+
+    def missing_glyphs(self, tree: nodes.document) -> re.Pattern[str] | None:
+        """A pattern of the book's characters that no font can show (None: there are none)."""
+        chars: set[str] = set()
+        for text in tree.findall(nodes.Text):
+            chars.update(text)
+        chars = {c for c in chars if not c.isascii()}
+        families = [*self.config.pdf_fonts, self.config.pdf_code_font]
+        missing = fonts.missing(chars, [Path(p) for p in self.font_paths()], families)
+        if not missing:
+            return None
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(missing)) + "]")
 
     def finish(self) -> None:
         self.copy_image_files()
@@ -221,7 +238,8 @@ class TypstPDFBuilder(Builder):
     # ---- compiling -----------------------------------------------------------------
 
     def font_paths(self) -> list[str]:
-        paths = []
+        """The shipped font packages' folders, then the project's own (``pdf_font_paths``)."""
+        paths = [str(folder) for folder in fonts.package_folders()]
         for folder in self.config.pdf_font_paths:
             path = Path(self.confdir, folder)
             if path.is_dir():

@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from safety import urls  # the one allowlist of link schemes, shared by every edition
 
-from . import escape, latexmath
+from . import escape, fonts, latexmath, pictures
 from .output import Location, Source
 from .problems import Kind, warn
 
@@ -91,6 +91,7 @@ class TypstTranslator(SphinxTranslator):
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
         self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
+        self.glyphs_warned: set[tuple[str, str]] = set()
 
     # ---- output -------------------------------------------------------------------
 
@@ -98,7 +99,24 @@ class TypstTranslator(SphinxTranslator):
         self.out.add(chunk, self.here)
 
     def text(self, value: str) -> None:
-        self.add(escape.text(value))
+        self.add(escape.text(self.printable(value)))
+
+    def printable(self, value: str) -> str:
+        """``value`` with each character no font has replaced by its visible substitute."""
+        pattern = self.builder.glyph_pattern
+        if pattern is None or not pattern.search(value):
+            return value
+        return pattern.sub(lambda match: self._substitute(match.group(0)), value)
+
+    def _substitute(self, char: str) -> str:
+        shown = fonts.substitute(char)
+        if (self.here[0], char) not in self.glyphs_warned:
+            self.glyphs_warned.add((self.here[0], char))
+            location: Any = self.here if self.here[1] is not None else self.here[0]
+            warn(f"the character {char!r} ({shown[1:-1]}) is in none of the PDF's fonts; the PDF "
+                 f"prints {shown} instead: use another character, or add a font that has it to "
+                 "the project and list its folder in pdf_font_paths", Kind.GLYPH, location)
+        return shown
 
     def block_end(self) -> None:
         self.add("\n\n")
@@ -385,14 +403,14 @@ class TypstTranslator(SphinxTranslator):
     del _wrap
 
     def visit_literal(self, node: nodes.Element) -> None:
-        self.add(escape.raw(node.astext()))
+        self.add(escape.raw(self.printable(node.astext())))
         raise nodes.SkipNode
 
     def visit_literal_block(self, node: nodes.Element) -> None:
         lang = node.get("language", "") or ""
         if lang in _NO_CODE_LANG or not re.fullmatch(r"[A-Za-z0-9_+#.-]{1,40}", lang):
             lang = ""
-        self.add(escape.raw(node.astext(), block=True, lang=lang or None))
+        self.add(escape.raw(self.printable(node.astext()), block=True, lang=lang or None))
         self.block_end()
         raise nodes.SkipNode
 
@@ -482,7 +500,10 @@ class TypstTranslator(SphinxTranslator):
     def _math(self, node: nodes.Element, block: bool) -> None:
         latex = node.astext()
         try:
-            body = latexmath.to_typst(latex)
+            try:
+                body = latexmath.to_typst(latex)
+            except RecursionError:
+                raise latexmath.Unsupported("it is nested too deeply") from None
         except latexmath.Unsupported as problem:
             self.warn(node, Kind.MATH, f"this formula uses LaTeX the PDF cannot typeset "
                                        f"({problem}); it is printed as its source")
@@ -644,13 +665,19 @@ class TypstTranslator(SphinxTranslator):
     # ---- images and figures -----------------------------------------------------------
 
     def image_call(self, node: nodes.Element) -> str | None:
-        """``image(...)`` for a local image, or None (warned) when it cannot be embedded."""
+        """``image(...)`` for a local image, or None when it cannot be embedded (its alt
+        text is printed; warned once: here, or by Sphinx for a missing file)."""
         uri = node.get("uri", "")
-        if _SCHEME.match(uri) or uri not in self.builder.images:
-            why = "remote images are not embedded" if _SCHEME.match(uri) else \
-                "its file cannot be used (missing, or a format Typst cannot read)"
-            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: {why}; "
-                                        "its alt text is printed instead")
+        if _SCHEME.match(uri):
+            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: remote images "
+                                        "are not embedded; its alt text is printed instead")
+            return None
+        if uri not in self.builder.images:
+            return None  # missing or of no usable type: Sphinx has said so (image.*)
+        if not pictures.typst_can_read(self.builder.srcdir / uri):
+            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: it is not a "
+                                        "PNG, JPEG, GIF, WebP or SVG that can be read; save it "
+                                        "again in one of these formats")
             return None
         path = f"{self.builder.imagedir}/{self.builder.images[uri]}"
         args = [escape.string(path)]

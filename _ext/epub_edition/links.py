@@ -1,0 +1,109 @@
+"""Links and pictures that cannot work inside an ePub become text: EPUBCheck finds no error.
+
+A website tolerates a link to a missing anchor or to a server path (``/nowhere/``), a
+picture from another site or in a format browsers read (``.bmp``); in an ePub each is an
+error (RSC-012, RSC-026, RSC-006, RSC-007), so one of them on any page made the whole book
+invalid. A link's problem is reported when the page is read (``myst.xref_missing``,
+``jekyll.link``), an unknown picture format by Sphinx (``epub.unknown_project_files``);
+a remote picture gets its own warning here. The words (link text, alt text) are kept.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import posixpath
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "epub"
+
+
+class Subtype(enum.Enum):
+    """What the ePub had to leave out. Every value is a warning subtype of ``epub``."""
+
+    REMOTE_IMAGE = "remote-image"
+    """A picture from another site: an ePub carries its pictures, so its alt text is shown."""
+
+REMOTE = "epub_remote_image"  # on the text that replaced a remote picture: its address
+# rawhtml writes every attribute as name="value": these find them in its output
+_HREF = re.compile(r'\shref="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class UnlinkWhatCannotWork(SphinxPostTransform):
+    """In the ePub: drop links to anchors missing from their page, to server paths and, in a
+    page's own HTML, to files that are not in the book; a raw link to a page of the book
+    is pointed at its file in the book."""
+
+    default_priority = 900  # after every reference is resolved
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        ids = set(self.document.ids)
+        for reference in list(self.document.findall(nodes.reference)):
+            uri = reference.get("refuri", "")
+            fragment = reference.get("refid") or (uri[1:] if uri.startswith("#") else None)
+            if fragment is not None and (fragment not in ids or not re.fullmatch(r"[\w.:-]+", fragment)):
+                reference.replace_self(reference.children or [nodes.Text(reference.astext())])
+            elif uri.startswith("/") and not uri.startswith("//"):
+                reference.replace_self(reference.children or [nodes.Text(uri)])
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            remote = "://" in uri or uri.startswith("//")
+            if remote or PurePosixPath(uri).suffix not in self.app.builder.media_types:
+                text = image.get("alt") or PurePosixPath(uri).name
+                shown = nodes.inline(text, text, classes=["missing-image"])
+                if remote:
+                    shown[REMOTE] = uri
+                shown.source, shown.line = image.source, image.line
+                image.replace_self(shown)
+        raws = [raw for raw in self.document.findall(nodes.raw) if "html" in raw.get("format", "").split()]
+        ids |= {found for raw in raws for found in _ID.findall(raw.astext())}
+        for raw in raws:
+            text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
+            if text != raw.astext():
+                raw[:] = [nodes.Text(text)]
+
+    def ids_of(self, docname: str) -> set[str]:
+        """The ids another page of the book has (its sections' and its own HTML's)."""
+        doctree = self.env.get_doctree(docname)
+        raws = (raw.astext() for raw in doctree.findall(nodes.raw) if "html" in raw.get("format", ""))
+        return set(doctree.ids) | {found for text in raws for found in _ID.findall(text)}
+
+    def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
+        """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""
+        href = html.unescape(match.group(1))
+        if _SCHEME.match(href) or href.startswith("//"):
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        if not path:
+            return match.group(0) if fragment in ids else ""
+        if path.startswith("/"):
+            return ""  # a server path: reported by jekyll_compat when it leads to no page
+        here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
+        target = posixpath.normpath(posixpath.join(here, unquote(path)))
+        docname = self.app.builder.book_files().get(target)
+        if docname is not None:  # rawhtml or jekyll_compat pointed it at a page of the book
+            keep = fragment and fragment in self.ids_of(docname)
+            return f' href="{html.escape(path + ("#" + fragment if keep else ""))}"'
+        return ""
+
+
+def warn_remote_images(doctree: nodes.Node) -> None:
+    """Once per page written (the transform above runs each time a page is resolved)."""
+    for shown in doctree.findall(nodes.inline):
+        if shown.get(REMOTE):
+            logger.warning(f"the picture {shown[REMOTE]!r} is on another site, and an ePub carries "
+                           "its own pictures: its description is shown instead; save the picture "
+                           "into the project to have it in the book", location=shown,
+                           type=WARNING_TYPE, subtype=Subtype.REMOTE_IMAGE.value)

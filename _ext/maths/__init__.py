@@ -1,0 +1,110 @@
+"""Sphinx extension: maths that is opt-in, and rendered offline.
+
+- ``$`` is text unless a page says ``math: true`` (:mod:`.switch`); the ``{math}`` role,
+  ``{math}`` blocks and kramdown's ``$$…$$`` (:mod:`.doubledollar`) always work.
+- The website and the ePub get MathML written at build time (:mod:`.mathml`), so no page
+  loads MathJax from a third-party host and e-readers show formulas without scripts. The
+  PDF typesets its own (``typst_pdf``).
+- A formula that cannot be converted is reported once, when its page is read, and shown
+  as its LaTeX source in a ``<code>``.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.math import get_node_equation_number
+
+from myst_parser.config.main import TopmatterReadError, read_topmatter
+
+from . import doubledollar
+from .mathml import Unsupported, to_mathml
+from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "math"
+RENDERER = "mathml"
+
+
+class Subtype(enum.Enum):
+    """What went wrong with a page's maths. Every value is a warning subtype of ``math``."""
+
+    UNSUPPORTED = "unsupported"
+    """A formula cannot be written as MathML; the site and ePub show its LaTeX source."""
+
+    SWITCH = "switch"
+    """The front-matter ``math:`` is neither ``true`` nor ``false``."""
+
+
+def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: report each formula MathML cannot show."""
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))):
+        try:
+            to_mathml(node.astext(), display=isinstance(node, nodes.math_block))
+        except Unsupported as problem:
+            logger.warning(f"this formula cannot be shown in the website and the ePub ({problem}); "
+                           "its LaTeX source is shown instead: correct it, or write it as text",
+                           location=node, type=WARNING_TYPE, subtype=Subtype.UNSUPPORTED.value)
+
+
+def kramdown_maths(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, after Liquid: ``$$…$$`` as MyST maths (a ``math: true`` page has
+    MyST's own dollar maths, labels included)."""
+    try:
+        topmatter = read_topmatter(source[0]) or {}
+    except TopmatterReadError:
+        topmatter = {}
+    if not wants_dollar_math(topmatter):
+        source[0] = doubledollar.convert(source[0])
+
+
+def warn_switch(docname: str, line: int, value: object) -> None:
+    """The parser found ``math:`` with a value that is not a yes or no."""
+    logger.warning(f"`{SWITCH}: {value}` must be `{SWITCH}: true` (this page writes maths "
+                   f"between $ signs) or `{SWITCH}: false`; $ stays text",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.SWITCH.value)
+
+
+def _mathml(latex: str, display: bool) -> str:
+    try:
+        return to_mathml(latex, display=display)
+    except Unsupported:  # reported when the page was read
+        return f'<code class="math-source">{html.escape(latex)}</code>'
+
+
+def visit_math(self: HTML5Translator, node: nodes.math) -> None:
+    self.body.append(_mathml(node.astext(), display=False))
+    raise nodes.SkipNode
+
+
+def visit_math_block(self: HTML5Translator, node: nodes.math_block) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="math"))
+    if node["number"]:
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, "Link to this equation")
+        self.body.append("</span>")
+    self.body.append(_mathml(node.astext(), display=True))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
+    app.add_source_parser(DollarMathSwitchParser, override=True)
+    app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
+    app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500
+    app.connect("doctree-read", check_formulas)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,225 @@
+"""Sphinx extension: a page's own HTML, made safe and well-formed in every HTML edition.
+
+When a page is read, each raw HTML block and inline tag goes through :mod:`.sanitize`
+(a real HTML5 parser, an allowlist), so the website runs no page script and loads nothing
+from another site, and the ePub gets valid XHTML (``novalidate``, bare ``&``, an unclosed
+``<img>`` or ``<br>`` no longer break the book). The PDF leaves raw HTML out, as before.
+Pictures it shows are copied like any image; links to pages (``other.md``) follow the
+page as each edition names it; links to files (``/assets/plan.pdf``) are published.
+
+Problems are warnings of type ``rawhtml`` (see :class:`Subtype`), one per page and kind,
+at the line of the first HTML concerned.
+"""
+
+from __future__ import annotations
+
+import enum
+import posixpath
+import re
+from collections import defaultdict
+from html import escape, unescape
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from jekyll_compat.filenames import local_file
+
+from .sanitize import SCHEME, Change, clean, clean_inline
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "rawhtml"
+IMAGES = "rawhtml_images"  # on a raw node: (src as written, file relative to the source folder)
+DOWNLOADS = "rawhtml_downloads"  # the same for links to files
+PAGES = "rawhtml_pages"  # (href as written, docname, fragment) of links to pages
+_LISTED = 3  # changes named in a page's warning; the rest are counted
+
+
+class Subtype(enum.Enum):
+    """What was changed in a page's own HTML. Every value is a warning subtype of ``rawhtml``."""
+
+    REMOVED = "removed"
+    """A script, an event handler, an unsafe address or a remote style sheet was left out."""
+
+    IFRAME = "iframe"
+    """An embedded frame (a video, a map) is replaced by a link to its address."""
+
+    LINK = "link"
+    """A link in the page's HTML names a page that does not exist (``other.md``)."""
+
+
+def is_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: clean every raw HTML node of the page; report once per kind."""
+    found: dict[Subtype, list[tuple[nodes.Node, Change]]] = defaultdict(list)
+    inline: dict[int, list[nodes.raw]] = defaultdict(list)
+    env = app.env
+    nowhere: list[tuple[nodes.raw, str]] = []
+    for raw in list(doctree.findall(is_html)):
+        if isinstance(raw.parent, nodes.TextElement):
+            inline[id(raw.parent)].append(raw)
+            continue
+        cleaned, changes = clean(raw.astext(), PageImages(env, raw))
+        _replace(raw, cleaned)
+        nowhere += [(raw, address) for address in register_links(env, raw)]
+        for change in changes:
+            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
+    for pieces in inline.values():
+        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
+        for raw, cleaned in zip(pieces, cleaned_pieces):
+            _replace(raw, cleaned)
+            nowhere += [(raw, address) for address in register_links(env, raw)]
+        for change in changes:
+            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
+    for raw, address in dict.fromkeys(nowhere):
+        logger.warning(f"the link {address!r} leads to no page of the publication; link to the "
+                       "page's file as it is now (e.g. 'parking.md')", location=_where(raw),
+                       type=WARNING_TYPE, subtype=Subtype.LINK.value)
+    for subtype, items in found.items():
+        whats = list(dict.fromkeys(change.what for _, change in items))
+        listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
+        advice = ("write the link as Markdown if that is what you want readers to see"
+                  if subtype is Subtype.IFRAME else
+                  "the publication runs no page scripts and loads nothing from other sites")
+        logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
+                       type=WARNING_TYPE, subtype=subtype.value)
+
+
+class PageImages:
+    """Finds a raw HTML picture on disk and registers it to be copied like any image.
+
+    ``images/x.png`` is relative to the page, ``/assets/x.png`` to the source folder (as
+    on the Jekyll site); a picture outside the source folder is not taken.
+    """
+
+    def __init__(self, env: BuildEnvironment, raw: nodes.raw) -> None:
+        self.env, self.raw = env, raw
+
+    def __call__(self, src: str) -> bool:
+        found = local_file(Path(self.env.srcdir), Path(self.env.doc2path(self.env.docname)).parent, src)
+        if found is None:
+            return False
+        relative = found.relative_to(Path(self.env.srcdir).resolve()).as_posix()
+        self.env.images.add_file(self.env.docname, relative)
+        self.env.note_dependency(str(found))
+        self.raw.setdefault(IMAGES, []).append((src, relative))
+        return True
+
+
+_HREF = re.compile(r'\shref="([^"#?][^"]*)"')  # rawhtml writes every attribute as name="value"
+
+
+PAGE_SUFFIXES = (".md", ".markdown", ".html")
+
+
+def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | bool:
+    """(docname, fragment) of the page a relative link names (``other.md``, ``folder/``,
+    ``page.html#part``); None if it names no page; False if it is no link to a page."""
+    path, _, fragment = address.partition("#")
+    path = path.split("?", 1)[0]
+    if not path or SCHEME.match(path) or path.startswith("/") or \
+            not (path.endswith(("/", *PAGE_SUFFIXES)) or "." not in posixpath.basename(path)):
+        return False
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(env.docname), unquote(path)))
+    stem = next((target.removesuffix(s) for s in PAGE_SUFFIXES if target.endswith(s)), None)
+    for name in ([stem] if stem else [target, f"{target}/index"]):
+        if name in env.found_docs:
+            return name, fragment
+    return None
+
+
+def register_links(env: BuildEnvironment, raw: nodes.raw) -> list[str]:
+    """Note what a raw HTML link names: a page (linked when written), a file such as
+    ``/assets/plan.pdf`` (published like a Markdown download link); the addresses that
+    lead to neither are returned."""
+    folder = Path(env.doc2path(env.docname)).parent
+    nowhere = []
+    for href in _HREF.findall(raw.astext()):
+        address = unescape(href)
+        if SCHEME.match(address) or address.startswith("//"):
+            continue
+        page = page_named(env, address)
+        if page:
+            raw.setdefault(PAGES, []).append((href, *page))
+            continue
+        if page is None:
+            nowhere.append(address)
+            continue
+        found = local_file(Path(env.srcdir), folder, address)
+        if found is None:
+            continue  # a server path is jekyll_compat's (an old address of a page)
+        relative = found.relative_to(Path(env.srcdir).resolve()).as_posix()
+        env.dlfiles.add_file(env.docname, relative)
+        env.note_dependency(str(found))
+        raw.setdefault(DOWNLOADS, []).append((href, relative))
+    return nowhere
+
+
+class LinkPictures(SphinxPostTransform):
+    """Point each raw HTML picture at its copy in the output (``_images/``) and copy it;
+    point links to pages at the page as this edition names it, and, on the website, links
+    to files at their copy (``_downloads/``)."""
+
+    default_priority = 4  # before jekyll_compat reads raw links as addresses of pages (5)
+    formats = ("html",)  # the website and the ePub
+
+    def run(self, **kwargs: Any) -> None:
+        builder = self.app.builder
+        depth = self.env.docname.count("/")
+        for raw in self.document.findall(is_html):
+            if not raw.get(IMAGES) and not raw.get(DOWNLOADS) and not raw.get(PAGES):
+                continue
+            text = raw.astext()
+            for src, relative in raw.get(IMAGES, ()):
+                if relative not in self.env.images:
+                    continue
+                name = self.env.images[relative][1]
+                builder.images[relative] = name
+                target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
+                text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
+            for href, relative in raw.get(DOWNLOADS, ()):
+                if not builder.download_support:  # the ePub carries no files: the words stay
+                    text = text.replace(f' href="{href}"', "")
+                elif Path(relative) in self.env.dlfiles:
+                    dest = PurePosixPath(self.env.dlfiles[Path(relative)][1]).as_posix()
+                    target = "../" * depth + f"_downloads/{quote(dest)}"
+                    text = text.replace(f'href="{href}"', f'href="{escape(target)}"')
+            for href, docname, fragment in raw.get(PAGES, ()):
+                try:
+                    uri = builder.get_relative_uri(self.env.docname, docname)
+                except NoUri:
+                    continue
+                uri += f"#{fragment}" if fragment else ""
+                text = text.replace(f'href="{href}"', f'href="{escape(uri)}"')
+            _replace(raw, text)
+
+
+def _replace(raw: nodes.raw, cleaned: str) -> None:
+    if cleaned != raw.astext():
+        raw[:] = [nodes.Text(cleaned)]
+
+
+def _where(node: nodes.Node) -> Any:
+    while node is not None and not node.line:
+        node = node.parent
+    return node
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", sanitize_page)
+    app.add_post_transform(LinkPictures)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

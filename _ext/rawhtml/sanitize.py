@@ -1,0 +1,209 @@
+"""A page's own HTML made safe and well-formed, for the website and the ePub.
+
+Plain Python, no Sphinx. The fragment is parsed as a browser would (``html5lib``, the
+WHATWG parser in pure Python: it is what bleach builds on, and it needs no compiled
+library, unlike lxml), then rebuilt from an allowlist:
+
+- elements that run or load something (``script``, ``style`` with remote imports, remote
+  ``link``, ``object``, ``embed``, ``base``, ``meta``, ``form`` controls) are dropped;
+  an ``iframe`` becomes a link to its address; any other unknown or obsolete element
+  (``center``, ``font``) is unwrapped, so its words stay;
+- attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
+  https, mailto, tel and relative addresses (and ``data:image/`` in an image);
+- a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
+  ``local_image`` says the file is there (its description is shown otherwise);
+- the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
+  element closed. So an ePub page stays valid XHTML whatever the page wrote.
+
+Each change is a :class:`Change` saying what was done; the caller reports them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from html import escape
+from typing import Callable
+
+import html5lib
+
+VOID = {"area", "br", "col", "hr", "img", "wbr"}
+KEEP = VOID | {
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "caption",
+    "cite", "code", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "i", "ins",
+    "kbd", "li", "main", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul", "var",
+}
+DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
+        "frameset", "input", "select", "textarea", "button", "template", "param", "source",
+        "track", "title", "head"}
+COMMON = {"id", "class", "title", "lang", "dir", "role"}
+PER_ELEMENT = {
+    "a": {"href", "hreflang", "rel"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "headers"}, "th": {"colspan", "rowspan", "headers", "scope", "abbr"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"}, "time": {"datetime"},
+    "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "col": {"span"}, "colgroup": {"span"}, "details": {"open"},
+}
+URL_ATTRIBUTES = {"href", "src", "cite"}
+NUMBERS = {"width", "height", "colspan", "rowspan", "span", "start", "value"}
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_XML_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_REMOTE_CSS = re.compile(r"@import|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_ALLOWED_STYLE = re.compile(r"^[^<>\\]*$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something the sanitiser removed or replaced (unwrapping an element, which keeps its
+    words, is not a change worth a message)."""
+
+    what: str
+    iframe: bool = False
+
+
+def url_is_safe(url: str, *, image: bool = False) -> bool:
+    """http, https, mailto, tel or a relative address (``data:image/`` for an image)."""
+    cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore them: "java\tscript:"
+    if cleaned.startswith("//"):
+        return True  # protocol-relative: the page's own scheme (https)
+    match = SCHEME.match(cleaned)
+    if not match:
+        return True
+    scheme = match.group(1).lower()
+    if image and scheme == "data":
+        return cleaned[5:].lower().startswith("image/") and not cleaned[5:].lower().startswith("image/svg")
+    return scheme in SAFE_SCHEMES
+
+
+def clean(fragment: str, local_image: Callable[[str], bool] | None = None) -> tuple[str, list[Change]]:
+    """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed."""
+    changes: list[Change] = []
+    tree = html5lib.parseFragment(_NOT_XML.sub("", fragment), treebuilder="etree",
+                                  namespaceHTMLElements=False)
+    out: list[str] = []
+    try:
+        _children(tree, out, changes, local_image)
+    except RecursionError:
+        try:
+            words = " ".join(" ".join(tree.itertext()).split())
+        except RecursionError:
+            words = ""
+        return _text(words), [Change("its elements are nested too deeply; only its words are kept")]
+    return "".join(out), changes
+
+
+def _text(value: str | None) -> str:
+    return escape(value or "", quote=False)
+
+
+def _children(parent: ET.Element, out: list[str], changes: list[Change],
+              local_image: Callable[[str], bool] | None) -> None:
+    out.append(_text(parent.text))
+    for child in parent:
+        _element(child, out, changes, local_image)
+        out.append(_text(child.tail))
+
+
+def _element(element: ET.Element, out: list[str], changes: list[Change],
+             local_image: Callable[[str], bool] | None) -> None:
+    tag = element.tag
+    if not isinstance(tag, str):  # a comment or processing instruction
+        return
+    name = tag.rsplit("}", 1)[-1].lower()
+    if name == "iframe":
+        src = element.get("src", "")
+        if src and url_is_safe(src):
+            out.append(f'<a href="{escape(src)}">{_text(src)}</a>')
+        changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
+                                 "to it", iframe=True))
+        return
+    if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
+        changes.append(Change("a <style> element is left out (the theme styles the page)"))
+        return
+    if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
+        what = {"script": "a script", "style": "a style sheet that loads from another site",
+                "link": "a <link> to another file"}.get(name, f"a <{name}> element")
+        changes.append(Change(f"{what} is left out"))
+        return
+    if name not in KEEP:
+        _children(element, out, changes, local_image)
+        return
+    attributes = []
+    for key, value in element.attrib.items():
+        key = key.lower() if isinstance(key, str) else ""
+        allowed = key in COMMON or key in PER_ELEMENT.get(name, ()) or key.startswith("aria-") \
+            or (key.startswith("data-") and _XML_NAME.match(key))
+        if key.startswith("on"):
+            changes.append(Change(f"the script in {key}= is left out"))
+            continue
+        if key == "style":
+            if _ALLOWED_STYLE.match(value) and not _REMOTE_CSS.search(value) and "expression" not in value.lower():
+                attributes.append((key, value))
+            continue
+        if not allowed:
+            continue
+        if key in URL_ATTRIBUTES:
+            if not url_is_safe(value, image=(name == "img" and key == "src")):
+                changes.append(Change(f"the address {value[:60]!r} is left out: only http, https, "
+                                         "mailto, tel and relative addresses are kept"))
+                continue
+            if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
+                    and not value.startswith("//") and not local_image(value):
+                alt = element.get("alt", "")
+                changes.append(Change(f"the picture {value[:60]!r} is not in the source folder; "
+                                      "its description is shown instead"))
+                out.append(_text(alt))
+                return
+        if key in NUMBERS and not value.strip().isdigit():
+            continue
+        attributes.append((key, value))
+    if name == "img" and not any(k == "alt" for k, _ in attributes):
+        attributes.append(("alt", ""))
+    if name == "img" and not any(k == "src" for k, _ in attributes):
+        return
+    attrs = "".join(f' {k}="{escape(v)}"' for k, v in attributes)
+    if name in VOID:
+        out.append(f"<{name}{attrs} />")
+        return
+    out.append(f"<{name}{attrs}>")
+    _children(element, out, changes, local_image)
+    out.append(f"</{name}>")
+
+
+_OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
+_CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
+
+
+def clean_inline(pieces: list[str], local_image: Callable[[str], bool] | None = None
+                 ) -> tuple[list[str], list[Change]]:
+    """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
+    between as text, ``</b>``): a start and end tag that pair up are cleaned as a pair; a
+    tag left unpaired is dropped (the words stay), so the paragraph stays well-formed."""
+    result = [""] * len(pieces)
+    changes: list[Change] = []
+    stack: list[tuple[str, int]] = []
+    for index, piece in enumerate(pieces):
+        if (close := _CLOSE.match(piece)):
+            name = close.group(1).lower()
+            if stack and stack[-1][0] == name:
+                _, start = stack.pop()
+                cleaned, found = clean(pieces[start] + f"</{name}>", local_image)
+                changes += found
+                end = f"</{name}>"
+                if cleaned.startswith(f"<{name}") and cleaned.endswith(end):
+                    result[start], result[index] = cleaned[:-len(end)], end
+            continue  # an unpaired end tag is dropped
+        opened = _OPEN.match(piece)
+        if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
+            stack.append((opened.group(1).lower(), index))
+            continue
+        result[index], found = clean(piece, local_image)
+        changes += found
+    return result, changes

