@@ -129,9 +129,8 @@ def sphinx_options(builddir: Path, edition: str, options: Sequence[str]) -> list
 def run_sphinx(argv: list[str]) -> int:
     """One ``python -m sphinx`` run, in this process; its exit status."""
     from sphinx.cmd.build import build_main
-    from sphinx.util.console import color_terminal
 
-    if not color_terminal():  # python -m sphinx decides this per process; here, up front
+    if not sys.stdout.isatty():  # Sphinx colours whenever CI=true: plain file:line lines in a log
         argv = ["--no-color", *argv]
     try:
         return build_main(argv)

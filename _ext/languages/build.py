@@ -67,7 +67,8 @@ def main(argv: list[str]) -> int:
             continue
         site = builder in ("html", "dirhtml")
         target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
-        command = [sys.executable, "-m", "sphinx", "-b", builder,
+        colour = [] if sys.stdout.isatty() else ["--no-color"]  # Sphinx colours whenever CI=true
+        command = [sys.executable, "-m", "sphinx", *colour, "-b", builder,
                    "-d", str(Path(builddir, f"doctrees-{language}")),
                    *options, "-D", f"language={language}", sourcedir, str(target)]
         print(f"{builder} edition in {language}: {target}", flush=True)
