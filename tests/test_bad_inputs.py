@@ -25,8 +25,20 @@ from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype
 from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML keeps the last of two equal keys without a word; a merge once lost an entry's page so."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        if duplicates := sorted({key for key in keys if keys.count(key) > 1}, key=str):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate keys {duplicates}", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
-ENTRIES = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+ENTRIES = yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)
 FIELDS = {"name", "kind", "file", "line", "message", "pages"}
 OPTIONAL = {"builder", "xfail", "options"}
 DEFAULT_INDEX = "---\ntitle: Home\n---\n\nWelcome.\n"
