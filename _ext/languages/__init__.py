@@ -87,6 +87,7 @@ def configure(app: Sphinx, config: Config) -> None:
     if not is_translation(config):
         return
     language = config.language
+    config.publication_site_folder = language + "/"
     if config.html_baseurl:
         config.html_baseurl = config.languages_site_url.rstrip("/") + "/" + language + "/"
     for setting in ("epub_basename", "pdf_basename"):
@@ -177,6 +178,7 @@ def finish_sitemap(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("publication")  # publication_site_folder: where a translation's site sits
     # The language the pages are written in; its site is the top folder.
     app.add_config_value("source_language", "en", "env", [str])
     # The translations, built with `make all` and `make translations`: e.g. ["es"].

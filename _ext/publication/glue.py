@@ -44,6 +44,25 @@ def site_root(config: Config, meta: Metadata) -> str:
     return root if root.endswith("/") else root + "/"
 
 
+def site_folder(config: Config) -> str:
+    """Where this site sits inside the whole publication's site: ``""``, or ``"es/"`` for a
+    translation (set by the ``languages`` extension)."""
+    folder = config.publication_site_folder.strip("/")
+    return folder + "/" if folder else ""
+
+
+def version_root(config: Config, meta: Metadata) -> str:
+    """Where this version of this site stays for good, ending in ``/``.
+
+    The source-language site freezes every translation inside its own release
+    (``editions/<version>/es/``), so a translation's permanent address is there, not
+    under its own ``es/editions/``.
+    """
+    root, folder = site_root(config, meta), site_folder(config)
+    top = root[:-len(folder)] if folder and root.endswith(folder) else root
+    return top + meta.version_path + folder
+
+
 def _copyright(meta: Metadata) -> str:
     return f"{meta.date_released.year}, {meta.author}"
 
@@ -118,5 +137,6 @@ def _load_plain(config: Config) -> Metadata:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
+    app.add_config_value("publication_site_folder", "", "env", types=[str])
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}

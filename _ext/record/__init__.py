@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from publication.glue import metadata, site_root
+from publication.glue import metadata, site_folder, site_root, version_root
 
 from . import changes_page, diff, links, publish, releases, sitedata
 from .collect import PassageCollector
@@ -38,13 +38,29 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Context:
-    """What the releases need from the build: metadata, site address, folders."""
+    """What the releases need from the build: metadata, site address, folders.
+
+    A translation's site (``folder`` ``es/``) does not publish the archive: the
+    source-language site does, with every translation frozen inside each release.
+    ``texts`` are the releases as this site published them (those that hold it).
+    """
 
     meta: Any
     root: str
     releases_dir: Path
     changes_file: Path
     releases: list[releases.Release]
+    folder: str = ""
+    version_root: str = ""
+
+    @property
+    def archive(self) -> str:
+        """The way from this site's root up to the site that publishes ``editions/``."""
+        return "../" * self.folder.count("/")
+
+    @property
+    def texts(self) -> list[releases.Release]:
+        return [t for t in (r.translation(self.folder) for r in self.releases) if t is not None]
 
 
 def _metadata(app: Sphinx) -> Any:
@@ -65,7 +81,8 @@ def context(app: Sphinx) -> Context:
     where = folder(app, app.config.record_releases_dir, "editions")
     found, _ = releases.find(where)
     return Context(meta, _root(app, meta), where,
-                   folder(app, app.config.record_changes_file, "CHANGES.md"), found)
+                   folder(app, app.config.record_changes_file, "CHANGES.md"), found,
+                   site_folder(app.config), version_root(app.config, meta))
 
 
 def is_web(app: Sphinx) -> bool:
@@ -140,8 +157,8 @@ def current_passages(app: Sphinx) -> dict[str, Any]:
     chapters = [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
                  "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
                 for d in chapter_order(app) if d in store]
-    data = sitedata.document(info.meta, info.root, chapters, pdf_pages(app, info.meta),
-                             releases.earlier(info.releases, info.meta.version))
+    data = sitedata.document(info.meta, info.version_root, chapters, pdf_pages(app, info.meta),
+                             releases.earlier(info.texts, info.meta.version))
     app.builder.record_current = data
     return data
 
@@ -152,10 +169,11 @@ def change_pages(app: Sphinx) -> Any:
         return
     info = context(app)
     current = current_passages(app)
-    pairs = [(r.version, r.passages()) for r in info.releases if r.version != info.meta.version]
+    pairs = [(r.version, r.passages()) for r in info.texts if r.version != info.meta.version]
     pairs.append((info.meta.version, current))
+    up = "../" + info.archive
     for version, data in pairs:
-        before = releases.earlier(info.releases, version)
+        before = releases.earlier(info.texts, version)
         if not before:
             continue
         old = before[-1].passages()
@@ -163,10 +181,11 @@ def change_pages(app: Sphinx) -> Any:
         is_current = version == info.meta.version
 
         def href_new(file: str, ident: str, version: str = version, is_current: bool = is_current) -> str:
-            return f"../{file}#{ident}" if is_current else f"../editions/{version}/{file}#{ident}"
+            return (f"../{file}#{ident}" if is_current
+                    else f"{up}editions/{version}/{info.folder}{file}#{ident}")
 
         def href_old(file: str, ident: str, old_version: str = old["version"]) -> str:
-            return f"../editions/{old_version}/{file}#{ident}"
+            return f"{up}editions/{old_version}/{info.folder}{file}#{ident}"
 
         body = changes_page.body(version, old["version"], old["date"], chapters, href_new, href_old)
         yield (f"changes/{version}", {"title": f"What changed in version {version}",
@@ -187,13 +206,16 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     dump = lambda data: (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)  # noqa: E731
                          + "\n").encode("utf-8")
     publish.write_if_changed(outdir / releases.PASSAGES, dump(current))
-    earlier = releases.earlier(info.releases, info.meta.version)
-    publish.write_if_changed(outdir / releases.HISTORY, dump(sitedata.history(earlier, current)))
-    same = next((r for r in info.releases if r.version == info.meta.version), None)
+    earlier = releases.earlier(info.texts, info.meta.version)
+    publish.write_if_changed(outdir / releases.HISTORY,
+                             dump(sitedata.history(earlier, current, info.archive)))
+    same = next((r for r in info.texts if r.version == info.meta.version), None)
     if same is not None and _texts(same.passages()) != _texts(current):
         logger.info("record: the text differs from the released version %s, and CITATION.cff "
                     "still says %s: set a new version before make release", same.version,
                     same.version)
+    if info.folder:
+        return
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     for release in info.releases:
         publish.publish(release, outdir, release.passages()["date"], info.meta.title,

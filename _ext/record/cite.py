@@ -16,9 +16,9 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def versioned_url(root: str, meta: Any, page_file: str, ident: str = "") -> str:
-    """Where this version of a page stays forever: ``<root>editions/<version>/<page>#id``."""
-    return f"{root}{meta.version_path}{page_file}" + (f"#{ident}" if ident else "")
+def versioned_url(version_root: str, page_file: str, ident: str = "") -> str:
+    """Where this version of a page stays forever: ``<…>/editions/<version>/<page>#id``."""
+    return f"{version_root}{page_file}" + (f"#{ident}" if ident else "")
 
 
 def passage(meta: Any, chapter: str, url: str, page: str | None) -> dict[str, str]:

@@ -8,9 +8,11 @@ the published site; the website makes them relative (``record_path``).
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx.util import logging
@@ -33,7 +35,7 @@ def human_size(size: int) -> str:
 
 
 def link(text: str, root: str, path: str) -> nodes.reference:
-    ref = nodes.reference(text, text, refuri=root + path)
+    ref = nodes.reference(text, text, refuri=urljoin(root, path))
     ref["record_path"] = path
     return ref
 
@@ -55,11 +57,11 @@ class ReleasesDirective(SphinxDirective):
                            subtype=Kind.RELEASE.value, location=(self.env.docname, self.lineno))
         box = nodes.container(classes=[GENERATED])
         intro = nodes.paragraph()
-        intro += nodes.Text(
+        intro += nodes.Text(str(_(
             "Every release of this publication is kept here as it was published: the "
             "website, the PDF and the ePub of each version. Earlier editions are an archive "
             "kept for reference; they are not updated. The current edition is version "
-            f"{info.meta.version}.")
+            "{version}.")).format(version=info.meta.version))
         box += intro
         versions = [(r.version, r) for r in info.releases if r.version != info.meta.version]
         versions.append((info.meta.version, None))
@@ -73,7 +75,8 @@ class ReleasesDirective(SphinxDirective):
     def entry(self, info: Any, version: str, release: releases.Release | None,
               notes: dict[str, tuple[str, int]]) -> list[nodes.Node]:
         date = (release.passages()["date"] if release else info.meta.date_released.isoformat())
-        label = f"Version {version}, {date}" + ("" if release else " (this edition)")
+        label = str(_("Version {version}, {date}") if release
+                    else _("Version {version}, {date} (this edition)")).format(version=version, date=date)
         out: list[nodes.Node] = [nodes.rubric(label, label)]
         text = notes.get(version, ("", 0))[0]
         if text:
@@ -84,30 +87,32 @@ class ReleasesDirective(SphinxDirective):
         items = nodes.bullet_list()
         if release is not None:
             sums = release.sums()
+            mine = info.folder if release.translation(info.folder) else ""
+            archive = f"{info.archive}editions/{version}/"
             for name, digest in sorted(sums.items()):
-                if name.startswith("editions/") and name.endswith((".pdf", ".epub")):
+                if name.startswith(f"{mine}editions/") and name.endswith((".pdf", ".epub")):
                     kind = "PDF" if name.endswith(".pdf") else "ePub"
                     para = nodes.paragraph()
-                    para += link(f"{kind} of version {version}", info.root,
-                                 f"editions/{version}/{name}")
+                    para += link(str(_("{kind} of version {version}")).format(kind=kind, version=version),
+                                 info.root, archive + name)
                     size = release.file(name).stat().st_size
-                    para += nodes.Text(f" ({human_size(size)}). SHA-256: ")
+                    para += nodes.Text(" " + str(_("({size}). SHA-256:")).format(size=human_size(size)) + " ")
                     para += nodes.literal(digest, digest)
                     items += nodes.list_item("", para)
-            for text_, path in ((f"Website of version {version}", f"editions/{version}/index.html"),
-                                ("Checksums of every file (SHA256SUMS)",
-                                 f"editions/{version}/SHA256SUMS")):
+            for text_, path in ((str(_("Website of version {version}")).format(version=version),
+                                 f"{archive}{mine}index.html"),
+                                (str(_("Checksums of every file (SHA256SUMS)")), f"{archive}SHA256SUMS")):
                 para = nodes.paragraph()
                 para += link(text_, info.root, path)
                 items += nodes.list_item("", para)
         else:
             para = nodes.paragraph()
-            para += nodes.Text("The downloads of this edition are on the first page.")
+            para += nodes.Text(str(_("The downloads of this edition are on the first page.")))
             items += nodes.list_item("", para)
-        if any(r.key < releases.Version(version) for r in info.releases):
+        if any(r.key < releases.Version(version) for r in info.texts):
             para = nodes.paragraph()
-            para += link(f"What changed in version {version}", info.root,
-                         f"changes/{version}.html")
+            para += link(str(_("What changed in version {version}")).format(version=version),
+                         info.root, f"changes/{version}.html")
             items += nodes.list_item("", para)
         out.append(items)
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from sphinx.locale import _
 
 from .collect import ATTR
 
@@ -18,7 +19,7 @@ LINKED = (nodes.paragraph, nodes.list_item, nodes.definition_list_item, nodes.bl
 
 def link_html(ident: str) -> str:
     return (f'<a class="passage-link" href="#{escape(ident)}" data-passage="{escape(ident)}" '
-            f'aria-label="Link to this passage">¶</a>')
+            f'aria-label="{escape(str(_("Link to this passage")))}">¶</a>')
 
 
 def add_links(doctree: nodes.Node) -> None:

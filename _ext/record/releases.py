@@ -26,6 +26,14 @@ class Release:
 
     version: str
     folder: Path
+    language: str = ""  # "es/": the translation's site frozen inside the release
+
+    def translation(self, folder: str) -> Release | None:
+        """The release as the site in ``folder`` (``es/``) published it, if it holds that site."""
+        if not folder:
+            return self
+        inside = self.folder / folder
+        return Release(self.version, inside, folder) if (inside / PASSAGES).is_file() else None
 
     @property
     def key(self) -> Version:

@@ -23,7 +23,7 @@ def first_versions(earlier: list[Release], version: str) -> dict[tuple[str, str]
     return first
 
 
-def document(meta: Any, root: str, chapters: list[dict[str, Any]],
+def document(meta: Any, version_root: str, chapters: list[dict[str, Any]],
              pages: dict[str, dict[str, list]], earlier: list[Release]) -> dict[str, Any]:
     """``passages.json``: ``chapters`` are ``{docname, title, file, passages}`` in order."""
     first = first_versions(earlier, meta.version)
@@ -32,7 +32,7 @@ def document(meta: Any, root: str, chapters: list[dict[str, Any]],
         where = pages.get(chapter["docname"], {})
         for item in chapter["passages"]:
             page = where.get(item["id"])
-            url = cite.versioned_url(root, meta, chapter["file"], item["id"])
+            url = cite.versioned_url(version_root, chapter["file"], item["id"])
             out.append({
                 "id": item["id"], "kind": item["kind"], "chapter": chapter["docname"],
                 "chapter_title": chapter["title"], "file": chapter["file"], "text": item["text"],
@@ -45,8 +45,10 @@ def document(meta: Any, root: str, chapters: list[dict[str, Any]],
             "date": meta.date_released.isoformat(), "passages": out}
 
 
-def history(earlier: list[Release], current: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """``{page file: {old id: {changed, last, url}}}`` for passages the current edition lacks."""
+def history(earlier: list[Release], current: dict[str, Any],
+            archive: str = "") -> dict[str, dict[str, Any]]:
+    """``{page file: {old id: {changed, last, url}}}`` for passages the current edition lacks;
+    ``url`` is from the site's root, where the archive is ``archive + "editions/"``."""
     have = {(p["file"], p["id"]) for p in current["passages"]}
     versions = [r.version for r in earlier] + [current["version"]]
     out: dict[str, dict[str, Any]] = {}
@@ -57,5 +59,5 @@ def history(earlier: list[Release], current: dict[str, Any]) -> dict[str, dict[s
                 continue
             out.setdefault(item["file"], {})[item["id"]] = {
                 "last": release.version, "changed": versions[index + 1],
-                "url": f"editions/{release.version}/{item['file']}#{item['id']}"}
+                "url": f"{archive}editions/{release.version}/{release.language}{item['file']}#{item['id']}"}
     return {name: dict(sorted(ids.items())) for name, ids in sorted(out.items())}

@@ -24,7 +24,7 @@ import pagesource
 import publication
 from jekyll_compat import collections, jekyll_config, meaning
 from publication.atomic import write_if_changed
-from publication.glue import metadata, site_root
+from publication.glue import metadata, site_root, version_root
 
 from . import card, editions, headtags, redirects, sitefiles
 from .panel import editions_panel
@@ -217,9 +217,10 @@ def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
     url = context.get("pageurl") or root + app.builder.get_target_uri(pagename)
     is_publication = pagename in (app.config.root_doc, app.config.citation_page)
     title = app.env.titles[pagename].astext() if pagename in app.env.titles else meta.title
-    version_url = root + meta.version_path + app.builder.get_target_uri(pagename)
-    page = headtags.Page(title, url, is_publication, app.config.language or "en", version_url)
-    site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found))
+    kept = version_root(app.config, meta)
+    page = headtags.Page(title, url, is_publication, app.config.language or "en",
+                         kept + app.builder.get_target_uri(pagename))
+    site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found), kept)
     creators = [headtags.highwire_author(name, *parts) for name, parts
                 in zip(meta.authors, meta.author_parts or [("", "")] * len(meta.authors))]
     context["metatags"] = context.get("metatags", "") + headtags.render(

@@ -49,6 +49,8 @@ class Site:
     card: str                       # absolute URL of the social card
     card_alt: str
     editions: tuple[Edition, ...] = ()
+    version_root: str = ""          # absolute: this version of the site, kept for good
+
 
     def absolute(self, path: str) -> str:
         return self.root + path
@@ -142,7 +144,7 @@ def json_ld(meta: Metadata, page: Page, site: Site) -> str:
     report = {
         "@type": "Report",
         "name": meta.title,
-        "url": site.absolute(meta.version_path),
+        "url": site.version_root or site.absolute(meta.version_path),
         "author": [_organisation(a) for a in meta.authors],
         "publisher": _organisation(meta.publisher),
         "datePublished": meta.date_released.isoformat(),
