@@ -28,6 +28,7 @@ from publication.glue import metadata, site_root, version_root
 
 from . import card, editions, headtags, redirects, sitefiles
 from .panel import editions_panel
+from .unique_ids import OneElementPerId
 from .search_index import drop_empty_search_terms
 from .sitemap import complete_sitemap
 
@@ -253,6 +254,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("editions_dir", "", "", types=[str])
     app.add_config_value("site_redirects", {}, "html", types=[dict])
     app.connect("config-inited", default_editions_dir)
+    app.add_post_transform(OneElementPerId)
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
     app.connect("env-get-outdated", remove_old_output, priority=550)  # after pageorder
