@@ -215,6 +215,20 @@ def test_liquid_runs_as_jekyll_ran_it_over_site_data(city: tuple[Path, str]) -> 
     assert "Write to lab@example.gov with questions" in text
 
 
+def test_an_include_runs_from_the_old_sites_includes_folder_in_every_edition(city: tuple[Path, str]) -> None:
+    build, _ = city
+    said = "Privacy: The sensors count cars, never faces. Questions go to lab@example.gov."
+    page = soup(build / "html/projects/curb-sensors/overview.html").select_one("article[role=main]")
+    assert said in " ".join(page.get_text(" ", strip=True).replace(" .", ".").split())
+    assert page.find("strong", string="Privacy:") is not None
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert "The sensors count cars, never faces." in archive.read(
+            "projects/curb-sensors/overview.xhtml").decode()
+    [pdf] = (build / "pdf").glob("*.pdf")
+    assert "The sensors count cars, never faces." in pdf.with_suffix(".typ").read_text(encoding="utf-8")
+
+
 def test_liquid_never_runs_inside_code_or_maths(city: tuple[Path, str]) -> None:
     page = soup(city[0] / "html/projects/curb-sensors/findings.html").select_one("article[role=main]")
     assert "{% for reading in site.data.readings %}{{ reading.zone }}" in page.select_one("pre").get_text()

@@ -59,6 +59,57 @@ def test_liquid_the_engine_cannot_run_is_kept_as_text_and_listed(tag: str) -> No
     assert result.dropped == (liquid.Dropped(1, tag),)
 
 
+INCLUDES = {
+    "note.html": '<div class="note">{{ include.text }} ({{ page.title }})</div>',
+    "figure.html": '![{{ include.alt }}]({{ include.src }})\n{% include note.html text=include.alt %}',
+    "loop.html": "{% include loop.html %}",
+    "nav.html": "<nav>{% for p in site.pages %}{{ p.title }}{% endfor %}</nav>",
+    "widgets/card.md": "**{{ include.heading | upcase }}**",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{% include note.html text="Bus stops" %}', '<div class="note">Bus stops (Buses)</div>'),
+    ("{% include note.html text='single' %}", '<div class="note">single (Buses)</div>'),
+    ("{% include note.html text=page.title %}", '<div class="note">Buses (Buses)</div>'),
+    ('{% include figure.html src="/assets/bus.png" alt="A bus" %}',
+     '![A bus](/assets/bus.png)\n<div class="note">A bus (Buses)</div>'),
+    ('{%- include widgets/card.md heading="routes" -%}', "**ROUTES**"),
+    ("{{ include.text }}|{% include note.html %}", '|<div class="note"> (Buses)</div>'),
+])
+def test_includes_run_from_the_old_sites_includes_folder(text: str, expected: str) -> None:
+    result = liquid_engine.render(text, {"title": "Buses"}, SITE, includes=INCLUDES)
+    assert (result.text, result.dropped) == (expected, ())
+
+
+@pytest.mark.parametrize("tag", [
+    "{% include missing.html %}", "{% include ../../etc/passwd %}", "{% include /etc/passwd %}",
+    "{% include nav.html %}",  # the old site's menu: the publication's contents replace it
+])
+def test_an_include_that_is_not_there_or_never_ends_is_kept_as_text_and_listed(tag: str) -> None:
+    result = liquid_engine.render(f"before {tag} after", {}, SITE, includes=INCLUDES)
+    assert result.text == f"before {tag} after"
+    assert [d.line for d in result.dropped] == [1] and result.dropped[0].tag == tag
+
+
+def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written() -> None:
+    result = liquid_engine.render("before {% include loop.html %} after", {}, SITE, includes=INCLUDES)
+    assert result.text == "before {% include loop.html %} after"
+    assert [d.line for d in result.dropped] == [1] and "recursive include" in result.dropped[0].tag
+
+
+def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:
+    from jekyll_compat import jekyll_includes
+
+    (tmp_path / "_includes" / "deep").mkdir(parents=True)
+    (tmp_path / "_includes" / "a.html").write_text("A", encoding="utf-8")
+    (tmp_path / "_includes" / "deep" / "b.md").write_text("B", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (tmp_path / "_includes" / "link.html").symlink_to(tmp_path / "secret.txt")
+    (tmp_path / "_includes" / "latin1.html").write_bytes(b"caf\xe9")
+    assert jekyll_includes(tmp_path) == {"a.html": "A", "deep/b.md": "B"}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("{{ site.data.office.staff }}", "a"), ("{{ site.data.none | size }}", "0"),
     ("{{ page.missing }}|{{ content }}", "|"), ("{% assign x = 1 %}{{ x }}", "1"),

@@ -101,6 +101,29 @@ def jekyll_data(srcdir: Path) -> dict[str, Any]:
     return {path.stem: _read_yaml(path, path.stat().st_mtime) for path in files}
 
 
+INCLUDE_LIMIT = 256 * 1024
+
+
+def jekyll_includes(srcdir: Path) -> dict[str, str]:
+    """``_includes/`` of the old site, ``{path inside it: text}``, for ``{% include %}``.
+
+    Only regular files inside the folder (no symbolic link: a page must not include what
+    lies outside the source folder), UTF-8, at most 256 KB each.
+    """
+    folder = srcdir / "_includes"
+    if not folder.is_dir() or folder.is_symlink():
+        return {}
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > INCLUDE_LIMIT:
+            continue
+        try:
+            found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found
+
+
 def substitution_names(app: Sphinx) -> frozenset[str]:
     """MyST substitutions also use ``{{ name }}``: those are not Liquid and are kept."""
     if "substitution" not in getattr(app.config, "myst_enable_extensions", ()):
@@ -114,7 +137,11 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     srcdir = Path(app.srcdir)
     site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
-    result = preprocess(source[0], site, keep=substitution_names(app))
+    includes = jekyll_includes(srcdir) if "include" in source[0] else {}
+    for name in includes:
+        if name in source[0]:
+            app.env.note_dependency(str(srcdir / "_includes" / name))
+    result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
     source[0] = result.text
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))

@@ -5,9 +5,11 @@ what they meant on the old site, over Jekyll's ``site`` (``_config.yml`` and ``_
 and ``page`` (the front matter) variables. What Liquid never touched on the old site is
 protected: fenced and inline code and maths (kramdown showed ``{{ x }}`` in code as
 written only inside ``{% raw %}``; a publication about code must not run it), and MyST
-substitutions. A tag or filter the engine does not know (``{% include %}``,
-``{% post_url %}``, a plugin's filter) is kept as text and listed, so the caller warns
-once with the file and line.
+substitutions. ``{% include name.html key="value" %}`` runs the old site's ``_includes/``
+file with ``include.key`` set, as Jekyll did (only files the caller read from that folder:
+no path leads anywhere else). A tag or filter the engine does not know
+(``{% include_relative %}``, ``{% post_url %}``, a plugin's filter) or an include that is
+not there is kept as text and listed, so the caller warns once with the file and line.
 
 Lines stay where they were: each source line that starts outside a tag carries a marker
 through the engine, and the output is padded so that line starts on its own line again.
@@ -21,8 +23,11 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from liquid import Environment, Mode
-from liquid.exceptions import LiquidError
+from functools import lru_cache
+
+from liquid import DictLoader, Environment, Mode
+from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
+from liquid.exceptions import LiquidError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
 
@@ -37,6 +42,8 @@ _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
+_INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
 _SLOT = re.compile("\x03(\\d+)\x04")
 _MAX_RETRIES = 64
@@ -65,8 +72,40 @@ class _Bounded(Environment):
     local_namespace_limit = 1_000_000
 
 
-def _environment() -> Environment:
-    env = _Bounded(tolerance=Mode.STRICT)
+class _JekyllIncludeNode(IncludeNode):
+    """Jekyll's include: the arguments are ``include.<name>`` inside the included file."""
+
+    def render_to_output(self, context: Any, buffer: Any) -> int:
+        name = str(self.name.evaluate(context))
+        try:
+            template = context.env.get_template(name, context=context, tag=self.tag)
+        except TemplateNotFoundError as err:
+            err.token = self.name.token
+            raise
+        arguments = {arg.name: arg.value.evaluate(context) for arg in self.args}
+        with context.extend({"include": arguments}, template=template):
+            template.render_with_context(context, buffer, partial=True)
+        return True
+
+
+class _JekyllIncludeTag(IncludeTag):
+    node_class = _JekyllIncludeNode
+
+
+_NAVIGATION = re.compile(r"<nav\b|\bsite\.(?:html_pages|pages|collections|posts)\b|\bsite\.\w+\s*\|\s*sort", re.I)
+
+
+def is_navigation(include: str) -> bool:
+    """The old site's own menu (a ``<nav>``, a loop over its pages): the publication's
+    contents replace it, so it is not run but kept as text and listed, like a tag it cannot run."""
+    return bool(_NAVIGATION.search(include))
+
+
+def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
+    env = _Bounded(tolerance=Mode.STRICT,  # an include may include another, written as Jekyll did
+                   loader=DictLoader({name: _INCLUDE.sub(_include_call, text)
+                                      for name, text in includes if not is_navigation(text)}))
+    env.add_tag(_JekyllIncludeTag)
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
     for name, fmt in _DATE_FORMATS.items():
@@ -88,10 +127,30 @@ def _sentence(value: Any, connector: str = "and") -> str:
 _ENV = _environment()
 
 
-def _jekyll_tags(text: str) -> str:
-    """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code)."""
+@lru_cache(maxsize=8)
+def _environment_with(includes: tuple[tuple[str, str], ...]) -> Environment:
+    return _environment(includes) if includes else _ENV
+
+
+def _include_call(match: re.Match[str]) -> str:
+    """``{% include a.html k="v" n=page.x %}`` in the engine's own syntax."""
+    left, name, args, right = match.groups()
+    pairs = ", ".join(f"{key.replace('-', '_')}: {value}" for key, value in _INCLUDE_ARG.findall(args))
+    return "{%" + left + f' include "{name}"' + (f", {pairs}" if pairs else "") + " " + right + "%}"
+
+
+def _jekyll_tags(text: str, written: dict[str, str]) -> str:
+    """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
+    an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
     text = _HIGHLIGHT.sub(lambda m: "```" + m.group(1), text)
     text = _END_HIGHLIGHT.sub("```", text)
+
+    def include(match: re.Match[str]) -> str:
+        call = _include_call(match)
+        written[call] = match.group(0)
+        return call
+
+    text = _INCLUDE.sub(include, text)
     return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
 
 
@@ -126,12 +185,19 @@ def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, in
 
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
-           keep: Collection[str] = ()) -> Result:
-    """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file)."""
+           keep: Collection[str] = (), includes: Mapping[str, str] | None = None) -> Result:
+    """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
+    ``includes`` are the old site's ``_includes/`` files by path (``note.html``)."""
     if "{%" not in text and "{{" not in text:
         return Result(text, ())
-    text = _jekyll_tags(text)
+    written: dict[str, str] = {}
+    text = _jekyll_tags(text, written)
     slots: list[str] = []
+
+    def as_written(piece: str) -> str:
+        for call, original in written.items():
+            piece = piece.replace(call, original)
+        return piece
 
     def slot(piece: str) -> str:
         slots.append(piece)
@@ -140,22 +206,24 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     source = _marked(text, protected_spans(text, keep), slot)
     dropped: list[Dropped] = []
     context = {"page": dict(page), "site": dict(site)}
+    env = _environment_with(tuple(sorted((includes or {}).items())))
     for _ in range(_MAX_RETRIES):
         try:
-            output = _ENV.from_string(source).render(**context)
+            output = env.from_string(source).render(**context)
             break
         except LiquidError as err:
             span = _failing_span(source, err)
             if span is None:
-                return Result(text, (Dropped(first_line, _short(str(err) or "Liquid")),))
+                return Result(as_written(text), (Dropped(first_line, _short(str(err) or "Liquid")),))
             start, end = span
             line = _line_at(source, start, first_line)
-            dropped.append(Dropped(line, _short(_SLOT.sub("…", _plain(source[start:end])))))
-            source = source[:start] + slot(_plain(source[start:end])) + source[end:]
+            kept = as_written(_plain(source[start:end]))
+            dropped.append(Dropped(line, _short(_SLOT.sub("…", kept))))
+            source = source[:start] + slot(kept) + source[end:]
         except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
-            return Result(text, (Dropped(first_line, _short(str(err))),))
+            return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
     else:
-        return Result(text, tuple(dropped))
+        return Result(as_written(text), tuple(dropped))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
     return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)))

@@ -50,13 +50,15 @@ class Prepared:
     notes: tuple[Note, ...] = field(default=())
 
 
-def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = ()) -> Prepared:
+def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
+               includes: Mapping[str, str] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
-    rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep)
+    rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
+                                    includes=includes)
     notes = [Note(first_line - 1 + line, "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
