@@ -326,3 +326,17 @@ def test_a_runaway_loop_stops_and_is_kept_as_text() -> None:
     text = "{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}\nafter"
     result = render(text)
     assert result.text.endswith("after") and result.dropped and result.dropped[0].line == 1
+
+
+def test_only_folders_jekyll_published_are_said_to_be_left_out(tmp_path: Path) -> None:
+    from jekyll_compat import collections
+
+    for name in ("_posts/a.md", "_posts/deep/b.markdown", "_projects/c.md", "_notes/d.md",
+                 "_drafts/e.md", "_includes/f.md", "_layouts/g.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    config = {"collections": {"projects": {"output": True}, "notes": {"output": False}}}
+    found = collections.left_out(tmp_path, config)
+    assert [(f.folder, f.first.relative_to(tmp_path).as_posix(), f.pages) for f in found] == [
+        ("_posts", "_posts/a.md", 2), ("_projects", "_projects/c.md", 1)]
+    assert collections.left_out(tmp_path / "_layouts", config) == []

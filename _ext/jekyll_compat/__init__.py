@@ -67,6 +67,21 @@ class Subtype(enum.Enum):
     NESTING = "nesting"
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
+    FOLDER = "folder"
+    """A ``_posts/`` or collection folder Jekyll published is not read: rename it without ``_``."""
+
+
+def say_left_out_folders(app: Sphinx) -> None:
+    """``builder-inited``: the old site's posts and collections in ``_``-folders are not read."""
+    srcdir = Path(app.srcdir)
+    for gone in collections.left_out(srcdir, jekyll_config(srcdir)):
+        plain = gone.folder.lstrip("_")
+        what = "posts" if gone.folder == "_posts" else f"'{plain}' collection"
+        warn(f"'{gone.folder}/' holds {gone.pages} page(s) the old Jekyll site published (its "
+             f"{what}), but a folder whose name starts with '_' is never published: rename it "
+             f"'{plain}/' and give its pages a title and position to publish them",
+             f"{gone.first}:1", Subtype.FOLDER)
+
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
@@ -317,6 +332,7 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", say_left_out_folders)
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
