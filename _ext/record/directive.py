@@ -70,6 +70,7 @@ class ReleasesDirective(SphinxDirective):
             self.env.note_dependency(str(release.folder / releases.SUMS)) if release else None
             box += self.entry(info, version, release, notes)
         self.set_source_info(box)
+        _already_translated(box)
         return [box]
 
     def entry(self, info: Any, version: str, release: releases.Release | None,
@@ -116,6 +117,19 @@ class ReleasesDirective(SphinxDirective):
             items += nodes.list_item("", para)
         out.append(items)
         return out
+
+
+def _already_translated(box: nodes.Element) -> None:
+    """Our words went through ``_()``: the page's catalog must not look them up again (it
+    would not find them, and a translated build would then mark them as English). The
+    release notes, parsed from CHANGES.md, stay the catalog's to translate."""
+    for node in box.findall(nodes.TextElement):
+        parent, notes = node.parent, False
+        while parent is not None and parent is not box:
+            notes = notes or "record-notes" in parent.get("classes", ())
+            parent = parent.parent
+        if not notes:
+            node["translatable"] = False
 
 
 def _pages(env: Any) -> set[str]:
