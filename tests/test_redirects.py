@@ -217,3 +217,23 @@ def test_a_redirect_to_nowhere_warns_with_file_and_line(tmp_path: Path) -> None:
     assert "old.md:3" in warning and "/no/such/page/" in warning and "[redirect.target-missing]" \
         in warning
     assert sphinx_build(src, tmp_path / "html2", strict=False).returncode == 0
+
+
+def test_a_folder_without_an_index_page_still_answers_at_its_address(tmp_path: Path) -> None:
+    """The first page is the landing page; the site's own address (index.html) leads to it."""
+    src = write_pages(tmp_path / "src", {"b.md": page("Buses", 2), "a.md": page("Alpha", 1)})
+    build = sphinx_build(src, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert follow(html, html / "index.html")[0] == "http://host/a.html"
+    with_index = write_pages(tmp_path / "src2", {"index.md": page("Home"), "a.md": page("Alpha", 1)})
+    assert sphinx_build(with_index, tmp_path / "html2").returncode == 0
+    home = BeautifulSoup((tmp_path / "html2" / "index.html").read_bytes(), "lxml")
+    assert home.select_one('meta[http-equiv="refresh"]') is None and home.h1.get_text().startswith("Home")
+
+
+def test_the_home_redirect_gives_way_to_any_planned_there() -> None:
+    planned = [redirects.Redirect("index.html", "news", "old")]
+    assert redirects.with_home(planned, "a", html_file) == planned
+    assert redirects.with_home([], "index", html_file) == []
+    assert redirects.with_home([], "a", html_file) == [redirects.Redirect("index.html", "a", "conf.py")]

@@ -105,6 +105,8 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
             str(Path(app.confdir, "conf.py"))
         logger.warning(problem.message, location=location, type=redirects.WARNING_TYPE,
                        subtype=problem.subtype)
+    if app.config.root_doc in env.found_docs:
+        planned = redirects.with_home(planned, app.config.root_doc, lambda d: page_file(app, d))
     setattr(app.builder, _REDIRECTS, planned)
     return []
 

@@ -204,6 +204,15 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     return sorted(chosen.values(), key=lambda r: r.source), problems
 
 
+def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str], str]) -> list[Redirect]:
+    """A site's address must answer: when the landing page is not ``index`` (a folder of
+    pages without one), ``index.html`` leads to it, unless something else already is there."""
+    home = "index.html"
+    if page_file(root_doc) == home or any(r.source == home for r in planned):
+        return planned
+    return sorted([*planned, Redirect(home, root_doc, "conf.py")], key=lambda r: r.source)
+
+
 def page_html(href: str, canonical: str, title: str, language: str = "en") -> str:
     """A redirect page: instant meta refresh, canonical link, and a link a person can follow."""
     href, canonical, title = escape(href), escape(canonical), escape(title)
