@@ -329,7 +329,7 @@ def test_a_runaway_loop_stops_and_is_kept_as_text() -> None:
 
 
 def test_only_folders_jekyll_published_are_said_to_be_left_out(tmp_path: Path) -> None:
-    from jekyll_compat import collections
+    from jekyll_compat import leftout as collections
 
     for name in ("_posts/a.md", "_posts/deep/b.markdown", "_projects/c.md", "_notes/d.md",
                  "_drafts/e.md", "_includes/f.md", "_layouts/g.md"):
@@ -340,3 +340,16 @@ def test_only_folders_jekyll_published_are_said_to_be_left_out(tmp_path: Path) -
     assert [(f.folder, f.first.relative_to(tmp_path).as_posix(), f.pages) for f in found] == [
         ("_posts", "_posts/a.md", 2), ("_projects", "_projects/c.md", 1)]
     assert collections.left_out(tmp_path / "_layouts", config) == []
+
+
+def test_jekyll_pages_written_in_html_are_found_and_static_files_are_not(tmp_path: Path) -> None:
+    from jekyll_compat import leftout
+
+    files = {"contact.html": "---\ntitle: C\n---\n<p>x</p>", "deep/a.html": "\ufeff---\r\n---\r\n<p>y</p>",
+             "404.html": "---\n---\nNot found", "static.html": "<p>as it is</p>",
+             "_layouts/default.html": "---\n---\n{{ content }}", ".git/x.html": "---\n---\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in leftout.html_pages(tmp_path)] == [
+        "contact.html", "deep/a.html"]

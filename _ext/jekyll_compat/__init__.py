@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, liquid, urls
+from . import collections, frontdata, leftout, liquid, urls
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -70,17 +70,25 @@ class Subtype(enum.Enum):
     FOLDER = "folder"
     """A ``_posts/`` or collection folder Jekyll published is not read: rename it without ``_``."""
 
+    HTML_PAGE = "html-page"
+    """A Jekyll page written in HTML (front matter, then HTML) is not read: make it Markdown."""
+
 
 def say_left_out_folders(app: Sphinx) -> None:
-    """``builder-inited``: the old site's posts and collections in ``_``-folders are not read."""
+    """``builder-inited``: what the old site published and the publication does not read."""
     srcdir = Path(app.srcdir)
-    for gone in collections.left_out(srcdir, jekyll_config(srcdir)):
+    for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
         plain = gone.folder.lstrip("_")
         what = "posts" if gone.folder == "_posts" else f"'{plain}' collection"
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) the old Jekyll site published (its "
              f"{what}), but a folder whose name starts with '_' is never published: rename it "
              f"'{plain}/' and give its pages a title and position to publish them",
              f"{gone.first}:1", Subtype.FOLDER)
+    for page in leftout.html_pages(srcdir):
+        warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
+             f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
+             "is kept in the website and the ePub) or write it in Markdown",
+             f"{page}:1", Subtype.HTML_PAGE)
 
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 _PLACEHOLDER = re.compile(r":(collection|path|name|title|slug|output_ext|categories|basename)\b")
@@ -82,36 +80,3 @@ def jekyll_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str,
                 urls[docname] = f"/{path}/" if path else "/"
     return urls
 
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A ``_folder/`` whose pages Jekyll published and the publication does not read."""
-
-    folder: str        # "_posts"
-    first: Path        # its first page, for the warning's file:line
-    pages: int
-
-
-def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
-    """``_posts`` and every collection with ``output: true``, as ``_``-folder names."""
-    found = config.get("collections")
-    names = ["_posts"]
-    if isinstance(found, Mapping):
-        names += [f"_{name}" for name, settings in found.items() if isinstance(name, str)
-                  and isinstance(settings, Mapping) and settings.get("output") is True]
-    return names
-
-
-def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
-    """The ``_``-folders of ``srcdir`` whose Markdown pages Jekyll published: the
-    publication never reads a ``_``-folder (drafts and layouts live there), so each one
-    is said, or its pages would vanish without a word."""
-    out = []
-    for name in published_by_jekyll(config):
-        folder = srcdir / name
-        if not folder.is_dir() or folder.is_symlink():
-            continue
-        pages = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
-        if pages:
-            out.append(LeftOut(name, pages[0], len(pages)))
-    return out

@@ -1,0 +1,74 @@
+"""What an old Jekyll site published that the publication does not read, so it can say so.
+
+Plain Python with no Sphinx import. The publication reads Markdown pages outside
+``_``-folders; Jekyll also published posts (``_posts/``), collections with ``output: true``
+(``_name/``) and HTML pages with front matter. Each is named with a file and what to do,
+or its words would vanish without a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Jekyll's own error page: the publication writes its own 404.html.
+REPLACED = {"404.html"}
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A ``_folder/`` whose pages Jekyll published and the publication does not read."""
+
+    folder: str        # "_posts"
+    first: Path        # its first page, for the warning's file:line
+    pages: int
+
+
+def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
+    """``_posts`` and every collection with ``output: true``, as ``_``-folder names."""
+    found = config.get("collections")
+    names = ["_posts"]
+    if isinstance(found, Mapping):
+        names += [f"_{name}" for name, settings in found.items() if isinstance(name, str)
+                  and isinstance(settings, Mapping) and settings.get("output") is True]
+    return names
+
+
+def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
+    """The ``_``-folders of ``srcdir`` whose Markdown pages Jekyll published: the
+    publication never reads a ``_``-folder (drafts and layouts live there), so each one
+    is said, or its pages would vanish without a word."""
+    out = []
+    for name in published_by_jekyll(config):
+        folder = srcdir / name
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        pages = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+        if pages:
+            out.append(LeftOut(name, pages[0], len(pages)))
+    return out
+
+
+def has_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.readline(64).removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
+    except OSError:
+        return False
+
+
+def html_pages(srcdir: Path) -> list[Path]:
+    """``.html`` files with front matter outside ``_``- and ``.``-folders: Jekyll pages
+    written in HTML, which the publication does not read."""
+    found = []
+    for path in sorted(srcdir.rglob("*.html")):
+        parts = path.relative_to(srcdir).parts
+        if any(p.startswith(("_", ".")) for p in parts) or path.is_symlink() or not path.is_file():
+            continue
+        if path.relative_to(srcdir).as_posix() in REPLACED:
+            continue
+        if has_front_matter(path):
+            found.append(path)
+    return found
