@@ -328,7 +328,7 @@ def test_a_runaway_loop_stops_and_is_kept_as_text() -> None:
     assert result.text.endswith("after") and result.dropped and result.dropped[0].line == 1
 
 
-def test_only_folders_jekyll_published_are_said_to_be_left_out(tmp_path: Path) -> None:
+def test_folders_of_pages_are_said_to_be_left_out_but_not_jekylls_own(tmp_path: Path) -> None:
     from jekyll_compat import leftout as collections
 
     for name in ("_posts/a.md", "_posts/deep/b.markdown", "_projects/c.md", "_notes/d.md",
@@ -337,8 +337,9 @@ def test_only_folders_jekyll_published_are_said_to_be_left_out(tmp_path: Path) -
         (tmp_path / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
     config = {"collections": {"projects": {"output": True}, "notes": {"output": False}}}
     found = collections.left_out(tmp_path, config)
-    assert [(f.folder, f.first.relative_to(tmp_path).as_posix(), f.pages) for f in found] == [
-        ("_posts", "_posts/a.md", 2), ("_projects", "_projects/c.md", 1)]
+    assert [(f.folder, f.first.relative_to(tmp_path).as_posix(), f.pages, f.published) for f in found] == [
+        ("_notes", "_notes/d.md", 1, False), ("_posts", "_posts/a.md", 2, True),
+        ("_projects", "_projects/c.md", 1, True)]
     assert collections.left_out(tmp_path / "_layouts", config) == []
 
 

@@ -79,11 +79,13 @@ def say_left_out_folders(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
         plain = gone.folder.lstrip("_")
-        what = "posts" if gone.folder == "_posts" else f"'{plain}' collection"
-        warn(f"'{gone.folder}/' holds {gone.pages} page(s) the old Jekyll site published (its "
-             f"{what}), but a folder whose name starts with '_' is never published: rename it "
-             f"'{plain}/' and give its pages a title and position to publish them",
-             f"{gone.first}:1", Subtype.FOLDER)
+        what = ""
+        if gone.published:
+            what = (" (the old Jekyll site published them: its posts)" if gone.folder == "_posts"
+                    else f" (the old Jekyll site published them: its '{plain}' collection)")
+        warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
+             f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
+             "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
     for page in leftout.html_pages(srcdir):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "

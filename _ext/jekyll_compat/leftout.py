@@ -17,13 +17,19 @@ from typing import Any
 REPLACED = {"404.html"}
 
 
+#: Jekyll's own folders: templates, data, drafts, its output. Their Markdown is no page.
+MACHINERY = {"_includes", "_layouts", "_data", "_sass", "_site", "_drafts", "_plugins",
+             "_templates", "_static", "_build"}
+
+
 @dataclass(frozen=True)
 class LeftOut:
-    """A ``_folder/`` whose pages Jekyll published and the publication does not read."""
+    """A ``_folder/`` with Markdown pages that the publication does not read."""
 
-    folder: str        # "_posts"
+    folder: str        # "_projects"
     first: Path        # its first page, for the warning's file:line
     pages: int
+    published: bool    # Jekyll published it: the posts, or a collection with output: true
 
 
 def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
@@ -37,17 +43,22 @@ def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
 
 
 def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
-    """The ``_``-folders of ``srcdir`` whose Markdown pages Jekyll published: the
-    publication never reads a ``_``-folder (drafts and layouts live there), so each one
-    is said, or its pages would vanish without a word."""
+    """The top ``_``-folders of ``srcdir`` that hold Markdown pages, but not Jekyll's own.
+
+    The publication never reads a ``_``-folder, and the City's old site kept all its
+    projects in one (``_projects/``, a collection): copied as it is, its pages would
+    vanish without a word, whether or not ``_config.yml`` still declares the collection.
+    """
+    published = set(published_by_jekyll(config))
     out = []
-    for name in published_by_jekyll(config):
-        folder = srcdir / name
+    for folder in sorted(srcdir.iterdir()) if srcdir.is_dir() else ():
+        if not folder.name.startswith("_") or folder.name in MACHINERY:
+            continue
         if not folder.is_dir() or folder.is_symlink():
             continue
         pages = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
         if pages:
-            out.append(LeftOut(name, pages[0], len(pages)))
+            out.append(LeftOut(folder.name, pages[0], len(pages), folder.name in published))
     return out
 
 
