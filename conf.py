@@ -77,7 +77,8 @@ sitemap_excludes = ["search.html", "genindex.html"]
 # What Furo lacks for WCAG 2.1 AA: visible focus, keyboard-operable drawers (_static/a11y.*)
 html_static_path = ["_static"]
 html_css_files = ["a11y.css"]
-html_js_files = [("a11y.js", {"defer": "defer"})]
+html_js_files = [("a11y.js", {"defer": "defer"}),
+                 ("plural.js", {"priority": 300})]  # after doctools.js (200), before translations.js (500)
 # Furo's sidebar, with the editions panel (PDF, ePub, checksums) after the navigation
 html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
                         "sidebar/navigation.html", "sidebar/editions.html",

@@ -100,3 +100,24 @@ def test_the_violation_check_can_fail(browser, tmp_path):  # noqa: F811
     assert page.title() != "ran"
     assert any(re.match(r"script-src(-elem)? blocked inline", v) for v in violations(page, console))
     context.close()
+
+
+def test_a_translated_page_has_its_plural_forms_without_eval(browser, site):  # noqa: F811
+    """Sphinx compiles the catalog's plural rule with `new Function`, which the policy blocks;
+    _static/plural.js reads the rule instead, for any gettext plural expression."""
+    context, page, console = open_page(browser, site + "es/search.html")
+    assert violations(page, console) == []
+    spanish = page.evaluate("[0, 1, 2, 1000000].map(n => Documentation.PLURAL_EXPR(n))")
+    assert spanish == [2, 0, 2, 1]  # es: "n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2"
+    rules = {
+        "(n != 1)": [1, 0, 1, 1, 1, 1],
+        "0": [0, 0, 0, 0, 0, 0],
+        "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5)": [0, 1, 2, 3, 4, 5],
+        "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)": [2, 0, 1, 2, 2, 1],
+    }
+    for rule, expected in rules.items():
+        got = page.evaluate("r => [0, 1, 2, 5, 11, 102].map(Documentation.parsePlural(r))", rule)
+        assert got == expected, rule
+    for bad in ("alert(1)", "n; fetch('x')", "(n != 1", "constructor"):
+        assert page.evaluate("r => { try { Documentation.parsePlural(r); return false } catch (e) { return true } }", bad), bad
+    context.close()

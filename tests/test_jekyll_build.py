@@ -279,3 +279,33 @@ def test_a_page_full_of_liquid_gets_one_short_warning(tmp_path: Path) -> None:
     [warning] = with_kind(build, "jekyll.liquid")
     assert "index.md:5: WARNING:" in warning and "part7.html" in warning and "part8.html" not in warning
     assert "and 12 more" in warning
+
+
+def test_a_collection_copied_to_the_top_keeps_its_old_links_and_redirects(tmp_path: Path) -> None:
+    """The City's projects lived in a collection, addressed as /projects/<project>/...; with
+    the project folders copied to the top, those addresses (root-relative, full addresses on
+    the old site, redirect targets) still lead to the pages, and a strict build says nothing."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "url: http://projects.example.gov\npermalink: pretty\n",
+        "floods.md": "---\ntitle: Flood alerts\npermalink: \"/projects/floods/\"\nposition: 0\n"
+                     "layout: redirect\nredirect_to: \"/projects/floods/about/overview\"\n---\n",
+        "floods/about.md": "---\ntitle: About\nposition: 0\nlayout: redirect\n"
+                           "redirect_to: \"/projects/floods/about/overview\"\n---\n",
+        "floods/about/overview.md": "---\ntitle: Overview\nposition: 1\n---\n\nMeet [the team]"
+                                    "(http://projects.example.gov/projects/floods/about/team/) and "
+                                    "[its lead](/projects/floods/about/team#lead), or read "
+                                    "[elsewhere](https://www.example.org/floods/).\n",
+        "floods/about/team.md": "---\ntitle: Team\nposition: 2\n---\n\n## Lead {#lead}\n\nA. Person.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    page = BeautifulSoup((tmp_path / "html" / "floods/about/overview.html").read_bytes(), "lxml")
+    hrefs = {a.get_text(): a["href"] for a in page.select("article p a.reference")}
+    lead = hrefs.pop("its lead")
+    assert hrefs == {"the team": "team.html", "elsewhere": "https://www.example.org/floods/"}
+    team = BeautifulSoup((tmp_path / "html" / "floods/about/team.html").read_bytes(), "lxml")
+    assert lead.startswith("team.html#") and team.find(id=lead.split("#")[1]) is not None
+    landing = (tmp_path / "html" / "floods" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../floods/about/overview.html' in landing or 'url=about/overview.html' in landing

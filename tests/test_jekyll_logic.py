@@ -354,3 +354,24 @@ def test_jekyll_pages_written_in_html_are_found_and_static_files_are_not(tmp_pat
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in leftout.html_pages(tmp_path)] == [
         "contact.html", "deep/a.html"]
+
+
+@pytest.mark.parametrize(("url", "path"), [
+    ("http://projects.example.gov/projects/a/b/", "/projects/a/b/"),
+    ("https://www.projects.example.gov/a#top", "/a#top"),
+    ("HTTPS://Projects.Example.gov", "/"),
+    ("https://projects.example.gov.evil.org/a/", None),
+    ("https://example.gov/a/", None),
+    ("javascript://projects.example.gov/%0aalert(1)", None),
+    ("mailto:team@projects.example.gov", None),
+])
+def test_a_full_address_on_the_old_site_is_a_site_path(url: str, path: str | None) -> None:
+    assert urls.on_site(url, "http://projects.example.gov") == path
+
+
+def test_a_collection_address_finds_its_page_copied_to_the_top() -> None:
+    table = {"floods/about/team": "floods/about/team", "projects/floods": "floods"}
+    assert urls.resolve("/projects/floods/about/team/#lead", table) == ("floods/about/team", "lead")
+    assert urls.resolve("/projects/nowhere/", table) is None
+    taken = {**table, "projects/x": "projects/x"}  # a page really lives under projects/
+    assert urls.resolve("/projects/floods/about/team/", taken) is None

@@ -205,7 +205,9 @@ class ResolveSiteLinks(SphinxPostTransform):
     """Send root-relative links to the page now at that old URL; warn once for the others.
 
     Runs before MyST's reference resolver (priority 9), which would otherwise report
-    ``/projects/x/y/`` as an unknown label.
+    ``/projects/x/y/`` as an unknown label. A full address on the old site itself
+    (``http://projects.austintexas.io/...``, ``_config.yml``'s ``url``) leads to the page
+    now there too; one that leads to no page stays the link it was.
     """
 
     default_priority = 5
@@ -215,6 +217,9 @@ class ResolveSiteLinks(SphinxPostTransform):
         if table is None:
             return
         baseurl = _baseurl(self.app)
+        site_url = jekyll_config(Path(self.app.srcdir)).get("url")
+        if isinstance(site_url, str) and site_url.strip():
+            self.own_site_links(table, baseurl, site_url)
         for node in list(self.document.findall(addnodes.pending_xref)):
             target = node.get("reftarget", "")
             if node.get("reftype") != "myst" or node.get("refdomain") or not urls.is_site_path(target):
@@ -230,6 +235,19 @@ class ResolveSiteLinks(SphinxPostTransform):
             for raw in list(self.document.findall(nodes.raw)):
                 if "html" in raw.get("format", "").split():
                     self.rewrite_raw(raw, table, baseurl)
+
+    def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            path = urls.on_site(ref.get("refuri", ""), site_url)
+            found = urls.resolve(path, table, baseurl) if path else None
+            if found is None:
+                continue
+            text = nodes.inline("", "", *ref.children, classes=["xref", "myst"])
+            xref = addnodes.pending_xref("", text, refdomain="doc", reftype="myst",
+                                         reftarget=found[0], reftargetid=found[1],
+                                         refdoc=self.env.docname, refexplicit=True)
+            xref.source, xref.line = ref.source, ref.line
+            ref.replace_self(xref)
 
     def rewrite_raw(self, raw: nodes.raw, table: dict[str, str], baseurl: str) -> None:
         """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links."""

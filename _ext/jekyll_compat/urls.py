@@ -113,12 +113,31 @@ def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "",
 
 
 def resolve(url: str, urls: Mapping[str, str], baseurl: str = "") -> tuple[str, str | None] | None:
-    """The (docname, anchor) a root-relative link leads to, or None if it leads nowhere."""
-    docname = urls.get(url_key(url, baseurl))
+    """The (docname, anchor) a root-relative link leads to, or None if it leads nowhere.
+
+    Jekyll addressed a collection's pages as ``/<collection>/<path>/`` (the City's
+    ``/projects/atxfloods/about/``); when the collection's folders were copied to the top,
+    with no page under ``<collection>/``, ``<path>`` is the page that link meant.
+    """
+    key = url_key(url, baseurl)
+    docname = urls.get(key)
+    first, _, rest = key.partition("/")
+    if docname is None and rest and not any(d == first or d.startswith(first + "/") for d in urls.values()):
+        docname = urls.get(rest)
     if docname is None:
         return None
     fragment = urlsplit(url).fragment
     return docname, (fragment or None)
+
+
+def on_site(url: str, site_url: str) -> str | None:
+    """``/a/b/#c`` when ``url`` is an absolute link to the old site itself (``_config.yml``'s
+    ``url``, over http or https, with or without ``www.``), else None."""
+    here, there = urlsplit(site_url.strip()), urlsplit(url.strip())
+    host = lambda parts: (parts.hostname or "").lower().removeprefix("www.")  # noqa: E731
+    if there.scheme not in ("http", "https") or not host(here) or host(there) != host(here):
+        return None
+    return (there.path or "/") + (f"#{there.fragment}" if there.fragment else "")
 
 
 _HTML_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(/(?!/)[^"'<>]*)\2""", re.I)

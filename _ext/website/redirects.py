@@ -105,16 +105,28 @@ class Resolver:
         self.by_file = {f: d for old, d in permalinks.items() for f in files_for(old)}
 
     def __call__(self, value: str) -> tuple[str, bool] | None:
-        """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``."""
+        """``(docname, False)``, ``(url, True)`` for an outside URL, or ``None``.
+
+        Jekyll addressed a collection's pages as ``/<collection>/<path>/`` (the City's
+        ``redirect_to: /projects/atxfloods/about/overview``): when the collection's folders
+        were copied to the top, with no page under ``<collection>/``, ``<path>`` is meant.
+        """
         if value.startswith(("http://", "https://", "//", "mailto:")):
             return value, True
+        found = self.page(value)
+        first, _, rest = page_path(value).partition("/")
+        if found is None and rest and not any(d == first or d.startswith(first + "/") for d in self.docnames):
+            found = self.page("/" + rest + ("/" if value.rstrip().endswith("/") else ""))
+        return (found, False) if found is not None else None
+
+    def page(self, value: str) -> str | None:
         bare = page_path(value)
         for candidate in (bare, f"{bare}/index" if bare else "index"):
             if candidate in self.docnames:
-                return candidate, False
+                return candidate
         for path in files_for(value):
             if path in self.by_file:
-                return self.by_file[path], False
+                return self.by_file[path]
         return None
 
 
