@@ -121,3 +121,20 @@ def test_a_translated_page_has_its_plural_forms_without_eval(browser, site):  # 
     for bad in ("alert(1)", "n; fetch('x')", "(n != 1", "constructor"):
         assert page.evaluate("r => { try { Documentation.parsePlural(r); return false } catch (e) { return true } }", bad), bad
     context.close()
+
+
+def test_the_passage_controls_speak_the_pages_language(browser, site):  # noqa: F811
+    """record.js writes its words from the page's <meta name="record-words">, translated at
+    build time; the citations it shows stay English and say so (WCAG 3.1.2)."""
+    for path, cite, title, lang in (("definition.html", "Cite", "Cite this passage", None),
+                                    ("es/definition.html", "Citar", "Citar este pasaje", "en")):
+        context, page, console = open_page(browser, site + path)
+        button = page.locator("button.passage-cite").first
+        assert (button.inner_text(), button.get_attribute("aria-label")) == (cite, title)
+        button.click()
+        dialog = page.locator("dialog.record-cite-dialog")
+        dialog.wait_for(state="visible")
+        assert dialog.locator("h2").inner_text() == title
+        assert dialog.locator("textarea").first.get_attribute("lang") == lang
+        assert violations(page, console) == []
+        context.close()

@@ -95,6 +95,29 @@ def builder_inited(app: Sphinx) -> None:
         app.add_js_file("record.js", defer="defer")
 
 
+#: The words record.js writes, translated here (the page's language is known at build time)
+#: and handed over in a <meta>: no inline script, so the CSP holds.
+SCRIPT_WORDS = ("Cite", "Cite this passage", "Close", "Copy {style}", "Copied {style}",
+                "This passage is not in passages.json of this edition.",
+                "This passage changed in version {version}.", "Read it as it was in version {version}")
+
+
+def script_words(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    if not is_web(app):
+        return
+    from html import escape
+
+    from sphinx.locale import _
+
+    words = {text: str(_(text)) for text in SCRIPT_WORDS}
+    source = getattr(app.config, "source_language", None) or "en"
+    if (app.config.language or source) != source:
+        words["citations-language"] = source  # APA, Chicago and MLA stay in their own language
+    data = escape(json.dumps(words, ensure_ascii=False, sort_keys=True), quote=True)
+    context["metatags"] = context.get("metatags", "") + f'<meta name="record-words" content="{data}">\n'
+
+
 def releases_changed(app: Sphinx, env: Any, added: set[str], changed: set[str],
                      removed: set[str]) -> list[str]:
     """A new release changes the pages that list the releases."""
@@ -234,6 +257,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", releases_changed)
     app.connect("doctree-resolved", doctree_resolved)
     app.connect("html-collect-pages", change_pages)
+    app.connect("html-page-context", script_words)
     app.connect("build-finished", write_site_data)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
