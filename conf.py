@@ -72,6 +72,7 @@ html_math_renderer = "mathml"  # MathML written at build time: no MathJax, no CD
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = "%Y-%m-%d"
+html_show_sphinx = False  # Furo's "Sphinx and @pradyunsg's" is English in every language; "Made with Furo" is not
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html"]
 # What Furo lacks for WCAG 2.1 AA: visible focus, keyboard-operable drawers (_static/a11y.*)

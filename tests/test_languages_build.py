@@ -51,6 +51,11 @@ def test_spanish_site_has_every_page_of_the_english_one(publication):
     references = soup(html / "es" / "definition.html").select(".chapter-citation p:not(.rubric)")
     assert references and all(p.get("lang") == "en" for p in references)
     assert all(p.get("lang") is None for p in soup(html / "definition.html").select(".chapter-citation p:not(.rubric)"))
+    labels = [e["aria-label"] for e in soup(html / "es" / "definition.html").select("[aria-label]")]
+    assert labels and not [label for label in labels if "Toggle" in label or "Link to" in label], labels
+    titles = [e["title"] for e in soup(html / "es" / "definition.html").select("a[title]")]
+    assert "Enlace a este encabezado" in titles and "Link to this heading" not in titles
+    assert "@pradyunsg" not in theme  # an English possessive no catalog translates
     assert soup(html / "es" / "definition.html").html["lang"] == "es"
     assert soup(html / "definition.html").html["lang"] == "en"
     assert "dir" not in soup(html / "es" / "definition.html").html.attrs

@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import catalog, links, names, notice, sitemap
+from . import catalog, furo_words, links, names, notice, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
 
@@ -169,6 +169,12 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["language"] = f'{names.hreflang(site.current)}" dir="rtl'
 
 
+def translate_furo_labels(app: Sphinx) -> None:
+    """``builder-inited``: see :mod:`.furo_words`."""
+    if is_translation(app.config) and app.builder.format == "html" and hasattr(app.builder, "templates"):
+        furo_words.translate_rendered_pages(app.builder.templates)
+
+
 def finish_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.name == "epub" or app.builder.format != "html":
         return
@@ -192,5 +198,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)
+    app.connect("builder-inited", translate_furo_labels)
     app.connect("build-finished", finish_sitemap, priority=900)  # after sphinx-sitemap writes
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
