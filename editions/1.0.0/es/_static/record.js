@@ -13,6 +13,17 @@
   var root = new URL(document.documentElement.getAttribute("data-content_root") || "./",
                      location.href);
   var cache = {};
+  var words = (function () {
+    var meta = document.querySelector('meta[name="record-words"]');
+    try { return meta ? JSON.parse(meta.content) : {}; } catch (e) { return {}; }
+  })();
+
+  /* The page's own words for ``text`` (translated at build time), ``{name}`` filled in. */
+  function t(text, values) {
+    return (words[text] || text).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
 
   function load(name) {
     if (!cache[name]) {
@@ -43,9 +54,9 @@
   function makeDialog() {
     dialog = element("dialog", { "class": "record-cite-dialog",
                                  "aria-labelledby": "record-cite-title" });
-    dialog.appendChild(element("h2", { id: "record-cite-title" }, "Cite this passage"));
+    dialog.appendChild(element("h2", { id: "record-cite-title" }, t("Cite this passage")));
     dialog.appendChild(element("div", { "class": "record-cite-body" }));
-    var close = element("button", { type: "button" }, "Close");
+    var close = element("button", { type: "button" }, t("Close"));
     close.addEventListener("click", function () { dialog.close(); });
     dialog.appendChild(close);
     dialog.addEventListener("close", function () { if (opener) opener.focus(); });
@@ -56,19 +67,20 @@
     var body = dialog.querySelector(".record-cite-body");
     body.textContent = "";
     if (!passage) {
-      body.appendChild(element("p", {}, "This passage is not in passages.json of this edition."));
+      body.appendChild(element("p", {}, t("This passage is not in passages.json of this edition.")));
       return;
     }
     Object.keys(passage.cite).forEach(function (style, i) {
       var id = "record-cite-" + i;
       body.appendChild(element("label", { "for": id }, style));
       var box = element("textarea", { id: id, readonly: "readonly", rows: "4" });
+      if (words["citations-language"]) box.setAttribute("lang", words["citations-language"]);
       box.value = passage.cite[style];
       body.appendChild(box);
-      var copy = element("button", { type: "button" }, "Copy " + style);
+      var copy = element("button", { type: "button" }, t("Copy {style}", { style: style }));
       copy.addEventListener("click", function () {
         box.select();
-        var done = function () { copy.textContent = "Copied " + style; };
+        var done = function () { copy.textContent = t("Copied {style}", { style: style }); };
         if (navigator.clipboard) navigator.clipboard.writeText(box.value).then(done, function () {});
         else if (document.execCommand("copy")) done();
       });
@@ -93,7 +105,7 @@
     document.querySelectorAll("a.passage-link").forEach(function (link) {
       var ident = link.getAttribute("data-passage");
       var button = element("button", { type: "button", "class": "passage-cite",
-                                       "aria-label": "Cite this passage" }, "Cite");
+                                       "aria-label": t("Cite this passage") }, t("Cite"));
       button.addEventListener("click", function () { openFor(button, ident); });
       link.insertAdjacentElement("afterend", button);
     });
@@ -108,9 +120,9 @@
       var entry = (history[pageFile()] || {})[ident];
       if (!entry) return;
       var note = element("div", { "class": "record-gone", role: "status" });
-      var p = element("p", {}, "This passage changed in version " + entry.changed + ". ");
+      var p = element("p", {}, t("This passage changed in version {version}.", { version: entry.changed }) + " ");
       p.appendChild(element("a", { href: new URL(entry.url, root).href },
-                            "Read it as it was in version " + entry.last));
+                            t("Read it as it was in version {version}", { version: entry.last })));
       p.appendChild(document.createTextNode("."));
       note.appendChild(p);
       var main = document.querySelector("article[role=main]") || document.querySelector("main") ||
