@@ -375,3 +375,25 @@ def test_a_collection_address_finds_its_page_copied_to_the_top() -> None:
     assert urls.resolve("/projects/nowhere/", table) is None
     taken = {**table, "projects/x": "projects/x"}  # a page really lives under projects/
     assert urls.resolve("/projects/floods/about/team/", taken) is None
+
+
+def test_markdown_without_front_matter_is_found_outside_what_the_build_leaves_out(tmp_path: Path) -> None:
+    from jekyll_compat import leftout
+
+    files = {"a.md": "---\ntitle: A\n---\n", "README.md": "# Read me\n", "notes/snippet.md": "words\n",
+             "notes/empty.markdown": "", "_drafts/d.md": "draft\n", "bom.md": "\ufeff---\ntitle: B\n---\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert leftout.static_markdown(tmp_path, lambda relative: relative == "README.md") == [
+        "notes/empty.markdown", "notes/snippet.md"]
+
+
+def test_without_a_jekyll_config_a_page_without_front_matter_is_still_a_page(tmp_path: Path) -> None:
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {"index.md": "---\ntitle: Home\n---\n\nHi.\n",
+                                              "plain.md": "# Plain page\n\nStaff dropped it in.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and (tmp_path / "html" / "plain.html").is_file(), build.output
+    assert "jekyll.no-front-matter" not in build.output

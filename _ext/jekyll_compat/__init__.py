@@ -70,8 +70,29 @@ class Subtype(enum.Enum):
     FOLDER = "folder"
     """A ``_posts/`` or collection folder Jekyll published is not read: rename it without ``_``."""
 
+    NO_FRONT_MATTER = "no-front-matter"
+    """On an old Jekyll site a Markdown file without front matter is a file, not a page."""
+
     HTML_PAGE = "html-page"
     """A Jekyll page written in HTML (front matter, then HTML) is not read: make it Markdown."""
+
+
+_STATIC = "jekyll_static_markdown"
+
+
+def leave_out_static_markdown(app: Sphinx, config: Any) -> None:
+    """``config-inited``: on an old Jekyll site (a ``_config.yml`` beside the pages), a
+    Markdown file without front matter was copied as a file, not published as a page: so
+    here too (said at ``builder-inited``), before the landing page is chosen."""
+    from sphinx.util.matching import Matcher
+
+    srcdir = Path(app.srcdir)
+    if not (srcdir / "_config.yml").is_file():
+        return
+    excluded = Matcher(list(config.exclude_patterns))
+    files = leftout.static_markdown(srcdir, excluded)
+    config.exclude_patterns = [*config.exclude_patterns, *files]
+    setattr(app, _STATIC, files)
 
 
 def say_left_out_folders(app: Sphinx) -> None:
@@ -86,6 +107,11 @@ def say_left_out_folders(app: Sphinx) -> None:
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
+    for relative in getattr(app, _STATIC, ()):
+        warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
+             "did not publish it as a page; it is left out. To publish it, start it with front "
+             "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
+             Subtype.NO_FRONT_MATTER)
     for page in leftout.html_pages(srcdir):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
@@ -360,6 +386,7 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", leave_out_static_markdown, priority=400)  # before choose_root_doc
     app.connect("builder-inited", say_left_out_folders)
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)

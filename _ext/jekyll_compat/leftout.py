@@ -83,3 +83,21 @@ def html_pages(srcdir: Path) -> list[Path]:
         if has_front_matter(path):
             found.append(path)
     return found
+
+
+def static_markdown(srcdir: Path, excluded: Any = lambda relative: False) -> list[str]:
+    """Markdown files without front matter, as paths from ``srcdir`` (``notes/snippet.md``).
+
+    Jekyll published only files with front matter as pages and copied the others as they
+    were (a README, a snippet for ``{% include_relative %}``): on an old Jekyll site they are
+    no pages. ``excluded(relative)`` says what the build leaves out anyway.
+    """
+    found = []
+    for path in sorted(srcdir.rglob("*")):
+        relative = path.relative_to(srcdir).as_posix()
+        if path.suffix not in (".md", ".markdown") or any(p.startswith(("_", ".")) for p in relative.split("/")):
+            continue
+        if path.is_symlink() or not path.is_file() or excluded(relative) or has_front_matter(path):
+            continue
+        found.append(relative)
+    return found

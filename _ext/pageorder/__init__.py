@@ -211,8 +211,12 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
     suffixes = list(config.source_suffix)
     if any((srcdir / (config.root_doc + suffix)).is_file() for suffix in suffixes):
         return
+    from sphinx.util.matching import Matcher
+
+    excluded = Matcher(list(config.exclude_patterns))
     pages = {path.stem: read_page(path.stem, path)
-             for suffix in suffixes for path in srcdir.glob("*" + suffix) if path.is_file()}
+             for suffix in suffixes for path in srcdir.glob("*" + suffix)
+             if path.is_file() and not excluded(path.name)}
     first = first_page(pages)
     if first is not None:
         logger.info("no %s page in %s: %r is the landing page", config.root_doc, srcdir, first)
