@@ -309,3 +309,17 @@ def test_a_collection_copied_to_the_top_keeps_its_old_links_and_redirects(tmp_pa
     assert lead.startswith("team.html#") and team.find(id=lead.split("#")[1]) is not None
     landing = (tmp_path / "html" / "floods" / "index.html").read_text(encoding="utf-8")
     assert 'url=../floods/about/overview.html' in landing or 'url=about/overview.html' in landing
+
+
+def test_the_old_sites_404_page_gives_way_to_the_publications(tmp_path: Path) -> None:
+    """The City's 404.md (permalink /404.html, a layout of its own) is the old site's page for
+    missing addresses, not a chapter: a strict build leaves it out and writes its own."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Innovation Projects\npermalink: pretty\n",
+        "404.md": "---\ntitle: Sorry!\npermalink: \"/404.html\"\nlayout: full-page\n---\n\n",
+        "index.md": "---\ntitle: Projects\n---\n\nOur projects.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    page = BeautifulSoup((tmp_path / "html" / "404.html").read_bytes(), "lxml")
+    assert "Sorry!" not in page.get_text() and page.title.get_text().startswith("Page not found")

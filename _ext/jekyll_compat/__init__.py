@@ -91,7 +91,11 @@ def leave_out_static_markdown(app: Sphinx, config: Any) -> None:
         return
     excluded = Matcher(list(config.exclude_patterns))
     files = leftout.static_markdown(srcdir, excluded)
-    config.exclude_patterns = [*config.exclude_patterns, *files]
+    error_pages = [name for name in leftout.ERROR_PAGES if (srcdir / name).is_file() and not excluded(name)]
+    for name in error_pages:
+        logger.info("%s: the old site's page for missing addresses; the publication writes its "
+                    "own 404.html", srcdir / name)
+    config.exclude_patterns = [*config.exclude_patterns, *files, *error_pages]
     setattr(app, _STATIC, files)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 #: Jekyll's own error page: the publication writes its own 404.html.
 REPLACED = {"404.html"}
+ERROR_PAGES = ("404.md", "404.markdown")
 
 
 #: Jekyll's own folders: templates, data, drafts, its output. Their Markdown is no page.
