@@ -323,3 +323,22 @@ def test_the_old_sites_404_page_gives_way_to_the_publications(tmp_path: Path) ->
     assert build.returncode == 0 and build.warnings == [], build.output
     page = BeautifulSoup((tmp_path / "html" / "404.html").read_bytes(), "lxml")
     assert "Sorry!" not in page.get_text() and page.title.get_text().startswith("Page not found")
+
+
+def test_what_jekyll_excluded_or_copied_as_a_file_is_no_page(tmp_path: Path) -> None:
+    """`exclude:` in _config.yml was never published; Markdown without front matter was a file."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Old site\nexclude:\n  - internal\n  - drafts/\n",
+        "index.md": "---\ntitle: Home\n---\n\nHi.\n",
+        "internal/plans.md": "---\ntitle: Plans\nposition: 1\n---\n\nNot for the public.\n",
+        "drafts/idea.md": "---\ntitle: Idea\nposition: 2\n---\n\nNot yet.\n",
+        "notes.md": "Notes without front matter.\n",
+        "vendor/bundle/gems/x/README.md": "# A gem's readme\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert not (html / "internal").exists() and not (html / "drafts").exists()
+    assert not (html / "notes.html").exists()
+    [said] = [w for w in build.warnings if "[jekyll.no-front-matter]" in w]
+    assert said.startswith(f"{source / 'notes.md'}:1: WARNING: 'notes.md' has no front matter")

@@ -68,7 +68,7 @@ class Subtype(enum.Enum):
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
     FOLDER = "folder"
-    """A ``_posts/`` or collection folder Jekyll published is not read: rename it without ``_``."""
+    """A top ``_folder/`` of pages (posts, a collection) is not read: rename it without ``_``."""
 
     NO_FRONT_MATTER = "no-front-matter"
     """On an old Jekyll site a Markdown file without front matter is a file, not a page."""
@@ -80,15 +80,21 @@ class Subtype(enum.Enum):
 _STATIC = "jekyll_static_markdown"
 
 
-def leave_out_static_markdown(app: Sphinx, config: Any) -> None:
-    """``config-inited``: on an old Jekyll site (a ``_config.yml`` beside the pages), a
-    Markdown file without front matter was copied as a file, not published as a page: so
-    here too (said at ``builder-inited``), before the landing page is chosen."""
+def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
+    """``config-inited``: on an old Jekyll site (a ``_config.yml`` beside the pages), what
+    ``exclude:`` lists was never published, and a Markdown file without front matter was
+    copied as a file, not published as a page: so here too (said at ``builder-inited``),
+    before the landing page is chosen."""
     from sphinx.util.matching import Matcher
 
     srcdir = Path(app.srcdir)
     if not (srcdir / "_config.yml").is_file():
         return
+    listed = jekyll_config(srcdir).get("exclude")
+    listed = [str(e).strip().strip("/") for e in listed if isinstance(e, (str, int))] \
+        if isinstance(listed, list) else []
+    config.exclude_patterns = [*config.exclude_patterns,
+                               *(p for e in listed if e and ".." not in e for p in (e, e + "/**"))]
     excluded = Matcher(list(config.exclude_patterns))
     files = leftout.static_markdown(srcdir, excluded)
     error_pages = [name for name in leftout.ERROR_PAGES if (srcdir / name).is_file() and not excluded(name)]
@@ -99,7 +105,7 @@ def leave_out_static_markdown(app: Sphinx, config: Any) -> None:
     setattr(app, _STATIC, files)
 
 
-def say_left_out_folders(app: Sphinx) -> None:
+def say_what_is_not_read(app: Sphinx) -> None:
     """``builder-inited``: what the old site published and the publication does not read."""
     srcdir = Path(app.srcdir)
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
@@ -116,7 +122,9 @@ def say_left_out_folders(app: Sphinx) -> None:
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
-    for page in leftout.html_pages(srcdir):
+    from sphinx.util.matching import Matcher
+
+    for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
              "is kept in the website and the ePub) or write it in Markdown",
@@ -390,8 +398,8 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("config-inited", leave_out_static_markdown, priority=400)  # before choose_root_doc
-    app.connect("builder-inited", say_left_out_folders)
+    app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
+    app.connect("builder-inited", say_what_is_not_read)
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)

@@ -8,6 +8,7 @@ or its words would vanish without a word.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,20 @@ def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
     return out
 
 
+def _files(srcdir: Path, excluded: Any, suffixes: tuple[str, ...]) -> list[str]:
+    """Files with ``suffixes`` under ``srcdir`` (paths from it), never inside a ``_``- or
+    ``.``-folder or a folder the build leaves out (``vendor/``, ``node_modules/``: a copied
+    Jekyll repository may hold thousands of gem files there)."""
+    found = []
+    for folder, dirs, files in os.walk(srcdir):
+        base = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")) and not excluded(prefix + d)
+                         and not (Path(folder) / d).is_symlink())
+        found += [prefix + f for f in files if f.endswith(suffixes) and not f.startswith(("_", "."))]
+    return sorted(found)
+
+
 def has_front_matter(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -71,15 +86,13 @@ def has_front_matter(path: Path) -> bool:
         return False
 
 
-def html_pages(srcdir: Path) -> list[Path]:
+def html_pages(srcdir: Path, excluded: Any = lambda relative: False) -> list[Path]:
     """``.html`` files with front matter outside ``_``- and ``.``-folders: Jekyll pages
     written in HTML, which the publication does not read."""
     found = []
-    for path in sorted(srcdir.rglob("*.html")):
-        parts = path.relative_to(srcdir).parts
-        if any(p.startswith(("_", ".")) for p in parts) or path.is_symlink() or not path.is_file():
-            continue
-        if path.relative_to(srcdir).as_posix() in REPLACED:
+    for relative in _files(srcdir, excluded, (".html",)):
+        path = srcdir / relative
+        if relative in REPLACED or excluded(relative) or path.is_symlink() or not path.is_file():
             continue
         if has_front_matter(path):
             found.append(path)
@@ -94,10 +107,8 @@ def static_markdown(srcdir: Path, excluded: Any = lambda relative: False) -> lis
     no pages. ``excluded(relative)`` says what the build leaves out anyway.
     """
     found = []
-    for path in sorted(srcdir.rglob("*")):
-        relative = path.relative_to(srcdir).as_posix()
-        if path.suffix not in (".md", ".markdown") or any(p.startswith(("_", ".")) for p in relative.split("/")):
-            continue
+    for relative in _files(srcdir, excluded, (".md", ".markdown")):
+        path = srcdir / relative
         if path.is_symlink() or not path.is_file() or excluded(relative) or has_front_matter(path):
             continue
         found.append(relative)
