@@ -77,14 +77,11 @@ class Subtype(enum.Enum):
     """A Jekyll page written in HTML (front matter, then HTML) is not read: make it Markdown."""
 
 
-_STATIC = "jekyll_static_markdown"
-
-
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     """``config-inited``: on an old Jekyll site (a ``_config.yml`` beside the pages), what
     ``exclude:`` lists was never published, and a Markdown file without front matter was
-    copied as a file, not published as a page: so here too (said at ``builder-inited``),
-    before the landing page is chosen."""
+    copied as a file, not published as a page: so here too (each one said), before the
+    landing page is chosen."""
     from sphinx.util.matching import Matcher
 
     srcdir = Path(app.srcdir)
@@ -102,7 +99,11 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *files, *error_pages]
-    setattr(app, _STATIC, files)
+    for relative in files:
+        warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
+             "did not publish it as a page; it is left out. To publish it, start it with front "
+             "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
+             Subtype.NO_FRONT_MATTER)
 
 
 def say_what_is_not_read(app: Sphinx) -> None:
@@ -117,11 +118,6 @@ def say_what_is_not_read(app: Sphinx) -> None:
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
-    for relative in getattr(app, _STATIC, ()):
-        warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
-             "did not publish it as a page; it is left out. To publish it, start it with front "
-             "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
-             Subtype.NO_FRONT_MATTER)
     from sphinx.util.matching import Matcher
 
     for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
