@@ -8,7 +8,7 @@ written only inside ``{% raw %}``; a publication about code must not run it), an
 substitutions. ``{% include name.html key="value" %}`` runs the old site's ``_includes/``
 file with ``include.key`` set, as Jekyll did (only files the caller read from that folder:
 no path leads anywhere else). A tag or filter the engine does not know
-(``{% include_relative %}``, ``{% post_url %}``, a plugin's filter) or an include that is
+(``{% include_relative %}``, a plugin's filter) or an include that is
 not there is kept as text and listed, so the caller warns once with the file and line.
 
 Lines stay where they were: each source line that starts outside a tag carries a marker
@@ -42,6 +42,7 @@ _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
+_POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
 _INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
 _INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
@@ -151,6 +152,8 @@ def _jekyll_tags(text: str, written: dict[str, str]) -> str:
         return call
 
     text = _INCLUDE.sub(include, text)
+    # A post, once its _posts/ folder is renamed posts/ (see leftout): its page path
+    text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
     return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
 
 
