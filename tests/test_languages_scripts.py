@@ -24,7 +24,7 @@ from test_pdf_support import struct_elements, structure_problems
 
 FIXTURES = {
     # language: (root, font family, font package, folder of its files inside the package)
-    "ar": ("lang-ar", "Noto Sans Arabic", "fontpkg_noto_sans_arabic", "files"),
+    "ar": ("lang-ar", "Noto Sans Arabic", "manimgx_fonts", ""),
     "zh_CN": ("lang-zh", "Noto Sans CJK TC", "cvttf_NotoSansCJK_Regular", ""),
 }
 UNTRANSLATED = "This paragraph is not translated yet."
