@@ -121,13 +121,22 @@ def resolve(url: str, urls: Mapping[str, str], baseurl: str = "") -> tuple[str, 
     """
     key = url_key(url, baseurl)
     docname = urls.get(key)
-    first, _, rest = key.partition("/")
-    if docname is None and rest and not any(d == first or d.startswith(first + "/") for d in urls.values()):
-        docname = urls.get(rest)
+    if docname is None and (inside := collection_path(key, urls.values())) is not None:
+        docname = urls.get(inside)
     if docname is None:
         return None
     fragment = urlsplit(url).fragment
     return docname, (fragment or None)
+
+
+def collection_path(path: str, docnames: Iterable[str]) -> str | None:
+    """``a/b`` for ``projects/a/b`` when no page lives under ``projects/``: the path a
+    collection's address (``/<collection>/<path>/``) meant once its folders were copied to
+    the top. None when that first folder holds pages, or the path has one part."""
+    first, _, rest = path.partition("/")
+    if rest and not any(d == first or d.startswith(first + "/") for d in docnames):
+        return rest
+    return None
 
 
 def on_site(url: str, site_url: str) -> str | None:

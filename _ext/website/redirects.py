@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from jekyll_compat.meaning import is_redirect_page, old_addresses, permalink, redirect_target
-from jekyll_compat.urls import files_for, page_path
+from jekyll_compat.urls import collection_path, files_for, page_path
 
 from publication.atomic import write_if_changed
 
@@ -114,9 +114,8 @@ class Resolver:
         if value.startswith(("http://", "https://", "//", "mailto:")):
             return value, True
         found = self.page(value)
-        first, _, rest = page_path(value).partition("/")
-        if found is None and rest and not any(d == first or d.startswith(first + "/") for d in self.docnames):
-            found = self.page("/" + rest + ("/" if value.rstrip().endswith("/") else ""))
+        if found is None and (inside := collection_path(page_path(value), self.docnames)) is not None:
+            found = self.page("/" + inside + ("/" if value.rstrip().endswith("/") else ""))
         return (found, False) if found is not None else None
 
     def page(self, value: str) -> str | None:
