@@ -48,8 +48,10 @@ def download(label: str, path: str, root: str) -> nodes.reference:
 def written_in(config: Any) -> list[str]:
     """``["language-en"]`` in a translated build: the references and the colophon are written
     in the source language, and a screen reader must read them so (WCAG 3.1.2)."""
-    source = getattr(config, "source_language", None) or "en"
-    return [f"language-{source}"] if (config.language or source) != source else []
+    from publication.glue import translated_from
+
+    source = translated_from(config)
+    return [f"language-{source}"] if source else []
 
 
 def styles_block(styled: dict[str, citations.Runs], prefix: str,

@@ -44,6 +44,13 @@ def site_root(config: Config, meta: Metadata) -> str:
     return root if root.endswith("/") else root + "/"
 
 
+def translated_from(config: Config) -> str:
+    """The source language (``en``) when this build is a translation, else ``""``: what is
+    written in it (citations, the colophon) must say so to a screen reader (WCAG 3.1.2)."""
+    source = getattr(config, "source_language", None) or "en"  # set by the languages extension
+    return source if (config.language or source) != source else ""
+
+
 def site_folder(config: Config) -> str:
     """Where this site sits inside the whole publication's site: ``""``, or ``"es/"`` for a
     translation (set by the ``languages`` extension)."""

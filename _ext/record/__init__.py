@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from publication.glue import metadata, site_folder, site_root, version_root
+from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
 from . import changes_page, diff, links, publish, releases, sitedata
 from .collect import PassageCollector
@@ -111,8 +111,7 @@ def script_words(app: Sphinx, pagename: str, templatename: str, context: dict[st
     from sphinx.locale import _
 
     words = {text: str(_(text)) for text in SCRIPT_WORDS}
-    source = getattr(app.config, "source_language", None) or "en"
-    if (app.config.language or source) != source:
+    if source := translated_from(app.config):
         words["citations-language"] = source  # APA, Chicago and MLA stay in their own language
     data = escape(json.dumps(words, ensure_ascii=False, sort_keys=True), quote=True)
     context["metatags"] = context.get("metatags", "") + f'<meta name="record-words" content="{data}">\n'
