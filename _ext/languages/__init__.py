@@ -23,6 +23,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from publication.glue import translated_from
+
 from . import catalog, furo_words, links, names, notice, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
@@ -70,7 +72,7 @@ def site_of(config: Config) -> links.Site:
 
 
 def is_translation(config: Config) -> bool:
-    return bool(config.language) and config.language != config.source_language
+    return bool(translated_from(config))
 
 
 def configure(app: Sphinx, config: Config) -> None:
