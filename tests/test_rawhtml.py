@@ -159,3 +159,15 @@ def test_any_html_comes_out_well_formed_and_inert(tokens):
                 "<IMG", "<img", "<a name")  # content dropped by design, or words inside a tag
     if "words" in tokens and "<" not in tokens and not any(t.startswith(dropping) for t in tokens):
         assert "words" in "".join(tree.itertext())
+
+
+@pytest.mark.parametrize("src", ["https://cdn.example.com/a.png", "//cdn.example.com/a.png",
+                                 "HTTP://example.com/b.gif"])
+def test_a_picture_on_another_site_becomes_a_link_to_it(src):
+    cleaned, changes = clean(f'<p>See <img src="{src}" alt="The bus map"> here.</p>')
+    assert cleaned == f'<p>See <a href="{src}">The bus map</a> here.</p>'
+    assert [c.what for c in changes] == [
+        f"the picture {src!r} is on another site, and the publication loads nothing from other "
+        "sites: a link to it with its description is shown instead"]
+    inline, _ = clean('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">')
+    assert inline.startswith("<img ")  # data: pictures are the page's own

@@ -118,3 +118,23 @@ def test_every_word_of_a_refused_link_or_title_stays(hostile: Path) -> None:
     brand = soup.select_one(".sidebar-brand-text").get_text()
     assert brand == "Smart <script>alert(1)</script> City"  # shown, not run
     assert soup.title.get_text().endswith("Smart <script>alert(1)</script> City")
+
+
+def test_a_picture_on_another_site_is_a_link_on_the_website_and_loads_nothing(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from conftest import page, sphinx_build, write_pages
+
+    body = ("Riders: ![Riders per month](https://cdn.example.com/chart.png)\n\n"
+            "[![Linked badge](https://cdn.example.com/badge.svg)](https://example.com/)\n\n"
+            "![A local picture that is missing](here.png)\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body=body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    site = BeautifulSoup((tmp_path / "html" / "index.html").read_bytes(), "lxml")
+    article = site.select_one("article")
+    assert not [img["src"] for img in article.find_all("img") if "example.com" in img["src"]]
+    link = article.select_one("a.remote-picture")
+    assert (link.get_text(), link["href"]) == ("Riders per month", "https://cdn.example.com/chart.png")
+    assert "Linked badge" in article.get_text()
+    assert sum("[security.remote-picture]" in w for w in build.warnings) == 2

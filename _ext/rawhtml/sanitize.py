@@ -11,7 +11,8 @@ library, unlike lxml), then rebuilt from an allowlist:
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
   https, mailto, tel and relative addresses (and ``data:image/`` in an image);
 - a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
-  ``local_image`` says the file is there (its description is shown otherwise);
+  ``local_image`` says the file is there (its description is shown otherwise); a picture on
+  another site becomes a link to it (the publication loads nothing from other hosts);
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
   element closed. So an ePub page stays valid XHTML whatever the page wrote.
 
@@ -154,6 +155,14 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 changes.append(Change(f"the address {value[:60]!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
+            if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
+                    and not value.lower().startswith("data:"):
+                alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
+                changes.append(Change(f"the picture {value[:60]!r} is on another site, and the "
+                                      "publication loads nothing from other sites: a link to it "
+                                      "with its description is shown instead"))
+                out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
+                return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and not local_image(value):
                 alt = element.get("alt", "")

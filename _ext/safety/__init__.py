@@ -57,10 +57,11 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from . import files, links, titles
+    from . import files, images, links, titles
 
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
+    app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline

@@ -36,6 +36,10 @@ class Kind(enum.Enum):
     """An SVG image with a script, an event handler, embedded HTML, entities or references to
     other files or hosts: it is not published (its alt text is shown instead)."""
 
+    REMOTE_PICTURE = "remote-picture"
+    """A picture on another site (``https://…``): the website shows a link to it with its
+    description instead (the site loads nothing from other hosts)."""
+
     PAGE_NAME = "page-name"
     """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
     ePub's ``nav``), has control characters, or is too long to write: the page is not built."""
