@@ -174,13 +174,21 @@ def jekyll_includes(srcdir: Path) -> dict[str, str]:
         return {}
     found = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > INCLUDE_LIMIT:
+        if path.is_symlink() or not path.is_file():
             continue
-        try:
-            found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
+        stat = path.stat()
+        if stat.st_size <= INCLUDE_LIMIT and (text := _read_include(path, stat.st_mtime_ns, stat.st_size)) is not None:
+            found[path.relative_to(folder).as_posix()] = text
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _read_include(path: Path, mtime_ns: int, size: int) -> str | None:
+    """One include's text, read once per version of the file (every page asks for them)."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def substitution_names(app: Sphinx) -> frozenset[str]:
