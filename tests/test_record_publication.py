@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from conftest import REPO
+from publication import checksums
 from record import publish, releases
 
 from bs4 import BeautifulSoup
@@ -67,6 +68,6 @@ def test_our_releases_are_published_byte_identical_to_their_freeze(publication):
     for release in found:
         online = publication / "html" / "editions" / release.version
         for name, digest in release.sums().items():
-            assert releases.sha256(release.file(name)) == digest, f"{release.version}/{name}"
+            assert checksums.sha256(release.file(name)) == digest, f"{release.version}/{name}"
             data = publish.strip_banner((online / name).read_bytes())
             assert hashlib.sha256(data).hexdigest() == digest, f"{release.version}/{name}"

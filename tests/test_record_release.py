@@ -23,7 +23,8 @@ from pypdf import PdfReader
 
 from conftest import REPO
 
-from record import publish, releases
+from publication import checksums
+from record import publish
 
 CHAPTER = """---
 title: Open data
@@ -126,13 +127,13 @@ def passages(folder: Path) -> dict[str, dict]:
 def test_each_release_is_online_byte_identical_to_its_freeze(released, version):
     frozen = released / "editions" / version
     online = site(released) / "editions" / version
-    sums = releases.read_sums(frozen / "SHA256SUMS")
+    sums = checksums.read_sums(frozen / "SHA256SUMS")
     assert {"passages.json", "data.html", "changes/1.1.0.html" if version == "1.1.0"
             else "index.html"} <= set(sums)
     assert [n.rsplit(".", 1)[1] for n in sums if n.startswith("editions/") and "/" not in
             n[9:] and n.endswith((".pdf", ".epub"))] in (["epub", "pdf"], ["pdf", "epub"])
     for name, digest in sums.items():
-        assert releases.sha256(frozen / name) == digest, f"frozen {name} changed"
+        assert checksums.sha256(frozen / name) == digest, f"frozen {name} changed"
         data = (online / name).read_bytes()
         if name.endswith(".html"):
             assert publish.START in data, f"{name} has no archive banner"
@@ -319,7 +320,7 @@ def test_the_spanish_site_is_frozen_inside_each_release_and_links_its_archive_th
     to a passage that is gone all lead to ``editions/<version>/es/``."""
     spanish = site(released) / "es"
     assert not (spanish / "editions" / "1.0.0").exists()
-    frozen = releases.read_sums(released / "editions" / "1.0.0" / "SHA256SUMS")
+    frozen = checksums.read_sums(released / "editions" / "1.0.0" / "SHA256SUMS")
     assert {"es/data.html", "es/passages.json", "es/editions/SHA256SUMS"} <= set(frozen)
     old = BeautifulSoup((site(released) / "editions" / "1.0.0" / "es" / "data.html").read_bytes(), "lxml")
     assert "La Ciudad publica sus datos" in old.get_text()

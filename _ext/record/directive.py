@@ -17,21 +17,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx.util import logging
 
+from publication.checksums import human_size
+
 from . import changelog, releases
 from .problems import WARNING_TYPE, Kind
 
 logger = logging.getLogger(__name__)
 
 GENERATED = "record-generated"
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    return ""
 
 
 def link(text: str, root: str, path: str) -> nodes.reference:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from packaging.version import Version
 
+from publication import checksums
+
 from . import changelog, releases
 
 
@@ -37,7 +39,7 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
         raise Refused(f"{passages} is missing: build every edition first (make all)")
     current = json.loads(passages.read_text(encoding="utf-8"))
     version = current["version"]
-    sums = {name: releases.sha256(path) for name, path in releases.site_files(site).items()}
+    sums = {name: checksums.sha256(path) for name, path in releases.site_files(site).items()}
     if not any(n.endswith(".pdf") for n in sums) or not any(n.endswith(".epub") for n in sums):
         raise Refused(f"{site} does not ship the PDF and the ePub: run make all (PDF and ePub "
                       "before the website), then make release")
@@ -78,9 +80,9 @@ def freeze(site: Path, target: Path, sums: dict[str, str]) -> None:
         path = temporary / name
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(site / name, path)
-        if releases.sha256(path) != sums[name]:
+        if checksums.sha256(path) != sums[name]:
             raise Refused(f"{site / name} changed while it was being frozen; run make release again")
-    (temporary / releases.SUMS).write_text(releases.sums_text(sums), encoding="utf-8")
+    (temporary / releases.SUMS).write_text(checksums.sums_text(sums), encoding="utf-8")
     temporary.rename(target)
 
 

@@ -7,13 +7,14 @@ every file in it. Nothing here ever rewrites a frozen file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
+
+from publication.checksums import read_sums
 
 SUMS = "SHA256SUMS"
 PASSAGES = "passages.json"
@@ -47,28 +48,6 @@ class Release:
 
     def file(self, relative: str) -> Path:
         return self.folder / relative
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def read_sums(path: Path) -> dict[str, str]:
-    """``{relative path: sha256}`` from a ``sha256sum`` file."""
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        if name:
-            out[name] = digest
-    return out
-
-
-def sums_text(files: dict[str, str]) -> str:
-    return "".join(f"{files[name]}  {name}\n" for name in sorted(files))
 
 
 def find(folder: Path) -> tuple[list[Release], list[str]]:

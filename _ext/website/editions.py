@@ -7,12 +7,12 @@ wherever the folder is served. A missing edition is simply not offered.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from publication.atomic import write_if_changed
+from publication.checksums import human_size, sha256, sums_text
 
 FOLDER = "editions"
 SUMS = "SHA256SUMS"
@@ -41,21 +41,7 @@ class Edition:
 
     @property
     def human_size(self) -> str:
-        """``1.4 MB``: decimal units, as browsers and file managers show them."""
-        size = float(self.size)
-        for unit in ("bytes", "kB", "MB", "GB"):
-            if size < 1000 or unit == "GB":
-                return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-            size /= 1000
-        raise AssertionError("unreachable")
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return human_size(self.size)
 
 
 def expected(editions_dir: Path, slug: str) -> list[tuple[str, str, str, Path]]:
@@ -77,7 +63,7 @@ def find(editions_dir: Path, slug: str) -> tuple[list[Edition], list[Path]]:
 
 def sums(editions: list[Edition]) -> str:
     """``sha256sum`` format, so ``sha256sum -c SHA256SUMS`` checks a download."""
-    return "".join(f"{e.sha256}  {e.name}\n" for e in sorted(editions, key=lambda e: e.name))
+    return sums_text({e.name: e.sha256 for e in editions})
 
 
 def ship(editions: list[Edition], outdir: Path) -> None:
