@@ -7,6 +7,7 @@ dark color scheme, at a phone and a desktop width. Nothing here uses the mouse.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -53,17 +54,26 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the test output for test results."""
 
 
-@pytest.fixture(scope="module")
-def site(publication) -> Iterator[str]:
-    """The built website served over HTTP on 127.0.0.1 (search needs http, not file:)."""
-    handler = functools.partial(QuietHandler, directory=str(publication / "html"))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` served over HTTP on 127.0.0.1 (search and fetch() need http, not file:)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def site(publication) -> Iterator[str]:
+    """The built website of the real publication, served."""
+    with serve(publication / "html") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import REPO
+from test_a11y_html import browser, serve  # noqa: F401  (one Chromium, one way to serve a site)
 
 from publication import checksums
 from record import publish
@@ -213,33 +214,8 @@ def test_the_editions_page_lists_releases_newest_first(released):
 @pytest.fixture(scope="module")
 def served(released):
     """The published site over HTTP (the page script fetches passages.json)."""
-    import functools
-    import http.server
-    import threading
-
-    from test_a11y_html import QuietHandler
-
-    handler = functools.partial(QuietHandler, directory=str(site(released)))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from test_a11y_html import CHROMIUM
-
-    from conftest import require_tool
-    require_tool(CHROMIUM, "the passage tests run in Debian's Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield chromium
-        chromium.close()
+    with serve(site(released)) as address:
+        yield address
 
 
 def test_cite_this_passage_by_keyboard(released, served, browser):
