@@ -53,6 +53,17 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: b
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
+def set_version(project: Path, version: str, date: str) -> None:
+    """Give a project's CITATION.cff another version and release date, as a release does."""
+    import re
+
+    cff = project / "CITATION.cff"
+    text = cff.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^version: .*$', f'version: "{version}"', text)
+    text = re.sub(r'(?m)^date-released: .*$', f'date-released: "{date}"', text)
+    cff.write_text(text, encoding="utf-8")
+
+
 def copy_root(name: str, destination: Path) -> Path:
     """Copy test root ``tests/roots/<name>`` to ``destination`` (tests may edit the copy)."""
     shutil.copytree(ROOTS / name, destination)

@@ -9,25 +9,16 @@ rebuilt, and every edition must say the new version and date, with fresh checksu
 from __future__ import annotations
 
 import hashlib
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, sphinx_build
+from conftest import copy_root, set_version, sphinx_build
 from test_redirects import copy_project
 
 OLD, NEW = ("1.0.0", "2026-11-25"), ("2.0.0", "2027-01-15")
-
-
-def set_release(project: Path, version: str, date: str) -> None:
-    path = project / "CITATION.cff"
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(r'(?m)^version: .*$', f'version: "{version}"', text)
-    text = re.sub(r'(?m)^date-released: .*$', f'date-released: "{date}"', text)
-    path.write_text(text, encoding="utf-8")
 
 
 def make_all(project: Path, src: Path, out: Path) -> None:
@@ -61,11 +52,11 @@ def bumped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     project = copy_project(tmp / "project")
     src = copy_root("cite-basic", tmp / "src")
     out = tmp / "out"
-    set_release(project, *OLD)
+    set_version(project, *OLD)
     make_all(project, src, out)
     before = {p.relative_to(out).as_posix(): p.read_bytes()
               for p in out.rglob("*") if p.is_file() and "doctrees" not in p.parts}
-    set_release(project, *NEW)
+    set_version(project, *NEW)
     make_all(project, src, out)
     return {"out": out, "before": before, "project": project}
 
@@ -122,7 +113,7 @@ def test_shipped_editions_are_the_new_ones(bumped: dict[str, object]) -> None:
 
 def test_invalid_citation_file_fails_the_build_naming_the_field(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    set_release(project, "1.0.0", "2026-13-01")
+    set_version(project, "1.0.0", "2026-13-01")
     src = copy_root("cite-basic", tmp_path / "src")
     build = sphinx_build(src, tmp_path / "html", confdir=project)
     assert build.returncode != 0

@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import REPO, set_version
 from test_a11y_html import browser, serve  # noqa: F401  (one Chromium, one way to serve a site)
 
 from publication import checksums
@@ -63,14 +63,6 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "-C", str(REPO), *targets, f"CONFDIR={project}",
                            f"SOURCEDIR={project / 'source'}", f"BUILDDIR={project / '_build'}",
                            f"VENV={venv}", "JOBS=1"], capture_output=True, text=True, env=env)
-
-
-def set_version(project: Path, version: str, date: str) -> None:
-    cff = project / "CITATION.cff"
-    text = cff.read_text(encoding="utf-8")
-    text = re.sub(r'(?m)^version: .*$', f'version: "{version}"', text)
-    text = re.sub(r'(?m)^date-released: .*$', f'date-released: "{date}"', text)
-    cff.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
