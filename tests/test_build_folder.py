@@ -141,3 +141,71 @@ def test_sphinx_itself_on_a_folder_without_pages_says_so_once(tmp_path: Path) ->
     assert build.returncode != 0
     assert "no pages to build" in build.output
     assert "report" not in build.output.lower() and "Traceback" not in build.output, build.output
+
+
+def tree(folder: Path) -> dict[str, tuple]:
+    """Every entry under ``folder``: a link's target, a file's bytes, mode and time, or a folder."""
+    out: dict[str, tuple] = {}
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if path.is_symlink():
+            out[name] = ("link", os.readlink(path))
+        elif path.is_dir():
+            out[name] = ("dir",)
+        else:
+            stat = path.stat()
+            out[name] = ("file", path.read_bytes(), stat.st_mode, stat.st_mtime_ns)
+    return out
+
+
+def test_mirror_makes_a_stale_copy_the_live_edition_again(tmp_path: Path) -> None:
+    live = write_pages(tmp_path / "live", {"same.html": "same", "changed.html": "new text",
+                                           "grown.html": "longer than before", "a/b/deep.html": "x",
+                                           "was-a-file/inside.html": "y", "new/page.html": "z"})
+    (live / "link").symlink_to("same.html")
+    (live / "relinked").symlink_to("changed.html")
+    os.chmod(live / "same.html", 0o600)
+    copy = tmp_path / "copy"
+    import shutil
+    shutil.copytree(live, copy, symlinks=True)
+    unchanged = (copy / "same.html").stat().st_ino
+    # the live edition moves on: what a rebuild does to it
+    write_pages(live, {"changed.html": "old text", "grown.html": "longer than before, and more"})
+    os.utime(live / "changed.html", ns=(1, 1))  # same size, another time
+    (live / "relinked").unlink()
+    (live / "relinked").symlink_to("grown.html")
+    shutil.rmtree(live / "a")
+    shutil.rmtree(live / "was-a-file")
+    write_pages(live, {"was-a-file": "now a file", "a": "a file where a folder was"})
+    (live / "new" / "page.html").unlink()
+    write_pages(copy, {"stale-only-here.html": "gone from live", "new/page.html": "z"})
+
+    edition_build.mirror(live, copy)
+    assert tree(copy) == tree(live)
+    assert (copy / "same.html").stat().st_ino == unchanged  # what did not change is not copied
+    write_pages(copy, {"changed.html": "written by the next build"})
+    assert (live / "changed.html").read_text() == "old text"  # copies, never shared files
+
+
+def test_the_replaced_edition_seeds_the_next_build(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"html/index.html": "first", "html/other.html": "kept"})
+    new = edition_build.seed(tmp_path, "html")
+    write_pages(new, {"index.html": "second"})
+    edition_build.swap(tmp_path, "html")
+    assert (tmp_path / "html.previous" / "index.html").read_text() == "first"
+    kept = (tmp_path / "html.previous" / "other.html").stat().st_ino
+
+    new = edition_build.seed(tmp_path, "html")
+    assert not (tmp_path / "html.previous").exists()
+    assert tree(new) == tree(tmp_path / "html")
+    assert (new / "other.html").stat().st_ino == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["html", "html.new"]
+
+
+def test_a_failed_build_leaves_nothing_stale_in_the_next_one(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"html/index.html": "good", "html.previous/index.html": "older"})
+    write_pages(tmp_path, {"html.new/index.html": "half of a failed build", "html.new/junk.html": "x"})
+    new = edition_build.seed(tmp_path, "html")
+    assert tree(new) == tree(tmp_path / "html")
+    (tmp_path / "html").rename(tmp_path / "gone")  # no live edition: the build starts empty
+    assert not edition_build.seed(tmp_path, "html").exists()
