@@ -32,6 +32,7 @@ then built again in each translation (``languages.build``) before it is swapped 
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import shutil
 import sys
@@ -212,6 +213,8 @@ def run_sphinx(argv: list[str]) -> int:
         return build_main(argv)
     except SystemExit as stop:  # Sphinx ends argument errors with SystemExit
         return stop.code if isinstance(stop.code, int) else 1
+    finally:
+        gc.enable()  # whatever a build that stopped early left (buildcache.memory)
 
 
 def translations(builddir: Path, source: Path, new: Path, options: list[str]) -> int:
@@ -282,4 +285,8 @@ def main(argv: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    # The process ends here: spare the collector a last walk over every object left
+    # (~1 s after a 1,000-page build); files are closed and atexit handlers still run.
+    gc.freeze()
+    sys.exit(status)

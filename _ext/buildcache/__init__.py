@@ -7,13 +7,16 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   (``-D buildcache_settings=0`` for Sphinx's own code);
 - :mod:`buildcache.stemmer` — each word stemmed once per build for the search index,
   not once per page (``-D buildcache_stemmer=0``).
+
+And one that is no cache: :mod:`buildcache.memory` keeps Python's garbage collector off
+the environment loaded from the last build (no switch: it changes no output).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import settings, stemmer
+from . import memory, settings, stemmer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +27,9 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_settings", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
+    app.connect("config-inited", memory.pause, priority=0)
+    app.connect("builder-inited", memory.freeze_loaded, priority=0)
+    app.connect("build-finished", memory.thaw, priority=1000)
     app.connect("builder-inited", settings.install)
     app.connect("builder-inited", stemmer.memoise_stemmer)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
