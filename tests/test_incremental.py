@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -198,3 +199,67 @@ def test_patching_replaces_files_and_ignores_file_times(tmp_path):
         assert (linked / name).read_bytes() == data + MARK
         assert unmark(html, name)
     assert_same_files(files(html), files(tmp_path / "clean" / "html"))
+
+
+def tamper_saved_sidebar(doctrees: Path, old: str, new: str) -> None:
+    """Change the sidebar the last build saved (its key kept): a page showing it was given it."""
+    saved = doctrees / "fastnav-sidebar-html.json"
+    data = saved.read_text(encoding="utf-8")
+    assert old in data and '"key"' in data
+    saved.write_text(data.replace(old, new), encoding="utf-8")
+
+
+def test_a_body_edit_reuses_the_last_sidebar_until_what_it_shows_changes(tmp_path):
+    """fastnav.sidebarkey: a rebuild that changes nothing the sidebar is made from takes the
+    last build's sidebar (here tampered with, to see it); a new title makes a new one."""
+    src = copy_root("order-nested", tmp_path / "src")
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    assert sphinx_build(src, out, doctrees=doctrees).returncode == 0
+    tamper_saved_sidebar(doctrees, ">Guide One<", ">Guide One (saved)<")
+
+    edit(src / "guide" / "two.md", "Guide page two.", "Guide page two, edited.")
+    assert sphinx_build(src, out, doctrees=doctrees).returncode == 0
+    assert b">Guide One (saved)<" in (out / "guide" / "two.html").read_bytes()
+
+    edit(src / "last.md", "title: Last", "title: The Very Last")
+    assert sphinx_build(src, out, doctrees=doctrees).returncode == 0
+    assert sphinx_build(src, tmp_path / "clean", doctrees=tmp_path / "clean-doctrees").returncode == 0
+    assert_same_files(files(out), files(tmp_path / "clean"))
+
+
+WARN_IN_SIDEBAR = """
+def setup(app):
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.util import logging
+    local_toctree = StandaloneHTMLBuilder._get_local_toctree
+
+    def warned(self, docname, *args, **kwargs):
+        logging.getLogger(__name__).warning("a toctree problem seen while rendering the sidebar")
+        return local_toctree(self, docname, *args, **kwargs)
+
+    StandaloneHTMLBuilder._get_local_toctree = warned
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_a_sidebar_that_warned_is_rendered_again_and_warns_again(tmp_path):
+    """A warning while the sidebar is rendered (a broken toctree) must be repeated by the
+    next build (a strict build keeps failing): that sidebar is never reused."""
+    import runpy
+
+    from conftest import REPO
+
+    src = copy_root("order-nested", tmp_path / "src")
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "warn_in_sidebar.py").write_text(WARN_IN_SIDEBAR, encoding="utf-8")
+    extensions = [*runpy.run_path(str(REPO / "conf.py"))["extensions"], "warn_in_sidebar"]
+    options = dict(doctrees=tmp_path / "doctrees", strict=False,
+                   extra=("-D", "extensions=" + ",".join(extensions)),
+                   env={"PYTHONPATH": os.pathsep.join([str(tmp_path / "ext"), *sys.path])})
+    first = sphinx_build(src, tmp_path / "html", **options)
+    assert first.returncode == 0 and "seen while rendering the sidebar" in first.output, first.output
+    assert '"key"' not in (tmp_path / "doctrees" / "fastnav-sidebar-html.json").read_text()
+
+    edit(src / "guide" / "two.md", "Guide page two.", "Guide page two, edited.")
+    again = sphinx_build(src, tmp_path / "html", **options)
+    assert again.returncode == 0 and "seen while rendering the sidebar" in again.output, again.output

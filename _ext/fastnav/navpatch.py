@@ -26,7 +26,6 @@ killed build leaves no half page and a hard-linked previous edition keeps its by
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,7 +35,7 @@ from sphinx.util import logging
 import changes
 from publication.atomic import write_atomically
 
-from . import shim
+from . import saved, shim
 from .template import NavTemplate
 
 if TYPE_CHECKING:
@@ -46,10 +45,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _SNAPSHOT = "fastnav.snapshot"  # a changes.KEYS memory, per builder
-
-
-def _sidebar_file(builder: Any) -> Path:
-    return Path(builder.doctreedir) / f"fastnav-sidebar-{builder.name}.json"
 
 
 def applies(app: Sphinx) -> bool:
@@ -123,17 +118,13 @@ def navigation_only(app: Sphinx, env: BuildEnvironment, docnames: set[str]) -> s
 
 def _load_sidebar(builder: Any) -> tuple[NavTemplate | None, dict[str, Any]]:
     """The previous build's template and read record, if written to this output folder."""
-    try:
-        saved = json.loads(_sidebar_file(builder).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    found = saved.load(builder)
+    if not found:
         return None, {}
-    if not isinstance(saved, dict) or saved.get("outdir") != str(builder.outdir):
-        return None, {}
-    read = saved.get("read")
     root_uri = builder.get_target_uri(builder.config.root_doc)
-    return (NavTemplate.parse(saved.get("sidebar", ""), root_uri,
+    return (NavTemplate.parse(saved.part(found, "sidebar", str), root_uri,
                               hrefs=shim.state_of(builder).hrefs),
-            read if isinstance(read, dict) else {})
+            saved.part(found, "read", dict))
 
 
 def _find_once(data: bytes, sidebar: bytes) -> int | None:
@@ -219,12 +210,15 @@ def _apply(app: Sphinx, patch: dict[str, tuple[bytes, int]]) -> None:
 
 
 def save_sidebar(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: keep this build's sidebar for the next build to recognise."""
+    """``build-finished``: keep this build's sidebar for the next build to recognise
+    (and, with its key, to reuse: :mod:`fastnav.sidebarkey`)."""
     builder = app.builder
-    template = shim.state_of(builder).template if builder is not None else None
-    if exception is not None or template is None or not applies(app):
+    state = shim.state_of(builder) if builder is not None else None
+    if exception is not None or state is None or state.template is None or not applies(app):
         return
-    saved = {"outdir": str(builder.outdir), "sidebar": "".join(template.pieces),
-             "read": {docname: builder.env.all_docs.get(docname)
-                      for docname in sorted(builder.env.found_docs)}}
-    write_atomically(_sidebar_file(builder), json.dumps(saved).encode("utf-8"), durable=False)
+    data = {"sidebar": "".join(state.template.pieces),
+            "read": {docname: builder.env.all_docs.get(docname)
+                     for docname in sorted(builder.env.found_docs)}}
+    if state.key is not None:
+        data.update(key=state.key, digests=state.digests)
+    saved.save(builder, data)

@@ -22,17 +22,27 @@ To track upstream: Furo pull request 939 computes the navigation tree once per b
 when a Furo release ships it, this shim can go (bump Furo, run the byte-identity tests
 with ``-D fastnav_enabled=0`` and without, compare the times in ``bench/``).
 
+A rebuild whose sidebar is made from exactly what the last build's was made from (same
+key, :mod:`fastnav.sidebarkey`) takes the last build's sidebar, saved with its key
+(:mod:`fastnav.saved`), and skips both renderings: the one that made that sidebar passed
+the self-check and gave no warning (a sidebar whose rendering warned is never reused, so
+a strict build keeps failing on it).
+
 Per-build state (the template, the shared relative links, navpatch's memory of the
 previous build) is one :class:`BuildState` on the builder, never a module global.
 """
 
 from __future__ import annotations
 
+import logging as stdlib_logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from sphinx.util import logging
 
+from . import saved, sidebarkey
 from .template import NavTemplate
 
 if TYPE_CHECKING:
@@ -55,6 +65,9 @@ class BuildState:
     hrefs: dict[str, dict[str, str]] = field(default_factory=dict)  # uri -> {target: href}
     snapshot_before: Any = None  # navpatch: the previous HTML build's relations and titles
     taken: set[str] = field(default_factory=set)  # navpatch: pages promised a patch
+    versions: dict[str, str] = field(default_factory=dict)  # sidebarkey: of the code
+    key: str | None = None  # sidebarkey: this build's (None: the sidebar is not to be reused)
+    digests: dict[str, str] = field(default_factory=dict)  # sidebarkey: page -> digest
 
 
 def state_of(builder: Any) -> BuildState:
@@ -77,6 +90,38 @@ def _check_page(builder: Any) -> str | None:
     return max(pages, key=lambda d: builder.get_target_uri(d).count("/"), default=None)
 
 
+class _Count(stdlib_logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(stdlib_logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: stdlib_logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def _warnings_counted() -> Iterator[_Count]:
+    """Count the warnings Sphinx logs meanwhile (a broken toctree, a missing page...)."""
+    count, sphinx_logger = _Count(), stdlib_logging.getLogger("sphinx")
+    sphinx_logger.addHandler(count)
+    try:
+        yield count
+    finally:
+        sphinx_logger.removeHandler(count)
+
+
+def _reused(builder: Any, state: BuildState, root_uri: str) -> NavTemplate | None:
+    """The last build's sidebar as this build's template, when its key is this build's."""
+    last = saved.load(builder)
+    state.digests = sidebarkey.page_digests(builder.env, builder.config.root_doc,
+                                            saved.part(last, "digests", dict),
+                                            saved.part(last, "read", dict))
+    state.key = sidebarkey.sidebar_key(builder, state.versions, state.digests)
+    if last.get("key") != state.key:
+        return None
+    return NavTemplate.parse(saved.part(last, "sidebar", str), root_uri, hrefs=state.hrefs)
+
+
 def template(builder: Any, furo_compute: Callable[[dict], str]) -> NavTemplate | None:
     """The sidebar template of this build, or None when Furo's own code must render it."""
     state = state_of(builder)
@@ -84,8 +129,16 @@ def template(builder: Any, furo_compute: Callable[[dict], str]) -> NavTemplate |
         return state.template
     state.made = True
     root = builder.config.root_doc
-    made = NavTemplate.parse(furo_compute(_furo_context(builder, root)),
-                             builder.get_target_uri(root), hrefs=state.hrefs)
+    root_uri = builder.get_target_uri(root)
+    if state.versions:  # set by install() when the shim is on
+        state.template = _reused(builder, state, root_uri)
+        if state.template is not None:
+            return state.template
+    with _warnings_counted() as warnings:
+        made = NavTemplate.parse(furo_compute(_furo_context(builder, root)), root_uri,
+                                 hrefs=state.hrefs)
+    if warnings.count:
+        state.key = None
     if made is None:
         logger.info("fastnav: this sidebar is not one its template reproduces exactly; "
                     "Furo's own code renders it on every page")
@@ -153,6 +206,7 @@ def install(app: Sphinx) -> None:
                     "the sidebar on every page", FURO_VERIFIED, _furo_version())
         return
     furo._compute_navigation_tree = fast_navigation(original, app.builder)
+    state_of(app.builder).versions = sidebarkey.versions(app)
 
 
 def forget(app: Sphinx, env: Any) -> None:
