@@ -13,6 +13,7 @@ The parts are plain modules (``passages``, ``releases``, ``diff``, ``sitedata``,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -23,9 +24,10 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from publication.atomic import write_atomically
 from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
-from . import changes_page, diff, links, publish, releases, sitedata
+from . import changes_page, diff, links, passagesfile, publish, releases, sitedata
 from .collect import PassageCollector
 from .directive import ReleasesDirective
 
@@ -169,20 +171,50 @@ def pdf_pages(app: Sphinx, meta: Any) -> dict[str, dict[str, list]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def chapters(app: Sphinx) -> list[dict[str, Any]]:
+    """Every chapter with passages, in order: ``{docname, title, file, passages}``."""
+    store = getattr(app.env, "record_passages", {})
+    return [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
+             "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
+            for d in chapter_order(app) if d in store]
+
+
 def current_passages(app: Sphinx) -> dict[str, Any]:
-    """``passages.json`` of this build (once per build)."""
+    """``passages.json`` of this build as data (once per build; what changed and the history
+    need it, only when there are releases)."""
     cached = getattr(app.builder, "record_current", None)
     if cached is not None:
         return cached
     info = context(app)
-    store = getattr(app.env, "record_passages", {})
-    chapters = [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
-                 "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
-                for d in chapter_order(app) if d in store]
-    data = sitedata.document(info.meta, info.version_root, chapters, pdf_pages(app, info.meta),
+    data = sitedata.document(info.meta, info.version_root, chapters(app), pdf_pages(app, info.meta),
                              releases.earlier(info.texts, info.meta.version))
     app.builder.record_current = data
     return data
+
+
+def write_passages_file(app: Sphinx, info: Context) -> None:
+    """``passages.json``, each chapter whose inputs did not change copied from the last one."""
+    earlier = releases.earlier(info.texts, info.meta.version)
+    pages = pdf_pages(app, info.meta)
+    common = passagesfile.digest(repr(info.meta), info.version_root,
+                                 [(r.version, hashlib.sha256((r.folder / releases.PASSAGES)
+                                                             .read_bytes()).hexdigest())
+                                  for r in earlier])
+    first = functools.cache(lambda: sitedata.first_versions(earlier, info.meta.version))
+
+    def made(chapter: dict[str, Any]) -> passagesfile.Chapter:
+        def passages() -> list[dict[str, Any]]:
+            return sitedata.chapter_passages(info.meta, info.version_root, chapter,
+                                             pages.get(chapter["docname"], {}), first())
+        key = passagesfile.digest(common, chapter["docname"], chapter["title"], chapter["file"],
+                                  app.env.all_docs.get(chapter["docname"]),
+                                  pages.get(chapter["docname"]))
+        return passagesfile.Chapter(chapter["docname"], key, passages)
+
+    passagesfile.write(Path(app.outdir) / releases.PASSAGES,
+                       Path(app.doctreedir) / f"record-passages-{app.builder.name}.json",
+                       sitedata.head(info.meta), [made(c) for c in chapters(app)],
+                       lambda path, data: write_atomically(path, data, durable=False))
 
 
 def change_pages(app: Sphinx) -> Any:
@@ -190,14 +222,14 @@ def change_pages(app: Sphinx) -> Any:
     if not is_web(app):
         return
     info = context(app)
-    current = current_passages(app)
-    pairs = [(r.version, r.passages()) for r in info.texts if r.version != info.meta.version]
-    pairs.append((info.meta.version, current))
+    pairs = [(r.version, r.passages) for r in info.texts if r.version != info.meta.version]
+    pairs.append((info.meta.version, lambda: current_passages(app)))
     up = "../" + info.archive
-    for version, data in pairs:
+    for version, passages in pairs:
         before = releases.earlier(info.texts, version)
         if not before:
             continue
+        data = passages()
         old = before[-1].passages()
         chapters = diff.compare(old["passages"], data["passages"])
         is_current = version == info.meta.version
@@ -224,15 +256,14 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
         return
     info = context(app)
     outdir = Path(app.outdir)
-    current = current_passages(app)
     dump = lambda data: (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)  # noqa: E731
                          + "\n").encode("utf-8")
-    publish.write_if_changed(outdir / releases.PASSAGES, dump(current))
+    write_passages_file(app, info)
     earlier = releases.earlier(info.texts, info.meta.version)
-    publish.write_if_changed(outdir / releases.HISTORY,
-                             dump(sitedata.history(earlier, current, info.archive)))
+    history = sitedata.history(earlier, current_passages(app), info.archive) if earlier else {}
+    publish.write_if_changed(outdir / releases.HISTORY, dump(history))
     same = next((r for r in info.texts if r.version == info.meta.version), None)
-    if same is not None and _texts(same.passages()) != _texts(current):
+    if same is not None and _texts(same.passages()) != _texts(current_passages(app)):
         logger.info("record: the text differs from the released version %s, and CITATION.cff "
                     "still says %s: set a new version before make release", same.version,
                     same.version)

@@ -23,26 +23,38 @@ def first_versions(earlier: list[Release], version: str) -> dict[tuple[str, str]
     return first
 
 
+def chapter_passages(meta: Any, version_root: str, chapter: dict[str, Any],
+                     where: dict[str, list], first: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    """One chapter's entries of ``passages.json`` (``where``: its passages' PDF pages)."""
+    out = []
+    for item in chapter["passages"]:
+        page = where.get(item["id"])
+        url = cite.versioned_url(version_root, chapter["file"], item["id"])
+        out.append({
+            "id": item["id"], "kind": item["kind"], "chapter": chapter["docname"],
+            "chapter_title": chapter["title"], "file": chapter["file"], "text": item["text"],
+            "pdf_page": page[0] if page else None, "page": page[1] if page else None,
+            "first_version": first.get((chapter["docname"], item["id"]), meta.version),
+            "url": url, "cite": cite.passage(meta, chapter["title"], url,
+                                             page[1] if page else None),
+        })
+    return out
+
+
+def head(meta: Any) -> dict[str, Any]:
+    """Everything in ``passages.json`` but the passages."""
+    return {"title": meta.title, "version": meta.version, "date": meta.date_released.isoformat()}
+
+
 def document(meta: Any, version_root: str, chapters: list[dict[str, Any]],
              pages: dict[str, dict[str, list]], earlier: list[Release]) -> dict[str, Any]:
     """``passages.json``: ``chapters`` are ``{docname, title, file, passages}`` in order."""
     first = first_versions(earlier, meta.version)
     out = []
     for chapter in chapters:
-        where = pages.get(chapter["docname"], {})
-        for item in chapter["passages"]:
-            page = where.get(item["id"])
-            url = cite.versioned_url(version_root, chapter["file"], item["id"])
-            out.append({
-                "id": item["id"], "kind": item["kind"], "chapter": chapter["docname"],
-                "chapter_title": chapter["title"], "file": chapter["file"], "text": item["text"],
-                "pdf_page": page[0] if page else None, "page": page[1] if page else None,
-                "first_version": first.get((chapter["docname"], item["id"]), meta.version),
-                "url": url, "cite": cite.passage(meta, chapter["title"], url,
-                                                 page[1] if page else None),
-            })
-    return {"title": meta.title, "version": meta.version,
-            "date": meta.date_released.isoformat(), "passages": out}
+        out += chapter_passages(meta, version_root, chapter, pages.get(chapter["docname"], {}),
+                                first)
+    return {**head(meta), "passages": out}
 
 
 def history(earlier: list[Release], current: dict[str, Any],

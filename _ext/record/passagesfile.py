@@ -1,0 +1,127 @@
+"""``passages.json`` written chapter by chapter, reusing the bytes of unchanged chapters.
+
+Plain Python. The file is ``json.dumps(document, ensure_ascii=False, indent=1,
+sort_keys=True)`` of :func:`record.sitedata.document` (27 MB for 1,000 pages), and
+Python's encoder is pure Python when it indents (0.55 s), on top of building every
+passage's citations (0.3 s): most of a one-page rebuild. The passages of one chapter
+are one run of bytes in that file, and they change only when the chapter's own inputs
+do (its text, which is read again when it changes, its title, address and PDF pages)
+or the whole file's do (the metadata, the earlier releases, this code). So each run is
+kept with a key of those inputs in an index beside the doctrees, and a chapter whose
+key is unchanged is copied from the last file (checked against the index's SHA-256)
+instead of rebuilt. The bytes are the same as a whole-file ``json.dumps`` (tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FORMAT = "1"
+"""Part of every key: bumped whenever the bytes a chapter gives could change."""
+
+_ITEM_SEPARATOR = b",\n  "  # between two passages, at the list's indentation
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of the file: its key, and how to make its passages if they changed."""
+
+    docname: str
+    key: str
+    passages: Callable[[], list[dict[str, Any]]]
+
+
+def digest(*parts: Any) -> str:
+    """A key from JSON-able parts (order matters)."""
+    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(f"{FORMAT}\0{data}".encode("utf-8")).hexdigest()
+
+
+def _scalar(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def passages_bytes(items: list[dict[str, Any]]) -> bytes:
+    """The passages as they appear in the file's list (indented two levels, no brackets)."""
+    return _ITEM_SEPARATOR.join(
+        json.dumps(item, ensure_ascii=False, indent=1, sort_keys=True)
+        .replace("\n", "\n  ").encode("utf-8")  # a JSON string never holds a raw newline
+        for item in items)
+
+
+def assemble(head: dict[str, Any], runs: Sequence[bytes]) -> tuple[bytes, list[tuple[int, int]]]:
+    """The file from its ``title``/``version``/``date`` and each chapter's run of passages;
+    with where each run starts and ends in it."""
+    out = [b'{\n "date": ', _scalar(head["date"]), b',\n "passages": ']
+    where: list[tuple[int, int]] = []
+    at = sum(map(len, out))
+    present = [run for run in runs if run]
+    if not present:
+        out.append(b"[]")
+        at += 2
+        where = [(at, at)] * len(runs)
+    else:
+        out.append(b"[\n  ")
+        at += 4
+        first = True
+        for run in runs:
+            if run and not first:
+                out.append(_ITEM_SEPARATOR)
+                at += len(_ITEM_SEPARATOR)
+            where.append((at, at + len(run)))
+            if run:
+                out.append(run)
+                at += len(run)
+                first = False
+        out.append(b"\n ]")
+    out += [b',\n "title": ', _scalar(head["title"]), b',\n "version": ', _scalar(head["version"]),
+            b"\n}\n"]
+    return b"".join(out), where
+
+
+def _last_runs(path: Path, index_path: Path) -> tuple[bytes | None, dict[str, tuple[str, int, int]]]:
+    """The last file and, if the index describes exactly it, each chapter's key and run."""
+    try:
+        old = path.read_bytes()
+    except OSError:
+        return None, {}
+    try:
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        if index["sha256"] != hashlib.sha256(old).hexdigest():
+            return old, {}
+        runs = {str(name): (str(key), int(start), int(end))
+                for name, (key, start, end) in index["chapters"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return old, {}
+    if any(not 0 <= start <= end <= len(old) for _, start, end in runs.values()):
+        return old, {}
+    return old, runs
+
+
+def write(path: Path, index_path: Path, head: dict[str, Any], chapters: Sequence[Chapter],
+          write_file: Callable[[Path, bytes], None]) -> int:
+    """Write ``path`` (with ``write_file``, only if its bytes change) and its index; the
+    number of chapters made again (the others were copied from the last file)."""
+    old, last = _last_runs(path, index_path)
+    runs, made = [], 0
+    for chapter in chapters:
+        found = last.get(chapter.docname)
+        if old is not None and found is not None and found[0] == chapter.key:
+            runs.append(old[found[1]:found[2]])
+        else:
+            runs.append(passages_bytes(chapter.passages()))
+            made += 1
+    data, where = assemble(head, runs)
+    if data != old:
+        write_file(path, data)
+    now = {chapter.docname: (chapter.key, start, end)
+           for chapter, (start, end) in zip(chapters, where)}
+    if data != old or now != last:
+        index = {"sha256": hashlib.sha256(data).hexdigest(), "chapters": now}
+        write_file(index_path, json.dumps(index, ensure_ascii=False).encode("utf-8"))
+    return made

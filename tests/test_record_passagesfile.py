@@ -1,0 +1,88 @@
+"""passages.json written chapter by chapter: the same bytes as one json.dumps, unchanged
+chapters copied from the last file, and a last file that is not the indexed one ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from record import passagesfile
+from record.passagesfile import Chapter
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+ITEM = st.fixed_dictionaries({
+    "id": TEXT, "text": TEXT, "page": st.none() | st.integers(-5, 500) | TEXT,
+    "pdf_page": st.none() | st.integers(0, 10**6),
+    "cite": st.dictionaries(TEXT, TEXT, max_size=3)})
+CHAPTERS = st.lists(st.lists(ITEM, max_size=3), max_size=4)
+HEAD = st.fixed_dictionaries({"title": TEXT, "version": TEXT | st.integers(), "date": TEXT})
+
+
+def whole(head: dict, chapters: list[list[dict]]) -> bytes:
+    document = {**head, "passages": [item for items in chapters for item in items]}
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(HEAD, CHAPTERS)
+def test_chapters_assembled_are_one_json_dumps(head, chapters):
+    data, where = passagesfile.assemble(head, [passagesfile.passages_bytes(c) for c in chapters])
+    assert data == whole(head, chapters)
+    for items, (start, end) in zip(chapters, where):
+        assert data[start:end] == passagesfile.passages_bytes(items)
+
+
+class Writes:
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+
+    def __call__(self, path: Path, data: bytes) -> None:
+        self.paths.append(path.name)
+        path.write_bytes(data)
+
+
+def chapters_of(contents: dict[str, list[dict]], keys: dict[str, str], made: list[str]) -> list:
+    def maker(name: str):
+        def passages() -> list[dict]:
+            made.append(name)
+            return contents[name]
+        return passages
+    return [Chapter(name, keys[name], maker(name)) for name in contents]
+
+
+HEAD_DATA = {"title": "T", "version": "1.0", "date": "2026-01-01"}
+
+
+def test_only_changed_chapters_are_made_and_the_file_equals_a_whole_dump(tmp_path):
+    path, index = tmp_path / "passages.json", tmp_path / "index.json"
+    contents = {"a": [{"id": "p1", "text": "One \u201cquoted\u201d"}], "b": [],
+                "c": [{"id": "p2", "text": "Two\nlines"}, {"id": "p3", "text": "x"}]}
+    keys = {"a": "ka", "b": "kb", "c": "kc"}
+    made, writes = [], Writes()
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), writes)
+    assert made == ["a", "b", "c"] and path.read_bytes() == whole(HEAD_DATA, list(contents.values()))
+
+    contents["c"] = [{"id": "p2", "text": "Two, edited"}]
+    keys["c"] = "kc2"
+    made, writes = [], Writes()
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), writes)
+    assert made == ["c"]
+    assert path.read_bytes() == whole(HEAD_DATA, list(contents.values()))
+
+    made, writes = [], Writes()
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), writes)
+    assert made == [] and writes.paths == []  # nothing changed, nothing written
+
+
+def test_a_last_file_that_is_not_the_indexed_one_is_not_copied_from(tmp_path):
+    path, index = tmp_path / "passages.json", tmp_path / "index.json"
+    contents, keys = {"a": [{"id": "p1", "text": "Alpha"}]}, {"a": "ka"}
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, []), Writes())
+    path.write_bytes(path.read_bytes().replace(b"Alpha", b"Omega"))  # changed by someone else
+
+    made: list[str] = []
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), Writes())
+    assert made == ["a"] and b"Alpha" in path.read_bytes()
