@@ -25,6 +25,10 @@ KEYS = {
     "website.fingerprint": "the metadata, editions and site address the site last showed",
     "website.pages": "the pages a builder last wrote (their HTML is deleted when they leave)",
     "jekyll_compat.old_urls": "every page by the addresses it had on the Jekyll site",
+    "record.releases": "the fingerprint of the frozen releases (versions, SHA256SUMS) that the "
+                       "pages listing them were read with",
+    "record.release_pages": "the pages that list the releases (the releases directive): read "
+                            "again when a release comes",
 }
 """Every memory, with what it holds: a room adds its key here, with one line."""
 

@@ -24,12 +24,13 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+import changes
 from publication.atomic import write_atomically
 from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
 from . import changes_page, diff, links, passagesfile, publish, releases, sitedata
 from .collect import PassageCollector
-from .directive import ReleasesDirective
+from .directive import ReleasesDirective, release_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -126,11 +127,11 @@ def releases_changed(app: Sphinx, env: Any, added: set[str], changed: set[str],
     digest = hashlib.sha256()
     for release in info.releases:
         digest.update(release.version.encode() + (release.folder / releases.SUMS).read_bytes())
-    new, old = digest.hexdigest(), getattr(env, "record_releases_fingerprint", None)
-    env.record_releases_fingerprint = new
-    if old is None or old == new:
+    new = digest.hexdigest()
+    old = changes.remember(env, "record.releases", new)
+    if old is changes.MISSING or old == new:
         return []
-    return sorted(getattr(env, "record_release_pages", set()) & env.found_docs)
+    return sorted(release_pages(env) & env.found_docs)
 
 
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -290,4 +291,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", script_words)
     app.connect("build-finished", write_site_data)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+            "env_version": 2}

@@ -13,6 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
+from .directive import release_pages
 from .passages import KINDS, assign
 
 ATTR = "passage"
@@ -80,16 +81,14 @@ class PassageCollector(EnvironmentCollector):
 
     def clear_doc(self, app: Any, env: Any, docname: str) -> None:
         getattr(env, "record_passages", {}).pop(docname, None)
-        getattr(env, "record_release_pages", set()).discard(docname)
+        release_pages(env).discard(docname)
 
     def merge_other(self, app: Any, env: Any, docnames: set[str], other: Any) -> None:
         mine = _store(env)
         for docname in docnames:
             if docname in getattr(other, "record_passages", {}):
                 mine[docname] = other.record_passages[docname]
-        pages = getattr(other, "record_release_pages", set()) & docnames
-        if pages:
-            env.record_release_pages = getattr(env, "record_release_pages", set()) | pages
+        release_pages(env).update(release_pages(other) & docnames)
 
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         skip = set(app.config.record_skip_classes)

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx.util import logging
 
+import changes
 from publication.checksums import human_size
 
 from . import changelog, releases
@@ -43,7 +44,7 @@ class ReleasesDirective(SphinxDirective):
 
         info = context(self.env.app)
         self.env.note_dependency(str(info.changes_file))
-        _pages(self.env).add(self.env.docname)
+        release_pages(self.env).add(self.env.docname)
         notes = changelog.sections(info.changes_file)
         for problem in releases.find(info.releases_dir)[1]:
             logger.warning(f"{problem}; this list leaves it out", type=WARNING_TYPE,
@@ -125,7 +126,10 @@ def _already_translated(box: nodes.Element) -> None:
             node["translatable"] = False
 
 
-def _pages(env: Any) -> set[str]:
-    if not hasattr(env, "record_release_pages"):
-        env.record_release_pages = set()
-    return env.record_release_pages
+def release_pages(env: Any) -> set[str]:
+    """The pages that list the releases (a ``changes`` memory, filled as pages are read)."""
+    pages = changes.recall(env, "record.release_pages")
+    if pages is changes.MISSING:
+        pages = set()
+        changes.remember(env, "record.release_pages", pages)
+    return pages
