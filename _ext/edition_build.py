@@ -120,8 +120,23 @@ def mirror(live: Path, copy: Path) -> None:
                 os.symlink(link, target)
         else:
             have, want = present.get(name), entry.stat(follow_symlinks=False)
-            if have is None or not _same_file(have.stat(follow_symlinks=False), want):
+            if have is None:
                 shutil.copy2(entry.path, target, follow_symlinks=False)
+            elif not _same_file(have.stat(follow_symlinks=False), want):
+                _overwrite(entry.path, target)
+
+
+def _overwrite(source: str, target: Path) -> None:
+    """Copy ``source`` over ``target`` in place, then its mode and times.
+
+    Not truncated first: on a disk mounted with ``discard`` freeing a file's blocks and
+    taking new ones costs four times the copy (1,000 pages: 0.7 s against 0.17 s). The
+    copy is this build's own (``EDITION.new``), never linked to the live edition.
+    """
+    with open(source, "rb") as reader, open(target, "r+b") as writer:
+        shutil.copyfileobj(reader, writer, 1 << 20)
+        writer.truncate()
+    shutil.copystat(source, target, follow_symlinks=False)
 
 
 def _same_file(have: os.stat_result, want: os.stat_result) -> bool:
@@ -209,6 +224,9 @@ def run_sphinx(argv: list[str]) -> int:
 
     if not sys.stdout.isatty():  # Sphinx colours whenever CI=true: plain file:line lines in a log
         argv = ["--no-color", *argv]
+    # Nothing to collect while extensions are imported and the last environment is loaded;
+    # buildcache.memory turns the collector back on when the builder starts.
+    gc.disable()
     try:
         return build_main(argv)
     except SystemExit as stop:  # Sphinx ends argument errors with SystemExit

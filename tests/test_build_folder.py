@@ -161,6 +161,7 @@ def tree(folder: Path) -> dict[str, tuple]:
 def test_mirror_makes_a_stale_copy_the_live_edition_again(tmp_path: Path) -> None:
     live = write_pages(tmp_path / "live", {"same.html": "same", "changed.html": "new text",
                                            "grown.html": "longer than before", "a/b/deep.html": "x",
+                                           "shrunk.html": "a long text that will be cut short",
                                            "was-a-file/inside.html": "y", "new/page.html": "z"})
     (live / "link").symlink_to("same.html")
     (live / "relinked").symlink_to("changed.html")
@@ -170,7 +171,8 @@ def test_mirror_makes_a_stale_copy_the_live_edition_again(tmp_path: Path) -> Non
     shutil.copytree(live, copy, symlinks=True)
     unchanged = (copy / "same.html").stat().st_ino
     # the live edition moves on: what a rebuild does to it
-    write_pages(live, {"changed.html": "old text", "grown.html": "longer than before, and more"})
+    write_pages(live, {"changed.html": "old text", "grown.html": "longer than before, and more",
+                       "shrunk.html": "short"})
     os.utime(live / "changed.html", ns=(1, 1))  # same size, another time
     (live / "relinked").unlink()
     (live / "relinked").symlink_to("grown.html")

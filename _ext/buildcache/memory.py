@@ -4,9 +4,10 @@ An incremental build starts by unpickling the last build's environment (about a 
 objects at 1,000 pages). Python's collector, triggered by allocations, walks the growing
 heap again and again while that happens, and the whole of it again on every full
 collection later (0.4-0.5 s of a one-page rebuild at N=1000). Nothing loaded is garbage:
-the collector is off from ``config-inited`` (just before the load) to ``builder-inited``
-(just after), which freezes what is alive (``gc.freeze``: never walked again) and turns
-the collector back on; ``build-finished`` unfreezes, for a next build in the same process.
+the collector is off from ``config-inited`` (just before the load; ``edition_build``
+turns it off before Sphinx even imports the extensions) to ``builder-inited`` (just
+after), which freezes what is alive (``gc.freeze``: never walked again) and turns the
+collector back on; ``build-finished`` unfreezes, for a next build in the same process.
 The output does not depend on any of this.
 """
 
