@@ -3,7 +3,10 @@
 sphinx-sitemap collects links as pages are written, so an incremental build (which
 writes only changed pages) leaves out every other page, and a parallel build lists
 pages in whatever order the workers finish. Just before it writes ``sitemap.xml`` we
-refill its queue with every page in the publication's order.
+refill its queue with every page in the publication's order. The refilled queue is a
+plain ``queue.Queue`` in this process: every worker is done by then, and each item put
+into or taken from sphinx-sitemap's ``multiprocessing`` queue is a round trip to its
+manager process (2,000 of them for 1,000 pages, ~0.2 s).
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     documents = list(outline.order) + sorted(app.env.found_docs - set(outline.order))
     ordered = [_link(app, docname) for docname in documents]
     ordered += sorted(set(collected) - set(ordered))
+    refilled: queue.Queue = queue.Queue()
     for link in ordered:
         if not is_excluded(link, app.config.sitemap_excludes):
-            links.put((link, collected.get(link)))
+            refilled.put((link, collected.get(link)))
+    app.sitemap_links = refilled
 
 
 def _link(app: Sphinx, docname: str) -> str:
