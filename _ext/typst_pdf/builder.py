@@ -263,7 +263,7 @@ class TypstPDFBuilder(Builder):
                     warn(f"{self.pdf_path.name} is written WITHOUT {', '.join(standards)} "
                          "because of the problems above (a non-strict build); fix them for an "
                          "accessible PDF", Kind.NOT_CONFORMING)
-                pages = compiler.query("<passage>", field="value")  # same caches: fast
+                pages = compiler.query("<passage-pages>", field="value", one=True)  # cached: fast
             except typst.TypstError as error:
                 self.report(getattr(error, "diagnostic", "") or str(error), "error")
                 return self.fail("the problems are listed above")
@@ -354,7 +354,7 @@ def _answer(sender: Any, func: Callable[[], Any]) -> None:
 
 
 def _pages_json(found: str) -> bytes:
-    """Typst's query answer as ``{docname: {id: [page, printed]}}``, sorted."""
+    """Typst's ``<passage-pages>`` list as ``{docname: {id: [page, printed]}}``, sorted."""
     import json
 
     pages: dict[str, dict[str, list]] = {}
