@@ -196,7 +196,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The address of the top (source-language) site; default html_baseurl.
     app.add_config_value("languages_site_url", "", "html", [str])
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
-    fix_chinese_search(app)
+    app.connect("config-inited", fix_chinese_search)
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)
