@@ -81,3 +81,21 @@ def test_safe_load_errors_are_pyyamls() -> None:
     with pytest.raises(yaml.YAMLError) as theirs:
         yaml.safe_load("a: [1\n")
     assert str(ours.value) == str(theirs.value)
+
+
+def test_jobs_auto_is_one_process_for_a_small_site() -> None:
+    import edition_build
+
+    small, large = edition_build.PARALLEL_FROM - 1, edition_build.PARALLEL_FROM
+    assert edition_build.jobs(["-b", "html", "-j", "auto", "-W"], small) == ["-b", "html", "-j", "1", "-W"]
+    assert edition_build.jobs(["-j", "auto"], large) == ["-j", "auto"]
+    assert edition_build.jobs(["-j", "2"], 1) == ["-j", "2"]  # a number the user chose stays
+
+
+def test_pages_are_counted_as_sphinx_reads_them(tmp_path) -> None:
+    import edition_build
+
+    for name in ("a.md", "b.markdown", "part/c.md", "_drafts/d.md", ".git/e.md", "f.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert edition_build.check_source(tmp_path) == 3
