@@ -22,7 +22,8 @@ in this process (``build_main``, the function behind ``python -m sphinx``), so P
 and Sphinx is imported once, not three times (imports were 63-73 % of each builder's
 process for our publication: ``bench/results.md``). An edition that fails keeps the last
 good one and the others are still built; the exit status then says so. Every edition is
-then built again in each translation (``languages.build``) before it is swapped in.
+also built in each translation (``languages.build``), in a process of its own that runs
+beside the source-language build, before it is swapped in.
 """
 
 from __future__ import annotations
@@ -164,9 +165,9 @@ def run_sphinx(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else 1
 
 
-def translations(builddir: Path, source: Path, new: Path, options: list[str]) -> int:
-    """The same edition in every language of ``publication_languages``, into ``new``."""
-    from languages.build import main as build_translations
+def start_translations(builddir: Path, source: Path, new: Path, options: list[str]) -> list:
+    """Start the same edition in every language of ``publication_languages``, into ``new``."""
+    from languages.build import start
 
     builder, rest, skip = "", [], False
     for option, following in zip(options, [*options[1:], ""]):
@@ -178,18 +179,29 @@ def translations(builddir: Path, source: Path, new: Path, options: list[str]) ->
             skip = True
             continue
         rest.append(option)
-    return build_translations([builder, str(source), str(new), str(builddir), "--", *rest])
+    return start(builder, str(source), str(new), str(builddir), rest)
 
 
 def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]) -> int:
-    """Build one edition into ``EDITION.new`` and swap it in (the caller holds the lock)."""
+    """Build one edition into ``EDITION.new`` and swap it in (the caller holds the lock).
+
+    The translations start first and build beside the source-language build (in their own
+    processes, each with its own doctree cache); their output is shown after it, and they are
+    stopped, unshown, if it fails (as if they had never started).
+    """
+    from languages.build import finish, stop
+
     note = recover(builddir, edition)
     if note:
         print(note, file=sys.stderr)
     options = sphinx_options(builddir, edition, options)
     new = seed(builddir, edition)
+    translations = start_translations(builddir, source, new, options)
     status = run_sphinx([*options, str(source), str(new)])
-    status = status or translations(builddir, source, new, options)
+    if status != 0:
+        stop(translations)
+    else:
+        status = finish(translations)
     if status != 0:
         print(f"{edition} edition not replaced: the build failed (its output is in {new})",
               file=sys.stderr)

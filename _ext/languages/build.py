@@ -8,6 +8,9 @@ The source-language build comes first (the Makefile's); this builds each languag
 to ``OUTDIR/<lang>/``; the PDF and ePub are built in ``BUILDDIR/<builder>-<lang>/`` and
 copied beside the source-language ones (their names end in ``-<lang>``). A language without catalogs in ``SOURCEDIR/locales/<lang>/`` is skipped
 (any folder of pages still builds as before). One failing language does not stop the others; the exit status is then 1.
+
+``edition_build.py`` uses :func:`start` and :func:`finish` so the translations build beside
+the source-language build (two cores, two processes) and are shown after it, as before.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from . import catalog
 from .languages import translations
@@ -49,37 +55,113 @@ def ship(workdir: Path, outdir: Path) -> None:
             shutil.copy2(book, outdir / book.name)
 
 
-def main(argv: list[str]) -> int:
+@dataclass
+class Started:
+    """One language's build, running in its own process; its output is kept until it is shown."""
+
+    language: str
+    builder: str
+    target: Path
+    outdir: Path
+    process: subprocess.Popen | None
+    stdout: IO[bytes] | None = None
+    stderr: IO[bytes] | None = None
+    note: str = ""
+    """Said instead of building (a language without catalogs)."""
+
+    @property
+    def site(self) -> bool:
+        return self.builder in ("html", "dirhtml")
+
+
+def _split(argv: list[str]) -> tuple[list[str], list[str]]:
     if "--" in argv:
         split = argv.index("--")
-        positional, options = argv[:split], argv[split + 1:]
+        return argv[:split], argv[split + 1:]
+    return argv, []
+
+
+def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: list[str]) -> list[Started]:
+    """Start the build of every translation at once (each its own process and doctree cache).
+
+    Each language needs its own process: Sphinx's ``_()`` keeps the words of the first build
+    in the modules imported after it. The output of each is kept in a temporary file (a pipe
+    would fill and stop the build) and shown by :func:`finish`, in the order of the languages.
+    """
+    started = []
+    for language in translations(confdir_of(options), overrides_of(options)):
+        if not any(catalog.catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po")):
+            started.append(Started(language, builder, Path(), Path(outdir), None, note=(
+                f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
+                "catalogs (make translations creates them)")))
+            continue
+        site = builder in ("html", "dirhtml")
+        target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
+        # Sphinx colours whenever CI=true; its output goes to a file here, so say what the terminal wants
+        colour = ["--color"] if sys.stdout.isatty() else ["--no-color"]
+        command = [sys.executable, "-m", "sphinx", *colour, "-b", builder,
+                   "-d", str(Path(builddir, f"doctrees-{language}")),
+                   *options, "-D", f"language={language}", sourcedir, str(target)]
+        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
+        started.append(Started(language, builder, target, Path(outdir), process, stdout, stderr))
+    return started
+
+
+def _replay(kept: IO[bytes] | None, stream: IO[str]) -> None:
+    if kept is None:
+        return
+    kept.seek(0)
+    data = kept.read()
+    kept.close()
+    stream.flush()
+    if hasattr(stream, "buffer"):
+        stream.buffer.write(data)
+        stream.buffer.flush()
     else:
-        positional, options = argv, []
+        stream.write(data.decode("utf-8", "replace"))
+        stream.flush()
+
+
+def finish(started: list[Started]) -> int:
+    """Wait for each language, show its output, ship its book; 1 when one failed, else 0."""
+    failed = []
+    for build in started:
+        if build.process is None:
+            print(build.note, flush=True)
+            continue
+        print(f"{build.builder} edition in {build.language}: {build.target}", flush=True)
+        status = build.process.wait()
+        _replay(build.stdout, sys.stdout)
+        _replay(build.stderr, sys.stderr)
+        if status != 0:
+            failed.append(build.language)
+        elif not build.site:
+            ship(build.target, build.outdir)
+    if failed:
+        print(f"{started[0].builder} edition failed in: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def stop(started: list[Started]) -> None:
+    """The source-language build failed: the translations are not built (nor shown)."""
+    for build in started:
+        if build.process is not None:
+            build.process.kill()
+            build.process.wait()
+            for kept in (build.stdout, build.stderr):
+                if kept is not None:
+                    kept.close()
+
+
+def main(argv: list[str]) -> int:
+    positional, options = _split(argv)
     if len(positional) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     builder, sourcedir, outdir, builddir = positional
-    failed = []
-    for language in translations(confdir_of(options), overrides_of(options)):
-        if not any(catalog.catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po")):
-            print(f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
-                  "catalogs (make translations creates them)", flush=True)
-            continue
-        site = builder in ("html", "dirhtml")
-        target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
-        colour = [] if sys.stdout.isatty() else ["--no-color"]  # Sphinx colours whenever CI=true
-        command = [sys.executable, "-m", "sphinx", *colour, "-b", builder,
-                   "-d", str(Path(builddir, f"doctrees-{language}")),
-                   *options, "-D", f"language={language}", sourcedir, str(target)]
-        print(f"{builder} edition in {language}: {target}", flush=True)
-        if subprocess.run(command, check=False).returncode != 0:
-            failed.append(language)
-        elif not site:
-            ship(target, Path(outdir))
-    if failed:
-        print(f"{builder} edition failed in: {', '.join(failed)}", file=sys.stderr)
-        return 1
-    return 0
+    return finish(start(builder, sourcedir, outdir, builddir, options))
 
 
 if __name__ == "__main__":
