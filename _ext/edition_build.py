@@ -34,6 +34,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 LOCK_NAME = ".build.lock"
 USAGE = "usage: edition_build.py BUILDDIR SOURCEDIR EDITION|all [SPHINX-OPTION...]"
@@ -165,7 +166,8 @@ def run_sphinx(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else 1
 
 
-def start_translations(builddir: Path, source: Path, new: Path, options: list[str]) -> list:
+def start_translations(builddir: Path, source: Path, new: Path, options: list[str],
+                       workers: Any) -> list:
     """Start the same edition in every language of ``publication_languages``, into ``new``."""
     from languages.build import start
 
@@ -179,15 +181,16 @@ def start_translations(builddir: Path, source: Path, new: Path, options: list[st
             skip = True
             continue
         rest.append(option)
-    return start(builder, str(source), str(new), str(builddir), rest)
+    return start(builder, str(source), str(new), str(builddir), rest, workers)
 
 
-def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]) -> int:
+def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str],
+              workers: Any) -> int:
     """Build one edition into ``EDITION.new`` and swap it in (the caller holds the lock).
 
-    The translations start first and build beside the source-language build (in their own
-    processes, each with its own doctree cache); their output is shown after it, and they are
-    stopped, unshown, if it fails (as if they had never started).
+    The translations start first and build beside the source-language build (each language
+    in its own process, kept by ``workers`` for its next edition, with its own doctree
+    cache); their output is shown after it, and not at all if it fails.
     """
     from languages.build import finish, stop
 
@@ -196,7 +199,7 @@ def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]
         print(note, file=sys.stderr)
     options = sphinx_options(builddir, edition, options)
     new = seed(builddir, edition)
-    translations = start_translations(builddir, source, new, options)
+    translations = start_translations(builddir, source, new, options, workers)
     status = run_sphinx([*options, str(source), str(new)])
     if status != 0:
         stop(translations)
@@ -215,11 +218,13 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
     """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
-    with BuildLock(builddir):
+    from languages.build import Workers
+
+    with BuildLock(builddir), Workers() as workers:
         if edition != "all":
-            return build_one(builddir, source, edition, sphinx_options)
+            return build_one(builddir, source, edition, sphinx_options, workers)
         failed = [name for name in BUILDERS
-                  if build_one(builddir, source, name, sphinx_options) != 0]
+                  if build_one(builddir, source, name, sphinx_options, workers) != 0]
     if failed:
         print(f"make all: these editions failed: {' '.join(failed)} (the others were built; "
               "see above)", file=sys.stderr)

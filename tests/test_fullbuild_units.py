@@ -99,3 +99,26 @@ def test_pages_are_counted_as_sphinx_reads_them(tmp_path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert edition_build.check_source(tmp_path) == 3
+
+
+def test_a_language_builds_its_editions_in_one_worker_process(tmp_path) -> None:
+    """languages.build.Workers: one process per language answers job after job, output apart."""
+    from languages.build import Started, Workers
+
+    with Workers() as workers:
+        runs = []
+        for edition in ("pdf", "epub"):
+            out = tmp_path / edition
+            out.mkdir()
+            process = workers.submit("xx", ["--version"], out / "stdout", out / "stderr")
+            runs.append(Started("xx", edition, tmp_path, tmp_path, process, out, worker=True))
+        assert runs[0].process is runs[1].process
+        assert [run.result() for run in runs] == [0, 0]
+        for edition in ("pdf", "epub"):
+            assert "9.0" in (tmp_path / edition / "stdout").read_text(encoding="utf-8")  # the version
+        bad = tmp_path / "bad"
+        bad.mkdir()
+        process = workers.submit("xx", ["--no-such-option"], bad / "stdout", bad / "stderr")
+        failed = Started("xx", "html", tmp_path, tmp_path, process, bad, worker=True)
+        assert failed.result() != 0 and "usage:" in (bad / "stderr").read_text(encoding="utf-8")
+    assert process.poll() is not None  # stopped when the build is over

@@ -15,6 +15,7 @@ the source-language build (two cores, two processes) and are shown after it, as 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,48 @@ def ship(workdir: Path, outdir: Path) -> None:
             shutil.copy2(book, outdir / book.name)
 
 
+WORKER = Path(__file__).resolve().parents[1] / "translation_worker.py"
+
+
+class Workers:
+    """One process per language that builds its editions one after another (``make all``).
+
+    A language's process starts with its first edition and stays for the next ones, so
+    Python and Sphinx start once per language, not once per edition.
+    """
+
+    def __init__(self) -> None:
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.processes.values():
+            if process.stdin:
+                try:  # not only close: a process forked from this one may hold the pipe open
+                    process.stdin.write(json.dumps({"stop": True}) + "\n")
+                    process.stdin.close()
+                except BrokenPipeError:
+                    pass
+            process.wait()
+
+    def submit(self, language: str, argv: list[str], stdout: Path, stderr: Path) -> subprocess.Popen:
+        process = self.processes.get(language)
+        if process is None or process.poll() is not None:
+            process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, text=True)
+            self.processes[language] = process
+        assert process.stdin is not None
+        try:
+            process.stdin.write(json.dumps({"argv": argv, "stdout": str(stdout),
+                                            "stderr": str(stderr)}) + "\n")
+            process.stdin.flush()
+        except BrokenPipeError:
+            pass  # it stopped: result() says so
+        return process
+
+
 @dataclass
 class Started:
     """One language's build, running in its own process; its output is kept until it is shown."""
@@ -64,14 +107,34 @@ class Started:
     target: Path
     outdir: Path
     process: subprocess.Popen | None
-    stdout: IO[bytes] | None = None
-    stderr: IO[bytes] | None = None
+    output: Path | None = None
+    """A temporary folder with the build's ``stdout`` and ``stderr``."""
     note: str = ""
     """Said instead of building (a language without catalogs)."""
+    worker: bool = False
+    """The process is a :class:`Workers` process (it answers), not one ``python -m sphinx``."""
 
     @property
     def site(self) -> bool:
         return self.builder in ("html", "dirhtml")
+
+    def result(self) -> int:
+        """Wait for the build to end; its exit status."""
+        assert self.process is not None
+        if not self.worker:
+            return self.process.wait()
+        assert self.process.stdout is not None
+        answer = self.process.stdout.readline()
+        if not answer:
+            with open(self.output / "stderr", "a", encoding="utf-8") as err:
+                err.write(f"{self.builder} edition in {self.language}: the build process stopped "
+                          f"(exit status {self.process.wait()})\n")
+            return 1
+        return int(json.loads(answer)["status"])
+
+    def discard(self) -> None:
+        if self.output is not None:
+            shutil.rmtree(self.output, ignore_errors=True)
 
 
 def _split(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -81,12 +144,14 @@ def _split(argv: list[str]) -> tuple[list[str], list[str]]:
     return argv, []
 
 
-def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: list[str]) -> list[Started]:
+def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: list[str],
+          workers: Workers | None = None) -> list[Started]:
     """Start the build of every translation at once (each its own process and doctree cache).
 
     Each language needs its own process: Sphinx's ``_()`` keeps the words of the first build
-    in the modules imported after it. The output of each is kept in a temporary file (a pipe
-    would fill and stop the build) and shown by :func:`finish`, in the order of the languages.
+    in the modules imported after it. With ``workers`` each language's process is kept for
+    its next edition. The output of each is kept in temporary files (a pipe would fill and
+    stop the build) and shown by :func:`finish`, in the order of the languages.
     """
     started = []
     for language in translations(confdir_of(options), overrides_of(options)):
@@ -99,21 +164,21 @@ def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: lis
         target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
         # Sphinx colours whenever CI=true; its output goes to a file here, so say what the terminal wants
         colour = ["--color"] if sys.stdout.isatty() else ["--no-color"]
-        command = [sys.executable, "-m", "sphinx", *colour, "-b", builder,
-                   "-d", str(Path(builddir, f"doctrees-{language}")),
-                   *options, "-D", f"language={language}", sourcedir, str(target)]
-        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
-        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
-        started.append(Started(language, builder, target, Path(outdir), process, stdout, stderr))
+        argv = [*colour, "-b", builder, "-d", str(Path(builddir, f"doctrees-{language}")),
+                *options, "-D", f"language={language}", sourcedir, str(target)]
+        output = Path(tempfile.mkdtemp(prefix=f"{builder}-{language}-"))
+        if workers is not None:
+            process = workers.submit(language, argv, output / "stdout", output / "stderr")
+        else:
+            with open(output / "stdout", "wb") as out, open(output / "stderr", "wb") as err:
+                process = subprocess.Popen([sys.executable, "-m", "sphinx", *argv], stdout=out, stderr=err)
+        started.append(Started(language, builder, target, Path(outdir), process, output,
+                               worker=workers is not None))
     return started
 
 
-def _replay(kept: IO[bytes] | None, stream: IO[str]) -> None:
-    if kept is None:
-        return
-    kept.seek(0)
-    data = kept.read()
-    kept.close()
+def _replay(kept: Path, stream: IO[str]) -> None:
+    data = kept.read_bytes() if kept.is_file() else b""
     stream.flush()
     if hasattr(stream, "buffer"):
         stream.buffer.write(data)
@@ -131,9 +196,11 @@ def finish(started: list[Started]) -> int:
             print(build.note, flush=True)
             continue
         print(f"{build.builder} edition in {build.language}: {build.target}", flush=True)
-        status = build.process.wait()
-        _replay(build.stdout, sys.stdout)
-        _replay(build.stderr, sys.stderr)
+        status = build.result()
+        assert build.output is not None
+        _replay(build.output / "stdout", sys.stdout)
+        _replay(build.output / "stderr", sys.stderr)
+        build.discard()
         if status != 0:
             failed.append(build.language)
         elif not build.site:
@@ -145,14 +212,19 @@ def finish(started: list[Started]) -> int:
 
 
 def stop(started: list[Started]) -> None:
-    """The source-language build failed: the translations are not built (nor shown)."""
+    """The source-language build failed: the translations are not shown (nor shipped).
+
+    A build of its own is stopped; a worker's is waited for (the worker builds the next edition).
+    """
     for build in started:
-        if build.process is not None:
+        if build.process is None:
+            continue
+        if build.worker:
+            build.result()
+        else:
             build.process.kill()
             build.process.wait()
-            for kept in (build.stdout, build.stderr):
-                if kept is not None:
-                    kept.close()
+        build.discard()
 
 
 def main(argv: list[str]) -> int:
