@@ -53,8 +53,19 @@ def check_source(source: Path) -> None:
         if path.suffix in (".md", ".markdown") and not any(
                 part.startswith(("_", ".")) for part in path.relative_to(source).parts):
             return
+    if (source / "_config.yml").is_file() and _collection_pages(source):
+        return
     raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
-                             "starting with _ or .): add a page, or give the right folder")
+                             "starting with _ or ., nor in a Jekyll collection published by its _config.yml): add a page, or give the right folder")
+
+
+def _collection_pages(source: Path) -> bool:
+    """True when a collection the old Jekyll site published (``_projects/``) holds a page."""
+    from jekyll_compat import inplace, jekyll_config
+
+    return any(path.suffix in (".md", ".markdown")
+               for folder in inplace.published_collections(source, jekyll_config(source))
+               for path in (source / folder).rglob("*"))
 
 
 def recover(builddir: Path, edition: str) -> str | None:
