@@ -128,3 +128,23 @@ def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> No
     assert (tmp_path / "html" / "projects" / "floods" / "about" / "index.html").is_file()  # the old address
     assert not (tmp_path / "html" / "projects" / "how-to.html").exists()
     assert any("_projects/how-to.md:1:" in line and "[jekyll.no-front-matter]" in line for line in build.warnings)
+
+
+def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path) -> None:
+    """Built from its own folder, the old site keeps its `_config.yml` title, description and
+    address (not this project's CITATION.cff title, nor its DOI); a CITATION.cff beside the
+    pages wins over both."""
+    source = write(tmp_path / "site", {
+        "_config.yml": "title: Innovation Projects\ndescription: Pilots of the lab\n"
+                       "url: http://projects.example.gov\nbaseurl: /lab\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Innovation Projects</title>" in index or "Innovation Projects</title>" in index
+    assert 'href="http://projects.example.gov/lab/index.html"' in index  # canonical
+    assert "Smart City Austin" not in index and "doi.org" not in index
+    (tmp_path / "CITATION.cff").write_text((REPO / "CITATION.cff").read_text(encoding="utf-8")
+                                           .replace("Smart City Austin", "Our Own Book"), encoding="utf-8")
+    build = sphinx_build(source, tmp_path / "html2", strict=False)
+    assert "Our Own Book</title>" in (tmp_path / "html2" / "index.html").read_text(encoding="utf-8")

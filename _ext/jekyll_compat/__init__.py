@@ -104,6 +104,26 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              Subtype.NO_FRONT_MATTER)
 
 
+def _one_line(value: Any, limit: int = 300) -> str:
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    return text if 0 < len(text) <= limit else ""
+
+
+def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
+    """``publication-pages-metadata``: an old Jekyll site without a ``CITATION.cff`` of its
+    own is published under its own name, description and address (``_config.yml``), not
+    under the name of the publication whose tools build it."""
+    if not (srcdir / "_config.yml").is_file():
+        return None
+    site = jekyll_config(srcdir)
+    said = {"title": _one_line(site.get("title")), "abstract": _one_line(site.get("description"), 2000)}
+    url = _one_line(site.get("url"))
+    base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
+    if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
+        said["url"] = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
+    return {key: value for key, value in said.items() if value} or None
+
+
 def read_collections_in_place(app: Sphinx) -> None:
     """``builder-inited``, before Sphinx looks for pages: the collections the old site
     published (``_projects/``) are read where they are, as ``projects/...``.
@@ -431,6 +451,7 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
+    app.connect("publication-pages-metadata", site_metadata)
     app.connect("builder-inited", read_collections_in_place, priority=100)
     app.connect("builder-inited", say_what_is_not_read)
     app.connect("env-get-outdated", say_which_collection_pages_clash)
