@@ -47,9 +47,19 @@ class BuildFolderProblem(Exception):
 
 
 def count_pages(source: Path) -> int:
-    """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``)."""
-    return sum(1 for path in source.rglob("*") if path.suffix in (".md", ".markdown") and not any(
+    """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
+    in the collections an old Jekyll site published, which are read where they are)."""
+    count = sum(1 for path in source.rglob("*") if path.suffix in (".md", ".markdown") and not any(
         part.startswith(("_", ".")) for part in path.relative_to(source).parts))
+    return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+
+
+def _collection_pages(source: Path) -> int:
+    """The pages in the collections an old Jekyll site published (``_projects/``)."""
+    from jekyll_compat import inplace, jekyll_config
+
+    return sum(1 for folder in inplace.published_collections(source, jekyll_config(source))
+               for path in (source / folder).rglob("*") if path.suffix in (".md", ".markdown"))
 
 
 def check_source(source: Path) -> int:
@@ -60,7 +70,8 @@ def check_source(source: Path) -> int:
     pages = count_pages(source)
     if not pages:
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
-                                 "starting with _ or .): add a page, or give the right folder")
+                                 "starting with _ or ., nor in a Jekyll collection published by its _config.yml): add a "
+                                 "page, or give the right folder")
     return pages
 
 
