@@ -120,7 +120,7 @@ def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> No
         "_projects/how-to.md": "How to add a project (no front matter: a file, not a page).\n"})
     from edition_build import check_source
 
-    assert check_source(source) == 2  # no BuildFolderProblem: the collection holds two pages
+    assert check_source(source) == 3  # no BuildFolderProblem: the collection holds the Markdown files
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0, build.output
     page = (tmp_path / "html" / "projects" / "floods" / "about.html").read_text(encoding="utf-8")
