@@ -120,7 +120,7 @@ def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> No
         "_projects/how-to.md": "How to add a project (no front matter: a file, not a page).\n"})
     from edition_build import check_source
 
-    assert check_source(source) == 2  # no BuildFolderProblem: the collection holds two pages
+    assert check_source(source) == 3  # no BuildFolderProblem: the collection holds the Markdown files
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0, build.output
     page = (tmp_path / "html" / "projects" / "floods" / "about.html").read_text(encoding="utf-8")
@@ -148,3 +148,36 @@ def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path)
                                            .replace("Smart City Austin", "Our Own Book"), encoding="utf-8")
     build = sphinx_build(source, tmp_path / "html2", strict=False)
     assert "Our Own Book</title>" in (tmp_path / "html2" / "index.html").read_text(encoding="utf-8")
+
+
+def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
+    from jekyll_compat.titles import fill_empty_title, titleize_slug
+
+    assert titleize_slug("projects/roadmap/government-that-works") == "Government That Works"
+    assert titleize_slug("projects/Smart City/About/index") == "About"
+    assert titleize_slug("updates/2019-05-03-first-year") == "First Year"
+    text = "---\ntitle:\nposition: 2\n---\n\n## Outcome\n"
+    assert fill_empty_title(text, 2, "Safety") == '---\ntitle: "Safety"\nposition: 2\n---\n\n## Outcome\n'
+    assert fill_empty_title("---\r\ntitle: ~\r\n---\r\n", 2, "A") == '---\r\ntitle: "A"\r\n---\r\n'
+    assert fill_empty_title("---\ntitle: Kept\n---\n", 2, "A") is None
+    assert fill_empty_title("---\ntitle:\n---\n", 1, "A") is None  # not the title line
+
+
+def test_a_collection_page_with_an_empty_title_is_named_as_jekyll_named_it(tmp_path: Path) -> None:
+    source = write(tmp_path / "src", {
+        "_config.yml": "collections:\n  projects:\n    output: true\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "notes.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nNo collection, no Jekyll title.\n",
+        "_projects/roadmap/government-that-works.md": "---\ntitle:\nposition: 1\n---\n\n## Outcome\n\nFast.\n",
+        "_projects/roadmap/safety.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nSafe.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    from bs4 import BeautifulSoup
+
+    def heading(name: str) -> str:
+        page = BeautifulSoup((tmp_path / "html" / name).read_text(encoding="utf-8"), "html.parser")
+        return page.select_one("article h1").get_text().strip("¶# \n")
+
+    assert heading("projects/roadmap/government-that-works.html") == "Government That Works"
+    assert heading("projects/roadmap/safety.html") == "Safety"
+    assert heading("notes.html") == "Outcome"

@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, inplace, leftout, liquid, urls
+from . import collections, frontdata, inplace, leftout, liquid, titles, urls
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -257,7 +257,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
-    source[0] = result.text
+    source[0] = _jekyll_title(srcdir, docname, Path(app.env.doc2path(docname)), result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
@@ -267,6 +267,18 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def _jekyll_title(srcdir: Path, docname: str, path: Path, text: str) -> str:
+    """A collection document with an empty ``title:`` gets the title Jekyll gave it."""
+    published = collections.published_names(jekyll_config(srcdir))
+    if not published or not titles.in_collection(docname, published):
+        return text
+    page = pagesource.read(path)
+    if "title" not in page.data or page.data["title"] not in (None, ""):
+        return text
+    filled = titles.fill_empty_title(text, page.key_lines.get("title", 0), titles.titleize_slug(docname))
+    return text if filled is None else filled
 
 
 def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
