@@ -1,4 +1,4 @@
-"""Measure our builds against the anchors for N = 10, 100, 1000 pages; write the report.
+"""Measure our builds against the anchors for N = 100, 340, 1000 pages; write the report.
 
 Every build is clean (its output folder removed first) unless it is an incremental
 step. Each clean build runs ``--repeat`` times and the fastest run is kept: the
@@ -173,8 +173,9 @@ def incremental(n: int, source: Path, work: Path, full_seconds: float, repeat: i
     return rows
 
 
-def bench_size(n: int, work: Path, repeat: int, quick: bool) -> list[Row]:
-    """Every system at one size."""
+def bench_size(n: int, work: Path, repeat: int, quick: bool,
+               skip: frozenset[str] = frozenset()) -> list[Row]:
+    """Every system at one size, but those named in ``skip``."""
     work.mkdir(parents=True, exist_ok=True)
     folders = generate.write(work / "src", n)
     ours, plain, jekyll_src = folders["ours"], folders["sphinx"], folders["jekyll"]
@@ -182,7 +183,9 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool) -> list[Row]:
     rows: list[Row] = []
 
     def add(system: str, command: list[str], out: Path, measured: Path,
-            env: dict | None = None) -> Row:
+            env: dict | None = None) -> Row | None:
+        if system in skip:
+            return None
         run = best_of(command, out, repeat, env)
         if run.returncode:
             row = Row(n, system, float("nan"), run.peak_mib, note=f"failed (exit {run.returncode})")
@@ -213,23 +216,48 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool) -> list[Row]:
     if latex_installed() and not quick:
         add("sphinx latexpdf", sphinx_anchor("latexpdf", plain, out / "latex", jobs),
             out / "latex", out / "latex" / "latex")
-    rows += incremental(n, ours, work, html.seconds, repeat)
+    if html:  # the incremental rows are ratios to it
+        rows += incremental(n, ours, work, html.seconds, repeat)
     return rows
 
 
-def bench_real(work: Path, repeat: int) -> Row:
-    """`make all` on our real publication (source/), after setup."""
-    out = work / "real"
-    run = best_of(make("all", REPO / "source", out), out, repeat)
-    pages = len(list((REPO / "source").rglob("*.md")))
-    if run.returncode:
-        return Row(pages, "real publication: make all", float("nan"), run.peak_mib,
-                   note=f"failed (exit {run.returncode})")
-    return Row(pages, "real publication: make all", run.seconds, run.peak_mib,
-               tree_bytes(out) / pages)
+SKIPPABLE = ("real publication: make all", "real publication: bare sphinx-build html",
+             "city-style site: ours html", "city-style site: jekyll html", "ours html",
+             "sphinx+furo html", "sphinx+furo+pageorder html", "jekyll html", "ours epub",
+             "ours pdf", "ours all", "sphinx latexpdf")
+"""What ``--skip`` can leave out (leaving out ``ours html`` leaves out its incremental rows)."""
+
+REAL_ALL = "real publication: make all"
+REAL_BARE = "real publication: bare sphinx-build html"
 
 
-def bench_city(pages: int, work: Path, repeat: int) -> list[Row]:
+def bare_sphinx(source: Path, out: Path) -> list[str]:
+    """The start-up floor: the same pages, MyST only, no conf.py (``-C``), HTML."""
+    return [PYTHON, "-m", "sphinx", "-q", "-b", "html", "-C", "-D", "extensions=myst_parser",
+            "-d", str(out / "doctrees"), str(source), str(out / "html")]
+
+
+def bench_real(work: Path, repeat: int, skip: frozenset[str] = frozenset()) -> list[Row]:
+    """`make all` on our real publication (source/), after setup, and the bare Sphinx floor."""
+    source = REPO / "source"
+    pages = len(list(source.rglob("*.md")))
+    rows = []
+    for system, command, out in ((REAL_ALL, make("all", source, work / "real"), work / "real"),
+                                 (REAL_BARE, bare_sphinx(source, work / "real-bare"),
+                                  work / "real-bare")):
+        if system in skip:
+            continue
+        run = best_of(command, out, repeat)
+        if run.returncode:
+            rows.append(Row(pages, system, float("nan"), run.peak_mib,
+                            note=f"failed (exit {run.returncode})"))
+        else:
+            rows.append(Row(pages, system, run.seconds, run.peak_mib, tree_bytes(out) / pages))
+        print(f"real publication, {pages} pages: {system} {run.seconds:.2f} s", flush=True)
+    return rows
+
+
+def bench_city(pages: int, work: Path, repeat: int, skip: frozenset[str] = frozenset()) -> list[Row]:
     """The City-style Jekyll site (``bench.citysite``): our ``make html`` against Jekyll."""
     site = citysite.write(work / "city-src", pages)
     count = len(citysite._pages(site))
@@ -242,6 +270,8 @@ def bench_city(pages: int, work: Path, repeat: int) -> list[Row]:
                          ["jekyll", "build", "-q", "-s", str(site), "-d", str(out / "jekyll")],
                          out / "jekyll", out / "jekyll"))
     for system, command, cleaned, measured in commands:
+        if system in skip:
+            continue
         run = best_of(command, cleaned, repeat)
         note = f"failed (exit {run.returncode})" if run.returncode else ""
         rows.append(Row(count, system, float("nan") if note else run.seconds, run.peak_mib,
@@ -252,12 +282,15 @@ def bench_city(pages: int, work: Path, repeat: int) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--sizes", default="100,340,1000")
     parser.add_argument("--city-pages", type=int, default=180,
                         help="pages of the City-style Jekyll site (0: leave it out)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--repeat-large", type=int, default=None,
                         help="repeats for N >= 1000 (default: --repeat)")
+    parser.add_argument("--skip", default="", metavar="SYSTEMS",
+                        help="systems to leave out, comma-separated as named in the report, e.g. "
+                             "'sphinx+furo html,sphinx+furo+pageorder html'")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: no ePub or LaTeX, one repeat")
     parser.add_argument("--work", type=Path, default=Path("/tmp/benchwork/run"))
@@ -269,18 +302,22 @@ def main(argv: list[str] | None = None) -> None:
                         help="the checkout whose Makefile builds 'ours' (e.g. a snapshot)")
     args = parser.parse_args(argv)
     use_repo(args.repo.resolve())
+    skip = frozenset(name.strip() for name in args.skip.split(",") if name.strip())
+    if skip - set(SKIPPABLE):
+        parser.error(f"--skip: no system named {', '.join(sorted(skip - set(SKIPPABLE)))}; "
+                     f"the systems are: {', '.join(SKIPPABLE)}")
 
     if args.from_json:
         rows = [Row(**r) for r in json.loads(args.from_json.read_text())]
     else:
         subprocess.run(["make", "-s", "-C", str(REPO), "venv"], check=True)
         repeat = 1 if args.quick else args.repeat
-        rows = [bench_real(args.work, repeat)]
+        rows = bench_real(args.work, repeat, skip)
         if args.city_pages:
-            rows += bench_city(args.city_pages, args.work / "city", repeat)
+            rows += bench_city(args.city_pages, args.work / "city", repeat, skip)
         for n in (int(s) for s in args.sizes.split(",")):
             times = args.repeat_large if n >= 1000 and args.repeat_large and not args.quick else repeat
-            rows += bench_size(n, args.work / f"n{n}", times, args.quick)
+            rows += bench_size(n, args.work / f"n{n}", times, args.quick, skip)
             rows_file = args.rows or args.out.with_suffix(".json")  # kept after each size
             rows_file.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
     text = report.write(rows, args.out, args.out.with_suffix(".png"), args.commit)

@@ -57,3 +57,29 @@ def test_a_failed_edition_keeps_the_previous_one_and_the_others_are_built(tmp_pa
     assert "these editions failed: pdf" in result.stderr, result.stderr
     assert (out / "pdf" / "last-good.pdf").read_text() == "last good"
     assert (out / "epub").is_dir() and (out / "html" / "index.html").is_file()
+
+
+def html_edition(builddir, *options):
+    """``make html`` of the real publication (English, then Spanish beside it)."""
+    return subprocess.run(
+        [sys.executable, TOOL, str(builddir), str(REPO / "source"), "html", "-c", str(REPO),
+         "-d", str(builddir / "doctrees"), "-j", "1", "-W", "--keep-going", *options],
+        capture_output=True, text=True, env={**os.environ, **EPOCH}, check=False)
+
+
+def test_a_translation_builds_beside_and_is_shown_after_the_source_language(tmp_path):
+    result = html_edition(tmp_path / "ok")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    english, spanish = out.index("The HTML pages are in"), out.index("html edition in es:")
+    assert english < spanish < out.index("The HTML pages are in", spanish) < out.index("html edition: ")
+    assert (tmp_path / "ok" / "html" / "es" / "index.html").is_file()
+
+
+def test_a_failed_source_language_build_stops_its_translations_unshown(tmp_path):
+    # Strict style advice fails the English build only: translations are not checked
+    result = html_edition(tmp_path / "failed", "-D", "style_checks_strict=1")
+    assert result.returncode != 0
+    assert "html edition not replaced: the build failed" in result.stderr
+    assert "in es" not in result.stdout + result.stderr  # as if the translation never started
+    assert not (tmp_path / "failed" / "html").exists()

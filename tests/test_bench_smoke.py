@@ -53,15 +53,19 @@ def test_quick_run_reports_every_row(tmp_path):
     out = tmp_path / "results.md"
     result = subprocess.run(
         [sys.executable, "-m", "bench.run", "--sizes", "10", "--city-pages", "20", "--quick", "--work",
-         str(tmp_path / "work"), "--out", str(out)],
+         str(tmp_path / "work"), "--out", str(out), "--skip", "sphinx+furo+pageorder html"],
         cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = out.read_text(encoding="utf-8")
     for row in ("| 10 | ours html |", "| 10 | sphinx+furo html |", "| 10 | ours all |",
-                "| 10 | sphinx+furo+pageorder html |", "| 10 | ours html, body edit |",
+                "| 10 | ours html, body edit |",
                 "| 10 | ours html, position change |", "real publication: make all",
-                "city-style site: ours html |"):
+                "real publication: bare sphinx-build html", "city-style site: ours html |"):
         assert row in report, row
+    assert "sphinx+furo+pageorder html" not in report  # --skip
+    bare = re.search(r"\| real publication: bare sphinx-build html \| ([0-9.]+) \|", report)
+    assert bare and float(bare.group(1)) > 0  # it built (a failed row has no time)
+    assert "`make all` of our publication ≤ 1.5×" in report
     assert "commit:" in report and "machine:" in report and "## Targets" in report
     assert out.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
     rows = json.loads(out.with_suffix(".json").read_text())
@@ -70,6 +74,12 @@ def test_quick_run_reports_every_row(tmp_path):
     edit = next(r for r in rows if r["system"] == "ours html, body edit")
     assert edit["extra"]["rewritten_pages"] == [edit["extra"]["edited"] + ".html"]
     assert move["extra"]["rewritten"] == 10  # every page shows the moved one in its sidebar
+
+
+def test_skip_refuses_a_system_it_does_not_know(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "bench.run", "--skip", "sphinx+furo", "--work",
+                             str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "no system named sphinx+furo" in result.stderr
 
 
 def test_city_site_is_scaled_from_the_jekyll_fixture(tmp_path):

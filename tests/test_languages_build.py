@@ -222,7 +222,7 @@ def test_make_translations_then_make_all_builds_every_language(tmp_path):
 def test_a_language_code_that_is_not_one_is_reported_and_left_out(tmp_path):
     from conftest import page, sphinx_build, write_pages
 
-    source = write_pages(tmp_path / "pages", {"index.md": page("Home")})
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home"), "locales/es/LC_MESSAGES/index.po": PO_HEADER})
     build = sphinx_build(source, tmp_path / "out", extra=("-D", "publication_languages=es,spanish"))
     assert build.returncode != 0
     assert any("publication_languages: 'spanish' is not a language" in w
@@ -231,3 +231,20 @@ def test_a_language_code_that_is_not_one_is_reported_and_left_out(tmp_path):
                            extra=("-D", "publication_languages=es,spanish"))
     switcher = soup(tmp_path / "out2" / "index.html").select("nav.language-switcher a")
     assert lenient.returncode == 0 and [a["hreflang"] for a in switcher] == ["en", "es"]
+
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+def test_a_language_without_catalogs_is_not_linked(tmp_path):
+    """conf.py lists Spanish, but these pages have no Spanish catalogs: no Spanish edition is
+    built, so no page, head or sitemap may point readers at one (they would find nothing)."""
+    from conftest import page, sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home"), "b.md": page("Bee", 2)})
+    build = sphinx_build(source, tmp_path / "out", extra=("-D", "html_baseurl=https://example.org/"))
+    assert build.returncode == 0, build.output
+    for name in ("index.html", "b.html", "sitemap.xml"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert "/es/" not in text and 'hreflang="es"' not in text and "es/index" not in text, name
+    assert not soup(tmp_path / "out" / "index.html").select("nav.language-switcher a")

@@ -131,3 +131,34 @@ def test_make_check_prints_advice_and_a_summary_per_page(tmp_path):
     assert "[style.acronym]" in done.stdout and "[style.link-text]" in done.stdout
     summaries = [line for line in done.stderr.splitlines() if "reading grade" in line]
     assert len(summaries) == 2 and any(line.startswith(f"{source / 'plan.md'}: ") for line in summaries)
+
+
+def _real_prose() -> list[str]:
+    """The prose of every page the tests and the publication have (real-shaped pages)."""
+    import pagesource
+
+    texts = []
+    for path in sorted([*(REPO / "source").rglob("*.md"), *(REPO / "tests" / "roots").rglob("*.md")]):
+        source = pagesource.read(path)
+        texts.append(core.body_of(source.lines, source.body_start))
+    return texts
+
+
+def test_the_reading_grade_is_textstats():
+    """plainlanguage.grade is textstat 0.7.4's Flesch-Kincaid grade, without its slow import."""
+    import textstat  # requirements-test.txt: the reference
+    from hypothesis import given, settings, strategies as st
+
+    from plainlanguage.grade import flesch_kincaid_grade
+
+    texts = _real_prose()
+    assert len(texts) > 50
+    for text in texts:
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), text[:200]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("ab Zé.!?'-_1\n,İ\u0307ß")), max_size=80))
+    def same(text: str) -> None:
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text)
+
+    same()

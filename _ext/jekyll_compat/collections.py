@@ -32,6 +32,15 @@ def collections_of(config: Mapping[str, Any]) -> dict[str, str]:
     return patterns
 
 
+def published_names(config: Mapping[str, Any]) -> list[str]:
+    """The collections Jekyll wrote pages for (``output: true``), by name."""
+    found = config.get("collections")
+    if not isinstance(found, Mapping):
+        return []
+    return [name for name, settings in found.items() if isinstance(name, str) and name
+            and isinstance(settings, Mapping) and settings.get("output") is True]
+
+
 def _folder(name: str, docname: str) -> str | None:
     """The path of ``docname`` inside collection ``name`` (its folder ``name/`` or ``_name/``)."""
     for folder in (name, "_" + name):

@@ -9,7 +9,7 @@ or its words would vanish without a word.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,3 +113,38 @@ def static_markdown(srcdir: Path, excluded: Any = lambda relative: False) -> lis
             continue
         found.append(relative)
     return found
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """What an old Jekyll site never published as pages, for ``exclude_patterns``."""
+
+    patterns: tuple[str, ...]     # the ``exclude:`` entries of ``_config.yml``
+    static_files: tuple[str, ...]  # Markdown without front matter (``_projects/x.md`` too)
+    error_pages: tuple[str, ...]   # ``404.md``: the publication writes its own 404 page
+
+    @property
+    def all(self) -> list[str]:
+        return [*self.patterns, *self.static_files, *self.error_pages]
+
+
+def exclusions(srcdir: Path, config: Mapping[str, Any], exclude_patterns: Iterable[str],
+               collection_folders: Iterable[str] = ()) -> Exclusions:
+    """On an old Jekyll site (``config`` is its ``_config.yml``): what it never published.
+
+    ``exclude_patterns`` are the build's own; ``collection_folders`` the collections read
+    in place (a document there without front matter was a static file too).
+    """
+    from sphinx.util.matching import Matcher
+
+    listed = config.get("exclude")
+    listed = [str(e).strip().strip("/") for e in listed if isinstance(e, (str, int))] \
+        if isinstance(listed, list) else []
+    patterns = tuple(p for e in listed if e and ".." not in e for p in (e, e + "/**"))
+    excluded = Matcher([*exclude_patterns, *patterns])
+    files = static_markdown(srcdir, excluded)
+    for folder in collection_folders:
+        files += [f"{folder}/{inner}" for inner in static_markdown(srcdir / folder, excluded)
+                  if not excluded(f"{folder}/{inner}")]
+    error_pages = tuple(name for name in ERROR_PAGES if (srcdir / name).is_file() and not excluded(name))
+    return Exclusions(patterns, tuple(files), error_pages)

@@ -26,6 +26,11 @@ class Result:
     dropped: tuple[Dropped, ...]
 
 
+def has_liquid(text: str) -> bool:
+    """The text has a tag or an output for the engine (else it is left as it is, unrun)."""
+    return "{%" in text or "{{" in text
+
+
 def site_variables(config: Mapping[str, Any] | None, title: str = "",
                    data: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Jekyll's ``site`` object: ``_config.yml`` values and ``_data/`` files, URLs emptied.

@@ -31,7 +31,7 @@ from liquid.exceptions import LiquidError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
 
-from .liquid import Dropped, Result
+from .liquid import Dropped, Result, has_liquid
 
 _TAG = re.compile(r"\{%-?\s*(\w*)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -191,7 +191,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``)."""
-    if "{%" not in text and "{{" not in text:
+    if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
     text = _jekyll_tags(text, written)

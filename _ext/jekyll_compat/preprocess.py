@@ -16,7 +16,7 @@ from typing import Any
 
 import pagesource
 
-from . import kramdown, liquid, liquid_engine, nesting, spaced_urls
+from . import kramdown, liquid, nesting, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -57,8 +57,13 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     first_line = head.count("\n") + 1
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
-    rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
-                                    includes=includes)
+    if liquid.has_liquid(body):
+        from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
+
+        rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
+                                        includes=includes)
+    else:
+        rendered = liquid.Result(body, ())
     notes = [Note(first_line - 1 + line, "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "

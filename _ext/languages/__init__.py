@@ -77,7 +77,9 @@ def is_translation(config: Config) -> bool:
 
 def configure(app: Sphinx, config: Config) -> None:
     """Settings that follow from the language of this build (before anything is read)."""
-    config.publication_languages = _valid(config.publication_languages, "publication_languages")
+    config.publication_languages = [
+        code for code in _valid(config.publication_languages, "publication_languages")
+        if code in (config.language, config.source_language) or catalog.has_catalogs(Path(app.srcdir), code)]
     config.translations_reviewed = _valid(config.translations_reviewed, "translations_reviewed")
     config.languages_site_url = config.languages_site_url or config.html_baseurl
     config.sitemap_locales = [None]  # alternates are ours: see languages.sitemap
@@ -196,7 +198,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The address of the top (source-language) site; default html_baseurl.
     app.add_config_value("languages_site_url", "", "html", [str])
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
-    fix_chinese_search(app)
+    app.connect("config-inited", fix_chinese_search)
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)

@@ -8,14 +8,21 @@ The source-language build comes first (the Makefile's); this builds each languag
 to ``OUTDIR/<lang>/``; the PDF and ePub are built in ``BUILDDIR/<builder>-<lang>/`` and
 copied beside the source-language ones (their names end in ``-<lang>``). A language without catalogs in ``SOURCEDIR/locales/<lang>/`` is skipped
 (any folder of pages still builds as before). One failing language does not stop the others; the exit status is then 1.
+
+``edition_build.py`` uses :func:`start` and :func:`finish` so the translations build beside
+the source-language build (two cores, two processes) and are shown after it, as before.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from . import catalog
 from .languages import translations
@@ -49,37 +56,184 @@ def ship(workdir: Path, outdir: Path) -> None:
             shutil.copy2(book, outdir / book.name)
 
 
-def main(argv: list[str]) -> int:
+WORKER = Path(__file__).resolve().parents[1] / "translation_worker.py"
+
+
+class Workers:
+    """One process per language that builds its editions one after another (``make all``).
+
+    A language's process starts with its first edition and stays for the next ones, so
+    Python and Sphinx start once per language, not once per edition.
+    """
+
+    def __init__(self) -> None:
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.processes.values():
+            if process.stdin:
+                try:  # not only close: a process forked from this one may hold the pipe open
+                    process.stdin.write(json.dumps({"stop": True}) + "\n")
+                    process.stdin.close()
+                except BrokenPipeError:
+                    pass
+            process.wait()
+
+    def submit(self, language: str, argv: list[str], stdout: Path, stderr: Path) -> subprocess.Popen:
+        process = self.processes.get(language)
+        if process is None or process.poll() is not None:
+            process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, text=True)
+            self.processes[language] = process
+        assert process.stdin is not None
+        try:
+            process.stdin.write(json.dumps({"argv": argv, "stdout": str(stdout),
+                                            "stderr": str(stderr)}) + "\n")
+            process.stdin.flush()
+        except BrokenPipeError:
+            pass  # it stopped: result() says so
+        return process
+
+
+@dataclass
+class Started:
+    """One language's build, running in its own process; its output is kept until it is shown."""
+
+    language: str
+    builder: str
+    target: Path
+    outdir: Path
+    process: subprocess.Popen | None
+    output: Path | None = None
+    """A temporary folder with the build's ``stdout`` and ``stderr``."""
+    note: str = ""
+    """Said instead of building (a language without catalogs)."""
+    worker: bool = False
+    """The process is a :class:`Workers` process (it answers), not one ``python -m sphinx``."""
+
+    @property
+    def site(self) -> bool:
+        return self.builder in ("html", "dirhtml")
+
+    def result(self) -> int:
+        """Wait for the build to end; its exit status."""
+        assert self.process is not None
+        if not self.worker:
+            return self.process.wait()
+        assert self.process.stdout is not None
+        answer = self.process.stdout.readline()
+        if not answer:
+            with open(self.output / "stderr", "a", encoding="utf-8") as err:
+                err.write(f"{self.builder} edition in {self.language}: the build process stopped "
+                          f"(exit status {self.process.wait()})\n")
+            return 1
+        return int(json.loads(answer)["status"])
+
+    def discard(self) -> None:
+        if self.output is not None:
+            shutil.rmtree(self.output, ignore_errors=True)
+
+
+def _split(argv: list[str]) -> tuple[list[str], list[str]]:
     if "--" in argv:
         split = argv.index("--")
-        positional, options = argv[:split], argv[split + 1:]
+        return argv[:split], argv[split + 1:]
+    return argv, []
+
+
+def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: list[str],
+          workers: Workers | None = None) -> list[Started]:
+    """Start the build of every translation at once (each its own process and doctree cache).
+
+    Each language needs its own process: Sphinx's ``_()`` keeps the words of the first build
+    in the modules imported after it. With ``workers`` each language's process is kept for
+    its next edition. The output of each is kept in temporary files (a pipe would fill and
+    stop the build) and shown by :func:`finish`, in the order of the languages.
+    """
+    started = []
+    for language in translations(confdir_of(options), overrides_of(options)):
+        if not any(catalog.catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po")):
+            started.append(Started(language, builder, Path(), Path(outdir), None, note=(
+                f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
+                "catalogs (make translations creates them)")))
+            continue
+        site = builder in ("html", "dirhtml")
+        target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
+        # Sphinx colours whenever CI=true; its output goes to a file here, so say what the terminal wants
+        colour = ["--color"] if sys.stdout.isatty() else ["--no-color"]
+        argv = [*colour, "-b", builder, "-d", str(Path(builddir, f"doctrees-{language}")),
+                *options, "-D", f"language={language}", sourcedir, str(target)]
+        output = Path(tempfile.mkdtemp(prefix=f"{builder}-{language}-"))
+        if workers is not None:
+            process = workers.submit(language, argv, output / "stdout", output / "stderr")
+        else:
+            with open(output / "stdout", "wb") as out, open(output / "stderr", "wb") as err:
+                process = subprocess.Popen([sys.executable, "-m", "sphinx", *argv], stdout=out, stderr=err)
+        started.append(Started(language, builder, target, Path(outdir), process, output,
+                               worker=workers is not None))
+    return started
+
+
+def _replay(kept: Path, stream: IO[str]) -> None:
+    data = kept.read_bytes() if kept.is_file() else b""
+    stream.flush()
+    if hasattr(stream, "buffer"):
+        stream.buffer.write(data)
+        stream.buffer.flush()
     else:
-        positional, options = argv, []
+        stream.write(data.decode("utf-8", "replace"))
+        stream.flush()
+
+
+def finish(started: list[Started]) -> int:
+    """Wait for each language, show its output, ship its book; 1 when one failed, else 0."""
+    failed = []
+    for build in started:
+        if build.process is None:
+            print(build.note, flush=True)
+            continue
+        print(f"{build.builder} edition in {build.language}: {build.target}", flush=True)
+        status = build.result()
+        assert build.output is not None
+        _replay(build.output / "stdout", sys.stdout)
+        _replay(build.output / "stderr", sys.stderr)
+        build.discard()
+        if status != 0:
+            failed.append(build.language)
+        elif not build.site:
+            ship(build.target, build.outdir)
+    if failed:
+        print(f"{started[0].builder} edition failed in: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def stop(started: list[Started]) -> None:
+    """The source-language build failed: the translations are not shown (nor shipped).
+
+    A build of its own is stopped; a worker's is waited for (the worker builds the next edition).
+    """
+    for build in started:
+        if build.process is None:
+            continue
+        if build.worker:
+            build.result()
+        else:
+            build.process.kill()
+            build.process.wait()
+        build.discard()
+
+
+def main(argv: list[str]) -> int:
+    positional, options = _split(argv)
     if len(positional) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     builder, sourcedir, outdir, builddir = positional
-    failed = []
-    for language in translations(confdir_of(options), overrides_of(options)):
-        if not any(catalog.catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po")):
-            print(f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
-                  "catalogs (make translations creates them)", flush=True)
-            continue
-        site = builder in ("html", "dirhtml")
-        target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")
-        colour = [] if sys.stdout.isatty() else ["--no-color"]  # Sphinx colours whenever CI=true
-        command = [sys.executable, "-m", "sphinx", *colour, "-b", builder,
-                   "-d", str(Path(builddir, f"doctrees-{language}")),
-                   *options, "-D", f"language={language}", sourcedir, str(target)]
-        print(f"{builder} edition in {language}: {target}", flush=True)
-        if subprocess.run(command, check=False).returncode != 0:
-            failed.append(language)
-        elif not site:
-            ship(target, Path(outdir))
-    if failed:
-        print(f"{builder} edition failed in: {', '.join(failed)}", file=sys.stderr)
-        return 1
-    return 0
+    return finish(start(builder, sourcedir, outdir, builddir, options))
 
 
 if __name__ == "__main__":

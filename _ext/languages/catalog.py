@@ -35,6 +35,12 @@ def catalog_dir(locale_dir: Path, language: str) -> Path:
     return locale_dir / language / "LC_MESSAGES"
 
 
+def has_catalogs(sourcedir: Path, language: str) -> bool:
+    """True when ``sourcedir/locales/<language>`` holds a ``.po`` file: only then is the
+    language built (``make translations`` creates them), so only then is it linked."""
+    return any(catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po"))
+
+
 def progress(locale_dir: Path, language: str) -> Progress:
     """Count the messages of every ``<locale_dir>/<language>/LC_MESSAGES/**/*.po``."""
     result = Progress(language)

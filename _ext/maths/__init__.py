@@ -19,11 +19,12 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
-from myst_parser.config.main import TopmatterReadError, read_topmatter
+from myst_parser.config.main import TopmatterReadError
 
 from . import doubledollar
 from .mathml import Unsupported, to_mathml
 from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
+from .topmatter import read_topmatter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

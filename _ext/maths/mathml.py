@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
-from latex2mathml.converter import convert_to_element
 
 MAX_LENGTH = 20_000  # characters of LaTeX in one formula; longer is a mistake, not maths
 
@@ -24,6 +23,8 @@ def to_mathml(latex: str, *, display: bool) -> str:
     """``<math>`` for ``latex`` (``alttext`` carries the source for assistive technology)."""
     if len(latex) > MAX_LENGTH:
         raise Unsupported(f"it is longer than {MAX_LENGTH} characters")
+    from latex2mathml.converter import convert_to_element  # only pages with maths need it
+
     try:
         element = convert_to_element(latex, display="block" if display else "inline")
         for node in element.iter():

@@ -6,6 +6,9 @@ is off for the publication, the ``{math}`` role and ``{math}`` blocks always wor
 page whose front matter says ``math: true`` (as many Jekyll themes spell it) gets dollar
 maths too. MyST's own ``myst: enable_extensions:`` would do it as well, but replaces the
 whole list of extensions for that page.
+
+Being the parser, it also reads each page's front matter once, with libyaml
+(:mod:`.topmatter`), and hands MyST the data instead of the text.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level
+from myst_parser.mdit_to_docutils import base as myst_base
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from docutils import nodes
+
+from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
 
@@ -51,9 +57,33 @@ class DollarMathSwitchParser(MystParser):
             elif wanted is None:
                 env = document.settings.env
                 self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
-        parser = create_md_parser(config, SphinxRenderer)
+        parser = create_md_parser(config, _Renderer)
         parser.options["document"] = document
-        parser.render(inputstring)
+        env: dict[str, Any] = {}
+        tokens = parser.parse(inputstring, env)
+        load_front_matter_tokens(tokens)
+        parser.renderer.render(tokens, parser.options, env)
+
+
+class _Renderer(SphinxRenderer):
+    """MyST's Sphinx renderer without its spare document.
+
+    ``setup_render`` evaluates ``options.get("document", make_document())``: a throwaway
+    document, with a whole docutils ``OptionParser`` (~2 ms), for every page, although the
+    page's document is always given here.
+    """
+
+    def setup_render(self, options: dict[str, Any], env: Any) -> None:
+        document = options.get("document")
+        make_document = getattr(myst_base, "make_document", None)
+        if document is None or make_document is None:
+            super().setup_render(options, env)
+            return
+        myst_base.make_document = lambda *args, **kwargs: document
+        try:
+            super().setup_render(options, env)
+        finally:
+            myst_base.make_document = make_document
 
 
 def key_line(text: str, key: str) -> int:

@@ -68,7 +68,16 @@ def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
     from sphinx.project import Project  # the same discovery as a build, no build
 
     project = Project(srcdir, settings.suffixes)
-    docnames = project.discover(settings.exclude_patterns, settings.include_patterns)
+    excludes = list(settings.exclude_patterns)
+    if (srcdir / "_config.yml").is_file():  # an old Jekyll site: what a build reads of it
+        from jekyll_compat import inplace, jekyll_config, leftout
+
+        site = jekyll_config(srcdir)
+        folders = inplace.published_collections(srcdir, site)
+        excludes += leftout.exclusions(srcdir, site, excludes, folders).all
+        if folders:
+            project = inplace.CollectionsProject(srcdir, settings.suffixes, folders)
+    docnames = project.discover(excludes, settings.include_patterns)
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 

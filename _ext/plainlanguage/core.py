@@ -1,4 +1,4 @@
-"""Plain-language advice for one Markdown page (plain Python: markdown-it, textstat).
+"""Plain-language advice for one Markdown page (plain Python: markdown-it, pyphen).
 
 What is read is the prose a reader reads: paragraphs, headings, list items, quotes and
 table cells. Front matter, code (fenced, indented, inline) and raw HTML are skipped. Each
@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .grade import flesch_kincaid_grade
 from .problems import Kind
 
 MAX_SENTENCE_WORDS = 25
@@ -124,9 +125,7 @@ def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: fl
                     f"split it, or cut words (it starts \"{_start_of(sentence)}\")"))
     _acronyms(blocks, known_acronyms, report)
     if report.words >= 30:  # a grade for a few words says nothing
-        import textstat
-
-        report.grade = float(textstat.flesch_kincaid_grade(" ".join(prose_text)))
+        report.grade = float(flesch_kincaid_grade(" ".join(prose_text)))
         if report.grade > max_grade:
             first = blocks[0][0].first_line if blocks else 1
             report.findings.append(Finding(

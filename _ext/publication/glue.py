@@ -30,12 +30,39 @@ def _load(path: str, stamp: tuple[int, int]) -> Metadata:
     return load(Path(path))
 
 
+PAGES_METADATA = "publication-pages-metadata"
+"""Event: ``(app, srcdir) -> {"title"?, "abstract"?, "url"?} | None``: what a folder of pages
+without its own ``CITATION.cff`` says about itself (an old Jekyll site: its ``_config.yml``)."""
+
+_PAGES_FIELDS = ("title", "abstract", "url")
+
+
 def metadata(config: Config) -> Metadata:
-    """The publication's metadata (read once per version of CITATION.cff), at this build's version."""
+    """The publication's metadata (read once per version of CITATION.cff), at this build's
+    version, with what the pages' folder says of itself when it has no CITATION.cff."""
     stat = os.stat(config.citation_cff)
     meta = _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
+    changes = {k: v for k, v in (config.publication_pages_metadata or {}).items() if k in _PAGES_FIELDS}
+    if changes.get("title", meta.title) != meta.title:  # another publication: not this one's DOI
+        changes.update(doi="", report_number="")
     version = config.release or meta.version
-    return meta if version == meta.version else dataclasses.replace(meta, version=version)
+    if version != meta.version:
+        changes["version"] = version
+    return dataclasses.replace(meta, **changes) if changes else meta
+
+
+def citation_file(app: Sphinx, config: Config) -> Path:
+    """The ``CITATION.cff`` of these pages: in their folder or beside it, else the project's.
+
+    ``make all SOURCEDIR=…`` builds any folder of pages; one that carries its own
+    ``CITATION.cff`` is its own publication. ``citation_cff`` set in conf.py or with ``-D``
+    is used as it is.
+    """
+    if not _set_by_user(config, "citation_cff"):
+        for folder in (Path(app.srcdir), Path(app.srcdir).parent):
+            if (folder / "CITATION.cff").is_file():
+                return (folder / "CITATION.cff").resolve()
+    return Path(app.confdir, config.citation_cff).resolve()
 
 
 def site_root(config: Config, meta: Metadata) -> str:
@@ -111,7 +138,7 @@ def _set_by_user(config: Config, name: str) -> bool:
 
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
-    config.citation_cff = str(Path(app.confdir, config.citation_cff).resolve())
+    config.citation_cff = str(citation_file(app, config))
     try:
         meta = _load_plain(config)
     except InvalidCitation as err:
@@ -120,6 +147,16 @@ def fill_config(app: Sphinx, config: Config) -> None:
         # the one Sphinx lets pass (events and build_main catch Exception only).
         print(f"\n{err}\n", file=sys.stderr)
         raise SystemExit(2) from None
+    own = Path(config.citation_cff).parent in (Path(app.srcdir).resolve(), Path(app.srcdir).resolve().parent)
+    said = None if own else app.emit_firstresult(PAGES_METADATA, Path(app.srcdir))
+    if said:
+        config.publication_pages_metadata = {k: v for k, v in said.items() if k in _PAGES_FIELDS}
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).info(
+            "the pages' folder names this publication %r (%s); the rest comes from %s (put a "
+            "CITATION.cff beside the pages to say more)", said.get("title", meta.title),
+            ", ".join(sorted(config.publication_pages_metadata)), config.citation_cff)
     chosen = next((str(getattr(config, n)) for n in ("release", "version") if _set_by_user(config, n)),
                   meta.version)
     config.version = config.release = chosen
@@ -145,5 +182,7 @@ def _load_plain(config: Config) -> Metadata:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
     app.add_config_value("publication_site_folder", "", "env", types=[str])
+    app.add_config_value("publication_pages_metadata", {}, "env", types=[dict])
+    app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}

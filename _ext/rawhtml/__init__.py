@@ -187,8 +187,8 @@ class LinkPictures(SphinxPostTransform):
             for src, relative in raw.get(IMAGES, ()):
                 if relative not in self.env.images:
                     continue
-                name = self.env.images[relative][1]
-                builder.images[relative] = name
+                builder.images[relative] = self.env.images[relative][1]
+                name = builder.images[relative]  # as the edition names it (the ePub: a safe name)
                 target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
                 text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
             for href, relative in raw.get(DOWNLOADS, ()):

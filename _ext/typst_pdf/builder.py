@@ -15,6 +15,7 @@ import re
 import shutil
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,20 @@ PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": 
           "us-legal": "us-legal", "a5": "a5"}
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
           "cite": "Cite as", "page": "page"}
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """What one Typst run gave: the PDF and the passages' pages, or Typst's error.
+
+    Plain data (Typst's own objects do not cross a process boundary).
+    """
+
+    pdf: bytes = b""
+    pages: str = "[]"
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # Typst refused the document: its diagnostic
+    unrunnable: str = ""  # Typst could not start (bad font path, unreadable file)
 
 
 class TypstPDFBuilder(Builder):
@@ -87,13 +102,13 @@ class TypstPDFBuilder(Builder):
 
         At a thousand pages the assembled book, its translation and the doctrees they came
         from take ~180 MiB that Python keeps in its heap after the objects die (gc and
-        malloc_trim give back ~20), and Typst then needs ~1.4 GiB of its own in this
-        process. Done in a child, all of it is returned to the system before Typst starts.
+        malloc_trim give back ~20), and Typst then needs ~1.4 GiB of its own. Done in a
+        child, all of it is returned to the system before Typst starts.
         The child runs the same code, so the .typ is the same; its log records (warnings
         included) are replayed here.
         """
         if parallel_available:
-            self.written(in_child_process(self.write_typst))
+            self.written(in_child_process(self.write_typst, "writing the Typst source"))
         else:
             self.written(self.write_typst())
 
@@ -249,41 +264,56 @@ class TypstPDFBuilder(Builder):
         return paths
 
     def compile(self) -> None:
+        """Typeset the PDF in a forked process where one is available (as ``write_documents``).
+
+        Typst's layout of a thousand pages takes ~1.4 GiB, and this process kept it after
+        the compile (1.7 GiB resident), under the ePub and the site that ``make all`` builds
+        next, and under their forked writers. A child gives all of it back when it ends.
+        """
         standards = list(self.config.pdf_standards)
         with progress_message(f"compiling {self.pdf_path.name}"):
-            try:
-                try:
-                    pdf, messages, compiler = self.run_typst(standards)
-                except typst.TypstError as error:
-                    self.report(getattr(error, "diagnostic", "") or str(error), "error")
-                    if self._app._fail_on_warnings or not standards:
-                        return self.fail("the problems are listed above")
-                    # STRICT=0 promises every edition: a PDF that is not PDF/UA, said loudly
-                    pdf, messages, compiler = self.run_typst([])
-                    warn(f"{self.pdf_path.name} is written WITHOUT {', '.join(standards)} "
-                         "because of the problems above (a non-strict build); fix them for an "
-                         "accessible PDF", Kind.NOT_CONFORMING)
-                pages = compiler.query("<passage>", field="value")  # same caches: fast
-            except typst.TypstError as error:
-                self.report(getattr(error, "diagnostic", "") or str(error), "error")
-                return self.fail("the problems are listed above")
-            except (ValueError, TypeError, OSError) as error:
-                return self.fail(f"Typst could not run: {error}")
-        for message in messages:
-            self.report(getattr(message, "diagnostic", "") or str(message), "warning")
+            result = self.typeset_apart(standards)
+            if result.error is not None:
+                self.report(result.error, "error")
+                if self._app._fail_on_warnings or not standards:
+                    return self.fail("the problems are listed above")
+                # STRICT=0 promises every edition: a PDF that is not PDF/UA, said loudly
+                result = self.typeset_apart([])
+                if result.error is not None:
+                    self.report(result.error, "error")
+                    return self.fail("the problems are listed above")
+                warn(f"{self.pdf_path.name} is written WITHOUT {', '.join(standards)} "
+                     "because of the problems above (a non-strict build); fix them for an "
+                     "accessible PDF", Kind.NOT_CONFORMING)
+        if result.unrunnable:
+            return self.fail(f"Typst could not run: {result.unrunnable}")
+        for message in result.warnings:
+            self.report(message, "warning")
         try:
-            write_atomically(self.pages_path, _pages_json(pages))
-            write_atomically(self.pdf_path, pdf)
+            write_atomically(self.pages_path, _pages_json(result.pages))
+            write_atomically(self.pdf_path, result.pdf)
         except OSError as error:
             self.fail(f"cannot write it: {error}")
 
-    def run_typst(self, standards: list[str]) -> tuple[bytes, list[Any], typst.Compiler]:
-        """Compile to PDF; the compiler too, whose caches answer the passage query fast."""
-        compiler = typst.Compiler(str(self.typ_path), root=str(self.outdir),
-                                  font_paths=self.font_paths(), ignore_system_fonts=True)
-        pdf, messages = compiler.compile_with_warnings(
-            pdf_standards=standards, timestamp=self.timestamp(), format="pdf")
-        return pdf, messages, compiler
+    def typeset_apart(self, standards: list[str]) -> Typeset:
+        if parallel_available:
+            return in_child_process(lambda: self.typeset(standards), "running Typst")
+        return self.typeset(standards)
+
+    def typeset(self, standards: list[str]) -> Typeset:
+        """Compile to PDF, then ask the same compiler (its caches: fast) for the passages' pages."""
+        try:
+            compiler = typst.Compiler(str(self.typ_path), root=str(self.outdir),
+                                      font_paths=self.font_paths(), ignore_system_fonts=True)
+            pdf, messages = compiler.compile_with_warnings(
+                pdf_standards=standards, timestamp=self.timestamp(), format="pdf")
+            pages = compiler.query("<passage-pages>", field="value", one=True)
+        except typst.TypstError as error:
+            return Typeset(error=getattr(error, "diagnostic", "") or str(error))
+        except (ValueError, TypeError, OSError) as error:
+            return Typeset(unrunnable=str(error))
+        return Typeset(pdf=pdf, pages=pages,
+                       warnings=[getattr(m, "diagnostic", "") or str(m) for m in messages])
 
     def fail(self, why: str) -> None:
         """Fail the build with one clear line (no traceback); the old PDF stays as it was."""
@@ -310,7 +340,7 @@ class TypstPDFBuilder(Builder):
             warn(item.explain(fonts), item.kind, location)
 
 
-def in_child_process(func: Callable[[], Any]) -> Any:
+def in_child_process(func: Callable[[], Any], task: str = "forked by the PDF build") -> Any:
     """``func()`` run in a forked process: its result and its log records come back here.
 
     Like Sphinx's ``ParallelTasks`` (an exception becomes a ``SphinxParallelError``), but
@@ -327,8 +357,8 @@ def in_child_process(func: Callable[[], Any]) -> Any:
     except EOFError:
         child.join()
         raise SphinxParallelError(
-            f"the process writing the Typst source ended with exit code {child.exitcode} "
-            "without a result", "") from None
+            f"the process {task} ended with exit code {child.exitcode} without a result",
+            "") from None
     finally:
         receiver.close()
     child.join()
@@ -354,7 +384,7 @@ def _answer(sender: Any, func: Callable[[], Any]) -> None:
 
 
 def _pages_json(found: str) -> bytes:
-    """Typst's query answer as ``{docname: {id: [page, printed]}}``, sorted."""
+    """Typst's ``<passage-pages>`` list as ``{docname: {id: [page, printed]}}``, sorted."""
     import json
 
     pages: dict[str, dict[str, list]] = {}

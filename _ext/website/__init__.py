@@ -29,7 +29,7 @@ from publication.glue import metadata, site_root, version_root
 from . import card, editions, headtags, redirects, sitefiles
 from .panel import editions_panel
 from .unique_ids import OneElementPerId
-from .search_index import drop_empty_search_terms
+from .search_index import drop_build_paths, drop_empty_search_terms
 from .sitemap import complete_sitemap
 
 if TYPE_CHECKING:
@@ -265,6 +265,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", add_editions_panel)
     app.connect("html-page-context", add_head_tags)
     app.connect("html-collect-pages", drop_empty_search_terms)
+    app.connect("html-collect-pages", drop_build_paths)
     app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     app.connect("build-finished", write_site_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,

@@ -1,0 +1,122 @@
+"""Jekyll collections read where they are: ``_projects/a/b.md`` is the page ``projects/a/b``.
+
+A Jekyll site keeps a collection with ``output: true`` in ``_name/`` (or
+``<collections_dir>/_name/``) and publishes each document at ``/name/<path>``. The City's
+old site kept every project that way. Sphinx reads no ``_``-folder, so each published
+collection is read in place under its own name: the page keeps the address Jekyll gave
+it, and nobody has to rename a folder before the old pages build.
+
+Plain Python; the one Sphinx import is the :class:`~sphinx.project.Project` this extends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sphinx.project import EXCLUDE_PATHS, Project
+from sphinx.util.matching import Matcher, get_matching_files
+from sphinx.util.osutil import path_stabilize
+
+
+def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, str]:
+    """``{folder from srcdir: collection name}`` for each collection Jekyll published.
+
+    Only ``output: true`` (Jekyll wrote no page for the others), only a real folder inside
+    ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
+    dated entries, not chapters (they stay reported by :mod:`.leftout`).
+    """
+    found = config.get("collections")
+    if not isinstance(found, Mapping):
+        return {}
+    base = config.get("collections_dir")
+    base = base.strip().strip("/") if isinstance(base, str) else ""
+    if base and (".." in PurePosixPath(base).parts or base.startswith(("_", "."))):
+        base = ""
+    folders: dict[str, str] = {}
+    for name, settings in found.items():
+        if not isinstance(name, str) or not isinstance(settings, Mapping) or settings.get("output") is not True:
+            continue
+        if name == "posts" or not name or "/" in name or name.startswith((".", "_")) or ".." in name:
+            continue
+        folder = f"{base}/_{name}" if base else f"_{name}"
+        path = srcdir / folder
+        if path.is_dir() and not path.is_symlink() and not any(
+                (srcdir / p).is_symlink() for p in _parents(folder)):
+            folders[folder] = name
+    return folders
+
+
+def _parents(folder: str) -> list[str]:
+    parts = PurePosixPath(folder).parts
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A collection document whose page name another page already has."""
+
+    path: Path       # the collection's file, from srcdir
+    docname: str
+    other: Path      # the page that keeps the name
+
+
+class CollectionsProject(Project):
+    """Sphinx's project, plus the documents of published Jekyll collections.
+
+    Sphinx keeps a two-way map between page names and files; a document of ``_projects/``
+    is entered as ``projects/<path>``, so everything that asks Sphinx for a page's file
+    (reading, images next to the page, dependencies) finds it where it is. Inside the
+    folder the usual exclusions apply (``_template/``, ``.``-files, ``README.md``), and
+    ``_config.yml``'s ``exclude:`` entries apply to its paths from the source folder.
+    """
+
+    def __init__(self, srcdir: str | os.PathLike[str], source_suffix: Iterable[str],
+                 collections: Mapping[str, str]) -> None:
+        super().__init__(srcdir, source_suffix)
+        self.collections = dict(collections)
+        self.clashes: list[Clash] = []
+
+    def discover(self, exclude_paths: Iterable[str] = (),
+                 include_paths: Iterable[str] = ("**",)) -> set[str]:
+        exclude_paths, include_paths = list(exclude_paths), list(include_paths)
+        super().discover(exclude_paths, include_paths)
+        excluded = Matcher(exclude_paths)
+        self.clashes = []
+        for folder, name in sorted(self.collections.items()):
+            root = Path(self.srcdir, folder)
+            for inner in get_matching_files(root, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
+                path = Path(folder, inner)
+                if excluded(path.as_posix()) or (root / inner).is_symlink():
+                    continue
+                plain = self._page_name(inner)
+                if plain is None:
+                    continue
+                docname = f"{name}/{plain}"
+                if docname in self.docnames:
+                    self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
+                    continue
+                if os.access(self.srcdir / path, os.R_OK):
+                    self.docnames.add(docname)
+                    self._path_to_docname[path] = docname
+                    self._docname_to_path[docname] = path
+        return self.docnames
+
+    def _page_name(self, inner: str) -> str | None:
+        for suffix in self.source_suffix:
+            if inner.endswith(suffix):
+                return path_stabilize(inner).removesuffix(suffix)
+        return None
+
+    def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
+        path = Path(filename)
+        if path.is_absolute():
+            try:
+                path = path.relative_to(self.srcdir)
+            except ValueError:
+                return super().path2doc(filename)
+        found = self._path_to_docname.get(path)
+        return found if found is not None else super().path2doc(filename)

@@ -1,0 +1,42 @@
+"""The title Jekyll gave a collection document that has none (``title:`` left empty).
+
+Plain Python, no Sphinx. Jekyll's ``Document#populate_title`` sets ``title ||=
+Utils.titleize_slug(slug)``: ``government-that-works.md`` was shown as "Government That
+Works". The City's old pages rely on it (a project's pages with ``title:`` and nothing
+after it); without it each page would be named after its first heading ("Outcome", three
+times). One deviation: an ``index`` page is named after its folder ("About"), not "Index".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+_EMPTY_TITLE = re.compile(r"^title:[ \t]*(?:~|null|Null|NULL|''|\"\")?[ \t]*(?:#.*)?$")
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+
+
+def titleize_slug(docname: str) -> str:
+    """Jekyll's ``Utils.titleize_slug`` of the page's file name (its folder's, for ``index``)."""
+    parts = docname.split("/")
+    slug = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    slug = _DATE_PREFIX.sub("", slug).rstrip(".")
+    return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word) or slug
+
+
+def in_collection(docname: str, collections: Iterable[str]) -> bool:
+    """True for a document of one of ``collections`` (its folder ``name/``), not its landing."""
+    return any(docname.startswith(name + "/") for name in collections)
+
+
+def fill_empty_title(text: str, title_line: int, title: str) -> str | None:
+    """``text`` with its empty ``title:`` line (1-based ``title_line``) given ``title``; the
+    same number of lines. ``None`` when that line is not an empty top-level ``title:``."""
+    lines = text.split("\n")
+    index = title_line - 1
+    if not 0 < index < len(lines) or not _EMPTY_TITLE.match(lines[index].rstrip("\r")):
+        return None
+    ending = "\r" if lines[index].endswith("\r") else ""
+    lines[index] = f"title: {json.dumps(title, ensure_ascii=False)}{ending}"
+    return "\n".join(lines)

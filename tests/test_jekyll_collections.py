@@ -1,0 +1,183 @@
+"""A Jekyll collection is read where the old site kept it (``_projects/``), as Jekyll did.
+
+The City's real repository kept every project in a collection folder (``_projects/<p>.md``
+beside ``_projects/<p>/…``, ``_config.yml`` ``collections: projects: output: true``) and
+published each document at ``/projects/<p>/…``. The fixture ``jekyll-city`` has the same
+pages copied to the top (``projects/``); moved back into ``_projects/`` and ``_updates/``
+the site must publish the very same website, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_root, sphinx_build
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory):
+    """The City-shaped site built twice: collections copied to the top, and where Jekyll kept them."""
+    base = tmp_path_factory.mktemp("collections")
+    top = copy_root("jekyll-city", base / "top" / "src")
+    inplace = copy_root("jekyll-city", base / "inplace" / "src")
+    for name in ("projects", "updates"):
+        shutil.move(inplace / name, inplace / f"_{name}")
+    builds = {}
+    for name, source in (("top", top), ("inplace", inplace)):
+        builds[name] = sphinx_build(source, source.parent / "html", strict=False, jobs="1", env=EPOCH)
+    return builds
+
+
+def test_a_collection_in_place_publishes_the_same_site_as_one_copied_to_the_top(both) -> None:
+    top, inplace = files_of(both["top"].outdir), files_of(both["inplace"].outdir)
+    assert len(top) > 20 and top.keys() == inplace.keys()
+    different = sorted(name for name in top if top[name] != inplace[name])
+    assert different == ["searchindex.js"]  # it names each page's file: _projects/x.md
+    assert b'"_projects/curb-sensors/overview.md"' in inplace["searchindex.js"]
+    assert "projects/curb-sensors/overview.html" in inplace and "news/first-year/index.html" in inplace
+
+
+def test_warnings_name_the_files_where_they_are_and_no_folder_is_left_out(both) -> None:
+    def said(build, prefix: str) -> list[str]:
+        return sorted(line.split(str(build.outdir.parent / "src") + os.sep)[-1].removeprefix(prefix)
+                      for line in build.warnings)
+
+    inplace = both["inplace"].warnings
+    assert inplace and not any("[jekyll.folder]" in line for line in inplace)
+    assert any(f"{os.sep}_projects{os.sep}flood-alerts{os.sep}gauges.md:16:" in line for line in inplace)
+    moved = [line.replace(f"{os.sep}_projects{os.sep}", f"{os.sep}projects{os.sep}")
+             .replace(f"{os.sep}_updates{os.sep}", f"{os.sep}updates{os.sep}")
+             .replace(str(both["inplace"].outdir.parent), str(both["top"].outdir.parent)) for line in inplace]
+    assert sorted(moved) == sorted(both["top"].warnings)
+
+
+def test_make_check_reads_the_collection_like_a_build(both) -> None:
+    from pageorder.check import check
+
+    top = both["top"].outdir.parent / "src"
+    inplace = both["inplace"].outdir.parent / "src"
+    assert check(inplace, REPO)[1] == check(top, REPO)[1] == 20
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_only_collections_jekyll_published_are_read(tmp_path: Path) -> None:
+    from jekyll_compat.inplace import published_collections
+
+    write(tmp_path, {f"{f}/a.md": "---\ntitle: A\n---\n" for f in
+                     ("_projects", "_notes", "_posts", "_team", "docs/_guides")})
+    config = {"collections": {"projects": {"output": True}, "notes": {"output": False}, "team": {},
+                              "posts": {"output": True}, "missing": {"output": True},
+                              "../up": {"output": True}, "a/b": {"output": True}}}
+    assert published_collections(tmp_path, config) == {"_projects": "projects"}
+    assert published_collections(tmp_path, {"collections": ["projects"]}) == {}
+    assert published_collections(tmp_path, {"collections_dir": "docs",
+                                            "collections": {"guides": {"output": True}}}) == {"docs/_guides": "guides"}
+    assert published_collections(tmp_path, {"collections_dir": "../..",
+                                            "collections": {"projects": {"output": True}}}) == {"_projects": "projects"}
+    (tmp_path / "_linked").symlink_to(tmp_path / "_notes")
+    assert published_collections(tmp_path, {"collections": {"linked": {"output": True}}}) == {}
+
+
+def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
+    from jekyll_compat.inplace import CollectionsProject
+
+    write(tmp_path, {"index.md": "x", "projects/b.md": "x", "_projects/a.md": "x", "_projects/b.md": "x",
+                     "_projects/deep/c.markdown": "x", "_projects/_template/index.md": "x",
+                     "_projects/.hidden.md": "x", "_projects/old/d.md": "x", "_projects/notes.txt": "x"})
+    project = CollectionsProject(tmp_path, (".md", ".markdown"), {"_projects": "projects"})
+    found = project.discover(["_*", "**/_*", ".*", "**/.*", "_projects/old/**"])
+    assert found == {"index", "projects/a", "projects/b", "projects/deep/c"}
+    assert str(project.doc2path("projects/deep/c", absolute=False)) == "_projects/deep/c.markdown"
+    assert str(project.doc2path("projects/b", absolute=False)) == "projects/b.md"  # the top page keeps it
+    assert [(c.path.as_posix(), c.docname) for c in project.clashes] == [("_projects/b.md", "projects/b")]
+    assert project.path2doc(tmp_path / "_projects" / "a.md") == "projects/a"
+    assert project.path2doc("_projects/a.md") == "projects/a"
+
+
+def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> None:
+    source = write(tmp_path / "src", {
+        "_config.yml": "collections:\n  projects:\n    output: true\n    permalink: /projects/:path/\n",
+        "_projects/floods.md": "---\ntitle: Flood alerts\nposition: 1\nlayout: redirect\n"
+                               "redirect_to: /projects/floods/about/\n---\n",
+        "_projects/floods/about.md": "---\ntitle: About the alerts\nposition: 1\n---\n\n"
+                                     "Sensors on [low water crossings](../floods/about.md).\n",
+        "_projects/how-to.md": "How to add a project (no front matter: a file, not a page).\n"})
+    from edition_build import check_source
+
+    assert check_source(source) == 3  # no BuildFolderProblem: the collection holds the Markdown files
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    page = (tmp_path / "html" / "projects" / "floods" / "about.html").read_text(encoding="utf-8")
+    assert "Sensors on" in page and "low water crossings" in page
+    assert (tmp_path / "html" / "projects" / "floods" / "about" / "index.html").is_file()  # the old address
+    assert not (tmp_path / "html" / "projects" / "how-to.html").exists()
+    assert any("_projects/how-to.md:1:" in line and "[jekyll.no-front-matter]" in line for line in build.warnings)
+
+
+def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path) -> None:
+    """Built from its own folder, the old site keeps its `_config.yml` title, description and
+    address (not this project's CITATION.cff title, nor its DOI); a CITATION.cff beside the
+    pages wins over both."""
+    source = write(tmp_path / "site", {
+        "_config.yml": "title: Innovation Projects\ndescription: Pilots of the lab\n"
+                       "url: http://projects.example.gov\nbaseurl: /lab\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Innovation Projects</title>" in index or "Innovation Projects</title>" in index
+    assert 'href="http://projects.example.gov/lab/index.html"' in index  # canonical
+    assert "Smart City Austin" not in index and "doi.org" not in index
+    (tmp_path / "CITATION.cff").write_text((REPO / "CITATION.cff").read_text(encoding="utf-8")
+                                           .replace("Smart City Austin", "Our Own Book"), encoding="utf-8")
+    build = sphinx_build(source, tmp_path / "html2", strict=False)
+    assert "Our Own Book</title>" in (tmp_path / "html2" / "index.html").read_text(encoding="utf-8")
+
+
+def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
+    from jekyll_compat.titles import fill_empty_title, titleize_slug
+
+    assert titleize_slug("projects/roadmap/government-that-works") == "Government That Works"
+    assert titleize_slug("projects/Smart City/About/index") == "About"
+    assert titleize_slug("updates/2019-05-03-first-year") == "First Year"
+    text = "---\ntitle:\nposition: 2\n---\n\n## Outcome\n"
+    assert fill_empty_title(text, 2, "Safety") == '---\ntitle: "Safety"\nposition: 2\n---\n\n## Outcome\n'
+    assert fill_empty_title("---\r\ntitle: ~\r\n---\r\n", 2, "A") == '---\r\ntitle: "A"\r\n---\r\n'
+    assert fill_empty_title("---\ntitle: Kept\n---\n", 2, "A") is None
+    assert fill_empty_title("---\ntitle:\n---\n", 1, "A") is None  # not the title line
+
+
+def test_a_collection_page_with_an_empty_title_is_named_as_jekyll_named_it(tmp_path: Path) -> None:
+    source = write(tmp_path / "src", {
+        "_config.yml": "collections:\n  projects:\n    output: true\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "notes.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nNo collection, no Jekyll title.\n",
+        "_projects/roadmap/government-that-works.md": "---\ntitle:\nposition: 1\n---\n\n## Outcome\n\nFast.\n",
+        "_projects/roadmap/safety.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nSafe.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    from bs4 import BeautifulSoup
+
+    def heading(name: str) -> str:
+        page = BeautifulSoup((tmp_path / "html" / name).read_text(encoding="utf-8"), "html.parser")
+        return page.select_one("article h1").get_text().strip("¶# \n")
+
+    assert heading("projects/roadmap/government-that-works.html") == "Government That Works"
+    assert heading("projects/roadmap/safety.html") == "Safety"
+    assert heading("notes.html") == "Outcome"
