@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_root, sphinx_build
+from conftest import REPO, copy_root, sphinx_build, write_pages
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -69,17 +69,10 @@ def test_make_check_reads_the_collection_like_a_build(both) -> None:
     assert check(inplace, REPO)[1] == check(top, REPO)[1] == 20
 
 
-def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def test_only_collections_jekyll_published_are_read(tmp_path: Path) -> None:
     from jekyll_compat.inplace import published_collections
 
-    write(tmp_path, {f"{f}/a.md": "---\ntitle: A\n---\n" for f in
+    write_pages(tmp_path, {f"{f}/a.md": "---\ntitle: A\n---\n" for f in
                      ("_projects", "_notes", "_posts", "_team", "docs/_guides")})
     config = {"collections": {"projects": {"output": True}, "notes": {"output": False}, "team": {},
                               "posts": {"output": True}, "missing": {"output": True},
@@ -97,7 +90,7 @@ def test_only_collections_jekyll_published_are_read(tmp_path: Path) -> None:
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 
-    write(tmp_path, {"index.md": "x", "projects/b.md": "x", "_projects/a.md": "x", "_projects/b.md": "x",
+    write_pages(tmp_path, {"index.md": "x", "projects/b.md": "x", "_projects/a.md": "x", "_projects/b.md": "x",
                      "_projects/deep/c.markdown": "x", "_projects/_template/index.md": "x",
                      "_projects/.hidden.md": "x", "_projects/old/d.md": "x", "_projects/notes.txt": "x"})
     project = CollectionsProject(tmp_path, (".md", ".markdown"), {"_projects": "projects"})
@@ -111,7 +104,7 @@ def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -
 
 
 def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> None:
-    source = write(tmp_path / "src", {
+    source = write_pages(tmp_path / "src", {
         "_config.yml": "collections:\n  projects:\n    output: true\n    permalink: /projects/:path/\n",
         "_projects/floods.md": "---\ntitle: Flood alerts\nposition: 1\nlayout: redirect\n"
                                "redirect_to: /projects/floods/about/\n---\n",
@@ -134,7 +127,7 @@ def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path)
     """Built from its own folder, the old site keeps its `_config.yml` title, description and
     address (not this project's CITATION.cff title, nor its DOI); a CITATION.cff beside the
     pages wins over both."""
-    source = write(tmp_path / "site", {
+    source = write_pages(tmp_path / "site", {
         "_config.yml": "title: Innovation Projects\ndescription: Pilots of the lab\n"
                        "url: http://projects.example.gov\nbaseurl: /lab\n",
         "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n"})
@@ -164,7 +157,7 @@ def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
 
 
 def test_a_collection_page_with_an_empty_title_is_named_as_jekyll_named_it(tmp_path: Path) -> None:
-    source = write(tmp_path / "src", {
+    source = write_pages(tmp_path / "src", {
         "_config.yml": "collections:\n  projects:\n    output: true\n",
         "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
         "notes.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nNo collection, no Jekyll title.\n",
