@@ -21,6 +21,8 @@ from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util.matching import Matcher, get_matching_files
 from sphinx.util.osutil import path_stabilize
 
+from .collections import published_names
+
 
 def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, str]:
     """``{folder from srcdir: collection name}`` for each collection Jekyll published.
@@ -29,18 +31,13 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
     ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
     dated entries, not chapters (they stay reported by :mod:`.leftout`).
     """
-    found = config.get("collections")
-    if not isinstance(found, Mapping):
-        return {}
     base = config.get("collections_dir")
     base = base.strip().strip("/") if isinstance(base, str) else ""
     if base and (".." in PurePosixPath(base).parts or base.startswith(("_", "."))):
         base = ""
     folders: dict[str, str] = {}
-    for name, settings in found.items():
-        if not isinstance(name, str) or not isinstance(settings, Mapping) or settings.get("output") is not True:
-            continue
-        if name == "posts" or not name or "/" in name or name.startswith((".", "_")) or ".." in name:
+    for name in published_names(config):
+        if name == "posts" or "/" in name or name.startswith((".", "_")) or ".." in name:
             continue
         folder = f"{base}/_{name}" if base else f"_{name}"
         path = srcdir / folder

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .collections import published_names
+
 #: Jekyll's own error page: the publication writes its own 404.html.
 REPLACED = {"404.html"}
 ERROR_PAGES = ("404.md", "404.markdown")
@@ -36,12 +38,7 @@ class LeftOut:
 
 def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
     """``_posts`` and every collection with ``output: true``, as ``_``-folder names."""
-    found = config.get("collections")
-    names = ["_posts"]
-    if isinstance(found, Mapping):
-        names += [f"_{name}" for name, settings in found.items() if isinstance(name, str)
-                  and isinstance(settings, Mapping) and settings.get("output") is True]
-    return names
+    return ["_posts", *(f"_{name}" for name in published_names(config))]
 
 
 def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
