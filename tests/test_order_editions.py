@@ -148,6 +148,10 @@ JEKYLL_FOLDERS = {  # the City's `_projects/Smart City Strategic Roadmap/`: Jeky
     "Smart City Roadmap/Roadmap/creation.md": "---\ntitle: Creation\nposition: 1\n---\n\nHow it began.\n",
     "Smart City Roadmap/team.md": "---\ntitle: Team\nposition: 3\n---\n\nThe team.\n",
     "zero-waste/design.md": "---\ntitle: Design\nposition: 5\n---\n\nThe design.\n",
+    # `_projects/SUMMITweek Winter 2018.md` lands `SUMMITweek-Winter-2018/` by its permalink
+    "Week 2018.md": "---\ntitle: SUMMITweek 2018\nposition: 4\nlayout: redirect\n"
+                    "permalink: /week-2018/\nredirect_to: /week-2018/day/\n---\n",
+    "week-2018/day.md": "---\ntitle: Day one\nposition: 1\n---\n\nWorkshops.\n",
 }
 
 
@@ -159,7 +163,8 @@ def test_a_folder_without_landing_stays_a_section_in_every_edition(tmp_path):
     assert all(b.returncode == 0 for b in builds.values()), [b.output for b in builds.values()]
     order = ["index", "about", "Smart City Roadmap/index", "Smart City Roadmap/Roadmap/index",
              "Smart City Roadmap/Roadmap/creation", "Smart City Roadmap/Roadmap/layers",
-             "Smart City Roadmap/team", "zero-waste/index", "zero-waste/design"]
+             "Smart City Roadmap/team", "Week 2018", "week-2018/day", "zero-waste/index",
+             "zero-waste/design"]
     assert next_links_order(tmp_path / "html") == order
     landing = soup(tmp_path / "html" / "Smart City Roadmap" / "index.html")
     assert landing.select_one("article h1").get_text(strip=True).rstrip("#¶") == "Smart City Roadmap"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pageorder.frontmatter import Page
+from pageorder.frontmatter import Page, read_page
 from pageorder.outline import build_outline, folder_title
 from pageorder.problems import Kind
 
@@ -102,3 +102,26 @@ def test_problems_from_the_reader_are_passed_on_without_a_second_message():
     outline = outline_of(broken)
     assert reported(outline) == [("b", Kind.YAML)]
     assert outline.order == ("index", "b")
+
+
+def test_a_page_beside_a_folder_with_the_folders_permalink_lands_it():
+    """The City's ``_projects/SUMMITweek Winter 2018.md`` (``permalink:
+    /projects/SUMMITweek-Winter-2018/``) is the landing of ``SUMMITweek-Winter-2018/``."""
+    outline = outline_of(
+        Page("p/Week 2018", "Week 2018", 6, redirect=True, address="p/Week-2018"),
+        Page("p/Week-2018/about", "About", 1), Page("p/index", "P", 1),
+        Page("p/elsewhere", "Elsewhere", 2, address="q/Week-2018"))     # not beside that folder
+    assert outline.children["p/index"] == ("p/elsewhere", "p/Week 2018")
+    assert outline.children["p/Week 2018"] == ("p/Week-2018/about",)
+    assert outline.sections == {"p/Week 2018"} and not outline.generated
+    assert not reported(outline)
+
+
+@pytest.mark.parametrize("link, address", [
+    ('"/projects/SUMMITweek-Winter-2018/"', "projects/SUMMITweek-Winter-2018"),
+    ("/a%20b/c", "a b/c"), ("https://example.org/x/", None), ("/", None), ("/../etc/", None),
+    ("[1, 2]", None)])
+def test_a_permalink_names_the_folder_it_is_the_address_of(tmp_path, link, address):
+    page = tmp_path / "p.md"
+    page.write_text(f"---\ntitle: P\npermalink: {link}\n---\n\nText.\n", encoding="utf-8")
+    assert read_page("p", page).address == address

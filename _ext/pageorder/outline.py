@@ -111,7 +111,7 @@ def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
                 folder = _folder_of(folder)
     generated = {}
     for folder in sorted(folders):
-        if f"{folder}/index" in pages or folder in pages:
+        if _landing_candidates(pages, folder):
             continue
         inside = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)
                   and p.position is not None]
@@ -151,11 +151,24 @@ def _find_landings(pages: Mapping[str, Page], root: str,
                 "Merge them or rename one",
             )))
         # A page with text lands its folder before a redirect does (the redirect then only
-        # redirects); `folder/index` before `folder.md`.
-        candidates = [d for d in (index, jekyll) if d in pages]
+        # redirects); `folder/index` before `folder.md`, before a page beside the folder whose
+        # permalink is the folder's address.
+        candidates = _landing_candidates(pages, folder)
         if candidates:
-            landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index))
+            landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index,
+                                                              d != jekyll, d))
     return landings
+
+
+def _landing_candidates(pages: Mapping[str, Page], folder: str) -> list[str]:
+    """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
+    it), and a page beside it whose permalink is the folder's address (the City's
+    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``)."""
+    found = [d for d in (f"{folder}/index", folder) if d in pages]
+    parent = _folder_of(folder)
+    found += sorted(d for d, page in pages.items() if page.address == folder
+                    and _folder_of(d) == parent and d not in found and d != folder)
+    return found
 
 
 def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, str]) -> set[str]:
