@@ -1,11 +1,12 @@
-"""buildcache's two helpers that are no cache: the collector's pause and serial reading."""
+"""buildcache's helpers that are no cache: the collector's pause, pages frozen once read, serial reading."""
 
 from __future__ import annotations
 
 import gc
+import weakref
 from types import SimpleNamespace
 
-from buildcache import memory, reading
+from buildcache import doctrees, memory, reading
 
 
 def app_with(parallel: int) -> SimpleNamespace:
@@ -44,6 +45,34 @@ def test_the_collector_is_paused_for_the_load_then_frozen_then_thawed() -> None:
         memory.thaw(None, None)
         assert gc.isenabled() and gc.get_freeze_count() == 0
         assert loaded
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+class Node:
+    """Like a docutils node: it points back to itself through its parent, a cycle."""
+
+    def __init__(self) -> None:
+        self.parent = self
+
+
+def test_what_a_page_leaves_alive_is_frozen_and_its_garbage_collected_first() -> None:
+    gc.unfreeze()
+    try:
+        kept = Node()
+        left = Node()
+        gone = weakref.ref(left)
+        del left
+        assert gone() is not None  # a cycle: only the collector frees it
+        doctrees.freeze_read(None, "page", ["text"])
+        assert gone() is None
+        assert gc.get_freeze_count() > 0 and kept.parent is kept
+        frozen = gc.get_freeze_count()
+        assert doctrees.freeze_environment(None, None) == []  # no page to read again
+        assert gc.get_freeze_count() >= frozen
+        memory.thaw(None, None)
+        assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
         gc.unfreeze()
