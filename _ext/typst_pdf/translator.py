@@ -11,6 +11,7 @@ Rules that keep the output safe and valid:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -36,6 +37,7 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "error": "rgb(\"#8a1c1c\")", "caution": "rgb(\"#7a4b00\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
+CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
@@ -85,6 +87,9 @@ class TypstTranslator(SphinxTranslator):
         self.root_title_done = False
         self.labels: set[str] = set()
         self.first_label: dict[str, str] = {}
+        self.contents: list[tuple[int, str]] = []  # (level, plain title) of each heading listed
+        self.xref_targets: list[str] = []  # what internal references point to (see `referenced`)
+        self._referenced: set[str] | None = None
         self.known_ids = self._collect_ids(document)
         self.footnotes = self._collect_footnotes(document)
         self.footnotes_done: set[tuple[str, str]] = set()
@@ -173,15 +178,31 @@ class TypstTranslator(SphinxTranslator):
         for ident in ids:
             name = self.new_label(ident)
             if name:
-                self.add(f"#anchor({escape.string(name)})")
+                self.add(self._anchor(name))
 
-    def label_suffix(self, ids: list[str]) -> str:
-        """``#label(...)`` for the first id (attached to the element just written)."""
+    def _anchor(self, name: str) -> Callable[[], str]:
+        """An anchor, written only if a reference points to it (known when the text is joined).
+
+        Nearly every passage has an id, few are linked to: an unused anchor is an element
+        Typst keeps and places in every layout pass, for nothing (the PDF has the same bytes
+        without it: Typst makes named destinations from headings only).
+        """
+        return lambda: f"#anchor({escape.string(name)})" if name in self.referenced() else ""
+
+    def referenced(self) -> set[str]:
+        """The labels internal references resolve to (asked only once the book is written)."""
+        if self._referenced is None:
+            self._referenced = {name for name in map(self.resolve, self.xref_targets) if name}
+        return self._referenced
+
+    def labels_after(self, ids: list[str]) -> None:
+        """``#label(...)`` for the first id (attached to the element just written), anchors
+        for the others."""
         names = [n for n in (self.new_label(i) for i in ids) if n]
-        if not names:
-            return ""
-        rest = "".join(f"#anchor({escape.string(n)})" for n in names[1:])
-        return f"#{escape.label(names[0])}{rest}"
+        if names:
+            self.add(f"#{escape.label(names[0])}")
+        for name in names[1:]:
+            self.add(self._anchor(name))
 
     def target_of(self, node: nodes.Element) -> str | None:
         """The label an internal reference points to (``refid`` or ``%doc#id``), else None.
@@ -261,6 +282,8 @@ class TypstTranslator(SphinxTranslator):
                 self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
+            if level <= CONTENTS_DEPTH:
+                self.contents.append((level, self.printable(node.astext())))
             self.add(f"#heading(level: {level})[")
             self.no_notes += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
@@ -272,7 +295,8 @@ class TypstTranslator(SphinxTranslator):
         parent = node.parent
         if isinstance(parent, nodes.section):
             self.no_notes -= 1
-            self.close("]" + self.label_suffix(parent["ids"] + node["ids"]))
+            self.close("]")
+            self.labels_after(parent["ids"] + node["ids"])
             if node.get("passage"):
                 self.passage_mark(node)
             self.block_end()
@@ -419,6 +443,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_reference(self, node: nodes.Element) -> None:
         target = self.target_of(node)
         if target is not None:
+            self.xref_targets.append(target)
             self.add(lambda: self._xref_open(target))
             return
         uri = node.get("refuri", "")
@@ -721,7 +746,8 @@ class TypstTranslator(SphinxTranslator):
             for child in caption.children:
                 child.walkabout(self)
             self.close("]")
-        self.add(")" + self.label_suffix(node.get("ids", [])))
+        self.add(")")
+        self.labels_after(node.get("ids", []))
         self.block_end()
         raise nodes.SkipNode
 
@@ -740,7 +766,7 @@ class TypstTranslator(SphinxTranslator):
             if child is not title:
                 child.walkabout(self)
         self.close(")" if title is not None else "")
-        self.add(self.label_suffix(node.get("ids", [])))
+        self.labels_after(node.get("ids", []))
         self.block_end()
         raise nodes.SkipNode
 
