@@ -48,6 +48,10 @@ LABELS = {"version": "Version", "license": "License", "latest": "Latest version"
           "cite": "Cite as", "page": "page"}
 
 
+Written = tuple[set[str], dict[str, str], LineMap, dict[str, tuple[str, str]]]
+"""What writing the .typ gives ``finish()``: pages, images, line map, passages' labels."""
+
+
 @dataclass(frozen=True)
 class Typeset:
     """What one Typst run gave: the PDF and the passages' pages, or Typst's error.
@@ -79,6 +83,7 @@ class TypstPDFBuilder(Builder):
         self.docnames: set[str] = set()
         self.labels = {**LABELS, **(self.config.pdf_labels or {})}
         self.line_map = LineMap([], [])
+        self.passage_labels: dict[str, tuple[str, str]] = {}  # Typst label -> (page, passage)
         self.glyph_pattern: re.Pattern[str] | None = None  # characters no font has
 
     # ---- Builder API ---------------------------------------------------------------
@@ -112,7 +117,7 @@ class TypstPDFBuilder(Builder):
         else:
             self.written(self.write_typst())
 
-    def write_typst(self) -> tuple[set[str], dict[str, str], LineMap]:
+    def write_typst(self) -> Written:
         """Assemble, translate and write the .typ; what ``finish()`` needs from that."""
         with progress_message("assembling the book"):
             tree = self.assemble_doctree()
@@ -128,10 +133,10 @@ class TypstPDFBuilder(Builder):
             line_map = LineMap([s + offset for s in body_map.starts], body_map.places)
             ensuredir(self.outdir)
             write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
-        return self.docnames, self.images, line_map
+        return self.docnames, self.images, line_map, translator.passage_labels
 
-    def written(self, result: tuple[set[str], dict[str, str], LineMap]) -> None:
-        self.docnames, self.images, self.line_map = result
+    def written(self, result: Written) -> None:
+        self.docnames, self.images, self.line_map, self.passage_labels = result
 
     def assemble_doctree(self) -> nodes.document:
         """The whole book as one doctree: the root page with every toctree inlined."""
@@ -293,7 +298,7 @@ class TypstPDFBuilder(Builder):
         for message in result.warnings:
             self.report(message, "warning")
         try:
-            write_atomically(self.pages_path, _pages_json(result.pages))
+            write_atomically(self.pages_path, _pages_json(result.pages, self.passage_labels))
             write_atomically(self.pdf_path, result.pdf)
         except OSError as error:
             self.fail(f"cannot write it: {error}")
@@ -386,13 +391,23 @@ def _answer(sender: Any, func: Callable[[], Any]) -> None:
     sender.close()
 
 
-def _pages_json(found: str) -> bytes:
-    """Typst's ``<passage-pages>`` list as ``{docname: {id: [page, printed]}}``, sorted."""
+def _pages_json(found: str, labelled: dict[str, tuple[str, str]]) -> bytes:
+    """Typst's ``<passage-pages>`` list as ``{docname: {id: [page, printed]}}``, sorted.
+
+    An item is a passage's mark (``doc``, ``id``) or a labelled heading or paragraph
+    (``label``), which ``labelled`` says is which passage (if it is one).
+    """
     import json
 
     pages: dict[str, dict[str, list]] = {}
     for item in json.loads(found):
-        pages.setdefault(item["doc"], {}).setdefault(item["id"], [item["page"], item["printed"]])
+        if "label" in item:
+            if item["label"] not in labelled:
+                continue
+            doc, ident = labelled[item["label"]]
+        else:
+            doc, ident = item["doc"], item["id"]
+        pages.setdefault(doc, {}).setdefault(ident, [item["page"], item["printed"]])
     return json.dumps(pages, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"
 
 
