@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pageorder.frontmatter import Page
-from pageorder.outline import build_outline
+from pageorder.outline import build_outline, folder_title
 from pageorder.problems import Kind
 
 
@@ -59,10 +61,26 @@ def test_two_landing_pages_keep_both_pages():
     assert outline.children["s/index"] == ("s/a",)
 
 
-def test_folder_without_landing_hands_pages_to_parent_once():
-    outline = outline_of(Page("a", "A", 1), Page("f/x", "X", 3), Page("f/g/y", "Y", 2))
-    assert outline.children["index"] == ("a", "f/g/y", "f/x")
-    assert sorted(reported(outline)) == [("f/g/y", Kind.NO_LANDING), ("f/x", Kind.NO_LANDING)]
+def test_folder_without_landing_gets_a_generated_one_and_keeps_its_structure():
+    """Jekyll needs no landing page, so real old sites have folders without one (the City's
+    ``_projects/Smart City Strategic Roadmap/Roadmap/``): the section stays a section."""
+    outline = outline_of(Page("a", "A", 1), Page("f-g/x", "X", 3), Page("f-g/sub dir/y", "Y", 2),
+                         Page("b", "B", 3), Page("drafts/d", "D", 1, published=False))
+    assert outline.children["index"] == ("a", "b", "f-g/index")
+    assert outline.children["f-g/index"] == ("f-g/sub dir/index", "f-g/x")
+    assert outline.children["f-g/sub dir/index"] == ("f-g/sub dir/y",)
+    assert {d: (p.title, p.position) for d, p in outline.generated.items()} == {
+        "f-g/index": ("F G", 3), "f-g/sub dir/index": ("sub dir", 2)}
+    assert sorted(reported(outline)) == [("f-g/sub dir/y", Kind.NO_LANDING), ("f-g/x", Kind.NO_LANDING)]
+    assert not any(p.kind == Kind.POSITION_DUPLICATE for _, p in outline.problems)  # b and f-g: 3
+    assert "drafts/index" not in outline.order
+
+
+@pytest.mark.parametrize("name, title", [
+    ("vision-zero-waste", "Vision Zero Waste"), ("Smart City Strategic Roadmap", "Smart City Strategic Roadmap"),
+    ("ODD_team", "ODD Team"), ("2018", "2018"), ("--", "--")])
+def test_a_generated_landing_is_titled_like_jekyll_titles_a_slug(name, title):
+    assert folder_title(name) == title
 
 
 def test_unpublished_page_and_section_are_left_out():
