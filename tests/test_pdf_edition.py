@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 from pathlib import Path
 
 import pikepdf
 import pypdf
 import pytest
+import typst
 import yaml
 
 from conftest import REPO
@@ -94,6 +97,38 @@ def test_contents_headers_and_page_numbers(edition: Path) -> None:
     # running header: publication and chapter; footer: the page number
     assert pages[chapter].startswith("Smart City Austin Defining “smart city” for Austin")
     assert pages[chapter].split()[-1].isdigit()
+
+
+def _compile(typ: Path) -> bytes:
+    """The PDF of ``typ`` as the builder compiles it (same fonts, standards and timestamp)."""
+    from typst_pdf.fonts import package_folders
+
+    compiler = typst.Compiler(str(typ), root=str(typ.parent), ignore_system_fonts=True,
+                              font_paths=[str(folder) for folder in package_folders()])
+    return compiler.compile(pdf_standards=["ua-1", "a-2a"], timestamp=0, format="pdf")
+
+
+def test_the_contents_draft_lists_the_contents_and_changes_no_byte(
+        edition: Path, tmp_path: Path) -> None:
+    """The .typ hands book.typ the contents' titles, which it lays out in Typst's first
+    pass (``contents-draft``): they are the bookmarks down to the contents' depth, in
+    order, and the PDF is the same without them (the draft only saves a layout pass)."""
+    typ = edition.with_suffix(".typ").read_text(encoding="utf-8")
+    call = next(line for line in typ.splitlines() if line.startswith("#show: book.with("))
+    draft = re.search(r"\(depth: (\d+), entries: \((.*)\)\)\)$", call)
+    assert draft is not None, call
+    depth = int(draft.group(1))
+    entries = [(int(level), json.loads(f'"{title}"')) for level, title
+               in re.findall(r'\((\d+), "((?:[^"\\]|\\.)*)"\), ', draft.group(2))]
+    marks = [(level + 1, title) for level, title in outline(edition) if level < depth]
+    assert entries == marks
+    assert len(entries) > 5
+    for name in (edition.with_suffix(".typ").name, "book.typ"):
+        (tmp_path / name).write_bytes((edition.parent / name).read_bytes())
+    without = tmp_path / "without-draft.typ"
+    without.write_text(typ.replace(draft.group(0), f"(depth: {depth}, entries: ()))"),
+                       encoding="utf-8")
+    assert _compile(tmp_path / edition.with_suffix(".typ").name) == _compile(without)
 
 
 def test_the_structure_is_tagged_and_archival(edition: Path) -> None:

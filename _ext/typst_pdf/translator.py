@@ -11,6 +11,7 @@ Rules that keep the output safe and valid:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -36,6 +37,7 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "error": "rgb(\"#8a1c1c\")", "caution": "rgb(\"#7a4b00\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
+CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
@@ -47,6 +49,14 @@ _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.t
 # A passage (``node["passage"]``, see ``_ext/record``) whose page marker goes inside the
 # element it opens, so it lands on the page where the passage starts.
 _MARK_INSIDE = (nodes.list_item, nodes.definition_list_item, nodes.figure, nodes.title)
+# Where a paragraph stands on its own, as a Typst paragraph (not inside a list item or cell).
+_BODY = (nodes.section, nodes.document, addnodes.start_of_file)
+
+
+def _is_passage_paragraph(node: nodes.Node) -> bool:
+    """A paragraph of the body that is a passage: it is labelled itself (``#par[…]<label>``)."""
+    return (isinstance(node, nodes.paragraph) and bool(node.get("passage"))
+            and bool(node.get("ids")) and isinstance(node.parent, _BODY))
 
 
 def _is_heading(node: nodes.Node) -> bool:
@@ -85,6 +95,11 @@ class TypstTranslator(SphinxTranslator):
         self.root_title_done = False
         self.labels: set[str] = set()
         self.first_label: dict[str, str] = {}
+        self.contents: list[tuple[int, str]] = []  # (level, plain title) of each heading listed
+        self.passage_labels: dict[str, tuple[str, str]] = {}  # label -> (page, passage id)
+        self.par_labels: dict[int, list[str]] = {}  # id(paragraph) -> its labels
+        self.xref_targets: list[str] = []  # what internal references point to (see `referenced`)
+        self._referenced: set[str] | None = None
         self.known_ids = self._collect_ids(document)
         self.footnotes = self._collect_footnotes(document)
         self.footnotes_done: set[tuple[str, str]] = set()
@@ -149,16 +164,31 @@ class TypstTranslator(SphinxTranslator):
         if isinstance(node, nodes.Element):
             if node.line:  # None or 0 (MyST's images): the enclosing block's line stands
                 self.here = (self.docname, node.line)
-            if node.get("ids") and not isinstance(node, _SELF_LABELED) \
+            if _is_passage_paragraph(node):
+                pass  # labelled by visit_paragraph
+            elif node.get("ids") and not isinstance(node, _SELF_LABELED) \
                     and not _is_heading(node):
                 self.anchors(node["ids"])
-            if node.get("passage") and not isinstance(node, _MARK_INSIDE):
+            if node.get("passage") and not isinstance(node, _MARK_INSIDE) \
+                    and not _is_passage_paragraph(node):
                 self.passage_mark(node)
         super().dispatch_visit(node)
 
     def passage_mark(self, node: nodes.Element) -> None:
         """Invisible metadata saying which page the passage starts on (``typst query``)."""
         self.add(f"#passage({escape.string(self.docname)}, {escape.string(node['passage'])})")
+
+    def passage_label(self, node: nodes.Element, label: str | None) -> None:
+        """The passage ``node`` starts at the element labelled ``label`` (a heading or a
+        paragraph, which Typst locates anyway): no mark of its own. A mark if unlabelled.
+
+        A mark is one more element in every layout pass: at a thousand pages, 24,000
+        marks took ~100 MB of Typst's memory; headings and paragraphs are half of them.
+        """
+        if label is None:
+            self.passage_mark(node)
+        else:
+            self.passage_labels[label] = (self.docname, node["passage"])
 
     def new_label(self, ident: str) -> str | None:
         """Claim the book-wide label for ``ident`` on this page; None if already placed."""
@@ -173,15 +203,32 @@ class TypstTranslator(SphinxTranslator):
         for ident in ids:
             name = self.new_label(ident)
             if name:
-                self.add(f"#anchor({escape.string(name)})")
+                self.add(self._anchor(name))
 
-    def label_suffix(self, ids: list[str]) -> str:
-        """``#label(...)`` for the first id (attached to the element just written)."""
+    def _anchor(self, name: str) -> Callable[[], str]:
+        """An anchor, written only if a reference points to it (known when the text is joined).
+
+        Nearly every passage has an id, few are linked to: an unused anchor is an element
+        Typst keeps and places in every layout pass, for nothing (the PDF has the same bytes
+        without it: Typst makes named destinations from headings only).
+        """
+        return lambda: f"#anchor({escape.string(name)})" if name in self.referenced() else ""
+
+    def referenced(self) -> set[str]:
+        """The labels internal references resolve to (asked only once the book is written)."""
+        if self._referenced is None:
+            self._referenced = {name for name in map(self.resolve, self.xref_targets) if name}
+        return self._referenced
+
+    def labels_after(self, ids: list[str]) -> str | None:
+        """``#label(...)`` for the first id (attached to the element just written), anchors
+        for the others; the label, if any."""
         names = [n for n in (self.new_label(i) for i in ids) if n]
-        if not names:
-            return ""
-        rest = "".join(f"#anchor({escape.string(n)})" for n in names[1:])
-        return f"#{escape.label(names[0])}{rest}"
+        if names:
+            self.add(f"#{escape.label(names[0])}")
+        for name in names[1:]:
+            self.add(self._anchor(name))
+        return names[0] if names else None
 
     def target_of(self, node: nodes.Element) -> str | None:
         """The label an internal reference points to (``refid`` or ``%doc#id``), else None.
@@ -261,6 +308,8 @@ class TypstTranslator(SphinxTranslator):
                 self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
+            if level <= CONTENTS_DEPTH:
+                self.contents.append((level, self.printable(node.astext())))
             self.add(f"#heading(level: {level})[")
             self.no_notes += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
@@ -272,9 +321,10 @@ class TypstTranslator(SphinxTranslator):
         parent = node.parent
         if isinstance(parent, nodes.section):
             self.no_notes -= 1
-            self.close("]" + self.label_suffix(parent["ids"] + node["ids"]))
+            self.close("]")
+            label = self.labels_after(parent["ids"] + node["ids"])
             if node.get("passage"):
-                self.passage_mark(node)
+                self.passage_label(node, label)
             self.block_end()
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
             self.close("], [")
@@ -297,9 +347,22 @@ class TypstTranslator(SphinxTranslator):
         self.block_end()
 
     def visit_paragraph(self, node: nodes.Element) -> None:
-        pass
+        if _is_passage_paragraph(node):
+            self.add("#par[")
+            names = [n for n in map(self.new_label, node["ids"]) if n]
+            self.par_labels[id(node)] = names
+            if not names:
+                self.passage_mark(node)
 
     def depart_paragraph(self, node: nodes.Element) -> None:
+        if _is_passage_paragraph(node):
+            self.close("]")
+            names = self.par_labels.pop(id(node))
+            if names:
+                self.add(f"#{escape.label(names[0])}")
+                for name in names[1:]:
+                    self.add(self._anchor(name))
+                self.passage_label(node, names[0])
         self.block_end()
 
     def visit_compact_paragraph(self, node: nodes.Element) -> None:
@@ -419,6 +482,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_reference(self, node: nodes.Element) -> None:
         target = self.target_of(node)
         if target is not None:
+            self.xref_targets.append(target)
             self.add(lambda: self._xref_open(target))
             return
         uri = node.get("refuri", "")
@@ -721,7 +785,8 @@ class TypstTranslator(SphinxTranslator):
             for child in caption.children:
                 child.walkabout(self)
             self.close("]")
-        self.add(")" + self.label_suffix(node.get("ids", [])))
+        self.add(")")
+        self.labels_after(node.get("ids", []))
         self.block_end()
         raise nodes.SkipNode
 
@@ -740,7 +805,7 @@ class TypstTranslator(SphinxTranslator):
             if child is not title:
                 child.walkabout(self)
         self.close(")" if title is not None else "")
-        self.add(self.label_suffix(node.get("ids", [])))
+        self.labels_after(node.get("ids", []))
         self.block_end()
         raise nodes.SkipNode
 
