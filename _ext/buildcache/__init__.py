@@ -1,12 +1,14 @@
 """Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
 
-Two caches, each with its own switch (both on by default; the output is the same
+Three caches, each with its own switch (all on by default; the output is the same
 either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 - :mod:`buildcache.settings` — docutils' settings built once per build, not per page
   (``-D buildcache_settings=0`` for Sphinx's own code);
 - :mod:`buildcache.stemmer` — each word stemmed once per build for the search index,
-  not once per page (``-D buildcache_stemmer=0``).
+  not once per page (``-D buildcache_stemmer=0``);
+- :mod:`buildcache.templates` — Jinja's compiled templates kept in the doctree folder
+  for the next build, not compiled again by every build (``-D buildcache_templates=0``).
 
 And two that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build;
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import memory, reading, settings, stemmer
+from . import memory, reading, settings, stemmer, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,6 +30,7 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_settings", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_templates", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
     app.connect("build-finished", memory.thaw, priority=1000)
@@ -35,4 +38,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)
     app.connect("builder-inited", stemmer.memoise_stemmer)
+    app.connect("builder-inited", templates.install)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
