@@ -55,6 +55,20 @@ def default_editions_dir(app: Sphinx, config: Config) -> None:
         config.editions_dir = str(Path(app.outdir).parent)
 
 
+def settle_asset_priorities(app: Sphinx, config: Config) -> None:
+    """Give the CSS and JS files of ``conf.py`` the priority Sphinx gives them (800).
+
+    Sphinx's HTML and ePub builders write that default into the configuration's own
+    entries when they start, so the configuration saved with the environment never
+    equalled the next build's: every build said "The configuration has changed
+    ('html_css_files', 'html_js_files')" though nothing had. Same files, same order.
+    """
+    for name in ("html_css_files", "html_js_files", "epub_css_files"):
+        for entry in getattr(config, name, ()):
+            if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict):
+                entry[1].setdefault("priority", 800)
+
+
 def is_web(builder: Builder) -> bool:
     """The website builders (the ePub builder is an HTML builder too, but not a website)."""
     return builder.format == "html" and not builder.name.startswith("epub")
@@ -256,6 +270,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("editions_dir", "", "", types=[str])
     app.add_config_value("site_redirects", {}, "html", types=[dict])
     app.connect("config-inited", default_editions_dir)
+    app.connect("config-inited", settle_asset_priorities, priority=900)  # after Sphinx's (800)
     app.add_post_transform(OneElementPerId)
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
