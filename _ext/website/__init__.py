@@ -30,7 +30,7 @@ from . import card, editions, headtags, redirects, sitefiles
 from .panel import editions_panel
 from .unique_ids import OneElementPerId
 from .search_index import drop_build_paths, drop_empty_search_terms
-from .sitemap import complete_sitemap
+from .sitemap import complete_sitemap, replace_link_collector
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -271,6 +271,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_redirects", {}, "html", types=[dict])
     app.connect("config-inited", default_editions_dir)
     app.connect("config-inited", settle_asset_priorities, priority=900)  # after Sphinx's (800)
+    app.connect("config-inited", replace_link_collector)
     app.add_post_transform(OneElementPerId)
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
