@@ -50,12 +50,22 @@ def test_a_build_that_writes_in_this_process_gets_a_plain_queue() -> None:
         assert app.builder.env.is_directory_builder is False
 
 
-def test_a_build_with_parallel_writers_keeps_the_managers_queue() -> None:
-    app = App(2, Site())
+def test_pages_written_by_workers_hand_their_links_through_a_manager() -> None:
+    site = Site()
+    written: list[set[str]] = []
+    site.parallel_ok, site.write_documents = True, written.append
+    app = App(2, site)
     collect_links(app)  # type: ignore[arg-type]
+    app.sitemap_links.put(("first.html", None))
+    site.write_documents({"index"})  # one page: written in this process
+    assert type(app.sitemap_links) is queue.Queue
+    site.write_documents({"index", "other"})  # Sphinx forks writers for these
     assert type(app.sitemap_links) is not queue.Queue
+    assert written == [{"index"}, {"index", "other"}]
     app.sitemap_links.put(("index.html", None))
-    assert app.sitemap_links.get_nowait() == ("index.html", None)
+    assert [app.sitemap_links.get_nowait() for _ in range(2)] == [("first.html", None),
+                                                                 ("index.html", None)]
+    assert app.sitemap_links.empty()
 
 
 def test_it_takes_the_place_of_sphinx_sitemaps_handler_at_its_priority() -> None:

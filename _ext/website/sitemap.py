@@ -10,9 +10,10 @@ manager process (2,000 of them for 1,000 pages, ~0.2 s).
 
 That manager is a server process sphinx-sitemap starts in every build (~50 ms, the PDF's
 and the ePub's included), for workers that write pages in parallel to hand their links
-back. :func:`collect_links` takes the place of its ``builder-inited`` handler and starts
-one only when this build can write in forked workers; otherwise the links go into a
-plain ``queue.Queue`` (the same links, in the same order).
+back. :func:`collect_links` takes the place of its ``builder-inited`` handler: the links
+go into a plain ``queue.Queue``, and the manager is started only when Sphinx is about to
+write pages in forked workers (more than one page to write, in a parallel build; a
+one-page rebuild writes in this process). The same links, in the same order.
 """
 
 from __future__ import annotations
@@ -33,12 +34,27 @@ def collect_links(app: Sphinx) -> None:
 
     builder = app.builder
     builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
-    links: Any = queue.Queue()
+    app.sitemap_links = queue.Queue()
     if parallel_available and app.parallel > 1 and builder.allow_parallel:
-        from multiprocessing import Manager
+        _share_before_forking(app)
 
-        links = Manager().Queue()
-    app.sitemap_links = links
+
+def _share_before_forking(app: Sphinx) -> None:
+    """Move the links to a manager's queue when the pages are about to be written by workers."""
+    builder = app.builder
+    write_documents = builder.write_documents
+
+    def write_shared(docnames: Any) -> None:
+        if builder.parallel_ok and len(docnames) > 1 and isinstance(app.sitemap_links, queue.Queue):
+            from multiprocessing import Manager
+
+            shared = Manager().Queue()
+            while not app.sitemap_links.empty():
+                shared.put(app.sitemap_links.get_nowait())
+            app.sitemap_links = shared
+        write_documents(docnames)
+
+    builder.write_documents = write_shared
 
 
 def replace_link_collector(app: Sphinx, config: Any) -> None:
