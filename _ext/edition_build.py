@@ -322,6 +322,27 @@ def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]
     return 0
 
 
+class SaidOnce:
+    """``make all``'s warning stream: a problem an earlier edition already showed is not shown
+    again. Sphinx still counts it (the count is taken before the stream), so under ``-W`` every
+    edition it touches fails as before; staff read each ``file:line`` once, not once per edition
+    (a page with a missing picture is read again by every builder, and says so each time)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.said, self.repeats = stream, set(), 0
+
+    def write(self, text: str) -> int:
+        if text in self.said:
+            self.repeats += 1
+            return len(text)
+        if "WARNING: " in text or "ERROR: " in text:
+            self.said.add(text)
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[str]) -> int:
     """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
     sphinx_options = jobs(sphinx_options, check_source(source))
@@ -331,8 +352,15 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
     with BuildLock(builddir), Workers() as workers:
         if edition != "all":
             return build_one(builddir, source, edition, sphinx_options, workers)
-        failed = [name for name in BUILDERS
-                  if build_one(builddir, source, name, sphinx_options, workers) != 0]
+        stderr = sys.stderr = SaidOnce(sys.stderr)
+        try:
+            failed = [name for name in BUILDERS
+                      if build_one(builddir, source, name, sphinx_options, workers) != 0]
+        finally:
+            sys.stderr = stderr.stream
+    if stderr.repeats:
+        print(f"make all: {stderr.repeats} warning(s) an earlier edition had already shown "
+              "were not repeated", file=sys.stderr)
     if failed:
         print(f"make all: these editions failed: {' '.join(failed)} (the others were built; "
               "see above)", file=sys.stderr)

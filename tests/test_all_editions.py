@@ -59,6 +59,24 @@ def test_a_failed_edition_keeps_the_previous_one_and_the_others_are_built(tmp_pa
     assert (out / "epub").is_dir() and (out / "html" / "index.html").is_file()
 
 
+def test_each_problem_is_shown_once_though_every_edition_meets_it(tmp_path):
+    """A page with a missing picture is read again by every builder (Sphinx re-reads a page
+    whose dependency is missing) and warns each time: staff see it once, and under -W every
+    edition still fails on it."""
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "photo.md": "---\ntitle: Photo\nposition: 1\n---\n\n![The market](gone.png)\n"})
+    loose = make_all(source, tmp_path / "loose", "-q")
+    assert loose.returncode == 0, loose.stderr
+    missing = [line for line in loose.stderr.splitlines() if "gone.png" in line]
+    assert len(missing) == 1 and "photo.md:" in missing[0], loose.stderr
+    assert "were not repeated" in loose.stderr
+
+    strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
+    assert "these editions failed: pdf epub html" in strict.stderr, strict.stderr
+    assert len([line for line in strict.stderr.splitlines() if "gone.png" in line]) == 1
+
+
 def html_edition(builddir, *options):
     """``make html`` of the real publication (English, then Spanish beside it)."""
     return subprocess.run(

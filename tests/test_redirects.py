@@ -100,6 +100,17 @@ def test_page_order_keeps_redirect_pages_out(tmp_path: Path) -> None:
     assert outline.unpublished == {"moved", "layout"} and outline.order == ("plain",)
 
 
+def test_an_old_address_given_twice_is_said_once() -> None:
+    """A Jekyll section landing whose permalink is also its Jekyll URL (the City's
+    ``_projects/atxfloods/index.md``): one address, so at most one problem about it."""
+    front = {"index": {}, "x/index": {"layout": "redirect", "permalink": "/x/",
+                                      "redirect_to": "/x/a/"}, "x/a": {}}
+    planned, problems = redirects.plan(front, {"index", "x/index", "x/a"}, {}, html_file,
+                                       jekyll_urls={"x/index": "/x/"})
+    assert [(p.origin, p.subtype) for p in problems] == [("x/index", "collision")]
+    assert planned == []
+
+
 def test_a_redirect_landing_page_names_and_orders_its_section() -> None:
     """`folder/index.md` that only redirects still lands its folder, with its title and position."""
     pages = {"index": Page("index", "Home"),

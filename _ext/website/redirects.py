@@ -178,7 +178,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
 
     pages = {page_file(d) for d in published}
     chosen: dict[str, Redirect] = {}
-    for old, target, origin in wanted:
+    for old, target, origin in dict.fromkeys(wanted):  # a permalink that is also the Jekyll URL: once
         found = resolve(target)
         if found is None:
             problems.append(Problem(origin, Kind.TARGET_MISSING,
