@@ -1,17 +1,18 @@
-"""buildcache's two helpers that are no cache (the collector's pause and serial reading),
-and the pages' sources kept from one build to the next."""
+"""buildcache's helpers that are no cache (the collector's pause, pages frozen once read,
+serial reading), and the pages' sources kept from one build to the next."""
 
 from __future__ import annotations
 
 import gc
 import pickle
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 import pagesource
-from buildcache import memory, reading, sources
+from buildcache import doctrees, memory, reading, sources
 
 
 def app_with(parallel: int) -> SimpleNamespace:
@@ -110,3 +111,29 @@ def test_a_damaged_kept_file_is_ignored(tmp_path: Path, monkeypatch: pytest.Monk
     kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): page})))
     pagesource.load_kept(kept)
     assert pagesource._CACHE == {("a.md", 1, 1): page}
+class Node:
+    """Like a docutils node: it points back to itself through its parent, a cycle."""
+
+    def __init__(self) -> None:
+        self.parent = self
+
+
+def test_what_a_page_leaves_alive_is_frozen_and_its_garbage_collected_first() -> None:
+    gc.unfreeze()
+    try:
+        kept = Node()
+        left = Node()
+        gone = weakref.ref(left)
+        del left
+        assert gone() is not None  # a cycle: only the collector frees it
+        doctrees.freeze_read(None, "page", ["text"])
+        assert gone() is None
+        assert gc.get_freeze_count() > 0 and kept.parent is kept
+        frozen = gc.get_freeze_count()
+        assert doctrees.freeze_environment(None, None) == []  # no page to read again
+        assert gc.get_freeze_count() >= frozen
+        memory.thaw(None, None)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+import pypdf
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, sphinx_build
+from conftest import copy_root, sphinx_build, write_pages
 
 NESTED_ORDER = [
     "index", "jekyll", "jekyll/child", "jekyll/inner", "jekyll/inner/leaf",
@@ -22,7 +24,7 @@ FLAT_ORDER = ["index", "z", "a", "c", "b", "y"]
 def docname(href: str, relative_to: str = "") -> str:
     if href.startswith("#"):
         return relative_to
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(relative_to), href.split("#")[0]))
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(relative_to), unquote(href.split("#")[0])))
     return path.removesuffix(".html").removesuffix(".xhtml")
 
 
@@ -137,3 +139,54 @@ def test_folder_without_index_uses_its_first_page_as_landing(tmp_path):
     assert build.returncode == 0, build.output
     assert sidebar_order(tmp_path / "html", "a") == ["b"]
     assert soup(tmp_path / "html" / "a.html").select_one("a.next-page")["href"] == "b.html"
+
+
+JEKYLL_FOLDERS = {  # the City's `_projects/Smart City Strategic Roadmap/`: Jekyll needs no landing
+    "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+    "about.md": "---\ntitle: About us\nposition: 1\n---\n\nWho we are.\n",
+    "Smart City Roadmap/Roadmap/layers.md": "---\ntitle: Layers\nposition: 2\n---\n\nThe layers.\n",
+    "Smart City Roadmap/Roadmap/creation.md": "---\ntitle: Creation\nposition: 1\n---\n\nHow it began.\n",
+    "Smart City Roadmap/team.md": "---\ntitle: Team\nposition: 3\n---\n\nThe team.\n",
+    "zero-waste/design.md": "---\ntitle: Design\nposition: 5\n---\n\nThe design.\n",
+    # `_projects/SUMMITweek Winter 2018.md` lands `SUMMITweek-Winter-2018/` by its permalink
+    "Week 2018.md": "---\ntitle: SUMMITweek 2018\nposition: 4\nlayout: redirect\n"
+                    "permalink: /week-2018/\nredirect_to: /week-2018/day/\n---\n",
+    "week-2018/day.md": "---\ntitle: Day one\nposition: 1\n---\n\nWorkshops.\n",
+}
+
+
+def test_a_folder_without_landing_stays_a_section_in_every_edition(tmp_path):
+    src = write_pages(tmp_path / "src", JEKYLL_FOLDERS)
+    doctrees = tmp_path / "doctrees"
+    builds = {b: sphinx_build(src, tmp_path / b, b, strict=False, doctrees=doctrees)
+              for b in ("html", "epub", "typst")}
+    assert all(b.returncode == 0 for b in builds.values()), [b.output for b in builds.values()]
+    order = ["index", "about", "Smart City Roadmap/index", "Smart City Roadmap/Roadmap/index",
+             "Smart City Roadmap/Roadmap/creation", "Smart City Roadmap/Roadmap/layers",
+             "Smart City Roadmap/team", "Week 2018", "week-2018/day", "zero-waste/index",
+             "zero-waste/design"]
+    assert next_links_order(tmp_path / "html") == order
+    landing = soup(tmp_path / "html" / "Smart City Roadmap" / "index.html")
+    assert landing.select_one("article h1").get_text(strip=True).rstrip("#¶") == "Smart City Roadmap"
+    assert [a.get_text(strip=True) for a in landing.select("article .publication-contents a")] == [
+        "Roadmap", "Creation", "Layers", "Team"]
+    assert soup(tmp_path / "html" / "zero-waste" / "index.html").select_one(
+        "article h1").get_text(strip=True).rstrip("#¶") == "Zero Waste"
+    spine, contents = epub_orders(tmp_path / "epub" / "smart-city-austin.epub")
+    assert [d.replace("_", " ") for d in spine] == [d.replace("_", " ") for d in order]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(
+        next((tmp_path / "typst").glob("*.pdf"))).pages)
+    assert text.index("Smart City Roadmap") < text.index("Roadmap\n") < text.index("How it began")
+    warned = [w for w in builds["html"].warnings if "[position.no-landing]" in w]
+    assert [w.split(": WARNING: ")[0] for w in warned] == [
+        f"{src / 'Smart City Roadmap' / 'team.md'}:1", f"{src / 'Smart City Roadmap/Roadmap/creation.md'}:1",
+        f"{src / 'zero-waste' / 'design.md'}:1"]
+    assert sorted(p.relative_to(src).as_posix() for p in src.rglob("*.md")) == sorted(JEKYLL_FOLDERS)
+
+    (src / "zero-waste" / "index.md").write_text("---\ntitle: Zero waste by 2040\nposition: 4\n---\n\n"
+                                                 "Our goal.\n", encoding="utf-8")
+    again = sphinx_build(src, tmp_path / "html", strict=False, doctrees=doctrees)
+    assert again.returncode == 0, again.output
+    landing = soup(tmp_path / "html" / "zero-waste" / "index.html")
+    assert landing.select_one("article h1").get_text(strip=True).rstrip("#¶") == "Zero waste by 2040"
+    assert "Our goal." in landing.get_text()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pageorder.frontmatter import Page
+import pytest
+
+from pageorder.frontmatter import Page, read_page
 from pageorder.outline import build_outline
 from pageorder.problems import Kind
 
@@ -59,28 +61,39 @@ def test_two_landing_pages_keep_both_pages():
     assert outline.children["s/index"] == ("s/a",)
 
 
-def test_folder_without_landing_hands_pages_to_parent_once():
-    outline = outline_of(Page("a", "A", 1), Page("f/x", "X", 3), Page("f/g/y", "Y", 2))
-    assert outline.children["index"] == ("a", "f/g/y", "f/x")
-    assert sorted(reported(outline)) == [("f/g/y", Kind.NO_LANDING), ("f/x", Kind.NO_LANDING)]
+def test_folder_without_landing_gets_a_generated_one_and_keeps_its_structure():
+    """Jekyll needs no landing page, so real old sites have folders without one (the City's
+    ``_projects/Smart City Strategic Roadmap/Roadmap/``): the section stays a section."""
+    outline = outline_of(Page("a", "A", 1), Page("f-g/x", "X", 3), Page("f-g/sub dir/y", "Y", 2),
+                         Page("b", "B", 3), Page("drafts/d", "D", 1, published=False))
+    assert outline.children["index"] == ("a", "b", "f-g/index")
+    assert outline.children["f-g/index"] == ("f-g/sub dir/index", "f-g/x")
+    assert outline.children["f-g/sub dir/index"] == ("f-g/sub dir/y",)
+    assert {d: (p.title, p.position) for d, p in outline.generated.items()} == {
+        "f-g/index": ("F G", 3), "f-g/sub dir/index": ("Sub dir", 2)}
+    assert sorted(reported(outline)) == [("f-g/sub dir/y", Kind.NO_LANDING), ("f-g/x", Kind.NO_LANDING)]
+    assert not any(p.kind == Kind.POSITION_DUPLICATE for _, p in outline.problems)  # b and f-g: 3
+    assert "drafts/index" not in outline.order
 
 
-def test_unpublished_page_and_section_are_left_out():
-    outline = outline_of(Page("a", "A", 1), Page("d", "Draft", 2, published=False),
-                         Page("h/index", "H", 3, published=False), Page("h/c", "C", 1))
-    assert outline.order == ("index", "a")
-    assert outline.unpublished == {"d", "h/index", "h/c"}
+def test_a_page_beside_a_folder_with_the_folders_permalink_lands_it():
+    """The City's ``_projects/SUMMITweek Winter 2018.md`` (``permalink:
+    /projects/SUMMITweek-Winter-2018/``) is the landing of ``SUMMITweek-Winter-2018/``."""
+    outline = outline_of(
+        Page("p/Week 2018", "Week 2018", 6, redirect=True, address="p/Week-2018"),
+        Page("p/Week-2018/about", "About", 1), Page("p/index", "P", 1),
+        Page("p/elsewhere", "Elsewhere", 2, address="q/Week-2018"))     # not beside that folder
+    assert outline.children["p/index"] == ("p/elsewhere", "p/Week 2018")
+    assert outline.children["p/Week 2018"] == ("p/Week-2018/about",)
+    assert outline.sections == {"p/Week 2018"} and not outline.generated
+    assert not reported(outline)
 
 
-def test_root_is_never_unpublished_or_listed():
-    outline = build_outline({"index": Page("index", "Home", 5, published=False),
-                             "a": Page("a", "A", 1)}, "index")
-    assert outline.order == ("index", "a") and not outline.unpublished
-
-
-def test_problems_from_the_reader_are_passed_on_without_a_second_message():
-    from pageorder.problems import Problem
-    broken = Page("b", "B", None, problems=(Problem(Kind.YAML, 2, "bad"),))
-    outline = outline_of(broken)
-    assert reported(outline) == [("b", Kind.YAML)]
-    assert outline.order == ("index", "b")
+@pytest.mark.parametrize("link, address", [
+    ('"/projects/SUMMITweek-Winter-2018/"', "projects/SUMMITweek-Winter-2018"),
+    ("/a%20b/c", "a b/c"), ("https://example.org/x/", None), ("/", None), ("/../etc/", None),
+    ("[1, 2]", None)])
+def test_a_permalink_names_the_folder_it_is_the_address_of(tmp_path, link, address):
+    page = tmp_path / "p.md"
+    page.write_text(f"---\ntitle: P\npermalink: {link}\n---\n\nText.\n", encoding="utf-8")
+    assert read_page("p", page).address == address

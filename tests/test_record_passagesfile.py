@@ -86,3 +86,38 @@ def test_a_last_file_that_is_not_the_indexed_one_is_not_copied_from(tmp_path):
     made: list[str] = []
     passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), Writes())
     assert made == ["a"] and b"Alpha" in path.read_bytes()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON)
+def test_indented_json_is_json_dumps(value):
+    expected = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    assert passagesfile.indented_json(value) == expected
+    assert passagesfile.indented_json(value, "\n  ") == expected.replace("\n", "\n  ")
+
+
+def test_indented_json_leaves_the_unusual_to_json_dumps():
+    from collections import OrderedDict
+    from enum import IntEnum
+
+    class Level(IntEnum):
+        ONE = 1
+
+    for value in ({2: "a", 1: "b", 0.5: None}, OrderedDict(b=1, a=2), [Level.ONE, float("nan"), float("-inf")], {"x": True}):
+        expected = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    assert passagesfile.indented_json(value) == expected
+    assert passagesfile.indented_json(value, "\n  ") == expected.replace("\n", "\n  ")
+    cycle: list = []
+    cycle.append(cycle)
+    try:
+        passagesfile.indented_json(cycle)
+    except ValueError as problem:
+        assert "Circular" in str(problem)
+    else:
+        raise AssertionError("a cycle must fail as json.dumps fails")

@@ -13,16 +13,17 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   folder for the next build, which parses only the files that changed
   (``-D buildcache_sources=0``).
 
-And two that are no cache (no switch: they change no output): :mod:`buildcache.memory`
-keeps Python's garbage collector off the environment loaded from the last build;
-:mod:`buildcache.reading` reads a few changed pages without forking workers.
+And three that are no cache (no switch: they change no output): :mod:`buildcache.memory`
+keeps Python's garbage collector off the environment loaded from the last build,
+:mod:`buildcache.doctrees` off the pages already read; :mod:`buildcache.reading` reads a
+few changed pages without forking workers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import memory, reading, settings, sources, stemmer, templates
+from . import doctrees, memory, reading, settings, sources, stemmer, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,6 +40,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
     app.connect("build-finished", memory.thaw, priority=1000)
+    app.connect("source-read", doctrees.freeze_read, priority=0)
+    app.connect("env-updated", doctrees.freeze_environment, priority=1000)
     app.connect("env-before-read-docs", reading.read_serially_if_few)
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)

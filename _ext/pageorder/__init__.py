@@ -65,6 +65,9 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     outline = build_outline(pages, app.config.root_doc)
     for docname, problem in outline.problems:
         warn(docname, problem)
+    for docname, page in outline.generated.items():
+        text = generated_root.landing_text(page.title or docname, page.position)
+        generated_root.add_page(app, env, docname, text, added, changed, removed)
 
     for docname in outline.unpublished:
         env.found_docs.discard(docname)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 from typing import Any
 
 import pagesource
-from jekyll_compat.meaning import is_redirect_page
+from jekyll_compat.meaning import is_redirect_page, permalink
 from pagesource import PageSource
 from pagesource.fences import outside_fences
 
@@ -36,6 +37,7 @@ class Page:
     problems: tuple[Problem, ...] = field(default=())
     redirect: bool = False  # a Jekyll redirect page: a chapter only as a section's landing
     landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
+    address: str | None = None  # its `permalink:` as a folder (``/a/b/`` -> ``a/b``), if any
 
     @property
     def sort_title(self) -> str:
@@ -65,7 +67,19 @@ def ordering(docname: str, source: PageSource) -> Page:
     position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
-                redirect=redirect, landing_problems=tuple(own) if redirect else ())
+                redirect=redirect, landing_problems=tuple(own) if redirect else (),
+                address=_address(data))
+
+
+def _address(data: dict[str, Any]) -> str | None:
+    """A permalink as the folder it names (Jekyll's ``/projects/x/``, ``/projects/a%20b/``)."""
+    link = permalink(data)
+    if not link or "://" in link or "?" in link or "#" in link:
+        return None
+    parts = [unquote(part) for part in link.strip().split("/") if part]
+    if not parts or any(part in (".", "..") for part in parts):
+        return None
+    return "/".join(parts)
 
 
 def _title(data: dict[str, Any], keylines: dict[str, int], lines: list[str], body_start: int,

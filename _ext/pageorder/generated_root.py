@@ -1,10 +1,12 @@
-"""A root page for a folder whose top-level pages all redirect or are unpublished.
+"""Pages no file gives: the root of a folder whose top-level pages all redirect or are
+unpublished, and the landing of a folder that has none.
 
 The City's old Jekyll site has no ``index.md`` and only redirecting landings at the top
 (``projects.md`` + ``projects/``), so no page can become the landing page. Instead of
 Sphinx's "unable to load the master document", a small page titled after the
 publication is written beside the doctrees (never into the sources) and registered as
-the root document; the outline then lists every section on it.
+the root document; the outline then lists every section on it. A folder without a
+landing page gets one the same way (``Outline.generated``), titled after the folder.
 """
 
 from __future__ import annotations
@@ -40,8 +42,23 @@ def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     docname = app.config.root_doc
     if not needed(app):
         return []
+    if add_page(app, env, docname, root_text(app.config.project), added, changed, removed):
+        logger.info("no page can be the landing page (every top-level page redirects or is "
+                    "unpublished): a contents page titled %r is generated", app.config.project)
+    return []
+
+
+def landing_text(title: str, position: int | None) -> str:
+    """A generated section landing: its title and the place of the folder's first page."""
+    return f"---\ntitle: {json.dumps(title)}\n" + (
+        f"position: {position}\n" if position is not None else "") + "---\n"
+
+
+def add_page(app: Sphinx, env: BuildEnvironment, docname: str, text: str, added: set[str],
+             changed: set[str], removed: set[str]) -> bool:
+    """Write ``text`` as the source of ``docname`` beside the doctrees and make it a document
+    of this build (read again only when its text changed); False if Sphinx cannot take it."""
     path = Path(app.doctreedir) / FOLDER / f"{docname}.md"
-    text = root_text(app.config.project)
     old = path.read_text(encoding="utf-8") if path.is_file() else None
     if old != text:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,16 +68,13 @@ def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
         project._docname_to_path[docname] = path
         project._path_to_docname[path] = docname
     except AttributeError:  # a Sphinx whose Project changed: say what to do instead
-        logger.warning("every top-level page redirects or is unpublished and this Sphinx version "
-                       "cannot be given a generated contents page: add an index.md with a title",
-                       type="position", subtype="no-landing")
-        return []
+        logger.warning("this Sphinx version cannot be given a generated page for %r: add it as a "
+                       "page with a title", docname, type="position", subtype="no-landing")
+        return False
     project.docnames.add(docname)
     removed.discard(docname)
     if docname not in env.all_docs:
         added.add(docname)
     elif old != text:
         changed.add(docname)
-    logger.info("no page can be the landing page (every top-level page redirects or is "
-                "unpublished): a contents page titled %r is generated", app.config.project)
-    return []
+    return True

@@ -2,15 +2,18 @@
 
 Plain Python with no Sphinx import. Folders are sections: ``folder/index`` (or Jekyll's
 ``folder`` beside ``folder/``) is a section's landing page, and every landing page lists
-its children in position order. Nothing is ever dropped: a folder with no landing page
-hands its pages to the nearest ancestor that has one, and the loser of two landing pages
-stays a plain page.
+its children in position order. Nothing is ever dropped and no section is flattened: a
+folder with no landing page gets a generated one, titled after the folder (a Jekyll site
+has many such folders: Jekyll needs no landing), and the loser of two landing pages stays
+a plain page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from jekyll_compat.titles import titleize_slug
 
 from .frontmatter import Page
 from .problems import Kind, Problem
@@ -25,6 +28,7 @@ class Outline:
     unpublished: frozenset[str]
     problems: tuple[tuple[str, Problem], ...]
     sections: frozenset[str] = frozenset()  # redirect pages kept as their section's landing
+    generated: Mapping[str, Page] = field(default_factory=dict)  # landings no file gives
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -51,6 +55,19 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     for docname in sorted(pages):
         problems.extend((docname, problem) for problem in pages[docname].problems)
 
+    generated = generated_landings(pages)
+    for page in generated.values():
+        folder = _folder_of(page.docname)
+        inside = [d for d in pages if d.startswith(folder + "/")]
+        first = min(inside, key=lambda d: (_folder_of(d) != folder, d))  # a page of its own first
+        problems.append((first, Problem(
+            Kind.NO_LANDING, 1,
+            f"the folder '{folder}/' has no landing page, so a contents page titled "
+            f"{page.title!r} is generated for it; add an index.md with a title and position to "
+            "that folder to name and place the section yourself",
+        )))
+    pages = {**pages, **generated}
+
     landings = _find_landings(pages, root, problems)
     unpublished = _unpublished(pages, root, landings)
     sections = frozenset(d for d in landings.values() if d in pages and pages[d].redirect
@@ -61,31 +78,50 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     landing_of = {landing: folder for folder, landing in landings.items()}
 
     siblings: dict[str, list[str]] = {}
-    orphaned_folders: set[str] = set()
     for docname in published:
         if docname == root:
             continue
         folder = _folder_of(landing_of[docname]) if docname in landing_of else _folder_of(docname)
-        home = folder
-        while home and home not in landings:
-            orphaned_folders.add(home)
-            home = _folder_of(home)
-        siblings.setdefault(landings.get(home, root), []).append(docname)
-
-    for folder in sorted(orphaned_folders):
-        inside = [d for d in published if d.startswith(folder + "/")]
-        first = min(inside, key=lambda d: (_folder_of(d) != folder, d))  # a page of its own first
-        problems.append((first, Problem(
-            Kind.NO_LANDING, 1,
-            f"the folder '{folder}/' has no landing page, so its pages are listed under the "
-            f"folder above it; add '{folder}/index.md' (or '{folder}.md') with a title and position",
-        )))
+        siblings.setdefault(landings.get(folder, root), []).append(docname)
 
     children = {
-        landing: tuple(_sorted_siblings([pages[d] for d in members], problems))
+        landing: tuple(_sorted_siblings([pages[d] for d in members], problems, generated))
         for landing, members in siblings.items()
     }
-    return Outline(root, children, frozenset(unpublished), tuple(problems), sections)
+    problems = [(d, p) for d, p in problems if d not in generated]  # no file to point at
+    return Outline(root, children, frozenset(unpublished), tuple(problems), sections,
+                   {d: page for d, page in generated.items() if d not in unpublished})
+
+
+def _shown(page: Page) -> bool:
+    return page.published and not page.redirect
+
+
+def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
+    """A landing page for every folder that has pages to show but no landing of its own.
+
+    It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
+    titleize_slug``: ``zero-waste`` -> "Zero Waste"), and placed
+    where the folder's first page was (the smallest position inside it, pages of its own first).
+    """
+    folders: set[str] = set()
+    for docname, page in pages.items():
+        if _shown(page):
+            folder = _folder_of(docname)
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = _folder_of(folder)
+    generated = {}
+    for folder in sorted(folders):
+        if _landing_candidates(pages, folder):
+            continue
+        inside = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)
+                  and p.position is not None]
+        own = [p for p in inside if _folder_of(p.docname) == folder]
+        position = min((p.position for p in own or inside), default=None)
+        docname = f"{folder}/index"
+        generated[docname] = Page(docname, titleize_slug(docname), position)
+    return generated
 
 
 def _find_landings(pages: Mapping[str, Page], root: str,
@@ -109,11 +145,24 @@ def _find_landings(pages: Mapping[str, Page], root: str,
                 "Merge them or rename one",
             )))
         # A page with text lands its folder before a redirect does (the redirect then only
-        # redirects); `folder/index` before `folder.md`.
-        candidates = [d for d in (index, jekyll) if d in pages]
+        # redirects); `folder/index` before `folder.md`, before a page beside the folder whose
+        # permalink is the folder's address.
+        candidates = _landing_candidates(pages, folder)
         if candidates:
-            landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index))
+            landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index,
+                                                              d != jekyll, d))
     return landings
+
+
+def _landing_candidates(pages: Mapping[str, Page], folder: str) -> list[str]:
+    """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
+    it), and a page beside it whose permalink is the folder's address (the City's
+    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``)."""
+    found = [d for d in (f"{folder}/index", folder) if d in pages]
+    parent = _folder_of(folder)
+    found += sorted(d for d, page in pages.items() if page.address == folder
+                    and _folder_of(d) == parent and d not in found and d != folder)
+    return found
 
 
 def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, str]) -> set[str]:
@@ -152,10 +201,13 @@ def first_page(pages: Mapping[str, Page]) -> str | None:
     return min(top, key=reading_order_key).docname if top else None
 
 
-def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]]) -> list[str]:
+def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
+                     generated: Mapping[str, Page]) -> list[str]:
     ordered = sorted(members, key=reading_order_key)
     seen: dict[int, str] = {}
     for page in ordered:
+        if page.docname in generated:  # its position is borrowed: no number of its own to clash
+            continue
         if page.position is None:
             if not page.problems:  # a broken front matter was reported already: one message
                 problems.append((page.docname, Problem(

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+_encode_string = json.encoder.encode_basestring  # the C one when _json is there, as json.dumps uses
 
 FORMAT = "1"
 """Part of every key: bumped whenever the bytes a chapter gives could change."""
@@ -49,9 +52,56 @@ def _scalar(value: Any) -> bytes:
 def passages_bytes(items: list[dict[str, Any]]) -> bytes:
     """The passages as they appear in the file's list (indented two levels, no brackets)."""
     return _ITEM_SEPARATOR.join(
-        json.dumps(item, ensure_ascii=False, indent=1, sort_keys=True)
-        .replace("\n", "\n  ").encode("utf-8")  # a JSON string never holds a raw newline
-        for item in items)
+indented_json(item, "\n  ").encode("utf-8") for item in items)
+
+
+def indented_json(value: Any, newline: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)`` with each
+    ``"\n"`` written as ``newline`` (a JSON string never holds a raw newline), ~2× faster.
+
+    With ``indent`` Python's encoder is pure Python (35 ms for the 2,300 passages of 100
+    pages); here each string and number is still encoded by ``json``'s own C functions
+    and only the layout is done in Python. Anything but str-keyed dicts, lists and JSON
+    scalars is left to ``json.dumps`` itself (tests compare the two)."""
+    try:
+        return _layout(value, newline)
+    except (_Unusual, RecursionError):
+        return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", newline)
+
+
+class _Unusual(Exception):
+    """A value :func:`_layout` leaves to ``json.dumps`` (its exact output or its error)."""
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _encode_string, type(None): lambda value: "null", int: int.__repr__,
+    bool: lambda value: "true" if value else "false"}
+
+
+def _layout(value: Any, newline: str) -> str:
+    kind = type(value)
+    inner = newline + " "
+    if kind is dict:
+        if not value:
+            return "{}"
+        parts = []
+        for key in sorted(value):
+            if type(key) is not str:
+                raise _Unusual
+            item = value[key]
+            scalar = _SCALARS.get(type(item))
+            parts.append(inner + _encode_string(key) + ": " + (scalar(item) if scalar else _layout(item, inner)))
+        return "{" + ",".join(parts) + newline + "}"
+    scalar = _SCALARS.get(kind)
+    if scalar:
+        return scalar(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        return "[" + ",".join(inner + _layout(item, inner) for item in value) + newline + "]"
+    raise _Unusual
 
 
 def assemble(head: dict[str, Any], runs: Sequence[bytes]) -> tuple[bytes, list[tuple[int, int]]]:
