@@ -21,6 +21,14 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile ``_ext`` once: every build is a new process, and with ``PYTHONDONTWRITEBYTECODE``
+    (CI images) each one compiled the extensions again (what ``edition_build.py`` does for make)."""
+    import compileall
+
+    compileall.compile_dir(REPO / "_ext", quiet=2)
+
+
 @dataclass
 class Build:
     """One finished ``sphinx-build`` run."""

@@ -1,12 +1,18 @@
-"""buildcache's helpers that are no cache: the collector's pause, pages frozen once read, serial reading."""
+"""buildcache's helpers that are no cache (the collector's pause, pages frozen once read,
+serial reading), and the pages' sources kept from one build to the next."""
 
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
+from pathlib import Path
 from types import SimpleNamespace
 
-from buildcache import doctrees, memory, reading
+import pytest
+
+import pagesource
+from buildcache import doctrees, memory, reading, sources
 
 
 def app_with(parallel: int) -> SimpleNamespace:
@@ -50,6 +56,61 @@ def test_the_collector_is_paused_for_the_load_then_frozen_then_thawed() -> None:
         gc.unfreeze()
 
 
+def test_the_sources_kept_by_one_build_are_read_by_the_next_without_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a", "b"):
+        (pages / f"{name}.md").write_text(f"---\ntitle: {name.upper()}\nposition: 1\n---\n\nText.\n",
+                                          encoding="utf-8")
+    outside = tmp_path / "other.md"
+    outside.write_text("---\ntitle: Other\n---\n", encoding="utf-8")
+    monkeypatch.setattr(pagesource, "_CACHE", {})
+    monkeypatch.setattr(pagesource, "_KEPT", {})
+    first = {name: pagesource.read(pages / f"{name}.md") for name in ("a", "b")}
+    pagesource.read(outside)
+    kept = tmp_path / "doctrees" / sources.FILE
+    kept.parent.mkdir()
+    pagesource.keep(kept, pages)
+    stamp = kept.stat().st_mtime_ns
+    pagesource.keep(kept, pages)  # nothing new: not written again
+    assert kept.stat().st_mtime_ns == stamp
+
+    # The next build (another process): a fresh cache, the file loaded, nothing parsed
+    monkeypatch.setattr(pagesource, "_CACHE", {})
+    monkeypatch.setattr(pagesource, "_KEPT", {})
+    pagesource.load_kept(kept)
+    assert {key[0] for key in pagesource._CACHE} == {str(pages / "a.md"), str(pages / "b.md")}
+    parse = pagesource.parse
+    monkeypatch.setattr(pagesource, "parse", lambda *args: pytest.fail("parsed again"))
+    assert {name: pagesource.read(pages / f"{name}.md") for name in ("a", "b")} == first
+    # A page that changed is parsed again, and only the new version is kept
+    (pages / "b.md").write_text("---\ntitle: Bee\n---\n\nNew text.\n", encoding="utf-8")
+    monkeypatch.setattr(pagesource, "parse", parse)
+    assert pagesource.read(pages / "b.md").data == {"title": "Bee"}
+    pagesource.keep(kept, pages)
+    monkeypatch.setattr(pagesource, "_CACHE", {})
+    monkeypatch.setattr(pagesource, "_KEPT", {})
+    pagesource.load_kept(kept)
+    assert sorted(source.data["title"] for source in pagesource._CACHE.values()) == ["A", "Bee"]
+
+
+def test_a_damaged_kept_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagesource, "_CACHE", {})
+    monkeypatch.setattr(pagesource, "_KEPT", {})
+    kept = tmp_path / sources.FILE
+    page = pagesource.parse("---\ntitle: A\n---\n")
+    for damaged in (b"not a pickle", pickle.dumps({"key": "not a page source"}),
+                    pickle.dumps(("other code", {("a.md", 1, 1): page})),
+                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): "not a page source"}))):
+        kept.write_bytes(damaged)
+        pagesource.load_kept(kept)
+        assert pagesource._CACHE == {}
+    pagesource.load_kept(tmp_path / "missing")
+    assert pagesource._CACHE == {}
+    kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): page})))
+    pagesource.load_kept(kept)
+    assert pagesource._CACHE == {("a.md", 1, 1): page}
 class Node:
     """Like a docutils node: it points back to itself through its parent, a cycle."""
 

@@ -198,3 +198,27 @@ def test_people_as_authors(tmp_path: Path) -> None:
     meta = publication.load(write(tmp_path, text))
     assert meta.authors == ("Ana Lopez",)
     assert meta.author_parts == (("Lopez", "Ana"),)
+
+
+def test_a_text_that_passed_the_schema_is_not_checked_again(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build remembers the CITATION.cff that passed (beside its doctrees): no jsonschema."""
+    memo = tmp_path / "doctrees" / "schema-passed"
+    path = write(tmp_path, VALID)
+    first = publication.load(path, memo)
+    assert memo.read_text(encoding="ascii").strip() == publication.schema_digest(VALID)
+
+    def no_schema(data: object) -> list[str]:
+        raise AssertionError("checked against the schema again")
+
+    monkeypatch.setattr(publication, "schema_problems", no_schema)
+    assert publication.load(path, memo) == first
+    # Another text is checked (and the memo is only for the schema: the rest still runs)
+    write(tmp_path, VALID.replace("version: \"1.0.0\"", "version: [1]"))
+    with pytest.raises(AssertionError, match="schema again"):
+        publication.load(path, memo)
+    write(tmp_path, VALID.replace("2026-11-25", "2026-02-30"))
+    monkeypatch.undo()
+    with pytest.raises(publication.InvalidCitation, match="date-released"):
+        publication.load(path, memo)
+    assert memo.read_text(encoding="ascii").strip() == publication.schema_digest(VALID)

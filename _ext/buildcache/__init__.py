@@ -1,12 +1,17 @@
 """Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
 
-Two caches, each with its own switch (both on by default; the output is the same
+Four caches, each with its own switch (all on by default; the output is the same
 either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 - :mod:`buildcache.settings` — docutils' settings built once per build, not per page
   (``-D buildcache_settings=0`` for Sphinx's own code);
 - :mod:`buildcache.stemmer` — each word stemmed once per build for the search index,
-  not once per page (``-D buildcache_stemmer=0``).
+  not once per page (``-D buildcache_stemmer=0``);
+- :mod:`buildcache.templates` — Jinja's compiled templates kept in the doctree folder
+  for the next build, not compiled again by every build (``-D buildcache_templates=0``);
+- :mod:`buildcache.sources` — the pages' sources (front matter parsed) kept in the doctree
+  folder for the next build, which parses only the files that changed
+  (``-D buildcache_sources=0``).
 
 And three that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import doctrees, memory, reading, settings, stemmer
+from . import doctrees, memory, reading, settings, sources, stemmer, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +34,10 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_settings", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_templates", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_sources", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
+    app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
     app.connect("build-finished", memory.thaw, priority=1000)
     app.connect("source-read", doctrees.freeze_read, priority=0)
@@ -38,4 +46,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)
     app.connect("builder-inited", stemmer.memoise_stemmer)
+    app.connect("builder-inited", templates.install)
+    app.connect("build-finished", sources.save)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,7 +14,9 @@ is decoded and its YAML parsed once, with one loader and one set of rules:
 from __future__ import annotations
 
 import enum
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,3 +261,67 @@ def read(path: Path | str) -> PageSource:
             _CACHE.clear()
         _CACHE[key] = found
     return found
+
+
+_KEPT: dict[str, tuple[tuple[int, int] | None, frozenset]] = {}
+"""Each cache file this process loaded or saved: its (mtime, size) then, and its keys."""
+
+
+def _code() -> str:
+    """What the kept sources were made by: this module's code and PyYAML's version (a
+    cache made by other rules of reading is never used)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"\0{yaml.__version__}\0{_FAST is not None}".encode())
+    return digest.hexdigest()
+
+
+def _stamp(file: Path) -> tuple[int, int] | None:
+    try:
+        stat = file.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load_kept(file: Path) -> None:
+    """Add the pages :func:`keep` saved in ``file`` to this process's cache.
+
+    A build keeps the pages it read beside its doctrees, so the next build parses only
+    the files that changed since (their path, time and size are the cache's key, as in
+    :func:`read`); a cache file that cannot be read is ignored.
+    """
+    stamp = _stamp(file)
+    if stamp is None or _KEPT.get(os.fspath(file), (None,))[0] == stamp:
+        return
+    try:
+        with open(file, "rb") as handle:
+            code, kept = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a damaged or older cache is simply not used
+        return
+    if (code != _code() or not isinstance(kept, dict)
+            or not all(isinstance(v, PageSource) for v in kept.values())):
+        return
+    if len(_CACHE) + len(kept) > _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE.update(kept)
+    _KEPT[os.fspath(file)] = stamp, frozenset(kept)
+
+
+def keep(file: Path, folder: Path) -> None:
+    """Save in ``file`` the latest version read of each page under ``folder``, if that changed."""
+    prefix = os.path.join(os.fspath(folder), "")
+    latest: dict[str, tuple[str, int, int]] = {}
+    for key in _CACHE:
+        if key[0].startswith(prefix) and key[1:] > latest.get(key[0], ("", -1, -1))[1:]:
+            latest[key[0]] = key
+    kept = {key: _CACHE[key] for key in sorted(latest.values())}
+    if _KEPT.get(os.fspath(file)) == (_stamp(file), frozenset(kept)):
+        return
+    temporary = file.with_name(file.name + ".tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            pickle.dump((_code(), kept), handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+    except OSError:
+        return
+    _KEPT[os.fspath(file)] = _stamp(file), frozenset(kept)

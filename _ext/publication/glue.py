@@ -14,7 +14,6 @@ import html
 import os
 import sys
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,9 +24,21 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
-@lru_cache(maxsize=4)
-def _load(path: str, stamp: tuple[int, int]) -> Metadata:
-    return load(Path(path))
+_LOADED: dict[tuple[str, tuple[int, int]], Metadata] = {}
+
+
+def _load(path: str, stamp: tuple[int, int], memo: Path | None = None) -> Metadata:
+    """The file's metadata, read once per version of it (path, time, size) in a process."""
+    key = (path, stamp)
+    if key not in _LOADED:
+        if len(_LOADED) >= 4:
+            _LOADED.clear()
+        _LOADED[key] = load(Path(path), memo)
+    return _LOADED[key]
+
+
+SCHEMA_MEMO = "publication-schema-passed"
+"""The file in the doctree folder that remembers the CITATION.cff that passed the schema."""
 
 
 PAGES_METADATA = "publication-pages-metadata"
@@ -140,7 +151,7 @@ def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
     config.citation_cff = str(citation_file(app, config))
     try:
-        meta = _load_plain(config)
+        meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
     except InvalidCitation as err:
         # One clear message and a non-zero exit. Any exception raised here, ConfigError
         # included, becomes Sphinx's crash report ("please report this bug"); SystemExit is
@@ -169,14 +180,14 @@ def fill_config(app: Sphinx, config: Config) -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
 
 
-def _load_plain(config: Config) -> Metadata:
+def _load_plain(config: Config, memo: Path | None = None) -> Metadata:
     try:
         stat = os.stat(config.citation_cff)
     except OSError as err:
         raise InvalidCitation(f"{config.citation_cff} cannot be read ({err.strerror}); the "
                               "publication's metadata lives there: restore it, or set "
                               "`citation_cff` in conf.py") from None
-    return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
+    return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size), memo)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

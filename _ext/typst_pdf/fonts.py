@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import typst
-from fontTools.ttLib import TTFont, TTLibError
 
 from . import escape
 
@@ -56,6 +55,9 @@ def font_files(folders: Iterable[Path]) -> list[Path]:
 
 @functools.lru_cache(maxsize=8)
 def _mapped(files: tuple[Path, ...]) -> frozenset[int]:
+    # imported here: every build registers the PDF builder, only a PDF build reads fonts (~20 ms)
+    from fontTools.ttLib import TTFont, TTLibError
+
     codepoints: set[int] = set()
     for path in files:
         try:

@@ -30,7 +30,7 @@ from . import card, editions, headtags, redirects, sitefiles
 from .panel import editions_panel
 from .unique_ids import OneElementPerId
 from .search_index import drop_build_paths, drop_empty_search_terms
-from .sitemap import complete_sitemap
+from .sitemap import complete_sitemap, replace_link_collector
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +53,20 @@ def default_editions_dir(app: Sphinx, config: Config) -> None:
     """Without ``editions_dir``, the editions are looked for beside the output folder."""
     if not config.editions_dir:
         config.editions_dir = str(Path(app.outdir).parent)
+
+
+def settle_asset_priorities(app: Sphinx, config: Config) -> None:
+    """Give the CSS and JS files of ``conf.py`` the priority Sphinx gives them (800).
+
+    Sphinx's HTML and ePub builders write that default into the configuration's own
+    entries when they start, so the configuration saved with the environment never
+    equalled the next build's: every build said "The configuration has changed
+    ('html_css_files', 'html_js_files')" though nothing had. Same files, same order.
+    """
+    for name in ("html_css_files", "html_js_files", "epub_css_files"):
+        for entry in getattr(config, name, ()):
+            if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict):
+                entry[1].setdefault("priority", 800)
 
 
 def is_web(builder: Builder) -> bool:
@@ -256,6 +270,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("editions_dir", "", "", types=[str])
     app.add_config_value("site_redirects", {}, "html", types=[dict])
     app.connect("config-inited", default_editions_dir)
+    app.connect("config-inited", settle_asset_priorities, priority=900)  # after Sphinx's (800)
+    app.connect("config-inited", replace_link_collector)
     app.add_post_transform(OneElementPerId)
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder

@@ -7,17 +7,66 @@ refill its queue with every page in the publication's order. The refilled queue 
 plain ``queue.Queue`` in this process: every worker is done by then, and each item put
 into or taken from sphinx-sitemap's ``multiprocessing`` queue is a round trip to its
 manager process (2,000 of them for 1,000 pages, ~0.2 s).
+
+That manager is a server process sphinx-sitemap starts in every build (~50 ms, the PDF's
+and the ePub's included), for workers that write pages in parallel to hand their links
+back. :func:`collect_links` takes the place of its ``builder-inited`` handler: the links
+go into a plain ``queue.Queue``, and the manager is started only when Sphinx is about to
+write pages in forked workers (more than one page to write, in a parallel build; a
+one-page rebuild writes in this process). The same links, in the same order.
 """
 
 from __future__ import annotations
 
 import queue
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pageorder import outline_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+def collect_links(app: Sphinx) -> None:
+    """``builder-inited``: what sphinx-sitemap's ``record_builder_type`` does, without its
+    manager process unless pages may be written by forked workers."""
+    from sphinx.util.parallel import parallel_available
+
+    builder = app.builder
+    builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
+    app.sitemap_links = queue.Queue()
+    if parallel_available and app.parallel > 1 and builder.allow_parallel:
+        _share_before_forking(app)
+
+
+def _share_before_forking(app: Sphinx) -> None:
+    """Move the links to a manager's queue when the pages are about to be written by workers."""
+    builder = app.builder
+    write_documents = builder.write_documents
+
+    def write_shared(docnames: Any) -> None:
+        if builder.parallel_ok and len(docnames) > 1 and isinstance(app.sitemap_links, queue.Queue):
+            from multiprocessing import Manager
+
+            shared = Manager().Queue()
+            while not app.sitemap_links.empty():
+                shared.put(app.sitemap_links.get_nowait())
+            app.sitemap_links = shared
+        write_documents(docnames)
+
+    builder.write_documents = write_shared
+
+
+def replace_link_collector(app: Sphinx, config: Any) -> None:
+    """``config-inited``: put :func:`collect_links` in place of sphinx-sitemap's handler."""
+    try:
+        from sphinx_sitemap import record_builder_type
+    except ImportError:
+        return
+    for listener in list(app.events.listeners.get("builder-inited", ())):
+        if listener.handler is record_builder_type:
+            app.disconnect(listener.id)
+            app.connect("builder-inited", collect_links, priority=listener.priority)
 
 
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:

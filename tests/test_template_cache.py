@@ -1,0 +1,69 @@
+"""buildcache.templates: Jinja's compiled templates kept for the next build, same bytes out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+
+from buildcache import templates
+from conftest import ROOTS, sphinx_build
+
+
+def app_with(environment: jinja2.Environment, doctreedir: Path, on: bool = True) -> SimpleNamespace:
+    return SimpleNamespace(config=SimpleNamespace(buildcache_templates=on), doctreedir=doctreedir,
+                           builder=SimpleNamespace(templates=SimpleNamespace(environment=environment)))
+
+
+def render(doctreedir: Path, source: str, **options: object) -> str:
+    """``page`` rendered by a new environment (as each build makes one) with the cache installed."""
+    environment = jinja2.Environment(loader=jinja2.DictLoader({"page": source}), **options)
+    templates.install(app_with(environment, doctreedir))
+    return environment.get_template("page").render(name="Austin")
+
+
+def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
+    assert render(tmp_path, "Hello {{ name }}") == "Hello Austin"
+    assert len(list((tmp_path / templates.FOLDER).iterdir())) == 1
+    assert render(tmp_path, "Goodbye {{ name }}") == "Goodbye Austin"
+
+
+def test_an_environment_with_other_options_never_takes_anothers_code(tmp_path: Path) -> None:
+    source = "{% if true %}\n  x{{ name }}\n{% endif %}\n"
+    plain = render(tmp_path, source)
+    trimmed = render(tmp_path, source, trim_blocks=True, lstrip_blocks=True)
+    assert plain != trimmed == "  xAustin\n"
+    assert render(tmp_path, source) == plain
+    assert len(list((tmp_path / templates.FOLDER).iterdir())) == 2
+
+
+def test_switched_off_or_unwritable_it_is_not_installed(tmp_path: Path) -> None:
+    environment = jinja2.Environment(loader=jinja2.DictLoader({}))
+    templates.install(app_with(environment, tmp_path, on=False))
+    assert environment.bytecode_cache is None
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    templates.install(app_with(environment, blocked))
+    assert environment.bytecode_cache is None
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_build_from_the_cache_writes_the_same_site(tmp_path: Path) -> None:
+    doctrees = tmp_path / "doctrees"
+    first = sphinx_build(ROOTS / "order-nested", tmp_path / "first", doctrees=doctrees)
+    assert first.returncode == 0, first.output
+    cache = {p.name: p.stat().st_mtime_ns for p in (doctrees / templates.FOLDER).iterdir()}
+    assert len(cache) > 10  # Furo's page, its parts, genindex, search...
+    # A second site from the same doctrees renders every page again, from the cache
+    second = sphinx_build(ROOTS / "order-nested", tmp_path / "second", doctrees=doctrees)
+    assert second.returncode == 0, second.output
+    assert {p.name: p.stat().st_mtime_ns for p in (doctrees / templates.FOLDER).iterdir()} == cache
+    without = sphinx_build(ROOTS / "order-nested", tmp_path / "without",
+                           extra=("-D", "buildcache_templates=0"))
+    assert without.returncode == 0, without.output
+    assert files(tmp_path / "second") == files(tmp_path / "first") == files(tmp_path / "without")
