@@ -159,6 +159,18 @@ def test_spanish_site_offers_the_spanish_books(publication):
     assert f"editions/{SLUG}-es.pdf" in links
 
 
+def test_spanish_passages_cite_the_page_of_the_spanish_pdf(publication):
+    """The Spanish site's passages give their page in the Spanish PDF, as the English ones do."""
+    import json
+
+    for site, pdf in ((publication / "html", f"{SLUG}.pdf"), (publication / "html" / "es", f"{SLUG}-es.pdf")):
+        passages = json.loads((site / "passages.json").read_text(encoding="utf-8"))["passages"]
+        paged = [p for p in passages if p["pdf_page"] is not None]
+        assert len(paged) > len(passages) / 2, site
+        count = len(pypdf.PdfReader(publication / "pdf" / pdf).pages)
+        assert all(1 <= p["pdf_page"] <= count for p in paged)
+
+
 def test_the_spanish_site_leaves_the_archive_to_the_english_one_and_cites_where_it_is_frozen(publication):
     """The English site publishes every release, with each translation frozen inside it
     (``editions/<version>/es/``): the Spanish site neither copies the archive nor cites an

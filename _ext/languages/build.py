@@ -45,14 +45,16 @@ def overrides_of(options: list[str]) -> dict[str, str]:
 
 
 def ship(workdir: Path, outdir: Path) -> None:
-    """Copy the finished book files (``<slug>-<lang>.pdf``/``.epub``) into the edition folder.
+    """Copy the finished book files (``<slug>-<lang>.pdf``/``.epub``, and the PDF's page of
+    each passage, ``<slug>-<lang>.pages.json``, which the language's site cites) into the
+    edition folder.
 
     Each language builds in a folder of its own: Sphinx's ePub zips every file of its
     folder, and an incremental build of one language must never see another's pages.
     """
     outdir.mkdir(parents=True, exist_ok=True)
     for book in sorted(workdir.iterdir()):
-        if book.suffix in (".pdf", ".epub") and book.is_file():
+        if (book.suffix in (".pdf", ".epub") or book.name.endswith(".pages.json")) and book.is_file():
             shutil.copy2(book, outdir / book.name)
 
 
