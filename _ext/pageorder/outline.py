@@ -55,7 +55,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     for docname in sorted(pages):
         problems.extend((docname, problem) for problem in pages[docname].problems)
 
-    generated = generated_landings(pages)
+    beside = _beside_by_address(pages)
+    generated = generated_landings(pages, beside)
     for page in generated.values():
         folder = _folder_of(page.docname)
         inside = [d for d in pages if d.startswith(folder + "/")]
@@ -68,7 +69,7 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
         )))
     pages = {**pages, **generated}
 
-    landings = _find_landings(pages, root, problems)
+    landings = _find_landings(pages, root, problems, beside)
     unpublished = _unpublished(pages, root, landings)
     sections = frozenset(d for d in landings.values() if d in pages and pages[d].redirect
                          and d not in unpublished)
@@ -97,7 +98,8 @@ def _shown(page: Page) -> bool:
     return page.published and not page.redirect
 
 
-def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
+def generated_landings(pages: Mapping[str, Page],
+                       beside: Mapping[str, list[str]]) -> dict[str, Page]:
     """A landing page for every folder that has pages to show but no landing of its own.
 
     It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
@@ -113,7 +115,7 @@ def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
                 folder = _folder_of(folder)
     generated = {}
     for folder in sorted(folders):
-        if _landing_candidates(pages, folder):
+        if _landing_candidates(pages, folder, beside):
             continue
         inside = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)
                   and p.position is not None]
@@ -124,8 +126,8 @@ def generated_landings(pages: Mapping[str, Page]) -> dict[str, Page]:
     return generated
 
 
-def _find_landings(pages: Mapping[str, Page], root: str,
-                   problems: list[tuple[str, Problem]]) -> dict[str, str]:
+def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[str, Problem]],
+                   beside: Mapping[str, list[str]]) -> dict[str, str]:
     """Map each folder ('' is the top) to the docname of its landing page."""
     folders = {""}
     for docname in pages:
@@ -147,22 +149,30 @@ def _find_landings(pages: Mapping[str, Page], root: str,
         # A page with text lands its folder before a redirect does (the redirect then only
         # redirects); `folder/index` before `folder.md`, before a page beside the folder whose
         # permalink is the folder's address.
-        candidates = _landing_candidates(pages, folder)
+        candidates = _landing_candidates(pages, folder, beside)
         if candidates:
             landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index,
                                                               d != jekyll, d))
     return landings
 
 
-def _landing_candidates(pages: Mapping[str, Page], folder: str) -> list[str]:
-    """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
-    it), and a page beside it whose permalink is the folder's address (the City's
-    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``)."""
-    found = [d for d in (f"{folder}/index", folder) if d in pages]
-    parent = _folder_of(folder)
-    found += sorted(d for d, page in pages.items() if page.address == folder
-                    and _folder_of(d) == parent and d not in found and d != folder)
+def _beside_by_address(pages: Mapping[str, Page]) -> dict[str, list[str]]:
+    """``{folder: pages beside it whose permalink is its address}`` (the City's
+    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``), in name order."""
+    found: dict[str, list[str]] = {}
+    for docname in sorted(pages):
+        address = pages[docname].address
+        if address and address != docname and _folder_of(docname) == _folder_of(address):
+            found.setdefault(address, []).append(docname)
     return found
+
+
+def _landing_candidates(pages: Mapping[str, Page], folder: str,
+                        beside: Mapping[str, list[str]]) -> list[str]:
+    """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
+    it), and a page beside it whose permalink is the folder's address."""
+    found = [d for d in (f"{folder}/index", folder) if d in pages]
+    return found + [d for d in beside.get(folder, ()) if d not in found]
 
 
 def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, str]) -> set[str]:
