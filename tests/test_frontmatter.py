@@ -104,3 +104,14 @@ def test_title_that_is_a_list_is_refused(tmp_path):
 
 def test_numeric_title_is_text(tmp_path):
     assert read(tmp_path, "---\ntitle: 2030\nposition: 1\n---\n").title == "2030"
+
+
+def test_a_json_style_emoji_escape_is_the_emoji_in_every_reading(tmp_path):
+    """``"\\ud83d\\ude80"`` (how JSON writes an emoji) is one character, for page order and
+    for MyST alike; before, its two halves stopped every edition."""
+    from maths.topmatter import safe_load
+
+    page = tmp_path / "a.md"
+    page.write_text('---\ntitle: "Launch \\ud83d\\ude80"\nposition: 1\n---\n\nText.\n', encoding="utf-8")
+    assert read_page("a", page).title == "Launch \U0001F680"
+    assert safe_load('title: "Launch \\ud83d\\ude80"') == {"title": "Launch \U0001F680"}

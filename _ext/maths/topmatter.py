@@ -6,6 +6,7 @@ node): ~0.5 ms each. libyaml's ``CSafeLoader`` builds the same values with the s
 constructors in a sixth of the time; on any error the pure-Python loader runs instead, so
 a broken front matter fails exactly as it did (same exception, same message). The last
 front matter read is kept, so the parser gets the one ``source-read`` already read.
+Strings are whole characters (``pagesource.whole_text_loader``), as in every other reading.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import yaml
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 
-_FAST = getattr(yaml, "CSafeLoader", None)
+from pagesource import whole_text_loader
+
+_FAST = whole_text_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
+_SAFE = whole_text_loader(yaml.SafeLoader)
 _last: tuple[str, Any] | None = None
 
 
@@ -35,7 +39,7 @@ def safe_load(text: str) -> Any:
         except YAML_LOAD_ERRORS:
             pass
     if not loaded:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE)  # noqa: S506 (a safe loader)
     _last = (text, copy.deepcopy(data))
     return data
 

@@ -17,6 +17,7 @@ import enum
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,34 @@ def _text_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
     return node.value
 
 
+_STR = "tag:yaml.org,2002:str"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_text(loader: Any, node: yaml.ScalarNode) -> str:
+    """A YAML string as whole characters: ``"\\ud83d\\ude80"`` (JSON's way to write an
+    emoji) is the one character it stands for. Half of one can be written to no file (every
+    edition stopped on it), so it is refused with its line, like any YAML error."""
+    value = loader.construct_scalar(node)
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        raise yaml.constructor.ConstructorError(
+            None, None, "a \\u escape here is half of a character (a lone UTF-16 surrogate); "
+            "write the character itself", node.start_mark) from None
+
+
+def whole_text_loader(base: type) -> type:
+    """``base`` (a safe YAML loader) whose strings are whole characters (:func:`_whole_text`)."""
+    loader = type(f"WholeText{base.__name__}", (base,), {})
+    loader.add_constructor(_STR, _whole_text)
+    return loader
+
+
 def _loader(base: type) -> type:
-    loader = type(f"Text{base.__name__}", (base,), {})
+    loader = type(f"Text{base.__name__}", (whole_text_loader(base),), {})
     loader.add_constructor(_TIMESTAMP, _text_timestamp)
     return loader
 
