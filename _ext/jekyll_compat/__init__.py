@@ -179,11 +179,14 @@ def warn(message: str, location: Any, subtype: Subtype) -> None:
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
 
 
+_YAML = pagesource.whole_text_loader(yaml.SafeLoader)
+
+
 @functools.lru_cache(maxsize=64)
 def _read_yaml(path: Path, mtime: float) -> Any:
     """A YAML (or JSON) file of the old site; None when it cannot be read."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
+        return yaml.load(path.read_text(encoding="utf-8", errors="replace"), Loader=_YAML)  # noqa: S506
     except (OSError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
         return None
 
