@@ -88,6 +88,10 @@ def test_a_page_beside_a_folder_with_the_folders_permalink_lands_it():
     assert outline.sections == {"p/Week 2018"} and not outline.generated
     assert not reported(outline)
 
+    draft = outline_of(Page("news-draft", "Draft", 1, published=False, address="news"),
+                       Page("news/a", "A", 1))
+    assert draft.order == ("index", "news/index", "news/a")   # the draft hides no section
+
 
 @pytest.mark.parametrize("link, address", [
     ('"/projects/SUMMITweek-Winter-2018/"', "projects/SUMMITweek-Winter-2018"),

@@ -161,8 +161,9 @@ def _beside_by_address(pages: Mapping[str, Page]) -> dict[str, list[str]]:
     ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``), in name order."""
     found: dict[str, list[str]] = {}
     for docname in sorted(pages):
-        address = pages[docname].address
-        if address and address != docname and _folder_of(docname) == _folder_of(address):
+        address = pages[docname].address  # an unpublished page claims no folder (it would hide it)
+        if (address and address != docname and pages[docname].published
+                and _folder_of(docname) == _folder_of(address)):
             found.setdefault(address, []).append(docname)
     return found
 
