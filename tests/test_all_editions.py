@@ -101,3 +101,20 @@ def test_a_failed_source_language_build_stops_its_translations_unshown(tmp_path)
     assert "html edition not replaced: the build failed" in result.stderr
     assert "in es" not in result.stdout + result.stderr  # as if the translation never started
     assert not (tmp_path / "failed" / "html").exists()
+
+
+def test_a_broken_citation_file_beside_the_pages_still_yields_every_edition(tmp_path):
+    """STRICT=0 always yields the three editions: a folder of pages whose own CITATION.cff is
+    broken is built with the project's metadata, and told so at the file; -W fails on it."""
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "CITATION.cff": "cff-version: 1.2.0\ntitle: [broken\n"})
+    loose = make_all(source, tmp_path / "loose", "-q")
+    assert loose.returncode == 0, loose.stderr
+    said = [line for line in loose.stderr.splitlines() if "[publication.pages-citation]" in line]
+    assert len(said) == 1 and said[0].startswith(f"{source / 'CITATION.cff'}:1: WARNING: "), said
+    assert "smart-city-austin.pdf" in [p.name for p in (tmp_path / "loose" / "pdf").iterdir()]
+    assert (tmp_path / "loose" / "epub" / "smart-city-austin.epub").is_file()
+    assert (tmp_path / "loose" / "html" / "index.html").is_file()
+    strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
+    assert "these editions failed: pdf epub html" in strict.stderr, strict.stderr

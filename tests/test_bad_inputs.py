@@ -21,6 +21,7 @@ from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
 from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
+from publication.glue import WARNING_TYPE as PUBLICATION, Subtype as PublicationSubtype
 from rawhtml import WARNING_TYPE as RAWHTML, Subtype as RawSubtype
 from record.problems import WARNING_TYPE as RECORD, Kind as RecordKind
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
@@ -67,6 +68,7 @@ def test_every_kind_is_catalogued():
     expected |= {f"{SECURITY}.{kind.value}" for kind in Refused}
     expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype} | {f"{RAWHTML}.{s.value}" for s in RawSubtype}
     expected |= {f"{EPUB}.{s.value}" for s in EpubSubtype}
+    expected |= {f"{PUBLICATION}.{s.value}" for s in PublicationSubtype}
     assert expected - catalogued == set()
 
 

@@ -10,6 +10,7 @@ metadata with that version, and the PDF, ePub, site and citations all read it.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import html
 import os
 import sys
@@ -147,11 +148,30 @@ def _set_by_user(config: Config, name: str) -> bool:
     return name in config._raw_config or name in config._overrides
 
 
+WARNING_TYPE = "publication"
+
+
+class Subtype(enum.Enum):
+    """The problems of the publication's metadata that a build goes on after."""
+
+    PAGES_CITATION = "pages-citation"
+    """The pages' own CITATION.cff is unusable: the project's is used, and this is said."""
+
+
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
     config.citation_cff = str(citation_file(app, config))
+    project = Path(app.confdir, config.citation_cff if _set_by_user(config, "citation_cff")
+                   else "CITATION.cff").resolve()
     try:
-        meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
+        try:
+            meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
+        except InvalidCitation as err:
+            if Path(config.citation_cff) == project or not project.is_file():
+                raise
+            _say_pages_citation_unusable(Path(config.citation_cff), project, err)
+            config.citation_cff = str(project)
+            meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
     except InvalidCitation as err:
         # One clear message and a non-zero exit. Any exception raised here, ConfigError
         # included, becomes Sphinx's crash report ("please report this bug"); SystemExit is
@@ -178,6 +198,20 @@ def fill_config(app: Sphinx, config: Config) -> None:
     # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
     # release date unless the caller says otherwise: same sources, same bytes.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+
+def _say_pages_citation_unusable(path: Path, project: Path, err: InvalidCitation) -> None:
+    """A folder of pages with a broken CITATION.cff is still built (STRICT=0 yields every
+    edition), with the project's metadata, and told so on one line; ``-W`` fails on it."""
+    from sphinx.util import logging
+
+    head, *details = str(err).removeprefix(str(path)).strip().splitlines()
+    details = [line.strip(" -") for line in details if line.strip()]
+    problem = head.rstrip(":") + (": " + "; ".join(details) if details else "")
+    logging.getLogger(__name__).warning(
+        "this CITATION.cff cannot be used (%s): the editions get the metadata of %s meanwhile; "
+        "fix it, or delete it to keep that metadata", problem, project,
+        location=f"{path}:1", type=WARNING_TYPE, subtype=Subtype.PAGES_CITATION.value)
 
 
 def _load_plain(config: Config, memo: Path | None = None) -> Metadata:
