@@ -59,6 +59,11 @@ def test_a_failed_edition_keeps_the_previous_one_and_the_others_are_built(tmp_pa
     assert (out / "epub").is_dir() and (out / "html" / "index.html").is_file()
 
 
+def warned(result, marker):
+    """The lines of a make all's warnings that contain ``marker``."""
+    return [line for line in result.stderr.splitlines() if marker in line]
+
+
 def test_each_problem_is_shown_once_though_every_edition_meets_it(tmp_path):
     """A page with a missing picture is read again by every builder (Sphinx re-reads a page
     whose dependency is missing) and warns each time: staff see it once, and under -W every
@@ -68,13 +73,13 @@ def test_each_problem_is_shown_once_though_every_edition_meets_it(tmp_path):
         "photo.md": "---\ntitle: Photo\nposition: 1\n---\n\n![The market](gone.png)\n"})
     loose = make_all(source, tmp_path / "loose", "-q")
     assert loose.returncode == 0, loose.stderr
-    missing = [line for line in loose.stderr.splitlines() if "gone.png" in line]
+    missing = warned(loose, "gone.png")
     assert len(missing) == 1 and "photo.md:" in missing[0], loose.stderr
     assert "were not repeated" in loose.stderr
 
     strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
     assert "these editions failed: pdf epub html" in strict.stderr, strict.stderr
-    assert len([line for line in strict.stderr.splitlines() if "gone.png" in line]) == 1
+    assert len(warned(strict, "gone.png")) == 1
 
 
 def html_edition(builddir, *options):
@@ -111,7 +116,7 @@ def test_a_broken_citation_file_beside_the_pages_still_yields_every_edition(tmp_
         "CITATION.cff": "cff-version: 1.2.0\ntitle: [broken\n"})
     loose = make_all(source, tmp_path / "loose", "-q")
     assert loose.returncode == 0, loose.stderr
-    said = [line for line in loose.stderr.splitlines() if "[publication.pages-citation]" in line]
+    said = warned(loose, "[publication.pages-citation]")
     assert len(said) == 1 and said[0].startswith(f"{source / 'CITATION.cff'}:1: WARNING: "), said
     assert "smart-city-austin.pdf" in [p.name for p in (tmp_path / "loose" / "pdf").iterdir()]
     assert (tmp_path / "loose" / "epub" / "smart-city-austin.epub").is_file()
