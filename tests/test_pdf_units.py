@@ -163,3 +163,27 @@ def test_the_shipped_fonts_are_found_and_cover_every_script():
     assert fonts.missing("a\uf8ff\U0010fffd", folders, families) == {"\uf8ff", "\U0010fffd"}
     assert fonts.substitute("🧪") == "[U+1F9EA TEST TUBE]"
     assert fonts.substitute("\U0010fffd") == "[U+10FFFD PRIVATE USE]"
+
+
+def test_font_maps_read_with_numbered_glyph_names_are_fonttools_own():
+    """``fonts._mapped`` skips the glyph names (the CJK font's CFF charset): same code points."""
+    from fontTools.ttLib import TTFont
+
+    from typst_pdf import fonts
+    for path in fonts.font_files(fonts.package_folders()):
+        stat = path.stat()
+        assert fonts._mapped(path, stat.st_size, stat.st_mtime_ns) == frozenset(
+            TTFont(path, lazy=True).getBestCmap()), path.name
+
+
+def test_unmapped_reads_only_the_fonts_it_needs(monkeypatch):
+    from typst_pdf import fonts
+    folders = fonts.package_folders()
+    read = []
+    real = fonts._mapped.__wrapped__
+    monkeypatch.setattr(fonts, "_mapped", lambda path, *key: read.append(path.name) or real(path, *key))
+    assert fonts.unmapped({ord("é"), ord("’")}, folders) == set()
+    assert "NotoSansCJKtc-Regular.otf" not in read  # the largest, 16 MB: read last, not needed
+    read.clear()
+    assert fonts.unmapped({ord("中"), 0xF8FF}, folders) == {0xF8FF}
+    assert len(read) == len(fonts.font_files(folders))  # a code point no font has: all are read
