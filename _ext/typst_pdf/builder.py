@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 TEMPLATE = Path(__file__).with_name("book.typ")
 PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": "us-legal",
           "us-legal": "us-legal", "a5": "a5"}
+FORK_FROM = 50
+"""Pages from which the book is written and typeset in forked children (:meth:`TypstPDFBuilder.apart`)."""
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
           "cite": "Cite as", "page": "page"}
 
@@ -110,9 +112,9 @@ class TypstPDFBuilder(Builder):
         malloc_trim give back ~20), and Typst then needs ~1.4 GiB of its own. Done in a
         child, all of it is returned to the system before Typst starts.
         The child runs the same code, so the .typ is the same; its log records (warnings
-        included) are replayed here.
+        included) are replayed here. A small book is written here: see :meth:`apart`.
         """
-        if parallel_available:
+        if self.apart():
             self.written(in_child_process(self.write_typst, "writing the Typst source"))
         else:
             self.written(self.write_typst())
@@ -303,8 +305,16 @@ class TypstPDFBuilder(Builder):
         except OSError as error:
             self.fail(f"cannot write it: {error}")
 
+    def apart(self) -> bool:
+        """Whether to write and typeset the book in forked children: from :data:`FORK_FROM` pages.
+
+        A fork costs ~25 ms of waiting each (two per PDF: 10 % of the PDF build of our
+        five-page publication) and saves nothing there: a small book's memory is small.
+        """
+        return parallel_available and len(self.env.found_docs) >= FORK_FROM
+
     def typeset_apart(self, standards: list[str]) -> Typeset:
-        if parallel_available:
+        if self.apart():
             return in_child_process(lambda: self.typeset(standards), "running Typst")
         return self.typeset(standards)
 
