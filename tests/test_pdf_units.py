@@ -187,3 +187,67 @@ def test_unmapped_reads_only_the_fonts_it_needs(monkeypatch):
     read.clear()
     assert fonts.unmapped({ord("中"), 0xF8FF}, folders) == {0xF8FF}
     assert len(read) == len(fonts.font_files(folders))  # a code point no font has: all are read
+
+
+def test_an_unchanged_book_keeps_its_pdf_and_a_changed_one_is_typeset(tmp_path):
+    """typst_pdf.kept: the PDF is used again only for the same inputs and the same file."""
+    from conftest import page, sphinx_build, write_pages
+
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome."),
+                                              "a.md": page("Alpha", 1, body="First words.")})
+    out, doctrees = tmp_path / "pdf", tmp_path / "doctrees"
+    pdf = out / "smart-city-austin.pdf"
+
+    def build() -> tuple[bytes, int]:
+        result = sphinx_build(source, out, "typst", doctrees=doctrees, env=epoch)
+        assert result.returncode == 0, result.output
+        return pdf.read_bytes(), pdf.stat().st_mtime_ns
+
+    first, made = build()
+    assert build() == (first, made)  # kept: not even written again
+    pdf.write_bytes(b"not the PDF the record names")
+    assert build()[0] == first  # typeset again
+    (source / "a.md").write_text(page("Alpha", 1, body="Other words."), encoding="utf-8")
+    changed, _ = build()
+    clean = sphinx_build(source, tmp_path / "clean", "typst", env=epoch)
+    assert clean.returncode == 0, clean.output
+    assert changed != first and changed == (tmp_path / "clean" / pdf.name).read_bytes()
+
+
+def test_a_kept_pdf_record_says_what_typst_said(tmp_path):
+    from typst_pdf import kept
+
+    pdf = tmp_path / "book.pdf"
+    pdf.write_bytes(b"%PDF-1.7 made")
+    record = tmp_path / "doctrees" / "typst-book.json"
+    kept.save(record, "key-1", pdf.read_bytes(), "[1]", ["warning: a font fell back"])
+    assert kept.load(record, "key-1", pdf) == kept.Kept("[1]", ["warning: a font fell back"])
+    assert kept.load(record, "key-2", pdf) is None
+    record.write_text("{not json", encoding="utf-8")
+    assert kept.load(record, "key-1", pdf) is None
+
+
+def test_the_kept_pdf_key_covers_every_input_of_typst(tmp_path):
+    from typst_pdf import kept
+
+    typ, template, images = tmp_path / "book.typ", tmp_path / "layout.typ", tmp_path / "_images"
+    typ.write_text("#[a]")
+    template.write_text("#let book = x")
+    images.mkdir()
+    (images / "logo.png").write_bytes(b"png")
+    fonts_dir = tmp_path / "fonts"
+    fonts_dir.mkdir()
+    (fonts_dir / "A.ttf").write_bytes(b"font")
+
+    def key(standards=("ua-1",), timestamp="1"):
+        return kept.key(typ, template, images, [fonts_dir], list(standards), timestamp)
+
+    seen = {key()}
+    for change in (lambda: typ.write_text("#[b]"), lambda: template.write_text("#let book = y"),
+                   lambda: (images / "logo.png").write_bytes(b"png2"),
+                   lambda: (fonts_dir / "A.ttf").write_bytes(b"font, longer")):
+        change()
+        seen.add(key())
+    seen |= {key(standards=()), key(timestamp="2")}
+    assert len(seen) == 7

@@ -34,7 +34,7 @@ from sphinx.util.parallel import parallel_available
 
 from publication.atomic import write_atomically
 
-from . import diagnostics, escape, fonts
+from . import diagnostics, escape, fonts, kept
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
 from .translator import CONTENTS_DEPTH, TypstTranslator
@@ -262,14 +262,14 @@ class TypstPDFBuilder(Builder):
 
     # ---- compiling -----------------------------------------------------------------
 
-    def font_paths(self) -> list[str]:
+    def font_paths(self, say: bool = True) -> list[str]:
         """The shipped font packages' folders, then the project's own (``pdf_font_paths``)."""
         paths = [str(folder) for folder in fonts.package_folders()]
         for folder in self.config.pdf_font_paths:
             path = Path(self.confdir, folder)
             if path.is_dir():
                 paths.append(str(path))
-            else:
+            elif say:
                 warn(f"pdf_font_paths: {folder!r} is not a folder", Kind.CONFIG)
         return paths
 
@@ -281,8 +281,15 @@ class TypstPDFBuilder(Builder):
         next, and under their forked writers. A child gives all of it back when it ends.
         """
         standards = list(self.config.pdf_standards)
+        made = kept.key(self.typ_path, self.outdir / TEMPLATE.name, self.outdir / self.imagedir,
+                        [Path(p) for p in self.font_paths(say=False)], standards,
+                        os.environ.get("SOURCE_DATE_EPOCH", ""))
         with progress_message(f"compiling {self.pdf_path.name}"):
+            same = kept.load(self.kept_record, made, self.pdf_path)
+            if same is not None:
+                return self.keep(same)
             result = self.typeset_apart(standards)
+            first = result.error is None
             if result.error is not None:
                 self.report(result.error, "error")
                 if self._app._fail_on_warnings or not standards:
@@ -303,7 +310,27 @@ class TypstPDFBuilder(Builder):
             write_atomically(self.pages_path, _pages_json(result.pages, self.passage_labels))
             write_atomically(self.pdf_path, result.pdf)
         except OSError as error:
-            self.fail(f"cannot write it: {error}")
+            return self.fail(f"cannot write it: {error}")
+        if first:
+            kept.save(self.kept_record, made, result.pdf, result.pages, result.warnings)
+
+    @property
+    def kept_record(self) -> Path:
+        """What the PDF in the output folder was made from (:mod:`.kept`), beside the doctrees."""
+        return Path(self.doctreedir) / f"typst-{self.basename}.json"
+
+    def keep(self, same: kept.Kept) -> None:
+        """The PDF in the output folder is what Typst would make: say its warnings again and
+        write the passages' pages only if they changed (a kept file keeps its time, so the
+        edition swap copies nothing)."""
+        for message in same.warnings:
+            self.report(message, "warning")
+        pages = _pages_json(same.pages, self.passage_labels)
+        try:
+            if not self.pages_path.is_file() or self.pages_path.read_bytes() != pages:
+                write_atomically(self.pages_path, pages)
+        except OSError as error:
+            self.fail(f"cannot write {self.pages_path.name}: {error}")
 
     def apart(self) -> bool:
         """Whether to write and typeset the book in forked children: from :data:`FORK_FROM` pages.
