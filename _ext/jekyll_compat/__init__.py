@@ -260,7 +260,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
-    source[0] = _jekyll_title(srcdir, docname, Path(app.env.doc2path(docname)), result.text)
+    source[0] = _jekyll_title(docname, Path(app.env.doc2path(docname)), result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
@@ -272,10 +272,10 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
 
 
-def _jekyll_title(srcdir: Path, docname: str, path: Path, text: str) -> str:
-    """A collection document with an empty ``title:`` gets the title Jekyll gave it."""
-    published = collections.published_names(jekyll_config(srcdir))
-    if not published or not titles.in_collection(docname, published):
+def _jekyll_title(docname: str, path: Path, text: str) -> str:
+    """A page with an empty ``title:`` gets the title Jekyll gave a document: its file name
+    (``pageorder`` orders it by that title and says so)."""
+    if "title" not in text:
         return text
     page = pagesource.read(path)
     if "title" not in page.data or page.data["title"] not in (None, ""):
