@@ -251,3 +251,33 @@ def test_the_kept_pdf_key_covers_every_input_of_typst(tmp_path):
         seen.add(key())
     seen |= {key(standards=()), key(timestamp="2")}
     assert len(seen) == 7
+
+
+def test_a_book_typeset_in_forked_children_is_the_book_typeset_here(tmp_path):
+    """typst_pdf.builder.FORK_FROM: below it the .typ is written and Typst run in the build's
+    own process, from it in forked children (memory); the files are the same bytes."""
+    import subprocess
+    import sys
+
+    from conftest import REPO, page, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "index.md": page("Home", body="Welcome, “quoted”."),
+        "a.md": page("Alpha", 1, body="A [link](https://example.org) and a footnote[^1].\n\n[^1]: Note."),
+        "b.md": page("Beta", 2, body="## Part\n\nCafé, naïve, 中文.")})
+    code = ("import sys; sys.path.insert(0, sys.argv.pop(1))\n"
+            "import typst_pdf.builder as builder; builder.FORK_FROM = int(sys.argv.pop(1))\n"
+            "from sphinx.cmd.build import build_main; sys.exit(build_main(sys.argv[1:]))\n")
+    outputs = {}
+    for fork_from in (1, 1000):
+        out = tmp_path / f"from-{fork_from}"
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(REPO / "_ext"), str(fork_from), "-b", "typst",
+             "-c", str(REPO), "-d", str(out / "doctrees"), "-W", "--keep-going", "-q",
+             str(source), str(out / "pdf")],
+            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+            check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs[fork_from] = {p.name: p.read_bytes() for p in (out / "pdf").iterdir() if p.is_file()}
+    assert "smart-city-austin.pdf" in outputs[1]
+    assert outputs[1] == outputs[1000]
