@@ -18,7 +18,7 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 And three that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
-:mod:`buildcache.doctrees` off the pages already read; :mod:`buildcache.reading` reads a
+:mod:`buildcache.doctrees` off the pages already read and written; :mod:`buildcache.reading` reads a
 few changed pages without forking workers.
 """
 
@@ -46,6 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", memory.thaw, priority=1000)
     app.connect("source-read", doctrees.freeze_read, priority=0)
     app.connect("env-updated", doctrees.freeze_environment, priority=1000)
+    app.connect("write-started", doctrees.note_kept_pages)
+    app.connect("doctree-resolved", doctrees.freeze_resolved, priority=0)
     app.connect("env-before-read-docs", reading.read_serially_if_few)
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)
