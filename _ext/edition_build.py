@@ -80,15 +80,20 @@ def check_source(source: Path) -> int:
     return pages
 
 
-PARALLEL_FROM = 250
+PARALLEL_FROM = 500
 """``-j auto`` reads and writes in parallel from this many pages; below, one process is faster.
 
-Measured on the 2-core machine ``make bench`` runs on (``make html``, wall time, clean):
-at 100 pages 3.97 s with ``-j 1`` against 4.6 s with ``-j auto``, at the 177-page City-style
-site 4.2-4.8 s against 4.2-5.6 s; at 340 pages 10.0-11.6 s against 9.1-9.8 s, at 1,000
-pages 34-37 s against 31-48 s (the machine was shared: parallel costs ~20 % more CPU,
-which pays only when a core is free). Sphinx's workers fork, read, and send their part of
-the environment back; for a small site that costs more than the second core gives.
+Measured on the 2-core machine ``make bench`` runs on (``make html``, clean): at 100 pages
+3.97 s wall with ``-j 1`` against 4.6 s with ``-j auto``, at the 177-page City-style site
+4.2-4.8 s against 4.2-5.6 s. At 340 pages, on a quiet machine, a tie before the write
+phase's collector fix (``buildcache.doctrees``, which only a serial build gets): serial
+8.8-9.0 s wall, 8.7-9.0 s CPU, ``-j auto`` 8.7-10.3 s wall, 12.3-14.7 s CPU; after it,
+six interleaved runs each on a shared machine (load 6 to 22): serial 16.5-35.7 s wall,
+6.6-8.2 s CPU, ``-j auto`` 24.0-62.6 s wall, 9.6-11.7 s CPU. At 1,000 pages parallel won
+on a quiet-ish machine before (31-48 s against 34-37 s wall) and loses on a loaded one now
+(301 s against 265 s wall, 41.5 s against 25.4 s CPU). Sphinx's workers fork, read, and
+send their part of the environment back, and the main process collects over it: that
+costs ~40 % more CPU, which pays only when a core is free and the site is large.
 """
 
 

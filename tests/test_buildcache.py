@@ -137,3 +137,26 @@ def test_what_a_page_leaves_alive_is_frozen_and_its_garbage_collected_first() ->
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_pages_kept_in_memory_are_frozen_as_they_are_written_pages_read_again_are_not() -> None:
+    gc.unfreeze()
+    try:
+        kept = SimpleNamespace(env=SimpleNamespace(_write_doc_doctree_cache={"page": Node()}))
+        kept.builder = SimpleNamespace()
+        doctrees.note_kept_pages(kept, kept.builder)
+        left = Node()
+        gone = weakref.ref(left)
+        del left
+        doctrees.freeze_resolved(kept, Node(), "page")
+        assert gone() is None and gc.get_freeze_count() > 0  # garbage first, then frozen
+        gc.unfreeze()
+
+        pickled = SimpleNamespace(env=SimpleNamespace(_write_doc_doctree_cache={}))
+        pickled.builder = SimpleNamespace()
+        doctrees.note_kept_pages(pickled, pickled.builder)
+        doctrees.freeze_resolved(pickled, Node(), "page")
+        assert gc.get_freeze_count() == 0  # read from its pickle: freed once written
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -122,3 +122,43 @@ def test_kramdown_double_dollars_are_maths_on_every_page(tmp_path):
     assert [m["alttext"] for m in article.find_all("math")] == ["x^2", "\\frac{a}{b}"]
     text = " ".join(article.get_text().split())
     assert "It costs $2,000, and" in text and "After $5 and $10." in text and "$$code$$" in text
+
+
+def test_the_kept_parsers_carry_nothing_from_one_page_to_the_next(tmp_path):
+    """One markdown-it parser per build serves the pages that change no MyST setting: a page
+    with settings of its own, or with dollar maths, changes nothing for the pages after it."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "a-own.md": "---\ntitle: Own\nposition: 1\nmyst:\n  enable_extensions: [dollarmath]\n---\n\n"
+                    "Own settings: $x^2$.\n",
+        "b-after.md": page("After own", 2, body=MONEY),
+        "c-math.md": page("Maths", 3, math="true", body="Energy is $E = mc^2$ here."),
+        "d-after.md": page("After maths", 4, body=MONEY),
+    })
+    built = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert built.returncode == 0, built.output
+    for name, formulas in (("a-own", 1), ("b-after", 0), ("c-math", 1), ("d-after", 0)):
+        article = soup(built.outdir / f"{name}.html").select_one("article")
+        assert len(article.find_all("math")) == formulas, name
+        if not formulas:
+            assert MONEY in " ".join(article.get_text().split())
+
+
+def test_a_kept_parser_in_use_is_not_handed_out_again():
+    from myst_parser.config.main import MdParserConfig
+
+    from maths import switch
+
+    config = MdParserConfig()
+    first = switch._build_parser(config, False, config)
+    try:
+        assert first is not None
+        assert switch._build_parser(config, False, config) is None  # a page inside that page
+        dollars = switch._build_parser(config, True, config.copy(
+            enable_extensions={*config.enable_extensions, "dollarmath"}))
+        assert dollars is not None and dollars is not first
+        switch._BUSY.discard(id(dollars))
+    finally:
+        switch._BUSY.discard(id(first))
+    assert switch._build_parser(config, False, config) is first
+    switch._BUSY.discard(id(first))

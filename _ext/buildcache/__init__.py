@@ -1,6 +1,6 @@
 """Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
 
-Four caches, each with its own switch (all on by default; the output is the same
+Five caches, each with its own switch (all on by default; the output is the same
 either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 - :mod:`buildcache.settings` — docutils' settings built once per build, not per page
@@ -11,11 +11,14 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   for the next build, not compiled again by every build (``-D buildcache_templates=0``);
 - :mod:`buildcache.sources` — the pages' sources (front matter parsed) kept in the doctree
   folder for the next build, which parses only the files that changed
-  (``-D buildcache_sources=0``).
+  (``-D buildcache_sources=0``);
+- :mod:`buildcache.titles` — each page title rendered to HTML once per build, not once
+  for every page whose neighbour links, parents or own title show it
+  (``-D buildcache_titles=0``).
 
 And three that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
-:mod:`buildcache.doctrees` off the pages already read; :mod:`buildcache.reading` reads a
+:mod:`buildcache.doctrees` off the pages already read and written; :mod:`buildcache.reading` reads a
 few changed pages without forking workers.
 """
 
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import doctrees, memory, reading, settings, sources, stemmer, templates
+from . import doctrees, memory, reading, settings, sources, stemmer, templates, titles
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,16 +39,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_templates", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_sources", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_titles", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
     app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
     app.connect("build-finished", memory.thaw, priority=1000)
     app.connect("source-read", doctrees.freeze_read, priority=0)
     app.connect("env-updated", doctrees.freeze_environment, priority=1000)
+    app.connect("write-started", doctrees.note_kept_pages)
+    app.connect("doctree-resolved", doctrees.freeze_resolved, priority=0)
     app.connect("env-before-read-docs", reading.read_serially_if_few)
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)
     app.connect("builder-inited", stemmer.memoise_stemmer)
     app.connect("builder-inited", templates.install)
+    app.connect("builder-inited", titles.install)
     app.connect("build-finished", sources.save)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

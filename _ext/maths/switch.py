@@ -8,13 +8,20 @@ maths too. MyST's own ``myst: enable_extensions:`` would do it as well, but repl
 whole list of extensions for that page.
 
 Being the parser, it also reads each page's front matter once, with libyaml
-(:mod:`.topmatter`), and hands MyST the data instead of the text.
+(:mod:`.topmatter`), and hands MyST the data instead of the text. And it keeps one
+markdown-it parser per build for the pages that change no MyST setting (all but those
+whose front matter has ``myst``, ``html_meta`` or ``substitutions``), with and without
+``dollarmath``: MyST made one per page (~0.5 ms: the parser's plugins, the renderer's
+rules, MyST's checks of the page's settings); the renderer starts afresh on every page
+(``setup_render``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level
 from myst_parser.mdit_to_docutils import base as myst_base
@@ -27,6 +34,15 @@ from docutils import nodes
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
+FILE_LEVEL_KEYS = ("myst", "html_meta", "substitutions")
+"""What MyST's ``merge_file_level`` reads from a page's front matter: with none, the
+build's settings stand as they are."""
+
+_PARSERS: dict[int, tuple[MdParserConfig, dict[bool, MarkdownIt]]] = {}
+"""id of a build's MyST settings -> those settings (held, so the id stays theirs) and their
+markdown-it parsers, without and with ``dollarmath``."""
+_BUSY: set[int] = set()
+"""The kept parsers parsing a page now."""
 
 
 def wants_dollar_math(topmatter: dict[str, Any]) -> bool | None:
@@ -43,26 +59,50 @@ class DollarMathSwitchParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
+        build_config, dollars, own_settings = config, False, False
         try:
             topmatter = read_topmatter(inputstring)
         except TopmatterReadError:
             topmatter = None  # reported during the render, as MyST does
         if topmatter:
-            warning = lambda wtype, msg: create_warning(  # noqa: E731
-                document, msg, wtype, line=1, append_to=document)
-            config = merge_file_level(config, topmatter, warning)
+            own_settings = any(key in topmatter for key in FILE_LEVEL_KEYS)
+            if own_settings:
+                warning = lambda wtype, msg: create_warning(  # noqa: E731
+                    document, msg, wtype, line=1, append_to=document)
+                config = merge_file_level(config, topmatter, warning)
             wanted = wants_dollar_math(topmatter)
             if wanted:
+                dollars = True
                 config = config.copy(enable_extensions={*config.enable_extensions, "dollarmath"})
             elif wanted is None:
                 env = document.settings.env
                 self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
-        parser = create_md_parser(config, _Renderer)
+        kept = None if own_settings else _build_parser(build_config, dollars, config)
+        parser = create_md_parser(config, _Renderer) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
-        tokens = parser.parse(inputstring, env)
-        load_front_matter_tokens(tokens)
-        parser.renderer.render(tokens, parser.options, env)
+        try:
+            tokens = parser.parse(inputstring, env)
+            load_front_matter_tokens(tokens)
+            parser.renderer.render(tokens, parser.options, env)
+        finally:
+            if kept is not None:
+                _BUSY.discard(id(kept))
+
+
+def _build_parser(build_config: MdParserConfig, dollars: bool,
+                  config: MdParserConfig) -> MarkdownIt | None:
+    """The kept parser for ``config`` (the build's settings, with ``dollarmath`` if
+    ``dollars``), marked busy; None while it is busy (a page included into the page it is
+    parsing, by a parser option, gets a parser of its own)."""
+    parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
+    if dollars not in parsers:
+        parsers[dollars] = create_md_parser(config, _Renderer)
+    parser = parsers[dollars]
+    if id(parser) in _BUSY:
+        return None
+    _BUSY.add(id(parser))
+    return parser
 
 
 class _Renderer(SphinxRenderer):

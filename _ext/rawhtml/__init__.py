@@ -63,13 +63,19 @@ def is_html(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
 
 
+def html_nodes(doctree: nodes.Node) -> list[nodes.raw]:
+    """The raw HTML nodes, in order: ``findall(is_html)``, through docutils' fast walk by class
+    (a condition function takes its slow walk, two to three times the cost)."""
+    return [raw for raw in doctree.findall(nodes.raw) if is_html(raw)]
+
+
 def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: clean every raw HTML node of the page; report once per kind."""
     found: dict[Subtype, list[tuple[nodes.Node, Change]]] = defaultdict(list)
     inline: dict[int, list[nodes.raw]] = defaultdict(list)
     env = app.env
     nowhere: list[tuple[nodes.raw, str]] = []
-    for raw in list(doctree.findall(is_html)):
+    for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
             continue
@@ -180,7 +186,7 @@ class LinkPictures(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         builder = self.app.builder
         depth = self.env.docname.count("/")
-        for raw in self.document.findall(is_html):
+        for raw in html_nodes(self.document):
             if not raw.get(IMAGES) and not raw.get(DOWNLOADS) and not raw.get(PAGES):
                 continue
             text = raw.astext()
