@@ -25,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 import changes
-from publication.atomic import write_atomically
+from publication.atomic import overwrite
 from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
 from . import changes_page, diff, links, passagesfile, publish, releases, sitedata
@@ -215,7 +215,7 @@ def write_passages_file(app: Sphinx, info: Context) -> None:
     passagesfile.write(Path(app.outdir) / releases.PASSAGES,
                        Path(app.doctreedir) / f"record-passages-{app.builder.name}.json",
                        sitedata.head(info.meta), [made(c) for c in chapters(app)],
-                       lambda path, data: write_atomically(path, data, durable=False))
+                       overwrite)
 
 
 def change_pages(app: Sphinx) -> Any:
