@@ -137,3 +137,29 @@ def test_what_a_page_leaves_alive_is_frozen_and_its_garbage_collected_first() ->
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_page_pickles_save_an_unchanged_value_as_the_bytes_it_was_loaded_from() -> None:
+    """buildcache.pagepickles: the same map after a load; a value the map still holds as
+    loaded is written as its old bytes (here tampered with, to see it), a replaced one anew."""
+    from docutils import nodes
+
+    from buildcache.pagepickles import PagePickles, adopt
+
+    owner = SimpleNamespace(tocs={"a": nodes.bullet_list("", nodes.list_item("", nodes.Text("A"))),
+                                  "b": [1, 2]})
+    tocs = adopt(owner, "tocs")
+    assert owner.tocs is tocs and adopt(owner, "tocs") is tocs and set(tocs) == {"a", "b"}
+    loaded = pickle.loads(pickle.dumps(owner, pickle.HIGHEST_PROTOCOL)).tocs
+    assert isinstance(loaded, PagePickles)
+    assert loaded["a"].pformat() == tocs["a"].pformat() and loaded["b"] == [1, 2]
+
+    loaded.kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded.kept["b"] = (loaded["b"], pickle.dumps("kept bytes"))
+    loaded["b"] = [3]  # read again: a new value
+    again = pickle.loads(pickle.dumps(loaded))
+    assert again == {"a": "kept bytes", "b": [3]}
+
+    loaded.kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded.forget()  # changed in place (numbered sections): everything pickled anew
+    assert pickle.loads(pickle.dumps(loaded))["a"].pformat() == tocs["a"].pformat()
