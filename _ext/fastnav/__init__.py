@@ -15,7 +15,7 @@ from sphinx.errors import ExtensionError
 
 from pageorder import NAVIGATION_CHANGED
 
-from . import navpatch, shim
+from . import deferred, navpatch, shim
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,6 +31,7 @@ def take_navigation_only(app: Sphinx, env: Any, docnames: frozenset[str]) -> set
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    deferred.defer()  # before the HTML builder loads Furo, its theme
     # -D fastnav_enabled=0 builds with Furo's own code (to compare, or to bisect)
     app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", shim.install)
