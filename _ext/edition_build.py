@@ -54,9 +54,16 @@ class BuildFolderProblem(Exception):
 def count_pages(source: Path) -> int:
     """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
     in the collections an old Jekyll site published, which are read where they are)."""
-    count = sum(1 for path in source.rglob("*") if path.suffix in (".md", ".markdown") and not any(
-        part.startswith(("_", ".")) for part in path.relative_to(source).parts))
+    count = 0
+    for _, folders, files in os.walk(source):  # as rglob: symbolic links to folders not followed
+        folders[:] = [name for name in folders if not name.startswith(PRIVATE)]
+        count += sum(1 for name in (*folders, *files)
+                     if name.endswith(PAGE_SUFFIXES) and not name.startswith(PRIVATE))
     return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+
+
+PAGE_SUFFIXES = (".md", ".markdown")
+PRIVATE = ("_", ".")
 
 
 def _collection_pages(source: Path) -> int:

@@ -151,15 +151,20 @@ def test_page_pickles_save_an_unchanged_value_as_the_bytes_it_was_loaded_from() 
     tocs = adopt(owner, "tocs")
     assert owner.tocs is tocs and adopt(owner, "tocs") is tocs and set(tocs) == {"a", "b"}
     loaded = pickle.loads(pickle.dumps(owner, pickle.HIGHEST_PROTOCOL)).tocs
-    assert isinstance(loaded, PagePickles)
-    assert loaded["a"].pformat() == tocs["a"].pformat() and loaded["b"] == [1, 2]
+    assert isinstance(loaded, PagePickles) and len(loaded) == 2 and "a" in loaded
+    assert all(type(v) is bytes for v in (u.data for u in loaded._values.values()))  # not read yet
+    assert loaded["a"].pformat() == tocs["a"].pformat() and loaded.get("b") == [1, 2]
+    assert dict(loaded) == {"a": loaded["a"], "b": [1, 2]} and loaded.pop("b") == [1, 2]
+    loaded["b"] = [1, 2]
 
-    loaded.kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
-    loaded.kept["b"] = (loaded["b"], pickle.dumps("kept bytes"))
+    loaded._kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded._kept["b"] = (loaded["b"], pickle.dumps("kept bytes"))
     loaded["b"] = [3]  # read again: a new value
     again = pickle.loads(pickle.dumps(loaded))
     assert again == {"a": "kept bytes", "b": [3]}
 
-    loaded.kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded._kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
     loaded.forget()  # changed in place (numbered sections): everything pickled anew
     assert pickle.loads(pickle.dumps(loaded))["a"].pformat() == tocs["a"].pformat()
+    unread = pickle.loads(pickle.dumps(loaded))
+    assert pickle.loads(pickle.dumps(unread))["b"] == [3]  # saved unread: its bytes again

@@ -172,11 +172,12 @@ def pdf_pages(app: Sphinx, meta: Any) -> dict[str, dict[str, list]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def chapters(app: Sphinx) -> list[dict[str, Any]]:
-    """Every chapter with passages, in order: ``{docname, title, file, passages}``."""
+def chapters(app: Sphinx, passages: bool = True) -> list[dict[str, Any]]:
+    """Every chapter with passages, in order: ``{docname, title, file, passages}`` (without
+    ``passages`` if not asked for: each page's are loaded from the environment when used)."""
     store = getattr(app.env, "record_passages", {})
     return [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
-             "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
+             "file": app.builder.get_target_uri(d), **({"passages": store[d]} if passages else {})}
             for d in chapter_order(app) if d in store]
 
 
@@ -205,7 +206,8 @@ def write_passages_file(app: Sphinx, info: Context) -> None:
 
     def made(chapter: dict[str, Any]) -> passagesfile.Chapter:
         def passages() -> list[dict[str, Any]]:
-            return sitedata.chapter_passages(info.meta, info.version_root, chapter,
+            whole = {**chapter, "passages": app.env.record_passages[chapter["docname"]]}
+            return sitedata.chapter_passages(info.meta, info.version_root, whole,
                                              pages.get(chapter["docname"], {}), first())
         key = passagesfile.digest(common, chapter["docname"], chapter["title"], chapter["file"],
                                   app.env.all_docs.get(chapter["docname"]),
@@ -214,7 +216,7 @@ def write_passages_file(app: Sphinx, info: Context) -> None:
 
     passagesfile.write(Path(app.outdir) / releases.PASSAGES,
                        Path(app.doctreedir) / f"record-passages-{app.builder.name}.json",
-                       sitedata.head(info.meta), [made(c) for c in chapters(app)],
+                       sitedata.head(info.meta), [made(c) for c in chapters(app, passages=False)],
                        overwrite)
 
 
