@@ -98,17 +98,19 @@ def test_the_sources_kept_by_one_build_are_read_by_the_next_without_parsing(
 def test_a_damaged_kept_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagesource, "_CACHE", {})
     monkeypatch.setattr(pagesource, "_KEPT", {})
+    monkeypatch.setattr(pagesource, "_PICKLED", {})
     kept = tmp_path / sources.FILE
     page = pagesource.parse("---\ntitle: A\n---\n")
     for damaged in (b"not a pickle", pickle.dumps({"key": "not a page source"}),
                     pickle.dumps(("other code", {("a.md", 1, 1): page})),
-                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): "not a page source"}))):
+                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): pickle.dumps("not a page source")})),
+                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): b"not a pickle"}))):
         kept.write_bytes(damaged)
         pagesource.load_kept(kept)
         assert pagesource._CACHE == {}
     pagesource.load_kept(tmp_path / "missing")
     assert pagesource._CACHE == {}
-    kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): page})))
+    kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): pickle.dumps(page)})))
     pagesource.load_kept(kept)
     assert pagesource._CACHE == {("a.md", 1, 1): page}
 class Node:
