@@ -1,22 +1,61 @@
-"""Furo's ``furo.navigation`` (BeautifulSoup and soupsieve) imported when first used.
+"""soupsieve, and Furo's ``furo.navigation`` with BeautifulSoup, imported when first used.
 
-Furo imports its ``navigation`` module, and with it BeautifulSoup and soupsieve (~0.1 s
-of CPU, soupsieve compiling its CSS grammar), as soon as the theme is loaded, although
-only its per-page sidebar rendering calls it. A rebuild that takes the last build's
-sidebar (:mod:`fastnav.sidebarkey`, e.g. after a body edit) never does. So, before Furo
-is imported, a stand-in for ``furo.navigation`` is registered: its
-``get_navigation_tree`` (the one name Furo imports from it) and any other name load
-Furo's own module on first use and hand over to it. Nothing else changes: the code that
-runs is Furo's, and a build that renders a sidebar imports BeautifulSoup as before.
+Furo imports BeautifulSoup for its navigation pass, and BeautifulSoup imports soupsieve
+(CSS selectors) at once: ~55 ms of compiling regular expressions in every site build,
+a third of what our extensions, Furo and its BeautifulSoup add to Sphinx's start-up, for
+selectors no build uses (fastnav renders Furo's sidebar without them, and Furo's own pass
+uses none). BeautifulSoup is given a stand-in module that imports the real one the first
+time any of its names is used, so a selector still works. (Python's own
+``importlib.util.LazyLoader`` cannot be used: on Python 3.11 an ``import`` of a module
+that is already loaded reads its ``__spec__``, which runs the module.)
+
+Furo itself imports its ``navigation`` module, and with it BeautifulSoup (~45 ms more),
+as soon as the theme is loaded, although only its per-page sidebar rendering calls it: a
+rebuild that takes the last build's sidebar (:mod:`fastnav.sidebarkey`, e.g. after a
+body edit) never does. So :func:`defer_furo_navigation` (fastnav's ``setup``, before the
+theme loads) registers a stand-in for ``furo.navigation``: its ``get_navigation_tree``
+(the one name Furo imports from it) and any other name load Furo's own module on first
+use and hand over to it. The code that runs is Furo's either way.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 import types
 from pathlib import Path
 from typing import Any
+
+DEFERRED = ("soupsieve",)
+
+
+class Deferred(types.ModuleType):
+    """Stands in for a module until one of its names is used, then imports it in its place."""
+
+    def __getattr__(self, name: str) -> Any:
+        module = sys.modules.get(self.__name__)
+        if module is None or module is self:
+            del sys.modules[self.__name__]
+            try:
+                module = importlib.import_module(self.__name__)
+            except BaseException:
+                sys.modules[self.__name__] = self
+                raise
+        return getattr(module, name)
+
+
+def defer(name: str) -> None:
+    """``import name`` gives a :class:`Deferred` module (unless it is imported already)."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return  # not installed: BeautifulSoup says so itself
+    stand_in = Deferred(name)
+    stand_in.__spec__ = spec
+    sys.modules[name] = stand_in
+
 
 NAME = "furo.navigation"
 
@@ -41,7 +80,7 @@ def _load_real(path: Path) -> types.ModuleType:
     return module
 
 
-def defer() -> bool:
+def defer_furo_navigation() -> bool:
     """Register the stand-in unless Furo is imported already or cannot be found; True if so."""
     if "furo" in sys.modules or NAME in sys.modules:
         return False
@@ -70,3 +109,7 @@ def defer() -> bool:
     stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
     sys.modules[NAME] = stand_in
     return True
+
+
+for _name in DEFERRED:
+    defer(_name)
