@@ -54,9 +54,16 @@ class BuildFolderProblem(Exception):
 def count_pages(source: Path) -> int:
     """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
     in the collections an old Jekyll site published, which are read where they are)."""
-    count = sum(1 for path in source.rglob("*") if path.suffix in (".md", ".markdown") and not any(
-        part.startswith(("_", ".")) for part in path.relative_to(source).parts))
+    count = 0
+    for _, folders, files in os.walk(source):  # as rglob: symbolic links to folders not followed
+        folders[:] = [name for name in folders if not name.startswith(PRIVATE)]
+        count += sum(1 for name in (*folders, *files)
+                     if name.endswith(PAGE_SUFFIXES) and not name.startswith(PRIVATE))
     return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+
+
+PAGE_SUFFIXES = (".md", ".markdown")
+PRIVATE = ("_", ".")
 
 
 def _collection_pages(source: Path) -> int:
@@ -134,12 +141,13 @@ def _kind(entry: os.DirEntry) -> str:
     return "file" if entry.is_file(follow_symlinks=False) else "other"
 
 
-def mirror(live: Path, copy: Path) -> None:
+def mirror(live: Path | str, copy: Path | str) -> None:
     """Make ``copy`` hold exactly what ``live`` holds (bytes, modes, times), copying only what differs.
 
     A file is copied when its size or modification time (ns) differs from the live one's,
     as ``rsync`` decides: a file a build writes gets that build's time, a copy keeps the
     time of what it copies. Links are copied as links, anything else in ``live`` is left out.
+    (Paths as strings: a site of 1,000 pages has ~2,300 entries to compare.)
     """
     with os.scandir(live) as entries:
         wanted = {entry.name: entry for entry in entries if _kind(entry) != "other"}
@@ -150,17 +158,17 @@ def mirror(live: Path, copy: Path) -> None:
             _remove(Path(entry.path))
             del present[name]
     for name, entry in wanted.items():
-        target, kind = copy / name, _kind(entry)
+        target, kind = os.path.join(copy, name), _kind(entry)
         if kind == "dir":
             if name not in present:
-                target.mkdir()
+                os.mkdir(target)
                 shutil.copystat(entry.path, target)
-            mirror(Path(entry.path), target)
+            mirror(entry.path, target)
         elif kind == "link":
             link = os.readlink(entry.path)
             if name not in present or os.readlink(target) != link:
                 if name in present:
-                    target.unlink()
+                    os.unlink(target)
                 os.symlink(link, target)
         else:
             have, want = present.get(name), entry.stat(follow_symlinks=False)
@@ -170,7 +178,7 @@ def mirror(live: Path, copy: Path) -> None:
                 _overwrite(entry.path, target)
 
 
-def _overwrite(source: str, target: Path) -> None:
+def _overwrite(source: str, target: Path | str) -> None:
     """Copy ``source`` over ``target`` in place, then its mode and times.
 
     Not truncated first: on a disk mounted with ``discard`` freeing a file's blocks and

@@ -211,3 +211,20 @@ def test_a_failed_build_leaves_nothing_stale_in_the_next_one(tmp_path: Path) -> 
     assert tree(new) == tree(tmp_path / "html")
     (tmp_path / "html").rename(tmp_path / "gone")  # no live edition: the build starts empty
     assert not edition_build.seed(tmp_path, "html").exists()
+
+
+def test_pages_are_counted_as_sphinx_finds_them(tmp_path):
+    """edition_build.count_pages walks the folder once: pages outside ``_``/``.`` folders, in
+    nested folders, not through a symbolic link to a folder (as ``Path.rglob`` counted)."""
+    import os
+
+    from edition_build import count_pages
+
+    for name in ("a.md", "b/c.markdown", "b/d/e.md", "b/_private/f.md", ".hidden/g.md",
+                 "_drafts/h.md", "b/.i.md", "notes.txt", "j.md/k.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "b", tmp_path / "linked")
+    expected = sum(1 for path in tmp_path.rglob("*") if path.suffix in (".md", ".markdown") and not any(
+        part.startswith(("_", ".")) for part in path.relative_to(tmp_path).parts))
+    assert count_pages(tmp_path) == expected == 5  # a, c, e, the folder j.md and its k.md; not linked/

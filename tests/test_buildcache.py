@@ -98,17 +98,19 @@ def test_the_sources_kept_by_one_build_are_read_by_the_next_without_parsing(
 def test_a_damaged_kept_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagesource, "_CACHE", {})
     monkeypatch.setattr(pagesource, "_KEPT", {})
+    monkeypatch.setattr(pagesource, "_PICKLED", {})
     kept = tmp_path / sources.FILE
     page = pagesource.parse("---\ntitle: A\n---\n")
     for damaged in (b"not a pickle", pickle.dumps({"key": "not a page source"}),
                     pickle.dumps(("other code", {("a.md", 1, 1): page})),
-                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): "not a page source"}))):
+                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): pickle.dumps("not a page source")})),
+                    pickle.dumps((pagesource._code(), {("a.md", 1, 1): b"not a pickle"}))):
         kept.write_bytes(damaged)
         pagesource.load_kept(kept)
         assert pagesource._CACHE == {}
     pagesource.load_kept(tmp_path / "missing")
     assert pagesource._CACHE == {}
-    kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): page})))
+    kept.write_bytes(pickle.dumps((pagesource._code(), {("a.md", 1, 1): pickle.dumps(page)})))
     pagesource.load_kept(kept)
     assert pagesource._CACHE == {("a.md", 1, 1): page}
 class Node:
@@ -160,3 +162,34 @@ def test_pages_kept_in_memory_are_frozen_as_they_are_written_pages_read_again_ar
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_page_pickles_save_an_unchanged_value_as_the_bytes_it_was_loaded_from() -> None:
+    """buildcache.pagepickles: the same map after a load; a value the map still holds as
+    loaded is written as its old bytes (here tampered with, to see it), a replaced one anew."""
+    from docutils import nodes
+
+    from buildcache.pagepickles import PagePickles, adopt
+
+    owner = SimpleNamespace(tocs={"a": nodes.bullet_list("", nodes.list_item("", nodes.Text("A"))),
+                                  "b": [1, 2]})
+    tocs = adopt(owner, "tocs")
+    assert owner.tocs is tocs and adopt(owner, "tocs") is tocs and set(tocs) == {"a", "b"}
+    loaded = pickle.loads(pickle.dumps(owner, pickle.HIGHEST_PROTOCOL)).tocs
+    assert isinstance(loaded, PagePickles) and len(loaded) == 2 and "a" in loaded
+    assert all(type(v) is bytes for v in (u.data for u in loaded._values.values()))  # not read yet
+    assert loaded["a"].pformat() == tocs["a"].pformat() and loaded.get("b") == [1, 2]
+    assert dict(loaded) == {"a": loaded["a"], "b": [1, 2]} and loaded.pop("b") == [1, 2]
+    loaded["b"] = [1, 2]
+
+    loaded._kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded._kept["b"] = (loaded["b"], pickle.dumps("kept bytes"))
+    loaded["b"] = [3]  # read again: a new value
+    again = pickle.loads(pickle.dumps(loaded))
+    assert again == {"a": "kept bytes", "b": [3]}
+
+    loaded._kept["a"] = (loaded["a"], pickle.dumps("kept bytes"))
+    loaded.forget()  # changed in place (numbered sections): everything pickled anew
+    assert pickle.loads(pickle.dumps(loaded))["a"].pformat() == tocs["a"].pformat()
+    unread = pickle.loads(pickle.dumps(loaded))
+    assert pickle.loads(pickle.dumps(unread))["b"] == [3]  # saved unread: its bytes again

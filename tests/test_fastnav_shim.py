@@ -89,6 +89,30 @@ def test_the_shim_is_used_when_it_checks_out(source, furo_own, tmp_path):
     assert same_pages(tmp_path / "html", furo_own) == []
 
 
+DEFERRED_CHECK = r'''
+import sys
+from fastnav import deferred
+assert deferred.defer_furo_navigation()
+import furo
+assert "bs4" not in sys.modules and "soupsieve.css_parser" not in sys.modules
+html = '<ul><li class="toctree-l1"><a href="a.html">A</a><ul><li class="toctree-l2"><a href="b.html">B</a></li></ul></li></ul>'
+deferred_out = furo.get_navigation_tree(html)
+assert "bs4" in sys.modules
+real = sys.modules["furo.navigation"]
+assert not getattr(real, "fastnav_deferred", False) and furo.navigation is real
+assert deferred_out == real.get_navigation_tree(html) and "toctree-checkbox" in deferred_out
+print("ok")
+'''
+
+
+def test_furo_navigation_is_imported_when_first_used_and_is_furos_own():
+    """fastnav.deferred: loading Furo does not import BeautifulSoup; the first sidebar
+    rendered loads Furo's own navigation module and gives its output."""
+    done = subprocess.run([sys.executable, "-c", DEFERRED_CHECK], capture_output=True, text=True,
+                          cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "_ext")}, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
 def test_soupsieve_is_imported_only_when_a_selector_is_used():
     """fastnav.deferred: Furo's BeautifulSoup no longer compiles soupsieve's parser at start-up."""
     code = (f"import sys; sys.path.insert(0, {str(REPO / '_ext')!r})\n"

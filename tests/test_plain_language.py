@@ -169,3 +169,20 @@ def test_the_reading_grade_is_textstats():
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text)
 
     same()
+
+
+def test_syllables_are_counted_once_into_the_mapping_a_build_keeps():
+    """A rebuild takes the counts its environment kept (pyphen's dictionary is not loaded
+    for words counted before); a different dictionary is told apart by its stamp."""
+    from plainlanguage import grade
+
+    counts: dict[str, int] = {}
+    grade.count_into(counts)
+    try:
+        before = grade.flesch_kincaid_grade(LONG)
+        assert counts["committee"] == 3 and counts["the"] == 1
+        counts["committee"] = 30  # a kept count is used as it is, not counted again
+        assert grade.flesch_kincaid_grade(LONG) > before
+    finally:
+        grade.count_into({})
+    assert "hyph_en_US.dic" in grade.dictionary_stamp()

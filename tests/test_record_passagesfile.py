@@ -4,11 +4,14 @@ chapters copied from the last file, and a last file that is not the indexed one 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from publication.atomic import overwrite
 from record import passagesfile
 from record.passagesfile import Chapter
 
@@ -86,6 +89,44 @@ def test_a_last_file_that_is_not_the_indexed_one_is_not_copied_from(tmp_path):
     made: list[str] = []
     passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), Writes())
     assert made == ["a"] and b"Alpha" in path.read_bytes()
+
+
+def test_a_copy_that_keeps_the_file_time_is_the_indexed_file(tmp_path):
+    """The edition swap copies the last build's passages.json with its time (shutil.copy2):
+    still the indexed file, so its chapters are copied, not made again."""
+    path, index = tmp_path / "passages.json", tmp_path / "index.json"
+    contents, keys = {"a": [{"id": "p1", "text": "Alpha"}], "b": []}, {"a": "ka", "b": "kb"}
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, []), Writes())
+    saved = tmp_path / "live.json"
+    shutil.copy2(path, saved)
+    path.write_bytes(b"{}")  # an older edition's file, then the copy of the live one over it
+    shutil.copy2(saved, path)
+
+    made: list[str] = []
+    keys["b"] = "kb2"
+    passagesfile.write(path, index, HEAD_DATA, chapters_of(contents, keys, made), Writes())
+    assert made == ["b"]
+
+
+def test_overwrite_writes_in_place_but_never_through_a_hard_link_or_symbolic_link(tmp_path):
+    path = tmp_path / "passages.json"
+    overwrite(path, b"first, and longer")
+    inode = path.stat().st_ino
+    overwrite(path, b"second")
+    assert path.read_bytes() == b"second" and path.stat().st_ino == inode
+
+    linked = tmp_path / "previous.json"
+    os.link(path, linked)
+    overwrite(path, b"third")
+    assert path.read_bytes() == b"third" and linked.read_bytes() == b"second"
+
+    target = tmp_path / "elsewhere.json"
+    target.write_bytes(b"not ours")
+    path.unlink()
+    path.symlink_to(target)
+    overwrite(path, b"fourth")
+    assert not path.is_symlink() and path.read_bytes() == b"fourth"
+    assert target.read_bytes() == b"not ours"
 
 
 JSON = st.recursive(

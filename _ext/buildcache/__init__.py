@@ -16,10 +16,11 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   for every page whose neighbour links, parents or own title show it
   (``-D buildcache_titles=0``).
 
-And three that are no cache (no switch: they change no output): :mod:`buildcache.memory`
+And four that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
 :mod:`buildcache.doctrees` off the pages already read and written; :mod:`buildcache.reading` reads a
-few changed pages without forking workers.
+few changed pages without forking workers; :mod:`buildcache.pagepickles` saves the pages'
+tables of contents (``env.tocs``) without pickling the unchanged ones again.
 """
 
 from __future__ import annotations
@@ -27,11 +28,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import doctrees, memory, reading, settings, sources, stemmer, templates, titles
+from .pagepickles import adopt
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "1.0.0"
+
+
+def keep_toc_pickles(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the tables of contents saved as :mod:`.pagepickles`."""
+    adopt(env, "tocs")
+
+
+def forget_numbered_tocs(app: Sphinx, env: Any) -> list[str]:
+    """``env-get-updated``, after Sphinx numbered the sections in the tables of contents (in
+    place): with numbered toctrees every table of contents is pickled again."""
+    if env.numbered_toctrees:
+        adopt(env, "tocs").forget()
+    return []
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -55,4 +70,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", templates.install)
     app.connect("builder-inited", titles.install)
     app.connect("build-finished", sources.save)
+    app.connect("env-before-read-docs", keep_toc_pickles)
+    app.connect("env-get-updated", forget_numbered_tocs, priority=900)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, version_root
 
-from .directive import (CitationDirective, chapter_citation, cite_files, localise_downloads,
-                        written_in)
+from . import citations, directive
+from .directive import (CitationDirective, chapter_citation, cite_file_paths, cite_files,
+                        localise_downloads, written_in)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,11 +47,29 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
-    """After a good website build: the BibTeX and RIS files the How-to-cite page links."""
+    """After a good website build: the BibTeX and RIS files the How-to-cite page links
+    (not made again while the metadata, this code and pybtex/rispy are the same)."""
     if exception is not None or not _is_web(app):
         return
-    for path, (_, text) in cite_files(metadata(app.config)).items():
+    meta = metadata(app.config)
+    record = Path(app.doctreedir) / madefrom.RECORD
+    files = [Path(app.outdir) / path for path in cite_file_paths(meta)]
+    made_from = madefrom.key(meta, madefrom.code(citations.__file__, directive.__file__),
+                             _version("pybtex"), _version("rispy"))
+    if madefrom.unchanged(record, "citation files", made_from, files):
+        return
+    for path, (_, text) in cite_files(meta).items():
         write_if_changed(Path(app.outdir) / path, text.encode())
+    madefrom.made(record, "citation files", made_from, files)
+
+
+def _version(distribution: str) -> str:
+    from importlib import metadata as installed
+
+    try:
+        return installed.version(distribution)
+    except installed.PackageNotFoundError:
+        return "?"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

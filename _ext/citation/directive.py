@@ -24,10 +24,15 @@ CITE_FOLDER = "cite"
 DOWNLOAD_CLASS = "publication-download"
 
 
+def cite_file_paths(meta: Metadata) -> list[str]:
+    """The paths in the site of the citation files to download (BibTeX, RIS)."""
+    return [f"{CITE_FOLDER}/{meta.slug}.bib", f"{CITE_FOLDER}/{meta.slug}.ris"]
+
+
 def cite_files(meta: Metadata) -> dict[str, tuple[str, str]]:
     """``{path in the site: (label, text)}`` of the citation files to download."""
-    return {f"{CITE_FOLDER}/{meta.slug}.bib": ("BibTeX (.bib)", citations.bibtex(meta)),
-            f"{CITE_FOLDER}/{meta.slug}.ris": ("RIS (.ris)", citations.ris(meta))}
+    bib, ris = cite_file_paths(meta)
+    return {bib: ("BibTeX (.bib)", citations.bibtex(meta)), ris: ("RIS (.ris)", citations.ris(meta))}
 
 
 def runs_paragraph(runs: citations.Runs, classes: list[str]) -> nodes.paragraph:

@@ -4,7 +4,8 @@
 fallback to Furo's own code); :mod:`fastnav.navpatch` patches the sidebar into the
 previous HTML of pages whose only change is the navigation. Output is byte-identical
 to Furo's (``tests/test_bench_fastnav.py``). ``-D fastnav_enabled=0`` turns both off.
-:mod:`fastnav.deferred` imports soupsieve (Furo's BeautifulSoup's) only when it is used.
+:mod:`fastnav.deferred` imports soupsieve (Furo's BeautifulSoup's), and Furo's
+``furo.navigation`` (BeautifulSoup itself), only when they are used.
 The docutils settings and stemmer caches are another room (``buildcache``).
 """
 
@@ -16,7 +17,7 @@ from sphinx.errors import ExtensionError
 
 from pageorder import NAVIGATION_CHANGED
 
-from . import deferred, navpatch, shim  # noqa: F401 - deferred: soupsieve on first use
+from . import deferred, navpatch, shim  # deferred: soupsieve on first use, on import
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,6 +33,7 @@ def take_navigation_only(app: Sphinx, env: Any, docnames: frozenset[str]) -> set
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    deferred.defer_furo_navigation()  # before the HTML builder loads Furo, its theme
     # -D fastnav_enabled=0 builds with Furo's own code (to compare, or to bisect)
     app.add_config_value("fastnav_enabled", True, "", types=frozenset({bool}))
     app.connect("builder-inited", shim.install)

@@ -73,13 +73,18 @@ def _plain(value: Any) -> Any:
 
 def versions(app: Any) -> dict[str, str]:
     """The versions of the code that renders the sidebar (taken when the builder starts)."""
-    import bs4
+    from importlib import metadata
+
     import docutils
     import furo
     import sphinx
 
+    try:  # not bs4.__version__: importing BeautifulSoup costs ~0.1 s (fastnav.deferred)
+        soup = metadata.version("beautifulsoup4")
+    except metadata.PackageNotFoundError:
+        soup = "?"
     found = {"sphinx": sphinx.__version__, "docutils": docutils.__version__,
-             "furo": getattr(furo, "__version__", "?"), "bs4": bs4.__version__,
+             "furo": getattr(furo, "__version__", "?"), "bs4": soup,
              "key": KEY_VERSION}
     for name, extension in sorted(app.extensions.items()):
         found[f"extension {name}"] = str(getattr(extension, "version", "?"))

@@ -55,7 +55,7 @@ def warn(docname: str, problem: Problem) -> None:
 
 def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     """Read the front matter of every source page Sphinx found."""
-    return {docname: read_page(docname, Path(env.doc2path(docname))) for docname in env.found_docs}
+    return {docname: read_page(docname, env.doc2path(docname)) for docname in env.found_docs}
 
 
 def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

@@ -16,7 +16,7 @@ from sphinx.util import logging
 
 import pagesource
 
-from . import core, settings
+from . import core, grade, settings
 from .problems import WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -60,8 +60,31 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     logger.verbose(f"{path}: {report.summary()}")
 
 
+_COUNTS = "plainlanguage_syllables"
+"""The environment's record of words whose syllables were counted: ``{"stamp", "words"}``."""
+
+
+def keep_counts(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Count syllables into the environment (workers of a parallel read too: they fork after)."""
+    stamp = grade.dictionary_stamp()
+    kept = getattr(env, _COUNTS, None)
+    if not (isinstance(kept, dict) and kept.get("stamp") == stamp and stamp
+            and isinstance(kept.get("words"), dict)):
+        kept = {"stamp": stamp, "words": {}}
+        setattr(env, _COUNTS, kept)
+    grade.count_into(kept["words"])
+
+
+def merge_counts(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    mine, theirs = getattr(env, _COUNTS, None), getattr(other, _COUNTS, None)
+    if isinstance(mine, dict) and isinstance(theirs, dict) and mine.get("stamp") == theirs.get("stamp"):
+        mine["words"].update(theirs["words"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for name, default in settings.DEFAULTS.items():
         app.add_config_value(name, default, "", [type(default)] if not isinstance(default, float) else [int, float])
+    app.connect("env-before-read-docs", keep_counts)
+    app.connect("env-merge-info", merge_counts)
     app.connect("doctree-read", check_page)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

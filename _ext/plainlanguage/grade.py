@@ -9,9 +9,11 @@ dictionary; ``tests/test_plain_language.py`` checks both give the same grade on 
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -39,11 +41,40 @@ def _syllable_count(text: str) -> int:
     return sum(map(_syllables, _PUNCTUATION.sub("", text.lower()).split()))
 
 
-@lru_cache(maxsize=1 << 16)
+_counts: dict[str, int] = {}
+
+
+def count_into(counts: dict[str, int]) -> None:
+    """Keep each word's syllables in ``counts`` (words already there are not counted again).
+
+    A build keeps them with its environment (``dictionary_stamp`` tells when they no longer
+    hold): a rebuild of one page then seldom loads pyphen's dictionary (~70 ms)."""
+    global _counts
+    _counts = counts
+
+
+def dictionary_stamp() -> str:
+    """Which hyphenation dictionary counts syllables (pyphen's code and ``en_US`` file, by
+    size and time), found without importing pyphen."""
+    spec = importlib.util.find_spec("pyphen")
+    folder = Path(spec.origin).parent if spec and spec.origin else Path()
+    parts = []
+    for path in (folder / "__init__.py", folder / "dictionaries" / "hyph_en_US.dic"):
+        try:
+            status = path.stat()
+        except OSError:
+            return ""
+        parts.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def _syllables(word: str) -> int:
-    """One word's syllables: pyphen's hyphenation points + 1, looked up once per word (a
+    """One word's syllables: pyphen's hyphenation points + 1, counted once per word (a
     publication repeats its words: 1,066 words but 447 distinct ones in ``source/``)."""
-    return len(_hyphenator().positions(word)) + 1
+    count = _counts.get(word)
+    if count is None:
+        count = _counts[word] = len(_hyphenator().positions(word)) + 1
+    return count
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -8,6 +8,7 @@ that fails or is killed half way leaves the previous edition intact.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,29 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def overwrite(path: Path, data: bytes) -> None:
+    """Write ``data`` over ``path`` in place: for a big file of a site's build folder.
+
+    Replacing a 27 MB file (a new one beside it, renamed over it) costs its blocks freed
+    and taken again: 10-65 ms, against 4 ms in place (not truncated first, for the same
+    reason). A killed build may leave the file half written, as Sphinx leaves its own
+    pages. A file that is not a plain file with one link (a hard-linked copy of the last
+    edition, or a symbolic link) is replaced instead, so the copy keeps its bytes.
+    """
+    try:
+        stream = os.fdopen(os.open(path, os.O_RDWR | os.O_NOFOLLOW), "r+b")
+    except OSError:  # none yet, or a link
+        write_atomically(path, data, durable=False)
+        return
+    with stream:
+        status = os.fstat(stream.fileno())
+        if status.st_nlink == 1 and stat.S_ISREG(status.st_mode):
+            stream.write(data)
+            stream.truncate()
+            return
+    write_atomically(path, data, durable=False)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

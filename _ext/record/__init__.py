@@ -25,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 import changes
-from publication.atomic import write_atomically
+from publication.atomic import overwrite
 from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
 from . import changes_page, diff, links, passagesfile, publish, releases, sitedata
@@ -172,11 +172,12 @@ def pdf_pages(app: Sphinx, meta: Any) -> dict[str, dict[str, list]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def chapters(app: Sphinx) -> list[dict[str, Any]]:
-    """Every chapter with passages, in order: ``{docname, title, file, passages}``."""
+def chapters(app: Sphinx, passages: bool = True) -> list[dict[str, Any]]:
+    """Every chapter with passages, in order: ``{docname, title, file, passages}`` (without
+    ``passages`` if not asked for: each page's are loaded from the environment when used)."""
     store = getattr(app.env, "record_passages", {})
     return [{"docname": d, "title": app.env.titles[d].astext() if d in app.env.titles else d,
-             "file": app.builder.get_target_uri(d), "passages": store.get(d, [])}
+             "file": app.builder.get_target_uri(d), **({"passages": store[d]} if passages else {})}
             for d in chapter_order(app) if d in store]
 
 
@@ -205,7 +206,8 @@ def write_passages_file(app: Sphinx, info: Context) -> None:
 
     def made(chapter: dict[str, Any]) -> passagesfile.Chapter:
         def passages() -> list[dict[str, Any]]:
-            return sitedata.chapter_passages(info.meta, info.version_root, chapter,
+            whole = {**chapter, "passages": app.env.record_passages[chapter["docname"]]}
+            return sitedata.chapter_passages(info.meta, info.version_root, whole,
                                              pages.get(chapter["docname"], {}), first())
         key = passagesfile.digest(common, chapter["docname"], chapter["title"], chapter["file"],
                                   app.env.all_docs.get(chapter["docname"]),
@@ -214,8 +216,8 @@ def write_passages_file(app: Sphinx, info: Context) -> None:
 
     passagesfile.write(Path(app.outdir) / releases.PASSAGES,
                        Path(app.doctreedir) / f"record-passages-{app.builder.name}.json",
-                       sitedata.head(info.meta), [made(c) for c in chapters(app)],
-                       lambda path, data: write_atomically(path, data, durable=False))
+                       sitedata.head(info.meta), [made(c) for c in chapters(app, passages=False)],
+                       overwrite)
 
 
 def change_pages(app: Sphinx) -> Any:

@@ -13,6 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
+from buildcache.pagepickles import PagePickles, adopt
+
 from .directive import release_pages
 from .passages import KINDS, assign
 
@@ -95,7 +97,7 @@ class PassageCollector(EnvironmentCollector):
         _store(app.env)[app.env.docname] = name_passages(doctree, skip)
 
 
-def _store(env: Any) -> dict[str, list[dict[str, Any]]]:
-    if not hasattr(env, "record_passages"):
-        env.record_passages = {}
-    return env.record_passages
+def _store(env: Any) -> PagePickles:
+    """Each page's passages, saved with the environment without pickling unchanged pages
+    again (a page's list is replaced when it is read, never changed in place)."""
+    return adopt(env, "record_passages")

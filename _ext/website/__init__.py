@@ -23,6 +23,7 @@ import changes
 import pagesource
 import publication
 from jekyll_compat import collections, jekyll_config, meaning
+from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
 
@@ -253,7 +254,11 @@ def write_site_files(app: Sphinx, exception: Exception | None) -> None:
     meta = metadata(app.config)
     outdir = Path(app.outdir)
     editions.ship(_editions(app), outdir)
-    card.draw(meta, outdir / CARD)
+    record, picture = Path(app.doctreedir) / madefrom.RECORD, outdir / CARD
+    drawn_from = card.made_from(meta)
+    if not madefrom.unchanged(record, "card", drawn_from, [picture]):
+        card.draw(meta, picture)
+        madefrom.made(record, "card", drawn_from, [picture])
     write_redirects(app, meta)
     root = site_root(app.config, meta)
     links = [("The publication's first page", app.builder.get_target_uri(app.config.root_doc))]

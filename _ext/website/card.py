@@ -38,6 +38,17 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     return lines
 
 
+def made_from(meta: Metadata) -> str:
+    """The key of what the card is drawn from (:mod:`publication.madefrom`): the metadata
+    it shows, this code and Pillow (whose bundled font draws it)."""
+    import PIL
+
+    from publication import madefrom
+
+    return madefrom.key(meta.title, meta.author, meta.version, meta.date_released, meta.url,
+                        madefrom.code(__file__), PIL.__version__)
+
+
 def draw(meta: Metadata, path: Path) -> None:
     """Write the card for ``meta`` to ``path``."""
     from PIL import Image, ImageDraw, ImageFont

@@ -176,7 +176,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             wanted += [(old, docname, docname) for old in olds]
     wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
 
-    pages = {page_file(d) for d in published}
+    pages = {page_file(d) for d in published} if wanted else set()  # only old addresses need it
     chosen: dict[str, Redirect] = {}
     for old, target, origin in dict.fromkeys(wanted):  # a permalink that is also the Jekyll URL: once
         found = resolve(target)
