@@ -54,8 +54,16 @@ def warn(docname: str, problem: Problem) -> None:
 
 
 def read_pages(env: BuildEnvironment) -> dict[str, Page]:
-    """Read the front matter of every source page Sphinx found."""
-    return {docname: read_page(docname, Path(env.doc2path(docname))) for docname in env.found_docs}
+    """Read the front matter of every source page Sphinx found (a Jekyll post with its date)."""
+    from jekyll_compat import post_at, post_settings
+
+    srcdir = Path(env.srcdir)
+    site = post_settings(srcdir) if getattr(env.project, "with_posts", False) else None
+    pages = {}
+    for docname in env.found_docs:
+        path = Path(env.doc2path(docname))
+        pages[docname] = read_page(docname, path, post_at(srcdir, path, site) if site else None)
+    return pages
 
 
 def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
