@@ -53,10 +53,19 @@ class BuildFolderProblem(Exception):
 
 def count_pages(source: Path) -> int:
     """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
-    in the collections an old Jekyll site published, which are read where they are)."""
+    the posts and collections of an old Jekyll site, which are read where they are)."""
     count = sum(1 for path in source.rglob("*") if path.suffix in (".md", ".markdown") and not any(
         part.startswith(("_", ".")) for part in path.relative_to(source).parts))
+    count += sum(1 for path in source.rglob("_posts/**/*") if path.suffix in (".md", ".markdown")
+                 and _is_post(source, path))
     return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+
+
+def _is_post(source: Path, path: Path) -> bool:
+    """A Jekyll post, which is read where it is (``_posts/2016-09-08-welcome.md``)."""
+    from jekyll_compat.posts import is_post_path
+
+    return is_post_path(path.relative_to(source).as_posix())
 
 
 def _collection_pages(source: Path) -> int:
@@ -75,7 +84,7 @@ def check_source(source: Path) -> int:
     pages = count_pages(source)
     if not pages:
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
-                                 "starting with _ or ., nor in a Jekyll collection published by its _config.yml): add a "
+                                 "starting with _ or ., no Jekyll post, nor in a Jekyll collection published by its _config.yml): add a "
                                  "page, or give the right folder")
     return pages
 

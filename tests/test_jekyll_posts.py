@@ -230,3 +230,38 @@ def test_categories_dates_titles_and_slugs_as_jekyll_reads_them() -> None:
     assert not posts.is_post_path("notes/2019-02-03-not-in-posts.md")
     assert posts.slugify("Héllo, World & Co") == "héllo-world-co"
     assert re.fullmatch(r"[a-z]+", posts.slugify("ABC"))
+
+
+def test_dates_at_the_edges_of_the_calendar_do_not_break_the_build() -> None:
+    from jekyll_compat import posts
+
+    late = post("_posts/2020-01-02-x.md", posts.settings({"timezone": "UTC"}, "1"), date="9999-12-31 23:00:00 -0500")
+    assert late.day.isoformat() == "9999-12-31" and not late.published
+    assert post("_posts/99-01-02-x.md").day.isoformat() == "1999-01-02"  # Ruby's Time.parse
+    assert post("_posts/16-01-02-x.md").day.isoformat() == "2016-01-02"
+
+
+def test_a_blog_page_lands_the_posts_and_a_site_of_posts_alone_builds(tmp_path: Path) -> None:
+    from conftest import write_pages
+    from edition_build import check_source
+    from jekyll_compat import posts
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Blog\n",
+        "blog.md": "---\ntitle: Our blog\nposition: 1\n---\n\nWhat we write.\n",
+        "_posts/2020-01-02-hello.md": "---\ntitle: [Hello]\n---\n\nHi.\n",
+        "_posts/2020-01-03-again.md": "---\ntitle:\n---\n\nAgain.\n"})
+    found = posts.find(source, (".md",))
+    assert sorted(found.posts.values()) == ["blog/2020-01-02-hello", "blog/2020-01-03-again"]
+    (source / "blog.md").unlink()
+    assert check_source(source) == 2  # no BuildFolderProblem: the posts are pages
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert [a["href"] for a in soup(tmp_path / "html" / "posts" / "index.html").select(
+        "article .publication-contents a")] == ["2020-01-03-again.html", "2020-01-02-hello.html"]
+    titles = {p.stem: soup(p).select_one("article h1").get_text(strip=True).rstrip("¶")
+              for p in (tmp_path / "html" / "posts").glob("2020-*.html")}
+    assert titles["2020-01-03-again"] == "Again"  # an empty title is the slug titleized, as Jekyll
+    assert [line for line in build.warnings if "[position.title-invalid]" in line] == [
+        f"{source / '_posts' / '2020-01-02-hello.md'}:2: WARNING: `title` must be text, e.g. `title: "
+        "Parking sensors` [position.title-invalid]"]

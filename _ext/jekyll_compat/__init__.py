@@ -69,8 +69,8 @@ class Subtype(enum.Enum):
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
     FOLDER = "folder"
-    """A top ``_folder/`` of pages (posts, an unpublished collection) is not read: rename it
-    without ``_``. (A collection Jekyll published is read where it is.)"""
+    """A top ``_folder/`` of pages (an unpublished collection) is not read: rename it
+    without ``_``. (A collection Jekyll published, and the posts, are read where they are.)"""
 
     COLLECTION_CLASH = "collection-clash"
     """A document of a collection would have the page name another page already has."""
@@ -252,8 +252,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
         plain = gone.folder.lstrip("_")
         what = ""
         if gone.published:
-            what = (" (the old Jekyll site published them: its posts)" if gone.folder == "_posts"
-                    else f" (the old Jekyll site published them: its '{plain}' collection)")
+            what = f" (the old Jekyll site published them: its '{plain}' collection)"
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)

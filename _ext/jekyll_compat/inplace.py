@@ -30,7 +30,7 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
 
     Only ``output: true`` (Jekyll wrote no page for the others), only a real folder inside
     ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
-    dated entries, not chapters (they stay reported by :mod:`.leftout`).
+    dated entries, read by their own rules (:mod:`.posts`).
     """
     base = config.get("collections_dir")
     base = base.strip().strip("/") if isinstance(base, str) else ""

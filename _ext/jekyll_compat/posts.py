@@ -129,9 +129,12 @@ def _file_date(name: str) -> dt.date | None:
     match = FILENAME.match(name)
     if not match:
         return None
-    year, month, day = (int(part) for part in match.groups()[:3])
+    written, month, day = match.groups()[:3]
+    year = int(written)
+    if len(written) == 2:  # Ruby's Time.parse: 69-99 are 1969-1999, 00-68 are 2000-2068
+        year += 1900 if year >= 69 else 2000
     try:
-        return dt.date(year + (2000 if year < 100 else 0), month, day)
+        return dt.date(year, month=int(month), day=int(day))
     except ValueError:
         return None
 
@@ -280,10 +283,14 @@ def read(relative: str, data: Mapping[str, Any], key_lines: Mapping[str, int], s
                               f"{file_day.isoformat()} 09:00:00 -0500` (or remove it)"))
         else:
             when = written
-    if when.tzinfo is not None and site.zone is not None:
-        when = when.astimezone(site.zone)
-    instant = (when if when.tzinfo is not None else when.replace(tzinfo=site.zone or dt.timezone.utc))
-    instant_text = instant.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat()
+    try:
+        if when.tzinfo is not None and site.zone is not None:
+            when = when.astimezone(site.zone)
+        instant = (when if when.tzinfo is not None else when.replace(tzinfo=site.zone or dt.timezone.utc))
+        instant_text = instant.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat()
+    except OverflowError:  # year 9999 late in the day, west of Greenwich: no later moment exists
+        when = when.replace(tzinfo=None)
+        instant_text = when.isoformat()
 
     title = data.get("title")
     title = str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip() else titleize_slug(slug)

@@ -72,7 +72,9 @@ def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page
     untitled: list[Problem] = []
     title, title_line = _title(data, keylines, lines, source.body_start, own if post is None else untitled)
     if post is not None and (untitled or title is None):
-        title = post.title
+        title = post.title  # Jekyll's: an empty or missing title is the slug titleized
+        if data.get("title") not in (None, ""):
+            own.extend(untitled)  # a list or mapping is still a mistake to say
     position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own) and (post is None or post.published)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
