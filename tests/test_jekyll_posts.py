@@ -265,3 +265,25 @@ def test_a_blog_page_lands_the_posts_and_a_site_of_posts_alone_builds(tmp_path: 
     assert [line for line in build.warnings if "[position.title-invalid]" in line] == [
         f"{source / '_posts' / '2020-01-02-hello.md'}:2: WARNING: `title` must be text, e.g. `title: "
         "Parking sensors` [position.title-invalid]"]
+
+
+def test_posts_with_names_people_give_them_build_in_every_edition(tmp_path: Path) -> None:
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "_posts/2020-01-01-café terrace.md": "---\ntitle: Café terrace\n---\n\nCoffee outside.\n",
+        "_posts/2020-01-02-<b>&'quote\".md": "---\ntitle: \"<b>bold</b> & more\"\n---\n\nMarkup in a title.\n",
+        "_posts/2020-01-03-.md": "---\ntitle: No slug\n---\n\nNo slug at all.\n",
+        "_posts/2020-01-04-dated.md": "---\ntitle: Dated oddly\ndate: [2020, 1, 4]\ncategories: {a: b}\n---\n\nOdd.\n",
+    })
+    for builder in ("typst", "epub", "html"):
+        build = sphinx_build(source, tmp_path / builder, builder, strict=False, doctrees=tmp_path / "doctrees")
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    html = tmp_path / "html"
+    assert (html / "2020" / "01" / "01" / "café-terrace.html").is_file()  # its old address, slugified
+    assert (html / "2020" / "01" / "02" / "b-&'quote.html").is_file()
+    assert "Coffee outside." in (html / "posts" / "2020-01-01-café terrace.html").read_text(encoding="utf-8")
+    said = build.warnings
+    assert any("2020-01-03-.md:1:" in line and "[jekyll.post-name]" in line for line in said)
+    assert any("2020-01-04-dated.md:3:" in line and "[jekyll.date]" in line for line in said)

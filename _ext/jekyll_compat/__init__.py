@@ -522,6 +522,8 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     post = post_at(Path(app.srcdir), Path(app.env.doc2path(docname)))
     if post is not None:
+        if (Path(app.srcdir) / "_config.yml").is_file():  # its `timezone` dates the post
+            app.env.note_dependency(str(Path(app.srcdir) / "_config.yml"))
         _insert_under_title(doctree, post_line(post))
         return
     value = app.env.metadata.get(docname, {}).get("date")
