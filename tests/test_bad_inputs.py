@@ -18,6 +18,7 @@ from conftest import sphinx_build, write_pages
 from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
+from loose_links import WARNING_TYPE as LINK, Kind as LinkKind
 from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
 from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
@@ -69,6 +70,7 @@ def test_every_kind_is_catalogued():
     expected |= {f"{MATHS}.{s.value}" for s in MathsSubtype} | {f"{RAWHTML}.{s.value}" for s in RawSubtype}
     expected |= {f"{EPUB}.{s.value}" for s in EpubSubtype}
     expected |= {f"{PUBLICATION}.{s.value}" for s in PublicationSubtype}
+    expected |= {f"{LINK}.{kind.value}" for kind in LinkKind}
     assert expected - catalogued == set()
 
 

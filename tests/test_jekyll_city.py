@@ -229,6 +229,39 @@ def test_an_include_runs_from_the_old_sites_includes_folder_in_every_edition(cit
     assert "The sensors count cars, never faces." in pdf.with_suffix(".typ").read_text(encoding="utf-8")
 
 
+NPR = "https://www.npr.org/sections/goatsandsoda/2016/07/30/487925796/african-proverb"
+
+
+def test_links_written_as_in_a_word_processor_lead_where_they_meant(city: tuple[Path, str]) -> None:
+    """``(www.…)``, ``(#heading=h.…)`` and swapped text and address, as the City's pages have
+    them: a link where the meaning is plain, the words without a link where it leads nowhere,
+    one warning each at its line."""
+    build, output = city
+    page = soup(build / "html/projects/permit-help/interviews.html").select_one("article[role=main]")
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select("a[href]")
+             if "passage-link" not in a.get("class", []) and "headerlink" not in a.get("class", [])}
+    assert links == {"ATXfloods.com": "https://www.atxfloods.com",
+                     "the permit portal": "https://abc.austintexas.gov/web/permit/public-search-other",
+                     NPR: NPR, "gauge readings": "../flood-alerts/gauges.html"}  # the old site's own
+    text = " ".join(page.get_text(" ", strip=True).split())
+    assert "the method is the one the lab always uses" in text
+    assert "Every theme has a page: Section name , and the gauge readings are public." in text
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        xhtml = archive.read("projects/permit-help/interviews.xhtml").decode("utf-8")
+    assert 'href="https://www.atxfloods.com"' in xhtml and 'href="#' not in xhtml.split("<body")[1]
+    [pdf] = (build / "pdf").glob("*.pdf")
+    assert '"https://www.atxfloods.com"' in pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    said = [w.split("/source/")[-1] for w in warnings(output) if "interviews.md:1" in w and "[link." in w]
+    assert [(w.split(": WARNING")[0], w.rsplit("[", 1)[-1]) for w in said] == [
+        ("projects/permit-help/interviews.md:14", "link.no-scheme]"),
+        ("projects/permit-help/interviews.md:14", "link.no-scheme]"),
+        ("projects/permit-help/interviews.md:15", "link.docs-heading]"),
+        ("projects/permit-help/interviews.md:16", "link.swapped]"),
+        ("projects/permit-help/interviews.md:17", "link.no-scheme]"),
+    ], said
+
+
 def test_liquid_never_runs_inside_code_or_maths(city: tuple[Path, str]) -> None:
     page = soup(city[0] / "html/projects/curb-sensors/findings.html").select_one("article[role=main]")
     assert "{% for reading in site.data.readings %}{{ reading.zone }}" in page.select_one("pre").get_text()
@@ -329,6 +362,11 @@ def test_a_strict_build_fails_only_on_the_real_problems(city: tuple[Path, str]) 
         ("projects/flood-alerts/gauges.md:16", "jekyll.nesting"),
         ("projects/flood-alerts/gauges.md:38", "jekyll.nesting"),
         ("projects/flood-alerts/overview.md:9", "jekyll.comment"),
+        ("projects/permit-help/interviews.md:13", "myst.xref_missing"),  # MyST: the paragraph's line
+        ("projects/permit-help/interviews.md:14", "link.no-scheme"),
+        ("projects/permit-help/interviews.md:15", "link.docs-heading"),
+        ("projects/permit-help/interviews.md:16", "link.swapped"),
+        ("projects/permit-help/interviews.md:17", "link.no-scheme"),
         ("projects/permit-help/interviews.md:9", "jekyll.liquid"),
         ("projects/permit-help/overview.md:10", "rawhtml.removed"),  # the form's search field
     ], found

@@ -1,0 +1,123 @@
+"""Sphinx extension: links written the way people write them, made to lead where they meant.
+
+A page's link that MyST cannot resolve is read by :mod:`.core` first: a web address without
+``https://`` becomes that link, a Google Docs heading link becomes its text, a link whose
+text and address are swapped goes to the text's address; each is one ``file:line`` warning
+of type ``link`` saying what to write. What is left unresolved is MyST's to report
+(``myst.xref_missing``); its link then points at an anchor no page has, so it is shown as
+its text (:class:`DeadAnchorsAsText`) rather than as a link that goes nowhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from .core import Kind, read
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+WARNING_TYPE = "link"
+
+
+def _text_of(xref: addnodes.pending_xref) -> list[nodes.Node]:
+    """The link's words, without MyST's ``xref myst`` wrapper."""
+    if len(xref) == 1 and isinstance(xref[0], nodes.inline) and "xref" in xref[0]["classes"]:
+        return [child.deepcopy() for child in xref[0].children]
+    return [child.deepcopy() for child in xref.children]
+
+
+def _line_of(target: str, xref: addnodes.pending_xref, lines: list[str]) -> int | None:
+    """The line the address is written on: MyST gives a link its paragraph's first line."""
+    start = max((xref.line or 1) - 1, 0)
+    needle = target.lstrip("#")
+    for number in range(start, len(lines)):
+        if needle in lines[number]:
+            return number + 1
+    return xref.line
+
+
+def _place(node: nodes.Node | None) -> tuple[str | None, int | None]:
+    """The file and line a node came from (MyST gives a ``#target`` link neither: its
+    paragraph has both)."""
+    while node is not None and not (node.source and node.line):
+        node = node.parent
+    return (node.source, node.line) if node is not None else (None, None)
+
+
+def _source_lines(source: str | None) -> list[str]:
+    try:
+        return Path(source or "").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+class ReadLooseLinks(SphinxPostTransform):
+    """Before the old site's links are resolved (priority 5: a ``www.`` address of the old
+    site then leads to the page now there) and before MyST's resolver (9)."""
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        std = self.env.domaindata.get("std", {})
+        labels = std.get("labels", {}).keys() | std.get("anonlabels", {}).keys()
+        files: dict[str | None, list[str]] = {}
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") != "myst" or xref.get("refdomain"):
+                continue
+            target = xref.get("reftarget", "")
+            if not target or target.lower() in labels:
+                continue
+            reading = read(target, xref.astext())
+            if reading is None:
+                continue
+            xref.source, xref.line = _place(xref)
+            if xref.source not in files:
+                files[xref.source] = _source_lines(xref.source)
+            xref.line = _line_of(target, xref, files[xref.source])  # the node: in the PDF's one tree too
+            logger.warning(reading.message, location=xref, type=WARNING_TYPE,
+                           subtype=reading.kind.value)
+            if reading.url is None:
+                xref.replace_self(_text_of(xref) or [nodes.Text(target)])
+            else:
+                link = nodes.reference("", "", *_text_of(xref), refuri=reading.url)
+                link.source, link.line = xref.source, xref.line
+                xref.replace_self(link)
+
+
+class DeadAnchorsAsText(SphinxPostTransform):
+    """A link MyST could not resolve points at ``#target``, which no page has: its words
+    are shown without the link (MyST has already said where it is)."""
+
+    default_priority = 11  # after MyST's resolver (9) and Sphinx's (10)
+
+    def run(self, **kwargs: Any) -> None:
+        registered = self.document.ids
+        suspects = [ref for ref in self.document.findall(nodes.reference)
+                    if ref.get("refid") is not None and ref["refid"] not in registered
+                    and not ref.get("refuri")]
+        if not suspects:
+            return
+        # A book's one tree (the PDF) holds other pages' nodes, whose ids it never registered.
+        ids = {name for node in self.document.findall(nodes.Element) for name in node["ids"]}
+        for ref in suspects:
+            if ref["refid"] not in ids:
+                ref.replace_self(ref.children or [nodes.Text(ref["refid"])])
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_post_transform(ReadLooseLinks)
+    app.add_post_transform(DeadAnchorsAsText)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+__all__ = ["Kind", "setup"]

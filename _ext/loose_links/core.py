@@ -1,0 +1,89 @@
+"""What a page meant by a link address that leads nowhere as written.
+
+Pages copied from a word processor or an old site carry links that MyST cannot resolve and
+the old site could not either (kramdown made them addresses of files beside the page):
+
+- ``[ATXfloods.com](www.atxfloods.com)``: a web address without ``https://``;
+- ``[Goals](#heading=h.s0gq6c6tiig1)``: a heading of the Google Doc the text was copied from;
+- ``[https://www.npr.org/…](African proverb)``: text and address swapped.
+
+Plain Python, no Sphinx: :func:`read` says what the link becomes and what to write instead.
+Any other address is not read here (MyST reports it as a missing target).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from safety import urls
+
+
+class Kind(enum.Enum):
+    """Each value is a warning subtype of ``link``."""
+
+    NO_SCHEME = "no-scheme"
+    """A web address written without ``https://``: linked with it."""
+
+    DOCS_HEADING = "docs-heading"
+    """A Google Docs heading link (``#heading=h.…``): the text is kept, without a link."""
+
+    SWAPPED = "swapped"
+    """The text is a web address and the address is words: the link goes to the text's address."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: Kind
+    url: str | None  # the address the link gets; None: the text is shown without a link
+    message: str
+
+
+# Top-level domains a bare ``name.tld/...`` is taken for a web address with; any other
+# (``plan.md``, ``map.png``, ``notes.py``) stays a file name. ``www.`` is always an address.
+_WEB_TLDS = frozenset(
+    "com org net gov edu mil int info biz io co us uk ca mx eu de fr es it nl au nz in "
+    "app dev news city online tech".split())
+_HOST_THEN_PATH = re.compile(
+    r"^(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24}))"
+    r"(?::\d{1,5})?(?:[/?#][^\s]*)?$", re.IGNORECASE)
+_DOCS_HEADING = re.compile(r"^#?heading=h\.[0-9a-z]+$", re.IGNORECASE)
+
+
+def web_address(target: str) -> str | None:
+    """``https://`` + ``target`` when the target is a web address missing its scheme."""
+    found = _HOST_THEN_PATH.match(target)
+    if found is None:
+        return None
+    host = found["host"].lower()
+    if not (host.startswith("www.") or found["tld"].lower() in _WEB_TLDS):
+        return None
+    url = f"https://{target}"
+    return url if urls.is_external(url) else None
+
+
+def _is_web_url(text: str) -> bool:
+    return urls.scheme_of(text) in ("http", "https") and not any(c.isspace() for c in text.strip())
+
+
+def read(target: str, text: str) -> Reading | None:
+    """What a link with this address (as MyST left it) and this text meant, if it is plain."""
+    url = web_address(target)
+    if url is not None:
+        return Reading(Kind.NO_SCHEME, url,
+                       f"the link address {target!r} is a web address without 'https://' "
+                       f"(a browser would look for a file of that name beside the page); it is "
+                       f"linked to {url}: write ({url}) to say so")
+    if _DOCS_HEADING.match(target):
+        return Reading(Kind.DOCS_HEADING, None,
+                       f"the link address '#{target.lstrip('#')}' is a heading of the Google Doc "
+                       f"this text was copied from, which no edition has; {text!r} is shown "
+                       "without a link: link a heading of this publication, e.g. "
+                       "(#its-title), or remove the link")
+    if _is_web_url(text) and urls.scheme_of(target) is None and urls.is_external(text.strip()):
+        return Reading(Kind.SWAPPED, text.strip(),
+                       f"the link's text is a web address and its address {target!r} is not: "
+                       f"they look swapped; it is linked to {text.strip()}: write "
+                       f"[{target}]({text.strip()})")
+    return None

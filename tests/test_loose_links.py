@@ -1,0 +1,64 @@
+"""Link addresses as people write them (``loose_links.core``): what each one meant.
+
+The shapes come from the City's real old pages (copied from Google Docs and Word): a
+``www.`` address, a bare ``host/path``, a ``#heading=h.…`` link, text and address swapped.
+Everything else must be left to MyST, above all file and page names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from loose_links.core import Kind, read, web_address
+from safety import urls
+
+
+@pytest.mark.parametrize(("target", "text", "kind", "url"), [
+    ("www.atxfloods.com", "ATXfloods.com", Kind.NO_SCHEME, "https://www.atxfloods.com"),
+    ("projects.austintexas.io/projects/x", "Shared Values", Kind.NO_SCHEME,
+     "https://projects.austintexas.io/projects/x"),
+    ("WWW.Example.museum/a?b=c#d", "x", Kind.NO_SCHEME, "https://WWW.Example.museum/a?b=c#d"),
+    ("austintexas.gov", "the City", Kind.NO_SCHEME, "https://austintexas.gov"),
+    ("heading=h.s0gq6c6tiig1", "method", Kind.DOCS_HEADING, None),
+    ("#heading=h.feah0f2zwfbp", "values", Kind.DOCS_HEADING, None),
+    ("African proverb", "https://www.npr.org/a/b", Kind.SWAPPED, "https://www.npr.org/a/b"),
+])
+def test_what_a_loose_link_meant(target, text, kind, url):
+    reading = read(target, text)
+    assert reading is not None and (reading.kind, reading.url) == (kind, url)
+    assert target.lstrip("#") in reading.message
+
+
+@pytest.mark.parametrize(("target", "text"), [
+    ("plan.md", "the plan"), ("maps/routes.png", "routes"), ("notes.txt", "notes"),
+    ("../budget.markdown", "budget"), ("link", "Section name"), ("nowhere.md", "x"),
+    ("index.html", "home"), ("report.pdf", "the report"), ("data.json", "data"),
+    ("heading-two", "a heading"), ("javascript:alert(1)", "https://evil.example"),
+    ("https://example.com", "https://example.com"), ("/projects/x/", "x"),
+    ("www", "w"), ("www.", "w"), ("a..com", "x"), ("folder/www.example.com", "x"),
+])
+def test_everything_else_is_left_to_myst(target, text):
+    assert read(target, text) is None
+
+
+def test_a_swapped_link_never_links_a_script():
+    assert read("African proverb", "javascript:alert(1)") is None
+    assert read("African proverb", " https://a.example/ x") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_address_gives_an_allowed_link_or_none(target, text):
+    reading = read(target, text)
+    if reading is not None:
+        assert reading.url is None or (urls.is_external(reading.url)
+                                       and urls.scheme_of(reading.url) in ("http", "https"))
+        assert reading.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[a-z0-9_-]{1,20}(/[a-z0-9_-]{1,20}){0,3}\.(md|markdown|png|jpg|svg|pdf|txt|csv|py)",
+                     fullmatch=True))
+def test_a_file_name_is_never_taken_for_a_web_address(name):
+    assert web_address(name) is None
