@@ -154,10 +154,14 @@ def read_collections_in_place(app: Sphinx) -> None:
 
 
 def _posts_found(app: Sphinx) -> posts.Found:
-    """The site's posts, non-posts and drafts."""
+    """The site's posts, non-posts and drafts, looked for once per build (kept on the builder)."""
     from sphinx.util.matching import Matcher
 
-    return posts.find(Path(app.srcdir), app.config.source_suffix, Matcher(list(app.config.exclude_patterns)))
+    found = getattr(app.builder, "jekyll_posts_found", None)
+    if found is None:
+        found = posts.find(Path(app.srcdir), app.config.source_suffix, Matcher(list(app.config.exclude_patterns)))
+        app.builder.jekyll_posts_found = found  # type: ignore[attr-defined]
+    return found
 
 
 def post_settings(srcdir: Path) -> posts.Settings:
@@ -260,7 +264,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
 
     found = _posts_found(app)
     for relative in found.not_posts:
-        warn(posts.not_a_post_message(relative, app.config.source_suffix), f"{srcdir / relative}:1",
+        warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
              Subtype.POST_NAME)
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
         what = (f"'{found.drafts[0]}' is a draft" if len(found.drafts) == 1 else

@@ -110,8 +110,8 @@ def find(srcdir: Path, suffixes: Iterable[str], excluded: Callable[[str], bool] 
                         posts[relative] = f"{where}/{name[:name.rindex('.')]}"
                     else:
                         not_posts.append(relative)
-        dirs[:] = sorted(d for d in dirs if not _skipped(d) and not excluded(prefix + d)
-                         and not (Path(folder) / d).is_symlink())
+        dirs[:] = sorted(d for d in dirs if not _skipped(d) and not excluded(prefix + d))
+        # (os.walk never enters a symbolic link to a folder)
     return Found(dict(sorted(posts.items())), tuple(sorted(not_posts)), tuple(sorted(drafts)))
 
 
@@ -149,7 +149,7 @@ def is_post_path(relative: str) -> bool:
     return POSTS in PurePosixPath(relative).parts[:-1] and is_post_name(relative)
 
 
-def not_a_post_message(relative: str, suffixes: Iterable[str]) -> str:
+def not_a_post_message(relative: str) -> str:
     """Why a file in ``_posts/`` is not published, and what to do."""
     name = PurePosixPath(relative).name
     stem, _, ext = name.rpartition(".")
@@ -323,8 +323,7 @@ def slugify(text: str, pretty: bool = False, cased: bool = False) -> str:
 
 def is_template(permalink: str) -> bool:
     """A permalink with placeholders (``/:year/:title/``), not an address."""
-    return bool(_PLACEHOLDER.search(permalink)) and any(
-        m.group(1) in _VALUES for m in _PLACEHOLDER.finditer(permalink))
+    return any(match.group(1) in _VALUES for match in _PLACEHOLDER.finditer(permalink))
 
 
 _VALUES: dict[str, Callable[[Post, dt.datetime], str]] = {
