@@ -51,7 +51,15 @@ def test_setext_heading_counts(tmp_path):
 
 def test_no_title_at_all_is_reported(tmp_path):
     page = read(tmp_path, "---\nposition: 1\n---\n\nJust a paragraph.\n")
-    assert page.title is None and kinds(page) == [Kind.TITLE_MISSING]
+    assert page.title == "Page" and kinds(page) == [Kind.TITLE_MISSING]
+    assert "titled 'Page' after its file name" in page.problems[0].message
+
+
+@pytest.mark.parametrize("written", ["", " ~", " ''", " null"])
+def test_an_empty_title_is_the_file_name_and_says_so(tmp_path, written):
+    page = read(tmp_path, f"---\ntitle:{written}\nposition: 1\n---\n\n## Outcome\n")
+    assert page.title == "Page" and kinds(page) == [Kind.TITLE_INVALID]
+    assert "`title` is empty: the page is titled 'Page' after its file name" in page.problems[0].message
 
 
 def test_malformed_yaml_points_at_the_bad_line(tmp_path):
@@ -100,6 +108,7 @@ def test_published_flag(tmp_path, value, published, problem):
 def test_title_that_is_a_list_is_refused(tmp_path):
     page = read(tmp_path, "---\ntitle: [a, b]\nposition: 1\n---\n\n# Fallback\n")
     assert kinds(page) == [Kind.TITLE_INVALID] and page.title == "Fallback"
+    assert "titled 'Fallback' after its first heading" in page.problems[0].message
 
 
 def test_numeric_title_is_text(tmp_path):

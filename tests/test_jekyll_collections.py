@@ -156,11 +156,14 @@ def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
     assert fill_empty_title("---\ntitle:\n---\n", 1, "A") is None  # not the title line
 
 
-def test_a_collection_page_with_an_empty_title_is_named_as_jekyll_named_it(tmp_path: Path) -> None:
+def test_a_page_with_an_empty_title_is_named_as_jekyll_named_a_document(tmp_path: Path) -> None:
+    """One rule for every page (a collection's or not), said in the warning; a page with no
+    title and no heading at all is named so too, with a heading in the page."""
     source = write_pages(tmp_path / "src", {
         "_config.yml": "collections:\n  projects:\n    output: true\n",
         "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
-        "notes.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nNo collection, no Jekyll title.\n",
+        "notes.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nNo collection, the same rule.\n",
+        "bus-stops.md": "---\nposition: 3\n---\n\nNo title, no heading.\n",
         "_projects/roadmap/government-that-works.md": "---\ntitle:\nposition: 1\n---\n\n## Outcome\n\nFast.\n",
         "_projects/roadmap/safety.md": "---\ntitle:\nposition: 2\n---\n\n## Outcome\n\nSafe.\n"})
     build = sphinx_build(source, tmp_path / "html", strict=False)
@@ -173,4 +176,9 @@ def test_a_collection_page_with_an_empty_title_is_named_as_jekyll_named_it(tmp_p
 
     assert heading("projects/roadmap/government-that-works.html") == "Government That Works"
     assert heading("projects/roadmap/safety.html") == "Safety"
-    assert heading("notes.html") == "Outcome"
+    assert heading("notes.html") == "Notes"
+    assert heading("bus-stops.html") == "Bus Stops"
+    said = [line for line in build.warnings if "title" in line]
+    assert any("notes.md:2: WARNING: `title` is empty: the page is titled 'Notes'" in w for w in said), said
+    assert any("bus-stops.md:1: WARNING: the page has no title, so it is titled 'Bus Stops'" in w
+               for w in said), said

@@ -24,7 +24,6 @@ import pagesource
 import yaml
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -108,11 +107,29 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     files = found.static_files
+    included = _included_beside_pages(srcdir) if files else set()
     for relative in files:
+        if os.path.realpath(srcdir / relative) in included:
+            logger.verbose("%s: no page; its text is shown where a page includes it "
+                        "({%% include_relative %%})", srcdir / relative)
+            continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+def _included_beside_pages(srcdir: Path) -> set[str]:
+    """The real paths of the files pages read with ``{% include_relative %}``."""
+    found: set[str] = set()
+    for suffix in ("*.md", "*.markdown"):
+        for page in srcdir.rglob(suffix):
+            try:
+                text = page.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found.update(str(path) for path in liquid.relative_includes(text, page, srcdir).values())
+    return found
 
 
 def _one_line(value: Any, limit: int = 300) -> str:
@@ -363,8 +380,15 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     for name in includes:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
-    result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
-    source[0] = _jekyll_title(srcdir, docname, Path(app.env.doc2path(docname)), result.text)
+    path = Path(app.env.doc2path(docname))
+    relative = {}
+    for name, included in liquid.relative_includes(source[0], path, srcdir).items():
+        app.env.note_dependency(str(included))
+        if (text := liquid.read_included(included)) is not None:
+            relative[name] = text
+    result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
+                        relative=relative)
+    source[0] = _jekyll_title(docname, path, result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
@@ -376,11 +400,10 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
 
 
-def _jekyll_title(srcdir: Path, docname: str, path: Path, text: str) -> str:
-    """A collection document or post with an empty ``title:`` gets the title Jekyll gave it."""
-    published = collections.published_names(jekyll_config(srcdir))
-    is_post = post_at(srcdir, path) is not None
-    if not is_post and (not published or not titles.in_collection(docname, published)):
+def _jekyll_title(docname: str, path: Path, text: str) -> str:
+    """A page with an empty ``title:`` gets the title Jekyll gave a document: its file name
+    (``pageorder`` orders it by that title and says so)."""
+    if "title" not in text:
         return text
     page = pagesource.read(path)
     if "title" not in page.data or page.data["title"] not in (None, ""):
@@ -564,30 +587,6 @@ def _insert_under_title(doctree: nodes.document, line: nodes.paragraph) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
-class PostTitle(SphinxTransform):
-    """A post with no title and no heading is titled as Jekyll titled it: after its file
-    name (``2016-09-08-welcome-to-jekyll.md`` is "Welcome To Jekyll"), before page order
-    would name it after the file itself."""
-
-    default_priority = 680  # before OneChapterPerFile (690) and InsertContents (700)
-
-    def apply(self, **kwargs: Any) -> None:
-        if self.document.next_node(nodes.section) is not None:
-            return
-        post = post_at(Path(self.app.srcdir), Path(self.env.doc2path(self.env.docname)))
-        if post is None:
-            return
-        section = nodes.section("", nodes.title(post.title, post.title),
-                                ids=[nodes.make_id(post.title) or "post"],
-                                names=[nodes.fully_normalize_name(post.title)])
-        kept = [n for n in self.document.children if isinstance(n, nodes.docinfo)]  # Sphinx reads it there
-        section.extend([n for n in self.document.children if not isinstance(n, nodes.docinfo)])
-        for child in section.children:
-            child.parent = section
-        self.document.children = [*kept, section]
-        section.parent = self.document
-
-
 def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
     docname = app.env.docname
@@ -633,7 +632,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", show_front_data, priority=610)
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
-    app.add_transform(PostTitle)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)

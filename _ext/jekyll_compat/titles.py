@@ -1,10 +1,12 @@
-"""The title Jekyll gave a collection document that has none (``title:`` left empty).
+"""The title Jekyll gave a document that has none (``title:`` left empty): every page here.
 
 Plain Python, no Sphinx. Jekyll's ``Document#populate_title`` sets ``title ||=
 Utils.titleize_slug(slug)``: ``government-that-works.md`` was shown as "Government That
 Works". The City's old pages rely on it (a project's pages with ``title:`` and nothing
 after it); without it each page would be named after its first heading ("Outcome", three
-times). One deviation: an ``index`` page is named after its folder ("About"), not "Index".
+times). Deviations: an ``index`` page is named after its folder ("About"), not "Index";
+the rule holds for every page, not only a collection's documents (one rule, said in the
+warning); and a page with no title and no heading is titled so too.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from typing import Any
 import pagesource
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
+from jekyll_compat.titles import titleize_slug
 from pagesource import PageSource
 from pagesource.fences import outside_fences
 
@@ -70,11 +71,10 @@ def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page
     own: list[Problem] = [] if redirect else problems
     lines = list(source.lines)
     untitled: list[Problem] = []
-    title, title_line = _title(data, keylines, lines, source.body_start, own if post is None else untitled)
-    if post is not None and (untitled or title is None):
-        title = post.title  # Jekyll's: an empty or missing title is the slug titleized
-        if data.get("title") not in (None, ""):
-            own.extend(untitled)  # a list or mapping is still a mistake to say
+    title, title_line = _title(docname, data, keylines, lines, source.body_start,
+                               own if post is None else untitled)
+    if post is not None and data.get("title") not in (None, ""):
+        own.extend(untitled)  # a list or mapping is a mistake; an empty or no title is Jekyll's way
     position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own) and (post is None or post.published)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
@@ -93,23 +93,35 @@ def _address(data: dict[str, Any]) -> str | None:
     return "/".join(parts)
 
 
-def _title(data: dict[str, Any], keylines: dict[str, int], lines: list[str], body_start: int,
-           problems: list[Problem]) -> tuple[str | None, int]:
+def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: list[str],
+           body_start: int, problems: list[Problem]) -> tuple[str | None, int]:
+    """The front-matter title; else the first heading; else the file name, as Jekyll titles a
+    page whose ``title:`` is left empty (``contact-us.md`` -> "Contact Us"). An empty
+    ``title:`` means the file name even when a heading follows (what the old site showed)."""
+    by_name = titleize_slug(docname)
     if "title" in data:
         value = data["title"]
         line = keylines.get("title", 1)
-        if isinstance(value, (dict, list)) or value is None or str(value).strip() == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             problems.append(Problem(Kind.TITLE_INVALID, line,
-                                    "`title` must be text, e.g. `title: Parking sensors`"))
-        else:
+                                    f"`title` is empty: the page is titled {by_name!r} after its "
+                                    "file name; write `title: ...` to name it yourself"))
+            return by_name, line
+        if not isinstance(value, (dict, list)):
             return str(value).strip(), line
+        heading = _first_heading(lines, body_start)
+        shown, after = (heading[0], "its first heading") if heading else (by_name, "its file name")
+        problems.append(Problem(Kind.TITLE_INVALID, line,
+                                f"`title` must be text, e.g. `title: Parking sensors`; the page is "
+                                f"titled {shown!r} after {after}"))
+        return heading or (by_name, line)
     heading = _first_heading(lines, body_start)
     if heading:
         return heading
-    if "title" not in data:
-        problems.append(Problem(Kind.TITLE_MISSING, 1, "the page has no title; add `title: ...` "
-                                "to its front matter or start it with a `# Heading`"))
-    return None, 1
+    problems.append(Problem(Kind.TITLE_MISSING, 1, f"the page has no title, so it is titled "
+                            f"{by_name!r} after its file name; add `title: ...` to its front "
+                            "matter or start it with a `# Heading`"))
+    return by_name, 1
 
 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:

@@ -6,6 +6,10 @@ the sidebar, the ePub contents and the PDF bookmarks listed each, and "Cite this
 landed after the first one, before most of the text. The page's first heading is its
 title; every later top-level section, with what stands between, is moved inside it, so it
 reads one level down (``# Advisors`` under ``# Team`` is shown as a second-level heading).
+
+A page with no heading at all (no title, no ``#``) gets its file name as its title, as
+``pageorder`` orders it (``contact-us.md`` -> "Contact Us"): every edition then names the
+chapter, and the reader of the page gets a heading.
 """
 
 from __future__ import annotations
@@ -14,6 +18,28 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+
+from jekyll_compat.titles import titleize_slug
+
+
+def title_untitled(document: nodes.document, docname: str) -> bool:
+    """Put the text of a page without any heading inside a section titled after its file
+    (the front matter's ``docinfo`` stays in front, where HTML writers expect it)."""
+    children = document.children
+    if any(isinstance(node, nodes.section) for node in children):
+        return False
+    start = next((i for i, node in enumerate(children)
+                  if not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), None)
+    if start is None:
+        return False
+    title = titleize_slug(docname)
+    section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title) or "title"],
+                            names=[nodes.fully_normalize_name(title)])
+    section.source, section.line = document.get("source"), 1
+    section.extend(children[start:])
+    del children[start:]
+    document.append(section)
+    return True
 
 
 def nest_later_sections(document: nodes.Element) -> int:
@@ -37,4 +63,5 @@ class OneChapterPerFile(SphinxTransform):
     default_priority = 690
 
     def apply(self, **kwargs: Any) -> None:
-        nest_later_sections(self.document)
+        if not title_untitled(self.document, self.env.docname):
+            nest_later_sections(self.document)
