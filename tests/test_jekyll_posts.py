@@ -262,9 +262,8 @@ def test_a_blog_page_lands_the_posts_and_a_site_of_posts_alone_builds(tmp_path: 
     titles = {p.stem: soup(p).select_one("article h1").get_text(strip=True).rstrip("¶")
               for p in (tmp_path / "html" / "posts").glob("2020-*.html")}
     assert titles["2020-01-03-again"] == "Again"  # an empty title is the slug titleized, as Jekyll
-    assert [line for line in build.warnings if "[position.title-invalid]" in line] == [
-        f"{source / '_posts' / '2020-01-02-hello.md'}:2: WARNING: `title` must be text, e.g. `title: "
-        "Parking sensors` [position.title-invalid]"]
+    assert [line.split(" WARNING: ")[0] for line in build.warnings if "[position.title" in line] == [
+        f"{source / '_posts' / '2020-01-02-hello.md'}:2:"]  # a list is a mistake; an empty title is not
 
 
 def test_posts_with_names_people_give_them_build_in_every_edition(tmp_path: Path) -> None:
