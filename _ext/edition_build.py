@@ -53,13 +53,26 @@ class BuildFolderProblem(Exception):
 
 def count_pages(source: Path) -> int:
     """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
-    in the collections an old Jekyll site published, which are read where they are)."""
+    the posts and collections of an old Jekyll site, which are read where they are)."""
     count = 0
-    for _, folders, files in os.walk(source):  # as rglob: symbolic links to folders not followed
+    posts: list[str] = []
+    for root, folders, files in os.walk(source):  # as rglob: symbolic links to folders not followed
+        posts += [os.path.join(root, name) for name in folders if name == "_posts"]
         folders[:] = [name for name in folders if not name.startswith(PRIVATE)]
         count += sum(1 for name in (*folders, *files)
                      if name.endswith(PAGE_SUFFIXES) and not name.startswith(PRIVATE))
+    for folder in posts:
+        for root, _, files in os.walk(folder):
+            count += sum(1 for name in files if name.endswith(PAGE_SUFFIXES)
+                         and _is_post(source, Path(root, name)))
     return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+
+
+def _is_post(source: Path, path: Path) -> bool:
+    """A Jekyll post, which is read where it is (``_posts/2016-09-08-welcome.md``)."""
+    from jekyll_compat.posts import is_post_path
+
+    return is_post_path(path.relative_to(source).as_posix())
 
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -82,7 +95,7 @@ def check_source(source: Path) -> int:
     pages = count_pages(source)
     if not pages:
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
-                                 "starting with _ or ., nor in a Jekyll collection published by its _config.yml): add a "
+                                 "starting with _ or ., no Jekyll post, nor in a Jekyll collection published by its _config.yml): add a "
                                  "page, or give the right folder")
     return pages
 

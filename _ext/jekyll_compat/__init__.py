@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, inplace, leftout, liquid, titles, urls
+from . import collections, frontdata, inplace, leftout, liquid, posts, titles, urls
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -68,8 +68,8 @@ class Subtype(enum.Enum):
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
     FOLDER = "folder"
-    """A top ``_folder/`` of pages (posts, an unpublished collection) is not read: rename it
-    without ``_``. (A collection Jekyll published is read where it is.)"""
+    """A top ``_folder/`` of pages (an unpublished collection) is not read: rename it
+    without ``_``. (A collection Jekyll published, and the posts, are read where they are.)"""
 
     COLLECTION_CLASH = "collection-clash"
     """A document of a collection would have the page name another page already has."""
@@ -79,6 +79,16 @@ class Subtype(enum.Enum):
 
     HTML_PAGE = "html-page"
     """A Jekyll page written in HTML (front matter, then HTML) is not read: make it Markdown."""
+
+    POST_NAME = "post-name"
+    """A file in ``_posts/`` is no post the publication reads (its name has no date, or no
+    real one, or it is not Markdown), so it is left out."""
+
+    POST_FUTURE = "post-future"
+    """A post dated after the edition's date is left out, as Jekyll does without ``future: true``."""
+
+    TIMEZONE = "timezone"
+    """``_config.yml``'s ``timezone`` is no time zone: the posts' dates are taken as written."""
 
 
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
@@ -144,18 +154,102 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
 
 def read_collections_in_place(app: Sphinx) -> None:
     """``builder-inited``, before Sphinx looks for pages: the collections the old site
-    published (``_projects/``) are read where they are, as ``projects/...``.
+    published (``_projects/``) are read where they are, as ``projects/...``, and its posts
+    (``_posts/2016-09-08-welcome.md``) as ``posts/2016-09-08-welcome``.
 
     Sphinx's project is replaced by one that also finds those documents (the same object
     for the application and the environment, its maps taken over); nothing changes on a
-    site without such a collection."""
+    site without such a collection or posts."""
     srcdir = Path(app.srcdir)
     folders = inplace.published_collections(srcdir, jekyll_config(srcdir))
-    if not folders:
+    with_posts = bool(_posts_found(app).posts)
+    if not folders and not with_posts:
         return
-    project = inplace.CollectionsProject(app.srcdir, app.config.source_suffix, folders)
+    project = inplace.CollectionsProject(app.srcdir, app.config.source_suffix, folders, with_posts)
     project.restore(app.project)
     app.project = app.env.project = project
+
+
+def _posts_found(app: Sphinx) -> posts.Found:
+    """The site's posts, non-posts and drafts, looked for once per build (kept on the builder)."""
+    from sphinx.util.matching import Matcher
+
+    found = getattr(app.builder, "jekyll_posts_found", None)
+    if found is None:
+        found = posts.find(Path(app.srcdir), app.config.source_suffix, Matcher(list(app.config.exclude_patterns)))
+        app.builder.jekyll_posts_found = found  # type: ignore[attr-defined]
+    return found
+
+
+def post_settings(srcdir: Path) -> posts.Settings:
+    """What the posts' dates and addresses depend on: ``_config.yml`` and the edition's date."""
+    return posts.settings(jekyll_config(srcdir), os.environ.get("SOURCE_DATE_EPOCH"))
+
+
+def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> posts.Post | None:
+    """The Jekyll post in the file ``path`` (under ``srcdir``), or None when it is no post."""
+    try:
+        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return None
+    if not posts.is_post_path(relative):
+        return None
+    source = pagesource.read(Path(path))
+    data, lines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
+    return posts.read(relative, data, lines, site or post_settings(srcdir))
+
+
+def posts_of(app: Sphinx, docnames: Any) -> dict[str, posts.Post]:
+    """``{docname: post}`` for the pages among ``docnames`` that are Jekyll posts."""
+    srcdir = Path(app.srcdir)
+    if not getattr(app.project, "with_posts", False):
+        return {}
+    site = post_settings(srcdir)
+    found = {}
+    for docname in sorted(docnames):
+        post = post_at(srcdir, Path(app.env.doc2path(docname)), site)
+        if post is not None:
+            found[docname] = post
+    return found
+
+
+def say_what_is_wrong_with_posts(app: Sphinx, env: BuildEnvironment, added: set[str],
+                                 changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``, before page order leaves out unpublished posts: each post's
+    problems (a date in the future, a date that is none), with its line."""
+    found = posts_of(app, env.found_docs)
+    if found:
+        site = post_settings(Path(app.srcdir))
+        if site.zone_problem:
+            config = Path(app.srcdir) / "_config.yml"
+            warn(f"{site.zone_problem}, so the posts' dates are taken as written; write a zone "
+                 "name such as `timezone: America/Chicago`", f"{config}:{_line_of(config, 'timezone')}",
+                 Subtype.TIMEZONE)
+    for docname, post in found.items():
+        for note in post.notes:
+            warn(note.message, (docname, note.line), Subtype(note.kind))
+    return []
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line of a top-level ``key:`` in a YAML file (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+
+def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
+    """``{docname: the URL Jekyll gave it}`` where that is not its file's place now: a
+    collection's permalink pattern, ``permalink: pretty``, and each post's permalink."""
+    srcdir = Path(app.srcdir)
+    config = jekyll_config(srcdir)
+    found = posts_of(app, docnames)
+    addresses = collections.jekyll_urls(config, [d for d in docnames if d not in found])
+    site = post_settings(srcdir)
+    addresses.update({docname: posts.url(post, site) for docname, post in found.items()})
+    return addresses
 
 
 def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: set[str],
@@ -174,18 +268,27 @@ def say_what_is_not_read(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
-        if gone.folder in read_in_place:
+        if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
             continue
         plain = gone.folder.lstrip("_")
         what = ""
         if gone.published:
-            what = (" (the old Jekyll site published them: its posts)" if gone.folder == "_posts"
-                    else f" (the old Jekyll site published them: its '{plain}' collection)")
+            what = f" (the old Jekyll site published them: its '{plain}' collection)"
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
     from sphinx.util.matching import Matcher
 
+    found = _posts_found(app)
+    for relative in found.not_posts:
+        warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
+             Subtype.POST_NAME)
+    if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
+        what = (f"'{found.drafts[0]}' is a draft" if len(found.drafts) == 1 else
+                f"{len(found.drafts)} drafts ('{found.drafts[0]}', ...) are drafts")
+        logger.info("%s:1: %s, which Jekyll publishes only with --drafts, so it is not published; to "
+                    "publish a draft, move it into _posts/ and name it YYYY-MM-DD-title.md",
+                    srcdir / found.drafts[0], what)
     for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
@@ -317,7 +420,12 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
     in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
+    dated = posts_of(app, env.found_docs)
+    site = post_settings(Path(app.srcdir))
+    in_collections.update({docname: posts.url(post, site) for docname, post in dated.items()})
     table = urls.old_urls(pages, baseurl=_baseurl(app), collection_urls=in_collections)
+    for docname in dated:  # {% post_url 2016-09-08-welcome %} is written /posts/2016-09-08-welcome
+        table.setdefault(urls.url_key("/posts/" + docname.rsplit("/", 1)[-1]), docname)
     previous = changes.remember(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
@@ -436,8 +544,15 @@ def key_line(path: Path, key: str) -> int:
 
 
 def show_date(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: put the page's Jekyll ``date`` under its title, in every edition."""
+    """``doctree-read``: put the page's Jekyll ``date`` under its title, in every edition (a
+    post's date, from its file name if need be, with its categories and tags)."""
     docname = app.env.docname
+    post = post_at(Path(app.srcdir), Path(app.env.doc2path(docname)))
+    if post is not None:
+        if (Path(app.srcdir) / "_config.yml").is_file():  # its `timezone` dates the post
+            app.env.note_dependency(str(Path(app.srcdir) / "_config.yml"))
+        _insert_under_title(doctree, post_line(post))
+        return
     value = app.env.metadata.get(docname, {}).get("date")
     if value is None:
         return
@@ -447,12 +562,27 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
         warn(f"`date: {value}` is not a date; write it as `date: 2019-05-03`",
              (docname, line), Subtype.DATE)
         return
+    text = urls.show_date(date)
+    _insert_under_title(doctree, nodes.paragraph("", "", nodes.inline(text, f"Published {text}",
+                                                                      classes=["page-date"]),
+                                                 classes=["page-date"]))
+
+
+def post_line(post: posts.Post) -> nodes.paragraph:
+    """"Published September 8, 2016 · Categories: jekyll, update · Tags: …" under a post's title."""
+    text = urls.show_date(post.day)
+    line = nodes.paragraph("", "", nodes.inline(text, f"Published {text}", classes=["page-date"]),
+                           classes=["page-date", "post-meta"])
+    for label, words in (("Categories", post.categories), ("Tags", post.tags)):
+        if words:
+            line += nodes.Text(f" · {label}: {', '.join(words)}")
+    return line
+
+
+def _insert_under_title(doctree: nodes.document, line: nodes.paragraph) -> None:
     section = doctree.next_node(nodes.section)
     if section is None:
         return
-    text = urls.show_date(date)
-    line = nodes.paragraph("", "", nodes.inline(text, f"Published {text}",
-                                                  classes=["page-date"]), classes=["page-date"])
     title = section.next_node(nodes.title)
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
@@ -495,6 +625,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", read_collections_in_place, priority=100)
     app.connect("builder-inited", say_what_is_not_read)
     app.connect("env-get-outdated", say_which_collection_pages_clash)
+    app.connect("env-get-outdated", say_what_is_wrong_with_posts, priority=450)  # before page order
     app.connect("source-read", rewrite_source)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)

@@ -21,6 +21,7 @@ from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util.matching import Matcher, get_matching_files
 from sphinx.util.osutil import path_stabilize
 
+from . import posts
 from .collections import published_names
 
 
@@ -29,7 +30,7 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
 
     Only ``output: true`` (Jekyll wrote no page for the others), only a real folder inside
     ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
-    dated entries, not chapters (they stay reported by :mod:`.leftout`).
+    dated entries, read by their own rules (:mod:`.posts`).
     """
     base = config.get("collections_dir")
     base = base.strip().strip("/") if isinstance(base, str) else ""
@@ -62,7 +63,8 @@ class Clash:
 
 
 class CollectionsProject(Project):
-    """Sphinx's project, plus the documents of published Jekyll collections.
+    """Sphinx's project, plus the documents of published Jekyll collections, and the posts
+    (``_posts/2016-09-08-welcome.md`` is ``posts/2016-09-08-welcome``: :mod:`.posts`).
 
     Sphinx keeps a two-way map between page names and files; a document of ``_projects/``
     is entered as ``projects/<path>``, so everything that asks Sphinx for a page's file
@@ -72,9 +74,11 @@ class CollectionsProject(Project):
     """
 
     def __init__(self, srcdir: str | os.PathLike[str], source_suffix: Iterable[str],
-                 collections: Mapping[str, str]) -> None:
+                 collections: Mapping[str, str], with_posts: bool = False) -> None:
         super().__init__(srcdir, source_suffix)
         self.collections = dict(collections)
+        self.with_posts = with_posts
+        self.posts = posts.Found()
         self.clashes: list[Clash] = []
 
     def discover(self, exclude_paths: Iterable[str] = (),
@@ -96,11 +100,22 @@ class CollectionsProject(Project):
                 if docname in self.docnames:
                     self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
                     continue
-                if os.access(self.srcdir / path, os.R_OK):
-                    self.docnames.add(docname)
-                    self._path_to_docname[path] = docname
-                    self._docname_to_path[docname] = path
+                self._add(path, docname)
+        if self.with_posts:
+            self.posts = posts.find(Path(self.srcdir), self.source_suffix, excluded)
+            for relative, docname in self.posts.posts.items():
+                path = Path(relative)
+                if docname in self.docnames:
+                    self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
+                else:
+                    self._add(path, docname)
         return self.docnames
+
+    def _add(self, path: Path, docname: str) -> None:
+        if os.access(self.srcdir / path, os.R_OK):
+            self.docnames.add(docname)
+            self._path_to_docname[path] = docname
+            self._docname_to_path[docname] = path
 
     def _page_name(self, inner: str) -> str | None:
         for suffix in self.source_suffix:

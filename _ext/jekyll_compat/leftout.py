@@ -1,9 +1,10 @@
 """What an old Jekyll site published that the publication does not read, so it can say so.
 
 Plain Python with no Sphinx import. The publication reads Markdown pages outside
-``_``-folders; Jekyll also published posts (``_posts/``), collections with ``output: true``
-(``_name/``) and HTML pages with front matter. Each is named with a file and what to do,
-or its words would vanish without a word.
+``_``-folders, and Jekyll's posts and published collections where they are; Jekyll also
+published collections whose ``_config.yml`` entry is gone (``_name/``) and HTML pages with
+front matter. Each is named with a file and what to do, or its words would vanish without
+a word.
 """
 
 from __future__ import annotations

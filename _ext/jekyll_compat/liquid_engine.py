@@ -166,7 +166,7 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
 
     if relative:
         text = _INCLUDE_RELATIVE.sub(include_relative, text)
-    # A post, once its _posts/ folder is renamed posts/ (see leftout): its page path
+    # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
     text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
     return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
 

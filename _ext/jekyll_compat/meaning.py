@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .posts import is_template
+
 REDIRECT_KEYS = ("redirect_to", "redirect", "redirect_url")
 """Where a redirect page points: Jekyll sites spell the key a few ways."""
 
@@ -33,14 +35,16 @@ def redirect_target(front: Mapping[str, Any]) -> str:
 
 
 def permalink(front: Mapping[str, Any]) -> str | None:
-    """The page's own address on the old site, when it set one as text."""
+    """The page's own address on the old site, when it set one as text (a template such as
+    ``/:year/:title/`` is no address: :mod:`.posts` expands it)."""
     value = front.get("permalink")
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and not is_template(value) else None
 
 
 def old_addresses(front: Mapping[str, Any]) -> list[str]:
     """Every old address the page answered (``redirect_from``, then ``permalink``)."""
-    return _as_list(front.get("redirect_from")) + _as_list(front.get("permalink"))
+    return _as_list(front.get("redirect_from")) + [
+        link for link in _as_list(front.get("permalink")) if not is_template(link)]
 
 
 def _as_list(value: Any) -> list[str]:

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from pagesource.dates import parse_date
 
+from .posts import is_template
+
 _SUFFIXES = (".html", ".htm", ".md", ".markdown")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -101,7 +103,7 @@ def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "",
     claims: list[tuple[int, str, str]] = []
     for docname, front in pages.items():
         permalink = front.get("permalink")
-        if isinstance(permalink, str) and permalink.strip():
+        if isinstance(permalink, str) and permalink.strip() and not is_template(permalink):
             claims.append((0, url_key(permalink, baseurl), docname))
         claims.append((2 if "permalink" not in front else 3, url_key(docname), docname))
         claims.extend((1, url_key(url, baseurl), docname) for url in listed(front.get("redirect_from")))

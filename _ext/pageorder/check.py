@@ -67,23 +67,31 @@ def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
     """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``."""
     from sphinx.project import Project  # the same discovery as a build, no build
 
+    from jekyll_compat import inplace, jekyll_config, leftout, posts
+
     project = Project(srcdir, settings.suffixes)
     excludes = list(settings.exclude_patterns)
+    folders: dict[str, str] = {}
     if (srcdir / "_config.yml").is_file():  # an old Jekyll site: what a build reads of it
-        from jekyll_compat import inplace, jekyll_config, leftout
-
         site = jekyll_config(srcdir)
         folders = inplace.published_collections(srcdir, site)
         excludes += leftout.exclusions(srcdir, site, excludes, folders).all
-        if folders:
-            project = inplace.CollectionsProject(srcdir, settings.suffixes, folders)
+    from sphinx.util.matching import Matcher
+
+    with_posts = bool(posts.find(srcdir, settings.suffixes, Matcher(excludes)).posts)
+    if folders or with_posts:
+        project = inplace.CollectionsProject(srcdir, settings.suffixes, folders, with_posts)
     docnames = project.discover(excludes, settings.include_patterns)
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 
-def read_pages(paths: Mapping[str, Path]) -> dict[str, Page]:
-    """Read the front matter of every page (the extension's own reader)."""
-    return {docname: read_page(docname, path) for docname, path in paths.items()}
+def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[str, Page]:
+    """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
+    from jekyll_compat import post_at, post_settings
+
+    site = post_settings(srcdir) if srcdir is not None else None
+    return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None)
+            for docname, path in paths.items()}
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:
@@ -123,7 +131,7 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
     settings = load_settings(confdir)
     paths = find_pages(srcdir, settings)
-    pages = read_pages(paths)
+    pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
     lines = [f"note: {note}" for note in settings.notes]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pagesource
 from jekyll_compat.meaning import is_redirect_page, permalink
+from jekyll_compat.posts import Post
 from jekyll_compat.titles import titleize_slug
 from pagesource import PageSource
 from pagesource.fences import outside_fences
@@ -39,6 +40,7 @@ class Page:
     redirect: bool = False  # a Jekyll redirect page: a chapter only as a section's landing
     landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
     address: str | None = None  # its `permalink:` as a folder (``/a/b/`` -> ``a/b``), if any
+    dated: tuple[str, str] | None = None  # a Jekyll post's (UTC moment, file): ordered by date
 
     @property
     def sort_title(self) -> str:
@@ -46,13 +48,17 @@ class Page:
         return (self.title or self.docname.rsplit("/", 1)[-1]).casefold()
 
 
-def read_page(docname: str, path: Path) -> Page:
+def read_page(docname: str, path: Path, post: Post | None = None) -> Page:
     """Read ``path`` and return its :class:`Page`; never raises for bad content."""
-    return ordering(docname, pagesource.read(path))
+    return ordering(docname, pagesource.read(path), post)
 
 
-def ordering(docname: str, source: PageSource) -> Page:
-    """The ordering view of a page's source: title, position, published, and its problems."""
+def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page:
+    """The ordering view of a page's source: title, position, published, and its problems.
+
+    A Jekyll ``post`` (:mod:`jekyll_compat.posts`) needs no position (its date orders it) and
+    no title (Jekyll titles it after its file name); ``published: false`` and a date in the
+    future leave it out."""
     problems = [Problem(Kind(p.kind.value), p.line, p.message) for p in source.problems]
     if not source.text.strip():
         problems.append(Problem(Kind.EMPTY, 1, "the page is empty; give it front matter with "
@@ -64,12 +70,16 @@ def ordering(docname: str, source: PageSource) -> Page:
     redirect = is_redirect_page(data)
     own: list[Problem] = [] if redirect else problems
     lines = list(source.lines)
-    title, title_line = _title(docname, data, keylines, lines, source.body_start, own)
+    untitled: list[Problem] = []
+    title, title_line = _title(docname, data, keylines, lines, source.body_start,
+                               own if post is None else untitled)
+    if post is not None and data.get("title") not in (None, ""):
+        own.extend(untitled)  # a list or mapping is a mistake; an empty or no title is Jekyll's way
     position, position_line = _position(data, keylines, own, lines)
-    published = _published(data, keylines, own)
+    published = _published(data, keylines, own) and (post is None or post.published)
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
                 redirect=redirect, landing_problems=tuple(own) if redirect else (),
-                address=_address(data))
+                address=_address(data), dated=post.order if post is not None else None)
 
 
 def _address(data: dict[str, Any]) -> str | None:

@@ -60,6 +60,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     for page in generated.values():
         folder = _folder_of(page.docname)
         inside = [d for d in pages if d.startswith(folder + "/")]
+        if all(pages[d].dated for d in inside if _shown(pages[d])):
+            continue  # Jekyll's posts: a section of their own, which no site gives a page
         first = min(inside, key=lambda d: (_folder_of(d) != folder, d))  # a page of its own first
         problems.append((first, Problem(
             Kind.NO_LANDING, 1,
@@ -212,13 +214,21 @@ def first_page(pages: Mapping[str, Page]) -> str | None:
     return min(top, key=reading_order_key).docname if top else None
 
 
+def newest_first(posts: list[Page]) -> list[Page]:
+    """Jekyll's posts as its themes list them: the reverse of (date, file name) order."""
+    return sorted(posts, key=lambda page: page.dated or ("", ""), reverse=True)
+
+
 def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
                      generated: Mapping[str, Page]) -> list[str]:
-    ordered = sorted(members, key=reading_order_key)
+    """Positioned pages, then Jekyll's posts newest first, then pages without a position."""
+    ordered = sorted((p for p in members if p.position is not None), key=reading_order_key)
+    ordered += newest_first([p for p in members if p.position is None and p.dated])
+    ordered += sorted((p for p in members if p.position is None and not p.dated), key=reading_order_key)
     seen: dict[int, str] = {}
     for page in ordered:
-        if page.docname in generated:  # its position is borrowed: no number of its own to clash
-            continue
+        if page.docname in generated or (page.dated and page.position is None):
+            continue  # a generated landing borrows its position; a post is ordered by its date
         if page.position is None:
             if not page.problems:  # a broken front matter was reported already: one message
                 problems.append((page.docname, Problem(

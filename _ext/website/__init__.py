@@ -22,7 +22,7 @@ from sphinx.util.osutil import relative_uri
 import changes
 import pagesource
 import publication
-from jekyll_compat import collections, jekyll_config, meaning
+from jekyll_compat import meaning, old_site_urls
 from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
@@ -109,7 +109,7 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                    removed: set[str]) -> list[str]:
     """After page order: plan every redirect against the pages that are really built."""
     front = getattr(app.builder, _FRONT, {})
-    old_site = collections.jekyll_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
+    old_site = old_site_urls(app, env.found_docs)
     planned, problems = redirects.plan(
         {d: source.data for d, source in front.items()}, env.found_docs,
         app.config.site_redirects, lambda d: page_file(app, d), old_site)
