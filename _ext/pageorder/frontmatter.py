@@ -39,6 +39,10 @@ class Page:
     redirect: bool = False  # a Jekyll redirect page: a chapter only as a section's landing
     landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
     address: str | None = None  # its `permalink:` as a folder (``/a/b/`` -> ``a/b``), if any
+    nav_order: float | None = None  # just-the-docs' order, used when there is no `position`
+    parent: str | None = None  # just-the-docs: the title of the page it is listed under
+    parent_line: int = 1
+    grand_parent: str | None = None  # the title above the parent (`grand_parent` or `ancestor`)
 
     @property
     def sort_title(self) -> str:
@@ -67,9 +71,27 @@ def ordering(docname: str, source: PageSource) -> Page:
     title, title_line = _title(docname, data, keylines, lines, source.body_start, own)
     position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own)
+    parent, grand_parent = _text(data.get("parent")), _text(data.get("grand_parent") or
+                                                            data.get("ancestor"))
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
                 redirect=redirect, landing_problems=tuple(own) if redirect else (),
-                address=_address(data))
+                address=_address(data), nav_order=_nav_order(data), parent=parent,
+                parent_line=keylines.get("parent", 1), grand_parent=grand_parent)
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if isinstance(value, (str, int, float)) \
+        and not isinstance(value, bool) else None
+
+
+def _nav_order(data: dict[str, Any]) -> float | None:
+    """just-the-docs' ``nav_order`` (``1``, ``1.5``): a number orders the page as ``position``
+    does; any other value is ordered by title, as the theme did."""
+    value = data.get("nav_order")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
+            and abs(value) != float("inf"):
+        return float(value)
+    return None
 
 
 def _address(data: dict[str, Any]) -> str | None:
