@@ -108,6 +108,24 @@ def test_a_failed_source_language_build_stops_its_translations_unshown(tmp_path)
     assert not (tmp_path / "failed" / "html").exists()
 
 
+def test_a_broken_project_citation_file_still_yields_every_edition_marked_as_a_stand_in(tmp_path):
+    """The project's own metadata (``citation_cff``) unusable: STRICT=0 still yields the three
+    editions, with stand-in metadata no one would cite, said at the file's line; -W fails."""
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text("cff-version: 1.2.0\ntitle: Smart City\nauthors: [broken\n", encoding="utf-8")
+    source = write_pages(tmp_path / "pages", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    loose = make_all(source, tmp_path / "loose", "-q", "-D", f"citation_cff={broken}")
+    assert loose.returncode == 0 and "Traceback" not in loose.stderr, loose.stderr
+    said = warned(loose, "[publication.citation]")
+    assert len(said) == 1 and said[0].startswith(f"{broken}:4: WARNING: "), said
+    assert "stand-in metadata" in said[0] and "'Untitled publication'" in said[0]
+    assert (tmp_path / "loose" / "pdf" / "untitled-publication.pdf").is_file()
+    assert (tmp_path / "loose" / "epub" / "untitled-publication.epub").is_file()
+    assert "Untitled publication" in (tmp_path / "loose" / "html" / "index.html").read_text(encoding="utf-8")
+    strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q", "-D", f"citation_cff={broken}")
+    assert "these editions failed: pdf epub html" in strict.stderr, strict.stderr
+
+
 def test_a_broken_citation_file_beside_the_pages_still_yields_every_edition(tmp_path):
     """STRICT=0 always yields the three editions: a folder of pages whose own CITATION.cff is
     broken is built with the project's metadata, and told so at the file; -W fails on it."""
@@ -117,7 +135,7 @@ def test_a_broken_citation_file_beside_the_pages_still_yields_every_edition(tmp_
     loose = make_all(source, tmp_path / "loose", "-q")
     assert loose.returncode == 0, loose.stderr
     said = warned(loose, "[publication.pages-citation]")
-    assert len(said) == 1 and said[0].startswith(f"{source / 'CITATION.cff'}:1: WARNING: "), said
+    assert len(said) == 1 and said[0].startswith(f"{source / 'CITATION.cff'}:3: WARNING: "), said  # YAML's line
     assert "smart-city-austin.pdf" in [p.name for p in (tmp_path / "loose" / "pdf").iterdir()]
     assert (tmp_path / "loose" / "epub" / "smart-city-austin.epub").is_file()
     assert (tmp_path / "loose" / "html" / "index.html").is_file()

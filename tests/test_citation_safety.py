@@ -85,7 +85,9 @@ def test_braces_and_backslashes_are_escaped_for_bibtex(tmp_path: Path) -> None:
     assert title == r"{A \textbraceleft{}b\textbraceright{} \textbraceright{} c \textbackslash{} \$x\textasciicircum{}2\$}"
 
 
-def test_a_bad_citation_file_stops_the_build_with_one_message_and_no_crash_report(tmp_path: Path) -> None:
+def test_a_bad_citation_file_fails_the_build_with_one_message_and_no_crash_report(tmp_path: Path) -> None:
+    """A strict build fails on it; the editions it made carry stand-in metadata (see
+    test_all_editions for STRICT=0)."""
     project = copy_project(tmp_path / "project")
     cff = project / "CITATION.cff"
     cff.write_text(cff.read_text(encoding="utf-8").replace('version: "1.0.0"', "version: 1.10"), encoding="utf-8")
@@ -96,5 +98,6 @@ def test_a_bad_citation_file_stops_the_build_with_one_message_and_no_crash_repor
     assert "report" not in build.output.lower() and "Traceback" not in build.output, build.output
     cff.unlink()
     build = sphinx_build(src, tmp_path / "html", confdir=project)
-    assert build.returncode != 0 and "CITATION.cff cannot be read" in build.output
+    assert build.returncode != 0 and "cannot be read (No such file" in build.output
+    assert f"{cff}:1: WARNING: the publication's CITATION.cff cannot be used" in build.output
     assert "report" not in build.output.lower(), build.output

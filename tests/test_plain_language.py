@@ -44,6 +44,13 @@ def test_acronyms_need_their_words_at_first_use_only():
     assert kinds("Ask CMTA.\n", known_acronyms=core.KNOWN_ACRONYMS | {"CMTA"}) == []
 
 
+def test_kramdowns_table_of_contents_marker_is_no_prose():
+    """``* TOC`` + ``{:toc}`` (the City's old pages) marks where kramdown put the contents."""
+    assert kinds("* TOC\n{:toc}\n\n## Start\n\nWords.\n") == []
+    assert kinds("-  TOC\n{: toc }\n") == []
+    assert kinds("Read the TOC first.\n") == [(1, Kind.ACRONYM)]  # prose still is
+
+
 @pytest.mark.parametrize("text", ["click here", "Here", "Read more.", "more", "this link"])
 def test_link_text_that_says_nothing_is_reported(text):
     assert kinds(f"For the plan,\n[{text}](https://example.org/plan).\n") == [(2, Kind.LINK_TEXT)]

@@ -88,6 +88,10 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# kramdown's "* TOC" + "{:toc}": the place of a table of contents, no prose (no "TOC" acronym)
+_KRAMDOWN_TOC = re.compile(r"^\s*TOC\s*\n\s*\{:\s*toc\s*\}\s*$")
+
+
 def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: float = MAX_GRADE,
             known_acronyms: frozenset[str] | set[str] = KNOWN_ACRONYMS) -> Report:
     """Check ``markdown`` (a whole page, front matter included) and return the report."""
@@ -100,7 +104,7 @@ def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: fl
             heading = True
         elif token.type == "heading_close":
             heading = False
-        elif token.type == "inline" and token.map:
+        elif token.type == "inline" and token.map and not _KRAMDOWN_TOC.match(token.content):
             prose = _inline(token, report)
             if prose.text.strip():
                 blocks.append((prose, not heading))

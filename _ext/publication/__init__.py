@@ -32,7 +32,12 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class InvalidCitation(ValueError):
-    """``CITATION.cff`` cannot be used; the message names the file and each bad field."""
+    """``CITATION.cff`` cannot be used; the message names the file and each bad field
+    (``line``: where the YAML could not be read, when that is why)."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -325,7 +330,12 @@ def load(path: Path, memo: Path | None = None) -> Metadata:
                                   f"{MAX_VALUES:,} values; write the values out")
         data = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as err:
-        raise InvalidCitation(f"{path} is not valid YAML: {err}") from None
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        what = getattr(err, "problem", None) or str(err)
+        raise InvalidCitation(f"{path} is not valid YAML (line {line}: {what}); write one "
+                              "`key: value` per line, quoting values with `:`, `[` or `#`",
+                              line) from None
     digest = schema_digest(text) if memo is not None else ""
     passed = memo is not None and _remembered(memo) == digest
     check(data, path, schema_passed=passed)

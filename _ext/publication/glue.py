@@ -13,7 +13,6 @@ import dataclasses
 import enum
 import html
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,12 +156,17 @@ class Subtype(enum.Enum):
     PAGES_CITATION = "pages-citation"
     """The pages' own CITATION.cff is unusable: the project's is used, and this is said."""
 
+    CITATION = "citation"
+    """The project's CITATION.cff (or ``citation_cff``) is unusable: the editions are built
+    with stand-in metadata, and this is said (a strict build fails on it)."""
+
 
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
     config.citation_cff = str(citation_file(app, config))
     project = Path(app.confdir, config.citation_cff if _set_by_user(config, "citation_cff")
                    else "CITATION.cff").resolve()
+    unusable: tuple[Path, InvalidCitation] | None = None
     try:
         try:
             meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
@@ -173,11 +177,15 @@ def fill_config(app: Sphinx, config: Config) -> None:
             config.citation_cff = str(project)
             meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
     except InvalidCitation as err:
-        # One clear message and a non-zero exit. Any exception raised here, ConfigError
-        # included, becomes Sphinx's crash report ("please report this bug"); SystemExit is
-        # the one Sphinx lets pass (events and build_main catch Exception only).
-        print(f"\n{err}\n", file=sys.stderr)
-        raise SystemExit(2) from None
+        # No exception may leave here (Sphinx would print a crash report): the build goes on
+        # with stand-in metadata, said as a warning, so STRICT=0 still yields every edition.
+        unusable = (Path(config.citation_cff), err)
+        try:
+            config.citation_cff = str(_stand_in(Path(app.doctreedir)))
+        except OSError as why:  # SystemExit: the one exception Sphinx lets pass without a report
+            print(f"\n{err}\n(and no stand-in could be written: {why})\n", file=__import__("sys").stderr)
+            raise SystemExit(2) from None
+        meta = _load_plain(config)
     own = Path(config.citation_cff).parent in (Path(app.srcdir).resolve(), Path(app.srcdir).resolve().parent)
     said = None if own else app.emit_firstresult(PAGES_METADATA, Path(app.srcdir))
     if said:
@@ -192,6 +200,8 @@ def fill_config(app: Sphinx, config: Config) -> None:
                   meta.version)
     config.version = config.release = chosen
     meta = metadata(config)
+    if unusable is not None:
+        _say_citation_unusable(*unusable, meta)
     for name, value in DEFAULTS.items():
         if not _set_by_user(config, name):
             setattr(config, name, value(meta, config))
@@ -200,18 +210,56 @@ def fill_config(app: Sphinx, config: Config) -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
 
 
+def _problem(path: Path, err: InvalidCitation) -> str:
+    """The error's lines as one: ``is not valid YAML: …`` or ``…: title: …; url: …``."""
+    head, *details = str(err).removeprefix(str(path)).strip().splitlines()
+    details = [line.strip(" -") for line in details if line.strip()]
+    return head.rstrip(":") + (": " + "; ".join(details) if details else "")
+
+
 def _say_pages_citation_unusable(path: Path, project: Path, err: InvalidCitation) -> None:
     """A folder of pages with a broken CITATION.cff is still built (STRICT=0 yields every
     edition), with the project's metadata, and told so on one line; ``-W`` fails on it."""
     from sphinx.util import logging
 
-    head, *details = str(err).removeprefix(str(path)).strip().splitlines()
-    details = [line.strip(" -") for line in details if line.strip()]
-    problem = head.rstrip(":") + (": " + "; ".join(details) if details else "")
     logging.getLogger(__name__).warning(
         "this CITATION.cff cannot be used (%s): the editions get the metadata of %s meanwhile; "
-        "fix it, or delete it to keep that metadata", problem, project,
-        location=f"{path}:1", type=WARNING_TYPE, subtype=Subtype.PAGES_CITATION.value)
+        "fix it, or delete it to keep that metadata", _problem(path, err), project,
+        location=f"{path}:{err.line}", type=WARNING_TYPE, subtype=Subtype.PAGES_CITATION.value)
+
+
+_STAND_IN = "publication-stand-in.cff"
+"""Metadata an edition can be built with when the CITATION.cff cannot be used (in the
+doctree folder): plainly a stand-in, never a guess at the real title, date or address."""
+
+
+def _stand_in(doctreedir: Path) -> Path:
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    day = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit()
+           else dt.datetime.now(dt.timezone.utc)).date()
+    path = doctreedir / _STAND_IN
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('cff-version: 1.2.0\nmessage: "This publication\'s CITATION.cff could not '
+                    'be read; do not cite this edition."\ntitle: "Untitled publication"\n'
+                    'abstract: "Stand-in metadata: the CITATION.cff of this publication could not '
+                    'be read."\nauthors:\n  - name: "Unknown author"\nversion: "0.0.0"\n'
+                    f'date-released: "{day.isoformat()}"\nurl: "https://example.invalid/"\n',
+                    encoding="utf-8")
+    return path
+
+
+def _say_citation_unusable(path: Path, err: InvalidCitation, meta: Metadata) -> None:
+    """The project's metadata cannot be used: the editions are still built, plainly marked."""
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "the publication's CITATION.cff cannot be used (%s): the editions are built with "
+        "stand-in metadata meanwhile (title %r, version %s, address %s), which no one should "
+        "cite; fix the file (every edition prints and cites what it says)", _problem(path, err),
+        meta.title, meta.version, meta.url,
+        location=f"{path}:{err.line}", type=WARNING_TYPE, subtype=Subtype.CITATION.value)
 
 
 def _load_plain(config: Config, memo: Path | None = None) -> Metadata:
