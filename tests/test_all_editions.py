@@ -44,6 +44,44 @@ def test_one_process_equals_three_builds(tmp_path):
         assert not (one / f"{folder}.new").exists()
 
 
+FORK_OR_NOT = """
+import sys
+sys.path.insert(0, sys.argv.pop(1))
+from languages import forked
+if sys.argv.pop(1) == "fork":
+    start = forked.Forked.__init__
+    def told(self):
+        start(self)
+        print("translation worker forked", file=sys.stderr, flush=True)
+    forked.Forked.__init__ = told
+else:
+    forked.available = lambda: False
+import edition_build
+sys.exit(edition_build.main(sys.argv[1:]))
+"""
+
+
+def test_a_forked_translation_worker_writes_the_bytes_of_a_new_python(tmp_path):
+    """The Spanish editions from a worker forked with Sphinx imported (languages.forked) are
+    those of a worker that is a new ``python``, which imports after each build's language."""
+    builds = {}
+    for how in ("fork", "python"):
+        out = tmp_path / how
+        result = subprocess.run(
+            [sys.executable, "-c", FORK_OR_NOT, str(REPO / "_ext"), how, str(out),
+             str(REPO / "source"), "all", "-c", str(REPO), "-d", str(out / "doctrees"), "-j", "1",
+             "-W", "--keep-going"],
+            capture_output=True, text=True, env={**os.environ, **EPOCH}, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert ("translation worker forked" in result.stderr) == (how == "fork")
+        builds[how] = {folder: digests(out / folder) for folder in edition_build.BUILDERS}
+    assert "smart-city-austin-es.pdf" in builds["fork"]["pdf"]
+    assert "smart-city-austin-es.epub" in builds["fork"]["epub"]
+    assert "es/index.html" in builds["fork"]["html"]
+    for folder in edition_build.BUILDERS:
+        assert builds["fork"][folder] == builds["python"][folder], folder
+
+
 def test_a_failed_edition_keeps_the_previous_one_and_the_others_are_built(tmp_path):
     source = write_pages(tmp_path / "pages", {
         "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",

@@ -87,3 +87,15 @@ def test_the_shim_is_used_when_it_checks_out(source, furo_own, tmp_path):
     output = build(source, tmp_path / "html")
     assert "fastnav:" not in output
     assert same_pages(tmp_path / "html", furo_own) == []
+
+
+def test_soupsieve_is_imported_only_when_a_selector_is_used():
+    """fastnav.deferred: Furo's BeautifulSoup no longer compiles soupsieve's parser at start-up."""
+    code = (f"import sys; sys.path.insert(0, {str(REPO / '_ext')!r})\n"
+            "import fastnav, bs4, furo\n"
+            "print('soupsieve.css_parser' in sys.modules)\n"
+            "soup = bs4.BeautifulSoup('<p class=a>x</p><p>y</p>', 'html.parser')\n"
+            "print(soup.select('p.a'), 'soupsieve.css_parser' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["False", '[<p class="a">x</p>] True']

@@ -103,6 +103,7 @@ def test_pages_are_counted_as_sphinx_reads_them(tmp_path) -> None:
 
 def test_a_language_builds_its_editions_in_one_worker_process(tmp_path) -> None:
     """languages.build.Workers: one process per language answers job after job, output apart."""
+    from languages import forked
     from languages.build import Started, Workers
 
     with Workers() as workers:
@@ -113,6 +114,7 @@ def test_a_language_builds_its_editions_in_one_worker_process(tmp_path) -> None:
             process = workers.submit("xx", ["--version"], out / "stdout", out / "stderr")
             runs.append(Started("xx", edition, tmp_path, tmp_path, process, out, worker=True))
         assert runs[0].process is runs[1].process
+        assert isinstance(runs[0].process, forked.Forked) == forked.available()
         assert [run.result() for run in runs] == [0, 0]
         for edition in ("pdf", "epub"):
             assert "9.0" in (tmp_path / edition / "stdout").read_text(encoding="utf-8")  # the version

@@ -193,6 +193,7 @@ def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:
         path = source / page
         head = path.read_text(encoding="utf-8").split("---\n")[1]
         path.write_text(f"---\n{head}---\n\nText.\n", encoding="utf-8")
+    (source / "projects/permit-help/checklist.md").unlink()  # included by interviews.md only
     for landing in ("projects/curb-sensors.md", "projects/flood-alerts.md"):
         path = source / landing
         path.write_text(re.sub(r"project_name: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -261,6 +262,22 @@ def test_links_written_as_in_a_word_processor_lead_where_they_meant(city: tuple[
         ("projects/permit-help/interviews.md:16", "link.swapped]"),
         ("projects/permit-help/interviews.md:17", "link.no-scheme]"),
     ], said
+
+
+def test_include_relative_shows_a_file_beside_the_page_in_every_edition(city: tuple[Path, str]) -> None:
+    """``checklist.md`` has no front matter: no page of its own, and no warning that it is
+    left out, since its words are published where ``interviews.md`` includes it."""
+    build, output = city
+    words = "bring your site plan and two forms of identification"
+    page = soup(build / "html/projects/permit-help/interviews.html").select_one("article[role=main]")
+    assert words in page.get_text(" ", strip=True) and page.find("strong", string="Before the visit:")
+    [book] = (build / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert words in archive.read("projects/permit-help/interviews.xhtml").decode("utf-8")
+    [pdf] = (build / "pdf").glob("*.pdf")
+    assert words in pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    assert not (build / "html/projects/permit-help/checklist.html").exists()
+    assert "checklist.md" not in "\n".join(warnings(output))
 
 
 def test_liquid_never_runs_inside_code_or_maths(city: tuple[Path, str]) -> None:

@@ -111,6 +111,34 @@ def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) 
     assert jekyll_includes(tmp_path) == {"a.html": "A", "deep/b.md": "B"}
 
 
+def test_include_relative_reads_only_a_file_below_the_page(tmp_path: Path) -> None:
+    """As Jekyll: below the page's folder, no ``..``, not absolute; and never out of the
+    source folder through a symlink, nor the page itself."""
+    source = tmp_path / "src"
+    (source / "guide" / "parts").mkdir(parents=True)
+    page = source / "guide" / "index.md"
+    page.write_text("---\ntitle: Guide\n---\n", encoding="utf-8")
+    (source / "guide" / "parts" / "steps.md").write_text("Step one.", encoding="utf-8")
+    (source / "secret.md").write_text("secret", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("outside", encoding="utf-8")
+    (source / "guide" / "link.md").symlink_to(tmp_path / "outside.md")
+    tags = " ".join(f"{{% include_relative {name} %}}" for name in (
+        "parts/steps.md", "../secret.md", "/etc/passwd", "link.md", "index.md", "nowhere.md",
+        "parts/../../secret.md"))
+    assert liquid.relative_includes(tags, page, source) == {
+        "parts/steps.md": source / "guide" / "parts" / "steps.md"}
+
+
+def test_include_relative_runs_like_an_include_and_a_refused_one_stays_text() -> None:
+    relative = {"parts/steps.md": "Step {{ include.n }} of {{ page.title }}."}
+    result = liquid_engine.render('A {% include_relative parts/steps.md n="2" %} B', {"title": "T"},
+                                  SITE, relative=relative)
+    assert result == liquid.Result("A Step 2 of T. B", ())
+    refused = liquid_engine.render("A {% include_relative ../secret.md %} B", {}, SITE, relative=relative)
+    assert refused.text == "A {% include_relative ../secret.md %} B"
+    assert refused.dropped == (liquid.Dropped(1, "{% include_relative ../secret.md %}"),)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("{{ site.data.office.staff }}", "a"), ("{{ site.data.none | size }}", "0"),
     ("{{ page.missing }}|{{ content }}", "|"), ("{% assign x = 1 %}{{ x }}", "1"),

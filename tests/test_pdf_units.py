@@ -163,3 +163,121 @@ def test_the_shipped_fonts_are_found_and_cover_every_script():
     assert fonts.missing("a\uf8ff\U0010fffd", folders, families) == {"\uf8ff", "\U0010fffd"}
     assert fonts.substitute("🧪") == "[U+1F9EA TEST TUBE]"
     assert fonts.substitute("\U0010fffd") == "[U+10FFFD PRIVATE USE]"
+
+
+def test_font_maps_read_with_numbered_glyph_names_are_fonttools_own():
+    """``fonts._mapped`` skips the glyph names (the CJK font's CFF charset): same code points."""
+    from fontTools.ttLib import TTFont
+
+    from typst_pdf import fonts
+    for path in fonts.font_files(fonts.package_folders()):
+        stat = path.stat()
+        assert fonts._mapped(path, stat.st_size, stat.st_mtime_ns) == frozenset(
+            TTFont(path, lazy=True).getBestCmap()), path.name
+
+
+def test_unmapped_reads_only_the_fonts_it_needs(monkeypatch):
+    from typst_pdf import fonts
+    folders = fonts.package_folders()
+    read = []
+    real = fonts._mapped.__wrapped__
+    monkeypatch.setattr(fonts, "_mapped", lambda path, *key: read.append(path.name) or real(path, *key))
+    assert fonts.unmapped({ord("é"), ord("’")}, folders) == set()
+    assert "NotoSansCJKtc-Regular.otf" not in read  # the largest, 16 MB: read last, not needed
+    read.clear()
+    assert fonts.unmapped({ord("中"), 0xF8FF}, folders) == {0xF8FF}
+    assert len(read) == len(fonts.font_files(folders))  # a code point no font has: all are read
+
+
+def test_an_unchanged_book_keeps_its_pdf_and_a_changed_one_is_typeset(tmp_path):
+    """typst_pdf.kept: the PDF is used again only for the same inputs and the same file."""
+    from conftest import page, sphinx_build, write_pages
+
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome."),
+                                              "a.md": page("Alpha", 1, body="First words.")})
+    out, doctrees = tmp_path / "pdf", tmp_path / "doctrees"
+    pdf = out / "smart-city-austin.pdf"
+
+    def build() -> tuple[bytes, int]:
+        result = sphinx_build(source, out, "typst", doctrees=doctrees, env=epoch)
+        assert result.returncode == 0, result.output
+        return pdf.read_bytes(), pdf.stat().st_mtime_ns
+
+    first, made = build()
+    assert build() == (first, made)  # kept: not even written again
+    pdf.write_bytes(b"not the PDF the record names")
+    assert build()[0] == first  # typeset again
+    (source / "a.md").write_text(page("Alpha", 1, body="Other words."), encoding="utf-8")
+    changed, _ = build()
+    clean = sphinx_build(source, tmp_path / "clean", "typst", env=epoch)
+    assert clean.returncode == 0, clean.output
+    assert changed != first and changed == (tmp_path / "clean" / pdf.name).read_bytes()
+
+
+def test_a_kept_pdf_record_says_what_typst_said(tmp_path):
+    from typst_pdf import kept
+
+    pdf = tmp_path / "book.pdf"
+    pdf.write_bytes(b"%PDF-1.7 made")
+    record = tmp_path / "doctrees" / "typst-book.json"
+    kept.save(record, "key-1", pdf.read_bytes(), "[1]", ["warning: a font fell back"])
+    assert kept.load(record, "key-1", pdf) == kept.Kept("[1]", ["warning: a font fell back"])
+    assert kept.load(record, "key-2", pdf) is None
+    record.write_text("{not json", encoding="utf-8")
+    assert kept.load(record, "key-1", pdf) is None
+
+
+def test_the_kept_pdf_key_covers_every_input_of_typst(tmp_path):
+    from typst_pdf import kept
+
+    typ, template, images = tmp_path / "book.typ", tmp_path / "layout.typ", tmp_path / "_images"
+    typ.write_text("#[a]")
+    template.write_text("#let book = x")
+    images.mkdir()
+    (images / "logo.png").write_bytes(b"png")
+    fonts_dir = tmp_path / "fonts"
+    fonts_dir.mkdir()
+    (fonts_dir / "A.ttf").write_bytes(b"font")
+
+    def key(standards=("ua-1",), timestamp="1"):
+        return kept.key(typ, template, images, [fonts_dir], list(standards), timestamp)
+
+    seen = {key()}
+    for change in (lambda: typ.write_text("#[b]"), lambda: template.write_text("#let book = y"),
+                   lambda: (images / "logo.png").write_bytes(b"png2"),
+                   lambda: (fonts_dir / "A.ttf").write_bytes(b"font, longer")):
+        change()
+        seen.add(key())
+    seen |= {key(standards=()), key(timestamp="2")}
+    assert len(seen) == 7
+
+
+def test_a_book_typeset_in_forked_children_is_the_book_typeset_here(tmp_path):
+    """typst_pdf.builder.FORK_FROM: below it the .typ is written and Typst run in the build's
+    own process, from it in forked children (memory); the files are the same bytes."""
+    import subprocess
+    import sys
+
+    from conftest import REPO, page, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "index.md": page("Home", body="Welcome, “quoted”."),
+        "a.md": page("Alpha", 1, body="A [link](https://example.org) and a footnote[^1].\n\n[^1]: Note."),
+        "b.md": page("Beta", 2, body="## Part\n\nCafé, naïve, 中文.")})
+    code = ("import sys; sys.path.insert(0, sys.argv.pop(1))\n"
+            "import typst_pdf.builder as builder; builder.FORK_FROM = int(sys.argv.pop(1))\n"
+            "from sphinx.cmd.build import build_main; sys.exit(build_main(sys.argv[1:]))\n")
+    outputs = {}
+    for fork_from in (1, 1000):
+        out = tmp_path / f"from-{fork_from}"
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(REPO / "_ext"), str(fork_from), "-b", "typst",
+             "-c", str(REPO), "-d", str(out / "doctrees"), "-W", "--keep-going", "-q",
+             str(source), str(out / "pdf")],
+            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+            check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs[fork_from] = {p.name: p.read_bytes() for p in (out / "pdf").iterdir() if p.is_file()}
+    assert "smart-city-austin.pdf" in outputs[1]
+    assert outputs[1] == outputs[1000]

@@ -4,6 +4,7 @@
 fallback to Furo's own code); :mod:`fastnav.navpatch` patches the sidebar into the
 previous HTML of pages whose only change is the navigation. Output is byte-identical
 to Furo's (``tests/test_bench_fastnav.py``). ``-D fastnav_enabled=0`` turns both off.
+:mod:`fastnav.deferred` imports soupsieve (Furo's BeautifulSoup's) only when it is used.
 The docutils settings and stemmer caches are another room (``buildcache``).
 """
 
@@ -15,7 +16,7 @@ from sphinx.errors import ExtensionError
 
 from pageorder import NAVIGATION_CHANGED
 
-from . import navpatch, shim
+from . import deferred, navpatch, shim  # noqa: F401 - deferred: soupsieve on first use
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

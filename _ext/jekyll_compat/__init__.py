@@ -97,11 +97,29 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     files = found.static_files
+    included = _included_beside_pages(srcdir) if files else set()
     for relative in files:
+        if os.path.realpath(srcdir / relative) in included:
+            logger.verbose("%s: no page; its text is shown where a page includes it "
+                        "({%% include_relative %%})", srcdir / relative)
+            continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+def _included_beside_pages(srcdir: Path) -> set[str]:
+    """The real paths of the files pages read with ``{% include_relative %}``."""
+    found: set[str] = set()
+    for suffix in ("*.md", "*.markdown"):
+        for page in srcdir.rglob(suffix):
+            try:
+                text = page.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found.update(str(path) for path in liquid.relative_includes(text, page, srcdir).values())
+    return found
 
 
 def _one_line(value: Any, limit: int = 300) -> str:
@@ -259,8 +277,15 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     for name in includes:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
-    result = preprocess(source[0], site, keep=substitution_names(app), includes=includes)
-    source[0] = _jekyll_title(docname, Path(app.env.doc2path(docname)), result.text)
+    path = Path(app.env.doc2path(docname))
+    relative = {}
+    for name, included in liquid.relative_includes(source[0], path, srcdir).items():
+        app.env.note_dependency(str(included))
+        if (text := liquid.read_included(included)) is not None:
+            relative[name] = text
+    result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
+                        relative=relative)
+    source[0] = _jekyll_title(docname, path, result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:

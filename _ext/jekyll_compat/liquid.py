@@ -5,9 +5,15 @@ Plain Python with no Sphinx import; the engine itself is :mod:`.liquid_engine`.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
+
+_INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
+MAX_INCLUDED = 1_000_000  # characters: a file beside the page, not a data dump
 
 
 @dataclass(frozen=True)
@@ -43,3 +49,35 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     site["data"] = dict(data or {})
     site.update({"url": "", "baseurl": "", "github": {"url": ""}})
     return site
+
+
+def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:
+    """The files a page's ``{% include_relative name %}`` tags read, by name as written.
+
+    As Jekyll: a path below the page's own folder (no ``..``, not absolute); and never a
+    file outside the source folder, a symlink out of it included, nor the page itself. A
+    name that breaks a rule is left out: its tag stays text, and the page is warned.
+    """
+    found: dict[str, Path] = {}
+    if "include_relative" not in text:
+        return found
+    root = Path(os.path.realpath(srcdir))
+    for name in dict.fromkeys(_INCLUDE_RELATIVE.findall(text)):
+        parts = PurePosixPath(name).parts
+        if name.startswith("/") or ".." in parts or not parts:
+            continue
+        real = Path(os.path.realpath(page.parent.joinpath(*parts)))
+        if root in real.parents and real.is_file() and real != Path(os.path.realpath(page)):
+            found[name] = real
+    return found
+
+
+def read_included(path: Path) -> str | None:
+    """The text of an included file, or None (not UTF-8, too long, unreadable)."""
+    try:
+        if path.stat().st_size > 4 * MAX_INCLUDED:
+            return None
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(text) <= MAX_INCLUDED else None

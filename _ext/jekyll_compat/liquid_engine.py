@@ -6,10 +6,10 @@ and ``page`` (the front matter) variables. What Liquid never touched on the old 
 protected: fenced and inline code and maths (kramdown showed ``{{ x }}`` in code as
 written only inside ``{% raw %}``; a publication about code must not run it), and MyST
 substitutions. ``{% include name.html key="value" %}`` runs the old site's ``_includes/``
-file with ``include.key`` set, as Jekyll did (only files the caller read from that folder:
-no path leads anywhere else). A tag or filter the engine does not know
-(``{% include_relative %}``, a plugin's filter) or an include that is
-not there is kept as text and listed, so the caller warns once with the file and line.
+file with ``include.key`` set, as Jekyll did, and ``{% include_relative notes.md %}`` a
+file beside the page (only files the caller read: no path leads anywhere else). A tag or
+filter the engine does not know (a plugin's), or an include that is not there, is kept as
+text and listed, so the caller warns once with the file and line.
 
 Lines stay where they were: each source line that starts outside a tag carries a marker
 through the engine, and the output is padded so that line starts on its own line again.
@@ -45,6 +45,9 @@ _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
 _INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+RELATIVE = "include_relative:"
+"""How the engine names a file an ``include_relative`` reads (never a name in ``_includes/``)."""
 _INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
 _SLOT = re.compile("\x03(\\d+)\x04")
@@ -134,14 +137,15 @@ def _environment_with(includes: tuple[tuple[str, str], ...]) -> Environment:
     return _environment(includes) if includes else _ENV
 
 
-def _include_call(match: re.Match[str]) -> str:
+def _include_call(match: re.Match[str], prefix: str = "") -> str:
     """``{% include a.html k="v" n=page.x %}`` in the engine's own syntax."""
     left, name, args, right = match.groups()
+    name = prefix + name
     pairs = ", ".join(f"{key.replace('-', '_')}: {value}" for key, value in _INCLUDE_ARG.findall(args))
     return "{%" + left + f' include "{name}"' + (f", {pairs}" if pairs else "") + " " + right + "%}"
 
 
-def _jekyll_tags(text: str, written: dict[str, str]) -> str:
+def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = ()) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
     an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
     text = _highlights(text)
@@ -152,6 +156,16 @@ def _jekyll_tags(text: str, written: dict[str, str]) -> str:
         return call
 
     text = _INCLUDE.sub(include, text)
+
+    def include_relative(match: re.Match[str]) -> str:
+        if match.group(2) not in relative:
+            return match.group(0)
+        call = _include_call(match, RELATIVE)
+        written[call] = match.group(0)
+        return call
+
+    if relative:
+        text = _INCLUDE_RELATIVE.sub(include_relative, text)
     # A post, once its _posts/ folder is renamed posts/ (see leftout): its page path
     text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
     return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
@@ -223,13 +237,15 @@ def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, in
 
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
-           keep: Collection[str] = (), includes: Mapping[str, str] | None = None) -> Result:
+           keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
+           relative: Mapping[str, str] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
-    ``includes`` are the old site's ``_includes/`` files by path (``note.html``)."""
+    ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
+    ``relative`` the files beside the page its ``include_relative`` tags name (as written)."""
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
-    text = _jekyll_tags(text, written)
+    text = _jekyll_tags(text, written, relative or {})
     slots: list[str] = []
 
     def as_written(piece: str) -> str:
@@ -244,7 +260,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     source = _marked(text, protected_spans(text, keep), slot)
     dropped: list[Dropped] = []
     context = {"page": dict(page), "site": dict(site)}
-    env = _environment_with(tuple(sorted((includes or {}).items())))
+    loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
+    env = _environment_with(tuple(sorted(loadable.items())))
     for _ in range(_MAX_RETRIES):
         try:
             output = env.from_string(source).render(**context)

@@ -51,7 +51,8 @@ class Prepared:
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
-               includes: Mapping[str, str] | None = None) -> Prepared:
+               includes: Mapping[str, str] | None = None,
+               relative: Mapping[str, str] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -61,7 +62,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
-                                        includes=includes)
+                                        includes=includes, relative=relative)
     else:
         rendered = liquid.Result(body, ())
     notes = [Note(first_line - 1 + line, "comment",

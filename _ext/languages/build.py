@@ -22,9 +22,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from . import catalog
+from . import catalog, forked
 from .languages import translations
 
 
@@ -68,8 +68,19 @@ class Workers:
     Python and Sphinx start once per language, not once per edition.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fork: bool = True) -> None:
         self.processes: dict[str, subprocess.Popen] = {}
+        self.fork = fork
+        """Fork the workers from this process (:mod:`languages.forked`) where that is right."""
+
+    def spawn(self, argv: list[str]) -> Any:
+        """A new worker: forked with Sphinx imported, or else a new ``python``."""
+        if self.fork and forked.available():
+            forked.preload(confdir_of(argv), overrides_of(argv))
+            if forked.available():  # preloading built nothing; said again, to be sure
+                return forked.Forked()
+        return subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True)
 
     def __enter__(self) -> Workers:
         return self
@@ -87,8 +98,7 @@ class Workers:
     def submit(self, language: str, argv: list[str], stdout: Path, stderr: Path) -> subprocess.Popen:
         process = self.processes.get(language)
         if process is None or process.poll() is not None:
-            process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, text=True)
+            process = self.spawn(argv)
             self.processes[language] = process
         assert process.stdin is not None
         try:

@@ -34,7 +34,7 @@ from sphinx.util.parallel import parallel_available
 
 from publication.atomic import write_atomically
 
-from . import diagnostics, escape, fonts
+from . import diagnostics, escape, fonts, kept
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
 from .translator import CONTENTS_DEPTH, TypstTranslator
@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 TEMPLATE = Path(__file__).with_name("book.typ")
 PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": "us-legal",
           "us-legal": "us-legal", "a5": "a5"}
+FORK_FROM = 50
+"""Pages from which the book is written and typeset in forked children (:meth:`TypstPDFBuilder.apart`)."""
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
           "cite": "Cite as", "page": "page"}
 
@@ -110,9 +112,9 @@ class TypstPDFBuilder(Builder):
         malloc_trim give back ~20), and Typst then needs ~1.4 GiB of its own. Done in a
         child, all of it is returned to the system before Typst starts.
         The child runs the same code, so the .typ is the same; its log records (warnings
-        included) are replayed here.
+        included) are replayed here. A small book is written here: see :meth:`apart`.
         """
-        if parallel_available:
+        if self.apart():
             self.written(in_child_process(self.write_typst, "writing the Typst source"))
         else:
             self.written(self.write_typst())
@@ -260,14 +262,14 @@ class TypstPDFBuilder(Builder):
 
     # ---- compiling -----------------------------------------------------------------
 
-    def font_paths(self) -> list[str]:
+    def font_paths(self, say: bool = True) -> list[str]:
         """The shipped font packages' folders, then the project's own (``pdf_font_paths``)."""
         paths = [str(folder) for folder in fonts.package_folders()]
         for folder in self.config.pdf_font_paths:
             path = Path(self.confdir, folder)
             if path.is_dir():
                 paths.append(str(path))
-            else:
+            elif say:
                 warn(f"pdf_font_paths: {folder!r} is not a folder", Kind.CONFIG)
         return paths
 
@@ -279,8 +281,15 @@ class TypstPDFBuilder(Builder):
         next, and under their forked writers. A child gives all of it back when it ends.
         """
         standards = list(self.config.pdf_standards)
+        made = kept.key(self.typ_path, self.outdir / TEMPLATE.name, self.outdir / self.imagedir,
+                        [Path(p) for p in self.font_paths(say=False)], standards,
+                        os.environ.get("SOURCE_DATE_EPOCH", ""))
         with progress_message(f"compiling {self.pdf_path.name}"):
+            same = kept.load(self.kept_record, made, self.pdf_path)
+            if same is not None:
+                return self.keep(same)
             result = self.typeset_apart(standards)
+            first = result.error is None
             if result.error is not None:
                 self.report(result.error, "error")
                 if self._app._fail_on_warnings or not standards:
@@ -301,10 +310,38 @@ class TypstPDFBuilder(Builder):
             write_atomically(self.pages_path, _pages_json(result.pages, self.passage_labels))
             write_atomically(self.pdf_path, result.pdf)
         except OSError as error:
-            self.fail(f"cannot write it: {error}")
+            return self.fail(f"cannot write it: {error}")
+        if first:
+            kept.save(self.kept_record, made, result.pdf, result.pages, result.warnings)
+
+    @property
+    def kept_record(self) -> Path:
+        """What the PDF in the output folder was made from (:mod:`.kept`), beside the doctrees."""
+        return Path(self.doctreedir) / f"typst-{self.basename}.json"
+
+    def keep(self, same: kept.Kept) -> None:
+        """The PDF in the output folder is what Typst would make: say its warnings again and
+        write the passages' pages only if they changed (a kept file keeps its time, so the
+        edition swap copies nothing)."""
+        for message in same.warnings:
+            self.report(message, "warning")
+        pages = _pages_json(same.pages, self.passage_labels)
+        try:
+            if not self.pages_path.is_file() or self.pages_path.read_bytes() != pages:
+                write_atomically(self.pages_path, pages)
+        except OSError as error:
+            self.fail(f"cannot write {self.pages_path.name}: {error}")
+
+    def apart(self) -> bool:
+        """Whether to write and typeset the book in forked children: from :data:`FORK_FROM` pages.
+
+        A fork costs ~25 ms of waiting each (two per PDF: 10 % of the PDF build of our
+        five-page publication) and saves nothing there: a small book's memory is small.
+        """
+        return parallel_available and len(self.env.found_docs) >= FORK_FROM
 
     def typeset_apart(self, standards: list[str]) -> Typeset:
-        if parallel_available:
+        if self.apart():
             return in_child_process(lambda: self.typeset(standards), "running Typst")
         return self.typeset(standards)
 
