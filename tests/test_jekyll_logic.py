@@ -172,6 +172,34 @@ def test_kept_tags_keep_their_lines_and_report_them() -> None:
     assert [d.line for d in result.dropped] == [11]
 
 
+# just-the-docs' own pages (docs/ui-components/code.md, code/line-numbers.md) show Markdown
+# and Liquid in code: a highlight block holding a fence, and {% raw %} inside code.
+JTD_HIGHLIGHT = """{% highlight markdown %}
+```js
+var fun = 1;
+```
+{% endhighlight %}
+
+## Code blocks with rendered examples
+"""
+
+
+def test_a_highlight_block_holding_a_fence_stays_one_code_block() -> None:
+    text = render(JTD_HIGHLIGHT).text
+    assert text == "````markdown\n```js\nvar fun = 1;\n```\n````\n\n## Code blocks with rendered examples\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("```\n{% raw %}{% highlight ruby linenos %}\ndef foo\n{% endhighlight %}{% endraw %}\n```",
+     "```\n{% highlight ruby linenos %}\ndef foo\n{% endhighlight %}\n```"),
+    ("{% highlight yaml %}\n{% raw %}{% highlight some_language %}\nSome code\n{% endhighlight %}{% endraw %}\n"
+     "{% endhighlight %}", "```yaml\n{% highlight some_language %}\nSome code\n{% endhighlight %}\n```"),
+    ("Use `{% raw %}{{ page.title }}{% endraw %}` in a layout.", "Use `{{ page.title }}` in a layout."),
+])
+def test_raw_inside_code_shows_what_it_protected_as_jekyll_did(text: str, expected: str) -> None:
+    assert render(text) == liquid.Result(expected, ())
+
+
 def test_raw_without_end_keeps_the_rest_literally() -> None:
     assert render("{% raw %}{{ x }}\n{% y %}").text == "{{ x }}\n{% y %}"
 

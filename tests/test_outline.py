@@ -101,3 +101,56 @@ def test_a_permalink_names_the_folder_it_is_the_address_of(tmp_path, link, addre
     page = tmp_path / "p.md"
     page.write_text(f"---\ntitle: P\npermalink: {link}\n---\n\nText.\n", encoding="utf-8")
     assert read_page("p", page).address == address
+
+
+# just-the-docs' own docs (docs/navigation/main/*.md): pages say where they go by title.
+def jtd(docname: str, front: str, tmp_path) -> Page:
+    path = tmp_path / (docname.replace("/", "_") + ".md")
+    path.write_text(f"---\n{front}\n---\n\nText.\n", encoding="utf-8")
+    return read_page(docname, path)
+
+
+def test_just_the_docs_pages_nest_by_parent_title_and_sort_by_nav_order(tmp_path):
+    front = {
+        "docs/navigation/index": "title: Navigation\nnav_order: 5",
+        "docs/ui-components/index": "title: UI Components\nnav_order: 4",
+        "docs/navigation/main/index": "title: Main Navigation\nparent: Navigation\nnav_order: 1",
+        "docs/navigation/in-page": "title: In-Page Navigation\nparent: Navigation\nnav_order: 5",
+        "docs/navigation/main/ancestry": "title: Ancestry\nparent: Main Navigation\nnav_order: 4",
+        "docs/navigation/main/order": "title: Ordering Pages\nparent: Main Navigation\nnav_order: 1",
+        "docs/ui-components/callouts": "title: Callouts\nparent: UI Components\nnav_order: 1.5",
+        "docs/ui-components/typography": "title: Typography\nparent: UI Components\nnav_order: 1",
+        "docs/navigation/main/x": "title: X\nparent: Ancestry",
+        "docs/navigation/main/y": "title: Y\nparent: Ancestry",
+        "docs/navigation/main/xs": "title: S\nparent: X",
+        "docs/navigation/main/ys": "title: S\nparent: Y",
+        "docs/navigation/main/xt": "title: T\nparent: S\ngrand_parent: X",
+        "docs/navigation/main/yt": "title: T\nparent: S\nancestor: Y",
+        "docs/navigation/main/xu": "title: U\nparent: T\nancestor: X",
+        "docs/navigation/main/yu": "title: U\nparent: T\nancestor: Y",
+    }
+    outline = outline_of(*(jtd(d, f, tmp_path) for d, f in front.items()))
+    main = "docs/navigation/main/"
+    assert outline.children["index"] == ("docs/ui-components/index", "docs/navigation/index")
+    assert outline.children["docs/ui-components/index"] == (
+        "docs/ui-components/typography", "docs/ui-components/callouts")
+    assert outline.children[main + "index"] == (main + "order", main + "ancestry")
+    assert outline.children[main + "ancestry"] == (main + "x", main + "y")
+    assert [outline.children[main + n] for n in ("x", "xs", "xt", "y", "ys", "yt")] == [
+        (main + "xs",), (main + "xt",), (main + "xu",), (main + "ys",), (main + "yt",), (main + "yu",)]
+    assert not [k for k in reported(outline) if k[1] is not Kind.POSITION_MISSING]
+    assert "generated" not in outline.order
+
+
+def test_a_parent_that_names_no_page_or_several_or_a_loop_is_reported_at_its_line(tmp_path):
+    outline = outline_of(
+        jtd("btl1", "title: BTL1\nnav_order: 1\nparent: Diario de un Cojo", tmp_path),
+        jtd("a", "title: S\nparent: Z", tmp_path), jtd("b", "title: S\nnav_order: 2", tmp_path),
+        jtd("z", "title: Z\nparent: T", tmp_path), jtd("t", "title: T\nparent: Z", tmp_path),
+        jtd("c", "title: C\nparent: S", tmp_path))
+    problems = {(d, p.kind): p for d, p in outline.problems}
+    assert problems["btl1", Kind.PARENT_MISSING].line == 4
+    assert "Diario de un Cojo" in problems["btl1", Kind.PARENT_MISSING].message
+    assert ("c", Kind.PARENT_AMBIGUOUS) in problems
+    assert ("t", Kind.PARENT_LOOP) in problems or ("z", Kind.PARENT_LOOP) in problems
+    assert sorted(outline.order) == sorted(["index", "btl1", "a", "b", "z", "t", "c"])

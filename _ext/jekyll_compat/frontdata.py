@@ -29,6 +29,9 @@ KNOWN = frozenset({
     "math", "render_with_liquid",
     "myst", "html_meta", "substitutions", "jupytext", "kernelspec",
     "orphan", "nocomments", "nosearch", "tocdepth",
+    # just-the-docs: read by the outline (pageorder), or said by the contents it makes
+    "nav_order", "parent", "grand_parent", "ancestor", "has_children", "has_toc", "nav_exclude",
+    "search_exclude",
 })
 TITLE_KEYS = ("title", "name", "text", "label")
 URL_KEYS = ("url", "link", "href", "article_link", "website", "source_url")

@@ -41,6 +41,7 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+_RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
 _INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
@@ -147,8 +148,7 @@ def _include_call(match: re.Match[str], prefix: str = "") -> str:
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = ()) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
     an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
-    text = _HIGHLIGHT.sub(lambda m: "```" + m.group(1), text)
-    text = _END_HIGHLIGHT.sub("```", text)
+    text = _highlights(text)
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
@@ -169,6 +169,41 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
     # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
     text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
     return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
+
+
+def _highlights(text: str) -> str:
+    """Each ``{% highlight lang %}`` … ``{% endhighlight %}`` as a fenced code block whose fence
+    is longer than any run of backticks inside it (just-the-docs shows fences that way), and
+    none inside ``{% raw %}`` or code, where the tag is shown as written. Like Liquid, the
+    block ends at the first ``{% endhighlight %}`` outside ``{% raw %}``, whatever the Markdown."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        spans = protected_spans(text[pos:])
+        opener = next((m for m in _HIGHLIGHT.finditer(text, pos)
+                       if not _inside(m.start() - pos, spans)), None)
+        if opener is None:
+            break
+        raws = [(m.start(), m.end()) for m in _RAW.finditer(text, opener.end())]
+        closer = next((m for m in _END_HIGHLIGHT.finditer(text, opener.end())
+                       if not _inside(m.start(), raws)), None)
+        if closer is None:
+            break
+        body = text[opener.end():closer.start()]
+        runs = [len(run) for run in re.findall(r"`+", _RAW_TAG.sub("", body))]
+        fence = "`" * max(3, max(runs, default=0) + 1)
+        out.append(text[pos:opener.start()] + fence + opener.group(1) + body + fence)
+        pos = closer.end()
+    return "".join(out) + text[pos:]
+
+
+def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
+def _unraw(code: str) -> str:
+    """Code as Jekyll showed it: ``{% raw %}`` tags protected their text and were not shown."""
+    return _RAW.sub(lambda m: _raw_inside(m.group(0)), code)
 
 
 def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, int]]:
@@ -269,7 +304,7 @@ def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
         else:
             piece = text[at:value]
             raw = _RAW.fullmatch(piece)
-            out.append(slot(_raw_inside(piece) if raw else piece))
+            out.append(slot(_raw_inside(piece) if raw else _unraw(piece)))
             pos = value
     out.append(text[pos:])
     return "".join(out)

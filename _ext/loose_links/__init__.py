@@ -89,7 +89,8 @@ class ReadLooseLinks(SphinxPostTransform):
             if reading.url is None:
                 xref.replace_self(_text_of(xref) or [nodes.Text(target)])
             else:
-                link = nodes.reference("", "", *_text_of(xref), refuri=reading.url)
+                words = [nodes.Text(target)] if reading.kind is Kind.SWAPPED else _text_of(xref)
+                link = nodes.reference("", "", *words, refuri=reading.url)
                 link.source, link.line = xref.source, xref.line
                 xref.replace_self(link)
 

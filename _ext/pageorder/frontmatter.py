@@ -41,6 +41,10 @@ class Page:
     landing_problems: tuple[Problem, ...] = field(default=())  # reported if it lands a section
     address: str | None = None  # its `permalink:` as a folder (``/a/b/`` -> ``a/b``), if any
     dated: tuple[str, str] | None = None  # a Jekyll post's (UTC moment, file): ordered by date
+    nav_order: float | None = None  # just-the-docs' order, used when there is no `position`
+    parent: str | None = None  # just-the-docs: the title of the page it is listed under
+    parent_line: int = 1
+    grand_parent: str | None = None  # the title above the parent (`grand_parent` or `ancestor`)
 
     @property
     def sort_title(self) -> str:
@@ -77,9 +81,28 @@ def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page
         own.extend(untitled)  # a list or mapping is a mistake; an empty or no title is Jekyll's way
     position, position_line = _position(data, keylines, own, lines)
     published = _published(data, keylines, own) and (post is None or post.published)
+    parent, grand_parent = _text(data.get("parent")), _text(data.get("grand_parent") or
+                                                            data.get("ancestor"))
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
                 redirect=redirect, landing_problems=tuple(own) if redirect else (),
-                address=_address(data), dated=post.order if post is not None else None)
+                address=_address(data), dated=post.order if post is not None else None,
+                nav_order=_nav_order(data), parent=parent,
+                parent_line=keylines.get("parent", 1), grand_parent=grand_parent)
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if isinstance(value, (str, int, float)) \
+        and not isinstance(value, bool) else None
+
+
+def _nav_order(data: dict[str, Any]) -> float | None:
+    """just-the-docs' ``nav_order`` (``1``, ``1.5``): a number orders the page as ``position``
+    does; any other value is ordered by title, as the theme did."""
+    value = data.get("nav_order")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
+            and abs(value) != float("inf"):
+        return float(value)
+    return None
 
 
 def _address(data: dict[str, Any]) -> str | None:

@@ -55,6 +55,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     for docname in sorted(pages):
         problems.extend((docname, problem) for problem in pages[docname].problems)
 
+    if any(page.parent for page in pages.values() if page.published):
+        return _outline_by_titles(pages, root, problems)
     beside = _beside_by_address(pages)
     generated = generated_landings(pages, beside)
     for page in generated.values():
@@ -94,6 +96,97 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     problems = [(d, p) for d, p in problems if d not in generated]  # no file to point at
     return Outline(root, children, frozenset(unpublished), tuple(problems), sections,
                    {d: page for d, page in generated.items() if d not in unpublished})
+
+
+def _outline_by_titles(pages: Mapping[str, Page], root: str,
+                       problems: list[tuple[str, Problem]]) -> Outline:
+    """A just-the-docs site: its pages say where they go by title, not by folder. A page with
+    ``parent: <title>`` is listed under the page with that title (``grand_parent:`` or
+    ``ancestor:`` single one out among pages of the same title), any other at the top; each
+    list is ordered by ``position``, else ``nav_order``, else title, as the theme's menu was."""
+    unpublished = {d for d, page in pages.items() if d != root
+                   and (not page.published or page.redirect)}
+    shown = {d: page for d, page in pages.items() if d not in unpublished}
+    by_title: dict[str, list[str]] = {}
+    for docname in sorted(shown):
+        if shown[docname].title:
+            by_title.setdefault(shown[docname].title, []).append(docname)
+    resolved: dict[str, str] = {}
+
+    def parent_of(docname: str, seen: tuple[str, ...] = ()) -> str | None:
+        if docname in resolved or docname in seen:
+            return resolved.get(docname)
+        page = shown[docname]
+        if not page.parent or docname == root:
+            return None
+        found = [d for d in by_title.get(page.parent, ()) if d != docname]
+        if len(found) > 1 and page.grand_parent:
+            found = [d for d in found
+                     if page.grand_parent in _titles_above(d, shown, parent_of, seen + (docname,))
+                     ] or found
+        if found:
+            resolved[docname] = found[0]
+        return resolved.get(docname)
+
+    for docname in sorted(shown):
+        page = shown[docname]
+        if not page.parent or docname == root:
+            continue
+        parent = parent_of(docname)
+        candidates = [d for d in by_title.get(page.parent, ()) if d != docname]
+        if parent is None:
+            problems.append((docname, Problem(
+                Kind.PARENT_MISSING, page.parent_line,
+                f"`parent: {page.parent}` is the title of no page, so this page is listed at the "
+                "top; write the exact `title` of the page it belongs under",
+            )))
+        elif docname in _chain(parent, resolved):
+            del resolved[docname]
+            problems.append((docname, Problem(
+                Kind.PARENT_LOOP, page.parent_line,
+                f"`parent: {page.parent}` leads back to this page, so it is listed at the top; "
+                "give one page of the loop another parent",
+            )))
+        elif len(candidates) > 1 and not (page.grand_parent and sum(
+                page.grand_parent in _titles_above(d, shown, parent_of) for d in candidates) == 1):
+            problems.append((docname, Problem(
+                Kind.PARENT_AMBIGUOUS, page.parent_line,
+                f"`parent: {page.parent}` is the title of {len(candidates)} pages "
+                f"({', '.join(repr(d) for d in candidates)}); it is listed under {parent!r}; "
+                "add `grand_parent:` with the title of the page above the one you mean",
+            )))
+
+    siblings: dict[str, list[str]] = {}
+    for docname in sorted(shown):
+        if docname != root:
+            siblings.setdefault(resolved.get(docname, root), []).append(docname)
+    children = {parent: tuple(_sorted_siblings([pages[d] for d in members], problems, {}))
+                for parent, members in siblings.items()}
+    return Outline(root, children, frozenset(unpublished), tuple(problems))
+
+
+def _chain(docname: str, resolved: Mapping[str, str]) -> list[str]:
+    """``docname`` and the pages above it, as far as they are resolved (stops at a loop)."""
+    chain = [docname]
+    while chain[-1] in resolved and resolved[chain[-1]] not in chain:
+        chain.append(resolved[chain[-1]])
+    return chain
+
+
+def _titles_above(docname: str, shown: Mapping[str, Page], parent_of, seen: tuple[str, ...] = ()
+                  ) -> set[str]:
+    """The titles (and ``parent:`` values) of the pages above ``docname``."""
+    titles: set[str] = set()
+    current: str | None = docname
+    visited = set(seen)
+    while current is not None and current not in visited:
+        visited.add(current)
+        if shown[current].parent:
+            titles.add(shown[current].parent)
+        current = parent_of(current, tuple(visited))
+        if current is not None and shown[current].title:
+            titles.add(shown[current].title)
+    return titles
 
 
 def _shown(page: Page) -> bool:
@@ -197,11 +290,13 @@ def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, st
     return hidden
 
 
-def reading_order_key(page: Page) -> tuple[int, int, str, str]:
-    """Positioned pages first (ascending), then unpositioned ones; ties by title, then path."""
-    if page.position is None:
+def reading_order_key(page: Page) -> tuple[int, float, str, str]:
+    """Positioned pages first (ascending), then unpositioned ones; ties by title, then path.
+    Without a ``position``, just-the-docs' ``nav_order`` places the page."""
+    number = page.position if page.position is not None else page.nav_order
+    if number is None:
         return (1, 0, page.sort_title, page.docname)
-    return (0, page.position, page.sort_title, page.docname)
+    return (0, number, page.sort_title, page.docname)
 
 
 def first_page(pages: Mapping[str, Page]) -> str | None:
@@ -221,14 +316,20 @@ def newest_first(posts: list[Page]) -> list[Page]:
 
 def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
                      generated: Mapping[str, Page]) -> list[str]:
-    """Positioned pages, then Jekyll's posts newest first, then pages without a position."""
-    ordered = sorted((p for p in members if p.position is not None), key=reading_order_key)
+    """Pages with a number (``position``, else just-the-docs' ``nav_order``), then Jekyll's
+    posts newest first, then pages without a number."""
+    numbered = [p for p in members if p.position is not None
+                or (p.nav_order is not None and not p.dated)]
+    ordered = sorted(numbered, key=reading_order_key)
     ordered += newest_first([p for p in members if p.position is None and p.dated])
-    ordered += sorted((p for p in members if p.position is None and not p.dated), key=reading_order_key)
+    ordered += sorted((p for p in members if p.position is None and p.nav_order is None
+                       and not p.dated), key=reading_order_key)
     seen: dict[int, str] = {}
     for page in ordered:
         if page.docname in generated or (page.dated and page.position is None):
             continue  # a generated landing borrows its position; a post is ordered by its date
+        if page.position is None and page.nav_order is not None:
+            continue
         if page.position is None:
             if not page.problems:  # a broken front matter was reported already: one message
                 problems.append((page.docname, Problem(

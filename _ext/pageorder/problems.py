@@ -54,6 +54,16 @@ class Kind(enum.Enum):
     TWO_LANDINGS = "two-landings"
     """A folder has both ``folder/index.md`` and ``folder.md``."""
 
+    PARENT_MISSING = "parent-missing"
+    """just-the-docs' ``parent:`` names no page's title: the page is listed at the top."""
+
+    PARENT_AMBIGUOUS = "parent-ambiguous"
+    """``parent:`` is the title of several pages and ``grand_parent``/``ancestor`` does not
+    single one out: the first by file name is used."""
+
+    PARENT_LOOP = "parent-loop"
+    """``parent:`` leads back to the page itself: the page is listed at the top."""
+
 
 @dataclass(frozen=True)
 class Problem:
