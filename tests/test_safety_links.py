@@ -138,3 +138,14 @@ def test_a_picture_on_another_site_is_a_link_on_the_website_and_loads_nothing(tm
     assert (link.get_text(), link["href"]) == ("Riders per month", "https://cdn.example.com/chart.png")
     assert "Linked badge" in article.get_text()
     assert sum("[security.remote-picture]" in w for w in build.warnings) == 2
+
+
+@pytest.mark.parametrize(("url", "unreachable"), [
+    ("https://.github.com/flyx", True), ("https://a..b/", True), ("https://", True),
+    ("https://?q", True), ("http://[]/", True),
+    ("https://github.com/flyx", False), ("http://a.b.", False), ("http://[::1]/", False),
+    ("http://user@host:80/p", False), ("https:example.com", False), ("mailto:a@b", False),
+    ("/x", False), ("HTTPS://WWW.AUSTINTEXAS.GOV?q=1", False),
+])
+def test_a_web_address_without_a_host_name_is_told_apart(url: str, unreachable: bool) -> None:
+    assert urls.unreachable_host(url) is unreachable

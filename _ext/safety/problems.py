@@ -28,6 +28,10 @@ class Kind(enum.Enum):
     """A link whose scheme is not http, https, mailto or tel (``javascript:``, ``data:``,
     ``vbscript:``, ``file:`` ...): it becomes its text, in every edition."""
 
+    UNREACHABLE_HOST = "unreachable-host"
+    """An http(s) link with no host name a browser can look up (``https://.github.com/x``):
+    it becomes its text, in every edition (an ePub with it is invalid)."""
+
     TITLE_MARKUP = "title-markup"
     """A title (front-matter ``title`` or a heading) holds raw HTML; it is shown as the text
     that was written, in the page, the sidebar of every page, the ePub and the search."""

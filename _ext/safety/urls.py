@@ -34,3 +34,19 @@ def is_external(url: str) -> bool:
     """An allowed address that leaves the publication (it has a scheme)."""
     scheme = scheme_of(url)
     return scheme is not None and scheme in ALLOWED_SCHEMES
+
+
+def unreachable_host(url: str) -> bool:
+    """An http(s) address with no host name a browser can look up: none after the slashes, or
+    an empty part between dots (``https://.github.com/x``, as a real page has it). Every
+    edition would link nowhere, and an ePub with it is invalid (EPUBCheck RSC-020)."""
+    if scheme_of(url) not in ("http", "https"):
+        return False
+    cleaned = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))
+    rest = cleaned.split(":", 1)[1].replace("\\", "/").lstrip("/")  # as browsers read it
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+    if authority.startswith("["):
+        return not authority.partition("]")[0][1:]
+    host = authority.partition(":")[0]
+    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+    return not host or any(not label for label in labels)
