@@ -69,21 +69,19 @@ class ReadLooseLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         std = self.env.domaindata.get("std", {})
-        labels = std.get("labels", {}).keys() | std.get("anonlabels", {}).keys()
         files: dict[str | None, list[str]] = {}
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("reftype") != "myst" or xref.get("refdomain"):
                 continue
             target = xref.get("reftarget", "")
-            if not target or target.lower() in labels:
-                continue
-            reading = read(target, xref.astext())
-            if reading is None:
+            reading = read(target, xref.astext()) if target else None
+            if reading is None or any(target.lower() in std.get(kind, {})
+                                      for kind in ("labels", "anonlabels")):
                 continue
             xref.source, xref.line = _place(xref)
             if xref.source not in files:
                 files[xref.source] = _source_lines(xref.source)
-            xref.line = _line_of(target, xref, files[xref.source])  # the node: in the PDF's one tree too
+            xref.line = _line_of(target, xref, files[xref.source])  # also in the PDF's one tree
             logger.warning(reading.message, location=xref, type=WARNING_TYPE,
                            subtype=reading.kind.value)
             if reading.url is None:
