@@ -13,6 +13,7 @@ import dataclasses
 import enum
 import html
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,7 +184,7 @@ def fill_config(app: Sphinx, config: Config) -> None:
         try:
             config.citation_cff = str(_stand_in(Path(app.doctreedir)))
         except OSError as why:  # SystemExit: the one exception Sphinx lets pass without a report
-            print(f"\n{err}\n(and no stand-in could be written: {why})\n", file=__import__("sys").stderr)
+            print(f"\n{err}\n(and no stand-in could be written: {why})\n", file=sys.stderr)
             raise SystemExit(2) from None
         meta = _load_plain(config)
     own = Path(config.citation_cff).parent in (Path(app.srcdir).resolve(), Path(app.srcdir).resolve().parent)
