@@ -31,6 +31,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from docutils import nodes
 
+from .hardening import linear_footnote_refs
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
@@ -78,7 +79,7 @@ class DollarMathSwitchParser(MystParser):
                 env = document.settings.env
                 self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
         kept = None if own_settings else _build_parser(build_config, dollars, config)
-        parser = create_md_parser(config, _Renderer) if kept is None else kept
+        parser = linear_footnote_refs(create_md_parser(config, _Renderer)) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
         try:
@@ -97,7 +98,7 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     parsing, by a parser option, gets a parser of its own)."""
     parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
     if dollars not in parsers:
-        parsers[dollars] = create_md_parser(config, _Renderer)
+        parsers[dollars] = linear_footnote_refs(create_md_parser(config, _Renderer))
     parser = parsers[dollars]
     if id(parser) in _BUSY:
         return None
