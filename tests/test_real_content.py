@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, ROOTS, copy_root, require_tool
 from test_pdf_support import structure_problems
 
-SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city") if (ROOTS / name).is_dir()]
+SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city", "jekyll-guide") if (ROOTS / name).is_dir()]
 
 
 @pytest.fixture(scope="module", params=SITES)
