@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, ROOTS, copy_root, require_tool
 from test_pdf_support import structure_problems
 
-SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city", "jekyll-guide") if (ROOTS / name).is_dir()]
+SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city", "jekyll-guide", "jekyll-18f") if (ROOTS / name).is_dir()]
 
 
 @pytest.fixture(scope="module", params=SITES)
@@ -49,3 +49,35 @@ def test_epub_has_no_epubcheck_error(made):
 def test_pdf_is_tagged(made):
     _, out = made
     assert structure_problems(next((out / "pdf").glob("*.pdf"))) == []
+
+
+def test_every_chapter_of_the_epub_has_its_title(made):
+    """A page of front matter alone (18F's _authors/annalee.md) is a chapter titled after its
+    file, as pageorder warned, not a chapter without a heading whose XHTML EPUBCheck refused."""
+    import zipfile
+
+    from bs4 import BeautifulSoup
+
+    _, out = made
+    with zipfile.ZipFile(next((out / "epub").glob("*.epub"))) as book:
+        pages = [n for n in book.namelist() if n.endswith(".xhtml") and n != "nav.xhtml"]
+        untitled = []
+        for name in pages:
+            soup = BeautifulSoup(book.read(name), "lxml")
+            headings = soup.select("div.body h1")
+            if len(headings) != 1 or soup.title.get_text(strip=True) != headings[0].get_text(strip=True).rstrip("¶#"):
+                untitled.append(name)
+    assert pages and untitled == []
+
+
+def test_an_html_comment_is_no_warning(made):
+    """Jekyll posts mark their excerpt with <!-- more -->: no edition shows a comment, so no
+    edition warns that it left it out."""
+    import re
+
+    result, out = made
+    src = out.parent / "pages"
+    for match in re.finditer(r"^(\S+?\.md):(\d+): WARNING: .*$", result.stdout + result.stderr, re.M):
+        path, line = Path(match.group(1)), int(match.group(2))
+        if path.is_file() and path.is_relative_to(src):
+            assert not re.fullmatch(r"\s*<!--.*-->\s*", path.read_text().splitlines()[line - 1]), match.group(0)

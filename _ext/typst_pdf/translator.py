@@ -39,6 +39,9 @@ _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+"""Nothing, or HTML comments alone (the ``<!-- more -->`` excerpt mark of Jekyll posts, which
+the raw-HTML pass may already have emptied): no edition shows them."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
 # code mode (list items, cells) or on the wrong page (headings start a new page).
@@ -439,7 +442,7 @@ class TypstTranslator(SphinxTranslator):
         if "html" in formats:
             if _BREAK.fullmatch(node.astext()):
                 self.add("#linebreak()")  # a Markdown hard line break (MyST writes <br />)
-            else:
+            elif not _COMMENTS.fullmatch(node.astext()):
                 self.warn(node, Kind.RAW, "raw HTML is left out of the PDF edition; write it "
                                           "in Markdown so every edition shows it")
         # Raw LaTeX and other formats are meant for other builders, which the HTML skips too.
