@@ -7,6 +7,7 @@ ePub must pass EPUBCheck with no error and the PDF must be tagged (PDF/UA struct
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from conftest import REPO, ROOTS, copy_root, require_tool
 from test_pdf_support import structure_problems
 
-SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city", "jekyll-guide", "jekyll-18f") if (ROOTS / name).is_dir()]
+SITES = [name for name in ("jekyll-broken", "epub-nasty", "jekyll-city", "jekyll-guide", "jekyll-18f", "jekyll-brigade") if (ROOTS / name).is_dir()]
 
 
 @pytest.fixture(scope="module", params=SITES)
@@ -81,3 +82,20 @@ def test_an_html_comment_is_no_warning(made):
         path, line = Path(match.group(1)), int(match.group(2))
         if path.is_file() and path.is_relative_to(src):
             assert not re.fullmatch(r"\s*<!--.*-->\s*", path.read_text().splitlines()[line - 1]), match.group(0)
+
+
+def test_no_page_shows_html_markup_as_text(made):
+    """An include's HTML is shown as HTML: open-austin's 2016 candidate survey include loops
+    over _data/ with Liquid tags on lines of their own, whose blank lines made CommonMark end
+    the HTML block and show the indented rest as code (jekyll-brigade's 2016.md calls it as
+    the survey's district pages did: assign the district, include the file)."""
+    from bs4 import BeautifulSoup
+
+    _, out = made
+    shown = {}
+    for page in (out / "html").rglob("*.html"):
+        article = BeautifulSoup(page.read_bytes(), "lxml").find("article")
+        text = article.get_text(" ") if article else ""
+        if re.search(r"</?(?:div|img|h4|small|p)\b[^>]*>", text):
+            shown[page.relative_to(out / "html").as_posix()] = text[:300]
+    assert shown == {}
