@@ -518,3 +518,31 @@ def test_an_included_html_file_stays_one_html_block() -> None:
 ])
 def test_blank_lines_that_mean_something_are_kept(call: str, kept: str) -> None:
     assert kept in liquid_engine.render(call, {}, {}, includes=SURVEY).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "%", "{%", "%}", "{{", "}}", "-", " ", "if ", "endif",
+                                 "a", "\n", "\n\n", "{% raw %}", "`"]), max_size=40))
+def test_liquid_tags_are_found_as_the_pattern_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = [(m.start(), m.end(), (m.group(1) or "") if m.group(0).startswith("{%") else "")
+               for m in liquid_engine._TAG.finditer(text)]
+    assert liquid_engine.tag_spans(text) == pattern
+
+
+def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
+    """Liquid openers with no closer were each searched to the end of the page (10 s for
+    24 KB of ``{% ``), and every tag the engine cannot run made it parse the whole page
+    again, 64 times. Run apart, with a limit: the old code took most of an hour here."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.liquid_engine import render; "
+              "pages = ['{% ' * 100_000, '{{ ' * 100_000, '{% a %}\\n' * 100_000, "
+              "'`a` ' * 50_000 + '{{ x }}', '{% if a %}\\n' * 100_000]; "
+              "results = [render(page, {}, {}) for page in pages]; "
+              "sys.exit(0 if all(r.dropped for r in results[:3] + results[4:]) else 3)")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0
