@@ -481,6 +481,45 @@ def test_without_a_jekyll_config_a_page_without_front_matter_is_still_a_page(tmp
     assert "jekyll.no-front-matter" not in build.output
 
 
+SURVEY = {  # open-austin/open-austin.github.io: _includes/2016_candidate_survey/district_body.html, cut
+    "2016_candidate_survey/district_body.html": (
+        '<div class="candidate-headers">\n'
+        '  {% for candidate in site.data.2016_candidates %}\n'
+        '    {% if candidate.district == district %}\n'
+        '      <div class="candidate-info-box">\n'
+        '        <h4 class="strong">{{ candidate.name }}</h4>\n'
+        '        <small>{{ candidate.status }}</small>\n'
+        '      </div>\n'
+        '    {% endif %}\n'
+        '  {% endfor %}\n'
+        '</div>\n'),
+    "code.html": "<pre>\n{{ include.a }}\n\n{{ include.b }}\n</pre>\n",
+    "notes.md": "{% if include.a %}\nFirst paragraph.\n{% endif %}\n\nSecond paragraph.\n",
+}
+
+
+def test_an_included_html_file_stays_one_html_block() -> None:
+    """Blank lines left by Liquid tags would end the HTML block in CommonMark and show the
+    indented rest as code; kramdown read the element to its end tag."""
+    site = {"data": {"2016_candidates": [
+        {"name": "Casey Ramos", "district": 2, "status": "No Response"},
+        {"name": "Greg Casar", "district": 4, "status": None},
+        {"name": "Wesley Faulkner", "district": 2, "status": "Responded"}]}}
+    page = "{% assign district = 2 %}\n{% include 2016_candidate_survey/district_body.html %}\n\nAfter."
+    text = liquid_engine.render(page, {}, site, includes=SURVEY).text
+    block = text[text.index("<div"):text.index("After.")].rstrip("\n")
+    assert "\n\n" not in block and "Casey Ramos" in block and "Wesley Faulkner" in block
+    assert "Greg Casar" not in block and text.endswith("\n\nAfter.")
+
+
+@pytest.mark.parametrize(("call", "kept"), [
+    ('{% include code.html a="x = 1" b="y = 2" %}', "x = 1\n\ny = 2"),  # blank lines in <pre> are code
+    ("{% include notes.md a=true %}", "First paragraph.\n\n\nSecond paragraph."),  # Markdown paragraphs
+])
+def test_blank_lines_that_mean_something_are_kept(call: str, kept: str) -> None:
+    assert kept in liquid_engine.render(call, {}, {}, includes=SURVEY).text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["{", "}", "%", "{%", "%}", "{{", "}}", "-", " ", "if ", "endif",
                                  "a", "\n", "\n\n", "{% raw %}", "`"]), max_size=40))
