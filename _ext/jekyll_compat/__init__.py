@@ -27,7 +27,8 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, inplace, leftout, liquid, posts, titles, urls
+from . import (callout_boxes, callouts, collections, contents_list, frontdata, inplace, kramdown,
+               leftout, liquid, posts, titles, urls)
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -387,7 +388,11 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
-                        relative=relative)
+                        relative=relative, callout_kinds=callouts.kinds(site))
+    app.env.current_document[callout_boxes.KEY] = result.callouts
+    app.env.current_document[contents_list.KEY] = result.no_toc
+    if "{:" in source[0] and (srcdir / "_config.yml").is_file():  # its `callouts:` label them
+        app.env.note_dependency(str(srcdir / "_config.yml"))
     source[0] = _jekyll_title(docname, path, result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
@@ -632,6 +637,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", show_front_data, priority=610)
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
+    app.add_transform(callout_boxes.CalloutBoxes)
+    app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
+    app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
