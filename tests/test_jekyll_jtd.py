@@ -141,3 +141,12 @@ def test_toc_marker_is_the_pages_contents_in_epub_and_pdf(jtd: Path) -> None:
     listed = text.index("In-Page Navigation Table of Contents • Table of Contents (page")
     assert text.index("Collapsible Table of Contents (page", listed) < text.index("Back to Top (page", listed) \
         < text.index("To support in-page navigation", listed)
+
+
+def test_the_authors_rule_above_the_footnotes_is_the_only_one(jtd: Path) -> None:
+    """kramdown drew no rule above footnotes, so just-the-docs' pages draw their own `----`."""
+    article = BeautifulSoup((jtd / "html" / "docs" / "navigation" / "order.html").read_text(encoding="utf-8"),
+                            "lxml").find("article")
+    assert len(article.find_all("hr")) == 1
+    assert "Jekyll treats each integer" in words(article)
+    assert "adjacent transitions" not in (jtd / "output.txt").read_text(encoding="utf-8")

@@ -27,8 +27,8 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import (callout_boxes, callouts, collections, contents_list, frontdata, inplace, kramdown,
-               leftout, liquid, posts, titles, urls)
+from . import (callout_boxes, callouts, collections, contents_list, footnote_rule, frontdata,
+               inplace, kramdown, leftout, liquid, posts, titles, urls)
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -638,6 +638,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
     app.add_transform(callout_boxes.CalloutBoxes)
+    app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
     app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
