@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import (callout_boxes, callouts, collections, contents_list, footnote_rule, frontdata,
+from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, kramdown, leftout, liquid, posts, titles, urls)
 from .filenames import local_file
 from .preprocess import preprocess
@@ -187,6 +187,20 @@ def post_settings(srcdir: Path) -> posts.Settings:
     return posts.settings(jekyll_config(srcdir), os.environ.get("SOURCE_DATE_EPOCH"))
 
 
+def front_matter_defaults(srcdir: Path, path: Path) -> dict[str, Any]:
+    """What ``_config.yml``'s ``defaults:`` give the page at ``path`` (its own front matter
+    wins over them: :func:`defaults.with_defaults`); empty on a site without them."""
+    site = jekyll_config(srcdir)
+    if not isinstance(site.get("defaults"), list):
+        return {}
+    try:
+        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return {}
+    kind = defaults.page_type(relative, inplace.published_collections(srcdir, site))
+    return defaults.values_for(site["defaults"], relative, kind)
+
+
 def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> posts.Post | None:
     """The Jekyll post in the file ``path`` (under ``srcdir``), or None when it is no post."""
     try:
@@ -197,6 +211,7 @@ def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> pos
         return None
     source = pagesource.read(Path(path))
     data, lines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
+    data = defaults.with_defaults(data, front_matter_defaults(srcdir, path))
     return posts.read(relative, data, lines, site or post_settings(srcdir))
 
 
@@ -423,7 +438,9 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     When a page moved or its ``permalink`` changed, links on unchanged pages may now lead
     elsewhere: those pages are written again (rare, so simply all of them).
     """
-    pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
+    srcdir = Path(app.srcdir)
+    pages = {docname: _with_defaults(srcdir, env.doc2path(docname), env.metadata.get(docname, {}))
+             for docname in env.found_docs}
     in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
     dated = posts_of(app, env.found_docs)
     site = post_settings(Path(app.srcdir))
@@ -433,6 +450,13 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
         table.setdefault(urls.url_key("/posts/" + docname.rsplit("/", 1)[-1]), docname)
     previous = changes.remember(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
+
+
+def _with_defaults(srcdir: Path, path: Path, metadata: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata with the old addresses ``_config.yml``'s ``defaults:`` give it."""
+    given = front_matter_defaults(srcdir, path)
+    return defaults.with_defaults(metadata, {key: value for key, value in given.items()
+                                             if key in ("permalink", "redirect_from")})
 
 
 def _baseurl(app: Sphinx) -> str:
