@@ -28,7 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, leftout, liquid, posts, titles, urls)
+               inplace, kramdown, leftout, liquid, posts, posts_list, titles, urls)
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -300,16 +300,26 @@ def say_what_is_not_read(app: Sphinx) -> None:
         warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
              Subtype.POST_NAME)
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
-        what = (f"'{found.drafts[0]}' is a draft" if len(found.drafts) == 1 else
-                f"{len(found.drafts)} drafts ('{found.drafts[0]}', ...) are drafts")
-        logger.info("%s:1: %s, which Jekyll publishes only with --drafts, so it is not published; to "
-                    "publish a draft, move it into _posts/ and name it YYYY-MM-DD-title.md",
-                    srcdir / found.drafts[0], what)
+        logger.info("%s:1: %s", srcdir / found.drafts[0],
+                    drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
     for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
              "is kept in the website and the ePub) or write it in Markdown",
              f"{page}:1", Subtype.HTML_PAGE)
+
+
+def drafts_message(drafts: tuple[str, ...], show_drafts: bool) -> str:
+    """Why the drafts are not published. ``show_drafts: true`` made Jekyll publish them; an
+    edition of record publishes no drafts, so it is said once that it is not followed."""
+    what = (f"'{drafts[0]}' is a draft" if len(drafts) == 1 else
+            f"{len(drafts)} drafts ('{drafts[0]}', ...) are drafts")
+    if show_drafts:
+        return (f"{what}; _config.yml says `show_drafts: true`, but an edition of record publishes "
+                "no drafts, so it is not published; to publish a draft, move it into _posts/ and "
+                "name it YYYY-MM-DD-title.md")
+    return (f"{what}, which Jekyll publishes only with --drafts, so it is not published; to "
+            "publish a draft, move it into _posts/ and name it YYYY-MM-DD-title.md")
 
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:
@@ -616,6 +626,19 @@ def _insert_under_title(doctree: nodes.document, line: nodes.paragraph) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
+def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: a landing that lists only posts lists them with their dates."""
+    if not getattr(app.project, "with_posts", False):
+        return
+    docname = app.env.docname
+    listed = [target for toctree in doctree.findall(addnodes.toctree)
+              for _, target in toctree["entries"]]
+    found = posts_of(app, listed)
+    if found and posts_list.date_the_list(doctree, docname, {d: p.day for d, p in found.items()}):
+        for target in found:  # a post's new date is shown here too
+            app.env.note_dependency(str(app.env.doc2path(target)))
+
+
 def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
     docname = app.env.docname
@@ -659,6 +682,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
     app.connect("doctree-read", show_front_data, priority=610)
+    app.connect("doctree-read", date_the_posts_list, priority=620)
+    app.add_node(posts_list.post_date, html=(posts_list.visit_post_date_html,
+                                             posts_list.depart_post_date_html))
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
     app.add_transform(callout_boxes.CalloutBoxes)
