@@ -367,6 +367,31 @@ def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
         "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)", "```", "[z](e f)", "```"]
 
 
+def test_an_address_with_spaces_and_parentheses_is_one_address_as_kramdown_reads_it():
+    """The City's pages: ``![…](/uploads/ARR Final Personas(1).jpg)`` showed as raw text."""
+    from jekyll_compat.spaced_urls import fix
+    text = ("![A figure.](/uploads/ARR Final Personas(1).jpg) [b](a(1)b.md)\n"
+            "[c](x (y) z \"A (title)\") [d](e f 'T') [g](h(i j)")
+    assert fix(text).split("\n") == [
+        "![A figure.](</uploads/ARR Final Personas(1).jpg>) [b](a(1)b.md)",
+        "[c](<x (y) z> \"A (title)\") [d](<e f> 'T') [g](h(i j)"]
+
+
+def test_a_long_hostile_line_of_spaces_in_a_link_is_read_without_hanging() -> None:
+    """A pattern that could split an address at any space took 11 s for 64 KB (quadratic):
+    a megabyte would have held the build for most of an hour. Run apart, with a limit."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.spaced_urls import fix; "
+              "[fix(s) for s in ('[a](' + ' x' * 500_000, '[a](a' + ' ' * 1_000_000 + 'b)', "
+              "'[a](a' + ' ' * 1_000_000 + '\"t)')]")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0
+
+
 # collections ------------------------------------------------------------------------------
 
 def test_collection_permalinks_give_each_document_its_old_url() -> None:
