@@ -213,7 +213,10 @@ def test_myst_substitutions_are_not_liquid() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Para\n{: .lead}\n", "Para\n\n"),
-    ("* TOC\n{:toc}\n\nText", "\n\n\nText"),
+    ("* TOC\n{:toc}\n\nText", "```{jekyll-toc}\n```\n\nText"),  # the page's contents list
+    ("## Table of contents\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n",
+     "\n\n\n```{jekyll-toc} Table of contents\n```\n"),  # its label heading is its title
+    ("## Contents\n\n1. TOC\n{:toc}\n", "## Contents\n\n```{jekyll-toc}\n```\n"),  # listed: kept
     ("* Item\n* TOC\n", "* Item\n* TOC\n"),  # a real list item called TOC stays
     ('{::options parse_block_html="true" /}\nText', "\nText"),
     ("a{::comment}\nhidden\n{:/comment}b", "a\n\nb"),
@@ -546,3 +549,33 @@ def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
     done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
                           timeout=300, check=False)
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("{: .note }\nA paragraph\n", [(1, 2, "note", False)]),  # before its block
+    ("Solo is a tool, found at:\n{: .note }\n> quoted\n", [(2, 1, "note", False)]),  # after wins
+    ("{: .note-title }\n> My note title\n>\n> Text\n", [(1, 2, "note", True)]),
+    ("{: .important }\n> {: .warning }\n> A paragraph\n",
+     [(1, 2, "important", False), (2, 3, "warning", False)]),
+    ("> {: .highlight }\n  A paragraph\n", [(1, 2, "highlight", False)]),  # taken in lazily
+    ("Text\n\n{: .note }\n\nText\n", []),  # blank lines on both sides: names nothing
+    ("# Title\n{: .note }\n", []),  # a heading's class
+    ("{: .opaque }\nText\n", []),  # no callout of _config.yml
+    ("```\n{: .note }\nA paragraph\n```\n", []),  # code
+])
+def test_callout_ials_name_the_block_kramdown_gives_them(text, named):
+    from jekyll_compat import callouts
+
+    known = callouts.kinds({"callouts": {"note": {"title": "Note"}, "highlight": {"color": "yellow"},
+                                         "important": {"title": "Important"}, "warning": {"title": "Warning"}}})
+    found = callouts.find(text.split("\n"), known)
+    assert [(c.line, c.target, c.kind.name, c.titled) for c in found] == named
+
+
+def test_callouts_without_config_are_the_kinds_every_edition_labels():
+    from jekyll_compat import callouts
+
+    assert callouts.kinds({})["warning"] == callouts.Kind("warning", "Warning")
+    assert "highlight" not in callouts.kinds({})
+    assert callouts.kinds({"callouts": {"highlight": {"color": "yellow"}}}) == {
+        "highlight": callouts.Kind("highlight", None)}

@@ -67,6 +67,11 @@ class Change:
     iframe: bool = False
 
 
+def _shorter(value: str, limit: int = 60) -> str:
+    """An address as a message shows it: cut to ``limit`` characters, the cut marked "…"."""
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
 def url_is_safe(url: str, *, image: bool = False) -> bool:
     """http, https, mailto, tel or a relative address (``data:image/`` for an image)."""
     cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore them: "java\tscript:"
@@ -152,13 +157,13 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if key in URL_ATTRIBUTES:
             if not url_is_safe(value, image=(name == "img" and key == "src")):
-                changes.append(Change(f"the address {value[:60]!r} is left out: only http, https, "
+                changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
                 alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
-                changes.append(Change(f"the picture {value[:60]!r} is on another site, and the "
+                changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
                                       "publication loads nothing from other sites: a link to it "
                                       "with its description is shown instead"))
                 out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
@@ -166,7 +171,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and not local_image(value):
                 alt = element.get("alt", "")
-                changes.append(Change(f"the picture {value[:60]!r} is not in the source folder; "
+                changes.append(Change(f"the picture {_shorter(value)!r} is not in the source folder; "
                                       "its description is shown instead"))
                 out.append(_text(alt))
                 return

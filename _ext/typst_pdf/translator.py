@@ -720,11 +720,15 @@ class TypstTranslator(SphinxTranslator):
         self.add("#linebreak()\n")
 
     def visit_Admonition(self, node: nodes.Element) -> None:
-        tone = _TONES.get(node.tagname)
+        tone = _TONES.get(node.tagname) or next(
+            (_TONES[name] for name in node.get("classes", ()) if name in _TONES), None)
         self.add("#admonition(")
         if tone:
             self.add(f"tone: {tone}, ")
         if not (node.children and isinstance(node[0], nodes.title)):
+            if type(node) is nodes.admonition:  # a callout the old site showed without a label
+                self.add("none, [")
+                return
             name = "seealso" if isinstance(node, addnodes.seealso) else node.tagname
             self.add(escape.string(admonitionlabels.get(name, name.title())) + ", [")
 
