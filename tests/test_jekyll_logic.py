@@ -7,6 +7,7 @@ number of lines, so warnings about a Jekyll page point at the right line of the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -579,3 +580,56 @@ def test_callouts_without_config_are_the_kinds_every_edition_labels():
     assert "highlight" not in callouts.kinds({})
     assert callouts.kinds({"callouts": {"highlight": {"color": "yellow"}}}) == {
         "highlight": callouts.Kind("highlight", None)}
+
+
+_HEADING_ID_PATTERN = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")
+_COMMENT_PATTERN = re.compile(r"\{::comment\}.*?(?:\{:/comment\}|\{:/\})", re.S)
+
+
+@settings(max_examples=300, deadline=None)
+@given(heading=st.lists(st.sampled_from(["#", "##", " ", "\t", "{#", "a", "}", "-", "{#a}", " {#b} "]),
+                        max_size=12),
+       page=st.lists(st.sampled_from(["{::comment}", "{:/comment}", "{:/}", "a", "\n", "{:/"]),
+                     max_size=12))
+def test_heading_ids_and_comments_are_read_as_the_old_patterns_read_them(heading, page) -> None:
+    """The patterns were quadratic (a heading of spaces, a page of openers); the scanners
+    that replaced them must find the same things."""
+    line = "".join(heading)
+    match = _HEADING_ID_PATTERN.match(line)
+    assert kramdown.heading_id(line) == (match.group(1, 2) if match else None)
+    text = "".join(page)
+    rest = _COMMENT_PATTERN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    assert kramdown.unclosed_comments(text) == [
+        rest.count("\n", 0, m.start()) + 1 for m in re.finditer(r"\{::comment\}", rest)]
+    assert kramdown.clean(text) == kramdown.clean(rest.replace("{::comment}", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "b`"]), max_size=14))
+def test_inline_code_is_found_where_commonmark_finds_it(pieces: list[str]) -> None:
+    from markdown_it import MarkdownIt
+
+    from pagesource.fences import code_spans
+
+    line = "".join(pieces)
+    inline = MarkdownIt("commonmark").parseInline(line)[0].children or []
+    spans = code_spans(line)
+    assert len(spans) == sum(1 for token in inline if token.type == "code_inline")
+    assert all(line[a] == "`" and line[b - 1] == "`" for a, b in spans)
+
+
+def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> None:
+    """A heading of spaces, a page of unclosed ``{::comment}`` and a line of backticks were
+    each read by a pattern in quadratic time (1.9 s, 0.8 s, 1.6 s at 32 KB; hours at a few
+    megabytes). Run apart, with a limit."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.preprocess import preprocess; "
+              "pages = ['# ' + ' ' * 2_000_000 + 'x', '{::comment}' * 200_000, "
+              "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
+              "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0

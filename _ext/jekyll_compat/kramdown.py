@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_fences
+from pagesource.fences import outside_code, outside_fences
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
 _TOC_IAL = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
 _INLINE_IAL = re.compile(r"\{:(?!:)[^{}\n]*\}|\{::[^{}\n]*/\}|\{:/(?:\w+)?\}|\{::(?:nomarkdown|options)[^{}\n]*\}")
-_COMMENT = re.compile(r"\{::comment\}.*?(?:\{:/comment\}|\{:/\})", re.S)
-_OPEN_COMMENT = re.compile(r"\{::comment\}")
-_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")
+_OPEN_COMMENT = "{::comment}"
+_COMMENT_ENDS = ("{:/comment}", "{:/}")
+_HEADING_START = re.compile(r" {0,3}#{1,6}[ \t]")
+_ID_AT_END = re.compile(r"\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
-_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
@@ -38,8 +38,67 @@ def opens_markdown_block(line: str) -> bool:
 
 def unclosed_comments(text: str) -> list[int]:
     """The lines of ``{::comment}`` openers that are never closed (kramdown hid the rest)."""
-    rest = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    return [rest.count("\n", 0, m.start()) + 1 for m in _OPEN_COMMENT.finditer(rest)]
+    lines, line, counted = [], 1, 0
+    for start in _openers_left(text):
+        line += text.count("\n", counted, start)
+        counted = start
+        lines.append(line)
+    return lines
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Each ``{::comment}`` … ``{:/comment}`` (or ``{:/}``): an opener ends at the first end
+    after it. Linear: an opener with no end after it means no later one has one either
+    (a pattern searched to the end of the page from every such opener)."""
+    spans: list[tuple[int, int]] = []
+    ends = {end: -2 for end in _COMMENT_ENDS}  # the next place of each end (-2: not looked)
+    pos = 0
+    while (start := text.find(_OPEN_COMMENT, pos)) != -1:
+        after = start + len(_OPEN_COMMENT)
+        for end in _COMMENT_ENDS:
+            if ends[end] != -1 and ends[end] < after:
+                ends[end] = text.find(end, after)
+        found = [(place, end) for end, place in ends.items() if place != -1]
+        if not found:
+            break
+        place, end = min(found)
+        spans.append((start, place + len(end)))
+        pos = place + len(end)
+    return spans
+
+
+def _openers_left(text: str) -> list[int]:
+    """Where the ``{::comment}`` openers outside closed comments are."""
+    left, pos = [], 0
+    for start, end in [*_comments(text), (len(text), len(text))]:
+        while (opener := text.find(_OPEN_COMMENT, pos, start)) != -1:
+            left.append(opener)
+            pos = opener + len(_OPEN_COMMENT)
+        pos = max(pos, end)
+    return left
+
+
+def _without_comments(text: str) -> str:
+    """Closed comments blanked (their lines kept), then the openers never closed removed."""
+    out, pos = [], 0
+    for start, end in _comments(text):
+        out.append(text[pos:start])
+        out.append("\n" * text.count("\n", start, end))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out).replace(_OPEN_COMMENT, "")
+
+
+def heading_id(line: str) -> tuple[str, str] | None:
+    """``## Title {#id}`` → (``## Title``, ``id``); None for any other line. Without a pattern
+    that tried every split of the title (quadratic in a heading of spaces)."""
+    start = _HEADING_START.match(line)
+    if start is None or "{#" not in line:
+        return None
+    found = _ID_AT_END.search(line, start.end())
+    if found is None:
+        return None
+    return line[:start.end()] + line[start.end():found.start()].rstrip(" \t"), found.group(1)
 
 
 def clean(text: str) -> str:
@@ -48,9 +107,7 @@ def clean(text: str) -> str:
     An unclosed ``{::comment}`` hid the rest of the page on the old site; here only the
     opener goes, and the text after it stays (:func:`unclosed_comments` says where).
     """
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _OPEN_COMMENT.sub("", text)
-    lines = text.split("\n")
+    lines = _without_comments(text).split("\n")
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
     for i in outside_fences(lines):
@@ -67,8 +124,8 @@ def clean(text: str) -> str:
             wrappers.pop()
             lines[i] = quote.rstrip()
             continue
-        if (match := _HEADING_ID.match(line)) and i > 0 and not lines[i - 1].strip():
-            lines[i - 1] = f"({match.group(2)})="  # a MyST target keeps `#id` links working
+        if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
+            lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
         lines[i] = _clean_line(line, lines[i + 1] if i + 1 < len(lines) else "")
     return "\n".join(lines)
 
@@ -137,17 +194,11 @@ def _clean_line(line: str, following: str) -> str:
         return ""
     if _TOC_MARKER.match(line) and _TOC_IAL.match(following):
         return ""
-    if match := _HEADING_ID.match(line):
-        line = match.group(1)
+    if found := heading_id(line):
+        line = found[0]
     return _outside_code(line, lambda part: _INLINE_IAL.sub("", part))
 
 
 def _outside_code(line: str, change) -> str:
     """Apply ``change`` to the parts of ``line`` that are not inline code."""
-    out, pos = [], 0
-    for match in _CODE_SPAN.finditer(line):
-        out.append(change(line[pos:match.start()]))
-        out.append(match.group(0))
-        pos = match.end()
-    out.append(change(line[pos:]))
-    return "".join(out)
+    return outside_code(line, change)

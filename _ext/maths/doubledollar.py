@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_fences
+from pagesource.fences import outside_code, outside_fences
 
-_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
 _INLINE = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$")
 _ALONE = re.compile(r"^(\s*)\$\$\s*$")
 
@@ -55,10 +54,4 @@ def _role(match: re.Match[str]) -> str:
 
 
 def _outside_code(line: str) -> str:
-    out, pos = [], 0
-    for match in _CODE_SPAN.finditer(line):
-        out.append(_INLINE.sub(_role, line[pos:match.start()]))
-        out.append(match.group(0))
-        pos = match.end()
-    out.append(_INLINE.sub(_role, line[pos:]))
-    return "".join(out)
+    return outside_code(line, lambda part: _INLINE.sub(_role, part))

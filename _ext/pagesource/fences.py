@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -25,3 +25,42 @@ def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
             continue
         if fence is None:
             yield i
+
+
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the inline code of ``line`` is, as CommonMark finds it: a run of backticks opens
+    a span that the next run of exactly as many closes; a run with no such run after it is
+    text. Linear in the line (each run looks up the next run of its length), where a pattern
+    retried every backtick to the end of the line (1.6 s for 32 KB of them).
+    """
+    runs = [(match.start(), match.end()) for match in _TICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last_of_length.get(length)
+        last_of_length[length] = index
+    spans = []
+    index = 0
+    while index < len(runs):
+        closer = following[index]
+        if closer is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+def outside_code(line: str, change: Callable[[str], str]) -> str:
+    """``line`` with ``change`` applied to each part that is not inline code."""
+    out, pos = [], 0
+    for start, end in code_spans(line):
+        out.append(change(line[pos:start]))
+        out.append(line[start:end])
+        pos = end
+    out.append(change(line[pos:]))
+    return "".join(out)
