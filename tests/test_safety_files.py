@@ -77,3 +77,23 @@ def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path)
         assert words in text
     attack_html = (out / "attack.html").read_text(encoding="utf-8")
     assert "The secret" in attack_html and "the secret" in attack_html  # the words stay
+
+
+def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> None:
+    """``myst: enable_extensions: [substitution]`` made MyST render ``{{ … }}`` with Jinja, which
+    ran ``id`` on the build machine and published its answer; now the braces are text."""
+    marker = tmp_path / "ran"
+    body = ("Before {% raw %}{{ cycler.__init__.__globals__.os.popen('touch " + str(marker)
+            + "').read() }}{% endraw %} and {% raw %}{{ 7 + 7 }}{% endraw %} after.")
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "a.md": "---\ntitle: Alpha\nposition: 1\nmyst:\n  enable_extensions: [substitution]\n"
+                "  substitutions:\n    k: \"{{ 7 * 7 }}\"\nsubstitutions:\n  j: x\n---\n\n" + body + "\n",
+    })
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert not marker.exists(), "the page ran a command on the build machine"
+    text = " ".join(BeautifulSoup((tmp_path / "out" / "a.html").read_text(encoding="utf-8"),
+                                  "html.parser").get_text().split())
+    assert "{{ 7 + 7 }}" in text and "14" not in text
+    assert sum("[math.page-setting]" in line for line in build.warnings) == 3, build.output
