@@ -37,6 +37,16 @@ SWITCH = "math"
 FILE_LEVEL_KEYS = ("myst", "html_meta", "substitutions")
 """What MyST's ``merge_file_level`` reads from a page's front matter: with none, the
 build's settings stand as they are."""
+REFUSED_SETTINGS = {
+    "substitutions": "MyST substitutions are Jinja templates, which run Python on the build "
+                     "machine; write the text itself",
+    "sub_delimiters": "MyST substitutions are Jinja templates, which run Python on the build "
+                      "machine; write the text itself",
+    "html_meta": "a page's own <meta> tags can send every reader to another site "
+                 "(http-equiv refresh); the website writes each page's description itself",
+}
+"""MyST settings a page may not make for itself (its front matter is untrusted), and why."""
+REFUSED_EXTENSION = "substitution"
 
 _PARSERS: dict[int, tuple[MdParserConfig, dict[bool, MarkdownIt]]] = {}
 """id of a build's MyST settings -> those settings (held, so the id stays theirs) and their
@@ -56,6 +66,8 @@ class DollarMathSwitchParser(MystParser):
 
     on_bad_switch: Callable[[str, int, object], None] = staticmethod(lambda docname, line, value: None)
     """Called with (docname, line, value) when ``math:`` is not a yes or no."""
+    on_refused_setting: Callable[[str, int, str], None] = staticmethod(lambda docname, line, why: None)
+    """Called with (docname, line, message) for each MyST setting a page may not make."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -65,6 +77,10 @@ class DollarMathSwitchParser(MystParser):
         except TopmatterReadError:
             topmatter = None  # reported during the render, as MyST does
         if topmatter:
+            topmatter, refused = allowed_page_settings(topmatter)
+            for key, why in refused:
+                self.on_refused_setting(document.settings.env.docname,
+                                        key_line(inputstring, key), why)
             own_settings = any(key in topmatter for key in FILE_LEVEL_KEYS)
             if own_settings:
                 warning = lambda wtype, msg: create_warning(  # noqa: E731
@@ -88,6 +104,35 @@ class DollarMathSwitchParser(MystParser):
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def allowed_page_settings(topmatter: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The front matter without the MyST settings a page may not make (:data:`REFUSED_SETTINGS`,
+    the ``substitution`` extension), and ``(top-level key, message)`` for each one taken out.
+
+    MyST reads ``html_meta`` and ``substitutions`` at the top level too, and ``myst:`` holds
+    every other setting a page can make for itself."""
+    refused: list[tuple[str, str]] = []
+    allowed = dict(topmatter)
+    for key in ("html_meta", "substitutions"):
+        if key in allowed:
+            del allowed[key]
+            refused.append((key, f"`{key}` is refused: {REFUSED_SETTINGS[key]}"))
+    myst = allowed.get("myst")
+    if isinstance(myst, dict):
+        myst = dict(myst)
+        for key in [key for key in myst if key in REFUSED_SETTINGS]:
+            del myst[key]
+            refused.append(("myst", f"`myst: {key}` is refused: {REFUSED_SETTINGS[key]}"))
+        extensions = myst.get("enable_extensions")
+        if isinstance(extensions, str):
+            extensions = [extensions]
+        if isinstance(extensions, (list, tuple, set)) and REFUSED_EXTENSION in extensions:
+            myst["enable_extensions"] = [e for e in extensions if e != REFUSED_EXTENSION]
+            refused.append(("myst", f"`myst: enable_extensions: [{REFUSED_EXTENSION}]` is refused: "
+                            f"{REFUSED_SETTINGS['substitutions']}"))
+        allowed["myst"] = myst
+    return allowed, refused
 
 
 def _build_parser(build_config: MdParserConfig, dollars: bool,
