@@ -1,7 +1,7 @@
 """No script reaches a reader: links, titles and SVGs from a hostile page, in every edition.
 
 One project tries every route into a link (image and figure targets, rST links and targets,
-autolinks, Markdown links), a title with HTML and a scripted SVG; the HTML, the ePub and the
+and their ``target-notes``, autolinks, Markdown links), a title with HTML and a scripted SVG; the HTML, the ePub and the
 PDF are built from one doctree cache, as ``make all`` does, and searched for what came in.
 """
 
@@ -24,8 +24,8 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4
 HOSTILE = "\n\n".join([
     "```{image} map.png\n:alt: Bus routes\n:target: javascript:alert('image')\n```",
     "```{figure} map.png\n:alt: Bike lanes\n:target: JavaScript:alert('figure')\n\nLanes.\n```",
-    "```{eval-rst}\nSee `the budget <JAVASCRIPT:alert('rst')>`_ and `the plan`_.\n\n"
-    ".. _the plan: vbscript:msgbox('target')\n```",
+    "```{eval-rst}\n.. contents::\n\n.. sectnum::\n\nSee `the budget <JAVASCRIPT:alert('rst')>`_ "
+    "and `the plan`_.\n\n.. _the plan: vbscript:msgbox('target')\n\n.. target-notes::\n```",
     "Also [a data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and "
     "<javascript:alert('auto')> and [mail us](mailto:parks@austintexas.gov).",
     "![Scripted map](scripted.svg)",

@@ -101,9 +101,22 @@ class DollarMathSwitchParser(MystParser):
             tokens = parser.parse(inputstring, env)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
+            if "eval-rst" in inputstring:
+                adopt_pending_transforms(document)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def adopt_pending_transforms(document: nodes.document) -> None:
+    """Run the transforms that rST in an ``{eval-rst}`` block asked for (``contents``,
+    ``sectnum``, ``target-notes``, ``class``): MyST parses the block as a document of its
+    own and keeps its nodes but not its list of pending transforms, so the ``pending`` node
+    was left for the writers, which stopped every edition on it."""
+    registered = {id(entry[2]) for entry in document.transformer.transforms if entry[2] is not None}
+    for node in list(document.findall(nodes.pending)):
+        if id(node) not in registered:
+            document.note_pending(node)
 
 
 def allowed_page_settings(topmatter: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
