@@ -116,6 +116,11 @@ lines of anchors can stand for billions of values (an "alias bomb"), which every
 that walks the data (MyST, a message quoting a value) would spend minutes or memory on."""
 
 
+MAX_DEPTH = 50
+"""Front matter nested deeper than this is refused: PyYAML builds the data by recursion, and
+``[[[[…`` a few thousand deep stopped every build and ``make check`` with a RecursionError."""
+
+
 class TooLarge(yaml.YAMLError):
     """The front matter is valid YAML but too large to be read safely."""
 
@@ -146,10 +151,36 @@ def expanded_size(node: Any, limit: int) -> int:
     return size(node)
 
 
+def check_depth(loader_class: type, source: str) -> None:
+    """Raise :class:`TooLarge` at the first collection nested deeper than :data:`MAX_DEPTH`.
+
+    The cheap bound (brackets, list dashes, indentation) lets almost every page skip the
+    scan; the scan reads PyYAML's events, whose parser keeps its own stack (no recursion)."""
+    bound = (source.count("[") + source.count("{") + source.count("- ") + source.count("? ")
+             + max((len(line) - len(line.lstrip(" ")) for line in source.splitlines()), default=0))
+    if bound <= MAX_DEPTH:
+        return
+    depth = 0
+    loader = loader_class(source)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooLarge(f"it is nested more than {MAX_DEPTH} levels deep; keep the "
+                                   "front matter to a few `key: value` lines", event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
     if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise TooLarge(f"it is longer than {MAX_BYTES // 1024} KB; keep the front matter to "
                        "a few `key: value` lines")
+    check_depth(loader_class, source)
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
