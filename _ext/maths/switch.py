@@ -18,6 +18,7 @@ rules, MyST's checks of the page's settings); the renderer starts afresh on ever
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,9 @@ class DollarMathSwitchParser(MystParser):
     """Called with (docname, line, value) when ``math:`` is not a yes or no."""
     on_refused_setting: Callable[[str, int, str], None] = staticmethod(lambda docname, line, why: None)
     """Called with (docname, line, message) for each MyST setting a page may not make."""
+    on_too_deep: Callable[[str, int], None] = staticmethod(lambda docname, line: None)
+    """Called with (docname, line) when the page's Markdown nests past Python's recursion
+    limit; the page is then shown as its plain text (:func:`as_plain_text`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -94,6 +98,21 @@ class DollarMathSwitchParser(MystParser):
                 env = document.settings.env
                 self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
         kept = None if own_settings else _build_parser(build_config, dollars, config)
+        fresh, transforms = _registries(document), list(document.transformer.transforms)
+        try:
+            self._render(inputstring, document, config, kept)
+        except RecursionError:
+            if kept is not None:
+                _BUSY.discard(id(kept))
+            for name, value in fresh.items():  # what the half-read page left behind
+                setattr(document, name, value)
+            document.transformer.transforms = transforms
+            env = document.settings.env
+            self.on_too_deep(env.docname, body_line(inputstring))
+            self._render(as_plain_text(inputstring), document, config, None)
+
+    def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
+                kept: MarkdownIt | None) -> None:
         parser = create_md_parser(config, _Renderer) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
@@ -106,6 +125,34 @@ class DollarMathSwitchParser(MystParser):
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def _registries(document: nodes.document) -> dict[str, Any]:
+    """Empty copies of the document's children and its lists and maps of ids, names,
+    footnotes …, as they are before a page is read (all empty)."""
+    return {name: type(value)() for name, value in vars(document).items()
+            if type(value) in (list, dict, set) and name != "attributes"}
+
+
+def body_line(text: str) -> int:
+    """The 1-based line where the page's Markdown starts (after its front matter)."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        start = next((n for n, line in enumerate(lines) if n and line.rstrip() in ("---", "...")),
+                     -1) + 1
+    while start < len(lines) - 1 and not lines[start].strip():
+        start += 1
+    return start + 1
+
+
+def as_plain_text(text: str) -> str:
+    """The page with its Markdown as one code block: every word is shown, nothing nests."""
+    lines = text.split("\n")
+    start = body_line(text) - 1
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([*lines[:start], fence + "text", *lines[start:], fence, ""])
 
 
 def adopt_pending_transforms(document: nodes.document) -> None:
