@@ -30,7 +30,7 @@ def _escape_char(match: re.Match[str]) -> str:
 def string(text: str) -> str:
     """A Typst string literal (code mode) holding exactly ``text`` (its C1 controls left out,
     U+FEFF as U+2060, which a PDF/A may hold: :data:`_NOT_PRINTABLE`)."""
-    text = _NOT_PRINTABLE.sub(lambda m: _PRINTABLE.get(m.group(), ""), text)
+    text = _NOT_PRINTABLE.sub(lambda m: _PRINTABLE.get(m.group(), ""), str(text))  # str: a lazy translation too
     body = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + _CONTROL.sub(_escape_char, body) + '"'
 
