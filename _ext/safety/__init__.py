@@ -2,7 +2,8 @@
 
 A page comes from anyone who can open a pull request, so the build treats it as untrusted:
 it reads no file outside the source folder (:mod:`.files`) and no link runs script
-(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); every page
+(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); no page writes
+``<meta http-equiv>`` (:mod:`.metatags`); every page
 carries a Content-Security-Policy that forbids inline script (:mod:`.csp`). Each refusal
 is one ``file:line`` warning of type ``security`` (:class:`.problems.Kind`), so ``-W``
 fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.urls`,
@@ -57,10 +58,11 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from . import files, images, links, titles
+    from . import files, images, links, metatags, titles
 
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
+    app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)

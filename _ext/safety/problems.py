@@ -53,3 +53,7 @@ class Kind(enum.Enum):
     through other files), nested more than :data:`.files.MAX_INCLUDE_DEPTH` deep, or past
     :data:`.files.MAX_INCLUDES` on one page: it is not read (it would never end, or grow the
     page without bound)."""
+
+    META_TAG = "meta-tag"
+    """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
+    another site): the tag is not written into the page's head."""
