@@ -9,7 +9,11 @@ site. ``:url:`` on ``csv-table``/``raw`` (the build machine fetching any address
 
 from __future__ import annotations
 
+import glob
+import gzip
+import io
 import os
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +27,7 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import svg
+from . import pixels, svg
 from .paths import refused, resolve
 from .problems import WARNING_TYPE, Kind
 
@@ -175,15 +179,49 @@ def replace_by_alt(node: nodes.image) -> None:
     node.replace_self(text if alt else [])
 
 
-def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
-    """Why a local SVG image is unsafe (empty for other images and safe SVGs)."""
-    if not uri.lower().endswith(".svg"):
-        return []
+SVG_SUFFIXES = (".svg", ".svgz")
+MAX_SVG_BYTES = 20 * 1024 * 1024
+"""An SVGZ is read unpacked up to this size (a gzip bomb is refused, not unpacked)."""
+
+
+def image_files(uri: str, base: Path, srcdir: Path) -> list[Path]:
+    """The files an image reference may publish: ``map.*`` lets each builder pick one of
+    ``map.svg``, ``map.png`` …, so every candidate is one."""
     path = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
-    try:
-        return svg.problems(path.read_bytes())
-    except OSError:
-        return []  # Sphinx reports a missing image itself
+    if path.name.endswith(".*"):
+        return sorted(path.parent.glob(glob.escape(path.name[:-1]) + "*"))
+    return [path]
+
+
+def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
+    """Why a local SVG or SVGZ image is unsafe (empty for other images and safe SVGs)."""
+    found: list[str] = []
+    for path in image_files(uri, base, srcdir):
+        if path.suffix.lower() not in SVG_SUFFIXES:
+            continue
+        try:
+            data = path.read_bytes()
+            if path.suffix.lower() == ".svgz" or data[:2] == b"\x1f\x8b":
+                with gzip.open(io.BytesIO(data)) as unpacked:
+                    data = unpacked.read(MAX_SVG_BYTES + 1)
+                if len(data) > MAX_SVG_BYTES:
+                    found.append(f"unpacked, it is larger than {MAX_SVG_BYTES // 2**20} MB")
+                    continue
+        except OSError:
+            continue  # Sphinx reports a missing image itself
+        except (EOFError, zlib.error):
+            found.append("it is not a complete gzip file")
+            continue
+        found += svg.problems(data)
+    return list(dict.fromkeys(found))
+
+
+def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
+    """Why a local picture is too large to publish (:mod:`.pixels`), or ``None``."""
+    for path in image_files(uri, base, srcdir):
+        if path.suffix.lower() not in SVG_SUFFIXES and (why := pixels.too_many_pixels(path)):
+            return why
+    return None
 
 
 class RefuseOutsideFiles(SphinxTransform):
@@ -209,6 +247,10 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the SVG image {uri!r} is not published: {'; '.join(unsafe)}. Export it "
                      "again as a plain drawing (or as PNG); its alt text is shown instead",
                      node, Kind.SVG)
+                replace_by_alt(node)
+            elif too_large := pixel_problem(uri, base, Path(env.srcdir)):
+                warn(f"the picture {uri!r} is not published: {too_large}; its alt text is shown "
+                     "instead", node, Kind.PICTURE_SIZE)
                 replace_by_alt(node)
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")

@@ -57,3 +57,8 @@ class Kind(enum.Enum):
     META_TAG = "meta-tag"
     """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
     another site): the tag is not written into the page's head."""
+
+    PICTURE_SIZE = "picture-size"
+    """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
+    that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
+    published, its alt text is shown instead."""
