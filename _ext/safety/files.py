@@ -10,10 +10,7 @@ site. ``:url:`` on ``csv-table``/``raw`` (the build machine fetching any address
 from __future__ import annotations
 
 import glob
-import gzip
-import io
 import os
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,11 +176,6 @@ def replace_by_alt(node: nodes.image) -> None:
     node.replace_self(text if alt else [])
 
 
-SVG_SUFFIXES = (".svg", ".svgz")
-MAX_SVG_BYTES = 20 * 1024 * 1024
-"""An SVGZ is read unpacked up to this size (a gzip bomb is refused, not unpacked)."""
-
-
 def image_files(uri: str, base: Path, srcdir: Path) -> list[Path]:
     """The files an image reference may publish: ``map.*`` lets each builder pick one of
     ``map.svg``, ``map.png`` …, so every candidate is one."""
@@ -195,31 +187,14 @@ def image_files(uri: str, base: Path, srcdir: Path) -> list[Path]:
 
 def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
     """Why a local SVG or SVGZ image is unsafe (empty for other images and safe SVGs)."""
-    found: list[str] = []
-    for path in image_files(uri, base, srcdir):
-        if path.suffix.lower() not in SVG_SUFFIXES:
-            continue
-        try:
-            data = path.read_bytes()
-            if path.suffix.lower() == ".svgz" or data[:2] == b"\x1f\x8b":
-                with gzip.open(io.BytesIO(data)) as unpacked:
-                    data = unpacked.read(MAX_SVG_BYTES + 1)
-                if len(data) > MAX_SVG_BYTES:
-                    found.append(f"unpacked, it is larger than {MAX_SVG_BYTES // 2**20} MB")
-                    continue
-        except OSError:
-            continue  # Sphinx reports a missing image itself
-        except (EOFError, zlib.error):
-            found.append("it is not a complete gzip file")
-            continue
-        found += svg.problems(data)
+    found = [why for path in image_files(uri, base, srcdir) for why in svg.file_problems(path)]
     return list(dict.fromkeys(found))
 
 
 def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
     """Why a local picture is too large to publish (:mod:`.pixels`), or ``None``."""
     for path in image_files(uri, base, srcdir):
-        if path.suffix.lower() not in SVG_SUFFIXES and (why := pixels.too_many_pixels(path)):
+        if path.suffix.lower() not in svg.SUFFIXES and (why := pixels.too_many_pixels(path)):
             return why
     return None
 

@@ -12,8 +12,12 @@ escape that could spell one). Real SVG editors (Inkscape, Illustrator, QGIS) wri
 
 from __future__ import annotations
 
+import gzip
+import io
 import re
 import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
 from xml.parsers import expat
 
 from . import urls
@@ -94,3 +98,27 @@ def problems(data: bytes) -> list[str]:
             elif _URL_VALUE.search(value):
                 found.append(f"it refers to {value.strip()[:60]!r}")
     return list(dict.fromkeys(found))
+
+
+SUFFIXES = (".svg", ".svgz")
+MAX_BYTES = 20 * 1024 * 1024
+"""An SVGZ is read unpacked up to this size (a gzip bomb is refused, not unpacked)."""
+
+
+def file_problems(path: Path) -> list[str]:
+    """What makes the SVG or SVGZ file at ``path`` unsafe (empty for other files, safe SVGs
+    and files that cannot be read: whoever copies them says so)."""
+    if path.suffix.lower() not in SUFFIXES:
+        return []
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".svgz" or data[:2] == b"\x1f\x8b":
+            with gzip.open(io.BytesIO(data)) as unpacked:
+                data = unpacked.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                return [f"unpacked, it is larger than {MAX_BYTES // 2**20} MB"]
+    except OSError:
+        return []
+    except (EOFError, zlib.error):
+        return ["it is not a complete gzip file"]
+    return problems(data)
