@@ -11,7 +11,8 @@ library, unlike lxml), then rebuilt from an allowlist:
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
   https, mailto, tel and relative addresses (and ``data:image/`` in an image);
 - a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
-  ``local_image`` says the file is there (its description is shown otherwise); a picture on
+  ``local_image`` says the file is there and may be published (``True``; else it gives why
+  not, and the picture's description is shown); a picture on
   another site becomes a link to it (the publication loads nothing from other hosts);
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
   element closed. So an ePub page stays valid XHTML whatever the page wrote.
@@ -84,7 +85,7 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
     return scheme in SAFE_SCHEMES
 
 
-def clean(fragment: str, local_image: Callable[[str], bool] | None = None) -> tuple[str, list[Change]]:
+def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
@@ -108,7 +109,7 @@ def _text(value: str | None) -> str:
 
 
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
-              local_image: Callable[[str], bool] | None) -> None:
+              local_image: Callable[[str], bool | str] | None) -> None:
     out.append(_text(parent.text))
     for child in parent:
         _element(child, out, changes, local_image)
@@ -116,7 +117,7 @@ def _children(parent: ET.Element, out: list[str], changes: list[Change],
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
-             local_image: Callable[[str], bool] | None) -> None:
+             local_image: Callable[[str], bool | str] | None) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -167,10 +168,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
-                    and not value.startswith("//") and not local_image(value):
+                    and not value.startswith("//") and (found := local_image(value)) is not True:
                 alt = element.get("alt", "")
-                changes.append(Change(f"the picture {value[:60]!r} is not in the source folder; "
-                                      "its description is shown instead"))
+                why = found if isinstance(found, str) else "is not in the source folder"
+                changes.append(Change(f"the picture {value[:60]!r} {why}; its description is "
+                                      "shown instead"))
                 out.append(_text(alt))
                 return
         if key in NUMBERS and not value.strip().isdigit():
@@ -193,7 +195,7 @@ _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
 
 
-def clean_inline(pieces: list[str], local_image: Callable[[str], bool] | None = None
+def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None
                  ) -> tuple[list[str], list[Change]]:
     """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
     between as text, ``</b>``): a start and end tag that pair up are cleaned as a pair; a
