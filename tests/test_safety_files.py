@@ -97,3 +97,29 @@ def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> 
                                   "html.parser").get_text().split())
     assert "{{ 7 + 7 }}" in text and "14" not in text
     assert sum("[math.page-setting]" in line for line in build.warnings) == 3, build.output
+
+
+def test_a_page_linked_from_outside_the_source_folder_is_not_read(tmp_path: Path) -> None:
+    """``passwd.md`` → ``/etc/passwd`` (or a linked folder of pages) published the file on the
+    website, and ``make check`` printed its first line as advice."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    write_pages(tmp_path / "private", {"secret.md": f"---\ntitle: Secret\nposition: 1\n---\n\n{SECRET}\n"})
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome.")})
+    (source / "leak.md").symlink_to(tmp_path / "private" / "secret.md")
+    (source / "linked").symlink_to(tmp_path / "private")
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False)
+    assert build.returncode == 0, build.output
+    refusals = [line for line in build.warnings if "[security.file-outside]" in line]
+    assert len(refusals) == 2 and all("outside the source folder" in line for line in refusals), build.output
+    for file in [*out.rglob("*"), *(tmp_path / "out.doctrees").rglob("*")]:
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file
+    check = subprocess.run([sys.executable, "-m", "pageorder.check", "-c", str(REPO), str(source)],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")})
+    assert check.returncode == 1 and SECRET not in check.stdout + check.stderr
+    assert f"{source / 'leak.md'}:1: the page is a link to" in check.stdout, check.stdout

@@ -39,14 +39,20 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 
 def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
                                removed: set[str]) -> list[str]:
-    """Pages named like generated files, or too long to write, are not read (with a warning)."""
-    from . import names
+    """Pages named like generated files, too long to write, or linked from outside the source
+    folder are not read (with a warning)."""
+    from pathlib import Path
+
+    from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
+    srcdir = Path(env.srcdir)
     for docname in sorted(env.found_docs):
-        why = names.problem(docname)
+        why, kind = names.problem(docname), Kind.PAGE_NAME
+        if not why:
+            why, kind = paths.page_outside(Path(env.doc2path(docname)), srcdir), Kind.FILE_OUTSIDE
         if why:
-            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
+            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
