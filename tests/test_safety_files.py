@@ -123,3 +123,24 @@ def test_a_page_linked_from_outside_the_source_folder_is_not_read(tmp_path: Path
                            capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")})
     assert check.returncode == 1 and SECRET not in check.stdout + check.stderr
     assert f"{source / 'leak.md'}:1: the page is a link to" in check.stdout, check.stdout
+
+
+def test_jekyll_site_files_linked_from_outside_are_not_read(tmp_path: Path) -> None:
+    """``_data/city.yml`` → a file of the build machine put its values on the site through
+    ``{{ site.data.city.secret }}`` (``_includes/`` already refused links)."""
+    write_pages(tmp_path / "private", {"data.yml": f"secret: {SECRET}\ntitle: {SECRET}\n"})
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Values: {{ site.data.city.secret }} {{ site.title }}."),
+    })
+    (source / "_data").mkdir()
+    (source / "_data" / "city.yml").symlink_to(tmp_path / "private" / "data.yml")
+    (source / "_config.yml").symlink_to(tmp_path / "private" / "data.yml")
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False)
+    assert build.returncode == 0, build.output
+    refusals = [line for line in build.warnings if "[security.file-outside]" in line]
+    assert {line.split(":1:")[0] for line in refusals} == {
+        str(source / "_data" / "city.yml"), str(source / "_config.yml")}, build.output
+    for file in out.rglob("*"):
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file
