@@ -193,3 +193,34 @@ def test_page_pickles_save_an_unchanged_value_as_the_bytes_it_was_loaded_from() 
     assert pickle.loads(pickle.dumps(loaded))["a"].pformat() == tocs["a"].pformat()
     unread = pickle.loads(pickle.dumps(loaded))
     assert pickle.loads(pickle.dumps(unread))["b"] == [3]  # saved unread: its bytes again
+
+
+def test_static_checksums_are_found_once_per_build_and_equal_sphinx_own(tmp_path: Path) -> None:
+    from sphinx.builders import html
+    from sphinx.errors import ThemeError
+
+    from buildcache import checksums
+
+    (tmp_path / "_static").mkdir()
+    style = tmp_path / "_static" / "style.css"
+    style.write_text("body { color: black }\n", encoding="utf-8")
+    on = SimpleNamespace(config=SimpleNamespace(buildcache_checksums=True))
+    off = SimpleNamespace(config=SimpleNamespace(buildcache_checksums=False))
+    checksums.install(off)
+    sphinx_own = html._file_checksum
+    expected = sphinx_own(tmp_path, "_static/style.css")
+    try:
+        checksums.install(on)
+        assert html._file_checksum is not sphinx_own
+        assert html._file_checksum(tmp_path, "_static/style.css") == expected != ""
+        style.unlink()  # remembered for this build: not looked up again
+        assert html._file_checksum(tmp_path, "_static/style.css") == expected
+        assert html._file_checksum(tmp_path, "https://example.org/x.js") == ""
+        for _ in range(2):  # a name Sphinx refuses is refused every time, not remembered
+            with pytest.raises(ThemeError):
+                html._file_checksum(tmp_path, "_static/style.css?v=1")
+        checksums.install(on)  # the next build starts with nothing remembered
+        assert html._file_checksum(tmp_path, "_static/other.css") == ""
+    finally:
+        checksums.install(off)
+    assert html._file_checksum is sphinx_own

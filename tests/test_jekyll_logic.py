@@ -364,6 +364,31 @@ def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
         "[ok](a.md \"Title here\") `[x](a b)` [y](<c d>)", "```", "[z](e f)", "```"]
 
 
+def test_an_address_with_spaces_and_parentheses_is_one_address_as_kramdown_reads_it():
+    """The City's pages: ``![…](/uploads/ARR Final Personas(1).jpg)`` showed as raw text."""
+    from jekyll_compat.spaced_urls import fix
+    text = ("![A figure.](/uploads/ARR Final Personas(1).jpg) [b](a(1)b.md)\n"
+            "[c](x (y) z \"A (title)\") [d](e f 'T') [g](h(i j)")
+    assert fix(text).split("\n") == [
+        "![A figure.](</uploads/ARR Final Personas(1).jpg>) [b](a(1)b.md)",
+        "[c](<x (y) z> \"A (title)\") [d](<e f> 'T') [g](h(i j)"]
+
+
+def test_a_long_hostile_line_of_spaces_in_a_link_is_read_without_hanging() -> None:
+    """A pattern that could split an address at any space took 11 s for 64 KB (quadratic):
+    a megabyte would have held the build for most of an hour. Run apart, with a limit."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.spaced_urls import fix; "
+              "[fix(s) for s in ('[a](' + ' x' * 500_000, '[a](a' + ' ' * 1_000_000 + 'b)', "
+              "'[a](a' + ' ' * 1_000_000 + '\"t)')]")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0
+
+
 # collections ------------------------------------------------------------------------------
 
 def test_collection_permalinks_give_each_document_its_old_url() -> None:
@@ -454,3 +479,31 @@ def test_without_a_jekyll_config_a_page_without_front_matter_is_still_a_page(tmp
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0 and (tmp_path / "html" / "plain.html").is_file(), build.output
     assert "jekyll.no-front-matter" not in build.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "%", "{%", "%}", "{{", "}}", "-", " ", "if ", "endif",
+                                 "a", "\n", "\n\n", "{% raw %}", "`"]), max_size=40))
+def test_liquid_tags_are_found_as_the_pattern_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = [(m.start(), m.end(), (m.group(1) or "") if m.group(0).startswith("{%") else "")
+               for m in liquid_engine._TAG.finditer(text)]
+    assert liquid_engine.tag_spans(text) == pattern
+
+
+def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
+    """Liquid openers with no closer were each searched to the end of the page (10 s for
+    24 KB of ``{% ``), and every tag the engine cannot run made it parse the whole page
+    again, 64 times. Run apart, with a limit: the old code took most of an hour here."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.liquid_engine import render; "
+              "pages = ['{% ' * 100_000, '{{ ' * 100_000, '{% a %}\\n' * 100_000, "
+              "'`a` ' * 50_000 + '{{ x }}', '{% if a %}\\n' * 100_000]; "
+              "results = [render(page, {}, {}) for page in pages]; "
+              "sys.exit(0 if all(r.dropped for r in results[:3] + results[4:]) else 3)")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0

@@ -1,6 +1,6 @@
 """Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
 
-Five caches, each with its own switch (all on by default; the output is the same
+Six caches, each with its own switch (all on by default; the output is the same
 either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 - :mod:`buildcache.settings` — docutils' settings built once per build, not per page
@@ -14,7 +14,9 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   (``-D buildcache_sources=0``);
 - :mod:`buildcache.titles` — each page title rendered to HTML once per build, not once
   for every page whose neighbour links, parents or own title show it
-  (``-D buildcache_titles=0``).
+  (``-D buildcache_titles=0``);
+- :mod:`buildcache.checksums` — each static file's ``?v=`` checksum found once per build,
+  not once per page (``-D buildcache_checksums=0``).
 
 And four that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import doctrees, memory, reading, settings, sources, stemmer, templates, titles
+from . import checksums, doctrees, memory, reading, settings, sources, stemmer, templates, titles
 from .pagepickles import adopt
 
 if TYPE_CHECKING:
@@ -55,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_templates", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_sources", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_titles", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_checksums", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
     app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
@@ -69,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", stemmer.memoise_stemmer)
     app.connect("builder-inited", templates.install)
     app.connect("builder-inited", titles.install)
+    app.connect("builder-inited", checksums.install)
     app.connect("build-finished", sources.save)
     app.connect("env-before-read-docs", keep_toc_pickles)
     app.connect("env-get-updated", forget_numbered_tocs, priority=900)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -52,6 +53,62 @@ _INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
 _SLOT = re.compile("\x03(\\d+)\x04")
 _MAX_RETRIES = 64
+_RETRY_BUDGET = 4_000_000
+"""Characters of Liquid the engine may parse again after failures, on one page: every tag
+it cannot run costs a new parse of the whole page, so a long page of them gets fewer tries
+(64 up to ~60 KB, 4 at 1 MB) instead of minutes of parsing."""
+_TAG_NAME = re.compile(r"\{%-?\s*(\w*)")
+
+
+def tag_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each ``{% … %}`` and ``{{ … }}``, as ``_TAG.finditer`` finds
+    them (``name`` is a tag's first word, ``""`` for an output), in linear time.
+
+    The pattern retried every opener with no closer after it to the end of the page:
+    quadratic (10 s for 24 KB of ``{% ``). An opener closes at the first closer of its kind
+    after it; once there is none, no later opener of that kind closes either.
+    """
+    found: list[tuple[int, int, str]] = []
+    closer = {"%": "%}", "{": "}}"}
+    next_close = {"%": -1, "{": -1}
+    pos = 0
+    while True:
+        start = text.find("{", pos)
+        if start == -1 or start + 1 >= len(text):
+            return found
+        kind = text[start + 1]
+        if kind not in closer or next_close[kind] is None:
+            pos = start + 1
+            continue
+        if next_close[kind] < start + 2:
+            at = text.find(closer[kind], start + 2)
+            next_close[kind] = at if at != -1 else None
+            if at == -1:
+                pos = start + 1
+                continue
+        end = next_close[kind] + 2
+        name = _TAG_NAME.match(text, start).group(1) if kind == "%" else ""
+        found.append((start, end, name))
+        pos = end
+
+
+def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Open intervals ``a < x < b`` merged, as sorted starts and ends, for :func:`_within`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _within(index: int, covered: tuple[list[int], list[int]]) -> bool:
+    starts, ends = covered
+    place = bisect_left(starts, index) - 1  # the last interval starting before index
+    return place >= 0 and index < ends[place]
 
 #: Jekyll's own filters that change nothing once links are resolved by page, not by URL.
 _SAME = ("relative_url", "absolute_url", "markdownify", "smartify", "xml_escape", "cgi_escape",
@@ -198,7 +255,9 @@ def _highlights(text: str) -> str:
 
 
 def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= index < b for a, b in spans)
+    """Whether ``index`` is in one of ``spans`` (sorted, not overlapping: :func:`protected_spans`)."""
+    place = bisect_right(spans, (index, float("inf"))) - 1
+    return place >= 0 and spans[place][0] <= index < spans[place][1]
 
 
 def _unraw(code: str) -> str:
@@ -221,19 +280,25 @@ def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, in
     if fence_open is not None:
         spans.append((fence_open.start(), len(text)))
 
-    def outside(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in spans)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]  # sorted, never overlapping
+
+    def take(start: int, end: int) -> None:
+        """Add the span unless it overlaps one already taken (in log time: a page of
+        20,000 code spans compared each with all the others)."""
+        place = bisect_left(starts, end)  # every span before it starts before ``end``
+        if place and ends[place - 1] > start:
+            return
+        starts.insert(place, start)
+        ends.insert(place, end)
 
     for pattern in (_RAW, _DISPLAY_MATH, _CODE_SPAN, _INLINE_MATH):
         for match in pattern.finditer(text):
-            if outside(match.start(), match.end()):
-                spans.append((match.start(), match.end()))
+            take(match.start(), match.end())
     if keep:
         names = "|".join(re.escape(name) for name in keep)
         for match in re.finditer(r"\{\{\s*(?:" + names + r")\s*\}\}", text):
-            if outside(match.start(), match.end()):
-                spans.append((match.start(), match.end()))
-    return sorted(spans)
+            take(match.start(), match.end())
+    return list(zip(starts, ends))
 
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
@@ -262,7 +327,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     context = {"page": dict(page), "site": dict(site)}
     loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
-    for _ in range(_MAX_RETRIES):
+    tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
+    for _ in range(tries):
         try:
             output = env.from_string(source).render(**context)
             break
@@ -278,7 +344,9 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
     else:
-        return Result(as_written(text), tuple(dropped))
+        rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
+                                   "not be run, the rest was not tried")
+        return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
     return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)))
@@ -286,10 +354,10 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
 
 def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
     """``text`` with protected spans in slots and a line marker at each free line start."""
-    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    covered = _covered([*spans, *((a, b) for a, b, _ in tag_spans(text))])
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     marks = [(start, number) for number, start in enumerate(starts, start=1)
-             if not any(a < start < b for a, b in spans) and not any(a < start < b for a, b in tags)]
+             if not _within(start, covered)]
     events = sorted([(start, 0, number) for start, number in marks] +
                     [(a, 1, b) for a, b in spans])
     out: list[str] = []
@@ -341,9 +409,10 @@ def _failing_span(source: str, err: LiquidError) -> tuple[int, int] | None:
     token = getattr(err, "token", None)
     index = getattr(token, "start_index", None)
     if index is not None:
-        for match in _TAG.finditer(source):
-            if match.start() <= index < match.end():
-                return match.start(), match.end()
+        tags = tag_spans(source)
+        place = bisect_right([start for start, _, _ in tags], index) - 1
+        if place >= 0 and index < tags[place][1]:
+            return tags[place][0], tags[place][1]
     return _unclosed(source)
 
 
@@ -353,18 +422,33 @@ _BLOCKS = {"if": "endif", "unless": "endunless", "for": "endfor", "case": "endca
 
 def _unclosed(source: str) -> tuple[int, int] | None:
     """An opener with no end: ``{{ x`` (to the end of its line) or ``{% if %}`` without ``endif``."""
+    closers = {"%": _positions(source, "%}"), "{": _positions(source, "}}")}
+    blanks = _positions(source, "\n\n")
     for match in re.finditer(r"\{[{%]", source):
-        if not _TAG.match(source, match.start()) or "\n\n" in _TAG.match(source, match.start()).group(0):
-            end = source.find("\n", match.start())
-            return match.start(), end if end != -1 else len(source)
+        start = match.start()
+        after = closers[source[start + 1]]
+        place = bisect_left(after, start + 2)
+        blank = bisect_left(blanks, start)
+        if place == len(after) or (blank < len(blanks) and blanks[blank] + 2 <= after[place] + 2):
+            end = source.find("\n", start)
+            return start, end if end != -1 else len(source)
     stack: list[tuple[str, int, int]] = []
-    for match in _TAG.finditer(source):
-        name = match.group(1) or ""
+    for start, end, name in tag_spans(source):
         if name in _BLOCKS:
-            stack.append((_BLOCKS[name], match.start(), match.end()))
+            stack.append((_BLOCKS[name], start, end))
         elif stack and name == stack[-1][0]:
             stack.pop()
     return (stack[-1][1], stack[-1][2]) if stack else None
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    """Every place ``needle`` starts in ``text``, overlapping ones too (``}}}``: two)."""
+    found = []
+    at = text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _line_at(source: str, index: int, first_line: int) -> int:

@@ -160,14 +160,16 @@ def _inline(token: Token, report: Report) -> _Prose:
     text: list[str] = []
     link: list[str] | None = None
     link_line = first
+    here = first  # the line of the child being read: counted as text is added, not recounted
     for child in token.children or []:
-        here = first + "".join(text).count("\n")
         if child.type == "text":
             text.append(child.content)
+            here += child.content.count("\n")
             if link is not None:
                 link.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             text.append("\n")
+            here += 1
             if link is not None:
                 link.append(" ")
         elif child.type == "code_inline":
