@@ -116,6 +116,10 @@ lines of anchors can stand for billions of values (an "alias bomb"), which every
 that walks the data (MyST, a message quoting a value) would spend minutes or memory on."""
 
 
+_MAX_DIGITS = 4300
+"""Python's limit on the digits of a number read from text (``sys.get_int_max_str_digits``)."""
+_LONG_NUMBER = re.compile(r"\d{%d}" % (_MAX_DIGITS + 1))
+
 MAX_DEPTH = 50
 """Front matter nested deeper than this is refused: PyYAML builds the data by recursion, and
 ``[[[[…`` a few thousand deep stopped every build and ``make check`` with a RecursionError."""
@@ -254,6 +258,12 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
         reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
+        if isinstance(err, ValueError) and "integer string conversion" in reason:
+            # Python's own advice (sys.set_int_max_str_digits) is for programmers, not editors
+            line = next((n for n, text in enumerate(lines[1:end], start=2)
+                         if _LONG_NUMBER.search(text)), line)
+            reason = (f"a number of more than {_MAX_DIGITS:,} digits cannot be read; put it in "
+                      "quotes if it is text")
         problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
                                 if isinstance(err, TooLarge) else
                                 f"the front matter is not valid YAML ({reason}); "
