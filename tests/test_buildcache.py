@@ -224,3 +224,21 @@ def test_static_checksums_are_found_once_per_build_and_equal_sphinx_own(tmp_path
     finally:
         checksums.install(off)
     assert html._file_checksum is sphinx_own
+
+
+def test_the_code_version_changes_with_any_file_of_the_extensions(tmp_path: Path) -> None:
+    """A build folder made by other code is read again from scratch (Sphinx's env_version)."""
+    from buildcache import code_version
+
+    (tmp_path / "room").mkdir()
+    (tmp_path / "room" / "core.py").write_text("A = 1\n", encoding="utf-8")
+    (tmp_path / "room" / "book.typ").write_text("#let a = 1\n", encoding="utf-8")
+    first = code_version(tmp_path)
+    (tmp_path / "room" / "__pycache__").mkdir()
+    (tmp_path / "room" / "__pycache__" / "core.cpython-311.pyc").write_bytes(b"\0")
+    code_version.cache_clear()
+    assert code_version(tmp_path) == first > 0  # compiled files are no code of ours
+    (tmp_path / "room" / "book.typ").write_text("#let a = 2\n", encoding="utf-8")
+    code_version.cache_clear()
+    assert code_version(tmp_path) != first
+    code_version.cache_clear()

@@ -8,7 +8,9 @@ back with pybtex and rispy).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
@@ -222,3 +224,16 @@ def test_a_text_that_passed_the_schema_is_not_checked_again(tmp_path: Path,
     with pytest.raises(publication.InvalidCitation, match="date-released"):
         publication.load(path, memo)
     assert memo.read_text(encoding="ascii").strip() == publication.schema_digest(VALID)
+
+
+@pytest.mark.parametrize("title, book_id", [
+    ("Smart City Austin", "smart-city-austin"),
+    ("18F Content Guide", "book-18f-content-guide"),  # 18F/content-guide's _config.yml title
+    ("2024 Budget", "book-2024-budget"),
+    ("مدينة ذكية", "publication"),
+])
+def test_the_epub_identifier_is_an_xml_name(meta: publication.Metadata, title: str, book_id: str) -> None:
+    """EPUBCheck refuses an ePub whose unique identifier starts with a digit (RSC-005)."""
+    changed = dataclasses.replace(meta, title=title)
+    assert changed.book_id == book_id
+    assert re.fullmatch(r"[A-Za-z_][\w.-]*", changed.book_id)

@@ -342,3 +342,36 @@ def test_what_jekyll_excluded_or_copied_as_a_file_is_no_page(tmp_path: Path) -> 
     assert not (html / "notes.html").exists()
     [said] = [w for w in build.warnings if "[jekyll.no-front-matter]" in w]
     assert said.startswith(f"{source / 'notes.md'}:1: WARNING: 'notes.md' has no front matter")
+
+
+def test_the_sites_kramdown_quotes_are_the_quotes_readers_saw(tmp_path: Path) -> None:
+    """jcubic/jcubic.pl's _config.yml (kramdown: smart_quotes: rsquo rsquo bdquo rdquo, a
+    Polish blog) gave „…” where the page language alone gives “…”; a site without the
+    setting keeps kramdown's default. (The sentence is the post's, with quotes added.)"""
+    config = ('title: "Głównie JavaScript"\nmarkdown: kramdown\nkramdown:\n    input: GFM\n'
+              '    hard_wrap: false\n    smart_quotes:  ["rsquo", "rsquo", "bdquo", "rdquo"]\n')
+    text = ('---\ntitle: "Prosty Czat w JavaScript, PHP i SQLite"\n---\n\n'
+            'Obiekt EventSource, to "główna magia SSE" w przeglądarce. It\'s `"code"`.\n')
+    polish = write_pages(tmp_path / "pl", {"_config.yml": config, "index.md": text})
+    plain = write_pages(tmp_path / "en", {"_config.yml": 'title: "Q"\n', "index.md": text})
+    shown = {}
+    for name, src in (("pl", polish), ("en", plain)):
+        build = sphinx_build(src, tmp_path / f"{name}-html", strict=False)
+        assert build.returncode == 0, build.output
+        shown[name] = BeautifulSoup((tmp_path / f"{name}-html" / "index.html").read_bytes(),
+                                    "lxml").find("article").p.get_text()
+    assert "„główna magia SSE”" in shown["pl"] and "It’s" in shown["pl"] and '"code"' in shown["pl"]
+    assert "“główna magia SSE”" in shown["en"]
+
+
+@pytest.mark.parametrize(("names", "quotes"), [
+    (["rsquo", "rsquo", "bdquo", "rdquo"], "„”’’"),
+    (["lsquo", "rsquo", "ldquo", "rdquo"], "“”‘’"),
+    ("lsaquo, rsaquo, laquo, raquo", "«»‹›"),
+    (["#8218", "#x2018", "bdquo", "ldquo"], "„“‚‘"),
+    (["rsquo", "rsquo", "bdquo"], None), (["nope", "rsquo", "bdquo", "rdquo"], None), (None, None),
+])
+def test_kramdown_smart_quotes_are_read_in_docutils_order(names, quotes) -> None:
+    from jekyll_compat.typography import site_quotes
+
+    assert site_quotes({"kramdown": {"smart_quotes": names}}) == quotes

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_root, sphinx_build, write_pages
 
@@ -182,3 +183,22 @@ def test_a_page_with_an_empty_title_is_named_as_jekyll_named_a_document(tmp_path
     assert any("notes.md:2: WARNING: `title` is empty: the page is titled 'Notes'" in w for w in said), said
     assert any("bus-stops.md:1: WARNING: the page has no title, so it is titled 'Bus Stops'" in w
                for w in said), said
+
+
+def test_a_collections_generated_landing_is_titled_for_readers(tmp_path: Path) -> None:
+    """cityofaustin/developer-guides: ``collections: application_development: output: true``
+    and no landing page for it: the generated one reads "Application Development", not the
+    folder's name "Application_development"."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "theme: jekyll-theme-zilker\ntitle: Web Development Guides\npermalink: pretty\n"
+                       "collections:\n  application_development:\n    output: true\n",
+        "index.md": "---\nlayout: default\ntitle: Home\nposition: 1\n---\n\nThe City's developer guides.\n",
+        "_application_development/deployment.md": "---\nlayout: page\ntitle: Deployment\nposition: 1\n"
+                                                  "---\n\nHow we deploy.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    landing = BeautifulSoup((tmp_path / "html" / "application_development" / "index.html")
+                            .read_text(encoding="utf-8"), "lxml")
+    assert landing.find("h1").get_text(" ", strip=True).rstrip(" ¶") == "Application Development"
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert "Application Development" in [a.get_text(strip=True) for a in home.select(".sidebar-tree a")]

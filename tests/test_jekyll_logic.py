@@ -213,7 +213,10 @@ def test_myst_substitutions_are_not_liquid() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Para\n{: .lead}\n", "Para\n\n"),
-    ("* TOC\n{:toc}\n\nText", "\n\n\nText"),
+    ("* TOC\n{:toc}\n\nText", "```{jekyll-toc}\n```\n\nText"),  # the page's contents list
+    ("## Table of contents\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n",
+     "\n\n\n```{jekyll-toc} Table of contents\n```\n"),  # its label heading is its title
+    ("## Contents\n\n1. TOC\n{:toc}\n", "## Contents\n\n```{jekyll-toc}\n```\n"),  # listed: kept
     ("* Item\n* TOC\n", "* Item\n* TOC\n"),  # a real list item called TOC stays
     ('{::options parse_block_html="true" /}\nText', "\nText"),
     ("a{::comment}\nhidden\n{:/comment}b", "a\n\nb"),
@@ -481,6 +484,45 @@ def test_without_a_jekyll_config_a_page_without_front_matter_is_still_a_page(tmp
     assert "jekyll.no-front-matter" not in build.output
 
 
+SURVEY = {  # open-austin/open-austin.github.io: _includes/2016_candidate_survey/district_body.html, cut
+    "2016_candidate_survey/district_body.html": (
+        '<div class="candidate-headers">\n'
+        '  {% for candidate in site.data.2016_candidates %}\n'
+        '    {% if candidate.district == district %}\n'
+        '      <div class="candidate-info-box">\n'
+        '        <h4 class="strong">{{ candidate.name }}</h4>\n'
+        '        <small>{{ candidate.status }}</small>\n'
+        '      </div>\n'
+        '    {% endif %}\n'
+        '  {% endfor %}\n'
+        '</div>\n'),
+    "code.html": "<pre>\n{{ include.a }}\n\n{{ include.b }}\n</pre>\n",
+    "notes.md": "{% if include.a %}\nFirst paragraph.\n{% endif %}\n\nSecond paragraph.\n",
+}
+
+
+def test_an_included_html_file_stays_one_html_block() -> None:
+    """Blank lines left by Liquid tags would end the HTML block in CommonMark and show the
+    indented rest as code; kramdown read the element to its end tag."""
+    site = {"data": {"2016_candidates": [
+        {"name": "Casey Ramos", "district": 2, "status": "No Response"},
+        {"name": "Greg Casar", "district": 4, "status": None},
+        {"name": "Wesley Faulkner", "district": 2, "status": "Responded"}]}}
+    page = "{% assign district = 2 %}\n{% include 2016_candidate_survey/district_body.html %}\n\nAfter."
+    text = liquid_engine.render(page, {}, site, includes=SURVEY).text
+    block = text[text.index("<div"):text.index("After.")].rstrip("\n")
+    assert "\n\n" not in block and "Casey Ramos" in block and "Wesley Faulkner" in block
+    assert "Greg Casar" not in block and text.endswith("\n\nAfter.")
+
+
+@pytest.mark.parametrize(("call", "kept"), [
+    ('{% include code.html a="x = 1" b="y = 2" %}', "x = 1\n\ny = 2"),  # blank lines in <pre> are code
+    ("{% include notes.md a=true %}", "First paragraph.\n\n\nSecond paragraph."),  # Markdown paragraphs
+])
+def test_blank_lines_that_mean_something_are_kept(call: str, kept: str) -> None:
+    assert kept in liquid_engine.render(call, {}, {}, includes=SURVEY).text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["{", "}", "%", "{%", "%}", "{{", "}}", "-", " ", "if ", "endif",
                                  "a", "\n", "\n\n", "{% raw %}", "`"]), max_size=40))
@@ -507,3 +549,33 @@ def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
     done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
                           timeout=300, check=False)
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("{: .note }\nA paragraph\n", [(1, 2, "note", False)]),  # before its block
+    ("Solo is a tool, found at:\n{: .note }\n> quoted\n", [(2, 1, "note", False)]),  # after wins
+    ("{: .note-title }\n> My note title\n>\n> Text\n", [(1, 2, "note", True)]),
+    ("{: .important }\n> {: .warning }\n> A paragraph\n",
+     [(1, 2, "important", False), (2, 3, "warning", False)]),
+    ("> {: .highlight }\n  A paragraph\n", [(1, 2, "highlight", False)]),  # taken in lazily
+    ("Text\n\n{: .note }\n\nText\n", []),  # blank lines on both sides: names nothing
+    ("# Title\n{: .note }\n", []),  # a heading's class
+    ("{: .opaque }\nText\n", []),  # no callout of _config.yml
+    ("```\n{: .note }\nA paragraph\n```\n", []),  # code
+])
+def test_callout_ials_name_the_block_kramdown_gives_them(text, named):
+    from jekyll_compat import callouts
+
+    known = callouts.kinds({"callouts": {"note": {"title": "Note"}, "highlight": {"color": "yellow"},
+                                         "important": {"title": "Important"}, "warning": {"title": "Warning"}}})
+    found = callouts.find(text.split("\n"), known)
+    assert [(c.line, c.target, c.kind.name, c.titled) for c in found] == named
+
+
+def test_callouts_without_config_are_the_kinds_every_edition_labels():
+    from jekyll_compat import callouts
+
+    assert callouts.kinds({})["warning"] == callouts.Kind("warning", "Warning")
+    assert "highlight" not in callouts.kinds({})
+    assert callouts.kinds({"callouts": {"highlight": {"color": "yellow"}}}) == {
+        "highlight": callouts.Kind("highlight", None)}

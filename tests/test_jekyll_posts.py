@@ -84,8 +84,14 @@ def test_every_post_is_listed_newest_first_and_shows_its_date(blog: Path) -> Non
     landing = soup(blog / "html" / "posts" / "index.html")
     assert landing.select_one("article h1").get_text(strip=True).rstrip("¶") == "Posts"
     listed = [posixpath.join("posts", a["href"]).removesuffix(".html")
-              for a in landing.select("article .publication-contents a")]
+              for a in landing.select("article .post-list a")]
     assert listed == POSTS
+    # each post under its date, as minima's home listed them (the contents list is hidden)
+    assert not landing.select("article .publication-contents a")
+    days = [(t["datetime"], t.get_text()) for t in landing.select("article .post-list time")]
+    assert days[:2] == [("2020-02-10", "February 10, 2020"), ("2019-03-01", "March 1, 2019")]
+    assert len(days) == len(POSTS)
+    assert text_of(landing.select_one("article .post-list li")) == "February 10, 2020 · Library Sessions"
     for docname, date in DATES.items():
         page = soup(blog / "html" / f"{docname}.html")
         assert text_of(page.select_one("article p.page-date")) == date, docname
@@ -107,6 +113,10 @@ def test_the_editions_have_the_sites_order(blog: Path) -> None:
     places = [body.index(marker) for marker in markers]
     assert places == sorted(places)
     assert "Published March 1, 2019" in text
+    assert "February 10, 2020 · Library Sessions" in text  # the dated list of posts
+    with zipfile.ZipFile(next((blog / "epub").glob("*.epub"))) as book:
+        landing = BeautifulSoup(book.read(next(n for n in book.namelist() if n.endswith("posts/index.xhtml"))), "lxml")
+    assert [t["datetime"] for t in landing.select(".post-list time")][:2] == ["2020-02-10", "2019-03-01"]
 
 
 def test_each_old_address_leads_to_its_post(blog: Path) -> None:
@@ -179,7 +189,7 @@ def test_a_new_post_rebuilds_to_what_a_clean_build_gives(tmp_path: Path) -> None
     assert_same_files(epub_files(next((tmp_path / "incremental" / "epub").glob("*.epub"))),
                       epub_files(next((tmp_path / "clean" / "epub").glob("*.epub"))))
     listed = [a.get_text() for a in soup(tmp_path / "clean" / "html" / "posts" / "index.html").select(
-        "article .publication-contents a")]
+        "article .post-list a")]
     assert listed.index("Parking pilot results") == listed.index("Bike share data is open") - 1
     assert (tmp_path / "clean" / "html" / "2018" / "06" / "01" / "parking-results" / "index.html").is_file()
 
@@ -258,7 +268,7 @@ def test_a_blog_page_lands_the_posts_and_a_site_of_posts_alone_builds(tmp_path: 
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0, build.output
     assert [a["href"] for a in soup(tmp_path / "html" / "posts" / "index.html").select(
-        "article .publication-contents a")] == ["2020-01-03-again.html", "2020-01-02-hello.html"]
+        "article .post-list a")] == ["2020-01-03-again.html", "2020-01-02-hello.html"]
     titles = {p.stem: soup(p).select_one("article h1").get_text(strip=True).rstrip("¶")
               for p in (tmp_path / "html" / "posts").glob("2020-*.html")}
     assert titles["2020-01-03-again"] == "Again"  # an empty title is the slug titleized, as Jekyll
@@ -286,3 +296,13 @@ def test_posts_with_names_people_give_them_build_in_every_edition(tmp_path: Path
     said = build.warnings
     assert any("2020-01-03-.md:1:" in line and "[jekyll.post-name]" in line for line in said)
     assert any("2020-01-04-dated.md:3:" in line and "[jekyll.date]" in line for line in said)
+
+
+def test_show_drafts_is_said_once_not_followed() -> None:
+    """``show_drafts: true`` made Jekyll publish ``_drafts/``; an edition of record does not."""
+    from jekyll_compat import drafts_message
+
+    said = drafts_message(("_drafts/bike-lanes.md",), show_drafts=True)
+    assert "`show_drafts: true`" in said and "edition of record publishes no drafts" in said
+    assert "show_drafts" not in drafts_message(("_drafts/bike-lanes.md",), show_drafts=False)
+    assert drafts_message(("_drafts/a.md", "_drafts/b.md"), False).startswith("2 drafts ('_drafts/a.md', ...)")

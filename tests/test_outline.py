@@ -154,3 +154,8 @@ def test_a_parent_that_names_no_page_or_several_or_a_loop_is_reported_at_its_lin
     assert ("c", Kind.PARENT_AMBIGUOUS) in problems
     assert ("t", Kind.PARENT_LOOP) in problems or ("z", Kind.PARENT_LOOP) in problems
     assert sorted(outline.order) == sorted(["index", "btl1", "a", "b", "z", "t", "c"])
+
+
+def test_a_generated_landing_reads_underscores_as_spaces():
+    outline = outline_of(Page("a", "A", 1), Page("application_development/deployment", "Deployment", 2))
+    assert outline.generated["application_development/index"].title == "Application Development"

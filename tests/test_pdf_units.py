@@ -281,3 +281,17 @@ def test_a_book_typeset_in_forked_children_is_the_book_typeset_here(tmp_path):
         outputs[fork_from] = {p.name: p.read_bytes() for p in (out / "pdf").iterdir() if p.is_file()}
     assert "smart-city-austin.pdf" in outputs[1]
     assert outputs[1] == outputs[1000]
+
+
+def test_raw_html_is_read_for_its_words_block_by_block() -> None:
+    from typst_pdf import htmltext
+
+    survey = ('<div class="candidate-info-box">\n  <h4 class="strong">Wesley Faulkner</h4>\n'
+              '  <small>Responded</small>\n  <img class="survey2016" src="w.jpg" alt="Wesley Faulkner portrait">\n'
+              '</div>\n<div class="question"><p>Question 1 of 2</p><p class="strong">Do you agree?</p></div>')
+    assert htmltext.read(survey) == htmltext.HtmlText(
+        ("Wesley Faulkner", "Responded", "Question 1 of 2", "Do you agree?"), ("img",))
+    assert htmltext.read('<div class="snippet">') == htmltext.HtmlText((), ())
+    assert htmltext.read("<!-- more -->") == htmltext.HtmlText((), ())
+    assert htmltext.read("<style>div.snippet{padding-left: 50px;}</style>") == htmltext.HtmlText((), ())
+    assert htmltext.read("<p>Fish &amp; chips<br>daily</p>").paragraphs == ("Fish & chips", "daily")

@@ -52,6 +52,26 @@ def test_kramdowns_table_of_contents_marker_is_no_prose():
     assert kinds("Read the TOC first.\n") == [(1, Kind.ACRONYM)]  # prose still is
 
 
+def test_jekyll_highlight_blocks_and_abbreviation_definitions_are_no_prose():
+    """jcubic/jcubic.pl (2019-09-17-prosty-czat-javascript-php-sqlite.markdown): SQL in a
+    ``{% highlight php %}`` block is code, and ``*[HTTP]: ...`` spells HTTP out."""
+    markdown = ("Kod php, ponieważ jest go trochę więcej.\n\n"
+                "{% highlight php startinline=true %}\n"
+                "    function fetch($values) {\n"
+                "        return $this->query(\"SELECT $values FROM chat WHERE timestamp > \" .\n"
+                "                            \"{$this->time} ORDER BY timestamp\");\n"
+                "    }\n"
+                "{% endhighlight %}\n\n"
+                "Gdy cokolwiek było wysłane przez HTTP, skrypt po prostu kończył działanie.\n\n"
+                "Tak jak na IRC i w SSE.\n\n\n"
+                "*[HTTP]: HyperText Transfer Protocol\n"
+                "*[SSE]: Server-sent events\n"
+                "*[IRC]: Internet Relay Chat\n")
+    assert kinds(markdown, max_grade=99) == []
+    undefined = markdown.replace("*[IRC]: Internet Relay Chat\n", "")
+    assert kinds(undefined, max_grade=99) == [(12, Kind.ACRONYM)]  # the line of "IRC" in prose
+
+
 @pytest.mark.parametrize("text", ["click here", "Here", "Read more.", "more", "this link"])
 def test_link_text_that_says_nothing_is_reported(text):
     assert kinds(f"For the plan,\n[{text}](https://example.org/plan).\n") == [(2, Kind.LINK_TEXT)]

@@ -199,3 +199,13 @@ def test_a_picture_on_another_site_becomes_a_link_to_it(src):
         "sites: a link to it with its description is shown instead"]
     inline, _ = clean('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">')
     assert inline.startswith("<img ")  # data: pictures are the page's own
+
+
+def test_a_long_address_in_a_message_is_cut_with_an_ellipsis():
+    """Old pages link whole file-share paths: the message shows where the address was cut."""
+    address = "file://coa-fs01/Innovation/Shared%20Documents/Smart%20City%20Roadmap%202018/roadmap-final.pdf"
+    _, changes = clean(f'<a href="{address}">Roadmap</a>')
+    said = " ".join(change.what for change in changes)
+    assert "…'" in said and address[:59] in said and address not in said
+    _, changes = clean('<a href="javascript:go()">Go</a>')
+    assert "'javascript:go()' is left out" in " ".join(change.what for change in changes)

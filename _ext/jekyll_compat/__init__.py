@@ -27,7 +27,8 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import collections, frontdata, inplace, leftout, liquid, posts, titles, urls
+from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
+               inplace, kramdown, leftout, liquid, posts, posts_list, titles, urls)
 from .filenames import local_file
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -186,6 +187,20 @@ def post_settings(srcdir: Path) -> posts.Settings:
     return posts.settings(jekyll_config(srcdir), os.environ.get("SOURCE_DATE_EPOCH"))
 
 
+def front_matter_defaults(srcdir: Path, path: Path) -> dict[str, Any]:
+    """What ``_config.yml``'s ``defaults:`` give the page at ``path`` (its own front matter
+    wins over them: :func:`defaults.with_defaults`); empty on a site without them."""
+    site = jekyll_config(srcdir)
+    if not isinstance(site.get("defaults"), list):
+        return {}
+    try:
+        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return {}
+    kind = defaults.page_type(relative, inplace.published_collections(srcdir, site))
+    return defaults.values_for(site["defaults"], relative, kind)
+
+
 def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> posts.Post | None:
     """The Jekyll post in the file ``path`` (under ``srcdir``), or None when it is no post."""
     try:
@@ -196,6 +211,7 @@ def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> pos
         return None
     source = pagesource.read(Path(path))
     data, lines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
+    data = defaults.with_defaults(data, front_matter_defaults(srcdir, path))
     return posts.read(relative, data, lines, site or post_settings(srcdir))
 
 
@@ -291,16 +307,26 @@ def say_what_is_not_read(app: Sphinx) -> None:
         warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
              Subtype.POST_NAME)
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
-        what = (f"'{found.drafts[0]}' is a draft" if len(found.drafts) == 1 else
-                f"{len(found.drafts)} drafts ('{found.drafts[0]}', ...) are drafts")
-        logger.info("%s:1: %s, which Jekyll publishes only with --drafts, so it is not published; to "
-                    "publish a draft, move it into _posts/ and name it YYYY-MM-DD-title.md",
-                    srcdir / found.drafts[0], what)
+        logger.info("%s:1: %s", srcdir / found.drafts[0],
+                    drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
     for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
              "is kept in the website and the ePub) or write it in Markdown",
              f"{page}:1", Subtype.HTML_PAGE)
+
+
+def drafts_message(drafts: tuple[str, ...], show_drafts: bool) -> str:
+    """Why the drafts are not published. ``show_drafts: true`` made Jekyll publish them; an
+    edition of record publishes no drafts, so it is said once that it is not followed."""
+    what = (f"'{drafts[0]}' is a draft" if len(drafts) == 1 else
+            f"{len(drafts)} drafts ('{drafts[0]}', ...) are drafts")
+    if show_drafts:
+        return (f"{what}; _config.yml says `show_drafts: true`, but an edition of record publishes "
+                "no drafts, so it is not published; to publish a draft, move it into _posts/ and "
+                "name it YYYY-MM-DD-title.md")
+    return (f"{what}, which Jekyll publishes only with --drafts, so it is not published; to "
+            "publish a draft, move it into _posts/ and name it YYYY-MM-DD-title.md")
 
 
 def warn(message: str, location: Any, subtype: Subtype) -> None:
@@ -415,7 +441,11 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
-                        relative=relative)
+                        relative=relative, callout_kinds=callouts.kinds(site))
+    app.env.current_document[callout_boxes.KEY] = result.callouts
+    app.env.current_document[contents_list.KEY] = result.no_toc
+    if "{:" in source[0] and (srcdir / "_config.yml").is_file():  # its `callouts:` label them
+        app.env.note_dependency(str(srcdir / "_config.yml"))
     source[0] = _jekyll_title(docname, path, result.text)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
@@ -446,7 +476,9 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     When a page moved or its ``permalink`` changed, links on unchanged pages may now lead
     elsewhere: those pages are written again (rare, so simply all of them).
     """
-    pages = {docname: env.metadata.get(docname, {}) for docname in env.found_docs}
+    srcdir = Path(app.srcdir)
+    pages = {docname: _with_defaults(srcdir, env.doc2path(docname), env.metadata.get(docname, {}))
+             for docname in env.found_docs}
     in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
     dated = posts_of(app, env.found_docs)
     site = post_settings(Path(app.srcdir))
@@ -456,6 +488,13 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
         table.setdefault(urls.url_key("/posts/" + docname.rsplit("/", 1)[-1]), docname)
     previous = changes.remember(env, _URLS, table)
     return sorted(env.found_docs) if previous is not None and previous != table else []
+
+
+def _with_defaults(srcdir: Path, path: Path, metadata: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata with the old addresses ``_config.yml``'s ``defaults:`` give it."""
+    given = front_matter_defaults(srcdir, path)
+    return defaults.with_defaults(metadata, {key: value for key, value in given.items()
+                                             if key in ("permalink", "redirect_from")})
 
 
 def _baseurl(app: Sphinx) -> str:
@@ -615,6 +654,19 @@ def _insert_under_title(doctree: nodes.document, line: nodes.paragraph) -> None:
     section.insert(section.index(title) + 1 if title is not None and title.parent is section else 0, line)
 
 
+def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: a landing that lists only posts lists them with their dates."""
+    if not getattr(app.project, "with_posts", False):
+        return
+    docname = app.env.docname
+    listed = [target for toctree in doctree.findall(addnodes.toctree)
+              for _, target in toctree["entries"]]
+    found = posts_of(app, listed)
+    if found and posts_list.date_the_list(doctree, docname, {d: p.day for d, p in found.items()}):
+        for target in found:  # a post's new date is shown here too
+            app.env.note_dependency(str(app.env.doc2path(target)))
+
+
 def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
     docname = app.env.docname
@@ -658,8 +710,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
     app.connect("doctree-read", show_front_data, priority=610)
+    app.connect("doctree-read", date_the_posts_list, priority=620)
+    app.add_node(posts_list.post_date, html=(posts_list.visit_post_date_html,
+                                             posts_list.depart_post_date_html))
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
+    app.add_transform(callout_boxes.CalloutBoxes)
+    app.add_transform(footnote_rule.OneRuleAboveFootnotes)
+    app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
+    app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)

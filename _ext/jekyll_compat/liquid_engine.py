@@ -18,6 +18,7 @@ Only a loop that writes more lines than it has moves the lines after it down.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -145,9 +146,30 @@ class _JekyllIncludeNode(IncludeNode):
             err.token = self.name.token
             raise
         arguments = {arg.name: arg.value.evaluate(context) for arg in self.args}
+        included = io.StringIO()
         with context.extend({"include": arguments}, template=template):
-            template.render_with_context(context, buffer, partial=True)
+            template.render_with_context(context, included, partial=True)
+        text = included.getvalue()
+        buffer.write(one_html_block(text) if name.lower().endswith((".html", ".htm")) else text)
         return True
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def one_html_block(text: str) -> str:
+    """An included HTML file's output without its blank lines, so Markdown reads it as the
+    one HTML block kramdown read.
+
+    Liquid tags on lines of their own leave blank lines (open-austin's 2016 candidate survey
+    include loops over ``_data/``): in CommonMark a blank line ends an HTML block, and the
+    indented tags after it became a code block that showed the markup. kramdown took the
+    element to its end tag. Text that is not HTML, or holds ``<pre>``/``<textarea>``, whose
+    blank lines are content, is left as it is.
+    """
+    if not text.lstrip().startswith("<") or re.search(r"<(?:pre|textarea)\b", text, re.I):
+        return text
+    return _BLANK_LINE.sub("", text)
 
 
 class _JekyllIncludeTag(IncludeTag):

@@ -16,7 +16,7 @@ from typing import Any
 
 import pagesource
 
-from . import kramdown, liquid, nesting, spaced_urls
+from . import callouts, kramdown, liquid, nesting, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -48,11 +48,14 @@ class Prepared:
     text: str
     dropped: tuple[liquid.Dropped, ...]
     notes: tuple[Note, ...] = field(default=())
+    callouts: tuple[callouts.Callout, ...] = field(default=())  # lines of the file
+    no_toc: tuple[int, ...] = field(default=())  # lines of `{: .no_toc }` headings, for `{:toc}`
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
-               relative: Mapping[str, str] | None = None) -> Prepared:
+               relative: Mapping[str, str] | None = None,
+               callout_kinds: Mapping[str, callouts.Kind] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was."""
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -69,6 +72,10 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
                   "should end") for line in kramdown.unclosed_comments(rendered.text)]
+    named = tuple(callouts.Callout(first_line - 1 + c.line, first_line - 1 + c.target, c.kind, c.titled)
+                  for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
+    no_toc = tuple(first_line + i for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
+        if "{:toc}" in rendered.text.replace(" ", "") else ()
     flat, deep = nesting.flatten(spaced_urls.fix(kramdown.clean(rendered.text)))
     notes += [Note(first_line - 1 + d.line, "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
@@ -76,7 +83,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    f"level {nesting.MAX_LIST_DEPTH if d.what == 'list' else nesting.MAX_QUOTE_DEPTH}."
                    f" Nest it less deeply") for d in deep]
     cleaned = without_repeated_title(flat, front.get("title"))
-    return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)))
+    return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
+                    named, no_toc)
 
 
 def without_repeated_title(body: str, title: object) -> str:

@@ -8,7 +8,7 @@ As kramdown, an address may hold balanced parentheses (``my photo(1).png``).
 
 The pattern has one way to match any text (a character is either a parenthesis or not), so
 a line is read in linear time: "an address with a space somewhere" written as a pattern
-(``[^()]*\s[^()]*``) took 11 s for a 64 KB line with no closing parenthesis.
+(``[^()]*\\s[^()]*``) took 11 s for a 64 KB line with no closing parenthesis.
 """
 
 from __future__ import annotations

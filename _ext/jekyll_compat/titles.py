@@ -27,6 +27,12 @@ def titleize_slug(docname: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word) or slug
 
 
+def titleize_folder(docname: str) -> str:
+    """A generated landing's title from its folder, for readers: ``application_development``
+    (a collection's folder) and ``zero-waste`` alike -> "Application Development"."""
+    return titleize_slug(docname.replace("_", "-"))
+
+
 def in_collection(docname: str, collections: Iterable[str]) -> bool:
     """True for a document of one of ``collections`` (its folder ``name/``), not its landing."""
     return any(docname.startswith(name + "/") for name in collections)

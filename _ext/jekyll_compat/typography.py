@@ -10,13 +10,47 @@ in ``conf.py`` says (True: every page; False: none; None, the default: Jekyll si
 
 from __future__ import annotations
 
+import html.entities
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from docutils.utils import smartquotes
 from sphinx.transforms import SphinxSmartQuotes
 
 #: kramdown's rules: quotes, ``--`` en and ``---`` em dash, ``...`` ellipsis.
 ACTION = "qDe"
+
+
+def site_quotes(site: Mapping[str, Any]) -> str | None:
+    """The quotes ``_config.yml``'s ``kramdown: smart_quotes:`` names, in docutils' order
+    (double open, double close, single open, single close), or None.
+
+    kramdown lists them single first, as entity names or numbers: jcubic/jcubic.pl, a Polish
+    blog, sets ``["rsquo", "rsquo", "bdquo", "rdquo"]``, so its readers saw „cytat”, not the
+    English “cytat” the page's language would give."""
+    settings = site.get("kramdown")
+    names = settings.get("smart_quotes") if isinstance(settings, Mapping) else None
+    if isinstance(names, str):
+        names = [part.strip() for part in names.split(",")]
+    if not isinstance(names, list) or len(names) != 4:
+        return None
+    chars = [_entity(name) for name in names]
+    if None in chars:
+        return None
+    single_open, single_close, double_open, double_close = chars
+    return double_open + double_close + single_open + single_close
+
+
+def _entity(name: Any) -> str | None:
+    name = str(name).strip().lstrip("&").rstrip(";")
+    if name in html.entities.name2codepoint:
+        return chr(html.entities.name2codepoint[name])
+    try:
+        number = int(name[2:], 16) if name[:2].lower() == "#x" else int(name.lstrip("#"))
+        return chr(number) if name.startswith("#") else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def applies(setting: Any, srcdir: Path) -> bool:
@@ -40,4 +74,17 @@ class KramdownTypography(SphinxSmartQuotes):
         if self.env._builder_cls.name in self.config.smartquotes_excludes.get("builders", []):
             return
         self.smartquotes_action = ACTION
-        super(SphinxSmartQuotes, self).apply()
+        from . import jekyll_config  # the package imports this module first
+
+        quotes = site_quotes(jekyll_config(Path(self.env.srcdir)))
+        language = (self.document.settings.language_code or "en").lower()
+        before = smartquotes.smartchars.quotes.get(language)
+        if quotes:  # docutils keeps its quotes per language in one module-wide table
+            smartquotes.smartchars.quotes[language] = quotes
+        try:
+            super(SphinxSmartQuotes, self).apply()
+        finally:
+            if quotes and before is not None:
+                smartquotes.smartchars.quotes[language] = before
+            elif quotes:
+                del smartquotes.smartchars.quotes[language]

@@ -32,6 +32,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from docutils import nodes
 
+from .hardening import linear_footnote_refs
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
@@ -113,7 +114,7 @@ class DollarMathSwitchParser(MystParser):
 
     def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
                 kept: MarkdownIt | None) -> None:
-        parser = create_md_parser(config, _Renderer) if kept is None else kept
+        parser = linear_footnote_refs(create_md_parser(config, _Renderer)) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
         try:
@@ -202,7 +203,7 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     parsing, by a parser option, gets a parser of its own)."""
     parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
     if dollars not in parsers:
-        parsers[dollars] = create_md_parser(config, _Renderer)
+        parsers[dollars] = linear_footnote_refs(create_md_parser(config, _Renderer))
     parser = parsers[dollars]
     if id(parser) in _BUSY:
         return None

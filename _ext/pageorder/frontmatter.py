@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
+from collections.abc import Mapping
 from typing import Any
 
 import pagesource
+from jekyll_compat.defaults import with_defaults
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
 from jekyll_compat.titles import titleize_slug
@@ -52,23 +54,28 @@ class Page:
         return (self.title or self.docname.rsplit("/", 1)[-1]).casefold()
 
 
-def read_page(docname: str, path: Path, post: Post | None = None) -> Page:
+def read_page(docname: str, path: Path, post: Post | None = None,
+              defaults: Mapping[str, Any] | None = None) -> Page:
     """Read ``path`` and return its :class:`Page`; never raises for bad content."""
-    return ordering(docname, pagesource.read(path), post)
+    return ordering(docname, pagesource.read(path), post, defaults)
 
 
-def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page:
+def ordering(docname: str, source: PageSource, post: Post | None = None,
+             defaults: Mapping[str, Any] | None = None) -> Page:
     """The ordering view of a page's source: title, position, published, and its problems.
 
     A Jekyll ``post`` (:mod:`jekyll_compat.posts`) needs no position (its date orders it) and
     no title (Jekyll titles it after its file name); ``published: false`` and a date in the
-    future leave it out."""
+    future leave it out. ``defaults``: what the old site's ``_config.yml`` gives the page
+    (``jekyll_compat.front_matter_defaults``); its own front matter wins."""
     problems = [Problem(Kind(p.kind.value), p.line, p.message) for p in source.problems]
     if not source.text.strip():
         problems.append(Problem(Kind.EMPTY, 1, "the page is empty; give it front matter with "
                                 "`title:` and `position:` and some text"))
         return Page(docname, problems=tuple(problems))
     data, keylines = (source.data, source.key_lines) if source.front_matter_valid else ({}, {})
+    if defaults:
+        data = with_defaults(data, {k: v for k, v in defaults.items() if k != "title"})
     # A redirect page is no chapter, unless it lands a section (Jekyll's `folder.md` that
     # redirects to its first page): then its title and position name and order the section.
     redirect = is_redirect_page(data)
@@ -83,6 +90,8 @@ def ordering(docname: str, source: PageSource, post: Post | None = None) -> Page
     published = _published(data, keylines, own) and (post is None or post.published)
     parent, grand_parent = _text(data.get("parent")), _text(data.get("grand_parent") or
                                                             data.get("ancestor"))
+    if parent and title and parent.casefold() == title.casefold():
+        parent = None  # a folder's `defaults:` gave its own landing its title as parent
     return Page(docname, title, position, published, title_line, position_line, tuple(problems),
                 redirect=redirect, landing_problems=tuple(own) if redirect else (),
                 address=_address(data), dated=post.order if post is not None else None,

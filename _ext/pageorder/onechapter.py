@@ -24,14 +24,16 @@ from jekyll_compat.titles import titleize_slug
 
 def title_untitled(document: nodes.document, docname: str) -> bool:
     """Put the text of a page without any heading inside a section titled after its file
-    (the front matter's ``docinfo`` stays in front, where HTML writers expect it)."""
+    (the front matter's ``docinfo`` stays in front, where HTML writers expect it).
+
+    A page of front matter alone (18F's ``_authors/annalee.md``) gets the titled section too:
+    left to a later, plainer fallback, its docinfo ended up inside the section and the ePub's
+    XHTML closed a section it never opened."""
     children = document.children
     if any(isinstance(node, nodes.section) for node in children):
         return False
     start = next((i for i, node in enumerate(children)
-                  if not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), None)
-    if start is None:
-        return False
+                  if not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), len(children))
     title = titleize_slug(docname)
     section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title) or "title"],
                             names=[nodes.fully_normalize_name(title)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from jekyll_compat.titles import titleize_slug
+from jekyll_compat.titles import titleize_folder, titleize_slug
 
 from .frontmatter import Page
 from .problems import Kind, Problem
@@ -198,7 +198,8 @@ def generated_landings(pages: Mapping[str, Page],
     """A landing page for every folder that has pages to show but no landing of its own.
 
     It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
-    titleize_slug``: ``zero-waste`` -> "Zero Waste"), and placed
+    titleize_slug``: ``zero-waste`` -> "Zero Waste"; a collection's ``application_development``
+    -> "Application Development", underscores read as spaces too), and placed
     where the folder's first page was (the smallest position inside it, pages of its own first).
     """
     folders: set[str] = set()
@@ -217,7 +218,7 @@ def generated_landings(pages: Mapping[str, Page],
         own = [p for p in inside if _folder_of(p.docname) == folder]
         position = min((p.position for p in own or inside), default=None)
         docname = f"{folder}/index"
-        generated[docname] = Page(docname, titleize_slug(docname), position)
+        generated[docname] = Page(docname, titleize_folder(docname), position)
     return generated
 
 

@@ -1,8 +1,10 @@
 """Plain-language advice for one Markdown page (plain Python: markdown-it, pyphen).
 
 What is read is the prose a reader reads: paragraphs, headings, list items, quotes and
-table cells. Front matter, code (fenced, indented, inline) and raw HTML are skipped. Each
-finding carries the line of the page it is on.
+table cells. Front matter, code (fenced, indented, inline, and Jekyll's ``{% highlight %}``
+blocks) and raw HTML are skipped; kramdown's abbreviation definitions (``*[HTTP]: HyperText
+Transfer Protocol``) are no prose, and spell out the acronyms they define. Each finding
+carries the line of the page it is on.
 """
 
 from __future__ import annotations
@@ -92,10 +94,27 @@ def words_of(text: str) -> list[str]:
 _KRAMDOWN_TOC = re.compile(r"^\s*TOC\s*\n\s*\{:\s*toc\s*\}\s*$")
 
 
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}", re.S)
+_ABBREVIATION = re.compile(r"^[ \t]*\*\[([^\]\n]+)\]:.*$", re.M)
+
+
+def _without_code_and_definitions(markdown: str) -> tuple[str, set[str]]:
+    """``markdown`` with ``{% highlight %}`` blocks and abbreviation definitions blanked (every
+    line keeps its number), and the acronyms those definitions spell out.
+
+    jcubic/jcubic.pl's posts put PHP in ``{% highlight php %}`` (its SQL read as acronyms:
+    SELECT, FROM, WHERE) and define ``*[HTTP]:`` at the end, as kramdown lets them."""
+    blank = lambda match: "\n" * match.group(0).count("\n")  # noqa: E731
+    defined = {match.group(1).strip() for match in _ABBREVIATION.finditer(markdown)}
+    return _ABBREVIATION.sub("", _HIGHLIGHT.sub(blank, markdown)), defined
+
+
 def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: float = MAX_GRADE,
             known_acronyms: frozenset[str] | set[str] = KNOWN_ACRONYMS) -> Report:
     """Check ``markdown`` (a whole page, front matter included) and return the report."""
     report = Report()
+    markdown, defined = _without_code_and_definitions(markdown)
+    known_acronyms = set(known_acronyms) | defined
     blocks: list[tuple[_Prose, bool]] = []  # (prose, is it sentences: not a heading)
     tokens = _MARKDOWN.parse(markdown)
     heading = False

@@ -75,6 +75,15 @@ class Metadata:
         return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "publication"
 
     @property
+    def book_id(self) -> str:
+        """The slug as an XML name, which the ePub's unique identifier must be.
+
+        An XML name cannot start with a digit: a title like "18F Content Guide" gave
+        ``18f-content-guide`` and an ePub that EPUBCheck refused.
+        """
+        return self.slug if self.slug[0].isalpha() else f"book-{self.slug}"
+
+    @property
     def author(self) -> str:
         return ", ".join(self.authors)
 

@@ -126,9 +126,9 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "epub_contributor": lambda m, c: m.author,  # Sphinx writes "unknown" otherwise
     "epub_copyright": lambda m, c: (f"{_copyright(m)}. License: {m.license}" if m.license
                                     else _copyright(m)),  # dc:rights
-    "epub_identifier": lambda m, c: m.slug,  # Sphinx writes epub_uid into toc.ncx: they must match
+    "epub_identifier": lambda m, c: m.book_id,  # Sphinx writes epub_uid into toc.ncx: they must match
     "epub_scheme": lambda m, c: "URN",
-    "epub_uid": lambda m, c: m.slug,
+    "epub_uid": lambda m, c: m.book_id,
     "epub_other_identifiers": lambda m, c: [m.identifier],  # the DOI as a URL, else the URL
     "epub_description": lambda m, c: m.abstract,
     "pdf_basename": lambda m, c: m.slug,

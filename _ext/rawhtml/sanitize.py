@@ -71,6 +71,11 @@ class Change:
     iframe: bool = False
 
 
+def _shorter(value: str, limit: int = 60) -> str:
+    """An address as a message shows it: cut to ``limit`` characters, the cut marked "…"."""
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
 def url_is_safe(url: str, *, image: bool = False) -> bool:
     """http, https, mailto, tel or a relative address (``data:image/`` for an image)."""
     cleaned = _URL_WHITESPACE.sub("", url)  # browsers ignore them: "java\tscript:"
@@ -156,13 +161,13 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if key in URL_ATTRIBUTES:
             if not url_is_safe(value, image=(name == "img" and key == "src")):
-                changes.append(Change(f"the address {value[:60]!r} is left out: only http, https, "
+                changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
                 alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
-                changes.append(Change(f"the picture {value[:60]!r} is on another site, and the "
+                changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
                                       "publication loads nothing from other sites: a link to it "
                                       "with its description is shown instead"))
                 out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
@@ -171,7 +176,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                     and not value.startswith("//") and (found := local_image(value)) is not True:
                 alt = element.get("alt", "")
                 why = found if isinstance(found, str) else "is not in the source folder"
-                changes.append(Change(f"the picture {value[:60]!r} {why}; its description is "
+                changes.append(Change(f"the picture {_shorter(value)!r} {why}; its description is "
                                       "shown instead"))
                 out.append(_text(alt))
                 return

@@ -18,7 +18,7 @@ class Kind(Enum):
     """A doctree node the PDF does not know; its text is printed plainly."""
 
     RAW = "raw"
-    """Raw HTML (or other raw output) is left out of the PDF."""
+    """Raw HTML is shown as plain text in the PDF, or left out when it has no words (a picture, a frame)."""
 
     MATH = "math"
     """A formula uses LaTeX that Typst cannot show; it is printed as its source."""

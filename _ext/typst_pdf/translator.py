@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from safety import urls  # the one allowlist of link schemes, shared by every edition
 
-from . import escape, fonts, latexmath, pictures
+from . import escape, fonts, htmltext, latexmath, pictures
 from .output import Location, Source
 from .problems import Kind, warn
 
@@ -39,6 +39,9 @@ _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+"""Nothing, or HTML comments alone (the ``<!-- more -->`` excerpt mark of Jekyll posts, which
+the raw-HTML pass may already have emptied): no edition shows them."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
 # code mode (list items, cells) or on the wrong page (headings start a new page).
@@ -439,11 +442,30 @@ class TypstTranslator(SphinxTranslator):
         if "html" in formats:
             if _BREAK.fullmatch(node.astext()):
                 self.add("#linebreak()")  # a Markdown hard line break (MyST writes <br />)
-            else:
-                self.warn(node, Kind.RAW, "raw HTML is left out of the PDF edition; write it "
-                                          "in Markdown so every edition shows it")
+            elif not _COMMENTS.fullmatch(node.astext()):
+                self.raw_html(node)
         # Raw LaTeX and other formats are meant for other builders, which the HTML skips too.
         raise nodes.SkipNode
+
+    def raw_html(self, node: nodes.Element) -> None:
+        """The words of a page's own HTML as plain paragraphs (inline: as text), so none is
+        lost; what has no words (a picture, a frame) is said to be left out."""
+        read = htmltext.read(node.astext())
+        inline = isinstance(node.parent, nodes.TextElement)
+        if read.paragraphs:
+            if inline:
+                self.text(" ".join(read.paragraphs))
+            else:
+                for paragraph in read.paragraphs:
+                    self.text(paragraph)
+                    self.block_end()
+            self.warn(node, Kind.RAW, "raw HTML is shown as plain text in the PDF edition (its "
+                                      "layout, links and pictures are not); write it in Markdown "
+                                      "so every edition shows it the same")
+        elif read.media:
+            self.warn(node, Kind.RAW, f"raw HTML ({', '.join(dict.fromkeys(read.media))}) is left "
+                                      "out of the PDF edition; write it in Markdown (e.g. "
+                                      "![description](picture.png)) so every edition shows it")
 
     # ---- inline ----------------------------------------------------------------------
 
@@ -698,11 +720,15 @@ class TypstTranslator(SphinxTranslator):
         self.add("#linebreak()\n")
 
     def visit_Admonition(self, node: nodes.Element) -> None:
-        tone = _TONES.get(node.tagname)
+        tone = _TONES.get(node.tagname) or next(
+            (_TONES[name] for name in node.get("classes", ()) if name in _TONES), None)
         self.add("#admonition(")
         if tone:
             self.add(f"tone: {tone}, ")
         if not (node.children and isinstance(node[0], nodes.title)):
+            if type(node) is nodes.admonition:  # a callout the old site showed without a label
+                self.add("none, [")
+                return
             name = "seealso" if isinstance(node, addnodes.seealso) else node.tagname
             self.add(escape.string(admonitionlabels.get(name, name.title())) + ", [")
 
