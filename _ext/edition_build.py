@@ -100,6 +100,27 @@ def check_source(source: Path) -> int:
     return pages
 
 
+def check_folders(builddir: Path, source: Path) -> None:
+    """Refuse a build folder that would replace the pages: the source folder itself (through
+    a link too), a folder inside it that Sphinx reads (its ``html/`` of pages was swapped out
+    for the site), or a folder around it whose edition folder holds it. A path starting with
+    ``-`` is refused too: Sphinx would read it as an option."""
+    for name, path in (("BUILDDIR", builddir), ("SOURCEDIR", source)):
+        if str(path).startswith("-"):
+            raise BuildFolderProblem(f"{name} {str(path)!r} starts with '-', which the build would "
+                                     f"read as an option: write it as ./{path}")
+    build, pages = Path(os.path.realpath(builddir)), Path(os.path.realpath(source))
+    editions = [build / f"{name}{suffix}" for name in (*BUILDERS, "doctrees")
+                for suffix in ("", ".new", ".previous", ".old")]
+    inside_pages = pages in build.parents and not any(
+        part.startswith(PRIVATE) for part in build.relative_to(pages).parts)
+    if build == pages or inside_pages or any(e == pages or e in pages.parents for e in editions):
+        raise BuildFolderProblem(
+            f"BUILDDIR {str(builddir)!r} and SOURCEDIR {str(source)!r} overlap: building would "
+            "replace pages with the editions (html/, pdf/, epub/); give a build folder outside the "
+            "pages, or one inside them whose name starts with _ (e.g. BUILDDIR=_build)")
+
+
 PARALLEL_FROM = 500
 """``-j auto`` reads and writes in parallel from this many pages; below, one process is faster.
 
@@ -371,6 +392,7 @@ class SaidOnce:
 
 def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[str]) -> int:
     """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
+    check_folders(builddir, source)
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
     from languages.build import Workers

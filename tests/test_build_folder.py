@@ -228,3 +228,20 @@ def test_pages_are_counted_as_sphinx_finds_them(tmp_path):
     expected = sum(1 for path in tmp_path.rglob("*") if path.suffix in (".md", ".markdown") and not any(
         part.startswith(("_", ".")) for part in path.relative_to(tmp_path).parts))
     assert count_pages(tmp_path) == expected == 5  # a, c, e, the folder j.md and its k.md; not linked/
+
+
+@pytest.mark.parametrize("builddir", [".", "..", "-rf"])  # . and ..: the pages' folder and its parent
+def test_a_build_folder_that_would_replace_pages_is_refused(tmp_path: Path, builddir: str) -> None:
+    """BUILDDIR=SOURCEDIR swapped the pages' own ``html/`` folder out for the site (kept only
+    as ``html.previous``, deleted by the next build); a BUILDDIR around the pages would replace
+    a source folder named ``html``; ``-rf`` was read as an option (and left a ``-rf/`` folder)."""
+    pages = write_pages(tmp_path / "html", {"index.md": page("Home", body="Welcome."),
+                                            "html/index.md": page("HTML guide", 1, body="Tags.")})
+    before = tree(tmp_path)
+    folder = {".": str(pages), "..": str(tmp_path)}.get(builddir, builddir)
+    built = make("html", "STRICT=0", f"SOURCEDIR={pages}", f"BUILDDIR={folder}")
+    assert built.returncode == 2, built.stdout + built.stderr
+    assert "please" not in built.stderr.lower() and "Traceback" not in built.stderr, built.stderr
+    assert "BUILDDIR" in built.stderr and ("overlap" in built.stderr or "as ./-rf" in built.stderr)
+    assert tree(tmp_path) == before
+    assert not (REPO / "-rf").exists()

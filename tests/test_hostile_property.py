@@ -35,6 +35,8 @@ HOSTILE_MARKDOWN = [
     "![z](../../../../../../../../etc/hostname)",
     "```{csv-table} t\n:url: http://127.0.0.1:9/\n```",
     "{download}`f <../../outside.txt>`",
+    "```{eval-rst}\n.. contents::\n\n.. target-notes::\n```",
+    "::::{note}\n" * 300 + "nested",
 ]
 
 safe_char = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="/\\\x00")

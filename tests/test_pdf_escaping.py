@@ -87,3 +87,16 @@ def test_random_text_comes_out_of_the_pdf_unchanged(tmp_path_factory, paragraphs
         match = re.search(f"BEGIN{n}Q(.*?)Q{n}END", printed, re.S)
         assert match, f"paragraph {n} is missing"
         assert match.group(1) == squash(paragraph)
+
+
+def test_invisible_characters_keep_the_pdf_conforming(tmp_path: Path) -> None:
+    """A byte order mark mid-title (U+FEFF) and C1 controls pasted from an old terminal
+    (U+009B, U+0085) made Typst write the PDF without PDF/UA-1 and PDF/A-2a."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", None, "Below."),
+        "a.md": page('"Launch\\ufeffday"', 1, "Control \x9b[31mred and next\x85line here."),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    printed = squash(text_of(the_pdf(tmp_path / "pdf")))
+    assert "Control[31mredandnextlinehere." in printed, printed  # squash() drops spaces

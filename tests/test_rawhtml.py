@@ -101,6 +101,9 @@ def test_jekyll_broken_gives_a_valid_epub(tmp_path):
     ("vbscript:x", False, False), ("data:text/html,<script>", False, False),
     ("data:image/png;base64,AAAA", True, True), ("data:image/svg+xml,<svg onload=x>", True, False),
     ("data:image/png;base64,AAAA", False, False),
+    # DOMPurify's "JavaScript URIs using Unicode LS/PS" and "... Unicode Whitespace" fixtures
+    ("\u2028javascript:alert(1)", False, False), ("\u2000javascript:alert(1)", False, False),
+    ("\u3000java\u200bscript:alert(1)", False, False), ("\ufeffjavascript:alert(1)", False, False),
 ])
 def test_only_safe_addresses_survive(url, image, safe):
     assert url_is_safe(url, image=image) is safe
@@ -116,6 +119,12 @@ def test_output_is_well_formed_xml():
 def test_inline_tags_pair_up_or_go():
     pieces, _ = clean_inline(['<b class="x" onclick="y()">', "</b>", "<i>", "</em>", "<br>"])
     assert pieces == ['<b class="x">', "</b>", "", "", "<br />"]
+
+
+def test_a_style_that_loads_from_another_site_is_left_out():
+    cleaned, _ = clean("<div style=\"background-image: image-set('https://evil.example/t.png' 1x)\">x</div>"
+                       '<p style="color: green">y</p>')
+    assert cleaned == '<div>x</div><p style="color: green">y</p>'
 
 
 def test_deep_nesting_keeps_the_words():

@@ -77,3 +77,70 @@ def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path)
         assert words in text
     attack_html = (out / "attack.html").read_text(encoding="utf-8")
     assert "The secret" in attack_html and "the secret" in attack_html  # the words stay
+
+
+def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> None:
+    """``myst: enable_extensions: [substitution]`` made MyST render ``{{ … }}`` with Jinja, which
+    ran ``id`` on the build machine and published its answer; now the braces are text."""
+    marker = tmp_path / "ran"
+    body = ("Before {% raw %}{{ cycler.__init__.__globals__.os.popen('touch " + str(marker)
+            + "').read() }}{% endraw %} and {% raw %}{{ 7 + 7 }}{% endraw %} after.")
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "a.md": "---\ntitle: Alpha\nposition: 1\nmyst:\n  enable_extensions: [substitution]\n"
+                "  substitutions:\n    k: \"{{ 7 * 7 }}\"\nsubstitutions:\n  j: x\n---\n\n" + body + "\n",
+    })
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert not marker.exists(), "the page ran a command on the build machine"
+    text = " ".join(BeautifulSoup((tmp_path / "out" / "a.html").read_text(encoding="utf-8"),
+                                  "html.parser").get_text().split())
+    assert "{{ 7 + 7 }}" in text and "14" not in text
+    assert sum("[math.page-setting]" in line for line in build.warnings) == 3, build.output
+
+
+def test_a_page_linked_from_outside_the_source_folder_is_not_read(tmp_path: Path) -> None:
+    """``passwd.md`` → ``/etc/passwd`` (or a linked folder of pages) published the file on the
+    website, and ``make check`` printed its first line as advice."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    write_pages(tmp_path / "private", {"secret.md": f"---\ntitle: Secret\nposition: 1\n---\n\n{SECRET}\n"})
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome.")})
+    (source / "leak.md").symlink_to(tmp_path / "private" / "secret.md")
+    (source / "linked").symlink_to(tmp_path / "private")
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False)
+    assert build.returncode == 0, build.output
+    refusals = [line for line in build.warnings if "[security.file-outside]" in line]
+    assert len(refusals) == 2 and all("outside the source folder" in line for line in refusals), build.output
+    for file in [*out.rglob("*"), *(tmp_path / "out.doctrees").rglob("*")]:
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file
+    check = subprocess.run([sys.executable, "-m", "pageorder.check", "-c", str(REPO), str(source)],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")})
+    assert check.returncode == 1 and SECRET not in check.stdout + check.stderr
+    assert f"{source / 'leak.md'}:1: the page is a link to" in check.stdout, check.stdout
+
+
+def test_jekyll_site_files_linked_from_outside_are_not_read(tmp_path: Path) -> None:
+    """``_data/city.yml`` → a file of the build machine put its values on the site through
+    ``{{ site.data.city.secret }}`` (``_includes/`` already refused links)."""
+    write_pages(tmp_path / "private", {"data.yml": f"secret: {SECRET}\ntitle: {SECRET}\n"})
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Values: {{ site.data.city.secret }} {{ site.title }}."),
+    })
+    (source / "_data").mkdir()
+    (source / "_data" / "city.yml").symlink_to(tmp_path / "private" / "data.yml")
+    (source / "_config.yml").symlink_to(tmp_path / "private" / "data.yml")
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False)
+    assert build.returncode == 0, build.output
+    refusals = [line for line in build.warnings if "[security.file-outside]" in line]
+    assert {line.split(":1:")[0] for line in refusals} == {
+        str(source / "_data" / "city.yml"), str(source / "_config.yml")}, build.output
+    for file in out.rglob("*"):
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file

@@ -1,7 +1,7 @@
 """No script reaches a reader: links, titles and SVGs from a hostile page, in every edition.
 
 One project tries every route into a link (image and figure targets, rST links and targets,
-autolinks, Markdown links), a title with HTML and a scripted SVG; the HTML, the ePub and the
+and their ``target-notes``, autolinks, Markdown links), a title with HTML and a scripted SVG; the HTML, the ePub and the
 PDF are built from one doctree cache, as ``make all`` does, and searched for what came in.
 """
 
@@ -24,8 +24,8 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4
 HOSTILE = "\n\n".join([
     "```{image} map.png\n:alt: Bus routes\n:target: javascript:alert('image')\n```",
     "```{figure} map.png\n:alt: Bike lanes\n:target: JavaScript:alert('figure')\n\nLanes.\n```",
-    "```{eval-rst}\nSee `the budget <JAVASCRIPT:alert('rst')>`_ and `the plan`_.\n\n"
-    ".. _the plan: vbscript:msgbox('target')\n```",
+    "```{eval-rst}\n.. contents::\n\n.. sectnum::\n\nSee `the budget <JAVASCRIPT:alert('rst')>`_ "
+    "and `the plan`_.\n\n.. _the plan: vbscript:msgbox('target')\n\n.. target-notes::\n```",
     "Also [a data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and "
     "<javascript:alert('auto')> and [mail us](mailto:parks@austintexas.gov).",
     "![Scripted map](scripted.svg)",
@@ -149,3 +149,31 @@ def test_a_picture_on_another_site_is_a_link_on_the_website_and_loads_nothing(tm
 ])
 def test_a_web_address_without_a_host_name_is_told_apart(url: str, unreachable: bool) -> None:
     assert urls.unreachable_host(url) is unreachable
+
+
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+
+
+@pytest.mark.parametrize("svg_text, unsafe", [
+    # DOMPurify's and html5sec's vectors, as an SVG file the site would publish on its own
+    (f'<svg {SVG_NS}><a xlink:href="javascript:alert(1)"><rect/></a></svg>', True),
+    (f'<svg {SVG_NS}><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>', True),
+    (f'<svg {SVG_NS}><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>', True),
+    (f'<?xml-stylesheet type="text/xsl" href="map.xsl"?><svg {SVG_NS}><rect/></svg>', True),
+    (("<?xml version='1.0' encoding='UTF-16'?><!DOCTYPE svg [<!ENTITY a 'aaaa'>"
+      f"<!ENTITY b '&a;&a;&a;'>]><svg {SVG_NS}><text>&b;</text></svg>").encode("utf-16"), True),
+    (f'<svg {SVG_NS}><style>@\\69mport "https://evil.example/x.css";</style></svg>', True),
+    (f'<svg {SVG_NS}><rect style="fill: image-set(\'https://evil.example/x.png\' 1x)"/></svg>', True),
+    (f'<svg {SVG_NS}><rect mask="url(https://evil.example/m.svg#m)"/></svg>', True),
+    # what Illustrator writes: a public DOCTYPE, a class style, a fill from a gradient of its own
+    ('<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 24.0.0 -->\n'
+     '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+     f'<svg version="1.1" {SVG_NS} viewBox="0 0 10 10" style="enable-background:new 0 0 10 10;">'
+     '<style type="text/css">.st0{fill:#FF0000;}</style><rect class="st0" width="10" height="10" '
+     'fill="url(#g)"/></svg>', False),
+])
+def test_an_svg_is_published_only_when_it_can_neither_run_nor_load_anything(svg_text, unsafe) -> None:
+    from safety import svg
+
+    data = svg_text if isinstance(svg_text, bytes) else svg_text.encode()
+    assert bool(svg.problems(data)) is unsafe, svg.problems(data)

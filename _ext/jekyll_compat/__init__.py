@@ -282,6 +282,13 @@ def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: 
 def say_what_is_not_read(app: Sphinx) -> None:
     """``builder-inited``: what the old site published and the publication does not read."""
     srcdir = Path(app.srcdir)
+    from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+
+    for path in site_files_outside(srcdir):
+        logger.warning(f"'{path.relative_to(srcdir).as_posix()}' is a link to "
+                       f"{os.path.realpath(path)}, outside the source folder, so it is not read; "
+                       "copy the file into the source folder instead of linking to it",
+                       location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     read_in_place = set(getattr(app.project, "collections", {}))
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
@@ -345,17 +352,38 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
         mtime = path.stat().st_mtime
     except OSError:
         return {}
+    if not _inside(path, srcdir):
+        return {}
     data = _read_yaml(path, mtime)
     return data if isinstance(data, dict) else {}
 
 
-def jekyll_data(srcdir: Path) -> dict[str, Any]:
-    """``_data/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data``."""
+def _data_files(srcdir: Path) -> list[Path]:
     folder = srcdir / "_data"
     if not folder.is_dir():
-        return {}
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml", ".json") and p.is_file())
-    return {path.stem: _read_yaml(path, path.stat().st_mtime) for path in files}
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml", ".json") and p.is_file())
+
+
+def jekyll_data(srcdir: Path) -> dict[str, Any]:
+    """``_data/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data`` (a file
+    that links outside the source folder is not read: :func:`site_files_outside`)."""
+    return {path.stem: _read_yaml(path, path.stat().st_mtime)
+            for path in _data_files(srcdir) if _inside(path, srcdir)}
+
+
+def _inside(path: Path, srcdir: Path) -> bool:
+    from safety.paths import is_inside
+
+    return is_inside(Path(os.path.realpath(path)), [srcdir])
+
+
+def site_files_outside(srcdir: Path) -> list[Path]:
+    """``_config.yml`` and ``_data/`` files that are links to files outside the source folder
+    (``_data/city.yml`` → a file of the build machine put its values on the site); not read."""
+    config = srcdir / "_config.yml"
+    candidates = ([config] if config.is_file() else []) + _data_files(srcdir)
+    return [path for path in candidates if not _inside(path, srcdir)]
 
 
 INCLUDE_LIMIT = 256 * 1024

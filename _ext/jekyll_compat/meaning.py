@@ -47,9 +47,20 @@ def old_addresses(front: Mapping[str, Any]) -> list[str]:
         link for link in _as_list(front.get("permalink")) if not is_template(link)]
 
 
+def not_addresses(front: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """``(key, value)`` for each ``redirect_from``/``permalink`` value that is no text (``1``,
+    ``{a: b}``): no address, so no redirect (its text would have named a file ``{'a': 'b'}.html``)."""
+    found = []
+    for key in ("redirect_from", "permalink"):
+        value = front.get(key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        found += [(key, v) for v in values if v is not None and not isinstance(v, str)]
+    return found
+
+
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple)):
-        return [str(v) for v in value if v]
+        return [v for v in value if v and isinstance(v, str)]
     return []

@@ -47,6 +47,17 @@ class Subtype(enum.Enum):
     SWITCH = "switch"
     """The front-matter ``math:`` is neither ``true`` nor ``false``."""
 
+    TOO_DEEP = "too-deep"
+    """The page's Markdown nests past what the reader can follow (Python's recursion limit:
+    thousands of ``*`` in a row, directives inside directives hundreds deep). This room's
+    parser reads every page: the page is shown as its plain text, in one code block."""
+
+    PAGE_SETTING = "page-setting"
+    """A page's front matter makes a MyST setting no page may make for itself (``html_meta``,
+    ``substitutions``, the ``substitution`` extension: Jinja runs Python on the build
+    machine). This room's parser is where a page's MyST settings are read; the setting is
+    left out."""
+
 
 def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: report each formula MathML cannot show.
@@ -82,6 +93,20 @@ def warn_switch(docname: str, line: int, value: object) -> None:
                    location=(docname, line), type=WARNING_TYPE, subtype=Subtype.SWITCH.value)
 
 
+def warn_refused_setting(docname: str, line: int, why: str) -> None:
+    """A MyST setting the page may not make is left out (:func:`.switch.allowed_page_settings`)."""
+    logger.warning(f"{why}; it is left out", location=(docname, line), type=WARNING_TYPE,
+                   subtype=Subtype.PAGE_SETTING.value)
+
+
+def warn_too_deep(docname: str, line: int) -> None:
+    """The page could not be read as Markdown (:attr:`.switch.DollarMathSwitchParser.on_too_deep`)."""
+    logger.warning("the page's Markdown nests deeper than the reader can follow (thousands of "
+                   "`*` or `>` in a row, or directives inside directives hundreds deep), so "
+                   "the page is shown as its plain text; nest it less deeply",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TOO_DEEP.value)
+
+
 def _mathml(latex: str, display: bool) -> str:
     try:
         return to_mathml(latex, display=display)
@@ -109,6 +134,8 @@ def visit_math_block(self: HTML5Translator, node: nodes.math_block) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
+    DollarMathSwitchParser.on_refused_setting = staticmethod(warn_refused_setting)
+    DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
     app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500

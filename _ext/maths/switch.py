@@ -18,6 +18,7 @@ rules, MyST's checks of the page's settings); the renderer starts afresh on ever
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,16 @@ SWITCH = "math"
 FILE_LEVEL_KEYS = ("myst", "html_meta", "substitutions")
 """What MyST's ``merge_file_level`` reads from a page's front matter: with none, the
 build's settings stand as they are."""
+REFUSED_SETTINGS = {
+    "substitutions": "MyST substitutions are Jinja templates, which run Python on the build "
+                     "machine; write the text itself",
+    "sub_delimiters": "MyST substitutions are Jinja templates, which run Python on the build "
+                      "machine; write the text itself",
+    "html_meta": "a page's own <meta> tags can send every reader to another site "
+                 "(http-equiv refresh); the website writes each page's description itself",
+}
+"""MyST settings a page may not make for itself (its front matter is untrusted), and why."""
+REFUSED_EXTENSION = "substitution"
 
 _PARSERS: dict[int, tuple[MdParserConfig, dict[bool, MarkdownIt]]] = {}
 """id of a build's MyST settings -> those settings (held, so the id stays theirs) and their
@@ -57,6 +68,11 @@ class DollarMathSwitchParser(MystParser):
 
     on_bad_switch: Callable[[str, int, object], None] = staticmethod(lambda docname, line, value: None)
     """Called with (docname, line, value) when ``math:`` is not a yes or no."""
+    on_refused_setting: Callable[[str, int, str], None] = staticmethod(lambda docname, line, why: None)
+    """Called with (docname, line, message) for each MyST setting a page may not make."""
+    on_too_deep: Callable[[str, int], None] = staticmethod(lambda docname, line: None)
+    """Called with (docname, line) when the page's Markdown nests past Python's recursion
+    limit; the page is then shown as its plain text (:func:`as_plain_text`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -66,6 +82,10 @@ class DollarMathSwitchParser(MystParser):
         except TopmatterReadError:
             topmatter = None  # reported during the render, as MyST does
         if topmatter:
+            topmatter, refused = allowed_page_settings(topmatter)
+            for key, why in refused:
+                self.on_refused_setting(document.settings.env.docname,
+                                        key_line(inputstring, key), why)
             own_settings = any(key in topmatter for key in FILE_LEVEL_KEYS)
             if own_settings:
                 warning = lambda wtype, msg: create_warning(  # noqa: E731
@@ -79,6 +99,21 @@ class DollarMathSwitchParser(MystParser):
                 env = document.settings.env
                 self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
         kept = None if own_settings else _build_parser(build_config, dollars, config)
+        fresh, transforms = _registries(document), list(document.transformer.transforms)
+        try:
+            self._render(inputstring, document, config, kept)
+        except RecursionError:
+            if kept is not None:
+                _BUSY.discard(id(kept))
+            for name, value in fresh.items():  # what the half-read page left behind
+                setattr(document, name, value)
+            document.transformer.transforms = transforms
+            env = document.settings.env
+            self.on_too_deep(env.docname, body_line(inputstring))
+            self._render(as_plain_text(inputstring), document, config, None)
+
+    def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
+                kept: MarkdownIt | None) -> None:
         parser = linear_footnote_refs(create_md_parser(config, _Renderer)) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
@@ -86,9 +121,79 @@ class DollarMathSwitchParser(MystParser):
             tokens = parser.parse(inputstring, env)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
+            if "eval-rst" in inputstring:
+                adopt_pending_transforms(document)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def _registries(document: nodes.document) -> dict[str, Any]:
+    """Empty copies of the document's children and its lists and maps of ids, names,
+    footnotes …, as they are before a page is read (all empty)."""
+    return {name: type(value)() for name, value in vars(document).items()
+            if type(value) in (list, dict, set) and name != "attributes"}
+
+
+def body_line(text: str) -> int:
+    """The 1-based line where the page's Markdown starts (after its front matter)."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        start = next((n for n, line in enumerate(lines) if n and line.rstrip() in ("---", "...")),
+                     -1) + 1
+    while start < len(lines) - 1 and not lines[start].strip():
+        start += 1
+    return start + 1
+
+
+def as_plain_text(text: str) -> str:
+    """The page with its Markdown as one code block: every word is shown, nothing nests."""
+    lines = text.split("\n")
+    start = body_line(text) - 1
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([*lines[:start], fence + "text", *lines[start:], fence, ""])
+
+
+def adopt_pending_transforms(document: nodes.document) -> None:
+    """Run the transforms that rST in an ``{eval-rst}`` block asked for (``contents``,
+    ``sectnum``, ``target-notes``, ``class``): MyST parses the block as a document of its
+    own and keeps its nodes but not its list of pending transforms, so the ``pending`` node
+    was left for the writers, which stopped every edition on it."""
+    registered = {id(entry[2]) for entry in document.transformer.transforms if entry[2] is not None}
+    for node in list(document.findall(nodes.pending)):
+        if id(node) not in registered:
+            document.note_pending(node)
+
+
+def allowed_page_settings(topmatter: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The front matter without the MyST settings a page may not make (:data:`REFUSED_SETTINGS`,
+    the ``substitution`` extension), and ``(top-level key, message)`` for each one taken out.
+
+    MyST reads ``html_meta`` and ``substitutions`` at the top level too, and ``myst:`` holds
+    every other setting a page can make for itself."""
+    refused: list[tuple[str, str]] = []
+    allowed = dict(topmatter)
+    for key in ("html_meta", "substitutions"):
+        if key in allowed:
+            del allowed[key]
+            refused.append((key, f"`{key}` is refused: {REFUSED_SETTINGS[key]}"))
+    myst = allowed.get("myst")
+    if isinstance(myst, dict):
+        myst = dict(myst)
+        for key in [key for key in myst if key in REFUSED_SETTINGS]:
+            del myst[key]
+            refused.append(("myst", f"`myst: {key}` is refused: {REFUSED_SETTINGS[key]}"))
+        extensions = myst.get("enable_extensions")
+        if isinstance(extensions, str):
+            extensions = [extensions]
+        if isinstance(extensions, (list, tuple, set)) and REFUSED_EXTENSION in extensions:
+            myst["enable_extensions"] = [e for e in extensions if e != REFUSED_EXTENSION]
+            refused.append(("myst", f"`myst: enable_extensions: [{REFUSED_EXTENSION}]` is refused: "
+                            f"{REFUSED_SETTINGS['substitutions']}"))
+        allowed["myst"] = myst
+    return allowed, refused
 
 
 def _build_parser(build_config: MdParserConfig, dollars: bool,

@@ -85,6 +85,21 @@ def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 
+def pages_inside(paths: Mapping[str, Path], srcdir: Path) -> tuple[dict[str, Path], list[str]]:
+    """The pages a build reads (no link to a file outside the source folder: safety's rule),
+    and a ``file:1: message`` line for each one it does not."""
+    from safety.paths import page_outside
+    from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+
+    inside, lines = {}, []
+    for docname, path in paths.items():
+        if why := page_outside(path, srcdir):
+            lines.append(f"{display_path(path)}:1: {why} [{SECURITY}.{Refused.FILE_OUTSIDE.value}]")
+        else:
+            inside[docname] = path
+    return inside, lines
+
+
 def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[str, Page]:
     """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
     from jekyll_compat import front_matter_defaults, post_at, post_settings
@@ -131,7 +146,7 @@ def display_path(path: Path) -> Path:
 def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
     settings = load_settings(confdir)
-    paths = find_pages(srcdir, settings)
+    paths, outside = pages_inside(find_pages(srcdir, settings), srcdir)
     pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
@@ -141,6 +156,7 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     elif root not in pages:
         lines.append(f"note: no {settings.root_doc} page, and every top-level page redirects or is "
                      "unpublished: a build generates a contents page listing the sections")
+    lines += outside
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))
     return lines, len(paths)

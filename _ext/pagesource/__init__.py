@@ -116,6 +116,15 @@ lines of anchors can stand for billions of values (an "alias bomb"), which every
 that walks the data (MyST, a message quoting a value) would spend minutes or memory on."""
 
 
+_MAX_DIGITS = 4300
+"""Python's limit on the digits of a number read from text (``sys.get_int_max_str_digits``)."""
+_LONG_NUMBER = re.compile(r"\d{%d}" % (_MAX_DIGITS + 1))
+
+MAX_DEPTH = 50
+"""Front matter nested deeper than this is refused: PyYAML builds the data by recursion, and
+``[[[[…`` a few thousand deep stopped every build and ``make check`` with a RecursionError."""
+
+
 class TooLarge(yaml.YAMLError):
     """The front matter is valid YAML but too large to be read safely."""
 
@@ -146,10 +155,36 @@ def expanded_size(node: Any, limit: int) -> int:
     return size(node)
 
 
+def check_depth(loader_class: type, source: str) -> None:
+    """Raise :class:`TooLarge` at the first collection nested deeper than :data:`MAX_DEPTH`.
+
+    The cheap bound (brackets, list dashes, indentation) lets almost every page skip the
+    scan; the scan reads PyYAML's events, whose parser keeps its own stack (no recursion)."""
+    bound = (source.count("[") + source.count("{") + source.count("- ") + source.count("? ")
+             + max((len(line) - len(line.lstrip(" ")) for line in source.splitlines()), default=0))
+    if bound <= MAX_DEPTH:
+        return
+    depth = 0
+    loader = loader_class(source)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooLarge(f"it is nested more than {MAX_DEPTH} levels deep; keep the "
+                                   "front matter to a few `key: value` lines", event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def _load_with(loader_class: type, source: str) -> tuple[Any, Any]:
     if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise TooLarge(f"it is longer than {MAX_BYTES // 1024} KB; keep the front matter to "
                        "a few `key: value` lines")
+    check_depth(loader_class, source)
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
@@ -223,6 +258,12 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
         reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
+        if isinstance(err, ValueError) and "integer string conversion" in reason:
+            # Python's own advice (sys.set_int_max_str_digits) is for programmers, not editors
+            line = next((n for n, text in enumerate(lines[1:end], start=2)
+                         if _LONG_NUMBER.search(text)), line)
+            reason = (f"a number of more than {_MAX_DIGITS:,} digits cannot be read; put it in "
+                      "quotes if it is text")
         problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
                                 if isinstance(err, TooLarge) else
                                 f"the front matter is not valid YAML ({reason}); "

@@ -32,14 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-c", "--confdir", default=".", type=Path)
     parser.add_argument("--strict", action="store_true", help="exit 1 when there is any advice")
     args = parser.parse_args(argv)
-    from pageorder.check import display_path, find_pages, load_settings
+    from pageorder.check import display_path, find_pages, load_settings, pages_inside
 
     values = conf_values(args.confdir.resolve())
     chosen, problems = settings.from_values(values)
     for problem in problems:
         print(problem, file=sys.stderr)
     suppressed = list(values.get("suppress_warnings", []))
-    pages = find_pages(args.srcdir.resolve(), load_settings(args.confdir.resolve()))
+    pages, _ = pages_inside(find_pages(args.srcdir.resolve(), load_settings(args.confdir.resolve())),
+                            args.srcdir.resolve())  # pageorder.check reports those outside
     total = 0
     for docname in sorted(pages):
         path = pages[docname]

@@ -28,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from jekyll_compat.filenames import local_file
+from safety import pixels, svg
 
 from .sanitize import SCHEME, Change, clean, clean_inline
 
@@ -81,14 +82,18 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             continue
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
         _replace(raw, cleaned)
-        nowhere += [(raw, address) for address in register_links(env, raw)]
+        refused: list[tuple[str, str]] = []
+        nowhere += [(raw, address) for address in register_links(env, raw, refused)]
+        changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
     for pieces in inline.values():
         cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
+        refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
             _replace(raw, cleaned)
-            nowhere += [(raw, address) for address in register_links(env, raw)]
+            nowhere += [(raw, address) for address in register_links(env, raw, refused)]
+        changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
     for raw, address in dict.fromkeys(nowhere):
@@ -115,15 +120,25 @@ class PageImages:
     def __init__(self, env: BuildEnvironment, raw: nodes.raw) -> None:
         self.env, self.raw = env, raw
 
-    def __call__(self, src: str) -> bool:
+    def __call__(self, src: str) -> bool | str:
         found = local_file(Path(self.env.srcdir), Path(self.env.doc2path(self.env.docname)).parent, src)
         if found is None:
             return False
+        if why := unpublishable(found):
+            return f"is not published: {why}"
         relative = found.relative_to(Path(self.env.srcdir).resolve()).as_posix()
         self.env.images.add_file(self.env.docname, relative)
         self.env.note_dependency(str(found))
         self.raw.setdefault(IMAGES, []).append((src, relative))
         return True
+
+
+def unpublishable(path: Path) -> str | None:
+    """Why a file a page's HTML shows or links may not be published (safety's rules for
+    every picture: an SVG that can run or load anything, a decompression bomb)."""
+    if unsafe := svg.file_problems(path):
+        return "; ".join(unsafe)
+    return pixels.too_many_pixels(path)
 
 
 _HREF = re.compile(r'\shref="([^"#?][^"]*)"')  # rawhtml writes every attribute as name="value"
@@ -148,12 +163,15 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
     return None
 
 
-def register_links(env: BuildEnvironment, raw: nodes.raw) -> list[str]:
+def register_links(env: BuildEnvironment, raw: nodes.raw,
+                   refused: list[tuple[str, str]] | None = None) -> list[str]:
     """Note what a raw HTML link names: a page (linked when written), a file such as
     ``/assets/plan.pdf`` (published like a Markdown download link); the addresses that
-    lead to neither are returned."""
+    lead to neither are returned, and files that may not be published (:func:`unpublishable`)
+    are added to ``refused`` with why."""
     folder = Path(env.doc2path(env.docname)).parent
     nowhere = []
+    refused = [] if refused is None else refused
     for href in _HREF.findall(raw.astext()):
         address = unescape(href)
         if SCHEME.match(address) or address.startswith("//"):
@@ -168,6 +186,9 @@ def register_links(env: BuildEnvironment, raw: nodes.raw) -> list[str]:
         found = local_file(Path(env.srcdir), folder, address)
         if found is None:
             continue  # a server path is jekyll_compat's (an old address of a page)
+        if why := unpublishable(found):
+            refused.append((address, why))
+            continue
         relative = found.relative_to(Path(env.srcdir).resolve()).as_posix()
         env.dlfiles.add_file(env.docname, relative)
         env.note_dependency(str(found))

@@ -11,7 +11,8 @@ library, unlike lxml), then rebuilt from an allowlist:
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
   https, mailto, tel and relative addresses (and ``data:image/`` in an image);
 - a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
-  ``local_image`` says the file is there (its description is shown otherwise); a picture on
+  ``local_image`` says the file is there and may be published (``True``; else it gives why
+  not, and the picture's description is shown); a picture on
   another site becomes a link to it (the publication loads nothing from other hosts);
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
   element closed. So an ePub page stays valid XHTML whatever the page wrote.
@@ -54,7 +55,10 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _XML_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_REMOTE_CSS = re.compile(r"@import|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_REMOTE_CSS = re.compile(r"@import|image-set|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_URL_WHITESPACE = re.compile("[\x00-\x20\xa0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]")
+"""Spaces and controls an address is read without (DOMPurify's ATTR_WHITESPACE, and U+FEFF):
+``"\u2028javascript:"`` ran script in browsers that skipped them."""
 _ALLOWED_STYLE = re.compile(r"^[^<>\\]*$")
 
 
@@ -74,7 +78,7 @@ def _shorter(value: str, limit: int = 60) -> str:
 
 def url_is_safe(url: str, *, image: bool = False) -> bool:
     """http, https, mailto, tel or a relative address (``data:image/`` for an image)."""
-    cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore them: "java\tscript:"
+    cleaned = _URL_WHITESPACE.sub("", url)  # browsers ignore them: "java\tscript:"
     if cleaned.startswith("//"):
         return True  # protocol-relative: the page's own scheme (https)
     match = SCHEME.match(cleaned)
@@ -86,7 +90,7 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
     return scheme in SAFE_SCHEMES
 
 
-def clean(fragment: str, local_image: Callable[[str], bool] | None = None) -> tuple[str, list[Change]]:
+def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
@@ -110,7 +114,7 @@ def _text(value: str | None) -> str:
 
 
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
-              local_image: Callable[[str], bool] | None) -> None:
+              local_image: Callable[[str], bool | str] | None) -> None:
     out.append(_text(parent.text))
     for child in parent:
         _element(child, out, changes, local_image)
@@ -118,7 +122,7 @@ def _children(parent: ET.Element, out: list[str], changes: list[Change],
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
-             local_image: Callable[[str], bool] | None) -> None:
+             local_image: Callable[[str], bool | str] | None) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -169,10 +173,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
-                    and not value.startswith("//") and not local_image(value):
+                    and not value.startswith("//") and (found := local_image(value)) is not True:
                 alt = element.get("alt", "")
-                changes.append(Change(f"the picture {_shorter(value)!r} is not in the source folder; "
-                                      "its description is shown instead"))
+                why = found if isinstance(found, str) else "is not in the source folder"
+                changes.append(Change(f"the picture {_shorter(value)!r} {why}; its description is "
+                                      "shown instead"))
                 out.append(_text(alt))
                 return
         if key in NUMBERS and not value.strip().isdigit():
@@ -195,7 +200,7 @@ _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
 
 
-def clean_inline(pieces: list[str], local_image: Callable[[str], bool] | None = None
+def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None
                  ) -> tuple[list[str], list[Change]]:
     """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
     between as text, ``</b>``): a start and end tag that pair up are cleaned as a pair; a

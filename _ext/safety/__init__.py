@@ -2,7 +2,8 @@
 
 A page comes from anyone who can open a pull request, so the build treats it as untrusted:
 it reads no file outside the source folder (:mod:`.files`) and no link runs script
-(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); every page
+(:mod:`.links`, rules in :mod:`.urls`); titles are text (:mod:`.titles`); no page writes
+``<meta http-equiv>`` (:mod:`.metatags`); every page
 carries a Content-Security-Policy that forbids inline script (:mod:`.csp`). Each refusal
 is one ``file:line`` warning of type ``security`` (:class:`.problems.Kind`), so ``-W``
 fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.urls`,
@@ -38,14 +39,20 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 
 def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
                                removed: set[str]) -> list[str]:
-    """Pages named like generated files, or too long to write, are not read (with a warning)."""
-    from . import names
+    """Pages named like generated files, too long to write, or linked from outside the source
+    folder are not read (with a warning)."""
+    from pathlib import Path
+
+    from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
+    srcdir = Path(env.srcdir)
     for docname in sorted(env.found_docs):
-        why = names.problem(docname)
+        why, kind = names.problem(docname), Kind.PAGE_NAME
+        if not why:
+            why, kind = paths.page_outside(Path(env.doc2path(docname)), srcdir), Kind.FILE_OUTSIDE
         if why:
-            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
+            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
@@ -57,10 +64,11 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from . import files, images, links, titles
+    from . import files, images, links, metatags, titles
 
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
+    app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)

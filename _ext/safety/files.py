@@ -9,6 +9,8 @@ site. ``:url:`` on ``csv-table``/``raw`` (the build machine fetching any address
 
 from __future__ import annotations
 
+import glob
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +24,8 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import svg
-from .paths import refused
+from . import pixels, svg
+from .paths import refused, resolve
 from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
@@ -90,6 +92,34 @@ class GuardedRaw(_DocutilsFileGuard, Raw):
     """``raw`` whose ``:file:`` must be allowed and which never fetches ``:url:``."""
 
 
+MAX_INCLUDE_DEPTH = 10
+"""How deep includes may nest (a page that includes a part that includes another ...)."""
+MAX_INCLUDES = 1000
+"""How many includes one page may run in all (ten files that include the next ten times
+each would be ten billion copies)."""
+
+
+class _Includes:
+    """The files a page is including now (the page first) and how many it has included."""
+
+    def __init__(self, page: Path) -> None:
+        self.open, self.count, self.told_count = [page], 0, False
+
+
+def _include_problem(includes: _Includes, path: Path | None, reference: str) -> str | None:
+    if path is not None and path in includes.open:
+        chain = " -> ".join(p.name for p in [*includes.open, path])
+        return (f"include: {reference!r} is already being included ({chain}), so it would "
+                "include itself for ever; it is not read. Remove the include that leads back")
+    if len(includes.open) > MAX_INCLUDE_DEPTH:
+        return (f"include: {reference!r} is nested {len(includes.open)} includes deep (at most "
+                f"{MAX_INCLUDE_DEPTH}); it is not read. Include the file from the page itself")
+    if includes.count >= MAX_INCLUDES:
+        return (f"include: {reference!r} is past the {MAX_INCLUDES:,} includes one page may "
+                "run; it is not read. Include each file once, or split the page")
+    return None
+
+
 class GuardedInclude(Directive):
     """``include`` for rST and MyST pages that reads only allowed files.
 
@@ -109,6 +139,25 @@ class GuardedInclude(Directive):
         standard = argument.startswith("<") and argument.endswith(">")
         if not standard and not may_read(self, argument, root_is_source=True):
             return []
+        env = self.state.document.settings.env
+        includes = env.temp_data.setdefault(  # Sphinx clears temp_data after each page
+            "safety_includes", _Includes(Path(os.path.realpath(env.doc2path(env.docname)))))
+        path = None if standard else resolve(argument, Path(env.doc2path(env.docname)).parent,
+                                             Path(env.srcdir), root_is_source=True)
+        why = _include_problem(includes, path, argument)
+        if why:
+            if not (includes.told_count and includes.count >= MAX_INCLUDES):  # one warning for them all
+                warn(why, (env.docname, self.lineno), Kind.INCLUDE_LIMIT)
+            includes.told_count = includes.count >= MAX_INCLUDES
+            return []
+        includes.open.append(path or Path(argument))
+        includes.count += 1
+        try:
+            return self._include()
+        finally:
+            includes.open.pop()
+
+    def _include(self) -> list[nodes.Node]:
         renderer = getattr(self.state, "_renderer", None)
         if renderer is not None:  # a MyST page: its state is a mock that only MyST's include knows
             from myst_parser.mocking import MockIncludeDirective
@@ -127,15 +176,27 @@ def replace_by_alt(node: nodes.image) -> None:
     node.replace_self(text if alt else [])
 
 
-def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
-    """Why a local SVG image is unsafe (empty for other images and safe SVGs)."""
-    if not uri.lower().endswith(".svg"):
-        return []
+def image_files(uri: str, base: Path, srcdir: Path) -> list[Path]:
+    """The files an image reference may publish: ``map.*`` lets each builder pick one of
+    ``map.svg``, ``map.png`` …, so every candidate is one."""
     path = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
-    try:
-        return svg.problems(path.read_bytes())
-    except OSError:
-        return []  # Sphinx reports a missing image itself
+    if path.name.endswith(".*"):
+        return sorted(path.parent.glob(glob.escape(path.name[:-1]) + "*"))
+    return [path]
+
+
+def svg_problems(uri: str, base: Path, srcdir: Path) -> list[str]:
+    """Why a local SVG or SVGZ image is unsafe (empty for other images and safe SVGs)."""
+    found = [why for path in image_files(uri, base, srcdir) for why in svg.file_problems(path)]
+    return list(dict.fromkeys(found))
+
+
+def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
+    """Why a local picture is too large to publish (:mod:`.pixels`), or ``None``."""
+    for path in image_files(uri, base, srcdir):
+        if path.suffix.lower() not in svg.SUFFIXES and (why := pixels.too_many_pixels(path)):
+            return why
+    return None
 
 
 class RefuseOutsideFiles(SphinxTransform):
@@ -161,6 +222,10 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the SVG image {uri!r} is not published: {'; '.join(unsafe)}. Export it "
                      "again as a plain drawing (or as PNG); its alt text is shown instead",
                      node, Kind.SVG)
+                replace_by_alt(node)
+            elif too_large := pixel_problem(uri, base, Path(env.srcdir)):
+                warn(f"the picture {uri!r} is not published: {too_large}; its alt text is shown "
+                     "instead", node, Kind.PICTURE_SIZE)
                 replace_by_alt(node)
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")

@@ -52,3 +52,17 @@ def refused(reference: str, document_dir: Path, srcdir: Path, allowed: Iterable[
         return None
     return (f"{reference!r} is outside the source folder (it is {path}); a page may only use "
             "files inside it, or inside a folder listed in `safe_include_paths` in conf.py")
+
+
+def page_outside(path: Path, srcdir: Path) -> str | None:
+    """Why the page file at ``path`` may not be read: it is a symlink (or lies in a linked
+    folder) that leads outside the source folder (``passwd.md`` → ``/etc/passwd`` published
+    the build machine's accounts). ``None`` for a page inside."""
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return "its file cannot be resolved; it is not read"
+    if is_inside(real, [srcdir]):
+        return None
+    return (f"the page is a link to {real}, outside the source folder, so it is not read; "
+            "copy the page into the source folder instead of linking to it")

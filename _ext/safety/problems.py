@@ -47,3 +47,18 @@ class Kind(enum.Enum):
     PAGE_NAME = "page-name"
     """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
     ePub's ``nav``), has control characters, or is too long to write: the page is not built."""
+
+    INCLUDE_LIMIT = "include-limit"
+    """An ``include`` of a file that is already being included (the page itself, directly or
+    through other files), nested more than :data:`.files.MAX_INCLUDE_DEPTH` deep, or past
+    :data:`.files.MAX_INCLUDES` on one page: it is not read (it would never end, or grow the
+    page without bound)."""
+
+    META_TAG = "meta-tag"
+    """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
+    another site): the tag is not written into the page's head."""
+
+    PICTURE_SIZE = "picture-size"
+    """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
+    that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
+    published, its alt text is shown instead."""

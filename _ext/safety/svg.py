@@ -3,21 +3,30 @@
 An SVG is a document, not a picture: opened on its own (``_images/map.svg``) or shown inline
 by an ePub reader it runs its scripts with the site's rights, and it can load files from
 other hosts (tracking readers). An SVG is refused when it has a script, an event handler,
-embedded HTML, an entity declaration, or a reference to anything but itself, embedded
-raster images and links (``<a>``) to http(s), mailto or tel addresses. Real SVG editors (Inkscape, Illustrator, QGIS) write none of these for a map.
+embedded HTML, an entity declaration (in any encoding), an ``<?xml-stylesheet?>`` (an XSLT
+one turns the file into a page with scripts), or a reference to
+anything but itself, embedded raster images and links (``<a>``) to http(s), mailto or tel
+addresses; its CSS may not load anything (``url()``, ``image-set``, ``@import``, or a CSS
+escape that could spell one). Real SVG editors (Inkscape, Illustrator, QGIS) write none of these for a map.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import re
 import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+from xml.parsers import expat
 
 from . import urls
 
 _ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 _LINKS = {"href", "src"}
 _EMBEDDED_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
-_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
+_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)|image-set|\\", re.IGNORECASE)
+_URL_VALUE = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)  # fill="url(other.svg#p)"
 _ANIMATED = {"set", "animate"}
 
 
@@ -32,10 +41,37 @@ def _harmless_reference(tag: str, value: str) -> bool:
     return tag == "a" and urls.is_allowed(value) and urls.scheme_of(value) is not None
 
 
+class _Declared(Exception):
+    pass
+
+
+def _declaration(data: bytes) -> str | None:
+    """What the file declares before or around its elements that makes it unsafe, read by
+    expat itself (so a UTF-16 file is read as such); the read stops at the first one, before
+    an entity could be expanded."""
+    parser = expat.ParserCreate()
+
+    def refuse(why: str) -> None:
+        raise _Declared(why)
+
+    parser.EntityDeclHandler = lambda *args: refuse("it declares XML entities")
+    parser.ProcessingInstructionHandler = lambda target, _: refuse(
+        f"it has a <?{target}?> instruction") if target.lower() != "xml" else None
+    try:
+        parser.Parse(data, True)
+    except _Declared as declared:
+        return str(declared)
+    except (expat.ExpatError, ValueError):
+        return None  # not well-formed: ElementTree says where
+    return None
+
+
 def problems(data: bytes) -> list[str]:
     """What makes this SVG unsafe, in words (empty when it is safe)."""
     if b"<!ENTITY" in data or b"<!entity" in data:
         return ["it declares XML entities"]
+    if (declared := _declaration(data)) is not None:
+        return [declared]
     try:
         root = ET.fromstring(data)
     except ET.ParseError as err:
@@ -59,4 +95,30 @@ def problems(data: bytes) -> list[str]:
                 found.append("a style loads other files")
             elif tag in _ANIMATED and attribute == "attributename" and _local(value) in _LINKS:
                 found.append("it animates a link")
+            elif _URL_VALUE.search(value):
+                found.append(f"it refers to {value.strip()[:60]!r}")
     return list(dict.fromkeys(found))
+
+
+SUFFIXES = (".svg", ".svgz")
+MAX_BYTES = 20 * 1024 * 1024
+"""An SVGZ is read unpacked up to this size (a gzip bomb is refused, not unpacked)."""
+
+
+def file_problems(path: Path) -> list[str]:
+    """What makes the SVG or SVGZ file at ``path`` unsafe (empty for other files, safe SVGs
+    and files that cannot be read: whoever copies them says so)."""
+    if path.suffix.lower() not in SUFFIXES:
+        return []
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".svgz" or data[:2] == b"\x1f\x8b":
+            with gzip.open(io.BytesIO(data)) as unpacked:
+                data = unpacked.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                return [f"unpacked, it is larger than {MAX_BYTES // 2**20} MB"]
+    except OSError:
+        return []
+    except (EOFError, zlib.error):
+        return ["it is not a complete gzip file"]
+    return problems(data)

@@ -23,7 +23,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from jekyll_compat.meaning import is_redirect_page, old_addresses, permalink, redirect_target
+from jekyll_compat.meaning import is_redirect_page, not_addresses, old_addresses, permalink, redirect_target
 from jekyll_compat.urls import collection_path, files_for, page_path
 
 from publication.atomic import write_if_changed
@@ -149,6 +149,10 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
 
     for docname in sorted(front):
         data = front[docname]
+        for key, value in not_addresses(data):
+            problems.append(Problem(docname, Kind.INVALID, f"`{key}` holds {str(value)[:80]!r}, "
+                                    "which is no address; write each old address as text, e.g. "
+                                    "`/old-page/` (no redirect is written for it)"))
         if is_redirect_page(data) and docname in published:
             # A section's landing that redirects: built as the section's page (it names and
             # orders the section), while its old addresses lead to where Jekyll sent them.
