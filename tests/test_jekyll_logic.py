@@ -633,3 +633,29 @@ def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> 
     done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
                           timeout=300, check=False)
     assert done.returncode == 0
+
+
+def test_openers_that_can_never_close_are_kept_as_text_before_the_engine_reads_them() -> None:
+    result = liquid_engine.render("{{ x\nok {{ y }} and {% if %}\n{{ z\n{% doc %} notes", {},
+                                  {"y": 1})
+    assert result.text.split("\n")[2:] == ["{{ z", "{% doc %} notes"]
+    assert [(d.line, d.tag) for d in result.dropped][-2:] == [(3, "{{ z"), (4, "{% doc %} notes")]
+    documented = liquid_engine.render("a {% doc %} b {% enddoc %} c", {}, {})
+    assert documented.text == "a {% doc %} b {% enddoc %} c"  # Jekyll's Liquid had no doc tag
+    assert [d.tag for d in documented.dropped] == ["{% doc %}", "{% enddoc %}"]
+
+
+def test_openers_the_engine_would_search_to_the_end_do_not_hold_the_build() -> None:
+    """python-liquid's lexer searched for the end of every unclosed ``{{``/``{%``/``{% doc %}``
+    to the end of the page (72 s for 40 KB of ``{``). Run apart, with a limit."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from jekyll_compat.liquid_engine import render; "
+              "pages = ['{' * 400_000, '{% doc %}' * 100_000, 'a }} ' + '{{' * 200_000, "
+              "'%} {%' * 100_000]; "
+              "sys.exit(0 if all(render(page, {}, {}).dropped for page in pages) else 3)")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
+                          timeout=300, check=False)
+    assert done.returncode == 0

@@ -190,6 +190,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
                    loader=DictLoader({name: _INCLUDE.sub(_include_call, text)
                                       for name, text in includes if not is_navigation(text)}))
     env.add_tag(_JekyllIncludeTag)
+    env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
     for name, fmt in _DATE_FORMATS.items():
@@ -345,7 +346,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return f"\x03{len(slots) - 1}\x04"
 
     source = _marked(text, protected_spans(text, keep), slot)
-    dropped: list[Dropped] = []
+    source, dropped = _defused(source, slot, as_written, first_line)
     context = {"page": dict(page), "site": dict(site)}
     loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
@@ -372,6 +373,60 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
     return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+_NEVER_ENDED = re.compile(r"\{%-?\s*doc\s*-?%\}")
+_DOC_END = re.compile(r"\{%-?\s*enddoc\s*-?%\}")
+
+
+def _defused(source: str, slot, as_written, first_line: int) -> tuple[str, list[Dropped]]:
+    """Openers the engine's lexer would search to the end of the page, kept as text first.
+
+    python-liquid's lexer looks for the end of ``{{``, ``{%`` and ``{% doc %}`` from every
+    opener; with none after it, to the end of the page, and again from the next opener:
+    40 KB of ``{`` took 72 s. An opener after the last closer of its kind can never close,
+    so it is kept as written to the end of its line (as :func:`_unclosed` does after a
+    failed run) and listed, before the engine sees it.
+    """
+    last = {"{{": source.rfind("}}"), "{%": source.rfind("%}")}
+    ends = [m.end() for m in _DOC_END.finditer(source)]
+    starts = [m.start() for m in re.finditer(r"\{[{%]", source)
+              if m.start() + 2 > last[m.group(0)]]
+    starts += [m.start() for m in _NEVER_ENDED.finditer(source) if not ends or m.end() > ends[-1]]
+    if not starts:
+        return source, []
+    out: list[str] = []
+    kept: list[tuple[int, str]] = []
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue  # inside what an earlier opener keeps
+        end = source.find("\n", start)
+        end = len(source) if end == -1 else end
+        text = as_written(_plain(source[start:end]))
+        out += [source[pos:start], slot(text)]
+        kept.append((start, text))
+        pos = end
+    out.append(source[pos:])
+    lines = _lines_at(source, [start for start, _ in kept], first_line)
+    return "".join(out), [Dropped(line, _short(_SLOT.sub("…", text)))
+                          for line, (_, text) in zip(lines, kept)]
+
+
+def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
+    """:func:`_line_at` for many sorted indexes, in one pass over the line markers."""
+    lines = []
+    marks = _MARK.finditer(source)
+    mark = None
+    upcoming = next(marks, None)
+    for index in indexes:
+        while upcoming is not None and upcoming.end() <= index:
+            mark, upcoming = upcoming, next(marks, None)
+        if mark is None:
+            lines.append(first_line + source.count("\n", 0, index))
+        else:
+            lines.append(first_line - 1 + int(mark.group(1)) + source.count("\n", mark.end(), index))
+    return lines
 
 
 def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
