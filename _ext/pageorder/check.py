@@ -91,9 +91,9 @@ def pages_inside(paths: Mapping[str, Path], srcdir: Path) -> tuple[dict[str, Pat
     from safety.paths import page_outside
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
-    inside, lines = {}, []
+    inside, lines, folders = {}, [], {}
     for docname, path in paths.items():
-        if why := page_outside(path, srcdir):
+        if why := page_outside(path, srcdir, folders):
             lines.append(f"{display_path(path)}:1: {why} [{SECURITY}.{Refused.FILE_OUTSIDE.value}]")
         else:
             inside[docname] = path

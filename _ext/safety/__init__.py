@@ -47,10 +47,12 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
     from .problems import WARNING_TYPE, Kind
 
     srcdir = Path(env.srcdir)
+    folders: dict[str, str] = {}
     for docname in sorted(env.found_docs):
         why, kind = names.problem(docname), Kind.PAGE_NAME
         if not why:
-            why, kind = paths.page_outside(Path(env.doc2path(docname)), srcdir), Kind.FILE_OUTSIDE
+            why, kind = (paths.page_outside(Path(env.doc2path(docname)), srcdir, folders),
+                         Kind.FILE_OUTSIDE)
         if why:
             logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)
             env.found_docs.discard(docname)
