@@ -61,6 +61,17 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: b
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
+def ends_apart(code: str, limit: int = 300) -> bool:
+    """Run ``code`` in a new Python that imports from ``_ext/``; whether it ended well.
+
+    A hang test: the old code took hours on the input ``code`` builds, the new one seconds,
+    so a limit minutes long fails the old code and never the new (``TimeoutExpired`` fails
+    the test). Apart, so a hang cannot stop the suite itself.
+    """
+    script = f"import sys; sys.path.insert(0, {str(REPO / '_ext')!r})\n{code}"
+    return subprocess.run([sys.executable, "-c", script], timeout=limit, check=False).returncode == 0
+
+
 def set_version(project: Path, version: str, date: str) -> None:
     """Give a project's CITATION.cff another version and release date, as a release does."""
     import re

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ends_apart
 from jekyll_compat import kramdown, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
@@ -381,16 +382,9 @@ def test_an_address_with_spaces_and_parentheses_is_one_address_as_kramdown_reads
 def test_a_long_hostile_line_of_spaces_in_a_link_is_read_without_hanging() -> None:
     """A pattern that could split an address at any space took 11 s for 64 KB (quadratic):
     a megabyte would have held the build for most of an hour. Run apart, with a limit."""
-    import subprocess
-    import sys
-
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
-              "from jekyll_compat.spaced_urls import fix; "
-              "[fix(s) for s in ('[a](' + ' x' * 500_000, '[a](a' + ' ' * 1_000_000 + 'b)', "
-              "'[a](a' + ' ' * 1_000_000 + '\"t)')]")
-    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
-                          timeout=300, check=False)
-    assert done.returncode == 0
+    assert ends_apart("from jekyll_compat.spaced_urls import fix; "
+                      "[fix(s) for s in ('[a](' + ' x' * 500_000, '[a](a' + ' ' * 1_000_000 + 'b)', "
+                      "'[a](a' + ' ' * 1_000_000 + '\"t)')]")
 
 
 # collections ------------------------------------------------------------------------------
@@ -538,18 +532,11 @@ def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
     """Liquid openers with no closer were each searched to the end of the page (10 s for
     24 KB of ``{% ``), and every tag the engine cannot run made it parse the whole page
     again, 64 times. Run apart, with a limit: the old code took most of an hour here."""
-    import subprocess
-    import sys
-
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
-              "from jekyll_compat.liquid_engine import render; "
-              "pages = ['{% ' * 100_000, '{{ ' * 100_000, '{% a %}\\n' * 100_000, "
-              "'`a` ' * 50_000 + '{{ x }}', '{% if a %}\\n' * 100_000]; "
-              "results = [render(page, {}, {}) for page in pages]; "
-              "sys.exit(0 if all(r.dropped for r in results[:3] + results[4:]) else 3)")
-    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
-                          timeout=300, check=False)
-    assert done.returncode == 0
+    assert ends_apart("from jekyll_compat.liquid_engine import render; "
+                      "pages = ['{% ' * 100_000, '{{ ' * 100_000, '{% a %}\\n' * 100_000, "
+                      "'`a` ' * 50_000 + '{{ x }}', '{% if a %}\\n' * 100_000]; "
+                      "results = [render(page, {}, {}) for page in pages]; "
+                      "sys.exit(0 if all(r.dropped for r in results[:3] + results[4:]) else 3)")
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -622,17 +609,10 @@ def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> 
     """A heading of spaces, a page of unclosed ``{::comment}`` and a line of backticks were
     each read by a pattern in quadratic time (1.9 s, 0.8 s, 1.6 s at 32 KB; hours at a few
     megabytes). Run apart, with a limit."""
-    import subprocess
-    import sys
-
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
-              "from jekyll_compat.preprocess import preprocess; "
-              "pages = ['# ' + ' ' * 2_000_000 + 'x', '{::comment}' * 200_000, "
-              "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
-              "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
-    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
-                          timeout=300, check=False)
-    assert done.returncode == 0
+    assert ends_apart("from jekyll_compat.preprocess import preprocess; "
+                      "pages = ['# ' + ' ' * 2_000_000 + 'x', '{::comment}' * 200_000, "
+                      "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
+                      "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
 
 
 def test_openers_that_can_never_close_are_kept_as_text_before_the_engine_reads_them() -> None:
@@ -648,14 +628,7 @@ def test_openers_that_can_never_close_are_kept_as_text_before_the_engine_reads_t
 def test_openers_the_engine_would_search_to_the_end_do_not_hold_the_build() -> None:
     """python-liquid's lexer searched for the end of every unclosed ``{{``/``{%``/``{% doc %}``
     to the end of the page (72 s for 40 KB of ``{``). Run apart, with a limit."""
-    import subprocess
-    import sys
-
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
-              "from jekyll_compat.liquid_engine import render; "
-              "pages = ['{' * 400_000, '{% doc %}' * 100_000, 'a }} ' + '{{' * 200_000, "
-              "'%} {%' * 100_000]; "
-              "sys.exit(0 if all(render(page, {}, {}).dropped for page in pages) else 3)")
-    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parents[1] / "_ext")],
-                          timeout=300, check=False)
-    assert done.returncode == 0
+    assert ends_apart("from jekyll_compat.liquid_engine import render; "
+                      "pages = ['{' * 400_000, '{% doc %}' * 100_000, 'a }} ' + '{{' * 200_000, "
+                      "'%} {%' * 100_000]; "
+                      "sys.exit(0 if all(render(page, {}, {}).dropped for page in pages) else 3)")
