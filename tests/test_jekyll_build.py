@@ -375,3 +375,23 @@ def test_kramdown_smart_quotes_are_read_in_docutils_order(names, quotes) -> None
     from jekyll_compat.typography import site_quotes
 
     assert site_quotes({"kramdown": {"smart_quotes": names}}) == quotes
+
+
+def test_an_abbreviations_meaning_is_shown_in_every_edition(html: Build, epub: Build,
+                                                             source: Path) -> None:
+    """kramdown showed ``*[CTM]: …`` only as a tooltip on each "CTM", which a phone, a screen
+    reader, the PDF and most ePub readers never show: the definition is now a list item."""
+    meaning = "CTM: Communications and Technology Management"
+    items = [" ".join(li.get_text().replace("¶", "").split())
+             for li in page_html(html, "about").select("article li")]
+    assert meaning in items  # a list item of the page itself, not a line of some paragraph
+    [book] = epub.outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        page = BeautifulSoup(archive.read("about.xhtml").decode("utf-8"), "lxml")
+    assert meaning in " ".join(page.get_text().split())
+    found = pdf_builder(source)
+    assert found is not None
+    from pypdf import PdfReader
+
+    [pdf] = found[1].outdir.glob("*.pdf")
+    assert meaning in " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())

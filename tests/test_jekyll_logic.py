@@ -226,7 +226,9 @@ def test_myst_substitutions_are_not_liquid() -> None:
     ("**Bold**{: .red} and [l](x){:target='_blank'}", "**Bold** and [l](x)"),
     ("\n## Contact us {#contact}\n", "(contact)=\n## Contact us\n"),
     ("Text\n^\nMore", "Text\n\nMore"),
-    ("*[CTM]: Communications and Technology Management\nText", "\nText"),
+    ("*[CTM]: Communications and Technology Management\n\nText",
+     "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
+    ("*[A_B*]: a b \n*[E]:\n", "- A\\_B\\*: a b\n\n"),  # a name as written; no meaning: gone
     ("{:refdef: .c}\n{: #id .x}", "\n"),
 ])
 def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:

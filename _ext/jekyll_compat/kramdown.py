@@ -4,10 +4,12 @@ Plain Python with no Sphinx import. kramdown attribute lists (``{: .class}``,
 ``{:toc}``, ``text{: #id}``), extensions (``{::options ... /}``, ``{::comment}``,
 ``{::nomarkdown}``), heading ids (``## Title {#id}``, kept as a
 MyST target ``(id)=`` on the blank line above when there is one), the ``* TOC`` marker, the
-end-of-block ``^`` line, abbreviation definitions and the wrappers of
+end-of-block ``^`` line and the wrappers of
 ``<div markdown="1">`` blocks (so their Markdown is read as Markdown) style how kramdown rendered a page;
 in the publication the theme does that, so they are removed. Removed lines become empty
-lines: every other line keeps its number. Code (fences and inline) is left alone.
+lines: every other line keeps its number. An abbreviation definition (``*[HTTP]: …``),
+which kramdown showed only as a tooltip, becomes a list item with its meaning, on its line.
+Code (fences and inline) is left alone.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ _COMMENT_ENDS = ("{:/comment}", "{:/}")
 _HEADING_START = re.compile(r" {0,3}#{1,6}[ \t]")
 _ID_AT_END = re.compile(r"\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
-_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
+_ABBREVIATION = re.compile(r"^\s*\*\[([^\]]+)\]:(.*)$")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
@@ -190,13 +193,30 @@ def _toc_label(lines: list[str], marker: int) -> tuple[str, list[int]]:
 
 def _clean_line(line: str, following: str) -> str:
     """One line outside code, cleaned; ``following`` tells a ``* TOC`` marker from a list."""
-    if _ONLY_IAL.match(line) or _END_OF_BLOCK.match(line) or _ABBREVIATION.match(line):
+    if _ONLY_IAL.match(line) or _END_OF_BLOCK.match(line):
         return ""
+    if found := _ABBREVIATION.match(line):
+        return abbreviation_item(found.group(1), found.group(2))
     if _TOC_MARKER.match(line) and _TOC_IAL.match(following):
         return ""
     if found := heading_id(line):
         line = found[0]
     return _outside_code(line, lambda part: _INLINE_IAL.sub("", part))
+
+
+def abbreviation_item(name: str, meaning: str) -> str:
+    """``*[HTTP]: HyperText Transfer Protocol`` as a list item every edition shows.
+
+    kramdown printed the definition nowhere and put its meaning in a tooltip on each
+    "HTTP" (``<abbr title>``): a tooltip a phone, a screen reader, a PDF and most ePub
+    readers never show, so the words were lost. Here they stay where they were written, one
+    list item per definition, on the same line; a definition with no meaning goes.
+    """
+    name = name.strip()
+    if not meaning.strip() or not name:
+        return ""
+    escaped = _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(1), name)
+    return f"- {escaped}: {meaning.strip()}"
 
 
 def _outside_code(line: str, change) -> str:
