@@ -201,7 +201,7 @@ def _clean_line(line: str, following: str) -> str:
         return ""
     if found := heading_id(line):
         line = found[0]
-    return _outside_code(line, lambda part: _INLINE_IAL.sub("", part))
+    return outside_code(line, lambda part: _INLINE_IAL.sub("", part))
 
 
 def abbreviation_item(name: str, meaning: str) -> str:
@@ -218,7 +218,3 @@ def abbreviation_item(name: str, meaning: str) -> str:
     escaped = _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(1), name)
     return f"- {escaped}: {meaning.strip()}"
 
-
-def _outside_code(line: str, change) -> str:
-    """Apply ``change`` to the parts of ``line`` that are not inline code."""
-    return outside_code(line, change)

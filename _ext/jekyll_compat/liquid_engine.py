@@ -35,7 +35,6 @@ from pagesource.dates import parse_date
 
 from .liquid import Dropped, Result, has_liquid
 
-_TAG = re.compile(r"\{%-?\s*(\w*)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
@@ -62,10 +61,10 @@ _TAG_NAME = re.compile(r"\{%-?\s*(\w*)")
 
 
 def tag_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, name)`` of each ``{% … %}`` and ``{{ … }}``, as ``_TAG.finditer`` finds
-    them (``name`` is a tag's first word, ``""`` for an output), in linear time.
+    """``(start, end, name)`` of each ``{% … %}`` and ``{{ … }}`` (``name`` is a tag's first
+    word, ``""`` for an output), in linear time: a tag ends at the first closer after it.
 
-    The pattern retried every opener with no closer after it to the end of the page:
+    The pattern it replaced (kept in ``tests/test_jekyll_logic.py`` to compare) retried every opener with no closer after it to the end of the page:
     quadratic (10 s for 24 KB of ``{% ``). An opener closes at the first closer of its kind
     after it; once there is none, no later opener of that kind closes either.
     """
@@ -414,7 +413,8 @@ def _defused(source: str, slot, as_written, first_line: int) -> tuple[str, list[
 
 
 def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
-    """:func:`_line_at` for many sorted indexes, in one pass over the line markers."""
+    """The file line of each of the sorted ``indexes`` of the marked source (markers say which
+    line they start), in one pass over the markers."""
     lines = []
     marks = _MARK.finditer(source)
     mark = None
@@ -506,7 +506,7 @@ def _unclosed(source: str) -> tuple[int, int] | None:
         after = closers[source[start + 1]]
         place = bisect_left(after, start + 2)
         blank = bisect_left(blanks, start)
-        if place == len(after) or (blank < len(blanks) and blanks[blank] + 2 <= after[place] + 2):
+        if place == len(after) or (blank < len(blanks) and blanks[blank] <= after[place]):
             end = source.find("\n", start)
             return start, end if end != -1 else len(source)
     stack: list[tuple[str, int, int]] = []
@@ -530,11 +530,7 @@ def _positions(text: str, needle: str) -> list[int]:
 
 def _line_at(source: str, index: int, first_line: int) -> int:
     """The file line of ``index`` in the marked source (markers say which line they start)."""
-    marks = [m for m in _MARK.finditer(source, 0, index)]
-    if not marks:
-        return first_line + source.count("\n", 0, index)
-    last = marks[-1]
-    return first_line - 1 + int(last.group(1)) + source.count("\n", last.end(), index)
+    return _lines_at(source, [index], first_line)[0]
 
 
 def _plain(piece: str) -> str:

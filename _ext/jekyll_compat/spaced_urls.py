@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_fences
-
-from .kramdown import _outside_code
+from pagesource.fences import outside_code, outside_fences
 
 _LINK = re.compile(r"(!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\])\(((?:[^()\n<>]|\([^()\n<>]*\))*)\)")
 _SCHEME_SPACE = re.compile(r"^(mailto|tel):\s+", re.I)
@@ -28,7 +26,7 @@ def fix(text: str) -> str:
     lines = text.split("\n")
     for i in outside_fences(lines):
         if "](" in lines[i]:
-            lines[i] = _outside_code(lines[i], lambda part: _LINK.sub(_rewrite, part))
+            lines[i] = outside_code(lines[i], lambda part: _LINK.sub(_rewrite, part))
     return "\n".join(lines)
 
 
