@@ -396,6 +396,10 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
     from languages.build import Workers
+    from lean_start import builder_of, leave_out
+
+    leave_out(BUILDERS.values() if edition == "all" else
+              [builder_of(sphinx_options) or BUILDERS.get(edition, "")])
 
     with BuildLock(builddir), Workers() as workers:
         if edition != "all":

@@ -36,6 +36,9 @@ def run(argv: list[str], stdout: str, stderr: str) -> int:
         try:
             from sphinx.cmd.build import build_main
 
+            from lean_start import builder_of, leave_out
+
+            leave_out([builder_of(argv)])
             return build_main(argv)
         except SystemExit as stop:  # Sphinx ends argument errors with SystemExit
             return stop.code if isinstance(stop.code, int) else 1

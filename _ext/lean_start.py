@@ -1,0 +1,81 @@
+"""What our build processes leave unloaded: Sphinx's builders the editions never use, and
+``requests`` until something downloads.
+
+Sphinx sets up every built-in builder in every build (``sphinx.application.builtin_extensions``),
+whichever one it builds with, and its picture post-transform imports ``requests`` for
+remote pictures, which ``safety`` turns into links: ``requests``, ``urllib3``, ``idna`` and
+``certifi`` were ~30 ms of a one-page rebuild that takes ~0.9 s at 1,000 pages, the
+``linkcheck`` builder as much again. None of the builders below
+registers a setting that changes how pages are read (``rebuild='env'``; ``tests`` check
+it), so the environment, and with it the shared doctree cache, is the same whether a build
+loads them or not: ``make linkcheck`` (plain ``sphinx-build``, every builder) and our
+editions keep reusing each other's cache.
+
+Plain Python; the two scripts that start builds (``edition_build.py``,
+``translation_worker.py``) call :func:`leave_out` before Sphinx sets up its application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+OUR_BUILDERS = frozenset({"html", "epub", "typst"})
+"""The builders of the three editions (``edition_build.BUILDERS``)."""
+
+UNUSED = ("sphinx.builders.changes", "sphinx.builders.dirhtml", "sphinx.builders.dummy",
+          "sphinx.builders.latex", "sphinx.builders.linkcheck", "sphinx.builders.manpage",
+          "sphinx.builders.singlehtml", "sphinx.builders.texinfo")
+"""Kept: ``epub3`` (our ePub's base), ``html``, and ``gettext``, ``text`` and ``xml``,
+whose settings are ``rebuild='env'``: leaving those out would make a build that loads
+them see the environment's settings as changed and read every page again."""
+
+
+_ALL: tuple[str, ...] | None = None
+
+
+def leave_out(builders: Iterable[str]) -> None:
+    """Have the next Sphinx applications of this process skip :data:`UNUSED` when all of
+    ``builders`` are ours, and load every built-in again when one is not; ``requests`` is
+    imported when first used."""
+    from sphinx import application
+
+    _import_when_used("sphinx.util.requests")
+
+    global _ALL
+    if _ALL is None:
+        _ALL = application.builtin_extensions
+    ours = set(builders) <= OUR_BUILDERS
+    application.builtin_extensions = tuple(
+        name for name in _ALL if not (ours and name in UNUSED))
+
+
+def builder_of(argv: Iterable[str]) -> str:
+    """The builder a ``sphinx-build`` command line names (``-b NAME``), or ``""``."""
+    argv = list(argv)
+    for index, option in enumerate(argv[:-1]):
+        if option in ("-b", "--builder"):
+            return argv[index + 1]
+    return ""
+
+
+def _import_when_used(name: str) -> None:
+    """Import ``name`` now as a module that runs its code on first use (Python's own
+    ``importlib.util.LazyLoader``); nothing if it is imported already or cannot be found.
+
+    It is also set on its package, so ``from package import name`` takes it as it is: the
+    import system would otherwise look at its ``__spec__``, which is a first use."""
+    import importlib
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    package, _, attribute = name.rpartition(".")
+    setattr(importlib.import_module(package), attribute, module)

@@ -1,0 +1,93 @@
+"""What a build process leaves unloaded changes nothing a build reads or writes (lean_start)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, copy_root, ends_apart
+
+import lean_start
+
+
+class _Recorder:
+    """Stands in for the Sphinx application a built-in's ``setup()`` is given."""
+
+    def __init__(self) -> None:
+        self.settings: dict[str, str] = {}
+
+    def add_config_value(self, name, default, rebuild, *args, **kwargs):
+        self.settings[name] = rebuild
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+def _settings(module: str) -> dict[str, str]:
+    recorder = _Recorder()
+    importlib.import_module(module).setup(recorder)
+    return recorder.settings
+
+
+@pytest.mark.parametrize("module", lean_start.UNUSED)
+def test_a_builder_left_out_sets_nothing_pages_are_read_with(module):
+    settings = _settings(module)
+    assert not {name for name, rebuild in settings.items() if rebuild == "env"}
+
+
+def test_the_builders_kept_for_their_reading_settings_have_them():
+    """The recorder sees ``env`` settings where there are some (the test above can fail)."""
+    for module in ("sphinx.builders.text", "sphinx.builders.gettext", "sphinx.builders.xml"):
+        assert "env" in _settings(module).values(), module
+        assert module not in lean_start.UNUSED
+
+
+def test_other_builders_load_every_builtin_again():
+    from sphinx import application
+
+    lean_start.leave_out(["html", "epub"])
+    assert "sphinx.builders.linkcheck" not in application.builtin_extensions
+    lean_start.leave_out(["linkcheck"])
+    assert "sphinx.builders.linkcheck" in application.builtin_extensions
+    assert "sphinx.builders.html" in application.builtin_extensions
+
+
+def test_requests_is_imported_only_when_used():
+    assert ends_apart(
+        "import sys, lean_start\n"
+        "lean_start.leave_out(['html'])\n"
+        "import sphinx.transforms.post_transforms.images as images\n"
+        "assert 'requests' not in sys.modules, 'imported before any use'\n"
+        "assert callable(images.requests.get)\n"
+        "assert 'requests' in sys.modules\n", limit=120)
+
+
+def _sphinx(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", *args],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result.stdout
+
+
+def test_plain_sphinx_and_our_editions_reuse_one_doctree_cache(tmp_path):
+    """``make linkcheck`` loads every builder, ``make html`` fewer: neither reads the pages
+    again after the other, and the site is the same bytes either way."""
+    source = copy_root("order-nested", tmp_path / "src")
+    build = tmp_path / "build"
+    subprocess.run(["make", "-s", "-C", str(REPO), "html", f"SOURCEDIR={source}",
+                    f"BUILDDIR={build}"], check=True, capture_output=True)
+    ours = {p.relative_to(build / "html"): p.read_bytes()
+            for p in (build / "html").rglob("*.html")}
+    plain = _sphinx("-b", "html", "-c", str(REPO), "-d", str(build / "doctrees"),
+                    "-D", f"editions_dir={build}", str(source), str(tmp_path / "plain"))
+    assert "0 added, 0 changed, 0 removed" in plain
+    assert ours == {p.relative_to(tmp_path / "plain"): p.read_bytes()
+                    for p in (tmp_path / "plain").rglob("*.html")}
+    again = subprocess.run(["make", "-C", str(REPO), "html", f"SOURCEDIR={source}",
+                            f"BUILDDIR={build}", "SPHINXOPTS=-v"], capture_output=True,
+                           text=True, check=True, env={**os.environ, "CI": ""})
+    assert "0 added, 0 changed, 0 removed" in again.stdout
