@@ -17,6 +17,7 @@ import enum
 import functools
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import changes
@@ -187,18 +188,31 @@ def post_settings(srcdir: Path) -> posts.Settings:
     return posts.settings(jekyll_config(srcdir), os.environ.get("SOURCE_DATE_EPOCH"))
 
 
-def front_matter_defaults(srcdir: Path, path: Path) -> dict[str, Any]:
+def front_matter_defaults(srcdir: Path, path: Path | str) -> dict[str, Any]:
     """What ``_config.yml``'s ``defaults:`` give the page at ``path`` (its own front matter
     wins over them: :func:`defaults.with_defaults`); empty on a site without them."""
+    return defaults_of(srcdir)(path)
+
+
+def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
+    """:func:`front_matter_defaults` for the pages of one site, ``_config.yml`` looked at
+    once: a rebuild asks for every page's, three times (page order, redirects, old
+    addresses), and a site without ``defaults:`` then costs nothing per page."""
     site = jekyll_config(srcdir)
-    if not isinstance(site.get("defaults"), list):
-        return {}
-    try:
-        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
-    except ValueError:
-        return {}
-    kind = defaults.page_type(relative, inplace.published_collections(srcdir, site))
-    return defaults.values_for(site["defaults"], relative, kind)
+    rules = site.get("defaults")
+    if not isinstance(rules, list):
+        return lambda path: {}
+    root = os.path.realpath(srcdir)
+    inside = os.path.join(root, "")
+    published = inplace.published_collections(srcdir, site)
+
+    def of(path: Path | str) -> dict[str, Any]:
+        real = os.path.realpath(path)
+        if not real.startswith(inside):
+            return {}
+        relative = real[len(inside):].replace(os.sep, "/")
+        return defaults.values_for(rules, relative, defaults.page_type(relative, published))
+    return of
 
 
 def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> posts.Post | None:
@@ -476,8 +490,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     When a page moved or its ``permalink`` changed, links on unchanged pages may now lead
     elsewhere: those pages are written again (rare, so simply all of them).
     """
-    srcdir = Path(app.srcdir)
-    pages = {docname: _with_defaults(srcdir, env.doc2path(docname), env.metadata.get(docname, {}))
+    given = defaults_of(Path(app.srcdir))
+    pages = {docname: _with_defaults(given(env.doc2path(docname)), env.metadata.get(docname, {}))
              for docname in env.found_docs}
     in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
     dated = posts_of(app, env.found_docs)
@@ -490,9 +504,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if previous is not None and previous != table else []
 
 
-def _with_defaults(srcdir: Path, path: Path, metadata: dict[str, Any]) -> dict[str, Any]:
+def _with_defaults(given: dict[str, Any], metadata: dict[str, Any]) -> dict[str, Any]:
     """A page's metadata with the old addresses ``_config.yml``'s ``defaults:`` give it."""
-    given = front_matter_defaults(srcdir, path)
     return defaults.with_defaults(metadata, {key: value for key, value in given.items()
                                              if key in ("permalink", "redirect_from")})
 

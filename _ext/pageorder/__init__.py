@@ -55,13 +55,14 @@ def warn(docname: str, problem: Problem) -> None:
 
 def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     """Read the front matter of every source page Sphinx found (a Jekyll post with its date)."""
-    from jekyll_compat import front_matter_defaults, post_at, post_settings, posts
+    from jekyll_compat import defaults_of, post_at, post_settings, posts
 
     srcdir = Path(env.srcdir)
-    paths = {docname: Path(env.doc2path(docname)) for docname in env.found_docs}
+    paths = {docname: env.doc2path(docname) for docname in env.found_docs}
     site = post_settings(srcdir) if any(posts.POSTS in path.parts for path in paths.values()) else None
+    defaults = defaults_of(srcdir)
     return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               front_matter_defaults(srcdir, path))
+                               defaults(path))
             for docname, path in paths.items()}
 
 

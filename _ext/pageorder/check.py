@@ -102,11 +102,12 @@ def pages_inside(paths: Mapping[str, Path], srcdir: Path) -> tuple[dict[str, Pat
 
 def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[str, Page]:
     """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
-    from jekyll_compat import front_matter_defaults, post_at, post_settings
+    from jekyll_compat import defaults_of, post_at, post_settings
 
     site = post_settings(srcdir) if srcdir is not None else None
+    given = defaults_of(srcdir) if srcdir is not None else lambda path: None
     return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               front_matter_defaults(srcdir, path) if srcdir is not None else None)
+                               given(path))
             for docname, path in paths.items()}
 
 

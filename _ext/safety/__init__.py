@@ -13,6 +13,7 @@ fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.ur
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -41,17 +42,15 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
                                removed: set[str]) -> list[str]:
     """Pages named like generated files, too long to write, or linked from outside the source
     folder are not read (with a warning)."""
-    from pathlib import Path
-
     from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
-    srcdir = Path(env.srcdir)
+    srcdir = os.fspath(env.srcdir)
     folders: dict[str, str] = {}
     for docname in sorted(env.found_docs):
         why, kind = names.problem(docname), Kind.PAGE_NAME
         if not why:
-            why, kind = (paths.page_outside(Path(env.doc2path(docname)), srcdir, folders),
+            why, kind = (paths.page_outside(env.doc2path(docname), srcdir, folders),
                          Kind.FILE_OUTSIDE)
         if why:
             logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)

@@ -9,6 +9,8 @@ refused before the page is read.
 
 from __future__ import annotations
 
+import re
+
 RESERVED = {
     "search": "the site's search page (search.html)",
     "genindex": "the site's index page (genindex.html)",
@@ -17,6 +19,7 @@ RESERVED = {
     "nav": "the ePub's table of contents (nav.xhtml)",
 }
 MAX_COMPONENT_BYTES = 240
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def problem(docname: str) -> str | None:
@@ -24,7 +27,7 @@ def problem(docname: str) -> str | None:
     if docname in RESERVED:
         return (f"the page '{docname}' would replace {RESERVED[docname]}, or be replaced by it; "
                 "give the file another name")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in docname):
+    if _CONTROL.search(docname):
         return "the file name has control characters; rename the file"
     for part in docname.split("/"):
         if len(part.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:

@@ -22,7 +22,7 @@ from sphinx.util.osutil import relative_uri
 import changes
 import pagesource
 import publication
-from jekyll_compat import defaults, front_matter_defaults, meaning, old_site_urls
+from jekyll_compat import defaults, defaults_of, meaning, old_site_urls
 from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
@@ -110,9 +110,9 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     """After page order: plan every redirect against the pages that are really built."""
     front = getattr(app.builder, _FRONT, {})
     old_site = old_site_urls(app, env.found_docs)
-    srcdir = Path(app.srcdir)
+    given = defaults_of(Path(app.srcdir))
     planned, problems = redirects.plan(
-        {d: defaults.with_defaults(source.data, front_matter_defaults(srcdir, env.doc2path(d)))
+        {d: defaults.with_defaults(source.data, given(env.doc2path(d)))
          for d, source in front.items()}, env.found_docs,
         app.config.site_redirects, lambda d: page_file(app, d), old_site)
     for problem in problems:
