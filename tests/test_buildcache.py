@@ -242,3 +242,32 @@ def test_the_code_version_changes_with_any_file_of_the_extensions(tmp_path: Path
     code_version.cache_clear()
     assert code_version(tmp_path) != first
     code_version.cache_clear()
+
+
+def test_the_search_index_pruned_with_a_set_keeps_what_sphinx_keeps() -> None:
+    from sphinx.search import IndexBuilder
+
+    from buildcache import searchprune
+
+    def index() -> IndexBuilder:
+        made = IndexBuilder.__new__(IndexBuilder)
+        made._titles = {d: d.upper() for d in ("a", "b", "c", "gone")}
+        made._filenames = {d: f"{d}.md" for d in made._titles}
+        made._all_titles = {d: [(d.upper(), None)] for d in made._titles}
+        made._mapping = {"park": {"a", "gone"}, "bus": {"b", "c"}, "only": {"gone"}}
+        made._title_mapping = {"a": {"a"}, "gone": {"gone"}}
+        return made
+
+    builder = SimpleNamespace(prepare_writing=lambda docnames: None)
+    searchprune.install(SimpleNamespace(builder=builder))
+    ours, sphinx_own = index(), index()
+    builder.indexer = ours
+    builder.prepare_writing(set())
+    all_docs = {"c": 1, "a": 2, "b": 3}  # env.all_docs, as the HTML builder passes it
+    ours.prune(all_docs)
+    sphinx_own.prune(all_docs)
+    assert ours.prune is not IndexBuilder.prune
+    for name in ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping"):
+        assert dict(sorted(getattr(ours, name).items())) == \
+            dict(sorted(getattr(sphinx_own, name).items())), name
+    assert ours._mapping["only"] == set() and ours._mapping["park"] == {"a"}

@@ -18,11 +18,12 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 - :mod:`buildcache.checksums` — each static file's ``?v=`` checksum found once per build,
   not once per page (``-D buildcache_checksums=0``).
 
-And four that are no cache (no switch: they change no output): :mod:`buildcache.memory`
+And five that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
 :mod:`buildcache.doctrees` off the pages already read and written; :mod:`buildcache.reading` reads a
 few changed pages without forking workers; :mod:`buildcache.pagepickles` saves the pages'
-tables of contents (``env.tocs``) without pickling the unchanged ones again.
+tables of contents (``env.tocs``) without pickling the unchanged ones again;
+:mod:`buildcache.searchprune` prunes the search index against a set of pages.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import checksums, doctrees, memory, reading, settings, sources, stemmer, templates, titles
+from . import (checksums, doctrees, memory, reading, searchprune, settings, sources, stemmer,
+               templates, titles)
 from .pagepickles import adopt
 
 if TYPE_CHECKING:
@@ -91,6 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", reading.restore_parallel, priority=0)
     app.connect("builder-inited", settings.install)
     app.connect("builder-inited", stemmer.memoise_stemmer)
+    app.connect("builder-inited", searchprune.install)
     app.connect("builder-inited", templates.install)
     app.connect("builder-inited", titles.install)
     app.connect("builder-inited", checksums.install)
