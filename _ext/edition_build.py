@@ -455,9 +455,25 @@ def main(argv: Sequence[str]) -> int:
         return 2
 
 
+def end(status: int) -> None:
+    """End the process without freeing what it holds, one object at a time.
+
+    After a build the heap holds the environment and the pages (~200 MB at 1,000 pages);
+    Python's own exit walks and frees all of it (~15 ms of a one-page rebuild, more
+    after a full build). The kernel frees a process's memory at once, so this runs the
+    ``atexit`` handlers (logging flushes its streams, multiprocessing reaps its children),
+    flushes the standard streams, and leaves with ``os._exit``, as mypy does.
+    """
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    status = main(sys.argv[1:])
-    # The process ends here: spare the collector a last walk over every object left
-    # (~1 s after a 1,000-page build); files are closed and atexit handlers still run.
-    gc.freeze()
-    sys.exit(status)
+    end(main(sys.argv[1:]))
