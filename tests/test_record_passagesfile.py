@@ -42,9 +42,9 @@ class Writes:
     def __init__(self) -> None:
         self.paths: list[str] = []
 
-    def __call__(self, path: Path, data: bytes) -> None:
+    def __call__(self, path: Path, data: bytes, offset: int = 0) -> None:
         self.paths.append(path.name)
-        path.write_bytes(data)
+        path.write_bytes(path.read_bytes()[:offset] + data if offset else data)
 
 
 def chapters_of(contents: dict[str, list[dict]], keys: dict[str, str], made: list[str]) -> list:
@@ -162,3 +162,55 @@ def test_indented_json_leaves_the_unusual_to_json_dumps():
         assert "Circular" in str(problem)
     else:
         raise AssertionError("a cycle must fail as json.dumps fails")
+
+
+@settings(max_examples=80, deadline=None)
+@given(HEAD, HEAD, CHAPTERS, st.data())
+def test_a_rewrite_keeps_the_unchanged_start_and_equals_a_whole_dump(tmp_path_factory, head, new_head,
+                                                                     chapters, data):
+    """Chapters edited, emptied, filled, the head changed or not: the file is always one
+    json.dumps of the new contents, and only the bytes from the first change are written."""
+    folder = tmp_path_factory.mktemp("tail")
+    path, index = folder / "passages.json", folder / "index.json"
+    contents = {f"c{n}": items for n, items in enumerate(chapters)}
+    keys = {name: "k" for name in contents}
+    passagesfile.write(path, index, head, chapters_of(contents, keys, []), overwrite)
+    before = path.read_bytes()
+
+    for name in contents:
+        if data.draw(st.booleans(), label=f"edit {name}"):
+            contents[name] = data.draw(st.lists(ITEM, max_size=3), label=name)
+            keys[name] = "k2"
+    head = data.draw(st.sampled_from([head, new_head]), label="head")
+    offsets: list[int] = []
+
+    def recorded(target: Path, data: bytes, offset: int = 0) -> None:
+        if target == path:
+            offsets.append(offset)
+        overwrite(target, data, offset)
+
+    passagesfile.write(path, index, head, chapters_of(contents, keys, []), recorded)
+    after = path.read_bytes()
+    assert after == whole(head, list(contents.values()))
+    if after == before:
+        assert offsets == []
+    else:
+        assert len(offsets) == 1
+        common = next((n for n, (a, b) in enumerate(zip(before, after)) if a != b),
+                      min(len(before), len(after)))
+        assert offsets[0] <= common
+
+
+def test_overwrite_from_an_offset_keeps_the_bytes_before_it(tmp_path):
+    path = tmp_path / "passages.json"
+    overwrite(path, b"0123456789")
+    inode = path.stat().st_ino
+    overwrite(path, b"abc", 4)
+    assert path.read_bytes() == b"0123abc" and path.stat().st_ino == inode
+    overwrite(path, b"", 2)
+    assert path.read_bytes() == b"01"
+
+    linked = tmp_path / "previous.json"
+    os.link(path, linked)
+    overwrite(path, b"xyz", 1)
+    assert path.read_bytes() == b"0xyz" and linked.read_bytes() == b"01"

@@ -34,27 +34,41 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
 
 
-def overwrite(path: Path, data: bytes) -> None:
-    """Write ``data`` over ``path`` in place: for a big file of a site's build folder.
+def overwrite(path: Path, data: bytes, offset: int = 0) -> None:
+    """Make ``path`` hold its first ``offset`` bytes, as they are, then ``data``; in place:
+    for a big file of a site's build folder.
 
     Replacing a 27 MB file (a new one beside it, renamed over it) costs its blocks freed
     and taken again: 10-65 ms, against 4 ms in place (not truncated first, for the same
-    reason). A killed build may leave the file half written, as Sphinx leaves its own
-    pages. A file that is not a plain file with one link (a hard-linked copy of the last
-    edition, or a symbolic link) is replaced instead, so the copy keeps its bytes.
+    reason); the bytes before ``offset`` are not written at all. A killed build may leave
+    the file half written, as Sphinx leaves its own pages. A file that is not a plain
+    file with one link (a hard-linked copy of the last edition, or a symbolic link) is
+    replaced instead, so the copy keeps its bytes.
     """
     try:
         stream = os.fdopen(os.open(path, os.O_RDWR | os.O_NOFOLLOW), "r+b")
     except OSError:  # none yet, or a link
-        write_atomically(path, data, durable=False)
+        write_atomically(path, _kept(path, offset) + data, durable=False)
         return
     with stream:
         status = os.fstat(stream.fileno())
-        if status.st_nlink == 1 and stat.S_ISREG(status.st_mode):
+        if status.st_nlink == 1 and stat.S_ISREG(status.st_mode) and status.st_size >= offset:
+            stream.seek(offset)
             stream.write(data)
             stream.truncate()
             return
-    write_atomically(path, data, durable=False)
+    write_atomically(path, _kept(path, offset) + data, durable=False)
+
+
+def _kept(path: Path, offset: int) -> bytes:
+    """The first ``offset`` bytes of ``path`` (all of them must be there)."""
+    if not offset:
+        return b""
+    with open(path, "rb") as stream:
+        kept = stream.read(offset)
+    if len(kept) != offset:
+        raise OSError(f"{path} is shorter than the {offset} bytes to keep")
+    return kept
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
