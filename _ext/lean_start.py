@@ -1,11 +1,13 @@
 """What our build processes leave unloaded: Sphinx's builders the editions never use, and
-``requests`` until something downloads.
+two modules until they are used.
 
 Sphinx sets up every built-in builder in every build (``sphinx.application.builtin_extensions``),
-whichever one it builds with, and its picture post-transform imports ``requests`` for
-remote pictures, which ``safety`` turns into links: ``requests``, ``urllib3``, ``idna`` and
-``certifi`` were ~30 ms of a one-page rebuild that takes ~0.9 s at 1,000 pages, the
-``linkcheck`` builder as much again. None of the builders below
+whichever one it builds with; its picture post-transform imports ``requests`` for remote
+pictures, which ``safety`` turns into links; its code post-transform imports the doctest
+extension (with ``doctest``, ``unittest`` and ``pdb``) for two regular expressions used on
+Python console blocks only. ``requests`` with ``urllib3``, ``idna`` and ``certifi`` were
+~30 ms of a one-page rebuild that takes ~0.9 s at 1,000 pages, the ``linkcheck`` builder
+as much again, the doctest extension ~12 ms. None of the builders below
 registers a setting that changes how pages are read (``rebuild='env'``; ``tests`` check
 it), so the environment, and with it the shared doctree cache, is the same whether a build
 loads them or not: ``make linkcheck`` (plain ``sphinx-build``, every builder) and our
@@ -35,11 +37,12 @@ _ALL: tuple[str, ...] | None = None
 
 def leave_out(builders: Iterable[str]) -> None:
     """Have the next Sphinx applications of this process skip :data:`UNUSED` when all of
-    ``builders`` are ours, and load every built-in again when one is not; ``requests`` is
-    imported when first used."""
+    ``builders`` are ours, and load every built-in again when one is not; ``requests`` and
+    the doctest extension are imported when first used."""
     from sphinx import application
 
     _import_when_used("sphinx.util.requests")
+    _import_when_used("sphinx.ext.doctest")
 
     global _ALL
     if _ALL is None:

@@ -56,14 +56,32 @@ def test_other_builders_load_every_builtin_again():
     assert "sphinx.builders.html" in application.builtin_extensions
 
 
-def test_requests_is_imported_only_when_used():
+def test_requests_and_doctest_are_imported_only_when_used():
     assert ends_apart(
         "import sys, lean_start\n"
         "lean_start.leave_out(['html'])\n"
         "import sphinx.transforms.post_transforms.images as images\n"
+        "import sphinx.transforms.post_transforms.code as code\n"
         "assert 'requests' not in sys.modules, 'imported before any use'\n"
+        "assert 'unittest' not in sys.modules, 'imported before any use'\n"
         "assert callable(images.requests.get)\n"
-        "assert 'requests' in sys.modules\n", limit=120)
+        "assert 'requests' in sys.modules\n"
+        "assert code.doctest.blankline_re.sub('', 'a\\n<BLANKLINE>\\n') == 'a\\n\\n'\n"
+        "assert 'unittest' in sys.modules\n", limit=120)
+
+
+def test_a_python_console_block_still_loses_its_doctest_flags(tmp_path):
+    """The code post-transform uses the doctest extension lazily imported: still the same."""
+    source = copy_root("order-nested", tmp_path / "src")
+    page = next(source.rglob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\n```pycon\n>>> 1 + 1  # doctest: +SKIP\n2\n```\n",
+                    encoding="utf-8")
+    build = tmp_path / "build"
+    subprocess.run(["make", "-s", "-C", str(REPO), "html", f"SOURCEDIR={source}",
+                    f"BUILDDIR={build}", "STRICT=0"], check=True, capture_output=True)
+    html = (build / "html" / page.relative_to(source).with_suffix(".html")).read_text(encoding="utf-8")
+    assert "1</span> <span class=\"o\">+</span> <span class=\"mi\">1</span>" in html or "1 + 1" in html
+    assert "doctest: +SKIP" not in html
 
 
 def _sphinx(*args: str) -> str:
