@@ -271,3 +271,26 @@ def test_the_search_index_pruned_with_a_set_keeps_what_sphinx_keeps() -> None:
         assert dict(sorted(getattr(ours, name).items())) == \
             dict(sorted(getattr(sphinx_own, name).items())), name
     assert ours._mapping["only"] == set() and ours._mapping["park"] == {"a"}
+
+
+def test_a_page_file_name_is_found_again_when_the_project_maps_it_anew(tmp_path: Path) -> None:
+    from sphinx.project import Project
+
+    from buildcache import docpaths
+
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    project = Project(tmp_path, {".md": "markdown"})
+    project.discover()
+    docpaths.install(SimpleNamespace(config=SimpleNamespace(buildcache_docpaths=True)))
+    first = project.doc2path("a", absolute=True)
+    assert project.doc2path("a", absolute=True) is first  # kept
+    assert project.doc2path("b", absolute=True) == tmp_path / "b.md"  # not a page: Sphinx's guess
+    (tmp_path / "b.markdown").write_text("# B\n", encoding="utf-8")
+    project.source_suffix = {".md": "markdown", ".markdown": "markdown"}
+    project.discover()  # b is now a page of its own file
+    assert project.doc2path("b", absolute=True) == tmp_path / "b.markdown"
+    project._docname_to_path["c"] = Path("generated/c.md")  # as pageorder.generated_root adds one
+    assert project.doc2path("c", absolute=False) == Path("generated/c.md")
+    docpaths.install(SimpleNamespace(config=SimpleNamespace(buildcache_docpaths=False)))
+    assert project.doc2path("a", absolute=True) is not first  # Sphinx's own, made anew
+    docpaths.install(SimpleNamespace(config=SimpleNamespace(buildcache_docpaths=True)))

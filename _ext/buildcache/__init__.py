@@ -1,6 +1,6 @@
 """Sphinx extension: what Sphinx recomputes per page but is the same for a whole build.
 
-Six caches, each with its own switch (all on by default; the output is the same
+Seven caches, each with its own switch (all on by default; the output is the same
 either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 
 - :mod:`buildcache.settings` — docutils' settings built once per build, not per page
@@ -16,7 +16,9 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   for every page whose neighbour links, parents or own title show it
   (``-D buildcache_titles=0``);
 - :mod:`buildcache.checksums` — each static file's ``?v=`` checksum found once per build,
-  not once per page (``-D buildcache_checksums=0``).
+  not once per page (``-D buildcache_checksums=0``);
+- :mod:`buildcache.docpaths` — each page's file name found once, not once per look-up
+  (``-D buildcache_docpaths=0``).
 
 And five that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
@@ -33,8 +35,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import (checksums, doctrees, memory, reading, searchprune, settings, sources, stemmer,
-               templates, titles)
+from . import (checksums, docpaths, doctrees, memory, reading, searchprune, settings, sources,
+               stemmer, templates, titles)
 from .pagepickles import adopt
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_sources", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_titles", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_checksums", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_docpaths", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
     app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
@@ -97,6 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", templates.install)
     app.connect("builder-inited", titles.install)
     app.connect("builder-inited", checksums.install)
+    app.connect("builder-inited", docpaths.install, priority=0)  # before anything asks
     app.connect("build-finished", sources.save)
     app.connect("env-before-read-docs", keep_toc_pickles)
     app.connect("env-get-updated", forget_numbered_tocs, priority=900)
