@@ -245,3 +245,25 @@ def test_a_build_folder_that_would_replace_pages_is_refused(tmp_path: Path, buil
     assert "BUILDDIR" in built.stderr and ("overlap" in built.stderr or "as ./-rf" in built.stderr)
     assert tree(tmp_path) == before
     assert not (REPO / "-rf").exists()
+
+
+def test_bytecode_is_written_once_and_again_when_the_source_changes(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    source = tmp_path / "room" / "module.py"
+    source.parent.mkdir()
+    source.write_text("ANSWER = 1\n", encoding="utf-8")
+    cached = Path(importlib.util.cache_from_source(str(source)))
+    edition_build.write_bytecode(tmp_path)
+    assert cached.is_file() and edition_build._fresh(str(source), str(cached))
+    written = cached.stat().st_mtime_ns
+    edition_build.write_bytecode(tmp_path)
+    assert cached.stat().st_mtime_ns == written  # fresh: not compiled again
+    source.write_text("ANSWER = 42  # longer\n", encoding="utf-8")
+    assert not edition_build._fresh(str(source), str(cached))
+    edition_build.write_bytecode(tmp_path)
+    assert edition_build._fresh(str(source), str(cached))
+    (tmp_path / "room" / "broken.py").write_text("def (:\n", encoding="utf-8")
+    edition_build.write_bytecode(tmp_path)  # a file that does not compile is left to Python
