@@ -8,8 +8,8 @@ extension (with ``doctest``, ``unittest`` and ``pdb``) for two regular expressio
 Python console blocks only. ``requests`` with ``urllib3``, ``idna`` and ``certifi`` were
 ~30 ms of a one-page rebuild that takes ~0.9 s at 1,000 pages, the ``linkcheck`` builder
 as much again, the doctest extension ~12 ms. None of the builders below
-registers a setting that changes how pages are read (``rebuild='env'``; ``tests`` check
-it), so the environment, and with it the shared doctree cache, is the same whether a build
+registers a setting any build looks at (all are ``rebuild=''``; ``tests`` check it), so
+the environment, the shared doctree cache and ``.buildinfo`` are the same whether a build
 loads them or not: ``make linkcheck`` (plain ``sphinx-build``, every builder) and our
 editions keep reusing each other's cache.
 
@@ -26,10 +26,12 @@ OUR_BUILDERS = frozenset({"html", "epub", "typst"})
 
 UNUSED = ("sphinx.builders.changes", "sphinx.builders.dirhtml", "sphinx.builders.dummy",
           "sphinx.builders.latex", "sphinx.builders.linkcheck", "sphinx.builders.manpage",
-          "sphinx.builders.singlehtml", "sphinx.builders.texinfo")
-"""Kept: ``epub3`` (our ePub's base), ``html``, and ``gettext``, ``text`` and ``xml``,
-whose settings are ``rebuild='env'``: leaving those out would make a build that loads
-them see the environment's settings as changed and read every page again."""
+          "sphinx.builders.texinfo")
+"""Kept: ``epub3`` (our ePub's base), ``html``, and every builder with a setting some build
+looks at: ``gettext``, ``text`` and ``xml`` (``rebuild='env'``: leaving them out would make
+a build that loads them see the environment as changed and read every page again), and
+``singlehtml`` (``rebuild='html'``: it is in the hash of the site's and the ePub's
+``.buildinfo``, so a build without it would write every page again after one with it)."""
 
 
 _ALL: tuple[str, ...] | None = None
