@@ -212,6 +212,12 @@ class PageSource:
     closed: bool = False
     """The page has front matter with its closing line."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled without :attr:`lines`, which are always the text's lines: the sources a
+        build keeps for the next (:func:`keep`) are half the size (6 → 3 MB at 1,000 pages)."""
+        return (_page_source, (self.text, self.data, self.key_lines, self.body_start,
+                               self.problems, self.closed))
+
     @property
     def front_matter_valid(self) -> bool:
         """False when the front matter is broken YAML or no mapping (``data`` may be partial)."""
@@ -221,6 +227,12 @@ class PageSource:
     def body_offset(self) -> int:
         """The character offset in :attr:`text` where the body begins."""
         return sum(len(line) for line in self.text.splitlines(keepends=True)[:self.body_start])
+
+
+def _page_source(text: str, data: dict[str, Any], key_lines: dict[str, int], body_start: int,
+                 problems: tuple[Problem, ...], closed: bool) -> PageSource:
+    return PageSource(text, tuple(text.splitlines()), data, key_lines, body_start, problems,
+                      closed)
 
 
 def decode(raw: bytes) -> tuple[str, list[Problem]]:
