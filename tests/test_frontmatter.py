@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pageorder.frontmatter import read_page
 from pageorder.problems import Kind
@@ -124,3 +126,16 @@ def test_a_json_style_emoji_escape_is_the_emoji_in_every_reading(tmp_path):
     page.write_text('---\ntitle: "Launch \\ud83d\\ude80"\nposition: 1\n---\n\nText.\n', encoding="utf-8")
     assert read_page("a", page).title == "Launch \U0001F680"
     assert safe_load('title: "Launch \\ud83d\\ude80"') == {"title": "Launch \U0001F680"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab: -\n\r\t\u2028\x0b\x1c\u0085é#")), max_size=80))
+def test_a_page_source_pickles_back_to_the_same_source(text):
+    """Its lines are not pickled (pagesource.PageSource.__reduce__) but come back the same."""
+    import pickle
+
+    import pagesource
+
+    for source in (pagesource.parse(text), pagesource.parse(f"---\ntitle: x\n---\n{text}")):
+        again = pickle.loads(pickle.dumps(source, pickle.HIGHEST_PROTOCOL))
+        assert again == source and again.lines == source.lines
