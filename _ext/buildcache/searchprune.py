@@ -10,27 +10,22 @@ bytes.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
+
+from .indexer import when_made
 
 
 def install(app: Any) -> None:
     """``builder-inited``: the HTML builder's indexer, once made, prunes with a set."""
-    builder = app.builder
-    prepare = getattr(builder, "prepare_writing", None)
-    if prepare is None or getattr(prepare, "setprune", False):
+    when_made(app.builder, "setprune", _prune_with_a_set)
+
+
+def _prune_with_a_set(indexer: Any) -> None:
+    prune = getattr(indexer, "prune", None)
+    if prune is None:
         return
 
-    @functools.wraps(prepare)
-    def prepare_writing(docnames: Any) -> None:
-        prepare(docnames)
-        indexer = getattr(builder, "indexer", None)
-        prune = getattr(indexer, "prune", None)
-        if prune is not None and not getattr(prune, "setprune", False):
-            def prune_with_a_set(docnames: Any) -> None:
-                prune(docnames if isinstance(docnames, (set, frozenset)) else set(docnames))
-            prune_with_a_set.setprune = True  # type: ignore[attr-defined]
-            indexer.prune = prune_with_a_set
+    def prune_with_a_set(docnames: Any) -> None:
+        prune(docnames if isinstance(docnames, (set, frozenset)) else set(docnames))
 
-    prepare_writing.setprune = True  # type: ignore[attr-defined]
-    builder.prepare_writing = prepare_writing
+    indexer.prune = prune_with_a_set

@@ -11,22 +11,16 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .indexer import when_made
+
 
 def memoise_stemmer(app: Any) -> None:
-    """Wrap the HTML builder's ``prepare_writing`` to cache its indexer's stemmer."""
-    builder = app.builder
-    if not app.config.buildcache_stemmer:
-        return
-    prepare = getattr(builder, "prepare_writing", None)
-    if prepare is None or getattr(prepare, "stemcache", False):
-        return
+    """``builder-inited``: the HTML builder's indexer, once made, stems each word once."""
+    if app.config.buildcache_stemmer:
+        when_made(app.builder, "stemcache", _memoise)
 
-    @functools.wraps(prepare)
-    def prepare_writing(docnames: Any) -> None:
-        prepare(docnames)
-        lang = getattr(getattr(builder, "indexer", None), "lang", None)
-        if lang is not None:
-            lang.stem = functools.lru_cache(maxsize=None)(lang.stem)
 
-    prepare_writing.stemcache = True  # type: ignore[attr-defined]
-    builder.prepare_writing = prepare_writing
+def _memoise(indexer: Any) -> None:
+    lang = getattr(indexer, "lang", None)
+    if lang is not None:
+        lang.stem = functools.lru_cache(maxsize=None)(lang.stem)
