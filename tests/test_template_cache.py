@@ -11,15 +11,18 @@ from buildcache import templates
 from conftest import ROOTS, sphinx_build
 
 
-def app_with(environment: jinja2.Environment, doctreedir: Path, on: bool = True) -> SimpleNamespace:
-    return SimpleNamespace(config=SimpleNamespace(buildcache_templates=on), doctreedir=doctreedir,
+def app_with(environment: jinja2.Environment, doctreedir: Path, on: bool = True,
+             folder: str = "") -> SimpleNamespace:
+    return SimpleNamespace(config=SimpleNamespace(buildcache_templates=on,
+                                                  buildcache_templates_dir=folder),
+                           doctreedir=doctreedir,
                            builder=SimpleNamespace(templates=SimpleNamespace(environment=environment)))
 
 
 def render(doctreedir: Path, source: str, **options: object) -> str:
     """``page`` rendered by a new environment (as each build makes one) with the cache installed."""
     environment = jinja2.Environment(loader=jinja2.DictLoader({"page": source}), **options)
-    templates.install(app_with(environment, doctreedir))
+    templates.install(app_with(environment, doctreedir, folder=str(doctreedir / templates.FOLDER)))
     return environment.get_template("page").render(name="Austin")
 
 
@@ -44,8 +47,24 @@ def test_switched_off_or_unwritable_it_is_not_installed(tmp_path: Path) -> None:
     assert environment.bytecode_cache is None
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
-    templates.install(app_with(environment, blocked))
+    templates.install(app_with(environment, blocked, folder=str(blocked / "templates")))
     assert environment.bytecode_cache is None
+
+
+def test_it_is_kept_with_the_virtual_environment_else_with_the_doctrees(tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    """A clean build removes the doctrees; the installation's cache outlives it."""
+    app = app_with(jinja2.Environment(), tmp_path / "doctrees")
+    monkeypatch.setattr(templates.sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(templates.sys, "base_prefix", "/usr")
+    assert templates.folders(app) == [tmp_path / "venv" / templates.INSTALLED,
+                                      tmp_path / "doctrees" / templates.FOLDER]
+    (tmp_path / "venv").write_text("not a folder", encoding="utf-8")
+    templates.install(app)
+    assert app.builder.templates.environment.bytecode_cache.directory == str(
+        tmp_path / "doctrees" / templates.FOLDER)
+    monkeypatch.setattr(templates.sys, "base_prefix", str(tmp_path / "venv"))
+    assert templates.folders(app) == [tmp_path / "doctrees" / templates.FOLDER]
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -54,15 +73,16 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_build_from_the_cache_writes_the_same_site(tmp_path: Path) -> None:
-    doctrees = tmp_path / "doctrees"
-    first = sphinx_build(ROOTS / "order-nested", tmp_path / "first", doctrees=doctrees)
+    folder = tmp_path / "cache"
+    use = ("-D", f"buildcache_templates_dir={folder}")
+    first = sphinx_build(ROOTS / "order-nested", tmp_path / "first", extra=use)
     assert first.returncode == 0, first.output
-    cache = {p.name: p.stat().st_mtime_ns for p in (doctrees / templates.FOLDER).iterdir()}
+    cache = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     assert len(cache) > 10  # Furo's page, its parts, genindex, search...
-    # A second site from the same doctrees renders every page again, from the cache
-    second = sphinx_build(ROOTS / "order-nested", tmp_path / "second", doctrees=doctrees)
+    # A clean build (new doctrees) renders every page again, from the cache
+    second = sphinx_build(ROOTS / "order-nested", tmp_path / "second", extra=use)
     assert second.returncode == 0, second.output
-    assert {p.name: p.stat().st_mtime_ns for p in (doctrees / templates.FOLDER).iterdir()} == cache
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == cache
     without = sphinx_build(ROOTS / "order-nested", tmp_path / "without",
                            extra=("-D", "buildcache_templates=0"))
     assert without.returncode == 0, without.output

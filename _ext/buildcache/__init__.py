@@ -7,8 +7,9 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
   (``-D buildcache_settings=0`` for Sphinx's own code);
 - :mod:`buildcache.stemmer` — each word stemmed once per build for the search index,
   not once per page (``-D buildcache_stemmer=0``);
-- :mod:`buildcache.templates` — Jinja's compiled templates kept in the doctree folder
-  for the next build, not compiled again by every build (``-D buildcache_templates=0``);
+- :mod:`buildcache.templates` — Jinja's compiled templates kept with the installation
+  (the virtual environment; else the doctree folder), not compiled again by every build,
+  clean or not (``-D buildcache_templates=0``);
 - :mod:`buildcache.sources` — the pages' sources (front matter parsed) kept in the doctree
   folder for the next build, which parses only the files that changed
   (``-D buildcache_sources=0``);
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_settings", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_stemmer", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_templates", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_templates_dir", "", "", types=frozenset({str}))
     app.add_config_value("buildcache_sources", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_titles", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_checksums", True, "", types=frozenset({bool}))
