@@ -226,6 +226,34 @@ def test_a_text_that_passed_the_schema_is_not_checked_again(tmp_path: Path,
     assert memo.read_text(encoding="ascii").strip() == publication.schema_digest(VALID)
 
 
+def test_the_memo_remembers_each_publications_text(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One installation builds several folders of pages: each one's text stays remembered."""
+    memo = tmp_path / "cache" / "schema-passed"
+    texts = [VALID.replace("2026-11-25", f"2026-11-{day:02d}") for day in range(1, 4)]
+    for text in texts:
+        publication.load(write(tmp_path, text), memo)
+    assert set(memo.read_text(encoding="ascii").split()) == set(map(publication.schema_digest, texts))
+    monkeypatch.setattr(publication, "schema_problems", lambda data: pytest.fail("checked again"))
+    publication.load(write(tmp_path, texts[0]), memo)
+    for day in range(publication.MEMO_KEEPS + 1):
+        monkeypatch.undo()
+        publication.load(write(tmp_path, VALID.replace("2026-11-25", f"2025-01-{day + 1:02d}")), memo)
+    assert len(memo.read_text(encoding="ascii").split()) == publication.MEMO_KEEPS
+
+
+def test_the_memo_is_kept_with_the_virtual_environment(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clean build removes the doctrees, not the installation."""
+    from publication import glue
+
+    monkeypatch.setattr(glue.sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(glue.sys, "base_prefix", "/usr")
+    assert glue.schema_memo(tmp_path / "doctrees").is_relative_to(tmp_path / "venv")
+    monkeypatch.setattr(glue.sys, "base_prefix", str(tmp_path / "venv"))
+    assert glue.schema_memo(tmp_path / "doctrees") == tmp_path / "doctrees" / glue.SCHEMA_MEMO
+
+
 @pytest.mark.parametrize("title, book_id", [
     ("Smart City Austin", "smart-city-austin"),
     ("18F Content Guide", "book-18f-content-guide"),  # 18F/content-guide's _config.yml title

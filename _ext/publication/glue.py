@@ -39,7 +39,16 @@ def _load(path: str, stamp: tuple[int, int], memo: Path | None = None) -> Metada
 
 
 SCHEMA_MEMO = "publication-schema-passed"
-"""The file in the doctree folder that remembers the CITATION.cff that passed the schema."""
+"""The file that remembers the CITATION.cff texts that passed the schema (:func:`schema_memo`)."""
+
+
+def schema_memo(doctreedir: str | Path) -> Path:
+    """Where the memo lives: with the installation, in the virtual environment the build runs
+    in (beside ``buildcache``'s compiled templates), so a clean build, which removes the
+    doctrees, still finds it; outside a virtual environment, in the doctree folder."""
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.prefix, "var", "cache", SCHEMA_MEMO)
+    return Path(doctreedir) / SCHEMA_MEMO
 
 
 PAGES_METADATA = "publication-pages-metadata"
@@ -170,13 +179,13 @@ def fill_config(app: Sphinx, config: Config) -> None:
     unusable: tuple[Path, InvalidCitation] | None = None
     try:
         try:
-            meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
+            meta = _load_plain(config, schema_memo(app.doctreedir))
         except InvalidCitation as err:
             if Path(config.citation_cff) == project or not project.is_file():
                 raise
             _say_pages_citation_unusable(Path(config.citation_cff), project, err)
             config.citation_cff = str(project)
-            meta = _load_plain(config, Path(app.doctreedir) / SCHEMA_MEMO)
+            meta = _load_plain(config, schema_memo(app.doctreedir))
     except InvalidCitation as err:
         # No exception may leave here (Sphinx would print a crash report): the build goes on
         # with stand-in metadata, said as a warning, so STRICT=0 still yields every edition.
