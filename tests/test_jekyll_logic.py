@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ends_apart
-from jekyll_compat import kramdown, liquid, liquid_engine, urls
+from jekyll_compat import kramdown, layouts, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
 SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, title="Smart City Austin",
@@ -638,3 +638,50 @@ def test_openers_the_engine_would_search_to_the_end_do_not_hold_the_build() -> N
                       "pages = ['{' * 400_000, '{% doc %}' * 100_000, 'a }} ' + '{{' * 200_000, "
                       "'%} {%' * 100_000]; "
                       "sys.exit(0 if all(render(page, {}, {}).dropped for page in pages) else 3)")
+
+
+# Layouts that made their pages -------------------------------------------------------------
+
+def site_with_layout(tmp_path: Path, layout: str, name: str = "page.html") -> Path:
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_layouts" / name).write_text(layout, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_layouts_visible_words_are_its_own_text_only():
+    layout = ("---\nlayout: default\ntitle: Not shown\n---\n<h3>Parking {{ page.title }}</h3>\n"
+              "{% comment %}Old note{% endcomment %}<p>Pay at the&nbsp;kiosk &amp; keep"
+              " the <em>receipt</em>.</p>\n<!-- hidden --><script>var x = 'code';</script>"
+              "<style>p { color: red }</style><svg><title>icon</title></svg>{% include f.html %}"
+              "{{ content }}\n<noscript>Turn on scripts</noscript> — done.")
+    assert layouts.visible_words(layout) == ["Parking", "Pay", "at", "the", "kiosk", "keep", "the",
+                                             "receipt", "done."]
+
+
+def test_a_page_with_text_or_no_layout_file_is_its_own(tmp_path: Path):
+    site = site_with_layout(tmp_path, "<p>Layout words</p>")
+    assert layouts.unmade_page(site, "page", "Some text of its own.\n") is None
+    assert layouts.unmade_page(site, "missing", "") is None
+    assert layouts.unmade_page(site, "redirect", "") is None
+    assert layouts.unmade_page(site, ["page"], "") is None
+    for hostile in ("../../etc/passwd", "/etc/passwd", "page/../page", ""):
+        assert layouts.unmade_page(site, hostile, "") is None
+    found = layouts.unmade_page(site, "page", "\n  \n")
+    assert found == layouts.UnmadePage("_layouts/page.html", ["Layout", "words"])
+    assert "2 words" in found.message() and '"Layout words"' in found.message()
+
+
+def test_a_layout_that_is_a_link_is_not_read(tmp_path: Path):
+    secret = tmp_path / "secret.html"
+    secret.write_text("<p>The build machine's secret</p>", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_layouts" / "page.html").symlink_to(secret)
+    assert layouts.unmade_page(site, "page", "") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_layout_text_gives_words_and_never_fails(text: str):
+    words = layouts.visible_words(text)
+    assert all(word and not word.isspace() for word in words)

@@ -29,8 +29,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, leftout, liquid, posts, posts_list, titles, urls)
+               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, titles,
+               urls)
 from .filenames import local_file
+from .meaning import is_redirect_page
 from .preprocess import preprocess
 from .typography import KramdownTypography
 
@@ -91,6 +93,11 @@ class Subtype(enum.Enum):
 
     TIMEZONE = "timezone"
     """``_config.yml``'s ``timezone`` is no time zone: the posts' dates are taken as written."""
+
+    LAYOUT = "layout"
+    """A page with no text of its own was made by its old layout (``_layouts/NAME.html``):
+    the layout's words are quoted, or its scripts named, so the text can be written into
+    the page (the publication shows no layouts)."""
 
 
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
@@ -688,6 +695,10 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     shown, unshown = frontdata.classify(source.data, source.key_lines, body)
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
+    unmade = (None if is_redirect_page(source.data) else
+              layouts.unmade_page(Path(app.srcdir), source.data.get("layout"), body))
+    if unmade is not None:
+        warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     section = doctree.next_node(nodes.section)
     if section is None or not shown:
         return
