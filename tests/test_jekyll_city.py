@@ -11,6 +11,8 @@ the way a new user would: ``make all SOURCEDIR=… STRICT=0``.
 
 from __future__ import annotations
 
+import os
+
 import re
 import subprocess
 import zipfile
@@ -178,6 +180,15 @@ def test_drafts_and_unpublished_sections_are_in_no_edition(city: tuple[Path, str
     site = " ".join(p.read_text(encoding="utf-8") for p in (build / "html").rglob("*.html"))
     for words in HIDDEN_WORDS:
         assert words not in text and words not in typst and words not in site, words
+
+
+def test_a_draft_folder_is_said_not_published_without_a_warning(city: tuple[Path, str]) -> None:
+    """``projects/_pilot/`` was a draft on the old site (Jekyll publishes no ``_``-entry):
+    one line says where its words are and how to publish them; strict builds stay clean."""
+    output = city[1]
+    said = [line for line in output.splitlines() if "'projects/_pilot/' holds 1 page(s)" in line]
+    assert len(said) == 1 and said[0].endswith("Rename it 'pilot/' to publish them"), said
+    assert f"projects{os.sep}_pilot{os.sep}overview.md:1: " in said[0] and "WARNING" not in said[0]
 
 
 def test_a_strict_build_of_the_landings_alone_is_clean(tmp_path: Path) -> None:

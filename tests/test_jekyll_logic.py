@@ -425,6 +425,33 @@ def test_folders_of_pages_are_said_to_be_left_out_but_not_jekylls_own(tmp_path: 
     assert collections.left_out(tmp_path / "_layouts", config) == []
 
 
+def test_folders_of_pages_below_the_top_are_said_to_be_left_out(tmp_path: Path) -> None:
+    """cityofaustin/developer-guides kept pages in ``_resources/_aws/``, inside a published
+    collection: Jekyll never published them, the build never reads them; both are said."""
+    from jekyll_compat import leftout
+
+    page = "---\ntitle: x\n---\n"
+    for name, text in (("_resources/aws.md", page), ("_resources/_aws/onboarding.md", page),
+                       ("_resources/_aws/deep/glossary.md", page),
+                       ("projects/_old/a.md", page), ("projects/_old/README.md", "No front matter.\n"),
+                       ("projects/_static/b.md", "No front matter.\n"),
+                       ("projects/_includes/c.md", page), ("projects/.hidden/_x/d.md", page),
+                       ("vendor/_gems/e.md", page), ("_notes/_deeper/f.md", page),
+                       ("stuff/_many/g.md", page), ("my/_things/h.md", page)):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    outside = tmp_path.parent / (tmp_path.name + "-outside")
+    (outside / "_linked").mkdir(parents=True, exist_ok=True)
+    (outside / "_linked" / "i.md").write_text(page, encoding="utf-8")
+    (tmp_path / "projects" / "_linked").symlink_to(outside / "_linked")
+    found = leftout.nested_left_out(tmp_path, {"_resources", "my/_things"},
+                                    lambda relative: relative.startswith("vendor"))
+    assert [(f.folder, f.first.relative_to(tmp_path).as_posix(), f.pages) for f in found] == [
+        ("_resources/_aws", "_resources/_aws/deep/glossary.md", 2),
+        ("projects/_old", "projects/_old/a.md", 1),
+        ("stuff/_many", "stuff/_many/g.md", 1)]
+
+
 def test_jekyll_pages_written_in_html_are_found_and_static_files_are_not(tmp_path: Path) -> None:
     from jekyll_compat import leftout
 

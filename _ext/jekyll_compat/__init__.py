@@ -73,7 +73,9 @@ class Subtype(enum.Enum):
 
     FOLDER = "folder"
     """A top ``_folder/`` of pages (an unpublished collection) is not read: rename it
-    without ``_``. (A collection Jekyll published, and the posts, are read where they are.)"""
+    without ``_``. (A collection Jekyll published, and the posts, are read where they are;
+    a ``_``-folder below the top, which Jekyll never published either, is said as
+    information, as the drafts are.)"""
 
     COLLECTION_CLASH = "collection-clash"
     """A document of a collection would have the page name another page already has."""
@@ -323,18 +325,38 @@ def say_what_is_not_read(app: Sphinx) -> None:
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
     from sphinx.util.matching import Matcher
 
+    excluded = Matcher(list(app.config.exclude_patterns))
+    # every `_`-folder is excluded (conf.py's `**/_*`): the patterns that say more are the user's
+    chosen = Matcher([p for p in app.config.exclude_patterns if not Matcher([p])("a/_b")])
+    for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen):
+        # a draft the author hid as Jekyll would (projects/_pilot/): said, not warned
+        plain = gone.folder.rsplit("/", 1)[-1].lstrip("_")
+        _say_once(f"{gone.first}:1: '{gone.folder}/' holds {gone.pages} page(s) that are not "
+                  "published: a folder whose name starts with '_' is never read, and Jekyll did "
+                  f"not publish it either. Rename it '{plain}/' to publish them")
     found = _posts_found(app)
     for relative in found.not_posts:
         warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
              Subtype.POST_NAME)
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
-        logger.info("%s:1: %s", srcdir / found.drafts[0],
-                    drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
-    for page in leftout.html_pages(srcdir, Matcher(list(app.config.exclude_patterns))):
+        _say_once(f"{srcdir / found.drafts[0]}:1: "
+                  + drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
+    for page in leftout.html_pages(srcdir, excluded):
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
              "is kept in the website and the ePub) or write it in Markdown",
              f"{page}:1", Subtype.HTML_PAGE)
+
+
+_SAID: set[str] = set()
+
+
+def _say_once(message: str) -> None:
+    """Information, not a warning, said once per process: ``make all`` builds three
+    editions in one, and each would say it again."""
+    if message not in _SAID:
+        _SAID.add(message)
+        logger.info(message)
 
 
 def drafts_message(drafts: tuple[str, ...], show_drafts: bool) -> str:
