@@ -712,3 +712,35 @@ def test_a_layout_that_is_a_link_is_not_read(tmp_path: Path):
 def test_any_layout_text_gives_words_and_never_fails(text: str):
     words = layouts.visible_words(text)
     assert all(word and not word.isspace() for word in words)
+
+
+# Front-matter data: what the title or the contents already show -------------------------
+
+def test_a_value_the_title_already_says_is_not_lost():
+    from jekyll_compat import frontdata
+
+    data = {"title": "Signal Re-Timing - City of Austin Transportation Department",
+            "short-name": "Signal  re-timing", "nav_title": "Signal Re-Timing - City",
+            "title_short": "Austin Transportation Department", "sponsor": "Acme Sensors",
+            "tagline": "Re-Timing"}
+    lines = {key: number for number, key in enumerate(data, start=2)}
+    _, unshown = frontdata.classify(data, lines, "")
+    assert [u.key for u in unshown] == ["sponsor"]  # every other one's words are in the title
+
+
+def test_scripts_and_styles_a_layout_loaded_are_no_words():
+    from jekyll_compat import frontdata
+
+    data = {"title": "About", "custom_js": ["about.bundle"], "custom_css": ["about"],
+            "extra-javascripts": ["a"], "stylesheets": ["b"], "javascript_note": "Read me"}
+    _, unshown = frontdata.classify(data, {}, "")
+    assert [u.key for u in unshown] == ["javascript_note"]
+
+
+def test_the_collection_a_landing_lists_is_shown_by_its_contents():
+    from jekyll_compat import frontdata
+
+    data = {"title": "Tools we use", "collection": "resources"}
+    assert frontdata.classify(data, {}, "", landing_of="resources")[1] == []
+    assert [u.key for u in frontdata.classify(data, {}, "", landing_of="")[1]] == ["collection"]
+    assert [u.key for u in frontdata.classify(data, {}, "", landing_of="guides")[1]] == ["collection"]

@@ -714,7 +714,11 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     source = pagesource.read(Path(app.env.doc2path(docname)))
     body = "\n".join(source.lines[source.body_start:])
-    shown, unshown = frontdata.classify(source.data, source.key_lines, body)
+    folder = docname.removesuffix("/index") if docname.endswith("/index") else docname
+    lands = any(other.startswith(folder + "/") for other in app.env.found_docs) \
+        if "collection" in source.data else False
+    shown, unshown = frontdata.classify(source.data, source.key_lines, body,
+                                        folder.rsplit("/", 1)[-1] if lands else "")
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
     unmade = (None if is_redirect_page(source.data) else

@@ -33,6 +33,9 @@ KNOWN = frozenset({
     "nav_order", "parent", "grand_parent", "ancestor", "has_children", "has_toc", "nav_exclude",
     "search_exclude",
 })
+#: Keys that named a layout's scripts and styles (``custom_js: [d3.v4.min]``): file names,
+#: never words a reader saw; the publication runs no page's scripts.
+ASSET_KEY = re.compile(r"(?:^|[_-])(?:js|css|javascripts?|scripts?|styles?|stylesheets?)$", re.IGNORECASE)
 TITLE_KEYS = ("title", "name", "text", "label")
 URL_KEYS = ("url", "link", "href", "article_link", "website", "source_url")
 
@@ -103,22 +106,42 @@ def as_link_list(key: str, value: Any) -> LinkList | None:
     return LinkList(key, heading_for(key), tuple(items))
 
 
-def classify(data: Mapping[str, Any], keylines: Mapping[str, int],
-             body: str) -> tuple[list[LinkList], list[Unshown]]:
-    """The lists to show at the end of the page, and the keys shown nowhere."""
+def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
+             landing_of: str = "") -> tuple[list[LinkList], list[Unshown]]:
+    """The lists to show at the end of the page, and the keys shown nowhere.
+
+    A text the title already says (``nav_title: Resources``, ``short-name: Signal
+    Re-timing`` beside ``title: Signal Re-Timing - City of Austin``) is shown; so is
+    ``collection: NAME`` on the page that lands the folder of that name (``landing_of``),
+    whose contents list the collection's pages, as the City's Zilker theme listed them."""
     shown: list[LinkList] = []
     unshown: list[Unshown] = []
+    title = _words(data.get("title"))
     for key, value in data.items():
         if not isinstance(key, str) or key in KNOWN or value is None or value == "" or value == []:
             continue
+        if ASSET_KEY.search(key):
+            continue
         if re.search(r"\bpage\." + re.escape(key) + r"\b", body):
             continue  # the page's own Liquid shows it
+        words = _words(value)
+        if words and title and f" {words} " in f" {title} ":
+            continue
+        if key == "collection" and landing_of and words == _words(landing_of):
+            continue
         found = as_link_list(key, value)
         if found is not None:
             shown.append(found)
         else:
             unshown.append(Unshown(key, keylines.get(key, 1)))
     return shown, unshown
+
+
+def _words(value: Any) -> str:
+    """A text's words, case and spacing aside ("" for anything but a text or a number)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return " ".join(str(value).casefold().split())
 
 
 def unshown_message(unshown: list[Unshown]) -> str:
