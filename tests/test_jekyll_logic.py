@@ -705,6 +705,10 @@ def test_a_layout_that_is_a_link_is_not_read(tmp_path: Path):
     (site / "_layouts").mkdir(parents=True)
     (site / "_layouts" / "page.html").symlink_to(secret)
     assert layouts.unmade_page(site, "page", "") is None
+    linked = tmp_path / "linked-site"
+    linked.mkdir()
+    (linked / "_layouts").symlink_to(tmp_path)  # a whole folder of the build machine
+    assert layouts.unmade_page(linked, "secret", "") is None
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,10 +10,13 @@ else. :func:`unmade_page` says which layout held it and what it said.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from safety.paths import is_inside
 
 LAYOUTS = "_layouts"
 SUFFIXES = (".html", ".htm", ".md", ".markdown")
@@ -62,11 +65,13 @@ def unmade_page(srcdir: Path, layout: object, body: str) -> UnmadePage | None:
 
 
 def _layout_file(srcdir: Path, name: str) -> Path | None:
+    """The layout's file: a real file inside ``srcdir`` (a link out of it, even through a
+    linked ``_layouts/``, is never read: its words would be quoted in the build's log)."""
     folder = srcdir / LAYOUTS
     for candidate in [folder / name, *(folder / (name + suffix) for suffix in SUFFIXES)]:
         try:
             if candidate.is_file() and not candidate.is_symlink():
-                return candidate
+                return candidate if is_inside(Path(os.path.realpath(candidate)), [srcdir]) else None
         except OSError:
             return None
     return None
