@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 from safety.paths import is_inside
@@ -23,8 +23,12 @@ SUFFIXES = (".html", ".htm", ".md", ".markdown")
 QUOTED_WORDS = 12
 """How much of the layout's text the warning quotes."""
 
-_LIQUID = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}",
-                     re.DOTALL)
+_OPENING = re.compile(r"\{[%{]")
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_TAG = re.compile(r"/?([a-z][a-z0-9-]*)|[!?/]")
+HIDDEN = frozenset({"script", "style", "template", "noscript", "svg"})
+"""Elements whose content no reader saw as text."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
 _NAME = re.compile(r"^[\w.-]+$")
 _WORD = re.compile(r"\w")
@@ -87,32 +91,70 @@ def _read(path: Path) -> str:
 
 def visible_words(layout: str) -> list[str]:
     """The words a reader saw of a layout itself: no Liquid, tags, scripts, styles or
-    comments, and nothing its ``{% include %}`` files or ``{{ content }}`` added."""
-    text = _LIQUID.sub(" ", _FRONT_MATTER.sub("", layout, count=1))
-    reader = _TextReader()
-    reader.feed(text)
-    reader.close()
-    return [word for word in " ".join(reader.parts).split() if _WORD.search(word)]
+    comments, and nothing its ``{% include %}`` files or ``{{ content }}`` added.
+
+    One pass over the text, each part looked at once: a layout is untrusted text, and a
+    regular expression or ``html.parser`` takes quadratic time on an unclosed ``{{`` or
+    ``<a b='`` repeated (a megabyte of it held a build for hours)."""
+    text = _visible_html(_without_liquid(_FRONT_MATTER.sub("", layout, count=1)))
+    return [word for word in text.split() if _WORD.search(word)]
 
 
-class _TextReader(HTMLParser):
-    """Text outside ``<script>``, ``<style>``, ``<template>`` and ``<noscript>``."""
+def _without_liquid(text: str) -> str:
+    """``text`` without its Liquid tags and outputs; a ``{% comment %}`` with what it holds.
+    An opening never closed ends the text (Jekyll would have refused the layout)."""
+    out, at = [], 0
+    while True:
+        start = _OPENING.search(text, at)
+        if start is None:
+            out.append(text[at:])
+            break
+        out.append(text[at:start.start()])
+        close = "%}" if start.group() == "{%" else "}}"
+        end = text.find(close, start.end())
+        if end < 0:
+            break
+        at = end + 2
+        if _COMMENT.fullmatch(text, start.start(), at):
+            ended = _END_COMMENT.search(text, at)
+            if ended is None:
+                break
+            at = ended.end()
+        out.append(" ")
+    return "".join(out)
 
-    HIDDEN = frozenset({"script", "style", "template", "noscript", "svg"})
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN and self.hidden:
-            self.hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
+def _visible_html(html: str) -> str:
+    """The text of ``html`` outside tags, comments and the elements of :data:`HIDDEN`,
+    its character references read."""
+    lower = html.lower()
+    out, at = [], 0
+    while True:
+        start = html.find("<", at)
+        if start < 0:
+            out.append(html[at:])
+            break
+        out.append(html[at:start])
+        if html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            if end < 0:
+                break
+            at = end + 3
+            continue
+        tag = _TAG.match(lower, start + 1)
+        if tag is None:  # "a < b": a character, not a tag
+            out.append("<")
+            at = start + 1
+            continue
+        end = html.find(">", tag.end())
+        if end < 0:
+            break
+        at = end + 1
+        name = tag.group(1)
+        if name in HIDDEN and not tag.group().startswith("/") and not html.startswith("/>", end - 1):
+            closing = lower.find("</" + name, at)
+            if closing < 0:
+                break
+            at = closing
+        out.append(" ")
+    return unescape("".join(out))
