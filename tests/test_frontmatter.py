@@ -139,3 +139,15 @@ def test_a_page_source_pickles_back_to_the_same_source(text):
     for source in (pagesource.parse(text), pagesource.parse(f"---\ntitle: x\n---\n{text}")):
         again = pickle.loads(pickle.dumps(source, pickle.HIGHEST_PROTOCOL))
         assert again == source and again.lines == source.lines
+
+
+def test_a_position_the_sites_defaults_give_is_taken(tmp_path):
+    """``_config.yml``'s ``defaults:`` may give a folder's pages their ``position``: it is on
+    no line of the page, so its written form is not checked (it was always refused)."""
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    found = read_page("a", page, defaults={"position": 5})
+    assert (found.position, found.problems) == (5, ())
+    assert read_page("a", page, defaults={"position": True}).position is None
+    page.write_text("---\ntitle: A\nposition: 1:30\n---\n\nText.\n", encoding="utf-8")
+    assert [p.kind for p in read_page("a", page, defaults={"position": 5}).problems] == [Kind.POSITION_INVALID]

@@ -173,8 +173,9 @@ def _position(data: dict[str, Any], keylines: dict[str, int], problems: list[Pro
         return None, 1
     value = data["position"]
     line = keylines.get("position", 1)
-    if isinstance(value, int) and not isinstance(value, bool) and _INTEGER.fullmatch(
-            _written(lines, line)):
+    # a position `_config.yml`'s `defaults:` gave is on no line of the page to check
+    if isinstance(value, int) and not isinstance(value, bool) and (
+            "position" not in keylines or _INTEGER.fullmatch(_written(lines, line))):
         return value, line
     if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
         return int(value), line
