@@ -88,6 +88,41 @@ def test_only_collections_jekyll_published_are_read(tmp_path: Path) -> None:
     assert published_collections(tmp_path, {"collections": {"linked": {"output": True}}}) == {}
 
 
+def test_a_folder_include_names_holds_top_pages(tmp_path: Path) -> None:
+    """``include: [_pages]`` made Jekyll read ``_pages/about.md`` as an ordinary page."""
+    from jekyll_compat.inplace import published_collections
+
+    write_pages(tmp_path, {f"{f}/a.md": "---\ntitle: A\n---\n" for f in
+                           ("_pages", "_more", "_layouts", "_posts", "_projects", "docs/_deep")})
+    (tmp_path / "_linked").symlink_to(tmp_path / "_more")
+    config = {"include": ["_pages", "_more/", ".htaccess", "_layouts", "_posts", "_missing",
+                          "docs/_deep", "_linked", "../_pages", 7, None],
+              "collections": {"projects": {"output": True}}}
+    assert published_collections(tmp_path, config) == {"_projects": "projects", "_pages": "",
+                                                       "_more": ""}
+    assert published_collections(tmp_path, {"include": "_pages"}) == {}
+
+
+def test_the_pages_of_an_included_folder_are_published_at_the_top(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    write_pages(source, {
+        "_config.yml": "title: Site\ninclude:\n  - _pages\ndefaults:\n  - scope:\n      type: pages\n"
+                       "    values:\n      position: 5\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "_pages/about.md": "---\ntitle: About\npermalink: /about-us/\nposition: 1\n---\n\nAbout us.\n",
+        "_pages/contact.md": "---\ntitle: Contact\n---\n\nCall 311.\n"})
+    build = sphinx_build(source, tmp_path / "html", jobs="1", env=EPOCH)
+    assert build.returncode == 0, build.output
+    html = build.outdir
+    assert (html / "about.html").is_file() and (html / "contact.html").is_file()
+    assert not (html / "_pages").exists()
+    assert (html / "about-us" / "index.html").is_file()  # its old address still leads to it
+    assert "[jekyll.folder]" not in build.output
+    home = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [a["href"] for a in home.select(".toctree-wrapper a")]
+    assert listed == ["about.html", "contact.html"]  # positions 1 and 5 (the folder's defaults)
+
+
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 

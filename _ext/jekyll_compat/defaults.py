@@ -28,7 +28,7 @@ def page_type(relative: str, collections: Mapping[str, str] | None = None) -> st
         return "drafts"
     for folder, name in (collections or {}).items():
         if relative.startswith(folder + "/"):
-            return name
+            return name or "pages"  # "": a folder `include:` names holds pages
     return "pages"
 
 

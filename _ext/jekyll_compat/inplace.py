@@ -12,6 +12,7 @@ Plain Python; the one Sphinx import is the :class:`~sphinx.project.Project` this
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,13 +25,18 @@ from sphinx.util.osutil import path_stabilize
 from . import posts
 from .collections import published_names
 
+_NAME = re.compile(r"_[\w.-]+")
+
 
 def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, str]:
-    """``{folder from srcdir: collection name}`` for each collection Jekyll published.
+    """``{folder from srcdir: collection name}`` for each collection Jekyll published, and
+    ``{folder: ""}`` for each top ``_``-folder ``_config.yml``'s ``include:`` names.
 
     Only ``output: true`` (Jekyll wrote no page for the others), only a real folder inside
     ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
-    dated entries, read by their own rules (:mod:`.posts`).
+    dated entries, read by their own rules (:mod:`.posts`). ``include: [_pages]`` made Jekyll
+    read ``_pages/about.md`` as an ordinary page (sites keep their pages there, each with its
+    ``permalink``): it is the top page ``about``, as if the folder were not there.
     """
     base = config.get("collections_dir")
     base = base.strip().strip("/") if isinstance(base, str) else ""
@@ -45,7 +51,27 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
         if path.is_dir() and not path.is_symlink() and not any(
                 (srcdir / p).is_symlink() for p in _parents(folder)):
             folders[folder] = name
+    for folder in included_folders(srcdir, config):
+        folders.setdefault(folder, "")
     return folders
+
+
+def included_folders(srcdir: Path, config: Mapping[str, Any]) -> list[str]:
+    """The top ``_``-folders ``include:`` lists (``_pages``, ``_pages/``), real folders
+    inside ``srcdir``; never Jekyll's own (``_layouts``, ``_posts``...)."""
+    from .leftout import MACHINERY
+
+    listed = config.get("include")
+    found = []
+    for entry in listed if isinstance(listed, list) else ():
+        name = entry.strip().strip("/") if isinstance(entry, str) else ""
+        if (not name.startswith("_") or "/" in name or name in MACHINERY
+                or name in ("_posts", "_drafts", "_config.yml") or not _NAME.fullmatch(name)):
+            continue
+        path = srcdir / name
+        if path.is_dir() and not path.is_symlink():
+            found.append(name)
+    return sorted(set(found))
 
 
 def _parents(folder: str) -> list[str]:
@@ -96,7 +122,7 @@ class CollectionsProject(Project):
                 plain = self._page_name(inner)
                 if plain is None:
                     continue
-                docname = f"{name}/{plain}"
+                docname = f"{name}/{plain}" if name else plain
                 if docname in self.docnames:
                     self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
                     continue
