@@ -39,6 +39,9 @@ def run(argv: list[str], stdout: str, stderr: str) -> int:
             from lean_start import builder_of, leave_out
 
             leave_out([builder_of(argv)])
+            # as edition_build.run_sphinx: nothing to collect while the extensions are set up
+            # and the last environment is loaded (buildcache.memory turns it on after)
+            gc.disable()
             return build_main(argv)
         except SystemExit as stop:  # Sphinx ends argument errors with SystemExit
             return stop.code if isinstance(stop.code, int) else 1
@@ -46,6 +49,7 @@ def run(argv: list[str], stdout: str, stderr: str) -> int:
             traceback.print_exc()
             return 2
         finally:
+            gc.enable()
             sys.stdout.flush()
             sys.stderr.flush()
             os.dup2(saved[0], 1)
