@@ -151,3 +151,18 @@ def test_a_position_the_sites_defaults_give_is_taken(tmp_path):
     assert read_page("a", page, defaults={"position": True}).position is None
     page.write_text("---\ntitle: A\nposition: 1:30\n---\n\nText.\n", encoding="utf-8")
     assert [p.kind for p in read_page("a", page, defaults={"position": 5}).problems] == [Kind.POSITION_INVALID]
+
+
+def test_a_merge_conflict_is_named_once_with_its_lines():
+    from pagesource import Kind as SourceKind, merge_conflicts, parse
+
+    text = ("# Title\n\n<<<<<<< HEAD\nOurs.\n=======\nTheirs.\n>>>>>>> main\n\n"
+            "~~~\n<<<<<<< HEAD\nin code\n=======\n>>>>>>> x\n~~~\n\n<<<<<<< a\nB\n=======\nC\n>>>>>>> b\n")
+    [problem] = [p for p in parse(text).problems if p.kind is SourceKind.CONFLICT]
+    assert problem.line == 3 and "(lines 3-7 and 1 more)" in problem.message
+    for harmless in ("a <<<<<<< b\n=======\n>>>>>>> c\n",  # not at a line's start
+                     "<<<<<<< HEAD\nno middle\n>>>>>>> end\n",
+                     "=======\n>>>>>>> only the end\n",
+                     "```\n<<<<<<< HEAD\n=======\n>>>>>>> x\n```\n",
+                     "<<<<<<<< eight\n=======\n>>>>>>> x\n"):
+        assert merge_conflicts(harmless, harmless.splitlines()) == [], harmless

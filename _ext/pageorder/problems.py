@@ -27,6 +27,9 @@ class Kind(enum.Enum):
     NOT_MAPPING = "not-mapping"
     """The front matter is valid YAML but not a ``key: value`` mapping."""
 
+    MERGE_CONFLICT = "merge-conflict"
+    """The file holds an unresolved Git merge conflict (``pagesource.Kind.CONFLICT``)."""
+
     TITLE_MISSING = "title-missing"
     """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
 

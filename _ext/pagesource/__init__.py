@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,11 @@ class Kind(enum.Enum):
 
     NOT_MAPPING = "not-mapping"
     """The front matter is valid YAML but not a ``key: value`` mapping."""
+
+    CONFLICT = "merge-conflict"
+    """The file holds an unresolved Git merge conflict: both versions of the text, and the
+    ``<<<<<<<``/``=======``/``>>>>>>>`` lines that garble it (one is a quote, one a heading
+    rule)."""
 
 
 @dataclass(frozen=True)
@@ -255,6 +261,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     """The :class:`PageSource` of a page's text (already decoded)."""
     problems = list(problems or ())
     lines = text.splitlines()
+    problems += merge_conflicts(text, lines)
     if not lines or lines[0].rstrip() != "---":
         return PageSource(text, tuple(lines), problems=tuple(problems))
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
@@ -289,6 +296,41 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
                                     f"lines, not a {type(value).__name__}"))
     return PageSource(text, tuple(lines), data, key_lines, end + 1, tuple(problems), closed=True)
+
+
+_CONFLICT_LINE = re.compile(r"(<{7}|={7}|>{7})(?:[ \t].*)?$")
+
+
+def merge_conflicts(text: str, lines: Sequence[str]) -> list[Problem]:
+    """One problem for the Git merge conflicts left in a page (outside code, where a guide to
+    Git may show the markers): ``<<<<<<<``, then ``=======``, then ``>>>>>>>``."""
+    if "<<<<<<<" not in text or ">>>>>>>" not in text:
+        return []
+    from .fences import outside_fences
+
+    found: list[tuple[int, int]] = []
+    start = middle = None
+    for i in outside_fences(lines):
+        match = _CONFLICT_LINE.match(lines[i])
+        if match is None:
+            continue
+        marker = match.group(1)[0]
+        if marker == "<":
+            start, middle = i, None
+        elif marker == "=" and start is not None:
+            middle = i
+        elif marker == ">" and middle is not None:
+            found.append((start + 1, i + 1))
+            start = middle = None
+    if not found:
+        return []
+    first, last = found[0]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return [Problem(Kind.CONFLICT, first,
+                    f"the page holds an unresolved Git merge conflict (lines {first}-{last}{more}): "
+                    "both versions of the text are published, garbled by the `<<<<<<<`, `=======` "
+                    "and `>>>>>>>` lines; keep the right version and delete the other with the "
+                    "three marker lines")]
 
 
 class _NoDates(yaml.SafeLoader):
