@@ -62,3 +62,13 @@ def test_any_address_gives_an_allowed_link_or_none(target, text):
                      fullmatch=True))
 def test_a_file_name_is_never_taken_for_a_web_address(name):
     assert web_address(name) is None
+
+
+def test_markdown_left_as_words_is_found_and_prose_is_not():
+    from loose_links.core import unread_link
+
+    assert unread_link("drown”](/uploads/crossing.jpeg “Courtesy of ")
+    assert unread_link("see [the plan]](https://example.org)")
+    for prose in ("a [note] (in brackets)", "f(x) = [a](", "the list ends ](", "x ]( y",
+                  "[a] [b]", "a ] ( spaced"):
+        assert not unread_link(prose), prose

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .core import Kind, read
+from .core import Kind, as_text_message, read, unread_link
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -113,7 +114,43 @@ class DeadAnchorsAsText(SphinxPostTransform):
                 ref.replace_self(ref.children or [nodes.Text(ref["refid"])])
 
 
+_CODE = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block,
+         nodes.comment, nodes.target)
+
+
+class MarkdownShownAsText(SphinxTransform):
+    """Once per page, when it is read: a link or picture whose Markdown the reader did not
+    take as one shows its ``](address`` as words; one warning names the first place."""
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        found = [text for text in self.document.findall(nodes.Text)
+                 if "](" in text and unread_link(text) and not _in_code(text)]
+        if found:
+            logger.warning(as_text_message(len(found)), location=_line_node(found[0]),
+                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+
+def _in_code(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, _CODE):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _line_node(node: nodes.Node) -> nodes.Node:
+    """The nearest element that knows its line (a Text node does not)."""
+    parent = node.parent
+    while parent is not None and parent.line is None:
+        parent = parent.parent
+    return parent if parent is not None else node
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_transform(MarkdownShownAsText)
     app.add_post_transform(ReadLooseLinks)
     app.add_post_transform(DeadAnchorsAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -32,6 +32,10 @@ class Kind(enum.Enum):
     SWAPPED = "swapped"
     """The text is a web address and the address is words: the link goes to the text's address."""
 
+    AS_TEXT = "as-text"
+    """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
+    bracket too many): its brackets and address are shown as typed."""
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -87,3 +91,19 @@ def read(target: str, text: str) -> Reading | None:
                        f"they look swapped; it is linked to {text.strip()}: write "
                        f"[{target}]({text.strip()})")
     return None
+
+
+_UNREAD_LINK = re.compile(r"\]\((?=[^\s)])")
+
+
+def unread_link(text: str) -> bool:
+    """Whether ``text`` (a page's words as shown, never code) still holds ``](address``:
+    the middle of a Markdown link or picture that the reader took as plain words."""
+    return _UNREAD_LINK.search(text) is not None
+
+
+def as_text_message(count: int) -> str:
+    more = f" (and {count - 1} more on the page)" if count > 1 else ""
+    return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
+            "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
+            "`[text](address)` or `![description](picture)`")
