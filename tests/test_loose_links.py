@@ -72,3 +72,12 @@ def test_markdown_left_as_words_is_found_and_prose_is_not():
     for prose in ("a [note] (in brackets)", "f(x) = [a](", "the list ends ](", "x ]( y",
                   "[a] [b]", "a ] ( spaced"):
         assert not unread_link(prose), prose
+
+
+def test_a_link_the_reader_refused_for_its_address_is_said_so():
+    """markdown-it takes no ``javascript:`` link: it stays words, and the reason is its address."""
+    from loose_links.core import as_text_message
+
+    said = as_text_message(1, "[a](JaVaScRiPt:alert(1))")
+    assert "'JaVaScRiPt:alert(1' is not one a link may have" in said and "brackets" not in said
+    assert "brackets do not pair up" in as_text_message(1, 'drown"](/uploads/x.jpeg')

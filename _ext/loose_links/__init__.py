@@ -128,7 +128,7 @@ class MarkdownShownAsText(SphinxTransform):
         found = [text for text in self.document.findall(nodes.Text)
                  if "](" in text and unread_link(text) and not _in_code(text)]
         if found:
-            logger.warning(as_text_message(len(found)), location=_line_node(found[0]),
+            logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
 
 

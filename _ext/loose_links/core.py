@@ -94,6 +94,7 @@ def read(target: str, text: str) -> Reading | None:
 
 
 _UNREAD_LINK = re.compile(r"\]\((?=[^\s)])")
+_ADDRESS = re.compile(r"\]\(([^\s)]+)")
 
 
 def unread_link(text: str) -> bool:
@@ -102,8 +103,14 @@ def unread_link(text: str) -> bool:
     return _UNREAD_LINK.search(text) is not None
 
 
-def as_text_message(count: int) -> str:
+def as_text_message(count: int, text: str = "") -> str:
+    """What to say of ``count`` such places on a page, the first in ``text``."""
     more = f" (and {count - 1} more on the page)" if count > 1 else ""
+    address = _ADDRESS.search(text)
+    if address is not None and not urls.is_allowed(address.group(1)):
+        return (f"Markdown for a link is shown as typed{more}: its address "
+                f"'{address.group(1)[:60]}' is not one a link may have (only http, https, "
+                "mailto, tel and relative addresses are); remove the link or give it one")
     return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
             "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
             "`[text](address)` or `![description](picture)`")
