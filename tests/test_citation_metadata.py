@@ -245,12 +245,12 @@ def test_the_memo_remembers_each_publications_text(tmp_path: Path,
 def test_the_memo_is_kept_with_the_virtual_environment(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A clean build removes the doctrees, not the installation."""
-    from publication import glue
+    from publication import glue, installed
 
-    monkeypatch.setattr(glue.sys, "prefix", str(tmp_path / "venv"))
-    monkeypatch.setattr(glue.sys, "base_prefix", "/usr")
-    assert glue.schema_memo(tmp_path / "doctrees").is_relative_to(tmp_path / "venv")
-    monkeypatch.setattr(glue.sys, "base_prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(installed.sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(installed.sys, "base_prefix", "/usr")
+    assert glue.schema_memo(tmp_path / "doctrees") == tmp_path / "venv" / "var" / "cache" / glue.SCHEMA_MEMO
+    monkeypatch.setattr(installed.sys, "base_prefix", str(tmp_path / "venv"))
     assert glue.schema_memo(tmp_path / "doctrees") == tmp_path / "doctrees" / glue.SCHEMA_MEMO
 
 

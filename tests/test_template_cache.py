@@ -54,16 +54,18 @@ def test_switched_off_or_unwritable_it_is_not_installed(tmp_path: Path) -> None:
 def test_it_is_kept_with_the_virtual_environment_else_with_the_doctrees(tmp_path: Path,
                                                                         monkeypatch) -> None:
     """A clean build removes the doctrees; the installation's cache outlives it."""
+    from publication import installed
+
     app = app_with(jinja2.Environment(), tmp_path / "doctrees")
-    monkeypatch.setattr(templates.sys, "prefix", str(tmp_path / "venv"))
-    monkeypatch.setattr(templates.sys, "base_prefix", "/usr")
-    assert templates.folders(app) == [tmp_path / "venv" / templates.INSTALLED,
+    monkeypatch.setattr(installed.sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(installed.sys, "base_prefix", "/usr")
+    assert templates.folders(app) == [tmp_path / "venv" / "var" / "cache" / templates.INSTALLED,
                                       tmp_path / "doctrees" / templates.FOLDER]
     (tmp_path / "venv").write_text("not a folder", encoding="utf-8")
     templates.install(app)
     assert app.builder.templates.environment.bytecode_cache.directory == str(
         tmp_path / "doctrees" / templates.FOLDER)
-    monkeypatch.setattr(templates.sys, "base_prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(installed.sys, "base_prefix", str(tmp_path / "venv"))
     assert templates.folders(app) == [tmp_path / "doctrees" / templates.FOLDER]
 
 

@@ -21,15 +21,14 @@ folder. A cache that cannot be written to is simply not kept.
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 from typing import Any
 
 FOLDER = "templates"
 """The cache's folder inside the doctree folder (outside a virtual environment)."""
 
-INSTALLED = Path("var", "cache", "jinja2-templates")
-"""The cache's folder inside the virtual environment."""
+INSTALLED = "jinja2-templates"
+"""The cache's folder with the installation (:func:`publication.installed.cache_path`)."""
 
 _SYNTAX = ("block_start_string", "block_end_string", "variable_start_string",
            "variable_end_string", "comment_start_string", "comment_end_string",
@@ -66,13 +65,13 @@ def _cache_class() -> type:
 
 def folders(app: Any) -> list[Path]:
     """Where the cache may live, first choice first."""
+    from publication.installed import cache_path
+
     named = getattr(app.config, "buildcache_templates_dir", "")
     if named:
         return [Path(named)]
-    found = [Path(app.doctreedir) / FOLDER]
-    if sys.prefix != sys.base_prefix:
-        found.insert(0, Path(sys.prefix) / INSTALLED)
-    return found
+    installed = cache_path(INSTALLED)
+    return [*([installed] if installed else []), Path(app.doctreedir) / FOLDER]
 
 
 def install(app: Any) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import InvalidCitation, Metadata, load
+from .installed import cache_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,12 +44,10 @@ SCHEMA_MEMO = "publication-schema-passed"
 
 
 def schema_memo(doctreedir: str | Path) -> Path:
-    """Where the memo lives: with the installation, in the virtual environment the build runs
-    in (beside ``buildcache``'s compiled templates), so a clean build, which removes the
-    doctrees, still finds it; outside a virtual environment, in the doctree folder."""
-    if sys.prefix != sys.base_prefix:
-        return Path(sys.prefix, "var", "cache", SCHEMA_MEMO)
-    return Path(doctreedir) / SCHEMA_MEMO
+    """Where the memo lives: with the installation (:mod:`publication.installed`, beside
+    ``buildcache``'s compiled templates), so a clean build, which removes the doctrees,
+    still finds it; outside a virtual environment, in the doctree folder."""
+    return cache_path(SCHEMA_MEMO) or Path(doctreedir) / SCHEMA_MEMO
 
 
 PAGES_METADATA = "publication-pages-metadata"
