@@ -65,8 +65,7 @@ def included_folders(srcdir: Path, config: Mapping[str, Any]) -> list[str]:
     found = []
     for entry in listed if isinstance(listed, list) else ():
         name = entry.strip().strip("/") if isinstance(entry, str) else ""
-        if (not name.startswith("_") or "/" in name or name in MACHINERY
-                or name in ("_posts", "_drafts", "_config.yml") or not _NAME.fullmatch(name)):
+        if not _NAME.fullmatch(name) or name in MACHINERY or name == "_posts":
             continue
         path = srcdir / name
         if path.is_dir() and not path.is_symlink():

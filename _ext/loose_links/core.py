@@ -93,14 +93,13 @@ def read(target: str, text: str) -> Reading | None:
     return None
 
 
-_UNREAD_LINK = re.compile(r"\]\((?=[^\s)])")
 _ADDRESS = re.compile(r"\]\(([^\s)]+)")
 
 
 def unread_link(text: str) -> bool:
     """Whether ``text`` (a page's words as shown, never code) still holds ``](address``:
     the middle of a Markdown link or picture that the reader took as plain words."""
-    return _UNREAD_LINK.search(text) is not None
+    return _ADDRESS.search(text) is not None
 
 
 def as_text_message(count: int, text: str = "") -> str:
