@@ -237,3 +237,26 @@ def test_a_collections_generated_landing_is_titled_for_readers(tmp_path: Path) -
     assert landing.find("h1").get_text(" ", strip=True).rstrip(" ¶") == "Application Development"
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "Application Development" in [a.get_text(strip=True) for a in home.select(".sidebar-tree a")]
+
+
+def test_a_page_linked_from_outside_into_a_collection_is_refused_and_said(tmp_path: Path) -> None:
+    """A link in ``_projects/`` or an included ``_pages/`` is a page like a link at the top:
+    safety refuses one that leads out of the source folder, with its warning (it used to be
+    skipped without a word)."""
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: Secret\nposition: 9\n---\n\nThe build machine's words.\n",
+                       encoding="utf-8")
+    source = tmp_path / "src"
+    write_pages(source, {
+        "_config.yml": "include: [_pages]\ncollections:\n  projects:\n    output: true\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "_pages/about.md": "---\ntitle: About\nposition: 1\n---\n\nAbout us.\n",
+        "_projects/a.md": "---\ntitle: A\nposition: 2\n---\n\nA project.\n"})
+    (source / "_pages" / "secret.md").symlink_to(outside)
+    (source / "_projects" / "secret.md").symlink_to(outside)
+    build = sphinx_build(source, tmp_path / "html", strict=False, jobs="1", env=EPOCH)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.output.splitlines() if "[security.file-outside]" in line]
+    assert len(said) == 2 and all("outside the source folder" in line for line in said), said
+    site = " ".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*.html"))
+    assert "build machine" not in site and (build.outdir / "about.html").is_file()

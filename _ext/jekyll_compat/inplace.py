@@ -116,8 +116,8 @@ class CollectionsProject(Project):
             root = Path(self.srcdir, folder)
             for inner in get_matching_files(root, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
                 path = Path(folder, inner)
-                if excluded(path.as_posix()) or (root / inner).is_symlink():
-                    continue
+                if excluded(path.as_posix()):
+                    continue  # a link is entered like any page: safety refuses one out of srcdir, said
                 plain = self._page_name(inner)
                 if plain is None:
                     continue
