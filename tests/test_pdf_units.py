@@ -16,7 +16,7 @@ from sphinx.errors import SphinxParallelError
 from test_pdf_support import structure_problems
 
 from typst_pdf import diagnostics, escape, latexmath
-from typst_pdf.builder import in_child_process
+from publication.apart import in_child_process
 from typst_pdf.output import Source
 from typst_pdf.problems import Kind
 

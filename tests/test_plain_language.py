@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -214,3 +215,65 @@ def test_a_long_paragraph_of_inline_marks_is_read_without_hanging() -> None:
     assert ends_apart("from plainlanguage.core import analyse; "
                       "report = analyse('[x](y) ' + '*a' * 300_000 + '\\n'); "
                       "sys.exit(0 if report.words else 3)")
+
+
+def test_the_advice_worked_out_beside_a_large_reading_is_the_cores_for_every_page(tmp_path):
+    """From APART_FROM pages the check runs in a forked process while the pages are read:
+    every page's advice still arrives, at its own line, as the core gives it."""
+    from plainlanguage import APART_FROM
+
+    pages = {"index.md": page("Home", body="Welcome.")}
+    for number in range(1, APART_FROM + 2):
+        body = f"Ask CMTA about route {number}.\n\n" + (LONG if number % 3 == 0 else "Short.")
+        pages[f"p{number:03}.md"] = page(f"Route {number}", number, body=body)
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    expected = set()
+    for name, text in pages.items():
+        for finding in core.analyse(text).findings:
+            expected.add((name, finding.line, finding.kind.value))
+    given = set()
+    for warning in build.warnings:
+        if "[style." in warning:
+            where, kind = warning.split(": WARNING: ")[0], warning.rsplit("[style.", 1)[1][:-1]
+            path, line = where.rsplit(":", 1)
+            given.add((Path(path).name, int(line), kind))
+    assert len(expected) > APART_FROM and given == expected
+
+
+def test_a_check_whose_process_dies_is_done_by_the_build_itself(monkeypatch, tmp_path):
+    import os
+    from types import SimpleNamespace
+
+    import plainlanguage
+    from plainlanguage import settings
+
+    files = write_pages(tmp_path, {f"p{n}.md": page(f"P {n}", n, body=LONG)
+                                   for n in range(plainlanguage.APART_FROM)})
+    parent, analyse = os.getpid(), core.analyse
+
+    def dies_in_the_child(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(9)
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(core, "analyse", dies_in_the_child)
+    config = SimpleNamespace(**{**settings.DEFAULTS, "language": "en", "source_language": "en"})
+    class App:  # a build, as much of it as the check reads (weakly referable, as Sphinx is)
+        builder = SimpleNamespace(name="html")
+        _fail_on_warnings = False
+
+    app = App()
+    app.config = config
+    env = SimpleNamespace(doc2path=lambda docname: files / f"{docname}.md")
+    docnames = sorted(path.stem for path in files.glob("*.md"))
+    said = []
+    monkeypatch.setattr(plainlanguage.logger, "warning",
+                        lambda message, **kw: said.append((kw.get("location"), message)))
+    plainlanguage.plan_advice(app, env, docnames)
+    assert plainlanguage._plans[app].beside is not None
+    plainlanguage.report_advice(app, env)
+    assert sorted(location for location, message in said
+                  if message.startswith("a sentence of 36 words")) == [(d, 6) for d in docnames]
+    assert env.plainlanguage_syllables["words"]["committee"] == 3

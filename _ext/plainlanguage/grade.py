@@ -53,6 +53,11 @@ def count_into(counts: dict[str, int]) -> None:
     _counts = counts
 
 
+def counted() -> dict[str, int]:
+    """The counts kept so far: a forked check hands them back to the build's mapping."""
+    return _counts
+
+
 def dictionary_stamp() -> str:
     """Which hyphenation dictionary counts syllables (pyphen's code and ``en_US`` file, by
     size and time), found without importing pyphen."""

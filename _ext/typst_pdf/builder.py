@@ -9,12 +9,9 @@ Like Sphinx's LaTeX builder: one doctree assembled from the root page with
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import re
 import shutil
-import traceback
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,15 +20,16 @@ import typst
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment.adapters.asset import ImageAdapter
-from sphinx.errors import NoUri, SphinxParallelError
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.display import progress_message, status_iterator
 from sphinx.util.i18n import format_date
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.osutil import ensuredir
-from sphinx.util.parallel import parallel_available
 
+from publication.apart import in_child_process
+from publication.apart import available as parallel_available
 from publication.atomic import write_atomically
 
 from . import diagnostics, escape, fonts, kept
@@ -383,49 +381,6 @@ class TypstPDFBuilder(Builder):
                 if item.line:
                     location = f"{location}:{item.line}"
             warn(item.explain(fonts), item.kind, location)
-
-
-def in_child_process(func: Callable[[], Any], task: str = "forked by the PDF build") -> Any:
-    """``func()`` run in a forked process: its result and its log records come back here.
-
-    Like Sphinx's ``ParallelTasks`` (an exception becomes a ``SphinxParallelError``), but
-    the records are kept when ``func`` fails, and a child that dies without answering
-    (killed, out of memory) fails the build instead of leaving it waiting forever.
-    """
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_answer, args=(sender, func), daemon=True)
-    child.start()
-    sender.close()  # only the child writes: if it dies, recv() sees the end of the pipe
-    try:
-        failed, records, result = receiver.recv()
-    except EOFError:
-        child.join()
-        raise SphinxParallelError(
-            f"the process {task} ended with exit code {child.exitcode} without a result",
-            "") from None
-    finally:
-        receiver.close()
-    child.join()
-    for record in records:
-        logger.handle(record)
-    if failed:
-        raise SphinxParallelError(*result)
-    return result
-
-
-def _answer(sender: Any, func: Callable[[], Any]) -> None:
-    """In the child: run ``func`` and send (failed, log records, result or error)."""
-    with logging.pending_logging() as memory:
-        try:
-            result, failed = func(), False
-        except BaseException as error:  # reported in the parent, like Sphinx's -j
-            message = traceback.format_exception_only(error.__class__, error)[0].strip()
-            result, failed = (message, traceback.format_exc()), True
-        records = memory.clear()
-    logging.convert_serializable(records)
-    sender.send((failed, records, result))
-    sender.close()
 
 
 def _pages_json(found: str, labelled: dict[str, tuple[str, str]]) -> bytes:
