@@ -656,7 +656,8 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: put the page's Jekyll ``date`` under its title, in every edition (a
     post's date, from its file name if need be, with its categories and tags)."""
     docname = app.env.docname
-    post = post_at(Path(app.srcdir), Path(app.env.doc2path(docname)))
+    post = post_at(Path(app.srcdir), Path(app.env.doc2path(docname))) \
+        if getattr(app.project, "with_posts", False) else None  # no posts: no page to resolve
     if post is not None:
         if (Path(app.srcdir) / "_config.yml").is_file():  # its `timezone` dates the post
             app.env.note_dependency(str(Path(app.srcdir) / "_config.yml"))

@@ -70,7 +70,7 @@ def kinds(site: Mapping[str, Any]) -> dict[str, Kind]:
 
 def find(lines: Sequence[str], known: Mapping[str, Kind]) -> list[Callout]:
     """Every callout IAL in ``lines`` (outside code) with the block it names, 1-based lines."""
-    if not known:
+    if not known or not any("{:" in line for line in lines):  # no IAL: no callout
         return []
     split = [_split(line) for line in lines]
     found = []

@@ -32,6 +32,9 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
+_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown", re.I)
+"""Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
+``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper."""
 
 
 def opens_markdown_block(line: str) -> bool:
@@ -109,7 +112,13 @@ def clean(text: str) -> str:
 
     An unclosed ``{::comment}`` hid the rest of the page on the old site; here only the
     opener goes, and the text after it stays (:func:`unclosed_comments` says where).
+    A page with none of the marks this looks for is returned as it is, without the walk
+    over its lines (most pages: ~0.2 ms each).
     """
+    return _clean(text) if _MAY_NEED_CLEANING.search(text) else text
+
+
+def _clean(text: str) -> str:
     lines = _without_comments(text).split("\n")
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
