@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 
 from conftest import page, require_tool, sphinx_build, write_pages
@@ -122,6 +124,49 @@ def test_kramdown_double_dollars_are_maths_on_every_page(tmp_path):
     assert [m["alttext"] for m in article.find_all("math")] == ["x^2", "\\frac{a}{b}"]
     text = " ".join(article.get_text().split())
     assert "It costs $2,000, and" in text and "After $5 and $10." in text and "$$code$$" in text
+
+
+def test_kramdown_display_maths_in_a_block_of_its_own_and_spaced_inline_maths(tmp_path):
+    """As a finance blog on jekyll-now wrote it: ``$$ … $$`` with spaces inside, and an
+    ``align`` whose ``$$`` share lines with the LaTeX. kramdown made both maths; they were
+    shown as text, ``\\`` halved and primes curled, in every edition, without a word."""
+    body = ("Intro.\n\n$$ a_t b_t = k $$\n\n$$\\begin{align}\nv_t &= a_0 p_t + b_0 \\\\\n"
+            "v'_t &= a_t p_t + b_t\n\\end{align}$$\n\nInline $$ x^2 $$ here, tight $$y^2$$ there, "
+            "and $$ $$ is no formula.\n")
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", body="Welcome."),
+                                               "old.md": page("Old", 1, body=body)})
+    build = sphinx_build(source, tmp_path / "out", "html")
+    assert build.returncode == 0, build.output
+    article = soup(tmp_path / "out" / "old.html").select_one("article")
+    formulas = [(m.get("display"), m["alttext"]) for m in article.find_all("math")]
+    assert formulas == [("block", "a_t b_t = k"),  # the last line joins the one above it
+                        ("block", "\\begin{align}\nv_t &= a_0 p_t + b_0 \\\\\nv'_t &= a_t p_t + b_t "
+                                  "\\end{align}"),
+                        ("inline", "x^2"), ("inline", "y^2")], formulas
+    text = " ".join(article.get_text().split())
+    assert "$$ $$ is no formula" in text and "$$" not in text.replace("$$ $$", "")
+
+
+def test_neighbouring_display_formulas_share_the_blank_lines_between_them():
+    from maths.doubledollar import convert
+
+    assert convert("T\n\n$$a$$\n\n$$ b $$\n\n$$c$$") == (
+        "T\n```{math} a\n```\n```{math} b\n```\n```{math} c\n```")
+    # a % comment on the line above the last must not swallow it: the closing takes the
+    # blank line after the block (or a new last line)
+    assert convert("T\n\n$$x % c\ny$$\n\nmore") == "T\n```{math}\nx % c\ny\n```\nmore"
+    assert convert("T\n\n$$x % c\ny$$") == "T\n```{math}\nx % c\ny\n```"
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["$$", "$", " ", "\n", "\n\n", "a", "\\\\", "%", "```", "`",
+                                 "\\begin{x}", "\\end{x}", "> ", "- "]), max_size=40).map("".join))
+def test_double_dollar_maths_keeps_every_line_where_it_was(text):
+    """Warnings point at page lines: converting may add a last line, never move one."""
+    from maths.doubledollar import convert
+
+    out = convert(text)
+    assert out.count("\n") in (text.count("\n"), text.count("\n") + 1)
 
 
 def test_the_kept_parsers_carry_nothing_from_one_page_to_the_next(tmp_path):

@@ -31,8 +31,11 @@ def to_mathml(latex: str, *, display: bool) -> str:
             if node.text:
                 node.text = html.unescape(node.text)  # latex2mathml writes entities as text
             if node.tag in ("mi", "mo") and (node.text or "").startswith("\\") and len(node.text) > 1:
-                raise Unsupported(f"the command {node.text} is not known")
-        element.set("alttext", latex)
+                command = node.text.strip()
+                raise Unsupported("a lone \\ (a backslash before a space or a line end) is no "
+                                  "command" if command == "\\" else
+                                  f"the command {command} is not known")
+        element.set("alttext", latex.strip())
         return ET.tostring(element, encoding="unicode")
     except RecursionError:
         raise Unsupported("it is nested too deeply") from None
