@@ -179,6 +179,24 @@ def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path)
     assert "Our Own Book</title>" in (tmp_path / "html2" / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_old_site_named_by_name_carries_none_of_this_projects_summary(tmp_path: Path) -> None:
+    """jekyll-now's `_config.yml` names the site with `name:` (no `title:`). The site was
+    published as "Smart City Austin", and a site with a title of its own still got this
+    project's summary, keywords and cover subtitle ("What a smart city means for Austin")."""
+    source = write_pages(tmp_path / "site", {
+        "_config.yml": "name: Wenyao\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n"})
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0, epub.output
+    opf = next((tmp_path / "epub").rglob("content.opf")).read_text(encoding="utf-8")
+    assert "<dc:title>Wenyao</dc:title>" in opf or ">Wenyao</dc:title>" in opf, opf
+    assert "smart city" not in opf.casefold() and "Smart City Austin" not in opf
+    pdf = sphinx_build(source, tmp_path / "pdf", "typst", strict=False)
+    assert pdf.returncode == 0, pdf.output
+    typ = next((tmp_path / "pdf").glob("*.typ")).read_text(encoding="utf-8")
+    assert '"title": "Wenyao"' in typ and "smart city" not in typ.casefold()
+
+
 def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
     from jekyll_compat.titles import fill_empty_title, titleize_slug
 

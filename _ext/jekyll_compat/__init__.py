@@ -155,7 +155,8 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
-    said = {"title": _one_line(site.get("title")), "abstract": _one_line(site.get("description"), 2000)}
+    said = {"title": _one_line(site.get("title")) or _one_line(site.get("name")),  # jekyll-now: name
+            "abstract": _one_line(site.get("description"), 2000)}
     url = _one_line(site.get("url"))
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:

@@ -63,8 +63,9 @@ def metadata(config: Config) -> Metadata:
     stat = os.stat(config.citation_cff)
     meta = _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size))
     changes = {k: v for k, v in (config.publication_pages_metadata or {}).items() if k in _PAGES_FIELDS}
-    if changes.get("title", meta.title) != meta.title:  # another publication: not this one's DOI
-        changes.update(doi="", report_number="")
+    if changes.get("title", meta.title) != meta.title:
+        # another publication: not this one's DOI, nor its summary and keywords
+        changes = {"doi": "", "report_number": "", "abstract": "", "keywords": (), **changes}
     version = config.release or meta.version
     if version != meta.version:
         changes["version"] = version
@@ -199,6 +200,8 @@ def fill_config(app: Sphinx, config: Config) -> None:
     said = None if own else app.emit_firstresult(PAGES_METADATA, Path(app.srcdir))
     if said:
         config.publication_pages_metadata = {k: v for k, v in said.items() if k in _PAGES_FIELDS}
+        if said.get("title", meta.title) != meta.title:  # the cover's second line is this one's
+            config.pdf_subtitle = _subtitle(said.get("abstract", ""))
         from sphinx.util import logging
 
         logging.getLogger(__name__).info(
@@ -217,6 +220,16 @@ def fill_config(app: Sphinx, config: Config) -> None:
     # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
     # release date unless the caller says otherwise: same sources, same bytes.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+
+SUBTITLE_MAX = 160
+"""Characters of a folder's own description that still make a cover's second line."""
+
+
+def _subtitle(description: str) -> str:
+    """A folder that names another publication keeps its own description under its title on
+    the cover when it is short; a long one is its abstract only (ePub, PDF subject)."""
+    return description if len(description) <= SUBTITLE_MAX else ""
 
 
 def _problem(path: Path, err: InvalidCitation) -> str:
