@@ -395,3 +395,21 @@ def test_an_abbreviations_meaning_is_shown_in_every_edition(html: Build, epub: B
 
     [pdf] = found[1].outdir.glob("*.pdf")
     assert meaning in " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+
+
+def test_a_toc_under_a_heading_of_its_own_lists_the_sections_after_it(tmp_path: Path) -> None:
+    """rob550's docs (just-the-docs) put `### Contents` above the marker, a heading kramdown
+    listed: the marker's list sat alone in that heading's section, found no section after it
+    there, and went; the page showed an empty "Contents" heading in every edition."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Course\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "tocs.md": "---\ntitle: Checkpoint\nnav_order: 2\n---\n\n### Contents\n* TOC\n{:toc}\n\n"
+                   "## Alpha part\n\nAlpha text.\n\n### Inside alpha\n\nMore.\n\n## Beta part\n\nBeta.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    toc = BeautifulSoup((tmp_path / "out" / "tocs.html").read_text(encoding="utf-8"), "lxml") \
+        .select_one(".kramdown-toc")
+    assert toc is not None, build.output
+    assert [" ".join(a.get_text().split()) for a in toc.select("a")] == \
+        ["Alpha part", "Inside alpha", "Beta part"]

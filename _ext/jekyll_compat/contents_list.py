@@ -51,14 +51,25 @@ class FillContents(SphinxTransform):
         for topic in list(self.document.findall(nodes.topic)):
             if CLASS not in topic["classes"]:
                 continue
-            parent = topic.parent
-            after = parent.children[parent.index(topic) + 1:]
-            items = [item for child in after if isinstance(child, nodes.section)
-                     for item in _entries(child, skipped)]
+            items = [item for section in _sections_after(topic)
+                     for item in _entries(section, skipped)]
             if items:
                 topic += nodes.bullet_list("", *items)
             else:
-                parent.remove(topic)
+                topic.parent.remove(topic)
+
+
+def _sections_after(node: nodes.Element) -> list[nodes.section]:
+    """The sections after ``node`` in reading order, each at its own level: its following
+    siblings', then its ancestors'. Under a heading of its own (``### Contents`` above the
+    marker) the list is the only thing in its section, and the page's sections follow it."""
+    found: list[nodes.section] = []
+    while node.parent is not None:
+        parent = node.parent
+        found += [child for child in parent.children[parent.index(node) + 1:]
+                  if isinstance(child, nodes.section)]
+        node = parent
+    return found
 
 
 def _entries(section: nodes.section, skipped: set[int]) -> list[nodes.list_item]:
