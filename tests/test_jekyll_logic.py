@@ -220,6 +220,9 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "\n\n\n```{jekyll-toc} Table of contents\n```\n"),  # its label heading is its title
     ("## Contents\n\n1. TOC\n{:toc}\n", "## Contents\n\n```{jekyll-toc}\n```\n"),  # listed: kept
     ("* Item\n* TOC\n", "* Item\n* TOC\n"),  # a real list item called TOC stays
+    # kramdown lets a space stand between a link's text and its reference (18F's site)
+    ('a ["joint work"] [4], [a] [b], `[c] [4]`\n\n  [4]: https://x.org "J"\n',
+     'a ["joint work"][4], [a] [b], `[c] [4]`\n\n  [4]: https://x.org "J"\n'),
     ('{::options parse_block_html="true" /}\nText', "\nText"),
     ("a{::comment}\nhidden\n{:/comment}b", "a\n\nb"),
     ("{::nomarkdown}<b>x</b>{:/nomarkdown}", "<b>x</b>"),

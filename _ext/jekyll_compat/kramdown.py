@@ -32,9 +32,12 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
-_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown", re.I)
+_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[", re.I)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
-``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper."""
+``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
+reference link with a space before its label (``[text] [4]``)."""
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")
+_SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
 
 
 def opens_markdown_block(line: str) -> bool:
@@ -120,6 +123,7 @@ def clean(text: str) -> str:
 
 def _clean(text: str) -> str:
     lines = _without_comments(text).split("\n")
+    labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
     for i in outside_fences(lines):
@@ -139,7 +143,15 @@ def _clean(text: str) -> str:
         if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
         lines[i] = _clean_line(line, lines[i + 1] if i + 1 < len(lines) else "")
+        if labels and "]" in lines[i]:
+            lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(
+                lambda m: f"][{m.group(1)}]" if _label(m.group(1)) in labels else m.group(0), part))
     return "\n".join(lines)
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(text.split()).casefold()
 
 
 TOC_DIRECTIVE = "jekyll-toc"
