@@ -636,16 +636,26 @@ class MissingImagesAsText(SphinxPostTransform):
 
 def find_images(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``, before Sphinx collects images: point each picture at its file as
-    kramdown found it (``caf%C3%A9%20terrace.png`` → ``café terrace.png``, NFC or NFD)."""
+    kramdown found it (``caf%C3%A9%20terrace.png`` → ``café terrace.png``, NFC or NFD), and
+    give a picture without words its paragraph's line (MyST gives it none, so a missing
+    file was reported as ``page.md::``)."""
     srcdir = Path(app.srcdir)
     folder = Path(app.env.doc2path(app.env.docname)).parent
     for image in doctree.findall(nodes.image):
+        if not image.line:
+            image.line = _line_above(image)
         uri = image.get("uri", "")
         if "://" in uri or uri.startswith(("data:", "/")) or (folder / uri).is_file():
             continue
         found = local_file(srcdir, folder, uri)
         if found is not None:
             image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
+
+
+def _line_above(node: nodes.Node) -> int | None:
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else None
 
 
 def key_line(path: Path, key: str) -> int:
