@@ -342,7 +342,11 @@ def say_what_is_not_read(app: Sphinx) -> None:
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
         _say_once(f"{srcdir / found.drafts[0]}:1: "
                   + drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
-    for page in leftout.html_pages(srcdir, excluded):
+    pages = leftout.html_pages(srcdir, excluded)
+    for folder in sorted(read_in_place):  # `_pages/`, a collection: read in place, HTML too
+        if (srcdir / folder).is_dir() and not (srcdir / folder).is_symlink():
+            pages += leftout.html_pages(srcdir / folder, lambda relative, f=folder: excluded(f"{f}/{relative}"))
+    for page in pages:
         warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
              f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
              "is kept in the website and the ePub) or write it in Markdown",
