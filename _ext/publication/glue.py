@@ -139,7 +139,7 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "epub_scheme": lambda m, c: "URN",
     "epub_uid": lambda m, c: m.book_id,
     "epub_other_identifiers": lambda m, c: [m.identifier],  # the DOI as a URL, else the URL
-    "epub_description": lambda m, c: m.abstract,
+    "epub_description": lambda m, c: m.abstract or m.title,  # EPUB 3 wants one: at least the title
     "pdf_basename": lambda m, c: m.slug,
     "pdf_authors": lambda m, c: list(m.authors),
     "pdf_publisher": lambda m, c: m.publisher,
