@@ -123,6 +123,23 @@ def test_the_pages_of_an_included_folder_are_published_at_the_top(tmp_path: Path
     assert listed == ["about.html", "contact.html"]  # positions 1 and 5 (the folder's defaults)
 
 
+def test_the_page_whose_permalink_is_the_sites_address_is_the_landing_page(tmp_path: Path) -> None:
+    """academicpages: no index.md, and `_pages/about.md` (an included folder) has
+    `permalink: /`. Its home was "About me"; a generated contents page took the site's address
+    instead (and the permalink's redirect was refused as a collision with it)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Jane Doe\ninclude:\n  - _pages\n",
+        "_pages/about.md": "---\ntitle: About me\npermalink: /\n---\n\nI study cities.\n",
+        "_pages/cv.md": "---\ntitle: CV\npermalink: /cv/\nposition: 2\n---\n\nMy CV.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "redirect.collision" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=about.html")
+    about = BeautifulSoup((tmp_path / "html" / "about.html").read_text(encoding="utf-8"), "html.parser")
+    assert "I study cities." in about.select_one("article").get_text()
+
+
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 

@@ -102,6 +102,27 @@ class Subtype(enum.Enum):
     the page (the publication shows no layouts)."""
 
 
+def home_page(app: Sphinx, srcdir: Path) -> str | None:
+    """``pageorder-landing-page``: on an old Jekyll site, the page whose ``permalink`` is
+    ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top or in a folder
+    ``include:`` names; the first such page in file order."""
+    if not (srcdir / "_config.yml").is_file():
+        return None
+    site = jekyll_config(srcdir)
+    folders = ["", *sorted(f for f, name in inplace.published_collections(srcdir, site).items() if not name)]
+    for folder in folders:
+        for path in sorted((srcdir / folder).glob("*.md")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            try:
+                data = pagesource.read(path).data
+            except OSError:
+                continue
+            if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
+                return path.stem
+    return None
+
+
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     """``config-inited``: on an old Jekyll site (a ``_config.yml`` beside the pages), what
     ``exclude:`` lists was never published, and a Markdown file without front matter was
@@ -766,8 +787,11 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("publication")  # the events it answers are theirs
+    app.setup_extension("pageorder")
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
+    app.connect("pageorder-landing-page", home_page)
     app.connect("builder-inited", read_collections_in_place, priority=100)
     app.connect("builder-inited", say_what_is_not_read)
     app.connect("env-get-outdated", say_which_collection_pages_clash)

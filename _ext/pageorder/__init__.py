@@ -216,11 +216,23 @@ def read_leniently(app: Sphinx) -> None:
         app.env.settings["input_encoding"] = lenient_utf8.NAME
 
 
+LANDING_PAGE = "pageorder-landing-page"
+"""Event: ``(app, srcdir) -> docname | None``: the page a folder without ``index.md`` names
+as its home itself (an old Jekyll site: the page whose ``permalink`` is ``/``)."""
+
+
 def choose_root_doc(app: Sphinx, config: Config) -> None:
-    """A folder of pages without ``index.md`` still builds: its first page becomes the root."""
+    """A folder of pages without ``index.md`` still builds: the page it names as its home
+    (:data:`LANDING_PAGE`), else its first page, becomes the root."""
     srcdir = Path(app.srcdir)
     suffixes = list(config.source_suffix)
     if any((srcdir / (config.root_doc + suffix)).is_file() for suffix in suffixes):
+        return
+    named = app.events.emit_firstresult(LANDING_PAGE, srcdir)
+    if named:
+        logger.info("no %s page in %s: %r is the landing page (its home address)",
+                    config.root_doc, srcdir, named)
+        config.root_doc = named
         return
     from sphinx.util.matching import Matcher
 
@@ -236,6 +248,7 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(NAVIGATION_CHANGED)
+    app.add_event(LANDING_PAGE)
     app.add_transform(OneChapterPerFile)
     app.add_transform(InsertContents)
     app.connect("config-inited", choose_root_doc)
