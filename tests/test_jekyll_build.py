@@ -413,3 +413,21 @@ def test_a_toc_under_a_heading_of_its_own_lists_the_sections_after_it(tmp_path: 
     assert toc is not None, build.output
     assert [" ".join(a.get_text().split()) for a in toc.select("a")] == \
         ["Alpha part", "Inside alpha", "Beta part"]
+
+
+def test_a_landing_made_by_its_layout_lists_its_pages_without_advice(tmp_path: Path) -> None:
+    """just-the-docs' parent pages are front matter with `has_children: true`: the layout
+    listed the children, as the publication's contents list now does. The build advised
+    copying the layout's words ("Skip to main content Last Updated:") into each of them."""
+    layout = "<html><body><a href='#main'>Skip to main content</a>{{ content }}Last Updated:</body></html>\n"
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Course\n",
+        "_layouts/default.html": layout,
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "docs/parent.md": "---\nlayout: default\ntitle: Parent\nnav_order: 2\nhas_children: true\n---\n",
+        "docs/child.md": "---\nlayout: default\ntitle: Child\nparent: Parent\nnav_order: 1\n---\n\nWords.\n",
+        "about.md": "---\nlayout: default\ntitle: About\nnav_order: 3\n---\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    layout_warnings = [w for w in build.warnings if "[jekyll.layout]" in w]
+    assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in layout_warnings] == ["about.md"], build.warnings

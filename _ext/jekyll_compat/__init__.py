@@ -758,7 +758,9 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                                         folder.rsplit("/", 1)[-1] if lands else "")
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
-    unmade = (None if is_redirect_page(source.data) else
+    # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do
+    lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)
+    unmade = (None if is_redirect_page(source.data) or lists_pages else
               layouts.unmade_page(Path(app.srcdir), source.data.get("layout"), body))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
