@@ -45,6 +45,22 @@ def test_acronyms_need_their_words_at_first_use_only():
     assert kinds("Ask CMTA.\n", known_acronyms=core.KNOWN_ACRONYMS | {"CMTA"}) == []
 
 
+def test_words_in_capitals_for_emphasis_are_no_acronyms():
+    """18F's job posts write "ALL APPLICATIONS DUE BY FRIDAY": each word was an acronym to
+    spell out. A run of capitalised words is emphasis; one on its own is still asked about."""
+    assert kinds("Send it. ALL APPLICATIONS DUE BY FRIDAY. Ask CMTA first.\n") == [(1, Kind.ACRONYM)]
+    assert "CMTA" in core.analyse("ALL DONE. Ask CMTA.\n").findings[0].message
+
+
+def test_an_initialism_does_not_end_a_sentence():
+    """"the U.S. Department of the Interior …" was split after "U.S.", and the long sentence
+    was quoted from "Department": its start was wrong."""
+    text = ("The U.S. Department of the Interior and the city e.g. its parks team and the county "
+            "and the state and the schools and the libraries meet every month to plan it together.\n")
+    [finding] = core.analyse(text).findings
+    assert finding.kind == Kind.LONG_SENTENCE and 'starts "The U.S. Department' in finding.message
+
+
 def test_kramdowns_table_of_contents_marker_is_no_prose():
     """``* TOC`` + ``{:toc}`` (the City's old pages) marks where kramdown put the contents."""
     assert kinds("* TOC\n{:toc}\n\n## Start\n\nWords.\n") == []

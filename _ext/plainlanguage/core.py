@@ -34,7 +34,11 @@ ALT_PREFIXES = ("image of", "an image of", "picture of", "a picture of", "photo 
 _FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|svg|webp|avif|tiff?|bmp|heic)$", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_CAPITALS_AT_END = re.compile(r"(?<![\w'’])[A-Z]{2,}[,;:!]?$")
+_CAPITALS_AT_START = re.compile(r"[A-Z]{2,}(?![\w'’])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
+_ABBREVIATION_AT_END = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|vs)\.)$")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FIGURE = re.compile(r"^\{(figure|image)\}")
 _OPTION = re.compile(r"^:(\w[\w-]*):\s*(.*)$")
@@ -167,6 +171,8 @@ def _start_of(sentence: str) -> str:
 def _sentences(text: str) -> list[tuple[int, str]]:
     found, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION_AT_END.search(text, 0, match.start()):
+            continue  # "the U.S. Department", "e.g. parks": no sentence ends there
         found.append((start, text[start:match.start()]))
         start = match.end()
     found.append((start, text[start:]))
@@ -263,9 +269,11 @@ def _acronyms(blocks: list[tuple[_Prose, bool]], known: frozenset[str] | set[str
             acronym = match.group(1)
             if (acronym in seen or acronym in known or len(acronym) > 6 or _ROMAN.match(acronym)):
                 continue
-            seen.add(acronym)
             before = prose.text[:match.start()].rstrip()
             after = prose.text[match.end():].lstrip()
+            if _CAPITALS_AT_END.search(before) or _CAPITALS_AT_START.match(after):
+                continue  # words in capitals for emphasis ("DUE BY FRIDAY"), not acronyms
+            seen.add(acronym)
             explained = after.startswith("(") or (before.endswith("(") and after.startswith(")"))
             if not explained:
                 report.findings.append(Finding(
