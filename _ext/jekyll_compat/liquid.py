@@ -30,6 +30,8 @@ class Result:
 
     text: str
     dropped: tuple[Dropped, ...]
+    unlisted: tuple[Dropped, ...] = ()
+    """Loops over the old site's own lists (``site.posts``, a collection), left out."""
 
 
 def has_liquid(text: str) -> bool:

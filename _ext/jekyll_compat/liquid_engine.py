@@ -346,6 +346,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
 
     source = _marked(text, protected_spans(text, keep), slot)
     source, dropped = _defused(source, slot, as_written, first_line)
+    source, unlisted = _without_site_lists(source, site, as_written, first_line)
     context = {"page": dict(page), "site": dict(site)}
     loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
@@ -371,7 +372,46 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
-    return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)))
+    return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)), unlisted)
+
+
+SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
+                        "tags", "related_posts", "collections"})
+"""What Jekyll gave a page's Liquid about the whole site (and each collection by its name)."""
+_LIST_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.(\w+)|paginator\.\w+)[^%]*%\}")
+_FOR_OR_END = re.compile(r"\{%-?\s*(for|endfor)\b[^%]*%\}")
+
+
+def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
+                        first_line: int) -> tuple[str, tuple[Dropped, ...]]:
+    """Loops over the old site's own lists left out, each said: the engine has no
+    ``site.publications`` to give them, and ran them as empty loops without a word.
+
+    academicpages' publications page is ``{% for post in site.publications reversed %}``:
+    the publication's contents list those pages instead. A loop whose end is missing is
+    the engine's to report."""
+    collections = site.get("collections")
+    names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    out, unlisted, pos = [], [], 0
+    for loop in _LIST_LOOP.finditer(source):
+        if loop.start() < pos or (loop.group(1) is not None and loop.group(1) not in names):
+            continue
+        depth, end = 0, None
+        for tag in _FOR_OR_END.finditer(source, loop.start()):
+            depth += 1 if tag.group(1) == "for" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end is None:
+            continue
+        unlisted.append(Dropped(_line_at(source, loop.start(), first_line),
+                                _short(as_written(_plain(loop.group(0))))))
+        out.append(source[pos:loop.start()])
+        pos = end
+    if not unlisted:
+        return source, ()
+    out.append(source[pos:])
+    return "".join(out), tuple(unlisted)
 
 
 _NEVER_ENDED = re.compile(r"\{%-?\s*doc\s*-?%\}")

@@ -68,7 +68,12 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                                         includes=includes, relative=relative)
     else:
         rendered = liquid.Result(body, ())
-    notes = [Note(first_line - 1 + line, "comment",
+    notes = [Note(loop.line, "liquid",
+                  f"`{loop.tag}` lists the old site's own pages, which the publication's Liquid "
+                  "does not have: the list is left out here (the publication's contents list "
+                  "those pages). Write the list in Markdown if this page needs it")
+             for loop in rendered.unlisted]
+    notes += [Note(first_line - 1 + line, "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
                   "should end") for line in kramdown.unclosed_comments(rendered.text)]
