@@ -28,7 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from jekyll_compat.filenames import local_file
-from safety import pixels, svg
+from safety import filetypes, pixels, svg
 
 from .sanitize import SCHEME, Change, clean, clean_inline
 
@@ -133,9 +133,14 @@ class PageImages:
         return True
 
 
-def unpublishable(path: Path) -> str | None:
+def unpublishable(path: Path, *, picture: bool = True) -> str | None:
     """Why a file a page's HTML shows or links may not be published (safety's rules for
-    every picture: an SVG that can run or load anything, a decompression bomb)."""
+    every picture and download: an SVG that can run or load anything, a decompression bomb,
+    a page or script a browser would run on the site's address)."""
+    if filetypes.runs_in_browser(path, picture=picture):
+        return (f"a browser would open {path.name!r} as a page of the site and run any script "
+                "in it; offer it zipped, or as plain text" if not picture else
+                f"{path.name!r} is no picture (a browser would open it as a page of the site)")
     if unsafe := svg.file_problems(path):
         return "; ".join(unsafe)
     return pixels.too_many_pixels(path)
@@ -186,7 +191,7 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
         found = local_file(Path(env.srcdir), folder, address)
         if found is None:
             continue  # a server path is jekyll_compat's (an old address of a page)
-        if why := unpublishable(found):
+        if why := unpublishable(found, picture=False):
             refused.append((address, why))
             continue
         relative = found.relative_to(Path(env.srcdir).resolve()).as_posix()

@@ -24,7 +24,7 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import pixels, svg
+from . import filetypes, pixels, svg
 from .paths import refused, resolve
 from .problems import WARNING_TYPE, Kind
 
@@ -199,6 +199,14 @@ def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
     return None
 
 
+def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
+    """The file a picture or download would publish that a browser would run, or None."""
+    for path in image_files(uri, base, srcdir) if picture else [base / uri]:
+        if not path.name.endswith(".*") and filetypes.runs_in_browser(path, picture=picture):
+            return path.name
+    return None
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -215,6 +223,13 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)
             if why:
                 warn(f"image {why}", node, Kind.FILE_OUTSIDE)
+                replace_by_alt(node)
+                continue
+            if active := active_file(uri, base, Path(env.srcdir), picture=True):
+                warn(f"the picture {uri!r} is not published: {active!r} is no picture, and a "
+                     "browser would open it as a page of the site (a script in it would run "
+                     "there). Use a PNG, JPEG, GIF, WebP or SVG; its alt text is shown instead",
+                     node, Kind.ACTIVE_FILE)
                 replace_by_alt(node)
                 continue
             unsafe = svg_problems(uri, base, Path(env.srcdir))
@@ -234,6 +249,11 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(target, base, Path(env.srcdir), allowed)
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif active := active_file(target, base, Path(env.srcdir), picture=False):
+                why = active
+                warn(f"the download {target!r} is not published: a browser would open {active!r} "
+                     "as a page of the site and run any script in it. Offer it zipped, or as "
+                     "plain text (.txt); its words are shown instead", node, Kind.ACTIVE_FILE)
             elif unsafe := svg_problems(target, base, Path(env.srcdir)):
                 why = "; ".join(unsafe)
                 warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)

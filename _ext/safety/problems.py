@@ -58,6 +58,12 @@ class Kind(enum.Enum):
     """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
     another site): the tag is not written into the page's head."""
 
+    ACTIVE_FILE = "active-file"
+    """A picture or download a browser would open as a page or run as a script (``.html``,
+    ``.xhtml``, ``.xml``, ``.js`` …; a picture must be a picture): published on the site's own
+    address, its script would run there, past the site's Content-Security-Policy (which
+    trusts the site's own files). It is not published; its words are shown instead."""
+
     PICTURE_SIZE = "picture-size"
     """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
     that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
