@@ -2,7 +2,9 @@
 
 A page whose name is a file the site generates (``search.md`` → ``search.html``,
 ``genindex``, ``404``, the ePub's ``nav``) would replace that file, or be replaced by it,
-without a word; a name too long for the file system (a component of more than 240 bytes:
+without a word; a name with ``:`` is read as an address of its own by the site's search
+results (``javascript:alert(1).md``) and a name with bidirectional controls reads as another
+name; a name too long for the file system (a component of more than 240 bytes:
 the doctree cache adds ``.doctree`` to it) stops the build with an ``OSError``. Both are
 refused before the page is read.
 """
@@ -20,6 +22,7 @@ RESERVED = {
 }
 MAX_COMPONENT_BYTES = 240
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def problem(docname: str) -> str | None:
@@ -29,6 +32,13 @@ def problem(docname: str) -> str | None:
                 "give the file another name")
     if _CONTROL.search(docname):
         return "the file name has control characters; rename the file"
+    if ":" in docname:
+        return ("the file name has a ':', so a link to the page would be read as an address of "
+                "its own (`javascript:…`, `mailto:…`), as the site's search results read it; "
+                "rename the file without ':'")
+    if _BIDI.search(docname):
+        return ("the file name has characters that reverse how text is shown (it reads as "
+                "another name than it is); rename the file")
     for part in docname.split("/"):
         if len(part.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:
             return (f"the name '{part[:40]}…' is {len(part.encode('utf-8', 'surrogateescape'))} "
