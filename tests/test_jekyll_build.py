@@ -456,3 +456,19 @@ def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None
     source = write_pages(tmp_path / "pages", {"index.md": text})
     build = sphinx_build(source, tmp_path / "html", "html", strict=False)
     assert page_html(build, "index").select_one("pre").get_text().strip() == "<p>markup</p>"
+
+
+def test_an_empty_anchor_in_a_heading_is_its_id(tmp_path: Path) -> None:
+    """18F's principles: ``## <a name="first-part"></a>First part`` showed the tag as heading
+    text (quotes curled) with two warnings; old links to ``#first-part`` must still land."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Old site\n",
+        "index.md": '---\ntitle: Principles\n---\n\nRead [the first part](#first-part).\n\n'
+                    '## <a name="first-part"></a>First part\n\nText.\n\n'
+                    '## Second part<a name="second-part"></a>\n\nMore.\n'})
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    article = page_html(build, "index")
+    assert [h.get_text().rstrip("¶") for h in article.select("h2")] == ["First part", "Second part"]
+    assert article.find(id="first-part") and article.find(id="second-part")
+    assert article.select_one("p a.reference")["href"] == "#first-part"

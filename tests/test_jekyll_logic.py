@@ -225,6 +225,10 @@ def test_myst_substitutions_are_not_liquid() -> None:
     ("{::nomarkdown}<b>x</b>{:/nomarkdown}", "<b>x</b>"),
     ("**Bold**{: .red} and [l](x){:target='_blank'}", "**Bold** and [l](x)"),
     ("\n## Contact us {#contact}\n", "(contact)=\n## Contact us\n"),
+    ('\n## <a name="first-part"></a>First part\n', "(first-part)=\n## First part\n"),  # 18F's principles
+    ("\n## Understanding first<a id='understanding'></a>\n", "(understanding)=\n## Understanding first\n"),
+    ('\n### <a name="agile" ></a> Working in an agile way\n', "(agile)=\n### Working in an agile way\n"),
+    ('\n## <a href="/x/">Linked</a> title\n', '\n## <a href="/x/">Linked</a> title\n'),  # not an anchor
     ("Text\n^\nMore", "Text\n\nMore"),
     ("*[CTM]: Communications and Technology Management\n\nText",
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
@@ -238,14 +242,14 @@ def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
 _MARKDOWN_LIKE = st.lists(st.sampled_from(
     list("ab #>*-_`|[]()!:.=<>/\"'\n\t123ñ")
     + ["<div", "</div>", '<div markdown="1">', "```", "~~~", "    ", "1. ", "TOC", "toc", "^",
-       "\n^\n", "*[", "*[HTTP]: x\n"]),
+       "\n^\n", "*[", "*[HTTP]: x\n", "## ", '<a name="x"></a>', "<a id=y></a>"]),
     max_size=80).map("".join)
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(_MARKDOWN_LIKE)
 def test_a_page_without_kramdowns_marks_is_left_as_it_is_without_reading_it_line_by_line(text):
-    """clean()'s shortcut: a page with no ``{``, ``^``, ``*[`` or ``markdown`` is what the
+    """clean()'s shortcut: a page with no ``{``, ``^``, ``*[``, ``markdown`` or ``<a name=`` is what the
     line-by-line walk would give back unchanged (so a new kind of leftover with another mark
     must widen the shortcut's pattern)."""
     if kramdown._MAY_NEED_CLEANING.search(text):
@@ -748,7 +752,7 @@ def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> 
     each read by a pattern in quadratic time (1.9 s, 0.8 s, 1.6 s at 32 KB; hours at a few
     megabytes). Run apart, with a limit."""
     assert ends_apart("from jekyll_compat.preprocess import preprocess; "
-                      "pages = ['# ' + ' ' * 2_000_000 + 'x', '{::comment}' * 200_000, "
+                      "pages = ['# ' + ' ' * 2_000_000 + 'x', '# ' + ' ' * 2_000_000 + '<a id=x></a>x', '{::comment}' * 200_000, "
                       "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
                       "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
 
