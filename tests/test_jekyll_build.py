@@ -431,3 +431,80 @@ def test_a_landing_made_by_its_layout_lists_its_pages_without_advice(tmp_path: P
     assert build.returncode == 0, build.output
     layout_warnings = [w for w in build.warnings if "[jekyll.layout]" in w]
     assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in layout_warnings] == ["about.md"], build.warnings
+
+
+HTML_PAGE = """---
+title: Guides
+---
+{% capture body %}
+## Embark on your AI journey
+Projects go wrong fast.
+
+[Write to us](mailto:a@example.gov).
+{% endcapture %}
+<div class="outer">
+  <div class="inner">
+Some text inside.
+
+    </div>
+</div>
+
+<div class="list">
+  <a class="item" href="https://example.org/one">
+    <p class="label">
+      First guide
+      {% include arrow.svg %}
+    </p>
+  </a>
+</div>
+
+<section class="usa-section">
+  <div class="grid-col">
+      <div class="tablet-lg:grid-col-7">
+        {{ body | markdownify }}
+      </div>
+  </div>
+</section>
+"""
+
+
+def test_an_element_with_blank_lines_inside_is_shown_as_on_the_old_site(tmp_path: Path) -> None:
+    """18F's pages: a blank line inside an element, an include ending in a newline, and
+    ``markdownify`` output inside it each showed the element's end tags (or all its markup)
+    as code. On a Jekyll site the element is read as kramdown read it: no markup as text."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Old site\n", "index.md": HTML_PAGE,
+        "_includes/arrow.svg": '<svg class="arrow" viewBox="0 0 8 8"><path d="M0 0L8 4"/></svg>\n'})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    article = page_html(build, "index")
+    assert "Traceback" not in build.output
+    assert not article.select("pre") and "</" not in article.get_text(), article
+    assert article.select_one("div.inner").get_text(strip=True) == "Some text inside."
+    assert " ".join(article.select_one("a.item p.label").get_text().split()) == "First guide"
+    assert [h.get_text() for h in article.select("h2")] == ["Embark on your AI journey¶"]
+    assert article.select_one("a[href^='mailto:']").get_text() == "Write to us"
+
+
+def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None:
+    """Without a ``_config.yml`` the pages are CommonMark's: a blank line inside an element
+    may mean what it means there (here, code inside the element)."""
+    text = '---\ntitle: Example\n---\n\n<div class="example">\n\n    <p>markup</p>\n\n</div>\n'
+    source = write_pages(tmp_path / "pages", {"index.md": text})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert page_html(build, "index").select_one("pre").get_text().strip() == "<p>markup</p>"
+
+
+def test_an_empty_anchor_in_a_heading_is_its_id(tmp_path: Path) -> None:
+    """18F's principles: ``## <a name="first-part"></a>First part`` showed the tag as heading
+    text (quotes curled) with two warnings; old links to ``#first-part`` must still land."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Old site\n",
+        "index.md": '---\ntitle: Principles\n---\n\nRead [the first part](#first-part).\n\n'
+                    '## <a name="first-part"></a>First part\n\nText.\n\n'
+                    '## Second part<a name="second-part"></a>\n\nMore.\n'})
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    article = page_html(build, "index")
+    assert [h.get_text().rstrip("¶") for h in article.select("h2")] == ["First part", "Second part"]
+    assert article.find(id="first-part") and article.find(id="second-part")
+    assert article.select_one("p a.reference")["href"] == "#first-part"

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ends_apart
-from jekyll_compat import kramdown, layouts, liquid, liquid_engine, urls
+from jekyll_compat import htmlblocks, kramdown, layouts, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
 SITE = liquid.site_variables({"title": "Old site", "baseurl": "/smartcity"}, title="Smart City Austin",
@@ -228,6 +228,10 @@ def test_myst_substitutions_are_not_liquid() -> None:
     ("{::nomarkdown}<b>x</b>{:/nomarkdown}", "<b>x</b>"),
     ("**Bold**{: .red} and [l](x){:target='_blank'}", "**Bold** and [l](x)"),
     ("\n## Contact us {#contact}\n", "(contact)=\n## Contact us\n"),
+    ('\n## <a name="first-part"></a>First part\n', "(first-part)=\n## First part\n"),  # 18F's principles
+    ("\n## Understanding first<a id='understanding'></a>\n", "(understanding)=\n## Understanding first\n"),
+    ('\n### <a name="agile" ></a> Working in an agile way\n', "(agile)=\n### Working in an agile way\n"),
+    ('\n## <a href="/x/">Linked</a> title\n', '\n## <a href="/x/">Linked</a> title\n'),  # not an anchor
     ("Text\n^\nMore", "Text\n\nMore"),
     ("*[CTM]: Communications and Technology Management\n\nText",
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
@@ -241,14 +245,14 @@ def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
 _MARKDOWN_LIKE = st.lists(st.sampled_from(
     list("ab #>*-_`|[]()!:.=<>/\"'\n\t123ñ")
     + ["<div", "</div>", '<div markdown="1">', "```", "~~~", "    ", "1. ", "TOC", "toc", "^",
-       "\n^\n", "*[", "*[HTTP]: x\n"]),
+       "\n^\n", "*[", "*[HTTP]: x\n", "## ", '<a name="x"></a>', "<a id=y></a>", "] [", "\n[a]: x\n"]),
     max_size=80).map("".join)
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(_MARKDOWN_LIKE)
 def test_a_page_without_kramdowns_marks_is_left_as_it_is_without_reading_it_line_by_line(text):
-    """clean()'s shortcut: a page with no ``{``, ``^``, ``*[`` or ``markdown`` is what the
+    """clean()'s shortcut: a page with no ``{``, ``^``, ``*[``, ``markdown`` or ``<a name=`` is what the
     line-by-line walk would give back unchanged (so a new kind of leftover with another mark
     must widen the shortcut's pattern)."""
     if kramdown._MAY_NEED_CLEANING.search(text):
@@ -267,6 +271,93 @@ def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
     assert kramdown.clean(text).count("\n") == text.count("\n")
     assert liquid_engine.render(text, {}, SITE).text.count("\n") == text.count("\n")
     assert preprocess(text, SITE).text.count("\n") == text.count("\n")
+
+
+# kramdown's HTML blocks ---------------------------------------------------------------------
+
+def commonmark_blocks(text: str) -> list[tuple[str, int, int]]:
+    """(kind, first line, last line) of each block as MyST's CommonMark reader finds it."""
+    from markdown_it import MarkdownIt
+
+    return [(token.type, token.map[0] + 1, token.map[1]) for token in MarkdownIt("commonmark").parse(text)
+            if token.map and token.level == 0 and not token.type.endswith("_close")]
+
+
+NESTED_DIVS = '<div class="outer">\n  <div class="inner">\nSome text inside.\n\n    </div>\n</div>\n'
+ARROW_IN_LINK = ('<div class="list">\n  <a class="item" href="https://example.org/one">\n'
+                 '    <p class="label">\n      First guide\n      <svg><path d="M0 0"/></svg>\n\n'
+                 '    </p>\n  </a>\n</div>\n')  # `{% include arrow.svg %}`: the file's last newline
+MARKDOWNIFIED = ('<section class="usa-section">\n<div class="grid-container">\n'
+                 '  <div class="tablet-lg:grid-col-7">\n    \n## Embark on your AI journey\n'
+                 'Emerging technology projects.\n\n[Write to us](mailto:a@b.gov).\n\n'
+                 '      </div>\n    </div>\n</section>\n')  # `{{ body | markdownify }}` (18F's AI-services)
+
+
+@pytest.mark.parametrize("text", [NESTED_DIVS, ARROW_IN_LINK])
+def test_an_html_element_with_blank_lines_inside_stays_one_html_block(text: str) -> None:
+    kept = htmlblocks.keep_whole(text)
+    assert commonmark_blocks(kept) == [("html_block", 1, text.count("\n"))]
+    assert kept.count("\n") == text.count("\n")
+
+
+def test_a_blank_line_in_the_pages_own_markup_ends_no_element() -> None:
+    """18F's contact page: a Markdown part (``{% markdown %}``), then the element's end tag
+    and an ``<aside>``, each after a blank line and indented: shown as code before."""
+    text = ('<div class="grid-container">\n  <div class="grid-row">\n    <div class="col-8">\n'
+            "{% markdown %}\n\n### Want to see if 18F can help?\nEmail us.\n{% endmarkdown %}\n\n"
+            '    </div>\n\n    <aside class="col-4">\n      <h4>Learn more</h4>\n    </aside>\n'
+            "  </div>\n</div>\n")
+    blocks = commonmark_blocks(htmlblocks.keep_whole(text))
+    assert ("heading_open", 6, 6) in blocks  # the Markdown part is still Markdown
+    assert not [b for b in blocks if b[0] in ("code_block", "fence")]
+    assert blocks[-1] == ("html_block", 10, 16)  # the end tag, the <aside> and the rest: one block
+
+
+def test_markdown_that_liquid_put_inside_an_element_stays_markdown() -> None:
+    blocks = commonmark_blocks(htmlblocks.keep_whole(MARKDOWNIFIED))
+    assert [b[0] for b in blocks] == ["html_block", "heading_open", "paragraph_open", "paragraph_open",
+                                      "html_block"]
+    assert blocks[-1] == ("html_block", 10, 12)  # its end tags are markup, not code
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="x">\n<p>a</p>\n\n    <p>b</p>\n',  # no end tag: kramdown closed it at the page's end
+    "```html\n" + NESTED_DIVS + "```\n",  # an example in code
+    '<div markdown="1">\n\n    </div>\n',  # a kramdown Markdown wrapper (kramdown.clean unwraps it)
+    "<pre>\n<div>\n\n    </div>\n</pre>\n",  # CommonMark keeps <pre> whole already
+    "Text with <div>\n\n    </div>\n",  # not at the start of a line
+    "<!-- <div> -->\n\n    </div>\n",  # a comment is no element
+    "<span>\n\n    </span>\n",  # kramdown read a span element as text, not as a block
+])
+def test_what_is_no_element_with_its_end_tag_is_left_as_it_is(text: str) -> None:
+    assert htmlblocks.keep_whole(text) == text
+
+
+def test_a_page_without_markup_at_a_line_start_is_not_read_line_by_line() -> None:
+    text = "# Title\n\nA paragraph with <b>bold</b> words.\n\n    code\n" * 200
+    assert htmlblocks.keep_whole(text) is text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<pre>", "</pre>", "<!--", "-->",
+                                 "<a>", "</a>", "```", "\n", "\n\n", "    ", "  ", "x", "`"]),
+                max_size=40).map("".join))
+def test_keeping_elements_whole_keeps_every_line_and_only_fills_or_unindents(text: str) -> None:
+    kept = htmlblocks.keep_whole(text)
+    assert kept.count("\n") == text.count("\n")
+    for before, after in zip(text.split("\n"), kept.split("\n")):
+        assert after == before or (not before.strip() and "<!-- -->" in after) \
+            or after.strip() == before.strip()
+
+
+def test_elements_on_a_hostile_page_are_found_without_hanging() -> None:
+    """Looking for the next ``<pre>`` again after each comment took a first version 258 s
+    for a megabyte of comments inside one element. Run apart, with a limit."""
+    assert ends_apart("from jekyll_compat import htmlblocks; "
+                      "pages = ['<div>\\n\\n' * 200_000, '<div title=\"' * 200_000, "
+                      "'<div>\\n<!--\\n' * 100_000, '<pre>\\n<div>\\n' * 100_000, '</div>\\n' * 200_000, "
+                      "'<div>\\n<!-- a -->\\n\\n' * 100_000 + '</div>']; "
+                      "[htmlblocks.keep_whole(page) for page in pages]", limit=120)
 
 
 # preprocess ------------------------------------------------------------------------------
@@ -664,7 +755,7 @@ def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> 
     each read by a pattern in quadratic time (1.9 s, 0.8 s, 1.6 s at 32 KB; hours at a few
     megabytes). Run apart, with a limit."""
     assert ends_apart("from jekyll_compat.preprocess import preprocess; "
-                      "pages = ['# ' + ' ' * 2_000_000 + 'x', '{::comment}' * 200_000, "
+                      "pages = ['# ' + ' ' * 2_000_000 + 'x', '# ' + ' ' * 2_000_000 + '<a id=x></a>x', '{::comment}' * 200_000, "
                       "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
                       "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
 

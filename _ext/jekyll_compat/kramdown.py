@@ -2,8 +2,9 @@
 
 Plain Python with no Sphinx import. kramdown attribute lists (``{: .class}``,
 ``{:toc}``, ``text{: #id}``), extensions (``{::options ... /}``, ``{::comment}``,
-``{::nomarkdown}``), heading ids (``## Title {#id}``, kept as a
-MyST target ``(id)=`` on the blank line above when there is one), the ``* TOC`` marker, the
+``{::nomarkdown}``), heading ids (``## Title {#id}``, and the empty anchor
+``<a name="id"></a>`` written in a heading for the same, kept as a MyST target ``(id)=`` on
+the blank line above when there is one), the ``* TOC`` marker, the
 end-of-block ``^`` line and the wrappers of
 ``<div markdown="1">`` blocks (so their Markdown is read as Markdown) style how kramdown rendered a page;
 in the publication the theme does that, so they are removed. Removed lines become empty
@@ -32,10 +33,14 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
-_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[", re.I)
+_ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
+_ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
+_ANCHOR_LAST = re.compile(_ANCHOR + r"[ \t]*$", re.I)
+_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=", re.I)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
 ``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
-reference link with a space before its label (``[text] [4]``)."""
+reference link with a space before its label (``[text] [4]``), an empty anchor
+``<a name="id"></a>`` in a heading."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")
 _SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
 
@@ -99,15 +104,21 @@ def _without_comments(text: str) -> str:
 
 
 def heading_id(line: str) -> tuple[str, str] | None:
-    """``## Title {#id}`` → (``## Title``, ``id``); None for any other line. Without a pattern
-    that tried every split of the title (quadratic in a heading of spaces)."""
+    """``## Title {#id}``, or ``## <a name="id"></a>Title`` (the anchor first or last) →
+    (``## Title``, ``id``); None for any other line. Without a pattern that tried every
+    split of the title (quadratic in a heading of spaces)."""
     start = _HEADING_START.match(line)
-    if start is None or "{#" not in line:
+    if start is None:
         return None
-    found = _ID_AT_END.search(line, start.end())
-    if found is None:
+    if "{#" in line and (found := _ID_AT_END.search(line, start.end())):
+        return line[:start.end()] + line[start.end():found.start()].rstrip(" \t"), found.group(1)
+    if "<" not in line:
         return None
-    return line[:start.end()] + line[start.end():found.start()].rstrip(" \t"), found.group(1)
+    if found := _ANCHOR_FIRST.match(line, start.end()):
+        return line[:start.end()] + line[found.end():].rstrip(" \t"), found.group(1)
+    if found := _ANCHOR_LAST.search(line, start.end()):
+        return line[:found.start()].rstrip(" \t"), found.group(1)
+    return None
 
 
 def clean(text: str) -> str:

@@ -2,7 +2,8 @@
 
 Plain Python with no Sphinx import. The front matter stays as it is (MyST and pageorder
 read it); the body gets its Liquid run (:mod:`.liquid_engine`) and its kramdown leftovers
-removed (:mod:`.kramdown`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
+removed (:mod:`.kramdown`), its HTML elements kept whole as kramdown read them
+(:mod:`.htmlblocks`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
 a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 import pagesource
 
-from . import callouts, kramdown, liquid, nesting, spaced_urls
+from . import callouts, htmlblocks, kramdown, liquid, nesting, spaced_urls
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -55,8 +56,13 @@ class Prepared:
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
-               callout_kinds: Mapping[str, callouts.Kind] | None = None) -> Prepared:
-    """The page as MyST should read it, and what could not be kept as it was."""
+               callout_kinds: Mapping[str, callouts.Kind] | None = None,
+               whole_elements: bool = True) -> Prepared:
+    """The page as MyST should read it, and what could not be kept as it was.
+
+    ``whole_elements``: read an HTML element with blank lines inside as one block, as kramdown
+    did (:mod:`.htmlblocks`); a page written for CommonMark may mean those blank lines.
+    """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
@@ -81,7 +87,10 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
     no_toc = tuple(first_line + i for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
-    flat, deep = nesting.flatten(spaced_urls.fix(kramdown.clean(rendered.text)))
+    cleaned = kramdown.clean(rendered.text)
+    if whole_elements:
+        cleaned = htmlblocks.keep_whole(cleaned)
+    flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
     notes += [Note(first_line - 1 + d.line, "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
                    f"follows (it would drop the rest of the page): its deeper levels are shown at "

@@ -1,0 +1,189 @@
+"""Keep a page's HTML element whole when blank lines are inside it, as kramdown did.
+
+Plain Python with no Sphinx import. kramdown read a block-level element that starts a line
+(``<div>``, ``<aside>``, ``<p>``…) up to its matching end tag, blank lines included.
+CommonMark ends an HTML block at the first blank line, so the rest of the element is read
+as Markdown: an end tag or an ``<aside>`` indented four spaces after a blank line becomes a
+code block, and every edition shows the markup as code, without a warning.
+
+Inside such an element, a blank line between two lines CommonMark reads as HTML becomes an
+empty HTML comment (the element stays one block; the sanitizer drops comments); a line of
+end tags indented as code after Markdown is moved to the element's indentation. Text after
+a blank line stays Markdown: there it is mostly Liquid's ``markdownify`` or a
+``{% markdown %}`` block, which the old site showed as formatted Markdown. Every line keeps
+its number; an element whose end tag is missing, code, comments and ``<pre>`` are left as
+they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pagesource.fences import code_spans, outside_fences
+
+FILLER = "<!-- -->"
+_MAY_OPEN = re.compile(r"^ {0,3}<[A-Za-z]", re.M)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_MARKDOWN_WRAPPER = re.compile(r"\smarkdown\s*=", re.I)
+_END_TAGS_ONLY = re.compile(r"^[ \t]*(?:</[A-Za-z][A-Za-z0-9-]*\s*>[ \t]*)+$")
+_VERBATIM = {"pre": "</pre", "script": "</script", "style": "</style", "textarea": "</textarea"}
+_NOT_BLOCKS = frozenset(
+    # kramdown's span elements (read as text in a paragraph, not as a block) …
+    "a abbr acronym b big bdo br button cite code del dfn em i img input kbd label option q rb "
+    "rbc rp rt rtc ruby samp select small span strong sub sup tt u var "
+    # … elements without an end tag, and those CommonMark already keeps whole
+    "area base col embed hr link meta param source track wbr pre script style textarea".split())
+
+
+def keep_whole(text: str) -> str:
+    """``text`` with each element that starts a line read as one HTML block, line for line.
+
+    A page without a tag at the start of a line is returned as it is, unread.
+    """
+    if not _MAY_OPEN.search(text):
+        return text
+    lines = text.split("\n")
+    masked, hidden = _read(lines)
+    for start, end in _elements(masked):
+        _join(lines, start, end, hidden)
+    return "\n".join(lines)
+
+
+def _read(lines: list[str]) -> tuple[str, dict[int, str]]:
+    """The page with what holds no markup blanked in place (code, comments, the text of
+    ``<pre>``, ``<script>``, ``<style>``, ``<textarea>``), and ``{line: why}`` of the lines
+    inside them: ``"code"`` (fenced), ``"comment"`` or ``"verbatim"`` (from the line after
+    the one it opens on to the one it closes on)."""
+    hidden = dict.fromkeys(set(range(len(lines))) - set(outside_fences(lines)), "code")
+    out = []
+    for i, line in enumerate(lines):
+        if i in hidden:
+            line = ""
+        elif "`" in line:
+            for start, end in code_spans(line):
+                line = line[:start] + " " * (end - start) + line[end:]
+        out.append(line)
+    text = "\n".join(out)
+    pieces, pos, counted, line = [], 0, 0, 0
+    for (start, end), why in _spans(text):
+        first = line + text.count("\n", counted, start)
+        last = line = first + text.count("\n", start, end)
+        counted = end
+        hidden.update(dict.fromkeys(range(first + 1, last + 1), why))
+        pieces += [text[pos:start], re.sub(r"[^\n]", " ", text[start:end])]
+        pos = end
+    return "".join([*pieces, text[pos:]]), hidden
+
+
+def _spans(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Each comment and each verbatim element, as (start, end) in ``text``. Linear: each
+    opener's next place is looked up again only once passed, and when an opener has no end
+    after it, no later opener of its kind has one either."""
+    lowered = text.lower()
+    closes = {"<!--": "-->", **{f"<{name}": end for name, end in _VERBATIM.items()}}
+    following = dict.fromkeys(closes, -1)
+    pos = 0
+    while closes:
+        for opener in list(closes):
+            if following[opener] < pos:
+                following[opener] = lowered.find(opener, pos)
+                if following[opener] == -1:
+                    del closes[opener]
+        if not closes:
+            return
+        at, opener = min((following[opener], opener) for opener in closes)
+        if opener != "<!--" and not re.match(r"[\s>]", lowered[at + len(opener):at + len(opener) + 1]):
+            pos = at + len(opener)
+            continue
+        end = lowered.find(closes[opener], at + len(opener))
+        if end == -1:
+            del closes[opener]
+            continue
+        yield (at, end + len(closes[opener])), "comment" if opener == "<!--" else "verbatim"
+        pos = end + len(closes[opener])
+
+
+def _elements(masked: str) -> list[tuple[int, int]]:
+    """(first line, last line), 0-based, of each outermost block element that starts a line
+    and ends on a later one: its end tag found by counting the tags of its name."""
+    open_tags: dict[str, list[int]] = {}
+    starts = [0, *(m.end() for m in re.finditer("\n", masked))]
+    found: list[tuple[int, int]] = []
+    line = 0
+    for tag in _TAG.finditer(masked):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name in _NOT_BLOCKS or tag.group(3):
+            continue
+        while line + 1 < len(starts) and starts[line + 1] <= tag.start():
+            line += 1
+        if not closing:
+            at_start = tag.start() - starts[line] <= 3 and not masked[starts[line]:tag.start()].strip(" ") \
+                and not _MARKDOWN_WRAPPER.search(tag.group(0))  # kramdown.clean unwraps these
+            open_tags.setdefault(name, []).append(line if at_start else -1)
+        elif open_tags.get(name):
+            first = open_tags[name].pop()
+            if 0 <= first < line:
+                found.append((first, line))
+    outermost, reached = [], -1
+    for first, last in sorted(found):
+        if first > reached:
+            outermost.append((first, last))
+            reached = last
+    return outermost
+
+
+def _join(lines: list[str], start: int, end: int, hidden: dict[int, str]) -> None:
+    """Make lines ``start``..``end`` read as kramdown read them (see the module's docstring)."""
+    indent = _indent(lines[start])
+    html = html_block_kind(lines[start]) is not None  # CommonMark is reading an HTML block
+    i = start + 1
+    while i <= end:
+        why = hidden.get(i)
+        if why in ("comment", "verbatim"):
+            if not lines[i].strip(" \t"):
+                lines[i] += "." if why == "comment" else FILLER
+            html, i = True, i + 1
+        elif why == "code":
+            html, i = False, i + 1
+        elif lines[i].strip(" \t"):
+            if not html and _indent(lines[i]) < 4 and (kind := html_block_kind(lines[i])) is not None:
+                html = kind < 6  # the starts CommonMark lets interrupt a paragraph
+            i += 1
+        else:
+            html, i = _across_blank(lines, i, indent, html, hidden)
+
+
+def _across_blank(lines: list[str], blank: int, indent: int, html: bool,
+                  hidden: dict[int, str]) -> tuple[bool, int]:
+    """The blank lines from ``blank`` on, and the line after them: filled when HTML goes on
+    after them, that line unindented when it is end tags CommonMark would show as code.
+    Whether CommonMark reads that line as HTML, and that line."""
+    after = blank
+    while not lines[after].strip(" \t"):
+        after += 1
+    following = lines[after].lstrip(" \t")
+    if hidden.get(after) or html_block_kind(following) is None:
+        return False, after
+    if html:
+        for line in range(blank, after):
+            lines[line] = (lines[line] or " " * indent) + FILLER
+        return True, after
+    if _END_TAGS_ONLY.match(lines[after]) and _indent(lines[after]) >= 4:
+        lines[after] = " " * indent + following
+    return _indent(lines[after]) < 4, after
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def html_block_kind(line: str) -> int | None:
+    """Which of CommonMark's seven HTML block starts ``line`` is (0-based), if any, as
+    markdown-it (MyST's reader) decides; indentation as code is not looked at."""
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES  # loaded with MyST already
+
+    text = line.lstrip(" \t")
+    if not text.startswith("<"):
+        return None
+    return next((kind for kind, (opens, _, _) in enumerate(HTML_SEQUENCES) if opens.search(text)), None)
