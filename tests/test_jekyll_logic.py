@@ -684,6 +684,15 @@ def test_pages_of_broken_liquid_are_read_without_hanging() -> None:
                       "sys.exit(0 if all(r.dropped for r in results[:3] + results[4:]) else 3)")
 
 
+def test_a_page_of_huge_ranges_is_read_without_hanging() -> None:
+    """A hostile tester's 3.9 KB page of ``{{ (1..10000000) | join: "," | size }}`` ran for
+    192 s: a range is no loop, so no loop limit held, and each join made ten million
+    strings. Run apart, with a limit; each is kept as text and listed."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render; "
+                      "r = render('{{ (1..10000000) | join: \\\",\\\" | size }}\\n' * 100, {}, {}); "
+                      "sys.exit(0 if r.dropped and '10000000' in r.text else 3)", limit=60)
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("{: .note }\nA paragraph\n", [(1, 2, "note", False)]),  # before its block
     ("Solo is a tool, found at:\n{: .note }\n> quoted\n", [(2, 1, "note", False)]),  # after wins

@@ -18,6 +18,7 @@ Only a loop that writes more lines than it has moves the lines after it down.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -29,7 +30,7 @@ from functools import lru_cache
 
 from liquid import DictLoader, Environment, Mode
 from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
-from liquid.exceptions import LiquidError, TemplateNotFoundError
+from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
 
@@ -198,7 +199,20 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters["slugify"] = lambda value, *a: re.sub(r"[^\w]+", "-", str(value).lower()).strip("-")
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
+    for name, function in list(env.filters.items()):
+        env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
+
+
+def _bounded_filter(function: Any, limit: int) -> Any:
+    """A filter that refuses a sequence longer than a loop may run: ``(1..10000000) | join``
+    made ten million strings, ~2 s a tag, and a page of them ran for minutes."""
+    @functools.wraps(function)
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, (range, list, tuple)) and len(value) > limit:
+            raise LoopIterationLimitError(f"a list of {len(value)} items (at most {limit})")
+        return function(value, *args, **kwargs)
+    return bounded
 
 
 def _sentence(value: Any, connector: str = "and") -> str:
