@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 import zipfile
 
 import pytest
@@ -209,3 +210,18 @@ def test_a_long_address_in_a_message_is_cut_with_an_ellipsis():
     assert "…'" in said and address[:59] in said and address not in said
     _, changes = clean('<a href="javascript:go()">Go</a>')
     assert "'javascript:go()' is left out" in " ".join(change.what for change in changes)
+
+
+@pytest.mark.parametrize("written,valid", [
+    ("https://example.org/My Photos/a.jpg", "https://example.org/My%20Photos/a.jpg"),
+    (" https://example.org/Our Team/?q=a b#part two ", "https://example.org/Our%20Team/?q=a%20b#part%20two"),
+    ("my page.md", "my%20page.md"), ("100%.pdf", "100%25.pdf"), ("a%20b.pdf", "a%20b.pdf"),
+    ('https://example.org/"x"<y>', "https://example.org/%22x%22%3Cy%3E"),
+    ("https://bücher.example/é", "https://xn--bcher-kva.example/%C3%A9"),
+])
+def test_an_address_is_written_as_a_valid_url(written, valid):
+    """A real post linked ``https://shawenyao.github.io/Photos/Animal Crossing/005.jpg``: its
+    ePub failed EPUBCheck (RSC-020, a space in a path). MyST writes a Markdown link's address so."""
+    address = escape(written)
+    cleaned, _ = clean(f'<a href="{address}">x</a><img src="{address}" alt="y"><iframe src="{address}"></iframe>')
+    assert cleaned.count(f'="{escape(valid)}"') == 3, cleaned

@@ -87,14 +87,14 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             return match.group(0)
         path, _, fragment = href.partition("#")
         if not path:
-            return match.group(0) if fragment in ids else ""
+            return match.group(0) if unquote(fragment) in ids else ""
         if path.startswith("/"):
             return ""  # a server path: reported by jekyll_compat when it leads to no page
         here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
         target = posixpath.normpath(posixpath.join(here, unquote(path)))
         docname = self.app.builder.book_files().get(target)
         if docname is not None:  # rawhtml or jekyll_compat pointed it at a page of the book
-            keep = fragment and fragment in self.ids_of(docname)
+            keep = fragment and unquote(fragment) in self.ids_of(docname)
             return f' href="{html.escape(path + ("#" + fragment if keep else ""))}"'
         return ""
 

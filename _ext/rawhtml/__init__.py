@@ -29,6 +29,7 @@ from sphinx.util import logging
 
 from jekyll_compat.filenames import local_file
 from safety import pixels, svg
+from safety.urls import written_validly
 
 from .sanitize import SCHEME, Change, clean, clean_inline
 
@@ -217,7 +218,7 @@ class LinkPictures(SphinxPostTransform):
                 builder.images[relative] = self.env.images[relative][1]
                 name = builder.images[relative]  # as the edition names it (the ePub: a safe name)
                 target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
-                text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
+                text = text.replace(f'src="{escape(written_validly(src))}"', f'src="{escape(target)}"')
             for href, relative in raw.get(DOWNLOADS, ()):
                 if not builder.download_support:  # the ePub carries no files: the words stay
                     text = text.replace(f' href="{href}"', "")

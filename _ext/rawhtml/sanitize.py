@@ -9,7 +9,8 @@ library, unlike lxml), then rebuilt from an allowlist:
   an ``iframe`` becomes a link to its address; any other unknown or obsolete element
   (``center``, ``font``) is unwrapped, so its words stay;
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
-  https, mailto, tel and relative addresses (and ``data:image/`` in an image);
+  https, mailto, tel and relative addresses (and ``data:image/`` in an image), each written
+  as a valid URL (``My Photos`` as ``My%20Photos``: ``safety.urls.written_validly``);
 - a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
   ``local_image`` says the file is there and may be published (``True``; else it gives why
   not, and the picture's description is shown); a picture on
@@ -27,6 +28,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
 from typing import Callable
+
+from safety.urls import written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
@@ -130,7 +133,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "iframe":
         src = element.get("src", "")
         if src and url_is_safe(src):
-            out.append(f'<a href="{escape(src)}">{_text(src)}</a>')
+            out.append(f'<a href="{escape(written_validly(src))}">{_text(src)}</a>')
         changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
                                  "to it", iframe=True))
         return
@@ -170,7 +173,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
                                       "publication loads nothing from other sites: a link to it "
                                       "with its description is shown instead"))
-                out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
+                out.append(f'<a href="{escape(written_validly(value))}">{_text(alt)}</a>')
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:
@@ -180,6 +183,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                                       "shown instead"))
                 out.append(_text(alt))
                 return
+            if not value.lower().startswith("data:"):
+                value = written_validly(value)
         if key in NUMBERS and not value.strip().isdigit():
             continue
         attributes.append((key, value))
