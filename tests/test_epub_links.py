@@ -86,3 +86,14 @@ def test_a_remote_address_with_a_space_is_written_as_a_valid_url(built, edition)
     assert "https://example.org/a%20b" in hrefs and "https://example.org/Our%20Team/" in hrefs
     assert "https://example.org/a%20video" in hrefs
     assert not [href for href in hrefs if re.search(r"\s", href)], hrefs
+
+
+@pytest.mark.parametrize("edition", ["epub", "html"])
+def test_a_remote_picture_inside_a_link_is_its_words_in_that_link(built, edition):
+    *_, pages, site = built
+    article = body((pages if edition == "epub" else site)["pictures"])
+    assert [a for a in article.find_all("a") if a.find_parent("a")] == []
+    links = {a.get_text(): a["href"] for a in article.find_all("a", href=True)}
+    assert links["A picture"] == "https://example.org/page"
+    assert links["Second picture"] == "https://example.org/second"
+    assert links["Inline picture"] == "https://example.org/target"

@@ -225,3 +225,20 @@ def test_an_address_is_written_as_a_valid_url(written, valid):
     address = escape(written)
     cleaned, _ = clean(f'<a href="{address}">x</a><img src="{address}" alt="y"><iframe src="{address}"></iframe>')
     assert cleaned.count(f'="{escape(valid)}"') == 3, cleaned
+
+
+def test_a_remote_picture_inside_a_link_is_its_description_in_that_link():
+    """An 18F post wrapped an IFTTT picture in a link: the picture's link went inside it, and
+    the ePub failed EPUBCheck (RSC-005, an <a> in an <a>). Markdown hands the tags over apart."""
+    pieces, changes = clean_inline(['<a href="https://example.org/page">',
+                                    '<img src="https://example.org/pic.png" alt="A picture">', "</a>"])
+    assert "".join(pieces) == '<a href="https://example.org/page">A picture</a>'
+    assert "its description is shown in the link around it" in changes[0].what
+    block, _ = clean('<a href="https://a.example/"><img src="https://a.example/p.png" alt="P">'
+                     '<iframe src="https://a.example/v"></iframe><a href="https://b.example/">B</a></a>')
+    import xml.etree.ElementTree as ET
+    links = ET.fromstring(f"<div>{block}</div>").iter("a")
+    assert not [inner for link in links for inner in link.iter("a") if inner is not link], block
+    assert block.startswith('<a href="https://a.example/">Phttps://a.example/v</a>')
+    linked, _ = clean_inline(['<img src="https://a.example/p.png" alt="P">'], in_link=True)
+    assert linked == ["P"]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -89,7 +90,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
     for pieces in inline.values():
-        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
+        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]),
+                                               in_link=_in_link(pieces[0]))
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
             _replace(raw, cleaned)
@@ -234,6 +236,14 @@ class LinkPictures(SphinxPostTransform):
                 uri += f"#{fragment}" if fragment else ""
                 text = text.replace(f'href="{href}"', f'href="{escape(uri)}"')
             _replace(raw, text)
+
+
+def _in_link(node: nodes.Node) -> bool:
+    """Inside a Markdown link: ``[<img src="https://…">](https://…)``, or to a page."""
+    while (node := node.parent) is not None:
+        if isinstance(node, (nodes.reference, addnodes.pending_xref)):
+            return True
+    return False
 
 
 def _replace(raw: nodes.raw, cleaned: str) -> None:
