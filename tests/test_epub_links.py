@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import page, sphinx_build, write_pages
+from test_rawhtml import epubcheck_errors
 
 PICTURES = """\
 <p align="center">
@@ -78,6 +79,11 @@ def body(markup: str) -> BeautifulSoup:
     return soup.select_one("article") or soup.body
 
 
+def test_the_book_passes_epubcheck(built):
+    *_, book, _, _ = built
+    assert epubcheck_errors(book) == []
+
+
 @pytest.mark.parametrize("edition", ["epub", "html"])
 def test_a_remote_address_with_a_space_is_written_as_a_valid_url(built, edition):
     *_, pages, site = built
@@ -97,3 +103,24 @@ def test_a_remote_picture_inside_a_link_is_its_words_in_that_link(built, edition
     assert links["A picture"] == "https://example.org/page"
     assert links["Second picture"] == "https://example.org/second"
     assert links["Inline picture"] == "https://example.org/target"
+
+
+@pytest.mark.parametrize("edition", ["epub", "html"])
+def test_a_link_to_a_heading_the_page_lacks_goes_to_the_page(built, edition):
+    *_, pages, site = built
+    suffix = ".xhtml" if edition == "epub" else ".html"
+    article = body((pages if edition == "epub" else site)["links"])
+    links = {a.get_text(): a["href"] for a in article.find_all("a", href=True)}
+    assert links["the other page"] == f"reflink{suffix}"
+    assert links["the heading"] == f"reflink{suffix}#a-heading"
+    assert links["the raw part"] == f"reflink{suffix}#raw-anchor"
+
+
+@pytest.mark.parametrize("edition", ["epub", "html"])
+def test_each_dead_heading_is_said_once_where_it_is_written(built, edition):
+    source, html, epub, *_ = built
+    build = epub if edition == "epub" else html
+    dead = [w for w in build.warnings if "no-such-heading" in w]
+    assert len(dead) == 1 and dead[0].startswith(f"{source / 'links.md'}:8:"), build.warnings
+    assert "[link.missing-heading]" in dead[0]
+    assert not [w for w in build.warnings if "myst.xref_missing" in w], build.warnings

@@ -22,6 +22,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+import rawhtml
+
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "epub"
@@ -76,9 +78,7 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
 
     def ids_of(self, docname: str) -> set[str]:
         """The ids another page of the book has (its sections' and its own HTML's)."""
-        doctree = self.env.get_doctree(docname)
-        raws = (raw.astext() for raw in doctree.findall(nodes.raw) if "html" in raw.get("format", ""))
-        return set(doctree.ids) | {found for text in raws for found in _ID.findall(text)}
+        return rawhtml.ids_in(self.env.get_doctree(docname))
 
     def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
         """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""

@@ -113,6 +113,16 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                        type=WARNING_TYPE, subtype=subtype.value)
 
 
+_ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"
+
+
+def ids_in(doctree: nodes.Node) -> set[str]:
+    """Every id a page has: its own (headings, targets) and those its HTML gives
+    (``<div id="part">``), which a link to ``page.md#part`` may name."""
+    ids = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
+    return ids | {unescape(found) for raw in html_nodes(doctree) for found in _ID.findall(raw.astext())}
+
+
 class PageImages:
     """Finds a raw HTML picture on disk and registers it to be copied like any image.
 
