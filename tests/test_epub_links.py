@@ -74,8 +74,10 @@ def built(tmp_path_factory):
     return source, html, epub, book, pages, site
 
 
-def body(markup: str) -> BeautifulSoup:
-    soup = BeautifulSoup(markup, "html.parser")
+def article(built, edition: str, name: str) -> BeautifulSoup:
+    """A page's text as the edition wrote it (the site's <article>, the book's <body>)."""
+    *_, pages, site = built
+    soup = BeautifulSoup((pages if edition == "epub" else site)[name], "html.parser")
     return soup.select_one("article") or soup.body
 
 
@@ -86,8 +88,7 @@ def test_the_book_passes_epubcheck(built):
 
 @pytest.mark.parametrize("edition", ["epub", "html"])
 def test_a_remote_address_with_a_space_is_written_as_a_valid_url(built, edition):
-    *_, pages, site = built
-    hrefs = [a["href"] for a in body((pages if edition == "epub" else site)["pictures"]).find_all("a", href=True)]
+    hrefs = [a["href"] for a in article(built, edition, "pictures").find_all("a", href=True)]
     assert "https://example.org/My%20Photos/a.jpg" in hrefs
     assert "https://example.org/a%20b" in hrefs and "https://example.org/Our%20Team/" in hrefs
     assert "https://example.org/a%20video" in hrefs
@@ -96,10 +97,9 @@ def test_a_remote_address_with_a_space_is_written_as_a_valid_url(built, edition)
 
 @pytest.mark.parametrize("edition", ["epub", "html"])
 def test_a_remote_picture_inside_a_link_is_its_words_in_that_link(built, edition):
-    *_, pages, site = built
-    article = body((pages if edition == "epub" else site)["pictures"])
-    assert [a for a in article.find_all("a") if a.find_parent("a")] == []
-    links = {a.get_text(): a["href"] for a in article.find_all("a", href=True)}
+    text = article(built, edition, "pictures")
+    assert [a for a in text.find_all("a") if a.find_parent("a")] == []
+    links = {a.get_text(): a["href"] for a in text.find_all("a", href=True)}
     assert links["A picture"] == "https://example.org/page"
     assert links["Second picture"] == "https://example.org/second"
     assert links["Inline picture"] == "https://example.org/target"
@@ -107,10 +107,8 @@ def test_a_remote_picture_inside_a_link_is_its_words_in_that_link(built, edition
 
 @pytest.mark.parametrize("edition", ["epub", "html"])
 def test_a_link_to_a_heading_the_page_lacks_goes_to_the_page(built, edition):
-    *_, pages, site = built
     suffix = ".xhtml" if edition == "epub" else ".html"
-    article = body((pages if edition == "epub" else site)["links"])
-    links = {a.get_text(): a["href"] for a in article.find_all("a", href=True)}
+    links = {a.get_text(): a["href"] for a in article(built, edition, "links").find_all("a", href=True)}
     assert links["the other page"] == f"reflink{suffix}"
     assert links["the heading"] == f"reflink{suffix}#a-heading"
     assert links["the raw part"] == f"reflink{suffix}#raw-anchor"

@@ -45,14 +45,16 @@ class DeadFragmentsDropped(SphinxPostTransform):
             if fragment in ids[page]:
                 xref.replace_self(self.linked(xref, page, fragment))
                 continue
-            slugs = list(self.env.metadata[page].get("myst_slugs", {}))
-            logger.warning(missing_heading_message(self.env.doc2path(page, False).as_posix(), fragment, slugs),
-                           location=xref, type=WARNING_TYPE, subtype=Kind.MISSING_HEADING.value)
+            said = missing_heading_message(self.env.doc2path(page, False).as_posix(), fragment,
+                                           list(self.slugs(page)))
+            logger.warning(said, location=xref, type=WARNING_TYPE, subtype=Kind.MISSING_HEADING.value)
             xref["reftargetid"] = None
 
     def linked(self, xref: addnodes.pending_xref, page: str, fragment: str) -> nodes.Node:
         """The link as MyST makes one to a heading: its words in an ``std-ref`` inline."""
         words = nodes.inline(xref.astext(), "", *xref[0].children, classes=["std", "std-ref"])
+        if not words.children:  # [](page.md#part)
+            words += nodes.literal(fragment, fragment)
         try:
             link = make_refnode(self.app.builder, self.env.docname, page, fragment, words)
         except NoUri:
@@ -60,9 +62,13 @@ class DeadFragmentsDropped(SphinxPostTransform):
         link.source, link.line = xref.source, xref.line
         return link
 
+    def slugs(self, page: str) -> dict[str, tuple[int | None, str, str]]:
+        """MyST's anchors of the page's headings: anchor → (line, section id, heading)."""
+        return self.env.metadata.get(page, {}).get("myst_slugs", {})
+
     def named(self, page: str, fragment: str) -> bool:
         """A heading's anchor, a section's id or a label of the page: what MyST finds itself."""
-        slugs = self.env.metadata[page].get("myst_slugs", {})
+        slugs = self.slugs(page)
         if fragment in slugs or any(section == fragment for _, section, _ in slugs.values()):
             return True
         std = self.env.domaindata.get("std", {})

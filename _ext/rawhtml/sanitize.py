@@ -120,6 +120,11 @@ def _text(value: str | None) -> str:
     return escape(value or "", quote=False)
 
 
+def _link(url: str, words: str, in_link: bool) -> str:
+    """A link to ``url`` showing ``words`` (XHTML already); inside a link, the words alone."""
+    return words if in_link else f'<a href="{escape(written_validly(url))}">{words}</a>'
+
+
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
               local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
     out.append(_text(parent.text))
@@ -137,7 +142,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "iframe":
         src = element.get("src", "")
         if src and url_is_safe(src):
-            out.append(_text(src) if in_link else f'<a href="{escape(written_validly(src))}">{_text(src)}</a>')
+            out.append(_link(src, _text(src), in_link))
         changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
                                  "to it", iframe=True))
         return
@@ -178,7 +183,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                          "a link to it with its description is shown instead")
                 changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
                                       f"publication loads nothing from other sites: {shown}"))
-                out.append(_text(alt) if in_link else f'<a href="{escape(written_validly(value))}">{_text(alt)}</a>')
+                out.append(_link(value, _text(alt), in_link))
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:
