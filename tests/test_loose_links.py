@@ -81,3 +81,14 @@ def test_a_link_the_reader_refused_for_its_address_is_said_so():
     said = as_text_message(1, "[a](JaVaScRiPt:alert(1))")
     assert "'JaVaScRiPt:alert(1' is not one a link may have" in said and "brackets" not in said
     assert "brackets do not pair up" in as_text_message(1, 'drown"](/uploads/x.jpeg')
+
+
+def test_a_missing_heading_is_named_with_the_one_meant():
+    """rob550 linked ``software#camerapy--perception``; the heading is ``camerapy-perception``."""
+    from loose_links.core import missing_heading_message
+
+    said = missing_heading_message("docs/software.md", "camerapy--perception",
+                                   ["overview", "camerapy-perception", "running"])
+    assert "'docs/software.md'" in said and "'#camerapy--perception'" in said
+    assert "did you mean '#camerapy-perception'?" in said
+    assert "link one of its headings" in missing_heading_message("a.md", "zzz", ["overview"])

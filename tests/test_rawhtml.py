@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 import zipfile
 
 import pytest
@@ -209,3 +210,35 @@ def test_a_long_address_in_a_message_is_cut_with_an_ellipsis():
     assert "…'" in said and address[:59] in said and address not in said
     _, changes = clean('<a href="javascript:go()">Go</a>')
     assert "'javascript:go()' is left out" in " ".join(change.what for change in changes)
+
+
+@pytest.mark.parametrize("written,valid", [
+    ("https://example.org/My Photos/a.jpg", "https://example.org/My%20Photos/a.jpg"),
+    (" https://example.org/Our Team/?q=a b#part two ", "https://example.org/Our%20Team/?q=a%20b#part%20two"),
+    ("my page.md", "my%20page.md"), ("100%.pdf", "100%25.pdf"), ("a%20b.pdf", "a%20b.pdf"),
+    ('https://example.org/"x"<y>', "https://example.org/%22x%22%3Cy%3E"),
+    ("https://bücher.example/é", "https://xn--bcher-kva.example/%C3%A9"),
+])
+def test_an_address_is_written_as_a_valid_url(written, valid):
+    """A real post linked ``https://shawenyao.github.io/Photos/Animal Crossing/005.jpg``: its
+    ePub failed EPUBCheck (RSC-020, a space in a path). MyST writes a Markdown link's address so."""
+    address = escape(written)
+    cleaned, _ = clean(f'<a href="{address}">x</a><img src="{address}" alt="y"><iframe src="{address}"></iframe>')
+    assert cleaned.count(f'="{escape(valid)}"') == 3, cleaned
+
+
+def test_a_remote_picture_inside_a_link_is_its_description_in_that_link():
+    """An 18F post wrapped an IFTTT picture in a link: the picture's link went inside it, and
+    the ePub failed EPUBCheck (RSC-005, an <a> in an <a>). Markdown hands the tags over apart."""
+    pieces, changes = clean_inline(['<a href="https://example.org/page">',
+                                    '<img src="https://example.org/pic.png" alt="A picture">', "</a>"])
+    assert "".join(pieces) == '<a href="https://example.org/page">A picture</a>'
+    assert "its description is shown in the link around it" in changes[0].what
+    block, _ = clean('<a href="https://a.example/"><img src="https://a.example/p.png" alt="P">'
+                     '<iframe src="https://a.example/v"></iframe><a href="https://b.example/">B</a></a>')
+    import xml.etree.ElementTree as ET
+    links = ET.fromstring(f"<div>{block}</div>").iter("a")
+    assert not [inner for link in links for inner in link.iter("a") if inner is not link], block
+    assert block.startswith('<a href="https://a.example/">Phttps://a.example/v</a>')
+    linked, _ = clean_inline(['<img src="https://a.example/p.png" alt="P">'], in_link=True)
+    assert linked == ["P"]

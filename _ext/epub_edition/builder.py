@@ -12,7 +12,8 @@ import html
 import os
 import time
 from pathlib import Path, PurePosixPath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import quote
 
@@ -27,6 +28,23 @@ from . import accessibility, links, zipwriter
 from .names import SafeNames
 
 logger = logging.getLogger(__name__)
+
+
+@contextmanager
+def _resolved_quietly(env: Any) -> Iterator[None]:
+    """Sphinx's contents, nav.xhtml and toc.ncx each resolve the root page again for its
+    table of contents: its warnings were said when it was written, and came three times more."""
+    resolve = env.get_and_resolve_doctree
+
+    def quietly(*args: Any, **kwargs: Any) -> nodes.document:
+        with logging.suppress_logging():
+            return resolve(*args, **kwargs)
+
+    env.get_and_resolve_doctree = quietly
+    try:
+        yield
+    finally:
+        del env.get_and_resolve_doctree
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -130,7 +148,8 @@ class AccessibleEpubBuilder(Epub3Builder):
         for path in self.stale_outputs():
             logger.info(__("removing %s: its page is no longer in the book"), path.name)
             path.unlink()
-        super().handle_finish()
+        with _resolved_quietly(self.env):
+            super().handle_finish()
 
     def book_contents(self) -> accessibility.Contents:
         """Count what the accessibility statements depend on, over every page in the book."""

@@ -22,6 +22,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+import rawhtml
+
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "epub"
@@ -76,9 +78,7 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
 
     def ids_of(self, docname: str) -> set[str]:
         """The ids another page of the book has (its sections' and its own HTML's)."""
-        doctree = self.env.get_doctree(docname)
-        raws = (raw.astext() for raw in doctree.findall(nodes.raw) if "html" in raw.get("format", ""))
-        return set(doctree.ids) | {found for text in raws for found in _ID.findall(text)}
+        return rawhtml.ids_in(self.env.get_doctree(docname))
 
     def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
         """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""
@@ -87,14 +87,14 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             return match.group(0)
         path, _, fragment = href.partition("#")
         if not path:
-            return match.group(0) if fragment in ids else ""
+            return match.group(0) if unquote(fragment) in ids else ""
         if path.startswith("/"):
             return ""  # a server path: reported by jekyll_compat when it leads to no page
         here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
         target = posixpath.normpath(posixpath.join(here, unquote(path)))
         docname = self.app.builder.book_files().get(target)
         if docname is not None:  # rawhtml or jekyll_compat pointed it at a page of the book
-            keep = fragment and fragment in self.ids_of(docname)
+            keep = fragment and unquote(fragment) in self.ids_of(docname)
             return f' href="{html.escape(path + ("#" + fragment if keep else ""))}"'
         return ""
 

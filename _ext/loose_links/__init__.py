@@ -5,7 +5,8 @@ A page's link that MyST cannot resolve is read by :mod:`.core` first: a web addr
 text and address are swapped goes to the text's address; each is one ``file:line`` warning
 of type ``link`` saying what to write. What is left unresolved is MyST's to report
 (``myst.xref_missing``); its link then points at an anchor no page has, so it is shown as
-its text (:class:`DeadAnchorsAsText`) rather than as a link that goes nowhere.
+its text (:class:`DeadAnchorsAsText`) rather than as a link that goes nowhere. A link to a
+page that is there, to a heading that is not, goes to the page (:mod:`.fragments`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .core import Kind, as_text_message, read, unread_link
+from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -152,6 +154,7 @@ def _line_node(node: nodes.Node) -> nodes.Node:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkdownShownAsText)
     app.add_post_transform(ReadLooseLinks)
+    app.add_post_transform(DeadFragmentsDropped)
     app.add_post_transform(DeadAnchorsAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 

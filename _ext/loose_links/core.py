@@ -36,6 +36,9 @@ class Kind(enum.Enum):
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
     bracket too many): its brackets and address are shown as typed."""
 
+    MISSING_HEADING = "missing-heading"
+    """A link to a heading or anchor the page it names does not have: it goes to that page."""
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -91,6 +94,17 @@ def read(target: str, text: str) -> Reading | None:
                        f"they look swapped; it is linked to {text.strip()}: write "
                        f"[{target}]({text.strip()})")
     return None
+
+
+def missing_heading_message(page: str, fragment: str, headings: list[str]) -> str:
+    """What to say of a link to ``page#fragment`` when the page has no such heading; the
+    page's ``headings`` (their anchors) that look like it are offered."""
+    import difflib
+
+    near = difflib.get_close_matches(fragment, headings, n=1, cutoff=0.6)
+    advice = f"did you mean '#{near[0]}'?" if near else "link one of its headings, or the page alone"
+    return (f"the page {page!r} has no heading or anchor '#{fragment}': the link goes to the "
+            f"top of that page; {advice}")
 
 
 _ADDRESS = re.compile(r"\]\(([^\s)]+)")

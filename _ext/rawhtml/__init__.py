@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
+from safety.urls import written_validly
 
 from .sanitize import SCHEME, Change, clean, clean_inline
 
@@ -88,7 +90,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
     for pieces in inline.values():
-        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]))
+        cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]),
+                                               in_link=_in_link(pieces[0]))
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
             _replace(raw, cleaned)
@@ -108,6 +111,16 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                   "the publication runs no page scripts and loads nothing from other sites")
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
+
+
+_ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"
+
+
+def ids_in(doctree: nodes.Node) -> set[str]:
+    """Every id a page has: its own (headings, targets) and those its HTML gives
+    (``<div id="part">``), which a link to ``page.md#part`` may name."""
+    ids = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
+    return ids | {unescape(found) for raw in html_nodes(doctree) for found in _ID.findall(raw.astext())}
 
 
 class PageImages:
@@ -222,7 +235,7 @@ class LinkPictures(SphinxPostTransform):
                 builder.images[relative] = self.env.images[relative][1]
                 name = builder.images[relative]  # as the edition names it (the ePub: a safe name)
                 target = "../" * depth + f"{builder.imagedir}/{quote(name)}"
-                text = text.replace(f'src="{escape(src)}"', f'src="{escape(target)}"')
+                text = text.replace(f'src="{escape(written_validly(src))}"', f'src="{escape(target)}"')
             for href, relative in raw.get(DOWNLOADS, ()):
                 if not builder.download_support:  # the ePub carries no files: the words stay
                     text = text.replace(f' href="{href}"', "")
@@ -238,6 +251,14 @@ class LinkPictures(SphinxPostTransform):
                 uri += f"#{fragment}" if fragment else ""
                 text = text.replace(f'href="{href}"', f'href="{escape(uri)}"')
             _replace(raw, text)
+
+
+def _in_link(node: nodes.Node) -> bool:
+    """Inside a Markdown link: ``[<img src="https://…">](https://…)``, or to a page."""
+    while (node := node.parent) is not None:
+        if isinstance(node, (nodes.reference, addnodes.pending_xref)):
+            return True
+    return False
 
 
 def _replace(raw: nodes.raw, cleaned: str) -> None:

@@ -9,11 +9,14 @@ library, unlike lxml), then rebuilt from an allowlist:
   an ``iframe`` becomes a link to its address; any other unknown or obsolete element
   (``center``, ``font``) is unwrapped, so its words stay;
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
-  https, mailto, tel and relative addresses (and ``data:image/`` in an image);
+  https, mailto, tel and relative addresses (and ``data:image/`` in an image), each written
+  as a valid URL (``My Photos`` as ``My%20Photos``: ``safety.urls.written_validly``);
 - a local picture (``<img src="images/x.png">``, ``/assets/x.png``) is kept only when
   ``local_image`` says the file is there and may be published (``True``; else it gives why
   not, and the picture's description is shown); a picture on
-  another site becomes a link to it (the publication loads nothing from other hosts);
+  another site becomes a link to it (the publication loads nothing from other hosts), or,
+  inside a link, its description in that link: a link in a link is invalid (an ePub with one
+  fails EPUBCheck, RSC-005), so an ``<a>`` inside one, or an iframe's link, is its words too;
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
   element closed. So an ePub page stays valid XHTML whatever the page wrote.
 
@@ -27,6 +30,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
 from typing import Callable
+
+from safety.urls import written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
@@ -90,8 +95,10 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
     return scheme in SAFE_SCHEMES
 
 
-def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None) -> tuple[str, list[Change]]:
-    """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed."""
+def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None, *,
+          in_link: bool = False) -> tuple[str, list[Change]]:
+    """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed;
+    ``in_link``: it is inside a link (a Markdown link around a page's inline HTML)."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
@@ -99,7 +106,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None)
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
-        _children(tree, out, changes, local_image)
+        _children(tree, out, changes, local_image, in_link)
     except RecursionError:
         try:
             words = " ".join(" ".join(tree.itertext()).split())
@@ -113,16 +120,21 @@ def _text(value: str | None) -> str:
     return escape(value or "", quote=False)
 
 
+def _link(url: str, words: str, in_link: bool) -> str:
+    """A link to ``url`` showing ``words`` (XHTML already); inside a link, the words alone."""
+    return words if in_link else f'<a href="{escape(written_validly(url))}">{words}</a>'
+
+
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
-              local_image: Callable[[str], bool | str] | None) -> None:
+              local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
     out.append(_text(parent.text))
     for child in parent:
-        _element(child, out, changes, local_image)
+        _element(child, out, changes, local_image, in_link)
         out.append(_text(child.tail))
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
-             local_image: Callable[[str], bool | str] | None) -> None:
+             local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -130,7 +142,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "iframe":
         src = element.get("src", "")
         if src and url_is_safe(src):
-            out.append(f'<a href="{escape(src)}">{_text(src)}</a>')
+            out.append(_link(src, _text(src), in_link))
         changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
                                  "to it", iframe=True))
         return
@@ -142,8 +154,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
         changes.append(Change(f"{what} is left out"))
         return
-    if name not in KEEP:
-        _children(element, out, changes, local_image)
+    if name not in KEEP or (name == "a" and in_link):
+        _children(element, out, changes, local_image, in_link)
         return
     attributes = []
     for key, value in element.attrib.items():
@@ -167,10 +179,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
                 alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
+                shown = ("its description is shown in the link around it" if in_link else
+                         "a link to it with its description is shown instead")
                 changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
-                                      "publication loads nothing from other sites: a link to it "
-                                      "with its description is shown instead"))
-                out.append(f'<a href="{escape(value)}">{_text(alt)}</a>')
+                                      f"publication loads nothing from other sites: {shown}"))
+                out.append(_link(value, _text(alt), in_link))
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:
@@ -180,6 +193,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                                       "shown instead"))
                 out.append(_text(alt))
                 return
+            if not value.lower().startswith("data:"):
+                value = written_validly(value)
         if key in NUMBERS and not value.strip().isdigit():
             continue
         attributes.append((key, value))
@@ -192,7 +207,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         out.append(f"<{name}{attrs} />")
         return
     out.append(f"<{name}{attrs}>")
-    _children(element, out, changes, local_image)
+    _children(element, out, changes, local_image, in_link or name == "a")
     out.append(f"</{name}>")
 
 
@@ -200,20 +215,22 @@ _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
 
 
-def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None
-                 ) -> tuple[list[str], list[Change]]:
+def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None, *,
+                 in_link: bool = False) -> tuple[list[str], list[Change]]:
     """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
     between as text, ``</b>``): a start and end tag that pair up are cleaned as a pair; a
-    tag left unpaired is dropped (the words stay), so the paragraph stays well-formed."""
+    tag left unpaired is dropped (the words stay), so the paragraph stays well-formed. A
+    piece after an ``<a>`` not yet closed is cleaned as inside a link."""
     result = [""] * len(pieces)
     changes: list[Change] = []
     stack: list[tuple[str, int]] = []
+    inside_link = lambda: in_link or any(name == "a" for name, _ in stack)  # noqa: E731
     for index, piece in enumerate(pieces):
         if (close := _CLOSE.match(piece)):
             name = close.group(1).lower()
             if stack and stack[-1][0] == name:
                 _, start = stack.pop()
-                cleaned, found = clean(pieces[start] + f"</{name}>", local_image)
+                cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link())
                 changes += found
                 end = f"</{name}>"
                 if cleaned.startswith(f"<{name}") and cleaned.endswith(end):
@@ -223,6 +240,6 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
         if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
             stack.append((opened.group(1).lower(), index))
             continue
-        result[index], found = clean(piece, local_image)
+        result[index], found = clean(piece, local_image, in_link=inside_link())
         changes += found
     return result, changes

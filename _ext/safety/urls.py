@@ -50,3 +50,15 @@ def unreachable_host(url: str) -> bool:
     host = authority.partition(":")[0]
     labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
     return not host or any(not label for label in labels)
+
+
+def written_validly(url: str) -> str:
+    """The address as a valid URL: a space, a quote, ``<``, non-ASCII letters and a ``%`` that
+    starts no escape are percent-encoded, a host in other scripts is written in Punycode;
+    escapes already there stay. The same as MyST does to a Markdown link's address (markdown-it's
+    ``normalizeLink``), so an address a page's HTML names reaches the reader the same way, and
+    an ePub with ``https://example.org/My Photos/a.jpg`` is invalid (EPUBCheck RSC-020). Spaces
+    at the ends and tabs and newlines are dropped first, as a browser reads the address."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return normalizeLink(_DROPPED.sub("", url.strip(_IGNORED_AT_ENDS)))
