@@ -101,6 +101,10 @@ class Subtype(enum.Enum):
     the layout's words are quoted, or its scripts named, so the text can be written into
     the page (the publication shows no layouts)."""
 
+    SITE_FILE = "site-file"
+    """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
+    expand to millions of values): the old site's values in it are not used."""
+
 
 def home_page(app: Sphinx, srcdir: Path) -> str | None:
     """``pageorder-landing-page``: on an old Jekyll site, the page whose ``permalink`` is
@@ -334,6 +338,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        f"{os.path.realpath(path)}, outside the source folder, so it is not read; "
                        "copy the file into the source folder instead of linking to it",
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
+    say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
@@ -405,13 +410,52 @@ def warn(message: str, location: Any, subtype: Subtype) -> None:
 _YAML = pagesource.whole_text_loader(yaml.SafeLoader)
 
 
-@functools.lru_cache(maxsize=64)
+SITE_FILE_VALUES = 1_000_000
+"""Values a site file's aliases may expand to: a 400-byte ``_config.yml`` of nine levels of
+anchors ("billion laughs") stood for 10⁹ and took 65 s and 6 GB before it was refused."""
+
+
 def _read_yaml(path: Path, mtime: float) -> Any:
     """A YAML (or JSON) file of the old site; None when it cannot be read."""
+    return _read_site_file(path, mtime)[0]
+
+
+@functools.lru_cache(maxsize=64)
+def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
+    """(data, why it cannot be read, at which line): the build says why at ``builder-inited``
+    (:func:`say_what_is_not_read`); the page count before Sphinx starts reads it first."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8", errors="replace"), Loader=_YAML)  # noqa: S506
-    except (OSError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
-        return None
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None, None, 1
+    try:
+        pagesource.check_depth(_YAML, text)
+        loader = _YAML(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None and "*" in text and \
+                    pagesource.expanded_size(node, SITE_FILE_VALUES) > SITE_FILE_VALUES:
+                raise pagesource.TooLarge(f"its aliases (`*name`) expand to more than "
+                                          f"{SITE_FILE_VALUES:,} values", node.start_mark)
+            return (loader.construct_document(node) if node is not None else None), None, 1
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: an impossible date
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        why = getattr(error, "problem", None) or (str(error).splitlines() or ["not valid YAML"])[0]
+        return None, why, mark.line + 1 if mark else 1
+
+
+def say_unreadable_site_files(srcdir: Path) -> None:
+    """``_config.yml`` and ``_data/`` files that cannot be read, each at its line."""
+    config = srcdir / "_config.yml"
+    for path in ([config] if config.is_file() else []) + _data_files(srcdir):
+        if not _inside(path, srcdir):
+            continue  # a link outside: said by site_files_outside
+        _, why, line = _read_site_file(path, path.stat().st_mtime)
+        if why:
+            warn(f"'{path.name}' cannot be read ({why}), so the old site's values in it are not "
+                 "used; fix it, or delete it", f"{path}:{line}", Subtype.SITE_FILE)
 
 
 def jekyll_config(srcdir: Path) -> dict[str, Any]:
