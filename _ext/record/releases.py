@@ -16,6 +16,8 @@ from packaging.version import InvalidVersion, Version
 
 from publication.checksums import read_sums
 
+from . import frozen
+
 SUMS = "SHA256SUMS"
 PASSAGES = "passages.json"
 HISTORY = "passage-history.json"
@@ -33,8 +35,9 @@ class Release:
         """The release as the site in ``folder`` (``es/``) published it, if it holds that site."""
         if not folder:
             return self
-        inside = self.folder / folder
-        return Release(self.version, inside, folder) if (inside / PASSAGES).is_file() else None
+        if f"{folder}{PASSAGES}" not in self.sums():
+            return None
+        return Release(self.version, self.folder / folder, folder)
 
     @property
     def key(self) -> Version:
@@ -44,7 +47,7 @@ class Release:
         return read_sums(self.folder / SUMS)
 
     def passages(self) -> dict[str, Any]:
-        return json.loads((self.folder / PASSAGES).read_text(encoding="utf-8"))
+        return json.loads(frozen.read(self.folder, PASSAGES).decode("utf-8"))
 
     def file(self, relative: str) -> Path:
         return self.folder / relative
