@@ -8,6 +8,7 @@ every file in it. Nothing here ever rewrites a frozen file.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,17 +77,25 @@ def find(folder: Path) -> tuple[list[Release], list[str]]:
 
 def site_files(site: Path) -> dict[str, Path]:
     """The files of a built site that belong to its edition: not the published archives
-    (``editions/<version>/``) nor hidden build files (``.buildinfo``)."""
+    (``editions/<version>/``) nor hidden build files (``.buildinfo``). A symbolic link is
+    listed, never followed: ``make release`` refuses it rather than freeze what it points at."""
     out = {}
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site)
-        parts = relative.parts
-        if not path.is_file() or any(p.startswith(".") for p in parts):
-            continue
-        if len(parts) > 2 and parts[0] == "editions" and (site / parts[0] / parts[1]).is_dir():
-            continue
-        out[relative.as_posix()] = path
-    return out
+    for top, folders, files in os.walk(site):
+        here = Path(top)
+        inside = here.relative_to(site)
+        kept = []
+        for name in folders:
+            if name.startswith("."):
+                continue
+            if (here / name).is_symlink():
+                out[(inside / name).as_posix()] = here / name
+            elif inside.parts != ("editions",):
+                kept.append(name)
+        folders[:] = kept
+        for name in files:
+            if not name.startswith("."):
+                out[(inside / name).as_posix()] = here / name
+    return dict(sorted(out.items()))
 
 
 def earlier(releases: list[Release], version: str) -> list[Release]:
