@@ -7,6 +7,7 @@ tested in test_order*.py. Each entry is built alone, so one message cannot hide 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def test_bad_input_fails_the_build_with_file_line_and_message(entry, tmp_path):
 
     assert build.returncode != 0, f"-W must fail the build:\n{build.output}"
     assert "Traceback" not in build.output, build.output
-    where = re.escape(str(source / entry["file"])) + rf":{entry['line']}: WARNING: "
+    where = re.escape(os.path.normpath(source / entry["file"])) + rf":{entry['line']}: WARNING: "
     wanted = re.compile(where + r".*" + re.escape(entry["message"]) + r".*"
                         + re.escape(f"[{entry['kind']}]") + r"$")
     assert any(wanted.match(line) for line in warning_lines(build.output)), \

@@ -28,9 +28,10 @@ import changes
 from publication.atomic import overwrite
 from publication.glue import metadata, site_folder, site_root, translated_from, version_root
 
-from . import changes_page, diff, links, passagesfile, publish, releases, sitedata
+from . import changes_page, diff, frozen, links, passagesfile, publish, releases, sitedata
 from .collect import PassageCollector
 from .directive import ReleasesDirective, release_pages
+from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -82,10 +83,32 @@ def folder(app: Sphinx, value: str, default: str) -> Path:
 def context(app: Sphinx) -> Context:
     meta = _metadata(app)
     where = folder(app, app.config.record_releases_dir, "editions")
-    found, _ = releases.find(where)
+    found = [r for r in releases.find(where)[0] if untouched(app, r)]
     return Context(meta, _root(app, meta), where,
                    folder(app, app.config.record_changes_file, "CHANGES.md"), found,
                    site_folder(app.config), version_root(app.config, meta))
+
+
+def untouched(app: Sphinx, release: releases.Release) -> bool:
+    """Whether ``release`` is exactly as frozen (checked once per build). A release that is
+    not is left out everywhere: not listed, compared or published. The site that publishes
+    the releases says so, once."""
+    checked = app.builder.__dict__.setdefault("record_checked", {})
+    if release.folder not in checked:
+        checked[release.folder] = problem = frozen.check(release.folder)
+        if problem is not None and is_web(app) and not site_folder(app.config):
+            tampered(release, problem)
+    return checked[release.folder] is None
+
+
+def tampered(release: releases.Release, problem: frozen.Tampered) -> None:
+    logger.warning(
+        f"{problem.why}. Version {release.version} is not published: it is not what make "
+        f"release froze (the site keeps what it published of it before, if anything). Restore "
+        f"{release.folder} from version control (git checkout -- {release.folder}), or, if "
+        f"this version was never released, delete the folder and run make release again",
+        type=WARNING_TYPE, subtype=Kind.RELEASE_TAMPERED.value,
+        location=f"{release.folder / releases.SUMS}:{problem.line}")
 
 
 def is_web(app: Sphinx) -> bool:
@@ -274,8 +297,11 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
         return
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     for release in info.releases:
-        publish.publish(release, outdir, release.passages()["date"], info.meta.title,
-                        info.meta.version, lambda f: f if f in files else None)
+        try:
+            publish.publish(release, outdir, release.passages()["date"], info.meta.title,
+                            info.meta.version, lambda f: f if f in files else None)
+        except (frozen.NotFrozen, UnicodeDecodeError) as why:
+            tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -11,3 +11,9 @@ class Kind(Enum):
     RELEASE = "release"
     """A folder in ``editions/`` that is not a frozen release (no version name, no sums),
     reported where the ```{releases}``` list is, which leaves it out."""
+
+    RELEASE_TAMPERED = "release-tampered"
+    """A frozen release that is not exactly what ``make release`` froze (a line of its
+    ``SHA256SUMS`` that is no SHA-256 and plain file name, a file reached through a symbolic
+    link, other bytes, a folder someone else owns), reported at that line: the release is
+    not published, and the site keeps what it published of it before."""

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
+from . import frozen, releases
 from .releases import Release
 
 START = b"<!-- record:archive-banner -->"
@@ -61,18 +62,42 @@ def write_if_changed(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def destination(site: Path, version: str, relative: str) -> Path:
+    """Where a frozen file goes: inside ``site/editions/<version>/``, even through links."""
+    target = site / "editions" / version
+    path = target / relative
+    real = (site.resolve() / "editions" / version)
+    if target.resolve() != real or not path.resolve().is_relative_to(real):
+        raise frozen.NotFrozen(f"{path} would be written outside {target}: the site folder "
+                               "holds a symbolic link the build never makes; delete the build "
+                               "folder and build again")
+    return path
+
+
 def publish(release: Release, site: Path, date: str, title: str, current: str,
             current_page: Callable[[str], str | None]) -> None:
     """Copy ``release`` into ``site/editions/<version>/``; ``current_page(file)`` is the
-    same page's file in the current edition, or None (the banner then links its home)."""
-    target = site / "editions" / release.version
-    for relative in release.sums():
-        data = release.file(relative).read_bytes()
+    same page's file in the current edition, or None (the banner then links its home).
+
+    The release is a frozen copy of our own site, so it holds HTML and JavaScript that the
+    site then serves as its own. That is safe only because the caller published nothing
+    ``frozen.check`` refused, and each file's bytes are written only if they still hash
+    to what ``SHA256SUMS`` says (``frozen.read``): never an edited page or script, nor a
+    file reached through a link. That ``SHA256SUMS`` is the one ``make release`` wrote is
+    for version control to vouch: a change to ``editions/`` changes what the site serves. Raises ``frozen.NotFrozen`` if a file changed since the
+    check (the files copied before it are frozen bytes too)."""
+    sums = frozen.read(release.folder, releases.SUMS)
+    for entry in frozen.entries(sums.decode("utf-8")):
+        if isinstance(entry, frozen.Tampered):
+            raise frozen.NotFrozen(entry.why)
+        _, digest, relative = entry
+        path = destination(site, release.version, relative)
+        data = frozen.read(release.folder, relative, digest)
         if relative.endswith(".html"):
             depth = relative.count("/") + 2
             same = current_page(relative) or "index.html"
             block = banner(release, date, title, current, "../" * depth + same,
                            depth, release.version == current)
             data = with_banner(data, block)
-        write_if_changed(target / relative, data)
-    write_if_changed(target / "SHA256SUMS", release.file("SHA256SUMS").read_bytes())
+        write_if_changed(path, data)
+    write_if_changed(destination(site, release.version, releases.SUMS), sums)

@@ -21,7 +21,7 @@ from packaging.version import Version
 
 from publication import checksums
 
-from . import changelog, releases
+from . import changelog, frozen, releases
 
 
 class Refused(Exception):
@@ -39,7 +39,10 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
         raise Refused(f"{passages} is missing: build every edition first (make all)")
     current = json.loads(passages.read_text(encoding="utf-8"))
     version = current["version"]
-    sums = {name: checksums.sha256(path) for name, path in releases.site_files(site).items()}
+    files = releases.site_files(site)
+    for name, path in files.items():
+        plain(site, name, path)
+    sums = {name: checksums.sha256(path) for name, path in files.items()}
     if not any(n.endswith(".pdf") for n in sums) or not any(n.endswith(".epub") for n in sums):
         raise Refused(f"{site} does not ship the PDF and the ePub: run make all (PDF and ePub "
                       "before the website), then make release")
@@ -72,16 +75,38 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
     return version, sums, True
 
 
+def plain(site: Path, name: str, path: Path) -> None:
+    """Refuse a file a release must not hold: the build publishes each frozen file only under
+    a plain name and never through a link (``frozen``), so neither is frozen."""
+    if path.is_symlink():
+        raise Refused(f"{path} is a symbolic link: a release holds the files the build wrote, "
+                      "never what a link points at (it may be outside the site). Remove it (or "
+                      f"what put it there, such as html_extra_path) from {site}, run make all, "
+                      "then make release")
+    if not path.is_file():
+        raise Refused(f"{path} is not a regular file; remove it, run make all, then make release")
+    if problem := frozen.name_problem(name):
+        raise Refused(f"{problem}: a release can hold only plain file names; rename it in the "
+                      "pages, run make all, then make release")
+
+
 def freeze(site: Path, target: Path, sums: dict[str, str]) -> None:
-    """Copy the site into ``target`` through a temporary folder: all of it, or nothing."""
+    """Copy the site into ``target`` through a temporary folder: all of it, or nothing. Each
+    file is read through no link and written only if it still has the checksum frozen."""
     temporary = target.with_name(f".{target.name}.partial")
+    if temporary.is_symlink() or temporary.is_file():
+        temporary.unlink()
     shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir()
     for name in sums:
+        try:
+            data = frozen.read(site, name, sums[name])
+        except frozen.NotFrozen as why:
+            raise Refused(f"{site / name} changed while it was being frozen ({why}); run make "
+                          "release again") from None
         path = temporary / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(site / name, path)
-        if checksums.sha256(path) != sums[name]:
-            raise Refused(f"{site / name} changed while it was being frozen; run make release again")
+        path.write_bytes(data)
     (temporary / releases.SUMS).write_text(checksums.sums_text(sums), encoding="utf-8")
     temporary.rename(target)
 
@@ -100,6 +125,12 @@ def main(argv: list[str]) -> int:
             print(f"release: version {version} is already frozen in {folder / version} with "
                   "these very bytes; nothing to do")
             return 0
+        if folder.is_symlink():
+            raise Refused(f"{folder} is a symbolic link: make release writes only inside the "
+                          "releases folder itself. Make it a folder (or set RELEASES to one)")
+        if os.path.lexists(folder / version):
+            raise Refused(f"{folder / version} exists but is not a frozen release of these "
+                          "files; move it away, then run make release again")
         folder.mkdir(parents=True, exist_ok=True)
         freeze(site, folder / version, sums)
     except Refused as why:

@@ -8,6 +8,7 @@ every file in it. Nothing here ever rewrites a frozen file.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from publication.checksums import read_sums
+
+from . import frozen
 
 SUMS = "SHA256SUMS"
 PASSAGES = "passages.json"
@@ -33,8 +36,9 @@ class Release:
         """The release as the site in ``folder`` (``es/``) published it, if it holds that site."""
         if not folder:
             return self
-        inside = self.folder / folder
-        return Release(self.version, inside, folder) if (inside / PASSAGES).is_file() else None
+        if f"{folder}{PASSAGES}" not in self.sums():
+            return None
+        return Release(self.version, self.folder / folder, folder)
 
     @property
     def key(self) -> Version:
@@ -44,7 +48,7 @@ class Release:
         return read_sums(self.folder / SUMS)
 
     def passages(self) -> dict[str, Any]:
-        return json.loads((self.folder / PASSAGES).read_text(encoding="utf-8"))
+        return json.loads(frozen.read(self.folder, PASSAGES).decode("utf-8"))
 
     def file(self, relative: str) -> Path:
         return self.folder / relative
@@ -73,17 +77,25 @@ def find(folder: Path) -> tuple[list[Release], list[str]]:
 
 def site_files(site: Path) -> dict[str, Path]:
     """The files of a built site that belong to its edition: not the published archives
-    (``editions/<version>/``) nor hidden build files (``.buildinfo``)."""
+    (``editions/<version>/``) nor hidden build files (``.buildinfo``). A symbolic link is
+    listed, never followed: ``make release`` refuses it rather than freeze what it points at."""
     out = {}
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site)
-        parts = relative.parts
-        if not path.is_file() or any(p.startswith(".") for p in parts):
-            continue
-        if len(parts) > 2 and parts[0] == "editions" and (site / parts[0] / parts[1]).is_dir():
-            continue
-        out[relative.as_posix()] = path
-    return out
+    for top, folders, files in os.walk(site):
+        here = Path(top)
+        inside = here.relative_to(site)
+        kept = []
+        for name in folders:
+            if name.startswith("."):
+                continue
+            if (here / name).is_symlink():
+                out[(inside / name).as_posix()] = here / name
+            elif inside.parts != ("editions",):
+                kept.append(name)
+        folders[:] = kept
+        for name in files:
+            if not name.startswith("."):
+                out[(inside / name).as_posix()] = here / name
+    return dict(sorted(out.items()))
 
 
 def earlier(releases: list[Release], version: str) -> list[Release]:
