@@ -82,3 +82,13 @@ def test_a_changed_catalog_is_used_and_a_removed_one_forgotten(tmp_path):
     # -E: Sphinx reads a page again for a changed catalog, not for a deleted one
     assert sphinx_build(source, tmp_path / "out", extra=(*SPANISH, "-E")).returncode == 0
     assert "Hello reader." in body_text(tmp_path / "out")
+
+
+def test_a_catalog_that_is_not_utf8_is_said_with_its_file_not_a_crash_report(tmp_path):
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Hello reader."),
+                                              "locales/es/LC_MESSAGES/index.po": PO.encode() + b"\xff\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False, extra=SPANISH)
+    assert "Extension error" not in build.output and build.returncode == 0, build.output
+    po = source / "locales/es/LC_MESSAGES/index.po"
+    assert any(w.startswith(f"{po}:1: WARNING") and w.endswith("[languages.catalog]")
+               for w in build.warnings), build.output

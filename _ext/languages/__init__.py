@@ -141,7 +141,7 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
     progress = catalog.progress(Path(app.srcdir, PAGES_LOCALES), config.language, Path(app.srcdir))
     for path, line, message in progress.problems:
         _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
-              f"{path}:{line}" if line else str(path))
+              f"{path}:{line or 1}")  # no docname yet: a bare path would be read as one
     return progress
 
 
