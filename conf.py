@@ -59,8 +59,9 @@ suppress_warnings = [
 source_language = language
 publication_languages = ["es"]
 translations_reviewed: list[str] = []  # add a language once a person has reviewed it
-# source/locales (relative to the source folder), then Furo's own words in our languages
-locale_dirs = ["locales", str(HERE / "_ext" / "languages" / "locales")]
+# Furo's own words in our languages; the pages' catalogs (source/locales) are compiled
+# beside the doctrees and read from there (languages.use_compiled_catalogs)
+locale_dirs = [str(HERE / "_ext" / "languages" / "locales")]
 gettext_compact = False  # one catalog per page, so a translator sees which page a text is on
 
 # Plain language (make check, and advice in builds that -W does not fail on; see README)

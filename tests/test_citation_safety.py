@@ -101,3 +101,23 @@ def test_a_bad_citation_file_fails_the_build_with_one_message_and_no_crash_repor
     assert build.returncode != 0 and "cannot be read (No such file" in build.output
     assert f"{cff}:1: WARNING: the publication's CITATION.cff cannot be used" in build.output
     assert "report" not in build.output.lower(), build.output
+
+
+def test_a_citation_file_linked_from_outside_is_refused_and_the_projects_used(tmp_path: Path) -> None:
+    """A folder of pages whose CITATION.cff is a link to a file elsewhere on the machine: it is
+    not read (its title not published, its lines not printed in a warning)."""
+    elsewhere = tmp_path / "secret" / "CITATION.cff"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('cff-version: 1.2.0\ntitle: "TOP SECRET TITLE"\npassword: hunter2\n', encoding="utf-8")
+    src = copy_root("cite-basic", tmp_path / "project" / "src")
+    (src / "CITATION.cff").symlink_to(elsewhere)
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    (refused,) = [w for w in build.warnings if "[security.file-outside]" in w]
+    assert refused.startswith(f"{src / 'CITATION.cff'}:1: WARNING"), build.output
+    assert "TOP SECRET" not in build.output and "hunter2" not in build.output
+    assert "TOP SECRET" not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Smart City Austin" in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    elsewhere.write_text(VALID.replace("Smart City Austin", "TOP SECRET TITLE"), encoding="utf-8")
+    build = sphinx_build(src, tmp_path / "html2", strict=False)
+    assert "TOP SECRET" not in (tmp_path / "html2" / "index.html").read_text(encoding="utf-8")

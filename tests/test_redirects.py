@@ -248,3 +248,37 @@ def test_the_home_redirect_gives_way_to_any_planned_there() -> None:
     assert redirects.with_home(planned, "a", html_file) == planned
     assert redirects.with_home([], "index", html_file) == []
     assert redirects.with_home([], "a", html_file) == [redirects.Redirect("index.html", "a", "conf.py")]
+
+
+@pytest.mark.parametrize("old, what", [
+    ("/sitemap.xml", "the sitemap"), ("/robots.txt", "robots.txt"),
+    ("/passages.json", "the passages' ids"), ("/passage-history.json", "the passages' history"),
+    ("/searchindex.js", "the search index"), ("/objects.inv", "Sphinx's inventory"),
+    ("/.buildinfo", "Sphinx's build record"), ("/editions/SHA256SUMS", "the editions' folder"),
+    ("/editions/smart-city-austin.pdf", "the editions' folder"),
+    ("/cite/smart-city-austin.bib", "the citation files' folder"), ("/_static", "a file of the theme"),
+])
+def test_an_old_address_the_site_generates_is_refused_once(old: str, what: str) -> None:
+    for front in ({"redirect_from": [old]}, {"permalink": old}):
+        planned, problems = redirects.plan({"index": {}, "a": front}, {"index", "a"}, {}, html_file)
+        assert planned == []
+        (problem,) = problems
+        assert problem.subtype == "collision" and what in problem.message and old in problem.message
+
+
+def test_a_redirect_from_a_generated_file_leaves_the_site_whole(tmp_path: Path) -> None:
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "a.md": "---\ntitle: A\nposition: 1\nredirect_from: [\"/sitemap.xml\", \"/passages.json\"]\n---\n\nText.\n",
+        "b.md": "---\ntitle: B\nposition: 2\npermalink: /robots.txt\n---\n\nText.\n",
+    })
+    build = sphinx_build(src, tmp_path / "html", strict=False,
+                         extra=("-D", "html_baseurl=https://example.org/"))
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output and "Extension error" not in build.output
+    refused = [w for w in build.warnings if w.endswith("[redirect.collision]")]
+    assert sorted(w.split(": WARNING")[0].rsplit("/", 1)[1] for w in refused) == ["a.md:4", "a.md:4", "b.md:4"]
+    html = tmp_path / "html"
+    for name in ("sitemap.xml", "passages.json", "robots.txt"):
+        assert (html / name).is_file() and not (html / (name + ".html")).exists(), name
+    assert "Sitemap:" in (html / "robots.txt").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ plain modules: ``names`` (CLDR names, direction), ``catalog`` (how complete a la
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,9 @@ from sphinx.util import logging
 
 from publication.glue import translated_from
 
-from . import catalog, furo_words, links, names, notice, sitemap
+from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+
+from . import catalog, compiled, furo_words, links, names, notice, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
 
@@ -41,6 +44,11 @@ THEME_LOCALES = Path(__file__).resolve().parent / "locales"
 
 ``conf.py`` lists it in ``locale_dirs`` itself: Sphinx loads the theme's translations
 before any extension could add the folder."""
+PAGES_LOCALES = "locales"
+"""The pages' catalogs, ``SOURCEDIR/locales/<lang>/LC_MESSAGES`` (``make translations``).
+
+Not in ``conf.py``'s ``locale_dirs``: Sphinx would write the ``.mo`` files there, before
+any extension runs. :func:`use_compiled_catalogs` gives Sphinx a copy to compile instead."""
 
 
 def _warn(kind: Kind, message: str, location: Any = None) -> None:
@@ -75,8 +83,28 @@ def is_translation(config: Config) -> bool:
     return bool(translated_from(config))
 
 
+def use_compiled_catalogs(app: Sphinx, config: Config) -> None:
+    """Sphinx compiles and reads the pages' catalogs from the build folder (:mod:`.compiled`);
+    a catalog linked to a file outside the source folder is refused."""
+    source, target = Path(app.srcdir, PAGES_LOCALES), Path(app.doctreedir, compiled.FOLDER)
+    srcdir = Path(app.srcdir)
+    theirs = [d for d in config.locale_dirs if not Path(srcdir, d).resolve().is_relative_to(srcdir.resolve())]
+    config.locale_dirs = [str(target), *theirs]  # a folder in the source folder would be written into
+    if not config.language:
+        return
+    found = catalog.found(source, config.language, srcdir)
+    for path in found.outside:
+        fix = ("copy the file into the source folder instead" if path.suffix == ".po" else
+               "delete it: the build compiles its own .mo files from the .po files")
+        logger.warning(f"the catalog is a link to {os.path.realpath(path)}, outside the source "
+                       f"folder, so it is neither read nor written; {fix}",
+                       location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
+    compiled.mirror(found, source, target, config.language)
+
+
 def configure(app: Sphinx, config: Config) -> None:
     """Settings that follow from the language of this build (before anything is read)."""
+    use_compiled_catalogs(app, config)
     config.publication_languages = [
         code for code in _valid(config.publication_languages, "publication_languages")
         if code in (config.language, config.source_language) or catalog.has_catalogs(Path(app.srcdir), code)]
@@ -110,16 +138,10 @@ def configure(app: Sphinx, config: Config) -> None:
 
 def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
     """How complete this build's language is, from its ``.po`` files (problems reported)."""
-    progress = catalog.Progress(config.language)
-    for locale_dir in config.locale_dirs:
-        if Path(app.srcdir, locale_dir).resolve() == THEME_LOCALES:
-            continue  # the theme's words are not the publication's text
-        found = catalog.progress(Path(app.srcdir, locale_dir), config.language)
-        progress.total += found.total
-        progress.translated += found.translated
-        for path, line, message in found.problems:
-            _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
-                  f"{path}:{line}" if line else str(path))
+    progress = catalog.progress(Path(app.srcdir, PAGES_LOCALES), config.language, Path(app.srcdir))
+    for path, line, message in progress.problems:
+        _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
+              f"{path}:{line or 1}")  # no docname yet: a bare path would be read as one
     return progress
 
 

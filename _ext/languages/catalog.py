@@ -6,6 +6,7 @@ fuzzy, which is exactly when Sphinx uses it; everything else falls back to the s
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,11 +42,38 @@ def has_catalogs(sourcedir: Path, language: str) -> bool:
     return any(catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po"))
 
 
-def progress(locale_dir: Path, language: str) -> Progress:
-    """Count the messages of every ``<locale_dir>/<language>/LC_MESSAGES/**/*.po``."""
-    result = Progress(language)
+@dataclass
+class Found:
+    """A language's catalogs in a source folder: the ``.po`` files the build may read, and
+    the links (``.po`` or ``.mo``) that lead outside the source folder."""
+
+    usable: list[Path] = field(default_factory=list)
+    outside: list[Path] = field(default_factory=list)
+
+
+def found(locale_dir: Path, language: str, srcdir: Path) -> Found:
+    """The catalogs of ``<locale_dir>/<language>/LC_MESSAGES``: a link to a file outside
+    ``srcdir`` is never read (a ``.po`` linked to any file would publish it)."""
+    result = Found()
     folder = catalog_dir(locale_dir, language)
-    for po in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+    if not folder.is_dir():
+        return result
+    root = os.path.join(os.path.realpath(srcdir), "")
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".po", ".mo"):
+            continue
+        if not os.path.realpath(path).startswith(root):
+            result.outside.append(path)
+        elif path.suffix == ".po" and path.is_file():
+            result.usable.append(path)
+    return result
+
+
+def progress(locale_dir: Path, language: str, srcdir: Path | None = None) -> Progress:
+    """Count the messages of every ``<locale_dir>/<language>/LC_MESSAGES/**/*.po`` inside
+    ``srcdir`` (by default the folder ``locale_dir`` is in)."""
+    result = Progress(language)
+    for po in found(locale_dir, language, srcdir or locale_dir.parent).usable:
         try:
             with po.open("rb") as handle:
                 catalog = read_po(handle, abort_invalid=True)

@@ -81,9 +81,25 @@ def citation_file(app: Sphinx, config: Config) -> Path:
     """
     if not _set_by_user(config, "citation_cff"):
         for folder in (Path(app.srcdir), Path(app.srcdir).parent):
-            if (folder / "CITATION.cff").is_file():
+            if (folder / "CITATION.cff").is_file() and _inside_pages(app, folder / "CITATION.cff"):
                 return (folder / "CITATION.cff").resolve()
     return Path(app.confdir, config.citation_cff).resolve()
+
+
+def _inside_pages(app: Sphinx, path: Path) -> bool:
+    """A pages' CITATION.cff that is a link to a file outside their folder and its parent is
+    not read (its title would be published, its lines printed in a warning): said once."""
+    real = path.resolve()
+    if real.is_relative_to(Path(app.srcdir).resolve().parent):
+        return True
+    from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "this CITATION.cff is a link to %s, outside the pages' folder, so it is not read: the "
+        "editions get the metadata of the project's CITATION.cff; copy the file here instead",
+        real, location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
+    return False
 
 
 def site_root(config: Config, meta: Metadata) -> str:

@@ -55,9 +55,29 @@ class Kind(enum.Enum):
 GENERATED = {"search.html": "the site's search page", "genindex.html": "the site's index page",
              "404.html": "the page for missing addresses", "robots.txt": "robots.txt",
              "sitemap.xml": "the sitemap", "searchindex.js": "the search index",
-             "objects.inv": "Sphinx's inventory"}
+             "objects.inv": "Sphinx's inventory", ".buildinfo": "Sphinx's build record",
+             "passages.json": "the passages' ids", "passage-history.json": "the passages' history"}
 """Files the site generates, which no redirect may replace (``_*/`` folders are the theme's)."""
+GENERATED_FOLDERS = {"editions": "in the editions' folder", "cite": "in the citation files' folder",
+                     "changes": "in the folder of the What changed pages"}
+"""Folders whose files the site generates (the books, their checksums, frozen releases; the
+``.bib``/``.ris`` files; a page per version), so no redirect may be written in them."""
 MAX_NAME_BYTES = 240
+
+
+def generated(source: str) -> tuple[str, str] | None:
+    """What the site generates at ``source`` or at a folder it needs, and its name there: a
+    redirect ``sitemap.xml/index.html`` would make the sitemap a folder."""
+    parts = source.split("/")
+    for depth in range(1, len(parts) + 1):
+        name = "/".join(parts[:depth])
+        if name in GENERATED:
+            return GENERATED[name], name
+    if parts[0].startswith("_"):
+        return "a file of the theme", source
+    if len(parts) > 1 and parts[0] in GENERATED_FOLDERS:
+        return GENERATED_FOLDERS[parts[0]], parts[0] + "/"
+    return None
 
 
 def unwritable(source: str, files: set[str]) -> str | None:
@@ -190,17 +210,16 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                     "write a page path like '/folder/page/' or a full URL"))
             continue
         resolved, external = found
+        clash = next(filter(None, map(generated, files_for(old))), None)
+        if clash:
+            problems.append(Problem(origin, Kind.COLLISION, f"the old address '{old[:80]}' is "
+                                    f"{clash[0]} ('{clash[1]}'); no redirect is written there"))
+            continue
         for source in files_for(old):
             why_not = unwritable(source, pages | set(chosen))
             if why_not:
                 problems.append(Problem(origin, Kind.INVALID, f"the old address {old[:80]!r} "
                                         f"{why_not}; no redirect is written for it"))
-                continue
-            if source in GENERATED or source.split("/", 1)[0].startswith("_"):
-                problems.append(Problem(origin, Kind.COLLISION,
-                                        f"the old address '{old}' is "
-                                        f"{GENERATED.get(source, 'a file of the theme')} "
-                                        f"('{source}'); no redirect is written there"))
                 continue
             if source in pages:
                 if not external and page_file(resolved) == source:
