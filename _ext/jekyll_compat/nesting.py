@@ -19,6 +19,12 @@ MAX_QUOTE_DEPTH = 15  # leaves room for a list or two inside the quote
 
 _QUOTE = re.compile(r"^((?: {0,3}>[ ]?)+)(.*)$")
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])( +|$)")
+_MARKER = re.compile(r"(?:[*+-]|\d{1,9}[.)]) +")
+_MARKERS = re.compile(r"(?:(?:[*+-]|\d{1,9}[.)]) +)+")
+
+
+def _count_markers(run: str) -> int:
+    return len(_MARKER.findall(run))
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,15 @@ def flatten(text: str) -> tuple[str, list[Flattened]]:
         content = indent + len(item.group(2)) + max(1, len(item.group(3)))
         stack.append((indent, content))
         depth = len(stack)
+        markers = _MARKERS.match(expanded, content)  # `- - - - item`: a list in each marker
+        if markers and depth + _count_markers(markers.group(0)) > MAX_LIST_DEPTH:
+            keep = max(0, MAX_LIST_DEPTH - depth)
+            inner = _MARKER.findall(markers.group(0))[:keep]
+            lines[i] = expanded[:content] + "".join(inner) + expanded[markers.end():]
+            if not reported_list:
+                found.append(Flattened(i + 1, "list", depth + _count_markers(markers.group(0))))
+            reported_list = True
+            continue
         if depth > MAX_LIST_DEPTH:
             target = stack[MAX_LIST_DEPTH - 1][0]
             lines[i] = " " * target + expanded.lstrip(" ")
