@@ -61,6 +61,26 @@ class Subtype(enum.Enum):
     LINK = "link"
     """A link in the page's HTML names a page that does not exist (``other.md``)."""
 
+    UNCLOSED = "unclosed"
+    """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
+    and is never closed: Markdown reads the rest of the page as its inside, so the words
+    after it are hidden in every edition until it is closed."""
+
+
+_OPENERS = re.compile(r"\s*(?:(<!--)|<(script|style|textarea|pre)(?=[\s>/]|$))", re.I)
+
+
+def unclosed(text: str) -> str | None:
+    """The opener of a raw HTML block that never ends (CommonMark's kinds 1 and 2 end only at
+    their closing mark, or with the page), or None."""
+    opener = _OPENERS.match(text)
+    if opener is None:
+        return None
+    if opener.group(1):
+        return None if "-->" in text else "<!--"
+    name = opener.group(2).lower()
+    return None if re.search(rf"</{name}\s*>", text, re.I) else f"<{name}>"
+
 
 def is_html(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
@@ -82,6 +102,11 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
             continue
+        if (opener := unclosed(raw.astext())) and raw.astext().count("\n") > 1:
+            logger.warning(f"this `{opener}` is never closed, so Markdown reads the rest of the "
+                           f"page ({raw.astext().count(chr(10))} lines) as its inside and no edition "
+                           f"shows those words: close it where it should end", location=_where(raw),
+                           type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
         _replace(raw, cleaned)
         refused: list[tuple[str, str]] = []
