@@ -14,6 +14,7 @@ fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.ur
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,26 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
     return []
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def without_control_characters(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: characters no edition can hold (XML forbids them: the ePub was not
+    well-formed, the site carried them raw) are left out, said once per page at the first."""
+    from .problems import WARNING_TYPE, Kind
+
+    text = source[0]
+    first = _NOT_XML.search(text)
+    if first is None:
+        return
+    count = len(_NOT_XML.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    logger.warning(f"the page has {count} control character(s) (the first is U+{ord(first.group()):04X}) "
+                   "that no edition can hold; they are left out: delete them from the file",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Kind.CONTROL_CHARACTER.value)
+    source[0] = _NOT_XML.sub("", text)
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     from . import files, images, links, metatags, titles
 
@@ -73,5 +94,6 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
+    app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -58,6 +58,11 @@ class Kind(enum.Enum):
     """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
     another site): the tag is not written into the page's head."""
 
+    CONTROL_CHARACTER = "control-character"
+    """A page holds a control character (``U+0001``, an escape, ``U+FFFF`` …) that no XML can
+    hold: the ePub was not well-formed and every edition showed or choked on it. It is left
+    out; the rest of the line stays."""
+
     ACTIVE_FILE = "active-file"
     """A picture or download a browser would open as a page or run as a script (``.html``,
     ``.xhtml``, ``.xml``, ``.js`` …; a picture must be a picture): published on the site's own
