@@ -209,6 +209,26 @@ def finish_sitemap(app: Sphinx, exception: Exception | None) -> None:
         sitemap.add_alternates(path, site_of(app.config), app.config.languages_site_url)
 
 
+def refuse_language_folders(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                            removed: set[str]) -> list[str]:
+    """``env-get-outdated``, before the outline: pages in a top folder named as a translation
+    this build publishes (``es/index.md``) would be overwritten by that site, or overwrite it."""
+    if is_translation(app.config):
+        return []
+    folders = {lang for lang in app.config.publication_languages if lang != app.config.source_language}
+    for docname in sorted(env.found_docs):
+        top = docname.split("/", 1)[0]
+        if "/" in docname and top in folders:
+            logger.warning(f"'{top}/' is where the {names.own_name(top)} ({top}) edition of the site is "
+                           f"published, so the pages in this folder are not: rename the folder",
+                           location=(docname, 1), type=WARNING_TYPE,
+                           subtype=Kind.LANGUAGE_FOLDER.value, once=True)
+            env.found_docs.discard(docname)
+            added.discard(docname)
+            changed.discard(docname)
+    return []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publication")  # publication_site_folder: where a translation's site sits
     # The language the pages are written in; its site is the top folder.
@@ -221,6 +241,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("languages_site_url", "", "html", [str])
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
     app.connect("config-inited", fix_chinese_search)
+    app.connect("env-get-outdated", refuse_language_folders, priority=110)  # before the outline
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)

@@ -15,3 +15,7 @@ class Kind(Enum):
 
     CATALOG = "catalog"
     """A ``.po`` file that cannot be read: its messages fall back to the source text."""
+
+    LANGUAGE_FOLDER = "language-folder"
+    """A top folder of pages named as a translation (``es/``): the Spanish site is written
+    there, so its pages and the translation's would replace each other. Not published."""
