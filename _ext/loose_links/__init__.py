@@ -77,9 +77,9 @@ class ReadLooseLinks(SphinxPostTransform):
             if xref.get("reftype") != "myst" or xref.get("refdomain"):
                 continue
             target = xref.get("reftarget", "")
-            reading = read(target, xref.astext()) if target else None
-            if reading is None or any(target.lower() in std.get(kind, {})
-                                      for kind in ("labels", "anonlabels")):
+            reading = read(target, xref.astext())
+            if reading is None or (target and any(target.lower() in std.get(kind, {})
+                                                  for kind in ("labels", "anonlabels"))):
                 continue
             xref.source, xref.line = _place(xref)
             if xref.source not in files:

@@ -36,6 +36,10 @@ class Kind(enum.Enum):
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
     bracket too many): its brackets and address are shown as typed."""
 
+    EMPTY = "empty"
+    """A link with no address (``[John Doe](#)``, a placeholder a template left): its text
+    is kept, without a link."""
+
     MISSING_HEADING = "missing-heading"
     """A link to a heading or anchor the page it names does not have: it goes to that page."""
 
@@ -76,6 +80,10 @@ def _is_web_url(text: str) -> bool:
 
 def read(target: str, text: str) -> Reading | None:
     """What a link with this address (as MyST left it) and this text meant, if it is plain."""
+    if not target.strip().lstrip("#"):
+        return Reading(Kind.EMPTY, None,
+                       f"the link {text!r} has no address (`#` alone: a placeholder); it is shown "
+                       "without a link: give it an address, or remove the brackets")
     url = web_address(target)
     if url is not None:
         return Reading(Kind.NO_SCHEME, url,
