@@ -95,6 +95,7 @@ class TypstTranslator(SphinxTranslator):
         self.docs = [self.root]
         self.here: Location = (self.root, None)
         self.section_level = 0
+        self.raw_said: dict[tuple[str, str], tuple[str, list[Any]]] = {}  # a warning a page: raw_html
         self.root_title_done = False
         self.labels: set[str] = set()
         self.first_label: dict[str, str] = {}
@@ -289,6 +290,9 @@ class TypstTranslator(SphinxTranslator):
     def depart_document(self, node: nodes.Element) -> None:
         self.out.trim_end()
         self.add("\n")
+        for message, places in self.raw_said.values():
+            more = f" (here and {len(places) - 1} more place(s) on this page)" if len(places) > 1 else ""
+            warn(message + more, Kind.RAW, places[0])
 
     def visit_start_of_file(self, node: nodes.Element) -> None:
         self.docs.append(node["docname"])
@@ -459,13 +463,20 @@ class TypstTranslator(SphinxTranslator):
                 for paragraph in read.paragraphs:
                     self.text(paragraph)
                     self.block_end()
-            self.warn(node, Kind.RAW, "raw HTML is shown as plain text in the PDF edition (its "
-                                      "layout, links and pictures are not); write it in Markdown "
-                                      "so every edition shows it the same")
+            self.say_once_a_page(node, "text", "raw HTML is shown as plain text in the PDF edition "
+                                 "(its layout, links and pictures are not); write it in Markdown "
+                                 "so every edition shows it the same")
         elif read.media:
-            self.warn(node, Kind.RAW, f"raw HTML ({', '.join(dict.fromkeys(read.media))}) is left "
-                                      "out of the PDF edition; write it in Markdown (e.g. "
-                                      "![description](picture.png)) so every edition shows it")
+            self.say_once_a_page(node, "media", f"raw HTML ({', '.join(dict.fromkeys(read.media))}) "
+                                 "is left out of the PDF edition; write it in Markdown (e.g. "
+                                 "![description](picture.png)) so every edition shows it")
+
+    def say_once_a_page(self, node: nodes.Node, what: str, message: str) -> None:
+        """One pdf.raw warning of each kind a page, at its first place, counting the others:
+        an old site's page of HTML blocks gave nine of the same, the site thirty-four."""
+        docname, line = self.location_of(node)
+        location: Any = (docname, line) if line is not None else docname
+        self.raw_said.setdefault((docname, what), (message, []))[1].append(location)
 
     # ---- inline ----------------------------------------------------------------------
 
