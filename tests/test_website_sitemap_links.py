@@ -75,3 +75,19 @@ def test_it_takes_the_place_of_sphinx_sitemaps_handler_at_its_priority() -> None
     handlers = [(listener.handler, listener.priority)
                 for listener in app.events.listeners["builder-inited"]]
     assert handlers == [(collect_links, 450)]
+
+
+def test_the_sitemap_holds_urls_for_page_names_with_spaces_and_accents(tmp_path) -> None:
+    """The City's pages include 'projects/data portal.markdown': sphinx-sitemap wrote the name
+    as it is, and a URL with a space (or an unescaped é) is no URL to a search engine."""
+    import re
+
+    from conftest import page, sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Hi."),
+                                            "data portal.md": page("Data portal", 1),
+                                            "café.md": page("Café", 2)})
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    locs = re.findall(r"<loc>([^<]*)</loc>", (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8"))
+    assert [loc.rsplit("/", 1)[1] for loc in locs] == ["index.html", "data%20portal.html", "caf%C3%A9.html"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import queue
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from pageorder import outline_of
 
@@ -90,7 +91,8 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     refilled: queue.Queue = queue.Queue()
     for link in ordered:
         if not is_excluded(link, app.config.sitemap_excludes):
-            refilled.put((link, collected.get(link)))
+            # a URL, as a sitemap must hold: `data portal.html` is `data%20portal.html`
+            refilled.put((quote(link, safe="/~"), collected.get(link)))
     app.sitemap_links = refilled
 
 
