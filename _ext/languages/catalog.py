@@ -12,6 +12,8 @@ from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
 
+from safety.paths import is_inside
+
 
 @dataclass
 class Progress:
@@ -58,11 +60,10 @@ def found(locale_dir: Path, language: str, srcdir: Path) -> Found:
     folder = catalog_dir(locale_dir, language)
     if not folder.is_dir():
         return result
-    root = os.path.join(os.path.realpath(srcdir), "")
     for path in sorted(folder.rglob("*")):
         if path.suffix not in (".po", ".mo"):
             continue
-        if not os.path.realpath(path).startswith(root):
+        if not is_inside(Path(os.path.realpath(path)), [srcdir]):
             result.outside.append(path)
         elif path.suffix == ".po" and path.is_file():
             result.usable.append(path)

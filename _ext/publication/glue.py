@@ -89,8 +89,10 @@ def citation_file(app: Sphinx, config: Config) -> Path:
 def _inside_pages(app: Sphinx, path: Path) -> bool:
     """A pages' CITATION.cff that is a link to a file outside their folder and its parent is
     not read (its title would be published, its lines printed in a warning): said once."""
-    real = path.resolve()
-    if real.is_relative_to(Path(app.srcdir).resolve().parent):
+    from safety.paths import is_inside
+
+    real = Path(os.path.realpath(path))
+    if is_inside(real, [Path(os.path.realpath(app.srcdir)).parent]):
         return True
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
     from sphinx.util import logging
