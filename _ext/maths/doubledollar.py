@@ -1,4 +1,4 @@
-"""``$$…$$`` is maths on every page, as kramdown read it; a single ``$`` stays text.
+r"""``$$…$$`` is maths on every page, as kramdown read it; a single ``$`` stays text.
 
 Plain Python, no Sphinx. kramdown (the old site's Markdown) takes ``$$…$$`` as a formula,
 inline or on lines of its own, and never a single ``$``. MyST would need ``dollarmath``
