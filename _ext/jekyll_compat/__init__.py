@@ -13,6 +13,7 @@ the file and line, so ``-W`` fails the build and ``suppress_warnings`` can silen
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import os
@@ -27,6 +28,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.nodes import get_node_line
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, kramdown, layouts, leftout, liquid, posts, posts_list, titles,
@@ -713,19 +715,14 @@ def find_images(app: Sphinx, doctree: nodes.document) -> None:
     folder = Path(app.env.doc2path(app.env.docname)).parent
     for image in doctree.findall(nodes.image):
         if not image.line:
-            image.line = _line_above(image)
+            with contextlib.suppress(ValueError):  # no line anywhere above: none to give
+                image.line = get_node_line(image)
         uri = image.get("uri", "")
         if "://" in uri or uri.startswith(("data:", "/")) or (folder / uri).is_file():
             continue
         found = local_file(srcdir, folder, uri)
         if found is not None:
             image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
-
-
-def _line_above(node: nodes.Node) -> int | None:
-    while node is not None and not node.line:
-        node = node.parent
-    return node.line if node is not None else None
 
 
 def key_line(path: Path, key: str) -> int:
