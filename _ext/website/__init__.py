@@ -28,6 +28,7 @@ from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
 
 from . import card, editions, headtags, redirects, sitefiles
+from .furo_boxes import ContentsBoxes, depart_container, visit_container
 from .panel import editions_panel
 from .unique_ids import OneElementPerId
 from .search_index import drop_build_paths, drop_empty_search_terms
@@ -280,6 +281,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", settle_asset_priorities, priority=900)  # after Sphinx's (800)
     app.connect("config-inited", replace_link_collector)
     app.add_post_transform(OneElementPerId)
+    app.add_post_transform(ContentsBoxes)
+    app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
     app.connect("env-get-outdated", remove_old_output, priority=550)  # after pageorder
