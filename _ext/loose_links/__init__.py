@@ -20,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .core import Kind, as_text_message, read, unread_link
+from .core import Kind, as_text_message, link_name, nameless_message, read, unread_link
 from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
@@ -134,6 +134,47 @@ class MarkdownShownAsText(SphinxTransform):
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
 
 
+class NamelessLinks(SphinxTransform):
+    """Once per page, when it is read: a link with nothing a screen reader can say gets a
+    name in every edition, and staff get one warning where it is.
+
+    ``[![](map.png)](map.png)`` was a link that screen readers announce as "link" and
+    nothing more (WCAG 2.4.4, 4.1.2), and ``[](https://…)`` a link no one could see.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        lines: list[str] | None = None
+        for link in list(self.document.findall(_is_link)):
+            if link.astext().strip() or _in_code(link):
+                continue
+            pictures = list(link.findall(nodes.image))
+            if not pictures and isinstance(link, addnodes.pending_xref):
+                continue  # MyST gives a page link without words the page's title
+            if any(not isinstance(p.get("alt", None), str) or p["alt"].strip() for p in pictures):
+                continue  # a picture without `alt` is named by its address in every writer
+            target = link.get("refuri") or link.get("reftarget") or link.get("refid") or ""
+            if not target:
+                continue
+            link.source, link.line = _place(link)
+            if lines is None:
+                lines = _source_lines(link.source)
+            link.line = _line_of(target, link, lines)
+            name = link_name(target)
+            if pictures:
+                pictures[0]["alt"] = name
+            else:
+                link += nodes.Text(target)
+            picture = pictures[0].get("uri", "") if pictures else None
+            logger.warning(nameless_message(target, name, picture), location=link,
+                           type=WARNING_TYPE, subtype=Kind.NAMELESS.value)
+
+
+def _is_link(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.reference, addnodes.pending_xref, addnodes.download_reference))
+
+
 def _in_code(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
@@ -153,6 +194,7 @@ def _line_node(node: nodes.Node) -> nodes.Node:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkdownShownAsText)
+    app.add_transform(NamelessLinks)
     app.add_post_transform(ReadLooseLinks)
     app.add_post_transform(DeadFragmentsDropped)
     app.add_post_transform(DeadAnchorsAsText)

@@ -14,8 +14,10 @@ Any other address is not read here (MyST reports it as a missing target).
 from __future__ import annotations
 
 import enum
+import posixpath
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from safety import urls
 
@@ -42,6 +44,11 @@ class Kind(enum.Enum):
 
     MISSING_HEADING = "missing-heading"
     """A link to a heading or anchor the page it names does not have: it goes to that page."""
+
+    NAMELESS = "nameless"
+    """A link with nothing a screen reader can say: no words, or only a picture without a
+    description. The picture is described by the name of what the link leads to; a link
+    with nothing in it shows its address."""
 
 
 @dataclass(frozen=True)
@@ -135,3 +142,24 @@ def as_text_message(count: int, text: str = "") -> str:
     return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
             "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
             "`[text](address)` or `![description](picture)`")
+
+
+def link_name(target: str) -> str:
+    """What a link without words is called: the name of the file it leads to (``map.png``),
+    else its address, which is what a screen reader would read out of it anyway."""
+    try:
+        path = urlsplit(target).path
+    except ValueError:
+        return target
+    return unquote(posixpath.basename(path.rstrip("/"))) or target
+
+
+def nameless_message(target: str, name: str, picture: str | None) -> str:
+    """``picture``: the address of the picture that is all the link shows (None: nothing)."""
+    if picture is not None:
+        return (f"the link to {target!r} shows only a picture with no description, so a screen "
+                f"reader can only call it {name!r} (its description now): say what the "
+                f"picture shows, e.g. [![Map of the ten council districts]({picture})]({target})")
+    return (f"the link to {target!r} has no words, so it could not be seen or read out; its "
+            f"address is shown: write the words readers click, e.g. [The parking study]({target})")
+
