@@ -30,6 +30,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
+from rawhtml.sanitize import unlink
+
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, kramdown, layouts, leftout, liquid, posts, posts_list, titles,
                urls)
@@ -627,7 +629,7 @@ class ResolveSiteLinks(SphinxPostTransform):
     Runs before MyST's reference resolver (priority 9), which would otherwise report
     ``/projects/x/y/`` as an unknown label. A full address on the old site itself
     (``http://projects.austintexas.io/...``, ``_config.yml``'s ``url``) leads to the page
-    now there too; one that leads to no page stays the link it was.
+    now there too; one that leads to no page keeps its words without the link.
     """
 
     default_priority = 5
@@ -681,6 +683,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
         for url in missing:
             warn(_NOWHERE.format(target=url), raw, Subtype.LINK)
+            html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
 

@@ -32,7 +32,7 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
-from .sanitize import SCHEME, Change, clean, clean_inline
+from .sanitize import SCHEME, Change, clean, clean_inline, name_inline_link, unlink
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -120,6 +120,10 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
             _replace(raw, cleaned)
+        _pictures_to_their_pieces(pieces)
+        if not _in_link(pieces[0]):
+            changes += _name_links(pieces)
+        for raw in pieces:
             nowhere += [(raw, address) for address in register_links(env, raw, refused)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
@@ -210,7 +214,7 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
                    refused: list[tuple[str, str]] | None = None) -> list[str]:
     """Note what a raw HTML link names: a page (linked when written), a file such as
     ``/assets/plan.pdf`` (published like a Markdown download link); the addresses that
-    lead to neither are returned, and files that may not be published (:func:`unpublishable`)
+    lead to neither are returned, their links made words, and files that may not be published (:func:`unpublishable`)
     are added to ``refused`` with why."""
     folder = Path(env.doc2path(env.docname)).parent
     nowhere = []
@@ -223,8 +227,9 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
         if page:
             raw.setdefault(PAGES, []).append((href, *page))
             continue
-        if page is None:
+        if page is None:  # its words stay, without a link that leads nowhere
             nowhere.append(address)
+            _replace(raw, unlink(raw.astext(), href))
             continue
         found = local_file(Path(env.srcdir), folder, address)
         if found is None:
@@ -276,6 +281,40 @@ class LinkPictures(SphinxPostTransform):
                 uri += f"#{fragment}" if fragment else ""
                 text = text.replace(f'href="{href}"', f'href="{escape(uri)}"')
             _replace(raw, text)
+
+
+def _pictures_to_their_pieces(pieces: list[nodes.raw]) -> None:
+    """A paragraph's pictures were noted on its first piece of HTML (``<a href=…>``); each
+    goes to the piece that shows it (``<img …>``), where :class:`LinkPictures` points it
+    at its copy."""
+    noted = pieces[0].attributes.pop(IMAGES, [])
+    for src, relative in noted:
+        shown = f'src="{escape(written_validly(src))}"'
+        for raw in pieces:
+            if shown in raw.astext():
+                raw.setdefault(IMAGES, []).append((src, relative))
+
+
+def _name_links(pieces: list[nodes.raw]) -> list[Change]:
+    """Each ``<a href=…>`` of a paragraph with nothing up to its ``</a>`` that a screen reader
+    could say (a picture with ``alt=""``) named by what it leads to (:func:`name_inline_link`)."""
+    changes = []
+    parent = pieces[0].parent
+    for start in pieces:
+        if not start.astext().startswith("<a "):
+            continue
+        inside = []
+        for node in parent.children[parent.index(start) + 1:]:
+            if isinstance(node, nodes.raw) and node.astext() == "</a>":
+                break
+            inside.append(node.astext() if isinstance(node, nodes.raw) else escape(node.astext()))
+        else:
+            continue
+        named, change = name_inline_link(start.astext(), "".join(inside))
+        if change is not None:
+            _replace(start, named)
+            changes.append(change)
+    return changes
 
 
 def _in_link(node: nodes.Node) -> bool:

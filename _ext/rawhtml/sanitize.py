@@ -18,7 +18,9 @@ library, unlike lxml), then rebuilt from an allowlist:
   inside a link, its description in that link: a link in a link is invalid (an ePub with one
   fails EPUBCheck, RSC-005), so an ``<a>`` inside one, or an iframe's link, is its words too;
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
-  element closed. So an ePub page stays valid XHTML whatever the page wrote.
+  element closed. So an ePub page stays valid XHTML whatever the page wrote;
+- a link with nothing a screen reader can say (no words; a picture with ``alt=""``, or
+  one not published) is named by what it leads to (``aria-label``, ``loose_links.core``).
 
 Each change is a :class:`Change` saying what was done; the caller reports them.
 """
@@ -28,9 +30,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Callable
 
+from loose_links.core import link_name
 from safety.urls import written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
@@ -96,9 +99,11 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
 
 
 def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None, *,
-          in_link: bool = False) -> tuple[str, list[Change]]:
+          in_link: bool = False, name_links: bool = True) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed;
-    ``in_link``: it is inside a link (a Markdown link around a page's inline HTML)."""
+    ``in_link``: it is inside a link (a Markdown link around a page's inline HTML);
+    ``name_links``: the fragment holds its links' words (not so for a paragraph's ``<a …>``
+    and ``</a>``, which Markdown hands over apart from the words between them)."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
@@ -106,7 +111,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
-        _children(tree, out, changes, local_image, in_link)
+        _children(tree, out, changes, local_image, in_link, name_links)
     except RecursionError:
         try:
             words = " ".join(" ".join(tree.itertext()).split())
@@ -126,15 +131,17 @@ def _link(url: str, words: str, in_link: bool) -> str:
 
 
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
-              local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
+              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
+              name_links: bool = True) -> None:
     out.append(_text(parent.text))
     for child in parent:
-        _element(child, out, changes, local_image, in_link)
+        _element(child, out, changes, local_image, in_link, name_links)
         out.append(_text(child.tail))
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
-             local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
+             local_image: Callable[[str], bool | str] | None, in_link: bool = False,
+             name_links: bool = True) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -155,7 +162,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change(f"{what} is left out"))
         return
     if name not in KEEP or (name == "a" and in_link):
-        _children(element, out, changes, local_image, in_link)
+        _children(element, out, changes, local_image, in_link, name_links)
         return
     attributes = []
     for key, value in element.attrib.items():
@@ -198,6 +205,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         if key in NUMBERS and not value.strip().isdigit():
             continue
         attributes.append((key, value))
+    if name == "a" and name_links and not in_link and (href := element.get("href")) \
+            and any(k == "href" for k, _ in attributes) and _nameless(element):
+        label, change = _named(href)
+        attributes.append(("aria-label", label))
+        changes.append(change)
     if name == "img" and not any(k == "alt" for k, _ in attributes):
         attributes.append(("alt", ""))
     if name == "img" and not any(k == "src" for k, _ in attributes):
@@ -207,8 +219,59 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         out.append(f"<{name}{attrs} />")
         return
     out.append(f"<{name}{attrs}>")
-    _children(element, out, changes, local_image, in_link or name == "a")
+    _children(element, out, changes, local_image, in_link or name == "a", name_links)
     out.append(f"</{name}>")
+
+
+_START_A = re.compile(r"<a\b[^<>]*>")
+_LABEL = re.compile(r'\saria-label="[^"]*"')
+
+
+def unlink(html: str, href: str) -> str:
+    """``html`` (as :func:`clean` wrote it) with its links to ``href`` (as written there)
+    made plain words: an ``<a>`` without the address, or the name only a link may carry."""
+    attribute = f' href="{href}"'
+
+    def plain(start: re.Match[str]) -> str:
+        tag = start.group(0)
+        return _LABEL.sub("", tag.replace(attribute, "")) if attribute in tag else tag
+
+    return _START_A.sub(plain, html)
+
+
+def _named(href: str) -> tuple[str, Change]:
+    label = link_name(href)
+    return label, Change(f"the link to {_shorter(href)!r} shows nothing a screen reader can say "
+                         f"(no words; a picture without a description), so it is named {label!r}: "
+                         "say what its picture shows in alt=\"…\"")
+
+
+_START_HREF = re.compile(r'^<a\b[^<>]*\shref="([^"]*)"[^<>]*>$')
+
+
+def name_inline_link(start: str, inside: str) -> tuple[str, Change | None]:
+    """A paragraph's ``<a href=…>`` (as :func:`clean` wrote it), named when what stands
+    before its ``</a>`` (``inside``: XHTML, words escaped) has nothing to name it by."""
+    import html5lib
+
+    found = _START_HREF.match(start)
+    if found is None or " aria-label=" in start or " title=" in start:
+        return start, None
+    if not _nameless(html5lib.parseFragment(inside, treebuilder="etree", namespaceHTMLElements=False)):
+        return start, None
+    label, change = _named(unescape(found.group(1)))
+    return f'{start[:-1]} aria-label="{escape(label)}">', change
+
+
+def _nameless(link: ET.Element) -> bool:
+    """No words, label or title, and no picture that brings its own (a description, or
+    the file name a remote picture is shown as)."""
+    if any((link.get(key) or "").strip() for key in ("aria-label", "aria-labelledby", "title")):
+        return False
+    if "".join(link.itertext()).strip():
+        return False
+    return not any((img.get("alt") or "").strip() or SCHEME.match(img.get("src") or "")
+                   or (img.get("src") or "").startswith("//") for img in link.iter("img"))
 
 
 _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
@@ -230,7 +293,8 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
             name = close.group(1).lower()
             if stack and stack[-1][0] == name:
                 _, start = stack.pop()
-                cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link())
+                cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link(),
+                                       name_links=False)
                 changes += found
                 end = f"</{name}>"
                 if cleaned.startswith(f"<{name}") and cleaned.endswith(end):
@@ -240,6 +304,6 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
         if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
             stack.append((opened.group(1).lower(), index))
             continue
-        result[index], found = clean(piece, local_image, in_link=inside_link())
+        result[index], found = clean(piece, local_image, in_link=inside_link(), name_links=False)
         changes += found
     return result, changes
