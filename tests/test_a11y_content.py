@@ -55,6 +55,11 @@ position: 2
 See the <a href="/no/such/page/">old parts list</a> and [![](assets/arm.png)](assets/arm.png).
 
 Inline: <a href="/assets/arm.png"><img src="/assets/arm.png" alt="The arm from above"></a>.
+
+<div class="parts">
+<h4>Parts</h4>
+<p>The gripper and the camera.</p>
+</div>
 """,
     "maths.md": """---
 title: Maths
@@ -75,7 +80,8 @@ $$
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> tuple[Path, str]:
+def site(tmp_path_factory) -> tuple[Path, str, Path]:
+    """The website built from :data:`PAGES`: its folder, Sphinx's output, the pages' folder."""
     source = tmp_path_factory.mktemp("a11y-content")
     for name, text in PAGES.items():
         (source / name).write_text(text, encoding="utf-8")
@@ -83,10 +89,10 @@ def site(tmp_path_factory) -> tuple[Path, str]:
     (source / "assets" / "arm.png").write_bytes(PNG)
     built = sphinx_build(source, source.parent / "a11y-content-html", strict=False)
     assert built.returncode == 0, built.output
-    return built.outdir, built.output
+    return built.outdir, built.output, source
 
 
-def soup(site: tuple[Path, str], page: str) -> BeautifulSoup:
+def soup(site: tuple[Path, str, Path], page: str) -> BeautifulSoup:
     return BeautifulSoup((site[0] / page).read_text(encoding="utf-8"), "html.parser")
 
 
@@ -120,6 +126,20 @@ def test_every_link_has_a_name_and_none_leads_nowhere(site):
     assert "old parts list" in page.get_text()  # the words of the link that led nowhere stay
     arm = [link for link in links if link.find("img") is not None]
     assert {accessible_name(link) for link in arm} >= {"arm.png", "The arm from above"}
+
+
+def test_headings_in_page_html_skip_no_level(site):
+    levels = [int(h.name[1]) for h in soup(site, "hardware.html").select("article :is(h1, h2, h3, h4, h5, h6)")]
+    assert levels == [1, 2, 2, 2, 3]  # the <h4> under "## The arm" is written as an <h3>
+    assert "Parts" in soup(site, "hardware.html").select("article h3")[-1].get_text()
+
+
+def test_the_epub_keeps_no_name_on_a_link_it_unlinked(site, tmp_path):
+    built = sphinx_build(site[2], tmp_path / "epub", "epub", strict=False)
+    assert built.returncode == 0, built.output
+    page = BeautifulSoup((tmp_path / "epub" / "hardware.xhtml").read_text(encoding="utf-8"), "html.parser")
+    assert page.select('a[aria-label]:not([href])') == []
+    assert any(a.get("aria-label") is None and a.find("img") for a in page.select("a:not([href])"))
 
 
 def test_each_picture_points_at_its_copy(site):

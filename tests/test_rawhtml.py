@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 
 from conftest import ROOTS, copy_root, require_tool, sphinx_build
-from rawhtml.sanitize import clean, clean_inline, url_is_safe
+from rawhtml.sanitize import clean, clean_inline, nest_headings, unlink, url_is_safe
 
 NASTY = ROOTS / "epub-nasty"
 
@@ -242,3 +242,20 @@ def test_a_remote_picture_inside_a_link_is_its_description_in_that_link():
     assert block.startswith('<a href="https://a.example/">Phttps://a.example/v</a>')
     linked, _ = clean_inline(['<img src="https://a.example/p.png" alt="P">'], in_link=True)
     assert linked == ["P"]
+
+
+@pytest.mark.parametrize(("html", "level", "expected"), [
+    ("<h3>Welcome</h3>", 1, "<h2>Welcome</h2>"),  # rob550's home: an <h3> right under the title
+    ("<div><h4 class=\"x\">A</h4><h6>B</h6><h2>C</h2></div>", 2,
+     "<div><h3 class=\"x\">A</h3><h4>B</h4><h2>C</h2></div>"),
+    ("<h2>A</h2><h3>B</h3>", 1, "<h2>A</h2><h3>B</h3>"),  # no level skipped: as written
+    ("<p>h3 is a word, <hr /> a rule</p>", 1, "<p>h3 is a word, <hr /> a rule</p>"),
+])
+def test_headings_in_page_html_skip_no_level(html, level, expected):
+    assert nest_headings(html, level) == expected
+
+
+def test_unlinking_drops_the_address_and_the_name_only_a_link_may_carry():
+    html = '<a class="x" href="/gone.png" aria-label="gone.png"><img src="a.png" alt="" /></a> ' \
+           '<a href="/kept/">kept</a>'
+    assert unlink(html, "/gone.png") == '<a class="x"><img src="a.png" alt="" /></a> <a href="/kept/">kept</a>'

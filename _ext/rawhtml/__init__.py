@@ -32,7 +32,7 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
-from .sanitize import SCHEME, Change, clean, clean_inline, name_inline_link, unlink
+from .sanitize import SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -108,7 +108,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                            f"shows those words: close it where it should end", location=_where(raw),
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
-        _replace(raw, cleaned)
+        _replace(raw, nest_headings(cleaned, _heading_level(raw)))
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
@@ -268,7 +268,7 @@ class LinkPictures(SphinxPostTransform):
                 text = text.replace(f'src="{escape(written_validly(src))}"', f'src="{escape(target)}"')
             for href, relative in raw.get(DOWNLOADS, ()):
                 if not builder.download_support:  # the ePub carries no files: the words stay
-                    text = text.replace(f' href="{href}"', "")
+                    text = unlink(text, href)
                 elif Path(relative) in self.env.dlfiles:
                     dest = PurePosixPath(self.env.dlfiles[Path(relative)][1]).as_posix()
                     target = "../" * depth + f"_downloads/{quote(dest)}"
@@ -315,6 +315,17 @@ def _name_links(pieces: list[nodes.raw]) -> list[Change]:
             _replace(start, named)
             changes.append(change)
     return changes
+
+
+def _heading_level(node: nodes.Node) -> int:
+    """The level of the heading ``node`` stands under: 1 for the page's title."""
+    return max(sum(1 for _ in _sections_around(node)), 1)
+
+
+def _sections_around(node: nodes.Node):
+    while (node := node.parent) is not None:
+        if isinstance(node, nodes.section):
+            yield node
 
 
 def _in_link(node: nodes.Node) -> bool:

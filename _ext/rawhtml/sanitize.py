@@ -223,6 +223,28 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     out.append(f"</{name}>")
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def nest_headings(html: str, level: int) -> str:
+    """``html`` (as :func:`clean` wrote it) with no heading more than one level below the
+    one before it, starting under a heading of ``level``: an ``<h3>`` in a page's own HTML
+    right under its title is written as an ``<h2>``, as a Markdown heading that skips a
+    level nests by order. Screen readers move through a page by its heading levels, and a
+    skipped level reads as a missing section (axe and Ace: ``heading-order``)."""
+    opened: list[str] = []
+
+    def nest(tag: re.Match[str]) -> str:
+        nonlocal level
+        if tag.group(1):
+            return f"</h{opened.pop()}" if opened else tag.group(0)
+        level = min(int(tag.group(2)), level + 1)
+        opened.append(str(level))
+        return f"<h{level}"
+
+    return _HEADING_TAG.sub(nest, html)
+
+
 _START_A = re.compile(r"<a\b[^<>]*>")
 _LABEL = re.compile(r'\saria-label="[^"]*"')
 
