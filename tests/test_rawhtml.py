@@ -259,3 +259,16 @@ def test_unlinking_drops_the_address_and_the_name_only_a_link_may_carry():
     html = '<a class="x" href="/gone.png" aria-label="gone.png"><img src="a.png" alt="" /></a> ' \
            '<a href="/kept/">kept</a>'
     assert unlink(html, "/gone.png") == '<a class="x"><img src="a.png" alt="" /></a> <a href="/kept/">kept</a>'
+
+
+@pytest.mark.parametrize(("html", "expected", "said"), [
+    ('<div style="position:fixed;top:0;width:100%;z-index:9999">Sign in</div>',
+     '<div style="top:0;width:100%">Sign in</div>', "'position:fixed; z-index:9999' is left out"),
+    ('<p style="POSITION : Absolute">y</p>', "<p>y</p>", "'POSITION : Absolute' is left out"),
+    ('<span style="position: relative; top: 5px;">x</span>', '<span style="position: relative; top: 5px;">x</span>', None),
+])
+def test_page_html_cannot_be_placed_over_the_site(html, expected, said):
+    cleaned, changes = clean(html)
+    assert cleaned == expected
+    assert [c.what for c in changes if said and said in c.what] == ([c.what for c in changes] if said else [])
+    assert bool(changes) == bool(said)

@@ -70,6 +70,23 @@ _URL_WHITESPACE = re.compile("[\x00-\x20\xa0\u1680\u180e\u2000-\u2029\u205f\u300
 _ALLOWED_STYLE = re.compile(r"^[^<>\\]*$")
 
 
+_PLACED = re.compile(r"^\s*(?:z-index\s*:.*|position\s*:(?!\s*(?:static|relative)\s*(?:!\s*important\s*)?$).*)$",
+                     re.I | re.S)
+"""Declarations that take an element out of the page's flow and over the rest of the site
+(``position: fixed|absolute|sticky``, ``z-index``): a page could cover the menus or
+the address bar's neighbour with a look-alike (a fake sign-in box)."""
+
+
+def _in_place(style: str) -> tuple[str, str]:
+    """``style`` without :data:`_PLACED` declarations; and those left out."""
+    kept, placed = [], []
+    for declaration in style.split(";"):
+        (placed if _PLACED.match(declaration) else kept).append(declaration)
+    if not placed:
+        return style, ""
+    return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in placed)
+
+
 @dataclass(frozen=True)
 class Change:
     """Something the sanitiser removed or replaced (unwrapping an element, which keeps its
@@ -174,7 +191,12 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if key == "style":
             if _ALLOWED_STYLE.match(value) and not _REMOTE_CSS.search(value) and "expression" not in value.lower():
-                attributes.append((key, value))
+                value, placed = _in_place(value)
+                if placed:
+                    changes.append(Change(f"the style {placed!r} is left out: a page's own HTML may "
+                                          "not be placed over the site's menus and pages"))
+                if value:
+                    attributes.append((key, value))
             continue
         if not allowed:
             continue
