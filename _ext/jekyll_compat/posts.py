@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pagesource import charrefs
+
 from .titles import titleize_slug
 
 POSTS, DRAFTS = "_posts", "_drafts"
@@ -293,7 +295,8 @@ def read(relative: str, data: Mapping[str, Any], key_lines: Mapping[str, int], s
         instant_text = when.isoformat()
 
     title = data.get("title")
-    title = str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip() else titleize_slug(slug)
+    title = charrefs.decoded(str(title)).strip() if isinstance(title, (str, int, float)) and str(title).strip() \
+        else titleize_slug(slug)
     path_categories = [part for part in parts[:parts.index(POSTS)] if part]
     categories = list(dict.fromkeys([*path_categories, *_words(data.get("categories")),
                                      *_words(data.get("category"))]))
