@@ -92,6 +92,11 @@ class Subtype(enum.Enum):
     """A file in ``_posts/`` is no post the publication reads (its name has no date, or no
     real one, or it is not Markdown), so it is left out."""
 
+    POST_RENAMED = "post-renamed"
+    """A post's file name has characters no page's file or address can hold (``?``, ``#``,
+    ``%``, ``:``, ``*``, ``"``, ``<``, ``>``, ``|``, ``\\``): it is published under its name
+    with each run of them a ``-`` (Jekyll's own slug of it), its old address leading there."""
+
     POST_FUTURE = "post-future"
     """A post dated after the edition's date is left out, as Jekyll does without ``future: true``."""
 
