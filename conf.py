@@ -89,6 +89,9 @@ html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/sc
                         "sidebar/variant-selector.html"]}
 # Old address -> page (docname, site path or full URL); pages can also say `redirect_from:`
 site_redirects: dict[str, str] = {}
+# The City's own hosts (and their subdomains): a page's `redirect_to:` may send readers there
+# by itself; to any other site its old address shows a notice with a link (redirect.external)
+site_redirect_hosts: list[str] = ["austintexas.gov"]
 
 # ePub
 epub_show_urls = "no"

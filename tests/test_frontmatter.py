@@ -166,3 +166,40 @@ def test_a_merge_conflict_is_named_once_with_its_lines():
                      "```\n<<<<<<< HEAD\n=======\n>>>>>>> x\n```\n",
                      "<<<<<<<< eight\n=======\n>>>>>>> x\n"):
         assert merge_conflicts(harmless, harmless.splitlines()) == [], harmless
+
+
+TITLE_WITH_REFERENCES = '"Part 1&#58 Foo &amp; &lt;b&gt;&#42;Bar&#42;&lt;/b&gt; &copy"'
+"""A reference without its semicolon (a browser decodes it, CommonMark does not), a named
+one without it, and references to characters Markdown would read as markup."""
+SHOWN = "Part 1: Foo & <b>*Bar*</b> ©"
+
+
+def test_a_title_reads_its_character_references_as_a_browser_does(tmp_path):
+    page = read(tmp_path, f"---\ntitle: {TITLE_WITH_REFERENCES}\nposition: 1\n---\n\nText\n")
+    assert page.title == SHOWN and not page.problems
+
+
+def test_a_titles_character_references_in_every_edition(tmp_path):
+    """``Part 1&#58 Foo`` was the title in the site's <title>, its navigation, the ePub
+    and the PDF: Jekyll's output, read by a browser, said "Part 1: Foo"."""
+    from bs4 import BeautifulSoup
+    from conftest import page as md_page, sphinx_build, write_pages
+    from test_pdf_support import build_pdf, outline, the_pdf
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": md_page("Home", body="Welcome."),
+        "part.md": md_page(TITLE_WITH_REFERENCES, 1, body="Text.")})
+    html = sphinx_build(source, tmp_path / "html", "html")
+    assert html.returncode == 0, html.output
+    soup = BeautifulSoup((tmp_path / "html" / "part.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith(SHOWN + " - ")
+    assert soup.select_one("article h1").get_text().rstrip("¶") == SHOWN
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert SHOWN in [a.get_text() for a in home.select(".sidebar-tree a")]
+    epub = sphinx_build(source, tmp_path / "epub", "epub")
+    assert epub.returncode == 0, epub.output
+    nav = BeautifulSoup((tmp_path / "epub" / "nav.xhtml").read_text(encoding="utf-8"), "html.parser")
+    assert SHOWN in [a.get_text() for a in nav.select("a")]
+    pdf = build_pdf(source, tmp_path / "pdf")
+    assert pdf.returncode == 0, pdf.output
+    assert SHOWN in [title for _, title in outline(the_pdf(tmp_path / "pdf"))]

@@ -509,3 +509,24 @@ def test_an_empty_anchor_in_a_heading_is_its_id(tmp_path: Path) -> None:
     assert [h.get_text().rstrip("¶") for h in article.select("h2")] == ["First part", "Second part"]
     assert article.find(id="first-part") and article.find(id="second-part")
     assert article.select_one("p a.reference")["href"] == "#first-part"
+
+
+def test_a_site_title_too_long_to_name_the_publication_is_said_at_its_line(tmp_path: Path) -> None:
+    """A ``_config.yml`` title of 301 characters was dropped without a word: the site was
+    published under another name. A list is no title either; a long ``name:`` is not said
+    when ``title:`` names the site."""
+    long = "Words " * 60 + "end"
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": f"url: https://example.org\ntitle: {long}\ndescription: [a, b]\nname: {long}\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line.split(" WARNING: ") for line in build.warnings if "[jekyll.site-value]" in line]
+    assert [(where, what.split(" ", 1)[0]) for where, what in said] == [
+        (f"{source / '_config.yml'}:2:", "`title:`"), (f"{source / '_config.yml'}:4:", "`name:`"),
+        (f"{source / '_config.yml'}:3:", "`description:`")]
+    assert "is 363 characters long, more than the 300" in said[0][1] and "is not text" in said[2][1]
+    assert long not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    fine = write_pages(tmp_path / "fine", {"_config.yml": "title: Old site\nname: " + long + "\n",
+                                           "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    assert "[jekyll.site-value]" not in sphinx_build(fine, tmp_path / "fine-html", strict=False).output

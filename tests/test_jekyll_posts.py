@@ -306,3 +306,30 @@ def test_show_drafts_is_said_once_not_followed() -> None:
     assert "`show_drafts: true`" in said and "edition of record publishes no drafts" in said
     assert "show_drafts" not in drafts_message(("_drafts/bike-lanes.md",), show_drafts=False)
     assert drafts_message(("_drafts/a.md", "_drafts/b.md"), False).startswith("2 drafts ('_drafts/a.md', ...)")
+
+
+def test_a_post_whose_file_name_no_address_can_hold_keeps_its_words_and_old_address(tmp_path: Path) -> None:
+    """``why?.md`` was the page ``posts/2019-01-01-why?``: its file a name Windows and zip
+    readers refuse, and its old address's redirect said "target is no page of this site"
+    (``?`` read as a query), so the post lost the address it had."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Blog\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "_posts/2019-01-01-why?.md": "---\ntitle: Why\n---\n\nBecause words matter.\n",
+        "_posts/2019-01-02-what#now.md": "---\ntitle: What now\n---\n\nNext steps.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert "Because words matter." in (html / "posts" / "2019-01-01-why.html").read_text(encoding="utf-8")
+    assert "Next steps." in (html / "posts" / "2019-01-02-what-now.html").read_text(encoding="utf-8")
+    assert not [p for p in html.rglob("*") if set("?#") & set(p.name)]
+    for old, page in (("2019/01/01/why.html", "2019-01-01-why"), ("2019/01/02/what-now.html", "2019-01-02-what-now")):
+        refresh = soup(html / old).select_one('meta[http-equiv="refresh"]')["content"]
+        assert refresh.endswith(f"url=../../../posts/{page}.html"), old
+    said = [line for line in build.warnings if "[jekyll.post-renamed]" in line]
+    assert [line.split(" WARNING: ")[0] for line in said] == [
+        f"{source / '_posts' / '2019-01-01-why?.md'}:1:", f"{source / '_posts' / '2019-01-02-what#now.md'}:1:"]
+    assert "'2019-01-01-why.html'" in said[0] and "Rename the file '2019-01-01-why.md'" in said[0]
+    assert "[redirect." not in build.output

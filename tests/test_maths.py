@@ -207,3 +207,39 @@ def test_a_kept_parser_in_use_is_not_handed_out_again():
         switch._BUSY.discard(id(first))
     assert switch._build_parser(config, False, config) is first
     switch._BUSY.discard(id(first))
+
+
+def test_mathjax_delimiters_are_maths_on_a_jekyll_site_and_only_there(tmp_path):
+    r"""academicpages wrote ``\\(a^2\\)`` for MathJax (kramdown halves the backslashes); the
+    publication loads no MathJax, so every edition showed ``\(a^2\)`` as text, without a word.
+    A page elsewhere means a backslash and a bracket, unless it says ``math: true``."""
+    body = ("Inline \\\\(a^2 + b\\_1\\\\) here, `\\\\(code\\\\)` stays.\n\n"
+            "\\\\[\n\\\\frac{a}{b} \\\\\\\\ c\n\\\\]\n\nDone.\n")
+    jekyll = write_pages(tmp_path / "jekyll", {"_config.yml": "title: Site\n",
+                                               "index.md": page("Home", body="Welcome."),
+                                               "old.md": page("Old", 1, body=body)})
+    plain = write_pages(tmp_path / "plain", {"index.md": page("Home", body="Welcome."),
+                                             "old.md": page("Old", 1, body=body),
+                                             "opted.md": page("Opted", 2, body=body, math="true")})
+    for source in (jekyll, plain):
+        build = sphinx_build(source, tmp_path / (source.name + "-out"), "html")
+        assert build.returncode == 0, build.output
+    for out, name in ((tmp_path / "jekyll-out", "old"), (tmp_path / "plain-out", "opted")):
+        article = soup(out / f"{name}.html").select_one("article")
+        assert [(m["display"], m["alttext"]) for m in article.find_all("math")] == [
+            ("inline", "a^2 + b_1"), ("block", "\\frac{a}{b} \\\\ c")], name
+        text = " ".join(article.get_text().split())
+        assert "Inline" in text and "\\\\(code\\\\) stays." in text and "Done." in text
+    article = soup(tmp_path / "plain-out" / "old.html").select_one("article")
+    assert not article.find_all("math")
+    assert "Inline \\(a^2 + b_1\\) here" in " ".join(article.get_text().split())
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["\\\\[", "\\\\]", "\\\\(", "\\\\)", " ", "\n", "\n\n", "a",
+                                 "\\\\", "`", "```", "> ", "- "]), max_size=40).map("".join))
+def test_mathjax_maths_keeps_every_line_where_it_was(text):
+    from maths.mathjax import convert
+
+    out = convert(text)
+    assert out.count("\n") in (text.count("\n"), text.count("\n") + 1)

@@ -183,3 +183,31 @@ def test_a_missing_picture_is_reported_once_and_a_broken_one_does_not_stop_the_p
     assert build.returncode == 0, build.output
     text = " ".join(p.extract_text() for p in PdfReader(the_pdf(tmp_path / "pdf")).pages)
     assert "Map of the districts" in text and "Plan of the route" in text
+
+
+def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Path) -> None:
+    """A 33,000-character word (a pasted key, an encoded file) was one PDF string longer than
+    PDF/A's 32,767 bytes: the strict PDF failed with a Typst error naming no page; a word of a
+    few hundred ran off the page's edge. Each now breaks across lines, every character printed
+    and none added to the PDF's text; code the same; ordinary words and a 200-character one
+    (a long address) are as they were."""
+    huge, long_code = "qz" * 16_500, "x" * 40_000
+    body = (f"Before.\n\n{huge}\n\nAfter.\n\n```\n{long_code}\n```\n\n"
+            f"A `{'y' * 300}` and café{'é' * 250}\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "long.md": page("Long", 1, body=body)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    pages = PdfReader(the_pdf(tmp_path / "pdf")).pages
+    text = "".join(p.extract_text() or "" for p in pages)
+    assert "\u200b" not in text
+    squashed = "".join(text.split())  # each page's running head and number between
+    assert squashed.count("qz") == 16_500 and squashed.count("x") >= 40_000
+    assert "y" * 300 in squashed and "café" + "é" * 250 in squashed
+    assert "Before." in text and "After." in text
+    widths = [float(p.mediabox.width) for p in pages]
+    assert len(pages) > 5 and len(set(widths)) == 1  # lines broke: tens of pages, not one line
+    from typst_pdf.escape import LONG_WORD, breakable
+
+    assert breakable("word " * 100) == "word " * 100
+    assert breakable("z" * LONG_WORD) == "z" * LONG_WORD

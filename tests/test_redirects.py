@@ -53,7 +53,7 @@ def test_plan_every_kind_of_redirect() -> None:
         "new page": {"title": "A file name with a space"},
     }
     planned, problems = redirects.plan(front, {"index", "new", "new page"}, {"older.html": "new"},
-                                       html_file)
+                                       html_file, own_hosts=["example.org"])
     assert problems == []
     assert {(r.source, r.target, r.external) for r in planned} == {
         ("old/index.html", "new", False),
@@ -282,3 +282,36 @@ def test_a_redirect_from_a_generated_file_leaves_the_site_whole(tmp_path: Path) 
     for name in ("sitemap.xml", "passages.json", "robots.txt"):
         assert (html / name).is_file() and not (html / (name + ".html")).exists(), name
     assert "Sitemap:" in (html / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_a_pages_redirect_to_another_site_is_a_notice_not_a_redirect() -> None:
+    front = {"index": {}, "pay": {"redirect_to": "https://evil.example/", "redirect_from": "/billing/"},
+             "city": {"redirect_to": "https://www.austintexas.gov/pay"},
+             "here": {"redirect_to": "https://smartcity.austintexas.gov/x/"}}
+    planned, problems = redirects.plan(front, {"index"}, {"gone.html": "https://elsewhere.example/"},
+                                       html_file, own_hosts=["austintexas.gov", "smartcity.austintexas.gov"])
+    assert [(p.origin, p.subtype) for p in problems] == [("pay", "external")]  # once a page
+    assert {(r.source, r.notice) for r in planned} == {
+        ("pay.html", True), ("billing/index.html", True), ("city.html", False), ("here.html", False),
+        ("gone.html", False)}  # conf.py's own word redirects
+    assert not redirects.is_own("https://evilaustintexas.gov/", ["austintexas.gov"])
+    assert not redirects.is_own("https://austintexas.gov.evil.example/", ["austintexas.gov"])
+
+
+def test_a_redirect_to_another_site_warns_at_its_line_and_sends_no_one_there(tmp_path: Path) -> None:
+    """``redirect_to: https://evil.example/`` in one page's front matter sent every reader of
+    the City's address there, at once, without a word."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "pay.md": "---\ntitle: Pay your bill\nredirect_to: https://evil.example/\nredirect_from:\n  - /billing/\n---\n"})
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    (warning,) = [w for w in build.warnings if "[redirect." in w]
+    assert warning.startswith(f"{src / 'pay.md'}:3: WARNING: `redirect_to: https://evil.example/`")
+    assert warning.endswith("[redirect.external]")
+    for old in ("pay.html", "billing/index.html"):
+        found = BeautifulSoup((tmp_path / "html" / old).read_text(encoding="utf-8"), "lxml")
+        assert found.find("meta", attrs={"http-equiv": "refresh"}) is None, old
+        assert found.find("link", rel="canonical") is None, old
+        assert found.find("a")["href"] == "https://evil.example/", old
+        assert "another site" in found.find("h1").get_text()

@@ -144,3 +144,24 @@ def test_jekyll_site_files_linked_from_outside_are_not_read(tmp_path: Path) -> N
     for file in out.rglob("*"):
         if file.is_file():
             assert SECRET.encode() not in file.read_bytes(), file
+
+
+def test_page_names_that_differ_only_in_case_are_said_once_and_both_built(tmp_path: Path) -> None:
+    """``About.md`` and ``about.md`` are two pages here and one file on macOS, Windows and
+    many web servers and zip readers: one page's words replaced the other's there, unsaid."""
+    from safety.names import case_clashes
+
+    assert [(c.docname, c.other, c.name, c.other_name) for c in case_clashes(
+        ["About", "about", "Team/index", "team/y", "team/z", "team", "a/B", "a/b", "b/c"])] == [
+        ("a/b", "a/B", "a/b", "a/B"), ("about", "About", "about", "About"),
+        ("team/y", "Team/index", "team/", "Team/")]  # `team` the page is team.html, no folder
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "About.md": page("About us", 1, body="Who we are."),
+        "about.md": page("About the site", 2, body="How it is made.")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.warnings if "[security.name-case]" in line]
+    assert len(said) == 1 and said[0].startswith(f"{source / 'about.md'}:1: WARNING: 'about.md' and 'About.md'")
+    assert "Who we are." in (tmp_path / "html" / "About.html").read_text(encoding="utf-8")
+    assert "How it is made." in (tmp_path / "html" / "about.html").read_text(encoding="utf-8")

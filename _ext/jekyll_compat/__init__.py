@@ -94,6 +94,11 @@ class Subtype(enum.Enum):
     """A file in ``_posts/`` is no post the publication reads (its name has no date, or no
     real one, or it is not Markdown), so it is left out."""
 
+    POST_RENAMED = "post-renamed"
+    """A post's file name has characters no page's file or address can hold (``?``, ``#``,
+    ``%``, ``:``, ``*``, ``"``, ``<``, ``>``, ``|``, ``\\``): it is published under its name
+    with each run of them a ``-`` (Jekyll's own slug of it), its old address leading there."""
+
     POST_FUTURE = "post-future"
     """A post dated after the edition's date is left out, as Jekyll does without ``future: true``."""
 
@@ -104,6 +109,11 @@ class Subtype(enum.Enum):
     """A page with no text of its own was made by its old layout (``_layouts/NAME.html``):
     the layout's words are quoted, or its scripts named, so the text can be written into
     the page (the publication shows no layouts)."""
+
+    SITE_VALUE = "site-value"
+    """A ``_config.yml`` value that would name the publication cannot (a ``title:`` or
+    ``name:`` longer than 300 characters, a ``description:`` longer than 2,000, a list): it
+    is not used, and the publication keeps the name its ``CITATION.cff`` gives."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -172,9 +182,34 @@ def _included_beside_pages(srcdir: Path) -> set[str]:
     return found
 
 
-def _one_line(value: Any, limit: int = 300) -> str:
+TITLE_LIMIT, DESCRIPTION_LIMIT = 300, 2000
+"""The longest ``title:``/``name:`` and ``description:`` of ``_config.yml`` that name the
+publication (a title on a cover, in every page's head and in each citation)."""
+
+
+def _one_line(value: Any, limit: int = TITLE_LIMIT) -> str:
     text = " ".join(value.split()) if isinstance(value, str) else ""
     return text if 0 < len(text) <= limit else ""
+
+
+def _say_unused_site_value(config: Path, site: dict[str, Any], key: str, limit: int) -> None:
+    """A ``_config.yml`` value that would name the publication and cannot: said at its line."""
+    value = site.get(key)
+    if value is None or _one_line(value, limit):
+        return
+    if isinstance(value, str) and not value.strip():
+        return
+    if isinstance(value, str):
+        why = (f"is {len(' '.join(value.split()))} characters long, more than the {limit} a "
+               f"publication's {'description' if key == 'description' else 'title'} may have")
+        fix = ("shorten it (the rest can go in `description:`)" if key != "description"
+               else "shorten it")
+    else:
+        why, fix = "is not text", f"write it as text, e.g. `{key}: City of Austin Open Data`"
+    used = ("the publication's summary is the one its CITATION.cff gives" if key == "description"
+            else "the publication keeps the title its CITATION.cff gives")
+    warn(f"`{key}:` in _config.yml {why}, so it is not used: {used}; {fix}",
+         f"{config}:{_line_of(config, key)}", Subtype.SITE_VALUE)
 
 
 def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
@@ -185,7 +220,10 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
         return None
     site = jekyll_config(srcdir)
     said = {"title": _one_line(site.get("title")) or _one_line(site.get("name")),  # jekyll-now: name
-            "abstract": _one_line(site.get("description"), 2000)}
+            "abstract": _one_line(site.get("description"), DESCRIPTION_LIMIT)}
+    for key, limit in (("title", TITLE_LIMIT), ("name", TITLE_LIMIT), ("description", DESCRIPTION_LIMIT)):
+        if key != "name" or not said["title"]:
+            _say_unused_site_value(srcdir / "_config.yml", site, key, limit)
     url = _one_line(site.get("url"))
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:

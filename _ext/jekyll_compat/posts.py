@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pagesource import charrefs
+
 from .titles import titleize_slug
 
 POSTS, DRAFTS = "_posts", "_drafts"
@@ -55,6 +57,11 @@ STYLES = {
     "none": "/:categories/:title:output_ext",
 }
 """Jekyll's permalink styles for posts (``Configuration#style_to_permalink``)."""
+
+UNSAFE = re.compile(r'[?#%:*"<>|\\]+')
+"""Characters a post's file name may have that its page's file and address cannot: a web
+address reads ``?`` as the start of a query and ``#`` as a place in the page, ``%`` as an
+escape, ``:`` as a scheme; Windows and many zip readers hold none of ``*"<>|\\`` (nor ``?``)."""
 
 _WHEN = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
                    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$", re.I)
@@ -107,12 +114,20 @@ def find(srcdir: Path, suffixes: Iterable[str], excluded: Callable[[str], bool] 
                         drafts.append(relative)
                     elif is_post_name(inner) and inner.endswith(suffixes):
                         name = PurePosixPath(inner).name
-                        posts[relative] = f"{where}/{name[:name.rindex('.')]}"
+                        posts[relative] = f"{where}/{safe_stem(name[:name.rindex('.')])}"
                     else:
                         not_posts.append(relative)
         dirs[:] = sorted(d for d in dirs if not _skipped(d) and not excluded(prefix + d))
         # (os.walk never enters a symbolic link to a folder)
     return Found(dict(sorted(posts.items())), tuple(sorted(not_posts)), tuple(sorted(drafts)))
+
+
+def safe_stem(stem: str) -> str:
+    """The post's page name: its file's name, each run of :data:`UNSAFE` characters a ``-``
+    (none at the end), as Jekyll's own ``:title`` slug does (``why?`` is ``why``)."""
+    if not UNSAFE.search(stem):
+        return stem
+    return re.sub(r"-{2,}", "-", UNSAFE.sub("-", stem)).rstrip("-") or "post"
 
 
 def _files(folder: Path) -> list[str]:
@@ -272,6 +287,15 @@ def read(relative: str, data: Mapping[str, Any], key_lines: Mapping[str, int], s
     assert match is not None and is_post_name(name), relative
     slug = match.group(4)
     notes: list[Note] = []
+    stem = name[:name.rindex(".")]
+    if (safe := safe_stem(stem)) != stem:
+        shown = "".join(dict.fromkeys("".join(UNSAFE.findall(stem))))
+        notes.append(Note(1, "post-renamed",
+                          f"the file name has {shown!r}, which a page's address and file cannot "
+                          "hold (a web address reads `?` as the start of a query and `#` as a place "
+                          "in the page; Windows and many zip readers refuse them in a file name): the "
+                          f"post is published as '{safe}.html', and its old address leads there. "
+                          f"Rename the file '{safe}{name[name.rindex('.'):]}' to say so yourself"))
     file_day = _file_date(name)
     when = dt.datetime.combine(file_day, dt.time())
     if "date" in data and data["date"] not in (None, ""):
@@ -293,7 +317,8 @@ def read(relative: str, data: Mapping[str, Any], key_lines: Mapping[str, int], s
         instant_text = when.isoformat()
 
     title = data.get("title")
-    title = str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip() else titleize_slug(slug)
+    title = charrefs.decoded(str(title)).strip() if isinstance(title, (str, int, float)) and str(title).strip() \
+        else titleize_slug(slug)
     path_categories = [part for part in parts[:parts.index(POSTS)] if part]
     categories = list(dict.fromkeys([*path_categories, *_words(data.get("categories")),
                                      *_words(data.get("category"))]))

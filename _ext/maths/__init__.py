@@ -1,7 +1,8 @@
 """Sphinx extension: maths that is opt-in, and rendered offline.
 
 - ``$`` is text unless a page says ``math: true`` (:mod:`.switch`); the ``{math}`` role,
-  ``{math}`` blocks and kramdown's ``$$…$$`` (:mod:`.doubledollar`) always work.
+  ``{math}`` blocks and kramdown's ``$$…$$`` (:mod:`.doubledollar`) always work; MathJax's
+  ``\\(…\\)`` and ``\\[…\\]`` on a Jekyll site or a ``math: true`` page (:mod:`.mathjax`).
 - The website and the ePub get MathML written at build time (:mod:`.mathml`), so no page
   loads MathJax from a third-party host and e-readers show formulas without scripts. The
   PDF typesets its own (``typst_pdf``).
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -21,7 +23,7 @@ from sphinx.util.math import get_node_equation_number
 
 from myst_parser.config.main import TopmatterReadError
 
-from . import doubledollar
+from . import doubledollar, mathjax
 from .mathml import Unsupported, to_mathml
 from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
 from .topmatter import read_topmatter
@@ -77,12 +79,20 @@ def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
 
 def kramdown_maths(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, after Liquid: ``$$…$$`` as MyST maths (a ``math: true`` page has
-    MyST's own dollar maths, labels included)."""
+    MyST's own dollar maths, labels included); MathJax's ``\\(…\\)`` and ``\\[…\\]`` on
+    a Jekyll site (a ``_config.yml`` beside the pages) and on a ``math: true`` page, where
+    they were written for MathJax (elsewhere ``\\(`` is a backslash and a bracket)."""
     try:
         topmatter = read_topmatter(source[0]) or {}
     except TopmatterReadError:
         topmatter = {}
-    if not wants_dollar_math(topmatter):
+    dollars = wants_dollar_math(topmatter)
+    if "\\\\" in source[0]:
+        if (Path(app.srcdir) / "_config.yml").is_file():
+            source[0] = mathjax.convert(source[0], mathjax.KRAMDOWN_ESCAPES)
+        elif dollars:
+            source[0] = mathjax.convert(source[0], mathjax.COMMONMARK_ESCAPES)
+    if not dollars:
         source[0] = doubledollar.convert(source[0])
 
 

@@ -123,9 +123,12 @@ def _body_start(lines: list[str]) -> int:
 
 
 def _role(match: re.Match[str]) -> str:
-    latex = match.group(1).strip()
-    if not latex:
-        return match.group(0)
+    return math_role(match.group(1)) if match.group(1).strip() else match.group(0)
+
+
+def math_role(latex: str) -> str:
+    """``{math}`latex```, with enough backticks around it for the backticks inside."""
+    latex = latex.strip()
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", latex)), default=0) + 1)
     pad = " " if latex.startswith("`") or latex.endswith("`") else ""
     return f"{{math}}{ticks}{pad}{latex}{pad}{ticks}"

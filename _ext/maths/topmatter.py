@@ -19,7 +19,7 @@ import yaml
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 
-from pagesource import whole_text_loader
+from pagesource import charrefs, whole_text_loader
 
 _FAST = whole_text_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
 _SAFE = whole_text_loader(yaml.SafeLoader)
@@ -69,6 +69,8 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
     """Give MyST's ``front_matter`` token its data instead of its text (MyST takes either).
 
     Left as text when it is not a mapping or not YAML: MyST then reports it, as before.
+    The title, which MyST reads as Markdown, gets its character references as a browser
+    reads them (:func:`pagesource.charrefs.as_markdown`: ``Part 1&#58 Foo``).
     """
     for token in tokens:
         if token.type == "front_matter" and isinstance(token.content, str):
@@ -77,4 +79,6 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
             except YAML_LOAD_ERRORS:
                 continue
             if isinstance(data, dict):
+                if isinstance(data.get("title"), str):
+                    data["title"] = charrefs.as_markdown(data["title"])
                 token.content = data

@@ -58,11 +58,36 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
+    say_case_clashes(env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
               "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
         raise SystemExit(2)
     return []
+
+
+def say_case_clashes(env: Any) -> None:
+    """Pages or folders whose names differ only in case, each pair said once at a file."""
+    from . import names
+    from .problems import WARNING_TYPE, Kind
+
+    def file_of(docname: str) -> str:
+        return os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
+
+    for clash in names.case_clashes(env.found_docs):
+        mine, theirs = file_of(clash.docname), file_of(clash.other)
+        if clash.name.endswith("/"):
+            what = (f"the folders '{clash.name}' (with '{mine}') and '{clash.other_name}' (with "
+                    f"'{theirs}') differ only in case: on a host that does not tell case apart "
+                    "(macOS, Windows, many web servers and zip readers) they are one folder, "
+                    "where pages of the same name replace each other; move the pages into one "
+                    "folder, spelt one way")
+        else:
+            what = (f"'{mine}' and '{theirs}' differ only in case: on a host that does not tell "
+                    "case apart (macOS, Windows, many web servers and zip readers) one page's file "
+                    "replaces the other's; rename one of the two files (its words stay the same)")
+        logger.warning(what, location=(clash.docname, 1), type=WARNING_TYPE,
+                       subtype=Kind.NAME_CASE.value)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -12,6 +12,8 @@ refused before the page is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 RESERVED = {
     "search": "the site's search page (search.html)",
@@ -44,3 +46,34 @@ def problem(docname: str) -> str | None:
             return (f"the name '{part[:40]}…' is {len(part.encode('utf-8', 'surrogateescape'))} "
                     f"bytes long; the build can write at most {MAX_COMPONENT_BYTES}: shorten it")
     return None
+
+
+@dataclass(frozen=True)
+class CaseClash:
+    """Two page files, or two folders of pages, whose names differ only in case."""
+
+    docname: str  # the page the warning is said at (the later name, in code-point order)
+    other: str    # a page under the name it clashes with
+    name: str     # the page's name or folder, as written ("about", "team/")
+    other_name: str
+
+
+def case_clashes(docnames: Iterable[str]) -> list[CaseClash]:
+    """Pages and folders whose names differ only in case (``About.md`` and ``about.md``,
+    ``Team/`` and ``team/``): a host or zip reader that does not tell case apart (macOS,
+    Windows, many web servers) keeps one file, or one folder, for both. Each pair once, said
+    at the first page under the later name; a folder's clash before its pages'."""
+    first: dict[str, tuple[str, str]] = {}  # casefolded output name -> (as written, a docname)
+    said: set[str] = set()
+    clashes = []
+    for docname in sorted(docnames):
+        parts = docname.split("/")
+        for depth in range(1, len(parts) + 1):
+            name = "/".join(parts[:depth]) + ("/" if depth < len(parts) else "")
+            written, other = first.setdefault(name.casefold(), (name, docname))
+            if written != name:
+                if name not in said:
+                    said.add(name)
+                    clashes.append(CaseClash(docname, other, name, written))
+                break
+    return clashes

@@ -48,6 +48,12 @@ class Kind(enum.Enum):
     """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
     ePub's ``nav``), has control characters, or is too long to write: the page is not built."""
 
+    NAME_CASE = "name-case"
+    """Two page files (``About.md``, ``about.md``) or folders of pages (``Team/``, ``team/``)
+    whose names differ only in case: on a host or zip reader that does not tell case apart
+    (macOS, Windows, many web servers) one page replaces the other, or the folders mix. Both
+    are built; the warning names both files."""
+
     INCLUDE_LIMIT = "include-limit"
     """An ``include`` of a file that is already being included (the page itself, directly or
     through other files), nested more than :data:`.files.MAX_INCLUDE_DEPTH` deep, or past

@@ -9,6 +9,7 @@ characters) need escaping, so ``#``, ``$``, ``*``, ``<label>``, ``@ref``, ``//``
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -20,6 +21,45 @@ _PRINTABLE = {"\x85": " ", "\ufeff": "\u2060"}  # next line: a space; U+FEFF: th
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+LONG_WORD = 200
+"""Characters a word (a run without white space) may have before the PDF may break it
+anywhere. Typst breaks a line only where Unicode allows it, so a longer word ran off the
+page's edge, its end unprinted; and one of more than ~16,000 characters was one PDF string
+longer than PDF/A's 32,767 bytes, which stopped the strict PDF with no page named."""
+BREAK_EVERY = 20
+"""Characters between the places a word longer than :data:`LONG_WORD` may break."""
+ZWSP = "\u200b"
+"""A zero-width space: a place a line may break, printed as nothing and left out of the
+PDF's text (copying the word gives the word)."""
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_JOINS = {"\u200d", "\u2060"}  # ZWJ, word joiner: no break beside them
+
+
+def breakable(value: str) -> str:
+    """``value`` with a :data:`ZWSP` every :data:`BREAK_EVERY` characters of each word longer
+    than :data:`LONG_WORD`; never inside a character and its combining marks or a joined
+    sequence (an emoji with ZWJ)."""
+    if len(value) <= LONG_WORD or not _LONG_RUN.search(value):
+        return value
+    return _LONG_RUN.sub(lambda match: _with_breaks(match.group()), value)
+
+
+def _with_breaks(word: str) -> str:
+    out, last = [], 0
+    for place in range(BREAK_EVERY, len(word), BREAK_EVERY):
+        if place - last < BREAK_EVERY:
+            continue
+        while place < len(word) and (unicodedata.combining(word[place]) or word[place] in _JOINS
+                                     or word[place - 1] in _JOINS
+                                     or 0xFE00 <= ord(word[place]) <= 0xFE0F):
+            place += 1
+        if place >= len(word):
+            break
+        out.append(word[last:place])
+        last = place
+    out.append(word[last:])
+    return ZWSP.join(out)
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -36,11 +76,12 @@ def string(text: str) -> str:
 
 
 def text(value: str) -> str:
-    """Markup that prints ``value`` literally; soft line breaks become spaces."""
+    """Markup that prints ``value`` literally; soft line breaks become spaces, and a word
+    too long for a line may break (:func:`breakable`)."""
     value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if not value:
         return ""
-    return "#" + string(value)
+    return "#" + string(breakable(value))
 
 
 def raw(code: str, *, block: bool = False, lang: str | None = None) -> str:
@@ -50,7 +91,7 @@ def raw(code: str, *, block: bool = False, lang: str | None = None) -> str:
         args.append("block: true")
     if lang:
         args.append("lang: " + string(lang))
-    args.append(string(code))
+    args.append(string("\n".join(breakable(line) for line in code.split("\n"))))
     return "#raw(" + ", ".join(args) + ")"
 
 

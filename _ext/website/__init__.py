@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.util import logging
@@ -115,7 +116,9 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     planned, problems = redirects.plan(
         {d: defaults.with_defaults(source.data, given(env.doc2path(d)))
          for d, source in front.items()}, env.found_docs,
-        app.config.site_redirects, lambda d: page_file(app, d), old_site)
+        app.config.site_redirects, lambda d: page_file(app, d), old_site,
+        own_hosts=[*app.config.site_redirect_hosts,
+                   urlsplit(site_root(app.config, metadata(app.config))).hostname or ""])
     for problem in problems:
         lines = front[problem.origin].key_lines if problem.origin in front else {}
         line = next((lines[k] for k in meaning.KEYS if k in lines), 1)
@@ -277,6 +280,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("citation")  # its citation_page is linked from the panel and 404
     app.add_config_value("editions_dir", "", "", types=[str])
     app.add_config_value("site_redirects", {}, "html", types=[dict])
+    app.add_config_value("site_redirect_hosts", [], "html", types=[list, tuple])
     app.connect("config-inited", default_editions_dir)
     app.connect("config-inited", settle_asset_priorities, priority=900)  # after Sphinx's (800)
     app.connect("config-inited", replace_link_collector)

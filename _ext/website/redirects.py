@@ -12,6 +12,8 @@ Plain Python. Sources of redirects, all resolved to one list:
 
 Each redirect is a small HTML file at the old place: a meta refresh and a visible link,
 both relative so the site works under any base path, and a canonical link to the target.
+A page's own redirect to another site is a notice with a link the reader follows, never
+an automatic one (:attr:`Kind.EXTERNAL`); ``site_redirects`` may send readers on.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jekyll_compat.meaning import is_redirect_page, not_addresses, old_addresses, permalink, redirect_target
 from jekyll_compat.urls import collection_path, files_for, page_path
@@ -45,6 +48,13 @@ class Kind(enum.Enum):
 
     DUPLICATE = "duplicate"
     """Two redirects claim one old address for different targets; the first one stays."""
+
+    EXTERNAL = "external"
+    """A page's ``redirect_to`` names another site: the City's address would send every
+    reader there by itself (what phishing does with an open redirect), on the word of one
+    page's front matter. The old address shows a notice with a link to it instead; a move
+    meant by the publication is written in ``conf.py``'s ``site_redirects``, which redirects,
+    and the publisher's own hosts (``site_redirect_hosts``, the site's own) are no other site."""
 
     INVALID = "invalid"
     """The old address cannot be a file of the site: a control character, a name too long
@@ -104,6 +114,7 @@ class Redirect:
     target: str       # a docname, or an absolute URL
     origin: str       # the docname whose front matter asked for it, or "conf.py"
     external: bool = False
+    notice: bool = False  # another site a page named: a link to follow, no automatic redirect
 
 
 @dataclass(frozen=True)
@@ -151,13 +162,16 @@ class Resolver:
 
 def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
          site_map: Mapping[str, str], page_file: Callable[[str], str],
-         jekyll_urls: Mapping[str, str] | None = None) -> tuple[list[Redirect], list[Problem]]:
+         jekyll_urls: Mapping[str, str] | None = None,
+         own_hosts: Iterable[str] = ()) -> tuple[list[Redirect], list[Problem]]:
     """Every redirect the site needs, and what was wrong on the way.
 
     ``front`` is every page's front matter, ``published`` the pages that are built,
     ``page_file`` the output file of a page (``definition`` -> ``definition.html``),
     ``jekyll_urls`` the address each page had on an old Jekyll site (its collection's
-    permalink, or ``/a/b/`` with ``permalink: pretty``), which redirects to it.
+    permalink, or ``/a/b/`` with ``permalink: pretty``), which redirects to it;
+    ``own_hosts`` the publisher's own hosts (with their subdomains), which a page may
+    redirect to: any other site gets a notice (:attr:`Kind.EXTERNAL`).
     """
     published = set(published)
     jekyll_urls = jekyll_urls or {}
@@ -202,6 +216,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
 
     pages = {page_file(d) for d in published} if wanted else set()  # only old addresses need it
     chosen: dict[str, Redirect] = {}
+    told: set[tuple[str, str]] = set()
     for old, target, origin in dict.fromkeys(wanted):  # a permalink that is also the Jekyll URL: once
         found = resolve(target)
         if found is None:
@@ -210,6 +225,10 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                     "write a page path like '/folder/page/' or a full URL"))
             continue
         resolved, external = found
+        notice = external and origin != "conf.py" and not is_own(resolved, own_hosts)
+        if notice and (origin, resolved) not in told:
+            told.add((origin, resolved))
+            problems.append(Problem(origin, Kind.EXTERNAL, external_message(resolved)))
         clash = next(filter(None, map(generated, files_for(old))), None)
         if clash:
             problems.append(Problem(origin, Kind.COLLISION, f"the old address '{old[:80]}' is "
@@ -228,7 +247,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                         f"the old address '{old}' is a page of this site "
                                         f"('{source}'); no redirect is written there"))
                 continue
-            redirect = Redirect(source, resolved, origin, external)
+            redirect = Redirect(source, resolved, origin, external, notice)
             previous = chosen.setdefault(source, redirect)
             if previous.target != redirect.target:
                 problems.append(Problem(origin, Kind.DUPLICATE,
@@ -236,6 +255,27 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                                         f"'{previous.target}' (from {previous.origin}); "
                                         "this redirect is ignored"))
     return sorted(chosen.values(), key=lambda r: r.source), problems
+
+
+def is_own(url: str, hosts: Iterable[str]) -> bool:
+    """The address is on one of ``hosts`` or a subdomain of one (``www.austintexas.gov``
+    under ``austintexas.gov``)."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    return bool(host) and any(host == own or host.endswith("." + own)
+                              for own in (h.lower().strip().strip(".") for h in hosts) if own)
+
+
+def external_message(target: str) -> str:
+    """What a page's redirect to another site does now, and how to redirect on purpose."""
+    host = urlsplit(target).hostname or target
+    return (f"`redirect_to: {target[:200]}` would send every reader of this City address to "
+            f"another site ({host[:100]}) by itself: its old addresses show a notice with a link "
+            "to it instead. If the move is meant, name it in conf.py (`site_redirects`, or its "
+            "host in `site_redirect_hosts`), where the publication's settings are reviewed; else "
+            "point `redirect_to` at a page of this site")
 
 
 def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str], str]) -> list[Redirect]:
@@ -247,9 +287,15 @@ def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str],
     return sorted([*planned, Redirect(home, root_doc, "conf.py")], key=lambda r: r.source)
 
 
-def page_html(href: str, canonical: str, title: str, language: str = "en") -> str:
-    """A redirect page: instant meta refresh, canonical link, and a link a person can follow."""
+def page_html(href: str, canonical: str, title: str, language: str = "en",
+              notice: bool = False) -> str:
+    """A redirect page: instant meta refresh, canonical link, and a link a person can follow;
+    for a ``notice`` (another site a page named), only the link, said to lead elsewhere."""
     href, canonical, title = escape(href), escape(canonical), escape(title)
+    if notice:
+        body = ('<h1>This page has moved to another site</h1>\n<p>It is now at '
+                f'<a href="{href}" rel="nofollow noopener">{title}</a>, which is not this site.</p>')
+        return standalone_page(f"Moved to another site: {title}", body, language, "")
     head = (f'<link rel="canonical" href="{canonical}">\n'
             f'<meta http-equiv="refresh" content="0; url={href}">\n')
     body = f'<h1>This page has moved</h1>\n<p>It is now at <a href="{href}">{title}</a>.</p>'
@@ -262,4 +308,5 @@ def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect]
     """Write each redirect page under ``outdir``."""
     for redirect in redirects:
         write_if_changed(outdir / redirect.source, page_html(
-            href(redirect), canonical(redirect), title(redirect), language).encode())
+            href(redirect), canonical(redirect), title(redirect), language,
+            notice=redirect.notice).encode())
