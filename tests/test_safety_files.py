@@ -12,9 +12,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import page, sphinx_build, write_pages
+from conftest import Fifo, page, sphinx_build, write_pages
 
-from safety.paths import refused
+from safety.paths import not_a_file, refused
 
 SECRET = "CITY-SECRET-7f3a9"
 
@@ -144,3 +144,30 @@ def test_jekyll_site_files_linked_from_outside_are_not_read(tmp_path: Path) -> N
     for file in out.rglob("*"):
         if file.is_file():
             assert SECRET.encode() not in file.read_bytes(), file
+
+
+def test_named_pipes_are_never_opened_and_each_is_said(tmp_path: Path) -> None:
+    """A FIFO waits for a writer when opened: one as a page, picture, download or included
+    file stopped the build for ever, with no word. Each is refused at its line, the rest of
+    the page is built."""
+    body = "\n\n".join(["Words before.", "![A map](map.png)", "{download}`Data <data.txt>`",
+                         "```{literalinclude} code.txt\n```", "```{include} part.md\n```",
+                         "```{csv-table} Table\n:file: table.csv\n```", "Words after."])
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."), "pipes.md": page("Pipes", 1, body=body),
+        "pipe.md": Fifo(), "map.png": Fifo(), "data.txt": Fifo(), "code.txt": Fifo(),
+        "part.md": Fifo(), "table.csv": Fifo()})
+    assert not_a_file(src / "map.png") and not_a_file(src / "pipes.md") is None
+    assert not_a_file(src / "missing.txt") is None and not_a_file(src) is None
+
+    build = sphinx_build(src, tmp_path / "out", strict=False, timeout=600)
+
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refused_at = sorted(int(line.split(": WARNING")[0].rsplit(":", 1)[1]) for line in build.warnings
+                        if line.endswith("[security.not-a-file]") and "pipes.md:" in line)
+    assert refused_at == [8, 10, 12, 15, 18], build.output  # picture, download, three directives
+    assert any(line.startswith(f"{src / 'pipe.md'}:1: WARNING: 'pipe.md' is a named pipe")
+               for line in build.warnings), build.output
+    shown = (tmp_path / "out" / "pipes.html").read_text(encoding="utf-8")
+    assert "Words before." in shown and "Words after." in shown and "A map" in shown
+    assert not (tmp_path / "out" / "pipe.html").exists()

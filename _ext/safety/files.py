@@ -25,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import filetypes, pixels, svg
-from .paths import refused, resolve
+from .paths import not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
@@ -55,7 +55,12 @@ def may_read(directive: Directive, reference: str, *, root_is_source: bool) -> b
                   root_is_source=root_is_source)
     if why:
         warn(f"{directive.name}: {why}", (env.docname, directive.lineno), Kind.FILE_OUTSIDE)
-    return why is None
+        return False
+    path = resolve(reference, base, Path(env.srcdir), root_is_source=root_is_source)
+    if path is not None and (special := not_a_file(path)):
+        warn(f"{directive.name}: {special}", (env.docname, directive.lineno), Kind.NOT_A_FILE)
+        return False
+    return True
 
 
 class GuardedLiteralInclude(LiteralInclude):
@@ -199,6 +204,15 @@ def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
     return None
 
 
+def special_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
+    """Why a picture (each ``map.*`` candidate) or download is no file to copy, or None."""
+    download = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    for path in image_files(uri, base, srcdir) if picture else [download]:
+        if why := not_a_file(path):
+            return why
+    return None
+
+
 def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
     """The file a picture or download would publish that a browser would run, or None."""
     for path in image_files(uri, base, srcdir) if picture else [base / uri]:
@@ -225,6 +239,11 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"image {why}", node, Kind.FILE_OUTSIDE)
                 replace_by_alt(node)
                 continue
+            if special := special_file(uri, base, Path(env.srcdir), picture=True):
+                warn(f"the picture {uri!r} is not published: {special}; its alt text is shown "
+                     "instead", node, Kind.NOT_A_FILE)
+                replace_by_alt(node)
+                continue
             if active := active_file(uri, base, Path(env.srcdir), picture=True):
                 warn(f"the picture {uri!r} is not published: {active!r} is no picture, and a "
                      "browser would open it as a page of the site (a script in it would run "
@@ -249,6 +268,9 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(target, base, Path(env.srcdir), allowed)
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif why := special_file(target, base, Path(env.srcdir), picture=False):
+                warn(f"the download {target!r} is not published: {why}; its words are shown "
+                     "instead", node, Kind.NOT_A_FILE)
             elif active := active_file(target, base, Path(env.srcdir), picture=False):
                 why = active
                 warn(f"the download {target!r} is not published: a browser would open {active!r} "

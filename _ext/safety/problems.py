@@ -73,3 +73,9 @@ class Kind(enum.Enum):
     """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
     that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
     published, its alt text is shown instead."""
+
+    NOT_A_FILE = "not-a-file"
+    """A page, picture, download or included file is a named pipe, a device or a socket (only
+    someone on the build machine makes one: Git stores none): opening it waits for ever, so
+    the build stopped with no word. It is not read; the page is not built, a picture's alt
+    text or a download's words are shown."""
