@@ -147,16 +147,16 @@ def test_jekyll_site_files_linked_from_outside_are_not_read(tmp_path: Path) -> N
 
 
 def test_named_pipes_are_never_opened_and_each_is_said(tmp_path: Path) -> None:
-    """A FIFO waits for a writer when opened: one as a page, picture, download or included
-    file stopped the build for ever, with no word. Each is refused at its line, the rest of
-    the page is built."""
+    """A FIFO waits for a writer when opened: one as a page, picture, download, included file
+    or the old site's ``_config.yml`` stopped the build for ever, with no word. Each is refused
+    at its line, the rest of the page is built."""
     body = "\n\n".join(["Words before.", "![A map](map.png)", "{download}`Data <data.txt>`",
                          "```{literalinclude} code.txt\n```", "```{include} part.md\n```",
                          "```{csv-table} Table\n:file: table.csv\n```", "Words after."])
     src = write_pages(tmp_path / "src", {
         "index.md": page("Home", body="Welcome."), "pipes.md": page("Pipes", 1, body=body),
         "pipe.md": Fifo(), "map.png": Fifo(), "data.txt": Fifo(), "code.txt": Fifo(),
-        "part.md": Fifo(), "table.csv": Fifo()})
+        "part.md": Fifo(), "table.csv": Fifo(), "_config.yml": Fifo()})
     assert not_a_file(src / "map.png") and not_a_file(src / "pipes.md") is None
     assert not_a_file(src / "missing.txt") is None and not_a_file(src) is None
 
@@ -168,6 +168,8 @@ def test_named_pipes_are_never_opened_and_each_is_said(tmp_path: Path) -> None:
     assert refused_at == [8, 10, 12, 15, 18], build.output  # picture, download, three directives
     assert any(line.startswith(f"{src / 'pipe.md'}:1: WARNING: 'pipe.md' is a named pipe")
                for line in build.warnings), build.output
+    assert any(line.startswith(f"{src / '_config.yml'}:1: WARNING: '_config.yml' cannot be read "
+                               "('_config.yml' is a named pipe") for line in build.warnings), build.output
     shown = (tmp_path / "out" / "pipes.html").read_text(encoding="utf-8")
     assert "Words before." in shown and "Words after." in shown and "A map" in shown
     assert not (tmp_path / "out" / "pipe.html").exists()
