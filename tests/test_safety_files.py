@@ -173,3 +173,27 @@ def test_named_pipes_are_never_opened_and_each_is_said(tmp_path: Path) -> None:
     shown = (tmp_path / "out" / "pipes.html").read_text(encoding="utf-8")
     assert "Words before." in shown and "Words after." in shown and "A map" in shown
     assert not (tmp_path / "out" / "pipe.html").exists()
+
+
+def test_a_linked_picture_shown_as_words_builds_in_every_edition(tmp_path: Path) -> None:
+    """``:target:`` makes a picture a link standing alone around it: when the picture was
+    refused, missing or on another site and shown as its words, the website's and the ePub's
+    writer stopped with an AssertionError (a traceback, no edition)."""
+    write_pages(tmp_path, {"outside.png": "not a picture"})
+    pictures = [("../outside.png", "Outside map"), ("missing.png", "Missing map"),
+                ("https://example.org/remote.png", "Remote map"), ("../outside.png", "")]
+    body = "\n\n".join(f"```{{image}} {uri}\n:target: https://example.org/{n}\n" +
+                        (f":alt: {alt}\n" if alt else "") + "```" for n, (uri, alt) in enumerate(pictures))
+    body += "\n\n```{figure} ../outside.png\n:target: https://example.org/f\n:alt: Figure map\n\nIts caption.\n```"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "maps.md": page("Maps", 1, body=body)})
+    for builder, page_file in (("html", "maps.html"), ("epub", "maps.xhtml"), ("typst", None)):
+        build = sphinx_build(src, tmp_path / builder, builder, strict=False)
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        if page_file:
+            shown = BeautifulSoup((tmp_path / builder / page_file).read_text(encoding="utf-8"), "html.parser")
+            links = {a["href"]: a.get_text() for a in shown.find_all("a", href=True)}
+            assert {links.get(f"https://example.org/{n}") for n in range(3)} == {
+                "Outside map", "Missing map", "Remote map"}, links
+            assert links.get("https://example.org/f") == "Figure map" and "Its caption." in shown.get_text()
+            assert "https://example.org/3" not in links  # no words: no link left around nothing

@@ -94,6 +94,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
+    app.add_post_transform(images.LinkedPicturesShownAsWords)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
