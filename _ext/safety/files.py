@@ -221,6 +221,22 @@ def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | N
     return None
 
 
+def data_picture_problem(uri: str) -> str | None:
+    """Why a ``data:`` address is no picture written into the page, or None. One without
+    its comma stopped the PDF edition with a traceback (Sphinx's ``parse_data_uri``), and
+    the website showed a broken picture."""
+    from sphinx.util.images import parse_data_uri
+
+    try:
+        found = parse_data_uri(uri)
+    except ValueError:  # binascii.Error too: bytes that are no base64
+        return ("a data: address needs its type, a comma and the picture's bytes "
+                "(data:image/png;base64,iVBOR…)")
+    if found is None or not found.mimetype.startswith("image/"):
+        return f"a data: address of {found.mimetype if found else 'no'} type is no picture"
+    return None
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -232,6 +248,11 @@ class RefuseOutsideFiles(SphinxTransform):
         allowed = allowed_folders(env)
         for node in list(self.document.findall(nodes.image)):
             uri = node.get("uri", "")
+            if uri.startswith("data:") and (why := data_picture_problem(uri)):
+                warn(f"the picture {uri[:40]!r} is not shown: {why}; its alt text is shown instead",
+                     node, Kind.URL_SCHEME)
+                replace_by_alt(node)
+                continue
             if not uri or "://" in uri or uri.startswith("data:"):
                 continue
             why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)

@@ -26,7 +26,9 @@ class Kind(enum.Enum):
 
     URL_SCHEME = "url-scheme"
     """A link whose scheme is not http, https, mailto or tel (``javascript:``, ``data:``,
-    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition."""
+    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition. A picture's
+    ``data:`` address that holds no picture (no comma and bytes, or another type): its alt
+    text is shown."""
 
     UNREACHABLE_HOST = "unreachable-host"
     """An http(s) link with no host name a browser can look up (``https://.github.com/x``):
