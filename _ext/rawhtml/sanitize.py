@@ -42,6 +42,13 @@ KEEP = VOID | {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul", "var",
 }
+BLOCK = {"address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
+         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li",
+         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+         "th", "thead", "tr", "ul"}
+"""Elements a paragraph cannot hold: in a paragraph's own HTML (``Text <div>…</div> more.``)
+each is written as a ``<span>`` (its words, id and class kept), ``<hr>`` and columns left
+out; as they were, every ePub page with one was invalid XHTML (EPUBCheck RSC-005)."""
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "button", "template", "param", "source",
         "track", "title", "head"}
@@ -96,9 +103,10 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
 
 
 def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None, *,
-          in_link: bool = False) -> tuple[str, list[Change]]:
+          in_link: bool = False, inline: bool = False) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed;
-    ``in_link``: it is inside a link (a Markdown link around a page's inline HTML)."""
+    ``in_link``: it is inside a link (a Markdown link around a page's inline HTML);
+    ``inline``: it is inside a paragraph (:data:`BLOCK` elements become spans)."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
@@ -106,7 +114,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
-        _children(tree, out, changes, local_image, in_link)
+        _children(tree, out, changes, local_image, in_link, inline)
     except RecursionError:
         try:
             words = " ".join(" ".join(tree.itertext()).split())
@@ -126,15 +134,17 @@ def _link(url: str, words: str, in_link: bool) -> str:
 
 
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
-              local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
+              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
+              inline: bool = False) -> None:
     out.append(_text(parent.text))
     for child in parent:
-        _element(child, out, changes, local_image, in_link)
+        _element(child, out, changes, local_image, in_link, inline)
         out.append(_text(child.tail))
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
-             local_image: Callable[[str], bool | str] | None, in_link: bool = False) -> None:
+             local_image: Callable[[str], bool | str] | None, in_link: bool = False,
+             inline: bool = False) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -155,8 +165,12 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change(f"{what} is left out"))
         return
     if name not in KEEP or (name == "a" and in_link):
-        _children(element, out, changes, local_image, in_link)
+        _children(element, out, changes, local_image, in_link, inline)
         return
+    if inline and name in {"hr", "col", "colgroup"}:
+        return  # a rule or a table's columns: no words to keep
+    if inline and name in BLOCK:
+        name = "span"
     attributes = []
     for key, value in element.attrib.items():
         key = key.lower() if isinstance(key, str) else ""
@@ -207,7 +221,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         out.append(f"<{name}{attrs} />")
         return
     out.append(f"<{name}{attrs}>")
-    _children(element, out, changes, local_image, in_link or name == "a")
+    _children(element, out, changes, local_image, in_link or name == "a", inline)
     out.append(f"</{name}>")
 
 
@@ -230,16 +244,18 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
             name = close.group(1).lower()
             if stack and stack[-1][0] == name:
                 _, start = stack.pop()
-                cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link())
+                cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link(),
+                                       inline=True)
                 changes += found
-                end = f"</{name}>"
-                if cleaned.startswith(f"<{name}") and cleaned.endswith(end):
+                shown = "span" if name in BLOCK else name
+                end = f"</{shown}>"
+                if cleaned.startswith(f"<{shown}") and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
             continue  # an unpaired end tag is dropped
         opened = _OPEN.match(piece)
         if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
             stack.append((opened.group(1).lower(), index))
             continue
-        result[index], found = clean(piece, local_image, in_link=inside_link())
+        result[index], found = clean(piece, local_image, in_link=inside_link(), inline=True)
         changes += found
     return result, changes
