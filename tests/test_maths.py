@@ -107,6 +107,9 @@ def test_a_formula_link_runs_no_script_and_a_formula_style_loads_nothing(tmp_pat
     assert 'href="https://example.org/My%20Plan"' in to_mathml("\\href{https://example.org/My Plan}{x}",
                                                                display=False)
     assert 'style="color:red"' in to_mathml("\\style{color:red}{x}", display=False)
+    with pytest.raises(Unsupported, match="no list of class names"):  # the ePub was invalid
+        to_mathml('\\class{x" onclick="y}{z}', display=False)
+    assert 'class="a b-c"' in to_mathml("\\class{a b-c}{z}", display=False)
     body = ("Text.\n\n$\\href{javascript:alert(1)}{click}$\n\n"
             "$$\n\\style{background:url(https://evil.example/t.png)}{x}\n$$\n")
     source = write_pages(tmp_path / "source", {"index.md": page("Home", body="Welcome."),
