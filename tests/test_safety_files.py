@@ -197,3 +197,18 @@ def test_a_linked_picture_shown_as_words_builds_in_every_edition(tmp_path: Path)
                 "Outside map", "Missing map", "Remote map"}, links
             assert links.get("https://example.org/f") == "Figure map" and "Its caption." in shown.get_text()
             assert "https://example.org/3" not in links  # no words: no link left around nothing
+
+
+def test_a_table_file_in_another_encoding_is_one_message_not_a_traceback(tmp_path: Path) -> None:
+    """docutils let a wrong `:encoding:` of csv-table's `:file:` escape as a
+    UnicodeDecodeError: a traceback, no edition (raw's says it itself)."""
+    table = "```{csv-table} Costs\n:file: costs.csv\n:encoding: utf-32\n```"
+    raw = "```{eval-rst}\n.. raw:: html\n   :file: part.html\n   :encoding: utf-32\n```"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."), "costs.csv": "a,b\n1,2\n",
+                                         "part.html": "<p>Part</p>\n",
+                                         "t.md": page("Table", 1, body=f"Before.\n\n{table}\n\n{raw}\n\nAfter.")})
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.warnings if "cannot be read as 'utf-32' text" in line]
+    assert [line.split(": ERROR")[0] for line in said] == [f"{src / 't.md'}:8"], said
+    assert "After." in (tmp_path / "out" / "t.html").read_text(encoding="utf-8")

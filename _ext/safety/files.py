@@ -86,7 +86,12 @@ class _DocutilsFileGuard:
             return []
         if "file" in self.options and not may_read(self, self.options["file"], root_is_source=False):
             return []
-        return super().run()
+        try:
+            return super().run()
+        except UnicodeError as error:  # docutils lets a wrong `:encoding:` through: a traceback
+            raise self.error(f'"{self.name}": {self.options.get("file", "its data")!r} cannot be read '
+                             f"as {self.options.get('encoding', 'utf-8')!r} text ({error.reason}); give "
+                             "its real `:encoding:` (usually utf-8), or remove the option") from None
 
 
 class GuardedCSVTable(_DocutilsFileGuard, CSVTable):
