@@ -13,17 +13,23 @@ PYTHON_SYSTEM ?= python3
 VENV      ?= .venv
 
 # Paths are taken literally (spaces, quotes, `$`) and reach the shell single-quoted: $(call sq,…)
+# Every variable a caller may set is read as $(value X), never $(X): make would run a
+# `$(shell …)` in it (SOURCEDIR='$(shell …)' ran its command under `make -n release` too).
+# SPHINXOPTS, PYTESTOPTS and BENCHOPTS are options for the shell to split: trusted, like
+# conf.py (`-D extensions=…` loads any module).
 sq = '$(subst ','\'',$(1))'
 B := $(call sq,$(value BUILDDIR))
 S := $(call sq,$(value SOURCEDIR))
 C := $(call sq,$(value CONFDIR))
-PY := $(call sq,$(value VENV)/bin/python)
+V := $(value VENV)
+PY := $(call sq,$(V)/bin/python)
+J := $(call sq,$(value JOBS))
 
-ifeq ($(STRICT),1)
+ifeq ($(value STRICT),1)
 STRICTOPTS := -W --keep-going
 endif
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
-BUILDOPTS = -c $(C) -d $(B)/doctrees -j $(call sq,$(JOBS)) $(STRICTOPTS) $(SPHINXOPTS)
+BUILDOPTS = -c $(C) -d $(B)/doctrees -j $(J) $(STRICTOPTS) $(value SPHINXOPTS)
 
 .PHONY: all release translations html pdf verapdf epub linkcheck test clean help venv check page serve bench
 
@@ -40,99 +46,109 @@ HTML_EDITION = $(call edition,html,html,-D editions_dir=$(B))
 ## all: build the PDF, ePub and HTML editions into $(BUILDDIR), in every language (the site
 ##      links to the first two), in one Python process; one edition failing never stops the
 ##      others: make all goes on and fails at the end
-all: $(VENV)/.installed
+all: $(V)/.installed
 	@$(PY) _ext/edition_build.py $(B) $(S) all $(BUILDOPTS)
 
 ## release: build every edition and freeze this version into editions/<version>/ (never overwritten)
-RELEASES ?= $(SOURCEDIR)/../editions
-CHANGES   ?= $(SOURCEDIR)/../CHANGES.md
+#   RELEASES (default $(SOURCEDIR)/../editions), CHANGES (default $(SOURCEDIR)/../CHANGES.md)
+ifeq ($(origin RELEASES),undefined)
+R := $(call sq,$(value SOURCEDIR)/../editions)
+else
+R := $(call sq,$(value RELEASES))
+endif
+ifeq ($(origin CHANGES),undefined)
+CH := $(call sq,$(value SOURCEDIR)/../CHANGES.md)
+else
+CH := $(call sq,$(value CHANGES))
+endif
 release: all
-	PYTHONPATH=$(C)/_ext $(PY) -m record.release $(B)/html $(call sq,$(RELEASES)) $(call sq,$(CHANGES))
+	PYTHONPATH=$(C)/_ext $(PY) -m record.release $(B)/html $(R) $(CH)
 
 ## translations: extract the text to translate (.pot) and update source/locales/<lang>/LC_MESSAGES/*.po
-translations: $(VENV)/.installed
-	$(PY) -m sphinx -b gettext -c $(C) -d $(B)/doctrees-gettext -j $(call sq,$(JOBS)) $(SPHINXOPTS) $(S) $(B)/gettext
+translations: $(V)/.installed
+	$(PY) -m sphinx -b gettext -c $(C) -d $(B)/doctrees-gettext -j $(J) $(value SPHINXOPTS) $(S) $(B)/gettext
 	@PYTHONPATH=$(C)/_ext $(PY) -m languages.update $(C) $(S) $(B)/gettext
 
 ## html: the website, into $(BUILDDIR)/html
-html: $(VENV)/.installed
+html: $(V)/.installed
 	@$(HTML_EDITION)
 
 ## pdf: the PDF (tagged PDF/UA-1 + PDF/A-2a, via Typst), into $(BUILDDIR)/pdf/<slug>.pdf
-pdf: $(VENV)/.installed
+pdf: $(V)/.installed
 	@$(PDF_EDITION)
 
 ## verapdf: check the PDF with veraPDF (PDF/UA-1, then PDF/A-2a) if it is installed
 VERAPDF ?= verapdf
+VP := $(call sq,$(value VERAPDF))
 verapdf:
-	@command -v $(VERAPDF) >/dev/null || { echo "veraPDF is not installed: get it from https://verapdf.org/software/ (needs Java), then run make verapdf again"; exit 1; }
+	@command -v $(VP) >/dev/null || { echo "veraPDF is not installed: get it from https://verapdf.org/software/ (needs Java), then run make verapdf again"; exit 1; }
 	@test -n "$$(ls $(B)/pdf/*.pdf 2>/dev/null)" || { echo "no PDF in "$(B)"/pdf: run make pdf first"; exit 1; }
-	$(VERAPDF) --flavour ua1 --format text $(B)/pdf/*.pdf
-	$(VERAPDF) --flavour 2a --format text $(B)/pdf/*.pdf
+	$(VP) --flavour ua1 --format text $(B)/pdf/*.pdf
+	$(VP) --flavour 2a --format text $(B)/pdf/*.pdf
 
 ## epub: the ePub, into $(BUILDDIR)/epub
-epub: $(VENV)/.installed
+epub: $(V)/.installed
 	@$(EPUB_EDITION)
 
 ## linkcheck: check every external link for a reader online (needs the internet; not in make test)
-linkcheck: $(VENV)/.installed
+linkcheck: $(V)/.installed
 	$(PY) -m sphinx -b linkcheck $(BUILDOPTS) $(S) $(B)/linkcheck
 
 ## check: check every page's front matter and plain language in a second, without building (file:line: message)
-check: $(VENV)/.installed
+check: $(V)/.installed
 	@PYTHONPATH=$(C)/_ext $(PY) -m pageorder.check -c $(C) $(S); status=$$?; \
 	  PYTHONPATH=$(C)/_ext $(PY) -m plainlanguage.check -c $(C) $(S) || status=1; \
 	  exit $$status
 
 ## page: new page with the next free position: make page TITLE="Bike lanes" [SECTION=folder]
-page: $(VENV)/.installed
+page: $(V)/.installed
 	@# TITLE and SECTION reach the script through the environment: no shell quoting to get wrong
 	@PYTHONPATH=$(C)/_ext $(PY) -m pageorder.newpage -c $(C) $(S)
 
 ## serve: live preview on http://127.0.0.1:8000/ (PORT=8001 for another) that rebuilds and reloads on save
 HOST ?= 127.0.0.1
 PORT ?= 8000
-serve: $(VENV)/.installed
-	@echo "Preview: http://$(HOST):$(PORT)/  (rebuilds on save; Ctrl+C stops)"
+serve: $(V)/.installed
+	@echo 'Preview: http://'$(call sq,$(value HOST)):$(call sq,$(value PORT))'/  (rebuilds on save; Ctrl+C stops)'
 	$(PY) -m sphinx_autobuild -b html -c $(C) -d $(B)/serve-doctrees -j 1 \
-	  --host $(call sq,$(HOST)) --port $(call sq,$(PORT)) --watch $(C)/_ext --watch $(C)/CITATION.cff \
-	  $(SPHINXOPTS) $(S) $(B)/serve
+	  --host $(call sq,$(value HOST)) --port $(call sq,$(value PORT)) --watch $(C)/_ext --watch $(C)/CITATION.cff \
+	  $(value SPHINXOPTS) $(S) $(B)/serve
 
 ## test: run every test (installs the test tools first)
-test: $(VENV)/.installed-test
-	$(PY) -m pytest $(PYTESTOPTS)
+test: $(V)/.installed-test
+	$(PY) -m pytest $(value PYTESTOPTS)
 
 ## bench: time our builds against Sphinx+Furo, Jekyll, LaTeX (ANCHORS=1 installs those first)
 ANCHORS ?= 0
 BENCHOPTS ?=
-bench: $(VENV)/.installed-bench
-ifeq ($(ANCHORS),1)
+bench: $(V)/.installed-bench
+ifeq ($(value ANCHORS),1)
 	bench/install-anchors
 endif
-	$(PY) -m bench.run $(BENCHOPTS)
+	$(PY) -m bench.run $(value BENCHOPTS)
 
-$(VENV)/.installed-bench: bench/requirements.txt constraints.txt $(VENV)/.installed
+$(V)/.installed-bench: bench/requirements.txt constraints.txt $(V)/.installed
 	$(PIP_INSTALL) -r bench/requirements.txt
-	touch $@
+	touch $(call sq,$@)
 
 ## venv: create .venv and install requirements.txt
-venv: $(VENV)/.installed
+venv: $(V)/.installed
 
 # constraints.txt pins every dependency's dependencies too: the same versions on every machine.
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-$(VENV)/.installed: requirements.txt constraints.txt
-	test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(call sq,$(value VENV))
+$(V)/.installed: requirements.txt constraints.txt
+	test -x $(PY) || $(call sq,$(value PYTHON_SYSTEM)) -m venv $(call sq,$(V))
 	$(PIP_INSTALL) -r requirements.txt
-	touch $@
+	touch $(call sq,$@)
 
-$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed
+$(V)/.installed-test: requirements-test.txt constraints.txt $(V)/.installed
 	$(PIP_INSTALL) -r requirements-test.txt
-	touch $@
+	touch $(call sq,$@)
 
-## clean: remove $(BUILDDIR)
+## clean: remove $(BUILDDIR) (never one that holds the pages, the project or your home folder)
 clean:
-	rm -rf -- $(B)
+	@$(call sq,$(value PYTHON_SYSTEM)) _ext/edition_build.py $(B) $(S) clean $(C)
 
 ## help: list the commands
 help:

@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import Any
 
 LOCK_NAME = ".build.lock"
-USAGE = "usage: edition_build.py BUILDDIR SOURCEDIR EDITION|all [SPHINX-OPTION...]"
+USAGE = ("usage: edition_build.py BUILDDIR SOURCEDIR EDITION|all [SPHINX-OPTION...]\n"
+         "       edition_build.py BUILDDIR SOURCEDIR clean CONFDIR")
 BUILDERS = {"pdf": "typst", "epub": "epub", "html": "html"}
 """Each edition's Sphinx builder, in ``make all``'s order: the site last, so it ships the others."""
 
@@ -466,7 +467,40 @@ def _fresh(source: str, cached: str) -> bool:
             and int.from_bytes(header[12:16], "little") == status.st_size & 0xFFFFFFFF)
 
 
+def clean(builddir: Path, keep: Sequence[tuple[str, Path]]) -> None:
+    """``make clean``: delete the build folder, unless it holds what it must not delete.
+
+    ``rm -rf -- $(BUILDDIR)`` took any folder: ``BUILDDIR=.`` deleted the project with its
+    pages, ``BUILDDIR=$(SOURCEDIR)`` the pages, ``BUILDDIR=~`` a home folder. A folder that
+    is or holds one of ``keep`` (name, path) is refused, and so is a folder of pages (inside
+    the first, not named ``_…`` or ``.…``: ``check_folders``' rule); a link is removed, not
+    followed."""
+    build = Path(os.path.realpath(builddir))
+    for index, (name, path) in enumerate(keep):
+        real = Path(os.path.realpath(path))
+        pages_inside = index == 0 and real in build.parents and not any(
+            part.startswith(PRIVATE) for part in build.relative_to(real).parts)
+        if real == build or build in real.parents or pages_inside:
+            raise BuildFolderProblem(
+                f"BUILDDIR {str(builddir)!r} {'is a folder of' if pages_inside else 'holds'} "
+                f"{name} ({real}): make clean would delete it, "
+                "so nothing is deleted; give the build folder itself, e.g. BUILDDIR=_build")
+    if builddir.is_symlink() or (builddir.exists() and not builddir.is_dir()):
+        builddir.unlink()
+    elif builddir.exists():
+        shutil.rmtree(builddir)
+
+
 def main(argv: Sequence[str]) -> int:
+    if len(argv) == 4 and argv[2] == "clean":  # BUILDDIR SOURCEDIR clean CONFDIR
+        try:
+            clean(Path(argv[0]), [("the pages (SOURCEDIR)", Path(argv[1])),
+                                  ("the project (CONFDIR)", Path(argv[3])),
+                                  ("your home folder", Path.home())])
+        except (BuildFolderProblem, OSError) as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
+        return 0
     # Imports make a million objects and almost no garbage: the collector's passes over them
     # were ~12 % of importing Sphinx, MyST and the theme. run_sphinx and buildcache.memory
     # turn it on for the build itself.

@@ -45,8 +45,9 @@ class Build:
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: bool = True,
                  jobs: str | None = None, doctrees: Path | None = None,
                  extra: tuple[str, ...] = (), env: dict[str, str] | None = None,
-                 confdir: Path | None = None) -> Build:
-    """Run one Sphinx build of ``srcdir`` into ``outdir`` with the project's configuration."""
+                 confdir: Path | None = None, timeout: float | None = None) -> Build:
+    """Run one Sphinx build of ``srcdir`` into ``outdir`` with the project's configuration
+    (``timeout``: for a build that hung before, so a hang fails the test instead)."""
     doctrees = doctrees or outdir.parent / (outdir.name + ".doctrees")
     command = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(confdir or REPO),
                "-d", str(doctrees),
@@ -57,7 +58,7 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: b
         command += ["-j", jobs]
     command += [*extra, str(srcdir), str(outdir)]
     result = subprocess.run(command, capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, check=False)
+                            env={**os.environ, **(env or {})}, check=False, timeout=timeout)
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
@@ -89,12 +90,19 @@ def copy_root(name: str, destination: Path) -> Path:
     return destination
 
 
-def write_pages(folder: Path, pages: dict[str, str | bytes]) -> Path:
+class Fifo:
+    """A named pipe where a file would be (``!fifo`` in tests/bad_inputs.yaml): Git stores
+    none, but someone on the build machine can leave one in the pages' folder."""
+
+
+def write_pages(folder: Path, pages: dict[str, str | bytes | Fifo]) -> Path:
     """Write ``{relative path: content}`` under ``folder``; bytes are written as they are."""
     for relative, content in pages.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
+        if isinstance(content, Fifo):
+            os.mkfifo(path)
+        elif isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import sphinx_build, write_pages
+from conftest import Fifo, sphinx_build, write_pages
 
 from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
@@ -39,6 +39,8 @@ class UniqueKeyLoader(yaml.SafeLoader):
                 None, None, f"duplicate keys {duplicates}", node.start_mark)
         return super().construct_mapping(node, deep=deep)
 
+
+UniqueKeyLoader.add_constructor("!fifo", lambda loader, node: Fifo())
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)
@@ -86,7 +88,7 @@ def test_bad_input_fails_the_build_with_file_line_and_message(entry, tmp_path):
     pages = {"index.md": DEFAULT_INDEX, **entry["pages"]}
     source = write_pages(tmp_path / "source", pages)
     build = sphinx_build(source, tmp_path / "out", entry.get("builder", "html"),
-                         extra=tuple(entry.get("options", ())))
+                         extra=tuple(entry.get("options", ())), timeout=600)
 
     assert build.returncode != 0, f"-W must fail the build:\n{build.output}"
     assert "Traceback" not in build.output, build.output

@@ -267,3 +267,33 @@ def test_bytecode_is_written_once_and_again_when_the_source_changes(tmp_path: Pa
     assert edition_build._fresh(str(source), str(cached))
     (tmp_path / "room" / "broken.py").write_text("def (:\n", encoding="utf-8")
     edition_build.write_bytecode(tmp_path)  # a file that does not compile is left to Python
+
+
+def test_make_runs_no_command_a_variable_holds(tmp_path: Path) -> None:
+    """Make expanded `$(...)` in what a caller set: SOURCEDIR='$(shell …)' ran its command
+    under `make release` (even `make -n release`) and STRICT, JOBS, HOST ... under the others."""
+    variables = ["SOURCEDIR", "BUILDDIR", "CONFDIR", "STRICT", "JOBS", "RELEASES", "CHANGES", "VENV",
+                 "HOST", "PORT", "VERAPDF", "PYTHON_SYSTEM", "ANCHORS", "SPHINXOPTS", "PYTESTOPTS"]
+    for target in ("all", "release", "serve", "verapdf", "translations", "bench", "test"):
+        for name in variables:
+            ran = tmp_path / f"ran-{target}-{name}"
+            subprocess.run([require_tool("make", "the Makefile is the command"), "-n", "-C", str(REPO),
+                            target, f"{name}=x$(shell touch {ran})"], capture_output=True, check=False)
+            assert not ran.exists(), f"make {target} ran the command in {name}"
+
+
+def test_make_clean_never_deletes_the_pages_the_project_or_home(tmp_path: Path) -> None:
+    """`rm -rf -- $(BUILDDIR)` took any folder: BUILDDIR=. deleted the project, BUILDDIR set to
+    the pages (or a folder around or among them) deleted the pages."""
+    pages = write_pages(tmp_path / "site" / "pages", {"index.md": page("Home"), "sub/a.md": page("A", 1)})
+    private = write_pages(pages / "_build", {"html/index.html": "old"})
+    project = write_pages(tmp_path / "project", {"conf.py": "", "home/notes.txt": "mine"})
+    before = tree(tmp_path)
+    settings = [f"SOURCEDIR={pages}", f"CONFDIR={project}"]
+    home = {**os.environ, "HOME": str(project / "home")}
+    for folder in (pages, pages.parent, pages / "sub", project, project / "home"):
+        cleaned = make("clean", *settings, f"BUILDDIR={folder}", env=home)
+        assert cleaned.returncode == 2 and "nothing is deleted" in cleaned.stderr, (folder, cleaned.stderr)
+        assert tree(tmp_path) == before
+    assert make("clean", *settings, f"BUILDDIR={private}", env=home).returncode == 0
+    assert not private.exists() and (pages / "sub" / "a.md").is_file()

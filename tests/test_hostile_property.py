@@ -37,6 +37,11 @@ HOSTILE_MARKDOWN = [
     "{download}`f <../../outside.txt>`",
     "```{eval-rst}\n.. contents::\n\n.. target-notes::\n```",
     "::::{note}\n" * 300 + "nested",
+    "```{image} ../../outside.txt\n:target: https://example.org/\n:alt: linked\n```",
+    "```{image} data:image/png;base64\n:target: https://example.org/\n```",
+    "```{math}\n\\href{javascript:alert(3)}{x} \\style{background:url(https://evil.example/t.png)}{y}\n```",
+    "Text <div onclick=\"alert(4)\">inner</div> more.",
+    "```{eval-rst}\nSub |undefined| and `broken <`_.\n```",
 ]
 
 safe_char = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="/\\\x00")

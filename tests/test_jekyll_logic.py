@@ -879,3 +879,20 @@ def test_a_hostile_layout_never_holds_the_build() -> None:
         "for piece in ['<a', \"<a b='\", '</', '<!--', '<?', '{{', '{%', '{% comment %}',"
         " '<script>', '<svg>', '&#', '<']:\n"
         "    layouts.visible_words(piece * (1_000_000 // len(piece)))\n", limit=60)
+
+
+def test_a_folder_deeper_than_the_system_allows_stops_no_build(tmp_path, monkeypatch):
+    """A folder chain past PATH_MAX (4096 bytes) made `is_symlink()` raise "File name too
+    long" in `builder-inited`: a traceback before any page was read."""
+    import os
+
+    from jekyll_compat import leftout
+
+    monkeypatch.chdir(tmp_path)
+    for _ in range(22):  # made one level at a time: the whole path is too long to name
+        os.mkdir("f" * 200)
+        os.chdir("f" * 200)
+    assert len(os.fsencode(os.getcwd())) > 4096
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("no front matter\n", encoding="utf-8")
+    assert leftout.static_markdown(tmp_path) == ["a.md"]

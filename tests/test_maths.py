@@ -95,6 +95,33 @@ def test_deep_nesting_is_a_problem_not_a_crash():
         to_mathml("{" * 1500 + "x" + "}" * 1500, display=True)
 
 
+def test_a_formula_link_runs_no_script_and_a_formula_style_loads_nothing(tmp_path):
+    """latex2mathml wrote ``\\href{javascript:…}`` as ``<mrow href="javascript:…">`` (a link
+    that runs script in the site and the ePub) and ``\\style{background:url(…)}`` as a style
+    that loads another site's file. Each is refused with its formula's line, its source shown;
+    a web link stays, written as a valid URL."""
+    with pytest.raises(Unsupported, match="JavaScript:alert"):
+        to_mathml("\\href{ JavaScript:alert(1)}{x}", display=False)
+    with pytest.raises(Unsupported, match="style"):
+        to_mathml("\\style{background:URL( //evil.example/t.png)}{x}", display=False)
+    assert 'href="https://example.org/My%20Plan"' in to_mathml("\\href{https://example.org/My Plan}{x}",
+                                                               display=False)
+    assert 'style="color:red"' in to_mathml("\\style{color:red}{x}", display=False)
+    with pytest.raises(Unsupported, match="no list of class names"):  # the ePub was invalid
+        to_mathml('\\class{x" onclick="y}{z}', display=False)
+    assert 'class="a b-c"' in to_mathml("\\class{a b-c}{z}", display=False)
+    body = ("Text.\n\n$\\href{javascript:alert(1)}{click}$\n\n"
+            "$$\n\\style{background:url(https://evil.example/t.png)}{x}\n$$\n")
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", body="Welcome."),
+                                               "bad.md": page("Bad", 1, math="true", body=body)})
+    build = sphinx_build(source, tmp_path / "out", "html", strict=False)
+    lines = sorted(w.split(": WARNING")[0] for w in build.warnings if "[math.unsupported]" in w)
+    assert lines == [f"{source / 'bad.md'}:11", f"{source / 'bad.md'}:9"], build.warnings
+    page_soup = soup(tmp_path / "out" / "bad.html")
+    assert not page_soup.find(attrs={"href": lambda v: v and "javascript" in v.lower()})
+    assert not page_soup.find(attrs={"style": lambda v: v and "url(" in v.lower()})
+
+
 def test_mathml_is_well_formed_even_with_markup_in_text():
     import xml.etree.ElementTree as ET
     ET.fromstring(to_mathml("\\text{a & <b>} < x", display=False))

@@ -295,3 +295,21 @@ def test_raw_html_is_read_for_its_words_block_by_block() -> None:
     assert htmltext.read("<!-- more -->") == htmltext.HtmlText((), ())
     assert htmltext.read("<style>div.snippet{padding-left: 50px;}</style>") == htmltext.HtmlText((), ())
     assert htmltext.read("<p>Fish &amp; chips<br>daily</p>").paragraphs == ("Fish & chips", "daily")
+
+
+def test_a_footnote_in_a_heading_that_the_text_refers_to_again_still_makes_the_pdf(tmp_path):
+    """``## Costs[^1]`` and later ``Text[^1]``: the heading's footnote label was copied into
+    the running header of its pages, and the second reference made Typst stop ("label occurs
+    multiple times"): no PDF, even with STRICT=0. Now the text prints the note, the heading
+    refers to it; a note only headings refer to is printed in each."""
+    from conftest import page, sphinx_build, write_pages
+
+    body = ("## Costs[^1]\n\nText about costs[^1] and a cycle[^2].\n\n## Plan[^3]\n\n## Again[^3]\n\n"
+            "[^1]: From the 2019 budget.\n[^2]: One [^4]\n[^3]: Only in headings.\n[^4]: Two [^2]\n")
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome."),
+                                              "a.md": page("Alpha", 1, body=body)})
+    build = sphinx_build(source, tmp_path / "pdf", "typst")
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert (tmp_path / "pdf" / "smart-city-austin.pdf").is_file()
+    typ = (tmp_path / "pdf" / "smart-city-austin.typ").read_text(encoding="utf-8")
+    assert typ.count("From the 2019 budget.") == 1 and typ.count("Only in headings.") == 2

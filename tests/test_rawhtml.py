@@ -272,3 +272,16 @@ def test_page_html_cannot_be_placed_over_the_site(html, expected, said):
     assert cleaned == expected
     assert [c.what for c in changes if said and said in c.what] == ([c.what for c in changes] if said else [])
     assert bool(changes) == bool(said)
+
+
+def test_block_elements_in_a_paragraphs_html_become_spans():
+    """``Text <div class="note">inner</div> more.``: a div (p, table, li ...) inside a
+    paragraph made every ePub page with one invalid XHTML (EPUBCheck RSC-005). In a
+    paragraph each is a span with its words, id and class; a rule is left out."""
+    pieces, changes = clean_inline(['<div class="note" id="n1" onclick="x()">', "inner", "</div>",
+                                    "<hr>", '<p title="t">', "para", "</p>",
+                                    '<table><tr><td colspan="2">cell</td></tr></table>'])
+    assert pieces == ['<span class="note" id="n1">', "inner", "</span>", "", '<span title="t">', "para",
+                      "</span>", "<span><span><span><span>cell</span></span></span></span>"]
+    assert [c.what for c in changes] == ["the script in onclick= is left out"]
+    assert clean('<div class="note"><p>block</p><hr></div>')[0] == '<div class="note"><p>block</p><hr /></div>'

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import page, sphinx_build, write_pages
+from conftest import Fifo, page, sphinx_build, write_pages
 
-from safety.paths import refused
+from safety.paths import not_a_file, refused
 
 SECRET = "CITY-SECRET-7f3a9"
 
@@ -165,3 +165,71 @@ def test_page_names_that_differ_only_in_case_are_said_once_and_both_built(tmp_pa
     assert len(said) == 1 and said[0].startswith(f"{source / 'about.md'}:1: WARNING: 'about.md' and 'About.md'")
     assert "Who we are." in (tmp_path / "html" / "About.html").read_text(encoding="utf-8")
     assert "How it is made." in (tmp_path / "html" / "about.html").read_text(encoding="utf-8")
+
+
+def test_named_pipes_are_never_opened_and_each_is_said(tmp_path: Path) -> None:
+    """A FIFO waits for a writer when opened: one as a page, picture, download, included file
+    or the old site's ``_config.yml`` stopped the build for ever, with no word. Each is refused
+    at its line, the rest of the page is built."""
+    body = "\n\n".join(["Words before.", "![A map](map.png)", "{download}`Data <data.txt>`",
+                         "```{literalinclude} code.txt\n```", "```{include} part.md\n```",
+                         "```{csv-table} Table\n:file: table.csv\n```", "Words after."])
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."), "pipes.md": page("Pipes", 1, body=body),
+        "pipe.md": Fifo(), "map.png": Fifo(), "data.txt": Fifo(), "code.txt": Fifo(),
+        "part.md": Fifo(), "table.csv": Fifo(), "_config.yml": Fifo()})
+    assert not_a_file(src / "map.png") and not_a_file(src / "pipes.md") is None
+    assert not_a_file(src / "missing.txt") is None and not_a_file(src) is None
+
+    build = sphinx_build(src, tmp_path / "out", strict=False, timeout=600)
+
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refused_at = sorted(int(line.split(": WARNING")[0].rsplit(":", 1)[1]) for line in build.warnings
+                        if line.endswith("[security.not-a-file]") and "pipes.md:" in line)
+    assert refused_at == [8, 10, 12, 15, 18], build.output  # picture, download, three directives
+    assert any(line.startswith(f"{src / 'pipe.md'}:1: WARNING: 'pipe.md' is a named pipe")
+               for line in build.warnings), build.output
+    assert any(line.startswith(f"{src / '_config.yml'}:1: WARNING: '_config.yml' cannot be read "
+                               "('_config.yml' is a named pipe") for line in build.warnings), build.output
+    shown = (tmp_path / "out" / "pipes.html").read_text(encoding="utf-8")
+    assert "Words before." in shown and "Words after." in shown and "A map" in shown
+    assert not (tmp_path / "out" / "pipe.html").exists()
+
+
+def test_a_linked_picture_shown_as_words_builds_in_every_edition(tmp_path: Path) -> None:
+    """``:target:`` makes a picture a link standing alone around it: when the picture was
+    refused, missing or on another site and shown as its words, the website's and the ePub's
+    writer stopped with an AssertionError (a traceback, no edition)."""
+    write_pages(tmp_path, {"outside.png": "not a picture"})
+    pictures = [("../outside.png", "Outside map"), ("missing.png", "Missing map"),
+                ("https://example.org/remote.png", "Remote map"), ("../outside.png", "")]
+    body = "\n\n".join(f"```{{image}} {uri}\n:target: https://example.org/{n}\n" +
+                        (f":alt: {alt}\n" if alt else "") + "```" for n, (uri, alt) in enumerate(pictures))
+    body += "\n\n```{figure} ../outside.png\n:target: https://example.org/f\n:alt: Figure map\n\nIts caption.\n```"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "maps.md": page("Maps", 1, body=body)})
+    for builder, page_file in (("html", "maps.html"), ("epub", "maps.xhtml"), ("typst", None)):
+        build = sphinx_build(src, tmp_path / builder, builder, strict=False)
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        if page_file:
+            shown = BeautifulSoup((tmp_path / builder / page_file).read_text(encoding="utf-8"), "html.parser")
+            links = {a["href"]: a.get_text() for a in shown.find_all("a", href=True)}
+            assert {links.get(f"https://example.org/{n}") for n in range(3)} == {
+                "Outside map", "Missing map", "Remote map"}, links
+            assert links.get("https://example.org/f") == "Figure map" and "Its caption." in shown.get_text()
+            assert "https://example.org/3" not in links  # no words: no link left around nothing
+
+
+def test_a_table_file_in_another_encoding_is_one_message_not_a_traceback(tmp_path: Path) -> None:
+    """docutils let a wrong `:encoding:` of csv-table's `:file:` escape as a
+    UnicodeDecodeError: a traceback, no edition (raw's says it itself)."""
+    table = "```{csv-table} Costs\n:file: costs.csv\n:encoding: utf-32\n```"
+    raw = "```{eval-rst}\n.. raw:: html\n   :file: part.html\n   :encoding: utf-32\n```"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."), "costs.csv": "a,b\n1,2\n",
+                                         "part.html": "<p>Part</p>\n",
+                                         "t.md": page("Table", 1, body=f"Before.\n\n{table}\n\n{raw}\n\nAfter.")})
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.warnings if "cannot be read as 'utf-32' text" in line]
+    assert [line.split(": ERROR")[0] for line in said] == [f"{src / 't.md'}:8"], said
+    assert "After." in (tmp_path / "out" / "t.html").read_text(encoding="utf-8")

@@ -45,12 +45,19 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class UnlinkWhatCannotWork(SphinxPostTransform):
     """In the ePub: drop links to anchors missing from their page, to server paths and, in a
     page's own HTML, to files that are not in the book; a raw link to a page of the book
-    is pointed at its file in the book."""
+    is pointed at its file in the book; docutils' marks of mistakes are their words."""
 
     default_priority = 900  # after every reference is resolved
     builders = ("epub",)
 
     def run(self, **kwargs: Any) -> None:
+        for mistake in list(self.document.findall(nodes.problematic)):
+            # docutils' mark of a mistake (warned at its line: an undefined |substitution|, an
+            # unknown target) links to its message, which no edition shows, and an {eval-rst}
+            # block numbers its ids anew: a dangling link and a repeated id, an invalid book.
+            words = nodes.inline(mistake.astext(), mistake.astext())
+            mistake.replace_self(words)
+            words["ids"] = []  # replace_self copied them
         ids = set(self.document.ids)
         for reference in list(self.document.findall(nodes.reference)):
             uri = reference.get("refuri", "")

@@ -466,6 +466,10 @@ def _read_yaml(path: Path, mtime: float) -> Any:
 def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
     """(data, why it cannot be read, at which line): the build says why at ``builder-inited``
     (:func:`say_what_is_not_read`); the page count before Sphinx starts reads it first."""
+    from safety.paths import not_a_file
+
+    if why := not_a_file(path):
+        return None, why, 1
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -491,7 +495,7 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
 def say_unreadable_site_files(srcdir: Path) -> None:
     """``_config.yml`` and ``_data/`` files that cannot be read, each at its line."""
     config = srcdir / "_config.yml"
-    for path in ([config] if config.is_file() else []) + _data_files(srcdir):
+    for path in ([config] if config.exists() else []) + _data_files(srcdir):
         if not _inside(path, srcdir):
             continue  # a link outside: said by site_files_outside
         _, why, line = _read_site_file(path, path.stat().st_mtime)

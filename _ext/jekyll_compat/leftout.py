@@ -116,7 +116,7 @@ def _files(srcdir: Path, excluded: Any, suffixes: tuple[str, ...]) -> list[str]:
         base = Path(folder).relative_to(srcdir).as_posix()
         prefix = "" if base == "." else base + "/"
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")) and not excluded(prefix + d)
-                         and not (Path(folder) / d).is_symlink())
+                         and not os.path.islink(os.path.join(folder, d)))  # False past PATH_MAX, no OSError
         found += [prefix + f for f in files if f.endswith(suffixes) and not f.startswith(("_", "."))]
     return sorted(found)
 

@@ -9,10 +9,18 @@ well-formed XML (it leaves ``&`` and ``<`` from ``\\text{}`` unescaped).
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
+
+from safety.urls import is_allowed, written_validly
 
 
 MAX_LENGTH = 20_000  # characters of LaTeX in one formula; longer is a mistake, not maths
+_CLASSES = re.compile(r"\s*[\w.:-]+(?:\s+[\w.:-]+)*\s*")
+"""XML name tokens, as an ePub's ``class`` must be (EPUBCheck RSC-005)."""
+_LOADS = re.compile(r"url\s*\(|image-set|@import|expression|[<>\\]", re.I)
+"""A ``\\style{}`` that loads a file (a reader's browser or ePub reader fetching another
+site's address) or hides an escape: rawhtml's rule for a ``style`` attribute."""
 
 
 class Unsupported(ValueError):
@@ -35,6 +43,7 @@ def to_mathml(latex: str, *, display: bool) -> str:
                 raise Unsupported("a lone \\ (a backslash before a space or a line end) is no "
                                   "command" if command == "\\" else
                                   f"the command {command} is not known")
+            _check_attributes(node)
         element.set("alttext", latex.strip())
         return ET.tostring(element, encoding="unicode")
     except RecursionError:
@@ -45,3 +54,25 @@ def to_mathml(latex: str, *, display: bool) -> str:
         name = type(error).__name__.removesuffix("Error")
         words = "".join(" " + c.lower() if c.isupper() else c for c in name).strip()
         raise Unsupported(words + (f": {error}" if str(error) else "")) from None
+
+
+def _check_attributes(node: ET.Element) -> None:
+    """``\\href{javascript:…}`` became ``<mrow href="javascript:…">``, a link that runs script
+    in the website and the ePub, and ``\\style{background:url(…)}`` loaded another site's
+    file: both are refused (safety's link rule, rawhtml's style rule); a link that may stay
+    is written as a valid URL, as every other link is. A ``\\class`` that is no list of
+    names made the ePub invalid."""
+    href = node.get("href")
+    if href is not None:
+        if not is_allowed(href):
+            raise Unsupported(f"its link {href[:60]!r} (\\href) is refused: only http, https, "
+                              "mailto, tel and relative links may be followed")
+        node.set("href", written_validly(href))
+    classes = node.get("class")
+    if classes is not None and not _CLASSES.fullmatch(classes):
+        raise Unsupported(f"its class {classes[:60]!r} (\\class) is no list of class names "
+                          "(letters, digits, - and _, separated by spaces)")
+    style = node.get("style")
+    if style is not None and _LOADS.search(style):
+        raise Unsupported(f"its style {style[:60]!r} (\\style) is refused: it would load a file "
+                          "or hide an escape; the theme styles formulas")

@@ -86,15 +86,17 @@ def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
 
 
 def pages_inside(paths: Mapping[str, Path], srcdir: Path) -> tuple[dict[str, Path], list[str]]:
-    """The pages a build reads (no link to a file outside the source folder: safety's rule),
-    and a ``file:1: message`` line for each one it does not."""
-    from safety.paths import page_outside
+    """The pages a build reads (no link to a file outside the source folder, no named pipe:
+    safety's rules), and a ``file:1: message`` line for each one it does not."""
+    from safety.paths import not_a_file, page_outside
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
     inside, lines, folders = {}, [], {}
     for docname, path in paths.items():
         if why := page_outside(path, srcdir, folders):
             lines.append(f"{display_path(path)}:1: {why} [{SECURITY}.{Refused.FILE_OUTSIDE.value}]")
+        elif why := not_a_file(path):
+            lines.append(f"{display_path(path)}:1: {why} [{SECURITY}.{Refused.NOT_A_FILE.value}]")
         else:
             inside[docname] = path
     return inside, lines

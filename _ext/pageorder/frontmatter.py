@@ -139,7 +139,7 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                     f"`title` is empty: the page is titled {by_name!r} after its "
                                     "file name; write `title: ...` to name it yourself"))
             return by_name, line
-        if not isinstance(value, (dict, list)):
+        if isinstance(value, (str, int, float)):  # YAML's bytes (!!binary) or set read as "b'…'"
             return charrefs.decoded(str(value)).strip(), line
         heading = _first_heading(lines, body_start)
         shown, after = (heading[0], "its first heading") if heading else (by_name, "its file name")

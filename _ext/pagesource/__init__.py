@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
@@ -369,6 +370,8 @@ def read(path: Path | str) -> PageSource:
     try:
         stat = os.stat(path)
     except OSError:
+        return parse("")
+    if not S_ISREG(stat.st_mode):  # a named pipe would wait for a writer for ever (safety says so)
         return parse("")
     key = (os.fspath(path), stat.st_mtime_ns, stat.st_size)
     found = _CACHE.get(key)

@@ -45,6 +45,13 @@ KEEP = VOID | {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul", "var",
 }
+BLOCK = {"address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
+         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li",
+         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+         "th", "thead", "tr", "ul"}
+"""Elements a paragraph cannot hold: in a paragraph's own HTML (``Text <div>…</div> more.``)
+each is written as a ``<span>`` (its words, id and class kept), ``<hr>`` and columns left
+out; as they were, every ePub page with one was invalid XHTML (EPUBCheck RSC-005)."""
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "button", "template", "param", "source",
         "track", "title", "head"}
@@ -116,11 +123,12 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
 
 
 def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None, *,
-          in_link: bool = False, name_links: bool = True) -> tuple[str, list[Change]]:
+          in_link: bool = False, inline: bool = False) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed;
     ``in_link``: it is inside a link (a Markdown link around a page's inline HTML);
-    ``name_links``: the fragment holds its links' words (not so for a paragraph's ``<a …>``
-    and ``</a>``, which Markdown hands over apart from the words between them)."""
+    ``inline``: it is inside a paragraph (:data:`BLOCK` elements become spans; Markdown
+    hands over its ``<a …>`` apart from the words up to ``</a>``, so its links are named by
+    :func:`name_inline_link`, not here)."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
@@ -128,7 +136,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
-        _children(tree, out, changes, local_image, in_link, name_links)
+        _children(tree, out, changes, local_image, in_link, inline)
     except RecursionError:
         try:
             words = " ".join(" ".join(tree.itertext()).split())
@@ -149,16 +157,16 @@ def _link(url: str, words: str, in_link: bool) -> str:
 
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
               local_image: Callable[[str], bool | str] | None, in_link: bool = False,
-              name_links: bool = True) -> None:
+              inline: bool = False) -> None:
     out.append(_text(parent.text))
     for child in parent:
-        _element(child, out, changes, local_image, in_link, name_links)
+        _element(child, out, changes, local_image, in_link, inline)
         out.append(_text(child.tail))
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
-             name_links: bool = True) -> None:
+             inline: bool = False) -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
@@ -179,8 +187,12 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change(f"{what} is left out"))
         return
     if name not in KEEP or (name == "a" and in_link):
-        _children(element, out, changes, local_image, in_link, name_links)
+        _children(element, out, changes, local_image, in_link, inline)
         return
+    if inline and name in {"hr", "col", "colgroup"}:
+        return  # a rule or a table's columns: no words to keep
+    if inline and name in BLOCK:
+        name = "span"
     attributes = []
     for key, value in element.attrib.items():
         key = key.lower() if isinstance(key, str) else ""
@@ -227,7 +239,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         if key in NUMBERS and not value.strip().isdigit():
             continue
         attributes.append((key, value))
-    if name == "a" and name_links and not in_link and (href := element.get("href")) \
+    if name == "a" and not inline and not in_link and (href := element.get("href")) \
             and any(k == "href" for k, _ in attributes) and _nameless(element):
         label, change = _named(href)
         attributes.append(("aria-label", label))
@@ -241,7 +253,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         out.append(f"<{name}{attrs} />")
         return
     out.append(f"<{name}{attrs}>")
-    _children(element, out, changes, local_image, in_link or name == "a", name_links)
+    _children(element, out, changes, local_image, in_link or name == "a", inline)
     out.append(f"</{name}>")
 
 
@@ -338,16 +350,17 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
             if stack and stack[-1][0] == name:
                 _, start = stack.pop()
                 cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link(),
-                                       name_links=False)
+                                       inline=True)
                 changes += found
-                end = f"</{name}>"
-                if cleaned.startswith(f"<{name}") and cleaned.endswith(end):
+                shown = "span" if name in BLOCK else name
+                end = f"</{shown}>"
+                if cleaned.startswith(f"<{shown}") and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
             continue  # an unpaired end tag is dropped
         opened = _OPEN.match(piece)
         if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
             stack.append((opened.group(1).lower(), index))
             continue
-        result[index], found = clean(piece, local_image, in_link=inside_link(), name_links=False)
+        result[index], found = clean(piece, local_image, in_link=inside_link(), inline=True)
         changes += found
     return result, changes

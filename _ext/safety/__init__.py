@@ -41,8 +41,8 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 
 def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
                                removed: set[str]) -> list[str]:
-    """Pages named like generated files, too long to write, or linked from outside the source
-    folder are not read (with a warning)."""
+    """Pages named like generated files, too long to write, linked from outside the source
+    folder, or no file (a named pipe) are not read (with a warning)."""
     from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
@@ -53,6 +53,8 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
         if not why:
             why, kind = (paths.page_outside(env.doc2path(docname), srcdir, folders),
                          Kind.FILE_OUTSIDE)
+        if not why:
+            why, kind = paths.not_a_file(env.doc2path(docname)), Kind.NOT_A_FILE
         if why:
             logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)
             env.found_docs.discard(docname)
@@ -117,6 +119,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
+    app.add_post_transform(images.LinkedPicturesShownAsWords)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it

@@ -25,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from . import filetypes, pixels, svg
-from .paths import refused, resolve
+from .paths import not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
@@ -55,7 +55,12 @@ def may_read(directive: Directive, reference: str, *, root_is_source: bool) -> b
                   root_is_source=root_is_source)
     if why:
         warn(f"{directive.name}: {why}", (env.docname, directive.lineno), Kind.FILE_OUTSIDE)
-    return why is None
+        return False
+    path = resolve(reference, base, Path(env.srcdir), root_is_source=root_is_source)
+    if path is not None and (special := not_a_file(path)):
+        warn(f"{directive.name}: {special}", (env.docname, directive.lineno), Kind.NOT_A_FILE)
+        return False
+    return True
 
 
 class GuardedLiteralInclude(LiteralInclude):
@@ -81,7 +86,12 @@ class _DocutilsFileGuard:
             return []
         if "file" in self.options and not may_read(self, self.options["file"], root_is_source=False):
             return []
-        return super().run()
+        try:
+            return super().run()
+        except UnicodeError as error:  # docutils lets a wrong `:encoding:` through: a traceback
+            raise self.error(f'"{self.name}": {self.options.get("file", "its data")!r} cannot be read '
+                             f"as {self.options.get('encoding', 'utf-8')!r} text ({error.reason}); give "
+                             "its real `:encoding:` (usually utf-8), or remove the option") from None
 
 
 class GuardedCSVTable(_DocutilsFileGuard, CSVTable):
@@ -199,11 +209,36 @@ def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
     return None
 
 
+def special_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
+    """Why a picture (each ``map.*`` candidate) or download is no file to copy, or None."""
+    download = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    for path in image_files(uri, base, srcdir) if picture else [download]:
+        if why := not_a_file(path):
+            return why
+    return None
+
+
 def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
     """The file a picture or download would publish that a browser would run, or None."""
     for path in image_files(uri, base, srcdir) if picture else [base / uri]:
         if not path.name.endswith(".*") and filetypes.runs_in_browser(path, picture=picture):
             return path.name
+    return None
+
+
+def data_picture_problem(uri: str) -> str | None:
+    """Why a ``data:`` address is no picture written into the page, or None. One without
+    its comma stopped the PDF edition with a traceback (Sphinx's ``parse_data_uri``), and
+    the website showed a broken picture."""
+    from sphinx.util.images import parse_data_uri
+
+    try:
+        found = parse_data_uri(uri)
+    except ValueError:  # binascii.Error too: bytes that are no base64
+        return ("a data: address needs its type, a comma and the picture's bytes "
+                "(data:image/png;base64,iVBOR…)")
+    if found is None or not found.mimetype.startswith("image/"):
+        return f"a data: address of {found.mimetype if found else 'no'} type is no picture"
     return None
 
 
@@ -218,11 +253,21 @@ class RefuseOutsideFiles(SphinxTransform):
         allowed = allowed_folders(env)
         for node in list(self.document.findall(nodes.image)):
             uri = node.get("uri", "")
+            if uri.startswith("data:") and (why := data_picture_problem(uri)):
+                warn(f"the picture {uri[:40]!r} is not shown: {why}; its alt text is shown instead",
+                     node, Kind.URL_SCHEME)
+                replace_by_alt(node)
+                continue
             if not uri or "://" in uri or uri.startswith("data:"):
                 continue
             why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)
             if why:
                 warn(f"image {why}", node, Kind.FILE_OUTSIDE)
+                replace_by_alt(node)
+                continue
+            if special := special_file(uri, base, Path(env.srcdir), picture=True):
+                warn(f"the picture {uri!r} is not published: {special}; its alt text is shown "
+                     "instead", node, Kind.NOT_A_FILE)
                 replace_by_alt(node)
                 continue
             if active := active_file(uri, base, Path(env.srcdir), picture=True):
@@ -249,6 +294,9 @@ class RefuseOutsideFiles(SphinxTransform):
             why = refused(target, base, Path(env.srcdir), allowed)
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif why := special_file(target, base, Path(env.srcdir), picture=False):
+                warn(f"the download {target!r} is not published: {why}; its words are shown "
+                     "instead", node, Kind.NOT_A_FILE)
             elif active := active_file(target, base, Path(env.srcdir), picture=False):
                 why = active
                 warn(f"the download {target!r} is not published: a browser would open {active!r} "

@@ -45,3 +45,27 @@ class RemotePicturesAsLinks(SphinxPostTransform):
                            "nothing from other sites: a link to it with its description is shown "
                            "instead. Save the picture into the project to show it",
                            location=image, type=WARNING_TYPE, subtype=Kind.REMOTE_PICTURE.value)
+
+
+class LinkedPicturesShownAsWords(SphinxPostTransform):
+    """A picture with a link (``:target:``) is a link standing alone around it. When a room
+    shows the picture as its words instead (refused, missing, on another site), the link held
+    words, a paragraph or nothing outside a paragraph, and Sphinx's HTML writer stopped the
+    build with an ``AssertionError``: the link with its words is put in a paragraph of its
+    own, one left empty is removed."""
+
+    default_priority = 950  # after every room's pictures-as-words (5 to 20; the ePub's links: 900)
+
+    def run(self, **kwargs: Any) -> None:
+        for link in list(self.document.findall(nodes.reference)):
+            if isinstance(link.parent, (nodes.TextElement, nodes.Inline)) or \
+                    (len(link) == 1 and isinstance(link[0], nodes.image)):
+                continue
+            words = [part for child in link.children
+                     for part in (child.children if isinstance(child, nodes.paragraph) else [child])]
+            if not any(isinstance(part, nodes.image) or part.astext().strip() for part in words):
+                link.parent.remove(link)
+                continue
+            alone = link.copy()
+            alone.extend(part.deepcopy() for part in words)
+            link.replace_self(nodes.paragraph("", "", alone))

@@ -9,6 +9,7 @@ symlinks, so a link inside the folder to ``/etc`` is outside.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,6 +53,25 @@ def refused(reference: str, document_dir: Path, srcdir: Path, allowed: Iterable[
         return None
     return (f"{reference!r} is outside the source folder (it is {path}); a page may only use "
             "files inside it, or inside a folder listed in `safe_include_paths` in conf.py")
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_file(path: Path | str) -> str | None:
+    """Why ``path`` (links followed) may not be opened: a named pipe, a device or a socket
+    (opening a FIFO waits for a writer for ever: one in the pages' folder stopped the build
+    with no word). ``None`` for a file, a folder or nothing at all."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    what = next((name for test, name in _SPECIAL if test(mode)), None)
+    if what is None:
+        return None
+    return (f"{os.path.basename(os.fspath(path))!r} is {what}, not a file: reading it would wait "
+            "for ever, so it is not read; delete it, or put a regular file there")
 
 
 def page_outside(path: Path | str, srcdir: Path | str,

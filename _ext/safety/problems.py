@@ -26,7 +26,9 @@ class Kind(enum.Enum):
 
     URL_SCHEME = "url-scheme"
     """A link whose scheme is not http, https, mailto or tel (``javascript:``, ``data:``,
-    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition."""
+    ``vbscript:``, ``file:`` ...): it becomes its text, in every edition. A picture's
+    ``data:`` address that holds no picture (no comma and bytes, or another type): its alt
+    text is shown."""
 
     UNREACHABLE_HOST = "unreachable-host"
     """An http(s) link with no host name a browser can look up (``https://.github.com/x``):
@@ -79,3 +81,9 @@ class Kind(enum.Enum):
     """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
     that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
     published, its alt text is shown instead."""
+
+    NOT_A_FILE = "not-a-file"
+    """A page, picture, download or included file is a named pipe, a device or a socket (only
+    someone on the build machine makes one: Git stores none): opening it waits for ever, so
+    the build stopped with no word. It is not read; the page is not built, a picture's alt
+    text or a download's words are shown."""

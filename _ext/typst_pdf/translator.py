@@ -107,6 +107,9 @@ class TypstTranslator(SphinxTranslator):
         self.known_ids = self._collect_ids(document)
         self.footnotes = self._collect_footnotes(document)
         self.footnotes_done: set[tuple[str, str]] = set()
+        self.footnotes_in_text = self._footnotes_in_text(document)
+        self.footnotes_in_headings: set[tuple[str, str]] = set()
+        self.in_heading = 0  # >0 inside a section's title: Typst copies it to running headers
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
         self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
@@ -282,6 +285,12 @@ class TypstTranslator(SphinxTranslator):
                 found[(self._docname_at(note), ident)] = note
         return found
 
+    def _footnotes_in_text(self, tree: nodes.Node) -> set[tuple[str, str]]:
+        """The footnotes (page, id) referred to outside every section title."""
+        return {(self._docname_at(ref), ref.get("refid", "")) for ref in tree.findall(nodes.footnote_reference)
+                if not any(isinstance(up, nodes.title) and isinstance(up.parent, nodes.section)
+                           for up in _ancestors(ref))}
+
     # ---- structure ------------------------------------------------------------------
 
     def visit_document(self, node: nodes.Element) -> None:
@@ -319,6 +328,7 @@ class TypstTranslator(SphinxTranslator):
                 self.contents.append((level, self.printable(node.astext())))
             self.add(f"#heading(level: {level})[")
             self.no_notes += 1
+            self.in_heading += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
             self.add("[")
         else:
@@ -328,6 +338,7 @@ class TypstTranslator(SphinxTranslator):
         parent = node.parent
         if isinstance(parent, nodes.section):
             self.no_notes -= 1
+            self.in_heading -= 1
             self.close("]")
             label = self.labels_after(parent["ids"] + node["ids"])
             if node.get("passage"):
@@ -551,10 +562,14 @@ class TypstTranslator(SphinxTranslator):
             self.text(f"[{node.astext()}]")
             raise nodes.SkipNode
         name = escape.label("footnote:" + ":".join(key))
-        if key in self.footnotes_done:
+        if key in self.footnotes_done or (self.in_heading and key in self.footnotes_in_text):
+            # A heading is copied into the running header of its pages: a footnote's label
+            # there occurs several times, and a reference to it stopped the PDF ("label occurs
+            # multiple times"). The text's reference prints the note, the heading refers to it.
             self.add(f"#footnote({name})")
             raise nodes.SkipNode
-        self.footnotes_done.add(key)
+        labelled = not self.in_heading  # a note only headings refer to: printed by each, unlabelled
+        (self.footnotes_done if labelled else self.footnotes_in_headings).add(key)
         saved = self.here
         self.add("#footnote[")
         self.no_notes += 1
@@ -562,12 +577,12 @@ class TypstTranslator(SphinxTranslator):
             if not isinstance(child, nodes.label):
                 child.walkabout(self)
         self.no_notes -= 1
-        self.close("]#" + name)
+        self.close("]#" + name if labelled else "]")
         self.here = saved
         raise nodes.SkipNode
 
     def visit_footnote(self, node: nodes.Element) -> None:
-        if any((self.docname, i) in self.footnotes_done for i in node["ids"]):
+        if any((self.docname, i) in self.footnotes_done | self.footnotes_in_headings for i in node["ids"]):
             raise nodes.SkipNode
         # A footnote nobody refers to: print it where it stands rather than lose it.
         self.anchors(node["ids"])
@@ -899,3 +914,11 @@ class TypstTranslator(SphinxTranslator):
     def unknown_departure(self, node: nodes.Node) -> None:
         if not isinstance(node, (nodes.Inline, nodes.Text)):
             self.block_end()
+
+
+def _ancestors(node: nodes.Node):
+    """``node``'s parents, nearest first."""
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
