@@ -197,6 +197,13 @@ def test_a_highlight_block_holding_a_fence_stays_one_code_block() -> None:
     ("{% highlight yaml %}\n{% raw %}{% highlight some_language %}\nSome code\n{% endhighlight %}{% endraw %}\n"
      "{% endhighlight %}", "```yaml\n{% highlight some_language %}\nSome code\n{% endhighlight %}\n```"),
     ("Use `{% raw %}{{ page.title }}{% endraw %}` in a layout.", "Use `{{ page.title }}` in a layout."),
+    # minimal-mistakes' and Jekyll's docs show their tags as examples, exactly as written
+    ('```liquid\n{% raw %}{% include figure image_path="/a.jpg" alt="A" %}{% endraw %}\n```',
+     '```liquid\n{% include figure image_path="/a.jpg" alt="A" %}\n```'),
+    ("Write `{% raw %}{% link _posts/2016-07-26-a.md %}{% endraw %}` or "
+     "`{% raw %}{% post_url 2010-09-09-b %}{% endraw %}`.",
+     "Write `{% link _posts/2016-07-26-a.md %}` or `{% post_url 2010-09-09-b %}`."),
+    ("{% raw %}{% include note.html text=\"x\" %}{% endraw %}", '{% include note.html text="x" %}'),
 ])
 def test_raw_inside_code_shows_what_it_protected_as_jekyll_did(text: str, expected: str) -> None:
     assert render(text) == liquid.Result(expected, ())

@@ -248,7 +248,7 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         written[call] = match.group(0)
         return call
 
-    text = _INCLUDE.sub(include, text)
+    text = _outside_code(text, _INCLUDE, include)
 
     def include_relative(match: re.Match[str]) -> str:
         if match.group(2) not in relative:
@@ -258,10 +258,17 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         return call
 
     if relative:
-        text = _INCLUDE_RELATIVE.sub(include_relative, text)
+        text = _outside_code(text, _INCLUDE_RELATIVE, include_relative)
     # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
-    text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
-    return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
+    text = _outside_code(text, _POST_URL, lambda m: "/posts/" + m.group(1).strip("/"))
+    return _outside_code(text, _LINK, lambda m: "/" + m.group(1).strip("\"'").lstrip("/"))
+
+
+def _outside_code(text: str, pattern: re.Pattern[str], change: Any) -> str:
+    """``pattern`` replaced only where Liquid runs: a tag in code or ``{% raw %}`` is an
+    example the page shows as written (minimal-mistakes' docs show ``{% include figure … %}``)."""
+    spans = protected_spans(text)
+    return pattern.sub(lambda m: m.group(0) if _inside(m.start(), spans) else change(m), text)
 
 
 def _highlights(text: str) -> str:
