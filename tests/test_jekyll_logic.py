@@ -209,6 +209,23 @@ def test_raw_inside_code_shows_what_it_protected_as_jekyll_did(text: str, expect
     assert render(text) == liquid.Result(expected, ())
 
 
+@pytest.mark.parametrize("line", [
+    '{% include figure image_path="/a.jpg" alt="A bus" %}', "- {% gist 12345 %}", "> {% youtube abc %}",
+    "{% raw %}{% include toc %}{% endraw %}",
+])
+def test_liquid_kept_on_a_line_of_its_own_is_shown_not_read_as_attributes(line: str) -> None:
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    from markdown_it.renderer import RendererHTML
+
+    text = preprocess(f"---\ntitle: T\n---\nBefore:\n\n{line}\n\nAfter.\n", SITE).text
+    parser = create_md_parser(MdParserConfig(enable_extensions={"attrs_block"}), RendererHTML)
+    shown = parser.render(text.split("---\n", 2)[2])
+    tag = re.search(r"\{%.*%\}", line.replace("{% raw %}", "").replace("{% endraw %}", "")).group(0)
+    assert tag.replace('"', "&quot;") in shown, shown  # attrs_block dropped it: `%` opens its comments
+    assert preprocess("```\n{% include toc %}\n```\n", SITE).text == "```\n{% include toc %}\n```\n"
+
+
 def test_raw_without_end_keeps_the_rest_literally() -> None:
     assert render("{% raw %}{{ x }}\n{% y %}").text == "{{ x }}\n{% y %}"
 
@@ -372,7 +389,8 @@ def test_elements_on_a_hostile_page_are_found_without_hanging() -> None:
 def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
     text = '---\ntitle: Buses\nnote: "{: .x}"\n---\n{{ page.title }}\n{: .lead}\n{% include x %}\n'
     result = preprocess(text, SITE)
-    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n{% include x %}\n'
+    # the kept tag alone on its line is shown: MyST's attrs_block would read it and drop it
+    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n&#123;% include x %}\n'
     assert result.dropped == (liquid.Dropped(7, "{% include x %}"),)  # line 7 of the file
 
 
