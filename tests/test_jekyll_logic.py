@@ -155,9 +155,19 @@ def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "```\n{% for x in y %}{{ x }}{% endfor %}\n```", "Use `{{ page.title }}` in a layout.",
     "~~~liquid\n{% if a %}\n~~~", "$$\n\\frac{{a}}{{b}}\n$$", "when $\\{{x}\\} > 1$",
+    "Code may run over lines: `{{ a\n}}` and ``b {{ c }}``.",
 ])
 def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())
+
+
+@pytest.mark.parametrize("text", [
+    # minimal-mistakes' helpers table: a backtick left open in one row (a cell of its own)
+    "| a | eg: `\"Image\" |\n| - | - |\n| b | See [u]({{ '/u/' | relative_url }}) for `btn`. |",
+    "A stray ` here.\n\nThen [m]({{ '/u/' | relative_url }}) and `code`.",
+])
+def test_inline_code_ends_with_its_paragraph_or_table_row(text: str) -> None:
+    assert "[u](/u/)" in render(text).text.replace("[m]", "[u]")
 
 
 def test_the_lines_after_a_false_condition_stay_where_they_were() -> None:

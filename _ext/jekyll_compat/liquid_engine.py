@@ -33,11 +33,13 @@ from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
+from pagesource.fences import code_spans
 
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
@@ -334,14 +336,43 @@ def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, in
         starts.insert(place, start)
         ends.insert(place, end)
 
-    for pattern in (_RAW, _DISPLAY_MATH, _CODE_SPAN, _INLINE_MATH):
+    fenced = list(zip(starts, ends))
+    for pattern in (_RAW, _DISPLAY_MATH):
         for match in pattern.finditer(text):
             take(match.start(), match.end())
+    for start, end in _inline_code(text, fenced):
+        take(start, end)
+    for match in _INLINE_MATH.finditer(text):
+        take(match.start(), match.end())
     if keep:
         names = "|".join(re.escape(name) for name in keep)
         for match in re.finditer(r"\{\{\s*(?:" + names + r")\s*\}\}", text):
             take(match.start(), match.end())
     return list(zip(starts, ends))
+
+
+def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline code as CommonMark finds it: within one paragraph, and within one row of a
+    table. A backtick left open in one table row once paired with one rows or paragraphs
+    later, and the Liquid between them (minimal-mistakes' ``relative_url`` links) was
+    shown as typed."""
+    cuts = sorted([(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)] + fenced)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+        if cut_start > pos:
+            block = text[pos:cut_start]
+            pieces = [(pos, block)]
+            if "|" in block and _TABLE_DELIMITER.search(block):
+                pieces, at = [], pos
+                for line in block.split("\n"):
+                    pieces.append((at, line))
+                    at += len(line) + 1
+            for at, piece in pieces:
+                if "`" in piece:
+                    spans += [(at + a, at + b) for a, b in code_spans(piece)]
+        pos = max(pos, cut_end)
+    return spans
 
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
