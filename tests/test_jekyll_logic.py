@@ -271,6 +271,11 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
     ("*[A_B*]: a b \n*[E]:\n", "- A\\_B\\*: a b\n\n"),  # a name as written; no meaning: gone
     ("{:refdef: .c}\n{: #id .x}", "\n"),
+    # minimal-mistakes' sample table: a rule between body parts, another above the footer
+    ("| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n|---------|\n| c3 | c4 |\n|=========|\n| F1 | F2 |\nText",
+     "| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n| c3 | c4 |\n| F1 | F2 |\n\n\nText"),
+    ("| a | b |\n|---|---|\n| - | x |\n", "| a | b |\n|---|---|\n| - | x |\n"),  # a cell's dash stays
+    ("```\n| a |\n|---|\n| b |\n|---|\n```", "```\n| a |\n|---|\n| b |\n|---|\n```"),
 ])
 def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected
