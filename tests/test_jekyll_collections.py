@@ -203,6 +203,19 @@ def test_links_written_relative_to_the_old_pages_address_lead_where_they_led(tmp
     assert "xref_missing" not in build.output
 
 
+def test_a_front_matter_link_that_leads_nowhere_is_said_at_its_key(tmp_path: Path) -> None:
+    """minimal-mistakes' `gallery:` and `feature_row:` items link old addresses; one that
+    leads to no page was said at `page.md:1`, not where the list is."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "index.md": "---\ntitle: Home\nexcerpt: Pictures\ngallery:\n  - url: /nowhere/\n"
+                    "    title: Image 1 title caption\n---\n\nText.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    [link] = [w for w in build.warnings if w.endswith("[jekyll.link]")]
+    assert "index.md:4: WARNING: the link '/nowhere/' leads to no page" in link
+
+
 def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path) -> None:
     """Built from its own folder, the old site keeps its `_config.yml` title, description and
     address (not this project's CITATION.cff title, nor its DOI); a CITATION.cff beside the

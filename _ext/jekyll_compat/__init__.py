@@ -842,9 +842,13 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
+        where = str(app.env.doc2path(docname)), source.key_lines.get(found.key, 1)  # its key names the line
         for item in found.items:
             para = nodes.paragraph()
-            para += _link(docname, item.title, item.url)
+            para.source, para.line = where
+            link = _link(docname, item.title, item.url)
+            link.source, link.line = where
+            para += link
             if item.details:
                 para += nodes.Text(" — " + ", ".join(item.details))
             listing += nodes.list_item("", para)
