@@ -32,8 +32,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, titles,
-               urls)
+               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               titles, urls)
 from .filenames import local_file
 from .meaning import is_redirect_page
 from .preprocess import preprocess
@@ -546,10 +546,11 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     srcdir = Path(app.srcdir)
     site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
-    includes = jekyll_includes(srcdir) if "include" in source[0] else {}
-    for name in includes:
+    own = jekyll_includes(srcdir) if "include" in source[0] else {}
+    for name in own:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
+    includes = {**theme_includes.of(jekyll_config(srcdir)), **own} if own or "include" in source[0] else {}
     path = Path(app.env.doc2path(docname))
     relative = {}
     for name, included in liquid.relative_includes(source[0], path, srcdir).items():
