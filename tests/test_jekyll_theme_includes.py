@@ -56,3 +56,14 @@ def test_a_minimal_mistakes_page_shows_its_figure_and_the_sites_own_include_wins
                          "html.parser").select_one("article").get_text(" ", strip=True)
     assert "a placeholder image" in text and "This is a figure caption." in text
     assert "Our own video helper for abc." in text and "{%" not in text
+
+
+def test_code_pygments_cannot_colour_is_shown_and_fails_no_strict_build(tmp_path: Path) -> None:
+    """Jekyll's own docs (includes.md) show an include's template as ```liquid; Pygments
+    stops at `max-width` and retried with a warning that failed a strict build."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Includes\n---\n\n```liquid\n<img style=\"max-width: {{ include.max-width }};\">\n```\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0, build.output
+    code = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "{{ include.max-width }}" in code.select_one("article pre").get_text()
