@@ -33,9 +33,40 @@ def test_the_themes_helpers_are_its_content_as_markdown_on_one_line(tag: str, ex
     assert (result.text, result.dropped) == (f"Before\n{expected}\nAfter", ())
 
 
+SPLASH = {  # minimal-mistakes' docs/_pages/splash-page.md and post-gallery.md, shortened
+    "gallery": [{"url": "/a.jpg", "image_path": "/a-th.jpg", "alt": "placeholder image 1", "title": "Image 1"},
+                {"image_path": "/b-th.jpg", "alt": "placeholder image 2"}],
+    "intro": [{"excerpt": "Nullam suscipit et nam, *proin faucibus*."}],
+    "feature_row": [{"image_path": "/f1.jpg", "alt": "customizable", "title": "Super Customizable",
+                     "excerpt": "Everything can be set with **YAML**.", "url": "/docs/configuration/",
+                     "btn_label": "Learn More"}, {"title": "Placeholder 3", "excerpt": "Sample content."}],
+}
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ('{% include gallery caption="A **gallery**." %}',
+     "![placeholder image 1](/a-th.jpg) ![placeholder image 2](/b-th.jpg) A **gallery**."),
+    ("{% include feature_row %}", "![customizable](/f1.jpg) **Super Customizable** Everything can be set with "
+     "**YAML**. [Learn More](/docs/configuration/) · **Placeholder 3** Sample content."),
+    ('{% include feature_row id="intro" type="center" %}', "Nullam suscipit et nam, *proin faucibus*."),
+])
+def test_a_gallery_and_a_feature_row_show_their_front_matter_list(tag: str, expected: str) -> None:
+    result = liquid_engine.render(f"Before\n{tag}\nAfter", SPLASH, {}, includes=theme_includes.of(MM))
+    assert (result.text, result.dropped) == (f"Before\n{expected}\nAfter", ())
+
+
+def test_a_list_an_include_shows_is_neither_listed_again_nor_reported() -> None:
+    from jekyll_compat import frontdata
+
+    body = '{% include feature_row id="intro" type="center" %}\n\n{% include gallery %}\n'
+    assert theme_includes.lists_shown(body) == {"intro", "gallery"}
+    shown, unshown = frontdata.classify(SPLASH, {"feature_row": 7}, body)
+    assert shown == [] and [u.key for u in unshown] == ["feature_row"]  # this page shows no feature_row
+
+
 @pytest.mark.parametrize("config", [{"theme": "minimal-mistakes-jekyll"}, MM, {"remote_theme": "MMistakes/Minimal-Mistakes"}])
 def test_the_theme_is_known_by_either_name(config: dict) -> None:
-    assert set(theme_includes.of(config)) == {"figure", "video", "toc", "base_path"}
+    assert set(theme_includes.of(config)) == {"figure", "video", "toc", "base_path", "gallery", "feature_row"}
 
 
 def test_another_theme_gives_none() -> None:
