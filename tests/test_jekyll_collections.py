@@ -176,6 +176,46 @@ def test_a_site_whose_pages_are_all_in_a_collection_builds(tmp_path: Path) -> No
     assert any("_projects/how-to.md:1:" in line and "[jekyll.no-front-matter]" in line for line in build.warnings)
 
 
+def test_links_written_relative_to_the_old_pages_address_lead_where_they_led(tmp_path: Path) -> None:
+    """Jekyll's docs link `[YAML Front Matter](../frontmatter/)` from /docs/posts/: an address
+    read from the page's URL (here a redirect_from), not a file name; Project Open Data's
+    home links `faq/`. They were shown as bare words with MyST's 'target not found'."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
+        "index.md": "---\ntitle: Home\npermalink: /\n---\n\nRead the [questions](faq/).\n",
+        "faq.md": "---\ntitle: Questions\npermalink: /faq/\n---\n\nAsk.\n",
+        "_docs/front-matter.md": "---\ntitle: Front Matter\npermalink: /docs/front-matter/\n"
+                                 "redirect_from: /docs/frontmatter/index.html\n---\n\nYAML.\n",
+        "_docs/datafiles.md": "---\ntitle: Data Files\n---\n\nData.\n",
+        "_docs/posts.md": "---\ntitle: Writing posts\npermalink: /docs/posts/\n---\n\n"
+                          "Posts need [front matter](../frontmatter/) and may use [data](../datafiles/)\n"
+                          "or [this file](datafiles.md).\n\n[Gone](../structure/) is not here.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup((tmp_path / "html" / "docs" / "posts.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in page.select("article a.reference.internal")}
+    assert links == {"front matter": "front-matter.html", "data": "datafiles.html",
+                     "this file": "datafiles.html"}, links
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("a", string="questions")["href"] == "faq.html"
+    [gone] = [w for w in build.warnings if "'../structure/'" in w]
+    assert "posts.md:9: WARNING: the link '../structure/' leads to no page" in gone and gone.endswith("[jekyll.link]")
+    assert "xref_missing" not in build.output
+
+
+def test_a_front_matter_link_that_leads_nowhere_is_said_at_its_key(tmp_path: Path) -> None:
+    """minimal-mistakes' `gallery:` and `feature_row:` items link old addresses; one that
+    leads to no page was said at `page.md:1`, not where the list is."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "index.md": "---\ntitle: Home\nexcerpt: Pictures\ngallery:\n  - url: /nowhere/\n"
+                    "    title: Image 1 title caption\n---\n\nText.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    [link] = [w for w in build.warnings if w.endswith("[jekyll.link]")]
+    assert "index.md:4: WARNING: the link '/nowhere/' leads to no page" in link
+
+
 def test_an_old_site_is_published_under_its_own_name_and_address(tmp_path: Path) -> None:
     """Built from its own folder, the old site keeps its `_config.yml` title, description and
     address (not this project's CITATION.cff title, nor its DOI); a CITATION.cff beside the

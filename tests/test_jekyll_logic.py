@@ -155,9 +155,19 @@ def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "```\n{% for x in y %}{{ x }}{% endfor %}\n```", "Use `{{ page.title }}` in a layout.",
     "~~~liquid\n{% if a %}\n~~~", "$$\n\\frac{{a}}{{b}}\n$$", "when $\\{{x}\\} > 1$",
+    "Code may run over lines: `{{ a\n}}` and ``b {{ c }}``.",
 ])
 def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())
+
+
+@pytest.mark.parametrize("text", [
+    # minimal-mistakes' helpers table: a backtick left open in one row (a cell of its own)
+    "| a | eg: `\"Image\" |\n| - | - |\n| b | See [u]({{ '/u/' | relative_url }}) for `btn`. |",
+    "A stray ` here.\n\nThen [m]({{ '/u/' | relative_url }}) and `code`.",
+])
+def test_inline_code_ends_with_its_paragraph_or_table_row(text: str) -> None:
+    assert "[u](/u/)" in render(text).text.replace("[m]", "[u]")
 
 
 def test_the_lines_after_a_false_condition_stay_where_they_were() -> None:
@@ -197,9 +207,33 @@ def test_a_highlight_block_holding_a_fence_stays_one_code_block() -> None:
     ("{% highlight yaml %}\n{% raw %}{% highlight some_language %}\nSome code\n{% endhighlight %}{% endraw %}\n"
      "{% endhighlight %}", "```yaml\n{% highlight some_language %}\nSome code\n{% endhighlight %}\n```"),
     ("Use `{% raw %}{{ page.title }}{% endraw %}` in a layout.", "Use `{{ page.title }}` in a layout."),
+    # minimal-mistakes' and Jekyll's docs show their tags as examples, exactly as written
+    ('```liquid\n{% raw %}{% include figure image_path="/a.jpg" alt="A" %}{% endraw %}\n```',
+     '```liquid\n{% include figure image_path="/a.jpg" alt="A" %}\n```'),
+    ("Write `{% raw %}{% link _posts/2016-07-26-a.md %}{% endraw %}` or "
+     "`{% raw %}{% post_url 2010-09-09-b %}{% endraw %}`.",
+     "Write `{% link _posts/2016-07-26-a.md %}` or `{% post_url 2010-09-09-b %}`."),
+    ("{% raw %}{% include note.html text=\"x\" %}{% endraw %}", '{% include note.html text="x" %}'),
 ])
 def test_raw_inside_code_shows_what_it_protected_as_jekyll_did(text: str, expected: str) -> None:
     assert render(text) == liquid.Result(expected, ())
+
+
+@pytest.mark.parametrize("line", [
+    '{% include figure image_path="/a.jpg" alt="A bus" %}', "- {% gist 12345 %}", "> {% youtube abc %}",
+    "{% raw %}{% include toc %}{% endraw %}",
+])
+def test_liquid_kept_on_a_line_of_its_own_is_shown_not_read_as_attributes(line: str) -> None:
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    from markdown_it.renderer import RendererHTML
+
+    text = preprocess(f"---\ntitle: T\n---\nBefore:\n\n{line}\n\nAfter.\n", SITE).text
+    parser = create_md_parser(MdParserConfig(enable_extensions={"attrs_block"}), RendererHTML)
+    shown = parser.render(text.split("---\n", 2)[2])
+    tag = re.search(r"\{%.*%\}", line.replace("{% raw %}", "").replace("{% endraw %}", "")).group(0)
+    assert tag.replace('"', "&quot;") in shown, shown  # attrs_block dropped it: `%` opens its comments
+    assert preprocess("```\n{% include toc %}\n```\n", SITE).text == "```\n{% include toc %}\n```\n"
 
 
 def test_raw_without_end_keeps_the_rest_literally() -> None:
@@ -237,6 +271,11 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
     ("*[A_B*]: a b \n*[E]:\n", "- A\\_B\\*: a b\n\n"),  # a name as written; no meaning: gone
     ("{:refdef: .c}\n{: #id .x}", "\n"),
+    # minimal-mistakes' sample table: a rule between body parts, another above the footer
+    ("| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n|---------|\n| c3 | c4 |\n|=========|\n| F1 | F2 |\nText",
+     "| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n| c3 | c4 |\n| F1 | F2 |\n\n\nText"),
+    ("| a | b |\n|---|---|\n| - | x |\n", "| a | b |\n|---|---|\n| - | x |\n"),  # a cell's dash stays
+    ("```\n| a |\n|---|\n| b |\n|---|\n```", "```\n| a |\n|---|\n| b |\n|---|\n```"),
 ])
 def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected
@@ -365,7 +404,8 @@ def test_elements_on_a_hostile_page_are_found_without_hanging() -> None:
 def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
     text = '---\ntitle: Buses\nnote: "{: .x}"\n---\n{{ page.title }}\n{: .lead}\n{% include x %}\n'
     result = preprocess(text, SITE)
-    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n{% include x %}\n'
+    # the kept tag alone on its line is shown: MyST's attrs_block would read it and drop it
+    assert result.text == '---\ntitle: Buses\nnote: "{: .x}"\n---\nBuses\n\n&#123;% include x %}\n'
     assert result.dropped == (liquid.Dropped(7, "{% include x %}"),)  # line 7 of the file
 
 

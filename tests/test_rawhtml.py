@@ -14,6 +14,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOTS, copy_root, require_tool, sphinx_build
 from rawhtml.sanitize import clean, clean_inline, nest_headings, unlink, url_is_safe
 
+
+from conftest import ROOTS, copy_root, require_tool, sphinx_build, write_pages
+from rawhtml.sanitize import clean, clean_inline, url_is_safe
+
 NASTY = ROOTS / "epub-nasty"
 
 
@@ -115,6 +119,33 @@ def test_output_is_well_formed_xml():
     cleaned, _ = clean('<p>A & B<br><img src=x.png><table border=1><tr><td>1<td>2</table>'
                        '<input type=checkbox checked><form novalidate>x</form>')
     ET.fromstring(f"<div>{cleaned}</div>")
+
+
+@pytest.mark.parametrize("fragment,cleaned", [
+    ("<figcaption>Photo.</figcaption>\n</figure>", "<div>Photo.</div>\n"),  # its <figure> was split off
+    ("<li>Item</li>", "<div>Item</div>"), ("<dd>Meaning</dd>", "<div>Meaning</div>"),
+    ("<figure><figcaption>Kept</figcaption></figure>", "<figure><figcaption>Kept</figcaption></figure>"),
+    ("<ol><li>Kept</li></ol>", "<ol><li>Kept</li></ol>"),
+])
+def test_an_element_outside_the_one_it_belongs_in_keeps_its_words_in_a_div(fragment, cleaned):
+    assert clean(fragment) == (cleaned, [])
+
+
+def test_a_figure_split_by_markdown_gives_a_valid_epub(tmp_path):
+    """minimal-mistakes' `post-image-caption`: a captured picture, markdownified into a
+    <figure>; the blank lines around it split the element, and its <figcaption> was left
+    outside any figure (RSC-005)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Posts\n",
+        "index.md": "---\ntitle: Home\n---\n\n{% capture fig_img %}\n![Foo](missing.jpg)\n{% endcapture %}\n\n"
+                    "<figure>\n  {{ fig_img | markdownify | remove: \"<p>\" | remove: \"</p>\" }}\n"
+                    "  <figcaption>Photo from Unsplash.</figcaption>\n</figure>\n"})
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in epub.output, epub.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        assert "Photo from Unsplash." in archive.read("index.xhtml").decode()
 
 
 def test_inline_tags_pair_up_or_go():

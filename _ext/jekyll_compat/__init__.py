@@ -17,6 +17,7 @@ import contextlib
 import enum
 import functools
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +34,8 @@ from sphinx.util.nodes import get_node_line
 from rawhtml.sanitize import unlink
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, titles,
-               urls)
+               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               titles, urls)
 from .filenames import local_file
 from .meaning import is_redirect_page
 from .preprocess import preprocess
@@ -589,10 +590,11 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     srcdir = Path(app.srcdir)
     site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
-    includes = jekyll_includes(srcdir) if "include" in source[0] else {}
-    for name in includes:
+    own = jekyll_includes(srcdir) if "include" in source[0] else {}
+    for name in own:
         if name in source[0]:
             app.env.note_dependency(str(srcdir / "_includes" / name))
+    includes = {**theme_includes.of(jekyll_config(srcdir)), **own} if own or "include" in source[0] else {}
     path = Path(app.env.doc2path(docname))
     relative = {}
     for name, included in liquid.relative_includes(source[0], path, srcdir).items():
@@ -684,21 +686,50 @@ class ResolveSiteLinks(SphinxPostTransform):
         site_url = jekyll_config(Path(self.app.srcdir)).get("url")
         if isinstance(site_url, str) and site_url.strip():
             self.own_site_links(table, baseurl, site_url)
+        page_url: str | None = None
         for node in list(self.document.findall(addnodes.pending_xref)):
             target = node.get("reftarget", "")
-            if node.get("reftype") != "myst" or node.get("refdomain") or not urls.is_site_path(target):
+            if node.get("reftype") != "myst" or node.get("refdomain"):
                 continue
+            if not urls.is_site_path(target):
+                if not urls.is_relative_url(target) or self.names_a_file(target):
+                    continue
+                page_url = page_url or self.page_url()
+                target = urls.joined(page_url, target)
             found = urls.resolve(target, table, baseurl)
             if found is not None:
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
                 continue
-            warn(_NOWHERE.format(target=target), node, Subtype.LINK)
+            warn(_NOWHERE.format(target=node.get("reftarget", "")), node, Subtype.LINK)
             node.replace_self(node.children or [nodes.Text(target)])
         if self.app.builder.format == "html":
             for raw in list(self.document.findall(nodes.raw)):
                 if "html" in raw.get("format", "").split():
                     self.rewrite_raw(raw, table, baseurl)
+
+    def names_a_file(self, target: str) -> bool:
+        """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``)."""
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        here = posixpath.dirname(self.env.docname)
+        name = posixpath.normpath(posixpath.join(here, path))
+        stem = os.path.splitext(name)[0]
+        return name in self.env.found_docs or stem in self.env.found_docs \
+            or (Path(self.app.srcdir) / name).exists()
+
+    def page_url(self) -> str:
+        """The URL Jekyll gave this page, which its relative links (``../structure/``) start from."""
+        docname = self.env.docname
+        front = _with_defaults(defaults_of(Path(self.app.srcdir))(self.env.doc2path(docname)),
+                               self.env.metadata.get(docname, {}))
+        permalink = front.get("permalink")
+        if isinstance(permalink, str) and permalink.strip() and not urls.is_template(permalink):
+            return permalink.strip()
+        given = old_site_urls(self.app, [docname]).get(docname)
+        if given:
+            return given
+        folder, _, name = docname.rpartition("/")
+        return f"/{folder}/" if name == "index" and folder else "/" if name == "index" else f"/{docname}.html"
 
     def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:
         for ref in list(self.document.findall(nodes.reference)):
@@ -857,9 +888,13 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
+        where = str(app.env.doc2path(docname)), source.key_lines.get(found.key, 1)  # its key names the line
         for item in found.items:
             para = nodes.paragraph()
-            para += _link(docname, item.title, item.url)
+            para.source, para.line = where
+            link = _link(docname, item.title, item.url)
+            link.source, link.line = where
+            para += link
             if item.details:
                 para += nodes.Text(" — " + ", ".join(item.details))
             listing += nodes.list_item("", para)

@@ -20,6 +20,8 @@ from typing import Any
 
 from pagesource.dates import parse_date
 
+from . import theme_includes
+
 #: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
 KNOWN = frozenset({
     "title", "position", "published",
@@ -117,12 +119,13 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
     shown: list[LinkList] = []
     unshown: list[Unshown] = []
     title = _words(data.get("title"))
+    included = theme_includes.lists_shown(body) if "include" in body else set()
     for key, value in data.items():
         if not isinstance(key, str) or key in KNOWN or value is None or value == "" or value == []:
             continue
         if ASSET_KEY.search(key):
             continue
-        if re.search(r"\bpage\." + re.escape(key) + r"\b", body):
+        if re.search(r"\bpage\." + re.escape(key) + r"\b", body) or key in included:
             continue  # the page's own Liquid shows it
         words = _words(value)
         if words and title and f" {words} " in f" {title} ":

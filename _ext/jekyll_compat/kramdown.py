@@ -10,7 +10,8 @@ end-of-block ``^`` line and the wrappers of
 in the publication the theme does that, so they are removed. Removed lines become empty
 lines: every other line keeps its number. An abbreviation definition (``*[HTTP]: …``),
 which kramdown showed only as a tooltip, becomes a list item with its meaning, on its line.
-Code (fences and inline) is left alone.
+A table's separator lines (``|----|`` between parts of its body, ``|====|`` above its
+footer) go after the table, as empty lines. Code (fences and inline) is left alone.
 """
 
 from __future__ import annotations
@@ -36,11 +37,16 @@ _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
 _ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
 _ANCHOR_LAST = re.compile(_ANCHOR + r"[ \t]*$", re.I)
-_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=", re.I)
+_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=|^[ \t]*\|[+|: \t]*[-=]",
+                                re.I | re.M)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
 ``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
 reference link with a space before its label (``[text] [4]``), an empty anchor
-``<a name="id"></a>`` in a heading."""
+``<a name="id"></a>`` in a heading, a table's separator line."""
+_TABLE_ROW = re.compile(r"^[ \t]*\|")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
+"""kramdown's separator lines inside a table (its ``TABLE_SEP_LINE``, ``TABLE_FSEP_LINE``)."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")
 _SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
 
@@ -133,7 +139,7 @@ def clean(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    lines = _without_comments(text).split("\n")
+    lines = _without_table_separators(_without_comments(text).split("\n"))
     labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
@@ -158,6 +164,29 @@ def _clean(text: str) -> str:
             lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(
                 lambda m: f"][{m.group(1)}]" if _label(m.group(1)) in labels else m.group(0), part))
     return "\n".join(lines)
+
+
+def _without_table_separators(lines: list[str]) -> list[str]:
+    """A table's separator lines moved after it as empty lines (the rows after them keep
+    their order; the lines after the table keep their numbers).
+
+    kramdown drew ``|-----|`` as a rule between parts of a table's body and ``|=====|``
+    above its footer; Markdown reads each as one more row, printed as a row of dashes
+    (minimal-mistakes' sample post ``markup-html-tags-and-formatting``)."""
+    prose = set(outside_fences(lines))
+    out = list(lines)
+    i = 0
+    while i + 1 < len(lines):
+        if not (i in prose and _TABLE_ROW.match(lines[i]) and _TABLE_DELIMITER.match(lines[i + 1])):
+            i += 1
+            continue
+        end = i + 2
+        while end < len(lines) and end in prose and _TABLE_ROW.match(lines[end]):
+            end += 1
+        rows = [line for line in lines[i + 2:end] if not _TABLE_SEPARATOR.match(line)]
+        out[i + 2:end] = rows + [""] * (end - i - 2 - len(rows))
+        i = end
+    return out
 
 
 def _label(text: str) -> str:

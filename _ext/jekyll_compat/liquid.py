@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 _INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
+_TAGS_ALONE = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*[ \t]{0,3})\{(?=%.*%\}[ \t]*$)")
 MAX_INCLUDED = 1_000_000  # characters: a file beside the page, not a data dump
 
 
@@ -37,6 +38,22 @@ class Result:
 def has_liquid(text: str) -> bool:
     """The text has a tag or an output for the engine (else it is left as it is, unrun)."""
     return "{%" in text or "{{" in text
+
+
+def shown_alone(text: str) -> str:
+    """Liquid kept as text on a line of its own, shown: MyST's ``attrs_block`` reads a line
+    of ``{% … %}`` as a block of attributes (``%`` starts its comments) and drops it, so
+    ``{% include figure … %}`` that the warning says is shown vanished. Its ``{`` is
+    written ``&#123;`` (the same character in Markdown and in HTML), code left alone."""
+    if "{%" not in text:
+        return text
+    from pagesource.fences import outside_fences
+
+    lines = text.split("\n")
+    for i in outside_fences(lines):
+        if "{%" in lines[i]:
+            lines[i] = _TAGS_ALONE.sub(r"\1&#123;", lines[i])
+    return "\n".join(lines)
 
 
 def site_variables(config: Mapping[str, Any] | None, title: str = "",

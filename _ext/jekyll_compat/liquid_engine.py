@@ -33,11 +33,13 @@ from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
+from pagesource.fences import code_spans
 
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
@@ -248,7 +250,7 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         written[call] = match.group(0)
         return call
 
-    text = _INCLUDE.sub(include, text)
+    text = _outside_code(text, _INCLUDE, include)
 
     def include_relative(match: re.Match[str]) -> str:
         if match.group(2) not in relative:
@@ -258,10 +260,17 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         return call
 
     if relative:
-        text = _INCLUDE_RELATIVE.sub(include_relative, text)
+        text = _outside_code(text, _INCLUDE_RELATIVE, include_relative)
     # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
-    text = _POST_URL.sub(lambda m: "/posts/" + m.group(1).strip("/"), text)
-    return _LINK.sub(lambda m: "/" + m.group(1).strip("\"'").lstrip("/"), text)
+    text = _outside_code(text, _POST_URL, lambda m: "/posts/" + m.group(1).strip("/"))
+    return _outside_code(text, _LINK, lambda m: "/" + m.group(1).strip("\"'").lstrip("/"))
+
+
+def _outside_code(text: str, pattern: re.Pattern[str], change: Any) -> str:
+    """``pattern`` replaced only where Liquid runs: a tag in code or ``{% raw %}`` is an
+    example the page shows as written (minimal-mistakes' docs show ``{% include figure … %}``)."""
+    spans = protected_spans(text)
+    return pattern.sub(lambda m: m.group(0) if _inside(m.start(), spans) else change(m), text)
 
 
 def _highlights(text: str) -> str:
@@ -327,14 +336,43 @@ def protected_spans(text: str, keep: Collection[str] = ()) -> list[tuple[int, in
         starts.insert(place, start)
         ends.insert(place, end)
 
-    for pattern in (_RAW, _DISPLAY_MATH, _CODE_SPAN, _INLINE_MATH):
+    fenced = list(zip(starts, ends))
+    for pattern in (_RAW, _DISPLAY_MATH):
         for match in pattern.finditer(text):
             take(match.start(), match.end())
+    for start, end in _inline_code(text, fenced):
+        take(start, end)
+    for match in _INLINE_MATH.finditer(text):
+        take(match.start(), match.end())
     if keep:
         names = "|".join(re.escape(name) for name in keep)
         for match in re.finditer(r"\{\{\s*(?:" + names + r")\s*\}\}", text):
             take(match.start(), match.end())
     return list(zip(starts, ends))
+
+
+def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline code as CommonMark finds it: within one paragraph, and within one row of a
+    table. A backtick left open in one table row once paired with one rows or paragraphs
+    later, and the Liquid between them (minimal-mistakes' ``relative_url`` links) was
+    shown as typed."""
+    cuts = sorted([(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)] + fenced)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+        if cut_start > pos:
+            block = text[pos:cut_start]
+            pieces = [(pos, block)]
+            if "|" in block and _TABLE_DELIMITER.search(block):
+                pieces, at = [], pos
+                for line in block.split("\n"):
+                    pieces.append((at, line))
+                    at += len(line) + 1
+            for at, piece in pieces:
+                if "`" in piece:
+                    spans += [(at + a, at + b) for a, b in code_spans(piece)]
+        pos = max(pos, cut_end)
+    return spans
 
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pagesource
@@ -72,6 +72,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
 
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
                                         includes=includes, relative=relative)
+        rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
     notes = [Note(loop.line, "liquid",

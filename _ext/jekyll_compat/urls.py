@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pagesource.dates import parse_date
 
@@ -27,6 +27,19 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 def is_site_path(url: str) -> bool:
     """True for a root-relative link (``/x/y/``), not ``//host`` or ``https:``."""
     return url.startswith("/") and not url.startswith("//") and not _SCHEME.match(url)
+
+
+def is_relative_url(url: str) -> bool:
+    """A link written as an address relative to the page's URL, as Jekyll sites link
+    (``../structure/``, ``dataelements/``, ``faq.html``): not a page's file name."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return bool(path) and not url.startswith(("/", "#")) and not _SCHEME.match(url) \
+        and path.endswith(("/", ".html", ".htm"))
+
+
+def joined(page_url: str, url: str) -> str:
+    """``url`` read from the page at ``page_url``, root-relative, as a browser reads it."""
+    return urljoin("/" + page_url.lstrip("/"), url)
 
 
 def url_path(url: str) -> str:

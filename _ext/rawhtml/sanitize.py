@@ -64,6 +64,11 @@ PER_ELEMENT = {
     "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
     "col": {"span"}, "colgroup": {"span"}, "details": {"open"},
 }
+PARENTS = {"figcaption": {"figure"}, "li": {"ul", "ol", "menu"}, "dt": {"dl", "div"},
+           "dd": {"dl", "div"}, "summary": {"details"}}
+"""Elements valid only inside these (XHTML's content model: EPUBCheck's RSC-005). One whose
+parent is elsewhere, as when a blank line split the page's ``<figure>`` from its
+``<figcaption>``, is kept as a ``<div>`` with its words."""
 URL_ATTRIBUTES = {"href", "src", "cite"}
 NUMBERS = {"width", "height", "colspan", "rowspan", "span", "start", "value"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -159,18 +164,21 @@ def _children(parent: ET.Element, out: list[str], changes: list[Change],
               local_image: Callable[[str], bool | str] | None, in_link: bool = False,
               inline: bool = False) -> None:
     out.append(_text(parent.text))
+    within = parent.tag.rsplit("}", 1)[-1].lower() if isinstance(parent.tag, str) else ""
     for child in parent:
-        _element(child, out, changes, local_image, in_link, inline)
+        _element(child, out, changes, local_image, in_link, inline, within)
         out.append(_text(child.tail))
 
 
 def _element(element: ET.Element, out: list[str], changes: list[Change],
              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
-             inline: bool = False) -> None:
+             inline: bool = False, within: str = "") -> None:
     tag = element.tag
     if not isinstance(tag, str):  # a comment or processing instruction
         return
     name = tag.rsplit("}", 1)[-1].lower()
+    if name in PARENTS and within not in PARENTS[name]:
+        name = "div"
     if name == "iframe":
         src = element.get("src", "")
         if src and url_is_safe(src):
