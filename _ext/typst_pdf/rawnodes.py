@@ -52,9 +52,9 @@ class RawHtmlAsNodes(SphinxPostTransform):
                 parent[:] = read
                 self.note_lost(context, pieces[0], lost)
         for place, what in lost.values():
-            warn(f"raw HTML ({', '.join(dict.fromkeys(what))}) is left out of the PDF edition, its "
-                 "description printed instead; write it in Markdown (e.g. ![description](picture.png)) "
-                 "so every edition shows it", Kind.RAW, place)
+            warn(f"the PDF edition shows part of this page's HTML only as words "
+                 f"({'; '.join(dict.fromkeys(what))}); write it in Markdown so every edition "
+                 "shows it the same", Kind.RAW, place)
 
     def context(self, pieces: list[nodes.raw]) -> xhtml_nodes.Context:
         docname = _docname_at(pieces[0], self.config.root_doc)

@@ -36,6 +36,11 @@ ENUMTYPES = {"1": "arabic", "a": "loweralpha", "A": "upperalpha", "i": "lowerrom
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _OPEN = re.compile(r"^\s*<([a-z][a-z0-9]*)\b[^<>]*(?<!/)>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-z][a-z0-9]*)\s*>\s*$")
+MAX_DEPTH = 10
+"""Elements nested deeper are printed as their words: Typst stops at 64 nested elements, and
+the page's Markdown may already hold the HTML twenty deep (``jekyll_compat.nesting``)."""
+NESTED = f"elements nested more than {MAX_DEPTH} deep: their words are printed plainly"
+PICTURE = "a picture the PDF cannot embed (a data: address): its description is printed"
 BREAK = "<br />"
 """How a line break is handed on: a raw ``<br />``, as MyST writes a Markdown hard break."""
 
@@ -50,7 +55,15 @@ class Element:
     children: list[Element | str] = field(default_factory=list)
 
     def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        """Its words, in order (without recursion: the HTML may nest hundreds deep)."""
+        words, todo = [], list(reversed(self.children))
+        while todo:
+            child = todo.pop()
+            if isinstance(child, str):
+                words.append(child)
+            else:
+                todo.extend(reversed(child.children))
+        return "".join(words)
 
 
 def parse(xhtml: str, line: int = 1) -> Element | None:
@@ -101,7 +114,7 @@ class Context:
     picture: Picture
     source: str | None = None
     lost: list[str] = field(default_factory=list)
-    """What the PDF cannot show (a picture it cannot embed: its description is printed)."""
+    """What the PDF shows only as words (:data:`NESTED`, :data:`PICTURE`)."""
 
 
 def blocks(xhtml: str, context: Context, line: int = 1) -> list[nodes.Node] | None:
@@ -128,7 +141,7 @@ def join_pieces(children: list[nodes.Node], context: Context,
     ``<span>x</span>``) is read alone. A tag left unpaired goes (its words stay).
     None when a piece is not XHTML (the paragraph is left as it was)."""
     out: list[nodes.Node] = []
-    opened: list[tuple[Element, int]] = []
+    opened: list[tuple[Element, int | None]] = []  # an element nested too deep: None
     for child in children:
         if not is_html(child):
             out.append(child)
@@ -139,19 +152,22 @@ def join_pieces(children: list[nodes.Node], context: Context,
             name = close.group(1)
             if opened and opened[-1][0].tag == name:
                 element, at = opened.pop()
-                out[at:] = [_Reader(context).inline_element(element, out[at:])]
+                if at is not None:
+                    out[at:] = [_Reader(context, len(opened)).inline_element(element, out[at:])]
             continue
         if (start := _OPEN.match(text)):
             root = parse(f"{text.strip()}</{start.group(1)}>", line)
             if root is None:
                 return None
             element = next(c for c in root.children if isinstance(c, Element))
-            opened.append((element, len(out)))
+            if len(opened) >= MAX_DEPTH:
+                context.lost.append(NESTED)
+            opened.append((element, None if len(opened) >= MAX_DEPTH else len(out)))
             continue
-        read = inlines(text, context, line)
-        if read is None:
+        root = parse(text, line)
+        if root is None:
             return None
-        out += read
+        out += _Reader(context, len(opened)).inline(root.children, root.line)
     return out
 
 
@@ -166,8 +182,9 @@ def _words(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, context: Context) -> None:
+    def __init__(self, context: Context, depth: int = 0) -> None:
         self.context = context
+        self.depth = depth
 
     def placed(self, node: nodes.Node, line: int, element: Element | None = None) -> nodes.Node:
         node.source, node.line = self.context.source, line
@@ -184,7 +201,13 @@ class _Reader:
                 if child:
                     out.append(nodes.Text(_words(child)))
                 continue
+            if self.depth >= MAX_DEPTH:
+                self.context.lost.append(NESTED)
+                out.append(nodes.Text(_words(child.text())))
+                continue
+            self.depth += 1
             out.append(self.inline_element(child, self.inline(child.children, child.line)))
+            self.depth -= 1
             if child.tag in BLOCKS and any(isinstance(c, Element) or c.strip() for c in children[index + 1:]):
                 out.append(nodes.raw("", BREAK, format="html"))  # a block inside words: its own line
         return out
@@ -208,7 +231,7 @@ class _Reader:
         alt = element.attrs.get("alt", "")
         image = self.context.picture(element.attrs.get("src", ""), alt)
         if image is None:
-            self.context.lost.append("img")
+            self.context.lost.append(PICTURE)
             return self.placed(nodes.inline(alt, alt), element.line)
         return self.placed(image, element.line, element)
 
@@ -231,7 +254,14 @@ class _Reader:
                 continue
             flush()
             line = child.line
+            if self.depth >= MAX_DEPTH:
+                self.context.lost.append(NESTED)
+                words = _words(child.text()).strip()
+                out.extend([self.placed(nodes.paragraph(words, words), line)] if words else [])
+                continue
+            self.depth += 1
             out.extend(self.block(child))
+            self.depth -= 1
         flush()
         return out
 
