@@ -142,8 +142,23 @@ def test_cells_are_counted_as_a_browser_places_them() -> None:
     group = read[0].next_node(nodes.tgroup)
     assert group["cols"] == 3
     entries = list(read[0].findall(nodes.entry))
-    assert [e.astext() for e in entries] == list("abcde")
+    assert [e.astext() for e in entries] == [*"abcde", "", ""]  # the last row filled
     assert entries[0]["morerows"] == 1 and entries[3]["morecols"] == 1
+
+
+def test_a_short_row_is_filled_so_the_next_row_starts_on_its_own() -> None:
+    """Typst places cells one after another: a short row would pull the next one up, and a
+    cell spanning two columns there would not fit (Typst refused the whole PDF)."""
+    table = '<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr><tr><td colspan="2">e</td></tr></table>'
+    read = xhtml_nodes.blocks(table, _context())
+    assert [len(row) for row in read[0].findall(nodes.row)] == [3, 3, 2]
+
+
+def test_every_caption_of_a_table_keeps_its_words() -> None:
+    """Found by random HTML: a table with two captions lost the second's words."""
+    read = xhtml_nodes.blocks("<table><caption>First</caption><tr><td>a</td></tr><caption>Second</caption>"
+                              "</table>", _context())
+    assert " ".join(read[0].next_node(nodes.title).astext().split()) == "First Second"
 
 
 def test_a_rowspan_past_the_last_row_is_cut_as_html_cuts_it() -> None:

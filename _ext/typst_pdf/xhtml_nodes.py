@@ -285,10 +285,14 @@ class _Reader:
             content = _trimmed(self.inline(element.children, line))
             return [self.placed(nodes.rubric("", "", *content), line, element)] if content else []
         if tag in ("ul", "ol"):
-            return [self.listing(element)]
+            listing = self.listing(element)
+            return [listing] if listing.children else []
         if tag == "dl":
             return [self.terms(element)]
         if tag == "table":
+            head, body = _rows(element)
+            if not head and not body:  # no row: its caption's words, if any
+                return self.flow(element.children, line)
             return [self.table(element)]
         if tag == "blockquote":
             return [self.placed(nodes.block_quote("", *self.flow(element.children, line)), line, element)]
@@ -366,35 +370,40 @@ class _Reader:
     def table(self, element: Element) -> nodes.Node:
         """A table as docutils has it (header rows apart), the cells placed as HTML places
         them, so the number of columns is the one a browser shows and Typst fills the same."""
-        caption = next((c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None)
+        captions = [c for c in element.children if isinstance(c, Element) and c.tag == "caption"]
         head, body = _rows(element)
-        if not head and body and all(c.tag == "th" for c in body[0].children if isinstance(c, Element)):
+        cells = [c for c in body[0].children if isinstance(c, Element)] if body else []
+        if not head and cells and all(c.tag == "th" for c in cells):
             head, body = body[:1], body[1:]
-        columns = max(_width(head), _width(body), 1)
+        head_cells, body_cells = _layout(head), _layout(body)
+        columns = max(head_cells.width, body_cells.width, 1)
         table = self.placed(nodes.table(), element.line, element)
-        if caption is not None:
-            table += self.placed(nodes.title("", "", *_trimmed(self.inline(caption.children, caption.line))),
-                                 caption.line)
+        if captions:  # HTML shows only the first; none loses its words here
+            words = [node for caption in captions for node in [*self.inline(caption.children, caption.line),
+                                                              nodes.Text(" ")]]
+            table += self.placed(nodes.title("", "", *_trimmed(words)), captions[0].line)
         group = nodes.tgroup(cols=columns)
         table += group
         group.extend(nodes.colspec(colwidth=1) for _ in range(columns))
-        for rows, kind in ((head, nodes.thead), (body, nodes.tbody)):
+        for rows, layout, kind in ((head, head_cells, nodes.thead), (body, body_cells, nodes.tbody)):
             if rows:
-                group += self.placed(kind("", *self.rows(rows)), rows[0].line)
+                group += self.placed(kind("", *self.rows(rows, layout, columns)), rows[0].line)
         return table
 
-    def rows(self, rows: list[Element]) -> list[nodes.Node]:
+    def rows(self, rows: list[Element], layout: Layout, columns: int) -> list[nodes.Node]:
+        """The rows, each filled to ``columns`` with empty cells: Typst has no rows, only cells
+        placed one after the other, so a short row of HTML would pull the next one up."""
         out = []
-        for index, row in enumerate(rows):
+        for y, (row, cells) in enumerate(zip(rows, layout.cells)):
             line = self.placed(nodes.row(), row.line)
-            for cell in (c for c in row.children if isinstance(c, Element)):
+            for cell, span, down in cells:
                 entry = self.placed(nodes.entry("", *self.flow(cell.children, cell.line)), cell.line, cell)
-                span, down = _span(cell, "colspan"), min(_span(cell, "rowspan"), len(rows) - index)
                 if span > 1:
                     entry["morecols"] = span - 1
                 if down > 1:
                     entry["morerows"] = down - 1
                 line += entry
+            line.extend(nodes.entry() for _ in range(columns - layout.filled(y)))
             out.append(line)
         return out
 
@@ -412,6 +421,8 @@ def _rows(table: Element) -> tuple[list[Element], list[Element]]:
             body += _cells_only(child)
         elif child.tag == "tr":
             body += _cells_only(Element("tbody", {}, child.line, [child]))
+        elif child.tag not in ("caption", "colgroup", "col") and child.text().strip():
+            body += _cells_only(Element("tbody", {}, child.line, [Element("tr", {}, child.line, [child])]))
     return head, body
 
 
@@ -432,23 +443,38 @@ def _span(cell: Element, key: str) -> int:
     return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
-def _width(rows: list[Element]) -> int:
-    """The columns the rows fill when cells are placed as HTML (and Typst) place them: each in
-    the next free column, a cell spanning rows taking its columns in the rows below."""
-    taken: dict[tuple[int, int], bool] = {}
-    widest = 0
+@dataclass
+class Layout:
+    """Where HTML (and Typst) place a group of rows' cells: each in the next free column, a
+    cell spanning rows taking its columns in the rows below, rows spanned past the group cut."""
+
+    cells: list[list[tuple[Element, int, int]]]
+    """Each row's cells with the columns and rows they span."""
+    taken: set[tuple[int, int]]
+
+    @property
+    def width(self) -> int:
+        return max((x + 1 for _, x in self.taken), default=0)
+
+    def filled(self, y: int) -> int:
+        return sum(1 for row, _ in self.taken if row == y)
+
+
+def _layout(rows: list[Element]) -> Layout:
+    taken: set[tuple[int, int]] = set()
+    placed = []
     for y, row in enumerate(rows):
-        x = 0
+        x, cells = 0, []
         for cell in (c for c in row.children if isinstance(c, Element)):
-            while taken.get((y, x)):
+            while (y, x) in taken:
                 x += 1
             span, down = _span(cell, "colspan"), min(_span(cell, "rowspan"), len(rows) - y)
-            for dy in range(down):
-                for dx in range(span):
-                    taken[(y + dy, x + dx)] = True
+            span = next((dx for dx in range(1, span) if (y, x + dx) in taken), span)  # not over a cell above
+            taken.update((y + dy, x + dx) for dy in range(down) for dx in range(span))
+            cells.append((cell, span, down))
             x += span
-            widest = max(widest, x)
-    return max([widest, *(x + 1 for _, x in taken)])
+        placed.append(cells)
+    return Layout(placed, taken)
 
 
 def _trimmed(content: list[nodes.Node]) -> list[nodes.Node]:
