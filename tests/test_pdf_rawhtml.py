@@ -182,5 +182,11 @@ def test_inline_pieces_are_paired_and_an_unpaired_tag_loses_no_word() -> None:
     assert isinstance(joined[1], nodes.reference) and joined[1]["refuri"] == "https://x.org/"
 
 
+def test_a_quotation_gets_its_marks_and_a_huge_list_start_is_left_out() -> None:
+    read = xhtml_nodes.blocks('<p>She said <q>yes</q>.</p><ol start="99999999999999999999"><li>a</li></ol>', _context())
+    assert read[0].astext() == "She said \u201cyes\u201d."
+    assert "start" not in read[1]
+
+
 def test_html_that_is_not_xml_is_left_for_plain_text() -> None:
     assert xhtml_nodes.blocks("<p>a &nbsp; <b>b</p>", _context()) is None

@@ -42,15 +42,20 @@ class RawHtmlAsNodes(SphinxPostTransform):
             context = self.context([raw])
             read = xhtml_nodes.blocks(raw.astext(), context, _line(raw))
             if read is not None:
-                raw.replace_self(read or [])
+                if raw["ids"] or not read:  # an id given to the block ({#name} above it) stays
+                    read = [nodes.container("", *read, ids=list(raw["ids"]))]
+                raw.parent.replace(raw, read)
                 self.note_lost(context, raw, lost)
         for parent in paragraphs.values():
             pieces = [child for child in parent.children if is_html(child)]
             context = self.context(pieces)
             read = xhtml_nodes.join_pieces(list(parent.children), context, is_html)
-            if read is not None:
-                parent[:] = read
-                self.note_lost(context, pieces[0], lost)
+            if read is None:  # left for the translator's plain text: its nodes are its own again
+                for child in parent.children:
+                    child.parent = parent
+                continue
+            parent[:] = read
+            self.note_lost(context, pieces[0], lost)
         for place, what in lost.values():
             warn(f"the PDF edition shows part of this page's HTML only as words "
                  f"({'; '.join(dict.fromkeys(what))}); write it in Markdown so every edition "

@@ -224,6 +224,8 @@ class _Reader:
         if tag in CODE:
             text = "".join(node.astext() for node in content)
             return self.placed(nodes.literal(text, text), line, element)
+        if tag == "q":  # a browser writes its quotation marks
+            content = [nodes.Text("\u201c"), *content, nodes.Text("\u201d")]
         kind = INLINE.get(tag, nodes.inline)
         return self.placed(kind("", "", *content), line, element)
 
@@ -313,7 +315,7 @@ class _Reader:
             listing = nodes.enumerated_list(enumtype=ENUMTYPES.get(element.attrs.get("type", "1"), "arabic"),
                                             prefix="", suffix=".")
             start = element.attrs.get("start", "")
-            if start.isdigit() and int(start) != 1:
+            if start.isdigit() and len(start) < 10 and int(start) != 1:  # Typst's numbers end at 2**63
                 listing["start"] = int(start)
         else:
             listing = nodes.bullet_list(bullet="-")
