@@ -8,7 +8,8 @@ same content written in Markdown, so every edition shows the same.
 
 What has no node (an unknown element) keeps its words; what cannot be shown at all (a
 picture the PDF cannot embed) is named in :attr:`Reading.lost` so the caller can say so.
-The caller decides what a link leads to and which file a picture is (:class:`Context`).
+A picture without a description (``alt=""``) is left out and its line noted: PDF/UA requires
+one. The caller decides what a link leads to and which file a picture is (:class:`Context`).
 
 Plain docutils and expat: no Sphinx, no Typst.
 """
@@ -115,6 +116,9 @@ class Context:
     source: str | None = None
     lost: list[str] = field(default_factory=list)
     """What the PDF shows only as words (:data:`NESTED`, :data:`PICTURE`)."""
+    undescribed: list[int] = field(default_factory=list)
+    """The lines of pictures with no description (``alt=""``): PDF/UA requires one, so they
+    are left out of the PDF (which stays accessible), the caller saying where."""
 
 
 def blocks(xhtml: str, context: Context, line: int = 1) -> list[nodes.Node] | None:
@@ -235,6 +239,9 @@ class _Reader:
         if image is None:
             self.context.lost.append(PICTURE)
             return self.placed(nodes.inline(alt, alt), element.line)
+        if not alt.strip():
+            self.context.undescribed.append(element.line)
+            return self.placed(nodes.inline("", ""), element.line, element)
         return self.placed(image, element.line, element)
 
     # ---- blocks ----------------------------------------------------------------
