@@ -101,32 +101,24 @@ def test_a_skipped_heading_level_nests_by_order_without_a_warning(tmp_path: Path
     assert [h.name for h in headings] == ["h1", "h2", "h3"]
 
 
-def test_raw_html_keeps_its_words_with_a_warning_naming_the_file(tmp_path: Path) -> None:
+def test_raw_html_keeps_its_words_and_its_picture(tmp_path: Path) -> None:
     """18F's posts open with <p class="authors">, Open Austin's survey is an include of
-    <div>s: their words are the page's, so the PDF prints them as plain paragraphs; a picture
-    alone is said to be left out, and tags alone (a box opened, a comment) lose nothing."""
+    <div>s: their words are the page's, so the PDF prints them as paragraphs, and the
+    picture the site shows; tags alone (a box opened, a comment) lose nothing and say nothing."""
     body = ('Before.\n\n<div class="x">Only for the web</div>\n\n'
             '<p class="authors">\n  by Mike Bland\n</p>\n\n'
             '<img src="chart.png" alt="chart">\n\n'
-            '<div class="snippet">\n\nAfter.\n\n</div>\n')
+            '<div class="snippet">\n\nAfter.\n\n</div>\n<!-- more -->\n')
     src = write_pages(tmp_path / "src", {
         "index.md": page("Raw", None, "Below."),
         "raw.md": page("Raw HTML", 1, body),
         "chart.png": PNG,
     })
-    build = build_pdf(src, tmp_path / "pdf", strict=False)
-    assert build.returncode == 0, build.output
-    raw = [w for w in build.warnings if "[pdf.raw]" in w]
-    # one warning of each kind a page, at the first place, counting the rest (an old page
-    # of HTML blocks said the same thing nine times)
-    at = {line_of(src / "raw.md", "Only for the web"): "shown as plain text",
-          line_of(src / "raw.md", "<img"): "raw HTML (img) is left out"}
-    assert len(raw) == len(at), build.output
-    assert "(here and 1 more place(s) on this page)" in raw[0]
-    for line, said in at.items():
-        assert any(f"{src / 'raw.md'}:{line}:" in w and said in w for w in raw), build.output
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0 and build.warnings == [], build.output
     text = words(text_of(the_pdf(tmp_path / "pdf")))
     assert "Before. Only for the web by Mike Bland After." in text
+    assert '#image("_images/chart.png", alt: "chart")' in (tmp_path / "pdf" / "smart-city-austin.typ").read_text()
 
 
 def test_an_unknown_node_warns_at_its_line_and_its_text_still_appears(tmp_path: Path) -> None:

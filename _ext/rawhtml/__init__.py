@@ -3,7 +3,8 @@
 When a page is read, each raw HTML block and inline tag goes through :mod:`.sanitize`
 (a real HTML5 parser, an allowlist), so the website runs no page script and loads nothing
 from another site, and the ePub gets valid XHTML (``novalidate``, bare ``&``, an unclosed
-``<img>`` or ``<br>`` no longer break the book). The PDF leaves raw HTML out, as before.
+``<img>`` or ``<br>`` no longer break the book). The PDF reads the same XHTML as nodes
+(``typst_pdf.xhtml_nodes``), with the pictures and page links noted here.
 Pictures it shows are copied like any image; links to pages (``other.md``) follow the
 page as each edition names it; links to files (``/assets/plan.pdf``) are published.
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .builder import TypstPDFBuilder
 from .fonts import FALLBACK_FAMILIES
+from .rawnodes import RawHtmlAsNodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +25,7 @@ DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono", 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_builder(TypstPDFBuilder)
+    app.add_post_transform(RawHtmlAsNodes)
     add = app.add_config_value
     add("pdf_basename", "", "", types=[str])
     add("pdf_title", "", "", types=[str])

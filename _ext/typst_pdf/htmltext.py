@@ -1,4 +1,5 @@
-"""What a reader gets from a page's own HTML in the PDF: its words, block by block.
+"""What a reader gets from a page's own HTML in the PDF when it cannot be read as XHTML
+(:mod:`.xhtml_nodes` reads what rawhtml wrote): its words, block by block.
 
 A Jekyll site's HTML (an include looping over ``_data/``, a ``<p class="authors">``, a
 ``<details>`` box) is shown on the website and in the ePub; Typst cannot lay it out. Left

@@ -18,7 +18,8 @@ class Kind(Enum):
     """A doctree node the PDF does not know; its text is printed plainly."""
 
     RAW = "raw"
-    """Raw HTML is shown as plain text in the PDF, or left out when it has no words (a picture, a frame)."""
+    """Part of a page's own HTML is shown only as its words in the PDF: nested past Typst's
+    limits, a picture it cannot embed (a ``data:`` address), or HTML that is not XHTML."""
 
     MATH = "math"
     """A formula uses LaTeX that Typst cannot show; it is printed as its source."""
