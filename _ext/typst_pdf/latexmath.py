@@ -2,9 +2,12 @@
 
 Typst does not read LaTeX. Instead of guessing, this knows a fixed vocabulary: letters,
 digits, operators, ``^``/``_``, ``\\frac``, ``\\sqrt``, Greek letters, common symbols and
-functions, ``\\text``. Everything is rebuilt from that vocabulary (text goes in string
-literals), so a formula can never smuggle Typst code in. Anything else raises
-:class:`Unsupported`, and the caller prints the LaTeX source instead, with a warning.
+functions, ``\\text``, ``\\left``/``\\right``, and the environments real pages write
+(matrices, ``cases``, ``array``, ``aligned`` and its kin, ``\\\\`` line breaks), each mapped to
+Typst's own construct (``mat``, ``cases``, ``&`` and ``\\``). Everything is rebuilt from that
+vocabulary (text goes in string literals), so a formula can never smuggle Typst code in.
+Anything else raises :class:`Unsupported`, and the caller prints the LaTeX source instead,
+with a warning.
 """
 
 from __future__ import annotations
@@ -53,7 +56,10 @@ SYMBOLS: dict[str, str] = {
     "rceil": "ceil.r", "{": "brace.l", "}": "brace.r", "|": "bar.v.double",
     "%": '"%"', "$": '"$"', "#": '"#"', "&": '"&"', "_": '"_"',
     ",": "thin", ":": "med", ";": "thick", " ": "space", "!": "", "quad": "quad",
-    "qquad": "wide", "left": "", "right": "", "displaystyle": "", "limits": "",
+    "qquad": "wide", "displaystyle": "", "limits": "", "nonumber": "", "notag": "",
+    "lbrace": "brace.l", "rbrace": "brace.r", "lbrack": "bracket.l", "rbrack": "bracket.r",
+    "lvert": "bar.v", "rvert": "bar.v", "lVert": "bar.v.double", "rVert": "bar.v.double",
+    **{size + side: "" for size in ("big", "Big", "bigg", "Bigg") for side in ("", "l", "r", "m")},
 }
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "macron", "overline": "overline",
             "underline": "underline", "vec": "arrow", "dot": "dot", "ddot": "dot.double",
@@ -68,15 +74,54 @@ _CHARS = {"+": "+", "-": "-", "=": "=", "<": "<", ">": ">", ",": "comma", ".": "
 
 _EMPTY = '""'  # an empty base, as in {}^{14}C
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|[0-9]+(?:\.[0-9]+)?|\s+|.", re.DOTALL)
+_BREAK, _END = "\\\\", "\\end"
+_SPACING = re.compile(r"-?[0-9.]+(pt|em|ex|mm|cm|in|mu|bp|pc)")
+"""What ``\\[2pt]`` may hold: the extra space under a line, which the PDF leaves to Typst."""
+
+_MATRICES = {"matrix": "#none", "smallmatrix": "#none", "pmatrix": '"("', "bmatrix": '"["',
+             "Bmatrix": '"{"', "vmatrix": '"|"', "Vmatrix": '"‖"'}
+_ALIGNED = {"aligned", "align", "align*", "split", "eqnarray", "eqnarray*", "flalign",
+            "flalign*", "alignat", "alignat*", "alignedat"}
+_GATHERED = {"gathered", "gather", "gather*", "multline", "multline*"}
+_WRAPPERS = {"equation", "equation*", "displaymath"}
+"""Environments that only number or display their body: the body is the formula."""
+_WITH_COLUMN_COUNT = {"alignat", "alignat*", "alignedat"}
+_CASES = {"cases": "", "dcases": "", "rcases": "reverse: #true, "}
+_ALIGN = {"l": "#left", "r": "#right"}
 
 
-def to_typst(latex: str) -> str:
-    """Typst math markup (without ``$``) for ``latex``; raise Unsupported otherwise."""
+class _Lines(str):
+    """Rows of cells (Typst math each) made in a nested form, kept as rows so a formula that
+    is only these lines can print them as Typst's own lines (``&`` and ``\\``) instead."""
+
+    rows: list[list[str]]
+
+    def __new__(cls, rows: list[list[str]], *, centred: bool) -> "_Lines":
+        cells = [[c or _EMPTY for c in row] for row in rows]
+        if centred and all(len(row) == 1 for row in cells):
+            nested = "mat(delim: #none, " + "; ".join(row[0] for row in cells) + ")"
+        elif all(len(row) == 1 for row in cells):
+            nested = "mat(delim: #none, align: #right, " + "; ".join(row[0] for row in cells) + ")"
+        else:  # cases without braces: its rows align at their & as aligned's do
+            nested = "cases(delim: #none, " + ", ".join(" & ".join(row) for row in cells) + ")"
+        made = super().__new__(cls, nested)
+        made.rows = rows
+        return made
+
+    def display(self) -> str:
+        return " \\ ".join(" & ".join(row) for row in self.rows)
+
+
+def to_typst(latex: str, *, block: bool = True) -> str:
+    """Typst math markup (without ``$``) for ``latex``; raise Unsupported otherwise.
+
+    ``block``: a displayed formula, whose lines (``\\\\``, ``aligned`` …) become Typst's lines;
+    inline, they stay in one box of rows, as a line of text holds no line breaks."""
     parser = _Parser(_TOKEN.findall(latex))
-    out = parser.sequence(stop=None)
+    out = parser.lines(None, centred=True)
     if parser.peek() is not None:
         raise Unsupported(f"unbalanced '{parser.peek()}'")
-    return out
+    return out.display() if block and isinstance(out, _Lines) else str(out)
 
 
 class _Parser:
@@ -97,19 +142,126 @@ class _Parser:
         self.pos += 1
         return token
 
-    def sequence(self, stop: str | None) -> str:
+    def parts(self, stops: tuple[str, ...]) -> list[str]:
+        """Atoms up to (not including) one of ``stops`` or the end."""
         parts: list[str] = []
-        while (token := self.peek()) is not None and token != stop:
+        while (token := self.peek()) is not None and token not in stops:
             if token == "}":
-                if stop is None:
-                    raise Unsupported("unbalanced '}'")
-                break
+                raise Unsupported("unbalanced '}'")
+            if token == _END:
+                raise Unsupported("\\end without its \\begin")
             parts.append(self.atom_with_scripts())
+        return [p for p in parts if p]
+
+    def sequence(self, stop: str) -> str:
+        parts = self.parts((stop,))
+        if self.peek() != stop:
+            raise Unsupported(f"missing '{stop}'")
+        self.take()
+        return " ".join(parts)
+
+    def rows(self, stop: str | None) -> tuple[list[list[list[str]]], list[int]]:
+        """Rows of cells of atoms, split at ``&`` and ``\\\\``, up to ``stop`` (taken) or the
+        end; and the rows ``\\hline`` draws a line above (the row count for one under all)."""
+        rows: list[list[list[str]]] = []
+        cells: list[list[str]] = []
+        hlines: list[int] = []
+        while True:
+            if not cells:
+                while self.peek() == "\\hline":
+                    self.take()
+                    hlines.append(len(rows))
+            cells.append(self.parts(("&", _BREAK) + ((stop,) if stop else ())))
+            token = self.peek()
+            if token == "&":
+                self.take()
+                continue
+            rows.append(cells)
+            cells = []
+            if token != _BREAK:
+                break
+            self.take()
+            self.skip_spacing()
+        if len(rows) > 1 and rows[-1] == [[]]:  # a \\ after the last line ends no new one
+            rows.pop()
         if stop is not None:
             if self.peek() != stop:
                 raise Unsupported(f"missing '{stop}'")
             self.take()
-        return " ".join(p for p in parts if p)
+        return rows, hlines
+
+    def skip_spacing(self) -> None:
+        """Skip the ``[2pt]`` after ``\\\\``; a bracket holding anything else is maths."""
+        if self.peek() != "[":
+            return
+        mark = self.pos
+        self.take()
+        inside = []
+        while (token := self.peek()) not in (None, "]"):
+            inside.append(self.take())
+        if token == "]" and _SPACING.fullmatch("".join(inside)):
+            self.take()
+        else:
+            self.pos = mark
+
+    def lines(self, stop: str | None, *, centred: bool) -> str:
+        """A body of lines: one cell stays plain maths, more become :class:`_Lines`."""
+        rows, _ = self.rows(stop)
+        if len(rows) == 1 and len(rows[0]) == 1:
+            parts = rows[0][0]
+            return parts[0] if len(parts) == 1 else " ".join(parts)
+        return _Lines([[" ".join(cell) for cell in row] for row in rows], centred=centred)
+
+    def environment(self) -> str:
+        name = self.literal_group()
+        if name in _WITH_COLUMN_COUNT:
+            self.literal_group()
+        if name in _WRAPPERS:
+            body = self.lines(_END, centred=True)
+            self.end(name)
+            return body
+        if name in _ALIGNED or name in _GATHERED:
+            body = self.lines(_END, centred=name in _GATHERED)
+            self.end(name)
+            if isinstance(body, _Lines):
+                return body
+            return _Lines([[body]], centred=name in _GATHERED)
+        if name in _MATRICES:
+            rows, _ = self.rows(_END)
+            self.end(name)
+            return _matrix(rows, f"delim: {_MATRICES[name]}, ")
+        if name in _CASES:
+            rows, _ = self.rows(_END)
+            self.end(name)
+            return (f"cases({_CASES[name]}"
+                    + ", ".join(" & ".join(" ".join(c) for c in row) or _EMPTY for row in rows)
+                    + ")")
+        if name == "array":
+            columns = self.literal_group().replace(" ", "")
+            if not re.fullmatch(r"[lcr|]*", columns):
+                raise Unsupported(f"the array columns {{{columns}}}")
+            rows, hlines = self.rows(_END)
+            self.end(name)
+            letters = columns.replace("|", "")
+            options = "delim: #none, "
+            if letters and len(set(letters)) == 1 and letters[0] in _ALIGN:
+                options += f"align: {_ALIGN[letters[0]]}, "
+            vlines = [len(columns[:i].replace("|", "")) for i, c in enumerate(columns) if c == "|"]
+            # lines inside only: Typst draws a line at the edge through the gap around the cells
+            hlines = sorted({n for n in hlines if 0 < n < len(rows)})
+            vlines = sorted({n for n in vlines if 0 < n < len(letters)})
+            lines = [f"{kind}: ({''.join(f'{n}, ' for n in found)})"
+                     for kind, found in (("hline", hlines), ("vline", vlines)) if found]
+            if lines:
+                options += "augment: #(" + ", ".join(lines) + "), "
+            return _matrix(rows, options)
+        raise Unsupported(f"\\begin{{{name}}}")
+
+    def end(self, name: str) -> None:
+        """Check the ``{name}`` after the ``\\end`` :meth:`rows` took."""
+        found = self.literal_group()
+        if found != name:
+            raise Unsupported(f"\\begin{{{name}}} ended by \\end{{{found}}}")
 
     def atom_with_scripts(self) -> str:
         base = self.atom()
@@ -149,6 +301,24 @@ class _Parser:
     def command(self, name: str) -> str:
         if name in SYMBOLS:
             return SYMBOLS[name]
+        if name == "begin":
+            return self.environment()
+        if name in ("displaylines", "substack"):
+            if self.take() != "{":
+                raise Unsupported(f"\\{name} without {{...}}")
+            return self.lines("}", centred=True)
+        if name == "left":
+            opening = self.delimiter()
+            body = " ".join(self.parts(("\\right",)))
+            if self.peek() != "\\right":
+                raise Unsupported("\\left without its \\right")
+            self.take()
+            return f"lr({' '.join(p for p in (opening, body, self.delimiter()) if p)})"
+        if name == "middle":
+            return f"mid({self.delimiter() or _EMPTY})"
+        if name == "label":
+            self.literal_group()  # a name for LaTeX's cross references, printed nowhere
+            return ""
         if name == "frac" or name in ("dfrac", "tfrac"):
             return f"frac({self.argument()}, {self.argument()})"
         if name == "sqrt":
@@ -165,10 +335,19 @@ class _Parser:
             return f"upright({escape.string(self.literal_group())})"
         raise Unsupported(f"\\{name}")
 
+    def delimiter(self) -> str:
+        """The delimiter after ``\\left``, ``\\middle`` or ``\\right``; ``.`` is none."""
+        if self.peek() == ".":
+            self.take()
+            return ""
+        if self.peek() in (None, "{", "}", "&", _BREAK, "^", "_"):
+            raise Unsupported("\\left or \\right without a delimiter")
+        return self.atom()
+
     def literal_group(self) -> str:
         """The raw characters of a {group}, for ``\\text{...}``."""
         if self.take() != "{":
-            raise Unsupported("\\text without {...}")
+            raise Unsupported("a {...} missing after \\text, \\begin, \\end or \\label")
         depth, chars = 1, []
         while True:
             token = self.take(keep_space=True)
@@ -177,3 +356,8 @@ class _Parser:
             if depth == 0:
                 return "".join(chars)
             chars.append(token[1:] if token.startswith("\\") and len(token) == 2 else token)
+
+
+def _matrix(rows: list[list[list[str]]], options: str) -> str:
+    cells = "; ".join(", ".join(" ".join(cell) or _EMPTY for cell in row) for row in rows)
+    return f"mat({options}{cells})"
