@@ -75,8 +75,10 @@ def test_every_command_in_the_vocabulary_names_a_typst_symbol() -> None:
     # Typst renames symbols between versions (sect, diff, planck.reduce, angle.l went in
     # 0.14): one unknown name fails the whole PDF, not just the formula
     symbols = "".join("\\" + name + " x " for name in latexmath.SYMBOLS)
-    functions = "".join("\\" + name + "{x}" for name in [*latexmath._ACCENTS, *latexmath._STYLES])
-    body = latexmath.to_typst(symbols + functions + "".join(latexmath._CHARS))
+    functions = "".join("\\" + name + "{x}" for name in [
+        *latexmath._ACCENTS, *latexmath._STYLES, *latexmath._BELOW_ABOVE, *latexmath._TEXT])
+    switches = "".join("{\\" + name + " x}" for name in latexmath._SWITCHES)
+    body = latexmath.to_typst(symbols + functions + switches + "".join(latexmath._CHARS))
     typst.compile(f"$ {body} $".encode(), format="svg", ignore_system_fonts=True)
 
 
@@ -120,6 +122,25 @@ def test_latex_environments_become_typst_constructs(latex: str, typst_math: str)
     assert latexmath.to_typst(latex) == typst_math
 
 
+@pytest.mark.parametrize(("latex", "typst_math"), [
+    (r"\underbrace{a+b}_{\text{sum}}", 'underbrace(a + b, upright("sum"))'),
+    (r"\overbrace{a}^{n}", "overbrace(a, n)"),
+    (r"\overset{\text{def}}{=}", 'limits(=)^(upright("def"))'),
+    (r"\underset{x}{\arg\max}", "limits(arg max)_(x)"),
+    (r"\operatorname*{argmin}_x f", 'op("argmin", limits: #true)_(x) f'),
+    (r"\operatorname{tr} A", 'op("tr") A'),
+    (r"{\rm d}x", "upright(d) x"),
+    (r"\forall ~v", "forall space v"),
+    (r"a \xrightarrow{f} b", "a limits(arrow.r.long)^(f) b"),
+    (r"\binom{n}{k}", "binom(n, k)"),
+    (r"a \pmod{p}", "a quad paren.l mod p paren.r"),
+    (r"\boxed{x}", "#box(stroke: 0.5pt, inset: 0.3em, $ x $)"),
+    (r"\epsilon \varepsilon \phi \varphi", "epsilon.alt epsilon phi.alt phi"),
+])
+def test_commands_real_pages_use(latex: str, typst_math: str) -> None:
+    assert latexmath.to_typst(latex) == typst_math
+
+
 def test_inline_lines_stay_in_one_box() -> None:
     assert latexmath.to_typst(r"a &= b \\ c &= d", block=False) == \
         "cases(delim: #none, a & = b, c & = d)"
@@ -129,6 +150,7 @@ def test_inline_lines_stay_in_one_box() -> None:
 ENVIRONMENTS = ["pmatrix", "Vmatrix", "matrix", "cases", "rcases", "aligned", "align*", "split",
                 "gathered", "equation", "array", "alignat", "eqnarray"]
 ATOMS = ["a", "1", r"\frac{a}{b}", r"\text{#x, y}", ",", ";", ":", "=", r"\left( a \right.",
+         r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~",
          "x^2", r"\alpha ", r"\hline ", r"\nonumber ", " "]
 
 

@@ -62,17 +62,57 @@ SYMBOLS: dict[str, str] = {
     "lbrace": "brace.l", "rbrace": "brace.r", "lbrack": "bracket.l", "rbrack": "bracket.r",
     "lvert": "bar.v", "rvert": "bar.v", "lVert": "bar.v.double", "rVert": "bar.v.double",
     **{size + side: "" for size in ("big", "Big", "bigg", "Bigg") for side in ("", "l", "r", "m")},
+    "dagger": "dagger", "ddagger": "dagger.double", "top": "top", "bot": "bot",
+    "otimes": "times.o", "oplus": "plus.o", "odot": "dot.o", "ominus": "minus.o",
+    "oslash": "slash.o", "bigcup": "union.big", "bigcap": "inter.big",
+    "bigoplus": "plus.o.big", "bigotimes": "times.o.big", "bigodot": "dot.o.big",
+    "bigwedge": "and.big", "bigvee": "or.big", "uplus": "union.plus",
+    "biguplus": "union.plus.big", "sqcup": "union.sq", "sqcap": "inter.sq",
+    "coprod": "product.co", "amalg": "product.co", "wr": "wreath", "iiint": "integral.triple",
+    "oiint": "integral.surf", "triangleq": "eq.delta", "cong": "tilde.equiv",
+    "approxeq": "approx.eq", "doteq": "eq.dot", "asymp": "asymp", "vert": "bar.v",
+    "Vert": "bar.v.double", "uparrow": "arrow.t", "downarrow": "arrow.b",
+    "Uparrow": "arrow.t.double", "Downarrow": "arrow.b.double",
+    "longrightarrow": "arrow.r.long", "longleftarrow": "arrow.l.long",
+    "Longrightarrow": "arrow.r.double.long", "Longleftarrow": "arrow.l.double.long",
+    "longleftrightarrow": "arrow.l.r.long", "Longleftrightarrow": "arrow.l.r.double.long",
+    "longmapsto": "arrow.r.long.bar", "hookrightarrow": "arrow.r.hook",
+    "hookleftarrow": "arrow.l.hook", "leadsto": "arrow.r.squiggly",
+    "rightleftharpoons": "harpoons.rtlb", "rightharpoonup": "harpoon.rt",
+    "leftharpoonup": "harpoon.lt", "leqslant": "lt.eq.slant", "geqslant": "gt.eq.slant",
+    "lesssim": "lt.tilde", "gtrsim": "gt.tilde", "nleq": "lt.eq.not", "ngeq": "gt.eq.not",
+    "nless": "lt.not", "ngtr": "gt.not", "lll": "lt.triple", "ggg": "gt.triple",
+    "models": "models", "vdash": "tack.r", "dashv": "tack.l", "nmid": "divides.not",
+    "nparallel": "parallel.not", "subsetneq": "subset.neq", "supsetneq": "supset.neq",
+    "nsubseteq": "subset.eq.not", "sqsubseteq": "subset.eq.sq", "prec": "prec",
+    "succ": "succ", "preceq": "prec.eq", "succeq": "succ.eq", "nexists": "exists.not",
+    "complement": "complement", "square": "square", "Box": "square",
+    "blacksquare": "square.filled", "checkmark": "checkmark", "Diamond": "diamond",
+    "triangle": "triangle.t", "bigcirc": "circle.big", "because": "because",
+    "therefore": "therefore", "S": "section", "backslash": "backslash",
+    "sharp": "sharp", "flat": "flat", "natural": "natural", "backprime": "prime.rev",
+    "measuredangle": "angle.arc", "varkappa": "kappa.alt", "imath": "dotless.i",
+    "colon": "colon", "smallsetminus": "without", "dotsc": "dots.h", "dotsb": "dots.c",
+    "dotsm": "dots.c", "dotsi": "dots.c", "cdotp": "dot.c", ">": "med",
+    "enspace": "space.en", "nolimits": "",
 }
-_ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "macron", "overline": "overline",
-            "underline": "underline", "vec": "arrow", "dot": "dot", "ddot": "dot.double",
-            "tilde": "tilde", "widetilde": "tilde"}
+_ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "macron", "vec": "arrow", "dot": "dot", "ddot": "dot.double",
+            "tilde": "tilde", "widetilde": "tilde", "check": "caron", "widecheck": "caron",
+            "breve": "breve", "acute": "acute", "grave": "grave", "mathring": "circle",
+            "dddot": "dot.triple", "overrightarrow": "arrow", "overleftarrow": "arrow.l"}
 _STYLES = {"mathbf": "bold", "boldsymbol": "bold", "mathit": "italic", "mathrm": "upright",
            "mathbb": "bb", "mathcal": "cal", "mathfrak": "frak", "mathsf": "sans",
-           "mathtt": "mono"}
-_TEXT = {"text", "textrm", "textit", "textbf", "mbox", "operatorname"}
+           "mathtt": "mono", "bm": "bold", "pmb": "bold", "mathscr": "scr"}
+_SWITCHES = {"rm": "upright", "bf": "bold", "it": "italic", "cal": "cal", "sf": "sans",
+             "tt": "mono"}
+"""Old TeX's ``{\\rm d}x``: the style holds to the end of the group."""
+_TEXT = {"text", "textrm", "textit", "textbf", "textup", "textnormal", "textsf", "texttt",
+         "emph", "mbox", "hbox"}
+_BELOW_ABOVE = {"underbrace": "_", "overbrace": "^", "underbracket": "_", "overbracket": "^",
+                "underline": "", "overline": ""}
 _CHARS = {"+": "+", "-": "-", "=": "=", "<": "<", ">": ">", ",": "comma", ".": ".", "!": "!",
           ":": ":", ";": "semi", "'": "'", "/": "slash", "*": "ast.op", "(": "paren.l",
-          ")": "paren.r", "[": "bracket.l", "]": "bracket.r", "|": "bar.v", "?": '"?"'}
+          ")": "paren.r", "[": "bracket.l", "]": "bracket.r", "|": "bar.v", "?": '"?"', "~": "space"}
 
 _EMPTY = '""'  # an empty base, as in {}^{14}C
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|[0-9]+(?:\.[0-9]+)?|\s+|.", re.DOTALL)
@@ -296,8 +336,8 @@ class _Parser:
             return self.command(token[1:])
         if token in "^_":
             raise Unsupported(f"'{token}' with nothing before it")
-        if token in "&~":
-            raise Unsupported(f"'{token}' (alignment and spacing marks)")
+        if token == "&":
+            raise Unsupported("'&' outside the rows of an environment")
         return escape.string(token)
 
     def command(self, name: str) -> str:
@@ -335,6 +375,38 @@ class _Parser:
             return f"{_STYLES[name]}({self.argument()})"
         if name in _TEXT:
             return f"upright({escape.string(self.literal_group())})"
+        if name == "operatorname":
+            limits = self.peek() == "*"
+            if limits:
+                self.take()
+            return f"op({escape.string(self.literal_group())}{', limits: #true' if limits else ''})"
+        if name in _SWITCHES:
+            body = " ".join(self.parts(("}", "&", _BREAK, _END, "\\right")))
+            return f"{_SWITCHES[name]}({body or _EMPTY})"
+        if name in _BELOW_ABOVE:
+            body, script = self.argument(), _BELOW_ABOVE[name]
+            if script and self.peek() == script:  # the note under the brace, as its argument
+                self.take()
+                return f"{name}({body}, {self.argument()})"
+            return f"{name}({body})"
+        if name in ("overset", "stackrel", "underset"):
+            script = "_" if name == "underset" else "^"
+            note = self.argument()
+            return f"limits({self.argument() or _EMPTY}){script}({note})"
+        if name in ("xrightarrow", "xleftarrow"):
+            below = self.sequence("]") if self.peek() == "[" and self.take() else ""
+            arrow = "arrow.r.long" if name == "xrightarrow" else "arrow.l.long"
+            return f"limits({arrow})^({self.argument()})" + (f"_({below})" if below else "")
+        if name in ("binom", "dbinom", "tbinom"):
+            return f"binom({self.argument()}, {self.argument()})"
+        if name == "cfrac":
+            return f"frac({self.argument()}, {self.argument()})"
+        if name == "boxed":
+            return f"#box(stroke: 0.5pt, inset: 0.3em, $ {self.argument()} $)"
+        if name == "pmod":
+            return f"quad paren.l mod {self.argument()} paren.r"
+        if name == "bmod":
+            return "mod"
         raise Unsupported(f"\\{name}")
 
     def delimiter(self) -> str:
