@@ -136,6 +136,9 @@ def test_latex_environments_become_typst_constructs(latex: str, typst_math: str)
     (r"a \pmod{p}", "a quad paren.l mod p paren.r"),
     (r"\boxed{x}", "#box(stroke: 0.5pt, inset: 0.3em, $ x $)"),
     (r"\epsilon \varepsilon \phi \varphi", "epsilon.alt epsilon phi.alt phi"),
+    (r"x = 1 \tag{1.2}", 'x = 1 wide upright("(1.2)")'),
+    (r"x \tag*{A}", 'x wide upright("A")'),
+    (r"\begin{array}{*{3}{c}} a & b & c \end{array}", "mat(delim: #none, a, b, c)"),
 ])
 def test_commands_real_pages_use(latex: str, typst_math: str) -> None:
     assert latexmath.to_typst(latex) == typst_math
@@ -150,7 +153,7 @@ def test_inline_lines_stay_in_one_box() -> None:
 ENVIRONMENTS = ["pmatrix", "Vmatrix", "matrix", "cases", "rcases", "aligned", "align*", "split",
                 "gathered", "equation", "array", "alignat", "eqnarray"]
 ATOMS = ["a", "1", r"\frac{a}{b}", r"\text{#x, y}", ",", ";", ":", "=", r"\left( a \right.",
-         r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~",
+         r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~", r"\tag{#1}",
          "x^2", r"\alpha ", r"\hline ", r"\nonumber ", " "]
 
 

@@ -279,7 +279,8 @@ class _Parser:
                     + ", ".join(" & ".join(" ".join(c) for c in row) or _EMPTY for row in rows)
                     + ")")
         if name == "array":
-            columns = self.literal_group().replace(" ", "")
+            columns = re.sub(r"\*\{(\d{1,2})\}\{([lcr|]*)\}", lambda m: m[2] * int(m[1]),
+                             self.literal_group().replace(" ", ""))  # *{3}{c} is ccc
             if not re.fullmatch(r"[lcr|]*", columns):
                 raise Unsupported(f"the array columns {{{columns}}}")
             rows, hlines = self.rows(_END)
@@ -407,6 +408,10 @@ class _Parser:
             return f"quad paren.l mod {self.argument()} paren.r"
         if name == "bmod":
             return "mod"
+        if name == "tag":  # the formula's own number, printed where LaTeX puts it: after it
+            starred = self.peek() == "*" and bool(self.take())
+            tag = self.literal_group()
+            return f"wide upright({escape.string(tag if starred else f'({tag})')})"
         raise Unsupported(f"\\{name}")
 
     def delimiter(self) -> str:
