@@ -138,6 +138,9 @@ def test_latex_environments_become_typst_constructs(latex: str, typst_math: str)
     (r"\epsilon \varepsilon \phi \varphi", "epsilon.alt epsilon phi.alt phi"),
     (r"x = 1 \tag{1.2}", 'x = 1 wide upright("(1.2)")'),
     (r"x \tag*{A}", 'x wide upright("A")'),
+    (r"\text{sum from $n=1$, costs \$5}", 'upright("sum from ") n = 1 upright(", costs $5")'),
+    (r"\text{a $b}", 'upright("a $b")'),
+    (r"\braket{a \vert b} \ket{0}", "lr(chevron.l a bar.v b chevron.r) lr(bar.v 0 chevron.r)"),
     (r"\begin{array}{*{3}{c}} a & b & c \end{array}", "mat(delim: #none, a, b, c)"),
 ])
 def test_commands_real_pages_use(latex: str, typst_math: str) -> None:
@@ -153,7 +156,7 @@ def test_inline_lines_stay_in_one_box() -> None:
 ENVIRONMENTS = ["pmatrix", "Vmatrix", "matrix", "cases", "rcases", "aligned", "align*", "split",
                 "gathered", "equation", "array", "alignat", "eqnarray"]
 ATOMS = ["a", "1", r"\frac{a}{b}", r"\text{#x, y}", ",", ";", ":", "=", r"\left( a \right.",
-         r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~", r"\tag{#1}",
+         r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~", r"\tag{#1}", r"\text{x $\alpha^2$ $}", r"\ket{a}",
          "x^2", r"\alpha ", r"\hline ", r"\nonumber ", " "]
 
 

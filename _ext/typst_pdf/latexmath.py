@@ -108,6 +108,9 @@ _SWITCHES = {"rm": "upright", "bf": "bold", "it": "italic", "cal": "cal", "sf": 
 """Old TeX's ``{\\rm d}x``: the style holds to the end of the group."""
 _TEXT = {"text", "textrm", "textit", "textbf", "textup", "textnormal", "textsf", "texttt",
          "emph", "mbox", "hbox"}
+_BRAKET = {"ket": ("bar.v", "chevron.r"), "bra": ("chevron.l", "bar.v"),
+           "braket": ("chevron.l", "chevron.r")}
+"""Dirac's notation (the braket package, which MathJax offers): ``\\braket{a|b}``."""
 _BELOW_ABOVE = {"underbrace": "_", "overbrace": "^", "underbracket": "_", "overbracket": "^",
                 "underline": "", "overline": ""}
 _CHARS = {"+": "+", "-": "-", "=": "=", "<": "<", ">": ">", ",": "comma", ".": ".", "!": "!",
@@ -375,7 +378,10 @@ class _Parser:
         if name in _STYLES:
             return f"{_STYLES[name]}({self.argument()})"
         if name in _TEXT:
-            return f"upright({escape.string(self.literal_group())})"
+            return self.text_group()
+        if name in _BRAKET:
+            opening, closing = _BRAKET[name]
+            return f"lr({opening} {self.argument()} {closing})"
         if name == "operatorname":
             limits = self.peek() == "*"
             if limits:
@@ -422,6 +428,30 @@ class _Parser:
         if self.peek() in (None, "{", "}", "&", _BREAK, "^", "_"):
             raise Unsupported("\\left or \\right without a delimiter")
         return self.atom()
+
+    def text_group(self) -> str:
+        """``\\text{…}`` as upright strings, and the ``$…$`` maths inside it as maths."""
+        if self.take() != "{":
+            raise Unsupported("a {...} missing after \\text")
+        depth, pieces = 1, [[]]  # text, maths, text, …: each as its tokens
+        while True:
+            token = self.take(keep_space=True)
+            depth += token == "{"
+            depth -= token == "}"
+            if depth == 0:
+                break
+            if token == "$" and depth == 1:
+                pieces.append([])
+            elif len(pieces) % 2 == 0:
+                pieces[-1].append(token)
+            else:
+                pieces[-1].append(token[1:] if token.startswith("\\") and len(token) == 2 else token)
+        if len(pieces) % 2 == 0:  # a $ never closed is a dollar sign
+            pieces = [["$".join("".join(piece) for piece in pieces)]]
+        out = [(to_typst("".join(piece), block=False) or _EMPTY) if n % 2 else
+               f"upright({escape.string(''.join(piece))})"
+               for n, piece in enumerate(pieces) if piece or n % 2]
+        return " ".join(out) or f"upright({_EMPTY})"
 
     def literal_group(self) -> str:
         """The raw characters of a {group}, for ``\\text{...}``."""
