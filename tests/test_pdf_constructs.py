@@ -155,6 +155,10 @@ Inline $\begin{pmatrix} \gamma \\ \delta \end{pmatrix}$ in text.
 $$
 \boxed{\partial_t \chi = \operatorname{tr}(\underbrace{\varrho}_{\text{density}}) \cap \langle \hbar \rangle}
 $$
+
+$$
+\tau \not= \textcolor{teal}{\sigma}\phantom{x} \tag{7}
+$$
 """
 LINES = r"""A derivation, as a Jekyll site writes it:
 
@@ -187,7 +191,7 @@ def test_latex_environments_are_typeset_not_printed_as_source(tmp_path: Path) ->
     text = words(text_of(pdf))
     assert "begin" not in text and "\\" not in text and "aligned" not in text
     for symbols in ("𝑅 = [", "cos 𝜃", "𝛼 if 𝑥 > 0", "𝛽 otherwise", "{𝜉", "𝜁 ≤ 0",
-                    "Inline (𝛾 𝛿) in text.", "𝜕𝑡𝜒 = tr(", "density", "∩ ⟨ℏ⟩", "Ω = 𝜅 + 𝜆 = 𝜇", "Φ = 1 Ψ = 2", "𝜂 = 3 𝜈 = 4"):
+                    "Inline (𝛾 𝛿) in text.", "𝜕𝑡𝜒 = tr(", "density", "∩ ⟨ℏ⟩", "𝜏 ≠ 𝜎", "(7)", "Ω = 𝜅 + 𝜆 = 𝜇", "Φ = 1 Ψ = 2", "𝜂 = 3 𝜈 = 4"):
         assert symbols in text, (symbols, text)
     assert structure_problems(pdf) == []
 

@@ -108,6 +108,20 @@ _SWITCHES = {"rm": "upright", "bf": "bold", "it": "italic", "cal": "cal", "sf": 
 """Old TeX's ``{\\rm d}x``: the style holds to the end of the group."""
 _TEXT = {"text", "textrm", "textit", "textbf", "textup", "textnormal", "textsf", "texttt",
          "emph", "mbox", "hbox"}
+_NOT = {"=": "eq.not", "\\in": "in.not", "\\subset": "subset.not", "\\supset": "supset.not",
+        "\\subseteq": "subset.eq.not", "\\equiv": "equiv.not", "<": "lt.not", ">": "gt.not",
+        "\\leq": "lt.eq.not", "\\le": "lt.eq.not", "\\geq": "gt.eq.not", "\\ge": "gt.eq.not",
+        "\\sim": "tilde.not", "\\approx": "approx.not", "\\mid": "divides.not",
+        "\\parallel": "parallel.not", "\\exists": "exists.not"}
+_COLOURS = {"black": "000000", "white": "ffffff", "gray": "808080", "grey": "808080",
+            "darkgray": "404040", "lightgray": "bfbfbf", "red": "ff0000", "green": "008000",
+            "blue": "0000ff", "cyan": "00ffff", "magenta": "ff00ff", "yellow": "ffff00",
+            "orange": "ffa500", "purple": "800080", "violet": "ee82ee", "pink": "ffc0cb",
+            "brown": "a52a2a", "teal": "008080", "olive": "808000", "lime": "00ff00",
+            "navy": "000080", "maroon": "800000", "orangered": "ff4500", "limegreen": "32cd32",
+            "darkgreen": "006400", "darkblue": "00008b", "darkred": "8b0000"}
+"""CSS's names, as the website's MathML gives them to the browser; another name keeps the
+formula in the text's colour (the words are kept, only the colour is lost)."""
 _BRAKET = {"ket": ("bar.v", "chevron.r"), "bra": ("chevron.l", "bar.v"),
            "braket": ("chevron.l", "chevron.r")}
 """Dirac's notation (the braket package, which MathJax offers): ``\\braket{a|b}``."""
@@ -171,7 +185,7 @@ def to_typst(latex: str, *, block: bool = True) -> str:
 
 class _Parser:
     def __init__(self, tokens: list[str]) -> None:
-        self.tokens = tokens
+        self.tokens = [_BREAK if t in ("\\cr", "\\newline") else t for t in tokens]
         self.pos = 0
 
     def peek(self) -> str | None:
@@ -226,6 +240,8 @@ class _Parser:
             if token != _BREAK:
                 break
             self.take()
+            if self.peek() == "*":  # \\* forbids a page break there; Typst does not break a formula
+                self.take()
             self.skip_spacing()
         if len(rows) > 1 and rows[-1] == [[]]:  # a \\ after the last line ends no new one
             rows.pop()
@@ -249,6 +265,12 @@ class _Parser:
         else:
             self.pos = mark
 
+    def skip_position(self) -> None:
+        """Skip the ``[t]`` of ``\\begin{aligned}[t]``: where the block sits on the line."""
+        if self.peek() == "[" and self.tokens[self.pos + 1:self.pos + 3] in (["t", "]"], ["b", "]"],
+                                                                             ["c", "]"]):
+            self.pos += 3
+
     def lines(self, stop: str | None, *, centred: bool) -> str:
         """A body of lines: one cell stays plain maths, more become :class:`_Lines`."""
         rows, _ = self.rows(stop)
@@ -259,6 +281,8 @@ class _Parser:
 
     def environment(self) -> str:
         name = self.literal_group()
+        if name in _ALIGNED or name in _GATHERED or name == "array":
+            self.skip_position()
         if name in _WITH_COLUMN_COUNT:
             self.literal_group()
         if name in _WRAPPERS:
@@ -414,6 +438,25 @@ class _Parser:
             return f"quad paren.l mod {self.argument()} paren.r"
         if name == "bmod":
             return "mod"
+        if name == "not":
+            negated = self.peek()
+            if negated not in _NOT:
+                raise Unsupported(f"\\not {negated or ''}".strip())
+            self.take()
+            return _NOT[negated]
+        if name == "phantom":
+            return f"#hide($ {self.argument()} $)"
+        if name == "hspace":
+            self.literal_group()
+            return "quad"
+        if name == "textcolor":
+            fill = _colour(self.literal_group())
+            body = self.argument()
+            return f"#text(fill: {fill}, $ {body} $)" if fill else body
+        if name == "color":
+            fill = _colour(self.literal_group())
+            body = " ".join(self.parts(("}", "&", _BREAK, _END, "\\right")))
+            return f"#text(fill: {fill}, $ {body} $)" if fill else body
         if name == "tag":  # the formula's own number, printed where LaTeX puts it: after it
             starred = self.peek() == "*" and bool(self.take())
             tag = self.literal_group()
@@ -465,6 +508,14 @@ class _Parser:
             if depth == 0:
                 return "".join(chars)
             chars.append(token[1:] if token.startswith("\\") and len(token) == 2 else token)
+
+
+def _colour(name: str) -> str | None:
+    """A Typst colour for a LaTeX colour name or ``#rrggbb``; None for one it does not know."""
+    name = name.strip()
+    code = _COLOURS.get(name.lower()) or (name.lstrip("#").lower()
+                                          if re.fullmatch(r"#?[0-9a-fA-F]{6}", name) else None)
+    return f'rgb("#{code}")' if code else None
 
 
 def _matrix(rows: list[list[list[str]]], options: str) -> str:
