@@ -142,6 +142,7 @@ def test_latex_environments_become_typst_constructs(latex: str, typst_math: str)
     (r"\text{a $b}", 'upright("a $b")'),
     (r"\braket{a \vert b} \ket{0}", "lr(chevron.l a bar.v b chevron.r) lr(bar.v 0 chevron.r)"),
     (r"a \not= b \not\in C", "a eq.not b in.not C"),
+    (r"\mathop{\mathbb{E}}_{x} y", "op(bb(E), limits: #true)_(x) y"),
     (r"\begin{aligned}[t] a &= b \\* c \cr d \end{aligned}", "a & = b \\ c \\ d"),
     (r"{\color{Violet} a} \textcolor{#00FF00}{b} \textcolor{nocolour}{c}",
      '#text(fill: rgb("#ee82ee"), $ a $) #text(fill: rgb("#00ff00"), $ b $) c'),
@@ -162,7 +163,7 @@ ENVIRONMENTS = ["pmatrix", "Vmatrix", "matrix", "cases", "rcases", "aligned", "a
                 "gathered", "equation", "array", "alignat", "eqnarray"]
 ATOMS = ["a", "1", r"\frac{a}{b}", r"\text{#x, y}", ",", ";", ":", "=", r"\left( a \right.",
          r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~", r"\tag{#1}", r"\text{x $\alpha^2$ $}", r"\ket{a}",
-         r"\textcolor{red}{a}", r"\color{#123456}", r"\not=", r"\phantom{a}", r"\\*",
+         r"\textcolor{red}{a}", r"\color{#123456}", r"\not=", r"\phantom{a}", r"\\*", r"\mathop{a}",
          "x^2", r"\alpha ", r"\hline ", r"\nonumber ", " "]
 
 

@@ -444,6 +444,8 @@ class _Parser:
                 raise Unsupported(f"\\not {negated or ''}".strip())
             self.take()
             return _NOT[negated]
+        if name == "mathop":  # a big operator: its scripts go under and over it, as \\sum's
+            return f"op({self.argument() or _EMPTY}, limits: #true)"
         if name == "phantom":
             return f"#hide($ {self.argument()} $)"
         if name == "hspace":
