@@ -55,6 +55,8 @@ def test_text_turns_soft_line_breaks_into_spaces() -> None:
     (r"f(x, y)", "f paren.l x comma y paren.r"),
     (r"\sum_{i=1}^{n} i", "sum_(i = 1)^(n) i"),
     (r'\text{#read("/etc/passwd")}', r'upright("#read(\"/etc/passwd\")")'),
+    # an empty argument is an empty string: Typst fails on frac(, ), and the whole PDF with it
+    (r"\frac{}{} \hat{} \sqrt[]{} \mathbf{}", 'frac("", "") hat("") sqrt("") bold("")'),
 ])
 def test_latex_math_becomes_typst_math(latex: str, typst_math: str) -> None:
     assert latexmath.to_typst(latex) == typst_math
@@ -163,7 +165,7 @@ ENVIRONMENTS = ["pmatrix", "Vmatrix", "matrix", "cases", "rcases", "aligned", "a
                 "gathered", "equation", "array", "alignat", "eqnarray"]
 ATOMS = ["a", "1", r"\frac{a}{b}", r"\text{#x, y}", ",", ";", ":", "=", r"\left( a \right.",
          r"\boxed{a}", r"\underbrace{a}_{b}", r"{\rm a}", r"\operatorname*{a}", "~", r"\tag{#1}", r"\text{x $\alpha^2$ $}", r"\ket{a}",
-         r"\textcolor{red}{a}", r"\color{#123456}", r"\not=", r"\phantom{a}", r"\\*", r"\mathop{a}",
+         r"\textcolor{red}{a}", r"\color{#123456}", r"\not=", r"\phantom{a}", r"\\*", r"\mathop{a}", r"\frac", r"\hat", r"\sqrt[]", "{}",
          "x^2", r"\alpha ", r"\hline ", r"\nonumber ", " "]
 
 

@@ -96,8 +96,8 @@ SYMBOLS: dict[str, str] = {
     "dotsm": "dots.c", "dotsi": "dots.c", "cdotp": "dot.c", ">": "med",
     "enspace": "space.en", "nolimits": "",
 }
-_ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "macron", "vec": "arrow", "dot": "dot", "ddot": "dot.double",
-            "tilde": "tilde", "widetilde": "tilde", "check": "caron", "widecheck": "caron",
+_ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "macron", "vec": "arrow", "dot": "dot",
+            "ddot": "dot.double", "tilde": "tilde", "widetilde": "tilde", "check": "caron", "widecheck": "caron",
             "breve": "breve", "acute": "acute", "grave": "grave", "mathring": "circle",
             "dddot": "dot.triple", "overrightarrow": "arrow", "overleftarrow": "arrow.l"}
 _STYLES = {"mathbf": "bold", "boldsymbol": "bold", "mathit": "italic", "mathrm": "upright",
@@ -341,7 +341,11 @@ class _Parser:
         return base
 
     def argument(self) -> str:
-        """One argument: a {group} or a single token (as in ``x^2``)."""
+        """One argument: a {group} or a single token (as in ``x^2``); ``""`` for an empty one,
+        as a Typst function called with nothing (``frac(, )``) fails the whole PDF."""
+        return self.one_argument() or _EMPTY
+
+    def one_argument(self) -> str:
         if self.peek() == "{":
             self.take()
             return self.sequence("}")
@@ -395,7 +399,8 @@ class _Parser:
             if self.peek() == "[":
                 self.take()
                 index = self.sequence("]")
-                return f"root({index}, {self.argument()})"
+                if index:
+                    return f"root({index}, {self.argument()})"
             return f"sqrt({self.argument()})"
         if name in _ACCENTS:
             return f"{_ACCENTS[name]}({self.argument()})"
