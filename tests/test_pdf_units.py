@@ -117,6 +117,8 @@ def test_any_accepted_formula_compiles(latex: str) -> None:
      "mat(delim: #none, augment: #(hline: (1, ), vline: (1, )), a, b; c, d)"),
     (r"\left( \frac{a}{b} \middle| c \right)", "lr(paren.l frac(a, b) mid(bar.v) c paren.r)"),
     (r"\sum_{\substack{i<n \\ j>0}} x", "sum_(mat(delim: #none, i < n; j > 0)) x"),
+    (r"\sum_{\begin{subarray}{l} i \\ j \end{subarray}} x",
+     "sum_(mat(delim: #none, align: #left, i; j)) x"),
     ('\\begin{cases} \\text{"\\end{cases}#x"} & 1 \\end{cases}',  # text stays a string
      'cases(upright("\\"\\\\end{cases}#x\\"") & 1)'),
 ])

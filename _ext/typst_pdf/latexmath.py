@@ -281,7 +281,7 @@ class _Parser:
 
     def environment(self) -> str:
         name = self.literal_group()
-        if name in _ALIGNED or name in _GATHERED or name == "array":
+        if name in _ALIGNED or name in _GATHERED or name in ("array", "subarray"):
             self.skip_position()
         if name in _WITH_COLUMN_COUNT:
             self.literal_group()
@@ -305,7 +305,7 @@ class _Parser:
             return (f"cases({_CASES[name]}"
                     + ", ".join(" & ".join(" ".join(c) for c in row) or _EMPTY for row in rows)
                     + ")")
-        if name == "array":
+        if name in ("array", "subarray"):  # subarray: \\substack's with its columns named
             columns = re.sub(r"\*\{(\d{1,2})\}\{([lcr|]*)\}", lambda m: m[2] * int(m[1]),
                              self.literal_group().replace(" ", ""))  # *{3}{c} is ccc
             if not re.fullmatch(r"[lcr|]*", columns):
