@@ -134,6 +134,68 @@ def test_numbered_formulas_keep_sphinx_numbers_and_references_reach_them(text: s
     assert "𝑐2 (1) The formula (1) (page" in text
 
 
+FORMULAS = r"""A rotation:
+
+$$
+R = \begin{bmatrix} \cos\theta & -\sin\theta \\ \sin\theta & \cos\theta \end{bmatrix}
+$$
+
+A rate in pieces:
+
+$$
+r(x) = \begin{cases} \alpha & \text{if } x > 0 \\ \beta & \text{otherwise} \end{cases}
+$$
+
+$$
+\left\{ \begin{array}{ll} \xi & \zeta > 0 \\ -\xi & \zeta \leq 0 \end{array} \right.
+$$
+
+Inline $\begin{pmatrix} \gamma \\ \delta \end{pmatrix}$ in text.
+
+$$
+\boxed{\partial_t \chi = \operatorname{tr}(\underbrace{\varrho}_{\text{density}}) \cap \langle \hbar \rangle}
+$$
+
+$$
+\tau \not= \textcolor{teal}{\sigma}\phantom{x} \tag{7}
+$$
+"""
+LINES = r"""A derivation, as a Jekyll site writes it:
+
+$$
+\begin{aligned}
+\Omega &= \kappa + \lambda \\[2pt]
+       &= \mu
+\end{aligned}
+$$
+
+$$
+\Phi = 1 \\ \Psi = 2
+$$
+
+$$
+\displaylines{\eta = 3 \\ \nu = 4}
+$$
+"""
+
+
+def test_latex_environments_are_typeset_not_printed_as_source(tmp_path: Path) -> None:
+    # real sites write matrices, cases and aligned lines in most display formulas
+    src = write_pages(tmp_path / "src", {"index.md": page("Maths", None, "Below."),
+                                         "formulas.md": page("Formulas", 1, FORMULAS, math="true"),
+                                         "lines.md": page("Lines", 2, LINES)})
+    build = build_pdf(src, tmp_path / "pdf")  # strict, PDF/UA-1 and PDF/A-2a
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    text = words(text_of(pdf))
+    assert "begin" not in text and "\\" not in text and "aligned" not in text
+    for symbols in ("𝑅 = [", "cos 𝜃", "𝛼 if 𝑥 > 0", "𝛽 otherwise", "{𝜉", "𝜁 ≤ 0",
+                    "Inline (𝛾 𝛿) in text.", "𝜕𝑡𝜒 = tr(", "density", "∩ ⟨ℏ⟩", "𝜏 ≠ 𝜎", "(7)", "Ω = 𝜅 + 𝜆 = 𝜇", "Φ = 1 Ψ = 2", "𝜂 = 3 𝜈 = 4"):
+        assert symbols in text, (symbols, text)
+    assert structure_problems(pdf) == []
+
+
 def test_nested_pages_nest_in_the_bookmarks(constructs: Path) -> None:
     marks = outline(constructs)
     assert [t for d, t in marks if d == 0] == ["Text, lists and quotes",

@@ -614,7 +614,7 @@ class TypstTranslator(SphinxTranslator):
         latex = node.astext()
         try:
             try:
-                body = latexmath.to_typst(latex)
+                body = latexmath.to_typst(latex, block=block)
             except RecursionError:
                 raise latexmath.Unsupported("it is nested too deeply") from None
         except latexmath.Unsupported as problem:
