@@ -29,7 +29,7 @@ def convert(text: str) -> str:
     if "$$" not in text:
         return text
     lines = text.split("\n")
-    start = _body_start(lines)
+    start = body_start(lines)
     prose = list(outside_fences(lines, start))
     is_prose = set(prose)
     opened: int | None = None
@@ -114,7 +114,8 @@ def _display_block(lines: list[str], first: int, start: int, is_prose: set[int])
     return None
 
 
-def _body_start(lines: list[str]) -> int:
+def body_start(lines: list[str]) -> int:
+    """The index of the page's first line after its front matter (0: it has none)."""
     if lines and lines[0].rstrip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if end is not None:

@@ -25,7 +25,7 @@ import string
 
 from pagesource.fences import outside_code, outside_fences
 
-from .doubledollar import math_role
+from .doubledollar import body_start, math_role
 
 KRAMDOWN_ESCAPES = "\\.*_+`<>()[]{}#!:|\"'$=-"
 """What kramdown's ``\\`` escapes (its ``ESCAPED_CHARS``)."""
@@ -43,7 +43,7 @@ def convert(text: str, escapes: str = KRAMDOWN_ESCAPES) -> str:
     if "\\\\(" not in text and "\\\\[" not in text:
         return text
     lines = text.split("\n")
-    start = _body_start(lines)
+    start = body_start(lines)
     prose = list(outside_fences(lines, start))
     is_prose = set(prose)
     unescape = _unescaper(escapes)
@@ -125,11 +125,3 @@ def _write_display(lines: list[str], first: int, end: int, start: int, is_prose:
     else:
         lines.append(indent + "```")
     return end + 1
-
-
-def _body_start(lines: list[str]) -> int:
-    if lines and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            return end + 1
-    return 0
