@@ -270,3 +270,17 @@ def test_mathjax_maths_keeps_every_line_where_it_was(text):
 
     out = convert(text)
     assert out.count("\n") in (text.count("\n"), text.count("\n") + 1)
+
+
+@pytest.mark.parametrize("latex", [
+    r"\begin{aligned} a &= b \\ c &= d \end{aligned}",  # the lines MathJax pages write most
+    r"a &= b \\ c &= d",  # kramdown's $$ … $$ with bare & and \\
+    r"\left\{ \begin{aligned} x &= 1 \\ y &= 2 \end{aligned} \right.",
+])
+def test_aligned_lines_are_a_table_not_ampersands(latex):
+    written = to_mathml(latex, display=True)
+    assert "<mtable" in written and "<mi>&amp;</mi>" not in written
+
+
+def test_an_escaped_ampersand_stays_one():
+    assert "<mi>&amp;</mi>" in to_mathml(r"a \& b", display=False)

@@ -34,7 +34,11 @@ def to_mathml(latex: str, *, display: bool) -> str:
     from latex2mathml.converter import convert_to_element  # only pages with maths need it
 
     try:
-        element = convert_to_element(latex, display="block" if display else "inline")
+        element = convert_to_element(_aligned(latex), display="block" if display else "inline")
+        if _BARE_AMPERSAND.search(latex) and any(node.tag == "mi" and node.text == "&"
+                                                 for node in element.iter()):
+            element = convert_to_element(f"\\begin{{align*}}{_aligned(latex)}\\end{{align*}}",
+                                         display="block" if display else "inline")
         for node in element.iter():
             if node.text:
                 node.text = html.unescape(node.text)  # latex2mathml writes entities as text
@@ -54,6 +58,17 @@ def to_mathml(latex: str, *, display: bool) -> str:
         name = type(error).__name__.removesuffix("Error")
         words = "".join(" " + c.lower() if c.isupper() else c for c in name).strip()
         raise Unsupported(words + (f": {error}" if str(error) else "")) from None
+
+
+_BARE_AMPERSAND = re.compile(r"(?<!\\)&")
+_ALIGNED = re.compile(r"\\(begin|end)\s*\{aligned\}")
+
+
+def _aligned(latex: str) -> str:
+    """latex2mathml does not know ``aligned`` (the lines MathJax pages write most) or an
+    ``&`` outside an environment: it printed each ``&`` as a letter (``a&=b``). ``align*``
+    is the same lines, aligned at the ``&``, without numbers."""
+    return _ALIGNED.sub(lambda m: f"\\{m.group(1)}{{align*}}", latex) if "aligned" in latex else latex
 
 
 def _check_attributes(node: ET.Element) -> None:
