@@ -293,3 +293,27 @@ def test_a_check_whose_process_dies_is_done_by_the_build_itself(monkeypatch, tmp
     assert sorted(location for location, message in said
                   if message.startswith("a sentence of 36 words")) == [(d, 6) for d in docnames]
     assert env.plainlanguage_syllables["words"]["committee"] == 3
+
+
+def test_pyphens_dictionary_is_parsed_once_per_installation(monkeypatch, tmp_path):
+    """The parsed ``en_US`` patterns are kept like bytecode: the kept copy hyphenates as a
+    fresh parse does, and a kept file that is damaged is parsed and written again."""
+    import pyphen
+
+    import publication.installed
+    from plainlanguage import grade
+
+    monkeypatch.setattr(publication.installed, "cache_path", lambda name: tmp_path / name)
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    fresh = pyphen.HyphDict(path)
+
+    made = grade._compiled_dictionary(pyphen, path)
+    [kept] = (tmp_path / "plainlanguage").iterdir()
+    loaded = grade._compiled_dictionary(pyphen, path)
+    assert made.patterns == loaded.patterns == fresh.patterns and loaded is not made
+    for word in ("publication", "hyphenation", "accessibility", "Austin's", "naïve"):
+        assert loaded.positions(word) == fresh.positions(word)
+
+    kept.write_bytes(b"not a pickle")
+    assert grade._compiled_dictionary(pyphen, path).patterns == fresh.patterns
+    assert kept.read_bytes() != b"not a pickle"
