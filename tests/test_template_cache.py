@@ -89,3 +89,22 @@ def test_a_build_from_the_cache_writes_the_same_site(tmp_path: Path) -> None:
                            extra=("-D", "buildcache_templates=0"))
     assert without.returncode == 0, without.output
     assert files(tmp_path / "second") == files(tmp_path / "first") == files(tmp_path / "without")
+
+
+def test_static_templates_rendered_from_a_string_are_kept_too(tmp_path: Path, monkeypatch) -> None:
+    """Sphinx renders ``basic.css_t`` and its kin with ``render_string``: compiled once, kept,
+    and rendered as ``from_string`` renders them."""
+    source = "body { width: {{ width }}px }{% if dark %} .dark {}{% endif %}\n"
+    context = {"width": 42, "dark": True}
+    first = app_with(jinja2.Environment(), tmp_path, folder=str(tmp_path / templates.FOLDER))
+    templates.install(first)
+    expected = jinja2.Environment().from_string(source).render(context)
+    assert first.builder.templates.render_string(source, context) == expected
+    [kept] = (tmp_path / templates.FOLDER).iterdir()
+
+    second = app_with(jinja2.Environment(), tmp_path, folder=str(tmp_path / templates.FOLDER))
+    templates.install(second)
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda *a, **k: (_ for _ in ()).throw(AssertionError("compiled again")))
+    assert second.builder.templates.render_string(source, context) == expected
+    assert list((tmp_path / templates.FOLDER).iterdir()) == [kept]
