@@ -64,6 +64,24 @@ def test_a_broken_catalog_is_a_problem_with_its_line_not_a_crash(tmp_path):
     assert (path.name, line) == ("a.po", 8) and "cannot be read" in message
 
 
+def test_a_catalog_is_read_once_per_version_of_its_file(tmp_path, monkeypatch):
+    """make all configures a language once per edition: an unchanged .po is not read again,
+    a changed one is."""
+    folder = tmp_path / "locales" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "a.po").write_text(po('msgid "One"\nmsgstr "Uno"\n'), encoding="utf-8")
+    reads = []
+    real = catalog.read_po
+    monkeypatch.setattr(catalog, "read_po", lambda *a, **k: reads.append(1) or real(*a, **k))
+    assert catalog.progress(tmp_path / "locales", "es").translated == 1
+    assert catalog.progress(tmp_path / "locales", "es").translated == 1
+    assert len(reads) == 1
+    (folder / "a.po").write_text(po('msgid "One"\nmsgstr "Uno"\n\nmsgid "Two"\nmsgstr ""\n'),
+                                 encoding="utf-8")
+    again = catalog.progress(tmp_path / "locales", "es")
+    assert (again.translated, again.total, len(reads)) == (1, 2, 2)
+
+
 def test_switcher_links_the_same_page_in_each_language_from_any_depth():
     english = links.Site("en", ("en", "es", "ar"), "en")
     spanish = links.Site("en", ("en", "es", "ar"), "es")
