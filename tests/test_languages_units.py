@@ -124,3 +124,32 @@ def test_unreviewed_notice_is_in_the_readers_language_and_says_what_is_missing()
     assert lang == "zh" and "40%" in text
     text, lang = notice.unreviewed("fr", 10)
     assert lang == "en" and "10% of the text" in text
+
+
+@pytest.mark.parametrize("linked", ["catalog", "folder"])
+def test_make_translations_never_writes_through_a_linked_catalog(tmp_path, capsys, linked):
+    """A .po that is a link (or a linked LC_MESSAGES) would have sphinx-intl overwrite what
+    it leads to: the update is refused, each link named, and nothing is written."""
+    from conftest import REPO
+    from languages import update
+
+    victim = tmp_path / "elsewhere" / "index.po"
+    victim.parent.mkdir()
+    victim.write_text("not to be touched\n", encoding="utf-8")
+    folder = tmp_path / "pages" / "locales" / "es" / "LC_MESSAGES"
+    if linked == "catalog":
+        folder.mkdir(parents=True)
+        (folder / "index.po").symlink_to(victim)
+    else:
+        folder.parent.mkdir(parents=True)
+        folder.symlink_to(victim.parent, target_is_directory=True)
+    pot = tmp_path / "gettext"
+    pot.mkdir()
+    (pot / "index.pot").write_text('msgid ""\nmsgstr ""\n\nmsgid "New"\nmsgstr ""\n', encoding="utf-8")
+
+    assert update.main([str(REPO), str(tmp_path / "pages"), str(pot)]) == 1
+    said = capsys.readouterr().err
+    assert "a link; make translations writes catalogs in place" in said
+    assert str(folder / "index.po" if linked == "catalog" else folder) in said
+    assert victim.read_text(encoding="utf-8") == "not to be touched\n"
+    assert sorted(p.name for p in victim.parent.iterdir()) == ["index.po"]
