@@ -530,3 +530,26 @@ def test_a_site_title_too_long_to_name_the_publication_is_said_at_its_line(tmp_p
     fine = write_pages(tmp_path / "fine", {"_config.yml": "title: Old site\nname: " + long + "\n",
                                            "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
     assert "[jekyll.site-value]" not in sphinx_build(fine, tmp_path / "fine-html", strict=False).output
+
+
+def test_messages_after_an_include_name_the_line_of_the_file(tmp_path: Path) -> None:
+    """An include of a six-line box and a loop write more lines than they have: the
+    picture, the link and MyST's own message after them still name their lines of the file."""
+    body = ("Intro.\n\n{% include box.html %}\n\n![a map](nothere.png)\n\n"
+            "{% for i in (1..4) %}\nItem {{ i }}\n{% endfor %}\n\n"
+            "[the plan](missing-page.md)\n\n```{nosuchdirective}\n```\n")
+    source = write_pages(tmp_path / "site", {
+        "_config.yml": "title: Site\n",
+        "_includes/box.html": "<div>\n<p>One</p>\n<p>Two</p>\n<p>Three</p>\n<p>Four</p>\n</div>\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\n" + body,
+    })
+    lines = (source / "index.md").read_text(encoding="utf-8").split("\n")
+    built = sphinx_build(source, tmp_path / "out", strict=False)
+    assert built.returncode == 0, built.output
+    said = {w.split(" [")[-1].rstrip("]"): w for w in built.warnings if "index.md:" in w}
+    for kind, words in (("image.not_readable", "![a map](nothere.png)"),
+                        ("myst.xref_missing", "[the plan](missing-page.md)"),
+                        ("myst.directive_unknown", "```{nosuchdirective}")):
+        assert kind in said, built.output
+        line = int(said[kind].split("index.md:")[1].split(":")[0])
+        assert lines[line - 1] == words, (kind, line)

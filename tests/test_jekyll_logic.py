@@ -936,3 +936,29 @@ def test_a_folder_deeper_than_the_system_allows_stops_no_build(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("no front matter\n", encoding="utf-8")
     assert leftout.static_markdown(tmp_path) == ["a.md"]
+
+
+def test_the_line_map_takes_each_written_line_back_to_the_files():
+    """An include at line 3 wrote three lines: the lines it wrote stand for line 3, the lines
+    after it for their own; before any expansion a line is its own."""
+    from jekyll_compat.linemap import LineMap, from_marks
+
+    moved = from_marks([(1, 1), (2, 2), (3, 3), (6, 4), (7, 5), (8, 6), (12, 7)])
+    assert [moved(line) for line in range(1, 14)] == [1, 2, 3, 3, 3, 4, 5, 6, 6, 6, 6, 7, 8]
+    assert not from_marks([(1, 1), (2, 2)]) and moved.moved(4)(10) == 8  # 6 -> 4, 4 lines down
+    assert LineMap()(42) == 42
+
+
+def test_messages_after_liquid_that_wrote_more_lines_name_the_files_lines():
+    """The include writes five lines where it had one, the loop three where it had three:
+    what follows is still found at the line of the file it is on."""
+    text = ("---\ntitle: T\n---\nIntro.\n\n{% include box.html %}\n\nAfter.\n\n"
+            "{% for i in (1..3) %}\nItem {{ i }}\n{% endfor %}\n\n{::comment}\nhidden\n")
+    prepared = preprocess(text, {}, includes={"box.html": "<div>\n<p>a</p>\n<p>b</p>\n<p>c</p>\n</div>\n"})
+    written = prepared.text.split("\n")
+    assert written.index("After.") + 1 > 8  # the include pushed it down...
+    assert prepared.lines(written.index("After.") + 1) == 8  # ...and the map takes it back
+    assert prepared.lines(written.index("<p>b</p>") + 1) == 6  # the include's own line
+    [note] = prepared.notes
+    assert (note.kind, note.line) == ("comment", 14)
+    assert text.split("\n")[note.line - 1] == "{::comment}"

@@ -609,6 +609,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if "{:" in source[0] and (srcdir / "_config.yml").is_file():  # its `callouts:` label them
         app.env.note_dependency(str(srcdir / "_config.yml"))
     source[0] = _jekyll_title(docname, path, result.text)
+    if result.lines:
+        app.env.current_document[_LINES] = (source[0], result.lines)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
@@ -618,6 +620,17 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+_LINES = "jekyll_compat_lines"
+"""The page's rewritten text and its :class:`.linemap.LineMap`, while the page is read."""
+
+
+def lines_of_the_file(app: Sphinx, docname: str, text: str) -> Any:
+    """``markdown-source-lines``: the lines of the file, when Liquid wrote more lines than it
+    had in this page (only for the text this room rewrote, not a translation's message)."""
+    kept = app.env.current_document.get(_LINES)
+    return kept[1] if kept is not None and kept[0] == text else None
 
 
 def _jekyll_title(docname: str, path: Path, text: str) -> str:
@@ -913,6 +926,7 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publication")  # the events it answers are theirs
     app.setup_extension("pageorder")
+    app.setup_extension("maths")
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
     app.connect("pageorder-landing-page", home_page)
@@ -921,6 +935,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", say_which_collection_pages_clash)
     app.connect("env-get-outdated", say_what_is_wrong_with_posts, priority=450)  # before page order
     app.connect("source-read", rewrite_source)
+    app.connect("markdown-source-lines", lines_of_the_file)
     app.connect("env-updated", map_old_urls)
     app.connect("doctree-read", show_date, priority=600)  # after metadata is collected (500)
     app.connect("doctree-read", show_front_data, priority=610)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .linemap import LineMap
+
 _INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
 _TAGS_ALONE = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*[ \t]{0,3})\{(?=%.*%\}[ \t]*$)")
 MAX_INCLUDED = 1_000_000  # characters: a file beside the page, not a data dump
@@ -33,6 +35,8 @@ class Result:
     dropped: tuple[Dropped, ...]
     unlisted: tuple[Dropped, ...] = ()
     """Loops over the old site's own lists (``site.posts``, a collection), left out."""
+    lines: LineMap = LineMap()
+    """Lines of ``text`` back to lines of the text given (Liquid that wrote more lines)."""
 
 
 def has_liquid(text: str) -> bool:

@@ -35,6 +35,7 @@ from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotF
 from pagesource.dates import parse_date
 from pagesource.fences import code_spans
 
+from . import linemap
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -424,7 +425,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
-    return Result(_aligned(output), tuple(sorted(dropped, key=lambda d: d.line)), unlisted)
+    aligned, lines = _aligned(output)
+    return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines)
 
 
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
@@ -555,9 +557,11 @@ def _raw_inside(piece: str) -> str:
     return "\n" * start.group(0).count("\n") + inner + ("\n" * end.group(0).count("\n") if end else "")
 
 
-def _aligned(output: str) -> str:
-    """Remove the markers, padding so each marked line starts on its own line number again."""
+def _aligned(output: str) -> tuple[str, linemap.LineMap]:
+    """Remove the markers, padding so each marked line starts on its own line number again;
+    with the map of where the lines are that could not (Liquid that wrote more lines)."""
     out: list[str] = []
+    marks: list[tuple[int, int]] = []
     current = 1
     pos = 0
     for match in _MARK.finditer(output):
@@ -568,9 +572,10 @@ def _aligned(output: str) -> str:
         if current < wanted:
             out.append("\n" * (wanted - current))
             current = wanted
+        marks.append((current, wanted))
         pos = match.end()
     out.append(output[pos:])
-    return "".join(out)
+    return "".join(out), linemap.from_marks(marks)
 
 
 def _failing_span(source: str, err: LiquidError) -> tuple[int, int] | None:

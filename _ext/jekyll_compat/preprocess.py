@@ -5,7 +5,8 @@ read it); the body gets its Liquid run (:mod:`.liquid_engine`) and its kramdown 
 removed (:mod:`.kramdown`), its HTML elements kept whole as kramdown read them
 (:mod:`.htmlblocks`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
 a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
-message about the page points at the right line of the file.
+message about the page points at the right line of the file; only Liquid that writes more
+lines than it has moves the lines after it, and :attr:`Prepared.lines` takes them back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import pagesource
 
 from . import callouts, htmlblocks, kramdown, liquid, nesting, spaced_urls
+from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -51,6 +53,7 @@ class Prepared:
     notes: tuple[Note, ...] = field(default=())
     callouts: tuple[callouts.Callout, ...] = field(default=())  # lines of the file
     no_toc: tuple[int, ...] = field(default=())  # lines of `{: .no_toc }` headings, for `{:toc}`
+    lines: LineMap = field(default=LineMap())  # lines of ``text`` back to lines of the file
 
 
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
@@ -75,31 +78,33 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
+    lines = rendered.lines.moved(first_line - 1)
     notes = [Note(loop.line, "liquid",
                   f"`{loop.tag}` lists the old site's own pages, which the publication's Liquid "
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
              for loop in rendered.unlisted]
-    notes += [Note(first_line - 1 + line, "comment",
+    notes += [Note(lines(first_line - 1 + line), "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
                   "should end") for line in kramdown.unclosed_comments(rendered.text)]
-    named = tuple(callouts.Callout(first_line - 1 + c.line, first_line - 1 + c.target, c.kind, c.titled)
+    named = tuple(callouts.Callout(lines(first_line - 1 + c.line), lines(first_line - 1 + c.target),
+                                   c.kind, c.titled)
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
-    no_toc = tuple(first_line + i for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
+    no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
     cleaned = kramdown.clean(rendered.text)
     if whole_elements:
         cleaned = htmlblocks.keep_whole(cleaned)
     flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
-    notes += [Note(first_line - 1 + d.line, "nesting",
+    notes += [Note(lines(first_line - 1 + d.line), "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
                    f"follows (it would drop the rest of the page): its deeper levels are shown at "
                    f"level {nesting.MAX_LIST_DEPTH if d.what == 'list' else nesting.MAX_QUOTE_DEPTH}."
                    f" Nest it less deeply") for d in deep]
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
-                    named, no_toc)
+                    named, no_toc, lines)
 
 
 def without_repeated_title(body: str, title: object) -> str:

@@ -141,8 +141,22 @@ def visit_math_block(self: HTML5Translator, node: nodes.math_block) -> None:
     raise nodes.SkipNode
 
 
+SOURCE_LINES = "markdown-source-lines"
+"""Declared event ``(app, docname, text) -> function or None``: a room that rewrote the
+page's text before the parser reads it (``source-read``) and moved lines gives the function
+from a line of ``text`` to the line of the file; MyST's nodes and messages then name the
+file's lines."""
+
+
+def _source_lines(document: Any, text: str) -> Any:
+    env = document.settings.env
+    return env.events.emit_firstresult(SOURCE_LINES, env.docname, text)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
+    app.add_event(SOURCE_LINES)
+    DollarMathSwitchParser.source_lines = staticmethod(_source_lines)
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
     DollarMathSwitchParser.on_refused_setting = staticmethod(warn_refused_setting)
     DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)

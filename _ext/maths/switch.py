@@ -70,6 +70,11 @@ class DollarMathSwitchParser(MystParser):
     """Called with (docname, line, value) when ``math:`` is not a yes or no."""
     on_refused_setting: Callable[[str, int, str], None] = staticmethod(lambda docname, line, why: None)
     """Called with (docname, line, message) for each MyST setting a page may not make."""
+    source_lines: Callable[[nodes.document, str], Callable[[int], int] | None] = staticmethod(
+        lambda document, text: None)
+    """Called with (document, text read): a function from a line of the text to the line of
+    the file when a rewrite before the parser moved lines (:data:`maths.SOURCE_LINES`)."""
+
     on_too_deep: Callable[[str, int], None] = staticmethod(lambda docname, line: None)
     """Called with (docname, line) when the page's Markdown nests past Python's recursion
     limit; the page is then shown as its plain text (:func:`as_plain_text`)."""
@@ -119,6 +124,9 @@ class DollarMathSwitchParser(MystParser):
         env: dict[str, Any] = {}
         try:
             tokens = parser.parse(inputstring, env)
+            moved = self.source_lines(document, inputstring)
+            if moved is not None:
+                lines_of_file(tokens, moved)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
             if "eval-rst" in inputstring:
@@ -126,6 +134,16 @@ class DollarMathSwitchParser(MystParser):
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def lines_of_file(tokens: list[Any], moved: Callable[[int], int]) -> None:
+    """Give each block token the lines of the file it came from (MyST's nodes and messages
+    take their line from it)."""
+    for token in tokens:
+        if token.map:
+            start, end = token.map
+            first = moved(start + 1)
+            token.map = [first - 1, max(first, moved(end))]
 
 
 def _registries(document: nodes.document) -> dict[str, Any]:
