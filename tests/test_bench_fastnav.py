@@ -28,7 +28,7 @@ ODD_PAGES = {
 FURO_OWN = ("-D", "fastnav_enabled=0", "-D", "buildcache_settings=0", "-D", "buildcache_stemmer=0",
             "-D", "buildcache_templates=0", "-D", "buildcache_sources=0",
             "-D", "buildcache_titles=0", "-D", "buildcache_checksums=0",
-            "-D", "buildcache_docpaths=0")
+            "-D", "buildcache_docpaths=0", "-D", "buildcache_progress=0")
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import re
 import weakref
 from pathlib import Path
 from types import SimpleNamespace
@@ -294,3 +295,27 @@ def test_a_page_file_name_is_found_again_when_the_project_maps_it_anew(tmp_path:
     docpaths.install(SimpleNamespace(config=SimpleNamespace(buildcache_docpaths=False)))
     assert project.doc2path("a", absolute=True) is not first  # Sphinx's own, made anew
     docpaths.install(SimpleNamespace(config=SimpleNamespace(buildcache_docpaths=True)))
+
+
+@pytest.mark.parametrize("colour", ["--no-color", "--color"])
+def test_progress_lines_are_sphinxs_own_characters_in_one_record_a_page(tmp_path: Path, colour: str) -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO, ROOTS
+
+    def output(switch: str) -> str:
+        out = tmp_path / switch
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), colour,
+                               "-D", f"buildcache_progress={switch}", "-d", str(out / "doctrees"),
+                               str(ROOTS / "order-nested"), str(out / "html")],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return "\n".join(line for line in done.stdout.replace(str(out), "OUT").split("\n")
+                         if "MdParserConfig(" not in line)  # MyST prints a set: any order
+
+    ours, sphinxs = output("1"), output("0")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", ours)
+    assert plain.count("reading sources... [") >= 5 and plain.count("writing output... [") >= 5
+    assert (plain != ours) == (colour == "--color")
+    assert ours == sphinxs

@@ -21,6 +21,9 @@ either way, ``tests/test_bench_fastnav.py`` builds with them off too):
 - :mod:`buildcache.docpaths` — each page's file name found once, not once per look-up
   (``-D buildcache_docpaths=0``).
 
+And :mod:`buildcache.progress`, Sphinx's progress lines logged as one record a page, not
+three (``-D buildcache_progress=0``: the same characters through Sphinx's own code).
+
 And five that are no cache (no switch: they change no output): :mod:`buildcache.memory`
 keeps Python's garbage collector off the environment loaded from the last build,
 :mod:`buildcache.doctrees` off the pages already read and written; :mod:`buildcache.reading` reads a
@@ -36,8 +39,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import (checksums, docpaths, doctrees, memory, reading, searchprune, settings, sources,
-               stemmer, templates, titles)
+from . import (checksums, docpaths, doctrees, memory, progress, reading, searchprune, settings,
+               sources, stemmer, templates, titles)
 from .pagepickles import adopt
 
 if TYPE_CHECKING:
@@ -86,6 +89,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("buildcache_titles", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_checksums", True, "", types=frozenset({bool}))
     app.add_config_value("buildcache_docpaths", True, "", types=frozenset({bool}))
+    app.add_config_value("buildcache_progress", True, "", types=frozenset({bool}))
     app.connect("config-inited", memory.pause, priority=0)
     app.connect("config-inited", sources.load, priority=1)  # before anything reads a page
     app.connect("builder-inited", memory.freeze_loaded, priority=0)
@@ -103,6 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", titles.install)
     app.connect("builder-inited", checksums.install)
     app.connect("builder-inited", docpaths.install, priority=0)  # before anything asks
+    app.connect("builder-inited", progress.install)
     app.connect("build-finished", sources.save)
     app.connect("env-before-read-docs", keep_toc_pickles)
     app.connect("env-get-updated", forget_numbered_tocs, priority=900)
