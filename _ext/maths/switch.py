@@ -232,6 +232,27 @@ class _Renderer(SphinxRenderer):
             myst_base.make_document = make_document
 
 
+    def render_restructuredtext(self, token: Any) -> None:
+        """``{eval-rst}`` parsed into the page's own document, its nodes then moved to where
+        the block is.
+
+        MyST parses the block as a document of its own and keeps only its nodes: their ids
+        came from another count (``id1`` twice on a page with footnotes in both, an invalid
+        ePub), and its footnotes were never numbered or linked, so an rST ``[#]_`` stopped
+        every edition (``KeyError: 'refid'``). In one document, docutils gives every id once,
+        numbers the footnotes of both kinds, and says a label used by both."""
+        from myst_parser.mocking import MockRSTParser
+        from myst_parser.mdit_to_docutils.base import token_line
+
+        document = self.document
+        before = len(document.children)
+        MockRSTParser().parse("\n" * token_line(token) + token.content, document)
+        if self.current_node is not document:
+            added = document.children[before:]
+            del document.children[before:]
+            self.current_node.extend(added)
+
+
 def key_line(text: str, key: str) -> int:
     """The line of ``key:`` in the front matter at the top of ``text`` (1 if not found)."""
     for number, line in enumerate(text.split("\n")[1:], start=2):
