@@ -241,9 +241,10 @@ def test_page_files_sphinx_never_finds_are_each_said_on_one_line(tmp_path: Path)
     decomposed Unicode (Sphinx looks for the composed one) left the page out without a
     word, or with "Ignored unreadable document": each is said once at its file, on one
     line, and the other pages build."""
-    from safety.names import unfound_pages
+    from safety.names import unfindable, unfound_pages
 
     decomposed, composed = "cafe\u0301.md", "caf\u00e9.md"
+    assert unfindable("\uf900.md") and not unfindable(composed)  # a compatibility ideograph: NFC changes it
     src = write_pages(tmp_path / "src", {
         "index.md": page("Home", body="Welcome."),
         "bad\nname.md": page("Broken", 1, body="Lost words."),
@@ -264,12 +265,13 @@ def test_page_files_sphinx_never_finds_are_each_said_on_one_line(tmp_path: Path)
     assert said[0].startswith(f"{src}/bad\\nname.md:1: WARNING: the file name 'bad\\nname.md' "
                               "has a line break"), said
     assert said[1].startswith(f"{src / decomposed}:1: WARNING: the file name '{decomposed}' is "
-                              "written in decomposed Unicode"), said
+                              "not in the composed Unicode form (NFC)"), said
+    assert f"rename the file '{composed}' [security.page-name]" in said[1], said
     assert "unreadable" not in build.output, build.output
     assert "The plan." in (tmp_path / "out" / "plan.html").read_text(encoding="utf-8")
 
     write_pages(src, {composed: page("Café too", 4, body="Tea.")})
     build = sphinx_build(src, tmp_path / "out2", strict=True)
     assert build.returncode != 0, build.output
-    assert any(f"'{decomposed}' is another file's name written in decomposed Unicode" in line
+    assert any(f"'{decomposed}' is another file's name, '{composed}', in another Unicode form" in line
                for line in build.warnings), build.output

@@ -97,7 +97,7 @@ def say_case_clashes(env: Any) -> None:
 
 def say_unfound_pages(env: Any) -> None:
     """Page files Sphinx's search passes over without a word (a line break in the name, a
-    name in decomposed Unicode), each said at its file, shown on one line."""
+    name not in composed Unicode, NFC), each said at its file, shown on one line."""
     from sphinx.project import EXCLUDE_PATHS
     from sphinx.util.matching import Matcher
 

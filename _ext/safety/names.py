@@ -7,7 +7,7 @@ results (``javascript:alert(1).md``) and a name with bidirectional controls read
 name; a name too long for the file system (a component of more than 240 bytes:
 the doctree cache adds ``.doctree`` to it) stops the build with an ``OSError``. Both are
 refused before the page is read. A file Sphinx never finds as a page (a line break in its
-name, a name in decomposed Unicode) was left out without a word: :func:`unfound_pages`.
+name, a name not in composed Unicode, NFC) was left out without a word: :func:`unfound_pages`.
 """
 
 from __future__ import annotations
@@ -84,16 +84,16 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
         dirs[:] = sorted(d for d in dirs if entered(base + d))
         for name in sorted(files):
             path = base + name
-            if name.endswith(suffixes) and _unfindable(path) and included(judged(path)) and not excluded(
+            if name.endswith(suffixes) and unfindable(path) and included(judged(path)) and not excluded(
                     judged(path)):
                 found.append(path)
     return found
 
 
-def _unfindable(path: str) -> bool:
-    if "\n" in path:
-        return True
-    return unicodedata.normalize("NFC", path) != path
+def unfindable(path: str) -> bool:
+    """A page file's path (from the source folder) Sphinx never finds: a line break in it,
+    or a name Unicode's composed form (NFC, which Sphinx reads names in) writes otherwise."""
+    return "\n" in path or unicodedata.normalize("NFC", path) != path
 
 
 def unfound_problem(srcdir: str, path: str) -> str:
@@ -101,14 +101,14 @@ def unfound_problem(srcdir: str, path: str) -> str:
     if "\n" in path:
         return (f"the file name '{shown(path)}' has a line break, so the build cannot find the "
                 "page and it is not built; rename the file without it")
-    if os.path.lexists(os.path.join(srcdir, unicodedata.normalize("NFC", path))):
-        return (f"the file name '{path}' is another file's name written in decomposed Unicode (a "
-                "letter, then its accent as a character of its own: NFD): the build reads only "
+    composed = unicodedata.normalize("NFC", path)
+    if os.path.lexists(os.path.join(srcdir, composed)):
+        return (f"the file name '{path}' is another file's name, '{composed}', in another Unicode "
+                "form (as some Mac tools save 'é': 'e' and an accent, NFD): the build reads only "
                 "the other file, and a Mac takes the two for one; keep one of them")
-    return (f"the file name '{path}' is written in decomposed Unicode (a letter, then its accent "
-            "as a character of its own: NFD, as some Mac tools save it), so the build cannot find "
-            "the page and it is not built; rename the file, typing the name again (composed "
-            "form, NFC)")
+    return (f"the file name '{path}' is not in the composed Unicode form (NFC) the build reads "
+            "names in (as some Mac tools save 'é': 'e' and an accent, NFD), so the build cannot "
+            f"find the page and it is not built; rename the file '{composed}'")
 
 
 @dataclass(frozen=True)
