@@ -13,9 +13,11 @@ fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.ur
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -133,13 +135,29 @@ class _SaidAsPageName:
 
 
 def install_unreadable_filter(app: Sphinx, config: Any) -> None:
-    """``config-inited`` (Sphinx looks for pages before ``builder-inited``): this build's :class:`_SaidAsPageName` on Sphinx's project logger."""
-    import logging as stdlib_logging
-
-    project_logger = stdlib_logging.getLogger("sphinx.sphinx.project")
+    """``config-inited`` (Sphinx looks for pages before ``builder-inited``): this build's
+    :class:`_SaidAsPageName` on Sphinx's project logger."""
+    project_logger = _project_logger()
     for old in [f for f in project_logger.filters if isinstance(f, _SaidAsPageName)]:
         project_logger.removeFilter(old)
     project_logger.addFilter(_SaidAsPageName(os.fspath(app.srcdir)))
+
+
+@contextlib.contextmanager
+def unreadable_said_as_page_name(srcdir: str | os.PathLike[str]) -> Iterator[None]:
+    """:class:`_SaidAsPageName` while ``make check`` looks for pages with Sphinx's project."""
+    said = _SaidAsPageName(os.fspath(srcdir))
+    _project_logger().addFilter(said)
+    try:
+        yield
+    finally:
+        _project_logger().removeFilter(said)
+
+
+def _project_logger() -> Any:
+    import logging as stdlib_logging
+
+    return stdlib_logging.getLogger("sphinx.sphinx.project")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
