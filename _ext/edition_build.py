@@ -122,6 +122,37 @@ def check_folders(builddir: Path, source: Path) -> None:
             "pages, or one inside them whose name starts with _ (e.g. BUILDDIR=_build)")
 
 
+def check_not_precious(builddir: Path, keep: Sequence[tuple[str, Path]], doing: str) -> None:
+    """Refuse a build folder that is, or holds, one of ``keep`` (name, path): ``make all``
+    writes ``html/``, ``pdf/``, ``epub/`` and ``doctrees/`` into it and swaps them (a folder
+    of that name already there is renamed, then deleted), so ``BUILDDIR=~`` or
+    ``BUILDDIR=/`` replaced such a folder of someone's; ``make clean`` deletes it all."""
+    build = Path(os.path.realpath(builddir))
+    for name, path in keep:
+        real = Path(os.path.realpath(path))
+        if real == build or build in real.parents:
+            raise BuildFolderProblem(
+                f"BUILDDIR {str(builddir)!r} {'is' if real == build else 'holds'} {name} ({real}): "
+                f"{doing}; give a folder of its own for the build, e.g. BUILDDIR=_build")
+
+
+def precious(source: Path, confdir: Path | None) -> list[tuple[str, Path]]:
+    """The folders no build folder may be or hold: the pages, the project, home, the root."""
+    found = [("the file system's root", Path("/")), ("the pages (SOURCEDIR)", source)]
+    if confdir is not None:
+        found.append(("the project (CONFDIR)", confdir))
+    return [*found, ("your home folder", Path.home())]
+
+
+def confdir_of(options: Sequence[str]) -> Path | None:
+    """The folder of ``conf.py`` Sphinx is given (``-c``), as the Makefile always passes it."""
+    options = list(options)
+    for index, option in enumerate(options[:-1]):
+        if option in ("-c", "--conf-dir"):
+            return Path(options[index + 1])
+    return None
+
+
 PARALLEL_FROM = 500
 """``-j auto`` reads and writes in parallel from this many pages; below, one process is faster.
 
@@ -394,6 +425,10 @@ class SaidOnce:
 def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[str]) -> int:
     """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
     check_folders(builddir, source)
+    check_not_precious(builddir, precious(source, confdir_of(sphinx_options)),
+                       "building would put the editions' folders into it and replace any "
+                       "folder there named like one (html/, pdf/, epub/, doctrees/), so nothing "
+                       "is built")
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
     from languages.build import Workers

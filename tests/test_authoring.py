@@ -247,3 +247,18 @@ def test_check_agrees_with_a_build_on_a_folder_without_index(tmp_path: Path) -> 
     build = sphinx_build(source, tmp_path / "html", strict=False)
     built = reported([re.sub(r" WARNING:", "", w) for w in build.warnings if "[position." in w], source)
     assert reported(result.stdout.splitlines(), source) == built == {("c.md", 3, "position.duplicate")}
+
+
+def test_check_says_the_page_files_a_build_cannot_find(tmp_path: Path) -> None:
+    """A line break in a file name, or a name not in composed Unicode: ``make check`` passed
+    them over as a build did (or said Sphinx's "Ignored unreadable document"); it now says
+    each as the build does."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home"), "a\nb.md": page("AB", 1),
+                                               "cafe\u0301.md": page("Cafe", 2)})
+    result = make("check", f"SOURCEDIR={source}")
+    assert result.returncode != 0 and "unreadable" not in result.stderr, result.stderr
+    said = [line for line in result.stdout.splitlines() if "[security.page-name]" in line]
+    assert len(said) == 2, result.stdout
+    assert said[0].startswith(f"{source}/a\\nb.md:1: the file name 'a\\nb.md' has a line break"), said
+    assert said[1].startswith(f"{source}/cafe\u0301.md:1: the file name 'cafe\u0301.md' is not in the "
+                              "composed Unicode form (NFC)"), said

@@ -297,3 +297,24 @@ def test_make_clean_never_deletes_the_pages_the_project_or_home(tmp_path: Path) 
         assert tree(tmp_path) == before
     assert make("clean", *settings, f"BUILDDIR={private}", env=home).returncode == 0
     assert not private.exists() and (pages / "sub" / "a.md").is_file()
+
+
+def test_make_all_never_builds_into_the_root_home_or_the_project(tmp_path: Path) -> None:
+    """``make all BUILDDIR=~`` (or the project, or ``/``) was accepted: the swap renames and
+    then deletes a folder there named ``html``, ``pdf``, ``epub`` or ``doctrees``. Only ``make
+    clean`` refused those; every build refuses them now, before writing anything."""
+    pages = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome.")})
+    project = write_pages(tmp_path / "project", {"conf.py": "", "home/html/mine.html": "my own page"})
+    before = tree(tmp_path)
+    home = {**os.environ, "HOME": str(project / "home")}
+    for target, folder, said in (("all", project / "home", "is your home folder"),
+                                 ("all", project, "is the project (CONFDIR)"),
+                                 ("html", tmp_path, "holds the pages (SOURCEDIR)")):
+        built = make(target, "STRICT=0", f"SOURCEDIR={pages}", f"CONFDIR={project}",
+                     f"BUILDDIR={folder}", env=home)
+        assert built.returncode == 2 and f"BUILDDIR '{folder}' {said}" in built.stderr, built.stderr
+        assert "nothing is built" in built.stderr and "Traceback" not in built.stderr, built.stderr
+        assert tree(tmp_path) == before
+    with pytest.raises(edition_build.BuildFolderProblem, match="is the file system's root"):
+        edition_build.check_not_precious(Path("/"), edition_build.precious(pages, project), "x")
+    assert edition_build.confdir_of(["-b", "html", "-c", str(project), "-j", "1"]) == project

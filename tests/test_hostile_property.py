@@ -46,7 +46,8 @@ HOSTILE_MARKDOWN = [
 
 safe_char = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="/\\\x00")
 file_name = st.text(safe_char, min_size=1, max_size=24).map(str.strip).filter(
-    lambda n: n and not n.startswith(("_", ".", "-")) and n != "index" and names.problem(n) is None)
+    lambda n: n and not n.startswith(("_", ".", "-")) and n != "index" and names.problem(n) is None
+    and not names.unfindable(f"{n}.md"))  # refused with a warning: tests/test_safety_files.py
 line_text = st.one_of(st.text(safe_char, max_size=40), st.sampled_from(HOSTILE_TEXT)).map(
     lambda t: " ".join(t.split()))
 # Raw HTML and maths in a page's body are the raw-HTML and MathML passes' (issue 10): titles

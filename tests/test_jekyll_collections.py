@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -335,3 +336,54 @@ def test_a_page_linked_from_outside_into_a_collection_is_refused_and_said(tmp_pa
     assert len(said) == 2 and all("outside the source folder" in line for line in said), said
     site = " ".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*.html"))
     assert "build machine" not in site and (build.outdir / "about.html").is_file()
+
+
+RELATIVE_SITE = {
+    "_config.yml": "title: Docs\n",
+    "index.md": "---\ntitle: Home\n---\n\n<p>Start at the <a href=\"../docs/posts/\">posts</a>.</p>\n",
+    "docs/frontmatter.md": "---\ntitle: Front matter\nposition: 2\npermalink: /docs/frontmatter/\n---\n\n"
+                           "## Dates\n\nYAML.\n",
+    "docs/posts.md": "---\ntitle: Posts\nposition: 1\npermalink: /docs/posts/\n---\n\n"
+                     "Markdown: [front matter](../frontmatter/).\n\n"
+                     "<p>Raw: <a href=\"../frontmatter/\">raw front matter</a>, "
+                     "<a href=\"../frontmatter/#dates\">raw dates</a>, <a href=\"../gone/\">gone</a>.</p>\n\n"
+                     "<div>\n<a href=\"../frontmatter/\">block link</a>\n</div>\n"}
+
+
+@pytest.mark.parametrize("builder", ["html", "epub", "typst"])
+def test_relative_links_in_a_pages_html_are_read_from_its_old_address(tmp_path: Path, builder: str) -> None:
+    """``<a href="../frontmatter/">`` on the page whose old address was /docs/posts/ leads
+    where the same Markdown link leads (the page at /docs/frontmatter/); it was read as a
+    file name beside ``docs/posts.md``, found no page, and lost its link. One that leads
+    nowhere is said once, as the page has it. A ``..`` above the root stays at the root."""
+    from jekyll_compat.urls import joined
+
+    assert joined("/", "../docs/posts/") == "/docs/posts/" and joined("/a/", "../../b/#c") == "/b/#c"
+    source = write_pages(tmp_path / "src", RELATIVE_SITE)
+    build = sphinx_build(source, tmp_path / "out", builder, strict=False, timeout=600)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "link" in w and "posts.md" in w]
+    assert len(said) == 1 and "posts.md:9: WARNING: the link '../gone/' leads to no page" in said[0], said
+    assert not [w for w in build.warnings if "/src/index.md:" in w], build.warnings
+    if builder == "typst":
+        [book] = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.typ") if p.name != "book.typ"]
+        for words, label in (("raw front matter", "docs/frontmatter:front-matter"),
+                             ("raw dates", "docs/frontmatter:dates"), ("block link", "docs/frontmatter:front-matter"),
+                             ("posts", "docs/posts:posts")):
+            assert f'#xref(label("{label}"), page-word: "page")[#"{words}"]' in book, words
+        return
+    if builder == "epub":
+        from test_rawhtml import epubcheck_errors
+
+        book = next((tmp_path / "out").glob("*.epub"))
+        assert epubcheck_errors(book) == []
+        with zipfile.ZipFile(book) as archive:
+            posts, home = (archive.read(name).decode() for name in ("docs/posts.xhtml", "index.xhtml"))
+        suffix = ".xhtml"
+    else:
+        posts, home = ((tmp_path / "out" / name).read_text(encoding="utf-8") for name in ("docs/posts.html", "index.html"))
+        suffix = ".html"
+    links = {a.get_text(): a.get("href") for a in BeautifulSoup(posts, "html.parser").select("a")}
+    assert links["front matter"] == links["raw front matter"] == links["block link"] == f"frontmatter{suffix}"
+    assert links["raw dates"] == f"frontmatter{suffix}#dates" and links.get("gone") is None  # its words
+    assert BeautifulSoup(home, "html.parser").find("a", string="posts")["href"] == f"docs/posts{suffix}"

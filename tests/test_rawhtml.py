@@ -316,3 +316,42 @@ def test_block_elements_in_a_paragraphs_html_become_spans():
                       "</span>", "<span><span><span><span>cell</span></span></span></span>"]
     assert [c.what for c in changes] == ["the script in onclick= is left out"]
     assert clean('<div class="note"><p>block</p><hr></div>')[0] == '<div class="note"><p>block</p><hr /></div>'
+
+
+@pytest.mark.parametrize("fragment,cleaned", [
+    ("<details>Words</details>", "<details><summary>Details</summary>Words</details>"),
+    ("<details>Intro <summary>Title</summary> more <summary>Again</summary></details>",
+     "<details><summary>Title</summary>Intro  more <div>Again</div></details>"),
+    ("<details>\n", ""),  # a blank line ended its block: nothing inside, nothing to open
+    ("<details open><summary>S</summary>W</details>", '<details open=""><summary>S</summary>W</details>'),
+])
+def test_details_has_its_summary_first(fragment, cleaned):
+    assert clean(fragment) == (cleaned, [])
+
+
+def test_details_without_summary_and_footnotes_of_both_kinds_give_a_valid_book(tmp_path):
+    """EPUBCheck (RSC-005) refused a ``<details>`` without its ``<summary>`` first; an
+    ``{eval-rst}`` block's footnotes had ids counted apart from the page's (``id1`` twice)
+    and were never numbered, so an rST ``[#]_`` stopped every edition with a traceback."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "faq.md": "---\ntitle: FAQ\nposition: 1\n---\n\n<details>\nHidden answer.\n</details>\n\n"
+                  "<details><p>Second answer.</p><summary>Late question</summary></details>\n",
+        "notes.md": "---\ntitle: Notes\nposition: 2\n---\n\nA claim[^1] and a number[^n].\n\n"
+                    "[^1]: The Markdown source.\n[^n]: The Markdown count.\n\n"
+                    "```{eval-rst}\nAn rST claim [#]_ and [7]_.\n\n.. [#] The rST source.\n"
+                    ".. [7] The rST count.\n```\n"})
+    html = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in html.output + epub.output, html.output + epub.output
+    assert not [line for line in epub.warnings if "notes.md" in line], epub.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        faq, notes = (archive.read(f"{name}.xhtml").decode() for name in ("faq", "notes"))
+    assert "<details><summary>Details</summary>\nHidden answer.\n</details>" in faq
+    assert "<details><summary>Late question</summary><p>Second answer.</p></details>" in faq
+    for words in ("The Markdown source.", "The Markdown count.", "The rST source.", "The rST count."):
+        assert words in notes and words in (tmp_path / "html" / "notes.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', notes)
+    assert len(ids) == len(set(ids)), ids

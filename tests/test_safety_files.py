@@ -234,3 +234,44 @@ def test_a_table_file_in_another_encoding_is_one_message_not_a_traceback(tmp_pat
     said = [line for line in build.warnings if "cannot be read as 'utf-32' text" in line]
     assert [line.split(": ERROR")[0] for line in said] == [f"{src / 't.md'}:8"], said
     assert "After." in (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
+
+
+def test_page_files_sphinx_never_finds_are_each_said_on_one_line(tmp_path: Path) -> None:
+    """A line break in a page's file name (Sphinx's patterns stop at it) or a name in
+    decomposed Unicode (Sphinx looks for the composed one) left the page out without a
+    word, or with "Ignored unreadable document": each is said once at its file, on one
+    line, and the other pages build."""
+    from safety.names import unfindable, unfound_pages
+
+    decomposed, composed = "cafe\u0301.md", "caf\u00e9.md"
+    assert unfindable("\uf900.md") and not unfindable(composed)  # a compatibility ideograph: NFC changes it
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "bad\nname.md": page("Broken", 1, body="Lost words."),
+        "_drafts/old\nidea.md": page("Draft", body="Never published."),
+        decomposed: page("Café", 2, body="Coffee."),
+        "plan.md": page("Plan", 3, body="The plan."),
+        "notes\n.txt": "not a page"})
+    assert unfound_pages(str(src), [".md"], lambda p: True, lambda p: p.startswith("_")) == [
+        "bad\nname.md", decomposed]
+    assert unfound_pages(str(src), [".md"], lambda p: True, lambda p: p.startswith("_"),
+                         ["_drafts"]) == ["bad\nname.md", decomposed, "_drafts/old\nidea.md"]
+
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.warnings if "[security.page-name]" in line]
+    assert len(said) == 2, build.output
+    assert said[0].startswith(f"{src}/bad\\nname.md:1: WARNING: the file name 'bad\\nname.md' "
+                              "has a line break"), said
+    assert said[1].startswith(f"{src / decomposed}:1: WARNING: the file name '{decomposed}' is "
+                              "not in the composed Unicode form (NFC)"), said
+    assert f"rename the file '{composed}' [security.page-name]" in said[1], said
+    assert "unreadable" not in build.output, build.output
+    assert "The plan." in (tmp_path / "out" / "plan.html").read_text(encoding="utf-8")
+
+    write_pages(src, {composed: page("Café too", 4, body="Tea.")})
+    build = sphinx_build(src, tmp_path / "out2", strict=True)
+    assert build.returncode != 0, build.output
+    assert any(f"'{decomposed}' is another file's name, '{composed}', in another Unicode form" in line
+               for line in build.warnings), build.output

@@ -680,6 +680,30 @@ _NOWHERE = ("the link '{target}' leads to no page; link to a page of the publica
             "(e.g. '/projects/parking/') or to a full https:// address")
 
 
+def page_url(app: Sphinx, docname: str, front: dict[str, Any]) -> str:
+    """The URL Jekyll gave the page (``front``: its front matter), which its relative links
+    (``../structure/``) start from."""
+    front = _with_defaults(defaults_of(Path(app.srcdir))(app.env.doc2path(docname)), front)
+    permalink = front.get("permalink")
+    if isinstance(permalink, str) and permalink.strip() and not urls.is_template(permalink):
+        return permalink.strip()
+    given = old_site_urls(app, [docname]).get(docname)
+    if given:
+        return given
+    folder, _, name = docname.rpartition("/")
+    return f"/{folder}/" if name == "index" and folder else "/" if name == "index" else f"/{docname}.html"
+
+
+def raw_link_address(app: Sphinx, docname: str, address: str) -> str | None:
+    """``rawhtml-page-address``: ``<a href="../frontmatter/">`` in a page's own HTML, read
+    from the page's old URL as :class:`ResolveSiteLinks` reads the same Markdown link (at
+    ``doctree-read``, so the front matter is the file's, not the collected metadata)."""
+    if not urls.is_relative_url(address):
+        return None
+    front = pagesource.read(Path(app.env.doc2path(docname))).data
+    return urls.joined(page_url(app, docname, front if isinstance(front, dict) else {}), address)
+
+
 class ResolveSiteLinks(SphinxPostTransform):
     """Send root-relative links to the page now at that old URL; warn once for the others.
 
@@ -699,16 +723,18 @@ class ResolveSiteLinks(SphinxPostTransform):
         site_url = jekyll_config(Path(self.app.srcdir)).get("url")
         if isinstance(site_url, str) and site_url.strip():
             self.own_site_links(table, baseurl, site_url)
-        page_url: str | None = None
+        page_urls: dict[str, str] = {}
         for node in list(self.document.findall(addnodes.pending_xref)):
             target = node.get("reftarget", "")
             if node.get("reftype") != "myst" or node.get("refdomain"):
                 continue
             if not urls.is_site_path(target):
-                if not urls.is_relative_url(target) or self.names_a_file(target):
+                docname = node.get("refdoc") or self.env.docname  # the PDF is one document of all pages
+                if not urls.is_relative_url(target) or self.names_a_file(target, docname):
                     continue
-                page_url = page_url or self.page_url()
-                target = urls.joined(page_url, target)
+                if docname not in page_urls:
+                    page_urls[docname] = page_url(self.app, docname, self.env.metadata.get(docname, {}))
+                target = urls.joined(page_urls[docname], target)
             found = urls.resolve(target, table, baseurl)
             if found is not None:
                 node["refdomain"], node["reftarget"] = "doc", found[0]
@@ -721,28 +747,14 @@ class ResolveSiteLinks(SphinxPostTransform):
                 if "html" in raw.get("format", "").split():
                     self.rewrite_raw(raw, table, baseurl)
 
-    def names_a_file(self, target: str) -> bool:
+    def names_a_file(self, target: str, docname: str) -> bool:
         """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``)."""
         path = target.split("#", 1)[0].split("?", 1)[0]
-        here = posixpath.dirname(self.env.docname)
+        here = posixpath.dirname(docname)
         name = posixpath.normpath(posixpath.join(here, path))
         stem = os.path.splitext(name)[0]
         return name in self.env.found_docs or stem in self.env.found_docs \
             or (Path(self.app.srcdir) / name).exists()
-
-    def page_url(self) -> str:
-        """The URL Jekyll gave this page, which its relative links (``../structure/``) start from."""
-        docname = self.env.docname
-        front = _with_defaults(defaults_of(Path(self.app.srcdir))(self.env.doc2path(docname)),
-                               self.env.metadata.get(docname, {}))
-        permalink = front.get("permalink")
-        if isinstance(permalink, str) and permalink.strip() and not urls.is_template(permalink):
-            return permalink.strip()
-        given = old_site_urls(self.app, [docname]).get(docname)
-        if given:
-            return given
-        folder, _, name = docname.rpartition("/")
-        return f"/{folder}/" if name == "index" and folder else "/" if name == "index" else f"/{docname}.html"
 
     def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:
         for ref in list(self.document.findall(nodes.reference)):
@@ -766,9 +778,12 @@ class ResolveSiteLinks(SphinxPostTransform):
             uri = self.app.builder.get_relative_uri(self.env.docname, found[0])
             return uri + (f"#{found[1]}" if found[1] else "")
 
+        from rawhtml import READ_AS
+
         html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
         for url in missing:
-            warn(_NOWHERE.format(target=url), raw, Subtype.LINK)
+            written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
+            warn(_NOWHERE.format(target=written), raw, Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
@@ -927,9 +942,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publication")  # the events it answers are theirs
     app.setup_extension("pageorder")
     app.setup_extension("maths")
+    app.setup_extension("rawhtml")
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
     app.connect("pageorder-landing-page", home_page)
+    app.connect("rawhtml-page-address", raw_link_address)
     app.connect("builder-inited", read_collections_in_place, priority=100)
     app.connect("builder-inited", say_what_is_not_read)
     app.connect("env-get-outdated", say_which_collection_pages_clash)

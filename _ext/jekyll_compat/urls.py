@@ -38,8 +38,10 @@ def is_relative_url(url: str) -> bool:
 
 
 def joined(page_url: str, url: str) -> str:
-    """``url`` read from the page at ``page_url``, root-relative, as a browser reads it."""
-    return urljoin("/" + page_url.lstrip("/"), url)
+    """``url`` read from the page at ``page_url``, root-relative, as a browser reads it (a
+    ``..`` above the site's root stays at the root: ``urljoin`` dropped the ``/`` there)."""
+    found = urljoin("/" + page_url.lstrip("/"), url)
+    return found if found.startswith("/") else "/" + found
 
 
 def url_path(url: str) -> str:

@@ -129,8 +129,6 @@ class DollarMathSwitchParser(MystParser):
                 lines_of_file(tokens, moved)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
-            if "eval-rst" in inputstring:
-                adopt_pending_transforms(document)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
@@ -172,17 +170,6 @@ def as_plain_text(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return "\n".join([*lines[:start], fence + "text", *lines[start:], fence, ""])
-
-
-def adopt_pending_transforms(document: nodes.document) -> None:
-    """Run the transforms that rST in an ``{eval-rst}`` block asked for (``contents``,
-    ``sectnum``, ``target-notes``, ``class``): MyST parses the block as a document of its
-    own and keeps its nodes but not its list of pending transforms, so the ``pending`` node
-    was left for the writers, which stopped every edition on it."""
-    registered = {id(entry[2]) for entry in document.transformer.transforms if entry[2] is not None}
-    for node in list(document.findall(nodes.pending)):
-        if id(node) not in registered:
-            document.note_pending(node)
 
 
 def allowed_page_settings(topmatter: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -248,6 +235,28 @@ class _Renderer(SphinxRenderer):
             super().setup_render(options, env)
         finally:
             myst_base.make_document = make_document
+
+    def render_restructuredtext(self, token: Any) -> None:
+        """``{eval-rst}`` parsed into the page's own document, its nodes then moved to where
+        the block is.
+
+        MyST parses the block as a document of its own and keeps only its nodes: their ids
+        came from another count (``id1`` twice on a page with footnotes in both, an invalid
+        ePub), its footnotes were never numbered or linked, so an rST ``[#]_`` stopped every
+        edition (``KeyError: 'refid'``), and its ``pending`` transforms (``contents``,
+        ``sectnum``, ``target-notes``) were never run, which also stopped them. In one
+        document, docutils gives every id once, numbers the footnotes of both kinds, says a
+        label used by both, and runs what the block asked for."""
+        from myst_parser.mocking import MockRSTParser
+        from myst_parser.mdit_to_docutils.base import token_line
+
+        document = self.document
+        before = len(document.children)
+        MockRSTParser().parse("\n" * token_line(token) + token.content, document)
+        if self.current_node is not document:
+            added = document.children[before:]
+            del document.children[before:]
+            self.current_node.extend(added)
 
 
 def key_line(text: str, key: str) -> int:

@@ -63,8 +63,9 @@ def load_settings(confdir: Path) -> Settings:
     )
 
 
-def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
-    """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``."""
+def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = None) -> dict[str, Path]:
+    """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``; ``unfound`` gets
+    the page files it passes over (``safety.names.unfound_pages``), as a build says them."""
     from sphinx.project import Project  # the same discovery as a build, no build
 
     from jekyll_compat import inplace, jekyll_config, leftout, posts
@@ -81,7 +82,17 @@ def find_pages(srcdir: Path, settings: Settings) -> dict[str, Path]:
     with_posts = bool(posts.find(srcdir, settings.suffixes, Matcher(excludes)).posts)
     if folders or with_posts:
         project = inplace.CollectionsProject(srcdir, settings.suffixes, folders, with_posts)
-    docnames = project.discover(excludes, settings.include_patterns)
+    from safety import unreadable_said_as_page_name
+
+    with unreadable_said_as_page_name(srcdir):
+        docnames = project.discover(excludes, settings.include_patterns)
+    if unfound is not None:
+        from sphinx.project import EXCLUDE_PATHS
+
+        from safety.names import unfound_pages
+
+        unfound += unfound_pages(str(srcdir), settings.suffixes, Matcher(list(settings.include_patterns)),
+                                 Matcher([*excludes, *EXCLUDE_PATHS]), folders)
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 
@@ -148,8 +159,12 @@ def display_path(path: Path) -> Path:
 
 def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
+    from safety.names import shown, unfound_problem
+    from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+
     settings = load_settings(confdir)
-    paths, outside = pages_inside(find_pages(srcdir, settings), srcdir)
+    unfound: list[str] = []
+    paths, outside = pages_inside(find_pages(srcdir, settings, unfound), srcdir)
     pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
@@ -160,6 +175,8 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
         lines.append(f"note: no {settings.root_doc} page, and every top-level page redirects or is "
                      "unpublished: a build generates a contents page listing the sections")
     lines += outside
+    lines += [f"{display_path(srcdir / shown(path))}:1: {unfound_problem(str(srcdir), path)} "
+              f"[{SECURITY}.{Refused.PAGE_NAME.value}]" for path in unfound]
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))
     return lines, len(paths)

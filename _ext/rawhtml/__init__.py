@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import quote, unquote
 
 from docutils import nodes
@@ -47,6 +47,7 @@ WARNING_TYPE = "rawhtml"
 IMAGES = "rawhtml_images"  # on a raw node: (src as written, file relative to the source folder)
 DOWNLOADS = "rawhtml_downloads"  # the same for links to files
 PAGES = "rawhtml_pages"  # (href as written, docname, fragment) of links to pages
+READ_AS = "rawhtml_read_as"  # {root-relative href written in its place: the href as written}
 _LISTED = 3  # changes named in a page's warning; the rest are counted
 
 
@@ -99,6 +100,9 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     inline: dict[int, list[nodes.raw]] = defaultdict(list)
     env = app.env
     nowhere: list[tuple[nodes.raw, str]] = []
+
+    def read_address(address: str) -> str | None:
+        return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -111,7 +115,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
         _replace(raw, nest_headings(cleaned, _heading_level(raw)))
         refused: list[tuple[str, str]] = []
-        nowhere += [(raw, address) for address in register_links(env, raw, refused)]
+        nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
@@ -125,7 +129,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         if not _in_link(pieces[0]):
             changes += _name_links(pieces)
         for raw in pieces:
-            nowhere += [(raw, address) for address in register_links(env, raw, refused)]
+            nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
@@ -211,12 +215,21 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
     return None
 
 
+PAGE_ADDRESS = "rawhtml-page-address"
+"""Declared event ``(docname, address)`` → the root-relative address (``/docs/frontmatter/``)
+a relative link that names no page's file means, or None: ``jekyll_compat`` reads
+``../frontmatter/`` from the page's old URL, as it reads the same link in Markdown."""
+
+
 def register_links(env: BuildEnvironment, raw: nodes.raw,
-                   refused: list[tuple[str, str]] | None = None) -> list[str]:
+                   refused: list[tuple[str, str]] | None = None,
+                   read_address: Callable[[str], str | None] = lambda address: None) -> list[str]:
     """Note what a raw HTML link names: a page (linked when written), a file such as
     ``/assets/plan.pdf`` (published like a Markdown download link); the addresses that
     lead to neither are returned, their links made words, and files that may not be published (:func:`unpublishable`)
-    are added to ``refused`` with why."""
+    are added to ``refused`` with why. A relative link to no page's file is first given to
+    ``read_address``: the root-relative address it gives is written in its place (a server
+    path, resolved later with the old site's addresses)."""
     folder = Path(env.doc2path(env.docname)).parent
     nowhere = []
     refused = [] if refused is None else refused
@@ -227,6 +240,10 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
         page = page_named(env, address)
         if page:
             raw.setdefault(PAGES, []).append((href, *page))
+            continue
+        if page is None and (read := read_address(address)):
+            _replace(raw, raw.astext().replace(f'href="{href}"', f'href="{escape(read)}"'))
+            raw.setdefault(READ_AS, {})[escape(read)] = href
             continue
         if page is None:  # its words stay, without a link that leads nowhere
             nowhere.append(address)
@@ -349,6 +366,7 @@ def _where(node: nodes.Node) -> Any:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_event(PAGE_ADDRESS)
     app.connect("doctree-read", sanitize_page)
     app.add_post_transform(LinkPictures)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

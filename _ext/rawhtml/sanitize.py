@@ -260,9 +260,42 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name in VOID:
         out.append(f"<{name}{attrs} />")
         return
+    if name == "details":
+        _details(element, attrs, out, changes, local_image, in_link)
+        return
     out.append(f"<{name}{attrs}>")
     _children(element, out, changes, local_image, in_link or name == "a", inline)
     out.append(f"</{name}>")
+
+
+DETAILS_SUMMARY = "Details"
+"""What a ``<details>`` without a ``<summary>`` is labelled, as browsers label it."""
+
+
+def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Change],
+             local_image: Callable[[str], bool | str] | None, in_link: bool) -> None:
+    """``<details>`` with its ``<summary>`` first, as XHTML requires (EPUBCheck RSC-005):
+    the first ``<summary>`` inside it, which browsers show wherever it stands, else
+    :data:`DETAILS_SUMMARY`, the word browsers show; any other ``<summary>`` is a ``<div>``.
+    One with nothing inside (a blank line after ``<details>`` ended its HTML block) is left
+    out: it has no words, and would open onto nothing."""
+    if not len(element) and not (element.text or "").strip():
+        return
+    summaries = [child for child in element
+                 if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1].lower() == "summary"]
+    first = summaries[0] if summaries else None
+    out.append(f"<details{attrs}>")
+    if first is None:
+        out.append(f"<summary>{DETAILS_SUMMARY}</summary>")
+    else:
+        _element(first, out, changes, local_image, in_link, False, "details")
+    out.append(_text(element.text))
+    for child in element:
+        if child is not first:
+            later = any(child is summary for summary in summaries)
+            _element(child, out, changes, local_image, in_link, False, "" if later else "details")
+        out.append(_text(child.tail))
+    out.append("</details>")
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")

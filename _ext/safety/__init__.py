@@ -13,9 +13,11 @@ fails the build. The rules themselves are plain Python (:mod:`.paths`, :mod:`.ur
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -56,11 +58,14 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
         if not why:
             why, kind = paths.not_a_file(env.doc2path(docname)), Kind.NOT_A_FILE
         if why:
-            logger.warning(why, location=(docname, 1), type=WARNING_TYPE, subtype=kind.value)
+            file = os.fspath(env.doc2path(docname))
+            where = f"{names.shown(file)}:1" if names.shown(file) != file else (docname, 1)
+            logger.warning(why, location=where, type=WARNING_TYPE, subtype=kind.value)
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
     say_case_clashes(env)
+    say_unfound_pages(env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
               "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
@@ -90,6 +95,69 @@ def say_case_clashes(env: Any) -> None:
                     "replaces the other's; rename one of the two files (its words stay the same)")
         logger.warning(what, location=(clash.docname, 1), type=WARNING_TYPE,
                        subtype=Kind.NAME_CASE.value)
+
+
+def say_unfound_pages(env: Any) -> None:
+    """Page files Sphinx's search passes over without a word (a line break in the name, a
+    name not in composed Unicode, NFC), each said at its file, shown on one line."""
+    from sphinx.project import EXCLUDE_PATHS
+    from sphinx.util.matching import Matcher
+
+    from . import names
+    from .problems import WARNING_TYPE, Kind
+
+    included = Matcher(list(env.config.include_patterns))
+    excluded = Matcher([*env.config.exclude_patterns, *EXCLUDE_PATHS])
+    srcdir = os.fspath(env.srcdir)
+    for path in names.unfound_pages(srcdir, env.config.source_suffix, included, excluded,
+                                    getattr(env.project, "collections", {})):
+        where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
+        logger.warning(names.unfound_problem(srcdir, path), location=f"{where}:1", type=WARNING_TYPE,
+                       subtype=Kind.PAGE_NAME.value)
+
+
+class _SaidAsPageName:
+    """Drops Sphinx's "Ignored unreadable document" for a file whose name is only in another
+    Unicode form than the composed one Sphinx looks for: :func:`say_unfound_pages` says
+    what it is and what to do (the file is readable; Sphinx's words sent people to its
+    permissions)."""
+
+    def __init__(self, srcdir: str) -> None:
+        self.srcdir = srcdir
+
+    def filter(self, record: Any) -> bool:
+        from sphinx.locale import __
+
+        if str(record.msg) != str(__("Ignored unreadable document %r.")) or not record.args:
+            return True
+        path = record.args[0]
+        return not isinstance(path, str) or os.path.lexists(os.path.join(self.srcdir, path))
+
+
+def install_unreadable_filter(app: Sphinx, config: Any) -> None:
+    """``config-inited`` (Sphinx looks for pages before ``builder-inited``): this build's
+    :class:`_SaidAsPageName` on Sphinx's project logger."""
+    project_logger = _project_logger()
+    for old in [f for f in project_logger.filters if isinstance(f, _SaidAsPageName)]:
+        project_logger.removeFilter(old)
+    project_logger.addFilter(_SaidAsPageName(os.fspath(app.srcdir)))
+
+
+@contextlib.contextmanager
+def unreadable_said_as_page_name(srcdir: str | os.PathLike[str]) -> Iterator[None]:
+    """:class:`_SaidAsPageName` while ``make check`` looks for pages with Sphinx's project."""
+    said = _SaidAsPageName(os.fspath(srcdir))
+    _project_logger().addFilter(said)
+    try:
+        yield
+    finally:
+        _project_logger().removeFilter(said)
+
+
+def _project_logger() -> Any:
+    import logging as stdlib_logging
+
+    return stdlib_logging.getLogger("sphinx.sphinx.project")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -122,6 +190,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(images.LinkedPicturesShownAsWords)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
+    app.connect("config-inited", install_unreadable_filter)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,13 +6,16 @@ without a word; a name with ``:`` is read as an address of its own by the site's
 results (``javascript:alert(1).md``) and a name with bidirectional controls reads as another
 name; a name too long for the file system (a component of more than 240 bytes:
 the doctree cache adds ``.doctree`` to it) stops the build with an ``OSError``. Both are
-refused before the page is read.
+refused before the page is read. A file Sphinx never finds as a page (a line break in its
+name, a name not in composed Unicode, NFC) was left out without a word: :func:`unfound_pages`.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 RESERVED = {
@@ -46,6 +49,66 @@ def problem(docname: str) -> str | None:
             return (f"the name '{part[:40]}…' is {len(part.encode('utf-8', 'surrogateescape'))} "
                     f"bytes long; the build can write at most {MAX_COMPONENT_BYTES}: shorten it")
     return None
+
+
+def shown(path: str) -> str:
+    """A file name as one line of a warning: a line break is written ``\\n``."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], path)
+
+
+def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str], bool],
+                  excluded: Callable[[str], bool], collections: Iterable[str] = ()) -> list[str]:
+    """Page files Sphinx's search never finds, as paths from ``srcdir``: a name with a line
+    break (its patterns' ``.`` stops there) and a name whose Unicode is not in composed form
+    (``cafe`` + U+0301: Sphinx looks for the composed name, another file or none).
+
+    ``included`` and ``excluded`` are the build's patterns, as Sphinx applies them (an
+    excluded folder is not entered); they judge a name with each line break read as a
+    space, so a file in a folder the build leaves out is not said. In a published Jekyll
+    collection (``collections``: its folders) a path is judged from the folder, as
+    :class:`jekyll_compat.inplace.CollectionsProject` finds its documents."""
+    suffixes, collections = tuple(suffixes), tuple(collections)
+
+    def judged(path: str) -> str:
+        plain = path.replace("\n", " ")
+        return next((plain[len(f) + 1:] for f in collections if plain.startswith(f + "/")), plain)
+
+    def entered(folder: str) -> bool:
+        return any(f == folder or f.startswith(folder + "/") for f in collections) or not excluded(
+            judged(folder))
+
+    found = []
+    for folder, dirs, files in os.walk(srcdir):
+        base = os.path.relpath(folder, srcdir)
+        base = "" if base == "." else base.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(d for d in dirs if entered(base + d))
+        for name in sorted(files):
+            path = base + name
+            if name.endswith(suffixes) and unfindable(path) and included(judged(path)) and not excluded(
+                    judged(path)):
+                found.append(path)
+    return found
+
+
+def unfindable(path: str) -> bool:
+    """A page file's path (from the source folder) Sphinx never finds: a line break in it,
+    or a name Unicode's composed form (NFC, which Sphinx reads names in) writes otherwise."""
+    return "\n" in path or unicodedata.normalize("NFC", path) != path
+
+
+def unfound_problem(srcdir: str, path: str) -> str:
+    """Why the page file at ``path`` (from the source folder) is not built, and what to do."""
+    if "\n" in path:
+        return (f"the file name '{shown(path)}' has a line break, so the build cannot find the "
+                "page and it is not built; rename the file without it")
+    composed = unicodedata.normalize("NFC", path)
+    if os.path.lexists(os.path.join(srcdir, composed)):
+        return (f"the file name '{path}' is another file's name, '{composed}', in another Unicode "
+                "form (as some Mac tools save 'é': 'e' and an accent, NFD): the build reads only "
+                "the other file, and a Mac takes the two for one; keep one of them")
+    return (f"the file name '{path}' is not in the composed Unicode form (NFC) the build reads "
+            "names in (as some Mac tools save 'é': 'e' and an accent, NFD), so the build cannot "
+            f"find the page and it is not built; rename the file '{composed}'")
 
 
 @dataclass(frozen=True)

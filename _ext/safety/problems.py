@@ -48,7 +48,9 @@ class Kind(enum.Enum):
 
     PAGE_NAME = "page-name"
     """A page's file name is one the site generates (``search``, ``genindex``, ``404``, the
-    ePub's ``nav``), has control characters, or is too long to write: the page is not built."""
+    ePub's ``nav``), has control characters, or is too long to write: the page is not built.
+    Also a page file Sphinx does not find (a line break in its name, a name not in composed
+    Unicode, NFC, as a Mac may save it): said at the file, with the line break shown as ``\\n``."""
 
     NAME_CASE = "name-case"
     """Two page files (``About.md``, ``about.md``) or folders of pages (``Team/``, ``team/``)

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from rawhtml import DOWNLOADS, IMAGES, PAGES, is_html
+from rawhtml import DOWNLOADS, IMAGES, PAGES, READ_AS, is_html
 from safety import urls
 from safety.urls import written_validly
 
@@ -66,6 +66,7 @@ class RawHtmlAsNodes(SphinxPostTransform):
         pictures = {written_validly(src): relative for raw in pieces for src, relative in raw.get(IMAGES, ())}
         pages = {unescape(href): (page, fragment) for raw in pieces for href, page, fragment in raw.get(PAGES, ())}
         files = {unescape(href) for raw in pieces for href, _ in raw.get(DOWNLOADS, ())}
+        written = {unescape(read): unescape(href) for raw in pieces for read, href in raw.get(READ_AS, {}).items()}
 
         def link(href: str, words: list[nodes.Node]) -> nodes.Node:
             if href in pages:
@@ -81,7 +82,7 @@ class RawHtmlAsNodes(SphinxPostTransform):
                 return nodes.reference("", "", *words, refuri=href)
             if href.startswith("/") and href not in files:  # an old site address: jekyll_compat's
                 return addnodes.pending_xref("", nodes.inline("", "", *words, classes=["xref", "myst"]),
-                                             refdomain="", reftype="myst", reftarget=href,
+                                             refdomain="", reftype="myst", reftarget=written.get(href, href),
                                              refdoc=docname, refexplicit=True)
             return nodes.inline("", "", *words)  # a file the PDF cannot carry: its words, as a download link's
 
