@@ -8,6 +8,7 @@ folder named in ``safe_include_paths`` still work.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -95,7 +96,7 @@ def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> 
     assert not marker.exists(), "the page ran a command on the build machine"
     text = " ".join(BeautifulSoup((tmp_path / "out" / "a.html").read_text(encoding="utf-8"),
                                   "html.parser").get_text().split())
-    assert "{{ 7 + 7 }}" in text and "14" not in text
+    assert "{{ 7 + 7 }}" in text and not re.search(r"\b14\b", text.replace(str(tmp_path), ""))
     assert sum("[math.page-setting]" in line for line in build.warnings) == 3, build.output
 
 
