@@ -333,3 +333,23 @@ def test_a_post_whose_file_name_no_address_can_hold_keeps_its_words_and_old_addr
         f"{source / '_posts' / '2019-01-01-why?.md'}:1:", f"{source / '_posts' / '2019-01-02-what#now.md'}:1:"]
     assert "'2019-01-01-why.html'" in said[0] and "Rename the file '2019-01-01-why.md'" in said[0]
     assert "[redirect." not in build.output
+
+
+def test_a_post_with_a_line_break_in_its_name_is_said_on_one_line(tmp_path: Path) -> None:
+    """The posts reader left it out saying its name had no date (it has one), suggested
+    'YYYY-MM-DD-2020-01-02-bad⏎name.md', and split the warning over two lines."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "site", {
+        "_config.yml": "title: Site\n",
+        "index.md": "---\ntitle: Home\n---\n\nHello.\n",
+        "_posts/2020-01-01-good.md": "---\ntitle: Good post\n---\n\nGood.\n",
+        "_posts/2020-01-02-bad\nname.md": "---\ntitle: Bad post\n---\n\nBad words.\n",
+    })
+    built = sphinx_build(source, tmp_path / "out")
+    assert built.returncode != 0
+    [said] = [line for line in built.output.splitlines() if "[jekyll.post-name]" in line]
+    assert "_posts/2020-01-02-bad\\nname.md:1: WARNING: " in said
+    assert "has a line break or another control character in its name" in said
+    assert "does not start with a date" not in said and "YYYY" not in said
+    assert any("Good." in p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*good*.html"))

@@ -32,6 +32,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from rawhtml.sanitize import unlink
+from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
@@ -406,7 +407,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
                   f"not publish it either. Rename it '{plain}/' to publish them")
     found = _posts_found(app)
     for relative in found.not_posts:
-        warn(posts.not_a_post_message(relative), f"{srcdir / relative}:1",
+        warn(posts.not_a_post_message(relative), f"{shown(str(srcdir / relative))}:1",
              Subtype.POST_NAME)
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
         _say_once(f"{srcdir / found.drafts[0]}:1: "

@@ -38,6 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagesource import charrefs
+from safety.names import shown
 
 from .titles import titleize_slug
 
@@ -165,8 +166,12 @@ def is_post_path(relative: str) -> bool:
 
 
 def not_a_post_message(relative: str) -> str:
-    """Why a file in ``_posts/`` is not published, and what to do."""
+    """Why a file in ``_posts/`` is not published, and what to do (on one line: a line break
+    in the name is written ``\\n``)."""
     name = PurePosixPath(relative).name
+    if shown(name) != name:
+        return (f"'{shown(relative)}' has a line break or another control character in its "
+                "name, so it is not published; rename the file without it")
     stem, _, ext = name.rpartition(".")
     if FILENAME.match(name) and not is_post_name(name):
         return (f"'{relative}' is named with a date that is no day of the calendar, so it is no "
