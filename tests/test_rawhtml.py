@@ -329,6 +329,21 @@ def test_details_has_its_summary_first(fragment, cleaned):
     assert clean(fragment) == (cleaned, [])
 
 
+def test_the_summary_given_to_details_is_in_the_editions_language(tmp_path):
+    """It was always the English word, in a Spanish edition too; a written summary is kept."""
+    assert clean("<details>W</details>", details_label="Detalles & más")[0] == (
+        "<details><summary>Detalles &amp; más</summary>W</details>")
+    assert clean("<details><summary>S</summary>W</details>", details_label="Detalles")[0] == (
+        "<details><summary>S</summary>W</details>")
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n<details>\nHidden answer.\n</details>\n"})
+    spanish = sphinx_build(source, tmp_path / "es", "html", strict=False, extra=("-D", "language=es"))
+    english = sphinx_build(source, tmp_path / "en", "html", strict=False)
+    assert "Traceback" not in spanish.output + english.output, spanish.output + english.output
+    assert "<summary>Detalles</summary>" in (tmp_path / "es" / "index.html").read_text(encoding="utf-8")
+    assert "<summary>Details</summary>" in (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+
+
 def test_details_without_summary_and_footnotes_of_both_kinds_give_a_valid_book(tmp_path):
     """EPUBCheck (RSC-005) refused a ``<details>`` without its ``<summary>`` first; an
     ``{eval-rst}`` block's footnotes had ids counted apart from the page's (``id1`` twice)

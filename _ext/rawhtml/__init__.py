@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
+from sphinx.locale import _ as translated
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -33,7 +34,7 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
-from .sanitize import SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink
+from .sanitize import DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -112,7 +113,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                            f"page ({raw.astext().count(chr(10))} lines) as its inside and no edition "
                            f"shows those words: close it where it should end", location=_where(raw),
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
-        cleaned, changes = clean(raw.astext(), PageImages(env, raw))
+        cleaned, changes = clean(raw.astext(), PageImages(env, raw),
+                                 details_label=translated(DETAILS_SUMMARY))
         _replace(raw, nest_headings(cleaned, _heading_level(raw)))
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]

@@ -127,13 +127,21 @@ def url_is_safe(url: str, *, image: bool = False) -> bool:
     return scheme in SAFE_SCHEMES
 
 
+DETAILS_SUMMARY = "Details"
+"""What a ``<details>`` without a ``<summary>`` is labelled, as browsers label it."""
+_ADDED_SUMMARY = "\x00summary\x00"
+"""Where :func:`clean` puts its ``details_label``: no fragment holds it (:data:`_NOT_XML`)."""
+
+
 def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None, *,
-          in_link: bool = False, inline: bool = False) -> tuple[str, list[Change]]:
+          in_link: bool = False, inline: bool = False,
+          details_label: str = DETAILS_SUMMARY) -> tuple[str, list[Change]]:
     """The fragment as safe, well-formed XHTML (which is also HTML), and what was changed;
     ``in_link``: it is inside a link (a Markdown link around a page's inline HTML);
     ``inline``: it is inside a paragraph (:data:`BLOCK` elements become spans; Markdown
     hands over its ``<a …>`` apart from the words up to ``</a>``, so its links are named by
-    :func:`name_inline_link`, not here)."""
+    :func:`name_inline_link`, not here); ``details_label``: the summary given to a
+    ``<details>`` without one, in the edition's language."""
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
@@ -148,7 +156,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
         except RecursionError:
             words = ""
         return _text(words), [Change("its elements are nested too deeply; only its words are kept")]
-    return "".join(out), changes
+    return "".join(out).replace(_ADDED_SUMMARY, _text(details_label)), changes
 
 
 def _text(value: str | None) -> str:
@@ -268,10 +276,6 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     out.append(f"</{name}>")
 
 
-DETAILS_SUMMARY = "Details"
-"""What a ``<details>`` without a ``<summary>`` is labelled, as browsers label it."""
-
-
 def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Change],
              local_image: Callable[[str], bool | str] | None, in_link: bool) -> None:
     """``<details>`` with its ``<summary>`` first, as XHTML requires (EPUBCheck RSC-005):
@@ -286,7 +290,7 @@ def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Chan
     first = summaries[0] if summaries else None
     out.append(f"<details{attrs}>")
     if first is None:
-        out.append(f"<summary>{DETAILS_SUMMARY}</summary>")
+        out.append(f"<summary>{_ADDED_SUMMARY}</summary>")
     else:
         _element(first, out, changes, local_image, in_link, False, "details")
     out.append(_text(element.text))
