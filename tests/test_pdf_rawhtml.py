@@ -195,3 +195,28 @@ def test_a_quotation_gets_its_marks_and_a_huge_list_start_is_left_out() -> None:
 
 def test_html_that_is_not_xml_is_left_for_plain_text() -> None:
     assert xhtml_nodes.blocks("<p>a &nbsp; <b>b</p>", _context()) is None
+
+
+def test_its_headings_are_tagged_headings_that_never_skip_a_level(tmp_path: Path) -> None:
+    """A page's ``<h2>`` was a bold line (a P) in the PDF, a heading in the site and the ePub:
+    a screen reader moving by headings skipped it. Each is now an Hn inside its section, as
+    nested as in the site, never skipping a level (PDF/UA-1 refuses that) and not in the
+    contents."""
+    body = ("Intro.\n\n<h2>How to apply</h2>\n\n<p>Fill the form.</p>\n\n"
+            "<div><h2>Step one</h2><h5>Skipped down</h5><p>An ID.</p></div>\n\n"
+            "## Markdown section\n\nText.\n\n<div><h1>Written as a top heading</h1><p>Words.</p></div>\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "guide.md": page("Guide", 1, body)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    pdf_path = the_pdf(build.outdir)
+    assert structure_problems(pdf_path) == []
+    with pikepdf.open(pdf_path) as pdf:
+        headings = [str(e.S) for e in struct_elements(pdf) if str(e.S)[:2] == "/H" and str(e.S)[2:].isdigit()]
+    # Contents, then Guide, How to apply, Step one, Skipped down, Markdown section, Written as a top heading
+    assert headings == ["/H1", "/H1", "/H2", "/H2", "/H3", "/H2", "/H3"], headings
+    text = words(text_of(pdf_path))
+    assert ("Guide Intro. How to apply Fill the form. Step one Skipped down An ID. Markdown section "
+            "Text. Written as a top heading Words.") in text, text
+    contents = text.split("Intro.", 1)[0]
+    assert "Markdown section" in contents and "How to apply" not in contents, contents

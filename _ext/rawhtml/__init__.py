@@ -49,6 +49,7 @@ IMAGES = "rawhtml_images"  # on a raw node: (src as written, file relative to th
 DOWNLOADS = "rawhtml_downloads"  # the same for links to files
 PAGES = "rawhtml_pages"  # (href as written, docname, fragment) of links to pages
 READ_AS = "rawhtml_read_as"  # {root-relative href written in its place: the href as written}
+HEADING_BASE = "rawhtml_heading_base"  # the level (1: the page's title) its headings are nested under
 _LISTED = 3  # changes named in a page's warning; the rest are counted
 
 
@@ -115,7 +116,11 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw),
                                  details_label=translated(DETAILS_SUMMARY))
-        _replace(raw, nest_headings(cleaned, _heading_level(raw)))
+        base = _heading_level(raw)
+        nested = nest_headings(cleaned, base)
+        if nested != cleaned or "<h" in nested:
+            raw[HEADING_BASE] = base
+        _replace(raw, nested)
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from rawhtml import DOWNLOADS, IMAGES, PAGES, READ_AS, is_html
+from rawhtml import DOWNLOADS, HEADING_BASE, IMAGES, PAGES, READ_AS, is_html
 from safety import urls
 from safety.urls import written_validly
 
@@ -92,7 +92,8 @@ class RawHtmlAsNodes(SphinxPostTransform):
                 return None
             return nodes.image("", uri=relative, candidates={"*": relative}, alt=alt)
 
-        return xhtml_nodes.Context(link, picture, source=pieces[0].source)
+        return xhtml_nodes.Context(link, picture, source=pieces[0].source,
+                                   heading_base=pieces[0].get(HEADING_BASE, 1))
 
     def note_lost(self, context: xhtml_nodes.Context, raw: nodes.Node,
                   lost: dict[str, tuple[nodes.Node, list[str]]]) -> None:

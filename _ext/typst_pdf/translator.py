@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from safety import urls  # the one allowlist of link schemes, shared by every edition
 
-from . import escape, fonts, htmltext, latexmath, pictures
+from . import escape, fonts, htmltext, latexmath, pictures, xhtml_nodes
 from .output import Location, Source
 from .problems import Kind, warn
 
@@ -95,6 +95,7 @@ class TypstTranslator(SphinxTranslator):
         self.docs = [self.root]
         self.here: Location = (self.root, None)
         self.section_level = 0
+        self.heading_level = 0  # of the last heading printed: PDF/UA-1 forbids skipping one
         self.raw_said: dict[tuple[str, str], tuple[str, list[Any]]] = {}  # a warning a page: raw_html
         self.root_title_done = False
         self.labels: set[str] = set()
@@ -326,6 +327,7 @@ class TypstTranslator(SphinxTranslator):
             level = max(1, self.section_level - 1)
             if level <= CONTENTS_DEPTH:
                 self.contents.append((level, self.printable(node.astext())))
+            self.heading_level = level
             self.add(f"#heading(level: {level})[")
             self.no_notes += 1
             self.in_heading += 1
@@ -358,7 +360,16 @@ class TypstTranslator(SphinxTranslator):
         self.block_end()
 
     def visit_rubric(self, node: nodes.Element) -> None:
-        self.add("#rubric[")
+        below = node.get(xhtml_nodes.HTML_HEADING)
+        if below is None:
+            self.add("#rubric[")
+            return
+        # A page's own <h2>…: a heading for screen readers, as in the site and the ePub, inside
+        # its section (never closing it) and never skipping a level; not in the contents.
+        section = max(1, self.section_level - 1)
+        level = min(max(section + below, section + 1), self.heading_level + 1)
+        self.heading_level = level
+        self.add(f"#heading(level: {level}, outlined: false, bookmarked: false)[")
 
     def depart_rubric(self, node: nodes.Element) -> None:
         self.close("]")

@@ -38,6 +38,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 _OPEN = re.compile(r"^\s*<([a-z][a-z0-9]*)\b[^<>]*(?<!/)>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-z][a-z0-9]*)\s*>\s*$")
 MAX_DEPTH = 10
+HTML_HEADING = "html_heading"
+"""On a rubric made from ``<h1>``…``<h6>``: how many levels below its section it stands
+(0 or less: beside it), for the translator to print it as a tagged heading."""
 """Elements nested deeper are printed as their words: Typst stops at 64 nested elements, and
 the page's Markdown may already hold the HTML twenty deep (``jekyll_compat.nesting``)."""
 NESTED = f"elements nested more than {MAX_DEPTH} deep: their words are printed plainly"
@@ -119,6 +122,9 @@ class Context:
     undescribed: list[int] = field(default_factory=list)
     """The lines of pictures with no description (``alt=""``): PDF/UA requires one, so they
     are left out of the PDF (which stays accessible), the caller saying where."""
+    heading_base: int = 1
+    """The level its ``<h1>``…``<h6>`` are nested under (1: the page's title; rawhtml's
+    ``nest_headings``): an ``<h3>`` under base 2 is one level below its section."""
 
 
 def blocks(xhtml: str, context: Context, line: int = 1) -> list[nodes.Node] | None:
@@ -292,7 +298,11 @@ class _Reader:
             return [self.placed(nodes.paragraph("", "", *content), line, element)]
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             content = _trimmed(self.inline(element.children, line))
-            return [self.placed(nodes.rubric("", "", *content), line, element)] if content else []
+            if not content:
+                return []
+            heading = nodes.rubric("", "", *content)
+            heading[HTML_HEADING] = int(tag[1]) - self.context.heading_base
+            return [self.placed(heading, line, element)]
         if tag in ("ul", "ol"):
             listing = self.listing(element)
             return [listing] if listing.children else []
