@@ -34,6 +34,7 @@ from html import escape, unescape
 from typing import Callable
 
 from loose_links.core import link_name
+from safety.data_pictures import data_picture_problem
 from safety.urls import written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
@@ -241,6 +242,12 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
                                       f"publication loads nothing from other sites: {shown}"))
                 out.append(_link(value, _text(alt), in_link))
+                return
+            if (name, key) == ("img", "src") and value.lower().startswith("data:") \
+                    and (problem := data_picture_problem(value)):
+                changes.append(Change(f"the picture {_shorter(value)!r} is not published: {problem[1]}; its "
+                                      "description is shown instead"))
+                out.append(_text(element.get("alt", "")))
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:

@@ -24,7 +24,8 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import filetypes, pixels, svg
+from . import data_pictures, filetypes, pixels, svg
+from .data_pictures import data_picture_problem
 from .paths import not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind
 
@@ -226,22 +227,6 @@ def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | N
     return None
 
 
-def data_picture_problem(uri: str) -> str | None:
-    """Why a ``data:`` address is no picture written into the page, or None. One without
-    its comma stopped the PDF edition with a traceback (Sphinx's ``parse_data_uri``), and
-    the website showed a broken picture."""
-    from sphinx.util.images import parse_data_uri
-
-    try:
-        found = parse_data_uri(uri)
-    except ValueError:  # binascii.Error too: bytes that are no base64
-        return ("a data: address needs its type, a comma and the picture's bytes "
-                "(data:image/png;base64,iVBOR…)")
-    if found is None or not found.mimetype.startswith("image/"):
-        return f"a data: address of {found.mimetype if found else 'no'} type is no picture"
-    return None
-
-
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -253,9 +238,11 @@ class RefuseOutsideFiles(SphinxTransform):
         allowed = allowed_folders(env)
         for node in list(self.document.findall(nodes.image)):
             uri = node.get("uri", "")
-            if uri.startswith("data:") and (why := data_picture_problem(uri)):
-                warn(f"the picture {uri[:40]!r} is not shown: {why}; its alt text is shown instead",
-                     node, Kind.URL_SCHEME)
+            if uri.startswith("data:") and (problem := data_picture_problem(uri)):
+                kind = {data_pictures.UNSAFE_SVG: Kind.SVG,
+                        data_pictures.TOO_LARGE: Kind.PICTURE_SIZE}.get(problem[0], Kind.URL_SCHEME)
+                warn(f"the picture {uri[:40]!r} is not shown: {problem[1]}; its alt text is shown "
+                     "instead", node, kind)
                 replace_by_alt(node)
                 continue
             if not uri or "://" in uri or uri.startswith("data:"):

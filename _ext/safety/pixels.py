@@ -7,6 +7,7 @@ and hundreds of megabytes on it, and every reader's browser or e-reader would to
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import imagesize
@@ -16,10 +17,11 @@ MAX_PIXELS = 89_478_485
 45-megapixel camera photo is half of it."""
 
 
-def too_many_pixels(path: Path) -> str | None:
-    """Why the picture is too large to publish, or ``None`` (also for files of no known format)."""
+def too_many_pixels(picture: Path | bytes) -> str | None:
+    """Why the picture (a file, or the bytes of a ``data:`` address) is too large to
+    publish, or ``None`` (also for pictures of no known format)."""
     try:
-        width, height = imagesize.get(str(path))
+        width, height = imagesize.get(io.BytesIO(picture) if isinstance(picture, bytes) else str(picture))
     except (OSError, ValueError):
         return None
     if width > 0 and height > 0 and width * height > MAX_PIXELS:
