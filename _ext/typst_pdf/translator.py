@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -803,7 +804,9 @@ class TypstTranslator(SphinxTranslator):
         if uri not in self.builder.images:
             return None  # missing or of no usable type: Sphinx has said so (image.*)
         if not pictures.typst_can_read(self.builder.srcdir / uri):
-            self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: it is not a "
+            original = self.builder.env.original_image_uri  # a data: address, as written
+            written = str(original.get(uri) or original.get(Path(uri)) or uri)
+            self.warn(node, Kind.IMAGE, f"image {written[:60]!r} is left out of the PDF: it is not a "
                                         "PNG, JPEG, GIF, WebP or SVG that can be read; save it "
                                         "again in one of these formats")
             return None

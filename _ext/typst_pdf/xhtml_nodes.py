@@ -44,7 +44,7 @@ HTML_HEADING = "html_heading"
 """Elements nested deeper are printed as their words: Typst stops at 64 nested elements, and
 the page's Markdown may already hold the HTML twenty deep (``jekyll_compat.nesting``)."""
 NESTED = f"elements nested more than {MAX_DEPTH} deep: their words are printed plainly"
-PICTURE = "a picture the PDF cannot embed (a data: address): its description is printed"
+PICTURE = "a picture the PDF cannot embed: its description is printed"
 BREAK = "<br />"
 """How a line break is handed on: a raw ``<br />``, as MyST writes a Markdown hard break."""
 
