@@ -135,6 +135,9 @@ def test_a_translation_builds_beside_and_is_shown_after_the_source_language(tmp_
     english, spanish = out.index("The HTML pages are in"), out.index("html edition in es:")
     assert english < spanish < out.index("The HTML pages are in", spanish) < out.index("html edition: ")
     assert (tmp_path / "ok" / "html" / "es" / "index.html").is_file()
+    # each says where it ends up, not the folder it is built in before the swap
+    assert f"html edition in es: {tmp_path / 'ok' / 'html' / 'es'}\n" in out
+    assert f"html edition: {tmp_path / 'ok' / 'html'}\n" in out
 
 
 def test_a_failed_source_language_build_stops_its_translations_unshown(tmp_path):

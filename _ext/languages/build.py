@@ -130,6 +130,14 @@ class Started:
     def site(self) -> bool:
         return self.builder in ("html", "dirhtml")
 
+    @property
+    def shown(self) -> Path:
+        """Where the edition will be: a site is built into the source-language site being
+        made (``html.new/es``), which then takes the place of the last one (``html/es``)."""
+        if self.site and self.outdir.name.endswith(".new"):
+            return self.outdir.with_name(self.outdir.name.removesuffix(".new")) / self.language
+        return self.target
+
     def result(self) -> int:
         """Wait for the build to end; its exit status."""
         assert self.process is not None
@@ -207,7 +215,7 @@ def finish(started: list[Started]) -> int:
         if build.process is None:
             print(build.note, flush=True)
             continue
-        print(f"{build.builder} edition in {build.language}: {build.target}", flush=True)
+        print(f"{build.builder} edition in {build.language}: {build.shown}", flush=True)
         status = build.result()
         assert build.output is not None
         _replay(build.output / "stdout", sys.stdout)
