@@ -30,6 +30,7 @@ class App:
 
 
 class Site:
+    name = "html"
     allow_parallel = StandaloneHTMLBuilder.allow_parallel  # True: pages may be written by workers
 
     def __init__(self) -> None:
@@ -37,7 +38,7 @@ class Site:
 
 
 class Book(Site):
-    allow_parallel = False  # like the PDF builder
+    allow_parallel = False  # a site written in this process, as the PDF is
 
 
 
@@ -91,3 +92,20 @@ def test_the_sitemap_holds_urls_for_page_names_with_spaces_and_accents(tmp_path)
     assert build.returncode == 0, build.output
     locs = re.findall(r"<loc>([^<]*)</loc>", (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8"))
     assert [loc.rsplit("/", 1)[1] for loc in locs] == ["index.html", "data%20portal.html", "caf%C3%A9.html"]
+
+
+def test_the_books_get_no_sitemap_of_their_own() -> None:
+    """sphinx-sitemap wrote a sitemap.xml of the book's pages into the ePub's folder, and
+    told every PDF build that it had no pages for one."""
+    from sphinx_sitemap import add_html_link, create_sitemap
+
+    for name in ("epub", "typst"):
+        app = App(2, SimpleNamespace(name=name, allow_parallel=True, env=SimpleNamespace()))
+        app.events.add("html-page-context")  # the HTML builders' event, which the ePub's is
+        ours = [app.connect("html-page-context", add_html_link), app.connect("build-finished", create_sitemap),
+                app.connect("build-finished", print)]
+        collect_links(app)  # type: ignore[arg-type]
+        left = [listener.id for event in ("html-page-context", "build-finished")
+                for listener in app.events.listeners.get(event, ())]
+        assert left == [ours[2]], name
+        assert not hasattr(app, "sitemap_links")

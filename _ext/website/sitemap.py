@@ -34,10 +34,29 @@ def collect_links(app: Sphinx) -> None:
     from sphinx.util.parallel import parallel_available
 
     builder = app.builder
+    if builder.name not in SITE_BUILDERS:
+        _no_sitemap(app)
+        return
     builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
     app.sitemap_links = queue.Queue()
     if parallel_available and app.parallel > 1 and builder.allow_parallel:
         _share_before_forking(app)
+
+
+SITE_BUILDERS = ("html", "dirhtml")
+"""The builders that make a website. sphinx-sitemap runs for every builder of HTML: it
+wrote a ``sitemap.xml`` of the book's pages into the ePub's folder, and said "No pages
+generated for sitemap.xml" in every PDF build."""
+
+
+def _no_sitemap(app: Sphinx) -> None:
+    """Take sphinx-sitemap's page and build handlers off this build."""
+    from sphinx_sitemap import add_html_link, create_sitemap
+
+    for event, handler in (("html-page-context", add_html_link), ("build-finished", create_sitemap)):
+        for listener in list(app.events.listeners.get(event, ())):
+            if listener.handler is handler:
+                app.disconnect(listener.id)
 
 
 def _share_before_forking(app: Sphinx) -> None:
