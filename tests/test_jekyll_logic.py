@@ -372,6 +372,52 @@ def test_what_is_no_element_with_its_end_tag_is_left_as_it_is(text: str) -> None
     assert htmlblocks.keep_whole(text) == text
 
 
+NEWSLETTER = ("Matt & The Code for Boston Core Team\n<hr>\n# Events\n## [Civic Tech Coffee](https://x.org)\n"
+              "Civic Tech Coffee is a monthly virtual event.\n\n<hr>\n# Jobs\n* one\n")
+"""Code for Boston's newsletter (2021-11-16): kramdown drew a rule, then the headings."""
+
+
+@pytest.mark.parametrize("text, kinds", [
+    (NEWSLETTER, ["paragraph_open", "html_block", "heading_open", "heading_open", "paragraph_open",
+                  "html_block", "heading_open", "bullet_list_open"]),
+    ("<p>Intro</p>\n**Bold** text\n", ["html_block", "paragraph_open"]),
+    ('<img src="a.png">\n*Caption* here\n', ["html_block", "paragraph_open"]),
+    ('<div class="x">hi</div>\n## Head\n<hr>\n- item\n', ["html_block", "heading_open", "html_block",
+                                                        "bullet_list_open"]),
+    ("<hr>\n```\n<hr>\n# code\n```\n", ["html_block", "fence"]),  # a fence, its code untouched
+])
+def test_markdown_right_after_a_whole_element_is_read_as_markdown(text: str, kinds: list[str]) -> None:
+    ended, added = htmlblocks.end_after_lines(text)
+    assert [b[0] for b in commonmark_blocks(ended)] == kinds
+    assert [line for i, line in enumerate(ended.split("\n")) if i not in added] == text.split("\n")
+    assert all(ended.split("\n")[i] == "" for i in added)
+
+
+@pytest.mark.parametrize("text", [
+    "<div>\n# Not a heading in kramdown either\n</div>\n",  # an element left open: kramdown read it raw
+    "<hr>\n<p>more markup</p>\n",  # HTML after HTML
+    "text\n<br>\n*x*\n",  # a tag inside a paragraph
+    "<hr>\n    code-like\n",  # a blank line would make it code
+    "> <hr>\n> # quoted\n",  # in a quote a blank line would end it
+    "```\n<hr>\n# code\n```\n",
+])
+def test_what_kramdown_and_commonmark_read_alike_is_left_as_it_is(text: str) -> None:
+    assert htmlblocks.end_after_lines(text) == (text, ())
+
+
+def test_messages_after_an_ended_element_name_the_files_lines() -> None:
+    text = ("---\ntitle: T\n---\nTeam\n<hr>\n# Events\n\n{% for i in (1..3) %}\nItem {{ i }}\n"
+            "{% endfor %}\n<hr>\n# Jobs\n\n{::comment}\nhidden\n")
+    prepared = preprocess(text, {})
+    written = prepared.text.split("\n")
+    assert written[written.index("<hr>") + 1] == ""
+    for line in ("# Events", "# Jobs", "<hr>", "Team"):
+        assert text.split("\n")[prepared.lines(written.index(line) + 1) - 1] == line
+    [note] = prepared.notes
+    assert text.split("\n")[note.line - 1] == "{::comment}"
+    assert preprocess(text, {}, whole_elements=False).text.count("\n") < prepared.text.count("\n")
+
+
 def test_a_page_without_markup_at_a_line_start_is_not_read_line_by_line() -> None:
     text = "# Title\n\nA paragraph with <b>bold</b> words.\n\n    code\n" * 200
     assert htmlblocks.keep_whole(text) is text

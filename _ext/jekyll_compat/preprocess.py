@@ -6,7 +6,9 @@ removed (:mod:`.kramdown`), its HTML elements kept whole as kramdown read them
 (:mod:`.htmlblocks`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
 a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file; only Liquid that writes more
-lines than it has moves the lines after it, and :attr:`Prepared.lines` takes them back.
+lines than it has, and the blank line that ends an HTML element Markdown follows
+(:func:`.htmlblocks.end_after_lines`), move the lines after them, and
+:attr:`Prepared.lines` takes them back.
 """
 
 from __future__ import annotations
@@ -95,7 +97,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         if "{:toc}" in rendered.text.replace(" ", "") else ()
     cleaned = kramdown.clean(rendered.text)
     if whole_elements:
-        cleaned = htmlblocks.keep_whole(cleaned)
+        cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))
+        if added:
+            lines = lines.with_blank_lines(tuple(first_line + line for line in added))
     flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
     notes += [Note(lines(first_line - 1 + d.line), "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
