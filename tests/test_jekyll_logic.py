@@ -405,6 +405,29 @@ def test_what_kramdown_and_commonmark_read_alike_is_left_as_it_is(text: str) -> 
     assert htmlblocks.end_after_lines(text) == (text, ())
 
 
+def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None:
+    """minimal-mistakes' notice (ROBOTIS' e-Manual): Jekyll made the captured Markdown HTML
+    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``."""
+    text = ("Intro.\n\n{% capture note %}\n**Note**: see [the table](/x/).\n{% endcapture %}\n"
+            '<div class="notice">{{ note | markdownify }}</div>\n\nAfter.\n')
+    prepared = preprocess(text, SITE)
+    blocks = commonmark_blocks(prepared.text)
+    assert [b[0] for b in blocks] == ["paragraph_open", "html_block", "paragraph_open", "html_block",
+                                      "paragraph_open"]
+    assert "**Note**: see [the table](/x/)." in prepared.text.split("\n")
+    written = prepared.text.split("\n")
+    assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{{ 'x *y*' | markdownify }}\n", "x *y*\n"),  # on its own line: where it was written
+    ('<p title="{{ \'a\' | markdownify }}">z</p>\n', '<p title="a">z</p>\n'),  # in an attribute
+    ("<div>{{ '' | markdownify }}</div>\n", "<div></div>\n"),
+])
+def test_markdownify_anywhere_else_stays_where_it_was_written(text: str, expected: str) -> None:
+    assert liquid_engine.render(text, {}, SITE).text == expected
+
+
 def test_messages_after_an_ended_element_name_the_files_lines() -> None:
     text = ("---\ntitle: T\n---\nTeam\n<hr>\n# Events\n\n{% for i in (1..3) %}\nItem {{ i }}\n"
             "{% endfor %}\n<hr>\n# Jobs\n\n{::comment}\nhidden\n")
