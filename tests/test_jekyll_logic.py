@@ -281,6 +281,30 @@ def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected
 
 
+DETAILS = ("{::options parse_block_html=\"true\" /}\n\n<details>\n<summary>\n**Tip**: **Both?**\n</summary>\n\n"
+           "Use a [bridge](/bridge/).\n</details>\n\n<div class=\"x\">\n**Still** Markdown\n</div>\n")
+"""ROBOTIS' e-Manual: every guide turns ``parse_block_html`` on and writes its tips so."""
+
+
+@pytest.mark.parametrize(("text", "site_wide", "expected"), [
+    (DETAILS, False, "\n\n\n\n**Tip**: **Both?**\n\n\nUse a [bridge](/bridge/).\n\n\n\n**Still** Markdown\n\n"),
+    ('<div class="x">\n**Raw** as kramdown left it\n</div>\n', False,
+     '<div class="x">\n**Raw** as kramdown left it\n</div>\n'),  # the option is off by default
+    ('<div class="x">\n**Read**\n</div>\n', True, "\n**Read**\n\n"),  # _config.yml's kramdown: setting
+    ('{::options parse_block_html="false" /}\n<div>\n**Raw**\n</div>\n', True, "\n<div>\n**Raw**\n</div>\n"),
+    ('<div markdown="0">\n**Raw**\n</div>\n', True, '<div markdown="0">\n**Raw**\n</div>\n'),
+    ("<table>\n<tr><td>a</td></tr>\n</table>\n", True, "<table>\n<tr><td>a</td></tr>\n</table>\n"),
+])
+def test_parse_block_html_reads_an_elements_content_as_markdown(text: str, site_wide: bool,
+                                                                   expected: str) -> None:
+    assert kramdown.clean(text, parse_block_html=site_wide) == expected
+
+
+def test_the_sites_parse_block_html_setting_reaches_the_pages() -> None:
+    site = {**SITE, "kramdown": {"parse_block_html": True}}
+    assert preprocess('<div class="x">\n**Read**\n</div>\n', site).text == "\n**Read**\n\n"
+
+
 _MARKDOWN_LIKE = st.lists(st.sampled_from(
     list("ab #>*-_`|[]()!:.=<>/\"'\n\t123ñ")
     + ["<div", "</div>", '<div markdown="1">', "```", "~~~", "    ", "1. ", "TOC", "toc", "^",

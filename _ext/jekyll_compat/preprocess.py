@@ -95,7 +95,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
-    cleaned = kramdown.clean(rendered.text)
+    options = site.get("kramdown")
+    cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
+                             and options.get("parse_block_html") is True)
     if whole_elements:
         cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))
         if added:
