@@ -452,6 +452,24 @@ def test_markdownify_anywhere_else_stays_where_it_was_written(text: str, expecte
     assert liquid_engine.render(text, {}, SITE).text == expected
 
 
+@pytest.mark.parametrize(("text", "html"), [
+    ("출력 **Speed(RPM)**와 출력 **Current(A)**가", "출력 <strong>Speed(RPM)</strong>와 출력 <strong>Current(A)</strong>가"),
+    ("**「重要」**です", "<strong>「重要」</strong>です"),
+    ("이**(주)**는", "이<strong>(주)</strong>는"),
+    ("***(x)***와 *(y)*와", "<em><strong>(x)</strong></em>와 <em>(y)</em>와"),
+    ("**Stall Torque**의", "<strong>Stall Torque</strong>의"),
+    ("`**(x)**와`", "<code>**(x)**와</code>"),  # code stays as written
+    ("a **b(c)**d", "a **b(c)**d"),  # not CJK: CommonMark's rule
+])
+def test_bold_that_touches_a_cjk_word_is_bold_as_on_the_old_site(text: str, html: str) -> None:
+    """ROBOTIS' Korean e-Manual: ``**Speed(RPM)**와`` kept its asterisks in every edition."""
+    from markdown_it import MarkdownIt
+
+    prepared = preprocess(f"---\ntitle: T\n---\n{text}\n", SITE)
+    assert MarkdownIt("commonmark").render(prepared.text.split("---\n", 2)[2]) == f"<p>{html}</p>\n"
+    assert preprocess(f"```\n{text}\n```\n", SITE).text == f"```\n{text}\n```\n"
+
+
 def test_messages_after_an_ended_element_name_the_files_lines() -> None:
     text = ("---\ntitle: T\n---\nTeam\n<hr>\n# Events\n\n{% for i in (1..3) %}\nItem {{ i }}\n"
             "{% endfor %}\n<hr>\n# Jobs\n\n{::comment}\nhidden\n")

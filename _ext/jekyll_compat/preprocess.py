@@ -20,7 +20,7 @@ from typing import Any
 
 import pagesource
 
-from . import callouts, htmlblocks, kramdown, liquid, nesting, spaced_urls
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -65,8 +65,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                whole_elements: bool = True) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
-    ``whole_elements``: read an HTML element with blank lines inside as one block, as kramdown
-    did (:mod:`.htmlblocks`); a page written for CommonMark may mean those blank lines.
+    ``whole_elements``: read an HTML element with blank lines inside as one block, and bold
+    that touches a CJK word, as kramdown did (:mod:`.htmlblocks`, :mod:`.emphasis`); a page
+    written for CommonMark may mean those blank lines.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -99,6 +100,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
     if whole_elements:
+        cleaned = emphasis.cjk_friendly(cleaned)
         cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))
         if added:
             lines = lines.with_blank_lines(tuple(first_line + line for line in added))
