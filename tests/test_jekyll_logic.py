@@ -147,6 +147,8 @@ def test_include_relative_runs_like_an_include_and_a_refused_one_stays_text() ->
     ("{% if page.a %}shown{% else %}other{% endif %}", "other"),
     ("{% for n in site.data.x %}[{{ n }}]{% endfor %}", "[1][2]"),
     ("{% unless site.data.office.email %}no{% endunless %}", ""),
+    # the Utah Mapping Portal's LiDAR pages: Jekyll's lax Liquid read a doubled dash as one
+    ("{%- capture c --%}Rick{%- endcapture -%}from {{ c --}} and {{-- c }}.", "from RickandRick."),
 ])
 def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
     assert render(text, title="Buses") == liquid.Result(expected, ())
@@ -156,6 +158,7 @@ def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
     "```\n{% for x in y %}{{ x }}{% endfor %}\n```", "Use `{{ page.title }}` in a layout.",
     "~~~liquid\n{% if a %}\n~~~", "$$\n\\frac{{a}}{{b}}\n$$", "when $\\{{x}\\} > 1$",
     "Code may run over lines: `{{ a\n}}` and ``b {{ c }}``.",
+    "`{%- capture c --%}` stays as written in code.",
 ])
 def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())

@@ -273,10 +273,17 @@ def _include_call(match: re.Match[str], prefix: str = "") -> str:
     return "{%" + left + f' include "{name}"' + (f", {pairs}" if pairs else "") + " " + right + "%}"
 
 
+_DASHES = re.compile(r"(\{%-|\{\{-)-+|-+(-%\}|-\}\})")
+"""``{%- capture x --%}``: Jekyll's lax Liquid read the doubled dash as one (the Utah
+Mapping Portal's LiDAR pages); the engine stopped at it and the page showed its tags."""
+
+
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = ()) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
     an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
     text = _highlights(text)
+    if "--" in text:
+        text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
