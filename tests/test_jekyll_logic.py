@@ -412,6 +412,7 @@ NEWSLETTER = ("Matt & The Code for Boston Core Team\n<hr>\n# Events\n## [Civic T
     ('<div class="x">hi</div>\n## Head\n<hr>\n- item\n', ["html_block", "heading_open", "html_block",
                                                         "bullet_list_open"]),
     ("<hr>\n```\n<hr>\n# code\n```\n", ["html_block", "fence"]),  # a fence, its code untouched
+    ('<div class="note">\nSome <b>HTML</b>\n</div>\n**Bold** text\n', ["html_block", "paragraph_open"]),
 ])
 def test_markdown_right_after_a_whole_element_is_read_as_markdown(text: str, kinds: list[str]) -> None:
     ended, added = htmlblocks.end_after_lines(text)

@@ -229,37 +229,48 @@ def end_after_lines(text: str) -> tuple[str, tuple[int, ...]]:
 
 def _whole_then_markdown(lines: list[str], start: int, end: int) -> list[int]:
     """The lines of one HTML block (``start``..``end``, end excluded) after which Markdown
-    follows that kramdown read as Markdown."""
+    follows that kramdown read as Markdown: the end of an element that starts a line, on
+    that line (``<hr>``) or a later one (``<div>`` … ``</div>``)."""
     found = []
     html = True  # the block's first line starts it, as HTML
-    for i in range(start, end - 1):
+    i = start
+    while i < end - 1:
         line = lines[i]
         if _indent(line) >= 4 or not line.strip() or _FENCE.match(line):
             return found
         kind = html_block_kind(line)
         if kind is not None and (html or kind in _ENDS_AT_BLANK[:1]):
-            if kind not in _ENDS_AT_BLANK or not _whole(line):
+            last = _element_end(lines, i, end) if kind in _ENDS_AT_BLANK else None
+            if last is None:
                 return found
-            following = lines[i + 1]
-            if html_block_kind(following) is None and _indent(following) < 4:
-                found.append(i)
+            following = lines[last + 1] if last + 1 < end else ""
+            if following.strip() and html_block_kind(following) is None and _indent(following) < 4:
+                found.append(last)
                 html = False
+            i = last + 1
             continue
         html = False
+        i += 1
     return found
 
 
-def _whole(line: str) -> bool:
-    """Whether every element ``line`` opens it also closes (or has no end tag)."""
+def _element_end(lines: list[str], first: int, end: int) -> int | None:
+    """The line (before ``end``) on which every element opened on line ``first`` is closed,
+    with nothing after its last tag; None if there is no such line."""
+    if not lines[first].lstrip().startswith("<"):
+        return None
     opened: list[str] = []
-    for tag in _TAG.finditer(line):
-        closing, name = tag.group(1), tag.group(2).lower()
-        if name in _VOID or tag.group(3):
-            continue
-        if not closing:
-            opened.append(name)
-        elif opened and opened[-1] == name:
-            opened.pop()
-        else:
-            return False
-    return not opened and line.lstrip().startswith("<") and line.rstrip().endswith(">")
+    for i in range(first, end):
+        for tag in _TAG.finditer(lines[i]):
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in _VOID or tag.group(3):
+                continue
+            if not closing:
+                opened.append(name)
+            elif opened and opened[-1] == name:
+                opened.pop()
+            else:
+                return None
+        if not opened:
+            return i if lines[i].rstrip().endswith(">") else None
+    return None
