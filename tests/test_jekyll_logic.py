@@ -474,6 +474,18 @@ def test_bold_that_touches_a_cjk_word_is_bold_as_on_the_old_site(text: str, html
     assert preprocess(f"```\n{text}\n```\n", SITE).text == f"```\n{text}\n```\n"
 
 
+def test_a_captured_text_shown_below_leads_to_the_line_it_is_shown_on() -> None:
+    """The Utah Mapping Portal captures a contact (an include) above a paragraph that shows
+    it: the paragraph's link was warned at the capture's line, two lines above it."""
+    text = ("---\ntitle: T\n---\n{%- capture contact -%}\n{%- include c.html -%}\n{%- endcapture -%}\n"
+            "Data from [the map](/map/), {{ contact }} in 2016.\n\nAfter.\n")
+    prepared = preprocess(text, SITE, includes={"c.html": "Rick\nKelson\n"})
+    written = prepared.text.split("\n")
+    shown = next(n for n, line in enumerate(written, 1) if line.startswith("Data from"))
+    assert prepared.lines(shown) == 7
+    assert prepared.lines(written.index("After.") + 1) == 9
+
+
 def test_messages_after_an_ended_element_name_the_files_lines() -> None:
     text = ("---\ntitle: T\n---\nTeam\n<hr>\n# Events\n\n{% for i in (1..3) %}\nItem {{ i }}\n"
             "{% endfor %}\n<hr>\n# Jobs\n\n{::comment}\nhidden\n")

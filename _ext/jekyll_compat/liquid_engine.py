@@ -563,8 +563,19 @@ def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
 
 
 def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
-    """``text`` with protected spans in slots and a line marker at each free line start."""
-    covered = _covered([*spans, *((a, b) for a, b, _ in tag_spans(text))])
+    """``text`` with protected spans in slots and a line marker at each free line start.
+
+    No marker inside a ``{% capture %}`` block: its text is written where the variable is
+    shown, and a marker there would take that line back to the capture's lines (the Utah
+    Mapping Portal's contact, captured above a paragraph: its warnings named the capture)."""
+    tags = tag_spans(text)
+    captures, opened = [], []
+    for a, b, name in tags:
+        if name == "capture":
+            opened.append(a)
+        elif name == "endcapture" and opened:
+            captures.append((opened.pop(), b))
+    covered = _covered([*spans, *((a, b) for a, b, _ in tags), *captures])
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     marks = [(start, number) for number, start in enumerate(starts, start=1)
              if not _within(start, covered)]
