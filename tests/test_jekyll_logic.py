@@ -147,6 +147,8 @@ def test_include_relative_runs_like_an_include_and_a_refused_one_stays_text() ->
     ("{% if page.a %}shown{% else %}other{% endif %}", "other"),
     ("{% for n in site.data.x %}[{{ n }}]{% endfor %}", "[1][2]"),
     ("{% unless site.data.office.email %}no{% endunless %}", ""),
+    # the Utah Mapping Portal's LiDAR pages: Jekyll's lax Liquid read a doubled dash as one
+    ("{%- capture c --%}Rick{%- endcapture -%}from {{ c --}} and {{-- c }}.", "from RickandRick."),
 ])
 def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
     assert render(text, title="Buses") == liquid.Result(expected, ())
@@ -156,6 +158,7 @@ def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
     "```\n{% for x in y %}{{ x }}{% endfor %}\n```", "Use `{{ page.title }}` in a layout.",
     "~~~liquid\n{% if a %}\n~~~", "$$\n\\frac{{a}}{{b}}\n$$", "when $\\{{x}\\} > 1$",
     "Code may run over lines: `{{ a\n}}` and ``b {{ c }}``.",
+    "`{%- capture c --%}` stays as written in code.",
 ])
 def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())
@@ -281,6 +284,30 @@ def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected
 
 
+DETAILS = ("{::options parse_block_html=\"true\" /}\n\n<details>\n<summary>\n**Tip**: **Both?**\n</summary>\n\n"
+           "Use a [bridge](/bridge/).\n</details>\n\n<div class=\"x\">\n**Still** Markdown\n</div>\n")
+"""ROBOTIS' e-Manual: every guide turns ``parse_block_html`` on and writes its tips so."""
+
+
+@pytest.mark.parametrize(("text", "site_wide", "expected"), [
+    (DETAILS, False, "\n\n\n\n**Tip**: **Both?**\n\n\nUse a [bridge](/bridge/).\n\n\n\n**Still** Markdown\n\n"),
+    ('<div class="x">\n**Raw** as kramdown left it\n</div>\n', False,
+     '<div class="x">\n**Raw** as kramdown left it\n</div>\n'),  # the option is off by default
+    ('<div class="x">\n**Read**\n</div>\n', True, "\n**Read**\n\n"),  # _config.yml's kramdown: setting
+    ('{::options parse_block_html="false" /}\n<div>\n**Raw**\n</div>\n', True, "\n<div>\n**Raw**\n</div>\n"),
+    ('<div markdown="0">\n**Raw**\n</div>\n', True, '<div markdown="0">\n**Raw**\n</div>\n'),
+    ("<table>\n<tr><td>a</td></tr>\n</table>\n", True, "<table>\n<tr><td>a</td></tr>\n</table>\n"),
+])
+def test_parse_block_html_reads_an_elements_content_as_markdown(text: str, site_wide: bool,
+                                                                   expected: str) -> None:
+    assert kramdown.clean(text, parse_block_html=site_wide) == expected
+
+
+def test_the_sites_parse_block_html_setting_reaches_the_pages() -> None:
+    site = {**SITE, "kramdown": {"parse_block_html": True}}
+    assert preprocess('<div class="x">\n**Read**\n</div>\n', site).text == "\n**Read**\n\n"
+
+
 _MARKDOWN_LIKE = st.lists(st.sampled_from(
     list("ab #>*-_`|[]()!:.=<>/\"'\n\t123ñ")
     + ["<div", "</div>", '<div markdown="1">', "```", "~~~", "    ", "1. ", "TOC", "toc", "^",
@@ -370,6 +397,106 @@ def test_markdown_that_liquid_put_inside_an_element_stays_markdown() -> None:
 ])
 def test_what_is_no_element_with_its_end_tag_is_left_as_it_is(text: str) -> None:
     assert htmlblocks.keep_whole(text) == text
+
+
+NEWSLETTER = ("Matt & The Code for Boston Core Team\n<hr>\n# Events\n## [Civic Tech Coffee](https://x.org)\n"
+              "Civic Tech Coffee is a monthly virtual event.\n\n<hr>\n# Jobs\n* one\n")
+"""Code for Boston's newsletter (2021-11-16): kramdown drew a rule, then the headings."""
+
+
+@pytest.mark.parametrize("text, kinds", [
+    (NEWSLETTER, ["paragraph_open", "html_block", "heading_open", "heading_open", "paragraph_open",
+                  "html_block", "heading_open", "bullet_list_open"]),
+    ("<p>Intro</p>\n**Bold** text\n", ["html_block", "paragraph_open"]),
+    ('<img src="a.png">\n*Caption* here\n', ["html_block", "paragraph_open"]),
+    ('<div class="x">hi</div>\n## Head\n<hr>\n- item\n', ["html_block", "heading_open", "html_block",
+                                                        "bullet_list_open"]),
+    ("<hr>\n```\n<hr>\n# code\n```\n", ["html_block", "fence"]),  # a fence, its code untouched
+    ('<div class="note">\nSome <b>HTML</b>\n</div>\n**Bold** text\n', ["html_block", "paragraph_open"]),
+])
+def test_markdown_right_after_a_whole_element_is_read_as_markdown(text: str, kinds: list[str]) -> None:
+    ended, added = htmlblocks.end_after_lines(text)
+    assert [b[0] for b in commonmark_blocks(ended)] == kinds
+    assert [line for i, line in enumerate(ended.split("\n")) if i not in added] == text.split("\n")
+    assert all(ended.split("\n")[i] == "" for i in added)
+
+
+@pytest.mark.parametrize("text", [
+    "<div>\n# Not a heading in kramdown either\n</div>\n",  # an element left open: kramdown read it raw
+    "<hr>\n<p>more markup</p>\n",  # HTML after HTML
+    "text\n<br>\n*x*\n",  # a tag inside a paragraph
+    "<hr>\n    code-like\n",  # a blank line would make it code
+    "> <hr>\n> # quoted\n",  # in a quote a blank line would end it
+    "```\n<hr>\n# code\n```\n",
+])
+def test_what_kramdown_and_commonmark_read_alike_is_left_as_it_is(text: str) -> None:
+    assert htmlblocks.end_after_lines(text) == (text, ())
+
+
+def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None:
+    """minimal-mistakes' notice (ROBOTIS' e-Manual): Jekyll made the captured Markdown HTML
+    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``."""
+    text = ("Intro.\n\n{% capture note %}\n**Note**: see [the table](/x/).\n{% endcapture %}\n"
+            '<div class="notice">{{ note | markdownify }}</div>\n\nAfter.\n')
+    prepared = preprocess(text, SITE)
+    blocks = commonmark_blocks(prepared.text)
+    assert [b[0] for b in blocks] == ["paragraph_open", "html_block", "paragraph_open", "html_block",
+                                      "paragraph_open"]
+    assert "**Note**: see [the table](/x/)." in prepared.text.split("\n")
+    written = prepared.text.split("\n")
+    assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{{ 'x *y*' | markdownify }}\n", "x *y*\n"),  # on its own line: where it was written
+    ('<p title="{{ \'a\' | markdownify }}">z</p>\n', '<p title="a">z</p>\n'),  # in an attribute
+    ("<div>{{ '' | markdownify }}</div>\n", "<div></div>\n"),
+])
+def test_markdownify_anywhere_else_stays_where_it_was_written(text: str, expected: str) -> None:
+    assert liquid_engine.render(text, {}, SITE).text == expected
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("출력 **Speed(RPM)**와 출력 **Current(A)**가", "출력 <strong>Speed(RPM)</strong>와 출력 <strong>Current(A)</strong>가"),
+    ("**「重要」**です", "<strong>「重要」</strong>です"),
+    ("이**(주)**는", "이<strong>(주)</strong>는"),
+    ("***(x)***와 *(y)*와", "<em><strong>(x)</strong></em>와 <em>(y)</em>와"),
+    ("**Stall Torque**의", "<strong>Stall Torque</strong>의"),
+    ("`**(x)**와`", "<code>**(x)**와</code>"),  # code stays as written
+    ("a **b(c)**d", "a **b(c)**d"),  # not CJK: CommonMark's rule
+])
+def test_bold_that_touches_a_cjk_word_is_bold_as_on_the_old_site(text: str, html: str) -> None:
+    """ROBOTIS' Korean e-Manual: ``**Speed(RPM)**와`` kept its asterisks in every edition."""
+    from markdown_it import MarkdownIt
+
+    prepared = preprocess(f"---\ntitle: T\n---\n{text}\n", SITE)
+    assert MarkdownIt("commonmark").render(prepared.text.split("---\n", 2)[2]) == f"<p>{html}</p>\n"
+    assert preprocess(f"```\n{text}\n```\n", SITE).text == f"```\n{text}\n```\n"
+
+
+def test_a_captured_text_shown_below_leads_to_the_line_it_is_shown_on() -> None:
+    """The Utah Mapping Portal captures a contact (an include) above a paragraph that shows
+    it: the paragraph's link was warned at the capture's line, two lines above it."""
+    text = ("---\ntitle: T\n---\n{%- capture contact -%}\n{%- include c.html -%}\n{%- endcapture -%}\n"
+            "Data from [the map](/map/), {{ contact }} in 2016.\n\nAfter.\n")
+    prepared = preprocess(text, SITE, includes={"c.html": "Rick\nKelson\n"})
+    written = prepared.text.split("\n")
+    shown = next(n for n, line in enumerate(written, 1) if line.startswith("Data from"))
+    assert prepared.lines(shown) == 7
+    assert prepared.lines(written.index("After.") + 1) == 9
+
+
+def test_messages_after_an_ended_element_name_the_files_lines() -> None:
+    text = ("---\ntitle: T\n---\nTeam\n<hr>\n# Events\n\n{% for i in (1..3) %}\nItem {{ i }}\n"
+            "{% endfor %}\n<hr>\n# Jobs\n\n{::comment}\nhidden\n")
+    prepared = preprocess(text, {})
+    written = prepared.text.split("\n")
+    assert written[written.index("<hr>") + 1] == ""
+    for line in ("# Events", "# Jobs", "<hr>", "Team"):
+        assert text.split("\n")[prepared.lines(written.index(line) + 1) - 1] == line
+    [note] = prepared.notes
+    assert text.split("\n")[note.line - 1] == "{::comment}"
+    assert preprocess(text, {}, whole_elements=False).text.count("\n") < prepared.text.count("\n")
 
 
 def test_a_page_without_markup_at_a_line_start_is_not_read_line_by_line() -> None:

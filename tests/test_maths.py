@@ -174,6 +174,24 @@ def test_kramdown_display_maths_in_a_block_of_its_own_and_spaced_inline_maths(tm
     assert "$$ $$ is no formula" in text and "$$" not in text.replace("$$ $$", "")
 
 
+def test_double_dollar_maths_inside_a_sentence_of_a_math_page_shows_no_dollar(tmp_path):
+    """Chirpy's posts (``math: true``) write inline maths as kramdown reads it, ``$$x$$``:
+    MyST's dollar maths on that page showed ``$``, the formula, ``$``. A formula alone on
+    its line stays display maths; ``$x$`` is maths there as the page asked."""
+    body = ("The sum $$ \\sum_{n=1}^\\infty 1/n^2 = \\frac{\\pi^2}{6} $$ converges, and $y$ too.\n\n"
+            "$$E = mc^2$$\n\n`$$code$$` stays.\n")
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", body="Welcome."),
+                                               "post.md": page("Post", 1, math="true", body=body)})
+    build = sphinx_build(source, tmp_path / "out", "html")
+    assert build.returncode == 0, build.output
+    article = soup(tmp_path / "out" / "post.html").select_one("article")
+    formulas = [(m.get("display"), m["alttext"]) for m in article.find_all("math")]
+    assert formulas == [("inline", "\\sum_{n=1}^\\infty 1/n^2 = \\frac{\\pi^2}{6}"), ("inline", "y"),
+                        ("block", "E = mc^2")], formulas
+    text = " ".join(article.get_text().split())
+    assert "$" not in text.replace("$$code$$", "")
+
+
 def test_neighbouring_display_formulas_share_the_blank_lines_between_them():
     from maths.doubledollar import convert
 

@@ -263,6 +263,23 @@ def test_a_chapter_title_with_a_link_builds(tmp_path: Path) -> None:
     assert "About Austin" in text_of(the_pdf(tmp_path / "pdf"))
 
 
+def test_a_heading_that_links_to_a_section_keeps_the_pdf_accessible(tmp_path: Path) -> None:
+    """kramdown sites write ``## [Title](#title)`` (ROBOTIS' e-Manual, every heading): the
+    link's page number, looked up in a Typst ``context``, left the heading without a title
+    PDF/UA-1 can tag, and the whole PDF was written without UA-1 and A-2a."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Linked", None, "Below."),
+        "guide.md": page("Guide", 1, "## [Power](#power)\n\nText about power.\n\n"
+                                     "## Read [the power section](#power) first\n\nMore text.\n"),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    assert "Read the power section first" in words(text_of(pdf))
+    assert structure_problems(pdf) == []
+
+
 def test_source_date_epoch_dates_the_pdf(tmp_path: Path) -> None:
     src = write_pages(tmp_path / "src", {"index.md": page("Dated", None, "Text.")})
     build = build_pdf(src, tmp_path / "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import copy_root, page, write_pages
+from conftest import REPO, copy_root, page, write_pages
 from test_pdf_support import build_pdf, text_of, the_pdf, words
 from test_safety_links import PNG
 
@@ -37,6 +39,20 @@ def test_a_non_strict_build_writes_a_pdf_without_pdf_ua_and_says_so(tmp_path: Pa
     assert any("no alt text" in w and "[pdf.alt-missing]" in w for w in build.warnings)
     assert any("WITHOUT ua-1, a-2a" in w and "[pdf.not-conforming]" in w for w in build.warnings)
     assert "Austin has ten council districts." in words(text_of(the_pdf(tmp_path / "pdf")))
+
+
+def test_each_typst_problem_starts_a_line_of_its_own(tmp_path: Path) -> None:
+    """``make all``'s log showed ``compiling x.pdf... <file>:<line>: WARNING: …``: Typst's
+    problems were said while the progress line was open, so no ``file:line:`` reader (an
+    editor, CI annotations) found them. Said after it, each starts its own line."""
+    src = copy_root("pdf-alt-missing", tmp_path / "src")
+    command = [sys.executable, "-m", "sphinx", "-b", "typst", "-c", str(REPO), "-d", str(tmp_path / "d"),
+               "--no-color", str(src), str(tmp_path / "pdf")]
+    log = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         check=False).stdout
+    said = [line for line in log.splitlines() if "[pdf." in line]
+    assert any("[pdf.alt-missing]" in line for line in said), log
+    assert all(line.startswith((str(src), "WARNING: ", "ERROR: ")) for line in said), said
 
 
 def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> None:

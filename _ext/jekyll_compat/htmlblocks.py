@@ -187,3 +187,90 @@ def html_block_kind(line: str) -> int | None:
     if not text.startswith("<"):
         return None
     return next((kind for kind, (opens, _, _) in enumerate(HTML_SEQUENCES) if opens.search(text)), None)
+
+
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_ENDS_AT_BLANK = (5, 6)
+"""CommonMark's HTML blocks 6 (a block element's tag) and 7 (any other tag alone on its line),
+0-based: the only ones that go on to the next blank line, whatever the lines hold."""
+
+
+def end_after_lines(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with a blank line after each line that is a whole HTML element (``<hr>``,
+    ``<p>Intro</p>``, ``<img …>``) followed by Markdown, and the 0-based lines added.
+
+    kramdown read such an element and went back to Markdown on the next line; CommonMark
+    reads every line up to the next blank one as the same HTML block, so a ``# Heading``,
+    a list or a ``[link](…)`` after a ``<hr>`` was published as its Markdown source, the
+    heading lost from the outline (Code for Boston's newsletters). Only an element at the
+    top level of the page is looked at: in a list or a quote a blank line would mean more.
+    """
+    if not _MAY_OPEN.search(text):
+        return text, ()
+    from markdown_it import MarkdownIt  # loaded with MyST already
+
+    lines = text.split("\n")
+    after: list[int] = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "html_block" and token.level == 0 and token.map:
+            after += _whole_then_markdown(lines, *token.map)
+    if not after:
+        return text, ()
+    out, added = [], []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if after and after[0] == i:
+            after.pop(0)
+            added.append(len(out))
+            out.append("")
+    return "\n".join(out), tuple(added)
+
+
+def _whole_then_markdown(lines: list[str], start: int, end: int) -> list[int]:
+    """The lines of one HTML block (``start``..``end``, end excluded) after which Markdown
+    follows that kramdown read as Markdown: the end of an element that starts a line, on
+    that line (``<hr>``) or a later one (``<div>`` … ``</div>``)."""
+    found = []
+    html = True  # the block's first line starts it, as HTML
+    i = start
+    while i < end - 1:
+        line = lines[i]
+        if _indent(line) >= 4 or not line.strip() or _FENCE.match(line):
+            return found
+        kind = html_block_kind(line)
+        if kind is not None and (html or kind in _ENDS_AT_BLANK[:1]):
+            last = _element_end(lines, i, end) if kind in _ENDS_AT_BLANK else None
+            if last is None:
+                return found
+            following = lines[last + 1] if last + 1 < end else ""
+            if following.strip() and html_block_kind(following) is None and _indent(following) < 4:
+                found.append(last)
+                html = False
+            i = last + 1
+            continue
+        html = False
+        i += 1
+    return found
+
+
+def _element_end(lines: list[str], first: int, end: int) -> int | None:
+    """The line (before ``end``) on which every element opened on line ``first`` is closed,
+    with nothing after its last tag; None if there is no such line."""
+    if not lines[first].lstrip().startswith("<"):
+        return None
+    opened: list[str] = []
+    for i in range(first, end):
+        for tag in _TAG.finditer(lines[i]):
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in _VOID or tag.group(3):
+                continue
+            if not closing:
+                opened.append(name)
+            elif opened and opened[-1] == name:
+                opened.pop()
+            else:
+                return None
+        if not opened:
+            return i if lines[i].rstrip().endswith(">") else None
+    return None

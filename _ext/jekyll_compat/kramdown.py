@@ -33,6 +33,11 @@ _ABBREVIATION = re.compile(r"^\s*\*\[([^\]]+)\]:(.*)$")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 _MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
+_PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
+_BLOCK_OPEN = re.compile(r"^\s*<(div|section|article|aside|header|footer|main|details|summary|figure|figcaption)"
+                         r"\b[^<>]*>\s*$", re.I)
+"""An element alone on its line whose content kramdown read as Markdown under
+``parse_block_html`` (its block content model), as it read a ``markdown="1"`` one."""
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
 _ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
@@ -127,18 +132,24 @@ def heading_id(line: str) -> tuple[str, str] | None:
     return None
 
 
-def clean(text: str) -> str:
+def clean(text: str, parse_block_html: bool = False) -> str:
     """``text`` without kramdown leftovers, with exactly as many lines.
+
+    ``parse_block_html``: the site's ``kramdown:`` setting; a page's
+    ``{::options parse_block_html="true" /}`` turns it on (or off) from its line on. While
+    on, kramdown read the content of a ``<div>``, ``<details>``, ``<summary>``… alone on its
+    line as Markdown: its wrapper lines go, as a ``markdown="1"`` one's do, and the Markdown
+    in it is not shown as written.
 
     An unclosed ``{::comment}`` hid the rest of the page on the old site; here only the
     opener goes, and the text after it stays (:func:`unclosed_comments` says where).
     A page with none of the marks this looks for is returned as it is, without the walk
     over its lines (most pages: ~0.2 ms each).
     """
-    return _clean(text) if _MAY_NEED_CLEANING.search(text) else text
+    return _clean(text, parse_block_html) if parse_block_html or _MAY_NEED_CLEANING.search(text) else text
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, parse_block_html: bool = False) -> str:
     lines = _without_table_separators(_without_comments(text).split("\n"))
     labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
@@ -148,8 +159,11 @@ def _clean(text: str) -> str:
             lines[i] = tocs[i]
             continue
         line = lines[i]
+        if "{::" in line and (option := _PARSE_BLOCK_HTML.search(line)):
+            parse_block_html = option.group(1).lower() == "true"
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
-        if match := _MARKDOWN_OPEN.match(inside):  # kramdown parses inside; CommonMark would not
+        if (match := _MARKDOWN_OPEN.match(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
+                and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
             wrappers.append(match.group(1).lower())
             lines[i] = quote.rstrip()
             continue

@@ -32,6 +32,19 @@ class LineMap:
     def __bool__(self) -> bool:
         return bool(self.anchors)
 
+    def with_blank_lines(self, added: tuple[int, ...]) -> LineMap:
+        """The map once blank lines were put in at ``added`` (1-based lines of the new text, in
+        order): each stands for the line before it; every other line leads where it did."""
+        anchors: dict[int, int] = {}
+        for written, source in self.anchors:
+            for line in added:
+                if line <= written:
+                    written += 1
+            anchors[written] = source
+        for n, line in enumerate(added, 1):
+            anchors[line + 1] = self(line + 1 - n)
+        return LineMap(tuple(sorted(anchors.items())))
+
     def moved(self, by: int) -> LineMap:
         """The same map for the text placed ``by`` lines further down (after front matter)."""
         return LineMap(tuple((written + by, source + by) for written, source in self.anchors))

@@ -115,7 +115,7 @@ def _within(index: int, covered: tuple[list[int], list[int]]) -> bool:
     return place >= 0 and index < ends[place]
 
 #: Jekyll's own filters that change nothing once links are resolved by page, not by URL.
-_SAME = ("relative_url", "absolute_url", "markdownify", "smartify", "xml_escape", "cgi_escape",
+_SAME = ("relative_url", "absolute_url", "smartify", "xml_escape", "cgi_escape",
          "uri_escape", "normalize_whitespace")
 #: Jekyll's date filters, as strftime formats.
 _DATE_FORMATS = {"date_to_string": "%d %b %Y", "date_to_long_string": "%d %B %Y",
@@ -196,6 +196,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
+    env.filters["markdownify"] = _markdownify
     for name, fmt in _DATE_FORMATS.items():
         env.filters[name] = _date_filter(fmt)
     env.filters["jsonify"] = lambda value: json.dumps(value, default=str)
@@ -205,6 +206,37 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     for name, function in list(env.filters.items()):
         env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
+
+
+_MARKDOWNIFIED = ("\ue000markdownify\ue001", "\ue000/markdownify\ue001")
+_MARKDOWNIFIED_SPAN = re.compile(re.escape(_MARKDOWNIFIED[0]) + "(.*?)" + re.escape(_MARKDOWNIFIED[1]), re.S)
+
+
+def _markdownify(value: Any, *args: Any, **kwargs: Any) -> Any:
+    """The Markdown itself (the page is Markdown already), marked for :func:`_as_blocks`."""
+    return f"{_MARKDOWNIFIED[0]}{value}{_MARKDOWNIFIED[1]}" if isinstance(value, str) and value.strip() else value
+
+
+def _as_blocks(output: str) -> str:
+    """Each ``markdownify`` output on a line with a tag before or after it, between blank lines.
+
+    Jekyll turned it into HTML paragraphs inside the element (minimal-mistakes' notices:
+    ``<div class="notice">{{ text | markdownify }}</div>``); left on the element's line, it
+    was the element's HTML, and its Markdown was shown as written (``**Note**: [table](…)``).
+    Between blank lines it is Markdown again, and :mod:`.htmlblocks` keeps the element whole.
+    Anywhere else (its own lines, an attribute) it stays where it was written.
+    """
+    if _MARKDOWNIFIED[0] not in output:
+        return output
+
+    def placed(match: re.Match[str]) -> str:
+        before = output[output.rfind("\n", 0, match.start()) + 1:match.start()]
+        ends = output.find("\n", match.end())
+        after = output[match.end():ends if ends >= 0 else len(output)]
+        if before.rstrip().endswith(">") or after.lstrip().startswith("<"):
+            return "\n\n" + match.group(1).strip("\n") + "\n\n"
+        return match.group(1)
+    return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
 
 
 def _bounded_filter(function: Any, limit: int) -> Any:
@@ -241,10 +273,17 @@ def _include_call(match: re.Match[str], prefix: str = "") -> str:
     return "{%" + left + f' include "{name}"' + (f", {pairs}" if pairs else "") + " " + right + "%}"
 
 
+_DASHES = re.compile(r"(\{%-|\{\{-)-+|-+(-%\}|-\}\})")
+"""``{%- capture x --%}``: Jekyll's lax Liquid read the doubled dash as one (the Utah
+Mapping Portal's LiDAR pages); the engine stopped at it and the page showed its tags."""
+
+
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = ()) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
     an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
     text = _highlights(text)
+    if "--" in text:
+        text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
@@ -425,7 +464,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
-    aligned, lines = _aligned(output)
+    aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines)
 
 
@@ -524,8 +563,19 @@ def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
 
 
 def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
-    """``text`` with protected spans in slots and a line marker at each free line start."""
-    covered = _covered([*spans, *((a, b) for a, b, _ in tag_spans(text))])
+    """``text`` with protected spans in slots and a line marker at each free line start.
+
+    No marker inside a ``{% capture %}`` block: its text is written where the variable is
+    shown, and a marker there would take that line back to the capture's lines (the Utah
+    Mapping Portal's contact, captured above a paragraph: its warnings named the capture)."""
+    tags = tag_spans(text)
+    captures, opened = [], []
+    for a, b, name in tags:
+        if name == "capture":
+            opened.append(a)
+        elif name == "endcapture" and opened:
+            captures.append((opened.pop(), b))
+    covered = _covered([*spans, *((a, b) for a, b, _ in tags), *captures])
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     marks = [(start, number) for number, start in enumerate(starts, start=1)
              if not _within(start, covered)]

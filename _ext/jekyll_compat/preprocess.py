@@ -6,7 +6,9 @@ removed (:mod:`.kramdown`), its HTML elements kept whole as kramdown read them
 (:mod:`.htmlblocks`), addresses with spaces bracketed (:mod:`.spaced_urls`), and
 a leading ``# Title`` that repeats the front-matter title dropped. The result has exactly the lines of the input, so every
 message about the page points at the right line of the file; only Liquid that writes more
-lines than it has moves the lines after it, and :attr:`Prepared.lines` takes them back.
+lines than it has, and the blank line that ends an HTML element Markdown follows
+(:func:`.htmlblocks.end_after_lines`), move the lines after them, and
+:attr:`Prepared.lines` takes them back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import pagesource
 
-from . import callouts, htmlblocks, kramdown, liquid, nesting, spaced_urls
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -63,8 +65,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                whole_elements: bool = True) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
-    ``whole_elements``: read an HTML element with blank lines inside as one block, as kramdown
-    did (:mod:`.htmlblocks`); a page written for CommonMark may mean those blank lines.
+    ``whole_elements``: read an HTML element with blank lines inside as one block, and bold
+    that touches a CJK word, as kramdown did (:mod:`.htmlblocks`, :mod:`.emphasis`); a page
+    written for CommonMark may mean those blank lines.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -93,9 +96,14 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
-    cleaned = kramdown.clean(rendered.text)
+    options = site.get("kramdown")
+    cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
+                             and options.get("parse_block_html") is True)
     if whole_elements:
-        cleaned = htmlblocks.keep_whole(cleaned)
+        cleaned = emphasis.cjk_friendly(cleaned)
+        cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))
+        if added:
+            lines = lines.with_blank_lines(tuple(first_line + line for line in added))
     flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
     notes += [Note(lines(first_line - 1 + d.line), "nesting",
                    f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "

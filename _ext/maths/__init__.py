@@ -79,7 +79,8 @@ def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
 
 def kramdown_maths(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, after Liquid: ``$$…$$`` as MyST maths (a ``math: true`` page has
-    MyST's own dollar maths, labels included); MathJax's ``\\(…\\)`` and ``\\[…\\]`` on
+    MyST's own dollar maths, labels included: only its ``$$…$$`` inside a sentence is
+    written as MyST's); MathJax's ``\\(…\\)`` and ``\\[…\\]`` on
     a Jekyll site (a ``_config.yml`` beside the pages) and on a ``math: true`` page, where
     they were written for MathJax (elsewhere ``\\(`` is a backslash and a bracket)."""
     try:
@@ -92,8 +93,7 @@ def kramdown_maths(app: Sphinx, docname: str, source: list[str]) -> None:
             source[0] = mathjax.convert(source[0], mathjax.KRAMDOWN_ESCAPES)
         elif dollars:
             source[0] = mathjax.convert(source[0], mathjax.COMMONMARK_ESCAPES)
-    if not dollars:
-        source[0] = doubledollar.convert(source[0])
+    source[0] = doubledollar.convert(source[0]) if not dollars else doubledollar.convert_inline(source[0])
 
 
 def warn_switch(docname: str, line: int, value: object) -> None:

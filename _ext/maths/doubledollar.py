@@ -51,6 +51,23 @@ def convert(text: str) -> str:
     return "\n".join(lines)
 
 
+_ONE_FORMULA = re.compile(r"^\s*\$\$(?:(?!\$\$).)+\$\$\s*$")
+
+
+def convert_inline(text: str) -> str:
+    """``text`` with each ``$$…$$`` inside a line written as ``{math}`…```, line for line:
+    for a ``math: true`` page, whose parser reads ``$$`` on lines of their own itself but
+    shows ``$$x$$`` in a sentence as ``$``, a formula, ``$`` (kramdown's inline maths, which
+    Chirpy's and other themes' posts write so)."""
+    if "$$" not in text:
+        return text
+    lines = text.split("\n")
+    for i in outside_fences(lines, body_start(lines)):
+        if "$$" in lines[i] and not _ONE_FORMULA.match(lines[i]):
+            lines[i] = _outside_code(lines[i])
+    return "\n".join(lines)
+
+
 def _write_display(lines: list[str], first: int, end: int) -> int:
     """Write the display maths on ``first``..``end`` as a ```` ```{math} ```` block, opened on
     the blank line before it; the last line written. Neighbouring blocks share the blank

@@ -282,24 +282,28 @@ class TypstPDFBuilder(Builder):
         made = kept.key(self.typ_path, self.outdir / TEMPLATE.name, self.outdir / self.imagedir,
                         [Path(p) for p in self.font_paths(say=False)], standards,
                         os.environ.get("SOURCE_DATE_EPOCH", ""))
+        retry = None  # said after the progress line ends: a warning starts a line of its own
         with progress_message(f"compiling {self.pdf_path.name}"):
             same = kept.load(self.kept_record, made, self.pdf_path)
-            if same is not None:
-                return self.keep(same)
-            result = self.typeset_apart(standards)
-            first = result.error is None
+            if same is None:
+                result = self.typeset_apart(standards)
+                if result.error is not None and standards and not self._app._fail_on_warnings:
+                    retry = self.typeset_apart([])  # STRICT=0 promises every edition
+        if same is not None:
+            return self.keep(same)
+        first = result.error is None
+        if result.error is not None:
+            self.report(result.error, "error")
+            if retry is None:
+                return self.fail("the problems are listed above")
+            # a PDF that is not PDF/UA, said loudly
+            result = retry
             if result.error is not None:
                 self.report(result.error, "error")
-                if self._app._fail_on_warnings or not standards:
-                    return self.fail("the problems are listed above")
-                # STRICT=0 promises every edition: a PDF that is not PDF/UA, said loudly
-                result = self.typeset_apart([])
-                if result.error is not None:
-                    self.report(result.error, "error")
-                    return self.fail("the problems are listed above")
-                warn(f"{self.pdf_path.name} is written WITHOUT {', '.join(standards)} "
-                     "because of the problems above (a non-strict build); fix them for an "
-                     "accessible PDF", Kind.NOT_CONFORMING)
+                return self.fail("the problems are listed above")
+            warn(f"{self.pdf_path.name} is written WITHOUT {', '.join(standards)} "
+                 "because of the problems above (a non-strict build); fix them for an "
+                 "accessible PDF", Kind.NOT_CONFORMING)
         if result.unrunnable:
             return self.fail(f"Typst could not run: {result.unrunnable}")
         for message in result.warnings:

@@ -540,7 +540,8 @@ class TypstTranslator(SphinxTranslator):
         target = self.target_of(node)
         if target is not None:
             self.xref_targets.append(target)
-            self.add(lambda: self._xref_open(target))
+            in_heading = bool(self.in_heading)
+            self.add(lambda: self._xref_open(target, in_heading))
             return
         uri = node.get("refuri", "")
         if urls.is_external(uri):
@@ -554,10 +555,15 @@ class TypstTranslator(SphinxTranslator):
                                        "its text is printed")
         self.add("#[")
 
-    def _xref_open(self, target: str) -> str:
+    def _xref_open(self, target: str, in_heading: bool = False) -> str:
+        """A reference with the page it leads to; in a heading, only the link: the page
+        number is looked up in a Typst ``context``, and a heading holding one has no title
+        PDF/UA-1 can tag (kramdown's ``## [Title](#title)``)."""
         name = self.resolve(target)
         if name is None:
             return "#["
+        if in_heading:
+            return f"#link({escape.label(name)})["
         word = escape.string(self.builder.labels["page"])
         return f"#xref({escape.label(name)}, page-word: {word})["
 
