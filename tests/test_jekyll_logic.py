@@ -526,6 +526,13 @@ def test_elements_on_a_hostile_page_are_found_without_hanging() -> None:
                       "[htmlblocks.keep_whole(page) for page in pages]", limit=120)
 
 
+def test_a_long_run_of_dashes_is_read_without_hanging() -> None:
+    """Liquid's doubled-dash reading tried a run of dashes from each of its dashes: time as
+    the square of its length. Run apart, with a limit."""
+    assert ends_apart("from jekyll_compat.liquid_engine import _jekyll_tags; "
+                      "_jekyll_tags('-' * 1_000_000 + ' x {{ y --}}\\n' + '--' * 500_000, {})", limit=120)
+
+
 # preprocess ------------------------------------------------------------------------------
 
 def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
