@@ -203,3 +203,34 @@ def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Pat
 
     assert breakable("word " * 100) == "word " * 100
     assert breakable("z" * LONG_WORD) == "z" * LONG_WORD
+
+
+def test_what_no_pdf_string_or_link_can_hold_is_said_at_its_line_and_the_pdf_still_conforms(
+        tmp_path: Path) -> None:
+    """A link's address over Typst's 8,000 bytes stopped the whole PDF edition, even a
+    non-strict build, with "URL is too long" at a line of book.typ; a heading, a picture's
+    description or a formula longer than one PDF string (32,767 bytes) made the strict PDF
+    fail with a Typst error naming no page. Each is now said at its line, the words kept:
+    the link's words without the link, the heading as a bold paragraph, the description cut
+    at a word, the formula as its source."""
+    heading = " ".join(["heading"] * 5_000)
+    alt = " ".join(["described"] * 4_000)
+    address = "https://example.org/" + "a" * 9_000
+    body = (f"Before.\n\n[the long address]({address})\n\n## {heading}\n\n![{alt}](rain.png)\n\n"
+            f"$$\n{'x+' * 17_000}y\n$$\n\nAfter.\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "long.md": page("Long", 1, body=body), "rain.png": PNG})
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    md = src / "long.md"
+    said = {kind: [w for w in build.warnings if f"[pdf.{kind}]" in w]
+            for kind in ("link", "heading", "image", "math", "typst", "not-conforming")}
+    assert said["typst"] == [] and said["not-conforming"] == [], build.output
+    assert len(said["link"]) == 1 and f"{md}:{line_of(md, '[the long address]')}:" in said["link"][0]
+    assert len(said["heading"]) == 1 and f"{md}:{line_of(md, '## heading')}:" in said["heading"][0]
+    assert len(said["image"]) == 1 and f"{md}:{line_of(md, '![described')}:" in said["image"][0]
+    assert len(said["math"]) == 1 and "longer than" in said["math"][0]
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    assert "Before. the long address" in text and "After." in text
+    assert text.count("heading") >= 5_000

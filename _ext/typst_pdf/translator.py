@@ -324,6 +324,13 @@ class TypstTranslator(SphinxTranslator):
                 self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
+            if not escape.fits_pdf_string(self.printable(node.astext())):
+                self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
+                                              f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
+                                              "it in bold as a paragraph: shorten it")
+                node["typst-rubric"] = True
+                self.add("#rubric[")
+                return
             if level <= CONTENTS_DEPTH:
                 self.contents.append((level, self.printable(node.astext())))
             self.add(f"#heading(level: {level})[")
@@ -336,7 +343,13 @@ class TypstTranslator(SphinxTranslator):
 
     def depart_title(self, node: nodes.Element) -> None:
         parent = node.parent
-        if isinstance(parent, nodes.section):
+        if node.get("typst-rubric"):
+            self.close("]")
+            self.labels_after(parent["ids"] + node["ids"])
+            if node.get("passage"):
+                self.passage_mark(node)  # a rubric is no heading: its label is not looked up
+            self.block_end()
+        elif isinstance(parent, nodes.section):
             self.no_notes -= 1
             self.in_heading -= 1
             self.close("]")
@@ -531,6 +544,12 @@ class TypstTranslator(SphinxTranslator):
             self.add(lambda: self._xref_open(target))
             return
         uri = node.get("refuri", "")
+        if urls.is_external(uri) and not escape.fits_link(uri):
+            self.warn(node, Kind.LINK, f"the link's address is {len(uri):,} characters long, more "
+                                       f"than a PDF link can hold ({escape.URL_BYTES:,} bytes); its "
+                                       "text is printed without the link: shorten the address")
+            self.add("#[")
+            return
         if urls.is_external(uri):
             shown = node.astext().strip()
             plain = uri.removeprefix("mailto:")
@@ -614,6 +633,9 @@ class TypstTranslator(SphinxTranslator):
         latex = node.astext()
         try:
             try:
+                if not escape.fits_pdf_string(latex):
+                    raise latexmath.Unsupported(f"its source is longer than a PDF formula's "
+                                                f"description can be, {escape.PDF_STRING_BYTES:,} bytes")
                 body = latexmath.to_typst(latex, block=block)
             except RecursionError:
                 raise latexmath.Unsupported("it is nested too deeply") from None
@@ -803,6 +825,11 @@ class TypstTranslator(SphinxTranslator):
             if size:
                 args.append(f"{key}: {size}")
         alt = (node.get("alt") or "").strip()
+        if alt and not escape.fits_pdf_string(alt):
+            alt = escape.cut_to_pdf_string(alt)
+            self.warn(node, Kind.IMAGE, f"the description of picture {uri!r} is longer than a PDF "
+                                        f"can hold ({escape.PDF_STRING_BYTES:,} bytes); the PDF has "
+                                        "its start only: shorten it, and say the rest in the text")
         if alt:
             args.append(f"alt: {escape.string(alt)}")
         return "image(" + ", ".join(args) + ")"
