@@ -18,7 +18,7 @@ from jekyll_compat.defaults import with_defaults
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
 from jekyll_compat.titles import titleize_slug
-from pagesource import PageSource, charrefs
+from pagesource import PageSource, charrefs, titles
 from pagesource.fences import outside_fences
 
 from .problems import Kind, Problem
@@ -140,7 +140,7 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                     "file name; write `title: ...` to name it yourself"))
             return by_name, line
         if isinstance(value, (str, int, float)):  # YAML's bytes (!!binary) or set read as "b'…'"
-            return charrefs.decoded(str(value)).strip(), line
+            return charrefs.decoded(titles.one_line(str(value))), line
         heading = _first_heading(lines, body_start)
         shown, after = (heading[0], "its first heading") if heading else (by_name, "its file name")
         problems.append(Problem(Kind.TITLE_INVALID, line,

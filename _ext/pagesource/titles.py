@@ -1,0 +1,45 @@
+"""A front-matter ``title`` as the one line of heading it is shown as.
+
+Plain Python, no Sphinx. MyST writes the title as ``# {title}`` and reads that as
+Markdown, and pageorder names the page in the outline and in its warnings; the two
+readings must be one. A title of spaces gave an empty heading in every edition (the PDF
+lost PDF/UA: "heading title is empty"), a list or a mapping was shown as Python writes it
+(``['a', 'b']``), both while the warning said the page was titled after its file; a line
+break (``"Parks\\nand trails"``) ended the heading there and made the rest a paragraph; a
+title ending in `` #`` lost the ``#`` (ATX headings' closing sequence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import charrefs
+
+_LINE_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+"""What ends a line in Markdown or in Python's ``splitlines`` (which MyST's parser uses)."""
+_CLOSING_HASH = re.compile(r"(^|[ \t])(#+)([ \t]*)$")
+
+
+def is_shown(value: Any) -> bool:
+    """The title is text a heading can show: a string with words, or a number (``title:
+    2024``, as Jekyll prints it). Anything else leaves the page to be titled another way."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, (int, float))
+
+
+def one_line(title: str) -> str:
+    """``title`` with each line break (and the spaces around it) as one space."""
+    return _LINE_BREAKS.sub(" ", title).strip()
+
+
+def as_markdown(value: Any) -> str | None:
+    """What MyST should read as the page's heading (``# …``); ``None`` for a title it must
+    not write (:func:`is_shown`: the page is then titled after its first heading or file)."""
+    if not is_shown(value):
+        return None
+    if not isinstance(value, str):
+        return str(value)
+    title = charrefs.as_markdown(one_line(value))
+    return _CLOSING_HASH.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\#{m.group(3)}", title)
