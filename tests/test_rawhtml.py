@@ -355,3 +355,31 @@ def test_details_without_summary_and_footnotes_of_both_kinds_give_a_valid_book(t
         assert words in notes and words in (tmp_path / "html" / "notes.html").read_text(encoding="utf-8")
     ids = re.findall(r'\bid="([^"]+)"', notes)
     assert len(ids) == len(set(ids)), ids
+
+
+def test_html_nested_past_the_limit_is_its_words_without_the_slow_parse(monkeypatch):
+    """html5lib checks every open element at each start tag: ``<div>`` repeated took time as
+    the square of its count (12,000: 7 s; a 1 MB page: half an hour). Nesting that deep is
+    counted in one pass over the tags and the fragment is its words, never parsed; an end
+    tag closes only an element it names, so ``<div></x>`` piles up as it does in a browser."""
+    import html5lib
+
+    from rawhtml import sanitize
+
+    def refused(*args, **kwargs):
+        raise AssertionError("parsed a fragment nested past the limit")
+
+    deep = "<div>" * 50_000 + "deep &amp; <!-- hidden --> words" + "</div>" * 50_000
+    unmatched = "<div></x>" * 50_000 + "<b>more</b>"
+    with monkeypatch.context() as patch:
+        patch.setattr(html5lib, "parseFragment", refused)
+        for fragment, words in ((deep, "deep &amp; words"), (unmatched, "more"),
+                                ("<b>" * 30_000 + "<a<a<a" * 10_000, "&lt;a" * 30_000)):
+            cleaned, changes = clean(fragment)
+            assert cleaned == words and [c.what for c in changes] == [sanitize.TOO_DEEP]
+    within = ("<div>" * sanitize.MAX_DEPTH + "kept" + "</div>" * sanitize.MAX_DEPTH) * 3
+    cleaned, changes = clean(within)
+    assert changes == [] and cleaned.count("<div>") == 3 * sanitize.MAX_DEPTH
+    lists = "<ul>" + "<li><p>item" * 2_000 + "</ul>"  # ends its own elements: nothing piles up
+    cleaned, changes = clean(lists)
+    assert changes == [] and cleaned.count("<li>") == 2_000

@@ -137,6 +137,8 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
+    if fragment.count("<") > MAX_DEPTH and _nested_past(fragment, MAX_DEPTH):
+        return _text(_words_of(fragment)), [Change(TOO_DEEP)]
     tree = html5lib.parseFragment(_NOT_XML.sub("", fragment), treebuilder="etree",
                                   namespaceHTMLElements=False)
     out: list[str] = []
@@ -147,8 +149,59 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
             words = " ".join(" ".join(tree.itertext()).split())
         except RecursionError:
             words = ""
-        return _text(words), [Change("its elements are nested too deeply; only its words are kept")]
+        return _text(words), [Change(TOO_DEEP)]
     return "".join(out), changes
+
+
+MAX_DEPTH = 400
+"""Elements nested deeper make the fragment its words alone. The HTML parser checks the
+open elements at every start tag, so ``<div>`` repeated took time as the square of its
+count (12,000: 7 s; a 1 MB page: half an hour); deeper than this, the rebuilding below
+ran out of Python's stack anyway."""
+TOO_DEEP = "its elements are nested too deeply; only its words are kept"
+_TAG_OPEN = re.compile(r"<(/?)([a-zA-Z][^\s/<>]*)")
+_ENDS_ITSELF = VOID | {"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot",
+                       "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption",
+                       "html", "head", "body", "base", "basefont", "bgsound", "embed", "frame",
+                       "input", "keygen", "link", "meta", "param", "source", "track", "image"}
+"""Elements a later start or end closes, or that hold nothing: they never pile up."""
+
+
+def _nested_past(fragment: str, limit: int) -> bool:
+    """Would the parser hold more than ``limit`` elements open at once? Counted in one pass
+    over the tags as written (an end tag closes up to the element it names, if open)."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    for tag in _TAG_OPEN.finditer(fragment):
+        name = tag.group(2).lower()
+        if tag.group(1):
+            if open_count.get(name):
+                while (last := stack.pop()) != name:
+                    open_count[last] -= 1
+                open_count[name] -= 1
+        elif name not in _ENDS_ITSELF:
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > limit:
+                return True
+    return False
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _words_of(fragment: str) -> str:
+    """The words of HTML without parsing it, in one pass: its comments (an unclosed one
+    hides the rest, as in a browser) and tags left out, its character references read
+    (:mod:`html.parser` took time as the square of ``<a<a<a…``)."""
+    kept, at = [], 0
+    while (start := fragment.find("<!--", at)) != -1:
+        kept.append(fragment[at:start])
+        end = fragment.find("-->", start + 4)
+        at = len(fragment) if end == -1 else end + 3
+    kept.append(fragment[at:])
+    text = _TAG.sub(" ", _NOT_XML.sub("", " ".join(kept)))
+    return " ".join(unescape(text).split())
 
 
 def _text(value: str | None) -> str:
