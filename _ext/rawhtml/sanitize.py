@@ -34,7 +34,7 @@ from html import escape, unescape
 from typing import Callable
 
 from loose_links.core import link_name
-from safety.urls import written_validly
+from safety.urls import address_problem, as_browsers_read, written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
@@ -278,6 +278,13 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
+            if (nowhere := address_problem(value)) is not None:
+                changes.append(Change(f"the address {_shorter(value)!r} {nowhere}, so it is left out"))
+                if (name, key) == ("img", "src"):
+                    out.append(_text(element.get("alt", "")))
+                    return
+                continue
+            value = as_browsers_read(value)
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
                 alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
