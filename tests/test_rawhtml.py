@@ -383,3 +383,16 @@ def test_html_nested_past_the_limit_is_its_words_without_the_slow_parse(monkeypa
     lists = "<ul>" + "<li><p>item" * 2_000 + "</ul>"  # ends its own elements: nothing piles up
     cleaned, changes = clean(lists)
     assert changes == [] and cleaned.count("<li>") == 2_000
+
+
+def test_a_style_that_loads_a_file_beside_the_page_is_left_out_and_said():
+    """Only the pictures a page shows are copied: ``url(images/bg.png)`` was a missing file on
+    the site and an invalid ePub (RSC-007), ``url(/**/https://…)`` an address leaving the
+    book (RSC-026)."""
+    for style in ("background:url(images/bg.png)", "background:url(/**/https://evil.example/t.png)",
+                  "background: URL( 'bg.png' )", "color: red; background-image: url(data:image/png;base64,AA)"):
+        cleaned, changes = clean(f'<div style="{style}">x</div><p style="color: green">y</p>')
+        assert cleaned == '<div>x</div><p style="color: green">y</p>', style
+        assert [c.what for c in changes if "loads a file" in c.what], style
+    cleaned, changes = clean("<style>div { background: url(bg.png) }</style><p>z</p>")
+    assert cleaned == "<p>z</p>" and "loads other files" in changes[0].what

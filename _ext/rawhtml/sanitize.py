@@ -75,7 +75,12 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _XML_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_REMOTE_CSS = re.compile(r"@import|image-set|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_REMOTE_CSS = re.compile(r"@import|image-set|url\s*\(", re.I)
+"""CSS that loads a file. One on another site was left out; one beside the page was kept,
+but the publication copies only the pictures a page shows (``<img>``), so it was a missing
+file on the site and made the ePub invalid (EPUBCheck RSC-007; ``url(/**/https://…)``
+RSC-026, an address leaving the book). ``url(#id)`` names no file, but a page's own HTML
+has no SVG it could name."""
 _URL_WHITESPACE = re.compile("[\x00-\x20\xa0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]")
 """Spaces and controls an address is read without (DOMPurify's ATTR_WHITESPACE, and U+FEFF):
 ``"\u2028javascript:"`` ran script in browsers that skipped them."""
@@ -243,7 +248,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
-        what = {"script": "a script", "style": "a style sheet that loads from another site",
+        what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
         changes.append(Change(f"{what} is left out"))
         return
@@ -263,7 +268,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             changes.append(Change(f"the script in {key}= is left out"))
             continue
         if key == "style":
-            if _ALLOWED_STYLE.match(value) and not _REMOTE_CSS.search(value) and "expression" not in value.lower():
+            if _REMOTE_CSS.search(value):
+                changes.append(Change(f"the style {_shorter(value)!r} is left out: it loads a file, and "
+                                      "the publication carries only the pictures a page shows; "
+                                      "use <img> for a picture"))
+            elif _ALLOWED_STYLE.match(value) and "expression" not in value.lower():
                 value, placed = _in_place(value)
                 if placed:
                     changes.append(Change(f"the style {placed!r} is left out: a page's own HTML may "
