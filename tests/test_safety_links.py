@@ -229,3 +229,28 @@ def test_links_leading_nowhere_are_their_words_and_the_epub_stays_valid(tmp_path
     assert links["raw slash"] == "https://example.org/s"
     assert not {"port", "space", "mail"} & set(links) and links["raw port"] is None, links
     assert "raw picture" in (tmp_path / "html" / "a.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("title", "closers"), [
+    ("Plain", ""), ("Report \u202eevil", "\u202c"), ("\u2067نص", "\u2069"),
+    ("\u202bA\u2067B", "\u2069\u202c"), ("\u2067\u202eA\u2069 after", ""),  # the isolate closes both
+    ("\u202eA\u202c done", ""), ("\u202c\u2069 stray", ""),
+])
+def test_a_title_closes_the_bidirectional_controls_it_leaves_open(title, closers):
+    from safety.titles import bidi_closers
+
+    assert bidi_closers(title) == closers
+
+
+def test_a_right_to_left_override_in_a_title_turns_only_the_title(tmp_path: Path) -> None:
+    """``title: "Report \\u202e evil"`` showed what follows it backwards: the publication's
+    name in the browser's tab, the next title in the sidebar."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "a.md": page("Report \u202e evil", 1, "Text."),
+                                         "b.md": page("Budget", 2, "More.")})
+    html = sphinx_build(src, tmp_path / "html", "html")
+    assert html.returncode == 0, html.output
+    soup = BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith("Report \u202e evil\u202c - ")
+    assert soup.select_one("article h1").get_text().rstrip("¶") == "Report \u202e evil\u202c"
+    assert "Report \u202e evil\u202c" in [a.get_text() for a in soup.select(".sidebar-tree a")]
