@@ -234,3 +234,19 @@ def test_what_no_pdf_string_or_link_can_hold_is_said_at_its_line_and_the_pdf_sti
     text = words(text_of(the_pdf(tmp_path / "pdf")))
     assert "Before. the long address" in text and "After." in text
     assert text.count("heading") >= 5_000
+
+
+def test_a_class_naming_a_programming_language_does_not_stop_the_pdf(tmp_path: Path) -> None:
+    """``language-xx`` is docutils' way to say a passage's language, and the PDF tells Typst
+    (a screen reader switches voice). A page's own ``{.language-ruby}`` (kramdown's way to
+    name a program's language) went to Typst as ``lang: "ruby"``, which stopped the whole
+    PDF edition, even a non-strict build; a language code still goes through."""
+    body = ("{.language-ruby}\nA ruby paragraph.\n\n{.language-1}\nA digit.\n\n"
+            "{.language-fr}\nUn paragraphe.\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "a.md": page("Alpha", 1, body=body)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert "A ruby paragraph. A digit. Un paragraphe." in words(text_of(the_pdf(tmp_path / "pdf")))
+    typ = the_pdf(tmp_path / "pdf").with_suffix(".typ").read_text(encoding="utf-8")
+    assert 'lang: "fr"' in typ and 'lang: "ruby"' not in typ

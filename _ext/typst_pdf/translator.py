@@ -51,6 +51,7 @@ _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.t
                  nodes.colspec, nodes.target)
 # A passage (``node["passage"]``, see ``_ext/record``) whose page marker goes inside the
 # element it opens, so it lands on the page where the passage starts.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _MARK_INSIDE = (nodes.list_item, nodes.definition_list_item, nodes.figure, nodes.title)
 # Where a paragraph stands on its own, as a Typst paragraph (not inside a list item or cell).
 _BODY = (nodes.section, nodes.document, addnodes.start_of_file)
@@ -413,12 +414,18 @@ class TypstTranslator(SphinxTranslator):
 
     @staticmethod
     def language_of(node: nodes.Node) -> str | None:
-        """The ``language-xx`` class (docutils' way to say a passage's language) nearest above."""
+        """The ``language-xx`` class (docutils' way to say a passage's language) nearest above.
+
+        Only a language code Typst takes (two or three letters): a page's own class, such as
+        kramdown's ``{: .language-ruby}`` for a program's language, stopped the whole PDF,
+        even a non-strict build ("expected two or three letter language code")."""
         parent = node.parent
         while parent is not None:
             for cls in parent.get("classes", ()):
                 if cls.startswith("language-"):
-                    return cls.removeprefix("language-").split("-")[0].lower()
+                    code = cls.removeprefix("language-").split("-")[0].lower()
+                    if _LANGUAGE_CODE.fullmatch(code):
+                        return code
             parent = parent.parent
         return None
 
