@@ -396,3 +396,34 @@ def test_a_style_that_loads_a_file_beside_the_page_is_left_out_and_said():
         assert [c.what for c in changes if "loads a file" in c.what], style
     cleaned, changes = clean("<style>div { background: url(bg.png) }</style><p>z</p>")
     assert cleaned == "<p>z</p>" and "loads other files" in changes[0].what
+
+
+def test_an_id_names_one_element_and_a_cite_only_an_address_elsewhere():
+    """``id=""``, an id with a space, and a ``cite`` naming a file beside the page made the
+    ePub invalid (EPUBCheck RSC-005, RSC-007); none can be followed by a reader."""
+    cleaned, _ = clean('<span id="">a</span><span id="has space">b</span><span id=" ok ">c</span>'
+                       '<q cite="notes here">d</q><blockquote cite="https://example.org/src">e</blockquote>')
+    assert cleaned == ('<span>a</span><span>b</span><span id="ok">c</span><q>d</q>'
+                       '<blockquote cite="https://example.org/src">e</blockquote>')
+    from rawhtml.sanitize import without_taken_ids
+
+    taken = {"home"}
+    kept, changes = without_taken_ids('<a id="dup">1</a><a id="dup">2</a><b id="home">3</b><i id="x">4</i>', taken)
+    assert kept == '<a id="dup">1</a><a>2</a><b>3</b><i id="x">4</i>'
+    assert len(changes) == 2 and taken == {"home", "dup", "x"}
+
+
+def test_ids_a_page_gives_twice_keep_the_epub_valid(tmp_path):
+    body = ('<p><a id="dup">one</a> <a id="dup">two</a> <span id="home">three</span></p>\n\n'
+            "# Home\n\nInline <span id=\"dup\">four</span> words.\n")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "index.md").write_text("---\ntitle: Start\n---\n\nWelcome.\n", encoding="utf-8")
+    (src / "a.md").write_text(f"---\ntitle: Alpha\nposition: 1\n---\n\n{body}", encoding="utf-8")
+    epub = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0, epub.output
+    assert [w for w in epub.warnings if "[rawhtml.removed]" in w and "'dup' is given twice" in w], epub.output
+    assert epubcheck_errors(next((tmp_path / "epub").glob("*.epub"))) == []
+    page = (tmp_path / "epub" / "a.xhtml").read_text(encoding="utf-8")
+    assert page.count('id="dup"') == 1 and page.count('id="home"') == 1
+    assert all(word in page for word in ("one", "two", "three", "four"))

@@ -33,7 +33,8 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
-from .sanitize import SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink
+from .sanitize import (SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink,
+                       without_taken_ids)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,6 +104,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
 
     def read_address(address: str) -> str | None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
+    taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -113,6 +115,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                            f"shows those words: close it where it should end", location=_where(raw),
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw))
+        cleaned, twice = without_taken_ids(cleaned, taken)
+        changes += twice
         _replace(raw, nest_headings(cleaned, _heading_level(raw)))
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
@@ -124,6 +128,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                                                in_link=_in_link(pieces[0]))
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
+            cleaned, twice = without_taken_ids(cleaned, taken)
+            changes += twice
             _replace(raw, cleaned)
         _pictures_to_their_pieces(pieces)
         if not _in_link(pieces[0]):

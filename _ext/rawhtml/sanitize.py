@@ -282,6 +282,12 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if not allowed:
             continue
+        if key == "id" and (not value.strip() or any(c.isspace() for c in value.strip())):
+            continue  # no element can be found by it; XHTML refuses it (EPUBCheck RSC-005)
+        if key == "cite" and not SCHEME.match(value.strip()):
+            continue  # a source's address for machines: one beside the page names no file the book has
+        if key == "id":
+            value = value.strip()
         if key in URL_ATTRIBUTES:
             if not url_is_safe(value, image=(name == "img" and key == "src")):
                 changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
@@ -365,6 +371,26 @@ def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Chan
             _element(child, out, changes, local_image, in_link, False, "" if later else "details")
         out.append(_text(child.tail))
     out.append("</details>")
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def without_taken_ids(html: str, taken: set[str]) -> tuple[str, list[Change]]:
+    """``html`` (as :func:`clean` wrote it) without each ``id`` the page already has
+    (``taken``, which gets the ones kept): one id names one element, and an ePub page with
+    two is invalid (EPUBCheck RSC-005); a link to it lands on the first."""
+    changes: list[Change] = []
+
+    def once(found: re.Match[str]) -> str:
+        name = unescape(found.group(1))
+        if name in taken:
+            changes.append(Change(f"the id {name!r} is given twice on the page; the second is left out"))
+            return ""
+        taken.add(name)
+        return found.group(0)
+
+    return _ID_ATTRIBUTE.sub(once, html), changes
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
