@@ -250,3 +250,16 @@ def test_a_class_naming_a_programming_language_does_not_stop_the_pdf(tmp_path: P
     assert "A ruby paragraph. A digit. Un paragraphe." in words(text_of(the_pdf(tmp_path / "pdf")))
     typ = the_pdf(tmp_path / "pdf").with_suffix(".typ").read_text(encoding="utf-8")
     assert 'lang: "fr"' in typ and 'lang: "ruby"' not in typ
+
+
+def test_a_picture_whose_name_has_a_backslash_is_in_the_pdf(tmp_path: Path) -> None:
+    """Typst refuses a path with a backslash: ``back\\slash.png`` stopped the whole PDF
+    edition, even a non-strict build. Its copy beside the .typ is named without one."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "a.md": page("Alpha", 1, body="![A chart](back\\\\slash.png) and text."),
+                                         "back\\slash.png": PNG, "back_slash.png": PNG})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    copies = sorted(p.name for p in (tmp_path / "pdf" / "_images").iterdir())
+    assert copies and not [name for name in copies if "\\" in name], copies
+    assert "A chart" not in text_of(the_pdf(tmp_path / "pdf"))  # the picture, not its description
