@@ -962,3 +962,29 @@ def test_messages_after_liquid_that_wrote_more_lines_name_the_files_lines():
     [note] = prepared.notes
     assert (note.kind, note.line) == ("comment", 14)
     assert text.split("\n")[note.line - 1] == "{::comment}"
+
+
+OLD_TABLE_DELIMITER = r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t|:-x", max_size=30))
+def test_a_tables_separator_line_is_found_as_before(line):
+    """The separator pattern of kramdown and of the Liquid pass was ambiguous about the
+    spaces around its optional pipes: a line of spaces after a table row took time as the
+    square of its length (100 KB: minutes, 1 MB: hours). The same lines match now."""
+    import re
+
+    from jekyll_compat import kramdown, liquid_engine
+
+    expected = re.match(OLD_TABLE_DELIMITER, line) is not None
+    assert (kramdown._TABLE_DELIMITER.match(line) is not None) == expected
+    assert (liquid_engine._TABLE_DELIMITER.match(line) is not None) == expected
+
+
+def test_a_long_line_of_spaces_under_a_table_row_is_read_at_once():
+    from jekyll_compat import kramdown, liquid_engine
+
+    for line in (" " * 1_000_000 + "x", "-" + " " * 1_000_000 + "x", "|" + " \t" * 500_000 + "x"):
+        assert kramdown._TABLE_DELIMITER.match(line) is None
+        assert liquid_engine._TABLE_DELIMITER.search("| a |\n" + line) is None

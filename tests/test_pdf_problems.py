@@ -263,3 +263,14 @@ def test_a_picture_whose_name_has_a_backslash_is_in_the_pdf(tmp_path: Path) -> N
     copies = sorted(p.name for p in (tmp_path / "pdf" / "_images").iterdir())
     assert copies and not [name for name in copies if "\\" in name], copies
     assert "A chart" not in text_of(the_pdf(tmp_path / "pdf"))  # the picture, not its description
+
+
+def test_html_of_only_comments_is_told_in_one_pass():
+    """The PDF leaves out raw HTML that is only comments. ``<!--.*?-->`` repeated let a
+    text of comments and then a word be tried every way the comments could be joined:
+    time doubled with each comment. Each comment now ends at its first ``-->``."""
+    from typst_pdf.translator import _COMMENTS
+
+    assert _COMMENTS.fullmatch("<!---->" * 60 + "x") is None
+    assert _COMMENTS.fullmatch(" <!-- a --> \n<!-- b\n -- c -->\n") is not None
+    assert _COMMENTS.fullmatch("<!-- a --> b -->") is None

@@ -44,7 +44,7 @@ _MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)
 reference link with a space before its label (``[text] [4]``), an empty anchor
 ``<a name="id"></a>`` in a heading, a table's separator line."""
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
 """kramdown's separator lines inside a table (its ``TABLE_SEP_LINE``, ``TABLE_FSEP_LINE``)."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")

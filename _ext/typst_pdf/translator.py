@@ -39,7 +39,10 @@ _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
-_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+_COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)*", re.DOTALL)
+"""HTML that is only comments. Each comment ends at its first ``-->``: with ``.*?`` a text
+of comments and then a word was tried every way the comments could be joined, in time
+doubling with each comment (30 of them: minutes)."""
 """Nothing, or HTML comments alone (the ``<!-- more -->`` excerpt mark of Jekyll posts, which
 the raw-HTML pass may already have emptied): no edition shows them."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
