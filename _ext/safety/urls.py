@@ -10,6 +10,7 @@ ignored and tabs and newlines anywhere are dropped, so ``" java\\tscript:alert(1
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _IGNORED_AT_ENDS = "".join(chr(c) for c in range(0x21))  # C0 controls and space
@@ -60,8 +61,9 @@ _HOST_FORBIDDEN = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
 def as_browsers_read(url: str) -> str:
     """An http(s) address with the slashes after its scheme as a browser reads them
     (``https:example.org``, ``https:/x``, ``https:\\\\x`` and ``https:///x`` all mean
-    ``https://…``; a ``\\`` before the query is a ``/``), and a ``#`` inside its fragment escaped (``#a#b``). As written, each was an
-    invalid URL in the ePub (EPUBCheck RSC-020). Any other address is returned as it is."""
+    ``https://…``; a ``\\`` before the query is a ``/``), and a ``#`` inside its fragment
+    escaped (``#a#b``). As written, each was an invalid URL in the ePub (EPUBCheck RSC-020).
+    Any other address is returned as it is."""
     if scheme_of(url) not in ("http", "https"):
         return url
     cleaned = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))
@@ -95,8 +97,6 @@ def address_problem(url: str) -> str | None:
             return f"has a host name no address can have ({host!r})"
     else:
         host, _, port = authority.partition(":")
-        from urllib.parse import unquote
-
         if _HOST_FORBIDDEN.search(unquote(host)):
             return f"has a host name no address can have ({host!r})"
         for label in host.lower().split("."):
