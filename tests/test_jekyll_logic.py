@@ -988,3 +988,40 @@ def test_a_long_line_of_spaces_under_a_table_row_is_read_at_once():
     for line in (" " * 1_000_000 + "x", "-" + " " * 1_000_000 + "x", "|" + " \t" * 500_000 + "x"):
         assert kramdown._TABLE_DELIMITER.match(line) is None
         assert liquid_engine._TABLE_DELIMITER.search("| a |\n" + line) is None
+
+
+OLD_IAL = r"^\s*\{:(?!:)\s*([^{}\n]*)\}\s*$"
+OLD_MARKDOWN_OPEN = r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$"""
+OLD_HIGHLIGHT = r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" {}:.x<>=\"'/-", max_size=30).map(lambda t: t.replace("x", "markdown", 1)),
+       st.lists(st.sampled_from(["{% highlight php %}", "{%- endhighlight -%}", "{% endhighlight %}",
+                                 "SELECT\n", "a ", "\n"]), max_size=8))
+def test_patterns_rewritten_to_read_in_one_pass_find_what_they_found(line, pieces):
+    """A callout's IAL, kramdown's ``<div markdown="1">`` and the plain-language check's
+    ``{% highlight %}`` blocks each took time as the square of a hostile line's length
+    (80 KB of spaces after ``{:``: 77 s). They find the same things as before."""
+    import re
+
+    from jekyll_compat import callouts
+    from plainlanguage import core
+
+    old = re.match(OLD_IAL, line)
+    new = callouts._IAL.match(line)
+    assert (old and old.group(1)) == (new and new.group(1))
+    old = re.match(OLD_MARKDOWN_OPEN, line, re.I)
+    assert kramdown.opens_markdown_block(line) == (old is not None)
+    text = "".join(pieces)
+    expected = re.sub(OLD_HIGHLIGHT, lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    assert core._blank_highlights(text) == expected
+
+
+def test_hostile_lines_for_those_patterns_are_read_at_once():
+    from jekyll_compat import callouts
+    from plainlanguage import core
+
+    assert callouts._IAL.match("{:" + " " * 1_000_000 + "x") is None
+    assert not kramdown.opens_markdown_block("<div " + "markdown=1 " * 100_000)
+    assert core._blank_highlights("{% highlight x %}" * 100_000).count("highlight") == 100_000

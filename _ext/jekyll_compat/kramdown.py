@@ -31,7 +31,16 @@ _ID_AT_END = re.compile(r"\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[([^\]]+)\]:(.*)$")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
-_MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
+_OPEN_TAG = re.compile(r"^\s*<(\w+)\b([^<>]*)>\s*$")
+_MARKDOWN_ATTRIBUTE = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.I)
+
+
+def _markdown_open(line: str) -> re.Match[str] | None:
+    """A line that is only ``<div markdown="1">`` (or ``block``, ``span``): its tag, else
+    ``None``. Found in two passes: as one pattern, ``[^<>]*`` on both sides of
+    ``markdown`` tried every place it occurs (a long such line: time as its square)."""
+    tag = _OPEN_TAG.match(line)
+    return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
@@ -53,7 +62,7 @@ _SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
 
 def opens_markdown_block(line: str) -> bool:
     """``<div markdown="1">`` (or ``block``, ``span``): a wrapper :func:`clean` removes."""
-    return _MARKDOWN_OPEN.match(line) is not None
+    return _markdown_open(line) is not None
 
 
 def unclosed_comments(text: str) -> list[int]:
@@ -149,7 +158,7 @@ def _clean(text: str) -> str:
             continue
         line = lines[i]
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
-        if match := _MARKDOWN_OPEN.match(inside):  # kramdown parses inside; CommonMark would not
+        if match := _markdown_open(inside):  # kramdown parses inside; CommonMark would not
             wrappers.append(match.group(1).lower())
             lines[i] = quote.rstrip()
             continue
