@@ -1025,3 +1025,40 @@ def test_hostile_lines_for_those_patterns_are_read_at_once():
     assert callouts._IAL.match("{:" + " " * 1_000_000 + "x") is None
     assert not kramdown.opens_markdown_block("<div " + "markdown=1 " * 100_000)
     assert core._blank_highlights("{% highlight x %}" * 100_000).count("highlight") == 100_000
+
+
+OLD_ATX = r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"
+OLD_TAGS_ALONE = r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*[ \t]{0,3})\{(?=%.*%\}[ \t]*$)"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t#ab", max_size=14).map(lambda t: "#" + t),
+       st.lists(st.sampled_from([" ", "\t", "-", "1.", "2)", ">", "{% x %}", "a", "   "]), max_size=9))
+def test_heading_and_liquid_line_patterns_find_what_they_found(heading, pieces):
+    """A heading's closing ``#``s were found by trying every place in a run of spaces (a
+    heading line of 8,000 spaces: 10 s), and a line of list markers before Liquid read the
+    spaces between two markers two ways (22 ``-  ``: 41 s, each more doubling it)."""
+    import re
+
+    from jekyll_compat import liquid
+    from pageorder import frontmatter
+    from pagesource.titles import atx_text
+
+    old = re.match(OLD_ATX, heading)
+    for pattern in (frontmatter._ATX_HEADING, kramdown._ATX):
+        new = pattern.match(heading)
+        assert (old and old.group(1)) == (new and atx_text(new.group(1)))
+    line = "".join(pieces)
+    old = re.match(OLD_TAGS_ALONE, line)
+    new = liquid._TAGS_ALONE.match(line)
+    assert (old and old.group(1)) == (new and new.group(1))
+
+
+def test_hostile_heading_summary_and_marker_lines_are_read_at_once():
+    from jekyll_compat import liquid
+    from pageorder import frontmatter
+
+    assert frontmatter._ATX_HEADING.match("# a" + " " * 1_000_000 + "x")
+    assert kramdown._summary_words("<summary>" * 200_000) is None
+    assert kramdown._summary_words("<p><summary id=s>Open <b>me</b></summary>") == "Open <b>me</b>"
+    assert liquid._TAGS_ALONE.match("-  " * 100 + "x") is None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pagesource.fences import outside_code, outside_fences
+from pagesource.titles import atx_text
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
@@ -206,8 +207,18 @@ def _label(text: str) -> str:
 TOC_DIRECTIVE = "jekyll-toc"
 """The directive a ``1. TOC`` + ``{:toc}`` list becomes: the page's own contents list."""
 
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SUMMARY = re.compile(r"<summary\b[^<>]*>(.*?)</summary\s*>", re.I | re.S)
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
+_SUMMARY = re.compile(r"<summary\b[^<>]*>", re.I)
+_SUMMARY_END = re.compile(r"</summary\s*>", re.I)
+
+
+def _summary_words(text: str) -> str | None:
+    """What the first ``<summary>`` of ``text`` holds, up to its ``</summary>``; ``None``
+    without one. Found in one pass: ``<summary…>(.*?)</summary>`` searched on to the end
+    from every unclosed start (a line of them: time as its square)."""
+    start = _SUMMARY.search(text)
+    end = _SUMMARY_END.search(text, start.end()) if start else None
+    return text[start.end():end.start()] if end else None
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -250,14 +261,14 @@ def _toc_label(lines: list[str], marker: int) -> tuple[str, list[int]]:
         return "", []
     heading = _ATX.match(lines[j])
     if heading and any(re.search(r"\.no_toc\b", lines[k]) for k in between):
-        return _INLINE_IAL.sub("", heading.group(1)).strip(), [j, *between]
+        return _INLINE_IAL.sub("", atx_text(heading.group(1))).strip(), [j, *between]
     if "</summary" in lines[j].lower():
         start = j
         while start > max(0, j - 5) and "<summary" not in lines[start].lower():
             start -= 1
-        summary = _SUMMARY.search("\n".join(lines[start:j + 1]))
-        if summary:
-            return _TAG.sub("", summary.group(1)).strip(), [*range(start, j + 1), *between]
+        summary = _summary_words("\n".join(lines[start:j + 1]))
+        if summary is not None:
+            return _TAG.sub("", summary).strip(), [*range(start, j + 1), *between]
     return "", []
 
 

@@ -23,7 +23,7 @@ from pagesource.fences import outside_fences
 
 from .problems import Kind, Problem
 
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # its words: titles.atx_text
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: not "٣", not YAML 1.1's 1:30 or 0x1F
 
@@ -159,8 +159,8 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
     for i in outside_fences(lines, start):
         line = lines[i]
-        if (match := _ATX_HEADING.match(line)) and match.group(1).strip():
-            return match.group(1).strip(), i + 1
+        if (match := _ATX_HEADING.match(line)) and titles.atx_text(match.group(1)).strip():
+            return titles.atx_text(match.group(1)).strip(), i + 1
         if (line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1])
                 and not line.startswith((" " * 4, "\t", ">", "-", "*", "+"))):
             return line.strip(), i + 1

@@ -43,3 +43,14 @@ def as_markdown(value: Any) -> str | None:
         return str(value)
     title = charrefs.as_markdown(one_line(value))
     return _CLOSING_HASH.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\#{m.group(3)}", title)
+
+
+def atx_text(rest: str) -> str:
+    """The words of an ATX heading (what follows ``#`` and its spaces), without its closing
+    ``#``s (CommonMark: ``# Title ##``), as ``(.*?)(?:[ \\t]+#+)?[ \\t]*$`` read them. That
+    pattern tried every place in a run of spaces: a heading line of 8,000 spaces took 10 s."""
+    text = rest.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare[-1:] in (" ", "\t"):
+        return bare.rstrip(" \t")
+    return text
