@@ -139,6 +139,11 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                     f"`title` is empty: the page is titled {by_name!r} after its "
                                     "file name; write `title: ...` to name it yourself"))
             return by_name, line
+        if isinstance(value, str) and (control := titles.NOT_XML.search(value)):
+            problems.append(Problem(Kind.TITLE_INVALID, line,
+                                    f"`title` writes U+{ord(control.group()):04X} (an escape such as "
+                                    "`\\a` or `\\0`), a control character no edition can hold; it is "
+                                    "left out: delete the escape"))
         if isinstance(value, (str, int, float)):  # YAML's bytes (!!binary) or set read as "b'…'"
             return charrefs.decoded(titles.one_line(str(value))), line
         heading = _first_heading(lines, body_start)

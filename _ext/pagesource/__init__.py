@@ -67,21 +67,11 @@ _STR = "tag:yaml.org,2002:str"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-"""Characters XML forbids. YAML refuses them written as they are, but not as escapes."""
-
-
 def _whole_text(loader: Any, node: yaml.ScalarNode) -> str:
     """A YAML string as whole characters: ``"\\ud83d\\ude80"`` (JSON's way to write an
     emoji) is the one character it stands for. Half of one can be written to no file (every
-    edition stopped on it), so it is refused with its line, like any YAML error; so is a
-    character XML forbids, written as an escape (``title: "Bell\\a"``): it went into every
-    edition unsaid, and the ePub was no XML (EPUBCheck RSC-016, fatal)."""
+    edition stopped on it), so it is refused with its line, like any YAML error."""
     value = loader.construct_scalar(node)
-    if (control := _NOT_XML.search(value)) is not None:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"an escape here writes U+{ord(control.group()):04X}, a control character no "
-            "edition can hold; leave it out", node.start_mark)
     if not _SURROGATE.search(value):
         return value
     try:

@@ -19,6 +19,10 @@ from . import charrefs
 _LINE_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 """What ends a line in Markdown or in Python's ``splitlines`` (which MyST's parser uses)."""
 _CLOSING_HASH = re.compile(r"(^|[ \t])(#+)([ \t]*)$")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters XML forbids. YAML refuses them as they are, not written as escapes
+(``title: "Bell \\a"``): such a title made the ePub no XML (EPUBCheck RSC-016, fatal), and
+markdown-it showed a NUL as U+FFFD. They are left out (pageorder says so)."""
 
 
 def is_shown(value: Any) -> bool:
@@ -30,8 +34,9 @@ def is_shown(value: Any) -> bool:
 
 
 def one_line(title: str) -> str:
-    """``title`` with each line break (and the spaces around it) as one space."""
-    return _LINE_BREAKS.sub(" ", title).strip()
+    """``title`` with each line break (and the spaces around it) as one space, and without
+    the characters XML forbids (:data:`NOT_XML`)."""
+    return _LINE_BREAKS.sub(" ", NOT_XML.sub("", title)).strip()
 
 
 def as_markdown(value: Any) -> str | None:
