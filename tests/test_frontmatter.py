@@ -203,3 +203,31 @@ def test_a_titles_character_references_in_every_edition(tmp_path):
     pdf = build_pdf(source, tmp_path / "pdf")
     assert pdf.returncode == 0, pdf.output
     assert SHOWN in [title for _, title in outline(the_pdf(tmp_path / "pdf"))]
+
+
+@pytest.mark.parametrize("written, shown", [
+    ('"   "', "Odd"),  # an empty heading in every edition; the PDF lost PDF/UA
+    ("[a, b]", "Odd"),  # shown as "['a', 'b']" while the warning said the file name
+    ("{a: b}", "Odd"),
+    ('"Parks\\nand trails\\u2028today"', "Parks and trails today"),  # the heading ended at "Parks"
+    ('"Item #"', "Item #"),  # read as an ATX heading's closing sequence: "Item"
+])
+def test_the_heading_every_edition_shows_is_the_title_the_outline_names(tmp_path, written, shown):
+    from bs4 import BeautifulSoup
+    from conftest import page as md_page, sphinx_build, write_pages
+    from test_pdf_support import build_pdf, outline, the_pdf
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": md_page("Home", body="Welcome."),
+        "odd.md": f"---\ntitle: {written}\nposition: 1\n---\n\nText.\n"})
+    page = read_page("odd", source / "odd.md")
+    assert page.title == shown
+    html = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert html.returncode == 0, html.output
+    soup = BeautifulSoup((tmp_path / "html" / "odd.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text().rstrip("¶") for h in soup.select("article h1")] == [shown]
+    assert soup.title.get_text().startswith(shown + " - ")
+    assert "Text." in soup.select_one("article").get_text() and "trails" not in soup.select_one("article p").get_text()
+    pdf = build_pdf(source, tmp_path / "pdf", strict=False)
+    assert pdf.returncode == 0 and not [w for w in pdf.warnings if "[pdf." in w], pdf.output
+    assert shown in [title for _, title in outline(the_pdf(tmp_path / "pdf"))]

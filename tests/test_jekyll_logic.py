@@ -1096,3 +1096,103 @@ def test_messages_after_liquid_that_wrote_more_lines_name_the_files_lines():
     [note] = prepared.notes
     assert (note.kind, note.line) == ("comment", 14)
     assert text.split("\n")[note.line - 1] == "{::comment}"
+
+
+OLD_TABLE_DELIMITER = r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t|:-x", max_size=30))
+def test_a_tables_separator_line_is_found_as_before(line):
+    """The separator pattern of kramdown and of the Liquid pass was ambiguous about the
+    spaces around its optional pipes: a line of spaces after a table row took time as the
+    square of its length (100 KB: minutes, 1 MB: hours). The same lines match now."""
+    import re
+
+    from jekyll_compat import kramdown, liquid_engine
+
+    expected = re.match(OLD_TABLE_DELIMITER, line) is not None
+    assert (kramdown._TABLE_DELIMITER.match(line) is not None) == expected
+    assert (liquid_engine._TABLE_DELIMITER.match(line) is not None) == expected
+
+
+def test_a_long_line_of_spaces_under_a_table_row_is_read_at_once():
+    from jekyll_compat import kramdown, liquid_engine
+
+    for line in (" " * 1_000_000 + "x", "-" + " " * 1_000_000 + "x", "|" + " \t" * 500_000 + "x"):
+        assert kramdown._TABLE_DELIMITER.match(line) is None
+        assert liquid_engine._TABLE_DELIMITER.search("| a |\n" + line) is None
+
+
+OLD_IAL = r"^\s*\{:(?!:)\s*([^{}\n]*)\}\s*$"
+OLD_MARKDOWN_OPEN = r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$"""
+OLD_HIGHLIGHT = r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" {}:.x<>=\"'/-", max_size=30).map(lambda t: t.replace("x", "markdown", 1)),
+       st.lists(st.sampled_from(["{% highlight php %}", "{%- endhighlight -%}", "{% endhighlight %}",
+                                 "SELECT\n", "a ", "\n"]), max_size=8))
+def test_patterns_rewritten_to_read_in_one_pass_find_what_they_found(line, pieces):
+    """A callout's IAL, kramdown's ``<div markdown="1">`` and the plain-language check's
+    ``{% highlight %}`` blocks each took time as the square of a hostile line's length
+    (80 KB of spaces after ``{:``: 77 s). They find the same things as before."""
+    import re
+
+    from jekyll_compat import callouts
+    from plainlanguage import core
+
+    old = re.match(OLD_IAL, line)
+    new = callouts._IAL.match(line)
+    assert (old and old.group(1)) == (new and new.group(1))
+    old = re.match(OLD_MARKDOWN_OPEN, line, re.I)
+    assert kramdown.opens_markdown_block(line) == (old is not None)
+    text = "".join(pieces)
+    expected = re.sub(OLD_HIGHLIGHT, lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    assert core._blank_highlights(text) == expected
+
+
+def test_hostile_lines_for_those_patterns_are_read_at_once():
+    from jekyll_compat import callouts
+    from plainlanguage import core
+
+    assert callouts._IAL.match("{:" + " " * 1_000_000 + "x") is None
+    assert not kramdown.opens_markdown_block("<div " + "markdown=1 " * 100_000)
+    assert core._blank_highlights("{% highlight x %}" * 100_000).count("highlight") == 100_000
+
+
+OLD_ATX = r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"
+OLD_TAGS_ALONE = r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*[ \t]{0,3})\{(?=%.*%\}[ \t]*$)"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t#ab", max_size=14).map(lambda t: "#" + t),
+       st.lists(st.sampled_from([" ", "\t", "-", "1.", "2)", ">", "{% x %}", "a", "   "]), max_size=9))
+def test_heading_and_liquid_line_patterns_find_what_they_found(heading, pieces):
+    """A heading's closing ``#``s were found by trying every place in a run of spaces (a
+    heading line of 8,000 spaces: 10 s), and a line of list markers before Liquid read the
+    spaces between two markers two ways (22 ``-  ``: 41 s, each more doubling it)."""
+    import re
+
+    from jekyll_compat import liquid
+    from pageorder import frontmatter
+    from pagesource.titles import atx_text
+
+    old = re.match(OLD_ATX, heading)
+    for pattern in (frontmatter._ATX_HEADING, kramdown._ATX):
+        new = pattern.match(heading)
+        assert (old and old.group(1)) == (new and atx_text(new.group(1)))
+    line = "".join(pieces)
+    old = re.match(OLD_TAGS_ALONE, line)
+    new = liquid._TAGS_ALONE.match(line)
+    assert (old and old.group(1)) == (new and new.group(1))
+
+
+def test_hostile_heading_summary_and_marker_lines_are_read_at_once():
+    from jekyll_compat import liquid
+    from pageorder import frontmatter
+
+    assert frontmatter._ATX_HEADING.match("# a" + " " * 1_000_000 + "x")
+    assert kramdown._summary_words("<summary>" * 200_000) is None
+    assert kramdown._summary_words("<p><summary id=s>Open <b>me</b></summary>") == "Open <b>me</b>"
+    assert liquid._TAGS_ALONE.match("-  " * 100 + "x") is None

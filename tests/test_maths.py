@@ -302,3 +302,25 @@ def test_aligned_lines_are_a_table_not_ampersands(latex):
 
 def test_an_escaped_ampersand_stays_one():
     assert "<mi>&amp;</mi>" in to_mathml(r"a \& b", display=False)
+
+
+def test_an_rst_header_in_a_page_keeps_every_word_of_the_page(tmp_path) -> None:
+    """rST's ``header`` puts its text in a decoration at the top of the document: the
+    ``{eval-rst}`` block then took the page's own section for its output and moved it into
+    itself, so every word of the page was lost, in every edition, without a warning. The
+    header's words stand where the block is (no edition shows a decoration)."""
+    from test_pdf_support import build_pdf, text_of, the_pdf, words
+
+    body = ("Before words.\n\n```{eval-rst}\n.. header:: Header words\n\n.. footer:: Footer words\n```\n\n"
+            "Middle words.\n\n```{eval-rst}\n.. header:: Second header\n```\n\nAfter words.\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "a.md": page("Alpha", 1, body)})
+    html = sphinx_build(src, tmp_path / "html", "html")
+    assert html.returncode == 0, html.output
+    shown = " ".join(BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"),
+                                   "html.parser").select_one("article").get_text().replace("¶", " ").split())
+    expected = "Before words. Header words Footer words Middle words. Second header After words."
+    assert expected in shown, shown
+    pdf = build_pdf(src, tmp_path / "pdf")
+    assert pdf.returncode == 0, pdf.output
+    assert expected in words(text_of(the_pdf(tmp_path / "pdf")))

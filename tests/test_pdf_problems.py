@@ -219,3 +219,74 @@ def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Pat
 
     assert breakable("word " * 100) == "word " * 100
     assert breakable("z" * LONG_WORD) == "z" * LONG_WORD
+
+
+def test_what_no_pdf_string_or_link_can_hold_is_said_at_its_line_and_the_pdf_still_conforms(
+        tmp_path: Path) -> None:
+    """A link's address over Typst's 8,000 bytes stopped the whole PDF edition, even a
+    non-strict build, with "URL is too long" at a line of book.typ; a heading, a picture's
+    description or a formula longer than one PDF string (32,767 bytes) made the strict PDF
+    fail with a Typst error naming no page. Each is now said at its line, the words kept:
+    the link's words without the link, the heading as a bold paragraph, the description cut
+    at a word, the formula as its source."""
+    heading = " ".join(["heading"] * 5_000)
+    alt = " ".join(["described"] * 4_000)
+    address = "https://example.org/" + "a" * 9_000
+    body = (f"Before.\n\n[the long address]({address})\n\n## {heading}\n\n![{alt}](rain.png)\n\n"
+            f"$$\n{'x+' * 17_000}y\n$$\n\nAfter.\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "long.md": page("Long", 1, body=body), "rain.png": PNG})
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    md = src / "long.md"
+    said = {kind: [w for w in build.warnings if f"[pdf.{kind}]" in w]
+            for kind in ("link", "heading", "image", "math", "typst", "not-conforming")}
+    assert said["typst"] == [] and said["not-conforming"] == [], build.output
+    assert len(said["link"]) == 1 and f"{md}:{line_of(md, '[the long address]')}:" in said["link"][0]
+    assert len(said["heading"]) == 1 and f"{md}:{line_of(md, '## heading')}:" in said["heading"][0]
+    assert len(said["image"]) == 1 and f"{md}:{line_of(md, '![described')}:" in said["image"][0]
+    assert len(said["math"]) == 1 and "longer than" in said["math"][0]
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    assert "Before. the long address" in text and "After." in text
+    assert text.count("heading") >= 5_000
+
+
+def test_a_class_naming_a_programming_language_does_not_stop_the_pdf(tmp_path: Path) -> None:
+    """``language-xx`` is docutils' way to say a passage's language, and the PDF tells Typst
+    (a screen reader switches voice). A page's own ``{.language-ruby}`` (kramdown's way to
+    name a program's language) went to Typst as ``lang: "ruby"``, which stopped the whole
+    PDF edition, even a non-strict build; a language code still goes through."""
+    body = ("{.language-ruby}\nA ruby paragraph.\n\n{.language-1}\nA digit.\n\n"
+            "{.language-fr}\nUn paragraphe.\n")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "a.md": page("Alpha", 1, body=body)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert "A ruby paragraph. A digit. Un paragraphe." in words(text_of(the_pdf(tmp_path / "pdf")))
+    typ = the_pdf(tmp_path / "pdf").with_suffix(".typ").read_text(encoding="utf-8")
+    assert 'lang: "fr"' in typ and 'lang: "ruby"' not in typ
+
+
+def test_a_picture_whose_name_has_a_backslash_is_in_the_pdf(tmp_path: Path) -> None:
+    """Typst refuses a path with a backslash: ``back\\slash.png`` stopped the whole PDF
+    edition, even a non-strict build. Its copy beside the .typ is named without one."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "a.md": page("Alpha", 1, body="![A chart](back\\\\slash.png) and text."),
+                                         "back\\slash.png": PNG, "back_slash.png": PNG})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    copies = sorted(p.name for p in (tmp_path / "pdf" / "_images").iterdir())
+    assert copies and not [name for name in copies if "\\" in name], copies
+    assert "A chart" not in text_of(the_pdf(tmp_path / "pdf"))  # the picture, not its description
+
+
+def test_html_of_only_comments_is_told_in_one_pass():
+    """The PDF leaves out raw HTML that is only comments. ``<!--.*?-->`` repeated let a
+    text of comments and then a word be tried every way the comments could be joined:
+    time doubled with each comment. Each comment now ends at its first ``-->``."""
+    from typst_pdf.translator import _COMMENTS
+
+    assert _COMMENTS.fullmatch("<!---->" * 60 + "x") is None
+    assert _COMMENTS.fullmatch(" <!-- a --> \n<!-- b\n -- c -->\n") is not None
+    assert _COMMENTS.fullmatch("<!-- a --> b -->") is None

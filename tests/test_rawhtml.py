@@ -370,3 +370,75 @@ def test_details_without_summary_and_footnotes_of_both_kinds_give_a_valid_book(t
         assert words in notes and words in (tmp_path / "html" / "notes.html").read_text(encoding="utf-8")
     ids = re.findall(r'\bid="([^"]+)"', notes)
     assert len(ids) == len(set(ids)), ids
+
+
+def test_html_nested_past_the_limit_is_its_words_without_the_slow_parse(monkeypatch):
+    """html5lib checks every open element at each start tag: ``<div>`` repeated took time as
+    the square of its count (12,000: 7 s; a 1 MB page: half an hour). Nesting that deep is
+    counted in one pass over the tags and the fragment is its words, never parsed; an end
+    tag closes only an element it names, so ``<div></x>`` piles up as it does in a browser."""
+    import html5lib
+
+    from rawhtml import sanitize
+
+    def refused(*args, **kwargs):
+        raise AssertionError("parsed a fragment nested past the limit")
+
+    deep = "<div>" * 50_000 + "deep &amp; <!-- hidden --> words" + "</div>" * 50_000
+    unmatched = "<div></x>" * 50_000 + "<b>more</b>"
+    with monkeypatch.context() as patch:
+        patch.setattr(html5lib, "parseFragment", refused)
+        for fragment, words in ((deep, "deep &amp; words"), (unmatched, "more"),
+                                ("<b>" * 30_000 + "<a<a<a" * 10_000, "&lt;a" * 30_000)):
+            cleaned, changes = clean(fragment)
+            assert cleaned == words and [c.what for c in changes] == [sanitize.TOO_DEEP]
+    within = ("<div>" * sanitize.MAX_DEPTH + "kept" + "</div>" * sanitize.MAX_DEPTH) * 3
+    cleaned, changes = clean(within)
+    assert changes == [] and cleaned.count("<div>") == 3 * sanitize.MAX_DEPTH
+    lists = "<ul>" + "<li><p>item" * 2_000 + "</ul>"  # ends its own elements: nothing piles up
+    cleaned, changes = clean(lists)
+    assert changes == [] and cleaned.count("<li>") == 2_000
+
+
+def test_a_style_that_loads_a_file_beside_the_page_is_left_out_and_said():
+    """Only the pictures a page shows are copied: ``url(images/bg.png)`` was a missing file on
+    the site and an invalid ePub (RSC-007), ``url(/**/https://…)`` an address leaving the
+    book (RSC-026)."""
+    for style in ("background:url(images/bg.png)", "background:url(/**/https://evil.example/t.png)",
+                  "background: URL( 'bg.png' )", "color: red; background-image: url(data:image/png;base64,AA)"):
+        cleaned, changes = clean(f'<div style="{style}">x</div><p style="color: green">y</p>')
+        assert cleaned == '<div>x</div><p style="color: green">y</p>', style
+        assert [c.what for c in changes if "loads a file" in c.what], style
+    cleaned, changes = clean("<style>div { background: url(bg.png) }</style><p>z</p>")
+    assert cleaned == "<p>z</p>" and "loads other files" in changes[0].what
+
+
+def test_an_id_names_one_element_and_a_cite_only_an_address_elsewhere():
+    """``id=""``, an id with a space, and a ``cite`` naming a file beside the page made the
+    ePub invalid (EPUBCheck RSC-005, RSC-007); none can be followed by a reader."""
+    cleaned, _ = clean('<span id="">a</span><span id="has space">b</span><span id=" ok ">c</span>'
+                       '<q cite="notes here">d</q><blockquote cite="https://example.org/src">e</blockquote>')
+    assert cleaned == ('<span>a</span><span>b</span><span id="ok">c</span><q>d</q>'
+                       '<blockquote cite="https://example.org/src">e</blockquote>')
+    from rawhtml.sanitize import without_taken_ids
+
+    taken = {"home"}
+    kept, changes = without_taken_ids('<a id="dup">1</a><a id="dup">2</a><b id="home">3</b><i id="x">4</i>', taken)
+    assert kept == '<a id="dup">1</a><a>2</a><b>3</b><i id="x">4</i>'
+    assert len(changes) == 2 and taken == {"home", "dup", "x"}
+
+
+def test_ids_a_page_gives_twice_keep_the_epub_valid(tmp_path):
+    body = ('<p><a id="dup">one</a> <a id="dup">two</a> <span id="home">three</span></p>\n\n'
+            "# Home\n\nInline <span id=\"dup\">four</span> words.\n")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "index.md").write_text("---\ntitle: Start\n---\n\nWelcome.\n", encoding="utf-8")
+    (src / "a.md").write_text(f"---\ntitle: Alpha\nposition: 1\n---\n\n{body}", encoding="utf-8")
+    epub = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0, epub.output
+    assert [w for w in epub.warnings if "[rawhtml.removed]" in w and "'dup' is given twice" in w], epub.output
+    assert epubcheck_errors(next((tmp_path / "epub").glob("*.epub"))) == []
+    page = (tmp_path / "epub" / "a.xhtml").read_text(encoding="utf-8")
+    assert page.count('id="dup"') == 1 and page.count('id="home"') == 1
+    assert all(word in page for word in ("one", "two", "three", "four"))

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import page, sphinx_build, write_pages
@@ -177,3 +178,79 @@ def test_an_svg_is_published_only_when_it_can_neither_run_nor_load_anything(svg_
 
     data = svg_text if isinstance(svg_text, bytes) else svg_text.encode()
     assert bool(svg.problems(data)) is unsafe, svg.problems(data)
+
+
+@pytest.mark.parametrize(("url", "read", "problem"), [
+    ("https:example.org/a", "https://example.org/a", None),  # browsers read the slashes in
+    ("https:/example.org/a", "https://example.org/a", None),
+    ("https:///example.org/a", "https://example.org/a", None),
+    ("https:\\\\example.org\\a?q=\\", "https://example.org/a?q=\\", None),
+    ("https://example.org/#a#b", "https://example.org/#a%23b", None),
+    ("https://example.org:99999/", "https://example.org:99999/", "port"),
+    ("https://example.org:8o/", "https://example.org:8o/", "port"),
+    ("https://exa%20mple.org/", "https://exa%20mple.org/", "host name"),
+    ("https://exa mple.org/", "https://exa mple.org/", "host name"),
+    ("https://xn--/", "https://xn--/", "host name"),
+    ("https://[::1/", "https://[::1/", "host name"),
+    ("https://.github.com/flyx", "https://.github.com/flyx", "no host name"),
+    ("mailto:", "mailto:", "nothing after"), ("tel: ", "tel: ", "nothing after"),
+    ("https://ex_ample.org:443/", "https://ex_ample.org:443/", None),
+    ("https://xn--bcher-kva.example/", "https://xn--bcher-kva.example/", None),
+    ("http://[::1]:8080/", "http://[::1]:8080/", None), ("mailto:a@b.org", "mailto:a@b.org", None),
+    ("/x#a#b", "/x#a#b", None), ("https://user:pw@example.org:/", "https://user:pw@example.org:/", None),
+])
+def test_an_address_is_read_as_a_browser_reads_it_and_one_leading_nowhere_is_said(url, read, problem):
+    """Each address on the left was an invalid URL in the ePub (EPUBCheck RSC-020, RSC-005)
+    and led nowhere, or somewhere only after a browser's reading, on the site."""
+    assert urls.as_browsers_read(url) == read
+    found = urls.address_problem(url)
+    assert (found is None) if problem is None else (problem in found), found
+
+
+def test_links_leading_nowhere_are_their_words_and_the_epub_stays_valid(tmp_path: Path) -> None:
+    from test_rawhtml import epubcheck_errors
+
+    body = ("[port](https://example.org:99999/d) [space](https://exa%20mple.org/o) [mail](mailto:)\n"
+            "[slash](https:example.org/a) [hash](https://example.org/#a#b)\n\n"
+            '<p><a href="https://example.org:99999/r">raw port</a> <a href="https:/example.org/s">raw slash</a> '
+            '<img src="https://exa mple.org/p.png" alt="raw picture"></p>\n')
+    src = write_pages(tmp_path / "src", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+                                         "a.md": f"---\ntitle: Alpha\nposition: 1\n---\n\n{body}"})
+    epub = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0 and "Traceback" not in epub.output, epub.output
+    said = [w for w in epub.warnings if "[security.unreachable-host]" in w]
+    assert len(said) == 3 and all(f"{src / 'a.md'}:6:" in w for w in said), epub.output
+    assert [w for w in epub.warnings if "[rawhtml.removed]" in w and "99999" in w and "exa mple" in w]
+    assert epubcheck_errors(next((tmp_path / "epub").glob("*.epub"))) == []
+    html = sphinx_build(src, tmp_path / "html", "html", strict=False)
+    links = {a.get_text(): a.get("href") for a in
+             BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"), "html.parser").select("article a")}
+    assert links["slash"] == "https://example.org/a" and links["hash"] == "https://example.org/#a%23b"
+    assert links["raw slash"] == "https://example.org/s"
+    assert not {"port", "space", "mail"} & set(links) and links["raw port"] is None, links
+    assert "raw picture" in (tmp_path / "html" / "a.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("title", "closers"), [
+    ("Plain", ""), ("Report \u202eevil", "\u202c"), ("\u2067نص", "\u2069"),
+    ("\u202bA\u2067B", "\u2069\u202c"), ("\u2067\u202eA\u2069 after", ""),  # the isolate closes both
+    ("\u202eA\u202c done", ""), ("\u202c\u2069 stray", ""),
+])
+def test_a_title_closes_the_bidirectional_controls_it_leaves_open(title, closers):
+    from safety.titles import bidi_closers
+
+    assert bidi_closers(title) == closers
+
+
+def test_a_right_to_left_override_in_a_title_turns_only_the_title(tmp_path: Path) -> None:
+    """``title: "Report \\u202e evil"`` showed what follows it backwards: the publication's
+    name in the browser's tab, the next title in the sidebar."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "a.md": page("Report \u202e evil", 1, "Text."),
+                                         "b.md": page("Budget", 2, "More.")})
+    html = sphinx_build(src, tmp_path / "html", "html")
+    assert html.returncode == 0, html.output
+    soup = BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith("Report \u202e evil\u202c - ")
+    assert soup.select_one("article h1").get_text().rstrip("¶") == "Report \u202e evil\u202c"
+    assert "Report \u202e evil\u202c" in [a.get_text() for a in soup.select(".sidebar-tree a")]

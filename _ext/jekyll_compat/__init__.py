@@ -635,12 +635,13 @@ def lines_of_the_file(app: Sphinx, docname: str, text: str) -> Any:
 
 
 def _jekyll_title(docname: str, path: Path, text: str) -> str:
-    """A page with an empty ``title:`` gets the title Jekyll gave a document: its file name
-    (``pageorder`` orders it by that title and says so)."""
+    """A page with an empty ``title:`` (or one of spaces) gets the title Jekyll gave a
+    document: its file name (``pageorder`` orders it by that title and says so)."""
     if "title" not in text:
         return text
     page = pagesource.read(path)
-    if "title" not in page.data or page.data["title"] not in (None, ""):
+    value = page.data.get("title", "-")
+    if value is not None and not (isinstance(value, str) and not value.strip()):
         return text
     filled = titles.fill_empty_title(text, page.key_lines.get("title", 0), titles.titleize_slug(docname))
     return text if filled is None else filled

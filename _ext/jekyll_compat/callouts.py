@@ -25,7 +25,9 @@ SPHINX_KINDS = ("note", "warning", "important", "tip", "hint", "caution", "dange
 """Admonitions every edition labels itself, in the publication's language."""
 
 _QUOTED = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
-_IAL = re.compile(r"^\s*\{:(?!:)\s*([^{}\n]*)\}\s*$")
+_IAL = re.compile(r"^\s*\{:(?!:)\s*((?:[^{}\s][^{}\n]*)?)\}\s*$")
+"""An IAL line; what it says starts at its first word (spaces before it read one way: a
+line of spaces after ``{:`` took time as the square of its length)."""
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _NAME = re.compile(r"[A-Za-z][\w-]*")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pagesource.fences import outside_code, outside_fences
+from pagesource.titles import atx_text
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
 _TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
@@ -31,7 +32,16 @@ _ID_AT_END = re.compile(r"\{#([\w:.-]+)\}[ \t]*$")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[([^\]]+)\]:(.*)$")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
-_MARKDOWN_OPEN = re.compile(r"""^\s*<(\w+)\b[^<>]*\bmarkdown\s*=\s*["']?(?:1|block|span)["']?[^<>]*>\s*$""", re.I)
+_OPEN_TAG = re.compile(r"^\s*<(\w+)\b([^<>]*)>\s*$")
+_MARKDOWN_ATTRIBUTE = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.I)
+
+
+def _markdown_open(line: str) -> re.Match[str] | None:
+    """A line that is only ``<div markdown="1">`` (or ``block``, ``span``): its tag, else
+    ``None``. Found in two passes: as one pattern, ``[^<>]*`` on both sides of
+    ``markdown`` tried every place it occurs (a long such line: time as its square)."""
+    tag = _OPEN_TAG.match(line)
+    return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
 _PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
 _BLOCK_OPEN = re.compile(r"^\s*<(div|section|article|aside|header|footer|main|details|summary|figure|figcaption)"
@@ -49,7 +59,7 @@ _MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)
 reference link with a space before its label (``[text] [4]``), an empty anchor
 ``<a name="id"></a>`` in a heading, a table's separator line."""
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
 """kramdown's separator lines inside a table (its ``TABLE_SEP_LINE``, ``TABLE_FSEP_LINE``)."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")
@@ -58,7 +68,7 @@ _SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
 
 def opens_markdown_block(line: str) -> bool:
     """``<div markdown="1">`` (or ``block``, ``span``): a wrapper :func:`clean` removes."""
-    return _MARKDOWN_OPEN.match(line) is not None
+    return _markdown_open(line) is not None
 
 
 def unclosed_comments(text: str) -> list[int]:
@@ -162,7 +172,7 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
         if "{::" in line and (option := _PARSE_BLOCK_HTML.search(line)):
             parse_block_html = option.group(1).lower() == "true"
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
-        if (match := _MARKDOWN_OPEN.match(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
+        if (match := _markdown_open(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
                 and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
             wrappers.append(match.group(1).lower())
             lines[i] = quote.rstrip()
@@ -211,8 +221,18 @@ def _label(text: str) -> str:
 TOC_DIRECTIVE = "jekyll-toc"
 """The directive a ``1. TOC`` + ``{:toc}`` list becomes: the page's own contents list."""
 
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SUMMARY = re.compile(r"<summary\b[^<>]*>(.*?)</summary\s*>", re.I | re.S)
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
+_SUMMARY = re.compile(r"<summary\b[^<>]*>", re.I)
+_SUMMARY_END = re.compile(r"</summary\s*>", re.I)
+
+
+def _summary_words(text: str) -> str | None:
+    """What the first ``<summary>`` of ``text`` holds, up to its ``</summary>``; ``None``
+    without one. Found in one pass: ``<summary…>(.*?)</summary>`` searched on to the end
+    from every unclosed start (a line of them: time as its square)."""
+    start = _SUMMARY.search(text)
+    end = _SUMMARY_END.search(text, start.end()) if start else None
+    return text[start.end():end.start()] if end else None
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -255,14 +275,14 @@ def _toc_label(lines: list[str], marker: int) -> tuple[str, list[int]]:
         return "", []
     heading = _ATX.match(lines[j])
     if heading and any(re.search(r"\.no_toc\b", lines[k]) for k in between):
-        return _INLINE_IAL.sub("", heading.group(1)).strip(), [j, *between]
+        return _INLINE_IAL.sub("", atx_text(heading.group(1))).strip(), [j, *between]
     if "</summary" in lines[j].lower():
         start = j
         while start > max(0, j - 5) and "<summary" not in lines[start].lower():
             start -= 1
-        summary = _SUMMARY.search("\n".join(lines[start:j + 1]))
-        if summary:
-            return _TAG.sub("", summary.group(1)).strip(), [*range(start, j + 1), *between]
+        summary = _summary_words("\n".join(lines[start:j + 1]))
+        if summary is not None:
+            return _TAG.sub("", summary).strip(), [*range(start, j + 1), *between]
     return "", []
 
 

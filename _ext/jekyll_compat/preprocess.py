@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pagesource
+from pagesource.titles import atx_text
 
 from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls
 from .linemap import LineMap
 
-_H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
 
 
 def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
@@ -129,6 +130,6 @@ def without_repeated_title(body: str, title: object) -> str:
     if first is None:
         return body
     match = _H1.match(lines[first])
-    if match and " ".join(match.group(1).split()).casefold() == " ".join(title.split()).casefold():
+    if match and " ".join(atx_text(match.group(1)).split()).casefold() == " ".join(title.split()).casefold():
         lines[first] = ""
     return "\n".join(lines)

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 
-_EMPTY_TITLE = re.compile(r"^title:[ \t]*(?:~|null|Null|NULL|''|\"\")?[ \t]*(?:#.*)?$")
+_EMPTY_TITLE = re.compile(r"^title:[ \t]*(?:~|null|Null|NULL|'[ \t]*'|\"[ \t]*\")?[ \t]*(?:#.*)?$")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 

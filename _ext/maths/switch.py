@@ -246,17 +246,29 @@ class _Renderer(SphinxRenderer):
         edition (``KeyError: 'refid'``), and its ``pending`` transforms (``contents``,
         ``sectnum``, ``target-notes``) were never run, which also stopped them. In one
         document, docutils gives every id once, numbers the footnotes of both kinds, says a
-        label used by both, and runs what the block asked for."""
+        label used by both, and runs what the block asked for.
+
+        rST's ``header`` and ``footer`` put their text in a ``decoration`` at the top of the
+        document, which no edition shows: its words stand where the block is, like the rest
+        (it was put first, so the page's section was taken as the block's: every word of
+        the page was lost)."""
         from myst_parser.mocking import MockRSTParser
         from myst_parser.mdit_to_docutils.base import token_line
 
         document = self.document
-        before = len(document.children)
+        there = {id(child) for child in document.children}
         MockRSTParser().parse("\n" * token_line(token) + token.content, document)
-        if self.current_node is not document:
-            added = document.children[before:]
-            del document.children[before:]
-            self.current_node.extend(added)
+        added = [child for child in document.children if id(child) not in there]
+        if not added:
+            return
+        document.children[:] = [child for child in document.children if id(child) in there]
+        document.decoration = None  # a later header gets a new one, not this moved one
+        for node in added:
+            if isinstance(node, nodes.decoration):
+                for part in node.children:  # header, footer
+                    self.current_node.extend(part.children)
+            else:
+                self.current_node.append(node)
 
 
 def key_line(text: str, key: str) -> int:

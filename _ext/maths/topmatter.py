@@ -19,7 +19,7 @@ import yaml
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 
-from pagesource import charrefs, whole_text_loader
+from pagesource import titles, whole_text_loader
 
 _FAST = whole_text_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
 _SAFE = whole_text_loader(yaml.SafeLoader)
@@ -69,8 +69,10 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
     """Give MyST's ``front_matter`` token its data instead of its text (MyST takes either).
 
     Left as text when it is not a mapping or not YAML: MyST then reports it, as before.
-    The title, which MyST reads as Markdown, gets its character references as a browser
-    reads them (:func:`pagesource.charrefs.as_markdown`: ``Part 1&#58 Foo``).
+    The title, which MyST reads as Markdown, is the one line of heading pageorder names the
+    page by, its character references read as a browser reads them
+    (:func:`pagesource.titles.as_markdown`: ``Part 1&#58 Foo``); a title that is no text
+    (empty, a list) is not written: the page is titled as pageorder says.
     """
     for token in tokens:
         if token.type == "front_matter" and isinstance(token.content, str):
@@ -79,6 +81,6 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
             except YAML_LOAD_ERRORS:
                 continue
             if isinstance(data, dict):
-                if isinstance(data.get("title"), str):
-                    data["title"] = charrefs.as_markdown(data["title"])
+                if "title" in data:
+                    data["title"] = titles.as_markdown(data["title"])
                 token.content = data

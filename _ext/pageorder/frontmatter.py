@@ -18,12 +18,12 @@ from jekyll_compat.defaults import with_defaults
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
 from jekyll_compat.titles import titleize_slug
-from pagesource import PageSource, charrefs
+from pagesource import PageSource, charrefs, titles
 from pagesource.fences import outside_fences
 
 from .problems import Kind, Problem
 
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # its words: titles.atx_text
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: not "٣", not YAML 1.1's 1:30 or 0x1F
 
@@ -139,8 +139,13 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                     f"`title` is empty: the page is titled {by_name!r} after its "
                                     "file name; write `title: ...` to name it yourself"))
             return by_name, line
+        if isinstance(value, str) and (control := titles.NOT_XML.search(value)):
+            problems.append(Problem(Kind.TITLE_INVALID, line,
+                                    f"`title` writes U+{ord(control.group()):04X} (an escape such as "
+                                    "`\\a` or `\\0`), a control character no edition can hold; it is "
+                                    "left out: delete the escape"))
         if isinstance(value, (str, int, float)):  # YAML's bytes (!!binary) or set read as "b'…'"
-            return charrefs.decoded(str(value)).strip(), line
+            return charrefs.decoded(titles.one_line(str(value))), line
         heading = _first_heading(lines, body_start)
         shown, after = (heading[0], "its first heading") if heading else (by_name, "its file name")
         problems.append(Problem(Kind.TITLE_INVALID, line,
@@ -159,8 +164,8 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
     for i in outside_fences(lines, start):
         line = lines[i]
-        if (match := _ATX_HEADING.match(line)) and match.group(1).strip():
-            return match.group(1).strip(), i + 1
+        if (match := _ATX_HEADING.match(line)) and titles.atx_text(match.group(1)).strip():
+            return titles.atx_text(match.group(1)).strip(), i + 1
         if (line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1])
                 and not line.startswith((" " * 4, "\t", ">", "-", "*", "+"))):
             return line.strip(), i + 1

@@ -98,7 +98,8 @@ def words_of(text: str) -> list[str]:
 _KRAMDOWN_TOC = re.compile(r"^\s*TOC\s*\n\s*\{:\s*toc\s*\}\s*$")
 
 
-_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}", re.S)
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\b")
+_END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _ABBREVIATION = re.compile(r"^[ \t]*\*\[([^\]\n]+)\]:.*$", re.M)
 
 
@@ -108,9 +109,23 @@ def _without_code_and_definitions(markdown: str) -> tuple[str, set[str]]:
 
     jcubic/jcubic.pl's posts put PHP in ``{% highlight php %}`` (its SQL read as acronyms:
     SELECT, FROM, WHERE) and define ``*[HTTP]:`` at the end, as kramdown lets them."""
-    blank = lambda match: "\n" * match.group(0).count("\n")  # noqa: E731
     defined = {match.group(1).strip() for match in _ABBREVIATION.finditer(markdown)}
-    return _ABBREVIATION.sub("", _HIGHLIGHT.sub(blank, markdown)), defined
+    return _ABBREVIATION.sub("", _blank_highlights(markdown)), defined
+
+
+def _blank_highlights(markdown: str) -> str:
+    """Each ``{% highlight %}`` to its ``{% endhighlight %}`` as its line breaks, in one pass
+    (``highlight.*?endhighlight`` searched on to the end from every start left unclosed: a
+    page of them took time as the square of its length)."""
+    kept, at = [], 0
+    while (start := _HIGHLIGHT.search(markdown, at)) is not None:
+        end = _END_HIGHLIGHT.search(markdown, start.end())
+        if end is None:
+            break  # no start after this one has an end either
+        kept += [markdown[at:start.start()], "\n" * markdown.count("\n", start.start(), end.end())]
+        at = end.end()
+    kept.append(markdown[at:])
+    return "".join(kept)
 
 
 def analyse(markdown: str, *, max_words: int = MAX_SENTENCE_WORDS, max_grade: float = MAX_GRADE,

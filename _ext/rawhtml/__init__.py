@@ -34,7 +34,8 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
-from .sanitize import DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link, nest_headings, unlink
+from .sanitize import (DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link,
+                       nest_headings, unlink, without_taken_ids)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -105,6 +106,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
 
     def read_address(address: str) -> str | None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
+    taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -116,6 +118,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw),
                                  details_label=translated(DETAILS_SUMMARY))
+        cleaned, twice = without_taken_ids(cleaned, taken)
+        changes += twice
         base = _heading_level(raw)
         nested = nest_headings(cleaned, base)
         if nested != cleaned or "<h" in nested:
@@ -131,6 +135,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                                                in_link=_in_link(pieces[0]))
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
+            cleaned, twice = without_taken_ids(cleaned, taken)
+            changes += twice
             _replace(raw, cleaned)
         _pictures_to_their_pieces(pieces)
         if not _in_link(pieces[0]):

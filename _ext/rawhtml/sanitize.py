@@ -35,7 +35,7 @@ from typing import Callable
 
 from loose_links.core import link_name
 from safety.data_pictures import data_picture_problem
-from safety.urls import written_validly
+from safety.urls import address_problem, as_browsers_read, written_validly
 
 VOID = {"area", "br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
@@ -76,7 +76,12 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _XML_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_REMOTE_CSS = re.compile(r"@import|image-set|url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_REMOTE_CSS = re.compile(r"@import|image-set|url\s*\(", re.I)
+"""CSS that loads a file. One on another site was left out; one beside the page was kept,
+but the publication copies only the pictures a page shows (``<img>``), so it was a missing
+file on the site and made the ePub invalid (EPUBCheck RSC-007; ``url(/**/https://…)``
+RSC-026, an address leaving the book). ``url(#id)`` names no file, but a page's own HTML
+has no SVG it could name."""
 _URL_WHITESPACE = re.compile("[\x00-\x20\xa0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]")
 """Spaces and controls an address is read without (DOMPurify's ATTR_WHITESPACE, and U+FEFF):
 ``"\u2028javascript:"`` ran script in browsers that skipped them."""
@@ -146,6 +151,8 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
     import html5lib  # here: only a page with raw HTML needs it, not every build's start (~15 ms)
 
     changes: list[Change] = []
+    if fragment.count("<") > MAX_DEPTH and _nested_past(fragment, MAX_DEPTH):
+        return _text(_words_of(fragment)), [Change(TOO_DEEP)]
     tree = html5lib.parseFragment(_NOT_XML.sub("", fragment), treebuilder="etree",
                                   namespaceHTMLElements=False)
     out: list[str] = []
@@ -156,8 +163,59 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
             words = " ".join(" ".join(tree.itertext()).split())
         except RecursionError:
             words = ""
-        return _text(words), [Change("its elements are nested too deeply; only its words are kept")]
+        return _text(words), [Change(TOO_DEEP)]
     return "".join(out).replace(_ADDED_SUMMARY, _text(details_label)), changes
+
+
+MAX_DEPTH = 400
+"""Elements nested deeper make the fragment its words alone. The HTML parser checks the
+open elements at every start tag, so ``<div>`` repeated took time as the square of its
+count (12,000: 7 s; a 1 MB page: half an hour); deeper than this, the rebuilding below
+ran out of Python's stack anyway."""
+TOO_DEEP = "its elements are nested too deeply; only its words are kept"
+_TAG_OPEN = re.compile(r"<(/?)([a-zA-Z][^\s/<>]*)")
+_ENDS_ITSELF = VOID | {"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot",
+                       "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption",
+                       "html", "head", "body", "base", "basefont", "bgsound", "embed", "frame",
+                       "input", "keygen", "link", "meta", "param", "source", "track", "image"}
+"""Elements a later start or end closes, or that hold nothing: they never pile up."""
+
+
+def _nested_past(fragment: str, limit: int) -> bool:
+    """Would the parser hold more than ``limit`` elements open at once? Counted in one pass
+    over the tags as written (an end tag closes up to the element it names, if open)."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    for tag in _TAG_OPEN.finditer(fragment):
+        name = tag.group(2).lower()
+        if tag.group(1):
+            if open_count.get(name):
+                while (last := stack.pop()) != name:
+                    open_count[last] -= 1
+                open_count[name] -= 1
+        elif name not in _ENDS_ITSELF:
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > limit:
+                return True
+    return False
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _words_of(fragment: str) -> str:
+    """The words of HTML without parsing it, in one pass: its comments (an unclosed one
+    hides the rest, as in a browser) and tags left out, its character references read
+    (:mod:`html.parser` took time as the square of ``<a<a<a…``)."""
+    kept, at = [], 0
+    while (start := fragment.find("<!--", at)) != -1:
+        kept.append(fragment[at:start])
+        end = fragment.find("-->", start + 4)
+        at = len(fragment) if end == -1 else end + 3
+    kept.append(fragment[at:])
+    text = _TAG.sub(" ", _NOT_XML.sub("", " ".join(kept)))
+    return " ".join(unescape(text).split())
 
 
 def _text(value: str | None) -> str:
@@ -199,7 +257,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
-        what = {"script": "a script", "style": "a style sheet that loads from another site",
+        what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
         changes.append(Change(f"{what} is left out"))
         return
@@ -219,7 +277,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             changes.append(Change(f"the script in {key}= is left out"))
             continue
         if key == "style":
-            if _ALLOWED_STYLE.match(value) and not _REMOTE_CSS.search(value) and "expression" not in value.lower():
+            if _REMOTE_CSS.search(value):
+                changes.append(Change(f"the style {_shorter(value)!r} is left out: it loads a file, and "
+                                      "the publication carries only the pictures a page shows; "
+                                      "use <img> for a picture"))
+            elif _ALLOWED_STYLE.match(value) and "expression" not in value.lower():
                 value, placed = _in_place(value)
                 if placed:
                     changes.append(Change(f"the style {placed!r} is left out: a page's own HTML may "
@@ -229,11 +291,24 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if not allowed:
             continue
+        if key == "id" and (not value.strip() or any(c.isspace() for c in value.strip())):
+            continue  # no element can be found by it; XHTML refuses it (EPUBCheck RSC-005)
+        if key == "cite" and not SCHEME.match(value.strip()):
+            continue  # a source's address for machines: one beside the page names no file the book has
+        if key == "id":
+            value = value.strip()
         if key in URL_ATTRIBUTES:
             if not url_is_safe(value, image=(name == "img" and key == "src")):
                 changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
+            if (nowhere := address_problem(value)) is not None:
+                changes.append(Change(f"the address {_shorter(value)!r} {nowhere}, so it is left out"))
+                if (name, key) == ("img", "src"):
+                    out.append(_text(element.get("alt", "")))
+                    return
+                continue
+            value = as_browsers_read(value)
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
                 alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
@@ -307,6 +382,26 @@ def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Chan
             _element(child, out, changes, local_image, in_link, False, "" if later else "details")
         out.append(_text(child.tail))
     out.append("</details>")
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def without_taken_ids(html: str, taken: set[str]) -> tuple[str, list[Change]]:
+    """``html`` (as :func:`clean` wrote it) without each ``id`` the page already has
+    (``taken``, which gets the ones kept): one id names one element, and an ePub page with
+    two is invalid (EPUBCheck RSC-005); a link to it lands on the first."""
+    changes: list[Change] = []
+
+    def once(found: re.Match[str]) -> str:
+        name = unescape(found.group(1))
+        if name in taken:
+            changes.append(Change(f"the id {name!r} is given twice on the page; the second is left out"))
+            return ""
+        taken.add(name)
+        return found.group(0)
+
+    return _ID_ATTRIBUTE.sub(once, html), changes
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")

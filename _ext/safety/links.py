@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .problems import WARNING_TYPE, Kind
-from .urls import ALLOWED_SCHEMES, is_allowed, unreachable_host
+from .urls import ALLOWED_SCHEMES, address_problem, as_browsers_read, is_allowed
 
 logger = logging.getLogger(__name__)
 _ALLOWED = ", ".join(sorted(ALLOWED_SCHEMES))
@@ -46,12 +46,13 @@ class RefuseScriptLinks(SphinxTransform):
             if url is not None and not is_allowed(url):
                 warn(url, node)
                 node.replace_self(node.children or [nodes.Text(node.astext())])
-            elif url is not None and unreachable_host(url):
-                logger.warning(f"the link {url!r} has no host name a browser can find (nothing "
-                               "between '//' and '/', or an empty part between dots); its text is "
-                               "kept without the link: correct the address",
+            elif url is not None and (problem := address_problem(url)):
+                logger.warning(f"the link {url!r} {problem}; its text is kept without the link: "
+                               "correct the address",
                                location=node, type=WARNING_TYPE, subtype=Kind.UNREACHABLE_HOST.value)
                 node.replace_self(node.children or [nodes.Text(node.astext())])
+            elif url is not None and (fixed := as_browsers_read(url)) != url:
+                node["refuri"] = fixed
         for node in list(self.document.findall(nodes.target)):
             url = node.get("refuri")
             if url is not None and not is_allowed(url):

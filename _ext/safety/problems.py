@@ -31,8 +31,10 @@ class Kind(enum.Enum):
     text is shown."""
 
     UNREACHABLE_HOST = "unreachable-host"
-    """An http(s) link with no host name a browser can look up (``https://.github.com/x``):
-    it becomes its text, in every edition (an ePub with it is invalid)."""
+    """A link that leads nowhere a reader can follow: an http(s) address with no host name a
+    browser can look up (``https://.github.com/x``), a host or port no address can have
+    (``https://exa mple.org``, ``:99999``), a ``mailto:`` with nothing after it: it becomes
+    its text, in every edition (an ePub with it is invalid)."""
 
     TITLE_MARKUP = "title-markup"
     """A title (front-matter ``title`` or a heading) holds raw HTML; it is shown as the text

@@ -4,7 +4,8 @@ MyST turns the front-matter ``title`` into the page's heading by parsing it as M
 ``title: Parks <img src=x onerror=...>`` becomes raw HTML inside the heading, and Sphinx
 copies a heading into every page's sidebar, the prev/next links, the ePub contents and the
 search index. Raw markup in any heading is turned back into the text that was written
-(Markdown emphasis and code in titles keep working).
+(Markdown emphasis and code in titles keep working). A right-to-left override a title
+leaves open is closed where it ends (:func:`bidi_closers`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,35 @@ from .problems import WARNING_TYPE, Kind
 logger = logging.getLogger(__name__)
 
 
+_OPENS_EMBEDDING = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE, RLE, LRO, RLO
+_OPENS_ISOLATE = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI
+_POP_EMBEDDING, _POP_ISOLATE = "\u202c", "\u2069"
+
+
+def bidi_closers(text: str) -> str:
+    """The bidirectional controls that close what ``text`` leaves open (Unicode's rules).
+
+    A title is written inside other text: the browser's tab ("<title> - <publication>"),
+    the sidebar, "Next:" links, the ePub's contents, the PDF's running heads. A right-to-left
+    override left open in it (U+202E) turned what follows around: "Report\u202e" showed the
+    publication's name backwards after it. Closed where the title ends, it turns only the
+    title's own words, as its author wrote them."""
+    if not any(character in _OPENS_EMBEDDING or character in _OPENS_ISOLATE for character in text):
+        return ""
+    stack: list[str] = []
+    for character in text:
+        if character in _OPENS_EMBEDDING:
+            stack.append(_POP_EMBEDDING)
+        elif character in _OPENS_ISOLATE:
+            stack.append(_POP_ISOLATE)
+        elif character == _POP_EMBEDDING and stack and stack[-1] == _POP_EMBEDDING:
+            stack.pop()
+        elif character == _POP_ISOLATE and _POP_ISOLATE in stack:
+            while stack.pop() != _POP_ISOLATE:
+                pass
+    return "".join(reversed(stack))
+
+
 class TitlesAreText(SphinxTransform):
     """Replace raw HTML (or any raw output) inside a title by its text."""
 
@@ -33,6 +63,8 @@ class TitlesAreText(SphinxTransform):
                                location=(self.env.docname, self.line_of(title)),
                                type=WARNING_TYPE, subtype=Kind.TITLE_MARKUP.value)
                 raw.replace_self(nodes.Text(raw.astext()))
+            if closing := bidi_closers(title.astext()):
+                title.append(nodes.Text(closing))
 
     def line_of(self, title: nodes.title) -> int | None:
         """The heading's line; for the front-matter title (MyST says line 1), its ``title:`` line."""

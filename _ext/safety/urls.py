@@ -10,6 +10,7 @@ ignored and tabs and newlines anywhere are dropped, so ``" java\\tscript:alert(1
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _IGNORED_AT_ENDS = "".join(chr(c) for c in range(0x21))  # C0 controls and space
@@ -52,6 +53,65 @@ def unreachable_host(url: str) -> bool:
     return not host or any(not label for label in labels)
 
 
+_SLASHES = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):[/\\]*")
+_HOST_FORBIDDEN = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
+"""Code points WHATWG's URL standard forbids in a domain (after its escapes are read)."""
+
+
+def as_browsers_read(url: str) -> str:
+    """An http(s) address with the slashes after its scheme as a browser reads them
+    (``https:example.org``, ``https:/x``, ``https:\\\\x`` and ``https:///x`` all mean
+    ``https://…``; a ``\\`` before the query is a ``/``), and a ``#`` inside its fragment
+    escaped (``#a#b``). As written, each was an invalid URL in the ePub (EPUBCheck RSC-020).
+    Any other address is returned as it is."""
+    if scheme_of(url) not in ("http", "https"):
+        return url
+    cleaned = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))
+    fixed = _SLASHES.sub(lambda m: m.group(1) + "://", cleaned, count=1)
+    address, hash_, fragment = fixed.partition("#")
+    address, question, query = address.partition("?")
+    address = address.replace("\\", "/") + question + query  # a browser's "/" before the query
+    return address + hash_ + fragment.replace("#", "%23") if hash_ else address
+
+
+def address_problem(url: str) -> str | None:
+    """Why an allowed address leads nowhere a reader can follow, or ``None``: an http(s)
+    address (as :func:`as_browsers_read`) with no host name (:func:`unreachable_host`), a
+    host no name can have (a space, a ``\\``, an ``xn--`` label that decodes to nothing), a
+    port past 65535; a ``mailto:`` or ``tel:`` with nothing after it. Every edition would
+    link nowhere, and an ePub with it is invalid (EPUBCheck RSC-020, RSC-005)."""
+    scheme = scheme_of(url)
+    if scheme in ("mailto", "tel"):
+        rest = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS)).split(":", 1)[1]
+        return None if rest.strip() else f"has nothing after '{scheme}:'"
+    if scheme not in ("http", "https"):
+        return None
+    url = as_browsers_read(url)
+    if unreachable_host(url):
+        return "has no host name a browser can find (nothing between '//' and '/', or an empty part between dots)"
+    authority = re.split(r"[/?#]", url.split("://", 1)[1], maxsplit=1)[0].rpartition("@")[2]
+    if authority.startswith("["):
+        host, closed, port = authority.partition("]")
+        port = port.removeprefix(":")
+        if not closed or not re.fullmatch(r"\[[0-9a-fA-F:.]+", host):
+            return f"has a host name no address can have ({host!r})"
+    else:
+        host, _, port = authority.partition(":")
+        if _HOST_FORBIDDEN.search(unquote(host)):
+            return f"has a host name no address can have ({host!r})"
+        for label in host.lower().split("."):
+            if label.startswith("xn--"):
+                try:
+                    decoded = label[4:].encode("ascii").decode("punycode")
+                except (UnicodeError, ValueError):
+                    decoded = ""
+                if not decoded:
+                    return f"has a host name no address can have ({host!r})"
+    if port and (not port.isdigit() or int(port) > 65535):
+        return f"has a port no address can have ({port!r}: a number up to 65535)"
+    return None
+
+
 def written_validly(url: str) -> str:
     """The address as a valid URL: a space, a quote, ``<``, non-ASCII letters and a ``%`` that
     starts no escape are percent-encoded, a host in other scripts is written in Punycode;
@@ -61,4 +121,4 @@ def written_validly(url: str) -> str:
     at the ends and tabs and newlines are dropped first, as a browser reads the address."""
     from markdown_it.common.normalize_url import normalizeLink
 
-    return normalizeLink(_DROPPED.sub("", url.strip(_IGNORED_AT_ENDS)))
+    return normalizeLink(as_browsers_read(_DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))))

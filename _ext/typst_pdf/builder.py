@@ -135,6 +135,20 @@ class TypstPDFBuilder(Builder):
             write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
         return self.docnames, self.images, line_map, translator.passage_labels
 
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        """Sphinx's, each copy named without a backslash: Typst refuses a path with one
+        ("path must not contain a backslash"), and a picture named ``a\\b.png`` stopped the
+        whole PDF edition, even a non-strict build."""
+        super().post_process_images(doctree)
+        given = set(self.images.values())
+        for src, name in self.images.items():
+            if "\\" in name:
+                safe = name.replace("\\", "_")
+                while safe in given:
+                    safe = "_" + safe
+                given.add(safe)
+                self.images[src] = safe
+
     def written(self, result: Written) -> None:
         self.docnames, self.images, self.line_map, self.passage_labels = result
 

@@ -62,6 +62,45 @@ def _with_breaks(word: str) -> str:
     return ZWSP.join(out)
 
 
+PDF_STRING_BYTES = 32_767
+"""The most bytes PDF/A lets one PDF string hold. Typst writes a heading's words, a picture's
+description and a formula's source into one string each (the tagged PDF's ``/Alt`` and
+``/T``, the bookmarks); one longer made Typst refuse PDF/A with no page named."""
+URL_BYTES = 8_000
+"""The longest address Typst takes for a link (UTF-8 bytes): a longer one stopped the whole PDF
+edition, even a non-strict build, with "URL is too long" at a line of ``book.typ``."""
+
+
+def fits_pdf_string(value: str) -> bool:
+    """``value`` (as :func:`text` prints it) fits one PDF string: ASCII takes a byte a
+    character; anything else makes the string UTF-16, two bytes a unit and two for its mark."""
+    value = breakable(value)
+    size = len(value) if value.isascii() else 2 + len(value.encode("utf-16-be"))
+    return size <= PDF_STRING_BYTES
+
+
+def fits_link(url: str) -> bool:
+    """``url`` is short enough to be a link in the PDF (:data:`URL_BYTES`)."""
+    return len(url.encode("utf-8", "surrogatepass")) <= URL_BYTES
+
+
+def cut_to_pdf_string(value: str) -> str:
+    """``value`` cut at a word so that it, with a closing "…", fits one PDF string."""
+    if fits_pdf_string(value):
+        return value
+    low, high = 0, len(value)
+    while low < high:  # the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if fits_pdf_string(value[:middle] + "\u2026"):
+            low = middle
+        else:
+            high = middle - 1
+    kept = value[:low]
+    if " " in kept:
+        kept = kept.rsplit(" ", 1)[0]
+    return kept.rstrip() + "\u2026"
+
+
 def _escape_char(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or "\\u{%x}" % ord(char)

@@ -40,7 +40,10 @@ _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
-_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+_COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)*", re.DOTALL)
+"""HTML that is only comments. Each comment ends at its first ``-->``: with ``.*?`` a text
+of comments and then a word was tried every way the comments could be joined, in time
+doubling with each comment (30 of them: minutes)."""
 """Nothing, or HTML comments alone (the ``<!-- more -->`` excerpt mark of Jekyll posts, which
 the raw-HTML pass may already have emptied): no edition shows them."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
@@ -52,6 +55,7 @@ _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.t
                  nodes.colspec, nodes.target)
 # A passage (``node["passage"]``, see ``_ext/record``) whose page marker goes inside the
 # element it opens, so it lands on the page where the passage starts.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _MARK_INSIDE = (nodes.list_item, nodes.definition_list_item, nodes.figure, nodes.title)
 # Where a paragraph stands on its own, as a Typst paragraph (not inside a list item or cell).
 _BODY = (nodes.section, nodes.document, addnodes.start_of_file)
@@ -326,6 +330,13 @@ class TypstTranslator(SphinxTranslator):
                 self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
+            if not escape.fits_pdf_string(self.printable(node.astext())):
+                self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
+                                              f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
+                                              "it in bold as a paragraph: shorten it")
+                node["typst-rubric"] = True
+                self.add("#rubric[")
+                return
             if level <= CONTENTS_DEPTH:
                 self.contents.append((level, self.printable(node.astext())))
             self.heading_level = level
@@ -339,7 +350,13 @@ class TypstTranslator(SphinxTranslator):
 
     def depart_title(self, node: nodes.Element) -> None:
         parent = node.parent
-        if isinstance(parent, nodes.section):
+        if node.get("typst-rubric"):
+            self.close("]")
+            self.labels_after(parent["ids"] + node["ids"])
+            if node.get("passage"):
+                self.passage_mark(node)  # a rubric is no heading: its label is not looked up
+            self.block_end()
+        elif isinstance(parent, nodes.section):
             self.no_notes -= 1
             self.in_heading -= 1
             self.close("]")
@@ -412,12 +429,18 @@ class TypstTranslator(SphinxTranslator):
 
     @staticmethod
     def language_of(node: nodes.Node) -> str | None:
-        """The ``language-xx`` class (docutils' way to say a passage's language) nearest above."""
+        """The ``language-xx`` class (docutils' way to say a passage's language) nearest above.
+
+        Only a language code Typst takes (two or three letters): a page's own class, such as
+        kramdown's ``{: .language-ruby}`` for a program's language, stopped the whole PDF,
+        even a non-strict build ("expected two or three letter language code")."""
         parent = node.parent
         while parent is not None:
             for cls in parent.get("classes", ()):
                 if cls.startswith("language-"):
-                    return cls.removeprefix("language-").split("-")[0].lower()
+                    code = cls.removeprefix("language-").split("-")[0].lower()
+                    if _LANGUAGE_CODE.fullmatch(code):
+                        return code
             parent = parent.parent
         return None
 
@@ -544,6 +567,12 @@ class TypstTranslator(SphinxTranslator):
             self.add(lambda: self._xref_open(target, in_heading))
             return
         uri = node.get("refuri", "")
+        if urls.is_external(uri) and not escape.fits_link(uri):
+            self.warn(node, Kind.LINK, f"the link's address is {len(uri):,} characters long, more "
+                                       f"than a PDF link can hold ({escape.URL_BYTES:,} bytes); its "
+                                       "text is printed without the link: shorten the address")
+            self.add("#[")
+            return
         if urls.is_external(uri):
             shown = node.astext().strip()
             plain = uri.removeprefix("mailto:")
@@ -632,6 +661,9 @@ class TypstTranslator(SphinxTranslator):
         latex = node.astext()
         try:
             try:
+                if not escape.fits_pdf_string(latex):
+                    raise latexmath.Unsupported(f"its source is longer than a PDF formula's "
+                                                f"description can be, {escape.PDF_STRING_BYTES:,} bytes")
                 body = latexmath.to_typst(latex, block=block)
             except RecursionError:
                 raise latexmath.Unsupported("it is nested too deeply") from None
@@ -823,6 +855,11 @@ class TypstTranslator(SphinxTranslator):
             if size:
                 args.append(f"{key}: {size}")
         alt = (node.get("alt") or "").strip()
+        if alt and not escape.fits_pdf_string(alt):
+            alt = escape.cut_to_pdf_string(alt)
+            self.warn(node, Kind.IMAGE, f"the description of picture {uri!r} is longer than a PDF "
+                                        f"can hold ({escape.PDF_STRING_BYTES:,} bytes); the PDF has "
+                                        "its start only: shorten it, and say the rest in the text")
         if alt:
             args.append(f"alt: {escape.string(alt)}")
         return "image(" + ", ".join(args) + ")"

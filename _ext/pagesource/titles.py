@@ -1,0 +1,61 @@
+"""A front-matter ``title`` as the one line of heading it is shown as.
+
+Plain Python, no Sphinx. MyST writes the title as ``# {title}`` and reads that as
+Markdown, and pageorder names the page in the outline and in its warnings; the two
+readings must be one. A title of spaces gave an empty heading in every edition (the PDF
+lost PDF/UA: "heading title is empty"), a list or a mapping was shown as Python writes it
+(``['a', 'b']``), both while the warning said the page was titled after its file; a line
+break (``"Parks\\nand trails"``) ended the heading there and made the rest a paragraph; a
+title ending in `` #`` lost the ``#`` (ATX headings' closing sequence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import charrefs
+
+_LINE_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+"""What ends a line in Markdown or in Python's ``splitlines`` (which MyST's parser uses)."""
+_CLOSING_HASH = re.compile(r"(^|[ \t])(#+)([ \t]*)$")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters XML forbids. YAML refuses them as they are, not written as escapes
+(``title: "Bell \\a"``): such a title made the ePub no XML (EPUBCheck RSC-016, fatal), and
+markdown-it showed a NUL as U+FFFD. They are left out (pageorder says so)."""
+
+
+def is_shown(value: Any) -> bool:
+    """The title is text a heading can show: a string with words, or a number (``title:
+    2024``, as Jekyll prints it). Anything else leaves the page to be titled another way."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, (int, float))
+
+
+def one_line(title: str) -> str:
+    """``title`` with each line break (and the spaces around it) as one space, and without
+    the characters XML forbids (:data:`NOT_XML`)."""
+    return _LINE_BREAKS.sub(" ", NOT_XML.sub("", title)).strip()
+
+
+def as_markdown(value: Any) -> str | None:
+    """What MyST should read as the page's heading (``# …``); ``None`` for a title it must
+    not write (:func:`is_shown`: the page is then titled after its first heading or file)."""
+    if not is_shown(value):
+        return None
+    if not isinstance(value, str):
+        return str(value)
+    title = charrefs.as_markdown(one_line(value))
+    return _CLOSING_HASH.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\#{m.group(3)}", title)
+
+
+def atx_text(rest: str) -> str:
+    """The words of an ATX heading (what follows ``#`` and its spaces), without its closing
+    ``#``s (CommonMark: ``# Title ##``), as ``(.*?)(?:[ \\t]+#+)?[ \\t]*$`` read them. That
+    pattern tried every place in a run of spaces: a heading line of 8,000 spaces took 10 s."""
+    text = rest.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare[-1:] in (" ", "\t"):
+        return bare.rstrip(" \t")
+    return text
