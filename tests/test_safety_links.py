@@ -191,6 +191,8 @@ def test_an_svg_is_published_only_when_it_can_neither_run_nor_load_anything(svg_
     ("https://exa%20mple.org/", "https://exa%20mple.org/", "host name"),
     ("https://exa mple.org/", "https://exa mple.org/", "host name"),
     ("https://xn--/", "https://xn--/", "host name"),
+    ("https://example.org:" + "9" * 5000 + "/", "https://example.org:" + "9" * 5000 + "/", "port"),  # no ValueError
+    ("https://" + "a" * 64 + ".org/", "https://" + "a" * 64 + ".org/", "63 at most"),  # DNS's limit
     ("https://[::1/", "https://[::1/", "host name"),
     ("https://.github.com/flyx", "https://.github.com/flyx", "no host name"),
     ("mailto:", "mailto:", "nothing after"), ("tel: ", "tel: ", "nothing after"),

@@ -100,6 +100,8 @@ def address_problem(url: str) -> str | None:
         if _HOST_FORBIDDEN.search(unquote(host)):
             return f"has a host name no address can have ({host!r})"
         for label in host.lower().split("."):
+            if len(label) > 63:  # DNS's limit; and decoding a long xn-- label takes its square
+                return f"has a host name no address can have (a part of {len(label):,} characters: 63 at most)"
             if label.startswith("xn--"):
                 try:
                     decoded = label[4:].encode("ascii").decode("punycode")
@@ -107,7 +109,7 @@ def address_problem(url: str) -> str | None:
                     decoded = ""
                 if not decoded:
                     return f"has a host name no address can have ({host!r})"
-    if port and (not port.isdigit() or int(port) > 65535):
+    if port and (not port.isdigit() or len(port) > 5 or int(port) > 65535):
         return f"has a port no address can have ({port!r}: a number up to 65535)"
     return None
 
