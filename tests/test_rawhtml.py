@@ -442,3 +442,25 @@ def test_ids_a_page_gives_twice_keep_the_epub_valid(tmp_path):
     page = (tmp_path / "epub" / "a.xhtml").read_text(encoding="utf-8")
     assert page.count('id="dup"') == 1 and page.count('id="home"') == 1
     assert all(word in page for word in ("one", "two", "three", "four"))
+
+
+def test_a_link_to_a_file_not_among_the_pages_is_its_words(tmp_path):
+    """``<a href="plan.pdf">`` to a missing file, or one outside the pages' folder, was a dead
+    link on the site and in the ePub, with no word said (a Markdown link says so); a file
+    that is there, a fragment and an old site address are links as before."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "guide.md": "---\ntitle: Guide\nposition: 1\n---\n\n## Part\n\n<p><a href=\"missing.pdf\">Missing</a>, "
+                    "<a href=\"../outside.txt\">Outside</a>, <a href=\"plan.pdf\">Plan</a>, "
+                    "<a href=\"#part\">Part</a>.</p>\n",
+        "plan.pdf": b"%PDF-1.4\n%%EOF\n",
+    })
+    (tmp_path / "outside.txt").write_text("not published", encoding="utf-8")
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    links = [w for w in build.warnings if "[rawhtml.link]" in w]
+    assert len(links) == 2 and all("guide.md:8:" in w for w in links), build.output
+    page = BeautifulSoup((tmp_path / "html" / "guide.html").read_text(encoding="utf-8"), "html.parser")
+    paragraph = next(p for p in page.select("p") if "Missing" in p.get_text())
+    hrefs = [a["href"] for a in paragraph.select("a[href]") if "passage-link" not in a.get("class", [])]
+    assert paragraph.get_text().startswith("Missing, Outside, Plan, Part.")
+    assert len(hrefs) == 2 and hrefs[0].endswith("plan.pdf") and hrefs[1] == "#part", hrefs

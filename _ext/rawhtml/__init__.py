@@ -64,7 +64,8 @@ class Subtype(enum.Enum):
     """An embedded frame (a video, a map) is replaced by a link to its address."""
 
     LINK = "link"
-    """A link in the page's HTML names a page that does not exist (``other.md``)."""
+    """A link in the page's HTML names a page or a file that is not among the pages
+    (``other.md``, ``plan.pdf``, ``../outside/notes.txt``): its words stay, without the link."""
 
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
@@ -147,9 +148,12 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         for change in changes:
             found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
     for raw, address in dict.fromkeys(nowhere):
-        logger.warning(f"the link {address!r} leads to no page of the publication; link to the "
-                       "page's file as it is now (e.g. 'parking.md')", location=_where(raw),
-                       type=WARNING_TYPE, subtype=Subtype.LINK.value)
+        message = (f"the link {address!r} leads to no page of the publication; link to the page's file "
+                   "as it is now (e.g. 'parking.md')" if page_named(env, address) is not False else
+                   f"the link {address!r} leads to no file among the pages (a file outside their folder "
+                   "is not published), so its words are shown without the link: put the file beside "
+                   "the page, or link to a full https:// address")
+        logger.warning(message, location=_where(raw), type=WARNING_TYPE, subtype=Subtype.LINK.value)
     for subtype, items in found.items():
         whats = list(dict.fromkeys(change.what for _, change in items))
         listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
@@ -264,6 +268,9 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
             continue
         found = local_file(Path(env.srcdir), folder, address)
         if found is None:
+            if not address.startswith("/") and address.split("#", 1)[0].split("?", 1)[0]:
+                nowhere.append(address)  # a file that is not among the pages: a dead link
+                _replace(raw, unlink(raw.astext(), href))
             continue  # a server path is jekyll_compat's (an old address of a page)
         if why := unpublishable(found, picture=False):
             refused.append((address, why))
