@@ -192,7 +192,34 @@ def _line_node(node: nodes.Node) -> nodes.Node:
     return parent if parent is not None else node
 
 
+UNRESOLVED_ADVICE = ("leads to no page, heading or file of the publication, so its words are shown "
+                     "without a link: link to a page's file as it is now (e.g. 'parking.md'), a "
+                     "heading on it ('parking.md#fees'), a file beside the page, or a full https:// "
+                     "address")
+
+
+def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
+    """``config-inited``: MyST's resolver, saying what to write instead of a link it cannot
+    resolve. It said "'myst' cross-reference target not found: 'parkng.md'", the most common
+    mistake in a page, with no advice; the warning's type (``myst.xref_missing``) is kept,
+    so ``suppress_warnings`` reads it as before."""
+    try:
+        from myst_parser.sphinx_ext.myst_refs import MystReferenceResolver
+    except ImportError:
+        return
+
+    class AdvisingResolver(MystReferenceResolver):
+        def log_warning(self, target: str | None, msg: str, subtype: Any, **kwargs: Any) -> None:
+            if target and msg == f"'myst' cross-reference target not found: {target!r}":
+                msg = f"the link {target!r} {UNRESOLVED_ADVICE}"
+            super().log_warning(target, msg, subtype, **kwargs)
+
+    transforms = app.registry.post_transforms
+    transforms[:] = [AdvisingResolver if t is MystReferenceResolver else t for t in transforms]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", say_what_to_do_with_unresolved_links)
     app.add_transform(MarkdownShownAsText)
     app.add_transform(NamelessLinks)
     app.add_post_transform(ReadLooseLinks)
