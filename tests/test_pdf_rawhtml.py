@@ -237,3 +237,16 @@ def test_its_headings_are_tagged_headings_that_never_skip_a_level(tmp_path: Path
             "Text. Written as a top heading Words.") in text, text
     contents = text.split("Intro.", 1)[0]
     assert "Markdown section" in contents and "How to apply" not in contents, contents
+
+
+def test_a_heading_too_long_for_a_pdf_string_is_a_bold_paragraph_said_at_its_line(tmp_path: Path) -> None:
+    """As a Markdown heading is: Typst refused PDF/A for the whole book, naming no page."""
+    body = "Intro.\n\n<h2>" + " ".join(["word"] * 9000) + "</h2>\n\n<p>After.</p>\n"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "guide.md": page("Guide", 1, body)})
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    said = [w for w in build.warnings if "[pdf.heading]" in w]
+    assert len(said) == 1 and f"{src / 'guide.md'}:{line_of(src / 'guide.md', '<h2>')}:" in said[0], build.output
+    assert not [w for w in build.warnings if "[pdf.not-conforming]" in w or "[pdf.typst]" in w], build.output
+    assert structure_problems(the_pdf(build.outdir)) == []
+    assert "word word word" in text_of(the_pdf(build.outdir))

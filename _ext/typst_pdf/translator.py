@@ -382,6 +382,12 @@ class TypstTranslator(SphinxTranslator):
         if below is None:
             self.add("#rubric[")
             return
+        if not escape.fits_pdf_string(self.printable(node.astext())):
+            self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
+                                          f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
+                                          "it in bold as a paragraph: shorten it")
+            self.add("#rubric[")
+            return
         # A page's own <h2>…: a heading for screen readers, as in the site and the ePub, inside
         # its section (never closing it) and never skipping a level; not in the contents.
         section = max(1, self.section_level - 1)
