@@ -121,11 +121,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                                  details_label=translated(DETAILS_SUMMARY))
         cleaned, twice = without_taken_ids(cleaned, taken)
         changes += twice
-        base = _heading_level(raw)
-        nested = nest_headings(cleaned, base)
-        if nested != cleaned or "<h" in nested:
-            raw[HEADING_BASE] = base
-        _replace(raw, nested)
+        raw[HEADING_BASE] = _heading_level(raw)
+        _replace(raw, nest_headings(cleaned, raw[HEADING_BASE]))
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]

@@ -41,11 +41,10 @@ _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)*", re.DOTALL)
-"""HTML that is only comments. Each comment ends at its first ``-->``: with ``.*?`` a text
-of comments and then a word was tried every way the comments could be joined, in time
-doubling with each comment (30 of them: minutes)."""
 """Nothing, or HTML comments alone (the ``<!-- more -->`` excerpt mark of Jekyll posts, which
-the raw-HTML pass may already have emptied): no edition shows them."""
+the raw-HTML pass may already have emptied): no edition shows them. Each comment ends at its
+first ``-->``: with ``.*?`` a text of comments and then a word was tried every way the
+comments could be joined, in time doubling with each comment (30 of them: minutes)."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
 # Nodes whose visitor places their own label: anchors in front of them would land in
 # code mode (list items, cells) or on the wrong page (headings start a new page).
@@ -53,9 +52,9 @@ _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.t
                  nodes.thead, nodes.tbody, nodes.definition_list_item, nodes.term,
                  nodes.footnote, nodes.citation, nodes.field, nodes.figure, nodes.table,
                  nodes.colspec, nodes.target)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # what Typst takes as a language code
 # A passage (``node["passage"]``, see ``_ext/record``) whose page marker goes inside the
 # element it opens, so it lands on the page where the passage starts.
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _MARK_INSIDE = (nodes.list_item, nodes.definition_list_item, nodes.figure, nodes.title)
 # Where a paragraph stands on its own, as a Typst paragraph (not inside a list item or cell).
 _BODY = (nodes.section, nodes.document, addnodes.start_of_file)
@@ -330,10 +329,7 @@ class TypstTranslator(SphinxTranslator):
                 self.anchors(parent["ids"] + node["ids"])
                 raise nodes.SkipNode
             level = max(1, self.section_level - 1)
-            if not escape.fits_pdf_string(self.printable(node.astext())):
-                self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
-                                              f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
-                                              "it in bold as a paragraph: shorten it")
+            if self.too_long_for_a_heading(node):
                 node["typst-rubric"] = True
                 self.add("#rubric[")
                 return
@@ -382,10 +378,7 @@ class TypstTranslator(SphinxTranslator):
         if below is None:
             self.add("#rubric[")
             return
-        if not escape.fits_pdf_string(self.printable(node.astext())):
-            self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
-                                          f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
-                                          "it in bold as a paragraph: shorten it")
+        if self.too_long_for_a_heading(node):
             self.add("#rubric[")
             return
         # A page's own <h2>…: a heading for screen readers, as in the site and the ePub, inside
@@ -394,6 +387,16 @@ class TypstTranslator(SphinxTranslator):
         level = min(max(section + below, section + 1), self.heading_level + 1)
         self.heading_level = level
         self.add(f"#heading(level: {level}, outlined: false, bookmarked: false)[")
+
+    def too_long_for_a_heading(self, node: nodes.Element) -> bool:
+        """The heading's words do not fit one PDF string (Typst refused PDF/A for the whole
+        book, naming no page); said at its line, for it to be printed as a bold paragraph."""
+        if escape.fits_pdf_string(self.printable(node.astext())):
+            return False
+        self.warn(node, Kind.HEADING, "this heading is longer than a PDF heading can be "
+                                      f"({escape.PDF_STRING_BYTES:,} bytes); the PDF prints "
+                                      "it in bold as a paragraph: shorten it")
+        return True
 
     def depart_rubric(self, node: nodes.Element) -> None:
         self.close("]")

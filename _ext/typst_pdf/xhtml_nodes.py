@@ -38,11 +38,11 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 _OPEN = re.compile(r"^\s*<([a-z][a-z0-9]*)\b[^<>]*(?<!/)>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-z][a-z0-9]*)\s*>\s*$")
 MAX_DEPTH = 10
+"""Elements nested deeper are printed as their words: Typst stops at 64 nested elements, and
+the page's Markdown may already hold the HTML twenty deep (``jekyll_compat.nesting``)."""
 HTML_HEADING = "html_heading"
 """On a rubric made from ``<h1>``…``<h6>``: how many levels below its section it stands
 (0 or less: beside it), for the translator to print it as a tagged heading."""
-"""Elements nested deeper are printed as their words: Typst stops at 64 nested elements, and
-the page's Markdown may already hold the HTML twenty deep (``jekyll_compat.nesting``)."""
 NESTED = f"elements nested more than {MAX_DEPTH} deep: their words are printed plainly"
 PICTURE = "a picture the PDF cannot embed: its description is printed"
 BREAK = "<br />"
