@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import typst
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment.adapters.asset import ImageAdapter
@@ -363,6 +362,8 @@ class TypstPDFBuilder(Builder):
 
     def typeset(self, standards: list[str]) -> Typeset:
         """Compile to PDF, then ask the same compiler (its caches: fast) for the passages' pages."""
+        import typst  # its native module takes ~85 ms to load: the HTML and ePub builds skip it
+
         try:
             compiler = typst.Compiler(str(self.typ_path), root=str(self.outdir),
                                       font_paths=self.font_paths(), ignore_system_fonts=True)
@@ -384,6 +385,8 @@ class TypstPDFBuilder(Builder):
 
     def report(self, text: str, severity: str) -> None:
         """Report Typst's messages at the page and line that caused them."""
+        import typst
+
         found = diagnostics.parse(text) or [
             diagnostics.Diagnostic(severity, text.strip(), None, None, ())]
         fonts = ", ".join(typst.Fonts(include_system_fonts=False).families())

@@ -23,8 +23,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import typst
-
 from . import escape
 
 FONT_PACKAGES = ("manimgx_fonts", "cvttf_NotoSansCJK_Regular")
@@ -96,6 +94,8 @@ def unmapped(codepoints: Iterable[int], folders: Iterable[Path]) -> set[int]:
 
 def typst_can_show(char: str, folders: Sequence[Path], families: Sequence[str]) -> bool:
     """Whether Typst prints ``char`` in a tagged PDF with these fonts (its own included)."""
+    import typst  # loaded by the builds that compile, not by every build that imports fonts
+
     fonts = "(" + "".join(escape.string(f) + ", " for f in families) + ")"
     probe = f'#set document(title: "probe")\n#set text(font: {fonts})\n#{escape.string(char)}\n'
     try:

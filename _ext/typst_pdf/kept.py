@@ -19,8 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import typst
-
 from . import fonts
 
 VERSION = b"1"
@@ -38,6 +36,8 @@ class Kept:
 def key(typ: Path, template: Path, images: Path, font_folders: Iterable[Path],
         standards: list[str], timestamp: str) -> str:
     """The SHA-256 of everything the PDF is made from."""
+    import typst  # the native module takes ~85 ms to load: only builds that compile pay it
+
     digest = hashlib.sha256()
 
     def add(part: bytes) -> None:
