@@ -132,10 +132,11 @@ def test_a_translation_builds_beside_and_is_shown_after_the_source_language(tmp_
     result = html_edition(tmp_path / "ok")
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    english, spanish = out.index("The HTML pages are in"), out.index("html edition in es:")
-    assert english < spanish < out.index("The HTML pages are in", spanish) < out.index("html edition: ")
+    english, spanish = out.index("build succeeded"), out.index("html edition in es:")
+    assert english < spanish < out.index("build succeeded", spanish) < out.index("html edition: ")
     assert (tmp_path / "ok" / "html" / "es" / "index.html").is_file()
     # each says where it ends up, not the folder it is built in before the swap
+    assert "The HTML pages are in" not in out
     assert f"html edition in es: {tmp_path / 'ok' / 'html' / 'es'}\n" in out
     assert f"html edition: {tmp_path / 'ok' / 'html'}\n" in out
 

@@ -312,10 +312,24 @@ def _load_plain(config: Config, memo: Path | None = None) -> Metadata:
     return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size), memo)
 
 
+def leave_the_folder_to_make(app: Sphinx) -> None:
+    """No "The HTML pages are in …/html.new." from Sphinx when ``make`` builds an edition.
+
+    ``edition_build`` builds into ``EDITION.new`` (a translated site into ``html.new/es``) and
+    renames it once every language has succeeded: Sphinx's closing line would name a folder
+    that is gone by then, or an edition that was not put in place. ``edition_build`` and
+    ``languages.build`` say where each edition is once it is there.
+    """
+    outdir = Path(app.outdir)
+    if outdir.name.endswith(".new") or outdir.parent.name.endswith(".new"):
+        app.builder.epilog = ""
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
     app.add_config_value("publication_site_folder", "", "env", types=[str])
     app.add_config_value("publication_pages_metadata", {}, "env", types=[dict])
     app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
+    app.connect("builder-inited", leave_the_folder_to_make)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
