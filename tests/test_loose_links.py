@@ -23,6 +23,10 @@ from safety import urls
     ("heading=h.s0gq6c6tiig1", "method", Kind.DOCS_HEADING, None),
     ("#heading=h.feah0f2zwfbp", "values", Kind.DOCS_HEADING, None),
     ("African proverb", "https://www.npr.org/a/b", Kind.SWAPPED, "https://www.npr.org/a/b"),
+    # 18F's pages as published: [inquiries18F@gsa.gov](inquiries18F@gsa.gov)
+    ("inquiries18F@gsa.gov", "inquiries18F@gsa.gov", Kind.NO_MAILTO, "mailto:inquiries18F@gsa.gov"),
+    ("first.last+permits@austintexas.gov", "write to us", Kind.NO_MAILTO,
+     "mailto:first.last+permits@austintexas.gov"),
 ])
 def test_what_a_loose_link_meant(target, text, kind, url):
     reading = read(target, text)
@@ -37,6 +41,8 @@ def test_what_a_loose_link_meant(target, text, kind, url):
     ("heading-two", "a heading"), ("javascript:alert(1)", "https://evil.example"),
     ("https://example.com", "https://example.com"), ("/projects/x/", "x"),
     ("www", "w"), ("www.", "w"), ("a..com", "x"), ("folder/www.example.com", "x"),
+    ("a@b", "x"), ("@gsa.gov", "x"), ("x@gsa.gov/form", "x"), ("x@-gsa.gov", "x"),
+    ("photo@2x.png", "retina"),
 ])
 def test_everything_else_is_left_to_myst(target, text):
     assert read(target, text) is None
@@ -52,8 +58,9 @@ def test_a_swapped_link_never_links_a_script():
 def test_any_address_gives_an_allowed_link_or_none(target, text):
     reading = read(target, text)
     if reading is not None:
-        assert reading.url is None or (urls.is_external(reading.url)
-                                       and urls.scheme_of(reading.url) in ("http", "https"))
+        assert reading.url is None or (
+            urls.scheme_of(reading.url) == "mailto" and urls.is_allowed(reading.url)
+            or urls.is_external(reading.url) and urls.scheme_of(reading.url) in ("http", "https"))
         assert reading.message
 
 

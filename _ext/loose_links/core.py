@@ -4,6 +4,7 @@ Pages copied from a word processor or an old site carry links that MyST cannot r
 the old site could not either (kramdown made them addresses of files beside the page):
 
 - ``[ATXfloods.com](www.atxfloods.com)``: a web address without ``https://``;
+- ``[write to us](inquiries18F@gsa.gov)``: an e-mail address without ``mailto:``;
 - ``[Goals](#heading=h.s0gq6c6tiig1)``: a heading of the Google Doc the text was copied from;
 - ``[https://www.npr.org/…](African proverb)``: text and address swapped.
 
@@ -27,6 +28,9 @@ class Kind(enum.Enum):
 
     NO_SCHEME = "no-scheme"
     """A web address written without ``https://``: linked with it."""
+
+    NO_MAILTO = "no-mailto"
+    """An e-mail address written without ``mailto:``: linked with it."""
 
     DOCS_HEADING = "docs-heading"
     """A Google Docs heading link (``#heading=h.…``): the text is kept, without a link."""
@@ -66,6 +70,9 @@ _WEB_TLDS = frozenset(
 _HOST_THEN_PATH = re.compile(
     r"^(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24}))"
     r"(?::\d{1,5})?(?:[/?#][^\s]*)?$", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"^[a-z0-9._%+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24})$",
+    re.IGNORECASE)
 _DOCS_HEADING = re.compile(r"^#?heading=h\.[0-9a-z]+$", re.IGNORECASE)
 
 
@@ -97,6 +104,12 @@ def read(target: str, text: str) -> Reading | None:
                        f"the link address {target!r} is a web address without 'https://' "
                        f"(a browser would look for a file of that name beside the page); it is "
                        f"linked to {url}: write ({url}) to say so")
+    email = _EMAIL.match(target)
+    if email and email["tld"].lower() in _WEB_TLDS:  # not a file: photo@2x.png
+        return Reading(Kind.NO_MAILTO, f"mailto:{target}",
+                       f"the link address {target!r} is an e-mail address without 'mailto:' "
+                       f"(a browser would look for a file of that name beside the page); it is "
+                       f"linked to mailto:{target}: write (mailto:{target}) to say so")
     if _DOCS_HEADING.match(target):
         return Reading(Kind.DOCS_HEADING, None,
                        f"the link address '#{target.lstrip('#')}' is a heading of the Google Doc "
