@@ -137,6 +137,7 @@ def test_a_translation_builds_beside_and_is_shown_after_the_source_language(tmp_
     assert (tmp_path / "ok" / "html" / "es" / "index.html").is_file()
     # each says where it ends up, not the folder it is built in before the swap
     assert "The HTML pages are in" not in out
+    assert "MdParserConfig" not in out  # MyST's whole configuration, once per build
     assert f"html edition in es: {tmp_path / 'ok' / 'html' / 'es'}\n" in out
     assert f"html edition: {tmp_path / 'ok' / 'html'}\n" in out
 

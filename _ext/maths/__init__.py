@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import html
+import logging as logging_std
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,8 +154,20 @@ def _source_lines(document: Any, text: str) -> Any:
     return env.events.emit_firstresult(SOURCE_LINES, env.docname, text)
 
 
+class WithoutParserSettings(logging_std.Filter):
+    """MyST prints its whole configuration, ~1,000 characters, at the start of every build
+    (three times in ``make all``): nothing in it is for staff, and it buried the lines that
+    are. Its errors still pass."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        return not (record.levelno == logging_std.INFO and "myst v%s:" in str(record.msg))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
+    myst_logger = logging_std.getLogger("sphinx.myst_parser.sphinx_ext.main")
+    if not any(isinstance(f, WithoutParserSettings) for f in myst_logger.filters):
+        myst_logger.addFilter(WithoutParserSettings())
     app.add_event(SOURCE_LINES)
     DollarMathSwitchParser.source_lines = staticmethod(_source_lines)
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
