@@ -324,3 +324,17 @@ def test_an_rst_header_in_a_page_keeps_every_word_of_the_page(tmp_path) -> None:
     pdf = build_pdf(src, tmp_path / "pdf")
     assert pdf.returncode == 0, pdf.output
     assert expected in words(text_of(the_pdf(tmp_path / "pdf")))
+
+
+def test_a_code_blocks_problem_names_the_page_file_as_it_is(tmp_path):
+    """Sphinx's code-block warnings took MyST's path of the page for a page name and said
+    ``a.md.md:8``: staff looked for a file that does not exist."""
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nHi.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\nCode:\n\n"
+                "```{code-block} python\n:emphasize-lines: 5\n\nx = 1\n```\n"})
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode != 0
+    assert f"{source / 'a.md'}:8: WARNING: line number spec is out of range" in build.output, \
+        build.output
+    assert ".md.md" not in build.output

@@ -163,11 +163,32 @@ class WithoutParserSettings(logging_std.Filter):
         return not (record.levelno == logging_std.INFO and "myst v%s:" in str(record.msg))
 
 
+class PathsAsPlaces(logging_std.Filter):
+    """Sphinx's ``code-block`` and ``literalinclude`` say where a problem is as ``(docname,
+    line)``, taken from the directive's state machine; in a Markdown page that is MyST's,
+    which gives the page's path, and Sphinx named the place ``a.md.md:8``. A path to a file
+    is given as the place it is."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        location = getattr(record, "location", None)
+        if (isinstance(location, tuple) and len(location) == 2 and isinstance(location[0], str)
+                and Path(location[0]).is_absolute() and Path(location[0]).is_file()):
+            path, line = location
+            record.location = f"{path}:{line}" if line else path  # type: ignore[attr-defined]
+        return True
+
+
+def _add_once(name: str, kind: type[logging_std.Filter]) -> None:
+    """Filters on another package's logger, once per process (one per build would pile up)."""
+    logger = logging_std.getLogger(name)
+    if not any(isinstance(f, kind) for f in logger.filters):
+        logger.addFilter(kind())
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
-    myst_logger = logging_std.getLogger("sphinx.myst_parser.sphinx_ext.main")
-    if not any(isinstance(f, WithoutParserSettings) for f in myst_logger.filters):
-        myst_logger.addFilter(WithoutParserSettings())
+    _add_once("sphinx.myst_parser.sphinx_ext.main", WithoutParserSettings)
+    _add_once("sphinx.sphinx.directives.code", PathsAsPlaces)
     app.add_event(SOURCE_LINES)
     DollarMathSwitchParser.source_lines = staticmethod(_source_lines)
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
