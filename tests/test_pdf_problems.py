@@ -18,54 +18,85 @@ def line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
-def test_an_image_without_alt_text_fails_at_its_line(tmp_path: Path) -> None:
+def test_an_image_without_alt_text_is_said_at_its_line_and_fails_a_strict_build(tmp_path: Path) -> None:
     src = copy_root("pdf-alt-missing", tmp_path / "src")
     build = build_pdf(src, tmp_path / "pdf")
     page_file = src / "districts.md"
     where = f"{page_file}:{line_of(page_file, '![](images/district-map.png)')}"
     assert build.returncode != 0, build.output
-    assert any(where in w and "no alt text" in w and "[pdf.alt-missing]" in w
+    assert any(where in w and "has no description (alt text)" in w and "[pdf.alt-missing]" in w
                for w in build.warnings), build.output
-    assert "smart-city-austin.pdf was not written" in build.output
     assert "Traceback" not in build.output
-    assert not list((tmp_path / "pdf").glob("*.pdf"))
 
 
-def test_a_non_strict_build_writes_a_pdf_without_pdf_ua_and_says_so(tmp_path: Path) -> None:
-    """STRICT=0 always yields every edition: the PDF Typst refuses as PDF/UA, written without it."""
+def test_an_undescribed_picture_is_decoration_and_the_book_stays_pdf_ua_and_pdf_a(tmp_path: Path) -> None:
+    """The site shows ``![](map.png)`` with ``alt=""``, which screen readers skip. Typst
+    refuses an image without ``alt`` in a PDF/UA, and a non-strict book lost PDF/UA-1 and
+    PDF/A-2a for one undescribed picture (2 of 11 real sites). It is now an artifact: drawn,
+    skipped by screen readers, and the book keeps both standards."""
+    import pikepdf
+
+    from test_pdf_support import structure_problems, struct_elements
+
     src = copy_root("pdf-alt-missing", tmp_path / "src")
     build = build_pdf(src, tmp_path / "pdf", strict=False)
     assert build.returncode == 0, build.output
-    assert any("no alt text" in w and "[pdf.alt-missing]" in w for w in build.warnings)
+    assert any("[pdf.alt-missing]" in w for w in build.warnings), build.output
+    assert not any("[pdf.not-conforming]" in w for w in build.warnings), build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    assert structure_problems(pdf) == []
+    with pikepdf.open(pdf) as doc:
+        drawn = [name for page in doc.pages
+                 for name, xobject in (page.Resources.get("/XObject") or {}).items()
+                 if xobject.get("/Subtype") == "/Image"]
+        assert drawn, "the picture is still in the book"
+        kinds = {str(e.S) for e in struct_elements(doc)}
+        assert "/Figure" not in kinds  # decoration, not a figure without a description
+    assert "Each district elects one council member." in words(text_of(pdf))
+
+
+def test_a_non_strict_build_writes_a_pdf_typst_refuses_as_pdf_ua_without_it_and_says_so(
+        tmp_path: Path) -> None:
+    """STRICT=0 always yields every edition: a heading with no words (only an undescribed
+    picture), which Typst refuses in a PDF/UA, is written without PDF/UA, said at its line."""
+    src = copy_root("pdf-refused", tmp_path / "src")
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    where = f"{src / 'districts.md'}:{line_of(src / 'districts.md', '## ![](')}"
+    assert build.returncode == 0, build.output
+    assert any(where in w and "this heading has no words" in w and "[pdf.heading]" in w
+               for w in build.warnings), build.output
     assert any("WITHOUT ua-1, a-2a" in w and "[pdf.not-conforming]" in w for w in build.warnings)
     assert "Austin has ten council districts." in words(text_of(the_pdf(tmp_path / "pdf")))
 
 
-def test_each_typst_problem_starts_a_line_of_its_own(tmp_path: Path) -> None:
-    """``make all``'s log showed ``compiling x.pdf... <file>:<line>: WARNING: …``: Typst's
-    problems were said while the progress line was open, so no ``file:line:`` reader (an
-    editor, CI annotations) found them. Said after it, each starts its own line."""
-    src = copy_root("pdf-alt-missing", tmp_path / "src")
+def test_each_pdf_problem_starts_a_line_of_its_own(tmp_path: Path) -> None:
+    """``make all``'s log showed ``compiling x.pdf... <file>:<line>: WARNING: …`` and
+    ``writing Typst... <file>:<line>: WARNING: …``: problems said while a progress line was
+    open, where no ``file:line`` reader (an editor, CI annotations) found them. Said after
+    it, each starts its own line: the translator's as Typst's."""
+    src = copy_root("pdf-refused", tmp_path / "src")
     command = [sys.executable, "-m", "sphinx", "-b", "typst", "-c", str(REPO), "-d", str(tmp_path / "d"),
                "--no-color", str(src), str(tmp_path / "pdf")]
     log = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                          check=False).stdout
     said = [line for line in log.splitlines() if "[pdf." in line]
-    assert any("[pdf.alt-missing]" in line for line in said), log
+    assert any("[pdf.alt-missing]" in line for line in said), log  # the translator's
+    assert any("[pdf.heading]" in line for line in said), log  # Typst's
     assert all(line.startswith((str(src), "WARNING: ", "ERROR: ")) for line in said), said
 
 
 def test_a_failed_build_leaves_the_previous_pdf_as_it_was(tmp_path: Path) -> None:
-    src = copy_root("pdf-alt-missing", tmp_path / "src")
+    src = copy_root("pdf-refused", tmp_path / "src")
     described = src / "districts.md"
     broken = described.read_text(encoding="utf-8")
-    described.write_text(broken.replace("![](", "![Map of the ten districts]("), encoding="utf-8")
+    described.write_text(broken.replace("## ![](", "## Map ![The ten districts]("), encoding="utf-8")
     assert build_pdf(src, tmp_path / "pdf").returncode == 0
     before = the_pdf(tmp_path / "pdf").read_bytes()
 
     described.write_text(broken + "\nA new sentence.\n", encoding="utf-8")
     build = build_pdf(src, tmp_path / "pdf")
     assert build.returncode != 0, build.output
+    assert "smart-city-austin.pdf was not written" in build.output
     assert the_pdf(tmp_path / "pdf").read_bytes() == before
     assert "A new sentence." in (tmp_path / "pdf" / "smart-city-austin.typ").read_text()
     assert not list((tmp_path / "pdf").glob(".*.tmp")), "a temporary file was left behind"

@@ -8,10 +8,12 @@ Like Sphinx's LaTeX builder: one doctree assembled from the root page with
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.display import progress_message, status_iterator
 from sphinx.util.i18n import format_date
+from sphinx.util.logging import pending_warnings
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.osutil import ensuredir
 
@@ -37,6 +40,15 @@ from .problems import WARNING_TYPE, Kind, warn
 from .translator import CONTENTS_DEPTH, TypstTranslator
 
 logger = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def step(message: str) -> Iterator[None]:
+    """Sphinx's progress line for one step, its warnings said once the line has ended: a
+    warning said while it was open followed ``writing Typst...`` on the same line, where no
+    ``file:line`` reader (an editor, CI annotations) finds it."""
+    with pending_warnings(), progress_message(message):
+        yield
 
 TEMPLATE = Path(__file__).with_name("book.typ")
 PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": "us-legal",
@@ -118,12 +130,12 @@ class TypstPDFBuilder(Builder):
 
     def write_typst(self) -> Written:
         """Assemble, translate and write the .typ; what ``finish()`` needs from that."""
-        with progress_message("assembling the book"):
+        with step("assembling the book"):
             tree = self.assemble_doctree()
             self.post_process_images(tree)
-        with progress_message("checking every character has a font"):
+        with step("checking every character has a font"):
             self.glyph_pattern = self.missing_glyphs(tree)
-        with progress_message("writing Typst"):
+        with step("writing Typst"):
             translator = self.create_translator(tree, self)
             tree.walkabout(translator)
             body, body_map = translator.result().render()

@@ -35,7 +35,7 @@ class Diagnostic:
             return Kind.ALT_MISSING
         if "could not be displayed with font" in self.message:
             return Kind.GLYPH
-        if "heading level" in self.message:
+        if "heading level" in self.message or "heading title is empty" in self.message:
             return Kind.HEADING
         if "unknown font family" in self.message:
             return Kind.CONFIG
@@ -55,6 +55,10 @@ class Diagnostic:
             return (f"the character {shown!r} ({points}) is in none of the PDF's fonts "
                     f"({fonts}); add a font that has it to the project and list its folder "
                     "in pdf_font_paths")
+        if kind is Kind.HEADING and "heading title is empty" in self.message:
+            return ("this heading has no words an accessible PDF (PDF/UA) can name it by (only "
+                    "a picture with no description, or nothing): write its words, or describe "
+                    "the picture")
         if kind is Kind.HEADING:
             return (f"{self.message.split('error: ')[-1]}: headings must go down one level "
                     "at a time (## after #, not ###)")

@@ -31,10 +31,11 @@ class Kind(Enum):
     """A link that cannot be followed in a PDF (a relative file, a missing target)."""
 
     ALT_MISSING = "alt-missing"
-    """An image or formula has no text alternative, which PDF/UA forbids."""
+    """A picture has no description: the PDF marks it as decoration (a PDF/UA artifact),
+    as the site's ``alt=""`` is; a formula without one, which PDF/UA forbids."""
 
     HEADING = "heading"
-    """Headings skip a level, which PDF/UA forbids."""
+    """Headings skip a level, or a heading has no words, which PDF/UA forbids."""
 
     GLYPH = "glyph"
     """A character that no font of the publication can show."""

@@ -101,11 +101,6 @@ class RawHtmlAsNodes(SphinxPostTransform):
                   lost: dict[str, tuple[nodes.Node, list[str]]]) -> None:
         """What the PDF cannot show, said once a page at its first place (as the translator does)."""
         root = self.config.root_doc
-        for line in context.undescribed:
-            warn("a picture in this page's HTML has no description (alt=\"\"), which an accessible PDF "
-                 "(PDF/UA) requires, so the PDF leaves it out: describe it, e.g. "
-                 "<img alt=\"Map of the ten council districts\" …>", Kind.ALT_MISSING,
-                 (_docname_at(raw, root), line))
         if context.lost:
             docname = _docname_at(raw, root)
             lost.setdefault(docname, (_where(raw), []))[1].extend(context.lost)

@@ -842,7 +842,11 @@ class TypstTranslator(SphinxTranslator):
 
     def image_call(self, node: nodes.Element) -> str | None:
         """``image(...)`` for a local image, or None when it cannot be embedded (its alt
-        text is printed; warned once: here, or by Sphinx for a missing file)."""
+        text is printed; warned once: here, or by Sphinx for a missing file).
+
+        A picture with no description is an artifact, which PDF/UA lets screen readers
+        skip, as they skip the site's ``alt=""``: one undescribed picture no longer costs a
+        non-strict book its PDF/UA-1 and PDF/A-2a (Typst refuses an image without ``alt``)."""
         uri = node.get("uri", "")
         if _SCHEME.match(uri):
             self.warn(node, Kind.IMAGE, f"image {uri!r} is left out of the PDF: remote images "
@@ -850,9 +854,9 @@ class TypstTranslator(SphinxTranslator):
             return None
         if uri not in self.builder.images:
             return None  # missing or of no usable type: Sphinx has said so (image.*)
+        original = self.builder.env.original_image_uri  # a data: address, as written
+        written = str(original.get(uri) or original.get(Path(uri)) or uri)
         if not pictures.typst_can_read(self.builder.srcdir / uri):
-            original = self.builder.env.original_image_uri  # a data: address, as written
-            written = str(original.get(uri) or original.get(Path(uri)) or uri)
             self.warn(node, Kind.IMAGE, f"image {written[:60]!r} is left out of the PDF: it is not a "
                                         "PNG, JPEG, GIF, WebP or SVG that can be read; save it "
                                         "again in one of these formats")
@@ -871,7 +875,13 @@ class TypstTranslator(SphinxTranslator):
                                         "its start only: shorten it, and say the rest in the text")
         if alt:
             args.append(f"alt: {escape.string(alt)}")
-        return "image(" + ", ".join(args) + ")"
+            return "image(" + ", ".join(args) + ")"
+        self.warn(node, Kind.ALT_MISSING,
+                  f"the picture {written[:60]!r} has no description (alt text), so the PDF shows "
+                  "it as decoration that screen readers skip, as the site and the ePub do: if it "
+                  "shows something that matters, describe it, e.g. ![Map of the ten council "
+                  "districts](map.png), or <img alt=\"…\"> in HTML")
+        return "pdf.artifact(image(" + ", ".join(args) + "))"
 
     def visit_image(self, node: nodes.Element) -> None:
         call = self.image_call(node)

@@ -119,9 +119,6 @@ class Context:
     source: str | None = None
     lost: list[str] = field(default_factory=list)
     """What the PDF shows only as words (:data:`NESTED`, :data:`PICTURE`)."""
-    undescribed: list[int] = field(default_factory=list)
-    """The lines of pictures with no description (``alt=""``): PDF/UA requires one, so they
-    are left out of the PDF (which stays accessible), the caller saying where."""
     heading_base: int = 1
     """The level its ``<h1>``…``<h6>`` are nested under (1: the page's title; rawhtml's
     ``nest_headings``): an ``<h3>`` under base 2 is one level below its section."""
@@ -245,10 +242,7 @@ class _Reader:
         if image is None:
             self.context.lost.append(PICTURE)
             return self.placed(nodes.inline(alt, alt), element.line)
-        if not alt.strip():
-            self.context.undescribed.append(element.line)
-            return self.placed(nodes.inline("", ""), element.line, element)
-        return self.placed(image, element.line, element)
+        return self.placed(image, element.line, element)  # no alt: an artifact (the translator)
 
     # ---- blocks ----------------------------------------------------------------
 
