@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import html
+import logging as logging_std
 import os
 import sys
 from collections.abc import Callable
@@ -312,6 +313,19 @@ def _load_plain(config: Config, memo: Path | None = None) -> Metadata:
     return _load(config.citation_cff, (stat.st_mtime_ns, stat.st_size), memo)
 
 
+class WithoutFolderLines(logging_std.Filter):
+    """Info lines about files written, which name the folder a ``make`` build is made in
+    (``…/html.new``, renamed by the swap; see :func:`leave_the_folder_to_make`): Sphinx 9's
+    "Writing evaluated template result to …/_static/basic.css" for each of its three ``*_t``
+    files, and sphinx-sitemap's "sitemap.xml was generated … in …" (or "No pages generated").
+    Nothing in them is for staff; warnings pass."""
+
+    SUBTYPES = {"template_evaluation", "information"}
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        return record.levelno >= logging_std.WARNING or getattr(record, "subtype", None) not in self.SUBTYPES
+
+
 def leave_the_folder_to_make(app: Sphinx) -> None:
     """No "The HTML pages are in …/html.new." from Sphinx when ``make`` builds an edition.
 
@@ -332,4 +346,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     app.connect("builder-inited", leave_the_folder_to_make)
+    for name in ("sphinx.sphinx.util.fileutil", "sphinx.sphinx_sitemap"):
+        quiet = logging_std.getLogger(name)
+        if not any(isinstance(f, WithoutFolderLines) for f in quiet.filters):  # once a process
+            quiet.addFilter(WithoutFolderLines())
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
