@@ -1036,6 +1036,20 @@ def test_scripts_and_styles_a_layout_loaded_are_no_words():
     assert [u.key for u in unshown] == ["javascript_note"]
 
 
+def test_a_themes_switches_are_no_words():
+    """Minimal Mistakes' and jekyll-seo-tag's keys (in the 11 real sites' reports:
+    ``author_profile: true``, ``toc_icon: cog``, ``canonical_url``) switch a layout's parts on
+    and off: no reader saw them. A text a layout printed is still said, and so is a switch
+    a layout turned into words (``active: true``: the City's "Active project" badge)."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "Posts", "author_profile": True, "share": True, "toc_icon": "cog",
+            "toc_sticky": True, "canonical_url": "https://example.org/p/", "classes": "wide",
+            "subtitle": "What we built in 2019", "active": True}
+    _, unshown = frontdata.classify(data, {}, "")
+    assert [u.key for u in unshown] == ["subtitle", "active"]
+
+
 def test_the_collection_a_landing_lists_is_shown_by_its_contents():
     from jekyll_compat import frontdata
 

@@ -34,6 +34,10 @@ KNOWN = frozenset({
     # just-the-docs: read by the outline (pageorder), or said by the contents it makes
     "nav_order", "parent", "grand_parent", "ancestor", "has_children", "has_toc", "nav_exclude",
     "search_exclude",
+    # switches of common themes (Minimal Mistakes, jekyll-seo-tag): they turn a layout's
+    # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
+    "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
+    "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
 })
 #: Keys that named a layout's scripts and styles (``custom_js: [d3.v4.min]``): file names,
 #: never words a reader saw; the publication runs no page's scripts.
