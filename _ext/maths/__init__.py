@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import html
 import logging as logging_std
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,7 +173,7 @@ class PathsAsPlaces(logging_std.Filter):
     def filter(self, record: logging_std.LogRecord) -> bool:
         location = getattr(record, "location", None)
         if (isinstance(location, tuple) and len(location) == 2 and isinstance(location[0], str)
-                and Path(location[0]).is_absolute() and Path(location[0]).is_file()):
+                and os.path.isabs(location[0]) and os.path.isfile(location[0])):
             path, line = location
             record.location = f"{path}:{line}" if line else path  # type: ignore[attr-defined]
         return True
