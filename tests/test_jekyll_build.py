@@ -434,6 +434,32 @@ def test_a_landing_made_by_its_layout_lists_its_pages_without_advice(tmp_path: P
     assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in layout_warnings] == ["about.md"], build.warnings
 
 
+def test_a_page_made_by_the_layout_its_collection_defaults_give_is_said(tmp_path: Path) -> None:
+    """calef/kingcounty.solutions: `_topics/legal-aid.md` is only a title, and `_config.yml`'s
+    `defaults:` give every topic `layout: topic`, whose loops listed the organizations of
+    the topic. The page was published empty without a word: only a layout the page named
+    itself was looked at."""
+    layout = ("<article><h1>{{ page.title }}</h1>{{ content }}\n"
+              "<h2>Organizations focused on {{ page.title }}</h2>\n"
+              "{% for org in site.organizations %}<li>{{ org.title }}</li>{% endfor %}</article>\n")
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Solutions\ncollections:\n  topics:\n    output: true\n"
+                       "defaults:\n  - scope:\n      path: \"_topics\"\n      type: \"topics\"\n"
+                       "    values:\n      layout: \"topic\"\n",
+        "_layouts/topic.html": layout,
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "_topics/legal-aid.md": "---\ntitle: \"Legal Aid\"\ntopic: \"Community\"\n---\n\n",
+        "_topics/childcare.md": "---\ntitle: Childcare\nlayout: null\n---\n",
+        "_topics/dental.md": "---\ntitle: Dental\n---\n\nWords of its own.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    layout_warnings = [w for w in build.warnings if "[jekyll.layout]" in w]
+    assert len(layout_warnings) == 1, build.warnings
+    assert "_topics/legal-aid.md:1: WARNING: the page has no text of its own: its 3 words are in " \
+        "its old layout `_layouts/topic.html` (given by `_config.yml`'s `defaults:`) " \
+        "(\"Organizations focused on\")" in layout_warnings[0], layout_warnings
+
+
 HTML_PAGE = """---
 title: Guides
 ---
