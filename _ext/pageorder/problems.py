@@ -27,6 +27,9 @@ class Kind(enum.Enum):
     NOT_MAPPING = "not-mapping"
     """The front matter is valid YAML but not a ``key: value`` mapping."""
 
+    FRONT_MATTER_NOT_FIRST = "front-matter-not-first"
+    """A front matter not on line 1 is not read (``pagesource.Kind.NOT_FIRST``)."""
+
     MERGE_CONFLICT = "merge-conflict"
     """The file holds an unresolved Git merge conflict (``pagesource.Kind.CONFLICT``)."""
 
