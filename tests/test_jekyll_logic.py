@@ -1036,6 +1036,18 @@ def test_scripts_and_styles_a_layout_loaded_are_no_words():
     assert [u.key for u in unshown] == ["javascript_note"]
 
 
+def test_switches_of_jekylls_common_plugins_and_themes_are_no_lost_words():
+    """calef/kingcounty.solutions' home page sets jekyll-paginate-v2's `pagination:` and
+    Beautiful Jekyll's posts `mathjax: true`: settings, not words a layout showed (the
+    posts are listed and the maths shown), yet each was reported as lost data."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "News", "permalink": "/", "mathjax": True, "sponsor": "Acme",
+            "pagination": {"enabled": True, "collection": "posts", "per_page": 20}}
+    _, unshown = frontdata.classify(data, {}, "{{ site.description }}\n")
+    assert [u.key for u in unshown] == ["sponsor"]
+
+
 def test_the_collection_a_landing_lists_is_shown_by_its_contents():
     from jekyll_compat import frontdata
 

@@ -34,6 +34,9 @@ KNOWN = frozenset({
     # just-the-docs: read by the outline (pageorder), or said by the contents it makes
     "nav_order", "parent", "grand_parent", "ancestor", "has_children", "has_toc", "nav_exclude",
     "search_exclude",
+    # settings of Jekyll's common plugins and themes, whose work the publication does itself:
+    # jekyll-paginate-v2's posts list (pageorder's), Beautiful Jekyll's maths (maths')
+    "pagination", "mathjax",
 })
 #: Keys that named a layout's scripts and styles (``custom_js: [d3.v4.min]``): file names,
 #: never words a reader saw; the publication runs no page's scripts.
