@@ -460,6 +460,25 @@ def test_a_page_made_by_the_layout_its_collection_defaults_give_is_said(tmp_path
         "(\"Organizations focused on\")" in layout_warnings[0], layout_warnings
 
 
+def test_a_table_rows_extra_cells_keep_their_words(tmp_path: Path) -> None:
+    """The VA's VistA RPC pages: the MUMPS code after a `|` in a table cell was dropped
+    from every edition (MyST's tables keep as many cells as the header has)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: VISTA RPC documentation\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "rpc.md": "---\ntitle: ORK TRIGGER\n---\n\n Property | Value\n --- | ---\n"
+                  " Method comment | initiate order checking\n"
+                  " Code | {::nomarkdown}.S ORKDG=$P(ORKA(1),\"|\",2)<br> K ^TMP(\"ORKA\",$J){:/}\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    rows = [[" ".join(cell.get_text().split()) for cell in row.select("th, td")]
+            for row in page_html(build, "rpc").select("tr")]
+    assert rows[-1][0] == "Code" and len(rows[-1]) == 2, rows
+    code = rows[-1][1].translate(str.maketrans("\u201c\u201d", '""'))  # quotes: the next test's
+    assert '$P(ORKA(1),"|",2)' in code and 'K ^TMP("ORKA",$J)' in code, rows
+    assert any("[jekyll.table-cells]" in w and "rpc.md:8:" in w for w in build.warnings), build.warnings
+
+
 HTML_PAGE = """---
 title: Guides
 ---

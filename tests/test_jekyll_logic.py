@@ -1208,3 +1208,31 @@ def test_hostile_heading_summary_and_marker_lines_are_read_at_once():
     assert kramdown._summary_words("<summary>" * 200_000) is None
     assert kramdown._summary_words("<p><summary id=s>Open <b>me</b></summary>") == "Open <b>me</b>"
     assert liquid._TAGS_ALONE.match("-  " * 100 + "x") is None
+
+
+def test_a_rows_extra_cells_are_kept_in_its_last_cell():
+    """The VA's VistA RPC pages (generated, kramdown): a `Code` cell holds MUMPS with `|` in
+    it. kramdown showed every cell; MyST's tables drop the cells past the header's, so all
+    the code after the first `|` vanished without a word."""
+    from jekyll_compat.tablecells import WideRow, keep_extra_cells
+
+    text = (" Property | Value \n --- | --- \n Method | EN^ORKCHK\n"
+            " Code | .S ORKDG=$P(ORKA(1),\"|\",2)<br> .I $E(ORKDG,1,2)=\"PS\" D\n"
+            "| edge | cells \\| escaped | \n\nAfter | the | table\n")
+    kept, wide = keep_extra_cells(text)
+    assert kept.split("\n")[3] == ' Code | .S ORKDG=$P(ORKA(1),"\\|",2)<br> .I $E(ORKDG,1,2)="PS" D'
+    assert kept.split("\n")[4:] == text.split("\n")[4:]  # escaped already; after the table
+    assert wide == [WideRow(3, 3, 2)]
+    assert keep_extra_cells("| a | b |\n|:--|--:|\n| 1 | 2 | 3 | 4 |\n")[0] == \
+        "| a | b |\n|:--|--:|\n| 1 | 2 \\| 3 \\| 4 |\n"
+    for same in ("a | b\n--- | ---\n1 | 2\n", "a | b | c\n--- | ---\n1 | 2 | 3\n",  # no table
+                 "```\na | b\n--- | ---\n1 | 2 | 3\n```\n", "- a | b\n- --|--\n"):
+        assert keep_extra_cells(same) == (same, [])
+
+
+def test_a_hostile_table_never_holds_the_build() -> None:
+    from jekyll_compat.tablecells import keep_extra_cells
+
+    for text in ("a|b\n---|---\n" + "|" * 200_000, "a|b\n--|--\n" * 50_000,
+                 "a|b\n---|---\n" + "\\|" * 100_000, "a|b\n" + "-|" * 100_000):
+        keep_extra_cells(text)

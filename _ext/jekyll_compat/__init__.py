@@ -74,6 +74,10 @@ class Subtype(enum.Enum):
     FRONT_MATTER = "front-matter"
     """Front-matter data no edition shows (lists of titled links are shown instead)."""
 
+    TABLE_CELLS = "table-cells"
+    """A table row has more cells than its table has columns: the Markdown reader would
+    drop the extra cells (kramdown showed them), so their words are kept in the last one."""
+
     NESTING = "nesting"
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
