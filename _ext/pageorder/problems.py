@@ -36,6 +36,9 @@ class Kind(enum.Enum):
     TITLE_MISSING = "title-missing"
     """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
 
+    TITLE_SHARED = "title-shared"
+    """Pages beside each other have one title: the contents list cannot tell them apart."""
+
     TITLE_INVALID = "title-invalid"
     """``title`` is a list or mapping instead of text."""
 
