@@ -474,9 +474,31 @@ def test_a_table_rows_extra_cells_keep_their_words(tmp_path: Path) -> None:
     rows = [[" ".join(cell.get_text().split()) for cell in row.select("th, td")]
             for row in page_html(build, "rpc").select("tr")]
     assert rows[-1][0] == "Code" and len(rows[-1]) == 2, rows
-    code = rows[-1][1].translate(str.maketrans("\u201c\u201d", '""'))  # quotes: the next test's
-    assert '$P(ORKA(1),"|",2)' in code and 'K ^TMP("ORKA",$J)' in code, rows
+    assert '$P(ORKA(1),"|",2) K ^TMP("ORKA",$J)' in rows[-1][1], rows
     assert any("[jekyll.table-cells]" in w and "rpc.md:8:" in w for w in build.warnings), build.warnings
+
+
+def test_kramdowns_nomarkdown_text_is_shown_as_written_in_every_edition(tmp_path: Path) -> None:
+    """The VA's VistA RPC pages: `{::nomarkdown}…{:/}` holds MUMPS code, which kramdown
+    wrote out untouched. Read as Markdown, its quotes became curly ones (`S X=”a”`, `’$L`),
+    its `<br>` no line break, and its `*` emphasis."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: VISTA RPC documentation\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "rpc.md": "---\ntitle: ORK TRIGGER\n---\n\n Property | Value\n --- | ---\n"
+                  " Code | {::nomarkdown}  S:'$L(X) Y=\"a\"<br> S Z=A*B*C_\"`\"{:/}\n\n"
+                  "Write `{::nomarkdown}**x**{:/}` for \"raw\" text.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    article = page_html(build, "rpc")
+    code = article.select("td")[-1]
+    assert code.get_text() == '  S:\'$L(X) Y="a" S Z=A*B*C_"`"', code
+    assert code.select("br") and not code.select("em"), code
+    assert article.select_one("p code").get_text() == "{::nomarkdown}**x**{:/}"
+    assert "\u201craw\u201d" in article.get_text()  # kramdown's typography elsewhere
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    text = (tmp_path / "epub" / "rpc.xhtml").read_text(encoding="utf-8")
+    assert "S:'$L(X) Y=&quot;a&quot;" in text or "S:'$L(X) Y=\"a\"" in text, text
 
 
 HTML_PAGE = """---

@@ -1236,3 +1236,23 @@ def test_a_hostile_table_never_holds_the_build() -> None:
     for text in ("a|b\n---|---\n" + "|" * 200_000, "a|b\n--|--\n" * 50_000,
                  "a|b\n---|---\n" + "\\|" * 100_000, "a|b\n" + "-|" * 100_000):
         keep_extra_cells(text)
+
+
+def test_nomarkdown_inside_a_line_is_a_role_its_text_untouched():
+    from jekyll_compat.kramdown import clean
+
+    assert clean(' tag | {::nomarkdown}EN{:/}') == " tag | {jekyll-nomarkdown}`EN`"
+    assert clean('a {::nomarkdown}S Y="`"_Z{:/nomarkdown} b') == 'a {jekyll-nomarkdown}``S Y="`"_Z`` b'
+    assert clean("a {::nomarkdown}`x`{:/}") == "a {jekyll-nomarkdown}`` `x` ``"
+    assert clean(" {::nomarkdown}<p>A line of its own.</p>{:/} ") == " <p>A line of its own.</p> "
+    assert clean("in code `{::nomarkdown}**x**{:/}` stays") == "in code `{::nomarkdown}**x**{:/}` stays"
+    assert clean("never {::nomarkdown} closed") == "never  closed"
+    assert clean("empty {::nomarkdown}{:/} span") == "empty  span"
+
+
+def test_hostile_nomarkdown_never_holds_the_build() -> None:
+    from jekyll_compat.kramdown import clean
+
+    for text in ("{::nomarkdown}" * 15_000, "{::nomarkdown}x{:/}" * 10_000,
+                 "`{::nomarkdown}" * 14_000, "{::nomarkdown}" + "`" * 200_000 + "{:/}"):
+        clean(text)

@@ -948,6 +948,13 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
     return nodes.reference(title, title, refuri=url)
 
 
+def nomarkdown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                    options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    """kramdown's ``{::nomarkdown}…{:/}`` inside a line: its text as the raw HTML kramdown
+    wrote (rawhtml makes it safe XHTML for every edition)."""
+    return [nodes.raw(rawtext, text, format="html")], []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publication")  # the events it answers are theirs
     app.setup_extension("pageorder")
@@ -974,6 +981,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
+    app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)
