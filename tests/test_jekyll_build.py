@@ -501,6 +501,24 @@ def test_kramdowns_nomarkdown_text_is_shown_as_written_in_every_edition(tmp_path
     assert "S:'$L(X) Y=&quot;a&quot;" in text or "S:'$L(X) Y=\"a\"" in text, text
 
 
+def test_a_page_left_out_for_a_front_matter_below_line_1_is_told_so(tmp_path: Path) -> None:
+    """A word above the front matter (fatlan/beautiful-jekyll's `assets---`): Jekyll copied
+    the page as a file. The warning said it had no front matter, which the author can see
+    it has, and asked for one."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "oops.md": "\n---\ntitle: Oops\n---\n\nBody words.\n",
+        "plain.md": "Plain words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    said = {w.split(":", 1)[0].rsplit("/", 1)[-1]: w for w in build.warnings if "[jekyll.no-front-matter]" in w}
+    assert "oops.md:2: WARNING: 'oops.md' has a front matter that does not start on line 1 with " \
+        "`---` alone (it opens on line 2)" in said["oops.md"], said
+    assert "'plain.md' has no front matter" in said["plain.md"], said
+    assert not any("front-matter-not-first" in w for w in build.warnings), build.warnings
+
+
 HTML_PAGE = """---
 title: Guides
 ---

@@ -169,6 +169,14 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
             logger.verbose("%s: no page; its text is shown where a page includes it "
                         "({%% include_relative %%})", srcdir / relative)
             continue
+        late = next((problem for problem in pagesource.read(srcdir / relative).problems
+                     if problem.kind is pagesource.Kind.NOT_FIRST), None)
+        if late is not None:  # `assets---` above it: a front matter is there, but not read
+            warn(f"'{relative}' has a front matter that does not start on line 1 with `---` alone "
+                 f"(it opens on line {late.line}), so the old Jekyll site copied it as a file and "
+                 "did not publish it as a page; it is left out. To publish it, make its first "
+                 "line exactly `---`", f"{srcdir / relative}:{late.line}", Subtype.NO_FRONT_MATTER)
+            continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
