@@ -76,6 +76,31 @@ def test_unclosed_front_matter(tmp_path):
     assert kinds(page)[0] is Kind.YAML and "never closed" in page.problems[0].message
 
 
+@pytest.mark.parametrize("text, line, said", [
+    # fatlan/beautiful-jekyll as stored: _posts/2015-12-02-ipv4-class-ve-subnetting-tablo.md
+    ("assets---\nlayout: post\ntitle: IPv4 Class ve Subnetting Tablo\ntags: [ip, network]\n---\n"
+     "![Crepe](/a.png)\n", 1, "line 1 is `assets---`, not `---` alone"),
+    ("\n---\ntitle: Parks\nposition: 2\n---\n\nText.\n", 2, "it starts on line 2, below a blank line"),
+    ("   ---\ntitle: Parks\n---\n\nText.\n", 1, "its `---` is indented"),
+])
+def test_a_front_matter_not_on_line_1_is_said_not_read(tmp_path, text, line, said):
+    """Its `key: value` lines were published as one heading of text (the page's title in
+    every edition and in its citation), without a word."""
+    page = read(tmp_path, text)
+    assert kinds(page) == [Kind.FRONT_MATTER_NOT_FIRST]
+    assert page.problems[0].line == line and said in page.problems[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Intro ---\n\nText\n---\n",               # a dash in a sentence, then a rule
+    "# Title\n\nword---\nnot: a key\n---\n",   # below the page's first line
+    "x---\ntitle: y\nnever closed\n",
+    "\n\n\n\n\n\n---\ntitle: far down\n---\n",
+])
+def test_text_that_only_looks_like_a_late_front_matter_is_no_problem(tmp_path, text):
+    assert Kind.FRONT_MATTER_NOT_FIRST not in kinds(read(tmp_path, text))
+
+
 def test_front_matter_that_is_not_a_mapping(tmp_path):
     page = read(tmp_path, "---\n- a\n- b\n---\n\n# T\n")
     assert kinds(page) == [Kind.NOT_MAPPING]

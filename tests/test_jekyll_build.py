@@ -434,6 +434,91 @@ def test_a_landing_made_by_its_layout_lists_its_pages_without_advice(tmp_path: P
     assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in layout_warnings] == ["about.md"], build.warnings
 
 
+def test_a_page_made_by_the_layout_its_collection_defaults_give_is_said(tmp_path: Path) -> None:
+    """calef/kingcounty.solutions: `_topics/legal-aid.md` is only a title, and `_config.yml`'s
+    `defaults:` give every topic `layout: topic`, whose loops listed the organizations of
+    the topic. The page was published empty without a word: only a layout the page named
+    itself was looked at."""
+    layout = ("<article><h1>{{ page.title }}</h1>{{ content }}\n"
+              "<h2>Organizations focused on {{ page.title }}</h2>\n"
+              "{% for org in site.organizations %}<li>{{ org.title }}</li>{% endfor %}</article>\n")
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Solutions\ncollections:\n  topics:\n    output: true\n"
+                       "defaults:\n  - scope:\n      path: \"_topics\"\n      type: \"topics\"\n"
+                       "    values:\n      layout: \"topic\"\n",
+        "_layouts/topic.html": layout,
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "_topics/legal-aid.md": "---\ntitle: \"Legal Aid\"\ntopic: \"Community\"\n---\n\n",
+        "_topics/childcare.md": "---\ntitle: Childcare\nlayout: null\n---\n",
+        "_topics/dental.md": "---\ntitle: Dental\n---\n\nWords of its own.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    layout_warnings = [w for w in build.warnings if "[jekyll.layout]" in w]
+    assert len(layout_warnings) == 1, build.warnings
+    assert "_topics/legal-aid.md:1: WARNING: the page has no text of its own: its 3 words are in " \
+        "its old layout `_layouts/topic.html` (given by `_config.yml`'s `defaults:`) " \
+        "(\"Organizations focused on\")" in layout_warnings[0], layout_warnings
+
+
+def test_a_table_rows_extra_cells_keep_their_words(tmp_path: Path) -> None:
+    """The VA's VistA RPC pages: the MUMPS code after a `|` in a table cell was dropped
+    from every edition (MyST's tables keep as many cells as the header has)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: VISTA RPC documentation\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "rpc.md": "---\ntitle: ORK TRIGGER\n---\n\n Property | Value\n --- | ---\n"
+                  " Method comment | initiate order checking\n"
+                  " Code | {::nomarkdown}.S ORKDG=$P(ORKA(1),\"|\",2)<br> K ^TMP(\"ORKA\",$J){:/}\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    rows = [[" ".join(cell.get_text().split()) for cell in row.select("th, td")]
+            for row in page_html(build, "rpc").select("tr")]
+    assert rows[-1][0] == "Code" and len(rows[-1]) == 2, rows
+    assert '$P(ORKA(1),"|",2) K ^TMP("ORKA",$J)' in rows[-1][1], rows
+    assert any("[jekyll.table-cells]" in w and "rpc.md:8:" in w for w in build.warnings), build.warnings
+
+
+def test_kramdowns_nomarkdown_text_is_shown_as_written_in_every_edition(tmp_path: Path) -> None:
+    """The VA's VistA RPC pages: `{::nomarkdown}…{:/}` holds MUMPS code, which kramdown
+    wrote out untouched. Read as Markdown, its quotes became curly ones (`S X=”a”`, `’$L`),
+    its `<br>` no line break, and its `*` emphasis."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: VISTA RPC documentation\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "rpc.md": "---\ntitle: ORK TRIGGER\n---\n\n Property | Value\n --- | ---\n"
+                  " Code | {::nomarkdown}  S:'$L(X) Y=\"a\"<br> S Z=A*B*C_\"`\"{:/}\n\n"
+                  "Write `{::nomarkdown}**x**{:/}` for \"raw\" text.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    article = page_html(build, "rpc")
+    code = article.select("td")[-1]
+    assert code.get_text() == '  S:\'$L(X) Y="a" S Z=A*B*C_"`"', code
+    assert code.select("br") and not code.select("em"), code
+    assert article.select_one("p code").get_text() == "{::nomarkdown}**x**{:/}"
+    assert "\u201craw\u201d" in article.get_text()  # kramdown's typography elsewhere
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    text = (tmp_path / "epub" / "rpc.xhtml").read_text(encoding="utf-8")
+    assert "S:'$L(X) Y=&quot;a&quot;" in text or "S:'$L(X) Y=\"a\"" in text, text
+
+
+def test_a_page_left_out_for_a_front_matter_below_line_1_is_told_so(tmp_path: Path) -> None:
+    """A word above the front matter (fatlan/beautiful-jekyll's `assets---`): Jekyll copied
+    the page as a file. The warning said it had no front matter, which the author can see
+    it has, and asked for one."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "oops.md": "\n---\ntitle: Oops\n---\n\nBody words.\n",
+        "plain.md": "Plain words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    said = {w.split(":", 1)[0].rsplit("/", 1)[-1]: w for w in build.warnings if "[jekyll.no-front-matter]" in w}
+    assert "oops.md:2: WARNING: 'oops.md' has a front matter that does not start on line 1 with " \
+        "`---` alone (it opens on line 2)" in said["oops.md"], said
+    assert "'plain.md' has no front matter" in said["plain.md"], said
+    assert not any("front-matter-not-first" in w for w in build.warnings), build.warnings
+
+
 HTML_PAGE = """---
 title: Guides
 ---

@@ -1050,6 +1050,18 @@ def test_a_themes_switches_are_no_words():
     assert [u.key for u in unshown] == ["subtitle", "active"]
 
 
+def test_switches_of_jekylls_common_plugins_and_themes_are_no_lost_words():
+    """calef/kingcounty.solutions' home page sets jekyll-paginate-v2's `pagination:` and
+    Beautiful Jekyll's posts `mathjax: true`: settings, not words a layout showed (the
+    posts are listed and the maths shown), yet each was reported as lost data."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "News", "permalink": "/", "mathjax": True, "sponsor": "Acme",
+            "pagination": {"enabled": True, "collection": "posts", "per_page": 20}}
+    _, unshown = frontdata.classify(data, {}, "{{ site.description }}\n")
+    assert [u.key for u in unshown] == ["sponsor"]
+
+
 def test_the_collection_a_landing_lists_is_shown_by_its_contents():
     from jekyll_compat import frontdata
 
@@ -1210,3 +1222,51 @@ def test_hostile_heading_summary_and_marker_lines_are_read_at_once():
     assert kramdown._summary_words("<summary>" * 200_000) is None
     assert kramdown._summary_words("<p><summary id=s>Open <b>me</b></summary>") == "Open <b>me</b>"
     assert liquid._TAGS_ALONE.match("-  " * 100 + "x") is None
+
+
+def test_a_rows_extra_cells_are_kept_in_its_last_cell():
+    """The VA's VistA RPC pages (generated, kramdown): a `Code` cell holds MUMPS with `|` in
+    it. kramdown showed every cell; MyST's tables drop the cells past the header's, so all
+    the code after the first `|` vanished without a word."""
+    from jekyll_compat.tablecells import WideRow, keep_extra_cells
+
+    text = (" Property | Value \n --- | --- \n Method | EN^ORKCHK\n"
+            " Code | .S ORKDG=$P(ORKA(1),\"|\",2)<br> .I $E(ORKDG,1,2)=\"PS\" D\n"
+            "| edge | cells \\| escaped | \n\nAfter | the | table\n")
+    kept, wide = keep_extra_cells(text)
+    assert kept.split("\n")[3] == ' Code | .S ORKDG=$P(ORKA(1),"\\|",2)<br> .I $E(ORKDG,1,2)="PS" D'
+    assert kept.split("\n")[4:] == text.split("\n")[4:]  # escaped already; after the table
+    assert wide == [WideRow(3, 3, 2)]
+    assert keep_extra_cells("| a | b |\n|:--|--:|\n| 1 | 2 | 3 | 4 |\n")[0] == \
+        "| a | b |\n|:--|--:|\n| 1 | 2 \\| 3 \\| 4 |\n"
+    for same in ("a | b\n--- | ---\n1 | 2\n", "a | b | c\n--- | ---\n1 | 2 | 3\n",  # no table
+                 "```\na | b\n--- | ---\n1 | 2 | 3\n```\n", "- a | b\n- --|--\n"):
+        assert keep_extra_cells(same) == (same, [])
+
+
+def test_a_hostile_table_never_holds_the_build() -> None:
+    from jekyll_compat.tablecells import keep_extra_cells
+
+    for text in ("a|b\n---|---\n" + "|" * 200_000, "a|b\n--|--\n" * 50_000,
+                 "a|b\n---|---\n" + "\\|" * 100_000, "a|b\n" + "-|" * 100_000):
+        keep_extra_cells(text)
+
+
+def test_nomarkdown_inside_a_line_is_a_role_its_text_untouched():
+    from jekyll_compat.kramdown import clean
+
+    assert clean(' tag | {::nomarkdown}EN{:/}') == " tag | {jekyll-nomarkdown}`EN`"
+    assert clean('a {::nomarkdown}S Y="`"_Z{:/nomarkdown} b') == 'a {jekyll-nomarkdown}``S Y="`"_Z`` b'
+    assert clean("a {::nomarkdown}`x`{:/}") == "a {jekyll-nomarkdown}`` `x` ``"
+    assert clean(" {::nomarkdown}<p>A line of its own.</p>{:/} ") == " <p>A line of its own.</p> "
+    assert clean("in code `{::nomarkdown}**x**{:/}` stays") == "in code `{::nomarkdown}**x**{:/}` stays"
+    assert clean("never {::nomarkdown} closed") == "never  closed"
+    assert clean("empty {::nomarkdown}{:/} span") == "empty  span"
+
+
+def test_hostile_nomarkdown_never_holds_the_build() -> None:
+    from jekyll_compat.kramdown import clean
+
+    for text in ("{::nomarkdown}" * 15_000, "{::nomarkdown}x{:/}" * 10_000,
+                 "`{::nomarkdown}" * 14_000, "{::nomarkdown}" + "`" * 200_000 + "{:/}"):
+        clean(text)

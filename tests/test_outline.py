@@ -26,7 +26,26 @@ def test_ascending_positions_negative_first():
 def test_ties_are_stable_by_title_then_path_and_warn():
     outline = outline_of(Page("x", "beta", 1), Page("y", "Alpha", 1), Page("w", "Alpha", 1))
     assert outline.order == ("index", "w", "y", "x")
-    assert reported(outline) == [("y", Kind.POSITION_DUPLICATE), ("x", Kind.POSITION_DUPLICATE)]
+    assert reported(outline) == [("y", Kind.POSITION_DUPLICATE), ("x", Kind.POSITION_DUPLICATE),
+                                 ("w", Kind.TITLE_SHARED)]
+
+
+def test_pages_beside_each_other_with_one_title_are_said_once():
+    """The VA's generated VistA RPC pages all have `title: VISTA RPC documentation` (each
+    names its RPC only in a heading): the contents listed nine identical entries, unsaid."""
+    outline = outline_of(
+        Page("rpc/index", "RPCs", 1), Page("rpc/ORK_TRIGGER", "VISTA RPC documentation", 1),
+        Page("rpc/XWB_RPC_LIST", "VISTA RPC documentation", 2, title_line=3),
+        Page("rpc/MAG_CONSULT", "VISTA  RPC Documentation", 3), Page("rpc/other", "Other", 4),
+        Page("news/index", "News", 2),
+        Page("news/2024-01-02-update", "Weekly update", dated=("2024-01-02", "a")),
+        Page("news/2024-01-09-update", "Weekly update", dated=("2024-01-09", "b")),
+        Page("elsewhere/index", "Elsewhere", 3), Page("elsewhere/a", "Other", 1))
+    shared = [(d, p) for d, p in outline.problems if p.kind is Kind.TITLE_SHARED]
+    assert [(d, p.line) for d, p in shared] == [("rpc/ORK_TRIGGER", 1)]
+    assert "the title 'VISTA RPC documentation' is also the title of 'rpc/XWB_RPC_LIST', " \
+        "'rpc/MAG_CONSULT' beside this page, so the contents list shows the same words for 3 " \
+        "pages" in shared[0][1].message
 
 
 def test_unpositioned_pages_go_last_by_title_and_warn():

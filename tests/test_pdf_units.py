@@ -57,6 +57,10 @@ def test_text_turns_soft_line_breaks_into_spaces() -> None:
     (r'\text{#read("/etc/passwd")}', r'upright("#read(\"/etc/passwd\")")'),
     # an empty argument is an empty string: Typst fails on frac(, ), and the whole PDF with it
     (r"\frac{}{} \hat{} \sqrt[]{} \mathbf{}", 'frac("", "") hat("") sqrt("") bold("")'),
+    # plain TeX's \over, as MathJax reads it (Beautiful Jekyll's sample post: the quadratic
+    # formula was printed as its source in the PDF, with a pdf.math warning)
+    (r"x = {-b \pm \sqrt{b^2-4ac} \over 2a}", "x = frac(- b plus.minus sqrt(b^(2) - 4 a c), 2 a)"),
+    (r"{\over}", 'frac("", "")'),
 ])
 def test_latex_math_becomes_typst_math(latex: str, typst_math: str) -> None:
     assert latexmath.to_typst(latex) == typst_math
@@ -66,7 +70,7 @@ def test_latex_math_becomes_typst_math(latex: str, typst_math: str) -> None:
     r"\unknowncommand x", "{a", "a}", r"\frac{a}", "x^",
     r"\begin{tikzcd} a \end{tikzcd}", r"\begin{matrix} a \end{pmatrix}", r"\end{matrix}",
     r"\begin{matrix} a", r"\begin{array}{p{2cm}} a \end{array}", r"\left( a", r"a \right)",
-    r"\frac{a \\ b}{c}", r"{a & b}", r"\begin matrix",
+    r"\frac{a \\ b}{c}", r"{a & b}", r"\begin matrix", r"{a \over b \over c}", r"a \over b",
 ])
 def test_latex_outside_the_vocabulary_is_refused(latex: str) -> None:
     with pytest.raises(latexmath.Unsupported):

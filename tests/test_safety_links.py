@@ -256,3 +256,21 @@ def test_a_right_to_left_override_in_a_title_turns_only_the_title(tmp_path: Path
     assert soup.title.get_text().startswith("Report \u202e evil\u202c - ")
     assert soup.select_one("article h1").get_text().rstrip("¶") == "Report \u202e evil\u202c"
     assert "Report \u202e evil\u202c" in [a.get_text() for a in soup.select(".sidebar-tree a")]
+
+
+def test_a_line_break_in_a_heading_is_a_space_not_markup_shown(tmp_path: Path) -> None:
+    """The VA's VistA RPC pages end a breadcrumb heading with `<br/>` (kramdown: a line
+    break). Every edition showed the characters `<br/>` in the heading, and a warning
+    called it HTML that was not run."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", 1),
+        "rpc.md": page("DVBA CAPRI SETCLAIMTYPE", 2, body="#### [Native RPCs](index.md) &#187; "
+                       "DVBA CAPRI SETCLAIMTYPE<br/>\n\nText.\n\n## Two <BR>lines\n\nMore.\n")})
+    build = sphinx_build(source, tmp_path / "out", strict=True)
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "out" / "rpc.html").read_text(encoding="utf-8")
+    headings = [" ".join(h.get_text().replace("\u00b6", "").split())
+                for h in BeautifulSoup(html, "lxml").select("article[role=main] section h2, "
+                                                            "article[role=main] section h4")]
+    assert headings == ["Native RPCs \u00bb DVBA CAPRI SETCLAIMTYPE", "Two lines"], headings
+    assert "&lt;br" not in html.lower()

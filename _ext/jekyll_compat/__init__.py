@@ -74,6 +74,10 @@ class Subtype(enum.Enum):
     FRONT_MATTER = "front-matter"
     """Front-matter data no edition shows (lists of titled links are shown instead)."""
 
+    TABLE_CELLS = "table-cells"
+    """A table row has more cells than its table has columns: the Markdown reader would
+    drop the extra cells (kramdown showed them), so their words are kept in the last one."""
+
     NESTING = "nesting"
     """A list or quote is nested deeper than the Markdown reader follows; it is flattened."""
 
@@ -164,6 +168,14 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
         if os.path.realpath(srcdir / relative) in included:
             logger.verbose("%s: no page; its text is shown where a page includes it "
                         "({%% include_relative %%})", srcdir / relative)
+            continue
+        late = next((problem for problem in pagesource.read(srcdir / relative).problems
+                     if problem.kind is pagesource.Kind.NOT_FIRST), None)
+        if late is not None:  # `assets---` above it: a front matter is there, but not read
+            warn(f"'{relative}' has a front matter that does not start on line 1 with `---` alone "
+                 f"(it opens on line {late.line}), so the old Jekyll site copied it as a file and "
+                 "did not publish it as a page; it is left out. To publish it, make its first "
+                 "line exactly `---`", f"{srcdir / relative}:{late.line}", Subtype.NO_FRONT_MATTER)
             continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
@@ -908,8 +920,12 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
     # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do
     lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)
+    layout = source.data.get("layout")
+    by_default = "layout" not in source.data  # `layout: null` is Jekyll's "none"
+    if by_default:
+        layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
     unmade = (None if is_redirect_page(source.data) or lists_pages else
-              layouts.unmade_page(Path(app.srcdir), source.data.get("layout"), body))
+              layouts.unmade_page(Path(app.srcdir), layout, body, by_default))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     section = doctree.next_node(nodes.section)
@@ -940,6 +956,13 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
     return nodes.reference(title, title, refuri=url)
 
 
+def nomarkdown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                    options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    """kramdown's ``{::nomarkdown}…{:/}`` inside a line: its text as the raw HTML kramdown
+    wrote (rawhtml makes it safe XHTML for every edition)."""
+    return [nodes.raw(rawtext, text, format="html")], []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publication")  # the events it answers are theirs
     app.setup_extension("pageorder")
@@ -966,6 +989,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
+    app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_post_transform(ResolveSiteLinks)

@@ -34,6 +34,9 @@ KNOWN = frozenset({
     # just-the-docs: read by the outline (pageorder), or said by the contents it makes
     "nav_order", "parent", "grand_parent", "ancestor", "has_children", "has_toc", "nav_exclude",
     "search_exclude",
+    # settings of Jekyll's common plugins and themes, whose work the publication does itself:
+    # jekyll-paginate-v2's posts list (pageorder's), Beautiful Jekyll's maths (maths')
+    "pagination", "mathjax",
     # switches of common themes (Minimal Mistakes, jekyll-seo-tag): they turn a layout's
     # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_code, outside_fences
+from bisect import bisect_right
+
+from pagesource.fences import code_spans, outside_code, outside_fences
 from pagesource.titles import atx_text
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
@@ -296,7 +298,50 @@ def _clean_line(line: str, following: str) -> str:
         return ""
     if found := heading_id(line):
         line = found[0]
+    if _NOMARKDOWN_OPEN in line:
+        line = nomarkdown_spans(line)
     return outside_code(line, lambda part: _INLINE_IAL.sub("", part))
+
+
+NOMARKDOWN_ROLE = "jekyll-nomarkdown"
+"""The role a ``{::nomarkdown}…{:/}`` inside a line becomes: its text as raw HTML."""
+_NOMARKDOWN_OPEN = "{::nomarkdown}"
+_NOMARKDOWN_CLOSE = re.compile(r"\{:/(?:nomarkdown)?\}")
+_TICK_RUNS = re.compile(r"`+")
+
+
+def nomarkdown_spans(line: str) -> str:
+    """Each ``{::nomarkdown}…{:/}`` of ``line`` (outside inline code) as the role
+    :data:`NOMARKDOWN_ROLE`, whose text no Markdown, typography or smart quotes touch:
+    kramdown wrote it out as it was, as HTML. The VA's VistA RPC pages hold MUMPS code so
+    (``S ORKY(ORKN)="^^^Order Checking Unavailable"``, ``<br>`` between its lines): read as
+    Markdown, its quotes became curly ones and its ``<br>`` text. A span that is its line
+    stays that line's HTML, read as a block. One pass: each opener looks up the next
+    closer once."""
+    spans = code_spans(line)
+    starts = [a for a, _ in spans]
+    out, at = [], 0
+    while (start := line.find(_NOMARKDOWN_OPEN, at)) >= 0:
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < spans[index][1]:  # in inline code: shown as written
+            out.append(line[at:start + len(_NOMARKDOWN_OPEN)])
+            at = start + len(_NOMARKDOWN_OPEN)
+            continue
+        close = _NOMARKDOWN_CLOSE.search(line, start + len(_NOMARKDOWN_OPEN))
+        if close is None:
+            break
+        content = line[start + len(_NOMARKDOWN_OPEN):close.start()]
+        out.append(line[at:start])
+        if not line[:start].strip() and not line[close.end():].strip():
+            out.append(content)  # a line of its own: HTML read as a block of HTML, as kramdown did
+        elif content.strip():
+            ticks = "`" * (max((len(run) for run in _TICK_RUNS.findall(content)), default=0) + 1)
+            if content.startswith("`") or content.endswith("`"):
+                content = f" {content} "  # else its ticks would join the role's own
+            out.append(f"{{{NOMARKDOWN_ROLE}}}{ticks}{content}{ticks}")
+        at = close.end()
+    out.append(line[at:])
+    return "".join(out)
 
 
 def abbreviation_item(name: str, meaning: str) -> str:

@@ -42,21 +42,25 @@ class UnmadePage:
 
     layout: str        # "_layouts/data-inventory.html", from the pages' folder
     words: list[str]   # the layout's own visible words (none: a script drew the page)
+    by_default: bool = False  # the page named no layout: `_config.yml`'s `defaults:` gave it
 
     def message(self) -> str:
+        given = " (given by `_config.yml`'s `defaults:`)" if self.by_default else ""
         if not self.words:
             return (f"the page has no text of its own: on the old site its layout "
-                    f"`{self.layout}` made it, with scripts or included files the publication "
-                    "does not run; write the page's text below its front matter")
+                    f"`{self.layout}`{given} made it, with scripts or included files the "
+                    "publication does not run; write the page's text below its front matter")
         quoted = " ".join(self.words[:QUOTED_WORDS]) + (" …" if len(self.words) > QUOTED_WORDS else "")
         return (f"the page has no text of its own: its {len(self.words)} words are in its old "
-                f"layout `{self.layout}` (\"{quoted}\"), which no edition shows; copy the text "
-                "that belongs to the page below its front matter")
+                f"layout `{self.layout}`{given} (\"{quoted}\"), which no edition shows; copy "
+                "the text that belongs to the page below its front matter")
 
 
-def unmade_page(srcdir: Path, layout: object, body: str) -> UnmadePage | None:
+def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = False) -> UnmadePage | None:
     """The layout that made a page whose ``body`` (after its front matter) is empty; None
-    when the page has text, names no layout file of ``srcdir``, or is a redirect."""
+    when the page has text, names no layout file of ``srcdir``, or is a redirect.
+    ``by_default``: the layout is the one ``_config.yml``'s ``defaults:`` give the page (a
+    collection's pages often name none: ``_topics/legal-aid.md`` is only a title)."""
     if body.strip() or not isinstance(layout, str):
         return None
     name = layout.strip()
@@ -65,7 +69,7 @@ def unmade_page(srcdir: Path, layout: object, body: str) -> UnmadePage | None:
     path = _layout_file(srcdir, name)
     if path is None:
         return None
-    return UnmadePage(path.relative_to(srcdir).as_posix(), visible_words(_read(path)))
+    return UnmadePage(path.relative_to(srcdir).as_posix(), visible_words(_read(path)), by_default)
 
 
 def _layout_file(srcdir: Path, name: str) -> Path | None:

@@ -21,7 +21,7 @@ from typing import Any
 import pagesource
 from pagesource.titles import atx_text
 
-from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls, tablecells
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
@@ -100,6 +100,15 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     options = site.get("kramdown")
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
+    cleaned, wide = tablecells.keep_extra_cells(cleaned)
+    if wide:
+        rows = f"{len(wide)} table rows have" if len(wide) > 1 else "a table row has"
+        notes.append(Note(lines(first_line + wide[0].line), "table-cells",
+                          f"{rows} more cells than the table has columns (this one {wide[0].cells}, "
+                          f"in {wide[0].columns} columns): the Markdown reader drops the extra cells, "
+                          "so their words are kept in the row's last cell, with the `|` before each "
+                          "shown. Write `\\|` for a `|` that is part of a cell's text, or give the "
+                          "table's first two lines more columns"))
     if whole_elements:
         cleaned = emphasis.cjk_friendly(cleaned)
         cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))

@@ -346,4 +346,34 @@ def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
             )))
         else:
             seen[page.position] = page.docname
+    _shared_titles(ordered, problems, generated)
     return [page.docname for page in ordered]
+
+
+def _shared_titles(pages: list[Page], problems: list[tuple[str, Problem]],
+                   generated: Mapping[str, Page]) -> None:
+    """Pages beside each other with one title, said once at the first: the contents list
+    shows the same words for each (the VA's generated VistA RPC pages all have
+    ``title: VISTA RPC documentation``; each names its RPC only in a heading). Posts are
+    told apart by their dates."""
+    by_title: dict[str, list[Page]] = {}
+    for page in pages:
+        if page.docname not in generated and not page.dated and page.title:
+            by_title.setdefault(" ".join(page.title.casefold().split()), []).append(page)
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        first, others = same[0], same[1:]
+        names = ", ".join(repr(p.docname) for p in others[:_NAMED])
+        if len(others) > _NAMED:
+            names += f" and {len(others) - _NAMED} more"
+        problems.append((first.docname, Problem(
+            Kind.TITLE_SHARED, first.title_line,
+            f"the title '{first.title}' is also the title of {names} beside this page, so the "
+            f"contents list shows the same words for {len(same)} pages and a reader cannot tell "
+            "them apart: give each page a title of its own",
+        )))
+
+
+_NAMED = 3
+"""How many of the pages that share a title the warning names."""

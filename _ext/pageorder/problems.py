@@ -27,11 +27,17 @@ class Kind(enum.Enum):
     NOT_MAPPING = "not-mapping"
     """The front matter is valid YAML but not a ``key: value`` mapping."""
 
+    FRONT_MATTER_NOT_FIRST = "front-matter-not-first"
+    """A front matter not on line 1 is not read (``pagesource.Kind.NOT_FIRST``)."""
+
     MERGE_CONFLICT = "merge-conflict"
     """The file holds an unresolved Git merge conflict (``pagesource.Kind.CONFLICT``)."""
 
     TITLE_MISSING = "title-missing"
     """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
+
+    TITLE_SHARED = "title-shared"
+    """Pages beside each other have one title: the contents list cannot tell them apart."""
 
     TITLE_INVALID = "title-invalid"
     """``title`` is a list or mapping instead of text."""

@@ -42,6 +42,10 @@ class Kind(enum.Enum):
     NOT_MAPPING = "not-mapping"
     """The front matter is valid YAML but not a ``key: value`` mapping."""
 
+    NOT_FIRST = "front-matter-not-first"
+    """A front matter that does not start on line 1 with a line of only ``---`` (a word or
+    a blank line above it): Jekyll did not read it, and its ``key: value`` lines are text."""
+
     CONFLICT = "merge-conflict"
     """The file holds an unresolved Git merge conflict: both versions of the text, and the
     ``<<<<<<<``/``=======``/``>>>>>>>`` lines that garble it (one is a quote, one a heading
@@ -264,6 +268,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     lines = text.splitlines()
     problems += merge_conflicts(text, lines)
     if not lines or lines[0].rstrip() != "---":
+        problems += front_matter_not_first(lines)
         return PageSource(text, tuple(lines), problems=tuple(problems))
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
@@ -297,6 +302,43 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
                                     f"lines, not a {type(value).__name__}"))
     return PageSource(text, tuple(lines), data, key_lines, end + 1, tuple(problems), closed=True)
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_LEAD = 5
+"""How far down a front matter that does not start on line 1 is looked for."""
+_SPAN = 200
+"""How many lines such a front matter may hold before its closing ``---``."""
+
+
+def front_matter_not_first(lines: Sequence[str]) -> list[Problem]:
+    """One problem for a front matter that is there but not read: its opening ``---`` is
+    not line 1 alone (``assets---``, ``  ---``, or blank lines above it). Jekyll reads a
+    front matter only from a first line of ``---``, so the page was published with its
+    ``key: value`` lines as a heading of text, and without its title and settings."""
+    start = next((i for i, line in enumerate(lines[:_LEAD]) if line.strip()), None)
+    if start is None:
+        return []
+    opening = lines[start].rstrip()
+    if not opening.endswith("---") or (start == 0 and opening == "---"):
+        return []
+    if start + 1 >= len(lines) or not _KEY_LINE.match(lines[start + 1]):
+        return []
+    if not any(line.rstrip() in ("---", "...") for line in lines[start + 2:start + 2 + _SPAN]):
+        return []
+    if opening.strip() != "---":
+        what = f"line {start + 1} is `{opening.strip()[:40]}`, not `---` alone"
+        fix = f"make line {start + 1} exactly `---`" + (", and delete the lines above it" if start else "")
+    elif start:
+        what = f"it starts on line {start + 1}, below {'a blank line' if start == 1 else 'blank lines'}"
+        fix = "delete the lines above its `---`"
+    else:
+        what = "its `---` is indented"
+        fix = "write `---` at the start of line 1"
+    return [Problem(Kind.NOT_FIRST, start + 1,
+                    f"the front matter is not read: {what} (Jekyll too reads it only from a "
+                    "first line of `---`), so its `key: value` lines are published as text and "
+                    f"the page loses its title and settings; {fix}")]
 
 
 _CONFLICT_LINE = re.compile(r"(<{7}|={7}|>{7})(?:[ \t].*)?$")

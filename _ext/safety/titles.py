@@ -10,6 +10,7 @@ leaves open is closed where it ends (:func:`bidi_closers`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,23 @@ def bidi_closers(text: str) -> str:
     return "".join(reversed(stack))
 
 
+_LINE_BREAK = re.compile(r"\s*<(?:br|wbr)\s*/?>\s*", re.IGNORECASE)
+"""A line break alone in a raw node: kramdown's headings held them (the VA's VistA pages:
+``#### [Native RPCs](TableOfContents) &#187; DVBA CAPRI SETCLAIMTYPE<br/>``)."""
+
+
 class TitlesAreText(SphinxTransform):
-    """Replace raw HTML (or any raw output) inside a title by its text."""
+    """Replace raw HTML (or any raw output) inside a title by its text; a line break by a
+    space, without a word (nothing in it is lost or run)."""
 
     default_priority = 102
 
     def apply(self, **kwargs: Any) -> None:
         for title in list(self.document.findall(nodes.title)):
             for raw in list(title.findall(nodes.raw)):
+                if _LINE_BREAK.fullmatch(raw.astext()):
+                    raw.replace_self(nodes.Text(" "))
+                    continue
                 logger.warning(f"HTML in a title is shown as text, not run: {raw.astext()!r}",
                                location=(self.env.docname, self.line_of(title)),
                                type=WARNING_TYPE, subtype=Kind.TITLE_MARKUP.value)

@@ -213,7 +213,11 @@ class _Parser:
         return [p for p in parts if p]
 
     def sequence(self, stop: str) -> str:
-        parts = self.parts((stop,))
+        parts = self.parts((stop, "\\over"))
+        if self.peek() == "\\over":  # plain TeX's {a \over b}: the whole group a fraction
+            self.take()
+            below = self.parts((stop,))
+            parts = [f"frac({' '.join(parts) or _EMPTY}, {' '.join(below) or _EMPTY})"]
         if self.peek() != stop:
             raise Unsupported(f"missing '{stop}'")
         self.take()

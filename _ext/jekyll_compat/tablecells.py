@@ -1,0 +1,94 @@
+"""A table row with more cells than its table has columns: the extra cells kept in its last.
+
+Plain Python with no Sphinx import. kramdown showed every cell of a row; the tables MyST
+reads (CommonMark's, with GitHub's table rule) show as many cells as the header row has
+and drop the rest without a word. In generated reference pages a ``|`` is often part of a
+cell's text (the VA's VistA RPC pages: MUMPS code such as ``$P(ORKA(1),"|",2)`` in a
+``Code`` cell), so every word after it vanished. Each separator past the last column
+becomes ``\\|``: the words stay, in the row's last cell, with the ``|`` shown as written.
+The rows are split as markdown-it splits them (an unescaped ``|``, the row's outer pipes
+no separators), line for line: no line is added or removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pagesource.fences import outside_fences
+
+_DELIMITER_CELL = re.compile(r":?-+:?")
+_DELIMITER_CHARS = frozenset("|-: \t")
+_ENDS_TABLE = re.compile(r" {0,3}(?:[>#]|```|~~~|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
+"""A line that starts another block (a quote, heading, fence or rule) and so ends a table."""
+
+
+@dataclass(frozen=True)
+class WideRow:
+    """A row whose extra cells were kept: its 0-based line, its cells, its table's columns."""
+
+    line: int
+    cells: int
+    columns: int
+
+
+def keep_extra_cells(text: str) -> tuple[str, list[WideRow]]:
+    """``text`` with each table row's separators past its table's last column escaped,
+    and the rows that had them."""
+    if "|" not in text or "-" not in text:
+        return text, []
+    lines = text.split("\n")
+    prose = set(outside_fences(lines))
+    wide: list[WideRow] = []
+    i = 0
+    while i + 1 < len(lines):
+        columns = _columns(lines[i], lines[i + 1]) if i in prose and i + 1 in prose else 0
+        if not columns:
+            i += 1
+            continue
+        j = i + 2
+        while j < len(lines) and j in prose and lines[j].strip() and not _ENDS_TABLE.match(lines[j]):
+            separators = _separators(lines[j])
+            if len(separators) + 1 > columns:
+                row, cuts = lines[j], [0, *separators[columns - 1:], len(lines[j])]
+                lines[j] = "\\".join(row[a:b] for a, b in zip(cuts, cuts[1:]))
+                wide.append(WideRow(j, len(separators) + 1, columns))
+            j += 1
+        i = j
+    return ("\n".join(lines), wide) if wide else (text, [])
+
+
+def _columns(header: str, delimiter: str) -> int:
+    """The columns of the table these two lines start (markdown-it's rule), else 0."""
+    bare = delimiter.strip()
+    if "|" not in header or len(delimiter) - len(delimiter.lstrip(" ")) > 3 or len(bare) < 2 \
+            or bare[0] not in "|-:" or not _DELIMITER_CHARS.issuperset(bare) \
+            or (bare[0] == "-" and bare[1] in " \t"):
+        return 0
+    cells = bare.split("|")
+    aligns = 0
+    for n, cell in enumerate(cells):
+        cell = cell.strip()
+        if not cell:
+            if n in (0, len(cells) - 1):
+                continue
+            return 0
+        if not _DELIMITER_CELL.fullmatch(cell):
+            return 0
+        aligns += 1
+    if len(header) - len(header.lstrip(" ")) > 3:
+        return 0
+    return aligns if len(_separators(header)) + 1 == aligns else 0
+
+
+def _separators(row: str) -> list[int]:
+    """The positions in ``row`` of the pipes that separate its cells: unescaped (markdown-it
+    takes any ``|`` after a backslash as text), the row's first and last pipe only a border."""
+    start = len(row) - len(row.lstrip())
+    end = len(row.rstrip())
+    pipes = [at for at in range(start, end) if row[at] == "|" and (at == 0 or row[at - 1] != "\\")]
+    if pipes and pipes[0] == start:
+        pipes.pop(0)
+    if pipes and pipes[-1] == end - 1:
+        pipes.pop()
+    return pipes
