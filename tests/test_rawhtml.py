@@ -148,6 +148,33 @@ def test_a_figure_split_by_markdown_gives_a_valid_epub(tmp_path):
         assert "Photo from Unsplash." in archive.read("index.xhtml").decode()
 
 
+@pytest.mark.parametrize("fragment,cleaned", [
+    ('<map name="m"><area shape="rect" coords="0,0,9,9" href="parks.html" alt="Parks">\n'
+     '<area shape="rect" coords="9,9,20,20" alt="Pools"></map>', '<a href="parks.html">Parks</a>\nPools'),
+    ('<area href="javascript:alert(1)" alt="Run">', "<a>Run</a>"),
+    ('<p>See <img srcset="map.png 2x" alt="The bus map"> here.</p>', "<p>See The bus map here.</p>"),
+    ('<img src="javascript:alert(1)" alt="The bus map">', "The bus map"),
+])
+def test_an_image_maps_areas_and_a_picture_without_src_keep_their_words(fragment, cleaned):
+    assert clean(fragment, lambda src: True)[0] == cleaned
+
+
+def test_an_image_map_gives_a_valid_book_with_its_words(tmp_path):
+    """An ``<area>`` outside a ``<map>`` (the map element is not kept) made the page
+    invalid XHTML (RSC-005), and its ``alt``, the words a reader sees, was lost."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n<map name=\"districts\">\n"
+                    "<area shape=\"rect\" coords=\"0,0,10,10\" href=\"north.md\" alt=\"North district\">\n"
+                    "</map>\n",
+        "north.md": "---\ntitle: North\n---\n\nNorth.\n"})
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in epub.output, epub.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        assert "North district" in archive.read("index.xhtml").decode()
+
+
 def test_inline_tags_pair_up_or_go():
     pieces, _ = clean_inline(['<b class="x" onclick="y()">', "</b>", "<i>", "</em>", "<br>"])
     assert pieces == ['<b class="x">', "</b>", "", "", "<br />"]

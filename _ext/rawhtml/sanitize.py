@@ -17,6 +17,8 @@ library, unlike lxml), then rebuilt from an allowlist:
   another site becomes a link to it (the publication loads nothing from other hosts), or,
   inside a link, its description in that link: a link in a link is invalid (an ePub with one
   fails EPUBCheck, RSC-005), so an ``<a>`` inside one, or an iframe's link, is its words too;
+  a picture without ``src`` (a lazy-loading theme's ``data-src``, a ``srcset`` alone) is its
+  description, and an image map's ``<area>`` a link showing its ``alt``;
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
   element closed. So an ePub page stays valid XHTML whatever the page wrote;
 - a link with nothing a screen reader can say (no words; a picture with ``alt=""``, or
@@ -37,7 +39,7 @@ from loose_links.core import link_name
 from safety.data_pictures import data_picture_problem
 from safety.urls import address_problem, as_browsers_read, written_validly
 
-VOID = {"area", "br", "col", "hr", "img", "wbr"}
+VOID = {"br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "caption",
     "cite", "code", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
@@ -256,6 +258,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
         return
+    if name == "area":
+        _area(element, out, changes, local_image, in_link, inline, within)
+        return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
@@ -345,6 +350,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "img" and not any(k == "alt" for k, _ in attributes):
         attributes.append(("alt", ""))
     if name == "img" and not any(k == "src" for k, _ in attributes):
+        if alt := element.get("alt", "").strip():
+            if "src" not in element.attrib:
+                changes.append(Change(f"the picture {alt!r} has no src= (a srcset= or data-src= is not read), "
+                                      "so its description is shown instead: give it src=\"…\""))
+            out.append(_text(alt))
         return
     attrs = "".join(f' {k}="{escape(v)}"' for k, v in attributes)
     if name in VOID:
@@ -356,6 +366,21 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     out.append(f"<{name}{attrs}>")
     _children(element, out, changes, local_image, in_link or name == "a", inline)
     out.append(f"</{name}>")
+
+
+def _area(element: ET.Element, out: list[str], changes: list[Change],
+          local_image: Callable[[str], bool | str] | None, in_link: bool, inline: bool,
+          within: str) -> None:
+    """An image map's ``<area>`` as a link showing its description: the map's picture loses
+    its ``usemap``, and an ``<area>`` outside a ``<map>`` made the ePub page invalid
+    (EPUBCheck RSC-005) while its words, in ``alt``, were lost."""
+    alt = element.get("alt", "").strip()
+    if "href" not in element.attrib:
+        out.append(_text(alt))
+        return
+    link = ET.Element("a", {"href": element.get("href", "")})
+    link.text = alt
+    _element(link, out, changes, local_image, in_link, inline, within)
 
 
 def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Change],
