@@ -16,7 +16,7 @@ RASTER_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 
 
 def typst_can_read(path: Path) -> bool:
-    """A PNG, JPEG, GIF or WebP that decodes, or an SVG that is XML with an ``<svg>`` root."""
+    """A PNG, JPEG, GIF or WebP whose pixels decode, or an SVG that is XML with an ``<svg>`` root."""
     try:
         if path.suffix.lower() in (".svg", ".svgz"):
             root = ET.parse(path).getroot()
@@ -25,6 +25,8 @@ def typst_can_read(path: Path) -> bool:
             if picture.format not in RASTER_FORMATS:
                 return False
             picture.verify()
+        with Image.open(path) as picture:
+            picture.load()  # verify() reads a PNG's chunks, not its pixels: a short IDAT passed
         return True
     except (OSError, ValueError, SyntaxError, ET.ParseError, UnidentifiedImageError, Image.DecompressionBombError):
         return False
