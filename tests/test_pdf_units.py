@@ -443,3 +443,26 @@ def test_a_footnote_in_a_heading_that_the_text_refers_to_again_still_makes_the_p
     assert (tmp_path / "pdf" / "smart-city-austin.pdf").is_file()
     typ = (tmp_path / "pdf" / "smart-city-austin.typ").read_text(encoding="utf-8")
     assert typ.count("From the 2019 budget.") == 1 and typ.count("Only in headings.") == 2
+
+
+def test_a_picture_is_decoded_once_until_its_file_changes(tmp_path, monkeypatch):
+    """Every pixel is read (a truncated PNG passed Pillow's verify() and stopped Typst), so
+    the answer is kept beside the doctrees: the next build decodes only a changed file."""
+    import base64
+    from typst_pdf import pictures
+
+    whole = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    short = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC")
+    picture, record = tmp_path / "plan.png", tmp_path / "doctrees" / "pictures-typst-reads.json"
+    record.parent.mkdir()
+    picture.write_bytes(whole)
+    readable = pictures.Readable(record)
+    assert readable(picture) and not readable(tmp_path / "gone.png")
+    readable.save()
+    decoded = []
+    monkeypatch.setattr(pictures, "typst_can_read", lambda path: decoded.append(path) or False)
+    assert pictures.Readable(record)(picture) and decoded == []
+    picture.write_bytes(short + b"\0")
+    assert not pictures.Readable(record)(picture) and decoded == [picture]
+    monkeypatch.undo()
+    assert not pictures.typst_can_read(picture)

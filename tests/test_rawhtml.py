@@ -148,6 +148,72 @@ def test_a_figure_split_by_markdown_gives_a_valid_epub(tmp_path):
         assert "Photo from Unsplash." in archive.read("index.xhtml").decode()
 
 
+@pytest.mark.parametrize("fragment,cleaned", [
+    ('<map name="m"><area shape="rect" coords="0,0,9,9" href="parks.html" alt="Parks">\n'
+     '<area shape="rect" coords="9,9,20,20" alt="Pools"></map>', '<a href="parks.html">Parks</a>\nPools'),
+    ('<area href="javascript:alert(1)" alt="Run">', "<a>Run</a>"),
+    ('<p>See <img srcset="map.png 2x" alt="The bus map"> here.</p>', "<p>See The bus map here.</p>"),
+    ('<img src="javascript:alert(1)" alt="The bus map">', "The bus map"),
+])
+def test_an_image_maps_areas_and_a_picture_without_src_keep_their_words(fragment, cleaned):
+    assert clean(fragment, lambda src: True)[0] == cleaned
+
+
+def test_an_image_map_gives_a_valid_book_with_its_words(tmp_path):
+    """An ``<area>`` outside a ``<map>`` (the map element is not kept) made the page
+    invalid XHTML (RSC-005), and its ``alt``, the words a reader sees, was lost."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n<map name=\"districts\">\n"
+                    "<area shape=\"rect\" coords=\"0,0,10,10\" href=\"north.md\" alt=\"North district\">\n"
+                    "</map>\n",
+        "north.md": "---\ntitle: North\n---\n\nNorth.\n"})
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in epub.output, epub.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        assert "North district" in archive.read("index.xhtml").decode()
+
+
+BROWSERS_SHOW = {  # HTML a browser shows, and XHTML forbids: each was an EPUBCheck RSC-005
+    "<dl><dt>Term only</dt></dl>": "<div><div>Term only</div></div>",
+    "<dl><dt>T</dt><div><dt>U</dt><dd>V</dd></div></dl>": "<div><div>T</div><div><div>U</div><div>V</div></div></div>",
+    "<dl><div><dt>U</dt><dd>V</dd></div></dl>": "<dl><div><dt>U</dt><dd>V</dd></div></dl>",
+    "<div><dt>Outside</dt></div>": "<div><div>Outside</div></div>",
+    "<ul>Loose<li>Item</li><p>Para</p></ul>": "<ul><li>Loose</li><li>Item</li><li><p>Para</p></li></ul>",
+    "<table><caption>One</caption><caption>Two</caption></table>": "<table><caption>One Two</caption></table>",
+    "<figure><figcaption>A</figcaption><p>B</p><figcaption>C</figcaption></figure>":
+        "<figure><figcaption>A</figcaption><p>B</p><div>C</div></figure>",
+    "<h3><div>Block</div></h3>": "<h3><span>Block</span></h3>",
+    "<address><address>In</address><h2>Head</h2></address>": "<address><div>In</div><div>Head</div></address>",
+    "<main><main>M</main></main>": "<div><div>M</div></div>",
+    "<p><dfn><dfn>D</dfn></dfn> <bdo>B</bdo></p>": "<p><dfn><span>D</span></dfn> <span>B</span></p>",
+    '<table><tr><th scope="bogus" headers="x" colspan="0">H</th></tr></table>':
+        "<table><tbody><tr><th>H</th></tr></tbody></table>",
+    '<p><time datetime="yesterday">Y</time> <time datetime="2020-05">M</time> <span lang="not a lang" '
+    'dir="sideways" role="nonsense" aria-hidden="maybe" aria-labelledby="gone">S</span></p>':
+        '<p><time>Y</time> <time datetime="2020-05">M</time> <span>S</span></p>',
+}
+
+
+@pytest.mark.parametrize("fragment", BROWSERS_SHOW)
+def test_html_browsers_show_is_fitted_to_xhtml_with_every_word(fragment):
+    assert clean(fragment) == (BROWSERS_SHOW[fragment], [])
+
+
+def test_html_browsers_show_gives_a_valid_book_with_every_word(tmp_path):
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n" + "\n\n".join(BROWSERS_SHOW) + "\n"})
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in epub.output, epub.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        text = " ".join(BeautifulSoup(archive.read("index.xhtml"), "html.parser").get_text(" ").split())
+    for words in ("Term only", "Loose", "Para", "One Two", "C", "Block", "In", "Head", "M", "D", "B", "H", "Y", "S"):
+        assert words in text
+
+
 def test_inline_tags_pair_up_or_go():
     pieces, _ = clean_inline(['<b class="x" onclick="y()">', "</b>", "<i>", "</em>", "<br>"])
     assert pieces == ['<b class="x">', "</b>", "", "", "<br />"]

@@ -62,6 +62,11 @@ class Subtype(enum.Enum):
     machine). This room's parser is where a page's MyST settings are read; the setting is
     left out."""
 
+    TABLE_CELLS = "table-cells"
+    """A table's row has more cells than its header: Markdown's table rule (GitHub's, which
+    this room's parser follows) shows only as many as the header has, so the other cells'
+    words were in no edition. The row's line is named with the words left out."""
+
 
 def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: report each formula MathML cannot show.
@@ -117,6 +122,15 @@ def warn_too_deep(docname: str, line: int) -> None:
                    "`*` or `>` in a row, or directives inside directives hundreds deep), so "
                    "the page is shown as its plain text; nest it less deeply",
                    location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TOO_DEEP.value)
+
+
+def warn_cells_left_out(docname: str, line: int, cells: int, header: int, words: str) -> None:
+    """A table's row has cells its header has no column for (:mod:`.tables`)."""
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    logger.warning(f"this table row has {cells} cells and its header {header}, so {shown!r} is "
+                   "left out of every edition: add a column to the header (and to the line of "
+                   "dashes below it), or remove the extra cells",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TABLE_CELLS.value)
 
 
 def _mathml(latex: str, display: bool) -> str:
@@ -195,6 +209,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)
     DollarMathSwitchParser.on_refused_setting = staticmethod(warn_refused_setting)
     DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)
+    DollarMathSwitchParser.on_cells_left_out = staticmethod(warn_cells_left_out)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
     app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500

@@ -33,6 +33,7 @@ from myst_parser.warnings_ import create_warning
 from docutils import nodes
 
 from .hardening import linear_footnote_refs
+from .tables import cells_left_out
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
@@ -78,6 +79,11 @@ class DollarMathSwitchParser(MystParser):
     on_too_deep: Callable[[str, int], None] = staticmethod(lambda docname, line: None)
     """Called with (docname, line) when the page's Markdown nests past Python's recursion
     limit; the page is then shown as its plain text (:func:`as_plain_text`)."""
+
+    on_cells_left_out: Callable[[str, int, int, int, str], None] = staticmethod(
+        lambda docname, line, cells, header, words: None)
+    """Called with (docname, line, cells, header cells, the words left out) for a table's
+    row with more cells than its header has (:func:`.tables.cells_left_out`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -125,6 +131,10 @@ class DollarMathSwitchParser(MystParser):
         try:
             tokens = parser.parse(inputstring, env)
             moved = self.source_lines(document, inputstring)
+            for line, cells, header, words in cells_left_out(tokens, inputstring):
+                if words:
+                    self.on_cells_left_out(document.settings.env.docname,
+                                           moved(line) if moved is not None else line, cells, header, words)
             if moved is not None:
                 lines_of_file(tokens, moved)
             load_front_matter_tokens(tokens)

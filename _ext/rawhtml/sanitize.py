@@ -17,8 +17,12 @@ library, unlike lxml), then rebuilt from an allowlist:
   another site becomes a link to it (the publication loads nothing from other hosts), or,
   inside a link, its description in that link: a link in a link is invalid (an ePub with one
   fails EPUBCheck, RSC-005), so an ``<a>`` inside one, or an iframe's link, is its words too;
+  a picture without ``src`` (a lazy-loading theme's ``data-src``, a ``srcset`` alone) is its
+  description, and an image map's ``<area>`` a link showing its ``alt``;
 - the result is XML that is also HTML: quoted attributes, ``&amp;``, ``<br />``, every
-  element closed. So an ePub page stays valid XHTML whatever the page wrote;
+  element closed, fitted to XHTML's content model (:mod:`rawhtml.model`), each attribute's
+  value one XHTML allows (:data:`VALUES`). So an ePub page stays valid XHTML whatever the
+  page wrote;
 - a link with nothing a screen reader can say (no words; a picture with ``alt=""``, or
   one not published) is named by what it leads to (``aria-label``, ``loose_links.core``).
 
@@ -34,10 +38,10 @@ from html import escape, unescape
 from typing import Callable
 
 from loose_links.core import link_name
+from rawhtml.model import BLOCK, VOID, fit
 from safety.data_pictures import data_picture_problem
 from safety.urls import address_problem, as_browsers_read, written_validly
 
-VOID = {"area", "br", "col", "hr", "img", "wbr"}
 KEEP = VOID | {
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "caption",
     "cite", "code", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
@@ -46,13 +50,6 @@ KEEP = VOID | {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul", "var",
 }
-BLOCK = {"address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
-         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li",
-         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-         "th", "thead", "tr", "ul"}
-"""Elements a paragraph cannot hold: in a paragraph's own HTML (``Text <div>…</div> more.``)
-each is written as a ``<span>`` (its words, id and class kept), ``<hr>`` and columns left
-out; as they were, every ePub page with one was invalid XHTML (EPUBCheck RSC-005)."""
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "button", "template", "param", "source",
         "track", "title", "head"}
@@ -60,7 +57,7 @@ COMMON = {"id", "class", "title", "lang", "dir", "role"}
 PER_ELEMENT = {
     "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan", "headers"}, "th": {"colspan", "rowspan", "headers", "scope", "abbr"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope", "abbr"},
     "ol": {"start", "reversed", "type"}, "li": {"value"}, "time": {"datetime"},
     "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
     "col": {"span"}, "colgroup": {"span"}, "details": {"open"},
@@ -70,6 +67,57 @@ PARENTS = {"figcaption": {"figure"}, "li": {"ul", "ol", "menu"}, "dt": {"dl", "d
 """Elements valid only inside these (XHTML's content model: EPUBCheck's RSC-005). One whose
 parent is elsewhere, as when a blank line split the page's ``<figure>`` from its
 ``<figcaption>``, is kept as a ``<div>`` with its words."""
+_DAY = r"\d{4,}-\d\d-\d\d"
+_MOMENT = _DAY + r"[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?(?:Z|[+-]\d\d:?\d\d)?"
+VALUES = {
+    "scope": re.compile(r"col|colgroup|row|rowgroup"), "dir": re.compile(r"auto|ltr|rtl"),
+    "type": re.compile(r"[1aAiI]"), "aria-hidden": re.compile(r"true|false"),
+    "lang": re.compile(r"(?:[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*)?"),
+    "datetime": re.compile(rf"{_MOMENT}|{_DAY}", re.ASCII),
+}
+"""What XHTML allows in these attributes (the patterns EPUBCheck holds them to, RSC-005);
+another value is left out: ``scope="bogus"``, ``lang="English"``, ``datetime="yesterday"``.
+``<time>`` also takes a month, a year, a week, a day of the year or a time of day."""
+VALUES["hreflang"] = VALUES["lang"]
+_TIME_VALUE = re.compile(rf"{_MOMENT}|{_DAY}|\d{{4,}}-\d\d|\d{{4}}|\d{{4,}}-W\d\d"
+                         r"|(?:--)?(?:0\d|1[0-2])-(?:[0-2]\d|3[01])|\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?", re.ASCII)
+RANGES = {"colspan": (1, 1000), "rowspan": (0, 65534), "span": (1, 1000)}
+BOOLEAN = {"open", "reversed"}
+ARIA = {"aria-label", "aria-roledescription", "aria-hidden"}
+"""The ``aria-`` attributes kept: the others name ids (which a page's HTML may not have
+once cleaned) or take values XHTML holds to a list."""
+ROLES = set("""alert alertdialog application article banner button cell checkbox columnheader
+combobox complementary contentinfo definition dialog directory doc-abstract doc-acknowledgments
+doc-afterword doc-appendix doc-backlink doc-biblioentry doc-bibliography doc-biblioref
+doc-chapter doc-colophon doc-conclusion doc-cover doc-credit doc-credits doc-dedication
+doc-endnote doc-endnotes doc-epigraph doc-epilogue doc-errata doc-example doc-footnote
+doc-foreword doc-glossary doc-glossref doc-index doc-introduction doc-noteref doc-notice
+doc-pagebreak doc-pagelist doc-part doc-preface doc-prologue doc-pullquote doc-qna doc-subtitle
+doc-tip doc-toc document feed figure form graphics-document graphics-object graphics-symbol grid
+gridcell group heading img link list listbox listitem log main marquee math menu menubar
+menuitem menuitemcheckbox menuitemradio navigation none note option presentation progressbar
+radio radiogroup region row rowgroup rowheader scrollbar search searchbox separator slider
+spinbutton status switch tab table tablist tabpanel term textbox timer toolbar tooltip tree
+treegrid treeitem""".split())
+"""The roles XHTML allows (EPUBCheck's list: ARIA's and DPUB-ARIA's)."""
+
+
+def _fitting(name: str, key: str, value: str) -> str | None:
+    """``value`` as XHTML allows it in ``key`` of ``<name>``, or None when it cannot be."""
+    if key in BOOLEAN:
+        return ""
+    if key == "role":
+        return value.strip() if value.strip() in ROLES else None
+    if key in RANGES:
+        low, high = RANGES[key]
+        number = value.strip()
+        return number if number.isascii() and number.isdigit() and low <= int(number) <= high else None
+    pattern = _TIME_VALUE if (name, key) == ("time", "datetime") else VALUES.get(key)
+    if pattern is not None and not pattern.fullmatch(value.strip()):
+        return None
+    return value.strip() if pattern is not None else value
+
+
 URL_ATTRIBUTES = {"href", "src", "cite"}
 NUMBERS = {"width", "height", "colspan", "rowspan", "span", "start", "value"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -164,7 +212,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
         except RecursionError:
             words = ""
         return _text(words), [Change(TOO_DEEP)]
-    return "".join(out).replace(_ADDED_SUMMARY, _text(details_label)), changes
+    return fit("".join(out).replace(_ADDED_SUMMARY, _text(details_label)), phrasing=inline), changes
 
 
 MAX_DEPTH = 400
@@ -256,6 +304,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
         return
+    if name == "area":
+        _area(element, out, changes, local_image, in_link, inline, within)
+        return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
@@ -271,7 +322,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     attributes = []
     for key, value in element.attrib.items():
         key = key.lower() if isinstance(key, str) else ""
-        allowed = key in COMMON or key in PER_ELEMENT.get(name, ()) or key.startswith("aria-") \
+        allowed = key in COMMON or key in PER_ELEMENT.get(name, ()) or key in ARIA \
             or (key.startswith("data-") and _XML_NAME.match(key))
         if key.startswith("on"):
             changes.append(Change(f"the script in {key}= is left out"))
@@ -289,7 +340,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 if value:
                     attributes.append((key, value))
             continue
-        if not allowed:
+        if not allowed or (value := _fitting(name, key, value)) is None:
             continue
         if key == "id" and (not value.strip() or any(c.isspace() for c in value.strip())):
             continue  # no element can be found by it; XHTML refuses it (EPUBCheck RSC-005)
@@ -342,9 +393,16 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         label, change = _named(href)
         attributes.append(("aria-label", label))
         changes.append(change)
+    if name == "bdo" and not any(k == "dir" and v in ("ltr", "rtl") for k, v in attributes):
+        name = "span"  # a direction override that names none (XHTML requires one)
     if name == "img" and not any(k == "alt" for k, _ in attributes):
         attributes.append(("alt", ""))
     if name == "img" and not any(k == "src" for k, _ in attributes):
+        if alt := element.get("alt", "").strip():
+            if "src" not in element.attrib:
+                changes.append(Change(f"the picture {alt!r} has no src= (a srcset= or data-src= is not read), "
+                                      "so its description is shown instead: give it src=\"…\""))
+            out.append(_text(alt))
         return
     attrs = "".join(f' {k}="{escape(v)}"' for k, v in attributes)
     if name in VOID:
@@ -356,6 +414,21 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     out.append(f"<{name}{attrs}>")
     _children(element, out, changes, local_image, in_link or name == "a", inline)
     out.append(f"</{name}>")
+
+
+def _area(element: ET.Element, out: list[str], changes: list[Change],
+          local_image: Callable[[str], bool | str] | None, in_link: bool, inline: bool,
+          within: str) -> None:
+    """An image map's ``<area>`` as a link showing its description: the map's picture loses
+    its ``usemap``, and an ``<area>`` outside a ``<map>`` made the ePub page invalid
+    (EPUBCheck RSC-005) while its words, in ``alt``, were lost."""
+    alt = element.get("alt", "").strip()
+    if "href" not in element.attrib:
+        out.append(_text(alt))
+        return
+    link = ET.Element("a", {"href": element.get("href", "")})
+    link.text = alt
+    _element(link, out, changes, local_image, in_link, inline, within)
 
 
 def _details(element: ET.Element, attrs: str, out: list[str], changes: list[Change],

@@ -34,7 +34,7 @@ from publication.apart import in_child_process
 from publication.apart import available as parallel_available
 from publication.atomic import write_atomically
 
-from . import diagnostics, escape, fonts, kept
+from . import diagnostics, escape, fonts, kept, pictures
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
 from .translator import CONTENTS_DEPTH, TypstTranslator
@@ -96,6 +96,7 @@ class TypstPDFBuilder(Builder):
         self.line_map = LineMap([], [])
         self.passage_labels: dict[str, tuple[str, str]] = {}  # Typst label -> (page, passage)
         self.glyph_pattern: re.Pattern[str] | None = None  # characters no font has
+        self.readable = pictures.Readable(Path(self.doctreedir) / "pictures-typst-reads.json")
 
     # ---- Builder API ---------------------------------------------------------------
 
@@ -144,6 +145,7 @@ class TypstPDFBuilder(Builder):
             line_map = LineMap([s + offset for s in body_map.starts], body_map.places)
             ensuredir(self.outdir)
             write_atomically(self.typ_path, (preamble + body).encode("utf-8"))
+        self.readable.save()  # here: in the process that translated, a child or this one
         return self.docnames, self.images, line_map, translator.passage_labels
 
     def post_process_images(self, doctree: nodes.Node) -> None:

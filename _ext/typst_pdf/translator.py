@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from safety import urls  # the one allowlist of link schemes, shared by every edition
 
-from . import escape, fonts, htmltext, latexmath, pictures, xhtml_nodes
+from . import escape, fonts, htmltext, latexmath, xhtml_nodes
 from .output import Location, Source
 from .problems import Kind, warn
 
@@ -856,7 +856,7 @@ class TypstTranslator(SphinxTranslator):
             return None  # missing or of no usable type: Sphinx has said so (image.*)
         original = self.builder.env.original_image_uri  # a data: address, as written
         written = str(original.get(uri) or original.get(Path(uri)) or uri)
-        if not pictures.typst_can_read(self.builder.srcdir / uri):
+        if not self.builder.readable(self.builder.srcdir / uri):
             self.warn(node, Kind.IMAGE, f"image {written[:60]!r} is left out of the PDF: it is not a "
                                         "PNG, JPEG, GIF, WebP or SVG that can be read; save it "
                                         "again in one of these formats")

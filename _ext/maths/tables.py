@@ -1,0 +1,45 @@
+"""Cells of a Markdown table that the reader leaves out, found so they can be said.
+
+Plain Python, no Sphinx. GitHub's table rule, which MyST's reader follows, shows as many
+cells in a row as its header has and drops the rest: a column added to the rows and
+not to the header (``| Parks | 311 | Mon–Fri |`` under ``| Name | Phone |``) vanished
+from every edition without a word (kramdown, on the old Jekyll site, showed it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it.rules_block.table import escapedSplit
+
+_MARKERS = re.compile(r"[ \t>]*")
+"""What stands before a table's row inside a quote or a list: not part of its cells."""
+
+
+def cells_left_out(tokens: list[Any], text: str) -> list[tuple[int, int, int, str]]:
+    """``(line, cells, header cells, the words left out)`` for each row with more cells than
+    its header; lines 1-based, as the parser read ``text``."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, int, str]] = []
+    header, in_head = 0, False
+    for token in tokens:
+        kind = token.type
+        if kind == "thead_open":
+            header, in_head = 0, True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "th_open" and in_head:
+            header += 1
+        elif kind == "tr_open" and not in_head and token.map and token.map[0] < len(lines):
+            row = lines[token.map[0]]
+            row = row[_MARKERS.match(row).end():].strip()
+            columns = escapedSplit(row)
+            if columns and columns[0].strip() == "":
+                columns.pop(0)
+            if columns and columns[-1].strip() == "":
+                columns.pop()
+            if header and len(columns) > header:
+                words = " | ".join(c.strip() for c in columns[header:] if c.strip())
+                found.append((token.map[0] + 1, len(columns), header, words))
+    return found
