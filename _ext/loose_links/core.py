@@ -67,12 +67,9 @@ class Reading:
 _WEB_TLDS = frozenset(
     "com org net gov edu mil int info biz io co us uk ca mx eu de fr es it nl au nz in "
     "app dev news city online tech".split())
-_HOST_THEN_PATH = re.compile(
-    r"^(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24}))"
-    r"(?::\d{1,5})?(?:[/?#][^\s]*)?$", re.IGNORECASE)
-_EMAIL = re.compile(
-    r"^[a-z0-9._%+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24})$",
-    re.IGNORECASE)
+_HOST = r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24}))"
+_HOST_THEN_PATH = re.compile(rf"^{_HOST}(?::\d{{1,5}})?(?:[/?#][^\s]*)?$", re.IGNORECASE)
+_EMAIL = re.compile(rf"^[a-z0-9._%+-]{{1,64}}@{_HOST}$", re.IGNORECASE)
 _DOCS_HEADING = re.compile(r"^#?heading=h\.[0-9a-z]+$", re.IGNORECASE)
 
 

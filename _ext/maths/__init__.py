@@ -24,6 +24,7 @@ from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
 from myst_parser.config.main import TopmatterReadError
+from publication.logfilters import add_once
 
 from . import doubledollar, mathjax
 from .mathml import Unsupported, to_mathml
@@ -193,17 +194,10 @@ class PathsAsPlaces(logging_std.Filter):
         return True
 
 
-def _add_once(name: str, kind: type[logging_std.Filter]) -> None:
-    """Filters on another package's logger, once per process (one per build would pile up)."""
-    logger = logging_std.getLogger(name)
-    if not any(isinstance(f, kind) for f in logger.filters):
-        logger.addFilter(kind())
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
-    _add_once("sphinx.myst_parser.sphinx_ext.main", WithoutParserSettings)
-    _add_once("sphinx.sphinx.directives.code", PathsAsPlaces)
+    add_once("sphinx.myst_parser.sphinx_ext.main", WithoutParserSettings)
+    add_once("sphinx.sphinx.directives.code", PathsAsPlaces)
     app.add_event(SOURCE_LINES)
     DollarMathSwitchParser.source_lines = staticmethod(_source_lines)
     DollarMathSwitchParser.on_bad_switch = staticmethod(warn_switch)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import InvalidCitation, Metadata, load
 from .installed import cache_path
+from .logfilters import add_once
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -346,8 +347,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     app.connect("builder-inited", leave_the_folder_to_make)
-    for name in ("sphinx.sphinx.util.fileutil", "sphinx.sphinx_sitemap"):
-        quiet = logging_std.getLogger(name)
-        if not any(isinstance(f, WithoutFolderLines) for f in quiet.filters):  # once a process
-            quiet.addFilter(WithoutFolderLines())
+    add_once("sphinx.sphinx.util.fileutil", WithoutFolderLines)
+    add_once("sphinx.sphinx_sitemap", WithoutFolderLines)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
