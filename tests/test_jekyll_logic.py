@@ -1244,6 +1244,22 @@ def test_a_rows_extra_cells_are_kept_in_its_last_cell():
         assert keep_extra_cells(same) == (same, [])
 
 
+def test_a_table_in_a_fenced_directive_keeps_its_extra_cells_and_code_is_left_alone():
+    """MyST's own directive syntax, ```` ```{admonition} ````, holds Markdown: a table's
+    cells past its header were dropped there without a word (the line scanners took the
+    fence for code). A code fence, inside such a directive or not, stays as written."""
+    from jekyll_compat.tablecells import keep_extra_cells
+
+    text = ("```{admonition} Hours\n:class: tip\n\n| Office | Phone |\n|---|---|\n"
+            "| Parks | 311 | Sat |\n\n```python\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n```\n```\n"
+            "\n````{code-block} text\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n````\n")
+    kept, wide = keep_extra_cells(text)
+    lines = kept.split("\n")
+    assert lines[5] == "| Parks | 311 \\| Sat |"
+    assert [row.line for row in wide] == [5]
+    assert lines[6:] == text.split("\n")[6:]
+
+
 def test_a_hostile_table_never_holds_the_build() -> None:
     from jekyll_compat.tablecells import keep_extra_cells
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pagesource.fences import outside_fences
+from pagesource.fences import markdown_lines
 
 _DELIMITER_CELL = re.compile(r":?-+:?")
 _DELIMITER_CHARS = frozenset("|-: \t")
@@ -38,7 +38,7 @@ def keep_extra_cells(text: str) -> tuple[str, list[WideRow]]:
     if "|" not in text or "-" not in text:
         return text, []
     lines = text.split("\n")
-    prose = set(outside_fences(lines))
+    prose = set(markdown_lines(lines))  # a table in ```{note} too: MyST reads it
     wide: list[WideRow] = []
     i = 0
     while i + 1 < len(lines):

@@ -27,6 +27,38 @@ def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
             yield i
 
 
+_FENCE_INFO = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(.*)$")
+_DIRECTIVE = re.compile(r"\{([A-Za-z][\w:-]*)\}")
+LITERAL_DIRECTIVES = frozenset({
+    "code-block", "code", "sourcecode", "code-cell", "literalinclude", "parsed-literal",
+    "math", "raw", "eval-rst", "csv-table", "mermaid", "graphviz", "highlight",
+})
+"""MyST directives whose fenced body is not Markdown: code, maths, reStructuredText, data."""
+
+
+def markdown_lines(lines: Sequence[str]) -> Iterator[int]:
+    """The indexes of the lines MyST reads as Markdown: those of :func:`outside_fences`, and
+    the body of a fenced directive that holds Markdown (````` ```{note} `````,
+    ````` ```{admonition} Hours `````): MyST's own directive syntax, where
+    :func:`outside_fences` sees only code. A fence inside such a body is code again."""
+    fences: list[tuple[str, bool]] = []  # each open fence's marker, and whether it is Markdown
+    for i, line in enumerate(lines):
+        match = _FENCE_INFO.match(line)
+        if match is not None:
+            marker, info = match.group(1), match.group(2)
+            top = fences[-1] if fences else None
+            if top is not None and marker[0] == top[0][0] and len(marker) >= len(top[0]) \
+                    and not info.strip():
+                fences.pop()
+                continue
+            if top is None or top[1]:
+                name = _DIRECTIVE.match(info)
+                fences.append((marker, name is not None and name.group(1) not in LITERAL_DIRECTIVES))
+                continue
+        if not fences or fences[-1][1]:
+            yield i
+
+
 _TICKS = re.compile(r"`+")
 
 
