@@ -47,6 +47,10 @@ safe_include_paths: list[str] = []
 myst_title_to_header = True
 myst_heading_anchors = 6
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist"]  # no dollarmath: $2,000 is money
+# On a `math: true` page, pandoc's rule: no space inside $...$ and no digit after the closing $,
+# so "$2,000 and $35" stays money there too
+myst_dmath_allow_space = False
+myst_dmath_allow_digits = False
 suppress_warnings = [
     "myst.topmatter",  # pageorder reports front-matter problems, with a fix
     # A heading that skips a level (`###` under the title, as the City's old pages do

@@ -17,7 +17,7 @@ PAGES = {
     "index.md": page("Home", body="Welcome."),
     "prize.md": page("Prize", 1, body=MONEY),
     "formula.md": page("Formula", 2, math="true", body=(
-        "Energy is $E = mc^2$ here.\n\n$$\n\\frac{a}{b} + \\sqrt{x}\n$$\n\n"
+        "Energy is $E = mc^2$ here. " + MONEY + "\n\n$$\n\\frac{a}{b} + \\sqrt{x}\n$$\n\n"
         "Also {math}`\\alpha < \\beta`.\n")),
     "role.md": page("Role", 3, body="Only the role: {math}`x^2` and\n\n```{math}\ny = \\frac{1}{x}\n```\n"),
 }
@@ -50,6 +50,7 @@ def test_opted_in_page_and_role_give_mathml_and_no_script(editions):
     formula = soup(html.outdir / "formula.html")
     maths = formula.find_all("math")
     assert len(maths) == 3
+    assert MONEY in " ".join(formula.select_one("article").get_text().split())
     assert maths[0]["alttext"] == "E = mc^2" and maths[1]["display"] == "block"
     assert len(soup(html.outdir / "role.html").find_all("math")) == 2
     for name in ("formula.html", "role.html"):
