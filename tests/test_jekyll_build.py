@@ -80,8 +80,18 @@ def test_jekyll_front_matter_is_accepted_quietly(html: Build) -> None:
     assert not about_keys
     # Data the old layout showed is reported, once per page, with its line.
     about, buses = sorted(with_kind(html, "jekyll.front-matter"))
-    assert "about.markdown:4: WARNING:" in about and "`subtitle` (line 4), `active` (line 8)" in about
+    assert "about.markdown:8: WARNING:" in about and "shows: `active` (line 8)." in about
     assert "smart buses.md:7: WARNING:" in buses and "shows: `active` (line 7)." in buses  # project_name: its Liquid shows it
+
+
+def test_a_subtitle_is_shown_under_the_title_in_the_site_and_the_epub(html: Build,
+                                                                      epub: Build) -> None:
+    """Beautiful Jekyll and its kin showed ``subtitle:`` under the title: a paragraph there."""
+    title = page_html(html, "about").select_one("h1")
+    assert " ".join(title.find_next_sibling().get_text().split()) == "Who we are"
+    assert title.find_next_sibling().name == "p" and not title.find_all(string=re.compile("Who"))
+    chapter = next(epub.outdir.rglob("about.xhtml")).read_text(encoding="utf-8")
+    assert re.search(r"</h1>\s*<p class=\"page-subtitle\">Who we are</p>", chapter), chapter[:2000]
 
 
 def test_redirect_to_written_as_jekyll_writes_urls_is_understood(html: Build) -> None:

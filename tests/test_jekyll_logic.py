@@ -1045,9 +1045,21 @@ def test_a_themes_switches_are_no_words():
 
     data = {"title": "Posts", "author_profile": True, "share": True, "toc_icon": "cog",
             "toc_sticky": True, "canonical_url": "https://example.org/p/", "classes": "wide",
-            "subtitle": "What we built in 2019", "active": True}
+            "tagline": "What we built in 2019", "active": True}
     _, unshown = frontdata.classify(data, {}, "")
-    assert [u.key for u in unshown] == ["subtitle", "active"]
+    assert [u.key for u in unshown] == ["tagline", "active"]
+
+
+def test_a_subtitle_is_shown_only_when_it_is_words():
+    """``subtitle:`` is shown under the title (jekyll_compat); a list or a switch there is
+    not words a reader can be shown, so it is still said."""
+    from jekyll_compat import frontdata
+
+    assert frontdata.subtitle({"subtitle": "  Who   we are "}) == "Who we are"
+    for odd in (True, ["a", "b"], {"a": 1}, None):
+        assert frontdata.subtitle({"subtitle": odd}) == ""
+        _, unshown = frontdata.classify({"subtitle": odd}, {"subtitle": 3}, "")
+        assert [(u.key, u.line) for u in unshown] == ([] if odd is None else [("subtitle", 3)])
 
 
 def test_switches_of_jekylls_common_plugins_and_themes_are_no_lost_words():

@@ -929,8 +929,10 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     section = doctree.next_node(nodes.section)
-    if section is None or not shown:
+    if section is None:
         return
+    _show_subtitle(section, frontdata.subtitle(source.data),
+                   (str(app.env.doc2path(docname)), source.key_lines.get("subtitle", 1)))
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
@@ -945,6 +947,16 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                 para += nodes.Text(" — " + ", ".join(item.details))
             listing += nodes.list_item("", para)
         section += listing
+
+
+def _show_subtitle(section: nodes.section, words: str, where: tuple[str, int]) -> None:
+    """The subtitle as a paragraph just under the title (WAI's pattern for a subtitle: not a
+    heading of its own), in every edition."""
+    if not words or not section.children or not isinstance(section[0], nodes.title):
+        return
+    para = nodes.paragraph(words, words, classes=["page-subtitle"])
+    para.source, para.line = where
+    section.insert(1, para)
 
 
 def _link(docname: str, title: str, url: str) -> nodes.Node:

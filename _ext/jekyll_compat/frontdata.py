@@ -115,6 +115,15 @@ def as_link_list(key: str, value: Any) -> LinkList | None:
     return LinkList(key, heading_for(key), tuple(items))
 
 
+def subtitle(data: Mapping[str, Any]) -> str:
+    """A page's ``subtitle:`` as the words Beautiful Jekyll and its kin showed under the
+    title ("" when there is none, or when it is not a text)."""
+    value = data.get("subtitle")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return " ".join(str(value).split())
+
+
 def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
              landing_of: str = "") -> tuple[list[LinkList], list[Unshown]]:
     """The lists to show at the end of the page, and the keys shown nowhere.
@@ -130,7 +139,7 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
     for key, value in data.items():
         if not isinstance(key, str) or key in KNOWN or value is None or value == "" or value == []:
             continue
-        if ASSET_KEY.search(key):
+        if ASSET_KEY.search(key) or (key == "subtitle" and subtitle(data)):
             continue
         if re.search(r"\bpage\." + re.escape(key) + r"\b", body) or key in included:
             continue  # the page's own Liquid shows it
