@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, Build, copy_root, require_tool, sphinx_build, write_pages
+from conftest import REPO, ROOTS, Build, copy_root, page, require_tool, sphinx_build, write_pages
 
 PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/smart buses",
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
@@ -648,3 +648,27 @@ def test_messages_after_an_include_name_the_line_of_the_file(tmp_path: Path) -> 
         assert kind in said, built.output
         line = int(said[kind].split("index.md:")[1].split(":")[0])
         assert lines[line - 1] == words, (kind, line)
+
+
+def test_beautiful_jekylls_boxes_keep_what_their_colour_said(tmp_path: Path) -> None:
+    """Beautiful Jekyll's ``{: .box-warning}`` paragraphs were told apart by colour alone:
+    each is now a callout with the label its colour meant, in the site and the ePub."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: A blog\ntheme: beautiful-jekyll-theme\n",
+        "index.md": page("Home", body="Welcome.\n\n```{toctree}\nnotes\n```\n"),
+        "notes.md": page("Notes", 1, body=(
+            "Read this first.\n\n**Heads up:** the office moves on May 3.\n{: .box-warning}\n\n"
+            "{: .box-success}\nThe move went well.\n")),
+    })
+    html = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert html.returncode == 0 and epub.returncode == 0, html.output + epub.output
+    article = page_html(html, "notes")
+    boxes = article.select(".admonition")
+    assert [(b.select_one(".admonition-title").get_text(strip=True),
+             " ".join(b.find("p", class_=lambda c: c != "admonition-title").get_text().replace("¶", "").split()))
+            for b in boxes] == [("Warning", "Heads up: the office moves on May 3."),
+                                ("Success", "The move went well.")]
+    assert "{:" not in article.get_text() and "Read this first." in article.get_text()
+    chapter = next(epub.outdir.rglob("notes.xhtml")).read_text(encoding="utf-8")
+    assert chapter.count("admonition-title") == 2 and "{:" not in chapter

@@ -894,7 +894,17 @@ def test_callouts_without_config_are_the_kinds_every_edition_labels():
     assert callouts.kinds({})["warning"] == callouts.Kind("warning", "Warning")
     assert "highlight" not in callouts.kinds({})
     assert callouts.kinds({"callouts": {"highlight": {"color": "yellow"}}}) == {
-        "highlight": callouts.Kind("highlight", None)}
+        "highlight": callouts.Kind("highlight", None),
+        **{name: callouts.Kind(name, label) for name, label in callouts.BOXES.items()}}
+    assert callouts.kinds({"callouts": {"box-note": {"title": "Tip"}}})["box-note"].label == "Tip"
+
+
+def test_beautiful_jekylls_boxes_are_callouts_with_the_label_their_colour_meant():
+    from jekyll_compat import callouts
+
+    found = callouts.find("A paragraph.\n{: .box-warning}\n\n{: .box-note}\nAnother.\n".split("\n"),
+                          callouts.kinds({}))
+    assert [(c.line, c.target, c.kind.label) for c in found] == [(2, 1, "Warning"), (4, 5, "Note")]
 
 
 _HEADING_ID_PATTERN = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{#([\w:.-]+)\}[ \t]*$")

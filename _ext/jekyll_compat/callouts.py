@@ -23,6 +23,11 @@ from .kramdown import opens_markdown_block
 SPHINX_KINDS = ("note", "warning", "important", "tip", "hint", "caution", "danger",
                 "attention", "error")
 """Admonitions every edition labels itself, in the publication's language."""
+BOXES = {"box-note": "Note", "box-warning": "Warning", "box-error": "Error",
+         "box-success": "Success"}
+"""Beautiful Jekyll's boxes (``{: .box-warning}``): told apart by colour alone on the old
+site, so each gets the label its colour meant (WCAG 1.4.1), on every site unless its
+``callouts:`` says otherwise."""
 
 _QUOTED = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _IAL = re.compile(r"^\s*\{:(?!:)\s*((?:[^{}\s][^{}\n]*)?)\}\s*$")
@@ -55,11 +60,13 @@ def kinds(site: Mapping[str, Any]) -> dict[str, Kind]:
 
     A site without ``callouts:`` still meant something by ``{: .note }``, ``{: .warning }``
     and the other kinds every edition knows: those are labelled with their own names.
+    Beautiful Jekyll's boxes are known on every site.
     """
+    boxes = {name: Kind(name, label) for name, label in BOXES.items()}
     defined = site.get("callouts")
     if not isinstance(defined, Mapping):
-        return {name: Kind(name, name.capitalize()) for name in SPHINX_KINDS}
-    found = {}
+        return {name: Kind(name, name.capitalize()) for name in SPHINX_KINDS} | boxes
+    found = dict(boxes)
     for name, spec in defined.items():
         if not isinstance(name, str) or not _NAME.fullmatch(name):
             continue
