@@ -44,6 +44,8 @@ def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path)
         "```{eval-rst}\n.. include:: /../private/secret.txt\n```",
         "```{literalinclude} linked/secret.txt\n```",
         "![The secret](linked/secret.txt)",
+        "![The secret](../private/secret.txt?raw=true)",
+        "![The secret](linked/secret.txt#x)",
         "{download}`the secret <../private/secret.txt>`",
     ])
     fine = "\n\n".join([
@@ -67,7 +69,7 @@ def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path)
                                 "-D", "exclude_patterns=snippets/**,linked/**"))
     assert build.returncode == 0, build.output
     refusals = [line for line in build.warnings if "[security.file-outside]" in line]
-    assert len(refusals) == 8, "\n".join(build.warnings)
+    assert len(refusals) == 10, "\n".join(build.warnings)
     assert all(line.startswith(f"{source / 'attack.md'}:") for line in refusals)
     for file in out.rglob("*"):
         if file.is_file():
@@ -78,6 +80,25 @@ def test_no_route_reads_a_file_outside_and_the_allowed_ones_work(tmp_path: Path)
         assert words in text
     attack_html = (out / "attack.html").read_text(encoding="utf-8")
     assert "The secret" in attack_html and "the secret" in attack_html  # the words stay
+
+
+def test_a_pictures_query_or_fragment_is_not_part_of_its_file_name(tmp_path: Path) -> None:
+    """GitHub's ``chart.png?raw=true`` and a cache-buster ``?v=2`` name ``chart.png``, as a
+    browser reads them; they were refused as "no picture". A file named with the ``#``
+    itself is still that file."""
+    data = (Path(__file__).parent / "roots" / "epub-nasty" / "images" / "sensor.png").read_bytes()
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="![The chart](img/chart.png?raw=true)\n\n"
+                                      "![Again](/img/chart.png#top)\n\n![Sharp](img/c#.png)\n"),
+        "img/chart.png": data, "img/c#.png": data,
+    })
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    tree = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = {img["alt"]: img["src"] for img in tree.select("article img")}
+    assert shown["The chart"] == shown["Again"] == "_images/chart.png", shown
+    assert shown["Sharp"].startswith("_images/c") and shown["Sharp"].endswith(".png"), shown
+    assert (tmp_path / "out" / "_images" / "chart.png").read_bytes() == data
 
 
 def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> None:

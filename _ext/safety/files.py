@@ -227,6 +227,22 @@ def active_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | N
     return None
 
 
+def without_query(uri: str, base: Path, srcdir: Path) -> str:
+    """A local picture's address without its ``?query`` or ``#fragment``, as a browser reads
+    it (GitHub's ``diagram.png?raw=true``, a cache-buster ``?v=2``): the file is the part
+    before them, unless a file is named with them."""
+    cut = min((i for i in (uri.find("?"), uri.find("#")) if i > 0), default=-1)
+    if cut < 0:
+        return uri
+    literal = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    try:
+        if literal.exists():
+            return uri
+    except (OSError, ValueError):
+        pass
+    return uri[:cut]
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -247,6 +263,8 @@ class RefuseOutsideFiles(SphinxTransform):
                 continue
             if not uri or "://" in uri or uri.startswith("data:"):
                 continue
+            if uri != (uri := without_query(uri, base, Path(env.srcdir))):
+                node["uri"] = uri
             why = refused(uri.replace("*", "x"), base, Path(env.srcdir), allowed)
             if why:
                 warn(f"image {why}", node, Kind.FILE_OUTSIDE)
