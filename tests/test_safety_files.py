@@ -101,6 +101,30 @@ def test_a_pictures_query_or_fragment_is_not_part_of_its_file_name(tmp_path: Pat
     assert (tmp_path / "out" / "_images" / "chart.png").read_bytes() == data
 
 
+def test_a_file_links_query_is_not_part_of_its_file_name(tmp_path: Path) -> None:
+    """``[the report](report.pdf?raw=true)`` (GitHub's address for a file) leads to the file,
+    a page's ``?query`` to the page; an address outside the source folder is still refused."""
+    write_pages(tmp_path / "private", {"secret.txt": SECRET})
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body=(
+            "See [the report](docs/report.pdf?raw=true), [the plan](plan.md?v=2#budget) and "
+            "[the secret](../private/secret.txt?raw=true).\n")),
+        "plan.md": page("Plan", 1, body="Intro.\n\n## Budget\n\nNumbers.\n"),
+        "docs/report.pdf": b"%PDF-1.4 a report",
+    })
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert [w for w in build.warnings if "[security.file-outside]" in w and "index.md:" in w]
+    assert not [w for w in build.warnings if "xref_missing" in w], build.warnings
+    tree = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {" ".join(a.get_text().split()): a.get("href") for a in tree.select("article p a")}
+    assert links["the report"].endswith("/report.pdf") and "_downloads/" in links["the report"]
+    assert links["the plan"] == "plan.html#budget", links
+    assert "the secret" not in links and "the secret" in tree.select_one("article").get_text()
+    for file in (tmp_path / "out").rglob("*"):
+        assert not file.is_file() or SECRET.encode() not in file.read_bytes(), file
+
+
 def test_a_page_cannot_run_python_through_myst_substitutions(tmp_path: Path) -> None:
     """``myst: enable_extensions: [substitution]`` made MyST render ``{{ … }}`` with Jinja, which
     ran ``id`` on the build machine and published its answer; now the braces are text."""

@@ -120,6 +120,46 @@ _CODE = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_b
          nodes.comment, nodes.target)
 
 
+class FileLinksWithQueries(SphinxTransform):
+    """``[the report](report.pdf?raw=true)`` leads to ``report.pdf``, as a browser reads it.
+
+    MyST links a file beside the page only when the whole address names a file, so
+    GitHub's ``?raw=true`` (common in the City's old pages) made it a link to nothing.
+    The address before ``?`` is used when it names a file and the whole address does not;
+    safety's checks of downloads (priority 100) run after this, on that file."""
+
+    default_priority = 99
+
+    def apply(self, **kwargs: Any) -> None:
+        env = self.env
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            target = xref.get("reftarget", "")
+            if xref.get("reftype") != "myst" or xref.get("refdomain") or "?" not in target:
+                continue
+            path, _, rest = target.partition("?")
+            fragment = rest.partition("#")[2] or None
+            if not path or "://" in path or path.startswith(("#", "mailto:")):
+                continue
+            try:
+                whole = Path(env.relfn2path(target, env.docname)[1]).is_file()
+                found = Path(env.relfn2path(path, env.docname)[1])
+                usable = not whole and found.is_file()
+            except (OSError, ValueError):
+                continue
+            if not usable:
+                continue
+            attributes = {key: xref[key] for key in ("refdoc", "reftype", "refexplicit") if key in xref}
+            if docname := env.path2doc(str(found)):
+                new = addnodes.pending_xref("", *xref.children, refdomain="doc", reftarget=docname,
+                                            reftargetid=fragment, **attributes)
+            else:
+                new = addnodes.download_reference("", "", *xref.children, refdomain=None,
+                                                  reftarget=path, **attributes)
+            new.source, new.line = xref.source, xref.line
+            new["classes"] = list(xref["classes"])
+            xref.replace_self(new)
+
+
 class MarkdownShownAsText(SphinxTransform):
     """Once per page, when it is read: a link or picture whose Markdown the reader did not
     take as one shows its ``](address`` as words; one warning names the first place."""
@@ -220,6 +260,7 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", say_what_to_do_with_unresolved_links)
+    app.add_transform(FileLinksWithQueries)
     app.add_transform(MarkdownShownAsText)
     app.add_transform(NamelessLinks)
     app.add_post_transform(ReadLooseLinks)
