@@ -201,6 +201,8 @@ def test_page_names_that_differ_only_in_case_are_said_once_and_both_built(tmp_pa
         ["About", "about", "Team/index", "team/y", "team/z", "team", "a/B", "a/b", "b/c"])] == [
         ("a/b", "a/B", "a/b", "a/B"), ("about", "About", "about", "About"),
         ("team/y", "Team/index", "team/", "Team/")]  # `team` the page is team.html, no folder
+    assert case_clashes(["ﬁle", "file", "Straße", "STRASSE"]) == []  # a ligature is no case
+    assert [c.name for c in case_clashes(["Ärger", "ärger"])] == ["ärger"]
     source = write_pages(tmp_path / "src", {
         "index.md": page("Home", body="Welcome."),
         "About.md": page("About us", 1, body="Who we are."),

@@ -125,15 +125,17 @@ def case_clashes(docnames: Iterable[str]) -> list[CaseClash]:
     """Pages and folders whose names differ only in case (``About.md`` and ``about.md``,
     ``Team/`` and ``team/``): a host or zip reader that does not tell case apart (macOS,
     Windows, many web servers) keeps one file, or one folder, for both. Each pair once, said
-    at the first page under the later name; a folder's clash before its pages'."""
-    first: dict[str, tuple[str, str]] = {}  # casefolded output name -> (as written, a docname)
+    at the first page under the later name; a folder's clash before its pages'. Case as
+    those hosts tell it (``lower``, letter by letter), not ``casefold``: ``ﬁle`` and
+    ``file``, ``Straße`` and ``STRASSE`` are two files on every one of them."""
+    first: dict[str, tuple[str, str]] = {}  # lower-cased output name -> (as written, a docname)
     said: set[str] = set()
     clashes = []
     for docname in sorted(docnames):
         parts = docname.split("/")
         for depth in range(1, len(parts) + 1):
             name = "/".join(parts[:depth]) + ("/" if depth < len(parts) else "")
-            written, other = first.setdefault(name.casefold(), (name, docname))
+            written, other = first.setdefault(name.lower(), (name, docname))
             if written != name:
                 if name not in said:
                     said.add(name)
