@@ -214,8 +214,33 @@ def test_inline_tags_pair_up_or_go():
 
 def test_a_style_that_loads_from_another_site_is_left_out():
     cleaned, _ = clean("<div style=\"background-image: image-set('https://evil.example/t.png' 1x)\">x</div>"
-                       '<p style="color: green">y</p>')
-    assert cleaned == '<div>x</div><p style="color: green">y</p>'
+                       '<p style="margin: 0 1em">y</p>')
+    assert cleaned == '<div>x</div><p style="margin: 0 1em">y</p>'
+
+
+@pytest.mark.parametrize(("style", "kept"), [
+    ("color: red", None), ("COLOR:#000;font-weight:bold", "font-weight:bold"),
+    ("background-color: yellow; padding: 4px", "padding: 4px"), ("opacity:0", None),
+    ("font-size: 0", None), ("display: none", None), ("display: block", "display: block"),
+    ("border-color: red", "border-color: red"), ("visibility:hidden;margin:0", "margin:0"),
+])
+def test_a_pages_own_colours_and_hiding_styles_are_left_out_and_said(style, kept):
+    """A page's colour has less than 4.5:1 in one of the site's two colour schemes, and
+    ``color:#fff`` or ``display:none`` hide words the PDF prints: the theme decides."""
+    cleaned, changes = clean(f'<p style="{style}">Words</p>')
+    assert cleaned == (f'<p style="{kept}">Words</p>' if kept else "<p>Words</p>")
+    assert bool(changes) == (kept != style) and all(c.presentation for c in changes)
+
+
+def test_a_colour_in_a_pages_html_is_said_and_every_edition_keeps_the_words(tmp_path):
+    chapter = valid_book_page(tmp_path, {"index.md": (
+        "---\ntitle: Home\n---\n\nStatus: <span style=\"color:red\">closed</span>.\n\n"
+        "<div style=\"background:#000; color:#000\">Dark words</div>\n")})
+    assert "closed" in chapter and "Dark words" in chapter and "color" not in chapter.split("<body")[1]
+    build = sphinx_build(tmp_path / "src", tmp_path / "html", strict=True)
+    assert build.returncode != 0 and any(w.endswith("[rawhtml.style]") for w in build.warnings)
+    body = (tmp_path / "html" / "index.html").read_text(encoding="utf-8").split('role="main"')[1]
+    assert "closed" in body and "Dark words" in body and "style=" not in body
 
 
 def test_deep_nesting_keeps_the_words():
@@ -465,8 +490,8 @@ def test_a_style_that_loads_a_file_beside_the_page_is_left_out_and_said():
     book (RSC-026)."""
     for style in ("background:url(images/bg.png)", "background:url(/**/https://evil.example/t.png)",
                   "background: URL( 'bg.png' )", "color: red; background-image: url(data:image/png;base64,AA)"):
-        cleaned, changes = clean(f'<div style="{style}">x</div><p style="color: green">y</p>')
-        assert cleaned == '<div>x</div><p style="color: green">y</p>', style
+        cleaned, changes = clean(f'<div style="{style}">x</div><p style="margin: 0">y</p>')
+        assert cleaned == '<div>x</div><p style="margin: 0">y</p>', style
         assert [c.what for c in changes if "loads a file" in c.what], style
     cleaned, changes = clean("<style>div { background: url(bg.png) }</style><p>z</p>")
     assert cleaned == "<p>z</p>" and "loads other files" in changes[0].what

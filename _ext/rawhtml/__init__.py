@@ -67,6 +67,10 @@ class Subtype(enum.Enum):
     """A link in the page's HTML names a page or a file that is not among the pages
     (``other.md``, ``plan.pdf``, ``../outside/notes.txt``): its words stay, without the link."""
 
+    STYLE = "style"
+    """A colour, shading, size or visibility in the page's own HTML (``style="color:red"``)
+    is left out: the theme's keep every word readable in light and dark mode."""
+
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
@@ -74,6 +78,10 @@ class Subtype(enum.Enum):
 
 
 _OPENERS = re.compile(r"\s*(?:(<!--)|<(script|style|textarea|pre)(?=[\s>/]|$))", re.I)
+
+
+def _subtype(change: Change) -> Subtype:
+    return Subtype.IFRAME if change.iframe else Subtype.STYLE if change.presentation else Subtype.REMOVED
 
 
 def unclosed(text: str) -> str | None:
@@ -127,7 +135,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
-            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((raw, change))
+            found[_subtype(change)].append((raw, change))
     for pieces in inline.values():
         cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]),
                                                in_link=_in_link(pieces[0]))
@@ -143,7 +151,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
-            found[Subtype.IFRAME if change.iframe else Subtype.REMOVED].append((pieces[0], change))
+            found[_subtype(change)].append((pieces[0], change))
     for raw, address in dict.fromkeys(nowhere):
         message = (f"the link {address!r} leads to no page of the publication; link to the page's file "
                    "as it is now (e.g. 'parking.md')" if page_named(env, address) is not False else
@@ -154,9 +162,10 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     for subtype, items in found.items():
         whats = list(dict.fromkeys(change.what for _, change in items))
         listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
-        advice = ("write the link as Markdown if that is what you want readers to see"
-                  if subtype is Subtype.IFRAME else
-                  "the publication runs no page scripts and loads nothing from other sites")
+        advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
+                  Subtype.STYLE: "the theme sets colours and sizes, so every word stays readable in "
+                                 "light and dark mode and in print; to stress words, use **bold**"
+                  }.get(subtype, "the publication runs no page scripts and loads nothing from other sites")
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
 

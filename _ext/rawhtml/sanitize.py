@@ -153,6 +153,26 @@ def _in_place(style: str) -> tuple[str, str]:
     return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in placed)
 
 
+_PRESENTATION = re.compile(
+    r"^\s*(?:(?:-webkit-text-fill-)?color|background(?:-color|-image)?|opacity|filter|visibility"
+    r"|font-size|text-indent|clip|clip-path|mix-blend-mode|text-shadow"
+    r"|display\s*:\s*none|content-visibility)\s*(?::|$)", re.I)
+"""Declarations that decide whether a word can be read at all: a page's own colour or
+shading is unreadable in one of the site's two colour schemes (no colour has 4.5:1 against
+both the light and the dark background, WCAG 1.4.3), and ``color: white``, ``opacity: 0``,
+``font-size: 0`` or ``display: none`` hide words that the PDF prints. The theme decides."""
+
+
+def _readable(style: str) -> tuple[str, str]:
+    """``style`` without :data:`_PRESENTATION` declarations; and those left out."""
+    kept, dropped = [], []
+    for declaration in style.split(";"):
+        (dropped if _PRESENTATION.match(declaration) else kept).append(declaration)
+    if not dropped:
+        return style, ""
+    return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in dropped)
+
+
 @dataclass(frozen=True)
 class Change:
     """Something the sanitiser removed or replaced (unwrapping an element, which keeps its
@@ -160,6 +180,7 @@ class Change:
 
     what: str
     iframe: bool = False
+    presentation: bool = False
 
 
 def _shorter(value: str, limit: int = 60) -> str:
@@ -337,6 +358,10 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 if placed:
                     changes.append(Change(f"the style {placed!r} is left out: a page's own HTML may "
                                           "not be placed over the site's menus and pages"))
+                value, hiding = _readable(value)
+                if hiding:
+                    changes.append(Change(f"the style {_shorter(hiding)!r} is left out",
+                                          presentation=True))
                 if value:
                     attributes.append((key, value))
             continue
