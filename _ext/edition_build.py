@@ -395,6 +395,8 @@ def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]
     if status != 0:
         print(f"{edition} edition not replaced: the build failed (its output is in {new})",
               file=sys.stderr)
+        if (advice := strict_advice(options)) and not isinstance(sys.stderr, SaidOnce):
+            print(f"make {edition}: {advice.removeprefix('; ')}", file=sys.stderr)  # make all: at its end
         return status
     swap(builddir, edition)
     print(f"{edition} edition: {builddir / edition}", flush=True)
@@ -450,10 +452,20 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
         print(f"make all: {stderr.repeats} warning(s) an earlier edition had already shown "
               "were not repeated", file=sys.stderr)
     if failed:
-        print(f"make all: these editions failed: {' '.join(failed)} (the others were built; "
-              "see above)", file=sys.stderr)
+        built = [name for name in BUILDERS if name not in failed]
+        print(f"make all: these editions failed: {' '.join(failed)} "
+              f"({'the others were built' if built else 'none was built'}; any edition "
+              f"built before stays as it was){strict_advice(sphinx_options)}", file=sys.stderr)
         return 1
     return 0
+
+
+def strict_advice(options: Sequence[str]) -> str:
+    """What a strict build that failed asks of its reader: every warning fails it."""
+    if "-W" not in options:
+        return ""
+    return ("; the build is strict, so each WARNING above (file:line) fails it: fix them, "
+            "or build the editions anyway with STRICT=0")
 
 
 def write_bytecode(root: Path = Path(__file__).resolve().parent) -> None:
