@@ -46,7 +46,7 @@ safe_include_paths: list[str] = []
 
 myst_title_to_header = True
 myst_heading_anchors = 6
-myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist"]  # no dollarmath: $2,000 is money
+myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
 # On a `math: true` page, pandoc's rule: no space inside $...$ and no digit after the closing $,
 # so "$2,000 and $35" stays money there too
 myst_dmath_allow_space = False

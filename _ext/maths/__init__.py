@@ -6,6 +6,7 @@
 - The website and the ePub get MathML written at build time (:mod:`.mathml`), so no page
   loads MathJax from a third-party host and e-readers show formulas without scripts. The
   PDF typesets its own (``typst_pdf``).
+- GitHub's ``~~strike~~`` and task lists, which Jekyll read, in every edition (:mod:`.gfm`).
 - A formula that cannot be converted is reported once, when its page is read, and shown
   as its LaTeX source in a ``<code>``.
 """
@@ -26,7 +27,7 @@ from sphinx.util.math import get_node_equation_number
 from myst_parser.config.main import TopmatterReadError
 from publication.logfilters import add_once
 
-from . import doubledollar, mathjax
+from . import doubledollar, gfm, mathjax
 from .mathml import Unsupported, to_mathml
 from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
 from .topmatter import read_topmatter
@@ -208,4 +209,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
     app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500
     app.connect("doctree-read", check_formulas)
+    app.add_node(gfm.deleted, html=(gfm.visit_deleted_html, gfm.depart_deleted_html),
+                 typst=(gfm.visit_deleted_typst, gfm.depart_deleted_typst))
+    app.add_transform(gfm.TaskListBoxes)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -32,6 +32,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from docutils import nodes
 
+from .gfm import deleted
 from .hardening import linear_footnote_refs
 from .tables import cells_left_out
 from .topmatter import load_front_matter_tokens, read_topmatter
@@ -245,6 +246,14 @@ class _Renderer(SphinxRenderer):
             super().setup_render(options, env)
         finally:
             myst_base.make_document = make_document
+
+    def render_s(self, token: Any) -> None:
+        """``~~words~~`` as a :class:`.gfm.deleted` node, which every edition strikes through
+        (MyST wrote raw ``<s>`` tags, which the PDF leaves out, and warned at each)."""
+        node = deleted()
+        self.add_line_and_source_path(node, token)
+        with self.current_node_context(node, append=True):
+            self.render_children(token)
 
     def render_restructuredtext(self, token: Any) -> None:
         """``{eval-rst}`` parsed into the page's own document, its nodes then moved to where
