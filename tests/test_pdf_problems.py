@@ -228,8 +228,7 @@ def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Pat
     """A 33,000-character word (a pasted key, an encoded file) was one PDF string longer than
     PDF/A's 32,767 bytes: the strict PDF failed with a Typst error naming no page; a word of a
     few hundred ran off the page's edge. Each now breaks across lines, every character printed
-    and none added to the PDF's text; code the same; ordinary words and a 200-character one
-    (a long address) are as they were."""
+    and none added to the PDF's text; code the same; ordinary words are as they were."""
     huge, long_code = "qz" * 16_500, "x" * 40_000
     body = (f"Before.\n\n{huge}\n\nAfter.\n\n```\n{long_code}\n```\n\n"
             f"A `{'y' * 300}` and café{'é' * 250}\n")
@@ -250,6 +249,20 @@ def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Pat
 
     assert breakable("word " * 100) == "word " * 100
     assert breakable("z" * LONG_WORD) == "z" * LONG_WORD
+
+
+def test_a_word_longer_than_a_table_cell_breaks_inside_the_cell(tmp_path: Path) -> None:
+    """An 80-character name in a table's last column ran past the paper's edge, its end
+    unprinted (a word broke only past 200 characters); now it breaks across the cell's lines."""
+    name = "Smart_Mobility_Roadmap_Final_Version_Approved_By_Council_October_2019_Appendix.xlsx"
+    body = f"| Item | File |\n|---|---|\n| Roadmap | {name} |\n\nThe end.\n"
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "table.md": page("Table", 1, body=body)})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    assert name in "".join(text.split()) and "\u200b" not in text
+    assert not any(name in line for line in text.splitlines())  # on two lines of its cell
 
 
 def test_what_no_pdf_string_or_link_can_hold_is_said_at_its_line_and_the_pdf_still_conforms(

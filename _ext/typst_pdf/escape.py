@@ -22,11 +22,13 @@ _PRINTABLE = {"\x85": " ", "\ufeff": "\u2060"}  # next line: a space; U+FEFF: th
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
-LONG_WORD = 200
+LONG_WORD = 40
 """Characters a word (a run without white space) may have before the PDF may break it
 anywhere. Typst breaks a line only where Unicode allows it, so a longer word ran off the
-page's edge, its end unprinted; and one of more than ~16,000 characters was one PDF string
-longer than PDF/A's 32,767 bytes, which stopped the strict PDF with no page named."""
+page's edge, its end unprinted (a line holds ~90 characters, a table's cell far fewer: an
+80-character file name in a table's last column was cut at the paper's edge); and one of
+more than ~16,000 characters was one PDF string longer than PDF/A's 32,767 bytes, which
+stopped the strict PDF with no page named."""
 BREAK_EVERY = 20
 """Characters between the places a word longer than :data:`LONG_WORD` may break."""
 ZWSP = "\u200b"
