@@ -141,6 +141,23 @@ def test_the_page_whose_permalink_is_the_sites_address_is_the_landing_page(tmp_p
     assert "I study cities." in about.select_one("article").get_text()
 
 
+def test_the_home_page_in_a_published_collection_is_the_landing_page(tmp_path: Path) -> None:
+    """18F's Before You Ship keeps every page, its home among them, in a `pages` collection
+    (`_pages/index.md`, `permalink: /`). A generated contents page took the site's address,
+    and the home's own `/` was refused as a collision with it."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "_pages/index.md": "---\ntitle: Your guide to launching software\npermalink: /\n---\n\n"
+                           "Read this guide early and often.\n",
+        "_pages/ato.md": "---\ntitle: ATOs\nposition: 2\n---\n\nAn authority to operate.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "redirect.collision" not in build.output and "is generated" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=pages/index.html")
+    page = BeautifulSoup((tmp_path / "html" / "pages" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Read this guide early and often." in page.select_one("article").get_text()
+
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 

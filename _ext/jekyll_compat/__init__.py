@@ -128,13 +128,14 @@ class Subtype(enum.Enum):
 
 def home_page(app: Sphinx, srcdir: Path) -> str | None:
     """``pageorder-landing-page``: on an old Jekyll site, the page whose ``permalink`` is
-    ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top or in a folder
-    ``include:`` names; the first such page in file order."""
+    ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top, in a folder
+    ``include:`` names or in a published collection (18F's guides keep every page, the home
+    among them, in a ``pages`` collection); the first such page in file order."""
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
-    folders = ["", *sorted(f for f, name in inplace.published_collections(srcdir, site).items() if not name)]
-    for folder in folders:
+    folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
+    for folder, name in folders:
         for path in sorted((srcdir / folder).glob("*.md")):
             if path.is_symlink() or not path.is_file():
                 continue
@@ -143,7 +144,7 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
             except OSError:
                 continue
             if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                return path.stem
+                return f"{name}/{path.stem}" if name else path.stem
     return None
 
 
