@@ -158,6 +158,7 @@ def test_the_home_page_in_a_published_collection_is_the_landing_page(tmp_path: P
     page = BeautifulSoup((tmp_path / "html" / "pages" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Read this guide early and often." in page.select_one("article").get_text()
 
+
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 
@@ -219,6 +220,22 @@ def test_links_written_relative_to_the_old_pages_address_lead_where_they_led(tmp
     [gone] = [w for w in build.warnings if "'../structure/'" in w]
     assert "posts.md:9: WARNING: the link '../structure/' leads to no page" in gone and gone.endswith("[jekyll.link]")
     assert "xref_missing" not in build.output
+
+
+def test_a_link_to_a_heading_at_a_pages_pretty_address_leads_to_it(tmp_path: Path) -> None:
+    """Before You Ship's home links `infrastructure/#federalist` (`permalink: pretty`): the
+    page `infrastructure` is there, so MyST was left the link, which it cannot follow with a
+    heading: its words were shown without the link, with a warning that no page is there."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "permalink: pretty\n",
+        "index.md": "---\ntitle: Home\n---\n\nSee [the fees](guide/#fees) and [the guide](guide/).\n",
+        "guide.md": "---\ntitle: Guide\nposition: 1\n---\n\nIntro.\n\n## Fees\n\nFees text.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in home.select("article a.reference.internal")}
+    assert links["the fees"] == "guide.html#fees" and links["the guide"] == "guide.html", links
+    assert "xref_missing" not in build.output and "jekyll.link" not in build.output
 
 
 def test_a_front_matter_link_that_leads_nowhere_is_said_at_its_key(tmp_path: Path) -> None:

@@ -719,6 +719,12 @@ def raw_link_address(app: Sphinx, docname: str, address: str) -> str | None:
     return urls.joined(page_url(app, docname, front if isinstance(front, dict) else {}), address)
 
 
+def _ends_in_slash(target: str) -> bool:
+    """``guide/#fees``: an old URL (Jekyll's pretty address of ``guide.md``), though a page
+    named ``guide`` is there too; MyST follows ``guide/`` but not ``guide/#fees``."""
+    return target.split("#", 1)[0].split("?", 1)[0].endswith("/")
+
+
 class ResolveSiteLinks(SphinxPostTransform):
     """Send root-relative links to the page now at that old URL; warn once for the others.
 
@@ -743,14 +749,20 @@ class ResolveSiteLinks(SphinxPostTransform):
             target = node.get("reftarget", "")
             if node.get("reftype") != "myst" or node.get("refdomain"):
                 continue
+            myst_follows = False
             if not urls.is_site_path(target):
                 docname = node.get("refdoc") or self.env.docname  # the PDF is one document of all pages
-                if not urls.is_relative_url(target) or self.names_a_file(target, docname):
+                if not urls.is_relative_url(target):
+                    continue
+                myst_follows = self.names_a_file(target, docname)
+                if myst_follows and not _ends_in_slash(target):
                     continue
                 if docname not in page_urls:
                     page_urls[docname] = page_url(self.app, docname, self.env.metadata.get(docname, {}))
                 target = urls.joined(page_urls[docname], target)
             found = urls.resolve(target, table, baseurl)
+            if found is None and myst_follows:
+                continue
             if found is not None:
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
