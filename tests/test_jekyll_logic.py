@@ -101,6 +101,23 @@ def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written()
     assert [d.line for d in result.dropped] == [1] and "recursive include" in result.dropped[0].tag
 
 
+def test_a_tag_an_included_file_cannot_run_keeps_only_that_include_as_written() -> None:
+    """fortran-lang's `tip.html` holds the translation plugin's `{% t book.tip %}`: the engine
+    could not place that failure in the page, so every include on it (the notes that run
+    too) was shown as written, and the warning named the page's first line."""
+    includes = {"note.html": "<div>{{ include.content }}</div>",
+                "tip.html": "<div>{% include title.html %} {{ include.content }}</div>",
+                "title.html": "{% t book.tip %}:"}
+    page = ('Intro.\n\n{% include note.html content="Fortran is typed." %}\n\n'
+            '{% include tip.html content="Use intent." %}\n\nEnd of {{ page.title }}.\n')
+    result = liquid_engine.render(page, {"title": "Variables"}, SITE, first_line=5, includes=includes)
+    assert result.text == ('Intro.\n\n<div>Fortran is typed.</div>\n\n'
+                           '{% include tip.html content="Use intent." %}\n\nEnd of Variables.\n')
+    [dropped] = result.dropped
+    assert dropped.line == 9 and dropped.tag.startswith('{% include tip.html content="Use intent." %}')
+    assert "title.html: unexpected tag 't'" in dropped.tag
+
+
 def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:
     from jekyll_compat import jekyll_includes
 

@@ -148,13 +148,32 @@ class _JekyllIncludeNode(IncludeNode):
         except TemplateNotFoundError as err:
             err.token = self.name.token
             raise
+        except LiquidError as err:
+            _blame_the_include(err, self.token)
+            raise
         arguments = {arg.name: arg.value.evaluate(context) for arg in self.args}
         included = io.StringIO()
-        with context.extend({"include": arguments}, template=template):
-            template.render_with_context(context, included, partial=True)
+        try:
+            with context.extend({"include": arguments}, template=template):
+                template.render_with_context(context, included, partial=True)
+        except LiquidError as err:
+            _blame_the_include(err, self.token)
+            raise
         text = included.getvalue()
         buffer.write(one_html_block(text) if name.lower().endswith((".html", ".htm")) else text)
         return True
+
+
+def _blame_the_include(err: LiquidError, include: Any) -> None:
+    """A tag the engine cannot run inside an included file (fortran-lang's ``tip.html`` has
+    the translation plugin's ``{% t book.tip %}``) is the failure of the include that reads
+    it, at that include's place: the error's own place is in another text, which the page's
+    recovery cannot find, so every tag of the page was shown as written."""
+    token = getattr(err, "token", None)
+    if token is None or getattr(token, "source", None) != include.source:
+        if not hasattr(err, "inside"):
+            err.inside = f"{err.template_name}: {err.message}" if err.template_name else err.message
+        err.token = include
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -456,7 +475,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             start, end = span
             line = _line_at(source, start, first_line)
             kept = as_written(_plain(source[start:end]))
-            dropped.append(Dropped(line, _short(_SLOT.sub("…", kept))))
+            inside = f" ({err.inside})" if hasattr(err, "inside") else ""
+            dropped.append(Dropped(line, _short(_SLOT.sub("…", kept)) + inside))
             source = source[:start] + slot(kept) + source[end:]
         except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
