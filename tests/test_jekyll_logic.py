@@ -464,6 +464,19 @@ def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None
     assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
 
 
+def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> None:
+    """fortran-lang's `note.html`: `<div>`, the captured note indented on its own line, `</div>`.
+    It stayed inside the element's HTML block, so every note showed `__Note:__ … [x](#y)`."""
+    includes = {"note.html": '<div class="aside-note">\n    {% capture md %}__{{ include.title | default: '
+                             '"Note:" }}__ {{ include.content }}{% endcapture %}\n    {{ md | markdownify}}\n</div>'}
+    text = ('Intro.\n\n{% include note.html content="Compare with [the first](#subroutines);\n'
+            'it is _simpler_." %}\n\nAfter.\n')
+    prepared = preprocess(text, SITE, includes=includes)
+    assert "__Note:__ Compare with [the first](#subroutines);" in prepared.text.split("\n")
+    kinds = [kind for kind, _, _ in commonmark_blocks(prepared.text)]
+    assert kinds == ["paragraph_open", "html_block", "paragraph_open", "html_block", "paragraph_open"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("{{ 'x *y*' | markdownify }}\n", "x *y*\n"),  # on its own line: where it was written
     ('<p title="{{ \'a\' | markdownify }}">z</p>\n', '<p title="a">z</p>\n'),  # in an attribute

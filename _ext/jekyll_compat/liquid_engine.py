@@ -243,19 +243,35 @@ def _as_blocks(output: str) -> str:
     ``<div class="notice">{{ text | markdownify }}</div>``); left on the element's line, it
     was the element's HTML, and its Markdown was shown as written (``**Note**: [table](…)``).
     Between blank lines it is Markdown again, and :mod:`.htmlblocks` keeps the element whole.
-    Anywhere else (its own lines, an attribute) it stays where it was written.
+    So is one on its own line right inside an element (fortran-lang's notes). Anywhere else
+    (its own lines among text, an attribute) it stays where it was written.
     """
     if _MARKDOWNIFIED[0] not in output:
         return output
 
     def placed(match: re.Match[str]) -> str:
-        before = output[output.rfind("\n", 0, match.start()) + 1:match.start()]
-        ends = output.find("\n", match.end())
-        after = output[match.end():ends if ends >= 0 else len(output)]
-        if before.rstrip().endswith(">") or after.lstrip().startswith("<"):
+        before = _beside(output, match.start(), -1, " \t")
+        after = _beside(output, match.end(), 1, " \t")
+        alone = before in ("", "\n") and after in ("", "\n")
+        if before == ">" or after == "<" or alone and (_beside(output, match.start(), -1, " \t\n") == ">"
+                                                       or _beside(output, match.end(), 1, " \t\n") == "<"):
             return "\n\n" + match.group(1).strip("\n") + "\n\n"
         return match.group(1)
     return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
+
+
+def _beside(text: str, index: int, step: int, skipped: str) -> str:
+    """The first character before (``step`` -1) or after ``index`` that is not in ``skipped``
+    ("" at either end). A markdownify on its own line right inside an element (fortran-lang's
+    ``note.html``: ``<div>``, the note indented on its own line, ``</div>``) has a tag there.
+    Each match looks only across the spaces beside it: linear on a page of them."""
+    if step < 0:
+        while index > 0 and text[index - 1] in skipped:
+            index -= 1
+        return text[index - 1] if index > 0 else ""
+    while index < len(text) and text[index] in skipped:
+        index += 1
+    return text[index] if index < len(text) else ""
 
 
 def _bounded_filter(function: Any, limit: int) -> Any:
