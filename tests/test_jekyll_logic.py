@@ -118,6 +118,17 @@ def test_a_tag_an_included_file_cannot_run_keeps_only_that_include_as_written() 
     assert "title.html: unexpected tag 't'" in dropped.tag
 
 
+def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written() -> None:
+    """fortran-lang's `{% include tip.html content="... the `intent` attribute ..." %}`: kept
+    because `tip.html` cannot run, it was shown in the engine's own syntax,
+    `{% include "tip.html", content: "..." %}`, because of the code span in its text."""
+    call = '{% include tip.html content="Always specify the `intent` attribute." %}'
+    result = liquid_engine.render(f"Intro.\n\n{call}\n\nAfter.\n", {}, SITE,
+                                  includes={"tip.html": "<div>{% t book.tip %}</div>"})
+    assert result.text == f"Intro.\n\n{call}\n\nAfter.\n"
+    assert result.dropped[0].tag.startswith('{% include tip.html content="Always specify the `intent`')
+
+
 def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:
     from jekyll_compat import jekyll_includes
 

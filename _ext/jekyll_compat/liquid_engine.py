@@ -490,7 +490,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
                 return Result(as_written(text), (Dropped(first_line, _short(str(err) or "Liquid")),))
             start, end = span
             line = _line_at(source, start, first_line)
-            kept = as_written(_plain(source[start:end]))
+            kept = as_written(_unslotted(_plain(source[start:end]), slots))
             inside = f" ({err.inside})" if hasattr(err, "inside") else ""
             dropped.append(Dropped(line, _short(_SLOT.sub("…", kept)) + inside))
             source = source[:start] + slot(kept) + source[end:]
@@ -716,6 +716,14 @@ def _positions(text: str, needle: str) -> list[int]:
 def _line_at(source: str, index: int, first_line: int) -> int:
     """The file line of ``index`` in the marked source (markers say which line they start)."""
     return _lines_at(source, [index], first_line)[0]
+
+
+def _unslotted(piece: str, slots: list[str]) -> str:
+    """A failing tag with the code it holds put back (``content="Use `intent`"``), so it
+    matches the include call as the page wrote it; else the engine's own syntax was shown."""
+    while _SLOT.search(piece):
+        piece = _SLOT.sub(lambda m: slots[int(m.group(1))], piece)
+    return piece
 
 
 def _plain(piece: str) -> str:
