@@ -129,6 +129,22 @@ def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written()
     assert result.dropped[0].tag.startswith('{% include tip.html content="Always specify the `intent`')
 
 
+@pytest.mark.parametrize(("sort", "expected"), [
+    ('sort: "posted"', "Old, Fellow, Developer, Engineer"),  # Jekyll: no `posted` first
+    ('sort: "posted" | reverse', "Engineer, Developer, Fellow, Old"),
+    ('sort: "posted", "last"', "Fellow, Developer, Engineer, Old"),
+    ('sort: "name"', "Developer, Engineer, Fellow, Old"),
+])
+def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: str) -> None:
+    """US-RSE's jobs page: `site.data.jobs | sort: "posted" | reverse`, and old jobs have no
+    `posted`. Liquid refused the comparison, so the page showed its Liquid and no job."""
+    jobs = [{"name": "Old"}, {"name": "Fellow", "posted": dt.date(2023, 1, 5)},
+            {"name": "Engineer", "posted": dt.date(2024, 1, 15)}, {"name": "Developer", "posted": "2023-06-01"}]
+    text = f'{{% assign sorted = site.data.jobs | {sort} %}}{{{{ sorted | map: "name" | join: ", " }}}}\n'
+    result = liquid_engine.render(text, {}, {"data": {"jobs": jobs}})
+    assert (result.text, result.dropped) == (expected + "\n", ())
+
+
 def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:
     from jekyll_compat import jekyll_includes
 

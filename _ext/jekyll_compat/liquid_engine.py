@@ -23,7 +23,7 @@ import io
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from functools import lru_cache
@@ -222,6 +222,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters["slugify"] = lambda value, *a: re.sub(r"[^\w]+", "-", str(value).lower()).strip("-")
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
+    env.filters["sort"] = _jekyll_sort(env.filters["sort"])
     for name, function in list(env.filters.items()):
         env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
@@ -283,6 +284,39 @@ def _bounded_filter(function: Any, limit: int) -> Any:
             raise LoopIterationLimitError(f"a list of {len(value)} items (at most {limit})")
         return function(value, *args, **kwargs)
     return bounded
+
+
+def _jekyll_sort(liquid_sort: Any) -> Any:
+    """Jekyll's ``sort: "key"``: items without the key come first (``sort: "key", "last"``:
+    last), and values that cannot be compared are compared as text. Liquid's stopped at the
+    first missing key: US-RSE's jobs (``sort: "posted"``, an old job has no ``posted``) were
+    shown as the Liquid that lists them."""
+    def sort(value: Any, key: Any = None, nils: Any = "first") -> Any:
+        if key is None or isinstance(value, (str, Mapping)) or not isinstance(value, Iterable):
+            return liquid_sort(value, key) if key is not None else liquid_sort(value)
+        first = str(nils) != "last"
+
+        def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
+            x, y = a[0], b[0]
+            if x is None or y is None:
+                return 0 if x is y else (-1 if (x is None) == first else 1)
+            try:
+                return (x > y) - (x < y)
+            except TypeError:
+                return (str(x) > str(y)) - (str(x) < str(y))
+
+        pairs = [(_property(item, str(key)), item) for item in value]
+        return [item for _, item in sorted(pairs, key=functools.cmp_to_key(compare))]
+    return sort
+
+
+def _property(item: Any, key: str) -> Any:
+    """``item.a.b`` as Jekyll reads a sort key; None when any part is missing."""
+    for part in key.split("."):
+        if not isinstance(item, Mapping):
+            return None
+        item = item.get(part)
+    return item
 
 
 def _sentence(value: Any, connector: str = "and") -> str:
