@@ -1001,6 +1001,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(KramdownTypography)
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
+    app.add_transform(footnote_rule.HoldRules)
+    app.add_transform(footnote_rule.RestoreRules)
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
     app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)
