@@ -10,6 +10,7 @@ the site must publish the very same website, byte for byte.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -421,3 +422,25 @@ def test_relative_links_in_a_pages_html_are_read_from_its_old_address(tmp_path: 
     assert links["front matter"] == links["raw front matter"] == links["block link"] == f"frontmatter{suffix}"
     assert links["raw dates"] == f"frontmatter{suffix}#dates" and links.get("gone") is None  # its words
     assert BeautifulSoup(home, "html.parser").find("a", string="posts")["href"] == f"docs/posts{suffix}"
+
+
+def test_a_landing_page_in_a_collection_gives_a_book_whose_contents_lead_to_its_pages(tmp_path: Path) -> None:
+    """With Before You Ship's home (`_pages/index.md`) as the landing page, the ePub's
+    toc.ncx and nav.xhtml named `ato.xhtml` for `pages/ato.xhtml`: read from the book's top,
+    not from the landing page's folder, so every entry but the first led to no file
+    (EPUBCheck RSC-007)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "_pages/index.md": "---\ntitle: Home\npermalink: /\n---\n\nHome text.\n",
+        "_pages/ato.md": "---\ntitle: ATOs\nposition: 2\n---\n\nATO text.\n",
+        "_pages/ato/levels.md": "---\ntitle: Levels\nposition: 1\n---\n\nLevels text.\n"})
+    build = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert build.returncode == 0, build.output
+    [book] = (tmp_path / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as epub:
+        names = set(epub.namelist())
+        ncx = epub.read("toc.ncx").decode()
+        nav = epub.read("nav.xhtml").decode()
+    linked = re.findall(r'src="([^"#]+)', ncx) + re.findall(r'href="([^"#]+\.xhtml)', nav)
+    assert {"pages/ato.xhtml", "pages/ato/levels.xhtml"} <= set(linked)
+    assert all(name in names for name in linked), sorted(set(linked) - names)
