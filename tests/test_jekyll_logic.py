@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ends_apart
+from conftest import ends_apart, write_pages
 from jekyll_compat import htmlblocks, kramdown, layouts, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
@@ -143,6 +143,28 @@ def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: 
     text = f'{{% assign sorted = site.data.jobs | {sort} %}}{{{{ sorted | map: "name" | join: ", " }}}}\n'
     result = liquid_engine.render(text, {}, {"data": {"jobs": jobs}})
     assert (result.text, result.dropped) == (expected + "\n", ())
+
+
+def test_the_translation_plugins_t_tag_gives_the_first_languages_words(tmp_path: Path) -> None:
+    """fortran-lang (jekyll-multiple-languages-plugin): `tip.html` titles its box with
+    `{% t book.tip %}` from `_i18n/en.yml`. The tag was unknown, so every tip box on a page
+    was shown as the Liquid that makes it; a key the file lacks still is, and is said."""
+    import jekyll_compat
+    from jekyll_compat import liquid
+
+    write_pages(tmp_path, {"_i18n/en.yml": "book:\n  tip: Tip\n  note: 'Note {{ x }}'\n",
+                           "_i18n/fr.yml": "book:\n  tip: Astuce\n"})
+    assert jekyll_compat.jekyll_translations(tmp_path, {"languages": ["fr", "en"]})[1]["book"]["tip"] == "Astuce"
+    translations = jekyll_compat.jekyll_translations(tmp_path, {"languages": "not a list"})
+    site = liquid.site_variables({}, "Fortran", {}, translations=translations)
+    includes = {"tip.html": '<div>\n    {% capture t %}{% t book.tip %}:{% endcapture %}\n'
+                            '    {% capture md %}__{{ t }}__ {{ include.content }}{% endcapture %}\n'
+                            '    {{ md | markdownify}}\n</div>'}
+    text = 'A {% t book.note %}, {% t book.gone %}, `{% t book.tip %}`.\n\n{% include tip.html content="Use `intent`." %}\n'
+    result = liquid_engine.render(text, {}, site, includes=includes)
+    assert result.text.startswith("A Note {{ x }}, {% t book.gone %}, `{% t book.tip %}`.\n")
+    assert "\n__Tip:__ Use `intent`.\n" in result.text
+    assert [d.tag for d in result.dropped] == ["{% t book.gone %}"]
 
 
 def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ import enum
 import functools
 import os
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -546,6 +547,19 @@ def jekyll_data(srcdir: Path) -> dict[str, Any]:
             for path in _data_files(srcdir) if _inside(path, srcdir)}
 
 
+def jekyll_translations(srcdir: Path, config: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """jekyll-multiple-languages-plugin's words in the site's first language: ``languages:``
+    names them (``en`` when ``_config.yml`` cannot say), ``_i18n/<lang>.yml`` holds them."""
+    languages = config.get("languages")
+    lang = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+    path = srcdir / "_i18n" / f"{lang}.yml"
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang) or not path.is_file() \
+            or not _inside(path, srcdir):
+        return None
+    data = _read_yaml(path, path.stat().st_mtime)
+    return (lang, data) if isinstance(data, dict) else None
+
+
 def _inside(path: Path, srcdir: Path) -> bool:
     from safety.paths import is_inside
 
@@ -603,7 +617,9 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
         return
     srcdir = Path(app.srcdir)
-    site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
+    config = jekyll_config(srcdir)
+    site = liquid.site_variables(config, title=app.config.project, data=jekyll_data(srcdir),
+                                 translations=jekyll_translations(srcdir, config))
     own = jekyll_includes(srcdir) if "include" in source[0] else {}
     for name in own:
         if name in source[0]:

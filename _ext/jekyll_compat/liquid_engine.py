@@ -377,6 +377,29 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
     return _outside_code(text, _LINK, lambda m: "/" + m.group(1).strip("\"'").lstrip("/"))
 
 
+_TRANSLATE = re.compile(r"\{%-?\s*(?:t|translate)\s+([\w-]+(?:\.[\w-]+)*)\s*-?%\}")
+
+
+def _translated(text: str, site: Mapping[str, Any]) -> str:
+    """jekyll-multiple-languages-plugin's ``{% t book.tip %}``: the words ``_i18n/<lang>.yml``
+    gives that key in the site's first language (``site.translations``, ``site.lang``), as
+    written, Liquid in them not run (the plugin ran none). A key the file does not have stays
+    a tag the publication cannot run, shown and said (fortran-lang's tip and note boxes)."""
+    table = site.get("translations")
+    words = table.get(site.get("lang")) if isinstance(table, Mapping) else None
+    if not isinstance(words, Mapping) or "{%" not in text:
+        return text
+
+    def known(match: re.Match[str]) -> str:
+        value = _property(words, match.group(1))
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return match.group(0)
+        value = str(value)
+        return "{% raw %}" + value + "{% endraw %}" if "{" in value else value
+
+    return _outside_code(text, _TRANSLATE, known)
+
+
 def _outside_code(text: str, pattern: re.Pattern[str], change: Any) -> str:
     """``pattern`` replaced only where Liquid runs: a tag in code or ``{% raw %}`` is an
     example the page shows as written (minimal-mistakes' docs show ``{% include figure … %}``)."""
@@ -495,7 +518,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
-    text = _jekyll_tags(text, written, relative or {})
+    text = _jekyll_tags(_translated(text, site), written, relative or {})
     slots: list[str] = []
 
     def as_written(piece: str) -> str:
@@ -511,7 +534,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     source, dropped = _defused(source, slot, as_written, first_line)
     source, unlisted = _without_site_lists(source, site, as_written, first_line)
     context = {"page": dict(page), "site": dict(site)}
-    loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
+    loadable = {**{name: _translated(body, site) for name, body in (includes or {}).items()},
+                **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     for _ in range(tries):
