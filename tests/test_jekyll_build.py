@@ -672,3 +672,19 @@ def test_beautiful_jekylls_boxes_keep_what_their_colour_said(tmp_path: Path) -> 
     assert "{:" not in article.get_text() and "Read this first." in article.get_text()
     chapter = next(epub.outdir.rglob("notes.xhtml")).read_text(encoding="utf-8")
     assert chapter.count("admonition-title") == 2 and "{:" not in chapter
+
+
+def test_a_rule_under_a_heading_or_after_another_is_drawn_without_a_warning(tmp_path: Path) -> None:
+    """18F's Before You Ship: `## Checklist preview` then `---`. Every edition draws the
+    rule, but docutils called it a mistake ("Document or section may not begin with a
+    transition"), with nothing to do about it, and a strict build failed."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nIntro.\n\n## Checklist preview\n\n---\n\nThe list.\n\n"
+                    "## Two rules\n\nText.\n\n---\n\n---\n\nEnd.\n",
+        "other.md": "---\ntitle: Other\nposition: 2\n---\n\n---\n\nOther text.\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    assert "transition" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(home.select("article hr")) == 3
+    assert "The list." in home.select_one("article").get_text()

@@ -10,6 +10,7 @@ the site must publish the very same website, byte for byte.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -141,6 +142,24 @@ def test_the_page_whose_permalink_is_the_sites_address_is_the_landing_page(tmp_p
     assert "I study cities." in about.select_one("article").get_text()
 
 
+def test_the_home_page_in_a_published_collection_is_the_landing_page(tmp_path: Path) -> None:
+    """18F's Before You Ship keeps every page, its home among them, in a `pages` collection
+    (`_pages/index.md`, `permalink: /`). A generated contents page took the site's address,
+    and the home's own `/` was refused as a collision with it."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "_pages/index.md": "---\ntitle: Your guide to launching software\npermalink: /\n---\n\n"
+                           "Read this guide early and often.\n",
+        "_pages/ato.md": "---\ntitle: ATOs\nposition: 2\n---\n\nAn authority to operate.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "redirect.collision" not in build.output and "is generated" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=pages/index.html")
+    page = BeautifulSoup((tmp_path / "html" / "pages" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Read this guide early and often." in page.select_one("article").get_text()
+
+
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
     from jekyll_compat.inplace import CollectionsProject
 
@@ -202,6 +221,22 @@ def test_links_written_relative_to_the_old_pages_address_lead_where_they_led(tmp
     [gone] = [w for w in build.warnings if "'../structure/'" in w]
     assert "posts.md:9: WARNING: the link '../structure/' leads to no page" in gone and gone.endswith("[jekyll.link]")
     assert "xref_missing" not in build.output
+
+
+def test_a_link_to_a_heading_at_a_pages_pretty_address_leads_to_it(tmp_path: Path) -> None:
+    """Before You Ship's home links `infrastructure/#federalist` (`permalink: pretty`): the
+    page `infrastructure` is there, so MyST was left the link, which it cannot follow with a
+    heading: its words were shown without the link, with a warning that no page is there."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "permalink: pretty\n",
+        "index.md": "---\ntitle: Home\n---\n\nSee [the fees](guide/#fees) and [the guide](guide/).\n",
+        "guide.md": "---\ntitle: Guide\nposition: 1\n---\n\nIntro.\n\n## Fees\n\nFees text.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in home.select("article a.reference.internal")}
+    assert links["the fees"] == "guide.html#fees" and links["the guide"] == "guide.html", links
+    assert "xref_missing" not in build.output and "jekyll.link" not in build.output
 
 
 def test_a_front_matter_link_that_leads_nowhere_is_said_at_its_key(tmp_path: Path) -> None:
@@ -387,3 +422,25 @@ def test_relative_links_in_a_pages_html_are_read_from_its_old_address(tmp_path: 
     assert links["front matter"] == links["raw front matter"] == links["block link"] == f"frontmatter{suffix}"
     assert links["raw dates"] == f"frontmatter{suffix}#dates" and links.get("gone") is None  # its words
     assert BeautifulSoup(home, "html.parser").find("a", string="posts")["href"] == f"docs/posts{suffix}"
+
+
+def test_a_landing_page_in_a_collection_gives_a_book_whose_contents_lead_to_its_pages(tmp_path: Path) -> None:
+    """With Before You Ship's home (`_pages/index.md`) as the landing page, the ePub's
+    toc.ncx and nav.xhtml named `ato.xhtml` for `pages/ato.xhtml`: read from the book's top,
+    not from the landing page's folder, so every entry but the first led to no file
+    (EPUBCheck RSC-007)."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "_pages/index.md": "---\ntitle: Home\npermalink: /\n---\n\nHome text.\n",
+        "_pages/ato.md": "---\ntitle: ATOs\nposition: 2\n---\n\nATO text.\n",
+        "_pages/ato/levels.md": "---\ntitle: Levels\nposition: 1\n---\n\nLevels text.\n"})
+    build = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert build.returncode == 0, build.output
+    [book] = (tmp_path / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as epub:
+        names = set(epub.namelist())
+        ncx = epub.read("toc.ncx").decode()
+        nav = epub.read("nav.xhtml").decode()
+    linked = re.findall(r'src="([^"#]+)', ncx) + re.findall(r'href="([^"#]+\.xhtml)', nav)
+    assert {"pages/ato.xhtml", "pages/ato/levels.xhtml"} <= set(linked)
+    assert all(name in names for name in linked), sorted(set(linked) - names)

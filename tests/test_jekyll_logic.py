@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ends_apart
+from conftest import ends_apart, write_pages
 from jekyll_compat import htmlblocks, kramdown, layouts, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
@@ -99,6 +99,72 @@ def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written()
     result = liquid_engine.render("before {% include loop.html %} after", {}, SITE, includes=INCLUDES)
     assert result.text == "before {% include loop.html %} after"
     assert [d.line for d in result.dropped] == [1] and "recursive include" in result.dropped[0].tag
+
+
+def test_a_tag_an_included_file_cannot_run_keeps_only_that_include_as_written() -> None:
+    """fortran-lang's `tip.html` holds the translation plugin's `{% t book.tip %}`: the engine
+    could not place that failure in the page, so every include on it (the notes that run
+    too) was shown as written, and the warning named the page's first line."""
+    includes = {"note.html": "<div>{{ include.content }}</div>",
+                "tip.html": "<div>{% include title.html %} {{ include.content }}</div>",
+                "title.html": "{% t book.tip %}:"}
+    page = ('Intro.\n\n{% include note.html content="Fortran is typed." %}\n\n'
+            '{% include tip.html content="Use intent." %}\n\nEnd of {{ page.title }}.\n')
+    result = liquid_engine.render(page, {"title": "Variables"}, SITE, first_line=5, includes=includes)
+    assert result.text == ('Intro.\n\n<div>Fortran is typed.</div>\n\n'
+                           '{% include tip.html content="Use intent." %}\n\nEnd of Variables.\n')
+    [dropped] = result.dropped
+    assert dropped.line == 9 and dropped.tag.startswith('{% include tip.html content="Use intent." %}')
+    assert "title.html: unexpected tag 't'" in dropped.tag
+
+
+def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written() -> None:
+    """fortran-lang's `{% include tip.html content="... the `intent` attribute ..." %}`: kept
+    because `tip.html` cannot run, it was shown in the engine's own syntax,
+    `{% include "tip.html", content: "..." %}`, because of the code span in its text."""
+    call = '{% include tip.html content="Always specify the `intent` attribute." %}'
+    result = liquid_engine.render(f"Intro.\n\n{call}\n\nAfter.\n", {}, SITE,
+                                  includes={"tip.html": "<div>{% t book.tip %}</div>"})
+    assert result.text == f"Intro.\n\n{call}\n\nAfter.\n"
+    assert result.dropped[0].tag.startswith('{% include tip.html content="Always specify the `intent`')
+
+
+@pytest.mark.parametrize(("sort", "expected"), [
+    ('sort: "posted"', "Old, Fellow, Developer, Engineer"),  # Jekyll: no `posted` first
+    ('sort: "posted" | reverse', "Engineer, Developer, Fellow, Old"),
+    ('sort: "posted", "last"', "Fellow, Developer, Engineer, Old"),
+    ('sort: "name"', "Developer, Engineer, Fellow, Old"),
+])
+def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: str) -> None:
+    """US-RSE's jobs page: `site.data.jobs | sort: "posted" | reverse`, and old jobs have no
+    `posted`. Liquid refused the comparison, so the page showed its Liquid and no job."""
+    jobs = [{"name": "Old"}, {"name": "Fellow", "posted": dt.date(2023, 1, 5)},
+            {"name": "Engineer", "posted": dt.date(2024, 1, 15)}, {"name": "Developer", "posted": "2023-06-01"}]
+    text = f'{{% assign sorted = site.data.jobs | {sort} %}}{{{{ sorted | map: "name" | join: ", " }}}}\n'
+    result = liquid_engine.render(text, {}, {"data": {"jobs": jobs}})
+    assert (result.text, result.dropped) == (expected + "\n", ())
+
+
+def test_the_translation_plugins_t_tag_gives_the_first_languages_words(tmp_path: Path) -> None:
+    """fortran-lang (jekyll-multiple-languages-plugin): `tip.html` titles its box with
+    `{% t book.tip %}` from `_i18n/en.yml`. The tag was unknown, so every tip box on a page
+    was shown as the Liquid that makes it; a key the file lacks still is, and is said."""
+    import jekyll_compat
+    from jekyll_compat import liquid
+
+    write_pages(tmp_path, {"_i18n/en.yml": "book:\n  tip: Tip\n  note: 'Note {{ x }}'\n",
+                           "_i18n/fr.yml": "book:\n  tip: Astuce\n"})
+    assert jekyll_compat.jekyll_translations(tmp_path, {"languages": ["fr", "en"]})[1]["book"]["tip"] == "Astuce"
+    translations = jekyll_compat.jekyll_translations(tmp_path, {"languages": "not a list"})
+    site = liquid.site_variables({}, "Fortran", {}, translations=translations)
+    includes = {"tip.html": '<div>\n    {% capture t %}{% t book.tip %}:{% endcapture %}\n'
+                            '    {% capture md %}__{{ t }}__ {{ include.content }}{% endcapture %}\n'
+                            '    {{ md | markdownify}}\n</div>'}
+    text = 'A {% t book.note %}, {% t book.gone %}, `{% t book.tip %}`.\n\n{% include tip.html content="Use `intent`." %}\n'
+    result = liquid_engine.render(text, {}, site, includes=includes)
+    assert result.text.startswith("A Note {{ x }}, {% t book.gone %}, `{% t book.tip %}`.\n")
+    assert "\n__Tip:__ Use `intent`.\n" in result.text
+    assert [d.tag for d in result.dropped] == ["{% t book.gone %}"]
 
 
 def test_includes_are_read_only_from_inside_the_includes_folder(tmp_path: Path) -> None:
@@ -445,6 +511,19 @@ def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None
     assert "**Note**: see [the table](/x/)." in prepared.text.split("\n")
     written = prepared.text.split("\n")
     assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
+
+
+def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> None:
+    """fortran-lang's `note.html`: `<div>`, the captured note indented on its own line, `</div>`.
+    It stayed inside the element's HTML block, so every note showed `__Note:__ … [x](#y)`."""
+    includes = {"note.html": '<div class="aside-note">\n    {% capture md %}__{{ include.title | default: '
+                             '"Note:" }}__ {{ include.content }}{% endcapture %}\n    {{ md | markdownify}}\n</div>'}
+    text = ('Intro.\n\n{% include note.html content="Compare with [the first](#subroutines);\n'
+            'it is _simpler_." %}\n\nAfter.\n')
+    prepared = preprocess(text, SITE, includes=includes)
+    assert "__Note:__ Compare with [the first](#subroutines);" in prepared.text.split("\n")
+    kinds = [kind for kind, _, _ in commonmark_blocks(prepared.text)]
+    assert kinds == ["paragraph_open", "html_block", "paragraph_open", "html_block", "paragraph_open"]
 
 
 @pytest.mark.parametrize("text, expected", [

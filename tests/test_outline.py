@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from pageorder.frontmatter import Page, read_page
 from pageorder.outline import build_outline
 from pageorder.problems import Kind
+
+from conftest import REPO, write_pages
 
 
 def outline_of(*pages: Page, root: str = "index"):
@@ -178,3 +184,15 @@ def test_a_parent_that_names_no_page_or_several_or_a_loop_is_reported_at_its_lin
 def test_a_generated_landing_reads_underscores_as_spaces():
     outline = outline_of(Page("a", "A", 1), Page("application_development/deployment", "Deployment", 2))
     assert outline.generated["application_development/index"].title == "Application Development"
+
+
+def test_the_generated_root_says_why_when_every_page_is_in_a_folder(tmp_path: Path) -> None:
+    """fortran-lang keeps every page under learn/: the info line said "every top-level page
+    redirects or is unpublished", of a folder that has no top-level page."""
+    source = write_pages(tmp_path / "src", {
+        "learn/index.md": "---\ntitle: Learn\nposition: 1\n---\n\nStart here.\n",
+        "learn/arrays.md": "---\ntitle: Arrays\nposition: 1\n---\n\nArrays.\n"})
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "--no-color",
+                             str(source), str(tmp_path / "html")], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no page can be the landing page (every page is in a folder)" in result.stdout

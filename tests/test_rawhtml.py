@@ -162,6 +162,18 @@ def test_an_image_maps_areas_and_a_picture_without_src_keep_their_words(fragment
     assert clean(fragment, lambda src: True)[0] == cleaned
 
 
+@pytest.mark.parametrize("fragment,cleaned", [
+    ('<p><a href="https://example.org/minutes" target="_blank">\n<button class="btn"><i class="fa"></i>'
+     'Steering Committee Meeting Minutes</button></a></p>',
+     '<p><a href="https://example.org/minutes">\n<i class="fa"></i>Steering Committee Meeting Minutes</a></p>'),
+    ('<button onclick="show()">Show the map</button>', "Show the map"),
+])
+def test_a_button_keeps_its_words_and_the_link_around_it(fragment, cleaned):
+    """US-RSE's steering committee: a link drawn as a button; the button was left out with
+    its words, so the link to the meeting minutes was gone from every edition."""
+    assert clean(fragment, lambda src: True)[0] == cleaned
+
+
 def test_an_image_map_gives_a_valid_book_with_its_words(tmp_path):
     """An ``<area>`` outside a ``<map>`` (the map element is not kept) made the page
     invalid XHTML (RSC-005), and its ``alt``, the words a reader sees, was lost."""

@@ -1,21 +1,23 @@
 """The ePub edition's builder: Sphinx's ePub 3 builder, accessible and reproducible.
 
-It differs from Sphinx's in four places only: its templates (``templates/``: the
+It differs from Sphinx's in five places only: its templates (``templates/``: the
 package document carries accessibility metadata, the navigation document ARIA roles),
 the ``<html>`` tag of every page (``lang`` and ``xml:lang``), the zip (fixed dates,
-fixed order, written atomically), and it drops pages an earlier build left behind.
+fixed order, written atomically), the book's contents when the landing page is in a
+folder, and it drops pages an earlier build left behind.
 """
 
 from __future__ import annotations
 
 import html
 import os
+import posixpath
 import time
 from pathlib import Path, PurePosixPath
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
@@ -103,6 +105,23 @@ class AccessibleEpubBuilder(Epub3Builder):
         if self._book_files is None:
             self._book_files = {self.file_name(d) + self.out_suffix: d for d in self.env.found_docs}
         return self._book_files
+
+    def toc_add_files(self, refnodes: list[dict[str, Any]]) -> None:
+        """The book's contents (``toc.ncx``, ``nav.xhtml``) list the landing page's links as
+        Sphinx resolved them, from the landing page's folder; Sphinx read them from the
+        book's top. With the landing page in a folder (18F's ``_pages/index.md``, home of its
+        ``pages`` collection) every entry but the first led to no file (EPUBCheck RSC-007):
+        an entry naming no file of the book is read from that folder."""
+        folder = posixpath.dirname(self.config.root_doc)
+        files = self.book_files() if folder else {}
+        for item in refnodes if folder else ():
+            path, hash_, fragment = item["refuri"].partition("#")
+            if unquote(html.unescape(path)) in files:
+                continue
+            joined = posixpath.normpath(posixpath.join(folder, path))
+            if unquote(html.unescape(joined)) in files:
+                item["refuri"] = joined + hash_ + fragment
+        super().toc_add_files(refnodes)
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         return quote(self.file_name(docname)) + self.link_suffix

@@ -18,7 +18,8 @@ import enum
 import functools
 import os
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -128,13 +129,14 @@ class Subtype(enum.Enum):
 
 def home_page(app: Sphinx, srcdir: Path) -> str | None:
     """``pageorder-landing-page``: on an old Jekyll site, the page whose ``permalink`` is
-    ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top or in a folder
-    ``include:`` names; the first such page in file order."""
+    ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top, in a folder
+    ``include:`` names or in a published collection (18F's guides keep every page, the home
+    among them, in a ``pages`` collection); the first such page in file order."""
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
-    folders = ["", *sorted(f for f, name in inplace.published_collections(srcdir, site).items() if not name)]
-    for folder in folders:
+    folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
+    for folder, name in folders:
         for path in sorted((srcdir / folder).glob("*.md")):
             if path.is_symlink() or not path.is_file():
                 continue
@@ -143,7 +145,7 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
             except OSError:
                 continue
             if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                return path.stem
+                return f"{name}/{path.stem}" if name else path.stem
     return None
 
 
@@ -545,6 +547,19 @@ def jekyll_data(srcdir: Path) -> dict[str, Any]:
             for path in _data_files(srcdir) if _inside(path, srcdir)}
 
 
+def jekyll_translations(srcdir: Path, config: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """jekyll-multiple-languages-plugin's words in the site's first language: ``languages:``
+    names them (``en`` when ``_config.yml`` cannot say), ``_i18n/<lang>.yml`` holds them."""
+    languages = config.get("languages")
+    lang = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+    path = srcdir / "_i18n" / f"{lang}.yml"
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang) or not path.is_file() \
+            or not _inside(path, srcdir):
+        return None
+    data = _read_yaml(path, path.stat().st_mtime)
+    return (lang, data) if isinstance(data, dict) else None
+
+
 def _inside(path: Path, srcdir: Path) -> bool:
     from safety.paths import is_inside
 
@@ -602,7 +617,9 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
         return
     srcdir = Path(app.srcdir)
-    site = liquid.site_variables(jekyll_config(srcdir), title=app.config.project, data=jekyll_data(srcdir))
+    config = jekyll_config(srcdir)
+    site = liquid.site_variables(config, title=app.config.project, data=jekyll_data(srcdir),
+                                 translations=jekyll_translations(srcdir, config))
     own = jekyll_includes(srcdir) if "include" in source[0] else {}
     for name in own:
         if name in source[0]:
@@ -718,6 +735,12 @@ def raw_link_address(app: Sphinx, docname: str, address: str) -> str | None:
     return urls.joined(page_url(app, docname, front if isinstance(front, dict) else {}), address)
 
 
+def _ends_in_slash(target: str) -> bool:
+    """``guide/#fees``: an old URL (Jekyll's pretty address of ``guide.md``), though a page
+    named ``guide`` is there too; MyST follows ``guide/`` but not ``guide/#fees``."""
+    return target.split("#", 1)[0].split("?", 1)[0].endswith("/")
+
+
 class ResolveSiteLinks(SphinxPostTransform):
     """Send root-relative links to the page now at that old URL; warn once for the others.
 
@@ -742,14 +765,20 @@ class ResolveSiteLinks(SphinxPostTransform):
             target = node.get("reftarget", "")
             if node.get("reftype") != "myst" or node.get("refdomain"):
                 continue
+            myst_follows = False
             if not urls.is_site_path(target):
                 docname = node.get("refdoc") or self.env.docname  # the PDF is one document of all pages
-                if not urls.is_relative_url(target) or self.names_a_file(target, docname):
+                if not urls.is_relative_url(target):
+                    continue
+                myst_follows = self.names_a_file(target, docname)
+                if myst_follows and not _ends_in_slash(target):
                     continue
                 if docname not in page_urls:
                     page_urls[docname] = page_url(self.app, docname, self.env.metadata.get(docname, {}))
                 target = urls.joined(page_urls[docname], target)
             found = urls.resolve(target, table, baseurl)
+            if found is None and myst_follows:
+                continue
             if found is not None:
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
@@ -1000,6 +1029,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(KramdownTypography)
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
+    app.add_transform(footnote_rule.HoldRules)
+    app.add_transform(footnote_rule.RestoreRules)
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
     app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)

@@ -64,8 +64,11 @@ def shown_alone(text: str) -> str:
 
 
 def site_variables(config: Mapping[str, Any] | None, title: str = "",
-                   data: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Jekyll's ``site`` object: ``_config.yml`` values and ``_data/`` files, URLs emptied.
+                   data: Mapping[str, Any] | None = None,
+                   translations: tuple[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Jekyll's ``site`` object: ``_config.yml`` values and ``_data/`` files, URLs emptied;
+    ``translations``: the site's first language and its ``_i18n/`` words, as
+    jekyll-multiple-languages-plugin gave them (``site.lang``, ``site.translations``).
 
     Links are resolved root-relative to the page now at that place, so ``site.url`` and
     ``site.baseurl`` stand for nothing.
@@ -73,6 +76,8 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     site: dict[str, Any] = {"title": title}
     site.update({k: v for k, v in (config or {}).items() if isinstance(k, str)})
     site["data"] = dict(data or {})
+    if translations:
+        site["lang"], site["translations"] = translations[0], {translations[0]: dict(translations[1])}
     site.update({"url": "", "baseurl": "", "github": {"url": ""}})
     return site
 

@@ -23,7 +23,7 @@ import io
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from functools import lru_cache
@@ -148,13 +148,32 @@ class _JekyllIncludeNode(IncludeNode):
         except TemplateNotFoundError as err:
             err.token = self.name.token
             raise
+        except LiquidError as err:
+            _blame_the_include(err, self.token)
+            raise
         arguments = {arg.name: arg.value.evaluate(context) for arg in self.args}
         included = io.StringIO()
-        with context.extend({"include": arguments}, template=template):
-            template.render_with_context(context, included, partial=True)
+        try:
+            with context.extend({"include": arguments}, template=template):
+                template.render_with_context(context, included, partial=True)
+        except LiquidError as err:
+            _blame_the_include(err, self.token)
+            raise
         text = included.getvalue()
         buffer.write(one_html_block(text) if name.lower().endswith((".html", ".htm")) else text)
         return True
+
+
+def _blame_the_include(err: LiquidError, include: Any) -> None:
+    """A tag the engine cannot run inside an included file (fortran-lang's ``tip.html`` has
+    the translation plugin's ``{% t book.tip %}``) is the failure of the include that reads
+    it, at that include's place: the error's own place is in another text, which the page's
+    recovery cannot find, so every tag of the page was shown as written."""
+    token = getattr(err, "token", None)
+    if token is None or getattr(token, "source", None) != include.source:
+        if not hasattr(err, "inside"):
+            err.inside = f"{err.template_name}: {err.message}" if err.template_name else err.message
+        err.token = include
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -203,6 +222,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters["slugify"] = lambda value, *a: re.sub(r"[^\w]+", "-", str(value).lower()).strip("-")
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
+    env.filters["sort"] = _jekyll_sort(env.filters["sort"])
     for name, function in list(env.filters.items()):
         env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
@@ -224,19 +244,35 @@ def _as_blocks(output: str) -> str:
     ``<div class="notice">{{ text | markdownify }}</div>``); left on the element's line, it
     was the element's HTML, and its Markdown was shown as written (``**Note**: [table](…)``).
     Between blank lines it is Markdown again, and :mod:`.htmlblocks` keeps the element whole.
-    Anywhere else (its own lines, an attribute) it stays where it was written.
+    So is one on its own line right inside an element (fortran-lang's notes). Anywhere else
+    (its own lines among text, an attribute) it stays where it was written.
     """
     if _MARKDOWNIFIED[0] not in output:
         return output
 
     def placed(match: re.Match[str]) -> str:
-        before = output[output.rfind("\n", 0, match.start()) + 1:match.start()]
-        ends = output.find("\n", match.end())
-        after = output[match.end():ends if ends >= 0 else len(output)]
-        if before.rstrip().endswith(">") or after.lstrip().startswith("<"):
+        before = _beside(output, match.start(), -1, " \t")
+        after = _beside(output, match.end(), 1, " \t")
+        alone = before in ("", "\n") and after in ("", "\n")
+        if before == ">" or after == "<" or alone and (_beside(output, match.start(), -1, " \t\n") == ">"
+                                                       or _beside(output, match.end(), 1, " \t\n") == "<"):
             return "\n\n" + match.group(1).strip("\n") + "\n\n"
         return match.group(1)
     return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
+
+
+def _beside(text: str, index: int, step: int, skipped: str) -> str:
+    """The first character before (``step`` -1) or after ``index`` that is not in ``skipped``
+    ("" at either end). A markdownify on its own line right inside an element (fortran-lang's
+    ``note.html``: ``<div>``, the note indented on its own line, ``</div>``) has a tag there.
+    Each match looks only across the spaces beside it: linear on a page of them."""
+    if step < 0:
+        while index > 0 and text[index - 1] in skipped:
+            index -= 1
+        return text[index - 1] if index > 0 else ""
+    while index < len(text) and text[index] in skipped:
+        index += 1
+    return text[index] if index < len(text) else ""
 
 
 def _bounded_filter(function: Any, limit: int) -> Any:
@@ -248,6 +284,39 @@ def _bounded_filter(function: Any, limit: int) -> Any:
             raise LoopIterationLimitError(f"a list of {len(value)} items (at most {limit})")
         return function(value, *args, **kwargs)
     return bounded
+
+
+def _jekyll_sort(liquid_sort: Any) -> Any:
+    """Jekyll's ``sort: "key"``: items without the key come first (``sort: "key", "last"``:
+    last), and values that cannot be compared are compared as text. Liquid's stopped at the
+    first missing key: US-RSE's jobs (``sort: "posted"``, an old job has no ``posted``) were
+    shown as the Liquid that lists them."""
+    def sort(value: Any, key: Any = None, nils: Any = "first") -> Any:
+        if key is None or isinstance(value, (str, Mapping)) or not isinstance(value, Iterable):
+            return liquid_sort(value, key) if key is not None else liquid_sort(value)
+        first = str(nils) != "last"
+
+        def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
+            x, y = a[0], b[0]
+            if x is None or y is None:
+                return 0 if x is y else (-1 if (x is None) == first else 1)
+            try:
+                return (x > y) - (x < y)
+            except TypeError:
+                return (str(x) > str(y)) - (str(x) < str(y))
+
+        pairs = [(_property(item, str(key)), item) for item in value]
+        return [item for _, item in sorted(pairs, key=functools.cmp_to_key(compare))]
+    return sort
+
+
+def _property(item: Any, key: str) -> Any:
+    """``item.a.b`` as Jekyll reads a sort key; None when any part is missing."""
+    for part in key.split("."):
+        if not isinstance(item, Mapping):
+            return None
+        item = item.get(part)
+    return item
 
 
 def _sentence(value: Any, connector: str = "and") -> str:
@@ -306,6 +375,29 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
     # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
     text = _outside_code(text, _POST_URL, lambda m: "/posts/" + m.group(1).strip("/"))
     return _outside_code(text, _LINK, lambda m: "/" + m.group(1).strip("\"'").lstrip("/"))
+
+
+_TRANSLATE = re.compile(r"\{%-?\s*(?:t|translate)\s+([\w-]+(?:\.[\w-]+)*)\s*-?%\}")
+
+
+def _translated(text: str, site: Mapping[str, Any]) -> str:
+    """jekyll-multiple-languages-plugin's ``{% t book.tip %}``: the words ``_i18n/<lang>.yml``
+    gives that key in the site's first language (``site.translations``, ``site.lang``), as
+    written, Liquid in them not run (the plugin ran none). A key the file does not have stays
+    a tag the publication cannot run, shown and said (fortran-lang's tip and note boxes)."""
+    table = site.get("translations")
+    words = table.get(site.get("lang")) if isinstance(table, Mapping) else None
+    if not isinstance(words, Mapping) or "{%" not in text:
+        return text
+
+    def known(match: re.Match[str]) -> str:
+        value = _property(words, match.group(1))
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return match.group(0)
+        value = str(value)
+        return "{% raw %}" + value + "{% endraw %}" if "{" in value else value
+
+    return _outside_code(text, _TRANSLATE, known)
 
 
 def _outside_code(text: str, pattern: re.Pattern[str], change: Any) -> str:
@@ -426,7 +518,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
-    text = _jekyll_tags(text, written, relative or {})
+    text = _jekyll_tags(_translated(text, site), written, relative or {})
     slots: list[str] = []
 
     def as_written(piece: str) -> str:
@@ -442,7 +534,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     source, dropped = _defused(source, slot, as_written, first_line)
     source, unlisted = _without_site_lists(source, site, as_written, first_line)
     context = {"page": dict(page), "site": dict(site)}
-    loadable = {**(includes or {}), **{RELATIVE + name: body for name, body in (relative or {}).items()}}
+    loadable = {**{name: _translated(body, site) for name, body in (includes or {}).items()},
+                **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     for _ in range(tries):
@@ -455,8 +548,9 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
                 return Result(as_written(text), (Dropped(first_line, _short(str(err) or "Liquid")),))
             start, end = span
             line = _line_at(source, start, first_line)
-            kept = as_written(_plain(source[start:end]))
-            dropped.append(Dropped(line, _short(_SLOT.sub("…", kept))))
+            kept = as_written(_unslotted(_plain(source[start:end]), slots))
+            inside = f" ({err.inside})" if hasattr(err, "inside") else ""
+            dropped.append(Dropped(line, _short(_SLOT.sub("…", kept)) + inside))
             source = source[:start] + slot(kept) + source[end:]
         except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
@@ -680,6 +774,14 @@ def _positions(text: str, needle: str) -> list[int]:
 def _line_at(source: str, index: int, first_line: int) -> int:
     """The file line of ``index`` in the marked source (markers say which line they start)."""
     return _lines_at(source, [index], first_line)[0]
+
+
+def _unslotted(piece: str, slots: list[str]) -> str:
+    """A failing tag with the code it holds put back (``content="Use `intent`"``), so it
+    matches the include call as the page wrote it; else the engine's own syntax was shown."""
+    while _SLOT.search(piece):
+        piece = _SLOT.sub(lambda m: slots[int(m.group(1))], piece)
+    return piece
 
 
 def _plain(piece: str) -> str:

@@ -43,8 +43,11 @@ def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     if not needed(app):
         return []
     if add_page(app, env, docname, root_text(app.config.project), added, changed, removed):
-        logger.info("no page can be the landing page (every top-level page redirects or is "
-                    "unpublished): a contents page titled %r is generated", app.config.project)
+        why = ("every top-level page redirects or is unpublished"
+               if any("/" not in name and name != docname for name in env.found_docs)
+               else "every page is in a folder")  # US-RSE's pages/, fortran-lang's learn/
+        logger.info("no page can be the landing page (%s): a contents page titled %r is generated",
+                    why, app.config.project)
     return []
 
 

@@ -7,7 +7,8 @@ library, unlike lxml), then rebuilt from an allowlist:
 - elements that run or load something (``script``, ``style`` with remote imports, remote
   ``link``, ``object``, ``embed``, ``base``, ``meta``, ``form`` controls) are dropped;
   an ``iframe`` becomes a link to its address; any other unknown or obsolete element
-  (``center``, ``font``) is unwrapped, so its words stay;
+  (``center``, ``font``) is unwrapped, so its words stay, and so is a ``button``: a link
+  drawn as one (``<a href><button>Meeting minutes</button></a>``) keeps its words and link;
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
   https, mailto, tel and relative addresses (and ``data:image/`` in an image), each written
   as a valid URL (``My Photos`` as ``My%20Photos``: ``safety.urls.written_validly``);
@@ -51,7 +52,7 @@ KEEP = VOID | {
     "time", "tr", "u", "ul", "var",
 }
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
-        "frameset", "input", "select", "textarea", "button", "template", "param", "source",
+        "frameset", "input", "select", "textarea", "template", "param", "source",
         "track", "title", "head"}
 COMMON = {"id", "class", "title", "lang", "dir", "role"}
 PER_ELEMENT = {
