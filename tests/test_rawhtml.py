@@ -230,6 +230,15 @@ def test_a_style_that_loads_from_another_site_is_left_out():
     assert cleaned == '<div>x</div><p style="margin: 0 1em">y</p>'
 
 
+def test_a_checkbox_in_a_pages_html_is_the_box_every_edition_prints():
+    """GitHub's task lists pasted as HTML (``<input type="checkbox" checked disabled>``): a
+    form control is in no e-reader or PDF, and dropping it lost whether the task was done."""
+    cleaned, changes = clean('<ul><li><input type="checkbox" checked disabled> Done</li>'
+                             '<li><input type="CHECKBOX"> To do</li><li><input type="text"> x</li></ul>')
+    assert cleaned == "<ul><li>\u2611 Done</li><li>\u2610 To do</li><li> x</li></ul>"
+    assert [c.what for c in changes] == ["a <input> element is left out"]
+
+
 @pytest.mark.parametrize(("style", "kept"), [
     ("color: red", None), ("COLOR:#000;font-weight:bold", "font-weight:bold"),
     ("background-color: yellow; padding: 4px", "padding: 4px"), ("opacity:0", None),

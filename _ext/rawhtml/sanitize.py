@@ -51,6 +51,9 @@ KEEP = VOID | {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul", "var",
 }
+TICKED, UNTICKED = "\u2611", "\u2610"
+"""A page's own checkbox (a task list written in HTML: ``<input type="checkbox" checked>
+Done``) as the ballot box every edition prints; a form control is in no e-reader or PDF."""
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "template", "param", "source",
         "track", "title", "head"}
@@ -328,6 +331,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         return
     if name == "area":
         _area(element, out, changes, local_image, in_link, inline, within)
+        return
+    if name == "input" and element.get("type", "").strip().lower() == "checkbox":
+        out.append(TICKED if element.get("checked") is not None else UNTICKED)
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
