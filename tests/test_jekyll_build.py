@@ -688,3 +688,23 @@ def test_a_rule_under_a_heading_or_after_another_is_drawn_without_a_warning(tmp_
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(home.select("article hr")) == 3
     assert "The list." in home.select_one("article").get_text()
+
+
+def test_a_kramdown_table_without_a_header_line_is_a_table(tmp_path: Path) -> None:
+    """kramdown read lines starting with ``|`` as a table with no delimiter line under its
+    first row (fortran-lang's pages); Markdown printed them as one paragraph of pipes. A
+    problem further down is still said at its own line."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "compilers.md": "---\ntitle: Compilers\nposition: 1\n---\n\nThe list:\n\n"
+                        "| GFortran | GNU | free |\n| Intel | Intel | free |\nLast words.\n\n"
+                        "![A chart](gone.png)\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    article = page_html(build, "compilers")
+    rows = [[" ".join(c.get_text().split()) for c in row.select("th, td")]
+            for row in article.select("table tr")]
+    assert rows == [["GFortran", "GNU", "free"], ["Intel", "Intel", "free"]]
+    assert "|" not in article.get_text() and "Last words." in article.get_text()
+    assert any(f"{source / 'compilers.md'}:12:" in w and "gone.png" in w for w in build.warnings), \
+        build.warnings

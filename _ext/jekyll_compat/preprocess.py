@@ -100,6 +100,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     options = site.get("kramdown")
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
+    cleaned, headed = tablecells.with_header_lines(cleaned)
+    if headed:
+        lines = lines.with_blank_lines(tuple(first_line + line for line in headed))
     cleaned, wide = tablecells.keep_extra_cells(cleaned)
     if wide:
         rows = f"{len(wide)} table rows have" if len(wide) > 1 else "a table row has"

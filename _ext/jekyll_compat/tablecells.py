@@ -58,6 +58,49 @@ def keep_extra_cells(text: str) -> tuple[str, list[WideRow]]:
     return ("\n".join(lines), wide) if wide else (text, [])
 
 
+_ROW = re.compile(r" {0,3}\|")
+
+
+def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with a delimiter line under the first row of each table written without one,
+    and the 0-based lines added.
+
+    kramdown read lines that start with ``|`` as a table, with no header row; Markdown
+    reads a table only with a delimiter line (``|---|---|``) under its first row, so the
+    rows were one paragraph of pipes in every edition (fortran-lang's pages). The first row
+    becomes the header. Only a table after a blank line (or at the top) is looked at, as
+    kramdown began one there.
+    """
+    if "|" not in text:
+        return text, ()
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    out: list[str] = []
+    added: list[int] = []
+    i = 0
+    while i < len(lines):
+        starts = (i in prose and _ROW.match(lines[i]) and (i == 0 or not lines[i - 1].strip())
+                  and not _DELIMITER_CHARS.issuperset(lines[i].strip()))
+        if not starts:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and end in prose and _ROW.match(lines[end]):
+            end += 1
+        out.append(lines[i])
+        headless = not (end > i + 1 and _columns(lines[i], lines[i + 1]))
+        if headless:
+            added.append(len(out))
+            out.append("|" + "---|" * (len(_separators(lines[i])) + 1))
+        out += lines[i + 1:end]
+        if headless and end < len(lines) and lines[end].strip():
+            added.append(len(out))  # kramdown ended the table at a line of text; Markdown would not
+            out.append("")
+        i = end
+    return ("\n".join(out), tuple(added)) if added else (text, ())
+
+
 def _columns(header: str, delimiter: str) -> int:
     """The columns of the table these two lines start (markdown-it's rule), else 0."""
     bare = delimiter.strip()
