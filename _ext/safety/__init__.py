@@ -99,7 +99,8 @@ def say_case_clashes(env: Any) -> None:
 
 def say_unfound_pages(env: Any) -> None:
     """Page files Sphinx's search passes over without a word (a line break in the name, a
-    name not in composed Unicode, NFC), each said at its file, shown on one line."""
+    name not in composed Unicode, NFC, a Markdown suffix it does not read: ``.MD``,
+    ``.mkd``), each said at its file, shown on one line."""
     from sphinx.project import EXCLUDE_PATHS
     from sphinx.util.matching import Matcher
 
@@ -112,8 +113,8 @@ def say_unfound_pages(env: Any) -> None:
     for path in names.unfound_pages(srcdir, env.config.source_suffix, included, excluded,
                                     getattr(env.project, "collections", {})):
         where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
-        logger.warning(names.unfound_problem(srcdir, path), location=f"{where}:1", type=WARNING_TYPE,
-                       subtype=Kind.PAGE_NAME.value)
+        logger.warning(names.unfound_problem(srcdir, path, tuple(env.config.source_suffix)),
+                       location=f"{where}:1", type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
 
 
 class _SaidAsPageName:

@@ -84,10 +84,23 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
         dirs[:] = sorted(d for d in dirs if entered(base + d))
         for name in sorted(files):
             path = base + name
-            if name.endswith(suffixes) and unfindable(path) and included(judged(path)) and not excluded(
-                    judged(path)):
+            if (name.endswith(suffixes) and unfindable(path) or other_suffix(name, suffixes)) \
+                    and included(judged(path)) and not excluded(judged(path)):
                 found.append(path)
     return found
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown")
+"""What Jekyll read as Markdown (its ``markdown_ext``, in any case: ``Notes.MD``)."""
+
+
+def other_suffix(name: str, suffixes: tuple[str, ...]) -> str | None:
+    """A Markdown page's suffix the build does not read (``.MD``, ``.mkd``), else None: such
+    a page was left out without a word."""
+    stem, dot, suffix = name.rpartition(".")
+    if not stem or not dot or name.endswith(suffixes) or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    return "." + suffix
 
 
 def unfindable(path: str) -> bool:
@@ -96,8 +109,13 @@ def unfindable(path: str) -> bool:
     return "\n" in path or unicodedata.normalize("NFC", path) != path
 
 
-def unfound_problem(srcdir: str, path: str) -> str:
+def unfound_problem(srcdir: str, path: str, suffixes: tuple[str, ...] = (".md",)) -> str:
     """Why the page file at ``path`` (from the source folder) is not built, and what to do."""
+    if suffix := other_suffix(path.rsplit("/", 1)[-1], suffixes):
+        renamed = shown(path)[:-len(suffix)] + ".md"
+        return (f"the page '{shown(path)}' is not read: pages end in "
+                f"{' or '.join(sorted(set(suffixes)))}, not '{suffix}', so it is in no edition; "
+                f"rename it '{renamed}'")
     if "\n" in path:
         return (f"the file name '{shown(path)}' has a line break, so the build cannot find the "
                 "page and it is not built; rename the file without it")
