@@ -196,3 +196,19 @@ def test_the_generated_root_says_why_when_every_page_is_in_a_folder(tmp_path: Pa
                              str(source), str(tmp_path / "html")], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no page can be the landing page (every page is in a folder)" in result.stdout
+
+
+def test_a_readme_written_as_a_page_is_published_and_a_repositorys_readme_is_not(tmp_path):
+    """``README.md`` beside the pages is left out: a repository's notes for the people who
+    keep its files. One with a front matter (title, position) was a page, which Jekyll
+    published; it was left out without a word."""
+    from conftest import sphinx_build
+
+    home = "---\ntitle: Home\n---\n\nWelcome.\n"
+    page = write_pages(tmp_path / "page", {"index.md": home, "README.md": (
+        "---\ntitle: About this guide\nposition: 1\n---\n\nHow to read it.\n")})
+    notes = write_pages(tmp_path / "notes", {"index.md": home, "README.md": "# Repo\n\nRun make.\n"})
+    for source, published in ((page, True), (notes, False)):
+        build = sphinx_build(source, source.parent / (source.name + "-html"))
+        assert build.returncode == 0, build.output
+        assert (source.parent / (source.name + "-html") / "README.html").is_file() == published

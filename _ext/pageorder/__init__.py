@@ -246,11 +246,27 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
         config.root_doc = first
 
 
+README = "README.md"
+
+
+def publish_a_readme_written_as_a_page(app: Sphinx, config: Config) -> None:
+    """A ``README.md`` beside the pages is left out (``exclude_patterns``): a repository's
+    notes for the people who keep its files. One with a front matter was written as a page,
+    and Jekyll published it so; it was left out without a word. It is a page here too."""
+    if README not in config.exclude_patterns:
+        return
+    import pagesource
+
+    if pagesource.read(Path(app.srcdir) / README).closed:
+        config.exclude_patterns = [p for p in config.exclude_patterns if p != README]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(NAVIGATION_CHANGED)
     app.add_event(LANDING_PAGE)
     app.add_transform(OneChapterPerFile)
     app.add_transform(InsertContents)
+    app.connect("config-inited", publish_a_readme_written_as_a_page, priority=400)
     app.connect("config-inited", choose_root_doc)
     app.connect("builder-inited", read_leniently)
     app.connect("env-get-outdated", generated_root.register, priority=300)
