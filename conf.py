@@ -38,7 +38,10 @@ extensions = [
 ]
 
 source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
-exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor", "README.md"]
+# What Jekyll leaves out too: a Ruby site's installed gems (vendor/bundle…), not a City
+# section named vendor/ ("Working with the City as a vendor")
+exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor/bundle", "vendor/cache",
+                    "vendor/gems", "vendor/ruby", "README.md"]
 templates_path = ["_templates"]
 # Folders outside the source folder that pages may include files or images from (the
 # source folder itself is always allowed; everything else is refused)

@@ -345,11 +345,14 @@ def test_what_jekyll_excluded_or_copied_as_a_file_is_no_page(tmp_path: Path) -> 
         "drafts/idea.md": "---\ntitle: Idea\nposition: 2\n---\n\nNot yet.\n",
         "notes.md": "Notes without front matter.\n",
         "vendor/bundle/gems/x/README.md": "# A gem's readme\n",
+        "vendor/index.md": "---\ntitle: Working with the City as a vendor\nposition: 3\n---\n\nBids.\n",
     })
     build = sphinx_build(source, tmp_path / "html", "html", strict=False)
     assert build.returncode == 0, build.output
     html = tmp_path / "html"
     assert not (html / "internal").exists() and not (html / "drafts").exists()
+    assert (html / "vendor" / "index.html").is_file()  # a City section, not installed gems
+    assert not (html / "vendor" / "bundle").exists()
     assert not (html / "notes.html").exists()
     [said] = [w for w in build.warnings if "[jekyll.no-front-matter]" in w]
     assert said.startswith(f"{source / 'notes.md'}:1: WARNING: 'notes.md' has no front matter")
