@@ -159,19 +159,30 @@ def _in_place(style: str) -> tuple[str, str]:
 
 _PRESENTATION = re.compile(
     r"^\s*(?:(?:-webkit-text-fill-)?color|background(?:-color|-image)?|opacity|filter|visibility"
-    r"|font-size|text-indent|clip|clip-path|mix-blend-mode|text-shadow"
+    r"|text-indent|clip|clip-path|mix-blend-mode|text-shadow"
     r"|display\s*:\s*none|content-visibility)\s*(?::|$)", re.I)
 """Declarations that decide whether a word can be read at all: a page's own colour or
 shading is unreadable in one of the site's two colour schemes (no colour has 4.5:1 against
-both the light and the dark background, WCAG 1.4.3), and ``color: white``, ``opacity: 0``,
-``font-size: 0`` or ``display: none`` hide words that the PDF prints. The theme decides."""
+both the light and the dark background, WCAG 1.4.3), and ``color: white``, ``opacity: 0``
+or ``display: none`` hide words that the PDF prints. The theme decides."""
+_FONT_SIZE = re.compile(r"^\s*font-size\s*:\s*(\d+(?:\.\d+)?|\.\d+)\s*(px|pt|em|rem|%|)\s*(?:!\s*important\s*)?$", re.I)
+_TOO_SMALL = {"px": 8, "pt": 6, "em": 0.5, "rem": 0.5, "%": 50, "": 1}
+"""Below these a size hides its words (``font-size: 0``); ``font-size: 11px`` is kept."""
+
+
+def _hides(declaration: str) -> bool:
+    if _PRESENTATION.match(declaration):
+        return True
+    size = _FONT_SIZE.match(declaration)
+    return size is not None and float(size.group(1)) < _TOO_SMALL[size.group(2).lower()]
 
 
 def _readable(style: str) -> tuple[str, str]:
-    """``style`` without :data:`_PRESENTATION` declarations; and those left out."""
+    """``style`` without the declarations that hide or fade words (:func:`_hides`); and
+    those left out."""
     kept, dropped = [], []
     for declaration in style.split(";"):
-        (dropped if _PRESENTATION.match(declaration) else kept).append(declaration)
+        (dropped if _hides(declaration) else kept).append(declaration)
     if not dropped:
         return style, ""
     return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in dropped)
