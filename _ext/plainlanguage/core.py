@@ -39,6 +39,11 @@ _CAPITALS_AT_START = re.compile(r"[A-Z]{2,}(?![\w'’])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
 _ABBREVIATION_AT_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|vs)\.)$")
+_ABBREVIATION_REACH = 64
+"""How far before a sentence's end an abbreviation is looked for. From the text's start,
+each end tried every earlier character: a paragraph of 8,000 short sentences (160 KB)
+took 95 s, twice as many four times that. A longer run of ``a.b.c.`` still ends with
+two of its letters inside the reach, each after a ``.`` (a word boundary)."""
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FIGURE = re.compile(r"^\{(figure|image)\}")
 _OPTION = re.compile(r"^:(\w[\w-]*):\s*(.*)$")
@@ -186,7 +191,7 @@ def _start_of(sentence: str) -> str:
 def _sentences(text: str) -> list[tuple[int, str]]:
     found, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION_AT_END.search(text, 0, match.start()):
+        if _ABBREVIATION_AT_END.search(text, max(0, match.start() - _ABBREVIATION_REACH), match.start()):
             continue  # "the U.S. Department", "e.g. parks": no sentence ends there
         found.append((start, text[start:match.start()]))
         start = match.end()
