@@ -262,3 +262,13 @@ def test_check_says_the_page_files_a_build_cannot_find(tmp_path: Path) -> None:
     assert said[0].startswith(f"{source}/a\\nb.md:1: the file name 'a\\nb.md' has a line break"), said
     assert said[1].startswith(f"{source}/cafe\u0301.md:1: the file name 'cafe\u0301.md' is not in the "
                               "composed Unicode form (NFC)"), said
+
+
+def test_page_beside_a_folder_without_a_landing_page(tmp_path: Path) -> None:
+    """A folder without an index.md gets a generated landing page in the outline, which no
+    file gives: `make page` at the top stopped with KeyError: 'sub/index' (a traceback)."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home"), "a.md": page("A", 1),
+                                               "sub/b.md": page("B", 1)})
+    result = new_page(source, "Other")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert read_page("other", source / "other.md").position == 2

@@ -59,12 +59,13 @@ def landing_of(section: str, pages: Mapping[str, Page], root: str) -> str | None
 def next_position(section: str, pages: Mapping[str, Page], root: str) -> int:
     """One more than the largest position listed in ``section`` (1 in an empty one)."""
     outline = build_outline(pages, root)
+    known = {**pages, **outline.generated}  # a folder without a landing page is listed by one
     landing = landing_of(section, pages, root)
     if landing is not None:
         members = outline.children.get(landing, ())
     else:  # a folder without a landing page yet: its own pages are the neighbours
         members = tuple(d for d in pages if d.rpartition("/")[0] == section)
-    positions = [pages[d].position for d in members if pages[d].position is not None]
+    positions = [known[d].position for d in members if d in known and known[d].position is not None]
     return max(positions, default=0) + 1
 
 
