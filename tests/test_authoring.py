@@ -272,3 +272,16 @@ def test_page_beside_a_folder_without_a_landing_page(tmp_path: Path) -> None:
     result = new_page(source, "Other")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert read_page("other", source / "other.md").position == 2
+
+
+def test_page_is_never_written_through_a_linked_folder(tmp_path: Path) -> None:
+    """A folder of pages may hold a link to a folder elsewhere (Git keeps links): `make page
+    SECTION=linked` wrote the new page there, outside the pages, where no edition reads it."""
+    elsewhere = write_pages(tmp_path / "elsewhere", {"notes.txt": "mine"})
+    source = write_pages(tmp_path / "source", {"index.md": page("Home")})
+    os.symlink(elsewhere, source / "linked")
+    for section in ("linked", "linked/deeper"):
+        result = new_page(source, "Bike lanes", section)
+        assert result.returncode != 0 and "outside the folder of pages" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["notes.txt"]

@@ -82,6 +82,12 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
     if not title:
         raise PageError('give the page a title: make page TITLE="Bike lanes" [SECTION=folder]')
     section = clean_section(section)
+    inside = Path(os.path.realpath(srcdir))
+    folder = Path(os.path.realpath(srcdir / section))
+    if folder != inside and inside not in folder.parents:
+        raise PageError(f"SECTION={section!r} is a link to {folder}, outside the folder of pages: "
+                        "the page would be written there, and no edition reads it; name a folder "
+                        "inside it")
     settings = load_settings(confdir)
     pages = read_pages(find_pages(srcdir, settings))
     if section and not (srcdir / section).is_dir() and landing_of(section, pages, settings.root_doc) is None:
