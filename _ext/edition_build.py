@@ -144,6 +144,40 @@ def precious(source: Path, confdir: Path | None) -> list[tuple[str, Path]]:
     return [*found, ("your home folder", Path.home())]
 
 
+def published_as_is(confdir: Path | None) -> list[Path]:
+    """The folders ``conf.py``'s ``html_static_path`` and ``html_extra_path`` name: Sphinx
+    copies every file in them into the site as it is (none when ``conf.py`` cannot be read:
+    Sphinx says why)."""
+    if confdir is None or not (confdir / "conf.py").is_file():
+        return []
+    import runpy
+
+    try:
+        settings = runpy.run_path(str(confdir / "conf.py"))
+        entries = [*settings.get("html_static_path", ()), *settings.get("html_extra_path", ())]
+        return [confdir / entry for entry in entries if isinstance(entry, (str, os.PathLike))]
+    except Exception:  # noqa: BLE001 - Sphinx reads conf.py next and reports what is wrong
+        return []
+
+
+def check_not_published(builddir: Path, source: Path, published: Sequence[Path]) -> None:
+    """Refuse a build folder, or a folder of pages, inside a folder the site publishes as it
+    is: ``BUILDDIR=_static`` put the doctree cache into the project's ``_static/`` and the
+    site published it (every page's source in ``pagesource.pickle``, unpublished pages and
+    drafts too), with the last site inside the next; pages there were published as Markdown."""
+    for folder in published:
+        shared = Path(os.path.realpath(folder))
+        for name, path in (("BUILDDIR", builddir), ("SOURCEDIR", source)):
+            real = Path(os.path.realpath(path))
+            if real == shared or shared in real.parents:
+                what = ("the build's cache (every page's source, unpublished ones too)"
+                        if name == "BUILDDIR" else "the pages' Markdown (unpublished pages too)")
+                raise BuildFolderProblem(
+                    f"{name} {str(path)!r} is in {str(folder)!r}, whose every file the site "
+                    f"publishes as it is: {what} would be on the site, so nothing is built; "
+                    f"give a folder outside it, e.g. {name}={'_build' if name == 'BUILDDIR' else 'source'}")
+
+
 def confdir_of(options: Sequence[str]) -> Path | None:
     """The folder of ``conf.py`` Sphinx is given (``-c``), as the Makefile always passes it."""
     options = list(options)
@@ -431,6 +465,7 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
                        "building would put the editions' folders into it and replace any "
                        "folder there named like one (html/, pdf/, epub/, doctrees/), so nothing "
                        "is built")
+    check_not_published(builddir, source, published_as_is(confdir_of(sphinx_options)))
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
     from languages.build import Workers

@@ -262,3 +262,26 @@ def test_check_says_the_page_files_a_build_cannot_find(tmp_path: Path) -> None:
     assert said[0].startswith(f"{source}/a\\nb.md:1: the file name 'a\\nb.md' has a line break"), said
     assert said[1].startswith(f"{source}/cafe\u0301.md:1: the file name 'cafe\u0301.md' is not in the "
                               "composed Unicode form (NFC)"), said
+
+
+def test_page_beside_a_folder_without_a_landing_page(tmp_path: Path) -> None:
+    """A folder without an index.md gets a generated landing page in the outline, which no
+    file gives: `make page` at the top stopped with KeyError: 'sub/index' (a traceback)."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home"), "a.md": page("A", 1),
+                                               "sub/b.md": page("B", 1)})
+    result = new_page(source, "Other")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert read_page("other", source / "other.md").position == 2
+
+
+def test_page_is_never_written_through_a_linked_folder(tmp_path: Path) -> None:
+    """A folder of pages may hold a link to a folder elsewhere (Git keeps links): `make page
+    SECTION=linked` wrote the new page there, outside the pages, where no edition reads it."""
+    elsewhere = write_pages(tmp_path / "elsewhere", {"notes.txt": "mine"})
+    source = write_pages(tmp_path / "source", {"index.md": page("Home")})
+    os.symlink(elsewhere, source / "linked")
+    for section in ("linked", "linked/deeper"):
+        result = new_page(source, "Bike lanes", section)
+        assert result.returncode != 0 and "outside the folder of pages" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["notes.txt"]

@@ -318,3 +318,23 @@ def test_make_all_never_builds_into_the_root_home_or_the_project(tmp_path: Path)
     with pytest.raises(edition_build.BuildFolderProblem, match="is the file system's root"):
         edition_build.check_not_precious(Path("/"), edition_build.precious(pages, project), "x")
     assert edition_build.confdir_of(["-b", "html", "-c", str(project), "-j", "1"]) == project
+
+
+@pytest.mark.parametrize("setting", ["BUILDDIR=_static", "BUILDDIR=_static/site", "SOURCEDIR=_static/pages"])
+def test_nothing_is_built_in_a_folder_the_site_publishes_as_it_is(tmp_path: Path, setting: str) -> None:
+    """``make all BUILDDIR=_static`` wrote the doctree cache into the project's ``_static/``,
+    which Sphinx copies into the site as it is: ``html/_static/doctrees/pagesource.pickle``
+    published every page's source, an unpublished page's too."""
+    project = write_pages(tmp_path / "project", {"conf.py": (REPO / "conf.py").read_text(encoding="utf-8"),
+                                                 "_static/a11y.css": ""})
+    pages = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome."),
+                                             "draft.md": "---\ntitle: Draft\nposition: 1\npublished: false\n---\n\nSECRET-DRAFT\n"})
+    name, folder = setting.split("=")
+    if name == "SOURCEDIR":
+        pages = write_pages(project / folder, {"index.md": page("Home", body="Welcome.")})
+    before = tree(tmp_path)
+    built = make("html", "STRICT=0", f"CONFDIR={project}", f"SOURCEDIR={pages}",
+                 f"BUILDDIR={project / folder if name == 'BUILDDIR' else tmp_path / 'out'}")
+    assert built.returncode == 2 and f"{name} " in built.stderr, built.stdout + built.stderr
+    assert "publishes as it is" in built.stderr and "Traceback" not in built.stderr, built.stderr
+    assert tree(tmp_path) == before

@@ -256,3 +256,13 @@ def test_the_heading_every_edition_shows_is_the_title_the_outline_names(tmp_path
     pdf = build_pdf(source, tmp_path / "pdf", strict=False)
     assert pdf.returncode == 0 and not [w for w in pdf.warnings if "[pdf." in w], pdf.output
     assert shown in [title for _, title in outline(the_pdf(tmp_path / "pdf"))]
+
+
+def test_a_title_of_a_long_run_of_spaces_is_read_in_linear_time():
+    """``\\s*<line break>\\s*`` tried every space of a run as its start: a title of 30,000
+    spaces held a build for 20 s, one of 300,000 for about half an hour (a hostile page)."""
+    from conftest import ends_apart
+
+    assert ends_apart("from pagesource import titles\n"
+                      "assert titles.one_line('A' + ' ' * 300_000 + 'x') == 'A' + ' ' * 300_000 + 'x'\n"
+                      "assert titles.one_line('A \\n ' * 50_000 + 'x') == 'A ' * 50_000 + 'x'", limit=120)

@@ -711,3 +711,28 @@ def test_a_kramdown_table_without_a_header_line_is_a_table(tmp_path: Path) -> No
     assert "|" not in article.get_text() and "Last words." in article.get_text()
     assert any(f"{source / 'compilers.md'}:12:" in w and "gone.png" in w for w in build.warnings), \
         build.warnings
+
+
+def test_site_data_in_subfolders_is_read_as_jekyll_read_it(tmp_path: Path) -> None:
+    """Jekyll reads ``_data/team/people.yml`` as ``site.data.team.people``; only ``_data``'s top
+    files were read, so ``{{ site.data.team.people.name }}`` printed nothing, without a word. A
+    link to a folder outside is said and not read, as a linked file is."""
+    elsewhere = write_pages(tmp_path / "elsewhere", {"secret.yml": "key: SECRETWORD\n"})
+    src = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "_data/top.yml": "lead: Rivera\n",
+        "_data/team/people.yml": "name: Okafor\n",
+        "_data/team/roles/leads.json": '{"first": "Nguyen"}',
+        "index.md": "---\ntitle: Home\n---\n\nLead {{ site.data.top.lead }}, member "
+                    "{{ site.data.team.people.name }}, first {{ site.data.team.roles.leads.first }}, "
+                    "key {{ site.data.linked.secret.key }}.\n",
+    })
+    (src / "_data" / "linked").symlink_to(elsewhere)
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    text = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one("article").get_text(" ")
+    assert "Lead Rivera, member Okafor, first Nguyen" in " ".join(text.split())
+    assert "SECRETWORD" not in text
+    assert any("'_data/linked' is a link to" in w and "[security.file-outside]" in w
+               for w in build.warnings), build.warnings

@@ -214,7 +214,7 @@ def test_a_missing_picture_is_reported_once_and_a_broken_one_does_not_stop_the_p
         "index.md": page("Pictures", None, "Below."),
         "maps.md": page("Maps", 1, "Text.\n\n![Map of the districts](maps/none.png)\n\n"
                                    "![Plan of the route](plan.png)\n"),
-        "plan.png": "<html>saved from a browser</html>",
+        "plan.png": b"\x89PNG\r\n\x1a\n<html>saved from a browser</html>",  # no PNG after its first bytes
     })
     build = build_pdf(src, tmp_path / "pdf", strict=False)
     assert len([w for w in build.warnings if "none.png" in w]) == 1, build.warnings

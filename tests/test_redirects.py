@@ -296,6 +296,10 @@ def test_a_pages_redirect_to_another_site_is_a_notice_not_a_redirect() -> None:
         ("gone.html", False)}  # conf.py's own word redirects
     assert not redirects.is_own("https://evilaustintexas.gov/", ["austintexas.gov"])
     assert not redirects.is_own("https://austintexas.gov.evil.example/", ["austintexas.gov"])
+    # a browser reads a backslash as "/": the host is evil.example, austintexas.gov only its path
+    assert not redirects.is_own("https://evil.example\\@austintexas.gov/", ["austintexas.gov"])
+    assert not redirects.is_own("https:\\\\evil.example\\@www.austintexas.gov", ["austintexas.gov"])
+    assert redirects.is_own("https://www.austintexas.gov\\pay", ["austintexas.gov"])
 
 
 def test_a_redirect_to_another_site_warns_at_its_line_and_sends_no_one_there(tmp_path: Path) -> None:

@@ -534,17 +534,45 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
 
 
 def _data_files(srcdir: Path) -> list[Path]:
+    """``_data/``'s YAML and JSON files, its subfolders' too (Jekyll's ``site.data.team.people``
+    is ``_data/team/people.yml``); a link to a folder is not walked (:func:`_data_links`)."""
     folder = srcdir / "_data"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml", ".json") and p.is_file())
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders.sort()
+        found += sorted(Path(root, name) for name in files
+                        if Path(name).suffix in (".yml", ".yaml", ".json") and Path(root, name).is_file())
+    return found
+
+
+def _data_links(srcdir: Path) -> list[Path]:
+    """The links to folders inside ``_data/`` (never walked: they may lead anywhere)."""
+    return sorted(Path(root, name) for root, folders, _ in os.walk(srcdir / "_data")
+                  for name in folders if Path(root, name).is_symlink())
 
 
 def jekyll_data(srcdir: Path) -> dict[str, Any]:
-    """``_data/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data`` (a file
-    that links outside the source folder is not read: :func:`site_files_outside`)."""
-    return {path.stem: _read_yaml(path, path.stat().st_mtime)
-            for path in _data_files(srcdir) if _inside(path, srcdir)}
+    """``_data/**/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data``, a
+    subfolder as a key (a file that links outside the source folder is not read:
+    :func:`site_files_outside`). Only the top files were read: ``{{ site.data.team.people.name }}``
+    printed nothing, without a word."""
+    data: dict[str, Any] = {}
+    made = {id(data)}  # the folders' own dicts: a file's data (read once, cached) is copied first
+    for path in _data_files(srcdir):
+        if not _inside(path, srcdir):
+            continue
+        *folders, name = path.relative_to(srcdir / "_data").with_suffix("").parts
+        place = data
+        for folder in folders:
+            if id(place.get(folder)) not in made:
+                known = place.get(folder)
+                place[folder] = dict(known) if isinstance(known, dict) else {}
+                made.add(id(place[folder]))
+            place = place[folder]
+        place[name] = _read_yaml(path, path.stat().st_mtime)
+    return data
 
 
 def jekyll_translations(srcdir: Path, config: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
@@ -570,7 +598,7 @@ def site_files_outside(srcdir: Path) -> list[Path]:
     """``_config.yml`` and ``_data/`` files that are links to files outside the source folder
     (``_data/city.yml`` → a file of the build machine put its values on the site); not read."""
     config = srcdir / "_config.yml"
-    candidates = ([config] if config.is_file() else []) + _data_files(srcdir)
+    candidates = ([config] if config.is_file() else []) + _data_files(srcdir) + _data_links(srcdir)
     return [path for path in candidates if not _inside(path, srcdir)]
 
 

@@ -28,6 +28,7 @@ from myst_parser.config.main import TopmatterReadError
 from publication.logfilters import add_once
 
 from . import doubledollar, gfm, mathjax
+from .hardening import linear_heading_slugs
 from .mathml import Unsupported, to_mathml
 from .switch import SWITCH, DollarMathSwitchParser, wants_dollar_math
 from .topmatter import read_topmatter
@@ -206,6 +207,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)
     DollarMathSwitchParser.on_cells_left_out = staticmethod(warn_cells_left_out)
     app.add_source_parser(DollarMathSwitchParser, override=True)
+    linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))
     app.connect("source-read", kramdown_maths, priority=600)  # jekyll_compat's Liquid: 500
     app.connect("doctree-read", check_formulas)

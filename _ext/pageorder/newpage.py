@@ -59,12 +59,13 @@ def landing_of(section: str, pages: Mapping[str, Page], root: str) -> str | None
 def next_position(section: str, pages: Mapping[str, Page], root: str) -> int:
     """One more than the largest position listed in ``section`` (1 in an empty one)."""
     outline = build_outline(pages, root)
+    known = {**pages, **outline.generated}  # a folder without a landing page is listed by one
     landing = landing_of(section, pages, root)
     if landing is not None:
         members = outline.children.get(landing, ())
     else:  # a folder without a landing page yet: its own pages are the neighbours
         members = tuple(d for d in pages if d.rpartition("/")[0] == section)
-    positions = [pages[d].position for d in members if pages[d].position is not None]
+    positions = [known[d].position for d in members if d in known and known[d].position is not None]
     return max(positions, default=0) + 1
 
 
@@ -81,6 +82,12 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
     if not title:
         raise PageError('give the page a title: make page TITLE="Bike lanes" [SECTION=folder]')
     section = clean_section(section)
+    inside = Path(os.path.realpath(srcdir))
+    folder = Path(os.path.realpath(srcdir / section))
+    if folder != inside and inside not in folder.parents:
+        raise PageError(f"SECTION={section!r} is a link to {folder}, outside the folder of pages: "
+                        "the page would be written there, and no edition reads it; name a folder "
+                        "inside it")
     settings = load_settings(confdir)
     pages = read_pages(find_pages(srcdir, settings))
     if section and not (srcdir / section).is_dir() and landing_of(section, pages, settings.root_doc) is None:

@@ -220,6 +220,24 @@ def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:
         yield path, value
 
 
+def version_problem(version: str) -> str | None:
+    """Why ``version`` cannot name a release, or ``None``. Releases are kept in
+    ``editions/<version>/`` and ordered as Python orders versions (PEP 440): ``Spring 2024``
+    stopped the website's build with a traceback, and ``../../x`` named a folder outside
+    the releases."""
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        Version(version)
+    except InvalidVersion:
+        pass
+    else:
+        if version == version.strip():
+            return None
+    return ("is not a version number (releases are kept in editions/<version>/ and ordered "
+            "by it); write it as numbers and dots, e.g. \"1.2.0\" or \"2024.1\"")
+
+
 def safety_problems(data: dict) -> list[str]:
     """What the schema lets through but would corrupt an edition or a citation file.
 
@@ -241,6 +259,8 @@ def safety_problems(data: dict) -> list[str]:
     if isinstance(version, (int, float)) and not isinstance(version, bool):
         problems.append(f"version: YAML read the number {version}; write the version in quotes "
                         "(`version: \"1.10\"`: unquoted, 1.10 is the number 1.1)")
+    elif isinstance(version, str) and (why := version_problem(version)):
+        problems.append(f"version: {version[:80]!r} {why}")
     for index, author in enumerate(data.get("authors") or ()):
         if isinstance(author, dict) and not any(author.get(k) for k in
                                                 ("name", "family-names", "given-names", "alias")):

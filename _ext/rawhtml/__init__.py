@@ -211,6 +211,8 @@ def unpublishable(path: Path, *, picture: bool = True) -> str | None:
         return (f"a browser would open {path.name!r} as a page of the site and run any script "
                 "in it; offer it zipped, or as plain text" if not picture else
                 f"{path.name!r} is no picture (a browser would open it as a page of the site)")
+    if picture and (empty := filetypes.no_picture_inside(path)):
+        return empty
     if unsafe := svg.file_problems(path):
         return "; ".join(unsafe)
     return pixels.too_many_pixels(path)

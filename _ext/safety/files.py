@@ -210,6 +210,14 @@ def pixel_problem(uri: str, base: Path, srcdir: Path) -> str | None:
     return None
 
 
+def no_picture(uri: str, base: Path, srcdir: Path) -> str | None:
+    """Why a local picture (each ``map.*`` candidate) holds no picture (:mod:`.filetypes`)."""
+    for path in image_files(uri, base, srcdir):
+        if why := filetypes.no_picture_inside(path):
+            return why
+    return None
+
+
 def special_file(uri: str, base: Path, srcdir: Path, *, picture: bool) -> str | None:
     """Why a picture (each ``map.*`` candidate) or download is no file to copy, or None."""
     download = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
@@ -280,6 +288,11 @@ class RefuseOutsideFiles(SphinxTransform):
                      "browser would open it as a page of the site (a script in it would run "
                      "there). Use a PNG, JPEG, GIF, WebP or SVG; its alt text is shown instead",
                      node, Kind.ACTIVE_FILE)
+                replace_by_alt(node)
+                continue
+            if empty := no_picture(uri, base, Path(env.srcdir)):
+                warn(f"the picture {uri!r} is not published: {empty}; its alt text is shown "
+                     "instead", node, Kind.NOT_A_PICTURE)
                 replace_by_alt(node)
                 continue
             unsafe = svg_problems(uri, base, Path(env.srcdir))

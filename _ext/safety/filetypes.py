@@ -8,7 +8,7 @@ read for scripts on their own (:mod:`.svg`).
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".svgz",
                               ".bmp", ".ico", ".tif", ".tiff", ".pdf"})
@@ -23,3 +23,30 @@ def runs_in_browser(path: PurePath, *, picture: bool) -> bool:
     if picture:
         return bool(suffix) and suffix not in PICTURE_SUFFIXES
     return suffix in ACTIVE_SUFFIXES
+
+
+_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM",
+               b"\x00\x00\x01\x00", b"II*\x00", b"MM\x00*")
+"""The first bytes of a PNG, JPEG, GIF, BMP, ICO and TIFF file."""
+_RASTER_SUFFIXES = PICTURE_SUFFIXES - {".svg", ".svgz", ".pdf"}
+
+
+def no_picture_inside(path: Path) -> str | None:
+    """Why a file named as a raster picture (``.png``, ``.jpg`` …) holds no picture of any
+    kind (text, a page, an SVG, nothing), or ``None`` (also for a file that cannot be read:
+    whoever copies it says so). A picture of another kind than its name says is one: browsers
+    show it."""
+    if path.suffix.lower() not in _RASTER_SUFFIXES:
+        return None
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return None
+    if head.startswith(_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
+            or head[4:8] == b"ftyp":  # AVIF (and HEIF)
+        return None
+    kind = ("is empty" if not head else "holds text" if all(32 <= b < 127 or b in b"\t\n\r" for b in head)
+            else "holds bytes of no picture format")
+    return (f"{path.name!r} {kind}, not a picture (no edition can show it, and the ePub is "
+            "invalid); save it again as a PNG, JPEG, GIF or WebP")

@@ -81,6 +81,12 @@ class Kind(enum.Enum):
     address, its script would run there, past the site's Content-Security-Policy (which
     trusts the site's own files). It is not published; its words are shown instead."""
 
+    NOT_A_PICTURE = "not-a-picture"
+    """A file named as a picture (``.png``, ``.jpg`` …) that holds none: text, a web page, an
+    SVG, an empty file. Browsers showed a broken picture, the PDF said it could not read it,
+    and the ePub carried it without a word and was invalid (EPUBCheck PKG-021, MED-004). It
+    is not published; its alt text is shown instead."""
+
     PICTURE_SIZE = "picture-size"
     """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
     that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not

@@ -30,6 +30,7 @@ from jekyll_compat.meaning import is_redirect_page, not_addresses, old_addresses
 from jekyll_compat.urls import collection_path, files_for, page_path
 
 from publication.atomic import write_if_changed
+from safety import urls
 
 from .sitefiles import standalone_page
 
@@ -257,20 +258,27 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     return sorted(chosen.values(), key=lambda r: r.source), problems
 
 
+def host_of(url: str) -> str:
+    """The host a browser goes to: ``\\`` read as ``/`` first, so the host of
+    ``https://evil.example\\@austintexas.gov/`` is ``evil.example`` (``urlsplit`` alone read
+    ``austintexas.gov``, and the page redirected readers to evil.example by itself)."""
+    try:
+        return (urlsplit(urls.as_browsers_read(url)).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
 def is_own(url: str, hosts: Iterable[str]) -> bool:
     """The address is on one of ``hosts`` or a subdomain of one (``www.austintexas.gov``
-    under ``austintexas.gov``)."""
-    try:
-        host = (urlsplit(url).hostname or "").rstrip(".")
-    except ValueError:
-        return False
+    under ``austintexas.gov``), as a browser reads its host (:func:`host_of`)."""
+    host = host_of(url)
     return bool(host) and any(host == own or host.endswith("." + own)
                               for own in (h.lower().strip().strip(".") for h in hosts) if own)
 
 
 def external_message(target: str) -> str:
     """What a page's redirect to another site does now, and how to redirect on purpose."""
-    host = urlsplit(target).hostname or target
+    host = host_of(target) or target
     return (f"`redirect_to: {target[:200]}` would send every reader of this City address to "
             f"another site ({host[:100]}) by itself: its old addresses show a notice with a link "
             "to it instead. If the move is meant, name it in conf.py (`site_redirects`, or its "

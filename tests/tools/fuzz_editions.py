@@ -56,7 +56,23 @@ HOSTILE = [
     "{% raw %}", "{% endraw %}", "{{", "}}", "{%", "%}", "{:", "{::nomarkdown}<b>x</b>{:/}", "{::comment}hidden{:/comment}",
     "::::{note}", "::::", "<dl><dt>T</dt></dl>", "<ul>loose<li>i</li></ul>", "<table><caption>a</caption><caption>b</caption></table>", "| h |\n|---|\n| 1 | 2 |", "<h2><div>d</div></h2>", "<p><bdo>b</bdo></p>", "<figure><figcaption>a</figcaption><img src=\"x.png\" alt=\"p\"><figcaption>b</figcaption></figure>", "<ol><li>a</li></ol>text after", "<dl><dd>only def</dd></dl>", "<table><tr><td>a</td><td>b</td></tr><tr><td colspan=\"3\">c</td></tr></table>", "<blockquote><p>q</p><cite>c</cite></blockquote>", "<ruby>r<rt>t</rt></ruby>", "<time datetime=\"bad\">t</time>", "<span lang=\"en US\">l</span>", "<a href=\"x\"><div>blk</div></a>", "<details><summary><h3>h</h3></summary>x</details>", "```{include} /etc/passwd\n```", "```{literalinclude} index.md\n:lines: 1-99999999999\n```",
 ]
-frag = st.one_of(st.sampled_from(REAL), st.sampled_from(HOSTILE))
+# hostile-7's round: SVG and MathML links, animation, media and their poster, entity-spelled
+# schemes, reference definitions, MyST roles, attributes on blocks, translations' shapes
+HOSTILE_7 = [
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text>s</text></a></svg>",
+    "<svg><a href=\"#\"><animate attributeName=\"href\" to=\"javascript:alert(2)\"/><text>t</text></a></svg>",
+    "<svg><set attributeName=\"href\" to=\"javascript:alert(3)\"/><use href=\"https://evil.example/x.svg#a\"/></svg>",
+    "<math href=\"javascript:alert(4)\"><mi>m</mi></math>", "<video poster=\"https://evil.example/p.png\">v</video>",
+    "<audio src=\"https://evil.example/a.mp3\">a</audio>", "<track src=\"https://evil.example/t.vtt\">",
+    "<a href=\"&#106;avascript:alert(5)\">e</a>", "<a href=\" JaVaScRiPt:alert(6)\">c</a>",
+    "<a href=\"https://evil.example\\\\@austintexas.gov/\">b</a>", "<q cite=\"https://evil.example/\">q</q>",
+    "<p style=\"background:url(https://evil.example/t.png)\">st</p>", "<table background=\"https://evil.example/b.png\"><tr><td>tb</td></tr></table>",
+    "[r][d]\n\n[d]: javascript:alert(7) \"t\"", "{style=\"color:red\" onclick=\"alert(8)\" #search}\nattrs",
+    "```{eval-rst}\n.. role:: r(raw)\n   :format: html\n\n:r:`<script>alert(9)</script>`\n```",
+    "```{toctree}\nx <javascript://%0Aalert(10)>\n```", "<noscript><p title=\"</noscript><img src=x onerror=alert(11)>\">n</p></noscript>",
+    "<details open ontoggle=\"alert(12)\"><summary>s</summary>d</details>", "![p](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+]
+frag = st.one_of(st.sampled_from(REAL), st.sampled_from(HOSTILE), st.sampled_from(HOSTILE_7))
 
 @st.composite
 def page(draw, k):
