@@ -20,7 +20,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .core import Kind, as_text_message, link_name, nameless_message, read, unread_link
+from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
+                   unread_link)
 from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
@@ -168,7 +169,8 @@ class MarkdownShownAsText(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         found = [text for text in self.document.findall(nodes.Text)
-                 if "](" in text and unread_link(text) and not _in_code(text)]
+                 if ("](" in text and unread_link(text) or "]:" in text and refused_definition(text))
+                 and not _in_code(text)]
         if found:
             logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)

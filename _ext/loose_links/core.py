@@ -141,13 +141,28 @@ def unread_link(text: str) -> bool:
     return _ADDRESS.search(text) is not None
 
 
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s<>]+)", re.M)
+"""A reference definition (``[form]: javascript:…``) the reader did not take as one, which
+it refuses for an address with a scheme no link may have: it and each ``[text][form]``
+that names it were shown as typed."""
+
+
+def refused_definition(text: str) -> str | None:
+    """The address of the first such definition in ``text`` (a page's words as shown)."""
+    for found in _DEFINITION.finditer(text) if "]:" in text else ():
+        if not urls.is_allowed(found.group(1)):
+            return found.group(1)
+    return None
+
+
 def as_text_message(count: int, text: str = "") -> str:
     """What to say of ``count`` such places on a page, the first in ``text``."""
     more = f" (and {count - 1} more on the page)" if count > 1 else ""
     address = _ADDRESS.search(text)
-    if address is not None and not urls.is_allowed(address.group(1)):
+    refused = address.group(1) if address is not None else refused_definition(text)
+    if refused is not None and not urls.is_allowed(refused):
         return (f"Markdown for a link is shown as typed{more}: its address "
-                f"'{address.group(1)[:60]}' is not one a link may have (only http, https, "
+                f"'{refused[:60]}' is not one a link may have (only http, https, "
                 "mailto, tel and relative addresses are); remove the link or give it one")
     return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
             "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
