@@ -146,7 +146,7 @@ $(V)/.installed-test: requirements-test.txt constraints.txt $(V)/.installed
 	$(PIP_INSTALL) -r requirements-test.txt
 	touch $(call sq,$@)
 
-## clean: remove $(BUILDDIR) (never one that holds the pages, the project or your home folder)
+## clean: remove $(BUILDDIR) (never one that holds the pages, the project, your home folder, or anything a build did not make)
 clean:
 	@$(call sq,$(value PYTHON_SYSTEM)) _ext/edition_build.py $(B) $(S) clean $(C)
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import fcntl
 import gc
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -570,7 +571,28 @@ def clean(builddir: Path, keep: Sequence[tuple[str, Path]]) -> None:
     if builddir.is_symlink() or (builddir.exists() and not builddir.is_dir()):
         builddir.unlink()
     elif builddir.exists():
+        if foreign := not_built_here(builddir):
+            raise BuildFolderProblem(
+                f"BUILDDIR {str(builddir)!r} holds what no build made ({', '.join(foreign[:3])}"
+                f"{', …' if len(foreign) > 3 else ''}): make clean would delete it, so nothing is "
+                "deleted; give the build folder itself, e.g. BUILDDIR=_build")
         shutil.rmtree(builddir)
+
+
+BUILT = re.compile(r"(?:html|pdf|epub|typst|doctrees|gettext|linkcheck|serve|latex|text|man|texinfo"
+                   r"|singlehtml|dirhtml|xml|pseudoxml|json|pickle|changes|dummy)"
+                   r"(?:-[\w-]+)?(?:\.(?:new|old|previous))?|\.build\.lock|\.buildinfo")
+"""What a build folder holds: each edition and Sphinx builder's folder (``-es``: a language;
+``.new``, ``.old``, ``.previous``: a swap's), the lock."""
+
+
+def not_built_here(builddir: Path) -> list[str]:
+    """The entries of ``builddir`` no build made: ``make clean BUILDDIR=_ext`` (or
+    ``editions``, where the releases of record are, or ``.git``) would have deleted the
+    project's code, its frozen editions or its history, none of them the pages, the
+    project or home, which :func:`clean` guards by name."""
+    return sorted(entry.name + ("/" if entry.is_dir() else "") for entry in builddir.iterdir()
+                  if not BUILT.fullmatch(entry.name))
 
 
 def main(argv: Sequence[str]) -> int:

@@ -299,6 +299,25 @@ def test_make_clean_never_deletes_the_pages_the_project_or_home(tmp_path: Path) 
     assert not private.exists() and (pages / "sub" / "a.md").is_file()
 
 
+def test_make_clean_never_deletes_a_folder_no_build_made(tmp_path: Path) -> None:
+    """`make clean BUILDDIR=_ext` deleted the project's code, `BUILDDIR=editions` its frozen
+    releases of record, `BUILDDIR=.git` its history: none is the pages, the project or home.
+    A folder holding anything a build did not make is refused; a build folder is deleted."""
+    pages = write_pages(tmp_path / "pages", {"index.md": page("Home")})
+    editions = write_pages(tmp_path / "project" / "editions", {"1.0.0/index.html": "of record"})
+    code = write_pages(tmp_path / "project" / "_ext", {"mine/__init__.py": ""})
+    built = write_pages(tmp_path / "out", {"html/index.html": "x", "doctrees-es/a": "x",
+                                           "pdf.previous/a.pdf": "x", ".build.lock": ""})
+    before = tree(tmp_path)
+    for folder in (editions, code):
+        cleaned = make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={folder}")
+        assert cleaned.returncode == 2 and "nothing is deleted" in cleaned.stderr, cleaned.stderr
+        assert tree(tmp_path) == before
+    assert "(1.0.0/)" in make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={editions}").stderr
+    assert make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={built}").returncode == 0
+    assert not built.exists() and editions.is_dir() and code.is_dir()
+
+
 def test_make_all_never_builds_into_the_root_home_or_the_project(tmp_path: Path) -> None:
     """``make all BUILDDIR=~`` (or the project, or ``/``) was accepted: the swap renames and
     then deletes a folder there named ``html``, ``pdf``, ``epub`` or ``doctrees``. Only ``make
