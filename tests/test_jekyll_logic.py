@@ -1387,3 +1387,20 @@ def test_hostile_nomarkdown_never_holds_the_build() -> None:
     for text in ("{::nomarkdown}" * 15_000, "{::nomarkdown}x{:/}" * 10_000,
                  "`{::nomarkdown}" * 14_000, "{::nomarkdown}" + "`" * 200_000 + "{:/}"):
         clean(text)
+
+
+def test_data_tables_are_read_as_jekyll_read_them(tmp_path):
+    """Jekyll read ``_data/members.csv`` (and ``.tsv``) as a list of rows named by the header
+    row; they were not read, so ``{% for m in site.data.members %}`` printed nothing, without
+    a word (the hostile round's leftover)."""
+    from jekyll_compat import jekyll_data
+    from jekyll_compat.liquid_engine import render
+
+    write_pages(tmp_path, {"_data/members.csv": '\ufeffname,role\nAna Díaz,Director\n"Lee, Sam",Analyst\n',
+                           "_data/money/costs.tsv": "item\tcost\nBus\t$2,000\n"})
+    data = jekyll_data(tmp_path)
+    assert data == {"members": [{"name": "Ana Díaz", "role": "Director"},
+                                {"name": "Lee, Sam", "role": "Analyst"}],
+                    "money": {"costs": [{"item": "Bus", "cost": "$2,000"}]}}
+    shown = render("{% for m in site.data.members %}{{ m.name }}; {% endfor %}", {}, {"data": data})
+    assert shown.text == "Ana Díaz; Lee, Sam; "

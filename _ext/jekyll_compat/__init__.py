@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import io
 import os
 import posixpath
 import re
@@ -473,6 +474,24 @@ SITE_FILE_VALUES = 1_000_000
 anchors ("billion laughs") stood for 10⁹ and took 65 s and 6 GB before it was refused."""
 
 
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+"""``_data/`` tables Jekyll read as a list of rows, each a mapping from the header row's
+names to the row's text (``{% for m in site.data.members %}{{ m.name }}``)."""
+
+
+def _read_table(text: str, delimiter: str) -> tuple[Any, str | None, int]:
+    """A ``_data/`` CSV or TSV file as Jekyll read it (its header row names the columns)."""
+    import csv
+
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""),
+                            delimiter=delimiter)
+    try:
+        return [{key: value for key, value in row.items() if isinstance(key, str)}
+                for row in reader], None, 1
+    except csv.Error as error:
+        return None, str(error), reader.line_num or 1
+
+
 def _read_yaml(path: Path, mtime: float) -> Any:
     """A YAML (or JSON) file of the old site; None when it cannot be read."""
     return _read_site_file(path, mtime)[0]
@@ -490,6 +509,8 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None, None, 1
+    if path.suffix in TABLE_SUFFIXES:
+        return _read_table(text, TABLE_SUFFIXES[path.suffix])
     try:
         pagesource.check_depth(_YAML, text)
         loader = _YAML(text)
@@ -534,7 +555,7 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
 
 
 def _data_files(srcdir: Path) -> list[Path]:
-    """``_data/``'s YAML and JSON files, its subfolders' too (Jekyll's ``site.data.team.people``
+    """``_data/``'s YAML, JSON, CSV and TSV files, its subfolders' too (Jekyll's ``site.data.team.people``
     is ``_data/team/people.yml``); a link to a folder is not walked (:func:`_data_links`)."""
     folder = srcdir / "_data"
     if not folder.is_dir():
@@ -543,7 +564,8 @@ def _data_files(srcdir: Path) -> list[Path]:
     for root, folders, files in os.walk(folder):
         folders.sort()
         found += sorted(Path(root, name) for name in files
-                        if Path(name).suffix in (".yml", ".yaml", ".json") and Path(root, name).is_file())
+                        if Path(name).suffix in (".yml", ".yaml", ".json", *TABLE_SUFFIXES)
+                        and Path(root, name).is_file())
     return found
 
 
@@ -554,7 +576,7 @@ def _data_links(srcdir: Path) -> list[Path]:
 
 
 def jekyll_data(srcdir: Path) -> dict[str, Any]:
-    """``_data/**/*.yml`` (and ``.yaml``, ``.json``) of the old site, as ``site.data``, a
+    """``_data/**/*.yml`` (and ``.yaml``, ``.json``, ``.csv``, ``.tsv``) of the old site, as ``site.data``, a
     subfolder as a key (a file that links outside the source folder is not read:
     :func:`site_files_outside`). Only the top files were read: ``{{ site.data.team.people.name }}``
     printed nothing, without a word."""
