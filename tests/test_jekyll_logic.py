@@ -1387,3 +1387,31 @@ def test_hostile_nomarkdown_never_holds_the_build() -> None:
     for text in ("{::nomarkdown}" * 15_000, "{::nomarkdown}x{:/}" * 10_000,
                  "`{::nomarkdown}" * 14_000, "{::nomarkdown}" + "`" * 200_000 + "{:/}"):
         clean(text)
+
+
+def test_a_kramdown_table_without_a_header_line_is_a_table_and_keeps_its_lines() -> None:
+    """Vizzuality's just-the-docs initiative template: ``| Status | 🟢 ongoing |`` rows with
+    no ``|---|`` line. kramdown drew a table; CommonMark printed the rows' pipes as text."""
+    text = ("---\ntitle: T\n---\nSmall description\n\n| Responsible | The who | \n"
+            "| Start date | 2021-03-12   |\n| Status | 🟢 ongoing |\n\n{::comment}\nhidden\n")
+    prepared = preprocess(text, {})
+    written = prepared.text.split("\n")
+    at = written.index("| Responsible | The who | ")
+    assert written[at + 1] == "|---|---|"
+    assert written[at + 2:at + 4] == ["| Start date | 2021-03-12   |", "| Status | 🟢 ongoing |"]
+    for line in ("| Start date | 2021-03-12   |", "| Status | 🟢 ongoing |", "Small description"):
+        assert text.split("\n")[prepared.lines(written.index(line) + 1) - 1] == line
+    [note] = prepared.notes
+    assert text.split("\n")[note.line - 1] == "{::comment}"
+    for same in ("| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Text\n| a | b |\n| 1 | 2 |\n",
+                 "```\n| a | b |\n| 1 | 2 |\n```\n", "| one row | only |\n", "|a\n|b\n"):
+        assert preprocess(same, {}).text == same
+    assert preprocess(text, {}, whole_elements=False).text.count("|---|") == 0
+
+
+def test_hostile_headless_tables_never_hold_the_build() -> None:
+    from jekyll_compat.headless_tables import with_header_lines
+
+    for text in ("|" * 200_000, "| a | b |\n" * 20_000, "|a|b|\n|" + "-|" * 100_000 + "x",
+                 "|a|b|\n|" + " :-- |" * 40_000 + "x|", "|\n" * 100_000):
+        with_header_lines(text)
