@@ -230,6 +230,21 @@ def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())
 
 
+def test_a_variable_the_page_set_is_shown_in_its_code_as_jekyll_showed_it() -> None:
+    """nelbren's multilingual-Jekyll post writes ``{{`` in its code blocks with
+    ``{% assign cb2o = '{{' %}`` … ``{{ cb2o }} post.date``: Jekyll ran that in code too.
+    Every edition showed ``{{ cb2o }}`` instead, without a word. Other Liquid in code
+    (``{{ page.title }}``, a variable the page never set) stays as written."""
+    text = ("  {% assign cb2o = '{{' %}\n  {% capture cb2c %}}}{% endcapture %}\n"
+            "  ```html\n  Posted on {{ cb2o }} post.date {{ cb2c }}\n  {{ page.title }} {{ other }}\n"
+            "  ```\n```\n{% raw %}{{ cb2o }}{% endraw %}\n```\nInline `{{ cb2o }} x` and `{{ site.baseurl }}`.\n")
+    result = render(text, title="Buses")
+    lines = result.text.split("\n")
+    assert lines[3] == "  Posted on {{ post.date }}"
+    assert lines[4] == "  {{ page.title }} {{ other }}" and lines[7] == "{{ cb2o }}"
+    assert lines[9] == "Inline `{{ x` and `{{ site.baseurl }}`." and result.dropped == ()
+
+
 @pytest.mark.parametrize("text", [
     # minimal-mistakes' helpers table: a backtick left open in one row (a cell of its own)
     "| a | eg: `\"Image\" |\n| - | - |\n| b | See [u]({{ '/u/' | relative_url }}) for `btn`. |",
