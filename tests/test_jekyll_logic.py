@@ -1131,6 +1131,20 @@ def test_a_value_the_title_already_says_is_not_lost():
     assert [u.key for u in unshown] == ["sponsor"]  # every other one's words are in the title
 
 
+def test_a_newsrooms_headlines_are_a_list_of_links():
+    """Berkeley Councilmember Robinson's newsroom.md is 35 ``articles:`` with ``headline``,
+    ``url``, ``publication`` and ``date``, which its layout listed; none reached an edition
+    (reported as data no edition shows)."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "Newsroom", "articles": [
+        {"publication": "KRON 4", "headline": "Rally held in Berkeley", "url": "https://kron4.example/r",
+         "date": "July 13, 2019"}]}
+    shown, unshown = frontdata.classify(data, {"articles": 6}, "")
+    assert unshown == [] and [(s.heading, s.items) for s in shown] == [("Articles", (
+        frontdata.LinkItem("Rally held in Berkeley", "https://kron4.example/r", ("KRON 4", "July 13, 2019")),))]
+
+
 def test_scripts_and_styles_a_layout_loaded_are_no_words():
     from jekyll_compat import frontdata
 
