@@ -1436,11 +1436,14 @@ def test_a_kramdown_table_without_a_header_line_is_a_table_and_keeps_its_lines()
                  "```\n| a | b |\n| 1 | 2 |\n```\n", "| one row | only |\n", "|a\n|b\n"):
         assert preprocess(same, {}).text == same
     assert preprocess(text, {}, whole_elements=False).text.count("|---|") == 0
+    kramdowns = preprocess("| a | b |\n|:---+---|\n| 1 | 2 |\n\nAfter.\n", {})  # its header line
+    assert kramdowns.text == "| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n" and kramdowns.lines(5) == 5
 
 
 def test_hostile_headless_tables_never_hold_the_build() -> None:
     from jekyll_compat.headless_tables import with_header_lines
 
     for text in ("|" * 200_000, "| a | b |\n" * 20_000, "|a|b|\n|" + "-|" * 100_000 + "x",
-                 "|a|b|\n|" + " :-- |" * 40_000 + "x|", "|\n" * 100_000):
+                 "|a|b|\n|" + " :-- |" * 40_000 + "x|", "|\n" * 100_000, "|a|b|\n|" + " -" * 100_000 + "+|x",
+                 "|a|b|\n|" + " :" * 100_000 + "-+|x"):
         with_header_lines(text)

@@ -4,8 +4,9 @@ Plain Python. kramdown read a run of lines starting with ``|`` as a table; a sep
 line under its first row only made that row a header. CommonMark needs the line, so such
 a table (Vizzuality's just-the-docs initiative template: ``| Status | 🟢 ongoing |``) was
 published as its rows of pipes, in every edition and without a word. A delimiter line is
-put in under the first row, which heads the table; the lines added are returned so that
-every later line is still named by its line in the file.
+put in under the first row, which heads the table (kramdown's ``|----+----|`` under it is
+written as Markdown's); the lines added are returned so that every later line is still
+named by its line in the file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from .tablecells import _separators
 
 _ROW = re.compile(r" {0,3}\|[^\n]*\|")
 _DELIMITER = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
+_JUNCTIONS = re.compile(r"[ \t]*\|[ \t:]*-[ \t:-]*(?:[+|][ \t:]*-[ \t:-]*)*[+|]?[ \t]*")
+"""kramdown's header line with ``+`` where its columns meet (``|----+----|``)."""
 
 
 def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
@@ -39,7 +42,10 @@ def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
                 and not _DELIMITER.fullmatch(lines[i + 1]) and (columns := len(_separators(line)) + 1) > 1):
             indent = line[:len(line) - len(line.lstrip())]
             out.append(line)
-            added.append(len(out))
+            if "+" in lines[i + 1] and _JUNCTIONS.fullmatch(lines[i + 1]):
+                i += 1  # the header's own line, in the form Markdown reads
+            else:
+                added.append(len(out))
             out.append(indent + "|" + "---|" * columns)
             i += 1
             while i < len(lines) and i in prose and _ROW.match(lines[i]):
@@ -48,4 +54,4 @@ def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
             continue
         out.append(line)
         i += 1
-    return ("\n".join(out), tuple(added)) if added else (text, ())
+    return ("\n".join(out), tuple(added)) if len(out) != len(lines) or out != lines else (text, ())
