@@ -532,6 +532,26 @@ def test_a_page_left_out_for_a_front_matter_below_line_1_is_told_so(tmp_path: Pa
     assert not any("front-matter-not-first" in w for w in build.warnings), build.warnings
 
 
+def test_a_page_its_layout_made_from_its_front_matter_links_is_no_empty_page(tmp_path: Path) -> None:
+    """Berkeley Councilmember Robinson's newsroom.md: only ``articles:`` (``headline``,
+    ``url``…), listed by ``_layouts/newsroom.html``. The headlines were left out, and the
+    page was warned as one its layout made "with scripts or included files"."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "_layouts/newsroom.html": "<ul>{%- for post in page.articles -%}<li>{{ post.publication }}, "
+                                  "<a href=\"{{ post.url }}\">{{ post.headline }}</a></li>{%- endfor -%}</ul>\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "newsroom.md": "---\nlayout: newsroom\ntitle: Newsroom\n\narticles:\n  - publication: KRON 4\n"
+                       "    headline: \"Rally held in Berkeley for detained children\"\n"
+                       "    url: https://www.kron4.example/rally/\n    date: July 13, 2019\n---\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert not [w for w in build.warnings if "newsroom.md" in w and "jekyll." in w], build.warnings
+    page = BeautifulSoup((tmp_path / "out" / "newsroom.html").read_bytes(), "lxml").select_one("article")
+    assert [(a.get_text(), a["href"]) for a in page.select("ul.front-matter-list a")] == [
+        ("Rally held in Berkeley for detained children", "https://www.kron4.example/rally/")]
+    assert "KRON 4" in page.get_text() and "July 13, 2019" in page.get_text()
+
+
 HTML_PAGE = """---
 title: Guides
 ---
@@ -698,6 +718,7 @@ def test_a_kramdown_table_without_a_header_line_is_a_table(tmp_path: Path) -> No
     first row (fortran-lang's pages); Markdown printed them as one paragraph of pipes. A
     problem further down is still said at its own line."""
     source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Fortran\n",
         "index.md": page("Home", body="Welcome."),
         "compilers.md": "---\ntitle: Compilers\nposition: 1\n---\n\nThe list:\n\n"
                         "| GFortran | GNU | free |\n| Intel | Intel | free |\nLast words.\n\n"

@@ -150,3 +150,20 @@ def test_the_authors_rule_above_the_footnotes_is_the_only_one(jtd: Path) -> None
     assert len(article.find_all("hr")) == 1
     assert "Jekyll treats each integer" in words(article)
     assert "adjacent transitions" not in (jtd / "output.txt").read_text(encoding="utf-8")
+
+
+def test_a_table_without_a_header_line_is_a_table_in_the_site(tmp_path: Path) -> None:
+    """kramdown drew rows of ``| a | b |`` with no ``|---|`` line as a table (Vizzuality's
+    initiative template); the site showed them as lines of pipes."""
+    source = tmp_path / "site"
+    (source / "_docs").mkdir(parents=True)
+    (source / "_config.yml").write_text("title: Docs\ncollections:\n  docs:\n    output: true\n")
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\nWelcome.\n")
+    (source / "_docs" / "template.md").write_text(
+        "---\ntitle: Initiative template\n---\n\nSmall description\n\n| Responsible | The who | \n"
+        "| Start date | 2021-03-12   |\n| Status | ongoing |\n\n---\n# Responsibilities\n")
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    soup = BeautifulSoup(next((tmp_path / "html").rglob("template.html")).read_bytes(), "lxml")
+    cells = [" ".join(td.get_text().split()) for td in soup.select("article table td, article table th")]
+    assert cells == ["Responsible", "The who", "Start date", "2021-03-12", "Status", "ongoing"], build.output
+    assert "|" not in soup.select_one("article").get_text()

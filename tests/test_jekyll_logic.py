@@ -230,6 +230,21 @@ def test_liquid_never_runs_inside_code_or_maths(text: str) -> None:
     assert render(text, title="Buses") == liquid.Result(text, ())
 
 
+def test_a_variable_the_page_set_is_shown_in_its_code_as_jekyll_showed_it() -> None:
+    """nelbren's multilingual-Jekyll post writes ``{{`` in its code blocks with
+    ``{% assign cb2o = '{{' %}`` … ``{{ cb2o }} post.date``: Jekyll ran that in code too.
+    Every edition showed ``{{ cb2o }}`` instead, without a word. Other Liquid in code
+    (``{{ page.title }}``, a variable the page never set) stays as written."""
+    text = ("  {% assign cb2o = '{{' %}\n  {% capture cb2c %}}}{% endcapture %}\n"
+            "  ```html\n  Posted on {{ cb2o }} post.date {{ cb2c }}\n  {{ page.title }} {{ other }}\n"
+            "  ```\n```\n{% raw %}{{ cb2o }}{% endraw %}\n```\nInline `{{ cb2o }} x` and `{{ site.baseurl }}`.\n")
+    result = render(text, title="Buses")
+    lines = result.text.split("\n")
+    assert lines[3] == "  Posted on {{ post.date }}"
+    assert lines[4] == "  {{ page.title }} {{ other }}" and lines[7] == "{{ cb2o }}"
+    assert lines[9] == "Inline `{{ x` and `{{ site.baseurl }}`." and result.dropped == ()
+
+
 @pytest.mark.parametrize("text", [
     # minimal-mistakes' helpers table: a backtick left open in one row (a cell of its own)
     "| a | eg: `\"Image\" |\n| - | - |\n| b | See [u]({{ '/u/' | relative_url }}) for `btn`. |",
@@ -1116,6 +1131,20 @@ def test_a_value_the_title_already_says_is_not_lost():
     assert [u.key for u in unshown] == ["sponsor"]  # every other one's words are in the title
 
 
+def test_a_newsrooms_headlines_are_a_list_of_links():
+    """Berkeley Councilmember Robinson's newsroom.md is 35 ``articles:`` with ``headline``,
+    ``url``, ``publication`` and ``date``, which its layout listed; none reached an edition
+    (reported as data no edition shows)."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "Newsroom", "articles": [
+        {"publication": "KRON 4", "headline": "Rally held in Berkeley", "url": "https://kron4.example/r",
+         "date": "July 13, 2019"}]}
+    shown, unshown = frontdata.classify(data, {"articles": 6}, "")
+    assert unshown == [] and [(s.heading, s.items) for s in shown] == [("Articles", (
+        frontdata.LinkItem("Rally held in Berkeley", "https://kron4.example/r", ("KRON 4", "July 13, 2019")),))]
+
+
 def test_scripts_and_styles_a_layout_loaded_are_no_words():
     from jekyll_compat import frontdata
 
@@ -1404,3 +1433,34 @@ def test_data_tables_are_read_as_jekyll_read_them(tmp_path):
                     "money": {"costs": [{"item": "Bus", "cost": "$2,000"}]}}
     shown = render("{% for m in site.data.members %}{{ m.name }}; {% endfor %}", {}, {"data": data})
     assert shown.text == "Ana Díaz; Lee, Sam; "
+
+
+def test_a_kramdown_table_without_a_header_line_is_a_table_and_keeps_its_lines() -> None:
+    """Vizzuality's just-the-docs initiative template: ``| Status | 🟢 ongoing |`` rows with
+    no ``|---|`` line. kramdown drew a table; CommonMark printed the rows' pipes as text."""
+    text = ("---\ntitle: T\n---\nSmall description\n\n| Responsible | The who | \n"
+            "| Start date | 2021-03-12   |\n| Status | 🟢 ongoing |\n\n{::comment}\nhidden\n")
+    prepared = preprocess(text, {})
+    written = prepared.text.split("\n")
+    at = written.index("| Responsible | The who | ")
+    assert written[at + 1] == "|---|---|"
+    assert written[at + 2:at + 4] == ["| Start date | 2021-03-12   |", "| Status | 🟢 ongoing |"]
+    for line in ("| Start date | 2021-03-12   |", "| Status | 🟢 ongoing |", "Small description"):
+        assert text.split("\n")[prepared.lines(written.index(line) + 1) - 1] == line
+    [note] = prepared.notes
+    assert text.split("\n")[note.line - 1] == "{::comment}"
+    for same in ("| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Text\n| a | b |\n| 1 | 2 |\n",
+                 "```\n| a | b |\n| 1 | 2 |\n```\n", "| one row | only |\n", "|a\n|b\n"):
+        assert preprocess(same, {}).text == same
+    assert preprocess(text, {}, whole_elements=False).text.count("|---|") == 0
+    kramdowns = preprocess("| a | b |\n|:---+---|\n| 1 | 2 |\n\nAfter.\n", {})  # its header line
+    assert kramdowns.text == "| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n" and kramdowns.lines(5) == 5
+
+
+def test_hostile_headless_tables_never_hold_the_build() -> None:
+    from jekyll_compat.tablecells import with_header_lines
+
+    for text in ("|" * 200_000, "| a | b |\n" * 20_000, "|a|b|\n|" + "-|" * 100_000 + "x",
+                 "|a|b|\n|" + " :-- |" * 40_000 + "x|", "|\n" * 100_000, "|a|b|\n|" + " -" * 100_000 + "+|x",
+                 "|a|b|\n|" + " :" * 100_000 + "-+|x"):
+        with_header_lines(text)

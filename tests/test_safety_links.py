@@ -274,3 +274,22 @@ def test_a_line_break_in_a_heading_is_a_space_not_markup_shown(tmp_path: Path) -
                                                             "article[role=main] section h4")]
     assert headings == ["Native RPCs \u00bb DVBA CAPRI SETCLAIMTYPE", "Two lines"], headings
     assert "&lt;br" not in html.lower()
+
+
+def test_an_empty_icon_element_in_a_heading_is_left_out_not_shown_as_markup(tmp_path: Path) -> None:
+    """Minimal Mistakes posts put Font Awesome icons before a heading's words (nelbren's
+    ``## <i class="fa fa-globe" aria-hidden="true"></i> Sitios consultados:``). An element
+    with nothing inside shows no words; every edition showed its markup, quotes curled,
+    before the heading, with a warning. A tag around words is still shown and warned."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", 1),
+        "post.md": page("Post", 2, body='## <i class="fa fa-globe" aria-hidden="true"></i> Sitios '
+                        'consultados:\n\nText.\n\n## <span class="icon"></span>Hours\n\nMore.\n\n'
+                        "## Parks <img src=x onerror=alert(1)>\n\nEnd.\n")})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    html = (tmp_path / "out" / "post.html").read_text(encoding="utf-8")
+    headings = [" ".join(h.get_text().replace("\u00b6", "").split())
+                for h in BeautifulSoup(html, "lxml").select("article[role=main] section h2")]
+    assert headings == ["Sitios consultados:", "Hours", "Parks <img src=x onerror=alert(1)>"], headings
+    warned = [line for line in build.warnings if "title-markup" in line]
+    assert len(warned) == 1 and "post.md:14:" in warned[0] and "onerror" in warned[0], build.output

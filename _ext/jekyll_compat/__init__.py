@@ -997,13 +997,14 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                                         folder.rsplit("/", 1)[-1] if lands else "")
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
-    # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do
+    # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do;
+    # a layout that listed the page's front-matter links: they are shown below
     lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)
     layout = source.data.get("layout")
     by_default = "layout" not in source.data  # `layout: null` is Jekyll's "none"
     if by_default:
         layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
-    unmade = (None if is_redirect_page(source.data) or lists_pages else
+    unmade = (None if is_redirect_page(source.data) or lists_pages or shown else
               layouts.unmade_page(Path(app.srcdir), layout, body, by_default))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)

@@ -45,7 +45,7 @@ KNOWN = frozenset({
 #: Keys that named a layout's scripts and styles (``custom_js: [d3.v4.min]``): file names,
 #: never words a reader saw; the publication runs no page's scripts.
 ASSET_KEY = re.compile(r"(?:^|[_-])(?:js|css|javascripts?|scripts?|styles?|stylesheets?)$", re.IGNORECASE)
-TITLE_KEYS = ("title", "name", "text", "label")
+TITLE_KEYS = ("title", "name", "text", "label", "headline")
 URL_KEYS = ("url", "link", "href", "article_link", "website", "source_url")
 
 

@@ -4,7 +4,8 @@ Plain Python with no Sphinx import. ``{% if %}``/``{% for %}``/``{% assign %}`` 
 what they meant on the old site, over Jekyll's ``site`` (``_config.yml`` and ``_data/``)
 and ``page`` (the front matter) variables. What Liquid never touched on the old site is
 protected: fenced and inline code and maths (kramdown showed ``{{ x }}`` in code as
-written only inside ``{% raw %}``; a publication about code must not run it), and MyST
+written only inside ``{% raw %}``; a publication about code must not run it; only a
+variable the page set itself is shown in its code, as Jekyll showed it), and MyST
 substitutions. ``{% include name.html key="value" %}`` runs the old site's ``_includes/``
 file with ``include.key`` set, as Jekyll did, and ``{% include_relative notes.md %}`` a
 file beside the page (only files the caller read: no path leads anywhere else). A tag or
@@ -530,7 +531,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         slots.append(piece)
         return f"\x03{len(slots) - 1}\x04"
 
-    source = _marked(text, protected_spans(text, keep), slot)
+    spans = protected_spans(text, keep)
+    source = _marked(text, spans, slot, _assigned_outside(text, spans))
     source, dropped = _defused(source, slot, as_written, first_line)
     source, unlisted = _without_site_lists(source, site, as_written, first_line)
     context = {"page": dict(page), "site": dict(site)}
@@ -658,8 +660,40 @@ def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
     return lines
 
 
-def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
+_ASSIGNED = re.compile(r"\{%-?\s*(?:assign|capture)\s+([A-Za-z_][\w-]*)")
+_OUTPUT_OF_NAME = re.compile(r"\{\{-?[ \t]*([A-Za-z_][\w-]*)[ \t]*-?\}\}")
+
+
+def _assigned_outside(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """The variables the page's own ``{% assign %}`` and ``{% capture %}`` set, outside code."""
+    starts = [a for a, _ in spans]
+    names = set()
+    for match in _ASSIGNED.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at < 0 or spans[at][1] <= match.start():
+            names.add(match.group(1))
+    return frozenset(names)
+
+
+def _shown_in_code(piece: str, names: frozenset[str]) -> list[str]:
+    """``piece`` (code) cut around each ``{{ name }}`` of a variable the page set itself: odd
+    items are those outputs, which Jekyll ran in code too. A page writes ``{{`` in its code
+    that way (``{% assign cb2o = '{{' %}`` … ```` ``` ```` ``{{ cb2o }} post.date``: nelbren's
+    multilingual-Jekyll post); ``{{ page.title }}`` shown in code stays as written."""
+    if not names or "{{" not in piece or _RAW.search(piece):
+        return [_unraw(piece)]
+    parts, pos = [], 0
+    for match in _OUTPUT_OF_NAME.finditer(piece):
+        if match.group(1) not in names:
+            continue
+        parts += [piece[pos:match.start()], match.group(0)]
+        pos = match.end()
+    return [*parts, piece[pos:]]
+
+
+def _marked(text: str, spans: list[tuple[int, int]], slot, shown: frozenset[str] = frozenset()) -> str:
     """``text`` with protected spans in slots and a line marker at each free line start.
+    In code, the outputs of ``shown`` variables stay out of the slots: the engine runs them.
 
     No marker inside a ``{% capture %}`` block: its text is written where the variable is
     shown, and a marker there would take that line back to the capture's lines (the Utah
@@ -688,8 +722,12 @@ def _marked(text: str, spans: list[tuple[int, int]], slot) -> str:
             pos = at
         else:
             piece = text[at:value]
-            raw = _RAW.fullmatch(piece)
-            out.append(slot(_raw_inside(piece) if raw else _unraw(piece)))
+            if _RAW.fullmatch(piece):
+                out.append(slot(_raw_inside(piece)))
+            else:
+                parts = _shown_in_code(piece, shown)
+                out += [part if odd else slot(part) for odd, part in
+                        ((n % 2 == 1, part) for n, part in enumerate(parts))]
             pos = value
     out.append(text[pos:])
     return "".join(out)

@@ -66,9 +66,10 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                whole_elements: bool = True) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
-    ``whole_elements``: read an HTML element with blank lines inside as one block, and bold
-    that touches a CJK word, as kramdown did (:mod:`.htmlblocks`, :mod:`.emphasis`); a page
-    written for CommonMark may mean those blank lines.
+    ``whole_elements``: read an HTML element with blank lines inside as one block, bold
+    that touches a CJK word, and a table without a header line as kramdown did
+    (:mod:`.htmlblocks`, :mod:`.emphasis`, :mod:`.tablecells`); a page written for
+    CommonMark may mean those blank lines and pipes.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -100,9 +101,10 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     options = site.get("kramdown")
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
-    cleaned, headed = tablecells.with_header_lines(cleaned)
-    if headed:
-        lines = lines.with_blank_lines(tuple(first_line + line for line in headed))
+    if whole_elements:
+        cleaned, headed = tablecells.with_header_lines(cleaned)
+        if headed:
+            lines = lines.with_blank_lines(tuple(first_line + line for line in headed))
     cleaned, wide = tablecells.keep_extra_cells(cleaned)
     if wide:
         rows = f"{len(wide)} table rows have" if len(wide) > 1 else "a table row has"

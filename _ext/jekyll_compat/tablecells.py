@@ -58,18 +58,25 @@ def keep_extra_cells(text: str) -> tuple[str, list[WideRow]]:
     return ("\n".join(lines), wide) if wide else (text, [])
 
 
-_ROW = re.compile(r" {0,3}\|")
+_ROW = re.compile(r" {0,3}\|[^\n]*\|")
+_JUNCTIONS = re.compile(r"[ \t]*\|[ \t:]*-[ \t:-]*(?:[+|][ \t:]*-[ \t:-]*)*[+|]?[ \t]*")
+"""kramdown's header line with ``+`` where its columns meet (``|----+----|``). No dash can
+be matched two ways (a first try took minutes on a line of `` -`` repeated)."""
 
 
 def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` with a delimiter line under the first row of each table written without one,
     and the 0-based lines added.
 
-    kramdown read lines that start with ``|`` as a table, with no header row; Markdown
-    reads a table only with a delimiter line (``|---|---|``) under its first row, so the
-    rows were one paragraph of pipes in every edition (fortran-lang's pages). The first row
-    becomes the header. Only a table after a blank line (or at the top) is looked at, as
-    kramdown began one there.
+    kramdown read a run of lines that start and end with ``|`` as a table, a separator line
+    under its first row only making that row a header; Markdown reads a table only with a
+    delimiter line (``|---|---|``) under its first row, so the rows were printed as lines of
+    pipes in every edition (fortran-lang's compilers, Vizzuality's just-the-docs template:
+    ``| Status | ongoing |``). The first row becomes the header; kramdown's ``|----+----|``
+    under it is written in Markdown's form on its own line. A table here is two rows or
+    more, of two cells or more, after a blank line (or at the top), outside code; a line
+    of text right after it, which kramdown read as a paragraph and Markdown would read as
+    one more row, gets a blank line before it.
     """
     if "|" not in text:
         return text, ()
@@ -79,26 +86,29 @@ def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
     added: list[int] = []
     i = 0
     while i < len(lines):
-        starts = (i in prose and _ROW.match(lines[i]) and (i == 0 or not lines[i - 1].strip())
-                  and not _DELIMITER_CHARS.issuperset(lines[i].strip()))
+        line = lines[i]
+        starts = (i in prose and i + 1 in prose and (i == 0 or not lines[i - 1].strip())
+                  and _ROW.match(line) and _ROW.match(lines[i + 1])
+                  and not _columns(line, lines[i + 1]) and len(_separators(line)) > 0)
         if not starts:
-            out.append(lines[i])
+            out.append(line)
             i += 1
             continue
-        end = i + 1
-        while end < len(lines) and end in prose and _ROW.match(lines[end]):
-            end += 1
-        out.append(lines[i])
-        headless = not (end > i + 1 and _columns(lines[i], lines[i + 1]))
-        if headless:
+        out.append(line)
+        delimiter = line[:len(line) - len(line.lstrip())] + "|" + "---|" * (len(_separators(line)) + 1)
+        i += 1
+        if "+" in lines[i] and _JUNCTIONS.fullmatch(lines[i]):
+            i += 1  # kramdown's own header line, written as Markdown's
+        else:
             added.append(len(out))
-            out.append("|" + "---|" * (len(_separators(lines[i])) + 1))
-        out += lines[i + 1:end]
-        if headless and end < len(lines) and lines[end].strip():
-            added.append(len(out))  # kramdown ended the table at a line of text; Markdown would not
+        out.append(delimiter)
+        while i < len(lines) and i in prose and _ROW.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+        if i < len(lines) and i in prose and lines[i].strip():
+            added.append(len(out))
             out.append("")
-        i = end
-    return ("\n".join(out), tuple(added)) if added else (text, ())
+    return ("\n".join(out), tuple(added)) if out != lines else (text, ())
 
 
 def _columns(header: str, delimiter: str) -> int:

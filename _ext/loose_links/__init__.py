@@ -11,6 +11,7 @@ page that is there, to a heading that is not, goes to the page (:mod:`.fragments
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -240,6 +241,38 @@ UNRESOLVED_ADVICE = ("leads to no page, heading or file of the publication, so i
                      "address")
 
 
+UNRESOLVED_ANCHOR_ADVICE = ("leads to no heading or anchor on this page, so its words are shown without "
+                            "a link: write the anchor of one of its headings (e.g. '#fees' for '## Fees'), "
+                            "or a heading on another page ('parking.md#fees')")
+
+
+def _written_as_anchor(target: str, node: Any) -> bool:
+    """Whether the page wrote the link as ``(#target)``: MyST names it without its ``#``,
+    so the warning named an address the writer never wrote ("the link 'appendix-a' leads
+    to no page", for ``[Appendix A](#appendix-a)``: the City of Lebanon's ordinance)."""
+    from sphinx.util.logging import get_node_location
+
+    where = get_node_location(node) if isinstance(node, nodes.Node) else None
+    path, _, line = (where or "").rpartition(":")
+    if not path or not line.isdigit():
+        return False
+    try:
+        lines = _lines_of(path, Path(path).stat().st_mtime_ns)
+    except OSError:
+        return False
+    text = lines[int(line) - 1] if 0 < int(line) <= len(lines) else ""
+    return f"(#{target}" in text or f"(<#{target}>" in text
+
+
+@functools.lru_cache(maxsize=8)
+def _lines_of(path: str, mtime_ns: int) -> tuple[str, ...]:
+    """A page's lines (as of ``mtime_ns``), read once for all its unresolved links."""
+    try:
+        return tuple(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return ()
+
+
 def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
     """``config-inited``: MyST's resolver, saying what to write instead of a link it cannot
     resolve. It said "'myst' cross-reference target not found: 'parkng.md'", the most common
@@ -253,7 +286,9 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
     class AdvisingResolver(MystReferenceResolver):
         def log_warning(self, target: str | None, msg: str, subtype: Any, **kwargs: Any) -> None:
             if target and msg == f"'myst' cross-reference target not found: {target!r}":
-                msg = f"the link {target!r} {UNRESOLVED_ADVICE}"
+                msg = (f"the link {'#' + target!r} {UNRESOLVED_ANCHOR_ADVICE}"
+                       if _written_as_anchor(target, kwargs.get("location"))
+                       else f"the link {target!r} {UNRESOLVED_ADVICE}")
             super().log_warning(target, msg, subtype, **kwargs)
 
     transforms = app.registry.post_transforms

@@ -57,14 +57,44 @@ _LINE_BREAK = re.compile(r"\s*<(?:br|wbr)\s*/?>\s*", re.IGNORECASE)
 ``#### [Native RPCs](TableOfContents) &#187; DVBA CAPRI SETCLAIMTYPE<br/>``)."""
 
 
+_OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)(?=[\s/>])[^<>]*>")
+_EMPTY_ELEMENT = re.compile(r"\s*<([a-zA-Z][\w-]*)(?=[\s/>])[^<>]*>\s*</\1\s*>\s*")
+
+
+def _empty_elements(title: nodes.title) -> list[nodes.Node]:
+    """The raw nodes of elements with nothing inside (``<i class="fa fa-globe"
+    aria-hidden="true"></i>``: an icon font's glyph), as one node or an opening and its
+    closing tag side by side. Such an element shows no words: shown as text it put its
+    markup before the heading's words (Minimal Mistakes posts' Font Awesome headings)."""
+    empty: list[nodes.Node] = []
+    children = list(title.children)
+    for at, child in enumerate(children):
+        if not isinstance(child, nodes.raw):
+            continue
+        if _EMPTY_ELEMENT.fullmatch(child.astext()):
+            empty.append(child)
+        elif (opened := _OPEN_TAG.fullmatch(child.astext().strip())) and at + 1 < len(children) \
+                and isinstance(children[at + 1], nodes.raw) \
+                and re.fullmatch(rf"\s*</{re.escape(opened.group(1))}\s*>\s*", children[at + 1].astext()):
+            empty += [child, children[at + 1]]
+    return empty
+
+
 class TitlesAreText(SphinxTransform):
     """Replace raw HTML (or any raw output) inside a title by its text; a line break by a
-    space, without a word (nothing in it is lost or run)."""
+    space, and an element with nothing inside by nothing, without a word (nothing in them is
+    lost or run)."""
 
     default_priority = 102
 
     def apply(self, **kwargs: Any) -> None:
         for title in list(self.document.findall(nodes.title)):
+            for empty in _empty_elements(title):
+                title.remove(empty)
+            if title.children and isinstance(title[0], nodes.Text) and not title[0].strip():
+                title.remove(title[0])
+            elif title.children and isinstance(title[0], nodes.Text) and title[0] != title[0].lstrip():
+                title.replace(title[0], nodes.Text(title[0].lstrip()))
             for raw in list(title.findall(nodes.raw)):
                 if _LINE_BREAK.fullmatch(raw.astext()):
                     raw.replace_self(nodes.Text(" "))
