@@ -147,14 +147,15 @@ _PLACED = re.compile(r"^\s*(?:z-index\s*:.*|position\s*:(?!\s*(?:static|relative
 the address bar's neighbour with a look-alike (a fake sign-in box)."""
 
 
-def _in_place(style: str) -> tuple[str, str]:
-    """``style`` without :data:`_PLACED` declarations; and those left out."""
-    kept, placed = [], []
+def _without(style: str, unwanted: Callable[[str], object]) -> tuple[str, str]:
+    """``style`` without the declarations ``unwanted`` picks (:data:`_PLACED`'s, or those
+    :func:`_hides` names); and those left out."""
+    kept, left_out = [], []
     for declaration in style.split(";"):
-        (placed if _PLACED.match(declaration) else kept).append(declaration)
-    if not placed:
+        (left_out if unwanted(declaration) else kept).append(declaration)
+    if not left_out:
         return style, ""
-    return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in placed)
+    return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in left_out)
 
 
 _PRESENTATION = re.compile(
@@ -175,17 +176,6 @@ def _hides(declaration: str) -> bool:
         return True
     size = _FONT_SIZE.match(declaration)
     return size is not None and float(size.group(1)) < _TOO_SMALL[size.group(2).lower()]
-
-
-def _readable(style: str) -> tuple[str, str]:
-    """``style`` without the declarations that hide or fade words (:func:`_hides`); and
-    those left out."""
-    kept, dropped = [], []
-    for declaration in style.split(";"):
-        (dropped if _hides(declaration) else kept).append(declaration)
-    if not dropped:
-        return style, ""
-    return ";".join(kept).strip(" ;"), "; ".join(d.strip() for d in dropped)
 
 
 @dataclass(frozen=True)
@@ -372,11 +362,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                                       "the publication carries only the pictures a page shows; "
                                       "use <img> for a picture"))
             elif _ALLOWED_STYLE.match(value) and "expression" not in value.lower():
-                value, placed = _in_place(value)
+                value, placed = _without(value, _PLACED.match)
                 if placed:
                     changes.append(Change(f"the style {placed!r} is left out: a page's own HTML may "
                                           "not be placed over the site's menus and pages"))
-                value, hiding = _readable(value)
+                value, hiding = _without(value, _hides)
                 if hiding:
                     changes.append(Change(f"the style {_shorter(hiding)!r} is left out",
                                           presentation=True))
