@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pageorder.frontmatter import read_page
+from pageorder.frontmatter import read_page, titled_after_publication
 from pageorder.problems import Kind
 
 
@@ -55,6 +55,14 @@ def test_no_title_at_all_is_reported(tmp_path):
     page = read(tmp_path, "---\nposition: 1\n---\n\nJust a paragraph.\n")
     assert page.title == "Page" and kinds(page) == [Kind.TITLE_MISSING]
     assert "titled 'Page' after its file name" in page.problems[0].message
+
+
+def test_first_page_without_title_is_titled_after_the_publication(tmp_path):
+    home = titled_after_publication(read(tmp_path, "---\nlayout: home\n---\n\nWelcome.\n"),
+                                    "Smart City Austin")
+    assert home.title == "Smart City Austin" and kinds(home) == []
+    headed = read(tmp_path, "---\nposition: 1\n---\n\n# Welcome\n")
+    assert titled_after_publication(headed, "Smart City Austin").title == "Welcome"
 
 
 @pytest.mark.parametrize("written", ["", " ~", " ''", " null"])

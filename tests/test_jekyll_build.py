@@ -757,3 +757,19 @@ def test_site_data_in_subfolders_is_read_as_jekyll_read_it(tmp_path: Path) -> No
     assert "SECRETWORD" not in text
     assert any("'_data/linked' is a link to" in w and "[security.file-outside]" in w
                for w in build.warnings), build.warnings
+
+
+def test_home_page_without_title_is_titled_after_the_site(tmp_path):
+    """Minima's ``index.md`` is ``layout: home`` and nothing else: Jekyll showed the site's
+    title for it; the editions used to head the first page "Index" and warn."""
+    pages = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Smart Mobility Office\n",
+        "index.md": "---\nlayout: home\n---\n\nWelcome to the office.\n",
+        "about.md": page("About us", 1, "We are the office."),
+    })
+    build = sphinx_build(pages, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert "title-missing" not in build.output
+    heading = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").find("h1")
+    assert heading.get_text(strip=True).rstrip("¶") == "Smart Mobility Office"

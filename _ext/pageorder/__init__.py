@@ -20,7 +20,7 @@ import changes
 from pagesource import lenient_utf8
 
 from . import generated_root
-from .frontmatter import Page, read_page
+from .frontmatter import Page, read_page, titled_after_publication
 from .onechapter import OneChapterPerFile
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
@@ -70,7 +70,10 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
                  removed: set[str]) -> list[str]:
     """Compute the outline; drop unpublished pages; return landing pages to re-read."""
     pages = read_pages(env)
-    outline = build_outline(pages, app.config.root_doc)
+    root = app.config.root_doc
+    if root in pages:
+        pages[root] = titled_after_publication(pages[root], app.config.project)
+    outline = build_outline(pages, root)
     for docname, problem in outline.problems:
         warn(docname, problem)
     for docname, page in outline.generated.items():

@@ -7,7 +7,7 @@ the benchmark) without a build. Every problem keeps the line it was found on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 from collections.abc import Mapping
@@ -159,6 +159,16 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                             f"{by_name!r} after its file name; add `title: ...` to its front "
                             "matter or start it with a `# Heading`"))
     return by_name, 1
+
+
+def titled_after_publication(page: Page, publication: str) -> Page:
+    """The first page with no title and no heading is titled after the publication, not
+    "Index": a Jekyll site's home page (``layout: home``) had none, and the old site showed
+    ``site.title`` in its place; no file name can name the whole publication better."""
+    if not publication.strip() or not any(p.kind is Kind.TITLE_MISSING for p in page.problems):
+        return page
+    return replace(page, title=publication,
+                   problems=tuple(p for p in page.problems if p.kind is not Kind.TITLE_MISSING))
 
 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:

@@ -9,7 +9,8 @@ reads one level down (``# Advisors`` under ``# Team`` is shown as a second-level
 
 A page with no heading at all (no title, no ``#``) gets its file name as its title, as
 ``pageorder`` orders it (``contact-us.md`` -> "Contact Us"): every edition then names the
-chapter, and the reader of the page gets a heading.
+chapter, and the reader of the page gets a heading. The first page is titled after the
+publication instead (``pageorder.frontmatter.titled_after_publication``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from sphinx.transforms import SphinxTransform
 from jekyll_compat.titles import titleize_slug
 
 
-def title_untitled(document: nodes.document, docname: str) -> bool:
-    """Put the text of a page without any heading inside a section titled after its file
-    (the front matter's ``docinfo`` stays in front, where HTML writers expect it).
+def title_untitled(document: nodes.document, docname: str, title: str = "") -> bool:
+    """Put the text of a page without any heading inside a section titled ``title``, else
+    after its file (the front matter's ``docinfo`` stays in front, where HTML writers expect it).
 
     A page of front matter alone (18F's ``_authors/annalee.md``) gets the titled section too:
     left to a later, plainer fallback, its docinfo ended up inside the section and the ePub's
@@ -34,7 +35,7 @@ def title_untitled(document: nodes.document, docname: str) -> bool:
         return False
     start = next((i for i, node in enumerate(children)
                   if not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), len(children))
-    title = titleize_slug(docname)
+    title = title.strip() or titleize_slug(docname)
     section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title) or "title"],
                             names=[nodes.fully_normalize_name(title)])
     section.source, section.line = document.get("source"), 1
@@ -65,5 +66,7 @@ class OneChapterPerFile(SphinxTransform):
     default_priority = 690
 
     def apply(self, **kwargs: Any) -> None:
-        if not title_untitled(self.document, self.env.docname):
+        docname = self.env.docname
+        publication = self.config.project if docname == self.config.root_doc else ""
+        if not title_untitled(self.document, docname, publication):
             nest_later_sections(self.document)
