@@ -113,7 +113,8 @@ def test_the_editions_have_the_sites_order(blog: Path) -> None:
     places = [body.index(marker) for marker in markers]
     assert places == sorted(places)
     assert "Published March 1, 2019" in text
-    assert "February 10, 2020 · Library Sessions" in text  # the dated list of posts
+    listed = body.index("February 10, 2020 · Library Sessions")  # the dated list of posts
+    assert listed < places[0], "the PDF lists the posts before printing them, as contents do"
     with zipfile.ZipFile(next((blog / "epub").glob("*.epub"))) as book:
         landing = BeautifulSoup(book.read(next(n for n in book.namelist() if n.endswith("posts/index.xhtml"))), "lxml")
     assert [t["datetime"] for t in landing.select(".post-list time")][:2] == ["2020-02-10", "2019-03-01"]

@@ -34,7 +34,8 @@ def depart_post_date_html(translator: Any, node: post_date) -> None:
 
 def date_the_list(doctree: nodes.document, landing: str, days: Mapping[str, dt.date]) -> bool:
     """Hide the contents list of ``landing`` when it lists only posts (``days``: each post's
-    day) and put the dated list after it; True when it did."""
+    day) and put the dated list before it; True when it did. Before: the PDF prints the
+    posts where the contents list stands, and a list after them was read after every post."""
     for wrapper in doctree.findall(nodes.compound):
         if "publication-contents" not in wrapper["classes"]:
             continue
@@ -53,6 +54,6 @@ def date_the_list(doctree: nodes.document, landing: str, days: Mapping[str, dt.d
             listing += nodes.list_item("", nodes.paragraph(
                 "", "", post_date(text, text, classes=["post-meta"], datetime=day.isoformat()),
                 nodes.Text(" · "), link))
-        wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, listing)
+        wrapper.parent.insert(wrapper.parent.index(wrapper), listing)
         return True
     return False
