@@ -773,3 +773,47 @@ def test_home_page_without_title_is_titled_after_the_site(tmp_path):
     heading = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"),
                             "html.parser").find("h1")
     assert heading.get_text(strip=True).rstrip("¶") == "Smart Mobility Office"
+
+
+def test_relative_links_to_a_pages_html_address_lead_to_it(tmp_path):
+    """Jekyll published ``quickref.md`` as ``quickref.html``, and old pages link it so
+    (``[the reference](quickref.html)``, ``../index.html``); each lost its link with a warning."""
+    pages = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Links\n",
+        "index.md": page("Home", 1, "[a](quickref.html) [b](./quickref.html#lists) [c](sub/page.html)"),
+        "quickref.md": page("Quick reference", 2, "## Lists\n\nText."),
+        "sub/index.md": page("Sub", 3, "Landing."),
+        "sub/page.md": page("Sub page", 1, "[up](../index.html) [ref](../quickref.html)"),
+    })
+    build = sphinx_build(pages, tmp_path / "out")
+    assert build.returncode == 0, build.output
+
+    def hrefs(name: str) -> list[str]:
+        soup = BeautifulSoup((build.outdir / name).read_text(encoding="utf-8"), "html.parser")
+        return [a["href"] for a in soup.select("article a.reference.internal")]
+
+    assert hrefs("index.html")[:3] == ["quickref.html", "quickref.html#lists", "sub/page.html"]
+    assert hrefs("sub/page.html")[:2] == ["../index.html", "../quickref.html"]
+
+
+def test_addresses_written_with_the_sites_baseurl_find_their_files(tmp_path):
+    """A site served under ``baseurl: /smart`` wrote ``/smart/assets/map.png`` in its pages:
+    each picture was left out and each link to a file lost, with a warning apiece."""
+    from PIL import Image
+
+    pages = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Pictures\nbaseurl: /smart\n",
+        "index.md": page("Home", 1, "![Sensor map](/smart/assets/map.png)\n\n"
+                         '<img src="/smart/assets/map.png" alt="Map in HTML">\n\n'
+                         "[the map file](/smart/assets/map.png)\n\n"
+                         '<a href="/smart/assets/map.png">map in HTML</a>\n'),
+    })
+    (pages / "assets").mkdir()
+    Image.new("RGB", (30, 20), (20, 90, 160)).save(pages / "assets" / "map.png")
+    build = sphinx_build(pages, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    article = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    assert [img["src"] for img in article.select("img")] == ["_images/map.png"] * 2
+    links = [a["href"] for a in article.select("a[href*='_downloads/']")]
+    assert len(links) == 2 and all(link.endswith("/map.png") for link in links)

@@ -29,6 +29,7 @@ import pagesource
 import yaml
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
@@ -753,7 +754,12 @@ def _with_defaults(given: dict[str, Any], metadata: dict[str, Any]) -> dict[str,
 
 
 def _baseurl(app: Sphinx) -> str:
-    value = jekyll_config(Path(app.srcdir)).get("baseurl")
+    return site_baseurl(Path(app.srcdir))
+
+
+def site_baseurl(srcdir: Path) -> str:
+    """``_config.yml``'s ``baseurl`` (``/smart``: the site was served under it), or ""."""
+    value = jekyll_config(srcdir).get("baseurl")
     return value if isinstance(value, str) else ""
 
 
@@ -841,12 +847,16 @@ class ResolveSiteLinks(SphinxPostTransform):
                     self.rewrite_raw(raw, table, baseurl)
 
     def names_a_file(self, target: str, docname: str) -> bool:
-        """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``)."""
+        """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``).
+
+        Not ``about.html``: MyST reads no ``.html`` as a page, and on the old site it was the
+        page's address (``about.md`` was published as ``about.html``), resolved as one."""
         path = target.split("#", 1)[0].split("?", 1)[0]
         here = posixpath.dirname(docname)
         name = posixpath.normpath(posixpath.join(here, path))
-        stem = os.path.splitext(name)[0]
-        return name in self.env.found_docs or stem in self.env.found_docs \
+        stem, suffix = os.path.splitext(name)
+        return name in self.env.found_docs \
+            or (stem in self.env.found_docs and suffix in self.config.source_suffix) \
             or (Path(self.app.srcdir) / name).exists()
 
     def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:
@@ -882,6 +892,38 @@ class ResolveSiteLinks(SphinxPostTransform):
             raw[:] = [nodes.Text(html)]
 
 
+class FilesUnderBaseurl(SphinxTransform):
+    """``[the plan](/smart/assets/plan.pdf)`` on a site served under ``baseurl: /smart``
+    names ``assets/plan.pdf``: a link to that file, as MyST makes ``[the plan](/assets/plan.pdf)``.
+
+    MyST decides while reading whether a link names a file; this runs before the collectors
+    (``doctree-read``) note the file for every edition."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        srcdir = Path(self.app.srcdir)
+        baseurl = site_baseurl(srcdir)
+        if not baseurl.strip("/"):
+            return
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            target = node.get("reftarget", "")
+            if node.get("reftype") != "myst" or node.get("refdomain") or not urls.is_site_path(target):
+                continue
+            file = local_file(srcdir, srcdir, target, baseurl)
+            if file is None or self.env.path2doc(str(file)):
+                continue
+            path = "/" + file.relative_to(srcdir.resolve()).as_posix()
+            link = addnodes.download_reference("", "", refdomain=None, reftarget=path, refdoc=self.env.docname,
+                                               reftype="myst", refexplicit=node.get("refexplicit", True))
+            for child in node.children:
+                if isinstance(child, nodes.Element) and child["classes"] == ["xref", "myst"]:
+                    child["classes"] = ["xref", "download", "myst"]
+            link.extend(node.children)
+            link.source, link.line = node.source, node.line
+            node.replace_self(link)
+
+
 class MissingImagesAsText(SphinxPostTransform):
     """An image whose file is missing shows its description instead of a broken picture.
 
@@ -915,9 +957,10 @@ def find_images(app: Sphinx, doctree: nodes.document) -> None:
             with contextlib.suppress(ValueError):  # no line anywhere above: none to give
                 image.line = get_node_line(image)
         uri = image.get("uri", "")
-        if "://" in uri or uri.startswith(("data:", "/")) or (folder / uri).is_file():
+        if "://" in uri or uri.startswith("data:") or (
+                (srcdir / uri.lstrip("/")).is_file() if uri.startswith("/") else (folder / uri).is_file()):
             continue
-        found = local_file(srcdir, folder, uri)
+        found = local_file(srcdir, folder, uri, site_baseurl(srcdir))
         if found is not None:
             image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
 
@@ -1086,6 +1129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
+    app.add_transform(FilesUnderBaseurl)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,18 +25,22 @@ def find_file(path: Path) -> Path | None:
     return None
 
 
-def local_file(srcdir: Path, page_folder: Path, address: str) -> Path | None:
+def local_file(srcdir: Path, page_folder: Path, address: str, baseurl: str = "") -> Path | None:
     """The file inside ``srcdir`` that a page's relative or root-relative address names.
 
     ``/assets/x.png`` is relative to the source folder (the old site's root), anything else
     to the page's folder; the query and fragment are ignored, percent-escapes decoded. A file
-    outside ``srcdir`` (``../``, a symlink out) is not found.
+    outside ``srcdir`` (``../``, a symlink out) is not found. A site served under
+    ``baseurl: /smart`` wrote ``/smart/assets/x.png`` too: that is ``/assets/x.png``.
     """
     path = unquote(address.split("#", 1)[0].split("?", 1)[0])
     if not path or "\x00" in path:
         return None
     base = srcdir if path.startswith("/") else page_folder
     found = find_file(base / path.lstrip("/"))
+    prefix = "/" + baseurl.strip("/") + "/"
+    if found is None and prefix != "//" and path.startswith(prefix):
+        found = find_file(srcdir / path[len(prefix):])
     if found is None:
         return None
     root = srcdir.resolve()

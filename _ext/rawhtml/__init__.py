@@ -191,7 +191,8 @@ class PageImages:
         self.env, self.raw = env, raw
 
     def __call__(self, src: str) -> bool | str:
-        found = local_file(Path(self.env.srcdir), Path(self.env.doc2path(self.env.docname)).parent, src)
+        found = local_file(Path(self.env.srcdir), Path(self.env.doc2path(self.env.docname)).parent, src,
+                           _baseurl(self.env))
         if found is None:
             return False
         if why := unpublishable(found):
@@ -240,6 +241,13 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
     return None
 
 
+def _baseurl(env: BuildEnvironment) -> str:
+    """The old site's ``baseurl``: ``/smart/assets/x.png`` there is ``/assets/x.png`` here."""
+    from jekyll_compat import site_baseurl  # imported when used: jekyll_compat imports this room
+
+    return site_baseurl(Path(env.srcdir))
+
+
 PAGE_ADDRESS = "rawhtml-page-address"
 """Declared event ``(docname, address)`` → the root-relative address (``/docs/frontmatter/``)
 a relative link that names no page's file means, or None: ``jekyll_compat`` reads
@@ -274,7 +282,7 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
             nowhere.append(address)
             _replace(raw, unlink(raw.astext(), href))
             continue
-        found = local_file(Path(env.srcdir), folder, address)
+        found = local_file(Path(env.srcdir), folder, address, _baseurl(env))
         if found is None:
             if not address.startswith("/") and address.split("#", 1)[0].split("?", 1)[0]:
                 nowhere.append(address)  # a file that is not among the pages: a dead link
