@@ -579,3 +579,11 @@ def test_a_link_to_a_file_not_among_the_pages_is_its_words(tmp_path):
     hrefs = [a["href"] for a in paragraph.select("a[href]") if "passage-link" not in a.get("class", [])]
     assert paragraph.get_text().startswith("Missing, Outside, Plan, Part.")
     assert len(hrefs) == 2 and hrefs[0].endswith("plan.pdf") and hrefs[1] == "#part", hrefs
+
+
+def test_an_embedded_frame_becomes_a_link_named_by_its_title():
+    """A video's ``title`` is what a screen reader said for it: the link's words, not its address."""
+    cleaned, _ = clean('<iframe src="https://www.youtube.com/embed/abc" title="Council  meeting, May 2"></iframe>')
+    assert cleaned == '<a href="https://www.youtube.com/embed/abc">Council meeting, May 2</a>'
+    untitled, _ = clean('<iframe src="https://www.youtube.com/embed/abc"></iframe>')
+    assert ">https://www.youtube.com/embed/abc</a>" in untitled

@@ -6,7 +6,7 @@ library, unlike lxml), then rebuilt from an allowlist:
 
 - elements that run or load something (``script``, ``style`` with remote imports, remote
   ``link``, ``object``, ``embed``, ``base``, ``meta``, ``form`` controls) are dropped;
-  an ``iframe`` becomes a link to its address; any other unknown or obsolete element
+  an ``iframe`` becomes a link to its address, named by its ``title``; any other unknown or obsolete element
   (``center``, ``font``) is unwrapped, so its words stay, and so is a ``button``: a link
   drawn as one (``<a href><button>Meeting minutes</button></a>``) keeps its words and link;
 - attributes: ``on*`` and everything not on the list are dropped; URLs keep only http,
@@ -322,8 +322,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         name = "div"
     if name == "iframe":
         src = element.get("src", "")
-        if src and url_is_safe(src):
-            out.append(_link(src, _text(src), in_link))
+        if src and url_is_safe(src):  # its title names it for screen readers: the link's words
+            title = " ".join(element.get("title", "").split())
+            out.append(_link(src, _text(title or src), in_link))
         changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
                                  "to it", iframe=True))
         return
