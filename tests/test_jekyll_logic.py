@@ -360,6 +360,9 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n| c3 | c4 |\n| F1 | F2 |\n\n\nText"),
     ("| a | b |\n|---|---|\n| - | x |\n", "| a | b |\n|---|---|\n| - | x |\n"),  # a cell's dash stays
     ("```\n| a |\n|---|\n| b |\n|---|\n```", "```\n| a |\n|---|\n| b |\n|---|\n```"),
+    # kramdown's hard line break is two backslashes; a paragraph's last line or code keeps them
+    ("First line\\\\\nsecond line\\\\\n\nNext", "First line\\\nsecond line\\\\\n\nNext"),
+    ("    C:\\\\\n    D:\n", "    C:\\\\\n    D:\n"),
 ])
 def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected

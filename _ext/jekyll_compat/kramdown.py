@@ -45,6 +45,7 @@ def _markdown_open(line: str) -> re.Match[str] | None:
     tag = _OPEN_TAG.match(line)
     return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
+_TWO_BACKSLASHES = re.compile(r"(?<!\\)\\\\$")
 _PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
 _BLOCK_OPEN = re.compile(r"^\s*<(div|section|article|aside|header|footer|main|details|summary|figure|figcaption)"
                          r"\b[^<>]*>\s*$", re.I)
@@ -54,12 +55,12 @@ _QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
 _ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
 _ANCHOR_LAST = re.compile(_ANCHOR + r"[ \t]*$", re.I)
-_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=|^[ \t]*\|[+|: \t]*[-=]",
-                                re.I | re.M)
+_MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=|^[ \t]*\|[+|: \t]*[-=]"
+                                r"|\\\\$", re.I | re.M)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
 ``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
 reference link with a space before its label (``[text] [4]``), an empty anchor
-``<a name="id"></a>`` in a heading, a table's separator line."""
+``<a name="id"></a>`` in a heading, a table's separator line, a line ending in ``\\\\``."""
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
 _TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
@@ -185,7 +186,10 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
             continue
         if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
-        lines[i] = _clean_line(line, lines[i + 1] if i + 1 < len(lines) else "")
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if _TWO_BACKSLASHES.search(line) and following.strip() and not line.startswith(("    ", "\t")):
+            line = line[:-1]  # kramdown's hard line break; Markdown's is one backslash
+        lines[i] = _clean_line(line, following)
         if labels and "]" in lines[i]:
             lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(
                 lambda m: f"][{m.group(1)}]" if _label(m.group(1)) in labels else m.group(0), part))
