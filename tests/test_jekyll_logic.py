@@ -1467,3 +1467,20 @@ def test_hostile_headless_tables_never_hold_the_build() -> None:
                  "|a|b|\n|" + " :-- |" * 40_000 + "x|", "|\n" * 100_000, "|a|b|\n|" + " -" * 100_000 + "+|x",
                  "|a|b|\n|" + " :" * 100_000 + "-+|x"):
         with_header_lines(text)
+
+
+@given(baseurl=st.sampled_from(["/smart", "smart/", "..", "/", "", "/../..", "/a\x00b"]),
+       address=st.sampled_from(["/smart/assets/map.png", "/smart/../secret.txt", "/../secret.txt",
+                                "/smart/../../secret.txt", "/../../secret.txt", "/assets/map.png",
+                                "/smart/assets/../../secret.txt", "/..//secret.txt"]))
+@settings(max_examples=60, deadline=None)
+def test_a_baseurl_never_finds_a_file_outside_the_pages(tmp_path_factory, baseurl: str, address: str) -> None:
+    from jekyll_compat.filenames import local_file
+
+    root = tmp_path_factory.mktemp("site")
+    (root / "secret.txt").write_text("not published")
+    pages = write_pages(root / "pages", {"assets/map.png": b"png", "index.md": "x"})
+    found = local_file(pages, pages, address, baseurl)
+    assert found is None or found.resolve().is_relative_to(pages.resolve())
+    if address == "/smart/assets/map.png" and baseurl.strip("/") == "smart":
+        assert found == (pages / "assets" / "map.png").resolve()
