@@ -212,3 +212,24 @@ def test_a_readme_written_as_a_page_is_published_and_a_repositorys_readme_is_not
         build = sphinx_build(source, source.parent / (source.name + "-html"))
         assert build.returncode == 0, build.output
         assert (source.parent / (source.name + "-html") / "README.html").is_file() == published
+
+
+def test_a_language_folder_is_titled_in_its_language_only_when_its_pages_say_so():
+    """nelbren's bilingual site has en/ and es/ and no landing: the sections were "En" and
+    "Es". A folder is titled in its language only when every page in it says it (``it/``
+    of the IT office stays "It")."""
+    outline = outline_of(Page("es/about", "Sobre", 1, language="es"),
+                         Page("es/contact", "Contacto", 2, language="es-mx"),
+                         Page("en/about", "About", 1, language="en"),
+                         Page("it/help", "Help desk", 1),
+                         Page("hr/jobs", "Jobs", 1, language="en"))
+    titles = {d: p.title for d, p in outline.generated.items()}
+    assert titles == {"es/index": "Español", "en/index": "English", "it/index": "It",
+                      "hr/index": "Hr"}
+
+
+def test_the_language_comes_from_lang_or_locale(tmp_path):
+    pages = write_pages(tmp_path, {"a.md": "---\ntitle: A\nlocale: es_MX\n---\n\nHola.\n",
+                                   "b.md": "---\ntitle: B\nlang: [es]\n---\n\nHola.\n"})
+    assert read_page("a", pages / "a.md").language == "es-mx"
+    assert read_page("b", pages / "b.md").language is None

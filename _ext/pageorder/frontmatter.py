@@ -47,6 +47,7 @@ class Page:
     parent: str | None = None  # just-the-docs: the title of the page it is listed under
     parent_line: int = 1
     grand_parent: str | None = None  # the title above the parent (`grand_parent` or `ancestor`)
+    language: str | None = None  # `lang:` or `locale:` (``es``, ``es-mx``): a bilingual site's pages
 
     @property
     def sort_title(self) -> str:
@@ -96,7 +97,16 @@ def ordering(docname: str, source: PageSource, post: Post | None = None,
                 redirect=redirect, landing_problems=tuple(own) if redirect else (),
                 address=_address(data), dated=post.order if post is not None else None,
                 nav_order=_nav_order(data), parent=parent,
-                parent_line=keylines.get("parent", 1), grand_parent=grand_parent)
+                parent_line=keylines.get("parent", 1), grand_parent=grand_parent,
+                language=_language(data))
+
+
+def _language(data: dict[str, Any]) -> str | None:
+    """The page's language as Jekyll's multilingual themes set it (``lang: es``, ``locale: es_MX``)."""
+    value = data.get("lang") or data.get("locale")
+    if not isinstance(value, str) or not 1 < len(value.strip()) <= 35:
+        return None
+    return value.strip().lower().replace("_", "-")
 
 
 def _text(value: Any) -> str | None:

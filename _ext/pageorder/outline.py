@@ -199,7 +199,8 @@ def generated_landings(pages: Mapping[str, Page],
 
     It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
     titleize_slug``: ``zero-waste`` -> "Zero Waste"; a collection's ``application_development``
-    -> "Application Development", underscores read as spaces too), and placed
+    -> "Application Development", underscores read as spaces too; a bilingual site's ``es/``
+    in its language, :func:`language_title`), and placed
     where the folder's first page was (the smallest position inside it, pages of its own first).
     """
     folders: set[str] = set()
@@ -213,13 +214,29 @@ def generated_landings(pages: Mapping[str, Page],
     for folder in sorted(folders):
         if _landing_candidates(pages, folder, beside):
             continue
-        inside = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)
-                  and p.position is not None]
+        shown = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)]
+        inside = [p for p in shown if p.position is not None]
         own = [p for p in inside if _folder_of(p.docname) == folder]
         position = min((p.position for p in own or inside), default=None)
         docname = f"{folder}/index"
-        generated[docname] = Page(docname, titleize_folder(docname), position)
+        title = language_title(folder.rsplit("/", 1)[-1], shown) or titleize_folder(docname)
+        generated[docname] = Page(docname, title, position)
     return generated
+
+
+def language_title(name: str, inside: list[Page]) -> str | None:
+    """A bilingual site's ``es/`` folder, whose pages all say ``lang: es``, is titled in its
+    language ("Español"), not "Es"; None for any other folder (``it/`` of the IT office)."""
+    code = name.lower()
+    if not inside or any(p.language is None or p.language.split("-")[0] != code for p in inside):
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        shown = Locale.parse(code).get_display_name(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    return shown[:1].upper() + shown[1:] if shown else None
 
 
 def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[str, Problem]],
