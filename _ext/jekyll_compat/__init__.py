@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import changes
 import pagesource
+import pagesource.suffixes
 import yaml
 from docutils import nodes
 from sphinx import addnodes
@@ -121,7 +122,9 @@ class Subtype(enum.Enum):
     SITE_VALUE = "site-value"
     """A ``_config.yml`` value that would name the publication cannot (a ``title:`` or
     ``name:`` longer than 300 characters, a ``description:`` longer than 2,000, a list): it
-    is not used, and the publication keeps the name its ``CITATION.cff`` gives."""
+    is not used, and the publication keeps the name its ``CITATION.cff`` gives. Also an entry
+    of ``markdown_ext:`` that is no file suffix, or names files that are not Markdown
+    (``html``, ``yml``): those files are not read as pages."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -136,9 +139,10 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
+    markdown = markdown_suffixes(srcdir)
     folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
     for folder, name in folders:
-        for path in sorted((srcdir / folder).glob("*.md")):
+        for path in sorted(p for p in (srcdir / folder).glob("*.*") if pagesource.suffixes.is_page(p.name, markdown)):
             if path.is_symlink() or not path.is_file():
                 continue
             try:
@@ -146,8 +150,32 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
             except OSError:
                 continue
             if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                return f"{name}/{path.stem}" if name else path.stem
+                stem = pagesource.suffixes.stem(path.name, markdown)
+                return f"{name}/{stem}" if name else stem
     return None
+
+
+def markdown_suffixes(srcdir: Path) -> tuple[str, ...]:
+    """The suffixes read as Markdown in ``srcdir`` (lower case): Jekyll's, and those its
+    ``_config.yml``'s ``markdown_ext:`` adds (:func:`pagesource.suffixes.site_suffixes`)."""
+    value = jekyll_config(srcdir).get("markdown_ext")
+    return pagesource.suffixes.markdown(pagesource.suffixes.site_suffixes(value)[0] if value else ())
+
+
+def read_the_sites_markdown_suffixes(app: Sphinx, config: Any) -> None:
+    """``config-inited``, before anyone looks for pages: the suffixes an old site's
+    ``markdown_ext:`` names (``"md,rmd"``) are read as Markdown too; an entry that cannot be
+    (``html``, or no suffix at all) is said at its line and not read."""
+    srcdir = Path(app.srcdir)
+    if not (srcdir / "_config.yml").is_file():
+        return
+    value = jekyll_config(srcdir).get("markdown_ext")
+    added, refused = pagesource.suffixes.site_suffixes(value)
+    for why in refused:
+        warn(f"`markdown_ext:` in _config.yml {why}", f"{srcdir / '_config.yml'}:"
+             f"{_line_of(srcdir / '_config.yml', 'markdown_ext')}", Subtype.SITE_VALUE)
+    if added:
+        config.source_suffix.update(pagesource.suffixes.source_suffix(added))
 
 
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
@@ -160,13 +188,13 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
         return
     site = jekyll_config(srcdir)
     found = leftout.exclusions(srcdir, site, config.exclude_patterns,
-                               inplace.published_collections(srcdir, site))
+                               inplace.published_collections(srcdir, site), markdown_suffixes(srcdir))
     for name in found.error_pages:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     files = found.static_files
-    included = _included_beside_pages(srcdir) if files else set()
+    included = _included_beside_pages(srcdir, markdown_suffixes(srcdir)) if files else set()
     for relative in files:
         if os.path.realpath(srcdir / relative) in included:
             logger.verbose("%s: no page; its text is shown where a page includes it "
@@ -186,11 +214,11 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              Subtype.NO_FRONT_MATTER)
 
 
-def _included_beside_pages(srcdir: Path) -> set[str]:
+def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:
     """The real paths of the files pages read with ``{% include_relative %}``."""
     found: set[str] = set()
-    for suffix in ("*.md", "*.markdown"):
-        for page in srcdir.rglob(suffix):
+    for suffix in pagesource.suffixes.spellings(markdown):
+        for page in srcdir.rglob("*" + suffix):
             try:
                 text = page.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
@@ -399,7 +427,8 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
-    for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
+    markdown = markdown_suffixes(srcdir)
+    for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
             continue
         plain = gone.folder.lstrip("_")
@@ -414,7 +443,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
     excluded = Matcher(list(app.config.exclude_patterns))
     # every `_`-folder is excluded (conf.py's `**/_*`): the patterns that say more are the user's
     chosen = Matcher([p for p in app.config.exclude_patterns if not Matcher([p])("a/_b")])
-    for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen):
+    for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen, markdown):
         # a draft the author hid as Jekyll would (projects/_pilot/): said, not warned
         plain = gone.folder.rsplit("/", 1)[-1].lstrip("_")
         _say_once(f"{gone.first}:1: '{gone.folder}/' holds {gone.pages} page(s) that are not "
@@ -664,7 +693,7 @@ def substitution_names(app: Sphinx) -> frozenset[str]:
 
 def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: resolve Liquid and remove kramdown syntax before MyST parses the page."""
-    if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
+    if os.path.splitext(app.env.doc2path(docname))[1] not in app.config.source_suffix:
         return
     srcdir = Path(app.srcdir)
     config = jekyll_config(srcdir)
@@ -1060,6 +1089,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pageorder")
     app.setup_extension("maths")
     app.setup_extension("rawhtml")
+    app.connect("config-inited", read_the_sites_markdown_suffixes, priority=350)  # before anyone lists pages
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
     app.connect("pageorder-landing-page", home_page)
