@@ -4,6 +4,7 @@ page keep one, said at the other."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -121,3 +122,27 @@ def test_one_list_says_which_files_are_pages():
     assert suffixes.unread_suffix("a.mD") == ".mD" and suffixes.unread_suffix("a.MDOWN") == ".MDOWN"
     assert suffixes.unread_suffix("a.md") is None and suffixes.unread_suffix("a.txt") is None
     assert suffixes.is_page("x.rmd", suffixes.markdown([".rmd"]))
+
+
+def test_a_page_whose_kept_file_is_deleted_is_read_again_from_the_other(tmp_path):
+    """Sphinx reads a page again when its file is newer than the last reading; the other
+    file of the page (``a.mkd``, written years ago) is older, so the deleted ``a.md``'s
+    words stayed published."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home"), "a.md": page("A", 1, body="From md."),
+                                         "_projects/index.md": page("Projects", 2),
+                                         "_projects/b.md": page("B", 1, body="B from md."),
+                                         "_projects/b.mkd": page("B", 1, body="B from mkd."),
+                                         "a.mkd": page("A", 1, body="From mkd."),
+                                         "_config.yml": "collections:\n  projects:\n    output: true\n"})
+    for old in ("a.mkd", "_projects/b.mkd"):
+        os.utime(src / old, (1_000_000_000, 1_000_000_000))
+    html, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    assert sphinx_build(src, html, strict=False, doctrees=doctrees).returncode == 0
+    assert "From md." in (html / "a.html").read_text(encoding="utf-8")
+    assert "B from md." in (html / "projects" / "b.html").read_text(encoding="utf-8")
+    (src / "a.md").unlink()
+    (src / "_projects" / "b.md").unlink()
+    again = sphinx_build(src, html, strict=True, doctrees=doctrees)
+    assert again.returncode == 0, again.output
+    assert "From mkd." in (html / "a.html").read_text(encoding="utf-8")
+    assert "B from mkd." in (html / "projects" / "b.html").read_text(encoding="utf-8")

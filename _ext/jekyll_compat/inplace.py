@@ -111,6 +111,7 @@ class CollectionsProject(PagesProject):
     def discover(self, exclude_paths: Iterable[str] = (),
                  include_paths: Iterable[str] = ("**",)) -> set[str]:
         exclude_paths, include_paths = list(exclude_paths), list(include_paths)
+        before = dict(self._docname_to_path)
         super().discover(exclude_paths, include_paths)
         excluded = Matcher(exclude_paths)
         self.clashes = []
@@ -137,6 +138,7 @@ class CollectionsProject(PagesProject):
                     self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
                 else:
                     self._add(path, docname)
+        self.note_moved(before)
         return self.docnames
 
     def _add(self, path: Path, docname: str) -> None:

@@ -44,7 +44,9 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
                                removed: set[str]) -> list[str]:
     """Pages named like generated files, too long to write, linked from outside the source
-    folder, or no file (a named pipe) are not read (with a warning)."""
+    folder, or no file (a named pipe) are not read (with a warning). A page whose file is
+    another than at the last build (of two files of one page, the kept one deleted) is
+    read again: its new file is older than the last reading."""
     from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
@@ -71,7 +73,8 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
               "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
         raise SystemExit(2)
-    return []
+    moved = getattr(env.project, "moved", frozenset())
+    return sorted(d for d in moved if d in env.found_docs and d not in added and d not in changed)
 
 
 def say_case_clashes(env: Any) -> None:

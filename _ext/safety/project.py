@@ -35,9 +35,13 @@ class PagesProject(Project):
     """Sphinx's project, two files of one page resolved by :func:`.suffixes.rank`."""
 
     twins: tuple[Twin, ...] = ()
+    moved: frozenset[str] = frozenset()
+    """Pages whose file is another than at the last look (``a.md`` deleted, ``a.mkd`` now
+    the page): Sphinx compares only the file's time, older than the last reading."""
 
     def discover(self, exclude_paths: Iterable[str] = (),
                  include_paths: Iterable[str] = ("**",)) -> set[str]:
+        before = dict(self._docname_to_path)
         self.docnames.clear()
         self._path_to_docname.clear()
         self._docname_to_path.clear()
@@ -57,7 +61,13 @@ class PagesProject(Project):
                 self.add(Path(readable[0]), docname)
                 twins += [Twin(other, docname, readable[0]) for other in readable[1:]]
         self.twins = tuple(twins)
+        self.note_moved(before)
         return self.docnames
+
+    def note_moved(self, before: dict[str, Path]) -> None:
+        """:attr:`moved`, from the files the pages had at the last look (``before``)."""
+        self.moved = frozenset(d for d, path in self._docname_to_path.items()
+                               if before.get(d, path) != path)
 
     def rank(self, filename: str) -> int:
         return suffixes.rank(filename, self.source_suffix)
@@ -70,6 +80,7 @@ class PagesProject(Project):
     def restore(self, other: Project) -> None:
         super().restore(other)
         self.twins = getattr(other, "twins", ())
+        self.moved = getattr(other, "moved", frozenset())
 
 
 def twin_problem(twin: Twin) -> str:
