@@ -30,6 +30,7 @@ import pagesource.suffixes
 import yaml
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
@@ -38,7 +39,7 @@ from rawhtml.sanitize import unlink
 from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
                titles, urls)
 from .filenames import local_file
 from .meaning import is_redirect_page
@@ -715,8 +716,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         whole_elements=(srcdir / "_config.yml").is_file())
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
-    if "{:" in source[0] and (srcdir / "_config.yml").is_file():  # its `callouts:` label them
-        app.env.note_dependency(str(srcdir / "_config.yml"))
+    if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
+        app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)
@@ -1077,6 +1078,30 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
     return nodes.reference(title, title, refuri=url)
 
 
+class JemojiShortcodes(SphinxTransform):
+    """On a site whose ``_config.yml`` turns jemoji on, ``:smile:`` in a page's words is the
+    emoji (:mod:`.jemoji`), as GitHub Pages showed it; never in code, maths, raw HTML or
+    comments (jemoji left ``<code>`` and ``<pre>`` alone), nor in a web address."""
+
+    default_priority = 745  # after the page is parsed, before kramdown's typography (751)
+    _KEPT = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.comment)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not jemoji.uses_jemoji(jekyll_config(Path(self.env.srcdir))):
+            return
+        self._visit(self.document)
+
+    def _visit(self, node: nodes.Element) -> None:
+        for index, child in enumerate(node.children):
+            if isinstance(child, nodes.Text):
+                text = jemoji.with_emoji(str(child))
+                if text != str(child):
+                    node.children[index] = nodes.Text(text)
+                    node.children[index].parent = node
+            elif isinstance(child, nodes.Element) and not isinstance(child, self._KEPT):
+                self._visit(child)
+
+
 def nomarkdown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
                     options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
     """kramdown's ``{::nomarkdown}…{:/}`` inside a line: its text as the raw HTML kramdown
@@ -1108,6 +1133,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                                              posts_list.depart_post_date_html))
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
+    app.add_transform(JemojiShortcodes)
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_transform(footnote_rule.HoldRules)
