@@ -34,6 +34,7 @@ REFUSED = frozenset((
 reads as something else (a site's HTML pages, its data, the build's own files)."""
 
 MAX_SITE_SUFFIXES = 16
+MAX_ENTRIES, MAX_REFUSED = 64, 8  # a hostile list is said in a few warnings, not thousands
 _SITE_SUFFIX = re.compile(r"[a-z0-9]{1,16}")
 
 
@@ -47,7 +48,13 @@ def site_suffixes(value: Any) -> tuple[tuple[str, ...], list[str]]:
         return (), ["is not text: write the suffixes as one line, e.g. `markdown_ext: \"md,mkd\"`"]
     added: list[str] = []
     refused: list[str] = []
-    for entry in value.split(","):
+    entries = value.split(",", MAX_ENTRIES)
+    if len(entries) > MAX_ENTRIES:
+        refused.append(f"lists more than {MAX_ENTRIES} entries: those after them are not read as Markdown")
+        entries = entries[:MAX_ENTRIES]
+    for entry in entries:
+        if len(refused) > MAX_REFUSED:
+            break
         name = entry.strip().lower().lstrip(".")
         if not name or "." + name in JEKYLL or "." + name in added:
             continue
