@@ -218,8 +218,9 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
 def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:
     """The real paths of the files pages read with ``{% include_relative %}``."""
     found: set[str] = set()
-    for suffix in pagesource.suffixes.spellings(markdown):
-        for page in srcdir.rglob("*" + suffix):
+    endings = pagesource.suffixes.spellings(markdown)
+    for folder, _, files in os.walk(srcdir):  # one walk for every suffix (links not followed, as rglob)
+        for page in (Path(folder, name) for name in files if name.endswith(endings)):
             try:
                 text = page.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
