@@ -9,6 +9,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
+import pagesource.suffixes  # noqa: E402
 
 # project, author, version, release, copyright, html_title, html_baseurl, epub_* and pdf_*
 # come from CITATION.cff through the `publication` extension, unless set here or with -D.
@@ -37,7 +38,9 @@ extensions = [
     "buildcache",  # docutils settings and search stemming computed once per build
 ]
 
-source_suffix = {".md": "markdown", ".markdown": "markdown"}  # .markdown: Jekyll pages
+# Every suffix Jekyll read as Markdown (.md, .markdown, .mkd..., .MD too): one list, in
+# pagesource/suffixes.py; an old site's own `markdown_ext:` adds to it (jekyll_compat)
+source_suffix = pagesource.suffixes.source_suffix()
 # What Jekyll leaves out too: a Ruby site's installed gems (vendor/bundle…), not a City
 # section named vendor/ ("Working with the City as a vendor")
 exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor/bundle", "vendor/cache",

@@ -56,18 +56,30 @@ class BuildFolderProblem(Exception):
 def count_pages(source: Path) -> int:
     """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
     the posts and collections of an old Jekyll site, which are read where they are)."""
+    endings = page_endings(source)
     count = 0
     posts: list[str] = []
     for root, folders, files in os.walk(source):  # as rglob: symbolic links to folders not followed
         posts += [os.path.join(root, name) for name in folders if name == "_posts"]
         folders[:] = [name for name in folders if not name.startswith(PRIVATE)]
         count += sum(1 for name in (*folders, *files)
-                     if name.endswith(PAGE_SUFFIXES) and not name.startswith(PRIVATE))
+                     if name.endswith(endings) and not name.startswith(PRIVATE))
     for folder in posts:
         for root, _, files in os.walk(folder):
-            count += sum(1 for name in files if name.endswith(PAGE_SUFFIXES)
+            count += sum(1 for name in files if name.endswith(endings)
                          and _is_post(source, Path(root, name)))
-    return count + _collection_pages(source) if (source / "_config.yml").is_file() else count
+    return count + _collection_pages(source, endings) if (source / "_config.yml").is_file() else count
+
+
+def page_endings(source: Path) -> tuple[str, ...]:
+    """How a page's file name ends (``.md``, ``.MD``, ``.mkd`` …; an old site's ``markdown_ext``)."""
+    from pagesource.suffixes import JEKYLL, spellings
+
+    if not (source / "_config.yml").is_file():
+        return spellings(JEKYLL)
+    from jekyll_compat import markdown_suffixes
+
+    return spellings(markdown_suffixes(source))
 
 
 def _is_post(source: Path, path: Path) -> bool:
@@ -77,16 +89,15 @@ def _is_post(source: Path, path: Path) -> bool:
     return is_post_path(path.relative_to(source).as_posix())
 
 
-PAGE_SUFFIXES = (".md", ".markdown")
 PRIVATE = ("_", ".")
 
 
-def _collection_pages(source: Path) -> int:
+def _collection_pages(source: Path, endings: tuple[str, ...]) -> int:
     """The pages in the collections an old Jekyll site published (``_projects/``)."""
     from jekyll_compat import inplace, jekyll_config
 
     return sum(1 for folder in inplace.published_collections(source, jekyll_config(source))
-               for path in (source / folder).rglob("*") if path.suffix in (".md", ".markdown"))
+               for path in (source / folder).rglob("*") if path.name.endswith(endings))
 
 
 def check_source(source: Path) -> int:

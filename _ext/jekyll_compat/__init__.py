@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import changes
 import pagesource
+import pagesource.suffixes
 import yaml
 from docutils import nodes
 from sphinx import addnodes
@@ -38,7 +39,7 @@ from rawhtml.sanitize import unlink
 from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
                titles, urls)
 from .filenames import local_file
 from .meaning import is_redirect_page
@@ -122,7 +123,9 @@ class Subtype(enum.Enum):
     SITE_VALUE = "site-value"
     """A ``_config.yml`` value that would name the publication cannot (a ``title:`` or
     ``name:`` longer than 300 characters, a ``description:`` longer than 2,000, a list): it
-    is not used, and the publication keeps the name its ``CITATION.cff`` gives."""
+    is not used, and the publication keeps the name its ``CITATION.cff`` gives. Also an entry
+    of ``markdown_ext:`` that is no file suffix, or names files that are not Markdown
+    (``html``, ``yml``): those files are not read as pages."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -137,9 +140,10 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
+    markdown = markdown_suffixes(srcdir)
     folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
     for folder, name in folders:
-        for path in sorted((srcdir / folder).glob("*.md")):
+        for path in sorted(p for p in (srcdir / folder).glob("*.*") if pagesource.suffixes.is_page(p.name, markdown)):
             if path.is_symlink() or not path.is_file():
                 continue
             try:
@@ -147,8 +151,32 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
             except OSError:
                 continue
             if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                return f"{name}/{path.stem}" if name else path.stem
+                stem = pagesource.suffixes.stem(path.name, markdown)
+                return f"{name}/{stem}" if name else stem
     return None
+
+
+def markdown_suffixes(srcdir: Path) -> tuple[str, ...]:
+    """The suffixes read as Markdown in ``srcdir`` (lower case): Jekyll's, and those its
+    ``_config.yml``'s ``markdown_ext:`` adds (:func:`pagesource.suffixes.site_suffixes`)."""
+    value = jekyll_config(srcdir).get("markdown_ext")
+    return pagesource.suffixes.markdown(pagesource.suffixes.site_suffixes(value)[0] if value else ())
+
+
+def read_the_sites_markdown_suffixes(app: Sphinx, config: Any) -> None:
+    """``config-inited``, before anyone looks for pages: the suffixes an old site's
+    ``markdown_ext:`` names (``"md,rmd"``) are read as Markdown too; an entry that cannot be
+    (``html``, or no suffix at all) is said at its line and not read."""
+    srcdir = Path(app.srcdir)
+    if not (srcdir / "_config.yml").is_file():
+        return
+    value = jekyll_config(srcdir).get("markdown_ext")
+    added, refused = pagesource.suffixes.site_suffixes(value)
+    for why in refused:
+        warn(f"`markdown_ext:` in _config.yml {why}", f"{srcdir / '_config.yml'}:"
+             f"{_line_of(srcdir / '_config.yml', 'markdown_ext')}", Subtype.SITE_VALUE)
+    if added:
+        config.source_suffix.update(pagesource.suffixes.source_suffix(added))
 
 
 def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
@@ -161,13 +189,13 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
         return
     site = jekyll_config(srcdir)
     found = leftout.exclusions(srcdir, site, config.exclude_patterns,
-                               inplace.published_collections(srcdir, site))
+                               inplace.published_collections(srcdir, site), markdown_suffixes(srcdir))
     for name in found.error_pages:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     files = found.static_files
-    included = _included_beside_pages(srcdir) if files else set()
+    included = _included_beside_pages(srcdir, markdown_suffixes(srcdir)) if files else set()
     for relative in files:
         if os.path.realpath(srcdir / relative) in included:
             logger.verbose("%s: no page; its text is shown where a page includes it "
@@ -187,11 +215,12 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              Subtype.NO_FRONT_MATTER)
 
 
-def _included_beside_pages(srcdir: Path) -> set[str]:
+def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:
     """The real paths of the files pages read with ``{% include_relative %}``."""
     found: set[str] = set()
-    for suffix in ("*.md", "*.markdown"):
-        for page in srcdir.rglob(suffix):
+    endings = pagesource.suffixes.spellings(markdown)
+    for folder, _, files in os.walk(srcdir):  # one walk for every suffix (links not followed, as rglob)
+        for page in (Path(folder, name) for name in files if name.endswith(endings)):
             try:
                 text = page.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
@@ -400,7 +429,8 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
-    for gone in leftout.left_out(srcdir, jekyll_config(srcdir)):
+    markdown = markdown_suffixes(srcdir)
+    for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
             continue
         plain = gone.folder.lstrip("_")
@@ -415,7 +445,7 @@ def say_what_is_not_read(app: Sphinx) -> None:
     excluded = Matcher(list(app.config.exclude_patterns))
     # every `_`-folder is excluded (conf.py's `**/_*`): the patterns that say more are the user's
     chosen = Matcher([p for p in app.config.exclude_patterns if not Matcher([p])("a/_b")])
-    for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen):
+    for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen, markdown):
         # a draft the author hid as Jekyll would (projects/_pilot/): said, not warned
         plain = gone.folder.rsplit("/", 1)[-1].lstrip("_")
         _say_once(f"{gone.first}:1: '{gone.folder}/' holds {gone.pages} page(s) that are not "
@@ -665,7 +695,7 @@ def substitution_names(app: Sphinx) -> frozenset[str]:
 
 def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: resolve Liquid and remove kramdown syntax before MyST parses the page."""
-    if not str(app.env.doc2path(docname)).endswith((".md", ".markdown")):
+    if os.path.splitext(app.env.doc2path(docname))[1] not in app.config.source_suffix:
         return
     srcdir = Path(app.srcdir)
     config = jekyll_config(srcdir)
@@ -687,8 +717,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         whole_elements=(srcdir / "_config.yml").is_file())
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
-    if "{:" in source[0] and (srcdir / "_config.yml").is_file():  # its `callouts:` label them
-        app.env.note_dependency(str(srcdir / "_config.yml"))
+    if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
+        app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)
@@ -1091,6 +1121,30 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
     return nodes.reference(title, title, refuri=url)
 
 
+class JemojiShortcodes(SphinxTransform):
+    """On a site whose ``_config.yml`` turns jemoji on, ``:smile:`` in a page's words is the
+    emoji (:mod:`.jemoji`), as GitHub Pages showed it; never in code, maths, raw HTML or
+    comments (jemoji left ``<code>`` and ``<pre>`` alone), nor in a web address."""
+
+    default_priority = 745  # after the page is parsed, before kramdown's typography (751)
+    _KEPT = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.comment)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not jemoji.uses_jemoji(jekyll_config(Path(self.env.srcdir))):
+            return
+        self._visit(self.document)
+
+    def _visit(self, node: nodes.Element) -> None:
+        for index, child in enumerate(node.children):
+            if isinstance(child, nodes.Text):
+                text = jemoji.with_emoji(str(child))
+                if text != str(child):
+                    node.children[index] = nodes.Text(text)
+                    node.children[index].parent = node
+            elif isinstance(child, nodes.Element) and not isinstance(child, self._KEPT):
+                self._visit(child)
+
+
 def nomarkdown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
                     options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
     """kramdown's ``{::nomarkdown}…{:/}`` inside a line: its text as the raw HTML kramdown
@@ -1103,6 +1157,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pageorder")
     app.setup_extension("maths")
     app.setup_extension("rawhtml")
+    app.connect("config-inited", read_the_sites_markdown_suffixes, priority=350)  # before anyone lists pages
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
     app.connect("pageorder-landing-page", home_page)
@@ -1121,6 +1176,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                                              posts_list.depart_post_date_html))
     app.add_config_value("kramdown_typography", None, "env", types=[bool, str, type(None)])
     app.add_transform(KramdownTypography)
+    app.add_transform(JemojiShortcodes)
     app.add_transform(callout_boxes.CalloutBoxes)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_transform(footnote_rule.HoldRules)

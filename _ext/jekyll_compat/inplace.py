@@ -6,7 +6,7 @@ old site kept every project that way. Sphinx reads no ``_``-folder, so each publ
 collection is read in place under its own name: the page keeps the address Jekyll gave
 it, and nobody has to rename a folder before the old pages build.
 
-Plain Python; the one Sphinx import is the :class:`~sphinx.project.Project` this extends.
+Plain Python; the Sphinx project this extends is :class:`safety.project.PagesProject`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sphinx.project import EXCLUDE_PATHS, Project
+from safety.project import PagesProject
+from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.matching import Matcher, get_matching_files
 from sphinx.util.osutil import path_stabilize
 
@@ -87,13 +88,14 @@ class Clash:
     other: Path      # the page that keeps the name
 
 
-class CollectionsProject(Project):
+class CollectionsProject(PagesProject):
     """Sphinx's project, plus the documents of published Jekyll collections, and the posts
     (``_posts/2016-09-08-welcome.md`` is ``posts/2016-09-08-welcome``: :mod:`.posts`).
 
     Sphinx keeps a two-way map between page names and files; a document of ``_projects/``
     is entered as ``projects/<path>``, so everything that asks Sphinx for a page's file
-    (reading, images next to the page, dependencies) finds it where it is. Inside the
+    (reading, images next to the page, dependencies) finds it where it is (of two files of
+    one page, ``a.md`` and ``a.mkd``, the one :class:`PagesProject` keeps). Inside the
     folder the usual exclusions apply (``_template/``, ``.``-files, ``README.md``), and
     ``_config.yml``'s ``exclude:`` entries apply to its paths from the source folder.
     """
@@ -109,12 +111,14 @@ class CollectionsProject(Project):
     def discover(self, exclude_paths: Iterable[str] = (),
                  include_paths: Iterable[str] = ("**",)) -> set[str]:
         exclude_paths, include_paths = list(exclude_paths), list(include_paths)
+        before = dict(self._docname_to_path)
         super().discover(exclude_paths, include_paths)
         excluded = Matcher(exclude_paths)
         self.clashes = []
         for folder, name in sorted(self.collections.items()):
             root = Path(self.srcdir, folder)
-            for inner in get_matching_files(root, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
+            inners = get_matching_files(root, include_paths, [*exclude_paths, *EXCLUDE_PATHS])
+            for inner in sorted(inners, key=lambda inner: (self._page_name(inner) or "", self.rank(inner))):
                 path = Path(folder, inner)
                 if excluded(path.as_posix()):
                     continue  # a link is entered like any page: safety refuses one out of srcdir, said
@@ -134,6 +138,7 @@ class CollectionsProject(Project):
                     self.clashes.append(Clash(path, docname, self._docname_to_path[docname]))
                 else:
                     self._add(path, docname)
+        self.note_moved(before)
         return self.docnames
 
     def _add(self, path: Path, docname: str) -> None:

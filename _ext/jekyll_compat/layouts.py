@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from pagesource.suffixes import spellings
 from safety.paths import is_inside
 
 LAYOUTS = "_layouts"
-SUFFIXES = (".html", ".htm", ".md", ".markdown")
+SUFFIXES = (".html", ".htm", *spellings())
 QUOTED_WORDS = 12
 """How much of the layout's text the warning quotes."""
 

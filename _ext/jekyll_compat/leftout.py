@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pagesource.suffixes import JEKYLL, spellings
+
 from .collections import published_names
 
 #: Jekyll's own error page: the publication writes its own 404.html.
 REPLACED = {"404.html"}
-ERROR_PAGES = ("404.md", "404.markdown")
+ERROR_PAGE = "404"  # 404.md, 404.markdown, 404.mkd ...
 
 
 #: Jekyll's own folders: templates, data, drafts, its output. Their Markdown is no page.
@@ -42,7 +44,7 @@ def published_by_jekyll(config: Mapping[str, Any]) -> list[str]:
     return ["_posts", *(f"_{name}" for name in published_names(config))]
 
 
-def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
+def left_out(srcdir: Path, config: Mapping[str, Any], markdown: tuple[str, ...] = JEKYLL) -> list[LeftOut]:
     """The top ``_``-folders of ``srcdir`` that hold Markdown pages, but not Jekyll's own.
 
     The publication never reads a ``_``-folder, and the City's old site kept all its
@@ -56,14 +58,15 @@ def left_out(srcdir: Path, config: Mapping[str, Any]) -> list[LeftOut]:
             continue
         if not folder.is_dir() or folder.is_symlink():
             continue
-        pages = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+        pages = sorted(p for p in folder.rglob("*") if p.name.endswith(spellings(markdown)) and p.is_file())
         if pages:
             out.append(LeftOut(folder.name, pages[0], len(pages), folder.name in published))
     return out
 
 
 def nested_left_out(srcdir: Path, read_in_place: Iterable[str] = (),
-                    excluded: Any = lambda relative: False) -> list[LeftOut]:
+                    excluded: Any = lambda relative: False,
+                    markdown: tuple[str, ...] = JEKYLL) -> list[LeftOut]:
     """``_``-folders below the top that hold Markdown pages: ``projects/_old/``, or ``_aws/``
     in a collection read in place (cityofaustin/developer-guides kept ``_resources/_aws/``).
 
@@ -93,16 +96,16 @@ def nested_left_out(srcdir: Path, read_in_place: Iterable[str] = (),
             elif not name.startswith("_"):
                 folders.append((path, relative + "/"))
             elif prefix:
-                pages = _markdown_below(path)
+                pages = _markdown_below(path, markdown)
                 if pages:
                     found.append(LeftOut(relative, Path(pages[0]), len(pages), False))
     return sorted(found, key=lambda gone: gone.folder)
 
 
-def _markdown_below(folder: str) -> list[str]:
+def _markdown_below(folder: str, markdown: tuple[str, ...]) -> list[str]:
     """The Markdown pages (front matter first) in ``folder`` and below, links not followed."""
     return sorted(path for below, _, files in os.walk(folder) for name in files
-                  if name.endswith((".md", ".markdown"))
+                  if name.endswith(spellings(markdown))
                   and not os.path.islink(path := os.path.join(below, name))
                   and has_front_matter(Path(path)))
 
@@ -142,7 +145,8 @@ def html_pages(srcdir: Path, excluded: Any = lambda relative: False) -> list[Pat
     return found
 
 
-def static_markdown(srcdir: Path, excluded: Any = lambda relative: False) -> list[str]:
+def static_markdown(srcdir: Path, excluded: Any = lambda relative: False,
+                    markdown: tuple[str, ...] = JEKYLL) -> list[str]:
     """Markdown files without front matter, as paths from ``srcdir`` (``notes/snippet.md``).
 
     Jekyll published only files with front matter as pages and copied the others as they
@@ -150,7 +154,7 @@ def static_markdown(srcdir: Path, excluded: Any = lambda relative: False) -> lis
     no pages. ``excluded(relative)`` says what the build leaves out anyway.
     """
     found = []
-    for relative in _files(srcdir, excluded, (".md", ".markdown")):
+    for relative in _files(srcdir, excluded, spellings(markdown)):
         path = srcdir / relative
         if path.is_symlink() or not path.is_file() or excluded(relative) or has_front_matter(path):
             continue
@@ -172,7 +176,7 @@ class Exclusions:
 
 
 def exclusions(srcdir: Path, config: Mapping[str, Any], exclude_patterns: Iterable[str],
-               collection_folders: Iterable[str] = ()) -> Exclusions:
+               collection_folders: Iterable[str] = (), markdown: tuple[str, ...] = JEKYLL) -> Exclusions:
     """On an old Jekyll site (``config`` is its ``_config.yml``): what it never published.
 
     ``exclude_patterns`` are the build's own; ``collection_folders`` the collections read
@@ -185,9 +189,10 @@ def exclusions(srcdir: Path, config: Mapping[str, Any], exclude_patterns: Iterab
         if isinstance(listed, list) else []
     patterns = tuple(p for e in listed if e and ".." not in e for p in (e, e + "/**"))
     excluded = Matcher([*exclude_patterns, *patterns])
-    files = static_markdown(srcdir, excluded)
+    files = static_markdown(srcdir, excluded, markdown)
     for folder in collection_folders:
-        files += [f"{folder}/{inner}" for inner in static_markdown(srcdir / folder, excluded)
+        files += [f"{folder}/{inner}" for inner in static_markdown(srcdir / folder, excluded, markdown)
                   if not excluded(f"{folder}/{inner}")]
-    error_pages = tuple(name for name in ERROR_PAGES if (srcdir / name).is_file() and not excluded(name))
+    error_pages = tuple(name for name in (ERROR_PAGE + s for s in spellings(markdown))
+                        if (srcdir / name).is_file() and not excluded(name))
     return Exclusions(patterns, tuple(files), error_pages)

@@ -38,6 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagesource import charrefs
+from pagesource.suffixes import LOOK_ALIKE, spellings
 from safety.names import shown
 
 from .titles import titleize_slug
@@ -45,9 +46,9 @@ from .titles import titleize_slug
 POSTS, DRAFTS = "_posts", "_drafts"
 FILENAME = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)(\.[^.]+)$")
 """Jekyll's ``DATE_FILENAME_MATCHER`` on a file's name: date, slug, extension."""
-WORDS = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdwn", ".markdn",
-         ".html", ".htm", ".textile")
-"""Files whose words Jekyll published as a post (its ``markdown_ext``, HTML, Textile)."""
+WORDS = (*spellings(), *LOOK_ALIKE, ".html", ".htm", ".textile")
+"""Files whose words Jekyll published as a post (its ``markdown_ext``, HTML, Textile), or
+that look so: each is a post, or said."""
 SECTIONS = ("posts", "blog")
 
 STYLES = {
@@ -109,7 +110,7 @@ def find(srcdir: Path, suffixes: Iterable[str], excluded: Callable[[str], bool] 
             if special in dirs and not (Path(folder) / special).is_symlink():
                 for inner in _files(Path(folder) / special):
                     relative = f"{prefix}{special}/{inner}"
-                    if excluded(relative) or not inner.endswith(WORDS):
+                    if excluded(relative) or not inner.endswith((*WORDS, *suffixes)):
                         continue
                     if special == DRAFTS:
                         drafts.append(relative)

@@ -17,10 +17,11 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pagesource.dates import parse_date
+from pagesource.suffixes import spellings
 
 from .posts import is_template
 
-_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+_SUFFIXES = (".html", ".htm", *spellings())
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 

@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pagesource.suffixes import source_suffix, spellings
+
 from .frontmatter import Page, read_page
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Problem
 
-DEFAULT_SUFFIXES = (".md",)
+DEFAULT_SUFFIXES = spellings()  # a build's, with conf.py (pagesource.suffixes)
 DEFAULT_EXCLUDES = ("_*", "**/_*", ".*", "**/.*")
 
 
@@ -63,25 +65,29 @@ def load_settings(confdir: Path) -> Settings:
     )
 
 
-def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = None) -> dict[str, Path]:
+def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = None,
+               twins: list[Any] | None = None) -> dict[str, Path]:
     """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``; ``unfound`` gets
-    the page files it passes over (``safety.names.unfound_pages``), as a build says them."""
-    from sphinx.project import Project  # the same discovery as a build, no build
+    the page files it passes over (``safety.names.unfound_pages``), and ``twins`` the files
+    left out as another file of the same page (``safety.project``), as a build says them."""
+    from jekyll_compat import inplace, jekyll_config, leftout, markdown_suffixes, posts
+    from safety.project import PagesProject  # the same discovery as a build, no build
 
-    from jekyll_compat import inplace, jekyll_config, leftout, posts
-
-    project = Project(srcdir, settings.suffixes)
+    suffixes = settings.suffixes
     excludes = list(settings.exclude_patterns)
     folders: dict[str, str] = {}
     if (srcdir / "_config.yml").is_file():  # an old Jekyll site: what a build reads of it
         site = jekyll_config(srcdir)
+        markdown = markdown_suffixes(srcdir)
+        suffixes = tuple({**dict.fromkeys(suffixes), **source_suffix(markdown)})
         folders = inplace.published_collections(srcdir, site)
-        excludes += leftout.exclusions(srcdir, site, excludes, folders).all
+        excludes += leftout.exclusions(srcdir, site, excludes, folders, markdown).all
     from sphinx.util.matching import Matcher
 
-    with_posts = bool(posts.find(srcdir, settings.suffixes, Matcher(excludes)).posts)
+    with_posts = bool(posts.find(srcdir, suffixes, Matcher(excludes)).posts)
+    project = PagesProject(srcdir, suffixes)
     if folders or with_posts:
-        project = inplace.CollectionsProject(srcdir, settings.suffixes, folders, with_posts)
+        project = inplace.CollectionsProject(srcdir, suffixes, folders, with_posts)
     from safety import unreadable_said_as_page_name
 
     with unreadable_said_as_page_name(srcdir):
@@ -91,8 +97,10 @@ def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = Non
 
         from safety.names import unfound_pages
 
-        unfound += unfound_pages(str(srcdir), settings.suffixes, Matcher(list(settings.include_patterns)),
+        unfound += unfound_pages(str(srcdir), suffixes, Matcher(list(settings.include_patterns)),
                                  Matcher([*excludes, *EXCLUDE_PATHS]), folders)
+    if twins is not None:
+        twins += project.twins
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 
@@ -161,10 +169,12 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
     from safety.names import shown, unfound_problem
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
+    from safety.project import twin_problem
 
     settings = load_settings(confdir)
     unfound: list[str] = []
-    paths, outside = pages_inside(find_pages(srcdir, settings, unfound), srcdir)
+    twins: list[Any] = []
+    paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins), srcdir)
     pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
@@ -175,7 +185,9 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
         lines.append(f"note: no {settings.root_doc} page, and every top-level page redirects or is "
                      "unpublished: a build generates a contents page listing the sections")
     lines += outside
-    lines += [f"{display_path(srcdir / shown(path))}:1: {unfound_problem(str(srcdir), path)} "
+    lines += [f"{display_path(srcdir / twin.path)}:1: {twin_problem(twin)} "
+              f"[{SECURITY}.{Refused.SAME_PAGE.value}]" for twin in twins]
+    lines += [f"{display_path(srcdir / shown(path))}:1: {unfound_problem(str(srcdir), path, settings.suffixes)} "
               f"[{SECURITY}.{Refused.PAGE_NAME.value}]" for path in unfound]
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))

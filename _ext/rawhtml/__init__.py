@@ -222,7 +222,6 @@ def unpublishable(path: Path, *, picture: bool = True) -> str | None:
 _HREF = re.compile(r'\shref="([^"#?][^"]*)"')  # rawhtml writes every attribute as name="value"
 
 
-PAGE_SUFFIXES = (".md", ".markdown", ".html")
 
 
 def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | bool:
@@ -230,11 +229,12 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
     ``page.html#part``); None if it names no page; False if it is no link to a page."""
     path, _, fragment = address.partition("#")
     path = path.split("?", 1)[0]
+    page_suffixes = (*env.config.source_suffix, ".html")  # other.mkd, other.MD too
     if not path or SCHEME.match(path) or path.startswith("/") or \
-            not (path.endswith(("/", *PAGE_SUFFIXES)) or "." not in posixpath.basename(path)):
+            not (path.endswith(("/", *page_suffixes)) or "." not in posixpath.basename(path)):
         return False
     target = posixpath.normpath(posixpath.join(posixpath.dirname(env.docname), unquote(path)))
-    stem = next((target.removesuffix(s) for s in PAGE_SUFFIXES if target.endswith(s)), None)
+    stem = next((target.removesuffix(s) for s in page_suffixes if target.endswith(s)), None)
     for name in ([stem] if stem else [target, f"{target}/index"]):
         if name in env.found_docs:
             return name, fragment

@@ -44,7 +44,9 @@ def add_csp(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
 def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: set[str],
                                removed: set[str]) -> list[str]:
     """Pages named like generated files, too long to write, linked from outside the source
-    folder, or no file (a named pipe) are not read (with a warning)."""
+    folder, or no file (a named pipe) are not read (with a warning). A page whose file is
+    another than at the last build (of two files of one page, the kept one deleted) is
+    read again: its new file is older than the last reading."""
     from . import names, paths
     from .problems import WARNING_TYPE, Kind
 
@@ -65,12 +67,14 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             added.discard(docname)
             changed.discard(docname)
     say_case_clashes(env)
+    say_twins(env)
     say_unfound_pages(env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
               "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
         raise SystemExit(2)
-    return []
+    moved = getattr(env.project, "moved", frozenset())
+    return sorted(d for d in moved if d in env.found_docs and d not in added and d not in changed)
 
 
 def say_case_clashes(env: Any) -> None:
@@ -97,10 +101,33 @@ def say_case_clashes(env: Any) -> None:
                        subtype=Kind.NAME_CASE.value)
 
 
+def say_twins(env: Any) -> None:
+    """Two files of one page (``a.md`` and ``a.mkd``): the one left out said at its file."""
+    from .problems import WARNING_TYPE, Kind
+    from .project import twin_problem
+
+    for twin in getattr(env.project, "twins", ()):
+        logger.warning(twin_problem(twin), location=f"{os.path.join(env.srcdir, twin.path)}:1",
+                       type=WARNING_TYPE, subtype=Kind.SAME_PAGE.value)
+
+
+def use_pages_project(app: Sphinx) -> None:
+    """``builder-inited``, before Sphinx looks for pages (and before ``jekyll_compat``
+    extends the project): :class:`.project.PagesProject`, which keeps one of two files of
+    one page by a rule and notes the other."""
+    from .project import PagesProject
+
+    if isinstance(app.project, PagesProject):
+        return
+    project = PagesProject(app.srcdir, app.config.source_suffix)
+    project.restore(app.project)
+    app.project = app.env.project = project
+
+
 def say_unfound_pages(env: Any) -> None:
     """Page files Sphinx's search passes over without a word (a line break in the name, a
-    name not in composed Unicode, NFC, a Markdown suffix it does not read: ``.MD``,
-    ``.mkd``), each said at its file, shown on one line."""
+    name not in composed Unicode, NFC, a Markdown suffix it does not read: ``.mD``,
+    ``.mdown``), each said at its file, shown on one line."""
     from sphinx.project import EXCLUDE_PATHS
     from sphinx.util.matching import Matcher
 
@@ -121,7 +148,9 @@ class _SaidAsPageName:
     """Drops Sphinx's "Ignored unreadable document" for a file whose name is only in another
     Unicode form than the composed one Sphinx looks for: :func:`say_unfound_pages` says
     what it is and what to do (the file is readable; Sphinx's words sent people to its
-    permissions)."""
+    permissions). Drops its "multiple files found for the document" too (no file, no
+    line, no type: said by its first look for pages, before :func:`use_pages_project`):
+    :func:`say_twins` says which file is left out, at it."""
 
     def __init__(self, srcdir: str) -> None:
         self.srcdir = srcdir
@@ -129,6 +158,9 @@ class _SaidAsPageName:
     def filter(self, record: Any) -> bool:
         from sphinx.locale import __
 
+        if str(record.msg) == str(__('multiple files found for the document "%s": %s\n'
+                                     'Use %r for the build.')):
+            return False
         if str(record.msg) != str(__("Ignored unreadable document %r.")) or not record.args:
             return True
         path = record.args[0]
@@ -192,6 +224,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("config-inited", install_unreadable_filter)
+    app.connect("builder-inited", use_pages_project, priority=50)  # before jekyll_compat's (100)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import pagesource.suffixes
+
 RESERVED = {
     "search": "the site's search page (search.html)",
     "genindex": "the site's index page (genindex.html)",
@@ -90,17 +92,10 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
     return found
 
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown")
-"""What Jekyll read as Markdown (its ``markdown_ext``, in any case: ``Notes.MD``)."""
-
-
 def other_suffix(name: str, suffixes: tuple[str, ...]) -> str | None:
-    """A Markdown page's suffix the build does not read (``.MD``, ``.mkd``), else None: such
-    a page was left out without a word."""
-    stem, dot, suffix = name.rpartition(".")
-    if not stem or not dot or name.endswith(suffixes) or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
-        return None
-    return "." + suffix
+    """A Markdown page's suffix the build does not read (``.mD``, ``.mdown``), else None: such
+    a page was left out without a word (:func:`pagesource.suffixes.unread_suffix`)."""
+    return pagesource.suffixes.unread_suffix(name, suffixes)
 
 
 def unfindable(path: str) -> bool:
@@ -109,12 +104,14 @@ def unfindable(path: str) -> bool:
     return "\n" in path or unicodedata.normalize("NFC", path) != path
 
 
-def unfound_problem(srcdir: str, path: str, suffixes: tuple[str, ...] = (".md",)) -> str:
+def unfound_problem(srcdir: str, path: str,
+                    suffixes: tuple[str, ...] = pagesource.suffixes.JEKYLL) -> str:
     """Why the page file at ``path`` (from the source folder) is not built, and what to do."""
     if suffix := other_suffix(path.rsplit("/", 1)[-1], suffixes):
         renamed = shown(path)[:-len(suffix)] + ".md"
+        read = tuple(dict.fromkeys(s.lower() for s in suffixes))
         return (f"the page '{shown(path)}' is not read: pages end in "
-                f"{' or '.join(sorted(set(suffixes)))}, not '{suffix}', so it is in no edition; "
+                f"{pagesource.suffixes.described(read)}, not '{suffix}', so it is in no edition; "
                 f"rename it '{renamed}'")
     if "\n" in path:
         return (f"the file name '{shown(path)}' has a line break, so the build cannot find the "

@@ -60,6 +60,13 @@ class Kind(enum.Enum):
     (macOS, Windows, many web servers) one page replaces the other, or the folders mix. Both
     are built; the warning names both files."""
 
+    SAME_PAGE = "same-page"
+    """Two files that are one page (``a.md`` and ``a.mkd``; ``a.md`` and ``a.MD`` where the
+    file system tells case apart): the old Jekyll site published both at one address, one
+    over the other. One is kept by a fixed rule (``.md``, then ``.markdown``, ``.mkdown``,
+    ``.mkdn``, ``.mkd``, a site's own; of one suffix, lower case first), the other is left
+    out, said at its file."""
+
     INCLUDE_LIMIT = "include-limit"
     """An ``include`` of a file that is already being included (the page itself, directly or
     through other files), nested more than :data:`.files.MAX_INCLUDE_DEPTH` deep, or past
