@@ -145,6 +145,28 @@ def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: 
     assert (result.text, result.dropped) == (expected + "\n", ())
 
 
+@pytest.mark.parametrize("text", [
+    # opendatapolicies.org's browse/by-date.md
+    'All:\n<ul>\n{% assign docs = site.documents | sort: "date" %}\n{% for doc in docs %}\n'
+    '  <li>{{ doc.title }}</li>\n{% endfor %}\n</ul>\n',
+    # its guidelines/index.md: the list is made inside another loop
+    '{% for s in site.data.x %}\n{% assign mine = site.pages | where: "section", s %}\n'
+    '{% for g in mine %}\n- {{ g.name }}\n{% endfor %}\n{% endfor %}\n',
+])
+def test_a_loop_over_a_list_assigned_from_the_old_sites_pages_is_said(text: str) -> None:
+    """Jekyll listed the pages; an assigned copy of ``site.documents`` gave an empty loop and
+    the list was left out without a word."""
+    result = render(text)
+    assert [loop.tag for loop in result.unlisted] == [t for t in ("{% for doc in docs %}",
+                                                                  "{% for g in mine %}") if t in text]
+    assert result.unlisted[0].line == text[:text.find("{% for " + ("doc" if "docs" in text else "g"))].count("\n") + 1
+
+
+def test_a_loop_over_a_list_the_page_made_itself_still_runs() -> None:
+    result = render("{% assign xs = site.data.x %}{% for v in xs %}[{{ v }}]{% endfor %}")
+    assert (result.text, result.unlisted) == ("[1][2]", ())
+
+
 def test_the_translation_plugins_t_tag_gives_the_first_languages_words(tmp_path: Path) -> None:
     """fortran-lang (jekyll-multiple-languages-plugin): `tip.html` titles its box with
     `{% t book.tip %}` from `_i18n/en.yml`. The tag was unknown, so every tip box on a page
