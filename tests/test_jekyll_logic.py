@@ -167,6 +167,26 @@ def test_a_loop_over_a_list_the_page_made_itself_still_runs() -> None:
     assert (result.text, result.unlisted) == ("[1][2]", ())
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # opendatapolicies.org's guidelines page groups its sections
+    ('{% assign g = site.data.jobs | group_by: "team" %}{% for t in g %}{{ t.name }}:{{ t.size }} {% endfor %}',
+     "parks:2 roads:1 "),
+    ('{% assign g = site.data.jobs | group_by_exp: "j", "j.year | plus: 1" %}{{ g | map: "name" | join: "," }}',
+     "2021,2020"),
+    ('{{ site.data.jobs | where_exp: "j", "j.year > 2019" | map: "title" | join: "," }}', "Mow,Pave"),
+    ('{{ site.data.jobs | find_exp: "j", "j.team == \'roads\'" | map: "title" }}', "Pave"),
+    ('{% assign xs = site.data.jobs | map: "title" | push: "Plow" | shift %}{{ xs | join: "," }}',
+     "Pave,Rake,Plow"),
+    ('{{ site.data.jobs | map: "title" | unshift: "Plow" | pop: 2 | join: "," }}', "Plow,Mow"),
+    ('{{ "12" | to_integer | plus: 1 }}', "13"),
+])
+def test_jekylls_own_filters_run_as_on_jekyll(text: str, expected: str) -> None:
+    jobs = [{"title": "Mow", "team": "parks", "year": 2020}, {"title": "Pave", "team": "roads", "year": 2020},
+            {"title": "Rake", "team": "parks", "year": 2019}]
+    result = liquid_engine.render(text, {}, {"data": {"jobs": jobs}})
+    assert (result.text, result.dropped) == (expected, ())
+
+
 def test_the_translation_plugins_t_tag_gives_the_first_languages_words(tmp_path: Path) -> None:
     """fortran-lang (jekyll-multiple-languages-plugin): `tip.html` titles its box with
     `{% t book.tip %}` from `_i18n/en.yml`. The tag was unknown, so every tip box on a page

@@ -36,7 +36,7 @@ from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotF
 from pagesource.dates import parse_date
 from pagesource.fences import code_spans
 
-from . import linemap
+from . import linemap, liquid_filters
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -224,6 +224,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
     env.filters["sort"] = _jekyll_sort(env.filters["sort"])
+    env.filters.update(liquid_filters.FILTERS)
+    env.filters.update(liquid_filters.expression_filters(env))
     for name, function in list(env.filters.items()):
         env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
