@@ -1187,6 +1187,23 @@ def test_a_newsrooms_headlines_are_a_list_of_links():
         frontdata.LinkItem("Rally held in Berkeley", "https://kron4.example/r", ("KRON 4", "July 13, 2019")),))]
 
 
+def test_groups_of_links_are_lists_of_links_under_their_group_names():
+    """developers.italia.it's platform pages are mostly ``resources:``, groups of links
+    (``- Documentazione: [{title, url, icon, desc}, ...]``) its layout listed by group: none
+    reached an edition (reported as data no edition shows). An icon's name is no word."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "SPID", "resources": [
+        {"Documentazione": [{"title": "Regole tecniche", "url": "https://docs.example/r", "icon": "file",
+                             "desc": "Le regole tecniche di SPID"}]},
+        {"Tool": [{"title": "SAML Tracer", "url": "https://addons.example/t", "icon": None}]}]}
+    shown, unshown = frontdata.classify(data, {"resources": 6}, "")
+    assert unshown == [] and [(s.key, s.heading, s.items) for s in shown] == [
+        ("resources", "Documentazione", (frontdata.LinkItem("Regole tecniche", "https://docs.example/r",
+                                                            ("Le regole tecniche di SPID",)),)),
+        ("resources", "Tool", (frontdata.LinkItem("SAML Tracer", "https://addons.example/t", ()),))]
+
+
 def test_scripts_and_styles_a_layout_loaded_are_no_words():
     from jekyll_compat import frontdata
 
