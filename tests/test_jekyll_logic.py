@@ -145,6 +145,13 @@ def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: 
     assert (result.text, result.dropped) == (expected + "\n", ())
 
 
+def test_an_expression_filter_holding_tags_is_refused_not_run_per_item() -> None:
+    """Run once per item, a loop hidden in the expression would escape the loop limit."""
+    text = '{{ site.data.xs | where_exp: "i", "true %}{% for a in (1..10000) %}{% endfor %}{% if true" }}'
+    result = liquid_engine.render(text, {}, {"data": {"xs": list(range(5000))}})
+    assert result.dropped and "(1..10000)" in result.text
+
+
 @pytest.mark.parametrize("text", [
     # opendatapolicies.org's browse/by-date.md
     'All:\n<ul>\n{% assign docs = site.documents | sort: "date" %}\n{% for doc in docs %}\n'
@@ -179,6 +186,7 @@ def test_a_loop_over_a_list_the_page_made_itself_still_runs() -> None:
      "Pave,Rake,Plow"),
     ('{{ site.data.jobs | map: "title" | unshift: "Plow" | pop: 2 | join: "," }}', "Plow,Mow"),
     ('{{ "12" | to_integer | plus: 1 }}', "13"),
+    ('{{ "12 km" | to_integer }} {{ "x" | to_integer }} {{ 2.9 | to_integer }}', "12 0 2"),
 ])
 def test_jekylls_own_filters_run_as_on_jekyll(text: str, expected: str) -> None:
     jobs = [{"title": "Mow", "team": "parks", "year": 2020}, {"title": "Pave", "team": "roads", "year": 2020},

@@ -8,8 +8,11 @@ page). ``sample`` is left out: it is random, and an edition is the same every bu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from liquid.exceptions import LiquidSyntaxError
 
 
 def _items(value: Any) -> list[Any]:
@@ -62,12 +65,13 @@ def shift(value: Any, count: Any = 1) -> list[Any]:
 
 
 def to_integer(value: Any) -> int:
-    if isinstance(value, bool):
+    """Ruby's ``to_i``: a text's leading digits (``"12 km"`` is 12), else 0."""
+    if isinstance(value, (bool, int)):
         return int(value)
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return 0
+    if isinstance(value, float):
+        return int(value) if value == value and abs(value) != float("inf") else 0
+    found = re.match(r"\s*([+-]?\d+)", str(value))
+    return int(found.group(1)) if found else 0
 
 
 def inspect(value: Any) -> str:
@@ -76,13 +80,21 @@ def inspect(value: Any) -> str:
 
 def expression_filters(env: Any) -> dict[str, Any]:
     """``where_exp``, ``find_exp`` and ``group_by_exp``: the expression is Liquid, run by the
-    page's own bounded engine with only the named item in scope."""
+    page's own bounded engine with only the named item in scope. An expression holding tags
+    (``"x %}{% for ...``) is refused: run once per item, its loops would escape the engine's
+    limit on a loop."""
+    def checked(expression: Any) -> str:
+        text = str(expression)
+        if any(mark in text for mark in ("{%", "%}", "{{", "}}")):
+            raise LiquidSyntaxError(f"an expression holds Liquid tags: {text[:40]!r}")
+        return text
+
     def test(variable: Any, expression: Any):
-        template = env.from_string("{% if " + str(expression) + " %}1{% endif %}")
+        template = env.from_string("{% if " + checked(expression) + " %}1{% endif %}")
         return lambda item: template.render(**{str(variable): item}) == "1"
 
     def value_of(variable: Any, expression: Any):
-        template = env.from_string("{{ " + str(expression) + " }}")
+        template = env.from_string("{{ " + checked(expression) + " }}")
         return lambda item: template.render(**{str(variable): item})
 
     def where_exp(value: Any, variable: Any, expression: Any) -> list[Any]:
