@@ -41,6 +41,10 @@ Some text.
 See [the other page](reflink.md#no-such-heading).
 
 See [the heading](reflink.md#a-heading) and [the raw part](reflink.md#raw-anchor).
+
+Back to [the raw heading](#raw-here), as the CFPB's design manual links its own.
+
+<h2 id="raw-here">Raw heading</h2>
 """
 
 OTHER = """\
@@ -123,6 +127,14 @@ def test_a_link_to_a_heading_the_page_lacks_goes_to_the_page(built, edition):
     assert links["the other page"] == f"reflink{suffix}"
     assert links["the heading"] == f"reflink{suffix}#a-heading"
     assert links["the raw part"] == f"reflink{suffix}#raw-anchor"
+
+
+@pytest.mark.parametrize("edition", ["epub", "html"])
+def test_a_link_to_an_id_the_pages_own_html_gives_is_kept(built, edition):
+    """``[Typefaces](#typefaces)`` above ``<h2 id="typefaces">``: it worked on Jekyll, and was
+    shown as words with a warning that the page had no such anchor."""
+    links = {a.get_text(): a["href"] for a in article(built, edition, "links").find_all("a", href=True)}
+    assert links["the raw heading"] == "#raw-here"
 
 
 @pytest.mark.parametrize("edition", ["epub", "html"])

@@ -145,6 +145,56 @@ def test_sort_by_a_key_some_items_lack_sorts_as_jekyll_did(sort: str, expected: 
     assert (result.text, result.dropped) == (expected + "\n", ())
 
 
+def test_an_expression_filter_holding_tags_is_refused_not_run_per_item() -> None:
+    """Run once per item, a loop hidden in the expression would escape the loop limit."""
+    text = '{{ site.data.xs | where_exp: "i", "true %}{% for a in (1..10000) %}{% endfor %}{% if true" }}'
+    result = liquid_engine.render(text, {}, {"data": {"xs": list(range(5000))}})
+    assert result.dropped and "(1..10000)" in result.text
+
+
+@pytest.mark.parametrize("text", [
+    # opendatapolicies.org's browse/by-date.md
+    'All:\n<ul>\n{% assign docs = site.documents | sort: "date" %}\n{% for doc in docs %}\n'
+    '  <li>{{ doc.title }}</li>\n{% endfor %}\n</ul>\n',
+    # its guidelines/index.md: the list is made inside another loop
+    '{% for s in site.data.x %}\n{% assign mine = site.pages | where: "section", s %}\n'
+    '{% for g in mine %}\n- {{ g.name }}\n{% endfor %}\n{% endfor %}\n',
+])
+def test_a_loop_over_a_list_assigned_from_the_old_sites_pages_is_said(text: str) -> None:
+    """Jekyll listed the pages; an assigned copy of ``site.documents`` gave an empty loop and
+    the list was left out without a word."""
+    result = render(text)
+    assert [loop.tag for loop in result.unlisted] == [t for t in ("{% for doc in docs %}",
+                                                                  "{% for g in mine %}") if t in text]
+    assert result.unlisted[0].line == text[:text.find("{% for " + ("doc" if "docs" in text else "g"))].count("\n") + 1
+
+
+def test_a_loop_over_a_list_the_page_made_itself_still_runs() -> None:
+    result = render("{% assign xs = site.data.x %}{% for v in xs %}[{{ v }}]{% endfor %}")
+    assert (result.text, result.unlisted) == ("[1][2]", ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # opendatapolicies.org's guidelines page groups its sections
+    ('{% assign g = site.data.jobs | group_by: "team" %}{% for t in g %}{{ t.name }}:{{ t.size }} {% endfor %}',
+     "parks:2 roads:1 "),
+    ('{% assign g = site.data.jobs | group_by_exp: "j", "j.year | plus: 1" %}{{ g | map: "name" | join: "," }}',
+     "2021,2020"),
+    ('{{ site.data.jobs | where_exp: "j", "j.year > 2019" | map: "title" | join: "," }}', "Mow,Pave"),
+    ('{{ site.data.jobs | find_exp: "j", "j.team == \'roads\'" | map: "title" }}', "Pave"),
+    ('{% assign xs = site.data.jobs | map: "title" | push: "Plow" | shift %}{{ xs | join: "," }}',
+     "Pave,Rake,Plow"),
+    ('{{ site.data.jobs | map: "title" | unshift: "Plow" | pop: 2 | join: "," }}', "Plow,Mow"),
+    ('{{ "12" | to_integer | plus: 1 }}', "13"),
+    ('{{ "12 km" | to_integer }} {{ "x" | to_integer }} {{ 2.9 | to_integer }}', "12 0 2"),
+])
+def test_jekylls_own_filters_run_as_on_jekyll(text: str, expected: str) -> None:
+    jobs = [{"title": "Mow", "team": "parks", "year": 2020}, {"title": "Pave", "team": "roads", "year": 2020},
+            {"title": "Rake", "team": "parks", "year": 2019}]
+    result = liquid_engine.render(text, {}, {"data": {"jobs": jobs}})
+    assert (result.text, result.dropped) == (expected, ())
+
+
 def test_the_translation_plugins_t_tag_gives_the_first_languages_words(tmp_path: Path) -> None:
     """fortran-lang (jekyll-multiple-languages-plugin): `tip.html` titles its box with
     `{% t book.tip %}` from `_i18n/en.yml`. The tag was unknown, so every tip box on a page
@@ -1146,6 +1196,23 @@ def test_a_newsrooms_headlines_are_a_list_of_links():
     shown, unshown = frontdata.classify(data, {"articles": 6}, "")
     assert unshown == [] and [(s.heading, s.items) for s in shown] == [("Articles", (
         frontdata.LinkItem("Rally held in Berkeley", "https://kron4.example/r", ("KRON 4", "July 13, 2019")),))]
+
+
+def test_groups_of_links_are_lists_of_links_under_their_group_names():
+    """developers.italia.it's platform pages are mostly ``resources:``, groups of links
+    (``- Documentazione: [{title, url, icon, desc}, ...]``) its layout listed by group: none
+    reached an edition (reported as data no edition shows). An icon's name is no word."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "SPID", "resources": [
+        {"Documentazione": [{"title": "Regole tecniche", "url": "https://docs.example/r", "icon": "file",
+                             "desc": "Le regole tecniche di SPID"}]},
+        {"Tool": [{"title": "SAML Tracer", "url": "https://addons.example/t", "icon": None}]}]}
+    shown, unshown = frontdata.classify(data, {"resources": 6}, "")
+    assert unshown == [] and [(s.key, s.heading, s.items) for s in shown] == [
+        ("resources", "Documentazione", (frontdata.LinkItem("Regole tecniche", "https://docs.example/r",
+                                                            ("Le regole tecniche di SPID",)),)),
+        ("resources", "Tool", (frontdata.LinkItem("SAML Tracer", "https://addons.example/t", ()),))]
 
 
 def test_scripts_and_styles_a_layout_loaded_are_no_words():

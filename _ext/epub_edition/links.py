@@ -58,7 +58,8 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             words = nodes.inline(mistake.astext(), mistake.astext())
             mistake.replace_self(words)
             words["ids"] = []  # replace_self copied them
-        ids = set(self.document.ids)
+        raws = [raw for raw in self.document.findall(nodes.raw) if "html" in raw.get("format", "").split()]
+        ids = set(self.document.ids) | {found for raw in raws for found in _ID.findall(raw.astext())}
         for reference in list(self.document.findall(nodes.reference)):
             uri = reference.get("refuri", "")
             fragment = reference.get("refid") or (uri[1:] if uri.startswith("#") else None)
@@ -76,8 +77,6 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                     shown[REMOTE] = uri
                 shown.source, shown.line = image.source, image.line
                 image.replace_self(shown)
-        raws = [raw for raw in self.document.findall(nodes.raw) if "html" in raw.get("format", "").split()]
-        ids |= {found for raw in raws for found in _ID.findall(raw.astext())}
         for raw in raws:
             text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
             if text != raw.astext():

@@ -4,7 +4,7 @@ Plain Python with no Sphinx import. Jekyll layouts printed front-matter values a
 page (``press_mentions:`` as a list of linked titles, ``project_name:`` in the sidebar);
 the publication has no such layouts, so their words silently vanished. A list whose items
 each have a title and an address is shown at the end of the page, as a list of links
-(with the items' other text after each link); any other key the publication does not
+(with the items' other text after each link), and so is each named group of such lists; any other key the publication does not
 understand is reported with its line, unless the page's own Liquid uses it
 (``{{ page.key }}``). Keys with a meaning for the publication, Jekyll, MyST or Sphinx are
 accepted quietly.
@@ -47,6 +47,8 @@ KNOWN = frozenset({
 ASSET_KEY = re.compile(r"(?:^|[_-])(?:js|css|javascripts?|scripts?|styles?|stylesheets?)$", re.IGNORECASE)
 TITLE_KEYS = ("title", "name", "text", "label", "headline")
 URL_KEYS = ("url", "link", "href", "article_link", "website", "source_url")
+#: An item's icon (``icon: github``): the name of a picture the layout drew, no word a reader saw.
+ICON_KEY = re.compile(r"(?:^|[_-])icons?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,10 +111,27 @@ def as_link_list(key: str, value: Any) -> LinkList | None:
         if title is None or url is None:
             return None
         details = tuple(_text(v) for k, v in entry.items()
-                        if k not in (title[0], url[0]) and isinstance(v, (str, int, float, dt.date))
-                        and _text(v))
+                        if k not in (title[0], url[0]) and not ICON_KEY.search(str(k))
+                        and isinstance(v, (str, int, float, dt.date)) and _text(v))
         items.append(LinkItem(title[1], url[1], details))
     return LinkList(key, heading_for(key), tuple(items))
+
+
+def as_link_groups(key: str, value: Any) -> list[LinkList]:
+    """Groups of such lists, each under its name (developers.italia.it's ``resources:``:
+    ``- Documentazione: [...]``, ``- Tool: [...]``), one list per group."""
+    if not isinstance(value, list) or not value:
+        return []
+    groups: list[LinkList] = []
+    for entry in value:
+        if not isinstance(entry, Mapping) or len(entry) != 1:
+            return []
+        (name, links), = entry.items()
+        found = as_link_list(key, links) if isinstance(name, str) and name.strip() else None
+        if found is None:
+            return []
+        groups.append(LinkList(key, " ".join(name.split()), found.items))
+    return groups
 
 
 def subtitle(data: Mapping[str, Any]) -> str:
@@ -149,8 +168,11 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
         if key == "collection" and landing_of and words == _words(landing_of):
             continue
         found = as_link_list(key, value)
+        groups = as_link_groups(key, value) if found is None else []
         if found is not None:
             shown.append(found)
+        elif groups:
+            shown.extend(groups)
         else:
             unshown.append(Unshown(key, keylines.get(key, 1)))
     return shown, unshown

@@ -36,7 +36,7 @@ from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotF
 from pagesource.dates import parse_date
 from pagesource.fences import code_spans
 
-from . import linemap
+from . import linemap, liquid_filters
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -224,6 +224,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters["number_of_words"] = lambda value, *a: len(str(value).split())
     env.filters["array_to_sentence_string"] = _sentence
     env.filters["sort"] = _jekyll_sort(env.filters["sort"])
+    env.filters.update(liquid_filters.FILTERS)
+    env.filters.update(liquid_filters.expression_filters(env))
     for name, function in list(env.filters.items()):
         env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
     return env
@@ -569,7 +571,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
                         "tags", "related_posts", "collections"})
 """What Jekyll gave a page's Liquid about the whole site (and each collection by its name)."""
-_LIST_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.(\w+)|paginator\.\w+)[^%]*%\}")
+_LIST_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.(\w+)|paginator\.\w+|(\w+))[^%]*%\}")
+_ASSIGNED_LIST = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*(?:site\.(\w+)|paginator\.\w+)")
 _FOR_OR_END = re.compile(r"\{%-?\s*(for|endfor)\b[^%]*%\}")
 
 
@@ -577,15 +580,21 @@ def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
                         first_line: int) -> tuple[str, tuple[Dropped, ...]]:
     """Loops over the old site's own lists left out, each said: the engine has no
     ``site.publications`` to give them, and ran them as empty loops without a word.
+    A loop over a variable assigned from one (``{% assign docs = site.documents | sort: "date" %}``)
+    is one of them too.
 
     academicpages' publications page is ``{% for post in site.publications reversed %}``:
     the publication's contents list those pages instead. A loop whose end is missing is
     the engine's to report."""
     collections = site.get("collections")
     names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    assigned = {m.group(1): m.start() for m in reversed(list(_ASSIGNED_LIST.finditer(source)))
+                if m.group(2) is None or m.group(2) in names}
     out, unlisted, pos = [], [], 0
     for loop in _LIST_LOOP.finditer(source):
-        if loop.start() < pos or (loop.group(1) is not None and loop.group(1) not in names):
+        variable = loop.group(2)
+        if loop.start() < pos or (loop.group(1) is not None and loop.group(1) not in names) \
+                or (variable is not None and assigned.get(variable, len(source)) > loop.start()):
             continue
         depth, end = 0, None
         for tag in _FOR_OR_END.finditer(source, loop.start()):

@@ -21,6 +21,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+import rawhtml
+
 from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
                    unread_link)
 from .fragments import DeadFragmentsDropped
@@ -111,8 +113,9 @@ class DeadAnchorsAsText(SphinxPostTransform):
                     and not ref.get("refuri")]
         if not suspects:
             return
-        # A book's one tree (the PDF) holds other pages' nodes, whose ids it never registered.
-        ids = {name for node in self.document.findall(nodes.Element) for name in node["ids"]}
+        # A book's one tree (the PDF) holds other pages' nodes, whose ids it never registered;
+        # a page's own HTML gives ids no node has (`<h2 id="use">`).
+        ids = rawhtml.ids_in(self.document)
         for ref in suspects:
             if ref["refid"] not in ids:
                 ref.replace_self(ref.children or [nodes.Text(ref["refid"])])

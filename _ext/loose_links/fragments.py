@@ -35,7 +35,11 @@ class DeadFragmentsDropped(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         ids: dict[str, set[str]] = {}
+        own: dict[int, set[str]] = {}
         for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") == "myst" and xref.get("refdomain") is None:
+                self.anchor_in_own_html(xref, own)
+                continue
             page, fragment = xref.get("reftarget"), xref.get("reftargetid")
             if xref.get("reftype") != "myst" or xref.get("refdomain") != "doc" or not fragment \
                     or page not in self.env.all_docs or self.named(page, fragment):
@@ -49,6 +53,23 @@ class DeadFragmentsDropped(SphinxPostTransform):
                                            list(self.slugs(page)))
             logger.warning(said, location=xref, type=WARNING_TYPE, subtype=Kind.MISSING_HEADING.value)
             xref["reftargetid"] = None
+
+    def anchor_in_own_html(self, xref: addnodes.pending_xref, own: dict[int, set[str]]) -> None:
+        """``[Typefaces](#typefaces)`` above the page's ``<h2 id="typefaces">`` (the CFPB's
+        design manual): MyST knows no such anchor and said the page had none, and the link
+        was shown as its words. It is linked to the id, as the old site's browser did."""
+        target = xref.get("reftarget", "")
+        if not target or target in self.document.nameids or target in self.document.ids:
+            return
+        page = _page_of(xref)
+        if id(page) not in own:
+            own[id(page)] = rawhtml.ids_in(page)
+        if target not in own[id(page)]:
+            return
+        words = xref[0].children if len(xref) and xref[0].children else [nodes.Text(target)]
+        link = nodes.reference("", "", *words, refid=target, internal=True)
+        link.source, link.line = xref.source, xref.line
+        xref.replace_self(link)
 
     def linked(self, xref: addnodes.pending_xref, page: str, fragment: str) -> nodes.Node:
         """The link as MyST makes one to a heading: its words in an ``std-ref`` inline."""
@@ -74,3 +95,11 @@ class DeadFragmentsDropped(SphinxPostTransform):
         std = self.env.domaindata.get("std", {})
         return any(entry[0] == page and fragment in (name, entry[1])
                    for store in ("labels", "anonlabels") for name, entry in std.get(store, {}).items())
+
+
+def _page_of(node: nodes.Node) -> nodes.Node:
+    """The page a node is on: its document, or its file's part of the PDF's one book."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, addnodes.start_of_file):
+        node, parent = parent, parent.parent
+    return parent if parent is not None else node
