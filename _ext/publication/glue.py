@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import InvalidCitation, Metadata, load
+from . import InvalidCitation, Metadata, epoch, load
 from .installed import cache_path
 from .logfilters import add_once
 
@@ -190,6 +190,10 @@ class Subtype(enum.Enum):
     """The project's CITATION.cff (or ``citation_cff``) is unusable: the editions are built
     with stand-in metadata, and this is said (a strict build fails on it)."""
 
+    SOURCE_DATE_EPOCH = "source-date-epoch"
+    """The environment's ``SOURCE_DATE_EPOCH`` is no time (``abc``, past the year 9999): the
+    editions are dated with the release date instead, and this is said."""
+
 
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
@@ -239,7 +243,20 @@ def fill_config(app: Sphinx, config: Config) -> None:
             setattr(config, name, value(meta, config))
     # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
     # release date unless the caller says otherwise: same sources, same bytes.
+    epoch.set_aside()
+    for value in epoch.taken():
+        _say_epoch_unusable(value, meta)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+
+def _say_epoch_unusable(value: str, meta: Metadata) -> None:
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "the environment's SOURCE_DATE_EPOCH=%r %s, so the editions are dated with the release "
+        "date (%s) instead; set it to a number of seconds (`git log -1 --format=%%ct`) or unset "
+        "it", value[:40], epoch.problem(value), meta.date_released,
+        type=WARNING_TYPE, subtype=Subtype.SOURCE_DATE_EPOCH.value)
 
 
 SUBTITLE_MAX = 160
