@@ -97,7 +97,51 @@ def problems(data: bytes) -> list[str]:
                 found.append("it animates a link")
             elif _URL_VALUE.search(value):
                 found.append(f"it refers to {value.strip()[:60]!r}")
+    drawn = _elements_drawn(root)
+    if drawn is None:
+        found.append("a <use> element repeats itself or an element around it, a loop")
+    elif drawn > MAX_ELEMENTS:
+        found.append(f"its <use> elements repeat its shapes into more than {MAX_ELEMENTS:,} "
+                     "elements, more than the PDF can draw and a browser shows in time")
     return list(dict.fromkeys(found))
+
+
+MAX_ELEMENTS = 1_000_000
+"""The most elements an SVG may draw, each ``<use>`` counted as a copy of what it names: past
+it Typst stops ("nodes limit reached") and no PDF is written; ten levels of ten ``<use>``
+each, 3 kB, draw ten billion."""
+
+
+def _elements_drawn(root: ET.Element) -> int | None:
+    """How many elements the picture draws, a ``<use>`` counted as what it names (counted up
+    to just past :data:`MAX_ELEMENTS`); ``None`` for a ``<use>`` inside what it names."""
+    named = {element.get("id"): element for element in root.iter()
+             if isinstance(element.tag, str) and element.get("id")}
+
+    def parts(element: ET.Element) -> list[ET.Element]:
+        found = [child for child in element if isinstance(child.tag, str)]
+        if _local(element.tag) == "use":
+            reference = next((v.strip() for k, v in element.attrib.items() if _local(k) == "href"), "")
+            if reference.startswith("#") and reference[1:] in named:
+                found.append(named[reference[1:]])
+        return found
+
+    size: dict[int, int] = {}
+    on_path = {id(root)}
+    stack = [(root, iter(parts(root)))]
+    while stack:
+        element, pending = stack[-1]
+        part = next(pending, None)
+        if part is None:
+            stack.pop()
+            on_path.discard(id(element))
+            size[id(element)] = min(MAX_ELEMENTS + 1, 1 + sum(size[id(p)] for p in parts(element)))
+        elif id(part) in on_path:
+            return None
+        elif id(part) not in size:
+            on_path.add(id(part))
+            stack.append((part, iter(parts(part))))
+    return size[id(root)]
 
 
 SUFFIXES = (".svg", ".svgz")
