@@ -8,6 +8,7 @@ and left out with one warning, and ``STRICT=0`` still gives the PDF.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def typst_can_read(path: Path) -> bool:
     try:
         if path.suffix.lower() in (".svg", ".svgz"):
             root = ET.parse(path).getroot()
-            return root.tag.rsplit("}", 1)[-1] == "svg"
+            return root.tag.rsplit("}", 1)[-1] == "svg" and svg_drawable(root)
         with Image.open(path) as picture:
             if picture.format not in RASTER_FORMATS:
                 return False
@@ -33,6 +34,27 @@ def typst_can_read(path: Path) -> bool:
         return True
     except (OSError, ValueError, SyntaxError, ET.ParseError, UnidentifiedImageError, Image.DecompressionBombError):
         return False
+
+
+SVG_DEPTH = 1025
+"""Typst reads an SVG whose elements are nested this deep below its root, no deeper ("nodes
+limit reached")."""
+_NUMBER = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+
+
+def svg_drawable(root: ET.Element) -> bool:
+    """Whether Typst draws this SVG: a width or height of zero or less, or elements nested
+    deeper than :data:`SVG_DEPTH`, stopped the whole PDF ("width, height, or viewbox is
+    invalid"; "nodes limit reached")."""
+    for name in ("width", "height"):
+        if (found := _NUMBER.match(root.get(name) or "")) and float(found.group(1)) <= 0:
+            return False
+    level = [root]
+    for _ in range(SVG_DEPTH):
+        level = [child for element in level for child in element]
+        if not level:
+            return True
+    return False
 
 
 class Readable:
