@@ -12,6 +12,7 @@ escape that could spell one). Real SVG editors (Inkscape, Illustrator, QGIS) wri
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import re
@@ -20,7 +21,7 @@ import zlib
 from pathlib import Path
 from xml.parsers import expat
 
-from . import urls
+from . import pixels, urls
 
 _ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 _LINKS = {"href", "src"}
@@ -39,6 +40,18 @@ def _harmless_reference(tag: str, value: str) -> bool:
     if value.startswith("#") or _EMBEDDED_IMAGE.match(value):
         return True
     return tag == "a" and urls.is_allowed(value) and urls.scheme_of(value) is not None
+
+
+def _embedded_too_large(value: str) -> str | None:
+    """Why a raster picture written into the SVG is a decompression bomb (a 145 KB PNG
+    inside opened as 900 million pixels in every reader's browser), or ``None``."""
+    if not _EMBEDDED_IMAGE.match(value):
+        return None
+    try:
+        data = base64.b64decode(value.partition(",")[2])
+    except ValueError:
+        return None
+    return pixels.too_many_pixels(data)
 
 
 class _Declared(Exception):
@@ -91,6 +104,8 @@ def problems(data: bytes) -> list[str]:
                 found.append(f"it has an event handler ({attribute}=)")
             elif attribute in _LINKS and not _harmless_reference(tag, value.strip()):
                 found.append(f"it refers to {value.strip()[:60]!r}")
+            elif attribute in _LINKS and (too_large := _embedded_too_large(value.strip())):
+                found.append(f"a picture inside it {too_large.split('; ')[0].removeprefix('it ')}")
             elif attribute == "style" and _EXTERNAL_CSS.search(value):
                 found.append("a style loads other files")
             elif tag in _ANIMATED and attribute == "attributename" and _local(value) in _LINKS:
