@@ -491,3 +491,17 @@ def test_an_svg_is_called_readable_exactly_when_typst_draws_it(tmp_path, svg):
     except RuntimeError:
         drawn = False
     assert pictures.typst_can_read(tmp_path / "p.svg") is drawn
+
+
+def test_an_svg_whose_filter_typst_draws_for_ever_is_not_readable(tmp_path):
+    """feTurbulence with a billion octaves: Typst drew it for ever, and the PDF never came."""
+    from typst_pdf import pictures
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><filter id="f">'
+           '<feTurbulence baseFrequency="0.05" numOctaves="{}"/></filter>'
+           '<rect width="100" height="100" filter="url(#f)"/></svg>')
+    (tmp_path / "slow.svg").write_text(svg.format(1_000_000_000), encoding="utf-8")
+    (tmp_path / "quick.svg").write_text(svg.format(1), encoding="utf-8")
+    assert not pictures.drawn_in_time(tmp_path / "slow.svg", seconds=5)
+    assert pictures.drawn_in_time(tmp_path / "quick.svg", seconds=120)
+    assert pictures.typst_can_read(tmp_path / "quick.svg")
