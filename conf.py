@@ -11,6 +11,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 import pagesource.suffixes  # noqa: E402
 
+from publication import epoch  # noqa: E402
+
+epoch.set_aside()  # before Sphinx imports its builders, which read SOURCE_DATE_EPOCH
+
 # project, author, version, release, copyright, html_title, html_baseurl, epub_* and pdf_*
 # come from CITATION.cff through the `publication` extension, unless set here or with -D.
 language = "en"

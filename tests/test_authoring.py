@@ -170,6 +170,7 @@ def test_page_never_overwrites(tmp_path: Path) -> None:
     ("   ", "", "give the page a title"),
     ("X", "nowhere", "there is no section 'nowhere'"),
     ("X", "../outside", "leaves the folder of pages"),
+    ("Caf\udce9 plan", "", "TITLE=b'Caf\\xe9 plan' is not UTF-8 text"),  # a Latin-1 terminal's é
 ])
 def test_page_refuses_what_it_cannot_do(tmp_path: Path, title: str, section: str, says: str) -> None:
     source = write_pages(tmp_path / "source", {"index.md": page("Home")})

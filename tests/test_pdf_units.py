@@ -466,3 +466,42 @@ def test_a_picture_is_decoded_once_until_its_file_changes(tmp_path, monkeypatch)
     assert not pictures.Readable(record)(picture) and decoded == [picture]
     monkeypatch.undo()
     assert not pictures.typst_can_read(picture)
+
+
+def _nested(levels: int) -> str:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' + "<g>" * levels
+            + '<rect width="1" height="1"/>' + "</g>" * levels + "</svg>")
+
+
+@pytest.mark.parametrize("svg", [
+    *(_nested(levels) for levels in (1, 1023, 1024, 3000)),
+    *(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="10"><rect width="1" '
+      'height="1"/></svg>' for width in ("0", "-5", "0px", ".0", "0%", "1e-9", "abc", "4cm")),
+])
+def test_an_svg_is_called_readable_exactly_when_typst_draws_it(tmp_path, svg):
+    """An SVG Typst refuses stopped the whole PDF (a width of 0: "width, height, or viewbox
+    is invalid"; 1,024 nested groups: "nodes limit reached"): the check answers as Typst does."""
+    from typst_pdf import pictures
+
+    (tmp_path / "p.svg").write_text(svg, encoding="utf-8")
+    (tmp_path / "m.typ").write_text('#image("p.svg")\n', encoding="utf-8")
+    try:
+        typst.compile(str(tmp_path / "m.typ"), output=str(tmp_path / "m.pdf"))
+        drawn = True
+    except RuntimeError:
+        drawn = False
+    assert pictures.typst_can_read(tmp_path / "p.svg") is drawn
+
+
+def test_an_svg_whose_filter_typst_draws_for_ever_is_not_readable(tmp_path):
+    """feTurbulence with a billion octaves: Typst drew it for ever, and the PDF never came."""
+    from typst_pdf import pictures
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><filter id="f">'
+           '<feTurbulence baseFrequency="0.05" numOctaves="{}"/></filter>'
+           '<rect width="100" height="100" filter="url(#f)"/></svg>')
+    (tmp_path / "slow.svg").write_text(svg.format(1_000_000_000), encoding="utf-8")
+    (tmp_path / "quick.svg").write_text(svg.format(1), encoding="utf-8")
+    assert not pictures.drawn_in_time(tmp_path / "slow.svg", seconds=5)
+    assert pictures.drawn_in_time(tmp_path / "quick.svg", seconds=120)
+    assert pictures.typst_can_read(tmp_path / "quick.svg")

@@ -256,3 +256,15 @@ def test_make_release_refuses_an_editions_folder_that_is_a_symlink(tmp_path, cap
     assert release.main(["release", str(site), str(store), str(notes(tmp_path))]) == 1
     assert "symbolic link" in capsys.readouterr().err
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+@pytest.mark.parametrize("released", ["1.0", "v1.0.0", "1.0.0.0"])
+def test_make_release_refuses_a_version_released_under_another_spelling(tmp_path, capsys, released):
+    """CITATION.cff says 1.0.0 and editions/1.0/ holds another text: both were frozen, two
+    releases of one version (PEP 440's) that no citation could tell apart."""
+    site = built_site(tmp_path / "html")
+    store = tmp_path / "editions"
+    frozen_release(store, released)
+    assert release.main(["release", str(site), str(store), str(notes(tmp_path))]) == 1
+    assert f"version 1.0.0 is version {released}, already released" in capsys.readouterr().err
+    assert sorted(p.name for p in store.iterdir()) == [released]

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import changes
 import pagesource
 import pagesource.suffixes
+import publication
 import yaml
 from docutils import nodes
 from sphinx import addnodes
@@ -236,7 +237,13 @@ publication (a title on a cover, in every page's head and in each citation)."""
 
 def _one_line(value: Any, limit: int = TITLE_LIMIT) -> str:
     text = " ".join(value.split()) if isinstance(value, str) else ""
-    return text if 0 < len(text) <= limit else ""
+    return text if 0 < len(text) <= limit and not _unprintable(text) else ""
+
+
+def _unprintable(text: str) -> bool:
+    """A control character (``"\\0"``, ``"\\x01"``: YAML's escapes write them), which no
+    XML holds: in the publication's name it made the ePub unreadable (EPUBCheck's fatal)."""
+    return bool(publication.safety_problems({"title": text}))
 
 
 def _say_unused_site_value(config: Path, site: dict[str, Any], key: str, limit: int) -> None:
@@ -246,7 +253,9 @@ def _say_unused_site_value(config: Path, site: dict[str, Any], key: str, limit: 
         return
     if isinstance(value, str) and not value.strip():
         return
-    if isinstance(value, str):
+    if isinstance(value, str) and _unprintable(" ".join(value.split())):
+        why, fix = "has a control character, which no edition can hold", "remove it"
+    elif isinstance(value, str):
         why = (f"is {len(' '.join(value.split()))} characters long, more than the {limit} a "
                f"publication's {'description' if key == 'description' else 'title'} may have")
         fix = ("shorten it (the rest can go in `description:`)" if key != "description"
@@ -271,10 +280,19 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     for key, limit in (("title", TITLE_LIMIT), ("name", TITLE_LIMIT), ("description", DESCRIPTION_LIMIT)):
         if key != "name" or not said["title"]:
             _say_unused_site_value(srcdir / "_config.yml", site, key, limit)
-    url = _one_line(site.get("url"))
+    url = site.get("url").strip() if isinstance(site.get("url"), str) else ""
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
-        said["url"] = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
+        address = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
+        if publication.safety_problems({"url": address}):
+            warn(f"`url:` in _config.yml (with `baseurl:`) makes {address[:200]!r}, not a web "
+                 "address (it holds a control character, a quote or an angle bracket), so it is "
+                 "not used: the publication keeps the address its CITATION.cff gives; write the "
+                 "site's address as a browser shows it",
+                 f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}",
+                 Subtype.SITE_VALUE)
+        else:
+            said["url"] = address
     return {key: value for key, value in said.items() if value} or None
 
 

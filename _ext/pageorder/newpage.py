@@ -76,11 +76,21 @@ def front_matter(title: str, position: int) -> str:
     return f"---\n{data}---\n\n"
 
 
+_NOT_TEXT = re.compile("[\ud800-\udfff]")
+"""What a byte of a command line that is not UTF-8 becomes in Python (``surrogateescape``):
+``TITLE=Caf\xe9`` from a Latin-1 terminal was written as the title ``"Caf\\uDCE9"``."""
+
+
 def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> tuple[Path, int]:
     """Write the new page; return its path and position. Raises :class:`PageError`."""
     title = " ".join(title.split())
     if not title:
         raise PageError('give the page a title: make page TITLE="Bike lanes" [SECTION=folder]')
+    for name, value in (("TITLE", title), ("SECTION", section)):
+        if _NOT_TEXT.search(value):
+            raise PageError(f"{name}={value.encode('utf-8', 'surrogateescape')!r} is not UTF-8 "
+                            "text (the terminal sent another encoding), so its letters would be "
+                            "lost; set your terminal to UTF-8, or type them again")
     section = clean_section(section)
     inside = Path(os.path.realpath(srcdir))
     folder = Path(os.path.realpath(srcdir / section))

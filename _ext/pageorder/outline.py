@@ -10,6 +10,7 @@ a plain page.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -376,7 +377,7 @@ def _shared_titles(pages: list[Page], problems: list[tuple[str, Problem]],
     by_title: dict[str, list[Page]] = {}
     for page in pages:
         if page.docname not in generated and not page.dated and page.title:
-            by_title.setdefault(" ".join(page.title.casefold().split()), []).append(page)
+            by_title.setdefault(_as_read(page.title), []).append(page)
     for same in by_title.values():
         if len(same) < 2:
             continue
@@ -390,6 +391,14 @@ def _shared_titles(pages: list[Page], problems: list[tuple[str, Problem]],
             f"contents list shows the same words for {len(same)} pages and a reader cannot tell "
             "them apart: give each page a title of its own",
         )))
+
+
+def _as_read(title: str) -> str:
+    """A title as a reader sees it: its invisible characters (a zero-width space, a soft
+    hyphen, a bidirectional control: Unicode's format characters) left out, so a page titled
+    "Budget" with a zero-width space inside is not told apart from "Budget" in silence."""
+    seen = "".join(c for c in title if unicodedata.category(c) != "Cf")
+    return " ".join(seen.casefold().split())
 
 
 _NAMED = 3

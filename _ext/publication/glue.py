@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import InvalidCitation, Metadata, load
+from . import InvalidCitation, Metadata, epoch, load, safety_problems
 from .installed import cache_path
 from .logfilters import add_once
 
@@ -147,7 +147,7 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "author": lambda m, c: m.author,
     "copyright": lambda m, c: _copyright(m),
     "html_title": lambda m, c: html.escape(m.title),  # Sphinx and Furo print html_title as HTML
-    "html_baseurl": lambda m, c: os.environ.get("PUBLICATION_URL", m.url),
+    "html_baseurl": lambda m, c: _base_url(m),
     "epub_basename": lambda m, c: m.slug,
     "epub_title": lambda m, c: m.title,
     "epub_author": lambda m, c: m.author,
@@ -189,6 +189,11 @@ class Subtype(enum.Enum):
     CITATION = "citation"
     """The project's CITATION.cff (or ``citation_cff``) is unusable: the editions are built
     with stand-in metadata, and this is said (a strict build fails on it)."""
+
+    ENVIRONMENT = "environment"
+    """A value of the build's environment cannot be used: ``SOURCE_DATE_EPOCH`` that is no
+    time (``abc``, past the year 9999: the editions are dated with the release date), a
+    ``PUBLICATION_URL`` that is no web address (the CITATION.cff's is used); this is said."""
 
 
 def fill_config(app: Sphinx, config: Config) -> None:
@@ -239,7 +244,39 @@ def fill_config(app: Sphinx, config: Config) -> None:
             setattr(config, name, value(meta, config))
     # Every dated thing in every edition (ePub dates, "last updated", PDF timestamp) is the
     # release date unless the caller says otherwise: same sources, same bytes.
+    epoch.set_aside()
+    for value in epoch.taken():
+        _say_epoch_unusable(value, meta)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(meta.source_date_epoch))
+
+
+def _base_url(meta: Metadata) -> str:
+    """``PUBLICATION_URL`` (the site's address where it is served), else the CITATION.cff's;
+    one that is no web address is said and not used: a line break in it wrote its own lines
+    into robots.txt (``Disallow: /``) and every page's head."""
+    value = os.environ.get("PUBLICATION_URL")
+    if value is None:
+        return meta.url
+    if not safety_problems({"url": value}):
+        return value
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "the environment's PUBLICATION_URL=%r is not an http(s) address on one line without "
+        "spaces, quotes or angle brackets, so the site's address is the CITATION.cff's (%s); "
+        "set it to the address the site is served at, e.g. https://example.org/plan/",
+        value[:80], meta.url, type=WARNING_TYPE, subtype=Subtype.ENVIRONMENT.value)
+    return meta.url
+
+
+def _say_epoch_unusable(value: str, meta: Metadata) -> None:
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "the environment's SOURCE_DATE_EPOCH=%r %s, so the editions are dated with the release "
+        "date (%s) instead; set it to a number of seconds (`git log -1 --format=%%ct`) or unset "
+        "it", value[:40], epoch.problem(value), meta.date_released,
+        type=WARNING_TYPE, subtype=Subtype.ENVIRONMENT.value)
 
 
 SUBTITLE_MAX = 160

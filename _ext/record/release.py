@@ -46,6 +46,12 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
     if not any(n.endswith(".pdf") for n in sums) or not any(n.endswith(".epub") for n in sums):
         raise Refused(f"{site} does not ship the PDF and the ePub: run make all (PDF and ePub "
                       "before the website), then make release")
+    if alias := next((r for r in found if r.key == Version(version) and r.version != version), None):
+        raise Refused(
+            f"version {version} is version {alias.version}, already released in {alias.folder} "
+            "(version numbers are compared as numbers: 1.0 and 1.0.0 are one version, which "
+            "a citation could not tell apart), and a release is never overwritten: set a "
+            f"higher version in CITATION.cff and {changes.name}")
     same = next((r for r in found if r.version == version), None)
     if same is not None:
         if same.sums() == sums:

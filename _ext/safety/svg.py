@@ -12,6 +12,7 @@ escape that could spell one). Real SVG editors (Inkscape, Illustrator, QGIS) wri
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import re
@@ -20,7 +21,7 @@ import zlib
 from pathlib import Path
 from xml.parsers import expat
 
-from . import urls
+from . import pixels, urls
 
 _ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 _LINKS = {"href", "src"}
@@ -39,6 +40,18 @@ def _harmless_reference(tag: str, value: str) -> bool:
     if value.startswith("#") or _EMBEDDED_IMAGE.match(value):
         return True
     return tag == "a" and urls.is_allowed(value) and urls.scheme_of(value) is not None
+
+
+def _embedded_too_large(value: str) -> str | None:
+    """Why a raster picture written into the SVG is a decompression bomb (a 145 KB PNG
+    inside opened as 900 million pixels in every reader's browser), or ``None``."""
+    if not _EMBEDDED_IMAGE.match(value):
+        return None
+    try:
+        data = base64.b64decode(value.partition(",")[2])
+    except ValueError:
+        return None
+    return pixels.too_many_pixels(data)
 
 
 class _Declared(Exception):
@@ -91,13 +104,59 @@ def problems(data: bytes) -> list[str]:
                 found.append(f"it has an event handler ({attribute}=)")
             elif attribute in _LINKS and not _harmless_reference(tag, value.strip()):
                 found.append(f"it refers to {value.strip()[:60]!r}")
+            elif attribute in _LINKS and (too_large := _embedded_too_large(value.strip())):
+                found.append(f"a picture inside it {too_large.split('; ')[0].removeprefix('it ')}")
             elif attribute == "style" and _EXTERNAL_CSS.search(value):
                 found.append("a style loads other files")
             elif tag in _ANIMATED and attribute == "attributename" and _local(value) in _LINKS:
                 found.append("it animates a link")
             elif _URL_VALUE.search(value):
                 found.append(f"it refers to {value.strip()[:60]!r}")
+    drawn = _elements_drawn(root)
+    if drawn is None:
+        found.append("a <use> element repeats itself or an element around it, a loop")
+    elif drawn > MAX_ELEMENTS:
+        found.append(f"its <use> elements repeat its shapes into more than {MAX_ELEMENTS:,} "
+                     "elements, more than the PDF can draw and a browser shows in time")
     return list(dict.fromkeys(found))
+
+
+MAX_ELEMENTS = 1_000_000
+"""The most elements an SVG may draw, each ``<use>`` counted as a copy of what it names: past
+it Typst stops ("nodes limit reached") and no PDF is written; ten levels of ten ``<use>``
+each, 3 kB, draw ten billion."""
+
+
+def _elements_drawn(root: ET.Element) -> int | None:
+    """How many elements the picture draws, a ``<use>`` counted as what it names (counted up
+    to just past :data:`MAX_ELEMENTS`); ``None`` for a ``<use>`` inside what it names."""
+    named = {element.get("id"): element for element in root.iter()
+             if isinstance(element.tag, str) and element.get("id")}
+
+    def parts(element: ET.Element) -> list[ET.Element]:
+        found = [child for child in element if isinstance(child.tag, str)]
+        if _local(element.tag) == "use":
+            reference = next((v.strip() for k, v in element.attrib.items() if _local(k) == "href"), "")
+            if reference.startswith("#") and reference[1:] in named:
+                found.append(named[reference[1:]])
+        return found
+
+    size: dict[int, int] = {}
+    on_path = {id(root)}
+    stack = [(root, iter(parts(root)))]
+    while stack:
+        element, pending = stack[-1]
+        part = next(pending, None)
+        if part is None:
+            stack.pop()
+            on_path.discard(id(element))
+            size[id(element)] = min(MAX_ELEMENTS + 1, 1 + sum(size[id(p)] for p in parts(element)))
+        elif id(part) in on_path:
+            return None
+        elif id(part) not in size:
+            on_path.add(id(part))
+            stack.append((part, iter(parts(part))))
+    return size[id(root)]
 
 
 SUFFIXES = (".svg", ".svgz")
