@@ -413,6 +413,7 @@ def test_myst_substitutions_are_not_liquid() -> None:
     # kramdown's hard line break is two backslashes; a paragraph's last line or code keeps them
     ("First line\\\\\nsecond line\\\\\n\nNext", "First line\\\nsecond line\\\\\n\nNext"),
     ("    C:\\\\\n    D:\n", "    C:\\\\\n    D:\n"),
+    ("$$\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}$$\n", "$$\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}$$\n"),
 ])
 def test_kramdown_leftovers_are_removed(text: str, expected: str) -> None:
     assert kramdown.clean(text) == expected

@@ -167,6 +167,7 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
     labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
+    maths = False  # inside kramdown's $$ … $$
     for i in outside_fences(lines):
         if i in tocs:
             lines[i] = tocs[i]
@@ -187,8 +188,10 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
         if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if _TWO_BACKSLASHES.search(line) and following.strip() and not line.startswith(("    ", "\t")):
+        if _TWO_BACKSLASHES.search(line) and following.strip() and not maths \
+                and "$$" not in line and not line.startswith(("    ", "\t")):
             line = line[:-1]  # kramdown's hard line break; Markdown's is one backslash
+        maths ^= line.count("$$") % 2 == 1  # inside $$ … $$, \\ ends a row of LaTeX
         lines[i] = _clean_line(line, following)
         if labels and "]" in lines[i]:
             lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(
