@@ -20,7 +20,7 @@ import io
 import os
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,9 +98,6 @@ class Subtype(enum.Enum):
     NO_FRONT_MATTER = "no-front-matter"
     """On an old Jekyll site a Markdown file without front matter is a file, not a page."""
 
-    HTML_PAGE = "html-page"
-    """A Jekyll page written in HTML (front matter, then HTML) is not read: make it Markdown."""
-
     POST_NAME = "post-name"
     """A file in ``_posts/`` is no post the publication reads (its name has no date, or no
     real one, or it is not Markdown), so it is left out."""
@@ -142,9 +139,11 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
         return None
     site = jekyll_config(srcdir)
     markdown = markdown_suffixes(srcdir)
+    html = pagesource.suffixes.HTML in app.config.source_suffix
     folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
     for folder, name in folders:
-        for path in sorted(p for p in (srcdir / folder).glob("*.*") if pagesource.suffixes.is_page(p.name, markdown)):
+        for path in sorted(p for p in (srcdir / folder).glob("*.*") if pagesource.suffixes.is_page(p.name, markdown)
+                           or (html and pagesource.suffixes.is_html_page(p))):
             if path.is_symlink() or not path.is_file():
                 continue
             try:
@@ -152,7 +151,8 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
             except OSError:
                 continue
             if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                stem = pagesource.suffixes.stem(path.name, markdown)
+                stem = path.name.removesuffix(pagesource.suffixes.HTML) if path.name.endswith(
+                    pagesource.suffixes.HTML) else pagesource.suffixes.stem(path.name, markdown)
                 return f"{name}/{stem}" if name else stem
     return None
 
@@ -195,6 +195,7 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
+    read_pages_written_in_html(srcdir, config, inplace.published_collections(srcdir, site))
     files = found.static_files
     included = _included_beside_pages(srcdir, markdown_suffixes(srcdir)) if files else set()
     for relative in files:
@@ -214,6 +215,29 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterable[str]) -> None:
+    """On an old Jekyll site with pages written in HTML (``contact.html``, front matter then
+    HTML: Jekyll ran their Liquid and published them), ``.html`` is read as a page's suffix
+    too, and MyST reads such a page as a Jekyll page renamed ``.md`` would be (its elements
+    kept whole: :mod:`.htmlblocks`). The project takes only those files for pages
+    (``safety.project``: every other ``.html`` file stays a file); the site's own ``404.html``
+    is left out, since the publication writes its own."""
+    from sphinx.util.matching import Matcher
+
+    excluded = Matcher(list(config.exclude_patterns))
+    found = bool(leftout.html_pages(srcdir, excluded))
+    for folder in sorted(read_in_place):  # `_pages/`, a collection: read in place, HTML too
+        if not found and (srcdir / folder).is_dir() and not (srcdir / folder).is_symlink():
+            found = bool(leftout.html_pages(srcdir / folder, lambda relative, f=folder: excluded(f"{f}/{relative}")))
+    if not found:
+        return
+    config.source_suffix[pagesource.suffixes.HTML] = "markdown"
+    if pagesource.suffixes.is_html_page(srcdir / "404.html"):
+        logger.info("%s: the old site's page for missing addresses; the publication writes its "
+                    "own 404.html", srcdir / "404.html")
+        config.exclude_patterns = [*config.exclude_patterns, "404.html"]
 
 
 def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:
@@ -460,7 +484,6 @@ def say_what_is_not_read(app: Sphinx) -> None:
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
     from sphinx.util.matching import Matcher
 
-    excluded = Matcher(list(app.config.exclude_patterns))
     # every `_`-folder is excluded (conf.py's `**/_*`): the patterns that say more are the user's
     chosen = Matcher([p for p in app.config.exclude_patterns if not Matcher([p])("a/_b")])
     for gone in leftout.nested_left_out(srcdir, {*read_in_place, posts.POSTS}, chosen, markdown):
@@ -476,16 +499,6 @@ def say_what_is_not_read(app: Sphinx) -> None:
     if found.drafts:  # the author's "not yet", like `published: false`: said, not warned
         _say_once(f"{srcdir / found.drafts[0]}:1: "
                   + drafts_message(found.drafts, jekyll_config(srcdir).get("show_drafts") is True))
-    pages = leftout.html_pages(srcdir, excluded)
-    for folder in sorted(read_in_place):  # `_pages/`, a collection: read in place, HTML too
-        if (srcdir / folder).is_dir() and not (srcdir / folder).is_symlink():
-            pages += leftout.html_pages(srcdir / folder, lambda relative, f=folder: excluded(f"{f}/{relative}"))
-    for page in pages:
-        warn(f"'{page.name}' is a Jekyll page written in HTML, and the publication reads Markdown "
-             f"pages only, so its words are not published: rename it '{page.stem}.md' (its HTML "
-             "is kept in the website and the ePub) or write it in Markdown",
-             f"{page}:1", Subtype.HTML_PAGE)
-
 
 _SAID: set[str] = set()
 
@@ -897,14 +910,16 @@ class ResolveSiteLinks(SphinxPostTransform):
     def names_a_file(self, target: str, docname: str) -> bool:
         """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``).
 
-        Not ``about.html``: MyST reads no ``.html`` as a page, and on the old site it was the
-        page's address (``about.md`` was published as ``about.html``), resolved as one."""
+        Not ``about.html``: on the old site it was the page's address (``about.md`` was
+        published as ``about.html``), resolved as one, also where the site's pages written in
+        HTML make ``.html`` a page's suffix."""
         path = target.split("#", 1)[0].split("?", 1)[0]
         here = posixpath.dirname(docname)
         name = posixpath.normpath(posixpath.join(here, path))
         stem, suffix = os.path.splitext(name)
         return name in self.env.found_docs \
-            or (stem in self.env.found_docs and suffix in self.config.source_suffix) \
+            or (stem in self.env.found_docs and suffix in self.config.source_suffix
+                and suffix != pagesource.suffixes.HTML) \
             or (Path(self.app.srcdir) / name).exists()
 
     def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:

@@ -123,7 +123,7 @@ class CollectionsProject(PagesProject):
                 if excluded(path.as_posix()):
                     continue  # a link is entered like any page: safety refuses one out of srcdir, said
                 plain = self._page_name(inner)
-                if plain is None:
+                if plain is None or not self.holds_a_page(path):
                     continue
                 docname = f"{name}/{plain}" if name else plain
                 if docname in self.docnames:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pagesource.suffixes import JEKYLL, spellings
+from pagesource.suffixes import JEKYLL, spellings, starts_with_front_matter
 
 from .collections import published_names
 
@@ -124,17 +124,12 @@ def _files(srcdir: Path, excluded: Any, suffixes: tuple[str, ...]) -> list[str]:
     return sorted(found)
 
 
-def has_front_matter(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.readline(64).removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
-    except OSError:
-        return False
+has_front_matter = starts_with_front_matter
 
 
 def html_pages(srcdir: Path, excluded: Any = lambda relative: False) -> list[Path]:
     """``.html`` files with front matter outside ``_``- and ``.``-folders: Jekyll pages
-    written in HTML, which the publication does not read."""
+    written in HTML, which the publication reads on a site that has them."""
     found = []
     for relative in _files(srcdir, excluded, (".html",)):
         path = srcdir / relative

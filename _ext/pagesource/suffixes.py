@@ -13,6 +13,7 @@ by ``safety`` ("not read, rename it"), never left out without a word.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -32,6 +33,12 @@ REFUSED = frozenset((
     "textile", "doctree", "pickle"))
 """Suffixes a ``markdown_ext`` may not make pages of: files the build, a browser or Jekyll
 reads as something else (a site's HTML pages, its data, the build's own files)."""
+
+HTML = ".html"
+"""A Jekyll page written in HTML: a ``.html`` file whose first line is ``---`` (front matter).
+Jekyll ran its Liquid and published it; any other ``.html`` file it copied as it was. On an old
+Jekyll site that has such pages the build reads them too (``jekyll_compat``), and the project
+(``safety.project``) takes a ``.html`` file for a page only when :func:`is_html_page`."""
 
 MAX_SITE_SUFFIXES = 16
 MAX_ENTRIES, MAX_REFUSED = 64, 8  # a hostile list is said in a few warnings, not thousands
@@ -126,3 +133,18 @@ def described(suffixes: tuple[str, ...] = JEKYLL) -> str:
     """The suffixes read, for a message: ``.md, .markdown, … or .mkd (lower, UPPER or Title case)``."""
     listed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
     return f"{listed} (in lower, UPPER or Title case)"
+
+
+def starts_with_front_matter(path: str | os.PathLike[str]) -> bool:
+    """Whether the file's first line is ``---`` alone (after a byte order mark): Jekyll's
+    sign that a file is a page, not a file it copies as it is."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.readline(64).removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
+    except OSError:
+        return False
+
+
+def is_html_page(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a Jekyll page written in HTML (:data:`HTML`), not a static file."""
+    return os.fspath(path).endswith(HTML) and starts_with_front_matter(path)

@@ -47,6 +47,8 @@ class PagesProject(Project):
         self._docname_to_path.clear()
         found: dict[str, list[str]] = {}
         for filename in get_matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
+            if not self.holds_a_page(filename):
+                continue
             if docname := self.path2doc(filename):
                 found.setdefault(docname, []).append(filename)
         twins = []
@@ -68,6 +70,21 @@ class PagesProject(Project):
         """:attr:`moved`, from the files the pages had at the last look (``before``)."""
         self.moved = frozenset(d for d, path in self._docname_to_path.items()
                                if before.get(d, path) != path)
+
+    def holds_a_page(self, filename: str | os.PathLike[str]) -> bool:
+        """Whether a file with one of the pages' suffixes is a page: a ``.html`` file only
+        when it is a Jekyll page written in HTML (front matter first); any other is a file
+        the old site copied as it was (``suffixes.is_html_page``)."""
+        name = os.fspath(filename)
+        return not name.endswith(suffixes.HTML) or suffixes.is_html_page(self.srcdir / name)
+
+    def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
+        """Sphinx's, but a ``.html`` file that is no page names none: MyST makes a link to a
+        static ``demo.html`` a download, not a link to a page ``demo`` that is not there."""
+        docname = super().path2doc(filename)
+        if docname is None or not os.fspath(filename).endswith(suffixes.HTML):
+            return docname
+        return docname if self.holds_a_page(Path(self.srcdir, filename)) else None
 
     def rank(self, filename: str) -> int:
         return suffixes.rank(filename, self.source_suffix)
