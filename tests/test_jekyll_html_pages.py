@@ -60,6 +60,18 @@ def test_a_page_written_in_html_is_published_as_the_old_site_showed_it(site: Pat
     assert "jekyll.html-page" not in (site / "html.log").read_text(encoding="utf-8")
 
 
+def test_a_page_without_title_that_starts_with_html_is_titled_above_it(site: Path) -> None:
+    """18F's home page (``pages/index.html``): no title, ``<section>`` first. Its HTML stood
+    before the title the build gives it, outside the chapter, in every edition."""
+    page = article(site, "team/index")
+    first = page.find(["h1", "h2"])
+    assert first.name == "h1" and first.get_text(strip=True).rstrip("¶") == "Team"
+    assert page.select_one("section#team section.splash h2").get_text() == "People who answer when you call 311."
+    with zipfile.ZipFile(next((site / "epub").glob("*.epub"))) as book:
+        chapter = BeautifulSoup(book.read("team/index.xhtml"), "lxml").body
+    assert chapter.find(["h1", "h2"]).get_text(strip=True) == "Team"
+
+
 def test_the_other_editions_publish_it_too(site: Path) -> None:
     with zipfile.ZipFile(next((site / "epub").glob("*.epub"))) as book:
         chapter = words(BeautifulSoup(book.read("services.xhtml"), "lxml").get_text(" "))
@@ -87,7 +99,7 @@ def test_html_files_that_are_no_pages_stay_files(site: Path) -> None:
     folder and the old ``index.html`` that ``index.md`` stands beside are no chapters."""
     chapters = sorted(p.relative_to(site / "epub").with_suffix("").as_posix()
                       for p in (site / "epub").rglob("*.xhtml") if p.stem != "nav")
-    assert chapters == ["index", "publications", "services"]
+    assert chapters == ["index", "publications", "services", "team/index"]
     log = (site / "html.log").read_text(encoding="utf-8")
     assert "index.html:1: WARNING: 'index.html' and 'index.md' are the same page" in log
     assert "[security.same-page]" in log

@@ -25,7 +25,8 @@ from jekyll_compat.titles import titleize_slug
 
 def title_untitled(document: nodes.document, docname: str, title: str = "") -> bool:
     """Put the text of a page without any heading inside a section titled ``title``, else
-    after its file (the front matter's ``docinfo`` stays in front, where HTML writers expect it).
+    after its file (the front matter's ``docinfo`` stays in front, where HTML writers expect it;
+    docutils counts raw HTML among what may stand before a title, but it is the page's text).
 
     A page of front matter alone (18F's ``_authors/annalee.md``) gets the titled section too:
     left to a later, plainer fallback, its docinfo ended up inside the section and the ePub's
@@ -33,8 +34,8 @@ def title_untitled(document: nodes.document, docname: str, title: str = "") -> b
     children = document.children
     if any(isinstance(node, nodes.section) for node in children):
         return False
-    start = next((i for i, node in enumerate(children)
-                  if not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), len(children))
+    start = next((i for i, node in enumerate(children) if isinstance(node, nodes.raw)  # the page's HTML
+                  or not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), len(children))
     title = title.strip() or titleize_slug(docname)
     section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title) or "title"],
                             names=[nodes.fully_normalize_name(title)])
