@@ -154,3 +154,20 @@ def test_an_html_page_whose_permalink_is_the_root_is_the_home_page(tmp_path: Pat
     assert home.select_one("h1").get_text(strip=True).rstrip("¶") == "Welcome to the lab"
     assert "We study buses." in home.get_text()
     assert home.select_one(".toctree-wrapper a[href='about.html']") is not None
+
+
+def test_a_post_written_in_html_is_a_post(tmp_path: Path) -> None:
+    """``_posts/2020-01-05-news.html`` was a post on the old site; it was said and left out."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: News\n",
+        "index.md": "---\ntitle: Home\n---\n\nHi.\n",
+        "_posts/2020-01-05-news.html": "---\ntitle: Big news\n---\n<p>The bus is free on Sundays.</p>\n",
+        "_posts/2020-01-06-copied.html": "<p>No front matter: Jekyll copied it.</p>\n",
+        "_posts/2019-01-05-old.md": "---\ntitle: Old news\n---\n\nA Markdown post.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    post = BeautifulSoup((tmp_path / "html" / "posts" / "2020-01-05-news.html").read_bytes(), "lxml")
+    assert post.select_one("article h1").get_text(strip=True).rstrip("¶") == "Big news"
+    assert "The bus is free on Sundays." in post.select_one("article").get_text()
+    assert not (tmp_path / "html" / "posts" / "2020-01-06-copied.html").exists()
+    assert "2020-01-05-news.html' is a post written as .html" not in build.output

@@ -221,9 +221,9 @@ def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterabl
     """On an old Jekyll site with pages written in HTML (``contact.html``, front matter then
     HTML: Jekyll ran their Liquid and published them), ``.html`` is read as a page's suffix
     too, and MyST reads such a page as a Jekyll page renamed ``.md`` would be (its elements
-    kept whole: :mod:`.htmlblocks`). The project takes only those files for pages
-    (``safety.project``: every other ``.html`` file stays a file); the site's own ``404.html``
-    is left out, since the publication writes its own."""
+    kept whole: :mod:`.htmlblocks`), and so is a post written in HTML. The project takes
+    only those files for pages (``safety.project``: every other ``.html`` file stays a
+    file); the site's own ``404.html`` is left out, since the publication writes its own."""
     from sphinx.util.matching import Matcher
 
     excluded = Matcher(list(config.exclude_patterns))
@@ -231,6 +231,8 @@ def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterabl
     for folder in sorted(read_in_place):  # `_pages/`, a collection: read in place, HTML too
         if not found and (srcdir / folder).is_dir() and not (srcdir / folder).is_symlink():
             found = bool(leftout.html_pages(srcdir / folder, lambda relative, f=folder: excluded(f"{f}/{relative}")))
+    if not found:  # a post written in HTML (`_posts/2020-01-05-news.html`) is one too
+        found = bool(posts.find(srcdir, (pagesource.suffixes.HTML,), excluded).posts)
     if not found:
         return
     config.source_suffix[pagesource.suffixes.HTML] = "markdown"

@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagesource import charrefs
-from pagesource.suffixes import LOOK_ALIKE, spellings
+from pagesource.suffixes import HTML, LOOK_ALIKE, is_html_page, spellings
 from safety.names import shown
 
 from .titles import titleize_slug
@@ -114,7 +114,8 @@ def find(srcdir: Path, suffixes: Iterable[str], excluded: Callable[[str], bool] 
                         continue
                     if special == DRAFTS:
                         drafts.append(relative)
-                    elif is_post_name(inner) and inner.endswith(suffixes):
+                    elif is_post_name(inner) and inner.endswith(suffixes) and (
+                            not inner.endswith(HTML) or is_html_page(Path(folder, special, inner))):
                         name = PurePosixPath(inner).name
                         posts[relative] = f"{where}/{safe_stem(name[:name.rindex('.')])}"
                     else:
