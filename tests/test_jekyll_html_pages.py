@@ -57,6 +57,13 @@ def test_a_page_written_in_html_is_published_as_the_old_site_showed_it(site: Pat
     assert not page.select("pre, code, em") and "</" not in shown
     assert [li.get_text(strip=True) for li in page.select("section.services li")] == [
         "Design research", "Procurement help"]
+    # Jekyll read no Markdown in the page: its words stay as written, outside elements too
+    assert "Text Jekyll showed as written: *stars* and [brackets](not-a-link)." in shown
+    assert "An indented line, which is no code in HTML." in shown
+    assert not page.select("a[href*=not-a-link]")
+    # … but `markdownify` made HTML of Markdown
+    assert page.select_one("section.how h2").get_text() == "How we work"
+    assert page.select_one("section.how strong").get_text() == "wrong"
     assert "jekyll.html-page" not in (site / "html.log").read_text(encoding="utf-8")
 
 

@@ -1552,3 +1552,24 @@ def test_a_baseurl_never_finds_a_file_outside_the_pages(tmp_path_factory, baseur
     assert found is None or found.resolve().is_relative_to(pages.resolve())
     if address == "/smart/assets/map.png" and baseurl.strip("/") == "smart":
         assert found == (pages / "assets" / "map.png").resolve()
+
+
+def test_a_page_written_in_html_is_html_blocks_line_for_line() -> None:
+    body = ("Top *text*.\n\n    indented\n\n<div>\n<p>a</p>\n\n<p>b</p>\n</div>\n\n"
+            "<pre>x\n\ny</pre>\n<!-- a\n\ncomment -->\n\n<p>open\n\nrest")
+    out = htmlblocks.one_block_per_element(body).split("\n")
+    assert len(out) == body.count("\n") + 1
+    assert out[:4] == ["<div>Top *text*.</div>", "", "<div>    indented</div>", ""]
+    assert out[4:10] == ["<div><div>", "<p>a</p>", htmlblocks.FILLER, "<p>b</p>", "</div></div>", ""]
+    assert out[10:16] == ["<div><pre>x", htmlblocks.FILLER, "y</pre>", "<!-- a", ".", "comment --></div>"]
+    assert out[16:] == ["", "<div><p>open", htmlblocks.FILLER, "rest</div>"]  # an open <p>: one block to the end
+
+
+@given(st.text(alphabet="<>/!-pdiv re\n\tx*", max_size=200))
+def test_a_page_written_in_html_keeps_its_lines_and_words(body: str) -> None:
+    out = htmlblocks.one_block_per_element(body)
+    assert out.count("\n") == body.count("\n")
+    def words(text: str) -> str:
+        text = text.replace("<div>", "").replace("</div>", "").replace(htmlblocks.FILLER, "")
+        return "".join(line for line in text.split("\n") if line.strip() != ".").replace(" ", "").replace("\t", "")
+    assert words(out) == words(body)

@@ -747,7 +747,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             relative[name] = text
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
-                        whole_elements=(srcdir / "_config.yml").is_file())
+                        whole_elements=(srcdir / "_config.yml").is_file(),
+                        html_page=path.name.endswith(pagesource.suffixes.HTML))
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():

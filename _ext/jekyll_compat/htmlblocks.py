@@ -274,3 +274,77 @@ def _element_end(lines: list[str], first: int, end: int) -> int | None:
         if not opened:
             return i if lines[i].rstrip().endswith(">") else None
     return None
+
+
+
+_TOKEN = re.compile(r"<!--.*?-->|<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+
+
+def one_block_per_element(body: str) -> str:
+    """A page written in HTML as HTML blocks only, line for line: Jekyll read no Markdown in
+    it, so ``*stars*`` stay stars, an indented line is no code and a ``[x](y)`` is text.
+
+    A blank line where every element is closed (outside comments and ``<pre>``) ends a
+    block, so each of the page's warnings names its own block's line; every other blank line
+    becomes an empty comment (the sanitizer drops it), or a dot inside a comment. Each block opens a ``<div>`` on its first
+    line and closes it on its last: CommonMark ends such a block only at a blank line. An
+    element left open (``<p>`` with no ``</p>``) makes the rest one block, its words kept.
+    """
+    lines = body.split("\n")
+    depth, comment, verbatim = 0, False, ""
+    chunk_start = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if comment:
+                lines[i] = "."  # hidden with the comment; an empty comment would close it
+            elif depth or verbatim:
+                lines[i] = FILLER
+            elif chunk_start is not None:
+                lines[chunk_start] = "<div>" + lines[chunk_start]
+                lines[i - 1] += "</div>"
+                chunk_start = None
+            continue
+        if chunk_start is None:
+            chunk_start = i
+        depth, comment, verbatim = _after(line, depth, comment, verbatim)
+    if chunk_start is not None:
+        last = max(i for i, line in enumerate(lines) if line.strip())
+        lines[chunk_start] = "<div>" + lines[chunk_start]
+        lines[last] += "</div>"
+    return "\n".join(lines)
+
+
+def _after(line: str, depth: int, comment: bool, verbatim: str) -> tuple[int, bool, str]:
+    """How many elements are open after ``line``, whether inside a comment, and which of
+    ``<pre>``, ``<script>``, ``<style>``, ``<textarea>`` holds the text (its tags are text)."""
+    pos = 0
+    while pos < len(line):
+        if comment:
+            end = line.find("-->", pos)
+            if end < 0:
+                break
+            comment, pos = False, end + 3
+            continue
+        if verbatim:
+            end = re.compile(rf"</{verbatim}\s*>", re.I).search(line, pos)
+            if end is None:
+                break
+            verbatim, pos = "", end.end()
+            continue
+        token = _TOKEN.search(line, pos)
+        if token is None:
+            break
+        pos = token.end()
+        if token.group(0) == "<!--":
+            comment = True
+        elif token.group(2) is None:
+            continue
+        elif (name := token.group(2).lower()) in _VERBATIM and not token.group(1):
+            verbatim = name
+        elif name in _VOID or token.group(3):
+            continue
+        elif token.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+    return depth, comment, verbatim

@@ -24,7 +24,7 @@ import io
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from functools import lru_cache
@@ -514,10 +514,13 @@ def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, in
 
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
-           relative: Mapping[str, str] | None = None) -> Result:
+           relative: Mapping[str, str] | None = None,
+           markdownified: Callable[[str], str] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
-    ``relative`` the files beside the page its ``include_relative`` tags name (as written)."""
+    ``relative`` the files beside the page its ``include_relative`` tags name (as written).
+    ``markdownified`` turns a ``markdownify`` output into what the page is written in: on a
+    page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`)."""
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
@@ -564,6 +567,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
         output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
+    if markdownified is not None and _MARKDOWNIFIED[0] in output:
+        output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines)
 

@@ -63,13 +63,15 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
-               whole_elements: bool = True) -> Prepared:
+               whole_elements: bool = True, html_page: bool = False) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
     that touches a CJK word, and a table without a header line as kramdown did
     (:mod:`.htmlblocks`, :mod:`.emphasis`, :mod:`.tablecells`); a page written for
-    CommonMark may mean those blank lines and pipes.
+    CommonMark may mean those blank lines and pipes. ``html_page``: a page written in HTML
+    (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
+    its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -79,7 +81,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
-                                        includes=includes, relative=relative)
+                                        includes=includes, relative=relative,
+                                        markdownified=as_html if html_page else None)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
@@ -89,6 +92,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
              for loop in rendered.unlisted]
+    if html_page:
+        return Prepared(head + htmlblocks.one_block_per_element(rendered.text), rendered.dropped, tuple(notes),
+                        lines=lines)
     notes += [Note(lines(first_line - 1 + line), "comment",
                   "`{::comment}` is never closed: on the old site it hid the rest of the page. "
                   "The text after it is published; close the comment with `{:/comment}` where it "
@@ -128,6 +134,14 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines)
+
+
+def as_html(markdown: str) -> str:
+    """What Jekyll's ``markdownify`` wrote on a page written in HTML: the Markdown as HTML
+    (CommonMark, with tables; the page's sanitizer reads it as the rest of its HTML)."""
+    from markdown_it import MarkdownIt  # loaded with MyST already
+
+    return MarkdownIt("commonmark").enable("table").render(markdown)
 
 
 def without_repeated_title(body: str, title: object) -> str:
