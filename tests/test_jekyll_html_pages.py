@@ -102,7 +102,7 @@ def test_an_html_page_in_an_included_folder_keeps_its_address(site: Path) -> Non
 
 
 def test_html_files_that_are_no_pages_stay_files(site: Path) -> None:
-    """The static demo (no front matter), the site's ``404.html``, ``exclude:``'s vendor
+    """The static demo (no front matter), the site's ``404.html`` and ``search.html``, ``exclude:``'s vendor
     folder and the old ``index.html`` that ``index.md`` stands beside are no chapters."""
     chapters = sorted(p.relative_to(site / "epub").with_suffix("").as_posix()
                       for p in (site / "epub").rglob("*.xhtml") if p.stem != "nav")
@@ -113,6 +113,9 @@ def test_html_files_that_are_no_pages_stay_files(site: Path) -> None:
     home = words(article(site, "index").get_text(" "))
     assert "An old home page" not in home and "We work on the city" in home
     assert "Nothing lives at this old address" not in (site / "html" / "404.html").read_text(encoding="utf-8")
+    # the old site's search page: the publication's own search page stays, without a warning
+    assert "Type to search the old site" not in (site / "html" / "search.html").read_text(encoding="utf-8")
+    assert "security.page-name" not in log
     assert "Vendored words" not in " ".join(p.read_text(encoding="utf-8") for p in (site / "html").rglob("*.html"))
     # the demo is a file a browser would run, as before: said, not linked, not a page "assets/demo"
     assert "the download 'assets/demo.html' is not published" in log

@@ -220,10 +220,11 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
 def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterable[str]) -> None:
     """On an old Jekyll site with pages written in HTML (``contact.html``, front matter then
     HTML: Jekyll ran their Liquid and published them), ``.html`` is read as a page's suffix
-    too, and MyST reads such a page as a Jekyll page renamed ``.md`` would be (its elements
-    kept whole: :mod:`.htmlblocks`), and so is a post written in HTML. The project takes
+    too: after its Liquid, MyST reads it as HTML blocks only (``preprocess(html_page=True)``),
+    and so is a post written in HTML. The project takes
     only those files for pages (``safety.project``: every other ``.html`` file stays a
-    file); the site's own ``404.html`` is left out, since the publication writes its own."""
+    file); the site's own ``404.html`` and ``search.html`` are left out, since the
+    publication writes its own."""
     from sphinx.util.matching import Matcher
 
     excluded = Matcher(list(config.exclude_patterns))
@@ -236,10 +237,17 @@ def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterabl
     if not found:
         return
     config.source_suffix[pagesource.suffixes.HTML] = "markdown"
-    if pagesource.suffixes.is_html_page(srcdir / "404.html"):
-        logger.info("%s: the old site's page for missing addresses; the publication writes its "
-                    "own 404.html", srcdir / "404.html")
-        config.exclude_patterns = [*config.exclude_patterns, "404.html"]
+    for name, what in _REPLACED_HTML.items():
+        if pagesource.suffixes.is_html_page(srcdir / name):
+            logger.info("%s: the old site's %s", srcdir / name, what)
+            config.exclude_patterns = [*config.exclude_patterns, name]
+
+
+_REPLACED_HTML = {
+    "404.html": "page for missing addresses; the publication writes its own 404.html",
+    "search.html": "search page (its theme's script); the publication has its own search page",
+}
+"""The old site's pages written in HTML that the publication's own pages replace."""
 
 
 def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:
