@@ -1573,3 +1573,15 @@ def test_a_page_written_in_html_keeps_its_lines_and_words(body: str) -> None:
         text = text.replace("<div>", "").replace("</div>", "").replace(htmlblocks.FILLER, "")
         return "".join(line for line in text.split("\n") if line.strip() != ".").replace(" ", "").replace("\t", "")
     assert words(out) == words(body)
+
+
+def test_kramdown_nomarkdown_on_lines_of_their_own_is_html_as_written() -> None:
+    """kramdown's quick reference: what stands between ``{::nomarkdown}`` and ``{:/}`` was
+    written out as it was; read as Markdown, ``*raw*`` was emphasis and the indented line code."""
+    text = ("Intro.\n\n{::nomarkdown}\n<div class=\"x\">\n*raw* text\n\n    indented\n</div>\n{:/}\n\n"
+            "After *md*.\n\n```\n{::nomarkdown}\n```\n")
+    cleaned = kramdown.clean(text).split("\n")
+    assert len(cleaned) == text.count("\n") + 1
+    assert cleaned[2:10] == ["", '<div><div class="x">', "*raw* text", htmlblocks.FILLER, "    indented",
+                             "</div></div>", "", ""]
+    assert cleaned[10:] == ["After *md*.", "", "```", "{::nomarkdown}", "```", ""]

@@ -167,8 +167,11 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
     labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
     tocs = _tables_of_contents(lines)
+    raw = _nomarkdown_blocks(lines)
     maths = False  # inside kramdown's $$ … $$
     for i in outside_fences(lines):
+        if i in raw:
+            continue
         if i in tocs:
             lines[i] = tocs[i]
             continue
@@ -308,6 +311,33 @@ def _clean_line(line: str, following: str) -> str:
     if _NOMARKDOWN_OPEN in line:
         line = nomarkdown_spans(line)
     return outside_code(line, lambda part: _INLINE_IAL.sub("", part))
+
+
+_NOMARKDOWN_ALONE = re.compile(r"^ {0,3}\{::nomarkdown\}\s*$")
+_NOMARKDOWN_END_ALONE = re.compile(r"^ {0,3}\{:/(?:nomarkdown)?\}\s*$")
+
+
+def _nomarkdown_blocks(lines: list[str]) -> set[int]:
+    """kramdown's ``{::nomarkdown}`` and ``{:/nomarkdown}`` on lines of their own: what stands
+    between was written out as it was, as HTML, no Markdown read in it (``*x*`` stays, an
+    indented line is no code). Those lines become HTML blocks only
+    (:func:`.htmlblocks.one_block_per_element`), the two markers blank; the lines taken are
+    returned. An opener never closed is left to the line-by-line cleaning."""
+    from .htmlblocks import one_block_per_element
+
+    taken: set[int] = set()
+    prose = list(outside_fences(lines))
+    inside = set(prose)
+    for i in prose:
+        if i in taken or not _NOMARKDOWN_ALONE.match(lines[i]):
+            continue
+        end = next((j for j in range(i + 1, len(lines)) if _NOMARKDOWN_END_ALONE.match(lines[j])), None)
+        if end is None or not all(j in inside for j in range(i, end + 1)):
+            continue
+        lines[i + 1:end] = one_block_per_element("\n".join(lines[i + 1:end])).split("\n")
+        lines[i] = lines[end] = ""
+        taken.update(range(i, end + 1))
+    return taken
 
 
 NOMARKDOWN_ROLE = "jekyll-nomarkdown"
