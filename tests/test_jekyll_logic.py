@@ -1585,3 +1585,14 @@ def test_kramdown_nomarkdown_on_lines_of_their_own_is_html_as_written() -> None:
     assert cleaned[2:10] == ["", '<div><div class="x">', "*raw* text", htmlblocks.FILLER, "    indented",
                              "</div></div>", "", ""]
     assert cleaned[10:] == ["After *md*.", "", "```", "{::nomarkdown}", "```", ""]
+
+
+def test_a_kramdown_definition_with_several_terms_keeps_them_as_its_term() -> None:
+    text = ("Intro.\n\nterm\nanother term\nand another term\n: the definition\n: another one\n\n"
+            "single\n: def\n\nA paragraph\nof two lines\n\n```\nx\ny\n: z\n```\n")
+    out = kramdown.joined_terms(text).split("\n")
+    assert len(out) == text.count("\n") + 1
+    assert out[2:7] == ["", "", "term · another term · and another term", ": the definition", ": another one"]
+    assert out[8:10] == ["single", ": def"]
+    assert out[11:13] == ["A paragraph", "of two lines"]
+    assert out[14:18] == ["```", "x", "y", ": z"]  # code is code

@@ -340,6 +340,36 @@ def _nomarkdown_blocks(lines: list[str]) -> set[int]:
     return taken
 
 
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]+\S")
+_TERM_JOINER = " · "
+
+
+def joined_terms(text: str) -> str:
+    """kramdown's definition with several terms, one a line (``term``, ``another term``,
+    ``: the definition``), with its terms on the last of their lines, joined by `` · ``.
+
+    kramdown made each line before the ``:`` a term; MyST takes one line as the term, so the
+    others and the ``:`` were printed as a paragraph. Every word is kept, line for line (the
+    earlier term lines are left blank)."""
+    if ":" not in text:
+        return text
+    lines = text.split("\n")
+    prose = set(outside_fences(lines))
+    for i in sorted(prose):
+        if i < 2 or not _DEFINITION.match(lines[i]):
+            continue
+        start = i
+        while start - 1 in prose and lines[start - 1].strip() and not _DEFINITION.match(lines[start - 1]) \
+                and not lines[start - 1].startswith((" ", "\t", "<", "|", "#", ">", "-", "*", "+")):
+            start -= 1
+        if i - start < 2 or (start - 1 >= 0 and lines[start - 1].strip()):
+            continue
+        lines[i - 1] = _TERM_JOINER.join(line.strip() for line in lines[start:i])
+        for j in range(start, i - 1):
+            lines[j] = ""
+    return "\n".join(lines)
+
+
 NOMARKDOWN_ROLE = "jekyll-nomarkdown"
 """The role a ``{::nomarkdown}…{:/}`` inside a line becomes: its text as raw HTML."""
 _NOMARKDOWN_OPEN = "{::nomarkdown}"

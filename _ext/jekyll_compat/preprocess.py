@@ -108,6 +108,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
     if whole_elements:
+        cleaned = kramdown.joined_terms(cleaned)
         cleaned, headed = tablecells.with_header_lines(cleaned)
         if headed:
             lines = lines.with_blank_lines(tuple(first_line + line for line in headed))
