@@ -713,6 +713,21 @@ def test_a_rule_under_a_heading_or_after_another_is_drawn_without_a_warning(tmp_
     assert "The list." in home.select_one("article").get_text()
 
 
+def test_a_rule_that_ends_the_page_is_drawn_without_a_warning(tmp_path: Path) -> None:
+    """Isomer's Highlights page (Singapore's GovTech) closes each entry with `---`, the last
+    one too: docutils said "Document may not end with a transition", a warning with nothing
+    to do about it, and a strict build failed. The rule is drawn where the page has it."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nIntro.\n\n---\n\n## OSCAL\n\n> A quote.\n\n"
+                    "[View it](https://example.org/oscal)\n\n---\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    assert "transition" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(home.select("article hr")) == 2
+    assert "View it" in home.select_one("article").get_text()
+
+
 def test_a_kramdown_table_without_a_header_line_is_a_table(tmp_path: Path) -> None:
     """kramdown read lines starting with ``|`` as a table with no delimiter line under its
     first row (fortran-lang's pages); Markdown printed them as one paragraph of pipes. A
