@@ -600,7 +600,32 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
     if not _inside(path, srcdir):
         return {}
     data = _read_yaml(path, mtime)
-    return data if isinstance(data, dict) else {}
+    config = data if isinstance(data, dict) else {}
+    declared = _collection_files(srcdir)
+    return collections.with_collection_files(config, declared) if declared else config
+
+
+def _collection_files(srcdir: Path) -> dict[str, Any]:
+    """``{name: data}`` of each ``_<name>/collection.yml`` (Isomer's sites, the Singapore
+    Government's, declare each collection there and build with ``--config
+    _config.yml,_<name>/collection.yml``): a regular file inside the source folder only."""
+    found: dict[str, Any] = {}
+    try:
+        entries = sorted(os.scandir(srcdir), key=lambda entry: entry.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.name.startswith("_") or not entry.is_dir(follow_symlinks=False):
+            continue
+        path = Path(entry.path) / "collection.yml"
+        try:
+            if path.is_symlink() or not path.is_file():
+                continue
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        found[entry.name[1:]] = _read_yaml(path, mtime)
+    return found
 
 
 def _data_files(srcdir: Path) -> list[Path]:

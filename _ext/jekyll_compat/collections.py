@@ -32,6 +32,27 @@ def collections_of(config: Mapping[str, Any]) -> dict[str, str]:
     return patterns
 
 
+def with_collection_files(config: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[str, Any]:
+    """``config`` with the collections that ``_<name>/collection.yml`` files declare merged
+    in, as Jekyll merges a second ``--config`` file: a file counts only for the collection
+    of its own folder (``_catalog/collection.yml``'s ``collections: catalog:``), and its
+    settings go over ``_config.yml``'s for that collection."""
+    merged = config.get("collections")
+    if isinstance(merged, list):
+        merged = {name: {} for name in merged if isinstance(name, str)}
+    merged = dict(merged) if isinstance(merged, Mapping) else {}
+    changed = False
+    for name, data in declared.items():
+        found = data.get("collections") if isinstance(data, Mapping) else None
+        settings = found.get(name) if isinstance(found, Mapping) else None
+        if not isinstance(settings, Mapping):
+            continue
+        own = merged.get(name)
+        merged[name] = {**(own if isinstance(own, Mapping) else {}), **settings}
+        changed = True
+    return {**config, "collections": merged} if changed else dict(config)
+
+
 def published_names(config: Mapping[str, Any]) -> list[str]:
     """The collections Jekyll wrote pages for (``output: true``), by name."""
     found = config.get("collections")
