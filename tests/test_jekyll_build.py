@@ -832,3 +832,20 @@ def test_addresses_written_with_the_sites_baseurl_find_their_files(tmp_path):
     assert [img["src"] for img in article.select("img")] == ["_images/map.png"] * 2
     links = [a["href"] for a in article.select("a[href*='_downloads/']")]
     assert len(links) == 2 and all(link.endswith("/map.png") for link in links)
+
+
+def test_link_markdown_escaped_on_purpose_is_shown_without_a_warning(tmp_path: Path) -> None:
+    """Isomer's guide (Singapore's GovTech) shows readers the Markdown of a link, both brackets
+    escaped: `\\[Isomer Guide\\](https://guide.isomer.gov.sg)`. It was warned as a link whose
+    "brackets do not pair up", with advice to make it a link. A lone escaped `\\]` still is."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Cheatsheet\n",
+        "index.md": "---\ntitle: Hyperlinks\n---\n\nThe format goes like this:<br> "
+                    "\\[Isomer Guide\\](https://guide.isomer.gov.sg).\n",
+        "photo.md": "---\ntitle: Photo\nposition: 1\n---\n\n![a crossing\\](/uploads/crossing.jpeg)\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.output.splitlines() if "[link.as-text]" in line]
+    assert len(said) == 1 and "photo.md:6" in said[0], build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "[Isomer Guide](https://guide.isomer.gov.sg)." in home.select_one("article").get_text()

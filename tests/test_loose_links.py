@@ -99,3 +99,16 @@ def test_a_missing_heading_is_named_with_the_one_meant():
     assert "'docs/software.md'" in said and "'#camerapy--perception'" in said
     assert "did you mean '#camerapy-perception'?" in said
     assert "link one of its headings" in missing_heading_message("a.md", "zzz", ["overview"])
+
+
+def test_markdown_whose_brackets_are_both_escaped_is_shown_on_purpose():
+    """Isomer's guide teaches link syntax with `\\[Isomer Guide\\](https://…)`: both brackets
+    escaped, Markdown shown on purpose. One escaped `\\]` alone is still a mistake."""
+    from loose_links.core import shown_on_purpose
+
+    page = ["Intro.", "", "The format goes like this:<br> \\[Isomer Guide\\](https://guide.isomer.gov.sg).",
+            "Second line (e.g., \\[Isomer Guide\\]).", "", "![a crossing\\](/uploads/crossing.jpeg)"]
+    assert shown_on_purpose(page, 3)
+    assert not shown_on_purpose(page, 6)
+    assert not shown_on_purpose(["\\[a\\](b) and [c](d"], 1)
+    assert not shown_on_purpose(["\\[a\\](b) then a [c\\](d)"], 1)

@@ -155,6 +155,24 @@ def refused_definition(text: str) -> str | None:
     return None
 
 
+_ESCAPED_LINK = re.compile(r"\\\[[^\[\]\n]*\\\]\(")
+
+
+def shown_on_purpose(lines: list[str], line: int) -> bool:
+    """The paragraph that starts at ``line`` (1-based) escapes both brackets of each link
+    it writes, ``\\[Isomer Guide\\](https://…)``: Markdown shown to readers on purpose (Isomer's
+    guide teaches its syntax so), not a link that went wrong. One escaped ``\\]`` alone
+    (``[text\\](address)``) is still a mistake."""
+    chunk = []
+    for text in lines[max(line - 1, 0):]:
+        if not text.strip():
+            break
+        chunk.append(text)
+    written = "\n".join(chunk)
+    rest, escaped = _ESCAPED_LINK.subn("", written)
+    return escaped > 0 and "](" not in rest
+
+
 def as_text_message(count: int, text: str = "") -> str:
     """What to say of ``count`` such places on a page, the first in ``text``."""
     more = f" (and {count - 1} more on the page)" if count > 1 else ""
