@@ -849,3 +849,21 @@ def test_link_markdown_escaped_on_purpose_is_shown_without_a_warning(tmp_path: P
     assert len(said) == 1 and "photo.md:6" in said[0], build.output
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "[Isomer Guide](https://guide.isomer.gov.sg)." in home.select_one("article").get_text()
+
+
+def test_a_reference_link_whose_definition_is_missing_is_said(tmp_path: Path) -> None:
+    """loopback.io's alerts page links `[inserting images][mydoc_images]`, a label its
+    `{% include links.html %}` defined on the old site: without it every edition showed the
+    brackets as typed, and nothing said so. One warning at its line; a defined one, and
+    code, are left alone."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: LoopBack\n",
+        "index.md": "---\ntitle: Alerts\n---\n\nIntro.\n\nSimilar to [inserting images][mydoc_images]), "
+                    "you insert alerts.\n\nSee [the guide][guide] and `m[i][j]`.\n\n"
+                    "[guide]: https://example.org/guide\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.output.splitlines() if "[link.as-text]" in line]
+    assert len(said) == 1 and "index.md:7" in said[0] and "`[mydoc_images]: address`" in said[0], build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one('article a[href="https://example.org/guide"]') is not None

@@ -112,3 +112,14 @@ def test_markdown_whose_brackets_are_both_escaped_is_shown_on_purpose():
     assert not shown_on_purpose(page, 6)
     assert not shown_on_purpose(["\\[a\\](b) and [c](d"], 1)
     assert not shown_on_purpose(["\\[a\\](b) then a [c\\](d)"], 1)
+
+
+def test_a_reference_link_without_its_definition_is_found():
+    """loopback.io's `[inserting images][mydoc_images]` was defined by an include of the old
+    site: without it the brackets are shown as typed. An index after a name is no link."""
+    from loose_links.core import as_text_message, undefined_reference
+
+    assert undefined_reference("Similar to [inserting images][mydoc_images]), you") == "mydoc_images"
+    assert undefined_reference("read [here][1].") == "1" and undefined_reference("see [Google][] now") == "Google"
+    assert undefined_reference("a[i][j] and m[0][1]") is None and undefined_reference("x [1][2]") is None
+    assert "`[mydoc_images]: address`" in as_text_message(1, "to [inserting images][mydoc_images])")
