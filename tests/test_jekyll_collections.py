@@ -475,3 +475,28 @@ def test_a_collection_declared_in_its_own_collection_yml_is_published(tmp_path: 
     assert (tmp_path / "html" / "catalog" / "ac" / "ac-1" / "index.html").is_file()  # its old address
     assert "'_catalog/' holds" not in build.output and "'_notes/' holds" in build.output
     assert not (tmp_path / "html" / "notes").exists()
+
+
+def test_a_collections_order_places_its_pages(tmp_path: Path) -> None:
+    """Isomer's `_catalog/collection.yml` lists its files in `order:` (Jekyll 4's), the
+    `Introduction.md` of each group first: the pages had no `position`, came alphabetically
+    (the introduction after its controls) and each was warned for it. Its own
+    `position:` still wins."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: IM8\n",
+        "_catalog/collection.yml": "collections:\n  catalog:\n    output: true\n    order:\n"
+                                   "      - Access Control/.keep\n      - Access Control/Introduction.md\n"
+                                   "      - Access Control/AC-2.md\n      - Access Control/AC-1.md\n"
+                                   "      - Access Control/AC-3.md\n",
+        "_catalog/Access Control/Introduction.md": "---\ntitle: Introduction\n---\n\nControls.\n",
+        "_catalog/Access Control/AC-1.md": "---\ntitle: AC-1\n---\n\nLeast privilege.\n",
+        "_catalog/Access Control/AC-2.md": "---\ntitle: AC-2\n---\n\nMFA.\n",
+        "_catalog/Access Control/AC-3.md": "---\ntitle: AC-3\nposition: 1\n---\n\nReview.\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "position.missing" not in build.output, build.output
+    landing = BeautifulSoup((tmp_path / "html" / "catalog" / "Access Control" / "index.html")
+                            .read_text(encoding="utf-8"), "html.parser")
+    listed = [a.get_text(strip=True) for a in landing.select("article .toctree-wrapper a")]
+    assert listed == ["AC-3", "Introduction", "AC-2", "AC-1"], listed

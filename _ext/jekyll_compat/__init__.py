@@ -331,8 +331,9 @@ def post_settings(srcdir: Path) -> posts.Settings:
 
 
 def front_matter_defaults(srcdir: Path, path: Path | str) -> dict[str, Any]:
-    """What ``_config.yml``'s ``defaults:`` give the page at ``path`` (its own front matter
-    wins over them: :func:`defaults.with_defaults`); empty on a site without them."""
+    """What ``_config.yml``'s ``defaults:`` give the page at ``path``, and its collection's
+    ``order:`` its ``position`` (its own front matter wins over them:
+    :func:`defaults.with_defaults`); empty on a site without them."""
     return defaults_of(srcdir)(path)
 
 
@@ -342,18 +343,22 @@ def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
     addresses), and a site without ``defaults:`` then costs nothing per page."""
     site = jekyll_config(srcdir)
     rules = site.get("defaults")
-    if not isinstance(rules, list):
+    published = inplace.published_collections(srcdir, site)
+    ordered = collections.ordered_positions(site, published)
+    if not isinstance(rules, list) and not ordered:
         return lambda path: {}
     root = os.path.realpath(srcdir)
     inside = os.path.join(root, "")
-    published = inplace.published_collections(srcdir, site)
 
     def of(path: Path | str) -> dict[str, Any]:
         real = os.path.realpath(path)
         if not real.startswith(inside):
             return {}
         relative = real[len(inside):].replace(os.sep, "/")
-        return defaults.values_for(rules, relative, defaults.page_type(relative, published))
+        found = defaults.values_for(rules, relative, defaults.page_type(relative, published))
+        if relative in ordered and "position" not in found:
+            found = {**found, "position": ordered[relative]}  # the collection's `order:`
+        return found
     return of
 
 
