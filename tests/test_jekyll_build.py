@@ -713,6 +713,21 @@ def test_a_rule_under_a_heading_or_after_another_is_drawn_without_a_warning(tmp_
     assert "The list." in home.select_one("article").get_text()
 
 
+def test_a_rule_that_ends_the_page_is_drawn_without_a_warning(tmp_path: Path) -> None:
+    """Isomer's Highlights page (Singapore's GovTech) closes each entry with `---`, the last
+    one too: docutils said "Document may not end with a transition", a warning with nothing
+    to do about it, and a strict build failed. The rule is drawn where the page has it."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nIntro.\n\n---\n\n## OSCAL\n\n> A quote.\n\n"
+                    "[View it](https://example.org/oscal)\n\n---\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    assert "transition" not in build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(home.select("article hr")) == 2
+    assert "View it" in home.select_one("article").get_text()
+
+
 def test_a_kramdown_table_without_a_header_line_is_a_table(tmp_path: Path) -> None:
     """kramdown read lines starting with ``|`` as a table with no delimiter line under its
     first row (fortran-lang's pages); Markdown printed them as one paragraph of pipes. A
@@ -817,3 +832,38 @@ def test_addresses_written_with_the_sites_baseurl_find_their_files(tmp_path):
     assert [img["src"] for img in article.select("img")] == ["_images/map.png"] * 2
     links = [a["href"] for a in article.select("a[href*='_downloads/']")]
     assert len(links) == 2 and all(link.endswith("/map.png") for link in links)
+
+
+def test_link_markdown_escaped_on_purpose_is_shown_without_a_warning(tmp_path: Path) -> None:
+    """Isomer's guide (Singapore's GovTech) shows readers the Markdown of a link, both brackets
+    escaped: `\\[Isomer Guide\\](https://guide.isomer.gov.sg)`. It was warned as a link whose
+    "brackets do not pair up", with advice to make it a link. A lone escaped `\\]` still is."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Cheatsheet\n",
+        "index.md": "---\ntitle: Hyperlinks\n---\n\nThe format goes like this:<br> "
+                    "\\[Isomer Guide\\](https://guide.isomer.gov.sg).\n",
+        "photo.md": "---\ntitle: Photo\nposition: 1\n---\n\n![a crossing\\](/uploads/crossing.jpeg)\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.output.splitlines() if "[link.as-text]" in line]
+    assert len(said) == 1 and "photo.md:6" in said[0], build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "[Isomer Guide](https://guide.isomer.gov.sg)." in home.select_one("article").get_text()
+
+
+def test_a_reference_link_whose_definition_is_missing_is_said(tmp_path: Path) -> None:
+    """loopback.io's alerts page links `[inserting images][mydoc_images]`, a label its
+    `{% include links.html %}` defined on the old site: without it every edition showed the
+    brackets as typed, and nothing said so. One warning at its line; a defined one, and
+    code, are left alone."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: LoopBack\n",
+        "index.md": "---\ntitle: Alerts\n---\n\nIntro.\n\nSimilar to [inserting images][mydoc_images]), "
+                    "you insert alerts.\n\nSee [the guide][guide] and `m[i][j]`.\n\n"
+                    "[guide]: https://example.org/guide\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.output.splitlines() if "[link.as-text]" in line]
+    assert len(said) == 1 and "index.md:7" in said[0] and "`[mydoc_images]: address`" in said[0], build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one('article a[href="https://example.org/guide"]') is not None

@@ -444,3 +444,59 @@ def test_a_landing_page_in_a_collection_gives_a_book_whose_contents_lead_to_its_
     linked = re.findall(r'src="([^"#]+)', ncx) + re.findall(r'href="([^"#]+\.xhtml)', nav)
     assert {"pages/ato.xhtml", "pages/ato/levels.xhtml"} <= set(linked)
     assert all(name in names for name in linked), sorted(set(linked) - names)
+
+
+def test_a_collection_declared_in_its_own_collection_yml_is_published(tmp_path: Path) -> None:
+    """Isomer, the Singapore Government's Jekyll platform, declares each collection in
+    `_<name>/collection.yml` and builds with `--config _config.yml,_catalog/collection.yml`
+    (GovTech's IM8 control catalog). Its catalog, the site's whole content, was warned as
+    "never read" and left out. Only the file in the collection's own folder counts."""
+    from jekyll_compat import jekyll_config
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: IM8\npermalink: none\ncollections:\n  catalog:\n    permalink: /old/:path/\n",
+        "_catalog/collection.yml": "collections:\n  catalog:\n    output: true\n    order:\n"
+                                   "      - Access Control/AC-1.md\n",
+        "_catalog/Access Control/AC-1.md": "---\ntitle: AC-1\npermalink: /catalog/ac/ac-1/\n---\n\n"
+                                           "Deny access by default.\n",
+        "_drafts2/collection.yml": "collections:\n  catalog:\n    output: false\n  drafts2:\n    output: false\n",
+        "_notes/collection.yml": "collections:\n  catalog:\n    output: false\n",
+        "_notes/a.md": "---\ntitle: A note\n---\n\nNot published.\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    site = jekyll_config(source)
+    assert site["collections"]["catalog"] == {"permalink": "/old/:path/", "output": True,
+                                              "order": ["Access Control/AC-1.md"]}
+    assert site["collections"]["drafts2"] == {"output": False} and "notes" not in site["collections"]
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup((tmp_path / "html" / "catalog" / "Access Control" / "AC-1.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    assert "Deny access by default." in page.select_one("article").get_text()
+    assert (tmp_path / "html" / "catalog" / "ac" / "ac-1" / "index.html").is_file()  # its old address
+    assert "'_catalog/' holds" not in build.output and "'_notes/' holds" in build.output
+    assert not (tmp_path / "html" / "notes").exists()
+
+
+def test_a_collections_order_places_its_pages(tmp_path: Path) -> None:
+    """Isomer's `_catalog/collection.yml` lists its files in `order:` (Jekyll 4's), the
+    `Introduction.md` of each group first: the pages had no `position`, came alphabetically
+    (the introduction after its controls) and each was warned for it. Its own
+    `position:` still wins."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: IM8\n",
+        "_catalog/collection.yml": "collections:\n  catalog:\n    output: true\n    order:\n"
+                                   "      - Access Control/.keep\n      - Access Control/Introduction.md\n"
+                                   "      - Access Control/AC-2.md\n      - Access Control/AC-1.md\n"
+                                   "      - Access Control/AC-3.md\n",
+        "_catalog/Access Control/Introduction.md": "---\ntitle: Introduction\n---\n\nControls.\n",
+        "_catalog/Access Control/AC-1.md": "---\ntitle: AC-1\n---\n\nLeast privilege.\n",
+        "_catalog/Access Control/AC-2.md": "---\ntitle: AC-2\n---\n\nMFA.\n",
+        "_catalog/Access Control/AC-3.md": "---\ntitle: AC-3\nposition: 1\n---\n\nReview.\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "position.missing" not in build.output, build.output
+    landing = BeautifulSoup((tmp_path / "html" / "catalog" / "Access Control" / "index.html")
+                            .read_text(encoding="utf-8"), "html.parser")
+    listed = [a.get_text(strip=True) for a in landing.select("article .toctree-wrapper a")]
+    assert listed == ["AC-3", "Introduction", "AC-2", "AC-1"], listed

@@ -99,3 +99,27 @@ def test_a_missing_heading_is_named_with_the_one_meant():
     assert "'docs/software.md'" in said and "'#camerapy--perception'" in said
     assert "did you mean '#camerapy-perception'?" in said
     assert "link one of its headings" in missing_heading_message("a.md", "zzz", ["overview"])
+
+
+def test_markdown_whose_brackets_are_both_escaped_is_shown_on_purpose():
+    """Isomer's guide teaches link syntax with `\\[Isomer Guide\\](https://…)`: both brackets
+    escaped, Markdown shown on purpose. One escaped `\\]` alone is still a mistake."""
+    from loose_links.core import shown_on_purpose
+
+    page = ["Intro.", "", "The format goes like this:<br> \\[Isomer Guide\\](https://guide.isomer.gov.sg).",
+            "Second line (e.g., \\[Isomer Guide\\]).", "", "![a crossing\\](/uploads/crossing.jpeg)"]
+    assert shown_on_purpose(page, 3)
+    assert not shown_on_purpose(page, 6)
+    assert not shown_on_purpose(["\\[a\\](b) and [c](d"], 1)
+    assert not shown_on_purpose(["\\[a\\](b) then a [c\\](d)"], 1)
+
+
+def test_a_reference_link_without_its_definition_is_found():
+    """loopback.io's `[inserting images][mydoc_images]` was defined by an include of the old
+    site: without it the brackets are shown as typed. An index after a name is no link."""
+    from loose_links.core import as_text_message, undefined_reference
+
+    assert undefined_reference("Similar to [inserting images][mydoc_images]), you") == "mydoc_images"
+    assert undefined_reference("read [here][1].") == "1" and undefined_reference("see [Google][] now") == "Google"
+    assert undefined_reference("a[i][j] and m[0][1]") is None and undefined_reference("x [1][2]") is None
+    assert "`[mydoc_images]: address`" in as_text_message(1, "to [inserting images][mydoc_images])")

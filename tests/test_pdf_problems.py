@@ -124,6 +124,22 @@ def test_every_script_prints_and_a_character_no_font_has_is_substituted(tmp_path
     assert the_pdf(tmp_path / "pdf2").read_bytes() == the_pdf(tmp_path / "pdf").read_bytes(), again.output
 
 
+def test_isomers_hyphen_in_a_title_prints_as_a_hyphen(tmp_path: Path) -> None:
+    """GovTech's IM8 catalog (Isomer) titles its controls `AC᠆1`, with U+1806 MONGOLIAN TODO
+    SOFT HYPHEN: the PDF printed `AC[U+1806 MONGOLIAN TODO SOFT HYPHEN]1` in the heading and
+    the contents. It prints `AC-1`, and the warning says so."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Catalog", None, "The controls."),
+        "ac-1.md": page("AC\u18061", 1, "Deny access by default."),
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    glyphs = [w for w in build.warnings if "[pdf.glyph]" in w]
+    assert len(glyphs) == 1 and "U+1806" in glyphs[0] and "prints '-', which reads the same" in glyphs[0]
+    text = " ".join(page.extract_text() for page in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    assert "AC-1" in text and "U+1806" not in text, text
+
+
 def test_a_skipped_heading_level_nests_by_order_without_a_warning(tmp_path: Path) -> None:
     """The City's old pages put `###` under the title throughout: it is the next level down
     (sections nest by order), in the PDF's tags as on the site, and nothing to fix."""

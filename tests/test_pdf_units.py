@@ -295,6 +295,16 @@ def test_the_shipped_fonts_are_found_and_cover_every_script():
     assert fonts.substitute("\U0010fffd") == "[U+10FFFD PRIVATE USE]"
 
 
+def test_a_dash_or_a_wide_letter_no_font_has_prints_as_what_it_reads():
+    """Isomer's CMS writes U+1806 MONGOLIAN TODO SOFT HYPHEN for `-` in titles (`AC᠆1`):
+    no font has it, and the PDF printed `AC[U+1806 MONGOLIAN TODO SOFT HYPHEN]1`."""
+    from typst_pdf import fonts
+    assert fonts.substitute("\u1806") == "-" and fonts.substitute("\u2e3a") == "-"
+    assert fonts.substitute("\uff21") == "A" and fonts.substitute("\U0001d400") == "A"
+    assert fonts.substitute("\u00b2") == "[U+00B2 SUPERSCRIPT TWO]"  # "2" would say something else
+    assert fonts.lookalike("\uf8ff") is None
+
+
 def test_font_maps_read_with_numbered_glyph_names_are_fonttools_own():
     """``fonts._mapped`` skips the glyph names (the CJK font's CFF charset): same code points."""
     from fontTools.ttLib import TTFont

@@ -365,8 +365,9 @@ def post_settings(srcdir: Path) -> posts.Settings:
 
 
 def front_matter_defaults(srcdir: Path, path: Path | str) -> dict[str, Any]:
-    """What ``_config.yml``'s ``defaults:`` give the page at ``path`` (its own front matter
-    wins over them: :func:`defaults.with_defaults`); empty on a site without them."""
+    """What ``_config.yml``'s ``defaults:`` give the page at ``path``, and its collection's
+    ``order:`` its ``position`` (its own front matter wins over them:
+    :func:`defaults.with_defaults`); empty on a site without them."""
     return defaults_of(srcdir)(path)
 
 
@@ -376,18 +377,22 @@ def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
     addresses), and a site without ``defaults:`` then costs nothing per page."""
     site = jekyll_config(srcdir)
     rules = site.get("defaults")
-    if not isinstance(rules, list):
+    published = inplace.published_collections(srcdir, site)
+    ordered = collections.ordered_positions(site, published)
+    if not isinstance(rules, list) and not ordered:
         return lambda path: {}
     root = os.path.realpath(srcdir)
     inside = os.path.join(root, "")
-    published = inplace.published_collections(srcdir, site)
 
     def of(path: Path | str) -> dict[str, Any]:
         real = os.path.realpath(path)
         if not real.startswith(inside):
             return {}
         relative = real[len(inside):].replace(os.sep, "/")
-        return defaults.values_for(rules, relative, defaults.page_type(relative, published))
+        found = defaults.values_for(rules, relative, defaults.page_type(relative, published))
+        if relative in ordered and "position" not in found:
+            found = {**found, "position": ordered[relative]}  # the collection's `order:`
+        return found
     return of
 
 
@@ -623,7 +628,32 @@ def jekyll_config(srcdir: Path) -> dict[str, Any]:
     if not _inside(path, srcdir):
         return {}
     data = _read_yaml(path, mtime)
-    return data if isinstance(data, dict) else {}
+    config = data if isinstance(data, dict) else {}
+    declared = _collection_files(srcdir)
+    return collections.with_collection_files(config, declared) if declared else config
+
+
+def _collection_files(srcdir: Path) -> dict[str, Any]:
+    """``{name: data}`` of each ``_<name>/collection.yml`` (Isomer's sites, the Singapore
+    Government's, declare each collection there and build with ``--config
+    _config.yml,_<name>/collection.yml``): a regular file inside the source folder only."""
+    found: dict[str, Any] = {}
+    try:
+        entries = sorted(os.scandir(srcdir), key=lambda entry: entry.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.name.startswith("_") or not entry.is_dir(follow_symlinks=False):
+            continue
+        path = Path(entry.path) / "collection.yml"
+        try:
+            if path.is_symlink() or not path.is_file():
+                continue
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        found[entry.name[1:]] = _read_yaml(path, mtime)
+    return found
 
 
 def _data_files(srcdir: Path) -> list[Path]:

@@ -32,6 +32,45 @@ def collections_of(config: Mapping[str, Any]) -> dict[str, str]:
     return patterns
 
 
+def with_collection_files(config: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[str, Any]:
+    """``config`` with the collections that ``_<name>/collection.yml`` files declare merged
+    in, as Jekyll merges a second ``--config`` file: a file counts only for the collection
+    of its own folder (``_catalog/collection.yml``'s ``collections: catalog:``), and its
+    settings go over ``_config.yml``'s for that collection."""
+    merged = config.get("collections")
+    if isinstance(merged, list):
+        merged = {name: {} for name in merged if isinstance(name, str)}
+    merged = dict(merged) if isinstance(merged, Mapping) else {}
+    changed = False
+    for name, data in declared.items():
+        found = data.get("collections") if isinstance(data, Mapping) else None
+        settings = found.get(name) if isinstance(found, Mapping) else None
+        if not isinstance(settings, Mapping):
+            continue
+        own = merged.get(name)
+        merged[name] = {**(own if isinstance(own, Mapping) else {}), **settings}
+        changed = True
+    return {**config, "collections": merged} if changed else dict(config)
+
+
+def ordered_positions(config: Mapping[str, Any], published: Mapping[str, str]) -> dict[str, int]:
+    """``{file from the site's folder: position}`` from each published collection's
+    ``order:`` (Jekyll 4's; Isomer writes one for every collection): the n-th file listed
+    is at position n, so the pages keep the old site's order, an ``Introduction.md``
+    before the controls it introduces."""
+    settings = config.get("collections")
+    found: dict[str, int] = {}
+    if not isinstance(settings, Mapping):
+        return found
+    for folder, name in published.items():
+        own = settings.get(name) if name else None
+        order = own.get("order") if isinstance(own, Mapping) else None
+        for number, entry in enumerate(order if isinstance(order, list) else [], 1):
+            if isinstance(entry, str) and entry.strip("/ ") and ".." not in entry.split("/"):
+                found.setdefault(f"{folder}/{entry.strip('/ ')}", number)
+    return found
+
+
 def published_names(config: Mapping[str, Any]) -> list[str]:
     """The collections Jekyll wrote pages for (``output: true``), by name."""
     found = config.get("collections")

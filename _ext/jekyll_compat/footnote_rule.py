@@ -8,8 +8,10 @@ rule: the one MyST adds is dropped where the page already has its own.
 A rule right under a heading (18F's Before You Ship: ``## Checklist preview`` then
 ``---``), or two the page drew in a row, is Markdown every edition draws; docutils' own
 check called it a mistake ("Document or section may not begin with a transition"), with
-nothing to do about it, and a strict build failed. Those rules are set aside during that
-check and put back where the page has them.
+nothing to do about it, and a strict build failed. So did a rule that ends the page
+(Isomer's Highlights pages: each entry closed by ``---``, the last one too: "Document may
+not end with a transition"). Those rules are set aside during that check and put back
+where the page has them.
 """
 
 from __future__ import annotations
@@ -43,14 +45,25 @@ class _HeldRule(nodes.Element):
 
 def _misplaced(rule: nodes.transition) -> bool:
     """Where docutils' :class:`~docutils.transforms.misc.Transitions` would complain: first
-    in its section (or after its title), or right after another rule."""
+    in its section (or after its title), right after another rule, or last on the page."""
     parent = rule.parent
     if not isinstance(parent, (nodes.document, nodes.section)):
         return False
     index = parent.index(rule)
+    if _ends_page(rule):
+        return True
     before = parent[index - 1] if index else None
     return before is None or isinstance(before, (nodes.title, nodes.subtitle, nodes.meta,
                                                  nodes.decoration, nodes.transition))
+
+
+def _ends_page(node: nodes.Node) -> bool:
+    """Nothing after ``node`` on the page: it is last in its section, and so on up."""
+    while node.parent is not None:
+        if node.parent.index(node) != len(node.parent) - 1:
+            return False
+        node = node.parent
+    return True
 
 
 class HoldRules(SphinxTransform):

@@ -24,7 +24,7 @@ from sphinx.util import logging
 import rawhtml
 
 from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
-                   unread_link)
+                   shown_on_purpose, undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
@@ -172,12 +172,28 @@ class MarkdownShownAsText(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: Any) -> None:
-        found = [text for text in self.document.findall(nodes.Text)
-                 if ("](" in text and unread_link(text) or "]:" in text and refused_definition(text))
-                 and not _in_code(text)]
+        texts = [text for text in self.document.findall(nodes.Text)
+                 if ("](" in text or "]:" in text or "][" in text) and not _in_code(text)]
+        refused = any("]:" in text and refused_definition(text) for text in texts)
+        found = [text for text in texts
+                 if "](" in text and unread_link(text) and not self._shown_on_purpose(text)
+                 or "]:" in text and refused_definition(text)
+                 or not refused and "][" in text and undefined_reference(text)]  # said with its definition
         if found:
             logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+    def _shown_on_purpose(self, text: nodes.Text) -> bool:
+        """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""
+        line = _line_node(text).line
+        if line is None:
+            return False
+        try:
+            lines = Path(self.env.doc2path(self.env.docname)).read_text(
+                encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return False
+        return shown_on_purpose(lines, line)
 
 
 class NamelessLinks(SphinxTransform):

@@ -40,7 +40,8 @@ class Kind(enum.Enum):
 
     AS_TEXT = "as-text"
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
-    bracket too many): its brackets and address are shown as typed."""
+    bracket too many, a ``[text][label]`` whose definition the page lacks): its brackets
+    and address are shown as typed."""
 
     EMPTY = "empty"
     """A link with no address (``[John Doe](#)``, a placeholder a template left): its text
@@ -141,6 +142,20 @@ def unread_link(text: str) -> bool:
     return _ADDRESS.search(text) is not None
 
 
+_REFERENCE = re.compile(r"(?<![\w\]\\])\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)\]\[([^\[\]\n]*)\]")
+
+
+def undefined_reference(text: str) -> str | None:
+    """``[text][label]`` left in ``text`` (a page's words as shown, never code): a reference
+    link whose definition the page lacks (loopback.io's ``[inserting images][mydoc_images]``,
+    defined by an include of the old site), shown as typed. Its label, or its text for
+    ``[text][]``; None for an index written after a name (``a[i][j]``)."""
+    found = _REFERENCE.search(text) if "][" in text else None
+    if found is None:
+        return None
+    return found.group(2).strip() or found.group(1).strip()
+
+
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s<>]+)", re.M)
 """A reference definition (``[form]: javascript:…``) the reader did not take as one, which
 it refuses for an address with a scheme no link may have: it and each ``[text][form]``
@@ -155,9 +170,32 @@ def refused_definition(text: str) -> str | None:
     return None
 
 
+_ESCAPED_LINK = re.compile(r"\\\[[^\[\]\n]*\\\]\(")
+
+
+def shown_on_purpose(lines: list[str], line: int) -> bool:
+    """The paragraph that starts at ``line`` (1-based) escapes both brackets of each link
+    it writes, ``\\[Isomer Guide\\](https://…)``: Markdown shown to readers on purpose (Isomer's
+    guide teaches its syntax so), not a link that went wrong. One escaped ``\\]`` alone
+    (``[text\\](address)``) is still a mistake."""
+    chunk = []
+    for text in lines[max(line - 1, 0):]:
+        if not text.strip():
+            break
+        chunk.append(text)
+    written = "\n".join(chunk)
+    rest, escaped = _ESCAPED_LINK.subn("", written)
+    return escaped > 0 and "](" not in rest
+
+
 def as_text_message(count: int, text: str = "") -> str:
     """What to say of ``count`` such places on a page, the first in ``text``."""
     more = f" (and {count - 1} more on the page)" if count > 1 else ""
+    if not _ADDRESS.search(text) and refused_definition(text) is None and \
+            (label := undefined_reference(text)) is not None:
+        return (f"a reference link is shown as typed, brackets and all{more}: no `[{label[:60]}]: "
+                "address` line on the page defines it (the old site's include may have); add "
+                "that line, or write the link as `[text](address)`")
     address = _ADDRESS.search(text)
     refused = address.group(1) if address is not None else refused_definition(text)
     if refused is not None and not urls.is_allowed(refused):

@@ -117,8 +117,31 @@ def missing(chars: Iterable[str], folders: Sequence[Path], families: Sequence[st
     return {c for c in tried if not typst_can_show(c, folders, families)} | set(rest)
 
 
-def substitute(char: str) -> str:
-    """What the PDF prints instead of ``char``: its code point and name, readable and searchable."""
+_SAME_LETTER = ("<wide>", "<narrow>", "<font>")  # Ａ, ｶ, 𝐀: the letter itself in another width or style
+
+
+def lookalike(char: str) -> str | None:
+    """A character every font has that reads as ``char``: a hyphen for a dash (Isomer's CMS
+    writes U+1806 MONGOLIAN TODO SOFT HYPHEN for ``-`` in every title: ``AC᠆1``), the plain
+    letter for a wide, narrow or styled one. None for anything else (a superscript ``²``
+    printed as ``2`` would change what the text says)."""
+    if unicodedata.category(char) == "Pd":
+        return "-"
+    if unicodedata.decomposition(char).startswith(_SAME_LETTER):
+        plain = unicodedata.normalize("NFKC", char)
+        if plain.isascii() and plain.isprintable():
+            return plain
+    return None
+
+
+def describe(char: str) -> str:
+    """``char``'s code point and name, readable and searchable."""
     name = unicodedata.name(char, "") or {
         "Co": "PRIVATE USE", "Cs": "SURROGATE", "Cn": "UNASSIGNED"}.get(unicodedata.category(char), "")
-    return f"[U+{ord(char):04X}{' ' + name if name else ''}]"
+    return f"U+{ord(char):04X}{' ' + name if name else ''}"
+
+
+def substitute(char: str) -> str:
+    """What the PDF prints instead of ``char``: a look-alike every font has, else its code
+    point and name."""
+    return lookalike(char) or f"[{describe(char)}]"

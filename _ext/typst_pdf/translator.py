@@ -140,9 +140,10 @@ class TypstTranslator(SphinxTranslator):
         if (self.here[0], char) not in self.glyphs_warned:
             self.glyphs_warned.add((self.here[0], char))
             location: Any = self.here if self.here[1] is not None else self.here[0]
-            warn(f"the character {char!r} ({shown[1:-1]}) is in none of the PDF's fonts; the PDF "
-                 f"prints {shown} instead: use another character, or add a font that has it to "
-                 "the project and list its folder in pdf_font_paths", Kind.GLYPH, location)
+            printed = f"{shown!r}, which reads the same," if fonts.lookalike(char) else shown
+            warn(f"the character {char!r} ({fonts.describe(char)}) is in none of the PDF's fonts; the "
+                 f"PDF prints {printed} instead: use another character, or add a font that has it "
+                 "to the project and list its folder in pdf_font_paths", Kind.GLYPH, location)
         return shown
 
     def block_end(self) -> None:
