@@ -638,22 +638,38 @@ def _collection_files(srcdir: Path) -> dict[str, Any]:
     Government's, declare each collection there and build with ``--config
     _config.yml,_<name>/collection.yml``): a regular file inside the source folder only."""
     found: dict[str, Any] = {}
-    try:
-        entries = sorted(os.scandir(srcdir), key=lambda entry: entry.name)
-    except OSError:
-        return found
-    for entry in entries:
-        if not entry.name.startswith("_") or not entry.is_dir(follow_symlinks=False):
-            continue
-        path = Path(entry.path) / "collection.yml"
+    for name in _collection_file_folders(srcdir):
+        path = srcdir / name / "collection.yml"
         try:
             if path.is_symlink() or not path.is_file():
                 continue
             mtime = path.stat().st_mtime
         except OSError:
             continue
-        found[entry.name[1:]] = _read_yaml(path, mtime)
+        found[name[1:]] = _read_yaml(path, mtime)
     return found
+
+
+def _collection_file_folders(srcdir: Path) -> tuple[str, ...]:
+    """The top ``_``-folders that hold a ``collection.yml``, looked for once per version of
+    the source folder's listing (every page's reading asks for ``_config.yml``: one scan of
+    the folder each time cost ~0.2 ms a page)."""
+    try:
+        listed = os.stat(srcdir).st_mtime_ns
+    except OSError:
+        return ()
+    return _scan_collection_file_folders(str(srcdir), listed)
+
+
+@functools.lru_cache(maxsize=8)
+def _scan_collection_file_folders(srcdir: str, listed: int) -> tuple[str, ...]:
+    try:
+        with os.scandir(srcdir) as entries:
+            return tuple(sorted(entry.name for entry in entries
+                                if entry.name.startswith("_") and entry.is_dir(follow_symlinks=False)
+                                and os.path.lexists(os.path.join(entry.path, "collection.yml"))))
+    except OSError:
+        return ()
 
 
 def _data_files(srcdir: Path) -> list[Path]:
