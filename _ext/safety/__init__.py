@@ -68,6 +68,7 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             changed.discard(docname)
     say_case_clashes(env)
     say_twins(env)
+    say_folder_links(env)
     say_unfound_pages(env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
@@ -109,6 +110,17 @@ def say_twins(env: Any) -> None:
     for twin in getattr(env.project, "twins", ()):
         logger.warning(twin_problem(twin), location=f"{os.path.join(env.srcdir, twin.path)}:1",
                        type=WARNING_TYPE, subtype=Kind.SAME_PAGE.value)
+
+
+def say_folder_links(env: Any) -> None:
+    """A link to a folder outside the pages, or to a folder it is in: not walked, said at the link."""
+    from .problems import WARNING_TYPE, Kind
+    from .project import folder_link_problem
+
+    for link in getattr(env.project, "folder_links", ()):
+        logger.warning(folder_link_problem(link), location=f"{os.path.join(env.srcdir, link.path)}:1",
+                       type=WARNING_TYPE,
+                       subtype=(Kind.FOLDER_LOOP if link.loop else Kind.FILE_OUTSIDE).value)
 
 
 def use_pages_project(app: Sphinx) -> None:
@@ -214,8 +226,11 @@ def without_control_characters(app: Sphinx, docname: str, source: list[str]) -> 
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from . import files, images, links, metatags, titles
+    import sphinx.project
 
+    from . import files, images, links, metatags, project, titles
+
+    sphinx.project.get_matching_files = project.sphinx_walk  # Project.discover's own name only
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(metatags.RefuseHttpEquiv)
