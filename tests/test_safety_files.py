@@ -370,3 +370,32 @@ def test_a_link_to_a_folder_it_is_in_or_outside_the_pages_is_not_walked(tmp_path
     assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
     for link in ("again", "guide/up", "private", "root"):
         assert f"{source / link}:1: the folder '{link}' is a link to" in check.stdout, check.stdout
+
+
+def test_a_page_that_is_a_link_to_no_file_is_said_at_it(tmp_path: Path) -> None:
+    """A page left as a link to a moved file, or two links to each other: Sphinx said
+    "Ignored unreadable document 'gone.md'." with no line and no type (``suppress_warnings``
+    could not name it, ``make check`` said nothing) and sent people to the file's permissions."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome.")})
+    os.symlink("moved/away.md", source / "gone.md")
+    os.symlink("b.md", source / "a.md")
+    os.symlink("a.md", source / "b.md")
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert "unreadable" not in build.output, build.output
+    said = [line for line in build.warnings if "WARNING" in line]
+    assert said == [f"{source / name}:1: WARNING: the page is a link to {target}, which leads to no "
+                    "file (moved or deleted, or links that lead round in a circle), so it is not "
+                    "read; delete the link, or copy the page into its place [security.broken-link]"
+                    for name, target in (("a.md", "b.md"), ("b.md", "a.md"), ("gone.md", "moved/away.md"))], said
+    check = subprocess.run([sys.executable, "-m", "pageorder.check", "-c", str(REPO), str(source)],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")})
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+    for name in ("a.md", "b.md", "gone.md"):
+        assert f"{source / name}:1: the page is a link to" in check.stdout, check.stdout

@@ -113,9 +113,14 @@ def say_twins(env: Any) -> None:
 
 
 def say_folder_links(env: Any) -> None:
-    """A link to a folder outside the pages, or to a folder it is in: not walked, said at the link."""
+    """A link to a folder outside the pages, or to a folder it is in: not walked, said at the
+    link; a page that is a link to no file: said at it."""
     from .problems import WARNING_TYPE, Kind
-    from .project import folder_link_problem
+    from .project import broken_link_problem, folder_link_problem
+
+    for broken in getattr(env.project, "broken_links", ()):
+        logger.warning(broken_link_problem(broken), location=f"{os.path.join(env.srcdir, broken.path)}:1",
+                       type=WARNING_TYPE, subtype=Kind.BROKEN_LINK.value)
 
     for link in getattr(env.project, "folder_links", ()):
         logger.warning(folder_link_problem(link), location=f"{os.path.join(env.srcdir, link.path)}:1",
@@ -160,7 +165,8 @@ class _SaidAsPageName:
     """Drops Sphinx's "Ignored unreadable document" for a file whose name is only in another
     Unicode form than the composed one Sphinx looks for: :func:`say_unfound_pages` says
     what it is and what to do (the file is readable; Sphinx's words sent people to its
-    permissions). Drops its "multiple files found for the document" too (no file, no
+    permissions), and for a page that is a link to no file: :func:`say_folder_links` says
+    it, at the file. Drops its "multiple files found for the document" too (no file, no
     line, no type: said by its first look for pages, before :func:`use_pages_project`):
     :func:`say_twins` says which file is left out, at it."""
 
@@ -176,7 +182,10 @@ class _SaidAsPageName:
         if str(record.msg) != str(__("Ignored unreadable document %r.")) or not record.args:
             return True
         path = record.args[0]
-        return not isinstance(path, str) or os.path.lexists(os.path.join(self.srcdir, path))
+        if not isinstance(path, str):
+            return True
+        path = os.path.join(self.srcdir, path)
+        return os.path.lexists(path) and not (os.path.islink(path) and not os.path.exists(path))
 
 
 def install_unreadable_filter(app: Sphinx, config: Any) -> None:

@@ -101,6 +101,23 @@ def folder_link_problem(link: FolderLink) -> str:
 
 
 @dataclass(frozen=True)
+class BrokenLink:
+    """A page's file that is a link leading to no file (its target gone, or links in a circle)."""
+
+    path: str      # from the source folder: "gone.md"
+    target: str    # what the link says
+
+
+def broken_link_problem(link: BrokenLink) -> str:
+    """What is wrong with a page that is a link to no file, and what to do (Sphinx said
+    "Ignored unreadable document", with no line and no type, as if it were a matter of
+    permissions)."""
+    return (f"the page is a link to {link.target}, which leads to no file (moved or deleted, or "
+            "links that lead round in a circle), so it is not read; delete the link, or copy the "
+            "page into its place")
+
+
+@dataclass(frozen=True)
 class Twin:
     """A page's file that is left out: another file is the same page."""
 
@@ -114,6 +131,7 @@ class PagesProject(Project):
 
     twins: tuple[Twin, ...] = ()
     folder_links: tuple[FolderLink, ...] = ()
+    broken_links: tuple[BrokenLink, ...] = ()
     moved: frozenset[str] = frozenset()
     """Pages whose file is another than at the last look (``a.md`` deleted, ``a.mkd`` now
     the page): Sphinx compares only the file's time, older than the last reading."""
@@ -130,12 +148,14 @@ class PagesProject(Project):
                                        links):
             if docname := self.path2doc(filename):
                 found.setdefault(docname, []).append(filename)
-        twins = []
+        twins, broken = [], []
         for docname, files in found.items():
             readable = []
             for filename in sorted(files, key=self.rank) if len(files) > 1 else files:
                 if os.access(self.srcdir / filename, os.R_OK):
                     readable.append(filename)
+                elif os.path.islink(self.srcdir / filename) and not os.path.exists(self.srcdir / filename):
+                    broken.append(BrokenLink(filename, os.readlink(self.srcdir / filename)))
                 else:
                     _SPHINX.warning(__("Ignored unreadable document %r."), filename, location=docname)
             if readable:
@@ -143,6 +163,7 @@ class PagesProject(Project):
                 twins += [Twin(other, docname, readable[0]) for other in readable[1:]]
         self.twins = tuple(twins)
         self.folder_links = tuple(links)
+        self.broken_links = tuple(broken)
         self.note_moved(before)
         return self.docnames
 
@@ -163,6 +184,7 @@ class PagesProject(Project):
         super().restore(other)
         self.twins = getattr(other, "twins", ())
         self.folder_links = getattr(other, "folder_links", ())
+        self.broken_links = getattr(other, "broken_links", ())
         self.moved = getattr(other, "moved", frozenset())
 
 
