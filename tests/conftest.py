@@ -95,13 +95,23 @@ class Fifo:
     none, but someone on the build machine can leave one in the pages' folder."""
 
 
-def write_pages(folder: Path, pages: dict[str, str | bytes | Fifo]) -> Path:
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to ``target`` (``!link <target>`` in tests/bad_inputs.yaml), as Git
+    stores one: ``.`` or ``..`` lead back up, ``/`` to the machine's root."""
+
+    target: str
+
+
+def write_pages(folder: Path, pages: dict[str, str | bytes | Fifo | Link]) -> Path:
     """Write ``{relative path: content}`` under ``folder``; bytes are written as they are."""
     for relative, content in pages.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Fifo):
             os.mkfifo(path)
+        elif isinstance(content, Link):
+            os.symlink(content.target, path)
         elif isinstance(content, bytes):
             path.write_bytes(content)
         else:

@@ -186,3 +186,33 @@ def test_a_broken_citation_file_beside_the_pages_still_yields_every_edition(tmp_
     assert (tmp_path / "loose" / "html" / "index.html").is_file()
     strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
     assert "these editions failed: pdf epub html" in strict.stderr, strict.stderr
+
+
+def test_a_page_saved_as_utf_16_keeps_its_words_in_every_edition_with_one_warning(tmp_path):
+    """Notepad's "Unicode" is UTF-16 with a byte order mark: read as UTF-8, the page's every
+    word was garbled (``�t�i�t�l�e``) in all three editions, under four warnings, three of
+    them about the garbage (a 28-word sentence, 47 control characters, no title)."""
+    import zipfile
+
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "cafe.md": "---\ntitle: Café corner\nposition: 1\n---\n\nThe café opens at nine.\n".encode("utf-16"),
+        "wide.md": "---\ntitle: Wide page\nposition: 2\n---\n\nSaved as UTF-32.\n".encode("utf-32")})
+    built = make_all(source, tmp_path / "out", "-q")
+    assert built.returncode == 0, built.stderr
+    said = [line for line in built.stderr.splitlines() if "WARNING" in line]
+    assert said == [
+        f"{source / 'cafe.md'}:1: WARNING: the file is UTF-16, not UTF-8: it is read as UTF-16; save "
+        "it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8) [position.encoding]",
+        f"{source / 'wide.md'}:1: WARNING: the file is UTF-32, not UTF-8: it is read as UTF-32; save "
+        "it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8) [position.encoding]"], built.stderr
+    html = (tmp_path / "out" / "html" / "cafe.html").read_text(encoding="utf-8")
+    assert "The café opens at nine." in html and "<title>Café corner" in html
+    assert "Saved as UTF-32." in (tmp_path / "out" / "html" / "wide.html").read_text(encoding="utf-8")
+    [epub] = (tmp_path / "out" / "epub").glob("*.epub")
+    with zipfile.ZipFile(epub) as book:
+        text = " ".join(book.read(name).decode("utf-8") for name in book.namelist()
+                        if name.endswith(".xhtml"))
+    assert "The café opens at nine." in text and "Saved as UTF-32." in text
+    [typ] = [p for p in (tmp_path / "out" / "pdf").glob("*.typ") if p.name != "book.typ"]
+    assert "The café opens at nine." in typ.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Fifo, sphinx_build, write_pages
+from conftest import Fifo, Link, sphinx_build, write_pages
 
 from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
@@ -41,6 +41,7 @@ class UniqueKeyLoader(yaml.SafeLoader):
 
 
 UniqueKeyLoader.add_constructor("!fifo", lambda loader, node: Fifo())
+UniqueKeyLoader.add_constructor("!link", lambda loader, node: Link(loader.construct_scalar(node)))
 
 CATALOGUE = Path(__file__).with_name("bad_inputs.yaml")
 ENTRIES = yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)

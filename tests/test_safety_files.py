@@ -323,3 +323,79 @@ def test_page_files_sphinx_never_finds_are_each_said_on_one_line(tmp_path: Path)
     assert build.returncode != 0, build.output
     assert any(f"'{decomposed}' is another file's name, '{composed}', in another Unicode form" in line
                for line in build.warnings), build.output
+
+
+def test_a_link_to_a_folder_it_is_in_or_outside_the_pages_is_not_walked(tmp_path: Path) -> None:
+    """Sphinx follows every link to a folder: ``again`` → ``.`` published every page forty
+    times (``again/again/…/index``, to the system's limit on links) without a word, and
+    ``root`` → ``/`` walked the whole machine before the first page (the build never ended).
+    Neither is walked now; each is said once, at the link, by a build and by ``make check``."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    write_pages(tmp_path / "private", {"secret.md": page("Secret", 1, body=SECRET)})
+    (tmp_path / "private" / "deeper").symlink_to(tmp_path / "private")  # a loop outside too
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                            "guide/index.md": page("Guide", 1, body="Read me.")})
+    for link, target in (("again", "."), ("guide/up", ".."), ("root", "/"),
+                         ("private", str(tmp_path / "private"))):
+        os.symlink(target, source / link)
+    out = tmp_path / "out"
+    build = sphinx_build(source, out, strict=False, timeout=300)
+    assert build.returncode == 0, build.output
+    said = sorted(line for line in build.warnings if "[security.folder-loop]" in line
+                  or "[security.file-outside]" in line)
+    assert said == sorted([
+        f"{source / 'again'}:1: WARNING: the folder 'again' is a link to {source}, a folder it is "
+        "in, so its pages would be read again and again: it is not read; delete the link [security.folder-loop]",
+        f"{source / 'guide' / 'up'}:1: WARNING: the folder 'guide/up' is a link to {source}, a folder "
+        "it is in, so its pages would be read again and again: it is not read; delete the link "
+        "[security.folder-loop]",
+        f"{source / 'private'}:1: WARNING: the folder 'private' is a link to {tmp_path / 'private'}, "
+        "outside the source folder, so its pages are not read; copy the folder into the source "
+        "folder instead of linking to it [security.file-outside]",
+        f"{source / 'root'}:1: WARNING: the folder 'root' is a link to /, outside the source folder, "
+        "so its pages are not read; copy the folder into the source folder instead of linking to it "
+        "[security.file-outside]",
+    ]), build.output
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")
+                   if p.name not in ("404.html", "genindex.html", "search.html"))
+    assert pages == ["guide/index.html", "index.html"], pages
+    check = subprocess.run([sys.executable, "-m", "pageorder.check", "-c", str(REPO), str(source)],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")},
+                           timeout=300)
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+    for link in ("again", "guide/up", "private", "root"):
+        assert f"{source / link}:1: the folder '{link}' is a link to" in check.stdout, check.stdout
+
+
+def test_a_page_that_is_a_link_to_no_file_is_said_at_it(tmp_path: Path) -> None:
+    """A page left as a link to a moved file, or two links to each other: Sphinx said
+    "Ignored unreadable document 'gone.md'." with no line and no type (``suppress_warnings``
+    could not name it, ``make check`` said nothing) and sent people to the file's permissions."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome.")})
+    os.symlink("moved/away.md", source / "gone.md")
+    os.symlink("b.md", source / "a.md")
+    os.symlink("a.md", source / "b.md")
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert "unreadable" not in build.output, build.output
+    said = [line for line in build.warnings if "WARNING" in line]
+    assert said == [f"{source / name}:1: WARNING: the page is a link to {target}, which leads to no "
+                    "file (moved or deleted, or links that lead round in a circle), so it is not "
+                    "read; delete the link, or copy the page into its place [security.broken-link]"
+                    for name, target in (("a.md", "b.md"), ("b.md", "a.md"), ("gone.md", "moved/away.md"))], said
+    check = subprocess.run([sys.executable, "-m", "pageorder.check", "-c", str(REPO), str(source)],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "_ext")})
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+    for name in ("a.md", "b.md", "gone.md"):
+        assert f"{source / name}:1: the page is a link to" in check.stdout, check.stdout

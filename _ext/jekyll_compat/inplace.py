@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from safety.project import PagesProject
+from safety.project import PagesProject, matching_files
 from sphinx.project import EXCLUDE_PATHS
-from sphinx.util.matching import Matcher, get_matching_files
+from sphinx.util.matching import Matcher
 from sphinx.util.osutil import path_stabilize
 
 from . import posts
@@ -117,7 +117,10 @@ class CollectionsProject(PagesProject):
         self.clashes = []
         for folder, name in sorted(self.collections.items()):
             root = Path(self.srcdir, folder)
-            inners = get_matching_files(root, include_paths, [*exclude_paths, *EXCLUDE_PATHS])
+            links: list = []
+            inners = matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS],
+                                    links, top=root)
+            self.folder_links += tuple(links)
             for inner in sorted(inners, key=lambda inner: (self._page_name(inner) or "", self.rank(inner))):
                 path = Path(folder, inner)
                 if excluded(path.as_posix()):

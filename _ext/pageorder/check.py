@@ -66,10 +66,11 @@ def load_settings(confdir: Path) -> Settings:
 
 
 def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = None,
-               twins: list[Any] | None = None) -> dict[str, Path]:
+               twins: list[Any] | None = None, links: list[Any] | None = None) -> dict[str, Path]:
     """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``; ``unfound`` gets
     the page files it passes over (``safety.names.unfound_pages``), and ``twins`` the files
-    left out as another file of the same page (``safety.project``), as a build says them."""
+    left out as another file of the same page, ``links`` the links to folders not walked and
+    the pages that are links to no file (``safety.project``), as a build says them."""
     from jekyll_compat import inplace, jekyll_config, leftout, markdown_suffixes, posts
     from safety.project import PagesProject  # the same discovery as a build, no build
 
@@ -101,6 +102,8 @@ def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = Non
                                  Matcher([*excludes, *EXCLUDE_PATHS]), folders)
     if twins is not None:
         twins += project.twins
+    if links is not None:
+        links += [*project.folder_links, *project.broken_links]
     return {docname: Path(project.doc2path(docname, absolute=True)) for docname in docnames}
 
 
@@ -169,12 +172,13 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
     from safety.names import shown, unfound_problem
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
-    from safety.project import twin_problem
+    from safety.project import BrokenLink, broken_link_problem, folder_link_problem, twin_problem
 
     settings = load_settings(confdir)
     unfound: list[str] = []
     twins: list[Any] = []
-    paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins), srcdir)
+    links: list[Any] = []
+    paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins, links), srcdir)
     pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
@@ -187,6 +191,11 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     lines += outside
     lines += [f"{display_path(srcdir / twin.path)}:1: {twin_problem(twin)} "
               f"[{SECURITY}.{Refused.SAME_PAGE.value}]" for twin in twins]
+    lines += [f"{display_path(srcdir / link.path)}:1: {broken_link_problem(link)} "
+              f"[{SECURITY}.{Refused.BROKEN_LINK.value}]" if isinstance(link, BrokenLink) else
+              f"{display_path(srcdir / link.path)}:1: {folder_link_problem(link)} "
+              f"[{SECURITY}.{(Refused.FOLDER_LOOP if link.loop else Refused.FILE_OUTSIDE).value}]"
+              for link in links]
     lines += [f"{display_path(srcdir / shown(path))}:1: {unfound_problem(str(srcdir), path, settings.suffixes)} "
               f"[{SECURITY}.{Refused.PAGE_NAME.value}]" for path in unfound]
     for docname, problem in problems_of(outline, settings):

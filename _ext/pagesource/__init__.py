@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from . import lenient_utf8
+
 _FAST = getattr(yaml, "CSafeLoader", None)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -247,8 +249,15 @@ def _page_source(text: str, data: dict[str, Any], key_lines: dict[str, int], bod
 
 
 def decode(raw: bytes) -> tuple[str, list[Problem]]:
-    """The text of a file: UTF-8 without byte order mark; a bad byte is replaced and located."""
+    """The text of a file: UTF-8 without byte order mark; a bad byte is replaced and located.
+    A file with a UTF-16 or UTF-32 byte order mark (Notepad's "Unicode") is read as such, said."""
     problems: list[Problem] = []
+    if (wide := lenient_utf8.encoding_of(raw[:4])) != "utf-8-sig":
+        problems.append(Problem(
+            Kind.ENCODING, 1,
+            f"the file is {wide.upper()}, not UTF-8: it is read as {wide.upper()}; save it as "
+            "UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8)"))
+        return raw.decode(wide, errors="replace").removeprefix("\ufeff"), problems
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -3,7 +3,10 @@
 Sphinx reads sources with strict decoding, so one stray Latin-1 byte aborts the whole
 build with a traceback. The front-matter reader already reports the file and line of
 such a byte; with this codec the page is still read (the byte becomes U+FFFD) and the
-build ends with that one clear warning.
+build ends with that one clear warning. A file that starts with a UTF-16 or UTF-32 byte
+order mark (Windows Notepad's "Unicode") is read as what it is, as the front-matter
+reader does (:func:`pagesource.decode`, which says it): read as UTF-8, every word was
+garbled and the page said four problems, three of them about the garbage.
 """
 
 from __future__ import annotations
@@ -14,14 +17,44 @@ NAME = "utf-8-sig-lenient"
 _BASE = codecs.lookup("utf-8-sig")
 
 
+_WIDE = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def encoding_of(head: bytes) -> str:
+    """The codec a file's first bytes name by their byte order mark: UTF-32, UTF-16, else UTF-8."""
+    return next((name for mark, name in _WIDE if head.startswith(mark)), "utf-8-sig")
+
+
 def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
-    return _BASE.decode(data, "replace")
+    return codecs.lookup(encoding_of(bytes(data[:4]))).decode(data, "replace")
+
+
+class _IncrementalDecoder(codecs.IncrementalDecoder):
+    """How Sphinx reads a file: utf-8-sig's decoder, so a leading BOM never hides the front
+    matter (a page's title became ``---\ntitle: …``), or UTF-16's or UTF-32's once the
+    first four bytes name one."""
+
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__("replace")
+        self._inner: codecs.IncrementalDecoder | None = None
+        self._head = b""
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self._inner is None:
+            self._head += bytes(data)
+            if len(self._head) < 4 and not final:
+                return ""
+            self._inner = codecs.getincrementaldecoder(encoding_of(self._head))("replace")
+            data, self._head = self._head, b""
+        return self._inner.decode(data, final)
+
+    def reset(self) -> None:
+        self._inner, self._head = None, b""
 
 
 def _incremental_decoder(errors: str = "strict") -> codecs.IncrementalDecoder:
-    """How Sphinx reads a file: with utf-8-sig's decoder, so a leading BOM never hides the
-    front matter (a page's title became ``---\ntitle: …``)."""
-    return _BASE.incrementaldecoder("replace")
+    return _IncrementalDecoder(errors)
 
 
 def _search(name: str) -> codecs.CodecInfo | None:

@@ -68,6 +68,7 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             changed.discard(docname)
     say_case_clashes(env)
     say_twins(env)
+    say_folder_links(env)
     say_unfound_pages(env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
@@ -111,6 +112,22 @@ def say_twins(env: Any) -> None:
                        type=WARNING_TYPE, subtype=Kind.SAME_PAGE.value)
 
 
+def say_folder_links(env: Any) -> None:
+    """A link to a folder outside the pages, or to a folder it is in: not walked, said at the
+    link; a page that is a link to no file: said at it."""
+    from .problems import WARNING_TYPE, Kind
+    from .project import broken_link_problem, folder_link_problem
+
+    for broken in getattr(env.project, "broken_links", ()):
+        logger.warning(broken_link_problem(broken), location=f"{os.path.join(env.srcdir, broken.path)}:1",
+                       type=WARNING_TYPE, subtype=Kind.BROKEN_LINK.value)
+
+    for link in getattr(env.project, "folder_links", ()):
+        logger.warning(folder_link_problem(link), location=f"{os.path.join(env.srcdir, link.path)}:1",
+                       type=WARNING_TYPE,
+                       subtype=(Kind.FOLDER_LOOP if link.loop else Kind.FILE_OUTSIDE).value)
+
+
 def use_pages_project(app: Sphinx) -> None:
     """``builder-inited``, before Sphinx looks for pages (and before ``jekyll_compat``
     extends the project): :class:`.project.PagesProject`, which keeps one of two files of
@@ -148,7 +165,8 @@ class _SaidAsPageName:
     """Drops Sphinx's "Ignored unreadable document" for a file whose name is only in another
     Unicode form than the composed one Sphinx looks for: :func:`say_unfound_pages` says
     what it is and what to do (the file is readable; Sphinx's words sent people to its
-    permissions). Drops its "multiple files found for the document" too (no file, no
+    permissions), and for a page that is a link to no file: :func:`say_folder_links` says
+    it, at the file. Drops its "multiple files found for the document" too (no file, no
     line, no type: said by its first look for pages, before :func:`use_pages_project`):
     :func:`say_twins` says which file is left out, at it."""
 
@@ -164,7 +182,10 @@ class _SaidAsPageName:
         if str(record.msg) != str(__("Ignored unreadable document %r.")) or not record.args:
             return True
         path = record.args[0]
-        return not isinstance(path, str) or os.path.lexists(os.path.join(self.srcdir, path))
+        if not isinstance(path, str):
+            return True
+        path = os.path.join(self.srcdir, path)
+        return os.path.lexists(path) and not (os.path.islink(path) and not os.path.exists(path))
 
 
 def install_unreadable_filter(app: Sphinx, config: Any) -> None:
@@ -214,8 +235,11 @@ def without_control_characters(app: Sphinx, docname: str, source: list[str]) -> 
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    from . import files, images, links, metatags, titles
+    import sphinx.project
 
+    from . import files, images, links, metatags, project, titles
+
+    sphinx.project.get_matching_files = project.sphinx_walk  # Project.discover's own name only
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
     app.add_transform(metatags.RefuseHttpEquiv)

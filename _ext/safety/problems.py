@@ -104,3 +104,14 @@ class Kind(enum.Enum):
     someone on the build machine makes one: Git stores none): opening it waits for ever, so
     the build stopped with no word. It is not read; the page is not built, a picture's alt
     text or a download's words are shown."""
+
+    FOLDER_LOOP = "folder-loop"
+    """A folder among the pages is a link to a folder it is in (``again`` → ``.``): Sphinx
+    walked it again and again, publishing every page once per level down to the system's
+    limit on links (``again/again/…/index``), without a word. It is not walked. (A link to a
+    folder outside the pages is not walked either: ``file-outside``.)"""
+
+    BROKEN_LINK = "broken-link"
+    """A page's file is a link that leads to no file (its target moved or deleted, or links
+    that lead round in a circle): Sphinx said "Ignored unreadable document", with no line
+    and no type, as if it were a matter of permissions. The page is not read."""

@@ -17,9 +17,104 @@ from pagesource import suffixes
 from sphinx.locale import __
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util import logging
-from sphinx.util.matching import get_matching_files
+from sphinx.util.matching import Matcher
 
 _SPHINX = logging.getLogger("sphinx.project")  # its "Ignored unreadable document", as Sphinx says it
+
+
+@dataclass(frozen=True)
+class FolderLink:
+    """A link to a folder among the pages that is not walked: where it is and what it leads to."""
+
+    path: str      # from the source folder: "shared"
+    real: str      # where it leads
+    loop: bool     # to a folder it is in (itself, the source folder...), else outside the pages
+
+
+def matching_files(srcdir: str | os.PathLike[str], include_paths: Iterable[str],
+                   exclude_paths: Iterable[str], links: list[FolderLink],
+                   top: str | os.PathLike[str] | None = None) -> list[str]:
+    """:func:`sphinx.util.matching.get_matching_files` without walking a link to a folder
+    outside ``srcdir`` or to a folder it is in; each such link is put in ``links``.
+
+    Sphinx follows every link to a folder: ``pages/root`` → ``/`` walked the whole machine
+    (the build never ended), and ``pages/again`` → ``.`` published every page forty
+    times (``again/again/…/index``, down to the system's limit on links), without a word.
+    A link to another folder of the pages is walked as before. ``top`` is the folder to
+    walk (default ``srcdir``); names are from it.
+    """
+    root_real = os.path.realpath(srcdir)
+    start = os.path.realpath(top if top is not None else srcdir)
+    base = os.path.relpath(top, srcdir) if top is not None else "."
+    include, exclude = Matcher(list(include_paths)), Matcher(list(exclude_paths))
+    found: list[str] = []
+    chains: dict[str, tuple[str, ...]] = {start: (start,)}  # folder walked -> real paths down to it
+    for folder, dirs, files in os.walk(start, followlinks=True):
+        relative = os.path.relpath(folder, start)
+        relative = "" if relative == "." else relative.replace(os.sep, "/")
+        chain = chains.pop(folder, (os.path.realpath(folder),))
+        prefix = f"{relative}/" if relative else ""
+        found += [name for name in (_nfc(prefix + f) for f in sorted(files))
+                  if include(name) and not exclude(name)]
+        kept = []
+        for name in sorted(dirs):
+            if exclude(_nfc(prefix + name)):
+                continue
+            path = os.path.join(folder, name)
+            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(chain[-1], name)
+            if os.path.islink(path):
+                if exclude(_nfc(f"{prefix}{name}/")):  # ``linked/**``: nothing in it is read
+                    continue
+                loop = real in chain
+                if loop or not (real == root_real or real.startswith(os.path.join(root_real, ""))):
+                    shown = os.path.normpath(os.path.join(base, os.path.relpath(path, start)))
+                    links.append(FolderLink(shown.replace(os.sep, "/"), real, loop))
+                    continue
+            chains[path] = (*chain, real)
+            kept.append(name)
+        dirs[:] = kept
+    return found
+
+
+def sphinx_walk(dirname: str | os.PathLike[str], include_patterns: Iterable[str] = ("**",),
+                exclude_patterns: Iterable[str] = ()) -> list[str]:
+    """:func:`matching_files` for Sphinx's own :class:`sphinx.project.Project`, which looks for
+    pages once before ``builder-inited`` puts :class:`PagesProject` in its place (a fresh
+    environment): that first look walked a link to ``/`` for ever. The links it passes
+    over are said by :class:`PagesProject`'s look."""
+    return matching_files(dirname, include_patterns, exclude_patterns, [])
+
+
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def folder_link_problem(link: FolderLink) -> str:
+    """What is wrong with a link to a folder that is not walked, and what to do."""
+    if link.loop:
+        return (f"the folder '{link.path}' is a link to {link.real}, a folder it is in, so its "
+                "pages would be read again and again: it is not read; delete the link")
+    return (f"the folder '{link.path}' is a link to {link.real}, outside the source folder, so "
+            "its pages are not read; copy the folder into the source folder instead of linking to it")
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """A page's file that is a link leading to no file (its target gone, or links in a circle)."""
+
+    path: str      # from the source folder: "gone.md"
+    target: str    # what the link says
+
+
+def broken_link_problem(link: BrokenLink) -> str:
+    """What is wrong with a page that is a link to no file, and what to do (Sphinx said
+    "Ignored unreadable document", with no line and no type, as if it were a matter of
+    permissions)."""
+    return (f"the page is a link to {link.target}, which leads to no file (moved or deleted, or "
+            "links that lead round in a circle), so it is not read; delete the link, or copy the "
+            "page into its place")
 
 
 @dataclass(frozen=True)
@@ -35,6 +130,8 @@ class PagesProject(Project):
     """Sphinx's project, two files of one page resolved by :func:`.suffixes.rank`."""
 
     twins: tuple[Twin, ...] = ()
+    folder_links: tuple[FolderLink, ...] = ()
+    broken_links: tuple[BrokenLink, ...] = ()
     moved: frozenset[str] = frozenset()
     """Pages whose file is another than at the last look (``a.md`` deleted, ``a.mkd`` now
     the page): Sphinx compares only the file's time, older than the last reading."""
@@ -46,23 +143,29 @@ class PagesProject(Project):
         self._path_to_docname.clear()
         self._docname_to_path.clear()
         found: dict[str, list[str]] = {}
-        for filename in get_matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
+        links: list[FolderLink] = []
+        for filename in matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS],
+                                       links):
             if not self.holds_a_page(filename):
                 continue
             if docname := self.path2doc(filename):
                 found.setdefault(docname, []).append(filename)
-        twins = []
+        twins, broken = [], []
         for docname, files in found.items():
             readable = []
             for filename in sorted(files, key=self.rank) if len(files) > 1 else files:
                 if os.access(self.srcdir / filename, os.R_OK):
                     readable.append(filename)
+                elif os.path.islink(self.srcdir / filename) and not os.path.exists(self.srcdir / filename):
+                    broken.append(BrokenLink(filename, os.readlink(self.srcdir / filename)))
                 else:
                     _SPHINX.warning(__("Ignored unreadable document %r."), filename, location=docname)
             if readable:
                 self.add(Path(readable[0]), docname)
                 twins += [Twin(other, docname, readable[0]) for other in readable[1:]]
         self.twins = tuple(twins)
+        self.folder_links = tuple(links)
+        self.broken_links = tuple(broken)
         self.note_moved(before)
         return self.docnames
 
@@ -97,6 +200,8 @@ class PagesProject(Project):
     def restore(self, other: Project) -> None:
         super().restore(other)
         self.twins = getattr(other, "twins", ())
+        self.folder_links = getattr(other, "folder_links", ())
+        self.broken_links = getattr(other, "broken_links", ())
         self.moved = getattr(other, "moved", frozenset())
 
 
