@@ -274,6 +274,24 @@ def test_the_typst_source_is_written_in_a_child_that_hands_back_its_result() -> 
     assert data == {"images": ["a.png"]}
 
 
+def test_a_warning_the_child_held_back_until_a_step_ended_is_said_once() -> None:
+    # The builder's steps hold their warnings back until the progress line has ended
+    # (Sphinx's pending_warnings); in the child, whose log is already held back whole,
+    # each such warning came back twice: a 51-page book said every link problem twice,
+    # the second time as "... [link.no-scheme] [link.no-scheme]".
+    from sphinx.util import logging as sphinx_logging
+
+    def warn_in_a_step() -> None:
+        with sphinx_logging.pending_warnings():
+            sphinx_logging.getLogger("test").warning("a link problem", type="link",
+                                                     subtype="no-scheme")
+
+    with sphinx_logging.pending_logging() as memory:
+        in_child_process(warn_in_a_step)
+        records = memory.clear()
+    assert [r.getMessage() for r in records if r.levelname == "WARNING"] == ["a link problem"]
+
+
 def test_a_failing_or_killed_child_fails_the_build_instead_of_hanging_it() -> None:
     def fail() -> None:
         raise RuntimeError("no such page")

@@ -100,12 +100,20 @@ def test_page_order_keeps_redirect_pages_out(tmp_path: Path) -> None:
     assert outline.unpublished == {"moved", "layout"} and outline.order == ("plain",)
 
 
-def test_an_old_address_given_twice_is_said_once() -> None:
-    """A Jekyll section landing whose permalink is also its Jekyll URL (the City's
-    ``_projects/atxfloods/index.md``): one address, so at most one problem about it."""
+def test_a_redirecting_landing_at_its_own_address_is_no_collision() -> None:
+    """A Jekyll section landing whose permalink is also its Jekyll URL and which sent its
+    readers on to a page of its section (the City's ``_projects/atxfloods/index.md``): the
+    landing stays at that address and lists that page, so nothing is said; one sending its
+    readers out of its section is said once."""
     front = {"index": {}, "x/index": {"layout": "redirect", "permalink": "/x/",
-                                      "redirect_to": "/x/a/"}, "x/a": {}}
-    planned, problems = redirects.plan(front, {"index", "x/index", "x/a"}, {}, html_file,
+                                      "redirect_to": "/x/a/"}, "x/a": {}, "y": {}}
+    published = {"index", "x/index", "x/a", "y"}
+    planned, problems = redirects.plan(front, published, {}, html_file,
+                                       jekyll_urls={"x/index": "/x/"})
+    assert problems == [] and planned == []
+
+    front["x/index"]["redirect_to"] = "/y/"
+    planned, problems = redirects.plan(front, published, {}, html_file,
                                        jekyll_urls={"x/index": "/x/"})
     assert [(p.origin, p.subtype) for p in problems] == [("x/index", "collision")]
     assert planned == []

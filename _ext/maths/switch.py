@@ -247,6 +247,26 @@ class _Renderer(SphinxRenderer):
         finally:
             myst_base.make_document = make_document
 
+    def renderInlineAsText(self, tokens: list[Any]) -> str:  # noqa: N802 (MyST's name)
+        """A picture's description as text, a line break in it kept as a space and the
+        words of a code span kept, as CommonMark says.
+
+        MyST's own reads only text tokens and their children: a description written over
+        several lines lost its line breaks, gluing the words either side ("Ignite
+        PartnerJanuary 24"), and a `code span` in it was lost, in the picture's alt text
+        and wherever it stands for a missing picture, in every edition."""
+        result = ""
+        for token in tokens or []:
+            if token.type in ("softbreak", "hardbreak"):
+                result += " "
+            elif token.type == "code_inline":
+                result += token.content
+            elif token.children:
+                result += self.renderInlineAsText(token.children)
+            else:
+                result += super().renderInlineAsText([token])
+        return result
+
     def render_s(self, token: Any) -> None:
         """``~~words~~`` as a :class:`.gfm.deleted` node, which every edition strikes through
         (MyST wrote raw ``<s>`` tags, which the PDF leaves out, and warned at each)."""

@@ -66,7 +66,19 @@ def _answer(sender: Any, func: Callable[[], Any]) -> None:
         except BaseException as error:  # reported in the parent, like Sphinx's -j
             message = traceback.format_exception_only(error.__class__, error)[0].strip()
             result, failed = (message, traceback.format_exc()), True
-        records = memory.clear()
+        records = _once_each(memory.clear())
     logging.convert_serializable(records)
     sender.send((failed, records, result))
     sender.close()
+
+
+def _once_each(records: list[Any]) -> list[Any]:
+    """Each record once, where it was last handled.
+
+    A warning held back inside the child (Sphinx's ``pending_warnings``, as the PDF's steps
+    do until their progress line has ended) is handled by the child's memory when it is
+    said and again when it is let go: the same record twice, which the parent said twice,
+    its type appended to the one message each time ("[link.no-scheme] [link.no-scheme]").
+    Its last place is where it was meant to be said."""
+    last = {id(record): index for index, record in enumerate(records)}
+    return [record for index, record in enumerate(records) if last[id(record)] == index]

@@ -161,6 +161,21 @@ class Resolver:
         return None
 
 
+def landing_leads_there(origin: str, source: str, target: str, landings: set[str],
+                        page_file: Callable[[str], str]) -> bool:
+    """Whether the old address is a redirecting section landing's own address and its
+    target a page of that section.
+
+    Jekyll sent a reader of ``/projects/atxfloods/`` on to the project's first page; the
+    publication keeps the landing there, as the section's page that lists that first page:
+    the address still answers and leads where it led. Said as a collision, every project
+    of the City's old site failed a strict build with a warning no edit could answer."""
+    if origin not in landings or page_file(origin) != source:
+        return False
+    folder = origin.removesuffix("/index").removesuffix("index")
+    return target.startswith(folder + "/") if folder else True
+
+
 def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
          site_map: Mapping[str, str], page_file: Callable[[str], str],
          jekyll_urls: Mapping[str, str] | None = None,
@@ -216,6 +231,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     wanted += [(old, new, "conf.py") for old, new in sorted(site_map.items())]
 
     pages = {page_file(d) for d in published} if wanted else set()  # only old addresses need it
+    landings = {d for d in published if is_redirect_page(front.get(d, {}))}
     chosen: dict[str, Redirect] = {}
     told: set[tuple[str, str]] = set()
     for old, target, origin in dict.fromkeys(wanted):  # a permalink that is also the Jekyll URL: once
@@ -244,6 +260,8 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             if source in pages:
                 if not external and page_file(resolved) == source:
                     continue   # the permalink is the page's own address: nothing to do
+                if not external and landing_leads_there(origin, source, resolved, landings, page_file):
+                    continue
                 problems.append(Problem(origin, Kind.COLLISION,
                                         f"the old address '{old}' is a page of this site "
                                         f"('{source}'); no redirect is written there"))
