@@ -190,6 +190,41 @@ def check_not_published(builddir: Path, source: Path, published: Sequence[Path])
                     f"give a folder outside it, e.g. {name}={'_build' if name == 'BUILDDIR' else 'source'}")
 
 
+EDITION_MARKS = {"html": (".buildinfo", "# Sphinx build info"),
+                 "epub": (".buildinfo", "# Sphinx build info"),
+                 "pdf": ("book.typ", "// The book layout of the PDF edition")}
+"""The file, and how it starts, that every edition a build made holds (Sphinx's build
+record; the PDF's layout, copied beside the book)."""
+
+
+def made_by_a_build(folder: Path, edition: str) -> bool:
+    """Whether ``folder`` is an edition a build made (or an empty folder: nothing to lose)."""
+    name, start = EDITION_MARKS.get(edition, (None, ""))
+    try:
+        if name is None or not any(folder.iterdir()):
+            return True
+        with open(folder / name, "rb") as mark:
+            return mark.read(len(start)).decode("utf-8", "replace") == start
+    except OSError:
+        return False
+
+
+def check_editions_made_here(builddir: Path, editions: Sequence[str]) -> None:
+    """Refuse a build folder whose ``html/``, ``epub/`` or ``pdf/`` no build made.
+
+    ``make all BUILDDIR=/var/www`` took the web server's own ``html/`` as the last site: its
+    files were copied into the new one and published, and the folder was kept as
+    ``html.previous`` only until the next build deleted it."""
+    foreign = [f"{edition}/" for edition in editions
+               if (builddir / edition).is_dir() and not made_by_a_build(builddir / edition, edition)]
+    if foreign:
+        raise BuildFolderProblem(
+            f"BUILDDIR {str(builddir)!r} holds {' and '.join(foreign)}, which no build made: "
+            "building would publish its files in the new edition and delete the folder at the "
+            "next build, so nothing is built; give a folder of its own for the build, e.g. "
+            "BUILDDIR=_build, or move that folder away")
+
+
 def confdir_of(options: Sequence[str]) -> Path | None:
     """The folder of ``conf.py`` Sphinx is given (``-c``), as the Makefile always passes it."""
     options = list(options)
@@ -478,6 +513,7 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
                        "folder there named like one (html/, pdf/, epub/, doctrees/), so nothing "
                        "is built")
     check_not_published(builddir, source, published_as_is(confdir_of(sphinx_options)))
+    check_editions_made_here(builddir, list(BUILDERS) if edition == "all" else [edition])
     sphinx_options = jobs(sphinx_options, check_source(source))
     builddir.mkdir(parents=True, exist_ok=True)
     from languages.build import Workers
@@ -601,9 +637,12 @@ def not_built_here(builddir: Path) -> list[str]:
     """The entries of ``builddir`` no build made: ``make clean BUILDDIR=_ext`` (or
     ``editions``, where the releases of record are, or ``.git``) would have deleted the
     project's code, its frozen editions or its history, none of them the pages, the
-    project or home, which :func:`clean` guards by name."""
+    project or home, which :func:`clean` guards by name. An ``html/``, ``epub/`` or ``pdf/``
+    counts only when a build made it (:func:`made_by_a_build`): a web server's ``html/``."""
     return sorted(entry.name + ("/" if entry.is_dir() else "") for entry in builddir.iterdir()
-                  if not BUILT.fullmatch(entry.name))
+                  if not BUILT.fullmatch(entry.name)
+                  or (entry.name in EDITION_MARKS and entry.is_dir() and not entry.is_symlink()
+                      and not made_by_a_build(entry, entry.name)))
 
 
 def main(argv: Sequence[str]) -> int:

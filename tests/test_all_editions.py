@@ -90,6 +90,7 @@ def test_a_failed_edition_keeps_the_previous_one_and_the_others_are_built(tmp_pa
     out = tmp_path / "out"
     (out / "pdf").mkdir(parents=True)
     (out / "pdf" / "last-good.pdf").write_text("last good")
+    (out / "pdf" / "book.typ").write_bytes((REPO / "_ext" / "typst_pdf" / "book.typ").read_bytes())
     result = make_all(source, out, "-W", "--keep-going", "-q")
     assert result.returncode != 0
     assert "these editions failed: pdf" in result.stderr, result.stderr

@@ -286,7 +286,8 @@ def test_make_clean_never_deletes_the_pages_the_project_or_home(tmp_path: Path) 
     """`rm -rf -- $(BUILDDIR)` took any folder: BUILDDIR=. deleted the project, BUILDDIR set to
     the pages (or a folder around or among them) deleted the pages."""
     pages = write_pages(tmp_path / "site" / "pages", {"index.md": page("Home"), "sub/a.md": page("A", 1)})
-    private = write_pages(pages / "_build", {"html/index.html": "old"})
+    private = write_pages(pages / "_build", {"html/index.html": "old",
+                                             "html/.buildinfo": "# Sphinx build info version 1\n"})
     project = write_pages(tmp_path / "project", {"conf.py": "", "home/notes.txt": "mine"})
     before = tree(tmp_path)
     settings = [f"SOURCEDIR={pages}", f"CONFDIR={project}"]
@@ -307,6 +308,7 @@ def test_make_clean_never_deletes_a_folder_no_build_made(tmp_path: Path) -> None
     editions = write_pages(tmp_path / "project" / "editions", {"1.0.0/index.html": "of record"})
     code = write_pages(tmp_path / "project" / "_ext", {"mine/__init__.py": ""})
     built = write_pages(tmp_path / "out", {"html/index.html": "x", "doctrees-es/a": "x",
+                                           "html/.buildinfo": "# Sphinx build info version 1\n",
                                            "pdf.previous/a.pdf": "x", ".build.lock": ""})
     before = tree(tmp_path)
     for folder in (editions, code):
@@ -357,3 +359,35 @@ def test_nothing_is_built_in_a_folder_the_site_publishes_as_it_is(tmp_path: Path
     assert built.returncode == 2 and f"{name} " in built.stderr, built.stdout + built.stderr
     assert "publishes as it is" in built.stderr and "Traceback" not in built.stderr, built.stderr
     assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("edition", ["html", "pdf", "all"])
+def test_an_edition_folder_no_build_made_is_never_published_or_replaced(tmp_path: Path,
+                                                                       edition: str) -> None:
+    """``make all BUILDDIR=/var/www`` took the web server's own ``html/`` for the last site:
+    its files were copied into the new one and published (``secret.txt`` too), and the folder
+    was kept as ``html.previous`` only until the next build deleted it. A folder named like an
+    edition that no build made is refused, for the build and for ``make clean``; a folder a
+    build made is rebuilt as before."""
+    pages = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome.")})
+    www = write_pages(tmp_path / "www", {"html/index.html": "<h1>It works!</h1>",
+                                         "html/secret.txt": "the server's own", "pdf/old.pdf": "x"})
+    before = tree(tmp_path)
+    built = make(edition, "STRICT=0", f"SOURCEDIR={pages}", f"BUILDDIR={www}")
+    assert built.returncode == 2, built.stdout + built.stderr
+    foreign = {"html": "html/", "pdf": "pdf/", "all": "pdf/ and html/"}[edition]
+    assert f"BUILDDIR '{www}' holds {foreign}, which no build made" in built.stderr, built.stderr
+    assert "Traceback" not in built.stderr
+    assert tree(tmp_path) == before
+    cleaned = make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={www}")
+    assert cleaned.returncode == 2 and "(html/, pdf/)" in cleaned.stderr, cleaned.stderr
+    assert tree(tmp_path) == before
+
+    out = tmp_path / "out"
+    assert make("html", "STRICT=0", f"SOURCEDIR={pages}", f"BUILDDIR={out}").returncode == 0
+    (out / "html" / "extra.html").write_text("from the last build", encoding="utf-8")
+    (out / "pdf").mkdir()  # an empty folder holds nothing to lose
+    again = make("html", "STRICT=0", f"SOURCEDIR={pages}", f"BUILDDIR={out}")
+    assert again.returncode == 0, again.stderr
+    assert make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={out}").returncode == 0
+    assert not out.exists()
