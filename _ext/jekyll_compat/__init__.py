@@ -234,20 +234,13 @@ def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterabl
             found = bool(leftout.html_pages(srcdir / folder, lambda relative, f=folder: excluded(f"{f}/{relative}")))
     if not found:  # a post written in HTML (`_posts/2020-01-05-news.html`) is one too
         found = bool(posts.find(srcdir, (pagesource.suffixes.HTML,), excluded).posts)
+    replaced = [name for name in leftout.REPLACED if pagesource.suffixes.is_html_page(srcdir / name)]
+    for name in replaced:
+        logger.info("%s: the old site's %s", srcdir / name, leftout.REPLACED[name])
     if not found:
         return
     config.source_suffix[pagesource.suffixes.HTML] = "markdown"
-    for name, what in _REPLACED_HTML.items():
-        if pagesource.suffixes.is_html_page(srcdir / name):
-            logger.info("%s: the old site's %s", srcdir / name, what)
-            config.exclude_patterns = [*config.exclude_patterns, name]
-
-
-_REPLACED_HTML = {
-    "404.html": "page for missing addresses; the publication writes its own 404.html",
-    "search.html": "search page (its theme's script); the publication has its own search page",
-}
-"""The old site's pages written in HTML that the publication's own pages replace."""
+    config.exclude_patterns = [*config.exclude_patterns, *replaced]
 
 
 def _included_beside_pages(srcdir: Path, markdown: tuple[str, ...]) -> set[str]:

@@ -19,8 +19,11 @@ from pagesource.suffixes import JEKYLL, spellings, starts_with_front_matter
 
 from .collections import published_names
 
-#: Jekyll's own error page: the publication writes its own 404.html.
-REPLACED = {"404.html"}
+#: The old site's pages written in HTML that the publication's own pages replace.
+REPLACED = {
+    "404.html": "page for missing addresses; the publication writes its own 404.html",
+    "search.html": "search page (its theme's script); the publication has its own search page",
+}
 ERROR_PAGE = "404"  # 404.md, 404.markdown, 404.mkd ...
 
 
