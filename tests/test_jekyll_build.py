@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -867,3 +868,37 @@ def test_a_reference_link_whose_definition_is_missing_is_said(tmp_path: Path) ->
     assert len(said) == 1 and "index.md:7" in said[0] and "`[mydoc_images]: address`" in said[0], build.output
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one('article a[href="https://example.org/guide"]') is not None
+
+
+TWO_BUILDS = """
+import sys
+from pathlib import Path
+from sphinx.application import Sphinx
+
+src, out, conf = map(Path, sys.argv[1:4])
+for motto in ("first motto", "second motto"):
+    (src / "_data" / "city.yml").write_text(f"motto: {motto}\\n", encoding="utf-8")
+    app = Sphinx(str(src), str(conf), str(out / "html"), str(out / "doctrees"), "html",
+                 status=None, warning=None, freshenv=True)
+    app.build(force_all=True)
+    sys.path.insert(0, str(conf / "_ext"))
+    import jekyll_compat
+    print("outside:", jekyll_compat.jekyll_data(src)["city"]["motto"])
+"""
+
+
+def test_the_site_files_read_once_per_build_are_read_again_by_the_next(tmp_path: Path) -> None:
+    """``_config.yml``, ``_data/``, ``_i18n/`` and ``_includes/`` are read once per build, not
+    once per page; a second build in the same process (``make all`` runs three) and any
+    call outside a build read them again."""
+    src = write_pages(tmp_path / "site", {"_config.yml": "title: Old site\n",
+                                          "_data/city.yml": "motto: none\n",
+                                          "index.md": page("Home", body="Our motto: {{ site.data.city.motto }}.")})
+    script = tmp_path / "two_builds.py"
+    script.write_text(TWO_BUILDS, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script), str(src), str(tmp_path / "out"), str(REPO)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:2] == ["outside: first motto", "outside: second motto"], run.stdout
+    index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Our motto: second motto." in index and "first motto" not in index
