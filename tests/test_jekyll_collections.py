@@ -500,3 +500,36 @@ def test_a_collections_order_places_its_pages(tmp_path: Path) -> None:
                             .read_text(encoding="utf-8"), "html.parser")
     listed = [a.get_text(strip=True) for a in landing.select("article .toctree-wrapper a")]
     assert listed == ["AC-3", "Introduction", "AC-2", "AC-1"], listed
+
+
+def test_a_home_in_an_ordinary_folder_is_the_home_and_its_folder_the_first_level(tmp_path: Path) -> None:
+    """18F's federalist templates (and thousands of sites shaped like them) keep their pages
+    in `pages/`: `pages/home.md` is the home (`permalink: /`), `pages/about.md` is at
+    `/about/`. Only the top folder and collections were searched for the home: the home's
+    text was a chapter "Home" inside a generated section "Pages", under a generated front
+    page. The home leads now, and the pages beside it are the book's first level."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Modern Team\nmarkdown: kramdown\n",
+        "pages/home.md": "---\nlayout: home\npermalink: /\n---\nWe believe government works best "
+                         "when it is built for people.\n",
+        "pages/about.md": "---\nlayout: page\ntitle: About\npermalink: /about/\n---\n## About GSA\n\n"
+                          "GSA provides workplaces.\n",
+        "pages/contact.md": "---\ntitle: Contact\npermalink: /contact/\n---\nWrite to us.\n",
+        "drafts/home.md": "---\ntitle: Old home\npermalink: /\npublished: false\n---\nGone.\n"})
+    html = sphinx_build(source, tmp_path / "html", strict=False)
+    assert html.returncode == 0, html.output
+    assert "position.no-landing" not in html.output, html.warnings
+    home = BeautifulSoup((tmp_path / "html" / "pages" / "home.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert "built for people" in home.select_one("article").get_text()
+    tree = home.select_one(".sidebar-tree")
+    assert [a.get_text() for a in tree.select("a")] == ["About", "Contact"]
+    assert [a.get_text() for a in tree.select(":scope > ul > li > a")] == ["About", "Contact"]
+    assert 'url=pages/home.html' in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0, epub.output
+    [book] = (tmp_path / "epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        nav = BeautifulSoup(archive.read("nav.xhtml"), "html.parser").find("nav")
+    assert [a.get_text() for a in nav.select("ol > li > a")][:3] == ["Modern Team", "About", "Contact"]

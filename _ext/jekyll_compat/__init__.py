@@ -134,7 +134,9 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
     """``pageorder-landing-page``: on an old Jekyll site, the page whose ``permalink`` is
     ``/`` was the site's home (academicpages' ``_pages/about.md``), at the top, in a folder
     ``include:`` names or in a published collection (18F's guides keep every page, the home
-    among them, in a ``pages`` collection); the first such page in file order."""
+    among them, in a ``pages`` collection), or in any other folder of pages (18F's
+    federalist templates: ``pages/home.md``); the first such page in that order, then in
+    file order."""
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
@@ -142,19 +144,35 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
     html = pagesource.suffixes.HTML in app.config.source_suffix
     folders = [("", ""), *sorted(inplace.published_collections(srcdir, site).items())]
     for folder, name in folders:
-        for path in sorted(p for p in (srcdir / folder).glob("*.*") if pagesource.suffixes.is_page(p.name, markdown)
-                           or (html and pagesource.suffixes.is_html_page(p))):
-            if path.is_symlink() or not path.is_file():
-                continue
-            try:
-                data = pagesource.read(path).data
-            except OSError:
-                continue
-            if data.get("permalink") in ("/", "/index.html") and data.get("published") is not False:
-                stem = path.name.removesuffix(pagesource.suffixes.HTML) if path.name.endswith(
-                    pagesource.suffixes.HTML) else pagesource.suffixes.stem(path.name, markdown)
-                return f"{name}/{stem}" if name else stem
+        for path in sorted((srcdir / folder).glob("*.*")):
+            if found := _home_address(path, markdown, html):
+                return f"{name}/{found}" if name else found
+    from sphinx.util.matching import Matcher
+
+    excluded = Matcher(list(app.config.exclude_patterns))
+    suffixes = pagesource.suffixes.spellings(markdown) + ((pagesource.suffixes.HTML,) if html else ())
+    for relative in sorted(leftout._files(srcdir, excluded, suffixes),
+                           key=lambda r: (r.count("/"), r)):
+        if "/" in relative and (found := _home_address(srcdir / relative, markdown, html)):
+            return f"{relative.rsplit('/', 1)[0]}/{found}"
     return None
+
+
+def _home_address(path: Path, markdown: tuple[str, ...], html: bool) -> str | None:
+    """``path``'s name without its suffix when it is a page whose ``permalink`` is ``/``."""
+    if not (pagesource.suffixes.is_page(path.name, markdown)
+            or (html and pagesource.suffixes.is_html_page(path))):
+        return None
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        data = pagesource.read(path).data
+    except OSError:
+        return None
+    if data.get("permalink") not in ("/", "/index.html") or data.get("published") is False:
+        return None
+    return path.name.removesuffix(pagesource.suffixes.HTML) if path.name.endswith(
+        pagesource.suffixes.HTML) else pagesource.suffixes.stem(path.name, markdown)
 
 
 def markdown_suffixes(srcdir: Path) -> tuple[str, ...]:

@@ -59,7 +59,7 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     if any(page.parent for page in pages.values() if page.published):
         return _outline_by_titles(pages, root, problems)
     beside = _beside_by_address(pages)
-    generated = generated_landings(pages, beside)
+    generated = generated_landings(pages, beside, _folders_of_home(pages, root, beside))
     for page in generated.values():
         folder = _folder_of(page.docname)
         inside = [d for d in pages if d.startswith(folder + "/")]
@@ -75,6 +75,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     pages = {**pages, **generated}
 
     landings = _find_landings(pages, root, problems, beside)
+    for folder in _folders_of_home(pages, root, beside):
+        landings.setdefault(folder, root)
     unpublished = _unpublished(pages, root, landings)
     sections = frozenset(d for d in landings.values() if d in pages and pages[d].redirect
                          and d not in unpublished)
@@ -194,8 +196,23 @@ def _shown(page: Page) -> bool:
     return page.published and not page.redirect
 
 
+def _folders_of_home(pages: Mapping[str, Page], root: str,
+                     beside: Mapping[str, list[str]]) -> frozenset[str]:
+    """The folders the home page is in that have no landing of their own: the home lands
+    them, so their pages are the publication's first level. An old Jekyll site's home may
+    live in ``pages/home.md`` (``permalink: /``) beside ``pages/about.md`` (``/about/``):
+    its readers saw one level, not a section "Pages" holding everything but the home."""
+    found = set()
+    folder = _folder_of(root)
+    while folder and not _landing_candidates(pages, folder, beside):
+        found.add(folder)
+        folder = _folder_of(folder)
+    return frozenset(found) if not folder else frozenset()
+
+
 def generated_landings(pages: Mapping[str, Page],
-                       beside: Mapping[str, list[str]]) -> dict[str, Page]:
+                       beside: Mapping[str, list[str]],
+                       landed_by_home: frozenset[str] = frozenset()) -> dict[str, Page]:
     """A landing page for every folder that has pages to show but no landing of its own.
 
     It is ``folder/index``, titled after the folder the way Jekyll titles a slug (``Utils.
@@ -213,7 +230,7 @@ def generated_landings(pages: Mapping[str, Page],
                 folder = _folder_of(folder)
     generated = {}
     for folder in sorted(folders):
-        if _landing_candidates(pages, folder, beside):
+        if folder in landed_by_home or _landing_candidates(pages, folder, beside):
             continue
         shown = [p for d, p in pages.items() if d.startswith(folder + "/") and _shown(p)]
         inside = [p for p in shown if p.position is not None]
