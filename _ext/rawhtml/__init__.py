@@ -74,7 +74,8 @@ class Subtype(enum.Enum):
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
-    after it are hidden in every edition until it is closed."""
+    after it are hidden in every edition until it is closed. Inside a block (``<p>Intro
+    <!-- note``, a ``<title>``), one hides the block's words after it."""
 
 
 _OPENERS = re.compile(r"\s*(?:(<!--)|<(script|style|textarea|pre)(?=[\s>/]|$))", re.I)
@@ -94,6 +95,31 @@ def unclosed(text: str) -> str | None:
         return None if "-->" in text else "<!--"
     name = opener.group(2).lower()
     return None if re.search(rf"</{name}\s*>", text, re.I) else f"<{name}>"
+
+
+_SWALLOWING = re.compile(r"<!--|<(script|style|textarea|title)\b[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def swallowed(text: str) -> tuple[str, int] | None:
+    """An opener inside a raw HTML block that is never closed in it and hides words after
+    it (``<p>Intro <!-- note`` then a line of text), with its line in the block (from 0):
+    a browser, and so every edition, shows nothing of the block after it. None else."""
+    for opener in _SWALLOWING.finditer(text):
+        if opener.group(0) == "<!--":
+            end = text.find("-->", opener.end())
+            if end != -1:
+                continue
+            rest, shown = text[opener.end():], "<!--"
+        else:
+            name = opener.group(1).lower()
+            if re.search(rf"</{name}\s*>", text[opener.end():], re.I):
+                continue
+            rest, shown = text[opener.end():], f"<{name}>"
+        if _ANY_TAG.sub(" ", rest).strip():
+            return shown, text.count("\n", 0, opener.start())
+        return None
+    return None
 
 
 def is_html(node: nodes.Node) -> bool:
@@ -124,6 +150,13 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             logger.warning(f"this `{opener}` is never closed, so Markdown reads the rest of the "
                            f"page ({raw.astext().count(chr(10))} lines) as its inside and no edition "
                            f"shows those words: close it where it should end", location=_where(raw),
+                           type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
+        elif hidden := swallowed(raw.astext()):
+            where = _where(raw)
+            line = where.line + hidden[1] if where is not None and where.line else None
+            logger.warning(f"this `{hidden[0]}` is never closed in its HTML block, so the words "
+                           "after it, to the block's end, are shown in no edition: close it where "
+                           "it should end", location=(env.docname, line) if line else where,
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw),
                                  details_label=translated(DETAILS_SUMMARY))
