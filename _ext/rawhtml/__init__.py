@@ -142,6 +142,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     def read_address(address: str) -> str | None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
+    emptied: list[nodes.Element] = []
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -178,6 +179,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             changes += twice
             _replace(raw, cleaned)
         _pictures_to_their_pieces(pieces)
+        if _left_empty(pieces[0].parent):
+            emptied.append(pieces[0].parent)
         if not _in_link(pieces[0]):
             changes += _name_links(pieces)
         for raw in pieces:
@@ -201,6 +204,15 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                   }.get(subtype, "the publication runs no page scripts and loads nothing from other sites")
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
+    for paragraph in emptied:  # after the warnings, which name its line
+        paragraph.parent.remove(paragraph)
+
+
+def _left_empty(parent: nodes.Node) -> bool:
+    """A paragraph of nothing but HTML that was all left out (an ``<svg>`` drawing): kept,
+    it was an empty ``<p>`` in every edition, a passage with no words."""
+    return isinstance(parent, nodes.paragraph) and parent.parent is not None \
+        and not parent.astext().strip() and not any(parent.findall(nodes.image))
 
 
 _ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"
