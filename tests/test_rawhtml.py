@@ -587,6 +587,11 @@ def test_an_embedded_frame_becomes_a_link_named_by_its_title():
     assert cleaned == '<a href="https://www.youtube.com/embed/abc">Council meeting, May 2</a>'
     untitled, _ = clean('<iframe src="https://www.youtube.com/embed/abc"></iframe>')
     assert ">https://www.youtube.com/embed/abc</a>" in untitled
+    # a frame of script was said "replaced by a link to it", and its title lost: no link is made
+    scripted, said = clean('<iframe src="javascript:alert(1)" title="Route map"></iframe>')
+    assert scripted == "Route map" and [c.what for c in said] == [
+        "an embedded frame (javascript:alert(1)) is left out: only http, https, mailto, tel and "
+        "relative addresses are linked; its title is shown"]
 
 
 def test_form_fields_fallbacks_and_drawings_keep_every_word_and_leave_no_empty_passage(tmp_path):

@@ -340,11 +340,15 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         name = "div"
     if name == "iframe":
         src = element.get("src", "")
+        title = " ".join(element.get("title", "").split())
         if src and url_is_safe(src):  # its title names it for screen readers: the link's words
-            title = " ".join(element.get("title", "").split())
             out.append(_link(src, _text(title or src), in_link))
-        changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
-                                 "to it", iframe=True))
+            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True))
+            return
+        out.append(_text(title))
+        changes.append(Change(f"an embedded frame ({_shorter(src) if src else 'no address'}) is left "
+                              "out: only http, https, mailto, tel and relative addresses are linked"
+                              + ("; its title is shown" if title else ""), iframe=True))
         return
     if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
