@@ -13,6 +13,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -101,6 +102,34 @@ def test_check_silences_what_a_build_silences_wildcards_too(tmp_path: Path) -> N
                                   'suppress_warnings = ["position.yaml"]\n', encoding="utf-8")
     lines, _ = check(source, conf)
     assert len(lines) == 5 and not any("[position.yaml]" in line for line in lines)
+
+
+def test_a_page_named_with_a_leading_underscore_is_said_missing_by_build_and_check(tmp_path: Path) -> None:
+    """`_draft.md` is never read (Sphinx's and Jekyll's rule, conf.py's `_*`): staff looked
+    for their page without a word of why. A build and `make check` say it at the file, as
+    information; a page the publisher left out by name is not said (conf.py's own `_*`
+    patterns are no choice of theirs)."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home"), "_draft.md": page("Budget draft", 1),
+        "parks/index.md": page("Parks", 2), "parks/_pools.md": page("Pools", 1),
+        "_config.yml": "title: Site\nexclude:\n  - _hidden.md\n", "_hidden.md": page("Hidden", 3),
+        "_drafts/post.md": page("Jekyll's", 4)})
+    build = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "--no-color",
+                            str(source), str(tmp_path / "html")],  # not -q: it is information
+                           capture_output=True, text=True, check=False, timeout=300)
+    assert build.returncode == 0, build.stdout + build.stderr
+    said = [line for line in build.stdout.splitlines() if "starts with '_'" in line]
+    assert said == [
+        f"{source / '_draft.md'}:1: '_draft.md' is not published: a page whose file name starts "
+        "with '_' is never read (nor did Jekyll publish one); rename it 'draft.md' to publish it",
+        f"{source / 'parks' / '_pools.md'}:1: 'parks/_pools.md' is not published: a page whose "
+        "file name starts with '_' is never read (nor did Jekyll publish one); rename it 'pools.md' "
+        "to publish it"], build.stdout
+    result = make("check", f"SOURCEDIR={source}")
+    notes = [line for line in result.stderr.splitlines() if "starts with '_'" in line]
+    assert [line.split(": ", 2)[1] for line in notes] == [
+        f"{source / '_draft.md'}:1", f"{source / 'parks' / '_pools.md'}:1"], result.stderr
+    assert all(line.startswith("note: ") for line in notes)
 
 
 def test_the_publication_itself_passes_the_check() -> None:

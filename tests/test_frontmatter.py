@@ -274,3 +274,28 @@ def test_a_title_of_a_long_run_of_spaces_is_read_in_linear_time():
     assert ends_apart("from pagesource import titles\n"
                       "assert titles.one_line('A' + ' ' * 300_000 + 'x') == 'A' + ' ' * 300_000 + 'x'\n"
                       "assert titles.one_line('A \\n ' * 50_000 + 'x') == 'A ' * 50_000 + 'x'", limit=120)
+
+
+@pytest.mark.parametrize("mark", [b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"],
+                         ids=["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_wide_byte_order_mark_before_utf8_text_is_read_as_utf8(mark: bytes, tmp_path: Path) -> None:
+    """A UTF-16 mark left before UTF-8 bytes (a tool that joined files, an editor that kept
+    the mark): read as UTF-16, the page became CJK garbage without a word. Both readers,
+    the front matter's and Sphinx's codec, read the same text."""
+    import codecs
+    import io
+
+    from pagesource import decode, lenient_utf8
+
+    raw = mark + "---\ntitle: Café\n---\n\nThe café opens at nine.\n".encode("utf-8")
+    text, problems = decode(raw)
+    assert text.startswith("---\ntitle: Café\n") and "The café opens at nine." in text
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (1, f"the file starts with a {lenient_utf8.encoding_of(mark).upper()} byte order mark, "
+            "but its text is UTF-8")]
+    assert codecs.decode(raw, lenient_utf8.NAME) == text
+    assert io.TextIOWrapper(io.BytesIO(raw), encoding=lenient_utf8.NAME).read() == text
+    for wide in ("utf-16", "utf-32"):  # really wide text is read as what its mark says
+        real = "---\ntitle: Café\n---\n\nText.\n".encode(wide)
+        assert decode(real)[0] == io.TextIOWrapper(io.BytesIO(real), encoding=lenient_utf8.NAME).read() \
+            == "---\ntitle: Café\n---\n\nText.\n"

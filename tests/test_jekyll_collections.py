@@ -477,6 +477,21 @@ def test_a_collection_declared_in_its_own_collection_yml_is_published(tmp_path: 
     assert not (tmp_path / "html" / "notes").exists()
 
 
+def test_a_collection_yml_that_cannot_be_opened_is_said_at_its_file(tmp_path: Path) -> None:
+    """A folder where Isomer's `_resources/collection.yml` should be (an unpacked archive
+    does it) was passed over without a word: its collection's settings were missing."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "_resources/collection.yml/keep.txt": "kept\n",
+        "_resources/media.md": "---\ntitle: Media\n---\n\nPress releases.\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = f"{source / '_resources' / 'collection.yml'}:1: WARNING: 'collection.yml' cannot be read " \
+           "(it cannot be opened: Is a directory)"
+    assert said in build.output and "[jekyll.site-file]" in build.output, build.output
+
+
 def test_a_collections_order_places_its_pages(tmp_path: Path) -> None:
     """Isomer's `_catalog/collection.yml` lists its files in `order:` (Jekyll 4's), the
     `Introduction.md` of each group first: the pages had no `position`, came alphabetically

@@ -796,6 +796,26 @@ def test_markdown_inside_kramdown_html_blocks_is_read_as_markdown() -> None:
     assert kramdown.clean(plain) == plain
 
 
+def test_a_one_line_markdown_element_is_read_as_markdown_each_a_paragraph_with_its_lines() -> None:
+    """A physics site's solutions, `<p markdown="1">**a)** ...</p>` one per line (a sheet's
+    `<p class="sheet-title" markdown="1">**Name:** x</p>` too): CommonMark showed the `**`
+    as written; kramdown read each as a paragraph of Markdown. Each is one here, and a
+    problem below is still said at its own line."""
+    page = ("---\ntitle: Kelvin\n---\nConvert to Kelvin.\n<p markdown=\"1\">**a)** 300 K</p>\n"
+            "<p markdown=\"1\">**b)** 200 K</p>\n\n<div class=\"sheet\" markdown=\"1\">\n"
+            "<p class=\"sheet-title\" markdown=\"1\">**Name:** Bikes</p>\n</div>\n"
+            "```html\n<p markdown=\"1\">**code**</p>\n```\n<p markdown=\"0\">**raw**</p>\n"
+            "<div markdown=\"1\"><div>nested</div></div>\nlast\n")
+    prepared = preprocess(page, {})
+    body = prepared.text.split("---\n", 2)[2]
+    assert body.split("\n")[:9] == ["Convert to Kelvin.", "", "**a)** 300 K", "", "**b)** 200 K", "",
+                                     "", "**Name:** Bikes", ""]
+    assert '```html\n<p markdown="1">**code**</p>\n```' in body
+    assert '<p markdown="0">**raw**</p>' in body and '<div markdown="1"><div>nested</div></div>' in body
+    written = body.split("\n").index("last") + 4  # the front matter's lines
+    assert prepared.lines(written) == 16
+
+
 def test_addresses_with_spaces_are_bracketed_outside_code_line_for_line():
     from jekyll_compat.spaced_urls import fix
     text = ("![A photo](images/my photo.png) [mail](mailto: a@b.gov) [p](my page.md \"T\")\n"
@@ -1097,7 +1117,8 @@ def test_kramdown_leftovers_on_long_hostile_lines_are_read_without_hanging() -> 
     megabytes). Run apart, with a limit."""
     assert ends_apart("from jekyll_compat.preprocess import preprocess; "
                       "pages = ['# ' + ' ' * 2_000_000 + 'x', '# ' + ' ' * 2_000_000 + '<a id=x></a>x', '{::comment}' * 200_000, "
-                      "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}']; "
+                      "'- ' + '`' * 2_000_000, '> ' + '``a' * 500_000, '{::comment}{:/}' * 100_000 + '{::comment}', "
+                      "'<p markdown=1>' + '</p ' * 500_000, '<p markdown=1>' + '<p>' * 500_000 + '</p>']; "
                       "[preprocess('---\\ntitle: x\\n---\\n' + page, {}) for page in pages]")
 
 

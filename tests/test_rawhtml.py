@@ -587,3 +587,36 @@ def test_an_embedded_frame_becomes_a_link_named_by_its_title():
     assert cleaned == '<a href="https://www.youtube.com/embed/abc">Council meeting, May 2</a>'
     untitled, _ = clean('<iframe src="https://www.youtube.com/embed/abc"></iframe>')
     assert ">https://www.youtube.com/embed/abc</a>" in untitled
+    # a frame of script was said "replaced by a link to it", and its title lost: no link is made
+    scripted, said = clean('<iframe src="javascript:alert(1)" title="Route map"></iframe>')
+    assert scripted == "Route map" and [c.what for c in said] == [
+        "an embedded frame (javascript:alert(1)) is left out: only http, https, mailto, tel and "
+        "relative addresses are linked; its title is shown"]
+
+
+def test_form_fields_fallbacks_and_drawings_keep_every_word_and_leave_no_empty_passage(tmp_path):
+    """A `<textarea>` (a letter to copy) and a `<select>` (the districts to choose from) lost
+    their words with the field; a `<select>` written in a sentence ran its choices together
+    ("Option oneOption two"); an `<svg>` drawing alone in a paragraph left an empty `<p>`, a
+    passage with no words. `<object>`, `<video>` and `<audio>` keep their fallback words."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\nBefore.\n\n"
+                "<svg width=\"10\" height=\"10\"><circle r=\"4\"/></svg>\n\n"
+                "<textarea>Dear Council, I support the plan.</textarea>\n\n"
+                "<select>\n<option>North district</option>\n<option>South district</option>\n</select>\n\n"
+                "Pick <select><option>Option one</option><option>Option two</option></select> now.\n\n"
+                "<object data=\"map.pdf\" type=\"application/pdf\">Download the district map.</object>\n\n"
+                "<video src=\"a.mp4\" controls>The council video transcript.</video>\n\n"
+                "<audio src=\"a.mp3\">The podcast transcript.</audio>\n\nAfter.\n"})
+    for builder, page in (("html", "a.html"), ("epub", "a.xhtml")):
+        build = sphinx_build(source, tmp_path / builder, builder, strict=False)
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        article = BeautifulSoup((tmp_path / builder / page).read_text(encoding="utf-8"), "html.parser")
+        words = " ".join(article.get_text(" ").split())
+        for kept in ("Dear Council, I support the plan.", "North district, South district",
+                     "Option one Option two", "Download the district map.",
+                     "The council video transcript.", "The podcast transcript."):
+            assert kept in words, (builder, words)
+        assert [p for p in article.select("p[id^=p-]") if not p.get_text(strip=True).strip("¶")] == [], builder
+        assert "form field is shown as its words" in build.output

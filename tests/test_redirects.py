@@ -238,6 +238,32 @@ def test_a_redirect_to_nowhere_warns_with_file_and_line(tmp_path: Path) -> None:
     assert sphinx_build(src, tmp_path / "html2", strict=False).returncode == 0
 
 
+def test_a_redirect_pages_own_words_are_said_lost_and_its_markup_is_not(tmp_path: Path) -> None:
+    """A page that only redirects is built in no edition: the words under its front matter,
+    a working redirect's or one to nowhere, were dropped without a word. The meta refresh
+    that redirect pages of old sites carry (Liquid and a tag) is no words."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "moved.md": "---\ntitle: Permits\nredirect_to: /index/\n---\n\n\n"
+                    "Apply for a **permit** on the new page.\n\nCall 3-1-1.\n",
+        "gone.md": "---\nredirect_to: /nowhere/\n---\n\nThe pool opens in May.\n",
+        "stub.md": "---\nredirect_to: /index/\n---\n"
+                   "<meta http-equiv=\"refresh\" content=\"0; url={{ '/index/' | relative_url }}\">\n"
+                   "<!-- moved in 2019 -->\n",
+    })
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    lost = [w for w in build.warnings if w.endswith("[redirect.text-lost]")]
+    assert lost == [
+        f"{src / 'gone.md'}:5: WARNING: the page's text (5 words from here on) is lost: it "
+        "redirects to '/nowhere/', which is no page of this site, so no edition publishes it; lead "
+        "`redirect_to:` to a page of this site and move the text there, or remove `redirect_to:` "
+        "to publish the page [redirect.text-lost]",
+        f"{src / 'moved.md'}:7: WARNING: the page's text (10 words from here on) is lost: it only "
+        "redirects (to '/index/'), so no edition publishes it; move the text to the page it leads "
+        "to, or remove `redirect_to:` to publish the page [redirect.text-lost]"], build.warnings
+
+
 def test_a_folder_without_an_index_page_still_answers_at_its_address(tmp_path: Path) -> None:
     """The first page is the landing page; the site's own address (index.html) leads to it."""
     src = write_pages(tmp_path / "src", {"b.md": page("Buses", 2), "a.md": page("Alpha", 1)})

@@ -595,8 +595,8 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
         return None, why, 1
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None, None, 1
+    except OSError as error:
+        return None, f"it cannot be opened: {error.strerror or error}", 1
     if path.suffix in TABLE_SUFFIXES:
         return _read_table(text, TABLE_SUFFIXES[path.suffix])
     try:
@@ -618,9 +618,12 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
 
 
 def say_unreadable_site_files(srcdir: Path) -> None:
-    """``_config.yml`` and ``_data/`` files that cannot be read, each at its line."""
+    """``_config.yml``, ``_<name>/collection.yml`` and ``_data/`` files that cannot be read,
+    each at its line: a broken ``collection.yml`` left its collection's settings (its
+    pages' order, whether they are published) out without a word."""
     config = srcdir / "_config.yml"
-    for path in ([config] if config.exists() else []) + _data_files(srcdir):
+    for path in ([config] if config.exists() else []) + _collection_file_paths(srcdir) \
+            + _data_files(srcdir):
         if not _inside(path, srcdir):
             continue  # a link outside: said by site_files_outside
         _, why, line = _read_site_file(path, path.stat().st_mtime)
@@ -692,6 +695,12 @@ def _collection_files(srcdir: Path) -> dict[str, Any]:
             continue
         found[name[1:]] = _read_yaml(path, mtime)
     return found
+
+
+def _collection_file_paths(srcdir: Path) -> list[Path]:
+    """Each ``_<name>/collection.yml`` that is read (:func:`_collection_files` reads no link)."""
+    return [path for name in _collection_file_folders(srcdir)
+            if not (path := srcdir / name / "collection.yml").is_symlink()]
 
 
 def _collection_file_folders(srcdir: Path) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ import re
 
 from bisect import bisect_right
 
-from pagesource.fences import code_spans, outside_code, outside_fences
+from pagesource.fences import code_spans, markdown_lines, outside_code, outside_fences
 from pagesource.titles import atx_text
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
@@ -45,6 +45,7 @@ def _markdown_open(line: str) -> re.Match[str] | None:
     tag = _OPEN_TAG.match(line)
     return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
+_ONE_LINE_ELEMENT = re.compile(r"^( {0,3})<(\w+)\b([^<>]*)>(.*)</(\w+)\s*>\s*$")
 _TWO_BACKSLASHES = re.compile(r"(?<!\\)\\\\$")
 _PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
 _BLOCK_OPEN = re.compile(r"^\s*<(div|section|article|aside|header|footer|main|details|summary|figure|figcaption)"
@@ -67,6 +68,46 @@ _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
 """kramdown's separator lines inside a table (its ``TABLE_SEP_LINE``, ``TABLE_FSEP_LINE``)."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:")
 _SPACED_REFERENCE = re.compile(r"\][ \t]+\[([^\]\n]+)\]")
+
+
+def markdown_element_content(line: str) -> str | None:
+    """The content of ``<p markdown="1">**Name:** x</p>`` whole on its line, which kramdown
+    read as Markdown, else ``None``. Not when the content opens an element of the same
+    name: the line's end tag is then not its own."""
+    element = _ONE_LINE_ELEMENT.match(line)
+    if element is None or element.group(2).lower() != element.group(5).lower() \
+            or not _MARKDOWN_ATTRIBUTE.search(element.group(3)) or "markdown=\"0\"" in element.group(3) \
+            or re.search(rf"<{element.group(2)}\b", element.group(4), re.I):
+        return None
+    return element.group(4).strip()
+
+
+def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` with each one-line ``markdown="1"`` element as its Markdown, a block of its
+    own, and the 0-based lines of the blank lines added around it.
+
+    CommonMark shows ``<div markdown="1">text **bold**</div>`` as HTML, its ``**`` as
+    written; kramdown read the content as Markdown. A run of such ``<p>``s (a physics
+    site's solutions, one per line) stays a run of paragraphs, not one."""
+    if "markdown" not in text:
+        return text, ()
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    out: list[str] = []
+    added: list[int] = []
+    for i, line in enumerate(lines):
+        content = markdown_element_content(line) if i in prose and "markdown" in line else None
+        if content is None:
+            out.append(line)
+            continue
+        if out and out[-1].strip():
+            added.append(len(out))
+            out.append("")
+        out.append(content)
+        if i + 1 < len(lines) and lines[i + 1].strip():
+            added.append(len(out))
+            out.append("")
+    return "\n".join(out), tuple(added)
 
 
 def opens_markdown_block(line: str) -> bool:

@@ -8,6 +8,7 @@ addresses does it answer".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,20 +42,33 @@ def permalink(front: Mapping[str, Any]) -> str | None:
     return value if isinstance(value, str) and not is_template(value) else None
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_other_scheme(value: str) -> bool:
+    """``javascript:alert(1)``, ``data:text/html,…``, ``mailto:…``: no address a page of the
+    site answered on (it wrote a redirect file ``alert(1).html``); http and https are."""
+    scheme = _SCHEME.match(value.strip())
+    return scheme is not None and scheme.group(0).lower() not in ("http:", "https:")
+
+
 def old_addresses(front: Mapping[str, Any]) -> list[str]:
     """Every old address the page answered (``redirect_from``, then ``permalink``)."""
-    return _as_list(front.get("redirect_from")) + [
-        link for link in _as_list(front.get("permalink")) if not is_template(link)]
+    return [link for link in _as_list(front.get("redirect_from")) if not is_other_scheme(link)] + [
+        link for link in _as_list(front.get("permalink"))
+        if not is_template(link) and not is_other_scheme(link)]
 
 
 def not_addresses(front: Mapping[str, Any]) -> list[tuple[str, Any]]:
     """``(key, value)`` for each ``redirect_from``/``permalink`` value that is no text (``1``,
-    ``{a: b}``): no address, so no redirect (its text would have named a file ``{'a': 'b'}.html``)."""
+    ``{a: b}``) or text with another scheme than http(s) (:func:`is_other_scheme`): no
+    address, so no redirect (its text would have named a file ``{'a': 'b'}.html``)."""
     found = []
     for key in ("redirect_from", "permalink"):
         value = front.get(key)
         values = value if isinstance(value, (list, tuple)) else [value]
-        found += [(key, v) for v in values if v is not None and not isinstance(v, str)]
+        found += [(key, v) for v in values if v is not None
+                  and (not isinstance(v, str) or is_other_scheme(v))]
     return found
 
 

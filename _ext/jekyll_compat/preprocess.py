@@ -107,6 +107,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     options = site.get("kramdown")
     cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
                              and options.get("parse_block_html") is True)
+    cleaned, apart = kramdown.markdown_elements(cleaned)
+    if apart:
+        lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
     if whole_elements:
         cleaned = kramdown.joined_terms(cleaned)
         cleaned, headed = tablecells.with_header_lines(cleaned)

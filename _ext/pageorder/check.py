@@ -66,9 +66,11 @@ def load_settings(confdir: Path) -> Settings:
 
 
 def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = None,
-               twins: list[Any] | None = None, links: list[Any] | None = None) -> dict[str, Path]:
+               twins: list[Any] | None = None, links: list[Any] | None = None,
+               underscored: list[str] | None = None) -> dict[str, Path]:
     """Every page Sphinx would read in ``srcdir``, as ``{docname: path}``; ``unfound`` gets
-    the page files it passes over (``safety.names.unfound_pages``), and ``twins`` the files
+    the page files it passes over (``safety.names.unfound_pages``), ``underscored`` the
+    ``_draft.md`` files it never reads (``safety.names.underscore_pages``), ``twins`` the files
     left out as another file of the same page, ``links`` the links to folders not walked and
     the pages that are links to no file (``safety.project``), as a build says them."""
     from jekyll_compat import inplace, jekyll_config, leftout, markdown_suffixes, posts
@@ -100,6 +102,11 @@ def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = Non
 
         unfound += unfound_pages(str(srcdir), suffixes, Matcher(list(settings.include_patterns)),
                                  Matcher([*excludes, *EXCLUDE_PATHS]), folders)
+    if underscored is not None:
+        from safety import chosen_exclusions
+        from safety.names import underscore_pages
+
+        underscored += underscore_pages(str(srcdir), suffixes, chosen_exclusions(excludes), folders)
     if twins is not None:
         twins += project.twins
     if links is not None:
@@ -170,7 +177,7 @@ def display_path(path: Path) -> Path:
 
 def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     """Check ``srcdir``: (the lines to print, the number of pages checked)."""
-    from safety.names import shown, unfound_problem
+    from safety.names import shown, underscore_message, unfound_problem
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
     from safety.project import BrokenLink, broken_link_problem, folder_link_problem, twin_problem
 
@@ -178,11 +185,15 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     unfound: list[str] = []
     twins: list[Any] = []
     links: list[Any] = []
-    paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins, links), srcdir)
+    underscored: list[str] = []
+    paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins, links, underscored),
+                                  srcdir)
     pages = read_pages(paths, srcdir)
     root = root_page(pages, settings.root_doc)
     outline = build_outline(pages, root)
     lines = [f"note: {note}" for note in settings.notes]
+    lines += [f"note: {display_path(srcdir / shown(path))}:1: {underscore_message(shown(path))}"
+              for path in underscored]
     if root != settings.root_doc:
         lines.append(f"note: no {settings.root_doc} page: '{root}' is the landing page, as in a build")
     elif root not in pages:

@@ -250,9 +250,18 @@ def _page_source(text: str, data: dict[str, Any], key_lines: dict[str, int], bod
 
 def decode(raw: bytes) -> tuple[str, list[Problem]]:
     """The text of a file: UTF-8 without byte order mark; a bad byte is replaced and located.
-    A file with a UTF-16 or UTF-32 byte order mark (Notepad's "Unicode") is read as such, said."""
+    A file with a UTF-16 or UTF-32 byte order mark (Notepad's "Unicode") is read as such, said;
+    unless the bytes behind the mark are UTF-8 (:func:`lenient_utf8.mark_before_utf8`)."""
     problems: list[Problem] = []
-    if (wide := lenient_utf8.encoding_of(raw[:4])) != "utf-8-sig":
+    if mark := lenient_utf8.mark_before_utf8(raw):
+        wide = lenient_utf8.encoding_of(raw[:4]).upper()
+        problems.append(Problem(
+            Kind.ENCODING, 1,
+            f"the file starts with a {wide} byte order mark, but its text is UTF-8: it is read "
+            "as UTF-8; save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8) "
+            "so no other tool reads it as " + wide))
+        raw = raw[len(mark):]
+    elif (wide := lenient_utf8.encoding_of(raw[:4])) != "utf-8-sig":
         problems.append(Problem(
             Kind.ENCODING, 1,
             f"the file is {wide.upper()}, not UTF-8: it is read as {wide.upper()}; save it as "

@@ -6,7 +6,8 @@ such a byte; with this codec the page is still read (the byte becomes U+FFFD) an
 build ends with that one clear warning. A file that starts with a UTF-16 or UTF-32 byte
 order mark (Windows Notepad's "Unicode") is read as what it is, as the front-matter
 reader does (:func:`pagesource.decode`, which says it): read as UTF-8, every word was
-garbled and the page said four problems, three of them about the garbage.
+garbled and the page said four problems, three of them about the garbage. Such a mark
+before bytes that are UTF-8 is a wrong mark: the text is read as UTF-8.
 """
 
 from __future__ import annotations
@@ -26,8 +27,30 @@ def encoding_of(head: bytes) -> str:
     return next((name for mark, name in _WIDE if head.startswith(mark)), "utf-8-sig")
 
 
+def mark_before_utf8(data: bytes) -> bytes:
+    """A UTF-16 or UTF-32 byte order mark that stands before UTF-8 text (no NUL byte, which
+    every wide line end has, and valid UTF-8), else ``b""``. An editor or a tool that
+    concatenated files left one so: read as UTF-16, every word of the page became CJK
+    garbage (``ⴭਭ楴汴``) with no word of why."""
+    wide = encoding_of(data[:4])
+    if wide == "utf-8-sig":
+        return b""
+    mark = next(mark for mark, name in _WIDE if data.startswith(mark))
+    rest = data[len(mark):]
+    if b"\0" in rest:
+        return b""
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return b""
+    return mark
+
+
 def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
-    return codecs.lookup(encoding_of(bytes(data[:4]))).decode(data, "replace")
+    data = bytes(data)
+    if mark := mark_before_utf8(data):
+        return data[len(mark):].decode("utf-8", "replace"), len(data)
+    return codecs.lookup(encoding_of(data[:4])).decode(data, "replace")
 
 
 class _IncrementalDecoder(codecs.IncrementalDecoder):
@@ -45,7 +68,12 @@ class _IncrementalDecoder(codecs.IncrementalDecoder):
             self._head += bytes(data)
             if len(self._head) < 4 and not final:
                 return ""
-            self._inner = codecs.getincrementaldecoder(encoding_of(self._head))("replace")
+            if encoding_of(self._head) != "utf-8-sig":
+                if not final:  # whether it is UTF-8 behind the mark needs the whole file
+                    return ""
+                whole, self._head = self._head, b""
+                return _decode(whole)[0]
+            self._inner = codecs.getincrementaldecoder("utf-8-sig")("replace")
             data, self._head = self._head, b""
         return self._inner.decode(data, final)
 

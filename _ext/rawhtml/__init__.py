@@ -74,7 +74,8 @@ class Subtype(enum.Enum):
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
-    after it are hidden in every edition until it is closed."""
+    after it are hidden in every edition until it is closed. Inside a block (``<p>Intro
+    <!-- note``, a ``<title>``), one hides the block's words after it."""
 
 
 _OPENERS = re.compile(r"\s*(?:(<!--)|<(script|style|textarea|pre)(?=[\s>/]|$))", re.I)
@@ -94,6 +95,31 @@ def unclosed(text: str) -> str | None:
         return None if "-->" in text else "<!--"
     name = opener.group(2).lower()
     return None if re.search(rf"</{name}\s*>", text, re.I) else f"<{name}>"
+
+
+_SWALLOWING = re.compile(r"<!--|<(script|style|textarea|title)\b[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def swallowed(text: str) -> tuple[str, int] | None:
+    """An opener inside a raw HTML block that is never closed in it and hides words after
+    it (``<p>Intro <!-- note`` then a line of text), with its line in the block (from 0):
+    a browser, and so every edition, shows nothing of the block after it. None else."""
+    for opener in _SWALLOWING.finditer(text):
+        if opener.group(0) == "<!--":
+            end = text.find("-->", opener.end())
+            if end != -1:
+                continue
+            rest, shown = text[opener.end():], "<!--"
+        else:
+            name = opener.group(1).lower()
+            if re.search(rf"</{name}\s*>", text[opener.end():], re.I):
+                continue
+            rest, shown = text[opener.end():], f"<{name}>"
+        if _ANY_TAG.sub(" ", rest).strip():
+            return shown, text.count("\n", 0, opener.start())
+        return None
+    return None
 
 
 def is_html(node: nodes.Node) -> bool:
@@ -116,6 +142,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     def read_address(address: str) -> str | None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
+    emptied: list[nodes.Element] = []
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -124,6 +151,13 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             logger.warning(f"this `{opener}` is never closed, so Markdown reads the rest of the "
                            f"page ({raw.astext().count(chr(10))} lines) as its inside and no edition "
                            f"shows those words: close it where it should end", location=_where(raw),
+                           type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
+        elif hidden := swallowed(raw.astext()):
+            where = _where(raw)
+            line = where.line + hidden[1] if where is not None and where.line else None
+            logger.warning(f"this `{hidden[0]}` is never closed in its HTML block, so the words "
+                           "after it, to the block's end, are shown in no edition: close it where "
+                           "it should end", location=(env.docname, line) if line else where,
                            type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
         cleaned, changes = clean(raw.astext(), PageImages(env, raw),
                                  details_label=translated(DETAILS_SUMMARY))
@@ -145,6 +179,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             changes += twice
             _replace(raw, cleaned)
         _pictures_to_their_pieces(pieces)
+        if _left_empty(pieces[0].parent):
+            emptied.append(pieces[0].parent)
         if not _in_link(pieces[0]):
             changes += _name_links(pieces)
         for raw in pieces:
@@ -168,6 +204,15 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                   }.get(subtype, "the publication runs no page scripts and loads nothing from other sites")
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
+    for paragraph in emptied:  # after the warnings, which name its line
+        paragraph.parent.remove(paragraph)
+
+
+def _left_empty(parent: nodes.Node) -> bool:
+    """A paragraph of nothing but HTML that was all left out (an ``<svg>`` drawing): kept,
+    it was an empty ``<p>`` in every edition, a passage with no words."""
+    return isinstance(parent, nodes.paragraph) and parent.parent is not None \
+        and not parent.astext().strip() and not any(parent.findall(nodes.image))
 
 
 _ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"

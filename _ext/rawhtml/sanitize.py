@@ -292,6 +292,24 @@ def _words_of(fragment: str) -> str:
     return " ".join(unescape(text).split())
 
 
+FORM_WORDS = {"textarea", "select", "datalist"}
+"""Form fields whose words a reader needs (a letter to copy, the choices offered): no
+edition can hold the field, so they are shown as their words, never dropped."""
+
+
+def _form_words(element: ET.Element, name: str, out: list[str], changes: list[Change]) -> None:
+    if name == "textarea":
+        words = " ".join("".join(element.itertext()).split())
+    else:
+        choices = [" ".join("".join(option.itertext()).split()) or option.get("label", "")
+                   for option in element.iter() if isinstance(option.tag, str)
+                   and option.tag.rsplit("}", 1)[-1].lower() == "option"]
+        words = ", ".join(choice for choice in choices if choice)
+    out.append(_text(words))
+    changes.append(Change(f"a <{name}> form field is shown as its words"
+                          if words else f"an empty <{name}> form field is left out"))
+
+
 def _text(value: str | None) -> str:
     return escape(value or "", quote=False)
 
@@ -322,11 +340,15 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         name = "div"
     if name == "iframe":
         src = element.get("src", "")
+        title = " ".join(element.get("title", "").split())
         if src and url_is_safe(src):  # its title names it for screen readers: the link's words
-            title = " ".join(element.get("title", "").split())
             out.append(_link(src, _text(title or src), in_link))
-        changes.append(Change(f"an embedded frame ({src or 'no address'}) is replaced by a link "
-                                 "to it", iframe=True))
+            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True))
+            return
+        out.append(_text(title))
+        changes.append(Change(f"an embedded frame ({_shorter(src) if src else 'no address'}) is left "
+                              "out: only http, https, mailto, tel and relative addresses are linked"
+                              + ("; its title is shown" if title else ""), iframe=True))
         return
     if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
         changes.append(Change("a <style> element is left out (the theme styles the page)"))
@@ -336,6 +358,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         return
     if name == "input" and element.get("type", "").strip().lower() == "checkbox":
         out.append(TICKED if element.get("checked") is not None else UNTICKED)
+        return
+    if name in FORM_WORDS:
+        _form_words(element, name, out, changes)
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
@@ -588,6 +613,10 @@ _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
 
 
+_WORDS_APART = {"option", "optgroup"}
+"""Elements left out inline whose words are separate items: their end keeps a space."""
+
+
 def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None, *,
                  in_link: bool = False) -> tuple[list[str], list[Change]]:
     """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
@@ -603,6 +632,8 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
             name = close.group(1).lower()
             if stack and stack[-1][0] == name:
                 _, start = stack.pop()
+                if name in FORM_WORDS:  # its words are the paragraph's text between the tags
+                    continue
                 cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link(),
                                        inline=True)
                 changes += found
@@ -610,6 +641,8 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                 end = f"</{shown}>"
                 if cleaned.startswith(f"<{shown}") and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
+                elif name in _WORDS_APART and not cleaned:
+                    result[index] = " "  # "Option one Option two", not "Option oneOption two"
             continue  # an unpaired end tag is dropped
         opened = _OPEN.match(piece)
         if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):

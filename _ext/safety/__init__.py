@@ -161,6 +161,33 @@ def say_unfound_pages(env: Any) -> None:
                        location=f"{where}:1", type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
 
 
+_SAID: set[str] = set()
+
+
+def chosen_exclusions(patterns: list[str]) -> Any:
+    """The publisher's own ``exclude_patterns``: not those that leave out every ``_`` name
+    (conf.py's ``_*``, ``**/_*``), which are the project's rule, not a choice to hide a page."""
+    from sphinx.util.matching import Matcher
+
+    return Matcher([p for p in patterns if not Matcher([p])("_b") and not Matcher([p])("a/_b")])
+
+
+def say_underscore_pages(app: Sphinx) -> None:
+    """``builder-inited``, once the collections read in place are known: information at
+    each ``_draft.md``, why the page is missing and the rename that publishes it. Said once
+    per process (``make all`` builds three editions in one)."""
+    from . import names
+
+    srcdir = os.fspath(app.srcdir)
+    chosen = chosen_exclusions(list(app.config.exclude_patterns))
+    for path in names.underscore_pages(srcdir, app.config.source_suffix, chosen,
+                                       getattr(app.project, "collections", {})):
+        where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
+        if where not in _SAID:
+            _SAID.add(where)
+            logger.info(names.underscore_message(names.shown(path)), location=f"{where}:1")
+
+
 class _SaidAsPageName:
     """Drops Sphinx's "Ignored unreadable document" for a file whose name is only in another
     Unicode form than the composed one Sphinx looks for: :func:`say_unfound_pages` says
@@ -249,6 +276,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("config-inited", install_unreadable_filter)
     app.connect("builder-inited", use_pages_project, priority=50)  # before jekyll_compat's (100)
+    app.connect("builder-inited", say_underscore_pages, priority=600)  # after the collections (100)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -92,6 +92,39 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
     return found
 
 
+def underscore_pages(srcdir: str, suffixes: Iterable[str], chosen: Callable[[str], bool],
+                     collections: Iterable[str] = ()) -> list[str]:
+    """Page files whose own name starts with ``_`` (``_draft.md``, ``projects/_old.md``),
+    as paths from ``srcdir``: Sphinx and Jekyll never read one, and staff looked for their
+    page without a word of why. ``_``-folders are :mod:`jekyll_compat.leftout`'s, except the
+    published ``collections`` the build reads; ``chosen`` says what the publisher left out
+    on purpose (``exclude_patterns`` without those that leave out every ``_`` name)."""
+    suffixes, collections = tuple(suffixes), tuple(collections)
+
+    def entered(folder: str) -> bool:
+        name = folder.rsplit("/", 1)[-1]
+        if any(f == folder or f.startswith(folder + "/") for f in collections):
+            return True
+        return not name.startswith(("_", ".")) and not chosen(folder)
+
+    found = []
+    for folder, dirs, files in os.walk(srcdir):
+        base = os.path.relpath(folder, srcdir)
+        base = "" if base == "." else base.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(d for d in dirs if entered(base + d)
+                         and not os.path.islink(os.path.join(folder, d)))
+        found += [base + name for name in sorted(files)
+                  if name.startswith("_") and name.endswith(suffixes) and not chosen(base + name)]
+    return found
+
+
+def underscore_message(path: str) -> str:
+    """Why a ``_`` page is missing, and how to publish it."""
+    name = path.rsplit("/", 1)[-1]
+    return (f"'{path}' is not published: a page whose file name starts with '_' is never read "
+            f"(nor did Jekyll publish one); rename it '{name.lstrip('_') or 'page.md'}' to publish it")
+
+
 def other_suffix(name: str, suffixes: tuple[str, ...]) -> str | None:
     """A Markdown page's suffix the build does not read (``.mD``, ``.mdown``), else None: such
     a page was left out without a word (:func:`pagesource.suffixes.unread_suffix`)."""

@@ -126,10 +126,28 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
             str(Path(app.confdir, "conf.py"))
         logger.warning(problem.message, location=location, type=redirects.WARNING_TYPE,
                        subtype=problem.subtype)
+    say_redirect_pages_text(front, env.found_docs, planned)
     if app.config.root_doc in env.found_docs:
         planned = redirects.with_home(planned, app.config.root_doc, lambda d: page_file(app, d))
     setattr(app.builder, _REDIRECTS, planned)
     return []
+
+
+def say_redirect_pages_text(front: dict[str, pagesource.PageSource], published: set[str],
+                            planned: list[redirects.Redirect]) -> None:
+    """A page that only redirects is built in no edition: words below its front matter
+    were dropped without a word (jekyll-redirect-from showed none of them either)."""
+    leading = {r.origin for r in planned if r.origin != "conf.py"}
+    for docname, source in sorted(front.items()):
+        if docname in published or not meaning.is_redirect_page(source.data) \
+                or source.data.get("published") is False:
+            continue
+        words, first = redirects.own_words("\n".join(source.lines[source.body_start:]))
+        if words:
+            message = redirects.text_lost_message(
+                words, meaning.redirect_target(source.data), docname in leading)
+            logger.warning(message, location=(docname, source.body_start + first + 1),
+                           type=redirects.WARNING_TYPE, subtype=redirects.Kind.TEXT_LOST.value)
 
 
 def page_file(app: Sphinx, docname: str) -> str:

@@ -19,6 +19,7 @@ an automatic one (:attr:`Kind.EXTERNAL`); ``site_redirects`` may send readers on
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -56,6 +57,11 @@ class Kind(enum.Enum):
     page's front matter. The old address shows a notice with a link to it instead; a move
     meant by the publication is written in ``conf.py``'s ``site_redirects``, which redirects,
     and the publisher's own hosts (``site_redirect_hosts``, the site's own) are no other site."""
+
+    TEXT_LOST = "text-lost"
+    """A page that only redirects has words of its own below its front matter: Jekyll's
+    redirect page showed none of them and no edition publishes the page, so they are lost
+    unless moved to the page it leads to."""
 
     INVALID = "invalid"
     """The old address cannot be a file of the site: a control character, a name too long
@@ -105,6 +111,36 @@ def unwritable(source: str, files: set[str]) -> str | None:
     if any(f.startswith(source + "/") for f in files):
         return f"is a folder of the site ('{source}/')"
     return None
+
+
+_NOT_WORDS = re.compile(r"<!--.*?(?:-->|\Z)|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def own_words(body: str) -> tuple[int, int]:
+    """``(words, line)``: how many words a redirect page's body says to a reader and the
+    body line (from 0) of the first; Liquid, tags and comments are no words."""
+    words = _WORD.findall(_NOT_WORDS.sub(" ", body))
+    if not words:
+        return 0, 0
+    first = next((n for n, line in enumerate(body.splitlines())
+                  if _WORD.search(_NOT_WORDS.sub(" ", line))), 0)
+    return len(words), first
+
+
+def text_lost_message(words: int, target: str, target_found: bool) -> str:
+    """What a redirect page's own words become, and what to do."""
+    count = f"{words} word{'s' if words != 1 else ''}"
+    if not target:
+        why = "it is `layout: redirect` without `redirect_to:`, so it is not built"
+    elif target_found:
+        why = f"it only redirects (to '{target[:200]}'), so no edition publishes it"
+    else:
+        why = f"it redirects to '{target[:200]}', which is no page of this site, so no edition publishes it"
+    move = "move the text to the page it leads to" if target_found else \
+        "lead `redirect_to:` to a page of this site and move the text there"
+    return (f"the page's text ({count} from here on) is lost: {why}; {move}, or remove "
+            "`redirect_to:` to publish the page")
 
 
 @dataclass(frozen=True)
