@@ -44,8 +44,8 @@ class Kind(enum.Enum):
     and address are shown as typed."""
 
     EMPTY = "empty"
-    """A link with no address (``[John Doe](#)``, a placeholder a template left): its text
-    is kept, without a link."""
+    """A link with no address (``[John Doe]()``, or ``[John Doe](#)``, a placeholder a
+    template left): its text is kept, without a link."""
 
     MISSING_HEADING = "missing-heading"
     """A link to a heading or anchor the page it names does not have: it goes to that page."""
@@ -94,8 +94,9 @@ def read(target: str, text: str) -> Reading | None:
     """What a link with this address (as MyST left it) and this text meant, if it is plain."""
     if not target.strip().lstrip("#"):
         return Reading(Kind.EMPTY, None,
-                       f"the link {text!r} has no address (`#` alone: a placeholder); it is shown "
-                       "without a link: give it an address, or remove the brackets")
+                       f"the link {text!r} has no address: it is empty or `#` (a placeholder), so "
+                       "its words are shown without a link: write where it leads, e.g. "
+                       f"[{text[:40]}](https://…) or [{text[:40]}](other-page.md), or remove the brackets")
     url = web_address(target)
     if url is not None:
         return Reading(Kind.NO_SCHEME, url,
