@@ -123,3 +123,36 @@ def test_a_reference_link_without_its_definition_is_found():
     assert undefined_reference("read [here][1].") == "1" and undefined_reference("see [Google][] now") == "Google"
     assert undefined_reference("a[i][j] and m[0][1]") is None and undefined_reference("x [1][2]") is None
     assert "`[mydoc_images]: address`" in as_text_message(1, "to [inserting images][mydoc_images])")
+
+
+@pytest.mark.parametrize("text", [
+    "[sic] (see above)", "Smith [2] (1997)", "a[i] (x.y)", "[text](ok)", "\\[a\\] (https://x.org)",
+    "the [draft]\n(in review) is late", "![Map] (map.png)",
+])
+def test_prose_with_brackets_then_parentheses_is_not_a_link_apart(text):
+    from loose_links.core import apart_link
+
+    assert apart_link(text) is None
+
+
+@pytest.mark.parametrize(("text", "gap"), [
+    ("See the [parking study]\n(https://example.org/study).", "a line break"),
+    ("[Register] (/contact/)", "a space"),
+    ("[Sign up here]\n\n(https://airtable.com/shrEN0R3acNq3SEpd)", "a blank line"),
+    ("[the plan] (plan.md#fees)", "a space"),
+])
+def test_a_link_whose_halves_are_apart_is_found(text, gap):
+    from loose_links.core import apart_link, apart_message
+
+    found = apart_link(text)
+    assert found is not None and f"with {gap} between" in apart_message(1, found)
+
+
+def test_only_a_description_a_blank_line_cut_is_said_so():
+    from loose_links.core import opened_before_blank_line
+
+    assert opened_before_blank_line("![A map of the city")[0].startswith("!")
+    assert opened_before_blank_line("See [the map\nof the")[0] == "[the map\nof the"
+    assert opened_before_blank_line("See [the map](map.png) here") is None
+    assert opened_before_blank_line("A \\[note") is None
+

@@ -23,7 +23,8 @@ from sphinx.util import logging
 
 import rawhtml
 
-from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
+from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message, link_name,
+                   nameless_message, opened_before_blank_line, read, refused_definition,
                    shown_on_purpose, undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
 
@@ -179,9 +180,34 @@ class MarkdownShownAsText(SphinxTransform):
                  if "](" in text and unread_link(text) and not self._shown_on_purpose(text)
                  or "]:" in text and refused_definition(text)
                  or not refused and "][" in text and undefined_reference(text)]  # said with its definition
-        if found:
-            logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
-                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+        places = [(_line_node(text).line or 0, self._typed(text)) for text in found]
+        for paragraph in self._paragraphs_with_apart_links():
+            match = apart_link(_words_with_next(paragraph))
+            place = _line_at(paragraph, match.start())
+            places.append((place.line or 0, (functools.partial(apart_message, found=match), place)))
+        if not places:
+            return
+        places.sort(key=lambda place: place[0])
+        message, location = places[0][1]
+        others = tuple(sorted({line for line, _ in places[1:] if line}))
+        logger.warning(message(len(places), others=others), location=location,
+                       type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+    def _typed(self, text: nodes.Text) -> tuple[Any, nodes.Node]:
+        """What to say of Markdown shown as typed in ``text``, and where: a picture's
+        description or a link's text that a blank line cut is said where it starts."""
+        before = _paragraph_before(text)
+        opened = opened_before_blank_line(_words(before)) if before is not None else None
+        if opened is not None:
+            return functools.partial(blank_line_message, opened=opened[0]), _line_at(before, opened.start())
+        return functools.partial(as_text_message, text=str(text)), _line_node(text)
+
+    def _paragraphs_with_apart_links(self) -> list[nodes.paragraph]:
+        """Paragraphs whose words hold ``[text]`` and ``(address)`` apart, alone or with the
+        next paragraph (a blank line between the halves)."""
+        return [paragraph for paragraph in self.document.findall(nodes.paragraph)
+                if "]" in _words(paragraph) and not _in_code(paragraph)
+                and apart_link(_words_with_next(paragraph)) is not None]
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""
@@ -244,6 +270,45 @@ def _in_code(node: nodes.Node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _paragraph_before(text: nodes.Text) -> nodes.Element | None:
+    """The paragraph right before the one ``text`` is in (what a blank line split off)."""
+    paragraph = text.parent
+    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+        paragraph = paragraph.parent
+    if paragraph is None or paragraph.parent is None:
+        return None
+    index = paragraph.parent.index(paragraph)
+    before = paragraph.parent[index - 1] if index > 0 else None
+    return before if isinstance(before, nodes.paragraph) else None
+
+
+def _words(paragraph: nodes.Element) -> str:
+    """A paragraph's words as shown, without its code (``[a] (b.md)`` there is on purpose)."""
+    return "".join(text for text in paragraph.findall(nodes.Text) if not _in_code(text))
+
+
+def _words_with_next(paragraph: nodes.paragraph) -> str:
+    """A paragraph's words, and the next paragraph's after a blank line when this one ends
+    in ``]`` (``[text]`` and, a blank line below, ``(address)``)."""
+    words = _words(paragraph)
+    parent = paragraph.parent
+    if not words.rstrip().endswith("]") or parent is None:
+        return words
+    index = parent.index(paragraph)
+    after = parent[index + 1] if index + 1 < len(parent) else None
+    return f"{words}\n\n{_words(after)}" if isinstance(after, nodes.paragraph) else words
+
+
+def _line_at(paragraph: nodes.Element, offset: int) -> nodes.Element:
+    """A stand-in for ``paragraph`` placed at the line its words' ``offset`` is on (a
+    paragraph knows only its first line)."""
+    place = nodes.inline()
+    place.source = _line_node(paragraph).source if paragraph.line is None else paragraph.source
+    start = paragraph.line if paragraph.line is not None else _line_node(paragraph).line
+    place.line = (start or 1) + _words(paragraph)[:offset].count("\n")
+    return place
 
 
 def _line_node(node: nodes.Node) -> nodes.Node:
