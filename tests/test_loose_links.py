@@ -156,3 +156,18 @@ def test_only_a_description_a_blank_line_cut_is_said_so():
     assert opened_before_blank_line("See [the map](map.png) here") is None
     assert opened_before_blank_line("A \\[note") is None
 
+
+def test_a_missing_picture_linked_to_its_own_file_is_said_once(tmp_path):
+    """``[![Diagram](img/roadmap.png)](img/roadmap.png)`` without the file: Sphinx said the
+    picture was not readable and MyST, again, that the link led nowhere."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\n[![Diagram of the roadmap](img/roadmap.png)](img/roadmap.png)\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [line for line in build.output.splitlines() if "WARNING:" in line]
+    assert len(said) == 1 and "image file not readable: img/roadmap.png" in said[0], said
+    html = (tmp_path / "html" / "a.html").read_text(encoding="utf-8")
+    assert "Diagram of the roadmap" in html and 'href="img/roadmap.png"' not in html

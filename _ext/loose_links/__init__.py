@@ -101,6 +101,29 @@ class ReadLooseLinks(SphinxPostTransform):
                 xref.replace_self(link)
 
 
+class LinksToMissingPictures(SphinxPostTransform):
+    """``[![Map](img/map.png)](img/map.png)``, a picture linked to its own file, when that
+    file is missing: Sphinx has said so (``image.not_readable``), and the link, which would
+    lead nowhere, is left out without saying it again (MyST's resolver, at 9, would)."""
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        srcdir = Path(self.env.srcdir)
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            target = xref.get("reftarget", "")
+            if xref.get("reftype") != "myst" or xref.get("refdomain") or not target or "://" in target:
+                continue
+            try:
+                linked = self.env.relfn2path(target.partition("#")[0], self.env.docname)[0]
+            except (OSError, ValueError):
+                continue
+            pictures = {uri for image in xref.findall(nodes.image)
+                        for uri in image.get("candidates", {}).values()}
+            if linked in pictures and not (srcdir / linked).is_file():
+                xref.replace_self(xref.children)
+
+
 class DeadAnchorsAsText(SphinxPostTransform):
     """A link MyST could not resolve points at ``#target``, which no page has: its words
     are shown without the link (MyST has already said where it is)."""
@@ -385,6 +408,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkdownShownAsText)
     app.add_transform(NamelessLinks)
     app.add_post_transform(ReadLooseLinks)
+    app.add_post_transform(LinksToMissingPictures)
     app.add_post_transform(DeadFragmentsDropped)
     app.add_post_transform(DeadAnchorsAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
