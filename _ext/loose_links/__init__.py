@@ -219,10 +219,12 @@ class MarkdownShownAsText(SphinxTransform):
     def _typed(self, text: nodes.Text) -> tuple[Any, nodes.Node]:
         """What to say of Markdown shown as typed in ``text``, and where: a picture's
         description or a link's text that a blank line cut is said where it starts."""
-        before = _paragraph_before(text)
-        opened = opened_before_blank_line(_words(before)) if before is not None else None
-        if opened is not None:
-            return functools.partial(blank_line_message, opened=opened[0]), _line_at(before, opened.start())
+        for cuts, before in enumerate(_paragraphs_before(text), start=1):
+            if (opened := opened_before_blank_line(_words(before))) is not None:
+                return (functools.partial(blank_line_message, opened=opened[0], cuts=cuts),
+                        _line_at(before, opened.start()))
+            if "[" in _words(before) or "]" in _words(before):
+                break
         return functools.partial(as_text_message, text=str(text)), _line_node(text)
 
     def _paragraphs_with_apart_links(self) -> list[nodes.paragraph]:
@@ -295,16 +297,22 @@ def _in_code(node: nodes.Node) -> bool:
     return False
 
 
-def _paragraph_before(text: nodes.Text) -> nodes.Element | None:
-    """The paragraph right before the one ``text`` is in (what a blank line split off)."""
+def _paragraphs_before(text: nodes.Text, limit: int = 50) -> list[nodes.paragraph]:
+    """The paragraphs right before the one ``text`` is in, nearest first, up to the first
+    thing that is not one: what blank lines split off (a picture's description of several
+    paragraphs, the City's "History of Austin's open & smart initiatives")."""
     paragraph = text.parent
     while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
         paragraph = paragraph.parent
     if paragraph is None or paragraph.parent is None:
-        return None
-    index = paragraph.parent.index(paragraph)
-    before = paragraph.parent[index - 1] if index > 0 else None
-    return before if isinstance(before, nodes.paragraph) else None
+        return []
+    siblings = paragraph.parent.children[:paragraph.parent.index(paragraph)]
+    found: list[nodes.paragraph] = []
+    for before in reversed(siblings[-limit:]):
+        if not isinstance(before, nodes.paragraph):
+            break
+        found.append(before)
+    return found
 
 
 def _words(paragraph: nodes.Element) -> str:

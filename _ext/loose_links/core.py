@@ -230,17 +230,20 @@ def opened_before_blank_line(before: str) -> re.Match[str] | None:
     return _OPEN_PICTURE.search(before) or _OPEN_LINK.search(before)
 
 
-def blank_line_message(count: int, opened: str, others: tuple[int, ...] = ()) -> str:
-    """What to say when the first such place is a description or text cut by a blank line."""
+def blank_line_message(count: int, opened: str, others: tuple[int, ...] = (), cuts: int = 1) -> str:
+    """What to say when the first such place is a description or text cut by ``cuts`` blank
+    lines."""
     more = _more(count, others)
     start = shortened(opened.replace("\n", " "), 40)
+    blank = "a blank line" if cuts == 1 else f"{cuts} blank lines"
+    line = "the blank line" if cuts == 1 else "the blank lines"
     if opened.startswith("!"):
         return (f"a picture's Markdown is shown as typed, `](` and all{more}: the picture's "
-                f"description has a blank line in it (after `{start}`), and a blank line ends "
-                "the picture: remove the blank line, so `![description](picture)` is one paragraph")
-    return (f"a link's Markdown is shown as typed, `](` and all{more}: the link's text has a "
-            f"blank line in it (after `{start}`), and a blank line ends the link: remove the "
-            "blank line, so `[text](address)` is one paragraph")
+                f"description has {blank} in it (after `{start}`), and a blank line ends "
+                f"the picture: remove {line}, so `![description](picture)` is one paragraph")
+    return (f"a link's Markdown is shown as typed, `](` and all{more}: the link's text has "
+            f"{blank} in it (after `{start}`), and a blank line ends the link: remove "
+            f"{line}, so `[text](address)` is one paragraph")
 
 
 _APART = re.compile(
