@@ -38,25 +38,6 @@ def typst_can_read(path: Path) -> bool:
         return False
 
 
-_TYPST_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
-_NAMED = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".gif": "gif", ".webp": "webp"}
-
-
-def format_unlike_name(path: Path) -> str | None:
-    """The format a raster picture is in, as Typst's ``image(format:)`` names it, when its
-    file's name says another (a JPEG saved as ``photo.png``): Typst goes by the name, and
-    stopped the whole PDF on such a picture, which browsers and ePub readers show. None: the
-    name is right, or the file is no raster picture."""
-    if path.suffix.lower() in (".svg", ".svgz"):
-        return None
-    try:
-        with Image.open(path) as picture:
-            found = _TYPST_FORMATS.get(picture.format or "")
-    except (OSError, ValueError, SyntaxError, UnidentifiedImageError, Image.DecompressionBombError):
-        return None
-    return found if found is not None and found != _NAMED.get(path.suffix.lower()) else None
-
-
 SVG_DEPTH = 1025
 """Typst reads an SVG whose elements are nested this deep below its root, no deeper ("nodes
 limit reached")."""
