@@ -171,3 +171,15 @@ def test_a_missing_picture_linked_to_its_own_file_is_said_once(tmp_path):
     assert len(said) == 1 and "image file not readable: img/roadmap.png" in said[0], said
     html = (tmp_path / "html" / "a.html").read_text(encoding="utf-8")
     assert "Diagram of the roadmap" in html and 'href="img/roadmap.png"' not in html
+
+
+def test_a_hostile_paragraph_is_looked_at_in_linear_time():
+    """A paragraph of 300,000 characters that opens brackets and never closes them, or puts
+    spaces after ``]`` and no ``(``: the first look took minutes (quadratic), the build hung."""
+    from conftest import ends_apart
+
+    assert ends_apart("from loose_links.core import apart_link, opened_before_blank_line\n"
+                      "n = 300_000\n"
+                      "assert apart_link('[' + 'a' * n) is None\n"
+                      "assert apart_link('[ab]' + ' ' * n + 'x') is None\n"
+                      "assert opened_before_blank_line('x] ' + '![a' * (n // 3)) is not None\n")

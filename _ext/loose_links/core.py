@@ -218,16 +218,17 @@ def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) ->
             "`[text](address)` or `![description](picture)`")
 
 
-_OPEN_PICTURE = re.compile(r"!\[[^\]]*\Z")
-_OPEN_LINK = re.compile(r"(?<![\\!])\[[^\]]*\Z")
+_OPEN_PICTURE = re.compile(r"!\[[^\]]*+\Z")
+_OPEN_LINK = re.compile(r"(?<![\\!])\[[^\]]*+\Z")
 
 
 def opened_before_blank_line(before: str) -> re.Match[str] | None:
     """The ``![`` or ``[`` that the paragraph ``before`` ends inside of: a picture's
     description or a link's text with a blank line in it, which Markdown ends the paragraph
     at, so the ``](address)`` is shown as typed in the next one. ``match[0]`` starts with
-    ``!`` for a picture."""
-    return _OPEN_PICTURE.search(before) or _OPEN_LINK.search(before)
+    ``!`` for a picture. Only what follows the last ``]`` is looked at: in linear time."""
+    after = before.rfind("]") + 1
+    return _OPEN_PICTURE.search(before, after) or _OPEN_LINK.search(before, after)
 
 
 def blank_line_message(count: int, opened: str, others: tuple[int, ...] = (), cuts: int = 1) -> str:
@@ -246,18 +247,24 @@ def blank_line_message(count: int, opened: str, others: tuple[int, ...] = (), cu
             f"{line}, so `[text](address)` is one paragraph")
 
 
-_APART = re.compile(
-    r"(?<![\\!\]])\[(?P<text>[^\[\]\n]*[^\W_][^\[\]\n]*)\](?P<gap>[ \t]*\n?[ \t]*|[ \t]*\n\n[ \t]*)"
-    r"\((?P<address><[^>\n]*>|(?:[a-z][a-z0-9+.-]*:|/|#|\.\.?/|www\.)[^\s()]*|[^\s()]+\.[a-z0-9]{2,5}(?:[#?][^\s()]*)?)\)",
+_APART = re.compile(  # possessive: no backtracking, in linear time on a hostile page
+    r"(?<![\\!\]])\[(?P<text>[^\[\]\n]*+)\](?P<gap>[ \t]*+(?:\n[ \t]*+){0,2})"
+    r"\((?P<address><[^>\n]*>|(?:[a-z][a-z0-9+.-]*:|/|#|\.\.?/|www\.)[^\s()]*"
+    r"|[^\s()]+\.[a-z0-9]{2,5}(?:[#?][^\s()]*)?)\)",
     re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W_]")
 
 
 def apart_link(text: str) -> re.Match[str] | None:
     """``[text]`` and ``(address)`` with a space or a line break between them (a link a
     writer's editor wrapped): Markdown reads neither as a link and shows both as typed.
     Only an address-like ``(…)`` counts: ``[sic] (see above)`` is words."""
-    found = _APART.search(text) if "]" in text else None
-    return found if found is not None and found["gap"] else None
+    for found in _APART.finditer(text) if "]" in text else ():
+        if found["gap"] and _WORD.search(found["text"]):
+            return found
+    return None
 
 
 def shortened(text: str, limit: int) -> str:
