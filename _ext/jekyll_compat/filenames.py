@@ -63,6 +63,11 @@ def _written(address: str, name: str) -> str:
     return f"{folder}/{quote(name)}" if folder or address.startswith("/") else quote(name)
 
 
+CLOSE_AMONG = 1_000
+"""The most files a folder may have for a missing picture's close names to be looked for
+among them (a hostile page naming thousands of missing pictures in a huge folder)."""
+
+
 def missing_file_advice(srcdir: Path, page_folder: Path, address: str, limit: int = 20_000) -> str | None:
     """What a page's missing picture most likely is, for staff to mend the page: a file of
     nearly its name beside where it should be (spaces, ``%20``, ``_`` or ``-`` missing or
@@ -95,7 +100,7 @@ def missing_file_advice(srcdir: Path, page_folder: Path, address: str, limit: in
             spaces = "spaces" if " " in name or " " in wanted.name else "'_' or '-'"
             return (f"the folder has {name!r}: its name differs from the page's {wanted.name!r} "
                     f"in {spaces}: write ({_written(address, name)}), or rename the file")
-    close = difflib.get_close_matches(wanted.name, beside, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(wanted.name, beside, n=1, cutoff=0.8) if len(beside) <= CLOSE_AMONG else []
     if close:
         return (f"the folder has {close[0]!r}, a name close to the page's {wanted.name!r}: if it "
                 f"is that picture, write ({_written(address, close[0])})")
