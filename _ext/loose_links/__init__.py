@@ -12,6 +12,8 @@ page that is there, to a heading that is not, goes to the page (:mod:`.fragments
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,23 +205,24 @@ class MarkdownShownAsText(SphinxTransform):
                  if "](" in text and unread_link(text) and not self._shown_on_purpose(text)
                  or "]:" in text and refused_definition(text)
                  or not refused and "][" in text and undefined_reference(text)]  # said with its definition
-        places = [(_line_node(text).line or 0, self._typed(text)) for text in found]
-        for paragraph in self._paragraphs_with_apart_links():
-            match = apart_link(_words_with_next(paragraph))
+        siblings = _Siblings()
+        places: list[tuple[int, Callable[[], tuple[Any, nodes.Node]]]] = [
+            (_line_node(text).line or 0, functools.partial(self._typed, text, siblings)) for text in found]
+        for paragraph, match in self._apart_links(siblings):
             place = _line_at(paragraph, match.start())
-            places.append((place.line or 0, (functools.partial(apart_message, found=match), place)))
+            places.append((place.line or 0, functools.partial(_said_apart, match, place)))
         if not places:
             return
         places.sort(key=lambda place: place[0])
-        message, location = places[0][1]
+        message, location = places[0][1]()  # only the first place is described
         others = tuple(sorted({line for line, _ in places[1:] if line}))
         logger.warning(message(len(places), others=others), location=location,
                        type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
 
-    def _typed(self, text: nodes.Text) -> tuple[Any, nodes.Node]:
+    def _typed(self, text: nodes.Text, siblings: _Siblings) -> tuple[Any, nodes.Node]:
         """What to say of Markdown shown as typed in ``text``, and where: a picture's
         description or a link's text that a blank line cut is said where it starts."""
-        for cuts, before in enumerate(_paragraphs_before(text), start=1):
+        for cuts, before in enumerate(siblings.paragraphs_before(text), start=1):
             if (opened := opened_before_blank_line(_words(before))) is not None:
                 return (functools.partial(blank_line_message, opened=opened[0], cuts=cuts),
                         _line_at(before, opened.start()))
@@ -227,12 +230,19 @@ class MarkdownShownAsText(SphinxTransform):
                 break
         return functools.partial(as_text_message, text=str(text)), _line_node(text)
 
-    def _paragraphs_with_apart_links(self) -> list[nodes.paragraph]:
-        """Paragraphs whose words hold ``[text]`` and ``(address)`` apart, alone or with the
-        next paragraph (a blank line between the halves)."""
-        return [paragraph for paragraph in self.document.findall(nodes.paragraph)
-                if "]" in _words(paragraph) and not _in_code(paragraph)
-                and apart_link(_words_with_next(paragraph)) is not None]
+    def _apart_links(self, siblings: _Siblings) -> list[tuple[nodes.paragraph, re.Match[str]]]:
+        """Each paragraph whose words hold ``[text]`` and ``(address)`` apart, alone or with
+        the next paragraph (a blank line between the halves), and where."""
+        found = []
+        for paragraph in self.document.findall(nodes.paragraph):
+            words = _words(paragraph)
+            if "]" not in words or _in_code(paragraph):
+                continue
+            after = siblings.next_paragraph(paragraph) if words.rstrip().endswith("]") else None
+            match = apart_link(f"{words}\n\n{_words(after)}" if after is not None else words)
+            if match is not None:
+                found.append((paragraph, match))
+        return found
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""
@@ -297,39 +307,52 @@ def _in_code(node: nodes.Node) -> bool:
     return False
 
 
-def _paragraphs_before(text: nodes.Text, limit: int = 50) -> list[nodes.paragraph]:
-    """The paragraphs right before the one ``text`` is in, nearest first, up to the first
-    thing that is not one: what blank lines split off (a picture's description of several
-    paragraphs, the City's "History of Austin's open & smart initiatives")."""
-    paragraph = text.parent
-    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
-        paragraph = paragraph.parent
-    if paragraph is None or paragraph.parent is None:
-        return []
-    siblings = paragraph.parent.children[:paragraph.parent.index(paragraph)]
-    found: list[nodes.paragraph] = []
-    for before in reversed(siblings[-limit:]):
-        if not isinstance(before, nodes.paragraph):
-            break
-        found.append(before)
-    return found
+def _said_apart(match: re.Match[str], place: nodes.Node) -> tuple[Any, nodes.Node]:
+    return functools.partial(apart_message, found=match), place
+
+
+class _Siblings:
+    """The paragraphs beside a page's paragraph, each parent's children indexed once (a page
+    of thousands of paragraphs is not searched again for each)."""
+
+    def __init__(self) -> None:
+        self.positions: dict[int, dict[int, int]] = {}
+
+    def _position(self, node: nodes.Node) -> int:
+        parent = node.parent
+        if id(parent) not in self.positions:
+            self.positions[id(parent)] = {id(child): i for i, child in enumerate(parent.children)}
+        return self.positions[id(parent)][id(node)]
+
+    def paragraphs_before(self, text: nodes.Text, limit: int = 50) -> list[nodes.paragraph]:
+        """The paragraphs right before the one ``text`` is in, nearest first, up to the first
+        thing that is not one: what blank lines split off (a picture's description of several
+        paragraphs, the City's "History of Austin's open & smart initiatives")."""
+        paragraph = text.parent
+        while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+            paragraph = paragraph.parent
+        if paragraph is None or paragraph.parent is None:
+            return []
+        index = self._position(paragraph)
+        found: list[nodes.paragraph] = []
+        for before in reversed(paragraph.parent.children[max(index - limit, 0):index]):
+            if not isinstance(before, nodes.paragraph):
+                break
+            found.append(before)
+        return found
+
+    def next_paragraph(self, paragraph: nodes.paragraph) -> nodes.paragraph | None:
+        parent = paragraph.parent
+        if parent is None:
+            return None
+        index = self._position(paragraph) + 1
+        after = parent.children[index] if index < len(parent.children) else None
+        return after if isinstance(after, nodes.paragraph) else None
 
 
 def _words(paragraph: nodes.Element) -> str:
     """A paragraph's words as shown, without its code (``[a] (b.md)`` there is on purpose)."""
     return "".join(text for text in paragraph.findall(nodes.Text) if not _in_code(text))
-
-
-def _words_with_next(paragraph: nodes.paragraph) -> str:
-    """A paragraph's words, and the next paragraph's after a blank line when this one ends
-    in ``]`` (``[text]`` and, a blank line below, ``(address)``)."""
-    words = _words(paragraph)
-    parent = paragraph.parent
-    if not words.rstrip().endswith("]") or parent is None:
-        return words
-    index = parent.index(paragraph)
-    after = parent[index + 1] if index + 1 < len(parent) else None
-    return f"{words}\n\n{_words(after)}" if isinstance(after, nodes.paragraph) else words
 
 
 def _line_at(paragraph: nodes.Element, offset: int) -> nodes.Element:

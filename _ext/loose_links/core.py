@@ -190,11 +190,16 @@ def shown_on_purpose(lines: list[str], line: int) -> bool:
     return escaped > 0 and "](" not in rest
 
 
+LINES_NAMED = 10
+"""The most lines of a page's other such places one warning names."""
+
+
 def _more(count: int, others: tuple[int, ...]) -> str:
     """The places a page's one warning does not describe: ``others`` are their lines."""
     if count <= 1:
         return ""
-    at = f": line{'s' if len(others) > 1 else ''} {', '.join(map(str, others))}" if others else ""
+    shown = ", ".join(map(str, others[:LINES_NAMED])) + (", …" if len(others) > LINES_NAMED else "")
+    at = f": line{'s' if len(others) > 1 else ''} {shown}" if others else ""
     return f" (and {count - 1} more on the page{at})"
 
 
