@@ -148,3 +148,30 @@ def test_each_dead_heading_is_said_once_where_it_is_written(built, edition):
     assert any(w.startswith(f"{source / 'links.md'}:8:") for w in dead), dead
     assert all("[link.missing-heading]" in w for w in dead), dead
     assert not [w for w in build.warnings if "myst.xref_missing" in w], build.warnings
+
+
+def test_a_jpeg_saved_with_a_png_name_keeps_the_book_valid(tmp_path):
+    """A photo saved as ``ContentStrategyAssets.png`` but holding a JPEG: the book declared
+    it ``image/png`` and EPUBCheck refused it (OPF-029). Its picture and its raw-HTML copy
+    are the same file, named for what it is."""
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 6), (30, 120, 200)).save(photo, "JPEG")
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", None, "Welcome."),
+        "design.md": page("Design outcomes", 1, "![Persona posters](ContentStrategyAssets.png)\n\n"
+                                                '<img src="ContentStrategyAssets.png" alt="The same posters">\n'),
+        "ContentStrategyAssets.png": photo.getvalue(),
+    })
+    build = sphinx_build(source, tmp_path / "epub", "epub")
+    assert build.returncode == 0, build.output
+    [book] = (tmp_path / "epub").glob("*.epub")
+    assert epubcheck_errors(book) == []
+    with zipfile.ZipFile(book) as archive:
+        names = [n for n in archive.namelist() if n.startswith("_images/")]
+        text = archive.read("design.xhtml").decode("utf-8")
+    assert names == ["_images/ContentStrategyAssets.png.jpg"]
+    assert text.count('src="_images/ContentStrategyAssets.png.jpg"') == 2

@@ -123,3 +123,63 @@ def test_a_reference_link_without_its_definition_is_found():
     assert undefined_reference("read [here][1].") == "1" and undefined_reference("see [Google][] now") == "Google"
     assert undefined_reference("a[i][j] and m[0][1]") is None and undefined_reference("x [1][2]") is None
     assert "`[mydoc_images]: address`" in as_text_message(1, "to [inserting images][mydoc_images])")
+
+
+@pytest.mark.parametrize("text", [
+    "[sic] (see above)", "Smith [2] (1997)", "a[i] (x.y)", "[text](ok)", "\\[a\\] (https://x.org)",
+    "the [draft]\n(in review) is late", "![Map] (map.png)",
+])
+def test_prose_with_brackets_then_parentheses_is_not_a_link_apart(text):
+    from loose_links.core import apart_link
+
+    assert apart_link(text) is None
+
+
+@pytest.mark.parametrize(("text", "gap"), [
+    ("See the [parking study]\n(https://example.org/study).", "a line break"),
+    ("[Register] (/contact/)", "a space"),
+    ("[Sign up here]\n\n(https://airtable.com/shrEN0R3acNq3SEpd)", "a blank line"),
+    ("[the plan] (plan.md#fees)", "a space"),
+])
+def test_a_link_whose_halves_are_apart_is_found(text, gap):
+    from loose_links.core import apart_link, apart_message
+
+    found = apart_link(text)
+    assert found is not None and f"with {gap} between" in apart_message(1, found)
+
+
+def test_only_a_description_a_blank_line_cut_is_said_so():
+    from loose_links.core import opened_before_blank_line
+
+    assert opened_before_blank_line("![A map of the city")[0].startswith("!")
+    assert opened_before_blank_line("See [the map\nof the")[0] == "[the map\nof the"
+    assert opened_before_blank_line("See [the map](map.png) here") is None
+    assert opened_before_blank_line("A \\[note") is None
+
+
+def test_a_missing_picture_linked_to_its_own_file_is_said_once(tmp_path):
+    """``[![Diagram](img/roadmap.png)](img/roadmap.png)`` without the file: Sphinx said the
+    picture was not readable and MyST, again, that the link led nowhere."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\n[![Diagram of the roadmap](img/roadmap.png)](img/roadmap.png)\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [line for line in build.output.splitlines() if "WARNING:" in line]
+    assert len(said) == 1 and "image file not readable: img/roadmap.png" in said[0], said
+    html = (tmp_path / "html" / "a.html").read_text(encoding="utf-8")
+    assert "Diagram of the roadmap" in html and 'href="img/roadmap.png"' not in html
+
+
+def test_a_hostile_paragraph_is_looked_at_in_linear_time():
+    """A paragraph of 300,000 characters that opens brackets and never closes them, or puts
+    spaces after ``]`` and no ``(``: the first look took minutes (quadratic), the build hung."""
+    from conftest import ends_apart
+
+    assert ends_apart("from loose_links.core import apart_link, opened_before_blank_line\n"
+                      "n = 300_000\n"
+                      "assert apart_link('[' + 'a' * n) is None\n"
+                      "assert apart_link('[ab]' + ' ' * n + 'x') is None\n"
+                      "assert opened_before_blank_line('x] ' + '![a' * (n // 3)) is not None\n")

@@ -240,6 +240,28 @@ def test_a_missing_picture_is_reported_once_and_a_broken_one_does_not_stop_the_p
     assert "Map of the districts" in text and "Plan of the route" in text
 
 
+def test_a_jpeg_saved_with_a_png_name_is_in_the_pdf(tmp_path: Path) -> None:
+    """A photo saved as ``ContentStrategyAssets.png`` but holding a JPEG (a renamed file):
+    browsers and ePub readers show it, and Typst, which goes by the name, stopped the whole
+    PDF ("failed to decode image … Invalid PNG signature"), STRICT=0 too."""
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 6), (30, 120, 200)).save(photo, "JPEG")
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", None, "Welcome."),
+        "design.md": page("Design outcomes", 1, "### Content Strategy\n\n"
+                                                "![Persona posters and a content canvas](ContentStrategyAssets.png)\n"),
+        "ContentStrategyAssets.png": photo.getvalue(),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    reader = PdfReader(the_pdf(tmp_path / "pdf"))
+    assert any("/XObject" in (p.get("/Resources") or {}) for p in reader.pages)
+
+
 def test_a_word_longer_than_any_line_is_printed_whole_across_lines(tmp_path: Path) -> None:
     """A 33,000-character word (a pasted key, an encoded file) was one PDF string longer than
     PDF/A's 32,767 bytes: the strict PDF failed with a Typst error naming no page; a word of a

@@ -25,6 +25,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 
 from languages.names import direction as _direction
+from safety import filetypes
 
 from . import accessibility, links, zipwriter
 from .names import SafeNames
@@ -61,12 +62,12 @@ class _SafePictureNames(dict):
     they are set: Sphinx copies each picture under that name and every link to it (the
     writer's, and the raw HTML's in :mod:`rawhtml`) reads it from here, so all agree."""
 
-    def __init__(self, safe_name: Callable[[str], str]) -> None:
+    def __init__(self, book_name: Callable[[str, str], str]) -> None:
         super().__init__()
-        self.safe_name = safe_name
+        self.book_name = book_name
 
     def __setitem__(self, source: str, name: str) -> None:
-        super().__setitem__(source, self.safe_name(name))
+        super().__setitem__(source, self.book_name(source, name))
 
 
 class AccessibleEpubBuilder(Epub3Builder):
@@ -81,7 +82,7 @@ class AccessibleEpubBuilder(Epub3Builder):
         self._page_names: SafeNames | None = None
         self._picture_names: SafeNames | None = None
         self._book_files: dict[str, str] | None = None
-        self.images = _SafePictureNames(self.picture_name)
+        self.images = _SafePictureNames(self.book_picture_name)
         # Sphinx matches suffixes by case: a PHOTO.JPG would be left out of the manifest
         self.media_types = {**self.media_types,
                             **{suffix.upper(): kind for suffix, kind in self.media_types.items()}}
@@ -99,6 +100,13 @@ class AccessibleEpubBuilder(Epub3Builder):
         if self._picture_names is None:
             self._picture_names = SafeNames(name for _, name in self.env.images.values())
         return self._picture_names.table.get(name, name)
+
+    def book_picture_name(self, source: str, name: str) -> str:
+        """The name in the book of the picture ``source`` (a file of the pages) that Sphinx
+        named ``name``: safe, and a JPEG saved as ``photo.png`` is ``photo.png.jpg``, since a
+        book declares a picture's kind by its name and EPUBCheck refuses one whose bytes are
+        of another (OPF-029); the site shows it as it is."""
+        return self.picture_name(name) + (filetypes.suffix_of_its_bytes(Path(self.srcdir, source)) or "")
 
     def book_files(self) -> dict[str, str]:
         """The file of every page in the book (as named inside it), and its page."""
@@ -155,8 +163,8 @@ class AccessibleEpubBuilder(Epub3Builder):
         """
         outdir = Path(self.outdir)
         pages = {self.file_name(docname) + self.out_suffix for docname in self.env.all_docs} | self.pages_written
-        images = {PurePosixPath(self.imagedir, self.picture_name(name)).as_posix()
-                  for _, name in self.env.images.values()}
+        images = {PurePosixPath(self.imagedir, self.book_picture_name(source, name)).as_posix()
+                  for source, (_, name) in self.env.images.items()}
         stale = [path for path in outdir.rglob("*" + self.out_suffix)
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
         stale += [path for path in (outdir / self.imagedir).rglob("*")

@@ -17,6 +17,7 @@ import contextlib
 import enum
 import functools
 import io
+import logging as logging_std
 import os
 import posixpath
 import re
@@ -36,13 +37,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
+from publication.logfilters import add_once
 from rawhtml.sanitize import unlink
 from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
                titles, urls)
-from .filenames import local_file
+from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
 from .preprocess import preprocess
 from .typography import KramdownTypography
@@ -1139,6 +1141,25 @@ def find_images(app: Sphinx, doctree: nodes.document) -> None:
         found = local_file(srcdir, folder, uri, site_baseurl(srcdir))
         if found is not None:
             image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
+        elif advice := missing_file_advice(srcdir, folder, uri):
+            image[MISSING_ADVICE] = advice
+
+
+MISSING_ADVICE = "missing_file_advice"
+"""The image node's attribute :class:`MissingPictureAdvice` adds to Sphinx's warning."""
+
+
+class MissingPictureAdvice(logging_std.Filter):
+    """Sphinx's "image file not readable: uploads/Smart%20City%20Maturity%20Model.jpg" said
+    what is wrong and nothing of what to do; the file the page most likely meant
+    (:func:`missing_file_advice`, found at ``doctree-read``) is added to it."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        location = getattr(record, "location", None)
+        if getattr(record, "subtype", None) == "not_readable" and isinstance(location, nodes.image) \
+                and location.get(MISSING_ADVICE):
+            record.msg = f"{record.msg}: {location[MISSING_ADVICE].replace('%', '%%')}"
+        return True
 
 
 def key_line(path: Path, key: str) -> int:
@@ -1332,6 +1353,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive(kramdown.TOC_DIRECTIVE, contents_list.KramdownToc)
     app.add_role(kramdown.NOMARKDOWN_ROLE, nomarkdown_role)
     app.add_transform(contents_list.FillContents)
+    add_once("sphinx.sphinx.environment.collectors.asset", MissingPictureAdvice)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_transform(FilesUnderBaseurl)
     app.add_post_transform(ResolveSiteLinks)

@@ -12,6 +12,8 @@ page that is there, to a heading that is not, goes to the page (:mod:`.fragments
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +25,8 @@ from sphinx.util import logging
 
 import rawhtml
 
-from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
+from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message, link_name,
+                   nameless_message, opened_before_blank_line, read, refused_definition,
                    shown_on_purpose, undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
 
@@ -98,6 +101,29 @@ class ReadLooseLinks(SphinxPostTransform):
                 link = nodes.reference("", "", *words, refuri=reading.url)
                 link.source, link.line = xref.source, xref.line
                 xref.replace_self(link)
+
+
+class LinksToMissingPictures(SphinxPostTransform):
+    """``[![Map](img/map.png)](img/map.png)``, a picture linked to its own file, when that
+    file is missing: Sphinx has said so (``image.not_readable``), and the link, which would
+    lead nowhere, is left out without saying it again (MyST's resolver, at 9, would)."""
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        srcdir = Path(self.env.srcdir)
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            target = xref.get("reftarget", "")
+            if xref.get("reftype") != "myst" or xref.get("refdomain") or not target or "://" in target:
+                continue
+            try:
+                linked = self.env.relfn2path(target.partition("#")[0], self.env.docname)[0]
+            except (OSError, ValueError):
+                continue
+            pictures = {uri for image in xref.findall(nodes.image)
+                        for uri in image.get("candidates", {}).values()}
+            if linked in pictures and not (srcdir / linked).is_file():
+                xref.replace_self(xref.children)
 
 
 class DeadAnchorsAsText(SphinxPostTransform):
@@ -179,9 +205,44 @@ class MarkdownShownAsText(SphinxTransform):
                  if "](" in text and unread_link(text) and not self._shown_on_purpose(text)
                  or "]:" in text and refused_definition(text)
                  or not refused and "][" in text and undefined_reference(text)]  # said with its definition
-        if found:
-            logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
-                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+        siblings = _Siblings()
+        places: list[tuple[int, Callable[[], tuple[Any, nodes.Node]]]] = [
+            (_line_node(text).line or 0, functools.partial(self._typed, text, siblings)) for text in found]
+        for paragraph, match in self._apart_links(siblings):
+            place = _line_at(paragraph, match.start())
+            places.append((place.line or 0, functools.partial(_said_apart, match, place)))
+        if not places:
+            return
+        places.sort(key=lambda place: place[0])
+        message, location = places[0][1]()  # only the first place is described
+        others = tuple(sorted({line for line, _ in places[1:] if line}))
+        logger.warning(message(len(places), others=others), location=location,
+                       type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+    def _typed(self, text: nodes.Text, siblings: _Siblings) -> tuple[Any, nodes.Node]:
+        """What to say of Markdown shown as typed in ``text``, and where: a picture's
+        description or a link's text that a blank line cut is said where it starts."""
+        for cuts, before in enumerate(siblings.paragraphs_before(text), start=1):
+            if (opened := opened_before_blank_line(_words(before))) is not None:
+                return (functools.partial(blank_line_message, opened=opened[0], cuts=cuts),
+                        _line_at(before, opened.start()))
+            if "[" in _words(before) or "]" in _words(before):
+                break
+        return functools.partial(as_text_message, text=str(text)), _line_node(text)
+
+    def _apart_links(self, siblings: _Siblings) -> list[tuple[nodes.paragraph, re.Match[str]]]:
+        """Each paragraph whose words hold ``[text]`` and ``(address)`` apart, alone or with
+        the next paragraph (a blank line between the halves), and where."""
+        found = []
+        for paragraph in self.document.findall(nodes.paragraph):
+            words = _words(paragraph)
+            if "]" not in words or _in_code(paragraph):
+                continue
+            after = siblings.next_paragraph(paragraph) if words.rstrip().endswith("]") else None
+            match = apart_link(f"{words}\n\n{_words(after)}" if after is not None else words)
+            if match is not None:
+                found.append((paragraph, match))
+        return found
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""
@@ -244,6 +305,64 @@ def _in_code(node: nodes.Node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _said_apart(match: re.Match[str], place: nodes.Node) -> tuple[Any, nodes.Node]:
+    return functools.partial(apart_message, found=match), place
+
+
+class _Siblings:
+    """The paragraphs beside a page's paragraph, each parent's children indexed once (a page
+    of thousands of paragraphs is not searched again for each)."""
+
+    def __init__(self) -> None:
+        self.positions: dict[int, dict[int, int]] = {}
+
+    def _position(self, node: nodes.Node) -> int:
+        parent = node.parent
+        if id(parent) not in self.positions:
+            self.positions[id(parent)] = {id(child): i for i, child in enumerate(parent.children)}
+        return self.positions[id(parent)][id(node)]
+
+    def paragraphs_before(self, text: nodes.Text, limit: int = 50) -> list[nodes.paragraph]:
+        """The paragraphs right before the one ``text`` is in, nearest first, up to the first
+        thing that is not one: what blank lines split off (a picture's description of several
+        paragraphs, the City's "History of Austin's open & smart initiatives")."""
+        paragraph = text.parent
+        while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+            paragraph = paragraph.parent
+        if paragraph is None or paragraph.parent is None:
+            return []
+        index = self._position(paragraph)
+        found: list[nodes.paragraph] = []
+        for before in reversed(paragraph.parent.children[max(index - limit, 0):index]):
+            if not isinstance(before, nodes.paragraph):
+                break
+            found.append(before)
+        return found
+
+    def next_paragraph(self, paragraph: nodes.paragraph) -> nodes.paragraph | None:
+        parent = paragraph.parent
+        if parent is None:
+            return None
+        index = self._position(paragraph) + 1
+        after = parent.children[index] if index < len(parent.children) else None
+        return after if isinstance(after, nodes.paragraph) else None
+
+
+def _words(paragraph: nodes.Element) -> str:
+    """A paragraph's words as shown, without its code (``[a] (b.md)`` there is on purpose)."""
+    return "".join(text for text in paragraph.findall(nodes.Text) if not _in_code(text))
+
+
+def _line_at(paragraph: nodes.Element, offset: int) -> nodes.Element:
+    """A stand-in for ``paragraph`` placed at the line its words' ``offset`` is on (a
+    paragraph knows only its first line)."""
+    place = nodes.inline()
+    place.source = _line_node(paragraph).source if paragraph.line is None else paragraph.source
+    start = paragraph.line if paragraph.line is not None else _line_node(paragraph).line
+    place.line = (start or 1) + _words(paragraph)[:offset].count("\n")
+    return place
 
 
 def _line_node(node: nodes.Node) -> nodes.Node:
@@ -320,6 +439,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkdownShownAsText)
     app.add_transform(NamelessLinks)
     app.add_post_transform(ReadLooseLinks)
+    app.add_post_transform(LinksToMissingPictures)
     app.add_post_transform(DeadFragmentsDropped)
     app.add_post_transform(DeadAnchorsAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -40,12 +40,13 @@ class Kind(enum.Enum):
 
     AS_TEXT = "as-text"
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
-    bracket too many, a ``[text][label]`` whose definition the page lacks): its brackets
-    and address are shown as typed."""
+    bracket too many, a ``[text][label]`` whose definition the page lacks, a blank line in
+    a picture's description, ``[text]`` and ``(address)`` apart): its brackets and address
+    are shown as typed."""
 
     EMPTY = "empty"
-    """A link with no address (``[John Doe](#)``, a placeholder a template left): its text
-    is kept, without a link."""
+    """A link with no address (``[John Doe]()``, or ``[John Doe](#)``, a placeholder a
+    template left): its text is kept, without a link."""
 
     MISSING_HEADING = "missing-heading"
     """A link to a heading or anchor the page it names does not have: it goes to that page."""
@@ -94,8 +95,9 @@ def read(target: str, text: str) -> Reading | None:
     """What a link with this address (as MyST left it) and this text meant, if it is plain."""
     if not target.strip().lstrip("#"):
         return Reading(Kind.EMPTY, None,
-                       f"the link {text!r} has no address (`#` alone: a placeholder); it is shown "
-                       "without a link: give it an address, or remove the brackets")
+                       f"the link {text!r} has no address: it is empty or `#` (a placeholder), so "
+                       "its words are shown without a link: write where it leads, e.g. "
+                       f"[{text[:40]}](https://…) or [{text[:40]}](other-page.md), or remove the brackets")
     url = web_address(target)
     if url is not None:
         return Reading(Kind.NO_SCHEME, url,
@@ -188,9 +190,23 @@ def shown_on_purpose(lines: list[str], line: int) -> bool:
     return escaped > 0 and "](" not in rest
 
 
-def as_text_message(count: int, text: str = "") -> str:
-    """What to say of ``count`` such places on a page, the first in ``text``."""
-    more = f" (and {count - 1} more on the page)" if count > 1 else ""
+LINES_NAMED = 10
+"""The most lines of a page's other such places one warning names."""
+
+
+def _more(count: int, others: tuple[int, ...]) -> str:
+    """The places a page's one warning does not describe: ``others`` are their lines."""
+    if count <= 1:
+        return ""
+    shown = ", ".join(map(str, others[:LINES_NAMED])) + (", …" if len(others) > LINES_NAMED else "")
+    at = f": line{'s' if len(others) > 1 else ''} {shown}" if others else ""
+    return f" (and {count - 1} more on the page{at})"
+
+
+def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) -> str:
+    """What to say of ``count`` such places on a page, the first in ``text``, the others
+    at the lines ``others``."""
+    more = _more(count, others)
     if not _ADDRESS.search(text) and refused_definition(text) is None and \
             (label := undefined_reference(text)) is not None:
         return (f"a reference link is shown as typed, brackets and all{more}: no `[{label[:60]}]: "
@@ -205,6 +221,71 @@ def as_text_message(count: int, text: str = "") -> str:
     return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
             "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
             "`[text](address)` or `![description](picture)`")
+
+
+_OPEN_PICTURE = re.compile(r"!\[[^\]]*+\Z")
+_OPEN_LINK = re.compile(r"(?<![\\!])\[[^\]]*+\Z")
+
+
+def opened_before_blank_line(before: str) -> re.Match[str] | None:
+    """The ``![`` or ``[`` that the paragraph ``before`` ends inside of: a picture's
+    description or a link's text with a blank line in it, which Markdown ends the paragraph
+    at, so the ``](address)`` is shown as typed in the next one. ``match[0]`` starts with
+    ``!`` for a picture. Only what follows the last ``]`` is looked at: in linear time."""
+    after = before.rfind("]") + 1
+    return _OPEN_PICTURE.search(before, after) or _OPEN_LINK.search(before, after)
+
+
+def blank_line_message(count: int, opened: str, others: tuple[int, ...] = (), cuts: int = 1) -> str:
+    """What to say when the first such place is a description or text cut by ``cuts`` blank
+    lines."""
+    more = _more(count, others)
+    start = shortened(opened.replace("\n", " "), 40)
+    blank = "a blank line" if cuts == 1 else f"{cuts} blank lines"
+    line = "the blank line" if cuts == 1 else "the blank lines"
+    if opened.startswith("!"):
+        return (f"a picture's Markdown is shown as typed, `](` and all{more}: the picture's "
+                f"description has {blank} in it (after `{start}`), and a blank line ends "
+                f"the picture: remove {line}, so `![description](picture)` is one paragraph")
+    return (f"a link's Markdown is shown as typed, `](` and all{more}: the link's text has "
+            f"{blank} in it (after `{start}`), and a blank line ends the link: remove "
+            f"{line}, so `[text](address)` is one paragraph")
+
+
+_APART = re.compile(  # possessive: no backtracking, in linear time on a hostile page
+    r"(?<![\\!\]])\[(?P<text>[^\[\]\n]*+)\](?P<gap>[ \t]*+(?:\n[ \t]*+){0,2})"
+    r"\((?P<address><[^>\n]*>|(?:[a-z][a-z0-9+.-]*:|/|#|\.\.?/|www\.)[^\s()]*"
+    r"|[^\s()]+\.[a-z0-9]{2,5}(?:[#?][^\s()]*)?)\)",
+    re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W_]")
+
+
+def apart_link(text: str) -> re.Match[str] | None:
+    """``[text]`` and ``(address)`` with a space or a line break between them (a link a
+    writer's editor wrapped): Markdown reads neither as a link and shows both as typed.
+    Only an address-like ``(…)`` counts: ``[sic] (see above)`` is words."""
+    for found in _APART.finditer(text) if "]" in text else ():
+        if found["gap"] and _WORD.search(found["text"]):
+            return found
+    return None
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or its first words up to ``limit`` characters and "…"."""
+    if len(text) <= limit:
+        return text
+    return (text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]) + "…"
+
+
+def apart_message(count: int, found: re.Match[str], others: tuple[int, ...] = ()) -> str:
+    more = _more(count, others)
+    gap = "a blank line" if found["gap"].count("\n") > 1 else "a line break" if "\n" in found["gap"] else "a space"
+    return (f"a link is shown as typed, brackets and all{more}: the link's [text] and (address) "
+            f"are apart, with {gap} between `[{shortened(found['text'], 40)}]` and "
+            f"`({shortened(found['address'], 80)})`: "
+            "write them together, `[text](address)`, with nothing between `]` and `(`")
 
 
 def link_name(target: str) -> str:

@@ -50,6 +50,14 @@ def _folder_of(path: str) -> str:
     return path.rpartition("/")[0]
 
 
+def landing_beside(docname: str, folder: str) -> str:
+    """Where a folder's ``index.md`` goes, said from the file ``docname`` is: staff read the
+    warning at that file, and the folder's name as the outline knows it may not be the one
+    on disk (a Jekyll collection's ``projects/`` is ``_projects/``)."""
+    up = docname[len(folder) + 1:].count("/")
+    return "'index.md' beside this file" if up == 0 else f"'{'../' * up}index.md' from this file"
+
+
 def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
     """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way."""
     problems: list[tuple[str, Problem]] = []
@@ -69,8 +77,8 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
         problems.append((first, Problem(
             Kind.NO_LANDING, 1,
             f"the folder '{folder}/' has no landing page, so a contents page titled "
-            f"{page.title!r} is generated for it; add an index.md with a title and position to "
-            "that folder to name and place the section yourself",
+            f"{page.title!r} is generated for it; to name and place the section yourself, "
+            f"add {landing_beside(first, folder)} with a title and position",
         )))
     pages = {**pages, **generated}
 

@@ -50,3 +50,25 @@ def no_picture_inside(path: Path) -> str | None:
             else "holds bytes of no picture format")
     return (f"{path.name!r} {kind}, not a picture (no edition can show it, and the ePub is "
             "invalid); save it again as a PNG, JPEG, GIF or WebP")
+
+
+_KINDS = ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"GIF87a", ".gif"), (b"GIF89a", ".gif"))
+_SAME_KIND = {".jpeg": ".jpg"}
+
+
+def suffix_of_its_bytes(path: Path) -> str | None:
+    """The suffix a PNG, JPEG, GIF or WebP file's first bytes call for (``.jpg``) when its
+    name says another kind (a JPEG saved as ``photo.png``): browsers go by the bytes, and
+    show it; an ePub declares a picture's kind by its name, and Typst decodes it by its name.
+    None: the name is right, or the file is no such picture."""
+    if path.suffix.lower() not in _RASTER_SUFFIXES:
+        return None
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return None
+    found = next((kind for signature, kind in _KINDS if head.startswith(signature)),
+                 ".webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None)
+    named = _SAME_KIND.get(path.suffix.lower(), path.suffix.lower())
+    return found if found is not None and found != named else None

@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
-from safety import urls  # the one allowlist of link schemes, shared by every edition
+from safety import filetypes, urls  # urls: the one allowlist of link schemes, shared by every edition
 
 from . import escape, fonts, htmltext, latexmath, xhtml_nodes
 from .output import Location, Source
@@ -864,6 +864,8 @@ class TypstTranslator(SphinxTranslator):
             return None
         path = f"{self.builder.imagedir}/{self.builder.images[uri]}"
         args = [escape.string(path)]
+        if (suffix := filetypes.suffix_of_its_bytes(self.builder.srcdir / uri)) is not None:
+            args.append(f"format: {escape.string(suffix[1:])}")  # Typst goes by the name
         for key in ("width", "height"):
             size = length(node.get(key))
             if size:
