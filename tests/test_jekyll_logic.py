@@ -754,6 +754,22 @@ def test_jekyll_dates(value, expected) -> None:
     assert urls.page_date(value) == expected
 
 
+@pytest.mark.parametrize("value", [
+    "March 5, 2020", "5 March 2020", "Mar 5 2020", "Thursday, March 5th, 2020", "mar. 5, 2020",
+    "5th of March, 2020", "05-Mar-2020", "March 5, 2020 10:00 AM", "March 5, 2020 at 9:30 pm CST",
+])
+def test_dates_written_in_words_are_read_as_jekyll_reads_them(value) -> None:
+    assert urls.page_date(value) == dt.date(2020, 3, 5)
+
+
+@pytest.mark.parametrize("value", [
+    "February 30, 2020", "March 2020", "03/05/2020", "Marching 5, 2020", "March 5, 2020 or so",
+    "Spring 2020", "March 32, 2020",
+])
+def test_a_date_in_words_that_names_no_one_day_is_no_date(value) -> None:
+    assert urls.page_date(value) is None
+
+
 def test_dates_read_as_people_in_austin_write_them() -> None:
     assert urls.show_date(dt.date(2019, 5, 3)) == "May 3, 2019"
 

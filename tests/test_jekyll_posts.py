@@ -232,6 +232,8 @@ def test_categories_dates_titles_and_slugs_as_jekyll_reads_them() -> None:
     assert found.day.isoformat() == "2020-01-03" and found.title == "X"
     chicago = posts.settings({"timezone": "America/Chicago"}, "1700000000")
     assert post("_posts/2020-01-03-x.md", chicago, date="2020-01-03T01:00:00Z").day.isoformat() == "2020-01-02"
+    worded = post("_posts/2020-01-02-x.md", date="January 5, 2020")
+    assert worded.day.isoformat() == "2020-01-05" and not worded.notes
     bad = post("_posts/2020-01-02-x.md", date="someday")
     assert bad.day.isoformat() == "2020-01-02" and [n.kind for n in bad.notes] == ["date"]
     assert posts.settings({"timezone": "Mars/Olympus"}, "1").zone_problem
