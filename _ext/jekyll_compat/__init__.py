@@ -40,7 +40,7 @@ from rawhtml.sanitize import unlink
 from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               inplace, jemoji, kramdown, layouts, leftout, liquid, paginator, posts, posts_list, theme_includes,
                titles, urls)
 from .filenames import local_file
 from .meaning import is_redirect_page
@@ -849,7 +849,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
-                        html_page=path.name.endswith(pagesource.suffixes.HTML))
+                        html_page=path.name.endswith(pagesource.suffixes.HTML),
+                        paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None)
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
@@ -866,6 +867,30 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:
+    """The ``paginator`` of a page that lists the posts: every published post, newest first,
+    each with its old address (links to it lead to its page); None on a site without posts.
+    The page is read again when a post changes."""
+    if not getattr(app.project, "with_posts", False):
+        return None
+    srcdir = Path(app.srcdir)
+    site = post_settings(srcdir)
+    listed = []
+    for relative in _posts_found(app).posts:
+        path = srcdir / relative
+        post = post_at(srcdir, path, site)
+        if post is None or not post.published:
+            continue
+        app.env.note_dependency(str(path))
+        source = pagesource.read(path)
+        data = source.data if source.front_matter_valid else {}
+        body = source.text[source.body_offset:]
+        listed.append((post.order, paginator.post_data(post, posts.url(post, site), data, body)))
+    page_url = old_site_urls(app, [docname]).get(docname) or "/"
+    return paginator.one_page([data for _, data in sorted(listed, key=lambda item: item[0], reverse=True)],
+                              page_url)
 
 
 _LINES = "jekyll_compat_lines"
