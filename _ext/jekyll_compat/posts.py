@@ -158,6 +158,13 @@ def _file_date(name: str) -> dt.date | None:
         return None
 
 
+def dated_stem(stem: str) -> tuple[dt.date, str] | None:
+    """A file name without its extension that starts with a day (``2020-03-05-first-year``):
+    that day and the slug after it, as Jekyll reads any collection's document."""
+    day = _file_date(stem + ".x")
+    return (day, FILENAME.match(stem + ".x").group(4)) if day else None
+
+
 def is_post_name(relative: str) -> bool:
     """A file name Jekyll reads as a post: ``YYYY-MM-DD-slug.ext`` with a real day."""
     return _file_date(PurePosixPath(relative).name) is not None
