@@ -1612,3 +1612,31 @@ def test_a_kramdown_definition_with_several_terms_keeps_them_as_its_term() -> No
     assert out[8:10] == ["single", ": def"]
     assert out[11:13] == ["A paragraph", "of two lines"]
     assert out[14:18] == ["```", "x", "y", ": z"]  # code is code
+
+
+def test_site_github_is_filled_from_the_repository_setting_alone() -> None:
+    """agrc/gis.utah.gov's `repository: agrc/gis.utah.gov`: jekyll-github-metadata asked
+    GitHub's API; the publication is built offline, from `_config.yml` alone."""
+    site = liquid.site_variables({"repository": "agrc/gis.utah.gov", "description": "Utah's maps"})
+    text = ("[Source]({{ site.github.repository_url }}) by {{ site.github.owner_name }}: "
+            "{{ site.github.repository_name }}, {{ site.github.repository_nwo }}, "
+            "[issues]({{ site.github.issues_url }}), {{ site.github.project_tagline }}, "
+            "{{ site.github.is_project_page }}, [{{ site.github.url }}/about/]\n")
+    assert liquid_engine.render(text, {}, site).text == (
+        "[Source](https://github.com/agrc/gis.utah.gov) by agrc: gis.utah.gov, agrc/gis.utah.gov, "
+        "[issues](https://github.com/agrc/gis.utah.gov/issues), Utah's maps, true, [/about/]\n")
+    assert liquid.github_metadata("agrc/agrc.github.io")["is_user_page"] is True
+
+
+@pytest.mark.parametrize("value", [
+    "https://github.com/agrc/gis.utah.gov", "agrc", "agrc/gis.utah.gov/tree/main", "a b/c",
+    "agrc/<script>", ["agrc/gis.utah.gov"], 42, "-agrc/x", "agrc/" + "x" * 101,
+])
+def test_a_repository_that_is_no_owner_and_name_gives_no_addresses_and_is_said(value) -> None:
+    github = liquid.site_variables({"repository": value})["github"]
+    assert "repository_url" not in github and github["url"] == ""
+    assert "write it as `repository: owner/name`" in liquid.repository_problem(value)
+
+
+def test_no_repository_is_no_problem() -> None:
+    assert liquid.repository_problem(None) == "" and liquid.repository_problem(" agrc/gis.utah.gov ") == ""

@@ -123,7 +123,8 @@ class Subtype(enum.Enum):
     ``name:`` longer than 300 characters, a ``description:`` longer than 2,000, a list): it
     is not used, and the publication keeps the name its ``CITATION.cff`` gives. Also an entry
     of ``markdown_ext:`` that is no file suffix, or names files that are not Markdown
-    (``html``, ``yml``): those files are not read as pages."""
+    (``html``, ``yml``): those files are not read as pages. Also a ``repository:`` that is
+    no GitHub ``owner/name``: ``site.github``'s repository addresses are left empty."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -497,6 +498,9 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
+    if problem := liquid.repository_problem(jekyll_config(srcdir).get("repository")):
+        config = srcdir / "_config.yml"
+        warn(problem, f"{config}:{_line_of(config, 'repository')}", Subtype.SITE_VALUE)
     markdown = markdown_suffixes(srcdir)
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
