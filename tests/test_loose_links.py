@@ -123,3 +123,27 @@ def test_a_reference_link_without_its_definition_is_found():
     assert undefined_reference("read [here][1].") == "1" and undefined_reference("see [Google][] now") == "Google"
     assert undefined_reference("a[i][j] and m[0][1]") is None and undefined_reference("x [1][2]") is None
     assert "`[mydoc_images]: address`" in as_text_message(1, "to [inserting images][mydoc_images])")
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ('See <a href="https://gis.utah.gov/data/"the data</a> today.', "a space or a `>` is missing"),
+    ('A map: <img src="map.png" alt="Map of the parks"', "its `>` is missing"),
+    ('Next <a href="a.html" target="_blank"rel="noopener">the notes</a>', "a space or a `>` is missing"),
+    ("Also <a href=", "its `>` is missing"),
+])
+def test_html_for_a_link_or_picture_shown_as_typed_is_found_and_explained(written, why):
+    from loose_links.core import html_as_text_message, html_shown_as_text, html_written
+
+    shown = written.replace("</a>", "")  # the reader keeps the closing tag as HTML
+    element = html_shown_as_text(shown)
+    assert element in ("a", "img")
+    message = html_as_text_message(element, html_written([written], 1))
+    assert why in message and ("[words](address)" in message or "![description](picture)" in message)
+
+
+def test_html_written_on_purpose_as_words_is_not_a_mistake():
+    from loose_links.core import html_shown_as_text, html_written
+
+    assert html_written(['Type `<a href="x">` or &lt;a href="y"&gt; or \\<img src="z">.'], 1) is None
+    assert html_shown_as_text("the <a> element and its href= attribute") is None
+    assert html_shown_as_text("if a<b and c>d then href=x") is None

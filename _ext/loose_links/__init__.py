@@ -23,8 +23,9 @@ from sphinx.util import logging
 
 import rawhtml
 
-from .core import (Kind, as_text_message, link_name, nameless_message, read, refused_definition,
-                   shown_on_purpose, undefined_reference, unread_link)
+from .core import (Kind, as_text_message, html_as_text_message, html_shown_as_text, html_written,
+                   link_name, nameless_message, read, refused_definition, shown_on_purpose,
+                   undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
@@ -182,6 +183,30 @@ class MarkdownShownAsText(SphinxTransform):
         if found:
             logger.warning(as_text_message(len(found), found[0]), location=_line_node(found[0]),
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+        self._say_html_shown_as_text()
+
+    def _say_html_shown_as_text(self) -> None:
+        """A page's ``<a href=`` or ``<img src=`` the reader took for words (a ``>`` or a space
+        missing): shown as typed, its link or picture lost; said once, at the first."""
+        found = []
+        for text in self.document.findall(nodes.Text):
+            if "<" not in text or _in_code(text) or (element := html_shown_as_text(text)) is None:
+                continue
+            line = _line_node(text).line
+            written = html_written(self._lines(), line) if line is not None else None
+            if written is not None:
+                found.append((text, element, written))
+        if found:
+            text, element, written = found[0]
+            logger.warning(html_as_text_message(element, written, len(found)), location=_line_node(text),
+                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+    def _lines(self) -> list[str]:
+        try:
+            return Path(self.env.doc2path(self.env.docname)).read_text(
+                encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return []
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""

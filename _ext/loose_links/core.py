@@ -41,7 +41,9 @@ class Kind(enum.Enum):
     AS_TEXT = "as-text"
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
     bracket too many, a ``[text][label]`` whose definition the page lacks): its brackets
-    and address are shown as typed."""
+    and address are shown as typed. Also a page's own HTML for a link or picture that the
+    reader did not take as HTML (``<a href="…"words</a>``: a ``>`` or a space missing), shown
+    as typed, ``<a href=`` and all."""
 
     EMPTY = "empty"
     """A link with no address (``[John Doe](#)``, a placeholder a template left): its text
@@ -205,6 +207,47 @@ def as_text_message(count: int, text: str = "") -> str:
     return (f"Markdown for a link or picture is shown as typed, `](` and all{more}: its brackets "
             "do not pair up (an escaped `\\]`, or a `[` or `]` too many); write it as "
             "`[text](address)` or `![description](picture)`")
+
+
+_HTML_SHOWN = re.compile(r"<(a|img)\s[^<>]{0,300}?\b(href|src)\s*=", re.I)
+"""``<a … href=`` or ``<img … src=`` in a page's words as shown: HTML the reader did not read."""
+_HTML_WRITTEN = re.compile(r"(?<![\\`])<(a|img)\s", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def html_shown_as_text(text: str) -> str | None:
+    """The element (``a`` or ``img``) whose opening tag ``text`` (words as shown) holds."""
+    found = _HTML_SHOWN.search(text) if "<" in text else None
+    return found.group(1).lower() if found else None
+
+
+def html_written(lines: list[str], line: int) -> str | None:
+    """The paragraph at ``line`` (1-based) as written, from its first ``<a ``/``<img `` tag
+    outside code (None: the tag was escaped, ``\\<a`` or ``&lt;a``, shown on purpose)."""
+    chunk = []
+    for text in lines[max(line - 1, 0):]:
+        if not text.strip():
+            break
+        chunk.append(text)
+    written = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), "\n".join(chunk))
+    found = _HTML_WRITTEN.search(written)
+    return written[found.start():] if found else None
+
+
+def html_as_text_message(element: str, written: str, count: int = 1) -> str:
+    """What to say of a tag shown as typed, from the paragraph as written from the tag on."""
+    more = f" (and {count - 1} more on the page)" if count > 1 else ""
+    tag = re.match(r"<[^<>\n]*>?", written).group(0)[:80]
+    if ">" not in written:
+        why = "its `>` is missing, so the reader took it for words"
+    elif re.search(r"""=\s*(?:"[^"\n]*"|'[^'\n]*')[^\s>/]""", written.split(">", 1)[0]):
+        why = "a quoted value is followed straight by more text: a space or a `>` is missing after it"
+    else:
+        why = "it is not HTML the Markdown reader accepts (check its quotes, spaces and `>`)"
+    fix = ('`<a href="address">words</a>`, or in Markdown `[words](address)`' if element == "a" else
+           '`<img src="picture" alt="description">`, or in Markdown `![description](picture)`')
+    return (f"HTML for a {'link' if element == 'a' else 'picture'} is shown as typed, "
+            f"`<{element}` and all{more}: {why} (`{tag}`); write it as {fix}")
 
 
 def link_name(target: str) -> str:
