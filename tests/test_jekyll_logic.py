@@ -1640,3 +1640,23 @@ def test_a_repository_that_is_no_owner_and_name_gives_no_addresses_and_is_said(v
 
 def test_no_repository_is_no_problem() -> None:
     assert liquid.repository_problem(None) == "" and liquid.repository_problem(" agrc/gis.utah.gov ") == ""
+
+
+def test_the_sites_own_github_values_win_as_the_plugin_merges_them() -> None:
+    """agrc/gis.utah.gov's `_config.yml` names no `repository:` but writes `github:
+    repository_url: … repository_name: …`; its contributing page links
+    `{{ site.github.repository_url }}/tree/master/_posts`. Those values were thrown away."""
+    site = liquid.site_variables({"github": {"repository_url": "https://github.com/agrc/gis.utah.gov",
+                                             "repository_name": "gis.utah.gov", "url": "https://x.org"}})
+    text = "[source]({{ site.github.repository_url }}/tree/master/_posts) of {{ site.github.repository_name }}\n"
+    assert liquid_engine.render(text, {}, site).text == \
+        "[source](https://github.com/agrc/gis.utah.gov/tree/master/_posts) of gis.utah.gov\n"
+    assert site["github"]["url"] == "" and liquid.unfilled_github_line(text, site) is None
+
+
+def test_a_github_value_no_setting_fills_is_found_at_its_line() -> None:
+    site = liquid.site_variables({"title": "Maps"})
+    text = "---\ntitle: T\n---\n\nFind the [website source code]({{ site.github.repository_url }}).\n"
+    assert liquid.unfilled_github_line(text, site) == (5, "repository_url")
+    assert liquid.unfilled_github_line(text, liquid.site_variables({"repository": "agrc/gis.utah.gov"})) is None
+    assert liquid.unfilled_github_line("{{ site.github.url }}/about/", site) is None

@@ -124,7 +124,9 @@ class Subtype(enum.Enum):
     is not used, and the publication keeps the name its ``CITATION.cff`` gives. Also an entry
     of ``markdown_ext:`` that is no file suffix, or names files that are not Markdown
     (``html``, ``yml``): those files are not read as pages. Also a ``repository:`` that is
-    no GitHub ``owner/name``: ``site.github``'s repository addresses are left empty."""
+    no GitHub ``owner/name``: ``site.github``'s repository addresses are left empty; and a
+    page's ``{{ site.github.repository_url }}`` on a site that names no repository (GitHub
+    Pages read it from git): it prints nothing."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -859,6 +861,10 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
         app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
+    if unfilled := liquid.unfilled_github_line(source[0], site):
+        warn(f"`site.github.{unfilled[1]}` prints nothing here: GitHub Pages found the repository "
+             "from git, the publication from `_config.yml` only; add `repository: owner/name` to "
+             "_config.yml", (docname, unfilled[0]), Subtype.SITE_VALUE)
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)

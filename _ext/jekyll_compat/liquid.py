@@ -81,9 +81,28 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     site["data"] = dict(data or {})
     if translations:
         site["lang"], site["translations"] = translations[0], {translations[0]: dict(translations[1])}
-    site.update({"url": "", "baseurl": "", "github": github_metadata(site.get("repository"),
-                                                                     site.get("description"))})
+    github = github_metadata(site.get("repository"), site.get("description"))
+    own = site.get("github")
+    if isinstance(own, Mapping):  # the site's own `github:` values win, as the plugin merges them
+        github.update({k: v for k, v in own.items() if isinstance(k, str) and k not in ("url", "baseurl")
+                       and isinstance(v, (str, int, float, bool, list, dict))})
+    site.update({"url": "", "baseurl": "", "github": github})
     return site
+
+
+_GITHUB_USE = re.compile(r"\{\{-?\s*site\.github\.(repository_\w+|owner_\w+|issues_url|clone_url|"
+                         r"releases_url|wiki_url|zip_url|tar_url|project_title)")
+
+
+def unfilled_github_line(text: str, site: Mapping[str, Any]) -> tuple[int, str] | None:
+    """The first line of ``text`` (1-based) whose ``{{ site.github.repository_url }}``-like
+    output the site's settings cannot fill, with the value's name: GitHub Pages read the
+    repository from git, which a publication's build does not (it prints nothing)."""
+    github = site.get("github")
+    for found in _GITHUB_USE.finditer(text) if "site.github." in text else ():
+        if not isinstance(github, Mapping) or github.get(found.group(1)) in (None, ""):
+            return text.count("\n", 0, found.start()) + 1, found.group(1)
+    return None
 
 
 def repository_problem(value: Any) -> str:
