@@ -250,6 +250,24 @@ def html_as_text_message(element: str, written: str, count: int = 1) -> str:
             f"`<{element}` and all{more}: {why} (`{tag}`); write it as {fix}")
 
 
+_RUN_TOGETHER = re.compile(r"""<(a|img)\s[^<>]{0,300}?=\s*(?:"[^"<>]*"|'[^'<>]*')(?=[^\s>/])[^<>\n]{0,60}""", re.I)
+
+
+def html_run_together(html: str) -> tuple[str, str, int] | None:
+    """A page's HTML whose ``<a href="…"words`` (a space or ``>`` missing after a quoted
+    value) a browser reads as more attributes: the element, the tag as written, and how many
+    lines into ``html`` it is."""
+    found = _RUN_TOGETHER.search(html) if "<" in html else None
+    return (found.group(1).lower(), found.group(0), html.count("\n", 0, found.start())) if found else None
+
+
+def html_run_together_message(element: str, tag: str) -> str:
+    fix = ('`<a href="address">words</a>`' if element == "a" else '`<img src="picture" alt="description">`')
+    return (f"HTML for a {'link' if element == 'a' else 'picture'} runs its words into its tag "
+            f"(`{tag[:80]}`): a space or a `>` is missing after a quoted value, so they are read as "
+            f"its attributes and no edition shows them; write it as {fix}")
+
+
 def link_name(target: str) -> str:
     """What a link without words is called: the name of the file it leads to (``map.png``),
     else its address, which is what a screen reader would read out of it anyway."""

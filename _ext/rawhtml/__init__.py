@@ -116,6 +116,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     def read_address(address: str) -> str | None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
+    _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -168,6 +169,22 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                   }.get(subtype, "the publication runs no page scripts and loads nothing from other sites")
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
+
+
+def _say_words_run_into_a_tag(docname: str, raws: list[nodes.raw]) -> None:
+    """``<a href="…"how to contribute</a>``: the words became attributes, which cleaning
+    drops; said once per page (as a link shown as its words is: ``link.as-text``)."""
+    from loose_links import WARNING_TYPE as LINK
+    from loose_links.core import Kind, html_run_together, html_run_together_message
+
+    for raw in raws:
+        if found := html_run_together(raw.astext()):
+            element, tag, lines_in = found
+            where = _where(raw)
+            location = (docname, where.line + lines_in) if where is not None else docname
+            logger.warning(html_run_together_message(element, tag), location=location,
+                           type=LINK, subtype=Kind.AS_TEXT.value)
+            return
 
 
 _ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"
