@@ -456,6 +456,15 @@ def say_what_is_wrong_with_posts(app: Sphinx, env: BuildEnvironment, added: set[
     return []
 
 
+def _defaults_published_line(path: Path) -> int:
+    """The line of the first indented ``published:`` in ``_config.yml`` (1 when none)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if re.match(r"\s+published\s*:", line)), 1)
+
+
 def _line_of(path: Path, key: str) -> int:
     """The line of a top-level ``key:`` in a YAML file (1 when it cannot be found)."""
     try:
@@ -500,6 +509,13 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
+    if (published := defaults.unreadable_published(jekyll_config(srcdir).get("defaults"))) is not None:
+        config = srcdir / "_config.yml"
+        shown_value = f'"{published}"' if isinstance(published, str) else " ".join(str(published).split())[:60]
+        warn(f"`defaults:` give pages `published: {shown_value}`, which is no true or false: the "
+             "old site published those pages (Jekyll reads any value but false as yes), and so does "
+             "the publication; write `published: true` or `published: false` without quotes",
+             f"{config}:{_defaults_published_line(config)}", Subtype.SITE_VALUE)
     if problem := liquid.repository_problem(jekyll_config(srcdir).get("repository")):
         config = srcdir / "_config.yml"
         warn(problem, f"{config}:{_line_of(config, 'repository')}", Subtype.SITE_VALUE)
