@@ -374,7 +374,10 @@ PAGINATED = {  # cloud-gov/pages-uswds-jekyll's news page and posts, jekyll-pagi
         "      <a href=\"{{ paginator.previous_page_path | prepend: site.baseurl }}\">Previous</a>\n"
         "    {% endif %}\n    {% if paginator.next_page %}\n"
         "      <a href=\"{{ paginator.next_page_path | prepend: site.baseurl }}\">Next</a>\n"
-        "    {% endif %}\n</div>\n"),
+        "    {% endif %}\n</div>\n\n<aside>\n  <h4>Most Recent Posts</h4>\n  <ul>\n"
+        "    {% for post in site.posts limit:2 %}\n"
+        "      <li><a href=\"{{site.baseurl}}{{post.url}}\">{{ post.title }}</a></li>\n"
+        "    {% endfor %}\n  </ul>\n</aside>\n"),
     "_posts/2019-01-14-hello-world.md": "---\ntitle: Hello World\nlayout: post\ndate: January 16, 2019\n"
                                        "excerpt: This is an excerpt\n---\n\nLorem ipsum dolor sit amet.\n",
     "_posts/2019-01-13-an-extra.md": "---\ntitle: An extra\nlayout: post\n---\n\nThe extra's first "
@@ -406,6 +409,7 @@ def test_a_paginated_list_shows_every_post_on_one_page(tmp_path: Path) -> None:
     assert [posixpath.basename(link) for link in links] == [
         "2020-02-20-how-about-a-new-post.html", "2019-01-14-hello-world.html", "2019-01-13-an-extra.html"]
     assert all((tmp_path / "html" / "news" / link).is_file() for link in links)
+    assert [text_of(a) for a in news.select("aside li a")] == ["How about a new post", "Hello World"]
 
 
 def test_a_posts_excerpt_is_its_own_or_its_first_paragraph_of_words() -> None:

@@ -868,6 +868,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.note_dependency(str(included))
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text
+    if "site.posts" in source[0] and (listed := posts_newest_first(app)) is not None:
+        site = {**site, "posts": listed}
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
@@ -896,9 +898,18 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:
-    """The ``paginator`` of a page that lists the posts: every published post, newest first,
-    each with its old address (links to it lead to its page); None on a site without posts.
-    The page is read again when a post changes."""
+    """The ``paginator`` of a page that lists the posts: every published post, newest first
+    (:func:`posts_newest_first`); None on a site without posts."""
+    listed = posts_newest_first(app)
+    if listed is None:
+        return None
+    return paginator.one_page(listed, old_site_urls(app, [docname]).get(docname) or "/")
+
+
+def posts_newest_first(app: Sphinx) -> list[dict[str, Any]] | None:
+    """``site.posts`` as Jekyll gave it: every published post, newest first, each with its
+    old address (links to it lead to its page) and its excerpt; None on a site without
+    posts. The page asking is read again when a post changes."""
     if not getattr(app.project, "with_posts", False):
         return None
     srcdir = Path(app.srcdir)
@@ -914,9 +925,7 @@ def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:
         data = source.data if source.front_matter_valid else {}
         body = source.text[source.body_offset:]
         listed.append((post.order, paginator.post_data(post, posts.url(post, site), data, body)))
-    page_url = old_site_urls(app, [docname]).get(docname) or "/"
-    return paginator.one_page([data for _, data in sorted(listed, key=lambda item: item[0], reverse=True)],
-                              page_url)
+    return [data for _, data in sorted(listed, key=lambda item: item[0], reverse=True)]
 
 
 _LINES = "jekyll_compat_lines"

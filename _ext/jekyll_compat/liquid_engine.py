@@ -599,6 +599,8 @@ def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
     the engine's to report. ``paged``: the page is given a ``paginator``, whose lists are run."""
     collections = site.get("collections")
     names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    if isinstance(site.get("posts"), list):  # given (jekyll_compat's posts, newest first): run
+        names -= {"posts"}
     assigned = {m.group(1): m.start() for m in reversed(list(_ASSIGNED_LIST.finditer(source)))
                 if (m.group(2) is None and not (paged and m.group(3))) or m.group(2) in names}
     out, unlisted, pos = [], [], 0
