@@ -147,3 +147,22 @@ def test_html_written_on_purpose_as_words_is_not_a_mistake():
     assert html_written(['Type `<a href="x">` or &lt;a href="y"&gt; or \\<img src="z">.'], 1) is None
     assert html_shown_as_text("the <a> element and its href= attribute") is None
     assert html_shown_as_text("if a<b and c>d then href=x") is None
+
+
+def test_only_a_tags_own_run_together_value_is_a_mistake():
+    """A data: picture's address ends `==`: read from the `=` inside it, `==" alt="x"` looked
+    like a value run into the next words (the PDF test's own picture failed its build)."""
+    from loose_links.core import html_run_together
+
+    assert html_run_together('<p>See <a href="/b/"how to contribute</a></p>')[:2] == ("a", '<a href="/b/"how to contribute')
+    assert html_run_together('<img src="data:image/png;base64,iVBORw0KGgo==" alt="A dot">') is None
+    assert html_run_together('<a href=x title="t">y</a> <img src="a.png"/>') is None
+    assert html_run_together('<a class="x" target="_blank"rel="noopener">t</a>')[0] == "a"
+
+
+def test_many_tags_are_read_in_linear_time():
+    from conftest import ends_apart
+
+    assert ends_apart("from loose_links.core import html_run_together\n"
+                      "html_run_together(('<a ' + 'b=\"1\" ' * 600) * 400 + ('<img ' + 'x=\"y\" ' * 10) * 40_000)",
+                      limit=60)

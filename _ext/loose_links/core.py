@@ -250,15 +250,23 @@ def html_as_text_message(element: str, written: str, count: int = 1) -> str:
             f"`<{element}` and all{more}: {why} (`{tag}`); write it as {fix}")
 
 
-_RUN_TOGETHER = re.compile(r"""<(a|img)\s[^<>]{0,300}?=\s*(?:"[^"<>]*"|'[^'<>]*')(?=[^\s>/])[^<>\n]{0,60}""", re.I)
+_TAG_START = re.compile(r"<(a|img)\s", re.I)
+_RUN_TOGETHER = re.compile(
+    r"""<(a|img)(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?"""
+    r"""\s+[^\s"'<>/=]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')(?=[^\s>/])[^<>\n]{0,60}""", re.I)
+"""A tag's well-formed attributes, then a quoted value with more text right after it."""
+_TAG_REACH = 4000  # characters of one tag read (a data: picture's address is longer: not read)
 
 
 def html_run_together(html: str) -> tuple[str, str, int] | None:
     """A page's HTML whose ``<a href="…"words`` (a space or ``>`` missing after a quoted
     value) a browser reads as more attributes: the element, the tag as written, and how many
     lines into ``html`` it is."""
-    found = _RUN_TOGETHER.search(html) if "<" in html else None
-    return (found.group(1).lower(), found.group(0), html.count("\n", 0, found.start())) if found else None
+    for start in _TAG_START.finditer(html) if "<" in html else ():
+        found = _RUN_TOGETHER.match(html[start.start():start.start() + _TAG_REACH])
+        if found:
+            return found.group(1).lower(), found.group(0), html.count("\n", 0, start.start())
+    return None
 
 
 def html_run_together_message(element: str, tag: str) -> str:
