@@ -548,3 +548,26 @@ def test_a_home_in_an_ordinary_folder_is_the_home_and_its_folder_the_first_level
     with zipfile.ZipFile(book) as archive:
         nav = BeautifulSoup(archive.read("nav.xhtml"), "html.parser").find("nav")
     assert [a.get_text() for a in nav.select("ol > li > a")][:3] == ["Modern Team", "About", "Contact"]
+
+
+def test_a_dated_document_in_any_collection_keeps_the_address_jekyll_gave_it(tmp_path: Path) -> None:
+    """Jekyll dates every collection's ``2020-03-05-first-year.md`` by its name, not only
+    posts': ``:year`` is 2020 and ``:title`` the words after the day. Old links to
+    /news/2020/03/first-year/ led to it, and must lead to its page still."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  updates:\n    output: true\n"
+                       "    permalink: /news/:year/:month/:title/\n  minutes:\n    output: true\n"
+                       "    permalink: /council/:slug.html\n",
+        "index.md": "---\ntitle: Home\npermalink: /\n---\n\nRead [the first year](/news/2020/03/first-year/) "
+                    "and [the minutes](/council/march-vote.html).\n",
+        "_updates/2020-03-05-first-year.md": "---\ntitle: Our first year\n---\n\nA year of sensors.\n",
+        "_minutes/2021-3-9-March-Vote.md": "---\ntitle: March vote\n---\n\nThe council voted.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False, env=EPOCH)
+    assert build.returncode == 0, build.output
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("a", string="the first year")["href"] == "updates/2020-03-05-first-year.html"
+    assert home.find("a", string="the minutes")["href"] == "minutes/2021-3-9-March-Vote.html"
+    redirect = (tmp_path / "html" / "news" / "2020" / "03" / "first-year" / "index.html").read_text(encoding="utf-8")
+    assert "updates/2020-03-05-first-year.html" in redirect
+    assert (tmp_path / "html" / "council" / "march-vote.html").is_file()
+    assert not [w for w in build.warnings if "jekyll.link" in w]

@@ -754,6 +754,22 @@ def test_jekyll_dates(value, expected) -> None:
     assert urls.page_date(value) == expected
 
 
+@pytest.mark.parametrize("value", [
+    "March 5, 2020", "5 March 2020", "Mar 5 2020", "Thursday, March 5th, 2020", "mar. 5, 2020",
+    "5th of March, 2020", "05-Mar-2020", "March 5, 2020 10:00 AM", "March 5, 2020 at 9:30 pm CST",
+])
+def test_dates_written_in_words_are_read_as_jekyll_reads_them(value) -> None:
+    assert urls.page_date(value) == dt.date(2020, 3, 5)
+
+
+@pytest.mark.parametrize("value", [
+    "February 30, 2020", "March 2020", "03/05/2020", "Marching 5, 2020", "March 5, 2020 or so",
+    "Spring 2020", "March 32, 2020",
+])
+def test_a_date_in_words_that_names_no_one_day_is_no_date(value) -> None:
+    assert urls.page_date(value) is None
+
+
 def test_dates_read_as_people_in_austin_write_them() -> None:
     assert urls.show_date(dt.date(2019, 5, 3)) == "May 3, 2019"
 
@@ -1617,3 +1633,51 @@ def test_a_kramdown_definition_with_several_terms_keeps_them_as_its_term() -> No
     assert out[8:10] == ["single", ": def"]
     assert out[11:13] == ["A paragraph", "of two lines"]
     assert out[14:18] == ["```", "x", "y", ": z"]  # code is code
+
+
+def test_site_github_is_filled_from_the_repository_setting_alone() -> None:
+    """agrc/gis.utah.gov's `repository: agrc/gis.utah.gov`: jekyll-github-metadata asked
+    GitHub's API; the publication is built offline, from `_config.yml` alone."""
+    site = liquid.site_variables({"repository": "agrc/gis.utah.gov", "description": "Utah's maps"})
+    text = ("[Source]({{ site.github.repository_url }}) by {{ site.github.owner_name }}: "
+            "{{ site.github.repository_name }}, {{ site.github.repository_nwo }}, "
+            "[issues]({{ site.github.issues_url }}), {{ site.github.project_tagline }}, "
+            "{{ site.github.is_project_page }}, [{{ site.github.url }}/about/]\n")
+    assert liquid_engine.render(text, {}, site).text == (
+        "[Source](https://github.com/agrc/gis.utah.gov) by agrc: gis.utah.gov, agrc/gis.utah.gov, "
+        "[issues](https://github.com/agrc/gis.utah.gov/issues), Utah's maps, true, [/about/]\n")
+    assert liquid.github_metadata("agrc/agrc.github.io")["is_user_page"] is True
+
+
+@pytest.mark.parametrize("value", [
+    "https://github.com/agrc/gis.utah.gov", "agrc", "agrc/gis.utah.gov/tree/main", "a b/c",
+    "agrc/<script>", ["agrc/gis.utah.gov"], 42, "-agrc/x", "agrc/" + "x" * 101,
+])
+def test_a_repository_that_is_no_owner_and_name_gives_no_addresses_and_is_said(value) -> None:
+    github = liquid.site_variables({"repository": value})["github"]
+    assert "repository_url" not in github and github["url"] == ""
+    assert "write it as `repository: owner/name`" in liquid.repository_problem(value)
+
+
+def test_no_repository_is_no_problem() -> None:
+    assert liquid.repository_problem(None) == "" and liquid.repository_problem(" agrc/gis.utah.gov ") == ""
+
+
+def test_the_sites_own_github_values_win_as_the_plugin_merges_them() -> None:
+    """agrc/gis.utah.gov's `_config.yml` names no `repository:` but writes `github:
+    repository_url: … repository_name: …`; its contributing page links
+    `{{ site.github.repository_url }}/tree/master/_posts`. Those values were thrown away."""
+    site = liquid.site_variables({"github": {"repository_url": "https://github.com/agrc/gis.utah.gov",
+                                             "repository_name": "gis.utah.gov", "url": "https://x.org"}})
+    text = "[source]({{ site.github.repository_url }}/tree/master/_posts) of {{ site.github.repository_name }}\n"
+    assert liquid_engine.render(text, {}, site).text == \
+        "[source](https://github.com/agrc/gis.utah.gov/tree/master/_posts) of gis.utah.gov\n"
+    assert site["github"]["url"] == "" and liquid.unfilled_github_line(text, site) is None
+
+
+def test_a_github_value_no_setting_fills_is_found_at_its_line() -> None:
+    site = liquid.site_variables({"title": "Maps"})
+    text = "---\ntitle: T\n---\n\nFind the [website source code]({{ site.github.repository_url }}).\n"
+    assert liquid.unfilled_github_line(text, site) == (5, "repository_url")
+    assert liquid.unfilled_github_line(text, liquid.site_variables({"repository": "agrc/gis.utah.gov"})) is None
+    assert liquid.unfilled_github_line("{{ site.github.url }}/about/", site) is None

@@ -232,6 +232,8 @@ def test_categories_dates_titles_and_slugs_as_jekyll_reads_them() -> None:
     assert found.day.isoformat() == "2020-01-03" and found.title == "X"
     chicago = posts.settings({"timezone": "America/Chicago"}, "1700000000")
     assert post("_posts/2020-01-03-x.md", chicago, date="2020-01-03T01:00:00Z").day.isoformat() == "2020-01-02"
+    worded = post("_posts/2020-01-02-x.md", date="January 5, 2020")
+    assert worded.day.isoformat() == "2020-01-05" and not worded.notes
     bad = post("_posts/2020-01-02-x.md", date="someday")
     assert bad.day.isoformat() == "2020-01-02" and [n.kind for n in bad.notes] == ["date"]
     assert posts.settings({"timezone": "Mars/Olympus"}, "1").zone_problem
@@ -354,3 +356,65 @@ def test_a_post_with_a_line_break_in_its_name_is_said_on_one_line(tmp_path: Path
     assert "has a line break or another control character in its name" in said
     assert "does not start with a date" not in said and "YYYY" not in said
     assert any("Good." in p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*good*.html"))
+
+
+PAGINATED = {  # cloud-gov/pages-uswds-jekyll's news page and posts, jekyll-paginate-v2, 3 a page
+    "_config.yml": "title: Agency Name\npermalink: pretty\nplugins:\n  - jekyll-paginate-v2\n"
+                   "pagination:\n  enabled: true\n  per_page: 2\n  permalink: '/page/:num/'\n",
+    "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+    "news/index.html": (
+        "---\nlayout: default\ntitle: News\npagination: \n  enabled: true\n---\n\n"
+        "<!-- This loops through the paginated posts -->\n{% for post in paginator.posts %}\n"
+        "  <div class=\"grid-row grid-gap margin-bottom-8\">\n"
+        "    <h2 class=\"title\"><a href=\"{{site.baseurl}}{{post.url}}\">{{post.title}}</a></h2>\n"
+        "      <em class=\"date\">{{ post.date | date: '%B %d, %Y' }}</em>\n\n      {{ post.content }}\n"
+        "  </div>\n{% endfor %}\n\n<div class=\"grid-row\">\n"
+        "  <p>Page {{ paginator.page }} of {{ paginator.total_pages }}</p>\n"
+        "    {% if paginator.previous_page %}\n"
+        "      <a href=\"{{ paginator.previous_page_path | prepend: site.baseurl }}\">Previous</a>\n"
+        "    {% endif %}\n    {% if paginator.next_page %}\n"
+        "      <a href=\"{{ paginator.next_page_path | prepend: site.baseurl }}\">Next</a>\n"
+        "    {% endif %}\n</div>\n\n<aside>\n  <h4>Most Recent Posts</h4>\n  <ul>\n"
+        "    {% for post in site.posts limit:2 %}\n"
+        "      <li><a href=\"{{site.baseurl}}{{post.url}}\">{{ post.title }}</a></li>\n"
+        "    {% endfor %}\n  </ul>\n</aside>\n"),
+    "_posts/2019-01-14-hello-world.md": "---\ntitle: Hello World\nlayout: post\ndate: January 16, 2019\n"
+                                       "excerpt: This is an excerpt\n---\n\nLorem ipsum dolor sit amet.\n",
+    "_posts/2019-01-13-an-extra.md": "---\ntitle: An extra\nlayout: post\n---\n\nThe extra's first "
+                                     "paragraph.\n\nIts second paragraph.\n",
+    "_posts/2020-02-20-how-about-a-new-post.md": "---\nlayout: post\ntitle: How about a new post\n"
+                                                 "date: 2020-02-20T00:54:11.875Z\n---\n# A New Post\n\n"
+                                                 "Where all the magic happens!\n",
+}
+
+
+def test_a_paginated_list_shows_every_post_on_one_page(tmp_path: Path) -> None:
+    """The old site showed 2 posts a page and linked /page/2/; the publication has no page 2,
+    so the list holds every post, newest first, each linked to its page, with its excerpt."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", PAGINATED)
+    build = sphinx_build(source, tmp_path / "html", strict=False, env=EDITION_DATE)
+    assert build.returncode == 0, build.output
+    assert "paginator" not in build.output
+    news = soup(tmp_path / "html" / "news" / "index.html").select_one("article")
+    entries = [(text_of(h), text_of(h.find_next("em"))) for h in news.select("h2.title")]
+    assert entries == [("How about a new post", "February 20, 2020"), ("Hello World", "January 16, 2019"),
+                       ("An extra", "January 13, 2019")]
+    words = text_of(news)
+    assert "Where all the magic happens!" in words and "This is an excerpt" in words
+    assert "The extra's first paragraph." in words and "Its second paragraph" not in words
+    assert "Page 1 of 1" in words and "Next" not in words and "Previous" not in words
+    links = [a["href"] for a in news.select("h2.title a")]
+    assert [posixpath.basename(link) for link in links] == [
+        "2020-02-20-how-about-a-new-post.html", "2019-01-14-hello-world.html", "2019-01-13-an-extra.html"]
+    assert all((tmp_path / "html" / "news" / link).is_file() for link in links)
+    assert [text_of(a) for a in news.select("aside li a")] == ["How about a new post", "Hello World"]
+
+
+def test_a_posts_excerpt_is_its_own_or_its_first_paragraph_of_words() -> None:
+    from jekyll_compat.paginator import excerpt
+
+    assert excerpt({"excerpt": "Said here."}, "Body.") == "Said here."
+    assert excerpt({}, "# A New Post\n\nWhere all\nthe magic happens!\n\nMore.") == "Where all the magic happens!"
+    assert excerpt({"excerpt": ["not", "text"]}, "{% include x.html %}\n\n") == ""

@@ -183,3 +183,44 @@ def test_a_hostile_paragraph_is_looked_at_in_linear_time():
                       "assert apart_link('[' + 'a' * n) is None\n"
                       "assert apart_link('[ab]' + ' ' * n + 'x') is None\n"
                       "assert opened_before_blank_line('x] ' + '![a' * (n // 3)) is not None\n")
+@pytest.mark.parametrize(("written", "why"), [
+    ('See <a href="https://gis.utah.gov/data/"the data</a> today.', "a space or a `>` is missing"),
+    ('A map: <img src="map.png" alt="Map of the parks"', "its `>` is missing"),
+    ('Next <a href="a.html" target="_blank"rel="noopener">the notes</a>', "a space or a `>` is missing"),
+    ("Also <a href=", "its `>` is missing"),
+])
+def test_html_for_a_link_or_picture_shown_as_typed_is_found_and_explained(written, why):
+    from loose_links.core import html_as_text_message, html_shown_as_text, html_written
+
+    shown = written.replace("</a>", "")  # the reader keeps the closing tag as HTML
+    element = html_shown_as_text(shown)
+    assert element in ("a", "img")
+    message = html_as_text_message(element, html_written([written], 1))
+    assert why in message and ("[words](address)" in message or "![description](picture)" in message)
+
+
+def test_html_written_on_purpose_as_words_is_not_a_mistake():
+    from loose_links.core import html_shown_as_text, html_written
+
+    assert html_written(['Type `<a href="x">` or &lt;a href="y"&gt; or \\<img src="z">.'], 1) is None
+    assert html_shown_as_text("the <a> element and its href= attribute") is None
+    assert html_shown_as_text("if a<b and c>d then href=x") is None
+
+
+def test_only_a_tags_own_run_together_value_is_a_mistake():
+    """A data: picture's address ends `==`: read from the `=` inside it, `==" alt="x"` looked
+    like a value run into the next words (the PDF test's own picture failed its build)."""
+    from loose_links.core import html_run_together
+
+    assert html_run_together('<p>See <a href="/b/"how to contribute</a></p>')[:2] == ("a", '<a href="/b/"how to contribute')
+    assert html_run_together('<img src="data:image/png;base64,iVBORw0KGgo==" alt="A dot">') is None
+    assert html_run_together('<a href=x title="t">y</a> <img src="a.png"/>') is None
+    assert html_run_together('<a class="x" target="_blank"rel="noopener">t</a>')[0] == "a"
+
+
+def test_many_tags_are_read_in_linear_time():
+    from conftest import ends_apart
+
+    assert ends_apart("from loose_links.core import html_run_together\n"
+                      "html_run_together(('<a ' + 'b=\"1\" ' * 600) * 400 + ('<img ' + 'x=\"y\" ' * 10) * 40_000)",
+                      limit=60)

@@ -239,6 +239,23 @@ def test_its_headings_are_tagged_headings_that_never_skip_a_level(tmp_path: Path
     assert "Markdown section" in contents and "How to apply" not in contents, contents
 
 
+def test_a_pages_own_heading_that_links_to_a_page_keeps_the_pdf_accessible(tmp_path: Path) -> None:
+    """cloud-gov/pages-uswds-jekyll's news page lists each post as
+    ``<h1 class="title"><a href="{{post.url}}">{{post.title}}</a></h1>``: the link's page
+    number, looked up in a Typst ``context``, left the heading without a title PDF/UA-1 can
+    tag, and the whole PDF was written without UA-1 and A-2a."""
+    body = ('<div class="grid-row">\n<h1 class="title"><a href="other.md">How about a new post</a></h1>\n'
+            '<em class="date">February 20, 2020</em>\n</div>\n')
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", None, "Welcome."),
+                                         "news.md": page("News", 1, body),
+                                         "other.md": page("A new post", 2, "Where the magic happens.")})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    pdf_path = the_pdf(build.outdir)
+    assert structure_problems(pdf_path) == []
+    assert "How about a new post February 20, 2020" in words(text_of(pdf_path))
+
+
 def test_a_heading_too_long_for_a_pdf_string_is_a_bold_paragraph_said_at_its_line(tmp_path: Path) -> None:
     """As a Markdown heading is: Typst refused PDF/A for the whole book, naming no page."""
     body = "Intro.\n\n<h2>" + " ".join(["word"] * 9000) + "</h2>\n\n<p>After.</p>\n"

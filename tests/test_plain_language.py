@@ -336,3 +336,21 @@ def test_a_paragraph_of_many_acronyms_is_read_in_linear_time():
                       "acronyms = [''.join(p) for n in (3, 4) for p in itertools.product(letters, repeat=n)][:40_000]\n"
                       "report = core.analyse(' '.join(f'the {a} is here.' for a in acronyms))\n"
                       "assert len(report.findings) > 30_000, len(report.findings)", limit=120)
+
+
+def test_liquid_tags_and_outputs_are_no_prose():
+    """cloud-gov/pages-uswds-jekyll's example page: `**{{page.title}}**`; minimal-mistakes'
+    figure include with its parameters; a comment for the site's editors. No reader sees them."""
+    include = ('{% include figure.html image_path="/assets/images/traffic-signal-retiming-map-2019.png" '
+               'alt="Map of the corridors whose signals were retimed in the fiscal year of 2019" '
+               'caption="Corridors retimed by the Transportation Department in 2019" %}')
+    markdown = ("---\ntitle: T\n---\n\nWe can also use variables in our pages. For example, this is "
+                "the title variable: **{{page.title}}**\n\n" + include + "\n\n"
+                "{% comment %}\n" + LONG + "\n{% endcomment %}\n\n{% if site.data.HTTPS %}Short one.{% endif %}\n")
+    assert kinds(markdown, max_grade=99) == []
+    assert kinds(markdown + "\n" + LONG + "\n", max_grade=99) == [(15, Kind.LONG_SENTENCE)]  # lines kept
+
+
+def test_many_liquid_tags_are_read_in_linear_time():
+    assert ends_apart("from plainlanguage import core\n"
+                      "core.analyse('{% x %} word ' * 100_000 + '{% comment %} ' * 20_000 + '{{ never closed ' * 20_000)", limit=120)

@@ -42,7 +42,7 @@ from rawhtml.sanitize import unlink
 from safety.names import shown
 
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
+               inplace, jemoji, kramdown, layouts, leftout, liquid, paginator, posts, posts_list, theme_includes,
                titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
@@ -125,7 +125,10 @@ class Subtype(enum.Enum):
     ``name:`` longer than 300 characters, a ``description:`` longer than 2,000, a list): it
     is not used, and the publication keeps the name its ``CITATION.cff`` gives. Also an entry
     of ``markdown_ext:`` that is no file suffix, or names files that are not Markdown
-    (``html``, ``yml``): those files are not read as pages."""
+    (``html``, ``yml``): those files are not read as pages. Also a ``repository:`` that is
+    no GitHub ``owner/name``: ``site.github``'s repository addresses are left empty; and a
+    page's ``{{ site.github.repository_url }}`` on a site that names no repository (GitHub
+    Pages read it from git): it prints nothing."""
 
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
@@ -455,6 +458,15 @@ def say_what_is_wrong_with_posts(app: Sphinx, env: BuildEnvironment, added: set[
     return []
 
 
+def _defaults_published_line(path: Path) -> int:
+    """The line of the first indented ``published:`` in ``_config.yml`` (1 when none)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if re.match(r"\s+published\s*:", line)), 1)
+
+
 def _line_of(path: Path, key: str) -> int:
     """The line of a top-level ``key:`` in a YAML file (1 when it cannot be found)."""
     try:
@@ -499,6 +511,16 @@ def say_what_is_not_read(app: Sphinx) -> None:
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     say_unreadable_site_files(srcdir)
     read_in_place = set(getattr(app.project, "collections", {}))
+    if (published := defaults.unreadable_published(jekyll_config(srcdir).get("defaults"))) is not None:
+        config = srcdir / "_config.yml"
+        shown_value = f'"{published}"' if isinstance(published, str) else " ".join(str(published).split())[:60]
+        warn(f"`defaults:` give pages `published: {shown_value}`, which is no true or false: the "
+             "old site published those pages (Jekyll reads any value but false as yes), and so does "
+             "the publication; write `published: true` or `published: false` without quotes",
+             f"{config}:{_defaults_published_line(config)}", Subtype.SITE_VALUE)
+    if problem := liquid.repository_problem(jekyll_config(srcdir).get("repository")):
+        config = srcdir / "_config.yml"
+        warn(problem, f"{config}:{_line_of(config, 'repository')}", Subtype.SITE_VALUE)
     markdown = markdown_suffixes(srcdir)
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
@@ -857,14 +879,21 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.note_dependency(str(included))
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text
+    if "site.posts" in source[0] and (listed := posts_newest_first(app)) is not None:
+        site = {**site, "posts": listed}
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
-                        html_page=path.name.endswith(pagesource.suffixes.HTML))
+                        html_page=path.name.endswith(pagesource.suffixes.HTML),
+                        paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None)
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
         app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
+    if unfilled := liquid.unfilled_github_line(source[0], site):
+        warn(f"`site.github.{unfilled[1]}` prints nothing here: GitHub Pages found the repository "
+             "from git, the publication from `_config.yml` only; add `repository: owner/name` to "
+             "_config.yml", (docname, unfilled[0]), Subtype.SITE_VALUE)
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)
@@ -877,6 +906,37 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:
+    """The ``paginator`` of a page that lists the posts: every published post, newest first
+    (:func:`posts_newest_first`); None on a site without posts."""
+    listed = posts_newest_first(app)
+    if listed is None:
+        return None
+    return paginator.one_page(listed, old_site_urls(app, [docname]).get(docname) or "/")
+
+
+def posts_newest_first(app: Sphinx) -> list[dict[str, Any]] | None:
+    """``site.posts`` as Jekyll gave it: every published post, newest first, each with its
+    old address (links to it lead to its page) and its excerpt; None on a site without
+    posts. The page asking is read again when a post changes."""
+    if not getattr(app.project, "with_posts", False):
+        return None
+    srcdir = Path(app.srcdir)
+    site = post_settings(srcdir)
+    listed = []
+    for relative in _posts_found(app).posts:
+        path = srcdir / relative
+        post = post_at(srcdir, path, site)
+        if post is None or not post.published:
+            continue
+        app.env.note_dependency(str(path))
+        source = pagesource.read(path)
+        data = source.data if source.front_matter_valid else {}
+        body = source.text[source.body_offset:]
+        listed.append((post.order, paginator.post_data(post, posts.url(post, site), data, body)))
+    return [data for _, data in sorted(listed, key=lambda item: item[0], reverse=True)]
 
 
 _LINES = "jekyll_compat_lines"

@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_PLACEHOLDER = re.compile(r":(collection|path|name|title|slug|output_ext|categories|basename)\b")
+from . import posts
+
+_PLACEHOLDER = re.compile(r":(collection|path|name|title|slug|output_ext|categories|basename|year|"
+                          r"short_year|month|i_month|short_month|long_month|day|i_day|y_day)\b")
 
 
 def collections_of(config: Mapping[str, Any]) -> dict[str, str]:
@@ -89,11 +92,21 @@ def _folder(name: str, docname: str) -> str | None:
 
 
 def expand(pattern: str, collection: str, path: str) -> str:
-    """One document's URL from its collection's ``permalink`` pattern."""
+    """One document's URL from its collection's ``permalink`` pattern. A document named
+    with a day (``2020-03-05-first-year``) is dated by it, and its ``:title`` and ``:slug``
+    are the words after the day, as Jekyll reads every collection, not only ``_posts``;
+    an undated document's ``:year`` was the day Jekyll ran, which no one knows: kept as written."""
     base = path.rsplit("/", 1)[-1]
     values = {"collection": collection, "path": path, "name": base, "title": base, "slug": base,
               "basename": base, "output_ext": ".html", "categories": ""}
-    url = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+    if dated := posts.dated_stem(base):
+        day, slug = dated
+        values.update(title=posts.slugify(slug, pretty=True, cased=True), slug=posts.slugify(slug),
+                      year=f"{day.year:04d}", short_year=f"{day.year % 100:02d}",
+                      month=f"{day.month:02d}", i_month=str(day.month), short_month=day.strftime("%b"),
+                      long_month=day.strftime("%B"), day=f"{day.day:02d}", i_day=str(day.day),
+                      y_day=f"{day.timetuple().tm_yday:03d}")
+    url = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
     return re.sub(r"/{2,}", "/", "/" + url.lstrip("/"))
 
 

@@ -91,3 +91,13 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
+
+
+def unreadable_published(rules: Any) -> Any:
+    """The first ``published:`` value of ``defaults:`` that is no true or false (``"true"``,
+    quoted, as agrc/gis.utah.gov writes it), else None."""
+    for rule in rules if isinstance(rules, list) else ():
+        values = rule.get("values") if isinstance(rule, dict) else None
+        if isinstance(values, dict) and "published" in values and not isinstance(values["published"], bool):
+            return values["published"]
+    return None

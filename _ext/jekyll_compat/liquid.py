@@ -19,6 +19,9 @@ _TAGS_ALONE = re.compile(r"^((?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+|[ \t]{0
 """A line that is only Liquid tags, after list markers or quote marks. The spaces between
 two markers are read one way (written as a marker's spaces and the next one's indent, a line
 of 22 ``-  `` took 41 s, each more doubling it)."""
+_NWO = re.compile(r"^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$")
+"""GitHub's ``owner/name``: an owner of letters, digits and ``-`` (39 at most), a repository
+of letters, digits, ``.``, ``_`` and ``-``; nothing else can reach a URL from it."""
 MAX_INCLUDED = 1_000_000  # characters: a file beside the page, not a data dump
 
 
@@ -78,8 +81,65 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     site["data"] = dict(data or {})
     if translations:
         site["lang"], site["translations"] = translations[0], {translations[0]: dict(translations[1])}
-    site.update({"url": "", "baseurl": "", "github": {"url": ""}})
+    github = github_metadata(site.get("repository"), site.get("description"))
+    own = site.get("github")
+    if isinstance(own, Mapping):  # the site's own `github:` values win, as the plugin merges them
+        github.update({k: v for k, v in own.items() if isinstance(k, str) and k not in ("url", "baseurl")
+                       and isinstance(v, (str, int, float, bool, list, dict))})
+    site.update({"url": "", "baseurl": "", "github": github})
     return site
+
+
+_GITHUB_USE = re.compile(r"\{\{-?\s*site\.github\.(repository_\w+|owner_\w+|issues_url|clone_url|"
+                         r"releases_url|wiki_url|zip_url|tar_url|project_title)")
+
+
+def unfilled_github_line(text: str, site: Mapping[str, Any]) -> tuple[int, str] | None:
+    """The first line of ``text`` (1-based) whose ``{{ site.github.repository_url }}``-like
+    output the site's settings cannot fill, with the value's name: GitHub Pages read the
+    repository from git, which a publication's build does not (it prints nothing)."""
+    github = site.get("github")
+    for found in _GITHUB_USE.finditer(text) if "site.github." in text else ():
+        if not isinstance(github, Mapping) or github.get(found.group(1)) in (None, ""):
+            return text.count("\n", 0, found.start()) + 1, found.group(1)
+    return None
+
+
+def repository_problem(value: Any) -> str:
+    """Why ``_config.yml``'s ``repository:`` names no GitHub repository ('' when it does or is absent)."""
+    if value is None or (isinstance(value, str) and _NWO.match(value.strip())):
+        return ""
+    shown = " ".join(str(value).split())[:80] if isinstance(value, (str, int, float)) else "a list or mapping"
+    return (f"`repository: {shown}` names no GitHub repository, so `site.github`'s repository "
+            "addresses are left empty; write it as `repository: owner/name`")
+
+
+def github_metadata(repository: Any, description: Any = None) -> dict[str, Any]:
+    """jekyll-github-metadata's ``site.github``, from ``repository: owner/name`` alone:
+    never a network call (an edition is built offline and the same every time), so what only
+    GitHub's API knows (contributors, releases, stars) is empty. ``url`` and ``baseurl`` stay
+    empty as ``site.url`` does: links are resolved to the page now at that place."""
+    found: dict[str, Any] = {"url": "", "baseurl": "", "hostname": "github.com",
+                             "pages_hostname": "github.io", "environment": "dotcom",
+                             "pages_env": "dotcom", "api_url": "https://api.github.com",
+                             "help_url": "https://help.github.com", "contributors": [],
+                             "releases": [], "public_repositories": [], "organization_members": []}
+    match = _NWO.match(repository.strip()) if isinstance(repository, str) else None
+    if match is None:
+        return found
+    owner, name = match.groups()
+    owner_url, repository_url = f"https://github.com/{owner}", f"https://github.com/{owner}/{name}"
+    user_page = name.lower() in (f"{owner.lower()}.github.io", f"{owner.lower()}.github.com")
+    found.update({
+        "repository_nwo": f"{owner}/{name}", "repository_name": name, "project_title": name,
+        "owner_name": owner, "owner_url": owner_url, "owner": {"login": owner, "html_url": owner_url},
+        "repository_url": repository_url, "clone_url": f"{repository_url}.git",
+        "issues_url": f"{repository_url}/issues", "releases_url": f"{repository_url}/releases",
+        "wiki_url": f"{repository_url}/wiki", "zip_url": f"{repository_url}/zipball/HEAD",
+        "tar_url": f"{repository_url}/tarball/HEAD", "is_user_page": user_page,
+        "is_project_page": not user_page,
+        "project_tagline": description if isinstance(description, str) else ""})
+    return found
 
 
 def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:

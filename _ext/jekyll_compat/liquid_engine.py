@@ -515,12 +515,15 @@ def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, in
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
            relative: Mapping[str, str] | None = None,
-           markdownified: Callable[[str], str] | None = None) -> Result:
+           markdownified: Callable[[str], str] | None = None,
+           paginator: Mapping[str, Any] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
     ``relative`` the files beside the page its ``include_relative`` tags name (as written).
     ``markdownified`` turns a ``markdownify`` output into what the page is written in: on a
-    page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`)."""
+    page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`).
+    ``paginator``: jekyll-paginate's, for a page that lists the posts (:mod:`.paginator`);
+    without it a loop over ``paginator.posts`` is one of the old site's lists, left out."""
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
@@ -539,8 +542,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     spans = protected_spans(text, keep)
     source = _marked(text, spans, slot, _assigned_outside(text, spans))
     source, dropped = _defused(source, slot, as_written, first_line)
-    source, unlisted = _without_site_lists(source, site, as_written, first_line)
+    source, unlisted = _without_site_lists(source, site, as_written, first_line,
+                                           paged=paginator is not None)
     context = {"page": dict(page), "site": dict(site)}
+    if paginator is not None:
+        context["paginator"] = dict(paginator)
     loadable = {**{name: _translated(body, site) for name, body in (includes or {}).items()},
                 **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
@@ -576,13 +582,13 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
                         "tags", "related_posts", "collections"})
 """What Jekyll gave a page's Liquid about the whole site (and each collection by its name)."""
-_LIST_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.(\w+)|paginator\.\w+|(\w+))[^%]*%\}")
-_ASSIGNED_LIST = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*(?:site\.(\w+)|paginator\.\w+)")
+_LIST_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site\.(\w+)|(paginator)\.\w+|(\w+))[^%]*%\}")
+_ASSIGNED_LIST = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*(?:site\.(\w+)|(paginator)\.\w+)")
 _FOR_OR_END = re.compile(r"\{%-?\s*(for|endfor)\b[^%]*%\}")
 
 
 def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
-                        first_line: int) -> tuple[str, tuple[Dropped, ...]]:
+                        first_line: int, paged: bool = False) -> tuple[str, tuple[Dropped, ...]]:
     """Loops over the old site's own lists left out, each said: the engine has no
     ``site.publications`` to give them, and ran them as empty loops without a word.
     A loop over a variable assigned from one (``{% assign docs = site.documents | sort: "date" %}``)
@@ -590,15 +596,18 @@ def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
 
     academicpages' publications page is ``{% for post in site.publications reversed %}``:
     the publication's contents list those pages instead. A loop whose end is missing is
-    the engine's to report."""
+    the engine's to report. ``paged``: the page is given a ``paginator``, whose lists are run."""
     collections = site.get("collections")
     names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    if isinstance(site.get("posts"), list):  # given (jekyll_compat's posts, newest first): run
+        names -= {"posts"}
     assigned = {m.group(1): m.start() for m in reversed(list(_ASSIGNED_LIST.finditer(source)))
-                if m.group(2) is None or m.group(2) in names}
+                if (m.group(2) is None and not (paged and m.group(3))) or m.group(2) in names}
     out, unlisted, pos = [], [], 0
     for loop in _LIST_LOOP.finditer(source):
-        variable = loop.group(2)
+        variable = loop.group(3)
         if loop.start() < pos or (loop.group(1) is not None and loop.group(1) not in names) \
+                or (paged and loop.group(2)) \
                 or (variable is not None and assigned.get(variable, len(source)) > loop.start()):
             continue
         depth, end = 0, None

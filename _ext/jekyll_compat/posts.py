@@ -38,6 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagesource import charrefs
+from pagesource.dates import parse_date
 from pagesource.suffixes import HTML, LOOK_ALIKE, is_html_page, spellings
 from safety.names import shown
 
@@ -157,6 +158,13 @@ def _file_date(name: str) -> dt.date | None:
         return None
 
 
+def dated_stem(stem: str) -> tuple[dt.date, str] | None:
+    """A file name without its extension that starts with a day (``2020-03-05-first-year``):
+    that day and the slug after it, as Jekyll reads any collection's document."""
+    day = _file_date(stem + ".x")
+    return (day, FILENAME.match(stem + ".x").group(4)) if day else None
+
+
 def is_post_name(relative: str) -> bool:
     """A file name Jekyll reads as a post: ``YYYY-MM-DD-slug.ext`` with a real day."""
     return _file_date(PurePosixPath(relative).name) is not None
@@ -266,9 +274,11 @@ def _words(value: Any) -> list[str]:
 
 
 def _parse_when(value: Any) -> dt.datetime | None:
+    """A post's moment; a day written in words (``March 5, 2020``) is that day's midnight."""
     match = _WHEN.match(str(value)) if value is not None else None
     if not match:
-        return None
+        day = parse_date(value) if isinstance(value, str) else None
+        return dt.datetime.combine(day, dt.time()) if day else None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
         when = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))

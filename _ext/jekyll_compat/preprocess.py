@@ -63,7 +63,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
-               whole_elements: bool = True, html_page: bool = False) -> Prepared:
+               whole_elements: bool = True, html_page: bool = False,
+               paginator: Mapping[str, Any] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -82,7 +83,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
 
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
-                                        markdownified=as_html if html_page else None)
+                                        markdownified=as_html if html_page else None,
+                                        paginator=paginator)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())

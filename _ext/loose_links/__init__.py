@@ -25,7 +25,8 @@ from sphinx.util import logging
 
 import rawhtml
 
-from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message, link_name,
+from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message,
+                   html_as_text_message, html_shown_as_text, html_written, link_name,
                    nameless_message, opened_before_blank_line, read, refused_definition,
                    shown_on_purpose, undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
@@ -211,13 +212,13 @@ class MarkdownShownAsText(SphinxTransform):
         for paragraph, match in self._apart_links(siblings):
             place = _line_at(paragraph, match.start())
             places.append((place.line or 0, functools.partial(_said_apart, match, place)))
-        if not places:
-            return
-        places.sort(key=lambda place: place[0])
-        message, location = places[0][1]()  # only the first place is described
-        others = tuple(sorted({line for line, _ in places[1:] if line}))
-        logger.warning(message(len(places), others=others), location=location,
-                       type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+        if places:
+            places.sort(key=lambda place: place[0])
+            message, location = places[0][1]()  # only the first place is described
+            others = tuple(sorted({line for line, _ in places[1:] if line}))
+            logger.warning(message(len(places), others=others), location=location,
+                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+        self._say_html_shown_as_text()
 
     def _typed(self, text: nodes.Text, siblings: _Siblings) -> tuple[Any, nodes.Node]:
         """What to say of Markdown shown as typed in ``text``, and where: a picture's
@@ -243,6 +244,29 @@ class MarkdownShownAsText(SphinxTransform):
             if match is not None:
                 found.append((paragraph, match))
         return found
+
+    def _say_html_shown_as_text(self) -> None:
+        """A page's ``<a href=`` or ``<img src=`` the reader took for words (a ``>`` or a space
+        missing): shown as typed, its link or picture lost; said once, at the first."""
+        found = []
+        for text in self.document.findall(nodes.Text):
+            if "<" not in text or _in_code(text) or (element := html_shown_as_text(text)) is None:
+                continue
+            line = _line_node(text).line
+            written = html_written(self._lines(), line) if line is not None else None
+            if written is not None:
+                found.append((text, element, written))
+        if found:
+            text, element, written = found[0]
+            logger.warning(html_as_text_message(element, written, len(found)), location=_line_node(text),
+                           type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
+
+    def _lines(self) -> list[str]:
+        try:
+            return Path(self.env.doc2path(self.env.docname)).read_text(
+                encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return []
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""

@@ -42,7 +42,9 @@ class Kind(enum.Enum):
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
     bracket too many, a ``[text][label]`` whose definition the page lacks, a blank line in
     a picture's description, ``[text]`` and ``(address)`` apart): its brackets and address
-    are shown as typed."""
+    are shown as typed. Also a page's own HTML for a link or picture that the reader did not
+    take as HTML (``<a href="…"words</a>``: a ``>`` or a space missing), shown as typed,
+    ``<a href=`` and all."""
 
     EMPTY = "empty"
     """A link with no address (``[John Doe]()``, or ``[John Doe](#)``, a placeholder a
@@ -286,6 +288,71 @@ def apart_message(count: int, found: re.Match[str], others: tuple[int, ...] = ()
             f"are apart, with {gap} between `[{shortened(found['text'], 40)}]` and "
             f"`({shortened(found['address'], 80)})`: "
             "write them together, `[text](address)`, with nothing between `]` and `(`")
+_HTML_SHOWN = re.compile(r"<(a|img)\s[^<>]{0,300}?\b(href|src)\s*=", re.I)
+"""``<a … href=`` or ``<img … src=`` in a page's words as shown: HTML the reader did not read."""
+_HTML_WRITTEN = re.compile(r"(?<![\\`])<(a|img)\s", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def html_shown_as_text(text: str) -> str | None:
+    """The element (``a`` or ``img``) whose opening tag ``text`` (words as shown) holds."""
+    found = _HTML_SHOWN.search(text) if "<" in text else None
+    return found.group(1).lower() if found else None
+
+
+def html_written(lines: list[str], line: int) -> str | None:
+    """The paragraph at ``line`` (1-based) as written, from its first ``<a ``/``<img `` tag
+    outside code (None: the tag was escaped, ``\\<a`` or ``&lt;a``, shown on purpose)."""
+    chunk = []
+    for text in lines[max(line - 1, 0):]:
+        if not text.strip():
+            break
+        chunk.append(text)
+    written = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), "\n".join(chunk))
+    found = _HTML_WRITTEN.search(written)
+    return written[found.start():] if found else None
+
+
+def html_as_text_message(element: str, written: str, count: int = 1) -> str:
+    """What to say of a tag shown as typed, from the paragraph as written from the tag on."""
+    more = f" (and {count - 1} more on the page)" if count > 1 else ""
+    tag = re.match(r"<[^<>\n]*>?", written).group(0)[:80]
+    if ">" not in written:
+        why = "its `>` is missing, so the reader took it for words"
+    elif re.search(r"""=\s*(?:"[^"\n]*"|'[^'\n]*')[^\s>/]""", written.split(">", 1)[0]):
+        why = "a quoted value is followed straight by more text: a space or a `>` is missing after it"
+    else:
+        why = "it is not HTML the Markdown reader accepts (check its quotes, spaces and `>`)"
+    fix = ('`<a href="address">words</a>`, or in Markdown `[words](address)`' if element == "a" else
+           '`<img src="picture" alt="description">`, or in Markdown `![description](picture)`')
+    return (f"HTML for a {'link' if element == 'a' else 'picture'} is shown as typed, "
+            f"`<{element}` and all{more}: {why} (`{tag}`); write it as {fix}")
+
+
+_TAG_START = re.compile(r"<(a|img)\s", re.I)
+_RUN_TOGETHER = re.compile(
+    r"""<(a|img)(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?"""
+    r"""\s+[^\s"'<>/=]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')(?=[^\s>/])[^<>\n]{0,60}""", re.I)
+"""A tag's well-formed attributes, then a quoted value with more text right after it."""
+_TAG_REACH = 4000  # characters of one tag read (a data: picture's address is longer: not read)
+
+
+def html_run_together(html: str) -> tuple[str, str, int] | None:
+    """A page's HTML whose ``<a href="…"words`` (a space or ``>`` missing after a quoted
+    value) a browser reads as more attributes: the element, the tag as written, and how many
+    lines into ``html`` it is."""
+    for start in _TAG_START.finditer(html) if "<" in html else ():
+        found = _RUN_TOGETHER.match(html[start.start():start.start() + _TAG_REACH])
+        if found:
+            return found.group(1).lower(), found.group(0), html.count("\n", 0, start.start())
+    return None
+
+
+def html_run_together_message(element: str, tag: str) -> str:
+    fix = ('`<a href="address">words</a>`' if element == "a" else '`<img src="picture" alt="description">`')
+    return (f"HTML for a {'link' if element == 'a' else 'picture'} runs its words into its tag "
+            f"(`{tag[:80]}`): a space or a `>` is missing after a quoted value, so they are read as "
+            f"its attributes and no edition shows them; write it as {fix}")
 
 
 def link_name(target: str) -> str:

@@ -222,9 +222,14 @@ def _written(lines: list[str], line: int) -> str:
 
 
 def _published(data: dict[str, Any], keylines: dict[str, int], problems: list[Problem]) -> bool:
+    """A ``published:`` that is no true or false publishes the page, as Jekyll (Ruby reads any
+    word as yes) did; said at the page's key, or once at ``_config.yml`` when its
+    ``defaults:`` gave it (``jekyll_compat``), not again on every page."""
     value = data.get("published", True)
     if isinstance(value, bool):
         return value
+    if "published" not in keylines:
+        return True
     problems.append(Problem(Kind.PUBLISHED_INVALID, keylines.get("published", 1),
                             f"`published: {_show(value)}` must be `true` or `false`; "
                             "the page is published"))

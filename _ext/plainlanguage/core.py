@@ -115,7 +115,35 @@ def _without_code_and_definitions(markdown: str) -> tuple[str, set[str]]:
     jcubic/jcubic.pl's posts put PHP in ``{% highlight php %}`` (its SQL read as acronyms:
     SELECT, FROM, WHERE) and define ``*[HTTP]:`` at the end, as kramdown lets them."""
     defined = {match.group(1).strip() for match in _ABBREVIATION.finditer(markdown)}
-    return _ABBREVIATION.sub("", _blank_highlights(markdown)), defined
+    return _ABBREVIATION.sub("", _blank_liquid(_blank_highlights(markdown))), defined
+
+
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+def _blank_liquid(markdown: str) -> str:
+    """Liquid's tags and outputs (``{% include figure.html image="…" %}``, ``{{ site.title }}``)
+    and ``{% comment %}`` blocks as their line breaks: no reader sees those words, and an
+    include's ten parameters read as one long sentence. One pass: an opener with no closer
+    after it has none after any later one either."""
+    kept, at, comments_end = [], 0, True
+    openers = {"{%": markdown.find("{%"), "{{": markdown.find("{{")}
+    while (found := [i for i in openers.values() if i >= 0]):
+        start = min(found)
+        comment = _COMMENT.match(markdown, start) if comments_end else None
+        closer = _END_COMMENT.search(markdown, comment.end()) if comment else None
+        comments_end = comments_end and not (comment and closer is None)
+        end = closer.end() if closer else markdown.find("%}" if markdown[start + 1] == "%" else "}}", start + 2) + 2
+        if end < 2:
+            break
+        kept += [markdown[at:start], " " + "\n" * markdown.count("\n", start, end)]
+        at = end
+        for opener, index in openers.items():
+            if 0 <= index < at:
+                openers[opener] = markdown.find(opener, at)
+    kept.append(markdown[at:])
+    return "".join(kept)
 
 
 def _blank_highlights(markdown: str) -> str:

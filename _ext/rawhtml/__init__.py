@@ -143,6 +143,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
+    _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
@@ -213,6 +214,22 @@ def _left_empty(parent: nodes.Node) -> bool:
     it was an empty ``<p>`` in every edition, a passage with no words."""
     return isinstance(parent, nodes.paragraph) and parent.parent is not None \
         and not parent.astext().strip() and not any(parent.findall(nodes.image))
+
+
+def _say_words_run_into_a_tag(docname: str, raws: list[nodes.raw]) -> None:
+    """``<a href="…"how to contribute</a>``: the words became attributes, which cleaning
+    drops; said once per page (as a link shown as its words is: ``link.as-text``)."""
+    from loose_links import WARNING_TYPE as LINK
+    from loose_links.core import Kind, html_run_together, html_run_together_message
+
+    for raw in raws:
+        if found := html_run_together(raw.astext()):
+            element, tag, lines_in = found
+            where = _where(raw)
+            location = (docname, where.line + lines_in) if where is not None else docname
+            logger.warning(html_run_together_message(element, tag), location=location,
+                           type=LINK, subtype=Kind.AS_TEXT.value)
+            return
 
 
 _ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"

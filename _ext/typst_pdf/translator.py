@@ -115,6 +115,7 @@ class TypstTranslator(SphinxTranslator):
         self.footnotes_in_text = self._footnotes_in_text(document)
         self.footnotes_in_headings: set[tuple[str, str]] = set()
         self.in_heading = 0  # >0 inside a section's title: Typst copies it to running headers
+        self.page_headings: set[int] = set()  # a page's own <h2>… being written: a heading for PDF/UA-1
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
         self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
@@ -387,6 +388,7 @@ class TypstTranslator(SphinxTranslator):
         section = max(1, self.section_level - 1)
         level = min(max(section + below, section + 1), self.heading_level + 1)
         self.heading_level = level
+        self.page_headings.add(id(node))
         self.add(f"#heading(level: {level}, outlined: false, bookmarked: false)[")
 
     def too_long_for_a_heading(self, node: nodes.Element) -> bool:
@@ -400,6 +402,7 @@ class TypstTranslator(SphinxTranslator):
         return True
 
     def depart_rubric(self, node: nodes.Element) -> None:
+        self.page_headings.discard(id(node))
         self.close("]")
         self.block_end()
 
@@ -573,7 +576,7 @@ class TypstTranslator(SphinxTranslator):
         target = self.target_of(node)
         if target is not None:
             self.xref_targets.append(target)
-            in_heading = bool(self.in_heading)
+            in_heading = bool(self.in_heading or self.page_headings)
             self.add(lambda: self._xref_open(target, in_heading))
             return
         uri = node.get("refuri", "")
