@@ -39,6 +39,7 @@ from sphinx.util.nodes import get_node_line
 from rawhtml.sanitize import unlink
 from safety.names import shown
 
+from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, jemoji, kramdown, layouts, leftout, liquid, posts, posts_list, theme_includes,
                titles, urls)
@@ -849,7 +850,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
-                        html_page=path.name.endswith(pagesource.suffixes.HTML))
+                        html_page=path.name.endswith(pagesource.suffixes.HTML),
+                        assets=jekyll_assets.addresses(source[0], srcdir, config))
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():

@@ -63,7 +63,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
-               whole_elements: bool = True, html_page: bool = False) -> Prepared:
+               whole_elements: bool = True, html_page: bool = False,
+               assets: Mapping[str, str] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -72,6 +73,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     CommonMark may mean those blank lines and pipes. ``html_page``: a page written in HTML
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
+    ``assets``: the files jekyll-assets' ``asset_path`` tags name (:func:`.assets.addresses`).
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -82,7 +84,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
 
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
-                                        markdownified=as_html if html_page else None)
+                                        markdownified=as_html if html_page else None,
+                                        assets=assets)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
