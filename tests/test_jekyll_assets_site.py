@@ -109,3 +109,22 @@ def test_asset_path_looks_in_the_plugins_folders_then_the_sites(tmp_path: Path) 
                      "pictures/map.png": "/lib/pictures/map.png",
                      "main.js": "/_assets/javascripts/main.js"}
 
+
+def test_a_home_page_written_from_fetched_data_is_said_empty(site: Path) -> None:
+    """The home page's words came from Contentful at build time (``site.contentful.page``,
+    ``site.contentful.menu``; ``_config.yml``'s ``contentful:`` holds only the space's
+    settings): published with no words of its own, said once at the first of them."""
+    said = [line for line in log(site).splitlines() if "has no text of its own" in line]
+    assert len(said) == 1 and re.search(r"/index\.html:5: WARNING: .*`site\.contentful\.page`, "
+                                        r"`site\.contentful\.menu`, data its build fetched", said[0]), said
+    assert said[0].endswith("[jekyll.layout]")
+
+
+def test_only_a_page_without_words_of_its_own_is_said_written_from_fetched_data() -> None:
+    from jekyll_compat.layouts import fetched_data
+
+    site = {"title": "T", "data": {"nav": [1]}, "contentful": {"spaces": []}}
+    body = "\n<h2>{{ site.contentful.page.title }}</h2>\n{% for p in site.pages %}{{ site.data.staff }}{% endfor %}"
+    assert fetched_data(body, site).paths == [("site.contentful.page", 1), ("site.data.staff", 2)]
+    assert fetched_data("<p>Our halls.</p>" + body, site) is None  # its words are published
+    assert fetched_data("{{ site.data.nav.size }} {% for p in site.posts %}{% endfor %}", site) is None
