@@ -128,3 +128,40 @@ def test_only_a_page_without_words_of_its_own_is_said_written_from_fetched_data(
     assert fetched_data(body, site).paths == [("site.contentful.page", 1), ("site.data.staff", 2)]
     assert fetched_data("<p>Our halls.</p>" + body, site) is None  # its words are published
     assert fetched_data("{{ site.data.nav.size }} {% for p in site.posts %}{% endfor %}", site) is None
+
+
+TITLES = ["Event Services", "Technology Services", "Facilities", "Room 102"]
+
+
+def test_a_page_written_in_html_is_titled_by_its_h1_in_every_edition(site: Path) -> None:
+    """No page has ``title:``; each shows its title as its first heading, an ``<h1>`` in a
+    ``<div>``. That is its title in the contents, the ePub's and the PDF's, said once on the
+    page (not after its file name, "Event_services", and then again as the old site's ``<h1>``)."""
+    home = BeautifulSoup((site / "html" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert [a.get_text(strip=True) for a in home.select(".publication-contents a")] == TITLES
+    with zipfile.ZipFile(next((site / "epub").glob("*.epub"))) as book:
+        nav = BeautifulSoup(book.read("nav.xhtml"), "xml")
+    assert [a.get_text(strip=True) for a in nav.select("nav a")][1:] == TITLES
+    reader = pypdf.PdfReader(next((site / "typst").glob("*.pdf")))
+    assert [item.title for item in _flat(reader.outline)] == TITLES
+    page = BeautifulSoup((site / "html" / "event_services" / "technology.html").read_text(encoding="utf-8"), "lxml")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h1, article h2")]
+    assert headings.count("Technology Services") == 1 and headings[0] == "Technology Services"
+    assert "title-missing" not in log(site)
+
+
+def _flat(outline: list) -> list:
+    return [item for entry in outline for item in (_flat(entry) if isinstance(entry, list) else [entry])]
+
+
+def test_only_a_first_heading_that_is_an_h1_titles_the_page() -> None:
+    from pagesource.titles import html_title
+
+    body = ('<style>h1 { margin: 0 }</style>\n<!-- <h2>old</h2> -->\n<div class="usa-grid">\n'
+            '  <h1 style="margin-top: 0;">Event &amp; Exhibitor<br>Services</h1>\n</div>\n<h2>Team</h2>\n')
+    words, start, end = html_title(body)
+    assert words == "Event & Exhibitor Services" and body[start:end].startswith("<h1") \
+        and body[start:end].endswith("</h1>")
+    assert html_title("<h2>Team</h2><h1>Later</h1>") is None  # 18F's home page: titled above it
+    assert html_title("<h1>{{ contentful.title }}</h1>") is None and html_title("<h1> </h1>") is None
+    assert html_title("<h1>never closed" + "<h1" * 100_000) is None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pagesource
+from pagesource import titles
 from pagesource.titles import atx_text
 
 from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls, tablecells
@@ -77,6 +78,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
+    if html_page and "title" not in front:
+        body = without_title_heading(body)
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
     if liquid.has_liquid(body):
@@ -138,6 +141,17 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines)
+
+
+def without_title_heading(body: str) -> str:
+    """A page written in HTML without ``title:`` is titled by its ``<h1>`` when that is its
+    first heading (``pageorder``): the element is left out, its lines kept, so the
+    title is not shown twice."""
+    found = titles.html_title(body)
+    if found is None:
+        return body
+    _, start, end = found
+    return body[:start] + "\n" * body.count("\n", start, end) + body[end:]
 
 
 def as_html(markdown: str) -> str:
