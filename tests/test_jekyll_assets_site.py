@@ -118,6 +118,11 @@ def test_a_home_page_written_from_fetched_data_is_said_empty(site: Path) -> None
     assert len(said) == 1 and re.search(r"/index\.html:5: WARNING: .*`site\.contentful\.page`, "
                                         r"`site\.contentful\.menu`, data its build fetched", said[0]), said
     assert said[0].endswith("[jekyll.layout]")
+    home = BeautifulSoup((site / "html" / "index.html").read_text(encoding="utf-8"), "lxml")
+    with zipfile.ZipFile(next((site / "epub").glob("*.epub"))) as book:
+        chapter = BeautifulSoup(book.read("index.xhtml"), "xml")
+    for page in (home.select_one("article"), chapter.body):  # `<h2>{{ contentful.description }}</h2>`
+        assert all(h.get_text(strip=True) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]))
 
 
 def test_only_a_page_without_words_of_its_own_is_said_written_from_fetched_data() -> None:
