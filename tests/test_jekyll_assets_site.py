@@ -62,6 +62,18 @@ def test_asset_path_pictures_are_published_in_every_edition(site: Path) -> None:
     assert "asset_path" not in log(site) + log(site, "typst")
 
 
+def test_a_picture_asset_source_wrote_is_the_picture(site: Path) -> None:
+    """``{% asset_source "floor-plans/overview.svg" %}`` wrote the SVG's markup into the page:
+    the picture is published, and the PDF asks for the description the old page never had."""
+    page = BeautifulSoup((site / "html" / "facilities" / "floorplan.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("article img")["src"].endswith("_images/overview.svg")
+    chapter = BeautifulSoup(epub_pages(site)["facilities/floorplan.xhtml"], "xml")
+    assert chapter.find("img")["src"].endswith("_images/overview.svg")
+    assert re.search(r"floorplan\.html:\d+: WARNING: the picture .*overview\.svg' has no description",
+                     log(site, "typst")), log(site, "typst")
+    assert "asset_source" not in log(site) + log(site, "epub") + log(site, "typst")
+
+
 def test_an_asset_no_folder_has_is_said_where_it_was_looked_for(site: Path) -> None:
     """``icons/chat-bubble.png`` is in none of jekyll-assets' folders (the old site's build
     failed on it too): the warning names the page, the line and where the file was looked for."""
@@ -135,7 +147,7 @@ def test_only_a_page_without_words_of_its_own_is_said_written_from_fetched_data(
     assert fetched_data("{{ site.data.nav.size }} {% for p in site.posts %}{% endfor %}", site) is None
 
 
-TITLES = ["Event Services", "Technology Services", "Facilities", "Room 102"]
+TITLES = ["Event Services", "Technology Services", "Facilities", "Floor Plan", "Room 102"]
 
 
 def test_a_page_written_in_html_is_titled_by_its_h1_in_every_edition(site: Path) -> None:

@@ -7,7 +7,8 @@ the plugin looked the name up in its folders (``_assets/images/`` …, and those
 the picture was lost and the tag shown to readers. Here ``asset_path`` becomes that file's
 address from the site's root, and the rooms that read a page's HTML copy or refuse it
 (a name found nowhere: the address where it was looked for first, which they say is not
-in the source folder). ``{% javascript main %}`` and ``{% stylesheet main %}`` wrote a
+in the source folder); ``{% asset_source plan.svg %}``, which wrote a picture's markup into
+the page, the picture. ``{% javascript main %}`` and ``{% stylesheet main %}`` wrote a
 ``<script>`` or a style sheet link: they become those elements, which the raw-HTML pass
 leaves out and says (the publication runs no page scripts and has its own style).
 """
@@ -25,6 +26,9 @@ SOURCES = ("_assets/images", "_assets/img", "_assets/javascripts", "_assets/js",
 """Where jekyll-assets 2 looked for a name before the folders a site's ``assets: sources:`` adds."""
 
 PATH = re.compile(r"\{%-?\s*asset_path\s+(\"[^\"\n%]+\"|'[^'\n%]+'|[^\s\"'%]+)\s*-?%\}")
+SOURCE = re.compile(r"\{%-?\s*asset_source\s+(\"[^\"\n%]+\"|'[^'\n%]+'|[^\s\"'%]+)\s*-?%\}")
+PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+"""What ``{% asset_source %}`` wrote into the page as a picture (an SVG's own markup)."""
 LINKED = re.compile(r"\{%-?\s*(javascript|js|stylesheet|css)\s+([\w./-]+)[^%\n]*?-?%\}")
 
 _SCRIPT_SUFFIXES = (".js", ".coffee")
@@ -35,13 +39,22 @@ def addresses(text: str, srcdir: Path, config: Mapping[str, Any]) -> dict[str, s
     """Each name an ``asset_path`` tag in ``text`` gives (as written, quotes and all), with
     the address from the site's root of the file jekyll-assets found for it."""
     found: dict[str, str] = {}
-    if "asset_path" not in text:
+    if "asset_path" not in text and "asset_source" not in text:
         return found
     folders = (*SOURCES, *_site_sources(config))
-    for written in dict.fromkeys(m.group(1) for m in PATH.finditer(text)):
+    pictures = [m.group(1) for m in SOURCE.finditer(text) if m.group(1).strip("\"'").lower().endswith(PICTURES)]
+    for written in dict.fromkeys([*(m.group(1) for m in PATH.finditer(text)), *pictures]):
         name = written.strip("\"'")
         found[written] = _file_for(name, srcdir, folders) or _looked_for(name)
     return found
+
+
+def picture(match: re.Match[str], found: Mapping[str, str]) -> str:
+    """What ``{% asset_source floor-plan.svg %}`` wrote, the picture's own markup, as the
+    picture: an ``<img>`` with no description (the PDF says to write one); any other
+    file's source (a style sheet's) stays the tag, said as Liquid not run."""
+    address = found.get(match.group(1))
+    return f'<img src="{address}" alt="" />' if address else match.group(0)
 
 
 def element(match: re.Match[str]) -> str:

@@ -361,6 +361,7 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
     text = _highlights(text)
     if assets:
         text = _outside_code(text, jekyll_assets.PATH, lambda m: assets.get(m.group(1), m.group(0)))
+        text = _outside_code(text, jekyll_assets.SOURCE, lambda m: jekyll_assets.picture(m, assets))
     if "{%" in text and jekyll_assets.LINKED.search(text):
         text = _outside_code(text, jekyll_assets.LINKED, jekyll_assets.element)
     if "--" in text:
