@@ -114,7 +114,8 @@ def test_asset_path_looks_in_the_plugins_folders_then_the_sites(tmp_path: Path) 
         (pages / name).write_bytes(b"png")
     (pages / "vendor").symlink_to(tmp_path / "elsewhere")  # a source folder linked out of the pages
     text = ('{% asset_path logo.png %} {% asset_path "map.png" %} {% asset_path ../outside.png %} '
-            "{% asset_path pictures/map.png %} {% asset_path main.js %}")
+            "{% asset_path pictures/map.png %} {% asset_path main.js %} "
+            """{% asset_path 'x" onerror="alert(1)' %}""")
     found = addresses(text, pages, {"assets": {"sources": ["vendor", "lib"]}})
     assert found == {"logo.png": "/_assets/img/logo.png", '"map.png"': "/_assets/images/map.png",
                      "../outside.png": "/_assets/images/../outside.png",

@@ -31,6 +31,7 @@ PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 """What ``{% asset_source %}`` wrote into the page as a picture (an SVG's own markup)."""
 LINKED = re.compile(r"\{%-?\s*(javascript|js|stylesheet|css)\s+([\w./-]+)[^%\n]*?-?%\}")
 
+_UNQUOTED = re.compile(r"[\"'<>&\s]")
 _SCRIPT_SUFFIXES = (".js", ".coffee")
 _STYLE_SUFFIXES = (".css", ".scss", ".sass")
 
@@ -45,7 +46,8 @@ def addresses(text: str, srcdir: Path, config: Mapping[str, Any]) -> dict[str, s
     pictures = [m.group(1) for m in SOURCE.finditer(text) if m.group(1).strip("\"'").lower().endswith(PICTURES)]
     for written in dict.fromkeys([*(m.group(1) for m in PATH.finditer(text)), *pictures]):
         name = written.strip("\"'")
-        found[written] = _file_for(name, srcdir, folders) or _looked_for(name)
+        if not _UNQUOTED.search(name):  # written into an attribute: a quote or `<` stays the tag
+            found[written] = _file_for(name, srcdir, folders) or _looked_for(name)
     return found
 
 
