@@ -54,8 +54,8 @@ class BuildFolderProblem(Exception):
 
 
 def count_pages(source: Path) -> int:
-    """The Markdown pages Sphinx will read (outside folders starting with ``_`` or ``.``, and
-    the posts and collections of an old Jekyll site, which are read where they are)."""
+    """The pages Sphinx will read (outside folders starting with ``_`` or ``.``, and the
+    posts, collections and pages written in HTML of an old Jekyll site)."""
     endings = page_endings(source)
     count = 0
     posts: list[str] = []
@@ -68,7 +68,9 @@ def count_pages(source: Path) -> int:
         for root, _, files in os.walk(folder):
             count += sum(1 for name in files if name.endswith(endings)
                          and _is_post(source, Path(root, name)))
-    return count + _collection_pages(source, endings) if (source / "_config.yml").is_file() else count
+    if not (source / "_config.yml").is_file():
+        return count
+    return count + _collection_pages(source, endings) + _html_pages(source)
 
 
 def page_endings(source: Path) -> tuple[str, ...]:
@@ -92,6 +94,14 @@ def _is_post(source: Path, path: Path) -> bool:
 PRIVATE = ("_", ".")
 
 
+def _html_pages(source: Path) -> int:
+    """An old Jekyll site's pages written in HTML (``contact/index.html``, front matter first):
+    a site may have no others, and the build reads them (``jekyll_compat``)."""
+    from jekyll_compat import leftout
+
+    return len(leftout.html_pages(source))
+
+
 def _collection_pages(source: Path, endings: tuple[str, ...]) -> int:
     """The pages in the collections an old Jekyll site published (``_projects/``)."""
     from jekyll_compat import inplace, jekyll_config
@@ -108,7 +118,8 @@ def check_source(source: Path) -> int:
     pages = count_pages(source)
     if not pages:
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
-                                 "starting with _ or ., no Jekyll post, nor in a Jekyll collection published by its _config.yml): add a "
+                                 "starting with _ or ., no Jekyll post, no .html page with front matter beside a _config.yml, "
+                                 "nor in a Jekyll collection published by its _config.yml): add a "
                                  "page, or give the right folder")
     return pages
 

@@ -230,6 +230,21 @@ def test_pages_are_counted_as_sphinx_finds_them(tmp_path):
     assert count_pages(tmp_path) == expected == 5  # a, c, e, the folder j.md and its k.md; not linked/
 
 
+def test_an_old_site_of_html_pages_only_has_pages(tmp_path: Path) -> None:
+    """The Austin Convention Center's site has no Markdown: its pages are ``.html`` files with
+    front matter (``index.html``, ``contact/index.html``), which the build reads; ``make``
+    refused the folder as having no pages. Its ``404.html`` and an ``.html`` file without
+    front matter are no pages, nor is any ``.html`` file without a ``_config.yml``."""
+    from edition_build import check_source, count_pages
+
+    front = "---\nlayout: default\n---\n<h1>Words</h1>\n"
+    write_pages(tmp_path, {"index.html": front, "contact/index.html": front, "404.html": front,
+                           "demo.html": "<p>copied as it was</p>", "_layouts/default.html": front})
+    assert count_pages(tmp_path) == 0
+    (tmp_path / "_config.yml").write_text("permalink: pretty\n", encoding="utf-8")
+    assert count_pages(tmp_path) == check_source(tmp_path) == 2
+
+
 @pytest.mark.parametrize("builddir", [".", "..", "-rf"])  # . and ..: the pages' folder and its parent
 def test_a_build_folder_that_would_replace_pages_is_refused(tmp_path: Path, builddir: str) -> None:
     """BUILDDIR=SOURCEDIR swapped the pages' own ``html/`` folder out for the site (kept only

@@ -41,6 +41,7 @@ from publication.logfilters import add_once
 from rawhtml.sanitize import unlink
 from safety.names import shown
 
+from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
                inplace, jemoji, kramdown, layouts, leftout, liquid, paginator, posts, posts_list, theme_includes,
                titles, urls)
@@ -118,7 +119,8 @@ class Subtype(enum.Enum):
     LAYOUT = "layout"
     """A page with no text of its own was made by its old layout (``_layouts/NAME.html``):
     the layout's words are quoted, or its scripts named, so the text can be written into
-    the page (the publication shows no layouts)."""
+    the page (the publication shows no layouts). Or its Liquid wrote it from ``site`` data
+    the old build fetched (``site.contentful.page``), which the pages' folder lacks: named."""
 
     SITE_VALUE = "site-value"
     """A ``_config.yml`` value that would name the publication cannot (a ``title:`` or
@@ -866,8 +868,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     srcdir = Path(app.srcdir)
     config = jekyll_config(srcdir)
-    site = liquid.site_variables(config, title=app.config.project, data=jekyll_data(srcdir),
-                                 translations=jekyll_translations(srcdir, config))
+    site = _site_of(app)
     own = jekyll_includes(srcdir) if "include" in source[0] else {}
     for name in own:
         if name in source[0]:
@@ -885,7 +886,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
                         html_page=path.name.endswith(pagesource.suffixes.HTML),
-                        paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None)
+                        paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None,
+                        assets=jekyll_assets.addresses(source[0], srcdir, config))
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
@@ -1285,6 +1287,14 @@ def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(app.env.doc2path(target)))
 
 
+def _site_of(app: Sphinx) -> dict[str, Any]:
+    """Jekyll's ``site`` for this build's pages: ``_config.yml`` and ``_data/``."""
+    srcdir = Path(app.srcdir)
+    config = jekyll_config(srcdir)
+    return liquid.site_variables(config, title=app.config.project, data=jekyll_data(srcdir),
+                                 translations=jekyll_translations(srcdir, config))
+
+
 def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: front-matter lists of links at the end of the page; the rest reported."""
     docname = app.env.docname
@@ -1308,6 +1318,9 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
               layouts.unmade_page(Path(app.srcdir), layout, body, by_default))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
+    elif not (is_redirect_page(source.data) or shown) and (
+            fetched := layouts.fetched_data(body, _site_of(app))) is not None:
+        warn(fetched.message(), (docname, source.body_start + 1 + fetched.paths[0][1]), Subtype.LAYOUT)
     section = doctree.next_node(nodes.section)
     if section is None:
         return

@@ -5,16 +5,20 @@ Plain Python with no Sphinx import. On many old Jekyll sites a page is only fron
 ``_layouts/data-inventory.html``, holds the page: its headings and paragraphs, or a
 ``<div>`` that a script fills. The publication has no such layouts (it shows the page's
 own text in its own design), so that page would be published with a title and nothing
-else. :func:`unmade_page` says which layout held it and what it said.
+else. :func:`unmade_page` says which layout held it and what it said. A page whose Liquid
+wrote it from data the old build fetched (a content service's, which the repository does
+not hold) is published empty too: :func:`fetched_data` names that data.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 from pagesource.suffixes import spellings
 from safety.paths import is_inside
@@ -163,3 +167,57 @@ def _visible_html(html: str) -> str:
             at = closing
         out.append(" ")
     return unescape("".join(out))
+
+
+_SITE_PATH = re.compile(r"\bsite\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
+_LIQUID_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+JEKYLL_SITE = frozenset({"time", "pages", "posts", "related_posts", "static_files", "html_pages",
+                         "html_files", "collections", "documents", "categories", "tags", "url",
+                         "baseurl", "github"})
+"""What Jekyll itself gave ``site``: never data the site's own build fetched."""
+
+
+@dataclass(frozen=True)
+class FetchedData:
+    """``site`` values a page with no words of its own was written from, which the pages'
+    folder does not hold: the old site's build fetched them (jekyll-contentful's
+    ``site.contentful``), so the page is published empty."""
+
+    paths: list[tuple[str, int]]  # ("site.contentful.page", line in the body, from 0)
+
+    def message(self) -> str:
+        named = ", ".join(f"`{path}`" for path, _ in self.paths[:4])
+        more = f" and {len(self.paths) - 4} more" if len(self.paths) > 4 else ""
+        return (f"the page has no text of its own: on the old site its text came from {named}{more}, "
+                "data its build fetched (from a plugin or a content service) that neither "
+                "`_config.yml` nor `_data/` holds, so no edition can show it; write the page's "
+                "text below its front matter")
+
+
+def fetched_data(body: str, site: Mapping[str, Any]) -> FetchedData | None:
+    """The ``site`` values the Liquid of ``body`` reads that ``site`` lacks, when the body has
+    no visible words of its own; None otherwise (a page with words says what it says)."""
+    if "site." not in body or visible_words(body):
+        return None
+    missing: dict[str, int] = {}
+    for span in _LIQUID_SPAN.finditer(body):
+        for found in _SITE_PATH.finditer(span.group()):
+            path = _missing_part(found.group(1).split("."), site)
+            if path and path not in missing:
+                missing[path] = body.count("\n", 0, span.start() + found.start())
+    return FetchedData(list(missing.items())) if missing else None
+
+
+def _missing_part(parts: list[str], site: Mapping[str, Any]) -> str | None:
+    """``site.a.b`` up to its first part ``site`` does not have; None when it has them all
+    (or a part is no mapping: ``.size``, ``.first``), or Jekyll gave it."""
+    if parts[0] in JEKYLL_SITE:
+        return None
+    value: Any = site
+    for i, part in enumerate(parts):
+        if not isinstance(value, Mapping):
+            return None
+        if part not in value:
+            return "site." + ".".join(parts[:i + 1])
+        value = value[part]
+    return None

@@ -36,6 +36,7 @@ from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotF
 from pagesource.dates import parse_date
 from pagesource.fences import code_spans
 
+from . import assets as jekyll_assets
 from . import linemap, liquid_filters
 from .liquid import Dropped, Result, has_liquid
 
@@ -352,10 +353,17 @@ run of dashes is tried from its first dash only: tried from each, a line of 32,0
 (a long rule) took 18 s, and a megabyte of them hours."""
 
 
-def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = ()) -> str:
+def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = (),
+                 assets: Mapping[str, str] | None = None) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
-    an include in the engine's syntax, remembered in ``written`` as the page wrote it."""
+    an include in the engine's syntax, remembered in ``written`` as the page wrote it;
+    jekyll-assets' tags as what they wrote (``assets``: :func:`.assets.addresses`)."""
     text = _highlights(text)
+    if assets:
+        text = _outside_code(text, jekyll_assets.PATH, lambda m: assets.get(m.group(1), m.group(0)))
+        text = _outside_code(text, jekyll_assets.SOURCE, lambda m: jekyll_assets.picture(m, assets))
+    if "{%" in text and jekyll_assets.LINKED.search(text):
+        text = _outside_code(text, jekyll_assets.LINKED, jekyll_assets.element)
     if "--" in text:
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
 
@@ -516,18 +524,20 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
            relative: Mapping[str, str] | None = None,
            markdownified: Callable[[str], str] | None = None,
-           paginator: Mapping[str, Any] | None = None) -> Result:
+           paginator: Mapping[str, Any] | None = None,
+           assets: Mapping[str, str] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
     ``relative`` the files beside the page its ``include_relative`` tags name (as written).
     ``markdownified`` turns a ``markdownify`` output into what the page is written in: on a
     page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`).
     ``paginator``: jekyll-paginate's, for a page that lists the posts (:mod:`.paginator`);
-    without it a loop over ``paginator.posts`` is one of the old site's lists, left out."""
+    without it a loop over ``paginator.posts`` is one of the old site's lists, left out.
+    ``assets``: the address of each file a jekyll-assets ``asset_path`` tag names."""
     if not has_liquid(text):
         return Result(text, ())
     written: dict[str, str] = {}
-    text = _jekyll_tags(_translated(text, site), written, relative or {})
+    text = _jekyll_tags(_translated(text, site), written, relative or {}, assets)
     slots: list[str] = []
 
     def as_written(piece: str) -> str:

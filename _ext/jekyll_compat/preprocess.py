@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pagesource
+from pagesource import titles
 from pagesource.titles import atx_text
 
 from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls, tablecells
@@ -64,7 +65,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                relative: Mapping[str, str] | None = None,
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
                whole_elements: bool = True, html_page: bool = False,
-               paginator: Mapping[str, Any] | None = None) -> Prepared:
+               paginator: Mapping[str, Any] | None = None,
+               assets: Mapping[str, str] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -73,9 +75,12 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     CommonMark may mean those blank lines and pipes. ``html_page``: a page written in HTML
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
+    ``assets``: the files jekyll-assets' ``asset_path`` tags name (:func:`.assets.addresses`).
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
+    if html_page and "title" not in front:
+        body = without_title_heading(body)
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
     if liquid.has_liquid(body):
@@ -84,7 +89,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
-                                        paginator=paginator)
+                                        paginator=paginator, assets=assets)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
@@ -140,6 +145,17 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines)
+
+
+def without_title_heading(body: str) -> str:
+    """A page written in HTML without ``title:`` is titled by its ``<h1>`` when that is its
+    first heading (``pageorder``): the element is left out, its lines kept, so the
+    title is not shown twice."""
+    found = titles.html_title(body)
+    if found is None:
+        return body
+    _, start, end = found
+    return body[:start] + "\n" * body.count("\n", start, end) + body[end:]
 
 
 def as_html(markdown: str) -> str:

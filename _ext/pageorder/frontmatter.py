@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pagesource
+import pagesource.suffixes
 from jekyll_compat.defaults import with_defaults
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
@@ -58,17 +59,19 @@ class Page:
 def read_page(docname: str, path: Path, post: Post | None = None,
               defaults: Mapping[str, Any] | None = None) -> Page:
     """Read ``path`` and return its :class:`Page`; never raises for bad content."""
-    return ordering(docname, pagesource.read(path), post, defaults)
+    return ordering(docname, pagesource.read(path), post, defaults,
+                    html=path.name.endswith(pagesource.suffixes.HTML))
 
 
 def ordering(docname: str, source: PageSource, post: Post | None = None,
-             defaults: Mapping[str, Any] | None = None) -> Page:
+             defaults: Mapping[str, Any] | None = None, html: bool = False) -> Page:
     """The ordering view of a page's source: title, position, published, and its problems.
 
     A Jekyll ``post`` (:mod:`jekyll_compat.posts`) needs no position (its date orders it) and
     no title (Jekyll titles it after its file name); ``published: false`` and a date in the
     future leave it out. ``defaults``: what the old site's ``_config.yml`` gives the page
-    (``jekyll_compat.front_matter_defaults``); its own front matter wins."""
+    (``jekyll_compat.front_matter_defaults``); its own front matter wins. ``html``: the page
+    is written in HTML (Jekyll's ``contact/index.html``), and may be titled by its ``<h1>``."""
     problems = [Problem(Kind(p.kind.value), p.line, p.message) for p in source.problems]
     if not source.text.strip():
         problems.append(Problem(Kind.EMPTY, 1, "the page is empty; give it front matter with "
@@ -84,7 +87,7 @@ def ordering(docname: str, source: PageSource, post: Post | None = None,
     lines = list(source.lines)
     untitled: list[Problem] = []
     title, title_line = _title(docname, data, keylines, lines, source.body_start,
-                               own if post is None else untitled)
+                               own if post is None else untitled, html)
     if post is not None and data.get("title") not in (None, ""):
         own.extend(untitled)  # a list or mapping is a mistake; an empty or no title is Jekyll's way
     position, position_line = _position(data, keylines, own, lines)
@@ -136,10 +139,11 @@ def _address(data: dict[str, Any]) -> str | None:
 
 
 def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: list[str],
-           body_start: int, problems: list[Problem]) -> tuple[str | None, int]:
-    """The front-matter title; else the first heading; else the file name, as Jekyll titles a
-    page whose ``title:`` is left empty (``contact-us.md`` -> "Contact Us"). An empty
-    ``title:`` means the file name even when a heading follows (what the old site showed)."""
+           body_start: int, problems: list[Problem], html: bool = False) -> tuple[str | None, int]:
+    """The front-matter title; else the first heading (a page written in HTML: its ``<h1>``,
+    when that is its first heading); else the file name, as Jekyll titles a page whose
+    ``title:`` is left empty (``contact-us.md`` -> "Contact Us"). An empty ``title:`` means
+    the file name even when a heading follows (what the old site showed)."""
     by_name = titleize_slug(docname)
     if "title" in data:
         value = data["title"]
@@ -162,13 +166,33 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                 f"`title` must be text, e.g. `title: Parking sensors`; the page is "
                                 f"titled {shown!r} after {after}"))
         return heading or (by_name, line)
-    heading = _first_heading(lines, body_start)
+    heading = _first_html_heading(lines, body_start) if html else _first_heading(lines, body_start)
     if heading:
         return heading
+    first = "an `<h1>` heading" if html else "a `# Heading`"
     problems.append(Problem(Kind.TITLE_MISSING, 1, f"the page has no title, so it is titled "
                             f"{by_name!r} after its file name; add `title: ...` to its front "
-                            "matter or start it with a `# Heading`"))
+                            f"matter or start it with {first}"))
     return by_name, 1
+
+
+def html_page_title(path: Path) -> str:
+    """The title a page written in HTML without ``title:`` takes from its first heading,
+    an ``<h1>`` (:func:`pagesource.titles.html_title`); ``""`` for any other page."""
+    if not path.name.endswith(pagesource.suffixes.HTML):
+        return ""
+    source = pagesource.read(path)
+    if "title" in source.data:
+        return ""
+    found = titles.html_title("\n".join(source.lines[source.body_start:]))
+    return found[0] if found else ""
+
+
+def _first_html_heading(lines: list[str], start: int) -> tuple[str, int] | None:
+    """A page written in HTML: the words of its ``<h1>`` when that is its first heading."""
+    body = "\n".join(lines[start:])
+    found = titles.html_title(body)
+    return (found[0], start + 1 + body.count("\n", 0, found[1])) if found else None
 
 
 def titled_after_publication(page: Page, publication: str) -> Page:

@@ -9,18 +9,21 @@ reads one level down (``# Advisors`` under ``# Team`` is shown as a second-level
 
 A page with no heading at all (no title, no ``#``) gets its file name as its title, as
 ``pageorder`` orders it (``contact-us.md`` -> "Contact Us"): every edition then names the
-chapter, and the reader of the page gets a heading. The first page is titled after the
+chapter, and the reader of the page gets a heading. A page written in HTML whose first
+heading is an ``<h1>`` is titled by it (``jekyll_compat`` leaves that element out). The first page is titled after the
 publication instead (``pageorder.frontmatter.titled_after_publication``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from jekyll_compat.titles import titleize_slug
+from .frontmatter import html_page_title
 
 
 def title_untitled(document: nodes.document, docname: str, title: str = "") -> bool:
@@ -69,5 +72,6 @@ class OneChapterPerFile(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
         publication = self.config.project if docname == self.config.root_doc else ""
-        if not title_untitled(self.document, docname, publication):
+        title = html_page_title(Path(self.env.doc2path(docname))) or publication
+        if not title_untitled(self.document, docname, title):
             nest_later_sections(self.document)

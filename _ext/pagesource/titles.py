@@ -68,3 +68,39 @@ def atx_text(rest: str) -> str:
     if bare != text and bare[-1:] in (" ", "\t"):
         return bare.rstrip(" \t")
     return text
+
+
+_HTML_OPENER = re.compile(r"<!--|<(script|style|h([1-6]))\b[^<>]{0,2000}>", re.I)
+_HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def html_title(body: str) -> tuple[str, int, int] | None:
+    """The words of a page written in HTML whose first heading is an ``<h1>`` (the Austin
+    Convention Center's ``<div class="usa-grid"><h1>Facilities</h1></div>``: the old site
+    showed no other title), with where that element starts and ends in ``body``; None when
+    its first heading is another, or has no words, or Liquid writes them.
+
+    Each step moves past what it read (a comment, a script, a heading), so a body of
+    openers never closed is read once."""
+    lower = body.lower()
+    at = 0
+    while (found := _HTML_OPENER.search(body, at)) is not None:
+        if found.group() == "<!--":
+            end = body.find("-->", found.end())
+            if end < 0:
+                return None
+            at = end + 3
+            continue
+        name = found.group(1).lower()
+        close = lower.find(f"</{name}", found.end())
+        if close < 0 or name != "h1":
+            if close < 0 or found.group(2):
+                return None
+            at = close
+            continue
+        end = body.find(">", close)
+        words = one_line(charrefs.decoded(_HTML_TAG.sub(" ", body[found.end():close])))
+        if end < 0 or not words or "{{" in words or "{%" in words:
+            return None
+        return words, found.start(), end + 1
+    return None

@@ -6,7 +6,8 @@ inside a ``<ul>``, a ``<div>`` in a heading, a second ``<caption>``, a ``<figcap
 between two pictures, an ``<address>`` in an ``<address>``. Each made the ePub page
 invalid (EPUBCheck RSC-005) while the website showed it. :func:`fit` renames or wraps
 such an element (a list's loose words become an item; a ``<dl>`` that is not terms and
-definitions, a ``<div>`` of ``<div>``s), so nothing is left out and nothing needs saying.
+definitions, a ``<div>`` of ``<div>``s; a heading with nothing to say, a ``<div>``), so
+nothing is left out and nothing needs saying.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def _fit(element: ET.Element, parent: str, phrasing: bool, above: frozenset[str]
             child.tag = tag = NOT_INSIDE[tag][1]
         if tag in ("dt", "dd") and not (name == "dl" or (name == "div" and parent == "dl")):
             child.tag = tag = "div"
+        if tag in _HEADINGS and _says_nothing(child):
+            child.tag = tag = "div"
         if phrasing and tag in ("hr", "col", "colgroup"):  # no words: left out, the words after kept
             if kept:
                 kept[-1].tail = (kept[-1].tail or "") + (child.tail or "")
@@ -85,6 +88,13 @@ def _fit(element: ET.Element, parent: str, phrasing: bool, above: frozenset[str]
         kept.append(child)
     if len(kept) != len(element):
         element[:] = kept
+
+
+def _says_nothing(element: ET.Element) -> bool:
+    """No words and no picture: a heading of it (``<h2>{{ contentful.description }}</h2>``
+    when the data was not there) is an empty heading a screen reader announces, and the
+    PDF loses PDF/UA for it, so it is written as a ``<div>`` (its id kept)."""
+    return all(_blank(text) for text in element.itertext()) and element.find(".//img") is None
 
 
 def _items_only(listing: ET.Element) -> None:
