@@ -7,6 +7,7 @@ Macau Chinese blog (``lang: zh-MO``), among English pages of an English publicat
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import require_tool, sphinx_build, write_pages
+from conftest import ROOTS, require_tool, sphinx_build, write_pages
 from test_pdf_support import struct_elements, structure_problems, the_pdf
 
 from languages import pagelang
@@ -157,3 +158,25 @@ def test_a_value_that_is_no_language_code_is_a_problem_with_advice(written, advi
 
 def test_the_publications_own_language_is_no_page_language():
     assert pagelang.read("EN", 2, "en") is None and pagelang.read("es", 2, "es") is None
+
+
+def test_in_a_translation_an_untranslated_passage_says_its_pages_language(tmp_path):
+    """A Spanish page of an English publication, not yet in the Arabic catalogs: the Arabic
+    site shows its Spanish words, marked Spanish (not English), and the page is no longer
+    marked as a whole: its translated passages are Arabic."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOTS / "lang-ar", source)
+    write_pages(source, {
+        "plaza.md": "---\ntitle: La plaza\nlang: es\nposition: 9\n---\n\nLa plaza abre a las ocho.\n\n"
+                    "La plaza abre todos los días.\n",
+        "locales/ar/LC_MESSAGES/plaza.po": (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: ar\\n"\n\n'
+            'msgid "La plaza"\nmsgstr "الساحة"\n\nmsgid "La plaza abre a las ocho."\n'
+            'msgstr "تفتح الساحة في الثامنة."\n\nmsgid "La plaza abre todos los días."\nmsgstr ""\n')})
+    build = sphinx_build(source, tmp_path / "html", "html",
+                         extra=("-D", "language=ar", "-D", "publication_languages=ar"))
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "html" / "plaza.html")
+    assert page.html["lang"] == "ar" and page.select_one(".page-language") is None
+    said = {p.get_text().rstrip("¶"): p.get("lang") for p in page.select("article p[id]")}
+    assert said == {"تفتح الساحة في الثامنة.": None, "La plaza abre todos los días.": "es"}

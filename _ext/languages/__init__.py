@@ -151,7 +151,8 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
 
 
 class MarkUntranslated(SphinxTransform):
-    """A passage without translation is the source text: say its language (WCAG 3.1.2)."""
+    """A passage without translation is the source text: say its language, the page's own
+    ``lang:`` if it has one (WCAG 3.1.2)."""
 
     default_priority = 960  # after Sphinx's Locale (20) and AddTranslationClasses (950)
 
@@ -160,7 +161,9 @@ class MarkUntranslated(SphinxTransform):
 
         if not is_translation(self.config) or issubclass(self.env._builder_cls, MessageCatalogBuilder):
             return
-        mark = "language-" + names.hreflang(self.config.source_language)
+        own = own_language(self.env, self.config, self.env.docname)
+        mark = "language-" + (own.tag if isinstance(own, pagelang.PageLanguage)
+                              else names.hreflang(self.config.source_language))
         for node in self.document.findall(nodes.Element):
             if node.get("translated") is False and mark not in node["classes"]:
                 node["classes"].append(mark)
@@ -202,7 +205,9 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 class PageLanguages(EnvironmentCollector):
     """Keeps ``env.page_languages``: each page whose ``lang:`` is another language than the
-    build's, as :class:`.pagelang.PageLanguage`; a ``lang:`` that is no language is said."""
+    one the pages are written in, as :class:`.pagelang.PageLanguage`; a ``lang:`` that is no
+    language is said. A translated build keeps none: its pages are in its language, and
+    :class:`MarkUntranslated` gives their untranslated passages the page's own."""
 
     def clear_doc(self, app: Any, env: Any, docname: str) -> None:
         getattr(env, "page_languages", {}).pop(docname, None)
@@ -213,16 +218,20 @@ class PageLanguages(EnvironmentCollector):
 
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
-        source = pagesource.read(Path(app.env.doc2path(docname)))
-        if not isinstance(source.data, dict) or "lang" not in source.data:
-            return
-        found = pagelang.read(source.data["lang"], source.key_lines.get("lang", 1),
-                              app.config.language or app.config.source_language or "en")
+        found = own_language(app.env, app.config, docname)
         if isinstance(found, pagelang.Problem):
             _warn(Kind.PAGE_LANGUAGE, found.message, (docname, found.line))
-        elif found is not None:
+        elif found is not None and not is_translation(app.config):
             _page_languages(app.env)[docname] = found
             mark_toc_entries(app.env, docname, found.tag)
+
+
+def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:
+    """The page's ``lang:`` when it is not the language the pages are written in."""
+    source = pagesource.read(Path(env.doc2path(docname)))
+    if not isinstance(source.data, dict) or "lang" not in source.data:
+        return None
+    return pagelang.read(source.data["lang"], source.key_lines.get("lang", 1), config.source_language or "en")
 
 
 def mark_toc_entries(env: Any, docname: str, tag: str) -> None:
