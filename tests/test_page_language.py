@@ -180,3 +180,21 @@ def test_in_a_translation_an_untranslated_passage_says_its_pages_language(tmp_pa
     assert page.html["lang"] == "ar" and page.select_one(".page-language") is None
     said = {p.get_text().rstrip("¶"): p.get("lang") for p in page.select("article p[id]")}
     assert said == {"تفتح الساحة في الثامنة.": None, "La plaza abre todos los días.": "es"}
+
+
+def test_the_sidebar_with_pages_in_other_languages_is_fastnavs_and_furos_own(built, tmp_path):
+    """fastnav's template takes links that say their language (else every page of a site with
+    one such page fell back to Furo's slow code), and renders each page's sidebar as Furo does."""
+    from fastnav.template import NavTemplate
+
+    root = (built["html"] / "index.html").read_text(encoding="utf-8")
+    start = root.index('<div class="sidebar-tree">') + len('<div class="sidebar-tree">')
+    template = NavTemplate.parse(root[start:root.index("</div>", start)], "index.html")
+    assert template is not None
+    assert '<a class="current reference internal" href="#" lang="ar">' in template.render("plan.html")
+    furo = tmp_path / "furo"
+    build = sphinx_build(built["html"].parent / "source", furo, "html", strict=False,
+                         extra=("-D", "fastnav_enabled=0"))
+    assert build.returncode == 0, build.output
+    differ = [p.name for p in sorted(furo.glob("*.html")) if p.read_bytes() != (built["html"] / p.name).read_bytes()]
+    assert differ == []
