@@ -198,3 +198,19 @@ def test_the_sidebar_with_pages_in_other_languages_is_fastnavs_and_furos_own(bui
     assert build.returncode == 0, build.output
     differ = [p.name for p in sorted(furo.glob("*.html")) if p.read_bytes() != (built["html"] / p.name).read_bytes()]
     assert differ == []
+
+
+def test_a_page_whose_language_changes_is_said_so_on_every_page_after_a_rebuild(tmp_path):
+    """The sidebar, the landing's list and the neighbours' Previous/Next name the page: a
+    rebuild that rewrote only the page itself left them saying the old language."""
+    source = write_pages(tmp_path / "source", {name: PAGES[name] for name in ("index.md", "plan.md", "blog.md")})
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    for lang in ("ar", "he"):
+        plan = PAGES["plan.md"].replace("lang: ar", f"lang: {lang}")
+        (source / "plan.md").write_text(plan, encoding="utf-8")
+        build = sphinx_build(source, out, "html", strict=False, doctrees=doctrees)
+        assert build.returncode == 0, build.output
+    home, blog = soup(out / "index.html"), soup(out / "blog.html")
+    said = [a.get("lang") for a in home.select(".sidebar-tree a, article a.reference.internal")
+            if a.get_text() == ARABIC_TITLE] + [blog.select_one("a.prev-page .title [lang]")["lang"]]
+    assert len(said) >= 3 and set(said) == {"he"}
