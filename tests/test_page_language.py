@@ -94,6 +94,10 @@ def test_the_epub_chapter_says_its_language_and_direction(built):
         html = soup_xml(chapters[name]).find("html")
         assert (html["lang"], html.get("dir")) == ("en", None), name
     assert "onload" not in chapters["hostile.xhtml"]
+    contents = soup_xml(chapters["nav.xhtml"]).find("nav")  # the reading system's contents
+    entry = contents.find("a", href="plan.xhtml").find("span")
+    assert (entry["lang"], entry["dir"], entry.get_text()) == ("ar", "rtl", ARABIC_TITLE)
+    assert contents.find("a", href="parks.xhtml").find("span") is None
 
 
 def soup_xml(text: str) -> BeautifulSoup:

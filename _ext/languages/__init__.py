@@ -253,21 +253,17 @@ def _page_languages(env: Any) -> dict[str, pagelang.PageLanguage]:
 
 
 def page_language(env: Any, docname: str) -> pagelang.PageLanguage | None:
-    """The language a page says it is in, when not the build's: for each edition's writer."""
+    """The language a page says it is in, when not the one the pages are written in."""
     return getattr(env, "page_languages", {}).get(docname)
 
 
 def mark_page_language(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Site: ``page_lang``/``page_dir`` for the article (``_templates/page.html``); ePub: the
-    chapter's ``<html>`` tag. The site's header, sidebar and buttons stay in the site's language."""
-    if doctree is None:
+    """Site: ``page_lang``/``page_dir`` for the article (``_templates/page.html``): the site's
+    header, sidebar and buttons stay in the site's language. (The ePub's chapter is the page
+    alone: epub_edition puts its language on ``<html>``.)"""
+    if doctree is None or app.builder.name == "epub":
         return
     found = page_language(app.env, pagename)
-    if app.builder.name == "epub":
-        if found is not None:
-            context["html_tag"] = ('<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
-                                   f'lang="{escape(found.tag)}" xml:lang="{escape(found.tag)}" dir="{found.direction}">')
-        return
     if found is not None:
         context["page_lang"], context["page_dir"] = found.tag, found.direction
     mark_neighbour_titles(app, pagename, context)
