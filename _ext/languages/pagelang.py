@@ -17,6 +17,7 @@ from . import names
 
 _REGION = re.compile(r"[A-Z]{2}")  # ISO 3166-1, the only regions Typst takes
 _SHOWN_MAX = 40
+_EXAMPLES = "`lang: es`, `lang: ar` or `lang: zh-TW`"
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,17 @@ def read(value: Any, line: int, publication: str) -> PageLanguage | Problem | No
     """The page's language if it is not the publication's (None when it is, or is unset)."""
     if value is None or value == "":
         return None
+    meanwhile = f"until then the page is in the publication's language ({publication})"
     if not isinstance(value, str) or not value.strip():
         return Problem(line, f"lang: must be one language code, not {_shown(value)}; write it like "
-                             f"`lang: es`, `lang: ar` or `lang: zh-TW`; the page is read as {publication}")
+                             f"{_EXAMPLES}; {meanwhile}")
     code = value.strip()
     try:
         locale = names.locale(tag_of(code))
     except names.UnknownLanguage:
         hint = suggestion(code)
-        write = f"write `lang: {hint}`" if hint else "write a BCP 47 code like `lang: es`, `lang: ar` or `lang: zh-TW`"
-        return Problem(line, f"lang: {_shown(code)} is not a language code this build knows; {write}; "
-                             f"the page is read as {publication}")
+        write = f"write `lang: {hint}`" if hint else f"write a BCP 47 code like {_EXAMPLES}"
+        return Problem(line, f"lang: {_shown(code)} is not a language code this build knows; {write}; {meanwhile}")
     tag = tag_of(code)
     if tag.lower() == tag_of(publication).lower():
         return None
