@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from docutils import nodes
-from sphinx.builders.epub3 import Epub3Builder
+from sphinx.builders.epub3 import Epub3Builder, NavPoint
 from sphinx.locale import __
 from sphinx.util import logging
 
@@ -131,16 +131,28 @@ class AccessibleEpubBuilder(Epub3Builder):
                 item["refuri"] = joined + hash_ + fragment
         super().toc_add_files(refnodes)
 
+    def build_navlist(self, navnodes: list[dict[str, Any]]) -> list[NavPoint]:
+        """The book's contents (``nav.xhtml``) name a page in another language in it (its
+        ``lang:``, kept by the languages extension), as the site's sidebar does."""
+        points = super().build_navlist(navnodes)
+        languages = getattr(self.env, "page_languages", {})
+        said = {self.get_target_uri(docname): found for docname, found in languages.items()}
+        return [_in_language(point, said) for point in points] if said else points
+
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         return quote(self.file_name(docname)) + self.link_suffix
 
     def get_output_path(self, page_name: str, /) -> Path:
         return Path(self.outdir, self.file_name(page_name) + self.out_suffix)
 
-    def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
-        """Remember every page this build writes (generated ones too), see stale_outputs."""
+    def handle_page(self, pagename: str, addctx: dict, *args: Any, **kwargs: Any) -> None:
+        """Remember every page this build writes (generated ones too), see stale_outputs; a
+        page in another language (its ``lang:``) says so on its ``<html>``."""
         self.pages_written.add(self.file_name(pagename) + self.out_suffix)
-        super().handle_page(pagename, *args, **kwargs)
+        found = getattr(self.env, "page_languages", {}).get(pagename)
+        if found is not None:
+            addctx = {**addctx, "html_tag": self.html_tag_in(found.tag, found.direction)}
+        super().handle_page(pagename, addctx, *args, **kwargs)
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)
@@ -149,10 +161,16 @@ class AccessibleEpubBuilder(Epub3Builder):
     @property
     def html_tag(self) -> str:  # type: ignore[override]
         """Every XHTML page says its language, as WCAG 3.1.1 and DAISY Ace require."""
-        lang = html.escape(self.config.epub_language or "en")
-        rtl = ' dir="rtl"' if _direction(self.config.epub_language or "en") == "rtl" else ""
+        language = self.config.epub_language or "en"
+        return self.html_tag_in(language, _direction(language), say_ltr=False)
+
+    @staticmethod
+    def html_tag_in(language: str, direction: str, say_ltr: bool = True) -> str:
+        """``<html>`` in ``language``; ``dir="ltr"`` said too when it differs from the book's."""
+        lang = html.escape(language)
+        shown = f' dir="{direction}"' if direction == "rtl" or say_ltr else ""
         return ('<html xmlns="http://www.w3.org/1999/xhtml" '
-                f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}"{rtl}>')
+                f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}"{shown}>')
 
     def stale_outputs(self) -> list[Path]:
         """Pages and images an earlier build left for pages that are now removed or unpublished.
@@ -219,3 +237,11 @@ class AccessibleEpubBuilder(Epub3Builder):
         members = ["META-INF/container.xml", "content.opf", "toc.ncx", *self.files]
         zipwriter.write_epub(Path(self.outdir, outname), Path(self.outdir), members,
                              source_date_epoch())
+
+
+def _in_language(point: NavPoint, said: dict[str, Any]) -> NavPoint:
+    """``point`` (its text already escaped XHTML) and its children, each in its page's language."""
+    found = said.get(point.refuri.split("#", 1)[0])
+    text = (f'<span lang="{html.escape(found.tag)}" xml:lang="{html.escape(found.tag)}" dir="{found.direction}">'
+            f"{point.text}</span>" if found is not None else point.text)
+    return NavPoint(text, point.refuri, [_in_language(child, said) for child in point.children])

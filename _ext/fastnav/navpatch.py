@@ -8,7 +8,8 @@ one, both from :class:`~fastnav.template.NavTemplate`) when all of this holds, a
 rendered normally otherwise:
 
 - the build is an incremental ``html`` build with fastnav on, on Furo, in UTF-8;
-- no page title changed and no page came or went (a title can show on any page);
+- no page title, or the language it is in, changed and no page came or went (a title
+  can show on any page);
 - the page's parents, previous and next page are the ones it had (the footer links,
   ``<link rel>`` and anything else drawn from them stay as they are), and so are the
   pages its toctree lists, to any depth (a landing page's contents in its body);
@@ -72,7 +73,11 @@ def snapshot(env: BuildEnvironment) -> dict[str, Any]:
             parents.append(walk)
             walk = relations.get(walk, (None,))[0]
         related[docname] = (tuple(parents), prev, next_, _tree(env.toctree_includes, docname))
-    titles = {docname: node.pformat() for docname, node in env.titles.items()}
+    # a title is said in its page's language (languages.PageLanguages): a page's footer
+    # and a landing's list say it too, so a new language is a new title
+    languages = getattr(env, "page_languages", {})
+    titles = {docname: node.pformat() + (languages[docname].tag if docname in languages else "")
+              for docname, node in env.titles.items()}
     return {"related": related, "titles": titles}
 
 

@@ -6,7 +6,8 @@ exactly what Sphinx's toctree code and Furo's BeautifulSoup pass would change is
 changed, and nothing else:
 
 - every link is made relative to the page (``sphinx.util.osutil.relative_uri``); the
-  link to the page itself becomes ``href="#"`` with class ``current`` first;
+  link to the page itself becomes ``href="#"`` with class ``current`` first; a link's
+  ``lang`` (a page in another language: the languages extension) is kept after them;
 - every ``<li>`` and ``<ul>`` from that link up to the top gets the ``current`` class
   (after ``toctree-lN``, before Furo's ``has-children``); the last current ``<li>`` in
   document order also gets ``current-page``; their toggles get ``checked=""`` (Furo's
@@ -26,7 +27,7 @@ from sphinx.util.osutil import relative_uri
 
 _TAG = re.compile(r"<(/?)(ul|li|a|input)(?=[\s>/])([^>]*)>")
 _LI_CLASS = re.compile(r'^ class="(toctree-l\d+)( has-children)?"$')
-_A_ATTRS = re.compile(r'^ class="reference internal" href="([^"#]+)"$')
+_A_ATTRS = re.compile(r'^ class="reference internal" href="([^"#]+)"( lang="[A-Za-z0-9-]+")?$')
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 _CHECKBOX = re.compile(r"""^( aria-label=(?:"[^"]*"|'[^']*'))( class="toctree-checkbox" .*)$""")
 
@@ -53,6 +54,7 @@ class NavTemplate:
     items: list[_Item]
     ul_parent: dict[int, int | None]  # <ul> piece -> enclosing item (None at the top)
     links: list[tuple[int, str]] = field(default_factory=list)  # (piece, target URI)
+    langs: dict[int, str] = field(default_factory=dict)  # link piece -> its ' lang="…"'
     _hrefs: dict[str, list[str]] = field(default_factory=dict)
     _linked: dict[str, list[str]] = field(default_factory=dict)  # folder -> pieces, links filled
     _by_target: dict[str, list[int]] | None = None  # target URI -> its link pieces
@@ -78,6 +80,7 @@ class NavTemplate:
         open_uls: list[int] = []
         open_items: list[int | None] = [None]
         links: list[tuple[int, str]] = []
+        langs: dict[int, str] = {}
         last = 0
         for match in _TAG.finditer(html):
             pieces.append(html[last:match.start()])
@@ -112,6 +115,8 @@ class NavTemplate:
                 if found is None:
                     return None
                 target = found.group(1)
+                if found.group(2):
+                    langs[index] = found.group(2)
                 if not _EXTERNAL.match(target):
                     links.append((index, target))
                 owner = open_items[-1]
@@ -125,7 +130,7 @@ class NavTemplate:
         pieces.append(html[last:])
         if open_uls or len(open_items) != 1:
             return None
-        return cls(pieces, items, ul_parent, links,
+        return cls(pieces, items, ul_parent, links, langs,
                    shared_hrefs=hrefs if hrefs is not None else {})
 
     def _relative_hrefs(self, uri: str) -> list[str]:
@@ -149,7 +154,7 @@ class NavTemplate:
         if folder not in self._linked:
             pieces = self.pieces[:]
             for (index, _), href in zip(self.links, self._relative_hrefs(uri)):
-                pieces[index] = f'<a class="reference internal" href="{href}">'
+                pieces[index] = f'<a class="reference internal" href="{href}"{self.langs.get(index, "")}>'
             self._linked[folder] = pieces
         return self._linked[folder][:]
 
@@ -162,7 +167,7 @@ class NavTemplate:
             for number, item in enumerate(self.items):
                 if item.target is not None:
                     self._items_by_target.setdefault(item.target, []).append(number)
-        changes = {index: '<a class="current reference internal" href="#">'
+        changes = {index: f'<a class="current reference internal" href="#"{self.langs.get(index, "")}>'
                    for index in self._by_target.get(uri, ())}
 
         current_items: set[int] = set()
@@ -205,7 +210,7 @@ class NavTemplate:
                 self._pieces_utf8 = [piece.encode("utf-8") for piece in self.pieces]
             pieces = self._pieces_utf8[:]
             for (index, _), href in zip(self.links, self._relative_hrefs(uri)):
-                pieces[index] = f'<a class="reference internal" href="{href}">'.encode("utf-8")
+                pieces[index] = f'<a class="reference internal" href="{href}"{self.langs.get(index, "")}>'.encode("utf-8")
             self._encoded[folder] = (b"".join(pieces),
                                      [0, *itertools.accumulate(map(len, pieces))])
         base, offsets = self._encoded[folder]

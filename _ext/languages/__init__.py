@@ -10,7 +10,10 @@ plain modules: ``names`` (CLDR names, direction), ``catalog`` (how complete a la
   (``lang="en"`` in HTML and ePub, ``text(lang: "en")`` in the PDF), and an unreviewed
   translation carries a notice in every edition (site banner; first page of ePub and PDF);
 - in every build: a language switcher, ``<link rel="alternate" hreflang>`` on every page,
-  sitemap alternates, and ``dir="rtl"`` on ``<html>`` for right-to-left languages.
+  sitemap alternates, and ``dir="rtl"`` on ``<html>`` for right-to-left languages;
+- a page whose front matter says another language (``lang: ar``, :mod:`.pagelang`) says it
+  in every edition: ``lang``/``dir`` on the site's article and the ePub chapter's ``<html>``,
+  ``text(lang:, region:, dir:)`` for its PDF chapter.
 """
 
 from __future__ import annotations
@@ -21,14 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+import pagesource
 from publication.glue import translated_from
 
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
-from . import catalog, compiled, furo_words, links, names, notice, sitemap
+from . import catalog, compiled, furo_words, links, names, notice, pagelang, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
 
@@ -146,7 +151,8 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
 
 
 class MarkUntranslated(SphinxTransform):
-    """A passage without translation is the source text: say its language (WCAG 3.1.2)."""
+    """A passage without translation is the source text: say its language, the page's own
+    ``lang:`` if it has one (WCAG 3.1.2)."""
 
     default_priority = 960  # after Sphinx's Locale (20) and AddTranslationClasses (950)
 
@@ -155,7 +161,9 @@ class MarkUntranslated(SphinxTransform):
 
         if not is_translation(self.config) or issubclass(self.env._builder_cls, MessageCatalogBuilder):
             return
-        mark = "language-" + names.hreflang(self.config.source_language)
+        own = own_language(self.env, self.config, self.env.docname)
+        mark = "language-" + (own.tag if isinstance(own, pagelang.PageLanguage)
+                              else names.hreflang(self.config.source_language))
         for node in self.document.findall(nodes.Element):
             if node.get("translated") is False and mark not in node["classes"]:
                 node["classes"].append(mark)
@@ -193,6 +201,84 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
         # Furo's base.html writes lang="{{ language }}" into <html> and has no block for its
         # attributes; the code is checked by names.locale, so this adds exactly dir="rtl".
         context["language"] = f'{names.hreflang(site.current)}" dir="rtl'
+
+
+class PageLanguages(EnvironmentCollector):
+    """Keeps ``env.page_languages``: each page whose ``lang:`` is another language than the
+    one the pages are written in, as :class:`.pagelang.PageLanguage`; a ``lang:`` that is no
+    language is said. A translated build keeps none: its pages are in its language, and
+    :class:`MarkUntranslated` gives their untranslated passages the page's own."""
+
+    def clear_doc(self, app: Any, env: Any, docname: str) -> None:
+        getattr(env, "page_languages", {}).pop(docname, None)
+
+    def merge_other(self, app: Any, env: Any, docnames: set[str], other: Any) -> None:
+        theirs = getattr(other, "page_languages", {})
+        _page_languages(env).update({d: theirs[d] for d in docnames if d in theirs})
+
+    def process_doc(self, app: Any, doctree: nodes.document) -> None:
+        docname = app.env.docname
+        found = own_language(app.env, app.config, docname)
+        if isinstance(found, pagelang.Problem):
+            _warn(Kind.PAGE_LANGUAGE, found.message, (docname, found.line))
+        elif found is not None and not is_translation(app.config):
+            _page_languages(app.env)[docname] = found
+            mark_toc_entries(app.env, docname, found.tag)
+
+
+def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:
+    """The page's ``lang:`` when it is not the language the pages are written in."""
+    source = pagesource.read(Path(env.doc2path(docname)))
+    if not isinstance(source.data, dict) or "lang" not in source.data:
+        return None
+    return pagelang.read(source.data["lang"], source.key_lines.get("lang", 1), config.source_language or "en")
+
+
+def mark_toc_entries(env: Any, docname: str, tag: str) -> None:
+    """The page's entries in every table of contents (the sidebar, a landing's list) say its
+    language: ``language-<tag>`` becomes ``lang`` on their links. ``env.tocs`` is replaced,
+    never changed in place (:mod:`buildcache.pagepickles`)."""
+    if docname not in env.tocs:
+        return
+    toc = env.tocs[docname].deepcopy()
+    for reference in toc.findall(nodes.reference):
+        reference["classes"].append("language-" + tag)
+    env.tocs[docname] = toc
+
+
+def _page_languages(env: Any) -> dict[str, pagelang.PageLanguage]:
+    if not hasattr(env, "page_languages"):
+        env.page_languages = {}
+    return env.page_languages
+
+
+def page_language(env: Any, docname: str) -> pagelang.PageLanguage | None:
+    """The language a page says it is in, when not the one the pages are written in."""
+    return getattr(env, "page_languages", {}).get(docname)
+
+
+def mark_page_language(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Site: ``page_lang``/``page_dir`` for the article (``_templates/page.html``): the site's
+    header, sidebar and buttons stay in the site's language. (The ePub's chapter is the page
+    alone: epub_edition puts its language on ``<html>``.)"""
+    if doctree is None or app.builder.name == "epub":
+        return
+    found = page_language(app.env, pagename)
+    if found is not None:
+        context["page_lang"], context["page_dir"] = found.tag, found.direction
+    mark_neighbour_titles(app, pagename, context)
+
+
+def mark_neighbour_titles(app: Sphinx, pagename: str, context: dict) -> None:
+    """Furo's "Previous"/"Next" links show the neighbour's title: in its own language."""
+    related = getattr(app.builder, "relations", {}).get(pagename)
+    if not related:
+        return
+    for key, docname in (("prev", related[1]), ("next", related[2])):
+        found = page_language(app.env, docname) if docname else None
+        link = context.get(key)
+        if found is not None and isinstance(link, dict) and link.get("title"):
+            context[key] = {**link, "title": f'<span lang="{escape(found.tag)}" dir="{found.direction}">{link["title"]}</span>'}
 
 
 def translate_furo_labels(app: Sphinx) -> None:
@@ -245,6 +331,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)
+    app.connect("html-page-context", mark_page_language)
+    app.add_env_collector(PageLanguages)
     app.connect("builder-inited", translate_furo_labels)
     app.connect("build-finished", finish_sitemap, priority=900)  # after sphinx-sitemap writes
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,3 +19,7 @@ class Kind(Enum):
     LANGUAGE_FOLDER = "language-folder"
     """A top folder of pages named as a translation (``es/``): the Spanish site is written
     there, so its pages and the translation's would replace each other. Not published."""
+
+    PAGE_LANGUAGE = "page-language"
+    """A page's ``lang:`` that is no language code (``lang: english``): the page keeps the
+    publication's language, and the value reaches no edition."""

