@@ -31,17 +31,25 @@ _SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM
 _RASTER_SUFFIXES = PICTURE_SUFFIXES - {".svg", ".svgz", ".pdf"}
 
 
+def _raster_head(path: Path) -> bytes | None:
+    """The first bytes of a file named as a raster picture; None for any other name, or a
+    file that cannot be read (whoever copies it says so)."""
+    if path.suffix.lower() not in _RASTER_SUFFIXES:
+        return None
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(16)
+    except OSError:
+        return None
+
+
 def no_picture_inside(path: Path) -> str | None:
     """Why a file named as a raster picture (``.png``, ``.jpg`` …) holds no picture of any
     kind (text, a page, an SVG, nothing), or ``None`` (also for a file that cannot be read:
     whoever copies it says so). A picture of another kind than its name says is one: browsers
     show it."""
-    if path.suffix.lower() not in _RASTER_SUFFIXES:
-        return None
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(16)
-    except OSError:
+    head = _raster_head(path)
+    if head is None:
         return None
     if head.startswith(_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
             or head[4:8] == b"ftyp":  # AVIF (and HEIF)
@@ -61,12 +69,8 @@ def suffix_of_its_bytes(path: Path) -> str | None:
     name says another kind (a JPEG saved as ``photo.png``): browsers go by the bytes, and
     show it; an ePub declares a picture's kind by its name, and Typst decodes it by its name.
     None: the name is right, or the file is no such picture."""
-    if path.suffix.lower() not in _RASTER_SUFFIXES:
-        return None
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(16)
-    except OSError:
+    head = _raster_head(path)
+    if head is None:
         return None
     found = next((kind for signature, kind in _KINDS if head.startswith(signature)),
                  ".webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None)
