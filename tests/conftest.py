@@ -62,6 +62,17 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: b
     return Build(result.returncode, result.stdout + result.stderr, outdir)
 
 
+def build_every_edition(srcdir: Path, base: Path, *, strict: bool = True) -> dict[str, Build]:
+    """The site, the ePub and the PDF of ``srcdir`` into ``base/<builder>``, one doctree
+    folder for all three, as ``make all`` builds them; each must succeed without a traceback."""
+    builds = {}
+    for builder in ("html", "epub", "typst"):
+        build = sphinx_build(srcdir, base / builder, builder, strict=strict, doctrees=base / "doctrees")
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        builds[builder] = build
+    return builds
+
+
 def ends_apart(code: str, limit: int = 300) -> bool:
     """Run ``code`` in a new Python that imports from ``_ext/``; whether it ended well.
 

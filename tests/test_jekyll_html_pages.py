@@ -16,7 +16,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, sphinx_build, write_pages
+from conftest import build_every_edition, copy_root, sphinx_build, write_pages
 
 SERVICES = ("Building the twenty-first century city government.",
             "Delivery is the strategy. Permits cost $2,000 and take 10 days.",
@@ -28,9 +28,7 @@ SERVICES = ("Building the twenty-first century city government.",
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("html-pages")
     source = copy_root("jekyll-html-pages", base / "src")
-    for builder in ("html", "epub", "typst"):
-        build = sphinx_build(source, base / builder, builder, strict=False, doctrees=base / "doctrees")
-        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    for builder, build in build_every_edition(source, base, strict=False).items():
         (base / f"{builder}.log").write_text(build.output, encoding="utf-8")
     return base
 

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import page, sphinx_build, write_pages
+from conftest import build_every_edition, page, sphinx_build, write_pages
 from jekyll_compat import jemoji
 
 BODY = ("Great work :+1: and :smile:! Careful :warning: here. Unknown :nothing_here: stays, "
@@ -25,9 +25,7 @@ def editions(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("jemoji")
     src = write_pages(base / "src", {"_config.yml": JEMOJI, "index.md": page("Home", body=BODY),
                                      "done.md": page('"Done :tada:"', 1, body="All done.")})
-    for builder in ("html", "epub", "typst"):
-        build = sphinx_build(src, base / builder, builder, doctrees=base / "doctrees")
-        assert build.returncode == 0, build.output
+    build_every_edition(src, base)
     return base
 
 

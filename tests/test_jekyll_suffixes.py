@@ -14,7 +14,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, page, sphinx_build, write_pages
+from conftest import REPO, build_every_edition, page, sphinx_build, write_pages
 from pagesource import suffixes
 
 PAGES = {
@@ -35,9 +35,7 @@ ORDER = ["index", "Budget", "notes", "plans", "minutes", "archive", "report"]
 def editions(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("suffixes")
     src = write_pages(base / "src", PAGES)
-    for builder in ("html", "epub", "typst"):
-        build = sphinx_build(src, base / builder, builder, doctrees=base / "doctrees")
-        assert build.returncode == 0, build.output
+    build_every_edition(src, base)
     return base
 
 

@@ -15,7 +15,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, require_tool, sphinx_build, write_pages
+from conftest import ROOTS, build_every_edition, require_tool, sphinx_build, write_pages
 from test_pdf_support import struct_elements, structure_problems, the_pdf
 
 from languages import pagelang
@@ -37,10 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("page-language")
     source = write_pages(base / "source", PAGES)
     out = {}
-    for builder in ("html", "epub", "typst"):
-        build = sphinx_build(source, base / builder, builder, strict=False, doctrees=base / "doctrees")
-        assert build.returncode == 0, build.output
-        assert "Traceback" not in build.output, build.output
+    for builder, build in build_every_edition(source, base, strict=False).items():
         out[builder] = base / builder
         out[builder + "-warnings"] = build.warnings
     return out
