@@ -73,6 +73,17 @@ def build_every_edition(srcdir: Path, base: Path, *, strict: bool = True) -> dic
     return builds
 
 
+def jpeg_bytes() -> bytes:
+    """A small real JPEG, for a picture saved under a name that says another kind."""
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 6), (30, 120, 200)).save(photo, "JPEG")
+    return photo.getvalue()
+
+
 def ends_apart(code: str, limit: int = 300) -> bool:
     """Run ``code`` in a new Python that imports from ``_ext/``; whether it ended well.
 

@@ -14,7 +14,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import page, sphinx_build, write_pages
+from conftest import jpeg_bytes, page, sphinx_build, write_pages
 from test_rawhtml import epubcheck_errors
 
 PICTURES = """\
@@ -154,17 +154,11 @@ def test_a_jpeg_saved_with_a_png_name_keeps_the_book_valid(tmp_path):
     """A photo saved as ``ContentStrategyAssets.png`` but holding a JPEG: the book declared
     it ``image/png`` and EPUBCheck refused it (OPF-029). Its picture and its raw-HTML copy
     are the same file, named for what it is."""
-    import io
-
-    from PIL import Image
-
-    photo = io.BytesIO()
-    Image.new("RGB", (8, 6), (30, 120, 200)).save(photo, "JPEG")
     source = write_pages(tmp_path / "source", {
         "index.md": page("Home", None, "Welcome."),
         "design.md": page("Design outcomes", 1, "![Persona posters](ContentStrategyAssets.png)\n\n"
                                                 '<img src="ContentStrategyAssets.png" alt="The same posters">\n'),
-        "ContentStrategyAssets.png": photo.getvalue(),
+        "ContentStrategyAssets.png": jpeg_bytes(),
     })
     build = sphinx_build(source, tmp_path / "epub", "epub")
     assert build.returncode == 0, build.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import REPO, copy_root, page, write_pages
+from conftest import REPO, copy_root, jpeg_bytes, page, write_pages
 from test_pdf_support import build_pdf, text_of, the_pdf, words
 from test_safety_links import PNG
 
@@ -244,17 +244,11 @@ def test_a_jpeg_saved_with_a_png_name_is_in_the_pdf(tmp_path: Path) -> None:
     """A photo saved as ``ContentStrategyAssets.png`` but holding a JPEG (a renamed file):
     browsers and ePub readers show it, and Typst, which goes by the name, stopped the whole
     PDF ("failed to decode image … Invalid PNG signature"), STRICT=0 too."""
-    import io
-
-    from PIL import Image
-
-    photo = io.BytesIO()
-    Image.new("RGB", (8, 6), (30, 120, 200)).save(photo, "JPEG")
     src = write_pages(tmp_path / "src", {
         "index.md": page("Home", None, "Welcome."),
         "design.md": page("Design outcomes", 1, "### Content Strategy\n\n"
                                                 "![Persona posters and a content canvas](ContentStrategyAssets.png)\n"),
-        "ContentStrategyAssets.png": photo.getvalue(),
+        "ContentStrategyAssets.png": jpeg_bytes(),
     })
     build = build_pdf(src, tmp_path / "pdf")
     assert build.returncode == 0, build.output
