@@ -215,3 +215,63 @@ def test_a_page_whose_language_changes_is_said_so_on_every_page_after_a_rebuild(
     said = [a.get("lang") for a in home.select(".sidebar-tree a, article a.reference.internal")
             if a.get_text() == ARABIC_TITLE] + [blog.select_one("a.prev-page .title [lang]")["lang"]]
     assert len(said) >= 3 and set(said) == {"he"}
+
+
+# The shape of real Jekyll sites: minima and jekyll-seo-tag write `site.lang` on every page's
+# <html lang> (`lang: en-US`); a site with a Spanish section gives it its language with
+# `defaults:` (scope `path`); minimal-mistakes names a page's language `locale: fr_FR`.
+JEKYLL_PAGES = {
+    "_config.yml": ('title: Austin guides\nlang: "en-US"\ndefaults:\n  - scope:\n      path: "guias"\n'
+                    "    values:\n      lang: es\n"),
+    "index.md": "---\ntitle: Guides\n---\n\nThe City's guides.\n",
+    "parks.md": "---\ntitle: Parks\nposition: 1\n---\n\n# Parks\n\nThe parks open at dawn.\n",
+    "guias/index.md": "---\ntitle: Guías\nposition: 2\n---\n\n# Guías\n\nLas guías de la Ciudad.\n",
+    "guias/parques.md": "---\ntitle: Parques\nposition: 1\n---\n\n# Parques\n\nLos parques abren al amanecer.\n",
+    "guias/english.md": "---\ntitle: In English\nposition: 2\nlang: en\n---\n\n# In English\n\nThis one is English.\n",
+    "carte.md": "---\ntitle: Carte\nposition: 3\nlocale: fr_FR\n---\n\n# Carte\n\nLa carte de la ville.\n",
+}
+
+
+def article_language(page: Path) -> str | None:
+    marked = soup(page).select_one("article#furo-main-content").find(attrs={"lang": True}, recursive=True)
+    return marked["lang"] if marked is not None and marked.find("h1") is not None else None
+
+
+def test_the_language_an_old_sites_config_gives_its_pages_reaches_them(tmp_path):
+    source = write_pages(tmp_path / "source", JEKYLL_PAGES)
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0, build.output
+    out = tmp_path / "html"
+    assert article_language(out / "guias" / "parques.html") == "es"  # its folder's `defaults:`
+    assert article_language(out / "guias" / "index.html") == "es"
+    assert article_language(out / "guias" / "english.html") is None  # its own `lang: en` wins
+    assert article_language(out / "carte.html") == "fr-FR"  # `locale:`, as minimal-mistakes writes it
+    assert article_language(out / "parks.html") is None  # `lang: en-US` on an English site: nothing new
+    sidebar = soup(out / "index.html").select_one(".sidebar-tree")
+    assert sidebar.find("a", string="Parques")["lang"] == "es"
+    assert not sidebar.find("a", string="Parks").has_attr("lang")
+
+
+def test_a_language_the_config_gives_is_checked_once_at_its_line(tmp_path):
+    pages = {**JEKYLL_PAGES, "_config.yml": JEKYLL_PAGES["_config.yml"].replace("lang: es", "lang: spanish")}
+    source = write_pages(tmp_path / "source", pages)
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    said = [w for w in build.warnings if "[languages.page-language]" in w]
+    assert len(said) == 1, said
+    assert "_config.yml:7:" in said[0] and "write `lang: es`" in said[0], said
+    assert article_language(tmp_path / "html" / "guias" / "parques.html") is None
+    assert sphinx_build(source, tmp_path / "strict", strict=True).returncode != 0
+
+
+def test_a_language_added_to_the_config_reaches_every_page_on_a_rebuild(tmp_path):
+    pages = {**JEKYLL_PAGES, "_config.yml": "title: Austin guides\n"}
+    source = write_pages(tmp_path / "source", pages)
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    assert sphinx_build(source, out, strict=True, doctrees=doctrees).returncode == 0
+    assert article_language(out / "parks.html") is None
+    (source / "_config.yml").write_text("title: Austin guides\nlang: es\n", encoding="utf-8")
+    build = sphinx_build(source, out, strict=True, doctrees=doctrees)
+    assert build.returncode == 0, build.output
+    assert article_language(out / "parks.html") == "es"
+    assert article_language(out / "guias" / "english.html") is None

@@ -414,6 +414,51 @@ def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
     return of
 
 
+LANGUAGE_KEYS = ("lang", "locale")
+"""How Jekyll's themes name a language: minima and jekyll-seo-tag ``lang``, minimal-mistakes
+``locale``."""
+
+
+def site_languages(srcdir: Path) -> list[tuple[Any, int]]:
+    """Every ``lang:``/``locale:`` that ``_config.yml`` gives pages (its own, its
+    ``defaults:``'), each with its line, to be checked once rather than on every page."""
+    site = jekyll_config(srcdir)
+    sources = [site, *(rule["values"] for rule in _language_rules(site))]
+    path = srcdir / "_config.yml"
+    return [(source[key], _line_of_value(path, key, source[key]))
+            for source in sources for key in LANGUAGE_KEYS if source.get(key) not in (None, "")]
+
+
+def language_given(srcdir: Path, path: Path | str) -> Any:
+    """The language ``_config.yml`` gives the page at ``path`` when its front matter names
+    none: its ``defaults:``' ``lang:``/``locale:``, else the site's own, which Jekyll's
+    themes write on every page's ``<html lang>``; None when it gives none."""
+    site = jekyll_config(srcdir)
+    given = defaults_of(srcdir)(path) if _language_rules(site) else {}
+    for source in (given, site):
+        for key in LANGUAGE_KEYS:
+            if source.get(key) not in (None, ""):
+                return source[key]
+    return None
+
+
+def _language_rules(site: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    rules = site.get("defaults")
+    return [rule for rule in rules if isinstance(rule, Mapping) and isinstance(rule.get("values"), Mapping)
+            and any(rule["values"].get(key) not in (None, "") for key in LANGUAGE_KEYS)
+            ] if isinstance(rules, list) else []
+
+
+def _line_of_value(path: Path, key: str, value: Any) -> int:
+    """The line of ``key: value`` in a YAML file, at any depth (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    wanted = re.compile(rf"\s*-?\s*{key}\s*:\s*[\"']?{re.escape(str(value))}[\"']?\s*(?:#.*)?$")
+    return next((i for i, line in enumerate(lines, 1) if wanted.fullmatch(line)), _line_of(path, key))
+
+
 def post_at(srcdir: Path, path: Path, site: posts.Settings | None = None) -> posts.Post | None:
     """The Jekyll post in the file ``path`` (under ``srcdir``), or None when it is no post."""
     try:

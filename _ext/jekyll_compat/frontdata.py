@@ -27,7 +27,7 @@ KNOWN = frozenset({
     "title", "position", "published",
     "layout", "permalink", "redirect_from", "redirect_to", "redirect", "redirect_url", "date",
     "tags", "categories", "category", "excerpt", "excerpt_separator", "description", "image",
-    "author", "authors", "lang", "slug", "last_modified_at", "sitemap", "seo", "toc", "comments",
+    "author", "authors", "lang", "locale", "slug", "last_modified_at", "sitemap", "seo", "toc", "comments",
     "math", "render_with_liquid",
     "myst", "html_meta", "substitutions", "jupytext", "kernelspec",
     "orphan", "nocomments", "nosearch", "tocdepth",

@@ -227,11 +227,41 @@ class PageLanguages(EnvironmentCollector):
 
 
 def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:
-    """The page's ``lang:`` when it is not the language the pages are written in."""
-    source = pagesource.read(Path(env.doc2path(docname)))
-    if not isinstance(source.data, dict) or "lang" not in source.data:
+    """The page's ``lang:`` (or ``locale:``) when it is not the language the pages are
+    written in; on an old Jekyll site without one, the language ``_config.yml`` gives it
+    (checked once: :func:`check_site_languages`), unless that is the pages' own."""
+    from jekyll_compat import LANGUAGE_KEYS, language_given
+
+    path = Path(env.doc2path(docname))
+    source = pagesource.read(path)
+    publication = config.source_language or "en"
+    data = source.data if isinstance(source.data, dict) else {}
+    for key in LANGUAGE_KEYS:
+        if data.get(key) not in (None, ""):
+            return pagelang.read(data[key], source.key_lines.get(key, 1), publication)
+    srcdir = Path(env.srcdir)
+    if not (srcdir / "_config.yml").is_file():
         return None
-    return pagelang.read(source.data["lang"], source.key_lines.get("lang", 1), config.source_language or "en")
+    if getattr(env, "docname", None) == docname:
+        env.note_dependency(str(srcdir / "_config.yml"))  # a `lang:` added there reaches this page
+    found = pagelang.read(language_given(srcdir, path), 1, publication)
+    if not isinstance(found, pagelang.PageLanguage) or found.language == pagelang.tag_of(publication).split("-")[0]:
+        return None  # `lang: en-US` on an English site says nothing new
+    return found
+
+
+def check_site_languages(app: Sphinx) -> None:
+    """``builder-inited``: a ``lang:``/``locale:`` in an old site's ``_config.yml`` that is no
+    language code is said once, at its line (its pages keep the publication's language)."""
+    from jekyll_compat import site_languages
+
+    srcdir = Path(app.srcdir)
+    if is_translation(app.config) or not (srcdir / "_config.yml").is_file():
+        return
+    for value, line in site_languages(srcdir):
+        found = pagelang.read(value, line, app.config.source_language or "en")
+        if isinstance(found, pagelang.Problem):
+            _warn(Kind.PAGE_LANGUAGE, f"in _config.yml, {found.message}", f"{srcdir / '_config.yml'}:{line}")
 
 
 def mark_toc_entries(env: Any, docname: str, tag: str) -> None:
@@ -334,5 +364,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", mark_page_language)
     app.add_env_collector(PageLanguages)
     app.connect("builder-inited", translate_furo_labels)
+    app.connect("builder-inited", check_site_languages)
     app.connect("build-finished", finish_sitemap, priority=900)  # after sphinx-sitemap writes
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
