@@ -62,8 +62,16 @@ def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     site = post_settings(srcdir) if any(posts.POSTS in path.parts for path in paths.values()) else None
     defaults = defaults_of(srcdir)
     return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               defaults(path))
+                               defaults(path), file=_under(path, srcdir))
             for docname, path in paths.items()}
+
+
+def _under(path: Path, srcdir: Path) -> str:
+    """``path`` as written under the pages' folder (``_projects/a.md``), for messages."""
+    try:
+        return Path(path).relative_to(srcdir).as_posix()
+    except ValueError:
+        return ""
 
 
 def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

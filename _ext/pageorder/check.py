@@ -135,10 +135,12 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
     """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
     from jekyll_compat import defaults_of, post_at, post_settings
 
+    from . import _under
+
     site = post_settings(srcdir) if srcdir is not None else None
     given = defaults_of(srcdir) if srcdir is not None else lambda path: None
     return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               given(path))
+                               given(path), file=_under(path, srcdir) if srcdir is not None else "")
             for docname, path in paths.items()}
 
 

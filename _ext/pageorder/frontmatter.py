@@ -6,6 +6,8 @@ the benchmark) without a build. Every problem keeps the line it was found on.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,6 +51,12 @@ class Page:
     parent_line: int = 1
     grand_parent: str | None = None  # the title above the parent (`grand_parent` or `ancestor`)
     language: str | None = None  # `lang:` or `locale:` (``es``, ``es-mx``): a bilingual site's pages
+    file: str = ""  # its file under the pages' folder (``_projects/a.md``): messages name it, not its docname
+
+    @property
+    def named(self) -> str:
+        """How a message names the page: by its file, which the writer can find."""
+        return self.file or self.docname
 
     @property
     def sort_title(self) -> str:
@@ -57,10 +65,12 @@ class Page:
 
 
 def read_page(docname: str, path: Path, post: Post | None = None,
-              defaults: Mapping[str, Any] | None = None) -> Page:
-    """Read ``path`` and return its :class:`Page`; never raises for bad content."""
-    return ordering(docname, pagesource.read(path), post, defaults,
+              defaults: Mapping[str, Any] | None = None, file: str = "") -> Page:
+    """Read ``path`` and return its :class:`Page`; never raises for bad content. ``file``:
+    its path under the pages' folder, for messages."""
+    page = ordering(docname, pagesource.read(path), post, defaults,
                     html=path.name.endswith(pagesource.suffixes.HTML))
+    return dataclasses.replace(page, file=file) if file else page
 
 
 def ordering(docname: str, source: PageSource, post: Post | None = None,

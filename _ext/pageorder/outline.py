@@ -163,7 +163,7 @@ def _outline_by_titles(pages: Mapping[str, Page], root: str,
             problems.append((docname, Problem(
                 Kind.PARENT_AMBIGUOUS, page.parent_line,
                 f"`parent: {page.parent}` is the title of {len(candidates)} pages "
-                f"({', '.join(repr(d) for d in candidates)}); it is listed under {parent!r}; "
+                f"({', '.join(repr(pages[d].named) for d in candidates)}); it is listed under {pages[parent].named!r}; "
                 "add `grand_parent:` with the title of the page above the one you mean",
             )))
 
@@ -281,8 +281,8 @@ def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[st
         if index in pages and jekyll in pages and not (pages[index].redirect or pages[jekyll].redirect):
             problems.append((jekyll, Problem(
                 Kind.TWO_LANDINGS, 1,
-                f"the folder '{folder}/' has two landing pages, '{index}' and this one; "
-                f"'{index}' is used and this page becomes an ordinary page beside the folder. "
+                f"the folder '{folder}/' has two landing pages, '{pages[index].named}' and this one; "
+                f"'{pages[index].named}' is used and this page becomes an ordinary page beside the folder. "
                 "Merge them or rename one",
             )))
         # A page with text lands its folder before a redirect does (the redirect then only
@@ -368,7 +368,7 @@ def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
     ordered += newest_first([p for p in members if p.position is None and p.dated])
     ordered += sorted((p for p in members if p.position is None and p.nav_order is None
                        and not p.dated), key=reading_order_key)
-    seen: dict[int, str] = {}
+    seen: dict[int, Page] = {}
     for page in ordered:
         if page.docname in generated or (page.dated and page.position is None):
             continue  # a generated landing borrows its position; a post is ordered by its date
@@ -384,11 +384,11 @@ def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
         elif page.position in seen:
             problems.append((page.docname, Problem(
                 Kind.POSITION_DUPLICATE, page.position_line,
-                f"`position: {page.position}` is also used by '{seen[page.position]}'; the two are "
+                f"`position: {page.position}` is also used by '{seen[page.position].named}'; the two are "
                 "ordered by title. Give each page its own number",
             )))
         else:
-            seen[page.position] = page.docname
+            seen[page.position] = page
     _shared_titles(ordered, problems, generated)
     return [page.docname for page in ordered]
 
@@ -407,7 +407,7 @@ def _shared_titles(pages: list[Page], problems: list[tuple[str, Problem]],
         if len(same) < 2:
             continue
         first, others = same[0], same[1:]
-        names = ", ".join(repr(p.docname) for p in others[:_NAMED])
+        names = ", ".join(repr(p.named) for p in others[:_NAMED])
         if len(others) > _NAMED:
             names += f" and {len(others) - _NAMED} more"
         problems.append((first.docname, Problem(
