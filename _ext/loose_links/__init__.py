@@ -26,7 +26,7 @@ from sphinx.util import logging
 import rawhtml
 
 from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message,
-                   html_as_text_message, html_shown_as_text, html_written, link_name,
+                   html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
                    shown_on_purpose, undefined_reference, unread_link)
 from .fragments import DeadFragmentsDropped
@@ -318,6 +318,53 @@ class NamelessLinks(SphinxTransform):
                            type=WARNING_TYPE, subtype=Kind.NAMELESS.value)
 
 
+class FootnotesWithoutNotes(SphinxTransform):
+    """``[^2]`` with no ``[^2]: …`` on the page: docutils said two errors in its own words
+    ("Too many autonumbered footnote references", "Unknown target name") and showed an
+    error mark. The reference is shown as typed, and said once where it is."""
+
+    default_priority = 610  # before docutils' Footnotes (620) numbers and resolves them
+
+    def apply(self, **kwargs: Any) -> None:
+        references = list(self.document.findall(nodes.footnote_reference))
+        if not references:
+            return
+        notes = {name for note in self.document.findall(nodes.footnote) for name in note["names"]}
+        lines: list[str] | None = None
+        for reference in references:
+            label = reference.get("refname")
+            if not label or reference.get("refid") or label in notes:
+                continue
+            if (name := nodes.fully_normalize_name(label)) in notes:
+                _refer_by_name(self.document, reference, label, name)  # [^Note] for [^note]: …
+                continue
+            source, line = _place(reference)
+            if lines is None:
+                lines = _source_lines(source)
+            written = f"[^{label}]"
+            line = next((n for n in range(line or 1, len(lines) + 1) if written in lines[n - 1]), line)
+            for ids in reference["ids"]:
+                self.document.ids.pop(ids, None)
+            refs = self.document.footnote_refs.get(label, [])
+            if reference in refs:
+                refs.remove(reference)
+            if reference in self.document.autofootnote_refs:
+                self.document.autofootnote_refs.remove(reference)
+            reference.parent.replace(reference, nodes.Text(written))
+            logger.warning(missing_note_message(label), location=f"{source}:{line}" if source else None,
+                           type=WARNING_TYPE, subtype=Kind.NOTE_MISSING.value)
+
+
+def _refer_by_name(document: nodes.document, reference: nodes.Element, label: str, name: str) -> None:
+    """Docutils finds a note by its name, lower case; MyST keeps the reference's label as
+    written, so ``[^Note]`` missed the ``[^note]: …`` its writer meant."""
+    refs = document.footnote_refs.get(label, [])
+    if reference in refs:
+        refs.remove(reference)
+    reference["refname"] = name
+    document.footnote_refs.setdefault(name, []).append(reference)
+
+
 def _is_link(node: nodes.Node) -> bool:
     return isinstance(node, (nodes.reference, addnodes.pending_xref, addnodes.download_reference))
 
@@ -462,6 +509,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(FileLinksWithQueries)
     app.add_transform(MarkdownShownAsText)
     app.add_transform(NamelessLinks)
+    app.add_transform(FootnotesWithoutNotes)
     app.add_post_transform(ReadLooseLinks)
     app.add_post_transform(LinksToMissingPictures)
     app.add_post_transform(DeadFragmentsDropped)

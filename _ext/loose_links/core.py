@@ -59,6 +59,17 @@ class Kind(enum.Enum):
     with nothing in it shows its address."""
 
 
+    NOTE_MISSING = "note-missing"
+    """A footnote reference (``[^2]``) whose note (``[^2]: …``) the page lacks, often lost
+    when the text was copied from Word: shown as typed."""
+
+
+def missing_note_message(label: str) -> str:
+    return (f"the footnote reference [^{label[:60]}] is shown as typed: no `[^{label[:60]}]: …` line "
+            "on the page gives its note; add that line (anywhere on the page) with the note's "
+            "words, or remove the reference")
+
+
 @dataclass(frozen=True)
 class Reading:
     kind: Kind
