@@ -55,6 +55,9 @@ templates_path = ["_templates"]
 safe_include_paths: list[str] = []
 
 myst_title_to_header = True
+# A City page's "call [3-1-1](tel:311)" is a phone link (MyST's own list lacks `tel`, so it was
+# read as a page name that leads nowhere); `ftp` stays MyST's, for safety's refusal to say why.
+myst_url_schemes = ["http", "https", "mailto", "ftp", "tel"]
 myst_heading_anchors = 6
 myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
 # On a `math: true` page, pandoc's rule: no space inside $...$ and no digit after the closing $,
