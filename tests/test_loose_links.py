@@ -27,6 +27,10 @@ from safety import urls
     ("inquiries18F@gsa.gov", "inquiries18F@gsa.gov", Kind.NO_MAILTO, "mailto:inquiries18F@gsa.gov"),
     ("first.last+permits@austintexas.gov", "write to us", Kind.NO_MAILTO,
      "mailto:first.last+permits@austintexas.gov"),
+    # pasted from a word processor, which curled the quotes around the address
+    ("“https://austintexas.gov/plan”", "the plan", Kind.QUOTED, "https://austintexas.gov/plan"),
+    ('"https://austintexas.gov/plan"', "the plan", Kind.QUOTED, "https://austintexas.gov/plan"),
+    ("‘www.austintexas.gov’", "the City", Kind.QUOTED, "https://www.austintexas.gov"),
 ])
 def test_what_a_loose_link_meant(target, text, kind, url):
     reading = read(target, text)
@@ -43,6 +47,7 @@ def test_what_a_loose_link_meant(target, text, kind, url):
     ("www", "w"), ("www.", "w"), ("a..com", "x"), ("folder/www.example.com", "x"),
     ("a@b", "x"), ("@gsa.gov", "x"), ("x@gsa.gov/form", "x"), ("x@-gsa.gov", "x"),
     ("photo@2x.png", "retina"),
+    ("“javascript:alert(1)”", "x"), ('"plan.md"', "the plan"), ("“https://a.gov/x", "x"), ("“”", "x"),
 ])
 def test_everything_else_is_left_to_myst(target, text):
     assert read(target, text) is None

@@ -38,6 +38,10 @@ class Kind(enum.Enum):
     SWAPPED = "swapped"
     """The text is a web address and the address is words: the link goes to the text's address."""
 
+    QUOTED = "quoted"
+    """The address is written inside quotes (``(“https://…”)``, a word processor's curly ones):
+    the link goes to the address inside them."""
+
     AS_TEXT = "as-text"
     """Markdown for a link or picture that was not read as one (an escaped ``\\]``, a
     bracket too many, a ``[text][label]`` whose definition the page lacks, a blank line in
@@ -104,6 +108,18 @@ def _is_web_url(text: str) -> bool:
     return urls.scheme_of(text) in ("http", "https") and not any(c.isspace() for c in text.strip())
 
 
+_QUOTES = {"\"": "\"", "'": "'", "“": "”", "”": "”", "‘": "’", "’": "’", "«": "»", "„": "“"}
+
+
+def _unquoted(target: str) -> str | None:
+    """The address inside a pair of quotes around the whole of ``target``, else None."""
+    written = target.strip()
+    if len(written) < 3 or _QUOTES.get(written[0]) != written[-1]:
+        return None
+    inside = written[1:-1].strip()
+    return inside if inside and not any(c in inside for c in _QUOTES) else None
+
+
 def read(target: str, text: str) -> Reading | None:
     """What a link with this address (as MyST left it) and this text meant, if it is plain."""
     if not target.strip().lstrip("#"):
@@ -111,6 +127,12 @@ def read(target: str, text: str) -> Reading | None:
                        f"the link {text!r} has no address: it is empty or `#` (a placeholder), so "
                        "its words are shown without a link: write where it leads, e.g. "
                        f"[{text[:40]}](https://…) or [{text[:40]}](other-page.md), or remove the brackets")
+    if (inside := _unquoted(target)) is not None:
+        url = inside if _is_web_url(inside) and urls.is_allowed(inside) else web_address(inside)
+        if url is not None:
+            return Reading(Kind.QUOTED, url,
+                           f"the link address {target[:80]!r} is written inside quotes, which a browser "
+                           f"takes as part of the address; it is linked to {url[:80]}: write ({url[:80]})")
     url = web_address(target)
     if url is not None:
         return Reading(Kind.NO_SCHEME, url,
