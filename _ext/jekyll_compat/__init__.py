@@ -701,6 +701,11 @@ def say_unreadable_site_files(srcdir: Path) -> None:
         if why:
             warn(f"'{path.name}' cannot be read ({why}), so the old site's values in it are not "
                  "used; fix it, or delete it", f"{path}:{line}", Subtype.SITE_FILE)
+    for name in _collection_file_folders(srcdir):
+        if (path := srcdir / name / "collection.yml").is_symlink():
+            warn(f"'{name}/collection.yml' is a link to another file, so it is not read: the "
+                 f"collection's settings in it (its pages' order, whether they are published) are "
+                 "not used; put the file itself here instead of a link", f"{path}:1", Subtype.SITE_FILE)
 
 
 _READ_THIS_BUILD: dict[tuple[str, str], Any] | None = None
