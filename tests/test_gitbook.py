@@ -77,7 +77,7 @@ def test_readme_is_home_and_landing_without_position_warnings(site):
     _, _, builds = site
     output = builds["html"].output
     assert "position.missing" not in output and "position.no-landing" not in output
-    assert "README.md" not in " ".join(w for w in warnings_of(output) if "myst.xref" in w)
+    assert not [w for w in warnings_of(output) if "using-gitbook.md" in w]  # its ../README.md
     home = BeautifulSoup((site[0] / "html" / "README.html").read_text(encoding="utf-8"), "lxml")
     assert home.find("h1").get_text(strip=True).startswith("Welcome")
     page = (site[0] / "html" / "getting-started" / "using-gitbook.html").read_text(encoding="utf-8")
@@ -129,3 +129,89 @@ def test_summary_core_reads_nesting_groups_and_gitbook_yaml(tmp_path):
         ("docs/toc.md", 2, summary.Kind.MISSING)]
     assert summary.home(tmp_path) == "docs/intro"
     assert summary.layout_of(tmp_path / "docs") is None  # no SUMMARY.md, no .gitbook.yaml
+
+
+def main_of(base: Path, page: str) -> BeautifulSoup:
+    html = (base / "html" / f"{page}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "lxml").select_one("[role=main]")
+
+
+def test_hints_are_admonitions_of_their_kind(site):
+    base, _, _ = site
+    meetings = main_of(base, "getting-started/life-on-the-digital-team/meetings")
+    tip = meetings.select_one("div.admonition.tip")
+    assert tip is not None and tip.find("strong").get_text() == "9:30"  # its Markdown read
+    overview = main_of(base, "guides/amazon-web-services/production-overview")
+    assert overview.select_one("div.admonition.warning strong").get_text() == "Terraform"
+    assert "deletes every service" in overview.select_one("div.admonition.danger").get_text()
+    config = main_of(base, "guides/amazon-web-services/service-configuration/README")
+    assert "The bucket is encrypted." in config.select_one("div.admonition.note").get_text()
+
+
+def test_embeds_and_content_refs_are_links(site):
+    base, _, _ = site
+    links = {a.get_text(): a["href"] for a in main_of(base, "guides/redirects/README").select("a")
+             if "passage-link" not in a.get("class", [])}
+    assert links["Redirects explained"] == "https://www.youtube.com/watch?v=redirects"
+    assert links["https://docs.example.org/dns"] == "https://docs.example.org/dns"
+    assert links["Digital Webapps"] == "../amazon-web-services/README.html"
+    html = (base / "html" / "guides" / "redirects" / "README.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html
+
+
+def test_tabs_are_titled_and_code_keeps_its_caption(site):
+    base, _, _ = site
+    meetings = main_of(base, "getting-started/life-on-the-digital-team/meetings")
+    assert [s.get_text() for s in meetings.select("section > p > strong:first-child")] == ["Monday", "Friday"]
+    assert "Planning with the whole team." in meetings.get_text()
+    assert [li.get_text(strip=True).rstrip("¶") for li in meetings.select("ul li")] == [
+        "Demo of the week's work", "Retrospective"]
+    overview = main_of(base, "guides/amazon-web-services/production-overview")
+    caption = overview.find("em", string="deploy.sh")
+    assert caption is not None and "./deploy.sh" in caption.find_next("pre").get_text()
+
+
+def test_no_gitbook_tag_is_left_in_any_edition(site):
+    base, _, _ = site
+    for page in ORDER[1:4] + ORDER[5:9]:
+        assert "{%" not in main_of(base, page).get_text(), page
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                assert "{% hint" not in book.read(name).decode("utf-8"), name
+    pdf = pypdf.PdfReader(next((base / "typst").glob("*.pdf")))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "endhint" not in text and "Redirects explained" in text
+    assert "{% unknowntag %}" in text  # an unknown tag is still shown and said
+
+
+def test_warnings_keep_their_lines_and_unknown_tags_are_said(site):
+    _, src, builds = site
+    said = warnings_of(builds["html"].output)
+    assert not [w for w in said if "jekyll.liquid" in w and "maps-on-boston" not in w]
+    liquid = [w for w in said if "jekyll.liquid" in w]
+    assert len(liquid) == 1 and liquid[0].startswith(f"{src}/guides/maps-on-boston.gov.md:5: ")
+    config = f"{src}/guides/amazon-web-services/service-configuration/README.md"
+    assert any(w.startswith(f"{config}:9: ") and "old-notes" in w for w in said), said
+
+
+def test_gitbook_tags_outside_a_gitbook_folder_are_still_said(tmp_path):
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n{% hint style=\"info\" %}\nHi.\n{% endhint %}\n"})
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert "jekyll.liquid" in build.output and "{% hint" in build.output
+
+
+def test_blocks_core_keeps_every_line_and_leaves_code_alone():
+    from gitbook_compat import blocks
+
+    text = ("{% hint style=\"danger\" %}\nBe careful.\n{% endhint %}\n```\n{% hint %}\n```\n"
+            "Watch {% embed url=\"https://v.example/1\" caption=\"the *video*\" %} now.\n"
+            "{% code %}\n{% tab title=\"A\" %}\ntext\n{% file src=\"x.pdf\" %}")
+    out = blocks.rewrite(text).split("\n")
+    assert len(out) == len(text.split("\n"))
+    assert out[:4] == [":::{danger}", "Be careful.", ":::", "```"]
+    assert out[4] == "{% hint %}"  # inside a fence: code
+    assert out[6] == "Watch [the \\*video\\*](<https://v.example/1>) now."
+    assert out[7:10] == ["", "**A**\\", "text"]
+    assert out[10] == "{% file src=\"x.pdf\" %}"  # unknown: Liquid says it

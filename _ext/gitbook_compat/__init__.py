@@ -3,7 +3,8 @@
 ``SUMMARY.md`` is the table of contents, not a page; ``README.md`` is the home page (and
 each folder's ``README.md`` its landing: pageorder reads the order through
 :func:`summary.reading_order`). Here: which files are pages, which page is the home, and
-the table of contents' problems said at their file and line.
+the table of contents' problems said at their file and line, and GitBook's blocks
+rewritten as Markdown before Liquid reads the page (:mod:`blocks`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import summary
+from . import blocks, summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,9 +71,17 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
     return []
 
 
+def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
+    as written and warn): in a GitBook folder only, its blocks become Markdown, line for line."""
+    if "{%" in source[0] and summary.layout_of(Path(app.srcdir)) is not None:
+        source[0] = blocks.rewrite(source[0])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pageorder")  # the landing-page event is its
     app.connect("config-inited", read_the_table_of_contents, priority=390)
     app.connect("pageorder-landing-page", home_page)
     app.connect("env-get-outdated", say_what_the_summary_misses, priority=450)
+    app.connect("source-read", rewrite_blocks, priority=400)  # before Liquid (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
