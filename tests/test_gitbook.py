@@ -215,3 +215,11 @@ def test_blocks_core_keeps_every_line_and_leaves_code_alone():
     assert out[6] == "Watch [the \\*video\\*](<https://v.example/1>) now."
     assert out[7:10] == ["", "**A**\\", "text"]
     assert out[10] == "{% file src=\"x.pdf\" %}"  # unknown: Liquid says it
+
+
+def test_a_hint_never_closed_on_a_line_of_its_own_is_left_for_liquid():
+    """A box never closed would hold the rest of the page: the tag stays, and is said."""
+    from gitbook_compat import blocks
+
+    text = "{% hint style=\"info\" %}\nOne {% endhint %}\n\nThe rest.\n"
+    assert blocks.rewrite(text) == text

@@ -45,10 +45,32 @@ def rewrite(text: str) -> str:
     if "{%" not in text:
         return text
     lines = text.split("\n")
-    for i in outside_fences(lines):
-        if "{%" in lines[i]:
+    found = [i for i in outside_fences(lines) if "{%" in lines[i]]
+    unclosed = _unclosed_hints(lines, found)
+    for i in found:
+        if i not in unclosed:
             lines[i] = _line(lines, i)
     return "\n".join(lines)
+
+
+def _unclosed_hints(lines: list[str], found: list[int]) -> set[int]:
+    """Hints whose ``{% endhint %}`` is not on a line of its own after them: left for
+    Liquid to say, since a box never closed would hold the rest of the page."""
+    opened: list[int] = []
+    for i in found:
+        name = _whole_tag(lines[i])
+        if name == "hint":
+            opened.append(i)
+        elif name == "endhint" and opened:
+            opened.pop()
+    return set(opened)
+
+
+def _whole_tag(line: str) -> str | None:
+    """The tag's name when the line holds one known tag alone."""
+    whole = _WHOLE.match(line)
+    tag = _TAG.fullmatch(whole.group("tag")) if whole else None
+    return tag.group("name") if tag else None
 
 
 def _line(lines: list[str], i: int) -> str:
