@@ -30,6 +30,7 @@ extensions = [
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
+    "gitbook_compat",  # a GitBook folder: SUMMARY.md orders, README.md lands, its {% hint %} blocks
     "loose_links",  # www.… without https://, Google Docs heading links, swapped text and address
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
     "citation",  # How to cite: the directive, citation files, "Cite this chapter"

@@ -20,7 +20,7 @@ import changes
 from pagesource import lenient_utf8
 
 from . import generated_root
-from .frontmatter import Page, read_page, titled_after_publication
+from .frontmatter import Page, in_summary_order, read_page, titled_after_publication
 from .onechapter import OneChapterPerFile
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
@@ -55,15 +55,17 @@ def warn(docname: str, problem: Problem) -> None:
 
 def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     """Read the front matter of every source page Sphinx found (a Jekyll post with its date)."""
+    from gitbook_compat.summary import reading_order
     from jekyll_compat import defaults_of, post_at, post_settings, posts
 
     srcdir = Path(env.srcdir)
     paths = {docname: env.doc2path(docname) for docname in env.found_docs}
     site = post_settings(srcdir) if any(posts.POSTS in path.parts for path in paths.values()) else None
     defaults = defaults_of(srcdir)
-    return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               defaults(path), file=_under(path, srcdir))
-            for docname, path in paths.items()}
+    return in_summary_order({docname: read_page(docname, path, post_at(srcdir, path, site)
+                                                if site else None, defaults(path),
+                                                file=_under(path, srcdir))
+                             for docname, path in paths.items()}, reading_order(srcdir))
 
 
 def _under(path: Path, srcdir: Path) -> str:
@@ -74,6 +76,14 @@ def _under(path: Path, srcdir: Path) -> str:
         return ""
 
 
+def summary_groups(srcdir: Path) -> dict[str, str]:
+    """The folders a GitBook ``SUMMARY.md``'s ``## Group`` headings name (none elsewhere)."""
+    from gitbook_compat.summary import reading_order
+
+    order = reading_order(srcdir)
+    return dict(order.groups) if order is not None else {}
+
+
 def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                  removed: set[str]) -> list[str]:
     """Compute the outline; drop unpublished pages; return landing pages to re-read."""
@@ -81,7 +91,7 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     root = app.config.root_doc
     if root in pages:
         pages[root] = titled_after_publication(pages[root], app.config.project)
-    outline = build_outline(pages, root)
+    outline = build_outline(pages, root, summary_groups(Path(env.srcdir)))
     for docname, problem in outline.problems:
         warn(docname, problem)
     for docname, page in outline.generated.items():

@@ -73,11 +73,14 @@ def find_pages(srcdir: Path, settings: Settings, unfound: list[str] | None = Non
     ``_draft.md`` files it never reads (``safety.names.underscore_pages``), ``twins`` the files
     left out as another file of the same page, ``links`` the links to folders not walked and
     the pages that are links to no file (``safety.project``), as a build says them."""
+    from gitbook_compat import summary
     from jekyll_compat import inplace, jekyll_config, leftout, markdown_suffixes, posts
     from safety.project import PagesProject  # the same discovery as a build, no build
 
     suffixes = settings.suffixes
     excludes = list(settings.exclude_patterns)
+    if (gitbook := summary.layout_of(srcdir)) is not None:  # README.md home, SUMMARY.md no page
+        excludes = summary.exclusions(gitbook, excludes)
     folders: dict[str, str] = {}
     if (srcdir / "_config.yml").is_file():  # an old Jekyll site: what a build reads of it
         site = jekyll_config(srcdir)
@@ -137,11 +140,16 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
 
     from . import _under
 
+    from gitbook_compat.summary import reading_order
+
+    from .frontmatter import in_summary_order
+
     site = post_settings(srcdir) if srcdir is not None else None
     given = defaults_of(srcdir) if srcdir is not None else lambda path: None
-    return {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                               given(path), file=_under(path, srcdir) if srcdir is not None else "")
-            for docname, path in paths.items()}
+    return in_summary_order(
+        {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
+                            given(path), file=_under(path, srcdir) if srcdir is not None else "")
+         for docname, path in paths.items()}, reading_order(srcdir) if srcdir else None)
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:
@@ -162,10 +170,13 @@ def problems_of(outline: Outline, settings: Settings) -> list[tuple[str, Problem
     return sorted(found, key=lambda item: (item[0], item[1].line, item[1].message))
 
 
-def root_page(pages: Mapping[str, Page], root_doc: str) -> str:
-    """The root page a build uses: ``root_doc``, or the first top-level page without one."""
+def root_page(pages: Mapping[str, Page], root_doc: str, named: str | None = None) -> str:
+    """The root page a build uses: ``root_doc``, else the page the folder names as its home
+    (``named``: GitBook's ``README.md``), else the first top-level page."""
     if root_doc in pages:
         return root_doc
+    if named in pages:
+        return named
     return first_page(pages) or root_doc
 
 
@@ -191,8 +202,12 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     paths, outside = pages_inside(find_pages(srcdir, settings, unfound, twins, links, underscored),
                                   srcdir)
     pages = read_pages(paths, srcdir)
-    root = root_page(pages, settings.root_doc)
-    outline = build_outline(pages, root)
+    from gitbook_compat.summary import home
+
+    root = root_page(pages, settings.root_doc, home(srcdir))
+    from . import summary_groups
+
+    outline = build_outline(pages, root, summary_groups(srcdir))
     lines = [f"note: {note}" for note in settings.notes]
     lines += [f"note: {display_path(srcdir / shown(path))}:1: {underscore_message(shown(path))}"
               for path in underscored]

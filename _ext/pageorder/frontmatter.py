@@ -52,6 +52,7 @@ class Page:
     grand_parent: str | None = None  # the title above the parent (`grand_parent` or `ancestor`)
     language: str | None = None  # `lang:` or `locale:` (``es``, ``es-mx``): a bilingual site's pages
     file: str = ""  # its file under the pages' folder (``_projects/a.md``): messages name it, not its docname
+    lands: bool = False  # GitBook's ``README.md``: its folder's landing page (:func:`in_summary_order`)
 
     @property
     def named(self) -> str:
@@ -184,6 +185,20 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                             f"{by_name!r} after its file name; add `title: ...` to its front "
                             f"matter or start it with {first}"))
     return by_name, 1
+
+
+def in_summary_order(pages: Mapping[str, Page], order: Any) -> dict[str, Page]:
+    """A GitBook folder's pages placed as its ``SUMMARY.md`` lists them
+    (:class:`gitbook_compat.summary.Order`): each page's place there is its ``position``
+    (its own front matter wins), a page it does not list comes after the listed ones (said
+    by gitbook_compat, not as a missing position), and each ``README.md`` lands its folder."""
+    if order is None:
+        return dict(pages)
+    files = [page.file for page in pages.values() if page.file]
+    return {docname: replace(page, lands=order.is_landing(page.file),
+                             position=page.position if page.position is not None
+                             else order.position_of(page.file, files))
+            if page.file else page for docname, page in pages.items()}
 
 
 def html_page_title(path: Path) -> str:

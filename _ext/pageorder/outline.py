@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jekyll_compat.titles import titleize_folder, titleize_slug
 
@@ -58,8 +58,12 @@ def landing_beside(docname: str, folder: str) -> str:
     return "'index.md' beside this file" if up == 0 else f"'{'../' * up}index.md' from this file"
 
 
-def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
-    """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way."""
+def build_outline(pages: Mapping[str, Page], root: str,
+                  groups: Mapping[str, str] | None = None) -> Outline:
+    """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way.
+    ``groups``: folders a GitBook ``SUMMARY.md`` heading names (``## Guides``), which have
+    no page by GitBook's design: their generated landing takes the heading, unremarked."""
+    groups = groups or {}
     problems: list[tuple[str, Problem]] = []
     for docname in sorted(pages):
         problems.extend((docname, problem) for problem in pages[docname].problems)
@@ -68,8 +72,11 @@ def build_outline(pages: Mapping[str, Page], root: str) -> Outline:
         return _outline_by_titles(pages, root, problems)
     beside = _beside_by_address(pages)
     generated = generated_landings(pages, beside, _folders_of_home(pages, root, beside))
-    for page in generated.values():
+    for docname, page in list(generated.items()):
         folder = _folder_of(page.docname)
+        if folder in groups:
+            generated[docname] = replace(page, title=groups[folder])
+            continue
         inside = [d for d in pages if d.startswith(folder + "/")]
         if all(pages[d].dated for d in inside if _shown(pages[d])):
             continue  # Jekyll's posts: a section of their own, which no site gives a page
@@ -310,8 +317,10 @@ def _beside_by_address(pages: Mapping[str, Page]) -> dict[str, list[str]]:
 def _landing_candidates(pages: Mapping[str, Page], folder: str,
                         beside: Mapping[str, list[str]]) -> list[str]:
     """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
-    it), and a page beside it whose permalink is the folder's address."""
+    it), GitBook's ``folder/README`` (:attr:`Page.lands`), and a page beside it whose
+    permalink is the folder's address."""
     found = [d for d in (f"{folder}/index", folder) if d in pages]
+    found += [d for d in (f"{folder}/README",) if d in pages and pages[d].lands]
     return found + [d for d in beside.get(folder, ()) if d not in found]
 
 

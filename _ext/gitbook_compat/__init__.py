@@ -1,0 +1,87 @@
+"""Sphinx glue: a folder written for GitBook builds as GitBook showed it.
+
+``SUMMARY.md`` is the table of contents, not a page; ``README.md`` is the home page (and
+each folder's ``README.md`` its landing: pageorder reads the order through
+:func:`summary.reading_order`). Here: which files are pages, which page is the home, and
+the table of contents' problems said at their file and line, and GitBook's blocks
+rewritten as Markdown before Liquid reads the page (:mod:`blocks`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from . import blocks, summary
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "gitbook"
+
+
+def read_the_table_of_contents(app: Sphinx, config: Config) -> None:
+    """``config-inited``, before pageorder picks the home page: publish ``README.md``
+    (conf.py leaves a repository's notes out; in GitBook it is the home) and leave the
+    table of contents out of the pages."""
+    layout = summary.layout_of(Path(app.srcdir))
+    if layout is None:
+        return
+    config.exclude_patterns = summary.exclusions(layout, list(config.exclude_patterns))
+
+
+def home_page(app: Sphinx, srcdir: Path) -> str | None:
+    """``pageorder-landing-page``: GitBook's home is its ``README.md`` (or the file
+    ``.gitbook.yaml``'s ``structure: readme:`` names)."""
+    return summary.home(Path(srcdir))
+
+
+def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[str],
+                                changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: each entry whose file is missing, at its line of
+    ``SUMMARY.md``; each page the table of contents does not list, at the page."""
+    srcdir = Path(env.srcdir)
+    order = summary.reading_order(srcdir)
+    if order is None:
+        return []
+    for problem in order.problems:
+        logger.warning(problem.message, location=f"{srcdir / problem.file}:{problem.line}",
+                       type=WARNING_TYPE, subtype=problem.kind.value)
+    if not (srcdir / order.layout.summary).is_file():
+        return []
+    name = Path(order.layout.summary).name
+    for docname in sorted(env.found_docs):
+        try:
+            file = Path(env.doc2path(docname)).relative_to(srcdir).as_posix()
+        except ValueError:
+            continue
+        if file not in order.positions and file != order.layout.readme:
+            logger.warning(
+                f"{name} does not list this page, so it is published after the pages it lists "
+                f"beside it; add `* [Its title]({file})` to {name} where it belongs",
+                location=(docname, 1), type=WARNING_TYPE, subtype=summary.Kind.UNLISTED.value)
+    return []
+
+
+def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
+    as written and warn): in a GitBook folder only, its blocks become Markdown, line for line."""
+    if "{%" in source[0] and summary.layout_of(Path(app.srcdir)) is not None:
+        source[0] = blocks.rewrite(source[0])
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("pageorder")  # the landing-page event is its
+    app.connect("config-inited", read_the_table_of_contents, priority=390)
+    app.connect("pageorder-landing-page", home_page)
+    app.connect("env-get-outdated", say_what_the_summary_misses, priority=450)
+    app.connect("source-read", rewrite_blocks, priority=400)  # before Liquid (500)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

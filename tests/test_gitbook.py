@@ -1,0 +1,225 @@
+"""A folder written for GitBook (the City of Boston's digital-documentation, in small):
+SUMMARY.md orders and nests the pages in all three editions, README.md lands its folder."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_every_edition, copy_root, sphinx_build, write_pages
+from test_order_editions import docname, epub_orders, sidebar_order
+
+ORDER = [
+    "getting-started/index",
+    "getting-started/using-gitbook",
+    "getting-started/life-on-the-digital-team/README",
+    "getting-started/life-on-the-digital-team/meetings",
+    "guides/index",
+    "guides/redirects/README",
+    "guides/amazon-web-services/README",
+    "guides/amazon-web-services/production-overview",
+    "guides/amazon-web-services/service-configuration/README",
+    "guides/amazon-web-services/service-configuration/restarting-an-ecs-service",
+    "guides/maps-on-boston.gov",
+    "projects/index",
+    "projects/contact-form",
+]
+TITLES = ["Getting started", "Using GitBook", "Life on the Digital team", "Meetings", "Guides",
+          "Redirects", "Digital Webapps", "Production Overview", "Service Configuration",
+          "Restarting a service", "Maps on boston.gov", "Projects", "Contact Form"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("gitbook")
+    src = copy_root("gitbook-site", base / "src")
+    builds = build_every_edition(src, base, strict=False)
+    return base, src, builds
+
+
+def warnings_of(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "WARNING" in line]
+
+
+def test_summary_orders_the_site_navigation(site):
+    base, _, _ = site
+    assert sidebar_order(base / "html", "README") == ORDER
+    assert not (base / "html" / "SUMMARY.html").exists()  # the table of contents is no page
+
+
+def test_summary_orders_the_epub_spine_and_contents(site):
+    base, _, _ = site
+    spine, contents = epub_orders(next((base / "epub").glob("*.epub")))
+    assert spine == ["README", *ORDER]
+    assert contents[contents.index(ORDER[0]):] == ORDER
+
+
+def test_summary_orders_the_pdf_outline(site):
+    base, _, _ = site
+    reader = pypdf.PdfReader(next((base / "typst").glob("*.pdf")))
+
+    def titles(items) -> list[str]:
+        found = []
+        for item in items:
+            found += titles(item) if isinstance(item, list) else [item.title]
+        return found
+
+    shown = titles(reader.outline)
+    assert [t for t in shown if t in TITLES] == TITLES
+
+
+def test_readme_is_home_and_landing_without_position_warnings(site):
+    _, _, builds = site
+    output = builds["html"].output
+    assert "position.missing" not in output and "position.no-landing" not in output
+    assert not [w for w in warnings_of(output) if "using-gitbook.md" in w]  # its ../README.md
+    home = BeautifulSoup((site[0] / "html" / "README.html").read_text(encoding="utf-8"), "lxml")
+    assert home.find("h1").get_text(strip=True).startswith("Welcome")
+    page = (site[0] / "html" / "getting-started" / "using-gitbook.html").read_text(encoding="utf-8")
+    assert 'href="../README.html"' in page  # the link to the root README.md leads to the home
+
+
+def test_summary_problems_said_once_at_their_line(site):
+    _, src, builds = site
+    said = warnings_of(builds["html"].output)
+    missing = [w for w in said if "gitbook.missing-page" in w]
+    assert missing == [next(w for w in said if w.startswith(f"{src}/SUMMARY.md:22: "))]
+    assert "projects/street-sweeping.md" in missing[0]
+    unlisted = [w for w in said if "gitbook.unlisted" in w]
+    assert len(unlisted) == 1 and unlisted[0].startswith(f"{src}/projects/contact-form.md:1: ")
+
+
+def test_a_folder_without_summary_is_unchanged(tmp_path):
+    """No SUMMARY.md: README.md stays a repository's notes and pages still need positions."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHi.\n",
+        "README.md": "# Notes\n\nFor the people who keep the files.\n",
+        "guides/README.md": "# Guide notes\n\nText.\n",
+        "guides/a.md": "---\ntitle: A\n---\n\nText.\n",
+    })
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert not (tmp_path / "html" / "README.html").exists()
+    assert "position.no-landing" in build.output and "position.missing" in build.output
+
+
+def test_summary_core_reads_nesting_groups_and_gitbook_yaml(tmp_path):
+    """The Sphinx-free core: GitBook's escapes, ``<…>`` addresses, groups, another root."""
+    from gitbook_compat import summary
+
+    entries, groups = summary.parse(
+        "# Table of contents\n\n* [Home](README.md)\n\n## Guides <a id=\"g\"></a>\n\n"
+        "* [D8 \\(DI\\) -&gt; D9](<guides/a b.md>)\n  * [Deep](guides/x/deep.md#part)\n"
+        "* [Web](https://example.org)\n")
+    assert [(e.path, e.title, e.line, e.depth) for e in entries] == [
+        ("README.md", "Home", 3, 0), ("guides/a b.md", "D8 (DI) -> D9", 7, 0),
+        ("guides/x/deep.md", "Deep", 8, 1)]
+    assert groups == {"guides": "Guides"}
+    write_pages(tmp_path, {".gitbook.yaml": "root: ./docs/\nstructure:\n  readme: intro.md\n"
+                                            "  summary: toc.md\n",
+                           "docs/intro.md": "# Intro\n", "docs/toc.md": "* [Intro](intro.md)\n"
+                                                                     "* [Gone](gone.md)\n"})
+    order = summary.reading_order(tmp_path)
+    assert order.positions == {"docs/intro.md": 1}
+    assert [(p.file, p.line, p.kind) for p in order.problems] == [
+        ("docs/toc.md", 2, summary.Kind.MISSING)]
+    assert summary.home(tmp_path) == "docs/intro"
+    assert summary.layout_of(tmp_path / "docs") is None  # no SUMMARY.md, no .gitbook.yaml
+
+
+def main_of(base: Path, page: str) -> BeautifulSoup:
+    html = (base / "html" / f"{page}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "lxml").select_one("[role=main]")
+
+
+def test_hints_are_admonitions_of_their_kind(site):
+    base, _, _ = site
+    meetings = main_of(base, "getting-started/life-on-the-digital-team/meetings")
+    tip = meetings.select_one("div.admonition.tip")
+    assert tip is not None and tip.find("strong").get_text() == "9:30"  # its Markdown read
+    overview = main_of(base, "guides/amazon-web-services/production-overview")
+    assert overview.select_one("div.admonition.warning strong").get_text() == "Terraform"
+    assert "deletes every service" in overview.select_one("div.admonition.danger").get_text()
+    config = main_of(base, "guides/amazon-web-services/service-configuration/README")
+    assert "The bucket is encrypted." in config.select_one("div.admonition.note").get_text()
+
+
+def test_embeds_and_content_refs_are_links(site):
+    base, _, _ = site
+    links = {a.get_text(): a["href"] for a in main_of(base, "guides/redirects/README").select("a")
+             if "passage-link" not in a.get("class", [])}
+    assert links["Redirects explained"] == "https://www.youtube.com/watch?v=redirects"
+    assert links["https://docs.example.org/dns"] == "https://docs.example.org/dns"
+    assert links["Digital Webapps"] == "../amazon-web-services/README.html"
+    html = (base / "html" / "guides" / "redirects" / "README.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html
+
+
+def test_tabs_are_titled_and_code_keeps_its_caption(site):
+    base, _, _ = site
+    meetings = main_of(base, "getting-started/life-on-the-digital-team/meetings")
+    assert [s.get_text() for s in meetings.select("section > p > strong:first-child")] == ["Monday", "Friday"]
+    assert "Planning with the whole team." in meetings.get_text()
+    assert [li.get_text(strip=True).rstrip("¶") for li in meetings.select("ul li")] == [
+        "Demo of the week's work", "Retrospective"]
+    overview = main_of(base, "guides/amazon-web-services/production-overview")
+    caption = overview.find("em", string="deploy.sh")
+    assert caption is not None and "./deploy.sh" in caption.find_next("pre").get_text()
+
+
+def test_no_gitbook_tag_is_left_in_any_edition(site):
+    base, _, _ = site
+    for page in ORDER[1:4] + ORDER[5:9]:
+        assert "{%" not in main_of(base, page).get_text(), page
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                assert "{% hint" not in book.read(name).decode("utf-8"), name
+    pdf = pypdf.PdfReader(next((base / "typst").glob("*.pdf")))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "endhint" not in text and "Redirects explained" in text
+    assert "{% unknowntag %}" in text  # an unknown tag is still shown and said
+
+
+def test_warnings_keep_their_lines_and_unknown_tags_are_said(site):
+    _, src, builds = site
+    said = warnings_of(builds["html"].output)
+    assert not [w for w in said if "jekyll.liquid" in w and "maps-on-boston" not in w]
+    liquid = [w for w in said if "jekyll.liquid" in w]
+    assert len(liquid) == 1 and liquid[0].startswith(f"{src}/guides/maps-on-boston.gov.md:5: ")
+    config = f"{src}/guides/amazon-web-services/service-configuration/README.md"
+    assert any(w.startswith(f"{config}:9: ") and "old-notes" in w for w in said), said
+
+
+def test_gitbook_tags_outside_a_gitbook_folder_are_still_said(tmp_path):
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n{% hint style=\"info\" %}\nHi.\n{% endhint %}\n"})
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert "jekyll.liquid" in build.output and "{% hint" in build.output
+
+
+def test_blocks_core_keeps_every_line_and_leaves_code_alone():
+    from gitbook_compat import blocks
+
+    text = ("{% hint style=\"danger\" %}\nBe careful.\n{% endhint %}\n```\n{% hint %}\n```\n"
+            "Watch {% embed url=\"https://v.example/1\" caption=\"the *video*\" %} now.\n"
+            "{% code %}\n{% tab title=\"A\" %}\ntext\n{% file src=\"x.pdf\" %}")
+    out = blocks.rewrite(text).split("\n")
+    assert len(out) == len(text.split("\n"))
+    assert out[:4] == [":::{danger}", "Be careful.", ":::", "```"]
+    assert out[4] == "{% hint %}"  # inside a fence: code
+    assert out[6] == "Watch [the \\*video\\*](<https://v.example/1>) now."
+    assert out[7:10] == ["", "**A**\\", "text"]
+    assert out[10] == "{% file src=\"x.pdf\" %}"  # unknown: Liquid says it
+
+
+def test_a_hint_never_closed_on_a_line_of_its_own_is_left_for_liquid():
+    """A box never closed would hold the rest of the page: the tag stays, and is said."""
+    from gitbook_compat import blocks
+
+    text = "{% hint style=\"info\" %}\nOne {% endhint %}\n\nThe rest.\n"
+    assert blocks.rewrite(text) == text
