@@ -1268,10 +1268,20 @@ class MissingPictureAdvice(logging_std.Filter):
 
     def filter(self, record: logging_std.LogRecord) -> bool:
         location = getattr(record, "location", None)
-        if getattr(record, "subtype", None) == "not_readable" and isinstance(location, nodes.image) \
-                and location.get(MISSING_ADVICE):
+        if getattr(record, "subtype", None) != "not_readable" or not isinstance(location, nodes.image):
+            return True
+        if isinstance(record.args, tuple):  # the name as the page wrote it: `image (1).png`, not `image%20(1).png`
+            record.args = tuple(_as_written(arg) for arg in record.args)
+        if location.get(MISSING_ADVICE):
             record.msg = f"{record.msg}: {location[MISSING_ADVICE].replace('%', '%%')}"
         return True
+
+
+def _as_written(value: Any) -> Any:
+    """A picture's path with its ``%20`` decoded, as a writer sees the file's name."""
+    from urllib.parse import unquote
+
+    return unquote(value) if isinstance(value, str) and "%" in value else value
 
 
 def key_line(path: Path, key: str) -> int:
