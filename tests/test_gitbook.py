@@ -94,6 +94,19 @@ def test_summary_problems_said_once_at_their_line(site):
     assert len(unlisted) == 1 and unlisted[0].startswith(f"{src}/projects/contact-form.md:1: ")
 
 
+def test_make_check_says_the_summary_problems_a_build_says(site):
+    """``make check`` (``pageorder.check``) is the quick look before a build: the same
+    table-of-contents problems, at the same file and line."""
+    from conftest import REPO
+    from pageorder.check import check
+
+    _, src, builds = site
+    lines, _ = check(src, REPO)
+    said = sorted(line for line in lines if "[gitbook." in line)
+    built = sorted(w.replace(": WARNING: ", ": ") for w in warnings_of(builds["html"].output) if "[gitbook." in w)
+    assert len(said) == 2 and said == built, (said, built)
+
+
 def test_a_folder_without_summary_is_unchanged(tmp_path):
     """No SUMMARY.md: README.md stays a repository's notes and pages still need positions."""
     src = write_pages(tmp_path / "src", {

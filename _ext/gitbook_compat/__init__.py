@@ -55,19 +55,15 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
     for problem in order.problems:
         logger.warning(problem.message, location=f"{srcdir / problem.file}:{problem.line}",
                        type=WARNING_TYPE, subtype=problem.kind.value)
-    if not (srcdir / order.layout.summary).is_file():
-        return []
-    name = Path(order.layout.summary).name
-    for docname in sorted(env.found_docs):
+    files: dict[str, str] = {}
+    for docname in env.found_docs:
         try:
-            file = Path(env.doc2path(docname)).relative_to(srcdir).as_posix()
+            files[Path(env.doc2path(docname)).relative_to(srcdir).as_posix()] = docname
         except ValueError:
             continue
-        if file not in order.positions and file != order.layout.readme:
-            logger.warning(
-                f"{name} does not list this page, so it is published after the pages it lists "
-                f"beside it; add `* [Its title]({file})` to {name} where it belongs",
-                location=(docname, 1), type=WARNING_TYPE, subtype=summary.Kind.UNLISTED.value)
+    for problem in summary.unlisted(order, srcdir, list(files)):
+        logger.warning(problem.message, location=(files[problem.file], problem.line),
+                       type=WARNING_TYPE, subtype=problem.kind.value)
     return []
 
 

@@ -92,6 +92,18 @@ class Order:
         return posixpath.basename(path) == README and path.startswith(self.layout.root)
 
 
+def unlisted(order: Order, srcdir: Path, files: list[str]) -> list[Problem]:
+    """Each page file (under the pages' folder) ``SUMMARY.md`` does not list, said at the
+    page (a build and ``make check`` alike); none when there is no ``SUMMARY.md``."""
+    if not (srcdir / order.layout.summary).is_file():
+        return []
+    name = posixpath.basename(order.layout.summary)
+    return [Problem(Kind.UNLISTED, 1,
+                    f"{name} does not list this page, so it is published after the pages it lists "
+                    f"beside it; add `* [Its title]({file})` to {name} where it belongs", file)
+            for file in sorted(files) if file not in order.positions and file != order.layout.readme]
+
+
 def layout_of(srcdir: Path) -> Layout | None:
     """The folder's GitBook layout; None when it is no GitBook folder (no ``SUMMARY.md``
     at its top and no ``.gitbook.yaml``)."""

@@ -228,7 +228,29 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
               f"[{SECURITY}.{Refused.PAGE_NAME.value}]" for path in unfound]
     for docname, problem in problems_of(outline, settings):
         lines.append(format_problem(display_path(paths[docname]), problem))
+    lines += gitbook_problems(srcdir, paths, settings)
     return lines, len(paths)
+
+
+def gitbook_problems(srcdir: Path, paths: Mapping[str, Path], settings: Settings) -> list[str]:
+    """A GitBook folder's table of contents' problems, as a build says them (``gitbook.*``)."""
+    from gitbook_compat import WARNING_TYPE as GITBOOK
+    from gitbook_compat.summary import reading_order, unlisted
+
+    order = reading_order(srcdir)
+    if order is None:
+        return []
+    files = []
+    for path in paths.values():
+        try:
+            files.append(Path(path).relative_to(srcdir).as_posix())
+        except ValueError:
+            continue
+    return [f"{display_path(srcdir / problem.file)}:{problem.line}: {problem.message} "
+            f"[{GITBOOK}.{problem.kind.value}]"
+            for problem in (*order.problems, *unlisted(order, srcdir, files))
+            if GITBOOK not in settings.suppress_warnings
+            and f"{GITBOOK}.{problem.kind.value}" not in settings.suppress_warnings]
 
 
 def main(argv: list[str] | None = None) -> int:
