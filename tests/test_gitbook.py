@@ -236,3 +236,24 @@ def test_a_hint_never_closed_on_a_line_of_its_own_is_left_for_liquid():
 
     text = "{% hint style=\"info\" %}\nOne {% endhint %}\n\nThe rest.\n"
     assert blocks.rewrite(text) == text
+
+
+def test_a_folder_that_becomes_a_gitbook_folder_rebuilds_as_a_clean_build(tmp_path):
+    """SUMMARY.md added after a first build: the pages whose blocks it turns into Markdown
+    must be read again, though they did not change (incremental == clean). They are: the
+    folder's exclusions change with it (README.md in, SUMMARY.md out), and Sphinx reads
+    every page again when its configuration changes."""
+    from test_incremental import assert_same_files, files
+
+    src = copy_root("gitbook-site", tmp_path / "src")
+    summary = (src / "SUMMARY.md").read_text(encoding="utf-8")
+    (src / "SUMMARY.md").unlink()
+    incremental, clean = tmp_path / "incremental", tmp_path / "clean"
+    extra = ("-D", f"editions_dir={tmp_path / 'no-editions'}")
+    assert sphinx_build(src, incremental / "html", strict=False, doctrees=incremental / "doctrees",
+                        extra=extra).returncode == 0
+    (src / "SUMMARY.md").write_text(summary, encoding="utf-8")
+    for base in (incremental, clean):
+        build = sphinx_build(src, base / "html", strict=False, doctrees=base / "doctrees", extra=extra)
+        assert build.returncode == 0, build.output
+    assert_same_files(files(incremental / "html"), files(clean / "html"))
