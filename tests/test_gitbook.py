@@ -144,6 +144,24 @@ def test_summary_core_reads_nesting_groups_and_gitbook_yaml(tmp_path):
     assert summary.layout_of(tmp_path / "docs") is None  # no SUMMARY.md, no .gitbook.yaml
 
 
+def test_paths_that_leave_the_folder_are_said_and_not_read(tmp_path):
+    """A hostile table of contents or ``.gitbook.yaml``: `../../etc/passwd`, `/etc/hostname`.
+    Nothing outside the folder is read or placed; each path is said at its line."""
+    from gitbook_compat import summary
+
+    write_pages(tmp_path, {".gitbook.yaml": "root: ../../\nstructure:\n  readme: ../../../etc/passwd\n",
+                           "SUMMARY.md": "* [Home](README.md)\n* [Passwd](../../../../etc/passwd)\n"
+                                         "* [Host](/etc/hostname)\n",
+                           "README.md": "# Home\n"})
+    order = summary.reading_order(tmp_path)
+    assert order.layout.root == "" and order.layout.readme == "README.md"
+    assert order.positions == {"README.md": 1}
+    assert [(p.file, p.line, p.kind) for p in order.problems] == [
+        (".gitbook.yaml", 1, summary.Kind.OUTSIDE), (".gitbook.yaml", 3, summary.Kind.OUTSIDE),
+        ("SUMMARY.md", 2, summary.Kind.OUTSIDE), ("SUMMARY.md", 3, summary.Kind.OUTSIDE)]
+    assert "'../../../etc/passwd' as its `readme`" in order.problems[1].message
+
+
 def main_of(base: Path, page: str) -> BeautifulSoup:
     html = (base / "html" / f"{page}.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "lxml").select_one("[role=main]")

@@ -41,6 +41,10 @@ class Kind(enum.Enum):
     CONFIG = "config"
     """``.gitbook.yaml`` is no YAML mapping, or names a file that is not there."""
 
+    OUTSIDE = "outside"
+    """``SUMMARY.md`` or ``.gitbook.yaml`` names a path that leaves the pages' folder
+    (``../../etc/passwd``, ``/etc/hostname``): it is not read, and said."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -122,8 +126,15 @@ def layout_of(srcdir: Path) -> Layout | None:
         problems.append(Problem(Kind.CONFIG, 1, f"{CONFIG} is not a `key: value` mapping; "
                                 "SUMMARY.md and README.md at the top are used", CONFIG))
     data = data if isinstance(data, dict) else {}
-    root = _inside(str(data.get("root") or ""))
     structure = data.get("structure") if isinstance(data.get("structure"), dict) else {}
+    text = config.read_text(encoding="utf-8", errors="replace")
+    for key, value in (("root", data.get("root")), ("readme", structure.get("readme")),
+                       ("summary", structure.get("summary"))):
+        if value and str(value).strip() and _leaves(str(value).strip().lstrip("/")):  # `/docs/`: the folder's
+            problems.append(Problem(Kind.OUTSIDE, _key_line(text, key), (
+                f"{CONFIG} names {str(value)[:80]!r} as its `{key}`, a path outside the pages' folder, "
+                "so it is not used (the top of the folder is); name a path inside it"), CONFIG))
+    root = _inside(str(data.get("root") or ""))
     readme = root + (_inside(str(structure.get("readme") or "")) or README)
     summary = root + (_inside(str(structure.get("summary") or "")) or SUMMARY)
     if not (srcdir / summary).is_file():
@@ -148,6 +159,17 @@ def home(srcdir: Path) -> str | None:
     return layout.readme.rsplit(".", 1)[0]
 
 
+def _leaves(path: str) -> bool:
+    """Whether ``path`` (as a GitBook file names it) leads out of the pages' folder."""
+    cleaned = posixpath.normpath(path.strip())
+    return cleaned.startswith(("/", "../")) or cleaned == ".."
+
+
+def _key_line(text: str, key: str) -> int:
+    return next((number for number, line in enumerate(text.splitlines(), start=1)
+                 if re.match(rf"\s*{key}\s*:", line)), 1)
+
+
 def _inside(path: str) -> str:
     """A path GitBook reads under the folder, without ``./``; "" for one that leaves it.
     A folder ends with ``/``."""
@@ -170,7 +192,12 @@ def reading_order(srcdir: Path) -> Order | None:
     problems = list(layout.problems)
     positions: dict[str, int] = {}
     for entry in entries:
-        if not (srcdir / entry.path).is_file():
+        if _leaves(entry.path):
+            problems.append(Problem(Kind.OUTSIDE, entry.line, (
+                f"{posixpath.basename(layout.summary)} lists [{entry.title[:80]}]({entry.path[:80]}), a "
+                "file outside the pages' folder, so the entry is left out; list pages inside it"),
+                layout.summary))
+        elif not (srcdir / entry.path).is_file():
             problems.append(Problem(Kind.MISSING, entry.line, (
                 f"{posixpath.basename(layout.summary)} lists [{entry.title}]({entry.path}), and "
                 "the folder has no such file, so the entry is left out; add the page or correct "
