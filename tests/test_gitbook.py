@@ -275,3 +275,13 @@ def test_a_folder_that_becomes_a_gitbook_folder_rebuilds_as_a_clean_build(tmp_pa
         build = sphinx_build(src, base / "html", strict=False, doctrees=base / "doctrees", extra=extra)
         assert build.returncode == 0, build.output
     assert_same_files(files(incremental / "html"), files(clean / "html"))
+
+
+def test_a_line_of_unclosed_tags_does_not_hang_the_build(tmp_path):
+    """A hostile page: one line of 32,000 `{% hint` never closed. Each was looked for to
+    the line's end (minutes of work for 300 KB); now each gives up at the next tag."""
+    src = write_pages(tmp_path / "src", {"SUMMARY.md": "* [Home](README.md)\n",
+                                         "README.md": "# Home\n\n" + "{% hint a" * 32000 + "\n"})
+    build = sphinx_build(src, tmp_path / "html", strict=False, timeout=60)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "{% hint a{% hint a" in (tmp_path / "html" / "README.html").read_text(encoding="utf-8")

@@ -17,7 +17,9 @@ KINDS = {"info": "note", "success": "tip", "warning": "warning", "danger": "dang
 """GitBook's hint styles as MyST's admonitions; any other style is a note."""
 
 _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|endcontent-ref|"
-                  r"tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%]|%(?!\}))*?)-?%\}")
+                  r"tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
+"""A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
+the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
 _ARG = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _WHOLE = re.compile(r"^(?P<indent>[ \t]*)(?P<tag>\{%.*%\})[ \t]*$")
 _INTERRUPTS = re.compile(r"^[ \t]*(?:$|[#>*+|<-]|```|~~~|:::|\{%|[0-9]+[.)][ \t])")

@@ -455,7 +455,7 @@ def _line_of_value(path: Path, key: str, value: Any) -> int:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return 1
-    wanted = re.compile(rf"\s*-?\s*{key}\s*:\s*[\"']?{re.escape(str(value))}[\"']?\s*(?:#.*)?$")
+    wanted = re.compile(rf"\s*(?:-\s*)?{key}\s*:\s*[\"']?{re.escape(str(value))}[\"']?\s*(?:#.*)?$")
     return next((i for i, line in enumerate(lines, 1) if wanted.fullmatch(line)), _line_of(path, key))
 
 
