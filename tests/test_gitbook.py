@@ -285,3 +285,15 @@ def test_a_line_of_unclosed_tags_does_not_hang_the_build(tmp_path):
     build = sphinx_build(src, tmp_path / "html", strict=False, timeout=60)
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     assert "{% hint a{% hint a" in (tmp_path / "html" / "README.html").read_text(encoding="utf-8")
+
+
+def test_a_hostile_table_of_contents_line_is_read_without_hanging():
+    """A SUMMARY.md line of a link never closed, or a heading with a long run of spaces:
+    each was read in time as the square of its length (an hour for a few megabytes)."""
+    from conftest import ends_apart
+
+    assert ends_apart(
+        "from gitbook_compat import summary\n"
+        "entries, groups = summary.parse('* [a](' + 'x' * 2_000_000 + '\\n## a' + ' ' * 2_000_000 + 'b\\n'"
+        " + '* [b](g/b.md \"its title\")\\n')\n"
+        "assert [e.path for e in entries] == ['g/b.md'] and groups == {'g': 'a' + ' ' * 2_000_000 + 'b'}\n")

@@ -24,8 +24,10 @@ README = "README.md"
 CONFIG = ".gitbook.yaml"
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<text>(?:\\.|[^\]\\])*)\]"
-                   r"\((?P<target><[^>]*>|[^)\s]+)[^)]*\)")
-_GROUP = re.compile(r"^ {0,3}#{2,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+                   r"\((?P<target><[^>]*>|[^)\s]+)(?:[ \t][^)]*)?\)")
+_GROUP = re.compile(r"^ {0,3}#{2,6}[ \t]+(?P<text>.*)$")
+"""Both read a hostile line in time linear in its length: the target's end and the
+heading's closing ``#``s are found without trying every split of a long run."""
 _ANCHOR = re.compile(r"<a\b[^>]*>\s*</a>", re.IGNORECASE)
 
 
@@ -159,6 +161,13 @@ def home(srcdir: Path) -> str | None:
     return layout.readme.rsplit(".", 1)[0]
 
 
+def _without_closing_hashes(text: str) -> str:
+    """``Guides ##`` → ``Guides``: an ATX heading's optional closing sequence."""
+    text = text.rstrip(" \t")
+    opened = text.rstrip("#")
+    return opened.rstrip(" \t") if opened != text and (not opened or opened[-1] in " \t") else text
+
+
 def _leaves(path: str) -> bool:
     """Whether ``path`` (as a GitBook file names it) leads out of the pages' folder."""
     cleaned = posixpath.normpath(path.strip())
@@ -216,7 +225,7 @@ def parse(text: str, folder: str = "") -> tuple[list[Entry], dict[str, str]]:
     indents: list[int] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if heading := _GROUP.match(line):
-            headings.append((_ANCHOR.sub("", heading.group("text")).strip(), number))
+            headings.append((_ANCHOR.sub("", _without_closing_hashes(heading.group("text"))).strip(), number))
             continue
         if not (item := _ITEM.match(line)):
             continue
