@@ -297,3 +297,14 @@ def test_a_hostile_table_of_contents_line_is_read_without_hanging():
         "entries, groups = summary.parse('* [a](' + 'x' * 2_000_000 + '\\n## a' + ' ' * 2_000_000 + 'b\\n'"
         " + '* [b](g/b.md \"its title\")\\n')\n"
         "assert [e.path for e in entries] == ['g/b.md'] and groups == {'g': 'a' + ' ' * 2_000_000 + 'b'}\n")
+
+
+def test_a_tag_with_a_long_word_for_arguments_is_read_without_hanging():
+    """``{% hint aaaa…` %}``: the arguments were looked for from each letter of the word in
+    turn (7 s for 20 KB, hours for megabytes)."""
+    from conftest import ends_apart
+
+    assert ends_apart(
+        "from gitbook_compat import blocks\n"
+        "text = blocks.rewrite('{% hint ' + 'a' * 2_000_000 + ' %}\\nx\\n{% endhint %}\\n')\n"
+        "assert text.split('\\n')[:3] == [':::{note}', 'x', ':::']\n")

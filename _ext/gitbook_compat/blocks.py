@@ -20,7 +20,9 @@ _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|end
                   r"tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
-_ARG = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+_ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+"""A ``key="value"`` pair; a key starts after no word character, so a long word without
+``=`` is tried once, not once from each of its letters."""
 _WHOLE = re.compile(r"^(?P<indent>[ \t]*)(?P<tag>\{%.*%\})[ \t]*$")
 _INTERRUPTS = re.compile(r"^[ \t]*(?:$|[#>*+|<-]|```|~~~|:::|\{%|[0-9]+[.)][ \t])")
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
