@@ -294,6 +294,7 @@ def test_a_hostile_table_of_contents_line_is_read_without_hanging():
 
     assert ends_apart(
         "from gitbook_compat import summary\n"
+        "summary.parse('## ' + '<a ' * 1_000_000 + '\\n')\n"
         "entries, groups = summary.parse('* [a](' + 'x' * 2_000_000 + '\\n## a' + ' ' * 2_000_000 + 'b\\n'"
         " + '* [b](g/b.md \"its title\")\\n')\n"
         "assert [e.path for e in entries] == ['g/b.md'] and groups == {'g': 'a' + ' ' * 2_000_000 + 'b'}\n")

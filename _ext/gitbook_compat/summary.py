@@ -28,7 +28,7 @@ _ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<text>(?:\\.|[^\]\\])*)\
 _GROUP = re.compile(r"^ {0,3}#{2,6}[ \t]+(?P<text>.*)$")
 """Both read a hostile line in time linear in its length: the target's end and the
 heading's closing ``#``s are found without trying every split of a long run."""
-_ANCHOR = re.compile(r"<a\b[^>]*>\s*</a>", re.IGNORECASE)
+_ANCHOR = re.compile(r"<a\b[^<>]*>\s*</a>", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
