@@ -55,12 +55,10 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
     for problem in order.problems:
         logger.warning(problem.message, location=f"{srcdir / problem.file}:{problem.line}",
                        type=WARNING_TYPE, subtype=problem.kind.value)
-    files: dict[str, str] = {}
-    for docname in env.found_docs:
-        try:
-            files[Path(env.doc2path(docname)).relative_to(srcdir).as_posix()] = docname
-        except ValueError:
-            continue
+    from pageorder import file_under
+
+    files = {file: docname for docname in env.found_docs
+             if (file := file_under(Path(env.doc2path(docname)), srcdir))}
     for problem in summary.unlisted(order, srcdir, list(files)):
         logger.warning(problem.message, location=(files[problem.file], problem.line),
                        type=WARNING_TYPE, subtype=problem.kind.value)

@@ -64,12 +64,13 @@ def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     defaults = defaults_of(srcdir)
     return in_summary_order({docname: read_page(docname, path, post_at(srcdir, path, site)
                                                 if site else None, defaults(path),
-                                                file=_under(path, srcdir))
+                                                file=file_under(path, srcdir))
                              for docname, path in paths.items()}, reading_order(srcdir))
 
 
-def _under(path: Path, srcdir: Path) -> str:
-    """``path`` as written under the pages' folder (``_projects/a.md``), for messages."""
+def file_under(path: Path, srcdir: Path) -> str:
+    """``path`` as written under the pages' folder (``_projects/a.md``), for messages and
+    for GitBook's table of contents; ``""`` outside it."""
     try:
         return Path(path).relative_to(srcdir).as_posix()
     except ValueError:

@@ -138,7 +138,7 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
     """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
     from jekyll_compat import defaults_of, post_at, post_settings
 
-    from . import _under
+    from . import file_under
 
     from gitbook_compat.summary import reading_order
 
@@ -148,7 +148,7 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
     given = defaults_of(srcdir) if srcdir is not None else lambda path: None
     return in_summary_order(
         {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                            given(path), file=_under(path, srcdir) if srcdir is not None else "")
+                            given(path), file=file_under(path, srcdir) if srcdir is not None else "")
          for docname, path in paths.items()}, reading_order(srcdir) if srcdir else None)
 
 
@@ -240,12 +240,9 @@ def gitbook_problems(srcdir: Path, paths: Mapping[str, Path], settings: Settings
     order = reading_order(srcdir)
     if order is None:
         return []
-    files = []
-    for path in paths.values():
-        try:
-            files.append(Path(path).relative_to(srcdir).as_posix())
-        except ValueError:
-            continue
+    from . import file_under
+
+    files = [file for path in paths.values() if (file := file_under(path, srcdir))]
     return [f"{display_path(srcdir / problem.file)}:{problem.line}: {problem.message} "
             f"[{GITBOOK}.{problem.kind.value}]"
             for problem in (*order.problems, *unlisted(order, srcdir, files))
