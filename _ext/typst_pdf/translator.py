@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from safety import filetypes, urls  # urls: the one allowlist of link schemes, shared by every edition
 
-from . import escape, fonts, htmltext, latexmath, xhtml_nodes
+from . import escape, fonts, htmltext, latexmath, tablefit, xhtml_nodes
 from .output import Location, Source
 from .problems import Kind, warn
 
@@ -990,10 +990,33 @@ class TypstTranslator(SphinxTranslator):
         given = "colwidths-given" in node.parent.get("classes", [])
         columns = "(" + "".join(f"{w}fr, " for w in widths) + ")" if given and widths \
             else str(int(node.get("cols", len(specs) or 1)))
-        self.add(f"table(columns: {columns},\n")
+        words = tablefit.column_words(self.table_cells(node), int(node.get("cols", len(specs) or 1)))
+        self.add(f"fit-table({tablefit.typst_words(words)}, table(columns: {columns},\n")
 
     def depart_tgroup(self, node: nodes.Element) -> None:
-        self.close(")")
+        self.close("))")
+
+    def table_cells(self, tgroup: nodes.Element) -> list[list[tablefit.Cell]]:
+        """The table's cells, row by row, with their words in the style each is printed in."""
+        rows = []
+        for part in tgroup.children:
+            if not isinstance(part, (nodes.thead, nodes.tbody)):
+                continue
+            for row in part.findall(nodes.row):
+                if row.parent is not part:
+                    continue  # a row of a table inside a cell: that table is fitted on its own
+                cells = []
+                for entry in row.children:
+                    cell = tablefit.Cell(int(entry.get("morecols", 0)) + 1,
+                                         int(entry.get("morerows", 0)) + 1)
+                    for text in entry.findall(nodes.Text):
+                        style = (tablefit.CODE if _inside(text, entry, nodes.literal)
+                                 else tablefit.STRONG if isinstance(part, nodes.thead)
+                                 or _inside(text, entry, nodes.strong) else tablefit.PLAIN)
+                        cell.add(self.printable(text.astext()), style)
+                    cells.append(cell)
+                rows.append(cells)
+        return rows
 
     def visit_thead(self, node: nodes.Element) -> None:
         self.in_thead = True
@@ -1036,6 +1059,16 @@ class TypstTranslator(SphinxTranslator):
     def unknown_departure(self, node: nodes.Node) -> None:
         if not isinstance(node, (nodes.Inline, nodes.Text)):
             self.block_end()
+
+
+def _inside(node: nodes.Node, top: nodes.Node, kind: type[nodes.Node]) -> bool:
+    """Whether ``node`` lies in a ``kind`` node below ``top``."""
+    for parent in _ancestors(node):
+        if parent is top:
+            return False
+        if isinstance(parent, kind):
+            return True
+    return False
 
 
 def _ancestors(node: nodes.Node):
