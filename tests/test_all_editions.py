@@ -7,6 +7,9 @@ import hashlib
 import os
 import subprocess
 import sys
+import zipfile
+
+import pypdf
 
 from conftest import REPO, ROOTS, sphinx_build, write_pages
 
@@ -46,6 +49,9 @@ def test_one_process_equals_three_builds(tmp_path):
 
 FORK_OR_NOT = """
 import sys
+import zipfile
+
+import pypdf
 sys.path.insert(0, sys.argv.pop(1))
 from languages import forked
 if sys.argv.pop(1) == "fork":
@@ -217,3 +223,28 @@ def test_a_page_saved_as_utf_16_keeps_its_words_in_every_edition_with_one_warnin
     assert "The café opens at nine." in text and "Saved as UTF-32." in text
     [typ] = [p for p in (tmp_path / "out" / "pdf").glob("*.typ") if p.name != "book.typ"]
     assert "The café opens at nine." in typ.read_text(encoding="utf-8")
+
+
+def test_a_changed_include_reaches_every_edition(tmp_path):
+    """Only the PDF's builder reads a page again when a file it takes in changes (one doctree
+    cache): the ePub and the site, comparing the page's own file with their output, kept
+    the old words."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Newsletter\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "signup.md": "---\ntitle: Sign up\nposition: 1\n---\n\nSign up below.\n\n"
+                     "{% include signup.html %}\n",
+        "_includes/signup.html": "<p>Old words of the form.</p>\n"})
+    builddir = tmp_path / "build"
+    first = make_all(source, builddir, "-q")
+    assert first.returncode == 0, first.stderr
+    (source / "_includes" / "signup.html").write_text("<p>New words of the form.</p>\n")
+    again = make_all(source, builddir, "-q")
+    assert again.returncode == 0, again.stderr
+    site = (builddir / "html" / "signup.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next((builddir / "epub").glob("*.epub"))) as book:
+        chapter = book.read("signup.xhtml").decode("utf-8")
+    pdf = " ".join(page.extract_text() for page in
+                   pypdf.PdfReader(next((builddir / "pdf").glob("*.pdf"))).pages)
+    for edition in (site, chapter, pdf):
+        assert "New words of the form." in edition and "Old words" not in edition

@@ -24,6 +24,8 @@ KEYS = {
                         "as the HTML builder last wrote them (fastnav.navpatch)",
     "website.fingerprint": "the metadata, editions and site address the site last showed",
     "website.pages": "the pages a builder last wrote (their HTML is deleted when they leave)",
+    "website.read": "when each page was read, as a builder last wrote it (read again for "
+                    "another builder: rewritten)",
     "jekyll_compat.old_urls": "every page by the addresses it had on the Jekyll site",
     "record.releases": "the fingerprint of the frozen releases (versions, SHA256SUMS) that the "
                        "pages listing them were read with",

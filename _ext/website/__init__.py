@@ -50,6 +50,7 @@ _FRONT = "website_page_sources"
 _REDIRECTS = "website_redirects"
 _FINGERPRINT = "website.fingerprint"  # changes.KEYS memories, per builder
 _DOCS = "website.pages"
+_READ = "website.read"
 
 
 def default_editions_dir(app: Sphinx, config: Config) -> None:
@@ -220,6 +221,24 @@ def pages_with_new_metadata(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if old != new else []
 
 
+def pages_another_builder_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Rewrite every page read again since this builder last wrote it.
+
+    One doctree cache serves every builder, and Sphinx's HTML and ePub builders rewrite a
+    page whose own file is newer than their output. A page read again because a file it
+    takes in changed (an ``_includes/`` file, ``_config.yml``, a data file) was read by
+    the first builder of ``make all``, the PDF's: the ePub kept the old words. With no
+    memory yet every page is rewritten once, which also saves the memory with the cache.
+    """
+    if app.builder.format != "html":
+        return []
+    read = {doc: env.all_docs[doc] for doc in env.found_docs if doc in env.all_docs}
+    before = changes.remember(env, _READ, read, builder=app.builder.name)
+    if before is changes.MISSING:
+        return sorted(env.found_docs)
+    return sorted(doc for doc, when in read.items() if before.get(doc) != when)
+
+
 def add_editions_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Website only: the editions panel on the landing page, before its contents."""
     if not is_web(app.builder) or docname != app.config.root_doc:
@@ -310,6 +329,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", remove_old_output, priority=550)  # after pageorder
     app.connect("env-get-outdated", plan_redirects, priority=600)
     app.connect("env-get-updated", pages_with_new_metadata)
+    app.connect("env-get-updated", pages_another_builder_read)
     app.connect("doctree-resolved", add_editions_panel)
     app.connect("html-page-context", add_head_tags)
     app.connect("html-collect-pages", drop_empty_search_terms)
