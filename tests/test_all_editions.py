@@ -248,3 +248,42 @@ def test_a_changed_include_reaches_every_edition(tmp_path):
                    pypdf.PdfReader(next((builddir / "pdf").glob("*.pdf"))).pages)
     for edition in (site, chapter, pdf):
         assert "New words of the form." in edition and "Old words" not in edition
+
+
+def test_a_pages_problem_fails_every_strict_build_until_it_is_fixed(tmp_path):
+    """Sphinx warns about a page while reading it and reads it again only when it changes:
+    a second strict build passed with the Liquid still shown as written, and even the first
+    failed only the PDF (the ePub and the site, whose builders did not read the page, were
+    published)."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Posts\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Post A\nposition: 1\n---\n\nby {% author robert %}\n",
+        "b.md": "---\ntitle: Post B\nposition: 2\n---\n\nSee [the plan](/nowhere/).\n"})
+    builddir = tmp_path / "build"
+    first = make_all(source, builddir, "-W", "--keep-going", "-q")
+    assert "these editions failed: pdf epub html (none was built" in first.stderr, first.stderr
+    (source / "b.md").write_text("---\ntitle: Post B\nposition: 2\n---\n\nNo link now.\n")
+    second = make_all(source, builddir, "-W", "--keep-going", "-q")
+    assert "these editions failed: pdf epub html (none was built" in second.stderr, second.stderr
+    liquid = warned(second, "{% author robert %}")
+    assert len(liquid) == 1 and "a.md:6:" in liquid[0] and "[jekyll.liquid]" in liquid[0]
+    assert not warned(second, "nowhere")
+    (source / "a.md").write_text("---\ntitle: Post A\nposition: 1\n---\n\nby Robert\n")
+    third = make_all(source, builddir, "-W", "--keep-going", "-q")
+    assert third.returncode == 0 and "WARNING" not in third.stderr, third.stderr
+
+
+def test_a_pages_problem_is_said_again_after_a_parallel_read(tmp_path):
+    pages = {f"p{n:02}.md": f"---\ntitle: Page {n}\nposition: {n}\n---\n\nText {n}.\n"
+             for n in range(1, 41)}
+    pages["index.md"] = "---\ntitle: Home\n---\n\nWelcome.\n"
+    pages["p07.md"] = "---\ntitle: Page 7\nposition: 7\n---\n\nby {% author robert %}\n"
+    source = write_pages(tmp_path / "pages", {"_config.yml": "title: Posts\n", **pages})
+    for attempt in ("read", "not read"):
+        build = sphinx_build(source, tmp_path / "html", "html", jobs="2", strict=False)
+        said = [line for line in build.output.splitlines() if "{% author robert %}" in line]
+        assert len(said) == 1 and "p07.md:6:" in said[0], (attempt, build.output)
+    suppressed = sphinx_build(source, tmp_path / "html", "html", jobs="2",
+                              extra=("-D", "suppress_warnings=jekyll.liquid"))
+    assert suppressed.returncode == 0, suppressed.output

@@ -24,6 +24,8 @@ KEYS = {
                         "as the HTML builder last wrote them (fastnav.navpatch)",
     "website.fingerprint": "the metadata, editions and site address the site last showed",
     "website.pages": "the pages a builder last wrote (their HTML is deleted when they leave)",
+    "publication.read_warnings": "the warnings each page gave when it was last read, said "
+                                 "again by a build that does not read it (publication.readwarnings)",
     "website.read": "when each page was read, as a builder last wrote it (read again for "
                     "another builder: rewritten)",
     "jekyll_compat.old_urls": "every page by the addresses it had on the Jekyll site",

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import InvalidCitation, Metadata, epoch, load, safety_problems
+from . import InvalidCitation, Metadata, epoch, load, readwarnings, safety_problems
 from .installed import cache_path
 from .logfilters import add_once
 
@@ -384,6 +384,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     app.connect("builder-inited", leave_the_folder_to_make)
+    app.connect("env-before-read-docs", readwarnings.start_keeping, priority=999)  # after the others'
+    app.connect("env-updated", readwarnings.say_again, priority=1)  # before the others'
     add_once("sphinx.sphinx.util.fileutil", WithoutFolderLines)
     add_once("sphinx.sphinx_sitemap", WithoutFolderLines)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
