@@ -280,6 +280,28 @@ def test_a_heading_that_links_to_a_section_keeps_the_pdf_accessible(tmp_path: Pa
     assert structure_problems(pdf) == []
 
 
+def test_a_headings_link_address_is_printed_under_it_not_in_the_contents(tmp_path: Path) -> None:
+    """18F's handbook: ``### 1. Submit an [Intake Form](https://docs.google.com/…)``. The
+    address, printed inline in the heading, was also in the contents, the bookmark and the
+    running header; on paper it is now said once, under the heading."""
+    form = "https://docs.google.com/forms/d/e/1FAIpQLSd/viewform"
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Guide", None, "Below."),
+        "steps.md": page("Steps", 1, f"## 1. Submit an [Intake Form]({form})\n\n"
+                                     "Fill in the form.\n\n## 2. Wait\n\nA week.\n"),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    assert build.warnings == [], build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    assert (1, "1. Submit an Intake Form") in outline(pdf)
+    text = words(text_of(pdf))
+    assert f"1. Submit an Intake Form Intake Form: {form} Fill in the form." in text
+    assert text.count(form) == 1
+    assert {"uri": form} in link_annotations(pdf)
+    assert structure_problems(pdf) == []
+
+
 def test_source_date_epoch_dates_the_pdf(tmp_path: Path) -> None:
     src = write_pages(tmp_path / "src", {"index.md": page("Dated", None, "Text.")})
     build = build_pdf(src, tmp_path / "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})

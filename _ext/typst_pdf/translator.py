@@ -123,6 +123,7 @@ class TypstTranslator(SphinxTranslator):
         self.footnotes_in_text = self._footnotes_in_text(document)
         self.footnotes_in_headings: set[tuple[str, str]] = set()
         self.in_heading = 0  # >0 inside a section's title: Typst copies it to running headers
+        self.heading_links: list[tuple[str, str]] = []  # (words, address) of the heading's links
         self.page_headings: set[int] = set()  # a page's own <h2>… being written: a heading for PDF/UA-1
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.in_thead = False
@@ -402,6 +403,12 @@ class TypstTranslator(SphinxTranslator):
             if node.get("passage"):
                 self.passage_label(node, label)
             self.block_end()
+            if self.heading_links and not self.in_heading:
+                self.add("#link-addresses((" + "".join(
+                    f"({escape.string(self.printable(words))}, {escape.string(uri)}), "
+                    for words, uri in self.heading_links) + "))")
+                self.heading_links = []
+                self.block_end()
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
             self.close("], [")
         else:
@@ -630,6 +637,9 @@ class TypstTranslator(SphinxTranslator):
             shown = node.astext().strip()
             plain = uri.removeprefix("mailto:")
             mode = "none" if shown in (uri, plain) else ("inline" if self.no_notes else "footnote")
+            if mode == "inline" and self.in_heading:
+                mode = "none"  # in the contents, bookmarks and running header too: said below
+                self.heading_links.append((shown, uri))
             self.add(f"#extlink({escape.string(uri)}, note: {escape.string(mode)})[")
             return
         if uri:
