@@ -65,6 +65,18 @@ def test_plan_every_kind_of_redirect() -> None:
     }
 
 
+def test_a_pages_own_permalink_wins_over_another_pages_redirect_from() -> None:
+    """18F's site: ``contact.md`` kept ``redirect_from: /hire/`` after ``hire.md`` took
+    ``permalink: /hire/``. The pages were planned by name, so /hire/ led to Contact and
+    the Hire page was told its permalink was "a redirect"; renamed, the other way round."""
+    for contact in ("contact", "z-contact"):
+        front = {"index": {}, contact: {"redirect_from": "/hire/"}, "hire": {"permalink": "/hire/"}}
+        planned, problems = redirects.plan(front, set(front), {}, html_file)
+        assert [(r.source, r.target) for r in planned] == [("hire/index.html", "hire")]
+        assert [(p.origin, p.kind) for p in problems] == [(contact, redirects.Kind.DUPLICATE)]
+        assert "is the address of the page 'hire' (its permalink)" in problems[0].message
+
+
 def test_plan_reports_problems() -> None:
     front = {
         "index": {},

@@ -270,7 +270,12 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     landings = {d for d in published if is_redirect_page(front.get(d, {}))}
     chosen: dict[str, Redirect] = {}
     told: set[tuple[str, str]] = set()
-    for old, target, origin in dict.fromkeys(wanted):  # a permalink that is also the Jekyll URL: once
+    own = {(url, d) for url, d in permalinks.items()}
+    permalink_of: set[str] = set()  # the redirect files a page's own permalink wrote
+    # A page's own address first: another page's `redirect_from` of it loses, whatever the
+    # pages' names (18F's contact page redirected from /hire/, the page whose permalink it is).
+    wanted = sorted(dict.fromkeys(wanted), key=lambda w: (w[0], w[2]) not in own or w[1] != w[2])
+    for old, target, origin in wanted:  # a permalink that is also the Jekyll URL: once
         found = resolve(target)
         if found is None:
             problems.append(Problem(origin, Kind.TARGET_MISSING,
@@ -304,11 +309,14 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
                 continue
             redirect = Redirect(source, resolved, origin, external, notice)
             previous = chosen.setdefault(source, redirect)
+            if previous is redirect and (old, origin) in own and target == origin:
+                permalink_of.add(source)
             if previous.target != redirect.target:
-                problems.append(Problem(origin, Kind.DUPLICATE,
-                                        f"the old address '{old}' already redirects to "
-                                        f"'{previous.target}' (from {previous.origin}); "
-                                        "this redirect is ignored"))
+                whose = (f"is the address of the page '{previous.target}' (its permalink)"
+                         if source in permalink_of else
+                         f"already redirects to '{previous.target}' (from {previous.origin})")
+                problems.append(Problem(origin, Kind.DUPLICATE, f"the old address '{old}' "
+                                        f"{whose}; this redirect is ignored"))
     return sorted(chosen.values(), key=lambda r: r.source), problems
 
 
