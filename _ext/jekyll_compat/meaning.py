@@ -28,11 +28,17 @@ def is_redirect_page(front: Mapping[str, Any]) -> bool:
 
 def redirect_target(front: Mapping[str, Any]) -> str:
     """Where a redirect page points, as written; empty when it does not say."""
+    key = redirect_key(front)
+    return front[key].strip() if key else ""
+
+
+def redirect_key(front: Mapping[str, Any]) -> str | None:
+    """Which of :data:`REDIRECT_KEYS` says where the page points (as the page spelt it)."""
     for key in REDIRECT_KEYS:
         value = front.get(key)
         if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
+            return key
+    return None
 
 
 def permalink(front: Mapping[str, Any]) -> str | None:

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jekyll_compat.meaning import is_redirect_page, not_addresses, old_addresses, permalink, redirect_target
+from jekyll_compat.meaning import (is_redirect_page, not_addresses, old_addresses, permalink,
+                                   redirect_key, redirect_target)
 from jekyll_compat.urls import collection_path, files_for, page_path
 
 from publication.atomic import write_if_changed
@@ -159,6 +160,7 @@ class Problem:
     origin: str
     kind: Kind
     message: str
+    key: str | None = None  # the front-matter key it is about, when not one of meaning.KEYS
 
     @property
     def subtype(self) -> str:
@@ -280,13 +282,15 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
         if found is None:
             problems.append(Problem(origin, Kind.TARGET_MISSING,
                                     f"redirect target '{target}' is no page of this site; "
-                                    "write a page path like '/folder/page/' or a full URL"))
+                                    "write a page path like '/folder/page/' or a full URL",
+                                    redirect_key(front.get(origin, {}))))
             continue
         resolved, external = found
         notice = external and origin != "conf.py" and not is_own(resolved, own_hosts)
         if notice and (origin, resolved) not in told:
             told.add((origin, resolved))
-            problems.append(Problem(origin, Kind.EXTERNAL, external_message(resolved)))
+            key = redirect_key(front.get(origin, {})) or "redirect_to"
+            problems.append(Problem(origin, Kind.EXTERNAL, external_message(resolved, key), key))
         clash = next(filter(None, map(generated, files_for(old))), None)
         if clash:
             problems.append(Problem(origin, Kind.COLLISION, f"the old address '{old[:80]}' is "
@@ -338,14 +342,15 @@ def is_own(url: str, hosts: Iterable[str]) -> bool:
                               for own in (h.lower().strip().strip(".") for h in hosts) if own)
 
 
-def external_message(target: str) -> str:
-    """What a page's redirect to another site does now, and how to redirect on purpose."""
+def external_message(target: str, key: str = "redirect_to") -> str:
+    """What a page's redirect to another site does now, and how to redirect on purpose
+    (``key``: the front-matter key the page wrote it under)."""
     host = host_of(target) or target
-    return (f"`redirect_to: {target[:200]}` would send every reader of this City address to "
+    return (f"`{key}: {target[:200]}` would send every reader of this page's address to "
             f"another site ({host[:100]}) by itself: its old addresses show a notice with a link "
             "to it instead. If the move is meant, name it in conf.py (`site_redirects`, or its "
             "host in `site_redirect_hosts`), where the publication's settings are reviewed; else "
-            "point `redirect_to` at a page of this site")
+            f"point `{key}` at a page of this site")
 
 
 def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str], str]) -> list[Redirect]:
