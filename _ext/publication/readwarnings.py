@@ -55,14 +55,22 @@ class Keeper(logging_std.Handler):
         self.kept: dict[str, list[tuple[str, str | None, str | None, Any]]] = {}
 
     def emit(self, record: logging_std.LogRecord) -> None:
+        try:
+            self.keep(record)
+        except Exception:  # noqa: BLE001 - a warning not kept must not stop the build that said it
+            self.handleError(record)
+
+    def keep(self, record: logging_std.LogRecord) -> None:
         if getattr(record, "said_again", False):
             return
         docname = docname_of(self.env, getattr(record, "location", None))
         if docname not in self.reading:
             return
         location = getattr(record, "location", None)
-        if not isinstance(location, (str, tuple)):
-            location = docname
+        if not isinstance(location, (str, tuple)):  # a node: its file and line, as Sphinx says them
+            from sphinx.util.logging import get_node_location
+
+            location = (get_node_location(location) if hasattr(location, "source") else None) or docname
         self.kept.setdefault(docname, []).append(
             (record.getMessage(), getattr(record, "type", None), getattr(record, "subtype", None),
              location))
