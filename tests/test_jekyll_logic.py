@@ -49,7 +49,22 @@ def render(text: str, **page: object) -> liquid.Result:
 ])
 def test_obvious_liquid_is_resolved(text: str, expected: str) -> None:
     result = render(text, title="Buses", image_path="/assets/bus.png", date="2019-05-03 10:00:00 -0500")
-    assert (result.text, result.dropped) == (expected, ())
+    assert (result.text, result.dropped, result.unfilled) == (expected, (), ())
+
+
+def test_a_value_nothing_gives_is_said_where_the_page_prints_it() -> None:
+    """18F's pages print ``{{ site.email }}`` and ``{{ page.phone }}``: with no such setting
+    Jekyll printed nothing, so "Contact  or call  today." reached readers with gaps, unsaid."""
+    result = liquid_engine.render(
+        "---\n\nContact {{ site.email }} or call {{ page.phone | strip }} today.\n"
+        "{{ site.email }} again, {{ site.data.office.fax }} and {{ site.data.none.x }}.\n"
+        "Not said: {{ page.subtitle | default: 'none' }}{% if site.nope %}x{% endif %}"
+        "{{ site.url }}{{ page.excerpt }}{{ site.github.repository_url }}{{ nothing }}"
+        "{% include note.html %}\n",
+        {}, SITE, first_line=2, includes={"note.html": "{{ site.author }}{{ include.caption }}"})
+    assert [(d.line, d.tag) for d in result.unfilled] == [
+        (4, "site.email"), (4, "page.phone"), (5, "site.data.office.fax"), (5, "site.data.none.x")]
+    assert "Contact  or call  today." in result.text
 
 
 @pytest.mark.parametrize("tag", [
@@ -267,7 +282,8 @@ def test_include_relative_runs_like_an_include_and_a_refused_one_stays_text() ->
     ("{%- capture c --%}Rick{%- endcapture -%}from {{ c --}} and {{-- c }}.", "from RickandRick."),
 ])
 def test_liquid_means_what_it_meant_on_jekyll(text: str, expected: str) -> None:
-    assert render(text, title="Buses") == liquid.Result(expected, ())
+    result = render(text, title="Buses")
+    assert (result.text, result.dropped) == (expected, ())
 
 
 @pytest.mark.parametrize("text", [

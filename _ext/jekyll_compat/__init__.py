@@ -73,6 +73,11 @@ class Subtype(enum.Enum):
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link)."""
 
+    EMPTY_VALUE = "empty-value"
+    """The page prints a ``site.`` or ``page.`` value that nothing gives (``{{ site.email }}``
+    with no ``email:`` in ``_config.yml``): it prints nothing, as Jekyll did, leaving a gap
+    in the sentence. Values Jekyll filled itself (``site.url``, ``page.date``) are not said."""
+
     DATE = "date"
     """The front-matter ``date`` is not a date, so none is shown."""
 

@@ -43,6 +43,8 @@ class Result:
     """Loops over the old site's own lists (``site.posts``, a collection), left out."""
     lines: LineMap = LineMap()
     """Lines of ``text`` back to lines of the text given (Liquid that wrote more lines)."""
+    unfilled: tuple[Dropped, ...] = ()
+    """The page's outputs of a ``site.``/``page.`` value nothing gives: they printed nothing."""
 
 
 def has_liquid(text: str) -> bool:

@@ -19,6 +19,7 @@ Only a loop that writes more lines than it has moves the lines after it down.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
 import json
@@ -29,7 +30,7 @@ from typing import Any
 
 from functools import lru_cache
 
-from liquid import DictLoader, Environment, Mode
+from liquid import DictLoader, Environment, Mode, Undefined
 from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
@@ -209,8 +210,55 @@ def is_navigation(include: str) -> bool:
     return bool(_NAVIGATION.search(include))
 
 
+_PRINTED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
+    "printed_empty", default=None)
+
+
+class _Noted(Undefined):
+    """Jekyll's nothing (an output of a value no setting or front matter has prints no word),
+    noted for :func:`render` to say: "Contact {{ site.email }}" read "Contact " on the page."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        noted = _PRINTED_EMPTY.get()
+        if noted is not None:
+            noted.append(self)
+        return ""
+
+
+JEKYLL_FILLS = frozenset({
+    "site.url", "site.baseurl", "site.time", "site.github", "site.source", "site.destination",
+    "site.pages", "site.posts", "site.html_pages", "site.static_files", "site.documents",
+    "site.collections", "site.categories", "site.tags", "site.related_posts", "site.data",
+    "page.url", "page.date", "page.content", "page.excerpt", "page.path", "page.id", "page.dir",
+    "page.name", "page.categories", "page.tags", "page.collection", "page.next",
+    "page.previous", "page.output", "page.relative_path", "page.slug", "page.ext"})
+"""Values Jekyll itself gave (or left empty on any site): printing nothing is what they did."""
+_EMPTY_WITHIN = ("site.github.", "page.next.", "page.previous.")
+"""Values whose parts may be empty on any site: the last post has no ``page.next.title``;
+``site.github``'s are said on their own (:func:`liquid.unfilled_github_line`)."""
+_UNFILLED_NAME = re.compile(r"\s*((?:site|page)(?:\.[\w-]+)+)")
+
+
+def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Dropped]:
+    """The page's own outputs of a ``site.`` or ``page.`` value nothing gives (an include's
+    ``{{ include.caption }}`` left out is the include's business), each with its line."""
+    found: dict[str, int] = {}
+    for undefined in noted:
+        token = undefined.token
+        if token is None or getattr(token, "source", None) is not source:
+            continue
+        name = _UNFILLED_NAME.match(source, token.start_index)
+        if name is None or name.group(1) in JEKYLL_FILLS or name.group(1).startswith(_EMPTY_WITHIN):
+            continue
+        found.setdefault(name.group(1), _line_at(source, token.start_index, first_line))
+    return [Dropped(line, name) for name, line in found.items()]
+
+
 def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env = _Bounded(tolerance=Mode.STRICT,  # an include may include another, written as Jekyll did
+                   undefined=_Noted,
                    loader=DictLoader({name: _INCLUDE.sub(_include_call, text)
                                       for name, text in includes if not is_navigation(text)}))
     env.add_tag(_JekyllIncludeTag)
@@ -562,6 +610,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     env = _environment_with(tuple(sorted(loadable.items())))
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     for _ in range(tries):
+        noted: list[Undefined] = []
+        watching = _PRINTED_EMPTY.set(noted)
         try:
             output = env.from_string(source).render(**context)
             break
@@ -577,6 +627,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             source = source[:start] + slot(kept) + source[end:]
         except (RecursionError, MemoryError, ValueError, TypeError) as err:  # engine limits
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
+        finally:
+            _PRINTED_EMPTY.reset(watching)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
@@ -586,7 +638,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     if markdownified is not None and _MARKDOWNIFIED[0] in output:
         output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
     aligned, lines = _aligned(_as_blocks(output))
-    return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines)
+    return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
+                  tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)))
 
 
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",

@@ -60,6 +60,17 @@ class Prepared:
     lines: LineMap = field(default=LineMap())  # lines of ``text`` back to lines of the file
 
 
+def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
+    """One warning for a page's outputs of values nothing gives (the first eight named)."""
+    named = [f"`{{{{ {d.tag} }}}}` (line {d.line})" for d in list(unfilled)[:8]]
+    if len(unfilled) > len(named):
+        named.append(f"{len(unfilled) - len(named)} more")
+    verb = "prints" if len(unfilled) == 1 else "print"
+    return (f"{', '.join(named)} {verb} nothing: no `_config.yml` setting, `_data/` file or "
+            "front-matter key gives a value, so the text around it reads with a gap (as on the "
+            "old site). Add the value, or write the words in its place")
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
@@ -99,6 +110,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
              for loop in rendered.unlisted]
+    if rendered.unfilled:
+        notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
     if html_page:
         return Prepared(head + htmlblocks.one_block_per_element(rendered.text), rendered.dropped, tuple(notes),
                         lines=lines)
