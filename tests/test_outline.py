@@ -181,6 +181,29 @@ def test_a_parent_that_names_no_page_or_several_or_a_loop_is_reported_at_its_lin
     assert sorted(outline.order) == sorted(["index", "btl1", "a", "b", "z", "t", "c"])
 
 
+def test_a_page_no_parent_places_stays_under_its_folders_page(tmp_path):
+    """18F's before-you-ship: ``security/static-analysis.md`` says ``parent: Security`` (the
+    folder's page is titled "General Security Standards"), ``ato/tips.md`` says nothing. One
+    ``parent:`` in the site made every page a just-the-docs page: both came out at the top."""
+    outline = outline_of(
+        jtd("ato", "title: ATOs\nnav_order: 1", tmp_path),
+        jtd("ato/tips", "title: Tips", tmp_path),
+        jtd("ato/types/index", "title: Types", tmp_path),
+        jtd("ato/types/low", "title: Low", tmp_path),
+        jtd("security", "title: General Security Standards\nnav_order: 2", tmp_path),
+        jtd("security/static-analysis", "title: Static Analysis\nparent: Security", tmp_path),
+        jtd("security/mfa", "title: MFA\nparent: General Security Standards", tmp_path),
+        jtd("loose/page", "title: Loose", tmp_path))
+    assert outline.children["index"] == ("ato", "security", "loose/page")
+    assert outline.children["ato"] == ("ato/tips", "ato/types/index")
+    assert outline.children["ato/types/index"] == ("ato/types/low",)
+    assert outline.children["security"] == ("security/mfa", "security/static-analysis")
+    missing = {d: p for d, p in outline.problems if p.kind is Kind.PARENT_MISSING}
+    assert list(missing) == ["security/static-analysis"]
+    assert "listed under its folder's page 'General Security Standards'" in \
+        missing["security/static-analysis"].message
+
+
 def test_a_generated_landing_reads_underscores_as_spaces():
     outline = outline_of(Page("a", "A", 1), Page("application_development/deployment", "Deployment", 2))
     assert outline.generated["application_development/index"].title == "Application Development"

@@ -146,6 +146,7 @@ def _outline_by_titles(pages: Mapping[str, Page], root: str,
             resolved[docname] = found[0]
         return resolved.get(docname)
 
+    folder_page = _folder_pages(shown, root)
     for docname in sorted(shown):
         page = shown[docname]
         if not page.parent or docname == root:
@@ -153,10 +154,13 @@ def _outline_by_titles(pages: Mapping[str, Page], root: str,
         parent = parent_of(docname)
         candidates = [d for d in by_title.get(page.parent, ()) if d != docname]
         if parent is None:
+            above = folder_page.get(docname)
+            where = (f"under its folder's page {pages[above].title!r}" if above is not None
+                     else "at the top")
             problems.append((docname, Problem(
                 Kind.PARENT_MISSING, page.parent_line,
-                f"`parent: {page.parent}` is the title of no page, so this page is listed at the "
-                "top; write the exact `title` of the page it belongs under",
+                f"`parent: {page.parent}` is the title of no page, so this page is listed "
+                f"{where}; write the exact `title` of the page it belongs under",
             )))
         elif docname in _chain(parent, resolved):
             del resolved[docname]
@@ -174,6 +178,9 @@ def _outline_by_titles(pages: Mapping[str, Page], root: str,
                 "add `grand_parent:` with the title of the page above the one you mean",
             )))
 
+    for docname, above in folder_page.items():  # no parent named (or none found): its folder's
+        if docname not in resolved and docname not in _chain(above, resolved):
+            resolved[docname] = above
     siblings: dict[str, list[str]] = {}
     for docname in sorted(shown):
         if docname != root:
@@ -181,6 +188,26 @@ def _outline_by_titles(pages: Mapping[str, Page], root: str,
     children = {parent: tuple(_sorted_siblings([pages[d] for d in members], problems, {}))
                 for parent, members in siblings.items()}
     return Outline(root, children, frozenset(unpublished), tuple(problems))
+
+
+def _folder_pages(shown: Mapping[str, Page], root: str) -> dict[str, str]:
+    """Each page's nearest folder page above it (``a/one`` -> ``a``, or ``a/index``), for a
+    page whose ``parent:`` places it nowhere. 18F's guides give some pages a ``parent:`` and
+    keep the others in their section's folder: one ``parent:`` in the site listed every other
+    page at the top, and the guide's sections came out as one flat list."""
+    beside = _beside_by_address(shown)
+    landings = _find_landings(shown, root, [], beside)
+    landing_of = {landing: folder for folder, landing in landings.items() if folder}
+    found = {}
+    for docname in shown:
+        if docname == root:
+            continue
+        folder = _folder_of(landing_of.get(docname, docname))
+        while folder and (landings.get(folder) in (None, docname) or landings[folder] not in shown):
+            folder = _folder_of(folder)
+        if folder:
+            found[docname] = landings[folder]
+    return found
 
 
 def _chain(docname: str, resolved: Mapping[str, str]) -> list[str]:
