@@ -198,7 +198,8 @@ def test_latex_environments_are_typeset_not_printed_as_source(tmp_path: Path) ->
 
 def test_nested_pages_nest_in_the_bookmarks(constructs: Path) -> None:
     marks = outline(constructs)
-    assert [t for d, t in marks if d == 0] == ["Text, lists and quotes",
+    assert [t for d, t in marks if d == 0] == ["Every construct",  # the home page's own title
+                                               "Text, lists and quotes",
                                                "Tables, figures and notes",
                                                "References and math"]
     assert (1, "Glossary") in marks
@@ -300,6 +301,31 @@ def test_a_headings_link_address_is_printed_under_it_not_in_the_contents(tmp_pat
     assert text.count(form) == 1
     assert {"uri": form} in link_annotations(pdf)
     assert structure_problems(pdf) == []
+
+
+def test_a_home_page_titled_otherwise_than_the_book_is_its_first_chapter(tmp_path: Path) -> None:
+    """18F's before-you-ship: the home page is "Your guide to launching software" in a book
+    named after the site. The PDF left the title out (as if it were the book's, which the
+    cover shows) and listed the home page's "Key roles" as a chapter beside the pages."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Your guide to launching software", None,
+                         "Intro words.\n\n### Key roles\n\nRoles text.\n"),
+        "second.md": page("Second page", 1, "Second text."),
+    })
+    build = build_pdf(src, tmp_path / "pdf", extra=("-D", "project=Before you ship"))
+    assert build.returncode == 0, build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    assert outline(pdf) == [(0, "Your guide to launching software"), (1, "Key roles"),
+                            (0, "Second page")]
+    assert "Your guide to launching software Intro words. Key roles" in words(text_of(pdf))
+    assert structure_problems(pdf) == []
+    same = write_pages(tmp_path / "same", {
+        "index.md": page("Before  you SHIP", None, "Intro words.\n\n## Key roles\n\nText.\n"),
+        "second.md": page("Second page", 1, "Second text."),
+    })
+    build = build_pdf(same, tmp_path / "same-pdf", extra=("-D", "project=Before you ship"))
+    assert build.returncode == 0, build.output
+    assert outline(the_pdf(tmp_path / "same-pdf")) == [(0, "Key roles"), (0, "Second page")]
 
 
 def test_source_date_epoch_dates_the_pdf(tmp_path: Path) -> None:

@@ -110,6 +110,7 @@ class TypstTranslator(SphinxTranslator):
         self.heading_level = 0  # of the last heading printed: PDF/UA-1 forbids skipping one
         self.raw_said: dict[tuple[str, str], tuple[str, list[Any]]] = {}  # a warning a page: raw_html
         self.root_title_done = False
+        self.root_chapter = False  # the home page's title is not the book's: a chapter of its own
         self.labels: set[str] = set()
         self.first_label: dict[str, str] = {}
         self.contents: list[tuple[int, str]] = []  # (level, plain title) of each heading listed
@@ -363,12 +364,20 @@ class TypstTranslator(SphinxTranslator):
     def visit_title(self, node: nodes.Element) -> None:
         parent = node.parent
         if isinstance(parent, nodes.section):
-            if not self.root_title_done and self.docname == self.root:
-                # The publication's own title is on the cover and in the metadata.
-                self.root_title_done = True
-                self.anchors(parent["ids"] + node["ids"])
-                raise nodes.SkipNode
             level = max(1, self.section_level - 1)
+            if not self.root_title_done and self.docname == self.root:
+                self.root_title_done = True
+                book = self.builder.config.pdf_title or self.builder.config.project
+                if _words(node.astext()) in (_words(book), *_HOME_WORDS):
+                    # The publication's own title is on the cover and in the metadata; "Home"
+                    # is the site's word for its first page, no title of a book's chapter.
+                    self.anchors(parent["ids"] + node["ids"])
+                    raise nodes.SkipNode
+                # "Your guide to launching software" in a book titled "Before you ship": the
+                # site shows it, so the PDF does, with the home page's headings below it.
+                self.root_chapter = True
+            elif self.root_chapter and self.docname == self.root:
+                level += 1
             if self.too_long_for_a_heading(node):
                 node["typst-rubric"] = True
                 self.add("#rubric[")
@@ -1069,6 +1078,14 @@ class TypstTranslator(SphinxTranslator):
     def unknown_departure(self, node: nodes.Node) -> None:
         if not isinstance(node, (nodes.Inline, nodes.Text)):
             self.block_end()
+
+
+def _words(title: str) -> str:
+    """A title's words, whatever their case and spacing, to compare titles."""
+    return " ".join(str(title).casefold().split())
+
+
+_HOME_WORDS = frozenset({"home", "home page", "homepage", "main page", "index", "start"})
 
 
 def _inside(node: nodes.Node, top: nodes.Node, kind: type[nodes.Node]) -> bool:
