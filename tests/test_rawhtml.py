@@ -250,6 +250,18 @@ def test_a_checkbox_in_a_pages_html_is_the_box_every_edition_prints():
     assert [c.what for c in changes] == ["a <input> element is left out"]
 
 
+def test_a_checkbox_inside_a_markdown_list_item_is_its_box_too():
+    """18F's decommissioning checklist: ``* <input type="checkbox" disabled> Notify users``.
+    Markdown hands the tag over inside the paragraph; it was taken for a start tag waiting
+    for ``</input>``, which never comes, and dropped: 20 boxes gone, unsaid."""
+    pieces, changes = clean_inline(['<input type="checkbox" disabled>'])
+    assert (pieces, changes) == (["\u2610"], [])
+    pieces, _ = clean_inline(['<input type="checkbox" checked disabled>', "<b>", "</b>"])
+    assert pieces[0] == "\u2611"
+    pieces, changes = clean_inline(['<input type="text" name="q">'])
+    assert pieces == [""] and [c.what for c in changes] == ["a <input> element is left out"]
+
+
 @pytest.mark.parametrize(("style", "kept"), [
     ("color: red", None), ("COLOR:#000;font-weight:bold", "font-weight:bold"),
     ("background-color: yellow; padding: 4px", "padding: 4px"), ("opacity:0", None),

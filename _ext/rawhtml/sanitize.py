@@ -613,6 +613,11 @@ _OPEN = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>\s*$", re.S)
 _CLOSE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*$")
 
 
+_HTML_VOID = VOID | {"area", "base", "embed", "input", "keygen", "link", "meta", "param",
+                     "source", "track"}
+"""Elements HTML never closes: an inline one is a piece of its own, never waiting for an end
+tag (an ``<input type="checkbox">`` in a list item waited, and its box was left out unsaid)."""
+
 _WORDS_APART = {"option", "optgroup"}
 """Elements left out inline whose words are separate items: their end keeps a space."""
 
@@ -645,7 +650,7 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                     result[index] = " "  # "Option one Option two", not "Option oneOption two"
             continue  # an unpaired end tag is dropped
         opened = _OPEN.match(piece)
-        if opened and opened.group(1).lower() not in VOID and not piece.rstrip().endswith("/>"):
+        if opened and opened.group(1).lower() not in _HTML_VOID and not piece.rstrip().endswith("/>"):
             stack.append((opened.group(1).lower(), index))
             continue
         result[index], found = clean(piece, local_image, in_link=inside_link(), inline=True)
