@@ -223,6 +223,27 @@ def test_links_written_relative_to_the_old_pages_address_lead_where_they_led(tmp
     assert "xref_missing" not in build.output
 
 
+def test_a_pretty_address_written_without_its_slash_leads_to_the_page(tmp_path: Path) -> None:
+    """Before You Ship's ``infrastructure/aws.md`` links ``../sandbox`` four times (the web
+    server answered /infrastructure/sandbox with the page): the words were shown unlinked,
+    with MyST's 'leads to no page'. A MyST target name (no address) is still MyST's."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "permalink: pretty\n",
+        "index.md": "---\ntitle: Home\n---\n\nSee [infra](infra/).\n",
+        "infra.md": "---\ntitle: Infra\n---\n\nLanding.\n",
+        "infra/sandbox.md": "---\ntitle: Sandbox\n---\n\n(money-label)=\n## Money\n\nText.\n",
+        "infra/aws.md": "---\ntitle: AWS\n---\n\nUse a [sandbox](../sandbox), its [money](../sandbox#money)"
+                        " or [the label](money-label).\n\n[Gone](../nowhere) is not here.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup((tmp_path / "html" / "infra" / "aws.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in page.select("article a.reference.internal")}
+    assert links == {"sandbox": "sandbox.html", "money": "sandbox.html#money",
+                     "the label": "sandbox.html#money-label"}, links
+    assert [w for w in build.warnings if "../nowhere" in w], build.output
+    assert not [w for w in build.warnings if "'../sandbox" in w], build.output
+
+
 def test_a_link_to_a_heading_at_a_pages_pretty_address_leads_to_it(tmp_path: Path) -> None:
     """Before You Ship's home links `infrastructure/#federalist` (`permalink: pretty`): the
     page `infrastructure` is there, so MyST was left the link, which it cannot follow with a

@@ -1114,10 +1114,11 @@ class ResolveSiteLinks(SphinxPostTransform):
             target = node.get("reftarget", "")
             if node.get("reftype") != "myst" or node.get("refdomain"):
                 continue
-            myst_follows = False
+            myst_follows = extensionless = False
             if not urls.is_site_path(target):
                 docname = node.get("refdoc") or self.env.docname  # the PDF is one document of all pages
-                if not urls.is_relative_url(target):
+                extensionless = not urls.is_relative_url(target) and urls.is_extensionless_url(target)
+                if not (urls.is_relative_url(target) or extensionless):
                     continue
                 myst_follows = self.names_a_file(target, docname)
                 if myst_follows and not _ends_in_slash(target):
@@ -1126,7 +1127,7 @@ class ResolveSiteLinks(SphinxPostTransform):
                     page_urls[docname] = page_url(self.app, docname, self.env.metadata.get(docname, {}))
                 target = urls.joined(page_urls[docname], target)
             found = urls.resolve(target, table, baseurl)
-            if found is None and myst_follows:
+            if found is None and (myst_follows or extensionless):
                 continue
             if found is not None:
                 node["refdomain"], node["reftarget"] = "doc", found[0]

@@ -38,6 +38,17 @@ def is_relative_url(url: str) -> bool:
         and path.endswith(("/", ".html", ".htm"))
 
 
+def is_extensionless_url(url: str) -> bool:
+    """A relative link whose last part has no suffix (``../sandbox``, ``../sandbox#money``):
+    on a Jekyll site with pretty URLs, a page's address written without its slash, which the
+    web server answered; here it may also be a MyST target name, so only a page found there
+    is taken (:class:`ResolveSiteLinks`)."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(path) and not url.startswith(("/", "#")) and not _SCHEME.match(url) \
+        and "." not in last.strip(".")
+
+
 def joined(page_url: str, url: str) -> str:
     """``url`` read from the page at ``page_url``, root-relative, as a browser reads it (a
     ``..`` above the site's root stays at the root: ``urljoin`` dropped the ``/`` there)."""
