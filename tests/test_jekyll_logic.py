@@ -1498,6 +1498,27 @@ def test_a_rows_extra_cells_are_kept_in_its_last_cell():
         assert keep_extra_cells(same) == (same, [])
 
 
+def test_a_delimiter_line_of_other_cells_than_its_header_still_makes_a_table():
+    """18F's Before You Ship (kramdown): ``Service | Dependency analysis | Code analysis``
+    over ``--- | --- | --- | ---``. kramdown drew the table; Markdown read a paragraph of
+    pipes, its dashes set as em dashes, without a word. A bare ``---`` under a line is a
+    heading's underline, in kramdown as in Markdown, and code stays as written."""
+    from jekyll_compat.tablecells import delimiters_fitted
+
+    text = ("Service | Dependency analysis | Code analysis\n--- | --- | --- | ---\n"
+            "Gemnasium | Ruby, Node | N\n\n| a | b |\n|:-:|\n| 1 | 2 |\n\nParking | Fees\n---\n\n"
+            "```\nx | y\n--- | --- | ---\n```\n")
+    fitted = delimiters_fitted(text).split("\n")
+    assert fitted[1] == "| --- | --- | --- |" and fitted[5] == "| :-: | --- |"
+    assert fitted[:1] + fitted[2:5] + fitted[6:] == \
+        text.split("\n")[:1] + text.split("\n")[2:5] + text.split("\n")[6:]
+    same = "a | b\n--- | ---\n1 | 2\n"
+    assert delimiters_fitted(same) is same
+    assert ends_apart("from jekyll_compat.tablecells import delimiters_fitted\n"
+                      "delimiters_fitted('a|b\\n' + '-|' * 100_000)\n"
+                      "delimiters_fitted('a|b\\n--|--|--\\n' * 50_000)", limit=60)
+
+
 def test_a_table_in_a_fenced_directive_keeps_its_extra_cells_and_code_is_left_alone():
     """MyST's own directive syntax, ```` ```{admonition} ````, holds Markdown: a table's
     cells past its header were dropped there without a word (the line scanners took the

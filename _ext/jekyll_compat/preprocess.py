@@ -132,6 +132,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
     if whole_elements:
         cleaned = kramdown.joined_terms(cleaned)
+        cleaned = tablecells.delimiters_fitted(cleaned)
         cleaned, headed = tablecells.with_header_lines(cleaned)
         if headed:
             lines = lines.with_blank_lines(tuple(first_line + line for line in headed))

@@ -113,25 +113,60 @@ def with_header_lines(text: str) -> tuple[str, tuple[int, ...]]:
 
 def _columns(header: str, delimiter: str) -> int:
     """The columns of the table these two lines start (markdown-it's rule), else 0."""
+    aligns = _delimiter_cells(header, delimiter)
+    return len(aligns) if aligns and len(_separators(header)) + 1 == len(aligns) else 0
+
+
+def _delimiter_cells(header: str, delimiter: str) -> list[str] | None:
+    """The cells (``---``, ``:-:``) of a delimiter line under a row with a pipe, whatever
+    their number, else None."""
     bare = delimiter.strip()
     if "|" not in header or len(delimiter) - len(delimiter.lstrip(" ")) > 3 or len(bare) < 2 \
             or bare[0] not in "|-:" or not _DELIMITER_CHARS.issuperset(bare) \
-            or (bare[0] == "-" and bare[1] in " \t"):
-        return 0
+            or (bare[0] == "-" and bare[1] in " \t") or len(header) - len(header.lstrip(" ")) > 3:
+        return None
     cells = bare.split("|")
-    aligns = 0
+    aligns = []
     for n, cell in enumerate(cells):
         cell = cell.strip()
         if not cell:
             if n in (0, len(cells) - 1):
                 continue
-            return 0
+            return None
         if not _DELIMITER_CELL.fullmatch(cell):
-            return 0
-        aligns += 1
-    if len(header) - len(header.lstrip(" ")) > 3:
-        return 0
-    return aligns if len(_separators(header)) + 1 == aligns else 0
+            return None
+        aligns.append(cell)
+    return aligns
+
+
+def delimiters_fitted(text: str) -> str:
+    """``text`` with each table's delimiter line given as many cells as its header row.
+
+    kramdown drew a table whatever the cells of its separator line; Markdown reads a table
+    only when they match the header's, else the lines as a paragraph of pipes (18F's Before
+    You Ship: ``Service | Dependency analysis | Code analysis`` over ``--- | --- | --- | ---``,
+    its dashes then set as em dashes). Line for line; outside code.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    changed = False
+    for i in range(len(lines) - 1):
+        if i not in prose or i + 1 not in prose or (i and lines[i - 1].strip() and _ROW_LIKE.match(lines[i - 1])):
+            continue
+        aligns = _delimiter_cells(lines[i], lines[i + 1]) if "|" in lines[i + 1] else None
+        columns = len(_separators(lines[i])) + 1  # a bare "---" is a heading's underline
+        if not aligns or len(aligns) == columns or columns < 2:
+            continue
+        fitted = (aligns + ["---"] * columns)[:columns]
+        indent = lines[i + 1][:len(lines[i + 1]) - len(lines[i + 1].lstrip())]
+        lines[i + 1] = indent + "| " + " | ".join(fitted) + " |"
+        changed = True
+    return "\n".join(lines) if changed else text
+
+
+_ROW_LIKE = re.compile(r".*\|")
 
 
 def _separators(row: str) -> list[int]:
