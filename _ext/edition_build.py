@@ -495,20 +495,26 @@ def build_one(builddir: Path, source: Path, edition: str, options: Sequence[str]
     return 0
 
 
+_ADVICE = re.compile(r":\d+: .*\[[\w-]+\.[\w.-]+\]\s*$")
+"""A note at a file's line with its kind (the plain-language advice of a strict build, which
+every builder gives as information, not as a warning)."""
+
+
 class SaidOnce:
     """``make all``'s warning stream: a problem an earlier edition already showed is not shown
     again. Sphinx still counts it (the count is taken before the stream), so under ``-W`` every
     edition it touches fails as before; staff read each ``file:line`` once, not once per edition
     (a page with a missing picture is read again by every builder, and says so each time)."""
 
-    def __init__(self, stream: Any) -> None:
+    def __init__(self, stream: Any, kept: Any = None) -> None:
         self.stream, self.said, self.repeats = stream, set(), 0
+        self.kept = kept or (lambda text: "WARNING: " in text or "ERROR: " in text)
 
     def write(self, text: str) -> int:
         if text in self.said:
             self.repeats += 1
             return len(text)
-        if "WARNING: " in text or "ERROR: " in text:
+        if self.kept(text):
             self.said.add(text)
         return self.stream.write(text)
 
@@ -537,11 +543,15 @@ def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[s
         if edition != "all":
             return build_one(builddir, source, edition, sphinx_options, workers)
         stderr = sys.stderr = SaidOnce(sys.stderr)
+        stdout = sys.stdout = SaidOnce(sys.stdout, _ADVICE.search)
         try:
             failed = [name for name in BUILDERS
                       if build_one(builddir, source, name, sphinx_options, workers) != 0]
         finally:
-            sys.stderr = stderr.stream
+            sys.stderr, sys.stdout = stderr.stream, stdout.stream
+    if stdout.repeats:
+        print(f"make all: {stdout.repeats} note(s) an earlier edition had already shown "
+              "were not repeated")
     if stderr.repeats:
         print(f"make all: {stderr.repeats} warning(s) an earlier edition had already shown "
               "were not repeated", file=sys.stderr)

@@ -287,3 +287,18 @@ def test_a_pages_problem_is_said_again_after_a_parallel_read(tmp_path):
     suppressed = sphinx_build(source, tmp_path / "html", "html", jobs="2",
                               extra=("-D", "suppress_warnings=jekyll.liquid"))
     assert suppressed.returncode == 0, suppressed.output
+
+
+def test_a_style_note_of_a_strict_build_is_shown_once(tmp_path):
+    """A strict build gives the plain-language advice as information; a page with a missing
+    picture is read again by every builder, which advises again: staff read each note of
+    18F's scanning page three times."""
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "scan.md": "---\ntitle: Scanning\nposition: 1\n---\n\n"
+                   "Read about scanning [here](https://example.org/scan).\n\n![A scan](gone.png)\n"})
+    result = make_all(source, tmp_path / "build", "-W", "--keep-going")
+    assert "gone.png" in result.stderr
+    notes = [line for line in result.stdout.splitlines() if "[style.link-text]" in line]
+    assert len(notes) == 1 and "scan.md:6:" in notes[0], result.stdout
+    assert "make all: 2 note(s) an earlier edition had already shown were not repeated" in result.stdout
