@@ -67,6 +67,15 @@ def test_a_value_nothing_gives_is_said_where_the_page_prints_it() -> None:
     assert "Contact  or call  today." in result.text
 
 
+def test_an_untitled_pages_title_is_its_first_heading_as_on_github_pages() -> None:
+    """GitHub Pages runs jekyll-titles-from-headings: a page without ``title:`` that starts
+    with a heading had that heading as ``page.title``; it printed nothing here."""
+    text = preprocess("---\nlayout: page\n---\n\n## Bike counters ##\n\nThis is {{ page.title }}.\n", SITE)
+    assert text.text.endswith("This is Bike counters.\n") and text.notes == ()
+    later = preprocess("---\nlayout: page\n---\n\nWords first.\n\n# Bike\n\n{{ page.title }}\n", SITE)
+    assert [note.kind for note in later.notes] == ["empty-value"]
+
+
 @pytest.mark.parametrize("tag", [
     "{% include nav.html %}", "{% include_relative x.md %}",
     "{% if page.a %}", "{% for p in site.pages %}", "{{ page.title | no_such_filter }}",

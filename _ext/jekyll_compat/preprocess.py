@@ -60,6 +60,19 @@ class Prepared:
     lines: LineMap = field(default=LineMap())  # lines of ``text`` back to lines of the file
 
 
+_FIRST_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+([^\n]*)")
+
+
+def with_heading_title(front: Mapping[str, Any], body: str) -> Mapping[str, Any]:
+    """The front matter as the page's Liquid saw it on GitHub Pages: without a ``title``, the
+    page's first line, when a heading, is its ``page.title`` (jekyll-titles-from-headings,
+    one of GitHub Pages' own plugins), so ``{{ page.title }}`` printed the heading's words."""
+    if "title" in front or "#" not in body[:4096]:
+        return front
+    found = _FIRST_HEADING.match(body)
+    return {**front, "title": atx_text(found.group(1))} if found else front
+
+
 def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
     """One warning for a page's outputs of values nothing gives (the first eight named)."""
     named = [f"`{{{{ {d.tag} }}}}` (line {d.line})" for d in list(unfilled)[:8]]
@@ -97,7 +110,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     if liquid.has_liquid(body):
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
-        rendered = liquid_engine.render(body, front, site, first_line=first_line, keep=keep,
+        rendered = liquid_engine.render(body, with_heading_title(front, body), site,
+                                        first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
                                         paginator=paginator, assets=assets)
