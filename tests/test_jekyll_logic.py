@@ -67,6 +67,19 @@ def test_a_value_nothing_gives_is_said_where_the_page_prints_it() -> None:
     assert "Contact  or call  today." in result.text
 
 
+def test_a_markdown_block_inside_html_is_markdown() -> None:
+    """18F's hire page: ``<section>`` then ``{% markdown %}## Have a project in mind?…
+    {% endmarkdown %}`` (jekyll-markdown-block). The heading was shown as "## Have a
+    project in mind?" in every edition and missing from the PDF's bookmarks."""
+    result = render("<section>\n{% markdown %}\n## Have a project in mind?\n\n"
+                    "Email **{{ site.title }}**.\n{% endmarkdown %}\n</section>\n")
+    assert "\n\n## Have a project in mind?\n\nEmail **Old site**.\n\n" in result.text
+    assert result.dropped == ()
+    unpaired = render("a\n{% markdown %}\n## Hi\n")
+    assert unpaired.text == "a\n{% markdown %}\n## Hi\n"
+    assert unpaired.dropped == (liquid.Dropped(2, "{% markdown %}"),)
+
+
 def test_an_untitled_pages_title_is_its_first_heading_as_on_github_pages() -> None:
     """GitHub Pages runs jekyll-titles-from-headings: a page without ``title:`` that starts
     with a heading had that heading as ``page.title``; it printed nothing here."""

@@ -431,9 +431,29 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
 
     if relative:
         text = _outside_code(text, _INCLUDE_RELATIVE, include_relative)
+    def markdown_block(match: re.Match[str]) -> str:
+        call = _markdown_block(match)
+        written[call] = match.group(0)
+        return call
+
+    if "markdown" in text:
+        text = _outside_code(text, _MARKDOWN_BLOCK, markdown_block)
     # A post is the page posts/<file name> (see posts); the old-URL table knows this path too
     text = _outside_code(text, _POST_URL, lambda m: "/posts/" + m.group(1).strip("/"))
     return _outside_code(text, _LINK, lambda m: "/" + m.group(1).strip("\"'").lstrip("/"))
+
+
+_MARKDOWN_BLOCK = re.compile(r"\{%-?\s*markdown\s*-?%\}|\{%-?\s*endmarkdown\s*-?%\}")
+_MARKDOWN_CAPTURE = "jekyll_markdown_block"
+
+
+def _markdown_block(match: re.Match[str]) -> str:
+    """jekyll-markdown-block's ``{% markdown %}…{% endmarkdown %}`` (18F's pages: Markdown
+    inside an HTML ``<section>``) as the Liquid it meant: its inside made Markdown, like
+    ``markdownify``. One left unpaired is reported by the engine, as the page wrote it."""
+    if "end" in match.group(0):
+        return f"{{% endcapture %}}{{{{ {_MARKDOWN_CAPTURE} | markdownify }}}}"
+    return f"{{% capture {_MARKDOWN_CAPTURE} %}}"
 
 
 _TRANSLATE = re.compile(r"\{%-?\s*(?:t|translate)\s+([\w-]+(?:\.[\w-]+)*)\s*-?%\}")
