@@ -127,6 +127,23 @@ def test_reading_grade_is_measured_and_a_hard_page_is_reported():
     assert "reading grade" in hard_report.summary()
 
 
+def test_each_list_item_is_a_sentence_of_the_reading_grade():
+    """18F's accessibility checklist: ten short items without full stops were one sentence of
+    60 words to the grade (13.2, a warning), though the long-sentence check counted ten."""
+    items = ["Site is keyboard accessible", "All interactions can be used with a keyboard",
+             "Focus is never trapped in a loop", "All form inputs have labels",
+             "All images have alt text", "Text has enough color contrast", "Tab order is logical",
+             "Tables have proper headers", "Headings are nested in order",
+             "Page titles are descriptive"]
+    listed = core.analyse("Check these things on every page.\n\n" + "".join(
+        f"{n}. {item}\n" for n, item in enumerate(items, 1)))
+    stopped = core.analyse("Check these things on every page.\n\n" + "".join(
+        f"{n}. {item}.\n" for n, item in enumerate(items, 1)))
+    assert listed.sentences == stopped.sentences == 11
+    assert listed.grade == stopped.grade < 8
+    assert Kind.READING_GRADE not in [f.kind for f in listed.findings]
+
+
 PAGES = {
     "index.md": page("Home", body="Welcome. Read the [parking plan](plan.md)."),
     "plan.md": page("Parking plan", 1, body="Ask CMTA first.\n\n" + LONG + "\n\n[Click here](https://example.org)."),
