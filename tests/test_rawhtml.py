@@ -250,6 +250,17 @@ def test_a_checkbox_in_a_pages_html_is_the_box_every_edition_prints():
     assert [c.what for c in changes] == ["a <input> element is left out"]
 
 
+def test_a_missing_picture_described_by_its_title_shows_that_title():
+    """18F's accessibility guide: ``<img src="/images/sign.jpg" title="Warning do not read this
+    sign">``. The warning said its description was shown, but only ``alt`` was: nothing was."""
+    missing = lambda src: False  # noqa: E731
+    assert clean('<img src="/images/sign.jpg" title="Warning do not read this sign">', missing)[0] \
+        == "Warning do not read this sign"
+    assert clean('<img src="s.jpg" aria-label="A sign" title="T">', missing)[0] == "A sign"
+    shown, changes = clean('<img src="/images/sign.jpg">', missing)
+    assert shown == "" and "it has no description" in changes[0].what
+
+
 def test_a_checkbox_inside_a_markdown_list_item_is_its_box_too():
     """18F's decommissioning checklist: ``* <input type="checkbox" disabled> Notify users``.
     Markdown hands the tag over inside the paragraph; it was taken for a start tag waiting

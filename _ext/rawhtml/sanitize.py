@@ -310,6 +310,20 @@ def _form_words(element: ET.Element, name: str, out: list[str], changes: list[Ch
                           if words else f"an empty <{name}> form field is left out"))
 
 
+def _description(picture: ET.Element) -> str:
+    """What a picture shown as words says: its ``alt``, else its ``aria-label`` or ``title``
+    (18F's accessibility guide describes one sign with ``title=`` alone)."""
+    for key in ("alt", "aria-label", "title"):
+        if said := " ".join((picture.get(key) or "").split()):
+            return said
+    return ""
+
+
+def _shown_instead(picture: ET.Element) -> str:
+    return ("its description is shown instead" if _description(picture) else
+            "it has no description (alt=\"…\"), so nothing is shown in its place")
+
+
 def _text(value: str | None) -> str:
     return escape(value or "", quote=False)
 
@@ -415,13 +429,13 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             if (nowhere := address_problem(value)) is not None:
                 changes.append(Change(f"the address {_shorter(value)!r} {nowhere}, so it is left out"))
                 if (name, key) == ("img", "src"):
-                    out.append(_text(element.get("alt", "")))
+                    out.append(_text(_description(element)))
                     return
                 continue
             value = as_browsers_read(value)
             if (name, key) == ("img", "src") and (SCHEME.match(value) or value.startswith("//")) \
                     and not value.lower().startswith("data:"):
-                alt = element.get("alt", "") or value.rsplit("/", 1)[-1]
+                alt = _description(element) or value.rsplit("/", 1)[-1]
                 shown = ("its description is shown in the link around it" if in_link else
                          "a link to it with its description is shown instead")
                 changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
@@ -430,17 +444,15 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 return
             if (name, key) == ("img", "src") and value.lower().startswith("data:") \
                     and (problem := data_picture_problem(value)):
-                changes.append(Change(f"the picture {_shorter(value)!r} is not published: {problem[1]}; its "
-                                      "description is shown instead"))
-                out.append(_text(element.get("alt", "")))
+                changes.append(Change(f"the picture {_shorter(value)!r} is not published: {problem[1]}; "
+                                      + _shown_instead(element)))
+                out.append(_text(_description(element)))
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:
-                alt = element.get("alt", "")
                 why = found if isinstance(found, str) else "is not in the source folder"
-                changes.append(Change(f"the picture {_shorter(value)!r} {why}; its description is "
-                                      "shown instead"))
-                out.append(_text(alt))
+                changes.append(Change(f"the picture {_shorter(value)!r} {why}; {_shown_instead(element)}"))
+                out.append(_text(_description(element)))
                 return
             if not value.lower().startswith("data:"):
                 value = written_validly(value)
@@ -457,7 +469,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "img" and not any(k == "alt" for k, _ in attributes):
         attributes.append(("alt", ""))
     if name == "img" and not any(k == "src" for k, _ in attributes):
-        if alt := element.get("alt", "").strip():
+        if alt := _description(element):
             if "src" not in element.attrib:
                 changes.append(Change(f"the picture {alt!r} has no src= (a srcset= or data-src= is not read), "
                                       "so its description is shown instead: give it src=\"…\""))
