@@ -115,9 +115,10 @@ def test_the_pdf_tags_each_chapter_with_its_language(built):
     with pikepdf.open(pdf) as doc:
         headings = [(str(e.S), str(e.get("/Lang", "en"))) for e in struct_elements(doc)
                     if str(e.S) in ("/H1", "/H2")]
-    # Contents, then the chapters in position order: plan (H1, H2), blog, parks, hostile
-    assert headings == [("/H1", "en"), ("/H1", "ar"), ("/H2", "ar"), ("/H1", "zh-MO"),
-                        ("/H1", "en"), ("/H1", "en")]
+    # Contents, the home page (its own title), then the chapters in position order: plan
+    # (H1, H2), blog, parks, hostile
+    assert headings == [("/H1", "en"), ("/H1", "en"), ("/H1", "ar"), ("/H2", "ar"),
+                        ("/H1", "zh-MO"), ("/H1", "en"), ("/H1", "en")]
     typ = pdf.with_suffix(".typ").read_text(encoding="utf-8")
     assert '#set text(lang: "ar", region: none, dir: rtl)' in typ
     assert '#set text(lang: "zh", region: "MO", dir: ltr)' in typ
