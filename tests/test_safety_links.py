@@ -30,6 +30,11 @@ HOSTILE = "\n\n".join([
     "Also [a data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and "
     "<javascript:alert('auto')> and [mail us](mailto:parks@austintexas.gov).",
     "![Scripted map](scripted.svg)",
+    # '//' starts a script's comment, the newline ends it: anything with '://' was linked
+    "```{image} javascript://%0aalert(document.domain)\n:alt: Route map\n```",
+    "```{figure} vbscript://x/%0amsgbox(3)\n:alt: Ward map\n\nWards.\n```",
+    "![The passwords](file:///etc/passwd) and {download}`the budget <javascript://%0aalert(2)>`"
+    " and {download}`the list <ftp://evil.example/x.html>`.",
 ])
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
        '<rect width="4" height="4" onclick="alert(\'svg\')"/></svg>')

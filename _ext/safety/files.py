@@ -24,7 +24,7 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import data_pictures, filetypes, pixels, svg
+from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
 from .paths import not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind
@@ -251,6 +251,13 @@ def without_query(uri: str, base: Path, srcdir: Path) -> str:
     return uri[:cut]
 
 
+def _web_address(uri: str) -> bool:
+    """``http://`` or ``https://``, as a browser reads the scheme: a picture or download on
+    another site is linked, and ``javascript://%0aalert(1)`` (a comment, then a script) or
+    ``file:///etc/passwd`` must not be."""
+    return urls.scheme_of(uri) in ("http", "https")
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -267,6 +274,11 @@ class RefuseOutsideFiles(SphinxTransform):
                         data_pictures.TOO_LARGE: Kind.PICTURE_SIZE}.get(problem[0], Kind.URL_SCHEME)
                 warn(f"the picture {uri[:40]!r} is not shown: {problem[1]}; its alt text is shown "
                      "instead", node, kind)
+                replace_by_alt(node)
+                continue
+            if "://" in uri and not _web_address(uri):
+                warn(f"the picture {uri[:80]!r} is not shown: only a picture at an http or https "
+                     "address can be linked; its alt text is shown instead", node, Kind.URL_SCHEME)
                 replace_by_alt(node)
                 continue
             if not uri or "://" in uri or uri.startswith("data:"):
@@ -307,6 +319,11 @@ class RefuseOutsideFiles(SphinxTransform):
                 replace_by_alt(node)
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")
+            if "://" in target and not _web_address(target):
+                warn(f"the download {target[:80]!r} is not linked: only a file at an http or https "
+                     "address can be; its words are shown instead", node, Kind.URL_SCHEME)
+                node.replace_self(nodes.inline(node.astext(), node.astext()))
+                continue
             if "://" in target:
                 continue
             why = refused(target, base, Path(env.srcdir), allowed)

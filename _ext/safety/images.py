@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from . import urls
 from .problems import WARNING_TYPE, Kind
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ class RemotePicturesAsLinks(SphinxPostTransform):
                 continue
             text = image.get("alt") or uri.rsplit("/", 1)[-1] or uri
             link = nodes.reference(text, text, refuri=uri, classes=["remote-picture"])
+            if not (uri.startswith("//") or urls.scheme_of(uri) in ("http", "https")):
+                link = nodes.Text(text)  # refused at reading (files.py); never a live other scheme
             if isinstance(image.parent, nodes.reference):  # already a link: keep that one
                 image.replace_self(nodes.Text(text))
             elif isinstance(image.parent, (nodes.TextElement, nodes.Inline)):
