@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ends_apart, write_pages
+from conftest import build_every_edition, ends_apart, write_pages
 from jekyll_compat import htmlblocks, kramdown, layouts, liquid, liquid_engine, urls
 from jekyll_compat.preprocess import preprocess, split_front_matter
 
@@ -65,6 +65,29 @@ def test_a_value_nothing_gives_is_said_where_the_page_prints_it() -> None:
     assert [(d.line, d.tag) for d in result.unfilled] == [
         (4, "site.email"), (4, "page.phone"), (5, "site.data.office.fax"), (5, "site.data.none.x")]
     assert "Contact  or call  today." in result.text
+
+
+@pytest.mark.parametrize("prefix", ["> - " * 40, ("> " * 10 + "- ") * 5])
+def test_quotes_and_lists_opened_in_turn_keep_their_words_in_every_edition(prefix, tmp_path):
+    """A hostile page: ``> - `` forty times, then words. Each kind stayed under its own limit,
+    so the Markdown reader dropped the words and the rest of the page without a word, and
+    Typst stopped the PDF on its show-rule depth."""
+    from jekyll_compat.nesting import MAX_MIXED_COST, flatten
+
+    flat, found = flatten(prefix + "deep words")
+    assert [(f.line, f.what) for f in found] == [(1, "mixed")] and flat.endswith("deep words")
+    assert found[0].depth > MAX_MIXED_COST
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": f"---\ntitle: Alpha\nposition: 1\n---\n\n{prefix}deep words\n\nThe rest of the page.\n"})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    assert all("[jekyll.nesting]" in build.output for build in builds.values())
+    site = (tmp_path / "out" / "html" / "a.html").read_text(encoding="utf-8")
+    typ = next(p for p in (tmp_path / "out" / "typst").glob("*.typ")
+               if p.name != "book.typ").read_text(encoding="utf-8")
+    for words in ("deep words", "The rest of the page."):
+        assert words in site and words in typ
+    assert list((tmp_path / "out" / "typst").glob("*.pdf"))
 
 
 def test_a_markdown_block_inside_html_is_markdown() -> None:

@@ -23,6 +23,35 @@ _MARKER = re.compile(r"(?:[*+-]|\d{1,9}[.)]) +")
 _MARKERS = re.compile(r"(?:(?:[*+-]|\d{1,9}[.)]) +)+")
 
 
+MAX_MIXED_COST = 14
+"""Quotes and lists opened on one line (``> - > - …``): a quote costs the reader one level,
+a list two (the list, its item); past this the markers left are kept as the line's words.
+Typst's show-rule depth stopped the PDF at 16 (ten quotes, a list, six quotes)."""
+_CONTAINERS = re.compile(r"(?: {0,3}>[ ]?| {0,3}(?:[*+-]|\d{1,9}[.)])(?: +|$))+")
+_CONTAINER = re.compile(r" {0,3}>[ ]?| {0,3}(?:[*+-]|\d{1,9}[.)])(?: +|$)")
+
+
+def _mixed(line: str) -> tuple[str, int] | None:
+    """The line with quotes and lists it opens in turn cut to what the reader follows, and
+    their cost, when they cost more (18F-style checklists never do; a hostile page's
+    ``> - `` forty times lost its words and stopped the PDF)."""
+    opened = _CONTAINERS.match(line)
+    if opened is None or ">" not in opened.group(0) or not _MARKER.search(opened.group(0)):
+        return None
+    costs = [1 if ">" in token else 2 for token in _CONTAINER.findall(opened.group(0))]
+    if sum(costs) <= MAX_MIXED_COST:
+        return None
+    tokens = _CONTAINER.findall(opened.group(0))
+    kept, spent = [], 0
+    for token, cost in zip(tokens, costs):
+        if spent + cost > MAX_MIXED_COST:
+            break
+        kept.append(token)
+        spent += cost
+    rest = opened.group(0)[sum(map(len, kept)):]
+    return "".join(kept) + rest.replace(">", "\\>") + line[opened.end():], sum(costs)
+
+
 def _count_markers(run: str) -> int:
     return len(_MARKER.findall(run))
 
@@ -44,6 +73,10 @@ def flatten(text: str) -> tuple[str, list[Flattened]]:
     reported_list = reported_quote = False
     for i in outside_fences(lines):
         line = lines[i]
+        if mixed := _mixed(line):
+            lines[i] = mixed[0]
+            found.append(Flattened(i + 1, "mixed", mixed[1]))
+            continue
         if match := _QUOTE.match(line):
             depth = match.group(1).count(">")
             if depth > MAX_QUOTE_DEPTH:

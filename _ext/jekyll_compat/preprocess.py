@@ -73,6 +73,18 @@ def with_heading_title(front: Mapping[str, Any], body: str) -> Mapping[str, Any]
     return {**front, "title": atx_text(found.group(1))} if found else front
 
 
+def _nesting_message(deep: nesting.Flattened) -> str:
+    if deep.what == "mixed":
+        return (f"this line opens quotes and lists inside each other, {deep.depth} levels deep "
+                "(a list counts two), more than the Markdown reader follows (it would drop the "
+                f"rest of the page): past level {nesting.MAX_MIXED_COST} its `>` and list "
+                "markers are shown as text. Nest it less deeply")
+    return (f"this {deep.what} is nested {deep.depth} levels deep, more than the Markdown reader "
+            f"follows (it would drop the rest of the page): its deeper levels are shown at level "
+            f"{nesting.MAX_LIST_DEPTH if deep.what == 'list' else nesting.MAX_QUOTE_DEPTH}. "
+            "Nest it less deeply")
+
+
 def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
     """One warning for a page's outputs of values nothing gives (the first eight named)."""
     named = [f"`{{{{ {d.tag} }}}}` (line {d.line})" for d in list(unfilled)[:8]]
@@ -165,11 +177,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         if added:
             lines = lines.with_blank_lines(tuple(first_line + line for line in added))
     flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
-    notes += [Note(lines(first_line - 1 + d.line), "nesting",
-                   f"this {d.what} is nested {d.depth} levels deep, more than the Markdown reader "
-                   f"follows (it would drop the rest of the page): its deeper levels are shown at "
-                   f"level {nesting.MAX_LIST_DEPTH if d.what == 'list' else nesting.MAX_QUOTE_DEPTH}."
-                   f" Nest it less deeply") for d in deep]
+    notes += [Note(lines(first_line - 1 + d.line), "nesting", _nesting_message(d)) for d in deep]
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines)
