@@ -71,6 +71,10 @@ class Subtype(enum.Enum):
     """A colour, shading, size or visibility in the page's own HTML (``style="color:red"``)
     is left out: the theme's keep every word readable in light and dark mode."""
 
+    OTHER_FORMAT = "other-format"
+    """A raw block for another output than HTML (``{raw} latex``, ``.. raw:: typst``): no
+    edition shows it (none runs a page's own Typst or LaTeX), so its words are left out."""
+
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
@@ -144,6 +148,12 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
+    for raw in doctree.findall(nodes.raw):
+        if not is_html(raw) and raw.astext().strip():
+            formats = " ".join(raw.get("format", "").split()) or "no format"
+            logger.warning(f"a raw block for {formats!r} is shown in no edition (none runs a page's "
+                           f"own {formats}), so its words are left out: write them as Markdown",
+                           location=_where(raw), type=WARNING_TYPE, subtype=Subtype.OTHER_FORMAT.value)
     for raw in html_nodes(doctree):
         if isinstance(raw.parent, nodes.TextElement):
             inline[id(raw.parent)].append(raw)
