@@ -47,6 +47,10 @@ class Kind(enum.Enum):
     """``SUMMARY.md`` or ``.gitbook.yaml`` names a path that leaves the pages' folder
     (``../../etc/passwd``, ``/etc/hostname``): it is not read, and said."""
 
+    ADDRESS = "address"
+    """``SUMMARY.md`` lists a web address (GitBook's link to another site in its menu): the
+    publication's contents list its own pages, so the entry is left out, and said."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -213,7 +217,24 @@ def reading_order(srcdir: Path) -> Order | None:
                 "the link"), layout.summary))
         elif entry.path not in positions:
             positions[entry.path] = len(positions) + 1
+    for line, title, target in addresses(text):
+        problems.append(Problem(Kind.ADDRESS, line, (
+            f"{posixpath.basename(layout.summary)} lists [{title[:80]}]({target[:80]}), an address "
+            "and no page of the folder, so the contents leave it out; link to it from a page"),
+            layout.summary))
     return Order(layout, tuple(entries), positions, groups, tuple(problems))
+
+
+def addresses(text: str) -> list[tuple[int, str, str]]:
+    """``(line, words, address)`` of each entry of ``SUMMARY.md`` that links an address
+    (``https://…``, ``mailto:…``) rather than a page, which :func:`parse` leaves out."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (item := _ITEM.match(line)) and _GROUP.match(line) is None:
+            target = item.group("target").strip("<>")
+            if "://" in target or target.startswith("mailto:"):
+                found.append((number, html.unescape(re.sub(r"\\(.)", r"\1", item.group("text"))), target))
+    return found
 
 
 def parse(text: str, folder: str = "") -> tuple[list[Entry], dict[str, str]]:
