@@ -350,6 +350,11 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
                  Subtype.SITE_VALUE)
         else:
             said["url"] = address
+    elif url:
+        warn(f"`url:` in _config.yml is {url[:200]!r}, not a web address (https://…), so it is "
+             "not used: the publication keeps the address its CITATION.cff gives; write the "
+             "site's address as a browser shows it",
+             f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}", Subtype.SITE_VALUE)
     return {key: value for key, value in said.items() if value} or None
 
 
