@@ -149,7 +149,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     emptied: list[nodes.Element] = []
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     for raw in doctree.findall(nodes.raw):
-        if not is_html(raw) and raw.astext().strip():
+        if not is_html(raw) and re.search(r"\w", raw.astext()):  # MyST's line break: "\\" for LaTeX
             formats = " ".join(raw.get("format", "").split()) or "no format"
             logger.warning(f"a raw block for {formats!r} is shown in no edition (none runs a page's "
                            f"own {formats}), so its words are left out: write them as Markdown",
