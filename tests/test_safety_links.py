@@ -298,3 +298,16 @@ def test_an_empty_icon_element_in_a_heading_is_left_out_not_shown_as_markup(tmp_
     assert headings == ["Sitios consultados:", "Hours", "Parks <img src=x onerror=alert(1)>"], headings
     warned = [line for line in build.warnings if "title-markup" in line]
     assert len(warned) == 1 and "post.md:14:" in warned[0] and "onerror" in warned[0], build.output
+
+
+def test_an_address_in_a_message_is_whole_or_visibly_cut(tmp_path: Path) -> None:
+    """A City repository's picture address (100 characters) was said cut at 80, with no "…",
+    and read as the real address."""
+    from safety.problems import cut
+
+    icon = ("https://raw.githubusercontent.com/gildas-lormeau/SingleFile/master/WebContent/ui/"
+            "resources/icon_19.png")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body=f"![Single File Icon]({icon})")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert any(f"the picture '{icon}' is on another site" in line for line in build.output.splitlines())
+    assert cut("x" * 300) == "x" * 199 + "\u2026"

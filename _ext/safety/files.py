@@ -27,7 +27,7 @@ from sphinx.util import logging
 from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
 from .paths import not_a_file, refused, resolve
-from .problems import WARNING_TYPE, Kind
+from .problems import WARNING_TYPE, Kind, cut
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -277,7 +277,7 @@ class RefuseOutsideFiles(SphinxTransform):
                 replace_by_alt(node)
                 continue
             if "://" in uri and not _web_address(uri):
-                warn(f"the picture {uri[:80]!r} is not shown: only a picture at an http or https "
+                warn(f"the picture {cut(uri)!r} is not shown: only a picture at an http or https "
                      "address can be linked; its alt text is shown instead", node, Kind.URL_SCHEME)
                 replace_by_alt(node)
                 continue
@@ -320,7 +320,7 @@ class RefuseOutsideFiles(SphinxTransform):
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")
             if "://" in target and not _web_address(target):
-                warn(f"the download {target[:80]!r} is not linked: only a file at an http or https "
+                warn(f"the download {cut(target)!r} is not linked: only a file at an http or https "
                      "address can be; its words are shown instead", node, Kind.URL_SCHEME)
                 node.replace_self(nodes.inline(node.astext(), node.astext()))
                 continue

@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import urls
-from .problems import WARNING_TYPE, Kind
+from .problems import WARNING_TYPE, Kind, cut
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class RemotePicturesAsLinks(SphinxPostTransform):
                 image.replace_self(link)
             else:
                 image.replace_self(nodes.paragraph("", "", link))
-            logger.warning(f"the picture {uri[:80]!r} is on another site, and the website loads "
+            logger.warning(f"the picture {cut(uri)!r} is on another site, and the website loads "
                            "nothing from other sites: a link to it with its description is shown "
                            "instead. Save the picture into the project to show it",
                            location=image, type=WARNING_TYPE, subtype=Kind.REMOTE_PICTURE.value)

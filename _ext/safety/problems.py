@@ -115,3 +115,9 @@ class Kind(enum.Enum):
     """A page's file is a link that leads to no file (its target moved or deleted, or links
     that lead round in a circle): Sphinx said "Ignored unreadable document", with no line
     and no type, as if it were a matter of permissions. The page is not read."""
+
+
+def cut(text: str, limit: int = 200) -> str:
+    """``text`` for a message: whole, or cut with a visible "…" (an address cut silently was
+    taken for the real one)."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
