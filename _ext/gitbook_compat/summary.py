@@ -19,6 +19,8 @@ from urllib.parse import unquote
 
 import yaml
 
+from safety.problems import cut  # one way to shorten an address in a message
+
 SUMMARY = "SUMMARY.md"
 README = "README.md"
 CONFIG = ".gitbook.yaml"
@@ -219,14 +221,10 @@ def reading_order(srcdir: Path) -> Order | None:
             positions[entry.path] = len(positions) + 1
     for line, title, target in addresses(text):
         problems.append(Problem(Kind.ADDRESS, line, (
-            f"{posixpath.basename(layout.summary)} lists [{title[:80]}]({_cut(target)}), an address "
+            f"{posixpath.basename(layout.summary)} lists [{title[:80]}]({cut(target)}), an address "
             "and no page of the folder, so the contents leave it out; link to it from a page"),
             layout.summary))
     return Order(layout, tuple(entries), positions, groups, tuple(problems))
-
-
-def _cut(address: str, limit: int = 200) -> str:
-    return address if len(address) <= limit else address[:limit - 1] + "\u2026"
 
 
 def addresses(text: str) -> list[tuple[int, str, str]]:
