@@ -23,6 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 import rawhtml
+from safety.urls import picture_name
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             uri = image.get("uri", "")
             remote = "://" in uri or uri.startswith("//")
             if remote or PurePosixPath(uri).suffix not in self.app.builder.media_types:
-                text = image.get("alt") or PurePosixPath(uri).name
+                text = image.get("alt") or picture_name(uri)
                 shown = nodes.inline(text, text, classes=["missing-image"])
                 if remote:
                     shown[REMOTE] = uri

@@ -40,6 +40,7 @@ from sphinx.util.nodes import get_node_line
 from publication.logfilters import add_once
 from rawhtml.sanitize import unlink
 from safety.names import shown
+from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
@@ -1242,7 +1243,7 @@ class MissingImagesAsText(SphinxPostTransform):
             files = [uri for kind, uri in image.get("candidates", {}).items() if kind != "?"]
             if not files or any((srcdir / uri).is_file() for uri in files):
                 continue
-            text = image.get("alt") or Path(files[0]).name
+            text = image.get("alt") or picture_name(files[0])
             image.replace_self(nodes.inline(text, text, classes=["missing-image"]))
 
 

@@ -124,3 +124,13 @@ def written_validly(url: str) -> str:
     from markdown_it.common.normalize_url import normalizeLink
 
     return normalizeLink(as_browsers_read(_DROPPED.sub("", url.strip(_IGNORED_AT_ENDS))))
+
+
+def picture_name(uri: str) -> str:
+    """The name a reader knows a picture's file by, shown when the picture cannot be:
+    ``images/4%20(1).png`` → ``4 (1).png``; nothing for a ``data:`` picture (its "name" is
+    its bytes)."""
+    if scheme_of(uri) == "data":
+        return ""
+    path = re.split(r"[?#]", uri, maxsplit=1)[0].rstrip("/")
+    return unquote(path.rsplit("/", 1)[-1]) or uri

@@ -951,7 +951,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_image(self, node: nodes.Element) -> None:
         call = self.image_call(node)
         if call is None:
-            self.text(node.get("alt") or "")
+            self.text(node.get("alt") or urls.picture_name(node.get("uri", "")))
             raise nodes.SkipNode
         inline = isinstance(node.parent, (nodes.paragraph, nodes.TextElement))
         align = _ALIGN.get(node.get("align", ""))
