@@ -108,7 +108,8 @@ def test_make_check_says_the_summary_problems_a_build_says(site):
 
 
 def test_a_folder_without_summary_is_unchanged(tmp_path):
-    """No SUMMARY.md: README.md stays a repository's notes and pages still need positions."""
+    """No SUMMARY.md: README.md stays a repository's notes and pages still need positions;
+    a folder's README.md lands its folder, as GitHub shows it (no contents page generated)."""
     src = write_pages(tmp_path / "src", {
         "index.md": "---\ntitle: Home\n---\n\nHi.\n",
         "README.md": "# Notes\n\nFor the people who keep the files.\n",
@@ -117,7 +118,9 @@ def test_a_folder_without_summary_is_unchanged(tmp_path):
     })
     build = sphinx_build(src, tmp_path / "html", strict=False)
     assert not (tmp_path / "html" / "README.html").exists()
-    assert "position.no-landing" in build.output and "position.missing" in build.output
+    assert "position.no-landing" not in build.output and "position.missing" in build.output
+    assert (tmp_path / "html" / "guides" / "README.html").is_file()
+    assert not (tmp_path / "html" / "guides" / "index.html").exists()
 
 
 def test_summary_core_reads_nesting_groups_and_gitbook_yaml(tmp_path):

@@ -190,3 +190,24 @@ def test_a_folder_without_landing_stays_a_section_in_every_edition(tmp_path):
     landing = soup(tmp_path / "html" / "zero-waste" / "index.html")
     assert landing.select_one("article h1").get_text(strip=True).rstrip("#¶") == "Zero waste by 2040"
     assert "Our goal." in landing.get_text()
+
+
+def test_a_folders_readme_is_its_section_and_links_to_the_folder_reach_it(tmp_path: Path) -> None:
+    """GitHub's way to link a heading of the page it shows for a folder (``./#setup`` in
+    ``guide/README.md``) led to a generated contents page, with a warning naming a file in
+    the build cache; ``../guide/`` from another folder led there too."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nSee [the guide](guide/README.md).\n",
+        "guide/README.md": "---\nposition: 1\n---\n\n# The guide\n\nJump to [setup](./#setup).\n\n"
+                           "## Setup\n\nDo this.\n",
+        "guide/one.md": "---\ntitle: Step one\nposition: 1\n---\n\nBack to [the guide](./).\n",
+        "more/two.md": "---\ntitle: Two\nposition: 1\n---\n\nSee [the guide](../guide/#setup).\n",
+        "more/index.md": "---\ntitle: More\nposition: 2\n---\n\nMore.\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert not (html / "guide" / "index.html").exists()
+    assert sidebar_order(html) == ["guide/README", "guide/one", "more/index", "more/two"]
+    assert soup(html / "guide" / "README.html").find("a", string="setup")["href"] == "#setup"
+    assert soup(html / "guide" / "one.html").find("a", string="the guide")["href"] == "README.html"
+    assert soup(html / "more" / "two.html").find("a", string="the guide")["href"] == "../guide/README.html#setup"

@@ -101,6 +101,20 @@ def test_folder_without_landing_gets_a_generated_one_and_keeps_its_structure():
     assert "drafts/index" not in outline.order
 
 
+def test_a_folders_readme_lands_it_when_it_has_no_index():
+    """As GitHub shows a folder, and GitHub Pages (jekyll-readme-index) published it: the City's
+    repositories have ``guide/README.md`` and no ``guide/index.md``. A generated contents page
+    took the section, and the README became a page inside it."""
+    outline = outline_of(Page("guide/README", "The guide", 2), Page("guide/one", "One", 1),
+                         Page("docs/readme", "Docs", 3), Page("docs/a", "A", 1),
+                         Page("kept/index", "Kept", 4), Page("kept/README", "Notes", 1))
+    assert outline.children["index"] == ("guide/README", "docs/readme", "kept/index")
+    assert outline.children["guide/README"] == ("guide/one",)
+    assert outline.children["docs/readme"] == ("docs/a",)
+    assert outline.children["kept/index"] == ("kept/README",)
+    assert not outline.generated and not reported(outline)
+
+
 def test_a_page_beside_a_folder_with_the_folders_permalink_lands_it():
     """The City's ``_projects/SUMMITweek Winter 2018.md`` (``permalink:
     /projects/SUMMITweek-Winter-2018/``) is the landing of ``SUMMITweek-Winter-2018/``."""

@@ -123,7 +123,8 @@ def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "",
 
     A ``permalink`` is the URL the page really had, so it wins over another page's file
     location; ``redirect_from`` and the page's collection URL (``collection_urls``) come next; file locations last (of a page with
-    a permalink, after everything else). Ties go to the first
+    a permalink, after everything else), and a folder's ``README`` answers the folder's
+    address when nothing else does (GitHub Pages' jekyll-readme-index). Ties go to the first
     docname in sorted order, so the result never depends on reading order.
     """
     found: dict[str, str] = {}
@@ -133,6 +134,9 @@ def old_urls(pages: Mapping[str, Mapping[str, Any]], baseurl: str = "",
         if isinstance(permalink, str) and permalink.strip() and not is_template(permalink):
             claims.append((0, url_key(permalink, baseurl), docname))
         claims.append((2 if "permalink" not in front else 3, url_key(docname), docname))
+        folder, _, name = docname.rpartition("/")
+        if folder and name.lower() == "readme":  # jekyll-readme-index: a folder without an index
+            claims.append((4, url_key(folder + "/"), docname))
         claims.extend((1, url_key(url, baseurl), docname) for url in listed(front.get("redirect_from")))
     claims.extend((1, url_key(url, baseurl), docname) for docname, url in (collection_urls or {}).items()
                   if docname in pages)
