@@ -145,7 +145,9 @@ def test_the_page_whose_permalink_is_the_sites_address_is_the_landing_page(tmp_p
 def test_the_home_page_in_a_published_collection_is_the_landing_page(tmp_path: Path) -> None:
     """18F's Before You Ship keeps every page, its home among them, in a `pages` collection
     (`_pages/index.md`, `permalink: /`). A generated contents page took the site's address,
-    and the home's own `/` was refused as a collision with it."""
+    and the home's own `/` was refused as a collision with it. The collection's
+    `permalink: /:path/` published its pages at the top, so they are read there: the home is
+    the site's `index.html` itself, and `_pages/ato.md` is `ato.html` (it was `/ato/`)."""
     source = write_pages(tmp_path / "src", {
         "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
         "_pages/index.md": "---\ntitle: Your guide to launching software\npermalink: /\n---\n\n"
@@ -155,9 +157,10 @@ def test_the_home_page_in_a_published_collection_is_the_landing_page(tmp_path: P
     assert build.returncode == 0, build.output
     assert "redirect.collision" not in build.output and "is generated" not in build.output
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert home.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=pages/index.html")
-    page = BeautifulSoup((tmp_path / "html" / "pages" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert "Read this guide early and often." in page.select_one("article").get_text()
+    assert "Read this guide early and often." in home.select_one("article").get_text()
+    assert not (tmp_path / "html" / "pages").exists()
+    assert "An authority to operate." in (tmp_path / "html" / "ato.html").read_text(encoding="utf-8")
+    assert "ato.html" in (tmp_path / "html" / "ato" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_project_maps_collection_files_to_their_page_names(tmp_path: Path) -> None:
@@ -451,7 +454,7 @@ def test_a_landing_page_in_a_collection_gives_a_book_whose_contents_lead_to_its_
     not from the landing page's folder, so every entry but the first led to no file
     (EPUBCheck RSC-007)."""
     source = write_pages(tmp_path / "src", {
-        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "_config.yml": "collections:\n  pages:\n    output: true\n    permalink: /guide/:path/\n",
         "_pages/index.md": "---\ntitle: Home\npermalink: /\n---\n\nHome text.\n",
         "_pages/ato.md": "---\ntitle: ATOs\nposition: 2\n---\n\nATO text.\n",
         "_pages/ato/levels.md": "---\ntitle: Levels\nposition: 1\n---\n\nLevels text.\n"})
@@ -592,3 +595,29 @@ def test_a_dated_document_in_any_collection_keeps_the_address_jekyll_gave_it(tmp
     assert "updates/2020-03-05-first-year.html" in redirect
     assert (tmp_path / "html" / "council" / "march-vote.html").is_file()
     assert not [w for w in build.warnings if "jekyll.link" in w]
+
+
+def test_a_collection_published_at_its_paths_alone_is_read_at_the_top(tmp_path: Path) -> None:
+    """plainlanguage.gov and uswds-jekyll keep their pages in `_pages` with `permalink: /:path/`:
+    Jekyll published `_pages/about/team.md` at `/about/team/`, a section "About us" at the
+    top. It came out under a "Pages" chapter no reader ever saw, with a warning advising a
+    file that would be a new page. Its `order:` still places its pages."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\ncollections:\n  pages:\n    output: true\n    permalink: /:path/\n"
+                       "    order:\n      - about/index.md\n      - law.md\n"
+                       "  guidelines:\n    output: true\n    permalink: /:collection/:path/\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "_pages/about/index.md": "---\ntitle: About us\npermalink: /about/\n---\n\nWho we are.\n",
+        "_pages/about/team.md": "---\ntitle: Our team\nposition: 1\n---\n\nThe people.\n",
+        "_pages/law.md": "---\ntitle: Law\n---\n\nThe act.\n",
+        "_guidelines/audience.md": "---\ntitle: Audience\nposition: 3\n---\n\nKnow them.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    assert "'pages/' has no landing page" not in build.output and "position.missing" not in build.output
+    assert not (html / "pages").exists()
+    assert (html / "about" / "team.html").is_file() and (html / "law.html").is_file()
+    assert "team.html" in (html / "about" / "team" / "index.html").read_text(encoding="utf-8")  # /about/team/
+    home = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    top = [a["href"] for a in home.select("article .toctree-wrapper > ul > li > a")]
+    assert top == ["about/index.html", "law.html", "guidelines/index.html"], top

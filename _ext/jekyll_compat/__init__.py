@@ -534,13 +534,19 @@ def _line_of(path: Path, key: str) -> int:
     return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
+def _file_of(env: BuildEnvironment, docname: str) -> str:
+    """A page's file from the site's folder, as ``/``-path."""
+    return Path(env.doc2path(docname, False)).as_posix()
+
+
 def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
     """``{docname: the URL Jekyll gave it}`` where that is not its file's place now: a
     collection's permalink pattern, ``permalink: pretty``, and each post's permalink."""
     srcdir = Path(app.srcdir)
     config = jekyll_config(srcdir)
     found = posts_of(app, docnames)
-    addresses = collections.jekyll_urls(config, [d for d in docnames if d not in found])
+    addresses = collections.jekyll_urls(config, [d for d in docnames if d not in found],
+                                        functools.partial(_file_of, app.env))
     site = post_settings(srcdir)
     addresses.update({docname: posts.url(post, site) for docname, post in found.items()})
     return addresses
@@ -1035,7 +1041,8 @@ def map_old_urls(app: Sphinx, env: BuildEnvironment) -> list[str]:
     given = defaults_of(Path(app.srcdir))
     pages = {docname: _with_defaults(given(env.doc2path(docname)), env.metadata.get(docname, {}))
              for docname in env.found_docs}
-    in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs)
+    in_collections = collections.collection_urls(jekyll_config(Path(app.srcdir)), env.found_docs,
+                                                 functools.partial(_file_of, env))
     dated = posts_of(app, env.found_docs)
     site = post_settings(Path(app.srcdir))
     in_collections.update({docname: posts.url(post, site) for docname, post in dated.items()})

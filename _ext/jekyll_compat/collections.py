@@ -11,7 +11,7 @@ to it resolve and the old address redirects to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import posts
@@ -65,8 +65,8 @@ def ordered_positions(config: Mapping[str, Any], published: Mapping[str, str]) -
     found: dict[str, int] = {}
     if not isinstance(settings, Mapping):
         return found
-    for folder, name in published.items():
-        own = settings.get(name) if name else None
+    for folder, _ in published.items():
+        own = settings.get(folder.rsplit("/", 1)[-1].removeprefix("_"))
         order = own.get("order") if isinstance(own, Mapping) else None
         for number, entry in enumerate(order if isinstance(order, list) else [], 1):
             if isinstance(entry, str) and entry.strip("/ ") and ".." not in entry.split("/"):
@@ -110,30 +110,54 @@ def expand(pattern: str, collection: str, path: str) -> str:
     return re.sub(r"/{2,}", "/", "/" + url.lstrip("/"))
 
 
-def collection_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str, str]:
+_PATHS_ALONE = re.compile(r"/?:path(?:/|\.html|:output_ext)?")
+
+
+def paths_alone(pattern: str | None) -> bool:
+    """Whether a collection's ``permalink`` gives each document its path and nothing more
+    (``/:path/``, ``/:path.html``, ``/:path:output_ext``): its documents are read at the top."""
+    return pattern is not None and _PATHS_ALONE.fullmatch(pattern.strip()) is not None
+
+
+def _read_at_top(name: str, docname: str, file: str) -> bool:
+    """Whether ``file`` (from the site's folder) is the document ``docname`` of collection
+    ``name`` read at the top: ``_pages/about/team.md`` for ``about/team``."""
+    parts = file.rsplit("/", docname.count("/") + 1)
+    return len(parts) == docname.count("/") + 2 and parts[0].rsplit("/", 1)[-1] == "_" + name
+
+
+def collection_urls(config: Mapping[str, Any], docnames: Iterable[str],
+                    file_of: Callable[[str], str] | None = None) -> dict[str, str]:
     """``{docname: its old URL}`` for every page in a collection with a ``permalink`` pattern.
 
     A collection's folder landing (``updates.md`` beside ``updates/``) is no document of it.
+    ``file_of`` (a page's file from the site's folder) finds the documents of a collection
+    read at the top (:func:`paths_alone`).
     """
     patterns = collections_of(config)
+    at_top = [name for name, pattern in patterns.items() if paths_alone(pattern)] if file_of else []
     urls: dict[str, str] = {}
     for docname in sorted(docnames):
+        file = file_of(docname) if at_top and file_of else ""
         for name, pattern in patterns.items():
             path = _folder(name, docname)
+            if not path and name in at_top and _read_at_top(name, docname, file):
+                path = docname
             if path:
                 urls[docname] = expand(pattern, name, path)
                 break
     return urls
 
 
-def jekyll_urls(config: Mapping[str, Any], docnames: Iterable[str]) -> dict[str, str]:
+def jekyll_urls(config: Mapping[str, Any], docnames: Iterable[str],
+                file_of: Callable[[str], str] | None = None) -> dict[str, str]:
     """``{docname: the URL Jekyll gave it}`` where that is not the page's own file now.
 
     A collection's ``permalink`` pattern first; else, with ``permalink: pretty``, the
     page's path with a trailing slash (``a/b`` was ``/a/b/``, ``a/index`` was ``/a/``).
     Without a ``_config.yml`` (an empty ``config``) there is nothing to say.
     """
-    urls = collection_urls(config, docnames)
+    urls = collection_urls(config, docnames, file_of)
     if config.get("permalink") == "pretty":
         for docname in docnames:
             if docname not in urls:

@@ -24,7 +24,7 @@ from sphinx.util.matching import Matcher
 from sphinx.util.osutil import path_stabilize
 
 from . import posts
-from .collections import published_names
+from .collections import collections_of, paths_alone, published_names
 
 _NAME = re.compile(r"_[\w.-]+")
 
@@ -37,13 +37,17 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
     ``srcdir`` (never a symbolic link, never ``..``), and never ``_posts``: posts are
     dated entries, read by their own rules (:mod:`.posts`). ``include: [_pages]`` made Jekyll
     read ``_pages/about.md`` as an ordinary page (sites keep their pages there, each with its
-    ``permalink``): it is the top page ``about``, as if the folder were not there.
+    ``permalink``): it is the top page ``about``, as if the folder were not there. So is a
+    collection whose ``permalink`` is its documents' paths alone (``/:path/``: uswds-jekyll's
+    and plainlanguage.gov's ``_pages``): Jekyll published ``_pages/about/team.md`` at
+    ``/about/team/``, a section ``about`` at the top, never under a "Pages" chapter.
     """
     base = config.get("collections_dir")
     base = base.strip().strip("/") if isinstance(base, str) else ""
     if base and (".." in PurePosixPath(base).parts or base.startswith(("_", "."))):
         base = ""
     folders: dict[str, str] = {}
+    patterns = collections_of(config)
     for name in published_names(config):
         if name == "posts" or "/" in name or name.startswith((".", "_")) or ".." in name:
             continue
@@ -51,7 +55,7 @@ def published_collections(srcdir: Path, config: Mapping[str, Any]) -> dict[str, 
         path = srcdir / folder
         if path.is_dir() and not path.is_symlink() and not any(
                 (srcdir / p).is_symlink() for p in _parents(folder)):
-            folders[folder] = name
+            folders[folder] = "" if paths_alone(patterns.get(name)) else name
     for folder in included_folders(srcdir, config):
         folders.setdefault(folder, "")
     return folders
