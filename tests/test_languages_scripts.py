@@ -18,7 +18,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, sphinx_build
+from conftest import ROOTS, page, sphinx_build, write_pages
 from test_pdf_support import struct_elements, structure_problems
 
 
@@ -143,6 +143,22 @@ def test_each_script_is_set_in_its_own_embedded_font(edition):
         text = "".join(page.extract_text() for page in pypdf.PdfReader(the_book(base, "pdf")).pages)
         assert "传感器在地图上显示空闲的停车位。" in text
         assert "本译文尚未经过审校" in text
+
+
+def test_an_arabic_page_is_set_in_the_arabic_font_not_the_code_font(tmp_path):
+    """With the default fonts an Arabic page came out in DejaVu Sans Mono, which has Arabic
+    letters too and stood before Noto Sans Arabic: letter-spaced, like a typewriter."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "ar.md": "---\ntitle: سياسة الوصول اللغوي\nposition: 1\nlang: ar\n---\n\n"
+                 "تلتزم مدينة أوستن بتقديم خدمات عالية الجودة.\n"})
+    build = sphinx_build(source, tmp_path / "pdf", "typst")
+    assert build.returncode == 0, build.output
+    with pikepdf.open(the_book(tmp_path, "pdf")) as pdf:
+        names = {str(f.get("/BaseFont")) for page_ in pdf.pages
+                 for f in (page_.Resources.get("/Font") or {}).values()}
+    assert any("NotoSansArabic" in name for name in names), names
+    assert not any("DejaVuSansMono" in name for name in names), names
 
 
 # ---------------------------------------------------------------- in the browser

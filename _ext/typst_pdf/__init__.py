@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 
 __version__ = "1.0.0"
 
-# Typst's own fonts first (the book's look), then the shipped Noto fonts for every other script
-DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono", *FALLBACK_FAMILIES]
+# Typst's own fonts first (the book's look), then the shipped Noto fonts for every other script.
+# Noto Sans Arabic before DejaVu Sans Mono, which has Arabic too: Arabic and Persian pages
+# were set in the code font, letter-spaced like a typewriter.
+DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "Noto Sans Arabic", "DejaVu Sans Mono",
+                 *(family for family in FALLBACK_FAMILIES if family != "Noto Sans Arabic")]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
