@@ -299,7 +299,7 @@ def test_a_check_whose_process_dies_is_done_by_the_build_itself(monkeypatch, tmp
 
     app = App()
     app.config = config
-    env = SimpleNamespace(doc2path=lambda docname: files / f"{docname}.md")
+    env = SimpleNamespace(doc2path=lambda docname: files / f"{docname}.md", srcdir=str(files))
     docnames = sorted(path.stem for path in files.glob("*.md"))
     said = []
     monkeypatch.setattr(plainlanguage.logger, "warning",
@@ -371,3 +371,21 @@ def test_liquid_tags_and_outputs_are_no_prose():
 def test_many_liquid_tags_are_read_in_linear_time():
     assert ends_apart("from plainlanguage import core\n"
                       "core.analyse('{% x %} word ' * 100_000 + '{% comment %} ' * 20_000 + '{{ never closed ' * 20_000)", limit=120)
+
+
+def test_pages_in_another_language_get_no_english_advice(tmp_path):
+    """The grade, the sentences and the acronyms are measured in English: a Chinese page was
+    "US school grade 13.9", a Hindi sentence ended by । was "a sentence of 69 words"."""
+    long_sentence = " ".join(["word"] * 40) + "."
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body=long_sentence),
+        "zh.md": "---\ntitle: 口譯服務\nposition: 1\nlang: zh-TW\n---\n\n"
+                 + "奧斯汀市致力於為英語能力有限的居民提供優質、及時且符合文化需求的服務。" * 8 + "\n",
+        "hi.md": "---\ntitle: भाषा\nposition: 2\nlang: hi\n---\n\n"
+                 + "ऑस्टिन शहर सभी निवासियों को उच्च गुणवत्ता वाली सेवाएं देने के लिए प्रतिबद्ध है। " * 6 + "\n",
+        "es.md": "---\ntitle: Servicios\nposition: 3\nlang: es\n---\n\n" + " ".join(["palabra"] * 40) + ".\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    advice = [w for w in build.warnings if "[style." in w]
+    assert any("index.md" in w and "[style.long-sentence]" in w for w in advice), build.output
+    assert not [w for w in advice if "index.md" not in w], advice

@@ -64,6 +64,18 @@ def _checks_apply(app: Sphinx) -> bool:
         and config.language == source_language
 
 
+def _in_english(app: Sphinx, env: Any, docname: str) -> bool:
+    """The advice measures English (its grade, its sentences, its words): a page in Chinese
+    was given "US school grade 13.9", a Hindi sentence ended by । counted as one of 69 words."""
+    from languages import own_language
+
+    publication = app.config.source_language or app.config.language or "en"
+    if publication.replace("_", "-").split("-")[0].lower() != "en":
+        return False
+    own = own_language(env, app.config, docname)
+    return own is None or getattr(own, "language", "en") == "en"
+
+
 def plan_advice(app: Sphinx, env: Any, docnames: list[str]) -> None:
     """``env-before-read-docs``: the pages about to be read are checked from their files,
     beside the reading when there are enough of them (:data:`APART_FROM`)."""
@@ -72,7 +84,8 @@ def plan_advice(app: Sphinx, env: Any, docnames: list[str]) -> None:
         return
     values = {name: getattr(app.config, name) for name in settings.DEFAULTS}
     chosen, problems = settings.from_values(values)
-    plan = _Plan([(docname, str(env.doc2path(docname))) for docname in docnames], chosen, problems)
+    english = [docname for docname in docnames if _in_english(app, env, docname)]
+    plan = _Plan([(docname, str(env.doc2path(docname))) for docname in english], chosen, problems)
     if apart.available and len(docnames) >= APART_FROM:
         plan.beside = apart.Beside(lambda: _advise(plan), "working out plain-language advice")
     _plans[app] = plan
