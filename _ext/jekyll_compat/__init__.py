@@ -1166,7 +1166,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         return name in self.env.found_docs \
             or (stem in self.env.found_docs and suffix in self.config.source_suffix
                 and suffix != pagesource.suffixes.HTML) \
-            or (Path(self.app.srcdir) / name).exists()
+            or os.path.exists(Path(self.app.srcdir) / name)  # False for a name too long, not a crash
 
     def own_site_links(self, table: dict[str, str], baseurl: str, site_url: str) -> None:
         for ref in list(self.document.findall(nodes.reference)):
@@ -1248,7 +1248,7 @@ class MissingImagesAsText(SphinxPostTransform):
         srcdir = Path(self.app.srcdir)
         for image in list(self.document.findall(nodes.image)):
             files = [uri for kind, uri in image.get("candidates", {}).items() if kind != "?"]
-            if not files or any((srcdir / uri).is_file() for uri in files):
+            if not files or any(os.path.isfile(srcdir / uri) for uri in files):
                 continue
             text = image.get("alt") or picture_name(files[0])
             image.replace_self(nodes.inline(text, text, classes=["missing-image"]))
@@ -1267,7 +1267,8 @@ def find_images(app: Sphinx, doctree: nodes.document) -> None:
                 image.line = get_node_line(image)
         uri = image.get("uri", "")
         if "://" in uri or uri.startswith("data:") or (
-                (srcdir / uri.lstrip("/")).is_file() if uri.startswith("/") else (folder / uri).is_file()):
+                os.path.isfile(srcdir / uri.lstrip("/") if uri.startswith("/") else folder / uri)):
+            # os.path.isfile: a name too long for the file system is no file (Path.is_file raised)
             continue
         found = local_file(srcdir, folder, uri, site_baseurl(srcdir))
         if found is not None:

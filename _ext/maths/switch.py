@@ -31,6 +31,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from docutils import nodes
+from sphinx import addnodes
 
 from .gfm import deleted
 from .hardening import linear_footnote_refs
@@ -266,6 +267,19 @@ class _Renderer(SphinxRenderer):
             else:
                 result += super().renderInlineAsText([token])
         return result
+
+    def render_link_unknown(self, token: Any) -> None:
+        """A link whose name the file system cannot hold (a part over 255 bytes, a path over
+        4,096) is no file: MyST asked ``Path.is_file``, which raises for it, and the build
+        stopped with a crash report. It is left for the resolver, which says it leads nowhere."""
+        try:
+            super().render_link_unknown(token)
+        except OSError:
+            destination = self._handle_relative_docs(self.md.normalizeLinkText(token.attrGet("href") or ""))
+            explicit = (token.info != "auto") and (len(token.children or []) > 0)
+            link = addnodes.pending_xref(refdomain=None, reftarget=destination, refdoc=self.sphinx_env.docname,
+                                         reftype="myst", refexplicit=explicit)
+            self._process_wrap_node(link, token, explicit, ["xref", "myst"], destination.split("#", 1)[0])
 
     def render_s(self, token: Any) -> None:
         """``~~words~~`` as a :class:`.gfm.deleted` node, which every edition strikes through
