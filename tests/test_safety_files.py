@@ -399,3 +399,20 @@ def test_a_page_that_is_a_link_to_no_file_is_said_at_it(tmp_path: Path) -> None:
     assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
     for name in ("a.md", "b.md", "gone.md"):
         assert f"{source / name}:1: the page is a link to" in check.stdout, check.stdout
+
+
+def test_an_include_that_finds_no_file_is_one_line_and_spoils_nothing_after_it(tmp_path: Path) -> None:
+    """An rST ``include`` of a missing file gave docutils' message over two lines, and left the
+    page's place unknown, so a later ``csv-table :file:`` stopped the build (TypeError)."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nText.\n\n```{eval-rst}\n.. include:: nothere.txt\n```\n\n"
+                    "```{include} nothere.md\n```\n\n```{csv-table} Costs\n:file: t.csv\n```\n\nEnd.\n",
+        "t.csv": "item,cost\nsensor,2\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "file not found" in line]
+    assert [line.split(": ", 1)[0] for line in said] == [f"{source / 'index.md'}:8", f"{source / 'index.md'}:11"]
+    assert all("nothere" in line and line.endswith("remove the directive [docutils]") for line in said), said
+    assert "InputError" not in build.output
+    page = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "sensor" in page.select_one("article table").get_text() and "End." in page.get_text()

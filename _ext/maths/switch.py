@@ -310,7 +310,11 @@ class _Renderer(SphinxRenderer):
 
         document = self.document
         there = {id(child) for child in document.children}
+        source, line = document.current_source, document.current_line
         MockRSTParser().parse("\n" * token_line(token) + token.content, document)
+        # the block's parser leaves the document's place as it left it (None after an `include`
+        # that failed): a later `csv-table :file:` then stopped the build on a TypeError
+        document.current_source, document.current_line = source, line
         added = [child for child in document.children if id(child) not in there]
         if not added:
             return

@@ -155,6 +155,9 @@ class GuardedInclude(Directive):
             "safety_includes", _Includes(Path(os.path.realpath(env.doc2path(env.docname)))))
         path = None if standard else resolve(argument, Path(env.doc2path(env.docname)).parent,
                                              Path(env.srcdir), root_is_source=True)
+        if path is not None and not os.path.isfile(path):  # one line, not docutils' two (rST)
+            raise self.severe(f'Directive "{self.name}": file not found: {str(path)!r}; add the '
+                              'file to the source folder, or remove the directive')
         why = _include_problem(includes, path, argument)
         if why:
             if not (includes.told_count and includes.count >= MAX_INCLUDES):  # one warning for them all
