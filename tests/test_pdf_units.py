@@ -533,3 +533,13 @@ def test_an_svg_whose_filter_typst_draws_for_ever_is_not_readable(tmp_path):
     assert not pictures.drawn_in_time(tmp_path / "slow.svg", seconds=5)
     assert pictures.drawn_in_time(tmp_path / "quick.svg", seconds=120)
     assert pictures.typst_can_read(tmp_path / "quick.svg")
+
+
+@pytest.mark.parametrize("size, typst_length", [
+    ("200px", "150pt"), ("3cm", "3cm"), ("50%", "50%"), ("0.5in", "0.5in"),
+    ("9" * 400 + "px", None), ("0px", None), ("1e-05cm", None)])
+def test_a_picture_size_is_a_typst_number_or_nothing(size, typst_length):
+    """A 400-digit width was ``infpt`` in the .typ: a name, not a number (Typst code)."""
+    from typst_pdf.translator import length
+
+    assert length(size) == typst_length

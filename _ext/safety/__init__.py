@@ -272,6 +272,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_post_transform(images.LinkedPicturesShownAsWords)
+    app.add_transform(images.PictureSizesWritable)
     app.add_transform(titles.TitlesAreText)
     app.connect("html-page-context", add_csp, priority=100)
     app.connect("config-inited", install_unreadable_filter)

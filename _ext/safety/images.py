@@ -9,9 +9,11 @@ PDF prints the description.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -72,3 +74,45 @@ class LinkedPicturesShownAsWords(SphinxPostTransform):
             alone = link.copy()
             alone.extend(part.deepcopy() for part in words)
             link.replace_self(nodes.paragraph("", "", alone))
+
+
+_SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z%]*)\s*")
+SMALLEST, LARGEST = 0.001, 100_000.0
+"""A picture's width or height as a number of its unit: what a page can be set at."""
+
+
+def writable_size(value: str) -> str | None:
+    """The size as every writer can write it (``1e-05cm`` → ``0.00001cm``, which docutils'
+    HTML writer could not read: a ``ValueError`` stopped the site and the ePub), or None when
+    no page can have it: a 400-digit width (an ``OverflowError`` there, ``inf`` in the PDF's
+    Typst), nothing, or less than :data:`SMALLEST` of its unit."""
+    found = _SIZE.fullmatch(value)
+    if found is None:
+        return value  # not a number: docutils' own check said so when the page was read
+    number = float(found.group(1))
+    if not SMALLEST <= number <= LARGEST:
+        return None
+    return f"{number:.3f}".rstrip("0").rstrip(".") + found.group(2)
+
+
+class PictureSizesWritable(SphinxTransform):
+    """``:width: 0.00001cm`` or ``:width: 999…9px`` on a picture: one warning at its line,
+    the picture shown at its own size, and every edition written (none was)."""
+
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        for image in self.document.findall(nodes.image):
+            for key in ("width", "height"):
+                value = image.get(key)
+                if not isinstance(value, str):
+                    continue
+                written = writable_size(value)
+                if written is None:
+                    del image[key]
+                    logger.warning(f"the picture's {key} {cut(value, 40)!r} is no size a page can "
+                                   f"have, so the picture is shown at its own size: give a {key} "
+                                   f"such as 300px or 50%", location=image, type=WARNING_TYPE,
+                                   subtype=Kind.PICTURE_SIZE.value)
+                else:
+                    image[key] = written

@@ -97,7 +97,8 @@ class Kind(enum.Enum):
     PICTURE_SIZE = "picture-size"
     """A local picture with more pixels than Pillow's decompression-bomb limit (a small file
     that decodes to gigabytes, in the build's Typst and in every reader's browser): it is not
-    published, its alt text is shown instead."""
+    published, its alt text is shown instead. Also a ``:width:``/``:height:`` no page can have
+    (``0.00001cm``, 400 digits), which stopped every writer: the picture keeps its own size."""
 
     NOT_A_FILE = "not-a-file"
     """A page, picture, download or included file is a named pipe, a device or a socket (only

@@ -79,7 +79,9 @@ def length(value: str | None) -> str | None:
     number, unit = float(match.group(1)), match.group(2) or "px"
     if unit == "px":
         number, unit = number * 0.75, "pt"
-    return f"{number:g}{unit}"
+    if not 0 < number < 1e6:  # `inf` or `1e-05` would be Typst code, not a number
+        return None
+    return f"{number:.4f}".rstrip("0").rstrip(".") + unit
 
 
 def book_language(language: str | None) -> str:
