@@ -1564,6 +1564,24 @@ def test_a_delimiter_line_of_other_cells_than_its_header_still_makes_a_table():
                       "delimiters_fitted('a|b\\n--|--|--\\n' * 50_000)", limit=60)
 
 
+def test_a_tables_row_indented_four_spaces_stays_a_row():
+    """plainlanguage.gov's ``               |`` under a table's header: kramdown's empty row,
+    Markdown's code block showing ``|`` in every edition. Rows past a blank line, code, and
+    indented lines under no table stay as written."""
+    from jekyll_compat.tablecells import indented_rows_kept
+
+    text = ("Short | Informative\n----- | -----------\n               |\n        a | b\nc | d\n\n"
+            "    not | a row\n\n```\nx | y\n--- | ---\n     | code\n```\n")
+    kept = indented_rows_kept(text).split("\n")
+    assert kept[2:4] == ["|", "a | b"]
+    assert kept[:2] + kept[4:] == text.split("\n")[:2] + text.split("\n")[4:]
+    same = "a | b\n--- | ---\n1 | 2\n"
+    assert indented_rows_kept(same) is same
+    assert ends_apart("from jekyll_compat.tablecells import indented_rows_kept\n"
+                      "indented_rows_kept('a|b\\n--|--\\n' + '     |\\n' * 100_000)\n"
+                      "indented_rows_kept('a|b\\n--|--\\n' * 50_000)", limit=60)
+
+
 def test_a_table_in_a_fenced_directive_keeps_its_extra_cells_and_code_is_left_alone():
     """MyST's own directive syntax, ```` ```{admonition} ````, holds Markdown: a table's
     cells past its header were dropped there without a word (the line scanners took the

@@ -166,6 +166,34 @@ def delimiters_fitted(text: str) -> str:
     return "\n".join(lines) if changed else text
 
 
+def indented_rows_kept(text: str) -> str:
+    """``text`` with a table's rows indented four spaces or more brought to the margin.
+
+    kramdown read any line with a pipe after a table's first two as one of its rows, however
+    indented (plainlanguage.gov's ``               |``, an empty row under a header); Markdown
+    ends the table there and reads the line as code, so a ``|`` stood in a code block under
+    it in every edition. Line for line; outside code.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    changed = False
+    i = 0
+    while i < len(lines) - 1:
+        if i not in prose or i + 1 not in prose or _delimiter_cells(lines[i], lines[i + 1]) is None:
+            i += 1
+            continue
+        j = i + 2
+        while j < len(lines) and lines[j].strip() and "|" in lines[j] and not _ENDS_TABLE.match(lines[j]):
+            if len(lines[j]) - len(lines[j].lstrip(" ")) > 3:
+                lines[j] = lines[j].lstrip(" ")
+                changed = True
+            j += 1
+        i = j
+    return "\n".join(lines) if changed else text
+
+
 _ROW_LIKE = re.compile(r".*\|")
 
 
