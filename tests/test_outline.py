@@ -101,6 +101,17 @@ def test_folder_without_landing_gets_a_generated_one_and_keeps_its_structure():
     assert "drafts/index" not in outline.order
 
 
+def test_a_page_in_a_folder_with_the_folders_permalink_lands_it():
+    """plainlanguage.gov's ``_pages/about/history/timeline.md`` is ``permalink: /about/history/``:
+    the section's page on the old site; a generated "History" contents page took its place."""
+    outline = outline_of(Page("about/index", "About", 1), Page("about/history/timeline", "Plain language "
+                         "in government", 1, address="about/history"),
+                         Page("about/history/laws", "Laws", 2), Page("about/team", "Team", 2))
+    assert outline.children["about/index"] == ("about/history/timeline", "about/team")
+    assert outline.children["about/history/timeline"] == ("about/history/laws",)
+    assert not outline.generated and not reported(outline)
+
+
 def test_a_folders_readme_lands_it_when_it_has_no_index():
     """As GitHub shows a folder, and GitHub Pages (jekyll-readme-index) published it: the City's
     repositories have ``guide/README.md`` and no ``guide/index.md``. A generated contents page

@@ -330,13 +330,14 @@ def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[st
 
 
 def _beside_by_address(pages: Mapping[str, Page]) -> dict[str, list[str]]:
-    """``{folder: pages beside it whose permalink is its address}`` (the City's
-    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``), in name order."""
+    """``{folder: pages beside it, or in it, whose permalink is its address}`` (the City's
+    ``SUMMITweek Winter 2018.md`` for ``SUMMITweek-Winter-2018/``; plainlanguage.gov's
+    ``about/history/timeline.md`` for ``/about/history/``), in name order."""
     found: dict[str, list[str]] = {}
     for docname in sorted(pages):
         address = pages[docname].address  # an unpublished page claims no folder (it would hide it)
         if (address and address != docname and pages[docname].published
-                and _folder_of(docname) == _folder_of(address)):
+                and _folder_of(docname) in (_folder_of(address), address)):
             found.setdefault(address, []).append(docname)
     return found
 
