@@ -53,6 +53,17 @@ def _around_breaks(broken: str) -> list[tuple[str, str]]:
     return [(broken[i - 1], broken[i + 1]) for i, char in enumerate(broken) if char == escape.ZWSP]
 
 
+@pytest.mark.parametrize("run", [
+    "အော်စတင်မြို့သည်အင်္ဂလိပ်ဘာသာကျွမ်းကျင်မှုအကန့်အသတ်ရှိသောနေထိုင်သူများအားအရည်အသွေးမြင့်ဝန်ဆောင်မှုများပေးရန်ကတိကဝတ်ပြုထားသည်။",
+    "奧斯汀市致力於為英語能力有限的居民提供優質、及時且符合文化需求的服務。我們的目標是讓每位居民都能輕鬆取得所需的資訊。",
+    "オースティン市は英語能力が限られた住民に質の高いサービスを提供することに取り組んでいます。",
+    "กรุงเทพมหานครเป็นเมืองหลวงและนครที่มีประชากรมากที่สุดของประเทศไทย",
+    "ទីក្រុងភ្នំពេញគឺជារាជធានីនិងជាទីក្រុងធំជាងគេបំផុតនៃប្រទេសកម្ពុជា",
+], ids=["burmese", "chinese", "japanese", "thai", "khmer"])
+def test_a_script_typst_breaks_itself_gets_no_break_put_in(run: str) -> None:
+    assert escape.breakable(run) == run
+
+
 def test_a_break_never_parts_a_letter_from_its_marks() -> None:
     run = "#स्मार्टसिटीऑस्टिनकेनिवासियोंकेलिएगुणवत्तापूर्णसेवाएँक्षत्रियक्षेत्रक्षमता"
     broken = escape.breakable(run)

@@ -34,7 +34,20 @@ BREAK_EVERY = 20
 ZWSP = "\u200b"
 """A zero-width space: a place a line may break, printed as nothing and left out of the
 PDF's text (copying the word gives the word)."""
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_BREAKS_NATIVELY = ("\u0e00-\u0eff"  # Thai, Lao
+                    "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar
+                    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
+                    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"  # Hangul
+                    "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001b000-\U0001b16f"  # kana
+                    "\u3100-\u312f\u31a0-\u31bf\ua000-\ua4cf"  # Bopomofo, Yi
+                    "\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+                    "\U00020000-\U000323af")
+"""Scripts whose lines Typst breaks without spaces (between ideographs, or at the words its
+dictionaries find). A ZWSP there is no help and harms: Typst cut a Burmese syllable at it
+(dotted circles), and in Chinese it joined the glyph before it in the PDF's text ("優\u200b"),
+so a search for the word found nothing."""
+_LONG_RUN = re.compile(r"[^\s%s]{%d,}" % (_BREAKS_NATIVELY, LONG_WORD + 1))
+_NATIVE = re.compile("[%s]" % _BREAKS_NATIVELY)
 _NO_BREAK_BEFORE = {"Mn", "Mc", "Me", "Cf", "Pe", "Pi", "Pf"}
 _NO_BREAK_AFTER = {"Cf", "Ps", "Pi", "Pf"}
 _VIRAMA = 9  # canonical combining class
@@ -44,10 +57,16 @@ _REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 def breakable(value: str) -> str:
     """``value`` with a :data:`ZWSP` every :data:`BREAK_EVERY` characters of each word longer
-    than :data:`LONG_WORD`, where :func:`_may_break` allows one."""
+    than :data:`LONG_WORD`, where :func:`_may_break` allows one; the parts of a word in a
+    script Typst breaks itself (:data:`_BREAKS_NATIVELY`) are left as they are."""
     if len(value) <= LONG_WORD or not _LONG_RUN.search(value):
         return value
     return _LONG_RUN.sub(lambda match: _with_breaks(match.group()), value)
+
+
+def breaks_natively(word: str) -> bool:
+    """Typst finds places to break ``word`` itself, so :func:`breakable` adds none there."""
+    return bool(_NATIVE.search(word))
 
 
 def _with_breaks(word: str) -> str:
