@@ -297,6 +297,25 @@ def test_a_word_longer_than_a_table_cell_breaks_inside_the_cell(tmp_path: Path) 
     assert not any(name in line for line in text.splitlines())  # on two lines of its cell
 
 
+def test_chinese_and_burmese_paragraphs_get_no_break_put_in(tmp_path: Path) -> None:
+    """Every 20 characters of a run without a space got a zero-width space: in Chinese it
+    joined the glyph before it in the PDF's text, so "優質" could not be found; in Burmese it
+    cut a syllable and Typst printed dotted circles. Typst breaks both scripts' lines itself."""
+    chinese = ("奧斯汀市致力於為英語能力有限的居民提供優質、及時且符合文化需求的服務。"
+               "我們的目標是讓每位居民都能輕鬆取得所需的資訊。")
+    burmese = ("အော်စတင်မြို့သည်အင်္ဂလိပ်ဘာသာကျွမ်းကျင်မှုအကန့်အသတ်ရှိသော"
+               "နေထိုင်သူများအားအရည်အသွေးမြင့်ဝန်ဆောင်မှုများပေးရန်ကတိကဝတ်ပြုထားသည်။")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."),
+                                         "zh.md": page("服務", 1, body=chinese, lang="zh-TW"),
+                                         "my.md": page("ဝန်ဆောင်မှု", 2, body=burmese, lang="my")})
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    pdf = the_pdf(tmp_path / "pdf")
+    text = text_of(pdf)
+    assert "\u200b" not in text and "優質" in "".join(text.split())
+    assert burmese in pdf.with_suffix(".typ").read_text(encoding="utf-8")
+
+
 def test_what_no_pdf_string_or_link_can_hold_is_said_at_its_line_and_the_pdf_still_conforms(
         tmp_path: Path) -> None:
     """A link's address over Typst's 8,000 bytes stopped the whole PDF edition, even a

@@ -124,3 +124,9 @@ def test_a_words_breaks_are_where_typst_may_break() -> None:
     cell = tablefit.Cell()
     cell.add("Transportation-Department", tablefit.CODE)
     assert cell.words == {tablefit.CODE: "Transportation-"}
+
+
+def test_a_long_run_of_chinese_is_measured_in_pieces_as_a_long_latin_word_is() -> None:
+    cell = tablefit.Cell()
+    cell.add("奧斯汀市致力於為英語能力有限的居民提供優質、及時且符合文化需求的服務。" * 3, tablefit.PLAIN)
+    assert len(cell.words[tablefit.PLAIN]) == tablefit.escape.BREAK_EVERY

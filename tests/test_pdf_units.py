@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,44 @@ def test_text_turns_soft_line_breaks_into_spaces() -> None:
     assert escape.text("one\ntwo") == '#"one two"'
     assert escape.text("") == ""
     assert escape.raw("x", block=True, lang="python") == '#raw(block: true, lang: "python", "x")'
+
+
+def _around_breaks(broken: str) -> list[tuple[str, str]]:
+    """The characters on either side of each break :func:`escape.breakable` put in."""
+    return [(broken[i - 1], broken[i + 1]) for i, char in enumerate(broken) if char == escape.ZWSP]
+
+
+@pytest.mark.parametrize("run", [
+    "အော်စတင်မြို့သည်အင်္ဂလိပ်ဘာသာကျွမ်းကျင်မှုအကန့်အသတ်ရှိသောနေထိုင်သူများအားအရည်အသွေးမြင့်ဝန်ဆောင်မှုများပေးရန်ကတိကဝတ်ပြုထားသည်။",
+    "奧斯汀市致力於為英語能力有限的居民提供優質、及時且符合文化需求的服務。我們的目標是讓每位居民都能輕鬆取得所需的資訊。",
+    "オースティン市は英語能力が限られた住民に質の高いサービスを提供することに取り組んでいます。",
+    "กรุงเทพมหานครเป็นเมืองหลวงและนครที่มีประชากรมากที่สุดของประเทศไทย",
+    "ទីក្រុងភ្នំពេញគឺជារាជធានីនិងជាទីក្រុងធំជាងគេបំផុតនៃប្រទេសកម្ពុជា",
+], ids=["burmese", "chinese", "japanese", "thai", "khmer"])
+def test_a_script_typst_breaks_itself_gets_no_break_put_in(run: str) -> None:
+    assert escape.breakable(run) == run
+
+
+def test_a_break_never_parts_a_letter_from_its_marks() -> None:
+    run = "#स्मार्टसिटीऑस्टिनकेनिवासियोंकेलिएगुणवत्तापूर्णसेवाएँक्षत्रियक्षेत्रक्षमता"
+    broken = escape.breakable(run)
+    assert broken.replace(escape.ZWSP, "") == run and escape.ZWSP in broken
+    for before, after in _around_breaks(broken):
+        assert unicodedata.category(after) not in {"Mn", "Mc", "Me"}, (before, after)
+        assert unicodedata.combining(before) != 9, (before, after)  # a virama
+
+
+def test_a_break_never_parts_a_bracket_or_quote_from_its_words() -> None:
+    for run in ("a" * 19 + "(" + "b" * 30, "a" * 19 + "\u300c" + "b" * 30,
+                "a" * 20 + ")" + "b" * 30,
+                "a" * 19 + "\u00bb" + "b" * 30, "a" * 20 + "\u00ab" + "b" * 30):  # »German«
+        around = _around_breaks(escape.breakable(run))
+        assert len(around) == 2, run
+        for before, after in around:
+            assert unicodedata.category(before) not in {"Ps", "Pi", "Pf"}, run
+            assert unicodedata.category(after) not in {"Pe", "Pi", "Pf"}, run
+    url = "https://example.org/" + "a" * 50
+    assert escape.breakable(url) == escape.ZWSP.join([url[:20], url[20:40], url[40:60], url[60:]])
 
 
 @pytest.mark.parametrize(("latex", "typst_math"), [

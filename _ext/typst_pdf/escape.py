@@ -34,34 +34,64 @@ BREAK_EVERY = 20
 ZWSP = "\u200b"
 """A zero-width space: a place a line may break, printed as nothing and left out of the
 PDF's text (copying the word gives the word)."""
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
-_JOINS = {"\u200d", "\u2060"}  # ZWJ, word joiner: no break beside them
+_BREAKS_NATIVELY = ("\u0e00-\u0eff"  # Thai, Lao
+                    "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar
+                    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
+                    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"  # Hangul
+                    "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001b000-\U0001b16f"  # kana
+                    "\u3100-\u312f\u31a0-\u31bf\ua000-\ua4cf"  # Bopomofo, Yi
+                    "\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+                    "\U00020000-\U000323af")
+"""Scripts whose lines Typst breaks without spaces (between ideographs, or at the words its
+dictionaries find). A ZWSP there is no help and harms: Typst cut a Burmese syllable at it
+(dotted circles), and in Chinese it joined the glyph before it in the PDF's text ("優\u200b"),
+so a search for the word found nothing."""
+_LONG_RUN = re.compile(r"[^\s%s]{%d,}" % (_BREAKS_NATIVELY, LONG_WORD + 1))
+_NATIVE = re.compile("[%s]" % _BREAKS_NATIVELY)
+_NO_BREAK_BEFORE = {"Mn", "Mc", "Me", "Cf", "Pe", "Pi", "Pf"}
+_NO_BREAK_AFTER = {"Cf", "Ps", "Pi", "Pf"}
+_VIRAMA = 9  # canonical combining class
+_EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 
 def breakable(value: str) -> str:
     """``value`` with a :data:`ZWSP` every :data:`BREAK_EVERY` characters of each word longer
-    than :data:`LONG_WORD`; never inside a character and its combining marks or a joined
-    sequence (an emoji with ZWJ)."""
+    than :data:`LONG_WORD`, where :func:`_may_break` allows one; the parts of a word in a
+    script Typst breaks itself (:data:`_BREAKS_NATIVELY`) are left as they are."""
     if len(value) <= LONG_WORD or not _LONG_RUN.search(value):
         return value
     return _LONG_RUN.sub(lambda match: _with_breaks(match.group()), value)
 
 
+def breaks_natively(word: str) -> bool:
+    """Typst finds places to break ``word`` itself, so :func:`breakable` adds none there."""
+    return bool(_NATIVE.search(word))
+
+
 def _with_breaks(word: str) -> str:
-    out, last = [], 0
-    for place in range(BREAK_EVERY, len(word), BREAK_EVERY):
-        if place - last < BREAK_EVERY:
-            continue
-        while place < len(word) and (unicodedata.combining(word[place]) or word[place] in _JOINS
-                                     or word[place - 1] in _JOINS
-                                     or 0xFE00 <= ord(word[place]) <= 0xFE0F):
+    pieces, last, place = [], 0, BREAK_EVERY
+    while place < len(word):
+        if _may_break(word[place - 1], word[place]):
+            pieces.append(word[last:place])
+            last, place = place, place + BREAK_EVERY
+        else:
             place += 1
-        if place >= len(word):
-            break
-        out.append(word[last:place])
-        last = place
-    out.append(word[last:])
-    return ZWSP.join(out)
+    pieces.append(word[last:])
+    return ZWSP.join(pieces)
+
+
+def _may_break(before: str, after: str) -> bool:
+    """A break between ``before`` and ``after`` keeps every character whole (an approximation
+    of UAX #29's grapheme clusters that errs on the side of no break): a Hindi or Burmese
+    syllable cut before its vowel sign or after its virama printed a dotted circle, and
+    ``unicodedata.combining`` is 0 for most such marks. Nor does it part a bracket or quote
+    from its words; a quote that closes in one language opens in another (»so«, “so”)."""
+    return not (unicodedata.category(after) in _NO_BREAK_BEFORE
+                or unicodedata.category(before) in _NO_BREAK_AFTER
+                or unicodedata.combining(before) == _VIRAMA
+                or ord(after) in _EMOJI_MODIFIERS
+                or ord(before) in _REGIONAL_INDICATORS and ord(after) in _REGIONAL_INDICATORS)
 
 
 PDF_STRING_BYTES = 32_767

@@ -33,8 +33,18 @@ class Cell:
 
     def add(self, text: str, style: str) -> None:
         for word in _BETWEEN_WORDS.split(escape.breakable(text)):
-            if len(word) > len(self.words.get(style, "")):
-                self.words[style] = word
+            for piece in _pieces(word):
+                if len(piece) > len(self.words.get(style, "")):
+                    self.words[style] = piece
+
+
+def _pieces(word: str) -> list[str]:
+    """``word``, or a long one Typst breaks itself (Chinese, Thai) in pieces as long as
+    :func:`escape.breakable` makes a Latin one's: measured whole, a Chinese paragraph would
+    shrink its table to fit it on one line."""
+    if len(word) <= escape.LONG_WORD or not escape.breaks_natively(word):
+        return [word]
+    return [word[i:i + escape.BREAK_EVERY] for i in range(0, len(word), escape.BREAK_EVERY)]
 
 
 def column_words(rows: list[list[Cell]], columns: int) -> list[dict[str, str]]:
