@@ -22,6 +22,7 @@ root_doc = "index"
 smartquotes = False  # the City's words stay exactly as written: no ' turned into ’
 
 extensions = [
+    "changes.glue",  # a builder's memories of what it wrote forgotten when its output was not kept
     "publication",  # CITATION.cff -> the metadata of every edition, loaded once
     "myst_parser",
     "safety",  # untrusted pages: no file from outside source/, no script links (README: Security)

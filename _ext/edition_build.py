@@ -37,6 +37,7 @@ import gc
 import os
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +52,16 @@ BUILDERS = {"pdf": "typst", "epub": "epub", "html": "html"}
 
 class BuildFolderProblem(Exception):
     """The folders cannot be built from or into (said in one line, no traceback)."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT). Not a ``KeyboardInterrupt``: Sphinx's ``build_main`` catches that,
+    says "Interrupted!" and returns as from a failed build, so ``make all`` went on to
+    build and swap in the next edition."""
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise Interrupted
 
 
 def count_pages(source: Path) -> int:
@@ -685,8 +696,13 @@ def main(argv: Sequence[str]) -> int:
         print(USAGE, file=sys.stderr)
         return 2
     builddir, source, edition, *options = argv
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         return build(Path(builddir), Path(source), edition, options)
+    except Interrupted:
+        print(f"make {edition}: interrupted, so the build stopped: no edition was replaced "
+              "since (the last good ones are in place)", file=sys.stderr)
+        return 130
     except BuildFolderProblem as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ swap, one edition failing under ``make all``, ``STRICT=0`` and unusable source f
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -406,3 +407,40 @@ def test_an_edition_folder_no_build_made_is_never_published_or_replaced(tmp_path
     assert again.returncode == 0, again.stderr
     assert make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={out}").returncode == 0
     assert not out.exists()
+
+
+def test_ctrl_c_stops_make_all_and_replaces_no_edition_after_it(tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as Ctrl-C sends it, while the ePub is built: Sphinx
+    used to say "Interrupted!" and return, and make all built and swapped in the site."""
+    pages = {f"p{n}.md": page(f"Page {n}", n, body="Some words. " * 200) for n in range(1, 40)}
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home"), **pages})
+    out = tmp_path / "out"
+    command = [sys.executable, str(REPO / "_ext" / "edition_build.py"), str(out), str(source), "all",
+               "-c", str(REPO), "-d", str(out / "doctrees"), "-j", "1", "-W", "--keep-going"]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    before = {edition: listing(out / edition) for edition in ("epub", "html")}
+    site = (out / "html" / "p1.html").read_bytes()
+    (source / "p1.md").write_text(page("Page one", 1, body="New words."), encoding="utf-8")
+    (source / "p0.md").write_text(page("Page zero", 0), encoding="utf-8")
+
+    with open(tmp_path / "stderr", "w+") as errors:
+        build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                 start_new_session=True)
+        try:
+            for line in build.stdout:
+                if line.startswith("pdf edition:"):  # the PDF is in place: the ePub is next
+                    os.killpg(build.pid, signal.SIGINT)
+                    break
+            build.stdout.read()
+            assert build.wait(timeout=300) == 130
+        finally:
+            if build.poll() is None:
+                os.killpg(build.pid, signal.SIGKILL)
+        errors.seek(0)
+        said = errors.read()
+    assert [line for line in said.splitlines() if "nterrupted" in line] == [
+        "make all: interrupted, so the build stopped: no edition was replaced since (the last "
+        "good ones are in place)"], said
+    assert "Traceback" not in said
+    assert {edition: listing(out / edition) for edition in ("epub", "html")} == before
+    assert (out / "html" / "p1.html").read_bytes() == site

@@ -237,8 +237,18 @@ def test_the_code_version_changes_with_any_file_of_the_extensions(tmp_path: Path
     first = code_version(tmp_path)
     (tmp_path / "room" / "__pycache__").mkdir()
     (tmp_path / "room" / "__pycache__" / "core.cpython-311.pyc").write_bytes(b"\0")
+    catalogs = tmp_path / "room" / "locales" / "es" / "LC_MESSAGES"
+    catalogs.mkdir(parents=True)
+    (catalogs / "sphinx.mo").write_bytes(b"POT-Creation-Date: compiled on this checkout")
     code_version.cache_clear()
     assert code_version(tmp_path) == first > 0  # compiled files are no code of ours
+    (catalogs / "sphinx.mo").write_bytes(b"POT-Creation-Date: compiled on another checkout")
+    code_version.cache_clear()
+    assert code_version(tmp_path) == first
+    (catalogs / "sphinx.po").write_text('msgid "Search"\nmsgstr "Buscar"\n', encoding="utf-8")
+    code_version.cache_clear()
+    assert code_version(tmp_path) != first  # the catalog's source is code
+    (catalogs / "sphinx.po").unlink()
     (tmp_path / "room" / "book.typ").write_text("#let a = 2\n", encoding="utf-8")
     code_version.cache_clear()
     assert code_version(tmp_path) != first

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_root, sphinx_build
+from conftest import REPO, copy_root, page, sphinx_build, write_pages
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -263,3 +264,33 @@ def test_a_sidebar_that_warned_is_rendered_again_and_warns_again(tmp_path):
     edit(src / "guide" / "two.md", "Guide page two.", "Guide page two, edited.")
     again = sphinx_build(src, tmp_path / "html", **options)
     assert again.returncode == 0 and "seen while rendering the sidebar" in again.output, again.output
+
+
+def make_all(source: Path, builddir: Path, edition: str = "all") -> subprocess.CompletedProcess[str]:
+    """``make all`` (or one edition) of ``source`` into ``builddir``, strict, as the Makefile runs it."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "_ext" / "edition_build.py"), str(builddir), str(source),
+         edition, "-c", str(REPO), "-d", str(builddir / "doctrees"), "-j", "1", "-W", "--keep-going",
+         "-q"], capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        check=False)
+
+
+def test_a_page_renamed_back_after_a_failed_build_leaves_no_html_behind(tmp_path):
+    """The failed build's memory of the pages it wrote is not the live site's: the page the
+    build before it published (``def2``) must still go when the next build succeeds."""
+    src = write_pages(tmp_path / "src", {"index.md": page("Home"), "a.md": page("A", 1),
+                                         "b.md": page("B", 2)})
+    out = tmp_path / "incremental"
+    assert make_all(src, out, "html").returncode == 0
+    (src / "b.md").rename(src / "def2.md")
+    assert make_all(src, out, "html").returncode == 0
+    (src / "def2.md").rename(src / "b.md")
+    edit(src / "b.md", "position: 2", "position: two")
+    assert make_all(src, out, "html").returncode != 0  # strict: the position is refused
+    edit(src / "b.md", "position: two", "position: 2")
+    built = make_all(src, out, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert make_all(src, tmp_path / "clean", "html").returncode == 0
+
+    assert not list(out.glob("html/**/def2.html"))
+    assert_same_files(files(out / "html"), files(tmp_path / "clean" / "html"))

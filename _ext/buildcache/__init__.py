@@ -62,6 +62,11 @@ def forget_numbered_tocs(app: Sphinx, env: Any) -> list[str]:
     return []
 
 
+COMPILED = frozenset({".pyc", ".pyo", ".mo"})
+"""Files made from the code, not the code (git ignores them): a ``.mo`` catalog names the
+time it was compiled, so each checkout's number, and the search index's, differed."""
+
+
 @functools.lru_cache(maxsize=None)
 def code_version(root: Path = Path(__file__).resolve().parents[1]) -> int:
     """A number for the code of every extension in ``root`` (``_ext/``), from its files' bytes.
@@ -74,7 +79,7 @@ def code_version(root: Path = Path(__file__).resolve().parents[1]) -> int:
     """
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in COMPILED:
             digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
             digest.update(b"\0" + path.read_bytes() + b"\0")
     return int(digest.hexdigest()[:12], 16) or 1  # 0 would mean "no version" to Sphinx

@@ -23,7 +23,7 @@ KEYS = {
     "fastnav.snapshot": "each page's parents, neighbours, listed pages and every title, "
                         "as the HTML builder last wrote them (fastnav.navpatch)",
     "website.fingerprint": "the metadata, editions and site address the site last showed",
-    "website.pages": "the pages a builder last wrote (their HTML is deleted when they leave)",
+    "website.pages": "every page a builder ever wrote (their HTML is deleted while they are out)",
     "publication.read_warnings": "the warnings each page gave when it was last read, said "
                                  "again by a build that does not read it (publication.readwarnings)",
     "website.read": "when each page was read, as a builder last wrote it (read again for "
@@ -33,8 +33,15 @@ KEYS = {
                        "pages listing them were read with",
     "record.release_pages": "the pages that list the releases (the releases directive): read "
                             "again when a release comes",
+    "changes.output": "the stamp of the output a builder's memories were made with (a failed "
+                      "build's output is thrown away, its memories are not: changes.glue)",
 }
 """Every memory, with what it holds: a room adds its key here, with one line."""
+
+OUTPUT = "changes.output"
+
+FOR_EVERY_OUTPUT = {"website.pages", OUTPUT}
+"""Memories true of any output a builder made, kept when its memories of one output go."""
 
 MISSING: Any = None
 """What :func:`recall` and :func:`remember` give when nothing was remembered yet."""
@@ -58,3 +65,21 @@ def remember(env: Any, key: str, value: Any, builder: str | None = None) -> Any:
     previous = memory.get(slot, MISSING)
     memory[slot] = value
     return previous
+
+
+def forget_another_output(env: Any, builder: str, stamp: Any) -> bool:
+    """Forget what ``builder`` remembers writing unless it wrote the output stamped ``stamp``.
+
+    ``make all`` throws a failed build's output away and starts the next from the live
+    edition, but the failed build saved its memories with the shared cache: the next
+    build believed the live pages showed what the failed one wrote. Forgotten, every page
+    is written again once. Whether anything was forgotten.
+    """
+    if stamp is not MISSING and recall(env, OUTPUT, builder) == stamp:
+        return False
+    memory = env.__dict__.get(ATTRIBUTE, {})
+    mine = [slot for slot in memory if slot.endswith(f"@{builder}")
+            and slot.rsplit("@", 1)[0] not in FOR_EVERY_OUTPUT]
+    for slot in mine:
+        del memory[slot]
+    return bool(mine)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import InvalidCitation, Metadata, epoch, load, readwarnings, safety_problems
+from . import InvalidCitation, Metadata, epoch, load, readwarnings, safety_problems, version_problem
 from .installed import cache_path
 from .logfilters import add_once
 
@@ -193,7 +193,10 @@ class Subtype(enum.Enum):
     ENVIRONMENT = "environment"
     """A value of the build's environment cannot be used: ``SOURCE_DATE_EPOCH`` that is no
     time (``abc``, past the year 9999: the editions are dated with the release date), a
-    ``PUBLICATION_URL`` that is no web address (the CITATION.cff's is used); this is said."""
+    ``PUBLICATION_URL`` that is no web address (the CITATION.cff's is used); this is said.
+    Also ``-D release=…`` (or ``version``) that is no version number, as CITATION.cff's
+    ``version`` is refused (``../x`` stopped the build with a crash report): CITATION.cff's
+    version is used."""
 
 
 def fill_config(app: Sphinx, config: Config) -> None:
@@ -235,6 +238,9 @@ def fill_config(app: Sphinx, config: Config) -> None:
             ", ".join(sorted(config.publication_pages_metadata)), config.citation_cff)
     chosen = next((str(getattr(config, n)) for n in ("release", "version") if _set_by_user(config, n)),
                   meta.version)
+    if chosen != meta.version and (why := version_problem(chosen)):
+        _say_release_unusable(chosen, why, meta, Path(config.citation_cff))
+        chosen = meta.version
     config.version = config.release = chosen
     meta = metadata(config)
     if unusable is not None:
@@ -327,6 +333,16 @@ def _stand_in(doctreedir: Path) -> Path:
                     f'date-released: "{day.isoformat()}"\nurl: "https://example.invalid/"\n',
                     encoding="utf-8")
     return path
+
+
+def _say_release_unusable(release: str, why: str, meta: Metadata, path: Path) -> None:
+    """``-D release=…`` names no version: said as CITATION.cff's ``version`` would be."""
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(
+        "-D release=%r %s; the editions are built as version %s, which CITATION.cff gives",
+        release[:80], why, meta.version, location=f"{path}:1",
+        type=WARNING_TYPE, subtype=Subtype.ENVIRONMENT.value)
 
 
 def _say_citation_unusable(path: Path, err: InvalidCitation, meta: Metadata) -> None:

@@ -187,9 +187,16 @@ def remove_old_output(app: Sphinx, env: BuildEnvironment, added: set[str], chang
     after a rebuild, though a clean build has no such file. Runs after page order has
     dropped the unpublished pages. Per builder: with one doctree cache, the ePub build
     may already have dropped a page from the env when the HTML build comes.
+
+    Every page the builder ever wrote is remembered, not only the last build's: a build
+    that failed saved its memory with the cache, but ``make all`` threw its output away,
+    and the next build starts from the live edition, which still holds what that build
+    had deleted (a page renamed, then renamed back in the failed build). A page file
+    already gone costs one look.
     """
-    gone = (changes.remember(env, _DOCS, set(env.found_docs), builder=app.builder.name)
-            or set()) - env.found_docs
+    before = changes.recall(env, _DOCS, builder=app.builder.name) or set()
+    changes.remember(env, _DOCS, before | env.found_docs, builder=app.builder.name)
+    gone = before - env.found_docs
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if app.builder.format == "html" and get_outfilename is not None:
         for docname in gone:
