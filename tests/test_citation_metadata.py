@@ -265,3 +265,16 @@ def test_the_epub_identifier_is_an_xml_name(meta: publication.Metadata, title: s
     changed = dataclasses.replace(meta, title=title)
     assert changed.book_id == book_id
     assert re.fullmatch(r"[A-Za-z_][\w.-]*", changed.book_id)
+
+
+def test_a_passages_citation_quotes_its_chapter_as_the_chapters_citation_does(meta: publication.Metadata) -> None:
+    """The "Cite this passage" dialog nested double quotes (“Defining “smart city.””); the
+    chapter's citation has the inner ones single, as Chicago and MLA want."""
+    from record import cite
+
+    url = "https://smartcity.austintexas.gov/editions/1.0.0/definition.html#p-1"
+    styles = cite.passage(meta, "Defining \u201csmart city\u201d", url, "2")
+    chapter = citations.chapter(meta, "Defining \u201csmart city\u201d", url)
+    for style in ("Chicago", "MLA 9"):
+        assert "\u201cDefining \u2018smart city.\u2019\u201d" in styles[style], styles[style]
+        assert "\u201cDefining \u2018smart city.\u2019\u201d" in citations.plain(chapter[style])

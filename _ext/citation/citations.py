@@ -45,7 +45,7 @@ def _stop(text: str) -> str:
     return "" if text.endswith((".", "?", "!")) else "."
 
 
-def _quoted(title: str) -> str:
+def quoted(title: str) -> str:
     """A title in double quotes with the closing period inside, American style."""
     title = _inner_quotes(title)
     if title.endswith(("\u2019", "\u201d")) and not title[:-1].endswith((".", "?", "!")):
@@ -98,7 +98,7 @@ def chicago(meta: Metadata) -> Runs:
 
 def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
     place = f"{meta.place}: " if str(meta.place) else ""
-    return _runs(f"{_end(', '.join(meta.authors))} {_quoted(title)} In ",
+    return _runs(f"{_end(', '.join(meta.authors))} {quoted(title)} In ",
                  _i(meta.title), f", version {meta.version}. {place}{meta.publisher}, "
                  f"{meta.date_released.year}. Accessed {ACCESSED}. ", _end(url))
 
@@ -127,7 +127,7 @@ def mla(meta: Metadata) -> Runs:
 
 
 def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
-    return _runs(_mla_author(meta), f"{_quoted(title)} ", _i(meta.title),
+    return _runs(_mla_author(meta), f"{quoted(title)} ", _i(meta.title),
                  f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, "
                  f"{_end(_bare(url))} Accessed {ACCESSED}.")
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from citation.citations import quoted  # one way to quote a title in every citation
+
 _MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
            "Nov.", "Dec.")
 
@@ -34,10 +36,10 @@ def passage(meta: Any, chapter: str, url: str, page: str | None) -> dict[str, st
     return {
         "APA 7": f"{_end(authors)} ({year}). {_end(chapter)} In {meta.title} "
                  f"(Version {meta.version}{pages}).{publisher} {url}",
-        "Chicago": f"{_end(authors)} \u201c{_end(chapter)}\u201d In {meta.title}, "
+        "Chicago": f"{_end(authors)} {quoted(chapter)} In {meta.title}, "
                    f"version {meta.version}" + (f", {page}" if page else "")
                    + f". {place}{meta.publisher}, {year}. {url}.",
-        "MLA 9": f"{mla_author}\u201c{_end(chapter)}\u201d {meta.title}, version {meta.version}, "
+        "MLA 9": f"{mla_author}{quoted(chapter)} {meta.title}, version {meta.version}, "
                  f"{meta.publisher}, {day.day} {_MONTHS[day.month - 1]} {year}"
                  + (f", p. {page}" if page else "") + f", {url.split('://', 1)[-1]}.",
     }
