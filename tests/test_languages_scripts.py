@@ -229,3 +229,36 @@ def test_search_finds_a_word_of_the_language(browser, site):
     hrefs = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
     assert any(h.startswith("sensors.html") for h in hrefs), hrefs
     context.close()
+
+
+def _placed_words(pdf: Path, number: int) -> list[tuple[float, float, str]]:
+    """(x, y, text) of what page ``number`` (0-based) draws, as pypdf reads it."""
+    found: list[tuple[float, float, str]] = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+
+    pypdf.PdfReader(pdf).pages[number].extract_text(visitor_text=seen)
+    return found
+
+
+def test_a_right_to_left_chapter_keeps_the_books_contents_and_header_order(tmp_path):
+    """In a left-to-right book an Arabic chapter's contents line ran right to left (its page
+    number at the left edge, the dots and number read as Arabic), and on its pages the running
+    header's two columns were swapped, both crammed at the left."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Language access", body="Welcome to the page."),
+        "ar.md": "---\ntitle: صفحات باللغة العربية\nposition: 1\nlang: ar\n---\n\n"
+                 "تلتزم مدينة أوستن بتقديم خدمات عالية الجودة.\n"})
+    build = sphinx_build(source, tmp_path / "pdf", "typst")
+    assert build.returncode == 0, build.output
+    book = the_book(tmp_path, "pdf")
+    contents = _placed_words(book, 2)
+    numbers = [x for x, _, text in contents if text.isdigit()]
+    assert len(numbers) == 2 and min(numbers) > 400, contents  # both at the right edge
+    arabic = len(pypdf.PdfReader(book).pages) - 1  # the last chapter's page
+    header = [(x, text) for x, y, text in _placed_words(book, arabic) if y > 700]
+    title_x = [x for x, text in header if "Smart City Austin" in text]
+    assert title_x and title_x[0] < 100, header  # the book's title at the left, as on every page
+    assert max(x for x, text in header if "Smart City Austin" not in text) > 400, header
