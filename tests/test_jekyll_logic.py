@@ -175,7 +175,32 @@ def test_a_tag_an_included_file_cannot_run_keeps_only_that_include_as_written() 
                            '{% include tip.html content="Use intent." %}\n\nEnd of Variables.\n')
     [dropped] = result.dropped
     assert dropped.line == 9 and dropped.tag.startswith('{% include tip.html content="Use intent." %}')
-    assert "title.html: unexpected tag 't'" in dropped.tag
+    assert "_includes/title.html:1: unexpected tag 't'" in dropped.tag
+
+
+def test_an_assigned_expression_in_parentheses_is_read_as_jekyll_read_it() -> None:
+    """18F's ``category-setup.html``: ``{% assign xs = (site.methods | where: … ) %}``. Jekyll's
+    lax Liquid ignored the parentheses; the engine refused them, the include was shown as
+    written and the page's loop over ``xs`` printed nothing, without a word about it."""
+    site = liquid.site_variables({}, data={"items": [{"name": "Alpha item", "k": "a"},
+                                                     {"name": "Beta item", "k": "b"}]})
+    includes = {"setup.html": '{% assign xs = (site.data.items | where: "k", "a" ) %}'}
+    page = "Before.\n\n{% include setup.html %}\n{% for x in xs %}\n- {{ x.name }}\n{% endfor %}\n\nAfter.\n"
+    result = liquid_engine.render(page, {}, site, first_line=4, includes=includes)
+    assert "- Alpha item" in result.text and "Beta" not in result.text and "{%" not in result.text
+    assert result.dropped == ()
+    own = liquid_engine.render('{%- assign ys = ( site.data.items | map: "name" ) -%}{{ ys | join: ", " }}',
+                               {}, site)
+    assert own.text == "Alpha item, Beta item"
+    assert render("{% assign r = (1..3) %}{% for i in r %}{{ i }}{% endfor %}").text == "123"
+
+
+def test_a_failure_inside_an_include_names_the_included_file_and_its_line() -> None:
+    """The warning stands at the include's tag in the page; it names where to change it too."""
+    result = liquid_engine.render("Intro.\n{% include box.html %}\n", {}, SITE, first_line=4,
+                                  includes={"box.html": "<div>\n{% bogus %}\n</div>"})
+    [dropped] = result.dropped
+    assert dropped.line == 5 and "(_includes/box.html:2: unexpected tag 'bogus')" in dropped.tag
 
 
 def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written() -> None:

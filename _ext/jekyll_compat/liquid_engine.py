@@ -175,8 +175,20 @@ def _blame_the_include(err: LiquidError, include: Any) -> None:
     token = getattr(err, "token", None)
     if token is None or getattr(token, "source", None) != include.source:
         if not hasattr(err, "inside"):
-            err.inside = f"{err.template_name}: {err.message}" if err.template_name else err.message
+            err.inside = f"{_include_place(err.template_name, token)}: {err.message}" \
+                if err.template_name else err.message
         err.token = include
+
+
+def _include_place(name: Any, token: Any) -> str:
+    """``_includes/setup.html:1``: the included file and line where its Liquid failed, so the
+    warning, which stands at the include's tag in the page, leads to the line to change."""
+    name = str(name)
+    where = name[len(RELATIVE):] if name.startswith(RELATIVE) else f"_includes/{name}"
+    source, index = getattr(token, "source", None), getattr(token, "start_index", None)
+    if not isinstance(source, str) or not isinstance(index, int):
+        return where
+    return f"{where}:{source.count(chr(10), 0, index) + 1}"
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -259,7 +271,7 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
 def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env = _Bounded(tolerance=Mode.STRICT,  # an include may include another, written as Jekyll did
                    undefined=_Noted,
-                   loader=DictLoader({name: _INCLUDE.sub(_include_call, text)
+                   loader=DictLoader({name: _INCLUDE.sub(_include_call, _lax(text))
                                       for name, text in includes if not is_navigation(text)}))
     env.add_tag(_JekyllIncludeTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
@@ -401,6 +413,26 @@ run of dashes is tried from its first dash only: tried from each, a line of 32,0
 (a long rule) took 18 s, and a megabyte of them hours."""
 
 
+_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%]|%(?!\}))*?)\s*\)(\s*-?%\})")
+_RANGE = re.compile(r"\S+\s*\.\.\s*\S+")
+
+
+def _unparenthesised(match: re.Match[str]) -> str:
+    """``{% assign xs = (site.methods | where: "category", "Decide" ) %}`` as Jekyll's lax
+    Liquid read it: the parentheses ignored (18F's methods cards). The engine refused them, so
+    the include was shown as written and the loop over ``xs`` printed nothing. A range
+    ``(1..5)`` keeps its parentheses: they are its syntax."""
+    inside = match.group(2)
+    if _RANGE.fullmatch(inside):
+        return match.group(0)
+    return match.group(1) + inside + match.group(3)
+
+
+def _lax(text: str) -> str:
+    """What Jekyll's lax Liquid accepted and the engine's strict parser does not, rewritten."""
+    return _PARENTHESISED.sub(_unparenthesised, text) if "(" in text else text
+
+
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = (),
                  assets: Mapping[str, str] | None = None) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
@@ -414,6 +446,8 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _outside_code(text, jekyll_assets.LINKED, jekyll_assets.element)
     if "--" in text:
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
+    if "(" in text:
+        text = _outside_code(text, _PARENTHESISED, _unparenthesised)
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
