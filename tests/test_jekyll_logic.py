@@ -147,12 +147,32 @@ def test_includes_run_from_the_old_sites_includes_folder(text: str, expected: st
 
 @pytest.mark.parametrize("tag", [
     "{% include missing.html %}", "{% include ../../etc/passwd %}", "{% include /etc/passwd %}",
-    "{% include nav.html %}",  # the old site's menu: the publication's contents replace it
 ])
 def test_an_include_that_is_not_there_or_never_ends_is_kept_as_text_and_listed(tag: str) -> None:
     result = liquid_engine.render(f"before {tag} after", {}, SITE, includes=INCLUDES)
     assert result.text == f"before {tag} after"
     assert [d.line for d in result.dropped] == [1] and result.dropped[0].tag == tag
+
+
+def test_the_old_sites_menu_is_left_out_and_said_at_its_tag() -> None:
+    """plainlanguage.gov's header: the menu include was not run but shown as written, so
+    readers saw "{% include header.html %} Body words.", and the warning gave no reason. The
+    publication's contents replace the menu: nothing is shown, and each tag is said."""
+    includes = {**INCLUDES, "header.html": '<nav><ul><li><a href="/">Home</a></li></ul></nav>',
+                "top.html": "<div>Top {% include header.html %}</div>"}
+    page = ("---\ntitle: Home\n---\n<div>\n {% include header.html %}\n <p>Body words.</p>\n</div>\n\n"
+            "{% include top.html %}\n")
+    prepared = preprocess(page, SITE, includes=includes)
+    assert "{%" not in prepared.text and "href" not in prepared.text and "Body words." in prepared.text
+    assert "<div>Top </div>" in prepared.text and prepared.dropped == ()
+    assert [(note.line, note.kind) for note in prepared.notes] == [(5, "liquid"), (9, "liquid")]
+    assert prepared.notes[0].message.startswith(
+        "`{% include header.html %}` is the old site's menu: it is left out here, because the "
+        "publication's own contents and navigation replace it")
+    assert prepared.notes[1].message.startswith("`{% include top.html %}` (its `header.html`) is the old site's menu")
+    looped = liquid_engine.render("{% for i in (1..3) %}{% include nav.html %}{% endfor %}", {}, SITE,
+                                  includes=INCLUDES)
+    assert looped.text == "" and looped.menus == (liquid.Dropped(1, "`{% include nav.html %}`"),)
 
 
 def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written() -> None:

@@ -45,6 +45,8 @@ class Result:
     """Lines of ``text`` back to lines of the text given (Liquid that wrote more lines)."""
     unfilled: tuple[Dropped, ...] = ()
     """The page's outputs of a ``site.``/``page.`` value nothing gives: they printed nothing."""
+    menus: tuple[Dropped, ...] = ()
+    """The page's includes of the old site's menu, left out (the publication's contents replace it)."""
 
 
 def has_liquid(text: str) -> bool:

@@ -146,6 +146,17 @@ class _JekyllIncludeNode(IncludeNode):
 
     def render_to_output(self, context: Any, buffer: Any) -> int:
         name = str(self.name.evaluate(context))
+        if name in getattr(context.env, "menus", ()):
+            if (menus := _MENUS_LEFT_OUT.get()) is not None:
+                menus.append((_OUTERMOST_INCLUDE.get() or self.token, name))
+            return False
+        outermost = _OUTERMOST_INCLUDE.set(_OUTERMOST_INCLUDE.get() or self.token)
+        try:
+            return self._render_included(name, context, buffer)
+        finally:
+            _OUTERMOST_INCLUDE.reset(outermost)
+
+    def _render_included(self, name: str, context: Any, buffer: Any) -> int:
         try:
             template = context.env.get_template(name, context=context, tag=self.tag)
         except TemplateNotFoundError as err:
@@ -218,8 +229,16 @@ _NAVIGATION = re.compile(r"<nav\b|\bsite\.(?:html_pages|pages|collections|posts)
 
 def is_navigation(include: str) -> bool:
     """The old site's own menu (a ``<nav>``, a loop over its pages): the publication's
-    contents replace it, so it is not run but kept as text and listed, like a tag it cannot run."""
+    contents and navigation replace it, so it is not run; its tag is left out and listed
+    (:attr:`.liquid.Result.menus`). Shown as written, readers saw ``{% include header.html %}``."""
     return bool(_NAVIGATION.search(include))
+
+
+_MENUS_LEFT_OUT: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar(
+    "menus_left_out", default=None)
+_OUTERMOST_INCLUDE: contextvars.ContextVar[Any] = contextvars.ContextVar(
+    "outermost_include", default=None)
+"""The page's own include tag being run: a menu an include includes is said at it."""
 
 
 _PRINTED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
@@ -273,6 +292,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
                    undefined=_Noted,
                    loader=DictLoader({name: _INCLUDE.sub(_include_call, _lax(text))
                                       for name, text in includes if not is_navigation(text)}))
+    env.menus = frozenset(name for name, text in includes if is_navigation(text))
     env.add_tag(_JekyllIncludeTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
@@ -665,7 +685,9 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     for _ in range(tries):
         noted: list[Undefined] = []
+        menus: list[tuple[Any, str]] = []
         watching = _PRINTED_EMPTY.set(noted)
+        watching_menus = _MENUS_LEFT_OUT.set(menus)
         try:
             output = env.from_string(source).render(**context)
             break
@@ -683,6 +705,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
         finally:
             _PRINTED_EMPTY.reset(watching)
+            _MENUS_LEFT_OUT.reset(watching_menus)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
@@ -693,7 +716,24 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
-                  tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)))
+                  tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
+                  _menus(menus, source, first_line, as_written))
+
+
+def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,
+           as_written) -> tuple[Dropped, ...]:
+    """The page's include tags whose menu was left out (each once, a loop's too), quoted as
+    written: `` `{% include top.html %}` (its `nav.html`) `` when the menu is included deeper."""
+    found: dict[int, Dropped] = {}
+    for token, name in left_out:
+        index = getattr(token, "start_index", None)
+        if getattr(token, "source", None) is not source or index is None or index in found:
+            continue
+        span = _tag_at(source, index)
+        tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]])))) if span else "{% include %}"
+        deeper = "" if re.search(rf"include\s+['\"]?{re.escape(name)}\b", tag) else f" (its `{name}`)"
+        found[index] = Dropped(_line_at(source, index, first_line), f"`{tag}`{deeper}")
+    return tuple(sorted(found.values(), key=lambda d: d.line))
 
 
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
@@ -906,12 +946,16 @@ def _failing_span(source: str, err: LiquidError) -> tuple[int, int] | None:
     """The tag or output statement the engine stopped at, or else the first one never closed."""
     token = getattr(err, "token", None)
     index = getattr(token, "start_index", None)
-    if index is not None:
-        tags = tag_spans(source)
-        place = bisect_right([start for start, _, _ in tags], index) - 1
-        if place >= 0 and index < tags[place][1]:
-            return tags[place][0], tags[place][1]
-    return _unclosed(source)
+    return (index is not None and _tag_at(source, index)) or _unclosed(source)
+
+
+def _tag_at(source: str, index: int) -> tuple[int, int] | None:
+    """The tag or output statement of ``source`` that ``index`` is in."""
+    tags = tag_spans(source)
+    place = bisect_right([start for start, _, _ in tags], index) - 1
+    if place >= 0 and index < tags[place][1]:
+        return tags[place][0], tags[place][1]
+    return None
 
 
 _BLOCKS = {"if": "endif", "unless": "endunless", "for": "endfor", "case": "endcase",

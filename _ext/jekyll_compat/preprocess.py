@@ -136,6 +136,11 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
              for loop in rendered.unlisted]
+    notes += [Note(menu.line, "liquid",
+                   f"{menu.tag} is the old site's menu: it is left out here, because the "
+                   "publication's own contents and navigation replace it. Remove the tag, or "
+                   "write the links in Markdown if this page needs them")
+              for menu in rendered.menus]
     if rendered.unfilled:
         notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
     if html_page:
