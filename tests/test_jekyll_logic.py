@@ -223,6 +223,26 @@ def test_a_failure_inside_an_include_names_the_included_file_and_its_line() -> N
     assert dropped.line == 5 and "(_includes/box.html:2: unexpected tag 'bogus')" in dropped.tag
 
 
+def test_a_loop_over_a_value_nothing_gives_is_said_at_its_line() -> None:
+    """18F's releases page loops over ``site.data.releases``, which the jekyll_get plugin
+    fetched while the old site was built: the section was empty without a word. A list that
+    is given but empty, a loop guarded by ``if``, and Jekyll's own lists are no mistake."""
+    site = liquid.site_variables({}, data={"none_yet": [], "items": [{"name": "A"}]})
+    page = ("---\ntitle: Releases\n---\n## Releases\n\n{% for release in site.data.releases %}\n"
+            "### {{ release.name }}\n{% endfor %}\n\n{% for x in site.data.none_yet %}{{ x }}{% endfor %}"
+            "{% for x in site.data.items %}{{ x.name }}{% endfor %}{% for t in page.tags %}{% endfor %}"
+            "{% if site.data.gone %}{% for g in site.data.gone %}{% endfor %}{% endif %}\n"
+            "{% for r in site.data.releases %}{% endfor %}{% for a in page.authors %}{% endfor %}\n")
+    prepared = preprocess(page, site)
+    assert [(note.line, note.kind) for note in prepared.notes] == [(6, "empty-value"), (11, "empty-value"),
+                                                                   (11, "empty-value")]
+    assert prepared.notes[0].message.startswith(
+        "`{% for release in site.data.releases %}` loops over `site.data.releases`, which no "
+        "`_data/releases` file gives (the old build may have fetched it, with a plugin such as jekyll_get")
+    assert "`page.authors`, which no front-matter key gives" in prepared.notes[2].message
+    assert prepared.text.endswith("\n\nA\n\n")
+
+
 def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written() -> None:
     """fortran-lang's `{% include tip.html content="... the `intent` attribute ..." %}`: kept
     because `tip.html` cannot run, it was shown in the engine's own syntax,

@@ -77,7 +77,9 @@ class Subtype(enum.Enum):
     EMPTY_VALUE = "empty-value"
     """The page prints a ``site.`` or ``page.`` value that nothing gives (``{{ site.email }}``
     with no ``email:`` in ``_config.yml``): it prints nothing, as Jekyll did, leaving a gap
-    in the sentence. Values Jekyll filled itself (``site.url``, ``page.date``) are not said."""
+    in the sentence. Values Jekyll filled itself (``site.url``, ``page.date``) are not said.
+    So is a ``for`` loop over such a value (``site.data.releases``, which the jekyll_get
+    plugin fetched while the old site was built): its section is empty."""
 
     DATE = "date"
     """The front-matter ``date`` is not a date, so none is shown."""

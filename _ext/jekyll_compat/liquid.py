@@ -47,6 +47,9 @@ class Result:
     """The page's outputs of a ``site.``/``page.`` value nothing gives: they printed nothing."""
     menus: tuple[Dropped, ...] = ()
     """The page's includes of the old site's menu, left out (the publication's contents replace it)."""
+    unlooped: tuple[Dropped, ...] = ()
+    """The page's ``for`` loops over a ``site.``/``page.`` value nothing gives (``tag`` is the
+    value's name, a tab, and the loop's tag as written): they printed nothing."""
 
 
 def has_liquid(text: str) -> bool:

@@ -257,6 +257,18 @@ class _Noted(Undefined):
             noted.append(self)
         return ""
 
+    def items(self) -> Any:
+        """A ``for`` loop's way in (the engine loops over a mapping's items): noted, so a loop
+        over ``site.data.releases`` that the jekyll_get plugin fetched is said, not silently empty."""
+        looped = _LOOPED_EMPTY.get()
+        if looped is not None:
+            looped.append(self)
+        return super().items()
+
+
+_LOOPED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
+    "looped_empty", default=None)
+
 
 JEKYLL_FILLS = frozenset({
     "site.url", "site.baseurl", "site.time", "site.github", "site.source", "site.destination",
@@ -276,6 +288,14 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
     """The page's own outputs of a ``site.`` or ``page.`` value nothing gives (an include's
     ``{{ include.caption }}`` left out is the include's business), each with its line."""
     found: dict[str, int] = {}
+    for undefined, name in _unfilled_names(noted, source):
+        found.setdefault(name, _line_at(source, undefined.token.start_index, first_line))
+    return [Dropped(line, name) for name, line in found.items()]
+
+
+def _unfilled_names(noted: list[Undefined], source: str) -> Iterable[tuple[Undefined, str]]:
+    """Each of ``noted`` written in the page itself as a ``site.``/``page.`` value Jekyll did
+    not fill itself, with that name."""
     for undefined in noted:
         token = undefined.token
         if token is None or getattr(token, "source", None) is not source:
@@ -283,8 +303,21 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
         name = _UNFILLED_NAME.match(source, token.start_index)
         if name is None or name.group(1) in JEKYLL_FILLS or name.group(1).startswith(_EMPTY_WITHIN):
             continue
-        found.setdefault(name.group(1), _line_at(source, token.start_index, first_line))
-    return [Dropped(line, name) for name, line in found.items()]
+        yield undefined, name.group(1)
+
+
+def _unlooped(looped: list[Undefined], source: str, first_line: int, as_written) -> tuple[Dropped, ...]:
+    """The page's ``for`` loops over a ``site.``/``page.`` value nothing gives, each once, as
+    ``(line, "name\ttag as written")``: they printed nothing (a list empty but given is no
+    mistake, and not said)."""
+    found: dict[int, Dropped] = {}
+    for undefined, name in _unfilled_names(looped, source):
+        span = _tag_at(source, undefined.token.start_index)
+        if span is None or span[0] in found:
+            continue
+        tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]]))))
+        found[span[0]] = Dropped(_line_at(source, span[0], first_line), f"{name}\t{tag}")
+    return tuple(sorted(found.values(), key=lambda d: d.line))
 
 
 def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
@@ -686,8 +719,10 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     for _ in range(tries):
         noted: list[Undefined] = []
         menus: list[tuple[Any, str]] = []
+        looped: list[Undefined] = []
         watching = _PRINTED_EMPTY.set(noted)
         watching_menus = _MENUS_LEFT_OUT.set(menus)
+        watching_loops = _LOOPED_EMPTY.set(looped)
         try:
             output = env.from_string(source).render(**context)
             break
@@ -706,6 +741,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         finally:
             _PRINTED_EMPTY.reset(watching)
             _MENUS_LEFT_OUT.reset(watching_menus)
+            _LOOPED_EMPTY.reset(watching_loops)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
@@ -717,7 +753,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
-                  _menus(menus, source, first_line, as_written))
+                  _menus(menus, source, first_line, as_written),
+                  _unlooped(looped, source, first_line, as_written))
 
 
 def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,

@@ -96,6 +96,21 @@ def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
             "old site). Add the value, or write the words in its place")
 
 
+def unlooped_message(name: str, tag: str) -> str:
+    """A loop over a value nothing gives: where such a value would come from, and what to do."""
+    parts = name.split(".")
+    if parts[:2] == ["site", "data"] and len(parts) > 2:
+        given = (f"no `_data/{parts[2]}` file gives (the old build may have fetched it, with a "
+                 "plugin such as jekyll_get, and the pages' folder lacks it)")
+        fix = f"add `_data/{parts[2]}.yml` with its items"
+    elif parts[0] == "site":
+        given, fix = "no `_config.yml` setting gives", "add the setting"
+    else:
+        given, fix = "no front-matter key gives", "add the key to the front matter"
+    return (f"`{tag}` loops over `{name}`, which {given}: the loop prints nothing here, and its "
+            f"section is empty. {fix.capitalize()}, or write the list in Markdown")
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
@@ -141,6 +156,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    "publication's own contents and navigation replace it. Remove the tag, or "
                    "write the links in Markdown if this page needs them")
               for menu in rendered.menus]
+    notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
+              for loop in rendered.unlooped]
     if rendered.unfilled:
         notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
     if html_page:
