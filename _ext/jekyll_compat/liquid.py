@@ -50,6 +50,8 @@ class Result:
     unlooped: tuple[Dropped, ...] = ()
     """The page's ``for`` loops over a ``site.``/``page.`` value nothing gives (``tag`` is the
     value's name, a tab, and the loop's tag as written): they printed nothing."""
+    unlinked: tuple[Dropped, ...] = ()
+    """``{% link path %}`` tags naming a file the source folder lacks: the link's words kept."""
 
 
 def has_liquid(text: str) -> bool:

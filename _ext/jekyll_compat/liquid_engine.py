@@ -675,12 +675,42 @@ def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
+_LINKED_PATH = r"\{%-?\s*link\s+(?P<path>[^\s{}%]+?)\s*-?%\}"
+_MARKDOWN_LINK_TO = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\((?:\{\{[^}\n]*\}\}|[^()\s{])*?"
+                               + _LINKED_PATH + r"[^()\s]*\)")
+_LINK_TAG = re.compile(_LINKED_PATH)
+
+
+def _missing_links(text: str, exists: Callable[[str], bool],
+                   first_line: int) -> tuple[str, tuple[Dropped, ...]]:
+    """``{% link _pages/history.md %}`` naming a file the source folder lacks (Jekyll stopped
+    its build there: "Could not find document"): a Markdown link to it is its words alone, any
+    other such tag writes nothing, and each is listed as written. Written as ``/_pages/history.md``,
+    it was warned as a link to an address the page never had."""
+    if "link" not in text or "{%" not in text:
+        return text, ()
+    missing: list[Dropped] = []
+
+    def named(match: re.Match[str]) -> bool:
+        path = match.group("path").strip("\"'")
+        if exists(path):
+            return False
+        tag = _LINK_TAG.search(match.group(0)).group(0)
+        missing.append(Dropped(first_line + text.count("\n", 0, match.start()), _short(tag, 200)))
+        return True
+
+    text = _outside_code(text, _MARKDOWN_LINK_TO, lambda m: m.group("words") if named(m) else m.group(0))
+    text = _outside_code(text, _LINK_TAG, lambda m: "" if named(m) else m.group(0))
+    return text, tuple(sorted(set(missing), key=lambda d: d.line))
+
+
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
            relative: Mapping[str, str] | None = None,
            markdownified: Callable[[str], str] | None = None,
            paginator: Mapping[str, Any] | None = None,
-           assets: Mapping[str, str] | None = None) -> Result:
+           assets: Mapping[str, str] | None = None,
+           linked: Callable[[str], bool] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
     ``relative`` the files beside the page its ``include_relative`` tags name (as written).
@@ -688,9 +718,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`).
     ``paginator``: jekyll-paginate's, for a page that lists the posts (:mod:`.paginator`);
     without it a loop over ``paginator.posts`` is one of the old site's lists, left out.
-    ``assets``: the address of each file a jekyll-assets ``asset_path`` tag names."""
+    ``assets``: the address of each file a jekyll-assets ``asset_path`` tag names.
+    ``linked``: whether the source folder has the file a ``{% link path %}`` names."""
     if not has_liquid(text):
         return Result(text, ())
+    text, unlinked = _missing_links(text, linked, first_line) if linked else (text, ())
     written: dict[str, str] = {}
     text = _jekyll_tags(_translated(text, site), written, relative or {}, assets)
     slots: list[str] = []
@@ -754,7 +786,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
                   _menus(menus, source, first_line, as_written),
-                  _unlooped(looped, source, first_line, as_written))
+                  _unlooped(looped, source, first_line, as_written), unlinked)
 
 
 def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,
@@ -1047,6 +1079,6 @@ def _plain(piece: str) -> str:
     return _MARK.sub("", piece)
 
 
-def _short(tag: str) -> str:
+def _short(tag: str, limit: int = 60) -> str:
     flat = " ".join(tag.split())
-    return flat if len(flat) <= 60 else flat[:57] + "..."
+    return flat if len(flat) <= limit else flat[:limit - 3] + "..."

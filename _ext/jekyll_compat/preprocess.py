@@ -14,7 +14,7 @@ lines than it has, and the blank line that ends an HTML element Markdown follows
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -117,7 +117,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
                whole_elements: bool = True, html_page: bool = False,
                paginator: Mapping[str, Any] | None = None,
-               assets: Mapping[str, str] | None = None) -> Prepared:
+               assets: Mapping[str, str] | None = None,
+               linked: Callable[[str], bool] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -127,6 +128,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
     ``assets``: the files jekyll-assets' ``asset_path`` tags name (:func:`.assets.addresses`).
+    ``linked``: whether the source folder has a file a ``{% link path %}`` names.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -141,7 +143,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
-                                        paginator=paginator, assets=assets)
+                                        paginator=paginator, assets=assets, linked=linked)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
@@ -156,6 +158,12 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    "publication's own contents and navigation replace it. Remove the tag, or "
                    "write the links in Markdown if this page needs them")
               for menu in rendered.menus]
+    notes += [Note(link.line, "link",
+                   f"`{link.tag}` names a file the source folder does not have (Jekyll stopped its "
+                   "build here: \"Could not find document\"): the link's words are kept, without "
+                   "the link. Write the path of the page's file as it is now, from the source "
+                   "folder (as `_pages/about.md`), or remove the link")
+              for link in rendered.unlinked]
     notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
               for loop in rendered.unlooped]
     if rendered.unfilled:
