@@ -674,6 +674,26 @@ def test_messages_after_an_include_name_the_line_of_the_file(tmp_path: Path) -> 
         assert lines[line - 1] == words, (kind, line)
 
 
+def test_links_an_include_wrote_in_html_are_said_at_its_tag_in_every_edition(tmp_path: Path) -> None:
+    """An include looping over 16 ``_data/`` items wrote 16 dead links in HTML: the ePub said
+    each at the tag's line, the PDF (which reads the HTML's elements) at lines 11 to 26 of a
+    12-line page, so no warning matched its twin and 32 were said for 16."""
+    source = write_pages(tmp_path / "site", {
+        "_config.yml": "title: Site\n",
+        "_data/resources.yml": "- {title: A, href: /nowhere/}\n" * 16,
+        "_includes/resources.html": ('<ul>\n{% for r in site.data.resources %}\n'
+                                     '<li><a href="{{ r.href }}">{{ r.title }}</a></li>\n{% endfor %}\n</ul>\n'),
+        "index.md": "---\ntitle: Home\n---\n\nHome.\n",
+        "res.md": ("---\ntitle: Res\nposition: 1\n---\n\nSome resources.\n\nMore:\n\n"
+                   "{% include resources.html %}\n\nEnd.\n"),
+    })
+    for builder in ("typst", "epub"):
+        built = sphinx_build(source, tmp_path / builder, builder, strict=False, doctrees=tmp_path / "doctrees")
+        assert built.returncode == 0, built.output
+        places = {line.split(" WARNING: ")[0] for line in built.warnings if "[jekyll.link]" in line}
+        assert places == {f"{source / 'res.md'}:10:"}, (builder, places)
+
+
 def test_beautiful_jekylls_boxes_keep_what_their_colour_said(tmp_path: Path) -> None:
     """Beautiful Jekyll's ``{: .box-warning}`` paragraphs were told apart by colour alone:
     each is now a callout with the label its colour meant, in the site and the ePub."""

@@ -147,12 +147,32 @@ def test_includes_run_from_the_old_sites_includes_folder(text: str, expected: st
 
 @pytest.mark.parametrize("tag", [
     "{% include missing.html %}", "{% include ../../etc/passwd %}", "{% include /etc/passwd %}",
-    "{% include nav.html %}",  # the old site's menu: the publication's contents replace it
 ])
 def test_an_include_that_is_not_there_or_never_ends_is_kept_as_text_and_listed(tag: str) -> None:
     result = liquid_engine.render(f"before {tag} after", {}, SITE, includes=INCLUDES)
     assert result.text == f"before {tag} after"
     assert [d.line for d in result.dropped] == [1] and result.dropped[0].tag == tag
+
+
+def test_the_old_sites_menu_is_left_out_and_said_at_its_tag() -> None:
+    """plainlanguage.gov's header: the menu include was not run but shown as written, so
+    readers saw "{% include header.html %} Body words.", and the warning gave no reason. The
+    publication's contents replace the menu: nothing is shown, and each tag is said."""
+    includes = {**INCLUDES, "header.html": '<nav><ul><li><a href="/">Home</a></li></ul></nav>',
+                "top.html": "<div>Top {% include header.html %}</div>"}
+    page = ("---\ntitle: Home\n---\n<div>\n {% include header.html %}\n <p>Body words.</p>\n</div>\n\n"
+            "{% include top.html %}\n")
+    prepared = preprocess(page, SITE, includes=includes)
+    assert "{%" not in prepared.text and "href" not in prepared.text and "Body words." in prepared.text
+    assert "<div>Top </div>" in prepared.text and prepared.dropped == ()
+    assert [(note.line, note.kind) for note in prepared.notes] == [(5, "liquid"), (9, "liquid")]
+    assert prepared.notes[0].message.startswith(
+        "`{% include header.html %}` is the old site's menu: it is left out here, because the "
+        "publication's own contents and navigation replace it")
+    assert prepared.notes[1].message.startswith("`{% include top.html %}` (its `header.html`) is the old site's menu")
+    looped = liquid_engine.render("{% for i in (1..3) %}{% include nav.html %}{% endfor %}", {}, SITE,
+                                  includes=INCLUDES)
+    assert looped.text == "" and looped.menus == (liquid.Dropped(1, "`{% include nav.html %}`"),)
 
 
 def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written() -> None:
@@ -175,7 +195,67 @@ def test_a_tag_an_included_file_cannot_run_keeps_only_that_include_as_written() 
                            '{% include tip.html content="Use intent." %}\n\nEnd of Variables.\n')
     [dropped] = result.dropped
     assert dropped.line == 9 and dropped.tag.startswith('{% include tip.html content="Use intent." %}')
-    assert "title.html: unexpected tag 't'" in dropped.tag
+    assert "_includes/title.html:1: unexpected tag 't'" in dropped.tag
+
+
+def test_an_assigned_expression_in_parentheses_is_read_as_jekyll_read_it() -> None:
+    """18F's ``category-setup.html``: ``{% assign xs = (site.methods | where: … ) %}``. Jekyll's
+    lax Liquid ignored the parentheses; the engine refused them, the include was shown as
+    written and the page's loop over ``xs`` printed nothing, without a word about it."""
+    site = liquid.site_variables({}, data={"items": [{"name": "Alpha item", "k": "a"},
+                                                     {"name": "Beta item", "k": "b"}]})
+    includes = {"setup.html": '{% assign xs = (site.data.items | where: "k", "a" ) %}'}
+    page = "Before.\n\n{% include setup.html %}\n{% for x in xs %}\n- {{ x.name }}\n{% endfor %}\n\nAfter.\n"
+    result = liquid_engine.render(page, {}, site, first_line=4, includes=includes)
+    assert "- Alpha item" in result.text and "Beta" not in result.text and "{%" not in result.text
+    assert result.dropped == ()
+    own = liquid_engine.render('{%- assign ys = ( site.data.items | map: "name" ) -%}{{ ys | join: ", " }}',
+                               {}, site)
+    assert own.text == "Alpha item, Beta item"
+    assert render("{% assign r = (1..3) %}{% for i in r %}{{ i }}{% endfor %}").text == "123"
+
+
+def test_a_failure_inside_an_include_names_the_included_file_and_its_line() -> None:
+    """The warning stands at the include's tag in the page; it names where to change it too."""
+    result = liquid_engine.render("Intro.\n{% include box.html %}\n", {}, SITE, first_line=4,
+                                  includes={"box.html": "<div>\n{% bogus %}\n</div>"})
+    [dropped] = result.dropped
+    assert dropped.line == 5 and "(_includes/box.html:2: unexpected tag 'bogus')" in dropped.tag
+
+
+def test_a_loop_over_a_value_nothing_gives_is_said_at_its_line() -> None:
+    """18F's releases page loops over ``site.data.releases``, which the jekyll_get plugin
+    fetched while the old site was built: the section was empty without a word. A list that
+    is given but empty, a loop guarded by ``if``, and Jekyll's own lists are no mistake."""
+    site = liquid.site_variables({}, data={"none_yet": [], "items": [{"name": "A"}]})
+    page = ("---\ntitle: Releases\n---\n## Releases\n\n{% for release in site.data.releases %}\n"
+            "### {{ release.name }}\n{% endfor %}\n\n{% for x in site.data.none_yet %}{{ x }}{% endfor %}"
+            "{% for x in site.data.items %}{{ x.name }}{% endfor %}{% for t in page.tags %}{% endfor %}"
+            "{% if site.data.gone %}{% for g in site.data.gone %}{% endfor %}{% endif %}\n"
+            "{% for r in site.data.releases %}{% endfor %}{% for a in page.authors %}{% endfor %}\n")
+    prepared = preprocess(page, site)
+    assert [(note.line, note.kind) for note in prepared.notes] == [(6, "empty-value"), (11, "empty-value"),
+                                                                   (11, "empty-value")]
+    assert prepared.notes[0].message.startswith(
+        "`{% for release in site.data.releases %}` loops over `site.data.releases`, which no "
+        "`_data/releases` file gives (the old build may have fetched it, with a plugin such as jekyll_get")
+    assert "`page.authors`, which no front-matter key gives" in prepared.notes[2].message
+    assert prepared.text.endswith("\n\nA\n\n")
+
+
+def test_a_link_tag_to_a_file_the_folder_lacks_keeps_its_words_and_is_said_at_its_line() -> None:
+    """plainlanguage.gov links ``{% link _pages/about/history/….md %}`` to a file it no longer
+    has: Jekyll stopped its build there; the publication warned about ``/_pages/…md``, an
+    address written nowhere in the page. The words stay, the tag is said as written."""
+    gone = "{% link _pages/about/history/plain-language-in-the-government.md %}"
+    page = (f"---\ntitle: History\n---\n\n- [A History]({{{{ site.baseurl }}}}{gone})\n"
+            "- [The rules]({% link _pages/rules.md %})\n\n<p><a href=\"{% link gone.md %}\">Gone</a></p>\n"
+            "\n`{% link not/run.md %}`\n")
+    prepared = preprocess(page, SITE, linked=lambda path: path == "_pages/rules.md")
+    assert prepared.text.endswith("\n- A History\n- [The rules](/_pages/rules.md)\n\n"
+                                  "<p><a href=\"\">Gone</a></p>\n\n`{% link not/run.md %}`\n")
+    assert [(note.line, note.kind) for note in prepared.notes] == [(5, "link"), (8, "link")]
+    assert prepared.notes[0].message.startswith(f"`{gone}` names a file the source folder does not have")
 
 
 def test_an_include_kept_as_written_keeps_the_code_in_its_arguments_as_written() -> None:

@@ -22,7 +22,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import changes
@@ -72,12 +72,15 @@ class Subtype(enum.Enum):
     text (one warning per file, naming each with its line)."""
 
     LINK = "link"
-    """A root-relative link leads to no page (its text is kept, without the link)."""
+    """A root-relative link leads to no page (its text is kept, without the link); or a
+    ``{% link path %}`` names a file the source folder does not have (Jekyll stopped there)."""
 
     EMPTY_VALUE = "empty-value"
     """The page prints a ``site.`` or ``page.`` value that nothing gives (``{{ site.email }}``
     with no ``email:`` in ``_config.yml``): it prints nothing, as Jekyll did, leaving a gap
-    in the sentence. Values Jekyll filled itself (``site.url``, ``page.date``) are not said."""
+    in the sentence. Values Jekyll filled itself (``site.url``, ``page.date``) are not said.
+    So is a ``for`` loop over such a value (``site.data.releases``, which the jekyll_get
+    plugin fetched while the old site was built): its section is empty."""
 
     DATE = "date"
     """The front-matter ``date`` is not a date, so none is shown."""
@@ -954,7 +957,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         whole_elements=(srcdir / "_config.yml").is_file(),
                         html_page=path.name.endswith(pagesource.suffixes.HTML),
                         paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None,
-                        assets=jekyll_assets.addresses(source[0], srcdir, config))
+                        assets=jekyll_assets.addresses(source[0], srcdir, config),
+                        linked=functools.partial(_source_has, srcdir))
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
@@ -975,6 +979,13 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         warn(f"Liquid the publication cannot run is shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+
+
+def _source_has(srcdir: Path, path: str) -> bool:
+    """Whether ``{% link path %}`` names a file of the source folder, as Jekyll looked it up
+    (from the folder's top; a path out of it names none)."""
+    parts = PurePosixPath(path.lstrip("/")).parts
+    return bool(parts) and ".." not in parts and (srcdir.joinpath(*parts)).is_file()
 
 
 def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:

@@ -45,6 +45,13 @@ class Result:
     """Lines of ``text`` back to lines of the text given (Liquid that wrote more lines)."""
     unfilled: tuple[Dropped, ...] = ()
     """The page's outputs of a ``site.``/``page.`` value nothing gives: they printed nothing."""
+    menus: tuple[Dropped, ...] = ()
+    """The page's includes of the old site's menu, left out (the publication's contents replace it)."""
+    unlooped: tuple[Dropped, ...] = ()
+    """The page's ``for`` loops over a ``site.``/``page.`` value nothing gives (``tag`` is the
+    value's name, a tab, and the loop's tag as written): they printed nothing."""
+    unlinked: tuple[Dropped, ...] = ()
+    """``{% link path %}`` tags naming a file the source folder lacks: the link's words kept."""
 
 
 def has_liquid(text: str) -> bool:

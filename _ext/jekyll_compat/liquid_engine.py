@@ -146,6 +146,17 @@ class _JekyllIncludeNode(IncludeNode):
 
     def render_to_output(self, context: Any, buffer: Any) -> int:
         name = str(self.name.evaluate(context))
+        if name in getattr(context.env, "menus", ()):
+            if (menus := _MENUS_LEFT_OUT.get()) is not None:
+                menus.append((_OUTERMOST_INCLUDE.get() or self.token, name))
+            return False
+        outermost = _OUTERMOST_INCLUDE.set(_OUTERMOST_INCLUDE.get() or self.token)
+        try:
+            return self._render_included(name, context, buffer)
+        finally:
+            _OUTERMOST_INCLUDE.reset(outermost)
+
+    def _render_included(self, name: str, context: Any, buffer: Any) -> int:
         try:
             template = context.env.get_template(name, context=context, tag=self.tag)
         except TemplateNotFoundError as err:
@@ -175,8 +186,20 @@ def _blame_the_include(err: LiquidError, include: Any) -> None:
     token = getattr(err, "token", None)
     if token is None or getattr(token, "source", None) != include.source:
         if not hasattr(err, "inside"):
-            err.inside = f"{err.template_name}: {err.message}" if err.template_name else err.message
+            err.inside = f"{_include_place(err.template_name, token)}: {err.message}" \
+                if err.template_name else err.message
         err.token = include
+
+
+def _include_place(name: Any, token: Any) -> str:
+    """``_includes/setup.html:1``: the included file and line where its Liquid failed, so the
+    warning, which stands at the include's tag in the page, leads to the line to change."""
+    name = str(name)
+    where = name[len(RELATIVE):] if name.startswith(RELATIVE) else f"_includes/{name}"
+    source, index = getattr(token, "source", None), getattr(token, "start_index", None)
+    if not isinstance(source, str) or not isinstance(index, int):
+        return where
+    return f"{where}:{source.count(chr(10), 0, index) + 1}"
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -206,8 +229,16 @@ _NAVIGATION = re.compile(r"<nav\b|\bsite\.(?:html_pages|pages|collections|posts)
 
 def is_navigation(include: str) -> bool:
     """The old site's own menu (a ``<nav>``, a loop over its pages): the publication's
-    contents replace it, so it is not run but kept as text and listed, like a tag it cannot run."""
+    contents and navigation replace it, so it is not run; its tag is left out and listed
+    (:attr:`.liquid.Result.menus`). Shown as written, readers saw ``{% include header.html %}``."""
     return bool(_NAVIGATION.search(include))
+
+
+_MENUS_LEFT_OUT: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar(
+    "menus_left_out", default=None)
+_OUTERMOST_INCLUDE: contextvars.ContextVar[Any] = contextvars.ContextVar(
+    "outermost_include", default=None)
+"""The page's own include tag being run: a menu an include includes is said at it."""
 
 
 _PRINTED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
@@ -225,6 +256,18 @@ class _Noted(Undefined):
         if noted is not None:
             noted.append(self)
         return ""
+
+    def items(self) -> Any:
+        """A ``for`` loop's way in (the engine loops over a mapping's items): noted, so a loop
+        over ``site.data.releases`` that the jekyll_get plugin fetched is said, not silently empty."""
+        looped = _LOOPED_EMPTY.get()
+        if looped is not None:
+            looped.append(self)
+        return super().items()
+
+
+_LOOPED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
+    "looped_empty", default=None)
 
 
 JEKYLL_FILLS = frozenset({
@@ -245,6 +288,14 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
     """The page's own outputs of a ``site.`` or ``page.`` value nothing gives (an include's
     ``{{ include.caption }}`` left out is the include's business), each with its line."""
     found: dict[str, int] = {}
+    for undefined, name in _unfilled_names(noted, source):
+        found.setdefault(name, _line_at(source, undefined.token.start_index, first_line))
+    return [Dropped(line, name) for name, line in found.items()]
+
+
+def _unfilled_names(noted: list[Undefined], source: str) -> Iterable[tuple[Undefined, str]]:
+    """Each of ``noted`` written in the page itself as a ``site.``/``page.`` value Jekyll did
+    not fill itself, with that name."""
     for undefined in noted:
         token = undefined.token
         if token is None or getattr(token, "source", None) is not source:
@@ -252,15 +303,29 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
         name = _UNFILLED_NAME.match(source, token.start_index)
         if name is None or name.group(1) in JEKYLL_FILLS or name.group(1).startswith(_EMPTY_WITHIN):
             continue
-        found.setdefault(name.group(1), _line_at(source, token.start_index, first_line))
-    return [Dropped(line, name) for name, line in found.items()]
+        yield undefined, name.group(1)
+
+
+def _unlooped(looped: list[Undefined], source: str, first_line: int, as_written) -> tuple[Dropped, ...]:
+    """The page's ``for`` loops over a ``site.``/``page.`` value nothing gives, each once, as
+    ``(line, "name\ttag as written")``: they printed nothing (a list empty but given is no
+    mistake, and not said)."""
+    found: dict[int, Dropped] = {}
+    for undefined, name in _unfilled_names(looped, source):
+        span = _tag_at(source, undefined.token.start_index)
+        if span is None or span[0] in found:
+            continue
+        tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]]))))
+        found[span[0]] = Dropped(_line_at(source, span[0], first_line), f"{name}\t{tag}")
+    return tuple(sorted(found.values(), key=lambda d: d.line))
 
 
 def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env = _Bounded(tolerance=Mode.STRICT,  # an include may include another, written as Jekyll did
                    undefined=_Noted,
-                   loader=DictLoader({name: _INCLUDE.sub(_include_call, text)
+                   loader=DictLoader({name: _INCLUDE.sub(_include_call, _lax(text))
                                       for name, text in includes if not is_navigation(text)}))
+    env.menus = frozenset(name for name, text in includes if is_navigation(text))
     env.add_tag(_JekyllIncludeTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
@@ -401,6 +466,26 @@ run of dashes is tried from its first dash only: tried from each, a line of 32,0
 (a long rule) took 18 s, and a megabyte of them hours."""
 
 
+_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%]|%(?!\}))*?)\s*\)(\s*-?%\})")
+_RANGE = re.compile(r"\S+\s*\.\.\s*\S+")
+
+
+def _unparenthesised(match: re.Match[str]) -> str:
+    """``{% assign xs = (site.methods | where: "category", "Decide" ) %}`` as Jekyll's lax
+    Liquid read it: the parentheses ignored (18F's methods cards). The engine refused them, so
+    the include was shown as written and the loop over ``xs`` printed nothing. A range
+    ``(1..5)`` keeps its parentheses: they are its syntax."""
+    inside = match.group(2)
+    if _RANGE.fullmatch(inside):
+        return match.group(0)
+    return match.group(1) + inside + match.group(3)
+
+
+def _lax(text: str) -> str:
+    """What Jekyll's lax Liquid accepted and the engine's strict parser does not, rewritten."""
+    return _PARENTHESISED.sub(_unparenthesised, text) if "(" in text else text
+
+
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = (),
                  assets: Mapping[str, str] | None = None) -> str:
     """Jekyll's own tags with an obvious meaning, as Markdown (their code then stays code);
@@ -414,6 +499,8 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _outside_code(text, jekyll_assets.LINKED, jekyll_assets.element)
     if "--" in text:
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
+    if "(" in text:
+        text = _outside_code(text, _PARENTHESISED, _unparenthesised)
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
@@ -588,12 +675,42 @@ def _inline_code(text: str, fenced: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
+_LINKED_PATH = r"\{%-?\s*link\s+(?P<path>[^\s{}%]+?)\s*-?%\}"
+_MARKDOWN_LINK_TO = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\((?:\{\{[^}\n]*\}\}|[^()\s{])*?"
+                               + _LINKED_PATH + r"[^()\s]*\)")
+_LINK_TAG = re.compile(_LINKED_PATH)
+
+
+def _missing_links(text: str, exists: Callable[[str], bool],
+                   first_line: int) -> tuple[str, tuple[Dropped, ...]]:
+    """``{% link _pages/history.md %}`` naming a file the source folder lacks (Jekyll stopped
+    its build there: "Could not find document"): a Markdown link to it is its words alone, any
+    other such tag writes nothing, and each is listed as written. Written as ``/_pages/history.md``,
+    it was warned as a link to an address the page never had."""
+    if "link" not in text or "{%" not in text:
+        return text, ()
+    missing: list[Dropped] = []
+
+    def named(match: re.Match[str]) -> bool:
+        path = match.group("path").strip("\"'")
+        if exists(path):
+            return False
+        tag = _LINK_TAG.search(match.group(0)).group(0)
+        missing.append(Dropped(first_line + text.count("\n", 0, match.start()), _short(tag, 200)))
+        return True
+
+    text = _outside_code(text, _MARKDOWN_LINK_TO, lambda m: m.group("words") if named(m) else m.group(0))
+    text = _outside_code(text, _LINK_TAG, lambda m: "" if named(m) else m.group(0))
+    return text, tuple(sorted(set(missing), key=lambda d: d.line))
+
+
 def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first_line: int = 1,
            keep: Collection[str] = (), includes: Mapping[str, str] | None = None,
            relative: Mapping[str, str] | None = None,
            markdownified: Callable[[str], str] | None = None,
            paginator: Mapping[str, Any] | None = None,
-           assets: Mapping[str, str] | None = None) -> Result:
+           assets: Mapping[str, str] | None = None,
+           linked: Callable[[str], bool] | None = None) -> Result:
     """Run the Liquid in ``text`` (whose first line is ``first_line`` of its file);
     ``includes`` are the old site's ``_includes/`` files by path (``note.html``),
     ``relative`` the files beside the page its ``include_relative`` tags name (as written).
@@ -601,9 +718,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     page written in HTML, HTML (else it stays Markdown, placed for MyST: :func:`_as_blocks`).
     ``paginator``: jekyll-paginate's, for a page that lists the posts (:mod:`.paginator`);
     without it a loop over ``paginator.posts`` is one of the old site's lists, left out.
-    ``assets``: the address of each file a jekyll-assets ``asset_path`` tag names."""
+    ``assets``: the address of each file a jekyll-assets ``asset_path`` tag names.
+    ``linked``: whether the source folder has the file a ``{% link path %}`` names."""
     if not has_liquid(text):
         return Result(text, ())
+    text, unlinked = _missing_links(text, linked, first_line) if linked else (text, ())
     written: dict[str, str] = {}
     text = _jekyll_tags(_translated(text, site), written, relative or {}, assets)
     slots: list[str] = []
@@ -631,7 +750,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     for _ in range(tries):
         noted: list[Undefined] = []
+        menus: list[tuple[Any, str]] = []
+        looped: list[Undefined] = []
         watching = _PRINTED_EMPTY.set(noted)
+        watching_menus = _MENUS_LEFT_OUT.set(menus)
+        watching_loops = _LOOPED_EMPTY.set(looped)
         try:
             output = env.from_string(source).render(**context)
             break
@@ -649,6 +772,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             return Result(as_written(text), (Dropped(first_line, _short(str(err))),))
         finally:
             _PRINTED_EMPTY.reset(watching)
+            _MENUS_LEFT_OUT.reset(watching_menus)
+            _LOOPED_EMPTY.reset(watching_loops)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
@@ -659,7 +784,25 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
-                  tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)))
+                  tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
+                  _menus(menus, source, first_line, as_written),
+                  _unlooped(looped, source, first_line, as_written), unlinked)
+
+
+def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,
+           as_written) -> tuple[Dropped, ...]:
+    """The page's include tags whose menu was left out (each once, a loop's too), quoted as
+    written: `` `{% include top.html %}` (its `nav.html`) `` when the menu is included deeper."""
+    found: dict[int, Dropped] = {}
+    for token, name in left_out:
+        index = getattr(token, "start_index", None)
+        if getattr(token, "source", None) is not source or index is None or index in found:
+            continue
+        span = _tag_at(source, index)
+        tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]])))) if span else "{% include %}"
+        deeper = "" if re.search(rf"include\s+['\"]?{re.escape(name)}\b", tag) else f" (its `{name}`)"
+        found[index] = Dropped(_line_at(source, index, first_line), f"`{tag}`{deeper}")
+    return tuple(sorted(found.values(), key=lambda d: d.line))
 
 
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",
@@ -872,12 +1015,16 @@ def _failing_span(source: str, err: LiquidError) -> tuple[int, int] | None:
     """The tag or output statement the engine stopped at, or else the first one never closed."""
     token = getattr(err, "token", None)
     index = getattr(token, "start_index", None)
-    if index is not None:
-        tags = tag_spans(source)
-        place = bisect_right([start for start, _, _ in tags], index) - 1
-        if place >= 0 and index < tags[place][1]:
-            return tags[place][0], tags[place][1]
-    return _unclosed(source)
+    return (index is not None and _tag_at(source, index)) or _unclosed(source)
+
+
+def _tag_at(source: str, index: int) -> tuple[int, int] | None:
+    """The tag or output statement of ``source`` that ``index`` is in."""
+    tags = tag_spans(source)
+    place = bisect_right([start for start, _, _ in tags], index) - 1
+    if place >= 0 and index < tags[place][1]:
+        return tags[place][0], tags[place][1]
+    return None
 
 
 _BLOCKS = {"if": "endif", "unless": "endunless", "for": "endfor", "case": "endcase",
@@ -932,6 +1079,6 @@ def _plain(piece: str) -> str:
     return _MARK.sub("", piece)
 
 
-def _short(tag: str) -> str:
+def _short(tag: str, limit: int = 60) -> str:
     flat = " ".join(tag.split())
-    return flat if len(flat) <= 60 else flat[:57] + "..."
+    return flat if len(flat) <= limit else flat[:limit - 3] + "..."

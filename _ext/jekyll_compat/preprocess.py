@@ -14,7 +14,7 @@ lines than it has, and the blank line that ends an HTML element Markdown follows
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -96,13 +96,29 @@ def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
             "old site). Add the value, or write the words in its place")
 
 
+def unlooped_message(name: str, tag: str) -> str:
+    """A loop over a value nothing gives: where such a value would come from, and what to do."""
+    parts = name.split(".")
+    if parts[:2] == ["site", "data"] and len(parts) > 2:
+        given = (f"no `_data/{parts[2]}` file gives (the old build may have fetched it, with a "
+                 "plugin such as jekyll_get, and the pages' folder lacks it)")
+        fix = f"add `_data/{parts[2]}.yml` with its items"
+    elif parts[0] == "site":
+        given, fix = "no `_config.yml` setting gives", "add the setting"
+    else:
+        given, fix = "no front-matter key gives", "add the key to the front matter"
+    return (f"`{tag}` loops over `{name}`, which {given}: the loop prints nothing here, and its "
+            f"section is empty. {fix.capitalize()}, or write the list in Markdown")
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
                callout_kinds: Mapping[str, callouts.Kind] | None = None,
                whole_elements: bool = True, html_page: bool = False,
                paginator: Mapping[str, Any] | None = None,
-               assets: Mapping[str, str] | None = None) -> Prepared:
+               assets: Mapping[str, str] | None = None,
+               linked: Callable[[str], bool] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -112,6 +128,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
     ``assets``: the files jekyll-assets' ``asset_path`` tags name (:func:`.assets.addresses`).
+    ``linked``: whether the source folder has a file a ``{% link path %}`` names.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -126,7 +143,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
-                                        paginator=paginator, assets=assets)
+                                        paginator=paginator, assets=assets, linked=linked)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
     else:
         rendered = liquid.Result(body, ())
@@ -136,6 +153,19 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
              for loop in rendered.unlisted]
+    notes += [Note(menu.line, "liquid",
+                   f"{menu.tag} is the old site's menu: it is left out here, because the "
+                   "publication's own contents and navigation replace it. Remove the tag, or "
+                   "write the links in Markdown if this page needs them")
+              for menu in rendered.menus]
+    notes += [Note(link.line, "link",
+                   f"`{link.tag}` names a file the source folder does not have (Jekyll stopped its "
+                   "build here: \"Could not find document\"): the link's words are kept, without "
+                   "the link. Write the path of the page's file as it is now, from the source "
+                   "folder (as `_pages/about.md`), or remove the link")
+              for link in rendered.unlinked]
+    notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
+              for loop in rendered.unlooped]
     if rendered.unfilled:
         notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
     if html_page:

@@ -146,13 +146,24 @@ class DollarMathSwitchParser(MystParser):
                 _BUSY.discard(id(kept))
 
 
+FILE_LINES = "file_lines"
+"""A raw HTML block's attribute: the file's line of each line of its text, when a rewrite
+(Liquid's include, a loop) wrote more lines than the file has there. Its own lines counted
+from the block's first line name lines the file does not have there (the PDF, which reads the
+HTML's elements, named lines 11 to 26 of a 12-line page)."""
+
+
 def lines_of_file(tokens: list[Any], moved: Callable[[int], int]) -> None:
     """Give each block token the lines of the file it came from (MyST's nodes and messages
-    take their line from it)."""
+    take their line from it); an HTML block whose lines moved, each of its lines'."""
     for token in tokens:
         if token.map:
             start, end = token.map
             first = moved(start + 1)
+            if token.type == "html_block":
+                each = tuple(moved(line) for line in range(start + 1, end + 1))
+                if each != tuple(range(first, first + len(each))):
+                    token.meta[FILE_LINES] = each
             token.map = [first - 1, max(first, moved(end))]
 
 
@@ -247,6 +258,16 @@ class _Renderer(SphinxRenderer):
             super().setup_render(options, env)
         finally:
             myst_base.make_document = make_document
+
+    def render_html_block(self, token: Any) -> None:
+        """MyST's, with :data:`FILE_LINES` kept on the raw nodes it made."""
+        before = len(self.current_node.children)
+        super().render_html_block(token)
+        each = token.meta.get(FILE_LINES) if token.meta else None
+        if each:
+            for node in self.current_node.children[before:]:
+                if isinstance(node, nodes.raw):
+                    node[FILE_LINES] = list(each)
 
     def renderInlineAsText(self, tokens: list[Any]) -> str:  # noqa: N802 (MyST's name)
         """A picture's description as text, a line break in it kept as a space and the

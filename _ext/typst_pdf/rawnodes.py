@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from maths.switch import FILE_LINES
 from rawhtml import DOWNLOADS, HEADING_BASE, IMAGES, PAGES, READ_AS, is_html
 from safety import urls
 from safety.urls import written_validly
@@ -42,6 +43,7 @@ class RawHtmlAsNodes(SphinxPostTransform):
             context = self.context([raw])
             read = xhtml_nodes.blocks(raw.astext(), context, _line(raw))
             if read is not None:
+                _at_file_lines(read, raw)
                 if raw["ids"] or not read:  # an id given to the block ({#name} above it) stays
                     read = [nodes.container("", *read, ids=list(raw["ids"]))]
                 raw.parent.replace(raw, read)
@@ -112,6 +114,20 @@ def _docname_at(node: nodes.Node, default: str) -> str:
             return node["docname"]
         node = node.parent
     return default
+
+
+def _at_file_lines(read: list[nodes.Node], raw: nodes.raw) -> None:
+    """The nodes read from a raw block whose lines a rewrite moved (an include's loop) placed
+    at the file's lines (:data:`maths.switch.FILE_LINES`): counted from the block's first
+    line they named lines the page does not have, and each warning differed from the other
+    editions', so it was said twice."""
+    each = raw.get(FILE_LINES)
+    if not each or not raw.line:
+        return
+    for top in read:
+        for node in top.findall(nodes.Element):
+            if node.line and 0 <= node.line - raw.line < len(each):
+                node.line = each[node.line - raw.line]
 
 
 def _line(node: nodes.Node) -> int:
