@@ -43,7 +43,21 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
         section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
         url = version_root(app.config, meta) + page_uri
-        section += chapter_citation(meta, title, url, written_in(app.config))
+        box = chapter_citation(meta, title, url, written_in(app.config))
+        box["classes"] += in_the_publications_language(app, docname)
+        section += box
+
+
+def in_the_publications_language(app: Sphinx, docname: str) -> list[str]:
+    """On a page written in another language (``lang: ar``), the citation is still the
+    publication's English: said so (``lang``, and its direction), or a screen reader read it
+    with an Arabic voice and the page's right-to-left order scrambled it."""
+    from languages import names, page_language
+
+    if page_language(app.env, docname) is None:
+        return []
+    language = names.hreflang(app.config.language or "en")
+    return [f"language-{language}", f"dir-{names.direction(language)}"]
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
