@@ -1,0 +1,43 @@
+"""A page's whole budget of Liquid work (``jekyll_compat.liquid_limits``): a hostile tester's
+page held a build for hours under limits that held each render apart. Each hang
+test runs apart, with a limit: the old code is still running when it ends."""
+
+from __future__ import annotations
+
+from conftest import ends_apart
+from jekyll_compat.liquid_engine import render
+
+NESTED = '{{ (1..10000) | group_by_exp: "i", "(1..10000) | group_by_exp: \'j\', \'j\' | size" | size }}'
+
+
+def kept_at(result, text: str, line: int, words: str) -> bool:
+    """The page kept as written, with one tag listed at ``line`` saying ``words``."""
+    return result.text == text and len(result.dropped) == 1 and result.dropped[0].line == line \
+        and words in result.dropped[0].tag
+
+
+def test_expressions_inside_expressions_share_one_budget() -> None:
+    """``group_by_exp`` in ``group_by_exp``: each render under 10,000 items, 10^8 together."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"text = 'Words.\\n\\n' + {NESTED!r} + '\\n'\n"
+                      "r = render(text, {}, {}, first_line=5)\n"
+                      "sys.exit(0 if r.text == text and r.dropped[0].line == 7 "
+                      "and 'steps of work' in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_a_page_over_its_budget_is_kept_as_written_with_one_tag_said() -> None:
+    text = "Intro {{ page.title }}.\n\n" + "{% for i in (1..10000) %}{% endfor %}\n" * 60 + "{{ 'x' | append: 'y' }}\n"
+    assert kept_at(render(text, {"title": "T"}, {}), text, 53, "500,000 steps of work")
+
+
+def test_a_budget_is_a_pages_own_and_honest_work_fits() -> None:
+    """Each page starts with a full budget; a site's ordinary loops and expressions run."""
+    heavy = "{% for i in (1..10000) %}{% endfor %}\n" * 40
+    data = {"data": {"people": [{"name": f"P{n}", "team": f"T{n % 20}"} for n in range(2000)]}}
+    honest = ('{% assign teams = site.data.people | group_by_exp: "p", "p.team" %}'
+              '{% for t in teams %}{% assign members = site.data.people | where: "team", t.name %}'
+              '{{ members | size }} {% endfor %}{{ "a-b" | replace: "-", "+" | append: "!" }}')
+    for _ in range(2):
+        assert render(heavy, {}, {}).dropped == ()
+    result = render(honest, {}, data)
+    assert result.dropped == () and result.text == "100 " * 20 + "a+b!"
