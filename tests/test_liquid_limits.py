@@ -1,5 +1,5 @@
 """A page's whole budget of Liquid work (``jekyll_compat.liquid_limits``): a hostile tester's
-page held a build for hours under limits that held each render apart. Each hang
+pages each held a build for hours under limits that held each render apart. Each hang
 test runs apart, with a limit: the old code is still running when it ends."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from conftest import ends_apart
 from jekyll_compat.liquid_engine import render
 
 NESTED = '{{ (1..10000) | group_by_exp: "i", "(1..10000) | group_by_exp: \'j\', \'j\' | size" | size }}'
+FAN_OUT = {**{f"a{i}.html": f"{{% include a{i + 1}.html %}}" * 10 for i in range(8)}, "a8.html": ""}
 
 
 def kept_at(result, text: str, line: int, words: str) -> bool:
@@ -23,6 +24,15 @@ def test_expressions_inside_expressions_share_one_budget() -> None:
                       "r = render(text, {}, {}, first_line=5)\n"
                       "sys.exit(0 if r.text == text and r.dropped[0].line == 7 "
                       "and 'steps of work' in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_includes_of_includes_are_counted_together() -> None:
+    """Ten includes of a file that includes ten more, nine deep: never deeper than the depth
+    limit, never a word of output, 10^8 renders."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"r = render('Words.\\n{{% include a0.html %}}\\n', {{}}, {{}}, includes={FAN_OUT!r})\n"
+                      "sys.exit(0 if r.dropped[0].line == 2 and 'includes run more than 10,000 times' "
+                      "in r.dropped[0].tag else 3)", limit=60)
 
 
 def test_a_page_over_its_budget_is_kept_as_written_with_one_tag_said() -> None:

@@ -141,6 +141,11 @@ class _Bounded(Environment):
     local_namespace_limit = 1_000_000
     template_class = liquid_limits.CountedTemplate  # a page's loops, all renders together
 
+    def get_template(self, name: str, **kwargs: Any) -> Any:
+        """Each include asks for its file: counted, as includes of includes multiply."""
+        liquid_limits.charge_include()
+        return super().get_template(name, **kwargs)
+
     def error(self, exc: Any, msg: Any = None, token: Any = None) -> None:
         """A page's budget ran out: blamed on the page's own tag (the outermost), not one in
         an include or an expression's own render, which the page's lines cannot find."""
