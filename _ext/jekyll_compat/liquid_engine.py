@@ -289,7 +289,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters.update(liquid_filters.FILTERS)
     env.filters.update(liquid_filters.expression_filters(env))
     for name, function in list(env.filters.items()):
-        env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
+        env.filters[name] = _bounded_filter(liquid_limits.bounded_text(name, function),
+                                            env.loop_iteration_limit)
     return env
 
 
