@@ -38,7 +38,7 @@ from pagesource.dates import parse_date
 from pagesource.fences import code_spans
 
 from . import assets as jekyll_assets
-from . import linemap, liquid_filters
+from . import linemap, liquid_filters, liquid_limits
 from .liquid import Dropped, Result, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -139,6 +139,19 @@ class _Bounded(Environment):
     output_stream_limit = 2_000_000
     context_depth_limit = 30
     local_namespace_limit = 1_000_000
+    template_class = liquid_limits.CountedTemplate  # a page's loops, all renders together
+
+    def get_template(self, name: str, **kwargs: Any) -> Any:
+        """Each include asks for its file: counted, as includes of includes multiply."""
+        liquid_limits.charge_include()
+        return super().get_template(name, **kwargs)
+
+    def error(self, exc: Any, msg: Any = None, token: Any = None) -> None:
+        """A page's budget ran out: blamed on the page's own tag (the outermost), not one in
+        an include or an expression's own render, which the page's lines cannot find."""
+        if isinstance(exc, liquid_limits.OverLimit) and token is not None:
+            exc.token = token
+        super().error(exc, msg, token)
 
 
 class _JekyllIncludeNode(IncludeNode):
@@ -341,7 +354,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.filters.update(liquid_filters.FILTERS)
     env.filters.update(liquid_filters.expression_filters(env))
     for name, function in list(env.filters.items()):
-        env.filters[name] = _bounded_filter(function, env.loop_iteration_limit)
+        env.filters[name] = _bounded_filter(liquid_limits.bounded_text(name, function),
+                                            env.loop_iteration_limit)
     return env
 
 
@@ -399,6 +413,7 @@ def _bounded_filter(function: Any, limit: int) -> Any:
     def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(value, (range, list, tuple)) and len(value) > limit:
             raise LoopIterationLimitError(f"a list of {len(value)} items (at most {limit})")
+        liquid_limits.charge(1 + (len(value) if isinstance(value, (range, list, tuple, dict)) else 0))
         return function(value, *args, **kwargs)
     return bounded
 
@@ -748,6 +763,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
                 **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
+    work = liquid_limits.Budget()  # one for every try: a hostile page's retries cost no more
     for _ in range(tries):
         noted: list[Undefined] = []
         menus: list[tuple[Any, str]] = []
@@ -755,9 +771,12 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         watching = _PRINTED_EMPTY.set(noted)
         watching_menus = _MENUS_LEFT_OUT.set(menus)
         watching_loops = _LOOPED_EMPTY.set(looped)
+        counting = liquid_limits.watch(work)
         try:
             output = env.from_string(source).render(**context)
             break
+        except liquid_limits.OverLimit as err:
+            return _over_limit(text, source, err, dropped, as_written, first_line, slots)
         except LiquidError as err:
             span = _failing_span(source, err)
             if span is None:
@@ -774,6 +793,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             _PRINTED_EMPTY.reset(watching)
             _MENUS_LEFT_OUT.reset(watching_menus)
             _LOOPED_EMPTY.reset(watching_loops)
+            liquid_limits.unwatch(counting)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
@@ -803,6 +823,17 @@ def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,
         deeper = "" if re.search(rf"include\s+['\"]?{re.escape(name)}\b", tag) else f" (its `{name}`)"
         found[index] = Dropped(_line_at(source, index, first_line), f"`{tag}`{deeper}")
     return tuple(sorted(found.values(), key=lambda d: d.line))
+
+
+def _over_limit(text: str, source: str, err: LiquidError, dropped: list[Dropped], as_written,
+                first_line: int, slots: list[str]) -> Result:
+    """The page's budget ran out: all of its Liquid kept as written, said at the page's tag
+    that was running (running the rest would cost as much again)."""
+    span = _failing_span(source, err) if getattr(err.token, "source", None) is source else None
+    line = _line_at(source, span[0], first_line) if span else first_line
+    tag = as_written(_unslotted(_plain(source[span[0]:span[1]]), slots)) if span else "Liquid"
+    said = Dropped(line, f"{_short(_SLOT.sub('…', tag))} ({err.message})")
+    return Result(as_written(text), tuple(sorted([*dropped, said], key=lambda d: d.line)))
 
 
 SITE_LISTS = frozenset({"posts", "pages", "html_pages", "static_files", "documents", "categories",

@@ -14,6 +14,8 @@ from typing import Any
 
 from liquid.exceptions import LiquidSyntaxError
 
+from .liquid_limits import EXPRESSION, charge
+
 
 def _items(value: Any) -> list[Any]:
     if value is None:
@@ -89,13 +91,18 @@ def expression_filters(env: Any) -> dict[str, Any]:
             raise LiquidSyntaxError(f"an expression holds Liquid tags: {text[:40]!r}")
         return text
 
+    def run(template: Any, variable: Any, item: Any) -> str:
+        """One render per item: counted in the page's budget, as renders inside renders multiply."""
+        charge(EXPRESSION)
+        return template.render(**{str(variable): item})
+
     def test(variable: Any, expression: Any):
         template = env.from_string("{% if " + checked(expression) + " %}1{% endif %}")
-        return lambda item: template.render(**{str(variable): item}) == "1"
+        return lambda item: run(template, variable, item) == "1"
 
     def value_of(variable: Any, expression: Any):
         template = env.from_string("{{ " + checked(expression) + " }}")
-        return lambda item: template.render(**{str(variable): item})
+        return lambda item: run(template, variable, item)
 
     def where_exp(value: Any, variable: Any, expression: Any) -> list[Any]:
         keep = test(variable, expression)

@@ -1,0 +1,69 @@
+"""A page's whole budget of Liquid work (``jekyll_compat.liquid_limits``): a hostile tester's
+three pages each held a build for hours under limits that held each render apart. Each hang
+test runs apart, with a limit: the old code is still running when it ends."""
+
+from __future__ import annotations
+
+from conftest import ends_apart
+from jekyll_compat.liquid_engine import render
+
+A = "a" * 100
+NESTED = '{{ (1..10000) | group_by_exp: "i", "(1..10000) | group_by_exp: \'j\', \'j\' | size" | size }}'
+FAN_OUT = {**{f"a{i}.html": f"{{% include a{i + 1}.html %}}" * 10 for i in range(8)}, "a8.html": ""}
+REPLACED = ('{% for i in (1..10000) %}{{ "' + A + '" | replace: "a", "' + A + '" | replace: "a", "'
+            + A + '" | replace: "a", "' + A + '" | size }} {% endfor %}')
+
+
+def kept_at(result, text: str, line: int, words: str) -> bool:
+    """The page kept as written, with one tag listed at ``line`` saying ``words``."""
+    return result.text == text and len(result.dropped) == 1 and result.dropped[0].line == line \
+        and words in result.dropped[0].tag
+
+
+def test_expressions_inside_expressions_share_one_budget() -> None:
+    """``group_by_exp`` in ``group_by_exp``: each render under 10,000 items, 10^8 together."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"text = 'Words.\\n\\n' + {NESTED!r} + '\\n'\n"
+                      "r = render(text, {}, {}, first_line=5)\n"
+                      "sys.exit(0 if r.text == text and r.dropped[0].line == 7 "
+                      "and 'steps of work' in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_includes_of_includes_are_counted_together() -> None:
+    """Ten includes of a file that includes ten more, nine deep: never deeper than the depth
+    limit, never a word of output, 10^8 renders."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"r = render('Words.\\n{{% include a0.html %}}\\n', {{}}, {{}}, includes={FAN_OUT!r})\n"
+                      "sys.exit(0 if r.dropped[0].line == 2 and 'includes run more than 10,000 times' "
+                      "in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_a_filter_never_makes_a_text_longer_than_a_page_may_be() -> None:
+    """Three chained ``replace`` of 100 characters: 10^8 characters an output, each turn of
+    the loop; refused before it is made."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"r = render('\\n' + {REPLACED!r}, {{}}, {{}})\n"
+                      "sys.exit(0 if r.dropped[0].line == 2 and 'more than 2,000,000 characters' "
+                      "in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_a_page_over_its_budget_is_kept_as_written_with_one_tag_said() -> None:
+    text = "Intro {{ page.title }}.\n\n" + "{% for i in (1..10000) %}{% endfor %}\n" * 60 + "{{ 'x' | append: 'y' }}\n"
+    assert kept_at(render(text, {"title": "T"}, {}), text, 53, "500,000 steps of work")
+    big = "{{ 'ab' | replace: 'b', '" + "b" * 2000 + "' | replace: 'b', '" + "b" * 2000 + "' }}\n"
+    assert kept_at(render(big, {}, {}), big, 1, "2,000,000 characters")
+    joined = "{{ (1..10000) | join: '" + "," * 300 + "' }}\n"
+    assert kept_at(render(joined, {}, {}), joined, 1, "2,000,000 characters")
+
+
+def test_a_budget_is_a_pages_own_and_honest_work_fits() -> None:
+    """Each page starts with a full budget; a site's ordinary loops and expressions run."""
+    heavy = "{% for i in (1..10000) %}{% endfor %}\n" * 40
+    data = {"data": {"people": [{"name": f"P{n}", "team": f"T{n % 20}"} for n in range(2000)]}}
+    honest = ('{% assign teams = site.data.people | group_by_exp: "p", "p.team" %}'
+              '{% for t in teams %}{% assign members = site.data.people | where: "team", t.name %}'
+              '{{ members | size }} {% endfor %}{{ "a-b" | replace: "-", "+" | append: "!" }}')
+    for _ in range(2):
+        assert render(heavy, {}, {}).dropped == ()
+    result = render(honest, {}, data)
+    assert result.dropped == () and result.text == "100 " * 20 + "a+b!"
