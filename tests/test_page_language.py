@@ -286,3 +286,22 @@ def test_a_language_added_to_the_config_reaches_every_page_on_a_rebuild(tmp_path
     assert build.returncode == 0, build.output
     assert article_language(out / "parks.html") == "es"
     assert article_language(out / "guias" / "english.html") is None
+
+
+def test_a_passage_in_another_language_says_it_in_every_edition(tmp_path):
+    """A quotation marked ``{lang=ar}`` (MyST's block attribute) lost its language in every
+    edition without a word, and one in the page's own HTML (``<blockquote lang="ar">``) lost
+    it in the PDF: a screen reader read the Arabic as English."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nEnglish text.\n\n{lang=ar}\n> إن الحصول على الخدمات حق للجميع.\n\n"
+                    "<blockquote lang=\"ar\" dir=\"rtl\">\n<p>لكل مقيم الحق في أن يفهم.</p>\n</blockquote>\n\n"
+                    "A word in <span lang=\"es\">español</span> here.\n"})
+    builds = build_every_edition(source, tmp_path)
+    article = soup(tmp_path / "html" / "index.html").select_one("article")
+    quote = article.find("blockquote", lang="ar")
+    assert quote is not None and "الحصول" in quote.get_text() and "dir-rtl" in quote["class"]
+    [typ] = [p.read_text(encoding="utf-8") for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ"]
+    assert '#text(lang: "ar", region: none, "إن الحصول على الخدمات حق للجميع.")' in typ
+    assert '#text(lang: "ar", region: none, "لكل مقيم الحق في أن يفهم.")' in typ
+    assert '#text(lang: "es", region: none, "español")' in typ
+    assert all("WARNING" not in build.output for build in builds.values())

@@ -239,6 +239,10 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     return parser
 
 
+_LANG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*")
+"""A language code as a block's attribute may give one (``ar``, ``zh-Hant-TW``)."""
+
+
 class _Renderer(SphinxRenderer):
     """MyST's Sphinx renderer without its spare document.
 
@@ -288,6 +292,17 @@ class _Renderer(SphinxRenderer):
             else:
                 result += super().renderInlineAsText([token])
         return result
+
+    def copy_attributes(self, token: Any, node: Any, keys: Any = ("class",), **kwargs: Any) -> None:
+        """MyST's, and a block's ``{lang=ar}`` (kramdown's ``{: lang="ar"}``) as docutils says
+        a language (``language-ar``, which the site, the ePub and the PDF all read) with its
+        direction: MyST dropped it without a word, and the passage was read as English."""
+        super().copy_attributes(token, node, keys, **kwargs)
+        lang = str(token.attrs.get("lang", ""))
+        if lang and _LANG.fullmatch(lang) and isinstance(node, nodes.Element):
+            from languages.names import direction
+
+            node["classes"] += [f"language-{lang}", f"dir-{direction(lang)}"]
 
     def render_link_unknown(self, token: Any) -> None:
         """A link whose name the file system cannot hold (a part over 255 bytes, a path over

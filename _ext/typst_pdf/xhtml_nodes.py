@@ -194,9 +194,14 @@ class _Reader:
         self.depth = depth
 
     def placed(self, node: nodes.Node, line: int, element: Element | None = None) -> nodes.Node:
+        """``node`` at its line, with the element's id and its language (``lang="ar"``, as
+        docutils says one: ``language-ar``), which the PDF tagged English before."""
         node.source, node.line = self.context.source, line
-        if element is not None and isinstance(node, nodes.Element) and element.attrs.get("id"):
-            node["ids"].append(element.attrs["id"])
+        if element is not None and isinstance(node, nodes.Element):
+            if element.attrs.get("id"):
+                node["ids"].append(element.attrs["id"])
+            if element.attrs.get("lang"):
+                node["classes"].append("language-" + element.attrs["lang"])
         return node
 
     # ---- inline ----------------------------------------------------------------
@@ -317,7 +322,7 @@ class _Reader:
         if tag == "figure":
             return [self.figure(element)]
         inside = self.flow(element.children, line)
-        if not element.attrs.get("id") and len(inside) <= 1:
+        if not element.attrs.get("id") and not element.attrs.get("lang") and len(inside) <= 1:
             return inside
         return [self.placed(nodes.container("", *inside), line, element)]
 
