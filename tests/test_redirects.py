@@ -365,3 +365,38 @@ def test_a_redirect_to_another_site_warns_at_its_line_and_sends_no_one_there(tmp
         assert found.find("link", rel="canonical") is None, old
         assert found.find("a")["href"] == "https://evil.example/", old
         assert "another site" in found.find("h1").get_text()
+
+
+def test_a_redirect_keeps_the_passage_a_citation_links(tmp_path: Path) -> None:
+    """A page renamed with ``redirect_from: /definition.html``: a citation's link
+    ``definition.html#p-…`` landed at the top of the new page, the meta refresh dropping the
+    passage. The site's own script (the CSP allows nothing else) sends the ``#part`` on."""
+    from test_a11y_html import CHROMIUM, serve  # noqa: F401
+    from conftest import require_tool
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "deep/index.md": page("Deep", 1),
+        "deep/smart-city-definition.md": "---\ntitle: Definition\nposition: 1\nredirect_from:\n"
+                                         "  - /definition.html\n  - /old/deep/page.html\n---\n\n"
+                                         + "Filler words.\n\n" * 80 + "The cited words.\n"})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    html = tmp_path / "html"
+    for old, script in (("definition.html", "_static/redirect.js"), ("old/deep/page.html", "../../_static/redirect.js")):
+        tag = BeautifulSoup((html / old).read_text(encoding="utf-8"), "html.parser").select_one("head script")
+        assert tag["src"] == script and (html / old).parent.joinpath(script).resolve().is_file()
+    page_html = BeautifulSoup((html / "deep" / "smart-city-definition.html").read_text(encoding="utf-8"),
+                              "html.parser")
+    cited = next(p for p in page_html.select("article p") if "The cited words." in p.get_text())["id"]
+    require_tool(CHROMIUM, "the redirect is followed in Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with serve(html) as site, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            tab = chromium.new_page()
+            tab.goto(f"{site}old/deep/page.html#{cited}")
+            tab.wait_for_url(f"**/deep/smart-city-definition.html#{cited}", timeout=10_000)
+        finally:
+            chromium.close()

@@ -363,9 +363,11 @@ def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str],
 
 
 def page_html(href: str, canonical: str, title: str, language: str = "en",
-              notice: bool = False) -> str:
+              notice: bool = False, script: str = "") -> str:
     """A redirect page: instant meta refresh, canonical link, and a link a person can follow;
-    for a ``notice`` (another site a page named), only the link, said to lead elsewhere."""
+    for a ``notice`` (another site a page named), only the link, said to lead elsewhere.
+    ``script``: the site's ``redirect.js`` from here, which keeps the address's ``#part``
+    (a meta refresh drops it: a passage's link landed at the top of the moved page)."""
     href, canonical, title = escape(href), escape(canonical), escape(title)
     if notice:
         body = ('<h1>This page has moved to another site</h1>\n<p>It is now at '
@@ -373,6 +375,8 @@ def page_html(href: str, canonical: str, title: str, language: str = "en",
         return standalone_page(f"Moved to another site: {title}", body, language, "")
     head = (f'<link rel="canonical" href="{canonical}">\n'
             f'<meta http-equiv="refresh" content="0; url={href}">\n')
+    if script:
+        head += f'<script src="{escape(script)}"></script>\n'  # after the meta it reads
     body = f'<h1>This page has moved</h1>\n<p>It is now at <a href="{href}">{title}</a>.</p>'
     return standalone_page(f"Moved: {title}", body, language, head)
 
@@ -382,6 +386,7 @@ def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect]
           language: str = "en") -> None:
     """Write each redirect page under ``outdir``."""
     for redirect in redirects:
+        script = "../" * redirect.source.count("/") + "_static/redirect.js"
         write_if_changed(outdir / redirect.source, page_html(
             href(redirect), canonical(redirect), title(redirect), language,
-            notice=redirect.notice).encode())
+            notice=redirect.notice, script="" if redirect.external else script).encode())
