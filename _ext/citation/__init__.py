@@ -43,21 +43,23 @@ def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> 
         section = next(iter(doctree.findall(nodes.section)), doctree)
         title = app.env.titles[docname].astext()
         url = version_root(app.config, meta) + page_uri
-        box = chapter_citation(meta, title, url, written_in(app.config))
-        box["classes"] += in_the_publications_language(app, docname)
-        section += box
+        section += in_the_publications_language(app, docname, chapter_citation(
+            meta, title, url, written_in(app.config)))
 
 
-def in_the_publications_language(app: Sphinx, docname: str) -> list[str]:
+def in_the_publications_language(app: Sphinx, docname: str, box: nodes.Element) -> list[nodes.Node]:
     """On a page written in another language (``lang: ar``), the citation is still the
-    publication's English: said so (``lang``, and its direction), or a screen reader read it
-    with an Arabic voice and the page's right-to-left order scrambled it."""
+    publication's English: said so, with its direction, or a screen reader read it with an
+    Arabic voice and the page's right-to-left order scrambled it ("City of Austin. (2026)")."""
+    from html import escape
+
     from languages import names, page_language
 
     if page_language(app.env, docname) is None:
-        return []
+        return [box]
     language = names.hreflang(app.config.language or "en")
-    return [f"language-{language}", f"dir-{names.direction(language)}"]
+    opened = f'<div lang="{escape(language)}" dir="{names.direction(language)}">'
+    return [nodes.raw("", opened, format="html"), box, nodes.raw("", "</div>", format="html")]
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
