@@ -26,7 +26,7 @@ from sphinx.util.osutil import relative_uri
 
 import changes
 from publication.atomic import overwrite
-from publication.glue import metadata, site_folder, site_root, translated_from, version_root
+from publication.glue import citation_file, metadata, site_folder, site_root, translated_from, version_root
 
 from . import changes_page, diff, frozen, links, passagesfile, publish, releases, sitedata
 from .collect import PassageCollector
@@ -288,13 +288,17 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     earlier = releases.earlier(info.texts, info.meta.version)
     history = sitedata.history(earlier, current_passages(app), info.archive) if earlier else {}
     publish.write_if_changed(outdir / releases.HISTORY, dump(history))
-    same = next((r for r in info.texts if r.version == info.meta.version), None)
-    if same is not None and _texts(same.passages()) != _texts(current_passages(app)):
-        logger.info("record: the text differs from the released version %s, and CITATION.cff "
-                    "still says %s: set a new version before make release", same.version,
-                    same.version)
     if info.folder:
         return
+    same = next((r for r in info.texts if r.version == info.meta.version), None)
+    if same is not None and _texts(same.passages()) != _texts(current_passages(app)):
+        cff = citation_file(app, app.config)
+        logger.warning(f"the text differs from version {same.version}, which is released, and "
+                       f"CITATION.cff still says {same.version}: every edition would call the new "
+                       "words by it, and cite new passages in its frozen copy, where they are not. "
+                       "Set a new `version` and `date-released` here (make release freezes it)",
+                       location=f"{cff}:{_line_of_key(cff, 'version')}", type=WARNING_TYPE,
+                       subtype=Kind.UNRELEASED_TEXT.value)
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     for release in info.releases:
         try:
@@ -302,6 +306,15 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
                             info.meta.version, lambda f: f if f in files else None)
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    """The line of a top-level ``key:`` in a YAML file (1 when not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

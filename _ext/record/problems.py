@@ -12,6 +12,12 @@ class Kind(Enum):
     """A folder in ``editions/`` that is not a frozen release (no version name, no sums),
     reported where the ```{releases}``` list is, which leaves it out."""
 
+    UNRELEASED_TEXT = "unreleased-text"
+    """The pages' text differs from the frozen release of the version CITATION.cff gives: the
+    site, the ePub and the PDF would call new words by a released version, and a citation of
+    a new passage would point into that release, where it is not. Said at CITATION.cff's
+    ``version``; a strict build fails until the version is a new one."""
+
     RELEASE_TAMPERED = "release-tampered"
     """A frozen release that is not exactly what ``make release`` froze (a line of its
     ``SHA256SUMS`` that is no SHA-256 and plain file name, a file reached through a symbolic
