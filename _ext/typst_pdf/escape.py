@@ -152,7 +152,20 @@ def text(value: str) -> str:
     value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if not value:
         return ""
+    if in_arabic_script(value):
+        return "#text(" + ARABIC_FEATURES + ", " + string(breakable(value)) + ")"
     return "#" + string(breakable(value))
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC_FEATURES = "features: (ccmp: 0)"
+"""Noto Sans Arabic draws a letter's dots as a glyph of their own (its ``ccmp``), and Typst
+maps that glyph to the letter too: copied, searched or read aloud from the PDF, "مرحبا"
+was "اببحرم". Without ``ccmp`` the font draws each letter whole, dots and all."""
+
+
+def in_arabic_script(value: str) -> bool:
+    return _ARABIC_SCRIPT.search(value) is not None
 
 
 def raw(code: str, *, block: bool = False, lang: str | None = None) -> str:

@@ -493,7 +493,8 @@ class TypstTranslator(SphinxTranslator):
         lang = self.language_of(node)
         if lang and lang != self.lang:  # e.g. an untranslated passage: a screen reader switches voice
             if value := node.astext():
-                self.add("#text(lang: " + escape.string(lang) + ", region: none, "
+                shaping = escape.ARABIC_FEATURES + ", " if escape.in_arabic_script(value) else ""
+                self.add("#text(lang: " + escape.string(lang) + ", region: none, " + shaping
                          + escape.string(escape.breakable(value)) + ")")
             return
         self.text(node.astext())
