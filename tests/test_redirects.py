@@ -400,3 +400,21 @@ def test_a_redirect_keeps_the_passage_a_citation_links(tmp_path: Path) -> None:
             tab.wait_for_url(f"**/deep/smart-city-definition.html#{cited}", timeout=10_000)
         finally:
             chromium.close()
+
+
+def test_two_pages_the_old_site_published_at_one_address_are_said_as_such(tmp_path: Path) -> None:
+    """18F's methods: `_pages/about.md` (a `/:path/` collection: `/about/`) and
+    `pages/about.md` (`permalink: /about/`). The warning said "this redirect is ignored" at the
+    line of `layout:`, of a page that asked for no redirect."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: T\ncollections:\n  pages:\n    output: true\n    permalink: /:path/\n",
+        "index.md": page("Home", body="Hi."),
+        "_pages/about.md": "---\ntitle: About\nlayout: secondary\nposition: 1\n---\n\nAbout A.\n",
+        "pages/index.md": page("Pages", 2),
+        "pages/about.md": "---\ntitle: About us\npermalink: /about/\nposition: 1\n---\n\nAbout B.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [w for w in build.warnings if "[redirect.duplicate]" in w]
+    assert len(said) == 1 and f"{source / '_pages' / 'about.md'}:1: WARNING: this page and the page " \
+        "'pages/about' were both published at '/about/' on the old site" in said[0], build.output
+    assert "About B." in (tmp_path / "html" / "about" / "index.html").read_text(encoding="utf-8") or \
+        "pages/about.html" in (tmp_path / "html" / "about" / "index.html").read_text(encoding="utf-8")

@@ -122,7 +122,8 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
                    urlsplit(site_root(app.config, metadata(app.config))).hostname or ""])
     for problem in problems:
         lines = front[problem.origin].key_lines if problem.origin in front else {}
-        line = next((lines[k] for k in (problem.key, *meaning.KEYS) if k in lines), 1)
+        line = 1 if problem.key == redirects.WHOLE_PAGE else \
+            next((lines[k] for k in (problem.key, *meaning.KEYS) if k in lines), 1)
         location = (problem.origin, line) if problem.origin in front else \
             str(Path(app.confdir, "conf.py"))
         logger.warning(problem.message, location=location, type=redirects.WARNING_TYPE,

@@ -167,6 +167,10 @@ class Problem:
         return self.kind.value
 
 
+WHOLE_PAGE = ""
+""":attr:`Problem.key` of a problem with the page as a whole (said at its first line)."""
+
+
 class Resolver:
     """Turn what an author wrote (``/projects/x/``, ``x.html``, ``x``, a URL) into a target."""
 
@@ -315,7 +319,13 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
             previous = chosen.setdefault(source, redirect)
             if previous is redirect and (old, origin) in own and target == origin:
                 permalink_of.add(source)
-            if previous.target != redirect.target:
+            if previous.target != redirect.target and jekyll_urls.get(origin) == old and target == origin:
+                problems.append(Problem(origin, Kind.DUPLICATE, f"this page and the page "
+                                        f"'{previous.target}' were both published at '{old}' on the "
+                                        "old site, where one replaced the other; the address now leads "
+                                        f"to '{previous.target}'. Rename one of the two, or give this "
+                                        "page a `permalink:` of its own", WHOLE_PAGE))
+            elif previous.target != redirect.target:
                 whose = (f"is the address of the page '{previous.target}' (its permalink)"
                          if source in permalink_of else
                          f"already redirects to '{previous.target}' (from {previous.origin})")
