@@ -145,21 +145,27 @@ def test_each_script_is_set_in_its_own_embedded_font(edition):
         assert "本译文尚未经过审校" in text
 
 
+def arabic_book(tmp_path: Path, home: str, title: str, more: str = "") -> Path:
+    """The PDF of an English home page and one Arabic page, built with the default fonts."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page(home, body="Welcome to the page."),
+        "ar.md": f"---\ntitle: {title}\nposition: 1\nlang: ar\n---\n\n"
+                 f"تلتزم مدينة أوستن بتقديم خدمات عالية الجودة.{more}\n"})
+    build = sphinx_build(source, tmp_path / "pdf", "typst")
+    assert build.returncode == 0, build.output
+    return the_book(tmp_path, "pdf")
+
+
 def test_an_arabic_page_is_set_in_the_arabic_font_not_the_code_font(tmp_path):
     """With the default fonts an Arabic page came out in DejaVu Sans Mono, which has Arabic
     letters too and stood before Noto Sans Arabic: letter-spaced, like a typewriter. In Noto
     Sans Arabic the words must still read right when copied or read aloud: its dots were
     glyphs of their own, which the PDF mapped to their letter again ("مرحبا" was "اببحرم")."""
-    source = write_pages(tmp_path / "src", {
-        "index.md": page("Home", body="Welcome."),
-        "ar.md": "---\ntitle: سياسة الوصول اللغوي\nposition: 1\nlang: ar\n---\n\n"
-                 "تلتزم مدينة أوستن بتقديم خدمات عالية الجودة.\n\nمرحبا كتاب\n"})
-    build = sphinx_build(source, tmp_path / "pdf", "typst")
-    assert build.returncode == 0, build.output
-    text = " ".join(p.extract_text() for p in pypdf.PdfReader(the_book(tmp_path, "pdf")).pages)
+    book = arabic_book(tmp_path, "Home", "سياسة الوصول اللغوي", "\n\nمرحبا كتاب")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(book).pages)
     assert "ابحرم" in text or "مرحبا" in text, text  # pypdf may give the visual order
     assert "باتك" in text or "كتاب" in text, text
-    with pikepdf.open(the_book(tmp_path, "pdf")) as pdf:
+    with pikepdf.open(book) as pdf:
         names = {str(f.get("/BaseFont")) for page_ in pdf.pages
                  for f in (page_.Resources.get("/Font") or {}).values()}
     assert any("NotoSansArabic" in name for name in names), names
@@ -252,13 +258,7 @@ def test_a_right_to_left_chapter_keeps_the_books_contents_and_header_order(tmp_p
     """In a left-to-right book an Arabic chapter's contents line ran right to left (its page
     number at the left edge, the dots and number read as Arabic), and on its pages the running
     header's two columns were swapped, both crammed at the left."""
-    source = write_pages(tmp_path / "src", {
-        "index.md": page("Language access", body="Welcome to the page."),
-        "ar.md": "---\ntitle: صفحات باللغة العربية\nposition: 1\nlang: ar\n---\n\n"
-                 "تلتزم مدينة أوستن بتقديم خدمات عالية الجودة.\n"})
-    build = sphinx_build(source, tmp_path / "pdf", "typst")
-    assert build.returncode == 0, build.output
-    book = the_book(tmp_path, "pdf")
+    book = arabic_book(tmp_path, "Language access", "صفحات باللغة العربية")
     contents = _placed_words(book, 2)
     numbers = [x for x, _, text in contents if text.isdigit()]
     assert len(numbers) == 2 and min(numbers) > 400, contents  # both at the right edge
