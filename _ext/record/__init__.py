@@ -28,7 +28,7 @@ import changes
 from publication.atomic import overwrite
 from publication.glue import citation_file, metadata, site_folder, site_root, translated_from, version_root
 
-from . import changes_page, diff, frozen, links, passagesfile, publish, releases, sitedata
+from . import changelog, changes_page, diff, frozen, links, passagesfile, publish, releases, sitedata
 from .collect import PassageCollector
 from .directive import ReleasesDirective, release_pages
 from .problems import WARNING_TYPE, Kind
@@ -290,6 +290,7 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     publish.write_if_changed(outdir / releases.HISTORY, dump(history))
     if info.folder:
         return
+    say_lost_releases(info)
     same = next((r for r in info.texts if r.version == info.meta.version), None)
     if same is not None and _texts(same.passages()) != _texts(current_passages(app)):
         cff = citation_file(app, app.config)
@@ -306,6 +307,28 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
                             info.meta.version, lambda f: f if f in files else None)
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
+
+
+def say_lost_releases(info: Context) -> None:
+    """A version before this one with release notes and no frozen folder: said at its notes
+    (a deleted ``editions/1.1.0`` left the site without a word, and the links other releases
+    make into it led nowhere). The version being released now has notes and no folder yet."""
+    from packaging.version import InvalidVersion, Version
+
+    frozen_versions = {release.version for release in releases.find(info.releases_dir)[0]}
+    for version, (_, line) in changelog.sections(info.changes_file).items():
+        try:
+            older = Version(version) < Version(info.meta.version)
+        except InvalidVersion:
+            continue
+        if older and version not in frozen_versions:
+            logger.warning(f"version {version} has release notes but no frozen release in "
+                           f"{info.releases_dir}: it is not on the site, and links to it from "
+                           f"other releases lead nowhere. Restore {info.releases_dir / version} "
+                           f"from version control (git checkout -- {info.releases_dir / version}), "
+                           "or remove its notes if it was never released",
+                           location=f"{info.changes_file}:{line}", type=WARNING_TYPE,
+                           subtype=Kind.RELEASE_MISSING.value)
 
 
 def _line_of_key(path: Path, key: str) -> int:

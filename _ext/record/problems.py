@@ -18,6 +18,11 @@ class Kind(Enum):
     a new passage would point into that release, where it is not. Said at CITATION.cff's
     ``version``; a strict build fails until the version is a new one."""
 
+    RELEASE_MISSING = "release-missing"
+    """A version older than this one has release notes in CHANGES.md but no folder in
+    ``editions/``: a frozen release was lost (deleted, not committed), its archive left the
+    site, and links into it from other releases lead nowhere. Said at its notes' heading."""
+
     RELEASE_TAMPERED = "release-tampered"
     """A frozen release that is not exactly what ``make release`` froze (a line of its
     ``SHA256SUMS`` that is no SHA-256 and plain file name, a file reached through a symbolic
