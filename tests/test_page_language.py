@@ -303,3 +303,23 @@ def test_a_passage_in_another_language_says_it_in_every_edition(tmp_path):
     assert '#text(lang: "ar", region: none, features: (ccmp: 0), "لكل مقيم الحق في أن يفهم.")' in typ
     assert '#text(lang: "es", region: none, "español")' in typ
     assert all("WARNING" not in build.output for build in builds.values())
+
+
+def test_kramdowns_lang_on_a_block_reaches_every_edition(tmp_path):
+    """``{: lang="es"}`` after a paragraph (kramdown's ``<p lang="es">``) was removed with the
+    rest of the IAL: the Spanish paragraph was read as English in every edition."""
+    from jekyll_compat.callouts import languages
+
+    assert languages(["Un párrafo.", '{: lang="es"}', "", "> Cita.", "{: lang=ar .note}", "",
+                      "{: lang=\"x onload\"}", "```", "code", '{: lang="fr"}', "```"]) == [(1, "es"), (4, "ar")]
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: T\n",
+        "index.md": "---\ntitle: Home\n---\n\nEnglish text.\n\nUn párrafo en español.\n{: lang=\"es\"}\n\n"
+                    "> إن الحصول على الخدمات.\n{: lang=\"ar\" dir=\"rtl\"}\n\nEnd \"quoted\".\n"})
+    builds = build_every_edition(source, tmp_path)
+    assert all("WARNING" not in build.output for build in builds.values()), builds
+    article = soup(tmp_path / "html" / "index.html").select_one("article")
+    assert "español" in article.find("p", lang="es").get_text()
+    assert "الحصول" in article.find("blockquote", lang="ar").get_text()
+    [typ] = [p.read_text(encoding="utf-8") for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ"]
+    assert '#text(lang: "es", region: none, "Un párrafo en español.")' in typ

@@ -960,6 +960,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         assets=jekyll_assets.addresses(source[0], srcdir, config),
                         linked=functools.partial(_source_has, srcdir))
     app.env.current_document[callout_boxes.KEY] = result.callouts
+    app.env.current_document[callout_boxes.LANGUAGES] = result.languages
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
         app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
@@ -1511,6 +1512,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(KramdownTypography)
     app.add_transform(JemojiShortcodes)
     app.add_transform(callout_boxes.CalloutBoxes)
+    app.add_transform(callout_boxes.BlockLanguages)
     app.add_transform(footnote_rule.OneRuleAboveFootnotes)
     app.add_transform(footnote_rule.HoldRules)
     app.add_transform(footnote_rule.RestoreRules)

@@ -23,6 +23,30 @@ KEY = "jekyll_compat_callouts"
 """Where ``source-read`` leaves a page's callouts for this transform (the current document)."""
 
 
+LANGUAGES = "jekyll_compat_languages"
+"""Where ``source-read`` leaves the blocks a ``{: lang="es"}`` named (:func:`.callouts.languages`)."""
+
+
+class BlockLanguages(SphinxTransform):
+    """The block a ``{: lang="es"}`` named says its language as docutils does
+    (``language-es``, which every edition reads), and its direction on the site."""
+
+    default_priority = 14  # before the callouts box a block
+
+    def apply(self, **kwargs: Any) -> None:
+        found: tuple[tuple[int, str], ...] = self.env.current_document.get(LANGUAGES) or ()
+        if not found:
+            return
+        self.env.current_document[LANGUAGES] = ()
+        from languages.names import direction
+
+        wanted = dict(found)
+        for node in self.document.findall(nodes.Element):
+            if node.line in wanted and not isinstance(node, nodes.document):
+                lang = wanted.pop(node.line)  # the outermost block that starts there
+                node["classes"] += [f"language-{lang}", f"dir-{direction(lang)}"]
+
+
 class CalloutBoxes(SphinxTransform):
     """Wrap each paragraph or quote a callout IAL named in an admonition with its label."""
 

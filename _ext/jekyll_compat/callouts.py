@@ -97,6 +97,26 @@ def find(lines: Sequence[str], known: Mapping[str, Kind]) -> list[Callout]:
     return found
 
 
+_LANG = re.compile(r"""(?:^|\s)lang=["']?([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*)["']?(?=\s|$)""")
+
+
+def languages(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """(first line of the block, language) for each IAL in ``lines`` that gives the block a
+    ``lang`` (``{: lang="es"}`` after a paragraph), 1-based: kramdown wrote ``<p lang="es">``;
+    removing the IAL lost the language in every edition."""
+    if not any("lang=" in line and "{:" in line for line in lines):
+        return []
+    split = [_split(line) for line in lines]
+    found = []
+    for i in outside_fences(lines):
+        depth, content = split[i]
+        match = _IAL.match(content)
+        language = _LANG.search(match.group(1)) if match is not None else None
+        if language is not None and (target := _target(split, i, depth)) is not None:
+            found.append((target + 1, language.group(1)))
+    return found
+
+
 def _split(line: str) -> tuple[int, str]:
     """(how many ``>`` quote the line, the line without them); a wrapper kramdown reads
     inside (``<div markdown="block">``) is no block of its own."""

@@ -58,6 +58,7 @@ class Prepared:
     callouts: tuple[callouts.Callout, ...] = field(default=())  # lines of the file
     no_toc: tuple[int, ...] = field(default=())  # lines of `{: .no_toc }` headings, for `{:toc}`
     lines: LineMap = field(default=LineMap())  # lines of ``text`` back to lines of the file
+    languages: tuple[tuple[int, str], ...] = field(default=())  # `{: lang="es"}`: (block's line, language)
 
 
 _FIRST_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+([^\n]*)")
@@ -178,6 +179,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     named = tuple(callouts.Callout(lines(first_line - 1 + c.line), lines(first_line - 1 + c.target),
                                    c.kind, c.titled)
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
+    languages = tuple((lines(first_line - 1 + line), lang)
+                      for line, lang in callouts.languages(rendered.text.split("\n")))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
     options = site.get("kramdown")
@@ -211,7 +214,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     notes += [Note(lines(first_line - 1 + d.line), "nesting", _nesting_message(d)) for d in deep]
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
-                    named, no_toc, lines)
+                    named, no_toc, lines, languages)
 
 
 def without_title_heading(body: str) -> str:

@@ -63,6 +63,15 @@ def applies(setting: Any, srcdir: Path) -> bool:
     return bool(setting)
 
 
+class _Said(set):
+    """Every language counts as said: a block in Arabic (``{: lang="ar"}``) keeps its quotes
+    as typed, as docutils keeps them for a language it has none for, without its warning
+    ("No smart quotes defined for language"), which kramdown never gave."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 class KramdownTypography(SphinxSmartQuotes):
     """Sphinx's smart quotes, for Jekyll pages only (Sphinx's own pass stays switched off)."""
 
@@ -74,6 +83,7 @@ class KramdownTypography(SphinxSmartQuotes):
         if self.env._builder_cls.name in self.config.smartquotes_excludes.get("builders", []):
             return
         self.smartquotes_action = ACTION
+        self.unsupported_languages = _Said()
         from . import jekyll_config  # the package imports this module first
 
         quotes = site_quotes(jekyll_config(Path(self.env.srcdir)))
