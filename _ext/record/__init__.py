@@ -291,15 +291,6 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     if info.folder:
         return
     say_lost_releases(info)
-    same = next((r for r in info.texts if r.version == info.meta.version), None)
-    if same is not None and _texts(same.passages()) != _texts(current_passages(app)):
-        cff = citation_file(app, app.config)
-        logger.warning(f"the text differs from version {same.version}, which is released, and "
-                       f"CITATION.cff still says {same.version}: every edition would call the new "
-                       "words by it, and cite new passages in its frozen copy, where they are not. "
-                       "Set a new `version` and `date-released` here (make release freezes it)",
-                       location=f"{cff}:{_line_of_key(cff, 'version')}", type=WARNING_TYPE,
-                       subtype=Kind.UNRELEASED_TEXT.value)
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     for release in info.releases:
         try:
@@ -307,6 +298,26 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
                             info.meta.version, lambda f: f if f in files else None)
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
+
+
+def say_unreleased_text(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, in every edition (``make all`` builds the PDF and the ePub before
+    the site, and a failed site left them published): the pages' text differs from the
+    frozen release of the version CITATION.cff gives."""
+    if exception is not None or site_folder(app.config) or not hasattr(app.env, "record_passages"):
+        return
+    info = context(app)
+    same = next((r for r in info.texts if r.version == info.meta.version), None)
+    now = [(c["docname"], p["id"], p["text"]) for c in chapters(app) for p in c["passages"]]
+    if same is None or _texts(same.passages()) == now:
+        return
+    cff = citation_file(app, app.config)
+    logger.warning(f"the text differs from version {same.version}, which is released, and "
+                   f"CITATION.cff still says {same.version}: every edition would call the new "
+                   "words by it, and cite new passages in its frozen copy, where they are not. "
+                   "Set a new `version` and `date-released` here (make release freezes it)",
+                   location=f"{cff}:{_line_of_key(cff, 'version')}", type=WARNING_TYPE,
+                   subtype=Kind.UNRELEASED_TEXT.value)
 
 
 def say_lost_releases(info: Context) -> None:
@@ -354,5 +365,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", change_pages)
     app.connect("html-page-context", script_words)
     app.connect("build-finished", write_site_data)
+    app.connect("build-finished", say_unreleased_text)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 2}
