@@ -12,7 +12,7 @@ glue can make that block an admonition in every edition.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,18 +81,10 @@ def find(lines: Sequence[str], known: Mapping[str, Kind]) -> list[Callout]:
     """Every callout IAL in ``lines`` (outside code) with the block it names, 1-based lines."""
     if not known or not any("{:" in line for line in lines):  # no IAL: no callout
         return []
-    split = [_split(line) for line in lines]
     found = []
-    for i in outside_fences(lines):
-        depth, content = split[i]
-        match = _IAL.match(content)
-        if match is None:
-            continue
-        kind, titled = _kind(match.group(1), known)
-        if kind is None:
-            continue
-        target = _target(split, i, depth)
-        if target is not None:
+    for i, said, target in _named_blocks(lines):
+        kind, titled = _kind(said, known)
+        if kind is not None:
             found.append(Callout(i + 1, target + 1, kind, titled))
     return found
 
@@ -106,15 +98,19 @@ def languages(lines: Sequence[str]) -> list[tuple[int, str]]:
     removing the IAL lost the language in every edition."""
     if not any("lang=" in line and "{:" in line for line in lines):
         return []
+    return [(target + 1, language.group(1)) for _, said, target in _named_blocks(lines)
+            if (language := _LANG.search(said)) is not None]
+
+
+def _named_blocks(lines: Sequence[str]) -> Iterator[tuple[int, str, int]]:
+    """(the IAL's line, what it says, the first line of the block it names), 0-based, for each
+    block IAL in ``lines`` outside code that names a block."""
     split = [_split(line) for line in lines]
-    found = []
     for i in outside_fences(lines):
         depth, content = split[i]
         match = _IAL.match(content)
-        language = _LANG.search(match.group(1)) if match is not None else None
-        if language is not None and (target := _target(split, i, depth)) is not None:
-            found.append((target + 1, language.group(1)))
-    return found
+        if match is not None and (target := _target(split, i, depth)) is not None:
+            yield i, match.group(1), target
 
 
 def _split(line: str) -> tuple[int, str]:
