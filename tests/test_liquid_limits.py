@@ -67,3 +67,22 @@ def test_a_budget_is_a_pages_own_and_honest_work_fits() -> None:
         assert render(heavy, {}, {}).dropped == ()
     result = render(honest, {}, data)
     assert result.dropped == () and result.text == "100 " * 20 + "a+b!"
+
+
+def test_a_list_put_inside_itself_is_refused_before_it_is_written() -> None:
+    """``a | push: a`` doubles what writing ``a`` out makes each turn: 2^32 values, held
+    in a few lists, that ``jsonify`` took hours to write."""
+    doubled = ('{% assign a = "" | split: "" %}\n{% for i in (1..32) %}{% assign a = a | push: a %}'
+               '{% endfor %}\n{{ a | jsonify | size }}\n')
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      f"r = render('Words.\\n' + {doubled!r}, {{}}, {{}})\n"
+                      "sys.exit(0 if r.dropped[0].line == 3 and 'would hold more than 2,000,000 "
+                      "values' in r.dropped[0].tag else 3)", limit=60)
+
+
+def test_lists_too_deep_to_write_are_said_as_such() -> None:
+    """5,000 lists each inside the next overflowed Python's stack as they were written: the
+    page said only "maximum recursion depth exceeded", at its first line."""
+    deep = ('Words.\n\n{% assign b = "" | split: "" %}\n{% for i in (1..5000) %}{% assign e = "" | split: "" %}'
+            '{% assign b = e | push: b %}{% endfor %}\n{{ b | jsonify }}\n')
+    assert kept_at(render(deep, {}, {}), deep, 4, "lists more than 100 deep")

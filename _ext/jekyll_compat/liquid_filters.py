@@ -14,7 +14,7 @@ from typing import Any
 
 from liquid.exceptions import LiquidSyntaxError
 
-from .liquid_limits import EXPRESSION, charge
+from .liquid_limits import EXPRESSION, charge, held
 
 
 def _items(value: Any) -> list[Any]:
@@ -50,11 +50,11 @@ def group_by(value: Any, key: Any) -> list[dict[str, Any]]:
 
 
 def push(value: Any, item: Any) -> list[Any]:
-    return [*_items(value), item]
+    return [*_items(value), held(item)]
 
 
 def unshift(value: Any, item: Any) -> list[Any]:
-    return [item, *_items(value)]
+    return [held(item), *_items(value)]
 
 
 def pop(value: Any, count: Any = 1) -> list[Any]:

@@ -102,6 +102,57 @@ def _length_of_replace(value: Any, old: Any = "", new: Any = "", *_: Any) -> int
     return len(text) + text.count(old) * (len(new) - len(old)) if len(new) > len(old) else len(text)
 
 
+DEPTH = 100
+"""Lists inside lists: a site's data is a few deep; ``e | push: b`` in a loop made 5,000,
+and writing them out overflowed Python's stack."""
+
+
+def _unfolded_size(value: Any, sizes: dict[int, int]) -> int:
+    """How many values ``value`` holds when each list or hash inside it is written out in
+    full, counted up to ``TEXT`` only: each one shared is walked once (``sizes``), then
+    counted as often as it is held."""
+
+    def size(node: Any, depth: int = 0) -> int:
+        if depth > DEPTH:
+            return TEXT + 1
+        if isinstance(node, Mapping):
+            children = [*node.values()]
+        elif isinstance(node, (list, tuple)):
+            children = node
+        else:
+            return 1
+        if id(node) not in sizes:
+            sizes[id(node)] = TEXT + 1  # a list that holds itself is endless
+            total = 1
+            for child in children:
+                total += size(child, depth + 1)
+                if total > TEXT:
+                    break
+            sizes[id(node)] = min(total, TEXT + 1)
+        return sizes[id(node)]
+    return size(value)
+
+
+VISITS = 20
+"""Lists and hashes walked for :func:`held` in one step of work (a loop turn's time)."""
+
+
+def held(item: Any) -> Any:
+    """``item``, to be put in a list, refused when the list would hold more than ``TEXT``
+    values written out: ``a | push: a`` in a loop doubles them each turn, and writing the
+    list (``jsonify``, ``join``, ``{{ a }}``) took minutes at 30 turns."""
+    if not isinstance(item, (Mapping, list, tuple)):
+        return item
+    walked: dict[int, int] = {}
+    size = _unfolded_size(item, walked)
+    charge(len(walked) // VISITS)
+    if size > TEXT:
+        raise OverLimit(f"a list in it would hold more than {TEXT:,} values, or lists more "
+                        f"than {DEPTH} deep, counting the lists inside it; none of the page's "
+                        "Liquid is run: do not put a list inside itself", token=None)
+    return item
+
+
 _GROWING = {"replace": _length_of_replace, "join": _length_of_join}
 """Filters whose text can be many times the texts given: measured before they run."""
 
