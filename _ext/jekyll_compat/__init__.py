@@ -44,8 +44,8 @@ from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, jemoji, kramdown, layouts, leftout, liquid, paginator, posts, posts_list, theme_includes,
-               titles, urls)
+               inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
+               theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
 from .preprocess import preprocess
@@ -426,6 +426,33 @@ def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
             found = {**found, "position": ordered[relative]}  # the collection's `order:`
         return found
     return of
+
+
+def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> dict[str, int]:
+    """``{docname: its place in the old site's menu}`` (:mod:`menus`): the pages of
+    ``paths`` that ``_data/navigation.yml`` (or a theme's other menu file) lists, by the
+    addresses Jekyll gave them; empty on a site without one."""
+    data = srcdir / "_data"
+    found = sorted((path for path in _data_files(srcdir) if _inside(path, srcdir)
+                    and menus.is_menu_file(path.relative_to(data).as_posix())),
+                   key=lambda path: (not path.name.lower().startswith("navigation"), path))
+    listed = [_read_yaml(path, path.stat().st_mtime) for path in found]
+    if not any(listed):
+        return {}
+    site = jekyll_config(srcdir)
+    given = defaults_of(srcdir)
+    fronts = {docname: _with_defaults(given(path), pagesource.read(path).data)
+              for docname, path in paths.items()}
+    file_of = lambda docname: Path(paths[docname]).relative_to(srcdir).as_posix()  # noqa: E731
+    table = urls.old_urls(fronts, baseurl=site_baseurl(srcdir),
+                          collection_urls=collections.collection_urls(site, paths, file_of))
+    site_url = site.get("url") if isinstance(site.get("url"), str) else ""
+
+    def page_of(link: str) -> str | None:
+        link = urls.on_site(link, site_url) or link if site_url else link
+        found = urls.resolve(link, table, site_baseurl(srcdir)) if urls.is_site_path(link) else None
+        return found[0] if found else None
+    return menus.ranks(listed, page_of)
 
 
 LANGUAGE_KEYS = ("lang", "locale")

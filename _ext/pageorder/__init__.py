@@ -20,7 +20,7 @@ import changes
 from pagesource import lenient_utf8
 
 from . import generated_root
-from .frontmatter import Page, in_summary_order, read_page, titled_after_publication
+from .frontmatter import Page, read_page, titled_after_publication
 from .onechapter import OneChapterPerFile
 from .outline import Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
@@ -55,17 +55,10 @@ def warn(docname: str, problem: Problem) -> None:
 
 def read_pages(env: BuildEnvironment) -> dict[str, Page]:
     """Read the front matter of every source page Sphinx found (a Jekyll post with its date)."""
-    from gitbook_compat.summary import reading_order
-    from jekyll_compat import defaults_of, post_at, post_settings, posts
+    from .check import read_pages as read_site_pages
 
-    srcdir = Path(env.srcdir)
-    paths = {docname: env.doc2path(docname) for docname in env.found_docs}
-    site = post_settings(srcdir) if any(posts.POSTS in path.parts for path in paths.values()) else None
-    defaults = defaults_of(srcdir)
-    return in_summary_order({docname: read_page(docname, path, post_at(srcdir, path, site)
-                                                if site else None, defaults(path),
-                                                file=file_under(path, srcdir))
-                             for docname, path in paths.items()}, reading_order(srcdir))
+    return read_site_pages({docname: env.doc2path(docname) for docname in env.found_docs},
+                           Path(env.srcdir))
 
 
 def file_under(path: Path, srcdir: Path) -> str:

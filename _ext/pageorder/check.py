@@ -135,21 +135,24 @@ def pages_inside(paths: Mapping[str, Path], srcdir: Path) -> tuple[dict[str, Pat
 
 
 def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[str, Page]:
-    """Read the front matter of every page (the extension's own reader; Jekyll's posts dated)."""
-    from jekyll_compat import defaults_of, post_at, post_settings
+    """Read the front matter of every page (the extension's own reader): Jekyll's posts
+    dated, a GitBook folder in its ``SUMMARY.md``'s order, an old site's menu order."""
+    from gitbook_compat.summary import reading_order
+    from jekyll_compat import defaults_of, menu_places, post_at, post_settings, posts
 
     from . import file_under
+    from .frontmatter import in_menu_order, in_summary_order
 
-    from gitbook_compat.summary import reading_order
-
-    from .frontmatter import in_summary_order
-
-    site = post_settings(srcdir) if srcdir is not None else None
-    given = defaults_of(srcdir) if srcdir is not None else lambda path: None
-    return in_summary_order(
+    if srcdir is None:
+        return {docname: read_page(docname, path) for docname, path in paths.items()}
+    site = post_settings(srcdir) if any(posts.POSTS in Path(path).parts for path in paths.values()) \
+        else None
+    given = defaults_of(srcdir)
+    pages = in_summary_order(
         {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
-                            given(path), file=file_under(path, srcdir) if srcdir is not None else "")
-         for docname, path in paths.items()}, reading_order(srcdir) if srcdir else None)
+                            given(path), file=file_under(path, srcdir))
+         for docname, path in paths.items()}, reading_order(srcdir))
+    return in_menu_order(pages, menu_places(srcdir, paths) if (srcdir / "_data").is_dir() else {})
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:

@@ -201,6 +201,17 @@ def in_summary_order(pages: Mapping[str, Page], order: Any) -> dict[str, Page]:
             if page.file else page for docname, page in pages.items()}
 
 
+def in_menu_order(pages: Mapping[str, Page], places: Mapping[str, int]) -> dict[str, Page]:
+    """Pages without a number placed as the old site's menu listed them (``places``:
+    ``jekyll_compat.menu_places``), as just-the-docs' ``nav_order`` places a page: their
+    own ``position`` or ``nav_order`` wins, and a post keeps its date's place."""
+    if not places:
+        return dict(pages)
+    return {docname: replace(page, nav_order=places[docname])
+            if docname in places and page.position is None and page.nav_order is None
+            and page.dated is None else page for docname, page in pages.items()}
+
+
 def html_page_title(path: Path) -> str:
     """The title a page written in HTML without ``title:`` takes from its first heading,
     an ``<h1>`` (:func:`pagesource.titles.html_title`); ``""`` for any other page."""

@@ -1,0 +1,85 @@
+"""An old site's menu orders its pages (``_data/navigation.yml``: minimal-mistakes,
+uswds-jekyll, documentation-theme-jekyll): their docs carry no number, and came in title
+order, every page warned for a missing ``position``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+from bs4 import BeautifulSoup
+from conftest import build_every_edition, write_pages
+from test_order_editions import epub_orders
+
+from jekyll_compat import menus
+
+NAVIGATION = """\
+main:
+  - title: "Quick-Start Guide"
+    url: https://mmistakes.github.io/minimal-mistakes/docs/quick-start-guide/
+  - title: "Elsewhere"
+    url: https://example.org/docs/alpha/
+docs:
+  - title: Getting Started
+    children:
+      - title: "Quick-Start Guide"
+        url: /docs/quick-start-guide/
+      - title: "Structure"
+        url: /minimal-mistakes/docs/structure/
+  - title: Customization
+    children:
+      - title: "Configuration"
+        url: /docs/configuration/
+      - title: "Alpha"
+        url: /docs/alpha/
+"""
+MENU_ORDER = ["docs/quick-start-guide", "docs/structure", "docs/configuration", "docs/alpha"]
+
+
+def test_a_menus_links_are_read_depth_first_as_the_sidebar_showed_them() -> None:
+    data = {"main": [{"title": "A", "url": "/a/"}, {"title": "Out", "href": "https://x.org/"}],
+            "docs": [{"title": "Group", "children": [{"url": "/b/"}, {"link": "/c/"}]},
+                     {"title": "D", "url": "/d/", "children": [{"url": "/e/"}]}]}
+    assert list(menus.links(data)) == ["/a/", "https://x.org/", "/b/", "/c/", "/d/", "/e/"]
+    places = menus.ranks([data], {"/a/": "a", "/c/": "c", "/d/": "d", "/e/": "a"}.get)
+    assert places == {"a": 1, "c": 2, "d": 3}
+
+
+def test_only_a_themes_menu_files_are_menus() -> None:
+    assert [name for name in ("navigation.yml", "nav.yaml", "sidebar_doc.yml", "sidebars/home.yml",
+                              "toc.json", "menu.yml", "team.yml", "authors.yml", "navigator/x.yml")
+            if menus.is_menu_file(name)] == ["navigation.yml", "nav.yaml", "sidebar_doc.yml",
+                                             "sidebars/home.yml", "toc.json", "menu.yml"]
+
+
+def test_the_menu_orders_a_collection_in_every_edition_and_warns_only_the_unlisted(tmp_path: Path) -> None:
+    docs = {f"_docs/{name.split('/')[1]}.md": f"---\ntitle: {title}\n---\n\nText of {title}.\n"
+            for name, title in zip(reversed(MENU_ORDER), ["Alpha", "Configuration", "Structure", "Quick"])}
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Docs\nurl: https://mmistakes.github.io\nbaseurl: /minimal-mistakes\n"
+                       "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
+        "_data/navigation.yml": NAVIGATION,
+        "index.md": "---\ntitle: Home\n---\n\nHome page.\n",
+        "_docs/index.md": "---\ntitle: Documentation\nposition: 1\n---\n\nThe docs.\n",
+        "_docs/numbered.md": "---\ntitle: Numbered\nposition: 5\n---\n\nIts own place.\n",
+        "_docs/unlisted.md": "---\ntitle: Unlisted\n---\n\nNot in the menu.\n",
+        **docs})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    expected = [*MENU_ORDER, "docs/numbered", "docs/unlisted"]
+    landing = BeautifulSoup((tmp_path / "out" / "html" / "docs" / "index.html").read_text(encoding="utf-8"),
+                            "lxml")
+    listed = [a["href"].removesuffix(".html") for a in landing.select(".toctree-wrapper a")
+              if "#" not in a["href"]]
+    assert listed == [d.removeprefix("docs/") for d in expected]
+    spine, _ = epub_orders(next((tmp_path / "out" / "epub").glob("*.epub")))
+    assert spine[spine.index("docs/index") + 1:] == expected
+    outline = _titles(pypdf.PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf"))).outline)
+    titles = ["Quick", "Structure", "Configuration", "Alpha", "Numbered", "Unlisted"]
+    assert [t for t in outline if t in titles] == titles
+    missing = [w for w in builds["html"].warnings if "[position.missing]" in w]
+    assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in missing] == ["unlisted.md"], missing
+
+
+def _titles(outline: list) -> list[str]:
+    return [title for entry in outline
+            for title in (_titles(entry) if isinstance(entry, list) else [entry.title])]
