@@ -1067,7 +1067,8 @@ def _jekyll_title(docname: str, path: Path, text: str) -> str:
     value = page.data.get("title", "-")
     if value is not None and not (isinstance(value, str) and not value.strip()):
         return text
-    filled = titles.fill_empty_title(text, page.key_lines.get("title", 0), titles.titleize_slug(docname))
+    filled = titles.fill_empty_title(text, page.key_lines.get("title", 0), titles.titleize_page(
+        docname, page.data.get("lang") or page.data.get("locale")))
     return text if filled is None else filled
 
 

@@ -41,7 +41,22 @@ KNOWN = frozenset({
     # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
     "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
+    # a layout's CSS hook (opensource.guide's ``class: coc``)
+    "class",
 })
+#: Numbers a theme's menu sorted pages by (just-the-docs' ``nav_order``; ``sort: 'order'``
+#: or ``sort: 'weight'`` in a layout's loop): read by the outline (``pageorder``).
+ORDER_KEYS = ("nav_order", "order", "weight")
+
+
+def order_number(value: Any) -> float | None:
+    """A finite number a page was sorted by; None for anything else."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
+            and abs(value) != float("inf"):
+        return float(value)
+    return None
+
+
 #: Keys that named a layout's scripts and styles (``custom_js: [d3.v4.min]``): file names,
 #: never words a reader saw; the publication runs no page's scripts.
 ASSET_KEY = re.compile(r"(?:^|[_-])(?:js|css|javascripts?|scripts?|styles?|stylesheets?)$", re.IGNORECASE)
@@ -160,6 +175,8 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
             continue
         if ASSET_KEY.search(key) or (key == "subtitle" and subtitle(data)):
             continue
+        if (key in ORDER_KEYS and order_number(value) is not None) or _said_by_language(key, value, data):
+            continue
         if re.search(r"\bpage\." + re.escape(key) + r"\b", body) or key in included:
             continue  # the page's own Liquid shows it
         words = _words(value)
@@ -176,6 +193,20 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
         else:
             unshown.append(Unshown(key, keylines.get(key, 1)))
     return shown, unshown
+
+
+def _said_by_language(key: str, value: Any, data: Mapping[str, Any]) -> bool:
+    """``direction: rtl`` beside ``lang: fa``: every edition sets the page in its language's
+    direction already; a direction its language does not have is not shown, so it is said."""
+    from languages.names import UnknownLanguage, direction
+
+    language = data.get("lang") or data.get("locale")
+    if key not in ("dir", "direction") or not isinstance(value, str) or not isinstance(language, str):
+        return False
+    try:
+        return direction(language.strip()) == value.strip().lower()
+    except UnknownLanguage:
+        return False
 
 
 def _words(value: Any) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 _EMPTY_TITLE = re.compile(r"^title:[ \t]*(?:~|null|Null|NULL|'[ \t]*'|\"[ \t]*\")?[ \t]*(?:#.*)?$")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
@@ -25,6 +26,26 @@ def titleize_slug(docname: str) -> str:
     slug = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
     slug = _DATE_PREFIX.sub("", slug).rstrip(".")
     return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word) or slug
+
+
+def titleize_page(docname: str, language: Any = None) -> str:
+    """:func:`titleize_slug`, except for the index of a folder named for the page's own
+    language (opensource.guide's ``_articles/fa/index.html``, ``lang: fa``): it is titled by
+    that language's own name, "فارسی", not "Fa" read out in a Persian voice."""
+    parts = docname.split("/")
+    if parts[-1] == "index" and len(parts) > 1 and isinstance(language, str) \
+            and _code(parts[-2]) == _code(language):
+        from languages.names import UnknownLanguage, own_name
+
+        try:
+            return own_name(language.strip())
+        except UnknownLanguage:
+            pass
+    return titleize_slug(docname)
+
+
+def _code(code: str) -> str:
+    return code.strip().casefold().replace("_", "-")
 
 
 def titleize_folder(docname: str) -> str:

@@ -18,9 +18,10 @@ from typing import Any
 import pagesource
 import pagesource.suffixes
 from jekyll_compat.defaults import with_defaults
+from jekyll_compat.frontdata import ORDER_KEYS, order_number
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
-from jekyll_compat.titles import titleize_slug
+from jekyll_compat.titles import titleize_page, titleize_slug
 from pagesource import PageSource, charrefs, titles
 from pagesource.fences import outside_fences
 
@@ -58,6 +59,12 @@ class Page:
     def named(self) -> str:
         """How a message names the page: by its file, which the writer can find."""
         return self.file or self.docname
+
+    @property
+    def in_collection(self) -> bool:
+        """A document of a Jekyll collection (``_docs/…``), not a post: Jekyll listed those by path."""
+        first = self.file.split("/", 1)[0]
+        return "/" in self.file and first.startswith("_") and first != "_posts" and self.dated is None
 
     @property
     def sort_title(self) -> str:
@@ -129,12 +136,12 @@ def _text(value: Any) -> str | None:
 
 
 def _nav_order(data: dict[str, Any]) -> float | None:
-    """just-the-docs' ``nav_order`` (``1``, ``1.5``): a number orders the page as ``position``
-    does; any other value is ordered by title, as the theme did."""
-    value = data.get("nav_order")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
-            and abs(value) != float("inf"):
-        return float(value)
+    """just-the-docs' ``nav_order`` (``1``, ``1.5``), else the ``order:`` or ``weight:`` an
+    old site's layout sorted by (opensource.guide's ``sort: 'order'``): a number orders the
+    page as ``position`` does; any other value is ordered by title, as the theme did."""
+    for key in ORDER_KEYS:
+        if (number := order_number(data.get(key))) is not None:
+            return number
     return None
 
 
@@ -155,7 +162,7 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
     when that is its first heading); else the file name, as Jekyll titles a page whose
     ``title:`` is left empty (``contact-us.md`` -> "Contact Us"). An empty ``title:`` means
     the file name even when a heading follows (what the old site showed)."""
-    by_name = titleize_slug(docname)
+    by_name = titleize_page(docname, data.get("lang") or data.get("locale"))
     if "title" in data:
         value = data["title"]
         line = keylines.get("title", 1)
@@ -181,8 +188,9 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
     if heading:
         return heading
     first = "an `<h1>` heading" if html else "a `# Heading`"
+    after = "its file name" if by_name == titleize_slug(docname) else "its folder's language"
     problems.append(Problem(Kind.TITLE_MISSING, 1, f"the page has no title, so it is titled "
-                            f"{by_name!r} after its file name; add `title: ...` to its front "
+                            f"{by_name!r} after {after}; add `title: ...` to its front "
                             f"matter or start it with {first}"))
     return by_name, 1
 

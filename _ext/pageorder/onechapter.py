@@ -19,14 +19,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pagesource
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from jekyll_compat.titles import titleize_slug
+from jekyll_compat.titles import titleize_page
 from .frontmatter import html_page_title
 
 
-def title_untitled(document: nodes.document, docname: str, title: str = "") -> bool:
+def title_untitled(document: nodes.document, docname: str, title: str = "", language: Any = None) -> bool:
     """Put the text of a page without any heading inside a section titled ``title``, else
     after its file (the front matter's ``docinfo`` stays in front, where HTML writers expect it;
     docutils counts raw HTML among what may stand before a title, but it is the page's text).
@@ -39,7 +40,7 @@ def title_untitled(document: nodes.document, docname: str, title: str = "") -> b
         return False
     start = next((i for i, node in enumerate(children) if isinstance(node, nodes.raw)  # the page's HTML
                   or not isinstance(node, (nodes.docinfo, nodes.PreBibliographic))), len(children))
-    title = title.strip() or titleize_slug(docname)
+    title = title.strip() or titleize_page(docname, language)
     section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title) or "title"],
                             names=[nodes.fully_normalize_name(title)])
     section.source, section.line = document.get("source"), 1
@@ -72,6 +73,8 @@ class OneChapterPerFile(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
         publication = self.config.project if docname == self.config.root_doc else ""
-        title = html_page_title(Path(self.env.doc2path(docname))) or publication
-        if not title_untitled(self.document, docname, title):
+        path = Path(self.env.doc2path(docname))
+        title = html_page_title(path) or publication
+        data = pagesource.read(path).data if not title else {}
+        if not title_untitled(self.document, docname, title, data.get("lang") or data.get("locale")):
             nest_later_sections(self.document)

@@ -378,10 +378,12 @@ def _unpublished(pages: Mapping[str, Page], root: str, landings: Mapping[str, st
 
 def reading_order_key(page: Page) -> tuple[int, float, str, str]:
     """Positioned pages first (ascending), then unpositioned ones; ties by title, then path.
-    Without a ``position``, just-the-docs' ``nav_order`` places the page."""
+    Without a ``position``, just-the-docs' ``nav_order`` places the page; a Jekyll
+    collection's document without either is placed by its file's path, as Jekyll listed
+    the collection (minimal-mistakes' ``_docs/01-quick-start-guide.md``, ``02-structure.md``)."""
     number = page.position if page.position is not None else page.nav_order
     if number is None:
-        return (1, 0, page.sort_title, page.docname)
+        return (1, 0, page.file if page.in_collection else page.sort_title, page.docname)
     return (0, number, page.sort_title, page.docname)
 
 
@@ -420,8 +422,9 @@ def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
             if not page.problems:  # a broken front matter was reported already: one message
                 problems.append((page.docname, Problem(
                     Kind.POSITION_MISSING, 1,
-                    "the page has no `position`, so it comes after the numbered pages beside it; "
-                    "add e.g. `position: 10` to its front matter",
+                    "the page has no `position`, so it comes after the numbered pages beside it, "
+                    f"{'by its file name, as Jekyll listed its collection' if page.in_collection else 'by its title'}"
+                    "; add e.g. `position: 10` to its front matter",
                 )))
         elif page.position in seen:
             problems.append((page.docname, Problem(
