@@ -89,19 +89,21 @@ def citation_file(app: Sphinx, config: Config) -> Path:
 
 
 def _inside_pages(app: Sphinx, path: Path) -> bool:
-    """A pages' CITATION.cff that is a link to a file outside their folder and its parent is
-    not read (its title would be published, its lines printed in a warning): said once."""
+    """A pages' CITATION.cff that is a link to a file outside their folder and its parent, or
+    to a file there that is no ``.cff`` (``../.env``), is not read (its title would be
+    published, its lines printed in a warning): said once."""
     from safety.paths import is_inside
 
     real = Path(os.path.realpath(path))
-    if is_inside(real, [Path(os.path.realpath(app.srcdir)).parent]):
+    if real.suffix == ".cff" and is_inside(real, [Path(os.path.realpath(app.srcdir)).parent]):
         return True
     from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
     from sphinx.util import logging
 
     logging.getLogger(__name__).warning(
-        "this CITATION.cff is a link to %s, outside the pages' folder, so it is not read: the "
-        "editions get the metadata of the project's CITATION.cff; copy the file here instead",
+        "this CITATION.cff is a link to %s, outside the pages' folder or no .cff file, so it is "
+        "not read: the editions get the metadata of the project's CITATION.cff; copy the file "
+        "here instead",
         real, location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
     return False
 

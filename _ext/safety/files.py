@@ -26,7 +26,7 @@ from sphinx.util import logging
 
 from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
-from .paths import not_a_file, refused, resolve
+from .paths import is_inside, not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind, cut
 
 if TYPE_CHECKING:
@@ -148,6 +148,8 @@ class GuardedInclude(Directive):
     def run(self) -> list[nodes.Node]:
         argument = self.arguments[0]
         standard = argument.startswith("<") and argument.endswith(">")
+        if standard and not self._standard_file_allowed(argument):
+            return []
         if not standard and not may_read(self, argument, root_is_source=True):
             return []
         env = self.state.document.settings.env
@@ -171,6 +173,19 @@ class GuardedInclude(Directive):
         finally:
             includes.open.pop()
 
+    def _standard_file_allowed(self, argument: str) -> bool:
+        """``<isonum.txt>``: one of docutils' own definition files, read from its folder;
+        ``<../../etc/passwd>`` walked out of it to any file of the machine."""
+        folder = Path(Include.standard_include_path)
+        path = resolve(argument[1:-1], folder, folder, root_is_source=False)
+        if path is not None and is_inside(path, [folder]) and os.path.isfile(path):
+            return True
+        env = self.state.document.settings.env
+        warn(f"{self.name}: {argument!r} is not one of docutils' standard definition files "
+             f"(such as <isonum.txt>), so it is not read; name a file inside the source folder",
+             (env.docname, self.lineno), Kind.FILE_OUTSIDE)
+        return False
+
     def _include(self) -> list[nodes.Node]:
         renderer = getattr(self.state, "_renderer", None)
         if renderer is not None:  # a MyST page: its state is a mock that only MyST's include knows
@@ -193,7 +208,7 @@ def replace_by_alt(node: nodes.image) -> None:
 def image_files(uri: str, base: Path, srcdir: Path) -> list[Path]:
     """The files an image reference may publish: ``map.*`` lets each builder pick one of
     ``map.svg``, ``map.png`` …, so every candidate is one."""
-    path = srcdir.joinpath(*Path(uri).parts[1:]) if uri.startswith("/") else base / uri
+    path = srcdir.joinpath(*Path(uri).parts[1:]) if Path(uri).parts[:1] == ("/",) else base / uri
     if path.name.endswith(".*"):
         return sorted(path.parent.glob(glob.escape(path.name[:-1]) + "*"))
     return [path]

@@ -18,13 +18,15 @@ def resolve(reference: str, document_dir: Path, srcdir: Path, *, root_is_source:
     """The real path a reference names (``None`` when it cannot name a file at all).
 
     ``root_is_source``: Sphinx reads ``/x`` as ``<source>/x``; docutils' ``:file:`` reads it
-    as the machine's ``/x``.
+    as the machine's ``/x``. Sphinx reads ``//x`` as the machine's ``/x`` too (POSIX keeps
+    a root of two slashes, and ``relfn2path`` takes only a root of one): taking it as
+    ``<source>/x`` published any file of the machine.
     """
     if not reference or "\x00" in reference:
         return None
     reference = "".join(line.strip() for line in reference.splitlines())
     path = Path(reference)
-    if path.is_absolute() and root_is_source:
+    if path.parts[:1] in {("/",), ("\\",)} and root_is_source:
         path = srcdir.joinpath(*path.parts[1:])
     elif not path.is_absolute():
         path = document_dir / path
