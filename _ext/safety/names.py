@@ -27,6 +27,13 @@ RESERVED = {
     "404": "the site's page for missing addresses (404.html)",
     "nav": "the ePub's table of contents (nav.xhtml)",
 }
+RESERVED_FOLDERS = {
+    "editions": "the folder of the frozen releases and the books (editions/)",
+    "changes": "the folder of the What changed pages (changes/)",
+    "cite": "the folder of the citation files (cite/)",
+}
+"""Top folders the site writes itself: ``editions/1.0.0/index.md`` was published at the
+permanent address of release 1.0.0, before the release, and replaced by it after."""
 MAX_COMPONENT_BYTES = 240
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -37,6 +44,10 @@ def problem(docname: str) -> str | None:
     if docname in RESERVED:
         return (f"the page '{docname}' would replace {RESERVED[docname]}, or be replaced by it; "
                 "give the file another name")
+    if "/" in docname and (folder := docname.split("/", 1)[0]) in RESERVED_FOLDERS:
+        return (f"the page is in {RESERVED_FOLDERS[folder]}, which the site writes itself: it "
+                f"would be taken for one of those files, or replaced by one; rename the folder "
+                f"'{folder}'")
     if _CONTROL.search(docname):
         return "the file name has control characters; rename the file"
     if ":" in docname:
