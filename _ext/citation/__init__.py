@@ -76,6 +76,9 @@ def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
         return
     for path, (_, text) in cite_files(meta).items():
         write_if_changed(Path(app.outdir) / path, text.encode())
+    folder = Path(app.outdir) / directive.CITE_FOLDER
+    for old in sorted(p for p in folder.iterdir() if p.suffix in (".bib", ".ris") and p not in files):
+        old.unlink()  # the files of the publication's former title: no page links them
     madefrom.made(record, "citation files", made_from, files)
 
 

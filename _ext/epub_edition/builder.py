@@ -187,6 +187,8 @@ class AccessibleEpubBuilder(Epub3Builder):
                  if path.relative_to(outdir).as_posix() not in pages | {"nav.xhtml"}]
         stale += [path for path in (outdir / self.imagedir).rglob("*")
                   if path.is_file() and path.relative_to(outdir).as_posix() not in images]
+        stale += [path for path in outdir.glob("*.epub")  # the book of a former title
+                  if path.name != self.config.epub_basename + ".epub"]
         return sorted(stale)
 
     def handle_finish(self) -> None:

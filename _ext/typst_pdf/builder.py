@@ -190,6 +190,7 @@ class TypstPDFBuilder(Builder):
         return re.compile("[" + "".join(re.escape(c) for c in sorted(missing)) + "]")
 
     def finish(self) -> None:
+        self.remove_former_books()
         self.copy_image_files()
         shutil.copyfile(TEMPLATE, self.outdir / TEMPLATE.name)
         self.compile()
@@ -212,6 +213,15 @@ class TypstPDFBuilder(Builder):
     def pages_path(self) -> Path:
         """``{page: {passage id: [page, printed page]}}``: where each passage starts."""
         return Path(self.outdir) / f"{self.basename}.pages.json"
+
+    def remove_former_books(self) -> None:
+        """The book, its Typst source and page list under the publication's former title:
+        left beside the new one, the site and a reader could take the old book for it."""
+        current = {self.pdf_path.name, self.typ_path.name, self.pages_path.name}
+        for pattern in ("*.pdf", "*.typ", "*.pages.json"):
+            for path in Path(self.outdir).glob(pattern):
+                if path.name not in current and path.name != TEMPLATE.name:
+                    path.unlink()
 
     def copy_image_files(self) -> None:
         if not self.images:
