@@ -185,14 +185,16 @@ class Resolver:
         ``redirect_to: /projects/atxfloods/about/overview``): when the collection's folders
         were copied to the top, with no page under ``<collection>/``, ``<path>`` is meant.
         """
-        if value.startswith(("http://", "https://", "//", "mailto:")):
+        if value.lower().startswith(("http://", "https://", "//", "mailto:")):  # schemes know no case
             return value, True
         found = self.page(value)
         if found is None and (inside := collection_path(page_path(value), self.docnames)) is not None:
-            found = self.page("/" + inside + ("/" if value.rstrip().endswith("/") else ""))
+            found = self.page("/" + inside.lstrip("/") + ("/" if value.rstrip().endswith("/") else ""))
         return (found, False) if found is not None else None
 
     def page(self, value: str) -> str | None:
+        if urlsplit(value.strip()).netloc:  # "//x/" names a host, not the home page
+            return None
         bare = page_path(value)
         for candidate in (bare, f"{bare}/index" if bare else "index"):
             if candidate in self.docnames:
