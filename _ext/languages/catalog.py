@@ -111,6 +111,10 @@ def _count(po: Path) -> tuple[int, int, tuple[int | None, str] | None]:
         line = getattr(err, "lineno", None)
         line = line + 1 if isinstance(line, int) else None  # Babel counts from 0
         return 0, 0, (line, f"the file cannot be read as a .po catalog ({err})")
+    if why := _plural_forms_problem(catalog.plural_forms):
+        return 0, 0, (_line_of(po, "Plural-Forms"), f"the file cannot be read as a .po catalog ({why}); "
+                      "Python's gettext drops the whole catalog, so the edition would be in the "
+                      "source language: correct the header, e.g. 'nplurals=2; plural=(n != 1);'")
     total = translated = 0
     for message in catalog:
         if not message.id:
@@ -120,3 +124,24 @@ def _count(po: Path) -> tuple[int, int, tuple[int | None, str] | None]:
         if all(strings) and not message.fuzzy:
             translated += 1
     return total, translated, None
+
+
+def _plural_forms_problem(header: str) -> str | None:
+    """What Python's ``gettext`` finds wrong in a ``Plural-Forms`` header Babel accepted
+    (``plural=(n != 1;``): it raises, and Sphinx leaves the catalog out without a word."""
+    import gettext
+
+    parts = header.split(";")
+    try:
+        gettext.c2py(parts[1].split("plural=")[1])
+    except (IndexError, ValueError, SyntaxError, RecursionError) as err:
+        return f"its Plural-Forms header {header!r} is not valid: {err or 'no plural='}"
+    return None
+
+
+def _line_of(po: Path, header: str) -> int | None:
+    try:
+        lines = po.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.lstrip('"').startswith(header)), None)
