@@ -67,7 +67,10 @@ myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", 
 myst_dmath_allow_space = False
 myst_dmath_allow_digits = False
 suppress_warnings = [
-    "myst.topmatter",  # pageorder reports front-matter problems, with a fix
+    # MyST's front-matter warnings, at line 1 without a fix: pageorder says front matter that is
+    # not YAML, not a mapping or an alias bomb at its line, and the maths parser says each `myst:`
+    # setting a page may not make (maths/pagesettings.py) at its own line, before MyST sees it
+    "myst.topmatter",
     # A heading that skips a level (`###` under the title, as the City's old pages do
     # throughout) nests by order: every edition numbers it one level down, nothing to fix.
     "myst.header",

@@ -339,3 +339,66 @@ def test_a_code_blocks_problem_names_the_page_file_as_it_is(tmp_path):
     assert f"{source / 'a.md'}:8: WARNING: line number spec is out of range" in build.output, \
         build.output
     assert ".md.md" not in build.output
+
+
+@pytest.mark.parametrize("switched_off", ["[block]", "[inline]", "[paragraph]", "[text, list]"])
+def test_a_page_that_switches_markdown_off_keeps_its_words(tmp_path, switched_off):
+    """``myst: disable_syntax`` published a page without its words (``[block]``: none,
+    ``[inline]``: only its code), or stopped every edition (``[paragraph]``); it is left out,
+    and said."""
+    words = ("Alpha words *here*.", "Bravo item", "Charlie quote", "Delta code")
+    body = f"{words[0]}\n\n- {words[1]}\n\n> {words[2]}\n\n```\n{words[3]}\n```"
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "a.md": page("Alpha", 1, myst=f"\n  disable_syntax: {switched_off}", body=body),
+    })
+    built = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert built.returncode == 0 and "Traceback" not in built.output, built.output
+    text = " ".join(soup(built.outdir / "a.html").select_one("article").get_text().split())
+    assert all(word.replace("*", "") in text for word in words), text
+    assert [line for line in built.warnings if "[math.page-setting]" in line] == [
+        f"{source / 'a.md'}:5: WARNING: `myst: disable_syntax` is refused: Markdown switched off "
+        "loses the page's words or stops the build (to show Markdown as written, put it in a code "
+        "block); it is left out [math.page-setting]"], built.output
+
+
+def test_a_pages_own_extensions_add_to_the_publications(tmp_path):
+    """A page may add an extension and choose its heading anchors, without a word said; MyST
+    replaced the publication's extensions with the page's, so its ``:::`` note, its definition
+    list and its ``{.lead}`` paragraph were printed as typed."""
+    body = ("::: {note}\nA note.\n:::\n\nTerm\n: Definition.\n\n{.lead}\nLead paragraph.\n\n"
+            "\\begin{align}\na &= b\n\\end{align}\n\n## Part\n\n### Detail")
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", body="Welcome."),
+        "a.md": page("Alpha", 1, myst="\n  enable_extensions: [amsmath]\n  heading_anchors: 2",
+                     body=body),
+    })
+    built = sphinx_build(source, tmp_path / "html", "html")
+    assert built.returncode == 0, built.output
+    article = soup(built.outdir / "a.html").select_one("article")
+    assert article.select_one(".admonition.note") and article.select_one("dl dt")
+    assert article.select_one("p.lead") and article.find("math")
+    assert ":::" not in article.get_text()
+
+
+def test_page_settings_are_said_at_their_own_lines():
+    from myst_parser.config.main import MdParserConfig
+
+    from maths.pagesettings import PageSettings, front_matter_line, page_settings
+    from maths.topmatter import read_topmatter
+
+    text = ("---\ntitle: A\nmyst:\n  # anchors\n  heading_anchors: 3\n  'footnote_sort': 1\n"
+            "  enable_extensions: deflist\nmath: true\n---\n\nText.\n")
+    assert [front_matter_line(text, key, under="myst") for key in
+            ("heading_anchors", "footnote_sort", "enable_extensions", "math", "other")] == [5, 6, 7, 3, 3]
+    assert front_matter_line(text, "math") == 8
+    settings = page_settings(read_topmatter(text), text)
+    assert settings.myst == {"heading_anchors": 3} and settings.extensions == {"deflist"}
+    assert settings.problems == [(6, "`myst: footnote_sort: 1` must be true or false")]
+    flow = "---\nmyst: {heading_anchors: 9}\n---\n"
+    assert page_settings(read_topmatter(flow), flow).problems == [
+        (2, "`myst: heading_anchors: 9` must be a whole number from 1 to 6 (the deepest heading "
+            "level given a link anchor)")]
+    heard: list[str] = []
+    PageSettings(myst={"heading_anchors": 99}).config(MdParserConfig(), lambda kind, said: heard.append(said))
+    assert len(heard) == 1 and "heading_anchors" in heard[0], "MyST's own complaint is passed on"

@@ -62,8 +62,9 @@ class Subtype(enum.Enum):
     PAGE_SETTING = "page-setting"
     """A page's front matter makes a MyST setting no page may make for itself (``html_meta``,
     ``substitutions``, the ``substitution`` extension: Jinja runs Python on the build
-    machine). This room's parser is where a page's MyST settings are read; the setting is
-    left out."""
+    machine; ``disable_syntax``, which loses words), one that is the publication's, one MyST
+    does not have (misspelt), or gives one a value it cannot take (:mod:`.pagesettings`).
+    This room's parser is where a page's MyST settings are read; the setting is left out."""
 
     TABLE_CELLS = "table-cells"
     """A table's row has more cells than its header: Markdown's table rule (GitHub's, which
@@ -114,7 +115,7 @@ def warn_switch(docname: str, line: int, value: object) -> None:
 
 
 def warn_refused_setting(docname: str, line: int, why: str) -> None:
-    """A MyST setting the page may not make is left out (:func:`.switch.allowed_page_settings`)."""
+    """A MyST setting the page may not make is left out (:func:`.pagesettings.page_settings`)."""
     logger.warning(f"{why}; it is left out", location=(docname, line), type=WARNING_TYPE,
                    subtype=Subtype.PAGE_SETTING.value)
 

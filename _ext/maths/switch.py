@@ -4,13 +4,12 @@ City documents are full of dollar amounts ("gets $2,000, and the runner-up $1,00
 which MyST's ``dollarmath`` would typeset as a formula without a word. So ``dollarmath``
 is off for the publication, the ``{math}`` role and ``{math}`` blocks always work, and a
 page whose front matter says ``math: true`` (as many Jekyll themes spell it) gets dollar
-maths too. MyST's own ``myst: enable_extensions:`` would do it as well, but replaces the
-whole list of extensions for that page.
+maths too (MyST's own ``myst: enable_extensions: [dollarmath]`` does it as well).
 
 Being the parser, it also reads each page's front matter once, with libyaml
 (:mod:`.topmatter`), and hands MyST the data instead of the text. And it keeps one
 markdown-it parser per build for the pages that change no MyST setting (all but those
-whose front matter has ``myst``, ``html_meta`` or ``substitutions``), with and without
+whose ``myst:`` makes one a page may make: :mod:`.pagesettings`), with and without
 ``dollarmath``: MyST made one per page (~0.5 ms: the parser's plugins, the renderer's
 rules, MyST's checks of the page's settings); the renderer starts afresh on every page
 (``setup_render``).
@@ -24,35 +23,21 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level
+from myst_parser.config.main import MdParserConfig, TopmatterReadError
 from myst_parser.mdit_to_docutils import base as myst_base
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from myst_parser.warnings_ import create_warning
 from docutils import nodes
 from sphinx import addnodes
 
 from .gfm import deleted
 from .hardening import linear_footnote_refs
+from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
-FILE_LEVEL_KEYS = ("myst", "html_meta", "substitutions")
-"""What MyST's ``merge_file_level`` reads from a page's front matter: with none, the
-build's settings stand as they are."""
-REFUSED_SETTINGS = {
-    "substitutions": "MyST substitutions are Jinja templates, which run Python on the build "
-                     "machine; write the text itself",
-    "sub_delimiters": "MyST substitutions are Jinja templates, which run Python on the build "
-                      "machine; write the text itself",
-    "html_meta": "a page's own <meta> tags can send every reader to another site "
-                 "(http-equiv refresh); the website writes each page's description itself",
-}
-"""MyST settings a page may not make for itself (its front matter is untrusted), and why."""
-REFUSED_EXTENSION = "substitution"
-
 _PARSERS: dict[int, tuple[MdParserConfig, dict[bool, MarkdownIt]]] = {}
 """id of a build's MyST settings -> those settings (held, so the id stays theirs) and their
 markdown-it parsers, without and with ``dollarmath``."""
@@ -95,22 +80,15 @@ class DollarMathSwitchParser(MystParser):
         except TopmatterReadError:
             topmatter = None  # reported during the render, as MyST does
         if topmatter:
-            topmatter, refused = allowed_page_settings(topmatter)
-            for key, why in refused:
-                self.on_refused_setting(document.settings.env.docname,
-                                        key_line(inputstring, key), why)
-            own_settings = any(key in topmatter for key in FILE_LEVEL_KEYS)
-            if own_settings:
-                warning = lambda wtype, msg: create_warning(  # noqa: E731
-                    document, msg, wtype, line=1, append_to=document)
-                config = merge_file_level(config, topmatter, warning)
+            config, own_settings = self._page_config(config, topmatter, inputstring, document)
             wanted = wants_dollar_math(topmatter)
             if wanted:
                 dollars = True
                 config = config.copy(enable_extensions={*config.enable_extensions, "dollarmath"})
             elif wanted is None:
                 env = document.settings.env
-                self.on_bad_switch(env.docname, key_line(inputstring, SWITCH), topmatter[SWITCH])
+                self.on_bad_switch(env.docname, front_matter_line(inputstring, SWITCH),
+                                   topmatter[SWITCH])
         kept = None if own_settings else _build_parser(build_config, dollars, config)
         fresh, transforms = _registries(document), list(document.transformer.transforms)
         try:
@@ -124,6 +102,23 @@ class DollarMathSwitchParser(MystParser):
             env = document.settings.env
             self.on_too_deep(env.docname, body_line(inputstring))
             self._render(as_plain_text(inputstring), document, config, None)
+
+    def _page_config(self, config: MdParserConfig, topmatter: dict[str, Any], text: str,
+                     document: nodes.document) -> tuple[MdParserConfig, bool]:
+        """``config`` with the MyST settings the page may make (:mod:`.pagesettings`), each
+        other one said; and whether the page changes any."""
+        docname = document.settings.env.docname
+        settings = page_settings(topmatter, text)
+        for line, message in settings.problems:
+            self.on_refused_setting(docname, line, message)
+        if not settings.changes(config):
+            return config, False
+        myst_line = front_matter_line(text, "myst")
+
+        def said(kind: object, message: str) -> None:
+            self.on_refused_setting(docname, myst_line, f"`myst:` {message}")
+
+        return settings.config(config, said), True
 
     def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
                 kept: MarkdownIt | None) -> None:
@@ -193,35 +188,6 @@ def as_plain_text(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return "\n".join([*lines[:start], fence + "text", *lines[start:], fence, ""])
-
-
-def allowed_page_settings(topmatter: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The front matter without the MyST settings a page may not make (:data:`REFUSED_SETTINGS`,
-    the ``substitution`` extension), and ``(top-level key, message)`` for each one taken out.
-
-    MyST reads ``html_meta`` and ``substitutions`` at the top level too, and ``myst:`` holds
-    every other setting a page can make for itself."""
-    refused: list[tuple[str, str]] = []
-    allowed = dict(topmatter)
-    for key in ("html_meta", "substitutions"):
-        if key in allowed:
-            del allowed[key]
-            refused.append((key, f"`{key}` is refused: {REFUSED_SETTINGS[key]}"))
-    myst = allowed.get("myst")
-    if isinstance(myst, dict):
-        myst = dict(myst)
-        for key in [key for key in myst if key in REFUSED_SETTINGS]:
-            del myst[key]
-            refused.append(("myst", f"`myst: {key}` is refused: {REFUSED_SETTINGS[key]}"))
-        extensions = myst.get("enable_extensions")
-        if isinstance(extensions, str):
-            extensions = [extensions]
-        if isinstance(extensions, (list, tuple, set)) and REFUSED_EXTENSION in extensions:
-            myst["enable_extensions"] = [e for e in extensions if e != REFUSED_EXTENSION]
-            refused.append(("myst", f"`myst: enable_extensions: [{REFUSED_EXTENSION}]` is refused: "
-                            f"{REFUSED_SETTINGS['substitutions']}"))
-        allowed["myst"] = myst
-    return allowed, refused
 
 
 def _build_parser(build_config: MdParserConfig, dollars: bool,
@@ -363,12 +329,3 @@ class _Renderer(SphinxRenderer):
             else:
                 self.current_node.append(node)
 
-
-def key_line(text: str, key: str) -> int:
-    """The line of ``key:`` in the front matter at the top of ``text`` (1 if not found)."""
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            break
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
