@@ -718,6 +718,28 @@ def test_beautiful_jekylls_boxes_keep_what_their_colour_said(tmp_path: Path) -> 
     assert chapter.count("admonition-title") == 2 and "{:" not in chapter
 
 
+def test_minimal_mistakes_notices_keep_what_their_colour_said(tmp_path: Path) -> None:
+    """minimal-mistakes' ``{: .notice--warning}`` paragraphs were plain paragraphs in every
+    edition: the box that set "Deprecated: the toc helper will be removed" apart was gone."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Docs\nremote_theme: mmistakes/minimal-mistakes\n",
+        "index.md": page("Home", body="Welcome.\n\n```{toctree}\nnotes\n```\n"),
+        "notes.md": page("Notes", 1, body=(
+            "Read this first.\n\n**Deprecated:** the toc helper will be removed.\n{: .notice--warning}\n\n"
+            "Plain.\n\nAn aside.\n{: .notice}\n")),
+    })
+    html = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    pdf = sphinx_build(source, tmp_path / "typst", "typst", strict=False)
+    assert html.returncode == 0 and pdf.returncode == 0, html.output + pdf.output
+    boxes = page_html(html, "notes").select(".admonition")
+    assert [(b.select_one(".admonition-title").get_text(strip=True),
+             " ".join(b.find("p", class_=lambda c: c != "admonition-title").get_text().replace("¶", "").split()))
+            for b in boxes] == [("Warning", "Deprecated: the toc helper will be removed."),
+                                ("Notice", "An aside.")]
+    typ = next(p for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
+    assert '"Warning"' in typ and '"Notice"' in typ and "{:" not in typ
+
+
 def test_a_rule_under_a_heading_or_after_another_is_drawn_without_a_warning(tmp_path: Path) -> None:
     """18F's Before You Ship: `## Checklist preview` then `---`. Every edition draws the
     rule, but docutils called it a mistake ("Document or section may not begin with a

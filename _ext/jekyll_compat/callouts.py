@@ -24,10 +24,12 @@ SPHINX_KINDS = ("note", "warning", "important", "tip", "hint", "caution", "dange
                 "attention", "error")
 """Admonitions every edition labels itself, in the publication's language."""
 BOXES = {"box-note": "Note", "box-warning": "Warning", "box-error": "Error",
-         "box-success": "Success"}
-"""Beautiful Jekyll's boxes (``{: .box-warning}``): told apart by colour alone on the old
-site, so each gets the label its colour meant (WCAG 1.4.1), on every site unless its
-``callouts:`` says otherwise."""
+         "box-success": "Success",
+         "notice": "Notice", "notice--primary": "Notice", "notice--info": "Info",
+         "notice--warning": "Warning", "notice--success": "Success", "notice--danger": "Danger"}
+"""Beautiful Jekyll's boxes (``{: .box-warning}``) and minimal-mistakes' notices (``{:
+.notice--info}``): told apart by colour alone on the old site, so each gets the label its
+colour meant (WCAG 1.4.1), on every site unless its ``callouts:`` says otherwise."""
 
 _QUOTED = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
 _IAL = re.compile(r"^\s*\{:(?!:)\s*((?:[^{}\s][^{}\n]*)?)\}\s*$")
