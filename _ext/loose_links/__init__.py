@@ -12,6 +12,7 @@ page that is there, to a heading that is not, goes to the page (:mod:`.fragments
 from __future__ import annotations
 
 import functools
+import logging as logging_std
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 import rawhtml
+from publication.logfilters import add_once
 
 from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message,
                    html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
@@ -504,7 +506,21 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
     transforms[:] = [AdvisingResolver if t is MystReferenceResolver else t for t in transforms]
 
 
+class TypedDuplicateLabels(logging_std.Filter):
+    """Sphinx's "duplicate label h1, other instance in …" said what, with no type and no
+    advice: typed ``link.duplicate-target`` (so ``-W`` and ``suppress_warnings`` know it),
+    with what to do."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        if str(record.msg).startswith("duplicate label ") and not getattr(record, "type", None):
+            record.type, record.subtype = WARNING_TYPE, Kind.DUPLICATE_TARGET.value
+            record.msg = (f"{record.msg}; a link to it leads to only one of them: give each "
+                          "label its own name")
+        return True
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    add_once("sphinx.sphinx.domains.std", TypedDuplicateLabels)
     app.connect("config-inited", say_what_to_do_with_unresolved_links)
     app.add_transform(FileLinksWithQueries)
     app.add_transform(MarkdownShownAsText)

@@ -63,6 +63,10 @@ class Kind(enum.Enum):
     with nothing in it shows its address."""
 
 
+    DUPLICATE_TARGET = "duplicate-target"
+    """Two pages (or two places) give one label (``(h1)=``, ``{#h1}``): a link to it leads to
+    one of them. Sphinx says it without a type, so it could not be told apart or suppressed."""
+
     NOTE_MISSING = "note-missing"
     """A footnote reference (``[^2]``) whose note (``[^2]: …``) the page lacks, often lost
     when the text was copied from Word: shown as typed."""
