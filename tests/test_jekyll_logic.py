@@ -633,13 +633,28 @@ MARKDOWNIFIED = ('<section class="usa-section">\n<div class="grid-container">\n'
                  '  <div class="tablet-lg:grid-col-7">\n    \n## Embark on your AI journey\n'
                  'Emerging technology projects.\n\n[Write to us](mailto:a@b.gov).\n\n'
                  '      </div>\n    </div>\n</section>\n')  # `{{ body | markdownify }}` (18F's AI-services)
+GALLERY = ('<figure class="third ">\n  \n    \n      <a href=\n        \n          "/a.jpg"\n        \n'
+           '        title="Image 1 title caption"\n      >\n        <img src=\n          \n'
+           '            "/a-th.jpg"\n          \n          alt="placeholder image 1">\n      </a>\n    \n'
+           '  \n    <figcaption>A sample gallery.</figcaption>\n  \n</figure>\n')
+"""minimal-mistakes' ``gallery`` include, its Liquid run: the ``{% if %}`` lines left blank
+inside the ``<a href=`` and ``<img src=`` tags."""
 
 
-@pytest.mark.parametrize("text", [NESTED_DIVS, ARROW_IN_LINK])
+@pytest.mark.parametrize("text", [NESTED_DIVS, ARROW_IN_LINK, GALLERY])
 def test_an_html_element_with_blank_lines_inside_stays_one_html_block(text: str) -> None:
     kept = htmlblocks.keep_whole(text)
     assert commonmark_blocks(kept) == [("html_block", 1, text.count("\n"))]
     assert kept.count("\n") == text.count("\n")
+
+
+def test_a_tag_that_runs_over_a_blank_line_is_written_whole_on_its_first_line() -> None:
+    """The gallery's figure was an empty ``<figure>`` and then code showing ``<a href=
+    "/a.jpg" title=… <img src=…``: CommonMark ended its block inside the ``<a>`` tag."""
+    kept = htmlblocks.keep_whole(GALLERY).split("\n")
+    assert kept[3] == '      <a href= "/a.jpg" title="Image 1 title caption" >'
+    assert kept[9] == '        <img src= "/a-th.jpg" alt="placeholder image 1">'
+    assert all(line.strip() == htmlblocks.FILLER for line in kept[4:9] + kept[10:14])
 
 
 def test_a_blank_line_in_the_pages_own_markup_ends_no_element() -> None:
