@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, Build, copy_root, page, require_tool, sphinx_build, write_pages
+from conftest import (REPO, ROOTS, Build, build_every_edition, copy_root, jpeg_bytes, page, require_tool,
+                      sphinx_build, write_pages)
 
 PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/smart buses",
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
@@ -603,6 +604,64 @@ def test_an_element_with_blank_lines_inside_is_shown_as_on_the_old_site(tmp_path
     assert " ".join(article.select_one("a.item p.label").get_text().split()) == "First guide"
     assert [h.get_text() for h in article.select("h2")] == ["Embark on your AI journey¶"]
     assert article.select_one("a[href^='mailto:']").get_text() == "Write to us"
+
+
+def every_edition(pages: dict[str, str | bytes], base: Path) -> tuple[BeautifulSoup, BeautifulSoup, str]:
+    """The old site's home page as each edition shows it: the site's article, the ePub's
+    chapter and the PDF's text (pypdf's), after a lenient build of each."""
+    from pypdf import PdfReader
+
+    builds = build_every_edition(write_pages(base / "pages", pages), base, strict=False)
+    [book] = builds["epub"].outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml").decode("utf-8"), "lxml").select_one("body")
+    [pdf] = builds["typst"].outdir.glob("*.pdf")
+    return page_html(builds["html"], "index"), chapter, "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+GALLERY_INCLUDE = """<figure class="{{ include.class }}">
+  {% for img in page.gallery %}
+      <a href=
+        {% if img.url contains "://" %}
+          "{{ img.url }}"
+        {% else %}
+          "{{ img.url | relative_url }}"
+        {% endif %}
+        {% if img.title %}title="{{ img.title }}"{% endif %}
+      >
+        <img src=
+          {% if img.image_path contains "://" %}
+            "{{ img.image_path }}"
+          {% else %}
+            "{{ img.image_path | relative_url }}"
+          {% endif %}
+          alt="{% if img.alt %}{{ img.alt }}{% endif %}">
+      </a>
+  {% endfor %}
+  {% if include.caption %}
+    <figcaption>{{ include.caption | markdownify | remove: "<p>" | remove: "</p>" }}</figcaption>
+  {% endif %}
+</figure>
+"""
+"""minimal-mistakes' ``_includes/gallery`` (its ``{% if %}`` lines inside the tags kept)."""
+
+
+def test_the_themes_gallery_is_a_figure_with_its_pictures_and_caption_in_every_edition(tmp_path: Path) -> None:
+    """The gallery's ``<a href=`` runs over lines its Liquid leaves blank: readers got an empty
+    ``<figure>``, code showing ``<a href= "/a.jpg" title=… <img src=…``, and no warning."""
+    article, chapter, pdf = every_edition({
+        "_config.yml": "title: Old site\n", "_includes/gallery": GALLERY_INCLUDE,
+        "index.md": "---\ntitle: Home\ngallery:\n  - url: /assets/a.jpg\n    image_path: /assets/a-th.jpg\n"
+                    '    alt: "Placeholder picture"\n    title: "A title"\n---\n\nBefore.\n\n'
+                    '{% include gallery caption="A sample gallery." %}\n\nAfter.\n',
+        "assets/a.jpg": jpeg_bytes(), "assets/a-th.jpg": jpeg_bytes()}, tmp_path)
+    for shown in (article, chapter):
+        assert not shown.select("pre") and "<a href" not in shown.get_text()
+        figure = shown.select_one("figure")
+        assert figure.select_one("img")["alt"] == "Placeholder picture"
+        assert figure.select_one("figcaption").get_text() == "A sample gallery."
+    assert "<a href" not in pdf and "A sample gallery." in pdf
+    assert pdf.index("Before.") < pdf.index("A sample gallery.") < pdf.index("After.")
 
 
 def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None:

@@ -755,6 +755,8 @@ def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> 
     ("{{ 'x *y*' | markdownify }}\n", "x *y*\n"),  # on its own line: where it was written
     ('<p title="{{ \'a\' | markdownify }}">z</p>\n', '<p title="a">z</p>\n'),  # in an attribute
     ("<div>{{ '' | markdownify }}</div>\n", "<div></div>\n"),
+    ("<figcaption>{{ 'A sample gallery.' | markdownify | remove: '<p>' }}</figcaption>\n",
+     "<figcaption>A sample gallery.</figcaption>\n"),  # only words: the gallery's caption stays in it
 ])
 def test_markdownify_anywhere_else_stays_where_it_was_written(text: str, expected: str) -> None:
     assert liquid_engine.render(text, {}, SITE).text == expected
