@@ -14,6 +14,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -606,17 +607,23 @@ def test_an_element_with_blank_lines_inside_is_shown_as_on_the_old_site(tmp_path
     assert article.select_one("a[href^='mailto:']").get_text() == "Write to us"
 
 
-def every_edition(pages: dict[str, str | bytes], base: Path) -> tuple[BeautifulSoup, BeautifulSoup, str]:
+def every_edition(pages: dict[str, str | bytes], base: Path) -> tuple[BeautifulSoup, BeautifulSoup, Any]:
     """The old site's home page as each edition shows it: the site's article, the ePub's
-    chapter and the PDF's text (pypdf's), after a lenient build of each."""
+    chapter (with the book's contents, ``nav``) and the PDF (pypdf's reader), after a
+    lenient build of each."""
     from pypdf import PdfReader
 
     builds = build_every_edition(write_pages(base / "pages", pages), base, strict=False)
     [book] = builds["epub"].outdir.glob("*.epub")
     with zipfile.ZipFile(book) as archive:
         chapter = BeautifulSoup(archive.read("index.xhtml").decode("utf-8"), "lxml").select_one("body")
+        chapter.append(BeautifulSoup(archive.read("nav.xhtml").decode("utf-8"), "lxml").select_one("nav"))
     [pdf] = builds["typst"].outdir.glob("*.pdf")
-    return page_html(builds["html"], "index"), chapter, "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    return page_html(builds["html"], "index"), chapter, PdfReader(pdf)
+
+
+def pdf_text(reader: Any) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 GALLERY_INCLUDE = """<figure class="{{ include.class }}">
@@ -649,7 +656,7 @@ GALLERY_INCLUDE = """<figure class="{{ include.class }}">
 def test_the_themes_gallery_is_a_figure_with_its_pictures_and_caption_in_every_edition(tmp_path: Path) -> None:
     """The gallery's ``<a href=`` runs over lines its Liquid leaves blank: readers got an empty
     ``<figure>``, code showing ``<a href= "/a.jpg" title=… <img src=…``, and no warning."""
-    article, chapter, pdf = every_edition({
+    article, chapter, reader = every_edition({
         "_config.yml": "title: Old site\n", "_includes/gallery": GALLERY_INCLUDE,
         "index.md": "---\ntitle: Home\ngallery:\n  - url: /assets/a.jpg\n    image_path: /assets/a-th.jpg\n"
                     '    alt: "Placeholder picture"\n    title: "A title"\n---\n\nBefore.\n\n'
@@ -660,8 +667,30 @@ def test_the_themes_gallery_is_a_figure_with_its_pictures_and_caption_in_every_e
         figure = shown.select_one("figure")
         assert figure.select_one("img")["alt"] == "Placeholder picture"
         assert figure.select_one("figcaption").get_text() == "A sample gallery."
+    pdf = pdf_text(reader)
     assert "<a href" not in pdf and "A sample gallery." in pdf
     assert pdf.index("Before.") < pdf.index("A sample gallery.") < pdf.index("After.")
+
+
+def test_a_notice_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> None:
+    """minimal-mistakes' notice of captured Markdown: the box was left empty, its ``####``
+    heading was a section of the page (in its contents and the PDF's outline, the page's
+    later paragraphs in it) and its list stood outside the box, without a warning."""
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Old site\n",
+        "index.md": "---\ntitle: Home\n---\n\n## Notices\n\n{% capture notice-2 %}\n"
+                    "#### New Site Features\n\n* Cover images on blog pages\n{% endcapture %}\n\n"
+                    '<div class="notice">\n  {{ notice-2 | markdownify }}\n</div>\n\n## Buttons\n\nText after.\n'},
+        tmp_path)
+    for shown in (article, chapter):
+        box = shown.select_one("div.notice")
+        assert box.select_one(".rubric").get_text() == "New Site Features"
+        assert box.select_one("li").get_text().rstrip("¶") == "Cover images on blog pages"
+        headings = [h.get_text().rstrip("¶") for h in shown.select("h1, h2, h3, h4, h5, h6, nav li")]
+        assert "New Site Features" not in headings and "Buttons" in headings
+    assert article.select_one("section#buttons p").get_text().rstrip("¶") == "Text after."
+    assert [item.title for item in reader.outline] == ["Notices", "Buttons"]  # no level under Notices
+    assert "New Site Features" in pdf_text(reader)
 
 
 def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None:

@@ -726,16 +726,47 @@ def test_what_kramdown_and_commonmark_read_alike_is_left_as_it_is(text: str) -> 
 
 def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None:
     """minimal-mistakes' notice (ROBOTIS' e-Manual): Jekyll made the captured Markdown HTML
-    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``."""
+    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``.
+    Between blank lines it is Markdown, inside the notice's box (:mod:`jekyll_compat.notices`)."""
     text = ("Intro.\n\n{% capture note %}\n**Note**: see [the table](/x/).\n{% endcapture %}\n"
             '<div class="notice">{{ note | markdownify }}</div>\n\nAfter.\n')
     prepared = preprocess(text, SITE)
-    blocks = commonmark_blocks(prepared.text)
-    assert [b[0] for b in blocks] == ["paragraph_open", "html_block", "paragraph_open", "html_block",
-                                      "paragraph_open"]
-    assert "**Note**: see [the table](/x/)." in prepared.text.split("\n")
     written = prepared.text.split("\n")
+    at = written.index("**Note**: see [the table](/x/).")
+    assert written[at - 2:at + 3] == [":::{container}", "", "**Note**: see [the table](/x/).", "", ":::"]
     assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
+
+
+NOTICE = ("## Notices\n\n{% capture notice-2 %}\n#### New Site Features\n\n* Cover images\n"
+          '{% endcapture %}\n\n<div class="notice--info">\n  {{ notice-2 | markdownify }}\n</div>\n\n'
+          "## Buttons\n\nText after.\n")
+"""minimal-mistakes' documented notice that holds more than a paragraph."""
+
+
+def test_a_notice_holding_markdown_is_a_box_its_heading_no_section_of_the_page() -> None:
+    """The notice's ``<div>`` was left empty, ``#### New Site Features`` became a section of
+    the page (the page's later paragraphs in it) and the list stood outside the box."""
+    prepared = preprocess("---\ntitle: Home\n---\n\n" + NOTICE, SITE)
+    written = prepared.text.split("\n")
+    start, end = written.index(":::{container}"), written.index(":::")
+    assert written[start + 1:end] == ["  ", "#### New Site Features", "", "* Cover images", ""]
+    assert (prepared.lines(start + 1), prepared.lines(end + 1)) == (13, 15)  # the <div>'s, the </div>'s
+    assert [(c.line, c.target, c.kind.name, c.kind.label) for c in prepared.callouts] == \
+        [(13, 13, "notice--info", None)]
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="notice" id="n1">\n\n# Kept\n\n</div>\n',  # its id: the fence could not keep it
+    '<div class="notice">\n<p>Only HTML</p>\n\n<p>more</p>\n</div>\n',  # no Markdown in it
+    '<div class="panel">\n\n# A layout\'s part\n\n</div>\n',  # no notice
+    'Text\n<div class="notice">\n\n# Text\n\n</div>\n',  # inside a paragraph
+    '<div class="notice">\n\n# Never closed\n',
+    '```\n<div class="notice">\n\n# code\n\n</div>\n```\n',
+])
+def test_what_is_no_notice_holding_markdown_is_left_as_it_is(text: str) -> None:
+    from jekyll_compat import notices
+
+    assert notices.boxes(text) == (text, ())
 
 
 def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> None:

@@ -22,7 +22,7 @@ import pagesource
 from pagesource import titles
 from pagesource.titles import atx_text
 
-from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls, tablecells
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, notices, spaced_urls, tablecells
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
@@ -179,6 +179,11 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     named = tuple(callouts.Callout(lines(first_line - 1 + c.line), lines(first_line - 1 + c.target),
                                    c.kind, c.titled)
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
+    if whole_elements:
+        boxed, found = notices.boxes(rendered.text)
+        rendered = replace(rendered, text=boxed)
+        named += tuple(callouts.Callout(lines(first_line - 1 + line), lines(first_line - 1 + line),
+                                        callouts.Kind(name, None), False) for line, name in found)
     languages = tuple((lines(first_line - 1 + line), lang)
                       for line, lang in callouts.languages(rendered.text.split("\n")))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
