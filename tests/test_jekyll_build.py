@@ -381,6 +381,24 @@ def test_the_sites_kramdown_quotes_are_the_quotes_readers_saw(tmp_path: Path) ->
     assert "“główna magia SSE”" in shown["en"]
 
 
+def test_liquid_kept_as_written_reaches_every_edition_as_written(tmp_path: Path) -> None:
+    """minimal-mistakes' docs: ``{% include responsive_video id="XsxDH4HcOWA" … %}``, its
+    include missing, is said to be shown as written; smart quotes showed
+    ``id=”XsxDH4HcOWA”`` in every edition. The page's own words still get kramdown's quotes."""
+    kept = '{% include responsive_video id="XsxDH4HcOWA" provider="youtube" %}'
+    inline = '{% include video id="https://www.youtube.com/embed/XsxDH4HcOWA-and-a-long-name" %}'
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Old site\n",
+        "index.md": f'---\ntitle: Home\n---\n\nBefore, "quoted".\n\n{kept}\n\nKept {inline} in a line.\n'},
+        tmp_path)
+    for shown in (article, chapter):
+        words = shown.get_text()
+        assert kept in words and inline in words and "“quoted”" in words
+    pdf = pdf_text(reader)
+    assert kept in pdf.splitlines() and "".join(inline.split()) in "".join(pdf.split())
+    assert "“quoted”" in pdf and "\u200b" not in pdf
+
+
 @pytest.mark.parametrize(("names", "quotes"), [
     (["rsquo", "rsquo", "bdquo", "rdquo"], "„”’’"),
     (["lsquo", "rsquo", "ldquo", "rdquo"], "“”‘’"),
