@@ -123,8 +123,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
-    that touches a CJK word, and a table without a header line as kramdown did
-    (:mod:`.htmlblocks`, :mod:`.emphasis`, :mod:`.tablecells`); a page written for
+    that touches a CJK word, and a table without a header line as kramdown did, and a
+    theme's notice holding Markdown as a box (:mod:`.htmlblocks`, :mod:`.emphasis`,
+    :mod:`.tablecells`, :mod:`.notices`); a page written for
     CommonMark may mean those blank lines and pipes. ``html_page``: a page written in HTML
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
