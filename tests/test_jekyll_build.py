@@ -14,11 +14,13 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, Build, copy_root, page, require_tool, sphinx_build, write_pages
+from conftest import (REPO, ROOTS, Build, build_every_edition, copy_root, jpeg_bytes, page, require_tool,
+                      sphinx_build, write_pages)
 
 PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/smart buses",
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
@@ -379,6 +381,24 @@ def test_the_sites_kramdown_quotes_are_the_quotes_readers_saw(tmp_path: Path) ->
     assert "“główna magia SSE”" in shown["en"]
 
 
+def test_liquid_kept_as_written_reaches_every_edition_as_written(tmp_path: Path) -> None:
+    """minimal-mistakes' docs: ``{% include responsive_video id="XsxDH4HcOWA" … %}``, its
+    include missing, is said to be shown as written; smart quotes showed
+    ``id=”XsxDH4HcOWA”`` in every edition. The page's own words still get kramdown's quotes."""
+    kept = '{% include responsive_video id="XsxDH4HcOWA" provider="youtube" %}'
+    inline = '{% include video id="https://www.youtube.com/embed/XsxDH4HcOWA-and-a-long-name" %}'
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Old site\n",
+        "index.md": f'---\ntitle: Home\n---\n\nBefore, "quoted".\n\n{kept}\n\nKept {inline} in a line.\n'},
+        tmp_path)
+    for shown in (article, chapter):
+        words = shown.get_text()
+        assert kept in words and inline in words and "“quoted”" in words
+    pdf = pdf_text(reader)
+    assert kept in pdf.splitlines() and "".join(inline.split()) in "".join(pdf.split())
+    assert "“quoted”" in pdf and "\u200b" not in pdf
+
+
 @pytest.mark.parametrize(("names", "quotes"), [
     (["rsquo", "rsquo", "bdquo", "rdquo"], "„”’’"),
     (["lsquo", "rsquo", "ldquo", "rdquo"], "“”‘’"),
@@ -603,6 +623,92 @@ def test_an_element_with_blank_lines_inside_is_shown_as_on_the_old_site(tmp_path
     assert " ".join(article.select_one("a.item p.label").get_text().split()) == "First guide"
     assert [h.get_text() for h in article.select("h2")] == ["Embark on your AI journey¶"]
     assert article.select_one("a[href^='mailto:']").get_text() == "Write to us"
+
+
+def every_edition(pages: dict[str, str | bytes], base: Path) -> tuple[BeautifulSoup, BeautifulSoup, Any]:
+    """The old site's home page as each edition shows it: the site's article, the ePub's
+    chapter (with the book's contents, ``nav``) and the PDF (pypdf's reader), after a
+    lenient build of each."""
+    from pypdf import PdfReader
+
+    builds = build_every_edition(write_pages(base / "pages", pages), base, strict=False)
+    [book] = builds["epub"].outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml").decode("utf-8"), "lxml").select_one("body")
+        chapter.append(BeautifulSoup(archive.read("nav.xhtml").decode("utf-8"), "lxml").select_one("nav"))
+    [pdf] = builds["typst"].outdir.glob("*.pdf")
+    return page_html(builds["html"], "index"), chapter, PdfReader(pdf)
+
+
+def pdf_text(reader: Any) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+GALLERY_INCLUDE = """<figure class="{{ include.class }}">
+  {% for img in page.gallery %}
+      <a href=
+        {% if img.url contains "://" %}
+          "{{ img.url }}"
+        {% else %}
+          "{{ img.url | relative_url }}"
+        {% endif %}
+        {% if img.title %}title="{{ img.title }}"{% endif %}
+      >
+        <img src=
+          {% if img.image_path contains "://" %}
+            "{{ img.image_path }}"
+          {% else %}
+            "{{ img.image_path | relative_url }}"
+          {% endif %}
+          alt="{% if img.alt %}{{ img.alt }}{% endif %}">
+      </a>
+  {% endfor %}
+  {% if include.caption %}
+    <figcaption>{{ include.caption | markdownify | remove: "<p>" | remove: "</p>" }}</figcaption>
+  {% endif %}
+</figure>
+"""
+"""minimal-mistakes' ``_includes/gallery`` (its ``{% if %}`` lines inside the tags kept)."""
+
+
+def test_the_themes_gallery_is_a_figure_with_its_pictures_and_caption_in_every_edition(tmp_path: Path) -> None:
+    """The gallery's ``<a href=`` runs over lines its Liquid leaves blank: readers got an empty
+    ``<figure>``, code showing ``<a href= "/a.jpg" title=… <img src=…``, and no warning."""
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Old site\n", "_includes/gallery": GALLERY_INCLUDE,
+        "index.md": "---\ntitle: Home\ngallery:\n  - url: /assets/a.jpg\n    image_path: /assets/a-th.jpg\n"
+                    '    alt: "Placeholder picture"\n    title: "A title"\n---\n\nBefore.\n\n'
+                    '{% include gallery caption="A sample gallery." %}\n\nAfter.\n',
+        "assets/a.jpg": jpeg_bytes(), "assets/a-th.jpg": jpeg_bytes()}, tmp_path)
+    for shown in (article, chapter):
+        assert not shown.select("pre") and "<a href" not in shown.get_text()
+        figure = shown.select_one("figure")
+        assert figure.select_one("img")["alt"] == "Placeholder picture"
+        assert figure.select_one("figcaption").get_text() == "A sample gallery."
+    pdf = pdf_text(reader)
+    assert "<a href" not in pdf and "A sample gallery." in pdf
+    assert pdf.index("Before.") < pdf.index("A sample gallery.") < pdf.index("After.")
+
+
+def test_a_notice_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> None:
+    """minimal-mistakes' notice of captured Markdown: the box was left empty, its ``####``
+    heading was a section of the page (in its contents and the PDF's outline, the page's
+    later paragraphs in it) and its list stood outside the box, without a warning."""
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Old site\n",
+        "index.md": "---\ntitle: Home\n---\n\n## Notices\n\n{% capture notice-2 %}\n"
+                    "#### New Site Features\n\n* Cover images on blog pages\n{% endcapture %}\n\n"
+                    '<div class="notice">\n  {{ notice-2 | markdownify }}\n</div>\n\n## Buttons\n\nText after.\n'},
+        tmp_path)
+    for shown in (article, chapter):
+        box = shown.select_one("div.notice")
+        assert box.select_one(".rubric").get_text() == "New Site Features"
+        assert box.select_one("li").get_text().rstrip("¶") == "Cover images on blog pages"
+        headings = [h.get_text().rstrip("¶") for h in shown.select("h1, h2, h3, h4, h5, h6, nav li")]
+        assert "New Site Features" not in headings and "Buttons" in headings
+    assert article.select_one("section#buttons p").get_text().rstrip("¶") == "Text after."
+    assert [item.title for item in reader.outline] == ["Notices", "Buttons"]  # no level under Notices
+    assert "New Site Features" in pdf_text(reader)
 
 
 def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None:

@@ -633,13 +633,28 @@ MARKDOWNIFIED = ('<section class="usa-section">\n<div class="grid-container">\n'
                  '  <div class="tablet-lg:grid-col-7">\n    \n## Embark on your AI journey\n'
                  'Emerging technology projects.\n\n[Write to us](mailto:a@b.gov).\n\n'
                  '      </div>\n    </div>\n</section>\n')  # `{{ body | markdownify }}` (18F's AI-services)
+GALLERY = ('<figure class="third ">\n  \n    \n      <a href=\n        \n          "/a.jpg"\n        \n'
+           '        title="Image 1 title caption"\n      >\n        <img src=\n          \n'
+           '            "/a-th.jpg"\n          \n          alt="placeholder image 1">\n      </a>\n    \n'
+           '  \n    <figcaption>A sample gallery.</figcaption>\n  \n</figure>\n')
+"""minimal-mistakes' ``gallery`` include, its Liquid run: the ``{% if %}`` lines left blank
+inside the ``<a href=`` and ``<img src=`` tags."""
 
 
-@pytest.mark.parametrize("text", [NESTED_DIVS, ARROW_IN_LINK])
+@pytest.mark.parametrize("text", [NESTED_DIVS, ARROW_IN_LINK, GALLERY])
 def test_an_html_element_with_blank_lines_inside_stays_one_html_block(text: str) -> None:
     kept = htmlblocks.keep_whole(text)
     assert commonmark_blocks(kept) == [("html_block", 1, text.count("\n"))]
     assert kept.count("\n") == text.count("\n")
+
+
+def test_a_tag_that_runs_over_a_blank_line_is_written_whole_on_its_first_line() -> None:
+    """The gallery's figure was an empty ``<figure>`` and then code showing ``<a href=
+    "/a.jpg" title=… <img src=…``: CommonMark ended its block inside the ``<a>`` tag."""
+    kept = htmlblocks.keep_whole(GALLERY).split("\n")
+    assert kept[3] == '      <a href= "/a.jpg" title="Image 1 title caption" >'
+    assert kept[9] == '        <img src= "/a-th.jpg" alt="placeholder image 1">'
+    assert all(line.strip() == htmlblocks.FILLER for line in kept[4:9] + kept[10:14])
 
 
 def test_a_blank_line_in_the_pages_own_markup_ends_no_element() -> None:
@@ -711,16 +726,47 @@ def test_what_kramdown_and_commonmark_read_alike_is_left_as_it_is(text: str) -> 
 
 def test_markdownify_inside_an_element_on_its_line_is_read_as_markdown() -> None:
     """minimal-mistakes' notice (ROBOTIS' e-Manual): Jekyll made the captured Markdown HTML
-    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``."""
+    inside the ``<div>``; left on the element's line it was shown as ``**Note**: [table](…)``.
+    Between blank lines it is Markdown, inside the notice's box (:mod:`jekyll_compat.notices`)."""
     text = ("Intro.\n\n{% capture note %}\n**Note**: see [the table](/x/).\n{% endcapture %}\n"
             '<div class="notice">{{ note | markdownify }}</div>\n\nAfter.\n')
     prepared = preprocess(text, SITE)
-    blocks = commonmark_blocks(prepared.text)
-    assert [b[0] for b in blocks] == ["paragraph_open", "html_block", "paragraph_open", "html_block",
-                                      "paragraph_open"]
-    assert "**Note**: see [the table](/x/)." in prepared.text.split("\n")
     written = prepared.text.split("\n")
+    at = written.index("**Note**: see [the table](/x/).")
+    assert written[at - 2:at + 3] == [":::{container}", "", "**Note**: see [the table](/x/).", "", ":::"]
     assert prepared.lines(written.index("After.") + 1) == 8  # its line of the file
+
+
+NOTICE = ("## Notices\n\n{% capture notice-2 %}\n#### New Site Features\n\n* Cover images\n"
+          '{% endcapture %}\n\n<div class="notice--info">\n  {{ notice-2 | markdownify }}\n</div>\n\n'
+          "## Buttons\n\nText after.\n")
+"""minimal-mistakes' documented notice that holds more than a paragraph."""
+
+
+def test_a_notice_holding_markdown_is_a_box_its_heading_no_section_of_the_page() -> None:
+    """The notice's ``<div>`` was left empty, ``#### New Site Features`` became a section of
+    the page (the page's later paragraphs in it) and the list stood outside the box."""
+    prepared = preprocess("---\ntitle: Home\n---\n\n" + NOTICE, SITE)
+    written = prepared.text.split("\n")
+    start, end = written.index(":::{container}"), written.index(":::")
+    assert written[start + 1:end] == ["  ", "#### New Site Features", "", "* Cover images", ""]
+    assert (prepared.lines(start + 1), prepared.lines(end + 1)) == (13, 15)  # the <div>'s, the </div>'s
+    assert [(c.line, c.target, c.kind.name, c.kind.label) for c in prepared.callouts] == \
+        [(13, 13, "notice--info", None)]
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="notice" id="n1">\n\n# Kept\n\n</div>\n',  # its id: the fence could not keep it
+    '<div class="notice">\n<p>Only HTML</p>\n\n<p>more</p>\n</div>\n',  # no Markdown in it
+    '<div class="panel">\n\n# A layout\'s part\n\n</div>\n',  # no notice
+    'Text\n<div class="notice">\n\n# Text\n\n</div>\n',  # inside a paragraph
+    '<div class="notice">\n\n# Never closed\n',
+    '```\n<div class="notice">\n\n# code\n\n</div>\n```\n',
+])
+def test_what_is_no_notice_holding_markdown_is_left_as_it_is(text: str) -> None:
+    from jekyll_compat import notices
+
+    assert notices.boxes(text) == (text, ())
 
 
 def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> None:
@@ -740,6 +786,8 @@ def test_markdownify_on_its_own_line_inside_an_element_is_read_as_markdown() -> 
     ("{{ 'x *y*' | markdownify }}\n", "x *y*\n"),  # on its own line: where it was written
     ('<p title="{{ \'a\' | markdownify }}">z</p>\n', '<p title="a">z</p>\n'),  # in an attribute
     ("<div>{{ '' | markdownify }}</div>\n", "<div></div>\n"),
+    ("<figcaption>{{ 'A sample gallery.' | markdownify | remove: '<p>' }}</figcaption>\n",
+     "<figcaption>A sample gallery.</figcaption>\n"),  # only words: the gallery's caption stays in it
 ])
 def test_markdownify_anywhere_else_stays_where_it_was_written(text: str, expected: str) -> None:
     assert liquid_engine.render(text, {}, SITE).text == expected

@@ -1,7 +1,8 @@
 """The blocks a callout IAL named (:mod:`.callouts`) made admonitions, while a page is read.
 
 ``rewrite_source`` leaves the page's callouts in the document being read; this transform
-finds each named paragraph or quote by its first line and puts it in an admonition with
+finds each named paragraph or quote (or a notice's container: :mod:`.notices`) by its first
+line and puts it, or what it holds, in an admonition with
 the theme's label, so the HTML, the ePub and the PDF all show "Note", "Warning", …. Kinds
 every edition knows become Sphinx's own admonitions (their label is translated with
 Sphinx's words); another label from ``_config.yml`` goes through the same catalogs as the
@@ -48,7 +49,8 @@ class BlockLanguages(SphinxTransform):
 
 
 class CalloutBoxes(SphinxTransform):
-    """Wrap each paragraph or quote a callout IAL named in an admonition with its label."""
+    """Wrap each paragraph or quote a callout IAL named, and each notice's content, in an
+    admonition with its label."""
 
     default_priority = 15  # before Sphinx's Locale (20): a quote's title is translated as a title
 
@@ -65,7 +67,8 @@ class CalloutBoxes(SphinxTransform):
                  if isinstance(node, nodes.block_quote) and not node.children}
         named = [(at_line.get(c.target), at_line.get(c.line), c) for c in found]
         for node, own, callout in named:
-            if not isinstance(node, (nodes.paragraph, nodes.block_quote)) or node.parent is None:
+            if not isinstance(node, (nodes.paragraph, nodes.block_quote, nodes.container)) \
+                    or node.parent is None:
                 continue
             parent = node.parent
             if own is not None and id(own) in empty and not own.children and own is not node:
@@ -78,7 +81,7 @@ class CalloutBoxes(SphinxTransform):
 
 def _box(node: nodes.Element, callout: Callout) -> nodes.Element:
     kind = callout.kind
-    body = list(node.children) if isinstance(node, nodes.block_quote) else [node]
+    body = list(node.children) if isinstance(node, (nodes.block_quote, nodes.container)) else [node]
     if callout.titled:
         box = nodes.admonition("", classes=[kind.name, "callout"])
         if isinstance(node, nodes.block_quote) and body and isinstance(body[0], nodes.paragraph):
@@ -94,7 +97,7 @@ def _box(node: nodes.Element, callout: Callout) -> nodes.Element:
             label = _(kind.label)
             box += nodes.title(label, label)
     box.source, box.line = node.source, node.line
-    if isinstance(node, nodes.block_quote):
+    if isinstance(node, (nodes.block_quote, nodes.container)):
         for child in body:
             node.remove(child)
     box.extend(body)

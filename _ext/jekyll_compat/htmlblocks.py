@@ -12,7 +12,10 @@ end tags indented as code after Markdown is moved to the element's indentation. 
 a blank line stays Markdown: there it is mostly Liquid's ``markdownify`` or a
 ``{% markdown %}`` block, which the old site showed as formatted Markdown. Every line keeps
 its number; an element whose end tag is missing, code, comments and ``<pre>`` are left as
-they are.
+they are. A tag inside the element that runs over a blank line (minimal-mistakes' ``gallery``
+writes ``<a href=``, the ``{% if %}`` lines left blank, then ``"/a.jpg"``) is written whole
+on its first line, its other lines filled: CommonMark ended the block inside the tag and
+showed the rest of the element as code.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def keep_whole(text: str) -> str:
     lines = text.split("\n")
     masked, hidden = _read(lines)
     for start, end in _elements(masked):
+        _tags_on_one_line(lines, masked, start, end, hidden)
         _join(lines, start, end, hidden)
     return "\n".join(lines)
 
@@ -131,6 +135,34 @@ def _elements(masked: str) -> list[tuple[int, int]]:
             outermost.append((first, last))
             reached = last
     return outermost
+
+
+_BLANK_INSIDE = re.compile(r"\n[ \t]*\n")
+
+
+def _tags_on_one_line(lines: list[str], masked: str, start: int, end: int,
+                      hidden: dict[int, str]) -> None:
+    """Each tag on lines ``start``..``end`` that runs over a blank line, written whole on its
+    first line (its line breaks as spaces, the text after it on its last line moved up); its
+    other lines hold an empty comment, so the element goes on as one block. The last tag
+    first: one may start on the line another ends on."""
+    starts = [0, *(m.end() for m in re.finditer("\n", masked))]
+    region = masked[starts[start]:starts[end + 1] if end + 1 < len(starts) else len(masked)]
+    spanning, line, counted = [], start, 0
+    for tag in _TAG.finditer(region):
+        line += region.count("\n", counted, tag.start())
+        counted = tag.start()
+        if _BLANK_INSIDE.search(tag.group(0)):
+            spanning.append((line, line + tag.group(0).count("\n"), tag))
+    for first, last, tag in reversed(spanning):
+        if any(line in hidden for line in range(first, last + 1)):
+            continue
+        begin = starts[start] + tag.start() - starts[first]
+        finish = starts[start] + tag.end() - starts[last]
+        written = "\n".join([lines[first][begin:], *lines[first + 1:last], lines[last][:finish]])
+        lines[first] = lines[first][:begin] + re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", written) + lines[last][finish:]
+        for line in range(first + 1, last + 1):
+            lines[line] = " " * _indent(lines[first]) + FILLER
 
 
 def _join(lines: list[str], start: int, end: int, hidden: dict[int, str]) -> None:

@@ -376,7 +376,10 @@ def _as_blocks(output: str) -> str:
     was the element's HTML, and its Markdown was shown as written (``**Note**: [table](…)``).
     Between blank lines it is Markdown again, and :mod:`.htmlblocks` keeps the element whole.
     So is one on its own line right inside an element (fortran-lang's notes). Anywhere else
-    (its own lines among text, an attribute) it stays where it was written.
+    (its own lines among text, an attribute), or when it is words Markdown makes only a
+    paragraph of (minimal-mistakes' ``gallery``: ``<figcaption>{{ include.caption |
+    markdownify | remove: "<p>" }}``, which between blank lines left the figure's caption
+    empty and its words after the figure), it stays where it was written.
     """
     if _MARKDOWNIFIED[0] not in output:
         return output
@@ -385,11 +388,22 @@ def _as_blocks(output: str) -> str:
         before = _beside(output, match.start(), -1, " \t")
         after = _beside(output, match.end(), 1, " \t")
         alone = before in ("", "\n") and after in ("", "\n")
+        if _only_words(match.group(1)):
+            return match.group(1)
         if before == ">" or after == "<" or alone and (_beside(output, match.start(), -1, " \t\n") == ">"
                                                        or _beside(output, match.end(), 1, " \t\n") == "<"):
             return "\n\n" + match.group(1).strip("\n") + "\n\n"
         return match.group(1)
     return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
+
+
+def _only_words(markdown: str) -> bool:
+    """Markdown would make ``markdown`` one paragraph of its own words, unchanged."""
+    from markdown_it import MarkdownIt  # loaded with MyST already
+    from markdown_it.common.utils import escapeHtml
+
+    words = markdown.strip()
+    return "\n" not in words and MarkdownIt("commonmark").render(words) == f"<p>{escapeHtml(words)}</p>\n"
 
 
 def _beside(text: str, index: int, step: int, skipped: str) -> str:

@@ -22,7 +22,7 @@ import pagesource
 from pagesource import titles
 from pagesource.titles import atx_text
 
-from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, spaced_urls, tablecells
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, notices, spaced_urls, tablecells
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
@@ -123,8 +123,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
-    that touches a CJK word, and a table without a header line as kramdown did
-    (:mod:`.htmlblocks`, :mod:`.emphasis`, :mod:`.tablecells`); a page written for
+    that touches a CJK word, and a table without a header line as kramdown did, and a
+    theme's notice holding Markdown as a box (:mod:`.htmlblocks`, :mod:`.emphasis`,
+    :mod:`.tablecells`, :mod:`.notices`); a page written for
     CommonMark may mean those blank lines and pipes. ``html_page``: a page written in HTML
     (``contact.html``), whose Liquid Jekyll ran and whose text it read as no Markdown: after
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
@@ -179,6 +180,11 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     named = tuple(callouts.Callout(lines(first_line - 1 + c.line), lines(first_line - 1 + c.target),
                                    c.kind, c.titled)
                   for c in callouts.find(rendered.text.split("\n"), callout_kinds or {}))
+    if whole_elements:
+        boxed, found = notices.boxes(rendered.text)
+        rendered = replace(rendered, text=boxed)
+        named += tuple(callouts.Callout(lines(first_line - 1 + line), lines(first_line - 1 + line),
+                                        callouts.Kind(name, None), False) for line, name in found)
     languages = tuple((lines(first_line - 1 + line), lang)
                       for line, lang in callouts.languages(rendered.text.split("\n")))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \

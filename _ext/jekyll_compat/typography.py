@@ -6,20 +6,27 @@ text alone) does the same; the publication switches it off (``smartquotes = Fals
 the City's own words stay exactly as typed. This subclass applies it only to the pages of
 a Jekyll site, i.e. a source folder with a ``_config.yml``, or as ``kramdown_typography``
 in ``conf.py`` says (True: every page; False: none; None, the default: Jekyll sites).
+Liquid the build keeps as written is left as typed, as code is: curled, a kept
+``{% include video id="x" %}`` no longer said what the page wrote.
 """
 
 from __future__ import annotations
 
 import html.entities
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from docutils.utils import smartquotes
 from sphinx.transforms import SphinxSmartQuotes
+from sphinx.util.nodes import is_smartquotable
 
 #: kramdown's rules: quotes, ``--`` en and ``---`` em dash, ``...`` ellipsis.
 ACTION = "qDe"
+_LIQUID = {"{%": "%}", "{{": "}}"}
+"""A tag or an output left in the page's text: Liquid already ran, so it is one the build
+kept as written (and said), or one ``{% raw %}`` showed."""
 
 
 def site_quotes(site: Mapping[str, Any]) -> str | None:
@@ -82,6 +89,7 @@ class KramdownTypography(SphinxSmartQuotes):
             return
         if self.env._builder_cls.name in self.config.smartquotes_excludes.get("builders", []):
             return
+        liquid_as_written(self.document)
         self.smartquotes_action = ACTION
         self.unsupported_languages = _Said()
         from . import jekyll_config  # the package imports this module first
@@ -98,3 +106,43 @@ class KramdownTypography(SphinxSmartQuotes):
                 smartquotes.smartchars.quotes[language] = before
             elif quotes:
                 del smartquotes.smartchars.quotes[language]
+
+
+def liquid_as_written(document: nodes.document) -> None:
+    """Each piece of Liquid in the page's text put in an inline that smart quotes skip."""
+    for text in list(document.findall(nodes.Text)):
+        if "{" not in text or not is_smartquotable(text):
+            continue
+        pieces: list[nodes.Node] = []
+        at = 0
+        for start, end in _liquid(text):
+            if start > at:
+                pieces.append(nodes.Text(text[at:start]))
+            pieces.append(nodes.inline(text[start:end], text[start:end], support_smartquotes=False))
+            at = end
+        if pieces:
+            text.parent.replace(text, [*pieces, *([nodes.Text(text[at:])] if at < len(text) else [])])
+
+
+def _liquid(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Liquid tag and output in ``text``. Linear: each opener's next
+    place is looked up again only once passed, and when an opener has no end after it, no
+    later one of its kind has either."""
+    ends = dict(_LIQUID)
+    following = dict.fromkeys(ends, -1)
+    pos = 0
+    while ends:
+        for opener in list(ends):
+            if following[opener] < pos:
+                following[opener] = text.find(opener, pos)
+                if following[opener] == -1:
+                    del ends[opener]
+        if not ends:
+            return
+        at, opener = min((following[opener], opener) for opener in ends)
+        end = text.find(ends[opener], at + len(opener))
+        if end == -1:
+            del ends[opener]
+            continue
+        yield at, end + len(ends[opener])
+        pos = end + len(ends[opener])
