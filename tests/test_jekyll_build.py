@@ -339,6 +339,42 @@ def test_the_old_sites_404_page_gives_way_to_the_publications(tmp_path: Path) ->
     assert "Sorry!" not in page.get_text() and page.title.get_text().startswith("Page not found")
 
 
+def test_a_page_at_the_404_address_gives_way_wherever_its_file_is(tmp_path: Path) -> None:
+    """minimal-mistakes keeps its 404 page at ``_pages/404.md`` (``include: [_pages]``,
+    ``permalink: /404.html``): read as the top page ``404``, a strict build stopped on
+    "would replace the site's page for missing addresses … give the file another name", and
+    renamed it was a chapter saying "Sorry". So is a collection's or a folder's page at
+    ``/404/``: each is left out, said as information, and the publication writes its own."""
+    sorry = "---\ntitle: Page Not Found\npermalink: {}\n---\n\nSorry, we could not find it.\n"
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Docs\ninclude:\n  - _pages\ncollections:\n  docs:\n    output: true\n",
+        "_pages/404.md": sorry.format("/404.html"),
+        "_pages/about.md": "---\ntitle: About\npermalink: /about/\nposition: 1\n---\n\nAbout us.\n",
+        "_docs/lost.md": sorry.format("/404/"),
+        "_docs/index.md": "---\ntitle: Docs\nposition: 2\n---\n\nThe docs.\n",
+        "_docs/start.md": "---\ntitle: Start\nposition: 1\n---\n\nStart here.\n",
+        "help/missing.md": sorry.format("/404.html"),
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0 and build.warnings == [], build.output
+    assert "Sorry" not in (tmp_path / "html" / "404.html").read_text(encoding="utf-8")
+    assert (tmp_path / "html" / "about.html").is_file() and (tmp_path / "html" / "docs" / "start.html").is_file()
+    assert not (tmp_path / "html" / "help" / "missing.html").exists()
+    assert not (tmp_path / "html" / "docs" / "lost.html").exists()
+
+
+def test_a_404_page_outside_an_old_jekyll_site_is_still_refused(tmp_path: Path) -> None:
+    """Without ``_config.yml`` nothing was the old site's: a page named ``404`` would replace
+    the publication's page for missing addresses, whatever its ``permalink`` says."""
+    source = write_pages(tmp_path / "pages", {
+        "404.md": "---\ntitle: Gone\npermalink: /404.html\n---\n\nNothing here.\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode != 0 and with_kind(build, "security.page-name"), build.output
+
+
 def test_what_jekyll_excluded_or_copied_as_a_file_is_no_page(tmp_path: Path) -> None:
     """`exclude:` in _config.yml was never published; Markdown without front matter was a file."""
     source = write_pages(tmp_path / "pages", {

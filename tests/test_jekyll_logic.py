@@ -175,6 +175,27 @@ def test_the_old_sites_menu_is_left_out_and_said_at_its_tag() -> None:
     assert looped.text == "" and looped.menus == (liquid.Dropped(1, "`{% include nav.html %}`"),)
 
 
+def test_the_old_sites_table_of_contents_is_said_as_one() -> None:
+    """minimal-mistakes' ``_includes/toc`` (a ``<nav class="toc">`` of the page's headings),
+    kept in a site's own folder: ``{% include toc %}`` was said to be "the old site's menu",
+    replaced by "contents and navigation". It is the page's table of contents, and the
+    warning says so and what lists the headings now; a menu is still said as a menu."""
+    includes = {**INCLUDES, "toc": '<aside class="sidebar__right"><nav class="toc"><header><h4>'
+                                   '{{ include.title }}</h4></header>{% include toc.html %}</nav></aside>',
+                "toc.html": "{{ include.html }}", "page_top.html": "<div>{% include toc %}</div>"}
+    page = ("---\ntitle: Home\n---\n\n{% include toc icon=\"cog\" title=\"Contents\" %}\n\n"
+            "{% include page_top.html %}\n\n{% include nav.html %}\n\n## One\n")
+    prepared = preprocess(page, SITE, includes=includes)
+    assert "{%" not in prepared.text and "<nav" not in prepared.text and "## One" in prepared.text
+    said = {note.line: note.message for note in prepared.notes}
+    assert said[5].startswith('`{% include toc icon="cog" title="Contents" %}` is the old site\'s table of '
+                              "contents for this page: it is left out here, because every edition lists "
+                              "the page's headings itself")
+    assert said[7].startswith("`{% include page_top.html %}` (its `toc`) is the old site's table of contents")
+    assert said[9].startswith("`{% include nav.html %}` is the old site's menu")
+    assert "menu" not in said[5] + said[7]
+
+
 def test_an_include_that_includes_itself_stops_and_the_page_is_kept_as_written() -> None:
     result = liquid_engine.render("before {% include loop.html %} after", {}, SITE, includes=INCLUDES)
     assert result.text == "before {% include loop.html %} after"

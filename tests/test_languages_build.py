@@ -260,3 +260,24 @@ def test_a_language_without_catalogs_is_not_linked(tmp_path):
         text = (tmp_path / "out" / name).read_text(encoding="utf-8")
         assert "/es/" not in text and 'hreflang="es"' not in text and "es/index" not in text, name
     assert not soup(tmp_path / "out" / "index.html").select("nav.language-switcher a")
+
+
+def test_a_folder_never_translated_is_told_nothing_of_the_projects_languages(tmp_path):
+    """conf.py lists Spanish: every edition of any folder of pages said "… edition in es:
+    skipped, <pages>/locales/es has no catalogs (make translations creates them)", a request
+    to translate pages nobody meant to. It is said only where a ``locales/`` folder is."""
+    import subprocess
+
+    from conftest import page, write_pages
+
+    said = {}
+    for name, files in (("plain", {}), ("translated", {"locales/fr/LC_MESSAGES/index.po": PO_HEADER})):
+        source = write_pages(tmp_path / name, {"index.md": page("Home"), **files})
+        done = subprocess.run(["make", "-C", str(REPO), "html", f"SOURCEDIR={source}",
+                               f"BUILDDIR={tmp_path / (name + '-build')}", "JOBS=1"],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+        said[name] = [line for line in (done.stdout + done.stderr).splitlines() if "edition in es" in line]
+    assert said["plain"] == []
+    assert said["translated"] == [f"html edition in es: skipped, {tmp_path / 'translated'}/locales/es has no "
+                                  "catalogs (make translations creates them)"]

@@ -178,6 +178,44 @@ def test_a_missing_picture_linked_to_its_own_file_is_said_once(tmp_path):
     assert "Diagram of the roadmap" in html and 'href="img/roadmap.png"' not in html
 
 
+def test_links_in_table_rows_are_said_at_their_rows(tmp_path):
+    """minimal-mistakes' notice table, a ``[Text](#link1)`` in each row: each was said at the
+    line MyST gave the row before it (the first at the header's), so the check of how the
+    address was written missed, and the warning named ``'link1'``, an address nobody wrote."""
+    from conftest import sphinx_build, write_pages
+
+    rows = "| Type | Example |\n| ---- | ------- |\n| Default | [Text](#link1) |\n| Success | [Text](#link2) |\n"
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nIntro.\n\n" + rows,
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\n| A | B |\n|---|---|\n| one | [x](#t1) |\n\n"
+                "Between.\n\n> | Q | R |\n> |---|---|\n> | q | two |\n> | [y](#t2) | [z](gone.md) |\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [line.split(" WARNING: ") for line in build.output.splitlines() if "[myst.xref_missing]" in line]
+    assert [(where.rsplit("/", 1)[-1], what.split(" leads")[0]) for where, what in said] == [
+        ("a.md:8:", "the link '#t1'"), ("a.md:15:", "the link '#t2'"), ("a.md:15:", "the link 'gone.md'"),
+        ("index.md:9:", "the link '#link1'"), ("index.md:10:", "the link '#link2'")], build.output
+    assert ["no heading or anchor on this page" in what for _, what in said] == [True, True, False, True, True]
+
+
+def test_a_link_on_a_paragraphs_later_line_is_said_at_its_line(tmp_path):
+    """MyST places a link at its paragraph's first line: the check of how it was written
+    read that line, so ``(#fees)`` on the second was named ``'fees'``, with the advice for a
+    missing page, and both links below were said a line or two too high."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nParking costs money;\nsee [the fees](#fees)\n"
+                    "and [the plan](plan-gone.md).\n\n[the map](#map) is below.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [line.split(" WARNING: ") for line in build.output.splitlines() if "[myst.xref_missing]" in line]
+    assert [(where.rsplit("/", 1)[-1], what.split(" leads to no ")[0], "heading or anchor on this page" in what)
+            for where, what in said] == [("index.md:6:", "the link '#fees'", True),
+                                         ("index.md:7:", "the link 'plan-gone.md'", False),
+                                         ("index.md:9:", "the link '#map'", True)], build.output
+
+
 def test_a_hostile_paragraph_is_looked_at_in_linear_time():
     """A paragraph of 300,000 characters that opens brackets and never closes them, or puts
     spaces after ``]`` and no ``(``: the first look took minutes (quadratic), the build hung."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pagesource
 from pagesource.suffixes import JEKYLL, spellings, starts_with_front_matter
 
 from .collections import published_names
@@ -25,6 +26,9 @@ REPLACED = {
     "search.html": "search page (its theme's script); the publication has its own search page",
 }
 ERROR_PAGE = "404"  # 404.md, 404.markdown, 404.mkd ...
+ERROR_PAGE_ADDRESSES = ("/404.html", "/404/", "/404")
+"""The ``permalink`` of the old site's page for missing addresses, wherever its file is
+(minimal-mistakes keeps it at ``_pages/404.md``, ``permalink: /404.html``)."""
 
 
 #: Jekyll's own folders: templates, data, drafts, its output. Their Markdown is no page.
@@ -166,7 +170,7 @@ class Exclusions:
 
     patterns: tuple[str, ...]     # the ``exclude:`` entries of ``_config.yml``
     static_files: tuple[str, ...]  # Markdown without front matter (``_projects/x.md`` too)
-    error_pages: tuple[str, ...]   # ``404.md``: the publication writes its own 404 page
+    error_pages: tuple[str, ...]   # ``404.md``, ``permalink: /404.html``: the publication writes its own
 
     @property
     def all(self) -> list[str]:
@@ -174,11 +178,13 @@ class Exclusions:
 
 
 def exclusions(srcdir: Path, config: Mapping[str, Any], exclude_patterns: Iterable[str],
-               collection_folders: Iterable[str] = (), markdown: tuple[str, ...] = JEKYLL) -> Exclusions:
+               collection_folders: Mapping[str, str] | None = None,
+               markdown: tuple[str, ...] = JEKYLL) -> Exclusions:
     """On an old Jekyll site (``config`` is its ``_config.yml``): what it never published.
 
     ``exclude_patterns`` are the build's own; ``collection_folders`` the collections read
-    in place (a document there without front matter was a static file too).
+    in place, ``{folder: name}`` (a document there without front matter was a static file
+    too; ``""`` for one whose pages are top pages).
     """
     from sphinx.util.matching import Matcher
 
@@ -188,9 +194,39 @@ def exclusions(srcdir: Path, config: Mapping[str, Any], exclude_patterns: Iterab
     patterns = tuple(p for e in listed if e and ".." not in e for p in (e, e + "/**"))
     excluded = Matcher([*exclude_patterns, *patterns])
     files = static_markdown(srcdir, excluded, markdown)
-    for folder in collection_folders:
+    folders = dict(collection_folders or {})
+    for folder in folders:
         files += [f"{folder}/{inner}" for inner in static_markdown(srcdir / folder, excluded, markdown)
                   if not excluded(f"{folder}/{inner}")]
-    error_pages = tuple(name for name in (ERROR_PAGE + s for s in spellings(markdown))
-                        if (srcdir / name).is_file() and not excluded(name))
-    return Exclusions(patterns, tuple(files), error_pages)
+    return Exclusions(patterns, tuple(files), error_pages(srcdir, excluded, folders, markdown))
+
+
+def error_pages(srcdir: Path, excluded: Any, folders: Mapping[str, str],
+                markdown: tuple[str, ...] = JEKYLL) -> tuple[str, ...]:
+    """The old site's page for missing addresses, as paths from ``srcdir``: a top page
+    named ``404`` (``404.md``, or ``_pages/404.md`` in a folder ``include:`` reads as top
+    pages), and any page whose ``permalink`` is the 404 page's, in ``srcdir`` or a folder
+    read in place (``folders``). Read as a chapter, it would publish "Page not found"; named
+    ``404`` it would replace the publication's own 404.html."""
+    named = [f"{folder}/" for folder, name in sorted(folders.items()) if not name]
+    found = [name for top in ("", *named) for name in (top + ERROR_PAGE + s for s in spellings(markdown))
+             if (srcdir / name).is_file() and not excluded(name)]
+    suffixes = (*spellings(markdown), ".html")
+    candidates = [relative for relative in _files(srcdir, excluded, suffixes) if relative not in REPLACED]
+    for folder in sorted(folders):
+        candidates += [f"{folder}/{inner}" for inner in _files(srcdir / folder, excluded, suffixes)
+                       if not excluded(f"{folder}/{inner}")]
+    found += [relative for relative in candidates
+              if relative not in found and _at_error_address(srcdir / relative)]
+    return tuple(found)
+
+
+def _at_error_address(path: Path) -> bool:
+    """Whether the page at ``path`` says ``permalink: /404.html`` (or ``/404/``); a file
+    without ``404`` in it is not parsed."""
+    try:
+        if path.is_symlink() or b"404" not in path.read_bytes():
+            return False
+    except OSError:
+        return False
+    return pagesource.read(path).data.get("permalink") in ERROR_PAGE_ADDRESSES

@@ -52,6 +52,9 @@ class Result:
     value's name, a tab, and the loop's tag as written): they printed nothing."""
     unlinked: tuple[Dropped, ...] = ()
     """``{% link path %}`` tags naming a file the source folder lacks: the link's words kept."""
+    contents: tuple[Dropped, ...] = ()
+    """The page's includes of the old site's table of contents for the page (minimal-mistakes'
+    ``{% include toc %}``), left out (every edition lists the page's headings itself)."""
 
 
 def has_liquid(text: str) -> bool:

@@ -247,6 +247,17 @@ def is_navigation(include: str) -> bool:
     return bool(_NAVIGATION.search(include))
 
 
+_CONTENTS_NAME = re.compile(r"(?:page[-_])?toc|table[-_]of[-_]contents", re.I)
+_CONTENTS = re.compile(r"\{:\s*\.?toc\b|\bclass\s*=\s*[\"'](?:toc|[^\"']*\s+toc)\b", re.I)
+
+
+def is_table_of_contents(name: str, include: str) -> bool:
+    """Whether the include left out as navigation is the page's own table of contents
+    (minimal-mistakes' ``toc``: a ``<nav class="toc">`` of the page's headings), not the
+    site's menu: said so, with what lists the headings instead."""
+    return bool(_CONTENTS_NAME.fullmatch(name.removesuffix(".html")) or _CONTENTS.search(include))
+
+
 _MENUS_LEFT_OUT: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar(
     "menus_left_out", default=None)
 _OUTERMOST_INCLUDE: contextvars.ContextVar[Any] = contextvars.ContextVar(
@@ -339,6 +350,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
                    loader=DictLoader({name: _INCLUDE.sub(_include_call, _lax(text))
                                       for name, text in includes if not is_navigation(text)}))
     env.menus = frozenset(name for name, text in includes if is_navigation(text))
+    env.contents_lists = frozenset(name for name, text in includes
+                                   if name in env.menus and is_table_of_contents(name, text))
     env.add_tag(_JekyllIncludeTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
@@ -819,8 +832,9 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
-                  _menus(menus, source, first_line, as_written),
-                  _unlooped(looped, source, first_line, as_written), unlinked)
+                  _menus([m for m in menus if m[1] not in env.contents_lists], source, first_line, as_written),
+                  _unlooped(looped, source, first_line, as_written), unlinked,
+                  _menus([m for m in menus if m[1] in env.contents_lists], source, first_line, as_written))
 
 
 def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,

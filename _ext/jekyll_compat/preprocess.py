@@ -160,6 +160,12 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    "publication's own contents and navigation replace it. Remove the tag, or "
                    "write the links in Markdown if this page needs them")
               for menu in rendered.menus]
+    notes += [Note(contents.line, "liquid",
+                   f"{contents.tag} is the old site's table of contents for this page: it is left "
+                   "out here, because every edition lists the page's headings itself (the website "
+                   "beside the page, under \"On this page\", the ePub and the PDF in their contents). "
+                   "Remove the tag")
+              for contents in rendered.contents]
     notes += [Note(link.line, "link",
                    f"`{link.tag}` names a file the source folder does not have (Jekyll stopped its "
                    "build here: \"Could not find document\"): the link's words are kept, without "

@@ -7,7 +7,9 @@ The source-language build comes first (the Makefile's); this builds each languag
 (``BUILDDIR/doctrees-<lang>``: a doctree holds translated text). The site of a language goes
 to ``OUTDIR/<lang>/``; the PDF and ePub are built in ``BUILDDIR/<builder>-<lang>/`` and
 copied beside the source-language ones (their names end in ``-<lang>``). A language without catalogs in ``SOURCEDIR/locales/<lang>/`` is skipped
-(any folder of pages still builds as before). One failing language does not stop the others; the exit status is then 1.
+(any folder of pages still builds as before), and said only when ``SOURCEDIR`` has a
+``locales/`` folder: a folder of pages that was never translated is told nothing about
+conf.py's languages. One failing language does not stop the others; the exit status is then 1.
 
 ``edition_build.py`` uses :func:`start` and :func:`finish` so the translations build beside
 the source-language build (two cores, two processes) and are shown after it, as before.
@@ -175,10 +177,11 @@ def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: lis
     """
     started = []
     for language in translations(confdir_of(options), overrides_of(options)):
-        if not any(catalog.catalog_dir(Path(sourcedir, "locales"), language).rglob("*.po")):
-            started.append(Started(language, builder, Path(), Path(outdir), None, note=(
-                f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
-                "catalogs (make translations creates them)")))
+        if not catalog.has_catalogs(Path(sourcedir), language):
+            if Path(sourcedir, "locales").is_dir():
+                started.append(Started(language, builder, Path(), Path(outdir), None, note=(
+                    f"{builder} edition in {language}: skipped, {sourcedir}/locales/{language} has no "
+                    "catalogs (make translations creates them)")))
             continue
         site = builder in ("html", "dirhtml")
         target = Path(outdir, language) if site else Path(builddir, f"{builder}-{language}")

@@ -457,22 +457,33 @@ UNRESOLVED_ANCHOR_ADVICE = ("leads to no heading or anchor on this page, so its 
                             "or a heading on another page ('parking.md#fees')")
 
 
-def _written_as_anchor(target: str, node: Any) -> bool:
-    """Whether the page wrote the link as ``(#target)``: MyST names it without its ``#``,
-    so the warning named an address the writer never wrote ("the link 'appendix-a' leads
-    to no page", for ``[Appendix A](#appendix-a)``: the City of Lebanon's ordinance)."""
+def _written_at(target: str, node: Any) -> tuple[str | None, bool]:
+    """Where the page wrote the link (``file:line``), and whether as ``(#target)``.
+
+    MyST places a link at its paragraph's first line and names a ``#target`` without its
+    ``#``: the warning named an address the writer never wrote ("the link 'appendix-a' leads
+    to no page", for ``[Appendix A](#appendix-a)``: the City of Lebanon's ordinance), and a
+    link on a paragraph's second line was said at the first. The paragraph's lines, up to
+    the blank line that ends it, are looked at."""
     from sphinx.util.logging import get_node_location
 
     where = get_node_location(node) if isinstance(node, nodes.Node) else None
     path, _, line = (where or "").rpartition(":")
     if not path or not line.isdigit():
-        return False
+        return None, False
     try:
         lines = _lines_of(path, Path(path).stat().st_mtime_ns)
     except OSError:
-        return False
-    text = lines[int(line) - 1] if 0 < int(line) <= len(lines) else ""
-    return f"(#{target}" in text or f"(<#{target}>" in text
+        return None, False
+    for number in range(int(line), len(lines) + 1):
+        text = lines[number - 1]
+        if number > int(line) and not text.strip():
+            break
+        if f"(#{target}" in text or f"(<#{target}>" in text:
+            return f"{path}:{number}", True
+        if f"({target}" in text or f"(<{target}>" in text:
+            return f"{path}:{number}", False
+    return None, False
 
 
 @functools.lru_cache(maxsize=8)
@@ -497,9 +508,10 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
     class AdvisingResolver(MystReferenceResolver):
         def log_warning(self, target: str | None, msg: str, subtype: Any, **kwargs: Any) -> None:
             if target and msg == f"'myst' cross-reference target not found: {target!r}":
-                msg = (f"the link {'#' + target!r} {UNRESOLVED_ANCHOR_ADVICE}"
-                       if _written_as_anchor(target, kwargs.get("location"))
+                where, as_anchor = _written_at(target, kwargs.get("location"))
+                msg = (f"the link {'#' + target!r} {UNRESOLVED_ANCHOR_ADVICE}" if as_anchor
                        else f"the link {target!r} {UNRESOLVED_ADVICE}")
+                kwargs["location"] = where or kwargs.get("location")
             super().log_warning(target, msg, subtype, **kwargs)
 
     transforms = app.registry.post_transforms

@@ -239,6 +239,14 @@ class _Renderer(SphinxRenderer):
                 if isinstance(node, nodes.raw):
                     node[FILE_LINES] = list(each)
 
+    def render_table_row(self, token: Any) -> None:
+        """MyST's, with the row and all it holds at the row's own line: MyST gave its cells
+        the line of whatever it read before, so a link in a table's first row was said at
+        the header's line, and one in each next row at the row above's."""
+        before = len(self.current_node.children)
+        super().render_table_row(token)
+        self.add_line_and_source_path_r(self.current_node.children[before:], token)
+
     def renderInlineAsText(self, tokens: list[Any]) -> str:  # noqa: N802 (MyST's name)
         """A picture's description as text, a line break in it kept as a space and the
         words of a code span kept, as CommonMark says.
