@@ -738,6 +738,7 @@ def test_a_notice_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> 
         tmp_path)
     for shown in (article, chapter):
         box = shown.select_one("div.notice")
+        assert box.select_one(".admonition-title").get_text() == "Notice"
         assert box.select_one(".rubric").get_text() == "New Site Features"
         assert box.select_one("li").get_text().rstrip("¶") == "Cover images on blog pages"
         headings = [h.get_text().rstrip("¶") for h in shown.select("h1, h2, h3, h4, h5, h6, nav li")]

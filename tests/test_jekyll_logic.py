@@ -773,7 +773,7 @@ def test_a_notice_holding_markdown_is_a_box_its_heading_no_section_of_the_page()
     assert written[start + 1:end] == ["  ", "#### New Site Features", "", "* Cover images", ""]
     assert (prepared.lines(start + 1), prepared.lines(end + 1)) == (13, 15)  # the <div>'s, the </div>'s
     assert [(c.line, c.target, c.kind.name, c.kind.label) for c in prepared.callouts] == \
-        [(13, 13, "notice--info", None)]
+        [(13, 13, "notice--info", "Info")]  # labelled by what its colour meant
 
 
 @pytest.mark.parametrize("text", [

@@ -10,7 +10,8 @@ and its list stood outside it.
 
 Its start and end tags, each alone on its line, become the fence of a MyST ``container``,
 so the Markdown is read inside it and a heading there is a rubric, not a section; the glue
-makes the container a box without a label, as the theme drew it (:mod:`.callout_boxes`).
+makes the container a box labelled by what its colour meant, as a ``{: .notice--info}``
+paragraph is (:mod:`.callout_boxes`).
 Every line keeps its number. A notice with an ``id`` or any attribute but its class is left
 as it is: the fence could not keep it.
 """

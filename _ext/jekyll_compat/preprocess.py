@@ -190,7 +190,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         boxed, found = notices.boxes(rendered.text)
         rendered = replace(rendered, text=boxed)
         named += tuple(callouts.Callout(lines(first_line - 1 + line), lines(first_line - 1 + line),
-                                        callouts.Kind(name, None), False) for line, name in found)
+                                        callouts.Kind(name, callouts.BOXES.get(name)), False)
+                       for line, name in found)
     languages = tuple((lines(first_line - 1 + line), lang)
                       for line, lang in callouts.languages(rendered.text.split("\n")))
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
