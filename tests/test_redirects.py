@@ -418,3 +418,19 @@ def test_two_pages_the_old_site_published_at_one_address_are_said_as_such(tmp_pa
         "'pages/about' were both published at '/about/' on the old site" in said[0], build.output
     assert "About B." in (tmp_path / "html" / "about" / "index.html").read_text(encoding="utf-8") or \
         "pages/about.html" in (tmp_path / "html" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_old_address_of_a_page_in_another_language_says_its_titles_language(tmp_path: Path) -> None:
+    """opensource.guide's ``/ar/metrics/``: "Moved: مقاييس…" on a page marked English, so a
+    screen reader read the Arabic title with an English voice."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "metrics.md": "---\ntitle: مقاييس المشاريع\nposition: 1\nlang: ar\nredirect_from: /ar/metrics/\n---\n\nنص.\n",
+    })
+    build = sphinx_build(src, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    moved = BeautifulSoup((tmp_path / "html" / "ar" / "metrics" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    title = moved.select_one("p a span")
+    assert (title["lang"], title["dir"], title.get_text()) == ("ar", "rtl", "مقاييس المشاريع")
+    assert moved.html["lang"] == "en" and moved.h1.get_text() == "This page has moved"

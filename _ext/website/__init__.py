@@ -171,11 +171,17 @@ def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
             return r.target
         return env.titles[r.target].astext() if r.target in env.titles else r.target
 
+    def title_language(r: redirects.Redirect) -> tuple[str, str] | None:
+        from languages import page_language
+
+        found = None if r.external else page_language(env, r.target)
+        return (found.tag, found.direction) if found is not None else None
+
     redirects.write(
         getattr(builder, _REDIRECTS, []), Path(app.outdir),
         href=lambda r: r.target if r.external else relative_uri(r.source, uri(r)),
         canonical=lambda r: r.target if r.external else root + uri(r),
-        title=title, language=app.config.language or "en")
+        title=title, language=app.config.language or "en", title_language=title_language)
 
 
 # ---------------------------------------------------------------- pages that left the build
