@@ -236,6 +236,23 @@ def test_an_assigned_expression_in_parentheses_is_read_as_jekyll_read_it() -> No
     assert render("{% assign r = (1..3) %}{% for i in r %}{{ i }}{% endfor %}").text == "123"
 
 
+def test_an_output_inside_a_tag_is_read_as_jekyll_read_it() -> None:
+    """documentation-theme-jekyll's ``image.html``: ``{% if {{include.url}} %}``. Jekyll's lax
+    Liquid read the braces away; the engine refused them, and every picture the include drew
+    was shown to readers as its ``{% include image.html … %}`` tag. A quoted ``'{{ y }}'``
+    stays a text."""
+    includes = {"image.html": '<figure>{% if {{include.url}} %}<a href="{{include.url}}">{% endif %}'
+                              '<img src="images/{{include.file}}" alt="{{include.alt}}">'
+                              '{% if {{include.url}} %}</a>{% endif %}</figure>'}
+    result = liquid_engine.render('{% include image.html file="a.png" url="https://x.org/" alt="A" %}\n',
+                                  {}, {}, includes=includes)
+    assert result.dropped == ()
+    assert result.text == '<figure><a href="https://x.org/"><img src="images/a.png" alt="A"></a></figure>\n'
+    assert render('{% assign y = "{{ z }}" %}{{ y }}').text == "{{ z }}"
+    own = liquid_engine.render("{% if {{page.shown}} %}Shown.{% endif %}\n\n`{% if {{x}} %}`\n", {"shown": 1}, {})
+    assert own.text == "Shown.\n\n`{% if {{x}} %}`\n" and own.dropped == ()
+
+
 def test_a_failure_inside_an_include_names_the_included_file_and_its_line() -> None:
     """The warning stands at the include's tag in the page; it names where to change it too."""
     result = liquid_engine.render("Intro.\n{% include box.html %}\n", {}, SITE, first_line=4,

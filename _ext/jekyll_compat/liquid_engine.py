@@ -523,9 +523,30 @@ def _unparenthesised(match: re.Match[str]) -> str:
     return match.group(1) + inside + match.group(3)
 
 
+_OUTPUT_IN_TAG = re.compile(r"\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\}", re.S)
+_QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
+
+
+def _unbraced(text: str, protected: list[tuple[int, int]] = ()) -> str:
+    """``{% if {{include.url}} %}`` as Jekyll's lax Liquid read it: ``{% if include.url %}``
+    (documentation-theme-jekyll's ``image.html``; the engine refused it, so every picture
+    the include drew was shown as its tag). Tags found in linear time (:func:`tag_spans`);
+    none in ``protected`` (code, ``{% raw %}``: examples shown as written)."""
+    out, pos = [], 0
+    for start, end, name in tag_spans(text):
+        if name and "{{" in text[start + 2:end] and not _inside(start, protected):
+            pieces = _QUOTED.split(text[start:end])  # a quoted '{{ y }}' stays a text
+            out += [text[pos:start], "".join(piece if n % 2 else _OUTPUT_IN_TAG.sub(lambda m: m.group(1), piece)
+                                             for n, piece in enumerate(pieces))]
+            pos = end
+    return "".join(out) + text[pos:] if out else text
+
+
 def _lax(text: str) -> str:
     """What Jekyll's lax Liquid accepted and the engine's strict parser does not, rewritten."""
-    return _PARENTHESISED.sub(_unparenthesised, text) if "(" in text else text
+    if "(" in text:
+        text = _PARENTHESISED.sub(_unparenthesised, text)
+    return _unbraced(text) if "{%" in text and "{{" in text else text
 
 
 def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] = (),
@@ -543,6 +564,8 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
     if "(" in text:
         text = _outside_code(text, _PARENTHESISED, _unparenthesised)
+    if "{%" in text and "{{" in text:
+        text = _unbraced(text, protected_spans(text))
 
     def include(match: re.Match[str]) -> str:
         call = _include_call(match)
