@@ -329,6 +329,11 @@ def _say_unused_site_value(config: Path, site: dict[str, Any], key: str, limit: 
          f"{config}:{_line_of(config, key)}", Subtype.SITE_VALUE)
 
 
+TITLE_KEYS = ("title", "name", "site_title", "topnav_title")
+"""Where an old site's ``_config.yml`` names it: ``title``, jekyll-now's ``name``,
+documentation-theme-jekyll's ``site_title`` and ``topnav_title``."""
+
+
 def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     """``publication-pages-metadata``: an old Jekyll site without a ``CITATION.cff`` of its
     own is published under its own name, description and address (``_config.yml``), not
@@ -336,10 +341,10 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     if not (srcdir / "_config.yml").is_file():
         return None
     site = jekyll_config(srcdir)
-    said = {"title": _one_line(site.get("title")) or _one_line(site.get("name")),  # jekyll-now: name
+    said = {"title": next((title for key in TITLE_KEYS if (title := _one_line(site.get(key)))), ""),
             "abstract": _one_line(site.get("description"), DESCRIPTION_LIMIT)}
-    for key, limit in (("title", TITLE_LIMIT), ("name", TITLE_LIMIT), ("description", DESCRIPTION_LIMIT)):
-        if key != "name" or not said["title"]:
+    for key, limit in (*((key, TITLE_LIMIT) for key in TITLE_KEYS), ("description", DESCRIPTION_LIMIT)):
+        if key == "title" or key == "description" or not said["title"]:
             _say_unused_site_value(srcdir / "_config.yml", site, key, limit)
     url = site.get("url").strip() if isinstance(site.get("url"), str) else ""
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""

@@ -234,10 +234,11 @@ def fill_config(app: Sphinx, config: Config) -> None:
             config.pdf_subtitle = _subtitle(said.get("abstract", ""))
         from sphinx.util import logging
 
+        given = sorted(config.publication_pages_metadata)
         logging.getLogger(__name__).info(
-            "the pages' folder names this publication %r (%s); the rest comes from %s (put a "
-            "CITATION.cff beside the pages to say more)", said.get("title", meta.title),
-            ", ".join(sorted(config.publication_pages_metadata)), config.citation_cff)
+            "the pages' folder gives this publication its %s; the rest%s comes from %s (put a "
+            "CITATION.cff beside the pages to say more)", ", ".join(given),
+            f" (its title {meta.title!r} among it)" if "title" not in given else "", config.citation_cff)
     chosen = next((str(getattr(config, n)) for n in ("release", "version") if _set_by_user(config, n)),
                   meta.version)
     if chosen != meta.version and (why := version_problem(chosen)):
