@@ -1503,6 +1503,20 @@ def test_a_themes_switches_are_no_words():
     assert [u.key for u in unshown] == ["tagline", "active"]
 
 
+def test_a_documentation_themes_switches_and_order_are_no_lost_words():
+    """documentation-theme-jekyll's ``sidebar:``, ``folder:``, ``search:``, ``tagName:`` and
+    ``keywords:``, opensource.guide's ``class:``, a ``direction:`` the page's language has and
+    an ``order:`` the layout sorted by: about 30 warnings a site asked the writer to put
+    them into the page's text. ``summary:`` (printed under the title) is still said."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "Alerts", "sidebar": "mydoc_sidebar", "folder": "mydoc", "search": "exclude",
+            "tagName": "formatting", "keywords": "notes, tips", "class": "coc", "lang": "fa",
+            "direction": "rtl", "order": 3, "summary": "Alerts are boxes.", "weight": "heavy"}
+    _, unshown = frontdata.classify(data, {}, "")
+    assert [u.key for u in unshown] == ["summary", "weight"]
+
+
 def test_a_subtitle_is_shown_only_when_it_is_words():
     """``subtitle:`` is shown under the title (jekyll_compat); a list or a switch there is
     not words a reader can be shown, so it is still said."""

@@ -1115,7 +1115,8 @@ def site_baseurl(srcdir: Path) -> str:
 
 
 _NOWHERE = ("the link '{target}' leads to no page; link to a page of the publication "
-            "(e.g. '/projects/parking/') or to a full https:// address")
+            "by its address on the old site or its file (e.g. '/about/' or 'about.md'), or to a "
+            "full https:// address")
 
 
 def page_url(app: Sphinx, docname: str, front: dict[str, Any]) -> str:

@@ -41,8 +41,9 @@ KNOWN = frozenset({
     # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
     "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
-    # a layout's CSS hook (opensource.guide's ``class: coc``)
-    "class",
+    # a layout's CSS hook (opensource.guide's ``class: coc``); documentation-theme-jekyll's
+    # sidebar, search and tag-page switches and its search keywords
+    "class", "sidebar", "folder", "search", "tagName", "keywords",
 })
 #: Numbers a theme's menu sorted pages by (just-the-docs' ``nav_order``; ``sort: 'order'``
 #: or ``sort: 'weight'`` in a layout's loop): read by the outline (``pageorder``).
