@@ -1087,3 +1087,23 @@ def test_the_site_files_read_once_per_build_are_read_again_by_the_next(tmp_path:
     assert run.stdout.split("\n")[:2] == ["outside: first motto", "outside: second motto"], run.stdout
     index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Our motto: second motto." in index and "first motto" not in index
+
+
+def test_link_definitions_an_include_repeats_are_no_mistake_and_others_are_said_at_their_line(
+        tmp_path: Path) -> None:
+    """documentation-theme-jekyll's ``links.html`` defines a link to every page of every
+    sidebar: twice, the same, for a page in two. kramdown took that silently; every page
+    including it got "Duplicate reference definition", at a line past the end of its file."""
+    links = "{% for name in site.data.pages %}\n[{{ name }}]: {{ name }}.html\n{% endfor %}\n"
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Docs\n",
+        "_data/pages.yml": "- intro\n- setup\n- intro\n",
+        "_includes/links.html": links,
+        "index.md": "---\ntitle: Home\n---\n\nSee the [introduction][intro].\n\n{% include links.html %}\n\n"
+                    "[setup]: https://elsewhere.example/\n",
+        "intro.md": "---\ntitle: Intro\nposition: 1\n---\n\nWords.\n",
+        "setup.md": "---\ntitle: Setup\nposition: 2\n---\n\nWords.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert [w.split(" WARNING: ")[0].rsplit("/", 1)[-1] for w in build.warnings] == ["index.md:9:"], build.warnings
+    assert "Duplicate reference definition: SETUP" in build.warnings[0]

@@ -134,11 +134,31 @@ class DollarMathSwitchParser(MystParser):
                                            moved(line) if moved is not None else line, cells, header, words)
             if moved is not None:
                 lines_of_file(tokens, moved)
+            if env.get("duplicate_refs"):
+                env["duplicate_refs"] = differing_duplicates(env, moved)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
+
+
+def differing_duplicates(env: dict[str, Any], moved: Callable[[int], int] | None) -> list[dict[str, Any]]:
+    """MyST's duplicate link definitions, at the file's lines, without those that say what
+    the first one said: documentation-theme-jekyll's ``links.html`` defines a link to every
+    page of every sidebar, twice for a page in two, which kramdown took silently; each page
+    that included it got a warning, at a line past the end of its file."""
+    first = env.get("references", {})
+    kept = []
+    for duplicate in env.get("duplicate_refs", []):
+        original = first.get(duplicate.get("label"), {})
+        if (original.get("href"), original.get("title")) == (duplicate.get("href"), duplicate.get("title")):
+            continue
+        if moved is not None and duplicate.get("map"):
+            start, end = duplicate["map"]
+            duplicate = {**duplicate, "map": [moved(start + 1) - 1, end]}
+        kept.append(duplicate)
+    return kept
 
 
 FILE_LINES = "file_lines"
