@@ -86,3 +86,38 @@ def test_lists_too_deep_to_write_are_said_as_such() -> None:
     deep = ('Words.\n\n{% assign b = "" | split: "" %}\n{% for i in (1..5000) %}{% assign e = "" | split: "" %}'
             '{% assign b = e | push: b %}{% endfor %}\n{{ b | jsonify }}\n')
     assert kept_at(render(deep, {}, {}), deep, 4, "lists more than 100 deep")
+
+
+def test_the_engines_own_marks_in_a_page_or_a_value_are_left_out() -> None:
+    """``\\x030\\x04`` in a page's code spelled the engine's slot 0 inside slot 0: restoring it
+    never ended. ``\\x0130000000\\x02`` in a title spelled a line mark, and the page was
+    padded to 30 million lines. They are control characters no edition can hold."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      "r = render('`\\x030\\x04` {{ x }}\\nWords.\\n', {}, {})\n"
+                      "t = render('{{ page.title }}\\nb\\n', {'title': '\\x0130000000\\x02'}, {})\n"
+                      "e = render('{% echo page.title %}\\nb\\n', {'title': '\\x0130000000\\x02'}, {})\n"
+                      "sys.exit(0 if r.text == '`0` \\nWords.\\n' and t.text == '30000000\\nb\\n' "
+                      "and e.text == t.text else 3)", limit=60)
+    assert render("`x` {{ page.title }}\n", {"title": "\x0399999\x04"}, {}).text == "`x` \n"
+
+
+def test_tags_never_closed_are_read_once_not_once_each() -> None:
+    """``{% assign a = (`` with no ``)%}`` after it, and a notice ``<div>`` never closed, were
+    each read to the end of the page once per opener: 400 KB of them took minutes."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      "from jekyll_compat import notices\n"
+                      "r = render('{% assign a = (' * 27000 + '\\nWords.\\n', {}, {})\n"
+                      "text = '<div class=\"notice\">\\n\\n' * 18000\n"
+                      "sys.exit(0 if 'Words.' in r.text and notices.boxes(text) == (text, ()) else 3)",
+                      limit=60)
+
+
+def test_each_tag_and_filter_the_engine_lacks_is_said_at_its_line() -> None:
+    """Each unknown tag or filter stopped a run and the page was run again without it, 64
+    times at most: a page of 700 was said as 64 and "the rest was not tried"."""
+    text = "Words.\n" + "{{ x | nope }}\n" * 699 + "{% seo %} {{ 'a|b' | upcase }}\n"
+    result = render(text, {}, {})
+    assert [d.line for d in result.dropped] == list(range(2, 702))
+    assert result.dropped[-1].tag == "{% seo %}" and result.text.endswith("{% seo %} A|B\n")
+    hidden = render("{% comment %}{% seo %}{% endcomment %}Words.\n", {}, {})
+    assert hidden.text == "Words.\n" and hidden.dropped == ()

@@ -31,7 +31,10 @@ from typing import Any
 from functools import lru_cache
 
 from liquid import DictLoader, Environment, Mode, Undefined
+from liquid.builtin.output import Output, OutputNode
+from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
+from liquid.stringify import to_liquid_string
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
 from pagesource.dates import parse_date
@@ -59,6 +62,12 @@ RELATIVE = "include_relative:"
 _INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
 _SLOT = re.compile("\x03(\\d+)\x04")
+LINE_MARKS = str.maketrans("", "", "\x01\x02")
+MARKERS = str.maketrans("", "", "\x01\x02\x03\x04")
+"""The engine's own marks (a line's number, a kept piece's slot): none may come from the
+page, an include or a value. ``\x030\x04`` in a page's code held slot 0 inside slot 0, and
+restoring it never ended; ``\x0130000000\x02`` in a title padded the page to 30 million
+lines. They are control characters no edition can hold, so they are left out."""
 _MAX_RETRIES = 64
 _RETRY_BUDGET = 4_000_000
 """Characters of Liquid the engine may parse again after failures, on one page: every tag
@@ -130,6 +139,21 @@ def _date_filter(fmt: str):
         day = parse_date(value)
         return day.strftime(fmt) if day else value
     return apply
+
+
+def _unmarked_output(self: Any, context: Any, buffer: Any) -> int:
+    """An output (``{{ x }}``, ``{% echo x %}``) whose text holds no line mark: a value may
+    come from YAML's ``"\\x01"``. (A slot may: an include's argument holds the page's code.)"""
+    return buffer.write(to_liquid_string(self.expression.evaluate(context), context.autoescape)
+                        .translate(LINE_MARKS))
+
+
+class _UnmarkedOutputTag(Output):
+    node_class = type("_UnmarkedOutput", (OutputNode,), {"render_to_output": _unmarked_output})
+
+
+class _UnmarkedEchoTag(EchoTag):
+    node_class = type("_UnmarkedEcho", (EchoNode,), {"render_to_output": _unmarked_output})
 
 
 class _Bounded(Environment):
@@ -353,6 +377,8 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.contents_lists = frozenset(name for name, text in includes
                                    if name in env.menus and is_table_of_contents(name, text))
     env.add_tag(_JekyllIncludeTag)
+    env.add_tag(_UnmarkedOutputTag)
+    env.add_tag(_UnmarkedEchoTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
@@ -508,7 +534,9 @@ run of dashes is tried from its first dash only: tried from each, a line of 32,0
 (a long rule) took 18 s, and a megabyte of them hours."""
 
 
-_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%]|%(?!\}))*?)\s*\)(\s*-?%\})")
+_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%{]|%(?!\})|\{(?!%))*?)\s*\)(\s*-?%\})")
+"""Its expression stops at the next tag's ``{%``: a page of ``{% assign a = (`` never closed
+was read to its end once per tag."""
 _RANGE = re.compile(r"\S+\s*\.\.\s*\S+")
 
 
@@ -787,6 +815,9 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     ``linked``: whether the source folder has the file a ``{% link path %}`` names."""
     if not has_liquid(text):
         return Result(text, ())
+    text = text.translate(MARKERS)
+    includes = {name: body.translate(MARKERS) for name, body in (includes or {}).items()}
+    relative = {name: body.translate(MARKERS) for name, body in (relative or {}).items()}
     text, unlinked = _missing_links(text, linked, first_line) if linked else (text, ())
     written: dict[str, str] = {}
     text = _jekyll_tags(_translated(text, site), written, relative or {}, assets)
@@ -812,6 +843,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
     loadable = {**{name: _translated(body, site) for name, body in (includes or {}).items()},
                 **{RELATIVE + name: body for name, body in (relative or {}).items()}}
     env = _environment_with(tuple(sorted(loadable.items())))
+    source, unknown = _unknown_names(source, env, slot, as_written, slots, first_line)
+    dropped += unknown
     tries = min(_MAX_RETRIES, max(1, _RETRY_BUDGET // max(len(source), 1)))
     work = liquid_limits.Budget()  # one for every try: a hostile page's retries cost no more
     for _ in range(tries):
@@ -848,8 +881,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
                                    "not be run, the rest was not tried")
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
-    while _SLOT.search(output):  # a kept tag may hold slotted code: restore until none is left
-        output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
+    output = _restored(output, slots)  # a kept tag may hold slotted code
     if markdownified is not None and _MARKDOWNIFIED[0] in output:
         output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
     aligned, lines = _aligned(_as_blocks(output))
@@ -972,6 +1004,44 @@ def _defused(source: str, slot, as_written, first_line: int) -> tuple[str, list[
     lines = _lines_at(source, [start for start, _ in kept], first_line)
     return "".join(out), [Dropped(line, _short(_SLOT.sub("…", text)))
                           for line, (_, text) in zip(lines, kept)]
+
+
+_NOT_TAGS = frozenset({"else", "elsif", "when", "empty"})
+"""Names a block's parser reads inside it: no tags of their own, like every ``end…``."""
+_FILTER_NAME = re.compile(r"\|\s*([A-Za-z_][\w-]*)")
+_QUOTED_TEXT = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _unknown_names(source: str, env: Environment, slot, as_written, slots: list[str],
+                   first_line: int) -> tuple[str, list[Dropped]]:
+    """Tags and filters the engine does not know (a plugin's ``{% seo %}``, ``| nope``),
+    kept as written and listed before the first run: each one stopped a run, and the page was
+    run again without it, up to 64 times (10 KB of ``{{ x | nope }}`` took 2 s, 40 KB 10 s).
+    What a ``{% comment %}`` holds is never run, and stays unsaid."""
+    out: list[str] = []
+    found: list[tuple[int, str]] = []
+    pos, hidden = 0, 0
+    for start, end, name in tag_spans(source):
+        if name == "comment":
+            hidden += 1
+        elif name == "endcomment":
+            hidden = max(hidden - 1, 0)
+        if hidden or start < pos:
+            continue
+        inside = _QUOTED_TEXT.sub("", source[start + 2:end - 2])
+        unknown_tag = name and name not in env.tags and name not in _NOT_TAGS \
+            and not name.startswith("end")
+        if not unknown_tag and not any(m.group(1) not in env.filters for m in _FILTER_NAME.finditer(inside)):
+            continue
+        kept = as_written(_unslotted(_plain(source[start:end]), slots))
+        out += [source[pos:start], slot(kept)]
+        found.append((start, kept))
+        pos = end
+    if not found:
+        return source, []
+    out.append(source[pos:])
+    lines = _lines_at(source, [start for start, _ in found], first_line)
+    return "".join(out), [Dropped(line, _short(_SLOT.sub("…", kept))) for line, (_, kept) in zip(lines, found)]
 
 
 def _lines_at(source: str, indexes: list[int], first_line: int) -> list[int]:
@@ -1152,9 +1222,18 @@ def _line_at(source: str, index: int, first_line: int) -> int:
 def _unslotted(piece: str, slots: list[str]) -> str:
     """A failing tag with the code it holds put back (``content="Use `intent`"``), so it
     matches the include call as the page wrote it; else the engine's own syntax was shown."""
-    while _SLOT.search(piece):
-        piece = _SLOT.sub(lambda m: slots[int(m.group(1))], piece)
-    return piece
+    return _restored(piece, slots)
+
+
+def _restored(piece: str, slots: list[str]) -> str:
+    """``piece`` with each slot's text put back, and the slots those hold, as deep as there
+    are slots: a value that spells a slot (YAML's ``"\\x030\\x04"``) held itself, and
+    restoring it never ended; one past the last slot is nothing."""
+    for _ in range(len(slots) + 1):
+        if not _SLOT.search(piece):
+            return piece
+        piece = _SLOT.sub(lambda m: slots[int(m.group(1))] if int(m.group(1)) < len(slots) else "", piece)
+    return _SLOT.sub("", piece)
 
 
 def _plain(piece: str) -> str:

@@ -40,12 +40,13 @@ def boxes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         return text, ()
     lines = text.split("\n")
     prose = list(outside_fences(lines))
+    closing = _closing_lines(lines, prose)
     found = []
     for start in prose:
         if (notice := _notice(lines[start])) is None or start > 0 and lines[start - 1].strip():
             continue
         name, wrapper = notice
-        end = _end(lines, start, prose)
+        end = _end(lines, start, closing)
         if end is None or not (wrapper or _holds_markdown(lines, start, end)):
             continue
         fence = ":" * max(3, 1 + max((len(m.group(1)) for line in lines[start + 1:end]
@@ -70,20 +71,27 @@ def _notice(line: str) -> tuple[str, bool] | None:
     return None if name is None else (name, attributes.get("markdown", "0").lower() in ("1", "block"))
 
 
-def _end(lines: list[str], start: int, prose: list[int]) -> int | None:
-    """The line of the ``</div>`` that closes the one on line ``start``, when it is alone
-    on its line, else None."""
-    depth = 0
+def _closing_lines(lines: list[str], prose: list[int]) -> dict[int, int]:
+    """``{line of a <div> start tag: line of the </div> that closes it}``, in one pass (a page
+    of notices never closed was read to its end once per notice: quadratic)."""
+    opened: list[int] = []
+    closing: dict[int, int] = {}
     for i in prose:
-        if i < start:
-            continue
         for tag in _DIV_TAG.finditer(lines[i]):
             if tag.group(2):
                 continue
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                return i if _CLOSE.match(lines[i]) else None
-    return None
+            if not tag.group(1):
+                opened.append(i)
+            elif opened:
+                closing.setdefault(opened.pop(), i)
+    return closing
+
+
+def _end(lines: list[str], start: int, closing: dict[int, int]) -> int | None:
+    """The line of the ``</div>`` that closes the one on line ``start``, when it is alone
+    on its line, else None."""
+    end = closing.get(start)
+    return end if end is not None and _CLOSE.match(lines[end]) else None
 
 
 def _holds_markdown(lines: list[str], start: int, end: int) -> bool:
