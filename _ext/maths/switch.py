@@ -229,6 +229,10 @@ _LANG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*")
 """A language code as a block's attribute may give one (``ar``, ``zh-Hant-TW``)."""
 
 
+BOXES = {"info": "note", "success": "tip", "warning": "warning", "danger": "danger"}
+"""HackMD's and CodiMD's coloured blocks (``:::info``), as the boxes every edition labels."""
+
+
 class _Renderer(SphinxRenderer):
     """MyST's Sphinx renderer without its spare document.
 
@@ -310,6 +314,59 @@ class _Renderer(SphinxRenderer):
             link = addnodes.pending_xref(refdomain=None, reftarget=destination, refdoc=self.sphinx_env.docname,
                                          reftype="myst", refexplicit=explicit)
             self._process_wrap_node(link, token, explicit, ["xref", "myst"], destination.split("#", 1)[0])
+
+    def render_colon_fence(self, token: Any) -> None:
+        """HackMD's ``:::warning`` (``info``, ``success``, ``danger``) as the box of its kind,
+        and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
+        title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
+        parts = (token.info.strip() if token.info else "").split(maxsplit=1)
+        name = parts[0] if parts else ""
+        if name.lower() in BOXES:
+            self.render_directive(token, BOXES[name.lower()], parts[1] if len(parts) > 1 else "")
+            return
+        super().render_colon_fence(token)
+        if len(parts) > 1 and not name.startswith("{") and isinstance(self.current_node[-1], nodes.container):
+            self.current_node[-1].insert(0, nodes.rubric(parts[1], parts[1]))
+
+    def run_directive(self, name: str, first_line: str, content: str, position: int,
+                      additional_options: dict[str, str] | None = None, *,
+                      block_text: str | None = None) -> list[nodes.Element]:
+        """A block in a directive the publication does not know keeps its words: pandoc's
+        ``::: {custom-style="Quote"}`` from Word, ``{=html}`` raw blocks. MyST dropped the
+        whole block, with "Unknown directive type" as all it said."""
+        from docutils.parsers.rst import directives
+
+        if name.startswith("="):
+            return self._raw_block(name[1:].strip().lower(), content, position)
+        if directives.directive(name, self.language_module_rst, self.document)[0] is not None:
+            return super().run_directive(name, first_line, content, position, additional_options,
+                                         block_text=block_text)
+        kept = nodes.container(classes=["unknown-block"])
+        kept.source, kept.line = self.document["source"], position
+        if first_line.strip():
+            kept += nodes.rubric(first_line.strip(), first_line.strip())
+        with self.current_node_context(kept):
+            self.nested_render_text(content, position + 1)
+        said = self.create_warning(
+            f"{{{name}}} is no directive the publication knows, so what the block holds is shown "
+            "as plain text; write a known one (e.g. ```{note}```), or remove the fence lines",
+            myst_base.MystWarnings.UNKNOWN_DIRECTIVE, line=position)
+        return [kept, *([said] if said else [])]
+
+    def _raw_block(self, format_: str, content: str, position: int) -> list[nodes.Element]:
+        """Pandoc's raw block (```` ```{=html} ````): HTML as the page's own HTML, which every
+        edition sanitises; any other format's text shown as code, said."""
+        if format_ == "html":
+            raw = nodes.raw(content, content, format="html")
+            raw.source, raw.line = self.document["source"], position
+            return [raw]
+        code = nodes.literal_block(content, content)
+        code.source, code.line = self.document["source"], position
+        said = self.create_warning(
+            f"a raw block for {format_ or 'another format'} ({{={format_}}}) is shown as code: only "
+            "HTML can be written into the editions; write its words as Markdown",
+            myst_base.MystWarnings.UNKNOWN_DIRECTIVE, line=position)
+        return [code, *([said] if said else [])]
 
     def render_s(self, token: Any) -> None:
         """``~~words~~`` as a :class:`.gfm.deleted` node, which every edition strikes through
