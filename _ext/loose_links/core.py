@@ -253,6 +253,11 @@ def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) ->
                 "that line, or write the link as `[text](address)`")
     address = _ADDRESS.search(text)
     refused = address.group(1) if address is not None else refused_definition(text)
+    if refused is not None and refused.lower().startswith("data:"):
+        return (f"Markdown for a picture is shown as typed{more}: its picture is written into "
+                f"the page as a data: address of a kind Markdown does not read "
+                f"('{refused[:40]}…': only PNG, JPEG, GIF and WebP are); save the picture as a "
+                "file beside the page and write `![description](file.png)`")
     if refused is not None and not urls.is_allowed(refused):
         return (f"Markdown for a link is shown as typed{more}: its address "
                 f"'{refused[:60]}' is not one a link may have (only http, https, "
