@@ -50,24 +50,30 @@ def rewrite(text: str) -> str:
         return text
     lines = text.split("\n")
     found = [i for i in outside_fences(lines) if "{%" in lines[i]]
-    unclosed = _unclosed_hints(lines, found)
+    unpaired = _unpaired_hints(lines, found)
     for i in found:
-        if i not in unclosed:
+        if i not in unpaired:
             lines[i] = _line(lines, i)
     return "\n".join(lines)
 
 
-def _unclosed_hints(lines: list[str], found: list[int]) -> set[int]:
-    """Hints whose ``{% endhint %}`` is not on a line of its own after them: left for
-    Liquid to say, since a box never closed would hold the rest of the page."""
+def _unpaired_hints(lines: list[str], found: list[int]) -> set[int]:
+    """Hints whose ``{% endhint %}`` is not on a line of its own after them, and each
+    ``{% endhint %}`` no hint on a line of its own opened: left for Liquid to say, since a
+    box never closed would hold the rest of the page, and a ``:::`` closing nothing would be
+    shown as written, unsaid."""
     opened: list[int] = []
+    strays: set[int] = set()
     for i in found:
         name = _whole_tag(lines[i])
         if name == "hint":
             opened.append(i)
-        elif name == "endhint" and opened:
-            opened.pop()
-    return set(opened)
+        elif name == "endhint":
+            if opened:
+                opened.pop()
+            else:
+                strays.add(i)
+    return set(opened) | strays
 
 
 def _whole_tag(line: str) -> str | None:
