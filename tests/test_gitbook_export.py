@@ -43,3 +43,28 @@ def test_an_endhint_no_hint_opened_is_never_a_box_end():
 
     text = "Before {% hint style=\"info\" %}\nWords.\n{% endhint %}\n\n{% endhint %}\n"
     assert blocks.rewrite(text) == text
+
+
+def test_a_hint_and_a_heading_glued_to_a_table_are_read_as_markdown(site):
+    """``</table>{% hint … %}`` and ``</table>### 3. …``: CommonMark read them as the
+    table's HTML, so readers saw the tag (and a stray ``:::``) and the heading's source."""
+    base, src, builds = site
+    main = main_of(base, "lando")
+    assert main.select_one("div.admonition.note").get_text(" ", strip=True).endswith("Run lando to list commands. ¶")
+    assert main.find("h2").get_text(strip=True).rstrip("¶") == "3. Command line tasks"
+    assert [td.get_text() for td in main.select("table td")] == ["lando start", "lando drush"]
+    assert "{%" not in main.get_text() and ":::" not in main.get_text() and "###" not in main.get_text()
+    said = warnings_of(builds["html"].output)
+    assert not [w for w in said if "lando.md" in w], said
+
+
+def test_markdown_glued_to_an_element_keeps_its_line():
+    """The element's last lines are joined to free a blank line; every Markdown line keeps
+    its number, and an element too short for that takes the blank lines before it."""
+    from gitbook_compat import glued
+
+    text = "# A\n\n<table>\n  <tr><td>x</td></tr>\n</table>### B\n\n<hr>\n### C\n"
+    assert glued.apart(text).split("\n") == [
+        "# A", "", "<table> <tr><td>x</td></tr> </table>", "", "### B", "<hr>", "", "### C", ""]
+    kept = "Text\n<div>x</div>### B\n\n<pre>\na\n</pre>\n### C\n"
+    assert glued.apart(kept) == kept  # no room; a <pre>'s lines mean something

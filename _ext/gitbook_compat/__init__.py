@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import blocks, summary
+from . import blocks, glued, summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,9 +67,10 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
 
 def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
-    as written and warn): in a GitBook folder only, its blocks become Markdown, line for line."""
-    if "{%" in source[0] and summary.layout_of(Path(app.srcdir)) is not None:
-        source[0] = blocks.rewrite(source[0])
+    as written and warn): in a GitBook folder only, its blocks become Markdown, and the
+    Markdown its export glued to an HTML element is set apart from it, line for line."""
+    if ("{%" in source[0] or "<" in source[0]) and summary.layout_of(Path(app.srcdir)) is not None:
+        source[0] = blocks.rewrite(glued.apart(source[0]))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
