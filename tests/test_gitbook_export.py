@@ -11,12 +11,20 @@ from bs4 import BeautifulSoup
 from conftest import build_every_edition, write_pages
 
 PAGES = {
-    "SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Lando 101](lando.md)\n",
+    "SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Lando 101](lando.md)\n"
+                  "* [Charts](charts/README.md)\n",
     "README.md": "# Home\n\nWelcome.\n",
     "lando.md": ("# Lando 101\n\n<table>\n  <tr><td>lando start</td></tr>\n"
                  "</table>{% hint style=\"info\" %}\nRun `lando` to list commands.\n{% endhint %}\n\n"
                  "<table>\n  <tr><td>lando drush</td></tr>\n</table>### 3. Command line tasks\n\n"
                  "Lando runs tasks in the container.\n"),
+    "charts/README.md": ("# Charts\n\nSee {% page-ref page=\"../lando.md\" %} first.\n\n"
+                         "{% page-ref page=\"../\" %}\n\n{% page-ref page=\"gone.md\" %}\n\n"
+                         "{% file src=\"../.gitbook/assets/bar-chart.json\" caption=\"Bar chart schema\" %}\n\n"
+                         "{% file src=\"../.gitbook/assets/pie-chart.json\" caption=\"Pie chart schema\" %}\n\n"
+                         "{% content-ref url=\"../lando.md\" %}\n[lando.md](../lando.md)\n{% endcontent-ref %}\n\n"
+                         "{% content-ref url=\"gone.md\" %}\n[gone.md](gone.md)\n{% endcontent-ref %}\n"),
+    ".gitbook/assets/bar-chart.json": "{\"type\": \"bar\"}\n",
 }
 
 
@@ -55,7 +63,7 @@ def test_a_hint_and_a_heading_glued_to_a_table_are_read_as_markdown(site):
     assert [td.get_text() for td in main.select("table td")] == ["lando start", "lando drush"]
     assert "{%" not in main.get_text() and ":::" not in main.get_text() and "###" not in main.get_text()
     said = warnings_of(builds["html"].output)
-    assert not [w for w in said if "lando.md" in w], said
+    assert not [w for w in said if w.startswith(f"{src}/lando.md:")], said
 
 
 def test_markdown_glued_to_an_element_keeps_its_line():
@@ -68,3 +76,34 @@ def test_markdown_glued_to_an_element_keeps_its_line():
         "# A", "", "<table> <tr><td>x</td></tr> </table>", "", "### B", "<hr>", "", "### C", ""]
     kept = "Text\n<div>x</div>### B\n\n<pre>\na\n</pre>\n### C\n"
     assert glued.apart(kept) == kept  # no room; a <pre>'s lines mean something
+
+
+def test_page_refs_and_content_refs_show_the_page_title(site):
+    """GitBook showed ``{% page-ref %}`` (content-ref's older form) and a content-ref as a
+    card with the page's title; the export's ``[lando.md](../lando.md)`` words are a file
+    name. A page that is not there keeps the words, and is said at its line."""
+    base, src, builds = site
+    links = [(a.get_text(), a["href"]) for a in main_of(base, "charts/README").select("a.reference.internal")
+             if "download" not in a["class"]]
+    assert links == [("Lando 101", "../lando.html"), ("Home", "../README.html"),
+                     ("Lando 101", "../lando.html")], links
+    text = main_of(base, "charts/README").get_text()
+    assert text.count("gone.md") == 2 and "{%" not in text and "lando.md" not in text
+    said = warnings_of(builds["html"].output)
+    assert [w.split(": WARNING")[0] for w in said if "'gone.md'" in w] == [
+        f"{src}/charts/README.md:7", f"{src}/charts/README.md:18"], said
+    assert not [w for w in said if "jekyll.liquid" in w], said
+
+
+def test_a_file_block_is_a_download_with_its_caption(site):
+    """``{% file src=… caption=… %}``: GitBook's download, shown as written and said as
+    foreign Liquid; a file the folder lacks is said at its line, its caption kept."""
+    base, src, builds = site
+    main = main_of(base, "charts/README")
+    download = main.select_one("a.reference.download")
+    assert download.get_text() == "Bar chart schema" and download["href"].endswith("/bar-chart.json")
+    assert (base / "html" / download["href"].replace("../", "", 1)).is_file()
+    assert "Pie chart schema" in main.get_text()
+    said = warnings_of(builds["html"].output)
+    missing = [w for w in said if "pie-chart.json" in w]
+    assert len(missing) == 1 and missing[0].startswith(f"{src}/charts/README.md:11: "), said

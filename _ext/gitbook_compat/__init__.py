@@ -9,7 +9,11 @@ rewritten as Markdown before Liquid reads the page (:mod:`blocks`).
 
 from __future__ import annotations
 
+import functools
+import os
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -70,7 +74,21 @@ def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     as written and warn): in a GitBook folder only, its blocks become Markdown, and the
     Markdown its export glued to an HTML element is set apart from it, line for line."""
     if ("{%" in source[0] or "<" in source[0]) and summary.layout_of(Path(app.srcdir)) is not None:
-        source[0] = blocks.rewrite(glued.apart(source[0]))
+        source[0] = blocks.rewrite(glued.apart(source[0]), functools.partial(page_named, app.env, docname))
+
+
+def page_named(env: BuildEnvironment, docname: str, target: str) -> str | None:
+    """The address of the page a GitBook link on ``docname`` names, as MyST reads it: the
+    file, or a folder's ``README.md`` (GitBook's link to a folder); None for no page."""
+    path = target.split("#", 1)[0]
+    if not path or "://" in path or path.startswith(("/", "mailto:")):
+        return None
+    folder = posixpath.dirname(env.doc2path(docname))
+    for written in (path, path.rstrip("/") + "/" + summary.README):
+        file = os.path.normpath(os.path.join(folder, unquote(written)))
+        if written.endswith(".md") and env.path2doc(file) in env.found_docs:
+            return written
+    return None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
