@@ -5,6 +5,9 @@ is published as GitBook showed it, in every edition, or said at its line."""
 
 from __future__ import annotations
 
+import zipfile
+
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,7 +15,10 @@ from conftest import build_every_edition, write_pages
 
 PAGES = {
     "SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Lando 101](lando.md)\n"
-                  "* [Charts](charts/README.md)\n",
+                  "* [Charts](charts/README.md)\n\n## Standards\n\n"
+                  "* [Drupal/PHP coding](style-guides/php/README.md)\n"
+                  "  * [Dependency injection](style-guides/php/di.md)\n",
+    "style-guides/php/di.md": "# Dependency injection\n\nUse the container.\n",
     "README.md": "# Home\n\nWelcome.\n",
     "lando.md": ("# Lando 101\n\n<table>\n  <tr><td>lando start</td></tr>\n"
                  "</table>{% hint style=\"info\" %}\nRun `lando` to list commands.\n{% endhint %}\n\n"
@@ -107,3 +113,28 @@ def test_a_file_block_is_a_download_with_its_caption(site):
     said = warnings_of(builds["html"].output)
     missing = [w for w in said if "pie-chart.json" in w]
     assert len(missing) == 1 and missing[0].startswith(f"{src}/charts/README.md:11: "), said
+
+
+def test_a_lost_readme_s_section_keeps_its_summary_title_in_every_edition(site):
+    """``[Drupal/PHP coding](style-guides/php/README.md)`` with no such file: the section
+    was titled "Php" after its folder, and told to add an ``index.md``; it takes
+    SUMMARY.md's words, and the one warning is at SUMMARY.md's line."""
+    base, src, builds = site
+    landing = main_of(base, "style-guides/php/index")
+    assert landing.find("h1").get_text(strip=True).rstrip("¶") == "Drupal/PHP coding"
+    assert "Dependency injection" in landing.get_text()
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        nav = book.read("EPUB/nav.xhtml" if "EPUB/nav.xhtml" in book.namelist() else
+                        next(n for n in book.namelist() if n.endswith("nav.xhtml"))).decode("utf-8")
+    assert "Drupal/PHP coding" in nav and ">Php<" not in nav
+    outline = [item.title for item in _flat(pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).outline)]
+    assert "Drupal/PHP coding" in outline and "Php" not in outline
+    said = warnings_of(builds["html"].output)
+    assert "position.no-landing" not in builds["html"].output, said
+    lost = [w for w in said if "gitbook.missing-page" in w]
+    assert len(lost) == 1 and lost[0].startswith(f"{src}/SUMMARY.md:9: "), said
+    assert "a contents page titled 'Drupal/PHP coding'" in lost[0]
+
+
+def _flat(items) -> list:
+    return [leaf for item in items for leaf in (_flat(item) if isinstance(item, list) else [item])]

@@ -71,7 +71,8 @@ def file_under(path: Path, srcdir: Path) -> str:
 
 
 def summary_groups(srcdir: Path) -> dict[str, str]:
-    """The folders a GitBook ``SUMMARY.md``'s ``## Group`` headings name (none elsewhere)."""
+    """The folders a GitBook ``SUMMARY.md``'s ``## Group`` headings name, or its entry for a
+    ``README.md`` the folder lacks, with their words (none elsewhere)."""
     from gitbook_compat.summary import reading_order
 
     order = reading_order(srcdir)

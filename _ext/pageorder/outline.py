@@ -62,7 +62,8 @@ def build_outline(pages: Mapping[str, Page], root: str,
                   groups: Mapping[str, str] | None = None) -> Outline:
     """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way.
     ``groups``: folders a GitBook ``SUMMARY.md`` heading names (``## Guides``), which have
-    no page by GitBook's design: their generated landing takes the heading, unremarked."""
+    no page by GitBook's design, or whose ``README.md`` it lists and the export lost (said at
+    its line there): their generated landing takes those words, unremarked here."""
     groups = groups or {}
     problems: list[tuple[str, Problem]] = []
     for docname in sorted(pages):
