@@ -15,7 +15,7 @@ from conftest import build_every_edition, write_pages
 
 PAGES = {
     "SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Lando 101](lando.md)\n"
-                  "* [Charts](charts/README.md)\n\n## Standards\n\n"
+                  "* [Charts](charts/README.md)\n* [Meetings](meetings.md)\n\n## Standards\n\n"
                   "* [Drupal/PHP coding](style-guides/php/README.md)\n"
                   "  * [Dependency injection](style-guides/php/di.md)\n",
     "style-guides/php/di.md": "# Dependency injection\n\nUse the container.\n",
@@ -30,6 +30,10 @@ PAGES = {
                          "{% file src=\"../.gitbook/assets/pie-chart.json\" caption=\"Pie chart schema\" %}\n\n"
                          "{% content-ref url=\"../lando.md\" %}\n[lando.md](../lando.md)\n{% endcontent-ref %}\n\n"
                          "{% content-ref url=\"gone.md\" %}\n[gone.md](gone.md)\n{% endcontent-ref %}\n"),
+    "meetings.md": ("# Meetings\n\n**Monday mornings, required **\n\n"
+                    "_**Guides**_**  **  is a collection of how-tos.\n\n"
+                    "**Income estimator**\\\n****Takes the household income.\n\n"
+                    "Nothing _****_ here, `**kept **` as code.\n\n```\n**code **\n```\n"),
     ".gitbook/assets/bar-chart.json": "{\"type\": \"bar\"}\n",
 }
 
@@ -132,9 +136,21 @@ def test_a_lost_readme_s_section_keeps_its_summary_title_in_every_edition(site):
     said = warnings_of(builds["html"].output)
     assert "position.no-landing" not in builds["html"].output, said
     lost = [w for w in said if "gitbook.missing-page" in w]
-    assert len(lost) == 1 and lost[0].startswith(f"{src}/SUMMARY.md:9: "), said
+    assert len(lost) == 1 and lost[0].startswith(f"{src}/SUMMARY.md:10: "), said
     assert "a contents page titled 'Drupal/PHP coding'" in lost[0]
 
 
 def _flat(items) -> list:
     return [leaf for item in items for leaf in (_flat(item) if isinstance(item, list) else [item])]
+
+
+def test_bold_the_editor_wrote_with_spaces_inside_is_bold(site):
+    """``**required **``, ``**  **``, ``****Takes``, ``_****_``: GitBook showed bold words and
+    no empty bold; CommonMark showed every asterisk. Code keeps its asterisks."""
+    base, _, _ = site
+    main = main_of(base, "meetings")
+    assert [b.get_text() for b in main.select("p strong")] == [
+        "Monday mornings, required", "Guides", "Income estimator"]
+    text = main.get_text()
+    assert "Guides is a collection" in " ".join(text.split()) and "Takes the household income." in text
+    assert text.count("*") == 8 and "**kept **" in text and "**code **" in text

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import blocks, glued, summary
+from . import blocks, emphasis, glued, summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,10 +71,12 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
 
 def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
-    as written and warn): in a GitBook folder only, its blocks become Markdown, and the
-    Markdown its export glued to an HTML element is set apart from it, line for line."""
-    if ("{%" in source[0] or "<" in source[0]) and summary.layout_of(Path(app.srcdir)) is not None:
-        source[0] = blocks.rewrite(glued.apart(source[0]), functools.partial(page_named, app.env, docname))
+    as written and warn): in a GitBook folder only, its blocks become Markdown, the
+    Markdown its export glued to an HTML element is set apart from it, and its editor's bold
+    is tidied as GitBook showed it, line for line."""
+    if any(mark in source[0] for mark in ("{%", "<", "**")) and summary.layout_of(Path(app.srcdir)):
+        source[0] = emphasis.tidy(blocks.rewrite(glued.apart(source[0]),
+                                                 functools.partial(page_named, app.env, docname)))
 
 
 def page_named(env: BuildEnvironment, docname: str, target: str) -> str | None:
