@@ -50,8 +50,8 @@ def _make_room(lines: list[str], start: int, end: int) -> None:
         return
     line, column = closed
     element = lines[start:line] + [lines[line][:column]]
-    rest = lines[line][column:].strip()
-    if not rest:
+    rest = lines[line][column:].lstrip(" \t")
+    if not rest.strip():
         line += 1
         if line >= end or _kind(lines[line]) is not None or _indent(lines[line]) >= 4:
             return
@@ -84,25 +84,24 @@ def _first_slot(lines: list[str], start: int, line: int, may_follow_text: bool) 
 
 def _closed_at(lines: list[str], start: int, end: int) -> tuple[int, int] | None:
     """``(line, column)`` just after the end tag that closes every element opened from line
-    ``start`` on; None when the block does not start with a tag, or they stay open."""
+    ``start`` on (a tag may run over lines: ``<td`` then ``style="…">``); None when the block
+    does not start with a tag, or they stay open."""
     if not lines[start].lstrip().startswith("<"):
         return None
+    block = "\n".join(lines[start:end])
     opened: list[str] = []
-    for i in range(start, end):
-        for tag in _TAG.finditer(lines[i]):
-            closing, name = tag.group(1), tag.group(2).lower()
-            if name in _VOID or tag.group(3):
-                if not opened:
-                    return i, tag.end()
-                continue
+    for tag in _TAG.finditer(block):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if not (name in _VOID or tag.group(3)):
             if not closing:
                 opened.append(name)
-            elif opened and opened[-1] == name:
-                opened.pop()
-                if not opened:
-                    return i, tag.end()
-            else:
+                continue
+            if not opened or opened[-1] != name:
                 return None
+            opened.pop()
+        if not opened:
+            line = block.count("\n", 0, tag.end())
+            return start + line, tag.end() - (block.rfind("\n", 0, tag.end()) + 1)
     return None
 
 
