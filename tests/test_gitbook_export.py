@@ -33,7 +33,7 @@ PAGES = {
     "meetings.md": ("# Meetings\n\n**Monday mornings, required **\n\n"
                     "_**Guides**_**  **  is a collection of how-tos.\n\n"
                     "**Income estimator**\\\n****Takes the household income.\n\n"
-                    "Nothing _****_ here, `**kept **` as code.\n\n```\n**code **\n```\n"),
+                    "Nothing _****_ here, `**kept **` as code.\n\n_Get the latest versions**.**_\n\n```\n**code **\n```\n"),
     ".gitbook/assets/bar-chart.json": "{\"type\": \"bar\"}\n",
 }
 
@@ -156,4 +156,5 @@ def test_bold_the_editor_wrote_with_spaces_inside_is_bold(site):
         "Monday mornings, required", "Guides", "Income estimator"]
     text = main.get_text()
     assert "Guides is a collection" in " ".join(text.split()) and "Takes the household income." in text
+    assert main.find("em", string="Get the latest versions.") is not None
     assert text.count("*") == 8 and "**kept **" in text and "**code **" in text

@@ -1,11 +1,12 @@
 """Bold as GitBook's editor wrote it, shown as GitBook showed it.
 
 Plain Python with no Sphinx import. The editor exports a space inside the closing marker
-(``**Monday mornings, required **``), empty bold (``**  **``, ``****Takes``, ``_****_``):
-CommonMark reads no such marker as bold, so readers saw the asterisks, without a warning.
-GitBook's editor showed the bold words and nothing for the empty bold. Here the space moves
-outside its marker and empty bold is left out, line by line, code left alone; a line whose
-``**`` do not pair (bold over two lines, ``***``, an escaped ``\\*``) is left as it is.
+(``**Monday mornings, required **``), empty bold (``**  **``, ``****Takes``, ``_****_``),
+bold around a full stop alone (``versions**.**``): CommonMark reads no such marker as bold,
+so readers saw the asterisks, without a warning. GitBook's editor showed the bold words and
+nothing for the empty bold. Here the space moves outside its marker, empty bold is left out,
+and so is a stop's, line by line, code left alone; a line whose ``**`` do not pair (bold
+over two lines, ``***``, an escaped ``\\*``) is left as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from pagesource.fences import code_spans, outside_fences
 
 _RUN = re.compile(r"\*+")
 _SPACE = " \t"
+_PUNCTUATION = frozenset("""!"#$%&'()+,-./:;<=>?@[]^_`{|}~""")
+
+
+def _only_punctuation(inner: str) -> bool:
+    """``versions**.**``: bold that holds a full stop and no word, which CommonMark cannot
+    open after a word; the stop is shown plain, as it looks."""
+    return bool(inner.strip(_SPACE)) and set(inner.strip(_SPACE)) <= _PUNCTUATION
 
 
 def tidy(text: str) -> str:
@@ -55,7 +63,9 @@ def _tidied(line: str) -> str:
         inner = line[opener + 2:closer]
         out.append(line[pos:opener])
         pos = closer + 2
-        if inner.strip(_SPACE):
+        if _only_punctuation(inner):
+            out.append(inner)
+        elif inner.strip(_SPACE):
             lead = " " if inner[0] in _SPACE else ""
             trail = " " if inner[-1] in _SPACE else ""
             out.append(f"{lead}**{inner.strip(_SPACE)}**{trail}")
