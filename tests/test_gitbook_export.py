@@ -82,13 +82,13 @@ def test_markdown_glued_to_an_element_keeps_its_line():
     from gitbook_compat import glued
 
     text = "# A\n\n<table>\n  <tr><td>x</td></tr>\n</table>### B\n\n<hr>\n### C\n"
-    assert glued.apart(text).split("\n") == [
+    assert glued.apart(text)[0].split("\n") == [
         "# A", "", "<table> <tr><td>x</td></tr> </table>", "", "### B", "<hr>", "", "### C", ""]
     over_lines = "<table>\n  <tr><td\n  style=\"text-align:left\">x</td></tr>\n</table>Two words.  \nMore.\n"
-    assert glued.apart(over_lines).split("\n") == [
+    assert glued.apart(over_lines)[0].split("\n") == [
         "<table>", "  <tr><td style=\"text-align:left\">x</td></tr> </table>", "", "Two words.  ", "More.", ""]
-    kept = "Text\n<div>x</div>### B\n\n<pre>\na\n</pre>\n### C\n"
-    assert glued.apart(kept) == kept  # no room; a <pre>'s lines mean something
+    kept = "Text\n<div>x</div>### B\n\n<div><pre>\na\n</pre></div>\n### C\n"
+    assert glued.apart(kept) == (kept, [2, 7])  # no room; a <pre>'s lines mean something: said
 
 
 def test_page_refs_and_content_refs_show_the_page_title(site):

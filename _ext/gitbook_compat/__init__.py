@@ -75,8 +75,12 @@ def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     Markdown its export glued to an HTML element is set apart from it, and its editor's bold
     is tidied as GitBook showed it, line for line."""
     if any(mark in source[0] for mark in ("{%", "<", "**")) and summary.layout_of(Path(app.srcdir)):
-        source[0] = emphasis.tidy(blocks.rewrite(glued.apart(source[0]),
-                                                 functools.partial(page_named, app.env, docname)))
+        text, stuck = glued.apart(source[0])
+        source[0] = emphasis.tidy(blocks.rewrite(text, functools.partial(page_named, app.env, docname)))
+        for line in stuck:
+            logger.warning("Markdown written right after an HTML element's end tag is read as part "
+                           "of the element and shown as written; put a blank line between them",
+                           location=(docname, line), type=WARNING_TYPE, subtype=summary.Kind.GLUED.value)
 
 
 def page_named(env: BuildEnvironment, docname: str, target: str) -> str | None:

@@ -8,7 +8,8 @@ warning. A blank line must end the element, and no line may be added: the elemen
 lines are joined into one (HTML reads a line break between tags as a space) to free the line
 above the Markdown, which keeps its number; when the element is too short for that, the blank
 lines before it give the room. An element holding ``<pre>``, a comment or a script, whose
-line breaks mean something, is left as it is.
+line breaks mean something, is left as it is, as is one without room: their Markdown's
+lines are given back, to be said.
 """
 
 from __future__ import annotations
@@ -25,50 +26,50 @@ _ENDS_AT_BLANK = (5, 6)
 that go on to the next blank line."""
 
 
-def apart(text: str) -> str:
+def apart(text: str) -> tuple[str, list[int]]:
     """``text`` with a blank line between each top-level HTML element and the Markdown
-    written right after it, every Markdown line at its number."""
+    written right after it, every Markdown line at its number; and the lines (from 1) of
+    Markdown left inside an element's block, shown as written, for the glue to say."""
     if not _MAY_OPEN.search(text):
-        return text
+        return text, []
     from markdown_it import MarkdownIt  # loaded with MyST already
 
     lines = text.split("\n")
     blocks = [token.map for token in MarkdownIt("commonmark").parse(text)
               if token.type == "html_block" and token.level == 0 and token.map]
-    for start, end in blocks:
-        _make_room(lines, start, end)
-    return "\n".join(lines)
+    stuck = [line + 1 for start, end in blocks if (line := _make_room(lines, start, end)) is not None]
+    return "\n".join(lines), stuck
 
 
-def _make_room(lines: list[str], start: int, end: int) -> None:
+def _make_room(lines: list[str], start: int, end: int) -> int | None:
     """The first element of one HTML block (lines ``start``..``end``) ended by a blank line
-    before the Markdown that follows it in the block, if there is room for one."""
+    before the Markdown that follows it in the block; the Markdown's line when there is no
+    room for one, or the element's line breaks mean something."""
     if _kind(lines[start]) not in _ENDS_AT_BLANK:
-        return
+        return None
     closed = _closed_at(lines, start, end)
     if closed is None:
-        return
+        return None
     line, column = closed
     element = lines[start:line] + [lines[line][:column]]
     rest = lines[line][column:].lstrip(" \t")
     if not rest.strip():
         line += 1
         if line >= end or _kind(lines[line]) is not None or _indent(lines[line]) >= 4:
-            return
+            return None
         rest = lines[line]
     elif rest.startswith("<"):
-        return
-    if any(_BREAKS_MEAN.search(part) for part in element):
-        return
+        return None
     first = _first_slot(lines, start, line, _kind(lines[start]) == _ENDS_AT_BLANK[0])
-    if first is None:
-        return
+    if first is None or any(_BREAKS_MEAN.search(part) for part in element):
+        return line
     slots = line - 1 - first
     joined = element[:slots - 1] + [" ".join([element[slots - 1].rstrip()]
                                               + [part.strip() for part in element[slots:]])]
     lines[first:line - 1] = joined
     lines[line - 1] = ""
     lines[line] = rest
+    return None
 
 
 def _first_slot(lines: list[str], start: int, line: int, may_follow_text: bool) -> int | None:

@@ -34,7 +34,8 @@ _ANCHOR = re.compile(r"<a\b[^<>]*>\s*</a>", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
-    """What is wrong with a GitBook folder's table of contents (``gitbook.<value>``)."""
+    """What is wrong with a GitBook folder's table of contents, or a page's text that the
+    export wrote as GitBook never showed it (``gitbook.<value>``)."""
 
     MISSING = "missing-page"
     """``SUMMARY.md`` links a file the folder lacks: the entry is left out."""
@@ -48,6 +49,10 @@ class Kind(enum.Enum):
     OUTSIDE = "outside"
     """``SUMMARY.md`` or ``.gitbook.yaml`` names a path that leaves the pages' folder
     (``../../etc/passwd``, ``/etc/hostname``): it is not read, and said."""
+
+    GLUED = "glued"
+    """Markdown written right after an HTML element (``</table>### Tasks``) with no line to
+    spare for the blank line that would end the element: shown as written, and said."""
 
     ADDRESS = "address"
     """``SUMMARY.md`` lists a web address (GitBook's link to another site in its menu): the
