@@ -241,14 +241,14 @@ def test_blocks_core_keeps_every_line_and_leaves_code_alone():
 
     text = ("{% hint style=\"danger\" %}\nBe careful.\n{% endhint %}\n```\n{% hint %}\n```\n"
             "Watch {% embed url=\"https://v.example/1\" caption=\"the *video*\" %} now.\n"
-            "{% code %}\n{% tab title=\"A\" %}\ntext\n{% file src=\"x.pdf\" %}")
+            "{% code %}\n{% tab title=\"A\" %}\ntext\n{% swagger src=\"x.yaml\" %}")
     out = blocks.rewrite(text).split("\n")
     assert len(out) == len(text.split("\n"))
     assert out[:4] == [":::{danger}", "Be careful.", ":::", "```"]
     assert out[4] == "{% hint %}"  # inside a fence: code
     assert out[6] == "Watch [the \\*video\\*](<https://v.example/1>) now."
     assert out[7:10] == ["", "**A**\\", "text"]
-    assert out[10] == "{% file src=\"x.pdf\" %}"  # unknown: Liquid says it
+    assert out[10] == "{% swagger src=\"x.yaml\" %}"  # unknown: Liquid says it
 
 
 def test_a_hint_never_closed_on_a_line_of_its_own_is_left_for_liquid():

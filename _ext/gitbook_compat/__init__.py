@@ -9,12 +9,16 @@ rewritten as Markdown before Liquid reads the page (:mod:`blocks`).
 
 from __future__ import annotations
 
+import functools
+import os
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import blocks, summary
+from . import blocks, emphasis, glued, summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,9 +71,30 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
 
 def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
-    as written and warn): in a GitBook folder only, its blocks become Markdown, line for line."""
-    if "{%" in source[0] and summary.layout_of(Path(app.srcdir)) is not None:
-        source[0] = blocks.rewrite(source[0])
+    as written and warn): in a GitBook folder only, its blocks become Markdown, the
+    Markdown its export glued to an HTML element is set apart from it, and its editor's bold
+    is tidied as GitBook showed it, line for line."""
+    if any(mark in source[0] for mark in ("{%", "<", "**")) and summary.layout_of(Path(app.srcdir)):
+        text, stuck = glued.apart(source[0])
+        source[0] = emphasis.tidy(blocks.rewrite(text, functools.partial(page_named, app.env, docname)))
+        for line in stuck:
+            logger.warning("Markdown written right after an HTML element's end tag is read as part "
+                           "of the element and shown as written; put a blank line between them",
+                           location=(docname, line), type=WARNING_TYPE, subtype=summary.Kind.GLUED.value)
+
+
+def page_named(env: BuildEnvironment, docname: str, target: str) -> str | None:
+    """The address of the page a GitBook link on ``docname`` names, as MyST reads it: the
+    file, or a folder's ``README.md`` (GitBook's link to a folder); None for no page."""
+    path = target.split("#", 1)[0]
+    if not path or "://" in path or path.startswith(("/", "mailto:")):
+        return None
+    folder = posixpath.dirname(env.doc2path(docname))
+    for written in (path, path.rstrip("/") + "/" + summary.README):
+        file = os.path.normpath(os.path.join(folder, unquote(written)))
+        if written.endswith(".md") and env.path2doc(file) in env.found_docs:
+            return written
+    return None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

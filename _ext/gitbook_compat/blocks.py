@@ -1,15 +1,21 @@
-"""GitBook's blocks (``{% hint %}``, ``{% embed %}``, ``{% content-ref %}``, ``{% tabs %}``,
-``{% code %}``) rewritten as the Markdown they show, before Liquid reads the page.
+"""GitBook's blocks (``{% hint %}``, ``{% embed %}``, ``{% content-ref %}``, ``{% page-ref %}``,
+``{% file %}``, ``{% tabs %}``, ``{% code %}``) rewritten as the Markdown they show, before
+Liquid reads the page.
 
 Plain Python with no Sphinx import. Every line keeps its number (a tag's line becomes
 one line: its replacement, or an empty line), so later warnings point at the right line.
 Nothing is loaded from another site: an embed is a link. Tags written inside code are
-code and stay; a tag this module does not know is left for Liquid to say.
+code and stay; a tag this module does not know is left for Liquid to say. A link to a page
+(``{% page-ref %}``, and the file name a ``{% content-ref %}`` shows) has no words, which
+MyST fills with the page's title, as GitBook showed it; one to no page keeps its words.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
+from urllib.parse import unquote
 
 from pagesource.fences import outside_fences
 
@@ -17,7 +23,7 @@ KINDS = {"info": "note", "success": "tip", "warning": "warning", "danger": "dang
 """GitBook's hint styles as MyST's admonitions; any other style is a note."""
 
 _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|endcontent-ref|"
-                  r"tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
+                  r"page-ref|file|tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
 _ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
@@ -26,6 +32,15 @@ _ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?
 _WHOLE = re.compile(r"^(?P<indent>[ \t]*)(?P<tag>\{%.*%\})[ \t]*$")
 _INTERRUPTS = re.compile(r"^[ \t]*(?:$|[#>*+|<-]|```|~~~|:::|\{%|[0-9]+[.)][ \t])")
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
+_LINK_LINE = re.compile(r"^(?P<indent>[ \t]*)\[(?P<text>[^\[\]]*)\]\((?P<target>[^()\s<>]+)\)[ \t]*$")
+_INLINE = frozenset({"embed", "page-ref", "file"})
+
+Pages = Callable[[str], "str | None"]
+"""The address of the page a GitBook link names (a folder's ``README.md``), or None."""
+
+
+def _no_pages(target: str) -> str | None:
+    return None
 
 
 def arguments(args: str) -> dict[str, str]:
@@ -44,30 +59,57 @@ def _link(url: str, caption: str = "") -> str:
     return f"[{shown}](<{url}>)" if url else shown
 
 
-def rewrite(text: str) -> str:
-    """``text`` with GitBook's blocks as MyST Markdown, line for line."""
+def rewrite(text: str, pages: Pages = _no_pages) -> str:
+    """``text`` with GitBook's blocks as MyST Markdown, line for line; ``pages`` finds the
+    page a link names."""
     if "{%" not in text:
         return text
     lines = text.split("\n")
     found = [i for i in outside_fences(lines) if "{%" in lines[i]]
-    unclosed = _unclosed_hints(lines, found)
+    unpaired = _unpaired_hints(lines, found)
+    refs = [i + 1 for i in found if _whole_tag(lines[i]) == "content-ref" and i + 1 < len(lines)]
     for i in found:
-        if i not in unclosed:
-            lines[i] = _line(lines, i)
+        if i not in unpaired:
+            lines[i] = _line(lines, i, pages)
+    for i in refs:
+        lines[i] = _titled(lines[i], pages)
     return "\n".join(lines)
 
 
-def _unclosed_hints(lines: list[str], found: list[int]) -> set[int]:
-    """Hints whose ``{% endhint %}`` is not on a line of its own after them: left for
-    Liquid to say, since a box never closed would hold the rest of the page."""
+def _titled(line: str, pages: Pages) -> str:
+    """The link a ``{% content-ref %}`` holds, whose words GitBook's export wrote as the
+    file's name (``[other.md](other.md)``) where GitBook showed the page's title."""
+    link = _LINK_LINE.match(line)
+    if link is None:
+        return line
+    target, text = link.group("target"), unquote(link.group("text")).strip()
+    named = {unquote(target), posixpath.basename(unquote(target).rstrip("/"))}
+    return link.group("indent") + _page_link(target, pages) if text in named else line
+
+
+def _page_link(target: str, pages: Pages) -> str:
+    """A link to the page ``target`` names, titled by MyST; its words when there is none."""
+    found = pages(target.strip())
+    return f"[](<{found}>)" if found else _link(target.strip())
+
+
+def _unpaired_hints(lines: list[str], found: list[int]) -> set[int]:
+    """Hints whose ``{% endhint %}`` is not on a line of its own after them, and each
+    ``{% endhint %}`` no hint on a line of its own opened: left for Liquid to say, since a
+    box never closed would hold the rest of the page, and a ``:::`` closing nothing would be
+    shown as written, unsaid."""
     opened: list[int] = []
+    strays: set[int] = set()
     for i in found:
         name = _whole_tag(lines[i])
         if name == "hint":
             opened.append(i)
-        elif name == "endhint" and opened:
-            opened.pop()
-    return set(opened)
+        elif name == "endhint":
+            if opened:
+                opened.pop()
+            else:
+                strays.add(i)
+    return set(opened) | strays
 
 
 def _whole_tag(line: str) -> str | None:
@@ -77,21 +119,21 @@ def _whole_tag(line: str) -> str | None:
     return tag.group("name") if tag else None
 
 
-def _line(lines: list[str], i: int) -> str:
+def _line(lines: list[str], i: int, pages: Pages) -> str:
     """One line's tags rewritten. A block tag on its own line becomes the line that opens
-    or closes the block; an embed is a link wherever it is."""
+    or closes the block; an embed, a page-ref or a file is a link wherever it is."""
     line = lines[i]
     whole = _WHOLE.match(line)
     tag = _TAG.fullmatch(whole.group("tag")) if whole else None
     if tag is None:
-        return _TAG.sub(lambda m: _inline(m) if m.group("name") == "embed" else m.group(0), line)
+        return _TAG.sub(lambda m: _inline(m, pages) if m.group("name") in _INLINE else m.group(0), line)
     indent, name, args = whole.group("indent"), tag.group("name"), arguments(tag.group("args"))
     if name == "hint":
         return f"{indent}:::{{{KINDS.get(args.get('style', 'info'), 'note')}}}"
     if name == "endhint":
         return f"{indent}:::"
-    if name == "embed":
-        return indent + _inline(tag)
+    if name in _INLINE:
+        return indent + _inline(tag, pages)
     if name == "tab":
         title = f"**{_words(args.get('title', '').strip())}**" if args.get("title", "").strip() else ""
         return indent + title + _hard_break(lines, i, title)
@@ -101,8 +143,13 @@ def _line(lines: list[str], i: int) -> str:
     return ""  # endembed, content-ref and its end, tabs and its end, endtab, endcode
 
 
-def _inline(tag: re.Match[str]) -> str:
+def _inline(tag: re.Match[str], pages: Pages) -> str:
+    """An embed as a link to its address, a page-ref to its page, a file to the download."""
     args = arguments(tag.group("args"))
+    if tag.group("name") == "page-ref":
+        return _page_link(args.get("page", ""), pages)
+    if tag.group("name") == "file":
+        return _link(args.get("src", "").strip(), args.get("caption", ""))
     return _link(args.get("url", "").strip(), args.get("caption", ""))
 
 

@@ -34,7 +34,8 @@ _ANCHOR = re.compile(r"<a\b[^<>]*>\s*</a>", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
-    """What is wrong with a GitBook folder's table of contents (``gitbook.<value>``)."""
+    """What is wrong with a GitBook folder's table of contents, or a page's text that the
+    export wrote as GitBook never showed it (``gitbook.<value>``)."""
 
     MISSING = "missing-page"
     """``SUMMARY.md`` links a file the folder lacks: the entry is left out."""
@@ -48,6 +49,10 @@ class Kind(enum.Enum):
     OUTSIDE = "outside"
     """``SUMMARY.md`` or ``.gitbook.yaml`` names a path that leaves the pages' folder
     (``../../etc/passwd``, ``/etc/hostname``): it is not read, and said."""
+
+    GLUED = "glued"
+    """Markdown written right after an HTML element (``</table>### Tasks``) with no line to
+    spare for the blank line that would end the element: shown as written, and said."""
 
     ADDRESS = "address"
     """``SUMMARY.md`` lists a web address (GitBook's link to another site in its menu): the
@@ -89,7 +94,8 @@ class Order:
     layout: Layout
     entries: tuple[Entry, ...]
     positions: dict[str, int]  # every listed page's place (1, 2, …) by its file
-    groups: dict[str, str] = field(default_factory=dict)  # folder -> a `## Group` title
+    groups: dict[str, str] = field(default_factory=dict)  # folder -> a `## Group` title, or
+    # the words of its entry whose README.md is missing: its generated landing's title
     problems: tuple[Problem, ...] = ()
 
     def position_of(self, path: str, pages: list[str]) -> int:
@@ -213,10 +219,15 @@ def reading_order(srcdir: Path) -> Order | None:
                 "file outside the pages' folder, so the entry is left out; list pages inside it"),
                 layout.summary))
         elif not (srcdir / entry.path).is_file():
+            landed = _lost_landing(entry, entries, srcdir)
+            if landed:
+                groups[landed] = entry.title
             problems.append(Problem(Kind.MISSING, entry.line, (
                 f"{posixpath.basename(layout.summary)} lists [{entry.title}]({entry.path}), and "
-                "the folder has no such file, so the entry is left out; add the page or correct "
-                "the link"), layout.summary))
+                "the folder has no such file, so "
+                + (f"its folder's section is a contents page titled {entry.title!r}; add the page "
+                   if landed else "the entry is left out; add the page ")
+                + "or correct the link"), layout.summary))
         elif entry.path not in positions:
             positions[entry.path] = len(positions) + 1
     for line, title, target in addresses(text):
@@ -225,6 +236,17 @@ def reading_order(srcdir: Path) -> Order | None:
             "and no page of the folder, so the contents leave it out; link to it from a page"),
             layout.summary))
     return Order(layout, tuple(entries), positions, groups, tuple(problems))
+
+
+def _lost_landing(entry: Entry, entries: list[Entry], srcdir: Path) -> str:
+    """The folder a missing ``README.md`` would have landed, when pages listed under it are
+    there: its generated landing takes the entry's words, as GitBook titled the section;
+    "" for any other missing file."""
+    folder = posixpath.dirname(entry.path)
+    if posixpath.basename(entry.path) != README or not folder:
+        return ""
+    inside = (e for e in entries if e.path.startswith(folder + "/") and e is not entry)
+    return folder if any((srcdir / e.path).is_file() for e in inside) else ""
 
 
 def addresses(text: str) -> list[tuple[int, str, str]]:

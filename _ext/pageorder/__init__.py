@@ -71,11 +71,19 @@ def file_under(path: Path, srcdir: Path) -> str:
 
 
 def summary_groups(srcdir: Path) -> dict[str, str]:
-    """The folders a GitBook ``SUMMARY.md``'s ``## Group`` headings name (none elsewhere)."""
+    """The folders a GitBook ``SUMMARY.md``'s ``## Group`` headings name, or its entry for a
+    ``README.md`` the folder lacks, with their words (none elsewhere)."""
     from gitbook_compat.summary import reading_order
 
     order = reading_order(srcdir)
     return dict(order.groups) if order is not None else {}
+
+
+def landing_file(srcdir: Path) -> str:
+    """The file that lands a folder: a GitBook folder's ``README.md``, else ``index.md``."""
+    from gitbook_compat.summary import README, layout_of
+
+    return README if layout_of(srcdir) is not None else "index.md"
 
 
 def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -85,7 +93,7 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     root = app.config.root_doc
     if root in pages:
         pages[root] = titled_after_publication(pages[root], app.config.project)
-    outline = build_outline(pages, root, summary_groups(Path(env.srcdir)))
+    outline = build_outline(pages, root, summary_groups(Path(env.srcdir)), landing_file(Path(env.srcdir)))
     for docname, problem in outline.problems:
         warn(docname, problem)
     for docname, page in outline.generated.items():

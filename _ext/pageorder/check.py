@@ -208,9 +208,9 @@ def check(srcdir: Path, confdir: Path) -> tuple[list[str], int]:
     from gitbook_compat.summary import home
 
     root = root_page(pages, settings.root_doc, home(srcdir))
-    from . import summary_groups
+    from . import landing_file, summary_groups
 
-    outline = build_outline(pages, root, summary_groups(srcdir))
+    outline = build_outline(pages, root, summary_groups(srcdir), landing_file(srcdir))
     lines = [f"note: {note}" for note in settings.notes]
     lines += [f"note: {display_path(srcdir / shown(path))}:1: {underscore_message(shown(path))}"
               for path in underscored]

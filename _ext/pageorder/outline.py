@@ -50,19 +50,23 @@ def _folder_of(path: str) -> str:
     return path.rpartition("/")[0]
 
 
-def landing_beside(docname: str, folder: str) -> str:
-    """Where a folder's ``index.md`` goes, said from the file ``docname`` is: staff read the
-    warning at that file, and the folder's name as the outline knows it may not be the one
-    on disk (a Jekyll collection's ``projects/`` is ``_projects/``)."""
+def landing_beside(docname: str, folder: str, landing: str = "index.md") -> str:
+    """Where a folder's ``index.md`` (a GitBook folder's ``README.md``) goes, said from the
+    file ``docname`` is: staff read the warning at that file, and the folder's name as the
+    outline knows it may not be the one on disk (a Jekyll collection's ``projects/`` is
+    ``_projects/``)."""
     up = docname[len(folder) + 1:].count("/")
-    return "'index.md' beside this file" if up == 0 else f"'{'../' * up}index.md' from this file"
+    return f"'{landing}' beside this file" if up == 0 else f"'{'../' * up}{landing}' from this file"
 
 
 def build_outline(pages: Mapping[str, Page], root: str,
-                  groups: Mapping[str, str] | None = None) -> Outline:
+                  groups: Mapping[str, str] | None = None, landing: str = "index.md") -> Outline:
     """Order ``pages`` (keyed by docname) under ``root``; report what is odd on the way.
     ``groups``: folders a GitBook ``SUMMARY.md`` heading names (``## Guides``), which have
-    no page by GitBook's design: their generated landing takes the heading, unremarked."""
+    no page by GitBook's design, or whose ``README.md`` it lists and the export lost (said at
+    its line there): their generated landing takes those words, unremarked here.
+    ``landing``: the file that lands a folder, as a folder without one is told to add
+    (a GitBook folder's ``README.md``, placed by ``SUMMARY.md``)."""
     groups = groups or {}
     problems: list[tuple[str, Problem]] = []
     for docname in sorted(pages):
@@ -85,7 +89,9 @@ def build_outline(pages: Mapping[str, Page], root: str,
             Kind.NO_LANDING, 1,
             f"the folder '{folder}/' has no landing page, so a contents page titled "
             f"{page.title!r} is generated for it; to name and place the section yourself, "
-            f"add {landing_beside(first, folder)} with a title and position",
+            f"add {landing_beside(first, folder, landing)} "
+            + ("with a title and position" if landing == "index.md"
+               else "with a title, and list it in the table of contents"),
         )))
     pages = {**pages, **generated}
 
