@@ -196,3 +196,20 @@ def test_a_picture_of_the_pages_own_html_makes_the_book_visual(tmp_path):
     package = opf(tmp_path / "epub" / "smart-city-austin.epub")
     assert meta_values(package, "schema:accessMode") == ["textual", "visual"]
     assert meta_values(package, "schema:accessModeSufficient") == ["textual", "textual,visual"]
+
+
+def test_an_empty_table_header_is_said_at_its_tables_line(tmp_path):
+    """minimal-mistakes' upgrade table (``| Name | |``): an empty ``<th>`` in the site and the
+    ePub (DAISY Ace: empty-table-header) and an empty TH in the PDF, without a warning."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "upgrade.md": page("Upgrade", 1, body=(
+            "| Name | |\n| ---- | --- |\n| `_layouts` | Replace all. |\n\n"
+            "> |  |  |\n> |--|--|\n> | a | b |\n\n| Name | Action |\n|--|--|\n| a | b |\n")),
+    })
+    build = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    said = [line for line in build.output.splitlines() if "[math.table-header]" in line]
+    assert len(said) == 2, build.output
+    assert "upgrade.md:6: WARNING: the header cell of column 2 (after 'Name') of this table is empty" in said[0]
+    assert "upgrade.md:10: WARNING: the header cells of column 1 and column 2 of this table are empty" in said[1]
+    assert "Write in the header what the column holds" in said[0]
