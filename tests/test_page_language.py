@@ -323,3 +323,44 @@ def test_kramdowns_lang_on_a_block_reaches_every_edition(tmp_path):
     assert "الحصول" in article.find("blockquote", lang="ar").get_text()
     [typ] = [p.read_text(encoding="utf-8") for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ"]
     assert '#text(lang: "es", region: none, "Un párrafo en español.")' in typ
+
+
+ENGLISH_WORDS = ("A code of conduct is a document that establishes expectations for behavior for your "
+                 "project's participants. Adopting one helps create a positive social atmosphere.\n")
+
+
+def test_a_lang_whose_script_the_words_are_not_in_is_said_at_its_line(tmp_path):
+    """opensource.guide's ``_articles/ar/code-of-conduct.md``: ``lang: ar`` over English words,
+    a copy not yet translated. Every edition marked it Arabic and right to left, so screen
+    readers read English with an Arabic voice, without a warning."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Guides\n---\n\nGuides.\n",
+        "conduct.md": f"---\ntitle: Your Code of Conduct\nlang: ar\nposition: 1\n---\n\n{ENGLISH_WORDS}",
+        "plan.md": (f'---\ntitle: "{ARABIC_TITLE}"\nlang: ar\nposition: 2\n---\n\n'
+                    "ضع الكلمة قبل العبارة لاسترجاع خطة التنفيذ وتُعرض الخطة في صورة جدولية.\n\n"
+                    "```sql\nSELECT first_name, last_name FROM employees WHERE subsidiary_id = 30;\n```\n\n"
+                    "[Use The Index, Luke](https://use-the-index-luke.com/sql/explain-plan/oracle/getting-an-execution-plan)\n"),
+        "blog.md": "---\ntitle: 博客\nlang: ja\nposition: 3\n---\n\n行動規範は、あなたのプロジェクトの参加者に"
+                   "期待する振る舞いをまとめたドキュメントです。GitHub の Issue と Pull Request で使います。\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [line for line in build.output.splitlines() if "[languages.page-script]" in line]
+    assert len(said) == 1, build.output
+    assert "conduct.md:3: WARNING: lang: 'ar' says the page is in Arabic, written in Arabic letters, " \
+           "but 100% of its words are in Latin letters" in said[0]
+    assert "Write the language its words are in (`lang: en` for English)" in said[0]
+
+
+@pytest.mark.parametrize("tag, words, said", [
+    ("ar", ENGLISH_WORDS, True),
+    ("ru", ENGLISH_WORDS, True),
+    ("ja", "プロジェクトの参加者に期待する振る舞いをまとめた行動規範のドキュメントです。" * 2, False),
+    ("ja", "行動規範は、あなたのプロジェクトの参加者に期待する振る舞いをまとめたドキュメントです。"
+           "After gathering and processing sufficient information, you'll need to decide what to do.", False),
+    ("ko", "행동 강령은 프로젝트 참가자의 행동에 대한 기대를 정하는 문서입니다. 行動" * 2, False),
+    ("sr-Latn", "Kodeks ponašanja je dokument koji postavlja očekivanja za ponašanje učesnika.", False),
+    ("es", "Привет мир, это страница на русском языке, а не на испанском языке.", False),  # Latin: not judged
+])
+def test_the_script_of_a_pages_words_against_its_language(tag, words, said):
+    language = pagelang.read(tag, 2, "en")
+    assert (pagelang.script_problem(words, language, 2, tag) is not None) is said

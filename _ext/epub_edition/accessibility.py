@@ -9,6 +9,7 @@ claimed blindly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 """The conformance statement DAISY Ace and the EPUB Accessibility 1.1 spec recognise."""
@@ -20,6 +21,34 @@ class Contents:
 
     images: int = 0
     images_without_alt: int = 0
+
+    def __add__(self, other: Contents) -> Contents:
+        return Contents(self.images + other.images, self.images_without_alt + other.images_without_alt)
+
+
+class _Pictures(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images = self.without_alt = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images += 1
+            self.without_alt += not (dict(attrs).get("alt") or "").strip()
+
+    handle_startendtag = handle_starttag
+
+
+def shown_in(page: str) -> Contents:
+    """The pictures a written page shows (its ``<img>`` elements), and how many have no
+    description. Counted on the page as written, not on what it was read from: a missing
+    picture, or one on another site, is shown as its words, a raw HTML one as a picture."""
+    if "<img" not in page:
+        return Contents()
+    found = _Pictures()
+    found.feed(page)
+    found.close()
+    return Contents(found.images, found.without_alt)
 
 
 def metadata(contents: Contents, *, summary: str, certified_by: str,

@@ -1,7 +1,9 @@
 """The ePub edition's builder: Sphinx's ePub 3 builder, accessible and reproducible.
 
-It differs from Sphinx's in five places only: its templates (``templates/``: the
-package document carries accessibility metadata, the navigation document ARIA roles),
+It differs from Sphinx's in six places only: its templates (``templates/``: the
+package document carries accessibility metadata, counted on the pages as written, the
+navigation document ARIA roles), the theme's pictures no page shows left out
+(:mod:`.themefiles`),
 the ``<html>`` tag of every page (``lang`` and ``xml:lang``), the zip (fixed dates,
 fixed order, written atomically), the book's contents when the landing page is in a
 folder, and it drops pages an earlier build left behind.
@@ -27,7 +29,7 @@ from sphinx.util import logging
 from languages.names import direction as _direction
 from safety import filetypes
 
-from . import accessibility, links, zipwriter
+from . import accessibility, links, themefiles, zipwriter
 from .names import SafeNames
 
 logger = logging.getLogger(__name__)
@@ -196,18 +198,20 @@ class AccessibleEpubBuilder(Epub3Builder):
         for path in self.stale_outputs():
             logger.info(__("removing %s: its page is no longer in the book"), path.name)
             path.unlink()
+        themefiles.leave_out(Path(self.outdir) / "_static", self.written_pages().values())
         with _resolved_quietly(self.env):
             super().handle_finish()
 
+    def written_pages(self) -> dict[Path, str]:
+        """The text of every page the book holds, as written."""
+        return {path: path.read_text(encoding="utf-8")
+                for path in sorted(Path(self.outdir).rglob("*" + self.out_suffix))}
+
     def book_contents(self) -> accessibility.Contents:
-        """Count what the accessibility statements depend on, over every page in the book."""
-        images = without_alt = 0
-        for docname in sorted(self.env.found_docs):
-            doctree = self.env.get_doctree(docname)
-            for image in doctree.findall(nodes.image):
-                images += 1
-                without_alt += not str(image.get("alt", "")).strip()
-        return accessibility.Contents(images, without_alt)
+        """Count what the accessibility statements depend on: the pictures every page of
+        the book shows, as written."""
+        return sum((accessibility.shown_in(page) for page in self.written_pages().values()),
+                   accessibility.Contents())
 
     def content_metadata(self) -> dict[str, Any]:
         metadata = super().content_metadata()

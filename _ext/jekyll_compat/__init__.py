@@ -141,6 +141,11 @@ class Subtype(enum.Enum):
     page's ``{{ site.github.repository_url }}`` on a site that names no repository (GitHub
     Pages read it from git): it prints nothing."""
 
+    PULL_QUOTE = "pull-quote"
+    """A pull quote's avatar (``<img class="pquote-avatar">``), a picture on another site,
+    is left out (it would be a link named by its description); its description said more
+    than that it is an avatar, and those words are not shown."""
+
     SITE_FILE = "site-file"
     """``_config.yml`` or a ``_data/`` file cannot be read (not valid YAML, or aliases that
     expand to millions of values): the old site's values in it are not used."""

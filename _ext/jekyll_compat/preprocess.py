@@ -22,7 +22,7 @@ import pagesource
 from pagesource import titles
 from pagesource.titles import atx_text
 
-from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, notices, spaced_urls, tablecells
+from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, notices, pullquotes, spaced_urls, tablecells
 from .linemap import LineMap
 
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
@@ -197,8 +197,11 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     no_toc = tuple(lines(first_line + i) for i in kramdown.no_toc_headings(rendered.text.split("\n"))) \
         if "{:toc}" in rendered.text.replace(" ", "") else ()
     options = site.get("kramdown")
-    cleaned = kramdown.clean(rendered.text, parse_block_html=isinstance(options, Mapping)
-                             and options.get("parse_block_html") is True)
+    parse_block_html = isinstance(options, Mapping) and options.get("parse_block_html") is True
+    quoted, lost = pullquotes.quotes(rendered.text, parse_block_html)
+    notes += [Note(lines(first_line - 1 + avatar.line), "pull-quote", _avatar_message(avatar))
+              for avatar in lost]
+    cleaned = kramdown.clean(quoted, parse_block_html=parse_block_html)
     cleaned, apart = kramdown.markdown_elements(cleaned)
     if apart:
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
@@ -228,6 +231,12 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines, languages)
+
+
+def _avatar_message(avatar: pullquotes.Lost) -> str:
+    return (f"the pull quote's avatar {avatar.address!r} is on another site, which the publication "
+            f"never loads, so it is left out, and its description \"{avatar.description}\" with it. "
+            "Write those words in the quote's credit line if readers need them")
 
 
 def without_title_heading(body: str) -> str:

@@ -224,6 +224,40 @@ class PageLanguages(EnvironmentCollector):
         elif found is not None and not is_translation(app.config):
             _page_languages(app.env)[docname] = found
             mark_toc_entries(app.env, docname, found.tag)
+            if (line := _declared_at(app.env, docname)) is not None and (mismatch := pagelang.script_problem(
+                    words_of(doctree), found, *line)) is not None:
+                _warn(Kind.PAGE_SCRIPT, mismatch.message, (docname, mismatch.line))
+
+
+_NOT_WORDS = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.math, nodes.math_block)
+
+
+def words_of(doctree: nodes.document, at_most: int = 20_000) -> str:
+    """The page's words as readers read them: its code, maths and raw HTML left out (code
+    is in Latin letters whatever the page's language)."""
+    parts: list[str] = []
+    length = 0
+    for text in doctree.findall(nodes.Text):
+        parent = text.parent
+        while parent is not None and not isinstance(parent, _NOT_WORDS):
+            parent = parent.parent
+        if parent is None:
+            parts.append(text.astext())
+            length += len(parts[-1])
+            if length >= at_most:
+                break
+    return " ".join(parts)
+
+
+def _declared_at(env: Any, docname: str) -> tuple[int, str] | None:
+    """The line of the page's own ``lang:`` (or ``locale:``) and its value; None when its
+    language came from ``_config.yml``, which says it for many pages."""
+    from jekyll_compat import LANGUAGE_KEYS
+
+    source = pagesource.read(Path(env.doc2path(docname)))
+    data = source.data if isinstance(source.data, dict) else {}
+    key = next((key for key in LANGUAGE_KEYS if data.get(key) not in (None, "")), None)
+    return None if key is None else (source.key_lines.get(key, 1), str(data[key]))
 
 
 def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:

@@ -99,3 +99,76 @@ def _codes_by_name() -> dict[str, str]:
         if own:
             found.setdefault(own.casefold(), code)
     return found
+
+
+COMBINED_SCRIPTS = {"Jpan": ("Hani", "Hira", "Kana"), "Kore": ("Hang", "Hani"), "Hans": ("Hani",),
+                    "Hant": ("Hani",)}
+"""ISO 15924 codes that name scripts used together: their letters are of each."""
+LETTERS_PER_CHARACTER = {"Hani": 3, "Hira": 2, "Kana": 2, "Hang": 2}
+"""How many letters of an alphabet one character of a script that writes a syllable or a word
+stands for, so a page half in Japanese and half in English is not judged by its English
+letters: opensource.guide's English metrics page has 6,144 letters, its Chinese translation
+2,223 Han characters, its Arabic one 5,073 letters; its Japanese code of conduct, translated
+as far as its middle, 554 Han and 1,376 kana to the English rest's 3,722."""
+FEWEST_LETTERS = 40
+"""A page with fewer letters (a title and a picture) says too little of its script."""
+_READ_AT_MOST = 20_000
+
+
+def written_script(tag: str) -> str | None:
+    """The ISO 15924 script a language is written in: the tag's own (``sr-Latn``), else
+    CLDR's likely one (``ar`` → ``Arab``, ``zh-TW`` → ``Hant``), else None."""
+    from babel.core import get_global
+
+    language, *rest = tag.split("-")
+    own = next((part.title() for part in rest if len(part) == 4 and part.isalpha()), None)
+    if own is not None:
+        return own
+    likely = get_global("likely_subtags")
+    region = next((part.upper() for part in rest if len(part) == 2), None)
+    found = (region and likely.get(f"{language.lower()}_{region}")) or likely.get(language.lower())
+    scripts = [part for part in (found or "").split("_")[1:] if len(part) == 4]
+    return scripts[0] if scripts else None
+
+
+def letters_by_script(text: str) -> dict[str, int]:
+    """How many of the text's letters (its first 20,000 characters) each script has, a
+    character of a syllabary or of Han counted as the letters it stands for
+    (:data:`LETTERS_PER_CHARACTER`)."""
+    from fontTools.unicodedata import script
+
+    counts: dict[str, int] = {}
+    for character in text[:_READ_AT_MOST]:
+        if character.isalpha() and (found := script(character)) not in ("Zyyy", "Zinh", "Zzzz"):
+            counts[found] = counts.get(found, 0) + LETTERS_PER_CHARACTER.get(found, 1)
+    return counts
+
+
+def script_problem(text: str, language: PageLanguage, line: int, written: str) -> Problem | None:
+    """A :class:`Problem` when most of the page's words are in another script than its
+    declared language's (``lang: ar`` over English words). Latin-script languages are not
+    judged: their pages quote names, code and addresses in Latin letters alike."""
+    script = written_script(language.tag)
+    if script is None or script == "Latn":
+        return None
+    counts = letters_by_script(text)
+    total = sum(counts.values())
+    own = sum(counts.get(part, 0) for part in COMBINED_SCRIPTS.get(script, (script,)))
+    if total < FEWEST_LETTERS or own * 2 >= total:
+        return None
+    most = max(counts, key=counts.__getitem__)
+    name, script_name, most_name = _english_names(language.language, script, most)
+    marked = f"{name} and right to left" if language.direction == "rtl" else name
+    return Problem(line, f"lang: {_shown(written)} says the page is in {name}, written in {script_name} "
+                         f"letters, but {round(100 * counts[most] / total)}% of its words are in {most_name} letters: "
+                         f"every edition marks it {marked}, so screen readers read it with their {name} voice. "
+                         "Write the language its words are in (`lang: en` for English), or leave "
+                         "`lang:` out if they are in the publication's language; or translate the page")
+
+
+def _english_names(language: str, script: str, most: str) -> tuple[str, str, str]:
+    from babel import Locale
+
+    english = Locale("en")
+    return (english.languages.get(language, language), english.scripts.get(script, script),
+            english.scripts.get(most, most))

@@ -23,3 +23,8 @@ class Kind(Enum):
     PAGE_LANGUAGE = "page-language"
     """A page's ``lang:`` that is no language code (``lang: english``): the page keeps the
     publication's language, and the value reaches no edition."""
+
+    PAGE_SCRIPT = "page-script"
+    """A page's ``lang:`` names a language whose script most of its letters are not in
+    (``lang: ar`` over English words, a copy not yet translated): every edition marks it so,
+    right to left for Arabic, and screen readers read it with that language's voice."""

@@ -66,6 +66,11 @@ class Subtype(enum.Enum):
     does not have (misspelt), or gives one a value it cannot take (:mod:`.pagesettings`).
     This room's parser is where a page's MyST settings are read; the setting is left out."""
 
+    TABLE_HEADER = "table-header"
+    """A table's header has an empty cell (``| Name | |``): its column's cells are named by
+    nothing to a screen reader, an empty header in every edition (DAISY Ace:
+    ``empty-table-header``; the PDF: an empty TH). Said at the table's line, by column."""
+
     TABLE_CELLS = "table-cells"
     """A table's row has more cells than its header: Markdown's table rule (GitHub's, which
     this room's parser follows) shows only as many as the header has, so the other cells'
@@ -135,6 +140,23 @@ def warn_cells_left_out(docname: str, line: int, cells: int, header: int, words:
                    "left out of every edition: add a column to the header (and to the line of "
                    "dashes below it), or remove the extra cells",
                    location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TABLE_CELLS.value)
+
+
+def warn_empty_header(docname: str, line: int, columns: list[int], words: list[str]) -> None:
+    """A table's header has empty cells (:func:`.tables.empty_headers`)."""
+    which = " and ".join(_column(column, words) for column in columns)
+    cells = "cell of" if len(columns) == 1 else "cells of"
+    verb = "is" if len(columns) == 1 else "are"
+    logger.warning(f"the header {cells} {which} of this table {verb} empty, so a screen reader "
+                   "names each cell below by nothing, and the ePub fails DAISY Ace "
+                   "(empty-table-header). Write in the header what the column holds "
+                   "(e.g. `| Name | What to do |`)",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TABLE_HEADER.value)
+
+
+def _column(column: int, words: list[str]) -> str:
+    after = words[column - 2] if column > 1 else ""
+    return f"column {column} (after {after!r})" if after else f"column {column}"
 
 
 def _mathml(latex: str, display: bool) -> str:
@@ -207,6 +229,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_refused_setting = staticmethod(warn_refused_setting)
     DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)
     DollarMathSwitchParser.on_cells_left_out = staticmethod(warn_cells_left_out)
+    DollarMathSwitchParser.on_empty_header = staticmethod(warn_empty_header)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

@@ -34,7 +34,7 @@ from sphinx import addnodes
 from .gfm import deleted
 from .hardening import linear_footnote_refs
 from .pagesettings import front_matter_line, page_settings
-from .tables import cells_left_out
+from .tables import cells_left_out, empty_headers
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
@@ -71,6 +71,11 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, cells, header, words: None)
     """Called with (docname, line, cells, header cells, the words left out) for a table's
     row with more cells than its header has (:func:`.tables.cells_left_out`)."""
+
+    on_empty_header: Callable[[str, int, list[int], list[str]], None] = staticmethod(
+        lambda docname, line, columns, words: None)
+    """Called with (docname, the table's line, its empty header's columns, every header
+    cell's words) for a table whose header has empty cells (:func:`.tables.empty_headers`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -132,6 +137,9 @@ class DollarMathSwitchParser(MystParser):
                 if words:
                     self.on_cells_left_out(document.settings.env.docname,
                                            moved(line) if moved is not None else line, cells, header, words)
+            for line, columns, words in empty_headers(tokens):
+                self.on_empty_header(document.settings.env.docname,
+                                     moved(line) if moved is not None else line, columns, words)
             if moved is not None:
                 lines_of_file(tokens, moved)
             if env.get("duplicate_refs"):

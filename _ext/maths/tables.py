@@ -1,9 +1,14 @@
-"""Cells of a Markdown table that the reader leaves out, found so they can be said.
+"""Cells of a Markdown table that the reader leaves out, and header cells left empty,
+found so they can be said.
 
 Plain Python, no Sphinx. GitHub's table rule, which MyST's reader follows, shows as many
 cells in a row as its header has and drops the rest: a column added to the rows and
 not to the header (``| Parks | 311 | Mon–Fri |`` under ``| Name | Phone |``) vanished
 from every edition without a word (kramdown, on the old Jekyll site, showed it).
+
+A header cell left empty (``| Name | |``, minimal-mistakes' upgrade table) is an empty
+``<th>`` in the site and the ePub and an empty TH in the PDF: a screen reader names each
+cell of its column by nothing, and DAISY Ace fails the book (``empty-table-header``).
 """
 
 from __future__ import annotations
@@ -42,4 +47,24 @@ def cells_left_out(tokens: list[Any], text: str) -> list[tuple[int, int, int, st
             if header and len(columns) > header:
                 words = " | ".join(c.strip() for c in columns[header:] if c.strip())
                 found.append((token.map[0] + 1, len(columns), header, words))
+    return found
+
+
+def empty_headers(tokens: list[Any]) -> list[tuple[int, list[int], list[str]]]:
+    """``(line, empty columns, header words)`` for each table whose header has empty cells;
+    the table's line 1-based, its columns counted from 1, every header cell's words."""
+    found: list[tuple[int, list[int], list[str]]] = []
+    line, words, in_head = 0, [], False
+    for token in tokens:
+        kind = token.type
+        if kind == "table_open":
+            line, words = (token.map[0] + 1 if token.map else 0), []
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "inline" and in_head:
+            words.append(token.content.strip())
+        elif kind == "thead_close":
+            in_head = False
+            if empty := [column for column, said in enumerate(words, 1) if not said]:
+                found.append((line, empty, words))
     return found
