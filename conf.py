@@ -31,6 +31,7 @@ extensions = [
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
+    "obsidian_compat",  # an Obsidian vault: [[links]], ![[pictures]], > [!note] callouts, %%comments%%
     "gitbook_compat",  # a GitBook folder: SUMMARY.md orders, README.md lands, its {% hint %} blocks
     "loose_links",  # www.… without https://, Google Docs heading links, swapped text and address
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
