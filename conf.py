@@ -62,7 +62,7 @@ myst_title_to_header = True
 # read as a page name that leads nowhere); `ftp` stays MyST's, for safety's refusal to say why.
 myst_url_schemes = ["http", "https", "mailto", "ftp", "tel"]
 myst_heading_anchors = 6
-myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
+myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
 # On a `math: true` page, pandoc's rule: no space inside $...$ and no digit after the closing $,
 # so "$2,000 and $35" stays money there too
 myst_dmath_allow_space = False
