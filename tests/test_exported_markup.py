@@ -1,17 +1,62 @@
 """Markdown exported by Word (pandoc), Google Docs, HackMD and Obsidian: its own markup was
 published as typed, without a warning. pandoc's bracketed spans and attributes are read
-(MyST's ``attrs_inline``)."""
+(MyST's ``attrs_inline``); what no edition can show is said at its line, saying what to write."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_every_edition, jpeg_bytes, page, write_pages
+from conftest import build_every_edition, jpeg_bytes, page, sphinx_build, write_pages
+from loose_links.exported import Kind, found_in, simple_table_rule
 
+
+@pytest.mark.parametrize("words, kind", [
+    ("Executive Summary {#executive-summary .unnumbered}", Kind.ATTRIBUTES),
+    ('A picture. {width="6.5in" height="3.2in"}', Kind.ATTRIBUTES),
+    ("CO~2~ and more", Kind.SUB_SUPERSCRIPT),
+    ("the 12^th^ of May", Kind.SUB_SUPERSCRIPT),
+    ("+-------+-------+\n| Zone  | Count |", Kind.GRID_TABLE),
+    ("[TOC]", Kind.TOC),
+    ("See [[Budget Notes]].", Kind.WIKILINK),
+])
+def test_export_syntax_is_found(words, kind):
+    assert [found.kind for found in found_in(words)] == [kind]
+
+
+@pytest.mark.parametrize("words", [
+    "About ~5 minutes, or ~10 at most.", "2^10 bytes and x ^ y", "Write {name} in the template.",
+    'The JSON {"a": 1} and a set {a, b}.', "The matrix [[1, 2], [3, 4]].", "a + b + c",
+    "See the [TOC] link below, and 1 + 2.", "C:\\~1\\~ and home~/",
+])
+def test_ordinary_text_is_not_export_syntax(words):
+    assert found_in(words) == []
+
+
+def test_a_callout_only_at_a_quote_start():
+    assert [f.kind for f in found_in("[!NOTE]\nRead this.", in_quote=True)] == [Kind.CALLOUT]
+    assert found_in("[!NOTE] in a paragraph") == []
+
+
+def test_a_simple_table_rule_has_words_above_and_two_columns():
+    assert simple_table_rule("  ----------- --------", "  Metric      Before")
+    assert not simple_table_rule("-----", "Words")
+    assert not simple_table_rule("--- ---", "")
+
+
+def test_each_kind_is_said_once_at_its_line_never_in_code(tmp_path):
+    body = ("Intro.\n\n# Summary {#summary .unnumbered}\n\nCO~2~ fell.\n\nH~2~O.\n\n"
+            "```\nCO~2~ [TOC] +---+---+\n```\n\n`x^2^` in code.\n\n[TOC]\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Report", None, body)})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    said = [line for line in build.warnings if "[markup." in line]
+    assert [re.search(r":(\d+): .*\[(markup\.[\w-]+)\]", line).groups() for line in said] == [
+        ("7", "markup.attributes"), ("9", "markup.sub-superscript"), ("19", "markup.toc-marker")]
+    assert "(and 1 more on the page: line 11)" in said[1]
 
 
 @pytest.fixture(scope="module")
