@@ -31,6 +31,8 @@ extensions = [
     "sphinx_sitemap",
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
+    "obsidian_compat",  # an Obsidian vault: [[links]], ![[pictures]], > [!note] callouts, %%comments%%
+    "notion_compat",  # a Notion export: its <aside> callouts' Markdown read, in a box
     "gitbook_compat",  # a GitBook folder: SUMMARY.md orders, README.md lands, its {% hint %} blocks
     "loose_links",  # www.… without https://, Google Docs heading links, swapped text and address
     "epub_edition",  # -b epub: accessibility metadata, lang on every page, reproducible zip
@@ -61,7 +63,7 @@ myst_title_to_header = True
 # read as a page name that leads nowhere); `ftp` stays MyST's, for safety's refusal to say why.
 myst_url_schemes = ["http", "https", "mailto", "ftp", "tel"]
 myst_heading_anchors = 6
-myst_enable_extensions = ["attrs_block", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
+myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist", "fieldlist", "strikethrough"]  # no dollarmath: $2,000 is money
 # On a `math: true` page, pandoc's rule: no space inside $...$ and no digit after the closing $,
 # so "$2,000 and $35" stays money there too
 myst_dmath_allow_space = False

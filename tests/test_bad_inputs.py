@@ -20,7 +20,10 @@ from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from loose_links import WARNING_TYPE as LINK, Kind as LinkKind
+from loose_links.exported import WARNING_TYPE as MARKUP, Kind as MarkupKind
 from maths import WARNING_TYPE as MATHS, Subtype as MathsSubtype
+from obsidian_compat import WARNING_TYPE as OBSIDIAN
+from obsidian_compat.markup import Kind as ObsidianKind
 from pageorder.problems import WARNING_TYPE as POSITION, Kind
 from plainlanguage.problems import WARNING_TYPE as STYLE, Kind as StyleKind
 from publication.glue import WARNING_TYPE as PUBLICATION, Subtype as PublicationSubtype
@@ -78,6 +81,8 @@ def test_every_kind_is_catalogued():
     expected |= {f"{PUBLICATION}.{s.value}" for s in PublicationSubtype
                  if s not in (PublicationSubtype.CITATION, PublicationSubtype.ENVIRONMENT)}
     expected |= {f"{LINK}.{kind.value}" for kind in LinkKind}
+    expected |= {f"{OBSIDIAN}.{kind.value}" for kind in ObsidianKind}
+    expected |= {f"{MARKUP}.{kind.value}" for kind in MarkupKind}
     assert expected - catalogued == set()
 
 

@@ -31,6 +31,7 @@ from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_
                    html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
                    shown_on_purpose, undefined_reference, unread_link)
+from . import exported
 from .fragments import DeadFragmentsDropped
 
 if TYPE_CHECKING:
@@ -281,6 +282,53 @@ class MarkdownShownAsText(SphinxTransform):
         except OSError:
             return False
         return shown_on_purpose(lines, line)
+
+
+class ExportSyntaxShownAsText(SphinxTransform):
+    """Once per page, when it is read: another dialect's markup (pandoc's attributes and
+    tables, ``~sub~``, ``[TOC]``, ``[[Page]]``…, :mod:`.exported`) shown as typed; one warning
+    per kind, at the first place, the others' lines named."""
+
+    default_priority = 800
+    BLOCKS = (nodes.paragraph, nodes.title, nodes.term, nodes.rubric, nodes.caption)
+
+    def apply(self, **kwargs: Any) -> None:
+        places: dict[exported.Kind, list[tuple[int, exported.Found, nodes.Node, bool]]] = {}
+        for block in self.document.findall(lambda node: isinstance(node, self.BLOCKS)):
+            words = _words(block)
+            if not words or _in_code(block):
+                continue
+            in_quote = isinstance(block.parent, nodes.block_quote) and block.parent.index(block) == 0
+            for found in exported.found_in(words, in_quote=in_quote):
+                place = _line_at(block, found.start)
+                places.setdefault(found.kind, []).append(
+                    (place.line or 0, found, place, isinstance(block, nodes.title)))
+        self._simple_tables(places)
+        for kind, found in places.items():
+            found.sort(key=lambda place: place[0])
+            _, first, place, heading = found[0]
+            others = tuple(sorted({line for line, *_ in found[1:] if line}))
+            logger.warning(exported.message(first, heading=heading, count=len(found), others=others),
+                           location=place, type=exported.WARNING_TYPE, subtype=kind.value)
+
+    def _simple_tables(self, places: dict) -> None:
+        """A rule MyST drew from a simple table's ``----- ----`` line (no words hold it)."""
+        lines = None
+        for rule in self.document.findall(nodes.transition):
+            if not rule.line:
+                continue
+            lines = self._lines() if lines is None else lines
+            at = rule.line - 1
+            if 0 < at < len(lines) and exported.simple_table_rule(lines[at], lines[at - 1]):
+                found = exported.Found(exported.Kind.SIMPLE_TABLE, 0, lines[at].strip())
+                places.setdefault(found.kind, []).append((rule.line, found, rule, False))
+
+    def _lines(self) -> list[str]:
+        try:
+            return Path(self.env.doc2path(self.env.docname)).read_text(
+                encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return []
 
 
 class NamelessLinks(SphinxTransform):
@@ -536,6 +584,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", say_what_to_do_with_unresolved_links)
     app.add_transform(FileLinksWithQueries)
     app.add_transform(MarkdownShownAsText)
+    app.add_transform(ExportSyntaxShownAsText)
     app.add_transform(NamelessLinks)
     app.add_transform(FootnotesWithoutNotes)
     app.add_post_transform(ReadLooseLinks)

@@ -126,6 +126,7 @@ class TypstTranslator(SphinxTranslator):
         self.footnotes_in_text = self._footnotes_in_text(document)
         self.footnotes_in_headings: set[tuple[str, str]] = set()
         self.in_heading = 0  # >0 inside a section's title: Typst copies it to running headers
+        self.heading_anchors: list[str] = []  # an anchor in a heading's words, placed after it
         self.heading_links: list[tuple[str, str]] = []  # (words, address) of the heading's links
         self.page_headings: set[int] = set()  # a page's own <h2>… being written: a heading for PDF/UA-1
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
@@ -228,9 +229,14 @@ class TypstTranslator(SphinxTranslator):
         return name
 
     def anchors(self, ids: list[str]) -> None:
+        """An anchor for each id; one in a heading's words (pandoc's ``# []{#_Toc1}Summary``)
+        after the heading: Typst copies a heading into the contents and running headers, and
+        its label, placed twice, stopped the PDF."""
         for ident in ids:
             name = self.new_label(ident)
-            if name:
+            if name and self.in_heading:
+                self.heading_anchors.append(name)
+            elif name:
                 self.add(self._anchor(name))
 
     def _anchor(self, name: str) -> Callable[[], str]:
@@ -413,6 +419,10 @@ class TypstTranslator(SphinxTranslator):
             label = self.labels_after(parent["ids"] + node["ids"])
             if node.get("passage"):
                 self.passage_label(node, label)
+            if not self.in_heading:
+                for name in self.heading_anchors:
+                    self.add(self._anchor(name))
+                self.heading_anchors = []
             self.block_end()
             if self.heading_links and not self.in_heading:
                 self.add("#link-addresses((" + "".join(
