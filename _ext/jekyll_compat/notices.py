@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_fences
+from pagesource.fences import closing_lines, container_fence, outside_fences
 
 from .htmlblocks import html_block_kind
 
@@ -30,7 +30,6 @@ _CLOSE = re.compile(r"^[ \t]*</div\s*>[ \t]*$", re.I)
 _DIV_TAG = re.compile(r"<(/?)div\b[^<>]*?(/?)>", re.I)
 _NOTICE = re.compile(r"notice(?:--[\w-]+)?")
 """The theme's notice classes: ``notice``, ``notice--info``, ``notice--warning`` …"""
-_FENCE_COLONS = re.compile(r"^ {0,3}(:{3,})")
 
 
 def boxes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -40,7 +39,7 @@ def boxes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         return text, ()
     lines = text.split("\n")
     prose = list(outside_fences(lines))
-    closing = _closing_lines(lines, prose)
+    closing = closing_lines(lines, prose, _DIV_TAG)
     found = []
     for start in prose:
         if (notice := _notice(lines[start])) is None or start > 0 and lines[start - 1].strip():
@@ -49,8 +48,7 @@ def boxes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         end = _end(lines, start, closing)
         if end is None or not (wrapper or _holds_markdown(lines, start, end)):
             continue
-        fence = ":" * max(3, 1 + max((len(m.group(1)) for line in lines[start + 1:end]
-                                      if (m := _FENCE_COLONS.match(line))), default=0))
+        fence = container_fence(lines[start + 1:end])
         lines[start], lines[end] = fence + "{container}", fence
         found.append((start + 1, name))
     return "\n".join(lines), tuple(found)
@@ -69,22 +67,6 @@ def _notice(line: str) -> tuple[str, bool] | None:
         return None
     name = next((name for name in attributes.get("class", "").split() if _NOTICE.fullmatch(name)), None)
     return None if name is None else (name, attributes.get("markdown", "0").lower() in ("1", "block"))
-
-
-def _closing_lines(lines: list[str], prose: list[int]) -> dict[int, int]:
-    """``{line of a <div> start tag: line of the </div> that closes it}``, in one pass (a page
-    of notices never closed was read to its end once per notice: quadratic)."""
-    opened: list[int] = []
-    closing: dict[int, int] = {}
-    for i in prose:
-        for tag in _DIV_TAG.finditer(lines[i]):
-            if tag.group(2):
-                continue
-            if not tag.group(1):
-                opened.append(i)
-            elif opened:
-                closing.setdefault(opened.pop(), i)
-    return closing
 
 
 def _end(lines: list[str], start: int, closing: dict[int, int]) -> int | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pagesource.fences import outside_fences
+from pagesource.fences import container_fence, outside_fences
 
 _OPEN = re.compile(r"^ {0,3}<aside((?:\s+[A-Za-z][\w-]*\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))*)\s*>[ \t]*$",
                    re.I)
@@ -31,7 +31,6 @@ _ASIDE_TAG = re.compile(r"<(/?)aside\b", re.I)
 _QUOTE_CLASS = re.compile(r"p(?:ull)?-?quote", re.I)
 """The classes themes give a pull quote: ``pquote``, ``pullquote``, ``pull-quote``."""
 _PICTURE = re.compile(r"^[ \t]*<img\b([^<>]*?)/?>[ \t]*$", re.I)
-_FENCE_COLONS = re.compile(r"^ {0,3}(:{3,})")
 PORTRAIT_WORDS = frozenset({"", "avatar", "image", "picture", "photo", "portrait", "profile picture",
                             "profile photo", "user avatar", "headshot"})
 """Descriptions that only say a picture of the person is there: nothing is lost without it."""
@@ -60,8 +59,7 @@ def quotes(text: str, parse_block_html: bool = False) -> tuple[str, tuple[Lost, 
         end = _end(lines, start)
         if end is None:
             continue
-        fence = ":" * max(3, 1 + max((len(m.group(1)) for line in lines[start + 1:end]
-                                      if (m := _FENCE_COLONS.match(line))), default=0))
+        fence = container_fence(lines[start + 1:end])
         lines[start], lines[end] = fence + "{pull-quote}", fence
         lost += _without_avatar(lines, start + 1, end)
     return "\n".join(lines), tuple(lost)

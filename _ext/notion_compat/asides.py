@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_fences
+from pagesource.fences import closing_lines, container_fence, outside_fences
 
 _OPEN = re.compile(r"^ {0,3}<aside\s*>[ \t]*$", re.I)
 _CLOSE = re.compile(r"^[ \t]*</aside\s*>[ \t]*$", re.I)
 _TAG = re.compile(r"<(/?)aside\b[^<>]*?(/?)>", re.I)
 _NOT_MARKDOWN = re.compile(r"^[ \t]*(?:<|\{[%{]|$)")
 """A line of HTML, of Liquid, or blank."""
-_FENCE_COLONS = re.compile(r"^[ \t]*(:{3,})")
 
 
 def boxes(text: str) -> tuple[str, tuple[int, ...]]:
@@ -33,7 +32,7 @@ def boxes(text: str) -> tuple[str, tuple[int, ...]]:
         return text, ()
     lines = text.split("\n")
     prose = list(outside_fences(lines))
-    closing = _closing_lines(lines, prose)
+    closing = closing_lines(lines, prose, _TAG)
     found = []
     for start in prose:
         end = closing.get(start)
@@ -42,23 +41,7 @@ def boxes(text: str) -> tuple[str, tuple[int, ...]]:
         inside = lines[start + 1:end]
         if all(_NOT_MARKDOWN.match(line) for line in inside):
             continue
-        fence = ":" * max(3, 1 + max((len(m.group(1)) for line in inside
-                                      if (m := _FENCE_COLONS.match(line))), default=0))
+        fence = container_fence(inside)
         lines[start], lines[end] = fence + "{container}", fence
         found.append(start + 1)
     return "\n".join(lines), tuple(found)
-
-
-def _closing_lines(lines: list[str], prose: list[int]) -> dict[int, int]:
-    """``{line of an <aside> start tag: line of the </aside> that closes it}``, in one pass."""
-    opened: list[int] = []
-    closing: dict[int, int] = {}
-    for i in prose:
-        for tag in _TAG.finditer(lines[i]):
-            if tag.group(2):
-                continue
-            if not tag.group(1):
-                opened.append(i)
-            elif opened:
-                closing.setdefault(opened.pop(), i)
-    return closing

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -96,3 +96,31 @@ def outside_code(line: str, change: Callable[[str], str]) -> str:
         pos = end
     out.append(change(line[pos:]))
     return "".join(out)
+
+
+_COLONS = re.compile(r"^[ \t]*(:{3,})")
+
+
+def container_fence(inside: Sequence[str]) -> str:
+    """The colons of a MyST fence put around ``inside``: longer than any run of colons
+    that starts one of its lines, so a fence inside stays inside."""
+    return ":" * max(3, 1 + max((len(m.group(1)) for line in inside if (m := _COLONS.match(line))),
+                                default=0))
+
+
+def closing_lines(lines: Sequence[str], prose: Iterable[int], tag: re.Pattern[str]) -> dict[int, int]:
+    """``{line of a start tag: line of the end tag that closes it}`` for the element ``tag``
+    finds (its groups: the ``/`` of an end tag, the ``/`` of a self-closing one), in one pass
+    over the ``prose`` lines: an element never closed is not read to the page's end once per
+    start tag."""
+    opened: list[int] = []
+    closing: dict[int, int] = {}
+    for i in prose:
+        for found in tag.finditer(lines[i]):
+            if found.group(2):
+                continue
+            if not found.group(1):
+                opened.append(i)
+            elif opened:
+                closing.setdefault(opened.pop(), i)
+    return closing
