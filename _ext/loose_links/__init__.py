@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging as logging_std
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -256,20 +257,13 @@ class MarkdownShownAsText(SphinxTransform):
             if "<" not in text or _in_code(text) or (element := html_shown_as_text(text)) is None:
                 continue
             line = _line_node(text).line
-            written = html_written(self._lines(), line) if line is not None else None
+            written = html_written(_page_lines(self.env), line) if line is not None else None
             if written is not None:
                 found.append((text, element, written))
         if found:
             text, element, written = found[0]
             logger.warning(html_as_text_message(element, written, len(found)), location=_line_node(text),
                            type=WARNING_TYPE, subtype=Kind.AS_TEXT.value)
-
-    def _lines(self) -> list[str]:
-        try:
-            return Path(self.env.doc2path(self.env.docname)).read_text(
-                encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return []
 
     def _shown_on_purpose(self, text: nodes.Text) -> bool:
         """Whether the page's file escapes both brackets where ``text`` is (:func:`shown_on_purpose`)."""
@@ -317,18 +311,11 @@ class ExportSyntaxShownAsText(SphinxTransform):
         for rule in self.document.findall(nodes.transition):
             if not rule.line:
                 continue
-            lines = self._lines() if lines is None else lines
+            lines = _page_lines(self.env) if lines is None else lines
             at = rule.line - 1
             if 0 < at < len(lines) and exported.simple_table_rule(lines[at], lines[at - 1]):
                 found = exported.Found(exported.Kind.SIMPLE_TABLE, 0, lines[at].strip())
                 places.setdefault(found.kind, []).append((rule.line, found, rule, False))
-
-    def _lines(self) -> list[str]:
-        try:
-            return Path(self.env.doc2path(self.env.docname)).read_text(
-                encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return []
 
 
 class NamelessLinks(SphinxTransform):
@@ -532,6 +519,15 @@ def _written_at(target: str, node: Any) -> tuple[str | None, bool]:
         if f"({target}" in text or f"(<{target}>" in text:
             return f"{path}:{number}", False
     return None, False
+
+
+def _page_lines(env: Any) -> list[str]:
+    """The lines of the page being read, as its file has them."""
+    path = str(env.doc2path(env.docname))
+    try:
+        return list(_lines_of(path, os.stat(path).st_mtime_ns))
+    except OSError:
+        return []
 
 
 @functools.lru_cache(maxsize=8)
