@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from myst_parser.slugs import github_slugify
 
-from pagesource.fences import code_spans, markdown_lines, outside_code
+from pagesource.fences import code_spans, container_fence, markdown_lines, outside_code
 
 from .vault import PICTURES, Vault
 
@@ -74,7 +74,6 @@ class Rewritten:
 
 _CALLOUT = re.compile(r"^(?P<indent> {0,3})>[ \t]?\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
-_FENCE_COLONS = re.compile(r"^[ \t]*(:{3,})")
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _SIZE = re.compile(r"\d+(?:x\d+)?")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
@@ -185,8 +184,7 @@ def _callouts(lines: list[str], prose: list[int]) -> tuple[tuple[int, str], ...]
         while end < len(lines) and lines[end].strip():
             end += 1  # lazy lines: CommonMark's paragraph goes on in the quote
         body = [_QUOTED.sub("", line, count=1) for line in lines[i + 1:end]]
-        fence = ":" * max(3, 1 + max((len(m.group(1)) for line in body
-                                      if (m := _FENCE_COLONS.match(line))), default=0))
+        fence = container_fence(body)
         word = found.group("kind").casefold()
         kind = KINDS.get(word, "note")
         title = found.group("title")
