@@ -66,18 +66,67 @@ def test_the_menu_orders_a_collection_in_every_edition_and_warns_only_the_unlist
         **docs})
     builds = build_every_edition(source, tmp_path / "out", strict=False)
     expected = [*MENU_ORDER, "docs/numbered", "docs/unlisted"]
-    landing = BeautifulSoup((tmp_path / "out" / "html" / "docs" / "index.html").read_text(encoding="utf-8"),
-                            "lxml")
-    listed = [a["href"].removesuffix(".html") for a in landing.select(".toctree-wrapper a")
-              if "#" not in a["href"]]
-    assert listed == [d.removeprefix("docs/") for d in expected]
+    assert _listed(tmp_path / "out" / "html" / "docs" / "index.html") == [
+        "getting-started", "customization", "numbered", "unlisted"]
+    assert _listed(tmp_path / "out" / "html" / "docs" / "getting-started.html") == [
+        "quick-start-guide", "structure"]
     spine, _ = epub_orders(next((tmp_path / "out" / "epub").glob("*.epub")))
-    assert spine[spine.index("docs/index") + 1:] == expected
-    outline = _titles(pypdf.PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf"))).outline)
+    assert spine[spine.index("docs/index") + 1:] == [
+        "docs/getting-started", *MENU_ORDER[:2], "docs/customization", *expected[2:]]
+    outline = pypdf.PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf"))).outline
     titles = ["Quick", "Structure", "Configuration", "Alpha", "Numbered", "Unlisted"]
-    assert [t for t in outline if t in titles] == titles
+    assert [t for t in _titles(outline) if t in titles] == titles
+    assert _nested_under(outline, "Getting Started") == ["Quick", "Structure"]
+    assert _nested_under(outline, "Customization") == ["Configuration", "Alpha"]
     missing = [w for w in builds["html"].warnings if "[position.missing]" in w]
     assert [w.split(":", 1)[0].rsplit("/", 1)[-1] for w in missing] == ["unlisted.md"], missing
+
+
+def _listed(page: Path) -> list[str]:
+    landing = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return [a["href"].removesuffix(".html") for a in landing.select(".toctree-wrapper a")
+            if "#" not in a["href"] and a.find_parent("li").find_parent("li") is None]
+
+
+def _nested_under(outline: list, title: str) -> list[str] | None:
+    """The titles of the bookmarks right under the bookmark ``title``."""
+    for index, entry in enumerate(outline):
+        if isinstance(entry, list):
+            found = _nested_under(entry, title)
+            if found is not None:
+                return found
+        elif entry.title == title and index + 1 < len(outline) and isinstance(outline[index + 1], list):
+            return [e.title for e in outline[index + 1] if not isinstance(e, list)]
+    return None
+
+
+def test_a_menus_groups_are_its_sections_each_with_the_links_under_it() -> None:
+    """minimal-mistakes' ``docs:`` groups, documentation-theme-jekyll's ``folders:`` inside an
+    ``entries:`` item: the sidebar showed each group's title over its pages."""
+    mm = {"main": [{"title": "Guide", "url": "/docs/a/"}],
+          "docs": [{"title": "Getting  Started", "children": [{"url": "/a/"}, {"url": "/b/"}]},
+                   {"title": "Linked", "url": "/c/", "children": [{"url": "/d/"}]},
+                   {"name": "Named", "links": [{"href": "/e/"}, {"title": "no link"}]},
+                   {"title": "Empty", "children": [{"title": "nothing"}]}]}
+    assert menus.groups(mm) == [("Getting Started", ["/a/", "/b/"]), ("Named", ["/e/"])]
+    dtj = {"entries": [{"title": "sidebar", "folders": [
+        {"title": "Overview", "folderitems": [{"title": "A", "url": "/a.html"}]},
+        {"title": "Writing", "folderitems": [{"title": "B", "url": "/b.html"},
+                                             {"title": "Inner", "subfolders": [
+                                                 {"title": "Deep", "subfolderitems": [
+                                                     {"title": "C", "url": "/c.html"}]}]},
+                                             {"title": "D", "url": "/d.html"}]}]}]}
+    assert menus.groups(dtj) == [("Overview", ["/a.html"]), ("Writing", ["/b.html", "/d.html"]),
+                                 ("Deep", ["/c.html"])]
+    titles = menus.group_titles([mm, dtj], {"/a/": "a", "/b/": "b", "/a.html": "a", "/e/": "e"}.get)
+    assert titles == {"a": "Getting Started", "b": "Getting Started", "e": "Named"}
+
+
+def test_a_hostile_menu_is_read_within_its_budget() -> None:
+    deep: list = []
+    for _ in range(50_000):
+        deep = [{"title": "g", "children": deep}]
+    assert menus.groups(deep) == []
 
 
 def _titles(outline: list) -> list[str]:

@@ -281,3 +281,27 @@ def test_the_language_comes_from_lang_or_locale(tmp_path):
                                    "b.md": "---\ntitle: B\nlang: [es]\n---\n\nHola.\n"})
     assert read_page("a", pages / "a.md").language == "es-mx"
     assert read_page("b", pages / "b.md").language is None
+
+
+def test_an_old_menus_groups_are_sections_where_their_first_page_was():
+    """minimal-mistakes' sidebar showed "Getting Started" over its pages: those pages are
+    listed under a generated landing of that title, which takes the first one's place."""
+    outline = outline_of(
+        Page("docs/index", "Docs", 1),
+        Page("docs/intro", "Intro", nav_order=1),
+        Page("docs/quick", "Quick", nav_order=2, menu_group="Getting Started"),
+        Page("docs/setup", "Setup", nav_order=3, menu_group="Getting Started"),
+        Page("docs/config", "Config", nav_order=4, menu_group="Customization"),
+        Page("docs/getting-started/old", "Old", nav_order=5))
+    assert outline.children["docs/index"] == (
+        "docs/intro", "docs/getting-started-2", "docs/customization", "docs/getting-started/index")
+    assert outline.children["docs/getting-started-2"] == ("docs/quick", "docs/setup")
+    assert outline.generated["docs/getting-started-2"].title == "Getting Started"
+    assert outline.children["docs/customization"] == ("docs/config",)
+    assert not [p for d, p in outline.problems if d.startswith("docs/getting-started-2")]
+
+
+def test_one_menu_group_holding_every_page_of_a_section_adds_no_level():
+    outline = outline_of(Page("a", "A", 1, menu_group="Docs"), Page("b", "B", 2, menu_group="Docs"))
+    assert outline.children["index"] == ("a", "b")
+    assert not outline.generated

@@ -438,17 +438,18 @@ def defaults_of(srcdir: Path) -> Callable[[Path | str], dict[str, Any]]:
     return of
 
 
-def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> dict[str, int]:
-    """``{docname: its place in the old site's menu}`` (:mod:`menus`): the pages of
-    ``paths`` that ``_data/navigation.yml`` (or a theme's other menu file) lists, by the
-    addresses Jekyll gave them; empty on a site without one."""
+def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> tuple[dict[str, int], dict[str, str]]:
+    """What the old site's menu (:mod:`menus`: ``_data/navigation.yml`` or a theme's other
+    menu file) says of the pages of ``paths``, found by the addresses Jekyll gave them:
+    ``{docname: its place}`` and ``{docname: the title of the menu group listing it}``;
+    both empty on a site without one."""
     data = srcdir / "_data"
     found = sorted((path for path in _data_files(srcdir) if _inside(path, srcdir)
                     and menus.is_menu_file(path.relative_to(data).as_posix())),
                    key=lambda path: (not path.name.lower().startswith("navigation"), path))
     listed = [_read_yaml(path, path.stat().st_mtime) for path in found]
     if not any(listed):
-        return {}
+        return {}, {}
     site = jekyll_config(srcdir)
     given = defaults_of(srcdir)
     fronts = {docname: _with_defaults(given(path), pagesource.read(path).data)
@@ -462,7 +463,7 @@ def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> dict[str, int]:
         link = urls.on_site(link, site_url) or link if site_url else link
         found = urls.resolve(link, table, site_baseurl(srcdir)) if urls.is_site_path(link) else None
         return found[0] if found else None
-    return menus.ranks(listed, page_of)
+    return menus.ranks(listed, page_of), menus.group_titles(listed, page_of)
 
 
 LANGUAGE_KEYS = ("lang", "locale")

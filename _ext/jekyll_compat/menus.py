@@ -20,6 +20,9 @@ uswds-jekyll), ``sidebar.yml`` and ``sidebars/*.yml`` (documentation-theme-jekyl
 LINK_KEYS = ("url", "href", "link", "permalink")
 """The keys a menu entry names its page by."""
 
+TITLE_KEYS = ("title", "name", "text", "label")
+"""The keys a menu entry shows its words by."""
+
 MOST = 100_000
 """Entries read from one site's menus: a menu is a few hundred; a hostile file is not walked for ever."""
 
@@ -33,6 +36,22 @@ def is_menu_file(relative: str) -> bool:
         parts[-1].lower().endswith((".yml", ".yaml", ".json")))
 
 
+def _link(node: Mapping) -> str | None:
+    for key in LINK_KEYS:
+        value = node.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _title(node: Mapping) -> str:
+    for key in TITLE_KEYS:
+        value = node.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return ""
+
+
 def links(data: Any) -> Iterator[str]:
     """Each link the menu ``data`` lists, depth first, as the sidebar showed them."""
     stack: list[Any] = [data]
@@ -41,11 +60,9 @@ def links(data: Any) -> Iterator[str]:
         node = stack.pop()
         seen += 1
         if isinstance(node, Mapping):
-            for key in LINK_KEYS:
-                value = node.get(key)
-                if isinstance(value, str) and value.strip():
-                    yield value.strip()
-                    break
+            link = _link(node)
+            if link is not None:
+                yield link
             stack.extend(reversed([v for k, v in node.items() if k not in LINK_KEYS
                                    and isinstance(v, (Mapping, list))]))
         elif isinstance(node, list):
@@ -61,4 +78,43 @@ def ranks(menus: list[Any], resolve: Any) -> dict[str, int]:
             docname = resolve(link)
             if docname is not None and docname not in found:
                 found[docname] = len(found) + 1
+    return found
+
+
+def groups(data: Any) -> list[tuple[str, list[str]]]:
+    """The menu's titled groups that are no page themselves, each with the links under it,
+    depth first: minimal-mistakes' ``docs: [{title: Getting Started, children: [...]}]``,
+    documentation-theme-jekyll's ``folders: [{title: Overview, folderitems: [...]}]``. The
+    sidebar showed their titles as headings over their pages: the sections of the old site.
+    A group inside a group is one of its own; its links are not the outer group's."""
+    found: list[tuple[str, list[str]]] = []
+    stack: list[tuple[Any, int | None]] = [(data, None)]
+    seen = 0
+    while stack and seen < MOST:
+        node, owner = stack.pop()
+        seen += 1
+        if isinstance(node, Mapping):
+            link = _link(node)
+            if link is not None and owner is not None:
+                found[owner][1].append(link)
+            elif link is None and _title(node) and any(isinstance(v, list) for v in node.values()):
+                found.append((_title(node), []))
+                owner = len(found) - 1
+            stack.extend(reversed([(v, owner) for k, v in node.items() if k not in LINK_KEYS
+                                   and isinstance(v, (Mapping, list))]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(v, owner) for v in node if isinstance(v, (Mapping, list))]))
+    return [(title, listed) for title, listed in found if listed]
+
+
+def group_titles(menus: list[Any], resolve: Any) -> dict[str, str]:
+    """``{docname: the title of the menu group that lists it}`` (:func:`groups`; ``resolve``
+    as for :func:`ranks`); a page two groups list keeps the first."""
+    found: dict[str, str] = {}
+    for data in menus:
+        for title, listed in groups(data):
+            for link in listed:
+                docname = resolve(link)
+                if docname is not None:
+                    found.setdefault(docname, title)
     return found

@@ -152,7 +152,8 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
         {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
                             given(path), file=file_under(path, srcdir))
          for docname, path in paths.items()}, reading_order(srcdir))
-    return in_menu_order(pages, menu_places(srcdir, paths) if (srcdir / "_data").is_dir() else {})
+    return in_menu_order(pages, *(menu_places(srcdir, paths) if (srcdir / "_data").is_dir()
+                                  else ({}, {})))
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:

@@ -54,6 +54,7 @@ class Page:
     language: str | None = None  # `lang:` or `locale:` (``es``, ``es-mx``): a bilingual site's pages
     file: str = ""  # its file under the pages' folder (``_projects/a.md``): messages name it, not its docname
     lands: bool = False  # GitBook's ``README.md``: its folder's landing page (:func:`in_summary_order`)
+    menu_group: str | None = None  # the old site's menu group listing it ("Getting Started"): its section
 
     @property
     def named(self) -> str:
@@ -209,15 +210,20 @@ def in_summary_order(pages: Mapping[str, Page], order: Any) -> dict[str, Page]:
             if page.file else page for docname, page in pages.items()}
 
 
-def in_menu_order(pages: Mapping[str, Page], places: Mapping[str, int]) -> dict[str, Page]:
+def in_menu_order(pages: Mapping[str, Page], places: Mapping[str, int],
+                  groups: Mapping[str, str] | None = None) -> dict[str, Page]:
     """Pages without a number placed as the old site's menu listed them (``places``:
     ``jekyll_compat.menu_places``), as just-the-docs' ``nav_order`` places a page: their
-    own ``position`` or ``nav_order`` wins, and a post keeps its date's place."""
-    if not places:
+    own ``position`` or ``nav_order`` wins, and a post keeps its date's place. ``groups``:
+    the title of the menu group that lists a page (:attr:`Page.menu_group`)."""
+    groups = groups or {}
+    if not places and not groups:
         return dict(pages)
-    return {docname: replace(page, nav_order=places[docname])
-            if docname in places and page.position is None and page.nav_order is None
-            and page.dated is None else page for docname, page in pages.items()}
+    placed = {docname: replace(page, nav_order=places[docname])
+              if docname in places and page.position is None and page.nav_order is None
+              and page.dated is None else page for docname, page in pages.items()}
+    return {docname: replace(page, menu_group=groups[docname]) if docname in groups else page
+            for docname, page in placed.items()}
 
 
 def html_page_title(path: Path) -> str:

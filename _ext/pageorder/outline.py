@@ -117,9 +117,54 @@ def build_outline(pages: Mapping[str, Page], root: str,
         landing: tuple(_sorted_siblings([pages[d] for d in members], problems, generated))
         for landing, members in siblings.items()
     }
+    _menu_sections(children, pages, generated)
     problems = [(d, p) for d, p in problems if d not in generated]  # no file to point at
     return Outline(root, children, frozenset(unpublished), tuple(problems), sections,
                    {d: page for d, page in generated.items() if d not in unpublished})
+
+
+def _menu_sections(children: dict[str, tuple[str, ...]], pages: Mapping[str, Page],
+                   generated: dict[str, Page]) -> None:
+    """The old site's menu groups (:attr:`Page.menu_group`) made sections: pages listed side
+    by side under one landing that the menu grouped under "Getting Started" are listed under
+    a generated landing of that title, where the group's first page was. A group holding
+    every page of its landing adds no section: a level that would say nothing more."""
+    taken = {name.casefold() for name in (*pages, *generated)}
+    taken |= {folder.casefold() for d in pages for folder in _folders_above(d)}
+    for landing, kids in list(children.items()):
+        by_group: dict[str, list[str]] = {}
+        for kid in kids:
+            if pages[kid].menu_group:
+                by_group.setdefault(pages[kid].menu_group, []).append(kid)
+        for title, members in by_group.items():
+            if len(members) == len(kids):
+                continue
+            docname = _free_name(_folder_of(members[0]), title, taken)
+            taken.add(docname.casefold())
+            listed = children[landing]
+            first = listed.index(members[0])
+            rest = [k for k in listed if k not in members]
+            children[landing] = (*rest[:first], docname, *rest[first:])
+            children[docname] = tuple(members)
+            generated[docname] = Page(docname, title)
+
+
+def _folders_above(docname: str) -> list[str]:
+    parts = docname.split("/")[:-1]
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def _free_name(folder: str, title: str, taken: set[str]) -> str:
+    """A docname in ``folder`` for a generated section titled ``title``: its words in ASCII
+    (``getting-started``), unlike any page's or folder's name (``taken``, casefolded)."""
+    ascii_words = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = "-".join("".join(c if c.isalnum() else " " for c in ascii_words.lower()).split())
+    base = f"{folder}/{slug or 'section'}" if folder else (slug or "section")
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{base}-{number}"
+    return name
 
 
 def _outline_by_titles(pages: Mapping[str, Page], root: str,
