@@ -64,6 +64,7 @@ def pandoc_export(tmp_path_factory):
     base = tmp_path_factory.mktemp("pandoc")
     body = ("# []{#_Toc83712 .anchor}Executive Summary\n\n"
             "[Underlined]{.underline} words, see [the summary](#_Toc83712).\n\n"
+            "A [highlighted]{.mark} word, [Small Capitals]{.smallcaps}, [both]{.underline .mark}.\n\n"
             '![Map of the east zone](map.jpg){width="2in"}\n')
     source = write_pages(base / "source", {"index.md": page("Pilot report", 1, body), "map.jpg": jpeg_bytes()})
     return base, build_every_edition(source, base)
@@ -84,3 +85,23 @@ def test_pandoc_spans_and_attributes_are_read_in_every_edition(pandoc_export):
     assert "width: 2in" in typ
     pdf = "\n".join(p.extract_text() for p in pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).pages)
     assert "Underlined words" in pdf and "{" not in pdf
+
+
+def test_words_word_underlined_or_highlighted_are_shown_so_in_every_edition(pandoc_export):
+    """pandoc gives a Word document's underlined, highlighted and small-capital words as
+    spans; they were shown as plain words in every edition."""
+    base, _ = pandoc_export
+    css = (base / "html" / "_static" / "a11y.css").read_text(encoding="utf-8")
+    for rule in ("span.underline {\n  text-decoration: underline;",
+                 "span.mark {\n  background-color: #fff3a3;\n  color: #1a1a1a;",
+                 "span.smallcaps {\n  font-variant: small-caps;"):
+        assert rule in css
+    book = zipfile.ZipFile(next((base / "epub").glob("*.epub")))
+    chapter = book.read("index.xhtml").decode()
+    sheet = next(name for name in book.namelist() if name.endswith("a11y.css"))
+    assert "a11y.css" in chapter and "span.mark" in book.read(sheet).decode()
+    typ = next(p for p in (base / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
+    assert '#underline[#"Underlined"]' in typ and '#highlight[#"highlighted"]' in typ
+    assert '#smallcaps[#"Small Capitals"]' in typ and '#underline[#highlight[#"both"]]' in typ
+    pdf = "\n".join(p.extract_text() for p in pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).pages)
+    assert "A highlighted word" in pdf and "both." in pdf

@@ -46,6 +46,8 @@ the raw-HTML pass may already have emptied): no edition shows them. Each comment
 first ``-->``: with ``.*?`` a text of comments and then a word was tried every way the
 comments could be joined, in time doubling with each comment (30 of them: minutes)."""
 _NO_CODE_LANG = {"", "default", "none", "text", "plain", "txt"}
+SPAN_STYLES = {"underline": "#underline[", "mark": "#highlight[", "smallcaps": "#smallcaps["}
+"""The classes pandoc gives a Word document's underlined, highlighted and small-capital words."""
 # Nodes whose visitor places their own label: anchors in front of them would land in
 # code mode (list items, cells) or on the wrong page (headings start a new page).
 _SELF_LABELED = (nodes.section, nodes.list_item, nodes.entry, nodes.row, nodes.tgroup,
@@ -130,6 +132,7 @@ class TypstTranslator(SphinxTranslator):
         self.heading_links: list[tuple[str, str]] = []  # (words, address) of the heading's links
         self.page_headings: set[int] = set()  # a page's own <h2>… being written: a heading for PDF/UA-1
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
+        self.spans_opened: list[int] = []  # styles each open inline span added
         self.in_thead = False
         self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
         self.page_languages = getattr(builder.env, "page_languages", {})  # languages.PageLanguages
@@ -541,7 +544,6 @@ class TypstTranslator(SphinxTranslator):
 
     visit_compound = depart_compound = _pass
     visit_container = depart_container = _pass
-    visit_inline = depart_inline = _pass
     visit_glossary = depart_glossary = _pass
     visit_legend = depart_legend = _pass
     visit_generated = depart_generated = _pass
@@ -626,6 +628,19 @@ class TypstTranslator(SphinxTranslator):
     visit_literal_strong, depart_literal_strong = _wrap("#strong[")
     visit_attribution, depart_attribution = _wrap("#attribution[", "]\n\n")
     del _wrap
+
+    def visit_inline(self, node: nodes.Element) -> None:
+        """Pandoc's spans from a Word document (``[words]{.underline}``, ``{.mark}``,
+        ``{.smallcaps}``) printed as Word showed them; any other span is its words."""
+        opened = [SPAN_STYLES[name] for name in dict.fromkeys(node.get("classes", ()))
+                  if name in SPAN_STYLES]
+        self.spans_opened.append(len(opened))
+        for call in opened:
+            self.add(call)
+
+    def depart_inline(self, node: nodes.Element) -> None:
+        for _ in range(self.spans_opened.pop()):
+            self.close("]")
 
     def visit_literal(self, node: nodes.Element) -> None:
         self.add(escape.raw(self.printable(node.astext())))
