@@ -305,3 +305,11 @@ def test_one_menu_group_holding_every_page_of_a_section_adds_no_level():
     outline = outline_of(Page("a", "A", 1, menu_group="Docs"), Page("b", "B", 2, menu_group="Docs"))
     assert outline.children["index"] == ("a", "b")
     assert not outline.generated
+
+
+def test_a_menu_groups_name_is_short_whatever_its_title():
+    long_title = "Getting started " * 400
+    outline = outline_of(Page("a", "A", 1, menu_group=long_title), Page("b", "B", 2),
+                         Page("c", "C", 3, menu_group="Über uns!"))
+    assert outline.children["index"] == ("getting-started-getting-started-getting-started-getting", "b", "uber-uns")
+    assert outline.generated["uber-uns"].title == "Über uns!"

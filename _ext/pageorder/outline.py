@@ -154,11 +154,16 @@ def _folders_above(docname: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
+SLUG_MOST = 60
+"""Characters of a generated section's file name: a menu's title may be any length, a file's not."""
+
+
 def _free_name(folder: str, title: str, taken: set[str]) -> str:
     """A docname in ``folder`` for a generated section titled ``title``: its words in ASCII
     (``getting-started``), unlike any page's or folder's name (``taken``, casefolded)."""
     ascii_words = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = "-".join("".join(c if c.isalnum() else " " for c in ascii_words.lower()).split())
+    slug = slug[:SLUG_MOST].rsplit("-", 1)[0] if len(slug) > SLUG_MOST else slug
     base = f"{folder}/{slug or 'section'}" if folder else (slug or "section")
     name, number = base, 1
     while name.casefold() in taken:
