@@ -312,11 +312,12 @@ class _Renderer(SphinxRenderer):
 
     def render_link_unknown(self, token: Any) -> None:
         """A link whose name the file system cannot hold (a part over 255 bytes, a path over
-        4,096) is no file: MyST asked ``Path.is_file``, which raises for it, and the build
-        stopped with a crash report. It is left for the resolver, which says it leads nowhere."""
+        4,096, a NUL written ``%00``) is no file: MyST asked ``Path.resolve``/``is_file``, which
+        raise for it, and the build stopped with a crash report. It is left for the resolver,
+        which says it leads nowhere."""
         try:
             super().render_link_unknown(token)
-        except OSError:
+        except (OSError, ValueError):
             destination = self._handle_relative_docs(self.md.normalizeLinkText(token.attrGet("href") or ""))
             explicit = (token.info != "auto") and (len(token.children or []) > 0)
             link = addnodes.pending_xref(refdomain=None, reftarget=destination, refdoc=self.sphinx_env.docname,
