@@ -1078,6 +1078,15 @@ def test_an_address_with_spaces_and_parentheses_is_one_address_as_kramdown_reads
         "[c](<x (y) z> \"A (title)\") [d](<e f> 'T') [g](h(i j)"]
 
 
+def test_a_title_with_an_escaped_quote_keeps_its_picture() -> None:
+    """``![two](pic.png "a \\" b")`` is CommonMark's picture with the title ``a " b``: the
+    escaped quote was taken for the title's start, the whole of it bracketed as the address,
+    and the picture refused as "no picture" ('pic.png%20%22a%20...') in every edition."""
+    from jekyll_compat.spaced_urls import fix
+    text = '![two](pic.png "a \\" b") [p](my page.md "T \\" u") [q](x y \\"z\\")'
+    assert fix(text) == '![two](pic.png "a \\" b") [p](<my page.md> "T \\" u") [q](<x y \\"z\\">)'
+
+
 def test_a_long_hostile_line_of_spaces_in_a_link_is_read_without_hanging() -> None:
     """A pattern that could split an address at any space took 11 s for 64 KB (quadratic):
     a megabyte would have held the build for most of an hour. Run apart, with a limit."""

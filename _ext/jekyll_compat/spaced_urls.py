@@ -45,9 +45,20 @@ def _address_and_title(inside: str) -> tuple[str, str]:
     quotes, not with a pattern: a title pattern after a lazy address retried every space
     (quadratic in a long run of spaces)."""
     text = inside.strip()
-    if len(text) >= 2 and text[-1] in "\"'":
+    if len(text) >= 2 and text[-1] in "\"'" and not _escaped(text, len(text) - 1):
         start = text.rfind(text[-1], 0, len(text) - 1)
+        while start > 0 and _escaped(text, start):  # ``"a \" b"``: CommonMark's quote in a title
+            start = text.rfind(text[-1], 0, start)
         if start == 0 or (start > 0 and text[start - 1].isspace()):
             url = text[:start].rstrip()
             return url, text[len(url):]
     return text, ""
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether ``text[at]`` follows an odd run of backslashes (a run stands before one
+    character, so each is counted once and a line is still read in linear time)."""
+    run = at
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 1
