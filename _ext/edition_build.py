@@ -231,14 +231,32 @@ def made_by_a_build(folder: Path, edition: str) -> bool:
         return False
 
 
+SWAPS = ("", ".new", ".old", ".previous")
+"""An edition's folder and its swap's (:func:`seed`, :func:`swap`, :func:`recover`)."""
+
+
+def made_here(builddir: Path, name: str) -> bool:
+    """Whether ``builddir/name`` (an edition's folder or its swap's) is a build's to replace.
+
+    A ``.new`` a stopped first build left may lack the mark Sphinx writes last: it is a
+    build's when a build ever locked the folder."""
+    edition, _, swap_name = name.partition(".")
+    if edition not in EDITION_MARKS or made_by_a_build(builddir / name, edition):
+        return True
+    return swap_name == "new" and (builddir / LOCK_NAME).exists()
+
+
 def check_editions_made_here(builddir: Path, editions: Sequence[str]) -> None:
-    """Refuse a build folder whose ``html/``, ``epub/`` or ``pdf/`` no build made.
+    """Refuse a build folder whose ``html/``, ``epub/`` or ``pdf/`` no build made, or their
+    ``.new``, ``.old`` or ``.previous``.
 
     ``make all BUILDDIR=/var/www`` took the web server's own ``html/`` as the last site: its
     files were copied into the new one and published, and the folder was kept as
-    ``html.previous`` only until the next build deleted it."""
-    foreign = [f"{edition}/" for edition in editions
-               if (builddir / edition).is_dir() and not made_by_a_build(builddir / edition, edition)]
+    ``html.previous`` only until the next build deleted it. An admin's backup ``html.old``
+    was taken for a swap stopped half way: published too, then deleted."""
+    foreign = [f"{edition}{swap_name}/" for edition in editions for swap_name in SWAPS
+               if (builddir / f"{edition}{swap_name}").is_dir()
+               and not made_here(builddir, f"{edition}{swap_name}")]
     if foreign:
         raise BuildFolderProblem(
             f"BUILDDIR {str(builddir)!r} holds {' and '.join(foreign)}, which no build made: "
@@ -670,11 +688,12 @@ def not_built_here(builddir: Path) -> list[str]:
     ``editions``, where the releases of record are, or ``.git``) would have deleted the
     project's code, its frozen editions or its history, none of them the pages, the
     project or home, which :func:`clean` guards by name. An ``html/``, ``epub/`` or ``pdf/``
-    counts only when a build made it (:func:`made_by_a_build`): a web server's ``html/``."""
+    (or its ``.new``, ``.old``, ``.previous``) counts only when a build made it
+    (:func:`made_here`): a web server's ``html/``, its admin's ``html.old``."""
     return sorted(entry.name + ("/" if entry.is_dir() else "") for entry in builddir.iterdir()
                   if not BUILT.fullmatch(entry.name)
-                  or (entry.name in EDITION_MARKS and entry.is_dir() and not entry.is_symlink()
-                      and not made_by_a_build(entry, entry.name)))
+                  or (entry.name.partition(".")[0] in EDITION_MARKS and entry.is_dir()
+                      and not entry.is_symlink() and not made_here(builddir, entry.name)))
 
 
 def main(argv: Sequence[str]) -> int:

@@ -76,8 +76,10 @@ def test_a_build_stopped_between_the_renames_gets_its_edition_back(tmp_path: Pat
     source = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Text."),
                                               "a.md": page("Alpha")})  # no position: strict fails
     out = tmp_path / "out"
-    write_pages(out / "html.old", {"index.html": "the last good edition"})
-    write_pages(out / "html.new", {"index.html": "half of a new one"})
+    write_pages(out / "html.old", {"index.html": "the last good edition",
+                                   ".buildinfo": "# Sphinx build info version 1\n"})
+    write_pages(out / "html.new", {"index.html": "half of a new one"})  # stopped before its mark
+    write_pages(out, {".build.lock": ""})  # ...by the build that locked the folder
     built = make("html", f"SOURCEDIR={source}", f"BUILDDIR={out}")
     assert built.returncode != 0  # the page is bad: the build fails...
     assert "restored the last good edition" in built.stderr
@@ -325,7 +327,8 @@ def test_make_clean_never_deletes_a_folder_no_build_made(tmp_path: Path) -> None
     code = write_pages(tmp_path / "project" / "_ext", {"mine/__init__.py": ""})
     built = write_pages(tmp_path / "out", {"html/index.html": "x", "doctrees-es/a": "x",
                                            "html/.buildinfo": "# Sphinx build info version 1\n",
-                                           "pdf.previous/a.pdf": "x", ".build.lock": ""})
+                                           "pdf.previous/a.pdf": "x", ".build.lock": "",
+                                           "pdf.previous/book.typ": "// The book layout of the PDF edition\n"})
     before = tree(tmp_path)
     for folder in (editions, code):
         cleaned = make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={folder}")
@@ -407,6 +410,26 @@ def test_an_edition_folder_no_build_made_is_never_published_or_replaced(tmp_path
     assert again.returncode == 0, again.stderr
     assert make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={out}").returncode == 0
     assert not out.exists()
+
+
+@pytest.mark.parametrize("folder", ["html.old", "html.new", "pdf.previous"])
+def test_a_swap_folder_no_build_made_is_never_published_or_deleted(tmp_path: Path, folder: str) -> None:
+    """``mv html html.old`` is how a web server's admin keeps the last site: ``make all
+    BUILDDIR=/var/www`` took that backup for a swap stopped half way, published its files
+    (``backup.txt`` on the new site) and deleted it two builds later; someone's ``html.new``
+    was emptied at once. A ``.new``, ``.old`` or ``.previous`` folder that holds files but no
+    edition's mark (and, for ``.new``, in a folder no build ever locked) is refused, for the
+    build and for ``make clean``."""
+    pages = write_pages(tmp_path / "pages", {"index.md": page("Home", body="Welcome.")})
+    www = write_pages(tmp_path / "www", {f"{folder}/backup.txt": "the admin's last site"})
+    before = tree(tmp_path)
+    built = make("all", "STRICT=0", f"SOURCEDIR={pages}", f"BUILDDIR={www}")
+    assert built.returncode == 2, built.stdout + built.stderr
+    assert f"BUILDDIR '{www}' holds {folder}/, which no build made" in built.stderr, built.stderr
+    assert tree(tmp_path) == before
+    cleaned = make("clean", f"SOURCEDIR={pages}", f"BUILDDIR={www}")
+    assert cleaned.returncode == 2 and f"({folder}/)" in cleaned.stderr, cleaned.stderr
+    assert tree(tmp_path) == before
 
 
 def test_ctrl_c_stops_make_all_and_replaces_no_edition_after_it(tmp_path: Path) -> None:
