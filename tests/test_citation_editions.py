@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, set_version, sphinx_build
+from conftest import REPO, build_every_edition, copy_root, page, set_version, sphinx_build, write_pages
 from test_redirects import copy_project
 
 OLD, NEW = ("1.0.0", "2026-11-25"), ("2.0.0", "2027-01-15")
@@ -145,3 +145,19 @@ def test_a_version_given_on_the_command_line_is_the_version_of_every_edition(
     assert f"(Version {given})" in page.get_text() and f"Version {OLD[0]}" not in page.get_text()
     bib = next((out / "html" / "cite").glob("*.bib")).read_text(encoding="utf-8")
     assert f'version = "{given}"' in bib
+
+
+def test_a_long_title_names_every_edition_with_a_file_name_a_disk_can_hold(tmp_path: Path) -> None:
+    """A CITATION.cff title of 300 characters (the Jekyll title's limit too) gave a file name
+    past the 255 bytes a disk holds: every edition stopped with "File name too long" and a
+    traceback. The files take the title's first words; the title is whole in every edition."""
+    title = "The City of Austin Office of Innovation Report on " * 6
+    cff = (REPO / "CITATION.cff").read_text(encoding="utf-8").replace(
+        'title: "Smart City Austin"', f'title: "{title.strip()}"')
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome."), "CITATION.cff": cff})
+    builds = build_every_edition(src, tmp_path / "out")
+    files = [path.name for path in (tmp_path / "out").rglob("*")]
+    assert max(len(name.encode()) for name in files) < 120, max(files, key=len)
+    [pdf] = (builds["typst"].outdir).glob("*.pdf")
+    assert pdf.name.startswith("the-city-of-austin-office-of-innovation-report-on-")
+    assert title.strip() in (builds["html"].outdir / "index.html").read_text(encoding="utf-8")

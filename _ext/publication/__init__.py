@@ -51,6 +51,11 @@ class Place:
         return ", ".join(p for p in (self.city, self.region) if p)
 
 
+SLUG_LIMIT = 80
+"""The longest slug: the editions' files add to it (``-<lang>``, ``.pages.json``, a dot in
+front of a file being written, ``typst-…json``) and a file name holds 255 bytes."""
+
+
 @dataclass(frozen=True)
 class Metadata:
     """What every edition says about itself."""
@@ -71,8 +76,14 @@ class Metadata:
 
     @property
     def slug(self) -> str:
-        """One file-name-safe name for the editions, e.g. ``smart-city-austin``."""
-        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "publication"
+        """One file-name-safe name for the editions, e.g. ``smart-city-austin``: the title's
+        first words up to ``SLUG_LIMIT`` characters (a long title's whole slug made file
+        names past the 255 bytes a disk holds, and every edition stopped)."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+        if len(slug) > SLUG_LIMIT:
+            cut = slug[:SLUG_LIMIT + 1]
+            slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_LIMIT]
+        return slug or "publication"
 
     @property
     def book_id(self) -> str:
