@@ -100,3 +100,22 @@ def test_invisible_characters_keep_the_pdf_conforming(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     printed = squash(text_of(the_pdf(tmp_path / "pdf")))
     assert "Control[31mredandnextlinehere." in printed, printed  # squash() drops spaces
+
+
+def test_a_control_character_an_address_decodes_to_keeps_the_pdf_conforming(tmp_path: Path) -> None:
+    """``{image} a%00b.png`` that is missing prints its name, decoded to ``a<NUL>b.png``:
+    Typst refused the NUL ("disallowed codepoint") and the PDF was written without PDF/UA-1
+    and PDF/A-2a, failing a strict build for a problem the page's one warning did not name.
+    A character no XML holds is left out of what the PDF prints, as of the page's text."""
+    from typst_pdf import escape
+
+    assert escape.string("a\x00b\x1bc\x7fd\ufffe") == '"abcd"'
+    assert escape.string("tab\there\nline") == '"tab\\there\\nline"'
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", None, "Below."),
+        "a.md": page("Alpha", 1, "```{image} a%00b.png\n:alt: The plan\n```\n\nWords after."),
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    assert [line.rsplit("[", 1)[1] for line in build.warnings] == ["image.not_readable]"], build.output
+    assert "Words after." in text_of(the_pdf(tmp_path / "pdf"))

@@ -39,7 +39,7 @@ def test_string_literals_round_trip_through_typst() -> None:
     assert result.startswith(b"%PDF")
     found = typst.query(f"#metadata({escape.string(tricky)})<v>".encode(), "<v>",
                         field="value", one=True, ignore_system_fonts=True)
-    assert json.loads(found) == tricky
+    assert json.loads(found) == tricky.replace("\x01", "")  # no PDF/A holds a C0 control but tab and line breaks
 
 
 def test_text_turns_soft_line_breaks_into_spaces() -> None:

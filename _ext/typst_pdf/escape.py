@@ -13,10 +13,11 @@ import unicodedata
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_NOT_PRINTABLE = re.compile("[\x80-\x9f\ufeff]")
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 """C1 controls and U+FEFF inside text (a byte order mark pasted mid-line): Typst has no glyph
 for the first and a PDF/A may not hold the second, so one such character in a page made the
-whole PDF non-conforming."""
+whole PDF non-conforming. So did the C0 controls no XML holds, which the page's text has lost
+already (safety) but an address does not: a missing picture's name decoded from ``a%00b.png``."""
 _PRINTABLE = {"\x85": " ", "\ufeff": "\u2060"}  # next line: a space; U+FEFF: the word joiner it meant
 
 
@@ -139,8 +140,9 @@ def _escape_char(match: re.Match[str]) -> str:
 
 
 def string(text: str) -> str:
-    """A Typst string literal (code mode) holding exactly ``text`` (its C1 controls left out,
-    U+FEFF as U+2060, which a PDF/A may hold: :data:`_NOT_PRINTABLE`)."""
+    """A Typst string literal (code mode) holding exactly ``text`` (its C0 controls but tab and
+    line breaks, and C1 controls, left out, U+FEFF as U+2060, which a PDF/A may hold:
+    :data:`_NOT_PRINTABLE`)."""
     text = _NOT_PRINTABLE.sub(lambda m: _PRINTABLE.get(m.group(), ""), str(text))  # str: a lazy translation too
     body = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + _CONTROL.sub(_escape_char, body) + '"'
