@@ -35,10 +35,20 @@ class PageError(Exception):
     """Why a page was not created, in words for the person who asked for it."""
 
 
+SLUG_LIMIT = 80
+"""A new page's file name's longest (without ``.md``): a 300-character title's whole slug was
+past the 255 bytes a file name holds, and ``make page`` stopped with "File name too long"."""
+
+
 def slugify(title: str) -> str:
-    """A file name from a title: ``Bike lanes & safety`` becomes ``bike-lanes-safety``."""
+    """A file name from a title: ``Bike lanes & safety`` becomes ``bike-lanes-safety``; a long
+    title's first words up to :data:`SLUG_LIMIT` characters."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "page"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > SLUG_LIMIT:
+        cut = slug[:SLUG_LIMIT + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_LIMIT]
+    return slug or "page"
 
 
 def clean_section(section: str) -> str:
