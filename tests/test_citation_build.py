@@ -155,6 +155,11 @@ def test_dublin_core_open_graph_twitter_json_ld(built: Path) -> None:
         assert f"{ROOT}editions/{META.version}/{docname}.html" in metas(page, "DC.identifier")
 
         assert metas(page, "og:title", "property") == [title]
+        summary = ("Where the deep page's words are, in a line." if docname == "section/deep"
+                   else META.abstract)  # a page's own `description:`, else the publication's
+        for key, attr in (("description", "name"), ("DC.description", "name"),
+                          ("og:description", "property"), ("twitter:description", "name")):
+            assert metas(page, key, attr) == [summary], (docname, key)
         assert metas(page, "og:url", "property") == [f"{ROOT}{docname}.html"]
         assert metas(page, "og:site_name", "property") == [META.title]
         (image,) = metas(page, "og:image", "property")

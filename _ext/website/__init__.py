@@ -294,12 +294,31 @@ def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
     title = app.env.titles[pagename].astext() if pagename in app.env.titles else meta.title
     kept = version_root(app.config, meta)
     page = headtags.Page(title, url, is_publication, app.config.language or "en",
-                         kept + app.builder.get_target_uri(pagename))
+                         kept + app.builder.get_target_uri(pagename),
+                         "" if is_publication else page_description(app, pagename))
     site = headtags.Site(root, root + CARD, card.alt_text(meta), tuple(found), kept)
     creators = [headtags.highwire_author(name, *parts) for name, parts
                 in zip(meta.authors, meta.author_parts or [("", "")] * len(meta.authors))]
     context["metatags"] = context.get("metatags", "") + headtags.render(
         meta, page, site, creators, canonical=not context.get("pageurl"))
+
+
+DESCRIPTION_MOST = 1000
+"""Characters of a page's ``description:`` put in its head: a summary, not the page."""
+
+
+def page_description(app: Sphinx, pagename: str) -> str:
+    """The page's own ``description:`` (Jekyll's jekyll-seo-tag, Hugo, MkDocs and Docusaurus
+    put it in the head), on one line without control characters; ``""`` when it has none.
+    Before, every page's head said the publication's abstract and this was read by nothing."""
+    path = Path(app.env.doc2path(pagename))
+    if not path.is_file():
+        return ""
+    value = pagesource.read(path).data.get("description")
+    if not isinstance(value, str):
+        return ""
+    text = " ".join("".join(c for c in value if c.isprintable() or c.isspace()).split())
+    return text if len(text) <= DESCRIPTION_MOST else text[:DESCRIPTION_MOST].rsplit(" ", 1)[0] + "…"
 
 
 # ---------------------------------------------------------------- site files

@@ -34,6 +34,11 @@ class Page:
     is_publication: bool     # the landing page and the How-to-cite page describe the whole work
     language: str = "en"
     version_url: str = ""    # absolute: this page in this version, kept for good (editions/<v>/)
+    description: str = ""    # the page's own ``description:``; else the publication's abstract
+
+    def summary(self, meta: Metadata) -> str:
+        """What search results and shared links show under the title."""
+        return self.description or meta.abstract
 
     @property
     def cited_url(self) -> str:
@@ -101,7 +106,7 @@ def dublin_core(meta: Metadata, page: Page) -> list[str]:
              _meta("DC.identifier", page.cited_url),
              _meta("DC.type", "Text"),
              _meta("DC.format", "text/html"),
-             _meta("DC.description", meta.abstract),
+             _meta("DC.description", page.summary(meta)),
              _meta("DC.subject", "; ".join(meta.keywords)),
              _meta("DCTERMS.hasVersion", meta.version)]
     if not page.is_publication:
@@ -117,7 +122,7 @@ def social(meta: Metadata, page: Page, site: Site) -> list[str]:
             _meta("og:type", "website" if page.is_publication else "article", "property"),
             _meta("og:url", page.url, "property"),
             _meta("og:site_name", meta.title, "property"),
-            _meta("og:description", meta.abstract, "property"),
+            _meta("og:description", page.summary(meta), "property"),
             _meta("og:locale", "en_US" if page.language == "en" else page.language, "property"),
             _meta("og:image", site.card, "property"),
             _meta("og:image:type", "image/png", "property"),
@@ -128,10 +133,10 @@ def social(meta: Metadata, page: Page, site: Site) -> list[str]:
         tags.append(_meta("article:published_time", meta.date_released.isoformat(), "property"))
     tags += [_meta("twitter:card", "summary_large_image"),
              _meta("twitter:title", page.title),
-             _meta("twitter:description", meta.abstract),
+             _meta("twitter:description", page.summary(meta)),
              _meta("twitter:image", site.card),
              _meta("twitter:image:alt", site.card_alt),
-             _meta("description", meta.abstract)]
+             _meta("description", page.summary(meta))]
     return tags
 
 
