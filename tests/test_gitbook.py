@@ -312,3 +312,14 @@ def test_a_tag_with_a_long_word_for_arguments_is_read_without_hanging():
         "from gitbook_compat import blocks\n"
         "text = blocks.rewrite('{% hint ' + 'a' * 2_000_000 + ' %}\\nx\\n{% endhint %}\\n')\n"
         "assert text.split('\\n')[:3] == [':::{note}', 'x', ':::']\n")
+
+
+def test_a_tab_title_with_an_escaped_quote_keeps_every_word():
+    """``title="Say \\"yes\\" now"``: the words after the backslash were lost, the title cut
+    at the escaped quote."""
+    from gitbook_compat import blocks
+
+    text = ('{% tabs %}\n{% tab title="Say \\"yes\\" now" %}\nWords.\n{% endtab %}\n'
+            "{% tab title='It\\'s C:\\new' %}\nMore.\n{% endtab %}\n{% endtabs %}\n")
+    out = blocks.rewrite(text).split("\n")
+    assert out[1].startswith('**Say "yes" now**') and out[4].startswith("**It's C:\\\\new**")
