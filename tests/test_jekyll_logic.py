@@ -1970,3 +1970,16 @@ def test_a_github_value_no_setting_fills_is_found_at_its_line() -> None:
     assert liquid.unfilled_github_line(text, site) == (5, "repository_url")
     assert liquid.unfilled_github_line(text, liquid.site_variables({"repository": "agrc/gis.utah.gov"})) is None
     assert liquid.unfilled_github_line("{{ site.github.url }}/about/", site) is None
+
+
+def test_an_include_named_by_a_variable_runs_that_file_or_is_kept_as_written() -> None:
+    """``{% include {{ page.widget }} %}``: Jekyll included the file the variable named. It
+    was shown as ``{% include page.widget %}``, neither run nor as the page wrote it."""
+    page = {"title": "Buses", "widget": "note.html", "evil": "../../etc/passwd"}
+    ran = liquid_engine.render('a {% include {{ page.widget }} text="Stops" %} b', page, SITE,
+                               includes=INCLUDES)
+    assert (ran.text, ran.dropped) == ('a <div class="note">Stops (Buses)</div> b', ())
+    for tag in ("{% include {{ page.evil }} %}", "{% include {{page.nothing}} %}",
+                "{% include widgets/{{ page.widget }} %}"):
+        kept = liquid_engine.render(f"a {tag} b", page, SITE, includes=INCLUDES)
+        assert kept.text == f"a {tag} b" and [d.tag for d in kept.dropped] == [tag]

@@ -56,6 +56,8 @@ _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
 _INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_DYNAMIC_INCLUDE = re.compile(r"\{%(-?)\s*include\s+\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+"""``{% include {{ page.widget }} %}``: Jekyll's include of the file a variable names."""
 _INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
 RELATIVE = "include_relative:"
 """How the engine names a file an ``include_relative`` reads (never a name in ``_includes/``)."""
@@ -519,12 +521,14 @@ def _environment_with(includes: tuple[tuple[str, str], ...]) -> Environment:
     return _environment(includes) if includes else _ENV
 
 
-def _include_call(match: re.Match[str], prefix: str = "") -> str:
-    """``{% include a.html k="v" n=page.x %}`` in the engine's own syntax."""
+def _include_call(match: re.Match[str], prefix: str = "", named_by: bool = False) -> str:
+    """``{% include a.html k="v" n=page.x %}`` in the engine's own syntax; ``named_by``:
+    the name is a variable's (:data:`_DYNAMIC_INCLUDE`), whose value the engine reads as
+    the file, from the same folder and with the same checks as a written name."""
     left, name, args, right = match.groups()
-    name = prefix + name
+    name = name if named_by else f'"{prefix + name}"'
     pairs = ", ".join(f"{key.replace('-', '_')}: {value}" for key, value in _INCLUDE_ARG.findall(args))
-    return "{%" + left + f' include "{name}"' + (f", {pairs}" if pairs else "") + " " + right + "%}"
+    return "{%" + left + f" include {name}" + (f", {pairs}" if pairs else "") + " " + right + "%}"
 
 
 _DASHES = re.compile(r"(\{%-|\{\{-)-+|(?<!-)-+(-%\}|-\}\})")
@@ -555,6 +559,11 @@ _OUTPUT_IN_TAG = re.compile(r"\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\}", re.S)
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 
+_INCLUDES = ("include", "include_relative")
+"""Tags whose ``{{ }}`` name a file (:data:`_DYNAMIC_INCLUDE`): not unbraced; one the engine
+cannot run is shown as the page wrote it."""
+
+
 def _unbraced(text: str, protected: list[tuple[int, int]] = ()) -> str:
     """``{% if {{include.url}} %}`` as Jekyll's lax Liquid read it: ``{% if include.url %}``
     (documentation-theme-jekyll's ``image.html``; the engine refused it, so every picture
@@ -562,7 +571,7 @@ def _unbraced(text: str, protected: list[tuple[int, int]] = ()) -> str:
     none in ``protected`` (code, ``{% raw %}``: examples shown as written)."""
     out, pos = [], 0
     for start, end, name in tag_spans(text):
-        if name and "{{" in text[start + 2:end] and not _inside(start, protected):
+        if name and name not in _INCLUDES and "{{" in text[start + 2:end] and not _inside(start, protected):
             pieces = _QUOTED.split(text[start:end])  # a quoted '{{ y }}' stays a text
             out += [text[pos:start], "".join(piece if n % 2 else _OUTPUT_IN_TAG.sub(lambda m: m.group(1), piece)
                                              for n, piece in enumerate(pieces))]
@@ -600,7 +609,14 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         written[call] = match.group(0)
         return call
 
+    def dynamic_include(match: re.Match[str]) -> str:
+        call = _include_call(match, named_by=True)
+        written[call] = match.group(0)
+        return call
+
     text = _outside_code(text, _INCLUDE, include)
+    if "{{" in text:  # after: the engine's call for it is a written name's pattern too
+        text = _outside_code(text, _DYNAMIC_INCLUDE, dynamic_include)
 
     def include_relative(match: re.Match[str]) -> str:
         if match.group(2) not in relative:
