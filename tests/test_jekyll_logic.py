@@ -1961,3 +1961,26 @@ def test_a_github_value_no_setting_fills_is_found_at_its_line() -> None:
     assert liquid.unfilled_github_line(text, site) == (5, "repository_url")
     assert liquid.unfilled_github_line(text, liquid.site_variables({"repository": "agrc/gis.utah.gov"})) is None
     assert liquid.unfilled_github_line("{{ site.github.url }}/about/", site) is None
+
+
+def test_an_empty_cell_of_a_data_table_is_nothing_as_jekyll_read_it(tmp_path):
+    """CFPB's design manual: ``_data/cfpb-brand-colors.csv`` marks a row ``TRUE`` in its
+    ``primary`` column or leaves the cell empty, and the Color page lists the primary colours
+    with ``{% if color.primary %}``. Ruby's CSV reads an empty cell as nil, which ``if``
+    refuses; read as "" (truthy in Liquid) every colour was listed as primary and again
+    as supporting."""
+    from jekyll_compat import jekyll_data
+    from jekyll_compat.liquid_engine import render
+
+    write_pages(tmp_path, {"_data/cfpb-brand-colors.csv":
+                           "family,shortname,name,hex,RGB,CMYK,primary,secondary\n"
+                           'green,dark-green,Dark Green,#1e9642,"30, 150, 66","80, 0, 100, 17",,\n'
+                           'green,green,CFPB Green,#20aa3f,"32, 170, 63","80, 0, 100, 0",TRUE,\n'
+                           'teal,teal,Teal,#257675,"37, 118, 117","85, 0, 30, 44",,TRUE\n'
+                           'gray,white,White,#ffffff,"255, 255, 255"\n'})
+    data = jekyll_data(tmp_path)
+    page = ("{% for color in site.data.cfpb-brand-colors %}{% if color.primary %}P:{{ color.name }};"
+            "{% endif %}{% if color.secondary %}S:{{ color.name }};{% endif %}{% endfor %}"
+            "[{{ site.data.cfpb-brand-colors[0].primary }}]")
+    assert render(page, {}, {"data": data}).text == "P:CFPB Green;S:Teal;[]"
+    assert data["cfpb-brand-colors"][3]["CMYK"] is None  # a short row's missing cells: nil too
