@@ -654,3 +654,26 @@ def test_form_fields_fallbacks_and_drawings_keep_every_word_and_leave_no_empty_p
             assert kept in words, (builder, words)
         assert [p for p in article.select("p[id^=p-]") if not p.get_text(strip=True).strip("¶")] == [], builder
         assert "form field is shown as its words" in build.output
+
+
+def test_an_inline_svg_icon_left_out_says_how_to_show_it(tmp_path):
+    """CFPB's design manual draws its minicons with ``{% include icons/loan.svg %}``: an
+    inline ``<svg>`` in a table cell. It is left out (scripts hide in SVG islands), and the
+    warning said "the publication runs no page scripts and loads nothing from other sites",
+    which tells the writer nothing to do about a drawing; it now says how to show one."""
+    icon = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 651.7 1200" class="cf-icon-svg">'
+            '<path d="M120.2 841.2h411.5v50H120.2z"/></svg>')
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "minicons.md": "---\ntitle: Minicons\nposition: 1\n---\n\nMinicons are small icons.\n\n"
+                       "| icon | canonical name |\n| ---- | -------------- |\n"
+                       f"| {icon} | loan |\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    [said] = [line for line in build.output.splitlines() if "[rawhtml.removed]" in line]
+    assert "minicons.md:10:" in said and "<svg>" in said, said
+    assert "loads nothing from other sites" not in said, said
+    assert "as a .svg file" in said and "![" in said, said
+    words = BeautifulSoup((tmp_path / "html" / "minicons.html").read_text(encoding="utf-8"),
+                          "html.parser").get_text(" ")
+    assert "loan" in words
