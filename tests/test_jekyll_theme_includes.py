@@ -98,3 +98,39 @@ def test_code_pygments_cannot_colour_is_shown_and_fails_no_strict_build(tmp_path
     assert build.returncode == 0, build.output
     code = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "{{ include.max-width }}" in code.select_one("article pre").get_text()
+
+
+def test_an_include_that_highlights_its_argument_shows_the_example_and_its_code(tmp_path: Path) -> None:
+    """Bootstrap Italia's docs (the Italian public administrations' design kit): each example
+    is ``{% capture example %}<button>…{% endcapture %}{% include example.html content=example %}``
+    and ``_includes/example.html`` draws the example, then shows its markup with
+    ``{%- highlight html linenos -%}{{- include.content -}}{%- endhighlight -%}``. The engine
+    knew no ``highlight`` tag inside an include, so each example was shown as its Liquid."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "markdown: kramdown\nhighlighter: rouge\npermalink: pretty\n",
+        "_includes/example.html":
+            '{%- assign preview_class = include.class -%}\n'
+            '{%- if include.hide_preview == null -%}\n'
+            '<div class="bd-example{% if preview_class %} {{ preview_class }}{% endif %}">\n'
+            '{{- include.content -}}\n</div>\n{%- endif -%}\n\n'
+            '{%- if include.hide_markup == null -%}\n{%- highlight html linenos -%}\n'
+            '{{- include.content | replace: \'data-src="holder.js\', \'src="...\' -}}\n'
+            '{%- endhighlight -%}\n{%- endif -%}\n',
+        "index.md": "---\nlayout: docs\ntitle: Badge\n---\n\n## Variazioni contestuali\n\n"
+                    "I badge possono essere utilizzati come contatori.\n\n"
+                    "{% capture example %}\n<button type=\"button\" class=\"btn btn-primary\">\n"
+                    "Notifiche <span class=\"badge badge-sm\">4</span>\n</button>\n"
+                    "{% endcapture %}{% include example.html content=example %}\n\n"
+                    "Aggiungi una delle seguenti classi.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "[jekyll.liquid]" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    [code] = article.select("pre")
+    assert code.get_text().strip() == ('<button type="button" class="btn btn-primary">\n'
+                                       'Notifiche <span class="badge badge-sm">4</span>\n</button>')
+    words = " ".join(article.get_text(" ").split())
+    assert "{%" not in words and "highlight" not in words, words
+    assert words.index("contatori") < words.index("Notifiche 4") < words.index("Aggiungi"), words
+

@@ -34,6 +34,10 @@ from liquid import DictLoader, Environment, Mode, Undefined
 from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
+from liquid.ast import Node
+from liquid.parser import get_parser
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 from liquid.stringify import to_liquid_string
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
@@ -154,6 +158,51 @@ class _UnmarkedOutputTag(Output):
 
 class _UnmarkedEchoTag(EchoTag):
     node_class = type("_UnmarkedEcho", (EchoNode,), {"render_to_output": _unmarked_output})
+
+
+class _HighlightNode(Node):
+    """Jekyll's ``{% highlight lang %}`` block inside an include: its body is Liquid Jekyll ran
+    (``{{- include.content -}}``), so it is rendered first and then written as a fenced code
+    block on lines of its own (a page's own blocks are fenced before Liquid: :func:`_highlights`)."""
+
+    __slots__ = ("language", "block")
+
+    def __init__(self, token: Any, language: str, block: Any):
+        super().__init__(token)
+        self.language = language
+        self.block = block
+        self.blank = False  # it shows code even of blank lines: an `if` around it must not hide it
+
+    def render_to_output(self, context: Any, buffer: Any) -> int:
+        body = context.get_buffer(buffer)
+        self.block.render(context, body)
+        code = body.getvalue().strip("\n")
+        runs = [len(run) for run in re.findall(r"`+", code)]
+        fence = "`" * max(3, max(runs, default=0) + 1)
+        return buffer.write(f"\n\n{fence}{self.language}\n{code}\n{fence}\n\n")
+
+    def children(self, static_context: Any, *, include_partials: bool = True) -> Any:
+        yield self.block
+
+
+class _HighlightTag(Tag):
+    """``{% highlight html linenos %}`` … ``{% endhighlight %}``: the language kept, the
+    options (line numbers, ``mark_lines``) left to the theme, as for a page's own blocks."""
+
+    name = "highlight"
+    end = "endhighlight"
+    node_class = _HighlightNode
+
+    def parse(self, stream: Any) -> _HighlightNode:
+        token = stream.eat(TOKEN_TAG)
+        language = ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            words = stream.current.value.split()
+            language = words[0] if words and re.fullmatch(r"[\w+-]+", words[0]) else ""
+            next(stream)
+        block = get_parser(self.env).parse_block(stream, frozenset((self.end, TOKEN_EOF)))
+        stream.expect(TOKEN_TAG, value=self.end)
+        return self.node_class(token, language, block)
 
 
 class _Bounded(Environment):
@@ -379,6 +428,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.add_tag(_JekyllIncludeTag)
     env.add_tag(_UnmarkedOutputTag)
     env.add_tag(_UnmarkedEchoTag)
+    env.add_tag(_HighlightTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value
