@@ -134,3 +134,34 @@ def test_an_include_that_highlights_its_argument_shows_the_example_and_its_code(
     assert "{%" not in words and "highlight" not in words, words
     assert words.index("contatori") < words.index("Notifiche 4") < words.index("Aggiungi"), words
 
+
+def test_an_html_include_keeps_the_blank_lines_of_the_markdown_and_code_it_shows(tmp_path: Path) -> None:
+    """Bootstrap Italia's ``callout.html`` is ``<div class="bd-callout">{{- include.content |
+    markdownify -}}</div>``, given a capture of paragraphs and a heading. An included HTML
+    file's blank lines are dropped (so Markdown reads it as one HTML block), and so were the
+    blank lines of the Markdown it made: "Breaking feature dalla versione 2.4.0" and the next
+    paragraph ran together as one, and a blank line of an example's code was lost."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "markdown: kramdown\n",
+        "_includes/callout.html":
+            '{%- assign css_class = include.type | default: "info" -%}\n'
+            '<div class="bd-callout bd-callout-{{ css_class }}">{{- include.content | markdownify -}}</div>\n',
+        "_includes/example.html":
+            '<div class="bd-example">\n{{- include.content -}}\n</div>\n\n'
+            '{%- highlight html -%}\n{{- include.content -}}\n{%- endhighlight -%}\n',
+        "index.md": "---\ntitle: Callout\n---\n\n## Esempi\n\n"
+                    "{% capture callout %}\nBreaking feature dalla versione **2.4.0**\n\n"
+                    "Il contenitore `<div>` con classe `.callout` deve essere seguito da un ulteriore contenitore.\n"
+                    "{% endcapture %}{% include callout.html content=callout type=\"danger\" %}\n\n"
+                    "{% capture example %}\n<p>Primo paragrafo.</p>\n\n<p>Secondo paragrafo.</p>\n"
+                    "{% endcapture %}{% include example.html content=example %}\n\n"
+                    "Il Callout basico.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    paragraphs = [" ".join(p.get_text(" ").split()).rstrip(" ¶") for p in article.select("p")]
+    assert "Breaking feature dalla versione 2.4.0" in paragraphs, paragraphs
+    assert any(p.startswith("Il contenitore <div> con classe .callout") for p in paragraphs), paragraphs
+    [code] = article.select("pre")
+    assert code.get_text().strip() == "<p>Primo paragrafo.</p>\n\n<p>Secondo paragrafo.</p>"

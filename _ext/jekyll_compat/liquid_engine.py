@@ -303,7 +303,25 @@ def one_html_block(text: str) -> str:
     """
     if not text.lstrip().startswith("<") or re.search(r"<(?:pre|textarea)\b", text, re.I):
         return text
-    return _BLANK_LINE.sub("", text)
+    if _MARKDOWNIFIED[0] not in text and "```" not in text:
+        return _BLANK_LINE.sub("", text)
+    lines = text.split("\n")
+    kept, depth, fence = [], 0, None
+    for number, line in enumerate(lines):
+        if depth == 0 and fence is None and not line.strip(" \t") and 0 < number < len(lines) - 1:
+            continue
+        kept.append(line)
+        depth += line.count(_MARKDOWNIFIED[0]) - line.count(_MARKDOWNIFIED[1])
+        if (marker := _FENCE_LINE.match(line)) and (fence is None or marker.group(0) == fence):
+            fence = marker.group(1) if fence is None else None
+    return "\n".join(kept)
+
+
+_FENCE_LINE = re.compile(r"(`{3,})[\w+-]*$")
+"""Bootstrap Italia's ``callout.html`` (``{{ include.content | markdownify }}`` in a ``<div>``)
+lost the blank lines of its Markdown, so the callout's paragraphs ran together into one; the
+``{% highlight %}`` of its ``example.html`` (fenced by :class:`_HighlightNode`) lost those of
+the code. Their lines keep them: one pass over the lines, as a page may be long."""
 
 
 class _JekyllIncludeTag(IncludeTag):
