@@ -1984,3 +1984,16 @@ def test_an_empty_cell_of_a_data_table_is_nothing_as_jekyll_read_it(tmp_path):
             "[{{ site.data.cfpb-brand-colors[0].primary }}]")
     assert render(page, {}, {"data": data}).text == "P:CFPB Green;S:Teal;[]"
     assert data["cfpb-brand-colors"][3]["CMYK"] is None  # a short row's missing cells: nil too
+
+
+def test_a_notice_whose_markdown_shows_a_tag_as_code_is_still_a_box() -> None:
+    """A notice (or a Bootstrap docs callout) explaining markup: ``Il contenitore `<div>` con
+    classe `.callout```. The ``<div>`` in the inline code was counted as a start tag, so the
+    notice's own ``</div>`` closed it and the notice, never closed, was no box."""
+    from jekyll_compat import notices
+
+    text = ('## Notices\n\n<div class="notice--info">\n\n#### Markup\n\n'
+            'The `<div>` with class `.callout` holds a `<div class="inner">`.\n\n</div>\n\nAfter.\n')
+    boxed, found = notices.boxes(text)
+    assert found == ((3, "notice--info"),)
+    assert boxed.split("\n")[2] == ":::{container}" and boxed.split("\n")[8] == ":::"
