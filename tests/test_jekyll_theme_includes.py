@@ -165,3 +165,27 @@ def test_an_html_include_keeps_the_blank_lines_of_the_markdown_and_code_it_shows
     assert any(p.startswith("Il contenitore <div> con classe .callout") for p in paragraphs), paragraphs
     [code] = article.select("pre")
     assert code.get_text().strip() == "<p>Primo paragrafo.</p>\n\n<p>Secondo paragrafo.</p>"
+
+
+def test_a_highlight_inside_an_included_element_is_shown_as_code(tmp_path: Path) -> None:
+    """Taiwan's government design system (nics-tw/guide): ``example-html.html`` is
+    ``<div class="bg-subtle">`` around ``{% highlight html %}{{ include.content }}{% endhighlight %}``,
+    given ``<script src="../character-count.js" defer>`` to show how to load a component. Fenced
+    on the line after the ``<div>``, the code was read as the element's HTML: the example was
+    left out as a script, and its unclosed tag hid the page's next words."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "timezone: Asia/Taipei\n",
+        "_includes/example-html.html": '<div class="bg-subtle overflow-auto f6 ph3 pv3">\n'
+                                       "  {% highlight html %}{{ include.content }}{% endhighlight %}\n</div>\n",
+        "index.md": "---\ntitle: 共用元件\n---\n\n#### 文字輸入區塊\n\n下載檔案並選擇性使用下方程式碼匯入：\n\n"
+                    '{% capture html %}<script src="../character-count.js" defer>{% endcapture %}\n'
+                    "{% include example-html.html content=html %}\n\n#### 公文元件\n\n下載檔案。\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "[rawhtml." not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    [code] = article.select("pre")
+    assert code.get_text().strip() == '<script src="../character-count.js" defer>'
+    assert [h.get_text().rstrip("¶") for h in article.select("h2, h3")] == ["文字輸入區塊", "公文元件"]
+    assert "下載檔案。" in article.get_text()

@@ -310,10 +310,15 @@ def one_html_block(text: str) -> str:
     for number, line in enumerate(lines):
         if depth == 0 and fence is None and not line.strip(" \t") and 0 < number < len(lines) - 1:
             continue
+        marker = _FENCE_LINE.match(line) if depth == 0 else None
+        if marker and fence is None and kept and kept[-1].strip():
+            kept.append("")  # a code block inside an element (nics-tw's example-html.html): Markdown
         kept.append(line)
         depth += line.count(_MARKDOWNIFIED[0]) - line.count(_MARKDOWNIFIED[1])
-        if (marker := _FENCE_LINE.match(line)) and (fence is None or marker.group(0) == fence):
+        if marker and (fence is None or marker.group(0) == fence):
             fence = marker.group(1) if fence is None else None
+            if fence is None and number < len(lines) - 1:
+                kept.append("")
     return "\n".join(kept)
 
 
