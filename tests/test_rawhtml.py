@@ -677,3 +677,25 @@ def test_an_inline_svg_icon_left_out_says_how_to_show_it(tmp_path):
     words = BeautifulSoup((tmp_path / "html" / "minicons.html").read_text(encoding="utf-8"),
                           "html.parser").get_text(" ")
     assert "loan" in words
+
+
+def test_sibling_headings_in_page_html_stay_siblings(tmp_path):
+    """CFPB's design manual lists its colours from ``_data`` in a ``{::nomarkdown}`` block:
+    one ``<figure>`` a colour, each with ``<h4 class="swatch_head">``, under ``### Primary
+    colors``. Raised one level so none is skipped, the first became an ``<h3>`` and the rest
+    stayed ``<h4>``, read by screen readers (and the PDF's tags) as parts of the first colour."""
+    assert nest_headings("<h4>CFPB Green</h4><p>#20aa3f</p><h4>Green 60</h4><h4>Black</h4>", 2) == \
+        "<h3>CFPB Green</h3><p>#20aa3f</p><h3>Green 60</h3><h3>Black</h3>"
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "color.md": "---\ntitle: Color\nposition: 1\n---\n\n## Primary colors\n\n"
+                    '<div class="swatches">\n<figure class="swatch"><figcaption><h4 class="swatch_head">CFPB Green</h4>'
+                    "<table><tr><th>Hex</th><td>#20aa3f</td></tr></table></figcaption></figure>\n"
+                    '<figure class="swatch"><figcaption><h4 class="swatch_head">Green 60</h4>'
+                    "<table><tr><th>Hex</th><td>#addc91</td></tr></table></figcaption></figure>\n</div>\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "color.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    assert [(h.name, h.get_text(strip=True)) for h in article.select("figure h2, figure h3, figure h4")] == \
+        [("h3", "CFPB Green"), ("h3", "Green 60")]

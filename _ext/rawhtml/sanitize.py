@@ -563,16 +563,22 @@ def nest_headings(html: str, level: int) -> str:
     one before it, starting under a heading of ``level``: an ``<h3>`` in a page's own HTML
     right under its title is written as an ``<h2>``, as a Markdown heading that skips a
     level nests by order. Screen readers move through a page by its heading levels, and a
-    skipped level reads as a missing section (axe and Ace: ``heading-order``)."""
+    skipped level reads as a missing section (axe and Ace: ``heading-order``). A heading
+    nests under the last one written at a higher level, so headings written at one level
+    stay siblings (CFPB's colour swatches: ``<h4>`` after ``<h4>``, all ``<h3>``)."""
     opened: list[str] = []
+    above: list[tuple[int, int]] = []  # (level as written, level given) of the headings it may nest in
 
     def nest(tag: re.Match[str]) -> str:
-        nonlocal level
         if tag.group(1):
             return f"</h{opened.pop()}" if opened else tag.group(0)
-        level = min(int(tag.group(2)), level + 1)
-        opened.append(str(level))
-        return f"<h{level}"
+        written = int(tag.group(2))
+        while above and above[-1][0] >= written:
+            above.pop()
+        given = min(written, (above[-1][1] if above else level) + 1)
+        above.append((written, given))
+        opened.append(str(given))
+        return f"<h{given}"
 
     return _HEADING_TAG.sub(nest, html)
 
