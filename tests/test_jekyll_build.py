@@ -748,6 +748,39 @@ def test_a_notice_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> 
     assert "New Site Features" in pdf_text(reader)
 
 
+
+def test_a_bootstrap_docs_callout_holding_markdown_is_a_box_in_every_edition(tmp_path: Path) -> None:
+    """Bootstrap Italia's docs (and Bootstrap 4's, which they follow): ``{% capture callout %}``
+    Markdown ``{% endcapture %}{% include callout.html content=callout type="danger" %}``, the
+    include ``<div class="bd-callout bd-callout-{{ type }}">{{ include.content | markdownify }}</div>``.
+    The ``<div>`` was left empty and its paragraphs, and its ``####`` heading as a section of
+    the page, stood after it: the warning the colour gave was lost."""
+    article, chapter, reader = every_edition({
+        "_config.yml": "title: Bootstrap Italia\nmarkdown: kramdown\n",
+        "_includes/callout.html":
+            '{%- assign css_class = include.type | default: "info" -%}\n'
+            '<div class="bd-callout bd-callout-{{ css_class }}">{{- include.content | markdownify -}}</div>\n',
+        "index.md": "---\ntitle: Callout\n---\n\n## Esempi\n\n{% capture callout %}\n"
+                    "Breaking feature dalla versione **2.4.0**\n\nIl contenitore `<div>` deve essere seguito.\n"
+                    '{% endcapture %}{% include callout.html content=callout type="danger" %}\n\n'
+                    "{% capture callout %}\n\n#### Accessibilità\n\nNel caso l'icona comunicasse contenuti.\n"
+                    '{% endcapture %}{% include callout.html content=callout type="accessibility" %}\n\n'
+                    "## Varianti\n\nText after.\n"},
+        tmp_path)
+    for shown in (article, chapter):
+        danger = shown.select_one("div.bd-callout-danger")
+        assert danger.select_one(".admonition-title").get_text() == "Danger"
+        assert [p.get_text().rstrip("¶") for p in danger.select("p:not(.admonition-title)")] == [
+            "Breaking feature dalla versione 2.4.0", "Il contenitore <div> deve essere seguito."]
+        accessibility = shown.select_one("div.bd-callout-accessibility")
+        assert accessibility.select_one(".rubric").get_text() == "Accessibilità"
+        headings = [h.get_text().rstrip("¶") for h in shown.select("h1, h2, h3, h4, h5, h6, nav li")]
+        assert "Accessibilità" not in headings and "Varianti" in headings
+    page, sections = reader.outline
+    assert page.title == "Callout" and [item.title for item in sections] == ["Esempi", "Varianti"]
+    assert "Breaking feature dalla versione 2.4.0" in pdf_text(reader)
+
+
 PULL_QUOTE_PAGE = """---
 title: Home
 ---

@@ -1983,3 +1983,37 @@ def test_an_include_named_by_a_variable_runs_that_file_or_is_kept_as_written() -
                 "{% include widgets/{{ page.widget }} %}"):
         kept = liquid_engine.render(f"a {tag} b", page, SITE, includes=INCLUDES)
         assert kept.text == f"a {tag} b" and [d.tag for d in kept.dropped] == [tag]
+def test_an_empty_cell_of_a_data_table_is_nothing_as_jekyll_read_it(tmp_path):
+    """CFPB's design manual: ``_data/cfpb-brand-colors.csv`` marks a row ``TRUE`` in its
+    ``primary`` column or leaves the cell empty, and the Color page lists the primary colours
+    with ``{% if color.primary %}``. Ruby's CSV reads an empty cell as nil, which ``if``
+    refuses; read as "" (truthy in Liquid) every colour was listed as primary and again
+    as supporting."""
+    from jekyll_compat import jekyll_data
+    from jekyll_compat.liquid_engine import render
+
+    write_pages(tmp_path, {"_data/cfpb-brand-colors.csv":
+                           "family,shortname,name,hex,RGB,CMYK,primary,secondary\n"
+                           'green,dark-green,Dark Green,#1e9642,"30, 150, 66","80, 0, 100, 17",,\n'
+                           'green,green,CFPB Green,#20aa3f,"32, 170, 63","80, 0, 100, 0",TRUE,\n'
+                           'teal,teal,Teal,#257675,"37, 118, 117","85, 0, 30, 44",,TRUE\n'
+                           'gray,white,White,#ffffff,"255, 255, 255"\n'})
+    data = jekyll_data(tmp_path)
+    page = ("{% for color in site.data.cfpb-brand-colors %}{% if color.primary %}P:{{ color.name }};"
+            "{% endif %}{% if color.secondary %}S:{{ color.name }};{% endif %}{% endfor %}"
+            "[{{ site.data.cfpb-brand-colors[0].primary }}]")
+    assert render(page, {}, {"data": data}).text == "P:CFPB Green;S:Teal;[]"
+    assert data["cfpb-brand-colors"][3]["CMYK"] is None  # a short row's missing cells: nil too
+
+
+def test_a_notice_whose_markdown_shows_a_tag_as_code_is_still_a_box() -> None:
+    """A notice (or a Bootstrap docs callout) explaining markup: ``Il contenitore `<div>` con
+    classe `.callout```. The ``<div>`` in the inline code was counted as a start tag, so the
+    notice's own ``</div>`` closed it and the notice, never closed, was no box."""
+    from jekyll_compat import notices
+
+    text = ('## Notices\n\n<div class="notice--info">\n\n#### Markup\n\n'
+            'The `<div>` with class `.callout` holds a `<div class="inner">`.\n\n</div>\n\nAfter.\n')
+    boxed, found = notices.boxes(text)
+    assert found == ((3, "notice--info"),)
+    assert boxed.split("\n")[2] == ":::{container}" and boxed.split("\n")[8] == ":::"

@@ -98,3 +98,94 @@ def test_code_pygments_cannot_colour_is_shown_and_fails_no_strict_build(tmp_path
     assert build.returncode == 0, build.output
     code = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "{{ include.max-width }}" in code.select_one("article pre").get_text()
+
+
+def test_an_include_that_highlights_its_argument_shows_the_example_and_its_code(tmp_path: Path) -> None:
+    """Bootstrap Italia's docs (the Italian public administrations' design kit): each example
+    is ``{% capture example %}<button>…{% endcapture %}{% include example.html content=example %}``
+    and ``_includes/example.html`` draws the example, then shows its markup with
+    ``{%- highlight html linenos -%}{{- include.content -}}{%- endhighlight -%}``. The engine
+    knew no ``highlight`` tag inside an include, so each example was shown as its Liquid."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "markdown: kramdown\nhighlighter: rouge\npermalink: pretty\n",
+        "_includes/example.html":
+            '{%- assign preview_class = include.class -%}\n'
+            '{%- if include.hide_preview == null -%}\n'
+            '<div class="bd-example{% if preview_class %} {{ preview_class }}{% endif %}">\n'
+            '{{- include.content -}}\n</div>\n{%- endif -%}\n\n'
+            '{%- if include.hide_markup == null -%}\n{%- highlight html linenos -%}\n'
+            '{{- include.content | replace: \'data-src="holder.js\', \'src="...\' -}}\n'
+            '{%- endhighlight -%}\n{%- endif -%}\n',
+        "index.md": "---\nlayout: docs\ntitle: Badge\n---\n\n## Variazioni contestuali\n\n"
+                    "I badge possono essere utilizzati come contatori.\n\n"
+                    "{% capture example %}\n<button type=\"button\" class=\"btn btn-primary\">\n"
+                    "Notifiche <span class=\"badge badge-sm\">4</span>\n</button>\n"
+                    "{% endcapture %}{% include example.html content=example %}\n\n"
+                    "Aggiungi una delle seguenti classi.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "[jekyll.liquid]" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    [code] = article.select("pre")
+    assert code.get_text().strip() == ('<button type="button" class="btn btn-primary">\n'
+                                       'Notifiche <span class="badge badge-sm">4</span>\n</button>')
+    words = " ".join(article.get_text(" ").split())
+    assert "{%" not in words and "highlight" not in words, words
+    assert words.index("contatori") < words.index("Notifiche 4") < words.index("Aggiungi"), words
+
+
+def test_an_html_include_keeps_the_blank_lines_of_the_markdown_and_code_it_shows(tmp_path: Path) -> None:
+    """Bootstrap Italia's ``callout.html`` is ``<div class="bd-callout">{{- include.content |
+    markdownify -}}</div>``, given a capture of paragraphs and a heading. An included HTML
+    file's blank lines are dropped (so Markdown reads it as one HTML block), and so were the
+    blank lines of the Markdown it made: "Breaking feature dalla versione 2.4.0" and the next
+    paragraph ran together as one, and a blank line of an example's code was lost."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "markdown: kramdown\n",
+        "_includes/callout.html":
+            '{%- assign css_class = include.type | default: "info" -%}\n'
+            '<div class="bd-callout bd-callout-{{ css_class }}">{{- include.content | markdownify -}}</div>\n',
+        "_includes/example.html":
+            '<div class="bd-example">\n{{- include.content -}}\n</div>\n\n'
+            '{%- highlight html -%}\n{{- include.content -}}\n{%- endhighlight -%}\n',
+        "index.md": "---\ntitle: Callout\n---\n\n## Esempi\n\n"
+                    "{% capture callout %}\nBreaking feature dalla versione **2.4.0**\n\n"
+                    "Il contenitore `<div>` con classe `.callout` deve essere seguito da un ulteriore contenitore.\n"
+                    "{% endcapture %}{% include callout.html content=callout type=\"danger\" %}\n\n"
+                    "{% capture example %}\n<p>Primo paragrafo.</p>\n\n<p>Secondo paragrafo.</p>\n"
+                    "{% endcapture %}{% include example.html content=example %}\n\n"
+                    "Il Callout basico.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    paragraphs = [" ".join(p.get_text(" ").split()).rstrip(" ¶") for p in article.select("p")]
+    assert "Breaking feature dalla versione 2.4.0" in paragraphs, paragraphs
+    assert any(p.startswith("Il contenitore <div> con classe .callout") for p in paragraphs), paragraphs
+    [code] = article.select("pre")
+    assert code.get_text().strip() == "<p>Primo paragrafo.</p>\n\n<p>Secondo paragrafo.</p>"
+
+
+def test_a_highlight_inside_an_included_element_is_shown_as_code(tmp_path: Path) -> None:
+    """Taiwan's government design system (nics-tw/guide): ``example-html.html`` is
+    ``<div class="bg-subtle">`` around ``{% highlight html %}{{ include.content }}{% endhighlight %}``,
+    given ``<script src="../character-count.js" defer>`` to show how to load a component. Fenced
+    on the line after the ``<div>``, the code was read as the element's HTML: the example was
+    left out as a script, and its unclosed tag hid the page's next words."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "timezone: Asia/Taipei\n",
+        "_includes/example-html.html": '<div class="bg-subtle overflow-auto f6 ph3 pv3">\n'
+                                       "  {% highlight html %}{{ include.content }}{% endhighlight %}\n</div>\n",
+        "index.md": "---\ntitle: 共用元件\n---\n\n#### 文字輸入區塊\n\n下載檔案並選擇性使用下方程式碼匯入：\n\n"
+                    '{% capture html %}<script src="../character-count.js" defer>{% endcapture %}\n'
+                    "{% include example-html.html content=html %}\n\n#### 公文元件\n\n下載檔案。\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "[rawhtml." not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article[role=main]")
+    [code] = article.select("pre")
+    assert code.get_text().strip() == '<script src="../character-count.js" defer>'
+    assert [h.get_text().rstrip("¶") for h in article.select("h2, h3")] == ["文字輸入區塊", "公文元件"]
+    assert "下載檔案。" in article.get_text()

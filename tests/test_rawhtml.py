@@ -654,3 +654,48 @@ def test_form_fields_fallbacks_and_drawings_keep_every_word_and_leave_no_empty_p
             assert kept in words, (builder, words)
         assert [p for p in article.select("p[id^=p-]") if not p.get_text(strip=True).strip("¶")] == [], builder
         assert "form field is shown as its words" in build.output
+
+
+def test_an_inline_svg_icon_left_out_says_how_to_show_it(tmp_path):
+    """CFPB's design manual draws its minicons with ``{% include icons/loan.svg %}``: an
+    inline ``<svg>`` in a table cell. It is left out (scripts hide in SVG islands), and the
+    warning said "the publication runs no page scripts and loads nothing from other sites",
+    which tells the writer nothing to do about a drawing; it now says how to show one."""
+    icon = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 651.7 1200" class="cf-icon-svg">'
+            '<path d="M120.2 841.2h411.5v50H120.2z"/></svg>')
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "minicons.md": "---\ntitle: Minicons\nposition: 1\n---\n\nMinicons are small icons.\n\n"
+                       "| icon | canonical name |\n| ---- | -------------- |\n"
+                       f"| {icon} | loan |\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    [said] = [line for line in build.output.splitlines() if "[rawhtml.removed]" in line]
+    assert "minicons.md:10:" in said and "<svg>" in said, said
+    assert "loads nothing from other sites" not in said, said
+    assert "as a .svg file" in said and "![" in said, said
+    words = BeautifulSoup((tmp_path / "html" / "minicons.html").read_text(encoding="utf-8"),
+                          "html.parser").get_text(" ")
+    assert "loan" in words
+
+
+def test_sibling_headings_in_page_html_stay_siblings(tmp_path):
+    """CFPB's design manual lists its colours from ``_data`` in a ``{::nomarkdown}`` block:
+    one ``<figure>`` a colour, each with ``<h4 class="swatch_head">``, under ``### Primary
+    colors``. Raised one level so none is skipped, the first became an ``<h3>`` and the rest
+    stayed ``<h4>``, read by screen readers (and the PDF's tags) as parts of the first colour."""
+    assert nest_headings("<h4>CFPB Green</h4><p>#20aa3f</p><h4>Green 60</h4><h4>Black</h4>", 2) == \
+        "<h3>CFPB Green</h3><p>#20aa3f</p><h3>Green 60</h3><h3>Black</h3>"
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "color.md": "---\ntitle: Color\nposition: 1\n---\n\n## Primary colors\n\n"
+                    '<div class="swatches">\n<figure class="swatch"><figcaption><h4 class="swatch_head">CFPB Green</h4>'
+                    "<table><tr><th>Hex</th><td>#20aa3f</td></tr></table></figcaption></figure>\n"
+                    '<figure class="swatch"><figcaption><h4 class="swatch_head">Green 60</h4>'
+                    "<table><tr><th>Hex</th><td>#addc91</td></tr></table></figcaption></figure>\n</div>\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "color.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    assert [(h.name, h.get_text(strip=True)) for h in article.select("figure h2, figure h3, figure h4")] == \
+        [("h3", "CFPB Green"), ("h3", "Green 60")]

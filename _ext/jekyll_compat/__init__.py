@@ -697,13 +697,17 @@ names to the row's text (``{% for m in site.data.members %}{{ m.name }}``)."""
 
 
 def _read_table(text: str, delimiter: str) -> tuple[Any, str | None, int]:
-    """A ``_data/`` CSV or TSV file as Jekyll read it (its header row names the columns)."""
+    """A ``_data/`` CSV or TSV file as Jekyll read it (its header row names the columns).
+
+    An empty cell is nil, as Ruby's CSV reads it, so ``{% if color.primary %}`` skips the
+    rows that leave it empty ("" is true in Liquid); Ruby kept a quoted ``""`` as "", which
+    Python's reader cannot tell apart: it is nil here too."""
     import csv
 
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""),
                             delimiter=delimiter)
     try:
-        return [{key: value for key, value in row.items() if isinstance(key, str)}
+        return [{key: value or None for key, value in row.items() if isinstance(key, str)}
                 for row in reader], None, 1
     except csv.Error as error:
         return None, str(error), reader.line_num or 1

@@ -26,9 +26,12 @@ SPHINX_KINDS = ("note", "warning", "important", "tip", "hint", "caution", "dange
 BOXES = {"box-note": "Note", "box-warning": "Warning", "box-error": "Error",
          "box-success": "Success",
          "notice": "Notice", "notice--primary": "Notice", "notice--info": "Info",
-         "notice--warning": "Warning", "notice--success": "Success", "notice--danger": "Danger"}
+         "notice--warning": "Warning", "notice--success": "Success", "notice--danger": "Danger",
+         "bd-callout": "Note", "bd-callout-info": "Info", "bd-callout-warning": "Warning",
+         "bd-callout-danger": "Danger", "bd-callout-success": "Success", "bd-callout-accessibility": "Note"}
 """Beautiful Jekyll's boxes (``{: .box-warning}``) and minimal-mistakes' notices (``{:
-.notice--info}``): told apart by colour alone on the old site, so each gets the label its
+.notice--info}``), and Bootstrap's docs' callouts (``bd-callout-warning``; Bootstrap Italia's
+``bd-callout-accessibility`` bore an icon, no word): told apart by colour alone on the old site, so each gets the label its
 colour meant (WCAG 1.4.1), on every site unless its ``callouts:`` says otherwise."""
 
 _QUOTED = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")

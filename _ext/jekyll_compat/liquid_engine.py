@@ -34,6 +34,10 @@ from liquid import DictLoader, Environment, Mode, Undefined
 from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.builtin.tags.include_tag import IncludeNode, IncludeTag
+from liquid.ast import Node
+from liquid.parser import get_parser
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 from liquid.stringify import to_liquid_string
 from liquid.exceptions import LiquidError, LoopIterationLimitError, TemplateNotFoundError
 
@@ -158,6 +162,51 @@ class _UnmarkedEchoTag(EchoTag):
     node_class = type("_UnmarkedEcho", (EchoNode,), {"render_to_output": _unmarked_output})
 
 
+class _HighlightNode(Node):
+    """Jekyll's ``{% highlight lang %}`` block inside an include: its body is Liquid Jekyll ran
+    (``{{- include.content -}}``), so it is rendered first and then written as a fenced code
+    block on lines of its own (a page's own blocks are fenced before Liquid: :func:`_highlights`)."""
+
+    __slots__ = ("language", "block")
+
+    def __init__(self, token: Any, language: str, block: Any):
+        super().__init__(token)
+        self.language = language
+        self.block = block
+        self.blank = False  # it shows code even of blank lines: an `if` around it must not hide it
+
+    def render_to_output(self, context: Any, buffer: Any) -> int:
+        body = context.get_buffer(buffer)
+        self.block.render(context, body)
+        code = body.getvalue().strip("\n")
+        runs = [len(run) for run in re.findall(r"`+", code)]
+        fence = "`" * max(3, max(runs, default=0) + 1)
+        return buffer.write(f"\n\n{fence}{self.language}\n{code}\n{fence}\n\n")
+
+    def children(self, static_context: Any, *, include_partials: bool = True) -> Any:
+        yield self.block
+
+
+class _HighlightTag(Tag):
+    """``{% highlight html linenos %}`` … ``{% endhighlight %}``: the language kept, the
+    options (line numbers, ``mark_lines``) left to the theme, as for a page's own blocks."""
+
+    name = "highlight"
+    end = "endhighlight"
+    node_class = _HighlightNode
+
+    def parse(self, stream: Any) -> _HighlightNode:
+        token = stream.eat(TOKEN_TAG)
+        language = ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            words = stream.current.value.split()
+            language = words[0] if words and re.fullmatch(r"[\w+-]+", words[0]) else ""
+            next(stream)
+        block = get_parser(self.env).parse_block(stream, frozenset((self.end, TOKEN_EOF)))
+        stream.expect(TOKEN_TAG, value=self.end)
+        return self.node_class(token, language, block)
+
+
 class _Bounded(Environment):
     """Untrusted pages: a runaway loop or output stops with an error (kept as text), never a hang."""
 
@@ -256,7 +305,30 @@ def one_html_block(text: str) -> str:
     """
     if not text.lstrip().startswith("<") or re.search(r"<(?:pre|textarea)\b", text, re.I):
         return text
-    return _BLANK_LINE.sub("", text)
+    if _MARKDOWNIFIED[0] not in text and "```" not in text:
+        return _BLANK_LINE.sub("", text)
+    lines = text.split("\n")
+    kept, depth, fence = [], 0, None
+    for number, line in enumerate(lines):
+        if depth == 0 and fence is None and not line.strip(" \t") and 0 < number < len(lines) - 1:
+            continue
+        marker = _FENCE_LINE.match(line) if depth == 0 else None
+        if marker and fence is None and kept and kept[-1].strip():
+            kept.append("")  # a code block inside an element (nics-tw's example-html.html): Markdown
+        kept.append(line)
+        depth += line.count(_MARKDOWNIFIED[0]) - line.count(_MARKDOWNIFIED[1])
+        if marker and (fence is None or marker.group(0) == fence):
+            fence = marker.group(1) if fence is None else None
+            if fence is None and number < len(lines) - 1:
+                kept.append("")
+    return "\n".join(kept)
+
+
+_FENCE_LINE = re.compile(r"(`{3,})[\w+-]*$")
+"""Bootstrap Italia's ``callout.html`` (``{{ include.content | markdownify }}`` in a ``<div>``)
+lost the blank lines of its Markdown, so the callout's paragraphs ran together into one; the
+``{% highlight %}`` of its ``example.html`` (fenced by :class:`_HighlightNode`) lost those of
+the code. Their lines keep them: one pass over the lines, as a page may be long."""
 
 
 class _JekyllIncludeTag(IncludeTag):
@@ -381,6 +453,7 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env.add_tag(_JekyllIncludeTag)
     env.add_tag(_UnmarkedOutputTag)
     env.add_tag(_UnmarkedEchoTag)
+    env.add_tag(_HighlightTag)
     env.tags.pop("doc", None)  # Liquid 5's; Jekyll's Liquid 4 knew no `doc` and hid nothing with it
     for name in _SAME:
         env.filters[name] = lambda value, *args, **kwargs: value

@@ -28,14 +28,16 @@ _OPEN = re.compile(r"^ {0,3}<div((?:\s+[A-Za-z][\w-]*\s*=\s*(?:\"[^\"]*\"|'[^']*
 _ATTRIBUTE = re.compile(r"([A-Za-z][\w-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CLOSE = re.compile(r"^[ \t]*</div\s*>[ \t]*$", re.I)
 _DIV_TAG = re.compile(r"<(/?)div\b[^<>]*?(/?)>", re.I)
-_NOTICE = re.compile(r"notice(?:--[\w-]+)?")
-"""The theme's notice classes: ``notice``, ``notice--info``, ``notice--warning`` …"""
+_NOTICE = re.compile(r"notice(?:--[\w-]+)?|bd-callout(?:-[\w-]+)?")
+"""The theme's notice classes: ``notice``, ``notice--info``, ``notice--warning`` …; and
+Bootstrap's docs' callouts (``bd-callout bd-callout-warning``), which Bootstrap Italia's
+``callout.html`` fills with ``{{ include.content | markdownify }}`` just as."""
 
 
 def boxes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """``text`` with each notice that holds Markdown as a MyST container, and (the
     container's first line, 1-based; the notice's class) for each."""
-    if "notice" not in text:
+    if "notice" not in text and "bd-callout" not in text:
         return text, ()
     lines = text.split("\n")
     prose = list(outside_fences(lines))
@@ -65,7 +67,8 @@ def _notice(line: str) -> tuple[str, bool] | None:
                   for m in _ATTRIBUTE.finditer(tag.group(1))}
     if set(attributes) - {"class", "markdown"}:
         return None
-    name = next((name for name in attributes.get("class", "").split() if _NOTICE.fullmatch(name)), None)
+    names = [name for name in attributes.get("class", "").split() if _NOTICE.fullmatch(name)]
+    name = max(names, key=len, default=None)  # `bd-callout bd-callout-danger`: the kind it is
     return None if name is None else (name, attributes.get("markdown", "0").lower() in ("1", "block"))
 
 

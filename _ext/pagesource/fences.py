@@ -116,9 +116,12 @@ def closing_lines(lines: Sequence[str], prose: Iterable[int], tag: re.Pattern[st
     opened: list[int] = []
     closing: dict[int, int] = {}
     for i in prose:
+        code, at = code_spans(lines[i]) if "`" in lines[i] else [], 0
         for found in tag.finditer(lines[i]):
-            if found.group(2):
-                continue
+            while at < len(code) and code[at][1] <= found.start():
+                at += 1
+            if found.group(2) or at < len(code) and code[at][0] <= found.start():
+                continue  # self-closing, or shown as code (`<div>` in a notice that explains markup)
             if not found.group(1):
                 opened.append(i)
             elif opened:

@@ -213,6 +213,9 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                   Subtype.STYLE: "the theme sets colours and sizes, so every word stays readable in "
                                  "light and dark mode and in print; to stress words, use **bold**"
                   }.get(subtype, "the publication runs no page scripts and loads nothing from other sites")
+        if own := list(dict.fromkeys(change.advice for _, change in items if change.advice)):
+            general = [change for _, change in items if not change.advice]
+            advice = "; ".join(own + ([advice] if general else []))
         logger.warning(f"this page's HTML was changed: {listed}; {advice}", location=_where(items[0][0]),
                        type=WARNING_TYPE, subtype=subtype.value)
     for paragraph in emptied:  # after the warnings, which name its line

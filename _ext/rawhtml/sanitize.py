@@ -54,6 +54,11 @@ KEEP = VOID | {
 TICKED, UNTICKED = "\u2611", "\u2610"
 """A page's own checkbox (a task list written in HTML: ``<input type="checkbox" checked>
 Done``) as the ballot box every edition prints; a form control is in no e-reader or PDF."""
+SVG_ADVICE = ("to show a drawing, save it as a .svg file beside the page and show it as a "
+              "picture: ![what it shows](icon.svg)")
+"""An inline ``<svg>`` (an icon an include wrote) is left out, as scripts hide in it; a
+``.svg`` file is checked (``safety.svg``) and shown in every edition."""
+
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "template", "param", "source",
         "track", "title", "head"}
@@ -186,6 +191,8 @@ class Change:
     what: str
     iframe: bool = False
     presentation: bool = False
+    advice: str = ""
+    """What to do instead, when the warning's general advice does not fit (a drawing)."""
 
 
 def _shorter(value: str, limit: int = 60) -> str:
@@ -379,7 +386,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
-        changes.append(Change(f"{what} is left out"))
+        changes.append(Change(f"{what} is left out", advice=SVG_ADVICE if name == "svg" else ""))
         return
     if name not in KEEP or (name == "a" and in_link):
         _children(element, out, changes, local_image, in_link, inline)
@@ -556,16 +563,22 @@ def nest_headings(html: str, level: int) -> str:
     one before it, starting under a heading of ``level``: an ``<h3>`` in a page's own HTML
     right under its title is written as an ``<h2>``, as a Markdown heading that skips a
     level nests by order. Screen readers move through a page by its heading levels, and a
-    skipped level reads as a missing section (axe and Ace: ``heading-order``)."""
+    skipped level reads as a missing section (axe and Ace: ``heading-order``). A heading
+    nests under the last one written at a higher level, so headings written at one level
+    stay siblings (CFPB's colour swatches: ``<h4>`` after ``<h4>``, all ``<h3>``)."""
     opened: list[str] = []
+    above: list[tuple[int, int]] = []  # (level as written, level given) of the headings it may nest in
 
     def nest(tag: re.Match[str]) -> str:
-        nonlocal level
         if tag.group(1):
             return f"</h{opened.pop()}" if opened else tag.group(0)
-        level = min(int(tag.group(2)), level + 1)
-        opened.append(str(level))
-        return f"<h{level}"
+        written = int(tag.group(2))
+        while above and above[-1][0] >= written:
+            above.pop()
+        given = min(written, (above[-1][1] if above else level) + 1)
+        above.append((written, given))
+        opened.append(str(given))
+        return f"<h{given}"
 
     return _HEADING_TAG.sub(nest, html)
 
