@@ -7,6 +7,7 @@ Macau Chinese blog (``lang: zh-MO``), among English pages of an English publicat
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -49,7 +50,6 @@ def soup(path: Path, parser: str = "lxml") -> BeautifulSoup:
 
 def test_the_article_of_a_page_in_another_language_says_its_language_and_direction(built):
     page = soup(built["html"] / "plan.html")
-    assert page.html["lang"] == "en"  # the site's header, sidebar and buttons stay English
     article = page.select_one("article#furo-main-content")
     words = article.find(attrs={"lang": "ar"})
     assert words is not None and words.get("dir") == "rtl"
@@ -57,6 +57,59 @@ def test_the_article_of_a_page_in_another_language_says_its_language_and_directi
     assert "وتُعرض الخطة" in words.get_text()
     blog = soup(built["html"] / "blog.html").select_one("article#furo-main-content").find(attrs={"lang": "zh-MO"})
     assert blog is not None and blog.get("dir") == "ltr" and "歡迎" in blog.get_text()
+
+
+def language_of(element) -> str | None:
+    """The language a screen reader reads an element in: its nearest ``lang``."""
+    while element is not None and not (hasattr(element, "get") and element.get("lang")):
+        element = element.parent
+    return None if element is None else element["lang"]
+
+
+def direction_of(element) -> str:
+    while element is not None and not (hasattr(element, "get") and element.get("dir")):
+        element = element.parent
+    return "ltr" if element is None else element["dir"]
+
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+HAN = re.compile(r"[\u4E00-\u9FFF]")
+
+
+@pytest.mark.parametrize("name, tag, direction, script", [("plan.html", "ar", "rtl", ARABIC),
+                                                          ("blog.html", "zh-MO", None, HAN)])
+def test_a_page_in_another_language_says_it_on_html_and_the_sites_own_parts_say_english(
+        built, name, tag, direction, script):
+    """WCAG 3.1.1: a page's main language is its <html>'s. An Arabic page kept <html lang="en">,
+    its words marked Arabic only inside the article; now <html> says Arabic and each of the
+    site's own parts (skip link, header, navigation and search, "Previous"/"Next", footer,
+    "On this page", the buttons and their labels) says English, left to right, so a screen
+    reader switches voice at each. Every English word of the page is in an English part, every
+    word in the page's script in a part of the page's language."""
+    page = soup(built["html"] / name)
+    assert (page.html["lang"], page.html.get("dir")) == (tag, direction)
+    assert page.select_one("div.page").get("dir") == "ltr"  # Furo's layout, as on every page
+    for part in ("a.skip-to-content", "input#__navigation", "input#__toc", "header.mobile-header",
+                 "aside.sidebar-drawer", "a.back-to-top", "div.content-icon-container",
+                 "div.main footer", "aside.toc-drawer"):
+        found = page.select_one(part)
+        assert (language_of(found), direction_of(found)) == ("en", "ltr"), part
+    for text in page.body.find_all(string=True):
+        if text.parent.name in ("script", "style") or not text.strip() \
+                or text.find_parent(class_="chapter-citation"):  # its own test, below
+            continue
+        if script.search(text):
+            assert language_of(text.parent) == tag, text
+        elif re.search("[A-Za-z]{2}", text):
+            assert (language_of(text.parent), direction_of(text.parent)) == ("en", "ltr"), text
+    for labelled in page.body.select("[aria-label], [title]"):
+        assert language_of(labelled) == "en" or script.search(labelled.get("title", "")), labelled
+
+
+def test_a_page_in_the_publications_language_keeps_its_html_unmarked(built):
+    page = soup(built["html"] / "parks.html")
+    assert (page.html["lang"], page.html.get("dir")) == ("en", None)
+    assert page.body.select("[lang='en']") == [] and page.select_one("div.page").get("dir") is None
 
 
 def test_the_citation_on_a_page_in_another_language_says_it_is_english(built):
@@ -364,3 +417,17 @@ def test_a_lang_whose_script_the_words_are_not_in_is_said_at_its_line(tmp_path):
 def test_the_script_of_a_pages_words_against_its_language(tag, words, said):
     language = pagelang.read(tag, 2, "en")
     assert (pagelang.script_problem(words, language, 2, tag) is not None) is said
+
+
+def test_the_sites_parts_are_furos_not_the_pages_own_html():
+    """The article may hold a ``<footer>`` of the page's own HTML: it stays in the page's language."""
+    from languages import chrome
+
+    page = ('<body><svg xmlns="http://www.w3.org/2000/svg" style="display: none;"></svg><div class="page">'
+            '<aside class="sidebar-drawer">…</aside>' + chrome.ARTICLE + '<footer>Own</footer>'
+            '<a class="headerlink" href="#x">¶</a></article><footer>Furo</footer></div></body>')
+    marked, missing = chrome.mark(page, "en", "ltr")
+    assert '<footer>Own</footer>' in marked and '<footer lang="en" dir="ltr">Furo</footer>' in marked
+    assert '<a lang="en" dir="ltr" class="headerlink"' in marked and '<div class="page" dir="ltr">' in marked
+    assert '<aside lang="en" dir="ltr" class="sidebar-drawer">' in marked
+    assert '<a class="skip-to-content muted-link"' in missing
