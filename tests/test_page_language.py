@@ -431,3 +431,18 @@ def test_the_sites_parts_are_furos_not_the_pages_own_html():
     assert '<a lang="en" dir="ltr" class="headerlink"' in marked and '<div class="page" dir="ltr">' in marked
     assert '<aside lang="en" dir="ltr" class="sidebar-drawer">' in marked
     assert '<a class="skip-to-content muted-link"' in missing
+
+
+def test_the_language_switcher_on_a_page_in_another_language_says_the_sites_language(tmp_path):
+    """The switcher's "Language:" is the site's English: on a Spanish page it was read with the
+    Spanish voice once <html> said Spanish."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOTS / "lang-ar", source)
+    write_pages(source, {"plaza.md": "---\ntitle: La plaza\nlang: es\nposition: 9\n---\n\nLa plaza abre a las ocho.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", extra=("-D", "publication_languages=en,ar"))
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "html" / "plaza.html")
+    switcher = page.select_one("nav.language-switcher")
+    assert page.html["lang"] == "es" and (switcher["lang"], switcher["dir"]) == ("en", "ltr")
+    assert switcher.find("a", hreflang="ar")["lang"] == "ar"
+    assert soup(tmp_path / "html" / "index.html").select_one("nav.language-switcher").get("lang") is None
