@@ -95,8 +95,7 @@ def test_a_page_in_another_language_says_it_on_html_and_the_sites_own_parts_say_
         found = page.select_one(part)
         assert (language_of(found), direction_of(found)) == ("en", "ltr"), part
     for text in page.body.find_all(string=True):
-        if text.parent.name in ("script", "style") or not text.strip() \
-                or text.find_parent(class_="chapter-citation"):  # its own test, below
+        if text.parent.name in ("script", "style") or not text.strip():
             continue
         if script.search(text):
             assert language_of(text.parent) == tag, text
@@ -118,6 +117,15 @@ def test_the_citation_on_a_page_in_another_language_says_it_is_english(built):
     box = soup(built["html"] / "plan.html").select_one("div.chapter-citation").parent
     assert (box.get("lang"), box.get("dir")) == ("en", "ltr"), box
     assert soup(built["html"] / "parks.html").select_one("div.chapter-citation").parent.get("lang") is None
+
+
+def test_the_chapters_title_in_its_citation_says_its_language(built):
+    """The citation is English, the chapter's title in it Arabic: read with the English voice
+    and, unisolated, its words laid out among the English ones in the wrong order."""
+    box = soup(built["html"] / "plan.html").select_one("div.chapter-citation")
+    titles = box.find_all(attrs={"lang": "ar"})
+    assert len(titles) == 3 and all(t.get("dir") == "rtl" and t.get_text() == ARABIC_TITLE for t in titles)
+    assert "City of Austin" in box.get_text() and box.get_text().count(ARABIC_TITLE) == 3
 
 
 def test_a_page_in_the_publications_language_or_in_none_gets_no_mark(built):
