@@ -7,6 +7,7 @@ Macau Chinese blog (``lang: zh-MO``), among English pages of an English publicat
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -454,3 +455,29 @@ def test_the_language_switcher_on_a_page_in_another_language_says_the_sites_lang
     assert page.html["lang"] == "es" and (switcher["lang"], switcher["dir"]) == ("en", "ltr")
     assert switcher.find("a", hreflang="ar")["lang"] == "ar"
     assert soup(tmp_path / "html" / "index.html").select_one("nav.language-switcher").get("lang") is None
+
+
+def test_words_pasted_decomposed_are_composed_so_search_finds_them(tmp_path):
+    """Vietnamese pasted from a Mac app comes decomposed (NFD: "ô" as "o" + U+0302): the search
+    index held the pieces between the marks, so "thông" as typed (composed, NFC) found nothing.
+    The words are composed when the page is read; code stays as written; a CJK compatibility
+    ideograph (a distinct form NFC would replace) is kept."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Tiếp cận ngôn ngữ")
+    body = unicodedata.normalize("NFD", "Hãy gọi 311 để yêu cầu thông dịch viên.") + " \uf900 \uf914"
+    code = unicodedata.normalize("NFD", "thông = 1")
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nLanguage access.\n",
+        "vi.md": f'---\ntitle: "{nfd}"\nlang: vi\nposition: 1\n---\n\n# {nfd}\n\n{body}\n\n```\n{code}\n```\n'})
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0, build.output
+    text = (tmp_path / "html" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    assert {"thông", "dịch", "yêu"} <= set(index["terms"])
+    assert "Tiếp cận ngôn ngữ" in index["titles"]
+    page = soup(tmp_path / "html" / "vi.html")
+    words = page.select_one("article p").get_text()
+    assert words.startswith("Hãy gọi 311 để yêu cầu thông dịch viên.") and "\uf900 \uf914" in words
+    assert page.select_one("article pre").get_text().strip() == code
+    assert page.select_one(".sidebar-tree").find("a", string="Tiếp cận ngôn ngữ") is not None

@@ -33,7 +33,7 @@ from publication.glue import translated_from
 
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
-from . import catalog, chrome, compiled, furo_words, links, names, notice, pagelang, sitemap
+from . import catalog, chrome, composed, compiled, furo_words, links, names, notice, pagelang, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
 
@@ -148,6 +148,29 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
         _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
               f"{path}:{line or 1}")  # no docname yet: a bare path would be read as one
     return progress
+
+
+class ComposeWords(SphinxTransform):
+    """Each page's words composed (NFC, :mod:`.composed`), so the site's search finds words
+    pasted decomposed; code, maths and raw HTML stay as written. Before Sphinx's Locale (20),
+    so a catalog's messages, taken from the composed words, match."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            words = str(text)
+            if words.isascii() or text.parent is None or _in_code(text):
+                continue
+            if (done := composed.composed(words)) != words:
+                text.parent.replace(text, nodes.Text(done))
+
+
+def _in_code(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, _NOT_WORDS):
+        parent = parent.parent
+    return parent is not None
 
 
 class MarkUntranslated(SphinxTransform):
@@ -421,6 +444,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
     app.connect("config-inited", fix_chinese_search)
     app.connect("env-get-outdated", refuse_language_folders, priority=110)  # before the outline
+    app.add_transform(ComposeWords)
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)
