@@ -210,6 +210,11 @@ def test_a_lang_that_is_no_language_is_said_at_its_line_and_reaches_no_edition(b
     ("zh_hant_tw", "zh-Hant-TW", "TW", "ltr"),
     ("es-419", "es-419", None, "ltr"),  # a UN region: Typst takes ISO 3166 countries only
     ("HE", "he", None, "rtl"),
+    # Traditional Chinese without a country: Typst set it in Simplified Chinese's (mainland)
+    # glyph shapes, and the PDF's /Lang said "zh" alone; CLDR's likely country is Taiwan
+    ("zh-Hant", "zh-Hant", "TW", "ltr"),
+    ("zh-Hans", "zh-Hans", None, "ltr"),  # Typst's default shapes for Chinese already
+    ("pa-Arab", "pa-Arab", "PK", "rtl"),
 ])
 def test_a_language_code_as_each_edition_needs_it(written, tag, region, direction):
     found = pagelang.read(written, 2, "en")

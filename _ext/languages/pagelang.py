@@ -68,9 +68,20 @@ def read(value: Any, line: int, publication: str) -> PageLanguage | Problem | No
     tag = tag_of(code)
     if tag.lower() == tag_of(publication).lower():
         return None
-    region = locale.territory if locale.territory and _REGION.fullmatch(locale.territory) else None
+    region = locale.territory or (likely_country(locale.language, locale.script) if locale.script else None)
+    region = region if region and _REGION.fullmatch(region) else None
     direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
     return PageLanguage(tag, locale.language, region, direction)
+
+
+def likely_country(language: str, script: str) -> str | None:
+    """CLDR's likely country of a language in a script (``zh``, ``Hant`` → ``TW``): Typst has
+    no script, only a country, to pick glyph shapes by (Traditional Chinese without it was set
+    in mainland shapes) and to write the PDF's ``/Lang``."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(f"{language}_{script}", "")
+    return next((part for part in likely.split("_")[2:] if _REGION.fullmatch(part)), None)
 
 
 def _shown(value: Any) -> str:
