@@ -225,6 +225,11 @@ def test_a_language_code_as_each_edition_needs_it(written, tag, region, directio
     ("english", "write `lang: en`"),
     ("Español", "write `lang: es`"),
     ("<script>", "write a BCP 47 code"),
+    # Austin's language-access list: Dari's ISO 639-3 code and names CLDR gives a region or script
+    ("prs", "write `lang: fa-AF`"),
+    ("Dari", "write `lang: fa-AF`"),
+    ("Chinese (Traditional)", "write `lang: zh-Hant`"),
+    ("Simplified Chinese", "write `lang: zh-Hans`"),
     (["ar"], "must be one language code"),
     (True, "must be one language code"),
 ])

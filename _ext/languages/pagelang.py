@@ -89,9 +89,17 @@ def _shown(value: Any) -> str:
     return shown if len(shown) <= _SHOWN_MAX else shown[:_SHOWN_MAX - 1] + "…"
 
 
+OTHER_CODES = {"prs": "fa-AF"}
+"""Codes of languages CLDR knows by another code: Dari's ISO 639-3 ``prs`` (US cities'
+language-access lists) is CLDR's ``fa_AF``."""
+
+
 def suggestion(written: str) -> str | None:
-    """``english`` → ``en``, ``Español`` → ``es``: the code of a language written by its name."""
-    return _codes_by_name().get(written.strip().casefold())
+    """``english`` → ``en``, ``Español`` → ``es``, ``Dari`` or ``prs`` → ``fa-AF``,
+    ``Chinese (Traditional)`` → ``zh-Hant``: the code of a language written by its name."""
+    key = written.strip().casefold()
+    first = key.replace("_", "-").partition("-")[0]
+    return OTHER_CODES.get(first) or _codes_by_name().get(key)
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +117,13 @@ def _codes_by_name() -> dict[str, str]:
             continue
         if own:
             found.setdefault(own.casefold(), code)
+    for code, name in Locale("en").languages.items():  # "Dari" (fa_AF), "Traditional Chinese"
+        if "_" in code:
+            found.setdefault(name.casefold(), tag_of(code))
+            try:  # "Chinese (Traditional)", as lists of languages write it
+                found.setdefault(Locale.parse(code).get_display_name("en").casefold(), tag_of(code))
+            except (ValueError, UnknownLocaleError):
+                continue
     return found
 
 
