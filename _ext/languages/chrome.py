@@ -49,8 +49,9 @@ def mark(html: str, tag: str, direction: str) -> tuple[str, list[str]]:
             if opening != '<div class="announcement">':  # only with an announcement
                 missing.append(opening)
             continue
-        name_end = found + 1 + len(opening[1:].split(" ", 1)[0].rstrip(">"))
-        text = text[:name_end] + attributes + text[name_end:]
+        name = opening[1:].split(" ", 1)[0].rstrip(">")
+        added = f' lang="{escape(tag)}"' if name == "svg" else attributes  # HTML allows no dir on <svg>
+        text = text[:found + 1 + len(name)] + added + text[found + 1 + len(name):]
         before, after = (text, after) if where == "before" else (before, text)
     for opening in EVERY:
         after = after.replace(opening, opening[:2] + attributes + opening[2:])
