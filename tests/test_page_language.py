@@ -501,3 +501,36 @@ def test_a_page_in_another_language_is_valid_html(built):
 
     errors = nu_checker([built["html"] / name for name in ("plan.html", "blog.html", "parks.html")])
     assert [f"{Path(e.get('url', '')).name}:{e.get('lastLine')}: {e['message']}" for e in errors] == []
+
+
+def test_the_site_around_a_right_to_left_page_is_laid_out_as_on_every_page(built):
+    """<html dir="rtl"> on an Arabic page of an English site turned on the site's mirrored
+    layout for Arabic translations ([dir="rtl"] rules): its English navigation was aligned to
+    the right, "Next" and "Previous" swapped sides. The site's parts keep the site's layout;
+    the article reads right to left."""
+    from test_a11y_html import browser as _browser, new_page, serve  # noqa: F401
+
+    from playwright.sync_api import sync_playwright
+
+    require_tool("/usr/bin/chromium", "the layout is measured in Debian's Chromium")
+    looks = """() => {
+      const at = s => document.querySelector(s).getBoundingClientRect();
+      return {sidebarLeft: at('.sidebar-drawer').x < at('article').x,
+              linkAlign: getComputedStyle(document.querySelector('.sidebar-tree .reference')).textAlign,
+              nextRight: !document.querySelector('.next-page') || !document.querySelector('.prev-page')
+                         || at('.next-page').x > at('.prev-page').x,
+              article: getComputedStyle(document.querySelector('article h1')).direction};
+    }"""
+    with serve(built["html"]) as address, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        try:
+            context, page = new_page(chromium, "desktop")
+            page.goto(address + "parks.html")
+            english = page.evaluate(looks)
+            page.goto(address + "plan.html")
+            arabic = page.evaluate(looks)
+            context.close()
+        finally:
+            chromium.close()
+    assert english == {"sidebarLeft": True, "linkAlign": english["linkAlign"], "nextRight": True, "article": "ltr"}
+    assert arabic == {**english, "article": "rtl"}
