@@ -508,7 +508,7 @@ def test_the_site_around_a_right_to_left_page_is_laid_out_as_on_every_page(built
     layout for Arabic translations ([dir="rtl"] rules): its English navigation was aligned to
     the right, "Next" and "Previous" swapped sides. The site's parts keep the site's layout;
     the article reads right to left."""
-    from test_a11y_html import browser as _browser, new_page, serve  # noqa: F401
+    from test_a11y_html import new_page, serve
 
     from playwright.sync_api import sync_playwright
 
