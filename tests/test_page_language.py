@@ -7,6 +7,8 @@ Macau Chinese blog (``lang: zh-MO``), among English pages of an English publicat
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -49,7 +51,6 @@ def soup(path: Path, parser: str = "lxml") -> BeautifulSoup:
 
 def test_the_article_of_a_page_in_another_language_says_its_language_and_direction(built):
     page = soup(built["html"] / "plan.html")
-    assert page.html["lang"] == "en"  # the site's header, sidebar and buttons stay English
     article = page.select_one("article#furo-main-content")
     words = article.find(attrs={"lang": "ar"})
     assert words is not None and words.get("dir") == "rtl"
@@ -59,12 +60,74 @@ def test_the_article_of_a_page_in_another_language_says_its_language_and_directi
     assert blog is not None and blog.get("dir") == "ltr" and "歡迎" in blog.get_text()
 
 
+def language_of(element) -> str | None:
+    """The language a screen reader reads an element in: its nearest ``lang``."""
+    while element is not None and not (hasattr(element, "get") and element.get("lang")):
+        element = element.parent
+    return None if element is None else element["lang"]
+
+
+def direction_of(element) -> str:
+    while element is not None and not (hasattr(element, "get") and element.get("dir")):
+        element = element.parent
+    return "ltr" if element is None else element["dir"]
+
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+HAN = re.compile(r"[\u4E00-\u9FFF]")
+
+
+@pytest.mark.parametrize("name, tag, direction, script", [("plan.html", "ar", "rtl", ARABIC),
+                                                          ("blog.html", "zh-MO", None, HAN)])
+def test_a_page_in_another_language_says_it_on_html_and_the_sites_own_parts_say_english(
+        built, name, tag, direction, script):
+    """WCAG 3.1.1: a page's main language is its <html>'s. An Arabic page kept <html lang="en">,
+    its words marked Arabic only inside the article; now <html> says Arabic and each of the
+    site's own parts (skip link, header, navigation and search, "Previous"/"Next", footer,
+    "On this page", the buttons and their labels) says English, left to right, so a screen
+    reader switches voice at each. Every English word of the page is in an English part, every
+    word in the page's script in a part of the page's language."""
+    page = soup(built["html"] / name)
+    assert (page.html["lang"], page.html.get("dir")) == (tag, direction)
+    assert page.select_one("div.page").get("dir") == "ltr"  # Furo's layout, as on every page
+    for part in ("a.skip-to-content", "input#__navigation", "input#__toc", "header.mobile-header",
+                 "aside.sidebar-drawer", "a.back-to-top", "div.content-icon-container",
+                 "div.main footer", "aside.toc-drawer"):
+        found = page.select_one(part)
+        assert (language_of(found), direction_of(found)) == ("en", "ltr"), part
+    for text in page.body.find_all(string=True):
+        if text.parent.name in ("script", "style") or not text.strip():
+            continue
+        if script.search(text):
+            assert language_of(text.parent) == tag, text
+        elif re.search("[A-Za-z]{2}", text):
+            hidden = text.find_parent("svg") is not None  # Furo's icons, never laid out: HTML has no dir there
+            assert (language_of(text.parent), "ltr" if hidden else direction_of(text.parent)) == ("en", "ltr"), text
+    for labelled in page.body.select("[aria-label], [title]"):
+        assert language_of(labelled) == "en" or script.search(labelled.get("title", "")), labelled
+
+
+def test_a_page_in_the_publications_language_keeps_its_html_unmarked(built):
+    page = soup(built["html"] / "parks.html")
+    assert (page.html["lang"], page.html.get("dir")) == ("en", None)
+    assert page.body.select("[lang='en']") == [] and page.select_one("div.page").get("dir") is None
+
+
 def test_the_citation_on_a_page_in_another_language_says_it_is_english(built):
     """"Cite this chapter" is the publication's English: inside the Arabic article it was read
     with an Arabic voice and laid out right to left ("City of Austin. (2026)" scrambled)."""
     box = soup(built["html"] / "plan.html").select_one("div.chapter-citation").parent
     assert (box.get("lang"), box.get("dir")) == ("en", "ltr"), box
     assert soup(built["html"] / "parks.html").select_one("div.chapter-citation").parent.get("lang") is None
+
+
+def test_the_chapters_title_in_its_citation_says_its_language(built):
+    """The citation is English, the chapter's title in it Arabic: read with the English voice
+    and, unisolated, its words laid out among the English ones in the wrong order."""
+    box = soup(built["html"] / "plan.html").select_one("div.chapter-citation")
+    titles = box.find_all(attrs={"lang": "ar"})
+    assert len(titles) == 3 and all(t.get("dir") == "rtl" and t.get_text() == ARABIC_TITLE for t in titles)
+    assert "City of Austin" in box.get_text() and box.get_text().count(ARABIC_TITLE) == 3
 
 
 def test_a_page_in_the_publications_language_or_in_none_gets_no_mark(built):
@@ -148,6 +211,11 @@ def test_a_lang_that_is_no_language_is_said_at_its_line_and_reaches_no_edition(b
     ("zh_hant_tw", "zh-Hant-TW", "TW", "ltr"),
     ("es-419", "es-419", None, "ltr"),  # a UN region: Typst takes ISO 3166 countries only
     ("HE", "he", None, "rtl"),
+    # Traditional Chinese without a country: Typst set it in Simplified Chinese's (mainland)
+    # glyph shapes, and the PDF's /Lang said "zh" alone; CLDR's likely country is Taiwan
+    ("zh-Hant", "zh-Hant", "TW", "ltr"),
+    ("zh-Hans", "zh-Hans", None, "ltr"),  # Typst's default shapes for Chinese already
+    ("pa-Arab", "pa-Arab", "PK", "rtl"),
 ])
 def test_a_language_code_as_each_edition_needs_it(written, tag, region, direction):
     found = pagelang.read(written, 2, "en")
@@ -158,6 +226,11 @@ def test_a_language_code_as_each_edition_needs_it(written, tag, region, directio
     ("english", "write `lang: en`"),
     ("Español", "write `lang: es`"),
     ("<script>", "write a BCP 47 code"),
+    # Austin's language-access list: Dari's ISO 639-3 code and names CLDR gives a region or script
+    ("prs", "write `lang: fa-AF`"),
+    ("Dari", "write `lang: fa-AF`"),
+    ("Chinese (Traditional)", "write `lang: zh-Hant`"),
+    ("Simplified Chinese", "write `lang: zh-Hans`"),
     (["ar"], "must be one language code"),
     (True, "must be one language code"),
 ])
@@ -364,3 +437,100 @@ def test_a_lang_whose_script_the_words_are_not_in_is_said_at_its_line(tmp_path):
 def test_the_script_of_a_pages_words_against_its_language(tag, words, said):
     language = pagelang.read(tag, 2, "en")
     assert (pagelang.script_problem(words, language, 2, tag) is not None) is said
+
+
+def test_the_sites_parts_are_furos_not_the_pages_own_html():
+    """The article may hold a ``<footer>`` of the page's own HTML: it stays in the page's language."""
+    from languages import chrome
+
+    page = ('<body><svg xmlns="http://www.w3.org/2000/svg" style="display: none;"></svg><div class="page">'
+            '<aside class="sidebar-drawer">…</aside>' + chrome.ARTICLE + '<footer>Own</footer>'
+            '<a class="headerlink" href="#x">¶</a></article><footer>Furo</footer></div></body>')
+    marked, missing = chrome.mark(page, "en", "ltr")
+    assert '<footer>Own</footer>' in marked and '<footer lang="en" dir="ltr">Furo</footer>' in marked
+    assert '<a lang="en" dir="ltr" class="headerlink"' in marked and '<div class="page" dir="ltr">' in marked
+    assert '<aside lang="en" dir="ltr" class="sidebar-drawer">' in marked
+    assert '<a class="skip-to-content muted-link"' in missing
+
+
+def test_the_language_switcher_on_a_page_in_another_language_says_the_sites_language(tmp_path):
+    """The switcher's "Language:" is the site's English: on a Spanish page it was read with the
+    Spanish voice once <html> said Spanish."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOTS / "lang-ar", source)
+    write_pages(source, {"plaza.md": "---\ntitle: La plaza\nlang: es\nposition: 9\n---\n\nLa plaza abre a las ocho.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", extra=("-D", "publication_languages=en,ar"))
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "html" / "plaza.html")
+    switcher = page.select_one("nav.language-switcher")
+    assert page.html["lang"] == "es" and (switcher["lang"], switcher["dir"]) == ("en", "ltr")
+    assert switcher.find("a", hreflang="ar")["lang"] == "ar"
+    assert soup(tmp_path / "html" / "index.html").select_one("nav.language-switcher").get("lang") is None
+
+
+def test_words_pasted_decomposed_are_composed_so_search_finds_them(tmp_path):
+    """Vietnamese pasted from a Mac app comes decomposed (NFD: "ô" as "o" + U+0302): the search
+    index held the pieces between the marks, so "thông" as typed (composed, NFC) found nothing.
+    The words are composed when the page is read; code stays as written; a CJK compatibility
+    ideograph (a distinct form NFC would replace) is kept."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Tiếp cận ngôn ngữ")
+    body = unicodedata.normalize("NFD", "Hãy gọi 311 để yêu cầu thông dịch viên.") + " \uf900 \uf914"
+    code = unicodedata.normalize("NFD", "thông = 1")
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nLanguage access.\n",
+        "vi.md": f'---\ntitle: "{nfd}"\nlang: vi\nposition: 1\n---\n\n# {nfd}\n\n{body}\n\n```\n{code}\n```\n'})
+    build = sphinx_build(source, tmp_path / "html", "html")
+    assert build.returncode == 0, build.output
+    text = (tmp_path / "html" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    assert {"thông", "dịch", "yêu"} <= set(index["terms"])
+    assert "Tiếp cận ngôn ngữ" in index["titles"]
+    page = soup(tmp_path / "html" / "vi.html")
+    words = page.select_one("article p").get_text()
+    assert words.startswith("Hãy gọi 311 để yêu cầu thông dịch viên.") and "\uf900 \uf914" in words
+    assert page.select_one("article pre").get_text().strip() == code
+    assert page.select_one(".sidebar-tree").find("a", string="Tiếp cận ngôn ngữ") is not None
+
+
+def test_a_page_in_another_language_is_valid_html(built):
+    """The Nu HTML checker (as for every page of the real site): the site's parts took
+    ``dir`` on Furo's ``<svg>`` of icons too, which HTML does not allow there."""
+    from test_a11y_html import nu_checker
+
+    errors = nu_checker([built["html"] / name for name in ("plan.html", "blog.html", "parks.html")])
+    assert [f"{Path(e.get('url', '')).name}:{e.get('lastLine')}: {e['message']}" for e in errors] == []
+
+
+def test_the_site_around_a_right_to_left_page_is_laid_out_as_on_every_page(built):
+    """<html dir="rtl"> on an Arabic page of an English site turned on the site's mirrored
+    layout for Arabic translations ([dir="rtl"] rules): its English navigation was aligned to
+    the right, "Next" and "Previous" swapped sides. The site's parts keep the site's layout;
+    the article reads right to left."""
+    from test_a11y_html import new_page, serve
+
+    from playwright.sync_api import sync_playwright
+
+    require_tool("/usr/bin/chromium", "the layout is measured in Debian's Chromium")
+    looks = """() => {
+      const at = s => document.querySelector(s).getBoundingClientRect();
+      return {sidebarLeft: at('.sidebar-drawer').x < at('article').x,
+              linkAlign: getComputedStyle(document.querySelector('.sidebar-tree .reference')).textAlign,
+              nextRight: !document.querySelector('.next-page') || !document.querySelector('.prev-page')
+                         || at('.next-page').x > at('.prev-page').x,
+              article: getComputedStyle(document.querySelector('article h1')).direction};
+    }"""
+    with serve(built["html"]) as address, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        try:
+            context, page = new_page(chromium, "desktop")
+            page.goto(address + "parks.html")
+            english = page.evaluate(looks)
+            page.goto(address + "plan.html")
+            arabic = page.evaluate(looks)
+            context.close()
+        finally:
+            chromium.close()
+    assert english == {"sidebarLeft": True, "linkAlign": english["linkAlign"], "nextRight": True, "article": "ltr"}
+    assert arabic == {**english, "article": "rtl"}

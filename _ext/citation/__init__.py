@@ -55,11 +55,27 @@ def in_the_publications_language(app: Sphinx, docname: str, box: nodes.Element) 
 
     from languages import names, page_language
 
-    if page_language(app.env, docname) is None:
+    own = page_language(app.env, docname)
+    if own is None:
         return [box]
+    title = app.env.titles[docname].astext()
+    mark_title(box, title, f'<span lang="{escape(own.tag)}" dir="{own.direction}">')
     language = names.hreflang(app.config.language or "en")
     opened = f'<div lang="{escape(language)}" dir="{names.direction(language)}">'
     return [nodes.raw("", opened, format="html"), box, nodes.raw("", "</div>", format="html")]
+
+
+def mark_title(box: nodes.Element, title: str, opened: str) -> None:
+    """The chapter's title in the English citation, in its own language and direction (an
+    Arabic title was read with the English voice, its words out of order among the English)."""
+    if not title:
+        return
+    for text in list(box.findall(nodes.Text)):
+        at = str(text).find(title)
+        if at >= 0 and text.parent is not None:
+            text.parent.replace(text, [nodes.Text(str(text)[:at]), nodes.raw("", opened, format="html"),
+                                       nodes.Text(title), nodes.raw("", "</span>", format="html"),
+                                       nodes.Text(str(text)[at + len(title):])])
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:

@@ -33,7 +33,7 @@ from publication.glue import translated_from
 
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
-from . import catalog, compiled, furo_words, links, names, notice, pagelang, sitemap
+from . import catalog, chrome, composed, compiled, furo_words, links, names, notice, pagelang, sitemap
 from .search import fix_chinese_search
 from .problems import WARNING_TYPE, Kind
 
@@ -148,6 +148,29 @@ def language_progress(app: Sphinx, config: Config) -> catalog.Progress:
         _warn(Kind.CATALOG, message + "; fix it or run `make translations`",
               f"{path}:{line or 1}")  # no docname yet: a bare path would be read as one
     return progress
+
+
+class ComposeWords(SphinxTransform):
+    """Each page's words composed (NFC, :mod:`.composed`), so the site's search finds words
+    pasted decomposed; code, maths and raw HTML stay as written. Before Sphinx's Locale (20),
+    so a catalog's messages, taken from the composed words, match."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            words = str(text)
+            if words.isascii() or text.parent is None or _in_code(text):
+                continue
+            if (done := composed.composed(words)) != words:
+                text.parent.replace(text, nodes.Text(done))
+
+
+def _in_code(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, _NOT_WORDS):
+        parent = parent.parent
+    return parent is not None
 
 
 class MarkUntranslated(SphinxTransform):
@@ -322,15 +345,44 @@ def page_language(env: Any, docname: str) -> pagelang.PageLanguage | None:
 
 
 def mark_page_language(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Site: ``page_lang``/``page_dir`` for the article (``_templates/page.html``): the site's
-    header, sidebar and buttons stay in the site's language. (The ePub's chapter is the page
-    alone: epub_edition puts its language on ``<html>``.)"""
+    """Site: the page's language on ``<html>`` (WCAG 3.1.1) and ``page_lang``/``page_dir`` for
+    the article (``_templates/page.html``); the site's own parts say the publication's
+    (:func:`mark_site_parts`). (The ePub's chapter is the page alone: epub_edition puts its
+    language on ``<html>``.)"""
     if doctree is None or app.builder.name == "epub":
         return
     found = page_language(app.env, pagename)
     if found is not None:
         context["page_lang"], context["page_dir"] = found.tag, found.direction
+        # Furo's base.html has no block for <html>'s attributes: the tag is checked
+        # (pagelang.read), so this adds exactly dir="rtl" (as page_context does).
+        context["language"] = found.tag + ('" dir="rtl' if found.direction == "rtl" else "")
+        publication = names.hreflang(app.config.language or app.config.source_language or "en")
+        context["publication_lang"], context["publication_dir"] = publication, names.direction(publication)
+        if "language_switcher" in context:  # the switcher's label is in the site's language
+            context["language_switcher"] = context["language_switcher"].replace(
+                '<nav class="language-switcher"',
+                f'<nav class="language-switcher" lang="{escape(publication)}" dir="{names.direction(publication)}"', 1)
     mark_neighbour_titles(app, pagename, context)
+
+
+def mark_site_parts(app: Sphinx) -> None:
+    """``builder-inited``: wrap the site builder's ``templates.render`` so a page in another
+    language has Furo's own parts in the publication's language (:mod:`.chrome`)."""
+    templates = getattr(app.builder, "templates", None)
+    if app.builder.format != "html" or app.builder.name == "epub" or templates is None \
+            or getattr(templates, "languages_site_parts", False):
+        return
+    render = templates.render
+
+    def render_marked(template: str, context: dict[str, Any]) -> str:
+        html = render(template, context)
+        if context.get("page_lang") and context.get("publication_lang"):
+            html, _missing = chrome.mark(html, context["publication_lang"], context["publication_dir"])
+        return html
+
+    templates.render = render_marked
+    templates.languages_site_parts = True
 
 
 def mark_neighbour_titles(app: Sphinx, pagename: str, context: dict) -> None:
@@ -392,12 +444,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
     app.connect("config-inited", fix_chinese_search)
     app.connect("env-get-outdated", refuse_language_folders, priority=110)  # before the outline
+    app.add_transform(ComposeWords)
     app.add_transform(MarkUntranslated)
     app.connect("doctree-resolved", add_notice)
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", mark_page_language)
     app.add_env_collector(PageLanguages)
     app.connect("builder-inited", translate_furo_labels)
+    app.connect("builder-inited", mark_site_parts)
     app.connect("builder-inited", check_site_languages)
     app.connect("build-finished", finish_sitemap, priority=900)  # after sphinx-sitemap writes
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

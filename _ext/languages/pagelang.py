@@ -68,9 +68,20 @@ def read(value: Any, line: int, publication: str) -> PageLanguage | Problem | No
     tag = tag_of(code)
     if tag.lower() == tag_of(publication).lower():
         return None
-    region = locale.territory if locale.territory and _REGION.fullmatch(locale.territory) else None
+    region = locale.territory or (likely_country(locale.language, locale.script) if locale.script else None)
+    region = region if region and _REGION.fullmatch(region) else None
     direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
     return PageLanguage(tag, locale.language, region, direction)
+
+
+def likely_country(language: str, script: str) -> str | None:
+    """CLDR's likely country of a language in a script (``zh``, ``Hant`` → ``TW``): Typst has
+    no script, only a country, to pick glyph shapes by (Traditional Chinese without it was set
+    in mainland shapes) and to write the PDF's ``/Lang``."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(f"{language}_{script}", "")
+    return next((part for part in likely.split("_")[2:] if _REGION.fullmatch(part)), None)
 
 
 def _shown(value: Any) -> str:
@@ -78,9 +89,17 @@ def _shown(value: Any) -> str:
     return shown if len(shown) <= _SHOWN_MAX else shown[:_SHOWN_MAX - 1] + "…"
 
 
+OTHER_CODES = {"prs": "fa-AF"}
+"""Codes of languages CLDR knows by another code: Dari's ISO 639-3 ``prs`` (US cities'
+language-access lists) is CLDR's ``fa_AF``."""
+
+
 def suggestion(written: str) -> str | None:
-    """``english`` → ``en``, ``Español`` → ``es``: the code of a language written by its name."""
-    return _codes_by_name().get(written.strip().casefold())
+    """``english`` → ``en``, ``Español`` → ``es``, ``Dari`` or ``prs`` → ``fa-AF``,
+    ``Chinese (Traditional)`` → ``zh-Hant``: the code of a language written by its name."""
+    key = written.strip().casefold()
+    first = key.replace("_", "-").partition("-")[0]
+    return OTHER_CODES.get(first) or _codes_by_name().get(key)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +117,13 @@ def _codes_by_name() -> dict[str, str]:
             continue
         if own:
             found.setdefault(own.casefold(), code)
+    for code, name in Locale("en").languages.items():  # "Dari" (fa_AF), "Traditional Chinese"
+        if "_" in code:
+            found.setdefault(name.casefold(), tag_of(code))
+            try:  # "Chinese (Traditional)", as lists of languages write it
+                found.setdefault(Locale.parse(code).get_display_name("en").casefold(), tag_of(code))
+            except (ValueError, UnknownLocaleError):
+                continue
     return found
 
 
