@@ -44,3 +44,58 @@ def test_docusaurus_boxes_keep_their_titles_in_every_edition(tmp_path: Path) -> 
         for words in ("Pro tip for applicants", "Apply before noon.", "Office hours", "Open at nine."):
             assert words in shown, shown
     assert not any("info[" in w or "Office" in w for w in builds["html"].warnings)
+
+
+MKDOCS = ("---\ntitle: Library\n---\n\n"
+          '!!! note "Opening hours"\n    The library opens at nine.\n\n    Closed on holidays.\n\n'
+          "??? tip\n    Folded tip words.\n\n"
+          '!!! warning "Outer"\n    Outer words.\n\n    ???+ danger "Inner"\n        Inner words.\n\n'
+          '=== "Residents"\n\n    Resident words.\n\n=== "Businesses"\n\n    Business words.\n\n'
+          '--8<-- "snippets/hours.md"\n\nLast words.\n')
+
+
+def test_mkdocs_boxes_and_tabs_are_boxes_and_sections_in_every_edition(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {"index.md": MKDOCS})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out" / "html")
+    titles = [box.select_one(".admonition-title").get_text() for box in article.select(".admonition")]
+    assert titles == ["Opening hours", "Tip", "Outer", "Inner"], titles
+    assert not article.select("pre"), article.select("pre")  # no paragraph set as code
+    assert "Inner words." in article.select(".admonition")[2].get_text()
+    assert not any(marks in article.get_text() for marks in ("!!!", "???", '=== "'))
+    for shown in [" ".join(article.get_text(" ").split()), *_book_texts(tmp_path / "out")]:
+        for words in ("Closed on holidays.", "Folded tip words.", "Residents", "Resident words.",
+                      "Businesses", "Business words.", "Last words.", '--8<-- "snippets/hours.md"'):
+            assert words in shown, (words, shown)
+    said = [w for w in builds["html"].warnings if "generators." in w]
+    assert len(said) == 1 and "index.md:27:" in said[0] and "mkdocs-snippet" in said[0], builds["html"].warnings
+
+
+HUGO = ('+++\ntitle = "Water service"\nweight = 20\n+++\n\nWater words.\n\n'
+        '{{% notice warning "Boil notice" %}}\nBoil the water.\n{{% /notice %}}\n\n'
+        '{{% notice info %}}\nInfo words.\n{{% /notice %}}\n\n'
+        '{{< highlight python >}}\nprint("hi")\n{{< /highlight >}}\n\n'
+        'See [trash pickup]({{< ref "trash.md" >}}) and [the list]({{< relref "trash" >}}).\n\n'
+        '{{< figure src="pipe.png" alt="A blue pipe" caption="The main line" >}}\n')
+
+
+def test_hugo_front_matter_and_shortcodes_show_what_hugo_showed(tmp_path: Path) -> None:
+    from test_safety_links import PNG
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": HUGO, "trash.md": "---\ntitle: Trash\n---\n\nTrash words.\n", "pipe.png": PNG})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out" / "html")
+    text = " ".join(article.get_text(" ").split())
+    assert "title =" not in text and "{{" not in text, text
+    titles = [box.select_one(".admonition-title").get_text() for box in article.select(".admonition")]
+    assert titles == ["Boil notice", "Info"], titles
+    assert "warning" in article.select(".admonition")[0]["class"]
+    assert "highlight-python" in str(article) and 'print("hi")' in article.select_one("pre").get_text()
+    links = {a.get_text(): a["href"] for a in article.select("a.reference.internal")}
+    assert links["trash pickup"] == links["the list"] == "trash.html", links
+    assert article.select_one("img")["alt"] == "A blue pipe" and "The main line" in text
+    for shown in _book_texts(tmp_path / "out"):
+        assert "Boil the water." in shown and "The main line" in shown and "weight" not in shown, shown
+    assert not [w for w in builds["html"].warnings if "index.md" in w and "position." not in w], \
+        builds["html"].warnings

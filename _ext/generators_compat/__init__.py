@@ -1,0 +1,51 @@
+"""Sphinx glue: pages written for other site generators (MkDocs, Hugo) built as they showed.
+
+City staff copy pages from other cities' documentation sites: MkDocs' ``!!! note`` boxes
+and ``=== "Tab"`` tabs, Hugo's ``{{% notice %}}`` and ``{{< figure >}}`` shortcodes and
+``+++`` TOML front matter reached readers as raw marks (a box's second paragraph as code).
+At ``source-read``, before Obsidian's, GitBook's and Liquid's rewrites, every page is
+rewritten line for line by the Sphinx-free :mod:`.mkdocs` and :mod:`.hugo`; their problems
+are said at their lines. Docusaurus' ``:::tip Title`` boxes are read by ``maths.switch``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from . import hugo, mkdocs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger(__name__)
+WARNING_TYPE = "generators"
+
+
+def _body_start(lines: list[str]) -> int:
+    """The index of the first line after a YAML front matter."""
+    if lines and lines[0].rstrip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].rstrip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
+def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: Hugo's front matter and shortcodes, MkDocs' blocks, as MyST."""
+    text = source[0]
+    if text.startswith("+++") or "{{" in text:
+        text = hugo.rewrite(text)
+    text, problems = mkdocs.rewrite(text, _body_start(text.split("\n")))
+    source[0] = text
+    for problem in problems:
+        logger.warning(problem.message, location=(docname, problem.line),
+                       type=WARNING_TYPE, subtype=problem.kind.value)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("source-read", rewrite_other_generators, priority=380)  # before Obsidian (390), Liquid (500)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
