@@ -88,6 +88,7 @@ def test_hugo_front_matter_and_shortcodes_show_what_hugo_showed(tmp_path: Path) 
     article = _article(tmp_path / "out" / "html")
     text = " ".join(article.get_text(" ").split())
     assert "title =" not in text and "{{" not in text, text
+    assert article.select_one("h1").get_text().startswith("Water service")  # TOML's title
     titles = [box.select_one(".admonition-title").get_text() for box in article.select(".admonition")]
     assert titles == ["Boil notice", "Info"], titles
     assert "warning" in article.select(".admonition")[0]["class"]
@@ -99,3 +100,17 @@ def test_hugo_front_matter_and_shortcodes_show_what_hugo_showed(tmp_path: Path) 
         assert "Boil the water." in shown and "The main line" in shown and "weight" not in shown, shown
     assert not [w for w in builds["html"].warnings if "index.md" in w and "position." not in w], \
         builds["html"].warnings
+
+
+def test_toml_front_matter_is_read_with_its_key_lines() -> None:
+    import pagesource
+
+    page = pagesource.parse('+++\ntitle = "Water service"\nweight = 20\ndate = 2024-01-05\n\n'
+                            '[params]\nicon = "drop"\n+++\n\nWords.\n')
+    assert page.data == {"title": "Water service", "weight": 20, "date": "2024-01-05",
+                         "params": {"icon": "drop"}}
+    assert page.key_lines == {"title": 2, "weight": 3, "date": 4, "params": 6}
+    assert page.body_start == 8 and page.closed and not page.problems
+    broken = pagesource.parse('+++\ntitle = "Water\nweight = 20\n+++\n\nWords.\n')
+    assert [(p.kind, p.line) for p in broken.problems] == [(pagesource.Kind.YAML, 2)]
+    assert "TOML" in broken.problems[0].message and broken.body_start == 4

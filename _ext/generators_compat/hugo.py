@@ -4,9 +4,9 @@ Plain Python with no Sphinx import; every line keeps its number. MyST showed Hug
 front matter as a paragraph of ``key = value`` lines, and Liquid said its shortcodes were
 Liquid it could not run:
 
-- ``+++`` … ``+++`` (TOML front matter, which :mod:`pagesource` reads for the title,
-  ``weight`` and ``draft``): the same lines as an empty YAML front matter of comments, so
-  no edition shows them.
+- ``+++`` … ``+++`` (TOML front matter, which :mod:`pagesource` reads for page order):
+  the same lines as YAML, each ``key = value`` line of a plain value as ``key: value`` (MyST
+  takes the heading from ``title``), any other as a comment, so no edition shows them.
 - ``{{% notice info "Title" %}}`` … ``{{% /notice %}}`` (the Learn and Relearn themes; also
   ``style="…" title="…"``), each tag alone on its line: a box of its kind's colour.
 - ``{{< highlight go >}}`` … ``{{< /highlight >}}``: a fenced code block in that language.
@@ -42,6 +42,28 @@ def toml_front_matter(lines: list[str]) -> int | None:
     return next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
 
 
+def _yaml_line(line: str) -> str:
+    """A TOML line ``key = value`` as YAML when it is one key and a plain value on its own
+    (MyST takes the page's heading from ``title``), else a YAML comment."""
+    import datetime
+    import json
+    import math
+    import tomllib
+
+    try:
+        value = tomllib.loads(line)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return "# " + line
+    if len(value) != 1:
+        return "# " + line
+    (key, item), = value.items()
+    if isinstance(item, (datetime.date, datetime.time)):
+        item = item.isoformat()
+    if not isinstance(item, (str, int, float, bool)) or isinstance(item, float) and not math.isfinite(item):
+        return "# " + line
+    return f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(item, ensure_ascii=False)}"
+
+
 def arguments(args: str) -> tuple[list[str], dict[str, str]]:
     """A shortcode's positional and named arguments."""
     positional, named = [], {}
@@ -60,8 +82,11 @@ def rewrite(text: str) -> str:
     start = 0
     if (end := toml_front_matter(lines)) is not None:
         lines[0] = lines[end] = "---"
+        in_table = False
         for i in range(1, end):
-            lines[i] = "# " + lines[i] if lines[i].strip() else ""
+            in_table = in_table or lines[i].lstrip().startswith("[")
+            lines[i] = "" if not lines[i].strip() else (
+                "# " + lines[i] if in_table else _yaml_line(lines[i]))
         start = end + 1
     if "{{" not in text:
         return "\n".join(lines)
