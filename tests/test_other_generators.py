@@ -114,3 +114,14 @@ def test_toml_front_matter_is_read_with_its_key_lines() -> None:
     broken = pagesource.parse('+++\ntitle = "Water\nweight = 20\n+++\n\nWords.\n')
     assert [(p.kind, p.line) for p in broken.problems] == [(pagesource.Kind.YAML, 2)]
     assert "TOML" in broken.problems[0].message and broken.body_start == 4
+
+
+def test_docusaurus_sidebar_position_orders_the_pages(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "zebra.md": "---\ntitle: Zebra crossings\nsidebar_position: 1\n---\n\nZebra words.\n",
+        "apple.md": "---\ntitle: Apple orchards\nsidebar_position: 2.5\n---\n\nApple words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
+    assert listed == ["Zebra crossings", "Apple orchards"], listed
+    assert not [w for w in build.warnings if "sidebar_position" in w or "position" in w], build.warnings
