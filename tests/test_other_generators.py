@@ -125,3 +125,23 @@ def test_docusaurus_sidebar_position_orders_the_pages(tmp_path: Path) -> None:
     listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
     assert listed == ["Zebra crossings", "Apple orchards"], listed
     assert not [w for w in build.warnings if "sidebar_position" in w or "position" in w], build.warnings
+
+
+def test_a_hugo_section_landing_lands_its_folder(tmp_path: Path) -> None:
+    """Hugo's ``_index.md`` is a folder's landing page; it was never read (a ``_`` file),
+    its words lost with an information line only, and a contents page generated instead."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "services/_index.md": '+++\ntitle = "City services"\nweight = 1\n+++\n\nServices landing words.\n',
+        "services/water.md": "---\ntitle: Water\nweight: 1\n---\n\nWater words.\n",
+        "news/_index.md": "---\ntitle: News\n---\n\nNews landing words.\n",
+        "news/index.md": "---\ntitle: News index\n---\n\nIndex words.\n",
+        "news/item.md": "---\ntitle: Item\n---\n\nItem words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    landing = _article(tmp_path / "out", "services/_index")
+    assert "City services" in landing.select_one("h1").get_text()
+    assert "Services landing words." in landing.get_text()
+    assert [a.get_text() for a in landing.select(".toctree-wrapper a")] == ["Water"]
+    assert not (tmp_path / "out" / "services" / "index.html").exists()  # no generated landing
+    assert not (tmp_path / "out" / "news" / "_index.html").exists()  # index.md lands news/
+    assert not [w for w in build.warnings if "services" in w], build.warnings

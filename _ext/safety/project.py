@@ -76,6 +76,43 @@ def matching_files(srcdir: str | os.PathLike[str], include_paths: Iterable[str],
     return found
 
 
+SECTION_LANDING = "_index.md"
+"""Hugo's section landing page: its folder's landing (``pageorder``), although its name starts
+with ``_``, where no ``index`` page is beside it and the folder is no Jekyll site's."""
+
+
+def own_exclusions(exclude_paths: Iterable[str]) -> Matcher:
+    """The publisher's own patterns: not those that leave out every ``_`` name (``_*``)."""
+    return Matcher([p for p in exclude_paths if not Matcher([p])("_b") and not Matcher([p])("a/_b")])
+
+
+def is_section_landing(srcdir: str | os.PathLike[str], name: str, own: Matcher,
+                       page_suffixes: Iterable[str]) -> bool:
+    """Whether ``name`` (from ``srcdir``) is Hugo's ``_index.md`` that lands its folder: no
+    ``index`` page beside it, the folder no ``_`` or ``.`` folder, the pages no Jekyll site
+    (Jekyll never published a ``_`` file), and the publisher did not leave it out."""
+    folder, _, base = name.rpartition("/")
+    root = Path(srcdir)
+    return (base == SECTION_LANDING and not own(name) and (root / name).is_file()
+            and not any(part.startswith(("_", ".")) for part in folder.split("/") if part)
+            and not (root / "_config.yml").is_file()
+            and not any((root / folder / f"index{suffix}").is_file() for suffix in page_suffixes))
+
+
+def section_landings(srcdir: str | os.PathLike[str], found: dict[str, list[str]],
+                     exclude_paths: Iterable[str], page_suffixes: Iterable[str]) -> list[str]:
+    """Each folder's ``_index.md`` (from ``srcdir``) among the folders of the pages ``found``
+    (docname -> files) and their parents that :func:`is_section_landing`. Hugo published it
+    as the folder's page; as a ``_`` file it was never read, its words lost."""
+    own = own_exclusions(exclude_paths)
+    folders = {""}
+    for docname in found:
+        parts = docname.split("/")[:-1]
+        folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    names = (f"{folder}/{SECTION_LANDING}" if folder else SECTION_LANDING for folder in sorted(folders))
+    return [name for name in names if is_section_landing(srcdir, name, own, tuple(page_suffixes))]
+
+
 def sphinx_walk(dirname: str | os.PathLike[str], include_patterns: Iterable[str] = ("**",),
                 exclude_patterns: Iterable[str] = ()) -> list[str]:
     """:func:`matching_files` for Sphinx's own :class:`sphinx.project.Project`, which looks for
@@ -150,6 +187,9 @@ class PagesProject(Project):
                 continue
             if docname := self.path2doc(filename):
                 found.setdefault(docname, []).append(filename)
+        for filename in section_landings(self.srcdir, found, [*exclude_paths, *EXCLUDE_PATHS],
+                                         self.source_suffix):
+            found.setdefault(filename.rsplit(".", 1)[0], []).append(filename)
         twins, broken = [], []
         for docname, files in found.items():
             readable = []
