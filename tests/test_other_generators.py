@@ -145,3 +145,12 @@ def test_a_hugo_section_landing_lands_its_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "services" / "index.html").exists()  # no generated landing
     assert not (tmp_path / "out" / "news" / "_index.html").exists()  # index.md lands news/
     assert not [w for w in build.warnings if "services" in w], build.warnings
+
+
+def test_a_docusaurus_mdx_page_is_said_not_lost_without_a_word(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "permits.mdx": "---\ntitle: Permits\n---\n\nPermit words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    said = [w for w in build.warnings if "permits.mdx" in w]
+    assert len(said) == 1 and "rename it 'permits.md'" in said[0], build.warnings
