@@ -18,7 +18,7 @@ from conftest import Fifo, Link, sphinx_build, write_pages
 
 from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
 from generators_compat import WARNING_TYPE as GENERATORS
-from generators_compat.mkdocs import Kind as GeneratorsKind
+from generators_compat.problems import Kind as GeneratorsKind
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from loose_links import WARNING_TYPE as LINK, Kind as LinkKind

@@ -27,6 +27,8 @@ def _book_texts(out: Path, chapter: str = "index.xhtml") -> list[str]:
 
 
 DOCUSAURUS = ("---\ntitle: Permits\nsidebar_position: 2\n---\n\n"
+              "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+              "{/* ask Ana before publishing */}\n\n"
               ":::tip Pro tip for applicants\n\nApply before noon.\n\n:::\n\n"
               ":::info[Office hours]\nOpen at nine.\n:::\n\n"
               ":::danger\nNo open flames.\n:::\n")
@@ -44,6 +46,11 @@ def test_docusaurus_boxes_keep_their_titles_in_every_edition(tmp_path: Path) -> 
         for words in ("Pro tip for applicants", "Apply before noon.", "Office hours", "Open at nine."):
             assert words in shown, shown
     assert not any("info[" in w or "Office" in w for w in builds["html"].warnings)
+    text = article.get_text(" ")
+    assert "import" not in text and "ask Ana" not in text and "{/*" not in text, text
+    said = [w.split("index.md:")[1] for w in builds["html"].warnings if "generators." in w]
+    assert len(said) == 2 and said[0].startswith("6:") and "mdx-code" in said[0] \
+        and said[1].startswith("9:") and "mdx-comment" in said[1] and "Ana" not in said[1], said
 
 
 MKDOCS = ("---\ntitle: Library\n---\n\n"

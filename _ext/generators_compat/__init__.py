@@ -4,7 +4,8 @@ City staff copy pages from other cities' documentation sites: MkDocs' ``!!! note
 and ``=== "Tab"`` tabs, Hugo's ``{{% notice %}}`` and ``{{< figure >}}`` shortcodes and
 ``+++`` TOML front matter reached readers as raw marks (a box's second paragraph as code).
 At ``source-read``, before Obsidian's, GitBook's and Liquid's rewrites, every page is
-rewritten line for line by the Sphinx-free :mod:`.mkdocs` and :mod:`.hugo`; their problems
+rewritten line for line by the Sphinx-free :mod:`.mkdocs`, :mod:`.hugo` and
+:mod:`.docusaurus` (MDX's ``import`` lines and ``{/* comments */}`` left out); their problems
 are said at their lines. Docusaurus' ``:::tip Title`` boxes are read by ``maths.switch``.
 """
 
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import hugo, mkdocs
+from . import docusaurus, hugo, mkdocs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,7 +40,10 @@ def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> No
     text = source[0]
     if text.startswith("+++") or "{{" in text:
         text = hugo.rewrite(text)
-    text, problems = mkdocs.rewrite(text, _body_start(text.split("\n")))
+    start = _body_start(text.split("\n"))
+    text, problems = mkdocs.rewrite(text, start)
+    text, mdx = docusaurus.rewrite(text, start)
+    problems = sorted((*problems, *mdx), key=lambda problem: problem.line)
     source[0] = text
     for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line),

@@ -19,11 +19,11 @@ box last in a box) do two fences share that line, and the lines after it move do
 
 from __future__ import annotations
 
-import enum
 import re
-from dataclasses import dataclass
 
 from pagesource.fences import container_fence, markdown_lines
+
+from .problems import Kind, Problem
 
 KINDS = {
     **{kind: kind for kind in "note tip hint important warning caution attention danger error".split()},
@@ -43,27 +43,6 @@ _BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kinds>[A
 _TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]{0,2}[ \t]+\"(?P<title>[^\"]*)\"[ \t]*$")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+(?P<what>\S.*?)[ \t]*$")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
-
-
-class Kind(enum.Enum):
-    """Each value is a warning subtype of ``generators``."""
-
-    SNIPPET = "mkdocs-snippet"
-    """``--8<-- "file.md"``: MkDocs put that file's words here; the line is shown as typed."""
-
-    EMPTY_BOX = "mkdocs-empty-box"
-    """A ``!!!``/``???``/``===`` line with no indented lines under it (the body was not
-    indented four spaces): shown as typed."""
-
-    TOO_DEEP = "mkdocs-too-deep"
-    """Boxes nested deeper than :data:`MAX_DEPTH`: the inner ones are shown as typed."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int  # 1-based
-    kind: Kind
-    message: str
 
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:

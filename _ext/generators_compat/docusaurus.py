@@ -1,0 +1,73 @@
+"""Docusaurus' MDX code in a page, left out as Docusaurus left it out of what readers saw.
+
+Plain Python with no Sphinx import; every line keeps its number (a line left out is blank).
+A page copied from a Docusaurus ``docs/`` folder starts with ``import Tabs from
+'@theme/Tabs';`` lines and may hold ``export const …`` lines and ``{/* comments */}``: MyST
+showed them as paragraphs. They are code for that site, and a comment may hold notes its
+writer never showed (as Obsidian's ``%%``): each is left out, and said once per page with
+its lines, never a comment's words. Its boxes (``:::tip Title``) are ``maths.switch``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pagesource.fences import markdown_lines
+
+from .mkdocs import Kind, Problem
+
+_IMPORT = re.compile(r"""^import\s+(?:[\w$]+\s*,?\s*)?(?:\{[^{}]*\}\s*|\*\s+as\s+[\w$]+\s*)?(?:from\s+)?(['"])[^'"\n]+\1\s*;?\s*$""")
+_IMPORT_OPEN = re.compile(r"^import\s+(?:[\w$]+\s*,\s*)?\{[^{}]*$")
+_IMPORT_CLOSE = re.compile(r"""^[^{}]*\}\s*from\s+(['"])[^'"\n]+\1\s*;?\s*$""")
+_EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default)\b.*;\s*$")
+_COMMENT = re.compile(r"\{/\*.*?\*/\}")
+
+
+def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
+    """``text`` without its MDX imports, exports and comments, line for line."""
+    if "import" not in text and "export" not in text and "{/*" not in text:
+        return text, ()
+    lines = text.split("\n")
+    code: list[int] = []
+    comments: list[int] = []
+    prose = [i for i in markdown_lines(lines) if i >= body_start]
+    opened: int | None = None
+    for i in prose:
+        line = lines[i]
+        if opened is not None:
+            if _IMPORT_CLOSE.match(line) or i - opened > 30:
+                if _IMPORT_CLOSE.match(line):
+                    code.extend(range(opened, i + 1))
+                opened = None
+            continue
+        if _IMPORT.match(line) or _EXPORT.match(line):
+            code.append(i)
+        elif _IMPORT_OPEN.match(line):
+            opened = i
+        elif "{/*" in line and _COMMENT.search(line):
+            comments.append(i)
+    problems = []
+    for i in code:
+        lines[i] = ""
+    for i in comments:
+        lines[i] = _COMMENT.sub("", lines[i])
+    if code:
+        problems.append(Problem(code[0] + 1, Kind.MDX_CODE, (
+            f"Docusaurus' MDX code (`{text.split(chr(10))[code[0]].strip()[:60]}`{_more(code)}) is "
+            "left out of every edition: it is code for that site, not words; remove it, and write "
+            "what a component it brought in (<Tabs>, <TabItem>) showed as Markdown")))
+    if comments:
+        problems.append(Problem(comments[0] + 1, Kind.MDX_COMMENT, (
+            f"an MDX comment ({{/* … */}}{_more(comments)}) is left out of every edition: "
+            "Docusaurus hid it, and it may hold private notes; to publish its words, write them "
+            "without {/* and */}, or delete the comment")))
+    return "\n".join(lines), tuple(problems)
+
+
+def _more(lines: list[int]) -> str:
+    """The other lines of a kind, as the warning names them."""
+    others = sorted({i + 1 for i in lines[1:]} - {lines[0] + 1})
+    if not others:
+        return ""
+    shown = ", ".join(map(str, others[:10])) + (", …" if len(others) > 10 else "")
+    return f"; and line{'s' if len(others) > 1 else ''} {shown}"
