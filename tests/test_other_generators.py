@@ -161,3 +161,16 @@ def test_a_docusaurus_mdx_page_is_said_not_lost_without_a_word(tmp_path: Path) -
     build = sphinx_build(source, tmp_path / "out", strict=False)
     said = [w for w in build.warnings if "permits.mdx" in w]
     assert len(said) == 1 and "rename it 'permits.md'" in said[0], build.warnings
+
+
+def test_hostile_pages_are_said_once_and_nesting_is_bounded() -> None:
+    """20,000 empty boxes were 20,000 warnings; 2,000 nested notices a fence of 2,000 colons
+    per box (the page grew as the square)."""
+    from generators_compat import docusaurus, hugo, mkdocs
+
+    text, problems = mkdocs.rewrite('!!! note "A"\nNot indented.\n' * 20000)
+    assert len(problems) == 1 and "(and 19999 more on the page: lines 3, 5," in problems[0].message
+    nested = hugo.rewrite("{{% notice %}}\n" * 2000 + "Words.\n" + "{{% /notice %}}\n" * 2000)
+    assert len(nested) < 3 * len("{{% notice %}}\n" * 2000 + "Words.\n" + "{{% /notice %}}\n" * 2000)
+    assert sum(line.startswith(":::") for line in nested.split("\n")) == 2 * hugo.MAX_DEPTH
+    assert docusaurus.rewrite("{/* a */} b {/* c */} d " + "{/* " * 20000)[0].startswith(" b  d {/* {/*")

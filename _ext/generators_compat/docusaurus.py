@@ -20,7 +20,6 @@ _IMPORT = re.compile(r"""^import\s+(?:[\w$]+\s*,?\s*)?(?:\{[^{}]*\}\s*|\*\s+as\s
 _IMPORT_OPEN = re.compile(r"^import\s+(?:[\w$]+\s*,\s*)?\{[^{}]*$")
 _IMPORT_CLOSE = re.compile(r"""^[^{}]*\}\s*from\s+(['"])[^'"\n]+\1\s*;?\s*$""")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default)\b.*;\s*$")
-_COMMENT = re.compile(r"\{/\*.*?\*/\}")
 
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
@@ -44,13 +43,15 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
             code.append(i)
         elif _IMPORT_OPEN.match(line):
             opened = i
-        elif "{/*" in line and _COMMENT.search(line):
+        elif "{/*" in line and _comment_spans(line):
             comments.append(i)
     problems = []
     for i in code:
         lines[i] = ""
     for i in comments:
-        lines[i] = _COMMENT.sub("", lines[i])
+        line = lines[i]
+        lines[i] = "".join(line[start:end] for start, end in
+                           _between([0, *(p for span in _comment_spans(line) for p in span), len(line)]))
     if code:
         problems.append(Problem(code[0] + 1, Kind.MDX_CODE, (
             f"Docusaurus' MDX code (`{text.split(chr(10))[code[0]].strip()[:60]}`{_more(code)}) is "
@@ -62,6 +63,24 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
             "Docusaurus hid it, and it may hold private notes; to publish its words, write them "
             "without {/* and */}, or delete the comment")))
     return "\n".join(lines), tuple(problems)
+
+
+def _comment_spans(line: str) -> list[tuple[int, int]]:
+    """Where each ``{/* … */}`` of ``line`` starts and ends, in one pass (a lazy pattern read
+    to the line's end from every unclosed ``{/*``: 10 s for a line of 20,000)."""
+    spans, pos = [], 0
+    while (start := line.find("{/*", pos)) >= 0:
+        end = line.find("*/}", start + 3)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
+
+
+def _between(points: list[int]) -> list[tuple[int, int]]:
+    """The spans outside the comments: (0, first start), (first end, second start) …"""
+    return [(points[k], points[k + 1]) for k in range(0, len(points) - 1, 2)]
 
 
 def _more(lines: list[int]) -> str:

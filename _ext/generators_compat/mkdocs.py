@@ -54,7 +54,23 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     problems: list[Problem] = []
     head, body = lines[:body_start], lines[body_start:]
     body = _blocks(body, body_start, 0, problems)
-    return "\n".join(head + body), tuple(sorted(problems, key=lambda p: p.line))
+    return "\n".join(head + body), _once_per_kind(problems)
+
+
+def _once_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first problem of each kind, naming the lines of the others (a page of 20,000
+    empty boxes is said once, not 20,000 times)."""
+    kept: dict[Kind, list[Problem]] = {}
+    for problem in sorted(problems, key=lambda p: p.line):
+        kept.setdefault(problem.kind, []).append(problem)
+    said = []
+    for first, *others in kept.values():
+        if others:
+            lines = ", ".join(str(p.line) for p in others[:10]) + (", …" if len(others) > 10 else "")
+            first = Problem(first.line, first.kind, f"{first.message} (and {len(others)} more on "
+                            f"the page: line{'s' if len(others) > 1 else ''} {lines})")
+        said.append(first)
+    return tuple(sorted(said, key=lambda p: p.line))
 
 
 def _width(line: str) -> int:
@@ -105,6 +121,7 @@ def _blocks(lines: list[str], first: int, depth: int, problems: list[Problem]) -
             problems.append(Problem(first + i + 1, Kind.TOO_DEEP, (
                 f"MkDocs blocks are nested more than {MAX_DEPTH} deep here, so this one is shown "
                 "as typed: put fewer blocks inside one another")))
+            skip_to = end  # the blocks inside it too, said once
             continue
         closing = end - 1 if end - 1 > last else None  # a blank line after the body
         inner_end = closing if closing is not None else end
