@@ -174,3 +174,17 @@ def test_hostile_pages_are_said_once_and_nesting_is_bounded() -> None:
     assert len(nested) < 3 * len("{{% notice %}}\n" * 2000 + "Words.\n" + "{{% /notice %}}\n" * 2000)
     assert sum(line.startswith(":::") for line in nested.split("\n")) == 2 * hugo.MAX_DEPTH
     assert docusaurus.rewrite("{/* a */} b {/* c */} d " + "{/* " * 20000)[0].startswith(" b  d {/* {/*")
+
+
+def test_docusaurus_tab_labels_are_shown_above_their_words(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Tabs\n---\n\n<Tabs>\n  <TabItem value=\"a\" label=\"Apple\" default>\n"
+        "    Apple words.\n  </TabItem>\n  <TabItem value=\"Banana\">\n    Banana words.\n"
+        "  </TabItem>\n</Tabs>\n\n<Tabs groupId=\"os\">\n<TabItem value=\"win\" label={'Windows & Co'}>\n\n"
+        "Windows words.\n\n</TabItem>\n</Tabs>\n")})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out" / "html")
+    assert [b.get_text() for b in article.select("strong")] == ["Apple", "Banana", "Windows & Co"]
+    for shown in [" ".join(article.get_text(" ").split()), *_book_texts(tmp_path / "out")]:
+        assert "Apple Apple words." in shown and "Windows & Co Windows words." in shown, shown
+    assert not builds["html"].warnings, builds["html"].warnings

@@ -5,7 +5,9 @@ A page copied from a Docusaurus ``docs/`` folder starts with ``import Tabs from
 '@theme/Tabs';`` lines and may hold ``export const …`` lines and ``{/* comments */}``: MyST
 showed them as paragraphs. They are code for that site, and a comment may hold notes its
 writer never showed (as Obsidian's ``%%``): each is left out, and said once per page with
-its lines, never a comment's words. Its boxes (``:::tip Title``) are ``maths.switch``'s.
+its lines, never a comment's words. A ``<TabItem label="Windows">`` line is the label in
+bold (the tabs are shown one after another; the label was an attribute, lost with the element).
+Its boxes (``:::tip Title``) are ``maths.switch``'s.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from .mkdocs import Kind, Problem
 _IMPORT = re.compile(r"""^import\s+(?:[\w$]+\s*,?\s*)?(?:\{[^{}]*\}\s*|\*\s+as\s+[\w$]+\s*)?(?:from\s+)?(['"])[^'"\n]+\1\s*;?\s*$""")
 _IMPORT_OPEN = re.compile(r"^import\s+(?:[\w$]+\s*,\s*)?\{[^{}]*$")
 _IMPORT_CLOSE = re.compile(r"""^[^{}]*\}\s*from\s+(['"])[^'"\n]+\1\s*;?\s*$""")
+_TAB_ITEM = re.compile(r"^(?P<indent>[ \t]*)<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
+_TAB_LABEL = re.compile(r"""\b(?P<key>label|value)\s*=\s*(?:\{\s*)?(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default)\b.*;\s*$")
 
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     """``text`` without its MDX imports, exports and comments, line for line."""
-    if "import" not in text and "export" not in text and "{/*" not in text:
+    if "import" not in text and "export" not in text and "{/*" not in text and "<TabItem" not in text:
         return text, ()
     lines = text.split("\n")
     code: list[int] = []
@@ -45,6 +49,8 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
             opened = i
         elif "{/*" in line and _comment_spans(line):
             comments.append(i)
+        elif "<TabItem" in line and (tab := _TAB_ITEM.match(line)) is not None:
+            lines[i] = tab.group("indent") + _tab_label(tab.group("attrs"))
     problems = []
     for i in code:
         lines[i] = ""
@@ -63,6 +69,17 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
             "Docusaurus hid it, and it may hold private notes; to publish its words, write them "
             "without {/* and */}, or delete the comment")))
     return "\n".join(lines), tuple(problems)
+
+
+def _tab_label(attrs: str) -> str:
+    """A ``<TabItem label="Windows">`` line as the tab's label in bold, where the tabs are
+    shown one after another: the label was an attribute, left out with the element."""
+    import html
+
+    found = {m.group("key"): m.group("double") if m.group("double") is not None else m.group("single")
+             for m in _TAB_LABEL.finditer(attrs)}
+    label = (found.get("label") or found.get("value") or "").strip()
+    return f"<p><strong>{html.escape(label)}</strong></p>" if label else ""
 
 
 def _comment_spans(line: str) -> list[tuple[int, int]]:
