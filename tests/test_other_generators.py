@@ -188,3 +188,13 @@ def test_docusaurus_tab_labels_are_shown_above_their_words(tmp_path: Path) -> No
     for shown in [" ".join(article.get_text(" ").split()), *_book_texts(tmp_path / "out")]:
         assert "Apple Apple words." in shown and "Windows & Co Windows words." in shown, shown
     assert not builds["html"].warnings, builds["html"].warnings
+
+
+def test_make_check_reads_a_hugo_section_landing_as_the_build_does(tmp_path: Path) -> None:
+    from safety.names import underscore_pages
+
+    source = write_pages(tmp_path / "src", {
+        "services/_index.md": "---\ntitle: Services\n---\n\nWords.\n",
+        "news/_index.md": "---\ntitle: News\n---\n\nWords.\n", "news/index.md": "---\ntitle: N\n---\n",
+        "_drafts/_index.md": "---\ntitle: D\n---\n"})
+    assert underscore_pages(str(source), (".md",), lambda name: False) == ["news/_index.md"]

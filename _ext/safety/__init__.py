@@ -180,12 +180,8 @@ def say_underscore_pages(app: Sphinx) -> None:
 
     srcdir = os.fspath(app.srcdir)
     chosen = chosen_exclusions(list(app.config.exclude_patterns))
-    from .project import is_section_landing
-
     for path in names.underscore_pages(srcdir, app.config.source_suffix, chosen,
                                        getattr(app.project, "collections", {})):
-        if is_section_landing(srcdir, path, chosen, app.config.source_suffix):
-            continue  # Hugo's ``_index.md``, read as its folder's landing (project.section_landings)
         where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
         if where not in _SAID:
             _SAID.add(where)

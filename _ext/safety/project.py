@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pagesource import suffixes
+
+from .names import SECTION_LANDING, is_section_landing, own_exclusions
 from sphinx.locale import __
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util import logging
@@ -74,29 +76,6 @@ def matching_files(srcdir: str | os.PathLike[str], include_paths: Iterable[str],
             kept.append(name)
         dirs[:] = kept
     return found
-
-
-SECTION_LANDING = "_index.md"
-"""Hugo's section landing page: its folder's landing (``pageorder``), although its name starts
-with ``_``, where no ``index`` page is beside it and the folder is no Jekyll site's."""
-
-
-def own_exclusions(exclude_paths: Iterable[str]) -> Matcher:
-    """The publisher's own patterns: not those that leave out every ``_`` name (``_*``)."""
-    return Matcher([p for p in exclude_paths if not Matcher([p])("_b") and not Matcher([p])("a/_b")])
-
-
-def is_section_landing(srcdir: str | os.PathLike[str], name: str, own: Matcher,
-                       page_suffixes: Iterable[str]) -> bool:
-    """Whether ``name`` (from ``srcdir``) is Hugo's ``_index.md`` that lands its folder: no
-    ``index`` page beside it, the folder no ``_`` or ``.`` folder, the pages no Jekyll site
-    (Jekyll never published a ``_`` file), and the publisher did not leave it out."""
-    folder, _, base = name.rpartition("/")
-    root = Path(srcdir)
-    return (base == SECTION_LANDING and not own(name) and (root / name).is_file()
-            and not any(part.startswith(("_", ".")) for part in folder.split("/") if part)
-            and not (root / "_config.yml").is_file()
-            and not any((root / folder / f"index{suffix}").is_file() for suffix in page_suffixes))
 
 
 def section_landings(srcdir: str | os.PathLike[str], found: dict[str, list[str]],
