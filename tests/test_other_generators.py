@@ -198,3 +198,12 @@ def test_make_check_reads_a_hugo_section_landing_as_the_build_does(tmp_path: Pat
         "news/_index.md": "---\ntitle: News\n---\n\nWords.\n", "news/index.md": "---\ntitle: N\n---\n",
         "_drafts/_index.md": "---\ntitle: D\n---\n"})
     assert underscore_pages(str(source), (".md",), lambda name: False) == ["news/_index.md"]
+
+
+def test_a_hugo_ref_to_a_section_leads_to_its_landing() -> None:
+    from generators_compat import hugo
+
+    assert hugo.rewrite('[a]({{< ref "/services" >}}) [b]({{< relref "news/" >}}) '
+                        '[c]({{< ref "trash#hours" >}}) [d]({{< ref "gone" >}})',
+                        lambda path: path.lstrip("/") in {"services/_index.md", "news/index.md", "trash.md"}) \
+        == "[a](/services/_index.md) [b](news/index.md) [c](trash.md#hours) [d](gone.md)"

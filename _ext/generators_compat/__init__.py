@@ -11,6 +11,7 @@ are said at their lines. Docusaurus' ``:::tip Title`` boxes are read by ``maths.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -35,11 +36,28 @@ def _body_start(lines: list[str]) -> int:
     return 0
 
 
+def _files_of(app: Sphinx, docname: str) -> hugo.Exists:
+    """Whether a path a link on ``docname`` writes is a file of the pages' folder (``/x`` from
+    its top, else from the page's folder); nothing outside it is looked at."""
+    srcdir = Path(app.srcdir).resolve()
+    folder = Path(app.env.doc2path(docname)).parent
+
+    def exists(path: str) -> bool:
+        file = (srcdir / path.lstrip("/")) if path.startswith("/") else folder / path
+        try:
+            file = file.resolve()
+        except (OSError, RuntimeError):
+            return False
+        return file.is_relative_to(srcdir) and file.is_file()
+
+    return exists
+
+
 def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: Hugo's front matter and shortcodes, MkDocs' blocks, as MyST."""
     text = source[0]
     if text.startswith("+++") or "{{" in text:
-        text = hugo.rewrite(text)
+        text = hugo.rewrite(text, _files_of(app, docname))
     start = _body_start(text.split("\n"))
     text, problems = mkdocs.rewrite(text, start)
     text, mdx = docusaurus.rewrite(text, start)

@@ -21,6 +21,7 @@ it at its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pagesource.fences import container_fence, markdown_lines, outside_code
 
@@ -82,8 +83,13 @@ def arguments(args: str) -> tuple[list[str], dict[str, str]]:
     return positional, named
 
 
-def rewrite(text: str) -> str:
-    """``text`` with Hugo's front matter and known shortcodes as MyST, line for line."""
+Exists = Callable[[str], bool]
+"""Whether a path a link on the page writes (``/services/_index.md``, ``trash.md``) is a file."""
+
+
+def rewrite(text: str, exists: Exists = lambda path: False) -> str:
+    """``text`` with Hugo's front matter and known shortcodes as MyST, line for line;
+    ``exists`` says which file a ``ref`` to a section (``/services``) means."""
     lines = text.split("\n")
     start = 0
     if (end := toml_front_matter(lines)) is not None:
@@ -100,7 +106,8 @@ def rewrite(text: str) -> str:
     _blocks(lines, prose)
     for i in (i for i in markdown_lines(lines) if i >= start):  # a highlight's lines are code now
         if "{{" in lines[i]:
-            lines[i] = outside_code(lines[i], _inline)
+            lines[i] = outside_code(lines[i], lambda part: _SHORTCODE.sub(
+                lambda found: _shortcode(found, exists), part))
     return "\n".join(lines)
 
 
@@ -148,17 +155,13 @@ def _blocks(lines: list[str], prose: list[int]) -> None:
         lines[last] = indent + fence
 
 
-def _inline(part: str) -> str:
-    return _SHORTCODE.sub(_shortcode, part)
-
-
-def _shortcode(found: re.Match[str]) -> str:
+def _shortcode(found: re.Match[str], exists: Exists) -> str:
     name = found.group("name").casefold()
     positional, named = arguments(found.group("args"))
     if name in ("ref", "relref") and not found.group("end"):
         target = named.get("path") or (positional[0] if positional else "")
         if target:
-            return _page_path(target)
+            return _page_path(target, exists)
     if name == "figure" and not found.group("end"):
         src = named.get("src")
         if src:
@@ -169,12 +172,15 @@ def _shortcode(found: re.Match[str]) -> str:
     return found.group(0)
 
 
-def _page_path(target: str) -> str:
-    """The path a link to Hugo's page ``target`` needs: its Markdown file."""
+def _page_path(target: str, exists: Exists) -> str:
+    """The path a link to Hugo's page ``target`` needs: its Markdown file, or its section's
+    landing (``_index.md``, ``index.md``) when ``target`` names a folder."""
     path, hashmark, fragment = target.partition("#")
     name = path.rstrip("/").rsplit("/", 1)[-1]
     if path and "." not in name:
-        path = path.rstrip("/") + ".md"
+        base = path.rstrip("/")
+        path = next((candidate for candidate in (base + ".md", base + "/_index.md", base + "/index.md")
+                     if exists(candidate)), base + ".md")
     return (path + hashmark + fragment).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
