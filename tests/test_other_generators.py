@@ -109,6 +109,16 @@ def test_hugo_front_matter_and_shortcodes_show_what_hugo_showed(tmp_path: Path) 
         builds["html"].warnings
 
 
+def test_an_unknown_hugo_shortcode_is_said_as_hugo_s(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Video\n---\n\nWatch:\n\n{{< youtube w7Ft2ymGmfc >}}\n")})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    said = [w for w in build.warnings if "jekyll.liquid" in w]
+    assert len(said) == 1 and "index.md:7:" in said[0] and "Hugo shortcodes" in said[0] \
+        and "{{< youtube w7Ft2ymGmfc >}} (line 7)" in said[0], build.warnings
+    assert "{{< youtube w7Ft2ymGmfc >}}" in _article(tmp_path / "out").get_text()
+
+
 def test_toml_front_matter_is_read_with_its_key_lines() -> None:
     import pagesource
 
