@@ -217,3 +217,13 @@ def test_a_hugo_ref_to_a_section_leads_to_its_landing() -> None:
                         '[c]({{< ref "trash#hours" >}}) [d]({{< ref "gone" >}})',
                         lambda path: path.lstrip("/") in {"services/_index.md", "news/index.md", "trash.md"}) \
         == "[a](/services/_index.md) [b](news/index.md) [c](trash.md#hours) [d](gone.md)"
+
+
+def test_a_material_icon_is_left_out_not_read_as_a_field(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Hours\n---\n\n:material-clock: Open daily, `:material-x:` in code.\n")})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out")
+    assert not article.select("dl, .field-list")
+    assert " ".join(article.select_one("p").get_text(" ").split()).startswith("Open daily, :material-x: in code.")
+    assert [w for w in build.warnings if "generators.mkdocs-icon" in w and "index.md:5:" in w], build.warnings

@@ -11,6 +11,7 @@ indented four spaces under it; MyST saw the marks as words and the indented line
   (a ``:::tab`` block, its label a heading-like rubric), as print must show them.
 - ``--8<-- "file.md"`` (snippets): shown as typed and said; nothing is read from a path a
   page names.
+- ``:material-clock:`` (Material's icons, a font the editions lack): left out and said.
 
 Every line keeps its number: the mark's line becomes the fence, the body keeps its lines,
 the blank line after it closes the fence. Only where two blocks end on the same line (a
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import container_fence, markdown_lines
+from pagesource.fences import container_fence, markdown_lines, outside_code
 
 from .problems import Kind, Problem
 
@@ -42,19 +43,46 @@ _BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kinds>[A
                   r"[ \t]*(?:\"(?P<title>[^\"]*)\")?[ \t]*$")
 _TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]{0,2}[ \t]+\"(?P<title>[^\"]*)\"[ \t]*$")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+(?P<what>\S.*?)[ \t]*$")
+_ICON = re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*:(?![\w:])")
+"""Material for MkDocs' icon shortcodes (``:material-clock:``, ``:octicons-mark-github-16:``)."""
+_ICON_AND_SPACE = re.compile(_ICON.pattern + r"[ \t]?")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
 
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     """``text`` with MkDocs' blocks as MyST, line for line; ``body_start``: the index of the
     line after the front matter."""
-    if "!!!" not in text and "???" not in text and "===" not in text and "8<-" not in text:
+    if "!!!" not in text and "???" not in text and "===" not in text and "8<-" not in text \
+            and ":material-" not in text and ":fontawesome-" not in text and ":octicons-" not in text \
+            and ":simple-" not in text:
         return text, ()
     lines = text.split("\n")
     problems: list[Problem] = []
     head, body = lines[:body_start], lines[body_start:]
     body = _blocks(body, body_start, 0, problems)
+    _icons(body, body_start, problems)
     return "\n".join(head + body), _once_per_kind(problems)
+
+
+def _icons(lines: list[str], first: int, problems: list[Problem]) -> None:
+    """Each Material icon shortcode left out of its line (code left alone): MyST read one at
+    the start of a line as a field's name, and showed the others as typed."""
+    for i in markdown_lines(lines):
+        if ":" not in lines[i] or not _ICON.search(lines[i]):
+            continue
+        found: list[str] = []
+
+        def without(part: str) -> str:
+            found.extend(m.group(0) for m in _ICON.finditer(part))
+            return _ICON_AND_SPACE.sub("", part)
+
+        lines[i] = outside_code(lines[i], without)
+        if found:
+            written = found[0]
+            problems.append(Problem(first + i + 1, Kind.ICON, (
+                f"the Material for MkDocs icon {written} is left out: it is a picture from a font "
+                "of that site, which the editions do not have; write a word for what it meant, "
+                "or an emoji")))
 
 
 def _once_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:

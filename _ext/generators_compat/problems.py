@@ -19,6 +19,10 @@ class Kind(enum.Enum):
     TOO_DEEP = "mkdocs-too-deep"
     """Boxes nested deeper than :data:`.mkdocs.MAX_DEPTH`: the inner ones are shown as typed."""
 
+    ICON = "mkdocs-icon"
+    """Material for MkDocs' ``:material-clock:`` (``:fontawesome-…:``, ``:octicons-…:``,
+    ``:simple-…:``) icons: pictures of a font the editions do not have, left out."""
+
     MDX_CODE = "mdx-code"
     """Docusaurus' ``import … from '…'`` and ``export const …`` lines: code for that site,
     left out."""
