@@ -32,6 +32,7 @@ extensions = [
     "pageorder",
     "jekyll_compat",  # the City's old Jekyll pages: Liquid, kramdown, old URLs, dates
     "obsidian_compat",  # an Obsidian vault: [[links]], ![[pictures]], > [!note] callouts, %%comments%%
+    "generators_compat",  # pages from MkDocs (!!! note, === tabs) and Hugo (+++ TOML, {{% notice %}}, {{< figure >}})
     "notion_compat",  # a Notion export: its <aside> callouts' Markdown read, in a box
     "gitbook_compat",  # a GitBook folder: SUMMARY.md orders, README.md lands, its {% hint %} blocks
     "loose_links",  # www.… without https://, Google Docs heading links, swapped text and address

@@ -17,6 +17,8 @@ import yaml
 from conftest import Fifo, Link, sphinx_build, write_pages
 
 from epub_edition.links import WARNING_TYPE as EPUB, Subtype as EpubSubtype
+from generators_compat import WARNING_TYPE as GENERATORS
+from generators_compat.problems import Kind as GeneratorsKind
 from jekyll_compat import WARNING_TYPE as JEKYLL, Subtype
 from languages.problems import WARNING_TYPE as LANGUAGES, Kind as LanguagesKind
 from loose_links import WARNING_TYPE as LINK, Kind as LinkKind
@@ -83,6 +85,7 @@ def test_every_kind_is_catalogued():
     expected |= {f"{LINK}.{kind.value}" for kind in LinkKind}
     expected |= {f"{OBSIDIAN}.{kind.value}" for kind in ObsidianKind}
     expected |= {f"{MARKUP}.{kind.value}" for kind in MarkupKind}
+    expected |= {f"{GENERATORS}.{kind.value}" for kind in GeneratorsKind}
     assert expected - catalogued == set()
 
 

@@ -46,8 +46,9 @@ KNOWN = frozenset({
     "class", "sidebar", "folder", "search", "tagName", "keywords",
 })
 #: Numbers a theme's menu sorted pages by (just-the-docs' ``nav_order``; ``sort: 'order'``
-#: or ``sort: 'weight'`` in a layout's loop): read by the outline (``pageorder``).
-ORDER_KEYS = ("nav_order", "order", "weight")
+#: or ``sort: 'weight'`` in a layout's loop, Hugo's ``weight``; Docusaurus'
+#: ``sidebar_position``): read by the outline (``pageorder``).
+ORDER_KEYS = ("nav_order", "order", "weight", "sidebar_position")
 
 
 def order_number(value: Any) -> float | None:

@@ -41,6 +41,9 @@ class Kind(enum.Enum):
     WIKILINK = "wikilink"
     """``[[Page]]`` on a page that is not read as Obsidian's."""
 
+    MKDOCS_MARKS = "mkdocs-marks"
+    """MkDocs' (pymdownx) ``==highlight==``, ``^^inserted^^`` and ``++ctrl+alt+del++`` keys."""
+
     CALLOUT = "callout"
     """``> [!note]`` (Obsidian's callout, GitHub's alert) on a page that is not read as
     Obsidian's."""
@@ -62,6 +65,9 @@ _PATTERNS = (
     (Kind.GRID_TABLE, re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$", re.M)),
     (Kind.TOC, re.compile(r"^[ \t]*\[TOC\][ \t]*$", re.M | re.I)),
     (Kind.WIKILINK, re.compile(r"!?\[\[[^\[\]\n]+\]\]")),
+    (Kind.MKDOCS_MARKS, re.compile(r"(?<![=\\])==(?![=\s])[^=\n]{1,80}(?<![\s\\])==(?!=)"
+                                   r"|(?<![\^\\])\^\^(?![\^\s])[^\^\n]{1,80}(?<![\s\\])\^\^(?!\^)"
+                                   r"|(?<![+\w])\+\+[A-Za-z0-9][\w+-]{0,60}(?<!\+)\+\+(?![+\w])")),
 )
 _CALLOUT = re.compile(r"\A[ \t]*\[![A-Za-z][\w-]*\][+-]?")
 _SIMPLE_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
@@ -129,6 +135,10 @@ def message(found: Found, *, heading: bool = False, count: int = 1, others: tupl
                 "vault (a .obsidian/ folder above it, or a [[name]] on it that names a file of "
                 "the folder) is read so; write the link as `[words](page.md)`, or name a file "
                 "as it is now")
+    if kind is Kind.MKDOCS_MARKS:
+        return (f"`{shown}` is shown as typed, marks and all{more}: MkDocs' ==highlight==, "
+                "^^inserted^^ and ++key++ marks are no Markdown here; write **bold** for a "
+                "highlight, the words alone for an insertion, and keys as {kbd}`Ctrl+Alt+Del`")
     return (f"`{shown}` at the start of a quote is shown as typed{more}: only a page of an Obsidian "
             "vault is read so; write the box as `:::{note}` (or tip, warning, danger …), its words, "
             "then `:::`")

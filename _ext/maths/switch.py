@@ -237,8 +237,14 @@ _LANG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*")
 """A language code as a block's attribute may give one (``ar``, ``zh-Hant-TW``)."""
 
 
-BOXES = {"info": "note", "success": "tip", "warning": "warning", "danger": "danger"}
-"""HackMD's and CodiMD's coloured blocks (``:::info``), as the boxes every edition labels."""
+BOXES = {"info": "note", "success": "tip", "secondary": "note",
+         **{kind: kind for kind in ("note", "tip", "hint", "important", "warning", "caution",
+                                    "attention", "danger", "error")}}
+"""HackMD's and CodiMD's coloured blocks (``:::info``), Docusaurus' (``:::tip``,
+``:::caution``) and Sphinx's own kinds, as the boxes every edition labels."""
+
+_BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?:\[(?P<bracketed>[^\]]*)\])?(?:\s+(?P<title>.*))?", re.S)
+"""``tip Pro tip``, or Docusaurus' ``info[Office hours]``: a box's kind and its title."""
 
 
 class _Renderer(SphinxRenderer):
@@ -330,8 +336,16 @@ class _Renderer(SphinxRenderer):
         title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
         parts = (token.info.strip() if token.info else "").split(maxsplit=1)
         name = parts[0] if parts else ""
-        if name.lower() in BOXES:
-            self.render_directive(token, BOXES[name.lower()], parts[1] if len(parts) > 1 else "")
+        box = _BOX_INFO.fullmatch(token.info.strip() if token.info else "")
+        if box is not None and box.group("name").lower() in BOXES:
+            # Docusaurus' titled box (``:::tip Pro tip``, ``:::info[Hours]``): MyST made the
+            # title a rubric or, bracketed, a class name, and the box an unlabelled <div>
+            kind = BOXES[box.group("name").lower()]
+            title = " ".join(filter(None, (box.group("bracketed"), box.group("title")))).strip()
+            if title:
+                self.render_directive(token, "admonition", title, additional_options={"class": kind})
+            else:
+                self.render_directive(token, kind, "")
             return
         super().render_colon_fence(token)
         if len(parts) > 1 and not name.startswith("{") and isinstance(self.current_node[-1], nodes.container):

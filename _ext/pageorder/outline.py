@@ -403,11 +403,12 @@ _README = ("README", "readme", "Readme")
 
 def _landing_candidates(pages: Mapping[str, Page], folder: str,
                         beside: Mapping[str, list[str]]) -> list[str]:
-    """The pages that may land ``folder``: ``folder/index``, ``folder`` (Jekyll's page beside
+    """The pages that may land ``folder``: ``folder/index``, Hugo's ``folder/_index`` (read only
+    where no ``index`` is: ``safety.project.section_landings``), ``folder`` (Jekyll's page beside
     it), its ``README`` (GitBook's always, :attr:`Page.lands`; else when there is neither, as
     GitHub shows a folder and GitHub Pages' jekyll-readme-index published it), and a page
     beside it whose permalink is the folder's address."""
-    found = [d for d in (f"{folder}/index", folder) if d in pages]
+    found = [d for d in (f"{folder}/index", f"{folder}/_index", folder) if d in pages]
     found += [d for d in (f"{folder}/{name}" for name in _README) if d in pages
               and (pages[d].lands or not found)][:1]
     return found + [d for d in beside.get(folder, ()) if d not in found]

@@ -285,6 +285,8 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     problems = list(problems or ())
     lines = text.splitlines()
     problems += merge_conflicts(text, lines)
+    if lines and lines[0].rstrip() == "+++":
+        return _toml_page(text, lines, problems)
     if not lines or lines[0].rstrip() != "---":
         problems += front_matter_not_first(lines)
         return PageSource(text, tuple(lines), problems=tuple(problems))
@@ -320,6 +322,56 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
                                     f"lines, not a {type(value).__name__}"))
     return PageSource(text, tuple(lines), data, key_lines, end + 1, tuple(problems), closed=True)
+
+
+_TOML_KEY = re.compile(r"""^[ \t]*(?:\[[ \t]*)?(?:"(?P<quoted>[^"]+)"|(?P<bare>[A-Za-z0-9_-]+))[ \t]*[=\].]""")
+
+
+def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSource:
+    """A page whose front matter is Hugo's TOML between two ``+++`` lines: the same data a
+    YAML one gives (dates as text), each top-level key's line, the body after it."""
+    import datetime
+    import tomllib
+
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
+    if end is None:
+        problems.append(Problem(Kind.YAML, 1, "the TOML front matter that starts here is never "
+                                "closed; add a line `+++` after it"))
+        return PageSource(text, tuple(lines), body_start=len(lines), problems=tuple(problems))
+    source = "\n".join(lines[1:end])
+    try:
+        if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise ValueError(f"it is longer than {MAX_BYTES // 1024} KB")
+        value = tomllib.loads(source)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+        found = re.search(r"line (\d+)", str(err))
+        problems.append(Problem(Kind.YAML, 1 + int(found.group(1)) if found else 2,
+                                f"the TOML front matter is not valid ({str(err)[:120]}); write one "
+                                "`key = \"value\"` per line, or the front matter as YAML between `---` lines"))
+        return PageSource(text, tuple(lines), {}, {}, end + 1, tuple(problems), closed=True)
+
+    def as_text(item: Any) -> Any:
+        if isinstance(item, (datetime.date, datetime.time)):
+            return item.isoformat()
+        if isinstance(item, dict):
+            return {key: as_text(inner) for key, inner in item.items()}
+        if isinstance(item, list):
+            return [as_text(inner) for inner in item]
+        return item
+
+    key_lines: dict[str, int] = {}
+    in_table = False
+    for number, line in enumerate(lines[1:end], start=2):
+        if line.lstrip().startswith("[") and not in_table:
+            found = _TOML_KEY.match(line)
+            if found:
+                key_lines.setdefault(found.group("quoted") or found.group("bare"), number)
+            in_table = True  # keys after a table header are the table's
+        elif not in_table and (found := _TOML_KEY.match(line)):
+            key_lines.setdefault(found.group("quoted") or found.group("bare"), number)
+    data = as_text(value)
+    return PageSource(text, tuple(lines), data, {k: v for k, v in key_lines.items() if k in data},
+                      end + 1, tuple(problems), closed=True)
 
 
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")

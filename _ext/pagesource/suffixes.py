@@ -22,9 +22,10 @@ JEKYLL = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd")
 """Jekyll's default ``markdown_ext``, in the order one is kept when two files are one page
 (``a.md`` and ``a.mkd`` were both published at ``a.html``, one over the other)."""
 
-LOOK_ALIKE = (".mdown", ".mdwn", ".markdn", ".mdtxt", ".mdtext")
+LOOK_ALIKE = (".mdown", ".mdwn", ".markdn", ".mdtxt", ".mdtext", ".mdx")
 """Markdown by other tools' names, which Jekyll did not read as Markdown (unless a site's
-``markdown_ext`` names them): such a page is said, not read."""
+``markdown_ext`` names them): such a page is said, not read (Docusaurus' ``.mdx`` too: a page
+copied from its ``docs/`` was left out without a word)."""
 
 REFUSED = frozenset((
     "html", "htm", "xhtml", "xml", "svg", "css", "scss", "sass", "js", "mjs", "json", "yml",

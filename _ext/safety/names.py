@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pagesource.suffixes
 
@@ -103,6 +105,31 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
     return found
 
 
+SECTION_LANDING = "_index.md"
+"""Hugo's section landing page: its folder's landing (``pageorder``), although its name starts
+with ``_``, where no ``index`` page is beside it and the folder is no Jekyll site's."""
+
+
+def own_exclusions(exclude_paths: Iterable[str]) -> Any:
+    """The publisher's own patterns: not those that leave out every ``_`` name (``_*``)."""
+    from sphinx.util.matching import Matcher
+
+    return Matcher([p for p in exclude_paths if not Matcher([p])("_b") and not Matcher([p])("a/_b")])
+
+
+def is_section_landing(srcdir: str | os.PathLike[str], name: str, own: Callable[[str], bool],
+                       page_suffixes: Iterable[str]) -> bool:
+    """Whether ``name`` (from ``srcdir``) is Hugo's ``_index.md`` that lands its folder: no
+    ``index`` page beside it, the folder no ``_`` or ``.`` folder, the pages no Jekyll site
+    (Jekyll never published a ``_`` file), and the publisher did not leave it out."""
+    folder, _, base = name.rpartition("/")
+    root = Path(srcdir)
+    return (base == SECTION_LANDING and not own(name) and (root / name).is_file()
+            and not any(part.startswith(("_", ".")) for part in folder.split("/") if part)
+            and not (root / "_config.yml").is_file()
+            and not any((root / folder / f"index{suffix}").is_file() for suffix in page_suffixes))
+
+
 def underscore_pages(srcdir: str, suffixes: Iterable[str], chosen: Callable[[str], bool],
                      collections: Iterable[str] = ()) -> list[str]:
     """Page files whose own name starts with ``_`` (``_draft.md``, ``projects/_old.md``),
@@ -125,7 +152,8 @@ def underscore_pages(srcdir: str, suffixes: Iterable[str], chosen: Callable[[str
         dirs[:] = sorted(d for d in dirs if entered(base + d)
                          and not os.path.islink(os.path.join(folder, d)))
         found += [base + name for name in sorted(files)
-                  if name.startswith("_") and name.endswith(suffixes) and not chosen(base + name)]
+                  if name.startswith("_") and name.endswith(suffixes) and not chosen(base + name)
+                  and not is_section_landing(srcdir, base + name, chosen, suffixes)]
     return found
 
 

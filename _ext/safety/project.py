@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pagesource import suffixes
+
+from .names import SECTION_LANDING, is_section_landing, own_exclusions
 from sphinx.locale import __
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util import logging
@@ -74,6 +76,20 @@ def matching_files(srcdir: str | os.PathLike[str], include_paths: Iterable[str],
             kept.append(name)
         dirs[:] = kept
     return found
+
+
+def section_landings(srcdir: str | os.PathLike[str], found: dict[str, list[str]],
+                     exclude_paths: Iterable[str], page_suffixes: Iterable[str]) -> list[str]:
+    """Each folder's ``_index.md`` (from ``srcdir``) among the folders of the pages ``found``
+    (docname -> files) and their parents that :func:`is_section_landing`. Hugo published it
+    as the folder's page; as a ``_`` file it was never read, its words lost."""
+    own = own_exclusions(exclude_paths)
+    folders = {""}
+    for docname in found:
+        parts = docname.split("/")[:-1]
+        folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    names = (f"{folder}/{SECTION_LANDING}" if folder else SECTION_LANDING for folder in sorted(folders))
+    return [name for name in names if is_section_landing(srcdir, name, own, tuple(page_suffixes))]
 
 
 def sphinx_walk(dirname: str | os.PathLike[str], include_patterns: Iterable[str] = ("**",),
@@ -150,6 +166,9 @@ class PagesProject(Project):
                 continue
             if docname := self.path2doc(filename):
                 found.setdefault(docname, []).append(filename)
+        for filename in section_landings(self.srcdir, found, [*exclude_paths, *EXCLUDE_PATHS],
+                                         self.source_suffix):
+            found.setdefault(filename.rsplit(".", 1)[0], []).append(filename)
         twins, broken = [], []
         for docname, files in found.items():
             readable = []
