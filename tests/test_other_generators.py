@@ -227,3 +227,23 @@ def test_a_material_icon_is_left_out_not_read_as_a_field(tmp_path: Path) -> None
     assert not article.select("dl, .field-list")
     assert " ".join(article.select_one("p").get_text(" ").split()).startswith("Open daily, :material-x: in code.")
     assert [w for w in build.warnings if "generators.mkdocs-icon" in w and "index.md:5:" in w], build.warnings
+
+
+def test_a_hugo_or_docusaurus_draft_is_not_published(tmp_path: Path) -> None:
+    """``draft: true``: Hugo and Docusaurus left the page out; it was published here, its
+    unfinished words on the site, with a warning that ``draft`` was data no edition shows."""
+    pages = {"index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+             "ready.md": "---\ntitle: Ready\nposition: 1\n---\n\nReady words.\n",
+             "wip.md": "+++\ntitle = \"Unfinished\"\ndraft = true\n+++\n\nSecret plan words.\n",
+             "later.md": "---\ntitle: Later\nposition: 2\ndraft: false\n---\n\nLater words.\n"}
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert not (tmp_path / "out" / "wip.html").exists()
+    assert (tmp_path / "out" / "later.html").exists()
+    assert "Secret plan" not in (tmp_path / "out" / "searchindex.js").read_text(encoding="utf-8")
+    jekyll = write_pages(tmp_path / "jekyll", {
+        **pages, "_config.yml": "title: Old site\n",
+        "wip.md": "---\ntitle: Unfinished\ndraft: true\n---\n\nSecret plan words.\n"})
+    sphinx_build(jekyll, tmp_path / "jekyll-out", strict=False)
+    assert (tmp_path / "jekyll-out" / "wip.html").exists()  # Jekyll published it

@@ -29,6 +29,7 @@ KNOWN = frozenset({
     "tags", "categories", "category", "excerpt", "excerpt_separator", "description", "image",
     "author", "authors", "lang", "locale", "slug", "last_modified_at", "sitemap", "seo", "toc", "comments",
     "math", "render_with_liquid",
+    "draft",  # Hugo's and Docusaurus' drafts are left out (pageorder.check.unpublished_draft)
     "myst", "html_meta", "substitutions", "jupytext", "kernelspec",
     "orphan", "nocomments", "nosearch", "tocdepth",
     # just-the-docs: read by the outline (pageorder), or said by the contents it makes

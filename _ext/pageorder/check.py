@@ -15,6 +15,7 @@ of it is importing Sphinx and running conf.py; the pages are parsed with libyaml
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import runpy
 import sys
 from collections.abc import Iterable, Mapping
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pagesource
 from pagesource.suffixes import source_suffix, spellings
 
 from .frontmatter import Page, read_page
@@ -152,8 +154,19 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
         {docname: read_page(docname, path, post_at(srcdir, path, site) if site else None,
                             given(path), file=file_under(path, srcdir))
          for docname, path in paths.items()}, reading_order(srcdir))
+    if not (srcdir / "_config.yml").is_file():
+        pages = {docname: unpublished_draft(page, paths[docname]) for docname, page in pages.items()}
     return in_menu_order(pages, *(menu_places(srcdir, paths) if (srcdir / "_data").is_dir()
                                   else ({}, {})))
+
+
+def unpublished_draft(page: Page, path: Path) -> Page:
+    """A Hugo or Docusaurus page with ``draft: true``, which its site left out of what it
+    published, is left out too, as ``published: false`` is (it was published, and its
+    ``draft`` said to be data no edition shows). Not on a Jekyll site: Jekyll published it."""
+    if page.published and pagesource.read(path).data.get("draft") is True:
+        return dataclasses.replace(page, published=False)
+    return page
 
 
 def is_suppressed(problem: Problem, suppress_warnings: Iterable[str]) -> bool:
