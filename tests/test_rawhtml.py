@@ -654,3 +654,27 @@ def test_form_fields_fallbacks_and_drawings_keep_every_word_and_leave_no_empty_p
             assert kept in words, (builder, words)
         assert [p for p in article.select("p[id^=p-]") if not p.get_text(strip=True).strip("¶")] == [], builder
         assert "form field is shown as its words" in build.output
+
+
+def test_a_word_in_angle_brackets_that_is_no_html_element_is_said(tmp_path):
+    """"Enter <your email>" and "press <Enter>" (a how-to's placeholders and keys) are HTML
+    tags to Markdown, of elements HTML has not: every edition showed nothing for them (as the
+    old site's browser did), with no word said. Real elements, Word's ``<o:p>``, a custom
+    ``<my-widget>`` and an unknown element around words (which stay) are not said."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\nOpen the form.\n"
+                "Enter <your email> and press <Enter> to send.\n\n"
+                "<Department name>\n\n"
+                "Say <kbd>Ctrl</kbd> and <b>bold</b><br/> and <o:p></o:p> and <my-widget></my-widget>"
+                " and <unknowntag>kept words</unknowntag>.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[rawhtml.placeholder]" in w]
+    assert len(said) == 2, build.output
+    assert "a.md:7:" in said[0] and "<your email>" in said[0] and "<Enter>" in said[0], said
+    assert r"\<your email>" in said[0], said  # how to show it
+    assert "a.md:9:" in said[1] and "<Department name>" in said[1], said
+    assert "kbd" not in " ".join(said) and "o:p" not in " ".join(said) and "unknowntag" not in " ".join(said)
+    article = BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"), "html.parser")
+    assert "kept words" in article.get_text(" ")
