@@ -1961,3 +1961,24 @@ def test_a_github_value_no_setting_fills_is_found_at_its_line() -> None:
     assert liquid.unfilled_github_line(text, site) == (5, "repository_url")
     assert liquid.unfilled_github_line(text, liquid.site_variables({"repository": "agrc/gis.utah.gov"})) is None
     assert liquid.unfilled_github_line("{{ site.github.url }}/about/", site) is None
+
+
+def test_include_cached_runs_as_the_include_it_is(tmp_path: Path) -> None:
+    """jekyll-include-cache's ``{% include_cached note.md who="residents" %}`` (minimal-mistakes
+    and just-the-docs sites use it) is ``{% include %}`` with a cache: the tag was unknown, so
+    the page showed the Liquid as written and none of the include's words."""
+    from bs4 import BeautifulSoup
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\nplugins: [jekyll-include-cache]\n",
+        "_includes/note.md": "The office serves {{ include.who }} every day.\n",
+        "index.md": "---\ntitle: Home\n---\n\nBefore.\n\n{% include_cached note.md who=\"residents\" %}\n\n"
+                    "{%- include_cached note.md who='visitors' -%}\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    words = " ".join(BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                                   "html.parser").article.get_text(" ").split())
+    assert "The office serves residents every day." in words, words
+    assert "The office serves visitors every day." in words and "include_cached" not in words, words
+    assert "include_cached" not in build.output, build.output

@@ -55,7 +55,8 @@ _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
-_INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+"""``{% include %}``, and jekyll-include-cache's ``include_cached``: the same include, cached."""
 _INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
 RELATIVE = "include_relative:"
 """How the engine names a file an ``include_relative`` reads (never a name in ``_includes/``)."""
