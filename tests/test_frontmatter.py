@@ -299,3 +299,24 @@ def test_a_wide_byte_order_mark_before_utf8_text_is_read_as_utf8(mark: bytes, tm
         real = "---\ntitle: Café\n---\n\nText.\n".encode(wide)
         assert decode(real)[0] == io.TextIOWrapper(io.BytesIO(real), encoding=lenient_utf8.NAME).read() \
             == "---\ntitle: Café\n---\n\nText.\n"
+
+
+def test_a_value_with_a_colon_is_read_and_said(tmp_path):
+    """``title: Budget: FY2024 plan`` (a colon and a space in a value, the commonest YAML
+    mistake) lost the whole front matter: every edition titled the page "Page" after its
+    file, its position was gone, and the advice ("one `key: value` per line") did not say
+    what to change. The value is read as written, and the warning says to quote it."""
+    from bs4 import BeautifulSoup
+    from conftest import page as md_page, sphinx_build, write_pages
+
+    page = read(tmp_path, "---\ntitle: Budget: FY2024 plan\nposition: 3\n---\n\nText\n")
+    assert (page.title, page.position) == ("Budget: FY2024 plan", 3)
+    assert kinds(page) == [Kind.YAML] and page.problems[0].line == 2
+    assert 'title: "Budget: FY2024 plan"' in page.problems[0].message, page.problems[0].message
+    source = write_pages(tmp_path / "source", {
+        "index.md": md_page("Home", body="Welcome."),
+        "page.md": "---\ntitle: Budget: FY2024 plan\nposition: 1\n---\n\nText.\n"})
+    html = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    soup = BeautifulSoup((tmp_path / "html" / "page.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("article h1").get_text().rstrip("¶") == "Budget: FY2024 plan"
+    assert [w for w in html.warnings if "page.md:2:" in w and "[position.yaml]" in w], html.output

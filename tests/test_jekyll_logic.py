@@ -28,6 +28,7 @@ def render(text: str, **page: object) -> liquid.Result:
 
 # Liquid -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("[a]({{ site.baseurl }}/projects/)", "[a](/projects/)"),
     ("[a]({{site.url}}{{site.baseurl}}/x/)", "[a](/x/)"),
@@ -560,6 +561,7 @@ def test_myst_substitutions_are_not_liquid() -> None:
 
 # kramdown ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Para\n{: .lead}\n", "Para\n\n"),
     ("* TOC\n{:toc}\n\nText", "```{jekyll-toc}\n```\n\nText"),  # the page's contents list
@@ -654,6 +656,7 @@ def test_every_rewrite_keeps_the_number_of_lines(text: str) -> None:
 
 
 # kramdown's HTML blocks ---------------------------------------------------------------------
+
 
 def commonmark_blocks(text: str) -> list[tuple[str, int, int]]:
     """(kind, first line, last line) of each block as MyST's CommonMark reader finds it."""
@@ -910,6 +913,7 @@ def test_a_long_run_of_dashes_is_read_without_hanging() -> None:
 
 # preprocess ------------------------------------------------------------------------------
 
+
 def test_front_matter_is_untouched_and_feeds_page_variables() -> None:
     text = '---\ntitle: Buses\nnote: "{: .x}"\n---\n{{ page.title }}\n{: .lead}\n{% include x %}\n'
     result = preprocess(text, SITE)
@@ -1096,6 +1100,7 @@ def test_a_long_hostile_line_of_spaces_in_a_link_is_read_without_hanging() -> No
 
 
 # collections ------------------------------------------------------------------------------
+
 
 def test_collection_permalinks_give_each_document_its_old_url() -> None:
     from jekyll_compat import collections
@@ -1395,6 +1400,7 @@ def test_openers_the_engine_would_search_to_the_end_do_not_hold_the_build() -> N
 
 # Layouts that made their pages -------------------------------------------------------------
 
+
 def site_with_layout(tmp_path: Path, layout: str, name: str = "page.html") -> Path:
     (tmp_path / "_layouts").mkdir()
     (tmp_path / "_layouts" / name).write_text(layout, encoding="utf-8")
@@ -1445,6 +1451,7 @@ def test_any_layout_text_gives_words_and_never_fails(text: str):
 
 
 # Front-matter data: what the title or the contents already show -------------------------
+
 
 def test_a_value_the_title_already_says_is_not_lost():
     from jekyll_compat import frontdata
@@ -1983,6 +1990,8 @@ def test_an_include_named_by_a_variable_runs_that_file_or_is_kept_as_written() -
                 "{% include widgets/{{ page.widget }} %}"):
         kept = liquid_engine.render(f"a {tag} b", page, SITE, includes=INCLUDES)
         assert kept.text == f"a {tag} b" and [d.tag for d in kept.dropped] == [tag]
+
+
 def test_an_empty_cell_of_a_data_table_is_nothing_as_jekyll_read_it(tmp_path):
     """CFPB's design manual: ``_data/cfpb-brand-colors.csv`` marks a row ``TRUE`` in its
     ``primary`` column or leaves the cell empty, and the Color page lists the primary colours
@@ -2017,3 +2026,24 @@ def test_a_notice_whose_markdown_shows_a_tag_as_code_is_still_a_box() -> None:
     boxed, found = notices.boxes(text)
     assert found == ((3, "notice--info"),)
     assert boxed.split("\n")[2] == ":::{container}" and boxed.split("\n")[8] == ":::"
+
+
+def test_include_cached_runs_as_the_include_it_is(tmp_path: Path) -> None:
+    """jekyll-include-cache's ``{% include_cached note.md who="residents" %}`` (minimal-mistakes
+    and just-the-docs sites use it) is ``{% include %}`` with a cache: the tag was unknown, so
+    the page showed the Liquid as written and none of the include's words."""
+    from bs4 import BeautifulSoup
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\nplugins: [jekyll-include-cache]\n",
+        "_includes/note.md": "The office serves {{ include.who }} every day.\n",
+        "index.md": "---\ntitle: Home\n---\n\nBefore.\n\n{% include_cached note.md who=\"residents\" %}\n\n"
+                    "{%- include_cached note.md who='visitors' -%}\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    words = " ".join(BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"),
+                                   "html.parser").article.get_text(" ").split())
+    assert "The office serves residents every day." in words, words
+    assert "The office serves visitors every day." in words and "include_cached" not in words, words
+    assert "include_cached" not in build.output, build.output

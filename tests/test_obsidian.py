@@ -120,3 +120,27 @@ def test_every_edition_shows_links_pictures_and_callouts(vault_site):
     pdf = "\n".join(p.extract_text() for p in pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).pages)
     assert "Personal data" in pdf and "the pilot" in pdf and not re.search(r"\[\[Curb|%%|\[!warning", pdf)
     assert "draft comment" not in pdf
+
+
+def test_highlights_and_block_ids_show_as_obsidian_showed_them(tmp_path):
+    """``==Deadline is May 1==`` (Obsidian's highlight) printed its equals signs around the
+    words in every edition, and a block's id (``… ^summary``, which Obsidian hides) was
+    printed after its words. The highlight is marked text now; the id goes; code, a
+    comparison ``a == b`` and a setext heading's ``===`` stay as written."""
+    result = rewritten("The ==Deadline is May 1== and `x ==y==` and a == b ==c.\nSummary line ^summary-1\n"
+                       "Title\n===")
+    assert result.text == ("The <mark>Deadline is May 1</mark> and `x ==y==` and a == b ==c.\n"
+                           "Summary line\nTitle\n===")
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Vault home", 1, "Apply by ==May 1== please. See [[Notes]].\n\nKeep the receipt. ^receipt\n"),
+        "Notes.md": page("Notes", 2, "See [[index]]."),
+    })
+    builds = build_every_edition(source, tmp_path, strict=False)
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser").article
+    assert article.find("mark").get_text() == "May 1", article
+    words = " ".join(article.get_text(" ").split())
+    assert "==" not in words and "^receipt" not in words and "Keep the receipt." in words, words
+    pdf = " ".join(" ".join(p.extract_text().split())
+                   for p in pypdf.PdfReader(next((tmp_path / "typst").glob("*.pdf"))).pages)
+    assert "Apply by May 1 please." in pdf and "^receipt" not in pdf, pdf
+    assert all(b.returncode == 0 for b in builds.values())

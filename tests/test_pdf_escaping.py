@@ -119,3 +119,19 @@ def test_a_control_character_an_address_decodes_to_keeps_the_pdf_conforming(tmp_
     assert build.returncode == 0, build.output
     assert [line.rsplit("[", 1)[1] for line in build.warnings] == ["image.not_readable]"], build.output
     assert "Words after." in text_of(the_pdf(tmp_path / "pdf"))
+
+
+def test_a_tab_between_words_prints_as_a_space(tmp_path: Path) -> None:
+    """Text pasted from Word or a spreadsheet keeps its tabs ("Phone:<tab>512-974-2000"); the
+    site shows each as a space, but Typst printed a tab as nothing, so the PDF read (and
+    looked) "Phone:512-974-2000" and "Tabtabword": two words made one, with no warning."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", None, "Below."),
+        "a.md": page("Contacts", 1, "Phone:\t512-974-2000 and Tab\ttabword here.\n\n"
+                                    "| Office | Hours |\n|---|---|\n| Permits\tcenter | 8\tto 5 |\n"),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output
+    text = words(text_of(the_pdf(tmp_path / "pdf")))
+    assert "Phone: 512-974-2000 and Tab tabword here." in text, text
+    assert "Permits center" in text and "8 to 5" in text, text

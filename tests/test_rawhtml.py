@@ -457,12 +457,13 @@ def test_page_html_cannot_be_placed_over_the_site(html, expected, said):
 def test_block_elements_in_a_paragraphs_html_become_spans():
     """``Text <div class="note">inner</div> more.``: a div (p, table, li ...) inside a
     paragraph made every ePub page with one invalid XHTML (EPUBCheck RSC-005). In a
-    paragraph each is a span with its words, id and class; a rule is left out."""
+    paragraph each is a span with its words, id and class, a space on each side (the words of
+    two blocks ran together); a rule is left out."""
     pieces, changes = clean_inline(['<div class="note" id="n1" onclick="x()">', "inner", "</div>",
                                     "<hr>", '<p title="t">', "para", "</p>",
                                     '<table><tr><td colspan="2">cell</td></tr></table>'])
-    assert pieces == ['<span class="note" id="n1">', "inner", "</span>", "", '<span title="t">', "para",
-                      "</span>", "<span><span><span><span>cell</span></span></span></span>"]
+    assert pieces == [' <span class="note" id="n1">', "inner", "</span> ", "", ' <span title="t">', "para",
+                      "</span> ", " <span> <span> <span> <span>cell</span> </span> </span> </span> "]
     assert [c.what for c in changes] == ["the script in onclick= is left out"]
     assert clean('<div class="note"><p>block</p><hr></div>')[0] == '<div class="note"><p>block</p><hr /></div>'
 
@@ -699,3 +700,57 @@ def test_sibling_headings_in_page_html_stay_siblings(tmp_path):
                             "html.parser").select_one("article")
     assert [(h.name, h.get_text(strip=True)) for h in article.select("figure h2, figure h3, figure h4")] == \
         [("h3", "CFPB Green"), ("h3", "Green 60")]
+
+
+def test_a_word_in_angle_brackets_that_is_no_html_element_is_said(tmp_path):
+    """"Enter <your email>" and "press <Enter>" (a how-to's placeholders and keys) are HTML
+    tags to Markdown, of elements HTML has not: every edition showed nothing for them (as the
+    old site's browser did), with no word said. Real elements, Word's ``<o:p>``, a custom
+    ``<my-widget>`` and an unknown element around words (which stay) are not said."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\nOpen the form.\n"
+                "Enter <your email> and press <Enter> to send.\n\n"
+                "<Department name>\n\n"
+                "Say <kbd>Ctrl</kbd> and <b>bold</b><br/> and <o:p></o:p> and <my-widget></my-widget>"
+                " and <unknowntag>kept words</unknowntag>.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[rawhtml.placeholder]" in w]
+    assert len(said) == 2, build.output
+    assert "a.md:7:" in said[0] and "<your email>" in said[0] and "<Enter>" in said[0], said
+    assert r"\<your email>" in said[0], said  # how to show it
+    assert "a.md:9:" in said[1] and "<Department name>" in said[1], said
+    assert "kbd" not in " ".join(said) and "o:p" not in " ".join(said) and "unknowntag" not in " ".join(said)
+    article = BeautifulSoup((tmp_path / "html" / "a.html").read_text(encoding="utf-8"), "html.parser")
+    assert "kept words" in article.get_text(" ")
+
+
+def test_a_list_or_paragraphs_in_a_table_cell_keep_their_words_apart(tmp_path):
+    """A Markdown table cell can hold no list, so pages write one in HTML
+    (``| <ul><li>Permits</li><li>Parks</li></ul> |``). Each item became a ``<span>`` (a cell's
+    words are a paragraph's), and the items ran together in every edition: "PermitsParks"
+    on the site, in the ePub and in the PDF's text."""
+    import pypdf
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "a.md": "---\ntitle: Alpha\nposition: 1\n---\n\n| Office | Services |\n|---|---|\n"
+                "| City Hall | <ul><li>Permits</li><li>Parks</li></ul> |\n"
+                "| Library | <p>Books</p><p>Maps</p><div>Rooms</div> |\n"})
+    for builder, page in (("html", "a.html"), ("epub", "a.xhtml")):
+        build = sphinx_build(source, tmp_path / builder, builder, strict=False)
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        cells = [td.get_text() for td in BeautifulSoup(
+            (tmp_path / builder / page).read_text(encoding="utf-8"), "html.parser").select("td")]
+        words = " ".join(cells)
+        for glued in ("PermitsParks", "BooksMaps", "MapsRooms"):
+            assert glued not in words, (builder, cells)
+        assert re.search(r"Permits\s+Parks", words) and re.search(r"Books\s+Maps\s+Rooms", words), cells
+    build = sphinx_build(source, tmp_path / "pdf", "typst", strict=False)
+    assert build.returncode == 0, build.output
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in pypdf.PdfReader(next((tmp_path / "pdf").glob("*.pdf"))).pages)
+    assert "Permits Parks" in text and "Books Maps Rooms" in text, text
+    # blocks a heading or a span cannot hold, in an HTML block, are spans apart too
+    heading = BeautifulSoup(clean("<h3>Hours<div>Monday</div><div>Friday</div>only</h3>")[0], "html.parser")
+    assert heading.get_text() == "Hours Monday Friday only", heading

@@ -59,8 +59,9 @@ _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
-_INCLUDE = re.compile(r"\{%(-?)\s*include\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
-_DYNAMIC_INCLUDE = re.compile(r"\{%(-?)\s*include\s+\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+"""``{% include %}``, and jekyll-include-cache's ``include_cached``: the same include, cached."""
+_DYNAMIC_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
 """``{% include {{ page.widget }} %}``: Jekyll's include of the file a variable names."""
 _INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
 RELATIVE = "include_relative:"
@@ -632,7 +633,7 @@ _OUTPUT_IN_TAG = re.compile(r"\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\}", re.S)
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 
-_INCLUDES = ("include", "include_relative")
+_INCLUDES = ("include", "include_cached", "include_relative")
 """Tags whose ``{{ }}`` name a file (:data:`_DYNAMIC_INCLUDE`): not unbraced; one the engine
 cannot run is shown as the page wrote it."""
 

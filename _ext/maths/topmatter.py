@@ -19,7 +19,7 @@ import yaml
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 
-from pagesource import titles, whole_text_loader
+from pagesource import colons_quoted, titles, whole_text_loader
 
 _FAST = whole_text_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
 _SAFE = whole_text_loader(yaml.SafeLoader)
@@ -78,8 +78,9 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
         if token.type == "front_matter" and isinstance(token.content, str):
             try:
                 data = safe_load(token.content)
-            except YAML_LOAD_ERRORS:
-                continue
+            except YAML_LOAD_ERRORS:  # `title: Budget: FY2024`: read as pagesource read it, and said
+                if (data := colons_quoted(token.content)) is None:
+                    continue
             if isinstance(data, dict):
                 if "title" in data:
                     data["title"] = titles.as_markdown(data["title"])

@@ -10,6 +10,8 @@ the line the writer wrote; fenced code and inline code are left as written.
   page's words inside this one) a link to it, said.
 - ``> [!warning] Personal data`` and the quote's lines: an admonition of its kind with the
   title as written (:data:`KINDS`); the blank line after the quote closes it.
+- ``==Deadline==``: marked text (``<mark>``), as Obsidian highlighted it, not its equals
+  signs; a block's id ending a line (`` ^summary``), which Obsidian hid, left out.
 - ``%%draft comment%%``, on one line or several: left out, as Obsidian hid it from everyone
   who read the vault. The words are not published: the writer may have kept private notes
   there (a resident's name, a draft judgement), and publishing what the author never saw in
@@ -76,6 +78,10 @@ _CALLOUT = re.compile(r"^(?P<indent> {0,3})>[ \t]?\[!(?P<kind>[A-Za-z][\w-]*)\][
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _SIZE = re.compile(r"\d+(?:x\d+)?")
+_HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])(.+?)(?<=[^\s=\\])==(?!=)")
+"""``==words==``: Obsidian's highlight, no space just inside its marks (``a == b`` is none)."""
+_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$")
+"""`` ^summary-1`` ending a line: a block's id, which Obsidian hides."""
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
 
 
@@ -86,6 +92,9 @@ def rewrite(text: str, page: str, vault: Vault) -> Rewritten:
     problems = list(_comments(lines, prose))
     callouts = _callouts(lines, prose)
     for i in prose:
+        if "==" in lines[i] or "^" in lines[i]:
+            lines[i] = _BLOCK_ID.sub("", outside_code(
+                lines[i], lambda part: _HIGHLIGHT.sub(r"<mark>\1</mark>", part)))
         if "[[" in lines[i]:
             lines[i] = outside_code(lines[i], lambda part, i=i: _WIKILINK.sub(
                 lambda found: _link(found, page, vault, i + 1, problems), part))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -61,6 +62,8 @@ class Problem:
     kind: Kind
     line: int
     message: str
+    read_anyway: bool = False
+    """The front matter was still read as its writer meant it (a value's colon quoted)."""
 
 
 def _text_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
@@ -234,7 +237,7 @@ class PageSource:
     @property
     def front_matter_valid(self) -> bool:
         """False when the front matter is broken YAML or no mapping (``data`` may be partial)."""
-        return not any(p.kind is not Kind.ENCODING for p in self.problems)
+        return not any(p.kind is not Kind.ENCODING and not p.read_anyway for p in self.problems)
 
     @property
     def body_offset(self) -> int:
@@ -309,10 +312,18 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
                          if _LONG_NUMBER.search(text)), line)
             reason = (f"a number of more than {_MAX_DIGITS:,} digits cannot be read; put it in "
                       "quotes if it is text")
-        problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
-                                if isinstance(err, TooLarge) else
-                                f"the front matter is not valid YAML ({reason}); "
-                                "write one `key: value` per line"))
+        quoted = None if isinstance(err, (TooLarge, ValueError)) else _colons_quoted(lines[1:end])
+        if quoted is not None:
+            data, key_lines, (at, key, value) = quoted
+            problems.append(Problem(Kind.YAML, at, f"the value of `{key}` has a colon and a space "
+                                    "in it, which YAML reads as the start of another key, so the "
+                                    f"front matter is not valid YAML: put the value in quotes, "
+                                    f'`{key}: "{value}"` (it is read so here)', read_anyway=True))
+        else:
+            problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
+                                    if isinstance(err, TooLarge) else
+                                    f"the front matter is not valid YAML ({reason}); "
+                                    "write one `key: value` per line"))
         if isinstance(err, ValueError):
             data, key_lines = _without_dates(lines[1:end])
     else:
@@ -459,6 +470,35 @@ _NoDates.yaml_implicit_resolvers = {
 def _key_lines(node: Any) -> dict[str, int]:
     return {key.value: 2 + key.start_mark.line for key, _ in node.value
             if isinstance(key, yaml.ScalarNode)}
+
+
+_COLON_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!#%@`].*?:(?:[ \t].*)?)[ \t]*$")
+"""A top-level key whose plain value holds ``: `` or ends with ``:`` (``title: Budget: FY2024``)."""
+
+
+def _colons_quoted(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], tuple[int, str, str]] | None:
+    """The front matter read with each value that holds a colon and a space quoted, as its
+    writer meant it, and the first such (line, key, value); None when that does not read."""
+    first, fixed = None, list(lines)
+    for n, text in enumerate(lines):
+        if (found := _COLON_VALUE.match(text)) is not None:
+            key, value = found.group(1), found.group(2)
+            fixed[n] = f"{key}: " + json.dumps(value, ensure_ascii=False)
+            first = first or (n + 2, key, value)
+    if first is None:
+        return None
+    try:
+        node, value = load_yaml("\n".join(fixed))
+    except (yaml.YAMLError, ValueError):
+        return None
+    return (value, _key_lines(node), first) if isinstance(value, dict) else None
+
+
+def colons_quoted(front_matter: str) -> dict[str, Any] | None:
+    """A front matter's text (between its ``---`` lines) that is no YAML read as
+    :func:`parse` reads it when a value's colon is its only fault (MyST's title too), else None."""
+    found = _colons_quoted(front_matter.splitlines())
+    return found[0] if found is not None else None
 
 
 def _without_dates(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]]:

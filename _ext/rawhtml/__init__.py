@@ -34,6 +34,7 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
+from .placeholders import message as placeholder_message, placeholders
 from .sanitize import (DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link,
                        nest_headings, unlink, without_taken_ids)
 
@@ -74,6 +75,11 @@ class Subtype(enum.Enum):
     OTHER_FORMAT = "other-format"
     """A raw block for another output than HTML (``{raw} latex``, ``.. raw:: typst``): no
     edition shows it (none runs a page's own Typst or LaTeX), so its words are left out."""
+
+    PLACEHOLDER = "placeholder"
+    """Words in angle brackets that Markdown reads as a tag of no HTML element ("Enter
+    <your email>", "press <Enter>"): no edition shows them, as no browser did on the old
+    site (:mod:`rawhtml.placeholders`)."""
 
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
@@ -148,6 +154,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
+    _say_placeholders(env.docname, html_nodes(doctree))
     for raw in doctree.findall(nodes.raw):
         if not is_html(raw) and re.search(r"\w", raw.astext()):  # MyST's line break: "\\" for LaTeX
             formats = " ".join(raw.get("format", "").split()) or "no format"
@@ -243,6 +250,40 @@ def _say_words_run_into_a_tag(docname: str, raws: list[nodes.raw]) -> None:
             logger.warning(html_run_together_message(element, tag), location=location,
                            type=LINK, subtype=Kind.AS_TEXT.value)
             return
+
+
+def _say_placeholders(docname: str, raws: list[nodes.raw]) -> None:
+    """Each paragraph's or HTML block's tags of no HTML element (``<your email>``), said at
+    its line, before cleaning leaves them out."""
+    page_html = "\n".join(raw.astext() for raw in raws)
+    groups: dict[int, list[nodes.raw]] = defaultdict(list)
+    for raw in raws:
+        groups[id(raw.parent) if isinstance(raw.parent, nodes.TextElement) else id(raw)].append(raw)
+    said = []
+    for pieces in groups.values():
+        if tags := placeholders("".join(raw.astext() for raw in pieces), page_html):
+            first = next(raw for raw in pieces if placeholders(raw.astext(), page_html))
+            said.append((_line_of(first), tags))
+    for line, tags in sorted(said, key=lambda item: item[0] or 0):
+        logger.warning(placeholder_message(tags), location=(docname, line) if line else docname,
+                       type=WARNING_TYPE, subtype=Subtype.PLACEHOLDER.value)
+
+
+def _line_of(raw: nodes.raw) -> int | None:
+    """The line ``raw`` is on: its paragraph's, and one more for each soft line break before it."""
+    inline = isinstance(raw.parent, nodes.TextElement)
+    where = _where(raw.parent if inline else raw)  # MyST gives an inline raw its paragraph's line
+    if where is None or not where.line:
+        return None
+    if not inline:
+        return where.line
+    breaks = 0
+    for node in raw.parent.findall(include_self=False):
+        if node is raw:
+            break
+        if isinstance(node, nodes.Text):
+            breaks += node.astext().count("\n")
+    return where.line + breaks
 
 
 _ID = re.compile(r'\sid="([^"]*)"')  # rawhtml writes every attribute as name="value"

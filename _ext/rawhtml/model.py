@@ -22,8 +22,8 @@ BLOCK = {"address", "article", "aside", "blockquote", "caption", "dd", "details"
          "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
          "th", "thead", "tr", "ul"}
 """Elements a paragraph cannot hold: inside one (or a heading, or a ``<span>``) each is
-written as a ``<span>`` (its words, id and class kept), ``<hr>`` and columns left
-out; as they were, every ePub page with one was invalid XHTML (EPUBCheck RSC-005)."""
+written as a ``<span>`` (its words, id and class kept, a space after it: list items in a
+table cell ran together, "PermitsParks"), ``<hr>`` and columns left out; as they were, every ePub page with one was invalid XHTML (EPUBCheck RSC-005)."""
 NO_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "summary", "span", "b", "i", "em",
              "strong", "small", "s", "cite", "q", "dfn", "abbr", "time", "code", "var", "samp",
              "kbd", "sub", "sup", "u", "mark", "bdi", "bdo"}
@@ -82,8 +82,14 @@ def _fit(element: ET.Element, parent: str, phrasing: bool, above: frozenset[str]
             else:
                 element.text = (element.text or "") + (child.tail or "")
             continue
-        if phrasing and tag in BLOCK:
+        if phrasing and tag in BLOCK:  # its words kept apart from those around it
             child.tag = "span"
+            if kept and not (kept[-1].tail or "x")[-1].isspace():
+                kept[-1].tail = (kept[-1].tail or "") + " "
+            elif not kept and element.text and not element.text[-1].isspace():
+                element.text += " "
+            if child.tail and not child.tail[0].isspace():
+                child.tail = " " + child.tail
         _fit(child, name, phrasing, inside)
         kept.append(child)
     if len(kept) != len(element):

@@ -393,7 +393,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         return
     if inline and name in {"hr", "col", "colgroup"}:
         return  # a rule or a table's columns: no words to keep
-    if inline and name in BLOCK:
+    apart = inline and name in BLOCK
+    if apart:
         name = "span"
     attributes = []
     for key, value in element.attrib.items():
@@ -489,9 +490,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name == "details":
         _details(element, attrs, out, changes, local_image, in_link)
         return
-    out.append(f"<{name}{attrs}>")
-    _children(element, out, changes, local_image, in_link or name == "a", inline)
-    out.append(f"</{name}>")
+    out.append((" " if apart else "") + f"<{name}{attrs}>")  # a block as a span: its words
+    _children(element, out, changes, local_image, in_link or name == "a", inline)  # kept apart
+    out.append(f"</{name}>" + (" " if apart else ""))  # from the words around (model.BLOCK)
 
 
 def _area(element: ET.Element, out: list[str], changes: list[Change],
@@ -667,9 +668,10 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                 cleaned, found = clean(pieces[start] + f"</{name}>", local_image, in_link=inside_link(),
                                        inline=True)
                 changes += found
-                shown = "span" if name in BLOCK else name
-                end = f"</{shown}>"
-                if cleaned.startswith(f"<{shown}") and cleaned.endswith(end):
+                apart = " " if name in BLOCK else ""  # a block as a span: words kept apart
+                shown = "span" if apart else name
+                start_tag, end = apart + f"<{shown}", f"</{shown}>" + apart
+                if cleaned.startswith(start_tag) and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
                 elif name in _WORDS_APART and not cleaned:
                     result[index] = " "  # "Option one Option two", not "Option oneOption two"

@@ -148,10 +148,20 @@ def string(text: str) -> str:
     return '"' + _CONTROL.sub(_escape_char, body) + '"'
 
 
+_FLOWING_SPACE = re.compile(r"\r\n|[\n\r\t]")
+
+
+def flowing(value: str) -> str:
+    """``value`` as running text: soft line breaks and tabs as spaces, as a browser shows
+    them. Typst prints a tab as nothing, so "Phone:<tab>512" (pasted from Word) read
+    "Phone:512" in the PDF, two words made one."""
+    return _FLOWING_SPACE.sub(" ", value)
+
+
 def text(value: str) -> str:
-    """Markup that prints ``value`` literally; soft line breaks become spaces, and a word
-    too long for a line may break (:func:`breakable`)."""
-    value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    """Markup that prints ``value`` literally; soft line breaks and tabs become spaces
+    (:func:`flowing`), and a word too long for a line may break (:func:`breakable`)."""
+    value = flowing(value)
     if not value:
         return ""
     if in_arabic_script(value):

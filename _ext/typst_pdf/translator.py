@@ -505,7 +505,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_Text(self, node: nodes.Text) -> None:
         lang = self.language_of(node)
         if lang and lang != self.lang:  # e.g. an untranslated passage: a screen reader switches voice
-            if value := node.astext():
+            if value := escape.flowing(node.astext()):
                 shaping = escape.ARABIC_FEATURES + ", " if escape.in_arabic_script(value) else ""
                 self.add("#text(lang: " + escape.string(lang) + ", region: none, " + shaping
                          + escape.string(escape.breakable(value)) + ")")

@@ -161,8 +161,12 @@ def join_pieces(children: list[nodes.Node], context: Context,
                 element, at = opened.pop()
                 if at is not None:
                     out[at:] = [_Reader(context, len(opened)).inline_element(element, out[at:])]
+            if text[-1:].isspace():  # and its "</span> "
+                out.append(nodes.Text(" "))
             continue
         if (start := _OPEN.match(text)):
+            if text[:1].isspace():  # rawhtml's " <span>" for a block made a span: words apart
+                out.append(nodes.Text(" "))
             root = parse(f"{text.strip()}</{start.group(1)}>", line)
             if root is None:
                 return None
