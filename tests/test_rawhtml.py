@@ -754,3 +754,24 @@ def test_a_list_or_paragraphs_in_a_table_cell_keep_their_words_apart(tmp_path):
     # blocks a heading or a span cannot hold, in an HTML block, are spans apart too
     heading = BeautifulSoup(clean("<h3>Hours<div>Monday</div><div>Friday</div>only</h3>")[0], "html.parser")
     assert heading.get_text() == "Hours Monday Friday only", heading
+
+
+def test_a_components_words_in_its_attributes_are_kept(tmp_path):
+    """Docusaurus' ``<Card title="Parking permits">`` and a custom ``<city-alert heading=…>``:
+    the element is no HTML, so only its own words were kept, and the words its site's code
+    showed from its attributes were lost without a word. Known elements (``<acronym
+    title>``, a tooltip) and an attribute repeating the element's words are left as they were."""
+    out = clean('<Card title="Parking permits" href="/p"><p>Get a permit.</p></Card>')
+    assert (out if isinstance(out, str) else out[0]).startswith("<strong>Parking permits</strong> ")
+    for quiet in ('<acronym title="World Health">WHO</acronym>', '<Link title="Apply" to="/a">Apply</Link>'):
+        got = clean(quiet)
+        assert "<strong>" not in (got if isinstance(got, str) else got[0]), quiet
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "alerts.md": "---\ntitle: Alerts\nposition: 1\n---\n\n"
+                     '<city-alert heading="Boil water notice" level="2">\n\nUntil Friday.\n\n</city-alert>\n'})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "alerts.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    assert "Boil water notice" in article.get_text() and "Until Friday." in article.get_text()

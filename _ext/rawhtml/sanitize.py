@@ -40,6 +40,7 @@ from typing import Callable
 
 from loose_links.core import link_name
 from rawhtml.model import BLOCK, VOID, fit
+from rawhtml.placeholders import HTML_ELEMENTS
 from safety.data_pictures import data_picture_problem
 from safety.urls import address_problem, as_browsers_read, written_validly
 
@@ -340,6 +341,25 @@ def _link(url: str, words: str, in_link: bool) -> str:
     return words if in_link else f'<a href="{escape(written_validly(url))}">{words}</a>'
 
 
+COMPONENT_WORDS = ("heading", "title", "label", "caption", "subtitle", "summary", "description",
+                   "text", "alt")
+"""Attributes in which a site's own components (Docusaurus' ``<Card title="Parking">``, a
+custom ``<city-alert heading=…>``) hold words a reader saw."""
+
+
+def component_words(element: ET.Element) -> str:
+    """The words an element no browser knows held in its attributes, which its site's code
+    showed: kept, in bold before its own words (the element itself is only its words here),
+    where they were lost with it. Not an attribute that repeats the element's own words."""
+    own = " ".join("".join(element.itertext()).split()).casefold()
+    found: list[str] = []
+    for key in COMPONENT_WORDS:
+        value = " ".join(str(element.get(key, "")).split())
+        if any(c.isalpha() for c in value) and value.casefold() != own and value not in found:
+            found.append(value)
+    return " — ".join(found)
+
+
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
               local_image: Callable[[str], bool | str] | None, in_link: bool = False,
               inline: bool = False) -> None:
@@ -389,6 +409,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         changes.append(Change(f"{what} is left out", advice=SVG_ADVICE if name == "svg" else ""))
         return
     if name not in KEEP or (name == "a" and in_link):
+        if name not in HTML_ELEMENTS and (words := component_words(element)):
+            out.append(f"<strong>{_text(words)}</strong> ")
         _children(element, out, changes, local_image, in_link, inline)
         return
     if inline and name in {"hr", "col", "colgroup"}:
