@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pageorder.frontmatter import Page, read_page
 from pageorder.outline import build_outline
@@ -313,3 +315,25 @@ def test_a_menu_groups_name_is_short_whatever_its_title():
                          Page("c", "C", 3, menu_group="Über uns!"))
     assert outline.children["index"] == ("getting-started-getting-started-getting-started-getting", "b", "uber-uns")
     assert outline.generated["uber-uns"].title == "Über uns!"
+
+
+_NAMES = st.sampled_from(["a", "b", "c", "a/x", "a/y", "a/z", "b/x", "b/q/r", "getting-started",
+                          "a/getting-started", "docs/index", "docs/one", "docs/two"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_NAMES, st.tuples(st.one_of(st.none(), st.integers(-3, 3)),
+                                          st.one_of(st.none(), st.sampled_from(
+                                              ["Getting Started", "getting started!", "Über", "", "A" * 90])))))
+def test_menu_sections_keep_every_page_once(spec):
+    """Whatever groups an old site's menu gives its pages, each published page is listed
+    exactly once, under the root, and a generated section's name is no page's."""
+    pages = [Page(d, d.title(), position, menu_group=group or None) for d, (position, group) in spec.items()]
+    outline = outline_of(*pages)
+    order = outline.order
+    assert len(order) == len(set(order))
+    assert set(spec) <= set(order)
+    for docname in outline.generated:
+        assert docname not in spec
+    for landing, kids in outline.children.items():
+        assert landing in order and all(k in order for k in kids)
