@@ -135,3 +135,23 @@ def test_a_tab_between_words_prints_as_a_space(tmp_path: Path) -> None:
     text = words(text_of(the_pdf(tmp_path / "pdf")))
     assert "Phone: 512-974-2000 and Tab tabword here." in text, text
     assert "Permits center" in text and "8 to 5" in text, text
+
+
+def test_a_long_run_of_brackets_breaks_and_the_pdf_stays_conforming(tmp_path: Path) -> None:
+    """A line of 20,000 ``[``: no place to break it (a bracket is never parted from its words),
+    so it stood as one line off the paper, its one string of glyphs longer than PDF/A allows;
+    Typst refused the standards and a strict build failed with no page named."""
+    from test_pdf_support import structure_problems
+    from typst_pdf import escape
+
+    assert escape.ZWSP in escape.breakable("[" * 200)
+    assert escape.breakable("“quoted”") == "“quoted”"
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", None, "Below."),
+        "a.md": page("Alpha", 1, "Before the run.\n\n" + "[" * 20_000 + "\n\nWords after."),
+    })
+    build = build_pdf(src, tmp_path / "pdf")
+    assert build.returncode == 0, build.output[-3000:]
+    pdf = the_pdf(tmp_path / "pdf")
+    assert structure_problems(pdf) == []
+    assert "Words after." in text_of(pdf)

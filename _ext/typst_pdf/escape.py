@@ -73,13 +73,25 @@ def breaks_natively(word: str) -> bool:
 def _with_breaks(word: str) -> str:
     pieces, last, place = [], 0, BREAK_EVERY
     while place < len(word):
-        if _may_break(word[place - 1], word[place]):
+        if _may_break(word[place - 1], word[place]) or (
+                place - last >= FORCE_AFTER and _marks(word[place - 1]) and _marks(word[place])):
             pieces.append(word[last:place])
             last, place = place, place + BREAK_EVERY
         else:
             place += 1
     pieces.append(word[last:])
     return ZWSP.join(pieces)
+
+
+FORCE_AFTER = 4 * BREAK_EVERY
+"""Characters of a run with no break :func:`_may_break` allows, after which one may fall
+between two punctuation marks or symbols: a line of 16,000 ``[`` had no place to break,
+stood as one line off the paper, and its one string of glyphs was longer than PDF/A
+allows, so the PDF lost PDF/UA-1 and PDF/A-2a."""
+
+
+def _marks(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 def _may_break(before: str, after: str) -> bool:
