@@ -247,3 +247,17 @@ def test_a_hugo_or_docusaurus_draft_is_not_published(tmp_path: Path) -> None:
         "wip.md": "---\ntitle: Unfinished\ndraft: true\n---\n\nSecret plan words.\n"})
     sphinx_build(jekyll, tmp_path / "jekyll-out", strict=False)
     assert (tmp_path / "jekyll-out" / "wip.html").exists()  # Jekyll published it
+
+
+def test_an_mdx_import_line_of_many_spaces_stays_linear() -> None:
+    """``import a`` + 200,000 spaces + ``from`` (and ``import 'a'`` + spaces + ``x``) took
+    minutes: ``\\s*,?\\s*`` and ``\\s*;?\\s*$`` split every run of spaces in every way."""
+    from conftest import ends_apart
+
+    assert ends_apart("from generators_compat.docusaurus import rewrite\n"
+                      "rewrite('import a' + ' ' * 200_000 + 'from')\n"
+                      "rewrite(\"import 'a'\" + ' ' * 200_000 + 'x')\n"
+                      "rewrite(\"import {\\n} from 'a'\" + ' ' * 200_000 + 'x')", limit=120)
+    from generators_compat import docusaurus
+
+    assert docusaurus.rewrite("import a ,  { b }  from 'c' ;  \nWords.")[0] == "\nWords."
