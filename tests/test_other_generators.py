@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pypdf
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_every_edition, sphinx_build, write_pages
 
@@ -131,6 +133,34 @@ def test_toml_front_matter_is_read_with_its_key_lines() -> None:
     broken = pagesource.parse('+++\ntitle = "Water\nweight = 20\n+++\n\nWords.\n')
     assert [(p.kind, p.line) for p in broken.problems] == [(pagesource.Kind.YAML, 2)]
     assert "TOML" in broken.problems[0].message and broken.body_start == 4
+
+
+
+def test_toml_front_matter_nested_deep_is_refused_not_a_crash() -> None:
+    """``a.a.a…= 1`` 5,000 keys deep (10 KB) is valid TOML: reading it back as text recursed
+    and the page stopped every build with a RecursionError."""
+    import pagesource
+
+    for deep in ("a" + ".a" * 5000 + " = 1", "[" + "a." * 5000 + "a]\nb = 1"):
+        page = pagesource.parse(f'+++\ntitle = "Pools"\n{deep}\n+++\n\nWords.\n')
+        assert page.data == {} and page.lines[page.body_start:] == ("", "Words."), page.body_start
+        assert [(p.kind, p.line) for p in page.problems] == [(pagesource.Kind.YAML, 2)]
+        assert f"nested more than {pagesource.MAX_DEPTH} levels deep" in page.problems[0].message
+
+
+_TOML_LINE = st.one_of(
+    st.integers(0, 3000).map(lambda deep: "a" + ".a" * deep + " = 1"),
+    st.integers(0, 3000).map(lambda deep: "[" + "a." * deep + "a]"),
+    st.lists(st.sampled_from(["a", ".", "=", " ", "1", '"x"', "[", "]", "{", "}", ","]), max_size=12).map("".join))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_TOML_LINE, max_size=4))
+def test_any_toml_front_matter_is_read_or_said(toml: list[str]) -> None:
+    import pagesource
+
+    page = pagesource.parse("+++\n" + "\n".join(toml) + "\n+++\nWords.\n")
+    assert isinstance(page.data, dict)
 
 
 def test_docusaurus_sidebar_position_orders_the_pages(tmp_path: Path) -> None:
