@@ -291,3 +291,23 @@ def test_an_mdx_import_line_of_many_spaces_stays_linear() -> None:
     from generators_compat import docusaurus
 
     assert docusaurus.rewrite("import a ,  { b }  from 'c' ;  \nWords.")[0] == "\nWords."
+
+
+def test_a_hugo_figure_keeps_its_title_and_attribution() -> None:
+    """``{{< figure alt=… title="Bus routes" attr="City of Austin" >}}``: Hugo showed the title
+    and the attribution under the picture; both were left out without a word."""
+    from generators_compat import hugo
+
+    assert hugo.rewrite('{{< figure src="a.png" alt="A map" title="Bus routes" caption="From 2024" '
+                        'attr="City of Austin" >}}') == "![A map](<a.png>) *Bus routes — From 2024 — City of Austin*"
+    assert hugo.rewrite('{{< figure src="a.png" title="Bus routes" >}}') == "![Bus routes](<a.png>)"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["alt", "title", "caption", "attr"]),
+                       st.sampled_from(["alpha", "beta", "gamma", "alpha beta"]), max_size=4))
+def test_a_hugo_figure_keeps_every_word_it_showed(named: dict[str, str]) -> None:
+    from generators_compat import hugo
+
+    out = hugo.rewrite('{{< figure src="a.png" ' + " ".join(f'{k}="{v}"' for k, v in named.items()) + " >}}")
+    assert all(word in out for value in named.values() for word in value.split()), (named, out)
