@@ -10,6 +10,8 @@ from pathlib import Path
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_every_edition, copy_root, sphinx_build, write_pages
 from test_order_editions import docname, epub_orders, sidebar_order
@@ -323,3 +325,29 @@ def test_a_tab_title_with_an_escaped_quote_keeps_every_word():
             "{% tab title='It\\'s C:\\new' %}\nMore.\n{% endtab %}\n{% endtabs %}\n")
     out = blocks.rewrite(text).split("\n")
     assert out[1].startswith('**Say "yes" now**') and out[4].startswith("**It's C:\\\\new**")
+
+
+def test_a_tab_title_written_without_quotes_keeps_its_words():
+    """``{% tab title=Windows %}`` (typed by hand, no quotes): the title was read as no title
+    and the tab's label was left out without a word."""
+    from gitbook_compat import blocks
+
+    out = blocks.rewrite("{% tabs %}\n{% tab title=Windows %}\nWords.\n{% endtab %}\n"
+                         "{% tab title=“Mac” -%}\nMore.\n{% endtab %}\n{% endtabs %}\n").split("\n")
+    assert out[1].startswith("**Windows**") and out[4].startswith("**“Mac”**"), out
+
+
+_TAG_LINE = st.tuples(st.sampled_from(["tab", "code"]), st.sampled_from(["", '"', "'"]),
+                      st.lists(st.sampled_from(["word", " ", "\\", '\\"', "\\'", "-", "="]), max_size=6).map("".join),
+                      st.sampled_from(["%}", " %}", "-%}"])).map(
+    lambda t: f"{{% {t[0]} title={t[1]}{t[2]}{t[1]}{t[3]}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TAG_LINE, st.sampled_from(["word", "", "{% endtab %}", "{% tabs %}"])), max_size=5))
+def test_a_tag_keeps_its_line_and_its_words(lines):
+    from gitbook_compat import blocks
+
+    text = "\n".join(lines)
+    out = blocks.rewrite(text)
+    assert out.count("\n") == text.count("\n") and out.count("word") >= text.count("word"), out

@@ -10,6 +10,8 @@ import zipfile
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_every_edition, page, write_pages
 from obsidian_compat import markup
@@ -144,3 +146,28 @@ def test_highlights_and_block_ids_show_as_obsidian_showed_them(tmp_path):
                    for p in pypdf.PdfReader(next((tmp_path / "typst").glob("*.pdf"))).pages)
     assert "Apply by May 1 please." in pdf and "^receipt" not in pdf, pdf
     assert all(b.returncode == 0 for b in builds.values())
+
+
+def test_a_long_line_of_open_highlights_and_spaced_ids_stays_linear():
+    """A line of 100,000 ``==a `` never closed took minutes (each ``==`` read the rest of the
+    line for its end), and 200,000 spaces before a ``^id`` not last too (each space tried)."""
+    from conftest import ends_apart
+
+    assert ends_apart("from obsidian_compat import markup\nfrom obsidian_compat.vault import Vault\n"
+                      "markup.rewrite('==a ' * 100_000, 'p.md', Vault(()))\n"
+                      "markup.rewrite('x' + ' ' * 200_000 + '^a' + ' ' * 200_000 + 'b', 'p.md', Vault(()))",
+                      limit=120)
+
+
+
+_OBSIDIAN_HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])(.+?)(?<=[^\s=\\])==(?!=)")
+_OBSIDIAN_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$")
+"""Obsidian's highlight and block id as first read (right, but slow on a long line)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["==", "=", "a", " ", "\t", "\\", "b", "==a==", " ^x", "-"]),
+                max_size=14).map(lambda parts: "x" + "".join(parts)))
+def test_highlights_and_ids_are_read_as_obsidian_reads_them(line):
+    expected = _OBSIDIAN_BLOCK_ID.sub("", _OBSIDIAN_HIGHLIGHT.sub(r"<mark>\1</mark>", line))
+    assert rewritten(line).text == expected

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pypdf
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_every_edition, sphinx_build, write_pages
 
@@ -133,6 +135,34 @@ def test_toml_front_matter_is_read_with_its_key_lines() -> None:
     assert "TOML" in broken.problems[0].message and broken.body_start == 4
 
 
+
+def test_toml_front_matter_nested_deep_is_refused_not_a_crash() -> None:
+    """``a.a.a…= 1`` 5,000 keys deep (10 KB) is valid TOML: reading it back as text recursed
+    and the page stopped every build with a RecursionError."""
+    import pagesource
+
+    for deep in ("a" + ".a" * 5000 + " = 1", "[" + "a." * 5000 + "a]\nb = 1"):
+        page = pagesource.parse(f'+++\ntitle = "Pools"\n{deep}\n+++\n\nWords.\n')
+        assert page.data == {} and page.lines[page.body_start:] == ("", "Words."), page.body_start
+        assert [(p.kind, p.line) for p in page.problems] == [(pagesource.Kind.YAML, 2)]
+        assert f"nested more than {pagesource.MAX_DEPTH} levels deep" in page.problems[0].message
+
+
+_TOML_LINE = st.one_of(
+    st.integers(0, 3000).map(lambda deep: "a" + ".a" * deep + " = 1"),
+    st.integers(0, 3000).map(lambda deep: "[" + "a." * deep + "a]"),
+    st.lists(st.sampled_from(["a", ".", "=", " ", "1", '"x"', "[", "]", "{", "}", ","]), max_size=12).map("".join))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_TOML_LINE, max_size=4))
+def test_any_toml_front_matter_is_read_or_said(toml: list[str]) -> None:
+    import pagesource
+
+    page = pagesource.parse("+++\n" + "\n".join(toml) + "\n+++\nWords.\n")
+    assert isinstance(page.data, dict)
+
+
 def test_docusaurus_sidebar_position_orders_the_pages(tmp_path: Path) -> None:
     source = write_pages(tmp_path / "src", {
         "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
@@ -247,3 +277,37 @@ def test_a_hugo_or_docusaurus_draft_is_not_published(tmp_path: Path) -> None:
         "wip.md": "---\ntitle: Unfinished\ndraft: true\n---\n\nSecret plan words.\n"})
     sphinx_build(jekyll, tmp_path / "jekyll-out", strict=False)
     assert (tmp_path / "jekyll-out" / "wip.html").exists()  # Jekyll published it
+
+
+def test_an_mdx_import_line_of_many_spaces_stays_linear() -> None:
+    """``import a`` + 200,000 spaces + ``from`` (and ``import 'a'`` + spaces + ``x``) took
+    minutes: ``\\s*,?\\s*`` and ``\\s*;?\\s*$`` split every run of spaces in every way."""
+    from conftest import ends_apart
+
+    assert ends_apart("from generators_compat.docusaurus import rewrite\n"
+                      "rewrite('import a' + ' ' * 200_000 + 'from')\n"
+                      "rewrite(\"import 'a'\" + ' ' * 200_000 + 'x')\n"
+                      "rewrite(\"import {\\n} from 'a'\" + ' ' * 200_000 + 'x')", limit=120)
+    from generators_compat import docusaurus
+
+    assert docusaurus.rewrite("import a ,  { b }  from 'c' ;  \nWords.")[0] == "\nWords."
+
+
+def test_a_hugo_figure_keeps_its_title_and_attribution() -> None:
+    """``{{< figure alt=… title="Bus routes" attr="City of Austin" >}}``: Hugo showed the title
+    and the attribution under the picture; both were left out without a word."""
+    from generators_compat import hugo
+
+    assert hugo.rewrite('{{< figure src="a.png" alt="A map" title="Bus routes" caption="From 2024" '
+                        'attr="City of Austin" >}}') == "![A map](<a.png>) *Bus routes — From 2024 — City of Austin*"
+    assert hugo.rewrite('{{< figure src="a.png" title="Bus routes" >}}') == "![Bus routes](<a.png>)"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["alt", "title", "caption", "attr"]),
+                       st.sampled_from(["alpha", "beta", "gamma", "alpha beta"]), max_size=4))
+def test_a_hugo_figure_keeps_every_word_it_showed(named: dict[str, str]) -> None:
+    from generators_compat import hugo
+
+    out = hugo.rewrite('{{< figure src="a.png" ' + " ".join(f'{k}="{v}"' for k, v in named.items()) + " >}}")
+    assert all(word in out for value in named.values() for word in value.split()), (named, out)

@@ -775,3 +775,28 @@ def test_a_components_words_in_its_attributes_are_kept(tmp_path):
     article = BeautifulSoup((tmp_path / "html" / "alerts.html").read_text(encoding="utf-8"),
                             "html.parser").select_one("article")
     assert "Boil water notice" in article.get_text() and "Until Friday." in article.get_text()
+
+
+def test_a_page_of_many_placeholders_stays_linear():
+    """300,000 placeholders (``<x1>``, ``<x2>`` …) on a page: each looked for its closing tag
+    through the whole page's HTML again, minutes for one page."""
+    from conftest import ends_apart
+
+    assert ends_apart("from rawhtml.placeholders import placeholders\n"
+                      "page = ''.join(f'<x{i}>' for i in range(300_000))\n"
+                      "assert len(placeholders(page, page)) == 300_000", limit=120)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<ab>", "</ab>", "<Ab x>", "</AB >", "<cd/>", "<p>", "</cd>", "<cd>",
+                                 "<e1 a='>'>", "</e1>", " ", "<", ">"]), max_size=10).map("".join),
+       st.lists(st.sampled_from(["</ab>", "</cd>", "</e1>", "</e1 x>", "x"]), max_size=3).map("".join))
+def test_placeholders_are_the_tags_nothing_closes(fragment, elsewhere):
+    from rawhtml.placeholders import placeholders
+
+    page = fragment + elsewhere
+    expected = list(dict.fromkeys(
+        tag.group(0) for tag in re.finditer(r"<([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?>", fragment)
+        if tag.group(1).lower() not in ("p",) and not (tag.group(2) or "").rstrip().endswith("/")
+        and not re.search(rf"</{tag.group(1)}\s*>", page, re.I)))
+    assert placeholders(fragment, page) == expected

@@ -10,7 +10,8 @@ Liquid it could not run:
 - ``{{% notice info "Title" %}}`` … ``{{% /notice %}}`` (the Learn and Relearn themes; also
   ``style="…" title="…"``), each tag alone on its line: a box of its kind's colour.
 - ``{{< highlight go >}}`` … ``{{< /highlight >}}``: a fenced code block in that language.
-- ``{{< figure src="…" alt="…" caption="…" >}}``: the picture, its caption in italics after it.
+- ``{{< figure src="…" alt="…" caption="…" >}}``: the picture, its title, caption and
+  ``attr`` (attribution) in italics after it.
 - ``{{< ref "trash.md" >}}``, ``{{< relref "/services/trash" >}}``: the page's path, so a
   link written around it leads there (a path without a suffix is the page's ``.md``).
 
@@ -166,9 +167,12 @@ def _shortcode(found: re.Match[str], exists: Exists) -> str:
         src = named.get("src")
         if src:
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
-            caption = named.get("caption") or named.get("title") or ""
+            # Hugo showed the title, the caption and the attribution under the picture
+            shown = [v.strip() for v in (named.get("title"), named.get("caption"), named.get("attr"))
+                     if v and v.strip() and v != alt]
+            caption = " — ".join(dict.fromkeys(shown))
             picture = f"![{_words(alt)}](<{src.replace('>', '%3E')}>)"
-            return picture + (f" *{_words(caption)}*" if caption and caption != alt else "")
+            return picture + (f" *{_words(caption)}*" if caption else "")
     return found.group(0)
 
 

@@ -26,8 +26,9 @@ _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|end
                   r"page-ref|file|tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
-_ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>(?:[^'\\]|\\.)*)')""")
-"""A ``key="value"`` pair, a quote inside written ``\\"``; a key starts after no word
+_ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>(?:[^'\\]|\\.)*)'|(?P<bare>\S+(?:[ \t]+(?![\w-]+\s*=)\S+)*))""")
+"""A ``key="value"`` pair, a quote inside written ``\\"``, or ``key=two words`` typed without
+quotes, up to the next ``key=`` (its words were lost with the unread value); a key starts after no word
 character, so a long word without ``=`` is tried once, not once from each of its letters."""
 _ESCAPED = re.compile(r"\\([\"'\\])")
 """An escaped quote or backslash; any other backslash is a word's (``C:\\new``)."""
@@ -47,8 +48,8 @@ def _no_pages(target: str) -> str | None:
 
 def arguments(args: str) -> dict[str, str]:
     """A tag's ``key="value"`` pairs."""
-    return {m.group("key"): _ESCAPED.sub(r"\1", m.group("double") if m.group("double") is not None
-                                          else m.group("single")) for m in _ARG.finditer(args)}
+    return {m.group("key"): _ESCAPED.sub(r"\1", next(v for v in m.group("double", "single", "bare")
+                                                     if v is not None)) for m in _ARG.finditer(args)}
 
 
 def _words(text: str) -> str:

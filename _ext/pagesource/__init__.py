@@ -338,6 +338,22 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
 _TOML_KEY = re.compile(r"""^[ \t]*(?:\[[ \t]*)?(?:"(?P<quoted>[^"]+)"|(?P<bare>[A-Za-z0-9_-]+))[ \t]*[=\].]""")
 
 
+def _check_toml_depth(value: Any) -> None:
+    """Raise ValueError for TOML nested deeper than :data:`MAX_DEPTH`: ``a.a.a… = 1`` is
+    valid TOML read without recursion, and every reader after it (the data as text here,
+    MyST) recursed into a RecursionError. Walks with a stack of its own."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError(f"it is nested more than {MAX_DEPTH} levels deep; keep the front "
+                             "matter to a few `key = value` lines")
+        if isinstance(item, dict):
+            stack.extend((inner, depth + 1) for inner in item.values())
+        elif isinstance(item, list):
+            stack.extend((inner, depth + 1) for inner in item)
+
+
 def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSource:
     """A page whose front matter is Hugo's TOML between two ``+++`` lines: the same data a
     YAML one gives (dates as text), each top-level key's line, the body after it."""
@@ -354,6 +370,7 @@ def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSour
         if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise ValueError(f"it is longer than {MAX_BYTES // 1024} KB")
         value = tomllib.loads(source)
+        _check_toml_depth(value)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
         found = re.search(r"line (\d+)", str(err))
         problems.append(Problem(Kind.YAML, 1 + int(found.group(1)) if found else 2,
