@@ -320,3 +320,12 @@ def test_a_value_with_a_colon_is_read_and_said(tmp_path):
     soup = BeautifulSoup((tmp_path / "html" / "page.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text().rstrip("¶") == "Budget: FY2024 plan"
     assert [w for w in html.warnings if "page.md:2:" in w and "[position.yaml]" in w], html.output
+
+
+def test_a_comment_after_a_value_with_a_colon_stays_a_comment(tmp_path):
+    """``title: Budget: FY2024 # draft``: read as if quoted, the writer's note (YAML's
+    comment) became part of the title, published on every page that lists it."""
+    page = read(tmp_path, "---\ntitle: Budget: FY2024 # draft, ask Ana\nposition: 3\n---\n\nText\n")
+    assert (page.title, page.position) == ("Budget: FY2024", 3)
+    assert "ask Ana" not in page.problems[0].message
+    assert read(tmp_path, "---\ntitle: Plan: #3 of 5 #\n---\n\nText\n").title == "Plan: #3 of 5"

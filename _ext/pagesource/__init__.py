@@ -493,6 +493,10 @@ _COLON_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!#%@`].*?:(?
 """A top-level key whose plain value holds ``: `` or ends with ``:`` (``title: Budget: FY2024``)."""
 
 
+_COMMENT = re.compile(r"[ \t]#(?=[ \t]|$)")
+"""A note after a value (``# draft``), as YAML reads it; ``#3`` the writer typed as words."""
+
+
 def _colons_quoted(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], tuple[int, str, str]] | None:
     """The front matter read with each value that holds a colon and a space quoted, as its
     writer meant it, and the first such (line, key, value); None when that does not read."""
@@ -500,7 +504,10 @@ def _colons_quoted(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], tu
     for n, text in enumerate(lines):
         if (found := _COLON_VALUE.match(text)) is not None:
             key, value = found.group(1), found.group(2)
-            fixed[n] = f"{key}: " + json.dumps(value, ensure_ascii=False)
+            comment = _COMMENT.search(value)  # `title: Budget: FY2024 # draft`: a note, as YAML reads it
+            note = value[comment.start():] if comment else ""
+            value = value[:comment.start()].rstrip() if comment else value
+            fixed[n] = f"{key}: " + json.dumps(value, ensure_ascii=False) + note
             first = first or (n + 2, key, value)
     if first is None:
         return None
