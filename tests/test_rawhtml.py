@@ -775,3 +775,24 @@ def test_a_components_words_in_its_attributes_are_kept(tmp_path):
     article = BeautifulSoup((tmp_path / "html" / "alerts.html").read_text(encoding="utf-8"),
                             "html.parser").select_one("article")
     assert "Boil water notice" in article.get_text() and "Until Friday." in article.get_text()
+
+
+def test_a_components_words_in_its_attributes_are_kept_inside_a_paragraph(tmp_path):
+    """``Apply <Card title="Parking permits">here</Card>.``: Markdown hands a paragraph's
+    HTML over tag by tag, and the pair was kept only when it stayed an element, so the
+    title's words (and those of a component inside another) were lost without a word."""
+    got, _ = clean_inline(['<Card title="Parking permits">', "here", "</Card>"])
+    assert "".join(got) == "<strong>Parking permits</strong> here", got
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "cards.md": "---\ntitle: Cards\nposition: 1\n---\n\n"
+                    'Apply <Card title="Parking permits">here</Card> today.\n\n'
+                    '<Card title="a &lt;b&gt; &amp; words">Body two</Card>\n\n'
+                    '<Card title="outer words"><Card title="inner words">Inner body</Card></Card>\n'})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in build.output, build.output
+    text = " ".join(BeautifulSoup((tmp_path / "html" / "cards.html").read_text(encoding="utf-8"),
+                                  "html.parser").select_one("article").get_text(" ").split())
+    for words in ("Parking permits here today", "a <b> & words Body two",
+                  "outer words inner words Inner body"):
+        assert words in text, text

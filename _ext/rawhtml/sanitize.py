@@ -695,6 +695,8 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                 start_tag, end = apart + f"<{shown}", f"</{shown}>" + apart
                 if cleaned.startswith(start_tag) and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
+                elif name not in HTML_ELEMENTS and cleaned.startswith("<strong>"):
+                    result[start] = cleaned  # a component's words (component_words), kept
                 elif name in _WORDS_APART and not cleaned:
                     result[index] = " "  # "Option one Option two", not "Option oneOption two"
             continue  # an unpaired end tag is dropped
