@@ -247,3 +247,17 @@ def test_a_hugo_or_docusaurus_draft_is_not_published(tmp_path: Path) -> None:
         "wip.md": "---\ntitle: Unfinished\ndraft: true\n---\n\nSecret plan words.\n"})
     sphinx_build(jekyll, tmp_path / "jekyll-out", strict=False)
     assert (tmp_path / "jekyll-out" / "wip.html").exists()  # Jekyll published it
+
+
+def test_a_toml_multiline_string_holds_no_keys(tmp_path: Path) -> None:
+    """A line ``title = "…"`` inside a TOML ``\"\"\"`` string is words of that string: the
+    front matter was turned into YAML line by line, so it became the page's title on the
+    site, the contents and the PDF, where pagesource (and Hugo) read the real one."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "water.md": '+++\ntitle = "Water service"\nweight = 1\ndescription = """\nA summary.\n'
+                    'title = "Not the title"\n"""\n+++\n\nWater words.\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    assert _article(tmp_path / "out", "water").select_one("h1").get_text().rstrip("¶#") == "Water service"
+    listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
+    assert listed == ["Water service"], listed
