@@ -323,3 +323,17 @@ def test_a_tab_title_with_an_escaped_quote_keeps_every_word():
             "{% tab title='It\\'s C:\\new' %}\nMore.\n{% endtab %}\n{% endtabs %}\n")
     out = blocks.rewrite(text).split("\n")
     assert out[1].startswith('**Say "yes" now**') and out[4].startswith("**It's C:\\\\new**")
+
+
+def test_a_title_ending_in_a_backslash_keeps_its_words():
+    """``title="C:\\Users\\"``, a Windows folder: the backslash before the closing quote was
+    read as escaping it, so the title never closed and was lost without a word (or took the
+    next argument in)."""
+    from gitbook_compat import blocks
+
+    assert blocks.arguments('title="C:\\Users\\" lineNumbers="true"') == {
+        "title": "C:\\Users\\", "lineNumbers": "true"}
+    assert blocks.arguments("title='C:\\Temp\\'") == {"title": "C:\\Temp\\"}
+    assert blocks.arguments('title="Say \\"yes\\" now"') == {"title": 'Say "yes" now'}
+    text = '{% tabs %}\n{% tab title="C:\\Temp\\" %}\nWords.\n{% endtab %}\n{% endtabs %}\n'
+    assert blocks.rewrite(text).split("\n")[1].startswith("**C:\\\\Temp\\\\**")
