@@ -261,3 +261,18 @@ def test_a_toml_multiline_string_holds_no_keys(tmp_path: Path) -> None:
     assert _article(tmp_path / "out", "water").select_one("h1").get_text().rstrip("¶#") == "Water service"
     listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
     assert listed == ["Water service"], listed
+
+
+def test_a_mkdocs_title_with_an_escaped_quote_is_a_box(tmp_path: Path) -> None:
+    """``!!! note "Say \\"hi\\" now"``: MkDocs' title runs to the line's last quote, so it was
+    a box there; here the line was shown as typed and the box's words set as code, unsaid."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n"
+                    '!!! note "Say \\"hi\\" now"\n    Note words.\n\n'
+                    '=== "The \\"B\\" tab"\n    Tab words.\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out")
+    assert "!!!" not in article.get_text() and "===" not in article.get_text(), article
+    assert not article.select("pre"), article
+    text = " ".join(article.get_text(" ").split())
+    assert 'Say "hi" now' in text and 'The "B" tab' in text and "Note words." in text, text
