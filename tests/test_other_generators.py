@@ -276,3 +276,15 @@ def test_a_mkdocs_title_with_an_escaped_quote_is_a_box(tmp_path: Path) -> None:
     assert not article.select("pre"), article
     text = " ".join(article.get_text(" ").split())
     assert 'Say "hi" now' in text and 'The "B" tab' in text and "Note words." in text, text
+
+
+def test_a_docusaurus_tab_label_with_an_entity_says_its_character(tmp_path: Path) -> None:
+    """``<TabItem label="Salt &amp; pepper">``: JSX reads the entity, Docusaurus showed
+    "Salt & pepper"; the label was escaped again and every edition said "&amp;"."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n<Tabs>\n"
+                    '<TabItem value="s" label="Salt &amp; pepper &quot;mild&quot;">\n\nTab words.\n\n'
+                    "</TabItem>\n</Tabs>\n"})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    text = " ".join(_article(tmp_path / "out").get_text(" ").split())
+    assert 'Salt & pepper "mild" Tab words.' in text, text
