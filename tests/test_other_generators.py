@@ -288,3 +288,19 @@ def test_a_docusaurus_tab_label_with_an_entity_says_its_character(tmp_path: Path
     sphinx_build(source, tmp_path / "out", strict=False)
     text = " ".join(_article(tmp_path / "out").get_text(" ").split())
     assert 'Salt & pepper "mild" Tab words.' in text, text
+
+
+def test_a_docusaurus_box_title_keeps_every_word_as_written(tmp_path: Path) -> None:
+    """``:::tip[Unclosed title`` and ``:::note{title="Hours"}``: the first word was taken for
+    a class name and lost without a word ("title Body"); ``:::info[A [b] c]`` moved its
+    bracket ("A [b c]")."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n"
+                    ":::info[Pick a [zone] today]\nBox one.\n:::\n\n"
+                    ":::tip[Unclosed title\nBox two.\n:::\n\n"
+                    ':::note{title="Office hours"}\nBox three.\n:::\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    text = " ".join(_article(tmp_path / "out").get_text(" ").split())
+    for words in ("Pick a [zone] today Box one.", "tip[Unclosed title Box two.",
+                  'note{title="Office hours"} Box three.'):
+        assert words in text, text
