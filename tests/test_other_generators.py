@@ -256,11 +256,14 @@ def test_a_toml_multiline_string_holds_no_keys(tmp_path: Path) -> None:
     source = write_pages(tmp_path / "src", {
         "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
         "water.md": '+++\ntitle = "Water service"\nweight = 1\ndescription = """\nA summary.\n'
-                    'title = "Not the title"\n"""\n+++\n\nWater words.\n'})
+                    'title = "Not the title"\n"""\n+++\n\nWater words.\n',
+        # a line of an array that starts with "[" is no table: the title after it was lost
+        "zones.md": '+++\nweight = 2\nzones = [\n  [1, 2],\n]\ntitle = "Pressure zones"\n+++\n\nZone words.\n'})
     sphinx_build(source, tmp_path / "out", strict=False)
     assert _article(tmp_path / "out", "water").select_one("h1").get_text().rstrip("¶#") == "Water service"
+    assert _article(tmp_path / "out", "zones").select_one("h1").get_text().rstrip("¶#") == "Pressure zones"
     listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
-    assert listed == ["Water service"], listed
+    assert listed == ["Water service", "Pressure zones"], listed
 
 
 def test_a_mkdocs_title_with_an_escaped_quote_is_a_box(tmp_path: Path) -> None:

@@ -111,7 +111,9 @@ def rewrite(text: str, exists: Exists = lambda path: False) -> str:
         lines[0] = lines[end] = "---"
         in_table = False
         for i in range(1, end):
-            in_table = in_table or lines[i].lstrip().startswith("[")
+            # read at once, a table's keys are not the whole's (and a line "  [1, 2]," of
+            # an array is no table); else a line starting "[" is taken for a table's header
+            in_table = whole is None and (in_table or lines[i].lstrip().startswith("["))
             lines[i] = "" if not lines[i].strip() else (
                 "# " + lines[i] if in_table else _yaml_line(lines[i], whole))
         start = end + 1
