@@ -788,11 +788,12 @@ def test_a_components_words_in_its_attributes_are_kept_inside_a_paragraph(tmp_pa
         "cards.md": "---\ntitle: Cards\nposition: 1\n---\n\n"
                     'Apply <Card title="Parking permits">here</Card> today.\n\n'
                     '<Card title="a &lt;b&gt; &amp; words">Body two</Card>\n\n'
-                    '<Card title="outer words"><Card title="inner words">Inner body</Card></Card>\n'})
+                    '<Card title="outer words"><Card title="inner words">Inner body</Card></Card>\n\n'
+                    'Then <Tooltip title="Apply">Apply</Tooltip> online.\n'})
     build = sphinx_build(source, tmp_path / "html", "html", strict=False)
     assert "Traceback" not in build.output, build.output
     text = " ".join(BeautifulSoup((tmp_path / "html" / "cards.html").read_text(encoding="utf-8"),
                                   "html.parser").select_one("article").get_text(" ").split())
     for words in ("Parking permits here today", "a <b> & words Body two",
-                  "outer words inner words Inner body"):
+                  "outer words inner words Inner body", "Then Apply online."):
         assert words in text, text
