@@ -351,3 +351,17 @@ def test_a_tag_keeps_its_line_and_its_words(lines):
     text = "\n".join(lines)
     out = blocks.rewrite(text)
     assert out.count("\n") == text.count("\n") and out.count("word") >= text.count("word"), out
+
+
+def test_a_title_ending_in_a_backslash_keeps_its_words():
+    """``title="C:\\Users\\"``, a Windows folder: the backslash before the closing quote was
+    read as escaping it, so the title never closed and was lost without a word (or took the
+    next argument in)."""
+    from gitbook_compat import blocks
+
+    assert blocks.arguments('title="C:\\Users\\" lineNumbers="true"') == {
+        "title": "C:\\Users\\", "lineNumbers": "true"}
+    assert blocks.arguments("title='C:\\Temp\\'") == {"title": "C:\\Temp\\"}
+    assert blocks.arguments('title="Say \\"yes\\" now"') == {"title": 'Say "yes" now'}
+    text = '{% tabs %}\n{% tab title="C:\\Temp\\" %}\nWords.\n{% endtab %}\n{% endtabs %}\n'
+    assert blocks.rewrite(text).split("\n")[1].startswith("**C:\\\\Temp\\\\**")

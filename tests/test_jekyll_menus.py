@@ -132,3 +132,22 @@ def test_a_hostile_menu_is_read_within_its_budget() -> None:
 def _titles(outline: list) -> list[str]:
     return [title for entry in outline
             for title in (_titles(entry) if isinstance(entry, list) else [entry.title])]
+
+
+def test_a_menu_groups_title_is_shown_as_written(tmp_path: Path) -> None:
+    """A group's title is the menu's text, not Markdown: ``Fees `2024` *new*`` lost its
+    backticks and stars, and HTML in it was said at a line of a file in the build folder."""
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "_data/navigation.yml": 'main:\n  - title: "Fees `2024` *new* <b>x</b> #1"\n    children:\n'
+                                "      - title: A\n        url: /a/\n",
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "a.md": "---\ntitle: A\n---\n\nA words.\n",
+        "b.md": "---\ntitle: B\n---\n\nB words.\n"})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    landing = next(p for p in (tmp_path / "out").glob("*.html") if p.name.startswith("fees"))
+    h1 = BeautifulSoup(landing.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+    assert h1.get_text().rstrip("¶#") == "Fees `2024` *new* <b>x</b> #1", h1
+    assert not [w for w in build.warnings if "doctrees" in w or "pageorder-root" in w], build.warnings

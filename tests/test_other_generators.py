@@ -311,3 +311,63 @@ def test_a_hugo_figure_keeps_every_word_it_showed(named: dict[str, str]) -> None
 
     out = hugo.rewrite('{{< figure src="a.png" ' + " ".join(f'{k}="{v}"' for k, v in named.items()) + " >}}")
     assert all(word in out for value in named.values() for word in value.split()), (named, out)
+
+
+def test_a_toml_multiline_string_holds_no_keys(tmp_path: Path) -> None:
+    """A line ``title = "…"`` inside a TOML ``\"\"\"`` string is words of that string: the
+    front matter was turned into YAML line by line, so it became the page's title on the
+    site, the contents and the PDF, where pagesource (and Hugo) read the real one."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome words.\n",
+        "water.md": '+++\ntitle = "Water service"\nweight = 1\ndescription = """\nA summary.\n'
+                    'title = "Not the title"\n"""\n+++\n\nWater words.\n',
+        # a line of an array that starts with "[" is no table: the title after it was lost
+        "zones.md": '+++\nweight = 2\nzones = [\n  [1, 2],\n]\ntitle = "Pressure zones"\n+++\n\nZone words.\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    assert _article(tmp_path / "out", "water").select_one("h1").get_text().rstrip("¶#") == "Water service"
+    assert _article(tmp_path / "out", "zones").select_one("h1").get_text().rstrip("¶#") == "Pressure zones"
+    listed = [a.get_text() for a in _article(tmp_path / "out").select(".toctree-wrapper a")]
+    assert listed == ["Water service", "Pressure zones"], listed
+
+
+def test_a_mkdocs_title_with_an_escaped_quote_is_a_box(tmp_path: Path) -> None:
+    """``!!! note "Say \\"hi\\" now"``: MkDocs' title runs to the line's last quote, so it was
+    a box there; here the line was shown as typed and the box's words set as code, unsaid."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n"
+                    '!!! note "Say \\"hi\\" now"\n    Note words.\n\n'
+                    '=== "The \\"B\\" tab"\n    Tab words.\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    article = _article(tmp_path / "out")
+    assert "!!!" not in article.get_text() and "===" not in article.get_text(), article
+    assert not article.select("pre"), article
+    text = " ".join(article.get_text(" ").split())
+    assert 'Say "hi" now' in text and 'The "B" tab' in text and "Note words." in text, text
+
+
+def test_a_docusaurus_tab_label_with_an_entity_says_its_character(tmp_path: Path) -> None:
+    """``<TabItem label="Salt &amp; pepper">``: JSX reads the entity, Docusaurus showed
+    "Salt & pepper"; the label was escaped again and every edition said "&amp;"."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n<Tabs>\n"
+                    '<TabItem value="s" label="Salt &amp; pepper &quot;mild&quot;">\n\nTab words.\n\n'
+                    "</TabItem>\n</Tabs>\n"})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    text = " ".join(_article(tmp_path / "out").get_text(" ").split())
+    assert 'Salt & pepper "mild" Tab words.' in text, text
+
+
+def test_a_docusaurus_box_title_keeps_every_word_as_written(tmp_path: Path) -> None:
+    """``:::tip[Unclosed title`` and ``:::note{title="Hours"}``: the first word was taken for
+    a class name and lost without a word ("title Body"); ``:::info[A [b] c]`` moved its
+    bracket ("A [b c]")."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\n"
+                    ":::info[Pick a [zone] today]\nBox one.\n:::\n\n"
+                    ":::tip[Unclosed title\nBox two.\n:::\n\n"
+                    ':::note{title="Office hours"}\nBox three.\n:::\n'})
+    sphinx_build(source, tmp_path / "out", strict=False)
+    text = " ".join(_article(tmp_path / "out").get_text(" ").split())
+    for words in ("Pick a [zone] today Box one.", "tip[Unclosed title Box two.",
+                  'note{title="Office hours"} Box three.'):
+        assert words in text, text

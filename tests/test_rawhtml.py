@@ -800,3 +800,25 @@ def test_placeholders_are_the_tags_nothing_closes(fragment, elsewhere):
         if tag.group(1).lower() not in ("p",) and not (tag.group(2) or "").rstrip().endswith("/")
         and not re.search(rf"</{tag.group(1)}\s*>", page, re.I)))
     assert placeholders(fragment, page) == expected
+
+
+def test_a_components_words_in_its_attributes_are_kept_inside_a_paragraph(tmp_path):
+    """``Apply <Card title="Parking permits">here</Card>.``: Markdown hands a paragraph's
+    HTML over tag by tag, and the pair was kept only when it stayed an element, so the
+    title's words (and those of a component inside another) were lost without a word."""
+    got, _ = clean_inline(['<Card title="Parking permits">', "here", "</Card>"])
+    assert "".join(got) == "<strong>Parking permits</strong> here", got
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "cards.md": "---\ntitle: Cards\nposition: 1\n---\n\n"
+                    'Apply <Card title="Parking permits">here</Card> today.\n\n'
+                    '<Card title="a &lt;b&gt; &amp; words">Body two</Card>\n\n'
+                    '<Card title="outer words"><Card title="inner words">Inner body</Card></Card>\n\n'
+                    'Then <Tooltip title="Apply">Apply</Tooltip> online.\n'})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in build.output, build.output
+    text = " ".join(BeautifulSoup((tmp_path / "html" / "cards.html").read_text(encoding="utf-8"),
+                                  "html.parser").select_one("article").get_text(" ").split())
+    for words in ("Parking permits here today", "a <b> & words Body two",
+                  "outer words inner words Inner body", "Then Apply online."):
+        assert words in text, text

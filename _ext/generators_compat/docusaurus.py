@@ -81,7 +81,8 @@ def _tab_label(attrs: str) -> str:
     found = {m.group("key"): m.group("double") if m.group("double") is not None else m.group("single")
              for m in _TAB_LABEL.finditer(attrs)}
     label = (found.get("label") or found.get("value") or "").strip()
-    return f"<p><strong>{html.escape(label)}</strong></p>" if label else ""
+    # JSX reads an entity in a quoted attribute (label="Salt &amp; pepper"): escaped once
+    return f"<p><strong>{html.escape(html.unescape(label))}</strong></p>" if label else ""
 
 
 def _comment_spans(line: str) -> list[tuple[int, int]]:

@@ -50,9 +50,21 @@ def toml_front_matter(lines: list[str]) -> int | None:
     return next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
 
 
-def _yaml_line(line: str) -> str:
+def _toml(lines: list[str]) -> dict | None:
+    """The front matter's top-level values, None when it is no TOML (pagesource says so)."""
+    import tomllib
+
+    try:
+        return tomllib.loads("\n".join(lines))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+
+
+def _yaml_line(line: str, whole: dict | None = None) -> str:
     """A TOML line ``key = value`` as YAML when it is one key and a plain value on its own
-    (MyST takes the page's heading from ``title``), else a YAML comment."""
+    (MyST takes the page's heading from ``title``), else a YAML comment; with ``whole`` (the
+    front matter read at once) only a key's own line: ``title = "x"`` inside a ``\"\"\"``
+    string is that string's words, and it became the page's title."""
     import datetime
     import json
     import math
@@ -65,6 +77,8 @@ def _yaml_line(line: str) -> str:
     if len(value) != 1:
         return "# " + line
     (key, item), = value.items()
+    if whole is not None and (key not in whole or whole[key] != item):
+        return "# " + line
     if isinstance(item, (datetime.date, datetime.time)):
         item = item.isoformat()
     if not isinstance(item, (str, int, float, bool)) or isinstance(item, float) and not math.isfinite(item):
@@ -94,12 +108,15 @@ def rewrite(text: str, exists: Exists = lambda path: False) -> str:
     lines = text.split("\n")
     start = 0
     if (end := toml_front_matter(lines)) is not None:
+        whole = _toml(lines[1:end])
         lines[0] = lines[end] = "---"
         in_table = False
         for i in range(1, end):
-            in_table = in_table or lines[i].lstrip().startswith("[")
+            # read at once, a table's keys are not the whole's (and a line "  [1, 2]," of
+            # an array is no table); else a line starting "[" is taken for a table's header
+            in_table = whole is None and (in_table or lines[i].lstrip().startswith("["))
             lines[i] = "" if not lines[i].strip() else (
-                "# " + lines[i] if in_table else _yaml_line(lines[i]))
+                "# " + lines[i] if in_table else _yaml_line(lines[i], whole))
         start = end + 1
     if "{{" not in text:
         return "\n".join(lines)

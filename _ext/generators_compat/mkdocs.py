@@ -40,13 +40,19 @@ MAX_DEPTH = 20
 """Boxes inside boxes past this depth are left as typed (each level is read again)."""
 
 _BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kinds>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)*)?"
-                  r"[ \t]*(?:\"(?P<title>[^\"]*)\")?[ \t]*$")
-_TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]{0,2}[ \t]+\"(?P<title>[^\"]*)\"[ \t]*$")
+                  r"[ \t]*(?:\"(?P<title>.*)\")?[ \t]*$")
+"""A box's line; its title runs to the line's last quote, as in MkDocs (``\"`` inside it a quote)."""
+_TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]{0,2}[ \t]+\"(?P<title>.*)\"[ \t]*$")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+(?P<what>\S.*?)[ \t]*$")
 _ICON = re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*:(?![\w:])")
 """Material for MkDocs' icon shortcodes (``:material-clock:``, ``:octicons-mark-github-16:``)."""
 _ICON_AND_SPACE = re.compile(_ICON.pattern + r"[ \t]?")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
+
+
+def _unquoted(title: str) -> str:
+    """A title's ``\\"`` as the quote MkDocs showed."""
+    return title.replace('\\"', '"')
 
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
@@ -156,7 +162,7 @@ def _blocks(lines: list[str], first: int, depth: int, problems: list[Problem]) -
         body = [_dedent(text, indent) for text in lines[i + 1:inner_end]]
         body = _blocks(body, first + i + 1, depth + 1, problems)
         fence = container_fence("\n".join(body).split("\n"))
-        out[i] = indent + fence + (_box_info(box) if box is not None else "tab " + tab.group("title").strip())
+        out[i] = indent + fence + (_box_info(box) if box is not None else "tab " + _unquoted(tab.group("title")).strip())
         out[i + 1:inner_end] = body
         close = indent + fence
         if closing is not None:
@@ -181,6 +187,7 @@ def _box_info(found: re.Match[str]) -> str:
     words = (found.group("kinds") or "note").split()
     kind = KINDS.get(words[0].casefold(), "note")
     title = found.group("title")
+    title = None if title is None else _unquoted(title)
     if title is None:
         if words[0].casefold() == kind:
             return kind

@@ -26,10 +26,14 @@ _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|end
                   r"page-ref|file|tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
-_ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>(?:[^'\\]|\\.)*)'|(?P<bare>\S+(?:[ \t]+(?![\w-]+\s*=)\S+)*))""")
-"""A ``key="value"`` pair, a quote inside written ``\\"``, or ``key=two words`` typed without
-quotes, up to the next ``key=`` (its words were lost with the unread value); a key starts after no word
-character, so a long word without ``=`` is tried once, not once from each of its letters."""
+_ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"(?!\S)|'(?P<single>(?:[^'\\]|\\.)*)'(?!\S)"""
+                  r"""|"(?P<plain>[^"]*)"|'(?P<plain_single>[^']*)'|(?P<bare>\S+(?:[ \t]+(?![\w-]+\s*=)\S+)*))""")
+"""A ``key="value"`` pair, a quote inside written ``\\"``; a key starts after no word
+character, so a long word without ``=`` is tried once, not once from each of its letters.
+A value read so that does not end before a space or the tag's end is read as written, its
+backslashes a word's: ``title="C:\\Users\\"`` (the title was never closed, and lost). A
+value typed without quotes (``title=two words``) runs up to the next ``key=`` (its words
+were lost with the unread value)."""
 _ESCAPED = re.compile(r"\\([\"'\\])")
 """An escaped quote or backslash; any other backslash is a word's (``C:\\new``)."""
 _WHOLE = re.compile(r"^(?P<indent>[ \t]*)(?P<tag>\{%.*%\})[ \t]*$")
@@ -48,8 +52,16 @@ def _no_pages(target: str) -> str | None:
 
 def arguments(args: str) -> dict[str, str]:
     """A tag's ``key="value"`` pairs."""
-    return {m.group("key"): _ESCAPED.sub(r"\1", next(v for v in m.group("double", "single", "bare")
-                                                     if v is not None)) for m in _ARG.finditer(args)}
+    return {m.group("key"): _value(m) for m in _ARG.finditer(args)}
+
+
+def _value(found: re.Match[str]) -> str:
+    """One argument's value: with its escapes read, or as written when they did not close
+    it, or typed without quotes."""
+    escaped = found.group("double") if found.group("double") is not None else found.group("single")
+    if escaped is not None:
+        return _ESCAPED.sub(r"\1", escaped)
+    return next(v for v in found.group("plain", "plain_single", "bare") if v is not None)
 
 
 def _words(text: str) -> str:

@@ -243,8 +243,12 @@ BOXES = {"info": "note", "success": "tip", "secondary": "note",
 """HackMD's and CodiMD's coloured blocks (``:::info``), Docusaurus' (``:::tip``,
 ``:::caution``) and Sphinx's own kinds, as the boxes every edition labels."""
 
-_BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?:\[(?P<bracketed>[^\]]*)\])?(?:\s+(?P<title>.*))?", re.S)
-"""``tip Pro tip``, or Docusaurus' ``info[Office hours]``: a box's kind and its title."""
+_BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?:\[(?P<bracketed>.*)\])?(?:\s+(?P<title>.*))?", re.S)
+"""``tip Pro tip``, or Docusaurus' ``info[Office hours]``: a box's kind and its title (to
+the last ``]``: ``info[Pick a [zone]]``)."""
+_CLASS_NAME = re.compile(r"[\w-]+")
+"""A block's first word MyST may take as its class; any other (``tip[Unclosed``,
+``note{title="Hours"}``) is words, and the whole line the block's title."""
 
 
 class _Renderer(SphinxRenderer):
@@ -348,8 +352,12 @@ class _Renderer(SphinxRenderer):
                 self.render_directive(token, kind, "")
             return
         super().render_colon_fence(token)
-        if len(parts) > 1 and not name.startswith("{") and isinstance(self.current_node[-1], nodes.container):
-            self.current_node[-1].insert(0, nodes.rubric(parts[1], parts[1]))
+        if not name or _CLASS_NAME.fullmatch(name):
+            shown = parts[1] if len(parts) > 1 else ""
+        else:
+            shown = token.info.strip()
+        if shown and not name.startswith("{") and isinstance(self.current_node[-1], nodes.container):
+            self.current_node[-1].insert(0, nodes.rubric(shown, shown))
 
     def run_directive(self, name: str, first_line: str, content: str, position: int,
                       additional_options: dict[str, str] | None = None, *,

@@ -12,6 +12,7 @@ landing page gets one the same way (``Outline.generated``), titled after the fol
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,9 +52,17 @@ def register(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     return []
 
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""ASCII punctuation, which Markdown lets a backslash keep as written."""
+
+
 def landing_text(title: str, position: int | None) -> str:
-    """A generated section landing: its title and the place of the folder's first page."""
-    return f"---\ntitle: {json.dumps(title)}\n" + (
+    """A generated section landing: its title and the place of the folder's first page. The
+    title is text (a menu group's, a folder's), which MyST would read as Markdown: a group
+    titled ``Fees `2024` *new*`` lost its marks, and HTML in it was said at a line of this
+    generated file, in the build folder."""
+    written = json.dumps(_PUNCTUATION.sub(r"\\\1", title))
+    return f"---\ntitle: {written}\n" + (
         f"position: {position}\n" if position is not None else "") + "---\n"
 
 

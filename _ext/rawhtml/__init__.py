@@ -190,7 +190,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             found[_subtype(change)].append((raw, change))
     for pieces in inline.values():
         cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]),
-                                               in_link=_in_link(pieces[0]))
+                                               in_link=_in_link(pieces[0]), words_after=_words_after(pieces))
         refused = []
         for raw, cleaned in zip(pieces, cleaned_pieces):
             cleaned, twice = without_taken_ids(cleaned, taken)
@@ -496,6 +496,25 @@ def _sections_around(node: nodes.Node):
     while (node := node.parent) is not None:
         if isinstance(node, nodes.section):
             yield node
+
+
+def _words_after(pieces: list[nodes.raw]) -> list[str]:
+    """The paragraph's words after each piece of its HTML, to the next piece beside it."""
+    ids = {id(piece) for piece in pieces}
+    places: dict[int, dict[int, int]] = {}  # each parent's children by place: linear, not square
+    found = []
+    for piece in pieces:
+        parent, words = piece.parent, []
+        if parent is not None:
+            if id(parent) not in places:
+                places[id(parent)] = {id(child): n for n, child in enumerate(parent.children)}
+            place = places[id(parent)]
+            for n in range(place[id(piece)] + 1, len(parent.children)):
+                if id(parent.children[n]) in ids:
+                    break
+                words.append(parent.children[n].astext())
+        found.append(" ".join(words))
+    return found
 
 
 def _in_link(node: nodes.Node) -> bool:

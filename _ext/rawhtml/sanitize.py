@@ -671,11 +671,13 @@ _WORDS_APART = {"option", "optgroup"}
 
 
 def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | None = None, *,
-                 in_link: bool = False) -> tuple[list[str], list[Change]]:
+                 in_link: bool = False, words_after: list[str] | None = None) -> tuple[list[str], list[Change]]:
     """Inline HTML of one paragraph, which Markdown hands over in pieces (``<b>``, the words
     between as text, ``</b>``): a start and end tag that pair up are cleaned as a pair; a
     tag left unpaired is dropped (the words stay), so the paragraph stays well-formed. A
-    piece after an ``<a>`` not yet closed is cleaned as inside a link."""
+    piece after an ``<a>`` not yet closed is cleaned as inside a link. ``words_after``: the
+    paragraph's words after each piece, so a component's attribute that repeats its own
+    words (``<Tooltip title="Apply">Apply</Tooltip>``) is not said twice."""
     result = [""] * len(pieces)
     changes: list[Change] = []
     stack: list[tuple[str, int]] = []
@@ -695,6 +697,12 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                 start_tag, end = apart + f"<{shown}", f"</{shown}>" + apart
                 if cleaned.startswith(start_tag) and cleaned.endswith(end):
                     result[start], result[index] = cleaned[:-len(end)], end
+                elif name not in HTML_ELEMENTS and cleaned.startswith("<strong>"):
+                    # a component's words (component_words), kept; not one its words repeat
+                    own = " ".join(" ".join((words_after or [])[start:index]).split()).casefold()
+                    said = [words for words in unescape(cleaned[8:cleaned.index("</strong>")]).split(" — ")
+                            if words.casefold() != own]
+                    result[start] = f"<strong>{_text(' — '.join(said))}</strong> " if said else ""
                 elif name in _WORDS_APART and not cleaned:
                     result[index] = " "  # "Option one Option two", not "Option oneOption two"
             continue  # an unpaired end tag is dropped
