@@ -27,7 +27,7 @@ _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|end
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
 _ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"(?!\S)|'(?P<single>(?:[^'\\]|\\.)*)'(?!\S)"""
-                  r"""|"(?P<plain>[^"]*)"|'(?P<plain_single>[^']*)'|(?P<bare>\S+(?:[ \t]+(?![\w-]+\s*=)\S+)*))""")
+                  r"""|"(?P<plain>[^"]*)"(?!\S)|'(?P<plain_single>[^']*)'(?!\S)|(?P<bare>\S+(?:[ \t]+(?![\w-]+\s*=)\S+)*))""")
 """A ``key="value"`` pair, a quote inside written ``\\"``; a key starts after no word
 character, so a long word without ``=`` is tried once, not once from each of its letters.
 A value read so that does not end before a space or the tag's end is read as written, its
