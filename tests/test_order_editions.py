@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -11,7 +13,7 @@ import pytest
 import pypdf
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, sphinx_build, write_pages
+from conftest import REPO, copy_root, sphinx_build, write_pages
 
 NESTED_ORDER = [
     "index", "jekyll", "jekyll/child", "jekyll/inner", "jekyll/inner/leaf",
@@ -211,3 +213,24 @@ def test_a_folders_readme_is_its_section_and_links_to_the_folder_reach_it(tmp_pa
     assert soup(html / "guide" / "README.html").find("a", string="setup")["href"] == "#setup"
     assert soup(html / "guide" / "one.html").find("a", string="the guide")["href"] == "README.html"
     assert soup(html / "more" / "two.html").find("a", string="the guide")["href"] == "../guide/README.html#setup"
+
+
+def test_an_unpublished_landing_says_the_pages_it_leaves_out(tmp_path):
+    """``published: false`` on a section's landing (or a Hugo draft ``_index.md``) left the
+    section's other pages out of every edition without a line, drafts or not."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nHome.\n",
+        "sec/index.md": "---\ntitle: Section\nposition: 1\npublished: false\n---\n\nSec.\n",
+        "sec/b.md": "---\ntitle: B\nposition: 2\n---\n\nB words.\n",
+        "sec/a.md": "---\ntitle: A\nposition: 1\n---\n\nA words.\n",
+        "open.md": "---\ntitle: Open\nposition: 2\n---\n\nOpen words.\n"})
+    build = subprocess.run(  # not quiet (-q): the line is information, as `make html` shows it
+        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "-W", "--no-color",
+         "-d", str(tmp_path / "doctrees"), str(src), str(tmp_path / "html")],
+        capture_output=True, text=True, check=False)
+    assert build.returncode == 0, build.stdout + build.stderr
+    said = [line for line in (build.stdout + build.stderr).splitlines()
+            if "landing is not published" in line]
+    assert len(said) == 1 and "sec/index.md:1:" in said[0], build.stdout
+    assert "the 2 pages of its section (sec/a.md, sec/b.md)" in said[0], said
+    assert not (tmp_path / "html" / "sec" / "a.html").exists()

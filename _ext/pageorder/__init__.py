@@ -100,6 +100,7 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
         text = generated_root.landing_text(page.title or docname, page.position)
         generated_root.add_page(app, env, docname, text, added, changed, removed)
 
+    say_sections_left_out(outline, pages)
     for docname in outline.unpublished:
         env.found_docs.discard(docname)
         added.discard(docname)
@@ -120,6 +121,34 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     landings = set(outline.children) | set(old_children)
     return sorted(d for d in landings
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
+
+
+_LANDING_NAMES = ("index", "_index", "README", "readme", "Readme")
+
+
+def say_sections_left_out(outline: Outline, pages: dict[str, Page]) -> None:
+    """A section's landing that is not published (``published: false``, a Hugo draft) leaves
+    its section's pages out with it: said at the landing, with how many and which, where
+    they had gone without a line."""
+    carried = sorted(d for d in outline.unpublished
+                     if d in pages and pages[d].published and not pages[d].redirect)
+    if not carried:
+        return
+    sections = {}
+    for landing in sorted(d for d in outline.unpublished if d in pages and not pages[d].published):
+        folder, _, name = landing.rpartition("/")
+        sections[landing] = folder if name in _LANDING_NAMES else landing
+    by_landing: dict[str, list[str]] = {}
+    for docname in carried:
+        above = [l for l, f in sections.items() if f and docname.startswith(f + "/")]
+        if above:
+            by_landing.setdefault(max(above, key=lambda l: len(sections[l])), []).append(docname)
+    for landing, hidden in sorted(by_landing.items()):
+        named = ", ".join(pages[d].named for d in hidden[:3]) + (f" and {len(hidden) - 3} more"
+                                                                  if len(hidden) > 3 else "")
+        logger.info("this section's landing is not published, so neither are the %d pages of "
+                    "its section (%s); to publish them, publish the landing or move them out",
+                    len(hidden), named, location=(landing, 1))
 
 
 NAVIGATION_CHANGED = "pageorder-navigation-changed"
