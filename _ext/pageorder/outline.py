@@ -131,22 +131,32 @@ def _menu_sections(children: dict[str, tuple[str, ...]], pages: Mapping[str, Pag
     every page of its landing adds no section: a level that would say nothing more."""
     taken = {name.casefold() for name in (*pages, *generated)}
     taken |= {folder.casefold() for d in pages for folder in _folders_above(d)}
+    counted: dict[str, int] = {}
     for landing, kids in list(children.items()):
         by_group: dict[str, list[str]] = {}
         for kid in kids:
             if pages[kid].menu_group:
                 by_group.setdefault(pages[kid].menu_group, []).append(kid)
+        sections: dict[str, str] = {}
         for title, members in by_group.items():
             if len(members) == len(kids):
                 continue
-            docname = _free_name(_folder_of(members[0]), title, taken)
+            docname = _free_name(_folder_of(members[0]), title, taken, counted)
             taken.add(docname.casefold())
-            listed = children[landing]
-            first = listed.index(members[0])
-            rest = [k for k in listed if k not in members]
-            children[landing] = (*rest[:first], docname, *rest[first:])
             children[docname] = tuple(members)
             generated[docname] = Page(docname, title)
+            sections[title] = docname
+        if sections:  # one pass: each section where its first page was (thousands of groups)
+            listed: list[str] = []
+            placed: set[str] = set()
+            for kid in kids:
+                section = sections.get(pages[kid].menu_group or "")
+                if section is None:
+                    listed.append(kid)
+                elif section not in placed:
+                    placed.add(section)
+                    listed.append(section)
+            children[landing] = tuple(listed)
 
 
 def _folders_above(docname: str) -> list[str]:
@@ -158,17 +168,21 @@ SLUG_MOST = 60
 """Characters of a generated section's file name: a menu's title may be any length, a file's not."""
 
 
-def _free_name(folder: str, title: str, taken: set[str]) -> str:
+def _free_name(folder: str, title: str, taken: set[str], counted: dict[str, int]) -> str:
     """A docname in ``folder`` for a generated section titled ``title``: its words in ASCII
-    (``getting-started``), unlike any page's or folder's name (``taken``, casefolded)."""
+    (``getting-started``), unlike any page's or folder's name (``taken``, casefolded);
+    ``counted`` the last number each name was given, so a thousand titles of one slug
+    ("!★") are not each counted up from 2."""
     ascii_words = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = "-".join("".join(c if c.isalnum() else " " for c in ascii_words.lower()).split())
     slug = slug[:SLUG_MOST].rsplit("-", 1)[0] if len(slug) > SLUG_MOST else slug
     base = f"{folder}/{slug or 'section'}" if folder else (slug or "section")
-    name, number = base, 1
+    number = counted.get(base.casefold(), 1)
+    name = base if number == 1 else f"{base}-{number}"
     while name.casefold() in taken:
         number += 1
         name = f"{base}-{number}"
+    counted[base.casefold()] = number
     return name
 
 
