@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from pagesource.fences import body_start
+
 from . import docusaurus, hugo, mkdocs
 
 if TYPE_CHECKING:
@@ -25,15 +27,6 @@ __version__ = "1.0.0"
 
 logger = logging.getLogger(__name__)
 WARNING_TYPE = "generators"
-
-
-def _body_start(lines: list[str]) -> int:
-    """The index of the first line after a YAML front matter."""
-    if lines and lines[0].rstrip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].rstrip() in ("---", "..."):
-                return i + 1
-    return 0
 
 
 def _files_of(app: Sphinx, docname: str) -> hugo.Exists:
@@ -58,7 +51,7 @@ def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> No
     text = source[0]
     if text.startswith("+++") or "{{" in text:
         text = hugo.rewrite(text, _files_of(app, docname))
-    start = _body_start(text.split("\n"))
+    start = body_start(text.split("\n"))
     text, problems = mkdocs.rewrite(text, start)
     text, mdx = docusaurus.rewrite(text, start)
     problems = sorted((*problems, *mdx), key=lambda problem: problem.line)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pagesource.fences import outside_code, outside_fences
+from pagesource.fences import body_start, outside_code, outside_fences
 
 _INLINE = re.compile(r"\$\$(?!\s*\$\$)(.+?)\$\$")
 _ALONE = re.compile(r"^(\s*)\$\$\s*$")
@@ -129,15 +129,6 @@ def _display_block(lines: list[str], first: int, start: int, is_prose: set[int])
                 return None
             return end
     return None
-
-
-def body_start(lines: list[str]) -> int:
-    """The index of the page's first line after its front matter (0: it has none)."""
-    if lines and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            return end + 1
-    return 0
 
 
 def _role(match: re.Match[str]) -> str:

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 import string
 
-from pagesource.fences import outside_code, outside_fences
+from pagesource.fences import body_start, outside_code, outside_fences
 
-from .doubledollar import body_start, math_role
+from .doubledollar import math_role
 
 KRAMDOWN_ESCAPES = "\\.*_+`<>()[]{}#!:|\"'$=-"
 """What kramdown's ``\\`` escapes (its ``ESCAPED_CHARS``)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from myst_parser.slugs import github_slugify
 
-from pagesource.fences import code_spans, container_fence, markdown_lines, outside_code
+from pagesource.fences import body_start, code_spans, container_fence, markdown_lines, outside_code
 
 from .vault import PICTURES, Vault
 
@@ -91,7 +91,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
 def rewrite(text: str, page: str, vault: Vault) -> Rewritten:
     """``text`` of ``page`` (its path in the vault) as MyST Markdown, line for line."""
     lines = text.split("\n")
-    prose = [i for i in markdown_lines(lines) if i >= _body_start(lines)]
+    prose = [i for i in markdown_lines(lines) if i >= body_start(lines)]
     problems = list(_comments(lines, prose))
     callouts = _callouts(lines, prose)
     for i in prose:
@@ -122,15 +122,6 @@ def _highlights(part: str) -> str:
         out += [part[pos:start], "<mark>", part[start + 2:closes[k]], "</mark>"]
         pos = closes[k] + 2
     return "".join(out) + part[pos:]
-
-
-def _body_start(lines: list[str]) -> int:
-    """The first line after the front matter (Sphinx's source still holds it)."""
-    if lines and lines[0].rstrip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].rstrip() in ("---", "..."):
-                return i + 1
-    return 0
 
 
 # ---------------------------------------------------------------- comments

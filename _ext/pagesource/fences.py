@@ -8,6 +8,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+def body_start(lines: Sequence[str]) -> int:
+    """The index of the page's first line after its front matter (0: it has none): a
+    ``source-read`` rewrite's text still holds the front matter, which is no Markdown."""
+    if lines and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        if end is not None:
+            return end + 1
+    return 0
+
+
 def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
     """The indexes of lines from ``start`` on that are neither in a code fence nor fence lines.
 
