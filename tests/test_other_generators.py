@@ -371,3 +371,15 @@ def test_a_docusaurus_box_title_keeps_every_word_as_written(tmp_path: Path) -> N
     for words in ("Pick a [zone] today Box one.", "tip[Unclosed title Box two.",
                   'note{title="Office hours"} Box three.'):
         assert words in text, text
+
+
+def test_a_tab_label_written_as_a_template_literal_is_shown(tmp_path: Path) -> None:
+    """``<TabItem value="win" label={`Windows`}>``: the label, a JSX template literal, was not
+    read, so the tab showed its value ("win") without a word."""
+    from generators_compat import docusaurus
+
+    text = ("<Tabs>\n<TabItem value=\"win\" label={`Windows 11`}>\n\nWords.\n\n</TabItem>\n"
+            "<TabItem value=\"mac\" label={`${os} tab`}>\n\nMore.\n\n</TabItem>\n</Tabs>\n")
+    out, _ = docusaurus.rewrite(text)
+    assert "<strong>Windows 11</strong>" in out and "<strong>win</strong>" not in out
+    assert "<strong>mac</strong>" in out  # an expression is no words to show: the value, as before

@@ -24,7 +24,9 @@ r"""An MDX import line; never two runs of spaces side by side (``\s*,?\s*`` spli
 _IMPORT_OPEN = re.compile(r"^import\s+(?:[\w$]+\s*,\s*)?\{[^{}]*$")
 _IMPORT_CLOSE = re.compile(r"""^[^{}]*\}\s*from\s+(['"])[^'"\n]+\1\s*(?:;\s*)?$""")
 _TAB_ITEM = re.compile(r"^(?P<indent>[ \t]*)<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
-_TAB_LABEL = re.compile(r"""\b(?P<key>label|value)\s*=\s*(?:\{\s*)?(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+_TAB_LABEL = re.compile(r"""\b(?P<key>label|value)\s*=\s*(?:\{\s*)?(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|`(?P<tick>[^`$]*)`)""")
+"""A tab's ``label`` or ``value``: quoted, or a JSX expression of one string (``{'Windows'}``,
+``{`Windows`}``, a template literal without ``${}``)."""
 _EXPORT = re.compile(r"^export\s+(?:const|let|var|function|default)\b.*;\s*$")
 
 
@@ -78,7 +80,7 @@ def _tab_label(attrs: str) -> str:
     shown one after another: the label was an attribute, left out with the element."""
     import html
 
-    found = {m.group("key"): m.group("double") if m.group("double") is not None else m.group("single")
+    found = {m.group("key"): next(v for v in m.group("double", "single", "tick") if v is not None)
              for m in _TAB_LABEL.finditer(attrs)}
     label = (found.get("label") or found.get("value") or "").strip()
     # JSX reads an entity in a quoted attribute (label="Salt &amp; pepper"): escaped once
