@@ -1992,6 +1992,24 @@ def test_an_include_named_by_a_variable_runs_that_file_or_is_kept_as_written() -
         assert kept.text == f"a {tag} b" and [d.tag for d in kept.dropped] == [tag]
 
 
+def test_an_include_that_includes_the_file_its_caller_names_runs_it() -> None:
+    """The "Markdown include" of many Jekyll sites: ``_includes/markdown.html`` is
+    ``{% capture md %}{% include {{ include.path }} %}{% endcapture %}{{ md | markdownify }}``
+    and a page writes ``{% include markdown.html path="intro.md" %}``. Jekyll included
+    ``_includes/intro.md``; the include was shown as written with a warning, its words lost."""
+    includes = {**INCLUDES, "intro.md": "**Parking** permits, {{ include.city }}.",
+                "markdown.html": "{% capture md %}{% include {{ include.path }} city=include.city %}"
+                                 "{% endcapture %}{{ md | markdownify }}"}
+    ran = liquid_engine.render('{% include markdown.html path="intro.md" city="Austin" %}',
+                               {"title": "Buses"}, SITE, includes=includes)
+    assert ran.dropped == () and ran.text.strip() == "**Parking** permits, Austin."
+    for path in ("../../etc/passwd", "missing.md", ""):
+        tag = f'{{% include markdown.html path="{path}" %}}'
+        kept = liquid_engine.render(f"a {tag} b", {"title": "Buses"}, SITE, includes=includes)
+        assert kept.text == f"a {tag} b" and [d.tag for d in kept.dropped] == [
+            f"{tag} (_includes/markdown.html:1: it names {path!r}, which is no file in _includes/)"]
+
+
 def test_an_empty_cell_of_a_data_table_is_nothing_as_jekyll_read_it(tmp_path):
     """CFPB's design manual: ``_data/cfpb-brand-colors.csv`` marks a row ``TRUE`` in its
     ``primary`` column or leaves the cell empty, and the Color page lists the primary colours

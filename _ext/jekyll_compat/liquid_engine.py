@@ -250,6 +250,8 @@ class _JekyllIncludeNode(IncludeNode):
             template = context.env.get_template(name, context=context, tag=self.tag)
         except TemplateNotFoundError as err:
             err.token = self.name.token
+            err.missing = name
+            err.template_name = getattr(getattr(context, "template", None), "name", None) or None
             raise
         except LiquidError as err:
             _blame_the_include(err, self.token)
@@ -275,8 +277,10 @@ def _blame_the_include(err: LiquidError, include: Any) -> None:
     token = getattr(err, "token", None)
     if token is None or getattr(token, "source", None) != include.source:
         if not hasattr(err, "inside"):
-            err.inside = f"{_include_place(err.template_name, token)}: {err.message}" \
-                if err.template_name else err.message
+            message = (f"it names {err.missing!r}, which is no file in _includes/"
+                       if hasattr(err, "missing") else err.message)
+            err.inside = f"{_include_place(err.template_name, token)}: {message}" \
+                if err.template_name else message
         err.token = include
 
 
@@ -446,7 +450,7 @@ def _unlooped(looped: list[Undefined], source: str, first_line: int, as_written)
 def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
     env = _Bounded(tolerance=Mode.STRICT,  # an include may include another, written as Jekyll did
                    undefined=_Noted,
-                   loader=DictLoader({name: _INCLUDE.sub(_include_call, _lax(text))
+                   loader=DictLoader({name: _include_calls(_lax(text))
                                       for name, text in includes if not is_navigation(text)}))
     env.menus = frozenset(name for name, text in includes if is_navigation(text))
     env.contents_lists = frozenset(name for name, text in includes
@@ -591,6 +595,14 @@ _ENV = _environment()
 
 
 @lru_cache(maxsize=8)
+def _include_calls(text: str) -> str:
+    """An included file's include tags in the engine's syntax, a written name's and a
+    variable's: the "Markdown include" of many sites (``{% include {{ include.path }} %}``
+    inside ``_includes/markdown.html``) was refused, and the page's include shown as written."""
+    text = _INCLUDE.sub(_include_call, text)
+    return _DYNAMIC_INCLUDE.sub(lambda m: _include_call(m, named_by=True), text) if "{{" in text else text
+
+
 def _environment_with(includes: tuple[tuple[str, str], ...]) -> Environment:
     return _environment(includes) if includes else _ENV
 
