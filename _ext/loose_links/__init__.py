@@ -539,6 +539,24 @@ def _lines_of(path: str, mtime_ns: int) -> tuple[str, ...]:
         return ()
 
 
+def _left_out_page_advice(env: Any, docname: str, xref: Any) -> str | None:
+    """MyST's "Unknown source document 'old'" of a link to a page whose file is there but left
+    out (``published: false``, a draft): what happened and what to do, the link as written."""
+    suffixes = env.config.source_suffix
+    for suffix in (suffixes if isinstance(suffixes, (dict, list, tuple)) else [suffixes]):
+        try:
+            there = (Path(env.srcdir) / (docname + suffix)).is_file()
+        except (OSError, ValueError):
+            there = False
+        if there:
+            anchor = xref.get("reftargetid") if isinstance(xref, nodes.Element) else None
+            written = docname + suffix + (f"#{anchor}" if anchor else "")
+            return (f"the link {written!r} leads to a page that is left out of the publication "
+                    "(its front matter says published: false or draft: true), so its words are "
+                    "shown without a link: publish that page, or link to another")
+    return None
+
+
 def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
     """``config-inited``: MyST's resolver, saying what to write instead of a link it cannot
     resolve. It said "'myst' cross-reference target not found: 'parkng.md'", the most common
@@ -556,6 +574,8 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
                 msg = (f"the link {'#' + target!r} {UNRESOLVED_ANCHOR_ADVICE}" if as_anchor
                        else f"the link {target!r} {UNRESOLVED_ADVICE}")
                 kwargs["location"] = where or kwargs.get("location")
+            elif target and msg == f"Unknown source document {target!r}":
+                msg = _left_out_page_advice(self.env, target, kwargs.get("location")) or msg
             super().log_warning(target, msg, subtype, **kwargs)
 
     transforms = app.registry.post_transforms
