@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .arabicfont import FAMILY as ARABIC_FAMILY
 from .builder import TypstPDFBuilder
 from .fonts import FALLBACK_FAMILIES
 from .rawnodes import RawHtmlAsNodes
@@ -22,7 +23,9 @@ __version__ = "1.0.0"
 # Typst's own fonts first (the book's look), then the shipped Noto fonts for every other script.
 # Noto Sans Arabic before DejaVu Sans Mono, which has Arabic too: Arabic and Persian pages
 # were set in the code font, letter-spaced like a typewriter.
-DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", "Noto Sans Arabic", "DejaVu Sans Mono",
+# Civic Sans Arabic (arabicfont.py) before Noto Sans Arabic: its text layer gives back the letters
+# of Urdu, Persian, Dari and Pashto; Noto Sans Arabic still sets what it lacks.
+DEFAULT_FONTS = ["Libertinus Serif", "New Computer Modern", ARABIC_FAMILY, "Noto Sans Arabic", "DejaVu Sans Mono",
                  *(family for family in FALLBACK_FAMILIES if family != "Noto Sans Arabic")]
 
 

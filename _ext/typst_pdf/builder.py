@@ -34,7 +34,7 @@ from publication.apart import in_child_process
 from publication.apart import available as parallel_available
 from publication.atomic import write_atomically
 
-from . import diagnostics, escape, fonts, kept, pictures
+from . import arabicfont, diagnostics, escape, fonts, kept, pictures
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
 from .translator import CONTENTS_DEPTH, TypstTranslator
@@ -97,6 +97,22 @@ class TypstPDFBuilder(Builder):
         self.passage_labels: dict[str, tuple[str, str]] = {}  # Typst label -> (page, passage)
         self.glyph_pattern: re.Pattern[str] | None = None  # characters no font has
         self.readable = pictures.Readable(Path(self.doctreedir) / "pictures-typst-reads.json")
+        self._arabic_fonts: list[Path] | None = None  # made once, on first use: arabic_fonts()
+
+    def arabic_fonts(self, make: bool = False) -> list[Path]:
+        """The folder of the derived Arabic-script font (:mod:`.arabicfont`) beside the doctrees,
+        made (``make``) for a book with Arabic-script words; none if it cannot be had (Noto
+        Sans Arabic then). The glyph check makes it, in the process that writes the .typ; the
+        compile, maybe in another, finds it there."""
+        if self._arabic_fonts is None or (make and not self._arabic_fonts):
+            folder = arabicfont.derived_folder(Path(self.doctreedir) / "typst-fonts", make=make)
+            self._arabic_fonts = [folder] if folder is not None else []
+        return self._arabic_fonts
+
+    def families(self) -> list[str]:
+        """``pdf_fonts``, less the derived Arabic font when it could not be made (Typst would
+        warn of a family it does not have)."""
+        return [f for f in self.config.pdf_fonts if f != arabicfont.FAMILY or self.arabic_fonts()]
 
     # ---- Builder API ---------------------------------------------------------------
 
@@ -183,7 +199,9 @@ class TypstPDFBuilder(Builder):
         for text in tree.findall(nodes.Text):
             chars.update(text)
         chars = {c for c in chars if not c.isascii()}
-        families = [*self.config.pdf_fonts, self.config.pdf_code_font]
+        if arabicfont.FAMILY in self.config.pdf_fonts and escape.in_arabic_script("".join(chars)):
+            self.arabic_fonts(make=True)  # ~1.3 s once per cache: only for a book that needs it
+        families = [*self.families(), self.config.pdf_code_font]
         missing = fonts.missing(chars, [Path(p) for p in self.font_paths()], families)
         if not missing:
             return None
@@ -280,7 +298,7 @@ class TypstPDFBuilder(Builder):
             "lang": lang.lower(),
             "region": region.upper() or None,
             "paper": self.paper(),
-            "fonts": list(config.pdf_fonts),
+            "fonts": self.families(),
             "code-font": config.pdf_code_font,
             "labels": self.labels,
         }
@@ -298,8 +316,9 @@ class TypstPDFBuilder(Builder):
     # ---- compiling -----------------------------------------------------------------
 
     def font_paths(self, say: bool = True) -> list[str]:
-        """The shipped font packages' folders, then the project's own (``pdf_font_paths``)."""
-        paths = [str(folder) for folder in fonts.package_folders()]
+        """The shipped font packages' folders, the derived Arabic font's, then the project's own
+        (``pdf_font_paths``)."""
+        paths = [str(folder) for folder in [*fonts.package_folders(), *self.arabic_fonts()]]
         for folder in self.config.pdf_font_paths:
             path = Path(self.confdir, folder)
             if path.is_dir():

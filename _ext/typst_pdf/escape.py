@@ -185,7 +185,9 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufd
 ARABIC_FEATURES = "features: (ccmp: 0)"
 """Noto Sans Arabic draws a letter's dots as a glyph of their own (its ``ccmp``), and Typst
 maps that glyph to the letter too: copied, searched or read aloud from the PDF, "مرحبا"
-was "اببحرم". Without ``ccmp`` the font draws each letter whole, dots and all."""
+was "اببحرم". Without ``ccmp`` the font draws each letter whole, dots and all. The default
+Arabic-script font is now Civic Sans Arabic (``arabicfont.py``); Noto Sans Arabic still sets
+what it lacks, and a project may name it in ``pdf_fonts``."""
 
 
 def in_arabic_script(value: str) -> bool:
