@@ -124,6 +124,26 @@ def test_every_script_prints_and_a_character_no_font_has_is_substituted(tmp_path
     assert the_pdf(tmp_path / "pdf2").read_bytes() == the_pdf(tmp_path / "pdf").read_bytes(), again.output
 
 
+def test_a_page_in_a_script_no_font_has_gets_a_few_warnings_not_one_per_letter(tmp_path: Path) -> None:
+    """A line of Tibetan gave twelve warnings, one per letter, a page of it forty: the first
+    three characters are said one by one at their lines, the rest in one warning at the
+    first of them, and each still prints as its code point and name."""
+    tibetan = "བཀྲ་ཤིས་བདེ་ལེགས།"
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Greetings", None, "Below."),
+        "bo.md": page("Tibetan", 1, f"Line one.\n\nIn Tibetan: {tibetan}\n\nAgain: ཀ"),
+    })
+    build = build_pdf(src, tmp_path / "pdf", strict=False)
+    assert build.returncode == 0, build.output
+    where = f"{src / 'bo.md'}:{line_of(src / 'bo.md', 'In Tibetan')}"
+    glyphs = [w for w in build.warnings if "[pdf.glyph]" in w]
+    distinct = len(set(tibetan))
+    assert len(glyphs) == 4 and all(where in w for w in glyphs), build.output
+    assert f"{distinct - 3} more characters on this page are in none of the PDF's fonts" in glyphs[3]
+    text = " ".join(p.extract_text() for p in PdfReader(the_pdf(tmp_path / "pdf")).pages)
+    assert text.count("[U+0F40 TIBETAN LETTER KA]") == 2, text
+
+
 def test_isomers_hyphen_in_a_title_prints_as_a_hyphen(tmp_path: Path) -> None:
     """GovTech's IM8 catalog (Isomer) titles its controls `AC᠆1`, with U+1806 MONGOLIAN TODO
     SOFT HYPHEN: the PDF printed `AC[U+1806 MONGOLIAN TODO SOFT HYPHEN]1` in the heading and

@@ -99,6 +99,10 @@ def doc_label(docname: str, ident: str) -> str:
     return f"{docname}:{ident}"
 
 
+GLYPHS_SAID_ONE_BY_ONE = 3
+"""Characters no font has, warned one by one on a page; the rest in one warning."""
+
+
 class TypstTranslator(SphinxTranslator):
     """Writes the assembled book doctree as the body of the Typst document."""
 
@@ -138,6 +142,8 @@ class TypstTranslator(SphinxTranslator):
         self.page_languages = getattr(builder.env, "page_languages", {})  # languages.PageLanguages
         self.languages = [(self.lang, book_language(builder.config.language))]  # (lang, text's) a page
         self.glyphs_warned: set[tuple[str, str]] = set()
+        self.glyphs_said: dict[str, list[str]] = {}  # per page, the characters warned one by one
+        self.glyphs_more: dict[str, tuple[Any, list[str]]] = {}  # the rest: say_more_glyphs
 
     # ---- output -------------------------------------------------------------------
 
@@ -156,14 +162,32 @@ class TypstTranslator(SphinxTranslator):
 
     def _substitute(self, char: str) -> str:
         shown = fonts.substitute(char)
-        if (self.here[0], char) not in self.glyphs_warned:
-            self.glyphs_warned.add((self.here[0], char))
-            location: Any = self.here if self.here[1] is not None else self.here[0]
+        docname = self.here[0]
+        if (docname, char) not in self.glyphs_warned:
+            self.glyphs_warned.add((docname, char))
+            location: Any = self.here if self.here[1] is not None else docname
+            said = self.glyphs_said.setdefault(docname, [])
+            if len(said) >= GLYPHS_SAID_ONE_BY_ONE:
+                self.glyphs_more.setdefault(docname, (location, []))[1].append(char)
+                return shown
+            said.append(char)
             printed = f"{shown!r}, which reads the same," if fonts.lookalike(char) else shown
             warn(f"the character {char!r} ({fonts.describe(char)}) is in none of the PDF's fonts; the "
                  f"PDF prints {printed} instead: use another character, or add a font that has it "
                  "to the project and list its folder in pdf_font_paths", Kind.GLYPH, location)
         return shown
+
+    def say_more_glyphs(self) -> None:
+        """A page's characters no font has past the first few, in one warning at the first of
+        them: a line of Tibetan gave twelve warnings, a page of it forty."""
+        for location, chars in self.glyphs_more.values():
+            named = ", ".join(f"{c!r} ({fonts.describe(c)})" for c in chars[:5])
+            rest = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+            warn(f"{len(chars)} more characters on this page are in none of the PDF's fonts, the "
+                 f"first here: {named}{rest}; the PDF prints each as a look-alike or as its code "
+                 "point and name in brackets: use other characters, or add a font that has them to the project and "
+                 "list its folder in pdf_font_paths", Kind.GLYPH, location)
+        self.glyphs_more.clear()
 
     def block_end(self) -> None:
         self.add("\n\n")
@@ -329,6 +353,7 @@ class TypstTranslator(SphinxTranslator):
     def depart_document(self, node: nodes.Element) -> None:
         self.out.trim_end()
         self.add("\n")
+        self.say_more_glyphs()
         for message, places in self.raw_said.values():
             more = f" (here and {len(places) - 1} more place(s) on this page)" if len(places) > 1 else ""
             warn(message + more, Kind.RAW, places[0])
