@@ -680,6 +680,24 @@ def test_an_inline_svg_icon_left_out_says_how_to_show_it(tmp_path):
     assert "loan" in words
 
 
+@pytest.mark.parametrize(("svg", "words"), [
+    ('<svg role="img" aria-label="Warning"><circle r="4"/></svg>', "Warning"),
+    ('<svg><title>Bus stop</title><circle r="4"/></svg>', "Bus stop"),
+    ('<svg aria-label="  Closed\n road "><title>x</title></svg>', "Closed road"),
+    ('<svg aria-hidden="true" aria-label="Decor"><title>Decor</title></svg>', ""),
+    ('<svg><circle r="4"/></svg>', ""),
+])
+def test_an_inline_drawing_left_out_keeps_the_name_screen_readers_said(svg, words):
+    """An icon with a name (``aria-label``, its ``<title>``) was read aloud as that word:
+    "⚠ Roads close at 9" lost "Warning" in every edition. The drawing is still left out
+    (scripts hide in SVG), its name kept as words and said in the warning; a drawing hidden
+    from screen readers, or with no name, leaves no words."""
+    html, changes = clean(f"<p>{svg} Roads close at 9.</p>")
+    assert html == f"<p>{words} Roads close at 9.</p>", html
+    [change] = changes
+    assert "<svg>" in change.what and (f"{words!r}" in change.what) == bool(words), change
+
+
 def test_sibling_headings_in_page_html_stay_siblings(tmp_path):
     """CFPB's design manual lists its colours from ``_data`` in a ``{::nomarkdown}`` block:
     one ``<figure>`` a colour, each with ``<h4 class="swatch_head">``, under ``### Primary

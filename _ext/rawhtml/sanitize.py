@@ -360,6 +360,20 @@ def component_words(element: ET.Element) -> str:
     return " — ".join(found)
 
 
+def drawing_name(svg: ET.Element) -> str:
+    """What screen readers said of an inline drawing, its ``aria-label`` or its own
+    ``<title>``: the words are kept where the drawing is left out ("⚠ Roads close" lost its
+    "Warning"). A drawing hidden from them (``aria-hidden="true"``) said nothing."""
+    if str(svg.get("aria-hidden", "")).strip().lower() == "true":
+        return ""
+    label = " ".join(str(svg.get("aria-label", "")).split())
+    if not label:
+        title = next((child for child in svg if isinstance(child.tag, str)
+                      and child.tag.rsplit("}", 1)[-1].lower() == "title"), None)
+        label = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    return label[:200]
+
+
 def _children(parent: ET.Element, out: list[str], changes: list[Change],
               local_image: Callable[[str], bool | str] | None, in_link: bool = False,
               inline: bool = False) -> None:
@@ -406,6 +420,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
                 "link": "a <link> to another file"}.get(name, f"a <{name}> element")
+        if name == "svg" and (label := drawing_name(element)):
+            out.append(_text(label))
+            what += f" (its name, {label!r}, is shown as words)"
         changes.append(Change(f"{what} is left out", advice=SVG_ADVICE if name == "svg" else ""))
         return
     if name not in KEEP or (name == "a" and in_link):
