@@ -14,6 +14,7 @@ the file and line, so ``-W`` fails the build and ``suppress_warnings`` can silen
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import functools
 import io
@@ -44,7 +45,7 @@ from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
+               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
                theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
@@ -233,6 +234,7 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     for name in found.error_pages:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
+    found = _published_by_github_pages(srcdir, site, config, found)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     read_pages_written_in_html(srcdir, config, inplace.published_collections(srcdir, site))
     files = found.static_files
@@ -254,6 +256,32 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+def _published_by_github_pages(srcdir: Path, site: Mapping[str, Any], config: Any,
+                               found: leftout.Exclusions) -> leftout.Exclusions:
+    """``found`` without the Markdown files GitHub Pages published although they have no
+    front matter (:mod:`.ghpages`): on such a site they are pages here too, and a
+    ``README.md`` at the top of a site without an index is its home (conf.py leaves a
+    repository's notes out)."""
+    if not found.static_files:
+        return found
+    from sphinx.util.matching import Matcher
+
+    markdown = markdown_suffixes(srcdir)
+    excluded = Matcher(list(config.exclude_patterns))
+    every = leftout._files(srcdir, excluded, (*pagesource.suffixes.spellings(markdown), ".html"))
+    bare = set(found.static_files)
+    every_page_bare = not any(relative not in bare and relative.endswith(pagesource.suffixes.spellings(markdown))
+                              and leftout.has_front_matter(srcdir / relative) for relative in every)
+    if not ghpages.publishes_bare_markdown(srcdir, site, every_page_bare):
+        return found
+    pages = [relative for relative in found.static_files if ghpages.published(relative, every)]
+    readme = ghpages.README
+    if (srcdir / readme).is_file() and readme in config.exclude_patterns \
+            and ghpages.readme_lands(readme, every):
+        config.exclude_patterns = [p for p in config.exclude_patterns if p != readme]
+    return dataclasses.replace(found, static_files=tuple(f for f in found.static_files if f not in pages))
 
 
 def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterable[str]) -> None:
