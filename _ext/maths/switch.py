@@ -32,6 +32,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .gfm import deleted
+from .emojifields import emoji_fields_as_text
 from .hardening import linear_footnote_refs
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
@@ -127,7 +128,7 @@ class DollarMathSwitchParser(MystParser):
 
     def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
                 kept: MarkdownIt | None) -> None:
-        parser = linear_footnote_refs(create_md_parser(config, _Renderer)) if kept is None else kept
+        parser = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer))) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
         try:
@@ -225,7 +226,7 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     parsing, by a parser option, gets a parser of its own)."""
     parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
     if dollars not in parsers:
-        parsers[dollars] = linear_footnote_refs(create_md_parser(config, _Renderer))
+        parsers[dollars] = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer)))
     parser = parsers[dollars]
     if id(parser) in _BUSY:
         return None
