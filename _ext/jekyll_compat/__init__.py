@@ -72,6 +72,11 @@ class Subtype(enum.Enum):
     """Liquid the engine cannot run (an unknown tag or filter, a syntax error) is kept as
     text (one warning per file, naming each with its line)."""
 
+    ADDRESS_WORDS = "address-words"
+    """A link's web address goes on after a space (``[x](https://a.gov/page; see also)``, a
+    ``)`` missing): kramdown hid the words in the address; the link goes to the address up
+    to the space, and the words are shown after it."""
+
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link); or a
     ``{% link path %}`` names a file the source folder does not have (Jekyll stopped there)."""
