@@ -276,9 +276,8 @@ def _published_by_github_pages(srcdir: Path, site: Mapping[str, Any], config: An
     markdown = markdown_suffixes(srcdir)
     excluded = Matcher(list(config.exclude_patterns))
     every = leftout._files(srcdir, excluded, (*pagesource.suffixes.spellings(markdown), ".html"))
-    bare = set(found.static_files)
-    every_page_bare = not any(relative not in bare and relative.endswith(pagesource.suffixes.spellings(markdown))
-                              and leftout.has_front_matter(srcdir / relative) for relative in every)
+    underscored = Matcher([p for p in config.exclude_patterns if p not in ("_*", "**/_*")])
+    every_page_bare = not _any_page_with_front_matter(srcdir, underscored, markdown)
     if not ghpages.publishes_bare_markdown(srcdir, site, every_page_bare):
         return found
     pages = [relative for relative in found.static_files if ghpages.published(relative, every)]
@@ -287,6 +286,20 @@ def _published_by_github_pages(srcdir: Path, site: Mapping[str, Any], config: An
             and ghpages.readme_lands(readme, every):
         config.exclude_patterns = [p for p in config.exclude_patterns if p != readme]
     return dataclasses.replace(found, static_files=tuple(f for f in found.static_files if f not in pages))
+
+
+def _any_page_with_front_matter(srcdir: Path, excluded: Any, markdown: tuple[str, ...]) -> bool:
+    """Whether any Markdown file of the site has front matter, in a ``_``-folder (a
+    collection, the posts) too, but for Jekyll's own folders; links not followed."""
+    endings = pagesource.suffixes.spellings(markdown)
+    for folder, dirs, files in os.walk(srcdir):
+        base = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in leftout.MACHINERY
+                   and not excluded(prefix + d) and not os.path.islink(os.path.join(folder, d))]
+        if any(name.endswith(endings) and leftout.has_front_matter(Path(folder, name)) for name in files):
+            return True
+    return False
 
 
 def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterable[str]) -> None:
