@@ -82,3 +82,23 @@ def test_jemoji_is_on_only_when_the_config_lists_it(site, on):
 ])
 def test_shortcodes_outside_addresses(text, expected):
     assert jemoji.with_emoji(text) == expected
+
+
+LINE_START = (":construction: This is a work in progress\n\n:warning: Mind the gap\n"
+              ":bulb: An idea\n\n:Owner: Office of Innovation\n:Status: Draft\n")
+
+
+@pytest.mark.parametrize("config, shown", [(JEMOJI, "🚧 This is a work in progress"),
+                                           ("title: Old site\n", ":construction: This is a work in progress")])
+def test_a_shortcode_opening_a_line_is_words_not_a_field(tmp_path, config, shown):
+    """cityofaustin/developer-guides: ``:construction: This is a work in progress`` became a
+    field named "construction" (its colons gone, no emoji); a field list stays one."""
+    src = write_pages(tmp_path / "src", {"_config.yml": config, "index.md": page("Home", body=LINE_START)})
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    article = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "lxml").select_one("article")
+    paragraphs = [" ".join(p.get_text(" ").replace("¶", "").split()) for p in article.select("section > p")]
+    assert paragraphs[0] == shown
+    assert paragraphs[1].startswith(("⚠", ":warning:")) and "Mind the gap" in paragraphs[1]
+    assert "An idea" in paragraphs[1]
+    assert [dt.get_text(" ", strip=True).rstrip(": ") for dt in article.select("dl.field-list dt")] == ["Owner", "Status"]

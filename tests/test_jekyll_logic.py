@@ -1082,6 +1082,19 @@ def test_an_address_with_spaces_and_parentheses_is_one_address_as_kramdown_reads
         "[c](<x (y) z> \"A (title)\") [d](<e f> 'T') [g](h(i j)"]
 
 
+def test_a_web_address_that_goes_on_after_a_space_keeps_its_words_as_text():
+    """hack-the-traffic: ``[I/O redirection](https://…/Redirection_(computing); either input
+    redirection)`` (a ``)`` missing): kramdown's reading hid the words in the address."""
+    from jekyll_compat.spaced_urls import Split, fix
+    split: list[Split] = []
+    text = ("Use [I/O redirection](https://en.wikipedia.org/wiki/Redirection_(computing); either input redirection):\n"
+            "[a](my page.md) [b](https://a.gov \"A title\")")
+    assert fix(text, split).split("\n") == [
+        "Use [I/O redirection](<https://en.wikipedia.org/wiki/Redirection_(computing)>); either input redirection:",
+        "[a](<my page.md>) [b](https://a.gov \"A title\")"]
+    assert split == [Split(1, "https://en.wikipedia.org/wiki/Redirection_(computing)", "either input redirection")]
+
+
 def test_a_title_with_an_escaped_quote_keeps_its_picture() -> None:
     """``![two](pic.png "a \\" b")`` is CommonMark's picture with the title ``a " b``: the
     escaped quote was taken for the title's start, the whole of it bracketed as the address,

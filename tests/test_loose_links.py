@@ -86,6 +86,16 @@ def test_markdown_left_as_words_is_found_and_prose_is_not():
         assert not unread_link(prose), prose
 
 
+def test_a_link_whose_address_was_never_written_is_found_and_said():
+    """techstack's README broke off at ``and [Praise Form](``: shown as typed, unsaid."""
+    from loose_links.core import as_text_message, unread_link
+
+    assert unread_link("Office of Police Oversight Complaint Form and [Praise Form](")
+    assert not unread_link("f(x) = [a](")
+    said = as_text_message(1, "Complaint Form and [Praise Form](")
+    assert "`[Praise Form](`" in said and "never written" in said
+
+
 def test_a_link_the_reader_refused_for_its_address_is_said_so():
     """markdown-it takes no ``javascript:`` link: it stays words, and the reason is its address."""
     from loose_links.core import as_text_message

@@ -337,3 +337,24 @@ def test_menu_sections_keep_every_page_once(spec):
         assert docname not in spec
     for landing, kids in outline.children.items():
         assert landing in order and all(k in order for k in kids)
+
+
+def test_a_repositorys_readme_is_its_home_when_the_folder_has_no_index(tmp_path):
+    """The City's hack-the-traffic and techstack repositories, copied as they are, have a
+    ``README.md`` and no ``index.md``: GitHub showed the README as the folder's page, and
+    the build left every one of its words out without a line (a generated home page took
+    its place)."""
+    from bs4 import BeautifulSoup
+
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "src", {
+        "README.md": "# ATX Hack the Traffic\n\nSat, March 4, 2017 at Galvanize Austin.\n",
+        "traffic-sensor.md": "# ATX Open Source Traffic Sensor\n\nCommodity hardware.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    home = BeautifulSoup((tmp_path / "html" / "README.html").read_text(), "html.parser")
+    assert "Sat, March 4, 2017 at Galvanize Austin." in home.find("article").get_text(" ")
+    assert "Commodity hardware" not in home.find("article").get_text(" ")
+    listed = [a.get_text(" ", strip=True) for a in home.select("article .toctree-wrapper a")]
+    assert listed == ["ATX Open Source Traffic Sensor"]

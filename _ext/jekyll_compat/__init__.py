@@ -14,6 +14,7 @@ the file and line, so ``-W`` fails the build and ``suppress_warnings`` can silen
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import functools
 import io
@@ -44,7 +45,7 @@ from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
+               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
                theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
@@ -70,6 +71,11 @@ class Subtype(enum.Enum):
     LIQUID = "liquid"
     """Liquid the engine cannot run (an unknown tag or filter, a syntax error) is kept as
     text (one warning per file, naming each with its line)."""
+
+    ADDRESS_WORDS = "address-words"
+    """A link's web address goes on after a space (``[x](https://a.gov/page; see also)``, a
+    ``)`` missing): kramdown hid the words in the address; the link goes to the address up
+    to the space, and the words are shown after it."""
 
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link); or a
@@ -233,6 +239,7 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     for name in found.error_pages:
         logger.info("%s: the old site's page for missing addresses; the publication writes its "
                     "own 404.html", srcdir / name)
+    found = _published_by_github_pages(srcdir, site, config, found)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     read_pages_written_in_html(srcdir, config, inplace.published_collections(srcdir, site))
     files = found.static_files
@@ -254,6 +261,45 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+def _published_by_github_pages(srcdir: Path, site: Mapping[str, Any], config: Any,
+                               found: leftout.Exclusions) -> leftout.Exclusions:
+    """``found`` without the Markdown files GitHub Pages published although they have no
+    front matter (:mod:`.ghpages`): on such a site they are pages here too, and a
+    ``README.md`` at the top of a site without an index is its home (conf.py leaves a
+    repository's notes out)."""
+    if not found.static_files:
+        return found
+    from sphinx.util.matching import Matcher
+
+    markdown = markdown_suffixes(srcdir)
+    excluded = Matcher(list(config.exclude_patterns))
+    every = leftout._files(srcdir, excluded, (*pagesource.suffixes.spellings(markdown), ".html"))
+    underscored = Matcher([p for p in config.exclude_patterns if p not in ("_*", "**/_*")])
+    every_page_bare = not _any_page_with_front_matter(srcdir, underscored, markdown)
+    if not ghpages.publishes_bare_markdown(srcdir, site, every_page_bare):
+        return found
+    pages = [relative for relative in found.static_files if ghpages.published(relative, every)]
+    readme = ghpages.README
+    if (srcdir / readme).is_file() and readme in config.exclude_patterns \
+            and ghpages.readme_lands(readme, every):
+        config.exclude_patterns = [p for p in config.exclude_patterns if p != readme]
+    return dataclasses.replace(found, static_files=tuple(f for f in found.static_files if f not in pages))
+
+
+def _any_page_with_front_matter(srcdir: Path, excluded: Any, markdown: tuple[str, ...]) -> bool:
+    """Whether any Markdown file of the site has front matter, in a ``_``-folder (a
+    collection, the posts) too, but for Jekyll's own folders; links not followed."""
+    endings = pagesource.suffixes.spellings(markdown)
+    for folder, dirs, files in os.walk(srcdir):
+        base = Path(folder).relative_to(srcdir).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in leftout.MACHINERY
+                   and not excluded(prefix + d) and not os.path.islink(os.path.join(folder, d))]
+        if any(name.endswith(endings) and leftout.has_front_matter(Path(folder, name)) for name in files):
+            return True
+    return False
 
 
 def read_pages_written_in_html(srcdir: Path, config: Any, read_in_place: Iterable[str]) -> None:

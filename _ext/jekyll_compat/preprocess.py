@@ -226,8 +226,15 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         cleaned, added = htmlblocks.end_after_lines(htmlblocks.keep_whole(cleaned))
         if added:
             lines = lines.with_blank_lines(tuple(first_line + line for line in added))
-    flat, deep = nesting.flatten(spaced_urls.fix(cleaned))
+    split: list[spaced_urls.Split] = []
+    flat, deep = nesting.flatten(spaced_urls.fix(cleaned, split))
     notes += [Note(lines(first_line - 1 + d.line), "nesting", _nesting_message(d)) for d in deep]
+    notes += [Note(lines(first_line - 1 + s.line), "address-words",
+                   f"the link's address `{s.address[:80]}` goes on after a space (`{s.words[:80]}`), "
+                   "and a web address has no spaces: the old site's kramdown hid those words in the "
+                   "address (GitHub showed the whole link as text). The link goes to the address up "
+                   "to the space, and the words are shown after it; end the address with `)` where "
+                   "it ends") for s in split]
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines, languages)

@@ -14,6 +14,7 @@ a line is read in linear time: "an address with a space somewhere" written as a 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pagesource.fences import outside_code, outside_fences
 
@@ -21,22 +22,47 @@ _LINK = re.compile(r"(!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\])\(((?:[^()\n<>]|\([^()
 _SCHEME_SPACE = re.compile(r"^(mailto|tel):\s+", re.I)
 
 
-def fix(text: str) -> str:
-    """``text`` with every spaced address bracketed, with exactly as many lines."""
+_WEB = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A web address with words after a space inside its brackets: kramdown hid the words
+    in the address (``[I/O redirection](https://…/Redirection_(computing); either input
+    redirection)``, a ``)`` missing), GitHub showed the whole link as text."""
+
+    line: int      # of the text given to :func:`fix`, from 1
+    address: str   # up to the first space
+    words: str     # the rest, shown after the link
+
+
+def fix(text: str, split: list[Split] | None = None) -> str:
+    """``text`` with every spaced address bracketed, with exactly as many lines. A web
+    address with words after a space is linked up to the space, its words shown after the
+    link (each noted in ``split``)."""
     lines = text.split("\n")
     for i in outside_fences(lines):
         if "](" in lines[i]:
-            lines[i] = outside_code(lines[i], lambda part: _LINK.sub(_rewrite, part))
+            found: list[tuple[str, str]] = []
+            lines[i] = outside_code(lines[i], lambda part: _LINK.sub(lambda m: _rewrite(m, found), part))
+            if split is not None:
+                split += [Split(i + 1, address, words) for address, words in found]
     return "\n".join(lines)
 
 
-def _rewrite(match: re.Match[str]) -> str:
+def _rewrite(match: re.Match[str], found: list[tuple[str, str]]) -> str:
     if not re.search(r"\s", match.group(2)):
         return match.group(0)
     url, title = _address_and_title(match.group(2))
     url = _SCHEME_SPACE.sub(lambda m: m.group(1) + ":", url)
     if not url or not re.search(r"\s", url):
         return f"{match.group(1)}({url}{title})"
+    web = _WEB.match(url)
+    if web is not None and not title:
+        address = web.group().rstrip(";,.:!?")
+        words = url[web.end():].strip()
+        found.append((address, words))
+        return f"{match.group(1)}(<{address}>){web.group()[len(address):]} {words}"
     return f"{match.group(1)}(<{url}>{title})"
 
 

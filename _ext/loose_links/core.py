@@ -175,12 +175,15 @@ def missing_heading_message(page: str, fragment: str, headings: list[str]) -> st
 
 
 _ADDRESS = re.compile(r"\]\(([^\s)]+)")
+_UNCLOSED = re.compile(r"\[([^\[\]\n]{0,200}?[^\W\d_]{2}[^\[\]\n]{0,200}?)\]\([ \t]*\Z")
+"""A link whose ``(`` ends the paragraph: techstack's README broke off at ``[Praise Form](``."""
 
 
 def unread_link(text: str) -> bool:
     """Whether ``text`` (a page's words as shown, never code) still holds ``](address``:
-    the middle of a Markdown link or picture that the reader took as plain words."""
-    return _ADDRESS.search(text) is not None
+    the middle of a Markdown link or picture that the reader took as plain words, or a link
+    whose address was never written (``[Praise Form](`` at the paragraph's end)."""
+    return _ADDRESS.search(text) is not None or _UNCLOSED.search(text) is not None
 
 
 _REFERENCE = re.compile(r"(?<![\w\]\\])\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)\]\[([^\[\]\n]*)\]")
@@ -251,6 +254,10 @@ def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) ->
         return (f"a reference link is shown as typed, brackets and all{more}: no `[{label[:60]}]: "
                 "address` line on the page defines it (the old site's include may have); add "
                 "that line, or write the link as `[text](address)`")
+    if not _ADDRESS.search(text) and (unclosed := _UNCLOSED.search(text)) is not None:
+        return (f"a link is shown as typed, `[{unclosed.group(1)[:60]}](` and all{more}: its "
+                "address and closing `)` were never written (the paragraph ends after the `(`); "
+                "write where it leads, `[text](address)`, or remove the brackets")
     address = _ADDRESS.search(text)
     refused = address.group(1) if address is not None else refused_definition(text)
     if refused is not None and refused.lower().startswith("data:"):

@@ -71,6 +71,11 @@ class Subtype(enum.Enum):
     nothing to a screen reader, an empty header in every edition (DAISY Ace:
     ``empty-table-header``; the PDF: an empty TH). Said at the table's line, by column."""
 
+    CODE_ON_FENCE_LINE = "code-on-fence-line"
+    """A code block's first line is written on its opening fence line (```` ```("a$b") ````),
+    where the block's language goes: the reader (and GitHub) took it for one and showed
+    nothing of it. It is shown as the block's first line, said at the fence."""
+
     TABLE_CELLS = "table-cells"
     """A table's row has more cells than its header: Markdown's table rule (GitHub's, which
     this room's parser follows) shows only as many as the header has, so the other cells'
@@ -140,6 +145,16 @@ def warn_cells_left_out(docname: str, line: int, cells: int, header: int, words:
                    "left out of every edition: add a column to the header (and to the line of "
                    "dashes below it), or remove the extra cells",
                    location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TABLE_CELLS.value)
+
+
+def warn_code_on_fence_line(docname: str, line: int, words: str) -> None:
+    """A code block's first line is on its opening fence line (:mod:`.fenceinfo`)."""
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    logger.warning(f"this code block's first line ({shown!r}) is written on its opening fence line, "
+                   "where the block's language goes, so the reader took it for one and showed none "
+                   "of it (GitHub too): it is shown as the block's first line. Move it to the line "
+                   "below the fence", location=(docname, line), type=WARNING_TYPE,
+                   subtype=Subtype.CODE_ON_FENCE_LINE.value)
 
 
 def warn_empty_header(docname: str, line: int, columns: list[int], words: list[str]) -> None:
@@ -230,6 +245,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_too_deep = staticmethod(warn_too_deep)
     DollarMathSwitchParser.on_cells_left_out = staticmethod(warn_cells_left_out)
     DollarMathSwitchParser.on_empty_header = staticmethod(warn_empty_header)
+    DollarMathSwitchParser.on_code_on_fence_line = staticmethod(warn_code_on_fence_line)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

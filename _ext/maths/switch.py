@@ -32,6 +32,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .gfm import deleted
+from .emojifields import emoji_fields_as_text
+from .fenceinfo import code_on_fence_line
 from .hardening import linear_footnote_refs
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
@@ -76,6 +78,10 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, columns, words: None)
     """Called with (docname, the table's line, its empty header's columns, every header
     cell's words) for a table whose header has empty cells (:func:`.tables.empty_headers`)."""
+
+    on_code_on_fence_line: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
+    """Called with (docname, line, words) for a code block whose first line is written on its
+    opening fence line (:func:`.fenceinfo.code_on_fence_line`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -127,7 +133,7 @@ class DollarMathSwitchParser(MystParser):
 
     def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
                 kept: MarkdownIt | None) -> None:
-        parser = linear_footnote_refs(create_md_parser(config, _Renderer)) if kept is None else kept
+        parser = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer))) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
         try:
@@ -140,6 +146,9 @@ class DollarMathSwitchParser(MystParser):
             for line, columns, words in empty_headers(tokens):
                 self.on_empty_header(document.settings.env.docname,
                                      moved(line) if moved is not None else line, columns, words)
+            for line, words in code_on_fence_line(tokens):
+                self.on_code_on_fence_line(document.settings.env.docname,
+                                           moved(line) if moved is not None else line, words)
             if moved is not None:
                 lines_of_file(tokens, moved)
             if env.get("duplicate_refs"):
@@ -225,7 +234,7 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     parsing, by a parser option, gets a parser of its own)."""
     parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
     if dollars not in parsers:
-        parsers[dollars] = linear_footnote_refs(create_md_parser(config, _Renderer))
+        parsers[dollars] = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer)))
     parser = parsers[dollars]
     if id(parser) in _BUSY:
         return None

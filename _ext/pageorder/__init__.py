@@ -280,15 +280,24 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
     srcdir = Path(app.srcdir)
     suffixes = list(config.source_suffix)
     if any((srcdir / (config.root_doc + suffix)).is_file() for suffix in suffixes):
+        _say_readme_left_out(srcdir, config)
         return
     named = app.events.emit_firstresult(LANDING_PAGE, srcdir)
     if named:
         logger.info("no %s page in %s: %r is the landing page (its home address)",
                     config.root_doc, srcdir, named)
         config.root_doc = named
+        _say_readme_left_out(srcdir, config)
         return
     from sphinx.util.matching import Matcher
 
+    if readme_lands(srcdir, config):
+        config.exclude_patterns = [p for p in config.exclude_patterns if p != README]
+        logger.info("no %s page in %s: %s is the landing page, as GitHub shows a folder's README",
+                    config.root_doc, srcdir, README)
+        config.root_doc = README.removesuffix(".md")
+        return
+    _say_readme_left_out(srcdir, config)
     excluded = Matcher(list(config.exclude_patterns))
     pages = {path.stem: read_page(path.stem, path)
              for suffix in suffixes for path in srcdir.glob("*" + suffix)
@@ -312,6 +321,26 @@ def publish_a_readme_written_as_a_page(app: Sphinx, config: Config) -> None:
 
     if pagesource.read(Path(app.srcdir) / README).closed:
         config.exclude_patterns = [p for p in config.exclude_patterns if p != README]
+
+
+def readme_lands(srcdir: Path, config: Config) -> bool:
+    """Whether the top ``README.md`` is the home of a folder without an index: GitHub shows
+    a repository's README as its page (the City's hack-the-traffic and techstack folders had
+    no other home, and their README's words were left out without a word). On an old Jekyll
+    site only when it is a page there (jekyll_compat keeps it out of ``exclude_patterns``:
+    GitHub Pages' jekyll-readme-index published it); plain Jekyll copied it as a file."""
+    if not (srcdir / README).is_file() or (srcdir / README).is_symlink():
+        return False
+    return README not in config.exclude_patterns or not (srcdir / "_config.yml").is_file()
+
+
+def _say_readme_left_out(srcdir: Path, config: Config) -> None:
+    """The top ``README.md`` that stays out (the folder has another home) is said, so its
+    words are not left out without a line."""
+    if README in config.exclude_patterns and (srcdir / README).is_file():
+        logger.info("%s: left out, as a repository's notes for the people who keep its files "
+                    "(the folder's home is another page); to publish it, start it with front "
+                    "matter (`---`, `title: ...`, `---`)", srcdir / README)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
