@@ -74,3 +74,14 @@ def test_a_github_pages_site_without_an_index_has_its_readme_as_home(tmp_path: P
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0, build.output
     assert "Sat, March 4, 2017." in _text(tmp_path / "html" / "README.html")
+
+
+def test_a_page_without_front_matter_is_told_how_to_start_one(tmp_path: Path) -> None:
+    """position.missing said "add e.g. `position: 10` to its front matter" to a page that has
+    none, which leaves its writer looking for it: it says how to start one."""
+    source = write_pages(tmp_path / "src", {key: value for key, value in GUIDES.items() if key != "Gemfile"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    [said] = [w for w in build.warnings if "github.md:1:" in w and "services" not in w
+              and "[position.missing]" in w]
+    assert "start it with front matter that gives its place: a line `---`, then `position: 10`" in said
+    assert "to its front matter" not in said

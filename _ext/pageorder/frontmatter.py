@@ -55,6 +55,7 @@ class Page:
     file: str = ""  # its file under the pages' folder (``_projects/a.md``): messages name it, not its docname
     lands: bool = False  # GitBook's ``README.md``: its folder's landing page (:func:`in_summary_order`)
     menu_group: str | None = None  # the old site's menu group listing it ("Getting Started"): its section
+    bare: bool = False  # no front matter at all (a GitHub Pages page): advice says to add one
 
     @property
     def named(self) -> str:
@@ -120,7 +121,7 @@ def ordering(docname: str, source: PageSource, post: Post | None = None,
                 address=_address(data), dated=post.order if post is not None else None,
                 nav_order=_nav_order(data), parent=parent,
                 parent_line=keylines.get("parent", 1), grand_parent=grand_parent,
-                language=_language(data))
+                language=_language(data), bare=not source.closed)
 
 
 def _language(data: dict[str, Any]) -> str | None:

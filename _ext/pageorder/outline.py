@@ -495,7 +495,9 @@ def _sorted_siblings(members: list[Page], problems: list[tuple[str, Problem]],
                     Kind.POSITION_MISSING, 1,
                     "the page has no `position`, so it comes after the numbered pages beside it, "
                     f"{'by its file name, as Jekyll listed its collection' if page.in_collection else 'by its title'}"
-                    "; add e.g. `position: 10` to its front matter",
+                    + ("; start it with front matter that gives its place: a line `---`, then "
+                       "`position: 10`, then `---`" if page.bare else
+                       "; add e.g. `position: 10` to its front matter"),
                 )))
         elif page.position in seen:
             problems.append((page.docname, Problem(
