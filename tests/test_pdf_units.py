@@ -86,6 +86,20 @@ def test_a_break_never_parts_a_bracket_or_quote_from_its_words() -> None:
     assert escape.breakable(url) == escape.ZWSP.join([url[:20], url[20:40], url[40:60], url[60:]])
 
 
+def test_a_long_code_word_breaks_between_its_names_not_inside_one() -> None:
+    """The City's dataset names (``south_1st_slaughter_lane_…``) were broken every 20
+    characters, so the PDF's text held "slaughte\u200br" and a search for the street found
+    nothing. A break goes after the nearest ``_``, ``/``, ``.``, ``-`` … instead, when one
+    leaves a piece of at least half the usual length; a run without one breaks as before."""
+    word = "south_1st_slaughter_lane_eastbound_signal_timing_2019"
+    pieces = escape.breakable(word).split(escape.ZWSP)
+    assert "".join(pieces) == word and len(pieces) > 1
+    assert all(piece[-1] in escape.SEPARATORS for piece in pieces[:-1]), pieces
+    assert all(len(piece) <= escape.BREAK_EVERY for piece in pieces), pieces
+    url = "https://data.austintexas.gov/Transportation-and-Mobility/Traffic-Signal-Requests/abcd"
+    assert "austintexas.gov/" in escape.breakable(url).split(escape.ZWSP)
+
+
 @pytest.mark.parametrize(("latex", "typst_math"), [
     ("x^2 + 1", "x^(2) + 1"),
     (r"\frac{a+b}{c_{i}}", "frac(a + b, c_(i))"),

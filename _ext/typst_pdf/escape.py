@@ -33,8 +33,8 @@ stopped the strict PDF with no page named."""
 BREAK_EVERY = 20
 """Characters between the places a word longer than :data:`LONG_WORD` may break."""
 ZWSP = "\u200b"
-"""A zero-width space: a place a line may break, printed as nothing and left out of the
-PDF's text (copying the word gives the word)."""
+"""A zero-width space: a place a line may break, printed as nothing. It stays in the PDF's
+text (pdftotext gives it), so it is put between a word's names where it can be (:data:`SEPARATORS`)."""
 _BREAKS_NATIVELY = ("\u0e00-\u0eff"  # Thai, Lao
                     "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar
                     "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
@@ -73,6 +73,7 @@ def breaks_natively(word: str) -> bool:
 def _with_breaks(word: str) -> str:
     pieces, last, place = [], 0, BREAK_EVERY
     while place < len(word):
+        place = _after_separator(word, last, place)
         if _may_break(word[place - 1], word[place]) or (
                 place - last >= FORCE_AFTER and _marks(word[place - 1]) and _marks(word[place])):
             pieces.append(word[last:place])
@@ -81,6 +82,22 @@ def _with_breaks(word: str) -> str:
             place += 1
     pieces.append(word[last:])
     return ZWSP.join(pieces)
+
+
+SEPARATORS = frozenset("_/.-=&?,;:|\\+~#@")
+"""Where a code word or address parts (``south_1st_street``, ``/a/b``): a break is put after
+the nearest one rather than inside a name, whose letters a search of the PDF then finds
+whole (a break among them is a zero-width space in the PDF's text: "slaughte\u200br")."""
+
+
+def _after_separator(word: str, last: int, place: int) -> int:
+    """The place after the last :data:`SEPARATORS` character at or before ``place`` that leaves
+    a piece of at least half :data:`BREAK_EVERY`; else ``place``. At most that many places
+    are looked at: a run with no break (100,000 combining marks) stays linear."""
+    for candidate in range(place, max(last + BREAK_EVERY // 2, place - BREAK_EVERY // 2) - 1, -1):
+        if word[candidate - 1] in SEPARATORS and _may_break(word[candidate - 1], word[candidate]):
+            return candidate
+    return place
 
 
 FORCE_AFTER = 4 * BREAK_EVERY
