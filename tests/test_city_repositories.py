@@ -53,3 +53,19 @@ def test_code_written_on_the_fence_line_is_the_blocks_first_line(tmp_path: Path)
     assert html.select_one("article .highlight-sql") and html.select_one("article .admonition.note")
     assert [w for w in builds["html"].warnings if "index.md:4:" in w and "math.code-on-fence-line" in w
             and "south_1st_slaughter" in w], builds["html"].warnings
+
+
+def test_a_code_block_never_closed_is_said_with_how_much_it_took() -> None:
+    """socrata_bt_queries.md closed a list item's code block at column 0: that line opened a
+    new block, never closed, and every heading and paragraph after it was code, unsaid."""
+    from markdown_it import MarkdownIt
+
+    from maths.fenceinfo import unclosed_fences
+
+    text = ("# Queries\n\n1. Routes:\n    ```sql\n    select 1;\n```\n\n## Routes\n\n"
+            "Each [route](b.md).\n")
+    lines = text.splitlines()
+    assert unclosed_fences(MarkdownIt("commonmark").parse(text), lines) == [(6, 4, "```")]
+    for closed in ("```\ncode\n```\n", "~~~~\ncode\n~~~~~  \n", "text\n\n```\n", "1. a\n   ```\n   b\n"):
+        assert unclosed_fences(MarkdownIt("commonmark").parse(closed), closed.splitlines()) == [], closed
+    assert unclosed_fences(MarkdownIt("commonmark").parse("```\nx\n``\n"), ["```", "x", "``"]) == [(1, 2, "```")]

@@ -76,6 +76,11 @@ class Subtype(enum.Enum):
     where the block's language goes: the reader (and GitHub) took it for one and showed
     nothing of it. It is shown as the block's first line, said at the fence."""
 
+    CODE_NEVER_CLOSED = "code-never-closed"
+    """A fenced code block at the page's top level is never closed: everything after it, to
+    the page's end, is shown as code (GitHub too), headings, links and lists among them.
+    Said at its fence, with how many lines it took; the page is shown as the reader read it."""
+
     TABLE_CELLS = "table-cells"
     """A table's row has more cells than its header: Markdown's table rule (GitHub's, which
     this room's parser follows) shows only as many as the header has, so the other cells'
@@ -155,6 +160,15 @@ def warn_code_on_fence_line(docname: str, line: int, words: str) -> None:
                    "of it (GitHub too): it is shown as the block's first line. Move it to the line "
                    "below the fence", location=(docname, line), type=WARNING_TYPE,
                    subtype=Subtype.CODE_ON_FENCE_LINE.value)
+
+
+def warn_unclosed_fence(docname: str, line: int, after: int, fence: str) -> None:
+    """A code block is never closed (:func:`.fenceinfo.unclosed_fences`)."""
+    logger.warning(f"this code block is never closed, so the {after} line{'s' if after != 1 else ''} "
+                   "after it, to the end of the page, are shown as code (headings, links and lists "
+                   f"among them): end the code with a line of {fence} on its own (at the start of "
+                   "the line, or indented as the opening one is)", location=(docname, line),
+                   type=WARNING_TYPE, subtype=Subtype.CODE_NEVER_CLOSED.value)
 
 
 def warn_empty_header(docname: str, line: int, columns: list[int], words: list[str]) -> None:
@@ -246,6 +260,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_cells_left_out = staticmethod(warn_cells_left_out)
     DollarMathSwitchParser.on_empty_header = staticmethod(warn_empty_header)
     DollarMathSwitchParser.on_code_on_fence_line = staticmethod(warn_code_on_fence_line)
+    DollarMathSwitchParser.on_unclosed_fence = staticmethod(warn_unclosed_fence)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

@@ -32,3 +32,24 @@ def code_on_fence_line(tokens: list[Any]) -> list[tuple[int, str]]:
         token.info = ""
         found.append(((token.map[0] + 1) if token.map else 0, info))
     return found
+
+
+def unclosed_fences(tokens: list[Any], lines: list[str]) -> list[tuple[int, int, str]]:
+    """``(line, lines after it, fence)`` for each fenced code block at the page's top level that
+    is never closed, so runs to the page's end: a closing fence written at column 0 inside a
+    list item opens a new block instead (the City's socrata_bt_queries.md), and every heading,
+    link and list after it was shown as code, with nothing said. ``lines``: the parsed text's."""
+    found: list[tuple[int, int, str]] = []
+    for token in tokens:
+        if token.type != "fence" or token.level != 0 or not token.map or not token.markup:
+            continue
+        start, end = token.map
+        if end < len(lines) or end - 1 <= start:
+            continue  # closed before the end, or nothing after the fence
+        last = lines[end - 1].strip()
+        marker = token.markup[0]
+        if last.startswith(token.markup) and not last.strip(marker):
+            continue  # closed on the last line
+        if any(line.strip() for line in lines[start + 1:end]):
+            found.append((start + 1, end - start - 1, token.markup))
+    return found

@@ -33,7 +33,7 @@ from sphinx import addnodes
 
 from .gfm import deleted
 from .emojifields import emoji_fields_as_text
-from .fenceinfo import code_on_fence_line
+from .fenceinfo import code_on_fence_line, unclosed_fences
 from .hardening import linear_footnote_refs
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
@@ -82,6 +82,11 @@ class DollarMathSwitchParser(MystParser):
     on_code_on_fence_line: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
     """Called with (docname, line, words) for a code block whose first line is written on its
     opening fence line (:func:`.fenceinfo.code_on_fence_line`)."""
+
+    on_unclosed_fence: Callable[[str, int, int, str], None] = staticmethod(
+        lambda docname, line, after, fence: None)
+    """Called with (docname, line, lines after it, its fence) for a code block never closed
+    (:func:`.fenceinfo.unclosed_fences`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -149,6 +154,9 @@ class DollarMathSwitchParser(MystParser):
             for line, words in code_on_fence_line(tokens):
                 self.on_code_on_fence_line(document.settings.env.docname,
                                            moved(line) if moved is not None else line, words)
+            for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
+                self.on_unclosed_fence(document.settings.env.docname,
+                                       moved(line) if moved is not None else line, after, fence)
             if moved is not None:
                 lines_of_file(tokens, moved)
             if env.get("duplicate_refs"):
