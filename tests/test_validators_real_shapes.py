@@ -90,3 +90,35 @@ def test_a_link_holding_only_a_line_break_is_named(tmp_path, browser, axe_source
         tab.goto(site + "index.html")
         assert axe_violations(tab, axe_source) == []
         context.close()
+
+
+def test_a_sample_heading_in_page_html_is_not_above_its_section(tmp_path):
+    """CFPB's design manual shows what each heading looks like with the element itself,
+    ``<h1>Getting out of debt</h1>`` under ``#### Heading 1``: the next ``####`` then
+    skipped from an h1 to an h4 (the Nu checker). A heading in the page's HTML is at most
+    its section's level: it cannot end the section it is written in."""
+    source = write_pages(tmp_path / "src", {"index.md": page(
+        "Typography", 1, "## Web hierarchy\n\n### Headings\n\n#### Heading 1\n\nBig.\n\n"
+                         "<h1>Getting out of debt</h1>\n\n#### Heading 2\n\nSmaller.\n\n"
+                         '<h2 class="h2-ex">Getting out of debt</h2>\n\n### Body text\n\nWords.')})
+    built = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in built.output, built.output
+    index = tmp_path / "html" / "index.html"
+    assert nu_checker([index]) == []
+    soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    samples = [h.name for h in soup.find("article").find_all(string="Getting out of debt")[0].find_parents()
+               if h.name and h.name[0] == "h" and h.name[1:].isdigit()]
+    assert samples == ["h4"]
+
+
+def test_a_formula_coloured_with_a_css_colour_name_keeps_the_book_valid(tmp_path):
+    """MathJax pages colour formulas with any CSS name (``\\color{orange}``) and a hostile
+    page with a quote in it; MathML (and so an ePub) knows sixteen names and ``#rgb``:
+    EPUBCheck RSC-005. Such a colour is left out, the formula kept; ``red`` stays."""
+    book, built = book_of(tmp_path, {"index.md": page(
+        "Rates", 1, "$$\\color{orange}{x} + \\color{red}{y} + \\color{red\" onload=\"alert(9)}{z}$$",
+        math="true")})
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        text = archive.read("index.xhtml").decode()
+    assert 'mathcolor="red"' in text and "orange\"" not in text and "<mi>z</mi>" in text
