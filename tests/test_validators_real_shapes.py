@@ -122,3 +122,17 @@ def test_a_formula_coloured_with_a_css_colour_name_keeps_the_book_valid(tmp_path
     with zipfile.ZipFile(book) as archive:
         text = archive.read("index.xhtml").decode()
     assert 'mathcolor="red"' in text and "orange\"" not in text and "<mi>z</mi>" in text
+
+
+def test_a_relative_link_to_no_file_of_the_book_is_its_words(tmp_path):
+    """reST in an ``{eval-rst}`` block links by address as written (`` `rst <a%00b>`_ ``, a
+    figure's ``:target: report.html``): in the book such an address names no file (EPUBCheck
+    RSC-007). Its words stay, without the link; a link to a page of the book stays one."""
+    book, _ = book_of(tmp_path, {
+        "index.md": page("Home", 1, "```{eval-rst}\n`rst words <a%00b>`_ and `the site <other.html>`_ "
+                                    "and `the page <other.xhtml>`_\n```"),
+        "other.md": page("Other", 2, "Other words.")})
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        text = archive.read("index.xhtml").decode()
+    assert "rst words" in text and "the site" in text and 'href="other.xhtml"' in text

@@ -68,6 +68,8 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                 reference.replace_self(reference.children or [nodes.Text(reference.astext())])
             elif uri.startswith("/") and not uri.startswith("//"):
                 reference.replace_self(reference.children or [nodes.Text(uri)])
+            elif uri and not reference.get("internal") and self.names_no_file(uri):
+                reference.replace_self(reference.children or [nodes.Text(uri)])
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
             remote = "://" in uri or uri.startswith("//")
@@ -82,6 +84,17 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
             if text != raw.astext():
                 raw[:] = [nodes.Text(text)]
+
+    def names_no_file(self, uri: str) -> bool:
+        """A relative address written as is (reST's `` `x <a.html>`_ ``, a figure's
+        ``:target:``) that names no file of the book: the site's address of a page, or a
+        file the book does not carry (EPUBCheck RSC-007)."""
+        if _SCHEME.match(uri) or uri.startswith(("//", "#", "/")):
+            return False
+        here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
+        target = posixpath.normpath(posixpath.join(here, unquote(uri.partition("#")[0])))
+        pictures = {posixpath.join(self.app.builder.imagedir, name) for name in self.app.builder.images.values()}
+        return target not in self.app.builder.book_files() and target not in pictures
 
     def ids_of(self, docname: str) -> set[str]:
         """The ids another page of the book has (its sections' and its own HTML's)."""
