@@ -136,3 +136,33 @@ def test_a_relative_link_to_no_file_of_the_book_is_its_words(tmp_path):
     with zipfile.ZipFile(book) as archive:
         text = archive.read("index.xhtml").decode()
     assert "rst words" in text and "the site" in text and 'href="other.xhtml"' in text
+
+
+def test_a_time_element_holding_no_date_keeps_the_page_valid(tmp_path):
+    """``<time>next week</time>``: without ``datetime``, HTML wants the element's words to
+    be a date or time (the Nu checker's error, hostile5t). It is shown as a ``<span>``, its
+    words kept (in a paragraph each tag is read alone, without the words, so there a
+    ``<time>`` needs its ``datetime``); one with ``datetime`` stays a ``<time>``."""
+    source = write_pages(tmp_path / "src", {"index.md": page(
+        "Dates", 1, 'Due <time>next week</time>, held <time>2024-01-05</time>, '
+                    'met <time datetime="2024-01-04">Thursday</time>.')})
+    built = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in built.output, built.output
+    index = tmp_path / "html" / "index.html"
+    assert nu_checker([index]) == []
+    article = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").find("article")
+    assert [t.get_text() for t in article.find_all("time")] == ["Thursday"]
+    assert "Due next week, held 2024-01-05, met Thursday." in " ".join(article.get_text().split())
+
+
+def test_a_picture_whose_bytes_are_no_picture_is_its_description_in_the_book(tmp_path):
+    """A Google Docs export held ``data:image/png;base64,iVBORw0KGgo=``: a PNG's signature
+    and nothing more. The book carried it (EPUBCheck PKG-021: corrupted image); it shows
+    the picture's description instead, as the PDF does."""
+    book, _ = book_of(tmp_path, {"index.md": page(
+        "From Google Docs", 1, "Before.\n\n![A chart of the budget][image1]\n\nAfter.\n\n"
+                               "[image1]: <data:image/png;base64,iVBORw0KGgo=>")})
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        text = archive.read("index.xhtml").decode()
+    assert "A chart of the budget" in text and "<img" not in text
