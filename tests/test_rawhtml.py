@@ -202,7 +202,7 @@ BROWSERS_SHOW = {  # HTML a browser shows, and XHTML forbids: each was an EPUBCh
         "<table><tbody><tr><th>H</th></tr></tbody></table>",
     '<p><time datetime="yesterday">Y</time> <time datetime="2020-05">M</time> <span lang="not a lang" '
     'dir="sideways" role="nonsense" aria-hidden="maybe" aria-labelledby="gone">S</span></p>':
-        '<p><time>Y</time> <time datetime="2020-05">M</time> <span>S</span></p>',
+        '<p><span>Y</span> <time datetime="2020-05">M</time> <span>S</span></p>',  # no date: no <time>
 }
 
 
@@ -430,6 +430,7 @@ def test_a_remote_picture_inside_a_link_is_its_description_in_that_link():
      "<div><h3 class=\"x\">A</h3><h4>B</h4><h2>C</h2></div>"),
     ("<h2>A</h2><h3>B</h3>", 1, "<h2>A</h2><h3>B</h3>"),  # no level skipped: as written
     ("<p>h3 is a word, <hr /> a rule</p>", 1, "<p>h3 is a word, <hr /> a rule</p>"),
+    ("<h1>Getting out of debt</h1><h3>X</h3>", 4, "<h4>Getting out of debt</h4><h5>X</h5>"),  # CFPB
 ])
 def test_headings_in_page_html_skip_no_level(html, level, expected):
     assert nest_headings(html, level) == expected

@@ -78,6 +78,9 @@ class AccessibleEpubBuilder(Epub3Builder):
     template_dir = TEMPLATES
     supported_remote_images = True  # never fetched: links.py shows their alt text instead
     supported_data_uri_images = False  # Google Docs' pictures: written to files of the book, as the PDF's
+    # EPUB 3.3 holds WebP (a core media type; Sphinx's list predates it): a .webp picture, or
+    # a Google Docs export's data: one, was linked where the build kept it, outside the book
+    supported_image_types = [*Epub3Builder.supported_image_types, "image/webp"]
 
     def init(self) -> None:
         super().init()
@@ -133,6 +136,11 @@ class AccessibleEpubBuilder(Epub3Builder):
             if unquote(html.unescape(joined)) in files:
                 item["refuri"] = joined + hash_ + fragment
         super().toc_add_files(refnodes)
+        # Sphinx names the landing page by its page name, not its file in the book: a
+        # landing ``Team roster`` (a folder without index.md) left the spine, guide,
+        # nav.xhtml and toc.ncx naming ``Team roster.xhtml``, which the book has not
+        landing = refnodes[len(self.config.epub_pre_files)]
+        landing["refuri"] = html.escape(self.get_target_uri(self.config.root_doc))
 
     def build_navlist(self, navnodes: list[dict[str, Any]]) -> list[NavPoint]:
         """The book's contents (``nav.xhtml``) name a page in another language in it (its

@@ -14,11 +14,12 @@ import enum
 import html
 import posixpath
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 from typing import Any
 
 from docutils import nodes
+from PIL import Image, UnidentifiedImageError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -68,10 +69,13 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                 reference.replace_self(reference.children or [nodes.Text(reference.astext())])
             elif uri.startswith("/") and not uri.startswith("//"):
                 reference.replace_self(reference.children or [nodes.Text(uri)])
+            elif uri and not reference.get("internal") and self.names_no_file(uri):
+                reference.replace_self(reference.children or [nodes.Text(uri)])
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
             remote = "://" in uri or uri.startswith("//")
-            if remote or PurePosixPath(uri).suffix not in self.app.builder.media_types:
+            if remote or PurePosixPath(uri).suffix not in self.app.builder.media_types or \
+                    not self.decodes(uri):
                 text = image.get("alt") or picture_name(uri)
                 shown = nodes.inline(text, text, classes=["missing-image"])
                 if remote:
@@ -82,6 +86,35 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
             text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
             if text != raw.astext():
                 raw[:] = [nodes.Text(text)]
+
+    def decodes(self, uri: str) -> bool:
+        """A PNG, JPEG, GIF or WebP of the pages whose file is that picture: a Google Docs
+        export's truncated ``data:image/png`` (its signature alone) was put in the book,
+        where EPUBCheck refuses it (PKG-021); the PDF leaves it out and says so
+        (``pdf.image``). Each file is read once a build."""
+        if PurePosixPath(uri).suffix.lower() not in (".png", ".jpg", ".jpeg", ".gif", ".webp"):
+            return True
+        known = self.app.builder.__dict__.setdefault("_pictures_decode", {})
+        path = Path(self.env.srcdir, uri)
+        if path not in known:
+            try:
+                with Image.open(path) as picture:
+                    picture.verify()
+                known[path] = True
+            except (OSError, ValueError, SyntaxError, UnidentifiedImageError, Image.DecompressionBombError):
+                known[path] = False
+        return known[path]
+
+    def names_no_file(self, uri: str) -> bool:
+        """A relative address written as is (reST's `` `x <a.html>`_ ``, a figure's
+        ``:target:``) that names no file of the book: the site's address of a page, or a
+        file the book does not carry (EPUBCheck RSC-007)."""
+        if _SCHEME.match(uri) or uri.startswith(("//", "#", "/")):
+            return False
+        here = posixpath.dirname(unquote(self.app.builder.get_target_uri(self.env.docname)))
+        target = posixpath.normpath(posixpath.join(here, unquote(uri.partition("#")[0])))
+        pictures = {posixpath.join(self.app.builder.imagedir, name) for name in self.app.builder.images.values()}
+        return target not in self.app.builder.book_files() and target not in pictures
 
     def ids_of(self, docname: str) -> set[str]:
         """The ids another page of the book has (its sections' and its own HTML's)."""

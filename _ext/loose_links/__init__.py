@@ -331,7 +331,7 @@ class NamelessLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         lines: list[str] | None = None
         for link in list(self.document.findall(_is_link)):
-            if link.astext().strip() or _in_code(link):
+            if _words_shown(link) or _in_code(link):
                 continue
             pictures = list(link.findall(nodes.image))
             if not pictures and isinstance(link, addnodes.pending_xref):
@@ -404,6 +404,18 @@ def _refer_by_name(document: nodes.document, reference: nodes.Element, label: st
 
 def _is_link(node: nodes.Node) -> bool:
     return isinstance(node, (nodes.reference, addnodes.pending_xref, addnodes.download_reference))
+
+
+def _is_line_break(node: nodes.Node) -> bool:
+    """MyST's hard line break: an HTML ``<br />`` and a LaTeX ``\\\\``, raw."""
+    return isinstance(node, nodes.raw) and node.astext().strip() in ("<br />", "\\\\")
+
+
+def _words_shown(link: nodes.Element) -> str:
+    """The words a link shows: a line break says none (GitBook's exports put one alone in a
+    link after a badge, a line ending in two spaces: ``<a><br></a>``, axe's link-name)."""
+    return "".join(text.astext() for text in link.findall(nodes.Text)
+                   if not _is_line_break(text.parent)).strip()
 
 
 def _in_code(node: nodes.Node) -> bool:

@@ -23,6 +23,12 @@ _LOADS = re.compile(r"url\s*\(|image-set|@import|expression|[<>\\]", re.I)
 site's address) or hides an escape: rawhtml's rule for a ``style`` attribute."""
 
 
+_COLOUR = re.compile(r"\s*(#[0-9a-f]{3}(?:[0-9a-f]{3})?|aqua|black|blue|fuchsia|gray|green|lime|maroon|"
+                     r"navy|olive|purple|red|silver|teal|white|yellow)\s*", re.I)
+"""The colours MathML's schema, and so an ePub, allows (EPUBCheck RSC-005): ``#rgb``,
+``#rrggbb`` and HTML 4's sixteen names."""
+
+
 class Unsupported(ValueError):
     """The formula cannot be converted; the message says why, in words."""
 
@@ -76,7 +82,8 @@ def _check_attributes(node: ET.Element) -> None:
     in the website and the ePub, and ``\\style{background:url(…)}`` loaded another site's
     file: both are refused (safety's link rule, rawhtml's style rule); a link that may stay
     is written as a valid URL, as every other link is. A ``\\class`` that is no list of
-    names made the ePub invalid."""
+    names made the ePub invalid, and so did a ``\\color`` no MathML colour (``orange``,
+    ``red" onload="…``): the formula is shown in the text's colour."""
     href = node.get("href")
     if href is not None:
         if not is_allowed(href):
@@ -87,6 +94,10 @@ def _check_attributes(node: ET.Element) -> None:
     if classes is not None and not _CLASSES.fullmatch(classes):
         raise Unsupported(f"its class {classes[:60]!r} (\\class) is no list of class names "
                           "(letters, digits, - and _, separated by spaces)")
+    for attribute in ("mathcolor", "mathbackground", "color", "background"):
+        value = node.get(attribute)
+        if value is not None and not _COLOUR.fullmatch(value):
+            del node.attrib[attribute]  # \color{orange}: the formula in the text's colour
     style = node.get("style")
     if style is not None and _LOADS.search(style):
         raise Unsupported(f"its style {style[:60]!r} (\\style) is refused: it would load a file "

@@ -605,7 +605,9 @@ def nest_headings(html: str, level: int) -> str:
     level nests by order. Screen readers move through a page by its heading levels, and a
     skipped level reads as a missing section (axe and Ace: ``heading-order``). A heading
     nests under the last one written at a higher level, so headings written at one level
-    stay siblings (CFPB's colour swatches: ``<h4>`` after ``<h4>``, all ``<h3>``)."""
+    stay siblings (CFPB's colour swatches: ``<h4>`` after ``<h4>``, all ``<h3>``). None is
+    above ``level``: it cannot end the section it is in, and the next Markdown heading would
+    skip from it (CFPB's typography page shows an ``<h1>`` under an ``h4``: one more ``h4``)."""
     opened: list[str] = []
     above: list[tuple[int, int]] = []  # (level as written, level given) of the headings it may nest in
 
@@ -615,7 +617,7 @@ def nest_headings(html: str, level: int) -> str:
         written = int(tag.group(2))
         while above and above[-1][0] >= written:
             above.pop()
-        given = min(written, (above[-1][1] if above else level) + 1)
+        given = min(above[-1][1] + 1 if above else max(min(written, level + 1), level), 6)
         above.append((written, given))
         opened.append(str(given))
         return f"<h{given}"

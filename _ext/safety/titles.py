@@ -105,6 +105,21 @@ class TitlesAreText(SphinxTransform):
                 raw.replace_self(nodes.Text(raw.astext()))
             if closing := bidi_closers(title.astext()):
                 title.append(nodes.Text(closing))
+            self.ids_to_section(title)
+
+    def ids_to_section(self, title: nodes.title) -> None:
+        """An anchor inside a heading (a Word export's ``# []{#_Toc83712 .anchor}Summary``)
+        belongs to its section: the heading is copied into the page's contents and the
+        sidebar, and its copy repeated the id (two elements of one id, the Nu checker's
+        error), so the id is moved to the section, where a link to it still leads."""
+        section = title.parent
+        if not isinstance(section, nodes.section):
+            return
+        for element in title.findall(nodes.Element, include_self=False):
+            for name in element["ids"]:
+                section["ids"].append(name)
+                self.document.ids[name] = section
+            element["ids"] = []
 
     def line_of(self, title: nodes.title) -> int | None:
         """The heading's line; for the front-matter title (MyST says line 1), its ``title:`` line."""
