@@ -385,6 +385,21 @@ TITLE_KEYS = ("title", "name", "site_title", "topnav_title")
 documentation-theme-jekyll's ``site_title`` and ``topnav_title``."""
 
 
+_PLACEHOLDER_HOST = re.compile(
+    r"(?:www\.)?(?:your[-_]?(?:domain|site|website|blog|name|url)|my[-_]?(?:domain|site|website)|domain"
+    r"|username|user|yourusername|your[-_]?github[-_]?username)\.(?:com|org|net|github\.io)"
+    r"|(?:[\w-]+\.)*(?:example|test|invalid|localhost)|(?:[\w-]+\.)*example\.(?:com|org|net)"
+    r"|localhost|127\.0\.0\.1|0\.0\.0\.0", re.I)
+"""Addresses a theme's ``_config.yml`` ships for its user to replace (``http://yourdomain.com``,
+``https://username.github.io``, ``example.com``, RFC 2606's reserved names, this machine)."""
+
+
+def placeholder_address(url: str) -> bool:
+    """``url`` (``http://yourdomain.com``) names no real site: a starter's placeholder."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return bool(_PLACEHOLDER_HOST.fullmatch(host))
+
+
 def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     """``publication-pages-metadata``: an old Jekyll site without a ``CITATION.cff`` of its
     own is published under its own name, description and address (``_config.yml``), not
@@ -401,7 +416,13 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
         address = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
-        if publication.safety_problems({"url": address}):
+        if placeholder_address(url):
+            warn(f"`url:` in _config.yml is {url[:200]!r}, a theme's placeholder, not the site's "
+                 "address, so it is not used: the publication keeps the address its CITATION.cff "
+                 "gives; write the site's address as a browser shows it",
+                 f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}",
+                 Subtype.SITE_VALUE)
+        elif publication.safety_problems({"url": address}):
             warn(f"`url:` in _config.yml (with `baseurl:`) makes {address[:200]!r}, not a web "
                  "address (it holds a control character, a quote or an angle bracket), so it is "
                  "not used: the publication keeps the address its CITATION.cff gives; write the "
