@@ -16,6 +16,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from .hardening import guard_rule
+
 _NAME = re.compile(r"[ \t]{0,3}:([a-z0-9_+-]+):(?:[ \t]|$)")
 
 
@@ -29,21 +31,14 @@ def is_shortcode_field(line: str) -> bool:
 
 def emoji_fields_as_text(parser: MarkdownIt) -> MarkdownIt:
     """Put a guard before the field list rule (if the parser has one)."""
-    ruler = parser.block.ruler
-    index = ruler.__find__("fieldlist")  # markdown-it's only way to read a rule back
-    if index < 0:
-        return parser
-    rule = ruler.__rules__[index]
-    fieldlist = rule.fn
-    if getattr(fieldlist, "guarded", False):
-        return parser
+    return guard_rule(parser, parser.block.ruler, "fieldlist", _fieldlist_guard)
 
+
+def _fieldlist_guard(fieldlist: Any) -> Any:
     def guarded(state: Any, start: int, end: int, silent: bool) -> bool:
         line = state.src[state.bMarks[start]:state.eMarks[start]]
         if ":" in line[:4] and is_shortcode_field(line):
             return False
         return fieldlist(state, start, end, silent)
 
-    guarded.guarded = True  # type: ignore[attr-defined]
-    ruler.at("fieldlist", guarded, {"alt": list(rule.alt)})
-    return parser
+    return guarded

@@ -35,17 +35,26 @@ def _first_stop(state: Any, position: int) -> int:
     return stop
 
 
-def linear_footnote_refs(parser: MarkdownIt) -> MarkdownIt:
-    """Put a guard before the footnote reference rule (if the parser has one)."""
-    ruler = parser.inline.ruler
-    index = ruler.__find__("footnote_ref")  # markdown-it's only way to read a rule back
+def guard_rule(parser: MarkdownIt, ruler: Any, name: str, guard: Any) -> MarkdownIt:
+    """Put ``guard(rule)`` in place of ``ruler``'s rule ``name``, once (if the parser has it)."""
+    index = ruler.__find__(name)  # markdown-it's only way to read a rule back
     if index < 0:
         return parser
     rule = ruler.__rules__[index]
-    footnote_ref = rule.fn
-    if getattr(footnote_ref, "guarded", False):
+    if getattr(rule.fn, "guarded", False):
         return parser
+    guarded = guard(rule.fn)
+    guarded.guarded = True
+    ruler.at(name, guarded, {"alt": list(rule.alt)})
+    return parser
 
+
+def linear_footnote_refs(parser: MarkdownIt) -> MarkdownIt:
+    """Put a guard before the footnote reference rule (if the parser has one)."""
+    return guard_rule(parser, parser.inline.ruler, "footnote_ref", _footnote_guard)
+
+
+def _footnote_guard(footnote_ref: Any) -> Any:
     def guarded(state: Any, silent: bool) -> bool:
         start = state.pos
         if state.src.startswith("[^", start) and start + 3 <= state.posMax:
@@ -54,9 +63,7 @@ def linear_footnote_refs(parser: MarkdownIt) -> MarkdownIt:
                 return False  # the rule's own scan ends the same way, after many steps
         return footnote_ref(state, silent)
 
-    guarded.guarded = True  # type: ignore[attr-defined]
-    ruler.at("footnote_ref", guarded, {"alt": list(rule.alt)})
-    return parser
+    return guarded
 
 
 _COUNTED: list[tuple[object, dict[str, int]]] = []

@@ -112,9 +112,10 @@ def _forms(font, codepoints) -> set[str]:
     return found
 
 
-def _subtables(lookup):
+def _subtables(lookup, extension: int = 7):
+    """Each subtable of a GSUB lookup (``extension`` 7; GPOS: 9) with its type, through extensions."""
     for sub in lookup.SubTable:
-        if lookup.LookupType == 7:
+        if lookup.LookupType == extension:
             yield sub.ExtensionLookupType, sub.ExtSubTable
         else:
             yield lookup.LookupType, sub
@@ -226,7 +227,7 @@ def _attach_marks(font, parts) -> None:
     gpos = font["GPOS"].table
     added = []
     for lookup in list(gpos.LookupList.Lookup):
-        for kind, sub in _subtables_pos(lookup):
+        for kind, sub in _subtables(lookup, 9):
             if kind != 5:
                 continue
             ligatures = sub.LigatureCoverage.glyphs
@@ -267,14 +268,6 @@ def _attach_marks(font, parts) -> None:
                 record.Feature.LookupListIndex.append(index)
                 record.Feature.LookupCount = len(record.Feature.LookupListIndex)
     gpos.LookupList.LookupCount = len(gpos.LookupList.Lookup)
-
-
-def _subtables_pos(lookup):
-    for sub in lookup.SubTable:
-        if lookup.LookupType == 9:
-            yield sub.ExtensionLookupType, sub.ExtSubTable
-        else:
-            yield lookup.LookupType, sub
 
 
 def _moved(anchor, dx: int):
