@@ -1,0 +1,86 @@
+"""Patterns of ours that a few kilobytes of hostile page text held for minutes or hours.
+
+Each was found by feeding every pattern its own openers and whitespace, never closed: a
+lazy group beside ``\\s*`` on both sides is cubic on a run of spaces, an opener with no
+closer after it is read to the end of the page once per opener. The hang tests run apart
+with a limit (``ends_apart``); the property tests check the linear code finds what the old
+pattern found.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ends_apart
+from jekyll_compat import layouts, liquid_engine
+from website import redirects
+
+
+def test_broken_liquid_inside_a_tag_is_read_without_hanging() -> None:
+    """``{% assign a = (`` then spaces (5 KB: 57 s, cubic), a parenthesised value of dots
+    (200 KB: minutes, quadratic), ``{% if {{ `` then spaces (1.5 KB: 7 s, cubic) and a tag
+    of ``{{`` (40 KB: 8 s, quadratic): each held the build that read the page."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render\n"
+                      "pages = ['{% assign a = (' + ' ' * 100_000, "
+                      "'{% assign a = (' + '.' * 200_000 + ' x y) %}', "
+                      "'{% if {{ ' + ' ' * 100_000 + ' %}', "
+                      "'{% if ' + '{{' * 200_000 + ' %}']\n"
+                      "sys.exit(0 if all('Words.' in render(p + '\\nWords.\\n', {}, {}).text "
+                      "for p in pages) else 3)", limit=60)
+
+
+def test_a_page_of_unclosed_liquid_or_tags_is_checked_for_words_without_hanging() -> None:
+    """A redirect page's words are counted, and a page without words is searched for the
+    ``site`` data it was written from: each by a pattern that read every unclosed ``{%``,
+    ``{{`` or ``<`` to the end of the page (600 KB: minutes)."""
+    assert ends_apart("from jekyll_compat import layouts\n"
+                      "from website import redirects\n"
+                      "found = layouts.fetched_data('{{ site.x }}' + '{{' * 300_000, {})\n"
+                      "counts = [redirects.own_words(p) for p in "
+                      "('{%' * 300_000 + ' a', '{{' * 300_000 + ' a', '<' * 500_000 + ' a')]\n"
+                      "sys.exit(0 if found.paths == [('site.x', 0)] and counts == [(1, 0)] * 3 else 3)",
+                      limit=60)
+
+
+_OLD_PARENTHESISED = re.compile(
+    r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%{]|%(?!\})|\{(?!%))*?)\s*\)(\s*-?%\})")
+_OLD_RANGE = re.compile(r"\S+\s*\.\.\s*\S+")
+_OLD_OUTPUT_IN_TAG = re.compile(r"\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\}", re.S)
+_OLD_NOT_WORDS = re.compile(r"<!--.*?(?:-->|\Z)|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
+_OLD_LIQUID_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def _old_unparenthesised(match: re.Match[str]) -> str:
+    inside = match.group(2)
+    return match.group(0) if _OLD_RANGE.fullmatch(inside) else match.group(1) + inside + match.group(3)
+
+
+_PIECES = ["{", "}", "%", "{%", "%}", "{{", "}}", "-", " ", "\n", "(", ")", ".", "..", "a",
+           "assign a = ", "{% assign x = (", "'", "<", ">", "<!--", "-->", "site.", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_linear_readings_find_what_the_old_patterns_found(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert (liquid_engine._PARENTHESISED.sub(liquid_engine._unparenthesised, text)
+            == _OLD_PARENTHESISED.sub(_old_unparenthesised, text))
+    assert liquid_engine._outputs_unbraced(text) == _OLD_OUTPUT_IN_TAG.sub(lambda m: m.group(1), text)
+    assert redirects._without_markup(text) == _OLD_NOT_WORDS.sub(" ", text)
+    old = [(m.start(), m.end()) for m in _OLD_LIQUID_SPAN.finditer(text)]
+    assert [(a, b) for a, b, _ in liquid_engine.tag_spans(text)] == old
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "1", ".", "..", " ", "\t", "x.y"]), min_size=1, max_size=12))
+def test_a_range_is_told_as_the_old_pattern_told_it(pieces: list[str]) -> None:
+    inside = "".join(pieces).strip()
+    assert liquid_engine._is_range(inside) == bool(_OLD_RANGE.fullmatch(inside))
+
+
+def test_fetched_data_still_names_what_a_page_without_words_was_written_from() -> None:
+    body = "{{ site.contentful.page.body }}\n{% for x in site.data.items %}{% endfor %}\n"
+    assert layouts.fetched_data(body, {"data": {}}).paths == [("site.contentful", 0),
+                                                              ("site.data.items", 1)]
