@@ -101,3 +101,43 @@ def test_a_tag_is_joined_as_the_old_pattern_joined_it(pieces: list[str]) -> None
 
     text = "".join(pieces)
     assert htmlblocks._one_line(text) == re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", text)
+
+
+def test_a_block_of_closed_openers_is_checked_for_swallowed_words_without_hanging() -> None:
+    """Each ``<!--``, ``<style>`` or ``<title>`` of a raw HTML block searched the rest of the
+    block for its closer: 40,000 of them (320 KB) took 10 s, a few megabytes most of an hour."""
+    assert ends_apart("from rawhtml import swallowed\n"
+                      "blocks = ['<!--' * 400_000 + '-->', '<p>' + '<style>x' * 300_000 + '</style>', "
+                      "'<title>' * 300_000 + '</title>']\n"
+                      "sys.exit(0 if [swallowed(b) for b in blocks] == [None] * 3 else 3)", limit=60)
+
+
+_OLD_SWALLOWING = re.compile(r"<!--|<(script|style|textarea|title)\b[^<>]*>", re.I)
+
+
+def _old_swallowed(text: str) -> tuple[str, int] | None:
+    for opener in _OLD_SWALLOWING.finditer(text):
+        if opener.group(0) == "<!--":
+            if text.find("-->", opener.end()) != -1:
+                continue
+            rest, shown = text[opener.end():], "<!--"
+        else:
+            name = opener.group(1).lower()
+            if re.search(rf"</{name}\s*>", text[opener.end():], re.I):
+                continue
+            rest, shown = text[opener.end():], f"<{name}>"
+        if re.sub(r"<[^<>]*>", " ", rest).strip():
+            return shown, text.count("\n", 0, opener.start())
+        return None
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["<!--", "-->", "<!-->", "<style>", "</style>", "</STYLE >", "<Title>",
+                                 "</title\n>", "<script a=1>", "</script>", "x", "\n", " ", "<p>"]),
+                max_size=16))
+def test_swallowed_words_are_found_as_before(pieces: list[str]) -> None:
+    from rawhtml import swallowed
+
+    text = "".join(pieces)
+    assert swallowed(text) == _old_swallowed(text)
