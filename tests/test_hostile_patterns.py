@@ -141,3 +141,33 @@ def test_swallowed_words_are_found_as_before(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert swallowed(text) == _old_swallowed(text)
+
+
+def test_long_lines_of_spaces_or_backticks_in_boxes_snippets_and_shown_tags_do_not_hang() -> None:
+    """An Obsidian callout's title and a MkDocs snippet line (``\\\\S.*?`` then ``[ \\\\t]*$``:
+    20 KB of spaces in them, 6 s and 4 s) and a shown ``<a href=`` tag's paragraph of
+    backticks (``(`+)[^`]*?\\\\1``: 100 KB, 3 s) were each read in quadratic time."""
+    assert ends_apart("from obsidian_compat.markup import _CALLOUT\n"
+                      "from generators_compat.mkdocs import _SNIPPET\n"
+                      "from loose_links.core import html_written\n"
+                      "callout = _CALLOUT.match('> [!note] x' + ' ' * 300_000 + 'y  ')\n"
+                      "snippet = _SNIPPET.match('--8<-- x' + ' ' * 300_000 + 'y  ')\n"
+                      "shown = html_written(['`' * 2_000_000 + ' <a href=x>'], 1)\n"
+                      "sys.exit(0 if callout['title'].endswith(' y') and snippet['what'].endswith(' y')\n"
+                      "         and shown == '<a href=x>' else 3)", limit=60)
+
+
+_OLD_CALLOUT = re.compile(r"^(?P<indent> {0,3})>[ \t]?\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
+_OLD_SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+(?P<what>\S.*?)[ \t]*$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "a", "\r", "\x0c", "\u00a0", "-", "]"]), max_size=12))
+def test_callout_titles_and_snippets_are_read_as_before(pieces: list[str]) -> None:
+    from generators_compat.mkdocs import _SNIPPET
+    from obsidian_compat.markup import _CALLOUT
+
+    rest = "".join(pieces)
+    for new, old, line in ((_CALLOUT, _OLD_CALLOUT, "> [!note]" + rest), (_SNIPPET, _OLD_SNIPPET, "--8<-- " + rest)):
+        found, was = new.match(line), old.match(line)
+        assert (found and found.groupdict()) == (was and was.groupdict())
