@@ -171,3 +171,17 @@ def test_callout_titles_and_snippets_are_read_as_before(pieces: list[str]) -> No
     for new, old, line in ((_CALLOUT, _OLD_CALLOUT, "> [!note]" + rest), (_SNIPPET, _OLD_SNIPPET, "--8<-- " + rest)):
         found, was = new.match(line), old.match(line)
         assert (found and found.groupdict()) == (was and was.groupdict())
+
+
+def test_a_page_of_markdownify_markers_is_read_without_hanging() -> None:
+    """The private-use markers ``markdownify`` output is wrapped in, written out by a page,
+    were each read to the end of the page by ``(.*?)`` (100 KB: minutes)."""
+    assert ends_apart("from jekyll_compat.liquid_engine import render, _MARKDOWNIFIED\n"
+                      "page = '{{ \"*x*\" | markdownify }}\\n' + _MARKDOWNIFIED[0] * 100_000 + '\\nWords.\\n'\n"
+                      "sys.exit(0 if render(page, {}, {}).text == '*x*\\n\\nWords.\\n' else 3)", limit=60)
+
+
+def test_markdownify_output_is_still_placed_between_blank_lines_beside_a_tag() -> None:
+    text = liquid_engine.render('<div class="n">{{ "**Note**: a" | markdownify }}</div>\nok {{ "b" | markdownify }}\n',
+                                {}, {}).text
+    assert text == '<div class="n">\n\n**Note**: a\n\n</div>\nok b\n'

@@ -475,7 +475,21 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
 
 
 _MARKDOWNIFIED = ("\ue000markdownify\ue001", "\ue000/markdownify\ue001")
-_MARKDOWNIFIED_SPAN = re.compile(re.escape(_MARKDOWNIFIED[0]) + "(.*?)" + re.escape(_MARKDOWNIFIED[1]), re.S)
+
+
+def _each_markdownified(text: str, replace: Callable[[int, int, str], str]) -> str:
+    """``text`` with each marked ``markdownify`` output (``start``, ``end``, its text) replaced.
+    One pass: a marker with no end marker after it ends the search, where a pattern read to the
+    end of the text once per marker (a page of them written out: minutes)."""
+    opening, closing = _MARKDOWNIFIED
+    out, pos = [], 0
+    while (start := text.find(opening, pos)) != -1:
+        end = text.find(closing, start + len(opening))
+        if end == -1:
+            break
+        out += [text[pos:start], replace(start, end + len(closing), text[start + len(opening):end])]
+        pos = end + len(closing)
+    return "".join(out) + text[pos:]
 
 
 def _markdownify(value: Any, *args: Any, **kwargs: Any) -> Any:
@@ -499,17 +513,17 @@ def _as_blocks(output: str) -> str:
     if _MARKDOWNIFIED[0] not in output:
         return output
 
-    def placed(match: re.Match[str]) -> str:
-        before = _beside(output, match.start(), -1, " \t")
-        after = _beside(output, match.end(), 1, " \t")
+    def placed(start: int, end: int, inside: str) -> str:
+        before = _beside(output, start, -1, " \t")
+        after = _beside(output, end, 1, " \t")
         alone = before in ("", "\n") and after in ("", "\n")
-        if _only_words(match.group(1)):
-            return match.group(1)
-        if before == ">" or after == "<" or alone and (_beside(output, match.start(), -1, " \t\n") == ">"
-                                                       or _beside(output, match.end(), 1, " \t\n") == "<"):
-            return "\n\n" + match.group(1).strip("\n") + "\n\n"
-        return match.group(1)
-    return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
+        if _only_words(inside):
+            return inside
+        if before == ">" or after == "<" or alone and (_beside(output, start, -1, " \t\n") == ">"
+                                                       or _beside(output, end, 1, " \t\n") == "<"):
+            return "\n\n" + inside.strip("\n") + "\n\n"
+        return inside
+    return _each_markdownified(output, placed).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
 
 
 def _only_words(markdown: str) -> bool:
@@ -999,7 +1013,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     output = _restored(output, slots)  # a kept tag may hold slotted code
     if markdownified is not None and _MARKDOWNIFIED[0] in output:
-        output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
+        output = _each_markdownified(output, lambda start, end, inside: markdownified(inside))
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
