@@ -185,3 +185,33 @@ def test_markdownify_output_is_still_placed_between_blank_lines_beside_a_tag() -
     text = liquid_engine.render('<div class="n">{{ "**Note**: a" | markdownify }}</div>\nok {{ "b" | markdownify }}\n',
                                 {}, {}).text
     assert text == '<div class="n">\n\n**Note**: a\n\n</div>\nok b\n'
+
+
+def test_a_box_line_or_highlight_tag_of_spaces_is_read_without_hanging() -> None:
+    """``!!!`` then spaces and a quote never closed (three runs of ``[ \\\\t]`` side by side:
+    1.5 KB, 25 s, cubic) and ``{% highlight`` then spaces never closed (``\\\\s+`` beside a
+    lazy ``[^%]*?``: 6 KB, 0.6 s, cubic)."""
+    assert ends_apart("from generators_compat.mkdocs import _BOX\n"
+                      "from jekyll_compat.liquid_engine import _highlights\n"
+                      "box = _BOX.match('!!!' + ' ' * 100_000 + '\"')\n"
+                      "page = '{% highlight' + ' ' * 100_000 + 'x\\nWords.\\n'\n"
+                      "sys.exit(0 if box is None and _highlights(page) == page else 3)", limit=60)
+
+
+_OLD_BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kinds>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)*)?"
+                      r"[ \t]*(?:\"(?P<title>.*)\")?[ \t]*$")
+_OLD_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "a", "b-c", '"', "x", "!", "\n", "-", "%", "}", "%}", "-%}",
+                                 "+", "{% highlight", "{%- highlight"]), max_size=14))
+def test_box_lines_and_highlight_tags_are_read_as_before(pieces: list[str]) -> None:
+    from generators_compat.mkdocs import _BOX
+
+    rest = "".join(pieces)
+    for line in ("!!!" + rest, "  ???+" + rest):
+        found, was = _BOX.match(line), _OLD_BOX.match(line)
+        assert (found and found.groupdict()) == (was and was.groupdict())
+    assert ([(m.span(), m.group("lang")) for m in liquid_engine._HIGHLIGHT.finditer(rest)]
+            == [(m.span(), m.group(1)) for m in _OLD_HIGHLIGHT.finditer(rest)])

@@ -54,7 +54,10 @@ _TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
-_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight(?=(\s+))\1(?=(?P<lang>[\w+-]*))(?P=lang)[^%]*?-?%\}")
+"""The spaces and the language each read once (a look-ahead then its text, as an atomic
+group): ``\s+`` and ``[\w+-]*`` beside the lazy ``[^%]*?`` were tried at every split, cubic
+on ``{% highlight`` and spaces never closed (6 KB: 0.6 s)."""
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
@@ -817,7 +820,7 @@ def _highlights(text: str) -> str:
         body = text[opener.end():closer.start()]
         runs = [len(run) for run in re.findall(r"`+", _RAW_TAG.sub("", body))]
         fence = "`" * max(3, max(runs, default=0) + 1)
-        out.append(text[pos:opener.start()] + fence + opener.group(1) + body + fence)
+        out.append(text[pos:opener.start()] + fence + opener.group("lang") + body + fence)
         pos = closer.end()
     return "".join(out) + text[pos:]
 
