@@ -160,9 +160,20 @@ def _tags_on_one_line(lines: list[str], masked: str, start: int, end: int,
         begin = starts[start] + tag.start() - starts[first]
         finish = starts[start] + tag.end() - starts[last]
         written = "\n".join([lines[first][begin:], *lines[first + 1:last], lines[last][:finish]])
-        lines[first] = lines[first][:begin] + re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", written) + lines[last][finish:]
+        lines[first] = lines[first][:begin] + _one_line(written) + lines[last][finish:]
         for line in range(first + 1, last + 1):
             lines[line] = " " * _indent(lines[first]) + FILLER
+
+
+def _one_line(written: str) -> str:
+    """``written`` with each line break and the spaces and tabs around it (blank lines too)
+    one space. Line by line: the pattern ``[ \\t]*(?:\\n[ \\t]*)+`` tried each space of a
+    run that no line break follows, to its end (200 KB of spaces in a tag: minutes)."""
+    lines = written.split("\n")
+    if len(lines) == 1:
+        return written
+    inner = [line.strip(" \t") for line in lines[1:-1]]
+    return " ".join([lines[0].rstrip(" \t"), *(line for line in inner if line), lines[-1].lstrip(" \t")])
 
 
 def _join(lines: list[str], start: int, end: int, hidden: dict[int, str]) -> None:

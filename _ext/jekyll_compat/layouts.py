@@ -170,7 +170,6 @@ def _visible_html(html: str) -> str:
 
 
 _SITE_PATH = re.compile(r"\bsite\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
-_LIQUID_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 JEKYLL_SITE = frozenset({"time", "pages", "posts", "related_posts", "static_files", "html_pages",
                          "html_files", "collections", "documents", "categories", "tags", "url",
                          "baseurl", "github"})
@@ -199,12 +198,16 @@ def fetched_data(body: str, site: Mapping[str, Any]) -> FetchedData | None:
     no visible words of its own; None otherwise (a page with words says what it says)."""
     if "site." not in body or visible_words(body):
         return None
+    from .liquid_engine import tag_spans  # linear: a pattern read each unclosed ``{{`` to the end
+
     missing: dict[str, int] = {}
-    for span in _LIQUID_SPAN.finditer(body):
-        for found in _SITE_PATH.finditer(span.group()):
+    line, counted = 0, 0  # lines counted once, up to each path found
+    for start, end, _ in tag_spans(body):
+        for found in _SITE_PATH.finditer(body, start, end):
             path = _missing_part(found.group(1).split("."), site)
             if path and path not in missing:
-                missing[path] = body.count("\n", 0, span.start() + found.start())
+                line, counted = line + body.count("\n", counted, found.start()), found.start()
+                missing[path] = line
     return FetchedData(list(missing.items())) if missing else None
 
 

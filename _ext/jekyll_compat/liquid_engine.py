@@ -54,7 +54,10 @@ _TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
-_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+-]*)[^%]*?-?%\}")
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight(?=(\s+))\1(?=(?P<lang>[\w+-]*))(?P=lang)[^%]*?-?%\}")
+"""The spaces and the language each read once (a look-ahead then its text, as an atomic
+group): ``\s+`` and ``[\w+-]*`` beside the lazy ``[^%]*?`` were tried at every split, cubic
+on ``{% highlight`` and spaces never closed (6 KB: 0.6 s)."""
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
@@ -479,7 +482,21 @@ def _environment(includes: tuple[tuple[str, str], ...] = ()) -> Environment:
 
 
 _MARKDOWNIFIED = ("\ue000markdownify\ue001", "\ue000/markdownify\ue001")
-_MARKDOWNIFIED_SPAN = re.compile(re.escape(_MARKDOWNIFIED[0]) + "(.*?)" + re.escape(_MARKDOWNIFIED[1]), re.S)
+
+
+def _each_markdownified(text: str, replace: Callable[[int, int, str], str]) -> str:
+    """``text`` with each marked ``markdownify`` output (``start``, ``end``, its text) replaced.
+    One pass: a marker with no end marker after it ends the search, where a pattern read to the
+    end of the text once per marker (a page of them written out: minutes)."""
+    opening, closing = _MARKDOWNIFIED
+    out, pos = [], 0
+    while (start := text.find(opening, pos)) != -1:
+        end = text.find(closing, start + len(opening))
+        if end == -1:
+            break
+        out += [text[pos:start], replace(start, end + len(closing), text[start + len(opening):end])]
+        pos = end + len(closing)
+    return "".join(out) + text[pos:]
 
 
 def _markdownify(value: Any, *args: Any, **kwargs: Any) -> Any:
@@ -503,17 +520,17 @@ def _as_blocks(output: str) -> str:
     if _MARKDOWNIFIED[0] not in output:
         return output
 
-    def placed(match: re.Match[str]) -> str:
-        before = _beside(output, match.start(), -1, " \t")
-        after = _beside(output, match.end(), 1, " \t")
+    def placed(start: int, end: int, inside: str) -> str:
+        before = _beside(output, start, -1, " \t")
+        after = _beside(output, end, 1, " \t")
         alone = before in ("", "\n") and after in ("", "\n")
-        if _only_words(match.group(1)):
-            return match.group(1)
-        if before == ">" or after == "<" or alone and (_beside(output, match.start(), -1, " \t\n") == ">"
-                                                       or _beside(output, match.end(), 1, " \t\n") == "<"):
-            return "\n\n" + match.group(1).strip("\n") + "\n\n"
-        return match.group(1)
-    return _MARKDOWNIFIED_SPAN.sub(placed, output).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
+        if _only_words(inside):
+            return inside
+        if before == ">" or after == "<" or alone and (_beside(output, start, -1, " \t\n") == ">"
+                                                       or _beside(output, end, 1, " \t\n") == "<"):
+            return "\n\n" + inside.strip("\n") + "\n\n"
+        return inside
+    return _each_markdownified(output, placed).replace(_MARKDOWNIFIED[0], "").replace(_MARKDOWNIFIED[1], "")
 
 
 def _only_words(markdown: str) -> bool:
@@ -624,10 +641,22 @@ run of dashes is tried from its first dash only: tried from each, a line of 32,0
 (a long rule) took 18 s, and a megabyte of them hours."""
 
 
-_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(\s*((?:[^%{]|%(?!\})|\{(?!%))*?)\s*\)(\s*-?%\})")
+_PARENTHESISED = re.compile(r"(\{%-?\s*assign\s+[\w-]+\s*=\s*)\(((?:[^%{]|%(?!\})|\{(?!%))*?)\)(\s*-?%\})")
 """Its expression stops at the next tag's ``{%``: a page of ``{% assign a = (`` never closed
-was read to its end once per tag."""
-_RANGE = re.compile(r"\S+\s*\.\.\s*\S+")
+was read to its end once per tag. The spaces around it are stripped after the match, not
+by ``\\s*`` on both sides of the lazy group: ``{% assign a = (`` and 5 KB of spaces took
+57 s (cubic)."""
+
+
+def _is_range(inside: str) -> bool:
+    """Whether ``inside`` (no spaces around it) is ``a..b``, ``a .. b``: a Liquid range. By
+    its words, not by ``\\S+\\s*\\.\\.\\s*\\S+``, which took minutes on 200 KB of dots."""
+    words = inside.split()
+    if len(words) == 1:
+        return ".." in words[0][1:-1]
+    if len(words) == 2:
+        return (len(words[0]) > 2 and words[0].endswith("..")) or (len(words[1]) > 2 and words[1].startswith(".."))
+    return len(words) == 3 and words[1] == ".."
 
 
 def _unparenthesised(match: re.Match[str]) -> str:
@@ -635,13 +664,27 @@ def _unparenthesised(match: re.Match[str]) -> str:
     Liquid read it: the parentheses ignored (18F's methods cards). The engine refused them, so
     the include was shown as written and the loop over ``xs`` printed nothing. A range
     ``(1..5)`` keeps its parentheses: they are its syntax."""
-    inside = match.group(2)
-    if _RANGE.fullmatch(inside):
+    inside = match.group(2).strip()
+    if _is_range(inside):
         return match.group(0)
     return match.group(1) + inside + match.group(3)
 
 
-_OUTPUT_IN_TAG = re.compile(r"\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\}", re.S)
+def _outputs_unbraced(text: str) -> str:
+    """Each ``{{ x }}`` in ``text`` as ``x`` (a dash and spaces inside its braces left out),
+    in one pass: the pattern ``\\{\\{-?\\s*(…)*?\\s*-?\\}\\}`` took 7 s for ``{% if {{ `` and
+    1.5 KB of spaces (cubic), 8 s for a tag of 20,000 ``{{`` (quadratic)."""
+    out, pos = [], 0
+    while (start := text.find("{{", pos)) != -1:
+        end = text.find("}}", start + 2)
+        if end == -1:
+            break
+        inside = text[start + 2:end]
+        inside = (inside[1:] if inside.startswith("-") else inside).lstrip()
+        inside = (inside[:-1] if inside.endswith("-") else inside).rstrip()
+        out += [text[pos:start], inside]
+        pos = end + 2
+    return "".join(out) + text[pos:] if out else text
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 
@@ -659,7 +702,7 @@ def _unbraced(text: str, protected: list[tuple[int, int]] = ()) -> str:
     for start, end, name in tag_spans(text):
         if name and name not in _INCLUDES and "{{" in text[start + 2:end] and not _inside(start, protected):
             pieces = _QUOTED.split(text[start:end])  # a quoted '{{ y }}' stays a text
-            out += [text[pos:start], "".join(piece if n % 2 else _OUTPUT_IN_TAG.sub(lambda m: m.group(1), piece)
+            out += [text[pos:start], "".join(piece if n % 2 else _outputs_unbraced(piece)
                                              for n, piece in enumerate(pieces))]
             pos = end
     return "".join(out) + text[pos:] if out else text
@@ -789,7 +832,7 @@ def _highlights(text: str) -> str:
         body = text[opener.end():closer.start()]
         runs = [len(run) for run in re.findall(r"`+", _RAW_TAG.sub("", body))]
         fence = "`" * max(3, max(runs, default=0) + 1)
-        out.append(text[pos:opener.start()] + fence + opener.group(1) + body + fence)
+        out.append(text[pos:opener.start()] + fence + opener.group("lang") + body + fence)
         pos = closer.end()
     return "".join(out) + text[pos:]
 
@@ -985,7 +1028,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         return Result(as_written(text), (*sorted(dropped, key=lambda d: d.line), rest))
     output = _restored(output, slots)  # a kept tag may hold slotted code
     if markdownified is not None and _MARKDOWNIFIED[0] in output:
-        output = _MARKDOWNIFIED_SPAN.sub(lambda m: markdownified(m.group(1)), output)
+        output = _each_markdownified(output, lambda start, end, inside: markdownified(inside))
     aligned, lines = _aligned(_as_blocks(output))
     return Result(aligned, tuple(sorted(dropped, key=lambda d: d.line)), unlisted, lines,
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),

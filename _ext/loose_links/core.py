@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from pagesource.fences import code_spans
 from safety import urls
 
 
@@ -340,7 +341,6 @@ def apart_message(count: int, found: re.Match[str], others: tuple[int, ...] = ()
 _HTML_SHOWN = re.compile(r"<(a|img)\s[^<>]{0,300}?\b(href|src)\s*=", re.I)
 """``<a … href=`` or ``<img … src=`` in a page's words as shown: HTML the reader did not read."""
 _HTML_WRITTEN = re.compile(r"(?<![\\`])<(a|img)\s", re.I)
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 
 
 def html_shown_as_text(text: str) -> str | None:
@@ -357,7 +357,11 @@ def html_written(lines: list[str], line: int) -> str | None:
         if not text.strip():
             break
         chunk.append(text)
-    written = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), "\n".join(chunk))
+    text, pieces, at = "\n".join(chunk), [], 0
+    for start, end in code_spans(text):  # as CommonMark: ``(`+)[^`]*?\1`` took 3 s for 100 KB of `
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    written = "".join(pieces) + text[at:]
     found = _HTML_WRITTEN.search(written)
     return written[found.start():] if found else None
 

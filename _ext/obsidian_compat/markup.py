@@ -74,7 +74,9 @@ class Rewritten:
     """(the admonition's line, 1-based; its colour's kind) of each callout with a title."""
 
 
-_CALLOUT = re.compile(r"^(?P<indent> {0,3})>[ \t]?\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
+_CALLOUT = re.compile(r"^(?P<indent> {0,3})>[ \t]?\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>(?:.*[^ \t])?)[ \t]*$")
+"""The title up to its last character that is no space or tab: a lazy ``.*?`` before
+``[ \t]*$`` tried every space of a run inside the title to its end (20 KB: 6 s)."""
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _SIZE = re.compile(r"\d+(?:x\d+)?")

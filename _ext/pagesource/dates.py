@@ -15,7 +15,10 @@ _MONTHS = {name: number for number, names in enumerate((
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME_AFTER = r"(?:\s*(?:,|at)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})?)?\s*$"
+_TIME_AFTER = (r"(?:(?:\s*(?:,|at)\s+|\s+)\d{1,2}(?::\d{2}){0,2}(?:\s*[ap]\.?m\.?)?"
+               r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?\s*$")
+"""A time after the date. Each run of spaces is read by one ``\s``: ``\s*``, ``\s*`` and
+``\s*$`` side by side (no am/pm, no zone) took 9.5 s for 2,000 spaces and a letter (cubic)."""
 #: ``March 5, 2020`` · ``Mar 5 2020`` · ``Thursday, March 5th, 2020``
 _MONTH_FIRST = re.compile(rf"^\s*{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(\d{{4}}){_TIME_AFTER}", re.I)
 #: ``5 March 2020`` · ``5th of March, 2020`` · ``05-Mar-2020``

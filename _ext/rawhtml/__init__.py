@@ -108,24 +108,25 @@ def unclosed(text: str) -> str | None:
 
 
 _SWALLOWING = re.compile(r"<!--|<(script|style|textarea|title)\b[^<>]*>", re.I)
+_SWALLOWING_END = re.compile(r"</(script|style|textarea|title)\s*>", re.I)
 _ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def swallowed(text: str) -> tuple[str, int] | None:
     """An opener inside a raw HTML block that is never closed in it and hides words after
     it (``<p>Intro <!-- note`` then a line of text), with its line in the block (from 0):
-    a browser, and so every edition, shows nothing of the block after it. None else."""
+    a browser, and so every edition, shows nothing of the block after it. None else.
+
+    An opener is closed when its kind's last closer is after it: each searching the rest
+    of the block took 10 s for 40,000 ``<style>`` (quadratic)."""
+    last = {"<!--": text.rfind("-->")}
+    for end in _SWALLOWING_END.finditer(text):
+        last[end.group(1).lower()] = end.start()
     for opener in _SWALLOWING.finditer(text):
-        if opener.group(0) == "<!--":
-            end = text.find("-->", opener.end())
-            if end != -1:
-                continue
-            rest, shown = text[opener.end():], "<!--"
-        else:
-            name = opener.group(1).lower()
-            if re.search(rf"</{name}\s*>", text[opener.end():], re.I):
-                continue
-            rest, shown = text[opener.end():], f"<{name}>"
+        name = opener.group(1).lower() if opener.group(1) else "<!--"
+        if last.get(name, -1) >= opener.end():
+            continue
+        rest, shown = text[opener.end():], name if name == "<!--" else f"<{name}>"
         if _ANY_TAG.sub(" ", rest).strip():
             return shown, text.count("\n", 0, opener.start())
         return None
