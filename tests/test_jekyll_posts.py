@@ -418,3 +418,13 @@ def test_a_posts_excerpt_is_its_own_or_its_first_paragraph_of_words() -> None:
     assert excerpt({"excerpt": "Said here."}, "Body.") == "Said here."
     assert excerpt({}, "# A New Post\n\nWhere all\nthe magic happens!\n\nMore.") == "Where all the magic happens!"
     assert excerpt({"excerpt": ["not", "text"]}, "{% include x.html %}\n\n") == ""
+
+
+def test_a_long_date_that_is_no_date_is_quoted_short() -> None:
+    """The hostile round's `date: "March 5, 2020 1<3,000 spaces>x"`: the warning quoted the
+    whole value, a 3 KB line in the build log."""
+    from jekyll_compat.posts import _shown
+
+    assert _shown("March 5, 2020 1" + " " * 3000 + "x") == "March 5, 2020 1 x"
+    assert _shown("y" * 500) == "y" * 59 + "…"
+    assert _shown("soon") == "soon"

@@ -319,7 +319,7 @@ def read(relative: str, data: Mapping[str, Any], key_lines: Mapping[str, int], s
         written = _parse_when(data["date"])
         if written is None:
             notes.append(Note(key_lines.get("date", 1), "date",
-                              f"`date: {data['date']}` is not a date, so the post is dated "
+                              f"`date: {_shown(data['date'])}` is not a date, so the post is dated "
                               f"{file_day.isoformat()} from its file name; write it as `date: "
                               f"{file_day.isoformat()} 09:00:00 -0500` (or remove it)"))
         else:
@@ -401,3 +401,10 @@ def url(post: Post, site: Settings) -> str:
 
     address = _PLACEHOLDER.sub(value, template.strip())
     return "/" + re.sub(r"/{2,}", "/", address).lstrip("/")
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A front-matter value as a message quotes it: on one line, at most ``limit`` characters
+    (a date of 3,000 spaces made a 3 KB warning line)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
