@@ -303,6 +303,19 @@ def test_an_old_menus_groups_are_sections_where_their_first_page_was():
     assert not [p for d, p in outline.problems if d.startswith("docs/getting-started-2")]
 
 
+def test_a_menu_group_that_lists_a_folders_landing_is_made_beside_that_folder():
+    """The group lists `services/index` (the folder's landing) and `about`: its generated
+    landing was made inside `services/`, a section inside the folder it holds."""
+    outline = outline_of(
+        Page("services/index", "Services", 1, menu_group="City"),
+        Page("services/permits", "Permits", 1),
+        Page("about", "About", 2, menu_group="City"),
+        Page("contact", "Contact", 3))
+    assert outline.children["index"] == ("city", "contact")
+    assert outline.children["city"] == ("services/index", "about")
+    assert outline.children["services/index"] == ("services/permits",)
+
+
 def test_one_menu_group_holding_every_page_of_a_section_adds_no_level():
     outline = outline_of(Page("a", "A", 1, menu_group="Docs"), Page("b", "B", 2, menu_group="Docs"))
     assert outline.children["index"] == ("a", "b")

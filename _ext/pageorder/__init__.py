@@ -22,7 +22,7 @@ from pagesource import lenient_utf8
 from . import generated_root
 from .frontmatter import Page, read_page, titled_after_publication
 from .onechapter import OneChapterPerFile
-from .outline import Outline, build_outline, first_page
+from .outline import LANDING_NAMES, Outline, build_outline, first_page
 from .problems import WARNING_TYPE, Kind, Problem
 
 if TYPE_CHECKING:
@@ -123,9 +123,6 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
                   if outline.children.get(d) != old_children.get(d) and d in env.found_docs)
 
 
-_LANDING_NAMES = ("index", "_index", "README", "readme", "Readme")
-
-
 def say_sections_left_out(outline: Outline, pages: dict[str, Page]) -> None:
     """A section's landing that is not published (``published: false``, a Hugo draft) leaves
     its section's pages out with it: said at the landing, with how many and which, where
@@ -137,7 +134,7 @@ def say_sections_left_out(outline: Outline, pages: dict[str, Page]) -> None:
     sections = {}
     for landing in sorted(d for d in outline.unpublished if d in pages and not pages[d].published):
         folder, _, name = landing.rpartition("/")
-        sections[landing] = folder if name in _LANDING_NAMES else landing
+        sections[landing] = folder if name in LANDING_NAMES else landing
     by_landing: dict[str, list[str]] = {}
     for docname in carried:
         above = [l for l, f in sections.items() if f and docname.startswith(f + "/")]

@@ -141,7 +141,7 @@ def _menu_sections(children: dict[str, tuple[str, ...]], pages: Mapping[str, Pag
         for title, members in by_group.items():
             if len(members) == len(kids):
                 continue
-            docname = _free_name(_folder_of(members[0]), title, taken, counted)
+            docname = _free_name(_place_of(members[0], children), title, taken, counted)
             taken.add(docname.casefold())
             children[docname] = tuple(members)
             generated[docname] = Page(docname, title)
@@ -157,6 +157,21 @@ def _menu_sections(children: dict[str, tuple[str, ...]], pages: Mapping[str, Pag
                     placed.add(section)
                     listed.append(section)
             children[landing] = tuple(listed)
+
+
+LANDING_NAMES = ("index", "_index", "README", "readme", "Readme")
+"""The file names of a folder's landing page (Jekyll's and Hugo's, GitBook's)."""
+
+
+def _place_of(docname: str, children: Mapping[str, tuple[str, ...]]) -> str:
+    """The folder a page stands in: a folder's landing (``services/index``, Jekyll's
+    ``services``) stands beside its folder, not in it, so a section generated where it was
+    is not made inside the folder it holds."""
+    if docname not in children:
+        return _folder_of(docname)
+    name = docname.rpartition("/")[2]
+    folder = _folder_of(docname) if name in LANDING_NAMES else docname
+    return _folder_of(folder)
 
 
 def _folders_above(docname: str) -> list[str]:
