@@ -863,7 +863,7 @@ def test_a_site_title_too_long_to_name_the_publication_is_said_at_its_line(tmp_p
     when ``title:`` names the site."""
     long = "Words " * 60 + "end"
     source = write_pages(tmp_path / "src", {
-        "_config.yml": f"url: https://example.org\ntitle: {long}\ndescription: [a, b]\nname: {long}\n",
+        "_config.yml": f"url: https://www.austintexas.gov\ntitle: {long}\ndescription: [a, b]\nname: {long}\n",
         "index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
     build = sphinx_build(source, tmp_path / "html", strict=False)
     assert build.returncode == 0, build.output
