@@ -521,7 +521,11 @@ def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> tuple[dict[str, int]
     given = defaults_of(srcdir)
     fronts = {docname: _with_defaults(given(path), pagesource.read(path).data)
               for docname, path in paths.items()}
-    file_of = lambda docname: Path(paths[docname]).relative_to(srcdir).as_posix()  # noqa: E731
+    def file_of(docname: str) -> str:
+        """The page's file from the site's folder; "" for a page the build wrote elsewhere
+        (pageorder's generated contents page or landing), which is no collection's file."""
+        path = Path(paths[docname])
+        return path.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else ""
     table = urls.old_urls(fronts, baseurl=site_baseurl(srcdir),
                           collection_urls=collections.collection_urls(site, paths, file_of))
     site_url = site.get("url") if isinstance(site.get("url"), str) else ""
