@@ -316,6 +316,23 @@ def test_an_old_site_named_by_name_carries_none_of_this_projects_summary(tmp_pat
     assert '"title": "Wenyao"' in typ and "smart city" not in typ.casefold()
 
 
+def test_a_folder_named_for_a_date_lands_under_that_date(tmp_path: Path) -> None:
+    """Open Austin's ``docs/weekly-review-archive/2026-07-07/`` (a meeting's notes, one folder
+    a week): its generated landing was titled "2026 07 07", a date no reader writes."""
+    from conftest import build_every_edition, write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": "# Open Austin\n\nNotes.\n",
+        "archive/2026-07-07/finance.md": "# Finance\n\nSeek out free software.\n",
+        "archive/2026-06/board.md": "# Board\n\nThe board met.\n",
+        "archive/zero-waste/plan.md": "# Plan\n\nThe plan.\n"})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    html = tmp_path / "out" / "html" / "archive"
+    titles = [BeautifulSoup((html / f / "index.html").read_text(encoding="utf-8"), "html.parser").h1
+              .get_text(strip=True).rstrip("¶#") for f in ("2026-07-07", "2026-06", "zero-waste")]
+    assert titles == ["2026-07-07", "2026-06", "Zero Waste"]
+
+
 def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:
     from jekyll_compat.titles import fill_empty_title, titleize_slug
 

@@ -48,9 +48,17 @@ def _code(code: str) -> str:
     return code.strip().casefold().replace("_", "-")
 
 
+_WHOLE_DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+
+
 def titleize_folder(docname: str) -> str:
     """A generated landing's title from its folder, for readers: ``application_development``
-    (a collection's folder) and ``zero-waste`` alike -> "Application Development"."""
+    (a collection's folder) and ``zero-waste`` alike -> "Application Development"; a folder
+    named for a date (a week's notes, ``2026-07-07/``) keeps it as written, not "2026 07 07"."""
+    parts = docname.split("/")
+    folder = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    if _WHOLE_DATE.fullmatch(folder):
+        return folder
     return titleize_slug(docname.replace("_", "-"))
 
 
