@@ -21,6 +21,7 @@ from typing import Any
 from pagesource.dates import parse_date
 
 from . import theme_includes
+from .titles import name_title
 
 #: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
 KNOWN = frozenset({
@@ -185,6 +186,8 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
             continue
         if key in MENU_NAME_KEYS and _names_a_menu(value):
             continue
+        if key == "name" and name_title(data):
+            continue  # the page's title (pageorder), as its layout showed it
         if (key in ORDER_KEYS and order_number(value) is not None) or _said_by_language(key, value, data):
             continue
         if re.search(r"\bpage\." + re.escape(key) + r"\b", body) or key in included:
