@@ -15,6 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
@@ -314,6 +315,45 @@ def test_an_old_site_named_by_name_carries_none_of_this_projects_summary(tmp_pat
     assert pdf.returncode == 0, pdf.output
     typ = next(p for p in (tmp_path / "pdf").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
     assert '"title": "Wenyao"' in typ and "smart city" not in typ.casefold()
+
+
+def test_a_folder_named_for_a_date_lands_under_that_date(tmp_path: Path) -> None:
+    """Open Austin's ``docs/weekly-review-archive/2026-07-07/`` (a meeting's notes, one folder
+    a week): its generated landing was titled "2026 07 07", a date no reader writes."""
+    from conftest import build_every_edition, write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": "# Open Austin\n\nNotes.\n",
+        "archive/2026-07-07/finance.md": "# Finance\n\nSeek out free software.\n",
+        "archive/2026-06/board.md": "# Board\n\nThe board met.\n",
+        "archive/zero-waste/plan.md": "# Plan\n\nThe plan.\n"})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    html = tmp_path / "out" / "html" / "archive"
+    titles = [BeautifulSoup((html / f / "index.html").read_text(encoding="utf-8"), "html.parser").h1
+              .get_text(strip=True).rstrip("¶#") for f in ("2026-07-07", "2026-06", "zero-waste")]
+    assert titles == ["2026-07-07", "2026-06", "Zero Waste"]
+
+
+def test_a_person_named_by_name_is_titled_by_it_in_every_edition(tmp_path: Path) -> None:
+    """usds.gov's ``_people/0104_whitney-teal.md``: ``name: Whitney Teal`` and no ``title:``
+    (its layout printed ``page.name`` as the heading). The page was titled "0104_whitney
+    Teal" after its file, and the name said to be shown nowhere."""
+    from conftest import build_every_edition, write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "collections:\n  people:\n    output: true\n",
+        "index.md": "---\ntitle: USDS\n---\n\nOur people.\n",
+        "_people/0104_whitney-teal.md": "---\nlayout: default\nname: Whitney Teal\n"
+                                        "pronouns: She/Her\n---\n\n**Why did you join USDS?**\n\nTo tell stories.\n"})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    page = BeautifulSoup((tmp_path / "out" / "html" / "people" / "0104_whitney-teal.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text(strip=True).rstrip("¶#") == "Whitney Teal"
+    warned = "\n".join(builds["html"].warnings)
+    assert "0104_whitney Teal" not in warned and "`name`" not in warned, warned
+    assert "`pronouns`" in warned  # the layout's other words are still said
+    pdf = next((tmp_path / "out" / "typst").glob("*.pdf"))
+    assert "Whitney Teal" in "".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
 
 
 def test_jekyll_titles_a_document_with_an_empty_title_after_its_file() -> None:

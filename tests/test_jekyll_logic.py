@@ -1546,6 +1546,20 @@ def test_a_documentation_themes_switches_and_order_are_no_lost_words():
     assert [u.key for u in unshown] == ["summary", "weight"]
 
 
+def test_a_menu_groups_name_is_no_word_but_a_sidebars_text_is():
+    """uswds-jekyll's ``sidenav: guidelines`` (plainlanguage.gov, on every page) names the
+    group of ``_data/navigation.yml`` its layout drew as the side menu, which the outline
+    already follows: no word was lost. A ``sidebar:`` of Markdown text (plainlanguage.gov's
+    officers, printed by its ``sidebar`` layout) is words, so it is still said."""
+    from jekyll_compat import frontdata
+
+    data = {"title": "About", "sidenav": "guidelines", "sidebar": "## Our officers\n\nKatherine Spivey"}
+    _, unshown = frontdata.classify(data, {"sidebar": 4}, "")
+    assert [(u.key, u.line) for u in unshown] == [("sidebar", 4)]
+    for switch in (False, "mydoc_sidebar", {"nav": "docs"}):
+        assert frontdata.classify({"sidebar": switch}, {}, "")[1] == []
+
+
 def test_a_subtitle_is_shown_only_when_it_is_words():
     """``subtitle:`` is shown under the title (jekyll_compat); a list or a switch there is
     not words a reader can be shown, so it is still said."""

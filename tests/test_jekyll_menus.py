@@ -151,3 +151,20 @@ def test_a_menu_groups_title_is_shown_as_written(tmp_path: Path) -> None:
     h1 = BeautifulSoup(landing.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
     assert h1.get_text().rstrip("¶#") == "Fees `2024` *new* <b>x</b> #1", h1
     assert not [w for w in build.warnings if "doctrees" in w or "pageorder-root" in w], build.warnings
+
+
+def test_a_menu_beside_a_top_level_collection_and_no_landing_page_builds(tmp_path: Path) -> None:
+    """plainlanguage.gov: ``_pages`` (``permalink: /:path/``), ``_guidelines`` and a
+    ``navigation.yml``, no ``index.md``; the generated contents page, written outside the
+    sources, crashed the menu's reading of every page's file."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: plainlanguage.gov\ncollections:\n  guidelines:\n    output: true\n"
+                       "    permalink: /:collection/:path/\n  pages:\n    output: true\n"
+                       "    permalink: /:path/\n",
+        "_data/navigation.yml": "about:\n  - text: Walters v. Reno\n    href: /about/walters/\n"
+                                "guidelines:\n  - text: Use lists\n    href: /guidelines/use-lists/\n",
+        "_pages/about/walters.md": "---\ntitle: Walters v. Reno\n---\n\nThe court found for Walters.\n",
+        "_guidelines/use-lists.md": "---\ntitle: Use lists\n---\n\nLists highlight steps.\n"})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    text = (tmp_path / "out" / "html" / "about" / "walters.html").read_text(encoding="utf-8")
+    assert "The court found for Walters." in text

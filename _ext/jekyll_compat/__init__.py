@@ -521,7 +521,11 @@ def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> tuple[dict[str, int]
     given = defaults_of(srcdir)
     fronts = {docname: _with_defaults(given(path), pagesource.read(path).data)
               for docname, path in paths.items()}
-    file_of = lambda docname: Path(paths[docname]).relative_to(srcdir).as_posix()  # noqa: E731
+    def file_of(docname: str) -> str:
+        """The page's file from the site's folder; "" for a page the build wrote elsewhere
+        (pageorder's generated contents page or landing), which is no collection's file."""
+        path = Path(paths[docname])
+        return path.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else ""
     table = urls.old_urls(fronts, baseurl=site_baseurl(srcdir),
                           collection_urls=collections.collection_urls(site, paths, file_of))
     site_url = site.get("url") if isinstance(site.get("url"), str) else ""
@@ -694,10 +698,17 @@ def say_what_is_not_read(app: Sphinx) -> None:
         config = srcdir / "_config.yml"
         warn(problem, f"{config}:{_line_of(config, 'repository')}", Subtype.SITE_VALUE)
     markdown = markdown_suffixes(srcdir)
+    broken = _unreadable_config_line(srcdir)
     for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown):
         if gone.folder in read_in_place or gone.folder == posts.POSTS:  # posts: said below
             continue
         plain = gone.folder.lstrip("_")
+        if broken:  # the `collections:` that published it may be in the file not read
+            warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published: "
+                 f"'_config.yml' cannot be read (line {broken}), so a collection it may declare "
+                 f"for this folder is not known. Fix '_config.yml', or rename the folder "
+                 f"'{plain}/'", f"{gone.first}:1", Subtype.FOLDER)
+            continue
         what = ""
         if gone.published:
             what = f" (the old Jekyll site published them: its '{plain}' collection)"
@@ -815,6 +826,17 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         why = getattr(error, "problem", None) or (str(error).splitlines() or ["not valid YAML"])[0]
         return None, why, mark.line + 1 if mark else 1
+
+
+def _unreadable_config_line(srcdir: Path) -> int | None:
+    """The line where ``_config.yml`` stops being readable; None when it reads (or is absent).
+    usds.gov's stray ``- name:`` item lost its ``collections:``, and each ``_``-folder then
+    looked like a folder Jekyll never published."""
+    config = srcdir / "_config.yml"
+    if not config.is_file() or not _inside(config, srcdir):
+        return None
+    _, why, line = _read_site_file(config, config.stat().st_mtime)
+    return line if why else None
 
 
 def say_unreadable_site_files(srcdir: Path) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from pagesource.dates import parse_date
 
 from . import theme_includes
+from .titles import name_title
 
 #: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
 KNOWN = frozenset({
@@ -43,9 +44,14 @@ KNOWN = frozenset({
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
     "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
     # a layout's CSS hook (opensource.guide's ``class: coc``); documentation-theme-jekyll's
-    # sidebar, search and tag-page switches and its search keywords
-    "class", "sidebar", "folder", "search", "tagName", "keywords",
+    # search and tag-page switches and its search keywords
+    "class", "folder", "search", "tagName", "keywords",
 })
+#: Keys naming the menu a layout drew beside the page (documentation-theme-jekyll's
+#: ``sidebar: mydoc_sidebar``, uswds-jekyll's ``sidenav: guidelines``, a group of
+#: ``_data/navigation.yml`` the outline already follows); no words when a single name, but a
+#: ``sidebar:`` of Markdown text (plainlanguage.gov's officers) is words a layout printed.
+MENU_NAME_KEYS = ("sidebar", "sidenav")
 #: Numbers a theme's menu sorted pages by (just-the-docs' ``nav_order``; ``sort: 'order'``
 #: or ``sort: 'weight'`` in a layout's loop, Hugo's ``weight``; Docusaurus'
 #: ``sidebar_position``): read by the outline (``pageorder``).
@@ -178,6 +184,10 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
             continue
         if ASSET_KEY.search(key) or (key == "subtitle" and subtitle(data)):
             continue
+        if key in MENU_NAME_KEYS and _names_a_menu(value):
+            continue
+        if key == "name" and name_title(data):
+            continue  # the page's title (pageorder), as its layout showed it
         if (key in ORDER_KEYS and order_number(value) is not None) or _said_by_language(key, value, data):
             continue
         if re.search(r"\bpage\." + re.escape(key) + r"\b", body) or key in included:
@@ -196,6 +206,13 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
         else:
             unshown.append(Unshown(key, keylines.get(key, 1)))
     return shown, unshown
+
+
+def _names_a_menu(value: Any) -> bool:
+    """A menu switch: on/off, one name (``mydoc_sidebar``) or Minimal Mistakes' ``nav: docs``."""
+    if isinstance(value, Mapping) and set(value) == {"nav"}:
+        value = value["nav"]
+    return isinstance(value, bool) or (isinstance(value, str) and not re.search(r"\s", value.strip()))
 
 
 def _said_by_language(key: str, value: Any, data: Mapping[str, Any]) -> bool:

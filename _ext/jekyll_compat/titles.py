@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
+from pagesource.titles import NOT_XML, one_line
 
 _EMPTY_TITLE = re.compile(r"^title:[ \t]*(?:~|null|Null|NULL|'[ \t]*'|\"[ \t]*\")?[ \t]*(?:#.*)?$")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
@@ -26,6 +27,17 @@ def titleize_slug(docname: str) -> str:
     slug = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
     slug = _DATE_PREFIX.sub("", slug).rstrip(".")
     return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word) or slug
+
+
+def name_title(data: Any) -> str:
+    """A page's ``name:`` when it has no ``title:`` and the name is words ("Whitney Teal", on
+    usds.gov's ``_people/``), the title its layout showed; "" otherwise (a one-word ``name:``
+    may be a form's or a template's identifier)."""
+    value = data.get("name") if isinstance(data, Mapping) and "title" not in data else None
+    if not isinstance(value, str):
+        return ""
+    words = one_line(value)
+    return words if len(words.split()) > 1 and not NOT_XML.search(words) else ""
 
 
 def titleize_page(docname: str, language: Any = None) -> str:
@@ -48,9 +60,17 @@ def _code(code: str) -> str:
     return code.strip().casefold().replace("_", "-")
 
 
+_WHOLE_DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+
+
 def titleize_folder(docname: str) -> str:
     """A generated landing's title from its folder, for readers: ``application_development``
-    (a collection's folder) and ``zero-waste`` alike -> "Application Development"."""
+    (a collection's folder) and ``zero-waste`` alike -> "Application Development"; a folder
+    named for a date (a week's notes, ``2026-07-07/``) keeps it as written, not "2026 07 07"."""
+    parts = docname.split("/")
+    folder = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    if _WHOLE_DATE.fullmatch(folder):
+        return folder
     return titleize_slug(docname.replace("_", "-"))
 
 

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pagesource
+from pagesource import charrefs
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from jekyll_compat.titles import titleize_page
+from jekyll_compat.titles import name_title, titleize_page
 from .frontmatter import html_page_title
 
 
@@ -76,5 +77,6 @@ class OneChapterPerFile(SphinxTransform):
         path = Path(self.env.doc2path(docname))
         title = html_page_title(path) or publication
         data = pagesource.read(path).data if not title else {}
+        title = title or charrefs.decoded(name_title(data))  # `name: Whitney Teal`, no `title:`
         if not title_untitled(self.document, docname, title, data.get("lang") or data.get("locale")):
             nest_later_sections(self.document)
