@@ -438,9 +438,12 @@ def same_file_other_capitals(target: str, docname: str, sources: list[str]) -> s
     if not path or "://" in path:
         return None
     base = "" if path.startswith("/") else posixpath.dirname(docname)
-    wanted = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/"))).lower()
+    exact = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
+    wanted = exact.lower()
     for source in sources:
         stem = posixpath.splitext(source)[0]
+        if source == exact or posixpath.splitext(source)[0] == exact:
+            return None  # the same file: no matter of capitals
         if source.lower() == wanted or (stem.lower() == wanted and "." not in posixpath.basename(path)):
             written = posixpath.relpath(source if source.lower() == wanted else stem, base or ".")
             return "/" + source if path.startswith("/") else written
