@@ -236,7 +236,20 @@ def _words(value: Any) -> str:
     return " ".join(str(value).casefold().split())
 
 
+#: Keys the publication reads, which staff write capitalised (Word's ``Title:``).
+READ_KEYS = frozenset({"title", "position", "published", "lang", "locale", "draft", "math",
+                       "myst", "permalink", "redirect_from", "redirect_to", "date", "parent"})
+
+
 def unshown_message(unshown: list[Unshown]) -> str:
+    """What no edition shows; a read key written with capitals (``Title:``) is named as the
+    key to write, for that is no old layout's data but the page's own title, lost."""
     keys = ", ".join(f"`{u.key}` (line {u.line})" for u in unshown)
+    miscased = [f"`{str(u.key).lower()}:`" for u in unshown
+                if str(u.key) != str(u.key).lower() and str(u.key).lower() in READ_KEYS]
+    if miscased and len(miscased) == len(unshown):
+        return (f"front-matter data that no edition shows: {keys}. Keys are read in small letters: "
+                f"write {', '.join(miscased)}")
+    hint = f" (keys are read in small letters: write {', '.join(miscased)})" if miscased else ""
     return (f"front-matter data that no edition shows: {keys}. The old site's layout may have "
-            "shown it; write what matters into the page's text, or remove the key")
+            f"shown it; write what matters into the page's text, or remove the key{hint}")

@@ -31,7 +31,7 @@ from publication.logfilters import add_once
 from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message,
                    html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
-                   shown_on_purpose, undefined_reference, unread_link)
+                   same_file_other_capitals, shown_on_purpose, undefined_reference, unread_link)
 from . import exported
 from .fragments import DeadFragmentsDropped
 
@@ -499,6 +499,31 @@ UNRESOLVED_ADVICE = ("leads to no page, heading or file of the publication, so i
                      "address")
 
 
+def _unresolved_advice(env: Any, target: str, location: Any = None) -> str:
+    """What to write instead of ``target``: the page's file when only its capitals differ.
+    The page is the link's own (its node's source): ``env.docname`` is another page's while
+    a builder resolves several (a link in ``parks/`` was read from the top folder)."""
+    docname = env.docname
+    source = getattr(location, "source", None) if isinstance(location, nodes.Node) else None
+    if source:
+        try:
+            docname = env.path2doc(source) or docname
+        except (ValueError, OSError):
+            pass
+    sources = []
+    for found in sorted(env.found_docs):
+        try:
+            sources.append(Path(env.doc2path(found)).relative_to(env.srcdir).as_posix())
+        except (ValueError, OSError):
+            continue
+    written = same_file_other_capitals(target, docname, sources)
+    if written is None:
+        return UNRESOLVED_ADVICE
+    anchor = target.partition("#")[1] + target.partition("#")[2]
+    return (f"{UNRESOLVED_ADVICE.split(': ', 1)[0]}: the page's file is named {written!r} "
+            f"(capital letters count): write {written + anchor!r}")
+
+
 UNRESOLVED_ANCHOR_ADVICE = ("leads to no heading or anchor on this page, so its words are shown without "
                             "a link: write the anchor of one of its headings (e.g. '#fees' for '## Fees'), "
                             "or a heading on another page ('parking.md#fees')")
@@ -584,7 +609,7 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
             if target and msg == f"'myst' cross-reference target not found: {target!r}":
                 where, as_anchor = _written_at(target, kwargs.get("location"))
                 msg = (f"the link {'#' + target!r} {UNRESOLVED_ANCHOR_ADVICE}" if as_anchor
-                       else f"the link {target!r} {UNRESOLVED_ADVICE}")
+                       else f"the link {target!r} {_unresolved_advice(self.env, target, kwargs.get('location'))}")
                 kwargs["location"] = where or kwargs.get("location")
             elif target and msg == f"Unknown source document {target!r}":
                 msg = _left_out_page_advice(self.env, target, kwargs.get("location")) or msg

@@ -427,3 +427,24 @@ def nameless_message(target: str, name: str, picture: str | None) -> str:
     return (f"the link to {target!r} has no words, so it could not be seen or read out; its "
             f"address is shown: write the words readers click, e.g. [The parking study]({target})")
 
+
+
+def same_file_other_capitals(target: str, docname: str, sources: list[str]) -> str | None:
+    """The file of link ``target`` as it should be written when only its capitals differ from a page's
+    file (``Contact.md`` for ``contact.md``, ``parks/index.md`` for Windows' ``index.MD``), or
+    ``None``. Staff's own computers ignore capitals, the web server does not: the warning
+    named no file to write. ``sources``: the pages' files relative to the source folder."""
+    path = target.partition("#")[0]
+    if not path or "://" in path:
+        return None
+    base = "" if path.startswith("/") else posixpath.dirname(docname)
+    exact = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
+    wanted = exact.lower()
+    for source in sources:
+        stem = posixpath.splitext(source)[0]
+        if source == exact or posixpath.splitext(source)[0] == exact:
+            return None  # the same file: no matter of capitals
+        if source.lower() == wanted or (stem.lower() == wanted and "." not in posixpath.basename(path)):
+            written = posixpath.relpath(source if source.lower() == wanted else stem, base or ".")
+            return "/" + source if path.startswith("/") else written
+    return None

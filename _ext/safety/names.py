@@ -99,7 +99,8 @@ def unfound_pages(srcdir: str, suffixes: Iterable[str], included: Callable[[str]
         dirs[:] = sorted(d for d in dirs if entered(base + d))
         for name in sorted(files):
             path = base + name
-            if (name.endswith(suffixes) and unfindable(path) or other_suffix(name, suffixes)) \
+            if (name.endswith(suffixes) and unfindable(path) or other_suffix(name, suffixes)
+                    or text_page(os.path.join(folder, name))) \
                     and included(judged(path)) and not excluded(judged(path)):
                 found.append(path)
     return found
@@ -170,6 +171,25 @@ def other_suffix(name: str, suffixes: tuple[str, ...]) -> str | None:
     return pagesource.suffixes.unread_suffix(name, suffixes)
 
 
+TEXT_SUFFIXES = (".txt", ".text")
+
+
+def text_page(path: str) -> bool:
+    """A page saved as text (``notes.txt``, ``notes.md.txt`` where Windows hides ``.txt``):
+    its front matter gives a ``title`` or ``position``, so it was written as a page, and it
+    was left out without a word. A ``robots.txt`` with Jekyll front matter is none; a named
+    pipe is never opened (it would hang the build)."""
+    if not path.lower().endswith(TEXT_SUFFIXES) or os.path.islink(path) or not os.path.isfile(path):
+        return False
+    if not pagesource.suffixes.starts_with_front_matter(path):
+        return False
+    try:
+        data = pagesource.read(path).data
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and ("title" in data or "position" in data)
+
+
 def unfindable(path: str) -> bool:
     """A page file's path (from the source folder) Sphinx never finds: a line break in it,
     or a name Unicode's composed form (NFC, which Sphinx reads names in) writes otherwise."""
@@ -179,8 +199,11 @@ def unfindable(path: str) -> bool:
 def unfound_problem(srcdir: str, path: str,
                     suffixes: tuple[str, ...] = pagesource.suffixes.JEKYLL) -> str:
     """Why the page file at ``path`` (from the source folder) is not built, and what to do."""
-    if suffix := other_suffix(path.rsplit("/", 1)[-1], suffixes):
-        renamed = shown(path)[:-len(suffix)] + ".md"
+    name = path.rsplit("/", 1)[-1]
+    if suffix := other_suffix(name, suffixes) or next(
+            (name[-len(s):] for s in TEXT_SUFFIXES if name.lower().endswith(s)), None):
+        renamed = shown(path)[:-len(suffix)]
+        renamed = renamed if renamed.lower().endswith(tuple(suffixes)) else renamed + ".md"
         read = tuple(dict.fromkeys(s.lower() for s in suffixes))
         return (f"the page '{shown(path)}' is not read: pages end in "
                 f"{pagesource.suffixes.described(read)}, not '{suffix}', so it is in no edition; "
