@@ -416,17 +416,17 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
         address = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
-        if placeholder_address(url):
-            warn(f"`url:` in _config.yml is {url[:200]!r}, a theme's placeholder, not the site's "
-                 "address, so it is not used: the publication keeps the address its CITATION.cff "
-                 "gives; write the site's address as a browser shows it",
-                 f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}",
-                 Subtype.SITE_VALUE)
-        elif publication.safety_problems({"url": address}):
+        if publication.safety_problems({"url": address}):
             warn(f"`url:` in _config.yml (with `baseurl:`) makes {address[:200]!r}, not a web "
                  "address (it holds a control character, a quote or an angle bracket), so it is "
                  "not used: the publication keeps the address its CITATION.cff gives; write the "
                  "site's address as a browser shows it",
+                 f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}",
+                 Subtype.SITE_VALUE)
+        elif placeholder_address(url):
+            warn(f"`url:` in _config.yml is {url[:200]!r}, a theme's placeholder, not the site's "
+                 "address, so it is not used: the publication keeps the address its CITATION.cff "
+                 "gives; write the site's address as a browser shows it",
                  f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}",
                  Subtype.SITE_VALUE)
         else:
