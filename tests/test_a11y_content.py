@@ -101,6 +101,9 @@ def test_scrolling_boxes_can_be_reached_from_the_keyboard(site):
              for box in soup(site, page).select("div.table-wrapper, div.math-wrapper")]
     assert len(boxes) == 2
     assert all(box.get("tabindex") == "0" for box in boxes)
+    # A screen reader tabbing to a box says what it is, not only "group" or nothing at all
+    assert [(box.get("role"), box.get("aria-label")) for box in boxes] == [("region", "Table"),
+                                                                         ("region", "Formula")]
 
 
 def test_contents_lists_are_shown_without_furos_error_box(site):

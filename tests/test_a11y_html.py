@@ -19,7 +19,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import node_tool, require_tool
+from conftest import node_tool, page, require_tool, sphinx_build, write_pages
 
 CHROMIUM = "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -423,3 +423,29 @@ def test_target_size_check_can_fail(browser, site):
                   " '<div><a href=\"#a\">1</a><a href=\"#b\">2</a></div>')")
     assert any(">1</a>" in t for t in page.evaluate(TARGETS_JS))
     context.close()
+
+
+def test_a_links_own_label_keeps_the_words_it_shows(browser, axe_source, tmp_path):
+    """WCAG 2.5.3 Label in Name: a page's ``<a aria-label="Keyboard Access">Click Here</a>``
+    (an old accessibility guide's "passes" example, at any width) was named only by its label,
+    so a speech-input user saying "click Click Here" could not reach it. Its name now starts
+    with the words it shows, keeping the label after them, and the page is warned."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1, 'Keyboard Access <a href="b.html" aria-label="Keyboard Access">Click '
+                                    'Here</a>\n\n<p>Or <a href="b.html" aria-label="the bee page">More</a>.</p>\n\n'
+                                    '<a href="b.html" aria-label="Go to the bee page">bee</a>\n'),
+        "b.md": page("Bee", 2)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert any("Click Here" in w and "Keyboard Access" in w and "[rawhtml.label]" in w
+               for w in build.warnings), build.warnings
+    assert not any("Go to the bee page" in w for w in build.warnings), build.warnings
+    context, tab = new_page(browser, "phone")
+    with serve(tmp_path / "html") as address:
+        tab.goto(address + "index.html")
+        names = tab.evaluate("() => [...document.querySelectorAll('article a[href^=b][aria-label]')]"
+                             ".map(a => a.getAttribute('aria-label'))")
+        violations = axe_violations(tab, axe_source)
+    context.close()
+    assert names == ["Click Here (Keyboard Access)", "More (the bee page)", "Go to the bee page"]
+    assert violations == []

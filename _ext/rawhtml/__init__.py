@@ -81,6 +81,10 @@ class Subtype(enum.Enum):
     <your email>", "press <Enter>"): no edition shows them, as no browser did on the old
     site (:mod:`rawhtml.placeholders`)."""
 
+    LABEL = "label"
+    """A link's ``aria-label`` leaves out the words it shows (``aria-label="Keyboard Access"``
+    on "Click Here"): it is named by both, its words first (WCAG 2.5.3 Label in Name)."""
+
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
@@ -92,7 +96,8 @@ _OPENERS = re.compile(r"\s*(?:(<!--)|<(script|style|textarea|pre)(?=[\s>/]|$))",
 
 
 def _subtype(change: Change) -> Subtype:
-    return Subtype.IFRAME if change.iframe else Subtype.STYLE if change.presentation else Subtype.REMOVED
+    return Subtype.IFRAME if change.iframe else Subtype.STYLE if change.presentation else \
+        Subtype.LABEL if change.label else Subtype.REMOVED
 
 
 def unclosed(text: str) -> str | None:

@@ -194,6 +194,8 @@ class Change:
     presentation: bool = False
     advice: str = ""
     """What to do instead, when the warning's general advice does not fit (a drawing)."""
+    label: bool = False
+    """A link's own name was changed to hold the words it shows (:func:`label_in_name`)."""
 
 
 def _shorter(value: str, limit: int = 60) -> str:
@@ -511,6 +513,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         label, change = _named(href)
         attributes.append(("aria-label", label))
         changes.append(change)
+    if name == "a" and not inline:
+        for index, (key, value) in enumerate(attributes):
+            if key == "aria-label" and (named := label_in_name(value, "".join(element.itertext()))):
+                attributes[index] = (key, named[0])
+                changes.append(named[1])
     if name == "bdo" and not any(k == "dir" and v in ("ltr", "rtl") for k, v in attributes):
         name = "span"  # a direction override that names none (XHTML requires one)
     if name == "img" and not any(k == "alt" for k, _ in attributes):
@@ -649,6 +656,23 @@ def _named(href: str) -> tuple[str, Change]:
 
 
 _START_HREF = re.compile(r'^<a\b[^<>]*\shref="([^"]*)"[^<>]*>$')
+_LABEL_VALUE = re.compile(r'(\saria-label=")([^"]*)(")')
+
+
+def label_in_name(label: str, words: str) -> tuple[str, Change] | None:
+    """WCAG 2.5.3 Label in Name: a link labelled ``aria-label="Keyboard Access"`` that shows
+    "Click Here" is named only by its label, so a speech-input user who says what they see
+    cannot reach it. Named "Click Here (Keyboard Access)" instead: the words shown first, the
+    label kept. None when the label already holds the words, or the link shows none."""
+    shown, label = " ".join(words.split()), " ".join(label.split())
+    if not shown or not label or shown.casefold() in label.casefold():
+        return None
+    named = f"{shown} ({label})"
+    return named, Change(f"the link's label {_shorter(label)!r} leaves out the words it shows, "
+                         f"{_shorter(shown)!r}, which readers who speak commands say to follow it: "
+                         f"it is named {_shorter(named)!r}", label=True,
+                         advice="write the words the link should say in the link itself "
+                                "(an aria-label must contain the link's visible words)")
 
 
 def name_inline_link(start: str, inside: str) -> tuple[str, Change | None]:
@@ -657,6 +681,11 @@ def name_inline_link(start: str, inside: str) -> tuple[str, Change | None]:
     import html5lib
 
     found = _START_HREF.match(start)
+    if found is not None and (label := _LABEL_VALUE.search(start)):
+        words = "".join(html5lib.parseFragment(inside, treebuilder="etree", namespaceHTMLElements=False).itertext())
+        if (named := label_in_name(unescape(label.group(2)), words)) is None:
+            return start, None
+        return start[:label.start(2)] + escape(named[0]) + start[label.end(2):], named[1]
     if found is None or " aria-label=" in start or " title=" in start:
         return start, None
     if not _nameless(html5lib.parseFragment(inside, treebuilder="etree", namespaceHTMLElements=False)):
