@@ -116,7 +116,8 @@ def test_flat_order_ties_and_unpositioned_page(tmp_path):
     assert next_links_order(tmp_path / "html") == FLAT_ORDER
     assert [line for line in build.warnings if "[position." in line] == [
         f"{src / 'y.md'}:1: WARNING: the page has no `position`, so it comes after the numbered "
-        "pages beside it, by its title; add e.g. `position: 10` to its front matter [position.missing]"]
+        "pages beside it, by its title; start it with front matter that gives its place: a line "
+        "`---`, then `position: 10`, then `---` [position.missing]"]
 
 
 def test_same_order_under_strict_build_fails_only_on_warning(tmp_path):

@@ -116,6 +116,8 @@ class TitlesAreText(SphinxTransform):
         if not isinstance(section, nodes.section):
             return
         for element in title.findall(nodes.Element, include_self=False):
+            if not isinstance(element, (nodes.inline, nodes.target)):
+                continue  # a footnote's reference keeps its id: the note links back to it
             for name in element["ids"]:
                 section["ids"].append(name)
                 self.document.ids[name] = section
