@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 ANCHORS = {"sphinx+furo html": "× Sphinx+Furo", "jekyll html": "× Jekyll",
            "real publication: bare sphinx-build html": "× bare Sphinx",
            "sphinx latexpdf": "× LaTeX PDF"}
-CHARTED = ("ours html", "ours epub", "ours pdf", "ours all", "sphinx+furo html", "jekyll html",
+CHARTED = ("ours html", "ours epub", "ours pdf", "typst alone, same words", "ours all", "sphinx+furo html", "jekyll html",
            "sphinx latexpdf")
 
 
@@ -44,7 +44,8 @@ def ratio_cells(rows: list[Any], row: Any) -> list[str]:
     cells = []
     for anchor in ANCHORS:
         base = _get(rows, row.n, anchor)
-        relevant = ("pdf" in row.system) == ("pdf" in anchor) or "all" in row.system
+        pdf = "pdf" in row.system or row.system.startswith("typst")
+        relevant = pdf == ("pdf" in anchor) or "all" in row.system
         cells.append(f"{row.seconds / base.seconds:.2f}"
                      if base and base is not row and relevant else "")
     return cells
@@ -116,6 +117,34 @@ def targets(rows: list[Any]) -> str:
     return "\n".join(lines)
 
 
+def floors(rows: list[Any]) -> str:
+    """What Typst alone costs for the words of our PDF at each size (``bench.typstfloor``),
+    beside our PDF and LaTeX: the part of the PDF targets no change of ours can reach."""
+    lines = []
+    for floor in sorted((r for r in rows if r.system == "typst alone, same words"
+                         and r.seconds == r.seconds), key=lambda r: r.n):
+        ours = _get(rows, floor.n, "ours pdf")
+        latex = _get(rows, floor.n, "sphinx latexpdf")
+        parts = [f"N={floor.n}: Typst alone {floor.seconds:.2f} s, {floor.peak_mib:.0f} MiB"]
+        if ours:
+            parts.append(f"our PDF {ours.seconds:.2f} s, {ours.peak_mib:.0f} MiB")
+        if latex and latex.seconds:
+            parts.append(f"Typst alone is {floor.seconds / latex.seconds:.2f}× LaTeX's time")
+        lines.append("- " + "; ".join(parts) + ".")
+    if not lines:
+        return ""
+    return "\n".join([
+        "## The PDF's floor: Typst alone on the same words",
+        "",
+        "Every string our `.typ` prints, headings as headings, one font, and nothing else: no "
+        "cover, contents, running headers, links, footnotes, passages or tags "
+        "(`bench/typstfloor.py`). What our PDF costs above it is ours; this is Typst's.",
+        "",
+        *lines,
+        "",
+    ])
+
+
 def chart(rows: list[Any], path: Path) -> None:
     """Time against N, one line per system, log-log (the anchors included)."""
     import matplotlib
@@ -162,6 +191,7 @@ def write(rows: list[Any], path: Path, chart_path: Path, commit_label: str | Non
         "",
         targets(rows),
         "",
+        floors(rows),
         "## Why some targets are out of reach (structural, not noise)",
         "",
         "- Every Sphinx build pays a fixed ~1–2 s (Python, Sphinx, MyST and theme imports, "
@@ -174,6 +204,9 @@ def write(rows: list[Any], path: Path, chart_path: Path, commit_label: str | Non
         "not Typst, is most of its time, so it cannot be 10× faster than a LaTeX build that "
         "reads the same pages. In `make all` the PDF reads once and the ePub and HTML reuse "
         "the doctrees.",
+        "- Typst keeps the whole laid-out book in memory until it writes the PDF: the words "
+        "of a thousand pages alone, with none of our layout, take it close to 1 GiB (the "
+        "floor above), so one PDF of N=1000 cannot be typeset under 1 GiB by this Typst.",
         "",
         f"![build time against N]({chart_path.name})",
         "",

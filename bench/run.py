@@ -22,6 +22,8 @@ from .measure import Run, measure
 REPO = Path(__file__).resolve().parents[1]
 ANCHOR_CONF = REPO / "bench" / "anchors" / "sphinx"
 PYTHON = sys.executable
+TYPST_FLOOR = "typst alone, same words"
+"""Typst on the words of our PDF, without our layout (``bench.typstfloor``): its floor."""
 
 
 @dataclass
@@ -217,8 +219,14 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool,
         add("ours epub", make("epub", ours, out / "ours-epub"), out / "ours-epub",
             out / "ours-epub" / "epub")
     if has_make_target("pdf"):
-        add("ours pdf", make("pdf", ours, out / "ours-pdf"), out / "ours-pdf",
-            out / "ours-pdf" / "pdf")
+        pdf = add("ours pdf", make("pdf", ours, out / "ours-pdf"), out / "ours-pdf",
+                  out / "ours-pdf" / "pdf")
+        book = next((typ for typ in sorted((out / "ours-pdf" / "pdf").glob("*.typ"))
+                     if typ.name != "book.typ"), None) if pdf else None
+        if book is not None:
+            add(TYPST_FLOOR, [PYTHON, str(Path(__file__).with_name("typstfloor.py")), str(book),
+                                str(out / "floor")],
+                out / "floor", out / "floor")
     add("ours all", make("all", ours, out / "ours-all"), out / "ours-all", out / "ours-all")
     if latex_installed() and not quick:
         add("sphinx latexpdf", sphinx_anchor("latexpdf", plain, out / "latex", jobs),
@@ -231,7 +239,7 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool,
 SKIPPABLE = ("real publication: make all", "real publication: bare sphinx-build html",
              "city-style site: ours html", "city-style site: jekyll html", "ours html",
              "sphinx+furo html", "sphinx+furo+pageorder html", "jekyll html", "ours epub",
-             "ours pdf", "ours all", "sphinx latexpdf")
+             "ours pdf", TYPST_FLOOR, "ours all", "sphinx latexpdf")
 """What ``--skip`` can leave out (leaving out ``ours html`` leaves out its incremental rows)."""
 
 REAL_ALL = "real publication: make all"
