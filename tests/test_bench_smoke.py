@@ -61,7 +61,9 @@ def test_quick_run_reports_every_row(tmp_path):
                 "| 10 | ours html, body edit |",
                 "| 10 | ours html, position change |", "real publication: make all",
                 "real publication: bare sphinx-build html", "city-style site: ours html |",
-                "| 10 | typst alone, same words |", "## The PDF's floor"):
+                "| 10 | typst alone, same words |", "## The PDF's floor",
+                "| 10 | bare sphinx html, same pages |", "## The site's floor",
+                "city-style site: bare sphinx html, same pages |"):
         assert row in report, row
     assert "sphinx+furo+pageorder html" not in report  # --skip
     bare = re.search(r"\| real publication: bare sphinx-build html \| ([0-9.]+) \|", report)
