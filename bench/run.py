@@ -22,6 +22,11 @@ from .measure import Run, measure
 REPO = Path(__file__).resolve().parents[1]
 ANCHOR_CONF = REPO / "bench" / "anchors" / "sphinx"
 PYTHON = sys.executable
+BARE_SPHINX = "bare sphinx html, same pages"
+"""Sphinx and MyST alone on our pages (no ``conf.py``, its default theme): the floor under
+the HTML targets, since every edition is built with them."""
+TYPST_FLOOR = "typst alone, same words"
+"""Typst on the words of our PDF, without our layout (``bench.typstfloor``): its floor."""
 
 
 @dataclass
@@ -206,6 +211,7 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool,
     out = work / "out"
     html = add("ours html", make("html", ours, out / "ours-html"), out / "ours-html",
                out / "ours-html" / "html")
+    add(BARE_SPHINX, bare_sphinx(ours, out / "bare"), out / "bare", out / "bare" / "html")
     add("sphinx+furo html", sphinx_anchor("html", plain, out / "plain", jobs), out / "plain",
         out / "plain" / "html")
     add("sphinx+furo+pageorder html", sphinx_anchor("html", ours, out / "plain-po", jobs),
@@ -217,8 +223,14 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool,
         add("ours epub", make("epub", ours, out / "ours-epub"), out / "ours-epub",
             out / "ours-epub" / "epub")
     if has_make_target("pdf"):
-        add("ours pdf", make("pdf", ours, out / "ours-pdf"), out / "ours-pdf",
-            out / "ours-pdf" / "pdf")
+        pdf = add("ours pdf", make("pdf", ours, out / "ours-pdf"), out / "ours-pdf",
+                  out / "ours-pdf" / "pdf")
+        book = next((typ for typ in sorted((out / "ours-pdf" / "pdf").glob("*.typ"))
+                     if typ.name != "book.typ"), None) if pdf else None
+        if book is not None:
+            add(TYPST_FLOOR, [PYTHON, str(Path(__file__).with_name("typstfloor.py")), str(book),
+                                str(out / "floor")],
+                out / "floor", out / "floor")
     add("ours all", make("all", ours, out / "ours-all"), out / "ours-all", out / "ours-all")
     if latex_installed() and not quick:
         add("sphinx latexpdf", sphinx_anchor("latexpdf", plain, out / "latex", jobs),
@@ -228,10 +240,13 @@ def bench_size(n: int, work: Path, repeat: int, quick: bool,
     return rows
 
 
+CITY_BARE = "city-style site: " + BARE_SPHINX
+
 SKIPPABLE = ("real publication: make all", "real publication: bare sphinx-build html",
-             "city-style site: ours html", "city-style site: jekyll html", "ours html",
+             "city-style site: ours html", CITY_BARE, "city-style site: jekyll html",
+             "ours html", BARE_SPHINX,
              "sphinx+furo html", "sphinx+furo+pageorder html", "jekyll html", "ours epub",
-             "ours pdf", "ours all", "sphinx latexpdf")
+             "ours pdf", TYPST_FLOOR, "ours all", "sphinx latexpdf")
 """What ``--skip`` can leave out (leaving out ``ours html`` leaves out its incremental rows)."""
 
 REAL_ALL = "real publication: make all"
@@ -271,7 +286,8 @@ def bench_city(pages: int, work: Path, repeat: int, skip: frozenset[str] = froze
     out = work / "city-out"
     rows = []
     commands = [("city-style site: ours html", make("html", site, out / "ours", "STRICT=0"),
-                 out / "ours", out / "ours" / "html")]
+                 out / "ours", out / "ours" / "html"),
+                (CITY_BARE, bare_sphinx(site, out / "bare"), out / "bare", out / "bare" / "html")]
     if shutil.which("jekyll"):
         commands.append(("city-style site: jekyll html",
                          jekyll_build(site, out / "jekyll"),

@@ -13,7 +13,7 @@ import sys
 
 from conftest import REPO
 
-from bench import citysite, generate
+from bench import citysite, generate, typstfloor
 
 
 def test_same_seed_same_pages(tmp_path):
@@ -60,7 +60,10 @@ def test_quick_run_reports_every_row(tmp_path):
     for row in ("| 10 | ours html |", "| 10 | sphinx+furo html |", "| 10 | ours all |",
                 "| 10 | ours html, body edit |",
                 "| 10 | ours html, position change |", "real publication: make all",
-                "real publication: bare sphinx-build html", "city-style site: ours html |"):
+                "real publication: bare sphinx-build html", "city-style site: ours html |",
+                "| 10 | typst alone, same words |", "## The PDF's floor",
+                "| 10 | bare sphinx html, same pages |", "## The site's floor",
+                "city-style site: bare sphinx html, same pages |"):
         assert row in report, row
     assert "sphinx+furo+pageorder html" not in report  # --skip
     bare = re.search(r"\| real publication: bare sphinx-build html \| ([0-9.]+) \|", report)
@@ -90,3 +93,16 @@ def test_city_site_is_scaled_from_the_jekyll_fixture(tmp_path):
     copy = (site / "projects-3.md").read_text(encoding="utf-8")
     assert "permalink: /projects-3/" in copy and "(/projects-3/data%20portal.html)" in copy
     assert (site / "projects-3" / "mobility" / "smart buses.md").is_file()
+
+
+def test_typst_floor_keeps_the_words_and_drops_our_layout():
+    typ = ('#import "book.typ": *\n#show: book.with(("title": "T"), (depth: 2, entries: ()))\n\n'
+           '#heading(level: 1)[#"Chapter \\"one\\""]#label("a:b")\n\n'
+           '#par[#"See "#xref(label("a:b"), page-word: "page")[#"the start"]#" now."]#label("a:p")\n\n'
+           '#heading(level: 2)[#"Part"]\n\n#list(\n[#passage("a", "li-1")#"first item"],)\n')
+    floor = typstfloor.plain_document(typ)
+    assert '#pagebreak(weak: true)\n= #"Chapter \\"one\\""' in floor
+    assert '== #"Part"' in floor
+    assert '#"See  the start  now."' in floor and '#"first item"' in floor
+    for ours in ("book.typ", "xref", "label", "passage", "#list", "#par"):
+        assert ours not in floor, ours

@@ -76,3 +76,14 @@ def test_the_check_sees_a_package_that_only_the_tests_install(tmp_path: Path) ->
     installed = installed_by(tmp_path / "requirements.txt")
     assert {"sphinx", "docutils", "jinja2", "markupsafe"} <= installed  # and what they need
     assert "pytest" not in installed and "fonttools" not in installed
+
+
+def test_the_build_compiles_without_warnings():
+    """An invalid escape such as ``"\\s"`` in a docstring is a SyntaxWarning printed at
+    import on Python 3.12 and later, at the top of a City staff member's build."""
+    import warnings
+
+    for path in sorted([REPO / "conf.py", *(REPO / "_ext").rglob("*.py")]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")

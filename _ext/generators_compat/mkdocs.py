@@ -46,7 +46,7 @@ Each run of spaces is read by one ``[ \t]``: three side by side (no kinds, no ti
 25 s for ``!!!``, 1,500 spaces and an unclosed quote (cubic)."""
 _TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]{0,2}[ \t]+\"(?P<title>.*)\"[ \t]*$")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+(?P<what>\S(?:.*[^ \t])?)[ \t]*$")
-"""Greedy to the last character that is no space or tab: ``\S.*?`` before ``[ \t]*$`` was
+r"""Greedy to the last character that is no space or tab: ``\S.*?`` before ``[ \t]*$`` was
 quadratic on a run of spaces (20 KB: 4 s)."""
 _ICON = re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*:(?![\w:])")
 """Material for MkDocs' icon shortcodes (``:material-clock:``, ``:octicons-mark-github-16:``)."""

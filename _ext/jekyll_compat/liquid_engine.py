@@ -55,7 +55,7 @@ _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\$)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _HIGHLIGHT = re.compile(r"\{%-?\s*highlight(?=(\s+))\1(?=(?P<lang>[\w+-]*))(?P=lang)[^%]*?-?%\}")
-"""The spaces and the language each read once (a look-ahead then its text, as an atomic
+r"""The spaces and the language each read once (a look-ahead then its text, as an atomic
 group): ``\s+`` and ``[\w+-]*`` beside the lazy ``[^%]*?`` were tried at every split, cubic
 on ``{% highlight`` and spaces never closed (6 KB: 0.6 s)."""
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
