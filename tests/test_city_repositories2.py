@@ -76,7 +76,7 @@ def test_a_hugo_book_hint_is_a_box_of_its_kind(tmp_path: Path) -> None:
         assert "{{< hint warning >}} Namespace" not in text and "hint info" not in text, (edition, text)
         assert "Namespace conflicts" in text and "omit its name" in text and "Records may look raw" in text
     said = [w for w in builds["html"].warnings if "jekyll.liquid" in w]
-    assert said and "index.md:17:" in said[0] and "(line 21)" in said[0] and "(line 5)" not in said[0], said
+    assert said and "index.md:18:" in said[0] and "(line 22)" in said[0] and "(line 5)" not in said[0], said
 
 
 def test_alt_text_that_starts_with_screenshot_of_is_said_as_written(tmp_path: Path) -> None:
