@@ -88,3 +88,21 @@ def test_alt_text_that_starts_with_screenshot_of_is_said_as_written(tmp_path: Pa
     build = sphinx_build(source, tmp_path / "html", strict=False)
     said = [w for w in build.warnings if "style.alt-text" in w]
     assert said and 'starts with "Screenshot of"' in said[0] and '"image of"' not in said[0], said
+
+
+def test_a_readme_thanks_with_the_emoji_github_showed(tmp_path: Path) -> None:
+    """austinconventioncenter.com's README (no Jekyll site, no GitBook space) ends its credits
+    with ``[18F][] :heart:``: GitHub showed a heart, every edition showed ``:heart:`` as typed.
+    In code it stays as typed; a GitBook space, which showed it as typed, keeps it."""
+    source = write_pages(tmp_path / "src", {"README.md": (
+        "## About\n\nThe website of the Austin Convention Center Department.\n\n## Credits\n\n"
+        "* Our prototyping wouldn't be nearly as solid without the [U.S. Web Design Standards][uswds] "
+        "developed by [18F][] :heart:\n\nRun `echo :heart:` to see it typed.\n\n"
+        "[uswds]: https://standards.usa.gov\n[18f]: https://github.com/18f/web-design-standards\n")})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    for edition, text in _editions_text(tmp_path / "out", "README").items():
+        assert "❤" in text and text.count(":heart:") == 1 and "echo :heart:" in text, (edition, text)
+    gitbook = write_pages(tmp_path / "book", {"SUMMARY.md": "# Table of contents\n\n* [About](README.md)\n",
+                                              "README.md": "# About\n\nWe :heart: open data.\n"})
+    sphinx_build(gitbook, tmp_path / "book-html", strict=False)
+    assert "We :heart: open data." in (tmp_path / "book-html" / "README.html").read_text()

@@ -1591,15 +1591,17 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 class JemojiShortcodes(SphinxTransform):
-    """On a site whose ``_config.yml`` turns jemoji on, ``:smile:`` in a page's words is the
-    emoji (:mod:`.jemoji`), as GitHub Pages showed it; never in code, maths, raw HTML or
-    comments (jemoji left ``<code>`` and ``<pre>`` alone), nor in a web address."""
+    """On a site whose ``_config.yml`` turns jemoji on, or in a repository's Markdown GitHub
+    showed (:func:`.jemoji.github_shows`), ``:smile:`` in a page's words is the emoji
+    (:mod:`.jemoji`); never in code, maths, raw HTML or comments (jemoji left ``<code>`` and
+    ``<pre>`` alone), nor in a web address."""
 
     default_priority = 745  # after the page is parsed, before kramdown's typography (751)
     _KEPT = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.comment)
 
     def apply(self, **kwargs: Any) -> None:
-        if not jemoji.uses_jemoji(jekyll_config(Path(self.env.srcdir))):
+        srcdir = Path(self.env.srcdir)
+        if not (jemoji.uses_jemoji(jekyll_config(srcdir)) or jemoji.github_shows(srcdir)):
             return
         self._visit(self.document)
 
