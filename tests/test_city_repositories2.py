@@ -106,3 +106,27 @@ def test_a_readme_thanks_with_the_emoji_github_showed(tmp_path: Path) -> None:
                                               "README.md": "# About\n\nWe :heart: open data.\n"})
     sphinx_build(gitbook, tmp_path / "book-html", strict=False)
     assert "We :heart: open data." in (tmp_path / "book-html" / "README.html").read_text()
+
+
+def test_links_gitbook_marked_broken_keep_their_words_and_say_why(tmp_path: Path) -> None:
+    """atd-data-tech's wiki links ``[take another step](broken-reference)`` and
+    ``[release](/broken/pages/-M7sk-ZL7BD1ehiqiV8r)``: GitBook's marks for a page moved or
+    deleted there. The words stayed, but the warnings spoke of a page called
+    'broken-reference' or an address "on the old site"; each now says what GitBook meant."""
+    source = write_pages(tmp_path / "src", {
+        "SUMMARY.md": "# Table of contents\n\n* [Delivery](README.md)\n",
+        "README.md": (
+            "# Project Delivery Workflow\n\n{% hint style=\"info\" %}\n"
+            "If you are running OSX Catalina, you may need to [take another step](broken-reference) "
+            "to complete the configuration.&#x20;\n{% endhint %}\n\n"
+            "* If practical, [release](/broken/pages/-M7sk-ZL7BD1ehiqiV8r) versions of an application.\n\n"
+            "Write `[x](broken-reference)` in code as it is.\n")})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    for edition, text in _editions_text(tmp_path / "out", "README").items():
+        assert "you may need to take another step to complete" in text, (edition, text)
+        assert "If practical, release versions" in text and "[x](broken-reference)" in text, (edition, text)
+    said = [w for w in builds["html"].warnings if "broken" in w]
+    assert [w for w in said if "README.md:4:" in w and "gitbook.broken-link" in w
+            and "'take another step'" in w and "moved or deleted" in w], said
+    assert [w for w in said if "README.md:7:" in w and "gitbook.broken-link" in w and "'release'" in w], said
+    assert not [w for w in said if "xref_missing" in w or "jekyll.link" in w], said
