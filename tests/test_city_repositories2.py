@@ -130,3 +130,19 @@ def test_links_gitbook_marked_broken_keep_their_words_and_say_why(tmp_path: Path
             and "'take another step'" in w and "moved or deleted" in w], said
     assert [w for w in said if "README.md:7:" in w and "gitbook.broken-link" in w and "'release'" in w], said
     assert not [w for w in said if "xref_missing" in w or "jekyll.link" in w], said
+
+
+def test_a_page_its_missing_layout_made_is_said_to_be_published_empty(tmp_path: Path) -> None:
+    """atd-data-and-performance's dashboards are front matter only (``layout:
+    signal-retiming-dash``); copied without ``_layouts/``, each was published with its title
+    alone and nothing said. A page with text, or whose layout only wraps it, is not said."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "permalink: pretty\ntitle: 'Transportation Data and Performance Hub'\n",
+        "index.md": "---\nlayout: homepage\ntitle: Open Data and Performance Hub\n---\n",
+        "signal-retiming.md": ("---\nlayout: signal-retiming-dash\ntitle: Signal Re-Timing\n"
+                               "short-name: Signal Re-timing\ncustom_js:\n- d3.v4.min\n---\n"),
+        "about.md": "---\nlayout: page\ntitle: About\n---\n\nWe publish open data.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    said = [w for w in build.warnings if "jekyll.layout" in w]
+    assert len(said) == 1 and "signal-retiming.md:2:" in said[0], said
+    assert "`signal-retiming-dash`" in said[0] and "published with its title only" in said[0], said
