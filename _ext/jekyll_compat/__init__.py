@@ -1111,7 +1111,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         hugo = all(d.tag.startswith(("{{<", "{{%")) for d in result.dropped)
         what = ("Hugo shortcodes (its theme wrote their HTML; generators_compat reads only "
-                "notice, highlight, figure, ref and relref) are" if hugo else
+                "notice, hint, highlight, figure, ref and relref) are" if hugo else
                 "Liquid the publication cannot run is")
         warn(f"{what} shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
