@@ -1433,7 +1433,9 @@ def test_a_layouts_visible_words_are_its_own_text_only():
 def test_a_page_with_text_or_no_layout_file_is_its_own(tmp_path: Path):
     site = site_with_layout(tmp_path, "<p>Layout words</p>")
     assert layouts.unmade_page(site, "page", "Some text of its own.\n") is None
-    assert layouts.unmade_page(site, "missing", "") is None
+    assert layouts.unmade_page(site, "missing", "Its own text.\n") is None
+    # no file of the layout: the page is published with its title only, which is said
+    assert layouts.unmade_page(site, "missing", "") == layouts.UnmadePage("missing", [], missing=True)
     assert layouts.unmade_page(site, "redirect", "") is None
     assert layouts.unmade_page(site, ["page"], "") is None
     for hostile in ("../../etc/passwd", "/etc/passwd", "page/../page", ""):

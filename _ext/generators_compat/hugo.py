@@ -9,6 +9,8 @@ Liquid it could not run:
   takes the heading from ``title``), any other as a comment, so no edition shows them.
 - ``{{% notice info "Title" %}}`` … ``{{% /notice %}}`` (the Learn and Relearn themes; also
   ``style="…" title="…"``), each tag alone on its line: a box of its kind's colour.
+- ``{{< hint warning >}}`` … ``{{< /hint >}}`` (the Hugo Book theme, pydoc-markdown's),
+  each tag alone on its line: a box of its kind's colour (``info``, ``warning``, ``danger``).
 - ``{{< highlight go >}}`` … ``{{< /highlight >}}``: a fenced code block in that language.
 - ``{{< figure src="…" alt="…" caption="…" >}}``: the picture, its title, caption and
   ``attr`` (attribution) in italics after it.
@@ -141,14 +143,14 @@ def _whole(line: str) -> re.Match[str] | None:
 
 
 def _blocks(lines: list[str], prose: list[int]) -> None:
-    """Each ``notice`` and ``highlight`` pair of lines, written as a fence and its end."""
+    """Each ``notice``, ``hint`` and ``highlight`` pair of lines, written as a fence and its end."""
     opened: list[tuple[int, re.Match[str]]] = []
     pairs = []
     for i in prose:
         if "{{" not in lines[i] or (tag := _whole(lines[i])) is None:
             continue
         name = tag.group("name").casefold()
-        if name not in ("notice", "highlight"):
+        if name not in ("notice", "hint", "highlight"):
             continue
         if not tag.group("end"):
             opened.append((i, tag))
@@ -170,7 +172,7 @@ def _blocks(lines: list[str], prose: list[int]) -> None:
         title = named.get("title") or (positional[1] if len(positional) > 1 else "")
         fence = container_fence(lines[first + 1:last])
         kind = KINDS.get(style, "note")
-        if not title and style != kind:
+        if not title and style != kind and tag.group("name").casefold() == "notice":
             title = style.title()  # Hugo labelled the box with its style: "Info"
         lines[first] = indent + fence + f"{kind} {_words(title)}".rstrip()
         lines[last] = indent + fence

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from . import blocks, emphasis, glued, summary
+from . import blocks, broken, emphasis, glued, summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,11 +71,18 @@ def say_what_the_summary_misses(app: Sphinx, env: BuildEnvironment, added: set[s
 
 def rewrite_blocks(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, before jekyll_compat runs Liquid (which would show GitBook's tags
-    as written and warn): in a GitBook folder only, its blocks become Markdown, the
-    Markdown its export glued to an HTML element is set apart from it, and its editor's bold
+    as written and warn): in a GitBook folder only, the links it marked broken become their
+    words, said; its blocks become Markdown, the Markdown its export glued to an HTML element is set apart from it, and its editor's bold
     is tidied as GitBook showed it, line for line."""
-    if any(mark in source[0] for mark in ("{%", "<", "**")) and summary.layout_of(Path(app.srcdir)):
-        text, stuck = glued.apart(source[0])
+    if any(mark in source[0] for mark in ("{%", "<", "**", "broken")) and summary.layout_of(Path(app.srcdir)):
+        text, lost = broken.unlink(source[0])
+        for link in lost:
+            logger.warning(f"the link '{link.words}' leads to {link.target!r}, GitBook's mark for a page "
+                           "that was moved or deleted there, so its words are shown without a link: "
+                           "link the page's file as it is now (e.g. 'parking.md') or a full https:// "
+                           "address", location=(docname, link.line), type=WARNING_TYPE,
+                           subtype=summary.Kind.BROKEN.value)
+        text, stuck = glued.apart(text)
         source[0] = emphasis.tidy(blocks.rewrite(text, functools.partial(page_named, app.env, docname)))
         for line in stuck:
             logger.warning("Markdown written right after an HTML element's end tag is read as part "

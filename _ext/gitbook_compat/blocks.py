@@ -82,7 +82,7 @@ def rewrite(text: str, pages: Pages = _no_pages) -> str:
     lines = text.split("\n")
     found = [i for i in outside_fences(lines) if "{%" in lines[i]]
     unpaired = _unpaired_hints(lines, found)
-    refs = [i + 1 for i in found if _whole_tag(lines[i]) == "content-ref" and i + 1 < len(lines)]
+    refs = [i + 1 for i in found if whole_tag(lines[i]) == "content-ref" and i + 1 < len(lines)]
     for i in found:
         if i not in unpaired:
             lines[i] = _line(lines, i, pages)
@@ -116,7 +116,7 @@ def _unpaired_hints(lines: list[str], found: list[int]) -> set[int]:
     opened: list[int] = []
     strays: set[int] = set()
     for i in found:
-        name = _whole_tag(lines[i])
+        name = whole_tag(lines[i])
         if name == "hint":
             opened.append(i)
         elif name == "endhint":
@@ -127,7 +127,7 @@ def _unpaired_hints(lines: list[str], found: list[int]) -> set[int]:
     return set(opened) | strays
 
 
-def _whole_tag(line: str) -> str | None:
+def whole_tag(line: str) -> str | None:
     """The tag's name when the line holds one known tag alone."""
     whole = _WHOLE.match(line)
     tag = _TAG.fullmatch(whole.group("tag")) if whole else None

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import re
 
+from .blocks import whole_tag
+
 _MAY_OPEN = re.compile(r"^ {0,3}<[A-Za-z]", re.M)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BREAKS_MEAN = re.compile(r"<(?:pre|textarea|script|style)\b|<!--", re.IGNORECASE)
+_CLOSES = frozenset({"endhint", "endtab", "endtabs", "endcontent-ref", "endembed", "endcode"})
+"""GitBook's end tags, each a line of its own under an element: the box's closing fence (or
+a blank line) it becomes ends the element where GitBook ended it (``<img …>`` then
+``{% endhint %}``), so nothing is left inside it to say."""
 _ENDS_AT_BLANK = (5, 6)
 """markdown-it's ``HTML_SEQUENCES`` indexes of CommonMark's HTML blocks 6 (``<table>``,
 ``<div>``…, the one kind that may start right under a paragraph's line) and 7: the blocks
@@ -55,7 +61,8 @@ def _make_room(lines: list[str], start: int, end: int) -> int | None:
     rest = lines[line][column:].lstrip(" \t")
     if not rest.strip():
         line += 1
-        if line >= end or _kind(lines[line]) is not None or _indent(lines[line]) >= 4:
+        if (line >= end or _kind(lines[line]) is not None or _indent(lines[line]) >= 4
+                or whole_tag(lines[line]) in _CLOSES):
             return None
         rest = lines[line]
     elif rest.startswith("<"):

@@ -54,6 +54,10 @@ class Kind(enum.Enum):
     """Markdown written right after an HTML element (``</table>### Tasks``) with no line to
     spare for the blank line that would end the element: shown as written, and said."""
 
+    BROKEN = "broken-link"
+    """A link GitBook's export wrote to ``broken-reference`` or ``/broken/pages/<id>`` (its
+    page was moved or deleted in GitBook): its words are shown without a link, and said."""
+
     ADDRESS = "address"
     """``SUMMARY.md`` lists a web address (GitBook's link to another site in its menu): the
     publication's contents list its own pages, so the entry is left out, and said."""

@@ -1111,7 +1111,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
             tags += f"; and {len(result.dropped) - len(shown)} more"
         hugo = all(d.tag.startswith(("{{<", "{{%")) for d in result.dropped)
         what = ("Hugo shortcodes (its theme wrote their HTML; generators_compat reads only "
-                "notice, highlight, figure, ref and relref) are" if hugo else
+                "notice, hint, highlight, figure, ref and relref) are" if hugo else
                 "Liquid the publication cannot run is")
         warn(f"{what} shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
@@ -1591,15 +1591,17 @@ def _link(docname: str, title: str, url: str) -> nodes.Node:
 
 
 class JemojiShortcodes(SphinxTransform):
-    """On a site whose ``_config.yml`` turns jemoji on, ``:smile:`` in a page's words is the
-    emoji (:mod:`.jemoji`), as GitHub Pages showed it; never in code, maths, raw HTML or
-    comments (jemoji left ``<code>`` and ``<pre>`` alone), nor in a web address."""
+    """On a site whose ``_config.yml`` turns jemoji on, or in a repository's Markdown GitHub
+    showed (:func:`.jemoji.github_shows`), ``:smile:`` in a page's words is the emoji
+    (:mod:`.jemoji`); never in code, maths, raw HTML or comments (jemoji left ``<code>`` and
+    ``<pre>`` alone), nor in a web address."""
 
     default_priority = 745  # after the page is parsed, before kramdown's typography (751)
     _KEPT = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.comment)
 
     def apply(self, **kwargs: Any) -> None:
-        if not jemoji.uses_jemoji(jekyll_config(Path(self.env.srcdir))):
+        srcdir = Path(self.env.srcdir)
+        if not (jemoji.uses_jemoji(jekyll_config(srcdir)) or jemoji.github_shows(srcdir)):
             return
         self._visit(self.document)
 

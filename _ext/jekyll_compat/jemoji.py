@@ -1,11 +1,15 @@
-"""GitHub's emoji shortcodes (``:smile:``, ``:+1:``, ``:warning:``) on a site that used jemoji.
+"""GitHub's emoji shortcodes (``:smile:``, ``:+1:``, ``:warning:``) on a site that used jemoji,
+or in a repository's Markdown as GitHub showed it.
 
 Plain Python, no Sphinx. GitHub Pages ran the ``jemoji`` plugin for a site whose
 ``_config.yml`` listed it (``plugins:``, or the older ``gems:``): each ``:name:`` it knew
 became the emoji, in the page's text but never in code or a link's address, and a name it
 did not know stayed as typed. Here each becomes the emoji's own character (Unicode), which
 every edition carries as text: screen readers say its name ("thumbs up"), the search
-finds it, and the PDF prints it in its emoji font (Noto Emoji). The names are the
+finds it, and the PDF prints it in its emoji font (Noto Emoji). A folder that is no Jekyll
+site (no ``_config.yml``), no GitBook space and no Obsidian vault is a repository's Markdown
+as GitHub showed it, which makes every shortcode an emoji (austinconventioncenter.com's
+README thanks 18F with ``:heart:``); GitBook and Obsidian showed them as typed. The names are the
 ``emoji`` package's GitHub aliases and Unicode names (``language="alias"``), read once.
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 PLUGIN = "jemoji"
@@ -25,6 +30,16 @@ def uses_jemoji(site: Mapping[str, Any]) -> bool:
     """Whether ``_config.yml`` (``site``) turns jemoji on: ``plugins:`` or ``gems:`` lists it."""
     return any(isinstance(listed := site.get(key), list) and PLUGIN in listed
                for key in ("plugins", "gems"))
+
+
+GITHUB_ONLY_NOT = ("_config.yml", "SUMMARY.md", ".gitbook.yaml", ".obsidian")
+"""What makes a folder another tool's pages, which showed shortcodes as typed (jemoji aside)."""
+
+
+def github_shows(srcdir: Path) -> bool:
+    """Whether the folder's Markdown is a repository's, which GitHub showed with emoji: no
+    Jekyll site, GitBook space or Obsidian vault at its top."""
+    return not any((srcdir / name).exists() for name in GITHUB_ONLY_NOT)
 
 
 @functools.cache

@@ -48,9 +48,15 @@ class UnmadePage:
     layout: str        # "_layouts/data-inventory.html", from the pages' folder
     words: list[str]   # the layout's own visible words (none: a script drew the page)
     by_default: bool = False  # the page named no layout: `_config.yml`'s `defaults:` gave it
+    missing: bool = False  # the folder has no file of that layout (only its name is known)
 
     def message(self) -> str:
         given = " (given by `_config.yml`'s `defaults:`)" if self.by_default else ""
+        if self.missing:
+            return (f"the page has no text of its own, and its layout `{self.layout}`{given} is not "
+                    f"in the folder's `{LAYOUTS}/`: on the old site that layout (or the site's "
+                    "theme) made the page, so it is published with its title only; write the "
+                    "page's text below its front matter")
         if not self.words:
             return (f"the page has no text of its own: on the old site its layout "
                     f"`{self.layout}`{given} made it, with scripts or included files the "
@@ -63,7 +69,9 @@ class UnmadePage:
 
 def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = False) -> UnmadePage | None:
     """The layout that made a page whose ``body`` (after its front matter) is empty; None
-    when the page has text, names no layout file of ``srcdir``, or is a redirect.
+    when the page has text, or is a redirect. A layout the folder has no file of is named as
+    missing: the page is published with its title only (atd-data-and-performance's
+    dashboards, copied without ``_layouts/``).
     ``by_default``: the layout is the one ``_config.yml``'s ``defaults:`` give the page (a
     collection's pages often name none: ``_topics/legal-aid.md`` is only a title)."""
     if body.strip() or not isinstance(layout, str):
@@ -73,7 +81,7 @@ def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = Fals
         return None
     path = _layout_file(srcdir, name)
     if path is None:
-        return None
+        return UnmadePage(name, [], by_default, missing=True) if _absent(srcdir, name) else None
     return UnmadePage(path.relative_to(srcdir).as_posix(), visible_words(_read(path)), by_default)
 
 
@@ -88,6 +96,17 @@ def _layout_file(srcdir: Path, name: str) -> Path | None:
         except OSError:
             return None
     return None
+
+
+def _absent(srcdir: Path, name: str) -> bool:
+    """Whether no file or link of any layout suffix is there for ``name`` (one that is there
+    but not read, a link out of the folder, is no missing layout)."""
+    folder = srcdir / LAYOUTS
+    try:
+        return not any(os.path.lexists(candidate) for candidate in
+                       [folder / name, *(folder / (name + suffix) for suffix in SUFFIXES)])
+    except (OSError, ValueError):
+        return False
 
 
 def _read(path: Path) -> str:

@@ -281,8 +281,10 @@ def _alt_text(alt: str, src: str, caption: str | None, line: int, report: Report
     name = PurePosixPath(src.split("?")[0]).name if src else ""
     if plain and (_FILE_NAME.match(plain) or (name and folded in (name.casefold(), PurePosixPath(name).stem.casefold()))):
         problem = "is a file name"
-    elif any(folded.startswith(prefix + " ") or folded == prefix for prefix in ALT_PREFIXES):
-        problem = "starts with \"image of\" (a screen reader already says it is an image)"
+    elif prefix := next((prefix for prefix in ALT_PREFIXES
+                         if folded.startswith(prefix + " ") or folded == prefix), None):
+        problem = (f"starts with \"{plain[:len(prefix)]}\" (a screen reader already says it is an "
+                   "image)")
     elif caption and _same(plain, caption):
         problem = "repeats the caption (a screen reader reads both)"
     else:
