@@ -11,8 +11,9 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
-from conftest import REPO, page, require_tool, write_pages
+from conftest import REPO, page, require_tool, sphinx_build, write_pages
 
 
 def make(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -40,3 +41,35 @@ def test_a_dollar_in_a_setting_or_the_environment_runs_nothing_and_stays(tmp_pat
                  f"BUILDDIR={tmp_path / 'out'}")
     assert built.returncode == 2 and "is no folder" in built.stderr, built.stderr
     assert [name for name, file in ran.items() if file.exists()] == []
+
+
+XHTML_SCRIPT = ('<?xml version="1.0"?>\n<{root}><x:script xmlns:x="http://www.w3.org/1999/xhtml">'
+                'alert(document.domain)</x:script></{root}>\n')
+
+
+def test_a_download_a_browser_renders_as_xml_or_a_server_runs_is_not_published(tmp_path: Path) -> None:
+    """Only ``.xml`` of the XML family was refused: a feed, a map or a formula file (``.rss``,
+    ``.kml``, ``.mathml``) is served as an XML type, which a browser shows as a document and
+    runs its XHTML ``<script>`` on the site's address (GitHub Pages sends no CSP header for
+    it). A ``.php`` file ran as a program on a host with PHP, ``.htaccess`` became the
+    folder's Apache settings, and Apache serves ``report.html.bak`` as HTML (it types a file
+    by every suffix it knows). Each is said and its words kept; the plain downloads stay."""
+    files = {"feed.rss": XHTML_SCRIPT.format(root="rss"), "route.kml": XHTML_SCRIPT.format(root="kml"),
+             "formula.mathml": XHTML_SCRIPT.format(root="math"), "shell.php": "<?php system($_GET['c']);",
+             "shell.php.txt": "<?php system($_GET['c']);", ".htaccess": "AddType text/html .txt\n",
+             "report.html.bak": "<script>alert(1)</script>"}
+    fine = {"data.csv": "a,b\n1,2\n", "notes.txt": "<html>as text</html>", "site.html.zip": "PK\x03\x04",
+            "report.pdf": "%PDF-1.4 a report"}
+    links = " ".join(f"{{download}}`get {name} <{name}>`" for name in [*files, *fine])
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body=links + "\n"), **files, **fine})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refused = [w for w in build.warnings if "[security.active-file]" in w]
+    for name in files:
+        assert [w for w in refused if f"'{name}'" in w and w.startswith(f"{source / 'index.md'}:")], \
+            (name, build.warnings)
+    published = {p.name for p in (tmp_path / "out" / "_downloads").rglob("*") if p.is_file()}
+    assert published == set(fine), published
+    text = " ".join(BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"),
+                                  "html.parser").get_text().split())
+    assert all(f"get {name}" in text for name in [*files, *fine])
