@@ -73,3 +73,35 @@ def test_a_download_a_browser_renders_as_xml_or_a_server_runs_is_not_published(t
     text = " ".join(BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"),
                                   "html.parser").get_text().split())
     assert all(f"get {name}" in text for name in [*files, *fine])
+
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" width="4" height="4">'
+SVGS_THAT_LOAD = {
+    # the style sheet's words after a child element are its text too (ElementTree: a tail)
+    "tail.svg": '<style><g/>@import url(https://evil.example/track.css);</style>',
+    "xhtml-style.svg": '<h:style><h:b/>@import "https://evil.example/track.css";</h:style>',
+    # HTML elements an SVG never shows still act: a refresh leaves the City's address
+    "refresh.svg": '<h:meta http-equiv="refresh" content="0;url=https://evil.example/login"/>',
+    "srcset.svg": '<h:img srcset="https://evil.example/track.png 1x"/>',
+}
+
+
+def test_an_svg_whose_style_or_html_loads_another_site_is_not_published(tmp_path: Path) -> None:
+    """An SVG is refused when it loads anything or holds HTML; a style sheet's ``@import``
+    after a child element, an XHTML ``<meta http-equiv=refresh>`` (an open redirect on the
+    site's address: GitHub Pages sends the file without a CSP) and ``srcset`` passed."""
+    pictures = {name: SVG_OPEN + body + '<rect width="4" height="4"/></svg>'
+                for name, body in SVGS_THAT_LOAD.items()}
+    body = "\n\n".join(f"![Map {name}]({name})" for name in pictures)
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body=body + "\n"), **pictures,
+                                            "fine.svg": SVG_OPEN + '<rect width="4" height="4"/></svg>'})
+    (source / "index.md").write_text((source / "index.md").read_text(encoding="utf-8")
+                                     + "\n![A plain map](fine.svg)\n", encoding="utf-8")
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[security.svg]" in w]
+    assert all(any(f"'{name}'" in w for w in said) for name in pictures), build.warnings
+    published = {p.name for p in (tmp_path / "out" / "_images").glob("*.svg")}
+    assert published == {"fine.svg"}, published
+    text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert all(f"Map {name}" in text for name in pictures)
