@@ -105,3 +105,29 @@ def test_an_svg_whose_style_or_html_loads_another_site_is_not_published(tmp_path
     assert published == {"fine.svg"}, published
     text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert all(f"Map {name}" in text for name in pictures)
+
+
+def test_a_front_matter_link_with_a_scripting_address_is_its_words(tmp_path: Path) -> None:
+    """A Jekyll page's front-matter list of links (shown at the end of the page, as its layout
+    did) is added once the page is read, after safety's link check: `url: javascript:…` was a
+    live link in the site and the ePub. It is its words now, said at its key."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Parks\n",
+        "index.md": ("---\ntitle: Home\nlinks:\n  - title: Evil link\n    url: \"javascript:alert(1)\"\n"
+                     "  - title: Data link\n    url: \"data:text/html,<script>alert(2)</script>\"\n"
+                     "  - title: City link\n    url: https://austintexas.gov/\n---\n\nWelcome.\n"),
+    })
+    hrefs = {}
+    for builder in ("html", "epub"):
+        build = sphinx_build(source, tmp_path / builder, builder, strict=False, doctrees=tmp_path / "doctrees")
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        if builder == "html":
+            said = [w for w in build.warnings if "[security.url-scheme]" in w]
+            assert len(said) == 2 and all(w.startswith(f"{source / 'index.md'}:3:") for w in said), \
+                build.warnings
+        name = "index.html" if builder == "html" else "index.xhtml"
+        tree = BeautifulSoup((tmp_path / builder / name).read_text(encoding="utf-8"), "html.parser")
+        hrefs[builder] = [a["href"] for a in tree.select("ul.front-matter-list a")]
+        text = " ".join(tree.get_text().split())
+        assert all(words in text for words in ("Evil link", "Data link", "City link")), text
+    assert hrefs == {"html": ["https://austintexas.gov/"], "epub": ["https://austintexas.gov/"]}, hrefs
