@@ -131,3 +131,25 @@ def test_a_front_matter_link_with_a_scripting_address_is_its_words(tmp_path: Pat
         text = " ".join(tree.get_text().split())
         assert all(words in text for words in ("Evil link", "Data link", "City link")), text
     assert hrefs == {"html": ["https://austintexas.gov/"], "epub": ["https://austintexas.gov/"]}, hrefs
+
+
+def test_a_redirect_is_never_written_at_a_web_servers_settings_or_a_hidden_name(tmp_path: Path) -> None:
+    """`redirect_from: /.htaccess` wrote a folder `.htaccess/` (and `.htaccess.html`) at the
+    site's top: Apache, set up as HOSTING.md says, reads `.htaccess` in every folder, finds
+    no file, and refuses every address of the site (403). `web.config` is IIS's, `.user.ini`
+    PHP's; a name starting with `.` is no address Jekyll ever published."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home"),
+        "a.md": ("---\ntitle: Alpha\nposition: 1\nredirect_from:\n  - /.htaccess\n  - /web.config\n"
+                 "  - /docs/.user.ini\n  - /.well-known/x/\n  - /old/\n---\n\nText.\n"),
+    })
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[redirect.invalid]" in w]
+    for old in ("/.htaccess", "/web.config", "/docs/.user.ini", "/.well-known/x/"):
+        assert len([w for w in said if f"'{old}'" in w and w.startswith(f"{source / 'a.md'}:4:")]) == 1, \
+            (old, build.warnings)
+    written = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")}
+    hidden = (".htaccess", ".user.ini", ".well-known", "web.config")
+    assert not [p for p in written if any(part.startswith(hidden) for part in p.split("/"))], written
+    assert "old/index.html" in written or "old.html" in written, written
