@@ -20,16 +20,16 @@ VENV      ?= .venv
 # Make expands each variable it exports to a recipe's environment, and it exports every value
 # set on the command line or in the environment: a `$(shell …)` there ran its command (not
 # under `make -n`) and `make page TITLE='Fees $5'` wrote the title "Fees". Each such value
-# holding a `$` is made a simple variable of its own text, which make exports as it is (one
-# holding a line break is not exported: made a variable, its second line would be read as a
-# line of this Makefile).
+# holding a `$` is made a simple variable of its own text, which make exports as it is. One
+# that also holds a line break, `#` or `\` is not exported at all: made a variable, its second
+# line would be read as a line of this Makefile, and `\#` as the start of a comment.
 define newline
 
 
 endef
-literal = $(subst #,\#,$(subst $$,$$$$,$(1)))
 plain_name = $(if $(findstring :,$(1))$(findstring =,$(1))$(findstring #,$(1))$(findstring $$,$(1))$(findstring %,$(1)),,$(1))
-$(foreach v,$(.VARIABLES),$(if $(and $(call plain_name,$(v)),$(filter environment% command%,$(origin $(v))),$(findstring $$,$(value $(v)))),$(if $(findstring $(newline),$(value $(v))),$(eval unexport $(v)),$(eval override $(v) := $(call literal,$(value $(v))))$(eval export $(v)))))
+literal_ok = $(if $(findstring $(newline),$(1))$(findstring #,$(1))$(findstring \,$(1)),,yes)
+$(foreach v,$(.VARIABLES),$(if $(and $(call plain_name,$(v)),$(filter environment% command%,$(origin $(v))),$(findstring $$,$(value $(v)))),$(if $(call literal_ok,$(value $(v))),$(eval override $(v) := $(subst $$,$$$$,$(value $(v))))$(eval export $(v)),$(eval unexport $(v)))))
 sq = '$(subst ','\'',$(1))'
 B := $(call sq,$(value BUILDDIR))
 S := $(call sq,$(value SOURCEDIR))
