@@ -37,6 +37,12 @@ def test_a_dollar_in_a_setting_or_the_environment_runs_nothing_and_stays(tmp_pat
     assert len(written) == 1, written
     front = yaml.safe_load(written[0].read_text(encoding="utf-8").split("---")[1])
     assert front["title"] == f"Fees $5 and $$6 $(shell touch {ran['title']})", front
+    # a `#` or `\\` the environment cannot carry literally: given as the argument instead
+    again = make("page", f"SOURCEDIR={source}", "TITLE=Fee $5 #2 a\\#b", env={"SECTION": ""})
+    assert again.returncode == 0, again.stderr
+    titles = {yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["title"]
+              for p in source.glob("*.md")}
+    assert "Fee $5 #2 a\\#b" in titles, titles
     built = make("html", f"SOURCEDIR={tmp_path / 'none'}$(shell touch {ran['source']})",
                  f"BUILDDIR={tmp_path / 'out'}")
     assert built.returncode == 2 and "is no folder" in built.stderr, built.stderr
