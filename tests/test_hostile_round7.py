@@ -159,3 +159,33 @@ def test_a_redirect_is_never_written_at_a_web_servers_settings_or_a_hidden_name(
     hidden = (".htaccess", ".user.ini", ".well-known", "web.config")
     assert not [p for p in written if any(part.startswith(hidden) for part in p.split("/"))], written
     assert "old/index.html" in written or "old.html" in written, written
+
+
+def test_a_mail_link_that_attaches_a_readers_file_is_its_words(tmp_path: Path) -> None:
+    """`mailto:…?attach=/etc/passwd` made some readers' mail programs attach that file of
+    their computer to the message to the page's address: the link is left out in every
+    edition, its words stay; a plain mail link stays."""
+    body = ("Write to [the parks team](mailto:parks@austintexas.gov?subject=Hi&attach=/etc/passwd), "
+            "to <mailto:a@austintexas.gov?%61ttachment=~/.ssh/id_rsa> or to "
+            '<a href="mailto:b@austintexas.gov?Attach=%2Fetc%2Fshadow">the board</a>; '
+            "[ask us](mailto:help@austintexas.gov?subject=attach) anything.\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body=body)})
+    for builder in ("html", "epub", "typst"):
+        build = sphinx_build(source, tmp_path / builder, builder, strict=False, doctrees=tmp_path / "doctrees")
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        if builder == "html":
+            said = [w for w in build.warnings if "mail-attachment" in w or "attach=" in w]
+            assert len(said) == 3 and all(w.startswith(f"{source / 'index.md'}:") for w in said), \
+                build.warnings
+    for name in ("html/index.html", "epub/index.xhtml"):
+        tree = BeautifulSoup((tmp_path / name).read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a.get("href", "") for a in tree.select("article a, body a")]
+        mail = [h for h in hrefs if h.startswith("mailto:")]
+        assert len(mail) == 1 and mail[0].endswith("austintexas.gov?subject=attach"), hrefs
+        text = " ".join(tree.get_text().split())
+        assert all(w in text for w in ("the parks team", "the board", "ask us")), text
+    from pypdf import PdfReader
+    reader = PdfReader(next((tmp_path / "typst").glob("*.pdf")))
+    uris = [str(a.get_object()["/A"].get("/URI", "")) for p in reader.pages
+            for a in p.get("/Annots", []) or [] if "/A" in a.get_object()]
+    assert {u for u in uris if u.startswith("mailto:")} == {"mailto:help@austintexas.gov?subject=attach"}, uris

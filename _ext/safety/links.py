@@ -45,7 +45,9 @@ def refuse_script_links(document: nodes.Node) -> None:
         elif url is not None and (problem := address_problem(url)):
             logger.warning(f"the link {url!r} {problem}; its text is kept without the link: "
                            "correct the address",
-                           location=node, type=WARNING_TYPE, subtype=Kind.UNREACHABLE_HOST.value)
+                           location=node, type=WARNING_TYPE,
+                           subtype=(Kind.MAIL_ATTACHMENT if "(`attach=`)" in problem
+                                    else Kind.UNREACHABLE_HOST).value)
             node.replace_self(node.children or [nodes.Text(node.astext())])
         elif url is not None and (fixed := as_browsers_read(url)) != url:
             node["refuri"] = fixed
