@@ -17,7 +17,22 @@ VENV      ?= .venv
 # `$(shell …)` in it (SOURCEDIR='$(shell …)' ran its command under `make -n release` too).
 # SPHINXOPTS, PYTESTOPTS and BENCHOPTS are options for the shell to split: trusted, like
 # conf.py (`-D extensions=…` loads any module).
+# Make expands each variable it exports to a recipe's environment, and it exports every value
+# set on the command line or in the environment: a `$(shell …)` there ran its command (not
+# under `make -n`) and `make page TITLE='Fees $5'` wrote the title "Fees". Each such value
+# holding a `$` is made a simple variable of its own text, which make exports as it is. One
+# that also holds a line break, `#` or `\` is not exported at all: made a variable, its second
+# line would be read as a line of this Makefile, and `\#` as the start of a comment.
+define newline
+
+
+endef
+plain_name = $(if $(findstring :,$(1))$(findstring =,$(1))$(findstring #,$(1))$(findstring $$,$(1))$(findstring %,$(1)),,$(1))
+literal_ok = $(if $(findstring $(newline),$(1))$(findstring #,$(1))$(findstring \,$(1)),,yes)
+$(foreach v,$(.VARIABLES),$(if $(and $(call plain_name,$(v)),$(filter environment% command%,$(origin $(v))),$(findstring $$,$(value $(v)))),$(if $(call literal_ok,$(value $(v))),$(eval override $(v) := $(subst $$,$$$$,$(value $(v))))$(eval export $(v)),$(eval unexport $(v)))))
 sq = '$(subst ','\'',$(1))'
+# ` --title='<TITLE>'`: a value the environment could not carry (above) given as an argument
+one_line_arg = $(if $(and $(value $(2)),$(if $(findstring $(newline),$(value $(2))),,y)), $(1)=$(call sq,$(value $(2))))
 B := $(call sq,$(value BUILDDIR))
 S := $(call sq,$(value SOURCEDIR))
 C := $(call sq,$(value CONFDIR))
@@ -103,7 +118,7 @@ check: $(V)/.installed
 ## page: new page with the next free position: make page TITLE="Bike lanes" [SECTION=folder]
 page: $(V)/.installed
 	@# TITLE and SECTION reach the script through the environment: no shell quoting to get wrong
-	@PYTHONPATH=$(C)/_ext $(PY) -m pageorder.newpage -c $(C) $(S)
+	@PYTHONPATH=$(C)/_ext $(PY) -m pageorder.newpage -c $(C) $(S)$(call one_line_arg,--title,TITLE)$(call one_line_arg,--section,SECTION)
 
 ## serve: live preview on http://127.0.0.1:8000/ (PORT=8001 for another) that rebuilds and reloads on save
 HOST ?= 127.0.0.1

@@ -330,9 +330,9 @@ def unpublishable(path: Path, *, picture: bool = True) -> str | None:
     """Why a file a page's HTML shows or links may not be published (safety's rules for
     every picture and download: an SVG that can run or load anything, a decompression bomb,
     a page or script a browser would run on the site's address)."""
-    if filetypes.runs_in_browser(path, picture=picture):
-        return (f"a browser would open {path.name!r} as a page of the site and run any script "
-                "in it; offer it zipped, or as plain text" if not picture else
+    if how := filetypes.how_it_runs(path, picture=picture):
+        return (f"{how}; offer it zipped, or as plain text" if not picture
+                or not how.startswith("a browser") else
                 f"{path.name!r} is no picture (a browser would open it as a page of the site)")
     if picture and (empty := filetypes.no_picture_inside(path)):
         return empty

@@ -269,6 +269,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     sphinx.project.get_matching_files = project.sphinx_walk  # Project.discover's own name only
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
+    app.connect("doctree-read", links.refuse_links_added_when_read, priority=900)
     app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_post_transform(images.LinkedPicturesShownAsWords)

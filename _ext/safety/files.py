@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -314,10 +314,13 @@ class RefuseOutsideFiles(SphinxTransform):
                 replace_by_alt(node)
                 continue
             if active := active_file(uri, base, Path(env.srcdir), picture=True):
-                warn(f"the picture {uri!r} is not published: {active!r} is no picture, and a "
-                     "browser would open it as a page of the site (a script in it would run "
-                     "there). Use a PNG, JPEG, GIF, WebP or SVG; its alt text is shown instead",
-                     node, Kind.ACTIVE_FILE)
+                how = filetypes.how_it_runs(PurePath(active), picture=True) or ""
+                server = not how.startswith("a browser")
+                warn(f"the picture {uri!r} is not published: " + (
+                     f"{how}. Save it as a PNG, JPEG, GIF, WebP or SVG named for its kind"
+                     if server else f"{active!r} is no picture, and a browser would open it as a "
+                     "page of the site (a script in it would run there). Use a PNG, JPEG, GIF, "
+                     "WebP or SVG") + "; its alt text is shown instead", node, Kind.ACTIVE_FILE)
                 replace_by_alt(node)
                 continue
             if empty := no_picture(uri, base, Path(env.srcdir)):
@@ -352,9 +355,10 @@ class RefuseOutsideFiles(SphinxTransform):
                      "instead", node, Kind.NOT_A_FILE)
             elif active := active_file(target, base, Path(env.srcdir), picture=False):
                 why = active
-                warn(f"the download {target!r} is not published: a browser would open {active!r} "
-                     "as a page of the site and run any script in it. Offer it zipped, or as "
-                     "plain text (.txt); its words are shown instead", node, Kind.ACTIVE_FILE)
+                how = filetypes.how_it_runs(PurePath(active), picture=False)
+                warn(f"the download {target!r} is not published: {how}. Offer it zipped (a map "
+                     "as .kmz), or as plain text named with no such suffix (.txt); its words are "
+                     "shown instead", node, Kind.ACTIVE_FILE)
             elif unsafe := svg_problems(target, base, Path(env.srcdir)):
                 why = "; ".join(unsafe)
                 warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)

@@ -16,13 +16,58 @@ ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml"
                              ".js", ".mjs", ".cjs", ".swf", ".hta", ".mht", ".mhtml"})
 
 
+XML_SUFFIXES = frozenset({
+    ".rss", ".atom", ".rdf", ".owl", ".mathml", ".mml", ".kml", ".gpx", ".gml", ".xsd", ".wsdl",
+    ".xspf", ".xul", ".xbl", ".xlf", ".xliff", ".ttml", ".smil", ".smi", ".rsd", ".xaml",
+    ".x3d", ".dae", ".rng", ".dbk", ".tei", ".vxml", ".ssml", ".grxml", ".pls", ".xop", ".xpl"})
+"""Served as an XML type (``application/rss+xml``, ``…kml+xml``): a browser shows the file as a
+document and runs an XHTML ``<script>`` in it, as in ``.xml``."""
+SERVER_SUFFIXES = frozenset({
+    ".php", ".php3", ".php4", ".php5", ".php7", ".php8", ".phtml", ".pht", ".phar", ".cgi",
+    ".asp", ".aspx", ".ashx", ".asmx", ".cshtml", ".vbhtml", ".jsp", ".jspx", ".cfm", ".cfc",
+    ".shtm", ".stm"})
+"""Run as a program by a web server set up for it (PHP, IIS, Tomcat …), in any place of the
+name: Apache's ``AddHandler`` runs ``shell.php.txt`` too."""
+SERVER_SETTINGS = frozenset({".htaccess", ".htpasswd", ".user.ini", "web.config"})
+"""Read by a web server as the settings of the folder they are in (Apache, PHP, IIS)."""
+PLAIN_LAST = frozenset({
+    ".txt", ".csv", ".tsv", ".json", ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar",
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".epub",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4", ".kmz", ".geojson"})
+"""Suffixes every web server types: a name ending in one is served as that, whatever comes
+before it (Apache types ``report.html.bak``, whose last suffix it does not know, as HTML)."""
+
+
+def how_it_runs(path: PurePath, *, picture: bool) -> str | None:
+    """How a file a page shows or links would run if published, or None: as a program or the
+    settings of a web server, or (:func:`runs_in_browser`) as a page in a browser."""
+    name = path.name.lower()
+    if name in SERVER_SETTINGS:
+        return f"a web server would read {path.name!r} as the settings of its folder"
+    if any(suffix in SERVER_SUFFIXES for suffix in _suffixes(name)):
+        return f"a web server would run {path.name!r} as a program"
+    if runs_in_browser(path, picture=picture):
+        return f"a browser would open {path.name!r} as a page of the site and run any script in it"
+    return None
+
+
+def _suffixes(name: str) -> list[str]:
+    return ["." + part for part in name.lstrip(".").split(".")[1:]]
+
+
 def runs_in_browser(path: PurePath, *, picture: bool) -> bool:
     """A picture named as anything but a picture (a file with no suffix is served as bytes
-    to save), or a download named as a page or a script."""
+    to save), or a download named as a page, a script or a document of the XML family; or a
+    file a web server would run or read as its settings (:func:`how_it_runs`)."""
+    name = path.name.lower()
     suffix = path.suffix.lower()
+    if name in SERVER_SETTINGS or any(s in SERVER_SUFFIXES for s in _suffixes(name)):
+        return True
     if picture:
         return bool(suffix) and suffix not in PICTURE_SUFFIXES
-    return suffix in ACTIVE_SUFFIXES
+    active = ACTIVE_SUFFIXES | XML_SUFFIXES
+    return suffix in active or (suffix not in PLAIN_LAST
+                                and any(s in active for s in _suffixes(name)[:-1]))
 
 
 _SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM",

@@ -27,34 +27,48 @@ def refusal(url: str) -> str:
             "followed by a reader); its text is kept")
 
 
+def refuse_script_links(document: nodes.Node) -> None:
+    """Unwrap every reference (and drop every hyperlink target) with a refused address."""
+    said: set[tuple[str, int | None]] = set()  # `x <url>`_ is a reference and a target
+
+    def warn(url: str, node: nodes.Element) -> None:
+        if (url, node.line) not in said:
+            said.add((url, node.line))
+            logger.warning(refusal(url), location=node, type=WARNING_TYPE,
+                           subtype=Kind.URL_SCHEME.value)
+
+    for node in list(document.findall(nodes.reference)):
+        url = node.get("refuri")
+        if url is not None and not is_allowed(url):
+            warn(url, node)
+            node.replace_self(node.children or [nodes.Text(node.astext())])
+        elif url is not None and (problem := address_problem(url)):
+            logger.warning(f"the link {url!r} {problem}; its text is kept without the link: "
+                           "correct the address",
+                           location=node, type=WARNING_TYPE,
+                           subtype=(Kind.MAIL_ATTACHMENT if "(`attach=`)" in problem
+                                    else Kind.UNREACHABLE_HOST).value)
+            node.replace_self(node.children or [nodes.Text(node.astext())])
+        elif url is not None and (fixed := as_browsers_read(url)) != url:
+            node["refuri"] = fixed
+    for node in list(document.findall(nodes.target)):
+        url = node.get("refuri")
+        if url is not None and not is_allowed(url):
+            warn(url, node)
+            del node["refuri"]
+
+
 class RefuseScriptLinks(SphinxTransform):
     """Unwrap every reference (and drop every hyperlink target) with a refused address."""
 
     default_priority = 790  # after docutils resolves named targets (`x`_ + .. _x: URL) into refuri
 
     def apply(self, **kwargs: Any) -> None:
-        said: set[tuple[str, int | None]] = set()  # `x <url>`_ is a reference and a target
+        refuse_script_links(self.document)
 
-        def warn(url: str, node: nodes.Element) -> None:
-            if (url, node.line) not in said:
-                said.add((url, node.line))
-                logger.warning(refusal(url), location=node, type=WARNING_TYPE,
-                               subtype=Kind.URL_SCHEME.value)
 
-        for node in list(self.document.findall(nodes.reference)):
-            url = node.get("refuri")
-            if url is not None and not is_allowed(url):
-                warn(url, node)
-                node.replace_self(node.children or [nodes.Text(node.astext())])
-            elif url is not None and (problem := address_problem(url)):
-                logger.warning(f"the link {url!r} {problem}; its text is kept without the link: "
-                               "correct the address",
-                               location=node, type=WARNING_TYPE, subtype=Kind.UNREACHABLE_HOST.value)
-                node.replace_self(node.children or [nodes.Text(node.astext())])
-            elif url is not None and (fixed := as_browsers_read(url)) != url:
-                node["refuri"] = fixed
-        for node in list(self.document.findall(nodes.target)):
-            url = node.get("refuri")
-            if url is not None and not is_allowed(url):
-                warn(url, node)
-                del node["refuri"]
+def refuse_links_added_when_read(app: Any, doctree: nodes.document) -> None:
+    """``doctree-read``, after every room's handler: the links a room adds once the page is
+    read (``jekyll_compat``'s front-matter lists of links, `url: javascript:…`) were never
+    checked, and reached the site and the ePub live."""
+    refuse_script_links(doctree)

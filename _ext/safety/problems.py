@@ -88,6 +88,11 @@ class Kind(enum.Enum):
     address, its script would run there, past the site's Content-Security-Policy (which
     trusts the site's own files). It is not published; its words are shown instead."""
 
+    MAIL_ATTACHMENT = "mail-attachment"
+    """A ``mailto:`` link that names a file to attach (``mailto:parks@austintexas.gov?attach=
+    /etc/passwd``): some mail programs attach that file of the reader's computer to the
+    message they write. The link is left out; its words stay."""
+
     NOT_A_PICTURE = "not-a-picture"
     """A file named as a picture (``.png``, ``.jpg`` …) that holds none: text, a web page, an
     SVG, an empty file. Browsers showed a broken picture, the PDF said it could not read it,

@@ -3,8 +3,8 @@
 An SVG is a document, not a picture: opened on its own (``_images/map.svg``) or shown inline
 by an ePub reader it runs its scripts with the site's rights, and it can load files from
 other hosts (tracking readers). An SVG is refused when it has a script, an event handler,
-embedded HTML, an entity declaration (in any encoding), an ``<?xml-stylesheet?>`` (an XSLT
-one turns the file into a page with scripts), or a reference to
+embedded HTML (any element of HTML's namespace), an entity declaration (in any encoding),
+an ``<?xml-stylesheet?>`` (an XSLT one turns the file into a page with scripts), or a reference to
 anything but itself, embedded raster images and links (``<a>``) to http(s), mailto or tel
 addresses; its CSS may not load anything (``url()``, ``image-set``, ``@import``, or a CSS
 escape that could spell one). Real SVG editors (Inkscape, Illustrator, QGIS) write none of these for a map.
@@ -24,7 +24,10 @@ from xml.parsers import expat
 from . import pixels, urls
 
 _ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
-_LINKS = {"href", "src"}
+_LINKS = {"href", "src", "srcset", "action", "formaction", "poster", "background", "ping", "data"}
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+"""HTML elements inside an SVG act even where it shows none of them (``<meta http-equiv=refresh>``
+leaves the City's address, ``<img>`` loads): embedded HTML is refused, in any place."""
 _EMBEDDED_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)|image-set|\\", re.IGNORECASE)
 _URL_VALUE = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)  # fill="url(other.svg#p)"
@@ -96,7 +99,10 @@ def problems(data: bytes) -> list[str]:
         tag = _local(element.tag)
         if tag in _ACTIVE:
             found.append(f"it has a <{tag}> element")
-        if tag == "style" and _EXTERNAL_CSS.search(element.text or ""):
+        elif element.tag.startswith(_XHTML):
+            found.append(f"it has an HTML <{tag}> element")
+        # a style sheet is all its text, the words after a child element too (a tail)
+        if tag == "style" and _EXTERNAL_CSS.search("".join(element.itertext())):
             found.append("its style sheet loads other files")
         for name, value in element.attrib.items():
             attribute = _local(name)

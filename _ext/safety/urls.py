@@ -74,6 +74,18 @@ def as_browsers_read(url: str) -> str:
     return address + hash_ + fragment.replace("#", "%23") if hash_ else address
 
 
+_ATTACHMENT = re.compile(r"\s*attach(?:ment)?\s*=", re.IGNORECASE)
+
+
+def mail_attachment(rest: str) -> bool:
+    """A ``mailto:`` address's part after the colon names a file to attach (``?attach=/etc/passwd``,
+    ``%61ttach=``, ``Attachment=``): Thunderbird, Evolution and KMail attached the reader's file
+    to the message ("Mailto: me your secrets", 2020)."""
+    fields = rest.partition("?")[2].split("&")
+    return any(_ATTACHMENT.fullmatch(unquote(field.partition("=")[0]) + "=")
+               for field in fields if "=" in field)
+
+
 def address_problem(url: str) -> str | None:
     """Why an allowed address leads nowhere a reader can follow, or ``None``: an http(s)
     address (as :func:`as_browsers_read`) with no host name (:func:`unreachable_host`), a
@@ -83,6 +95,9 @@ def address_problem(url: str) -> str | None:
     scheme = scheme_of(url)
     if scheme in ("mailto", "tel"):
         rest = _DROPPED.sub("", url.strip(_IGNORED_AT_ENDS)).split(":", 1)[1]
+        if scheme == "mailto" and mail_attachment(rest):
+            return ("asks the reader's mail program to attach a file of their computer "
+                    "(`attach=`), which some mail programs do without asking")
         return None if rest.strip() else f"has nothing after '{scheme}:'"
     if scheme not in ("http", "https"):
         return None

@@ -33,6 +33,7 @@ from jekyll_compat.urls import collection_path, files_for, page_path
 
 from publication.atomic import write_if_changed
 from safety import urls
+from safety.filetypes import SERVER_SETTINGS
 
 from .sitefiles import standalone_page
 
@@ -105,6 +106,12 @@ def unwritable(source: str, files: set[str]) -> str | None:
     parts = source.split("/")
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
         return f"has a name longer than {MAX_NAME_BYTES} bytes"
+    # `/.htaccess` made a folder `.htaccess/`: Apache found no settings file there and refused
+    # every address of the site; Jekyll never published a name starting with `.`
+    if hidden := next((part for part in parts if part.startswith(".")
+                       or part.removesuffix(".html").lower() in SERVER_SETTINGS), None):
+        return (f"has the name '{hidden.removesuffix('.html')}', which web servers keep for their "
+                "settings (.htaccess, web.config) or do not serve (a name starting with '.')")
     for depth in range(1, len(parts)):
         folder = "/".join(parts[:depth])
         if folder in files:
@@ -329,8 +336,10 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
         for source in files_for(old):
             why_not = unwritable(source, pages | set(chosen))
             if why_not:
-                problems.append(Problem(origin, Kind.INVALID, f"the old address {old[:80]!r} "
-                                        f"{why_not}; no redirect is written for it"))
+                said = Problem(origin, Kind.INVALID, f"the old address {old[:80]!r} "
+                               f"{why_not}; no redirect is written for it")
+                if said not in problems:  # a name both its files have (`.htaccess.html`, `.htaccess/`)
+                    problems.append(said)
                 continue
             if source in pages:
                 if not external and page_file(resolved) == source:
