@@ -841,3 +841,33 @@ def test_a_components_words_in_its_attributes_are_kept_inside_a_paragraph(tmp_pa
     for words in ("Parking permits here today", "a <b> & words Body two",
                   "outer words inner words Inner body", "Then Apply online."):
         assert words in text, text
+
+
+@pytest.mark.parametrize(("fragment", "words"), [
+    ('<p><object data="map.swf">The route runs along Congress Avenue.</object></p>',
+     "The route runs along Congress Avenue."),
+    ('<p><object data="a.pdf"><param name="x" value="y"><a href="a.pdf">Read the plan</a>'
+     '</object></p>', "Read the plan"),
+    ('<p><applet code="Clock.class">Opens at 9</applet></p>', "Opens at 9"),
+])
+def test_an_object_left_out_keeps_the_words_a_browser_shows_instead(fragment, words):
+    """``<object>`` is left out (a plugin's file runs on the page), and what it holds is its
+    fallback: the words and links a browser shows when it cannot play the object, as every
+    browser does for a Flash map today. They were left out with it, every word lost."""
+    html, changes = clean(fragment)
+    assert words in BeautifulSoup(html, "html.parser").get_text(), html
+    assert "<object" not in html and "<applet" not in html and "<param" not in html
+    assert any("left out" in change.what and "its words are kept" in change.what
+               for change in changes), changes
+
+
+def test_raw_mathml_keeps_its_formula_as_words():
+    """Raw ``<math>`` is left out (scripts hide in foreign islands); its formula was lost
+    with it. Its text is kept, in reading order, its TeX annotation not repeated."""
+    html, changes = clean('<p>The fare is <math><semantics><mrow><mi>n</mi><mo>×</mo>'
+                          '<mn>1.25</mn></mrow><annotation encoding="application/x-tex">'
+                          'n \\times 1.25</annotation></semantics></math> dollars.</p>')
+    assert "<math" not in html
+    assert BeautifulSoup(html, "html.parser").get_text() == "The fare is n×1.25 dollars.", html
+    [change] = changes
+    assert "<math>" in change.what and "$$" in change.advice, change

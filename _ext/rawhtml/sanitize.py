@@ -60,6 +60,12 @@ SVG_ADVICE = ("to show a drawing, save it as a .svg file beside the page and sho
 """An inline ``<svg>`` (an icon an include wrote) is left out, as scripts hide in it; a
 ``.svg`` file is checked (``safety.svg``) and shown in every edition."""
 
+FALLBACK = {"object", "applet"}
+"""Left out, but not what they hold: that is what a browser shows when it cannot play the
+file (every browser, for a Flash map), words and links a reader needs."""
+MATH_ADVICE = ("to show it as a formula, write it in LaTeX between $$ and $$ (on a page with "
+               "math: true, or on a Jekyll site)")
+
 DROP = {"script", "style", "link", "meta", "base", "object", "embed", "applet", "frame",
         "frameset", "input", "select", "textarea", "template", "param", "source",
         "track", "title", "head"}
@@ -362,6 +368,15 @@ def component_words(element: ET.Element) -> str:
     return " — ".join(found)
 
 
+def _formula_text(math: ET.Element) -> str:
+    """A MathML formula's text in reading order, without its annotations (the same formula
+    again, as TeX or another markup)."""
+    if math.tag.rsplit("}", 1)[-1] in ("annotation", "annotation-xml"):
+        return ""
+    return (math.text or "") + "".join(_formula_text(child) + (child.tail or "")
+                                       for child in math if isinstance(child.tag, str))
+
+
 def drawing_name(svg: ET.Element) -> str:
     """What screen readers said of an inline drawing, its ``aria-label`` or its own
     ``<title>``: the words are kept where the drawing is left out ("⚠ Roads close" lost its
@@ -418,6 +433,20 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         return
     if name in FORM_WORDS:
         _form_words(element, name, out, changes)
+        return
+    if name in FALLBACK:
+        changes.append(Change(f"a <{name}> element is left out (the file it plays runs on the "
+                              "page); its words are kept, as browsers show them in its place"))
+        out.append(_text(element.text))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1].lower() != "param":
+                _element(child, out, changes, local_image, in_link, inline, within)
+            out.append(_text(child.tail))
+        return
+    if name == "math" and tag.startswith("{"):
+        out.append(_text(_formula_text(element)))
+        changes.append(Change("a <math> element is left out (scripts hide in such islands); its "
+                              "text is kept as words", advice=MATH_ADVICE))
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
