@@ -174,6 +174,11 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
         for path in sorted((srcdir / folder).glob("*.*")):
             if found := _home_address(path, markdown, html):
                 return f"{name}/{found}" if name else found
+    for folder, name in folders[1:]:  # Santa Monica's `_pages/index/index.html`
+        for path in _below(srcdir / folder):
+            if found := _home_address(path, markdown, html):
+                inner = path.parent.relative_to(srcdir / folder).as_posix()
+                return "/".join(part for part in (name, inner, found) if part)
     from sphinx.util.matching import Matcher
 
     excluded = Matcher(list(app.config.exclude_patterns))
@@ -183,6 +188,18 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
         if "/" in relative and (found := _home_address(srcdir / relative, markdown, html)):
             return f"{relative.rsplit('/', 1)[0]}/{found}"
     return None
+
+
+def _below(folder: Path, depth: int = 4) -> list[Path]:
+    """The files in ``folder``'s subfolders (not its own), shallower first, then by path;
+    never in a ``_``- or ``.``-folder (Jekyll read none) nor through a symbolic link."""
+    found: list[Path] = []
+    layer = [folder]
+    for _ in range(depth):
+        layer = sorted(sub for parent in layer for sub in parent.iterdir()
+                       if sub.is_dir() and not sub.is_symlink() and not sub.name.startswith(("_", ".")))
+        found += [path for sub in layer for path in sorted(sub.glob("*.*"))]
+    return found
 
 
 def _home_address(path: Path, markdown: tuple[str, ...], html: bool) -> str | None:
