@@ -55,3 +55,34 @@ def test_a_home_page_kept_in_a_folder_of_an_included_folder_is_the_home(tmp_path
     assert "two landing pages" not in build.output, build.output
     assert "titled 'Index'" not in build.output, build.output
     assert "Data Exploration" in words(tmp_path / "html" / "data-day.html")
+
+
+BLOOMINGTON = {
+    "_config.yml": "name: City of Bloomington\nmarkdown: redcarpet\npygments: true\nbaseurl: /\n",
+    "_layouts/default.html": "<html><head><title>{{page.title}}</title></head><body>{{content}}</body></html>\n",
+    "index.md": ("---\nlayout: default\ntitle: City of Bloomington\n---\n# Open Source Software\n\n"
+                 "The City of Bloomington is committed to using and contributing to open source software.\n"),
+    "projects/index.md": ("---\nlayout: default\ntitle: Projects - City of Bloomington\n---\n# Projects\n\n"
+                          "We have a number of free and open projects that solve common problems "
+                          "that municipal governments face:\n"),
+    "guides/installation.md": ("---\nlayout: default\ntitle: Install Guides\n---\n\n# Installation\n\n"
+                               "With a large number of projects and a small team, keeping "
+                               "documentation current is a challenge.\n"),
+}
+
+
+def test_a_title_that_already_names_the_site_is_not_followed_by_its_name_again(tmp_path: Path) -> None:
+    """Bloomington titled its pages "Projects - City of Bloomington" (its layout printed the
+    title alone): the browser's tab and a search result read it once, not
+    "Projects - City of Bloomington - City of Bloomington"."""
+    source = write_pages(tmp_path / "src", BLOOMINGTON)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+
+    def tab(relative: str) -> str:
+        soup = BeautifulSoup((tmp_path / "html" / relative).read_text(encoding="utf-8"), "html.parser")
+        return " ".join(soup.title.get_text().split())
+
+    assert tab("projects/index.html") == "Projects - City of Bloomington"
+    assert tab("guides/installation.html") == "Install Guides - City of Bloomington"
+    assert tab("index.html") == "City of Bloomington"
