@@ -86,3 +86,41 @@ def test_a_title_that_already_names_the_site_is_not_followed_by_its_name_again(t
     assert tab("projects/index.html") == "Projects - City of Bloomington"
     assert tab("guides/installation.html") == "Install Guides - City of Bloomington"
     assert tab("index.html") == "City of Bloomington"
+
+
+COMMUNITY = ("---\nlayout: default\ntitle: Community - City of Bloomington\n---\n#Community\n\n"
+             "We welcome and encourage participation from our community.\n\n"
+             "```bash\n#comment in a shell script\n```\n\n"
+             "Follow the city on social media\n#Bloomington for updates.\n")
+
+
+def test_a_heading_written_without_its_space_under_redcarpet_is_a_heading(tmp_path: Path) -> None:
+    """Bloomington's ``_config.yml`` says ``markdown: redcarpet``, which read ``#Community`` as
+    a heading (the space after ``#`` was optional): it is one here too, and said, so the page
+    can be fixed; a ``#`` in code, or inside a paragraph, stays as written."""
+    source = write_pages(tmp_path / "src", {**BLOOMINGTON, "community/index.md": COMMUNITY})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    soup = BeautifulSoup((tmp_path / "html" / "community" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = soup.find("article")
+    assert "#Community" not in article.get_text()
+    assert "Community" in [h.get_text(" ", strip=True).rstrip("¶ ").strip() for h in article.find_all(["h2", "h3"])]
+    assert "#comment in a shell script" in article.find("pre").get_text()
+    assert "#Bloomington for updates." in article.get_text()
+    said = [w for w in build.warnings if "community/index.md:5:" in w]
+    assert said and "# Community" in said[0] and "[jekyll.hash-heading]" in said[0], build.output
+
+
+def test_a_heading_written_without_its_space_under_kramdown_is_said(tmp_path: Path) -> None:
+    """Under kramdown (GitHub Pages' reader since 2016) ``#Community`` showed as text, as it
+    does here: the warning says at its line how to make it the heading it was meant to be."""
+    config = BLOOMINGTON["_config.yml"].replace("redcarpet", "kramdown")
+    source = write_pages(tmp_path / "src", {**BLOOMINGTON, "_config.yml": config,
+                                           "community/index.md": COMMUNITY})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "#Community" in words(tmp_path / "html" / "community" / "index.html")
+    said = [w for w in build.warnings if "community/index.md:5:" in w]
+    assert said and "# Community" in said[0] and "[jekyll.hash-heading]" in said[0], build.output
+    assert not [w for w in build.warnings if "community/index.md:9:" in w or ":12:" in w], build.output

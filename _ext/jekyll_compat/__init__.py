@@ -77,6 +77,11 @@ class Subtype(enum.Enum):
     ``)`` missing): kramdown hid the words in the address; the link goes to the address up
     to the space, and the words are shown after it."""
 
+    HASH_HEADING = "hash-heading"
+    """``#Community``: a heading's ``#`` with no space after it. Under ``markdown: redcarpet``
+    (which read it as a heading) it is made ``# Community``; under kramdown, which showed
+    it as text, it stays text. Either way it is said, with the space to add."""
+
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link); or a
     ``{% link path %}`` names a file the source folder does not have (Jekyll stopped there)."""
