@@ -124,3 +124,32 @@ def test_a_heading_written_without_its_space_under_kramdown_is_said(tmp_path: Pa
     said = [w for w in build.warnings if "community/index.md:5:" in w]
     assert said and "# Community" in said[0] and "[jekyll.hash-heading]" in said[0], build.output
     assert not [w for w in build.warnings if "community/index.md:9:" in w or ":12:" in w], build.output
+
+
+POST = ("---\nlayout: post\ntitle:  \"Welcome to Jekyll!\"\ndate:   2019-01-30 22:59:02 -0800\n"
+        "categories: jekyll update\n---\nYou’ll find this post in your `_posts` directory.\n")
+
+
+def test_a_post_written_late_west_of_greenwich_keeps_the_address_github_pages_gave_it(tmp_path: Path) -> None:
+    """Berkeley's councilmember site (GitHub Pages, which builds in UTC, no ``timezone:``)
+    dated a post ``2019-01-30 22:59:02 -0800``: Jekyll published it at ``/2019/01/31/``, a
+    build in California at ``/2019/01/30/``. Both old addresses lead to the post."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Councilmember Rigel Robinson | City of Berkeley\nmarkdown: kramdown\n",
+        "index.md": "---\ntitle: Home\n---\n\nDistrict 7 encompasses the UC Berkeley campus.\n",
+        "_posts/2019-01-30-welcome-to-jekyll.markdown": POST})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    for day in ("30", "31"):
+        old = tmp_path / "html" / "jekyll" / "update" / "2019" / "01" / day / "welcome-to-jekyll.html"
+        assert old.is_file(), (day, build.output)
+        assert "2019-01-30-welcome-to-jekyll.html" in old.read_text(encoding="utf-8")
+    # the site's own time zone decides, when it names one: one address
+    zoned = write_pages(tmp_path / "zoned", {
+        "_config.yml": "title: Berkeley\ntimezone: America/Los_Angeles\n",
+        "index.md": "---\ntitle: Home\n---\n\nText.\n",
+        "_posts/2019-01-30-welcome-to-jekyll.markdown": POST})
+    build = sphinx_build(zoned, tmp_path / "zoned-html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert (tmp_path / "zoned-html" / "jekyll/update/2019/01/30/welcome-to-jekyll.html").is_file()
+    assert not (tmp_path / "zoned-html" / "jekyll/update/2019/01/31/welcome-to-jekyll.html").exists()

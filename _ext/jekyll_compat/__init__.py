@@ -686,6 +686,15 @@ def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
     return addresses
 
 
+def old_site_aliases(app: Sphinx, docnames: Any) -> dict[str, list[str]]:
+    """``{docname: more addresses the old site may have had}``: a post's address as a build
+    in UTC (GitHub Pages) gave it, where the day its own time zone says is another
+    (:func:`.posts.utc_url`); each leads to the page as its old address does."""
+    site = post_settings(Path(app.srcdir))
+    return {docname: [other] for docname, post in posts_of(app, docnames).items()
+            if (other := posts.utc_url(post, site))}
+
+
 def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: set[str],
                                      changed: set[str], removed: set[str]) -> list[str]:
     """``env-get-outdated``, once the pages are found: a collection's document that would
