@@ -153,3 +153,17 @@ def test_a_post_written_late_west_of_greenwich_keeps_the_address_github_pages_ga
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     assert (tmp_path / "zoned-html" / "jekyll/update/2019/01/30/welcome-to-jekyll.html").is_file()
     assert not (tmp_path / "zoned-html" / "jekyll/update/2019/01/31/welcome-to-jekyll.html").exists()
+
+
+def test_a_folder_named_index_is_not_landed_by_the_generated_home(tmp_path: Path) -> None:
+    """Santa Monica kept its pages in ``_pages/`` (``include: [_pages]``), one of them in
+    ``_pages/index/``: the generated home is the top's landing, never the folder ``index/``'s,
+    and no warning names a file in the build folder."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Santa Monica Youth Tech Program\ninclude:\n  - _pages\n",
+        "_pages/index/index.md": "---\ntitle: Summer program\n---\n\nFree of charge!\n",
+        "_pages/about.md": "---\ntitle: About\n---\n\nStudents in 9th-12th grade may apply.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert not [w for w in build.warnings if "two landing pages" in w or "doctrees" in w], build.output
+    assert "Free of charge!" in words(tmp_path / "html" / "index" / "index.html")
