@@ -167,3 +167,40 @@ def test_a_folder_named_index_is_not_landed_by_the_generated_home(tmp_path: Path
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     assert not [w for w in build.warnings if "two landing pages" in w or "doctrees" in w], build.output
     assert "Free of charge!" in words(tmp_path / "html" / "index" / "index.html")
+
+
+BERKELEY = {
+    "_config.yml": ("title: Councilmember Rigel Robinson | City of Berkeley\nmarkdown: kramdown\n"
+                    "collections:\n  - staff\n  - legislation\n"),
+    "_layouts/legislation.html": (
+        "<html><body><h1>{{ page.title }}</h1>{{ content }}\n<div class=\"legislation\">\n"
+        "{%- for doc in site.legislation -%}\n<h2>{{doc.name}}</h2>\n"
+        "<a href=\"{{doc.link}}\">Doc</a>\n<p><b>From:</b> {{doc.from}}</p>\n"
+        "{{doc.content | markdownify}}\n{%- endfor -%}\n</div></body></html>\n"),
+    "_layouts/about.html": ("<html><body>{%- for staff in site.staff -%}\n<h2>{{staff.name}}</h2>\n"
+                            "{{staff.content | markdownify}}\n{%- endfor -%}</body></html>\n"),
+    "index.md": "---\ntitle: Home\n---\n\nDistrict 7 encompasses the UC Berkeley campus.\n",
+    "legislation.md": "---\nlayout: legislation\ntitle: Legislation\npermalink: /legislation/\n---\n",
+    "about.md": "---\nlayout: about\ntitle: Our Team\npermalink: /about/\n---\n",
+    "_legislation/missing-middle.md": ("---\nname: Missing Middle Report\nfrom: Councilmembers Droste, "
+                                       "Bartlett, Robinson and Kesarwani\n---\n\nRefer to the City "
+                                       "Manager to bring back to Council a report.\n"),
+    "_legislation/shared-streets.md": ("---\nname: \"Referral: Telegraph Shared Streets\"\n---\n\n"
+                                       "Refer to the City Manager to develop a plan.\n"),
+    "_staff/rigel.md": "---\nname: Councilmember Rigel Robinson\nmain: true\n---\n\nRigel was elected in 2018.\n",
+}
+
+
+def test_a_page_its_layout_filled_with_a_collection_says_which_folder_to_rename(tmp_path: Path) -> None:
+    """Berkeley's "Legislation" page is only front matter: its layout listed every document
+    of the ``legislation`` collection (``{% for doc in site.legislation %}``), which Jekyll
+    published on no page of its own. The page's warning names that folder and what to do,
+    so the page's words are one rename away, and the rename's folder is the page's own."""
+    source = write_pages(tmp_path / "src", BERKELEY)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "legislation.md:2:" in w and "[jekyll.layout]" in w]
+    assert said and "'_legislation/'" in said[0] and "2 pages" in said[0], build.output
+    assert "rename '_legislation/' to 'legislation/'" in said[0], said[0]
+    team = [w for w in build.warnings if "about.md:2:" in w and "[jekyll.layout]" in w]
+    assert team and "rename '_staff/' to 'about/'" in team[0], build.output

@@ -1547,6 +1547,15 @@ def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(app.env.doc2path(target)))
 
 
+def _unread_folders(app: Sphinx) -> dict[str, int]:
+    """``{"_legislation": 3}``: the top ``_``-folders of pages the publication does not read."""
+    srcdir = Path(app.srcdir)
+    read_in_place = set(getattr(app.project, "collections", {}))
+    return {gone.folder: gone.pages
+            for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown_suffixes(srcdir))
+            if gone.folder not in read_in_place and gone.folder != posts.POSTS}
+
+
 def _site_of(app: Sphinx) -> dict[str, Any]:
     """Jekyll's ``site`` for this build's pages: ``_config.yml`` and ``_data/``."""
     srcdir = Path(app.srcdir)
@@ -1575,7 +1584,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     if by_default:
         layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
     unmade = (None if is_redirect_page(source.data) or lists_pages or shown else
-              layouts.unmade_page(Path(app.srcdir), layout, body, by_default))
+              layouts.unmade_page(Path(app.srcdir), layout, body, by_default,
+                                  None if body.strip() else _unread_folders(app), docname))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     elif not (is_redirect_page(source.data) or shown) and (
