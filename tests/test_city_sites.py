@@ -204,3 +204,6 @@ def test_a_page_its_layout_filled_with_a_collection_says_which_folder_to_rename(
     assert "rename '_legislation/' to 'legislation/'" in said[0], said[0]
     team = [w for w in build.warnings if "about.md:2:" in w and "[jekyll.layout]" in w]
     assert team and "rename '_staff/' to 'about/'" in team[0], build.output
+    # the folder's own warning gives the same advice, not a folder of its own name
+    folder = [w for w in build.warnings if "_staff/rigel.md:1:" in w and "[jekyll.folder]" in w]
+    assert folder and "Rename it 'about/'" in folder[0] and "'about.md'" in folder[0], build.output

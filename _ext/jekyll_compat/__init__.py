@@ -743,6 +743,15 @@ def say_what_is_not_read(app: Sphinx) -> None:
         what = ""
         if gone.published:
             what = f" (the old Jekyll site published them: its '{plain}' collection)"
+        elif listing := layouts.listing_page(srcdir, plain, _top_pages(srcdir, markdown)):
+            page, layout = listing  # Berkeley's about.md listed `site.staff`: the same advice
+            section = page[:-len("/index")] if page.endswith("/index") else page
+            warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published: a folder "
+                 f"whose name starts with '_' is never read, and the old site showed them only on "
+                 f"'{shown_page(srcdir, page)}' (its layout `{layout}` listed `site.{plain}`). Rename it "
+                 f"'{section}/' to publish them as that page's section (each then needs a title and "
+                 "position)", f"{gone.first}:1", Subtype.FOLDER)
+            continue
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
@@ -1545,6 +1554,23 @@ def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
     if found and posts_list.date_the_list(doctree, docname, {d: p.day for d, p in found.items()}):
         for target in found:  # a post's new date is shown here too
             app.env.note_dependency(str(app.env.doc2path(target)))
+
+
+def _top_pages(srcdir: Path, markdown: tuple[str, ...]) -> list[Path]:
+    """The pages at the top of ``srcdir`` and each top folder's ``index``, in name order."""
+    found = []
+    for path in sorted([*srcdir.glob("*.*"), *srcdir.glob("*/index.*")]):
+        if path.is_symlink() or not path.is_file() or path.name.startswith(("_", ".")):
+            continue
+        if pagesource.suffixes.is_page(path.name, markdown) or pagesource.suffixes.is_html_page(path):
+            found.append(path)
+    return found
+
+
+def shown_page(srcdir: Path, page: str) -> str:
+    """``about`` as its file: ``about.md``."""
+    return next((p.name if "/" not in page else f"{page.rsplit('/', 1)[0]}/{p.name}"
+                 for p in sorted(srcdir.glob(f"{page}.*")) if p.is_file()), page)
 
 
 def _unread_folders(app: Sphinx) -> dict[str, int]:

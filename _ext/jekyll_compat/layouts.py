@@ -20,6 +20,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+import pagesource
 from pagesource.suffixes import spellings
 from safety.paths import is_inside
 
@@ -265,4 +266,28 @@ def _missing_part(parts: list[str], site: Mapping[str, Any]) -> str | None:
         if part not in value:
             return "site." + ".".join(parts[:i + 1])
         value = value[part]
+    return None
+
+
+def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, str] | None:
+    """``(page path without its suffix, layout file)`` of the first of ``page_files`` whose
+    layout lists ``site.<name>`` (Berkeley's ``about.md``, whose ``_layouts/about.html``
+    listed ``site.staff``); None when no page's layout does."""
+    lists: dict[str, bool] = {}
+    for path in page_files:
+        try:
+            layout = pagesource.read(path).data.get("layout")
+        except OSError:
+            continue
+        if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+            continue
+        key = layout.strip()
+        if key not in lists:
+            found = _layout_file(srcdir, key)
+            lists[key] = found is not None and name in _SITE_LIST.findall(_read(found))
+        if lists[key]:
+            relative = path.relative_to(srcdir).as_posix()
+            layout_file = _layout_file(srcdir, key)
+            assert layout_file is not None
+            return relative.rsplit(".", 1)[0], layout_file.relative_to(srcdir).as_posix()
     return None
