@@ -207,3 +207,20 @@ def test_a_page_its_layout_filled_with_a_collection_says_which_folder_to_rename(
     # the folder's own warning gives the same advice, not a folder of its own name
     folder = [w for w in build.warnings if "_staff/rigel.md:1:" in w and "[jekyll.folder]" in w]
     assert folder and "Rename it 'about/'" in folder[0] and "'about.md'" in folder[0], build.output
+
+
+def test_a_link_to_a_page_in_another_folder_names_the_page_it_likely_meant(tmp_path: Path) -> None:
+    """Bloomington's community page links ``{{site.baseurl}}/community/gsoc.html``, but the
+    Google Summer of Code page is ``gsoc.md`` at the top (the link was broken on the old site
+    too): the warning names that page, so staff mend the link without a search."""
+    community = ("---\nlayout: default\ntitle: Community\n---\n# Community\n\n"
+                 "In the past, we were honored to participate in a Google Summer of Code program:\n"
+                 "<a href=\"{{site.baseurl}}/community/gsoc.html\">Google Summer of Code</a>\n\n"
+                 "See also [the summer program](/community/gsoc.html).\n")
+    source = write_pages(tmp_path / "src", {
+        **BLOOMINGTON, "community/index.md": community,
+        "gsoc.md": "---\nlayout: default\ntitle: Google Summer of Code\n---\n\nStudents wrote code.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "community/index.md" in w and "[jekyll.link]" in w]
+    assert len(said) == 2 and all("'gsoc.md'" in w for w in said), build.output

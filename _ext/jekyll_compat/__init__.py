@@ -1262,6 +1262,16 @@ _NOWHERE = ("the link '{target}' leads to no page; link to a page of the publica
             "full https:// address")
 
 
+def nowhere_message(app: Sphinx, written: str, target: str, table: Mapping[str, str], baseurl: str) -> str:
+    """:data:`_NOWHERE`, and the page of that name in another folder, when there is one."""
+    message = _NOWHERE.format(target=written)
+    if (docname := urls.same_name(target, table, baseurl)) is not None:
+        file = shown(str(app.env.doc2path(docname, False)))
+        message += (f"; the page '{file}' has that name in another folder: link to its file or "
+                    "its address if it is the page meant")
+    return message
+
+
 def page_url(app: Sphinx, docname: str, front: dict[str, Any]) -> str:
     """The URL Jekyll gave the page (``front``: its front matter), which its relative links
     (``../structure/``) start from."""
@@ -1335,7 +1345,8 @@ class ResolveSiteLinks(SphinxPostTransform):
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
                 continue
-            warn(_NOWHERE.format(target=node.get("reftarget", "")), node, Subtype.LINK)
+            warn(nowhere_message(self.app, node.get("reftarget", ""), target, table, baseurl), node,
+                 Subtype.LINK)
             node.replace_self(node.children or [nodes.Text(target)])
         if self.app.builder.format == "html":
             for raw in list(self.document.findall(nodes.raw)):
@@ -1384,7 +1395,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
         for url in missing:
             written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(_NOWHERE.format(target=written), raw, Subtype.LINK)
+            warn(nowhere_message(self.app, written, url, table, baseurl), raw, Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
