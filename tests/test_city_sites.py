@@ -224,3 +224,23 @@ def test_a_link_to_a_page_in_another_folder_names_the_page_it_likely_meant(tmp_p
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     said = [w for w in build.warnings if "community/index.md" in w and "[jekyll.link]" in w]
     assert len(said) == 2 and all("'gsoc.md'" in w for w in said), build.output
+
+
+def test_a_heading_key_its_layout_showed_titles_a_page_without_a_title(tmp_path: Path) -> None:
+    """Santa Monica's open data sources (``_sources/`` renamed ``sources/``, as the build
+    advises) name themselves in ``heading:``, which their layout printed as each card's
+    heading: it titles the page, "SODA.NET" and "Demographic Data", not the file's name."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "url: http://dev.smgov.net\n",
+        "index.md": "---\ntitle: Open data\n---\n\nYour City Government Is Open!\n",
+        "sources/soda.md": ("---\ncategory: sdk\nheading: SODA.NET\n---\n\nThe most popular .NET library "
+                            "for the Socrata Open Data API.\n"),
+        "sources/demographics.md": ("---\ncategory: data\nheading: Demographic Data\n---\n\n"
+                                    "Demographic data pulled from the U.S. Census.\n")})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    for page, title in (("soda", "SODA.NET"), ("demographics", "Demographic Data")):
+        soup = BeautifulSoup((tmp_path / "html" / "sources" / f"{page}.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert soup.find("h1").get_text(" ", strip=True).rstrip("¶ ").strip() == title
+    assert not [w for w in build.warnings if "`heading`" in w or "title-missing" in w], build.output
