@@ -77,6 +77,11 @@ class Subtype(enum.Enum):
     ``)`` missing): kramdown hid the words in the address; the link goes to the address up
     to the space, and the words are shown after it."""
 
+    HASH_HEADING = "hash-heading"
+    """``#Community``: a heading's ``#`` with no space after it. Under ``markdown: redcarpet``
+    (which read it as a heading) it is made ``# Community``; under kramdown, which showed
+    it as text, it stays text. Either way it is said, with the space to add."""
+
     LINK = "link"
     """A root-relative link leads to no page (its text is kept, without the link); or a
     ``{% link path %}`` names a file the source folder does not have (Jekyll stopped there)."""
@@ -174,6 +179,11 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
         for path in sorted((srcdir / folder).glob("*.*")):
             if found := _home_address(path, markdown, html):
                 return f"{name}/{found}" if name else found
+    for folder, name in folders[1:]:  # Santa Monica's `_pages/index/index.html`
+        for path in _below(srcdir / folder):
+            if found := _home_address(path, markdown, html):
+                inner = path.parent.relative_to(srcdir / folder).as_posix()
+                return "/".join(part for part in (name, inner, found) if part)
     from sphinx.util.matching import Matcher
 
     excluded = Matcher(list(app.config.exclude_patterns))
@@ -183,6 +193,18 @@ def home_page(app: Sphinx, srcdir: Path) -> str | None:
         if "/" in relative and (found := _home_address(srcdir / relative, markdown, html)):
             return f"{relative.rsplit('/', 1)[0]}/{found}"
     return None
+
+
+def _below(folder: Path, depth: int = 4) -> list[Path]:
+    """The files in ``folder``'s subfolders (not its own), shallower first, then by path;
+    never in a ``_``- or ``.``-folder (Jekyll read none) nor through a symbolic link."""
+    found: list[Path] = []
+    layer = [folder]
+    for _ in range(depth):
+        layer = sorted(sub for parent in layer for sub in parent.iterdir()
+                       if sub.is_dir() and not sub.is_symlink() and not sub.name.startswith(("_", ".")))
+        found += [path for sub in layer for path in sorted(sub.glob("*.*"))]
+    return found
 
 
 def _home_address(path: Path, markdown: tuple[str, ...], html: bool) -> str | None:
@@ -664,6 +686,15 @@ def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
     return addresses
 
 
+def old_site_aliases(app: Sphinx, docnames: Any) -> dict[str, list[str]]:
+    """``{docname: more addresses the old site may have had}``: a post's address as a build
+    in UTC (GitHub Pages) gave it, where the day its own time zone says is another
+    (:func:`.posts.utc_url`); each leads to the page as its old address does."""
+    site = post_settings(Path(app.srcdir))
+    return {docname: [other] for docname, post in posts_of(app, docnames).items()
+            if (other := posts.utc_url(post, site))}
+
+
 def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: set[str],
                                      changed: set[str], removed: set[str]) -> list[str]:
     """``env-get-outdated``, once the pages are found: a collection's document that would
@@ -712,6 +743,15 @@ def say_what_is_not_read(app: Sphinx) -> None:
         what = ""
         if gone.published:
             what = f" (the old Jekyll site published them: its '{plain}' collection)"
+        elif listing := layouts.listing_page(srcdir, plain, _top_pages(srcdir, markdown)):
+            page, layout = listing  # Berkeley's about.md listed `site.staff`: the same advice
+            section = page[:-len("/index")] if page.endswith("/index") else page
+            warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published: a folder "
+                 f"whose name starts with '_' is never read, and the old site showed them only on "
+                 f"'{shown_page(srcdir, page)}' (its layout `{layout}` listed `site.{plain}`). Rename it "
+                 f"'{section}/' to publish them as that page's section (each then needs a title and "
+                 "position)", f"{gone.first}:1", Subtype.FOLDER)
+            continue
         warn(f"'{gone.folder}/' holds {gone.pages} page(s) that are not published{what}: a "
              f"folder whose name starts with '_' is never read. Rename it '{plain}/' to publish "
              "them (a page in it then needs a title and position)", f"{gone.first}:1", Subtype.FOLDER)
@@ -1222,6 +1262,16 @@ _NOWHERE = ("the link '{target}' leads to no page; link to a page of the publica
             "full https:// address")
 
 
+def nowhere_message(app: Sphinx, written: str, target: str, table: Mapping[str, str], baseurl: str) -> str:
+    """:data:`_NOWHERE`, and the page of that name in another folder, when there is one."""
+    message = _NOWHERE.format(target=written)
+    if (docname := urls.same_name(target, table, baseurl)) is not None:
+        file = shown(str(app.env.doc2path(docname, False)))
+        message += (f"; the page '{file}' has that name in another folder: link to its file or "
+                    "its address if it is the page meant")
+    return message
+
+
 def page_url(app: Sphinx, docname: str, front: dict[str, Any]) -> str:
     """The URL Jekyll gave the page (``front``: its front matter), which its relative links
     (``../structure/``) start from."""
@@ -1295,7 +1345,8 @@ class ResolveSiteLinks(SphinxPostTransform):
                 node["refdomain"], node["reftarget"] = "doc", found[0]
                 node["reftargetid"] = found[1]
                 continue
-            warn(_NOWHERE.format(target=node.get("reftarget", "")), node, Subtype.LINK)
+            warn(nowhere_message(self.app, node.get("reftarget", ""), target, table, baseurl), node,
+                 Subtype.LINK)
             node.replace_self(node.children or [nodes.Text(target)])
         if self.app.builder.format == "html":
             for raw in list(self.document.findall(nodes.raw)):
@@ -1344,7 +1395,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
         for url in missing:
             written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(_NOWHERE.format(target=written), raw, Subtype.LINK)
+            warn(nowhere_message(self.app, written, url, table, baseurl), raw, Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
@@ -1516,6 +1567,32 @@ def date_the_posts_list(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(app.env.doc2path(target)))
 
 
+def _top_pages(srcdir: Path, markdown: tuple[str, ...]) -> list[Path]:
+    """The pages at the top of ``srcdir`` and each top folder's ``index``, in name order."""
+    found = []
+    for path in sorted([*srcdir.glob("*.*"), *srcdir.glob("*/index.*")]):
+        if path.is_symlink() or not path.is_file() or path.name.startswith(("_", ".")):
+            continue
+        if pagesource.suffixes.is_page(path.name, markdown) or pagesource.suffixes.is_html_page(path):
+            found.append(path)
+    return found
+
+
+def shown_page(srcdir: Path, page: str) -> str:
+    """``about`` as its file: ``about.md``."""
+    return next((p.name if "/" not in page else f"{page.rsplit('/', 1)[0]}/{p.name}"
+                 for p in sorted(srcdir.glob(f"{page}.*")) if p.is_file()), page)
+
+
+def _unread_folders(app: Sphinx) -> dict[str, int]:
+    """``{"_legislation": 3}``: the top ``_``-folders of pages the publication does not read."""
+    srcdir = Path(app.srcdir)
+    read_in_place = set(getattr(app.project, "collections", {}))
+    return {gone.folder: gone.pages
+            for gone in leftout.left_out(srcdir, jekyll_config(srcdir), markdown_suffixes(srcdir))
+            if gone.folder not in read_in_place and gone.folder != posts.POSTS}
+
+
 def _site_of(app: Sphinx) -> dict[str, Any]:
     """Jekyll's ``site`` for this build's pages: ``_config.yml`` and ``_data/``."""
     srcdir = Path(app.srcdir)
@@ -1544,7 +1621,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     if by_default:
         layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
     unmade = (None if is_redirect_page(source.data) or lists_pages or shown else
-              layouts.unmade_page(Path(app.srcdir), layout, body, by_default))
+              layouts.unmade_page(Path(app.srcdir), layout, body, by_default,
+                                  None if body.strip() else _unread_folders(app), docname))
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     elif not (is_redirect_page(source.data) or shown) and (

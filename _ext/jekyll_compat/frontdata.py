@@ -21,7 +21,7 @@ from typing import Any
 from pagesource.dates import parse_date
 
 from . import theme_includes
-from .titles import name_title
+from .titles import name_key
 
 #: Keys read by the publication, Jekyll (and its common plugins), MyST or Sphinx.
 KNOWN = frozenset({
@@ -186,7 +186,7 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
             continue
         if key in MENU_NAME_KEYS and _names_a_menu(value):
             continue
-        if key == "name" and name_title(data):
+        if key and key == name_key(data):
             continue  # the page's title (pageorder), as its layout showed it
         if (key in ORDER_KEYS and order_number(value) is not None) or _said_by_language(key, value, data):
             continue

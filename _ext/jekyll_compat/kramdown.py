@@ -466,3 +466,42 @@ def abbreviation_item(name: str, meaning: str) -> str:
     escaped = _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(1), name)
     return f"- {escaped}: {meaning.strip()}"
 
+
+
+_HASH_HEADING = re.compile(r"^( {0,3})(#{1,6})([^\W\d_][^\n]*)$")
+"""``#Community``: a heading's marks with no space before its words (a letter first, so
+``#1 priority`` and ``#!/bin/sh`` are none)."""
+_RAW_TEXT = re.compile(r"^ {0,3}<(script|style|pre|textarea)\b", re.I)
+
+
+def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, str]]]:
+    """``#Community`` at the start of a block, outside code: redcarpet (``markdown:
+    redcarpet``, Bloomington's site) read it as a heading, kramdown as text, and CommonMark
+    reads it as text. ``as_headings``: write it ``# Community``, as redcarpet read it; the
+    lines (1-based) and each line as written, to be said either way. A ``#word`` that goes
+    on a paragraph is a hashtag: left alone. Same lines."""
+    if "#" not in text:
+        return text, []
+    lines = text.split("\n")
+    found: list[tuple[int, str]] = []
+    raw_until = ""
+    previous_blank = True
+    for i in markdown_lines(lines):
+        line = lines[i]
+        if raw_until:
+            if f"</{raw_until}" in line.lower():
+                raw_until = ""
+            previous_blank = False
+            continue
+        if opened := _RAW_TEXT.match(line):
+            name = opened.group(1).lower()
+            raw_until = "" if f"</{name}" in line.lower() else name
+        match = _HASH_HEADING.match(line)
+        start = previous_blank or (i > 0 and lines[i - 1].lstrip().startswith("#")) or \
+            (i > 0 and lines[i - 1].lstrip().startswith(("```", "~~~")))
+        if match is not None and start and not raw_until:
+            found.append((i + 1, line.strip()))
+            if as_headings:
+                lines[i] = f"{match.group(1)}{match.group(2)} {match.group(3)}"
+        previous_blank = not line.strip()
+    return "\n".join(lines), found

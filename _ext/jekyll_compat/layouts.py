@@ -20,6 +20,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+import pagesource
 from pagesource.suffixes import spellings
 from safety.paths import is_inside
 
@@ -41,6 +42,21 @@ MAX_BYTES = 1 << 20
 """A bigger layout is not read (its words are not quoted)."""
 
 
+_SITE_LIST = re.compile(r"\{%-?\s*(?:for\s+[\w-]+\s+in|assign\s+[\w-]+\s*=)\s*site\.([A-Za-z][\w-]*)")
+"""``{% for doc in site.legislation %}`` (or an ``assign`` of it): a layout that lists a collection."""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A collection the layout listed on the page, whose pages the publication does not read."""
+
+    folder: str   # "_legislation"
+    name: str     # "legislation", as `site.legislation`
+    pages: int
+    section: str  # the folder that would make them the page's section: "legislation"
+    taken: bool   # that folder already exists: move the pages into it
+
+
 @dataclass(frozen=True)
 class UnmadePage:
     """A page with no text of its own whose layout made it."""
@@ -49,6 +65,7 @@ class UnmadePage:
     words: list[str]   # the layout's own visible words (none: a script drew the page)
     by_default: bool = False  # the page named no layout: `_config.yml`'s `defaults:` gave it
     missing: bool = False  # the folder has no file of that layout (only its name is known)
+    listed: tuple[Listed, ...] = ()  # the unread collections the layout listed on it
 
     def message(self) -> str:
         given = " (given by `_config.yml`'s `defaults:`)" if self.by_default else ""
@@ -57,6 +74,16 @@ class UnmadePage:
                     f"in the folder's `{LAYOUTS}/`: on the old site that layout (or the site's "
                     "theme) made the page, so it is published with its title only; write the "
                     "page's text below its front matter")
+        if self.listed:
+            one = self.listed[0]
+            count = f"the {one.pages} pages" if one.pages != 1 else "the 1 page"
+            todo = (f"move them into '{one.section}/'" if one.taken
+                    else f"rename '{one.folder}/' to '{one.section}/'")
+            more = "".join(f"; so did '{other.folder}/' (`site.{other.name}`)" for other in self.listed[1:])
+            return (f"the page has no text of its own: its old layout `{self.layout}`{given} listed "
+                    f"{count} of '{one.folder}/' on it (`site.{one.name}`), which Jekyll published "
+                    f"on no page of their own and no edition shows{more}: {todo} to publish them "
+                    "as this page's section (each then needs a title and position)")
         if not self.words:
             return (f"the page has no text of its own: on the old site its layout "
                     f"`{self.layout}`{given} made it, with scripts or included files the "
@@ -67,7 +94,8 @@ class UnmadePage:
                 "the text that belongs to the page below its front matter")
 
 
-def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = False) -> UnmadePage | None:
+def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = False,
+                unread: Mapping[str, int] | None = None, page: str = "") -> UnmadePage | None:
     """The layout that made a page whose ``body`` (after its front matter) is empty; None
     when the page has text, or is a redirect. A layout the folder has no file of is named as
     missing: the page is published with its title only (atd-data-and-performance's
@@ -82,7 +110,22 @@ def unmade_page(srcdir: Path, layout: object, body: str, by_default: bool = Fals
     path = _layout_file(srcdir, name)
     if path is None:
         return UnmadePage(name, [], by_default, missing=True) if _absent(srcdir, name) else None
-    return UnmadePage(path.relative_to(srcdir).as_posix(), visible_words(_read(path)), by_default)
+    text = _read(path)
+    return UnmadePage(path.relative_to(srcdir).as_posix(), visible_words(text), by_default,
+                      listed=_listed(srcdir, text, unread or {}, page))
+
+
+def _listed(srcdir: Path, layout: str, unread: Mapping[str, int], page: str) -> tuple[Listed, ...]:
+    """The collections ``layout`` lists (``site.<name>``) whose ``_<name>/`` folder is in
+    ``unread`` (``{folder: its pages}``); ``page``: the page's path without its suffix
+    (``legislation``, ``about/index``), whose folder would make them its section."""
+    section = page[:-len("/index")] if page.endswith("/index") else page
+    found: list[Listed] = []
+    for name in dict.fromkeys(_SITE_LIST.findall(layout)):
+        folder = f"_{name}"
+        if folder in unread and section:
+            found.append(Listed(folder, name, unread[folder], section, (srcdir / section).exists()))
+    return tuple(found)
 
 
 def _layout_file(srcdir: Path, name: str) -> Path | None:
@@ -242,4 +285,28 @@ def _missing_part(parts: list[str], site: Mapping[str, Any]) -> str | None:
         if part not in value:
             return "site." + ".".join(parts[:i + 1])
         value = value[part]
+    return None
+
+
+def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, str] | None:
+    """``(page path without its suffix, layout file)`` of the first of ``page_files`` whose
+    layout lists ``site.<name>`` (Berkeley's ``about.md``, whose ``_layouts/about.html``
+    listed ``site.staff``); None when no page's layout does."""
+    lists: dict[str, bool] = {}
+    for path in page_files:
+        try:
+            layout = pagesource.read(path).data.get("layout")
+        except OSError:
+            continue
+        if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+            continue
+        key = layout.strip()
+        if key not in lists:
+            found = _layout_file(srcdir, key)
+            lists[key] = found is not None and name in _SITE_LIST.findall(_read(found))
+        if lists[key]:
+            relative = path.relative_to(srcdir).as_posix()
+            layout_file = _layout_file(srcdir, key)
+            assert layout_file is not None
+            return relative.rsplit(".", 1)[0], layout_file.relative_to(srcdir).as_posix()
     return None

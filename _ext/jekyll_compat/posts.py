@@ -33,7 +33,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -401,6 +401,20 @@ def url(post: Post, site: Settings) -> str:
 
     address = _PLACEHOLDER.sub(value, template.strip())
     return "/" + re.sub(r"/{2,}", "/", address).lstrip("/")
+
+
+def utc_url(post: Post, site: Settings) -> str | None:
+    """The address a build in UTC gave the post, when it is another: a site without
+    ``timezone:`` built on GitHub Pages (UTC) dated ``2019-01-30 22:59:02 -0800`` on the 31st,
+    while :func:`url` keeps the day the author wrote. ``None`` when both agree."""
+    if site.zone is not None or post.when.tzinfo is None:
+        return None
+    try:
+        utc = post.when.astimezone(dt.timezone.utc)
+    except OverflowError:
+        return None
+    other = url(replace(post, when=utc), site)
+    return other if other != url(post, site) else None
 
 
 def _shown(value: object, limit: int = 60) -> str:

@@ -202,6 +202,10 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     notes += [Note(lines(first_line - 1 + avatar.line), "pull-quote", _avatar_message(avatar))
               for avatar in lost]
     cleaned = kramdown.clean(quoted, parse_block_html=parse_block_html)
+    redcarpet = str(site.get("markdown", "")).strip().lower() == "redcarpet"
+    cleaned, hashed = kramdown.hash_headings(cleaned, as_headings=redcarpet)
+    notes += [Note(lines(first_line - 1 + line), "hash-heading", _hash_heading_message(written, redcarpet))
+              for line, written in hashed]
     cleaned, apart = kramdown.markdown_elements(cleaned)
     if apart:
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
@@ -238,6 +242,17 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = without_repeated_title(flat, front.get("title"))
     return Prepared(head + cleaned, rendered.dropped, tuple(sorted(notes, key=lambda n: n.line)),
                     named, no_toc, lines, languages)
+
+
+def _hash_heading_message(written: str, redcarpet: bool) -> str:
+    marks = len(written) - len(written.lstrip("#"))
+    heading = f"{written[:marks]} {written[marks:]}"
+    if redcarpet:
+        return (f"`{written[:60]}` is read as a heading, as the site's Markdown reader (redcarpet) "
+                f"read it, but Markdown needs a space after `#`: write `{heading[:61]}`")
+    return (f"`{written[:60]}` shows as text, not as a heading, as on the old site (kramdown "
+            f"reads a heading only with a space after `#`): write `{heading[:61]}` for a heading, "
+            f"or `\\{written[:60]}` to keep the sign")
 
 
 def _avatar_message(avatar: pullquotes.Lost) -> str:

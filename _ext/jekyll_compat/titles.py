@@ -29,15 +29,26 @@ def titleize_slug(docname: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word) or slug
 
 
+def name_key(data: Any) -> str:
+    """The key :func:`name_title` takes the page's title from (``name``, ``heading``), or ""."""
+    if not isinstance(data, Mapping) or "title" in data:
+        return ""
+    for key, least in (("name", 2), ("heading", 1)):
+        value = data.get(key)
+        if isinstance(value, str):
+            words = one_line(value)
+            if len(words.split()) >= least and not NOT_XML.search(words):
+                return key
+    return ""
+
+
 def name_title(data: Any) -> str:
     """A page's ``name:`` when it has no ``title:`` and the name is words ("Whitney Teal", on
-    usds.gov's ``_people/``), the title its layout showed; "" otherwise (a one-word ``name:``
-    may be a form's or a template's identifier)."""
-    value = data.get("name") if isinstance(data, Mapping) and "title" not in data else None
-    if not isinstance(value, str):
-        return ""
-    words = one_line(value)
-    return words if len(words.split()) > 1 and not NOT_XML.search(words) else ""
+    usds.gov's ``_people/``), the title its layout showed; else its ``heading:``, which a
+    layout printed as the page's heading (Santa Monica's open data sources: "SODA.NET");
+    "" otherwise (a one-word ``name:`` may be a form's or a template's identifier)."""
+    key = name_key(data)
+    return one_line(data[key]) if key else ""
 
 
 def titleize_page(docname: str, language: Any = None) -> str:

@@ -205,3 +205,16 @@ page_date = parse_date  # a Jekyll ``date`` (``2019-05-03`` or ``2019-05-03 10:0
 def show_date(date: dt.date) -> str:
     """A date as readers in Austin write it: ``May 3, 2019``."""
     return f"{date:%B} {date.day}, {date.year}"
+
+
+def same_name(url: str, urls: Mapping[str, str], baseurl: str = "") -> str | None:
+    """The one page whose address ends in the same name as ``url``, which leads nowhere
+    (Bloomington's ``/community/gsoc.html`` for ``/gsoc.html``): its docname, or None when no
+    page, or more than one, has that name."""
+    key = url_key(url, baseurl)
+    name = key.rsplit("/", 1)[-1]
+    if not name:
+        return None
+    found = {docname for other, docname in urls.items()
+             if other != key and other.rsplit("/", 1)[-1] == name}
+    return found.pop() if len(found) == 1 else None

@@ -21,7 +21,7 @@ from jekyll_compat.defaults import with_defaults
 from jekyll_compat.frontdata import ORDER_KEYS, order_number
 from jekyll_compat.meaning import is_redirect_page, permalink
 from jekyll_compat.posts import Post
-from jekyll_compat.titles import name_title, titleize_page, titleize_slug
+from jekyll_compat.titles import name_key, name_title, titleize_page, titleize_slug
 from pagesource import PageSource, charrefs, titles
 from pagesource.fences import outside_fences
 
@@ -190,7 +190,7 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
     if heading:
         return heading
     if named := name_title(data):  # a people collection's layout printed `page.name` as its heading
-        return charrefs.decoded(named), keylines.get("name", 1)
+        return charrefs.decoded(named), keylines.get(name_key(data), 1)
     first = "an `<h1>` heading" if html else "a `# Heading`"
     after = "its file name" if by_name == titleize_slug(docname) else "its folder's language"
     problems.append(Problem(Kind.TITLE_MISSING, 1, f"the page has no title, so it is titled "

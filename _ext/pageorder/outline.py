@@ -397,7 +397,8 @@ def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[st
     landings = {"": root}
     for folder in sorted(folders - {""}):
         index, jekyll = f"{folder}/index", folder
-        if index in pages and jekyll in pages and not (pages[index].redirect or pages[jekyll].redirect):
+        if index in pages and jekyll in pages and jekyll != root \
+                and not (pages[index].redirect or pages[jekyll].redirect):
             problems.append((jekyll, Problem(
                 Kind.TWO_LANDINGS, 1,
                 f"the folder '{folder}/' has two landing pages, '{pages[index].named}' and this one; "
@@ -407,7 +408,8 @@ def _find_landings(pages: Mapping[str, Page], root: str, problems: list[tuple[st
         # A page with text lands its folder before a redirect does (the redirect then only
         # redirects); `folder/index` before `folder.md`, before a page beside the folder whose
         # permalink is the folder's address.
-        candidates = _landing_candidates(pages, folder, beside)
+        # the home lands the top, never a folder `index/` (a site's `_pages/index/`)
+        candidates = [d for d in _landing_candidates(pages, folder, beside) if d != root]
         if candidates:
             landings[folder] = min(candidates, key=lambda d: (pages[d].redirect, d != index,
                                                               d != jekyll, d))
