@@ -247,7 +247,7 @@ def test_a_checkbox_in_a_pages_html_is_the_box_every_edition_prints():
     cleaned, changes = clean('<ul><li><input type="checkbox" checked disabled> Done</li>'
                              '<li><input type="CHECKBOX"> To do</li><li><input type="text"> x</li></ul>')
     assert cleaned == "<ul><li>\u2611 Done</li><li>\u2610 To do</li><li> x</li></ul>"
-    assert [c.what for c in changes] == ["a <input> element is left out"]
+    assert [c.what for c in changes] == ["an <input> element is left out"]
 
 
 def test_a_missing_picture_described_by_its_title_shows_that_title():
@@ -270,7 +270,7 @@ def test_a_checkbox_inside_a_markdown_list_item_is_its_box_too():
     pieces, _ = clean_inline(['<input type="checkbox" checked disabled>', "<b>", "</b>"])
     assert pieces[0] == "\u2611"
     pieces, changes = clean_inline(['<input type="text" name="q">'])
-    assert pieces == [""] and [c.what for c in changes] == ["a <input> element is left out"]
+    assert pieces == [""] and [c.what for c in changes] == ["an <input> element is left out"]
 
 
 @pytest.mark.parametrize(("style", "kept"), [

@@ -322,7 +322,7 @@ def _form_words(element: ET.Element, name: str, out: list[str], changes: list[Ch
                    and option.tag.rsplit("}", 1)[-1].lower() == "option"]
         words = ", ".join(choice for choice in choices if choice)
     out.append(_text(words))
-    changes.append(Change(f"a <{name}> form field is shown as its words"
+    changes.append(Change(f"{_article(name)} <{name}> form field is shown as its words"
                           if words else f"an empty <{name}> form field is left out"))
 
 
@@ -366,6 +366,11 @@ def component_words(element: ET.Element) -> str:
         if any(c.isalpha() for c in value) and value.casefold() != own and value not in found:
             found.append(value)
     return " — ".join(found)
+
+
+def _article(name: str) -> str:
+    """"an <input>", "a <select>": the warning is read as a sentence."""
+    return "an" if name[:1] in "aeiou" else "a"
 
 
 def _formula_text(math: ET.Element) -> str:
@@ -435,7 +440,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         _form_words(element, name, out, changes)
         return
     if name in FALLBACK:
-        changes.append(Change(f"a <{name}> element is left out (the file it plays runs on the "
+        changes.append(Change(f"{_article(name)} <{name}> element is left out (the file it plays runs on the "
                               "page); its words are kept, as browsers show them in its place"))
         out.append(_text(element.text))
         for child in element:
@@ -450,7 +455,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         return
     if name in DROP or tag.startswith("{"):  # svg and math islands: scripts hide there
         what = {"script": "a script", "style": "a style sheet that loads other files",
-                "link": "a <link> to another file"}.get(name, f"a <{name}> element")
+                "link": "a <link> to another file"}.get(name, f"{_article(name)} <{name}> element")
         if name == "svg" and (label := drawing_name(element)):
             out.append(_text(label))
             what += f" (its name, {label!r}, is shown as words)"
