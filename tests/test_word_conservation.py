@@ -24,7 +24,7 @@ import pypdf
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import REPO, page, write_pages
+from conftest import REPO, page, sphinx_build, write_pages
 
 W = "\x00"
 """Where a token goes: numbered per page once the page is composed (``number``)."""
@@ -361,24 +361,25 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00ad\u200b]+", "", text)
 
 
-def edition_texts(out: Path) -> dict[str, str]:
-    html = []
+def edition_texts(out: Path) -> dict[str, dict[str, str]]:
+    """Each edition's text by page (``page1``): the site's article, the ePub's chapter; the
+    PDF's whole book (``*``), which has no page files."""
+    html = {}
     for file in (out / "html").glob("*.html"):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
         body = soup.find("article") or soup.body
-        if body:
-            html.append(body.get_text(" "))
-    epub = []
+        html[file.stem] = squash(body.get_text(" ")) if body else ""
+    epub = {}
     for book in (out / "epub").glob("*.epub"):
         with zipfile.ZipFile(book) as archive:
             for name in archive.namelist():
                 if name.endswith(".xhtml") and not name.endswith("nav.xhtml"):
                     soup = BeautifulSoup(archive.read(name).decode("utf-8"), "html.parser")
-                    epub.append((soup.body or soup).get_text(" "))
+                    epub[Path(name).stem] = squash((soup.body or soup).get_text(" "))
     pdf = []
     for book in (out / "pdf").glob("*.pdf"):
         pdf += [p.extract_text() or "" for p in pypdf.PdfReader(book).pages]
-    return {"html": squash(" ".join(html)), "epub": squash(" ".join(epub)), "pdf": squash(" ".join(pdf))}
+    return {"html": html, "epub": epub, "pdf": {"*": squash(" ".join(pdf))}}
 
 
 WARNED_AT = re.compile(r"([^\s:]+\.md):(\d+): (?:WARNING|ERROR): (.*)")
@@ -420,7 +421,8 @@ def lost_words(jekyll: bool, made: dict, base: Path) -> tuple[list[str], str]:
         included = [(word, n) for n, line in enumerate(text.split("\n"), 1)
                     if "{% include snippet.md %}" in line for word in SNIPPET_WORDS]
         for token, line in tokens + included:
-            missing = [edition for edition, shown in texts.items() if token not in shown]
+            missing = [edition for edition, pages in texts.items()
+                       if token not in pages.get(Path(name).stem, pages.get("*", ""))]
             if not missing:
                 continue
             start, end = block_of(text, line)
@@ -471,3 +473,14 @@ def test_a_jekyll_line_that_opens_with_a_percent_sign_or_plus_signs_is_words(tmp
                                       "+++ {w} plus\n\n```\n% {w} code\n```\n\n    % {w} indented", jekyll=True)
     assert "% of p1w0001 staff." in shown and "+++ p1w0004 plus" in shown
     assert "% p1w0005 code" in shown and "% p1w0006 indented" in shown and "\\" not in shown
+
+
+def test_a_placeholder_after_hard_line_breaks_is_said_at_its_line(tmp_path):
+    """``<your name>`` two hard line breaks into a paragraph was said two lines too far down
+    (past the paragraph, at the next block): MyST writes each break for HTML and for LaTeX,
+    and both were counted."""
+    body = "Write to us:  \nCity Hall  \nAttn <your name>\n\nNext paragraph.\n\nAnd more.\n"
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    said = [line for line in build.warnings if "[rawhtml.placeholder]" in line]
+    assert len(said) == 1 and "index.md:8:" in said[0], build.output

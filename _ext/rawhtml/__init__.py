@@ -276,7 +276,8 @@ def _say_placeholders(docname: str, raws: list[nodes.raw]) -> None:
 
 
 def _line_of(raw: nodes.raw) -> int | None:
-    """The line ``raw`` is on: its paragraph's, and one more for each soft line break before it."""
+    """The line ``raw`` is on: its paragraph's, and one more for each line break before it
+    (a hard break is two raw nodes, for HTML and for LaTeX: only the first is counted)."""
     inline = isinstance(raw.parent, nodes.TextElement)
     where = _where(raw.parent if inline else raw)  # MyST gives an inline raw its paragraph's line
     if where is None or not where.line:
@@ -287,7 +288,7 @@ def _line_of(raw: nodes.raw) -> int | None:
     for node in raw.parent.findall(include_self=False):
         if node is raw:
             break
-        if isinstance(node, nodes.Text):
+        if isinstance(node, nodes.Text) and not (isinstance(node.parent, nodes.raw) and not is_html(node.parent)):
             breaks += node.astext().count("\n")
     return where.line + breaks
 
