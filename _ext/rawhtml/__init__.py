@@ -220,6 +220,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                    "the page, or link to a full https:// address")
         logger.warning(message, location=_where(raw), type=WARNING_TYPE, subtype=Subtype.LINK.value)
     for subtype, items in found.items():
+        # in the page's order: the paragraphs' inline HTML was cleaned after every block
+        items.sort(key=lambda item: getattr(_where(item[0]), "line", None) or 0)
         whats = list(dict.fromkeys(change.what for _, change in items))
         listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
         advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
