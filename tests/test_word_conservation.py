@@ -484,3 +484,24 @@ def test_a_placeholder_after_hard_line_breaks_is_said_at_its_line(tmp_path):
     build = sphinx_build(source, tmp_path / "out", strict=False)
     said = [line for line in build.warnings if "[rawhtml.placeholder]" in line]
     assert len(said) == 1 and "index.md:8:" in said[0], build.output
+
+
+def test_a_page_s_html_changes_are_said_at_the_first_one(tmp_path):
+    """One warning of a kind a page, at the first change: an inline picture's paragraph was
+    listed after every HTML block's, so the warning named a block further down the page."""
+    body = 'A <img src="a.png" alt="first"> inline.\n\n<p>\n<img src="logo.png" alt="second">\n</p>\n'
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    said = [line for line in build.warnings if "[rawhtml.removed]" in line]
+    assert len(said) == 1 and "index.md:6:" in said[0], build.output
+    assert said[0].index("'a.png'") < said[0].index("'logo.png'")
+
+
+def test_a_front_matter_key_written_twice_is_said(tmp_path):
+    """``title:`` twice (a copied page given a new title above its old one): YAML reads the
+    last, and the first title's words were in no edition, unsaid."""
+    text, tokens = number(f"---\ntitle: {W} {W}\nposition: 1\ntitle: {W}\n---\n\nText {W}.\n", "p1")
+    lost, output = lost_words(False, {"page1.md": (text, tokens)}, tmp_path)
+    assert not lost, "\n".join(lost) + "\n\n" + output
+    said = [line for line in output.splitlines() if "[position.duplicate-key]" in line]
+    assert len(said) == 1 and "page1.md:2:" in said[0] and "line 4" in said[0], output
