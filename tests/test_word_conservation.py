@@ -254,7 +254,8 @@ def blocks(jekyll: bool):
     kinds = [heading(), paragraph(), paragraph(), a_list(), quote(), code(), table(), html_block(),
              container(), footnote_block(), st.just(f"***\n\n{W}\n---"), deflist()]
     if jekyll:
-        kinds += [liquid(), liquid()]
+        kinds += [liquid(), liquid(), st.sampled_from(["% of {w} staff", "+++ {w}", "- % {w}", "> % {w}"]).map(
+            lambda f: f.replace("{w}", W))]  # words to kramdown, MyST's comment or break
     return st.one_of(kinds)
 
 
