@@ -506,3 +506,15 @@ def test_a_front_matter_key_written_twice_is_said(tmp_path):
     assert not lost, "\n".join(lost) + "\n\n" + output
     said = [line for line in output.splitlines() if "[position.duplicate-key]" in line]
     assert len(said) == 1 and "page1.md:2:" in said[0] and "line 4" in said[0], output
+
+
+def test_a_warning_s_own_words_are_not_read_as_the_page_s(tmp_path):
+    """``::: {custom-style="Quote"}`` (pandoc, from Word) is said once, as a block the
+    publication does not know; the words of that warning were read as the page's too, and a
+    second warning said the attributes were "shown as typed" two lines down, where no
+    edition shows them."""
+    body = '::: {custom-style="Quote"}\nParking was easier.\n:::\n'
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert [line for line in build.warnings if "[markup.attributes]" in line] == [], build.output
+    assert len([line for line in build.warnings if "[myst.directive_unknown]" in line]) == 1, build.output
