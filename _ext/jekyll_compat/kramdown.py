@@ -57,11 +57,17 @@ _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
 _ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
 _ANCHOR_LAST = re.compile(_ANCHOR + r"[ \t]*$", re.I)
 _MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=|^[ \t]*\|[+|: \t]*[-=]"
-                                r"|\\\\$", re.I | re.M)
+                                r"|\\\\$|^(?: {0,3}>[ \t]?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:%|\+{3})",
+                                re.I | re.M)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
 ``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
 reference link with a space before its label (``[text] [4]``), an empty anchor
-``<a name="id"></a>`` in a heading, a table's separator line, a line ending in ``\\\\``."""
+``<a name="id"></a>`` in a heading, a table's separator line, a line ending in ``\\\\``,
+a block opening with MyST's ``%`` or ``+++`` (:data:`_MYST_MARK`)."""
+_MYST_MARK = re.compile(r"^((?: {0,3}>[ \t]?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(%|\+{3})")
+"""A paragraph, quote or list item opening with ``%`` or ``+++``: words to kramdown, MyST's
+comment or block break (which show nothing); escaped (``\\%``), it is words again. Up to
+three spaces before it: four make it indented code, shown as written."""
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
 _TABLE_DELIMITER = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|[+|: \t]*(?:-[+|: \t-]*|=[+|: \t=]*)$")
@@ -236,6 +242,8 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
                 and "$$" not in line and not line.startswith(("    ", "\t")):
             line = line[:-1]  # kramdown's hard line break; Markdown's is one backslash
         maths ^= line.count("$$") % 2 == 1  # inside $$ … $$, \\ ends a row of LaTeX
+        if not maths and "$$" not in line:
+            line = _MYST_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
         lines[i] = _clean_line(line, following)
         if labels and "]" in lines[i]:
             lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(

@@ -290,7 +290,7 @@ class ExportSyntaxShownAsText(SphinxTransform):
         places: dict[exported.Kind, list[tuple[int, exported.Found, nodes.Node, bool]]] = {}
         for block in self.document.findall(lambda node: isinstance(node, self.BLOCKS)):
             words = _words(block)
-            if not words or _in_code(block):
+            if not words or _in_code(block) or _in_warning(block):
                 continue
             in_quote = isinstance(block.parent, nodes.block_quote) and block.parent.index(block) == 0
             for found in exported.found_in(words, in_quote=in_quote):
@@ -416,6 +416,17 @@ def _words_shown(link: nodes.Element) -> str:
     link after a badge, a line ending in two spaces: ``<a><br></a>``, axe's link-name)."""
     return "".join(text.astext() for text in link.findall(nodes.Text)
                    if not _is_line_break(text.parent)).strip()
+
+
+def _in_warning(node: nodes.Node) -> bool:
+    """``node`` is the text of a warning the page's reading made (a ``system_message``): its
+    words quote the page's markup, and are in no edition."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.system_message):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _in_code(node: nodes.Node) -> bool:

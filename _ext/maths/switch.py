@@ -35,6 +35,7 @@ from .gfm import deleted
 from .emojifields import emoji_fields_as_text
 from .fenceinfo import code_on_fence_line, unclosed_fences
 from .hardening import linear_footnote_refs
+from .mystlines import myst_lines_in_paragraphs
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
 from .topmatter import load_front_matter_tokens, read_topmatter
@@ -138,7 +139,7 @@ class DollarMathSwitchParser(MystParser):
 
     def _render(self, inputstring: str, document: nodes.document, config: MdParserConfig,
                 kept: MarkdownIt | None) -> None:
-        parser = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer))) if kept is None else kept
+        parser = _new_parser(config) if kept is None else kept
         parser.options["document"] = document
         env: dict[str, Any] = {}
         try:
@@ -235,6 +236,11 @@ def as_plain_text(text: str) -> str:
     return "\n".join([*lines[:start], fence + "text", *lines[start:], fence, ""])
 
 
+def _new_parser(config: MdParserConfig) -> MarkdownIt:
+    """MyST's parser for ``config``, with this room's guards on its rules."""
+    return myst_lines_in_paragraphs(emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer))))
+
+
 def _build_parser(build_config: MdParserConfig, dollars: bool,
                   config: MdParserConfig) -> MarkdownIt | None:
     """The kept parser for ``config`` (the build's settings, with ``dollarmath`` if
@@ -242,7 +248,7 @@ def _build_parser(build_config: MdParserConfig, dollars: bool,
     parsing, by a parser option, gets a parser of its own)."""
     parsers = _PARSERS.setdefault(id(build_config), (build_config, {}))[1]
     if dollars not in parsers:
-        parsers[dollars] = emoji_fields_as_text(linear_footnote_refs(create_md_parser(config, _Renderer)))
+        parsers[dollars] = _new_parser(config)
     parser = parsers[dollars]
     if id(parser) in _BUSY:
         return None

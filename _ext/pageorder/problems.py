@@ -33,6 +33,9 @@ class Kind(enum.Enum):
     MERGE_CONFLICT = "merge-conflict"
     """The file holds an unresolved Git merge conflict (``pagesource.Kind.CONFLICT``)."""
 
+    DUPLICATE_KEY = "duplicate-key"
+    """A front-matter key written twice: the last is read (``pagesource.Kind.DUPLICATE_KEY``)."""
+
     TITLE_MISSING = "title-missing"
     """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
 

@@ -54,6 +54,10 @@ class Kind(enum.Enum):
     ``<<<<<<<``/``=======``/``>>>>>>>`` lines that garble it (one is a quote, one a heading
     rule)."""
 
+    DUPLICATE_KEY = "duplicate-key"
+    """A top-level key written twice (a copied page given a new ``title:`` above its old
+    one): YAML, and Jekyll, read the last; the first value's words are in no edition."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -329,6 +333,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     else:
         if isinstance(value, dict):
             data, key_lines = value, _key_lines(node)
+            problems += _keys_written_twice(node)
         elif value is not None:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
                                     f"lines, not a {type(value).__name__}"))
@@ -482,6 +487,22 @@ _NoDates.yaml_implicit_resolvers = {
     first: [r for r in resolvers if r[0] != _TIMESTAMP]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _keys_written_twice(node: Any) -> list[Problem]:
+    """Each top-level key written again further down, said at the line YAML does not read."""
+    first: dict[str, int] = {}
+    problems = []
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or not isinstance(key.value, str):
+            continue
+        line = 2 + key.start_mark.line
+        if key.value in first:
+            problems.append(Problem(Kind.DUPLICATE_KEY, first[key.value], (
+                f"`{key.value}` is written again on line {line}, and only that one is read, so "
+                "this value is shown nowhere: delete the line you do not mean"), read_anyway=True))
+        first[key.value] = line
+    return problems
 
 
 def _key_lines(node: Any) -> dict[str, int]:

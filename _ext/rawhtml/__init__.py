@@ -220,6 +220,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                    "the page, or link to a full https:// address")
         logger.warning(message, location=_where(raw), type=WARNING_TYPE, subtype=Subtype.LINK.value)
     for subtype, items in found.items():
+        # in the page's order: the paragraphs' inline HTML was cleaned after every block
+        items.sort(key=lambda item: getattr(_where(item[0]), "line", None) or 0)
         whats = list(dict.fromkeys(change.what for _, change in items))
         listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
         advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
@@ -276,7 +278,8 @@ def _say_placeholders(docname: str, raws: list[nodes.raw]) -> None:
 
 
 def _line_of(raw: nodes.raw) -> int | None:
-    """The line ``raw`` is on: its paragraph's, and one more for each soft line break before it."""
+    """The line ``raw`` is on: its paragraph's, and one more for each line break before it
+    (a hard break is two raw nodes, for HTML and for LaTeX: only the first is counted)."""
     inline = isinstance(raw.parent, nodes.TextElement)
     where = _where(raw.parent if inline else raw)  # MyST gives an inline raw its paragraph's line
     if where is None or not where.line:
@@ -287,7 +290,7 @@ def _line_of(raw: nodes.raw) -> int | None:
     for node in raw.parent.findall(include_self=False):
         if node is raw:
             break
-        if isinstance(node, nodes.Text):
+        if isinstance(node, nodes.Text) and not (isinstance(node.parent, nodes.raw) and not is_html(node.parent)):
             breaks += node.astext().count("\n")
     return where.line + breaks
 
