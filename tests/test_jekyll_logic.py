@@ -2094,3 +2094,17 @@ def test_include_cached_runs_as_the_include_it_is(tmp_path: Path) -> None:
     assert "The office serves residents every day." in words, words
     assert "The office serves visitors every day." in words and "include_cached" not in words, words
     assert "include_cached" not in build.output, build.output
+
+
+def test_two_spellings_of_one_include_are_each_quoted_as_written():
+    """``{% include {{ page.inc }} %}`` and ``{% include_cached {{ page.inc }} %}`` are one
+    call to the engine; the warning quoted the second spelling at both lines, so the page
+    seemed to hold an ``include_cached`` at a line that has none."""
+    text = "{% include {{ page.inc }} %}\n{% include_cached {{ page.inc }} %}\n\nEnd.\n"
+    result = liquid_engine.render(text, {"title": "T", "inc": "../../etc/passwd"}, SITE,
+                                  includes=INCLUDES)
+    said = {d.line: d.tag for d in result.dropped}
+    assert said[1].startswith("{% include {{ page.inc }} %}"), said
+    assert said[2].startswith("{% include_cached {{ page.inc }} %}"), said
+    assert result.text.split("\n")[:2] == ["{% include {{ page.inc }} %}",
+                                           "{% include_cached {{ page.inc }} %}"], result.text

@@ -688,6 +688,18 @@ def _outputs_unbraced(text: str) -> str:
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 
+def _remembered(written: dict[str, str], call: str, original: str) -> str:
+    """``call``, noted as standing for ``original``; made distinct (a space more before its
+    ``%}``, which the engine reads the same) from a call that stands for another spelling:
+    ``{% include x %}`` and ``{% include_cached x %}`` are one call, and a tag shown as
+    written was quoted in the other's spelling."""
+    while written.get(call, original) != original:
+        end = len(call) - (3 if call.endswith("-%}") else 2)
+        call = call[:end] + " " + call[end:]
+    written[call] = original
+    return call
+
+
 _INCLUDES = ("include", "include_cached", "include_relative")
 """Tags whose ``{{ }}`` name a file (:data:`_DYNAMIC_INCLUDE`): not unbraced; one the engine
 cannot run is shown as the page wrote it."""
@@ -734,14 +746,10 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _unbraced(text, protected_spans(text))
 
     def include(match: re.Match[str]) -> str:
-        call = _include_call(match)
-        written[call] = match.group(0)
-        return call
+        return _remembered(written, _include_call(match), match.group(0))
 
     def dynamic_include(match: re.Match[str]) -> str:
-        call = _include_call(match, named_by=True)
-        written[call] = match.group(0)
-        return call
+        return _remembered(written, _include_call(match, named_by=True), match.group(0))
 
     text = _outside_code(text, _INCLUDE, include)
     if "{{" in text:  # after: the engine's call for it is a written name's pattern too
@@ -750,16 +758,12 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
     def include_relative(match: re.Match[str]) -> str:
         if match.group(2) not in relative:
             return match.group(0)
-        call = _include_call(match, RELATIVE)
-        written[call] = match.group(0)
-        return call
+        return _remembered(written, _include_call(match, RELATIVE), match.group(0))
 
     if relative:
         text = _outside_code(text, _INCLUDE_RELATIVE, include_relative)
     def markdown_block(match: re.Match[str]) -> str:
-        call = _markdown_block(match)
-        written[call] = match.group(0)
-        return call
+        return _remembered(written, _markdown_block(match), match.group(0))
 
     if "markdown" in text:
         text = _outside_code(text, _MARKDOWN_BLOCK, markdown_block)
