@@ -387,6 +387,33 @@ def test_font_maps_read_with_numbered_glyph_names_are_fonttools_own():
             TTFont(path, lazy=True).getBestCmap()), path.name
 
 
+def test_a_fonts_map_is_read_once_per_installation(tmp_path, monkeypatch):
+    """Every PDF build read ~20 fonts' maps with fontTools (its import among them: 30-70 ms
+    of a small book's build, in each language's process). The code points of each font
+    file are kept with the installation, as Python keeps bytecode, and read back without
+    fontTools; a file that changed is read again."""
+    import sys
+
+    from publication import installed
+    from typst_pdf import fonts
+    monkeypatch.setattr(installed, "cache_path", lambda name: tmp_path / "cache" / name)
+    path = min(fonts.font_files(fonts.package_folders()), key=lambda p: p.stat().st_size)
+    stat = path.stat()
+    read = fonts._mapped.__wrapped__(path, stat.st_size, stat.st_mtime_ns)
+    assert read and list((tmp_path / "cache" / "fonts").iterdir())
+    monkeypatch.setitem(sys.modules, "fontTools.ttLib", None)  # an import now fails
+    assert fonts._mapped.__wrapped__(path, stat.st_size, stat.st_mtime_ns) == read
+    with pytest.raises(ImportError):  # another version of the file is read, not the kept map
+        fonts._mapped.__wrapped__(path, stat.st_size, stat.st_mtime_ns + 1)
+    monkeypatch.delitem(sys.modules, "fontTools.ttLib")
+    kept = set((tmp_path / "cache" / "fonts").iterdir())
+    own = tmp_path / "project-fonts" / path.name  # a project's font, or one a build derived
+    own.parent.mkdir()
+    own.write_bytes(path.read_bytes())
+    assert fonts._mapped.__wrapped__(own, stat.st_size, own.stat().st_mtime_ns) == read
+    assert set((tmp_path / "cache" / "fonts").iterdir()) == kept  # not kept: they would pile up
+
+
 def test_unmapped_reads_only_the_fonts_it_needs(monkeypatch):
     from typst_pdf import fonts
     folders = fonts.package_folders()

@@ -53,7 +53,73 @@ def font_files(folders: Iterable[Path]) -> list[Path]:
 
 @functools.lru_cache(maxsize=64)
 def _mapped(path: Path, size: int, mtime_ns: int) -> frozenset[int]:
-    """The code points one font file maps to a glyph (every font of a collection)."""
+    """The code points one font file maps to a glyph (every font of a collection), read
+    once per installation: each PDF build read ~20 fonts' maps, fontTools' import among
+    them (30-70 ms of a small book, in each language's process)."""
+    kept = _kept_map(path, size, mtime_ns)
+    if kept is not None and (codepoints := _read_kept(kept)) is not None:
+        return codepoints
+    codepoints = _read_map(path)
+    if kept is not None:
+        _keep(kept, codepoints)
+    return codepoints
+
+
+def _kept_map(path: Path, size: int, mtime_ns: int) -> Path | None:
+    """Where the installation keeps this version of the file's map; None for a font it did
+    not install (a project's, the Arabic font derived in a build folder: each clean build
+    makes a new one, and their maps would pile up)."""
+    import hashlib
+    import sys
+
+    from publication.installed import cache_path
+
+    folder = cache_path("fonts")
+    resolved = path.resolve()
+    if folder is None or not resolved.is_relative_to(Path(sys.prefix).resolve()):
+        return None
+    key = hashlib.sha256(f"{resolved}\n{size}\n{mtime_ns}".encode()).hexdigest()[:32]
+    return folder / f"{key}.cmap"
+
+
+def _read_kept(kept: Path) -> frozenset[int] | None:
+    """The code points written by :func:`_keep` (ranges ``first-last`` in hex, a line each)."""
+    try:
+        lines = kept.read_text(encoding="ascii").split()
+        if not lines or lines[0] != _KEPT_MARK:
+            return None
+        codepoints: set[int] = set()
+        for line in lines[1:]:
+            first, _, last = line.partition("-")
+            codepoints.update(range(int(first, 16), int(last or first, 16) + 1))
+        return frozenset(codepoints)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _keep(kept: Path, codepoints: frozenset[int]) -> None:
+    """Write the map for the next build; one that cannot be written is simply read again."""
+    from publication.atomic import write_atomically
+
+    runs, numbers = [], sorted(codepoints)
+    start = 0
+    for i in range(1, len(numbers) + 1):
+        if i == len(numbers) or numbers[i] != numbers[i - 1] + 1:
+            first, last = numbers[start], numbers[i - 1]
+            runs.append(f"{first:x}" if first == last else f"{first:x}-{last:x}")
+            start = i
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept, "\n".join([_KEPT_MARK, *runs, ""]).encode("ascii"), durable=False)
+    except OSError:
+        pass
+
+
+_KEPT_MARK = "cmap-1"
+"""The first line of a kept map: bump it when what :func:`_read_map` returns changes."""
+
+
+def _read_map(path: Path) -> frozenset[int]:
     # imported here: every build registers the PDF builder, only a PDF build reads fonts (~20 ms)
     from fontTools.ttLib import TTFont, TTLibError
 
