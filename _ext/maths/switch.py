@@ -35,7 +35,7 @@ from .gfm import deleted
 from .emojifields import emoji_fields_as_text
 from .fenceinfo import code_on_fence_line, unclosed_fences
 from .hardening import linear_footnote_refs
-from .mystlines import myst_lines_in_paragraphs
+from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
 from .topmatter import load_front_matter_tokens, read_topmatter
@@ -88,6 +88,10 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, after, fence: None)
     """Called with (docname, line, lines after it, its fence) for a code block never closed
     (:func:`.fenceinfo.unclosed_fences`)."""
+
+    on_block_break_words: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
+    """Called with (docname, line, words) for a block break with words after it, which MyST
+    hides (:func:`.mystlines.words_after_block_breaks`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -158,6 +162,9 @@ class DollarMathSwitchParser(MystParser):
             for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
                 self.on_unclosed_fence(document.settings.env.docname,
                                        moved(line) if moved is not None else line, after, fence)
+            for line, words in words_after_block_breaks(tokens):
+                self.on_block_break_words(document.settings.env.docname,
+                                          moved(line) if moved is not None else line, words)
             if moved is not None:
                 lines_of_file(tokens, moved)
             if env.get("duplicate_refs"):
