@@ -1,0 +1,51 @@
+"""Problems testers found and left: a City page whose words vanished unsaid, or whose
+warning said the wrong thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _article(build_dir: Path, name: str = "index") -> str:
+    html = (build_dir / f"{name}.html").read_text(encoding="utf-8")
+    return " ".join(BeautifulSoup(html, "html.parser").article.get_text().replace("¶", "").split())
+
+
+def test_words_a_block_break_hides_are_said_and_a_plain_break_is_not(tmp_path):
+    """Outside a Jekyll site MyST reads ``+++ Budget notes`` as a block break and hides the
+    words: said at the line, with what to write. ``+++`` alone, MyST's JSON metadata and a
+    ``%`` comment are MyST's own, written on purpose: kept as MyST means them, unsaid."""
+    body = ("Intro.\n\n+++ Budget notes\n\nMore.\n\n+++\n\nAfter the break.\n\n+++ {\"slide\": true}\n\n"
+            "% a note to editors\n\nEnd.")
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.warnings if "block-break-words" in line]
+    assert len(said) == 1 and "index.md:8:" in said[0] and "'Budget notes'" in said[0], build.output
+    assert "\\+++" in said[0], said
+    assert len(build.warnings) == 1, build.warnings
+    shown = _article(tmp_path / "out")
+    assert "Intro. More. After the break. End." in shown, shown
+    assert "+++" not in shown and "editors" not in shown and "slide" not in shown, shown
+
+
+def test_a_jekyll_page_whose_lines_end_in_cr_alone_is_a_page(tmp_path):
+    """An old Mac's file (``---\\rtitle: T\\r---``) on a Jekyll site was left out, said to have
+    no front matter: its first line was read up to a line feed it never has. Its lines are
+    read as everywhere else (Sphinx's, ``str.splitlines``), so it is a page, its lines named
+    as the file has them."""
+    src = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Site\n",
+        "index.md": page("Home", 1, "Hi."),
+        "old.md": "---\rtitle: Old notes\rposition: soon\r---\r\rThe budget words.\r",
+    })
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert not [line for line in build.warnings if "front matter" in line], build.output
+    assert [line for line in build.warnings if "old.md:3:" in line and "position" in line], build.output
+    shown = _article(tmp_path / "out", "old")
+    assert "Old notes" in shown and "The budget words." in shown, shown
