@@ -49,3 +49,24 @@ def test_a_jekyll_page_whose_lines_end_in_cr_alone_is_a_page(tmp_path):
     assert [line for line in build.warnings if "old.md:3:" in line and "position" in line], build.output
     shown = _article(tmp_path / "out", "old")
     assert "Old notes" in shown and "The budget words." in shown, shown
+
+
+def test_a_content_ref_outside_the_folder_of_pages_is_said_so_as_written(tmp_path):
+    """GitBook's ``{% content-ref url="../secret/page.md" %}`` to a file beside the folder of
+    pages was said to lead to a page "left out (published: false)", named by its absolute path
+    on the build machine: it leads outside the folder, and is named as the page wrote it."""
+    write_pages(tmp_path, {
+        "secret/page.md": "# Secret\n\nNot a page here.\n",
+        "pages/SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n* [Guide](guide/intro.md)\n",
+        "pages/README.md": "# Home\n\nSee this:\n\n{% content-ref url=\"../secret/page.md\" %}\n"
+                           "[page.md](../secret/page.md)\n{% endcontent-ref %}\n",
+        "pages/guide/intro.md": "# Intro\n\nAlso [the secret](../../secret/page.md).\n",
+    })
+    build = sphinx_build(tmp_path / "pages", tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.warnings if "secret" in line]
+    assert len(said) == 2, build.output
+    assert "README.md:6:" in said[0] or "README.md:6:" in said[1], said
+    assert any("'../secret/page.md' leads outside the folder of pages" in line for line in said), said
+    assert any("'../../secret/page.md' leads outside the folder of pages" in line for line in said), said
+    assert not any("published: false" in line or str(tmp_path / "secret") in line for line in said), said
