@@ -3,11 +3,21 @@ warning said the wrong thing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from conftest import page, sphinx_build, write_pages
+from conftest import REPO, page, require_tool, sphinx_build, write_pages
+
+
+def make(*args: str) -> subprocess.CompletedProcess[str]:
+    """The project's Makefile, as city staff run it."""
+    command = [require_tool("make", "city staff run the Makefile"), "-s", "-C", str(REPO), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=dict(os.environ),
+                          timeout=300, check=False)
 
 
 def _article(build_dir: Path, name: str = "index") -> str:
@@ -70,3 +80,27 @@ def test_a_content_ref_outside_the_folder_of_pages_is_said_so_as_written(tmp_pat
     assert any("'../secret/page.md' leads outside the folder of pages" in line for line in said), said
     assert any("'../../secret/page.md' leads outside the folder of pages" in line for line in said), said
     assert not any("published: false" in line or str(tmp_path / "secret") in line for line in said), said
+
+
+@pytest.mark.parametrize(("section", "advice"), [
+    ("_private", "SECTION=private"), (".git", "SECTION=git"), ("parks/_pools", "SECTION=parks/pools")])
+def test_make_page_in_a_section_never_published_names_one_that_is(tmp_path, section, advice):
+    """``make page SECTION=_private`` advised renaming a landing to ``_private.md``, itself never
+    read; with a ``_private`` folder there it wrote the page into it, in no edition, unsaid."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", 1), "parks/index.md": page("Parks", 1)})
+    (source / "_private").mkdir()
+    result = make("page", f"SOURCEDIR={source}", "TITLE=Budget", f"SECTION={section}")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "is never published" in result.stderr and advice in result.stderr, result.stderr
+    assert f"{section}.md" not in result.stderr, result.stderr
+    assert not list(source.rglob("budget*")), list(source.rglob("*"))
+
+
+def test_make_page_in_a_published_collection_still_works(tmp_path):
+    """A Jekyll site's collection read in place (``_projects``) is a section with pages."""
+    source = write_pages(tmp_path / "source", {
+        "_config.yml": "collections:\n  projects:\n    output: true\n",
+        "index.md": page("Home", 1), "_projects/one.md": page("One", 1)})
+    result = make("page", f"SOURCEDIR={source}", "TITLE=Budget", "SECTION=_projects")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (source / "_projects" / "budget.md").is_file()

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -109,7 +109,13 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
                         "the page would be written there, and no edition reads it; name a folder "
                         "inside it")
     settings = load_settings(confdir)
-    pages = read_pages(find_pages(srcdir, settings))
+    files = find_pages(srcdir, settings)
+    pages = read_pages(files)
+    hidden = _never_published(section, srcdir, files.values())
+    if hidden:
+        raise PageError(f"SECTION={section!r}: a folder whose name starts with '_' or '.' is never "
+                        "published, so a page in it would be in no edition; name a section "
+                        f"without it: SECTION={hidden}")
     if section and not (srcdir / section).is_dir() and landing_of(section, pages, settings.root_doc) is None:
         sections = sorted({d.rpartition("/")[0] for d in pages if "/" in d})
         raise PageError(f"there is no section '{section}' in {srcdir}. Sections: "
@@ -128,6 +134,21 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(front_matter(title, position) + BODY)
     return path, position
+
+
+def _never_published(section: str, srcdir: Path, files: Iterable[Path]) -> str:
+    """For a section no page of which is read (a folder part opening with ``_`` or ``.``:
+    ``_private``, ``.git``), the name without those marks; else ``""``. Such a section's
+    advice was to rename a landing to ``_private.md``, itself never read, and a folder of that
+    name that was there got the new page, in no edition. A Jekyll site's collection read in
+    place (``_projects``, whose pages are read) is a section."""
+    parts = section.split("/") if section else []
+    if not any(part.startswith(("_", ".")) for part in parts):
+        return ""
+    folder = srcdir / section
+    if any(folder in Path(file).parents for file in files):
+        return ""
+    return "/".join(part.lstrip("_.") or "pages" for part in parts)
 
 
 def main(argv: list[str] | None = None) -> int:
