@@ -104,3 +104,37 @@ def test_make_page_in_a_published_collection_still_works(tmp_path):
     result = make("page", f"SOURCEDIR={source}", "TITLE=Budget", "SECTION=_projects")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (source / "_projects" / "budget.md").is_file()
+
+
+def _said(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """What a make command said, without make's own closing line."""
+    return [line for line in (result.stdout + result.stderr).splitlines()
+            if line.strip() and not line.startswith("make: ***")]
+
+
+@pytest.mark.parametrize("jobs", ["abc", "0", ""])
+def test_a_bad_jobs_value_is_one_clear_line(tmp_path, jobs):
+    """``make html JOBS=abc`` printed Sphinx's usage, argparse's error, and then that the
+    build is strict and each WARNING above fails it, where there was none."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", 1)})
+    result = make("html", f"SOURCEDIR={source}", f"BUILDDIR={tmp_path / 'out'}", f"JOBS={jobs}")
+    assert result.returncode != 0
+    said = _said(result)
+    assert len(said) == 1 and f"JOBS={jobs!r}" in said[0] and "JOBS=auto" in said[0], said
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("variable", ["BUILDDIR", "SOURCEDIR"])
+def test_a_folder_with_a_line_break_is_one_clear_line(tmp_path, variable):
+    """A BUILDDIR holding a line break failed with the shell's "Unterminated quoted string":
+    make runs each line of a recipe as a command of its own."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", 1)})
+    folders = {"SOURCEDIR": str(source), "BUILDDIR": str(tmp_path / "out")}
+    folders[variable] += "\nmore"
+    result = make("html", *(f"{name}={value}" for name, value in folders.items()), "STRICT=0")
+    assert result.returncode != 0
+    said = _said(result)
+    assert len(said) == 1 and f"{variable} holds a line break" in said[0], said
+    assert "Unterminated" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]
+
