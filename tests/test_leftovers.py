@@ -138,3 +138,30 @@ def test_a_folder_with_a_line_break_is_one_clear_line(tmp_path, variable):
     assert "Unterminated" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]
 
+
+def _lines_said(build, kind: str, name: str) -> list[int]:
+    return [int(line.split(f"{name}:", 1)[1].split(":", 1)[0]) for line in build.warnings
+            if kind in line and f"{name}:" in line]
+
+
+def test_each_picture_in_a_paragraph_is_said_at_its_own_line(tmp_path):
+    """Three badges on lines 8, 9 and 10, one paragraph: each remote-picture warning said line 8.
+    A Jekyll page whose Liquid include wrote more lines above keeps the file's lines."""
+    badges = "\n".join(f"![Badge {n}](https://img.shields.io/{n}.svg)" for n in ("a", "b", "c"))
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", 1, "Intro.\n\n" + badges + " and\n![Map](missing.png)"),
+    })
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    assert _lines_said(build, "remote-picture", "index.md") == [8, 9, 10], build.warnings
+    assert any("index.md:11:" in line and "missing.png" in line for line in build.warnings), build.warnings
+
+    site = write_pages(tmp_path / "site", {
+        "_config.yml": "title: Site\n",
+        "_includes/note.md": "One.\n\nTwo.\n\nThree.\n",
+        "index.md": page("Home", 1, "{% include note.md %}\n\n" + badges),
+    })
+    build = sphinx_build(site, tmp_path / "site-out", strict=False)
+    assert build.returncode == 0, build.output
+    assert _lines_said(build, "remote-picture", "index.md") == [8, 9, 10], build.warnings
+
