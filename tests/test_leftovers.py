@@ -165,3 +165,18 @@ def test_each_picture_in_a_paragraph_is_said_at_its_own_line(tmp_path):
     assert build.returncode == 0, build.output
     assert _lines_said(build, "remote-picture", "index.md") == [8, 9, 10], build.warnings
 
+
+@pytest.mark.parametrize("jekyll", [False, True])
+def test_the_notes_make_page_writes_are_not_published(tmp_path, jekyll):
+    """``make page`` writes notes to the author as ``%`` lines, MyST's comments. Escaping
+    every ``%`` line as kramdown's words published them on every page; on a Jekyll site, where
+    ``%`` lines are words, the page gets the notes in an HTML comment."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", 1),
+                                               **({"_config.yml": "title: Site\n"} if jekyll else {})})
+    made = make("page", f"SOURCEDIR={source}", "TITLE=Bike lanes")
+    assert made.returncode == 0, made.stderr
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and not build.warnings, build.output
+    shown = _article(tmp_path / "out", "bike-lanes")
+    assert "Write the page here" in shown and "notes to yourself" not in shown, shown
+    assert "sensor" not in shown, shown

@@ -30,6 +30,18 @@ Write the page here, in Markdown. Preview it with `make serve`, check it with `m
 % ![Two city staff test an air-quality sensor on a lamp post](images/sensor.jpg)
 """
 
+JEKYLL_BODY = """\
+Write the page here, in Markdown. Preview it with `make serve`, check it with `make check`.
+
+<!--
+Lines between these marks are notes to yourself: they are not published.
+A picture needs a description for readers who cannot see it, e.g.
+![Two city staff test an air-quality sensor on a lamp post](images/sensor.jpg)
+-->
+"""
+"""The same, on an old Jekyll site: kramdown has no ``%`` comment, so a line opening with
+one is words there (``jekyll_compat.kramdown``) and the notes were published."""
+
 
 class PageError(Exception):
     """Why a page was not created, in words for the person who asked for it."""
@@ -132,7 +144,7 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
     path = srcdir / f"{docname}{settings.suffixes[0]}"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(front_matter(title, position) + BODY)
+        handle.write(front_matter(title, position) + (JEKYLL_BODY if (srcdir / "_config.yml").is_file() else BODY))
     return path, position
 
 
