@@ -33,6 +33,9 @@ $(foreach v,$(.VARIABLES),$(if $(and $(call plain_name,$(v)),$(filter environmen
 sq = '$(subst ','\'',$(1))'
 # ` --title='<TITLE>'`: a value the environment could not carry (above) given as an argument
 one_line_arg = $(if $(and $(value $(2)),$(if $(findstring $(newline),$(value $(2))),,y)), $(1)=$(call sq,$(value $(2))))
+# A folder or setting with a line break in it: make runs each line of a recipe as a command of
+# its own, so the shell got half a quoted name ("Unterminated quoted string"). Said in one line.
+$(foreach v,SOURCEDIR BUILDDIR CONFDIR VENV JOBS RELEASES CHANGES,$(if $(findstring $(newline),$(value $(v))),$(error $(v) holds a line break, which no command of the build can take: name the folder (or give the value) on one line)))
 B := $(call sq,$(value BUILDDIR))
 S := $(call sq,$(value SOURCEDIR))
 C := $(call sq,$(value CONFDIR))

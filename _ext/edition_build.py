@@ -300,6 +300,23 @@ def jobs(options: Sequence[str], pages: int) -> list[str]:
     return options
 
 
+def check_jobs(options: Sequence[str]) -> None:
+    """Refuse a ``-j`` (``JOBS=``) that is neither ``auto`` nor a whole number from 1: Sphinx
+    printed its usage and argparse's error, and the build then said it was strict, each
+    WARNING above failing it, where there was none."""
+    for index, option in enumerate(options[:-1]):
+        if option not in ("-j", "--jobs"):
+            continue
+        value = options[index + 1]
+        try:
+            fine = value == "auto" or int(value) > 0
+        except ValueError:
+            fine = False
+        if not fine:
+            raise BuildFolderProblem(f"JOBS={value!r} is not a number of processes: write a whole "
+                                     "number from 1 (JOBS=4) or JOBS=auto (one per core)")
+
+
 def recover(builddir: Path, edition: str) -> str | None:
     """Finish or undo a swap that was stopped half way; say what was done, if anything."""
     live, old = builddir / edition, builddir / f"{edition}.old"
@@ -553,6 +570,7 @@ class SaidOnce:
 
 def build(builddir: Path, source: Path, edition: str, sphinx_options: Sequence[str]) -> int:
     """Build, swap, and return the exit status (Sphinx's, or 2 for unusable folders)."""
+    check_jobs(sphinx_options)
     check_folders(builddir, source)
     check_not_precious(builddir, precious(source, confdir_of(sphinx_options)),
                        "building would put the editions' folders into it and replace any "

@@ -192,7 +192,7 @@ def heading_id(line: str) -> tuple[str, str] | None:
     return None
 
 
-def clean(text: str, parse_block_html: bool = False) -> str:
+def clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -> str:
     """``text`` without kramdown leftovers, with exactly as many lines.
 
     ``parse_block_html``: the site's ``kramdown:`` setting; a page's
@@ -203,13 +203,18 @@ def clean(text: str, parse_block_html: bool = False) -> str:
 
     An unclosed ``{::comment}`` hid the rest of the page on the old site; here only the
     opener goes, and the text after it stays (:func:`unclosed_comments` says where).
+
+    ``myst_marks``: a block opening with ``%`` or ``+++`` escaped, words as kramdown read
+    them; only on a Jekyll site: elsewhere they are MyST's comment and block break, which a
+    MyST page writes on purpose (``maths`` says the words a ``+++`` hides).
     A page with none of the marks this looks for is returned as it is, without the walk
     over its lines (most pages: ~0.2 ms each).
     """
-    return _clean(text, parse_block_html) if parse_block_html or _MAY_NEED_CLEANING.search(text) else text
+    return _clean(text, parse_block_html, myst_marks) if parse_block_html or _MAY_NEED_CLEANING.search(text) \
+        else text
 
 
-def _clean(text: str, parse_block_html: bool = False) -> str:
+def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -> str:
     lines = _without_table_separators(_without_comments(text).split("\n"))
     labels = {_label(m.group(1)) for line in lines if (m := _REFERENCE_DEFINITION.match(line))}
     wrappers: list[str] = []  # open `<div markdown="1">` tags, innermost last
@@ -242,7 +247,7 @@ def _clean(text: str, parse_block_html: bool = False) -> str:
                 and "$$" not in line and not line.startswith(("    ", "\t")):
             line = line[:-1]  # kramdown's hard line break; Markdown's is one backslash
         maths ^= line.count("$$") % 2 == 1  # inside $$ … $$, \\ ends a row of LaTeX
-        if not maths and "$$" not in line:
+        if myst_marks and not maths and "$$" not in line:
             line = _MYST_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
         lines[i] = _clean_line(line, following)
         if labels and "]" in lines[i]:

@@ -201,7 +201,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     quoted, lost = pullquotes.quotes(rendered.text, parse_block_html)
     notes += [Note(lines(first_line - 1 + avatar.line), "pull-quote", _avatar_message(avatar))
               for avatar in lost]
-    cleaned = kramdown.clean(quoted, parse_block_html=parse_block_html)
+    cleaned = kramdown.clean(quoted, parse_block_html=parse_block_html, myst_marks=whole_elements)
     redcarpet = str(site.get("markdown", "")).strip().lower() == "redcarpet"
     cleaned, hashed = kramdown.hash_headings(cleaned, as_headings=redcarpet)
     notes += [Note(lines(first_line - 1 + line), "hash-heading", _hash_heading_message(written, redcarpet))

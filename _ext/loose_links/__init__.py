@@ -589,20 +589,42 @@ def _lines_of(path: str, mtime_ns: int) -> tuple[str, ...]:
 
 def _left_out_page_advice(env: Any, docname: str, xref: Any) -> str | None:
     """MyST's "Unknown source document 'old'" of a link to a page whose file is there but left
-    out (``published: false``, a draft): what happened and what to do, the link as written."""
+    out (``published: false``, a draft): what happened and what to do, the link as written.
+    A file outside the folder of pages (GitBook's ``{% content-ref url="../secret/page.md" %}``)
+    is no page of the publication: said so, with the path as the page wrote it (it was said
+    to be "published: false", at its absolute path on the build machine)."""
     suffixes = env.config.source_suffix
+    srcdir = Path(env.srcdir)
     for suffix in (suffixes if isinstance(suffixes, (dict, list, tuple)) else [suffixes]):
         try:
-            there = (Path(env.srcdir) / (docname + suffix)).is_file()
+            file = srcdir / (docname + suffix)
+            there = file.is_file()
+            outside = there and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(srcdir))
         except (OSError, ValueError):
-            there = False
+            there = outside = False
         if there:
             anchor = xref.get("reftargetid") if isinstance(xref, nodes.Element) else None
+            if outside:
+                written = _as_written(env, file, xref) + (f"#{anchor}" if anchor else "")
+                return (f"the link {written!r} leads outside the folder of pages, to a file that is "
+                        "no page of the publication, so its words are shown without a link: copy "
+                        "that page into the folder of pages and link to it there, or link to its "
+                        "web address")
             written = docname + suffix + (f"#{anchor}" if anchor else "")
             return (f"the link {written!r} leads to a page that is left out of the publication "
                     "(its front matter says published: false or draft: true), so its words are "
                     "shown without a link: publish that page, or link to another")
     return None
+
+
+def _as_written(env: Any, file: Path, xref: Any) -> str:
+    """``file`` as a link on the linking page writes it: from that page's folder, ``/`` apart."""
+    refdoc = xref.get("refdoc") if isinstance(xref, nodes.Element) else None
+    try:
+        base = Path(env.doc2path(refdoc)).parent if refdoc else Path(env.srcdir)
+        return Path(os.path.relpath(os.path.normpath(file), os.path.normpath(base))).as_posix()
+    except (OSError, ValueError):
+        return file.name
 
 
 def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:

@@ -86,6 +86,12 @@ class Subtype(enum.Enum):
     this room's parser follows) shows only as many as the header has, so the other cells'
     words were in no edition. The row's line is named with the words left out."""
 
+    BLOCK_BREAK_WORDS = "block-break-words"
+    """A block opens with ``+++`` and words (``+++ Budget notes``) on a page of no Jekyll site
+    (on one they are kramdown's words, escaped): MyST reads a block break and keeps the words
+    as its hidden metadata, so they were in no edition. Said at its line, with ``\\+++``, which
+    shows them."""
+
 
 def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: report each formula MathML cannot show.
@@ -169,6 +175,15 @@ def warn_unclosed_fence(docname: str, line: int, after: int, fence: str) -> None
                    f"among them): end the code with a line of {fence} on its own (at the start of "
                    "the line, or indented as the opening one is)", location=(docname, line),
                    type=WARNING_TYPE, subtype=Subtype.CODE_NEVER_CLOSED.value)
+
+
+def warn_block_break_words(docname: str, line: int, words: str) -> None:
+    """A block break hides the words after it (:func:`.mystlines.words_after_block_breaks`)."""
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    logger.warning(f"a line opening with `+++` is a block break in MyST, so the words after it "
+                   f"({shown!r}) are in no edition: to show them, write `\\+++` at the start of "
+                   "the line; to break the page there, write `+++` alone on its line",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.BLOCK_BREAK_WORDS.value)
 
 
 def warn_empty_header(docname: str, line: int, columns: list[int], words: list[str]) -> None:
@@ -261,6 +276,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_empty_header = staticmethod(warn_empty_header)
     DollarMathSwitchParser.on_code_on_fence_line = staticmethod(warn_code_on_fence_line)
     DollarMathSwitchParser.on_unclosed_fence = staticmethod(warn_unclosed_fence)
+    DollarMathSwitchParser.on_block_break_words = staticmethod(warn_block_break_words)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

@@ -35,7 +35,8 @@ from .gfm import deleted
 from .emojifields import emoji_fields_as_text
 from .fenceinfo import code_on_fence_line, unclosed_fences
 from .hardening import linear_footnote_refs
-from .mystlines import myst_lines_in_paragraphs
+from .inlinelines import LINE as PICTURE_LINE, pictures_at_their_lines
+from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
 from .pagesettings import front_matter_line, page_settings
 from .tables import cells_left_out, empty_headers
 from .topmatter import load_front_matter_tokens, read_topmatter
@@ -88,6 +89,10 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, after, fence: None)
     """Called with (docname, line, lines after it, its fence) for a code block never closed
     (:func:`.fenceinfo.unclosed_fences`)."""
+
+    on_block_break_words: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
+    """Called with (docname, line, words) for a block break with words after it, which MyST
+    hides (:func:`.mystlines.words_after_block_breaks`)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config: MdParserConfig = document.settings.env.myst_config
@@ -158,6 +163,10 @@ class DollarMathSwitchParser(MystParser):
             for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
                 self.on_unclosed_fence(document.settings.env.docname,
                                        moved(line) if moved is not None else line, after, fence)
+            for line, words in words_after_block_breaks(tokens):
+                self.on_block_break_words(document.settings.env.docname,
+                                          moved(line) if moved is not None else line, words)
+            pictures_at_their_lines(tokens)
             if moved is not None:
                 lines_of_file(tokens, moved)
             if env.get("duplicate_refs"):
@@ -198,6 +207,9 @@ def lines_of_file(tokens: list[Any], moved: Callable[[int], int]) -> None:
     """Give each block token the lines of the file it came from (MyST's nodes and messages
     take their line from it); an HTML block whose lines moved, each of its lines'."""
     for token in tokens:
+        for child in token.children or () if token.type == "inline" else ():
+            if PICTURE_LINE in child.meta:
+                child.meta[PICTURE_LINE] = moved(child.meta[PICTURE_LINE] + 1) - 1
         if token.map:
             start, end = token.map
             first = moved(start + 1)
@@ -303,6 +315,13 @@ class _Renderer(SphinxRenderer):
             for node in self.current_node.children[before:]:
                 if isinstance(node, nodes.raw):
                     node[FILE_LINES] = list(each)
+
+    def add_line_and_source_path(self, node: Any, token: Any) -> None:
+        """MyST's, with a picture at its own line in its paragraph (:mod:`.inlinelines`)."""
+        super().add_line_and_source_path(node, token)
+        line = token.meta.get(PICTURE_LINE) if isinstance(node, nodes.image) and token.meta else None
+        if line is not None:
+            node.line = self.document.current_line = line + 1
 
     def render_table_row(self, token: Any) -> None:
         """MyST's, with the row and all it holds at the row's own line: MyST gave its cells

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,18 @@ Write the page here, in Markdown. Preview it with `make serve`, check it with `m
 % A picture needs a description for readers who cannot see it, e.g.
 % ![Two city staff test an air-quality sensor on a lamp post](images/sensor.jpg)
 """
+
+JEKYLL_BODY = """\
+Write the page here, in Markdown. Preview it with `make serve`, check it with `make check`.
+
+<!--
+Lines between these marks are notes to yourself: they are not published.
+A picture needs a description for readers who cannot see it, e.g.
+![Two city staff test an air-quality sensor on a lamp post](images/sensor.jpg)
+-->
+"""
+"""The same, on an old Jekyll site: kramdown has no ``%`` comment, so a line opening with
+one is words there (``jekyll_compat.kramdown``) and the notes were published."""
 
 
 class PageError(Exception):
@@ -109,7 +121,13 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
                         "the page would be written there, and no edition reads it; name a folder "
                         "inside it")
     settings = load_settings(confdir)
-    pages = read_pages(find_pages(srcdir, settings))
+    files = find_pages(srcdir, settings)
+    pages = read_pages(files)
+    hidden = _never_published(section, srcdir, files.values())
+    if hidden:
+        raise PageError(f"SECTION={section!r}: a folder whose name starts with '_' or '.' is never "
+                        "published, so a page in it would be in no edition; name a section "
+                        f"without it: SECTION={hidden}")
     if section and not (srcdir / section).is_dir() and landing_of(section, pages, settings.root_doc) is None:
         sections = sorted({d.rpartition("/")[0] for d in pages if "/" in d})
         raise PageError(f"there is no section '{section}' in {srcdir}. Sections: "
@@ -126,8 +144,23 @@ def create_page(srcdir: Path, confdir: Path, title: str, section: str = "") -> t
     path = srcdir / f"{docname}{settings.suffixes[0]}"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(front_matter(title, position) + BODY)
+        handle.write(front_matter(title, position) + (JEKYLL_BODY if (srcdir / "_config.yml").is_file() else BODY))
     return path, position
+
+
+def _never_published(section: str, srcdir: Path, files: Iterable[Path]) -> str:
+    """For a section no page of which is read (a folder part opening with ``_`` or ``.``:
+    ``_private``, ``.git``), the name without those marks; else ``""``. Such a section's
+    advice was to rename a landing to ``_private.md``, itself never read, and a folder of that
+    name that was there got the new page, in no edition. A Jekyll site's collection read in
+    place (``_projects``, whose pages are read) is a section."""
+    parts = section.split("/") if section else []
+    if not any(part.startswith(("_", ".")) for part in parts):
+        return ""
+    folder = srcdir / section
+    if any(folder in Path(file).parents for file in files):
+        return ""
+    return "/".join(part.lstrip("_.") or "pages" for part in parts)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -138,12 +138,15 @@ def described(suffixes: tuple[str, ...] = JEKYLL) -> str:
 
 def starts_with_front_matter(path: str | os.PathLike[str]) -> bool:
     """Whether the file's first line is ``---`` alone (after a byte order mark): Jekyll's
-    sign that a file is a page, not a file it copies as it is."""
+    sign that a file is a page, not a file it copies as it is. A line may end in CR alone
+    (an old Mac's files), as the page's reading (``str.splitlines``) and Sphinx's take it:
+    such a page was left out, said to have no front matter above its ``---``."""
     try:
         with open(path, "rb") as handle:
-            return handle.readline(64).removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
+            first = handle.readline(64).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return False
+    return first.split(b"\r", 1)[0].rstrip() == b"---"
 
 
 def is_html_page(path: str | os.PathLike[str]) -> bool:
