@@ -310,3 +310,50 @@ def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, 
             assert layout_file is not None
             return relative.rsplit(".", 1)[0], layout_file.relative_to(srcdir).as_posix()
     return None
+
+
+_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(?:\|[^{}]*)?-?\}\}")
+"""``{{ page.owner }}`` (a filter after it allowed): the layout printing one front-matter value."""
+MAX_LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Field:
+    """A layout's line that printed front-matter values after a label (``<strong>Owner:</strong>
+    {{ page.owner }}``): the label's words ("Owner") and the keys, in their order."""
+
+    label: str
+    keys: tuple[str, ...]
+
+
+def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
+    """The labelled values ``_layouts/<layout>`` printed, one a line, as OpenOakland's data
+    portal printed each dataset's owner, year and file: on such a site a page is only its
+    front matter, and those values are all a reader saw of it. Only a label of a few words
+    ending with ``:`` counts (not a sentence that happens to hold a value); each line is
+    read once."""
+    if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+        return []
+    path = _layout_file(srcdir, layout.strip())
+    if path is None:
+        return []
+    fields: list[Field] = []
+    for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
+        first = line.find("{{")
+        if first < 0:
+            continue
+        label = " ".join(_visible_html(_without_liquid(line[:first])).split())
+        keys = tuple(dict.fromkeys(m.group(1) for m in _PAGE_OUTPUT.finditer(line, first)))
+        words = label[:-1].split()
+        if keys and label.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
+            fields.append(Field(" ".join(words), keys))
+    return fields
+
+
+def field_value(value: Any) -> str:
+    """A front-matter value as the words a label is followed by; "" for one that is no plain
+    text (a list, a map, or HTML, which would be shown raw)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    words = " ".join(str(value).split())
+    return "" if "<" in words or "{" in words else words
