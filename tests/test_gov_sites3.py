@@ -73,3 +73,37 @@ def test_a_dataset_page_shows_the_values_its_layout_printed_beside_their_labels(
     assert any("2018-05-22-2010-02" in line and "`fileName`" in line
                for line in build.output.splitlines()), build.output
 
+
+SGA_STATUTE = {
+    "_config.yml": "title: Florida Poly Student Government\ntheme: minima\nplugins:\n  - jekyll-feed\n",
+    "index.markdown": "---\nlayout: home\ntitle: About Florida Poly Student Government\n---\n\nEstablished in 2014.\n",
+    "_posts/2021-12-19-title_i.markdown": (
+        "---\nlayout: post\ntitle:  \"Title I - Introduction to SGA Statutes\"\n"
+        "permalink: /Statutes/TitleI/\ncategories: Statutes\n---\n\n"
+        "## Title 1 Introduction to SGA Statutes\n\n"
+        "<style>\n\t#legal-list { \n\t\tcounter-reset: section; \n\t}\n"
+        "\t#legal-list h3:before { \n\t\tcontent: \"10\" counter(section) \". \";\n"
+        "\t\tcounter-increment: section;\n\t}\n"
+        "\t#legal-list ol li:before {\n"
+        "\t\tcontent: \"10\" counter(section) \".\" counters(clause, \".\") \". \";\n\t}\n</style>\n\n"
+        "<html>\n  <body id=\"legal-list\">\n"
+        "    <h3>System of Student Government Association (SGA) Statutes</h3>\n    <ol>\n"
+        "      <li>Objective\n        <ol>\n          <li>This chapter serves to outline the "
+        "structure of the statutes.</li>\n        </ol>\n      </li>\n    </ol>\n  </body>\n</html>\n"),
+}
+
+
+def test_a_style_that_numbered_a_statutes_clauses_is_said_to_have_written_them(tmp_path: Path) -> None:
+    """Florida Poly's Student Government numbered its statutes' chapters and clauses
+    ("100.1.1.") with CSS counters in a page's own ``<style>``: the editions leave the style
+    out, so the warning says that it wrote the numbers and that they belong in the text,
+    not only that "the theme styles the page"."""
+    source = write_pages(tmp_path / "src", SGA_STATUTE)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "2021-12-19-title_i.markdown:" in line
+            and "<style>" in line]
+    assert said, build.output
+    assert "content:" in said[0] and "numbers" in said[0], said
+    assert "write" in said[0].split("content:", 1)[1], said
+    assert "This chapter serves to outline" in words(tmp_path / "html" / "posts" / "2021-12-19-title_i.html")
