@@ -34,6 +34,7 @@ WOAQ = {
         "    <strong>Categories:</strong> {{ page.categories }} <br />\n"
         "    <strong>File Download:</strong> <a href={{ site.s3_bucket }}/{{ page.resourceType }}/"
         "{{ page.fileName }}>{{ page.fileName }}</a> <br/>\n"
+        "    <b>Source:</b> {{ page.location }} <b>Agency:</b> {{ page.agency }}\n"
         "    {{ content }}\n  </div>\n"
         "  <div id='map' style='width: 100%; height: 500px;'></div>\n"
         "  <script>mapboxgl.accessToken = '{{site.mapbox-token}}';</script>\n</article>\n"),
@@ -41,7 +42,8 @@ WOAQ = {
                  "This project is in support of an environmental justice group in West Oakland.\n"),
     "_posts/2018-04-26-zoning-city-of-oakland.markdown": (
         "---\ntitle: Zoning\ncategories: LandUse\nowner: City of Oakland\nlicense:\nmonth: \n"
-        "year: 2015\nlocation: AdaptOaklandMaps\nfileName: Zoning.json\nlayout: data\n---\n\n"),
+        "year: 2015\nlocation: AdaptOaklandMaps\nagency: Planning\nstatus: current\n"
+        "fileName: Zoning.json\nlayout: data\n---\n\n"),
     "_posts/2018-05-22-2010-02.markdown": (
         "---\ntitle: Citizen Science 02-2010\nowner: WOEIP\nlayout: data\nmonth: 02\nyear: 2010\n"
         "categories: citizenScience\nfileName: <a href=\"http://s3-us-west-2.amazonaws.com/"
@@ -69,7 +71,8 @@ def test_a_dataset_page_shows_the_values_its_layout_printed_beside_their_labels(
     assert not any("`owner`" in line or "`year`" in line or "`fileName`" in line
                    for line in zoning_warnings), zoning_warnings
     assert not any("no text of its own" in line for line in zoning_warnings), zoning_warnings
-    assert any("`location`" in line for line in zoning_warnings), zoning_warnings  # shown nowhere
+    assert "Source: AdaptOaklandMaps Agency: Planning" in zoning, zoning  # two labels on one line
+    assert any("`status`" in line for line in zoning_warnings), zoning_warnings  # shown nowhere
     assert any("2018-05-22-2010-02" in line and "`fileName`" in line
                for line in build.output.splitlines()), build.output
 

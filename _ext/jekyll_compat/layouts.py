@@ -339,14 +339,19 @@ def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
         return []
     fields: list[Field] = []
     for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
-        first = line.find("{{")
-        if first < 0:
-            continue
-        label = " ".join(_visible_html(_without_liquid(line[:first])).split())
-        keys = tuple(dict.fromkeys(m.group(1) for m in _PAGE_OUTPUT.finditer(line, first)))
-        words = label[:-1].split()
-        if keys and label.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
-            fields.append(Field(" ".join(words), keys))
+        label, keys, at = "", [], 0
+        for output in _PAGE_OUTPUT.finditer(line):
+            before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())
+            at = output.end()
+            words = before[:-1].split()
+            if before.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
+                if label and keys:  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
+                    fields.append(Field(label, tuple(dict.fromkeys(keys))))
+                label, keys = " ".join(words), []
+            if label:  # the label's value, or more of it (an address and its words)
+                keys.append(output.group(1))
+        if label and keys:
+            fields.append(Field(label, tuple(dict.fromkeys(keys))))
     return fields
 
 
