@@ -110,3 +110,43 @@ def test_a_style_that_numbered_a_statutes_clauses_is_said_to_have_written_them(t
     assert "content:" in said[0] and "numbers" in said[0], said
     assert "write" in said[0].split("content:", 1)[1], said
     assert "This chapter serves to outline" in words(tmp_path / "html" / "posts" / "2021-12-19-title_i.html")
+
+
+WOAQ_CATEGORIES = {
+    **{k: v for k, v in WOAQ.items() if not k.startswith("_layouts/")},
+    "_layouts/data.html": "---\nlayout: default\n---\n{{ content }}\n",
+    "_layouts/category.html": ("---\nlayout: default\n---\n\n<div class=\"home\">\n"
+                               "  {% include categories-list.html %}\n\n  <div class=\"posts-list\">\n"
+                               "    {% include posts-list.html %}\n    \n  </div>\n</div>"),
+    "_includes/categories-list.html": "<div class=\"categories-list\">\n    <h2>Categories</h2>\n</div>\n",
+    "_includes/posts-list.html": (
+        "<h2>Datasets</h2>\n<div class=\"autopages-meta\">\n    {% if page.title == \"Home\" %}\n"
+        "        {% assign posts = paginator.posts %}\n    {% else %}      \n"
+        "        <strong>{{page.tag}}</strong>\n        {% assign posts = site.categories[page.tag] %}\n"
+        "    {% endif %}\n</div>\n<ul class=\"post-listing\">\n    {% for post in posts %}\n"
+        "    <li class=\"post\">\n        <h3><a class=\"post-link\" href=\"{{ post.url | relative_url }}\">"
+        "{{ post.title | escape }}</a></h3>\n    </li>\n    {% endfor %}\n</ul>\n"),
+    "LandUse.md": "---\nlayout: category\ntitle: LandUse\ntag: LandUse\npermalink: /category/LandUse\nhidden: true\n---",
+    "_posts/2018-04-26-caltrans-right-of-way-parcels.markdown": (
+        "---\ntitle: Caltrans Right of Way Parcels\ncategories: LandUse\nowner: Caltrans\nlayout: data\n---\n"),
+}
+
+
+def test_a_category_page_its_layout_filled_lists_the_posts_of_its_category(tmp_path: Path) -> None:
+    """OpenOakland's /category/LandUse page was only front matter (``tag: LandUse``): its
+    layout's ``posts-list.html`` listed ``site.categories[page.tag]``, the category's
+    datasets, newest first. The editions list them the same, dated and linked, and the
+    page is not said to have no text of its own."""
+    source = write_pages(tmp_path / "src", WOAQ_CATEGORIES)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = BeautifulSoup((tmp_path / "html" / "LandUse.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.find("article")
+    listed = [" ".join(li.get_text(" ").split()) for li in article.select("ul.category-posts li")]
+    assert listed == ["April 26, 2018 · Zoning", "April 26, 2018 · Caltrans Right of Way Parcels"] or \
+        listed == ["April 26, 2018 · Caltrans Right of Way Parcels", "April 26, 2018 · Zoning"], listed
+    links = [a["href"] for a in article.select("ul.category-posts a")]
+    assert all(href.startswith("posts/2018-04-26-") for href in links), links
+    assert "Citizen Science" not in article.get_text()
+    said = [line for line in build.output.splitlines() if "LandUse.md" in line and "WARNING" in line]
+    assert not any("no text of its own" in line or "`tag`" in line for line in said), said

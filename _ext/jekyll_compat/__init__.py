@@ -1614,9 +1614,11 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     if by_default:
         layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
     fields = _printed_fields(Path(app.srcdir), layout, source.data)
+    category = _category_posts(app, layout, source.data) if not body.strip() else None
+    printed = {key for _, _, keys in fields for key in keys} | ({category[0]} if category else set())
     shown, unshown = frontdata.classify(source.data, source.key_lines, body,
                                         folder.rsplit("/", 1)[-1] if lands else "",
-                                        frozenset(key for _, _, keys in fields for key in keys))
+                                        frozenset(printed))
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
     # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do;
@@ -1625,6 +1627,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     unmade = (None if is_redirect_page(source.data) or lists_pages or shown else
               layouts.unmade_page(Path(app.srcdir), layout, body, by_default,
                                   None if body.strip() else _unread_folders(app), docname))
+    if unmade is not None and category and category[1] and not unmade.listed and not unmade.missing:
+        unmade = None  # its layout listed its category's posts: so does the page
     if unmade is not None and fields and not unmade.listed and not unmade.missing:
         labels = {word for label in layouts.labelled_fields(Path(app.srcdir), layout)
                   for word in f"{label.label}:".split()}
@@ -1641,6 +1645,10 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     _show_subtitle(section, frontdata.subtitle(source.data),
                    (str(app.env.doc2path(docname)), source.key_lines.get("subtitle", 1)))
     _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines)
+    if category and category[1]:
+        section += _category_list(docname, category[1])
+        for target, _ in category[1]:  # a post's new title or date is shown here too
+            app.env.note_dependency(str(app.env.doc2path(target)))
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
@@ -1670,6 +1678,35 @@ def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
             value = " ".join(dict.fromkeys(layouts.field_value(data[key]) for key in keys))
             found.append((field.label, value, keys))
     return found
+
+
+def _category_posts(app: Sphinx, layout: object, data: Mapping[str, Any]
+                    ) -> tuple[str, list[tuple[str, posts.Post]]] | None:
+    """``(key, [(docname, post), …])``: the posts of the category (or tag) the page's
+    ``key`` names, newest first as ``site.categories[…]`` gave them, when its layout listed
+    them; None when it listed none."""
+    found = layouts.listed_category(Path(app.srcdir), layout)
+    if found is None or not isinstance(value := data.get(found[1]), str) or not value.strip():
+        return None
+    kind, key = found
+    every = posts_of(app, app.env.found_docs)
+    chosen = [(doc, post) for doc, post in every.items() if post.published
+              and value.strip() in (post.categories if kind == "categories" else post.tags)]
+    return key, sorted(chosen, key=lambda item: item[1].order, reverse=True)
+
+
+def _category_list(docname: str, chosen: list[tuple[str, posts.Post]]) -> nodes.bullet_list:
+    """The category's posts as minima's lists showed them: each "April 26, 2018 · Title"."""
+    listing = nodes.bullet_list(classes=["post-list", "category-posts"])
+    for target, post in chosen:
+        text = urls.show_date(post.day)
+        link = addnodes.pending_xref("", nodes.inline("", ""), refdomain="std", reftype="doc",
+                                     reftarget="/" + target, refdoc=docname, refexplicit=False,
+                                     refwarn=True)
+        listing += nodes.list_item("", nodes.paragraph(
+            "", "", posts_list.post_date(text, text, classes=["post-meta"], datetime=post.day.isoformat()),
+            nodes.Text(" · "), link))
+    return listing
 
 
 def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str, ...]]],

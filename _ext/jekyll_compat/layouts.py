@@ -362,3 +362,31 @@ def field_value(value: Any) -> str:
         return ""
     words = " ".join(str(value).split())
     return "" if "<" in words or "{" in words else words
+
+
+_CATEGORY_LIST = re.compile(r"\bsite\.(categories|tags)\[\s*page\.([A-Za-z_][\w-]*)\s*\]")
+"""``site.categories[page.tag]``: the posts of the category the page names."""
+_INCLUDE = re.compile(r"\{%-?\s*include(?:_cached)?\s+([\w./-]{1,200})")
+MAX_INCLUDES = 20
+
+
+def listed_category(srcdir: Path, layout: object) -> tuple[str, str] | None:
+    """``("categories", "tag")`` when the page's layout, or a file of ``_includes/`` it
+    includes, listed ``site.categories[page.tag]`` (or ``site.tags[…]``): OpenOakland's
+    category pages were only ``tag: LandUse`` and that list of the category's datasets."""
+    if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+        return None
+    path = _layout_file(srcdir, layout.strip())
+    if path is None:
+        return None
+    text = _read(path)
+    includes = srcdir / "_includes"
+    texts = [text]
+    for name in list(dict.fromkeys(_INCLUDE.findall(text)))[:MAX_INCLUDES]:
+        included = includes / name
+        if included.is_file() and is_inside(Path(os.path.realpath(included)), [includes]):
+            texts.append(_read(included))
+    for each in texts:
+        if (found := _CATEGORY_LIST.search(each)) is not None:
+            return found.group(1), found.group(2)
+    return None
