@@ -1609,20 +1609,31 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     folder = docname.removesuffix("/index") if docname.endswith("/index") else docname
     lands = any(other.startswith(folder + "/") for other in app.env.found_docs) \
         if "collection" in source.data else False
+    layout = source.data.get("layout")
+    by_default = "layout" not in source.data  # `layout: null` is Jekyll's "none"
+    if by_default:
+        layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
+    fields = _printed_fields(Path(app.srcdir), layout, source.data)
+    category = _category_posts(app, layout, source.data) if not body.strip() else None
+    printed = {key for _, _, keys in fields for key in keys} | ({category[0]} if category else set())
     shown, unshown = frontdata.classify(source.data, source.key_lines, body,
-                                        folder.rsplit("/", 1)[-1] if lands else "")
+                                        folder.rsplit("/", 1)[-1] if lands else "",
+                                        frozenset(printed))
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
     # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do;
     # a layout that listed the page's front-matter links: they are shown below
     lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)
-    layout = source.data.get("layout")
-    by_default = "layout" not in source.data  # `layout: null` is Jekyll's "none"
-    if by_default:
-        layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
     unmade = (None if is_redirect_page(source.data) or lists_pages or shown else
               layouts.unmade_page(Path(app.srcdir), layout, body, by_default,
                                   None if body.strip() else _unread_folders(app), docname))
+    if unmade is not None and category and category[1] and not unmade.listed and not unmade.missing:
+        unmade = None  # its layout listed its category's posts: so does the page
+    if unmade is not None and fields and not unmade.listed and not unmade.missing:
+        labels = {word for label in layouts.labelled_fields(Path(app.srcdir), layout)
+                  for word in f"{label.label}:".split()}
+        if set(unmade.words) <= labels:
+            unmade = None  # all the layout said was its labels, shown with their values
     if unmade is not None:
         warn(unmade.message(), (docname, source.key_lines.get("layout", 1)), Subtype.LAYOUT)
     elif not (is_redirect_page(source.data) or shown) and (
@@ -1633,6 +1644,11 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
         return
     _show_subtitle(section, frontdata.subtitle(source.data),
                    (str(app.env.doc2path(docname)), source.key_lines.get("subtitle", 1)))
+    _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines)
+    if category and category[1]:
+        section += _category_list(docname, category[1])
+        for target, _ in category[1]:  # a post's new title or date is shown here too
+            app.env.note_dependency(str(app.env.doc2path(target)))
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
@@ -1647,6 +1663,66 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                 para += nodes.Text(" — " + ", ".join(item.details))
             listing += nodes.list_item("", para)
         section += listing
+
+
+def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
+                    ) -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(label, value, keys)`` for each labelled line of the page's layout that printed a
+    value the page's front matter has (``Owner: City of Oakland``); keys the publication
+    reads itself (title, date, categories …) are left to it."""
+    found = []
+    for field in layouts.labelled_fields(srcdir, layout):
+        keys = tuple(key for key in field.keys if key not in frontdata.KNOWN
+                     and layouts.field_value(data.get(key)))
+        if keys:
+            value = " ".join(dict.fromkeys(layouts.field_value(data[key]) for key in keys))
+            found.append((field.label, value, keys))
+    return found
+
+
+def _category_posts(app: Sphinx, layout: object, data: Mapping[str, Any]
+                    ) -> tuple[str, list[tuple[str, posts.Post]]] | None:
+    """``(key, [(docname, post), …])``: the posts of the category (or tag) the page's
+    ``key`` names, newest first as ``site.categories[…]`` gave them, when its layout listed
+    them; None when it listed none."""
+    found = layouts.listed_category(Path(app.srcdir), layout)
+    if found is None or not isinstance(value := data.get(found[1]), str) or not value.strip():
+        return None
+    kind, key = found
+    every = posts_of(app, app.env.found_docs)
+    chosen = [(doc, post) for doc, post in every.items() if post.published
+              and value.strip() in (post.categories if kind == "categories" else post.tags)]
+    return key, sorted(chosen, key=lambda item: item[1].order, reverse=True)
+
+
+def _category_list(docname: str, chosen: list[tuple[str, posts.Post]]) -> nodes.bullet_list:
+    """The category's posts as minima's lists showed them: each "April 26, 2018 · Title"."""
+    listing = nodes.bullet_list(classes=["post-list", "category-posts"])
+    for target, post in chosen:
+        text = urls.show_date(post.day)
+        link = addnodes.pending_xref("", nodes.inline("", ""), refdomain="std", reftype="doc",
+                                     reftarget="/" + target, refdoc=docname, refexplicit=False,
+                                     refwarn=True)
+        listing += nodes.list_item("", nodes.paragraph(
+            "", "", posts_list.post_date(text, text, classes=["post-meta"], datetime=post.day.isoformat()),
+            nodes.Text(" · "), link))
+    return listing
+
+
+def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str, ...]]],
+                 source: str, key_lines: Mapping[str, int]) -> None:
+    """Each labelled value as a paragraph under the title (and subtitle), the label strong,
+    as the old layout printed it, in every edition."""
+    if not fields or not section.children or not isinstance(section[0], nodes.title):
+        return
+    at = 2 if len(section.children) > 1 and "page-subtitle" in section[1].get("classes", []) else 1
+    for label, value, keys in fields:
+        para = nodes.paragraph(classes=["front-matter-field"])
+        para.source, para.line = source, key_lines.get(keys[0], 1)
+        para += nodes.strong(f"{label}:", f"{label}:")
+        para += nodes.Text(" " + value)
+        section.insert(at, para)
+        at += 1
 
 
 def _show_subtitle(section: nodes.section, words: str, where: tuple[str, int]) -> None:

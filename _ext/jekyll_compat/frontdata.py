@@ -168,13 +168,15 @@ def subtitle(data: Mapping[str, Any]) -> str:
 
 
 def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
-             landing_of: str = "") -> tuple[list[LinkList], list[Unshown]]:
+             landing_of: str = "", printed: frozenset[str] = frozenset()
+             ) -> tuple[list[LinkList], list[Unshown]]:
     """The lists to show at the end of the page, and the keys shown nowhere.
 
     A text the title already says (``nav_title: Resources``, ``short-name: Signal
     Re-timing`` beside ``title: Signal Re-Timing - City of Austin``) is shown; so is
     ``collection: NAME`` on the page that lands the folder of that name (``landing_of``),
-    whose contents list the collection's pages, as the City's Zilker theme listed them."""
+    whose contents list the collection's pages, as the City's Zilker theme listed them.
+    ``printed``: keys shown under the title beside their layout's labels (``layouts.Field``)."""
     shown: list[LinkList] = []
     unshown: list[Unshown] = []
     title = _words(data.get("title"))
@@ -185,6 +187,8 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
         if ASSET_KEY.search(key) or (key == "subtitle" and subtitle(data)):
             continue
         if key in MENU_NAME_KEYS and _names_a_menu(value):
+            continue
+        if key in printed:
             continue
         if key and key == name_key(data):
             continue  # the page's title (pageorder), as its layout showed it

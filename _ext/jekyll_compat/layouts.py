@@ -310,3 +310,83 @@ def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, 
             assert layout_file is not None
             return relative.rsplit(".", 1)[0], layout_file.relative_to(srcdir).as_posix()
     return None
+
+
+_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(?:\|[^{}]*)?-?\}\}")
+"""``{{ page.owner }}`` (a filter after it allowed): the layout printing one front-matter value."""
+MAX_LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Field:
+    """A layout's line that printed front-matter values after a label (``<strong>Owner:</strong>
+    {{ page.owner }}``): the label's words ("Owner") and the keys, in their order."""
+
+    label: str
+    keys: tuple[str, ...]
+
+
+def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
+    """The labelled values ``_layouts/<layout>`` printed, one a line, as OpenOakland's data
+    portal printed each dataset's owner, year and file: on such a site a page is only its
+    front matter, and those values are all a reader saw of it. Only a label of a few words
+    ending with ``:`` counts (not a sentence that happens to hold a value); each line is
+    read once."""
+    if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+        return []
+    path = _layout_file(srcdir, layout.strip())
+    if path is None:
+        return []
+    fields: list[Field] = []
+    for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
+        label, keys, at = "", [], 0
+        for output in _PAGE_OUTPUT.finditer(line):
+            before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())
+            at = output.end()
+            words = before[:-1].split()
+            if before.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
+                if label and keys:  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
+                    fields.append(Field(label, tuple(dict.fromkeys(keys))))
+                label, keys = " ".join(words), []
+            if label:  # the label's value, or more of it (an address and its words)
+                keys.append(output.group(1))
+        if label and keys:
+            fields.append(Field(label, tuple(dict.fromkeys(keys))))
+    return fields
+
+
+def field_value(value: Any) -> str:
+    """A front-matter value as the words a label is followed by; "" for one that is no plain
+    text (a list, a map, or HTML, which would be shown raw)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    words = " ".join(str(value).split())
+    return "" if "<" in words or "{" in words else words
+
+
+_CATEGORY_LIST = re.compile(r"\bsite\.(categories|tags)\[\s*page\.([A-Za-z_][\w-]*)\s*\]")
+"""``site.categories[page.tag]``: the posts of the category the page names."""
+_INCLUDE = re.compile(r"\{%-?\s*include(?:_cached)?\s+([\w./-]{1,200})")
+MAX_INCLUDES = 20
+
+
+def listed_category(srcdir: Path, layout: object) -> tuple[str, str] | None:
+    """``("categories", "tag")`` when the page's layout, or a file of ``_includes/`` it
+    includes, listed ``site.categories[page.tag]`` (or ``site.tags[…]``): OpenOakland's
+    category pages were only ``tag: LandUse`` and that list of the category's datasets."""
+    if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+        return None
+    path = _layout_file(srcdir, layout.strip())
+    if path is None:
+        return None
+    text = _read(path)
+    includes = srcdir / "_includes"
+    texts = [text]
+    for name in list(dict.fromkeys(_INCLUDE.findall(text)))[:MAX_INCLUDES]:
+        included = includes / name
+        if included.is_file() and is_inside(Path(os.path.realpath(included)), [includes]):
+            texts.append(_read(included))
+    for each in texts:
+        if (found := _CATEGORY_LIST.search(each)) is not None:
+            return found.group(1), found.group(2)
+    return None

@@ -204,6 +204,22 @@ class Change:
     """A link's own name was changed to hold the words it shows (:func:`label_in_name`)."""
 
 
+_CSS_CONTENT = re.compile(r"\bcontent\s*:\s*([^;{}]{1,200})")
+_CSS_WRITES = re.compile(r"\bcounters?\(|\battr\(|[\"'][^\"']*\w")
+
+
+def _written_by_css(css: str) -> str:
+    """The first ``content:`` value of a page's own style that writes words or numbers
+    (a quoted text with a letter or digit, a counter, an attribute), as written; "" when
+    there is none (``content: ""`` draws only a box). Florida Poly's statutes numbered
+    their clauses so: ``content: "10" counter(section) "." counters(clause, ".")``."""
+    for found in _CSS_CONTENT.finditer(css[:1 << 20]):
+        value = " ".join(found.group(1).split())
+        if _CSS_WRITES.search(value):
+            return _shorter(value)
+    return ""
+
+
 def _shorter(value: str, limit: int = 60) -> str:
     """An address as a message shows it: cut to ``limit`` characters, the cut marked "…"."""
     return value if len(value) <= limit else value[:limit - 1] + "…"
@@ -427,8 +443,14 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                               "out: only http, https, mailto, tel and relative addresses are linked"
                               + ("; its title is shown" if title else ""), iframe=True))
         return
-    if name == "style" and not _REMOTE_CSS.search("".join(element.itertext())):
-        changes.append(Change("a <style> element is left out (the theme styles the page)"))
+    if name == "style" and not _REMOTE_CSS.search(css := "".join(element.itertext())):
+        if wrote := _written_by_css(css):
+            changes.append(Change(f"a <style> element is left out, and with it the words or numbers "
+                                  f"its `content:` rules wrote on the page (`content: {wrote}`)",
+                                  advice="write those numbers or words into the page's text "
+                                         "(an ordered list numbers its items itself)"))
+        else:
+            changes.append(Change("a <style> element is left out (the theme styles the page)"))
         return
     if name == "area":
         _area(element, out, changes, local_image, in_link, inline, within)
