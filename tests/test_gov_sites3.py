@@ -150,3 +150,25 @@ def test_a_category_page_its_layout_filled_lists_the_posts_of_its_category(tmp_p
     assert "Citizen Science" not in article.get_text()
     said = [line for line in build.output.splitlines() if "LandUse.md" in line and "WARNING" in line]
     assert not any("no text of its own" in line or "`tag`" in line for line in said), said
+
+
+def test_a_category_page_lists_a_post_added_after_it_was_built(tmp_path: Path) -> None:
+    """The category page lists posts no file of it names: an incremental build after a new
+    post kept the old list, where a clean build shows the new one. The page is read again
+    when the posts change."""
+    source = write_pages(tmp_path / "src", WOAQ_CATEGORIES)
+    out = tmp_path / "html"
+    assert sphinx_build(source, out, "html", strict=False).returncode == 0
+    (source / "_posts" / "2019-05-01-street-trees.markdown").write_text(
+        "---\ntitle: Street Trees\ncategories: LandUse\nowner: City of Oakland\nlayout: data\n---\n",
+        encoding="utf-8")
+    assert sphinx_build(source, out, "html", strict=False).returncode == 0
+    clean = tmp_path / "clean"
+    assert sphinx_build(source, clean, "html", strict=False).returncode == 0
+
+    def listed(folder: Path) -> list[str]:
+        page = BeautifulSoup((folder / "LandUse.html").read_text(encoding="utf-8"), "html.parser")
+        return [" ".join(li.get_text(" ").split()) for li in page.select("ul.category-posts li")]
+
+    assert "May 1, 2019 · Street Trees" in listed(out), listed(out)
+    assert listed(out) == listed(clean)

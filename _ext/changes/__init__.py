@@ -33,6 +33,9 @@ KEYS = {
                        "pages listing them were read with",
     "record.release_pages": "the pages that list the releases (the releases directive): read "
                             "again when a release comes",
+    "jekyll_compat.category_pages": "the pages that list a category's posts (a layout's "
+                                    "site.categories[…]), each with the posts it was read with: "
+                                    "read again when those change",
     "changes.output": "the stamp of the output a builder's memories were made with (a failed "
                       "build's output is thrown away, its memories are not: changes.glue)",
 }

@@ -1609,10 +1609,7 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     folder = docname.removesuffix("/index") if docname.endswith("/index") else docname
     lands = any(other.startswith(folder + "/") for other in app.env.found_docs) \
         if "collection" in source.data else False
-    layout = source.data.get("layout")
-    by_default = "layout" not in source.data  # `layout: null` is Jekyll's "none"
-    if by_default:
-        layout = front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout")
+    layout, by_default = _layout_of(app, docname, source.data)
     fields = _printed_fields(Path(app.srcdir), layout, source.data)
     category = _category_posts(app, layout, source.data) if not body.strip() else None
     printed = {key for _, _, keys in fields for key in keys} | ({category[0]} if category else set())
@@ -1649,6 +1646,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
         section += _category_list(docname, category[1])
         for target, _ in category[1]:  # a post's new title or date is shown here too
             app.env.note_dependency(str(app.env.doc2path(target)))
+    if category is not None:  # a post added to the category is shown here too
+        category_pages(app.env)[docname] = _category_signature(category[1])
     for found in shown:
         section += nodes.rubric(found.heading, found.heading, classes=["front-matter-list"])
         listing = nodes.bullet_list(classes=["front-matter-list"])
@@ -1693,6 +1692,57 @@ def _category_posts(app: Sphinx, layout: object, data: Mapping[str, Any]
     chosen = [(doc, post) for doc, post in every.items() if post.published
               and value.strip() in (post.categories if kind == "categories" else post.tags)]
     return key, sorted(chosen, key=lambda item: item[1].order, reverse=True)
+
+
+def _layout_of(app: Sphinx, docname: str, data: Mapping[str, Any]) -> tuple[object, bool]:
+    """The page's layout, and whether ``_config.yml``'s ``defaults:`` gave it (``layout:
+    null`` is Jekyll's "none")."""
+    if "layout" in data:
+        return data.get("layout"), False
+    return front_matter_defaults(Path(app.srcdir), app.env.doc2path(docname)).get("layout"), True
+
+
+def category_pages(env: BuildEnvironment) -> dict[str, str]:
+    """``{docname: the posts it listed}`` of the pages that list a category's posts (a
+    ``changes`` memory, filled as pages are read)."""
+    pages = changes.recall(env, "jekyll_compat.category_pages")
+    if pages is changes.MISSING:
+        pages = {}
+        changes.remember(env, "jekyll_compat.category_pages", pages)
+    return pages
+
+
+def _category_signature(chosen: list[tuple[str, posts.Post]]) -> str:
+    return "\n".join(f"{doc}\t{post.instant}\t{post.title}" for doc, post in chosen)
+
+
+def categories_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                       removed: set[str]) -> list[str]:
+    """``env-get-outdated``: a category page whose category's posts are no longer those it
+    listed (a post added, taken out or moved to another category) is read again; no file it
+    depends on changed."""
+    pages = category_pages(env)
+    if not pages:
+        return []
+    outdated = []
+    for docname, listed in pages.items():
+        if docname not in env.found_docs or docname in changed or docname in added:
+            continue
+        source = pagesource.read(Path(env.doc2path(docname)))
+        category = _category_posts(app, _layout_of(app, docname, source.data)[0], source.data)
+        if _category_signature(category[1] if category else []) != listed:
+            outdated.append(docname)
+    return outdated
+
+
+def forget_category_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    category_pages(env).pop(docname, None)
+
+
+def merge_category_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                         other: BuildEnvironment) -> None:
+    mine = category_pages(env)
+    mine.update({doc: listed for doc, listed in category_pages(other).items() if doc in docnames})
 
 
 def _category_list(docname: str, chosen: list[tuple[str, posts.Post]]) -> nodes.bullet_list:
@@ -1793,6 +1843,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", say_what_is_not_read)
     app.connect("env-get-outdated", say_which_collection_pages_clash)
     app.connect("env-get-outdated", say_what_is_wrong_with_posts, priority=450)  # before page order
+    app.connect("env-get-outdated", categories_changed)
+    app.connect("env-purge-doc", forget_category_page)
+    app.connect("env-merge-info", merge_category_pages)
     app.connect("source-read", rewrite_source)
     app.connect("markdown-source-lines", lines_of_the_file)
     app.connect("env-updated", map_old_urls)
