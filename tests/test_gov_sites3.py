@@ -172,3 +172,14 @@ def test_a_category_page_lists_a_post_added_after_it_was_built(tmp_path: Path) -
 
     assert "May 1, 2019 · Street Trees" in listed(out), listed(out)
     assert listed(out) == listed(clean)
+
+
+def test_hidden_true_is_a_switch_not_words_a_layout_showed(tmp_path: Path) -> None:
+    """``hidden: true`` (jekyll-paginate-v2 and most themes: leave the page out of the post
+    lists) was said as "data the old layout may have shown": it is a switch, no words."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "landuse.md": "---\ntitle: Land use\nposition: 1\nhidden: true\n---\n\nZoning data.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=True)
+    assert build.returncode == 0, build.output
+    assert "hidden" not in build.output

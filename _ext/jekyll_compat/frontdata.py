@@ -43,6 +43,9 @@ KNOWN = frozenset({
     # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
     "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
+    # jekyll-paginate-v2's and most themes' "leave it out of the post lists" (the contents
+    # list every page)
+    "hidden",
     # a layout's CSS hook (opensource.guide's ``class: coc``); documentation-theme-jekyll's
     # search and tag-page switches and its search keywords
     "class", "folder", "search", "tagName", "keywords",
