@@ -652,3 +652,14 @@ def test_a_warning_s_own_words_are_not_read_as_the_page_s(tmp_path):
     assert [line for line in build.warnings if "[markup.attributes]" in line] == [], build.output
     assert len([line for line in build.warnings if "[myst.directive_unknown]" in line]) == 1, build.output
 
+
+def test_a_fence_line_with_an_info_string_inside_code_does_not_close_it(tmp_path):
+    """A code block holding a line like ```` ```html ```` (a README showing how to write a
+    fence): the line scanners took it for the closing fence, the real closing fence for an
+    opening one, and the rest of the page for code; a ``% …`` quote line after it (kramdown's
+    words, MyST's comment) was left unescaped and lost in every edition, unsaid."""
+    fence = "Write:\n\n```\n{w}\n\n```html\n<p>{w}</p>\n```\n\n"
+    shown = kept_everywhere(tmp_path / "jekyll", fence + "> % {w} quoted\n\n- % {w} listed", jekyll=True)
+    assert "% p1w0003 quoted" in shown and "% p1w0004 listed" in shown, shown
+    kept_everywhere(tmp_path / "myst", fence + "About 50\n% of {w} residents\n\n~~~ `x`\n{w}\n~~~\n\n"
+                                                 "Then\n% {w} more")

@@ -21,16 +21,20 @@ def body_start(lines: Sequence[str]) -> int:
 def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
     """The indexes of lines from ``start`` on that are neither in a code fence nor fence lines.
 
-    A fence closes with the same character repeated at least as often (CommonMark); an
-    unclosed fence runs to the end of the page.
+    A fence closes with the same character repeated at least as often and nothing after it
+    (CommonMark: ```` ```html ```` inside a block is one of its lines); an unclosed fence
+    runs to the end of the page. A line of backticks whose words hold a backtick opens none.
     """
     fence: str | None = None
     for i in range(start, len(lines)):
         if (match := _FENCE.match(lines[i])) is not None:
-            marker = match.group(1)
+            marker, rest = match.group(1), lines[i][match.end():]
             if fence is None:
+                if marker[0] == "`" and "`" in rest:
+                    yield i  # inline code (```` ```a` ````), no fence
+                    continue
                 fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
                 fence = None
             continue
         if fence is None:
