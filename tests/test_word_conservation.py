@@ -653,6 +653,22 @@ def test_a_warning_s_own_words_are_not_read_as_the_page_s(tmp_path):
     assert len([line for line in build.warnings if "[myst.directive_unknown]" in line]) == 1, build.output
 
 
+def test_a_jekyll_table_cell_s_markdown_is_read(tmp_path):
+    """kramdown read the Markdown in ``<td markdown="1">`` (a staff table's bold names,
+    links, code); the site, the ePub and the PDF showed its ``**`` and ``[…](…)`` as typed."""
+    shown = kept_everywhere(tmp_path, '<table>\n<tr><td markdown="1">**{w}** and _{w}_</td>'
+                                      '<th markdown="span">[{w}](https://example.org/a) `{w}`</th>'
+                                      '<td>**{w}**</td></tr>\n</table>', jekyll=True)
+    assert "p1w0001 and p1w0002" in shown and "p1w0003 p1w0004" in shown, shown
+    assert "**p1w0001" not in shown and "_p1w0002" not in shown and "](" not in shown, shown
+    html = BeautifulSoup((tmp_path / "out" / "html" / "page1.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.article.find("strong").get_text() == "p1w0001"
+    assert html.article.find("a", href="https://example.org/a").get_text() == "p1w0003"
+    assert "**p1w0005**" in shown, "a cell without markdown= is HTML, as kramdown read it"
+    epub = edition_texts(tmp_path / "out")
+    assert "**" not in epub["pdf"]["*"].replace("**p1w0005**", ""), epub["pdf"]["*"]
+
+
 def test_a_fence_line_with_an_info_string_inside_code_does_not_close_it(tmp_path):
     """A code block holding a line like ```` ```html ```` (a README showing how to write a
     fence): the line scanners took it for the closing fence, the real closing fence for an
