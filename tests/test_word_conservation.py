@@ -679,3 +679,18 @@ def test_a_fence_line_with_an_info_string_inside_code_does_not_close_it(tmp_path
     assert "% p1w0003 quoted" in shown and "% p1w0004 listed" in shown, shown
     kept_everywhere(tmp_path / "myst", fence + "About 50\n% of {w} residents\n\n~~~ `x`\n{w}\n~~~\n\n"
                                                  "Then\n% {w} more")
+
+
+def test_code_fenced_inside_a_list_item_is_left_as_written(tmp_path):
+    """A step's code fenced four spaces in (``1. Step`` then an indented ```` ``` ````, as
+    kramdown wants it): the line scanners read its lines as the page's prose, so on a Jekyll
+    site ``*[ABC]: …`` became a list item that broke the code, ``{: .x}`` and a lone ``^``
+    went and a LaTeX row's ``\\\\`` lost a backslash."""
+    code = "*[ABC]: {w} abbr\n{: .x} {w}\n^\na & b \\\\\n% {w}"
+    body = "1. Step {w}\n\n    ```\n" + "\n".join("    " + line for line in code.split("\n")) + \
+           "\n    ```\n\n- Item\n\n    ~~~\n    {: .y} {w}\n    ~~~\n\n  Para {w}\n{: .lead}\n"
+    kept_everywhere(tmp_path, body, jekyll=True)
+    html = BeautifulSoup((tmp_path / "out" / "html" / "page1.html").read_text(encoding="utf-8"), "html.parser")
+    blocks = [pre.get_text() for pre in html.article.find_all("pre")]
+    assert blocks == ["*[ABC]: p1w0002 abbr\n{: .x} p1w0003\n^\na & b \\\\\n% p1w0004\n", "{: .y} p1w0005\n"], blocks
+    assert "{: .lead}" not in html.article.get_text(), "after the code, kramdown's marks go again"
