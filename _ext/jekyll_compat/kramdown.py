@@ -6,7 +6,8 @@ Plain Python with no Sphinx import. kramdown attribute lists (``{: .class}``,
 ``<a name="id"></a>`` written in a heading for the same, kept as a MyST target ``(id)=`` on
 the blank line above when there is one), the ``* TOC`` marker, the
 end-of-block ``^`` line and the wrappers of
-``<div markdown="1">`` blocks (so their Markdown is read as Markdown) style how kramdown rendered a page;
+``<div markdown="1">`` blocks (so their Markdown is read as Markdown; a ``<td markdown="1">`` cell's
+Markdown is written as the HTML kramdown made of it) style how kramdown rendered a page;
 in the publication the theme does that, so they are removed. Removed lines become empty
 lines: every other line keeps its number. An abbreviation definition (``*[HTTP]: …``),
 which kramdown showed only as a tooltip, becomes a list item with its meaning, on its line.
@@ -45,6 +46,7 @@ def _markdown_open(line: str) -> re.Match[str] | None:
     tag = _OPEN_TAG.match(line)
     return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
+_CELL_OPEN = re.compile(r"<(td|th)\b([^<>]*)>", re.I)
 _ONE_LINE_ELEMENT = re.compile(r"^( {0,3})<(\w+)\b([^<>]*)>(.*)</(\w+)\s*>\s*$")
 _TWO_BACKSLASHES = re.compile(r"(?<!\\)\\\\$")
 _PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
@@ -86,6 +88,26 @@ def markdown_element_content(line: str) -> str | None:
             or re.search(rf"<{element.group(2)}\b", element.group(4), re.I):
         return None
     return element.group(4).strip()
+
+
+def markdown_cells(line: str) -> str:
+    """``line`` with each ``<td markdown="1">…</td>`` (or ``th``, ``span``) on it its content's
+    Markdown as HTML, the attribute gone. kramdown read a cell's content as Markdown; in an
+    HTML block CommonMark shows its ``**`` and ``[…](…)`` as typed. A cell closed on a later
+    line is left as it is."""
+    out, at = [], 0
+    for tag in _CELL_OPEN.finditer(line):
+        if tag.start() < at or not _MARKDOWN_ATTRIBUTE.search(tag.group(2)) or 'markdown="0"' in tag.group(2):
+            continue
+        close = re.compile(rf"</{tag.group(1)}\s*>", re.I).search(line, tag.end())
+        if close is None:
+            continue
+        from markdown_it import MarkdownIt  # loaded with MyST already
+        attributes = re.sub(r"""\s*\bmarkdown\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""", "", tag.group(2), flags=re.I)
+        content = MarkdownIt("commonmark").renderInline(line[tag.end():close.start()].strip())
+        out += [line[at:tag.start()], f"<{tag.group(1)}{attributes}>", content]
+        at = close.start()
+    return "".join(out) + line[at:]
 
 
 def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
@@ -364,6 +386,8 @@ def _clean_line(line: str, following: str) -> str:
         line = found[0]
     if _NOMARKDOWN_OPEN in line:
         line = nomarkdown_spans(line)
+    if "markdown" in line:
+        line = markdown_cells(line)
     return outside_code(line, lambda part: _INLINE_IAL.sub("", part))
 
 

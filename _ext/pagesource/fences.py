@@ -18,23 +18,47 @@ def body_start(lines: Sequence[str]) -> int:
     return 0
 
 
+_ANY_FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+
+
 def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
     """The indexes of lines from ``start`` on that are neither in a code fence nor fence lines.
 
-    A fence closes with the same character repeated at least as often (CommonMark); an
-    unclosed fence runs to the end of the page.
+    A fence closes with the same character repeated at least as often and nothing after it
+    (CommonMark: ```` ```html ```` inside a block is one of its lines); an unclosed fence
+    runs to the end of the page, or of the list item it stands in. A line of backticks whose
+    words hold a backtick opens none. A fence may stand up to three spaces in from the
+    column of the list item it is in (``1. Step`` then ```` ``` ```` four spaces in): a
+    fence further in, or one four spaces in with no item above, is an indented code line.
     """
-    fence: str | None = None
+    fence: tuple[str, int] | None = None  # the open fence's marker, its item's column
+    items: list[int] = []  # the content column of each list item open above, innermost last
     for i in range(start, len(lines)):
-        if (match := _FENCE.match(lines[i])) is not None:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
+        line = lines[i].expandtabs(4)
+        indent = len(line) - len(line.lstrip(" "))
+        if fence is not None:
+            if line.strip() and indent < fence[1]:
+                fence = None  # its list item ended: CommonMark closes the fence there
+            else:
+                match = _ANY_FENCE.match(line)
+                if match is not None and match.group(2)[0] == fence[0][0] and len(match.group(2)) >= len(fence[0]) \
+                        and indent - fence[1] < 4 and not line[match.end():].strip():
+                    fence = None
+                continue
+        if line.strip():
+            while items and indent < items[-1]:
+                items.pop()
+        column = items[-1] if items else 0
+        match = _ANY_FENCE.match(line)
+        if match is not None and 0 <= indent - column < 4 \
+                and not (match.group(2)[0] == "`" and "`" in line[match.end():]):
+            fence = (match.group(2), column)
             continue
-        if fence is None:
-            yield i
+        if (item := _LIST_ITEM.match(line)) is not None and indent - column < 4:
+            spaces = len(item.group(3))
+            items.append(item.end(2) + (spaces if 1 <= spaces <= 4 and line[item.end():].strip() else 1))
+        yield i
 
 
 _FENCE_INFO = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(.*)$")
