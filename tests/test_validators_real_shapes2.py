@@ -8,6 +8,7 @@ what it made: for EPUBCheck, errors and warnings both fail it.
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 from conftest import sphinx_build, write_pages
@@ -36,3 +37,28 @@ def test_a_home_page_in_a_folder_of_its_own_keeps_the_spine_whole(tmp_path):
         text = archive.read("data-day.xhtml").decode()
     assert "../" not in opf and 'linear="no"' not in opf
     assert 'href="data-day.xhtml"' in nav and "Data words." in text
+
+
+def test_a_link_the_book_cannot_keep_loses_the_name_only_a_link_may_carry(tmp_path):
+    """Santa Monica's open-data portal filters by category with ``<a href="#api">`` around an
+    icon alone: the site names such a link by its address (``aria-label="#api"``). The
+    book has no ``#api`` on the page, so the link became an ``<a>`` without ``href`` that
+    still carried the label, which only a link may (DAISY Ace: aria-prohibited-attr,
+    serious). It is its words, as a dead link of the site is; the site keeps the link."""
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Open data\nposition: 1\n---\n\nThe portal.\n\n"
+        '<ul>\n<li>\n<a class="cat-filter" href="#api" data-category="api">\n'
+        '<span class="fi fi-api"></span>\n</a>\n</li>\n</ul>\n\nAfter the list.\n')})
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in built.output, built.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        text = archive.read("index.xhtml").decode()
+    anchors = [tag for tag in re.findall(r"<a\b[^<>]*>", text) if "cat-filter" in tag]
+    assert anchors and all("href" not in tag and "aria-label" not in tag for tag in anchors)
+    assert "After the list." in text
+    site = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in site.output, site.output
+    page_html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a [^<>]*href="#api"[^<>]*aria-label=', page_html)
