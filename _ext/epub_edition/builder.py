@@ -125,16 +125,19 @@ class AccessibleEpubBuilder(Epub3Builder):
         Sphinx resolved them, from the landing page's folder; Sphinx read them from the
         book's top. With the landing page in a folder (18F's ``_pages/index.md``, home of its
         ``pages`` collection) every entry but the first led to no file (EPUBCheck RSC-007):
-        an entry naming no file of the book is read from that folder."""
+        an entry naming no file of the book is read from that folder. Santa Monica's
+        ``_pages/index/index.html`` had its next page listed as ``index/../data-day.xhtml``:
+        the spine named a file the manifest has not (OPF-049), so that name is tidied first."""
         folder = posixpath.dirname(self.config.root_doc)
         files = self.book_files() if folder else {}
         for item in refnodes if folder else ():
             path, hash_, fragment = item["refuri"].partition("#")
             if unquote(html.unescape(path)) in files:
                 continue
-            joined = posixpath.normpath(posixpath.join(folder, path))
-            if unquote(html.unescape(joined)) in files:
-                item["refuri"] = joined + hash_ + fragment
+            for candidate in (posixpath.normpath(path), posixpath.normpath(posixpath.join(folder, path))):
+                if unquote(html.unescape(candidate)) in files:
+                    item["refuri"] = candidate + hash_ + fragment
+                    break
         super().toc_add_files(refnodes)
         # Sphinx names the landing page by its page name, not its file in the book: a
         # landing ``Team roster`` (a folder without index.md) left the spine, guide,

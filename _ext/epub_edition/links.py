@@ -41,6 +41,8 @@ REMOTE = "epub_remote_image"  # on the text that replaced a remote picture: its 
 # rawhtml writes every attribute as name="value": these find them in its output
 _HREF = re.compile(r'\shref="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
+_TAG_WITH_HREF = re.compile(r'<[a-zA-Z][^<>]*\shref="[^"]*"[^<>]*>')
+_LABEL = re.compile(r'\saria-label="[^"]*"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -83,7 +85,7 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
                 shown.source, shown.line = image.source, image.line
                 image.replace_self(shown)
         for raw in raws:
-            text = _HREF.sub(lambda match: self.raw_link(match, ids), raw.astext())
+            text = _TAG_WITH_HREF.sub(lambda tag: self.raw_tag(tag, ids), raw.astext())
             if text != raw.astext():
                 raw[:] = [nodes.Text(text)]
 
@@ -119,6 +121,17 @@ class UnlinkWhatCannotWork(SphinxPostTransform):
     def ids_of(self, docname: str) -> set[str]:
         """The ids another page of the book has (its sections' and its own HTML's)."""
         return rawhtml.ids_in(self.env.get_doctree(docname))
+
+    def raw_tag(self, tag: re.Match[str], ids: set[str]) -> str:
+        """A start tag with an ``href``, as the book can have it: an ``<a>`` whose address
+        is dropped drops the name the site gave it by its address (``aria-label``), which
+        only a link may carry (Santa Monica's ``<a href="#api">`` around an icon: DAISY Ace
+        aria-prohibited-attr)."""
+        written = tag.group(0)
+        kept = _HREF.sub(lambda match: self.raw_link(match, ids), written)
+        if kept != written and re.match(r"<a\s", written) and not _HREF.search(kept):
+            kept = _LABEL.sub("", kept)
+        return kept
 
     def raw_link(self, match: re.Match[str], ids: set[str]) -> str:
         """A link in a page's own HTML, as the book can have it (`` href`` removed if none)."""
