@@ -188,6 +188,12 @@ def warn_block_break_words(docname: str, line: int, words: str) -> None:
 
 def warn_empty_header(docname: str, line: int, columns: list[int], words: list[str]) -> None:
     """A table's header has empty cells (:func:`.tables.empty_headers`)."""
+    if len(columns) == len(words):  # left out (:func:`.tables.without_blank_header_rows`)
+        logger.warning("the header row of this table is empty, so the table is shown without a "
+                       "header row, and a screen reader cannot name its columns. Write in the "
+                       "header what each column holds (e.g. `| Name | What to do |`)",
+                       location=(docname, line), type=WARNING_TYPE, subtype=Subtype.TABLE_HEADER.value)
+        return
     which = " and ".join(_column(column, words) for column in columns)
     cells = "cell of" if len(columns) == 1 else "cells of"
     verb = "is" if len(columns) == 1 else "are"

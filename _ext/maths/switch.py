@@ -38,7 +38,7 @@ from .hardening import linear_footnote_refs
 from .inlinelines import LINE as PICTURE_LINE, pictures_at_their_lines
 from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
 from .pagesettings import front_matter_line, page_settings
-from .tables import cells_left_out, empty_headers
+from .tables import cells_left_out, empty_headers, without_blank_header_rows
 from .topmatter import load_front_matter_tokens, read_topmatter
 
 SWITCH = "math"
@@ -173,6 +173,7 @@ class DollarMathSwitchParser(MystParser):
                 env["duplicate_refs"] = differing_duplicates(env, moved)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
+            without_blank_header_rows(document)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))

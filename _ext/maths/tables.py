@@ -68,3 +68,18 @@ def empty_headers(tokens: list[Any]) -> list[tuple[int, list[int], list[str]]]:
             if empty := [column for column, said in enumerate(words, 1) if not said]:
                 found.append((line, empty, words))
     return found
+
+
+def without_blank_header_rows(document: Any) -> None:
+    """Leave out each table header that holds no words and nothing else (``|||`` over
+    ``|-|-|``: GitHub's way to draw a table without a header): its empty ``<th>`` cells
+    named every cell below by nothing. The table is its rows. A header with one word keeps
+    its row (its empty cells are said)."""
+    from docutils import nodes
+
+    for thead in list(document.findall(nodes.thead)):
+        entries = list(thead.findall(nodes.entry))
+        if entries and all(not entry.astext().strip() and not any(
+                isinstance(node, nodes.Element) and not isinstance(node, (nodes.entry, nodes.paragraph))
+                for node in entry.findall(include_self=False)) for entry in entries):
+            thead.parent.remove(thead)
