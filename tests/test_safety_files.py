@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Fifo, page, sphinx_build, write_pages
@@ -416,3 +417,38 @@ def test_an_include_that_finds_no_file_is_one_line_and_spoils_nothing_after_it(t
     assert "InputError" not in build.output
     page = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "sensor" in page.select_one("article table").get_text() and "End." in page.get_text()
+
+
+GPX = ('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="City of Austin" '
+       'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Shoal Creek Trail</name><trkseg>'
+       '<trkpt lat="30.27" lon="-97.75"/></trkseg></trk></gpx>\n')
+KML = ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+       '<Document><Placemark><name>City Hall</name><description><![CDATA[<b>Open</b> 8-5]]>'
+       '</description><Point><coordinates>-97.74,30.26</coordinates></Point></Placemark>'
+       '</Document></kml>\n')
+
+
+@pytest.mark.parametrize(("name", "text", "published"), [
+    ("route.gpx", GPX, True),
+    ("places.kml", KML, True),
+    ("data.xml", '<?xml version="1.0"?><stops><stop id="1">Congress</stop></stops>\n', True),
+    ("styled.gpx", '<?xml version="1.0"?><?xml-stylesheet href="x.xsl" type="text/xsl"?>'
+                   '<gpx xmlns="http://www.topografix.com/GPX/1/1"/>\n', False),
+    ("svg.kml", '<kml xmlns="http://www.opengis.net/kml/2.2"><s:svg xmlns:s="http://www.w3.org/2000/svg" '
+                'onload="alert(1)"/></kml>\n', False),
+    ("entities.gpx", '<?xml version="1.0"?><!DOCTYPE g [<!ENTITY a "b">]><gpx>&a;</gpx>\n', False),
+    ("broken.kml", '<kml><Placemark></kml>\n', False),
+])
+def test_a_map_or_data_file_is_published_when_nothing_in_it_can_run(tmp_path, name, text, published):
+    """A bike route's ``.gpx``, a ``.kml`` of places, a ``.xml`` of data: a browser shows an
+    XML type as a document, so one holding an XHTML, SVG or MathML element (or a style sheet
+    that makes it a page) could run a script on the site's address, and every such download
+    was refused, the City's route maps with them. A file of the XML family that holds only
+    its own elements (no such element, processing instruction or entity) is published."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", body=f"{{download}}`the file <{name}>`\n"), name: text})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    copied = {p.name for p in (tmp_path / "out" / "_downloads").rglob("*") if p.is_file()}
+    assert (name in copied) == published, (copied, build.warnings)
+    assert any("[security.active-file]" in w for w in build.warnings) != published, build.warnings

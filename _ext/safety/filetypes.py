@@ -66,8 +66,55 @@ def runs_in_browser(path: PurePath, *, picture: bool) -> bool:
     if picture:
         return bool(suffix) and suffix not in PICTURE_SUFFIXES
     active = ACTIVE_SUFFIXES | XML_SUFFIXES
+    if suffix in INERT_WHEN_PLAIN and not any(s in active for s in _suffixes(name)[:-1]) \
+            and isinstance(path, Path) and inert_xml(path):
+        return False
     return suffix in active or (suffix not in PLAIN_LAST
                                 and any(s in active for s in _suffixes(name)[:-1]))
+
+
+INERT_WHEN_PLAIN = (XML_SUFFIXES - {".mathml", ".mml", ".xul", ".xbl", ".smil", ".smi"}) | {".xml"}
+"""Data of the XML family (a bike route's ``.gpx``, places' ``.kml``, a feed, ``.xml``): a
+browser shows it as a document, but only an XHTML, SVG or MathML element in it, or a style
+sheet that makes it a page, can run anything there; one with none of them is published."""
+_ACTIVE_NAMESPACES = ("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg",
+                      "http://www.w3.org/1998/Math/MathML", "http://www.w3.org/1999/XSL/Transform",
+                      "http://www.w3.org/2001/xml-events", "http://www.w3.org/2001/XInclude",
+                      "http://www.mozilla.org/keymaster/gatekeeper/there.is.only.xul")
+_INERT_LIMIT = 50_000_000
+
+
+def inert_xml(path: Path) -> bool:
+    """Whether ``path`` is well-formed XML that no browser can run anything in: no element or
+    attribute of :data:`_ACTIVE_NAMESPACES`, no processing instruction (``xml-stylesheet``
+    makes it a page), no document type (its entities, internal or not). Read in one pass by
+    expat; a file that cannot be read, or is larger than 50 MB, is not."""
+    import xml.parsers.expat
+
+    class Active(Exception):
+        pass
+
+    def element(name: str, attributes: dict[str, str]) -> None:
+        if name.startswith(_ACTIVE_NAMESPACES) or any(key.startswith(_ACTIVE_NAMESPACES)
+                                                      for key in attributes):
+            raise Active
+
+    def refuse(*_: object) -> None:
+        raise Active
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = element
+    parser.ProcessingInstructionHandler = refuse
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        if not path.is_file() or path.stat().st_size > _INERT_LIMIT:  # a FIFO would block
+            return False
+        with open(path, "rb") as stream:
+            parser.ParseFile(stream)
+    except (Active, xml.parsers.expat.ExpatError, OSError, ValueError):
+        return False
+    return True
 
 
 _SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM",
