@@ -244,3 +244,23 @@ def test_a_heading_key_its_layout_showed_titles_a_page_without_a_title(tmp_path:
                              "html.parser")
         assert soup.find("h1").get_text(" ", strip=True).rstrip("¶ ").strip() == title
     assert not [w for w in build.warnings if "`heading`" in w or "title-missing" in w], build.output
+
+
+def test_a_hashtag_at_a_paragraphs_start_is_no_heading_to_say(tmp_path: Path) -> None:
+    """``#Community`` alone on its line was meant as a heading, and is said; a paragraph that
+    opens with a hashtag ("#ATXSmartCity is how …"), a line of tags, or Typst-looking code
+    is text as every Markdown reader shows it: said, each failed a strict build. Outside a
+    Jekyll site, ``##Permissions`` (joplin's README) is said as GitHub shows it."""
+    config = BLOOMINGTON["_config.yml"].replace("redcarpet", "kramdown")
+    tags = ("---\ntitle: Share\nposition: 3\n---\n\n#ATXSmartCity is how residents share ideas.\n\n"
+            "#parks #trails\n\n#read(\"/etc/passwd\") and #include \"x.typ\" and #let x = 1\n")
+    source = write_pages(tmp_path / "src", {**BLOOMINGTON, "_config.yml": config, "share.md": tags})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert not [w for w in build.warnings if "share.md" in w and "hash-heading" in w], build.warnings
+    plain = write_pages(tmp_path / "plain", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "permissions.md": "---\ntitle: Roles\nposition: 1\n---\n\n##Permissions\n\nEditors publish.\n"})
+    build = sphinx_build(plain, tmp_path / "plain-html", "html", strict=False)
+    said = [w for w in build.warnings if "permissions.md:6:" in w and "[jekyll.hash-heading]" in w]
+    assert said and "as GitHub shows it" in said[0] and "`## Permissions`" in said[0], build.warnings

@@ -511,6 +511,17 @@ _HASH_HEADING = re.compile(r"^( {0,3})(#{1,6})([^\W\d_][^\n]*)$")
 _RAW_TEXT = re.compile(r"^ {0,3}<(script|style|pre|textarea)\b", re.I)
 
 
+def _meant_as_heading(marks: str, words: str, alone: bool) -> bool:
+    """Whether ``#`` + ``words`` at a block's start was meant as a heading (to be said where
+    it shows as text): ``##Permissions`` always; one ``#`` only for a short line that is
+    its block, no sentence and no list of tags: "#ATXSmartCity is how we share ideas." and
+    "#parks #trails" are hashtags, as GitHub shows them."""
+    if len(marks) > 1:
+        return True
+    return alone and "#" not in words and len(words.split()) <= 8 \
+        and not words.rstrip().endswith((".", "!", "?", ",", ";", ":"))
+
+
 def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, str]]]:
     """``#Community`` at the start of a block, outside code: redcarpet (``markdown:
     redcarpet``, Bloomington's site) read it as a heading, kramdown as text, and CommonMark
@@ -536,7 +547,9 @@ def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, st
         match = _HASH_HEADING.match(line)
         start = previous_blank or (i > 0 and lines[i - 1].lstrip().startswith("#")) or \
             (i > 0 and lines[i - 1].lstrip().startswith(("```", "~~~")))
-        if match is not None and start and not raw_until:
+        alone = i + 1 >= len(lines) or not lines[i + 1].strip()
+        if match is not None and start and not raw_until and (
+                as_headings or _meant_as_heading(match.group(2), match.group(3), alone)):
             found.append((i + 1, line.strip()))
             if as_headings:
                 lines[i] = f"{match.group(1)}{match.group(2)} {match.group(3)}"

@@ -204,8 +204,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     cleaned = kramdown.clean(quoted, parse_block_html=parse_block_html, myst_marks=whole_elements)
     redcarpet = str(site.get("markdown", "")).strip().lower() == "redcarpet"
     cleaned, hashed = kramdown.hash_headings(cleaned, as_headings=redcarpet)
-    notes += [Note(lines(first_line - 1 + line), "hash-heading", _hash_heading_message(written, redcarpet))
-              for line, written in hashed]
+    notes += [Note(lines(first_line - 1 + line), "hash-heading",
+                   _hash_heading_message(written, redcarpet, whole_elements)) for line, written in hashed]
     cleaned, apart = kramdown.markdown_elements(cleaned)
     if apart:
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
@@ -244,15 +244,16 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                     named, no_toc, lines, languages)
 
 
-def _hash_heading_message(written: str, redcarpet: bool) -> str:
+def _hash_heading_message(written: str, redcarpet: bool, jekyll: bool = True) -> str:
     marks = len(written) - len(written.lstrip("#"))
     heading = f"{written[:marks]} {written[marks:]}"
     if redcarpet:
         return (f"`{written[:60]}` is read as a heading, as the site's Markdown reader (redcarpet) "
                 f"read it, but Markdown needs a space after `#`: write `{heading[:61]}`")
-    return (f"`{written[:60]}` shows as text, not as a heading, as on the old site (kramdown "
-            f"reads a heading only with a space after `#`): write `{heading[:61]}` for a heading, "
-            f"or `\\{written[:60]}` to keep the sign")
+    where = ("as on the old site (kramdown reads" if jekyll else "as GitHub shows it (Markdown reads")
+    return (f"`{written[:60]}` shows as text, not as a heading, {where} a heading only with a "
+            f"space after `#`): write `{heading[:61]}` for a heading, or `\\{written[:60]}` to "
+            "keep the sign")
 
 
 def _avatar_message(avatar: pullquotes.Lost) -> str:
