@@ -1807,7 +1807,10 @@ class JemojiShortcodes(SphinxTransform):
         srcdir = Path(self.env.srcdir)
         if not (jemoji.uses_jemoji(jekyll_config(srcdir)) or jemoji.github_shows(srcdir)):
             return
-        self._visit(self.document)
+        text = pagesource.read(Path(self.env.doc2path(self.env.docname))).text
+        if "{%" in text or "{{" in text or "include" in text or jemoji.may_hold(text):
+            # (Liquid, or an included file, may write one)
+            self._visit(self.document)
 
     def _visit(self, node: nodes.Element) -> None:
         for index, child in enumerate(node.children):

@@ -508,6 +508,7 @@ def abbreviation_item(name: str, meaning: str) -> str:
 _HASH_HEADING = re.compile(r"^( {0,3})(#{1,6})([^\W\d_][^\n]*)$")
 """``#Community``: a heading's marks with no space before its words (a letter first, so
 ``#1 priority`` and ``#!/bin/sh`` are none)."""
+_HASH_HEADING_ANYWHERE = re.compile(r"^ {0,3}#{1,6}[^\W\d_]", re.M)
 _RAW_TEXT = re.compile(r"^ {0,3}<(script|style|pre|textarea)\b", re.I)
 
 
@@ -528,7 +529,7 @@ def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, st
     reads it as text. ``as_headings``: write it ``# Community``, as redcarpet read it; the
     lines (1-based) and each line as written, to be said either way. A ``#word`` that goes
     on a paragraph is a hashtag: left alone. Same lines."""
-    if "#" not in text:
+    if "#" not in text or _HASH_HEADING_ANYWHERE.search(text) is None:
         return text, []
     lines = text.split("\n")
     found: list[tuple[int, str]] = []

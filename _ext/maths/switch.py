@@ -154,9 +154,11 @@ class DollarMathSwitchParser(MystParser):
                 if words:
                     self.on_cells_left_out(document.settings.env.docname,
                                            moved(line) if moved is not None else line, cells, header, words)
+            blank_header = False
             for line, columns, words in empty_headers(tokens):
                 self.on_empty_header(document.settings.env.docname,
                                      moved(line) if moved is not None else line, columns, words)
+                blank_header = blank_header or len(columns) == len(words)
             for line, words in code_on_fence_line(tokens):
                 self.on_code_on_fence_line(document.settings.env.docname,
                                            moved(line) if moved is not None else line, words)
@@ -173,7 +175,8 @@ class DollarMathSwitchParser(MystParser):
                 env["duplicate_refs"] = differing_duplicates(env, moved)
             load_front_matter_tokens(tokens)
             parser.renderer.render(tokens, parser.options, env)
-            without_blank_header_rows(document)
+            if blank_header:
+                without_blank_header_rows(document)
         finally:
             if kept is not None:
                 _BUSY.discard(id(kept))
@@ -317,12 +320,19 @@ class _Renderer(SphinxRenderer):
                 if isinstance(node, nodes.raw):
                     node[FILE_LINES] = list(each)
 
-    def add_line_and_source_path(self, node: Any, token: Any) -> None:
-        """MyST's, with a picture at its own line in its paragraph (:mod:`.inlinelines`)."""
-        super().add_line_and_source_path(node, token)
-        line = token.meta.get(PICTURE_LINE) if isinstance(node, nodes.image) and token.meta else None
-        if line is not None:
-            node.line = self.document.current_line = line + 1
+    def render_image(self, token: Any) -> None:
+        """MyST's, with a picture at its own line in its paragraph (:mod:`.inlinelines`).
+        (Here, not in ``add_line_and_source_path``, which every node of every page passes.)"""
+        line = token.meta.get(PICTURE_LINE) if token.meta else None
+        if line is None:
+            return super().render_image(token)
+        before = len(self.current_node.children)
+        self.document.current_line = line + 1
+        super().render_image(token)
+        for node in self.current_node.children[before:]:
+            if isinstance(node, nodes.image):
+                node.line = line + 1
+        self.document.current_line = line + 1
 
     def render_table_row(self, token: Any) -> None:
         """MyST's, with the row and all it holds at the row's own line: MyST gave its cells

@@ -35,27 +35,35 @@ def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[int]:
     fence: tuple[str, int] | None = None  # the open fence's marker, its item's column
     items: list[int] = []  # the content column of each list item open above, innermost last
     for i in range(start, len(lines)):
-        line = lines[i].expandtabs(4)
-        indent = len(line) - len(line.lstrip(" "))
+        line = lines[i]
+        if "\t" in line:
+            line = line.expandtabs(4)
+        words = line.lstrip(" ")
+        if not words.strip():  # a blank line: in a fence or not, it changes nothing
+            if fence is None:
+                yield i
+            continue
+        indent = len(line) - len(words)
+        first = words[0]
         if fence is not None:
-            if line.strip() and indent < fence[1]:
+            if indent < fence[1]:
                 fence = None  # its list item ended: CommonMark closes the fence there
             else:
-                match = _ANY_FENCE.match(line)
-                if match is not None and match.group(2)[0] == fence[0][0] and len(match.group(2)) >= len(fence[0]) \
+                match = _ANY_FENCE.match(line) if first == fence[0][0] else None
+                if match is not None and len(match.group(2)) >= len(fence[0]) \
                         and indent - fence[1] < 4 and not line[match.end():].strip():
                     fence = None
                 continue
-        if line.strip():
-            while items and indent < items[-1]:
-                items.pop()
+        while items and indent < items[-1]:
+            items.pop()
         column = items[-1] if items else 0
-        match = _ANY_FENCE.match(line)
+        match = _ANY_FENCE.match(line) if first in "`~" else None
         if match is not None and 0 <= indent - column < 4 \
                 and not (match.group(2)[0] == "`" and "`" in line[match.end():]):
             fence = (match.group(2), column)
             continue
-        if (item := _LIST_ITEM.match(line)) is not None and indent - column < 4:
+        if (first in "-*+" or first.isdigit()) and (item := _LIST_ITEM.match(line)) is not None \
+                and indent - column < 4:
             spaces = len(item.group(3))
             items.append(item.end(2) + (spaces if 1 <= spaces <= 4 and line[item.end():].strip() else 1))
         yield i

@@ -8,6 +8,7 @@ and the PDF all get the cleaned tree: a refused link becomes its text (nothing i
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from docutils import nodes
@@ -27,6 +28,23 @@ def refusal(url: str) -> str:
             "followed by a reader); its text is kept")
 
 
+def verdict(url: str) -> tuple[bool, str | None, str]:
+    """Whether ``url`` is allowed, what is wrong with it if it is, and how browsers read it:
+    each page's links are checked twice (when read, and after every room's additions), and a
+    site's addresses repeat from page to page, so the answers are kept (not for a hostile
+    address of megabytes)."""
+    return _kept_verdict(url) if len(url) <= 2048 else _verdict(url)
+
+
+def _verdict(url: str) -> tuple[bool, str | None, str]:
+    if not is_allowed(url):
+        return False, None, url
+    return True, address_problem(url), as_browsers_read(url)
+
+
+_kept_verdict = functools.lru_cache(maxsize=4096)(_verdict)
+
+
 def refuse_script_links(document: nodes.Node) -> None:
     """Unwrap every reference (and drop every hyperlink target) with a refused address."""
     said: set[tuple[str, int | None]] = set()  # `x <url>`_ is a reference and a target
@@ -39,21 +57,24 @@ def refuse_script_links(document: nodes.Node) -> None:
 
     for node in list(document.findall(nodes.reference)):
         url = node.get("refuri")
-        if url is not None and not is_allowed(url):
+        if url is None:
+            continue
+        allowed, problem, fixed = verdict(url)
+        if not allowed:
             warn(url, node)
             node.replace_self(node.children or [nodes.Text(node.astext())])
-        elif url is not None and (problem := address_problem(url)):
+        elif problem:
             logger.warning(f"the link {url!r} {problem}; its text is kept without the link: "
                            "correct the address",
                            location=node, type=WARNING_TYPE,
                            subtype=(Kind.MAIL_ATTACHMENT if "(`attach=`)" in problem
                                     else Kind.UNREACHABLE_HOST).value)
             node.replace_self(node.children or [nodes.Text(node.astext())])
-        elif url is not None and (fixed := as_browsers_read(url)) != url:
+        elif fixed != url:
             node["refuri"] = fixed
     for node in list(document.findall(nodes.target)):
         url = node.get("refuri")
-        if url is not None and not is_allowed(url):
+        if url is not None and not verdict(url)[0]:
             warn(url, node)
             del node["refuri"]
 
