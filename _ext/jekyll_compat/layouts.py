@@ -12,6 +12,7 @@ not hold) is published empty too: :func:`fetched_data` names that data.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -337,6 +338,17 @@ def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
     path = _layout_file(srcdir, layout.strip())
     if path is None:
         return []
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return list(_fields_of(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
+    """:func:`labelled_fields` of one version of a layout file: every page of a site asks
+    for its layout's (a City-style site's 177 pages read and parsed it 177 times)."""
     fields: list[Field] = []
     for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
         label, keys, at = "", [], 0
@@ -352,7 +364,7 @@ def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
                 keys.append(output.group(1))
         if label and keys:
             fields.append(Field(label, tuple(dict.fromkeys(keys))))
-    return fields
+    return tuple(fields)
 
 
 def field_value(value: Any) -> str:
