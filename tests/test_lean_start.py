@@ -114,3 +114,28 @@ def test_plain_sphinx_and_our_editions_reuse_one_doctree_cache(tmp_path):
                             f"BUILDDIR={build}", "SPHINXOPTS=-v"], capture_output=True,
                            text=True, check=True, env={**os.environ, "CI": ""})
     assert "0 added, 0 changed, 0 removed" in again.stdout
+
+
+_LOGGER_LEVEL = """
+import logging, sys
+sys.path.insert(0, {ext!r})
+from lean_start import leave_out
+from sphinx.cmd.build import build_main
+leave_out(["html"])
+code = build_main(sys.argv[1:])
+print("LEVEL", logging.getLogger("sphinx").getEffectiveLevel())
+"""
+
+
+@pytest.mark.parametrize(("verbosity", "level", "shown"), [([], 20, False), (["-vv"], 10, True)])
+def test_records_no_handler_shows_are_not_made_and_every_verbosity_shows_the_same(
+        tmp_path, verbosity, level, shown):
+    """Sphinx's logger drops below its handlers' lowest level; ``-vv`` still shows its debug lines."""
+    source = copy_root("order-nested", tmp_path / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", _LOGGER_LEVEL.format(ext=str(REPO / "_ext")), "--no-color",
+         "-b", "html", *verbosity, "-C", "-D", "extensions=myst_parser", str(source),
+         str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"LEVEL {level}" in result.stdout
+    assert ("[app] adding" in result.stdout) is shown
