@@ -46,6 +46,13 @@ J := $(call sq,$(value JOBS))
 ifeq ($(value STRICT),1)
 STRICTOPTS := -W --keep-going
 endif
+# JOBS neither auto nor a whole number from 1, for the targets that hand it to Sphinx
+# themselves (edition_build.py checks it for the editions): Sphinx printed its usage and
+# argparse's error. Pure make: the value is never run.
+no_digits = $(subst 9,,$(subst 8,,$(subst 7,,$(subst 6,,$(subst 5,,$(subst 4,,$(subst 3,,$(subst 2,,$(subst 1,,$(subst 0,,$(1)))))))))))
+bad_jobs = $(if $(and $(filter auto,$(value JOBS)),$(filter 1,$(words $(value JOBS)))),,$(if $(and $(value JOBS),$(filter 1,$(words $(value JOBS))),$(if $(call no_digits,$(value JOBS)),,ok),$(subst 0,,$(value JOBS))),,bad))
+check_jobs = $(if $(bad_jobs),$(error JOBS='$(value JOBS)' is not a number of processes: write a whole number from 1 (JOBS=4) or JOBS=auto (one per core)))
+
 # One doctree cache for every builder: the Markdown is parsed once for all editions.
 BUILDOPTS = -c $(C) -d $(B)/doctrees -j $(J) $(STRICTOPTS) $(value SPHINXOPTS)
 
@@ -84,7 +91,7 @@ release: all
 
 ## translations: extract the text to translate (.pot) and update source/locales/<lang>/LC_MESSAGES/*.po
 translations: $(V)/.installed
-	$(PY) -m sphinx -b gettext -c $(C) -d $(B)/doctrees-gettext -j $(J) $(value SPHINXOPTS) $(S) $(B)/gettext
+	$(check_jobs)$(PY) -m sphinx -b gettext -c $(C) -d $(B)/doctrees-gettext -j $(J) $(value SPHINXOPTS) $(S) $(B)/gettext
 	@PYTHONPATH=$(C)/_ext $(PY) -m languages.update $(C) $(S) $(B)/gettext
 
 ## html: the website, into $(BUILDDIR)/html
@@ -110,7 +117,7 @@ epub: $(V)/.installed
 
 ## linkcheck: check every external link for a reader online (needs the internet; not in make test)
 linkcheck: $(V)/.installed
-	$(PY) -m sphinx -b linkcheck $(BUILDOPTS) $(S) $(B)/linkcheck
+	$(check_jobs)$(PY) -m sphinx -b linkcheck $(BUILDOPTS) $(S) $(B)/linkcheck
 
 ## check: check every page's front matter and plain language in a second, without building (file:line: message)
 check: $(V)/.installed

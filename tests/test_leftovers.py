@@ -126,6 +126,20 @@ def test_a_bad_jobs_value_is_one_clear_line(tmp_path, jobs):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("target", ["linkcheck", "translations"])
+@pytest.mark.parametrize("jobs", ["abc", "0", "auto 2"])
+def test_a_bad_jobs_value_is_one_clear_line_for_sphinx_s_own_targets(tmp_path, target, jobs):
+    """``make linkcheck JOBS=abc`` handed the value to Sphinx, which printed its usage and
+    argparse's error; nothing is run or written now."""
+    source = write_pages(tmp_path / "source", {"index.md": page("Home", 1)})
+    result = make(target, f"SOURCEDIR={source}", f"BUILDDIR={tmp_path / 'out'}", f"JOBS={jobs}")
+    assert result.returncode != 0
+    said = _said(result)
+    assert len(said) == 1 and f"JOBS='{jobs}' is not a number" in said[0], said
+    assert "usage:" not in result.stdout + result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]
+
+
 @pytest.mark.parametrize("variable", ["BUILDDIR", "SOURCEDIR"])
 def test_a_folder_with_a_line_break_is_one_clear_line(tmp_path, variable):
     """A BUILDDIR holding a line break failed with the shell's "Unterminated quoted string":
