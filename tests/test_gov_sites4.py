@@ -1,0 +1,54 @@
+"""More civic Jekyll sites, as they are, build as Jekyll published them.
+
+Each test is a small project in the shape of a real site (the text shortened): Code for
+DC's brigade site (``civictechdc/codefordc.github.com``), whose guides are a published
+collection ``_resources/`` (an ``index.html`` page written in HTML among them, so ``.html``
+is a page's suffix there) beside a top-level ``about.html`` that has no front matter: a
+whole HTML document Jekyll copied to ``/about.html`` as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import sphinx_build, write_pages
+
+
+def words(html: Path) -> str:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return " ".join((soup.find("article") or soup).get_text(" ").split())
+
+
+CODE_FOR_DC = {
+    "_config.yml": ("name: Code for DC\nurl: http://codefordc.org\nmarkdown: redcarpet\n"
+                    "collections:\n    resources:\n        output: true\n"),
+    "_layouts/default.html": "<html><body>\n{{ content }}\n</body></html>\n",
+    "_resources/index.html": (
+        "---\ntitle: Resources\nlayout: default\n---\n<div class=\"container\">\n"
+        "  <h1>Resources</h1>\n  <p class=\"lead\">Here you'll find some resources for doing "
+        "things the Code for DC Way.</p>\n</div>\n"),
+    "_resources/partnering.md": (
+        "---\nlayout: resource\ntitle: Partnering with Code for DC\n---\n\n"
+        "# Interested in Partnering with Us?\n\nExcellent! We're interested to hear from you.\n"),
+    "about.html": (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Code for DC</title>\n"
+        "  </head>\n  <body>\n    <div class=\"container\">\n      <div class=\"starter-template\">\n"
+        "        <h1>About</h1>\n        <p class=\"lead\">This is the about page.</p>\n"
+        "      </div>\n    </div>\n  </body>\n</html>\n"),
+}
+
+
+def test_an_html_file_without_front_matter_is_not_made_the_landing_page(tmp_path: Path) -> None:
+    """With no ``index`` page, the landing page was chosen among the top files of every
+    page suffix, ``.html`` too: ``about.html``, a file Jekyll only copied, was named the
+    landing page while the build read no such page, so its home was a generated contents
+    page at ``about.html`` and ``index.html`` a "Moved" notice pointing there. The landing
+    page is chosen among pages only: the generated one is the publication's home."""
+    source = write_pages(tmp_path / "src", CODE_FOR_DC)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "'about' is the landing page" not in build.output, build.output
+    home = words(tmp_path / "html" / "index.html")
+    assert "Moved" not in home and "Partnering with Code for DC" in home, home
