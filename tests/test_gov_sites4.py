@@ -52,3 +52,20 @@ def test_an_html_file_without_front_matter_is_not_made_the_landing_page(tmp_path
     assert "'about' is the landing page" not in build.output, build.output
     home = words(tmp_path / "html" / "index.html")
     assert "Moved" not in home and "Partnering with Code for DC" in home, home
+
+
+def test_an_html_file_jekyll_copied_with_words_of_its_own_is_said_to_be_left_out(tmp_path: Path) -> None:
+    """Jekyll copied ``about.html`` to ``/about.html``, and its readers read "This is the
+    about page." there. The publication publishes no HTML file (it could run scripts), and
+    left it out without a word; now the file is named, with its first words and what to do.
+    An HTML file with no words of its own (a redirect stub, a script) is not said."""
+    source = write_pages(tmp_path / "src", {
+        **CODE_FOR_DC, "index.md": "---\ntitle: Code for DC\n---\n\nWe are a Code for America brigade.\n",
+        "assets/frame.html": "<html><body><script>document.write('x')</script></body></html>\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "WARNING" in line and "about.html:1:" in line]
+    assert len(said) == 1 and "This is the about page" in said[0], build.output
+    assert "[jekyll.no-front-matter]" in said[0] and "about.md" in said[0], said
+    assert "frame.html" not in build.output, build.output
+    assert "This is the about page" not in words(tmp_path / "html" / "index.html")
