@@ -69,3 +69,25 @@ def test_an_html_file_jekyll_copied_with_words_of_its_own_is_said_to_be_left_out
     assert "[jekyll.no-front-matter]" in said[0] and "about.md" in said[0], said
     assert "frame.html" not in build.output, build.output
     assert "This is the about page" not in words(tmp_path / "html" / "index.html")
+
+
+def test_a_page_written_in_html_whose_h1_repeats_its_title_shows_it_once(tmp_path: Path) -> None:
+    """``_resources/index.html`` has ``title: Resources`` and opens with
+    ``<h1>Resources</h1>``: its readers saw "Resources" once, as a Markdown page's
+    ``# Title`` that repeats ``title:`` is shown once. The publication printed it twice,
+    the title and then the page's own heading. An ``<h1>`` with other words is kept."""
+    source = write_pages(tmp_path / "src", {
+        **CODE_FOR_DC, "index.md": "---\ntitle: Code for DC\n---\n\nWe are a Code for America brigade.\n",
+        "_resources/tools.html": ("---\ntitle: Tools\nlayout: default\n---\n"
+                                  "<div>\n  <h1>Our tools</h1>\n  <p>Validators.</p>\n</div>\n")})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    soup = BeautifulSoup((tmp_path / "html" / "resources" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in soup.find("article").find_all(["h1", "h2"])]
+    assert headings.count("Resources") == 1, headings
+    assert "the Code for DC Way." in words(tmp_path / "html" / "resources" / "index.html")
+    soup = BeautifulSoup((tmp_path / "html" / "resources" / "tools.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in soup.find("article").find_all(["h1", "h2"])]
+    assert headings == ["Tools", "Our tools"], headings

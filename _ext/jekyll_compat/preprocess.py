@@ -134,8 +134,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
-    if html_page and "title" not in front:
-        body = without_title_heading(body)
+    if html_page:
+        body = without_title_heading(body, front.get("title") if "title" in front else None)
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
     if liquid.has_liquid(body):
@@ -262,14 +262,19 @@ def _avatar_message(avatar: pullquotes.Lost) -> str:
             "Write those words in the quote's credit line if readers need them")
 
 
-def without_title_heading(body: str) -> str:
+def without_title_heading(body: str, title: object = None) -> str:
     """A page written in HTML without ``title:`` is titled by its ``<h1>`` when that is its
     first heading (``pageorder``): the element is left out, its lines kept, so the
-    title is not shown twice."""
+    title is not shown twice. With a ``title:`` (given), only an ``<h1>`` of the same words
+    is (Code for DC's ``title: Resources`` over ``<h1>Resources</h1>``), as a Markdown
+    page's repeated ``# Title`` is (:func:`without_repeated_title`)."""
     found = titles.html_title(body)
     if found is None:
         return body
-    _, start, end = found
+    words, start, end = found
+    if title is not None and (not isinstance(title, str)
+                              or " ".join(words.split()).casefold() != " ".join(title.split()).casefold()):
+        return body
     return body[:start] + "\n" * body.count("\n", start, end) + body[end:]
 
 
