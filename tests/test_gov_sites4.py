@@ -91,3 +91,39 @@ def test_a_page_written_in_html_whose_h1_repeats_its_title_shows_it_once(tmp_pat
                          "html.parser")
     headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in soup.find("article").find_all(["h1", "h2"])]
     assert headings == ["Tools", "Our tools"], headings
+
+
+COUNTIES = {
+    "_config.yml": ("author:\n  name: Quinn Hart\n  email: qjhart@ucdavis.edu\ngenre: Spatial Data\n"
+                    "publisher:\n  name: University of California, Davis\n"
+                    "  url: https://www.library.ucdavis.edu\ndatePublished: 2015-02-15\n"
+                    "markdown: kramdown\ntheme: minima\n"),
+    "index.md": (
+        "---\nlayout: home\n\ntitle: California Counties\n---\n\n"
+        "{{page.title || site.github.project_title}}\n===========================================\n"
+        "{% if site.genre %}Genre: {{site.genre}}{% endif %}    \n\n"
+        "Distribution\n------------\nThis dataset was last published {{site.datePublished}}.\n\n"
+        "{% if site.author.name | site.author.email %}\nAuthor\n------\n"
+        "{{site.author.name}} <{{site.author.email}}>\n{% endif %}\n\n"
+        "{% if site.nothing || site.genre %}Shown only when nothing is.{% endif %}\n"),
+}
+
+
+def test_jekyll_lax_pipes_in_an_output_and_a_condition_run_as_jekyll_ran_them(tmp_path: Path) -> None:
+    """The UC Davis Library's California Counties dataset page (``ucd-library/california-counties``)
+    wrote ``{{page.title || site.github.project_title}}`` and ``{% if site.author.name |
+    site.author.email %}``. Jekyll's lax Liquid read the first as ``page.title`` (what follows
+    ``|`` read as a filter it did not know, and ignored) and the second as ``site.author.name``
+    (the condition ends where no operator follows). The engine refused both: the page showed
+    the tags as typed. Now they run as Jekyll ran them, and its title is shown once."""
+    source = write_pages(tmp_path / "src", COUNTIES)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    shown = words(tmp_path / "html" / "index.html")
+    assert "{{" not in shown and "{%" not in shown and "||" not in shown, shown
+    assert "Author" in shown and "Quinn Hart" in shown, shown
+    assert "Shown only when nothing is." not in shown, shown
+    assert "cannot run" not in build.output, build.output
+    soup = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in soup.find("article").find_all(["h1", "h2"])]
+    assert headings.count("California Counties") == 1, headings

@@ -286,8 +286,11 @@ def as_html(markdown: str) -> str:
     return MarkdownIt("commonmark").enable("table").render(markdown)
 
 
+_SETEXT_H1 = re.compile(r" {0,3}=+[ \t]*$")
+
+
 def without_repeated_title(body: str, title: object) -> str:
-    """Blank a leading ``# Title`` that repeats the front-matter title.
+    """Blank a leading ``# Title`` (or ``Title`` over ``===``) that repeats the front-matter title.
 
     Jekyll layouts printed the title, so some pages also start with it as a heading; the
     publication already makes the title the page's heading, and a second one would become
@@ -299,7 +302,12 @@ def without_repeated_title(body: str, title: object) -> str:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return body
+    wanted = " ".join(title.split()).casefold()
     match = _H1.match(lines[first])
-    if match and " ".join(atx_text(match.group(1)).split()).casefold() == " ".join(title.split()).casefold():
+    if match and " ".join(atx_text(match.group(1)).split()).casefold() == wanted:
         lines[first] = ""
+    elif (first + 1 < len(lines) and _SETEXT_H1.match(lines[first + 1])
+          and len(lines[first]) - len(lines[first].lstrip(" ")) < 4
+          and " ".join(lines[first].split()).casefold() == wanted):
+        lines[first] = lines[first + 1] = ""  # `Title` over `=====`, the UC Davis Library's
     return "\n".join(lines)
