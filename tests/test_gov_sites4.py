@@ -127,3 +127,16 @@ def test_jekyll_lax_pipes_in_an_output_and_a_condition_run_as_jekyll_ran_them(tm
     soup = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in soup.find("article").find_all(["h1", "h2"])]
     assert headings.count("California Counties") == 1, headings
+
+
+def test_a_site_whose_config_names_nothing_is_named_after_its_home_page(tmp_path: Path) -> None:
+    """California Counties' ``_config.yml`` has no ``title:`` or ``name:`` (its dataset's
+    name is the home page's ``title:``, which jekyll-seo-tag put in the browser's tab). The
+    publication took the name of the tools' own project instead, on every page's head,
+    the cover and the citations, without a word. It is named after its home page now."""
+    source = write_pages(tmp_path / "src", COUNTIES)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    soup = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text(strip=True) == "California Counties", soup.title
+    assert "Smart City Austin" not in soup.get_text(" "), soup.title

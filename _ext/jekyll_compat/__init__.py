@@ -461,6 +461,8 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     for key, limit in (*((key, TITLE_LIMIT) for key in TITLE_KEYS), ("description", DESCRIPTION_LIMIT)):
         if key == "title" or key == "description" or not said["title"]:
             _say_unused_site_value(srcdir / "_config.yml", site, key, limit)
+    if not said["title"] and not any(key in site for key in TITLE_KEYS):
+        said["title"] = _home_page_title(srcdir)
     url = site.get("url").strip() if isinstance(site.get("url"), str) else ""
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
@@ -486,6 +488,19 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
              "site's address as a browser shows it",
              f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}", Subtype.SITE_VALUE)
     return {key: value for key, value in said.items() if value} or None
+
+
+def _home_page_title(srcdir: Path) -> str:
+    """The ``title:`` of the site's top ``index`` page, for a ``_config.yml`` that names
+    nothing: jekyll-seo-tag put it in the browser's tab (the UC Davis Library's California
+    Counties), where the publication put the name of its tools' own project."""
+    for suffix in (*pagesource.suffixes.spellings(markdown_suffixes(srcdir)), pagesource.suffixes.HTML):
+        path = srcdir / f"index{suffix}"
+        if path.is_file() and not path.is_symlink():
+            title = _one_line(pagesource.read(path).data.get("title"))
+            if title:
+                return title
+    return ""
 
 
 def read_collections_in_place(app: Sphinx) -> None:
