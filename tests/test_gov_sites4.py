@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import sphinx_build, write_pages
+from conftest import build_every_edition, sphinx_build, write_pages
 
 
 def words(html: Path) -> str:
@@ -140,3 +140,37 @@ def test_a_site_whose_config_names_nothing_is_named_after_its_home_page(tmp_path
     soup = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.title.get_text(strip=True) == "California Counties", soup.title
     assert "Smart City Austin" not in soup.get_text(" "), soup.title
+
+
+PRODUCT_GUIDE = {
+    "_config.yml": ("title: 18F Product Guide\nmarkdown: kramdown\npermalink: pretty\n"
+                    "collections:\n  pages:\n    output: true\n    permalink: /:path/\n"),
+    "index.md": ("---\nlayout: post\ntitle: About this guide\npermalink: /\nsidenav: about\n"
+                 "sticky_sidenav: true\n---\n\n18F product managers lead cross-functional teams.\n"),
+    "_pages/resources.md": (
+        "---\nlayout: post\ntitle: Resources\npermalink: /resources/\nsidenav: about\n"
+        "sticky_sidenav: true\nsubnav:\n  - text: Product management in government\n"
+        "    href: \"#product-management-in-government\"\n  - text: General\n    href: \"#general\"\n"
+        "---\n\nSeveral resources are provided on specific topics within this guide.\n\n"
+        "## Product management in government\n\n- [Digital.gov's guide](https://digital.gov/topics/product-management/)\n\n"
+        "## General\n\n- [18F Handbook](https://handbook.tts.gsa.gov/)\n"),
+}
+
+
+def test_uswds_sticky_sidenav_is_a_switch_and_a_subnav_to_its_own_headings_is_followed(tmp_path: Path) -> None:
+    """18F's Product Guide (uswds-jekyll) sets ``sticky_sidenav: true`` on every page, a
+    switch that kept the side menu on screen, and lists a page's sections as ``subnav:``
+    links to its own headings (``#general``). Both were false warnings that fail a strict
+    build: the switch was "front-matter data no edition shows", and each subnav link "cannot
+    be followed in the PDF" although the PDF holds the heading. No more; the PDF's link leads
+    to it."""
+    from pypdf import PdfReader
+
+    source = write_pages(tmp_path / "src", PRODUCT_GUIDE)
+    builds = build_every_edition(source, tmp_path, strict=False)
+    said = "\n".join(build.output for build in builds.values())
+    assert "`sticky_sidenav`" not in said, said
+    assert "cannot be followed in the PDF" not in said, said
+    pdf = next((tmp_path / "typst").glob("*.pdf"))
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "General" in text and "Product management in government" in text
