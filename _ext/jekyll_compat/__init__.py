@@ -264,6 +264,7 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
     found = _published_by_github_pages(srcdir, site, config, found)
     config.exclude_patterns = [*config.exclude_patterns, *found.all]
     read_pages_written_in_html(srcdir, config, inplace.published_collections(srcdir, site))
+    _say_copied_html(srcdir, config)
     files = found.static_files
     included = _included_beside_pages(srcdir, markdown_suffixes(srcdir)) if files else set()
     for relative in files:
@@ -283,6 +284,32 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
              Subtype.NO_FRONT_MATTER)
+
+
+COPIED_HTML_SAID = 20
+"""The copied HTML files named one by one; past them, one warning counts the rest (a
+folder of vendored documents would otherwise fill the log)."""
+
+
+def _say_copied_html(srcdir: Path, config: Any) -> None:
+    """``about.html`` without front matter: Jekyll copied it and its readers read its words
+    at ``/about.html``; the publication publishes no HTML file, so it is named."""
+    from sphinx.util.matching import Matcher
+
+    copied = leftout.copied_html(srcdir, Matcher(list(config.exclude_patterns)))
+    for one in copied[:COPIED_HTML_SAID]:
+        markdown = one.relative.removesuffix(".html") + ".md"
+        warn(f"'{one.relative}' has no front matter, so the old Jekyll site copied it as it was "
+             f"and its readers read it at its address (\"{one.words}\"); the publication "
+             "publishes no HTML file, which could run scripts, so it is left out. To publish its "
+             f"words, write them as a page (`{markdown}`, starting with front matter: `---`, "
+             "`title: ...`, `---`), or remove the file", f"{srcdir / one.relative}:1",
+             Subtype.NO_FRONT_MATTER)
+    if len(copied) > COPIED_HTML_SAID:
+        rest = copied[COPIED_HTML_SAID:]
+        warn(f"{len(rest)} more HTML files without front matter are left out as the ones above "
+             f"(e.g. '{rest[0].relative}'): write the words that matter as pages, or remove them",
+             f"{srcdir / rest[0].relative}:1", Subtype.NO_FRONT_MATTER)
 
 
 def _published_by_github_pages(srcdir: Path, site: Mapping[str, Any], config: Any,
@@ -434,6 +461,8 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
     for key, limit in (*((key, TITLE_LIMIT) for key in TITLE_KEYS), ("description", DESCRIPTION_LIMIT)):
         if key == "title" or key == "description" or not said["title"]:
             _say_unused_site_value(srcdir / "_config.yml", site, key, limit)
+    if not said["title"] and not any(key in site for key in TITLE_KEYS):
+        said["title"] = _home_page_title(srcdir)
     url = site.get("url").strip() if isinstance(site.get("url"), str) else ""
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
@@ -459,6 +488,19 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
              "site's address as a browser shows it",
              f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'url')}", Subtype.SITE_VALUE)
     return {key: value for key, value in said.items() if value} or None
+
+
+def _home_page_title(srcdir: Path) -> str:
+    """The ``title:`` of the site's top ``index`` page, for a ``_config.yml`` that names
+    nothing: jekyll-seo-tag put it in the browser's tab (the UC Davis Library's California
+    Counties), where the publication put the name of its tools' own project."""
+    for suffix in (*pagesource.suffixes.spellings(markdown_suffixes(srcdir)), pagesource.suffixes.HTML):
+        path = srcdir / f"index{suffix}"
+        if path.is_file() and not path.is_symlink():
+            title = _one_line(pagesource.read(path).data.get("title"))
+            if title:
+                return title
+    return ""
 
 
 def read_collections_in_place(app: Sphinx) -> None:

@@ -43,6 +43,8 @@ KNOWN = frozenset({
     # parts on and off, never a reader's words (``active: true``, a City project's badge, is)
     "author_profile", "canonical_url", "classes", "entries_layout", "read_time", "related",
     "share", "show_date", "toc_icon", "toc_label", "toc_sticky",
+    # uswds-jekyll's (18F's guides): keep the side menu on screen
+    "sticky_sidenav",
     # jekyll-paginate-v2's and most themes' "leave it out of the post lists" (the contents
     # list every page)
     "hidden",

@@ -10,6 +10,7 @@ a word.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,78 @@ def html_pages(srcdir: Path, excluded: Any = lambda relative: False) -> list[Pat
         if has_front_matter(path):
             found.append(path)
     return found
+
+
+@dataclass(frozen=True)
+class CopiedHtml:
+    """An ``.html`` file without front matter that holds words: Jekyll copied it as it was
+    (``about.html``, a whole document) and its readers read it at its address."""
+
+    relative: str      # "about.html"
+    words: str         # its first visible words, for the warning
+
+
+WORDS_SHOWN = 60  # characters of a copied file's words quoted in its warning
+READ_LIMIT = 256 * 1024  # characters of a copied file read to find them
+
+
+_WHOLE_DOCUMENT = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+
+
+def copied_html(srcdir: Path, excluded: Any = lambda relative: False) -> list[CopiedHtml]:
+    """Whole HTML documents (a doctype, ``<html>`` or ``<body>``) outside ``_``- and
+    ``.``-folders without front matter whose body has words (a script or a redirect stub
+    has none): the publication publishes no such file (it could run scripts), so each is
+    named, or its words would vanish without a word. A fragment (``<p>Part</p>``) is a
+    snippet a page reads, not a page its readers opened."""
+    found = []
+    for relative in _files(srcdir, excluded, (".html",)):
+        path = srcdir / relative
+        if relative in REPLACED or excluded(relative) or path.is_symlink() or not path.is_file():
+            continue
+        if has_front_matter(path):
+            continue
+        try:
+            with path.open(encoding="utf-8-sig", errors="replace") as file:
+                text = file.read(READ_LIMIT)  # its first words are enough
+        except OSError:
+            continue
+        shown = _visible_words(text) if _WHOLE_DOCUMENT.search(text[:4096]) else ""
+        if shown:
+            found.append(CopiedHtml(relative, shown))
+    return found
+
+
+def _visible_words(text: str) -> str:
+    """The first words a browser showed of an HTML document: no head, script or style."""
+    from html.parser import HTMLParser
+
+    class Words(HTMLParser):
+        hidden = {"head", "script", "style", "title", "noscript", "template"}
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.depth, self.parts, self.length = 0, [], 0
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.depth += tag in self.hidden
+
+        def handle_endtag(self, tag: str) -> None:
+            self.depth -= tag in self.hidden and self.depth > 0
+
+        def handle_data(self, data: str) -> None:
+            if not self.depth and self.length <= WORDS_SHOWN and data.split():
+                self.parts.append(" ".join(data.split()))
+                self.length += len(self.parts[-1]) + 1
+
+    parser = Words()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):  # html.parser's own complaints about broken markup
+        pass
+    shown = " ".join(parser.parts)
+    return shown if len(shown) <= WORDS_SHOWN else shown[:WORDS_SHOWN].rsplit(" ", 1)[0] + "…"
 
 
 def static_markdown(srcdir: Path, excluded: Any = lambda relative: False,

@@ -723,10 +723,52 @@ def _unbraced(text: str, protected: list[tuple[int, int]] = ()) -> str:
     return "".join(out) + text[pos:] if out else text
 
 
+_DOUBLE_PIPE_OUTPUT = re.compile(r"\{\{(-?)([^{}|\"']*)\|\|([^{}]*?)(-?)\}\}")
+"""``{{ page.title || site.github.project_title }}``: a bracket stops each try (``[^{}]``),
+so a page of ``{{`` never closed is read once."""
+_PIPED_CONDITION = re.compile(r"\{%(-?)(\s*(?:if|elsif|unless)\s[^{}%|\"']*)\|[^{}%]*?(-?)%\}")
+"""``{% if site.author.name | site.author.email %}``: no ``%`` inside, so each try stops at
+the next one."""
+
+
+@functools.cache
+def _filter_names() -> frozenset[str]:
+    """The filters a lax ``||`` may name: Liquid's own and Jekyll's (:func:`_environment`'s)."""
+    return frozenset(_environment().filters)
+
+
+def _lax_output(match: re.Match[str]) -> str:
+    """``{{ a || b }}`` as Jekyll's lax Liquid read it: ``b``'s first word a filter on ``a``
+    when there is one of that name (``|| default: "x"``), else ignored: ``{{ a }}``."""
+    left, name, rest, right = match.groups()
+    word = re.match(r"\s*(\w+)", rest)
+    kept = f" | {rest.strip()}" if word and word.group(1) in _filter_names() else ""
+    return "{{" + left + " " + name.strip() + kept + " " + right + "}}"
+
+
+def _lax_condition(match: re.Match[str]) -> str:
+    """``{% if a | b %}`` (or ``a || b``) as Jekyll's lax Liquid read it: the condition ends
+    where no operator follows ``a``, so it is ``{% if a %}`` (the UC Davis Library's dataset
+    pages). The engine refused the tag, and the page showed it and its end tag as typed."""
+    left, condition, right = match.groups()
+    return "{%" + left + condition.rstrip() + " " + right + "%}"
+
+
+def _lax_pipes(text: str) -> str:
+    """Both of Jekyll's lax pipes, rewritten; text without ``|`` after a tag is left as is."""
+    if "||" in text and "{{" in text:
+        text = _DOUBLE_PIPE_OUTPUT.sub(_lax_output, text)
+    if "|" in text and "{%" in text:
+        text = _PIPED_CONDITION.sub(_lax_condition, text)
+    return text
+
+
 def _lax(text: str) -> str:
     """What Jekyll's lax Liquid accepted and the engine's strict parser does not, rewritten."""
     if "(" in text:
         text = _PARENTHESISED.sub(_unparenthesised, text)
+    if "|" in text:
+        text = _lax_pipes(text)
     return _unbraced(text) if "{%" in text and "{{" in text else text
 
 
@@ -745,6 +787,10 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
     if "(" in text:
         text = _outside_code(text, _PARENTHESISED, _unparenthesised)
+    if "||" in text and "{{" in text:
+        text = _outside_code(text, _DOUBLE_PIPE_OUTPUT, _lax_output)
+    if "|" in text and "{%" in text:
+        text = _outside_code(text, _PIPED_CONDITION, _lax_condition)
     if "{%" in text and "{{" in text:
         text = _unbraced(text, protected_spans(text))
 

@@ -134,8 +134,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
-    if html_page and "title" not in front:
-        body = without_title_heading(body)
+    if html_page:
+        body = without_title_heading(body, front.get("title") if "title" in front else None)
     if head and not front:  # unreadable or refused (an alias bomb): MyST gets none, same lines
         head = "---\n" + "\n" * (first_line - 3) + "---\n"
     if liquid.has_liquid(body):
@@ -262,14 +262,19 @@ def _avatar_message(avatar: pullquotes.Lost) -> str:
             "Write those words in the quote's credit line if readers need them")
 
 
-def without_title_heading(body: str) -> str:
+def without_title_heading(body: str, title: object = None) -> str:
     """A page written in HTML without ``title:`` is titled by its ``<h1>`` when that is its
     first heading (``pageorder``): the element is left out, its lines kept, so the
-    title is not shown twice."""
+    title is not shown twice. With a ``title:`` (given), only an ``<h1>`` of the same words
+    is (Code for DC's ``title: Resources`` over ``<h1>Resources</h1>``), as a Markdown
+    page's repeated ``# Title`` is (:func:`without_repeated_title`)."""
     found = titles.html_title(body)
     if found is None:
         return body
-    _, start, end = found
+    words, start, end = found
+    if title is not None and (not isinstance(title, str)
+                              or " ".join(words.split()).casefold() != " ".join(title.split()).casefold()):
+        return body
     return body[:start] + "\n" * body.count("\n", start, end) + body[end:]
 
 
@@ -281,8 +286,11 @@ def as_html(markdown: str) -> str:
     return MarkdownIt("commonmark").enable("table").render(markdown)
 
 
+_SETEXT_H1 = re.compile(r" {0,3}=+[ \t]*$")
+
+
 def without_repeated_title(body: str, title: object) -> str:
-    """Blank a leading ``# Title`` that repeats the front-matter title.
+    """Blank a leading ``# Title`` (or ``Title`` over ``===``) that repeats the front-matter title.
 
     Jekyll layouts printed the title, so some pages also start with it as a heading; the
     publication already makes the title the page's heading, and a second one would become
@@ -294,7 +302,12 @@ def without_repeated_title(body: str, title: object) -> str:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return body
+    wanted = " ".join(title.split()).casefold()
     match = _H1.match(lines[first])
-    if match and " ".join(atx_text(match.group(1)).split()).casefold() == " ".join(title.split()).casefold():
+    if match and " ".join(atx_text(match.group(1)).split()).casefold() == wanted:
         lines[first] = ""
+    elif (first + 1 < len(lines) and _SETEXT_H1.match(lines[first + 1])
+          and len(lines[first]) - len(lines[first].lstrip(" ")) < 4
+          and " ".join(lines[first].split()).casefold() == wanted):
+        lines[first] = lines[first + 1] = ""  # `Title` over `=====`, the UC Davis Library's
     return "\n".join(lines)

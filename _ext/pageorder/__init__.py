@@ -273,7 +273,9 @@ as its home itself (an old Jekyll site: the page whose ``permalink`` is ``/``)."
 
 def choose_root_doc(app: Sphinx, config: Config) -> None:
     """A folder of pages without ``index.md`` still builds: the page it names as its home
-    (:data:`LANDING_PAGE`), else its first page, becomes the root."""
+    (:data:`LANDING_PAGE`), else its first page, becomes the root. An ``.html`` file is a
+    candidate only when it is a page (front matter first): Code for DC's ``about.html``,
+    a whole document Jekyll copied, was made the root that no file then gave."""
     srcdir = Path(app.srcdir)
     suffixes = list(config.source_suffix)
     if any((srcdir / (config.root_doc + suffix)).is_file() for suffix in suffixes):
@@ -295,10 +297,13 @@ def choose_root_doc(app: Sphinx, config: Config) -> None:
         config.root_doc = README.removesuffix(".md")
         return
     _say_readme_left_out(srcdir, config)
+    from pagesource.suffixes import HTML, is_html_page
+
     excluded = Matcher(list(config.exclude_patterns))
     pages = {path.stem: read_page(path.stem, path)
              for suffix in suffixes for path in srcdir.glob("*" + suffix)
-             if path.is_file() and not excluded(path.name)}
+             if path.is_file() and not excluded(path.name)
+             and (suffix != HTML or is_html_page(path))}  # a copied `about.html` is no page
     first = first_page(pages)
     if first is not None:
         logger.info("no %s page in %s: %r is the landing page", config.root_doc, srcdir, first)

@@ -303,6 +303,8 @@ class TypstTranslator(SphinxTranslator):
                     return name
             return doc_label(self.docname, node["refid"])
         uri = node.get("refuri", "")
+        if uri.startswith("#") and doc_label(self.docname, uri[1:]) in self.known_ids:
+            return doc_label(self.docname, uri[1:])  # uswds-jekyll's `subnav:` to the page's own heading
         if uri.startswith("%"):
             docname, _, anchor = uri[1:].partition("#")
             if anchor:
