@@ -63,3 +63,26 @@ def test_a_jekyll_site_title_with_a_character_xml_forbids_leaves_the_epub_xml(tm
     assert epub.returncode == 0 and "Traceback" not in epub.output, epub.output
     assert epub_xml_problems(tmp_path / "epub") == []
     assert "Welcome to the parks." in (tmp_path / "epub" / "index.xhtml").read_text(encoding="utf-8")
+
+
+def test_a_publication_title_with_a_letter_no_font_has_keeps_the_pdf_accessible(tmp_path: Path) -> None:
+    """The page text's characters no font has are printed as a look-alike or their name, said
+    at their page; CITATION.cff's title went to Typst as written: a Phoenician letter wrote
+    the PDF without PDF/UA and PDF/A, said at the build's own ``book.typ`` (a folder that is
+    gone after the build). It is printed as the page text's are now, said at CITATION.cff."""
+    from pypdf import PdfReader
+
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Welcome home.")})
+    text = (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert 'title: "Smart City Austin"' in text
+    (source / "CITATION.cff").write_text(
+        text.replace('title: "Smart City Austin"', 'title: "Smart City \\U00010900 Austin"'), encoding="utf-8")
+    build = sphinx_build(source, tmp_path / "pdf", "typst", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert not [w for w in build.warnings if "[pdf.not-conforming]" in w], build.warnings
+    said = [w for w in build.warnings if "[pdf.glyph]" in w]
+    assert len(said) == 1 and said[0].startswith(f"{source / 'CITATION.cff'}:3:") \
+        and "U+10900" in said[0], build.warnings
+    [book] = (tmp_path / "pdf").glob("*.pdf")
+    words = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(book).pages).split())
+    assert "Smart City [U+10900 PHOENICIAN LETTER ALF] Austin" in words and "Welcome home." in words, words
