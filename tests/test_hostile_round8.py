@@ -86,3 +86,15 @@ def test_a_publication_title_with_a_letter_no_font_has_keeps_the_pdf_accessible(
     [book] = (tmp_path / "pdf").glob("*.pdf")
     words = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(book).pages).split())
     assert "Smart City [U+10900 PHOENICIAN LETTER ALF] Austin" in words and "Welcome home." in words, words
+
+
+def test_a_character_typst_writes_as_an_escape_is_named_as_itself() -> None:
+    """Typst writes a character it cannot print as Rust does (``"\\u{1ffff}"``): the warning
+    named "the character '\\\\u{1ffff}' (U+005C U+0075 U+007B …)", the escape's own letters."""
+    from typst_pdf import diagnostics
+
+    message = ('error: PDF/A-2a, PDF/UA-1 error: the text `"a\\u{1ffff}\\"\\\\"` could not be '
+               'displayed with font `"Libertinus Serif"`\n  ┌─ book.typ:202:9\n')
+    [found] = diagnostics.parse(message)
+    said = found.explain("Libertinus Serif")
+    assert "U+0061 U+1FFFF U+0022 U+005C" in said and "U+0075" not in said, said
