@@ -98,3 +98,29 @@ def test_a_character_typst_writes_as_an_escape_is_named_as_itself() -> None:
     [found] = diagnostics.parse(message)
     said = found.explain("Libertinus Serif")
     assert "U+0061 U+1FFFF U+0022 U+005C" in said and "U+0075" not in said, said
+
+
+SPANISH_PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+              'msgid "Home"\nmsgstr "Inicio\ufffe"\n\n'
+              'msgid "Hello reader."\nmsgstr "Hola\x01 lector\x1b."\n')
+
+
+def test_a_translation_with_characters_xml_forbids_leaves_its_epub_xml(tmp_path: Path) -> None:
+    """A page's characters XML forbids are left out when it is read (``source-read``); a
+    catalog's ``msgstr`` replaces the words after that, and a raw U+0001 or U+FFFE in it (a
+    translator's tool pasted it) made the Spanish ePub's chapter, contents and NCX no XML,
+    without a word. They are left out of the build's copy of the catalog now and said at
+    the ``.po`` file's line; the source folder is left as it is."""
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", body="Hello reader."),
+                                            "locales/es/LC_MESSAGES/index.po": SPANISH_PO})
+    before = (source / "locales/es/LC_MESSAGES/index.po").read_bytes()
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False, extra=("-D", "language=es"))
+    assert epub.returncode == 0 and "Traceback" not in epub.output, epub.output
+    po = source / "locales/es/LC_MESSAGES/index.po"
+    said = [w for w in epub.warnings if "[security.control-character]" in w]
+    assert len(said) == 1 and said[0].startswith(f"{po}:7:") and "3 " in said[0] \
+        and "U+FFFE" in said[0], epub.warnings
+    assert epub_xml_problems(tmp_path / "epub") == []
+    chapter = (tmp_path / "epub" / "index.xhtml").read_text(encoding="utf-8")
+    assert "Hola lector." in chapter and "Inicio" in chapter, chapter
+    assert po.read_bytes() == before
