@@ -124,3 +124,28 @@ def test_a_translation_with_characters_xml_forbids_leaves_its_epub_xml(tmp_path:
     chapter = (tmp_path / "epub" / "index.xhtml").read_text(encoding="utf-8")
     assert "Hola lector." in chapter and "Inicio" in chapter, chapter
     assert po.read_bytes() == before
+
+
+def test_words_added_after_the_page_is_read_hold_no_character_xml_forbids(tmp_path: Path) -> None:
+    """The characters no edition can hold are left out of a page's text as it is read; the
+    words Liquid writes from ``_config.yml``, ``_data/`` and ``_includes/``, a front-matter
+    ``subtitle:`` and a front matter's list of links are added after that, and a U+FFFE or
+    U+0004 in them made the ePub's chapter no XML, without a word. Left out now, and said."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": 'title: Parks\nmotto: "Green\\uFFFE parks"\n',
+        "_data/info.yml": 'name: "Open\\uFFFF data"\n',
+        "_includes/note.html": "Included\ufffe words\n",
+        "index.md": ('---\ntitle: Home\nsubtitle: "Our\\uFFFE\\x04 city"\nlinks:\n'
+                     '  - title: "City\\uFFFE link"\n    url: https://austintexas.gov/\n---\n\n'
+                     "Motto {{ site.motto }}, name {{ site.data.info.name }}, "
+                     "{% include note.html %} end.\n"),
+    })
+    epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert epub.returncode == 0 and "Traceback" not in epub.output, epub.output
+    said = [w for w in epub.warnings if "[security.control-character]" in w]
+    assert len(said) == 1 and said[0].startswith(f"{source / 'index.md'}:") and "U+FFF" in said[0], \
+        epub.warnings
+    assert epub_xml_problems(tmp_path / "epub") == []
+    chapter = " ".join((tmp_path / "epub" / "index.xhtml").read_text(encoding="utf-8").split())
+    for words in ("Green parks", "Open data", "Included words", "Our city", "City link"):
+        assert words in chapter, (words, chapter)
