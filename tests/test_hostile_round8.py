@@ -130,7 +130,8 @@ def test_words_added_after_the_page_is_read_hold_no_character_xml_forbids(tmp_pa
     """The characters no edition can hold are left out of a page's text as it is read; the
     words Liquid writes from ``_config.yml``, ``_data/`` and ``_includes/``, a front-matter
     ``subtitle:`` and a front matter's list of links are added after that, and a U+FFFE or
-    U+0004 in them made the ePub's chapter no XML, without a word. Left out now, and said."""
+    U+0004 in them made the ePub's chapter no XML, without a word (a heading's, its contents
+    and NCX too: Sphinx collects titles before front data is added). Left out now, and said."""
     source = write_pages(tmp_path / "src", {
         "_config.yml": 'title: Parks\nmotto: "Green\\uFFFE parks"\n',
         "_data/info.yml": 'name: "Open\\uFFFF data"\n',
@@ -139,13 +140,16 @@ def test_words_added_after_the_page_is_read_hold_no_character_xml_forbids(tmp_pa
                      '  - title: "City\\uFFFE link"\n    url: https://austintexas.gov/\n---\n\n'
                      "Motto {{ site.motto }}, name {{ site.data.info.name }}, "
                      "{% include note.html %} end.\n"),
+        "motto.md": "---\nposition: 2\n---\n\n# Our motto: {{ site.motto }}\n\nMore words.\n",
     })
     epub = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
     assert epub.returncode == 0 and "Traceback" not in epub.output, epub.output
     said = [w for w in epub.warnings if "[security.control-character]" in w]
-    assert len(said) == 1 and said[0].startswith(f"{source / 'index.md'}:") and "U+FFF" in said[0], \
-        epub.warnings
+    assert len(said) == 2 and said[0].startswith(f"{source / 'index.md'}:") and "U+FFF" in said[0] \
+        and said[1].startswith(f"{source / 'motto.md'}:5:"), epub.warnings
     assert epub_xml_problems(tmp_path / "epub") == []
     chapter = " ".join((tmp_path / "epub" / "index.xhtml").read_text(encoding="utf-8").split())
     for words in ("Green parks", "Open data", "Included words", "Our city", "City link"):
         assert words in chapter, (words, chapter)
+    nav = (tmp_path / "epub" / "nav.xhtml").read_text(encoding="utf-8")
+    assert "Our motto: Green parks" in nav, nav
