@@ -104,7 +104,11 @@ def use_compiled_catalogs(app: Sphinx, config: Config) -> None:
         logger.warning(f"the catalog is a link to {os.path.realpath(path)}, outside the source "
                        f"folder, so it is neither read nor written; {fix}",
                        location=f"{path}:1", type=SECURITY, subtype=Refused.FILE_OUTSIDE.value)
-    compiled.mirror(found, source, target, config.language)
+    for bad in compiled.mirror(found, source, target, config.language):
+        logger.warning(f"the catalog has {bad.count} control character(s) (the first is "
+                       f"U+{ord(bad.first):04X}) that no edition can hold; they are left out: "
+                       "delete them from the file", location=f"{bad.po}:{bad.line}", type=SECURITY,
+                       subtype=Refused.CONTROL_CHARACTER.value)
 
 
 def configure(app: Sphinx, config: Config) -> None:

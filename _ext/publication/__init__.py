@@ -212,7 +212,9 @@ def schema_problems(data: Any) -> list[str]:
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+", re.ASCII)
 _URL_KEYS = {"url", "repository", "repository-code", "repository-artifact", "license-url"}
 _MULTI_LINE_KEYS = {"abstract", "message"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Controls, lone surrogates and U+FFFE/U+FFFF: characters XML forbids (a title holding
+one, YAML's ``\\uFFFE``, made the ePub's ``content.opf`` and ``toc.ncx`` no XML)."""
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 ZIP_YEARS = (1980, 2107)
 """The years a zip file (the ePub) can date its entries with."""

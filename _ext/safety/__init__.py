@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -261,6 +262,53 @@ def without_control_characters(app: Sphinx, docname: str, source: list[str]) -> 
     source[0] = _NOT_XML.sub("", text)
 
 
+def text_without_control_characters(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before Sphinx collects the page's titles (500) and again after the
+    rooms that add words once a page is read (front data, 610): the characters
+    :func:`without_control_characters` leaves out, in words that were never in the page's
+    text (Liquid's values from ``_config.yml``, ``_data/``, ``_includes/``; a front matter's
+    ``subtitle:`` and links). A U+FFFE in them made the ePub's chapter, its contents and NCX
+    no XML, unsaid. Said once, by the second pass."""
+
+    found, first = app.env.temp_data.get(_NOT_XML_FOUND, (0, None))
+    for text in list(doctree.findall(nodes.Text)):
+        if not _NOT_XML.search(text):
+            continue
+        found += len(_NOT_XML.findall(text))
+        if first is None:
+            first = (_NOT_XML.search(text).group(), _line_of(text))
+        text.parent.replace(text, nodes.Text(_NOT_XML.sub("", text)))
+    app.env.temp_data[_NOT_XML_FOUND] = (found, first)
+
+
+def say_text_control_characters(app: Sphinx, doctree: nodes.document) -> None:
+    """The second pass of :func:`text_without_control_characters`, and what both found."""
+    from .problems import WARNING_TYPE, Kind
+
+    text_without_control_characters(app, doctree)
+    found, first = app.env.temp_data.pop(_NOT_XML_FOUND, (0, None))
+    if first is not None:
+        char, line = first
+        logger.warning(f"the page's words from its front matter, Liquid or an include have {found} "
+                       f"control character(s) (the first is U+{ord(char):04X}) that no edition can "
+                       "hold; they are left out: delete them where they are written",
+                       location=(app.env.docname, line), type=WARNING_TYPE,
+                       subtype=Kind.CONTROL_CHARACTER.value)
+
+
+_NOT_XML_FOUND = "safety.not_xml_found"
+"""``env.temp_data`` (one page's, cleared after it is read): how many, the first and its line."""
+
+
+def _line_of(node: nodes.Node) -> int | None:
+    """The line of the nearest element around ``node`` that knows its line."""
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return None
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     import sphinx.project
 
@@ -270,6 +318,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
     app.connect("doctree-read", links.refuse_links_added_when_read, priority=900)
+    app.connect("doctree-read", text_without_control_characters, priority=400)  # before the titles (500)
+    app.connect("doctree-read", say_text_control_characters, priority=900)  # after front data (610)
     app.add_transform(metatags.RefuseHttpEquiv)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_post_transform(images.LinkedPicturesShownAsWords)

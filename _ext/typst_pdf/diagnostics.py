@@ -17,6 +17,19 @@ _START = re.compile(r"^(error|warning): ", re.MULTILINE)
 _WHERE = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+)")
 _HINT = re.compile(r"^\s*= hint: (.*)$", re.MULTILINE)
 _GLYPH = re.compile(r"the text `\"(?P<text>.*?)\"` could not be displayed")
+_RUST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\(.)")
+_RUST_NAMED = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
+
+
+def unescaped(text: str) -> str:
+    """Typst's quoted text as the characters it means: it writes a string as Rust does, a
+    character it cannot print as ``\\u{1ffff}``, and the warning named the escape's letters."""
+    def one(match: re.Match[str]) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
+        return _RUST_NAMED.get(match.group(2), match.group(2))
+    return _RUST_ESCAPE.sub(one, text)
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class Diagnostic:
                     "districts](map.png)")
         if kind is Kind.GLYPH:
             match = _GLYPH.search(self.message)
-            shown = match.group("text") if match else "?"
+            shown = unescaped(match.group("text")) if match else "?"
             points = " ".join(f"U+{ord(c):04X}" for c in shown)
             return (f"the character {shown!r} ({points}) is in none of the PDF's fonts "
                     f"({fonts}); add a font that has it to the project and list its folder "
