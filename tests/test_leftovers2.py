@@ -47,3 +47,49 @@ def test_details_holding_markdown_holds_its_words_in_every_edition(tmp_path):
         assert boxes[1].summary.get_text(strip=True) == "Hours" and boxes[1].has_attr("open")
         assert boxes[1].em.get_text() == "daily", boxes[1]
     assert "Fees The fee is five dollars." in words and "Hours Open daily." in words, words
+
+
+def test_mkdocs_box_titles_show_their_inline_markdown_in_every_edition(tmp_path):
+    """MkDocs reads an admonition's title as Markdown (``!!! note "Use `make` **now**"``:
+    code and bold); the backticks and asterisks were shown as typed. A folded ``???`` box's
+    title too; an escaped ``\\*`` stays a star, and HTML stays words."""
+    body = ('!!! note "Use `make` **now**"\n    Body text.\n\n'
+            '??? tip "Folded *one*"\n    Folded body.\n\n'
+            '???+ warning "See [the fee table](https://fees.example) \\*and <b>this</b>"\n    Open body.\n')
+    builds, html, xhtml, words = _editions(tmp_path, body)
+    for soup in (html, xhtml):
+        titles = soup.select(".admonition-title")
+        assert [_said(t) for t in titles] == ["Use make now", "Folded one",
+                                              "See the fee table *and <b>this</b>"], titles
+        assert titles[0].code.get_text() == "make" and titles[0].strong.get_text() == "now"
+        assert titles[1].em.get_text() == "one"
+        assert titles[2].a["href"] == "https://fees.example" and not titles[2].b
+    assert "Use make now" in words and "Folded one" in words, words
+    assert "`" not in words and "**" not in words, words
+
+
+def test_a_comment_in_a_title_is_left_out_and_its_dashes_stay_as_written(tmp_path):
+    """``title: "Fees -- 2024 <!-- draft -->"``: a note to editors no browser shows was shown
+    as typed (with a warning) in every heading and contents, and the ePub's contents alone
+    made its dashes typographic ("Fees – 2024 <!– draft –>"). Left out, unsaid; every
+    edition shows "Fees -- 2024", as written."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": page("Home", 1, "Home words."),
+        "fees.md": page('"Fees -- 2024 <!-- draft -->"', 2, "Fee words.")})
+    builds = build_every_edition(src, tmp_path / "out", strict=False)
+    for build in builds.values():
+        assert not build.warnings, build.output
+    html = BeautifulSoup((tmp_path / "out/html/fees.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.title.get_text().startswith("Fees -- 2024 -"), html.title
+    assert _said(html.article.h1) == "Fees -- 2024"
+    assert [_said(a) for a in html.select(".sidebar-tree a")] == ["Fees -- 2024"]
+    with zipfile.ZipFile(next((tmp_path / "out/epub").glob("*.epub"))) as archive:
+        nav = BeautifulSoup(archive.read("nav.xhtml").decode("utf-8"), "html.parser")
+        ncx = archive.read("toc.ncx").decode("utf-8")
+        chapter = BeautifulSoup(archive.read("fees.xhtml").decode("utf-8"), "html.parser")
+    assert [_said(a) for a in nav.select("nav a")] == ["Home", "Fees -- 2024"], nav
+    assert "<text>Fees -- 2024</text>" in ncx and "draft" not in ncx
+    assert _said(chapter.h1) == "Fees -- 2024" and chapter.title.get_text() == "Fees -- 2024"
+    pdf = next((tmp_path / "out/typst").glob("*.pdf"))
+    words = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Fees -- 2024 Fee words." in words and "draft" not in words and "–" not in words, words
