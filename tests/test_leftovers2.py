@@ -93,3 +93,17 @@ def test_a_comment_in_a_title_is_left_out_and_its_dashes_stay_as_written(tmp_pat
     pdf = next((tmp_path / "out/typst").glob("*.pdf"))
     words = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "Fees -- 2024 Fee words." in words and "draft" not in words and "–" not in words, words
+
+
+def test_a_links_title_is_printed_with_its_address_in_the_pdf(tmp_path):
+    """``[fee table](https://… "Fee schedule 2024")``: the site and the ePub show the title
+    as the link's tooltip; the PDF printed only the address, and the title's words were in
+    no page of it. Paper has no tooltip: the title is printed before the address, in the
+    footnote (a link whose words are its address gets one for its title)."""
+    body = ('Words [fee table](https://fees.example/2024 "Fee schedule 2024") end.\n\n'
+            'Also <https://parks.example>, and [https://pools.example](https://pools.example "Pool hours").\n')
+    builds, html, xhtml, words = _editions(tmp_path, body)
+    for soup in (html, xhtml):
+        assert soup.find("a", href="https://fees.example/2024")["title"] == "Fee schedule 2024"
+    assert "Fee schedule 2024: https://fees.example/2024" in words, words
+    assert "Pool hours: https://pools.example" in words, words
