@@ -107,3 +107,23 @@ def test_a_links_title_is_printed_with_its_address_in_the_pdf(tmp_path):
         assert soup.find("a", href="https://fees.example/2024")["title"] == "Fee schedule 2024"
     assert "Fee schedule 2024: https://fees.example/2024" in words, words
     assert "Pool hours: https://pools.example" in words, words
+
+
+def test_hackmd_blocks_keep_their_kind_title_and_words(tmp_path):
+    """A HackMD export's ``::: warning`` and ``::: info Title words`` (a space after the
+    colons) are boxes of their kind, titled as written; its ``:::spoiler Title``, which HackMD
+    folds, is a folded box (``<details>``) on the site and in the ePub, an open one in the
+    PDF: it was an unlabelled ``<div>`` with its title as a loose heading."""
+    body = ("::: warning\nWarn words.\n:::\n\n::: info Title words\nInfo words.\n:::\n\n"
+            ":::spoiler Last week's notes\nWe reviewed the curb data.\n:::\n")
+    builds, html, xhtml, words = _editions(tmp_path, body)
+    assert not builds["html"].warnings, builds["html"].output
+    for soup in (html, xhtml):
+        assert _said(soup.select_one(".admonition.warning .admonition-title")) == "Warning"
+        info = soup.select_one(".admonition.note")
+        assert _said(info.select_one(".admonition-title")) == "Title words" and "Info words." in _said(info)
+        folded = soup.find("details")
+        assert _said(folded.summary) == "Last week's notes", soup
+        assert "We reviewed the curb data." in _said(folded)
+    assert "Last week's notes We reviewed the curb data." in words, words
+    assert "Title words Info words." in words and "Warn words." in words, words
