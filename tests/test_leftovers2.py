@@ -127,3 +127,18 @@ def test_hackmd_blocks_keep_their_kind_title_and_words(tmp_path):
         assert "We reviewed the curb data." in _said(folded)
     assert "Last week's notes We reviewed the curb data." in words, words
     assert "Title words Info words." in words and "Warn words." in words, words
+
+
+def test_a_mermaid_diagram_shown_as_code_is_said(tmp_path):
+    """GitHub draws a ```` ```mermaid ```` block as a flowchart; every edition printed its
+    source as code, and nothing told the author the diagram was not drawn. Said at its
+    fence, with how to show it; the source is still shown, every word of it."""
+    from conftest import sphinx_build
+    src = write_pages(tmp_path / "src", {"index.md": page("Home", 1, (
+        "The permit flow:\n\n```mermaid\ngraph TD; Apply-->Review;\n```\n\n```python\nprint(1)\n```\n"))})
+    build = sphinx_build(src, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.output
+    said = [line for line in build.warnings if "diagram-as-code" in line]
+    assert len(said) == 1 and "index.md:8:" in said[0] and "SVG picture" in said[0], build.output
+    html = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "graph TD; Apply-->Review;" in html.article.get_text()

@@ -33,7 +33,7 @@ from sphinx import addnodes
 
 from .gfm import deleted
 from .emojifields import emoji_fields_as_text
-from .fenceinfo import code_on_fence_line, unclosed_fences
+from .fenceinfo import code_on_fence_line, diagram_fences, unclosed_fences
 from .hardening import linear_footnote_refs
 from .inlinelines import LINE as PICTURE_LINE, pictures_at_their_lines
 from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
@@ -89,6 +89,10 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, after, fence: None)
     """Called with (docname, line, lines after it, its fence) for a code block never closed
     (:func:`.fenceinfo.unclosed_fences`)."""
+
+    on_diagram: Callable[[str, int, str], None] = staticmethod(lambda docname, line, kind: None)
+    """Called with (docname, line, kind) for a diagram's source in a fenced block
+    (:func:`.fenceinfo.diagram_fences`)."""
 
     on_block_break_words: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
     """Called with (docname, line, words) for a block break with words after it, which MyST
@@ -162,6 +166,8 @@ class DollarMathSwitchParser(MystParser):
             for line, words in code_on_fence_line(tokens):
                 self.on_code_on_fence_line(document.settings.env.docname,
                                            moved(line) if moved is not None else line, words)
+            for line, kind in diagram_fences(tokens):
+                self.on_diagram(document.settings.env.docname, moved(line) if moved is not None else line, kind)
             for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
                 self.on_unclosed_fence(document.settings.env.docname,
                                        moved(line) if moved is not None else line, after, fence)
