@@ -144,6 +144,21 @@ class AccessibleEpubBuilder(Epub3Builder):
         # nav.xhtml and toc.ncx naming ``Team roster.xhtml``, which the book has not
         landing = refnodes[len(self.config.epub_pre_files)]
         landing["refuri"] = html.escape(self.get_target_uri(self.config.root_doc))
+        if not self.config.smartquotes:
+            landing["text"] = html.escape(self.env.titles[self.config.root_doc].astext())
+
+    def get_refnodes(self, doctree: nodes.Node, result: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Sphinx's own walk, its titles as each page shows them: Sphinx's ePub builder made
+        their dashes and quotes typographic whatever ``smartquotes`` said, so ``Fees -- 2024``
+        was "Fees – 2024" in the book's contents alone."""
+        if self.config.smartquotes:
+            return super().get_refnodes(doctree, result)
+        for node in doctree.findall(nodes.reference):
+            level = _listed(node, self.toctree_template)
+            if level:
+                result.append({"level": level, "refuri": html.escape(node["refuri"]),
+                               "text": html.escape(node.astext())})
+        return result
 
     def build_navlist(self, navnodes: list[dict[str, Any]]) -> list[NavPoint]:
         """The book's contents (``nav.xhtml``) name a page in another language in it (its
@@ -255,6 +270,16 @@ class AccessibleEpubBuilder(Epub3Builder):
         members = ["META-INF/container.xml", "content.opf", "toc.ncx", *self.files]
         zipwriter.write_epub(Path(self.outdir, outname), Path(self.outdir), members,
                              source_date_epoch())
+
+
+def _listed(node: nodes.reference, template: str) -> int:
+    """The level at which Sphinx's ``get_refnodes`` lists a link in the book's contents (its
+    own test), 0 for none."""
+    refuri = node.get("refuri")
+    if not refuri or refuri.startswith(("http://", "https://", "irc:", "mailto:")):
+        return 0
+    classes = node.parent.attributes["classes"] if node.parent is not None else []
+    return next((level for level in range(8, 0, -1) if template % level in classes), 0)
 
 
 def _in_language(point: NavPoint, said: dict[str, Any]) -> NavPoint:

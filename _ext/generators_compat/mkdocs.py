@@ -51,7 +51,10 @@ quadratic on a run of spaces (20 KB: 4 s)."""
 _ICON = re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*:(?![\w:])")
 """Material for MkDocs' icon shortcodes (``:material-clock:``, ``:octicons-mark-github-16:``)."""
 _ICON_AND_SPACE = re.compile(_ICON.pattern + r"[ \t]?")
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~^=$%{}])")
+_MARKUP = re.compile(r"(\\(?![!-/:-@\[-`{-~])|[<>|~^=$%{}])")
+"""What a title's words keep as typed: its code, bold, emphasis and links are read as
+Markdown, as Python-Markdown reads an admonition's title (``!!! note "Use `make` **now**"``),
+a backslash before punctuation its escape; HTML, maths and the rest are not."""
 
 
 def _unquoted(title: str) -> str:
@@ -200,5 +203,5 @@ def _box_info(found: re.Match[str]) -> str:
 
 
 def _words(text: str) -> str:
-    """Text shown as written, not read as Markdown."""
+    """A title's text, its inline Markdown read (:data:`_MARKUP`)."""
     return _MARKUP.sub(r"\\\1", text.strip())

@@ -86,6 +86,11 @@ class Subtype(enum.Enum):
     this room's parser follows) shows only as many as the header has, so the other cells'
     words were in no edition. The row's line is named with the words left out."""
 
+    DIAGRAM_AS_CODE = "diagram-as-code"
+    """A fenced block of a diagram's source (```` ```mermaid ````), which GitHub draws: no
+    edition draws it, each prints the source as code. Said at its fence, with how to show
+    the diagram (an SVG picture with a description)."""
+
     BLOCK_BREAK_WORDS = "block-break-words"
     """A block opens with ``+++`` and words (``+++ Budget notes``) on a page of no Jekyll site
     (on one they are kramdown's words, escaped): MyST reads a block break and keeps the words
@@ -175,6 +180,14 @@ def warn_unclosed_fence(docname: str, line: int, after: int, fence: str) -> None
                    f"among them): end the code with a line of {fence} on its own (at the start of "
                    "the line, or indented as the opening one is)", location=(docname, line),
                    type=WARNING_TYPE, subtype=Subtype.CODE_NEVER_CLOSED.value)
+
+
+def warn_diagram(docname: str, line: int, kind: str) -> None:
+    """A diagram's source in a fenced block (:func:`.fenceinfo.diagram_fences`)."""
+    logger.warning(f"this {kind} block is a diagram on GitHub, but no edition draws diagrams, so it "
+                   "is shown as its source code: export the diagram as an SVG picture and show it "
+                   "with ![what the diagram shows](diagram.svg) (keep the source in a file beside it)",
+                   location=(docname, line), type=WARNING_TYPE, subtype=Subtype.DIAGRAM_AS_CODE.value)
 
 
 def warn_block_break_words(docname: str, line: int, words: str) -> None:
@@ -283,6 +296,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_code_on_fence_line = staticmethod(warn_code_on_fence_line)
     DollarMathSwitchParser.on_unclosed_fence = staticmethod(warn_unclosed_fence)
     DollarMathSwitchParser.on_block_break_words = staticmethod(warn_block_break_words)
+    DollarMathSwitchParser.on_diagram = staticmethod(warn_diagram)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

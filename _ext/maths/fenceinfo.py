@@ -34,6 +34,21 @@ def code_on_fence_line(tokens: list[Any]) -> list[tuple[int, str]]:
     return found
 
 
+DIAGRAMS = {"mermaid": "Mermaid", "plantuml": "PlantUML", "puml": "PlantUML"}
+"""Fenced blocks GitHub (or a wiki) draws as a diagram; here each is shown as its source."""
+
+
+def diagram_fences(tokens: list[Any]) -> list[tuple[int, str]]:
+    """``(line, kind)`` for each fenced block of a diagram language (:data:`DIAGRAMS`):
+    GitHub drew ```` ```mermaid ```` as a flowchart; every edition prints its source, which
+    the author should know (lines 1-based)."""
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        if token.type == "fence" and token.info and token.info.split()[0].lower() in DIAGRAMS:
+            found.append(((token.map[0] + 1) if token.map else 0, DIAGRAMS[token.info.split()[0].lower()]))
+    return found
+
+
 def unclosed_fences(tokens: list[Any], lines: list[str]) -> list[tuple[int, int, str]]:
     """``(line, lines after it, fence)`` for each fenced code block at the page's top level that
     is never closed, so runs to the page's end: a closing fence written at column 0 inside a

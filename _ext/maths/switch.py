@@ -33,7 +33,7 @@ from sphinx import addnodes
 
 from .gfm import deleted
 from .emojifields import emoji_fields_as_text
-from .fenceinfo import code_on_fence_line, unclosed_fences
+from .fenceinfo import code_on_fence_line, diagram_fences, unclosed_fences
 from .hardening import linear_footnote_refs
 from .inlinelines import LINE as PICTURE_LINE, pictures_at_their_lines
 from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
@@ -89,6 +89,10 @@ class DollarMathSwitchParser(MystParser):
         lambda docname, line, after, fence: None)
     """Called with (docname, line, lines after it, its fence) for a code block never closed
     (:func:`.fenceinfo.unclosed_fences`)."""
+
+    on_diagram: Callable[[str, int, str], None] = staticmethod(lambda docname, line, kind: None)
+    """Called with (docname, line, kind) for a diagram's source in a fenced block
+    (:func:`.fenceinfo.diagram_fences`)."""
 
     on_block_break_words: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
     """Called with (docname, line, words) for a block break with words after it, which MyST
@@ -162,6 +166,8 @@ class DollarMathSwitchParser(MystParser):
             for line, words in code_on_fence_line(tokens):
                 self.on_code_on_fence_line(document.settings.env.docname,
                                            moved(line) if moved is not None else line, words)
+            for line, kind in diagram_fences(tokens):
+                self.on_diagram(document.settings.env.docname, moved(line) if moved is not None else line, kind)
             for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
                 self.on_unclosed_fence(document.settings.env.docname,
                                        moved(line) if moved is not None else line, after, fence)
@@ -389,11 +395,17 @@ class _Renderer(SphinxRenderer):
 
     def render_colon_fence(self, token: Any) -> None:
         """HackMD's ``:::warning`` (``info``, ``success``, ``danger``) as the box of its kind,
-        and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
+        its ``:::spoiler Title`` as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
         title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
         parts = (token.info.strip() if token.info else "").split(maxsplit=1)
         name = parts[0] if parts else ""
         box = _BOX_INFO.fullmatch(token.info.strip() if token.info else "")
+        if box is not None and box.group("name").lower() == "spoiler" and not box.group("bracketed"):
+            # HackMD's folded block: the box rawhtml's ``<details>`` holding Markdown makes
+            # (class ``details-box``: folded on the site and in the ePub, open in the PDF)
+            self.render_directive(token, "admonition", (box.group("title") or "").strip() or "Details",
+                                  additional_options={"class": "details-box"})
+            return
         if box is not None and box.group("name").lower() in BOXES:
             # Docusaurus' titled box (``:::tip Pro tip``, ``:::info[Hours]``): MyST made the
             # title a rubric or, bracketed, a class name, and the box an unlabelled <div>

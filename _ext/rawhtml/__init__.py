@@ -34,6 +34,7 @@ from jekyll_compat.filenames import local_file
 from safety import filetypes, pixels, svg
 from safety.urls import written_validly
 
+from . import details
 from .placeholders import message as placeholder_message, placeholders
 from .sanitize import (DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link,
                        nest_headings, unlink, without_taken_ids)
@@ -159,6 +160,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
+    details.boxes(doctree, translated(DETAILS_SUMMARY))
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     _say_placeholders(env.docname, html_nodes(doctree))
     for raw in doctree.findall(nodes.raw):
@@ -545,8 +547,20 @@ def _where(node: nodes.Node) -> Any:
     return node
 
 
+class DetailsBoxes(SphinxPostTransform):
+    """The website's and ePub's ``<details>`` for each box of Markdown :mod:`.details` made
+    (the PDF keeps the box, open, titled by its summary)."""
+
+    default_priority = 500
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        details.as_html(self.document)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(PAGE_ADDRESS)
     app.connect("doctree-read", sanitize_page)
     app.add_post_transform(LinkPictures)
+    app.add_post_transform(DetailsBoxes)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

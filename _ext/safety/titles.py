@@ -57,6 +57,12 @@ _LINE_BREAK = re.compile(r"\s*<(?:br|wbr)\s*/?>\s*", re.IGNORECASE)
 ``#### [Native RPCs](TableOfContents) &#187; DVBA CAPRI SETCLAIMTYPE<br/>``)."""
 
 
+_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
+"""An HTML comment alone in a raw node (``title: "Fees -- 2024 <!-- draft -->"``): a note to
+editors, which no browser shows; it was shown as typed in every edition's heading and
+contents."""
+
+
 _OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)(?=[\s/>])[^<>]*>")
 _EMPTY_ELEMENT = re.compile(r"\s*<([a-zA-Z][\w-]*)(?=[\s/>])[^<>]*>\s*</\1\s*>\s*")
 
@@ -82,8 +88,8 @@ def _empty_elements(title: nodes.title) -> list[nodes.Node]:
 
 class TitlesAreText(SphinxTransform):
     """Replace raw HTML (or any raw output) inside a title by its text; a line break by a
-    space, and an element with nothing inside by nothing, without a word (nothing in them is
-    lost or run)."""
+    space, and an element with nothing inside or a comment by nothing, without a word
+    (nothing in them is shown or run)."""
 
     default_priority = 102
 
@@ -96,6 +102,9 @@ class TitlesAreText(SphinxTransform):
             elif title.children and isinstance(title[0], nodes.Text) and title[0] != title[0].lstrip():
                 title.replace(title[0], nodes.Text(title[0].lstrip()))
             for raw in list(title.findall(nodes.raw)):
+                if _COMMENT.fullmatch(raw.astext()):
+                    raw.parent.remove(raw)
+                    continue
                 if _LINE_BREAK.fullmatch(raw.astext()):
                     raw.replace_self(nodes.Text(" "))
                     continue
@@ -103,6 +112,8 @@ class TitlesAreText(SphinxTransform):
                                location=(self.env.docname, self.line_of(title)),
                                type=WARNING_TYPE, subtype=Kind.TITLE_MARKUP.value)
                 raw.replace_self(nodes.Text(raw.astext()))
+            if title.children and isinstance(title[-1], nodes.Text) and title[-1] != title[-1].rstrip():
+                title.replace(title[-1], nodes.Text(title[-1].rstrip()))
             if closing := bidi_closers(title.astext()):
                 title.append(nodes.Text(closing))
             self.ids_to_section(title)

@@ -700,11 +700,14 @@ class TypstTranslator(SphinxTranslator):
         if urls.is_external(uri):
             shown = node.astext().strip()
             plain = uri.removeprefix("mailto:")
-            mode = "none" if shown in (uri, plain) else ("inline" if self.no_notes else "footnote")
+            title = " ".join(str(node.get("reftitle", "")).split())
+            title = "" if title in (shown, uri, plain) else title
+            mode = "none" if shown in (uri, plain) and not title else ("inline" if self.no_notes else "footnote")
             if mode == "inline" and self.in_heading:
                 mode = "none"  # in the contents, bookmarks and running header too: said below
-                self.heading_links.append((shown, uri))
-            self.add(f"#extlink({escape.string(uri)}, note: {escape.string(mode)})[")
+                self.heading_links.append((f"{shown} ({title})" if title else shown, uri))
+            said = f", title: {escape.string(title)}" if title and mode != "none" else ""
+            self.add(f"#extlink({escape.string(uri)}, note: {escape.string(mode)}{said})[")
             return
         if uri:
             self.warn(node, Kind.LINK, f"the link to {uri!r} cannot be followed in the PDF; "

@@ -1,0 +1,91 @@
+"""A ``<details>`` box whose inside is Markdown, as GitHub shows it.
+
+``<details><summary>Fees</summary>``, a blank line, Markdown, a blank line and ``</details>``
+is three blocks to CommonMark: the start tag (with its summary), the Markdown, the end tag.
+GitHub shows the Markdown inside the box; each HTML block made well-formed alone was an empty
+box followed by its words. Here the two tags, siblings in the doctree, become one box around
+the nodes between them: an admonition titled by the summary (the PDF's box, open as print
+must be), which :func:`as_html` makes ``<details>`` again in the website and the ePub.
+
+Plain docutils, no Sphinx.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from docutils import nodes
+
+CLASS = "details-box"
+"""The class of the admonition a box of Markdown is read as (``open`` set if it was)."""
+
+_OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)</summary\s*>)?(.*)\Z",
+                   re.I | re.S)
+"""A start tag, its summary, and what HTML follows them in the block (kept in the box)."""
+_ENDS = re.compile(r"</?details\b", re.I)
+_CLOSE = re.compile(r"\A\s*</details\s*>\s*\Z", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _is_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def boxes(doctree: nodes.Node, label: str) -> int:
+    """Each ``<details>`` start tag (and summary) whose ``</details>`` is a later sibling
+    block made one box around the blocks between; ``label`` titles one without a summary.
+    Returns how many were made."""
+    made = 0
+    for parent in list(doctree.findall(nodes.Element)):
+        if not any(_is_html(child) for child in parent.children):
+            continue
+        opened: list[int] = []
+        index = 0
+        while index < len(parent.children):
+            child = parent.children[index]
+            if _is_html(child) and (found := _OPEN.match(child.astext())) and not _ENDS.search(found.group(3)):
+                opened.append(index)
+            elif _is_html(child) and _CLOSE.match(child.astext()) and opened:
+                start = opened.pop()
+                _box(parent, start, index, label)
+                made += 1
+                index = start
+            index += 1
+    return made
+
+
+def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
+    opener = parent.children[start]
+    found = _OPEN.match(opener.astext())
+    summary = " ".join(unescape(_TAG.sub(" ", found.group(2) or "")).split()) if found else ""
+    inside = parent.children[start + 1:end]
+    if found and found.group(3).strip():  # HTML after the summary, in the start tag's block
+        rest = nodes.raw("", found.group(3).strip(), format="html")
+        rest.source, rest.line = opener.source, opener.line
+        inside.insert(0, rest)
+    box = nodes.admonition("", nodes.title("", summary or label), classes=[CLASS])
+    box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
+    box.source, box.line = opener.source, opener.line
+    box[0].source, box[0].line = opener.source, opener.line
+    for node in inside:
+        if node.parent is parent:
+            parent.remove(node)
+    box.extend(inside)
+    parent.remove(parent.children[start + 1])  # the end tag
+    parent.replace(opener, box)
+
+
+def as_html(doctree: nodes.Node) -> None:
+    """Each box :func:`boxes` made a ``<details>`` element, its title the ``<summary>``."""
+    for box in list(doctree.findall(nodes.admonition)):
+        if CLASS not in box["classes"] or not box.children or not isinstance(box[0], nodes.title):
+            continue
+        title = box[0]
+        opened = ' open="open"' if box.get("open") else ""
+        start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>', format="html")
+        summary = nodes.inline("", "", *title.children)  # its code, bold, links, as the title had them
+        after = nodes.raw("", "</summary>", format="html")
+        end = nodes.raw("", "</details>", format="html")
+        start.source, start.line = box.source, box.line
+        box.parent.replace(box, [start, summary, after, *box.children[1:], end])
