@@ -162,9 +162,40 @@ def tables(draw) -> str:
     return f"| {W} | {W} &amp; {W} |\n|---|---|\n| &lt;{W}&gt; | &#8212;{W} |"
 
 
+NESTED = [
+    "| {w} | b |\n|---|---|\n| {w}[^c1] | {w} |\n\n[^c1]: {w} {w}",
+    "## {w} heading[^h1]\n\n{w}\n\n[^h1]: {w} note",
+    "> {w} quoted[^q1]\n\n[^q1]: {w} {w}",
+    "- {w} item[^l1]\n- {w}\n\n[^l1]: {w}",
+    "[^a]: {w} first\n[^b]: {w} second\n\nText[^a][^b] {w}",
+    "1. Step {w}\n\n   ```{note}\n   {w} {w}\n   ```\n\n2. {w}",
+    "> ```{tip}\n> {w}\n> ```",
+    "```{topic} {w} topic\n{w} body\n```",
+    "```{epigraph}\n{w}\n\n-- {w}\n```",
+    ":::{hint}\n:class: x\n{w}\n:::",
+    "- item {w}\n  > quote {w}\n  lazy {w}",
+    "- {w}\n\n  Term {w}\n  : Def {w}",
+    "{w}\n\n<!--\nhidden\n\nstill hidden\n-->\n\n{w}",
+    "<details><summary>{w}</summary>\n{w} **{w}**\n</details>",
+    "<dl>\n<dt>{w}</dt>\n<dd>{w}</dd>\n</dl>",
+    "## {w} :tada: {w}",
+    "<mailto:{w}@example.org> {w}",
+    "Visit https://example.org/{w} now {w}",
+    "- [X] {w}\n- [ ] {w}\n  - [x] {w}",
+    "&#65;{w} &#x42;{w} &#0; {w} &#xD800; {w}",
+    "&notanentity {w} &amp {w} &#; {w}",
+    "{w}\n{w}\n===\n\n{w}\n***",
+    "- item {w}\n\n  | a {w} | b |\n  |---|---|\n  | {w} | {w} |",
+    "1. {w}\n   > {w}\n   >\n   > - {w}\n   > > {w}",
+    "> {w}\n{: .note}\n\n{w}",
+    "{::nomarkdown}\n<b>{w}</b>\n{:/}\n\n{::comment}\nhidden\n{:/comment}\n\n{w}",
+]
+"""Footnotes, directives, quotes and tables inside one another; entities and marks at their edges."""
+
+
 def blocks(jekyll: bool):
     kinds = [directive(), footnotes(), html_markdown(), references(), headings(), tables(),
-             paragraph().map(clean)]
+             paragraph().map(clean), st.sampled_from(NESTED).map(_w)]
     if jekyll:
         kinds += [liquid_branches(), liquid_branches()]
     return st.one_of(kinds)
@@ -199,14 +230,18 @@ def test_the_words_of_a_branch_left_out_for_a_value_nothing_gives_are_said(tmp_p
     """``{% if page.show %}words{% endif %}`` with no ``show:`` in the front matter (a key
     the old site's layout or defaults set): Jekyll's engine left the words out, as the old site
     did with the key unset, and no edition showed them, unsaid; an ``unless``'s ``else`` and
-    an ``elsif`` too. A test whose skipped branch holds no word is not said."""
+    an ``elsif``, a comparison (``page.lang == "es"``) too. A test whose skipped branch holds
+    no word is not said; nor one of a value the page gives (its words are the page's choice)."""
     body = ("{% if page.show %}{w}{% endif %} {w}\n\n{% unless page.draft %}{w}{% else %}{w}{% endunless %}\n\n"
             "{% if false %}x{% elsif page.extra %}{w}{% endif %} {w}\n\n"
             "{% if page.comments %}{% include snippet.md %}{% endif %} {w}\n\n"
-            "{% if page.quiet %} {% else %}{w}{% endif %}\n\n{% unless page.plain %}{w}{% endunless %}")
+            "{% if page.quiet %} {% else %}{w}{% endif %}\n\n{% unless page.plain %}{w}{% endunless %}\n\n"
+            "{% if page.lang == \"es\" %}{w}{% else %}{w}{% endif %}\n\n"
+            "{% if page.region != \"x\" %}{w}{% else %}{w}{% endif %}\n\n{% if page.title == \"x\" %}never{% endif %}")
     text, tokens = number("---\ntitle: Found\nposition: 1\n---\n\n" + body.replace("{w}", W) + "\n", "p1")
     lost, output = lost_words(True, {"page1.md": (text, tokens)}, tmp_path)
     assert not lost, "\n".join(lost) + "\n\n" + output
     said = [line.split("page1.md:")[1][:3] for line in output.splitlines() if "[jekyll.empty-value]" in line]
-    assert said == ["6: ", "8: ", "10:", "12:"], output
+    assert said == ["6: ", "8: ", "10:", "12:", "18:", "20:"], output
     assert "page.show" in output and "page.quiet" not in output and "page.plain" not in output, output
+    assert "page.title" not in output, "a value the front matter gives is no nothing"

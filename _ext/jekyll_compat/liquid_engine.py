@@ -387,13 +387,13 @@ class _Noted(Undefined):
             noted.append(self)
         return ""
 
-    def __liquid__(self) -> Any:
-        """A test's way in (``{% if page.show %}``, ``== "es"``): noted, so the words of a
-        branch Jekyll left out for a value nothing gives are said, not silently gone."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Noted as made, since a test compares it without a call (``{% if page.lang == "es" %}``):
+        the words of a branch Jekyll left out for a value nothing gives are said, not silently gone."""
+        super().__init__(*args, **kwargs)
         tested = _TESTED_EMPTY.get()
         if tested is not None:
             tested.append(self)
-        return super().__liquid__()
 
     def items(self) -> Any:
         """A ``for`` loop's way in (the engine loops over a mapping's items): noted, so a loop
@@ -500,7 +500,10 @@ def _untaken(tested: list[Undefined], source: str, first_line: int, as_written) 
         kind = _TAG_NAME.match(source, span[0])
         if kind is None or kind.group(1) not in ("if", "elsif", "unless"):
             continue
-        if not _skipped_words(source, span, kind.group(1)):
+        differs = re.search(r"!=|<>", source[span[0]:span[1]]) is not None
+        if differs and kind.group(1) != "if":
+            continue  # its outcome is not plain from the tag: not said
+        if not _skipped_words(source, span, "unless" if differs else kind.group(1)):
             continue
         tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]]))))
         found[span[0]] = Dropped(_line_at(source, span[0], first_line), f"{name}\t{tag}")
