@@ -207,6 +207,7 @@ def projects(draw):
     made = {}
     for n in range(draw(st.integers(1, 3))):
         body = draw(st.lists(blocks(jekyll), min_size=1, max_size=int(os.environ.get("WORDS_BLOCKS", "6"))))
+        body = [block.replace("[^", f"[^k{k}") for k, block in enumerate(body)]  # labels once a page
         text = f"---\ntitle: {W} {W}\nposition: {n + 1}\n---\n\n" + "\n\n".join(body) + "\n"
         made[f"page{n + 1}.md"] = number(text, f"p{n + 1}")
     return jekyll, made
