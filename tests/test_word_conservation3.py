@@ -246,3 +246,16 @@ def test_the_words_of_a_branch_left_out_for_a_value_nothing_gives_are_said(tmp_p
     assert said == ["6: ", "8: ", "10:", "12:", "18:", "20:"], output
     assert "page.show" in output and "page.quiet" not in output and "page.plain" not in output, output
     assert "page.title" not in output, "a value the front matter gives is no nothing"
+
+
+def test_a_second_note_of_one_label_is_said_left_out(tmp_path):
+    """``[^2]: …`` written twice (a note copied with its paragraph): MyST left the second out of
+    every edition, saying only "Duplicate footnote definition found", not that its words were
+    gone nor what to do."""
+    body = "Text {w}[^2] and {w}[^other]\n\n[^2]: {w} first\n\n[^2]: {w} second\n\n[^other]: {w}\n"
+    text, tokens = number("---\ntitle: Found\nposition: 1\n---\n\n" + body.replace("{w}", W), "p1")
+    lost, output = lost_words(False, {"page1.md": (text, tokens)}, tmp_path)
+    assert not lost, "\n".join(lost) + "\n\n" + output
+    [said] = [line for line in output.splitlines() if "[ref.footnote]" in line]
+    assert "page1.md:10: WARNING: a second note `[^2]: …` is left out of every edition" in said, output
+    assert "own label" in said and "Duplicate" not in said, output
