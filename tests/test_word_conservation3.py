@@ -231,19 +231,21 @@ def test_the_words_of_a_branch_left_out_for_a_value_nothing_gives_are_said(tmp_p
     """``{% if page.show %}words{% endif %}`` with no ``show:`` in the front matter (a key
     the old site's layout or defaults set): Jekyll's engine left the words out, as the old site
     did with the key unset, and no edition showed them, unsaid; an ``unless``'s ``else`` and
-    an ``elsif``, a comparison (``page.lang == "es"``) too. A test whose skipped branch holds
+    an ``elsif``, a comparison (``page.lang == "es"``), a ``case``'s ``when`` too. A test whose skipped branch holds
     no word is not said; nor one of a value the page gives (its words are the page's choice)."""
     body = ("{% if page.show %}{w}{% endif %} {w}\n\n{% unless page.draft %}{w}{% else %}{w}{% endunless %}\n\n"
             "{% if false %}x{% elsif page.extra %}{w}{% endif %} {w}\n\n"
             "{% if page.comments %}{% include snippet.md %}{% endif %} {w}\n\n"
             "{% if page.quiet %} {% else %}{w}{% endif %}\n\n{% unless page.plain %}{w}{% endunless %}\n\n"
             "{% if page.lang == \"es\" %}{w}{% else %}{w}{% endif %}\n\n"
-            "{% if page.region != \"x\" %}{w}{% else %}{w}{% endif %}\n\n{% if page.title == \"x\" %}never{% endif %}")
+            "{% if page.region != \"x\" %}{w}{% else %}{w}{% endif %}\n\n{% if page.title == \"x\" %}never{% endif %}\n\n"
+            "{% case page.kind %}{% when \"a\" %}{w}{% else %}{w}{% endcase %}\n\n"
+            "{% case page.kind2 %}{% when \"a\" %}{% else %}{w}{% endcase %}")
     text, tokens = number("---\ntitle: Found\nposition: 1\n---\n\n" + body.replace("{w}", W) + "\n", "p1")
     lost, output = lost_words(True, {"page1.md": (text, tokens)}, tmp_path)
     assert not lost, "\n".join(lost) + "\n\n" + output
     said = [line.split("page1.md:")[1][:3] for line in output.splitlines() if "[jekyll.empty-value]" in line]
-    assert said == ["6: ", "8: ", "10:", "12:", "18:", "20:"], output
+    assert said == ["6: ", "8: ", "10:", "12:", "18:", "20:", "24:"], output
     assert "page.show" in output and "page.quiet" not in output and "page.plain" not in output, output
     assert "page.title" not in output, "a value the front matter gives is no nothing"
 

@@ -464,8 +464,8 @@ _WORDS = re.compile(r"[^\W_]")
 
 
 def _skipped_words(source: str, span: tuple[int, int], name: str) -> bool:
-    """Whether the branch an ``if``/``elsif`` (its own) or ``unless`` (its ``else``) tag at
-    ``span`` skips when the tested value is nothing holds any word."""
+    """Whether the branch an ``if``/``elsif`` (its own), ``unless`` (its ``else``) or ``case``
+    (its ``when``s) tag at ``span`` skips when the tested value is nothing holds any word."""
     depth, start, pieces = 0, span[1] if name != "unless" else None, []
     for tag_start, tag_end, tag in tag_spans(source):
         if tag_start < span[1]:
@@ -476,13 +476,13 @@ def _skipped_words(source: str, span: tuple[int, int], name: str) -> bool:
         if depth and tag in _BLOCKS.values():
             depth -= 1
             continue
-        if depth == 0 and tag in ("else", "elsif", "endif", "endunless"):
+        if depth == 0 and tag in ("else", "elsif", "endif", "endunless", "when", "endcase"):
             if start is not None:
                 pieces.append(source[start:tag_start])
                 start = None
-            if name == "unless" and tag == "else":
+            if (name == "unless" and tag == "else") or (name == "case" and tag == "when"):
                 start = tag_end
-            if tag.startswith("end") or name != "unless":
+            if tag.startswith("end") or name not in ("unless", "case") or (name == "case" and tag == "else"):
                 break
     text = _plain("".join(pieces))
     return bool(_WORDS.search(re.sub(r"\{[{%].*?[%}]\}", " ", text, flags=re.S))) or (
@@ -490,7 +490,7 @@ def _skipped_words(source: str, span: tuple[int, int], name: str) -> bool:
 
 
 def _untaken(tested: list[Undefined], source: str, first_line: int, as_written) -> tuple[Dropped, ...]:
-    """The page's ``if``/``elsif``/``unless`` tags testing a ``site.``/``page.`` value
+    """The page's ``if``/``elsif``/``unless``/``case`` tags testing a ``site.``/``page.`` value
     nothing gives, whose skipped branch holds words, each once, as ``(line, "name\ttag")``."""
     found: dict[int, Dropped] = {}
     for undefined, name in _unfilled_names(tested, source):
@@ -498,7 +498,7 @@ def _untaken(tested: list[Undefined], source: str, first_line: int, as_written) 
         if span is None or span[0] in found:
             continue
         kind = _TAG_NAME.match(source, span[0])
-        if kind is None or kind.group(1) not in ("if", "elsif", "unless"):
+        if kind is None or kind.group(1) not in ("if", "elsif", "unless", "case"):
             continue
         differs = re.search(r"!=|<>", source[span[0]:span[1]]) is not None
         if differs and kind.group(1) != "if":
