@@ -90,11 +90,11 @@ def liquid_branches(draw) -> str:
     if kind == "if-var":
         return f"{{% if page.show %}}{words(1)}{{% endif %}} {words(1)}"
     if kind == "if-else":
-        return f"{{% if page.lang == \"es\" %}}\nhola\n{{% else %}}\n{words(2)}\n{{% endif %}}"
+        return f"{{% if page.lang == \"es\" %}}\nhola {W}\n{{% else %}}\n{words(2)}\n{{% endif %}}"
     if kind == "unless":
         return f"{{% unless page.draft %}}{words(2)}{{% else %}}hidden{{% endunless %}}"
     if kind == "case":
-        return f"{{% case page.lang %}}\n{{% when \"es\" %}}\nhola\n{{% else %}}\n{words(2)}\n{{% endcase %}}"
+        return f"{{% case page.lang %}}\n{{% when \"es\" %}}\nhola {W}\n{{% else %}}\n{words(2)}\n{{% endcase %}}"
     if kind == "elsif":
         return f"{{% if page.a %}}x{{% elsif true %}}{words(2)}{{% else %}}y{{% endif %}}"
     if kind == "comment":
