@@ -26,7 +26,7 @@ PAGES = ["index", "about", "projects", "projects/mobility", "projects/mobility/s
          "projects/data portal"]  # "old route" has redirect_to: a redirect, not a chapter
 # What these old pages may warn about: nothing else (Jekyll keys are accepted quietly).
 EXPECTED_KINDS = {"position.missing", "jekyll.liquid", "jekyll.link", "jekyll.date",
-                  "image.not_readable", "jekyll.front-matter",
+                  "image.not_readable", "jekyll.front-matter", "jekyll.empty-value",
                   # a lenient build also gives plain-language advice (tests/test_plain_language.py)
                   "style.acronym", "style.long-sentence", "style.reading-grade", "style.link-text",
                   "style.alt-text"}
@@ -115,6 +115,8 @@ def test_unclear_liquid_warns_once_naming_the_file_and_line(html: Build) -> None
     assert "{% include nav.html %}" in warning
     assert "site.data" not in warning and "page.active" not in warning  # those run
     assert "It is active." not in prose(page_html(html, "projects/data portal"))  # page.active is false
+    [untaken] = with_kind(html, "jekyll.empty-value")  # and its words are said left out
+    assert "projects/data portal.markdown:16: WARNING:" in untaken and "`page.active`" in untaken
 
 
 def test_a_heading_repeating_the_title_is_not_a_second_chapter(html: Build) -> None:

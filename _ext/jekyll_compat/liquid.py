@@ -55,6 +55,9 @@ class Result:
     contents: tuple[Dropped, ...] = ()
     """The page's includes of the old site's table of contents for the page (minimal-mistakes'
     ``{% include toc %}``), left out (every edition lists the page's headings itself)."""
+    untaken: tuple[Dropped, ...] = ()
+    """The page's ``if``/``unless`` tags testing a ``site.``/``page.`` value nothing gives (``tag``
+    as in ``unlooped``) whose skipped branch held words: those words are left out."""
 
 
 def has_liquid(text: str) -> bool:

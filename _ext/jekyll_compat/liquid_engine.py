@@ -387,6 +387,14 @@ class _Noted(Undefined):
             noted.append(self)
         return ""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Noted as made, since a test compares it without a call (``{% if page.lang == "es" %}``):
+        the words of a branch Jekyll left out for a value nothing gives are said, not silently gone."""
+        super().__init__(*args, **kwargs)
+        tested = _TESTED_EMPTY.get()
+        if tested is not None:
+            tested.append(self)
+
     def items(self) -> Any:
         """A ``for`` loop's way in (the engine loops over a mapping's items): noted, so a loop
         over ``site.data.releases`` that the jekyll_get plugin fetched is said, not silently empty."""
@@ -398,6 +406,8 @@ class _Noted(Undefined):
 
 _LOOPED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
     "looped_empty", default=None)
+_TESTED_EMPTY: contextvars.ContextVar[list[Undefined] | None] = contextvars.ContextVar(
+    "tested_empty", default=None)
 
 
 JEKYLL_FILLS = frozenset({
@@ -444,6 +454,56 @@ def _unlooped(looped: list[Undefined], source: str, first_line: int, as_written)
     for undefined, name in _unfilled_names(looped, source):
         span = _tag_at(source, undefined.token.start_index)
         if span is None or span[0] in found:
+            continue
+        tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]]))))
+        found[span[0]] = Dropped(_line_at(source, span[0], first_line), f"{name}\t{tag}")
+    return tuple(sorted(found.values(), key=lambda d: d.line))
+
+
+_WORDS = re.compile(r"[^\W_]")
+
+
+def _skipped_words(source: str, span: tuple[int, int], name: str) -> bool:
+    """Whether the branch an ``if``/``elsif`` (its own), ``unless`` (its ``else``) or ``case``
+    (its ``when``s) tag at ``span`` skips when the tested value is nothing holds any word."""
+    depth, start, pieces = 0, span[1] if name != "unless" else None, []
+    for tag_start, tag_end, tag in tag_spans(source):
+        if tag_start < span[1]:
+            continue
+        if tag in _BLOCKS:
+            depth += 1
+            continue
+        if depth and tag in _BLOCKS.values():
+            depth -= 1
+            continue
+        if depth == 0 and tag in ("else", "elsif", "endif", "endunless", "when", "endcase"):
+            if start is not None:
+                pieces.append(source[start:tag_start])
+                start = None
+            if (name == "unless" and tag == "else") or (name == "case" and tag == "when"):
+                start = tag_end
+            if tag.startswith("end") or name not in ("unless", "case") or (name == "case" and tag == "else"):
+                break
+    text = _plain("".join(pieces))
+    return bool(_WORDS.search(re.sub(r"\{[{%].*?[%}]\}", " ", text, flags=re.S))) or (
+        re.search(r"\{%-?\s*include", text) is not None)  # an include's words
+
+
+def _untaken(tested: list[Undefined], source: str, first_line: int, as_written) -> tuple[Dropped, ...]:
+    """The page's ``if``/``elsif``/``unless``/``case`` tags testing a ``site.``/``page.`` value
+    nothing gives, whose skipped branch holds words, each once, as ``(line, "name\ttag")``."""
+    found: dict[int, Dropped] = {}
+    for undefined, name in _unfilled_names(tested, source):
+        span = _tag_at(source, undefined.token.start_index)
+        if span is None or span[0] in found:
+            continue
+        kind = _TAG_NAME.match(source, span[0])
+        if kind is None or kind.group(1) not in ("if", "elsif", "unless", "case"):
+            continue
+        differs = re.search(r"!=|<>", source[span[0]:span[1]]) is not None
+        if differs and kind.group(1) != "if":
+            continue  # its outcome is not plain from the tag: not said
+        if not _skipped_words(source, span, "unless" if differs else kind.group(1)):
             continue
         tag = _short(_SLOT.sub("…", as_written(_plain(source[span[0]:span[1]]))))
         found[span[0]] = Dropped(_line_at(source, span[0], first_line), f"{name}\t{tag}")
@@ -1080,6 +1140,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         noted: list[Undefined] = []
         menus: list[tuple[Any, str]] = []
         looped: list[Undefined] = []
+        tested: list[Undefined] = []
+        watching_tests = _TESTED_EMPTY.set(tested)
         watching = _PRINTED_EMPTY.set(noted)
         watching_menus = _MENUS_LEFT_OUT.set(menus)
         watching_loops = _LOOPED_EMPTY.set(looped)
@@ -1105,6 +1167,7 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
             _PRINTED_EMPTY.reset(watching)
             _MENUS_LEFT_OUT.reset(watching_menus)
             _LOOPED_EMPTY.reset(watching_loops)
+            _TESTED_EMPTY.reset(watching_tests)
             liquid_limits.unwatch(counting)
     else:
         rest = Dropped(first_line, f"all of this page's Liquid: after {len(dropped)} that could "
@@ -1118,7 +1181,8 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
                   tuple(sorted(_unfilled(noted, source, first_line), key=lambda d: d.line)),
                   _menus([m for m in menus if m[1] not in env.contents_lists], source, first_line, as_written),
                   _unlooped(looped, source, first_line, as_written), unlinked,
-                  _menus([m for m in menus if m[1] in env.contents_lists], source, first_line, as_written))
+                  _menus([m for m in menus if m[1] in env.contents_lists], source, first_line, as_written),
+                  _untaken(tested, source, first_line, as_written))
 
 
 def _menus(left_out: list[tuple[Any, str]], source: str, first_line: int,

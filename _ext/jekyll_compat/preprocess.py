@@ -112,6 +112,14 @@ def unlooped_message(name: str, tag: str) -> str:
             f"section is empty. {fix.capitalize()}, or write the list in Markdown")
 
 
+def untaken_message(name: str, tag: str) -> str:
+    """A test of a value nothing gives: the words of the branch for when it is set are gone."""
+    given = "no `_config.yml` setting gives" if name.startswith("site.") else "no front-matter key gives"
+    return (f"`{tag}` tests `{name}`, which {given}: the words written for the other case are "
+            "left out here (as on the old site). Give the value, or remove the tag and keep the "
+            "words this page needs")
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
@@ -174,6 +182,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
               for link in rendered.unlinked]
     notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
               for loop in rendered.unlooped]
+    notes += [Note(test.line, "empty-value", untaken_message(*test.tag.split("\t", 1)))
+              for test in rendered.untaken]
     if rendered.unfilled:
         notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
     if html_page:

@@ -28,8 +28,8 @@ from sphinx.util import logging
 import rawhtml
 from publication.logfilters import add_once
 
-from .core import (Kind, apart_link, apart_message, as_text_message, blank_line_message,
-                   html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
+from .core import (DUPLICATE_NOTE, Kind, apart_link, apart_message, as_text_message, blank_line_message,
+                   duplicate_note_message, html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
                    same_file_other_capitals, shown_on_purpose, undefined_reference, unread_link)
 from . import exported
@@ -665,8 +665,20 @@ class TypedDuplicateLabels(logging_std.Filter):
         return True
 
 
+class LeftOutNotes(logging_std.Filter):
+    """MyST's "Duplicate footnote definition found for label: 'p2'" (``ref.footnote``) did not
+    say that the second note's words are in no edition, nor what to do: now it does."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        found = DUPLICATE_NOTE.match(str(record.msg))
+        if found:
+            record.msg = duplicate_note_message(found.group(1))
+        return True
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     add_once("sphinx.sphinx.domains.std", TypedDuplicateLabels)
+    add_once("sphinx.myst_parser.warnings_", LeftOutNotes)
     app.connect("config-inited", say_what_to_do_with_unresolved_links)
     app.add_transform(FileLinksWithQueries)
     app.add_transform(MarkdownShownAsText)

@@ -79,6 +79,17 @@ def missing_note_message(label: str) -> str:
             "words, or remove the reference")
 
 
+DUPLICATE_NOTE = re.compile(r"Duplicate footnote definition found for label: '(.*)'$", re.S)
+
+
+def duplicate_note_message(label: str) -> str:
+    """MyST left a second ``[^label]: …`` out, saying only "Duplicate footnote definition":
+    that its words are in no edition, and what to do."""
+    return (f"a second note `[^{label[:60]}]: …` is left out of every edition, all its words: the "
+            f"first `[^{label[:60]}]: …` on the page is the note its references show. Give this "
+            "note its own label and cite it where it belongs, or join the two notes")
+
+
 @dataclass(frozen=True)
 class Reading:
     kind: Kind
