@@ -40,6 +40,22 @@ As (@good) shows.
 # Budget {#sec-budget}
 
 See [the budget](#sec-budget).
+
+  Metric      Before   After
+  ----------- -------- -------
+  Visits      100      140
+  Costs       200      180
+
+  : Pilot results
+
+-------------------------------------
+  Zone        Description
+  ----------- -----------------------
+  East        Long text spanning
+              two lines
+
+  West        Short
+-------------------------------------
 """
 
 
@@ -72,6 +88,24 @@ def test_other_markdown_is_left_alone(written):
     assert rewrite(written)[0] == written
 
 
+def test_simple_and_multiline_tables_are_pipe_tables_where_they_stand():
+    simple = "Intro.\n\n  Metric   Before\n  -------- -------\n  Visits   100\n\n  : Results\n"
+    assert rewrite(simple)[0] == ("Intro.\n\n| Metric | Before |\n|---|---|\n| Visits | 100 |\n\n"
+                                  "Results\n")
+    multiline = ("\n--------------------\n  A      B\n  ------ ------\n  one    two\n         lines\n\n"
+                 "  x|y    z\n--------------------\nAfter.")
+    assert rewrite(multiline)[0].split("\n") == [
+        "", "| A | B |", "|---|---|", "| one | two lines |", "| x\\|y | z |", "", "", "", "", "After."]
+
+
+@pytest.mark.parametrize("written", [
+    "Words\n-----\n", "Words\n\n---\n\nMore\n", "a\n\n-- --\n",
+    "\n-----\nA\n-- --\nb\n",  # no closing line: no multiline table
+])
+def test_rules_and_headings_are_no_tables(written):
+    assert rewrite(written)[0] == written
+
+
 def test_a_note_over_lines_keeps_every_other_line_where_it_was():
     text = "Para one^[a\nb\nc] end\nnext line\n\nLater line.\n"
     out = rewrite(text)[0].split("\n")
@@ -96,7 +130,7 @@ def test_a_word_memo_s_pandoc_markdown_is_shown_as_word_showed_it(memo):
     for shown in (text, chapter, pdf):
         for typed in ("{#", ".unnumbered", "^[", "{=html}", "<br>", "| 200", "(@", ":::", "{.note}"):
             assert typed not in shown, (typed, shown)
-        for words in ("Executive Summary", "Audited by the City Auditor in May", "200 Main Street",
+        for words in ("Long text spanning two lines", "Pilot results", "Executive Summary", "Audited by the City Auditor in May", "200 Main Street",
                       "Austin, TX 78701", "First example.", "Second example.", "after the break",
                       "As 2 shows", "Draft for council review."):
             assert words in shown, (words, shown)
@@ -107,6 +141,9 @@ def test_a_word_memo_s_pandoc_markdown_is_shown_as_word_showed_it(memo):
     assert notes[0].find("a", href="https://example.org/may") is not None
     address = article.find(string=re.compile("200 Main Street")).find_parent("p")
     assert address.find("br") is not None and "78701" in address.get_text()
+    tables = article.find_all("table")
+    assert [[td.get_text(strip=True) for td in t.find_all("td")][-2:] for t in tables] == [["200", "180"], ["West", "Short"]]
+    assert "-------" not in text and "-------" not in pdf
     lists = article.find_all("ol")
     assert [len(ol.find_all("li")) for ol in lists] == [2, 1]  # the examples, then the list
     headings = [h.get_text(" ", strip=True) for h in article.find_all(["h1", "h2"])]

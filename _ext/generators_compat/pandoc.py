@@ -10,7 +10,8 @@ heading (its contents entry and PDF bookmark too), ``^[note words]`` in the text
 ``::: {.note}`` the box ``::: note`` (any other class a block of it; Word's
 ``{custom-style="Quote"}`` is ``maths.switch``'s), an inline note a footnote, raw HTML the HTML (which ``rawhtml`` checks), raw markup for another format left
 out and said, a line block lines with hard breaks, example items numbered as pandoc numbers
-them. Grid, simple and multiline tables are said by ``loose_links.exported``.
+them; simple and multiline tables are pipe tables (:mod:`.pandoc_tables`). Grid tables are
+said by ``loose_links.exported``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 
 from pagesource.fences import code_spans, markdown_lines
 
+from . import pandoc_tables
 from .problems import Kind, Problem
 
 _ATTRIBUTE = r"(?:[#.][^\W\d][\w:.-]*|-|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
@@ -36,7 +38,7 @@ MAX_NOTE_LINES = 40
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     """``text`` with pandoc's own Markdown as MyST, line for line; problems with lines."""
-    if not any(mark in text for mark in ("{", "^[", "| ", "(@")):
+    if not any(mark in text for mark in ("{", "^[", "| ", "(@", "-- ")):
         return text, ()
     lines = text.split("\n")
     prose = sorted(i for i in markdown_lines(lines) if i >= body_start)
@@ -64,6 +66,8 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
             if "(@" in lines[i]:
                 lines[i] = _outside_code(lines[i], lambda part: _EXAMPLE_REF.sub(
                     lambda m: str(named[m.group(1)]) if m.group(1) in named else m.group(0), part))
+    if "-- " in text:
+        pandoc_tables.rewrite(lines, prose)
     _line_blocks(lines, prose)
     _inline_notes(lines, prose)
     return "\n".join(lines), tuple(problems)
