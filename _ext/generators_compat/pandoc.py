@@ -16,6 +16,7 @@ said by ``loose_links.exported``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pagesource.fences import code_spans, markdown_lines
@@ -24,8 +25,9 @@ from . import pandoc_tables
 from .problems import Kind, Problem
 
 _ATTRIBUTE = r"(?:[#.][^\W\d][\w:.-]*|-|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
-_HEADING = re.compile(rf"^(?P<head> {{0,3}}#{{1,6}}[ \t]+\S.*?)[ \t]+"
-                      rf"\{{[ \t]*(?P<attrs>{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
+_HEADING_START = re.compile(r" {0,3}#{1,6}[ \t]+\S")
+_ATTRIBUTES = re.compile(rf"\{{[ \t]*(?P<attrs>{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*")
+_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
 _DIV = re.compile(rf"^(?P<colons>[ \t]{{0,3}}:{{3,}})[ \t]*\{{[ \t]*(?P<attrs>{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)"
                   rf"[ \t]*\}}[ \t]*:*[ \t]*$")
 _CLASS = re.compile(r"(?:^|\s)\.([^\W\d][\w-]*)")
@@ -46,8 +48,8 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     examples: dict[str, int] = {}
     for i in prose:
         line = lines[i]
-        if "{" in line and (heading := _HEADING.match(line)) is not None:
-            line, anchor = _heading(heading)
+        if "{" in line and (heading := _heading_attributes(line)) is not None:
+            line, anchor = heading
             if anchor and i > body_start and not lines[i - 1].strip():
                 lines[i - 1] = f"({anchor})="  # a MyST target, as jekyll_compat's kramdown
             elif anchor:
@@ -86,11 +88,18 @@ def _slug(words: str) -> str:
     return re.sub(r"[^\w\- ]", "", words.strip().lower()).replace(" ", "-")
 
 
-def _heading(match: re.Match[str]) -> tuple[str, str | None]:
-    """``# Summary {#exec-summary .unnumbered}``: the words, and the id when it is not the
-    one the words give (links to it keep working); classes mean nothing to a reader."""
-    head = match.group("head").rstrip()
-    anchor = _ID.search(match.group("attrs"))
+def _heading_attributes(line: str) -> tuple[str, str | None] | None:
+    """``# Summary {#exec-summary .unnumbered}``: (the heading's words, the id when it is not
+    the one the words give, so links to it keep working); classes mean nothing to a reader.
+    The last ``{`` found, not a pattern that tried each split of a run of spaces."""
+    brace = line.rfind("{")
+    if brace < 1 or line[brace - 1] not in " \t" or _HEADING_START.match(line) is None:
+        return None
+    found = _ATTRIBUTES.fullmatch(line, brace)
+    head = line[:brace].rstrip()
+    if found is None or _HEADING_START.match(head) is None:
+        return None
+    anchor = _ID.search(found.group("attrs"))
     if anchor is None or _slug(head.lstrip(" #")) == anchor.group(1):
         return head, None
     return head, anchor.group(1)
@@ -160,13 +169,13 @@ def _table_rule(line: str) -> bool:
     return "-" in line and not line.strip(" \t|:-")
 
 
-def _note_end(text: str, start: int, code: list[tuple[int, int]]) -> int | None:
-    """Where the ``]`` that closes the note opening at ``start`` (its ``^[``) is."""
+def _note_end(text: str, start: int, code: dict[int, int]) -> int | None:
+    """Where the ``]`` that closes the note opening at ``start`` (its ``^[``) is (``code``:
+    each inline code's start and end, skipped whole)."""
     depth, i = 0, start + 1
     while i < len(text):
-        inside = next((end for s, end in code if s <= i < end), None)
-        if inside is not None:
-            i = inside
+        if i in code:
+            i = code[i]
             continue
         char = text[i]
         if char == "\\":
@@ -188,24 +197,26 @@ def _inline_notes(lines: list[str], prose: list[int]) -> None:
     if not any("^[" in lines[i] for i in prose):
         return
     notes: list[str] = []
-    taken = "\n".join(lines)
+    taken = set(_LABEL.findall("\n".join(lines)))
     for run in _paragraphs(lines, prose):
         if len(run) > 1 and run[-1] - run[0] + 1 != len(run):
             continue
         if not any("^[" in lines[i] for i in run):
             continue
         text = "\n".join(lines[i] for i in run)
-        code = code_spans(text)
+        code = dict(code_spans(text))
+        starts = sorted(code)
         out, pos, at = [], 0, 0
         while (at := text.find("^[", at)) >= 0:
-            if any(s <= at < e for s, e in code) or (at and text[at - 1] == "\\"):
+            before = bisect.bisect_right(starts, at) - 1
+            if (before >= 0 and at < code[starts[before]]) or (at and text[at - 1] == "\\"):
                 at += 2
                 continue
             end = _note_end(text, at, code)
             if end is None or text.count("\n", at, end) > MAX_NOTE_LINES:
                 break
             label = f"pandoc-note-{len(notes) + 1}"
-            while f"[^{label}]" in taken:
+            while label in taken:
                 label += "x"
             words = " ".join(part.strip() for part in text[at + 2:end].split("\n")).strip()
             notes.append(f"[^{label}]: {words}")
