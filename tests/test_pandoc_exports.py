@@ -25,7 +25,7 @@ Draft for council review.
 The pilot saved money.^[Audited by the City
 Auditor in [May](https://example.org/may).] More text.
 
-Line breaker`<br>`{=html}after the break.
+Line breaker`<br>`{=html}after the break. **Due Friday **for every team.
 
 | 200 Main Street
 | Austin, TX 78701
@@ -70,6 +70,7 @@ See [the budget](#sec-budget).
     ("| 1 Main St\n|     Suite 2\n| Austin", "1 Main St\\\n\u00a0\u00a0\u00a0\u00a0Suite 2\\\nAustin"),
     ("(@) One.\n(@x) Two.\n\nSee (@x).", "1) One.\n2) Two.\n\nSee 2."),
     ("::: {.warning}\nWords.\n:::", "::: warning\nWords.\n:::"),
+    ("**Bold with space **and `**x **` ** lead**.", "**Bold with space** and `**x **`  **lead**."),
     ("A^[B [c] d.] e.", "A[^pandoc-note-1] e.\n\n[^pandoc-note-1]: B [c] d.\n"),
 ])
 def test_pandoc_markdown_is_rewritten_line_for_line(written, shown):
@@ -83,6 +84,8 @@ def test_pandoc_markdown_is_rewritten_line_for_line(written, shown):
     "| a | b\n| - | -\n| 1 | 2",  # a table without closing bars
     '::: {custom-style="Quote"}\nWords.\n:::',  # a Word style: maths.switch says it
     "a \\^[not a note] b",  # escaped
+    "| a | b\n| c | d",  # kramdown's table without a rule
+    "2 ** 3 and 4 ** 5, **bold**, ** alone",  # spaced both sides, or unpaired
 ])
 def test_other_markdown_is_left_alone(written):
     assert rewrite(written)[0] == written
@@ -128,13 +131,14 @@ def test_a_word_memo_s_pandoc_markdown_is_shown_as_word_showed_it(memo):
     chapter = " ".join(BeautifulSoup(book.read("index.xhtml"), "xml").get_text(" ").split())
     pdf = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).pages).split())
     for shown in (text, chapter, pdf):
-        for typed in ("{#", ".unnumbered", "^[", "{=html}", "<br>", "| 200", "(@", ":::", "{.note}"):
+        for typed in ("{#", ".unnumbered", "^[", "{=html}", "<br>", "| 200", "**", "(@", ":::", "{.note}"):
             assert typed not in shown, (typed, shown)
         for words in ("Long text spanning two lines", "Pilot results", "Executive Summary", "Audited by the City Auditor in May", "200 Main Street",
                       "Austin, TX 78701", "First example.", "Second example.", "after the break",
                       "As 2 shows", "Draft for council review."):
             assert words in shown, (words, shown)
     assert article.select_one(".admonition.note") is not None
+    assert article.find("strong", string="Due Friday") is not None
     assert article.find(id="sec-budget") is not None and article.find("a", href="#sec-budget")
     notes = article.select("aside.footnote")
     assert len(notes) == 1 and "Audited by the City Auditor" in notes[0].get_text()

@@ -5,7 +5,7 @@ lines joined into one leave blank lines at the end of their paragraph). City sta
 Word documents with ``pandoc -t markdown``: readers saw ``{#summary .unnumbered}`` in a
 heading (its contents entry and PDF bookmark too), ``^[note words]`` in the text,
 `` `<br>`{=html} `` as code, a ``::: {.note}`` box's marks, ``| 200 Main Street`` address lines with their bars and
-``(@)`` example lists as typed. Here a heading's attributes become its anchor (``(id)=`` on the blank line above, else
+``(@)`` example lists as typed, and Google Docs' ``**bold **`` with its asterisks. Here a heading's attributes become its anchor (``(id)=`` on the blank line above, else
 ``[]{#id}``, when it differs from the one its words give), a fenced div
 ``::: {.note}`` the box ``::: note`` (any other class a block of it; Word's
 ``{custom-style="Quote"}`` is ``maths.switch``'s), an inline note a footnote, raw HTML the HTML (which ``rawhtml`` checks), raw markup for another format left
@@ -40,7 +40,7 @@ MAX_NOTE_LINES = 40
 
 def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
     """``text`` with pandoc's own Markdown as MyST, line for line; problems with lines."""
-    if not any(mark in text for mark in ("{", "^[", "| ", "(@", "-- ")):
+    if not any(mark in text for mark in ("{", "^[", "| ", "(@", "-- ", "**")):
         return text, ()
     lines = text.split("\n")
     prose = sorted(i for i in markdown_lines(lines) if i >= body_start)
@@ -61,6 +61,8 @@ def rewrite(text: str, body_start: int = 0) -> tuple[str, tuple[Problem, ...]]:
         if "(@" in line and (item := _EXAMPLE.match(line)) is not None:
             number = examples.setdefault(item.group("label") or f" {len(examples)}", len(examples) + 1)
             line = f"{item.group('indent')}{number}){line[item.end():]}"  # `)`: a list of its own
+        if "**" in line:
+            line = _outside_code(line, _spaced_bold)
         lines[i] = line
     if examples:
         named = {label: number for label, number in examples.items() if not label.startswith(" ")}
@@ -81,6 +83,30 @@ def _outside_code(line: str, change) -> str:
         out += [change(line[pos:start]), line[start:end]]
         pos = end
     return "".join(out) + change(line[pos:])
+
+
+_BOLD = re.compile(r"(?<![*\\])\*\*(?!\*)")
+
+
+def _spaced_bold(part: str) -> str:
+    """Google Docs' ``**Bold with space **and`` (a word selected with its space): the space
+    moved outside the marker, as Docs showed it; CommonMark read no bold and readers saw the
+    asterisks. Only where the markers pair up on the line and one side, not both, is
+    spaced (``2 ** 3 and 4 ** 5`` stays)."""
+    marks = [m.start() for m in _BOLD.finditer(part)]
+    if not marks or len(marks) % 2:
+        return part
+    out, pos = [], 0
+    for opener, closer in zip(marks[::2], marks[1::2]):
+        inner = part[opener + 2:closer]
+        spaced = (inner[:1] in (" ", "\t"), inner[-1:] in (" ", "\t"))
+        if not inner.strip() or spaced[0] == spaced[1]:
+            continue
+        lead = inner[:len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        out += [part[pos:opener], lead, "**", inner.strip(), "**", trail]
+        pos = closer + 2
+    return "".join(out) + part[pos:]
 
 
 def _slug(words: str) -> str:
@@ -151,6 +177,8 @@ def _line_blocks(lines: list[str], prose: list[int]) -> None:
             continue
         if not all(lines[i].startswith(("| ", " ")) or lines[i] == "|" for i in run):
             continue
+        if any("|" in lines[i][1:] for i in run):
+            continue  # cells: kramdown's table without a rule (jekyll_compat.tablecells)
         for at, i in enumerate(run):
             line = lines[i]
             if line.startswith("|"):
