@@ -49,7 +49,7 @@ def test_a_simple_table_rule_has_words_above_and_two_columns():
 
 
 def test_each_kind_is_said_once_at_its_line_never_in_code(tmp_path):
-    body = ("Intro.\n\n# Summary {#summary .unnumbered}\n\nCO~2~ fell.\n\nH~2~O.\n\n"
+    body = ("Intro.\n\n# Summary {#summary .unnumbered} (draft)\n\nCO~2~ fell.\n\nH~2~O.\n\n"
             "```\nCO~2~ [TOC] +---+---+\n```\n\n`x^2^` in code.\n\n[TOC]\n")
     source = write_pages(tmp_path / "src", {"index.md": page("Report", None, body)})
     build = sphinx_build(source, tmp_path / "out", strict=False)

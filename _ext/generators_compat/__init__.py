@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from pagesource.fences import body_start
 
-from . import docusaurus, hugo, mkdocs
+from . import docusaurus, hugo, mkdocs, pandoc
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -54,7 +54,8 @@ def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> No
     start = body_start(text.split("\n"))
     text, problems = mkdocs.rewrite(text, start)
     text, mdx = docusaurus.rewrite(text, start)
-    problems = sorted((*problems, *mdx), key=lambda problem: problem.line)
+    text, exported = pandoc.rewrite(text, start)
+    problems = sorted((*problems, *mdx, *exported), key=lambda problem: problem.line)
     source[0] = text
     for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line),

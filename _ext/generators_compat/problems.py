@@ -30,6 +30,10 @@ class Kind(enum.Enum):
     MDX_COMMENT = "mdx-comment"
     """``{/* … */}``: words Docusaurus hid, left out (said without them)."""
 
+    PANDOC_RAW = "pandoc-raw"
+    """pandoc's raw markup for another format (`` `\\newpage`{=latex} ``,
+    `` `<w:br/>`{=openxml} ``): no edition is written in it, left out."""
+
 
 @dataclass(frozen=True)
 class Problem:
