@@ -196,3 +196,32 @@ def test_the_notes_make_page_writes_are_not_published(tmp_path, jekyll):
     shown = _article(tmp_path / "out", "bike-lanes")
     assert "Write the page here" in shown and "notes to yourself" not in shown, shown
     assert "sensor" not in shown, shown
+
+
+@pytest.mark.parametrize(("front", "files", "shown"), [
+    # pandoc's YAML from a Word memo: a list of names, a date
+    ("author:\n- Jane Doe\n- Office of Budget\ndate: 2024-03-01\n", {},
+     "Published March 1, 2024 · By Jane Doe, Office of Budget"),
+    # jekyll-seo-tag's object, no date: a byline of its own
+    ("author:\n  name: Jane Doe\n  twitter: janedoe\n", {}, "By Jane Doe"),
+    # Code for America brigade posts
+    ("author:\n  first_name: Mateo\n  last_name: Clarke\ndate: 2017-01-17\n",
+     {"_config.yml": "title: Brigade\n"}, "Published January 17, 2017 · By Mateo Clarke"),
+    # minimal-mistakes: a key of _data/authors.yml
+    ("author: billy_rick\n", {"_config.yml": "title: Site\n",
+                              "_data/authors.yml": "billy_rick:\n  name: Billy Rick\n"}, "By Billy Rick"),
+])
+def test_a_page_s_authors_are_shown_under_its_title_in_every_edition(tmp_path, front, files, shown):
+    """``author:`` is read by every Jekyll theme and pandoc writes it from a Word document's
+    properties; the names were in no edition, unsaid."""
+    text = f"---\ntitle: Budget memo\nposition: 1\n{front}---\n\nThe memo text.\n"
+    src = write_pages(tmp_path / "src", {"index.md": text, **files})
+    html = sphinx_build(src, tmp_path / "html", strict=False)
+    assert html.returncode == 0, html.output
+    assert shown in _article(tmp_path / "html"), _article(tmp_path / "html")
+    pdf = sphinx_build(src, tmp_path / "pdf", "typst", strict=False)
+    assert pdf.returncode == 0, pdf.output
+    import pypdf
+    text = " ".join(" ".join(p.extract_text().split()) for p in
+                    pypdf.PdfReader(next((tmp_path / "pdf").glob("*.pdf"))).pages)
+    assert shown in text, text

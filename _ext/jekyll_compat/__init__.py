@@ -1557,24 +1557,49 @@ def show_date(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     post = post_at(Path(app.srcdir), Path(app.env.doc2path(docname))) \
         if getattr(app.project, "with_posts", False) else None  # no posts: no page to resolve
+    names = _author_names(app, docname)
     if post is not None:
         if (Path(app.srcdir) / "_config.yml").is_file():  # its `timezone` dates the post
             app.env.note_dependency(str(Path(app.srcdir) / "_config.yml"))
-        _insert_under_title(doctree, post_line(post))
+        _insert_under_title(doctree, _with_authors(post_line(post), names))
         return
     value = app.env.metadata.get(docname, {}).get("date")
-    if value is None:
-        return
-    date = urls.page_date(value)
-    if date is None:
+    date = None if value is None else urls.page_date(value)
+    if value is not None and date is None:
         line = key_line(Path(app.env.doc2path(docname)), "date")
         warn(f"`date: {value}` is not a date; write it as `date: 2019-05-03`",
              (docname, line), Subtype.DATE)
+    if date is None:
+        if names:
+            _insert_under_title(doctree, nodes.paragraph("", f"By {', '.join(names)}",
+                                                         classes=["page-authors"]))
         return
     text = urls.show_date(date)
-    _insert_under_title(doctree, nodes.paragraph("", "", nodes.inline(text, f"Published {text}",
-                                                                      classes=["page-date"]),
-                                                 classes=["page-date"]))
+    _insert_under_title(doctree, _with_authors(nodes.paragraph(
+        "", "", nodes.inline(text, f"Published {text}", classes=["page-date"]),
+        classes=["page-date"]), names))
+
+
+def _author_names(app: Sphinx, docname: str) -> list[str]:
+    """The page's ``author:``/``authors:`` names (:func:`frontdata.author_names`), a name
+    that is a key of ``_data/authors.yml`` given as that file names it."""
+    data = pagesource.read(Path(app.env.doc2path(docname))).data
+    value = data.get("author", data.get("authors"))
+    if value is None:
+        return []
+    srcdir = Path(app.srcdir)
+    if not (srcdir / "_config.yml").is_file():
+        return frontdata.author_names(value)
+    for path in _data_files(srcdir):
+        if path.stem == "authors" and path.parent == srcdir / "_data":
+            app.env.note_dependency(str(path))
+    return frontdata.author_names(value, jekyll_data(srcdir).get("authors"))
+
+
+def _with_authors(line: nodes.paragraph, names: list[str]) -> nodes.paragraph:
+    if names:
+        line += nodes.Text(f" · By {', '.join(names)}")
+    return line
 
 
 def post_line(post: posts.Post) -> nodes.paragraph:

@@ -262,3 +262,31 @@ def unshown_message(unshown: list[Unshown]) -> str:
     hint = f" (keys are read in small letters: write {', '.join(miscased)})" if miscased else ""
     return (f"front-matter data that no edition shows: {keys}. The old site's layout may have "
             f"shown it; write what matters into the page's text, or remove the key{hint}")
+
+
+AUTHORS_SHOWN = 12
+"""Names of one page's ``author:`` shown; a longer list is a team page's, not a byline."""
+
+AUTHOR_LIMIT = 120
+"""Characters of one name shown (a paragraph pasted into ``author:`` is no name)."""
+
+
+def author_names(value: Any, authors: Mapping[str, Any] | None = None) -> list[str]:
+    """The names an ``author:`` (or ``authors:``) value gives, as themes printed them under
+    the title: a name, a list of them, jekyll-seo-tag's ``{name: …}``, a ``first_name`` and
+    ``last_name`` pair (Code for America's brigade posts), or a key of ``_data/authors.yml``
+    (minimal-mistakes: ``author: billy_rick``). pandoc writes ``author:`` as a list too; the
+    names were in no edition, unsaid."""
+    names = []
+    for item in (value if isinstance(value, list) else [value])[:AUTHORS_SHOWN]:
+        if isinstance(item, str) and isinstance(authors, Mapping) and isinstance(authors.get(item), Mapping):
+            item = authors[item]
+        if isinstance(item, Mapping):
+            item = item.get("name") or item.get("display_name") or " ".join(
+                str(item[key]) for key in ("first_name", "last_name")
+                if isinstance(item.get(key), str))
+        if isinstance(item, str):
+            text = " ".join(item.split())
+            if 0 < len(text) <= AUTHOR_LIMIT:
+                names.append(text)
+    return names
