@@ -1,0 +1,44 @@
+"""What real-shaped folders of pages made and a validator refused, third sweep (the
+constructs that landed with the real sites: GitHub's ``<details>`` boxes, HackMD's
+spoilers, MkDocs' titled notes, link titles, a title holding an HTML comment, Mermaid
+blocks, a Jekyll site's copied ``about.html``; and Code for DC, California counties, a
+product guide, Joplin, WOAQ rebuilt), through EPUBCheck, the Nu checker, axe at 1280 and
+320 px, DAISY Ace and the PDF structure check.
+
+Each test builds the smallest folder with the shape that failed and runs that validator
+(or asserts the structural property it checks) on what the build made.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from bs4 import BeautifulSoup
+
+from conftest import sphinx_build, write_pages
+from test_rawhtml import epubcheck_messages
+
+
+def test_a_title_that_is_only_an_html_comment_titles_the_page_after_its_file(tmp_path):
+    """``title: "<!-- draft -->"`` (a note left where the title goes): MyST read the comment
+    as raw HTML no edition shows, so the chapter's ``<title>`` and heading were empty
+    (EPUBCheck RSC-005 "Element title must not be empty", Ace document-title) and every
+    link to the page had no words (axe link-name). It is titled after its file, and said."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nHome words.\n",
+        "road-work.md": ('---\ntitle: "<!-- only a comment -->"\nposition: 2\n---\n\n'
+                         "Words of the road work page.\n")})
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in built.output, built.output
+    assert re.search(r"road-work\.md:2: WARNING: `title` is only an HTML comment", built.output)
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("road-work.xhtml"), "html.parser")
+    assert chapter.title.get_text(strip=True) == "Road Work"
+    assert chapter.h1.get_text(strip=True).startswith("Road Work")
+    site = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = home.select('a[href="road-work.html"]')
+    assert links and all("Road Work" in link.get_text(" ", strip=True) for link in links), site.output
