@@ -42,3 +42,29 @@ def test_a_title_that_is_only_an_html_comment_titles_the_page_after_its_file(tmp
     home = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = home.select('a[href="road-work.html"]')
     assert links and all("Road Work" in link.get_text(" ", strip=True) for link in links), site.output
+
+
+def test_a_link_in_a_folded_boxs_title_is_followed_from_inside_the_box(tmp_path):
+    """HackMD's ``:::spoiler Notes from [the meeting](https://…)``: the box's title became
+    the ``<summary>`` with the link in it, a control inside a control (axe and DAISY Ace:
+    nested-interactive, serious): the summary opens the box, the link cannot be reached
+    by keyboard alone. The summary shows the link's words; the link opens the box's text."""
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Minutes\nposition: 1\n---\n\n"
+        ":::spoiler Notes from [the March meeting](https://x.example/march)\nThe notes.\n:::\n")})
+    site = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in site.output, site.output
+    page = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = page.select_one("details.details-box")
+    assert box.summary.get_text(" ", strip=True) == "Notes from the March meeting"
+    assert box.summary.find(["a", "button", "input"]) is None
+    assert [a["href"] for a in box.find_all("a", href=re.compile("x.example"))] == ["https://x.example/march"]
+    assert "The notes." in box.get_text()
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in built.output, built.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    summary = chapter.select_one("details.details-box summary")
+    assert summary.find("a") is None and "the March meeting" in summary.get_text()

@@ -84,8 +84,35 @@ def as_html(doctree: nodes.Node) -> None:
         title = box[0]
         opened = ' open="open"' if box.get("open") else ""
         start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>', format="html")
-        summary = nodes.inline("", "", *title.children)  # its code, bold, links, as the title had them
+        summary = nodes.inline("", "", *title.children)  # its code, bold, as the title had them
+        links = _links_out_of(summary)
         after = nodes.raw("", "</summary>", format="html")
         end = nodes.raw("", "</details>", format="html")
         start.source, start.line = box.source, box.line
-        box.parent.replace(box, [start, summary, after, *box.children[1:], end])
+        box.parent.replace(box, [start, summary, after, *links, *box.children[1:], end])
+
+
+def _links_out_of(summary: nodes.Element) -> list[nodes.Node]:
+    """The title's links as their words in ``summary``, and as a paragraph that opens the box.
+
+    A link inside ``<summary>`` is a control inside the one that opens the box (axe and
+    DAISY Ace: nested-interactive), which a keyboard cannot reach (HackMD's ``:::spoiler
+    Notes from [the meeting](…)``); inside the box it is followed as any other."""
+    found = [ref for ref in summary.findall(nodes.reference)
+             if not any(isinstance(up, nodes.reference) for up in _ancestors(ref, summary))]
+    if not found:
+        return []
+    kept: list[nodes.Node] = []
+    for ref in found:
+        kept += [nodes.Text(", ")] if kept else []
+        kept.append(ref.deepcopy())
+        ref.replace_self(nodes.inline("", "", *ref.children))
+    return [nodes.paragraph("", "", *kept)]
+
+
+def _ancestors(node: nodes.Node, top: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None and node is not top:
+        node = node.parent
+        found.append(node)
+    return found
