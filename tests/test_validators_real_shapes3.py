@@ -68,3 +68,27 @@ def test_a_link_in_a_folded_boxs_title_is_followed_from_inside_the_box(tmp_path)
         chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
     summary = chapter.select_one("details.details-box summary")
     assert summary.find("a") is None and "the March meeting" in summary.get_text()
+
+
+def test_a_folded_box_titled_only_by_a_comment_has_a_summary_with_words(tmp_path):
+    """``:::spoiler <!-- name it later -->``: the comment was the box's title, read as raw
+    HTML no edition shows, so the ``<summary>`` had no words (axe and DAISY Ace:
+    summary-name, serious). It is titled as a spoiler without a title is, "Details"; a
+    Docusaurus box titled so is titled by its kind."""
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Minutes\nposition: 1\n---\n\n"
+        ":::spoiler <!-- name it later -->\nThe hidden notes.\n:::\n\n"
+        ":::tip <!-- later -->\nThe tip words.\n:::\n")})
+    site = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in site.output, site.output
+    page = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = page.select_one("details.details-box")
+    assert box.summary.get_text(" ", strip=True) == "Details" and "The hidden notes." in box.get_text()
+    tip = page.select_one("div.admonition.tip")
+    assert tip.select_one(".admonition-title").get_text(strip=True) and "The tip words." in tip.get_text()
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    assert chapter.select_one("details.details-box summary").get_text(strip=True) == "Details", built.output
