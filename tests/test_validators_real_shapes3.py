@@ -92,3 +92,28 @@ def test_a_folded_box_titled_only_by_a_comment_has_a_summary_with_words(tmp_path
     with zipfile.ZipFile(book) as archive:
         chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
     assert chapter.select_one("details.details-box summary").get_text(strip=True) == "Details", built.output
+
+
+def test_a_link_in_a_github_summary_is_kept_inside_its_box(tmp_path):
+    """GitHub's ``<details><summary>Fees, see <a href="…">the list</a></summary>``: the box's
+    title was the summary's words and the link was lost, silently (a link kept in the
+    summary would be a control in a control: nested-interactive). The summary shows its
+    words; the link is the box's first line, on the site, in the ePub and in the PDF."""
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Permits\nposition: 1\n---\n\n"
+        '<details><summary>Fees, see <a href="https://x.example/fees">the list</a></summary>\n\n'
+        "The fee words.\n\n</details>\n")})
+    site = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in site.output, site.output
+    page = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = page.select_one("details.details-box")
+    assert box.summary.get_text(" ", strip=True) == "Fees, see the list" and box.summary.find("a") is None
+    assert [a.get_text() for a in box.select('a[href="https://x.example/fees"]')] == ["the list"]
+    assert "The fee words." in box.get_text()
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == [], built.output
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    assert chapter.select_one('details.details-box a[href="https://x.example/fees"]') is not None
+    assert chapter.select_one("details.details-box summary a") is None

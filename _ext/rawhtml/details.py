@@ -26,6 +26,8 @@ _OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)<
 _ENDS = re.compile(r"</?details\b", re.I)
 _CLOSE = re.compile(r"\A\s*</details\s*>\s*\Z", re.I)
 _TAG = re.compile(r"<[^<>]*>")
+_LINK_START = re.compile(r"<a\s[^<>]*>", re.I)
+_LINK_END = re.compile(r"</a\s*>", re.I)
 
 
 def _is_html(node: nodes.Node) -> bool:
@@ -55,6 +57,17 @@ def boxes(doctree: nodes.Node, label: str) -> int:
     return made
 
 
+def _links(summary: str) -> list[str]:
+    """Each ``<a href>…</a>`` in a summary's HTML, kept as the box's first line. Found by
+    steps that each move on (a lazy ``.*?</a>`` from every ``<a`` was quadratic)."""
+    found, at = [], 0
+    while (start := _LINK_START.search(summary, at)) and (end := _LINK_END.search(summary, start.end())):
+        if re.search(r"\bhref\s*=", start.group(), re.I):
+            found.append(summary[start.start():end.end()])
+        at = end.end()
+    return found
+
+
 def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     opener = parent.children[start]
     found = _OPEN.match(opener.astext())
@@ -64,6 +77,11 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
         rest = nodes.raw("", found.group(3).strip(), format="html")
         rest.source, rest.line = opener.source, opener.line
         inside.insert(0, rest)
+    if found and (links := _links(found.group(2) or "")):
+        # the summary's links open the box (in <summary> each would be a control in a control)
+        first = nodes.raw("", "<p>" + " ".join(links) + "</p>", format="html")
+        first.source, first.line = opener.source, opener.line
+        inside.insert(0, first)
     box = nodes.admonition("", nodes.title("", summary or label), classes=[CLASS])
     box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
     box.source, box.line = opener.source, opener.line
