@@ -57,6 +57,14 @@ def boxes(doctree: nodes.Node, label: str) -> int:
     return made
 
 
+def unpaired(doctree: nodes.Node) -> list[nodes.raw]:
+    """The ``<details>`` start tags :func:`boxes` left alone: no ``</details>`` follows in
+    their section (a ``## Heading`` inside the box starts a new one), so the box is empty
+    and the words meant for it follow it, unfolded."""
+    return [raw for raw in doctree.findall(nodes.raw) if _is_html(raw)
+            and (found := _OPEN.match(raw.astext())) and not _ENDS.search(found.group(3))]
+
+
 def _links(summary: str) -> list[str]:
     """Each ``<a href>…</a>`` in a summary's HTML, kept as the box's first line. Found by
     steps that each move on (a lazy ``.*?</a>`` from every ``<a`` was quadratic)."""
