@@ -117,3 +117,24 @@ def test_a_link_in_a_github_summary_is_kept_inside_its_box(tmp_path):
         chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
     assert chapter.select_one('details.details-box a[href="https://x.example/fees"]') is not None
     assert chapter.select_one("details.details-box summary a") is None
+
+
+def test_a_details_element_in_a_table_cell_keeps_the_page_valid_and_its_words_whole(tmp_path):
+    """A README's table with ``<details><summary>Cell</summary>Cell words</details>`` in a
+    cell: the cell's inline HTML was read as a box of Markdown, which put a ``<details>``
+    inside the cell's paragraph (Nu: "No p element in scope"; EPUBCheck RSC-005: details
+    not allowed here) and its summary's words twice ("CellCell words") beside a made-up
+    "Details". The cell shows its words once, in a valid page."""
+    source = write_pages(tmp_path / "src", {"index.md": (
+        "---\ntitle: Tools\nposition: 1\n---\n\nThe tools.\n\n| Tool | Notes |\n|------|-------|\n"
+        "| <details><summary>Linter</summary>Checks the style</details> | plain |\n")})
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in built.output, built.output
+    assert "rawhtml.unclosed" not in built.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    cell = chapter.find("td")
+    assert " ".join(cell.get_text(" ").split()) == "Linter Checks the style"
+    assert cell.find("p") is None or cell.find("p").find("details") is None

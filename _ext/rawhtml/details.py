@@ -40,6 +40,8 @@ def boxes(doctree: nodes.Node, label: str) -> int:
     Returns how many were made."""
     made = 0
     for parent in list(doctree.findall(nodes.Element)):
+        if isinstance(parent, nodes.TextElement):
+            continue  # inline HTML in a paragraph or a table cell's line: the sanitiser's
         if not any(_is_html(child) for child in parent.children):
             continue
         opened: list[int] = []
@@ -62,7 +64,7 @@ def unpaired(doctree: nodes.Node) -> list[nodes.raw]:
     their section (a ``## Heading`` inside the box starts a new one), so the box is empty
     and the words meant for it follow it, unfolded."""
     return [raw for raw in doctree.findall(nodes.raw) if _is_html(raw)
-            and (found := _OPEN.match(raw.astext())) and not _ENDS.search(found.group(3))]
+            and not isinstance(raw.parent, nodes.TextElement) and (found := _OPEN.match(raw.astext())) and not _ENDS.search(found.group(3))]
 
 
 def _links(summary: str) -> list[str]:
