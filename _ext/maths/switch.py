@@ -31,6 +31,8 @@ from myst_parser.parsers.sphinx_ import MystParser
 from docutils import nodes
 from sphinx import addnodes
 
+from pagesource import titles
+
 from .gfm import deleted
 from .emojifields import emoji_fields_as_text
 from .fenceinfo import code_on_fence_line, diagram_fences, unclosed_fences
@@ -403,7 +405,10 @@ class _Renderer(SphinxRenderer):
         if box is not None and box.group("name").lower() == "spoiler" and not box.group("bracketed"):
             # HackMD's folded block: the box rawhtml's ``<details>`` holding Markdown makes
             # (class ``details-box``: folded on the site and in the ePub, open in the PDF)
-            self.render_directive(token, "admonition", (box.group("title") or "").strip() or "Details",
+            # a title that is only a comment (``:::spoiler <!-- later -->``) gave a summary of
+            # no words (axe and Ace: summary-name)
+            title = (box.group("title") or "").strip()
+            self.render_directive(token, "admonition", title if titles.is_shown(title) else "Details",
                                   additional_options={"class": "details-box"})
             return
         if box is not None and box.group("name").lower() in BOXES:
@@ -411,7 +416,7 @@ class _Renderer(SphinxRenderer):
             # title a rubric or, bracketed, a class name, and the box an unlabelled <div>
             kind = BOXES[box.group("name").lower()]
             title = " ".join(filter(None, (box.group("bracketed"), box.group("title")))).strip()
-            if title:
+            if titles.is_shown(title):
                 self.render_directive(token, "admonition", title, additional_options={"class": kind})
             else:
                 self.render_directive(token, kind, "")

@@ -173,6 +173,12 @@ def _title(docname: str, data: dict[str, Any], keylines: dict[str, int], lines: 
                                     f"`title` is empty: the page is titled {by_name!r} after its "
                                     "file name; write `title: ...` to name it yourself"))
             return by_name, line
+        if isinstance(value, str) and not titles.is_shown(value):
+            problems.append(Problem(Kind.TITLE_INVALID, line,
+                                    f"`title` is only an HTML comment ({value.strip()[:60]!r}), which no "
+                                    f"edition shows: the page is titled {by_name!r} after its file "
+                                    "name; write its words after `title:` (keep the note elsewhere)"))
+            return by_name, line
         if isinstance(value, str) and (control := titles.NOT_XML.search(value)):
             problems.append(Problem(Kind.TITLE_INVALID, line,
                                     f"`title` writes U+{ord(control.group()):04X} (an escape such as "

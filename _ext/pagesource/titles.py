@@ -26,11 +26,17 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 markdown-it showed a NUL as U+FFFD. They are left out (pageorder says so)."""
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment, which MyST reads in a heading as raw HTML that no edition shows."""
+
+
 def is_shown(value: Any) -> bool:
     """The title is text a heading can show: a string with words, or a number (``title:
-    2024``, as Jekyll prints it). Anything else leaves the page to be titled another way."""
+    2024``, as Jekyll prints it). Anything else leaves the page to be titled another way.
+    A title that is only an HTML comment (``title: "<!-- draft -->"``) has no words: it gave
+    an empty heading, ``<title>`` and link everywhere (EPUBCheck RSC-005, axe link-name)."""
     if isinstance(value, str):
-        return bool(value.strip())
+        return bool(_COMMENT.sub("", value).strip())
     return isinstance(value, (int, float))
 
 

@@ -161,6 +161,12 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
     details.boxes(doctree, translated(DETAILS_SUMMARY))
+    for opener in details.unpaired(doctree):
+        logger.warning("this `<details>` box has no `</details>` after it in its section (a heading "
+                       "inside the box starts a new one), so the box shows no words and the words "
+                       "meant for it follow it, unfolded: write the box's headings as bold text "
+                       "(`**Step one**`), or close the box before the heading", location=_where(opener),
+                       type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     _say_placeholders(env.docname, html_nodes(doctree))
     for raw in doctree.findall(nodes.raw):

@@ -26,6 +26,8 @@ _OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)<
 _ENDS = re.compile(r"</?details\b", re.I)
 _CLOSE = re.compile(r"\A\s*</details\s*>\s*\Z", re.I)
 _TAG = re.compile(r"<[^<>]*>")
+_LINK_START = re.compile(r"<a\s[^<>]*>", re.I)
+_LINK_END = re.compile(r"</a\s*>", re.I)
 
 
 def _is_html(node: nodes.Node) -> bool:
@@ -38,6 +40,8 @@ def boxes(doctree: nodes.Node, label: str) -> int:
     Returns how many were made."""
     made = 0
     for parent in list(doctree.findall(nodes.Element)):
+        if isinstance(parent, nodes.TextElement):
+            continue  # inline HTML in a paragraph or a table cell's line: the sanitiser's
         if not any(_is_html(child) for child in parent.children):
             continue
         opened: list[int] = []
@@ -55,6 +59,25 @@ def boxes(doctree: nodes.Node, label: str) -> int:
     return made
 
 
+def unpaired(doctree: nodes.Node) -> list[nodes.raw]:
+    """The ``<details>`` start tags :func:`boxes` left alone: no ``</details>`` follows in
+    their section (a ``## Heading`` inside the box starts a new one), so the box is empty
+    and the words meant for it follow it, unfolded."""
+    return [raw for raw in doctree.findall(nodes.raw) if _is_html(raw)
+            and not isinstance(raw.parent, nodes.TextElement) and (found := _OPEN.match(raw.astext())) and not _ENDS.search(found.group(3))]
+
+
+def _links(summary: str) -> list[str]:
+    """Each ``<a href>…</a>`` in a summary's HTML, kept as the box's first line. Found by
+    steps that each move on (a lazy ``.*?</a>`` from every ``<a`` was quadratic)."""
+    found, at = [], 0
+    while (start := _LINK_START.search(summary, at)) and (end := _LINK_END.search(summary, start.end())):
+        if re.search(r"\bhref\s*=", start.group(), re.I):
+            found.append(summary[start.start():end.end()])
+        at = end.end()
+    return found
+
+
 def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     opener = parent.children[start]
     found = _OPEN.match(opener.astext())
@@ -64,6 +87,11 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
         rest = nodes.raw("", found.group(3).strip(), format="html")
         rest.source, rest.line = opener.source, opener.line
         inside.insert(0, rest)
+    if found and (links := _links(found.group(2) or "")):
+        # the summary's links open the box (in <summary> each would be a control in a control)
+        first = nodes.raw("", "<p>" + " ".join(links) + "</p>", format="html")
+        first.source, first.line = opener.source, opener.line
+        inside.insert(0, first)
     box = nodes.admonition("", nodes.title("", summary or label), classes=[CLASS])
     box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
     box.source, box.line = opener.source, opener.line
@@ -84,8 +112,35 @@ def as_html(doctree: nodes.Node) -> None:
         title = box[0]
         opened = ' open="open"' if box.get("open") else ""
         start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>', format="html")
-        summary = nodes.inline("", "", *title.children)  # its code, bold, links, as the title had them
+        summary = nodes.inline("", "", *title.children)  # its code, bold, as the title had them
+        links = _links_out_of(summary)
         after = nodes.raw("", "</summary>", format="html")
         end = nodes.raw("", "</details>", format="html")
         start.source, start.line = box.source, box.line
-        box.parent.replace(box, [start, summary, after, *box.children[1:], end])
+        box.parent.replace(box, [start, summary, after, *links, *box.children[1:], end])
+
+
+def _links_out_of(summary: nodes.Element) -> list[nodes.Node]:
+    """The title's links as their words in ``summary``, and as a paragraph that opens the box.
+
+    A link inside ``<summary>`` is a control inside the one that opens the box (axe and
+    DAISY Ace: nested-interactive), which a keyboard cannot reach (HackMD's ``:::spoiler
+    Notes from [the meeting](…)``); inside the box it is followed as any other."""
+    found = [ref for ref in summary.findall(nodes.reference)
+             if not any(isinstance(up, nodes.reference) for up in _ancestors(ref, summary))]
+    if not found:
+        return []
+    kept: list[nodes.Node] = []
+    for ref in found:
+        kept += [nodes.Text(", ")] if kept else []
+        kept.append(ref.deepcopy())
+        ref.replace_self(nodes.inline("", "", *ref.children))
+    return [nodes.paragraph("", "", *kept)]
+
+
+def _ancestors(node: nodes.Node, top: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None and node is not top:
+        node = node.parent
+        found.append(node)
+    return found
