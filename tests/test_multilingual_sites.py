@@ -1,0 +1,118 @@
+"""Multilingual sites other teams wrote, read as their readers read them.
+
+The root is shaped after real sites: jekyll-polyglot's own site and PanderMusubi's
+minimal-mistakes-polyglot (``languages:``, ``default_lang``, one ``permalink: /about/`` per
+language, posts translated in ``_posts/<lang>/``) and gaphor.org (``lang_from_path: true``,
+translated copies in ``es/``, whose front matter says ``language: es``, which polyglot does
+not read). Polyglot published the default language's page at ``/about/`` and each other
+language's at ``/<lang>/about/``; every translation is a page of its own in every edition,
+in its language.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_every_edition, page, write_pages
+
+CONFIG = """\
+title: Polyglot
+plugins: [jekyll-polyglot]
+permalink: pretty
+languages: ["en", "es", "ko"]
+default_lang: "en"
+lang_from_path: true
+exclude_from_localization: ["javascript", "images", "css", "public"]
+"""
+
+PAGES = {
+    "_config.yml": CONFIG,
+    "index.md": page("Polyglot", 1, "Straightforward I18n for Jekyll Blogs.", lang="en"),
+    "about.md": page("About", 2, "This is a dummy About page in English.", lang="en", permalink="/about/"),
+    "about.ko.md": page("소개", 3, "이것은 한국어로 된 예시 소개 페이지입니다.", lang="ko", permalink="/about/"),
+    "es/about.md": page("Acerca de", 4, "Esta es una página de ejemplo en español.",
+                        lang="es", permalink="/about/"),
+    # gaphor.org: the folder says the language (polyglot's lang_from_path); `language:` is po4a's
+    "es/discuss.md": page("Póngase en contacto", 5,
+                          "Es bueno hablar, compartir conocimientos y aprender de otros usuarios.",
+                          language="es"),
+    "_posts/2023-02-27-korean-support.md": page(
+        "Polyglot website is now in Korean", None,
+        "The Polyglot website has been updated with support for Korean!", lang="en"),
+    "_posts/ko/2023-02-27-korean-support.md": page(
+        "Polyglot 웹 사이트가 이제 한국어로 제공됩니다.", None,
+        "이 웹사이트 한국어 지원으로 업데이트 되었습니다!", lang="ko"),
+}
+
+
+@pytest.fixture(scope="session")
+def polyglot(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    base = tmp_path_factory.mktemp("polyglot")
+    source = write_pages(base / "src", PAGES)
+    return base, build_every_edition(source, base, strict=False)
+
+
+def _pdf_text(base: Path) -> str:
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(next((base / "typst").glob("*.pdf"))).pages)
+
+
+def _epub(base: Path) -> dict[str, str]:
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        return {n: book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")}
+
+
+def test_a_post_translated_in_a_language_folder_is_published_beside_its_twin(polyglot) -> None:
+    base, builds = polyglot
+    assert not [w for w in builds["html"].warnings if "collection-clash" in w], builds["html"].output
+    html = " ".join(p.read_text(encoding="utf-8") for p in (base / "html").rglob("*.html"))
+    assert "한국어 지원으로 업데이트" in html and "has been updated with support for Korean" in html
+    assert any("한국어 지원으로 업데이트" in t for t in _epub(base).values())
+    assert "한국어 지원으로 업데이트" in _pdf_text(base)
+
+
+def test_a_language_folder_of_a_polyglot_site_says_its_language_in_every_edition(polyglot) -> None:
+    base, _ = polyglot
+    soup = BeautifulSoup((base / "html" / "es" / "discuss.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "es"
+    chapter = next(t for n, t in _epub(base).items() if n.endswith("es/discuss.xhtml"))
+    assert re.search(r'<html[^>]* xml:lang="es"', chapter)
+    typ = next(p for p in (base / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
+    before = typ[:typ.index("Es bueno hablar")]
+    assert before.rindex('#set text(lang: "es"') > before.rindex('#set text(lang: "en"')
+
+
+def _leads_to(base: Path, address: str) -> str:
+    soup = BeautifulSoup((base / "html" / address.strip("/") / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    target = soup.find("meta", attrs={"http-equiv": "refresh"})["content"].split("url=", 1)[1]
+    return posixpath.normpath(posixpath.join(address.strip("/"), target))
+
+
+def test_one_permalink_per_language_leads_each_language_to_its_own_page(polyglot) -> None:
+    base, builds = polyglot
+    assert not [w for w in builds["html"].warnings if "redirect.duplicate" in w], builds["html"].output
+    assert _leads_to(base, "/about/") == "about.html"  # the default language's page keeps it
+    assert _leads_to(base, "/es/about/") == "es/about.html"
+    assert _leads_to(base, "/ko/about/") == "about.ko.html"
+    assert _leads_to(base, "/2023/02/27/korean-support/") == "posts/2023-02-27-korean-support.html"
+    assert _leads_to(base, "/ko/2023/02/27/korean-support/") == "posts/ko/2023-02-27-korean-support.html"
+
+
+def test_chinese_words_inside_an_english_publication_are_found_by_the_search(tmp_path: Path) -> None:
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Water service", 1, "Pay your water bill online or by phone."),
+        "zh.md": page("供水服務", 2, "透過網路或電話支付您的水費帳單。", lang="zh-Hant"),
+    })
+    build = build_every_edition(source, tmp_path, strict=False)["html"]
+    script = (build.outdir / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(script[script.index("(") + 1:script.rindex(")")])["terms"]
+    assert "電話" in terms and "水費" in terms  # "telephone", "water fee": two-character words
+    assert "phone" in terms  # the English words stay as they were
