@@ -45,8 +45,8 @@ from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
-               theme_includes, titles, urls)
+               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, polyglot, posts,
+               posts_list, theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
 from .preprocess import preprocess
@@ -622,10 +622,19 @@ def language_given(srcdir: Path, path: Path | str) -> Any:
     themes write on every page's ``<html lang>``; None when it gives none."""
     site = jekyll_config(srcdir)
     given = defaults_of(srcdir)(path) if _language_rules(site) else {}
-    for source in (given, site):
-        for key in LANGUAGE_KEYS:
-            if source.get(key) not in (None, ""):
-                return source[key]
+    for key in LANGUAGE_KEYS:
+        if given.get(key) not in (None, ""):
+            return given[key]
+    if (languages := polyglot.settings(site)) is not None:  # `es/about.md`, `default_lang`
+        try:
+            relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).name
+        if (found := polyglot.language_of(languages, relative, {})) is not None:
+            return found
+    for key in LANGUAGE_KEYS:
+        if site.get(key) not in (None, ""):
+            return site[key]
     return None
 
 
@@ -725,7 +734,28 @@ def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
                                         functools.partial(_file_of, app.env))
     site = post_settings(srcdir)
     addresses.update({docname: posts.url(post, site) for docname, post in found.items()})
+    if (languages := polyglot.settings(config)) is not None:  # `_posts/ko/…` at `/ko/2023/…`
+        for docname, address in addresses.items():
+            path = Path(app.env.doc2path(docname))
+            source = pagesource.read(path)
+            front = source.data if isinstance(source.data, dict) else {}
+            addresses[docname] = polyglot.localized(
+                languages, polyglot.language_of(languages, _file_of(app.env, docname), front), address)
     return addresses
+
+
+def polyglot_addresses(srcdir: Path, path: Path | str, front: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The page's front matter with its ``permalink`` and ``redirect_from`` where
+    jekyll-polyglot published them: ``/es/about/`` for a Spanish twin of ``/about/``
+    (:mod:`.polyglot`); as it is on any other site."""
+    languages = polyglot.settings(jekyll_config(srcdir))
+    if languages is None:
+        return front
+    try:
+        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return front
+    return polyglot.localized_front(languages, relative, front)
 
 
 def old_site_aliases(app: Sphinx, docnames: Any) -> dict[str, list[str]]:
