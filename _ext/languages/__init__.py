@@ -34,7 +34,7 @@ from publication.glue import translated_from
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
 from . import catalog, chrome, composed, compiled, furo_words, links, names, notice, pagelang, sitemap
-from .search import fix_chinese_search
+from .search import fix_chinese_search, search_cjk_words
 from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
@@ -447,6 +447,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("languages_site_url", "", "html", [str])
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
     app.connect("config-inited", fix_chinese_search)
+    app.connect("config-inited", search_cjk_words)
     app.connect("env-get-outdated", refuse_language_folders, priority=110)  # before the outline
     app.add_transform(ComposeWords)
     app.add_transform(MarkUntranslated)
