@@ -116,3 +116,25 @@ def test_chinese_words_inside_an_english_publication_are_found_by_the_search(tmp
     terms = json.loads(script[script.index("(") + 1:script.rindex(")")])["terms"]
     assert "電話" in terms and "水費" in terms  # "telephone", "water fee": two-character words
     assert "phone" in terms  # the English words stay as they were
+
+
+def test_a_translated_file_of_jekyll_multiple_languages_plugin_is_the_pages_text(tmp_path: Path) -> None:
+    """The plugin's ``{% translate_file about.md %}`` put ``_i18n/<lang>/about.md`` in the
+    page; the publication is in the site's first language, whose file it reads. The other
+    languages' files are said to be unpublished, with what to do: not "rename the folder"."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Parks\nplugins:\n  - jekyll-multiple-languages-plugin\n"
+                       'languages: ["en", "es"]\n',
+        "_i18n/en.yml": "titles:\n  home: Home\n",
+        "_i18n/es.yml": "titles:\n  home: Inicio\n",
+        "_i18n/en/about.md": "We build parks for *everyone*.\n",
+        "_i18n/es/about.md": "Construimos parques para todos.\n",
+        "index.md": "---\ntitle: Home\n---\n\n## {% t titles.home %}\n\n{% translate_file about.md %}\n",
+    })
+    builds = build_every_edition(source, tmp_path, strict=False)
+    html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "We build parks for <em>everyone</em>." in html and "translate_file" not in html
+    assert "We build parks for everyone." in _pdf_text(tmp_path)
+    said = [w for w in builds["html"].warnings if "_i18n" in w]
+    assert said and all("Rename it" not in w for w in said), builds["html"].output
+    assert any("_i18n/es" in w for w in said), said
