@@ -138,3 +138,14 @@ def test_a_translated_file_of_jekyll_multiple_languages_plugin_is_the_pages_text
     said = [w for w in builds["html"].warnings if "_i18n" in w]
     assert said and all("Rename it" not in w for w in said), builds["html"].output
     assert any("_i18n/es" in w for w in said), said
+
+
+def test_the_contents_page_generated_for_a_language_folder_is_in_its_language(polyglot) -> None:
+    """``es/`` has no landing: the one generated is titled "Español" and read as Spanish;
+    ``_posts/ko/``'s "한국어" as Korean (a screen reader's English voice read them before)."""
+    base, _ = polyglot
+    for landing, lang, title in (("es/index.html", "es", "Español"), ("posts/ko/index.html", "ko", "한국어")):
+        soup = BeautifulSoup((base / "html" / landing).read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang and soup.find("h1").get_text().strip("¶ ") == title
+    chapter = next(t for n, t in _epub(base).items() if n.endswith("es/index.xhtml"))
+    assert re.search(r'<html[^>]* xml:lang="es"', chapter)
