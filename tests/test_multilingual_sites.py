@@ -149,3 +149,34 @@ def test_the_contents_page_generated_for_a_language_folder_is_in_its_language(po
         assert soup.html["lang"] == lang and soup.find("h1").get_text().strip("¶ ") == title
     chapter = next(t for n, t in _epub(base).items() if n.endswith("es/index.xhtml"))
     assert re.search(r'<html[^>]* xml:lang="es"', chapter)
+
+
+def test_a_city_sites_language_folders_without_lang_are_read_in_their_languages(tmp_path: Path) -> None:
+    """Many city sites keep translated copies in ``es/``, ``vi/``, ``zh/`` and say no
+    ``lang:``: every edition marked them English, without a word. Pages in folders named for
+    two or more languages (or, alone, one whose script the page is written in) are read in
+    their folder's language, and each is said with the line to write. ``it/`` alone, the IT
+    office's folder, stays English."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Trash and recycling", 1, "Put your carts at the curb by 6:30 a.m."),
+        "es/index.md": page("Basura y reciclaje", 2, "Ponga sus carritos en la acera antes de las 6:30 a.m."),
+        "vi/index.md": page("Rác và tái chế", 3, "Đặt thùng của quý vị ra lề đường trước 6:30 sáng."),
+        "zh/index.md": page("垃圾與回收", 4, "請在早上6:30之前將您的垃圾桶放在路邊。"),
+        "zh/bulky.md": page("大型垃圾", 5, "每年兩次收集大型垃圾。", lang="zh-Hant"),
+    })
+    builds = build_every_edition(source, tmp_path, strict=False)
+    for docname, lang in (("es/index", "es"), ("vi/index", "vi"), ("zh/index", "zh"), ("zh/bulky", "zh-Hant")):
+        soup = BeautifulSoup((tmp_path / "html" / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang, docname
+    said = [w for w in builds["html"].warnings if "languages.folder-language" in w]
+    assert len(said) == 3 and any("es/index.md:1" in w and "`lang: es`" in w for w in said), said
+    chapter = next(t for n, t in _epub(tmp_path).items() if n.endswith("vi/index.xhtml"))
+    assert re.search(r'<html[^>]* xml:lang="vi"', chapter)
+    it = write_pages(tmp_path / "it-src", {
+        "index.md": page("Services", 1, "What the city offers."),
+        "it/index.md": page("Information technology", 2, "Help with your computer."),
+    })
+    build = build_every_edition(it, tmp_path / "it", strict=False)["html"]
+    assert BeautifulSoup((tmp_path / "it" / "html" / "it" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").html["lang"] == "en"
+    assert "folder-language" not in build.output

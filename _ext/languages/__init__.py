@@ -246,6 +246,9 @@ class PageLanguages(EnvironmentCollector):
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
         found = own_language(app.env, app.config, docname)
+        if found is None and not is_translation(app.config) and "/" in docname \
+                and _declared_at(app.env, docname) is None:
+            found = folder_language(app, docname, doctree)
         if isinstance(found, pagelang.Problem):
             _warn(Kind.PAGE_LANGUAGE, found.message, (docname, found.line))
         elif found is not None and not is_translation(app.config):
@@ -254,6 +257,23 @@ class PageLanguages(EnvironmentCollector):
             if (line := _declared_at(app.env, docname)) is not None and (mismatch := pagelang.script_problem(
                     words_of(doctree), found, *line)) is not None:
                 _warn(Kind.PAGE_SCRIPT, mismatch.message, (docname, mismatch.line))
+
+
+def folder_language(app: Any, docname: str, doctree: nodes.document) -> pagelang.PageLanguage | None:
+    """A page without ``lang:`` in a folder of a language's copies (:func:`.pagelang.
+    folder_language`) is in that language; said, with the line that says so."""
+    publication = app.config.source_language or "en"
+    found = pagelang.folder_language(docname, app.env.found_docs, words_of(doctree), publication)
+    if found is not None:
+        folder = docname.partition("/")[0]
+        from babel import Locale
+
+        name = Locale("en").languages.get(found.language, found.tag)
+        _warn(Kind.FOLDER_LANGUAGE,
+              f"the page says no `lang:` and is in '{folder}/', a folder of {name} pages: every edition "
+              f"marks it {name} ({found.tag}). Write `lang: {found.tag}` in its front matter to say so "
+              f"(or `lang: {pagelang.tag_of(publication)}` if it is not in {name})", (docname, 1))
+    return found
 
 
 _NOT_WORDS = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.math, nodes.math_block)
