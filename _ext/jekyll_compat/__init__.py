@@ -45,8 +45,8 @@ from safety.urls import picture_name
 
 from . import assets as jekyll_assets
 from . import (callout_boxes, callouts, collections, contents_list, defaults, footnote_rule, frontdata,
-               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, posts, posts_list,
-               theme_includes, titles, urls)
+               ghpages, inplace, jemoji, kramdown, layouts, leftout, liquid, menus, paginator, polyglot, posts,
+               posts_list, theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
 from .preprocess import preprocess
@@ -622,10 +622,19 @@ def language_given(srcdir: Path, path: Path | str) -> Any:
     themes write on every page's ``<html lang>``; None when it gives none."""
     site = jekyll_config(srcdir)
     given = defaults_of(srcdir)(path) if _language_rules(site) else {}
-    for source in (given, site):
-        for key in LANGUAGE_KEYS:
-            if source.get(key) not in (None, ""):
-                return source[key]
+    for key in LANGUAGE_KEYS:
+        if given.get(key) not in (None, ""):
+            return given[key]
+    if (languages := polyglot.settings(site)) is not None:  # `es/about.md`, `default_lang`
+        try:
+            relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).name
+        if (found := polyglot.language_of(languages, relative, {})) is not None:
+            return found
+    for key in LANGUAGE_KEYS:
+        if site.get(key) not in (None, ""):
+            return site[key]
     return None
 
 
@@ -725,7 +734,28 @@ def old_site_urls(app: Sphinx, docnames: Any) -> dict[str, str]:
                                         functools.partial(_file_of, app.env))
     site = post_settings(srcdir)
     addresses.update({docname: posts.url(post, site) for docname, post in found.items()})
+    if (languages := polyglot.settings(config)) is not None:  # `_posts/ko/…` at `/ko/2023/…`
+        for docname, address in addresses.items():
+            path = Path(app.env.doc2path(docname))
+            source = pagesource.read(path)
+            front = source.data if isinstance(source.data, dict) else {}
+            addresses[docname] = polyglot.localized(
+                languages, polyglot.language_of(languages, _file_of(app.env, docname), front), address)
     return addresses
+
+
+def polyglot_addresses(srcdir: Path, path: Path | str, front: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The page's front matter with its ``permalink`` and ``redirect_from`` where
+    jekyll-polyglot published them: ``/es/about/`` for a Spanish twin of ``/about/``
+    (:mod:`.polyglot`); as it is on any other site."""
+    languages = polyglot.settings(jekyll_config(srcdir))
+    if languages is None:
+        return front
+    try:
+        relative = Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return front
+    return polyglot.localized_front(languages, relative, front)
 
 
 def old_site_aliases(app: Sphinx, docnames: Any) -> dict[str, list[str]]:
@@ -746,6 +776,25 @@ def say_which_collection_pages_clash(app: Sphinx, env: BuildEnvironment, added: 
              f"'{clash.other.as_posix()}' already is, so it is not published: rename or move "
              "one of the two files", f"{Path(app.srcdir) / clash.path}:1", Subtype.COLLECTION_CLASH)
     return []
+
+
+def say_other_languages(srcdir: Path, config: Mapping[str, Any], first: Path) -> None:
+    """jekyll-multiple-languages-plugin's ``_i18n/``: the publication is in the first of
+    ``languages:``, whose words its ``{% t %}`` and ``{% translate_file %}`` tags read; the
+    others' words are in no edition, said once at their file, with the way to publish them."""
+    lang = first_language(config)
+    others = [str(other) for other in config.get("languages") or () if isinstance(other, str) and other != lang]
+    where = next((srcdir / liquid.I18N / name for other in others for name in (f"{other}.yml", other)
+                  if (srcdir / liquid.I18N / name).exists()), None)
+    shown = ", ".join(f"'{liquid.I18N}/{other}/'" for other in others) or "none"
+    if where is not None and where.is_dir():
+        where = next((p for p in sorted(where.rglob("*")) if p.is_file()), first)
+    warn(f"'{liquid.I18N}/' holds jekyll-multiple-languages-plugin's translations: the publication is "
+         f"in the site's first language, '{lang}', whose words '{liquid.I18N}/{lang}.yml' and "
+         f"'{liquid.I18N}/{lang}/' give its {{% t %}} and {{% translate_file %}} tags; the other "
+         f"languages' ({shown}) are in no edition. To publish them, translate the pages with "
+         "`make translations` (their catalogs in 'locales/<language>/')",
+         f"{where or first}:1", Subtype.FOLDER)
 
 
 def say_what_is_not_read(app: Sphinx) -> None:
@@ -781,6 +830,9 @@ def say_what_is_not_read(app: Sphinx) -> None:
                  f"'_config.yml' cannot be read (line {broken}), so a collection it may declare "
                  f"for this folder is not known. Fix '_config.yml', or rename the folder "
                  f"'{plain}/'", f"{gone.first}:1", Subtype.FOLDER)
+            continue
+        if gone.folder == liquid.I18N and isinstance(languages := jekyll_config(srcdir).get("languages"), list):
+            say_other_languages(srcdir, jekyll_config(srcdir), gone.first)
             continue
         what = ""
         if gone.published:
@@ -1078,15 +1130,21 @@ def jekyll_data(srcdir: Path) -> dict[str, Any]:
     return data
 
 
+def first_language(config: Mapping[str, Any]) -> str:
+    """jekyll-multiple-languages-plugin's first language, the one the publication is in:
+    the first of ``languages:`` when it is a language code, else ``en``."""
+    languages = config.get("languages")
+    lang = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+    return lang if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang) else "en"
+
+
 @read_once_per_build
 def jekyll_translations(srcdir: Path, config: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """jekyll-multiple-languages-plugin's words in the site's first language: ``languages:``
     names them (``en`` when ``_config.yml`` cannot say), ``_i18n/<lang>.yml`` holds them."""
-    languages = config.get("languages")
-    lang = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+    lang = first_language(config)
     path = srcdir / "_i18n" / f"{lang}.yml"
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang) or not path.is_file() \
-            or not _inside(path, srcdir):
+    if not path.is_file() or not _inside(path, srcdir):
         return None
     data = _read_yaml(path, path.stat().st_mtime)
     return (lang, data) if isinstance(data, dict) else None
@@ -1159,7 +1217,9 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     includes = {**theme_includes.of(jekyll_config(srcdir)), **own} if own or "include" in source[0] else {}
     path = Path(app.env.doc2path(docname))
     relative = {}
-    for name, included in liquid.relative_includes(source[0], path, srcdir).items():
+    translated = liquid.translated_files(source[0], srcdir, first_language(config)) \
+        if (srcdir / liquid.I18N).is_dir() else {}
+    for name, included in {**liquid.relative_includes(source[0], path, srcdir), **translated}.items():
         app.env.note_dependency(str(included))
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text

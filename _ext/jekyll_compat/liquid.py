@@ -178,6 +178,29 @@ def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:
     return found
 
 
+_TRANSLATE_FILE = re.compile(r"\{%-?\s*(?:translate_file|tf)\s+([\w./-]+)")
+
+I18N = "_i18n"
+
+
+def translated_files(text: str, srcdir: Path, lang: str) -> dict[str, Path]:
+    """The files a page's jekyll-multiple-languages-plugin ``{% translate_file about.md %}``
+    (or ``{% tf %}``) tags read in language ``lang``: ``_i18n/<lang>/about.md``, by that path.
+    Never a name with ``..`` or a file outside ``_i18n/<lang>/`` (a symlink out included)."""
+    found: dict[str, Path] = {}
+    if "translate_file" not in text and "tf" not in text:
+        return found
+    folder = Path(os.path.realpath(srcdir / I18N / lang))
+    for name in dict.fromkeys(_TRANSLATE_FILE.findall(text)):
+        parts = PurePosixPath(name).parts
+        if name.startswith("/") or ".." in parts or not parts:
+            continue
+        real = Path(os.path.realpath(folder.joinpath(*parts)))
+        if folder in real.parents and real.is_file():
+            found[f"{I18N}/{lang}/{name}"] = real
+    return found
+
+
 def read_included(path: Path) -> str | None:
     """The text of an included file, or None (not UTF-8, too long, unreadable)."""
     try:

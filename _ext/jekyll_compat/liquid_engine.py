@@ -871,6 +871,16 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
 
     if relative:
         text = _outside_code(text, _INCLUDE_RELATIVE, include_relative)
+
+    def translate_file(match: re.Match[str]) -> str:
+        left, name, right = match.groups()
+        key = next((k for k in relative if k.startswith("_i18n/") and k.split("/", 2)[2] == name), None)
+        if key is None:
+            return match.group(0)
+        return _remembered(written, "{%" + left + f' include "{RELATIVE}{key}" ' + right + "%}", match.group(0))
+
+    if relative and ("translate_file" in text or "tf" in text):
+        text = _outside_code(text, _TRANSLATE_FILE, translate_file)
     def markdown_block(match: re.Match[str]) -> str:
         return _remembered(written, _markdown_block(match), match.group(0))
 
@@ -893,6 +903,11 @@ def _markdown_block(match: re.Match[str]) -> str:
         return f"{{% endcapture %}}{{{{ {_MARKDOWN_CAPTURE} | markdownify }}}}"
     return f"{{% capture {_MARKDOWN_CAPTURE} %}}"
 
+
+_TRANSLATE_FILE = re.compile(r"\{%(-?)\s*(?:translate_file|tf)\s+([\w./-]+)\s*(-?)%\}")
+"""jekyll-multiple-languages-plugin's ``{% translate_file about.md %}``: the file
+``_i18n/<lang>/about.md`` (:func:`.liquid.translated_files`), included as it is with the
+page's Liquid context, as ``include_relative`` includes one."""
 
 _TRANSLATE = re.compile(r"\{%-?\s*(?:t|translate)\s+([\w-]+(?:\.[\w-]+)*)\s*-?%\}")
 

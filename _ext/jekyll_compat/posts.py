@@ -123,7 +123,25 @@ def find(srcdir: Path, suffixes: Iterable[str], excluded: Callable[[str], bool] 
                         not_posts.append(relative)
         dirs[:] = sorted(d for d in dirs if not _skipped(d) and not excluded(prefix + d))
         # (os.walk never enters a symbolic link to a folder)
-    return Found(dict(sorted(posts.items())), tuple(sorted(not_posts)), tuple(sorted(drafts)))
+    return Found(_twins_apart(dict(sorted(posts.items()))), tuple(sorted(not_posts)), tuple(sorted(drafts)))
+
+
+def _twins_apart(posts: dict[str, str]) -> dict[str, str]:
+    """Two posts of one name in ``_posts/`` and ``_posts/ko/`` (jekyll-polyglot's translation
+    of a post, published at the same date and title in another language) are two pages: the
+    one in a subfolder named with it (``posts/ko/2023-02-27-korean-support``), the one at the
+    top of ``_posts/`` keeping its name."""
+    taken: dict[str, int] = {}
+    for docname in posts.values():
+        taken[docname] = taken.get(docname, 0) + 1
+    apart = {}
+    for relative, docname in posts.items():
+        inner = PurePosixPath(("/" + relative).split(f"/{POSTS}/", 1)[-1]).parent
+        if taken[docname] > 1 and inner.parts:
+            folder, stem = docname.rsplit("/", 1)
+            docname = f"{folder}/{'/'.join(safe_stem(part) for part in inner.parts)}/{stem}"
+        apart[relative] = docname
+    return apart
 
 
 def safe_stem(stem: str) -> str:

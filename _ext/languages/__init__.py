@@ -34,7 +34,7 @@ from publication.glue import translated_from
 from safety.problems import WARNING_TYPE as SECURITY, Kind as Refused
 
 from . import catalog, chrome, composed, compiled, furo_words, links, names, notice, pagelang, sitemap
-from .search import fix_chinese_search
+from .search import fix_chinese_search, search_cjk_words
 from .problems import WARNING_TYPE, Kind
 
 if TYPE_CHECKING:
@@ -246,6 +246,9 @@ class PageLanguages(EnvironmentCollector):
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
         found = own_language(app.env, app.config, docname)
+        if found is None and not is_translation(app.config) and "/" in docname \
+                and _declared_at(app.env, docname) is None:
+            found = folder_language(app, docname, doctree)
         if isinstance(found, pagelang.Problem):
             _warn(Kind.PAGE_LANGUAGE, found.message, (docname, found.line))
         elif found is not None and not is_translation(app.config):
@@ -254,6 +257,23 @@ class PageLanguages(EnvironmentCollector):
             if (line := _declared_at(app.env, docname)) is not None and (mismatch := pagelang.script_problem(
                     words_of(doctree), found, *line)) is not None:
                 _warn(Kind.PAGE_SCRIPT, mismatch.message, (docname, mismatch.line))
+
+
+def folder_language(app: Any, docname: str, doctree: nodes.document) -> pagelang.PageLanguage | None:
+    """A page without ``lang:`` in a folder of a language's copies (:func:`.pagelang.
+    folder_language`) is in that language; said, with the line that says so."""
+    publication = app.config.source_language or "en"
+    found = pagelang.folder_language(docname, app.env.found_docs, words_of(doctree), publication)
+    if found is not None:
+        folder = docname.partition("/")[0]
+        from babel import Locale
+
+        name = Locale("en").languages.get(found.language, found.tag)
+        _warn(Kind.FOLDER_LANGUAGE,
+              f"the page says no `lang:` and is in '{folder}/', a folder of {name} pages: every edition "
+              f"marks it {name} ({found.tag}). Write `lang: {found.tag}` in its front matter to say so "
+              f"(or `lang: {pagelang.tag_of(publication)}` if it is not in {name})", (docname, 1))
+    return found
 
 
 _NOT_WORDS = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.math, nodes.math_block)
@@ -447,6 +467,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("languages_site_url", "", "html", [str])
     app.connect("config-inited", configure, priority=600)  # after citation fills html_baseurl
     app.connect("config-inited", fix_chinese_search)
+    app.connect("config-inited", search_cjk_words)
     app.connect("env-get-outdated", refuse_language_folders, priority=110)  # before the outline
     app.add_transform(ComposeWords)
     app.add_transform(MarkUntranslated)

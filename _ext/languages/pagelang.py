@@ -9,6 +9,7 @@ and the page keeps the publication's language: it never reaches an edition as wr
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -198,3 +199,34 @@ def _english_names(language: str, script: str, most: str) -> tuple[str, str, str
     english = Locale("en")
     return (english.languages.get(language, language), english.scripts.get(script, script),
             english.scripts.get(most, most))
+
+
+_FOLDER_CODE = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?")
+"""A top folder named as city sites name a language's copies: ``es``, ``vi``, ``zh-tw``,
+``zh-hant``; two letters (three-letter codes are words: ``new``, ``art``, ``car``)."""
+
+
+def folder_language(docname: str, docnames: Collection[str], words: str,
+                    publication: str) -> PageLanguage | None:
+    """The language of a page that says none, from its top folder, when the site keeps
+    translated copies in language folders (``es/index.md`` beside ``index.md``): a folder
+    named for a language whose script most of the page's letters are in (``zh/``, ``ko/``),
+    or, for a Latin-script language, one of two or more such folders whose page has a twin
+    of the same name outside its folder (``it/``, the IT office's, alone is no language)."""
+    top, _, rest = docname.partition("/")
+    if not rest or not _FOLDER_CODE.fullmatch(top):
+        return None
+    found = read(top, 1, publication)
+    if not isinstance(found, PageLanguage):
+        return None
+    script = written_script(found.tag)
+    if script not in (None, "Latn"):
+        counts = letters_by_script(words)
+        total = sum(counts.values())
+        own = sum(counts.get(part, 0) for part in COMBINED_SCRIPTS.get(script, (script,)))
+        return found if total >= FEWEST_LETTERS and own * 2 > total else None
+    folders = {d.partition("/")[0] for d in docnames if "/" in d}
+    languages = {f for f in folders if _FOLDER_CODE.fullmatch(f) and isinstance(read(f, 1, publication), PageLanguage)}
+    twins = {rest} & ({d.partition("/")[2] for d in docnames if d.partition("/")[0] in languages - {top}}
+                      | set(docnames))
+    return found if len(languages) >= 2 and twins else None

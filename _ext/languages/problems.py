@@ -24,6 +24,11 @@ class Kind(Enum):
     """A page's ``lang:`` that is no language code (``lang: english``): the page keeps the
     publication's language, and the value reaches no edition."""
 
+    FOLDER_LANGUAGE = "folder-language"
+    """A page that says no ``lang:`` in a folder of a language's copies (a city site's ``es/``,
+    ``zh/``): read in the folder's language, every edition marks it so; said with the line to
+    write (or ``lang: en`` when the folder is no language's)."""
+
     PAGE_SCRIPT = "page-script"
     """A page's ``lang:`` names a language whose script most of its letters are not in
     (``lang: ar`` over English words, a copy not yet translated): every edition marks it so,

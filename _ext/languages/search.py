@@ -10,6 +10,7 @@ Registered only while the bug is there, and only for a build whose search is Chi
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,3 +41,53 @@ def fix_chinese_search(app: Sphinx, config: Config) -> None:
         language_name = SearchChinese.js_stemmer_rawcode.split("-")[0].capitalize()  # "English"
 
     app.add_search_language(ChineseSearchWithEnglishStemmer)
+
+
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]{2,}")
+"""Chinese characters and Japanese kana, which are written without spaces between words."""
+
+_OWN_SPLITTERS = ("zh", "ja")
+"""Search languages that split Chinese or Japanese by their own dictionaries."""
+
+
+def with_cjk_pairs(words: list[str]) -> list[str]:
+    """``words`` and, for each run of Chinese or Japanese characters in them, every pair of
+    characters: the run ``透過網路或電話支付`` is one "word" to a splitter that splits at
+    spaces, so a reader searching ``電話`` (telephone) found nothing. Most Chinese words are
+    two characters; a longer query finds the run itself (the browser's search matches a
+    query of three or more characters inside an indexed word)."""
+    found = []
+    for word in words:
+        found.append(word)
+        for run in _CJK_RUN.findall(word):
+            if run != word:
+                found.append(run)
+            found.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return found
+
+
+def search_cjk_words(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a publication whose search is not Chinese or Japanese still finds
+    the words of its pages written in them (``lang: zh-Hant``): its search language's
+    splitter also indexes each pair of their characters (:func:`with_cjk_pairs`)."""
+    lang = config.html_search_language or config.language or "en"
+    if lang.partition("_")[0].partition("-")[0] in _OWN_SPLITTERS:
+        return
+    from sphinx.search import SearchEnglish, SearchLanguage, languages
+    from sphinx.util import import_object
+
+    known = languages.get(lang) or (languages.get(lang.partition("_")[0]) if "_" in lang else None)
+    base = import_object(known) if isinstance(known, str) else known or SearchEnglish
+    if getattr(base, "splits_cjk_pairs", False) or not issubclass(base, SearchLanguage):
+        return
+
+    class WithCJKPairs(base):  # type: ignore[misc, valid-type]
+        """The search language of the publication, Chinese and Japanese words found too."""
+
+        splits_cjk_pairs = True
+
+        def split(self, input: str) -> list[str]:
+            return with_cjk_pairs(super().split(input))
+
+    WithCJKPairs.lang = lang
+    app.add_search_language(WithCJKPairs)

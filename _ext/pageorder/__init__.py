@@ -97,7 +97,7 @@ def plan_outline(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
     for docname, problem in outline.problems:
         warn(docname, problem)
     for docname, page in outline.generated.items():
-        text = generated_root.landing_text(page.title or docname, page.position)
+        text = generated_root.landing_text(page.title or docname, page.position, page.language)
         generated_root.add_page(app, env, docname, text, added, changed, removed)
 
     say_sections_left_out(outline, pages)

@@ -156,8 +156,22 @@ def read_pages(paths: Mapping[str, Path], srcdir: Path | None = None) -> dict[st
          for docname, path in paths.items()}, reading_order(srcdir))
     if not (srcdir / "_config.yml").is_file():
         pages = {docname: unpublished_draft(page, paths[docname]) for docname, page in pages.items()}
+    else:  # gaphor.org's es/discuss.md is Spanish by its folder (polyglot's lang_from_path)
+        pages = {docname: page if page.language else given_language(page, srcdir, paths[docname])
+                 for docname, page in pages.items()}
     return in_menu_order(pages, *(menu_places(srcdir, paths) if (srcdir / "_data").is_dir()
                                   else ({}, {})))
+
+
+def given_language(page: Page, srcdir: Path, path: Path) -> Page:
+    """A page without ``lang:`` in the language the old site's ``_config.yml`` gives it
+    (``jekyll_compat.language_given``), so its folder's generated landing is titled in it."""
+    from jekyll_compat import language_given
+
+    value = language_given(srcdir, path)
+    if not isinstance(value, str) or not 1 < len(value.strip()) <= 35:
+        return page
+    return dataclasses.replace(page, language=value.strip().lower().replace("_", "-"))
 
 
 def unpublished_draft(page: Page, path: Path) -> Page:

@@ -56,14 +56,16 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """ASCII punctuation, which Markdown lets a backslash keep as written."""
 
 
-def landing_text(title: str, position: int | None) -> str:
+def landing_text(title: str, position: int | None, language: str | None = None) -> str:
     """A generated section landing: its title and the place of the folder's first page. The
     title is text (a menu group's, a folder's), which MyST would read as Markdown: a group
     titled ``Fees `2024` *new*`` lost its marks, and HTML in it was said at a line of this
-    generated file, in the build folder."""
+    generated file, in the build folder. ``language``: the landing of a language's folder
+    (``es/``, titled "Español") is in that language."""
     written = json.dumps(_PUNCTUATION.sub(r"\\\1", title))
     return f"---\ntitle: {written}\n" + (
-        f"position: {position}\n" if position is not None else "") + "---\n"
+        f"position: {position}\n" if position is not None else "") + (
+        f"lang: {json.dumps(language)}\n" if language else "") + "---\n"
 
 
 def add_page(app: Sphinx, env: BuildEnvironment, docname: str, text: str, added: set[str],

@@ -364,8 +364,11 @@ def generated_landings(pages: Mapping[str, Page],
         own = [p for p in inside if _folder_of(p.docname) == folder]
         position = min((p.position for p in own or inside), default=None)
         docname = f"{folder}/index"
-        title = language_title(folder.rsplit("/", 1)[-1], shown) or titleize_folder(docname)
-        generated[docname] = Page(docname, title, position)
+        in_language = language_title(folder.rsplit("/", 1)[-1], shown)
+        title = in_language or titleize_folder(docname)
+        # "Español" is a Spanish word: the landing says so, as its pages do
+        language = folder.rsplit("/", 1)[-1].lower() if in_language else None
+        generated[docname] = Page(docname, title, position, language=language)
     return generated
 
 

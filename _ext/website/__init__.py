@@ -23,7 +23,7 @@ from sphinx.util.osutil import relative_uri
 import changes
 import pagesource
 import publication
-from jekyll_compat import defaults, defaults_of, meaning, old_site_aliases, old_site_urls
+from jekyll_compat import defaults, defaults_of, meaning, old_site_aliases, old_site_urls, polyglot_addresses
 from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
@@ -114,7 +114,9 @@ def plan_redirects(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     front = getattr(app.builder, _FRONT, {})
     old_site = old_site_urls(app, env.found_docs)
     given = defaults_of(Path(app.srcdir))
-    pages = {d: defaults.with_defaults(source.data, given(env.doc2path(d))) for d, source in front.items()}
+    pages = {d: polyglot_addresses(Path(app.srcdir), env.doc2path(d),
+                                   defaults.with_defaults(source.data, given(env.doc2path(d))))
+             for d, source in front.items()}
     for docname, more in old_site_aliases(app, env.found_docs).items():  # a post's UTC day
         if docname in pages:
             value = pages[docname].get("redirect_from")
