@@ -1177,10 +1177,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
         app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
-    if unfilled := liquid.unfilled_github_line(source[0], site):
-        warn(f"`site.github.{unfilled[1]}` prints nothing here: GitHub Pages found the repository "
-             "from git, the publication from `_config.yml` only; add `repository: owner/name` to "
-             "_config.yml", (docname, unfilled[0]), Subtype.SITE_VALUE)
+    for line, name in liquid.unfilled_github_lines(source[0], site):
+        warn(liquid.github_message(name, site), (docname, line), Subtype.SITE_VALUE)
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)

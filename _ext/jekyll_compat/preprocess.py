@@ -141,16 +141,24 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     if liquid.has_liquid(body):
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
+        body = liquid.without_empty_emphasis(body, site)
         rendered = liquid_engine.render(body, with_heading_title(front, body), site,
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
                                         paginator=paginator, assets=assets, linked=linked)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
+        defined, undefined = liquid.without_empty_definitions(body, rendered.text)
+        rendered = replace(rendered, text=defined)
     else:
-        rendered = liquid.Result(body, ())
+        rendered, undefined = liquid.Result(body, ()), []
     lines = rendered.lines.moved(first_line - 1)
-    notes = [Note(loop.line, "liquid",
+    notes = [Note(lines(first_line - 1 + line), "link",
+                  f"the link definition `[{label}]:` is given no address: its Liquid prints nothing "
+                  "here, and the Markdown reader would take the next line as its address. It is "
+                  f"left out, so `[{label}]` is shown as its words, as on the old site; write the "
+                  "address after it") for line, label in undefined]
+    notes += [Note(loop.line, "liquid",
                   f"`{loop.tag}` lists the old site's own pages, which the publication's Liquid "
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")

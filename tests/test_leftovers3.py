@@ -1,0 +1,66 @@
+"""Problems earlier testers found on real and hostile input and left: values printed as
+nothing without a word, a definition that swallowed the next, metadata left unclosed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _article(out: Path, name: str = "index") -> BeautifulSoup:
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def _said(build, kind: str) -> list[tuple[str, str]]:
+    return [tuple(line.split(" WARNING: ", 1)) for line in build.warnings if f"[{kind}]" in line]
+
+
+def test_every_github_value_that_prints_nothing_is_said_at_its_line(tmp_path: Path) -> None:
+    """A Jekyll page's ``*{{site.github.project_tagline}}*`` printed a bare ``**`` and
+    ``{{ site.github.url }}`` nothing, unsaid: only the first repository address was named."""
+    body = ("Intro words.\n\n*{{site.github.project_tagline}}*\n\nVisit {{ site.github.url }} now, "
+            "or [the about page]({{ site.github.url }}/about/).\n\n"
+            "Get {{ site.github.releases_url }} here.\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "about.md": page("About", 2),
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "jekyll.site-value")
+    where = f"{source / 'index.md'}:"
+    assert [(w, m.split(" ", 1)[0]) for w, m in said] == [
+        (f"{where}8:", "`site.github.project_tagline`"), (f"{where}10:", "`site.github.url`"),
+        (f"{where}12:", "`site.github.releases_url`")], said
+    assert "`description:`" in said[0][1]
+    article = _article(tmp_path / "html")
+    assert "**" not in article.get_text() and "Visit now" in " ".join(article.get_text().split())
+    described = write_pages(tmp_path / "described", {
+        "_config.yml": "title: Old site\ndescription: Parks for all\n",
+        "index.md": page("Home", 1, "*{{site.github.project_tagline}}*\n")})
+    build = sphinx_build(described, tmp_path / "described-html", strict=False)
+    assert not _said(build, "jekyll.site-value"), build.output
+    assert _article(tmp_path / "described-html").em.get_text() == "Parks for all"
+
+
+def test_a_link_definition_liquid_left_empty_does_not_swallow_the_next(tmp_path: Path) -> None:
+    """``[github]: {{site.github.url}}`` above ``[releases]: https://…``: CommonMark took the
+    next line as github's address (or read both as text); kramdown showed ``[github]`` as
+    words and linked ``[releases]``. Now so too, the empty definition said at its line."""
+    body = ("See [github] and [releases] and [notes].\n\n[github]: {{site.github.url}}\n"
+            "[notes]: {{ site.github.releases_url }}\n[releases]: https://example.org/releases\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    links = _said(build, "jekyll.link")
+    where = f"{source / 'index.md'}:"
+    assert [(w, m.split(" ", 4)[3]) for w, m in links] == [(f"{where}8:", "`[github]:`"),
+                                                           (f"{where}9:", "`[notes]:`")], links
+    article = _article(tmp_path / "html")
+    assert [a["href"] for a in article.select("p a.reference")] == ["https://example.org/releases"]
+    assert "See [github] and releases and [notes]." in " ".join(article.get_text().split())
+    assert "leads to no page" not in build.output
