@@ -64,3 +64,32 @@ def test_a_link_definition_liquid_left_empty_does_not_swallow_the_next(tmp_path:
     assert [a["href"] for a in article.select("p a.reference")] == ["https://example.org/releases"]
     assert "See [github] and releases and [notes]." in " ".join(article.get_text().split())
     assert "leads to no page" not in build.output
+
+
+def test_a_right_to_left_override_in_the_publication_title_is_closed_in_every_edition(tmp_path: Path) -> None:
+    """A CITATION.cff title with U+202E was kept unclosed in the ePub's ``dc:title`` and
+    ``toc.ncx`` (and the site's head and the PDF's metadata), turning what followed around."""
+    import dataclasses
+    import zipfile
+
+    from pypdf import PdfReader
+
+    import publication
+    from conftest import build_every_edition
+    from test_citation_metadata import VALID
+
+    citation = VALID.replace('title: "Smart City Austin"', 'title: "Smart \\u202eCity Austin"')
+    source = write_pages(tmp_path / "src", {"CITATION.cff": citation, "index.md": page("Home", 1, "Welcome.")})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    closed = "Smart \u202eCity Austin\u202c"
+    with zipfile.ZipFile(next((tmp_path / "out/epub").glob("*.epub"))) as book:
+        opf = book.read("content.opf")
+        ncx = book.read(next(n for n in book.namelist() if n.endswith("toc.ncx")))
+    assert f"<dc:title>{closed}</dc:title>" in opf.decode("utf-8")
+    assert f"<text>{closed}</text>" in ncx.decode("utf-8")
+    head = BeautifulSoup((tmp_path / "out/html/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert head.title.get_text().endswith(closed), head.title
+    assert PdfReader(next((tmp_path / "out/typst").glob("*.pdf"))).metadata.title == closed
+    meta = publication.load(source / "CITATION.cff")
+    assert meta.title == closed
+    assert dataclasses.replace(meta, title="Parks \u202eold site").title == "Parks \u202eold site\u202c"
