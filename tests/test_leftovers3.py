@@ -93,3 +93,18 @@ def test_a_right_to_left_override_in_the_publication_title_is_closed_in_every_ed
     meta = publication.load(source / "CITATION.cff")
     assert meta.title == closed
     assert dataclasses.replace(meta, title="Parks \u202eold site").title == "Parks \u202eold site\u202c"
+
+
+def test_a_description_that_is_no_text_is_said_at_its_line(tmp_path: Path) -> None:
+    """``description: ["list", "of"]`` on a page was dropped without a word; the head said
+    the publication's abstract."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": '---\ntitle: Home\nposition: 1\ndescription: ["list", "of"]\n---\n\nWelcome.\n',
+        "fine.md": "---\ntitle: Fine\nposition: 2\ndescription: How to apply\n---\n\nFine.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "jekyll.front-matter")
+    assert [w for w, _ in said] == [f"{source / 'index.md'}:4:"], build.warnings
+    assert said[0][1].startswith("`description:` is a list, not text"), said
+    fine = BeautifulSoup((tmp_path / "html/fine.html").read_text(encoding="utf-8"), "html.parser")
+    assert fine.find("meta", attrs={"name": "description"})["content"] == "How to apply"

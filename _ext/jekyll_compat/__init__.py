@@ -1658,6 +1658,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                                         frozenset(printed))
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
+    if why := frontdata.description_problem(source.data):
+        warn(why, (docname, source.key_lines.get("description", 1)), Subtype.FRONT_MATTER)
     # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do;
     # a layout that listed the page's front-matter links: they are shown below
     lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)
