@@ -108,3 +108,21 @@ def test_a_description_that_is_no_text_is_said_at_its_line(tmp_path: Path) -> No
     assert said[0][1].startswith("`description:` is a list, not text"), said
     fine = BeautifulSoup((tmp_path / "html/fine.html").read_text(encoding="utf-8"), "html.parser")
     assert fine.find("meta", attrs={"name": "description"})["content"] == "How to apply"
+
+
+def test_a_loop_over_a_refused_data_file_is_not_told_to_add_it(tmp_path: Path) -> None:
+    """A refused ``_data/bomb.yml`` (an alias bomb) was said, then a loop over
+    ``site.data.bomb`` was said as "no `_data/bomb` file gives it … add `_data/bomb.yml`"."""
+    bomb = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]'] + [
+        f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    body = ("{% for item in site.data.bomb.a1 %}\n- {{ item }}\n{% endfor %}\n\n"
+            "Name {{ site.data.bomb.a0 }}.\n\n{% for x in site.data.other %}{{ x }}{% endfor %}\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "_data/bomb.yml": "\n".join(bomb) + "\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert any("bomb.yml' cannot be read" in m for _, m in _said(build, "jekyll.site-file")), build.warnings
+    empty = _said(build, "jekyll.empty-value")
+    assert "_data/bomb" not in build.output.replace("_data/bomb.yml:", ""), build.warnings
+    assert [w for w, _ in empty] == [f"{source / 'index.md'}:12:"] and "site.data.other" in empty[0][1]

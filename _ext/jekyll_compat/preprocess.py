@@ -112,6 +112,21 @@ def unlooped_message(name: str, tag: str) -> str:
             f"section is empty. {fix.capitalize()}, or write the list in Markdown")
 
 
+def _data_file_unread(name: str, site: Mapping[str, Any]) -> bool:
+    """``site.data.bomb…`` whose ``_data/bomb.yml`` is there but gives nothing (refused, an
+    alias bomb, or empty): its own warning says why; "no `_data/bomb` file gives it, add
+    `_data/bomb.yml`" contradicted it."""
+    parts, place = name.split("."), site.get("data")
+    if parts[:2] != ["site", "data"]:
+        return False
+    for part in parts[2:]:
+        if not isinstance(place, Mapping) or part not in place:
+            return False
+        if (place := place[part]) is None:
+            return True
+    return False
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
@@ -181,9 +196,9 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    "folder (as `_pages/about.md`), or remove the link")
               for link in rendered.unlinked]
     notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
-              for loop in rendered.unlooped]
-    if rendered.unfilled:
-        notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
+              for loop in rendered.unlooped if not _data_file_unread(loop.tag.split("\t", 1)[0], site)]
+    if unfilled := [d for d in rendered.unfilled if not _data_file_unread(d.tag, site)]:
+        notes.append(Note(unfilled[0].line, "empty-value", unfilled_message(unfilled)))
     if html_page:
         return Prepared(head + htmlblocks.one_block_per_element(rendered.text), rendered.dropped, tuple(notes),
                         lines=lines)
