@@ -126,3 +126,19 @@ def test_a_loop_over_a_refused_data_file_is_not_told_to_add_it(tmp_path: Path) -
     empty = _said(build, "jekyll.empty-value")
     assert "_data/bomb" not in build.output.replace("_data/bomb.yml:", ""), build.warnings
     assert [w for w, _ in empty] == [f"{source / 'index.md'}:12:"] and "site.data.other" in empty[0][1]
+
+
+def test_a_front_matter_halfway_down_the_file_is_said_where_it_is(tmp_path: Path) -> None:
+    """``learning-resources.md`` with its front matter after 48 lines of notes was told it
+    "has no front matter"; its author looked at the block and found it there."""
+    notes = "".join(f"Note {i} about learning.\n\n" for i in range(24))
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n", "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "learning-resources.md": notes + "---\ntitle: Learning resources\nlayout: page\n---\n\nResources.\n",
+        "notes.md": "Plain notes.\n\n---\n\nMore notes: see below.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = dict(_said(build, "jekyll.no-front-matter"))
+    late = said[f"{source / 'learning-resources.md'}:49:"]
+    assert "front matter block at lines 49-52, not at the top" in late and "has no front matter" not in late
+    assert "'notes.md' has no front matter" in said[f"{source / 'notes.md'}:1:"]

@@ -280,6 +280,14 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
                  "did not publish it as a page; it is left out. To publish it, make its first "
                  "line exactly `---`", f"{srcdir / relative}:{late.line}", Subtype.NO_FRONT_MATTER)
             continue
+        below = pagesource.front_matter_further_down(pagesource.read(srcdir / relative).lines)
+        if below is not None:  # 48 lines of notes, then its `---` block: no front matter to Jekyll
+            warn(f"'{relative}' has its front matter block at lines {below[0]}-{below[1]}, not at the "
+                 "top of the file, so the old Jekyll site read no front matter, copied it as a file "
+                 "and did not publish it as a page; it is left out. To publish it, move that block "
+                 "(from its `---` to its `---`) to line 1", f"{srcdir / relative}:{below[0]}",
+                 Subtype.NO_FRONT_MATTER)
+            continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
