@@ -142,3 +142,26 @@ def test_a_front_matter_halfway_down_the_file_is_said_where_it_is(tmp_path: Path
     late = said[f"{source / 'learning-resources.md'}:49:"]
     assert "front matter block at lines 49-52, not at the top" in late and "has no front matter" not in late
     assert "'notes.md' has no front matter" in said[f"{source / 'notes.md'}:1:"]
+
+
+def test_a_gitbook_file_block_with_a_body_is_a_download_named_by_it(tmp_path: Path) -> None:
+    """``{% file src="x.pdf" %}caption{% endfile %}``, GitBook's newer form, left
+    ``{% endfile %}`` as text with a ``jekyll.liquid`` warning; on its own lines too."""
+    body = ('{% file src=".gitbook/assets/fees.pdf" %}Fee schedule{% endfile %}\n\n'
+            '{% file src=".gitbook/assets/hours.pdf" %}\nOpening **hours**\n{% endfile %}\n\n'
+            'After.\n\n{% endfile %}\n')
+    source = write_pages(tmp_path / "src", {
+        "SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n",
+        "README.md": "# Home\n\n" + body,
+        ".gitbook/assets/fees.pdf": "%PDF-1.4\n", ".gitbook/assets/hours.pdf": "%PDF-1.4\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html", "README")
+    downloads = article.select("a.reference.download")
+    assert [a.get_text() for a in downloads] == ["Fee schedule", "Opening hours"], article
+    assert downloads[1].strong.get_text() == "hours"
+    assert [a["href"].rsplit("/", 1)[-1] for a in downloads] == ["fees.pdf", "hours.pdf"]
+    text = article.get_text()
+    assert text.count("{% endfile %}") == 1 and "After." in text, text
+    liquid = _said(build, "jekyll.liquid")
+    assert [w for w, _ in liquid] == [f"{source / 'README.md'}:11:"], build.warnings
