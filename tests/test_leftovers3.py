@@ -165,3 +165,29 @@ def test_a_gitbook_file_block_with_a_body_is_a_download_named_by_it(tmp_path: Pa
     assert text.count("{% endfile %}") == 1 and "After." in text, text
     liquid = _said(build, "jekyll.liquid")
     assert [w for w, _ in liquid] == [f"{source / 'README.md'}:11:"], build.warnings
+
+
+def test_a_details_summary_keeps_its_bold_in_every_edition(tmp_path: Path) -> None:
+    """``<summary><b>Fees</b> 2024</summary>``: the box's title kept the words, not the bold."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from conftest import build_every_edition
+
+    body = ("<details><summary><b>Fees</b> 2024 <i>and</i> <code>x</code></summary>\n\n"
+            "The fee is five dollars.\n\n</details>\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    assert not builds["html"].warnings, builds["html"].output
+    html = _article(tmp_path / "out/html")
+    with zipfile.ZipFile(next((tmp_path / "out/epub").glob("*.epub"))) as book:
+        xhtml = BeautifulSoup(book.read("index.xhtml").decode("utf-8"), "html.parser")
+    for soup in (html, xhtml):
+        summary = soup.select_one("details.details-box summary")
+        assert " ".join(summary.get_text().split()) == "Fees 2024 and x", summary
+        assert summary.strong.get_text() == "Fees" and summary.em.get_text() == "and", summary
+        assert summary.code.get_text() == "x", summary
+    words = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
+    assert "Fees 2024 and x The fee is five dollars." in words, words
