@@ -23,7 +23,7 @@ KINDS = {"info": "note", "success": "tip", "warning": "warning", "danger": "dang
 """GitBook's hint styles as MyST's admonitions; any other style is a note."""
 
 _TAG = re.compile(r"\{%-?\s*(?P<name>hint|endhint|embed|endembed|content-ref|endcontent-ref|"
-                  r"page-ref|file|tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
+                  r"page-ref|file|endfile|tabs|endtabs|tab|endtab|code|endcode)\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}")
 """A known tag; its arguments never hold another ``{%``, so a tag left open is given up at
 the next one (a line of thousands of unclosed ``{% hint`` took time as its square)."""
 _ARG = re.compile(r"""(?<![\w-])(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>(?:[^"\\]|\\.)*)"(?!\S)|'(?P<single>(?:[^'\\]|\\.)*)'(?!\S)"""
@@ -41,6 +41,12 @@ _INTERRUPTS = re.compile(r"^[ \t]*(?:$|[#>*+|<-]|```|~~~|:::|\{%|[0-9]+[.)][ \t]
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
 _LINK_LINE = re.compile(r"^(?P<indent>[ \t]*)\[(?P<text>[^\[\]]*)\]\((?P<target>[^()\s<>]+)\)[ \t]*$")
 _INLINE = frozenset({"embed", "page-ref", "file"})
+_FILE_BODY = re.compile(r"\{%-?\s*file\b(?P<args>(?:[^%{]|%(?!\})|\{(?!%))*?)-?%\}"
+                        r"(?P<body>(?:[^{]|\{(?!%))*?)\{%-?\s*endfile\s*-?%\}")
+"""GitBook's newer ``{% file src="x.pdf" %}caption{% endfile %}`` on one line: its body is
+the caption (``{% endfile %}`` was shown as text, said as Liquid nothing runs)."""
+_FILE_BODY_LINES = 20
+"""How many lines a ``{% file %}`` block's caption may hold before its ``{% endfile %}``."""
 
 Pages = Callable[[str], "str | None"]
 """The address of the page a GitBook link names (a folder's ``README.md``), or None."""
@@ -69,9 +75,17 @@ def _words(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text)
 
 
-def _link(url: str, caption: str = "") -> str:
+def _link(url: str, caption: str = "", markdown: str = "") -> str:
+    """A link to ``url`` named by ``caption`` shown as written, or by ``markdown`` read as
+    Markdown (a ``{% file %}`` block's body: its emphasis kept, no bracket ending the link)."""
+    if markdown.strip():
+        shown = _LINK_MARKUP.sub(r"\\\1", markdown.strip())
+        return f"[{shown}](<{url}>)" if url else shown
     shown = _words(caption.strip() or url)
     return f"[{shown}](<{url}>)" if url else shown
+
+
+_LINK_MARKUP = re.compile(r"([\\\[\]<>])")
 
 
 def rewrite(text: str, pages: Pages = _no_pages) -> str:
@@ -83,6 +97,14 @@ def rewrite(text: str, pages: Pages = _no_pages) -> str:
     found = [i for i in outside_fences(lines) if "{%" in lines[i]]
     unpaired = _unpaired_hints(lines, found)
     refs = [i + 1 for i in found if whole_tag(lines[i]) == "content-ref" and i + 1 < len(lines)]
+    for opening, closing in _file_blocks(lines, found).items():
+        caption = " ".join(" ".join(lines[opening + 1:closing]).split())
+        tag = _TAG.fullmatch(_WHOLE.match(lines[opening]).group("tag"))
+        src = arguments(tag.group("args")).get("src", "").strip()
+        lines[opening] = _WHOLE.match(lines[opening]).group("indent") + _link(
+            src, arguments(tag.group("args")).get("caption", ""), caption)
+        lines[opening + 1:closing + 1] = [""] * (closing - opening)
+        found = [i for i in found if not opening <= i <= closing]
     for i in found:
         if i not in unpaired:
             lines[i] = _line(lines, i, pages)
@@ -106,6 +128,19 @@ def _page_link(target: str, pages: Pages) -> str:
     """A link to the page ``target`` names, titled by MyST; its words when there is none."""
     found = pages(target.strip())
     return f"[](<{found}>)" if found else _link(target.strip())
+
+
+def _file_blocks(lines: list[str], found: list[int]) -> dict[int, int]:
+    """Each ``{% file %}`` alone on its line whose ``{% endfile %}`` is alone on a line within
+    :data:`_FILE_BODY_LINES` after it, no other tag between: opening line to closing line."""
+    blocks: dict[int, int] = {}
+    for at, i in enumerate(found):
+        if whole_tag(lines[i]) != "file" or at + 1 >= len(found):
+            continue
+        after = found[at + 1]
+        if after - i <= _FILE_BODY_LINES and whole_tag(lines[after]) == "endfile":
+            blocks[i] = after
+    return blocks
 
 
 def _unpaired_hints(lines: list[str], found: list[int]) -> set[int]:
@@ -138,6 +173,10 @@ def _line(lines: list[str], i: int, pages: Pages) -> str:
     """One line's tags rewritten. A block tag on its own line becomes the line that opens
     or closes the block; an embed, a page-ref or a file is a link wherever it is."""
     line = lines[i]
+    if "endfile" in line:
+        line = _FILE_BODY.sub(lambda m: _link(arguments(m.group("args")).get("src", "").strip(),
+                                              arguments(m.group("args")).get("caption", ""), m.group("body")),
+                              line)
     whole = _WHOLE.match(line)
     tag = _TAG.fullmatch(whole.group("tag")) if whole else None
     if tag is None:
@@ -147,6 +186,8 @@ def _line(lines: list[str], i: int, pages: Pages) -> str:
         return f"{indent}:::{{{KINDS.get(args.get('style', 'info'), 'note')}}}"
     if name == "endhint":
         return f"{indent}:::"
+    if name == "endfile":
+        return line  # closing no `{% file %}`: left for Liquid to say
     if name in _INLINE:
         return indent + _inline(tag, pages)
     if name == "tab":

@@ -280,6 +280,14 @@ def leave_out_what_jekyll_did_not_publish(app: Sphinx, config: Any) -> None:
                  "did not publish it as a page; it is left out. To publish it, make its first "
                  "line exactly `---`", f"{srcdir / relative}:{late.line}", Subtype.NO_FRONT_MATTER)
             continue
+        below = pagesource.front_matter_further_down(pagesource.read(srcdir / relative).lines)
+        if below is not None:  # 48 lines of notes, then its `---` block: no front matter to Jekyll
+            warn(f"'{relative}' has its front matter block at lines {below[0]}-{below[1]}, not at the "
+                 "top of the file, so the old Jekyll site read no front matter, copied it as a file "
+                 "and did not publish it as a page; it is left out. To publish it, move that block "
+                 "(from its `---` to its `---`) to line 1", f"{srcdir / relative}:{below[0]}",
+                 Subtype.NO_FRONT_MATTER)
+            continue
         warn(f"'{relative}' has no front matter, so the old Jekyll site copied it as a file and "
              "did not publish it as a page; it is left out. To publish it, start it with front "
              "matter (`---`, `title: ...`, `position: ...`, `---`)", f"{srcdir / relative}:1",
@@ -1237,10 +1245,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     app.env.current_document[contents_list.KEY] = result.no_toc
     if ("{:" in source[0] or jemoji.may_hold(source[0])) and (srcdir / "_config.yml").is_file():
         app.env.note_dependency(str(srcdir / "_config.yml"))  # its `callouts:` label them, jemoji
-    if unfilled := liquid.unfilled_github_line(source[0], site):
-        warn(f"`site.github.{unfilled[1]}` prints nothing here: GitHub Pages found the repository "
-             "from git, the publication from `_config.yml` only; add `repository: owner/name` to "
-             "_config.yml", (docname, unfilled[0]), Subtype.SITE_VALUE)
+    for line, name in liquid.unfilled_github_lines(source[0], site):
+        warn(liquid.github_message(name, site), (docname, line), Subtype.SITE_VALUE)
     source[0] = _jekyll_title(docname, path, result.text)
     if result.lines:
         app.env.current_document[_LINES] = (source[0], result.lines)
@@ -1745,6 +1751,8 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                                         frozenset(printed))
     if unshown:
         warn(frontdata.unshown_message(unshown), (docname, unshown[0].line), Subtype.FRONT_MATTER)
+    if why := frontdata.description_problem(source.data):
+        warn(why, (docname, source.key_lines.get("description", 1)), Subtype.FRONT_MATTER)
     # a landing's layout listed its pages (just-the-docs' `has_children`): here its contents do;
     # a layout that listed the page's front-matter links: they are shown below
     lists_pages = source.data.get("has_children") is True or next(doctree.findall(addnodes.toctree), None)

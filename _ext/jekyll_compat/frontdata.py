@@ -217,6 +217,21 @@ def classify(data: Mapping[str, Any], keylines: Mapping[str, int], body: str,
     return shown, unshown
 
 
+def description_problem(data: Mapping[str, Any]) -> str:
+    """Why the page's ``description:`` (its summary in the site's head) is not used ('' when
+    it is, or absent): a list or a mapping was dropped without a word, and the head said the
+    publication's abstract instead."""
+    value = data.get("description")
+    if value is None or isinstance(value, str):
+        return ""
+    what = ("a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping)
+            else "true or false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float))
+            else "not text")
+    return (f"`description:` is {what}, not text, so it is not used: the page's summary in the "
+            "site's head is the publication's abstract. Write it as one line of text, e.g. "
+            "`description: How to apply for a parking permit`")
+
+
 def _names_a_menu(value: Any) -> bool:
     """A menu switch: on/off, one name (``mydoc_sidebar``) or Minimal Mistakes' ``nav: docs``."""
     if isinstance(value, Mapping) and set(value) == {"nav"}:

@@ -107,17 +107,101 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
 
 _GITHUB_USE = re.compile(r"\{\{-?\s*site\.github\.(repository_\w+|owner_\w+|issues_url|clone_url|"
                          r"releases_url|wiki_url|zip_url|tar_url|project_title)")
+_GITHUB_OUTPUT = re.compile(r"\{\{-?[ \t]*site\.github\.([\w.]+)[ \t]*-?\}\}([/{#?]?)")
+"""Any ``{{ site.github.x }}`` printed as it is, with what follows it (an address's path or not)."""
+_ADDRESSES = ("url", "baseurl")
+"""The old site's own address, empty on purpose: ``{{ site.github.url }}/about`` is a link
+to the page now at that place; printed alone it is nothing."""
+
+
+def _github_value(github: Any, name: str) -> Any:
+    for part in name.split("."):
+        github = github.get(part) if isinstance(github, Mapping) else None
+    return github
+
+
+def unfilled_github_lines(text: str, site: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """Each line of ``text`` (1-based) with a ``{{ site.github.x }}`` output that prints
+    nothing here, with the value's name, each name once a line: GitHub Pages read the
+    repository from git and its description from GitHub's API, which a publication's build
+    does not (the repository's addresses, ``project_tagline``); the old site's own address
+    (``url``) printed alone, not before a path."""
+    if "site.github." not in text:
+        return []
+    github = site.get("github")
+    found: dict[tuple[int, str], None] = {}
+    for use in _GITHUB_USE.finditer(text):
+        if not isinstance(github, Mapping) or github.get(use.group(1)) in (None, ""):
+            found[text.count("\n", 0, use.start()) + 1, use.group(1)] = None
+    for use in _GITHUB_OUTPUT.finditer(text):
+        name, after = use.groups()
+        if name in _ADDRESSES and after or name.split(".")[0] in _FILLED_LISTS:
+            continue
+        if _github_value(github, name) in (None, ""):
+            found[text.count("\n", 0, use.start()) + 1, name] = None
+    return sorted(found)
+
+
+_FILLED_LISTS = ("contributors", "releases", "public_repositories", "organization_members")
 
 
 def unfilled_github_line(text: str, site: Mapping[str, Any]) -> tuple[int, str] | None:
-    """The first line of ``text`` (1-based) whose ``{{ site.github.repository_url }}``-like
-    output the site's settings cannot fill, with the value's name: GitHub Pages read the
-    repository from git, which a publication's build does not (it prints nothing)."""
+    """The first of :func:`unfilled_github_lines`, or None."""
+    found = unfilled_github_lines(text, site)
+    return found[0] if found else None
+
+
+def github_message(name: str, site: Mapping[str, Any]) -> str:
+    """Why ``{{ site.github.<name> }}`` prints nothing, and what to do."""
+    if name in _ADDRESSES:
+        return (f"`site.github.{name}` prints nothing here: it was the old site's own address, and "
+                "the publication's pages are where the publication puts them. Write the words or "
+                "the address it stood for")
+    if name == "project_tagline":
+        return ("`site.github.project_tagline` prints nothing here: GitHub Pages read it from the "
+                "repository's description on GitHub, the publication from `_config.yml`'s "
+                "`description:`; add `description:` to _config.yml")
     github = site.get("github")
-    for found in _GITHUB_USE.finditer(text) if "site.github." in text else ():
-        if not isinstance(github, Mapping) or github.get(found.group(1)) in (None, ""):
-            return text.count("\n", 0, found.start()) + 1, found.group(1)
-    return None
+    if isinstance(github, Mapping) and github.get("repository_nwo"):
+        return (f"`site.github.{name}` prints nothing here: only GitHub's API knew it, and an "
+                "edition is built offline. Write the words it stood for")
+    return (f"`site.github.{name}` prints nothing here: GitHub Pages found the repository "
+            "from git, the publication from `_config.yml` only; add `repository: owner/name` to "
+            "_config.yml")
+
+
+_EMPTY_EMPHASIS = re.compile(r"(?<![*_\w\\])(\*{1,3}|_{1,3})(\{\{-?[ \t]*site\.github\.([\w.]+)[ \t]*-?\}\})\1(?![*_\w])")
+
+
+def without_empty_emphasis(text: str, site: Mapping[str, Any]) -> str:
+    """``*{{ site.github.project_tagline }}*`` without its stars when the value prints
+    nothing here: an emphasis of nothing printed ``**`` (the value itself is said)."""
+    if "site.github." not in text:
+        return text
+    github = site.get("github")
+    return _EMPTY_EMPHASIS.sub(lambda m: m.group(2) if _github_value(github, m.group(3)) in (None, "")
+                               else m.group(0), text)
+
+
+_LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{\{[^\n]*\}\}[ \t]*$", re.M)
+_BARE_DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:[ \t]*\Z")
+
+
+def without_empty_definitions(source: str, rendered: str) -> tuple[str, list[tuple[int, str]]]:
+    """``rendered`` with each link definition whose Liquid address printed nothing
+    (``[github]: {{ site.github.url }}``) made a blank line, and those (line of ``rendered``,
+    label): CommonMark took the next line (``[releases]: https://…``) as its address, which
+    lost that definition too; kramdown showed ``[github]`` as its words, as now."""
+    labels = {m.group(1).strip().casefold() for m in _LIQUID_DEFINITION.finditer(source)}
+    if not labels:
+        return rendered, []
+    out, found = rendered.split("\n"), []
+    for number, line in enumerate(out):
+        bare = _BARE_DEFINITION.match(line) if line.endswith(":") or line[-1:] in " \t" else None
+        if bare and bare.group(1).strip().casefold() in labels:
+            out[number] = ""
+            found.append((number + 1, bare.group(1)))
+    return "\n".join(out), found
 
 
 def repository_problem(value: Any) -> str:
@@ -139,6 +223,8 @@ def github_metadata(repository: Any, description: Any = None) -> dict[str, Any]:
                              "pages_env": "dotcom", "api_url": "https://api.github.com",
                              "help_url": "https://help.github.com", "contributors": [],
                              "releases": [], "public_repositories": [], "organization_members": []}
+    if isinstance(description, str):  # the plugin's tagline is the repository's description
+        found["project_tagline"] = description
     match = _NWO.match(repository.strip()) if isinstance(repository, str) else None
     if match is None:
         return found

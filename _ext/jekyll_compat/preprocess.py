@@ -120,6 +120,21 @@ def untaken_message(name: str, tag: str) -> str:
             "words this page needs")
 
 
+def _data_file_unread(name: str, site: Mapping[str, Any]) -> bool:
+    """``site.data.bomb…`` whose ``_data/bomb.yml`` is there but gives nothing (refused, an
+    alias bomb, or empty): its own warning says why; "no `_data/bomb` file gives it, add
+    `_data/bomb.yml`" contradicted it."""
+    parts, place = name.split("."), site.get("data")
+    if parts[:2] != ["site", "data"]:
+        return False
+    for part in parts[2:]:
+        if not isinstance(place, Mapping) or part not in place:
+            return False
+        if (place := place[part]) is None:
+            return True
+    return False
+
+
 def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                includes: Mapping[str, str] | None = None,
                relative: Mapping[str, str] | None = None,
@@ -149,16 +164,24 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     if liquid.has_liquid(body):
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
+        body = liquid.without_empty_emphasis(body, site)
         rendered = liquid_engine.render(body, with_heading_title(front, body), site,
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,
                                         paginator=paginator, assets=assets, linked=linked)
         rendered = replace(rendered, text=liquid.shown_alone(rendered.text))
+        defined, undefined = liquid.without_empty_definitions(body, rendered.text)
+        rendered = replace(rendered, text=defined)
     else:
-        rendered = liquid.Result(body, ())
+        rendered, undefined = liquid.Result(body, ()), []
     lines = rendered.lines.moved(first_line - 1)
-    notes = [Note(loop.line, "liquid",
+    notes = [Note(lines(first_line - 1 + line), "link",
+                  f"the link definition `[{label}]:` is given no address: its Liquid prints nothing "
+                  "here, and the Markdown reader would take the next line as its address. It is "
+                  f"left out, so `[{label}]` is shown as its words, as on the old site; write the "
+                  "address after it") for line, label in undefined]
+    notes += [Note(loop.line, "liquid",
                   f"`{loop.tag}` lists the old site's own pages, which the publication's Liquid "
                   "does not have: the list is left out here (the publication's contents list "
                   "those pages). Write the list in Markdown if this page needs it")
@@ -181,11 +204,11 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                    "folder (as `_pages/about.md`), or remove the link")
               for link in rendered.unlinked]
     notes += [Note(loop.line, "empty-value", unlooped_message(*loop.tag.split("\t", 1)))
-              for loop in rendered.unlooped]
+              for loop in rendered.unlooped if not _data_file_unread(loop.tag.split("\t", 1)[0], site)]
     notes += [Note(test.line, "empty-value", untaken_message(*test.tag.split("\t", 1)))
-              for test in rendered.untaken]
-    if rendered.unfilled:
-        notes.append(Note(rendered.unfilled[0].line, "empty-value", unfilled_message(rendered.unfilled)))
+              for test in rendered.untaken if not _data_file_unread(test.tag.split("\t", 1)[0], site)]
+    if unfilled := [d for d in rendered.unfilled if not _data_file_unread(d.tag, site)]:
+        notes.append(Note(unfilled[0].line, "empty-value", unfilled_message(unfilled)))
     if html_page:
         return Prepared(head + htmlblocks.one_block_per_element(rendered.text), rendered.dropped, tuple(notes),
                         lines=lines)

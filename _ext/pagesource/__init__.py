@@ -414,6 +414,32 @@ _SPAN = 200
 """How many lines such a front matter may hold before its closing ``---``."""
 
 
+def front_matter_further_down(lines: Sequence[str]) -> tuple[int, int] | None:
+    """``(first line, last line)``, 1-based, of a front matter block below the top of a file
+    that has none at the top: ``---``, ``key: value`` lines YAML reads as a mapping, ``---``
+    (``learning-resources.md``: 48 lines of notes, then its front matter). Jekyll read none
+    there; the one who wrote it meant it as the page's, and should be told where it is."""
+    for start, line in enumerate(lines[:_DOWN]):
+        if line.rstrip() != "---" or start == 0 or start + 1 >= len(lines) \
+                or not _KEY_LINE.match(lines[start + 1]):
+            continue
+        end = next((i for i in range(start + 2, min(len(lines), start + 2 + _SPAN))
+                    if lines[i].rstrip() in ("---", "...")), None)
+        if end is None:
+            continue
+        try:
+            data = yaml.safe_load("\n".join(lines[start + 1:end]))
+        except (yaml.YAMLError, ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and data:
+            return start + 1, end + 1
+    return None
+
+
+_DOWN = 500
+"""How far down a file a front matter block below its top is looked for."""
+
+
 def front_matter_not_first(lines: Sequence[str]) -> list[Problem]:
     """One problem for a front matter that is there but not read: its opening ``---`` is
     not line 1 alone (``assets---``, ``  ---``, or blank lines above it). Jekyll reads a

@@ -110,3 +110,32 @@ def html_title(body: str) -> tuple[str, int, int] | None:
             return None
         return words, found.start(), end + 1
     return None
+
+
+_OPENS_EMBEDDING = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE, RLE, LRO, RLO
+_OPENS_ISOLATE = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI
+_POP_EMBEDDING, _POP_ISOLATE = "\u202c", "\u2069"
+
+
+def bidi_closers(text: str) -> str:
+    """The bidirectional controls that close what ``text`` leaves open (Unicode's rules).
+
+    A title is written inside other text: the browser's tab ("<title> - <publication>"),
+    the sidebar, "Next:" links, the ePub's contents, the PDF's running heads. A right-to-left
+    override left open in it (U+202E) turned what follows around: "Report\u202e" showed the
+    publication's name backwards after it. Closed where the title ends, it turns only the
+    title's own words, as its author wrote them."""
+    if not any(character in _OPENS_EMBEDDING or character in _OPENS_ISOLATE for character in text):
+        return ""
+    stack: list[str] = []
+    for character in text:
+        if character in _OPENS_EMBEDDING:
+            stack.append(_POP_EMBEDDING)
+        elif character in _OPENS_ISOLATE:
+            stack.append(_POP_ISOLATE)
+        elif character == _POP_EMBEDDING and stack and stack[-1] == _POP_EMBEDDING:
+            stack.pop()
+        elif character == _POP_ISOLATE and _POP_ISOLATE in stack:
+            while stack.pop() != _POP_ISOLATE:
+                pass
+    return "".join(reversed(stack))

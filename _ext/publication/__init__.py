@@ -74,6 +74,19 @@ class Metadata:
     author_parts: tuple[tuple[str, str], ...] = ()
     """``(family, given)`` of each author in order; ``("", "")`` for an organisation."""
 
+    def __post_init__(self) -> None:
+        """A right-to-left override the title, abstract or an author's name leaves open
+        (U+202E) closed where it ends, in every edition alike: the site closed the title's,
+        the ePub's ``dc:title`` and ``toc.ncx`` did not, and turned what followed around."""
+        from pagesource.titles import bidi_closers
+
+        for name in ("title", "abstract"):
+            value = getattr(self, name)
+            if closing := bidi_closers(value):
+                object.__setattr__(self, name, value + closing)
+        if any(bidi_closers(author) for author in self.authors):
+            object.__setattr__(self, "authors", tuple(a + bidi_closers(a) for a in self.authors))
+
     @property
     def slug(self) -> str:
         """One file-name-safe name for the editions, e.g. ``smart-city-austin``: the title's

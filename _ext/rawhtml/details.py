@@ -92,7 +92,8 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
         first = nodes.raw("", "<p>" + " ".join(links) + "</p>", format="html")
         first.source, first.line = opener.source, opener.line
         inside.insert(0, first)
-    box = nodes.admonition("", nodes.title("", summary or label), classes=[CLASS])
+    title = nodes.title("", "", *_marked(found.group(2) or "")) if summary else nodes.title("", label)
+    box = nodes.admonition("", title, classes=[CLASS])
     box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
     box.source, box.line = opener.source, opener.line
     box[0].source, box[0].line = opener.source, opener.line
@@ -102,6 +103,62 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     box.extend(inside)
     parent.remove(parent.children[start + 1])  # the end tag
     parent.replace(opener, box)
+
+
+_MARKS = {"b": nodes.strong, "strong": nodes.strong, "i": nodes.emphasis, "em": nodes.emphasis,
+          "code": nodes.literal, "kbd": nodes.literal, "tt": nodes.literal}
+"""A summary's inline markup kept in the box's title (``<summary><b>Fees</b> 2024``: the
+bold was lost, its words kept); any other tag is its words."""
+
+
+def _marked(html: str) -> list[nodes.Node]:
+    """A summary's HTML as the title's nodes: its words, spaced as a browser shows them, in
+    the bold, italics and code it wrote; a tag left open closes at the summary's end."""
+    from html.parser import HTMLParser
+
+    top = nodes.inline()
+    stack: list[tuple[str, nodes.Element]] = [("", top)]
+
+    class _Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in _MARKS and len(stack) < 8:
+                made = _MARKS[tag]()
+                stack[-1][1].append(made)
+                stack.append((tag, made))
+
+        def handle_endtag(self, tag: str) -> None:
+            if any(name == tag for name, _ in stack[1:]):
+                while stack.pop()[0] != tag:
+                    pass
+
+        def handle_data(self, data: str) -> None:
+            stack[-1][1].append(nodes.Text(data))
+
+    reader = _Reader(convert_charrefs=True)
+    reader.feed(html)
+    reader.close()
+    _spaced(top, [True])
+    return [child for child in top.children if child.astext()]
+
+
+def _spaced(element: nodes.Element, after_space: list[bool]) -> None:
+    """Runs of white space as one space, none at the start or end (as the words alone were)."""
+    for index, child in enumerate(list(element.children)):
+        if isinstance(child, nodes.Text):
+            text = re.sub(r"\s+", " ", str(child))
+            if after_space[0]:
+                text = text.lstrip(" ")
+            if text:
+                after_space[0] = text.endswith(" ")
+            element[index] = nodes.Text(text)  # by place: Text nodes equal by their words
+        else:
+            _spaced(child, after_space)
+    if element.parent is None:
+        last = element
+        while last.children and isinstance(last[-1], nodes.Element):
+            last = last[-1]
+        if last.children and isinstance(last[-1], nodes.Text):
+            last[-1] = nodes.Text(str(last[-1]).rstrip(" "))
 
 
 def as_html(doctree: nodes.Node) -> None:
