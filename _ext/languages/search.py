@@ -87,7 +87,8 @@ def search_cjk_words(app: Sphinx, config: Config) -> None:
         splits_cjk_pairs = True
 
         def split(self, input: str) -> list[str]:
-            return with_cjk_pairs(super().split(input))
+            words = super().split(input)
+            return with_cjk_pairs(words) if _CJK_RUN.search(input) else words  # one pass, not one a word
 
     WithCJKPairs.lang = lang
     app.add_search_language(WithCJKPairs)

@@ -160,8 +160,10 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         return app.events.emit_firstresult(PAGE_ADDRESS, env.docname, address)
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
-    details.boxes(doctree, translated(DETAILS_SUMMARY))
-    for opener in details.unpaired(doctree):
+    has_details = any("<details" in raw.astext().lower() for raw in html_nodes(doctree))
+    if has_details:  # each of the two walks every element of the page
+        details.boxes(doctree, translated(DETAILS_SUMMARY))
+    for opener in details.unpaired(doctree) if has_details else ():
         logger.warning("this `<details>` box has no `</details>` after it in its section (a heading "
                        "inside the box starts a new one), so the box shows no words and the words "
                        "meant for it follow it, unfolded: write the box's headings as bold text "
