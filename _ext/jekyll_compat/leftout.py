@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,14 +138,17 @@ has_front_matter = starts_with_front_matter
 def html_pages(srcdir: Path, excluded: Any = lambda relative: False) -> list[Path]:
     """``.html`` files with front matter outside ``_``- and ``.``-folders: Jekyll pages
     written in HTML, which the publication reads on a site that has them."""
-    found = []
+    return [path for _, path, front in _html_files(srcdir, excluded) if front]
+
+
+def _html_files(srcdir: Path, excluded: Any) -> Iterator[tuple[str, Path, bool]]:
+    """Each ``.html`` file outside ``_``- and ``.``-folders that is a file of its own (no link,
+    not one the publication replaces), with whether its front matter comes first."""
     for relative in _files(srcdir, excluded, (".html",)):
         path = srcdir / relative
         if relative in REPLACED or excluded(relative) or path.is_symlink() or not path.is_file():
             continue
-        if has_front_matter(path):
-            found.append(path)
-    return found
+        yield relative, path, has_front_matter(path)
 
 
 @dataclass(frozen=True)
@@ -171,11 +174,8 @@ def copied_html(srcdir: Path, excluded: Any = lambda relative: False) -> list[Co
     named, or its words would vanish without a word. A fragment (``<p>Part</p>``) is a
     snippet a page reads, not a page its readers opened."""
     found = []
-    for relative in _files(srcdir, excluded, (".html",)):
-        path = srcdir / relative
-        if relative in REPLACED or excluded(relative) or path.is_symlink() or not path.is_file():
-            continue
-        if has_front_matter(path):
+    for relative, path, front in _html_files(srcdir, excluded):
+        if front:
             continue
         try:
             with path.open(encoding="utf-8-sig", errors="replace") as file:
