@@ -225,8 +225,19 @@ def folder_language(docname: str, docnames: Collection[str], words: str,
         total = sum(counts.values())
         own = sum(counts.get(part, 0) for part in COMBINED_SCRIPTS.get(script, (script,)))
         return found if total >= FEWEST_LETTERS and own * 2 > total else None
-    folders = {d.partition("/")[0] for d in docnames if "/" in d}
-    languages = {f for f in folders if _FOLDER_CODE.fullmatch(f) and isinstance(read(f, 1, publication), PageLanguage)}
-    twins = {rest} & ({d.partition("/")[2] for d in docnames if d.partition("/")[0] in languages - {top}}
-                      | set(docnames))
-    return found if len(languages) >= 2 and twins else None
+    pages_below = _language_folders(frozenset(docnames), publication)
+    twins = rest in docnames or any(rest in pages for folder, pages in pages_below.items() if folder != top)
+    return found if len(pages_below) >= 2 and twins else None
+
+
+@lru_cache(maxsize=4)
+def _language_folders(docnames: frozenset[str], publication: str) -> dict[str, frozenset[str]]:
+    """Each top folder named for a language, with its pages' names below it: worked out once
+    a build, not once a page (each page of a folder asked it of every page of the site)."""
+    below: dict[str, set[str]] = {}
+    for docname in docnames:
+        top, _, rest = docname.partition("/")
+        if rest and _FOLDER_CODE.fullmatch(top):
+            below.setdefault(top, set()).add(rest)
+    return {folder: frozenset(pages) for folder, pages in below.items()
+            if isinstance(read(folder, 1, publication), PageLanguage)}
