@@ -180,3 +180,29 @@ def test_a_city_sites_language_folders_without_lang_are_read_in_their_languages(
     assert BeautifulSoup((tmp_path / "it" / "html" / "it" / "index.html").read_text(encoding="utf-8"),
                          "html.parser").html["lang"] == "en"
     assert "folder-language" not in build.output
+
+
+def test_a_language_folder_page_is_read_again_when_its_twin_comes(tmp_path: Path) -> None:
+    """``es/about.md`` without ``lang:`` is Spanish once ``about.md`` is its twin: a build after
+    the twin was added gave it the language of the build before (English), a clean build
+    Spanish. Incremental must equal clean."""
+    from conftest import sphinx_build
+
+    files = {"index.md": page("Home", 1, "Welcome."),
+             "es/about.md": page("Acerca de", 2, "La ciudad ofrece servicios."),
+             "vi/contact.md": page("Liên hệ", 3, "Gọi cho thành phố.")}
+    source = write_pages(tmp_path / "src", files)
+    out = tmp_path / "html"
+    assert sphinx_build(source, out, strict=False).returncode == 0
+
+    def lang() -> str:
+        return BeautifulSoup((out / "es" / "about.html").read_text(encoding="utf-8"), "html.parser").html["lang"]
+
+    assert lang() == "en"
+    write_pages(source, {"about.md": page("About", 4, "The city offers services.")})
+    again = sphinx_build(source, out, strict=False)
+    assert again.returncode == 0, again.output
+    clean = tmp_path / "clean"
+    assert sphinx_build(source, clean, strict=False).returncode == 0
+    assert BeautifulSoup((clean / "es" / "about.html").read_text(encoding="utf-8"), "html.parser").html["lang"] == "es"
+    assert lang() == "es"

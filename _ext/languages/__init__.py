@@ -243,6 +243,16 @@ class PageLanguages(EnvironmentCollector):
         theirs = getattr(other, "page_languages", {})
         _page_languages(env).update({d: theirs[d] for d in docnames if d in theirs})
 
+    def get_outdated_docs(self, app: Any, env: Any, added: set[str], changed: set[str],
+                          removed: set[str]) -> list[str]:
+        """A page of a language folder that says no ``lang:`` takes its language from the
+        other pages (:func:`.pagelang.folder_language`: a twin beside it): when pages come or
+        go, it is read again, so an incremental build gives it the language a clean one does."""
+        if not (added or removed) or is_translation(app.config):
+            return []
+        return [d for d in sorted(env.found_docs) if d not in added and d not in changed
+                and pagelang.in_language_folder(d) and _declared_at(env, d) is None]
+
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
         found = own_language(app.env, app.config, docname)

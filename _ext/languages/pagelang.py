@@ -213,9 +213,9 @@ def folder_language(docname: str, docnames: Collection[str], words: str,
     named for a language whose script most of the page's letters are in (``zh/``, ``ko/``),
     or, for a Latin-script language, one of two or more such folders whose page has a twin
     of the same name outside its folder (``it/``, the IT office's, alone is no language)."""
-    top, _, rest = docname.partition("/")
-    if not rest or not _FOLDER_CODE.fullmatch(top):
+    if not in_language_folder(docname):
         return None
+    top, _, rest = docname.partition("/")
     found = read(top, 1, publication)
     if not isinstance(found, PageLanguage):
         return None
@@ -228,6 +228,12 @@ def folder_language(docname: str, docnames: Collection[str], words: str,
     pages_below = _language_folders(frozenset(docnames), publication)
     twins = rest in docnames or any(rest in pages for folder, pages in pages_below.items() if folder != top)
     return found if len(pages_below) >= 2 and twins else None
+
+
+def in_language_folder(docname: str) -> bool:
+    """Whether the page is below a top folder named as a language's copies are (``es/…``)."""
+    top, _, rest = docname.partition("/")
+    return bool(rest) and _FOLDER_CODE.fullmatch(top) is not None
 
 
 @lru_cache(maxsize=4)
