@@ -1500,13 +1500,28 @@ class ResolveSiteLinks(SphinxPostTransform):
 
         from rawhtml import READ_AS
 
-        html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
-        for url in missing:
+        html, missing = urls.rewrite_hrefs_at(raw.astext(), href_for)
+        for url, offset in missing:
             written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(nowhere_message(self.app, written, url, table, baseurl), raw, Subtype.LINK)
+            warn(nowhere_message(self.app, written, url, table, baseurl),
+                 _raw_line(raw, offset, self.env.docname), Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
+
+
+def _raw_line(raw: nodes.raw, offset: int, docname: str) -> Any:
+    """Where the ``offset``-th line of a raw HTML block is in its page: the file's line the
+    parser kept for it when a rewrite moved lines (:data:`maths.switch.FILE_LINES`), else
+    counted from the block's first; the block itself when it has no line."""
+    from maths.switch import FILE_LINES
+
+    if not raw.line:
+        return raw
+    each = raw.get(FILE_LINES)
+    if each:
+        return (docname, each[offset]) if offset < len(each) else raw
+    return (docname, raw.line + offset)
 
 
 class FilesUnderBaseurl(SphinxTransform):
