@@ -45,3 +45,23 @@ def test_a_missing_link_in_a_pages_html_is_said_at_its_own_line_in_every_edition
         assert build.returncode == 0 and "Traceback" not in build.output, build.output
         if builder != "typst" or _links(build):  # typst may reuse the cache's warnings
             assert _links(build) == expected, (builder, build.output)
+
+
+def test_a_folder_whose_only_pages_a_broken_config_published_is_refused_with_the_reason(tmp_path: Path) -> None:
+    """idmanagement.gov's ``_config.yml`` wrote ``url: {{ site.baseurl }}/playbooks/dira/``,
+    which YAML reads as no value (a ``{`` opens a mapping): the whole file went unread, its
+    ``collections:`` too, and ``make all`` refused the folder as having "no pages", not
+    saying that the file at that line was why the ``_ficampm/`` pages were not found."""
+    import pytest
+    from edition_build import BuildFolderProblem, check_source
+
+    config = ("title: Federal ICAM\nprimary_navigation:\n  - name: Playbooks\n    children:\n"
+              "      - name: DIRA\n        url: {{ site.baseurl }}/playbooks/dira/\n"
+              "collections:\n  ficampm:\n    output: true\n    permalink: /ficampm/:path/\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": config,
+                                            "_ficampm/1_intro_pm.md": "---\ntitle: Intro\n---\nWords.\n"})
+    with pytest.raises(BuildFolderProblem) as refused:
+        check_source(source)
+    said = str(refused.value)
+    assert f"{source / '_config.yml'}:6:" in said and "'_ficampm/'" in said, said
+    assert "fix" in said.lower(), said

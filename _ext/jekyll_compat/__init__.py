@@ -981,6 +981,17 @@ def _unreadable_config_line(srcdir: Path) -> int | None:
     return line if why else None
 
 
+def unreadable_config(srcdir: Path) -> tuple[int, str] | None:
+    """(line, why) where ``_config.yml`` stops being readable; None when it reads or is absent:
+    the page count before Sphinx starts names it when the pages its ``collections:`` may have
+    published are all the folder has (idmanagement.gov's ``url: {{ site.baseurl }}/…``)."""
+    config = srcdir / "_config.yml"
+    if not config.is_file() or not _inside(config, srcdir):
+        return None
+    _, why, line = _read_site_file(config, config.stat().st_mtime)
+    return (line, why) if why else None
+
+
 def say_unreadable_site_files(srcdir: Path) -> None:
     """``_config.yml``, ``_<name>/collection.yml`` and ``_data/`` files that cannot be read,
     each at its line: a broken ``collection.yml`` left its collection's settings (its
