@@ -65,3 +65,30 @@ def test_a_folder_whose_only_pages_a_broken_config_published_is_refused_with_the
     said = str(refused.value)
     assert f"{source / '_config.yml'}:6:" in said and "'_ficampm/'" in said, said
     assert "fix" in said.lower(), said
+
+
+def test_a_picture_written_from_the_pages_old_address_is_shown(tmp_path: Path) -> None:
+    """idmanagement.gov's ``_ficampm/3_governance.md`` (``permalink: ficampm/governance/``)
+    shows ``![Sample ICAM PMO Structure](../../assets/ficampm/pmo.png)``: from its address,
+    ``/assets/ficampm/pmo.png``, which Jekyll's site showed. Read from the file's folder it
+    named a file outside the source folder: refused, its alt text shown in every edition."""
+    import zipfile
+
+    from bs4 import BeautifulSoup
+    from conftest import build_every_edition, jpeg_bytes
+
+    body = "The figure below represents a sample structure.\n\n![Sample ICAM PMO Structure](../../assets/ficampm/pmo.jpg)\n"
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Federal ICAM\ncollections:\n  ficampm:\n    output: true\n"
+                       "    permalink: /ficampm/:path/\npermalink: pretty\n",
+        "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "_ficampm/3_governance.md": f"---\ntitle: Governance\npermalink: ficampm/governance/\n---\n{body}",
+        "assets/ficampm/pmo.jpg": jpeg_bytes()})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    for build in builds.values():
+        assert not [w for w in build.warnings if "pmo.jpg" in w], build.output
+    page = next((tmp_path / "out" / "html").rglob("3_governance.html"))
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+    assert [img["alt"] for img in article.find_all("img")] == ["Sample ICAM PMO Structure"]
+    book = next((tmp_path / "out" / "epub").glob("*.epub"))
+    assert any(name.endswith("pmo.jpg") for name in zipfile.ZipFile(book).namelist())

@@ -1567,6 +1567,35 @@ class FilesUnderBaseurl(SphinxTransform):
             node.replace_self(link)
 
 
+class PicturesFromOldAddress(SphinxTransform):
+    """``![PMO](../../assets/ficampm/pmo.png)`` on a page Jekyll published at
+    ``/ficampm/governance/`` (idmanagement.gov's collections, any ``permalink: pretty``
+    page): a browser read the address from the page's URL, ``/assets/ficampm/pmo.png``,
+    and showed it. Read from the file's folder it named no file, or one outside the source
+    folder, refused by :mod:`safety` (which runs next) and shown as its alt text. On a
+    Jekyll site a picture not found from the file is pointed at the one its old address names."""
+
+    default_priority = 90  # before safety's RefuseOutsideFiles (100)
+
+    def apply(self, **kwargs: Any) -> None:
+        srcdir = Path(self.app.srcdir)
+        if not (srcdir / "_config.yml").is_file():
+            return
+        path = Path(self.env.doc2path(self.env.docname))
+        folder, address = path.parent, None
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if not uri or uri.startswith(("/", "data:")) or ":" in uri.split("/", 1)[0] \
+                    or os.path.isfile(folder / uri.split("?", 1)[0].split("#", 1)[0]):
+                continue
+            if address is None:
+                front = pagesource.read(path).data
+                address = page_url(self.app, self.env.docname, front if isinstance(front, dict) else {})
+            found = local_file(srcdir, folder, urls.joined(address, uri), site_baseurl(srcdir))
+            if found is not None:
+                image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
+
+
 class MissingImagesAsText(SphinxPostTransform):
     """An image whose file is missing shows its description instead of a broken picture.
 
@@ -2032,6 +2061,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add_once("sphinx.sphinx.environment.collectors.asset", MissingPictureAdvice)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_transform(FilesUnderBaseurl)
+    app.add_transform(PicturesFromOldAddress)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
