@@ -92,3 +92,28 @@ def test_a_picture_written_from_the_pages_old_address_is_shown(tmp_path: Path) -
     assert [img["alt"] for img in article.find_all("img")] == ["Sample ICAM PMO Structure"]
     book = next((tmp_path / "out" / "epub").glob("*.epub"))
     assert any(name.endswith("pmo.jpg") for name in zipfile.ZipFile(book).namelist())
+
+
+def test_a_pictures_title_is_its_tooltip_on_the_site_and_in_the_book(tmp_path: Path) -> None:
+    """Code for San José's posts: ``![Team Photo](/img/team.jpg "Civic hackers unite! The
+    crew of participants …")``. kramdown wrote the title as the ``<img>``'s ``title``, shown
+    when a reader points at the picture; MyST kept it, but docutils' HTML writer dropped it:
+    its words were on no edition. A title that repeats the alt text adds nothing."""
+    import zipfile
+
+    from bs4 import BeautifulSoup
+    from conftest import build_every_edition, jpeg_bytes
+
+    body = ('![Team Photo NDOCH 2017](/img/team.jpg "Civic hackers unite! The crew & the \\"mappers\\"")\n\n'
+            '![Same words](/img/team.jpg "Same words")\n')
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Code for San José\n",
+                                            "index.md": f"---\ntitle: Home\n---\n{body}",
+                                            "img/team.jpg": jpeg_bytes()})
+    build_every_edition(source, tmp_path / "out", strict=False)
+    said = 'Civic hackers unite! The crew & the "mappers"'
+    page = BeautifulSoup((tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [img.get("title") for img in page.find("article").find_all("img")] == [said, None]
+    book = zipfile.ZipFile(next((tmp_path / "out" / "epub").glob("*.epub")))
+    chapter = next(name for name in book.namelist() if name.endswith("index.xhtml") and "nav" not in name)
+    pictures = BeautifulSoup(book.read(chapter), "html.parser").find_all("img")
+    assert [img.get("title") for img in pictures] == [said, None]
