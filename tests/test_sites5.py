@@ -117,3 +117,25 @@ def test_a_pictures_title_is_its_tooltip_on_the_site_and_in_the_book(tmp_path: P
     chapter = next(name for name in book.namelist() if name.endswith("index.xhtml") and "nav" not in name)
     pictures = BeautifulSoup(book.read(chapter), "html.parser").find_all("img")
     assert [img.get("title") for img in pictures] == [said, None]
+
+
+def test_jekyll_docs_menu_of_page_names_orders_the_docs(tmp_path: Path) -> None:
+    """Code for San José (jekyll-docs-template, as Jekyll's own documentation) lists its docs in
+    ``_data/docs.yml`` by name, ``- title: Getting Started / docs: [home, projects]``, which
+    ``docs_nav.html`` reads as ``/docs/<name>/``. The file was no menu: the docs came in file
+    order (``data``, ``index``, ``projects``), each page told to add a ``position``."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Code for San José\ncollections:\n  docs:\n    permalink: /:collection/:path/\n"
+                       "    output: true\n",
+        "_data/docs.yml": "- title: Getting Started\n  docs:\n  - home\n  - projects\n\n",
+        "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "_docs/index.md": "---\ntitle: Welcome\npermalink: /docs/home/\n---\nWe are volunteers.\n",
+        "_docs/data.md": "---\ntitle: Where to Find Data\npermalink: /docs/data/\n---\nData sources.\n",
+        "_docs/projects.md": "---\ntitle: Projects\npermalink: /docs/projects/\n---\nOur projects.\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    unplaced = [w for w in build.warnings if "[position.missing]" in w]
+    assert all("data.md" in w for w in unplaced), unplaced
+    html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    order = [html.find(f">{title}<") for title in ("Welcome", "Projects", "Where to Find Data")]
+    assert -1 not in order and order == sorted(order), order

@@ -587,6 +587,10 @@ def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> tuple[dict[str, int]
                     and menus.is_menu_file(path.relative_to(data).as_posix())),
                    key=lambda path: (not path.name.lower().startswith("navigation"), path))
     listed = [_read_yaml(path, path.stat().st_mtime) for path in found]
+    for path in (data / "docs.yml", data / "docs.yaml"):  # named docs: menus.DOCS_MENU
+        if path.is_file() and _inside(path, srcdir) and \
+                (named := menus.docs_menu(_read_yaml(path, path.stat().st_mtime))) is not None:
+            listed.append(named)
     if not any(listed):
         return {}, {}
     site = jekyll_config(srcdir)
