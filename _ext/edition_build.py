@@ -121,12 +121,33 @@ def _collection_pages(source: Path, endings: tuple[str, ...]) -> int:
                for path in (source / folder).rglob("*") if path.name.endswith(endings))
 
 
+def _unread_collections(source: Path) -> str | None:
+    """Why a folder whose only pages are in ``_``-folders has none to build when its
+    ``_config.yml``, whose ``collections:`` may publish them, cannot be read: at its line."""
+    if not (source / "_config.yml").is_file():
+        return None
+    from jekyll_compat import leftout, unreadable_config
+
+    broken = unreadable_config(source)
+    held = leftout.left_out(source, {}, page_endings(source)) if broken else []
+    if not broken or not held:
+        return None
+    line, why = broken
+    folders = ", ".join(f"'{gone.folder}/' ({gone.pages} page(s))" for gone in held)
+    return (f"{source / '_config.yml'}:{line}: '_config.yml' cannot be read ({why}), so the "
+            f"collections it may publish are not known, and the pages in {folders} are all this "
+            "folder has: fix '_config.yml' at that line (a value starting with '{' or '[', "
+            "such as '{{ site.baseurl }}/…', needs quotes), or rename a folder without its '_'")
+
+
 def check_source(source: Path) -> int:
     """Refuse a missing or page-less source folder before Sphinx gives a crash report; the pages."""
     if not source.is_dir():
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} is no folder (no such folder, or a file): "
                                  "give the folder of Markdown pages, e.g. make all SOURCEDIR=source")
     pages = count_pages(source)
+    if not pages and (unread := _unread_collections(source)):
+        raise BuildFolderProblem(unread)
     if not pages:
         raise BuildFolderProblem(f"SOURCEDIR {str(source)!r} has no pages (no .md file outside folders "
                                  "starting with _ or ., no Jekyll post, no .html page with front matter beside a _config.yml, "

@@ -587,6 +587,10 @@ def menu_places(srcdir: Path, paths: Mapping[str, Path]) -> tuple[dict[str, int]
                     and menus.is_menu_file(path.relative_to(data).as_posix())),
                    key=lambda path: (not path.name.lower().startswith("navigation"), path))
     listed = [_read_yaml(path, path.stat().st_mtime) for path in found]
+    for path in (data / "docs.yml", data / "docs.yaml"):  # named docs: menus.DOCS_MENU
+        if path.is_file() and _inside(path, srcdir) and \
+                (named := menus.docs_menu(_read_yaml(path, path.stat().st_mtime))) is not None:
+            listed.append(named)
     if not any(listed):
         return {}, {}
     site = jekyll_config(srcdir)
@@ -979,6 +983,17 @@ def _unreadable_config_line(srcdir: Path) -> int | None:
         return None
     _, why, line = _read_site_file(config, config.stat().st_mtime)
     return line if why else None
+
+
+def unreadable_config(srcdir: Path) -> tuple[int, str] | None:
+    """(line, why) where ``_config.yml`` stops being readable; None when it reads or is absent:
+    the page count before Sphinx starts names it when the pages its ``collections:`` may have
+    published are all the folder has (idmanagement.gov's ``url: {{ site.baseurl }}/…``)."""
+    config = srcdir / "_config.yml"
+    if not config.is_file() or not _inside(config, srcdir):
+        return None
+    _, why, line = _read_site_file(config, config.stat().st_mtime)
+    return (line, why) if why else None
 
 
 def say_unreadable_site_files(srcdir: Path) -> None:
@@ -1500,13 +1515,28 @@ class ResolveSiteLinks(SphinxPostTransform):
 
         from rawhtml import READ_AS
 
-        html, missing = urls.rewrite_hrefs(raw.astext(), href_for)
-        for url in missing:
+        html, missing = urls.rewrite_hrefs_at(raw.astext(), href_for)
+        for url, offset in missing:
             written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(nowhere_message(self.app, written, url, table, baseurl), raw, Subtype.LINK)
+            warn(nowhere_message(self.app, written, url, table, baseurl),
+                 _raw_line(raw, offset, self.env.docname), Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
             raw[:] = [nodes.Text(html)]
+
+
+def _raw_line(raw: nodes.raw, offset: int, docname: str) -> Any:
+    """Where the ``offset``-th line of a raw HTML block is in its page: the file's line the
+    parser kept for it when a rewrite moved lines (:data:`maths.switch.FILE_LINES`), else
+    counted from the block's first; the block itself when it has no line."""
+    from maths.switch import FILE_LINES
+
+    if not raw.line:
+        return raw
+    each = raw.get(FILE_LINES)
+    if each:
+        return (docname, each[offset]) if offset < len(each) else raw
+    return (docname, raw.line + offset)
 
 
 class FilesUnderBaseurl(SphinxTransform):
@@ -1539,6 +1569,35 @@ class FilesUnderBaseurl(SphinxTransform):
             link.extend(node.children)
             link.source, link.line = node.source, node.line
             node.replace_self(link)
+
+
+class PicturesFromOldAddress(SphinxTransform):
+    """``![PMO](../../assets/ficampm/pmo.png)`` on a page Jekyll published at
+    ``/ficampm/governance/`` (idmanagement.gov's collections, any ``permalink: pretty``
+    page): a browser read the address from the page's URL, ``/assets/ficampm/pmo.png``,
+    and showed it. Read from the file's folder it named no file, or one outside the source
+    folder, refused by :mod:`safety` (which runs next) and shown as its alt text. On a
+    Jekyll site a picture not found from the file is pointed at the one its old address names."""
+
+    default_priority = 90  # before safety's RefuseOutsideFiles (100)
+
+    def apply(self, **kwargs: Any) -> None:
+        srcdir = Path(self.app.srcdir)
+        if not (srcdir / "_config.yml").is_file():
+            return
+        path = Path(self.env.doc2path(self.env.docname))
+        folder, address = path.parent, None
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if not uri or uri.startswith(("/", "data:")) or ":" in uri.split("/", 1)[0] \
+                    or os.path.isfile(folder / uri.split("?", 1)[0].split("#", 1)[0]):
+                continue
+            if address is None:
+                front = pagesource.read(path).data
+                address = page_url(self.app, self.env.docname, front if isinstance(front, dict) else {})
+            found = local_file(srcdir, folder, urls.joined(address, uri), site_baseurl(srcdir))
+            if found is not None:
+                image["uri"] = os.path.relpath(found, folder.resolve()).replace(os.sep, "/")
 
 
 class MissingImagesAsText(SphinxPostTransform):
@@ -2006,6 +2065,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add_once("sphinx.sphinx.environment.collectors.asset", MissingPictureAdvice)
     app.connect("doctree-read", find_images, priority=400)  # before Sphinx collects images (500)
     app.add_transform(FilesUnderBaseurl)
+    app.add_transform(PicturesFromOldAddress)
     app.add_post_transform(ResolveSiteLinks)
     app.add_post_transform(MissingImagesAsText)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,6 +36,28 @@ def is_menu_file(relative: str) -> bool:
         parts[-1].lower().endswith((".yml", ".yaml", ".json")))
 
 
+DOCS_MENU = re.compile(r"^docs\.ya?ml$", re.I)
+"""Jekyll's own documentation and jekyll-docs-template: ``_data/docs.yml`` lists each
+section's docs by name (``- title: Getting Started / docs: [home, quickstart]``), and
+``docs_nav.html`` links each as ``/docs/<name>/``."""
+
+
+def docs_menu(data: Any) -> list[dict[str, str]] | None:
+    """A ``_data/docs.yml`` of named docs as the links of a menu, in order (:data:`DOCS_MENU`);
+    None when the file has another shape (a site's own data named ``docs``). Its section
+    titles are not made groups: the first section's first doc is the collection's landing
+    (``_docs/index.md``, ``/docs/home/``), and a group landing there split the section in two."""
+    if not isinstance(data, list) or not data:
+        return None
+    links: list[dict[str, str]] = []
+    for section in data[:MOST]:
+        names = section.get("docs") if isinstance(section, Mapping) else None
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            return None
+        links.extend({"url": f"/docs/{name.strip().strip('/')}/"} for name in names[:MOST])
+    return links
+
+
 def _link(node: Mapping) -> str | None:
     for key in LINK_KEYS:
         value = node.get(key)

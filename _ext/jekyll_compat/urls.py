@@ -187,12 +187,19 @@ _HTML_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(/(?!/)[^"'<>]*)\2""", re.I)
 
 def rewrite_hrefs(html: str, href_for: Callable[[str], str | None]) -> tuple[str, list[str]]:
     """Root-relative ``href``s in raw HTML, rewritten by ``href_for``; and those it could not."""
-    missing: list[str] = []
+    html, missing = rewrite_hrefs_at(html, href_for)
+    return html, [url for url, _ in missing]
+
+
+def rewrite_hrefs_at(html: str, href_for: Callable[[str], str | None]) -> tuple[str, list[tuple[str, int]]]:
+    """:func:`rewrite_hrefs`, each one it could not with its line in ``html`` (0 the first):
+    a link five lines into a ``<section>`` is said at its own line, as the PDF says it."""
+    missing: list[tuple[str, int]] = []
 
     def replace(match: re.Match[str]) -> str:
         new = href_for(match.group(3))
         if new is None:
-            missing.append(match.group(3))
+            missing.append((match.group(3), html.count("\n", 0, match.start())))
             return match.group(0)
         return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
 
