@@ -259,7 +259,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
     changes: list[Change] = []
     if fragment.count("<") > MAX_DEPTH and _nested_past(fragment, MAX_DEPTH):
         return _text(_words_of(fragment)), [Change(TOO_DEEP)]
-    tree = html5lib.parseFragment(_NOT_XML.sub("", fragment), treebuilder="etree",
+    tree = html5lib.parseFragment(autolinks(_NOT_XML.sub("", fragment)), treebuilder="etree",
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
@@ -271,6 +271,23 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
             words = ""
         return _text(words), [Change(TOO_DEEP)]
     return fit("".join(out).replace(_ADDED_SUMMARY, _text(details_label)), phrasing=inline), changes
+
+
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel):[^\s<>\"']+)>"
+                       r"|<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+                       r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
+
+
+def autolinks(fragment: str) -> str:
+    """Markdown's autolinks (``<https://…>``, ``<mailto:…>``, ``<name@host>``) in a page's
+    HTML block as the links they were written for: the HTML parser read each as a tag of no
+    element and its address was in no edition (nor on the old site), unsaid. Only the
+    schemes a page links to: ``<st1:place>`` and ``<o:p>`` (Word's markup) stay tags."""
+    def link(found: re.Match) -> str:
+        address = found.group(1) or found.group(2)
+        href = address if found.group(1) else "mailto:" + address
+        return f'<a href="{escape(href)}">{escape(address)}</a>'
+    return _AUTOLINK.sub(link, fragment) if "<" in fragment else fragment
 
 
 MAX_DEPTH = 400
