@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from html import unescape
 
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
@@ -222,9 +223,46 @@ def heading(draw) -> str:
     return f"## {a} &amp; &#x2019;{draw(text(1, 1))}"
 
 
+NESTED = [
+    "Intro {w}\n| {w} | {w} |\n|---|---|\n| {w} | {w} |",
+    "| {w} | `a|b` {w} |\n|---|---|\n| {w} | {w} |",
+    "- {w}\n\n      {w} indented\n\n- {w}",
+    "1. {w}\n2. {w}\n  - {w}\n\n    {w} continuation\n\n3. {w}",
+    "> ## {w}\n> 1. {w}\n>    ```\n>    {w}\n>    ```\n> 2. {w}",
+    "<div markdown=\"1\">\n\n| {w} | {w} |\n|---|---|\n| {w} | {w} |\n\n</div>",
+    "{w}\n\n: {w} after a blank line",
+    "Term {w}\n\n: Def {w}\n\n    More {w}",
+    "{::options parse_block_html=\"true\" /}\n\n<div>\n**{w}**\n</div>",
+    "{w}^[inline note {w}]",
+    "## Learn C# {w} #",
+    "{w} \\\n{w}",
+    "{w}\\",
+    "***{w}***\n***",
+    "<p align=\"center\">\n**{w}** {w}\n</p>",
+    "<table>\n<tr><td>\n\n- {w}\n- {w}\n\n</td></tr>\n</table>",
+    "- [ ] {w}\n- [x] {w}\n1. [ ] {w}",
+    "{w}\n***\n{w}",
+    "+ {w}\n\n  > {w}\n  > - {w}",
+    "* * *\n{w}\n- - -",
+    "{w} <br/>\n<br/>\n{w}",
+    "\u202b{w}\u202c {w}",
+    "{w}\u0301\u0302 {w}",
+    "x\u200d{w}",
+    "| {w} |\n|---|\n| {w} |\n\n| {w} |\n|:-:|\n| {w}&#124;{w} |",
+    "1. {w}\n1. {w}\n   * {w}\n1. {w}",
+    "10. {w}\n    - {w}\n11. {w}",
+    "{w}\n    {w} not code",
+    "> {w}\n>\n>> {w}\n> {w}",
+    "<div>\n<p>{w}</p>\n\n<p>{w}</p>\n</div>",
+    "{w}<sup>[1](#fn1)</sup>\n\n<a name=\"fn1\">1</a>: {w}",
+]
+"""Pages as people wrote them: a table right after a paragraph, uneven indents, a quote's
+list holding code, kramdown's options and definitions after a blank line, breaks at edges."""
+
+
 def blocks():
     return st.one_of(table(), uneven_list(), quote(), html_block(), kramdown(), breaks(), heading(),
-                     text(2, 6))
+                     text(2, 6), st.sampled_from(NESTED).map(_w))
 
 
 @st.composite
@@ -235,7 +273,8 @@ def projects(draw):
         body = draw(st.lists(blocks(), min_size=1, max_size=int(os.environ.get("WORDS_BLOCKS", "7"))))
         body = [block.replace("[^fn]", f"[^k{k}]") + (f"\n\n[^k{k}]: {W} note" if "[^fn]" in block else "")
                 for k, block in enumerate(body)]
-        page = f"---\ntitle: {W} {W}\nposition: {n + 1}\n---\n\n" + "\n\n".join(body) + "\n"
+        maths = draw(st.sampled_from(["", "", "math: true\n"]))  # $2,000 to $3,000 on a page with $-maths
+        page = f"---\ntitle: {W} {W}\nposition: {n + 1}\n{maths}---\n\n" + "\n\n".join(body) + "\n"
         made[f"page{n + 1}.md"] = number(page, f"p{n + 1}")
     return jekyll, made
 
@@ -246,13 +285,24 @@ SHOWN_AS_TYPED = [
     (r"\$2,000 to \$3,000 (p\d+w\d{4})", ("html", "epub", "pdf")),
     (r"(?<![\w*])(p\d+w\d{4}) 25%", ("html", "epub", "pdf")),
     (r"50% (p\d+w\d{4})", ("html", "epub", "pdf")),
-    (r"#hashtag (p\d+w\d{4})", ("html", "epub", "pdf")),
-    (r"(?<![#\w])#(p\d+w\d{4})", ("html", "epub", "pdf")),
+    (r"#hashtag (p\d+w\d{4})", ("html", "epub")),
+    (r"(?<![#\w])#(p\d+w\d{4})", ("html", "epub")),
     (r"(p\d+w\d{4}) \U0001F468\u200D\U0001F469\u200D\U0001F467", ("html", "epub")),
     (r"Jose\u0301 (p\d+w\d{4})", ("html", "epub", "pdf")),
+    (r"(p\d+w\d{4})&#x2019;s", ("html", "epub", "pdf")),
+    (r"(p\d+w\d{4}) &amp; (p\d+w\d{4})", ("html", "epub", "pdf")),
+    (r"(p\d+w\d{4})&mdash;(p\d+w\d{4})", ("html", "epub", "pdf")),
 ]
 """Words with marks around them that every reader shows as typed: an edition that shows the
-token but not its marks garbled the word (``snake_case`` read as emphasis, ``$`` as maths)."""
+token but not its marks garbled the word (``snake_case`` read as emphasis, ``$`` as maths).
+The PDF is read in the order its runs were written, not as shown: a ``#`` after a dash, or
+words beside right-to-left ones, can come out of order there, so those are not checked in it."""
+
+
+def in_code(out, stem: str, token: str) -> bool:
+    """Is ``token`` in code (``<pre>``, ``<code>``) on the site's page?"""
+    html = BeautifulSoup((out / "html" / f"{stem}.html").read_text(encoding="utf-8"), "html.parser")
+    return any(token in found.get_text() for found in html.find_all(["pre", "code"]))
 
 
 def garbled(made: dict, out) -> list[str]:
@@ -267,15 +317,18 @@ def garbled(made: dict, out) -> list[str]:
                 line = page[page.rfind("\n", 0, match.start()) + 1:page.find("\n", match.end())]
                 if line.lstrip().startswith("#") and "# " not in line:
                     continue  # `##word` is said to show as text, its `#`s too
-                typed = squash(match.group(0))
-                for edition in editions:
+                typed = squash(unescape(match.group(0)))
+                if "&" in match.group(0) and in_code(out, stem, match.group(1)):
+                    continue  # code shows an entity as typed
+                rtl = re.search("[\u0590-\u08ff]", line)  # the PDF's text runs right to left there
+                for edition in editions if not rtl else [e for e in editions if e != "pdf"]:
                     shown = texts[edition].get(stem, texts[edition].get("*", ""))
                     if typed not in shown:
                         found.append(f"{name}: {match.group(0)!r} not as typed in {edition}")
     return found
 
 
-@settings(max_examples=int(os.environ.get("WORDS_EXAMPLES", "2")), derandomize="WORDS_RANDOM" not in os.environ,
+@settings(max_examples=int(os.environ.get("WORDS_EXAMPLES", "3")), derandomize="WORDS_RANDOM" not in os.environ,
           deadline=None, suppress_health_check=list(HealthCheck), database=None,
           phases=[Phase.explicit, Phase.generate] if "WORDS_RANDOM" in os.environ else list(Phase))
 @given(project=projects())
