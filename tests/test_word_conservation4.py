@@ -352,10 +352,14 @@ def test_an_autolink_inside_an_html_block_keeps_its_address(tmp_path):
     body = ('<div class="alert">\nSee <https://example.org/{w}> now {w}.\n</div>\n\n'
             "<details>\n<summary><https://example.org/{w}> more</summary>\n\nbody\n\n</details>\n\n"
             "<p>Mail <mailto:{w}@example.org> or <http://example.org/{w}> or <{w}@example.org></p>\n\n"
-            "<p><st1:place>Austin {w}</st1:place></p>")
+            "<p><st1:place>Austin {w}</st1:place></p>\n\n"
+            '<p><abbr title="see <https://example.org/t>">{w}</abbr> <a href="https://example.org/o"><https://example.org/{w}></a></p>')
     shown = kept_everywhere(tmp_path, body)
     assert "https://example.org/p1w0001" in shown and "mailto:p1w0004@example.org" in shown, shown
     assert "p1w0006@example.org" in shown and "st1" not in shown, shown
     html = BeautifulSoup((tmp_path / "out" / "html" / "page1.html").read_text(encoding="utf-8"), "html.parser")
     assert html.article.find("a", href="https://example.org/p1w0001").get_text() == "https://example.org/p1w0001"
     assert html.article.find("a", href="mailto:p1w0006@example.org") is not None
+    assert html.article.find("abbr")["title"] == "see <https://example.org/t>", "an attribute's value as written"
+    assert html.article.find("a", href="https://example.org/o").get_text() == "https://example.org/p1w0009", \
+        "inside a link, its address as words: no link in a link"

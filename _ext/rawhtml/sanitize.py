@@ -276,18 +276,38 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel):[^\s<>\"']+)>"
                        r"|<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                        r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
+_MARKUP_OR_AUTOLINK = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment: what it holds is hidden, an address too
+    r"|<(/?)([A-Za-z][\w:-]*)(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+    r"|" + _AUTOLINK.pattern, re.S)
+"""A comment, a tag (its quoted attributes may hold ``<`` and ``>``) or an autolink."""
 
 
 def autolinks(fragment: str) -> str:
     """Markdown's autolinks (``<https://…>``, ``<mailto:…>``, ``<name@host>``) in a page's
     HTML block as the links they were written for: the HTML parser read each as a tag of no
     element and its address was in no edition (nor on the old site), unsaid. Only the
-    schemes a page links to: ``<st1:place>`` and ``<o:p>`` (Word's markup) stay tags."""
-    def link(found: re.Match) -> str:
-        address = found.group(1) or found.group(2)
-        href = address if found.group(1) else "mailto:" + address
-        return f'<a href="{escape(href)}">{escape(address)}</a>'
-    return _AUTOLINK.sub(link, fragment) if "<" in fragment else fragment
+    schemes a page links to: ``<st1:place>`` and ``<o:p>`` (Word's markup) stay tags; one in
+    an attribute's value stays as written, and one inside a link is its address as words
+    (a link in a link is invalid)."""
+    if "<" not in fragment or not _AUTOLINK.search(fragment):
+        return fragment
+    links_open = 0
+
+    def each(found: re.Match) -> str:
+        nonlocal links_open
+        if found.group(2) is not None:  # a tag
+            if found.group(2).lower() == "a":
+                links_open = max(0, links_open + (-1 if found.group(1) else 1))
+            return found.group(0)
+        address = found.group(3) or found.group(4)
+        if address is None:
+            return found.group(0)  # a comment
+        if links_open:
+            return address  # as HTML: its entities (``&amp;``) read as the page wrote them
+        href = address if found.group(3) else "mailto:" + address
+        return f'<a href="{href}">{address}</a>'
+    return _MARKUP_OR_AUTOLINK.sub(each, fragment)
 
 
 MAX_DEPTH = 400
