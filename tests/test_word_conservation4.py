@@ -363,3 +363,18 @@ def test_an_autolink_inside_an_html_block_keeps_its_address(tmp_path):
     assert html.article.find("abbr")["title"] == "see <https://example.org/t>", "an attribute's value as written"
     assert html.article.find("a", href="https://example.org/o").get_text() == "https://example.org/p1w0009", \
         "inside a link, its address as words: no link in a link"
+
+
+def test_keys_and_fields_in_angle_brackets_inside_html_are_said(tmp_path):
+    """``<p>Press <Ctrl+C> …</p>``, ``<div>Type <first_name> …</div>``, ``Press <Alt-F4>``: a
+    key or a field in angle brackets, to the HTML parser a tag whose name holds ``+``, ``_``,
+    ``.`` or ``-``; no edition showed it, and only ``<Enter>`` was said."""
+    body = ("<p>Press <Ctrl+C> {w} and <Alt-F4> {w}.</p>\n\n<div>\nType <user.name> {w} or <first_name> {w}.\n</div>\n\n"
+            "Press <Alt-F4> {w} in a paragraph.\n\n<city-alert heading=\"Closed\">{w}</city-alert>")
+    text, tokens = number("---\ntitle: Found\nposition: 1\n---\n\n" + _w(body) + "\n", "p1")
+    lost, output = lost_words(False, {"page1.md": (text, tokens)}, tmp_path)
+    assert not lost, "\n".join(lost) + "\n\n" + output
+    said = [line for line in output.splitlines() if "[rawhtml.placeholder]" in line]
+    assert [line.split("page1.md:")[1][:2] for line in said] == ["6:", "8:", "12"], output
+    assert "`<Ctrl+C>` and `<Alt-F4>`" in said[0] and "`<user.name>` and `<first_name>`" in said[1], said
+    assert "city-alert" not in output, "a component, closed, is no placeholder"
