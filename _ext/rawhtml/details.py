@@ -17,6 +17,8 @@ from html import unescape
 
 from docutils import nodes
 
+from rawhtml.sanitize import autolinks
+
 CLASS = "details-box"
 """The class of the admonition a box of Markdown is read as (``open`` set if it was)."""
 
@@ -81,18 +83,19 @@ def _links(summary: str) -> list[str]:
 def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     opener = parent.children[start]
     found = _OPEN.match(opener.astext())
-    summary = " ".join(unescape(_TAG.sub(" ", found.group(2) or "")).split()) if found else ""
+    written = autolinks(found.group(2) or "") if found else ""  # <summary><https://…></summary>
+    summary = " ".join(unescape(_TAG.sub(" ", written)).split())
     inside = parent.children[start + 1:end]
     if found and found.group(3).strip():  # HTML after the summary, in the start tag's block
         rest = nodes.raw("", found.group(3).strip(), format="html")
         rest.source, rest.line = opener.source, opener.line
         inside.insert(0, rest)
-    if found and (links := _links(found.group(2) or "")):
+    if links := _links(written):
         # the summary's links open the box (in <summary> each would be a control in a control)
         first = nodes.raw("", "<p>" + " ".join(links) + "</p>", format="html")
         first.source, first.line = opener.source, opener.line
         inside.insert(0, first)
-    title = nodes.title("", "", *_marked(found.group(2) or "")) if summary else nodes.title("", label)
+    title = nodes.title("", "", *_marked(written)) if summary else nodes.title("", label)
     box = nodes.admonition("", title, classes=[CLASS])
     box["open"] = bool(found and found.group(1) and re.search(r"\bopen\b", found.group(1), re.I))
     box.source, box.line = opener.source, opener.line

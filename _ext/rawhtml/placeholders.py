@@ -37,7 +37,12 @@ _OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?>")
 """An opening tag. A name with ``:`` (Word's ``<o:p>``) or ``-`` (a custom element) is
 markup someone meant, never a placeholder, and does not match."""
 
-_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
+_KEY = re.compile(r"<([A-Za-z][A-Za-z0-9]*[-+._][^\s/<>:\"'=]*)>")
+"""A key or a field with no attributes (``<Ctrl+C>``, ``<Alt-F4>``, ``<first_name>``,
+``<user.name>``): to the HTML parser a tag of that name, which no edition shows; unless
+the page closes it (a custom element, ``<city-alert>…</city-alert>``)."""
+
+_CLOSING = re.compile(r"</([A-Za-z][^\s/<>]*)\s*>")
 
 
 @functools.lru_cache(maxsize=2)
@@ -60,6 +65,9 @@ def placeholders(fragment: str, page_html: str) -> list[str]:
         if name.lower() in closed:
             continue
         found.append(tag.group(0))
+    for tag in _KEY.finditer(fragment):
+        if tag.group(1).lower() not in closed:
+            found.append(tag.group(0))
     return list(dict.fromkeys(found))
 
 

@@ -259,7 +259,7 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
     changes: list[Change] = []
     if fragment.count("<") > MAX_DEPTH and _nested_past(fragment, MAX_DEPTH):
         return _text(_words_of(fragment)), [Change(TOO_DEEP)]
-    tree = html5lib.parseFragment(_NOT_XML.sub("", fragment), treebuilder="etree",
+    tree = html5lib.parseFragment(autolinks(_NOT_XML.sub("", fragment)), treebuilder="etree",
                                   namespaceHTMLElements=False)
     out: list[str] = []
     try:
@@ -271,6 +271,43 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
             words = ""
         return _text(words), [Change(TOO_DEEP)]
     return fit("".join(out).replace(_ADDED_SUMMARY, _text(details_label)), phrasing=inline), changes
+
+
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel):[^\s<>\"']+)>"
+                       r"|<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+                       r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
+_MARKUP_OR_AUTOLINK = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment: what it holds is hidden, an address too
+    r"|<(/?)([A-Za-z][\w:-]*)(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+    r"|" + _AUTOLINK.pattern, re.S)
+"""A comment, a tag (its quoted attributes may hold ``<`` and ``>``) or an autolink."""
+
+
+def autolinks(fragment: str) -> str:
+    """Markdown's autolinks (``<https://…>``, ``<mailto:…>``, ``<name@host>``) in a page's
+    HTML block as the links they were written for: the HTML parser read each as a tag of no
+    element and its address was in no edition (nor on the old site), unsaid. Only the
+    schemes a page links to: ``<st1:place>`` and ``<o:p>`` (Word's markup) stay tags; one in
+    an attribute's value stays as written, and one inside a link is its address as words
+    (a link in a link is invalid)."""
+    if "<" not in fragment or not _AUTOLINK.search(fragment):
+        return fragment
+    links_open = 0
+
+    def each(found: re.Match) -> str:
+        nonlocal links_open
+        if found.group(2) is not None:  # a tag
+            if found.group(2).lower() == "a":
+                links_open = max(0, links_open + (-1 if found.group(1) else 1))
+            return found.group(0)
+        address = found.group(3) or found.group(4)
+        if address is None:
+            return found.group(0)  # a comment
+        if links_open:
+            return address  # as HTML: its entities (``&amp;``) read as the page wrote them
+        href = address if found.group(3) else "mailto:" + address
+        return f'<a href="{href}">{address}</a>'
+    return _MARKUP_OR_AUTOLINK.sub(each, fragment)
 
 
 MAX_DEPTH = 400
