@@ -2108,3 +2108,16 @@ def test_two_spellings_of_one_include_are_each_quoted_as_written():
     assert said[2].startswith("{% include_cached {{ page.inc }} %}"), said
     assert result.text.split("\n")[:2] == ["{% include {{ page.inc }} %}",
                                            "{% include_cached {{ page.inc }} %}"], result.text
+
+
+def test_a_link_tag_to_a_path_longer_than_the_file_system_takes_names_no_file(tmp_path):
+    """``{% link a/a/a/…/b.md %}`` 5,000 bytes long: looking the file up raised "File name
+    too long" (errno 36, which ``Path.is_file`` does not swallow) and stopped every edition
+    with a traceback. It names no file of the folder, said as any missing one is."""
+    import jekyll_compat
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/b.md").write_text("x", encoding="utf-8")
+    assert jekyll_compat._source_has(tmp_path, "a/b.md")
+    assert not jekyll_compat._source_has(tmp_path, "a/" * 2500 + "b.md")
+    assert not jekyll_compat._source_has(tmp_path, "b" * 300 + ".md")  # one name past 255 bytes
