@@ -2121,3 +2121,24 @@ def test_a_link_tag_to_a_path_longer_than_the_file_system_takes_names_no_file(tm
     assert jekyll_compat._source_has(tmp_path, "a/b.md")
     assert not jekyll_compat._source_has(tmp_path, "a/" * 2500 + "b.md")
     assert not jekyll_compat._source_has(tmp_path, "b" * 300 + ".md")  # one name past 255 bytes
+
+
+def test_a_line_of_many_quote_marks_is_read_in_linear_time():
+    """``> `` 200 times and words, on a Jekyll site: each space after a ``>`` could belong to
+    that mark or to the next one's indent, so the patterns that find a quote's marks tried
+    2^200 splits when the line had no ``%`` to find (the build hung for ever; a hostile
+    tester's). Each space now belongs to one mark alone. Checked apart: the old patterns
+    never end on 60 marks, the new take milliseconds."""
+    from conftest import ends_apart
+
+    assert ends_apart(
+        "from jekyll_compat import callouts, kramdown, nesting\n"
+        "line = '> ' * 60 + 'words'\n"
+        "assert not kramdown._MAY_NEED_CLEANING.search(line) and not kramdown._MYST_MARK.match(line)\n"
+        "assert kramdown._QUOTE_PREFIX.match(line + ' %').group(1) == '> ' * 60\n"
+        "assert callouts._QUOTED.match(line).group(1) == '> ' * 60\n"
+        "assert nesting._QUOTE.match(line).group(1) == '> ' * 60\n"
+        "assert kramdown._MYST_MARK.match('> > %').group(1) == '> > '\n"
+        "assert kramdown._MYST_MARK.match('>\\t >  - %').group(1) == '>\\t >  - '\n"
+        "assert kramdown.clean('> ' * 60 + '%' + ' words') == '> ' * 60 + '\\\\%' + ' words'\n",
+        limit=120)
