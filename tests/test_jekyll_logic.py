@@ -2142,3 +2142,15 @@ def test_a_line_of_many_quote_marks_is_read_in_linear_time():
         "assert kramdown._MYST_MARK.match('>\\t >  - %').group(1) == '>\\t >  - '\n"
         "assert kramdown.clean('> ' * 60 + '%' + ' words') == '> ' * 60 + '\\\\%' + ' words'\n",
         limit=120)
+
+
+def test_an_include_relative_path_longer_than_the_file_system_takes_is_no_file(tmp_path):
+    """``{% include_relative a/a/…/b.md %}`` 5,000 bytes long: ``Path.is_file`` raised "File
+    name too long" (errno 36) and stopped every edition with a traceback. It reads no file:
+    its tag stays text and the page is warned, as for any name that breaks a rule."""
+    page_file = tmp_path / "index.md"
+    page_file.write_text("x", encoding="utf-8")
+    (tmp_path / "b.md").write_text("y", encoding="utf-8")
+    long_name = "a/" * 2500 + "b.md"
+    text = f"{{% include_relative b.md %}} {{% include_relative {long_name} %}}"
+    assert liquid.relative_includes(text, page_file, tmp_path) == {"b.md": tmp_path / "b.md"}
