@@ -52,3 +52,25 @@ def test_details_nested_hundreds_deep_keep_every_edition_and_every_word(tmp_path
         assert "The deepest words." in text and "After the boxes." in text
         assert soup.find("strong", string=f"Step {DEEP - 1}") is not None
     assert "The deepest words." in pdf and f"Words {DEEP - 1}." in pdf and "After the boxes." in pdf
+
+
+def test_admonitions_nested_forty_deep_still_give_a_pdf_with_every_word(tmp_path: Path) -> None:
+    """40 MyST notes in notes passed Typst's show-rule depth: no PDF at all, even with
+    STRICT=0. The inner ones are now plain blocks, each title in bold, said once."""
+    from typst_pdf.translator import MAX_BOX_DEPTH
+
+    depth = 40
+    opened = "".join(":" * (3 + depth - i) + "{admonition} Title " + str(i) + "\nWords "
+                     + str(i) + ".\n\n" for i in range(depth))
+    closed = "".join(":" * (4 + i) + "\n\n" for i in range(depth))
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, opened + "Deepest.\n\n"
+                                                             + closed + "After.\n")})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    said = [w for w in builds["typst"].warnings if "[pdf.nested]" in w]
+    assert len(said) == 1 and f"more than {MAX_BOX_DEPTH} deep" in said[0], builds["typst"].output
+    assert said[0].startswith(f"{source / 'index.md'}:"), said
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
+    for i in range(depth):
+        assert f"Title {i}" in pdf and f"Words {i}." in pdf, (i, pdf)
+    assert "Deepest." in pdf and "After." in pdf
