@@ -2108,3 +2108,49 @@ def test_two_spellings_of_one_include_are_each_quoted_as_written():
     assert said[2].startswith("{% include_cached {{ page.inc }} %}"), said
     assert result.text.split("\n")[:2] == ["{% include {{ page.inc }} %}",
                                            "{% include_cached {{ page.inc }} %}"], result.text
+
+
+def test_a_link_tag_to_a_path_longer_than_the_file_system_takes_names_no_file(tmp_path):
+    """``{% link a/a/a/…/b.md %}`` 5,000 bytes long: looking the file up raised "File name
+    too long" (errno 36, which ``Path.is_file`` does not swallow) and stopped every edition
+    with a traceback. It names no file of the folder, said as any missing one is."""
+    import jekyll_compat
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/b.md").write_text("x", encoding="utf-8")
+    assert jekyll_compat._source_has(tmp_path, "a/b.md")
+    assert not jekyll_compat._source_has(tmp_path, "a/" * 2500 + "b.md")
+    assert not jekyll_compat._source_has(tmp_path, "b" * 300 + ".md")  # one name past 255 bytes
+
+
+def test_a_line_of_many_quote_marks_is_read_in_linear_time():
+    """``> `` 200 times and words, on a Jekyll site: each space after a ``>`` could belong to
+    that mark or to the next one's indent, so the patterns that find a quote's marks tried
+    2^200 splits when the line had no ``%`` to find (the build hung for ever; a hostile
+    tester's). Each space now belongs to one mark alone. Checked apart: the old patterns
+    never end on 60 marks, the new take milliseconds."""
+    from conftest import ends_apart
+
+    assert ends_apart(
+        "from jekyll_compat import callouts, kramdown, nesting\n"
+        "line = '> ' * 60 + 'words'\n"
+        "assert not kramdown._MAY_NEED_CLEANING.search(line) and not kramdown._MYST_MARK.match(line)\n"
+        "assert kramdown._QUOTE_PREFIX.match(line + ' %').group(1) == '> ' * 60\n"
+        "assert callouts._QUOTED.match(line).group(1) == '> ' * 60\n"
+        "assert nesting._QUOTE.match(line).group(1) == '> ' * 60\n"
+        "assert kramdown._MYST_MARK.match('> > %').group(1) == '> > '\n"
+        "assert kramdown._MYST_MARK.match('>\\t >  - %').group(1) == '>\\t >  - '\n"
+        "assert kramdown.clean('> ' * 60 + '%' + ' words') == '> ' * 60 + '\\\\%' + ' words'\n",
+        limit=120)
+
+
+def test_an_include_relative_path_longer_than_the_file_system_takes_is_no_file(tmp_path):
+    """``{% include_relative a/a/…/b.md %}`` 5,000 bytes long: ``Path.is_file`` raised "File
+    name too long" (errno 36) and stopped every edition with a traceback. It reads no file:
+    its tag stays text and the page is warned, as for any name that breaks a rule."""
+    page_file = tmp_path / "index.md"
+    page_file.write_text("x", encoding="utf-8")
+    (tmp_path / "b.md").write_text("y", encoding="utf-8")
+    long_name = "a/" * 2500 + "b.md"
+    text = f"{{% include_relative b.md %}} {{% include_relative {long_name} %}}"
+    assert liquid.relative_includes(text, page_file, tmp_path) == {"b.md": tmp_path / "b.md"}

@@ -434,3 +434,21 @@ def test_an_old_address_of_a_page_in_another_language_says_its_titles_language(t
     title = moved.select_one("p a span")
     assert (title["lang"], title["dir"], title.get_text()) == ("ar", "rtl", "مقاييس المشاريع")
     assert moved.html["lang"] == "en" and moved.h1.get_text() == "This page has moved"
+
+
+def test_an_old_address_longer_than_a_files_path_can_be_is_said_not_written(tmp_path):
+    """``permalink: /a/:ba/:ba/…`` 16,000 bytes long: writing its redirect stopped the site
+    with "File name too long" (errno 36), a traceback and no site; each name was short, the
+    path past the file system's 4,096 bytes. A hostile tester's."""
+    deep = "a/" * 3000 + "b.html"
+    assert redirects.unwritable(deep, set()) == (
+        f"is longer than {redirects.MAX_PATH_BYTES} bytes, more than a file's path may be")
+    assert redirects.unwritable("a/" * 100 + "b.html", set()) is None
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Home", 1, "Words."),
+        "a.md": page("Alpha", 2, "Text.", redirect_from="/" + "x/:y" * 4000)})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[redirect.invalid]" in w]
+    assert said and said[0].startswith(f"{source / 'a.md'}:4:"), build.warnings
+    assert "Text." in (tmp_path / "out/a.html").read_text(encoding="utf-8")

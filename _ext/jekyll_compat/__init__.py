@@ -1284,7 +1284,10 @@ def _source_has(srcdir: Path, path: str) -> bool:
     """Whether ``{% link path %}`` names a file of the source folder, as Jekyll looked it up
     (from the folder's top; a path out of it names none)."""
     parts = PurePosixPath(path.lstrip("/")).parts
-    return bool(parts) and ".." not in parts and (srcdir.joinpath(*parts)).is_file()
+    try:
+        return bool(parts) and ".." not in parts and (srcdir.joinpath(*parts)).is_file()
+    except OSError:  # a name or path too long for the file system (errno 36) names no file
+        return False
 
 
 def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:

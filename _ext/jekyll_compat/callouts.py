@@ -34,7 +34,7 @@ BOXES = {"box-note": "Note", "box-warning": "Warning", "box-error": "Error",
 ``bd-callout-accessibility`` bore an icon, no word): told apart by colour alone on the old site, so each gets the label its
 colour meant (WCAG 1.4.1), on every site unless its ``callouts:`` says otherwise."""
 
-_QUOTED = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
+_QUOTED = re.compile(r"^((?: {0,3}>(?:\t|[ ](?! {0,2}>))?)*)(.*)$")
 _IAL = re.compile(r"^\s*\{:(?!:)\s*((?:[^{}\s][^{}\n]*)?)\}\s*$")
 """An IAL line; what it says starts at its first word (spaces before it read one way: a
 line of spaces after ``{:`` took time as the square of its length)."""

@@ -54,19 +54,19 @@ _BLOCK_OPEN = re.compile(r"^\s*<(div|section|article|aside|header|footer|main|de
                          r"\b[^<>]*>\s*$", re.I)
 """An element alone on its line whose content kramdown read as Markdown under
 ``parse_block_html`` (its block content model), as it read a ``markdown="1"`` one."""
-_QUOTE_PREFIX = re.compile(r"^((?: {0,3}>[ \t]?)*)(.*)$")
+_QUOTE_PREFIX = re.compile(r"^((?: {0,3}>(?:\t|[ ](?! {0,2}>))?)*)(.*)$")
 _ANCHOR = r"""<a\s+(?:name|id)\s*=\s*["']?([\w:.-]+)["']?\s*>\s*</a\s*>"""
 _ANCHOR_FIRST = re.compile(r"[ \t]*" + _ANCHOR + r"[ \t]*", re.I)
 _ANCHOR_LAST = re.compile(_ANCHOR + r"[ \t]*$", re.I)
 _MAY_NEED_CLEANING = re.compile(r"[{^]|\*\[|markdown|\][ \t]+\[|<a\s+(?:name|id)\s*=|^[ \t]*\|[+|: \t]*[-=]"
-                                r"|\\\\$|^(?: {0,3}>[ \t]?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:%|\+{3})",
+                                r"|\\\\$|^(?: {0,3}>(?:\t|[ ](?! {0,2}>))?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:%|\+{3})",
                                 re.I | re.M)
 """Every change :func:`clean` makes needs one of these: an IAL, ``{#id}``, ``{::comment}``,
 ``{:toc}``, the ``^`` block end, an abbreviation ``*[``, a ``markdown="1"`` wrapper, a
 reference link with a space before its label (``[text] [4]``), an empty anchor
 ``<a name="id"></a>`` in a heading, a table's separator line, a line ending in ``\\\\``,
 a block opening with MyST's ``%`` or ``+++`` (:data:`_MYST_MARK`)."""
-_MYST_MARK = re.compile(r"^((?: {0,3}>[ \t]?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(%|\+{3})")
+_MYST_MARK = re.compile(r"^((?: {0,3}>(?:\t|[ ](?! {0,2}>))?)* {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(%|\+{3})")
 """A paragraph, quote or list item opening with ``%`` or ``+++``: words to kramdown, MyST's
 comment or block break (which show nothing); escaped (``\\%``), it is words again. Up to
 three spaces before it: four make it indented code, shown as written."""

@@ -259,7 +259,11 @@ def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:
         if name.startswith("/") or ".." in parts or not parts:
             continue
         real = Path(os.path.realpath(page.parent.joinpath(*parts)))
-        if root in real.parents and real.is_file() and real != Path(os.path.realpath(page)):
+        try:
+            is_file = real.is_file()
+        except OSError:  # a name or path too long for the file system (errno 36): no file
+            continue
+        if root in real.parents and is_file and real != Path(os.path.realpath(page)):
             found[name] = real
     return found
 

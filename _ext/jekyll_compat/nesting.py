@@ -17,7 +17,7 @@ from pagesource.fences import outside_fences
 MAX_LIST_DEPTH = 8   # each list level costs two nesting levels (list, item) of 20
 MAX_QUOTE_DEPTH = 15  # leaves room for a list or two inside the quote
 
-_QUOTE = re.compile(r"^((?: {0,3}>[ ]?)+)(.*)$")
+_QUOTE = re.compile(r"^((?: {0,3}>(?:[ ](?! {0,2}>))?)+)(.*)$")
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])( +|$)")
 _MARKER = re.compile(r"(?:[*+-]|\d{1,9}[.)]) +")
 _MARKERS = re.compile(r"(?:(?:[*+-]|\d{1,9}[.)]) +)+")

@@ -86,6 +86,10 @@ class Subtype(enum.Enum):
     """A link's ``aria-label`` leaves out the words it shows (``aria-label="Keyboard Access"``
     on "Click Here"): it is named by both, its words first (WCAG 2.5.3 Label in Name)."""
 
+    DETAILS_TOO_DEEP = "details-too-deep"
+    """``<details>`` boxes nested past :data:`.details.MAX_DEPTH`: the inner ones are their
+    summary's bold line and words in the box around them (300 deep stopped every edition)."""
+
     UNCLOSED = "unclosed"
     """A ``<!--``, ``<script>``, ``<style>``, ``<textarea>`` or ``<pre>`` that starts a block
     and is never closed: Markdown reads the rest of the page as its inside, so the words
@@ -161,8 +165,16 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     taken = {name for node in doctree.findall(nodes.Element) for name in node["ids"]}
     emptied: list[nodes.Element] = []
     has_details = any("<details" in raw.astext().lower() for raw in html_nodes(doctree))
+    too_deep: list[nodes.Node] = []
     if has_details:  # each of the two walks every element of the page
-        details.boxes(doctree, translated(DETAILS_SUMMARY))
+        details.boxes(doctree, translated(DETAILS_SUMMARY), too_deep)
+    if too_deep:
+        first = min(too_deep, key=lambda node: node.line or 0)
+        logger.warning(f"{len(too_deep)} `<details>` box(es) from here are nested inside more than "
+                       f"{details.MAX_DEPTH} others, deeper than the editions can draw, so each is "
+                       "its summary in bold and its words in the box around it: nest them less "
+                       "deeply", location=_where(first), type=WARNING_TYPE,
+                       subtype=Subtype.DETAILS_TOO_DEEP.value)
     for opener in details.unpaired(doctree) if has_details else ():
         logger.warning("this `<details>` box has no `</details>` after it in its section (a heading "
                        "inside the box starts a new one), so the box shows no words and the words "

@@ -22,6 +22,11 @@ from rawhtml.sanitize import autolinks
 CLASS = "details-box"
 """The class of the admonition a box of Markdown is read as (``open`` set if it was)."""
 
+MAX_DEPTH = 8
+"""Boxes in boxes past this depth are not made: each inner one's summary is a bold line and
+its words follow it in the box around it. 300 nested ``<details>`` made a doctree Sphinx
+could not save (a RecursionError stopped every edition), 40 Typst could not draw."""
+
 _OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)</summary\s*>)?(.*)\Z",
                    re.I | re.S)
 """A start tag, its summary, and what HTML follows them in the block (kept in the box)."""
@@ -36,10 +41,11 @@ def _is_html(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
 
 
-def boxes(doctree: nodes.Node, label: str) -> int:
+def boxes(doctree: nodes.Node, label: str, too_deep: list[nodes.Node] | None = None) -> int:
     """Each ``<details>`` start tag (and summary) whose ``</details>`` is a later sibling
     block made one box around the blocks between; ``label`` titles one without a summary.
-    Returns how many were made."""
+    One inside :data:`MAX_DEPTH` others is its summary's line instead, appended to
+    ``too_deep``. Returns how many were made."""
     made = 0
     for parent in list(doctree.findall(nodes.Element)):
         if isinstance(parent, nodes.TextElement):
@@ -54,9 +60,15 @@ def boxes(doctree: nodes.Node, label: str) -> int:
                 opened.append(index)
             elif _is_html(child) and _CLOSE.match(child.astext()) and opened:
                 start = opened.pop()
-                _box(parent, start, index, label)
-                made += 1
-                index = start
+                if len(opened) >= MAX_DEPTH:
+                    line, made_nodes = _unboxed(parent, start, index)
+                    if too_deep is not None:
+                        too_deep.append(line)
+                    index += made_nodes - 2  # its end tag gone, its start tag made_nodes nodes
+                else:
+                    _box(parent, start, index, label)
+                    made += 1
+                    index = start
             index += 1
     return made
 
@@ -106,6 +118,24 @@ def _box(parent: nodes.Element, start: int, end: int, label: str) -> None:
     box.extend(inside)
     parent.remove(parent.children[start + 1])  # the end tag
     parent.replace(opener, box)
+
+
+def _unboxed(parent: nodes.Element, start: int, end: int) -> tuple[nodes.Node, int]:
+    """The start tag at ``start`` as its summary's bold line (and the HTML after it in its
+    block), the end tag at ``end`` left out; the line's node, and how many nodes replaced
+    the start tag."""
+    opener = parent.children[start]
+    found = _OPEN.match(opener.astext())
+    line = nodes.paragraph("", "", nodes.strong("", "", *_marked(found.group(2) or "")))
+    line.source, line.line = opener.source, opener.line
+    made: list[nodes.Node] = [line] if line.astext().strip() else []
+    if found.group(3).strip():
+        rest = nodes.raw("", found.group(3).strip(), format="html")
+        rest.source, rest.line = opener.source, opener.line
+        made.append(rest)
+    parent.remove(parent.children[end])
+    parent[start:start + 1] = made
+    return line, len(made)
 
 
 _MARKS = {"b": nodes.strong, "strong": nodes.strong, "i": nodes.emphasis, "em": nodes.emphasis,

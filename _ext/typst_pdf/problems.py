@@ -40,6 +40,10 @@ class Kind(Enum):
     GLYPH = "glyph"
     """A character that no font of the publication can show."""
 
+    NESTED = "nested"
+    """Boxes (notes, asides) nested past ``translator.MAX_BOX_DEPTH``: the inner ones are
+    printed without their box, each title in bold."""
+
     TYPST = "typst"
     """Any other message from the Typst compiler."""
 

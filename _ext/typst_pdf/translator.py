@@ -38,6 +38,8 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 _TONES = {"warning": "rgb(\"#8a1c1c\")", "danger": "rgb(\"#8a1c1c\")",
           "error": "rgb(\"#8a1c1c\")", "caution": "rgb(\"#7a4b00\")",
           "attention": "rgb(\"#7a4b00\")", "important": "rgb(\"#7a4b00\")"}
+MAX_BOX_DEPTH = 12
+"""Boxes in boxes the PDF draws; deeper ones are plain blocks (Typst stopped between 20 and 40)."""
 CONTENTS_DEPTH = 2  # the heading levels the PDF's contents list
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)*", re.DOTALL)
@@ -111,6 +113,8 @@ class TypstTranslator(SphinxTranslator):
     def __init__(self, document: nodes.document, builder: TypstPDFBuilder) -> None:
         super().__init__(document, builder)
         self.out = Source()
+        self.box_depth = 0  # admonitions, topics and sidebars open around the node
+        self.flat_said: set[str] = set()  # the pages whose too-deep boxes were said
         self.root = builder.config.root_doc
         self.docs = [self.root]
         self.here: Location = (self.root, None)
@@ -430,7 +434,7 @@ class TypstTranslator(SphinxTranslator):
             self.no_notes += 1
             self.in_heading += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
-            self.add("[")
+            self.add("#strong[" if parent.get("typst-flat") else "[")
         else:
             self.add("#rubric[")
 
@@ -461,7 +465,7 @@ class TypstTranslator(SphinxTranslator):
                 self.heading_links = []
                 self.block_end()
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
-            self.close("], [")
+            self.close("]\n\n" if parent.get("typst-flat") else "], [")
         else:
             self.close("]")
             self.block_end()
@@ -926,7 +930,29 @@ class TypstTranslator(SphinxTranslator):
     def depart_line(self, node: nodes.Element) -> None:
         self.add("#linebreak()\n")
 
+    def _flat_box(self, node: nodes.Element) -> bool:
+        """Whether ``node``, a box inside :data:`MAX_BOX_DEPTH` others, is drawn as a plain
+        block with its title in bold (and said once per page): 40 boxes in boxes passed
+        Typst's show-rule depth, and the PDF was not written at all."""
+        if self.box_depth < MAX_BOX_DEPTH:
+            self.box_depth += 1
+            return False
+        node["typst-flat"] = True
+        if self.docname not in self.flat_said:
+            self.flat_said.add(self.docname)
+            self.warn(node, Kind.NESTED, f"boxes (notes, warnings, asides) are nested more than "
+                                         f"{MAX_BOX_DEPTH} deep here, deeper than the PDF can draw, "
+                                         "so the inner ones are printed without their box, each "
+                                         "title in bold: nest them less deeply")
+        if not (node.children and isinstance(node[0], nodes.title)) and type(node) is not nodes.admonition \
+                and not isinstance(node, (nodes.topic, nodes.sidebar)):
+            name = "seealso" if isinstance(node, addnodes.seealso) else node.tagname
+            self.add(f"#strong[#{escape.string(admonitionlabels.get(name, name.title()))}]\n\n")
+        return True
+
     def visit_Admonition(self, node: nodes.Element) -> None:
+        if self._flat_box(node):
+            return
         tone = _TONES.get(node.tagname) or next(
             (_TONES[name] for name in node.get("classes", ()) if name in _TONES), None)
         self.add("#admonition(")
@@ -940,10 +966,14 @@ class TypstTranslator(SphinxTranslator):
             self.add(escape.string(admonitionlabels.get(name, name.title())) + ", [")
 
     def depart_Admonition(self, node: nodes.Element) -> None:
-        self.close("])")
+        if not node.get("typst-flat"):  # a flat box's words are blocks of the box around it
+            self.box_depth -= 1
+            self.close("])")
         self.block_end()
 
     def visit_topic(self, node: nodes.Element) -> None:
+        if self._flat_box(node):
+            return
         self.add("#aside(")
         if not (node.children and isinstance(node[0], nodes.title)):
             self.add("none, [")

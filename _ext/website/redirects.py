@@ -82,6 +82,10 @@ GENERATED_FOLDERS = {"editions": "in the editions' folder", "cite": "in the cita
 """Folders whose files the site generates (the books, their checksums, frozen releases; the
 ``.bib``/``.ris`` files; a page per version), so no redirect may be written in them."""
 MAX_NAME_BYTES = 240
+MAX_PATH_BYTES = 1000
+"""An old address's longest path: the file system's 4,096 bytes hold the build folder too, and
+``os.makedirs`` makes one folder per call in a call (``a/`` 3,000 times: "File name too long"
+stopped the site with a traceback)."""
 
 
 def generated(source: str) -> tuple[str, str] | None:
@@ -103,6 +107,8 @@ def unwritable(source: str, files: set[str]) -> str | None:
     """Why the redirect file ``source`` cannot be written beside the site's ``files``."""
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in source):
         return "has a control character"
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
+        return f"is longer than {MAX_PATH_BYTES} bytes, more than a file's path may be"
     parts = source.split("/")
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
         return f"has a name longer than {MAX_NAME_BYTES} bytes"
