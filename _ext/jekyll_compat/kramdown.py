@@ -556,3 +556,47 @@ def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, st
                 lines[i] = f"{match.group(1)}{match.group(2)} {match.group(3)}"
         previous_blank = not line.strip()
     return "\n".join(lines), found
+
+
+_LIST_ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( {1,4}|$)")
+
+
+def _list_item(line: str) -> tuple[int, int, bool] | None:
+    """A list item's line: its marker's column, its text's column and whether it is numbered."""
+    item = _LIST_ITEM.match(line)
+    if item is None or line.lstrip().startswith(("---", "***", "* * *", "- - -")):
+        return None
+    indent, marker = len(item.group(1)), item.group(2)
+    return indent, indent + len(marker) + max(1, len(item.group(3))), marker[0].isdigit()
+
+
+def sublists_nested(text: str) -> str:
+    """A list of the other kind right under a list item, indented less than the item's text
+    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it.
+
+    kramdown (Jekyll's GFM reading) and redcarpet nested it in the item; CommonMark began a
+    list of its own after the item's list. The moved lines run to a blank line or a line no
+    further in than the item; code is left alone; every line keeps its number."""
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    item: tuple[int, int, bool] | None = None
+    shift = 0
+    for i, line in enumerate(lines):
+        if i not in prose or not line.strip() or "\t" in line[:len(line) - len(line.lstrip())]:
+            item, shift = None, 0
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if shift:
+            if indent > item[0]:
+                lines[i] = " " * shift + line
+                continue
+            shift = 0
+        found = _list_item(line)
+        if found is not None and item is not None and item[0] < found[0] < item[1] \
+                and found[2] != item[2]:
+            shift = item[1] - found[0]
+            lines[i] = " " * shift + line
+            continue
+        if found is not None:
+            item = found
+    return "\n".join(lines)

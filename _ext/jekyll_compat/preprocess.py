@@ -244,6 +244,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
     if whole_elements:
         cleaned = kramdown.joined_terms(cleaned)
+        cleaned = kramdown.sublists_nested(cleaned)
         cleaned = tablecells.delimiters_fitted(cleaned)
         cleaned = tablecells.indented_rows_kept(cleaned)
         cleaned, headed = tablecells.with_header_lines(cleaned)

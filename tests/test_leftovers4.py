@@ -1,0 +1,55 @@
+"""Problems a closing note listed as noticed and not done: lists kramdown nested that
+MyST did not, a picture's title kept nowhere, false alarms and silent losses in Liquid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _article(out: Path, name: str = "index") -> BeautifulSoup:
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def _words(element) -> str:
+    """The element's words, without the passages' "¶" links."""
+    return " ".join(element.get_text().replace("\N{PILCROW SIGN}", " ").split())
+
+
+def _said(build, kind: str) -> list[tuple[str, str]]:
+    return [tuple(line.split(" WARNING: ", 1)) for line in build.warnings if f"[{kind}]" in line]
+
+
+def test_bullets_two_spaces_under_a_numbered_step_are_nested_as_kramdown_nested_them(tmp_path: Path) -> None:
+    """``2. Do this`` then ``  - sub a``: two spaces, short of the step's text (three), so
+    CommonMark began a list of its own after the steps; kramdown (Jekyll's GFM input) and
+    redcarpet nested the bullets in the step. On a Jekyll site they are nested now."""
+    body = ("1. First\n2. Do this\n  - sub a\n  - sub b\n    - deeper\n3. Third\n\n"
+            "- A bullet\n 1. numbered under it\n\nAfter.\n\n"
+            "10. Ten\n  * star under ten\n\n"
+            "```\n2. Code\n  - not a list\n```\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html")
+    steps = article.select_one("ol")
+    items = steps.find_all("li", recursive=False)
+    assert [_words(li) for li in items] == [
+        "First", "Do this sub a sub b deeper", "Third"], steps
+    subs = items[1].ul.find_all("li", recursive=False)
+    assert [_words(li) for li in subs] == ["sub a", "sub b deeper"], steps
+    assert subs[1].ul is not None, steps
+    top_bullets = [ul for ul in article.find_all("ul") if ul.find_parent(["ul", "ol"]) is None]
+    assert len(top_bullets) == 1 and top_bullets[0].li.ol is not None, article
+    ten = [ol for ol in article.find_all("ol") if ol.get("start") == "10"]
+    assert ten and ten[0].li.ul is not None, article
+    assert "- not a list" in article.pre.get_text()
+    plain = write_pages(tmp_path / "plain", {"index.md": page("Home", 1, body)})
+    sphinx_build(plain, tmp_path / "plain-html", strict=False)
+    plain_ol = _article(tmp_path / "plain-html").select_one("ol")
+    assert plain_ol.find_all("li", recursive=False)[1].ul is None  # CommonMark's reading kept
