@@ -53,3 +53,28 @@ def test_bullets_two_spaces_under_a_numbered_step_are_nested_as_kramdown_nested_
     sphinx_build(plain, tmp_path / "plain-html", strict=False)
     plain_ol = _article(tmp_path / "plain-html").select_one("ol")
     assert plain_ol.find_all("li", recursive=False)[1].ul is None  # CommonMark's reading kept
+
+
+def test_a_pictures_title_is_kept_in_every_edition(tmp_path: Path) -> None:
+    """``![Map](map.png "Parks near you")``: kramdown gave the ``<img>`` a ``title`` (its
+    tooltip); docutils' writer dropped it, so no edition had the words."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from conftest import build_every_edition, jpeg_bytes
+
+    body = ('![Map of parks](map.jpg "Parks near you")\n\n'
+            'A small ![icon](map.jpg "Open all day") in words.\n\n![Plain](map.jpg)\n')
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body), "map.jpg": jpeg_bytes()})
+    build_every_edition(source, tmp_path / "out", strict=True)
+    article = _article(tmp_path / "out/html")
+    assert [img.get("title") for img in article.find_all("img")] == [
+        "Parks near you", "Open all day", None], article
+    with zipfile.ZipFile(next((tmp_path / "out/epub").glob("*.epub"))) as book:
+        xhtml = book.read(next(n for n in book.namelist() if n.endswith("index.xhtml"))).decode("utf-8")
+    assert [img.get("title") for img in BeautifulSoup(xhtml, "html.parser").find_all("img")] == [
+        "Parks near you", "Open all day", None], xhtml
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
+    assert "Parks near you" in text and "Open all day" in text, text
