@@ -78,3 +78,23 @@ def test_a_pictures_title_is_kept_in_every_edition(tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(
         next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
     assert "Parks near you" in text and "Open all day" in text, text
+
+
+def test_an_emphasis_of_a_value_that_prints_nothing_is_left_out(tmp_path: Path) -> None:
+    """``**{{ page.owner }}**`` with no ``owner:`` printed ``****`` (the value itself was
+    said); an emphasis of a value given stays."""
+    body = ("Owner: **{{ page.missing }}** and *{{ page.owner }}* and __{{ page.gone | upcase }}__.\n\n"
+            "Code `**{{ page.missing }}**` stays.\n\n"
+            "See [w] and [v].\n\n[w]: {% if page.missing %}{{ page.missing }}{% endif %}\n"
+            "[v]: {{ page.missing }}  {{ page.gone }}  \n")
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n", "index.md": page("Home", 1, body, owner="Parks")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html")
+    first = article.select("p")[0]
+    assert _words(first) == "Owner: and Parks and .", first
+    assert first.em.get_text() == "Parks"
+    assert article.select("p")[1].code.get_text() == "**{{ page.missing }}**"  # code left alone
+    assert "See [w] and [v]." in _words(article)
+    assert [w for w, _ in _said(build, "jekyll.empty-value")] == [f"{source / 'index.md'}:7:"]
