@@ -98,3 +98,24 @@ def test_an_emphasis_of_a_value_that_prints_nothing_is_left_out(tmp_path: Path) 
     assert article.select("p")[1].code.get_text() == "**{{ page.missing }}**"  # code left alone
     assert "See [w] and [v]." in _words(article)
     assert [w for w, _ in _said(build, "jekyll.empty-value")] == [f"{source / 'index.md'}:7:"]
+
+
+def test_an_if_whose_other_operand_holds_is_no_alarm_and_missing_tags_are_said(tmp_path: Path) -> None:
+    """``{% if page.a or true %}`` was said to leave its words out though they show;
+    ``{% if page.tags contains "x" %}`` on a page with no ``tags:`` dropped its words unsaid
+    (``page.tags`` was taken for a value Jekyll fills; it gives a page only its own)."""
+    body = ('{% if page.a or true %}Shown or.{% endif %}\n\n'
+            '{% if page.missing or page.gone %}Hidden words.{% endif %}\n\n'
+            '{% if page.tags contains "x" %}Tagged x.{% endif %}\n')
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n", "index.md": page("Home", 1, body),
+        "tagged.md": page("Tagged", 2, '{% if page.tags contains "x" %}Tagged x.{% endif %}\n', tags="[x]")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "jekyll.empty-value")
+    where = f"{source / 'index.md'}:"
+    assert [(w, m.split("`")[1]) for w, m in said] == [
+        (f"{where}8:", "{% if page.missing or page.gone %}"),
+        (f"{where}10:", '{% if page.tags contains "x" %}')], said
+    assert "Shown or." in _words(_article(tmp_path / "html"))
+    assert "Tagged x." in _words(_article(tmp_path / "html", "tagged"))
