@@ -119,3 +119,24 @@ def test_an_if_whose_other_operand_holds_is_no_alarm_and_missing_tags_are_said(t
         (f"{where}10:", '{% if page.tags contains "x" %}')], said
     assert "Shown or." in _words(_article(tmp_path / "html"))
     assert "Tagged x." in _words(_article(tmp_path / "html", "tagged"))
+
+
+def test_a_folded_mkdocs_box_is_a_closed_details_on_the_site_and_open_in_the_pdf(tmp_path: Path) -> None:
+    """``??? note "Title"`` is folded on a MkDocs site; every edition showed it open."""
+    from pypdf import PdfReader
+
+    from conftest import build_every_edition
+
+    body = ('??? tip "Folded one"\n    Folded body.\n\n???+ note "Open one"\n    Open body.\n\n'
+            "??? warning\n    Untitled body.\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build_every_edition(source, tmp_path / "out", strict=True)
+    article = _article(tmp_path / "out/html")
+    folded = article.select("details")
+    assert [(_words(d.summary), d.has_attr("open")) for d in folded] == [
+        ("Folded one", False), ("Warning", False)], article
+    assert "Folded body." in _words(folded[0]) and "Untitled body." in _words(folded[1])
+    assert "Open body." in _words(article.select_one(".admonition.note"))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
+    assert all(w in text for w in ("Folded one", "Folded body.", "Warning", "Untitled body.")), text

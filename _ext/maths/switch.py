@@ -397,12 +397,12 @@ class _Renderer(SphinxRenderer):
 
     def render_colon_fence(self, token: Any) -> None:
         """HackMD's ``:::warning`` (``info``, ``success``, ``danger``) as the box of its kind,
-        its ``:::spoiler Title`` as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
+        its ``:::spoiler Title`` (and VitePress' and MkDocs' folded ``:::details Title``) as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
         title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
         parts = (token.info.strip() if token.info else "").split(maxsplit=1)
         name = parts[0] if parts else ""
         box = _BOX_INFO.fullmatch(token.info.strip() if token.info else "")
-        if box is not None and box.group("name").lower() == "spoiler" and not box.group("bracketed"):
+        if box is not None and box.group("name").lower() in ("spoiler", "details") and not box.group("bracketed"):
             # HackMD's folded block: the box rawhtml's ``<details>`` holding Markdown makes
             # (class ``details-box``: folded on the site and in the ePub, open in the PDF)
             # a title that is only a comment (``:::spoiler <!-- later -->``) gave a summary of
