@@ -140,3 +140,19 @@ def test_a_folded_mkdocs_box_is_a_closed_details_on_the_site_and_open_in_the_pdf
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(
         next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
     assert all(w in text for w in ("Folded one", "Folded body.", "Warning", "Untitled body.")), text
+
+
+def test_a_redcarpet_site_keeps_its_dashes_and_quotes_as_typed(tmp_path: Path) -> None:
+    """On a ``markdown: redcarpet`` site, ``--watch`` was printed "–watch": kramdown's
+    typography was applied, which redcarpet gave only with its ``smart`` extension."""
+    body = 'Run `jekyll` with --watch and "quotes" -- then wait...\n'
+    for name, config, shown in [
+            ("redcarpet", "markdown: redcarpet\n", 'with --watch and "quotes" -- then wait...'),
+            ("smart", "markdown: redcarpet\nredcarpet:\n  extensions: [smart]\n",
+             "with \N{EN DASH}watch and \N{LEFT DOUBLE QUOTATION MARK}quotes"),
+            ("kramdown", "", "with \N{EN DASH}watch and \N{LEFT DOUBLE QUOTATION MARK}quotes")]:
+        source = write_pages(tmp_path / name, {"_config.yml": "title: Old site\n" + config,
+                                               "index.md": page("Home", 1, body)})
+        build = sphinx_build(source, tmp_path / f"{name}-html")
+        assert build.returncode == 0, build.output
+        assert shown in _words(_article(tmp_path / f"{name}-html")), (name, _article(tmp_path / f"{name}-html"))
