@@ -156,3 +156,21 @@ def test_a_redcarpet_site_keeps_its_dashes_and_quotes_as_typed(tmp_path: Path) -
         build = sphinx_build(source, tmp_path / f"{name}-html")
         assert build.returncode == 0, build.output
         assert shown in _words(_article(tmp_path / f"{name}-html")), (name, _article(tmp_path / f"{name}-html"))
+
+
+def test_a_comment_in_the_sites_title_and_in_a_pages_title_is_left_out_with_its_space(tmp_path: Path) -> None:
+    """``_config.yml``'s ``title: Parks <!-- old name --> Department`` was the site's name as
+    typed, comment and all (its ``description:`` too); a page's ``title: "Fees <!-- draft -->
+    2024"`` left "Fees  2024", two spaces, in its heading and the contents."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": 'title: Parks <!-- old name --> Department\ndescription: "Our <!-- x -->parks"\n',
+        "index.md": page("Home", 1, "Home words."),
+        "fees.md": page('"Fees <!-- draft --> 2024"', 2, "Fee words.")})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    fees = BeautifulSoup((tmp_path / "html/fees.html").read_text(encoding="utf-8"), "html.parser")
+    assert fees.title.get_text() == "Fees 2024 - Parks Department", fees.title
+    assert fees.select_one(".sidebar-brand-text").get_text().strip() == "Parks Department"
+    assert fees.find("meta", attrs={"name": "description"})["content"] == "Our parks"
+    assert fees.article.h1.get_text().replace("\N{PILCROW SIGN}", "") == "Fees 2024"
+    assert [a.get_text() for a in fees.select(".sidebar-tree a")] == ["Fees 2024"]
