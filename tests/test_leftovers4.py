@@ -174,3 +174,17 @@ def test_a_comment_in_the_sites_title_and_in_a_pages_title_is_left_out_with_its_
     assert fees.find("meta", attrs={"name": "description"})["content"] == "Our parks"
     assert fees.article.h1.get_text().replace("\N{PILCROW SIGN}", "") == "Fees 2024"
     assert [a.get_text() for a in fees.select(".sidebar-tree a")] == ["Fees 2024"]
+
+
+def test_a_fenced_block_of_a_class_no_edition_knows_is_said(tmp_path: Path) -> None:
+    """``::: mystery`` (a fenced div of a class nothing styles) was a plain box, unsaid; a
+    known box (``::: warning``) and a MkDocs tab stay unsaid."""
+    body = "::: mystery\nHidden meaning.\n:::\n\n::: warning\nCareful.\n:::\n\n=== \"Tab\"\n\n    Tab words.\n"
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "myst.directive_unknown")
+    assert [w for w, _ in said] == [f"{source / 'index.md'}:6:"], build.warnings
+    assert "`::: mystery`" in said[0][1]
+    words = _words(_article(tmp_path / "html"))
+    assert "Hidden meaning." in words and "Careful." in words and "Tab words." in words
