@@ -188,3 +188,19 @@ def test_a_fenced_block_of_a_class_no_edition_knows_is_said(tmp_path: Path) -> N
     assert "`::: mystery`" in said[0][1]
     words = _words(_article(tmp_path / "html"))
     assert "Hidden meaning." in words and "Careful." in words and "Tab words." in words
+
+
+def test_a_kramdown_details_of_markdown_is_folded(tmp_path: Path) -> None:
+    """``<details markdown="1">`` with its ``<summary>`` was unwrapped so its Markdown was
+    read, but the box went with it: the summary and the words stood open on the page."""
+    body = ('<details markdown="1">\n<summary>Fees</summary>\n\nThe fee is **five** dollars.\n\n</details>\n\n'
+            '<details markdown="1" open>\n  <summary>Hours</summary>\n\nOpen daily.\n</details>\n\nAfter.\n')
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html")
+    assert build.returncode == 0, build.output
+    article = _article(tmp_path / "html")
+    boxes = article.select("details")
+    assert [(_words(d.summary), d.has_attr("open")) for d in boxes] == [("Fees", False), ("Hours", True)], article
+    assert boxes[0].strong.get_text() == "five" and "Open daily." in _words(boxes[1])
+    assert "After." not in _words(boxes[1])
