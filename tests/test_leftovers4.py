@@ -204,3 +204,17 @@ def test_a_kramdown_details_of_markdown_is_folded(tmp_path: Path) -> None:
     assert [(_words(d.summary), d.has_attr("open")) for d in boxes] == [("Fees", False), ("Hours", True)], article
     assert boxes[0].strong.get_text() == "five" and "Open daily." in _words(boxes[1])
     assert "After." not in _words(boxes[1])
+
+
+def test_a_details_end_tag_at_another_level_is_said(tmp_path: Path) -> None:
+    """``<details>`` at the top and its ``</details>`` indented into a list item: the end tag
+    closed nothing and was left out unsaid, the box running on to a later ``</details>``."""
+    body = ("<details>\n<summary>Fees</summary>\n\n- The fee is five dollars.\n\n  </details>\n\n"
+            "After.\n\n<details>\n<summary>Paired</summary>\n\nPaired words.\n\n</details>\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "rawhtml.unclosed")
+    assert [w for w, _ in said] == [f"{source / 'index.md'}:6:", f"{source / 'index.md'}:11:"], build.warnings
+    assert said[1][1].startswith("this `</details>` closes no box at its level"), said
+    assert "After." in _words(_article(tmp_path / "html"))
