@@ -85,8 +85,8 @@ def test_an_emphasis_of_a_value_that_prints_nothing_is_left_out(tmp_path: Path) 
     said); an emphasis of a value given stays."""
     body = ("Owner: **{{ page.missing }}** and *{{ page.owner }}* and __{{ page.gone | upcase }}__.\n\n"
             "Code `**{{ page.missing }}**` stays.\n\n"
-            "See [w] and [v].\n\n[w]: {% if page.missing %}{{ page.missing }}{% endif %}\n"
-            "[v]: {{ page.missing }}  {{ page.gone }}  \n")
+            "See [w] and [v] and [r].\n\n[w]: {% if page.missing %}{{ page.missing }}{% endif %}\n"
+            "[r]: https://example.org/r\n[v]: {{ page.missing }}  {{ page.gone }}  \n")
     source = write_pages(tmp_path / "src", {
         "_config.yml": "title: Old site\n", "index.md": page("Home", 1, body, owner="Parks")})
     build = sphinx_build(source, tmp_path / "html", strict=False)
@@ -96,7 +96,8 @@ def test_an_emphasis_of_a_value_that_prints_nothing_is_left_out(tmp_path: Path) 
     assert _words(first) == "Owner: and Parks and .", first
     assert first.em.get_text() == "Parks"
     assert article.select("p")[1].code.get_text() == "**{{ page.missing }}**"  # code left alone
-    assert "See [w] and [v]." in _words(article)
+    assert "See [w] and [v] and r." in _words(article)  # [w]'s tag took no next line
+    assert [a["href"] for a in article.select("p a.reference")] == ["https://example.org/r"]
     assert [w for w, _ in _said(build, "jekyll.empty-value")] == [f"{source / 'index.md'}:7:"]
 
 

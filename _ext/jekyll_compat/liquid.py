@@ -208,7 +208,9 @@ def emphasis_only_when_filled(text: str) -> str:
     return "\n".join(lines)
 
 
-_LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{\{[^\n]*\}\}[ \t]*$", re.M)
+_LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{[{%][^\n]*[%}]\}[ \t]*$", re.M)
+"""A link definition whose address is Liquid: an output (``{{ site.github.url }}``) or a
+tag (``{% if page.x %}…{% endif %}``) that may print nothing."""
 _BARE_DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:[ \t]*\Z")
 
 
