@@ -444,7 +444,8 @@ def _plainly_empty(tag: str, names: set[str]) -> bool:
     ``or`` has an operand naming none of them (``page.a or true`` shows its words)."""
     if not re.search(r"\sor\s", tag):
         return True
-    operands = _OR.split(re.sub(r"^\{%-?\s*\w+\s*|\s*-?%\}$", "", tag))
+    inner = tag.removeprefix("{%").removesuffix("%}").strip("-").split(None, 1)  # linear: no `\s*` pattern
+    operands = _OR.split(inner[1] if len(inner) > 1 else "")
     return all(any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", o) for n in names) for o in operands)
 
 
