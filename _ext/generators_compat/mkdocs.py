@@ -4,7 +4,8 @@ Plain Python with no Sphinx import. MkDocs' blocks are marked by a line and hold
 indented four spaces under it; MyST saw the marks as words and the indented lines as code:
 
 - ``!!! note "Opening hours"`` (admonition), ``??? tip "Title"`` and ``???+ tip`` (pymdownx's
-  details, folded or open: every edition shows them open, as print must): a box of its
+  details, folded or open: a folded one is closed on the site and in the ePub, as a
+  ``<details>`` is, open in the PDF, as print must show it): a box of its
   kind's colour (:data:`KINDS`, ``:::kind Title``, which ``maths.switch`` reads), its body
   taken out of the indentation; ``!!! note ""`` (no title) a box labelled by its kind.
 - ``=== "Residents"`` (content tabs): each tab's words one after another under their label
@@ -196,9 +197,11 @@ def _box_info(found: re.Match[str]) -> str:
     title = found.group("title")
     title = None if title is None else _unquoted(title)
     if title is None:
-        if words[0].casefold() == kind:
+        if words[0].casefold() == kind and found.group("mark") != "???":
             return kind
         title = words[0].replace("-", " ").replace("_", " ").title()
+    if found.group("mark") == "???":  # folded: closed on the site, open in print
+        return f"details {_words(title)}".rstrip()
     return f"{kind} {_words(title)}".rstrip()
 
 

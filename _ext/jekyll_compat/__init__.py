@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import changes
 import pagesource
 import pagesource.suffixes
+import pagesource.titles
 import publication
 import yaml
 from docutils import nodes
@@ -405,7 +406,9 @@ publication (a title on a cover, in every page's head and in each citation)."""
 
 
 def _one_line(value: Any, limit: int = TITLE_LIMIT) -> str:
-    text = " ".join(value.split()) if isinstance(value, str) else ""
+    """A ``_config.yml`` value as one line of words, its HTML comments left out (a note to
+    editors, which jekyll-seo-tag's escaped title had shown as typed)."""
+    text = " ".join(pagesource.titles.without_comments(value).split()) if isinstance(value, str) else ""
     return text if 0 < len(text) <= limit and not _unprintable(text) else ""
 
 

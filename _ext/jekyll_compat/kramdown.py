@@ -255,12 +255,13 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
         if (match := _markdown_open(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
                 and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
-            wrappers.append(match.group(1).lower())
-            lines[i] = quote.rstrip()
+            folded = _folded(lines, i, match) if not quote and match.group(1).lower() == "details" else None
+            wrappers.append("details kept" if folded else match.group(1).lower())
+            lines[i] = folded or quote.rstrip()
             continue
-        if wrappers and (match := _CLOSE.match(inside)) and match.group(1).lower() == wrappers[-1]:
-            wrappers.pop()
-            lines[i] = quote.rstrip()
+        if wrappers and (match := _CLOSE.match(inside)) and match.group(1).lower() == wrappers[-1].split()[0]:
+            if wrappers.pop() != "details kept":
+                lines[i] = quote.rstrip()
             continue
         if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
@@ -276,6 +277,25 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
             lines[i] = outside_code(lines[i], lambda part: _SPACED_REFERENCE.sub(
                 lambda m: f"][{m.group(1)}]" if _label(m.group(1)) in labels else m.group(0), part))
     return "\n".join(lines)
+
+
+_SUMMARY_LINE = re.compile(r"^\s*(<summary\b[^<>]*>.*</summary\s*>)\s*$", re.I)
+
+
+def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
+    """``<details markdown="1">`` kept as a ``<details>`` start tag, its ``<summary>`` line
+    joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did;
+    ``None`` when a line of Markdown follows the tag at once (it would be read as HTML)."""
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    summary = _SUMMARY_LINE.match(following)
+    if summary is None and following.strip():
+        return None
+    attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", tag.group(2), flags=re.I).strip()
+    start = "<details" + (" " + attributes if attributes else "") + ">"
+    if summary is not None:
+        lines[i + 1] = ""
+        return start + summary.group(1)
+    return start
 
 
 def _without_table_separators(lines: list[str]) -> list[str]:
@@ -556,3 +576,47 @@ def hash_headings(text: str, as_headings: bool) -> tuple[str, list[tuple[int, st
                 lines[i] = f"{match.group(1)}{match.group(2)} {match.group(3)}"
         previous_blank = not line.strip()
     return "\n".join(lines), found
+
+
+_LIST_ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( {1,4}|$)")
+
+
+def _list_item(line: str) -> tuple[int, int, bool] | None:
+    """A list item's line: its marker's column, its text's column and whether it is numbered."""
+    item = _LIST_ITEM.match(line)
+    if item is None or line.lstrip().startswith(("---", "***", "* * *", "- - -")):
+        return None
+    indent, marker = len(item.group(1)), item.group(2)
+    return indent, indent + len(marker) + max(1, len(item.group(3))), marker[0].isdigit()
+
+
+def sublists_nested(text: str) -> str:
+    """A list of the other kind right under a list item, indented less than the item's text
+    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it.
+
+    kramdown (Jekyll's GFM reading) and redcarpet nested it in the item; CommonMark began a
+    list of its own after the item's list. The moved lines run to a blank line or a line no
+    further in than the item; code is left alone; every line keeps its number."""
+    lines = text.split("\n")
+    prose = set(markdown_lines(lines))
+    item: tuple[int, int, bool] | None = None
+    shift = 0
+    for i, line in enumerate(lines):
+        if i not in prose or not line.strip() or "\t" in line[:len(line) - len(line.lstrip())]:
+            item, shift = None, 0
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if shift:
+            if indent > item[0]:
+                lines[i] = " " * shift + line
+                continue
+            shift = 0
+        found = _list_item(line)
+        if found is not None and item is not None and item[0] < found[0] < item[1] \
+                and found[2] != item[2]:
+            shift = item[1] - found[0]
+            lines[i] = " " * shift + line
+            continue
+        if found is not None:
+            item = found
+    return "\n".join(lines)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pagesource.fences import outside_code, outside_fences
+
 from .linemap import LineMap
 
 _INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
@@ -183,7 +185,32 @@ def without_empty_emphasis(text: str, site: Mapping[str, Any]) -> str:
                                else m.group(0), text)
 
 
-_LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{\{[^\n]*\}\}[ \t]*$", re.M)
+_EMPHASIS_OF_VALUE = re.compile(r"(?<![*_\w\\])(\*{1,3}|_{1,3})(\{\{[^{}\n]+\}\})\1(?![*_\w])")
+_KEPT = "jekyll_compat_emphasised"
+
+
+def emphasis_only_when_filled(text: str) -> str:
+    """``**{{ page.owner }}**`` (outside code) printed with its stars only when the value
+    prints something: with no value it printed ``****`` (the value itself is said). Liquid
+    decides, on the same line: ``{% capture %}`` the value, then ``{% if %}`` it is not empty."""
+    if "{{" not in text or ("*{{" not in text and "_{{" not in text):
+        return text
+    lines = text.split("\n")
+
+    def kept(match: re.Match[str]) -> str:
+        marks, value = match.group(1), match.group(2)
+        return (f"{{% capture {_KEPT} %}}{value}{{% endcapture %}}{{% if {_KEPT} != \"\" %}}"
+                f"{marks}{{{{ {_KEPT} }}}}{marks}{{% endif %}}")
+
+    for i in outside_fences(lines):
+        if "{{" in lines[i]:
+            lines[i] = outside_code(lines[i], lambda part: _EMPHASIS_OF_VALUE.sub(kept, part))
+    return "\n".join(lines)
+
+
+_LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{[{%][^\n]*[%}]\}[ \t]*$", re.M)
+"""A link definition whose address is Liquid: an output (``{{ site.github.url }}``) or a
+tag (``{% if page.x %}…{% endif %}``) that may print nothing."""
 _BARE_DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:[ \t]*\Z")
 
 

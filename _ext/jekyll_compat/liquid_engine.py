@@ -433,15 +433,32 @@ def _unfilled(noted: list[Undefined], source: str, first_line: int) -> list[Drop
     return [Dropped(line, name) for name, line in found.items()]
 
 
-def _unfilled_names(noted: list[Undefined], source: str) -> Iterable[tuple[Undefined, str]]:
+_TESTED_FILLS = JEKYLL_FILLS - {"page.tags"}
+"""A test of ``page.tags`` on a page without ``tags:`` skipped its words on Jekyll too, but
+Jekyll gives a page no tags of its own making: it is said, as a missing key is."""
+_OR = re.compile(r"\s(?:or|and)\s")
+
+
+def _plainly_empty(tag: str, names: set[str]) -> bool:
+    """Whether the test ``tag`` fails because of the empty ``names`` alone: not when an
+    ``or`` has an operand naming none of them (``page.a or true`` shows its words)."""
+    if not re.search(r"\sor\s", tag):
+        return True
+    inner = tag.removeprefix("{%").removesuffix("%}").strip("-").split(None, 1)  # linear: no `\s*` pattern
+    operands = _OR.split(inner[1] if len(inner) > 1 else "")
+    return all(any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", o) for n in names) for o in operands)
+
+
+def _unfilled_names(noted: list[Undefined], source: str,
+                    fills: frozenset[str] = JEKYLL_FILLS) -> Iterable[tuple[Undefined, str]]:
     """Each of ``noted`` written in the page itself as a ``site.``/``page.`` value Jekyll did
-    not fill itself, with that name."""
+    not fill itself (``fills``), with that name."""
     for undefined in noted:
         token = undefined.token
         if token is None or getattr(token, "source", None) is not source:
             continue
         name = _UNFILLED_NAME.match(source, token.start_index)
-        if name is None or name.group(1) in JEKYLL_FILLS or name.group(1).startswith(_EMPTY_WITHIN):
+        if name is None or name.group(1) in fills or name.group(1).startswith(_EMPTY_WITHIN):
             continue
         yield undefined, name.group(1)
 
@@ -493,13 +510,20 @@ def _untaken(tested: list[Undefined], source: str, first_line: int, as_written) 
     """The page's ``if``/``elsif``/``unless``/``case`` tags testing a ``site.``/``page.`` value
     nothing gives, whose skipped branch holds words, each once, as ``(line, "name\ttag")``."""
     found: dict[int, Dropped] = {}
-    for undefined, name in _unfilled_names(tested, source):
+    tested_names = list(_unfilled_names(tested, source, _TESTED_FILLS))
+    names_in: dict[int, set[str]] = {}
+    for undefined, name in tested_names:
+        if (span := _tag_at(source, undefined.token.start_index)) is not None:
+            names_in.setdefault(span[0], set()).add(name)
+    for undefined, name in tested_names:
         span = _tag_at(source, undefined.token.start_index)
         if span is None or span[0] in found:
             continue
         kind = _TAG_NAME.match(source, span[0])
         if kind is None or kind.group(1) not in ("if", "elsif", "unless", "case"):
             continue
+        if not _plainly_empty(source[span[0]:span[1]], names_in[span[0]]):
+            continue  # `page.a or true`: another operand decides
         differs = re.search(r"!=|<>", source[span[0]:span[1]]) is not None
         if differs and kind.group(1) != "if":
             continue  # its outcome is not plain from the tag: not said

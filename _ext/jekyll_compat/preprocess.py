@@ -164,7 +164,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     if liquid.has_liquid(body):
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
-        body = liquid.without_empty_emphasis(body, site)
+        body = liquid.emphasis_only_when_filled(liquid.without_empty_emphasis(body, site))
         rendered = liquid_engine.render(body, with_heading_title(front, body), site,
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
@@ -244,6 +244,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
         lines = lines.with_blank_lines(tuple(first_line + line for line in apart))
     if whole_elements:
         cleaned = kramdown.joined_terms(cleaned)
+        cleaned = kramdown.sublists_nested(cleaned)
         cleaned = tablecells.delimiters_fitted(cleaned)
         cleaned = tablecells.indented_rows_kept(cleaned)
         cleaned, headed = tablecells.with_header_lines(cleaned)

@@ -60,14 +60,33 @@ def _entity(name: Any) -> str | None:
         return None
 
 
-def applies(setting: Any, srcdir: Path) -> bool:
-    """Whether kramdown's typography is applied to the pages in ``srcdir``."""
+def applies(setting: Any, srcdir: Path, site: Mapping[str, Any] | None = None) -> bool:
+    """Whether kramdown's typography is applied to the pages in ``srcdir`` (``site``: its
+    ``_config.yml``: a site whose ``markdown:`` is redcarpet or CommonMark had it only when
+    it asked for it, redcarpet's ``smart`` extension or CommonMark's ``SMART`` option)."""
     if isinstance(setting, str):  # -D kramdown_typography=0 on the command line
         setting = None if setting.strip().lower() in ("", "auto", "none") else \
             setting.strip().lower() in ("1", "true", "yes", "on")
     if setting is None:
-        return (srcdir / "_config.yml").is_file()
+        return (srcdir / "_config.yml").is_file() and _reader_is_smart(site or {})
     return bool(setting)
+
+
+def _reader_is_smart(site: Mapping[str, Any]) -> bool:
+    reader = str(site.get("markdown") or "kramdown").strip().lower()
+    if reader == "redcarpet":
+        options, wanted = _setting(site, "redcarpet", "extensions"), "smart"
+    elif reader.startswith("commonmark"):  # jekyll-commonmark (-ghpages)
+        options, wanted = _setting(site, "commonmark", "options"), "smart"
+    else:
+        return True
+    return any(str(option).strip().lower() == wanted for option in options)
+
+
+def _setting(site: Mapping[str, Any], section: str, key: str) -> list[Any]:
+    found = site.get(section)
+    found = found.get(key) if isinstance(found, Mapping) else None
+    return found if isinstance(found, list) else [found] if isinstance(found, str) else []
 
 
 class _Said(set):
@@ -85,16 +104,17 @@ class KramdownTypography(SphinxSmartQuotes):
     default_priority = 751
 
     def apply(self, **kwargs: Any) -> None:
-        if not applies(self.config.kramdown_typography, Path(self.env.srcdir)):
+        from . import jekyll_config  # the package imports this module first
+
+        site = jekyll_config(Path(self.env.srcdir))
+        if not applies(self.config.kramdown_typography, Path(self.env.srcdir), site):
             return
         if self.env._builder_cls.name in self.config.smartquotes_excludes.get("builders", []):
             return
         liquid_as_written(self.document)
         self.smartquotes_action = ACTION
         self.unsupported_languages = _Said()
-        from . import jekyll_config  # the package imports this module first
-
-        quotes = site_quotes(jekyll_config(Path(self.env.srcdir)))
+        quotes = site_quotes(site)
         language = (self.document.settings.language_code or "en").lower()
         before = smartquotes.smartchars.quotes.get(language)
         if quotes:  # docutils keeps its quotes per language in one module-wide table

@@ -293,6 +293,8 @@ BOXES = {"info": "note", "success": "tip", "secondary": "note",
 _BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?:\[(?P<bracketed>.*)\])?(?:\s+(?P<title>.*))?", re.S)
 """``tip Pro tip``, or Docusaurus' ``info[Office hours]``: a box's kind and its title (to
 the last ``]``: ``info[Pick a [zone]]``)."""
+_PLAIN_BLOCKS = frozenset({"tab"})
+"""The blocks of a known class that are no box: a MkDocs or GitBook tab's words under its label."""
 _CLASS_NAME = re.compile(r"[\w-]+")
 """A block's first word MyST may take as its class; any other (``tip[Unclosed``,
 ``note{title="Hours"}``) is words, and the whole line the block's title."""
@@ -397,12 +399,12 @@ class _Renderer(SphinxRenderer):
 
     def render_colon_fence(self, token: Any) -> None:
         """HackMD's ``:::warning`` (``info``, ``success``, ``danger``) as the box of its kind,
-        its ``:::spoiler Title`` as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
+        its ``:::spoiler Title`` (and VitePress' and MkDocs' folded ``:::details Title``) as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
         title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
         parts = (token.info.strip() if token.info else "").split(maxsplit=1)
         name = parts[0] if parts else ""
         box = _BOX_INFO.fullmatch(token.info.strip() if token.info else "")
-        if box is not None and box.group("name").lower() == "spoiler" and not box.group("bracketed"):
+        if box is not None and box.group("name").lower() in ("spoiler", "details") and not box.group("bracketed"):
             # HackMD's folded block: the box rawhtml's ``<details>`` holding Markdown makes
             # (class ``details-box``: folded on the site and in the ePub, open in the PDF)
             # a title that is only a comment (``:::spoiler <!-- later -->``) gave a summary of
@@ -424,6 +426,13 @@ class _Renderer(SphinxRenderer):
         super().render_colon_fence(token)
         if not name or _CLASS_NAME.fullmatch(name):
             shown = parts[1] if len(parts) > 1 else ""
+            if name and name.lower() not in _PLAIN_BLOCKS:
+                self.create_warning(
+                    f"`::: {name}` names no kind of box the publication knows, so what the block "
+                    "holds is shown in a plain box: write a known kind (`::: note`, `tip`, "
+                    "`warning`, `danger` …), or remove the fence lines",
+                    myst_base.MystWarnings.UNKNOWN_DIRECTIVE, line=myst_base.token_line(token, 0),
+                    append_to=self.current_node)
         else:
             shown = token.info.strip()
         if shown and not name.startswith("{") and isinstance(self.current_node[-1], nodes.container):

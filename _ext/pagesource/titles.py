@@ -40,6 +40,19 @@ def is_shown(value: Any) -> bool:
     return isinstance(value, (int, float))
 
 
+def without_comments(text: str) -> str:
+    """``text`` without its HTML comments, shown as a browser shows it: ``Fees <!-- draft
+    --> 2024`` is "Fees 2024" (the spaces either side one), ``Fees<!-- x -->2024`` "Fees2024"."""
+    if "<!--" not in text:
+        return text
+    parts = _COMMENT.split(text)
+    out = parts[0]
+    for part in parts[1:]:
+        spaced = out[-1:].isspace() or part[:1].isspace()
+        out = out.rstrip() + (" " if spaced and out.strip() else "") + (part.lstrip() if spaced else part)
+    return out
+
+
 def one_line(title: str) -> str:
     """``title`` with each line break (and the spaces around it) as one space, and without
     the characters XML forbids (:data:`NOT_XML`)."""
@@ -61,7 +74,7 @@ def as_markdown(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         return str(value)
-    title = charrefs.as_markdown(one_line(value))
+    title = charrefs.as_markdown(one_line(without_comments(value)))
     return _CLOSING_HASH.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\#{m.group(3)}", title)
 
 

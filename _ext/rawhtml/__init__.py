@@ -181,6 +181,13 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                        "meant for it follow it, unfolded: write the box's headings as bold text "
                        "(`**Step one**`), or close the box before the heading", location=_where(opener),
                        type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
+    for closer in details.stray_closers(doctree) if has_details else ():
+        logger.warning("this `</details>` closes no box at its level (its `<details>` is written at "
+                       "another indentation, in a list item or out of one, or above a heading), so "
+                       "it is left out and the box does not end here: write the box's `<details>` "
+                       "and `</details>` at the same indentation, with no heading between them",
+                       location=_where(closer),
+                       type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
     _say_placeholders(env.docname, html_nodes(doctree))
     for raw in doctree.findall(nodes.raw):

@@ -81,6 +81,14 @@ def unpaired(doctree: nodes.Node) -> list[nodes.raw]:
             and not isinstance(raw.parent, nodes.TextElement) and (found := _OPEN.match(raw.astext())) and not _ENDS.search(found.group(3))]
 
 
+def stray_closers(doctree: nodes.Node) -> list[nodes.raw]:
+    """The ``</details>`` blocks :func:`boxes` paired with no start tag: one written at
+    another level than its ``<details>`` (indented into a list item, or out of one, or in
+    the section of a heading inside the box), which closes nothing; its box runs on to a later ``</details>``, or has none."""
+    return [raw for raw in doctree.findall(nodes.raw) if _is_html(raw)
+            and not isinstance(raw.parent, nodes.TextElement) and _CLOSE.match(raw.astext())]
+
+
 def _links(summary: str) -> list[str]:
     """Each ``<a href>…</a>`` in a summary's HTML, kept as the box's first line. Found by
     steps that each move on (a lazy ``.*?</a>`` from every ``<a`` was quadratic)."""

@@ -1037,14 +1037,23 @@ class TypstTranslator(SphinxTranslator):
         return "pdf.artifact(image(" + ", ".join(args) + "))"
 
     def visit_image(self, node: nodes.Element) -> None:
+        """A picture; its title (``![Map](map.png "Parks near you")``, the site's tooltip)
+        printed after it, under it when it is alone in its paragraph."""
         call = self.image_call(node)
         if call is None:
             self.text(node.get("alt") or urls.picture_name(node.get("uri", "")))
             raise nodes.SkipNode
         inline = isinstance(node.parent, (nodes.paragraph, nodes.TextElement))
         align = _ALIGN.get(node.get("align", ""))
+        title = " ".join(str(node.get("title") or "").split())
         if inline:
             self.add(f"#box({call})")
+            if title and len(node.parent.children) == 1:  # the picture alone: its title under it
+                self.add("#linebreak()#emph[")
+                self.text(title)
+                self.add("]")
+            elif title:
+                self.text(f" ({title})")
         elif align:
             self.add(f"#align({align}, {call})")
             self.block_end()

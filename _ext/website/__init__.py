@@ -28,9 +28,10 @@ from publication import madefrom
 from publication.atomic import write_if_changed
 from publication.glue import metadata, site_root, version_root
 
-from . import card, editions, headtags, picture_titles, redirects, sitefiles
+from . import card, editions, headtags, redirects, sitefiles
 from .furo_boxes import ContentsBoxes, depart_container, visit_container
 from .panel import editions_panel
+from .picture_titles import depart_image, visit_image
 from .unique_ids import OneElementPerId
 from .search_index import drop_build_paths, drop_empty_search_terms
 from .sitemap import complete_sitemap, replace_link_collector
@@ -364,7 +365,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(OneElementPerId)
     app.add_post_transform(ContentsBoxes)
     app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
-    app.add_node(nodes.image, override=True, html=(picture_titles.visit_image, picture_titles.depart_image))
+    app.add_node(nodes.image, override=True, html=(visit_image, depart_image))
     app.connect("builder-inited", find_editions)
     app.connect("env-get-outdated", collect_front_matter, priority=400)  # before pageorder
     app.connect("env-get-outdated", remove_old_output, priority=550)  # after pageorder
