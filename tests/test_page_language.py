@@ -534,3 +534,24 @@ def test_the_site_around_a_right_to_left_page_is_laid_out_as_on_every_page(built
             chromium.close()
     assert english == {"sidebarLeft": True, "linkAlign": english["linkAlign"], "nextRight": True, "article": "ltr"}
     assert arabic == {**english, "article": "rtl"}
+
+
+def test_a_language_key_that_names_a_language_is_the_pages_language(tmp_path):
+    """``language: es`` (po4a's, Hugo's and many themes' key) was front-matter data no edition
+    showed: the Spanish page was read with the English voice. A ``language:`` that names a
+    language is the page's; a name is said with its code to write; one that names no
+    language (``language: python``) stays data no edition shows, said as before."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "acerca.md": "---\ntitle: Acerca de\nlanguage: es\nposition: 1\n---\n\nLa ciudad ofrece servicios a todos.\n",
+        "named.md": "---\ntitle: Acerca\nlanguage: Spanish\nposition: 2\n---\n\nLa ciudad ofrece servicios.\n",
+        "code.md": "---\ntitle: Code\nlanguage: python\nposition: 3\n---\n\nSome code.\n",
+        "both.md": "---\ntitle: Parks\nlang: en\nlanguage: es\nposition: 4\n---\n\nThe parks open at dawn.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    langs = {name: soup(tmp_path / "html" / f"{name}.html").html["lang"] for name in ("acerca", "named", "code", "both")}
+    assert langs == {"acerca": "es", "named": "en", "code": "en", "both": "en"}
+    said = [line for line in build.output.splitlines() if "WARNING" in line]
+    assert not [w for w in said if "acerca.md" in w], said
+    assert any("named.md:3" in w and "`language: es`" in w and "languages.page-language" in w for w in said), said
+    assert any("code.md:3" in w and "jekyll.front-matter" in w for w in said), said

@@ -309,27 +309,23 @@ def words_of(doctree: nodes.document, at_most: int = 20_000) -> str:
 def _declared_at(env: Any, docname: str) -> tuple[int, str] | None:
     """The line of the page's own ``lang:`` (or ``locale:``) and its value; None when its
     language came from ``_config.yml``, which says it for many pages."""
-    from jekyll_compat import LANGUAGE_KEYS
-
     source = pagesource.read(Path(env.doc2path(docname)))
-    data = source.data if isinstance(source.data, dict) else {}
-    key = next((key for key in LANGUAGE_KEYS if data.get(key) not in (None, "")), None)
-    return None if key is None else (source.key_lines.get(key, 1), str(data[key]))
+    found = pagelang.declared(source.data)
+    return None if found is None else (source.key_lines.get(found[0], 1), str(found[1]))
 
 
 def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:
-    """The page's ``lang:`` (or ``locale:``) when it is not the language the pages are
-    written in; on an old Jekyll site without one, the language ``_config.yml`` gives it
+    """The page's ``lang:`` (or ``locale:``, or a ``language:`` naming one) when it is not
+    the language the pages are written in; on an old Jekyll site without one, the language ``_config.yml`` gives it
     (checked once: :func:`check_site_languages`), unless that is the pages' own."""
-    from jekyll_compat import LANGUAGE_KEYS, language_given
+    from jekyll_compat import language_given
 
     path = Path(env.doc2path(docname))
     source = pagesource.read(path)
     publication = config.source_language or "en"
-    data = source.data if isinstance(source.data, dict) else {}
-    for key in LANGUAGE_KEYS:
-        if data.get(key) not in (None, ""):
-            return pagelang.read(data[key], source.key_lines.get(key, 1), publication)
+    if (declared := pagelang.declared(source.data)) is not None:
+        key, value = declared
+        return pagelang.read(value, source.key_lines.get(key, 1), publication, key)
     srcdir = Path(env.srcdir)
     if not (srcdir / "_config.yml").is_file():
         return None
