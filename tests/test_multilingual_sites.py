@@ -275,3 +275,42 @@ def test_a_twin_added_later_is_linked_from_the_page_already_built(tmp_path: Path
     nav = BeautifulSoup((out / "es" / "about.html").read_text(encoding="utf-8"), "html.parser").select_one(
         "nav.language-switcher")
     assert nav is not None and nav.find("a", hreflang="en")["href"] == "../about.html"
+
+
+def test_the_search_finds_one_chinese_character_and_words_typed_without_accents(tmp_path: Path) -> None:
+    """On a phone, readers type Spanish and Vietnamese without accents ("informacion", "thong
+    dich") and Chinese one character at a time (電); the search found neither. Each word with
+    accents is indexed without them too, and each Chinese character alone; the page's words
+    stay as written."""
+    from conftest import require_tool, sphinx_build
+    from test_a11y_html import CHROMIUM, new_page, serve
+
+    from playwright.sync_api import sync_playwright
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Water service", 1, "Pay your water bill online."),
+        "es.md": page("Agua", 2, "Más información sobre su factura.", lang="es"),
+        "vi.md": page("Nước", 3, "Gọi để yêu cầu thông dịch viên. Đăng ký.", lang="vi"),
+        "zh.md": page("供水服務", 4, "透過網路或電話支付您的水費帳單。", lang="zh-Hant"),
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    script = (tmp_path / "html" / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(script[script.index("(") + 1:script.rindex(")")])["terms"]
+    assert {"información", "電話", "thông"} <= set(terms)  # as written, still
+    require_tool(CHROMIUM, "the search runs in the browser")
+    found = {}
+    with serve(tmp_path / "html") as address, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            context, tab = new_page(chromium, "phone")
+            for query in ("informacion", "información", "電", "費", "thong dich", "dang ky"):
+                tab.goto(address + "search.html?q=" + query)
+                tab.wait_for_selector("#search-results p.search-summary")
+                found[query] = tab.eval_on_selector_all(
+                    "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
+            context.close()
+        finally:
+            chromium.close()
+    assert found == {"informacion": ["es.html"], "información": ["es.html"], "電": ["zh.html"],
+                     "費": ["zh.html"], "thong dich": ["vi.html"], "dang ky": ["vi.html"]}, found
