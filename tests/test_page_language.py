@@ -555,3 +555,28 @@ def test_a_language_key_that_names_a_language_is_the_pages_language(tmp_path):
     assert not [w for w in said if "acerca.md" in w], said
     assert any("named.md:3" in w and "`language: es`" in w and "languages.page-language" in w for w in said), said
     assert any("code.md:3" in w and "jekyll.front-matter" in w for w in said), said
+
+
+def test_chinese_passages_are_printed_in_the_shapes_of_their_region(tmp_path):
+    """Typst picks the CJK font's glyph shapes (its ``locl`` forms: mainland, Taiwan, Hong
+    Kong, Japan) by ``lang`` and ``region``; a passage's ``lang="zh-Hant"`` reached the PDF as
+    ``lang: "zh"`` alone, printed in mainland shapes, and inside a Simplified Chinese page not
+    marked at all. A translation into ``zh_Hant`` gave Typst the region "HANT"."""
+    from typst_pdf.translator import book_language
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": ('---\ntitle: Home\n---\n\nBone is <span lang="zh-Hant">骨</span> in Taipei, '
+                     '<span lang="zh-HK">骨</span> in Hong Kong and <span lang="ja">骨</span> in Tokyo.\n'),
+        "sc.md": ('---\ntitle: 简体\nlang: zh-Hans\nposition: 1\n---\n\n骨直简体中文页面，繁体写作'
+                  '<span lang="zh-Hant">骨直</span>，不写<span lang="zh">骨</span>。\n')})
+    build = sphinx_build(source, tmp_path / "typst", "typst", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    typ = next(p for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
+    assert '#text(lang: "zh", region: "TW", "骨")' in typ and '#text(lang: "zh", region: "HK", "骨")' in typ
+    assert '#text(lang: "ja", region: none, "骨")' in typ
+    assert '#set text(lang: "zh", region: "CN", dir: ltr)' in typ  # the page: /Lang zh-CN, mainland shapes
+    assert '#text(lang: "zh", region: "TW", "骨直")' in typ
+    assert '#text(lang: "zh", region: none, "骨")' not in typ  # a plain `zh` inside takes the page's
+    assert book_language("zh_Hant") == 'lang: "zh", region: "TW", dir: auto'
+    assert book_language("zh_CN") == 'lang: "zh", region: "CN", dir: auto'
+    assert book_language("es") == 'lang: "es", region: none, dir: auto'

@@ -110,7 +110,10 @@ def likely_country(language: str, script: str) -> str | None:
     in mainland shapes) and to write the PDF's ``/Lang``."""
     from babel.core import get_global
 
-    likely = get_global("likely_subtags").get(f"{language}_{script}", "")
+    subtags = get_global("likely_subtags")
+    likely = subtags.get(f"{language}_{script}", "")
+    if not likely and subtags.get(f"und_{script}", "").startswith(f"{language}_"):  # zh-Hans: und_Hans
+        likely = subtags[f"und_{script}"]
     return next((part for part in likely.split("_")[2:] if _REGION.fullmatch(part)), None)
 
 
