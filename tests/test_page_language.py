@@ -214,7 +214,9 @@ def test_a_lang_that_is_no_language_is_said_at_its_line_and_reaches_no_edition(b
     # Traditional Chinese without a country: Typst set it in Simplified Chinese's (mainland)
     # glyph shapes, and the PDF's /Lang said "zh" alone; CLDR's likely country is Taiwan
     ("zh-Hant", "zh-Hant", "TW", "ltr"),
-    ("zh-Hans", "zh-Hans", None, "ltr"),  # Typst's default shapes for Chinese already
+    # Typst's default shapes for Chinese already, but a Simplified passage inside a Taiwan page
+    # took the page's region: CLDR's likely country (und_Hans) is China
+    ("zh-Hans", "zh-Hans", "CN", "ltr"),
     ("pa-Arab", "pa-Arab", "PK", "rtl"),
 ])
 def test_a_language_code_as_each_edition_needs_it(written, tag, region, direction):
@@ -568,7 +570,9 @@ def test_chinese_passages_are_printed_in_the_shapes_of_their_region(tmp_path):
         "index.md": ('---\ntitle: Home\n---\n\nBone is <span lang="zh-Hant">骨</span> in Taipei, '
                      '<span lang="zh-HK">骨</span> in Hong Kong and <span lang="ja">骨</span> in Tokyo.\n'),
         "sc.md": ('---\ntitle: 简体\nlang: zh-Hans\nposition: 1\n---\n\n骨直简体中文页面，繁体写作'
-                  '<span lang="zh-Hant">骨直</span>，不写<span lang="zh">骨</span>。\n')})
+                  '<span lang="zh-Hant">骨直</span>，不写<span lang="zh">骨</span>。\n'),
+        "tc.md": ('---\ntitle: 繁體\nlang: zh-TW\nposition: 2\n---\n\n繁體中文頁面，簡體寫作'
+                  '<span lang="zh-Hans">骨直</span>。\n')})
     build = sphinx_build(source, tmp_path / "typst", "typst", strict=False)
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     typ = next(p for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
@@ -577,6 +581,7 @@ def test_chinese_passages_are_printed_in_the_shapes_of_their_region(tmp_path):
     assert '#set text(lang: "zh", region: "CN", dir: ltr)' in typ  # the page: /Lang zh-CN, mainland shapes
     assert '#text(lang: "zh", region: "TW", "骨直")' in typ
     assert '#text(lang: "zh", region: none, "骨")' not in typ  # a plain `zh` inside takes the page's
+    assert '#text(lang: "zh", region: "CN", "骨直")' in typ  # Simplified inside a Taiwan page
     assert book_language("zh_Hant") == 'lang: "zh", region: "TW", dir: auto'
     assert book_language("zh_CN") == 'lang: "zh", region: "CN", dir: auto'
     assert book_language("es") == 'lang: "es", region: none, dir: auto'
