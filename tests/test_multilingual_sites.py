@@ -206,3 +206,111 @@ def test_a_language_folder_page_is_read_again_when_its_twin_comes(tmp_path: Path
     assert sphinx_build(source, clean, strict=False).returncode == 0
     assert BeautifulSoup((clean / "es" / "about.html").read_text(encoding="utf-8"), "html.parser").html["lang"] == "es"
     assert lang() == "es"
+
+
+def test_twin_pages_of_a_multilingual_site_link_each_other_by_their_languages(tmp_path: Path) -> None:
+    """A city site's translated copies in ``es/``, ``vi/``, ``zh/`` (and polyglot's
+    ``about.ko.md``) had no language switcher and no ``hreflang`` alternates: a reader who
+    landed on the Spanish page found no way to the English one, and back. Each twin now
+    carries the switcher the publication's translations have, and the alternates; a page
+    without a twin carries none."""
+    from test_a11y_html import nu_checker
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Trash and recycling", 1, "Put your carts at the curb by 6:30 a.m."),
+        "es/index.md": page("Basura y reciclaje", 2, "Ponga sus carritos en la acera antes de las 6:30 a.m."),
+        "vi/index.md": page("Rác và tái chế", 3, "Đặt thùng của quý vị ra lề đường trước 6:30 sáng."),
+        "zh/index.md": page("垃圾與回收", 4, "請在早上6:30之前將您的垃圾桶放在路邊。", lang="zh-Hant"),
+        "es/solo.md": page("Solo en español", 5, "Esta página no tiene gemela.", lang="es"),
+        "fees.md": page("Fees", 6, "What the carts cost."),
+        "fees.ko.md": page("요금", 7, "카트 요금은 다음과 같습니다.", lang="ko"),
+    })
+    from conftest import sphinx_build
+
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+
+    def soup(name: str) -> BeautifulSoup:
+        return BeautifulSoup((tmp_path / "html" / name).read_text(encoding="utf-8"), "html.parser")
+
+    expected = {"en": "index.html", "es": "es/index.html", "vi": "vi/index.html", "zh-Hant": "zh/index.html"}
+    for name in expected.values():
+        html = soup(name)
+        nav = html.select_one("nav.language-switcher")
+        assert nav is not None and nav.get("aria-label"), name
+        links = {a["hreflang"]: a for a in nav.select("a[href]")}
+        assert set(links) == set(expected), name
+        for lang, target in expected.items():
+            assert links[lang]["lang"] == lang
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(name), links[lang]["href"])) == target
+            assert (links[lang].get("aria-current") == "true") == (target == name)
+        assert links["es"].get_text() == "español" and links["en"].get_text() == "English"
+        alternates = {link["hreflang"]: link["href"] for link in html.select('head link[rel="alternate"][hreflang]')}
+        assert set(alternates) == {*expected, "x-default"} and alternates["x-default"] == alternates["en"], name
+        for lang, target in expected.items():  # at the site's address (the project's html_baseurl)
+            assert alternates[lang].startswith("https://") and alternates[lang].endswith("/" + target), alternates
+    korean = soup("fees.ko.html").select_one("nav.language-switcher")
+    assert {a["hreflang"]: a["href"] for a in korean.select("a[href]")} == {"en": "fees.html", "ko": "fees.ko.html"}
+    for alone in ("es/solo.html", "search.html"):
+        assert soup(alone).select_one("nav.language-switcher") is None, alone
+        assert not soup(alone).select('link[rel="alternate"][hreflang]'), alone
+    assert soup("es/index.html").select_one("nav.language-switcher")["lang"] == "en"  # the site's word
+    errors = nu_checker([tmp_path / "html" / name for name in (*expected.values(), "fees.ko.html")])
+    assert [f"{e.get('url', '')}:{e.get('lastLine')}: {e['message']}" for e in errors] == []
+
+
+def test_a_twin_added_later_is_linked_from_the_page_already_built(tmp_path: Path) -> None:
+    """Incremental equals clean: ``es/about`` built alone, then ``about.md`` added, got no switcher."""
+    from conftest import sphinx_build
+
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, "Welcome."),
+                                            "es/about.md": page("Acerca de", 2, "La ciudad ofrece servicios.",
+                                                                lang="es")})
+    out = tmp_path / "html"
+    assert sphinx_build(source, out, strict=False).returncode == 0
+    assert "language-switcher" not in (out / "es" / "about.html").read_text(encoding="utf-8")
+    write_pages(source, {"about.md": page("About", 3, "The city offers services.")})
+    again = sphinx_build(source, out, strict=False)
+    assert again.returncode == 0, again.output
+    nav = BeautifulSoup((out / "es" / "about.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "nav.language-switcher")
+    assert nav is not None and nav.find("a", hreflang="en")["href"] == "../about.html"
+
+
+def test_the_search_finds_one_chinese_character_and_words_typed_without_accents(tmp_path: Path) -> None:
+    """On a phone, readers type Spanish and Vietnamese without accents ("informacion", "thong
+    dich") and Chinese one character at a time (電); the search found neither. Each word with
+    accents is indexed without them too, and each Chinese character alone; the page's words
+    stay as written."""
+    from conftest import require_tool, sphinx_build
+    from test_a11y_html import CHROMIUM, new_page, serve
+
+    from playwright.sync_api import sync_playwright
+
+    source = write_pages(tmp_path / "src", {
+        "index.md": page("Water service", 1, "Pay your water bill online."),
+        "es.md": page("Agua", 2, "Más información sobre su factura.", lang="es"),
+        "vi.md": page("Nước", 3, "Gọi để yêu cầu thông dịch viên. Đăng ký.", lang="vi"),
+        "zh.md": page("供水服務", 4, "透過網路或電話支付您的水費帳單。", lang="zh-Hant"),
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    script = (tmp_path / "html" / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(script[script.index("(") + 1:script.rindex(")")])["terms"]
+    assert {"información", "電話", "thông"} <= set(terms)  # as written, still
+    require_tool(CHROMIUM, "the search runs in the browser")
+    found = {}
+    with serve(tmp_path / "html") as address, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            context, tab = new_page(chromium, "phone")
+            for query in ("informacion", "información", "電", "費", "thong dich", "dang ky"):
+                tab.goto(address + "search.html?q=" + query)
+                tab.wait_for_selector("#search-results p.search-summary")
+                found[query] = tab.eval_on_selector_all(
+                    "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
+            context.close()
+        finally:
+            chromium.close()
+    assert found == {"informacion": ["es.html"], "información": ["es.html"], "電": ["zh.html"],
+                     "費": ["zh.html"], "thong dich": ["vi.html"], "dang ky": ["vi.html"]}, found

@@ -214,7 +214,9 @@ def test_a_lang_that_is_no_language_is_said_at_its_line_and_reaches_no_edition(b
     # Traditional Chinese without a country: Typst set it in Simplified Chinese's (mainland)
     # glyph shapes, and the PDF's /Lang said "zh" alone; CLDR's likely country is Taiwan
     ("zh-Hant", "zh-Hant", "TW", "ltr"),
-    ("zh-Hans", "zh-Hans", None, "ltr"),  # Typst's default shapes for Chinese already
+    # Typst's default shapes for Chinese already, but a Simplified passage inside a Taiwan page
+    # took the page's region: CLDR's likely country (und_Hans) is China
+    ("zh-Hans", "zh-Hans", "CN", "ltr"),
     ("pa-Arab", "pa-Arab", "PK", "rtl"),
 ])
 def test_a_language_code_as_each_edition_needs_it(written, tag, region, direction):
@@ -534,3 +536,52 @@ def test_the_site_around_a_right_to_left_page_is_laid_out_as_on_every_page(built
             chromium.close()
     assert english == {"sidebarLeft": True, "linkAlign": english["linkAlign"], "nextRight": True, "article": "ltr"}
     assert arabic == {**english, "article": "rtl"}
+
+
+def test_a_language_key_that_names_a_language_is_the_pages_language(tmp_path):
+    """``language: es`` (po4a's, Hugo's and many themes' key) was front-matter data no edition
+    showed: the Spanish page was read with the English voice. A ``language:`` that names a
+    language is the page's; a name is said with its code to write; one that names no
+    language (``language: python``) stays data no edition shows, said as before."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "acerca.md": "---\ntitle: Acerca de\nlanguage: es\nposition: 1\n---\n\nLa ciudad ofrece servicios a todos.\n",
+        "named.md": "---\ntitle: Acerca\nlanguage: Spanish\nposition: 2\n---\n\nLa ciudad ofrece servicios.\n",
+        "code.md": "---\ntitle: Code\nlanguage: python\nposition: 3\n---\n\nSome code.\n",
+        "both.md": "---\ntitle: Parks\nlang: en\nlanguage: es\nposition: 4\n---\n\nThe parks open at dawn.\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    langs = {name: soup(tmp_path / "html" / f"{name}.html").html["lang"] for name in ("acerca", "named", "code", "both")}
+    assert langs == {"acerca": "es", "named": "en", "code": "en", "both": "en"}
+    said = [line for line in build.output.splitlines() if "WARNING" in line]
+    assert not [w for w in said if "acerca.md" in w], said
+    assert any("named.md:3" in w and "`language: es`" in w and "languages.page-language" in w for w in said), said
+    assert any("code.md:3" in w and "jekyll.front-matter" in w for w in said), said
+
+
+def test_chinese_passages_are_printed_in_the_shapes_of_their_region(tmp_path):
+    """Typst picks the CJK font's glyph shapes (its ``locl`` forms: mainland, Taiwan, Hong
+    Kong, Japan) by ``lang`` and ``region``; a passage's ``lang="zh-Hant"`` reached the PDF as
+    ``lang: "zh"`` alone, printed in mainland shapes, and inside a Simplified Chinese page not
+    marked at all. A translation into ``zh_Hant`` gave Typst the region "HANT"."""
+    from typst_pdf.translator import book_language
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": ('---\ntitle: Home\n---\n\nBone is <span lang="zh-Hant">骨</span> in Taipei, '
+                     '<span lang="zh-HK">骨</span> in Hong Kong and <span lang="ja">骨</span> in Tokyo.\n'),
+        "sc.md": ('---\ntitle: 简体\nlang: zh-Hans\nposition: 1\n---\n\n骨直简体中文页面，繁体写作'
+                  '<span lang="zh-Hant">骨直</span>，不写<span lang="zh">骨</span>。\n'),
+        "tc.md": ('---\ntitle: 繁體\nlang: zh-TW\nposition: 2\n---\n\n繁體中文頁面，簡體寫作'
+                  '<span lang="zh-Hans">骨直</span>。\n')})
+    build = sphinx_build(source, tmp_path / "typst", "typst", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    typ = next(p for p in (tmp_path / "typst").glob("*.typ") if p.name != "book.typ").read_text(encoding="utf-8")
+    assert '#text(lang: "zh", region: "TW", "骨")' in typ and '#text(lang: "zh", region: "HK", "骨")' in typ
+    assert '#text(lang: "ja", region: none, "骨")' in typ
+    assert '#set text(lang: "zh", region: "CN", dir: ltr)' in typ  # the page: /Lang zh-CN, mainland shapes
+    assert '#text(lang: "zh", region: "TW", "骨直")' in typ
+    assert '#text(lang: "zh", region: none, "骨")' not in typ  # a plain `zh` inside takes the page's
+    assert '#text(lang: "zh", region: "CN", "骨直")' in typ  # Simplified inside a Taiwan page
+    assert book_language("zh_Hant") == 'lang: "zh", region: "TW", dir: auto'
+    assert book_language("zh_CN") == 'lang: "zh", region: "CN", dir: auto'
+    assert book_language("es") == 'lang: "es", region: none, dir: auto'

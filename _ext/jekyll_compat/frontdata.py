@@ -240,10 +240,14 @@ def _names_a_menu(value: Any) -> bool:
 
 
 def _said_by_language(key: str, value: Any, data: Mapping[str, Any]) -> bool:
-    """``direction: rtl`` beside ``lang: fa``: every edition sets the page in its language's
+    """``language: es`` is the page's language (:func:`languages.pagelang.declared`);
+    ``direction: rtl`` beside ``lang: fa``: every edition sets the page in its language's
     direction already; a direction its language does not have is not shown, so it is said."""
     from languages.names import UnknownLanguage, direction
+    from languages.pagelang import OTHER_KEY, names_language
 
+    if key == OTHER_KEY and names_language(value):  # `language: es`: the languages room reads it
+        return True
     language = data.get("lang") or data.get("locale")
     if key not in ("dir", "direction") or not isinstance(value, str) or not isinstance(language, str):
         return False

@@ -217,7 +217,10 @@ def add_notice(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Website: the switcher, hreflang alternates and the page's direction."""
-    if app.builder.name == "epub" or not app.config.publication_languages:
+    if app.builder.name == "epub":
+        return
+    if not app.config.publication_languages:
+        link_twins(app, pagename, context)
         return
     site = site_of(app.config)
     uri = app.builder.get_target_uri(pagename)
@@ -228,6 +231,39 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
         # Furo's base.html writes lang="{{ language }}" into <html> and has no block for its
         # attributes; the code is checked by names.locale, so this adds exactly dir="rtl".
         context["language"] = f'{names.hreflang(site.current)}" dir="rtl'
+
+
+def link_twins(app: Sphinx, pagename: str, context: dict) -> None:
+    """Website: a page of an old multilingual site with copies in other languages
+    (:func:`.links.twins`: ``es/about`` beside ``about``) gets the translations' switcher
+    and ``hreflang`` alternates, so a reader finds their language and back."""
+    env, builder = app.env, app.builder
+    found = getattr(builder, "languages_twins", None)
+    if found is None:  # once a build: every page's language is known when pages are written
+        source = pagelang.tag_of(app.config.source_language or "en")
+        srcdir = Path(env.srcdir).resolve()
+        pages = {d: (page_language(env, d).tag if page_language(env, d) else source) for d in env.found_docs
+                 if Path(env.doc2path(d)).resolve().is_relative_to(srcdir)}  # not a generated landing
+        found = builder.languages_twins = links.twins(pages, source)
+    copies = found.get(pagename)
+    if not copies:
+        return
+    publication = app.config.source_language or "en"
+    up = "../" * builder.get_target_uri(pagename).count("/")  # as links.Site: from the top, the page's own too
+
+    def relative(docname: str) -> str:
+        return up + builder.get_target_uri(docname)
+
+    context["language_switcher"] = links.nav(
+        [(tag, relative(docname), docname == pagename) for tag, docname in copies], publication)
+    top = app.config.languages_site_url
+
+    def href(docname: str) -> str:
+        return top.rstrip("/") + "/" + builder.get_target_uri(docname) if top else relative(docname)
+
+    default = next((docname for tag, docname in copies if tag == pagelang.tag_of(publication)), None)
+    context["metatags"] = context.get("metatags", "") + links.link_tags(
+        [(tag, href(docname)) for tag, docname in copies], href(default) if default else None)
 
 
 class PageLanguages(EnvironmentCollector):
@@ -309,27 +345,23 @@ def words_of(doctree: nodes.document, at_most: int = 20_000) -> str:
 def _declared_at(env: Any, docname: str) -> tuple[int, str] | None:
     """The line of the page's own ``lang:`` (or ``locale:``) and its value; None when its
     language came from ``_config.yml``, which says it for many pages."""
-    from jekyll_compat import LANGUAGE_KEYS
-
     source = pagesource.read(Path(env.doc2path(docname)))
-    data = source.data if isinstance(source.data, dict) else {}
-    key = next((key for key in LANGUAGE_KEYS if data.get(key) not in (None, "")), None)
-    return None if key is None else (source.key_lines.get(key, 1), str(data[key]))
+    found = pagelang.declared(source.data)
+    return None if found is None else (source.key_lines.get(found[0], 1), str(found[1]))
 
 
 def own_language(env: Any, config: Config, docname: str) -> pagelang.PageLanguage | pagelang.Problem | None:
-    """The page's ``lang:`` (or ``locale:``) when it is not the language the pages are
-    written in; on an old Jekyll site without one, the language ``_config.yml`` gives it
+    """The page's ``lang:`` (or ``locale:``, or a ``language:`` naming one) when it is not
+    the language the pages are written in; on an old Jekyll site without one, the language ``_config.yml`` gives it
     (checked once: :func:`check_site_languages`), unless that is the pages' own."""
-    from jekyll_compat import LANGUAGE_KEYS, language_given
+    from jekyll_compat import language_given
 
     path = Path(env.doc2path(docname))
     source = pagesource.read(path)
     publication = config.source_language or "en"
-    data = source.data if isinstance(source.data, dict) else {}
-    for key in LANGUAGE_KEYS:
-        if data.get(key) not in (None, ""):
-            return pagelang.read(data[key], source.key_lines.get(key, 1), publication)
+    if (declared := pagelang.declared(source.data)) is not None:
+        key, value = declared
+        return pagelang.read(value, source.key_lines.get(key, 1), publication, key)
     srcdir = Path(env.srcdir)
     if not (srcdir / "_config.yml").is_file():
         return None

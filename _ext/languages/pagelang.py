@@ -51,21 +51,50 @@ def tag_of(code: str) -> str:
     return "-".join(parts)
 
 
-def read(value: Any, line: int, publication: str) -> PageLanguage | Problem | None:
+KEYS = ("lang", "locale")
+"""Front-matter keys that can only mean the page's language (minima's, minimal-mistakes')."""
+OTHER_KEY = "language"
+"""po4a's, Hugo's and many themes' key, read only when its value names a language: docs
+sites write ``language: python`` for the code a page is about."""
+
+
+def declared(data: Any) -> tuple[str, Any] | None:
+    """The front-matter key that gives the page's language, and its value (None if none)."""
+    if not isinstance(data, dict):
+        return None
+    for key in KEYS:
+        if data.get(key) not in (None, ""):
+            return key, data[key]
+    value = data.get(OTHER_KEY)
+    return (OTHER_KEY, value) if names_language(value) else None
+
+
+def names_language(value: Any) -> bool:
+    """A language code, or a language's name (``Spanish``), not ``python``."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        names.locale(tag_of(value.strip()))
+    except names.UnknownLanguage:
+        return suggestion(value) is not None
+    return True
+
+
+def read(value: Any, line: int, publication: str, key: str = "lang") -> PageLanguage | Problem | None:
     """The page's language if it is not the publication's (None when it is, or is unset)."""
     if value is None or value == "":
         return None
     meanwhile = f"until then the page is in the publication's language ({publication})"
     if not isinstance(value, str) or not value.strip():
-        return Problem(line, f"lang: must be one language code, not {_shown(value)}; write it like "
+        return Problem(line, f"{key}: must be one language code, not {_shown(value)}; write it like "
                              f"{_EXAMPLES}; {meanwhile}")
     code = value.strip()
     try:
         locale = names.locale(tag_of(code))
     except names.UnknownLanguage:
         hint = suggestion(code)
-        write = f"write `lang: {hint}`" if hint else f"write a BCP 47 code like {_EXAMPLES}"
-        return Problem(line, f"lang: {_shown(code)} is not a language code this build knows; {write}; {meanwhile}")
+        write = f"write `{key}: {hint}`" if hint else f"write a BCP 47 code like {_EXAMPLES}"
+        return Problem(line, f"{key}: {_shown(code)} is not a language code this build knows; {write}; {meanwhile}")
     tag = tag_of(code)
     if tag.lower() == tag_of(publication).lower():
         return None
@@ -81,7 +110,10 @@ def likely_country(language: str, script: str) -> str | None:
     in mainland shapes) and to write the PDF's ``/Lang``."""
     from babel.core import get_global
 
-    likely = get_global("likely_subtags").get(f"{language}_{script}", "")
+    subtags = get_global("likely_subtags")
+    likely = subtags.get(f"{language}_{script}", "")
+    if not likely and subtags.get(f"und_{script}", "").startswith(f"{language}_"):  # zh-Hans: und_Hans
+        likely = subtags[f"und_{script}"]
     return next((part for part in likely.split("_")[2:] if _REGION.fullmatch(part)), None)
 
 

@@ -11,6 +11,7 @@ Registered only while the bug is there, and only for a build whose search is Chi
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,12 +51,40 @@ _OWN_SPLITTERS = ("zh", "ja")
 """Search languages that split Chinese or Japanese by their own dictionaries."""
 
 
+def folded(word: str) -> str:
+    """The word as typed without accents, as phone readers type it: ``información`` →
+    ``informacion``, ``đăng`` → ``dang``; a word without any, or in a script whose marks
+    are letters (Chinese, Japanese kana), as it is."""
+    if word.isascii():
+        return word
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    plain = plain.translate(_STROKED)
+    return word if _CJK_CHARACTER.search(word) else unicodedata.normalize("NFC", plain)
+
+
+_STROKED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ħ": "h"})
+"""Letters with a stroke, which have no decomposition: Vietnamese ``đ`` is typed ``d``."""
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def searchable(words: list[str]) -> list[str]:
+    """``words``, each also without its accents (:func:`folded`), and the Chinese and
+    Japanese ones also by pairs and single characters (:func:`with_cjk_pairs`)."""
+    found = []
+    for word in words:
+        found.append(word)
+        if (plain := folded(word)) != word:
+            found.append(plain)
+    return with_cjk_pairs(found) if any(_CJK_CHARACTER.search(word) for word in words) else found
+
+
 def with_cjk_pairs(words: list[str]) -> list[str]:
     """``words`` and, for each run of Chinese or Japanese characters in them, every pair of
-    characters: the run ``透過網路或電話支付`` is one "word" to a splitter that splits at
-    spaces, so a reader searching ``電話`` (telephone) found nothing. Most Chinese words are
-    two characters; a longer query finds the run itself (the browser's search matches a
-    query of three or more characters inside an indexed word)."""
+    characters, and each character: the run ``透過網路或電話支付`` is one "word" to a splitter
+    that splits at spaces, so a reader searching ``電話`` (telephone) found nothing. Most
+    Chinese words are two characters, many one (費, fee: the browser's search matches a
+    query of one or two characters only to a whole indexed word); a longer query finds the
+    run itself (one of three or more characters is matched inside an indexed word)."""
     found = []
     for word in words:
         found.append(word)
@@ -63,13 +92,15 @@ def with_cjk_pairs(words: list[str]) -> list[str]:
             if run != word:
                 found.append(run)
             found.extend(run[i:i + 2] for i in range(len(run) - 1))
+            found.extend(dict.fromkeys(run))
     return found
 
 
 def search_cjk_words(app: Sphinx, config: Config) -> None:
     """``config-inited``: a publication whose search is not Chinese or Japanese still finds
     the words of its pages written in them (``lang: zh-Hant``): its search language's
-    splitter also indexes each pair of their characters (:func:`with_cjk_pairs`)."""
+    splitter also indexes each pair of their characters and each character
+    (:func:`with_cjk_pairs`), and every word with accents also without them (:func:`folded`)."""
     lang = config.html_search_language or config.language or "en"
     if lang.partition("_")[0].partition("-")[0] in _OWN_SPLITTERS:
         return
@@ -88,7 +119,7 @@ def search_cjk_words(app: Sphinx, config: Config) -> None:
 
         def split(self, input: str) -> list[str]:
             words = super().split(input)
-            return with_cjk_pairs(words) if _CJK_RUN.search(input) else words  # one pass, not one a word
+            return words if input.isascii() else searchable(words)  # one pass, not one a word
 
     WithCJKPairs.lang = lang
     app.add_search_language(WithCJKPairs)

@@ -37,7 +37,7 @@ from publication.atomic import write_atomically
 from . import arabicfont, diagnostics, escape, fonts, kept, pictures
 from .output import LineMap
 from .problems import WARNING_TYPE, Kind, warn
-from .translator import CONTENTS_DEPTH, TypstTranslator
+from .translator import CONTENTS_DEPTH, TypstTranslator, typst_language
 
 logger = logging.getLogger(__name__)
 
@@ -276,8 +276,7 @@ class TypstPDFBuilder(Builder):
         """Everything the cover, colophon and PDF metadata say, from the Sphinx config."""
         config = self.config
         moment = dt.datetime.fromtimestamp(self.timestamp(), tz=dt.timezone.utc)
-        language = (config.language or "en").replace("-", "_")
-        lang, _, region = language.partition("_")
+        lang, region = typst_language(config.language)  # zh_Hant: "zh", "TW" (not "HANT")
         title = config.pdf_title or config.project
         publisher = config.pdf_publisher or config.author
         url = config.pdf_url or config.html_baseurl or ""
@@ -297,8 +296,8 @@ class TypstPDFBuilder(Builder):
             "citation": citation,
             "keywords": list(config.pdf_keywords or []),
             "subject": config.pdf_subject or "",
-            "lang": lang.lower(),
-            "region": region.upper() or None,
+            "lang": lang,
+            "region": region,
             "paper": self.paper(),
             "fonts": self.families(),
             "code-font": config.pdf_code_font,

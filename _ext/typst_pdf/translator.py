@@ -88,12 +88,25 @@ def length(value: str | None) -> str | None:
     return f"{number:.4f}".rstrip("0").rstrip(".") + unit
 
 
+def typst_language(code: str | None) -> tuple[str, str | None]:
+    """Typst's ``lang`` and ``region`` of a BCP 47 code, by which it picks a CJK font's glyph
+    shapes (and writes the tagged PDF's ``/Lang``): ``zh-Hant`` → ``zh``, ``TW`` (Taiwan's
+    shapes; ``zh`` alone is set in mainland ones), ``zh_CN`` → ``zh``, ``CN``, ``ja`` → ``ja``,
+    None. A region Typst cannot take (a script, ``HANT``) is never given it."""
+    from languages import pagelang
+
+    code = (code or "en").replace("_", "-")
+    found = pagelang.read(code, 1, "und")
+    region = found.region if isinstance(found, pagelang.PageLanguage) else None
+    return code.split("-")[0].lower(), region
+
+
 def book_language(language: str | None) -> str:
     """The book's own ``text`` language (as ``book.typ`` sets it from the metadata), to return
     to after a page in another language."""
-    lang, _, region = (language or "en").replace("-", "_").partition("_")
-    shown = escape.string(region.upper()) if region else "none"
-    return f"lang: {escape.string(lang.lower())}, region: {shown}, dir: auto"
+    lang, region = typst_language(language)
+    shown = escape.string(region) if region else "none"
+    return f"lang: {escape.string(lang)}, region: {shown}, dir: auto"
 
 
 def doc_label(docname: str, ident: str) -> str:
@@ -142,9 +155,10 @@ class TypstTranslator(SphinxTranslator):
         self.no_notes = 0  # >0 inside titles and footnotes: print link addresses inline
         self.spans_opened: list[int] = []  # styles each open inline span added
         self.in_thead = False
-        self.lang = (builder.config.language or "en").replace("-", "_").split("_")[0].lower()
+        self.lang, self.region = typst_language(builder.config.language)
         self.page_languages = getattr(builder.env, "page_languages", {})  # languages.PageLanguages
-        self.languages = [(self.lang, book_language(builder.config.language))]  # (lang, text's) a page
+        # (lang, region, text's arguments) of each page entered
+        self.languages = [(self.lang, self.region, book_language(builder.config.language))]
         self.glyphs_warned: set[tuple[str, str]] = set()
         self.glyphs_said: dict[str, list[str]] = {}  # per page, the characters warned one by one
         self.glyphs_more: dict[str, tuple[Any, list[str]]] = {}  # the rest: say_more_glyphs
@@ -382,8 +396,8 @@ class TypstTranslator(SphinxTranslator):
         else:
             region = escape.string(own.region) if own.region else "none"
             direction = "rtl" if own.direction == "rtl" else "ltr"
-            self.languages.append((own.language, f"lang: {escape.string(own.language)}, "
-                                                 f"region: {region}, dir: {direction}"))
+            self.languages.append((own.language, own.region, f"lang: {escape.string(own.language)}, "
+                                                             f"region: {region}, dir: {direction}"))
         if self.languages[-1] != self.languages[-2]:
             self.set_language(self.languages[-1])
 
@@ -392,8 +406,8 @@ class TypstTranslator(SphinxTranslator):
         if left != self.languages[-1]:
             self.set_language(self.languages[-1])
 
-    def set_language(self, language: tuple[str, str]) -> None:
-        self.lang, arguments = language
+    def set_language(self, language: tuple[str, str | None, str]) -> None:
+        self.lang, self.region, arguments = language
         self.add(f"#set text({arguments})")
         self.block_end()
 
@@ -430,7 +444,7 @@ class TypstTranslator(SphinxTranslator):
             self.add(f"#heading(level: {level})[")
             if self.languages[-1] != self.languages[0]:  # the contents and running header too
                 node["typst-page-language"] = True
-                self.add(f"#text({self.languages[-1][1]})[")
+                self.add(f"#text({self.languages[-1][2]})[")
             self.no_notes += 1
             self.in_heading += 1
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
@@ -534,17 +548,20 @@ class TypstTranslator(SphinxTranslator):
         self.block_end()
 
     def visit_Text(self, node: nodes.Text) -> None:
-        lang = self.language_of(node)
-        if lang and lang != self.lang:  # e.g. an untranslated passage: a screen reader switches voice
+        lang, region = self.language_of(node) or (None, None)
+        # e.g. an untranslated passage: a screen reader switches voice; a passage in Taiwan's
+        # Chinese inside a mainland page is printed in its shapes (a `zh` alone takes the page's)
+        if lang and (lang != self.lang or (region and region != self.region)):
             if value := escape.flowing(node.astext()):
                 shaping = escape.ARABIC_FEATURES + ", " if escape.in_arabic_script(value) else ""
-                self.add("#text(lang: " + escape.string(lang) + ", region: none, " + shaping
+                shown = escape.string(region) if region else "none"
+                self.add("#text(lang: " + escape.string(lang) + ", region: " + shown + ", " + shaping
                          + escape.string(escape.breakable(value)) + ")")
             return
         self.text(node.astext())
 
     @staticmethod
-    def language_of(node: nodes.Node) -> str | None:
+    def language_of(node: nodes.Node) -> tuple[str, str | None] | None:
         """The ``language-xx`` class (docutils' way to say a passage's language) nearest above.
 
         Only a language code Typst takes (two or three letters): a page's own class, such as
@@ -554,9 +571,9 @@ class TypstTranslator(SphinxTranslator):
         while parent is not None:
             for cls in parent.get("classes", ()):
                 if cls.startswith("language-"):
-                    code = cls.removeprefix("language-").split("-")[0].lower()
-                    if _LANGUAGE_CODE.fullmatch(code):
-                        return code
+                    code = cls.removeprefix("language-")
+                    if _LANGUAGE_CODE.fullmatch(code.split("-")[0].lower()):
+                        return typst_language(code)
             parent = parent.parent
         return None
 
