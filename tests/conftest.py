@@ -7,6 +7,8 @@ real exit code and the real messages.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+import buildserver
 
 REPO = Path(__file__).resolve().parents[1]
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -57,9 +61,16 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *, strict: b
     if jobs:
         command += ["-j", jobs]
     command += [*extra, str(srcdir), str(outdir)]
-    result = subprocess.run(command, capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, check=False, timeout=timeout)
+    result = _server().run(command, {**os.environ, **(env or {})}, timeout)
     return Build(result.returncode, result.stdout + result.stderr, outdir)
+
+
+@functools.cache
+def _server() -> buildserver.BuildServers:
+    """This test process's build servers (:mod:`buildserver`), ended with the process."""
+    server = buildserver.BuildServers()
+    atexit.register(server.close)
+    return server
 
 
 def build_every_edition(srcdir: Path, base: Path, *, strict: bool = True) -> dict[str, Build]:
