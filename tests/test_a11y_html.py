@@ -19,7 +19,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import node_tool, page, require_tool, sphinx_build, write_pages
+from conftest import JAVA_QUICK_START, node_tool, page, require_tool, sphinx_build, write_pages
 
 CHROMIUM = "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -179,7 +179,7 @@ def nu_checker(files: list[Path]) -> list[dict]:
     """Run vnu.jar on ``files``; return its error messages (warnings are advice, not failures)."""
     java = require_tool("java", "the Nu HTML checker runs on Java")
     vnu = node_tool("vnu-jar/build/dist/vnu.jar", "the Nu HTML checker validates every page")
-    done = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json",
+    done = subprocess.run([java, *JAVA_QUICK_START, "-jar", str(vnu), "--errors-only", "--format", "json",
                            *map(str, files)], capture_output=True, text=True, check=False)
     messages = json.loads(done.stderr or done.stdout)["messages"]
     return [m for m in messages if m.get("type") in ("error", "non-document-error")]
