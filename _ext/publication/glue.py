@@ -226,6 +226,8 @@ def fill_config(app: Sphinx, config: Config) -> None:
             print(f"\n{err}\n(and no stand-in could be written: {why})\n", file=sys.stderr)
             raise SystemExit(2) from None
         meta = _load_plain(config)
+    if Path(config.citation_cff).resolve() != project:  # another publication's (or a stand-in):
+        config.pdf_subtitle = _subtitle(meta.abstract)  # conf.py's line is about this project's
     own = Path(config.citation_cff).parent in (Path(app.srcdir).resolve(), Path(app.srcdir).resolve().parent)
     said = None if own else app.emit_firstresult(PAGES_METADATA, Path(app.srcdir))
     if said:
