@@ -57,3 +57,17 @@ def test_a_released_page_that_left_the_build_leads_to_its_last_release(tmp_path)
     assert "Pools open in June." in live  # a page the build has is never replaced
     kept = (site / "editions" / "0.9.0" / "index.html").read_text(encoding="utf-8")
     assert "Read this page in the current edition" in kept
+
+
+def test_a_left_pages_address_is_not_frozen_into_the_next_release(tmp_path):
+    """Frozen into 1.1 and published at ``editions/1.1/pools.html``, its relative link led to
+    ``editions/1.1/editions/1.0/pools.html``, which is nowhere: the site writes it anew."""
+    from record import releases
+
+    source = write_pages(tmp_path / "source", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    release_with(tmp_path / "editions", "0.9.0", {"index.html": OLD, "pools.html": OLD})
+    result = sphinx_build(source, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    assert (result.outdir / "pools.html").is_file()
+    files = releases.site_files(result.outdir)
+    assert "pools.html" not in files and "index.html" in files

@@ -323,7 +323,8 @@ def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
         target = f"editions/{release.version}/{name}"
         publish.write_if_changed(path, page_html(
             up + target, info.root + target, f"{title} (version {release.version})",
-            app.config.language or "en", script=up + "_static/redirect.js").encode("utf-8"))
+            app.config.language or "en", script=up + "_static/redirect.js").encode("utf-8")
+            + releases.LEFT_PAGE)
 
 
 def say_unreleased_text(app: Sphinx, exception: Exception | None) -> None:
