@@ -71,3 +71,13 @@ def test_a_left_pages_address_is_not_frozen_into_the_next_release(tmp_path):
     assert (result.outdir / "pools.html").is_file()
     files = releases.site_files(result.outdir)
     assert "pools.html" not in files and "index.html" in files
+
+
+def test_a_left_pages_address_follows_the_last_release_that_has_it(tmp_path):
+    source = write_pages(tmp_path / "source", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    release_with(tmp_path / "editions", "0.8.0", {"index.html": OLD, "pools.html": OLD})
+    assert sphinx_build(source, tmp_path / "out").returncode == 0
+    release_with(tmp_path / "editions", "0.9.0", {"index.html": OLD, "pools.html": OLD})
+    result = sphinx_build(source, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    assert 'url=editions/0.9.0/pools.html"' in (result.outdir / "pools.html").read_text(encoding="utf-8")

@@ -317,8 +317,8 @@ def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
     outdir, info = Path(app.outdir), context(app)
     for name, (release, title) in sorted(getattr(app.builder, _LEFT, {}).items()):
         path = outdir / name
-        if os.path.lexists(path):
-            continue
+        if os.path.lexists(path) and not releases.is_left_page(path):
+            continue  # a page or redirect of this build (its own, from before, is rewritten)
         up = "../" * name.count("/")
         target = f"editions/{release.version}/{name}"
         publish.write_if_changed(path, page_html(
