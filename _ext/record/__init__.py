@@ -286,6 +286,11 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     dump = lambda data: (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)  # noqa: E731
                          + "\n").encode("utf-8")
     write_passages_file(app, info)
+    mark = outdir / releases.UNUSABLE_CITATION  # hidden: in no release; make release reads it
+    if app.config.publication_unusable_citation:
+        publish.write_if_changed(mark, app.config.publication_unusable_citation.encode("utf-8"))
+    elif mark.is_file() and not mark.is_symlink():
+        mark.unlink()
     earlier = releases.earlier(info.texts, info.meta.version)
     history = sitedata.history(earlier, current_passages(app), info.archive) if earlier else {}
     publish.write_if_changed(outdir / releases.HISTORY, dump(history))

@@ -36,6 +36,12 @@ def texts(document: dict) -> list[tuple[str, str, str]]:
 
 def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str, dict, bool]:
     """The version to freeze, the checksums of its files, and whether it is new."""
+    mark = site / releases.UNUSABLE_CITATION
+    if mark.is_file() and not mark.is_symlink():
+        said = mark.read_text(encoding="utf-8", errors="replace")[:500]
+        raise Refused(f"this build could not use its CITATION.cff and went on with other "
+                      f"metadata, which a release would keep for good: {said}. Fix it (the "
+                      "build said so), run make all, then make release")
     passages = site / releases.PASSAGES
     if not passages.is_file():
         raise Refused(f"{passages} is missing: build every edition first (make all)")

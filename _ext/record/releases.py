@@ -22,6 +22,9 @@ from . import frozen
 SUMS = "SHA256SUMS"
 PASSAGES = "passages.json"
 HISTORY = "passage-history.json"
+UNUSABLE_CITATION = ".unusable-citation"
+"""In the built site when its CITATION.cff could not be used (the build went on with the
+project's or stand-in metadata): what was wrong, one line."""
 
 
 @dataclass(frozen=True)
