@@ -81,3 +81,30 @@ def test_a_left_pages_address_follows_the_last_release_that_has_it(tmp_path):
     result = sphinx_build(source, tmp_path / "out")
     assert result.returncode == 0, result.output
     assert 'url=editions/0.9.0/pools.html"' in (result.outdir / "pools.html").read_text(encoding="utf-8")
+
+
+def test_a_renamed_pages_archive_links_the_page_its_passages_moved_to(tmp_path):
+    """pools.md renamed swimming.md, its words kept: the 0.9.0 copy's banner said the page
+    was gone and linked the home page, though the same passages are on swimming.html."""
+    from record.passages import normalise, passage_id
+
+    words = "Pools open in May."
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "swimming.md": f"---\ntitle: Swimming\nposition: 1\n---\n\n{words}\n"})
+    folder = tmp_path / "editions"
+    release_with(folder, "0.9.0", {"index.html": OLD, "pools.html": OLD})
+    listed = folder / "0.9.0" / "passages.json"
+    data = json.loads(listed.read_text())
+    for p in data["passages"]:
+        p["id"] = passage_id("paragraph", normalise(words))
+    listed.write_text(json.dumps(data))
+    (folder / "0.9.0" / "SHA256SUMS").write_text("".join(
+        f"{hashlib.sha256((folder / '0.9.0' / n).read_bytes()).hexdigest()}  {n}\n"
+        for n in ("index.html", "passages.json", "pools.html")))
+    result = sphinx_build(source, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    archived = BeautifulSoup((result.outdir / "editions" / "0.9.0" / "pools.html").read_text(
+        encoding="utf-8"), "html.parser")
+    link = archived.select_one(".record-archive-banner a")
+    assert link["href"] == "../../swimming.html" and "Read this page" in link.get_text(), archived

@@ -300,10 +300,12 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
     left = publish.left_pages(info.releases, files)
     setattr(app.builder, _LEFT, left)
+    moved = publish.moved_to(left, current_passages(app)["passages"]) if left else {}
+    gone = set(left) - set(moved)
     for release in info.releases:
         try:
             publish.publish(release, outdir, release.passages()["date"], info.meta.title,
-                            info.meta.version, lambda f: f if f in files else None, left)
+                            info.meta.version, lambda f: f if f in files else moved.get(f), gone)
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
 

@@ -124,3 +124,26 @@ def left_pages(found: list[Release], present: Container[str]) -> dict[str, tuple
                     and name in release.sums():
                 out[name] = (release, title)
     return out
+
+
+def moved_to(left: dict[str, tuple[Release, str]], current: list[dict]) -> dict[str, str]:
+    """Each left page whose passages (one or more, by id) are now on a page of this build:
+    the page holding most of them (a page renamed, its words kept)."""
+    where: dict[str, list[str]] = {}
+    for passage in current:
+        if isinstance(passage, dict) and isinstance(passage.get("file"), str):
+            where.setdefault(str(passage.get("id")), []).append(passage["file"])
+    out = {}
+    for name, (release, _) in left.items():
+        try:
+            ids = [str(p.get("id")) for p in release.passages()["passages"]
+                   if isinstance(p, dict) and p.get("file") == name]
+        except (frozen.NotFrozen, ValueError, LookupError, TypeError, AttributeError):
+            continue
+        counts: dict[str, int] = {}
+        for ident in ids:
+            for file in where.get(ident, ()):
+                counts[file] = counts.get(file, 0) + 1
+        if counts:
+            out[name] = max(sorted(counts), key=lambda f: counts[f])
+    return out
