@@ -108,3 +108,22 @@ def test_a_renamed_pages_archive_links_the_page_its_passages_moved_to(tmp_path):
         encoding="utf-8"), "html.parser")
     link = archived.select_one(".record-archive-banner a")
     assert link["href"] == "../../swimming.html" and "Read this page" in link.get_text(), archived
+
+
+def test_an_archive_is_named_by_the_title_it_was_released_under(tmp_path):
+    """Cited as "Old Parks Report" 0.9.0, the archive said it was an earlier edition of the
+    current title only: a reader could not tell it was the work the citation named."""
+    source = write_pages(tmp_path / "source", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    folder = tmp_path / "editions"
+    release_with(folder, "0.9.0", {"index.html": OLD})
+    listed = folder / "0.9.0" / "passages.json"
+    listed.write_text(json.dumps({**json.loads(listed.read_text()), "title": "Old Parks Report"}))
+    (folder / "0.9.0" / "SHA256SUMS").write_text("".join(
+        f"{hashlib.sha256((folder / '0.9.0' / n).read_bytes()).hexdigest()}  {n}\n"
+        for n in ("index.html", "passages.json")))
+    result = sphinx_build(source, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    banner = BeautifulSoup((result.outdir / "editions" / "0.9.0" / "index.html").read_text(
+        encoding="utf-8"), "html.parser").select_one(".record-archive-banner").get_text(" ")
+    assert "earlier edition of Old Parks Report (now Smart City Austin )" in " ".join(banner.split()) \
+        or "earlier edition of Old Parks Report (now Smart City Austin)" in " ".join(banner.split()), banner

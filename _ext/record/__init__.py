@@ -304,8 +304,10 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     gone = set(left) - set(moved)
     for release in info.releases:
         try:
-            publish.publish(release, outdir, release.passages()["date"], info.meta.title,
-                            info.meta.version, lambda f: f if f in files else moved.get(f), gone)
+            published = release.passages()
+            publish.publish(release, outdir, published["date"], info.meta.title,
+                            info.meta.version, lambda f: f if f in files else moved.get(f), gone,
+                            str(published.get("title") or ""))
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
 

@@ -22,15 +22,18 @@ _OPENINGS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
 
 
 def banner(release: Release, date: str, title: str, current: str, current_href: str,
-           depth: int, is_current: bool, gone: bool = False) -> bytes:
-    """``gone``: the page is in no later edition; the link leads to the current one's home."""
+           depth: int, is_current: bool, gone: bool = False, was: str = "") -> bytes:
+    """``gone``: the page is in no later edition; the link leads to the current one's home.
+    ``was``: the title the release was published (and cited) under, when it differs."""
     up = "../" * depth
     if is_current:
         what = (f"This is the frozen copy of version {escape(release.version)} of "
                 f"<em>{escape(title)}</em>, released {escape(date)}: the current edition, "
                 "kept as it was released.")
     else:
-        what = (f"This is an earlier edition of <em>{escape(title)}</em>: version "
+        named = (f"<em>{escape(was)}</em> (now <em>{escape(title)}</em>)" if was and was != title
+                 else f"<em>{escape(title)}</em>")
+        what = (f"This is an earlier edition of {named}: version "
                 f"{escape(release.version)} of {escape(date)}, an archive kept for reference "
                 "and not updated.")
     html = (f'<link rel="stylesheet" href="{up}_static/record.css">'
@@ -79,7 +82,8 @@ def destination(site: Path, version: str, relative: str) -> Path:
 
 
 def publish(release: Release, site: Path, date: str, title: str, current: str,
-            current_page: Callable[[str], str | None], gone: Container[str] = ()) -> None:
+            current_page: Callable[[str], str | None], gone: Container[str] = (),
+            was: str = "") -> None:
     """Copy ``release`` into ``site/editions/<version>/``; ``current_page(file)`` is the
     same page's file in the current edition, or None (the banner then links its home).
 
@@ -101,7 +105,7 @@ def publish(release: Release, site: Path, date: str, title: str, current: str,
             depth = relative.count("/") + 2
             same = current_page(relative) or "index.html"
             block = banner(release, date, title, current, "../" * depth + same,
-                           depth, release.version == current, relative in gone)
+                           depth, release.version == current, relative in gone, was)
             data = with_banner(data, block)
         write_if_changed(path, data)
     write_if_changed(destination(site, release.version, releases.SUMS), sums)
