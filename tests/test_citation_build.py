@@ -128,7 +128,10 @@ def test_every_page_is_a_correct_zotero_item(built: Path) -> None:
         assert item["url"] == f"{ROOT}editions/{META.version}/{docname}.html"
         assert item["language"] == "en"
         assert item["publisher"] == META.publisher
-        assert local(html, item["pdf"]).read_bytes() == PDF_BYTES
+        # the version's own PDF (frozen with the release); until then the site's is it
+        kept = f"{ROOT}editions/{META.version}/"
+        assert item["pdf"].startswith(kept), item["pdf"]
+        assert local(html, ROOT + item["pdf"][len(kept):]).read_bytes() == PDF_BYTES
         if docname in PUBLICATION_PAGES:
             assert item["itemType"] == "report", docname
             assert item["title"] == META.title
@@ -307,9 +310,11 @@ def test_epub_carries_the_metadata_and_the_colophon(built: Path) -> None:
         text = " ".join(cite.get_text(" ").split())
         assert citations.plain(citations.apa(META)) in text
         assert META.url in text and META.version in text
-        # the ePub links the citation files on the published site, not inside the book
+        # the ePub links the citation files of its own version on the published site (frozen
+        # with the release), not inside the book: the site's cite/ is the latest version's
         hrefs = [a["href"] for a in cite.find_all("a") if "publication-download" in a.get("class", [])]
-        assert hrefs == [f"{ROOT}cite/{META.slug}.bib", f"{ROOT}cite/{META.slug}.ris"]
+        kept = f"{ROOT}editions/{META.version}/"
+        assert hrefs == [f"{kept}cite/{META.slug}.bib", f"{kept}cite/{META.slug}.ris"]
         # the website's own parts stay out of the book
         for name in book.namelist():
             if name.endswith(".xhtml"):

@@ -166,7 +166,7 @@ def test_bibtex_parses_back(meta: publication.Metadata) -> None:
 
     data = parse_string(citations.bibtex(meta), "bibtex")
     (key, entry), = data.entries.items()
-    assert key == "cityofaustin2026smart"
+    assert key == "cityofaustin2026smart-1.0.0"
     assert entry.type == "techreport"
     assert entry.fields["title"] == "{Smart City Austin}"
     assert entry.fields["institution"] == "City of Austin"
@@ -278,3 +278,15 @@ def test_a_passages_citation_quotes_its_chapter_as_the_chapters_citation_does(me
     for style in ("Chicago", "MLA 9"):
         assert "\u201cDefining \u2018smart city.\u2019\u201d" in styles[style], styles[style]
         assert "\u201cDefining \u2018smart city.\u2019\u201d" in citations.plain(chapter[style])
+
+
+def test_two_versions_cited_in_one_report_have_two_keys(tmp_path: Path) -> None:
+    """A report citing 1.0 and 1.1 pasted both .bib entries: one key, so BibTeX kept the
+    first ("Repeated entry") and every citation of 1.1 printed 1.0."""
+    from pybtex.database import parse_string
+
+    first = publication.load(write(tmp_path, VALID))
+    (tmp_path / "b").mkdir()
+    later = publication.load(write(tmp_path / "b", VALID.replace('version: "1.0.0"', 'version: "1.1+local"')))
+    data = parse_string(citations.bibtex(first) + "\n" + citations.bibtex(later), "bibtex")
+    assert list(data.entries) == ["cityofaustin2026smart-1.0.0", "cityofaustin2026smart-1.1-local"]

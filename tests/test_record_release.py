@@ -100,7 +100,7 @@ def released(tmp_path_factory):
     assert lenient.returncode != 0 and "the text changed since version 1.0.0 was released" in lenient.stderr
     assert not (project / "editions" / "1.1.0").exists()
 
-    set_version(project, "1.1.0", "2026-12-01")
+    set_version(project, "1.1.0", "2026-11-27")
     with (project / "CHANGES.md").open("a", encoding="utf-8") as notes:
         notes.write("\n## 1.1.0\n\nScooters are counted too.\n")
     second = make(project, "release")

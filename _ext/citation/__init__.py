@@ -31,6 +31,22 @@ def _is_web(app: Sphinx) -> bool:
     return app.builder.format == "html" and not app.builder.name.startswith("epub")
 
 
+def add_epub_colophon(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """ePub only, when no How-to-cite page gives them: the first page ends with the
+    colophon (version, date, address) and the publication's citation. Its package metadata
+    alone named the version, which no reading system shows; the PDF has its colophon page."""
+    if not app.builder.name.startswith("epub") or docname != app.config.root_doc \
+            or app.config.citation_page in app.env.found_docs:
+        return
+    meta = metadata(app.config)
+    box = nodes.container(classes=["publication-citation"])
+    box += nodes.rubric("How to cite", "How to cite")
+    box += directive.colophon(meta, written_in(app.config))
+    box += directive.styles_block(citations.publication(meta), "citation", written_in(app.config))
+    section = next(iter(doctree.findall(nodes.section)), doctree)
+    section += box
+
+
 def add_chapter_citation(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Website only: relative download links, and "Cite this chapter" on every chapter."""
     if not _is_web(app):
@@ -112,5 +128,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citation_page", "cite", "html", types=[str])
     app.add_directive("citation", CitationDirective)
     app.connect("doctree-resolved", add_chapter_citation)
+    app.connect("doctree-resolved", add_epub_colophon)
     app.connect("build-finished", write_cite_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -144,11 +144,13 @@ def chapter(meta: Metadata, title: str, url: str) -> dict[str, Runs]:
 
 
 def bibtex_key(meta: Metadata) -> str:
-    """``cityofaustin2026smart``: first author, year, first title word, as BibTeX tools do."""
+    """``cityofaustin2026smart-1.0.0``: first author, year, first title word, as BibTeX tools
+    do, and the version: a report citing two versions needs two keys (BibTeX kept the first)."""
     import re
     author = re.sub(r"[^a-z0-9]", "", meta.publisher.lower())
     word = next(iter(re.findall(r"[a-z0-9]+", meta.title.lower())), "")
-    return f"{author}{meta.date_released.year}{word}"
+    version = re.sub(r"[^a-z0-9.]+", "-", meta.version.lower()).strip("-.")
+    return f"{author}{meta.date_released.year}{word}-{version}"
 
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",

@@ -95,11 +95,13 @@ class CitationDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from publication.glue import metadata, site_root
+        from publication.glue import metadata, version_root
 
         self.env.note_dependency(self.config.citation_cff)
         meta = metadata(self.config)
-        root = site_root(self.config, meta)
+        # this version's files, frozen with it (the site's cite/ is the latest version's);
+        # the HTML links them relatively (localise_downloads)
+        root = version_root(self.config, meta)
         box = nodes.container(classes=["publication-citation"])
         source_language = written_in(self.config)
         box += colophon(meta, source_language)

@@ -204,6 +204,7 @@ class Subtype(enum.Enum):
 def fill_config(app: Sphinx, config: Config) -> None:
     """Read CITATION.cff once; fill the settings left unset; one version for every edition."""
     config.citation_cff = str(citation_file(app, config))
+    config.publication_unusable_citation = ""
     project = Path(app.confdir, config.citation_cff if _set_by_user(config, "citation_cff")
                    else "CITATION.cff").resolve()
     unusable: tuple[Path, InvalidCitation] | None = None
@@ -214,18 +215,22 @@ def fill_config(app: Sphinx, config: Config) -> None:
             if Path(config.citation_cff) == project or not project.is_file():
                 raise
             _say_pages_citation_unusable(Path(config.citation_cff), project, err)
+            config.publication_unusable_citation = f"{config.citation_cff}: {_problem(Path(config.citation_cff), err).lstrip(': ')}"
             config.citation_cff = str(project)
             meta = _load_plain(config, schema_memo(app.doctreedir))
     except InvalidCitation as err:
         # No exception may leave here (Sphinx would print a crash report): the build goes on
         # with stand-in metadata, said as a warning, so STRICT=0 still yields every edition.
         unusable = (Path(config.citation_cff), err)
+        config.publication_unusable_citation = f"{config.citation_cff}: {_problem(Path(config.citation_cff), err).lstrip(': ')}"
         try:
             config.citation_cff = str(_stand_in(Path(app.doctreedir)))
         except OSError as why:  # SystemExit: the one exception Sphinx lets pass without a report
             print(f"\n{err}\n(and no stand-in could be written: {why})\n", file=sys.stderr)
             raise SystemExit(2) from None
         meta = _load_plain(config)
+    if Path(config.citation_cff).resolve() != project:  # another publication's (or a stand-in):
+        config.pdf_subtitle = _subtitle(meta.abstract)  # conf.py's line is about this project's
     own = Path(config.citation_cff).parent in (Path(app.srcdir).resolve(), Path(app.srcdir).resolve().parent)
     said = None if own else app.emit_firstresult(PAGES_METADATA, Path(app.srcdir))
     if said:
@@ -400,6 +405,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citation_cff", "CITATION.cff", "env", types=[str])
     app.add_config_value("publication_site_folder", "", "env", types=[str])
     app.add_config_value("publication_pages_metadata", {}, "env", types=[dict])
+    # set, not by conf.py: the CITATION.cff that could not be used, so `make release` refuses
+    app.add_config_value("publication_unusable_citation", "", "env", types=[str])
     app.add_event(PAGES_METADATA)
     app.connect("config-inited", fill_config, priority=100)  # before Sphinx's own (800)
     app.connect("builder-inited", leave_the_folder_to_make)

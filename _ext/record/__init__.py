@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -285,6 +286,11 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     dump = lambda data: (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)  # noqa: E731
                          + "\n").encode("utf-8")
     write_passages_file(app, info)
+    mark = outdir / releases.UNUSABLE_CITATION  # hidden: in no release; make release reads it
+    if app.config.publication_unusable_citation:
+        publish.write_if_changed(mark, app.config.publication_unusable_citation.encode("utf-8"))
+    elif mark.is_file() and not mark.is_symlink():
+        mark.unlink()
     earlier = releases.earlier(info.texts, info.meta.version)
     history = sitedata.history(earlier, current_passages(app), info.archive) if earlier else {}
     publish.write_if_changed(outdir / releases.HISTORY, dump(history))
@@ -292,12 +298,42 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
         return
     say_lost_releases(info)
     files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
+    left = publish.left_pages(info.releases, files)
+    setattr(app.builder, _LEFT, left)
+    moved = publish.moved_to(left, current_passages(app)["passages"]) if left else {}
+    gone = set(left) - set(moved)
     for release in info.releases:
         try:
-            publish.publish(release, outdir, release.passages()["date"], info.meta.title,
-                            info.meta.version, lambda f: f if f in files else None)
+            published = release.passages()
+            publish.publish(release, outdir, published["date"], info.meta.title,
+                            info.meta.version, lambda f: f if f in files else moved.get(f), gone,
+                            str(published.get("title") or ""))
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
+
+
+_LEFT = "_record_left_pages"
+
+
+def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, after the site's own redirects: each page a release published
+    that left the build (renamed, deleted) gets a page at its address leading to the last
+    release that has it, ``#part`` kept; a page or redirect the build wrote there wins."""
+    if exception is not None or not is_web(app):
+        return
+    from website.redirects import page_html
+
+    outdir, info = Path(app.outdir), context(app)
+    for name, (release, title) in sorted(getattr(app.builder, _LEFT, {}).items()):
+        path = outdir / name
+        if os.path.lexists(path) and not releases.is_left_page(path):
+            continue  # a page or redirect of this build (its own, from before, is rewritten)
+        up = "../" * name.count("/")
+        target = f"editions/{release.version}/{name}"
+        publish.write_if_changed(path, page_html(
+            up + target, info.root + target, f"{title} (version {release.version})",
+            app.config.language or "en", script=up + "_static/redirect.js").encode("utf-8")
+            + releases.LEFT_PAGE)
 
 
 def say_unreleased_text(app: Sphinx, exception: Exception | None) -> None:
@@ -365,6 +401,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", change_pages)
     app.connect("html-page-context", script_words)
     app.connect("build-finished", write_site_data)
+    app.connect("build-finished", keep_left_addresses, priority=800)  # after website's redirects
     app.connect("build-finished", say_unreleased_text)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 2}

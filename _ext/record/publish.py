@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Container
 
 from . import frozen, releases
 from .releases import Release
@@ -22,20 +22,27 @@ _OPENINGS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
 
 
 def banner(release: Release, date: str, title: str, current: str, current_href: str,
-           depth: int, is_current: bool) -> bytes:
+           depth: int, is_current: bool, gone: bool = False, was: str = "") -> bytes:
+    """``gone``: the page is in no later edition; the link leads to the current one's home.
+    ``was``: the title the release was published (and cited) under, when it differs."""
     up = "../" * depth
     if is_current:
         what = (f"This is the frozen copy of version {escape(release.version)} of "
                 f"<em>{escape(title)}</em>, released {escape(date)}: the current edition, "
                 "kept as it was released.")
     else:
-        what = (f"This is an earlier edition of <em>{escape(title)}</em>: version "
+        named = (f"<em>{escape(was)}</em> (now <em>{escape(title)}</em>)" if was and was != title
+                 else f"<em>{escape(title)}</em>")
+        what = (f"This is an earlier edition of {named}: version "
                 f"{escape(release.version)} of {escape(date)}, an archive kept for reference "
                 "and not updated.")
     html = (f'<link rel="stylesheet" href="{up}_static/record.css">'
             f'<div class="record-archive-banner" role="note" aria-label="Archived edition">'
-            f"<p>{what} <a href=\"{escape(current_href)}\">Read this page in the current "
-            f"edition (version {escape(current)})</a>.</p></div>")
+            f"<p>{what} " + (
+                f"This page is not in the current edition (version {escape(current)}): "
+                f"<a href=\"{escape(current_href)}\">read the current edition</a>." if gone else
+                f"<a href=\"{escape(current_href)}\">Read this page in the current "
+                f"edition (version {escape(current)})</a>.") + "</p></div>")
     return START + html.encode("utf-8") + END
 
 
@@ -75,7 +82,8 @@ def destination(site: Path, version: str, relative: str) -> Path:
 
 
 def publish(release: Release, site: Path, date: str, title: str, current: str,
-            current_page: Callable[[str], str | None]) -> None:
+            current_page: Callable[[str], str | None], gone: Container[str] = (),
+            was: str = "") -> None:
     """Copy ``release`` into ``site/editions/<version>/``; ``current_page(file)`` is the
     same page's file in the current edition, or None (the banner then links its home).
 
@@ -97,7 +105,49 @@ def publish(release: Release, site: Path, date: str, title: str, current: str,
             depth = relative.count("/") + 2
             same = current_page(relative) or "index.html"
             block = banner(release, date, title, current, "../" * depth + same,
-                           depth, release.version == current)
+                           depth, release.version == current, relative in gone, was)
             data = with_banner(data, block)
         write_if_changed(path, data)
     write_if_changed(destination(site, release.version, releases.SUMS), sums)
+
+
+def left_pages(found: list[Release], present: Container[str]) -> dict[str, tuple[Release, str]]:
+    """Each page file a release published that the site no longer has (renamed, deleted,
+    unpublished), with the last release that has it and the page's title there: a citation
+    or a bookmark of the site's own address must still lead to its words."""
+    out: dict[str, tuple[Release, str]] = {}
+    for release in sorted(found, key=lambda r: r.key):
+        try:
+            listed = release.passages()["passages"]
+            pages = {p["file"]: str(p.get("chapter_title") or p["file"]) for p in listed
+                     if isinstance(p, dict) and isinstance(p.get("file"), str)}
+        except (frozen.NotFrozen, ValueError, LookupError, TypeError, AttributeError):
+            continue
+        for name, title in pages.items():
+            if name not in present and frozen.name_problem(name) is None and name.endswith(".html") \
+                    and name in release.sums():
+                out[name] = (release, title)
+    return out
+
+
+def moved_to(left: dict[str, tuple[Release, str]], current: list[dict]) -> dict[str, str]:
+    """Each left page whose passages (one or more, by id) are now on a page of this build:
+    the page holding most of them (a page renamed, its words kept)."""
+    where: dict[str, list[str]] = {}
+    for passage in current:
+        if isinstance(passage, dict) and isinstance(passage.get("file"), str):
+            where.setdefault(str(passage.get("id")), []).append(passage["file"])
+    out = {}
+    for name, (release, _) in left.items():
+        try:
+            ids = [str(p.get("id")) for p in release.passages()["passages"]
+                   if isinstance(p, dict) and p.get("file") == name]
+        except (frozen.NotFrozen, ValueError, LookupError, TypeError, AttributeError):
+            continue
+        counts: dict[str, int] = {}
+        for ident in ids:
+            for file in where.get(ident, ()):
+                counts[file] = counts.get(file, 0) + 1
+        if counts:
+            out[name] = max(sorted(counts), key=lambda f: counts[f])
+    return out

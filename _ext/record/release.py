@@ -11,11 +11,13 @@ these very bytes), 1 with one clear message otherwise.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from packaging.version import Version
 
@@ -34,6 +36,12 @@ def texts(document: dict) -> list[tuple[str, str, str]]:
 
 def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str, dict, bool]:
     """The version to freeze, the checksums of its files, and whether it is new."""
+    mark = site / releases.UNUSABLE_CITATION
+    if mark.is_file() and not mark.is_symlink():
+        said = mark.read_text(encoding="utf-8", errors="replace")[:500]
+        raise Refused(f"this build could not use its CITATION.cff and went on with other "
+                      f"metadata, which a release would keep for good: {said}. Fix it (the "
+                      "build said so), run make all, then make release")
     passages = site / releases.PASSAGES
     if not passages.is_file():
         raise Refused(f"{passages} is missing: build every edition first (make all)")
@@ -72,6 +80,7 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
     if newer:
         raise Refused(f"version {version} is older than the released {newer[-1]}: set a "
                       "higher version in CITATION.cff")
+    date_problem(current.get("date"), found, version)
     if version not in changelog.sections(changes):
         raise Refused(f"{changes} has no section for version {version}: add `## {version}` "
                       "with what changed (its release notes), then run make release again")
@@ -79,6 +88,31 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
         raise Refused("passages.json has no PDF page numbers: build the PDF before the website "
                       "(make all does)")
     return version, sums, True
+
+
+def date_problem(date: Any, found: list[releases.Release], version: str) -> None:
+    """Refuse a release date no citation should print for good: one after today (UTC, with a
+    day's grace for time zones) or before the date of an earlier version already released."""
+    try:
+        day = datetime.date.fromisoformat(str(date))
+    except ValueError:
+        raise Refused(f"passages.json gives no release date ({str(date)[:40]!r}): set "
+                      "`date-released` in CITATION.cff, run make all, then make release") from None
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    if day > today + datetime.timedelta(days=1):
+        raise Refused(f"date-released {day} is after today ({today}): every citation of version "
+                      f"{version} would name a day that has not come. Set `date-released` in "
+                      "CITATION.cff to the day you release, run make all, then make release")
+    for earlier in releases.earlier(found, version):
+        try:
+            before = datetime.date.fromisoformat(str(earlier.passages()["date"]))
+        except (ValueError, OSError, LookupError, TypeError, frozen.NotFrozen):
+            continue
+        if day < before:
+            raise Refused(f"date-released {day} is before {before}, the date of the released "
+                          f"{earlier.version}: version {version} would look older than it. Set "
+                          "`date-released` in CITATION.cff to the day you release, run make all, "
+                          "then make release")
 
 
 def plain(site: Path, name: str, path: Path) -> None:

@@ -22,6 +22,9 @@ from . import frozen
 SUMS = "SHA256SUMS"
 PASSAGES = "passages.json"
 HISTORY = "passage-history.json"
+UNUSABLE_CITATION = ".unusable-citation"
+"""In the built site when its CITATION.cff could not be used (the build went on with the
+project's or stand-in metadata): what was wrong, one line."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,26 @@ def site_files(site: Path) -> dict[str, Path]:
                 kept.append(name)
         folders[:] = kept
         for name in files:
-            if not name.startswith("."):
+            if not name.startswith(".") and not is_left_page(here / name):
                 out[(inside / name).as_posix()] = here / name
     return dict(sorted(out.items()))
+
+
+LEFT_PAGE = b"<!-- record:left-page -->\n"
+"""Ends the page the site writes at the address of a released page that left the build:
+the site writes it anew each time, and no release holds it (frozen into 1.1, its link to
+``editions/1.0/…`` would lead, from ``editions/1.1/``, nowhere)."""
+
+
+def is_left_page(path: Path) -> bool:
+    if path.suffix != ".html" or path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as file:
+            file.seek(max(0, path.stat().st_size - len(LEFT_PAGE)))
+            return file.read() == LEFT_PAGE
+    except OSError:
+        return False
 
 
 def earlier(releases: list[Release], version: str) -> list[Release]:

@@ -74,6 +74,13 @@ def ship(editions: list[Edition], outdir: Path) -> None:
         if not (target.is_file() and sha256(target) == edition.sha256):
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(edition.source, target)
+    # an earlier build's edition (another title, another file name) would be served, and
+    # frozen by make release, as this edition's: only this build's are kept
+    names = {edition.name for edition in editions}
+    stale = [p for p in folder.iterdir() if p.suffix in (".pdf", ".epub") and p.name not in names
+             and (p.is_symlink() or p.is_file())] if folder.is_dir() else []
+    for path in stale:
+        path.unlink()
     if editions:
         write_if_changed(folder / SUMS, sums(editions).encode())
     else:

@@ -90,7 +90,8 @@ def highwire(meta: Metadata, page: Page, site: Site, creators: list[str]) -> lis
              _meta("citation_doi", meta.doi)]
     pdf = next((e for e in site.editions if e.kind == "pdf"), None)
     if pdf is not None:
-        tags.append(_meta("citation_pdf_url", site.absolute(pdf.path)))
+        # the version's own PDF, frozen with it: the site's is replaced by the next release
+        tags.append(_meta("citation_pdf_url", (site.version_root or site.root) + pdf.path))
     return tags
 
 
