@@ -586,6 +586,12 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
     ("*[A_B*]: a b \n*[E]:\n", "- A\\_B\\*: a b\n\n"),  # a name as written; no meaning: gone
     ("{:refdef: .c}\n{: #id .x}", "\n"),
+    # a block IAL's id on the line before or after a heading is the heading's (Data Commons' docs)
+    ("Text.\n\n{: #get-key}\n## API keys\n", "Text.\n\n(get-key)=\n## API keys\n"),
+    ("Text.\n\n## API keys\n{:#get-key .no_toc}\n\nMore.", "Text.\n(get-key)=\n## API keys\n\n\nMore."),
+    ("{: .lead #top}\n# Title\n", "(top)=\n# Title\n"),
+    ("Para\n{: #p-id}\n## Next\n", "Para\n\n## Next\n"),  # the paragraph's id: no heading's
+    ("{:ref: #not-applied}\n## Heading\n", "\n## Heading\n"),  # a definition, applied to nothing
     # minimal-mistakes' sample table: a rule between body parts, another above the footer
     ("| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n|---------|\n| c3 | c4 |\n|=========|\n| F1 | F2 |\nText",
      "| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n| c3 | c4 |\n| F1 | F2 |\n\n\nText"),
