@@ -456,3 +456,27 @@ def test_an_html_page_shows_each_posts_excerpt_as_html(tmp_path: Path) -> None:
     assert [(a.get_text(), a["href"]) for a in listing.select("a")] == [
         ("Ansible playbooks", "https://example.org/playbooks")]
     assert listing.select_one("strong").get_text() == "existing"
+
+
+def test_a_post_opening_with_its_title_as_a_lower_heading_shows_it_once(tmp_path: Path) -> None:
+    """pulibrary.github.io's posts open with ``## <their title>`` (the theme's layout did not
+    print the title): every edition showed the title twice, the second time as a section
+    holding the whole post, in each contents list too."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Library Systems\n",
+        "index.md": "---\ntitle: Home\n---\n\nHello.\n",
+        "_posts/2023-03-29-accessible-mermaid.md": (
+            "---\ndate: 2023-03-29 13:25:00 -0400\ntitle: Accessible Mermaid charts in Github Markdown\n"
+            "layout: default\n---\n\n## Accessible Mermaid charts in Github Markdown\n"
+            "**by Christina Chortaria and Jane Sandberg**\n\nAfter we saw the announcement.\n\n"
+            "### Checklist\n\nEvery chart should have a name.\n\n## Further reading\n\nA blog post.\n"),
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False, env=EDITION_DATE)
+    assert build.returncode == 0, build.output
+    post = soup(tmp_path / "html" / "posts" / "2023-03-29-accessible-mermaid.html").select_one("article")
+    assert [text_of(h).rstrip("¶").strip() for h in post.select("h1, h2, h3")] == [
+        "Accessible Mermaid charts in Github Markdown", "Checklist", "Further reading"]
+    words = text_of(post)
+    assert "by Christina Chortaria and Jane Sandberg" in words and "Every chart should have a name." in words
