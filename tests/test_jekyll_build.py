@@ -1193,3 +1193,30 @@ def test_link_definitions_an_include_repeats_are_no_mistake_and_others_are_said_
     assert build.returncode == 0, build.output
     assert [w.split(" WARNING: ")[0].rsplit("/", 1)[-1] for w in build.warnings] == ["index.md:9:"], build.warnings
     assert "Duplicate reference definition: SETUP" in build.warnings[0]
+
+
+def test_a_block_ial_id_names_its_heading_so_links_to_it_land(tmp_path: Path) -> None:
+    """Data Commons' API overview writes ``{: #get-key}`` on the line over ``## API keys``
+    (kramdown's block IAL: the id is the heading's); other pages link ``/api/#get-key``.
+    The id was dropped with the IAL, and each link to it was warned as leading nowhere."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Docs\nmarkdown: kramdown\n",
+        "api/index.md": ("---\ntitle: API\n---\n\nSee [keys](#get-key) and [after](#after-id).\n\n"
+                         "{: #get-key}\n## API keys\n\nA key is required.\n\n## After heading\n"
+                         "{: #after-id .no_toc}\n\nText two.\n"),
+        "other.md": "---\ntitle: Other\n---\n\nGet [a key](/api/#get-key) first.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert "get-key" not in build.output and "after-id" not in build.output, build.output
+    api = BeautifulSoup((tmp_path / "html" / "api" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert api.find(id="get-key").find("h2").get_text().startswith("API keys")
+    assert api.find(id="after-id").find("h2").get_text().startswith("After heading")
+    assert "{:" not in api.get_text()
+    links = {a.get_text(): a["href"] for a in api.select("article a.reference")}
+    assert links["keys"] == "#get-key" and links["after"] == "#after-id"
+    other = BeautifulSoup((tmp_path / "html" / "other.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in other.select("article a.reference") if a.get_text() == "a key"] == [
+        "api/index.html#get-key"]

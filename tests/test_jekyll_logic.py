@@ -586,6 +586,12 @@ def test_myst_substitutions_are_not_liquid() -> None:
      "- CTM: Communications and Technology Management\n\nText"),  # its meaning is kept
     ("*[A_B*]: a b \n*[E]:\n", "- A\\_B\\*: a b\n\n"),  # a name as written; no meaning: gone
     ("{:refdef: .c}\n{: #id .x}", "\n"),
+    # a block IAL's id on the line before or after a heading is the heading's (Data Commons' docs)
+    ("Text.\n\n{: #get-key}\n## API keys\n", "Text.\n\n(get-key)=\n## API keys\n"),
+    ("Text.\n\n## API keys\n{:#get-key .no_toc}\n\nMore.", "Text.\n(get-key)=\n## API keys\n\n\nMore."),
+    ("{: .lead #top}\n# Title\n", "(top)=\n# Title\n"),
+    ("Para\n{: #p-id}\n## Next\n", "Para\n\n## Next\n"),  # the paragraph's id: no heading's
+    ("{:ref: #not-applied}\n## Heading\n", "\n## Heading\n"),  # a definition, applied to nothing
     # minimal-mistakes' sample table: a rule between body parts, another above the footer
     ("| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n|---------|\n| c3 | c4 |\n|=========|\n| F1 | F2 |\nText",
      "| H1 | H2 |\n|:---|---:|\n| c1 | c2 |\n| c3 | c4 |\n| F1 | F2 |\n\n\nText"),
@@ -1029,7 +1035,8 @@ def test_hrefs_in_raw_html_are_rewritten_and_the_lost_ones_listed() -> None:
     ("\n#  smart  BUSES ##\nText", "\n\nText"),
     ("\n# Smart buses today\nText", "\n# Smart buses today\nText"),  # a different heading stays
     ("\nText\n# Smart buses\n", "\nText\n# Smart buses\n"),  # only a leading one
-    ("\n## Smart buses\n", "\n## Smart buses\n"),
+    ("\n## Smart buses\n", "\n\n"),  # a layout that printed no title: pulibrary.github.io's posts
+    ("\n## Smart buses today\n", "\n## Smart buses today\n"),
 ])
 def test_a_leading_heading_that_repeats_the_title_is_dropped(body: str, expected: str) -> None:
     text = "---\ntitle: Smart buses\n---\n" + body

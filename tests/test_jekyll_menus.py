@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 from bs4 import BeautifulSoup
-from conftest import build_every_edition, write_pages
+from conftest import build_every_edition, sphinx_build, write_pages
 from test_order_editions import epub_orders
 
 from jekyll_compat import menus
@@ -47,9 +47,38 @@ def test_a_menus_links_are_read_depth_first_as_the_sidebar_showed_them() -> None
 
 def test_only_a_themes_menu_files_are_menus() -> None:
     assert [name for name in ("navigation.yml", "nav.yaml", "sidebar_doc.yml", "sidebars/home.yml",
-                              "toc.json", "menu.yml", "team.yml", "authors.yml", "navigator/x.yml")
+                              "toc.json", "menu.yml", "team.yml", "authors.yml", "navigator/x.yml",
+                              "pagesnav.yml", "main_nav.yml", "site-navigation.yml", "canvas.yml",
+                              "footer_nav.yml", "footernav.yml", "social-nav.yml")
             if menus.is_menu_file(name)] == ["navigation.yml", "nav.yaml", "sidebar_doc.yml",
-                                             "sidebars/home.yml", "toc.json", "menu.yml"]
+                                             "sidebars/home.yml", "toc.json", "menu.yml",
+                                             "pagesnav.yml", "main_nav.yml", "site-navigation.yml"]
+
+
+def test_a_menu_named_for_its_pages_orders_them(tmp_path: Path) -> None:
+    """The University of Idaho Library's side menus are ``_data/pagesnav.yml`` (a list of
+    ``section:``/``link:`` entries per part of the site); the name did not start with
+    ``nav``, so its pages came in title order, each warned for a missing ``position``."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: University of Idaho Library\n",
+        "_data/pagesnav.yml": ("about:\n  - section: About Home\n    link: /about/\n"
+                               "  - section: Departments\n    link: /about/departments.html\n"
+                               "  - section: Policies\n    link: /about/policies.html\n    pages:\n"
+                               "      - name: Fines\n        url: /about/policies.html#fines\n"
+                               "  - section: Subject Liaisons\n    link: /about/liaisons.html\n"
+                               "  - section: Hours\n    link: /about/hours.html\n"),
+        "index.md": "---\ntitle: Home\n---\n\nHome page.\n",
+        "about/index.md": "---\ntitle: About\n---\n\nAbout the library.\n",
+        "about/hours.md": "---\ntitle: Hours\npermalink: /about/hours.html\n---\n\nOpen daily.\n",
+        "about/liaisons.md": "---\ntitle: Subject Liaisons\npermalink: /about/liaisons.html\n---\n\nAsk us.\n",
+        "about/policies.md": "---\ntitle: Library Policies\npermalink: /about/policies.html\n---\n\nRules.\n",
+        "about/departments.md": "---\ntitle: Departments\npermalink: /about/departments.html\n---\n\nWho.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0, build.output
+    assert _listed(tmp_path / "html" / "about" / "index.html") == [
+        "departments", "policies", "liaisons", "hours"]
+    assert not [w for w in build.warnings if "[position.missing]" in w and "/about/" in w], build.output
 
 
 def test_the_menu_orders_a_collection_in_every_edition_and_warns_only_the_unlisted(tmp_path: Path) -> None:

@@ -428,3 +428,55 @@ def test_a_long_date_that_is_no_date_is_quoted_short() -> None:
     assert _shown("March 5, 2020 1" + " " * 3000 + "x") == "March 5, 2020 1 x"
     assert _shown("y" * 500) == "y" * 59 + "…"
     assert _shown("soon") == "soon"
+
+
+def test_an_html_page_shows_each_posts_excerpt_as_html(tmp_path: Path) -> None:
+    """pulibrary.github.io's home page (``index.html``) lists ``{{ post.excerpt }}`` of each
+    post; Jekyll's excerpt is the first paragraph made HTML. On a page written in HTML no
+    Markdown is read, so the excerpt showed ``[Ansible playbooks]()`` and ``**…**`` as typed."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Library Systems\npermalink: /:year:month:day:title\n",
+        "index.html": (
+            "---\ntitle: Library IT\nlayout: default\n---\n\n<ul class=\"post-list\">\n"
+            "  {% for post in site.posts %}\n    <li>\n      <lux-card-content>\n"
+            "          <p class=\"post-meta\">{{ post.date | date: \"%b %-d, %Y\" }}</p>\n"
+            "          {{ post.excerpt }}\n      </lux-card-content>\n    </li>\n  {% endfor %}\n</ul>\n"),
+        "_posts/2019-01-17-warm_standby.md": (
+            "---\ntitle: Warm standbys\n---\n\nWe updated our **existing** [Ansible playbooks]"
+            "(https://example.org/playbooks) to set up standbys.\n\nSecond paragraph.\n"),
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False, env=EDITION_DATE)
+    assert build.returncode == 0, build.output
+    listing = soup(tmp_path / "html" / "index.html").select_one("ul.post-list")
+    words = text_of(listing)
+    assert "We updated our existing Ansible playbooks to set up standbys." in words
+    assert "](" not in words and "**" not in words and "Second paragraph" not in words
+    assert [(a.get_text(), a["href"]) for a in listing.select("a")] == [
+        ("Ansible playbooks", "https://example.org/playbooks")]
+    assert listing.select_one("strong").get_text() == "existing"
+
+
+def test_a_post_opening_with_its_title_as_a_lower_heading_shows_it_once(tmp_path: Path) -> None:
+    """pulibrary.github.io's posts open with ``## <their title>`` (the theme's layout did not
+    print the title): every edition showed the title twice, the second time as a section
+    holding the whole post, in each contents list too."""
+    from conftest import write_pages
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Library Systems\n",
+        "index.md": "---\ntitle: Home\n---\n\nHello.\n",
+        "_posts/2023-03-29-accessible-mermaid.md": (
+            "---\ndate: 2023-03-29 13:25:00 -0400\ntitle: Accessible Mermaid charts in Github Markdown\n"
+            "layout: default\n---\n\n## Accessible Mermaid charts in Github Markdown\n"
+            "**by Christina Chortaria and Jane Sandberg**\n\nAfter we saw the announcement.\n\n"
+            "### Checklist\n\nEvery chart should have a name.\n\n## Further reading\n\nA blog post.\n"),
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False, env=EDITION_DATE)
+    assert build.returncode == 0, build.output
+    post = soup(tmp_path / "html" / "posts" / "2023-03-29-accessible-mermaid.html").select_one("article")
+    assert [text_of(h).rstrip("¶").strip() for h in post.select("h1, h2, h3")] == [
+        "Accessible Mermaid charts in Github Markdown", "Checklist", "Further reading"]
+    words = text_of(post)
+    assert "by Christina Chortaria and Jane Sandberg" in words and "Every chart should have a name." in words

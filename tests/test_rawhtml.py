@@ -871,3 +871,27 @@ def test_raw_mathml_keeps_its_formula_as_words():
     assert BeautifulSoup(html, "html.parser").get_text() == "The fare is n×1.25 dollars.", html
     [change] = changes
     assert "<math>" in change.what and "$$" in change.advice, change
+
+
+def test_a_custom_link_component_is_a_link(tmp_path):
+    """pulibrary.github.io's home page links each post with ``<lux-hyperlink href="…">More
+    about …</lux-hyperlink>``, its design system's link: the element is no HTML, so its
+    words were kept and the link to the post was lost without a word. A custom element (a
+    name with a hyphen) with an ``href`` is the link it drew; inside a link, its words."""
+    out = clean('<p><lux-hyperlink href="https://library.princeton.edu/" variation="button solid">'
+                'More about us</lux-hyperlink></p>')
+    got = BeautifulSoup(out if isinstance(out, str) else out[0], "html.parser")
+    assert [(a.get_text(), a["href"]) for a in got.select("a")] == [("More about us", "https://library.princeton.edu/")]
+    nested = clean('<a href="https://x.org/">Go <lux-hyperlink href="https://y.org/">there</lux-hyperlink></a>')
+    assert len(BeautifulSoup(nested if isinstance(nested, str) else nested[0], "html.parser").select("a")) == 1
+    unsafe = clean('<lux-hyperlink href="javascript:alert(1)">Click</lux-hyperlink>')
+    assert "javascript" not in (unsafe if isinstance(unsafe, str) else unsafe[0])
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "posts.md": "---\ntitle: Posts\nposition: 1\n---\n\n<ul>\n<li><p><lux-hyperlink href=\"index.md\" "
+                    "variation=\"button solid\">More about Home...</lux-hyperlink></p></li>\n</ul>\n"})
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert "Traceback" not in build.output, build.output
+    article = BeautifulSoup((tmp_path / "html" / "posts.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    assert [(a.get_text(), a["href"]) for a in article.select("li a")] == [("More about Home...", "index.html")]

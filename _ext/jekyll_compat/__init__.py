@@ -50,7 +50,7 @@ from . import (callout_boxes, callouts, collections, contents_list, defaults, fo
                posts_list, theme_includes, titles, urls)
 from .filenames import local_file, missing_file_advice
 from .meaning import is_redirect_page
-from .preprocess import preprocess
+from .preprocess import as_html, preprocess
 from .typography import KramdownTypography
 
 if TYPE_CHECKING:
@@ -1249,13 +1249,15 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.note_dependency(str(included))
         if (text := liquid.read_included(included)) is not None:
             relative[name] = text
-    if "site.posts" in source[0] and (listed := posts_newest_first(app)) is not None:
+    html_page = path.name.endswith(pagesource.suffixes.HTML)
+    if "site.posts" in source[0] and (listed := posts_newest_first(app, html_page)) is not None:
         site = {**site, "posts": listed}
     result = preprocess(source[0], site, keep=substitution_names(app), includes=includes,
                         relative=relative, callout_kinds=callouts.kinds(site),
                         whole_elements=(srcdir / "_config.yml").is_file(),
-                        html_page=path.name.endswith(pagesource.suffixes.HTML),
-                        paginator=every_post_on_one_page(app, docname) if "paginator" in source[0] else None,
+                        html_page=html_page,
+                        paginator=every_post_on_one_page(app, docname, html_page)
+                        if "paginator" in source[0] else None,
                         assets=jekyll_assets.addresses(source[0], srcdir, config),
                         linked=functools.partial(_source_has, srcdir))
     app.env.current_document[callout_boxes.KEY] = result.callouts
@@ -1293,19 +1295,20 @@ def _source_has(srcdir: Path, path: str) -> bool:
         return False
 
 
-def every_post_on_one_page(app: Sphinx, docname: str) -> dict[str, Any] | None:
+def every_post_on_one_page(app: Sphinx, docname: str, html_page: bool = False) -> dict[str, Any] | None:
     """The ``paginator`` of a page that lists the posts: every published post, newest first
     (:func:`posts_newest_first`); None on a site without posts."""
-    listed = posts_newest_first(app)
+    listed = posts_newest_first(app, html_page)
     if listed is None:
         return None
     return paginator.one_page(listed, old_site_urls(app, [docname]).get(docname) or "/")
 
 
-def posts_newest_first(app: Sphinx) -> list[dict[str, Any]] | None:
+def posts_newest_first(app: Sphinx, html_page: bool = False) -> list[dict[str, Any]] | None:
     """``site.posts`` as Jekyll gave it: every published post, newest first, each with its
-    old address (links to it lead to its page) and its excerpt; None on a site without
-    posts. The page asking is read again when a post changes."""
+    old address (links to it lead to its page) and its excerpt (HTML for a page written in
+    HTML, which reads no Markdown); None on a site without posts. The page asking is read
+    again when a post changes."""
     if not getattr(app.project, "with_posts", False):
         return None
     srcdir = Path(app.srcdir)
@@ -1320,7 +1323,8 @@ def posts_newest_first(app: Sphinx) -> list[dict[str, Any]] | None:
         source = pagesource.read(path)
         data = source.data if source.front_matter_valid else {}
         body = source.text[source.body_offset:]
-        listed.append((post.order, paginator.post_data(post, posts.url(post, site), data, body)))
+        listed.append((post.order, paginator.post_data(post, posts.url(post, site), data, body,
+                                                        as_html if html_page else None)))
     return [data for _, data in sorted(listed, key=lambda item: item[0], reverse=True)]
 
 

@@ -32,6 +32,8 @@ _OPEN_COMMENT = "{::comment}"
 _COMMENT_ENDS = ("{:/comment}", "{:/}")
 _HEADING_START = re.compile(r" {0,3}#{1,6}[ \t]")
 _ID_AT_END = re.compile(r"\{#([\w:.-]+)\}[ \t]*$")
+_IAL_LINE = re.compile(r"^ {0,3}\{:(?![\w-]+:)([^{}\n]*)\}[ \t]*$")
+_IAL_ID = re.compile(r"(?:^|[ \t])#([A-Za-z][\w:.-]*)(?=[ \t]|$)")
 _END_OF_BLOCK = re.compile(r"^\s*\^\s*$")
 _ABBREVIATION = re.compile(r"^\s*\*\[([^\]]+)\]:(.*)$")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
@@ -214,6 +216,28 @@ def heading_id(line: str) -> tuple[str, str] | None:
     return None
 
 
+def block_ial_id(line: str) -> str | None:
+    """The id a line that is only a block IAL gives (``{: #get-key}``, ``{:.lead #top}``);
+    None for any other line, and for an attribute list definition (``{:ref: #id}``), which
+    applies to nothing where it stands."""
+    found = _IAL_LINE.match(line)
+    return (anchor.group(1) if (anchor := _IAL_ID.search(found.group(1))) else None) if found else None
+
+
+def _heading_ial(lines: list[str], i: int) -> tuple[int, str] | None:
+    """kramdown gave a heading the id of a block IAL on the line right before it (after a
+    blank line: after a paragraph's line it is the paragraph's) or right after it: (the
+    blank line where its MyST target goes, the id), so links to ``#id`` still land there."""
+    anchor = block_ial_id(lines[i])
+    if anchor is None:
+        return None
+    if i + 1 < len(lines) and _HEADING_START.match(lines[i + 1]) and (i == 0 or not lines[i - 1].strip()):
+        return i, anchor
+    if i > 1 and _HEADING_START.match(lines[i - 1]) and not lines[i - 2].strip():
+        return i - 2, anchor
+    return None
+
+
 def clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -> str:
     """``text`` without kramdown leftovers, with exactly as many lines.
 
@@ -265,6 +289,10 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
             continue
         if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
+        if "{:" in line and (placed := _heading_ial(lines, i)) is not None:
+            lines[placed[0]] = f"({placed[1]})="
+            if placed[0] == i:
+                continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if _TWO_BACKSLASHES.search(line) and following.strip() and not maths \
                 and "$$" not in line and not line.startswith(("    ", "\t")):

@@ -17,6 +17,12 @@ MENU_FILE = re.compile(r"^(navigation|nav|menus?|sidebars?|toc)([_-][\w-]+)?\.(y
 uswds-jekyll), ``sidebar.yml`` and ``sidebars/*.yml`` (documentation-theme-jekyll),
 ``toc.yml``, ``menu.yml``."""
 
+NAMED_MENU = re.compile(r"^(?!footer|social)[a-z][\w-]*?[_-]?(?:nav|navigation)\.(ya?ml|json)$", re.I)
+"""A site's own menu named for what it lists: the University of Idaho Library's
+``pagesnav.yml``, ``main_nav.yml``, ``site-navigation.yml``. Not a footer's or the social
+links' (``footer_nav.yml``): read before the main menu (by name), it gave the footer's pages
+the first places."""
+
 LINK_KEYS = ("url", "href", "link", "permalink")
 """The keys a menu entry names its page by."""
 
@@ -31,7 +37,7 @@ def is_menu_file(relative: str) -> bool:
     """Whether ``relative`` (a path under ``_data/``) is a menu: by its name, or inside a
     ``sidebars/`` or ``navigation/`` folder."""
     parts = relative.split("/")
-    return bool(MENU_FILE.match(parts[-1])) or (len(parts) > 1 and bool(
+    return bool(MENU_FILE.match(parts[-1]) or NAMED_MENU.match(parts[-1])) or (len(parts) > 1 and bool(
         re.match(r"^(navigation|nav|menus?|sidebars?)$", parts[-2], re.I)) and
         parts[-1].lower().endswith((".yml", ".yaml", ".json")))
 

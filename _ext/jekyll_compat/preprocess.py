@@ -25,7 +25,7 @@ from pagesource.titles import atx_text
 from . import callouts, emphasis, htmlblocks, kramdown, liquid, nesting, notices, pullquotes, spaced_urls, tablecells
 from .linemap import LineMap
 
-_H1 = re.compile(r"^ {0,3}#[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # its words: pagesource.titles.atx_text
 
 
 def split_front_matter(text: str) -> tuple[str, str, dict[str, Any]]:
@@ -328,7 +328,9 @@ def without_repeated_title(body: str, title: object) -> str:
 
     Jekyll layouts printed the title, so some pages also start with it as a heading; the
     publication already makes the title the page's heading, and a second one would become
-    a second chapter-level heading in every edition.
+    a second chapter-level heading in every edition. A page whose layout printed no title
+    opens with it as a lower heading (pulibrary.github.io's posts: ``## <title>``): shown
+    after the title it was the title twice, a section holding the whole page.
     """
     if not isinstance(title, str) or not title.strip():
         return body
@@ -337,7 +339,7 @@ def without_repeated_title(body: str, title: object) -> str:
     if first is None:
         return body
     wanted = " ".join(title.split()).casefold()
-    match = _H1.match(lines[first])
+    match = _ATX.match(lines[first])
     if match and " ".join(atx_text(match.group(1)).split()).casefold() == wanted:
         lines[first] = ""
     elif (first + 1 < len(lines) and _SETEXT_H1.match(lines[first + 1])

@@ -421,6 +421,19 @@ def component_words(element: ET.Element) -> str:
     return " — ".join(found)
 
 
+def _link_component(element: ET.Element, name: str, in_link: bool) -> ET.Element | None:
+    """A custom element (its name has a hyphen: a site's own component) with an ``href`` is the
+    link its code drew (pulibrary.github.io's ``<lux-hyperlink href=…>``): an ``<a>`` of its
+    words, checked as any link is; its words alone inside a link, or without an address."""
+    href = element.get("href")
+    if in_link or name in HTML_ELEMENTS or "-" not in name or not isinstance(href, str) or not href.strip():
+        return None
+    link = ET.Element("a", {"href": href})
+    link.text = element.text
+    link.extend(list(element))
+    return link
+
+
 def _article(name: str) -> str:
     """"an <input>", "a <select>": the warning is read as a sentence."""
     return "an" if name[:1] in "aeiou" else "a"
@@ -523,6 +536,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if name not in KEEP or (name == "a" and in_link):
         if name not in HTML_ELEMENTS and (words := component_words(element)):
             out.append(f"<strong>{_text(words)}</strong> ")
+        if (link := _link_component(element, name, in_link)) is not None:
+            _element(link, out, changes, local_image, in_link, inline, within)
+            return
         _children(element, out, changes, local_image, in_link, inline)
         return
     if inline and name in {"hr", "col", "colgroup"}:
