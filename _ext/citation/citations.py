@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from publication import Metadata
 
 Runs = tuple[tuple[str, bool], ...]
-ACCESSED = "[date accessed]"
 STYLES = ("APA 7", "Chicago", "MLA 9")
 _MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
                "Nov.", "Dec.")
@@ -83,9 +82,11 @@ def apa(meta: Metadata) -> Runs:
 
 
 def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
-    """APA 7, one chapter: retrieval date, since the online text may change."""
+    """APA 7, one chapter: no retrieval date, the address is this version's and never
+    changes (a "[date accessed]" placeholder was copied into reports verbatim)."""
+    publisher = "" if meta.publisher in meta.authors else f"{meta.publisher}. "
     return _runs(f"{_end(_authors(meta))} ({meta.date_released.year}). {_end(title)} In ",
-                 _i(meta.title), f" {_details(meta)}. Retrieved {ACCESSED}, from {url}")
+                 _i(meta.title), f" {_details(meta)}. ", publisher, url)
 
 
 def chicago(meta: Metadata) -> Runs:
@@ -97,10 +98,11 @@ def chicago(meta: Metadata) -> Runs:
 
 
 def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    """Chicago 17: an access date only for an undated source; this one has its release's."""
     place = f"{meta.place}: " if str(meta.place) else ""
     return _runs(f"{_end(', '.join(meta.authors))} {quoted(title)} In ",
                  _i(meta.title), f", version {meta.version}. {place}{meta.publisher}, "
-                 f"{meta.date_released.year}. Accessed {ACCESSED}. ", _end(url))
+                 f"{meta.date_released.year}. ", _end(url))
 
 
 def _mla_date(meta: Metadata) -> str:
@@ -127,9 +129,10 @@ def mla(meta: Metadata) -> Runs:
 
 
 def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    """MLA 9: the access date is optional, and a placeholder would be copied as is."""
     return _runs(_mla_author(meta), f"{quoted(title)} ", _i(meta.title),
-                 f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, "
-                 f"{_end(_bare(url))} Accessed {ACCESSED}.")
+                 f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, ",
+                 _end(_bare(url)))
 
 
 def publication(meta: Metadata) -> dict[str, Runs]:
