@@ -38,9 +38,12 @@ def add_epub_colophon(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not app.builder.name.startswith("epub") or docname != app.config.root_doc \
             or app.config.citation_page in app.env.found_docs:
         return
+    from sphinx.locale import _
+
     meta = metadata(app.config)
+    heading = str(_("How to cite"))  # the book's language, else said to be English (WCAG 3.1.2)
     box = nodes.container(classes=["publication-citation"])
-    box += nodes.rubric("How to cite", "How to cite")
+    box += nodes.rubric("", heading, classes=[] if heading != "How to cite" else written_in(app.config))
     box += directive.colophon(meta, written_in(app.config))
     box += directive.styles_block(citations.publication(meta), "citation", written_in(app.config))
     section = next(iter(doctree.findall(nodes.section)), doctree)
