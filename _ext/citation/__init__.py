@@ -1,7 +1,7 @@
 """Sphinx extension: formatted citations of the publication.
 
 The ``citation`` directive renders how to cite the work (APA, Chicago, MLA, BibTeX, and
-links to the BibTeX and RIS files, which the website build writes into ``cite/``);
+links to the BibTeX, RIS and CSL-JSON files, which the website build writes into ``cite/``);
 every chapter of the website offers its own citation. The citations are made by the
 plain module :mod:`.citations` from the publication's metadata (``publication``).
 """
@@ -98,7 +98,7 @@ def mark_title(box: nodes.Element, title: str, opened: str) -> None:
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
-    """After a good website build: the BibTeX and RIS files the How-to-cite page links
+    """After a good website build: the BibTeX, RIS and CSL-JSON files the How-to-cite page links
     (not made again while the metadata, this code and pybtex/rispy are the same)."""
     if exception is not None or not _is_web(app):
         return
@@ -112,7 +112,7 @@ def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
     for path, (_, text) in cite_files(meta).items():
         write_if_changed(Path(app.outdir) / path, text.encode())
     folder = Path(app.outdir) / directive.CITE_FOLDER
-    for old in sorted(p for p in folder.iterdir() if p.suffix in (".bib", ".ris") and p not in files):
+    for old in sorted(p for p in folder.iterdir() if p.suffix[1:] in directive.CITE_KINDS and p not in files):
         old.unlink()  # the files of the publication's former title: no page links them
     madefrom.made(record, "citation files", made_from, files)
 

@@ -224,3 +224,28 @@ def ris(meta: Metadata) -> str:
     one_line = {k: ([" ".join(x.split()) for x in v] if isinstance(v, list) else " ".join(v.split()))
                 for k, v in record.items() if v}  # a line break would start a new RIS tag
     return rispy.dumps([one_line], implementation=_Writer)
+
+
+def csl_json(meta: Metadata) -> str:
+    """A CSL-JSON ``report`` (an array of one item), what Zotero, Mendeley and pandoc's
+    citeproc import; group authors as ``literal`` names, so no tool splits them."""
+    import json
+
+    day = meta.date_released
+    item = {
+        "id": bibtex_key(meta),
+        "type": "report",
+        "title": meta.title,
+        "author": [{"literal": name} for name in meta.authors],
+        "issued": {"date-parts": [[day.year, day.month, day.day]]},
+        "URL": meta.version_url,
+        "version": meta.version,
+        "publisher": meta.publisher,
+        "publisher-place": str(meta.place),
+        "DOI": meta.doi,
+        "number": meta.report_number,
+        "abstract": meta.abstract,
+        "keyword": ", ".join(meta.keywords),
+        "language": "en",
+    }
+    return json.dumps([{k: v for k, v in item.items() if v}], ensure_ascii=False, indent=2) + "\n"
