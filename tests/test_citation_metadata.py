@@ -156,9 +156,16 @@ def test_chapter_citations(meta: publication.Metadata) -> None:
     for style, runs in styles.items():
         text = citations.plain(runs)
         assert url.split("://")[1] in text, style
-        assert citations.ACCESSED in text, style
+        # a frozen, versioned address needs no retrieval date (APA 7 9.16; Chicago 14.12
+        # and MLA 9 only for an undated source): no "[date accessed]" copied verbatim
+        assert "[" not in text and "etrieved" not in text and "ccessed" not in text, style
         assert "Smart City Austin" in text and "smart city" in text, style
     assert "\u201cDefining \u2018smart city.\u2019\u201d" in citations.plain(styles["Chicago"])
+    assert citations.plain(styles["APA 7"]) == (
+        "City of Austin. (2026). Defining \u201csmart city\u201d. In Smart City Austin (Version 1.0.0). "
+        + url)
+    assert citations.plain(styles["Chicago"]).endswith(f"City of Austin, 2026. {url}.")
+    assert citations.plain(styles["MLA 9"]).endswith("25 Nov. 2026, smartcity.austintexas.gov/definition.html.")
 
 
 def test_bibtex_parses_back(meta: publication.Metadata) -> None:
@@ -290,3 +297,42 @@ def test_two_versions_cited_in_one_report_have_two_keys(tmp_path: Path) -> None:
     later = publication.load(write(tmp_path / "b", VALID.replace('version: "1.0.0"', 'version: "1.1+local"')))
     data = parse_string(citations.bibtex(first) + "\n" + citations.bibtex(later), "bibtex")
     assert list(data.entries) == ["cityofaustin2026smart-1.0.0", "cityofaustin2026smart-1.1-local"]
+
+
+# CSL-JSON (citation-style-language/schema, csl-data.json), the part these files use: an
+# array of items, names as {literal} or {family, given}, dates as date-parts, no other key
+CSL_NAME = {"type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {"literal": {"type": "string"}, "family": {"type": "string"},
+                           "given": {"type": "string"}}}
+CSL_DATA = {
+    "type": "array", "minItems": 1,
+    "items": {"type": "object", "additionalProperties": False,
+              "required": ["id", "type", "title", "author", "issued", "URL", "version", "publisher"],
+              "properties": {
+                  "id": {"type": "string"}, "type": {"enum": ["book", "report"]},
+                  "title": {"type": "string"}, "author": {"type": "array", "minItems": 1, "items": CSL_NAME},
+                  "issued": {"type": "object", "additionalProperties": False, "required": ["date-parts"],
+                             "properties": {"date-parts": {"type": "array", "minItems": 1, "maxItems": 2,
+                                                           "items": {"type": "array", "minItems": 1,
+                                                                     "maxItems": 3,
+                                                                     "items": {"type": "integer"}}}}},
+                  **{key: {"type": "string"} for key in (
+                      "URL", "version", "publisher", "publisher-place", "DOI", "number", "abstract",
+                      "keyword", "language", "note", "genre")}}}}
+
+
+def test_csl_json_is_what_zotero_and_citeproc_read(meta: publication.Metadata) -> None:
+    """Only BibTeX and RIS were offered; Zotero, Mendeley and pandoc's citeproc read CSL-JSON."""
+    import json
+
+    import jsonschema
+
+    data = json.loads(citations.csl_json(meta))
+    jsonschema.validate(data, CSL_DATA)
+    (item,) = data
+    assert item["id"] == citations.bibtex_key(meta) and item["type"] == "report"
+    assert item["title"] == "Smart City Austin" and item["author"] == [{"literal": "City of Austin"}]
+    assert item["issued"] == {"date-parts": [[2026, 11, 25]]}
+    assert item["URL"] == meta.version_url and item["version"] == "1.0.0"
+    assert item["publisher"] == "City of Austin" and item["publisher-place"] == "Austin, Texas"
+    assert item["keyword"] == "smart city, Austin"

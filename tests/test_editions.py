@@ -114,7 +114,8 @@ def test_epub_metadata(built):
     assert opf.find("dc:creator").get_text() == "City of Austin"
     assert opf.find("dc:language").get_text() == "en"
     identifiers = [element.get_text() for element in opf.find_all("dc:identifier")]
-    assert identifiers == ["smart-city-austin", meta["url"]]  # the book's uid, then its address
+    # the book's uid, then this version's permanent address (the root shows the latest)
+    assert identifiers == ["smart-city-austin", f"{meta['url'].rstrip('/')}/editions/{meta['version']}/"]
     assert opf.find("package")["unique-identifier"] == opf.find("dc:identifier")["id"]
     assert opf.find("dc:date").get_text().startswith(str(meta["date-released"]))
     assert "City of Austin" in opf.find("dc:rights").get_text()

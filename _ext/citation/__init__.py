@@ -1,7 +1,7 @@
 """Sphinx extension: formatted citations of the publication.
 
 The ``citation`` directive renders how to cite the work (APA, Chicago, MLA, BibTeX, and
-links to the BibTeX and RIS files, which the website build writes into ``cite/``);
+links to the BibTeX, RIS and CSL-JSON files, which the website build writes into ``cite/``);
 every chapter of the website offers its own citation. The citations are made by the
 plain module :mod:`.citations` from the publication's metadata (``publication``).
 """
@@ -38,9 +38,12 @@ def add_epub_colophon(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not app.builder.name.startswith("epub") or docname != app.config.root_doc \
             or app.config.citation_page in app.env.found_docs:
         return
+    from sphinx.locale import _
+
     meta = metadata(app.config)
+    heading = str(_("How to cite"))  # the book's language, else said to be English (WCAG 3.1.2)
     box = nodes.container(classes=["publication-citation"])
-    box += nodes.rubric("How to cite", "How to cite")
+    box += nodes.rubric("", heading, classes=[] if heading != "How to cite" else written_in(app.config))
     box += directive.colophon(meta, written_in(app.config))
     box += directive.styles_block(citations.publication(meta), "citation", written_in(app.config))
     section = next(iter(doctree.findall(nodes.section)), doctree)
@@ -95,7 +98,7 @@ def mark_title(box: nodes.Element, title: str, opened: str) -> None:
 
 
 def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
-    """After a good website build: the BibTeX and RIS files the How-to-cite page links
+    """After a good website build: the BibTeX, RIS and CSL-JSON files the How-to-cite page links
     (not made again while the metadata, this code and pybtex/rispy are the same)."""
     if exception is not None or not _is_web(app):
         return
@@ -109,7 +112,7 @@ def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
     for path, (_, text) in cite_files(meta).items():
         write_if_changed(Path(app.outdir) / path, text.encode())
     folder = Path(app.outdir) / directive.CITE_FOLDER
-    for old in sorted(p for p in folder.iterdir() if p.suffix in (".bib", ".ris") and p not in files):
+    for old in sorted(p for p in folder.iterdir() if p.suffix[1:] in directive.CITE_KINDS and p not in files):
         old.unlink()  # the files of the publication's former title: no page links them
     madefrom.made(record, "citation files", made_from, files)
 

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from publication import Metadata
 
 Runs = tuple[tuple[str, bool], ...]
-ACCESSED = "[date accessed]"
 STYLES = ("APA 7", "Chicago", "MLA 9")
 _MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
                "Nov.", "Dec.")
@@ -83,9 +82,11 @@ def apa(meta: Metadata) -> Runs:
 
 
 def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
-    """APA 7, one chapter: retrieval date, since the online text may change."""
+    """APA 7, one chapter: no retrieval date, the address is this version's and never
+    changes (a "[date accessed]" placeholder was copied into reports verbatim)."""
+    publisher = "" if meta.publisher in meta.authors else f"{meta.publisher}. "
     return _runs(f"{_end(_authors(meta))} ({meta.date_released.year}). {_end(title)} In ",
-                 _i(meta.title), f" {_details(meta)}. Retrieved {ACCESSED}, from {url}")
+                 _i(meta.title), f" {_details(meta)}. ", publisher, url)
 
 
 def chicago(meta: Metadata) -> Runs:
@@ -97,10 +98,11 @@ def chicago(meta: Metadata) -> Runs:
 
 
 def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    """Chicago 17: an access date only for an undated source; this one has its release's."""
     place = f"{meta.place}: " if str(meta.place) else ""
     return _runs(f"{_end(', '.join(meta.authors))} {quoted(title)} In ",
                  _i(meta.title), f", version {meta.version}. {place}{meta.publisher}, "
-                 f"{meta.date_released.year}. Accessed {ACCESSED}. ", _end(url))
+                 f"{meta.date_released.year}. ", _end(url))
 
 
 def _mla_date(meta: Metadata) -> str:
@@ -127,9 +129,10 @@ def mla(meta: Metadata) -> Runs:
 
 
 def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
+    """MLA 9: the access date is optional, and a placeholder would be copied as is."""
     return _runs(_mla_author(meta), f"{quoted(title)} ", _i(meta.title),
-                 f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, "
-                 f"{_end(_bare(url))} Accessed {ACCESSED}.")
+                 f", version {meta.version}, {meta.publisher}, {_mla_date(meta)}, ",
+                 _end(_bare(url)))
 
 
 def publication(meta: Metadata) -> dict[str, Runs]:
@@ -221,3 +224,28 @@ def ris(meta: Metadata) -> str:
     one_line = {k: ([" ".join(x.split()) for x in v] if isinstance(v, list) else " ".join(v.split()))
                 for k, v in record.items() if v}  # a line break would start a new RIS tag
     return rispy.dumps([one_line], implementation=_Writer)
+
+
+def csl_json(meta: Metadata) -> str:
+    """A CSL-JSON ``report`` (an array of one item), what Zotero, Mendeley and pandoc's
+    citeproc import; group authors as ``literal`` names, so no tool splits them."""
+    import json
+
+    day = meta.date_released
+    item = {
+        "id": bibtex_key(meta),
+        "type": "report",
+        "title": meta.title,
+        "author": [{"literal": name} for name in meta.authors],
+        "issued": {"date-parts": [[day.year, day.month, day.day]]},
+        "URL": meta.version_url,
+        "version": meta.version,
+        "publisher": meta.publisher,
+        "publisher-place": str(meta.place),
+        "DOI": meta.doi,
+        "number": meta.report_number,
+        "abstract": meta.abstract,
+        "keyword": ", ".join(meta.keywords),
+        "language": "en",
+    }
+    return json.dumps([{k: v for k, v in item.items() if v}], ensure_ascii=False, indent=2) + "\n"

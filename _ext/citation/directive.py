@@ -2,7 +2,7 @@
 
 The directive makes ordinary docutils nodes (rubrics, paragraphs, emphasis, references, a
 literal block), so the HTML, the ePub and the PDF all render the How-to-cite page. Links
-to the BibTeX and RIS files are absolute URLs of the published site; in the HTML they
+to the BibTeX, RIS and CSL-JSON files are absolute URLs of the published site; in the HTML they
 are made relative (see ``localise_downloads``) so a copy of the site works anywhere.
 """
 
@@ -22,17 +22,20 @@ if TYPE_CHECKING:
 
 CITE_FOLDER = "cite"
 DOWNLOAD_CLASS = "publication-download"
+CITE_KINDS = ("bib", "ris", "json")
+"""BibTeX, RIS and CSL-JSON (what Zotero, Mendeley and pandoc's citeproc read)."""
 
 
 def cite_file_paths(meta: Metadata) -> list[str]:
-    """The paths in the site of the citation files to download (BibTeX, RIS)."""
-    return [f"{CITE_FOLDER}/{meta.slug}.bib", f"{CITE_FOLDER}/{meta.slug}.ris"]
+    """The paths in the site of the citation files to download (BibTeX, RIS, CSL-JSON)."""
+    return [f"{CITE_FOLDER}/{meta.slug}.{kind}" for kind in CITE_KINDS]
 
 
 def cite_files(meta: Metadata) -> dict[str, tuple[str, str]]:
     """``{path in the site: (label, text)}`` of the citation files to download."""
-    bib, ris = cite_file_paths(meta)
-    return {bib: ("BibTeX (.bib)", citations.bibtex(meta)), ris: ("RIS (.ris)", citations.ris(meta))}
+    bib, ris, csl = cite_file_paths(meta)
+    return {bib: ("BibTeX (.bib)", citations.bibtex(meta)), ris: ("RIS (.ris)", citations.ris(meta)),
+            csl: ("CSL-JSON (.json)", citations.csl_json(meta))}
 
 
 def runs_paragraph(runs: citations.Runs, classes: list[str]) -> nodes.paragraph:

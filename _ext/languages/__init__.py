@@ -129,6 +129,9 @@ def configure(app: Sphinx, config: Config) -> None:
         return
     language = config.language
     config.publication_site_folder = language + "/"
+    from publication.glue import refill
+
+    refill(config, "epub_other_identifiers")  # editions/<v>/<lang>/, where this book stays
     if config.html_baseurl:
         config.html_baseurl = config.languages_site_url.rstrip("/") + "/" + language + "/"
     for setting in ("epub_basename", "pdf_basename"):

@@ -160,7 +160,8 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "epub_identifier": lambda m, c: m.book_id,  # Sphinx writes epub_uid into toc.ncx: they must match
     "epub_scheme": lambda m, c: "URN",
     "epub_uid": lambda m, c: m.book_id,
-    "epub_other_identifiers": lambda m, c: [m.identifier],  # the DOI as a URL, else the URL
+    # the DOI as a URL, else this version's permanent address (the root shows the latest)
+    "epub_other_identifiers": lambda m, c: [f"https://doi.org/{m.doi}" if m.doi else version_root(c, m)],
     "epub_description": lambda m, c: m.abstract or m.title,  # EPUB 3 wants one: at least the title
     "pdf_basename": lambda m, c: m.slug,
     "pdf_authors": lambda m, c: list(m.authors),
@@ -172,6 +173,15 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "pdf_citation": lambda m, c: m.citation_apa,
 }
 """What CITATION.cff says for each setting that ``conf.py`` and ``-D`` leave unset, in order."""
+
+
+def refill(config: Config, *names: str) -> None:
+    """The defaults of ``names`` again, those that follow the site's folder, which the
+    ``languages`` room sets after they were first filled (a translation's version address)."""
+    meta = metadata(config)
+    for name in names:
+        if not _set_by_user(config, name):
+            setattr(config, name, DEFAULTS[name](meta, config))
 
 
 def _set_by_user(config: Config, name: str) -> bool:

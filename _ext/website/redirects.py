@@ -80,7 +80,7 @@ GENERATED = {"search.html": "the site's search page", "genindex.html": "the site
 GENERATED_FOLDERS = {"editions": "in the editions' folder", "cite": "in the citation files' folder",
                      "changes": "in the folder of the What changed pages"}
 """Folders whose files the site generates (the books, their checksums, frozen releases; the
-``.bib``/``.ris`` files; a page per version), so no redirect may be written in them."""
+``.bib``/``.ris``/``.json`` files; a page per version), so no redirect may be written in them."""
 MAX_NAME_BYTES = 240
 MAX_PATH_BYTES = 1000
 """An old address's longest path: the file system's 4,096 bytes hold the build folder too, and
