@@ -36,8 +36,8 @@ from safety.urls import written_validly
 
 from . import details
 from .placeholders import message as placeholder_message, placeholders
-from .sanitize import (DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, name_inline_link,
-                       nest_headings, unlink, without_taken_ids)
+from .sanitize import (DETAILS_SUMMARY, SCHEME, Change, clean, clean_inline, icon_change, icon_name,
+                       name_inline_link, nest_headings, unlink, without_taken_ids)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -224,6 +224,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         for change in changes:
             found[_subtype(change)].append((raw, change))
     for pieces in inline.values():
+        icons = _without_icon_names(pieces)
         cleaned_pieces, changes = clean_inline([raw.astext() for raw in pieces], PageImages(env, pieces[0]),
                                                in_link=_in_link(pieces[0]), words_after=_words_after(pieces))
         refused = []
@@ -236,6 +237,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             emptied.append(pieces[0].parent)
         if not _in_link(pieces[0]):
             changes += _name_links(pieces)
+        changes += icons
         for raw in pieces:
             nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
@@ -501,6 +503,28 @@ def _pictures_to_their_pieces(pieces: list[nodes.raw]) -> None:
         for raw in pieces:
             if shown in raw.astext():
                 raw.setdefault(IMAGES, []).append((src, relative))
+
+
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def _without_icon_names(pieces: list[nodes.raw]) -> list[Change]:
+    """An icon font's name between a paragraph's ``<span class="material-icons">`` and its
+    end tag, which Markdown hands over as text of its own (:func:`sanitize.icon_name`), left out."""
+    changes = []
+    for raw in pieces:
+        opener = raw.astext()
+        if "material-" not in opener or not (found := _CLASS.search(opener)):
+            continue
+        words = raw.next_node(descend=False, siblings=True)
+        closer = words.next_node(descend=False, siblings=True) if isinstance(words, nodes.Text) else None
+        if not (isinstance(closer, nodes.raw) and closer.astext().lstrip().startswith("</")):
+            continue
+        if name := icon_name(next(filter(None, found.groups()), ""), words.astext()):
+            siblings = words.parent.children
+            del siblings[next(at for at, node in enumerate(siblings) if node is words)]
+            changes.append(icon_change(name))
+    return changes
 
 
 def _name_links(pieces: list[nodes.raw]) -> list[Change]:

@@ -472,6 +472,24 @@ def _children(parent: ET.Element, out: list[str], changes: list[Change],
         out.append(_text(child.tail))
 
 
+ICON_FONT = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?:\s|$)")
+"""The classes of Google's icon fonts, which draw an icon for the word an element holds."""
+ICON_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}\Z")
+
+
+def icon_name(classes: str, words: str) -> str | None:
+    """The name an icon font's ligature drew as a picture (``<span class="material-icons">
+    priority_high</span>``), or None: on the old site an icon, in every edition the word
+    "priority_high" before the text ("priority_highIMPORTANT:", "info Note:")."""
+    words = words.strip()
+    return words if ICON_FONT.search(classes or "") and ICON_NAME.match(words) else None
+
+
+def icon_change(name: str) -> Change:
+    return Change(f"the icon name {name!r} is left out (an icon font drew it as a picture)",
+                  advice="write the word the icon stands for (\"Note:\") as text if readers need it")
+
+
 def _element(element: ET.Element, out: list[str], changes: list[Change],
              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
              inline: bool = False, within: str = "") -> None:
@@ -479,6 +497,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if not isinstance(tag, str):  # a comment or processing instruction
         return
     name = tag.rsplit("}", 1)[-1].lower()
+    if len(element) == 0 and (icon := icon_name(element.get("class", ""), element.text or "")):
+        changes.append(icon_change(icon))
+        return
     if name in PARENTS and within not in PARENTS[name]:
         name = "div"
     if name == "iframe":
