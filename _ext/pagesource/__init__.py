@@ -287,6 +287,12 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
     return text.removeprefix("\ufeff"), problems
 
 
+# The characters no edition can hold, which the safety room leaves out of every page (and
+# says, at their line) before MyST reads it: YAML refuses them, so ``title: "Nul<NUL>page"``
+# was said to be invalid and untitled while the page came out titled "Nulpage". Read as shown.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     """The :class:`PageSource` of a page's text (already decoded)."""
     problems = list(problems or ())
@@ -305,7 +311,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     try:
-        node, value = load_yaml("\n".join(lines[1:end]))
+        node, value = load_yaml(_CONTROLS.sub("", "\n".join(lines[1:end])))
     except (yaml.YAMLError, ValueError) as err:  # ValueError: `date: 2019-13-45`
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
