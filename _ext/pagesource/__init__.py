@@ -382,7 +382,14 @@ def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSour
             raise ValueError(f"it is longer than {MAX_BYTES // 1024} KB")
         value = tomllib.loads(source)
         _check_toml_depth(value)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+    except RecursionError:  # ``x = [[[[…]]]]``: Python's reader recurses; said in our words
+        opened = [line.count("[") + line.count("{") for line in lines[1:end]]
+        problems.append(Problem(Kind.YAML, 2 + opened.index(max(opened)), (
+            f"the TOML front matter is not valid (it is nested more than {MAX_DEPTH} levels deep, "
+            "lists or tables inside one another); write one `key = \"value\"` per line, or the "
+            "front matter as YAML between `---` lines")))
+        return PageSource(text, tuple(lines), {}, {}, end + 1, tuple(problems), closed=True)
+    except (tomllib.TOMLDecodeError, ValueError) as err:
         found = re.search(r"line (\d+)", str(err))
         problems.append(Problem(Kind.YAML, 1 + int(found.group(1)) if found else 2,
                                 f"the TOML front matter is not valid ({str(err)[:120]}); write one "
