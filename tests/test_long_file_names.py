@@ -43,4 +43,6 @@ def test_a_gitbook_summary_and_linked_picture_with_over_long_paths(tmp_path):
     builds = build_every_edition(src, tmp_path / "out", strict=False)  # asserts no traceback
     said = _said(builds, src)
     assert f"{src}/SUMMARY.md:4: " in said and "gitbook.missing-page" in said
+    entry = next(w for w in said.splitlines() if w.startswith(f"{src}/SUMMARY.md:4: "))
+    assert len(entry) < 1000 and "\u2026" in entry  # the path cut for the log, visibly
     assert f"{src}/README.md:5: " in said and "image file not readable" in said

@@ -236,7 +236,7 @@ def reading_order(srcdir: Path) -> Order | None:
             if landed:
                 groups[landed] = entry.title
             problems.append(Problem(Kind.MISSING, entry.line, (
-                f"{posixpath.basename(layout.summary)} lists [{entry.title}]({entry.path}), and "
+                f"{posixpath.basename(layout.summary)} lists [{entry.title}]({cut(entry.path)}), and "
                 "the folder has no such file, so "
                 + (f"its folder's section is a contents page titled {entry.title!r}; add the page "
                    if landed else "the entry is left out; add the page ")
