@@ -329,3 +329,30 @@ def test_a_comment_after_a_value_with_a_colon_stays_a_comment(tmp_path):
     assert (page.title, page.position) == ("Budget: FY2024", 3)
     assert "ask Ana" not in page.problems[0].message
     assert read(tmp_path, "---\ntitle: Plan: #3 of 5 #\n---\n\nText\n").title == "Plan: #3 of 5"
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x1b"])
+def test_a_control_character_in_a_title_is_left_out_as_the_page_shows_it(tmp_path, control):
+    """``title: "Nul<NUL>page"``: YAML refuses the character, so the build said "not valid
+    YAML" and "no title, titled 'Page'", while the page, whose control characters the safety
+    room leaves out, came out titled "Nulpage". The front matter is read as shown."""
+    page = read(tmp_path, f'---\ntitle: "Nul{control}page"\nposition: 3\n---\n\nText\n')
+    assert (page.title, page.title_line, page.position) == ("Nulpage", 2, 3)
+    assert not page.problems
+
+
+def test_a_nul_in_a_title_is_said_once_and_the_title_is_what_is_said(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from conftest import sphinx_build, write_pages
+
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\nposition: 0\n---\n\nHome text.\n",
+        "page.md": '---\ntitle: "Nul\x00page"\nposition: 1\n---\n\nSome text.\n',
+    })
+    build = sphinx_build(src, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output
+    said = [w for w in build.warnings if "page.md" in w]
+    assert len(said) == 1 and said[0].startswith(f"{src}/page.md:2: ") and "U+0000" in said[0]
+    html = BeautifulSoup((tmp_path / "html" / "page.html").read_text(encoding="utf-8"), "lxml")
+    assert html.find("h1").get_text(strip=True).rstrip("#¶") == "Nulpage"

@@ -149,6 +149,20 @@ def test_toml_front_matter_nested_deep_is_refused_not_a_crash() -> None:
         assert f"nested more than {pagesource.MAX_DEPTH} levels deep" in page.problems[0].message
 
 
+def test_toml_inline_arrays_and_tables_nested_deep_are_said_in_our_words() -> None:
+    """``x = [[[[…]]]]`` or ``{a = {a = …}}`` 1,000 deep: Python's TOML reader recurses and the
+    warning quoted it, "(maximum recursion depth exceeded)". Said as nesting too deep, at its line."""
+    import pagesource
+
+    for deep in ("x = " + "[" * 1000 + "]" * 1000, "x = " + "{a = " * 1000 + "1" + "}" * 1000):
+        page = pagesource.parse(f'+++\ntitle = "Pools"\nshort = 1\n{deep}\n+++\n\nWords.\n')
+        assert page.data == {} and page.lines[page.body_start:] == ("", "Words.")
+        assert [(p.kind, p.line) for p in page.problems] == [(pagesource.Kind.YAML, 4)]
+        message = page.problems[0].message
+        assert f"nested more than {pagesource.MAX_DEPTH} levels deep" in message
+        assert "recursion" not in message
+
+
 _TOML_LINE = st.one_of(
     st.integers(0, 3000).map(lambda deep: "a" + ".a" * deep + " = 1"),
     st.integers(0, 3000).map(lambda deep: "[" + "a." * deep + "a]"),

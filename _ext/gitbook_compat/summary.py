@@ -117,7 +117,7 @@ class Order:
 def unlisted(order: Order, srcdir: Path, files: list[str]) -> list[Problem]:
     """Each page file (under the pages' folder) ``SUMMARY.md`` does not list, said at the
     page (a build and ``make check`` alike); none when there is no ``SUMMARY.md``."""
-    if not (srcdir / order.layout.summary).is_file():
+    if not _is_file(srcdir / order.layout.summary):
         return []
     name = posixpath.basename(order.layout.summary)
     return [Problem(Kind.UNLISTED, 1,
@@ -130,8 +130,8 @@ def layout_of(srcdir: Path) -> Layout | None:
     """The folder's GitBook layout; None when it is no GitBook folder (no ``SUMMARY.md``
     at its top and no ``.gitbook.yaml``)."""
     config = srcdir / CONFIG
-    if not config.is_file():
-        return Layout() if (srcdir / SUMMARY).is_file() else None
+    if not _is_file(config):
+        return Layout() if _is_file(srcdir / SUMMARY) else None
     problems: list[Problem] = []
     try:
         data = yaml.safe_load(config.read_text(encoding="utf-8", errors="replace"))
@@ -155,7 +155,7 @@ def layout_of(srcdir: Path) -> Layout | None:
     root = _inside(str(data.get("root") or ""))
     readme = root + (_inside(str(structure.get("readme") or "")) or README)
     summary = root + (_inside(str(structure.get("summary") or "")) or SUMMARY)
-    if not (srcdir / summary).is_file():
+    if not _is_file(srcdir / summary):
         if "summary" in structure:
             problems.append(Problem(Kind.CONFIG, 1, f"{CONFIG} names {summary!r} as the table "
                                     "of contents, and there is no such file: pages are ordered "
@@ -172,7 +172,7 @@ def exclusions(layout: Layout, patterns: list[str]) -> list[str]:
 def home(srcdir: Path) -> str | None:
     """The home page's docname (``README``; what ``structure: readme:`` names), if any."""
     layout = layout_of(srcdir)
-    if layout is None or not (srcdir / layout.readme).is_file():
+    if layout is None or not _is_file(srcdir / layout.readme):
         return None
     return layout.readme.rsplit(".", 1)[0]
 
@@ -182,6 +182,15 @@ def _without_closing_hashes(text: str) -> str:
     text = text.rstrip(" \t")
     opened = text.rstrip("#")
     return opened.rstrip(" \t") if opened != text and (not opened or opened[-1] in " \t") else text
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name SUMMARY.md or .gitbook.yaml wrote too long for the
+    file system (errno 36) or holding a NUL names none, instead of stopping the build."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _leaves(path: str) -> bool:
@@ -210,7 +219,7 @@ def reading_order(srcdir: Path) -> Order | None:
     if layout is None:
         return None
     path = srcdir / layout.summary
-    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    text = path.read_text(encoding="utf-8", errors="replace") if _is_file(path) else ""
     entries, groups = parse(text, posixpath.dirname(layout.summary))
     if layout.root and not layout.root.endswith("/"):
         layout = Layout(layout.root + "/", layout.readme, layout.summary, layout.problems)
@@ -222,12 +231,12 @@ def reading_order(srcdir: Path) -> Order | None:
                 f"{posixpath.basename(layout.summary)} lists [{entry.title[:80]}]({entry.path[:80]}), a "
                 "file outside the pages' folder, so the entry is left out; list pages inside it"),
                 layout.summary))
-        elif not (srcdir / entry.path).is_file():
+        elif not _is_file(srcdir / entry.path):
             landed = _lost_landing(entry, entries, srcdir)
             if landed:
                 groups[landed] = entry.title
             problems.append(Problem(Kind.MISSING, entry.line, (
-                f"{posixpath.basename(layout.summary)} lists [{entry.title}]({entry.path}), and "
+                f"{posixpath.basename(layout.summary)} lists [{entry.title}]({cut(entry.path)}), and "
                 "the folder has no such file, so "
                 + (f"its folder's section is a contents page titled {entry.title!r}; add the page "
                    if landed else "the entry is left out; add the page ")
@@ -250,7 +259,7 @@ def _lost_landing(entry: Entry, entries: list[Entry], srcdir: Path) -> str:
     if posixpath.basename(entry.path) != README or not folder:
         return ""
     inside = (e for e in entries if e.path.startswith(folder + "/") and e is not entry)
-    return folder if any((srcdir / e.path).is_file() for e in inside) else ""
+    return folder if any(_is_file(srcdir / e.path) for e in inside) else ""
 
 
 def addresses(text: str) -> list[tuple[int, str, str]]:

@@ -396,7 +396,11 @@ def listed_category(srcdir: Path, layout: object) -> tuple[str, str] | None:
     texts = [text]
     for name in list(dict.fromkeys(_INCLUDE.findall(text)))[:MAX_INCLUDES]:
         included = includes / name
-        if included.is_file() and is_inside(Path(os.path.realpath(included)), [includes]):
+        try:
+            is_file = included.is_file()
+        except OSError:  # a name too long for the file system (errno 36): no file
+            continue
+        if is_file and is_inside(Path(os.path.realpath(included)), [includes]):
             texts.append(_read(included))
     for each in texts:
         if (found := _CATEGORY_LIST.search(each)) is not None:

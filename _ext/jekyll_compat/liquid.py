@@ -313,7 +313,11 @@ def translated_files(text: str, srcdir: Path, lang: str) -> dict[str, Path]:
         if name.startswith("/") or ".." in parts or not parts:
             continue
         real = Path(os.path.realpath(folder.joinpath(*parts)))
-        if folder in real.parents and real.is_file():
+        try:
+            is_file = real.is_file()
+        except OSError:  # a name or path too long for the file system (errno 36): no file
+            continue
+        if folder in real.parents and is_file:
             found[f"{I18N}/{lang}/{name}"] = real
     return found
 

@@ -287,6 +287,12 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
     return text.removeprefix("\ufeff"), problems
 
 
+# The characters no edition can hold, which the safety room leaves out of every page (and
+# says, at their line) before MyST reads it: YAML refuses them, so ``title: "Nul<NUL>page"``
+# was said to be invalid and untitled while the page came out titled "Nulpage". Read as shown.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     """The :class:`PageSource` of a page's text (already decoded)."""
     problems = list(problems or ())
@@ -305,7 +311,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     try:
-        node, value = load_yaml("\n".join(lines[1:end]))
+        node, value = load_yaml(_CONTROLS.sub("", "\n".join(lines[1:end])))
     except (yaml.YAMLError, ValueError) as err:  # ValueError: `date: 2019-13-45`
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
@@ -376,7 +382,14 @@ def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSour
             raise ValueError(f"it is longer than {MAX_BYTES // 1024} KB")
         value = tomllib.loads(source)
         _check_toml_depth(value)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+    except RecursionError:  # ``x = [[[[…]]]]``: Python's reader recurses; said in our words
+        opened = [line.count("[") + line.count("{") for line in lines[1:end]]
+        problems.append(Problem(Kind.YAML, 2 + opened.index(max(opened)), (
+            f"the TOML front matter is not valid (it is nested more than {MAX_DEPTH} levels deep, "
+            "lists or tables inside one another); write one `key = \"value\"` per line, or the "
+            "front matter as YAML between `---` lines")))
+        return PageSource(text, tuple(lines), {}, {}, end + 1, tuple(problems), closed=True)
+    except (tomllib.TOMLDecodeError, ValueError) as err:
         found = re.search(r"line (\d+)", str(err))
         problems.append(Problem(Kind.YAML, 1 + int(found.group(1)) if found else 2,
                                 f"the TOML front matter is not valid ({str(err)[:120]}); write one "
