@@ -37,3 +37,32 @@ def test_a_key_in_angle_brackets_in_a_summary_is_said(tmp_path):
         chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
     summary = chapter.select_one("details.details-box summary")
     assert " ".join(summary.get_text(" ").split()) == "Press to move"
+
+
+def test_a_heading_of_a_value_that_prints_nothing_is_left_out(tmp_path):
+    """``## **{{ page.heading }}**`` on a Jekyll site whose page gives no ``heading:``: the
+    heading had no words, in every edition (DAISY Ace: empty-heading), and the PDF, which
+    cannot name such a heading (PDF/UA), was written without PDF/UA and PDF/A for the whole
+    book. The old site's heading was empty, so nothing showed; the heading is left out (the
+    value is said), a heading with words of its own is kept."""
+    from test_a11y_epub import ace_violations, run_ace
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Parks\n",
+        "index.md": page("Parks", 1, "Intro words.\n\n## **{{ page.heading }}**\n\nThe park words.\n\n"
+                                     "## {{ page.other }}\n\nMore words.\n\n### Fees {{ page.year }}\n\nFee words.\n")})
+    built = sphinx_build(source, tmp_path / "epub", "epub", strict=False)
+    assert "Traceback" not in built.output, built.output
+    assert "{{ page.heading }}` (line 8)" in built.output, built.output
+    book = next((tmp_path / "epub").glob("*.epub"))
+    assert epubcheck_messages(book, ("ERROR", "FATAL", "WARNING")) == []
+    assert ace_violations(run_ace(book, tmp_path / "ace")) == []
+    with zipfile.ZipFile(book) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in chapter.find_all(re.compile(r"^h[1-6]$"))]
+    assert headings[0].startswith("Parks") and any(h.startswith("Fees") for h in headings)
+    assert all(h.strip("¶ ") for h in headings), headings
+    text = " ".join(chapter.get_text(" ").split())
+    assert "The park words." in text and "More words." in text and "Fee words." in text
+    pdf = sphinx_build(source, tmp_path / "pdf", "typst", strict=False)
+    assert "[pdf.heading]" not in pdf.output and "[pdf.not-conforming]" not in pdf.output, pdf.output
