@@ -208,6 +208,31 @@ def emphasis_only_when_filled(text: str) -> str:
     return "\n".join(lines)
 
 
+_VALUE_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+)(.*?\{\{.*?)[ \t]*$")
+_OUTPUT = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}")
+_HEADING_KEPT = "jekyll_compat_heading"
+
+
+def headings_only_when_filled(text: str) -> str:
+    """``## **{{ page.heading }}**`` (a heading of values and emphasis only, outside code)
+    written only when its values print something: with none it was a heading with no words
+    (DAISY Ace: empty-heading; the PDF cannot name it, so the book lost PDF/UA). The old
+    site's empty heading showed nothing; the value itself is said. Same line, by Liquid."""
+    if "{{" not in text or "#" not in text:
+        return text
+    lines = text.split("\n")
+    for i in outside_fences(lines):
+        match = _VALUE_HEADING.match(lines[i]) if "{{" in lines[i] else None
+        if match is None or _OUTPUT.sub("", match.group(2)).strip(" \t*_#"):
+            continue
+        marks, words = match.groups()
+        lines[i] = (f"{{% capture {_HEADING_KEPT} %}}{words}{{% endcapture %}}"
+                    f"{{% assign {_HEADING_KEPT}_words = {_HEADING_KEPT} | strip | remove: \"*\" "
+                    f"| remove: \"_\" %}}{{% if {_HEADING_KEPT}_words != \"\" %}}{marks}"
+                    f"{{{{ {_HEADING_KEPT} }}}}{{% endif %}}")
+    return "\n".join(lines)
+
+
 _LIQUID_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\{[{%][^\n]*[%}]\}[ \t]*$", re.M)
 """A link definition whose address is Liquid: an output (``{{ site.github.url }}``) or a
 tag (``{% if page.x %}…{% endif %}``) that may print nothing."""

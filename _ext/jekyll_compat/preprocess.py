@@ -164,7 +164,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     if liquid.has_liquid(body):
         from . import liquid_engine  # python-liquid: ~0.1 s to import, for the pages with Liquid
 
-        body = liquid.emphasis_only_when_filled(liquid.without_empty_emphasis(body, site))
+        body = liquid.headings_only_when_filled(
+            liquid.emphasis_only_when_filled(liquid.without_empty_emphasis(body, site)))
         rendered = liquid_engine.render(body, with_heading_title(front, body), site,
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,

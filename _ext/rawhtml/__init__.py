@@ -166,6 +166,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     emptied: list[nodes.Element] = []
     has_details = any("<details" in raw.astext().lower() for raw in html_nodes(doctree))
     too_deep: list[nodes.Node] = []
+    # before the boxes are made: a summary's ``<Tab>`` is read there and would go unsaid
+    _say_placeholders(env.docname, html_nodes(doctree))
     if has_details:  # each of the two walks every element of the page
         details.boxes(doctree, translated(DETAILS_SUMMARY), too_deep)
     if too_deep:
@@ -189,7 +191,6 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                        location=_where(closer),
                        type=WARNING_TYPE, subtype=Subtype.UNCLOSED.value)
     _say_words_run_into_a_tag(env.docname, list(html_nodes(doctree)))
-    _say_placeholders(env.docname, html_nodes(doctree))
     for raw in doctree.findall(nodes.raw):
         if not is_html(raw) and re.search(r"\w", raw.astext()):  # MyST's line break: "\\" for LaTeX
             formats = " ".join(raw.get("format", "").split()) or "no format"
