@@ -2161,3 +2161,23 @@ def test_an_include_relative_path_longer_than_the_file_system_takes_is_no_file(t
     long_name = "a/" * 2500 + "b.md"
     text = f"{{% include_relative b.md %}} {{% include_relative {long_name} %}}"
     assert liquid.relative_includes(text, page_file, tmp_path) == {"b.md": tmp_path / "b.md"}
+
+
+def test_a_condition_in_parentheses_is_read_as_jekyll_read_it() -> None:
+    """18F's State Officer, M.D. course: its ``link`` include, used on every lesson, tests
+    ``{%- if ((r.uid contains include.id) or (lowerauthor contains include.id)) -%}``.
+    Jekyll's lax Liquid ignored the parentheses; the engine refused them, and each page showed
+    the ``{% include link … %}`` tag as typed instead of the link. A range and a quoted
+    ``"(x)"`` keep theirs."""
+    site = liquid.site_variables({}, data={"res": [{"uid": "joel", "title": "The Joel Test", "url": "https://j.example/"},
+                                                   {"uid": "other", "title": "Other", "url": "https://o.example/"}]})
+    includes = {"link": '{%- for r in site.data.res -%}{%- if ((r.uid contains include.id)\n'
+                        '        or (r.title contains include.id))  -%}<a href="{{ r.url }}">{{ r.title }}</a>'
+                        '{%- endif -%}{%- endfor -%}'}
+    result = liquid_engine.render('Read {% include link id="joel" %} first.\n', {}, site, includes=includes)
+    assert result.dropped == ()
+    assert result.text == 'Read <a href="https://j.example/">The Joel Test</a> first.\n'
+    own = liquid_engine.render('{% if (page.a == "(x)") and (3 < 4) %}Yes.{% elsif (page.b) %}No.{% endif %}'
+                               '{% unless (page.c) %} Also.{% endunless %}'
+                               '{% if (1..5) contains 3 %} Range.{% endif %}\n', {"a": "(x)"}, {})
+    assert own.text == "Yes. Also. Range.\n" and own.dropped == ()
