@@ -2181,3 +2181,16 @@ def test_a_condition_in_parentheses_is_read_as_jekyll_read_it() -> None:
                                '{% unless (page.c) %} Also.{% endunless %}'
                                '{% if (1..5) contains 3 %} Range.{% endif %}\n', {"a": "(x)"}, {})
     assert own.text == "Yes. Also. Range.\n" and own.dropped == ()
+
+
+def test_site_collections_is_jekylls_list_of_collections() -> None:
+    """18F's State Officer, M.D. course printed ``{{ site.collections.one }}``: Jekyll's
+    ``site.collections`` is a list of collections, so that printed nothing there; here it
+    was the ``_config.yml`` entry, and readers saw ``{'output': True, 'permalink': …}``."""
+    site = liquid.site_variables({"collections": {"one": {"output": True, "permalink": "/c/:slug/"},
+                                                  "alpha": None}})
+    result = liquid_engine.render("A{{ site.collections.one }}B {{ site.collections.size }}\n", {}, site)
+    assert result.text == "AB 2\n"
+    assert [c["label"] for c in site["collections"]] == ["alpha", "one"]
+    listed = liquid_engine.render("{% for d in site.one %}x{% endfor %}Kept.\n", {}, site)
+    assert "Kept." in listed.text and len(listed.unlisted) == 1

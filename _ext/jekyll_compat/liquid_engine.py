@@ -1300,7 +1300,9 @@ def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
     the publication's contents list those pages instead. A loop whose end is missing is
     the engine's to report. ``paged``: the page is given a ``paginator``, whose lists are run."""
     collections = site.get("collections")
-    names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    names = SITE_LISTS | ({c.get("label") if isinstance(c, Mapping) else c for c in collections
+                           if isinstance(c, (str, Mapping))} if isinstance(collections, list)
+                          else set(collections) if isinstance(collections, dict) else set())
     if isinstance(site.get("posts"), list):  # given (jekyll_compat's posts, newest first): run
         names -= {"posts"}
     assigned = {m.group(1): m.start() for m in reversed(list(_ASSIGNED_LIST.finditer(source)))
