@@ -913,3 +913,15 @@ def test_a_link_never_closed_is_not_copied_empty_after_its_element():
     assert "After." in linked and "data-" not in linked and "words after its element are linked" in said[0].what
     kept, said = clean('<p><a href="/a">A</a> and <a href="/b"><img src="x.png" alt=""></a></p>', lambda s: True)
     assert kept.count("<a ") == 2 and "aria-label" in kept and "not closed" not in said[0].what
+
+
+def test_an_old_named_anchor_is_still_the_place_its_links_lead_to():
+    """CUNY City Tech Library's archives page links "see policies specific to this
+    collection" to ``#scifiPolicy``, the place ``<a name="scifiPolicy"></a>`` marks (TinyMCE's
+    anchor). ``name`` was left out, so the link led nowhere, unsaid; it is the anchor's id
+    now, as browsers found it. An element's own id wins."""
+    cleaned, _ = clean('<p><a href="#scifiPolicy">see policies</a></p>'
+                       '<div><a name="scifiPolicy" class="mceItemAnchor"></a><h2>Policies</h2></div>'
+                       '<a name="x y"></a><a id="own" name="other">Own</a>')
+    assert '<a class="mceItemAnchor" id="scifiPolicy"></a>' in cleaned
+    assert 'name=' not in cleaned and 'id="x y"' not in cleaned and 'id="own"' in cleaned and 'id="other"' not in cleaned

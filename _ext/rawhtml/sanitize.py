@@ -612,7 +612,10 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if apart:
         name = "span"
     attributes = []
-    for key, value in element.attrib.items():
+    written = list(element.attrib.items())
+    if name == "a" and element.get("name") and not any(str(k).lower() == "id" for k, _ in written):
+        written.append(("id", element.get("name")))  # an old anchor: where `#name` links lead
+    for key, value in written:
         key = key.lower() if isinstance(key, str) else ""
         allowed = key in COMMON or key in PER_ELEMENT.get(name, ()) or key in ARIA \
             or (key.startswith("data-") and _XML_NAME.match(key))
