@@ -2161,3 +2161,36 @@ def test_an_include_relative_path_longer_than_the_file_system_takes_is_no_file(t
     long_name = "a/" * 2500 + "b.md"
     text = f"{{% include_relative b.md %}} {{% include_relative {long_name} %}}"
     assert liquid.relative_includes(text, page_file, tmp_path) == {"b.md": tmp_path / "b.md"}
+
+
+def test_a_condition_in_parentheses_is_read_as_jekyll_read_it() -> None:
+    """18F's State Officer, M.D. course: its ``link`` include, used on every lesson, tests
+    ``{%- if ((r.uid contains include.id) or (lowerauthor contains include.id)) -%}``.
+    Jekyll's lax Liquid ignored the parentheses; the engine refused them, and each page showed
+    the ``{% include link … %}`` tag as typed instead of the link. A range and a quoted
+    ``"(x)"`` keep theirs."""
+    site = liquid.site_variables({}, data={"res": [{"uid": "joel", "title": "The Joel Test", "url": "https://j.example/"},
+                                                   {"uid": "other", "title": "Other", "url": "https://o.example/"}]})
+    includes = {"link": '{%- for r in site.data.res -%}{%- if ((r.uid contains include.id)\n'
+                        '        or (r.title contains include.id))  -%}<a href="{{ r.url }}">{{ r.title }}</a>'
+                        '{%- endif -%}{%- endfor -%}'}
+    result = liquid_engine.render('Read {% include link id="joel" %} first.\n', {}, site, includes=includes)
+    assert result.dropped == ()
+    assert result.text == 'Read <a href="https://j.example/">The Joel Test</a> first.\n'
+    own = liquid_engine.render('{% if (page.a == "(x)") and (3 < 4) %}Yes.{% elsif (page.b) %}No.{% endif %}'
+                               '{% unless (page.c) %} Also.{% endunless %}'
+                               '{% if (1..5) contains 3 %} Range.{% endif %}\n', {"a": "(x)"}, {})
+    assert own.text == "Yes. Also. Range.\n" and own.dropped == ()
+
+
+def test_site_collections_is_jekylls_list_of_collections() -> None:
+    """18F's State Officer, M.D. course printed ``{{ site.collections.one }}``: Jekyll's
+    ``site.collections`` is a list of collections, so that printed nothing there; here it
+    was the ``_config.yml`` entry, and readers saw ``{'output': True, 'permalink': …}``."""
+    site = liquid.site_variables({"collections": {"one": {"output": True, "permalink": "/c/:slug/"},
+                                                  "alpha": None}})
+    result = liquid_engine.render("A{{ site.collections.one }}B {{ site.collections.size }}\n", {}, site)
+    assert result.text == "AB 2\n"
+    assert [c["label"] for c in site["collections"]] == ["alpha", "one"]
+    listed = liquid_engine.render("{% for d in site.one %}x{% endfor %}Kept.\n", {}, site)
+    assert "Kept." in listed.text and len(listed.unlisted) == 1

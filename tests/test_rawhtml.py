@@ -895,3 +895,33 @@ def test_a_custom_link_component_is_a_link(tmp_path):
     article = BeautifulSoup((tmp_path / "html" / "posts.html").read_text(encoding="utf-8"),
                             "html.parser").select_one("article")
     assert [(a.get_text(), a["href"]) for a in article.select("li a")] == [("More about Home...", "index.html")]
+
+
+def test_a_link_never_closed_is_not_copied_empty_after_its_element():
+    """CUNY City Tech Library's "Who can borrow": ``<li><a href="…/circulation/">CUNY
+    Libraries Circulation Policy</li></ul>``, no ``</a>``. A browser ends the link with its
+    item and opens it again, empty, after; those copies were kept, named "circulation" for
+    screen readers (two phantom links), and the warning asked for a picture's description.
+    Now the empty copies are left out and the warning says to close the link."""
+    cleaned, changes = clean('<ul>\n<li>Loan periods</li>\n'
+                             '<li><a href="https://x.example/circulation/">Circulation Policy</li>\n</ul>\n')
+    assert cleaned.count("<a ") == 1 and "aria-label" not in cleaned and "data-" not in cleaned
+    assert '<a href="https://x.example/circulation/">Circulation Policy</a>' in cleaned and "Loan periods" in cleaned
+    [change] = changes
+    assert "is not closed" in change.what and "</a>" in change.advice
+    linked, said = clean('<div><a href="/x">X</div><p>After.</p>')
+    assert "After." in linked and "data-" not in linked and "words after its element are linked" in said[0].what
+    kept, said = clean('<p><a href="/a">A</a> and <a href="/b"><img src="x.png" alt=""></a></p>', lambda s: True)
+    assert kept.count("<a ") == 2 and "aria-label" in kept and "not closed" not in said[0].what
+
+
+def test_an_old_named_anchor_is_still_the_place_its_links_lead_to():
+    """CUNY City Tech Library's archives page links "see policies specific to this
+    collection" to ``#scifiPolicy``, the place ``<a name="scifiPolicy"></a>`` marks (TinyMCE's
+    anchor). ``name`` was left out, so the link led nowhere, unsaid; it is the anchor's id
+    now, as browsers found it. An element's own id wins."""
+    cleaned, _ = clean('<p><a href="#scifiPolicy">see policies</a></p>'
+                       '<div><a name="scifiPolicy" class="mceItemAnchor"></a><h2>Policies</h2></div>'
+                       '<a name="x y"></a><a id="own" name="other">Own</a>')
+    assert '<a class="mceItemAnchor" id="scifiPolicy"></a>' in cleaned
+    assert 'name=' not in cleaned and 'id="x y"' not in cleaned and 'id="own"' in cleaned and 'id="other"' not in cleaned

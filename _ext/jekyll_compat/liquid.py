@@ -96,6 +96,8 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     site: dict[str, Any] = {"title": title}
     site.update({k: v for k, v in (config or {}).items() if isinstance(k, str)})
     site["data"] = dict(data or {})
+    if "collections" in site:
+        site["collections"] = collection_list(site["collections"])
     if translations:
         site["lang"], site["translations"] = translations[0], {translations[0]: dict(translations[1])}
     github = github_metadata(site.get("repository"), site.get("description"))
@@ -105,6 +107,20 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
                        and isinstance(v, (str, int, float, bool, list, dict))})
     site.update({"url": "", "baseurl": "", "github": github})
     return site
+
+
+def collection_list(declared: Any) -> list[dict[str, Any]]:
+    """``_config.yml``'s ``collections:`` as Jekyll's ``site.collections``: a list of
+    collections sorted by label, each its settings and ``label``. ``{{ site.collections.one }}``
+    printed nothing on Jekyll (a list has no ``one``), not the settings as Python wrote them."""
+    if isinstance(declared, Mapping):
+        named = [(str(k), v) for k, v in declared.items() if isinstance(k, (str, int))]
+    elif isinstance(declared, list):
+        named = [(str(k), None) for k in declared if isinstance(k, (str, int))]
+    else:
+        return []
+    return [{**({str(k): v for k, v in settings.items()} if isinstance(settings, Mapping) else {}), "label": name}
+            for name, settings in sorted(named, key=lambda item: item[0])]
 
 
 _GITHUB_USE = re.compile(r"\{\{-?\s*site\.github\.(repository_\w+|owner_\w+|issues_url|clone_url|"

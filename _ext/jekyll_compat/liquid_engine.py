@@ -757,6 +757,34 @@ def _unparenthesised(match: re.Match[str]) -> str:
     return match.group(1) + inside + match.group(3)
 
 
+_CONDITION = re.compile(r"(\{%-?\s*(?:if|elsif|unless)\b)((?:[^%{]|%(?!\})|\{(?!%))*?)(-?%\})")
+"""An ``if``/``elsif``/``unless`` tag, its condition stopping at the next tag's ``{%``."""
+_QUOTED_OR_PARENTHESES = re.compile(r"\"[^\"]*\"|'[^']*'|\(([^()\"']*)\)|[()]")
+"""A quoted text (kept), a parenthesised run without quotes or parentheses, or a lone
+parenthesis: each found where the last ended, so a run of ``(`` is read once."""
+
+
+def _condition_unparenthesised(match: re.Match[str]) -> str:
+    """``{% if ((r.uid contains include.id) or (x contains y)) %}`` as Jekyll's lax Liquid
+    read it: each operand's parentheses ignored (its variables are read by their words alone;
+    18F's State Officer, M.D. ``link`` include, on every lesson). The engine refused the tag,
+    and the page showed the include's tag as typed. A range ``(1..5)`` and a quoted ``"(x)"``
+    keep theirs."""
+    left, condition, right = match.groups()
+    if "(" not in condition and ")" not in condition:
+        return match.group(0)
+
+    def unwrapped(found: re.Match[str]) -> str:
+        if found.group(0)[0] in "\"'":
+            return found.group(0)
+        inside = found.group(1)
+        if inside is not None and _is_range(inside.strip()):
+            return found.group(0)
+        return f" {inside} " if inside is not None else " "
+
+    return left + _QUOTED_OR_PARENTHESES.sub(unwrapped, condition) + right
+
+
 def _outputs_unbraced(text: str) -> str:
     """Each ``{{ x }}`` in ``text`` as ``x`` (a dash and spaces inside its braces left out),
     in one pass: the pattern ``\\{\\{-?\\s*(…)*?\\s*-?\\}\\}`` took 7 s for ``{% if {{ `` and
@@ -851,6 +879,7 @@ def _lax(text: str) -> str:
     """What Jekyll's lax Liquid accepted and the engine's strict parser does not, rewritten."""
     if "(" in text:
         text = _PARENTHESISED.sub(_unparenthesised, text)
+        text = _CONDITION.sub(_condition_unparenthesised, text)
     if "|" in text:
         text = _lax_pipes(text)
     return _unbraced(text) if "{%" in text and "{{" in text else text
@@ -871,6 +900,7 @@ def _jekyll_tags(text: str, written: dict[str, str], relative: Collection[str] =
         text = _outside_code(text, _DASHES, lambda m: m.group(1) or m.group(2))
     if "(" in text:
         text = _outside_code(text, _PARENTHESISED, _unparenthesised)
+        text = _outside_code(text, _CONDITION, _condition_unparenthesised)
     if "||" in text and "{{" in text:
         text = _outside_code(text, _DOUBLE_PIPE_OUTPUT, _lax_output)
     if "|" in text and "{%" in text:
@@ -1270,7 +1300,9 @@ def _without_site_lists(source: str, site: Mapping[str, Any], as_written,
     the publication's contents list those pages instead. A loop whose end is missing is
     the engine's to report. ``paged``: the page is given a ``paginator``, whose lists are run."""
     collections = site.get("collections")
-    names = SITE_LISTS | set(collections if isinstance(collections, (dict, list)) else ())
+    names = SITE_LISTS | ({c.get("label") if isinstance(c, Mapping) else c for c in collections
+                           if isinstance(c, (str, Mapping))} if isinstance(collections, list)
+                          else set(collections) if isinstance(collections, dict) else set())
     if isinstance(site.get("posts"), list):  # given (jekyll_compat's posts, newest first): run
         names -= {"posts"}
     assigned = {m.group(1): m.start() for m in reversed(list(_ASSIGNED_LIST.finditer(source)))

@@ -259,8 +259,10 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
     changes: list[Change] = []
     if fragment.count("<") > MAX_DEPTH and _nested_past(fragment, MAX_DEPTH):
         return _text(_words_of(fragment)), [Change(TOO_DEEP)]
-    tree = html5lib.parseFragment(autolinks(_NOT_XML.sub("", fragment)), treebuilder="etree",
-                                  namespaceHTMLElements=False)
+    marked = _links_marked(autolinks(_NOT_XML.sub("", fragment)))
+    tree = html5lib.parseFragment(marked, treebuilder="etree", namespaceHTMLElements=False)
+    if marked is not fragment:
+        _without_reopened_links(tree, changes)
     out: list[str] = []
     try:
         _children(tree, out, changes, local_image, in_link, inline)
@@ -271,6 +273,69 @@ def clean(fragment: str, local_image: Callable[[str], bool | str] | None = None,
             words = ""
         return _text(words), [Change(TOO_DEEP)]
     return fit("".join(out).replace(_ADDED_SUMMARY, _text(details_label)), phrasing=inline), changes
+
+
+_OPENED = "data-rawhtml-opened"
+"""Each ``<a`` start tag the page wrote, numbered before parsing: a copy of a link the
+parser opened again (a link never closed, its element ended first) carries the same number."""
+
+
+def _links_marked(fragment: str) -> str:
+    """``fragment`` with each ``<a …>`` start tag numbered (:data:`_OPENED`); the same string
+    when it has none. Found by :data:`_MARKUP_OR_AUTOLINK`, so a comment's tags are not."""
+    if "<a" not in fragment and "<A" not in fragment:
+        return fragment
+    count = 0
+
+    def numbered(found: re.Match[str]) -> str:
+        nonlocal count
+        if found.group(2) is None or found.group(1) or found.group(2).lower() != "a":
+            return found.group(0)
+        count += 1
+        return f'<a {_OPENED}="{count}"' + found.group(0)[2:]
+
+    return _MARKUP_OR_AUTOLINK.sub(numbered, fragment)
+
+
+def _without_reopened_links(tree: ET.Element, changes: list[Change]) -> None:
+    """A page's ``<li><a href="x">Policy</li>`` never closes its link: a browser ends it with
+    the item and opens it again, empty, after (CUNY City Tech Library's pages). The empty
+    copies are left out (they showed nothing, and were named for screen readers as phantom
+    links) and the link's missing ``</a>`` is said; a copy holding words stays, as browsers
+    link those words too. Every number is taken off."""
+    parents = {child: parent for parent in tree.iter() for child in parent}
+    seen: set[str] = set()
+    said: set[str] = set()
+    for link in list(tree.iter()):
+        if not isinstance(link.tag, str) or link.tag.lower() != "a" or _OPENED not in link.attrib:
+            continue
+        number = link.attrib.pop(_OPENED)
+        if number not in seen:
+            seen.add(number)
+            continue
+        href = link.get("href") or ""
+        if len(link) or (link.text or "").strip() or link not in parents:
+            if number not in said:
+                said.add(number)
+                changes.append(Change(f"the link to {_shorter(href)!r} is not closed (no </a> after its words), "
+                                      "so the words after its element are linked too, as browsers showed them",
+                                      advice="close the link with </a> right after its words"))
+            continue
+        parent = parents[link]
+        index = list(parent).index(link)
+        kept = (link.text or "") + (link.tail or "")
+        if index:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + kept
+        else:
+            parent.text = (parent.text or "") + kept
+        parent.remove(link)
+        if number not in said:
+            said.add(number)
+            changes.append(Change(f"the link to {_shorter(href)!r} is not closed (no </a> after its words), "
+                                  "so browsers ended it with its element and opened it again, empty, after it: "
+                                  "the empty copies are left out",
+                                  advice="close the link with </a> right after its words"))
 
 
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel):[^\s<>\"']+)>"
@@ -568,7 +633,10 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
     if apart:
         name = "span"
     attributes = []
-    for key, value in element.attrib.items():
+    written = list(element.attrib.items())
+    if name == "a" and element.get("name") and not any(str(k).lower() == "id" for k, _ in written):
+        written.append(("id", element.get("name")))  # an old anchor: where `#name` links lead
+    for key, value in written:
         key = key.lower() if isinstance(key, str) else ""
         allowed = key in COMMON or key in PER_ELEMENT.get(name, ()) or key in ARIA \
             or (key.startswith("data-") and _XML_NAME.match(key))
