@@ -91,6 +91,11 @@ class Subtype(enum.Enum):
     edition draws it, each prints the source as code. Said at its fence, with how to show
     the diagram (an SVG picture with a description)."""
 
+    INDENTED_HTML = "indented-html"
+    """A page's HTML indented four spaces after a blank line (``    <div class="card">``):
+    Markdown, kramdown's too, shows it as a code block, every tag typed out. Said at its
+    first line, with how to show it as HTML (or as code on purpose)."""
+
     BLOCK_BREAK_WORDS = "block-break-words"
     """A block opens with ``+++`` and words (``+++ Budget notes``) on a page of no Jekyll site
     (on one they are kramdown's words, escaped): MyST reads a block break and keeps the words
@@ -188,6 +193,15 @@ def warn_diagram(docname: str, line: int, kind: str) -> None:
                    "is shown as its source code: export the diagram as an SVG picture and show it "
                    "with ![what the diagram shows](diagram.svg) (keep the source in a file beside it)",
                    location=(docname, line), type=WARNING_TYPE, subtype=Subtype.DIAGRAM_AS_CODE.value)
+
+
+def warn_indented_html(docname: str, line: int, lines: int) -> None:
+    """A page's HTML indented into a code block (:func:`.fenceinfo.indented_html`)."""
+    logger.warning(f"this HTML is indented four spaces after a blank line, so Markdown shows its "
+                   f"{lines} line{'s' if lines != 1 else ''} as code, every tag typed out (kramdown "
+                   "did too): remove the indent to show it as the page's HTML, or fence it with "
+                   "```html to show it as code on purpose", location=(docname, line),
+                   type=WARNING_TYPE, subtype=Subtype.INDENTED_HTML.value)
 
 
 def warn_block_break_words(docname: str, line: int, words: str) -> None:
@@ -297,6 +311,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     DollarMathSwitchParser.on_unclosed_fence = staticmethod(warn_unclosed_fence)
     DollarMathSwitchParser.on_block_break_words = staticmethod(warn_block_break_words)
     DollarMathSwitchParser.on_diagram = staticmethod(warn_diagram)
+    DollarMathSwitchParser.on_indented_html = staticmethod(warn_indented_html)
     app.add_source_parser(DollarMathSwitchParser, override=True)
     linear_heading_slugs()
     app.add_html_math_renderer(RENDERER, (visit_math, None), (visit_math_block, None))

@@ -49,6 +49,24 @@ def diagram_fences(tokens: list[Any]) -> list[tuple[int, str]]:
     return found
 
 
+_LAYOUT_TAG = re.compile(r"\s*</?(?:div|section|article|aside|nav|header|footer|main|table|thead|tbody|tr|td|th"
+                         r"|ul|ol|li|dl|dt|dd|p|h[1-6]|blockquote|figure|figcaption|details|summary|form)"
+                         r"(?=[\s>/])", re.I)
+
+
+def indented_html(tokens: list[Any]) -> list[tuple[int, int]]:
+    """``(line, lines)`` for each code block made by indenting (four spaces, after a blank
+    line) whose first line is a page-layout tag (``    <div class="card">``): an old page's
+    HTML, indented to look tidy, that Markdown (kramdown too) shows as code, every tag typed
+    out (the CUNY City Tech Library's archives page, most of it). A block fenced as
+    ```` ```html ```` is code on purpose and not counted."""
+    found: list[tuple[int, int]] = []
+    for token in tokens:
+        if token.type == "code_block" and token.map and _LAYOUT_TAG.match(token.content):
+            found.append((token.map[0] + 1, token.content.rstrip("\n").count("\n") + 1))
+    return found
+
+
 def unclosed_fences(tokens: list[Any], lines: list[str]) -> list[tuple[int, int, str]]:
     """``(line, lines after it, fence)`` for each fenced code block at the page's top level that
     is never closed, so runs to the page's end: a closing fence written at column 0 inside a

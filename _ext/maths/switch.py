@@ -35,7 +35,7 @@ from pagesource import titles
 
 from .gfm import deleted
 from .emojifields import emoji_fields_as_text
-from .fenceinfo import code_on_fence_line, diagram_fences, unclosed_fences
+from .fenceinfo import code_on_fence_line, diagram_fences, indented_html, unclosed_fences
 from .hardening import linear_footnote_refs
 from .inlinelines import LINE as PICTURE_LINE, pictures_at_their_lines
 from .mystlines import myst_lines_in_paragraphs, words_after_block_breaks
@@ -95,6 +95,10 @@ class DollarMathSwitchParser(MystParser):
     on_diagram: Callable[[str, int, str], None] = staticmethod(lambda docname, line, kind: None)
     """Called with (docname, line, kind) for a diagram's source in a fenced block
     (:func:`.fenceinfo.diagram_fences`)."""
+
+    on_indented_html: Callable[[str, int, int], None] = staticmethod(lambda docname, line, lines: None)
+    """Called with (docname, line, lines) for a page's HTML indented into a code block
+    (:func:`.fenceinfo.indented_html`)."""
 
     on_block_break_words: Callable[[str, int, str], None] = staticmethod(lambda docname, line, words: None)
     """Called with (docname, line, words) for a block break with words after it, which MyST
@@ -170,6 +174,9 @@ class DollarMathSwitchParser(MystParser):
                                            moved(line) if moved is not None else line, words)
             for line, kind in diagram_fences(tokens):
                 self.on_diagram(document.settings.env.docname, moved(line) if moved is not None else line, kind)
+            for line, count in indented_html(tokens):
+                self.on_indented_html(document.settings.env.docname,
+                                      moved(line) if moved is not None else line, count)
             for line, after, fence in unclosed_fences(tokens, inputstring.splitlines()):
                 self.on_unclosed_fence(document.settings.env.docname,
                                        moved(line) if moved is not None else line, after, fence)
