@@ -973,7 +973,8 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
             loader.dispose()
     except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: an impossible date
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        why = getattr(error, "problem", None) or (str(error).splitlines() or ["not valid YAML"])[0]
+        why = (getattr(error, "problem", None) if isinstance(error, pagesource.TooLarge)
+               else pagesource.yaml_in_plain_words(error)) or "not valid YAML"
         return None, why, mark.line + 1 if mark else 1
 
 
