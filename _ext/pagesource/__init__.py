@@ -175,7 +175,8 @@ def yaml_in_plain_words(error: BaseException) -> str:
         if problem.startswith(start):
             return words
     if "must be in" in problem or "out of range" in problem:  # `date: 2019-13-45`
-        return "a date is no day of the calendar: write it as YYYY-MM-DD, or put it in quotes"
+        return (f"a date is no day of the calendar ({problem}): write it as YYYY-MM-DD, or put "
+                "it in quotes")
     return problem or "it cannot be read"
 
 
