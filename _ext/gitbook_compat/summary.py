@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from pagesource import yaml_in_plain_words  # PyYAML's own text named its parser's tokens
 from safety.problems import cut  # one way to shorten an address in a message
 
 SUMMARY = "SUMMARY.md"
@@ -138,7 +139,7 @@ def layout_of(srcdir: Path) -> Layout | None:
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         data = None
-        problems.append(Problem(Kind.CONFIG, line, f"{CONFIG} is not valid YAML ({error}); "
+        problems.append(Problem(Kind.CONFIG, line, f"{CONFIG} is not valid YAML ({yaml_in_plain_words(error)}); "
                                 "SUMMARY.md and README.md at the top are used: fix the file", CONFIG))
     if data is not None and not isinstance(data, dict):
         problems.append(Problem(Kind.CONFIG, 1, f"{CONFIG} is not a `key: value` mapping; "

@@ -973,7 +973,8 @@ def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
             loader.dispose()
     except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: an impossible date
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        why = getattr(error, "problem", None) or (str(error).splitlines() or ["not valid YAML"])[0]
+        why = (getattr(error, "problem", None) if isinstance(error, pagesource.TooLarge)
+               else pagesource.yaml_in_plain_words(error)) or "not valid YAML"
         return None, why, mark.line + 1 if mark else 1
 
 
@@ -1660,8 +1661,9 @@ MISSING_ADVICE = "missing_file_advice"
 
 class MissingPictureAdvice(logging_std.Filter):
     """Sphinx's "image file not readable: uploads/Smart%20City%20Maturity%20Model.jpg" said
-    what is wrong and nothing of what to do; the file the page most likely meant
-    (:func:`missing_file_advice`, found at ``doctree-read``) is added to it."""
+    what is wrong and nothing of what to do; it is said as "the picture '…' cannot be found"
+    with the file the page most likely meant (:func:`missing_file_advice`, found at
+    ``doctree-read``)."""
 
     def filter(self, record: logging_std.LogRecord) -> bool:
         location = getattr(record, "location", None)
@@ -1669,7 +1671,13 @@ class MissingPictureAdvice(logging_std.Filter):
             return True
         if isinstance(record.args, tuple):  # the name as the page wrote it: `image (1).png`, not `image%20(1).png`
             record.args = tuple(_as_written(arg) for arg in record.args)
-        if location.get(MISSING_ADVICE):
+        if isinstance(record.args, tuple) and len(record.args) == 1:
+            # "image file not readable" read as a broken file to staff whose picture was missing
+            record.msg = "the picture '%s' cannot be found: " + (
+                location[MISSING_ADVICE].replace("%", "%%") if location.get(MISSING_ADVICE) else
+                "no file of that name can be read in the source folder: add the picture under "
+                "that name, or remove it from the page")
+        elif location.get(MISSING_ADVICE):
             record.msg = f"{record.msg}: {location[MISSING_ADVICE].replace('%', '%%')}"
         return True
 

@@ -110,7 +110,7 @@ def _count(po: Path) -> tuple[int, int, tuple[int | None, str] | None]:
     except (OSError, PoFileError, UnicodeDecodeError, ValueError) as err:
         line = getattr(err, "lineno", None)
         line = line + 1 if isinstance(line, int) else None  # Babel counts from 0
-        return 0, 0, (line, f"the file cannot be read as a .po catalog ({err})")
+        return 0, 0, (line, f"the file cannot be read as a .po catalog: {_po_in_plain_words(err)}")
     if why := _plural_forms_problem(catalog.plural_forms):
         return 0, 0, (_line_of(po, "Plural-Forms"), f"the file cannot be read as a .po catalog ({why}); "
                       "Python's gettext drops the whole catalog, so the edition would be in the "
@@ -124,6 +124,30 @@ def _count(po: Path) -> tuple[int, int, tuple[int | None, str] | None]:
         if all(strings) and not message.fuzzy:
             translated += 1
     return total, translated, None
+
+
+def _po_in_plain_words(err: Exception) -> str:
+    """What is wrong, for a translator: Babel's "Unknown or misformatted keyword on 7" counted
+    lines from 0 and named its parser's terms."""
+    if isinstance(err, UnicodeDecodeError):
+        return "it is not UTF-8; save it as UTF-8"
+    if not isinstance(err, PoFileError):
+        return str(err) or type(err).__name__
+    what = str(err.args[0]).rsplit(" on ", 1)[0] if err.args else ""
+    if what.startswith("Unknown or misformatted keyword"):
+        return ("this line is neither `msgid`, `msgstr`, a quoted continuation nor a `#` comment "
+                "(words pasted outside the quotes?): put them inside a `msgstr \"…\"`, or start "
+                "the line with `#`")
+    if what.startswith("Got line starting with"):
+        return ("this quoted line follows no `msgid` or `msgstr`: put it right under the one it "
+                "continues, or delete it")
+    if what.startswith("missing msgstr for msgid"):
+        return (f"the message {what.removeprefix('missing msgstr for msgid ')} has no `msgstr` "
+                "line: add `msgstr \"\"` under it")
+    if what.startswith("msg has more translations than num_plurals"):
+        return ("a message has more `msgstr[n]` lines than the header's `Plural-Forms` allows: "
+                "delete the extra ones, or correct `nplurals`")
+    return what or "it cannot be read"
 
 
 def _plural_forms_problem(header: str) -> str | None:

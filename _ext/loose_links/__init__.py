@@ -657,15 +657,24 @@ def say_what_to_do_with_unresolved_links(app: Sphinx, config: Any) -> None:
 
 
 class TypedDuplicateLabels(logging_std.Filter):
-    """Sphinx's "duplicate label h1, other instance in …" said what, with no type and no
-    advice: typed ``link.duplicate-target`` (so ``-W`` and ``suppress_warnings`` know it),
-    with what to do."""
+    """Sphinx's "duplicate label h1, other instance in /home/…/a.md" said what, with no type
+    and no advice: typed ``link.duplicate-target`` (so ``-W`` and ``suppress_warnings`` know
+    it), the other page named from this one, with what to do."""
 
     def filter(self, record: logging_std.LogRecord) -> bool:
         if str(record.msg).startswith("duplicate label ") and not getattr(record, "type", None):
             record.type, record.subtype = WARNING_TYPE, Kind.DUPLICATE_TARGET.value
-            record.msg = (f"{record.msg}; a link to it leads to only one of them: give each "
-                          "label its own name")
+            if isinstance(record.args, tuple) and len(record.args) == 2:
+                # Sphinx named the other page by its whole path on the build machine
+                name, other = record.args
+                here = getattr(getattr(record, "location", None), "source", None)
+                other = os.path.relpath(other, os.path.dirname(here)) if here else os.path.basename(other)
+                record.msg, record.args = ("the label '%s' is also given on '%s'; a link to it "
+                                           "leads to only one of them: give each label its own "
+                                           "name"), (name, Path(other).as_posix())
+            else:
+                record.msg = (f"{record.msg}; a link to it leads to only one of them: give each "
+                              "label its own name")
         return True
 
 

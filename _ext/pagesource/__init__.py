@@ -140,6 +140,46 @@ _MAX_DIGITS = 4300
 """Python's limit on the digits of a number read from text (``sys.get_int_max_str_digits``)."""
 _LONG_NUMBER = re.compile(r"\d{%d}" % (_MAX_DIGITS + 1))
 
+_YAML_IN_PLAIN_WORDS = (
+    # (what PyYAML's problem starts with, what it means to someone writing a page)
+    ("expected ',' or ']'", "a `[` on this line or above is never closed: put a value that "
+     "starts with `[` in quotes"),
+    ("expected ',' or '}'", "a `{` on this line or above is never closed: put a value that "
+     "starts with `{` in quotes"),
+    ("found character '\\t'", "a tab indents this line: indent with spaces"),
+    ("found character '@'", "a value cannot start with `@`: put it in quotes"),
+    ("found character '`'", "a value cannot start with `` ` ``: put it in quotes"),
+    ("found character '%'", "a value cannot start with `%`: put it in quotes"),
+    ("expected alphabetic or numeric character", "a value that starts with `*` or `&` is read as a "
+     "YAML reference: put it in quotes"),
+    ("found undefined alias", "a value that starts with `*` is read as a YAML reference: put it "
+     "in quotes"),
+    ("found unexpected end of stream", "a quote is opened and never closed: close it on the same line"),
+    ("found unknown escape character", "a `\\` inside double quotes starts no escape YAML knows: "
+     "use single quotes around the value"),
+    ("mapping values are not allowed here", "this line has a `: ` where no new key can start (a "
+     "value holding `: `, or a line indented more than the key above it): put the value in quotes, "
+     "or start the key at the margin"),
+    ("could not find expected ':'", "this line is not `key: value`: add the `: ` after its key"),
+    ("expected <block end>", "this line is indented differently from the keys above it, or a "
+     "quote in a value ends it early: start each key at the margin and put a value holding "
+     "quotes in other quotes"),
+)
+
+
+def yaml_in_plain_words(error: BaseException) -> str:
+    """What a YAML error means and what to do, for city staff: PyYAML says `expected <block
+    end>, but found '<scalar>'`, which names the parser's tokens, not the mistake."""
+    problem = getattr(error, "problem", None) or (str(error).splitlines() or [""])[0]
+    for start, words in _YAML_IN_PLAIN_WORDS:
+        if problem.startswith(start):
+            return words
+    if "must be in" in problem or "out of range" in problem:  # `date: 2019-13-45`
+        return (f"a date is no day of the calendar ({problem}): write it as YYYY-MM-DD, or put "
+                "it in quotes")
+    return problem or "it cannot be read"
+
+
 MAX_DEPTH = 50
 """Front matter nested deeper than this is refused: PyYAML builds the data by recursion, and
 ``[[[[…`` a few thousand deep stopped every build and ``make check`` with a RecursionError."""
@@ -316,6 +356,8 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = 2 + (mark.line if mark else 0)
         reason = getattr(err, "problem", None) or str(err) or "it cannot be read"
+        if not isinstance(err, TooLarge):
+            reason = yaml_in_plain_words(err)
         if isinstance(err, ValueError) and "integer string conversion" in reason:
             # Python's own advice (sys.set_int_max_str_digits) is for programmers, not editors
             line = next((n for n, text in enumerate(lines[1:end], start=2)
@@ -332,8 +374,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         else:
             problems.append(Problem(Kind.YAML, line, f"the front matter is refused: {reason}"
                                     if isinstance(err, TooLarge) else
-                                    f"the front matter is not valid YAML ({reason}); "
-                                    "write one `key: value` per line"))
+                                    f"the front matter is not valid YAML: {reason}"))
         if isinstance(err, ValueError):
             data, key_lines = _without_dates(lines[1:end])
     else:
@@ -342,7 +383,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
             problems += _keys_written_twice(node)
         elif value is not None:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
-                                    f"lines, not a {type(value).__name__}"))
+                                    f"lines, not {_what_yaml_gave(value)}"))
     return PageSource(text, tuple(lines), data, key_lines, end + 1, tuple(problems), closed=True)
 
 
@@ -363,6 +404,15 @@ def _check_toml_depth(value: Any) -> None:
             stack.extend((inner, depth + 1) for inner in item.values())
         elif isinstance(item, list):
             stack.extend((inner, depth + 1) for inner in item)
+
+
+def _what_yaml_gave(value: Any) -> str:
+    """A value's kind in words: `not a str` named Python's type, not what the page holds."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (bool, int, float)):
+        return "a lone value"
+    return "a line of text" if isinstance(value, str) else "a value of another kind"
 
 
 def _toml_page(text: str, lines: list[str], problems: list[Problem]) -> PageSource:

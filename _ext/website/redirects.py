@@ -38,6 +38,15 @@ from safety.filetypes import SERVER_SETTINGS
 from .sitefiles import standalone_page
 
 
+def _as_written(value: Any) -> str:
+    """A front-matter value as YAML writes it (`{a: b}`), not as Python does (`{'a': 'b'}`)."""
+    import yaml
+
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    text = text.strip().removesuffix("...").strip()
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 WARNING_TYPE = "redirect"
 
 
@@ -281,7 +290,7 @@ def plan(front: Mapping[str, Mapping[str, Any]], published: Iterable[str],
     for docname in sorted(front):
         data = front[docname]
         for key, value in not_addresses(data):
-            problems.append(Problem(docname, Kind.INVALID, f"`{key}` holds {str(value)[:80]!r}, "
+            problems.append(Problem(docname, Kind.INVALID, f"`{key}` holds `{_as_written(value)}`, "
                                     "which is no address; write each old address as text, e.g. "
                                     "`/old-page/` (no redirect is written for it)"))
         if is_redirect_page(data) and docname in published:
