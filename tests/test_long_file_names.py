@@ -31,7 +31,7 @@ def test_a_jekyll_site_with_over_long_paths_builds_every_edition(tmp_path):
     builds = build_every_edition(src, tmp_path / "out", strict=False)  # asserts no traceback
     said = _said(builds, src)
     assert f"{src}/index.md:7: " in said  # the translate_file tag, shown as written
-    assert f"{src}/index.md:9: " in said and "image file not readable" in said
+    assert f"{src}/index.md:9: " in said and "cannot be found" in said
     assert f"{src}/other.md:3: " in said  # the old address no redirect can be written for
 
 
@@ -45,4 +45,4 @@ def test_a_gitbook_summary_and_linked_picture_with_over_long_paths(tmp_path):
     assert f"{src}/SUMMARY.md:4: " in said and "gitbook.missing-page" in said
     entry = next(w for w in said.splitlines() if w.startswith(f"{src}/SUMMARY.md:4: "))
     assert len(entry) < 1000 and "\u2026" in entry  # the path cut for the log, visibly
-    assert f"{src}/README.md:5: " in said and "image file not readable" in said
+    assert f"{src}/README.md:5: " in said and "cannot be found" in said
