@@ -44,3 +44,20 @@ def test_a_full_address_on_the_old_site_in_a_pages_html_leads_to_the_page(tmp_pa
     assert f"{SITE}/services/nopage.html" in uris
     assert not any("calculators" in uri for uri in uris), uris
 
+
+def test_a_link_its_include_gave_no_address_is_said_and_left_out(tmp_path: Path) -> None:
+    """``<a href="{{ r.url }}">{{ r.title }}</a>`` with no entry found wrote
+    ``<a href="" aria-label="">``: an empty link in the site and ePub, said as a nameless
+    one. Now it is said at its line as a link with no address, and no edition keeps it."""
+    builds, pages, uris = _editions(tmp_path, "---\ntitle: Home\nposition: 0\n---\n\nSee the list.\n\n"
+                                    "{% include link.html %}\n\nMore words.\n")
+    said = [line for line in builds["html"].warnings if "[rawhtml.link]" in line]
+    assert len(said) == 1 and "index.md:8: WARNING:" in said[0] and "address is empty" in said[0], \
+        builds["html"].output
+    assert not any("named ''" in line for line in builds["html"].warnings), builds["html"].output
+    for name, tree in pages.items():
+        main = tree.select_one("article") or tree.body
+        assert not main.find_all("a", href=""), (name, main)
+        assert not [a for a in main.find_all("a") if not a.attrs and not a.get_text(strip=True)], (name, main)
+        assert "More words." in main.get_text(), name
+    assert "" not in uris
