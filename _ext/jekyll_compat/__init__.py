@@ -1485,7 +1485,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         if self.app.builder.format == "html":
             for raw in list(self.document.findall(nodes.raw)):
                 if "html" in raw.get("format", "").split():
-                    self.rewrite_raw(raw, table, baseurl)
+                    self.rewrite_raw(raw, table, baseurl, site_url if isinstance(site_url, str) else "")
 
     def names_a_file(self, target: str, docname: str) -> bool:
         """A relative link MyST follows itself: to a page's or a file's name (``a.md``, ``../b``).
@@ -1515,8 +1515,9 @@ class ResolveSiteLinks(SphinxPostTransform):
             xref.source, xref.line = ref.source, ref.line
             ref.replace_self(xref)
 
-    def rewrite_raw(self, raw: nodes.raw, table: dict[str, str], baseurl: str) -> None:
-        """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links."""
+    def rewrite_raw(self, raw: nodes.raw, table: dict[str, str], baseurl: str, site_url: str = "") -> None:
+        """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links,
+        a full address on the old site (``site_url``) that names a page among them."""
         def href_for(url: str) -> str | None:
             found = urls.resolve(url, table, baseurl)
             if found is None:
@@ -1527,6 +1528,8 @@ class ResolveSiteLinks(SphinxPostTransform):
         from rawhtml import READ_AS
 
         html, missing = urls.rewrite_hrefs_at(raw.astext(), href_for)
+        if site_url.strip():
+            html = urls.rewrite_own_site_hrefs(html, site_url, href_for)
         for url, offset in missing:
             written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
             warn(nowhere_message(self.app, written, url, table, baseurl),

@@ -1130,6 +1130,7 @@ _LINKED_PATH = r"\{%-?\s*link\s+(?P<path>[^\s{}%]+?)\s*-?%\}"
 _MARKDOWN_LINK_TO = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\((?:\{\{[^}\n]*\}\}|[^()\s{])*?"
                                + _LINKED_PATH + r"[^()\s]*\)")
 _LINK_TAG = re.compile(_LINKED_PATH)
+_HREF_LINK_TAG = re.compile(r"""[ \t]href=(["'])""" + _LINKED_PATH + r"\1")  # the whole address: no attribute
 
 
 def _missing_links(text: str, exists: Callable[[str], bool],
@@ -1151,6 +1152,7 @@ def _missing_links(text: str, exists: Callable[[str], bool],
         return True
 
     text = _outside_code(text, _MARKDOWN_LINK_TO, lambda m: m.group("words") if named(m) else m.group(0))
+    text = _outside_code(text, _HREF_LINK_TAG, lambda m: "" if named(m) else m.group(0))
     text = _outside_code(text, _LINK_TAG, lambda m: "" if named(m) else m.group(0))
     return text, tuple(sorted(set(missing), key=lambda d: d.line))
 

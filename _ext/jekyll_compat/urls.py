@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from html import unescape
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -180,6 +181,21 @@ def on_site(url: str, site_url: str) -> str | None:
     if there.scheme not in ("http", "https") or not host(here) or host(there) != host(here):
         return None
     return (there.path or "/") + (f"#{there.fragment}" if there.fragment else "")
+
+
+_FULL_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(https?://[^"'<>]*)\2""", re.I)
+
+
+def rewrite_own_site_hrefs(html: str, site_url: str, href_for: Callable[[str], str | None]) -> str:
+    """``<a href="https://library.example.edu/services/x.html">`` in a page's own HTML, a full
+    address on the old site itself, given ``href_for``'s link to the page now there: the
+    ePub and PDF keep the reader in the book. One that names no page is left as written."""
+    def replace(match: re.Match[str]) -> str:
+        path = on_site(unescape(match.group(3)), site_url)
+        new = href_for(path) if path else None
+        return match.group(0) if new is None else f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+    return _FULL_HREF.sub(replace, html)
 
 
 _HTML_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(/(?!/)[^"'<>]*)\2""", re.I)

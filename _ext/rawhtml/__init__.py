@@ -241,11 +241,18 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         changes += icons
         for raw in pieces:
             nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
+        for opener, closer in zip(pieces, pieces[1:]):  # what is left of ``<a href=""></a>``
+            if opener.astext() == "<a>" and closer.astext() == "</a>":
+                _replace(opener, "")
+                _replace(closer, "")
         changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
         for change in changes:
             found[_subtype(change)].append((pieces[0], change))
     for raw, address in dict.fromkeys(nowhere):
-        message = (f"the link {address!r} leads to no page of the publication; link to the page's file "
+        message = ("this link's address is empty (its Liquid or include printed none, e.g. "
+                   "`{{ r.url }}` of an entry not found), so the link is left out and its words, if "
+                   "any, are shown: give it an address, or leave the link out" if not address else
+                   f"the link {address!r} leads to no page of the publication; link to the page's file "
                    "as it is now (e.g. 'parking.md')" if page_named(env, address) is not False else
                    f"the link {address!r} leads to no file among the pages (a file outside their folder "
                    "is not published), so its words are shown without the link: put the file beside "
@@ -377,6 +384,8 @@ def unpublishable(path: Path, *, picture: bool = True) -> str | None:
 
 
 _HREF = re.compile(r'\shref="([^"#?][^"]*)"')  # rawhtml writes every attribute as name="value"
+_EMPTY_HREF = ' href=""'  # an include's ``{{ r.url }}`` of an entry not found
+_BARE_LINK = re.compile(r"<a>(\s*)</a>")
 
 
 
@@ -423,6 +432,9 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
     folder = Path(env.doc2path(env.docname)).parent
     nowhere = []
     refused = [] if refused is None else refused
+    if _EMPTY_HREF in raw.astext():  # a link to nowhere: its words stay, an empty one goes
+        nowhere.append("")
+        _replace(raw, _BARE_LINK.sub(r"\1", unlink(raw.astext(), "")))
     for href in _HREF.findall(raw.astext()):
         address = unescape(href)
         if SCHEME.match(address) or address.startswith("//"):

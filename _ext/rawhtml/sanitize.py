@@ -884,8 +884,8 @@ def name_inline_link(start: str, inside: str) -> tuple[str, Change | None]:
         if (named := label_in_name(unescape(label.group(2)), words)) is None:
             return start, None
         return start[:label.start(2)] + escape(named[0]) + start[label.end(2):], named[1]
-    if found is None or " aria-label=" in start or " title=" in start:
-        return start, None
+    if found is None or " aria-label=" in start or " title=" in start or not found.group(1).strip():
+        return start, None  # an empty address is no link at all: register_links says so
     if not _nameless(html5lib.parseFragment(inside, treebuilder="etree", namespaceHTMLElements=False)):
         return start, None
     label, change = _named(unescape(found.group(1)))
