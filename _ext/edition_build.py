@@ -567,6 +567,29 @@ _ADVICE = re.compile(r":\d+: .*\[[\w-]+\.[\w.-]+\]\s*$")
 every builder gives as information, not as a warning)."""
 
 
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+_REMOTE_PICTURE = re.compile(
+    r"(?P<at>.*?:\d+): WARNING: (?:image '(?P<pdf>[^'\n]*)' is left out of the PDF: remote images|"
+    r"the picture '(?P<other>[^'\n]*)' is on another site, and (?:an ePub|the website))"
+    r".*\[(?P<kind>pdf\.image|epub\.remote-image|security\.remote-picture)\]\s*$", re.S)
+"""Each edition's word on a picture on another site (``![a](https://example.org/p.png)``):
+one mistake at one file:line, which ``make all`` says once, for all three editions."""
+
+
+def remote_picture(text: str) -> tuple[tuple[str, str], str] | None:
+    """The (file:line, address) of an edition's warning about a picture on another site, and
+    the one message that says what every edition does with it; None for any other text."""
+    found = _REMOTE_PICTURE.match(_COLOUR.sub("", text))
+    if found is None:
+        return None
+    at, url = found["at"], found["pdf"] if found["pdf"] is not None else found["other"]
+    return (at, url), (
+        f"{at}: WARNING: the picture '{url}' is on another site, and no edition loads pictures "
+        "from other sites: the PDF prints its alt text, the ePub its description, the website a "
+        "link to it with its description. Save the picture into the project to show it in "
+        f"every edition [{found['kind']}]\n")
+
+
 class SaidOnce:
     """``make all``'s warning stream: a problem an earlier edition already showed is not shown
     again. Sphinx still counts it (the count is taken before the stream), so under ``-W`` every
@@ -578,11 +601,16 @@ class SaidOnce:
         self.kept = kept or (lambda text: "WARNING: " in text or "ERROR: " in text)
 
     def write(self, text: str) -> int:
-        if text in self.said:
+        picture = remote_picture(text)  # the three editions' words on it are one message
+        key = picture[0] if picture else text
+        if key in self.said:
             self.repeats += 1
             return len(text)
         if self.kept(text):
-            self.said.add(text)
+            self.said.add(key)
+        if picture:
+            self.stream.write(picture[1])
+            return len(text)
         return self.stream.write(text)
 
     def __getattr__(self, name: str) -> Any:
