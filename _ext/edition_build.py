@@ -590,6 +590,24 @@ def remote_picture(text: str) -> tuple[tuple[str, str], str] | None:
         f"every edition [{found['kind']}]\n")
 
 
+_DUPLICATE_LABEL = re.compile(
+    r"(?P<file>.*?)(?P<line>:\d+)?: WARNING: the label '(?P<label>[^'\n]*)' is also given on "
+    r"'(?P<other>[^\n]*)'; a link to it leads.*\[link\.duplicate-target\]\s*$", re.S)
+"""A label given on two pages: the build that reads the second page says it there, naming
+the first; a later edition that re-reads the first says it the other way round."""
+
+
+def _names(path: str, relative: str) -> bool:
+    """Whether a warning's file is the page a message names relative to the source folder."""
+    return path == relative or path.endswith(("/" + relative, os.sep + relative))
+
+
+def duplicate_label(text: str) -> tuple[str, str, str, str] | None:
+    """(label, warning's file, page it names, line) of a label given on two pages, else None."""
+    found = _DUPLICATE_LABEL.match(_COLOUR.sub("", text))
+    return (found["label"], found["file"], found["other"], found["line"] or "") if found else None
+
+
 class SaidOnce:
     """``make all``'s warning stream: a problem an earlier edition already showed is not shown
     again. Sphinx still counts it (the count is taken before the stream), so under ``-W`` every
@@ -598,16 +616,22 @@ class SaidOnce:
 
     def __init__(self, stream: Any, kept: Any = None) -> None:
         self.stream, self.said, self.repeats = stream, set(), 0
+        self.labels: list[tuple[str, str, str, str]] = []
         self.kept = kept or (lambda text: "WARNING: " in text or "ERROR: " in text)
 
     def write(self, text: str) -> int:
         picture = remote_picture(text)  # the three editions' words on it are one message
         key = picture[0] if picture else text
+        if label := duplicate_label(text):  # the same two pages, perhaps named the other way
+            key = next((said for said in self.labels if said[0] == label[0] and _names(
+                label[1], said[2]) and _names(said[1], label[2])), label)
         if key in self.said:
             self.repeats += 1
             return len(text)
         if self.kept(text):
             self.said.add(key)
+            if label:
+                self.labels.append(label)
         if picture:
             self.stream.write(picture[1])
             return len(text)
