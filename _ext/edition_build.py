@@ -567,6 +567,47 @@ _ADVICE = re.compile(r":\d+: .*\[[\w-]+\.[\w.-]+\]\s*$")
 every builder gives as information, not as a warning)."""
 
 
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+_REMOTE_PICTURE = re.compile(
+    r"(?P<at>.*?:\d+): WARNING: (?:image '(?P<pdf>[^'\n]*)' is left out of the PDF: remote images|"
+    r"the picture '(?P<other>[^'\n]*)' is on another site, and (?:an ePub|the website))"
+    r".*\[(?P<kind>pdf\.image|epub\.remote-image|security\.remote-picture)\]\s*$", re.S)
+"""Each edition's word on a picture on another site (``![a](https://example.org/p.png)``):
+one mistake at one file:line, which ``make all`` says once, for all three editions."""
+
+
+def remote_picture(text: str) -> tuple[tuple[str, str], str] | None:
+    """The (file:line, address) of an edition's warning about a picture on another site, and
+    the one message that says what every edition does with it; None for any other text."""
+    found = _REMOTE_PICTURE.match(_COLOUR.sub("", text))
+    if found is None:
+        return None
+    at, url = found["at"], found["pdf"] if found["pdf"] is not None else found["other"]
+    return (at, url), (
+        f"{at}: WARNING: the picture '{url}' is on another site, and no edition loads pictures "
+        "from other sites: the PDF prints its alt text, the ePub its description, the website a "
+        "link to it with its description. Save the picture into the project to show it in "
+        f"every edition [{found['kind']}]\n")
+
+
+_DUPLICATE_LABEL = re.compile(
+    r"(?P<file>.*?)(?P<line>:\d+)?: WARNING: the label '(?P<label>[^'\n]*)' is also given on "
+    r"'(?P<other>[^\n]*)'; a link to it leads.*\[link\.duplicate-target\]\s*$", re.S)
+"""A label given on two pages: the build that reads the second page says it there, naming
+the first; a later edition that re-reads the first says it the other way round."""
+
+
+def _names(path: str, relative: str) -> bool:
+    """Whether a warning's file is the page a message names relative to the source folder."""
+    return path == relative or path.endswith(("/" + relative, os.sep + relative))
+
+
+def duplicate_label(text: str) -> tuple[str, str, str, str] | None:
+    """(label, warning's file, page it names, line) of a label given on two pages, else None."""
+    found = _DUPLICATE_LABEL.match(_COLOUR.sub("", text))
+    return (found["label"], found["file"], found["other"], found["line"] or "") if found else None
+
+
 class SaidOnce:
     """``make all``'s warning stream: a problem an earlier edition already showed is not shown
     again. Sphinx still counts it (the count is taken before the stream), so under ``-W`` every
@@ -575,14 +616,25 @@ class SaidOnce:
 
     def __init__(self, stream: Any, kept: Any = None) -> None:
         self.stream, self.said, self.repeats = stream, set(), 0
+        self.labels: list[tuple[str, str, str, str]] = []
         self.kept = kept or (lambda text: "WARNING: " in text or "ERROR: " in text)
 
     def write(self, text: str) -> int:
-        if text in self.said:
+        picture = remote_picture(text)  # the three editions' words on it are one message
+        key = picture[0] if picture else text
+        if label := duplicate_label(text):  # the same two pages, perhaps named the other way
+            key = next((said for said in self.labels if said[0] == label[0] and _names(
+                label[1], said[2]) and _names(said[1], label[2])), label)
+        if key in self.said:
             self.repeats += 1
             return len(text)
         if self.kept(text):
-            self.said.add(text)
+            self.said.add(key)
+            if label:
+                self.labels.append(label)
+        if picture:
+            self.stream.write(picture[1])
+            return len(text)
         return self.stream.write(text)
 
     def __getattr__(self, name: str) -> Any:

@@ -109,6 +109,38 @@ def warned(result, marker):
     return [line for line in result.stderr.splitlines() if marker in line]
 
 
+def test_a_picture_on_another_site_is_one_message_for_all_three_editions(tmp_path):
+    """``![a](https://example.org/p.png)``: the PDF, the ePub and the website each said what
+    they do with it (pdf.image, epub.remote-image, security.remote-picture), three messages
+    at one file:line for one mistake. Staff read one that says all three; -W still fails
+    every edition, and a suppressed kind is still left out."""
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n![A map](https://example.org/p.png)\n"})
+    strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
+    said = warned(strict, "example.org/p.png")
+    assert len(said) == 1 and "index.md:7:" in said[0], strict.stderr
+    assert all(words in said[0] for words in ("PDF", "ePub", "website", "Save the picture")), said
+    assert "these editions failed: pdf epub html (none was built" in strict.stderr, strict.stderr
+    quiet = make_all(source, tmp_path / "quiet", "-q", "-D",
+                     "suppress_warnings=pdf.image,epub.remote-image,security.remote-picture")
+    assert quiet.returncode == 0 and not warned(quiet, "example.org"), quiet.stderr
+
+
+def test_a_label_given_on_two_pages_is_said_once(tmp_path):
+    """``(part-one)=`` on beta.md and gamma.md, beta.md re-read by each builder (its picture
+    is missing): the PDF build said it at gamma.md naming beta.md, the ePub's at beta.md
+    naming gamma.md, one mistake said twice. It is said once; -W still fails every edition."""
+    label = "---\ntitle: {0}\nposition: {1}\n---\n\n(part-one)=\n## One\n\n{2}\n"
+    source = write_pages(tmp_path / "pages", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "beta.md": label.format("Beta", 2, "![x](gone.png)"),
+        "gamma.md": label.format("Gamma", 3, "Text.")})
+    strict = make_all(source, tmp_path / "strict", "-W", "--keep-going", "-q")
+    said = warned(strict, "the label 'part-one'")
+    assert len(said) == 1, strict.stderr
+    assert "these editions failed: pdf epub html (none was built" in strict.stderr, strict.stderr
+
+
 def test_each_problem_is_shown_once_though_every_edition_meets_it(tmp_path):
     """A page with a missing picture is read again by every builder (Sphinx re-reads a page
     whose dependency is missing) and warns each time: staff see it once, and under -W every

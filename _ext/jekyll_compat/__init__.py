@@ -1275,7 +1275,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(note.message, (docname, note.line), Subtype(note.kind))
     if result.dropped:
         shown = result.dropped[:_LISTED]
-        tags = "; ".join(f"{d.tag} (line {d.line})" for d in shown)
+        at = result.dropped[0].line  # the warning's own line is not said again in its words
+        tags = "; ".join(d.tag + ("" if d.line == at else f" (line {d.line})") for d in shown)
         if len(result.dropped) > len(shown):
             tags += f"; and {len(result.dropped) - len(shown)} more"
         hugo = all(d.tag.startswith(("{{<", "{{%")) for d in result.dropped)
@@ -1283,7 +1284,7 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                 "notice, hint, highlight, figure, ref and relref) are" if hugo else
                 "Liquid the publication cannot run is")
         warn(f"{what} shown as written: {tags}. Replace each "
-             "with the text it stood for, or remove it", (docname, result.dropped[0].line), Subtype.LIQUID)
+             "with the text it stood for, or remove it", (docname, at), Subtype.LIQUID)
 
 
 def _source_has(srcdir: Path, path: str) -> bool:

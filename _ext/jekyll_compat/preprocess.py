@@ -87,8 +87,11 @@ def _nesting_message(deep: nesting.Flattened) -> str:
 
 
 def unfilled_message(unfilled: Collection[liquid.Dropped]) -> str:
-    """One warning for a page's outputs of values nothing gives (the first eight named)."""
-    named = [f"`{{{{ {d.tag} }}}}` (line {d.line})" for d in list(unfilled)[:8]]
+    """One warning for a page's outputs of values nothing gives (the first eight named), said at
+    the first one's line, which its words do not repeat."""
+    at = next(iter(unfilled)).line
+    named = [f"`{{{{ {d.tag} }}}}`" + ("" if d.line == at else f" (line {d.line})")
+             for d in list(unfilled)[:8]]
     if len(unfilled) > len(named):
         named.append(f"{len(unfilled) - len(named)} more")
     verb = "prints" if len(unfilled) == 1 else "print"

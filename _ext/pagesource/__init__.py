@@ -13,6 +13,7 @@ is decoded and its YAML parsed once, with one loader and one set of rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
 import json
@@ -364,6 +365,9 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
                          if _LONG_NUMBER.search(text)), line)
             reason = (f"a number of more than {_MAX_DIGITS:,} digits cannot be read; put it in "
                       "quotes if it is text")
+        elif isinstance(err, ValueError):  # a date has no mark: find the line that holds it
+            line = next((n for n, text in enumerate(lines[1:end], start=2)
+                         if _impossible_date(text)), line)
         quoted = None if isinstance(err, (TooLarge, ValueError)) else _colons_quoted(lines[1:end])
         if quoted is not None:
             data, key_lines, (at, key, value) = quoted
@@ -633,6 +637,20 @@ def colons_quoted(front_matter: str) -> dict[str, Any] | None:
     :func:`parse` reads it when a value's colon is its only fault (MyST's title too), else None."""
     found = _colons_quoted(front_matter.splitlines())
     return found[0] if found is not None else None
+
+
+_DATE = re.compile(r"(?<![\w.'\"-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def _impossible_date(text: str) -> bool:
+    """Whether a front-matter line writes a date no calendar has (``date: 2019-13-45``), so
+    that the YAML error, which has no mark, is said at that line."""
+    for match in _DATE.finditer(text):
+        try:
+            dt.date(*map(int, match.groups()))
+        except ValueError:
+            return True
+    return False
 
 
 def _without_dates(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]]:
