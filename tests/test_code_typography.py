@@ -54,3 +54,19 @@ def test_html_code_inside_a_jekyll_page_keeps_its_quotes_in_every_edition(tmp_pa
     [typ] = [typ for typ in builds["typst"].outdir.glob("*.typ") if typ.name != "book.typ"]
     typst = typ.read_text(encoding="utf-8")
     assert '#raw("{\\"a\\": \\"...\\"}")' in typst and "”" not in typst.split("“words”…")[1]
+
+
+def test_a_summary_of_markdown_shows_its_bold_in_the_box_title(tmp_path: Path) -> None:
+    """``<summary markdown="span">``: kramdown read its Markdown; the title showed ``**Fees**``."""
+    body = ('<details markdown="1">\n<summary markdown="span">**Fees** and hours</summary>\n\n'
+            "Open *daily*.\n\n</details>\n")
+    source = write_pages(tmp_path / "source", {"_config.yml": "title: Docs\n", "index.md": page("Pool", body=body)})
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    html = BeautifulSoup((builds["html"].outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    summary = html.select_one("article[role=main] details summary")
+    assert " ".join(summary.get_text().split()) == "Fees and hours"
+    assert summary.select_one("strong").get_text() == "Fees"
+    [typ] = [typ for typ in builds["typst"].outdir.glob("*.typ") if typ.name != "book.typ"]
+    typst = typ.read_text(encoding="utf-8")
+    assert "**Fees**" not in typst and '#strong[#"Fees"]' in typst
+    assert not [w for b in builds.values() for w in b.warnings if "index.md" in w]
