@@ -31,6 +31,8 @@ Send <code>{"a": "..."}</code>, press <kbd>"Enter"</kbd>, see <samp>'ok'...</sam
 | cell | code |
 |------|------|
 | <samp>"t"...</samp> | `"u"...` |
+
+## Sending <code>"h"...</code>
 """
 
 
@@ -44,6 +46,7 @@ def test_html_code_inside_a_jekyll_page_keeps_its_quotes_in_every_edition(tmp_pa
     for code in ('{"a": "..."}', '"Enter"', "'ok'...", '"x"...', "'y'...", '"t"...',
                  '{"a": "b", "c": "..."}'):
         assert any(code in text for text in shown), (code, shown)
+    assert '<code>"h"...</code>' in article.select_one("h2").get_text()  # a title's HTML shown as text
     assert "“words”…" in article.get_text()  # the words around it as kramdown showed them
     [book] = builds["epub"].outdir.glob("*.epub")
     with zipfile.ZipFile(book) as archive:

@@ -133,10 +133,12 @@ class KramdownTypography(SphinxSmartQuotes):
     def get_tokens(self, txtnodes: list[nodes.Text]) -> Iterator[tuple[str, str]]:
         """Sphinx's tokens, but the text between a page's own ``<code>``, ``<kbd>``, ``<samp>``,
         ``<pre>`` or ``<tt>`` tags in a paragraph (raw inlines, the words apart) left as
-        typed: curled, a JSON example no longer parsed when copied."""
+        typed: curled, a JSON example no longer parsed when copied. In a title they are text
+        already (``safety.titles``), each tag a text of its own."""
         depth = 0
         for txtnode, token in zip(txtnodes, super().get_tokens(txtnodes)):
-            if isinstance(txtnode.parent, nodes.raw):
+            if isinstance(txtnode.parent, nodes.raw) or (  # a title's HTML, shown as its text
+                    isinstance(txtnode.parent, nodes.title) and _CODE_TAG.fullmatch(str(txtnode).strip())):
                 for closing, _name in _CODE_TAG.findall(str(txtnode)):
                     depth = max(0, depth - 1) if closing else depth + 1
                 yield token
