@@ -48,7 +48,7 @@ def _markdown_open(line: str) -> re.Match[str] | None:
     tag = _OPEN_TAG.match(line)
     return tag if tag is not None and _MARKDOWN_ATTRIBUTE.search(tag.group(2)) else None
 _CLOSE = re.compile(r"^\s*</(\w+)\s*>\s*$")
-_CELL_OPEN = re.compile(r"<(td|th)\b([^<>]*)>", re.I)
+_CELL_OPEN = re.compile(r"<(td|th|summary)\b([^<>]*)>", re.I)
 _ONE_LINE_ELEMENT = re.compile(r"^( {0,3})<(\w+)\b([^<>]*)>(.*)</(\w+)\s*>\s*$")
 _TWO_BACKSLASHES = re.compile(r"(?<!\\)\\\\$")
 _PARSE_BLOCK_HTML = re.compile(r"""\{::options\b[^{}\n]*\bparse_block_html\s*=\s*["']?(true|false)\b""", re.I)
@@ -93,7 +93,7 @@ def markdown_element_content(line: str) -> str | None:
 
 
 def markdown_cells(line: str) -> str:
-    """``line`` with each ``<td markdown="1">…</td>`` (or ``th``, ``span``) on it its content's
+    """``line`` with each ``<td markdown="1">…</td>`` (or ``th``, ``summary``) on it its content's
     Markdown as HTML, the attribute gone. kramdown read a cell's content as Markdown; in an
     HTML block CommonMark shows its ``**`` and ``[…](…)`` as typed. A cell closed on a later
     line is left as it is."""
@@ -321,8 +321,8 @@ def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
     attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", tag.group(2), flags=re.I).strip()
     start = "<details" + (" " + attributes if attributes else "") + ">"
     if summary is not None:
-        lines[i + 1] = ""
-        return start + summary.group(1)
+        lines[i + 1] = ""  # a <summary markdown="span">'s bold as kramdown read it, not **Fees**
+        return start + markdown_cells(summary.group(1))
     return start
 
 

@@ -13,6 +13,7 @@ Liquid the build keeps as written is left as typed, as code is: curled, a kept
 from __future__ import annotations
 
 import html.entities
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from sphinx.util.nodes import is_smartquotable
 
 #: kramdown's rules: quotes, ``--`` en and ``---`` em dash, ``...`` ellipsis.
 ACTION = "qDe"
+_CODE_TAG = re.compile(r"<(/?)(code|kbd|samp|pre|tt)\b[^>]*>", re.IGNORECASE)
+"""An HTML element whose words are code: what lies between its tags keeps its characters."""
 _LIQUID = {"{%": "%}", "{{": "}}"}
 """A tag or an output left in the page's text: Liquid already ran, so it is one the build
 kept as written (and said), or one ``{% raw %}`` showed."""
@@ -126,6 +129,23 @@ class KramdownTypography(SphinxSmartQuotes):
                 smartquotes.smartchars.quotes[language] = before
             elif quotes:
                 del smartquotes.smartchars.quotes[language]
+
+    def get_tokens(self, txtnodes: list[nodes.Text]) -> Iterator[tuple[str, str]]:
+        """Sphinx's tokens, but the text between a page's own ``<code>``, ``<kbd>``, ``<samp>``,
+        ``<pre>`` or ``<tt>`` tags in a paragraph (raw inlines, the words apart) left as
+        typed: curled, a JSON example no longer parsed when copied. In a title they are text
+        already (``safety.titles``), each tag a text of its own."""
+        depth = 0
+        for txtnode, token in zip(txtnodes, super().get_tokens(txtnodes)):
+            if isinstance(txtnode.parent, nodes.raw) or (  # a title's HTML, shown as its text
+                    isinstance(txtnode.parent, nodes.title) and _CODE_TAG.fullmatch(str(txtnode).strip())):
+                for closing, _name in _CODE_TAG.findall(str(txtnode)):
+                    depth = max(0, depth - 1) if closing else depth + 1
+                yield token
+            elif depth and token[0] == "plain":
+                yield "literal", txtnode.astext()
+            else:
+                yield token
 
 
 def liquid_as_written(document: nodes.document) -> None:
