@@ -911,6 +911,14 @@ def test_elements_on_a_hostile_page_are_found_without_hanging() -> None:
                       "[htmlblocks.keep_whole(page) for page in pages]", limit=120)
 
 
+def test_a_heading_of_a_value_with_a_long_run_of_spaces_is_read_without_hanging() -> None:
+    """The empty-heading check's pattern tried every split of a run of spaces after a value in
+    a heading (1.2 s for 20,000; a megabyte, hours). Run apart, with a limit."""
+    assert ends_apart("from jekyll_compat.liquid import headings_only_when_filled; "
+                      "line = '## {{ page.x }}' + ' ' * 1_000_000 + 'a'; "
+                      "assert headings_only_when_filled(line) == line", limit=120)
+
+
 def test_a_long_run_of_dashes_is_read_without_hanging() -> None:
     """Liquid's doubled-dash reading tried a run of dashes from each of its dashes: time as
     the square of its length. Run apart, with a limit."""
