@@ -913,6 +913,27 @@ def warn(message: str, location: Any, subtype: Subtype) -> None:
 _YAML = pagesource.whole_text_loader(yaml.SafeLoader)
 
 
+class _SiteYAML(_YAML):  # type: ignore[misc,valid-type]
+    """A site file's YAML, dates read as Jekyll read them, and one no calendar has
+    (``launched: 2020-02-30``) kept as the text it is, with its line: YAML's error for it has
+    no line, and it left every other value of ``_config.yml`` out."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.impossible: list[tuple[int, str]] = []
+
+
+def _site_timestamp(loader: _SiteYAML, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        loader.impossible.append((node.start_mark.line + 1, node.value))
+        return node.value
+
+
+_SiteYAML.add_constructor("tag:yaml.org,2002:timestamp", _site_timestamp)
+
+
 SITE_FILE_VALUES = 1_000_000
 """Values a site file's aliases may expand to: a 400-byte ``_config.yml`` of nine levels of
 anchors ("billion laughs") stood for 10⁹ and took 65 s and 6 GB before it was refused."""
@@ -946,36 +967,38 @@ def _read_yaml(path: Path, mtime: float) -> Any:
 
 
 @functools.lru_cache(maxsize=64)
-def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int]:
-    """(data, why it cannot be read, at which line): the build says why at ``builder-inited``
-    (:func:`say_what_is_not_read`); the page count before Sphinx starts reads it first."""
+def _read_site_file(path: Path, mtime: float) -> tuple[Any, str | None, int, tuple[tuple[int, str], ...]]:
+    """(data, why it cannot be read, at which line, the (line, text) of each date no calendar
+    has, kept as text): the build says so at ``builder-inited`` (:func:`say_unreadable_site_files`);
+    the page count before Sphinx starts reads it first."""
     from safety.paths import not_a_file
 
     if why := not_a_file(path):
-        return None, why, 1
+        return None, why, 1, ()
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
-        return None, f"it cannot be opened: {error.strerror or error}", 1
+        return None, f"it cannot be opened: {error.strerror or error}", 1, ()
     if path.suffix in TABLE_SUFFIXES:
-        return _read_table(text, TABLE_SUFFIXES[path.suffix])
+        return (*_read_table(text, TABLE_SUFFIXES[path.suffix]), ())
     try:
-        pagesource.check_depth(_YAML, text)
-        loader = _YAML(text)
+        pagesource.check_depth(_SiteYAML, text)
+        loader = _SiteYAML(text)
         try:
             node = loader.get_single_node()
             if node is not None and "*" in text and \
                     pagesource.expanded_size(node, SITE_FILE_VALUES) > SITE_FILE_VALUES:
                 raise pagesource.TooLarge(f"its aliases (`*name`) expand to more than "
                                           f"{SITE_FILE_VALUES:,} values", node.start_mark)
-            return (loader.construct_document(node) if node is not None else None), None, 1
+            data = loader.construct_document(node) if node is not None else None
+            return data, None, 1, tuple(loader.impossible)
         finally:
             loader.dispose()
-    except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: an impossible date
+    except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: 5,000 digits
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         why = (getattr(error, "problem", None) if isinstance(error, pagesource.TooLarge)
                else pagesource.yaml_in_plain_words(error)) or "not valid YAML"
-        return None, why, mark.line + 1 if mark else 1
+        return None, why, mark.line + 1 if mark else 1, ()
 
 
 def _unreadable_config_line(srcdir: Path) -> int | None:
@@ -985,7 +1008,7 @@ def _unreadable_config_line(srcdir: Path) -> int | None:
     config = srcdir / "_config.yml"
     if not config.is_file() or not _inside(config, srcdir):
         return None
-    _, why, line = _read_site_file(config, config.stat().st_mtime)
+    _, why, line, _ = _read_site_file(config, config.stat().st_mtime)
     return line if why else None
 
 
@@ -996,7 +1019,7 @@ def unreadable_config(srcdir: Path) -> tuple[int, str] | None:
     config = srcdir / "_config.yml"
     if not config.is_file() or not _inside(config, srcdir):
         return None
-    _, why, line = _read_site_file(config, config.stat().st_mtime)
+    _, why, line, _ = _read_site_file(config, config.stat().st_mtime)
     return (line, why) if why else None
 
 
@@ -1009,10 +1032,14 @@ def say_unreadable_site_files(srcdir: Path) -> None:
             + _data_files(srcdir):
         if not _inside(path, srcdir):
             continue  # a link outside: said by site_files_outside
-        _, why, line = _read_site_file(path, path.stat().st_mtime)
+        _, why, line, impossible = _read_site_file(path, path.stat().st_mtime)
         if why:
             warn(f"'{path.name}' cannot be read ({why}), so the old site's values in it are not "
                  "used; fix it, or delete it", f"{path}:{line}", Subtype.SITE_FILE)
+        for at, text in impossible:
+            warn(f"'{path.name}' writes '{text}', a date that is no day of the calendar, so it "
+                 "is kept as the text it is (a `date` filter cannot show it otherwise): write "
+                 "it as YYYY-MM-DD, or put it in quotes", f"{path}:{at}", Subtype.SITE_FILE)
     for name in _collection_file_folders(srcdir):
         if (path := srcdir / name / "collection.yml").is_symlink():
             warn(f"'{name}/collection.yml' is a link to another file, so it is not read: the "
