@@ -351,7 +351,7 @@ def test_front_matter_no_edition_shows_is_reported_with_its_line(city: tuple[Pat
     found = [w.split("/source/")[-1] for w in warnings(city[1]) if w.endswith("[jekyll.front-matter]")]
     assert [w.split(": WARNING")[0] for w in found] == [
         "projects/curb-sensors.md:4", "projects/curb-sensors/overview.md:15", "projects/flood-alerts.md:4"]
-    assert "`team_size` (line 15)" in found[1] and "press_mentions" not in found[1]
+    assert "`team_size`" in found[1] and "(line 15)" not in found[1] and "press_mentions" not in found[1]
 
 
 def test_kramdown_typography_as_the_old_site_showed_it(city: tuple[Path, str]) -> None:

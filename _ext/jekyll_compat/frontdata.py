@@ -271,8 +271,10 @@ READ_KEYS = frozenset({"title", "position", "published", "lang", "locale", "draf
 
 def unshown_message(unshown: list[Unshown]) -> str:
     """What no edition shows; a read key written with capitals (``Title:``) is named as the
-    key to write, for that is no old layout's data but the page's own title, lost."""
-    keys = ", ".join(f"`{u.key}` (line {u.line})" for u in unshown)
+    key to write, for that is no old layout's data but the page's own title, lost. The
+    message stands at the first key's line, so only the others name theirs."""
+    keys = ", ".join(f"`{u.key}`" + ("" if u.line == unshown[0].line else f" (line {u.line})")
+                     for u in unshown)
     miscased = [f"`{str(u.key).lower()}:`" for u in unshown
                 if str(u.key) != str(u.key).lower() and str(u.key).lower() in READ_KEYS]
     if miscased and len(miscased) == len(unshown):
