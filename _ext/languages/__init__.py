@@ -109,6 +109,8 @@ def use_compiled_catalogs(app: Sphinx, config: Config) -> None:
                        f"U+{ord(bad.first):04X}) that no edition can hold; they are left out: "
                        "delete them from the file", location=f"{bad.po}:{bad.line}", type=SECURITY,
                        subtype=Refused.CONTROL_CHARACTER.value)
+    compiled.compile_quietly(target, config.language, config.gettext_allow_fuzzy_translations,
+                             config.source_encoding)
 
 
 def configure(app: Sphinx, config: Config) -> None:

@@ -17,6 +17,7 @@ the source-language build (two cores, two processes) and are shown after it, as 
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -201,9 +202,16 @@ def start(builder: str, sourcedir: str, outdir: str, builddir: str, options: lis
 
 
 def _replay(kept: Path, stream: IO[str]) -> None:
+    """A translation's kept output, as its bytes to a terminal or file; line by line to a
+    stream that reads what it is given (``make all``'s, which says each warning once: the
+    bytes went past it, and a catalog's problem was said once per edition)."""
     data = kept.read_bytes() if kept.is_file() else b""
     stream.flush()
-    if hasattr(stream, "buffer"):
+    if not isinstance(stream, io.TextIOBase):
+        for line in data.decode("utf-8", "replace").splitlines(keepends=True):
+            stream.write(line)
+        stream.flush()
+    elif hasattr(stream, "buffer"):
         stream.buffer.write(data)
         stream.buffer.flush()
     else:

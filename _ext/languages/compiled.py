@@ -9,6 +9,8 @@ folder is only read. Plain Python (no Sphinx).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,3 +78,25 @@ def mirror(found: catalog.Found, source: Path, target: Path, language: str) -> l
         elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
             os.rmdir(path)
     return unholdable
+
+
+def compile_quietly(target: Path, language: str, use_fuzzy: bool, encoding: str) -> None:
+    """Compile each copy whose ``.mo`` is older than it, as Sphinx does (the same bytes), with
+    Babel's prints kept off the terminal: a line it skips it printed as ``WARNING: Problem on
+    line 8`` with no file, in every edition of the language, and the catalog check says it
+    already at its ``file:line``. Sphinx then finds every ``.mo`` current. A copy Babel
+    cannot read at all is left to Sphinx, which says so."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted(catalog.catalog_dir(target, language).rglob("*.po")):
+        mo = po.with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+            continue
+        try:
+            with open(po, encoding=encoding) as handle, contextlib.redirect_stdout(io.StringIO()):
+                messages = read_po(handle, language)
+        except Exception:  # noqa: BLE001 - Sphinx's compile reports it, in its words
+            continue
+        with open(mo, "wb") as handle:
+            write_mo(handle, messages, use_fuzzy)
