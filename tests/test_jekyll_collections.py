@@ -663,3 +663,16 @@ def test_a_collection_published_at_its_paths_alone_is_read_at_the_top(tmp_path: 
     home = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
     top = [a["href"] for a in home.select("article .toctree-wrapper > ul > li > a")]
     assert top == ["about/index.html", "law.html", "guidelines/index.html"], top
+
+
+def test_a_page_in_a_published_collection_that_sphinx_passes_over_is_said(tmp_path: Path) -> None:
+    """``safety`` learns the collections read as pages from ``jekyll_compat`` through a declared
+    event (``safety-folders-read-as-pages``): a collection's page whose name is not in composed
+    Unicode (``café`` typed as ``e`` + U+0301, as macOS writes it) is said like any page's."""
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "collections:\n  projects:\n    output: true\n",
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nProjects.\n",
+        "_projects/cafe\u0301-study.md": "---\ntitle: Study\n---\n\nWords.\n",
+    })
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert any("cafe" in line and "[security.page-name]" in line for line in build.warnings), build.output

@@ -532,6 +532,13 @@ def read_collections_in_place(app: Sphinx) -> None:
     app.project = app.env.project = project
 
 
+def collections_read_as_pages(app: Sphinx) -> dict[str, str] | None:
+    """``safety-folders-read-as-pages``: the published collections' ``_``-folders, read in
+    place (:func:`read_collections_in_place`), are no hidden pages."""
+    project = app.project
+    return dict(project.collections) if isinstance(project, inplace.CollectionsProject) else None
+
+
 def _posts_found(app: Sphinx) -> posts.Found:
     """The site's posts, non-posts and drafts, looked for once per build (kept on the builder)."""
     from sphinx.util.matching import Matcher
@@ -2078,11 +2085,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pageorder")
     app.setup_extension("maths")
     app.setup_extension("rawhtml")
+    app.setup_extension("safety")
     app.connect("config-inited", read_the_sites_markdown_suffixes, priority=350)  # before anyone lists pages
     app.connect("config-inited", leave_out_what_jekyll_did_not_publish, priority=400)  # before choose_root_doc
     app.connect("publication-pages-metadata", site_metadata)
     app.connect("pageorder-landing-page", home_page)
     app.connect("rawhtml-page-address", raw_link_address)
+    app.connect("safety-folders-read-as-pages", collections_read_as_pages)
     app.connect("builder-inited", start_reading_site_files, priority=0)
     app.connect("build-finished", stop_reading_site_files, priority=900)
     app.connect("builder-inited", read_collections_in_place, priority=100)

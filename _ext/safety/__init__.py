@@ -70,7 +70,7 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
     say_case_clashes(env)
     say_twins(env)
     say_folder_links(env)
-    say_unfound_pages(env)
+    say_unfound_pages(app, env)
     if not env.found_docs:  # Sphinx would stop with a crash report ("please report this bug")
         print(f"\nerror: {env.srcdir}: no pages to build (no .md file outside folders starting "
               "with _ or .); add a page, or give the right source folder\n", file=sys.stderr)
@@ -142,7 +142,17 @@ def use_pages_project(app: Sphinx) -> None:
     app.project = app.env.project = project
 
 
-def say_unfound_pages(env: Any) -> None:
+FOLDERS_READ_AS_PAGES = "safety-folders-read-as-pages"
+"""Event: ``(app) -> {folder: page-name prefix} | None``: the ``_``-folders another extension
+reads as pages (an old Jekyll site's published collections: ``_projects/`` read as
+``projects/``), so their files are neither hidden pages nor pages Sphinx passed over."""
+
+
+def folders_read_as_pages(app: Sphinx) -> dict[str, str]:
+    return dict(app.events.emit_firstresult(FOLDERS_READ_AS_PAGES) or {})
+
+
+def say_unfound_pages(app: Sphinx, env: Any) -> None:
     """Page files Sphinx's search passes over without a word (a line break in the name, a
     name not in composed Unicode, NFC, a Markdown suffix it does not read: ``.mD``,
     ``.mdown``), each said at its file, shown on one line."""
@@ -156,7 +166,7 @@ def say_unfound_pages(env: Any) -> None:
     excluded = Matcher([*env.config.exclude_patterns, *EXCLUDE_PATHS])
     srcdir = os.fspath(env.srcdir)
     for path in names.unfound_pages(srcdir, env.config.source_suffix, included, excluded,
-                                    getattr(env.project, "collections", {})):
+                                    folders_read_as_pages(app)):
         where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
         logger.warning(names.unfound_problem(srcdir, path, tuple(env.config.source_suffix)),
                        location=f"{where}:1", type=WARNING_TYPE, subtype=Kind.PAGE_NAME.value)
@@ -182,7 +192,7 @@ def say_underscore_pages(app: Sphinx) -> None:
     srcdir = os.fspath(app.srcdir)
     chosen = chosen_exclusions(list(app.config.exclude_patterns))
     for path in names.underscore_pages(srcdir, app.config.source_suffix, chosen,
-                                       getattr(app.project, "collections", {})):
+                                       folders_read_as_pages(app)):
         where = os.path.join(srcdir, names.shown(path).replace("/", os.sep))
         if where not in _SAID:
             _SAID.add(where)
@@ -315,6 +325,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     from . import files, images, links, metatags, project, titles
 
     sphinx.project.get_matching_files = project.sphinx_walk  # Project.discover's own name only
+    app.add_event(FOLDERS_READ_AS_PAGES)
     files.setup(app)
     app.add_transform(links.RefuseScriptLinks)
     app.connect("doctree-read", links.refuse_links_added_when_read, priority=900)
