@@ -232,6 +232,35 @@ def _visible_html(html: str) -> str:
     return unescape("".join(out))
 
 
+def _without_hidden(html: str) -> str:
+    """``html`` with what its :data:`HIDDEN` elements hold left out but for its line breaks,
+    so each line stays where it was: King County Solutions' schema.org JSON-LD
+    (``"url": {{ page.website | jsonify }},`` in a ``<script>``) is no label a reader saw.
+    One pass, each ``<`` looked at once, as :func:`_visible_html`."""
+    lower = html.lower()
+    out, at = [], 0
+    while (start := html.find("<", at)) >= 0:
+        tag = _TAG.match(lower, start + 1)
+        end = html.find(">", tag.end()) if tag is not None else -1
+        if end < 0:  # "a < b", or a tag never closed: text, read as it is
+            out.append(html[at:start + 1])
+            at = start + 1
+            continue
+        name = tag.group(1)
+        if name not in HIDDEN or tag.group().startswith("/") or html.startswith("/>", end - 1):
+            out.append(html[at:end + 1])
+            at = end + 1
+            continue
+        closing = lower.find("</" + name, end + 1)
+        out.append(html[at:end + 1])
+        if closing < 0:
+            return "".join(out) + "\n" * html.count("\n", end + 1)
+        out.append("\n" * html.count("\n", end + 1, closing))
+        at = closing
+    out.append(html[at:])
+    return "".join(out)
+
+
 _SITE_PATH = re.compile(r"\bsite\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
 JEKYLL_SITE = frozenset({"time", "pages", "posts", "related_posts", "static_files", "html_pages",
                          "html_files", "collections", "documents", "categories", "tags", "url",
@@ -350,7 +379,7 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     """:func:`labelled_fields` of one version of a layout file: every page of a site asks
     for its layout's (a City-style site's 177 pages read and parsed it 177 times)."""
     fields: list[Field] = []
-    for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
+    for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
         label, keys, at = "", [], 0
         for output in _PAGE_OUTPUT.finditer(line):
             before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())

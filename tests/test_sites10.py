@@ -1,0 +1,91 @@
+"""More civic Jekyll sites, as they are, read as their residents read them.
+
+Each test is a small project in the shape of a real site (the text shortened): King County
+Solutions (``calef/kingcounty.solutions``), a directory of social services whose
+organizations, places and topics are collections of pages that are mostly front matter
+(``phone:``, ``email:``, ``address:``, ``zip_codes:``), shown by their layouts in a table
+of ``<th>`` labels and beside ``<strong>`` labels, with schema.org JSON-LD in a ``<script>``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import sphinx_build, write_pages
+
+
+def words(html: Path) -> str:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return " ".join((soup.find("article") or soup).get_text(" ").split())
+
+
+KING_COUNTY = {
+    "_config.yml": (
+        "title: King County Solutions\nbaseurl: \"\"\n"
+        "collections:\n  organizations:\n    output: true\n    permalink: /organizations/:name/\n"
+        "  places:\n    output: true\n    permalink: /places/:name/\n"
+        "defaults:\n  - scope:\n      path: \"_organizations\"\n      type: \"organizations\"\n"
+        "    values:\n      layout: \"organization\"\n"
+        "  - scope:\n      path: \"_places\"\n      type: \"places\"\n    values:\n      layout: \"place\"\n"),
+    "_layouts/default.html": "<html><body><main>{{ content }}</main></body></html>\n",
+    "_layouts/organization.html": (
+        "---\nlayout: default\n---\n\n<article class=\"page\">\n"
+        "  <h1 class=\"page-title\">{{ page.title }}</h1>\n"
+        "  {% if page.email or page.phone or page.address %}\n"
+        "      <table class=\"org-info\">\n        <tbody>\n"
+        "          {% if page.email %}\n          <tr>\n            <th>Email</th>\n"
+        "            <td><a href=\"mailto:{{ page.email }}\">{{ page.email }}</a></td>\n"
+        "          </tr>\n          {% endif %}\n"
+        "          {% if page.phone %}\n            <tr>\n              <th>Phone</th>\n"
+        "              <td><a href=\"tel:+1{{ tel }}\">+1 {{ page.phone }}</a></td>\n"
+        "            </tr>\n          {% endif %}\n"
+        "          {% if page.address %}\n          <tr>\n            <th>Address</th>\n"
+        "            <td>\n              {{ page.address }}<br/>\n"
+        "              <a href=\"https://www.google.com/maps/search/?api=1&query="
+        "{{ page.address | uri_escape }}\">View on map</a>\n            </td>\n          </tr>\n"
+        "          {% endif %}\n        </tbody>\n      </table>\n  {% endif %}\n"
+        "  <div class=\"org-body\">\n    {{ content }}\n  </div>\n</article>\n\n"
+        "<script type=\"application/ld+json\">\n{\n  \"@context\": \"https://schema.org\",\n"
+        "  \"@type\": \"Organization\",\n  \"name\": {{ page.title | jsonify }},\n"
+        "  {% if page.acronym %}\"alternateName\": {{ page.acronym | jsonify }},{% endif %}\n"
+        "  {% if page.website %}\"url\": {{ page.website | jsonify }},{% endif %}\n"
+        "  \"department\": []\n}\n</script>\n"),
+    "_layouts/place.html": (
+        "---\nlayout: default\n---\n\n<article class=\"page place-page\">\n"
+        "    <h1 class=\"page-title\">{{ page.title }}</h1>\n  <div class=\"page-content\">\n"
+        "    {% if page.zip_codes %}\n      <p class=\"place-detail\"><strong>ZIP Codes:</strong> "
+        "{{ page.zip_codes | join: ', ' }}</p>\n    {% endif %}\n"
+        "    {% if page.latitude and page.longitude %}\n      <p class=\"place-detail\">"
+        "<strong>Coordinates:</strong> {{ page.latitude }}, {{ page.longitude }}</p>\n"
+        "    {% endif %}\n    {{ content }}\n  </div>\n</article>\n"),
+    "_organizations/ballard-food-bank.md": (
+        "---\naddress: 1400 NW Leary Way, Seattle, WA 98107\nemail: info@ballardfoodbank.org\n"
+        "phone: 206-789-7800\ntitle: Ballard Food Bank\nacronym: BFB\n"
+        "website: https://www.ballardfoodbank.org/\n---\n"
+        "Ballard Food Bank is a “Hub for Hope” providing choice-based groceries.\n"),
+    "_places/bellevue.md": (
+        "---\nlatitude: 47.6101\nlongitude: -122.2015\ntitle: Bellevue\ntype: City\n"
+        "zip_codes:\n- '98004'\n- '98005'\n---\n\n"
+        "Bellevue is a city in King County, Washington.\n"),
+    "index.md": "---\ntitle: King County Solutions\n---\n\nBrowse organizations and places.\n",
+}
+
+
+def _king_county(tmp_path: Path) -> tuple[str, str, str]:
+    source = write_pages(tmp_path / "src", KING_COUNTY)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    return (words(tmp_path / "html" / "organizations" / "ballard-food-bank.html"),
+            words(tmp_path / "html" / "places" / "bellevue.html"), build.output)
+
+
+def test_a_layouts_json_ld_is_not_shown_as_a_labelled_value(tmp_path: Path) -> None:
+    """King County Solutions' ``organization.html`` ends with schema.org JSON-LD in a
+    ``<script>``: its line ``"url": {{ page.website | jsonify }},`` was read as a label,
+    and every organization's page began with ``"url": https://…`` (quotes and all), which
+    no resident of the old site ever saw."""
+    org, _, _ = _king_county(tmp_path)
+    assert '"url"' not in org and '"alternateName"' not in org, org
+    assert "“Hub for Hope”" in org, org
