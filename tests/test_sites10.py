@@ -4,7 +4,10 @@ Each test is a small project in the shape of a real site (the text shortened): K
 Solutions (``calef/kingcounty.solutions``), a directory of social services whose
 organizations, places and topics are collections of pages that are mostly front matter
 (``phone:``, ``email:``, ``address:``, ``zip_codes:``), shown by their layouts in a table
-of ``<th>`` labels and beside ``<strong>`` labels, with schema.org JSON-LD in a ``<script>``.
+of ``<th>`` labels and beside ``<strong>`` labels, with schema.org JSON-LD in a ``<script>``; the Orbis Cascade Alliance's Systems
+Librarianship 101 course (``Orbis-Cascade-Alliance/systems-librarianship``), whose lessons
+in an ``include:``d ``_pages/`` folder show example HTML files in fenced code blocks through
+``{% include_relative includes/lesson1-example1.html %}``.
 """
 
 from __future__ import annotations
@@ -89,3 +92,19 @@ def test_a_layouts_json_ld_is_not_shown_as_a_labelled_value(tmp_path: Path) -> N
     org, _, _ = _king_county(tmp_path)
     assert '"url"' not in org and '"alternateName"' not in org, org
     assert "“Hub for Hope”" in org, org
+
+
+def test_a_layouts_table_of_labelled_values_is_shown_with_its_labels(tmp_path: Path) -> None:
+    """An organization's email, phone and address were its front matter, shown by
+    ``organization.html`` in a table row each (``<th>Email</th>`` over a ``<td>`` printing
+    ``{{ page.email }}``): they were lost from every edition and said to be shown nowhere.
+    A place's ZIP codes, a list its layout printed ``| join: ', '`` after a ``<strong>``
+    label, were lost too."""
+    org, place, output = _king_county(tmp_path)
+    assert "Email: info@ballardfoodbank.org" in org, org
+    assert "Phone: 206-789-7800" in org, org
+    assert "Address: 1400 NW Leary Way, Seattle, WA 98107" in org, org
+    assert "ZIP Codes: 98004, 98005" in place, place
+    said = [line for line in output.splitlines() if "front-matter data that no edition shows" in line]
+    assert not any(f"`{key}`" in line for line in said for key in ("email", "phone", "address", "zip_codes")), said
+

@@ -1887,10 +1887,11 @@ def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
     reads itself (title, date, categories …) are left to it."""
     found = []
     for field in layouts.labelled_fields(srcdir, layout):
+        joins = dict(field.joins)
         keys = tuple(key for key in field.keys if key not in frontdata.KNOWN
-                     and layouts.field_value(data.get(key)))
+                     and layouts.field_value(data.get(key), joins.get(key)))
         if keys:
-            value = " ".join(dict.fromkeys(layouts.field_value(data[key]) for key in keys))
+            value = " ".join(dict.fromkeys(layouts.field_value(data[key], joins.get(key)) for key in keys))
             found.append((field.label, value, keys))
     return found
 

@@ -241,11 +241,13 @@ def _without_hidden(html: str) -> str:
     out, at = [], 0
     while (start := html.find("<", at)) >= 0:
         tag = _TAG.match(lower, start + 1)
-        end = html.find(">", tag.end()) if tag is not None else -1
-        if end < 0:  # "a < b", or a tag never closed: text, read as it is
+        if tag is None:  # "a < b": a character, not a tag
             out.append(html[at:start + 1])
             at = start + 1
             continue
+        end = html.find(">", tag.end())
+        if end < 0:  # no ">" after it: none after any later "<" either
+            break
         name = tag.group(1)
         if name not in HIDDEN or tag.group().startswith("/") or html.startswith("/>", end - 1):
             out.append(html[at:end + 1])
@@ -342,8 +344,14 @@ def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, 
     return None
 
 
-_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(?:\|[^{}]*)?-?\}\}")
+_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(\|[^{}]*)?-?\}\}")
 """``{{ page.owner }}`` (a filter after it allowed): the layout printing one front-matter value."""
+_JOIN = re.compile(r"\|\s*join\s*:\s*(?:'([^']*)'|\"([^\"]*)\")")
+"""``| join: ', '``: a list printed with this between its items."""
+_HEADER_CELL = re.compile(r"<(th|dt)\b[^<>]*>([^<>]*)</(?:th|dt)\s*>", re.IGNORECASE)
+"""``<th>Email</th>``: a table row's (or a definition list's) label, its value in the cells after it."""
+_ROW_END = re.compile(r"</(?:tr|dd)\s*>|<(?:tr|dt|th)\b", re.IGNORECASE)
+_ROW_CLOSED = re.compile(r"</(?:tr|dd|table|dl)\s*>", re.IGNORECASE)
 MAX_LABEL_WORDS = 4
 
 
@@ -354,6 +362,8 @@ class Field:
 
     label: str
     keys: tuple[str, ...]
+    joins: tuple[tuple[str, str], ...] = ()
+    """``(key, separator)`` of each list the layout printed with ``| join:``."""
 
 
 def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
@@ -379,26 +389,55 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     """:func:`labelled_fields` of one version of a layout file: every page of a site asks
     for its layout's (a City-style site's 177 pages read and parsed it 177 times)."""
     fields: list[Field] = []
+    joins: dict[str, str] = {}
+
+    def add(label: str, keys: list[str]) -> None:
+        if label and keys:
+            unique = tuple(dict.fromkeys(keys))
+            fields.append(Field(label, unique, tuple((k, joins[k]) for k in unique if k in joins)))
+
+    cell_label, cell_keys = "", []  # a <th> label, and the values of the cells after it
     for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
+        if cell_label and (_ROW_END.search(line) or _HEADER_CELL.search(line)):
+            before_end = _ROW_END.search(line)
+            for output in _PAGE_OUTPUT.finditer(line, 0, before_end.start() if before_end else 0):
+                cell_keys.append(output.group(1))
+            add(cell_label, cell_keys)
+            cell_label, cell_keys = "", []
+        if header := _HEADER_CELL.search(line):
+            words = _visible_html(_without_liquid(header.group(2))).strip().rstrip(":").split()
+            if 0 < len(words) <= MAX_LABEL_WORDS and not _PAGE_OUTPUT.search(header.group(2)):
+                cell_label, cell_keys = " ".join(words), []
+                line = line[header.end():]
         label, keys, at = "", [], 0
         for output in _PAGE_OUTPUT.finditer(line):
+            if (join := _JOIN.search(output.group(2) or "")) is not None:
+                joins[output.group(1)] = join.group(1) if join.group(1) is not None else join.group(2)
             before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())
             at = output.end()
             words = before[:-1].split()
             if before.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
-                if label and keys:  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
-                    fields.append(Field(label, tuple(dict.fromkeys(keys))))
+                add(label, keys)  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
                 label, keys = " ".join(words), []
             if label:  # the label's value, or more of it (an address and its words)
                 keys.append(output.group(1))
-        if label and keys:
-            fields.append(Field(label, tuple(dict.fromkeys(keys))))
+            elif cell_label:
+                cell_keys.append(output.group(1))
+        add(label, keys)
+        if cell_label and _ROW_CLOSED.search(line):  # "<tr><th>Email</th><td>…</td></tr>"
+            add(cell_label, cell_keys)
+            cell_label, cell_keys = "", []
+    add(cell_label, cell_keys)
     return tuple(fields)
 
 
-def field_value(value: Any) -> str:
+def field_value(value: Any, join: str | None = None) -> str:
     """A front-matter value as the words a label is followed by; "" for one that is no plain
-    text (a list, a map, or HTML, which would be shown raw)."""
+    text (a map, HTML, which would be shown raw, or a list its layout did not ``join``: the
+    ZIP codes of a King County Solutions place, ``| join: ', '``, are their words)."""
+    if join is not None and isinstance(value, list) and value:
+        items = [field_value(item) for item in value]
+        return join.join(items) if all(items) else ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ""
     words = " ".join(str(value).split())
