@@ -12,11 +12,13 @@ in an ``include:``d ``_pages/`` folder show example HTML files in fenced code bl
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
-from conftest import sphinx_build, write_pages
+from conftest import build_every_edition, sphinx_build, write_pages
 
 
 def words(html: Path) -> str:
@@ -108,3 +110,47 @@ def test_a_layouts_table_of_labelled_values_is_shown_with_its_labels(tmp_path: P
     said = [line for line in output.splitlines() if "front-matter data that no edition shows" in line]
     assert not any(f"`{key}`" in line for line in said for key in ("email", "phone", "address", "zip_codes")), said
 
+
+ORBIS = {
+    "_config.yml": ("title: Course Title\nbaseurl: \"\"\nurl: \"https://github.orbiscascade.org/courses\"\n"
+                    "remote_theme: pages-themes/minimal@v0.2.0\ninclude: ['_pages']\n"),
+    "index.md": "---\nlayout: default\ntitle: Home\n---\n\n# {{ page.title }}\n\nWelcome to Systems Librarianship 101.\n",
+    "_pages/includes/lesson1-example1.html": (
+        "    <html>\n        <body>\n            <h1>Big Header</h1>\n"
+        "            <p>This is a paragraph.</p>\n        </body>\n    </html>"),
+    "_pages/lesson1-internet.md": (
+        "---\nlayout: default\ntitle: How the Internet Works\npermalink: /internet\norder: 1\n---\n\n"
+        "# {{ page.title }}\n\n"
+        "(Did You Know: the EPUB format for eBooks is just a compressed folder of HTML documents!)\n\n"
+        "```html\n{% include_relative includes/lesson1-example1.html %}\n```\n\n"
+        "**CSS** (Cascading Stylesheets) tells browsers how to render the appearance of webpages.\n\n"
+        "Show the tag itself: `{% include_relative includes/lesson1-example1.html %}`.\n\n"
+        "See [the missing lesson](/missing-lesson).\n"),
+}
+
+
+def test_an_example_file_a_code_block_included_is_shown_in_every_edition(tmp_path: Path) -> None:
+    """Systems Librarianship 101's first lesson shows its example HTML in a fenced block that
+    holds only ``{% include_relative includes/lesson1-example1.html %}``: Jekyll ran the tag,
+    and the block showed the file. Here the block showed the tag itself, in every edition,
+    and nothing was said. The file's code is shown; a tag in inline code stays an example,
+    and a later line's warning still names its own line."""
+    source = write_pages(tmp_path / "src", ORBIS)
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    output = "\n".join(build.output for build in builds.values())
+    assert "Traceback" not in output, output
+    html = BeautifulSoup((tmp_path / "out" / "html" / "lesson1-internet.html").read_text(), "html.parser")
+    code = " ".join(pre.get_text() for pre in html.select("article pre"))
+    assert "<p>This is a paragraph.</p>" in code and "include_relative" not in code, code
+    assert "`" not in html.find("article").get_text()
+    inline = [c.get_text() for c in html.select("article code") if "include_relative" in c.get_text()]
+    assert inline == ["{% include_relative includes/lesson1-example1.html %}"], inline
+    epub = next((tmp_path / "out" / "epub").glob("*.epub"))
+    with zipfile.ZipFile(epub) as book:
+        page = next(name for name in book.namelist() if name.endswith("lesson1-internet.xhtml"))
+        shown = " ".join(pre.get_text() for pre in BeautifulSoup(book.read(page), "html.parser").select("pre"))
+    assert "<p>This is a paragraph.</p>" in shown and "include_relative" not in shown, shown
+    printed = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf"))).pages)
+    assert "<p>This is a paragraph.</p>" in printed, printed
+    missing = [line for line in output.splitlines() if "/missing-lesson" in line and "WARNING" in line]
+    assert missing and all("lesson1-internet.md:20:" in line for line in missing), missing

@@ -1192,8 +1192,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         slots.append(piece)
         return f"\x03{len(slots) - 1}\x04"
 
+    def code_slot(piece: str) -> str:
+        return slot(_fenced_include(piece, relative))
+
     spans = protected_spans(text, keep)
-    source = _marked(text, spans, slot, _assigned_outside(text, spans))
+    source = _marked(text, spans, code_slot, _assigned_outside(text, spans))
     source, dropped = _defused(source, slot, as_written, first_line)
     source, unlisted = _without_site_lists(source, site, as_written, first_line,
                                            paged=paginator is not None)
@@ -1498,6 +1501,29 @@ def _marked(text: str, spans: list[tuple[int, int]], slot, shown: frozenset[str]
             pos = value
     out.append(text[pos:])
     return "".join(out)
+
+
+_FENCED_INCLUDE = re.compile(
+    r"\A( {0,3}(`{3,}|~{3,})[^\n]*\n)[ \t]*\{%-?[ \t]*include_relative[ \t]+([\w./-]+)[ \t]*-?%\}[ \t]*\n"
+    r"( {0,3}(`{3,}|~{3,})[ \t]*)\Z")
+
+
+def _fenced_include(code: str, relative: Mapping[str, str]) -> str:
+    """A fenced block that holds only ``{% include_relative example.html %}`` with the file's
+    text in it, as Jekyll showed it (Systems Librarianship 101's lessons show their example
+    pages so); any other Liquid in code stays an example shown as written. Not a file with
+    Liquid of its own, nor one with a line that would close the fence: those stay the tag."""
+    found = _FENCED_INCLUDE.match(code)
+    if found is None or found.group(3) not in relative:
+        return code
+    opener, closer = found.group(2), found.group(5)
+    if closer[0] != opener[0] or len(closer) < len(opener):
+        return code
+    body = relative[found.group(3)].rstrip("\n")
+    if "{{" in body or "{%" in body or not body.strip() or any(
+            line.lstrip(" ").startswith(opener[0] * len(opener)) for line in body.splitlines()):
+        return code
+    return found.group(1) + body + "\n" + found.group(4)
 
 
 def _raw_inside(piece: str) -> str:
