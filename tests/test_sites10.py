@@ -7,7 +7,10 @@ organizations, places and topics are collections of pages that are mostly front 
 of ``<th>`` labels and beside ``<strong>`` labels, with schema.org JSON-LD in a ``<script>``; the Orbis Cascade Alliance's Systems
 Librarianship 101 course (``Orbis-Cascade-Alliance/systems-librarianship``), whose lessons
 in an ``include:``d ``_pages/`` folder show example HTML files in fenced code blocks through
-``{% include_relative includes/lesson1-example1.html %}``.
+``{% include_relative includes/lesson1-example1.html %}``; the University of Leeds
+Library's floor plans (``uol-library/floorplans.library.leeds.ac.uk``), whose pages are
+loops over ``_data/*.json`` (one with a trailing comma, which Jekyll's YAML reader took)
+writing links with query strings.
 """
 
 from __future__ import annotations
@@ -154,3 +157,31 @@ def test_an_example_file_a_code_block_included_is_shown_in_every_edition(tmp_pat
     assert "<p>This is a paragraph.</p>" in printed, printed
     missing = [line for line in output.splitlines() if "/missing-lesson" in line and "WARNING" in line]
     assert missing and all("lesson1-internet.md:20:" in line for line in missing), missing
+
+
+LEEDS = {
+    "_config.yml": ("title: University of Leeds Library Floor Plans\nurl: \"https://uol-library.github.io\"\n"
+                    "baseurl: \"/floorplans.library.leeds.ac.uk\"\n"),
+    "_data/test_urls.json": (
+        '[\n    {\n        "groupname": "Brotherton",\n        "urls": [\n'
+        '            "/floorplan?library=BL&classmark=Art%2BC-0%2BREM/C&floor=blm3"\n        ],\n    }\n]\n'),
+    "index.md": "---\ntitle: Floor plans\n---\n\nThe library's floor plans.\n",
+    "tests.md": ("---\nlayout: default\ntitle: Tests\npermalink: /tests/\n---\n\n"
+                 "{% for group in site.data.test_urls %}\n  <h2>{{ group.groupname }}</h2>\n  <ul>\n"
+                 "  {% for url in group.urls %}\n    <li><a href=\"{{ url }}\">{{ url }}</a></li>\n"
+                 "  {% endfor %}\n  </ul>\n{% endfor %}"),
+}
+
+
+def test_a_link_with_a_query_that_leads_nowhere_is_said_once_as_written(tmp_path: Path) -> None:
+    """Leeds' test page lists ``/floorplan?library=BL&classmark=…&floor=blm3`` links from its
+    ``_data/test_urls.json``: each was said twice, once as written and once by the ePub as
+    ``library=BL&amp;classmark=…&amp;floor=blm3``, an address no one wrote."""
+    source = write_pages(tmp_path / "src", LEEDS)
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    output = "\n".join(build.output for build in builds.values())
+    assert "Traceback" not in output, output
+    said = [line for line in output.splitlines() if "/floorplan?" in line and "WARNING" in line]
+    assert said and not any("&amp;" in line for line in said), said
+    assert all("'/floorplan?library=BL&classmark=Art%2BC-0%2BREM/C&floor=blm3'" in line for line in said), said
+    assert len(set(said)) == 1, said

@@ -23,6 +23,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from html import unescape as html_unescape
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -1520,7 +1521,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links,
         a full address on the old site (``site_url``) that names a page among them."""
         def href_for(url: str) -> str | None:
-            found = urls.resolve(url, table, baseurl)
+            found = urls.resolve(html_unescape(url), table, baseurl)
             if found is None:
                 return None
             uri = self.app.builder.get_relative_uri(self.env.docname, found[0])
@@ -1532,8 +1533,10 @@ class ResolveSiteLinks(SphinxPostTransform):
         if site_url.strip():
             html = urls.rewrite_own_site_hrefs(html, site_url, href_for)
         for url, offset in missing:
-            written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(nowhere_message(self.app, written, url, table, baseurl),
+            # an address as the page wrote it: ``&`` where the XHTML the ePub reads has ``&amp;``
+            plain = html_unescape(url)
+            written = raw.get(READ_AS, {}).get(url) or raw.get(READ_AS, {}).get(plain, plain)  # ``../x/``
+            warn(nowhere_message(self.app, written, plain, table, baseurl),
                  _raw_line(raw, offset, self.env.docname), Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
