@@ -104,12 +104,13 @@ def test_a_layouts_table_of_labelled_values_is_shown_with_its_labels(tmp_path: P
     ``organization.html`` in a table row each (``<th>Email</th>`` over a ``<td>`` printing
     ``{{ page.email }}``): they were lost from every edition and said to be shown nowhere.
     A place's ZIP codes, a list its layout printed ``| join: ', '`` after a ``<strong>``
-    label, were lost too."""
+    label, were lost too, and its coordinates lost the comma printed between them."""
     org, place, output = _king_county(tmp_path)
     assert "Email: info@ballardfoodbank.org" in org, org
     assert "Phone: 206-789-7800" in org, org
     assert "Address: 1400 NW Leary Way, Seattle, WA 98107" in org, org
     assert "ZIP Codes: 98004, 98005" in place, place
+    assert "Coordinates: 47.6101, -122.2015" in place, place  # as the layout printed them
     said = [line for line in output.splitlines() if "front-matter data that no edition shows" in line]
     assert not any(f"`{key}`" in line for line in said for key in ("email", "phone", "address", "zip_codes")), said
 
@@ -185,3 +186,25 @@ def test_a_link_with_a_query_that_leads_nowhere_is_said_once_as_written(tmp_path
     assert said and not any("&amp;" in line for line in said), said
     assert all("'/floorplan?library=BL&classmark=Art%2BC-0%2BREM/C&floor=blm3'" in line for line in said), said
     assert len(set(said)) == 1, said
+
+
+def test_each_embedded_frame_changed_on_a_page_is_said_with_its_line(tmp_path: Path) -> None:
+    """Systems Librarianship 101's first lesson embeds two example pages in ``<iframe>``s,
+    eight lines apart: one warning named both at the first one's line, so the second was
+    said at a line that does not hold it. Each is now said with its own line."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Course Title\nbaseurl: \"\"\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "lesson.md": ("---\ntitle: How the Internet Works\n---\n\nFirst example:\n\n"
+                      "<iframe title=\"HTML example\" width=\"100%\" height=\"150\" "
+                      "src=\"https://www.w3schools.com/html/example1.html\"></iframe>\n\n"
+                      "**CSS** tells browsers how to render webpages.\n\n"
+                      "**JavaScript** manipulates HTML documents.\n\n"
+                      "<iframe title=\"HTML example with JavaScript\" width=\"100%\" height=\"200\" "
+                      "src=\"https://www.w3schools.com/html/example3.html\"></iframe>\n"),
+    })
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "[rawhtml.iframe]" in line]
+    assert len(said) == 1 and "lesson.md:7:" in said[0], said
+    assert "example1.html" in said[0] and "example3.html) is replaced by a link to it (line 13)" in said[0], said

@@ -1894,7 +1894,10 @@ def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
         keys = tuple(key for key in field.keys if key not in frontdata.KNOWN
                      and layouts.field_value(data.get(key), joins.get(key)))
         if keys:
-            value = " ".join(dict.fromkeys(layouts.field_value(data[key], joins.get(key)) for key in keys))
+            values = dict.fromkeys(layouts.field_value(data[key], joins.get(key)) for key in keys)
+            glues = dict(field.glues) if keys == field.keys and len(values) == len(keys) else {}
+            value = "".join((glues.get(key, " ") if n else "") + text
+                            for n, (key, text) in enumerate(zip(keys, values)))
             found.append((field.label, value, keys))
     return found
 

@@ -364,6 +364,9 @@ class Field:
     keys: tuple[str, ...]
     joins: tuple[tuple[str, str], ...] = ()
     """``(key, separator)`` of each list the layout printed with ``| join:``."""
+    glues: tuple[tuple[str, str], ...] = ()
+    """``(key, text)``: the punctuation the layout printed before a value after the first
+    (``{{ page.latitude }}, {{ page.longitude }}``: ``", "``)."""
 
 
 def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
@@ -390,11 +393,13 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     for its layout's (a City-style site's 177 pages read and parsed it 177 times)."""
     fields: list[Field] = []
     joins: dict[str, str] = {}
+    glues: dict[str, str] = {}
 
     def add(label: str, keys: list[str]) -> None:
         if label and keys:
             unique = tuple(dict.fromkeys(keys))
-            fields.append(Field(label, unique, tuple((k, joins[k]) for k in unique if k in joins)))
+            fields.append(Field(label, unique, tuple((k, joins[k]) for k in unique if k in joins),
+                                tuple((k, glues[k]) for k in unique[1:] if k in glues)))
 
     cell_label, cell_keys = "", []  # a <th> label, and the values of the cells after it
     for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
@@ -413,13 +418,16 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
         for output in _PAGE_OUTPUT.finditer(line):
             if (join := _JOIN.search(output.group(2) or "")) is not None:
                 joins[output.group(1)] = join.group(1) if join.group(1) is not None else join.group(2)
-            before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())
+            gap = re.sub(r"\s+", " ", _visible_html(_without_liquid(line[at:output.start()])))
+            before = gap.strip()
             at = output.end()
             words = before[:-1].split()
             if before.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
                 add(label, keys)  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
                 label, keys = " ".join(words), []
             if label:  # the label's value, or more of it (an address and its words)
+                if keys and before and not _WORD.search(before) and len(before) <= 3:
+                    glues[output.group(1)] = gap  # "{{ page.latitude }}, {{ page.longitude }}"
                 keys.append(output.group(1))
             elif cell_label:
                 cell_keys.append(output.group(1))
