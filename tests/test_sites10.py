@@ -208,3 +208,43 @@ def test_each_embedded_frame_changed_on_a_page_is_said_with_its_line(tmp_path: P
     said = [line for line in build.output.splitlines() if "[rawhtml.iframe]" in line]
     assert len(said) == 1 and "lesson.md:7:" in said[0], said
     assert "example1.html" in said[0] and "example3.html) is replaced by a link to it (line 13)" in said[0], said
+
+
+LEEDS_IIIF = {
+    "_config.yml": ("title: University of Leeds Library Floor Plans\nurl: \"https://uol-library.github.io\"\n"
+                    "baseurl: \"/floorplans.library.leeds.ac.uk\"\n"),
+    "_data/iiif.json": ('[{"name": "Health Sciences Library", "floors": [{"key": "health-sciences", '
+                        '"title": "Health Sciences Library"}]}]\n'),
+    "_includes/iiif-floor.html": (
+        "        <h3>{{ include.floor.title }}</h3>\n        <div class=\"iiif-links\">\n"
+        "                <p>Manifest: \n"
+        "                    <a href=\"{{ site.url }}{{site.baseurl }}/assets/iiif/{{ include.floor.key }}/manifest.json\">JSON-LD</a> | \n"
+        "                    <a href=\"https://projectmirador.org/embed/?iiif-content={{ site.url }}{{site.baseurl }}"
+        "/assets/iiif/{{ include.floor.key }}/manifest.json\" target=\"_blank\">View in Mirador</a>\n"
+        "                </p>\n        </div>\n"),
+    "index.md": "---\ntitle: Floor plans\n---\n\nThe library's floor plans.\n",
+    "iiif.md": ("---\ntitle: IIIF\npermalink: /iiif/\n---\n{% for library in site.data.iiif %}\n"
+                "  <h2>{{ library.name }}</h2>\n  <ul class=\"iiif-floors\">\n  {% for plan in library.floors %}\n"
+                "    <li>\n{% include iiif-floor.html floor=plan %}\n    </li>\n  {% endfor %}\n  </ul>\n"
+                "{% endfor %}\n</div>"),
+}
+
+
+def test_the_old_sites_address_inside_another_sites_link_is_kept(tmp_path: Path) -> None:
+    """Leeds' floor plans link each plan's IIIF manifest to viewers on other sites:
+    ``https://projectmirador.org/embed/?iiif-content={{ site.url }}{{ site.baseurl }}/assets/…``.
+    The old site's address printed nothing here, so Mirador was handed ``/assets/…``, an
+    address it cannot open, in every edition. Inside another address it is the old site's
+    address, as Jekyll printed it; a link that starts with it still leads to its place."""
+    source = write_pages(tmp_path / "src", LEEDS_IIIF)
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    assert "Traceback" not in "\n".join(build.output for build in builds.values())
+    manifest = "https://uol-library.github.io/floorplans.library.leeds.ac.uk/assets/iiif/health-sciences/manifest.json"
+    html = BeautifulSoup((tmp_path / "out" / "html" / "iiif.html").read_text(), "html.parser")
+    mirador = [a["href"] for a in html.select("article a[href]") if "projectmirador" in a["href"]]
+    assert mirador == ["https://projectmirador.org/embed/?iiif-content=" + manifest], mirador
+    reader = PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf")))
+    uris = [str(a.get_object()["/A"].get("/URI", "")) for page in reader.pages
+            for a in page.get("/Annots", []) or [] if "/A" in a.get_object()]
+    assert "https://projectmirador.org/embed/?iiif-content=" + manifest in uris, uris
+    assert not any("iiif-content=/assets" in uri for uri in uris), uris

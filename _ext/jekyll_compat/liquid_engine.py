@@ -46,7 +46,7 @@ from pagesource.fences import code_spans
 
 from . import assets as jekyll_assets
 from . import linemap, liquid_filters, liquid_limits
-from .liquid import Dropped, Result, has_liquid
+from .liquid import EMBEDDED_SITE_URL, Dropped, Result, embedded_site_address, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -971,6 +971,8 @@ def _translated(text: str, site: Mapping[str, Any]) -> str:
     gives that key in the site's first language (``site.translations``, ``site.lang``), as
     written, Liquid in them not run (the plugin ran none). A key the file does not have stays
     a tag the publication cannot run, shown and said (fortran-lang's tip and note boxes)."""
+    if "site.url" in text:  # an include's too: the old site's address inside another's
+        text = _outside_code(text, EMBEDDED_SITE_URL, lambda m: embedded_site_address(m, site))
     table = site.get("translations")
     words = table.get(site.get("lang")) if isinstance(table, Mapping) else None
     if not isinstance(words, Mapping) or "{%" not in text:
