@@ -23,6 +23,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from html import unescape as html_unescape
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -1554,7 +1555,7 @@ class ResolveSiteLinks(SphinxPostTransform):
         """``<a href="/projects/x/">`` in a page's own HTML: the same rule as Markdown links,
         a full address on the old site (``site_url``) that names a page among them."""
         def href_for(url: str) -> str | None:
-            found = urls.resolve(url, table, baseurl)
+            found = urls.resolve(html_unescape(url), table, baseurl)
             if found is None:
                 return None
             uri = self.app.builder.get_relative_uri(self.env.docname, found[0])
@@ -1566,8 +1567,10 @@ class ResolveSiteLinks(SphinxPostTransform):
         if site_url.strip():
             html = urls.rewrite_own_site_hrefs(html, site_url, href_for)
         for url, offset in missing:
-            written = raw.get(READ_AS, {}).get(url, url)  # ``../x/``, as the page has it
-            warn(nowhere_message(self.app, written, url, table, baseurl),
+            # an address as the page wrote it: ``&`` where the XHTML the ePub reads has ``&amp;``
+            plain = html_unescape(url)
+            written = raw.get(READ_AS, {}).get(url) or raw.get(READ_AS, {}).get(plain, plain)  # ``../x/``
+            warn(nowhere_message(self.app, written, plain, table, baseurl),
                  _raw_line(raw, offset, self.env.docname), Subtype.LINK)
             html = unlink(html, url)  # its words stay, as a Markdown link's do
         if html != raw.astext():
@@ -1921,10 +1924,14 @@ def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
     reads itself (title, date, categories …) are left to it."""
     found = []
     for field in layouts.labelled_fields(srcdir, layout):
+        joins = dict(field.joins)
         keys = tuple(key for key in field.keys if key not in frontdata.KNOWN
-                     and layouts.field_value(data.get(key)))
+                     and layouts.field_value(data.get(key), joins.get(key)))
         if keys:
-            value = " ".join(dict.fromkeys(layouts.field_value(data[key]) for key in keys))
+            values = dict.fromkeys(layouts.field_value(data[key], joins.get(key)) for key in keys)
+            glues = dict(field.glues) if keys == field.keys and len(values) == len(keys) else {}
+            value = "".join((glues.get(key, " ") if n else "") + text
+                            for n, (key, text) in enumerate(zip(keys, values)))
             found.append((field.label, value, keys))
     return found
 

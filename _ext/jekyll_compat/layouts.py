@@ -232,6 +232,37 @@ def _visible_html(html: str) -> str:
     return unescape("".join(out))
 
 
+def _without_hidden(html: str) -> str:
+    """``html`` with what its :data:`HIDDEN` elements hold left out but for its line breaks,
+    so each line stays where it was: King County Solutions' schema.org JSON-LD
+    (``"url": {{ page.website | jsonify }},`` in a ``<script>``) is no label a reader saw.
+    One pass, each ``<`` looked at once, as :func:`_visible_html`."""
+    lower = html.lower()
+    out, at = [], 0
+    while (start := html.find("<", at)) >= 0:
+        tag = _TAG.match(lower, start + 1)
+        if tag is None:  # "a < b": a character, not a tag
+            out.append(html[at:start + 1])
+            at = start + 1
+            continue
+        end = html.find(">", tag.end())
+        if end < 0:  # no ">" after it: none after any later "<" either
+            break
+        name = tag.group(1)
+        if name not in HIDDEN or tag.group().startswith("/") or html.startswith("/>", end - 1):
+            out.append(html[at:end + 1])
+            at = end + 1
+            continue
+        closing = lower.find("</" + name, end + 1)
+        out.append(html[at:end + 1])
+        if closing < 0:
+            return "".join(out) + "\n" * html.count("\n", end + 1)
+        out.append("\n" * html.count("\n", end + 1, closing))
+        at = closing
+    out.append(html[at:])
+    return "".join(out)
+
+
 _SITE_PATH = re.compile(r"\bsite\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
 JEKYLL_SITE = frozenset({"time", "pages", "posts", "related_posts", "static_files", "html_pages",
                          "html_files", "collections", "documents", "categories", "tags", "url",
@@ -313,8 +344,14 @@ def listing_page(srcdir: Path, name: str, page_files: list[Path]) -> tuple[str, 
     return None
 
 
-_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(?:\|[^{}]*)?-?\}\}")
+_PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(\|[^{}]*)?-?\}\}")
 """``{{ page.owner }}`` (a filter after it allowed): the layout printing one front-matter value."""
+_JOIN = re.compile(r"\|\s*join\s*:\s*(?:'([^']*)'|\"([^\"]*)\")")
+"""``| join: ', '``: a list printed with this between its items."""
+_HEADER_CELL = re.compile(r"<(th|dt)\b[^<>]*>([^<>]*)</(?:th|dt)\s*>", re.IGNORECASE)
+"""``<th>Email</th>``: a table row's (or a definition list's) label, its value in the cells after it."""
+_ROW_END = re.compile(r"</(?:tr|dd)\s*>|<(?:tr|dt|th)\b", re.IGNORECASE)
+_ROW_CLOSED = re.compile(r"</(?:tr|dd|table|dl)\s*>", re.IGNORECASE)
 MAX_LABEL_WORDS = 4
 
 
@@ -325,6 +362,11 @@ class Field:
 
     label: str
     keys: tuple[str, ...]
+    joins: tuple[tuple[str, str], ...] = ()
+    """``(key, separator)`` of each list the layout printed with ``| join:``."""
+    glues: tuple[tuple[str, str], ...] = ()
+    """``(key, text)``: the punctuation the layout printed before a value after the first
+    (``{{ page.latitude }}, {{ page.longitude }}``: ``", "``)."""
 
 
 def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
@@ -350,26 +392,60 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     """:func:`labelled_fields` of one version of a layout file: every page of a site asks
     for its layout's (a City-style site's 177 pages read and parsed it 177 times)."""
     fields: list[Field] = []
-    for line in _FRONT_MATTER.sub("", _read(path), count=1).splitlines():
+    joins: dict[str, str] = {}
+    glues: dict[str, str] = {}
+
+    def add(label: str, keys: list[str]) -> None:
+        if label and keys:
+            unique = tuple(dict.fromkeys(keys))
+            fields.append(Field(label, unique, tuple((k, joins[k]) for k in unique if k in joins),
+                                tuple((k, glues[k]) for k in unique[1:] if k in glues)))
+
+    cell_label, cell_keys = "", []  # a <th> label, and the values of the cells after it
+    for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
+        if cell_label and (_ROW_END.search(line) or _HEADER_CELL.search(line)):
+            before_end = _ROW_END.search(line)
+            for output in _PAGE_OUTPUT.finditer(line, 0, before_end.start() if before_end else 0):
+                cell_keys.append(output.group(1))
+            add(cell_label, cell_keys)
+            cell_label, cell_keys = "", []
+        if header := _HEADER_CELL.search(line):
+            words = _visible_html(_without_liquid(header.group(2))).strip().rstrip(":").split()
+            if 0 < len(words) <= MAX_LABEL_WORDS and not _PAGE_OUTPUT.search(header.group(2)):
+                cell_label, cell_keys = " ".join(words), []
+                line = line[header.end():]
         label, keys, at = "", [], 0
         for output in _PAGE_OUTPUT.finditer(line):
-            before = " ".join(_visible_html(_without_liquid(line[at:output.start()])).split())
+            if (join := _JOIN.search(output.group(2) or "")) is not None:
+                joins[output.group(1)] = join.group(1) if join.group(1) is not None else join.group(2)
+            gap = re.sub(r"\s+", " ", _visible_html(_without_liquid(line[at:output.start()])))
+            before = gap.strip()
             at = output.end()
             words = before[:-1].split()
             if before.endswith(":") and 0 < len(words) <= MAX_LABEL_WORDS:
-                if label and keys:  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
-                    fields.append(Field(label, tuple(dict.fromkeys(keys))))
+                add(label, keys)  # "Owner: {{ page.owner }} Year: {{ page.year }}": two fields
                 label, keys = " ".join(words), []
             if label:  # the label's value, or more of it (an address and its words)
+                if keys and before and not _WORD.search(before) and len(before) <= 3:
+                    glues[output.group(1)] = gap  # "{{ page.latitude }}, {{ page.longitude }}"
                 keys.append(output.group(1))
-        if label and keys:
-            fields.append(Field(label, tuple(dict.fromkeys(keys))))
+            elif cell_label:
+                cell_keys.append(output.group(1))
+        add(label, keys)
+        if cell_label and _ROW_CLOSED.search(line):  # "<tr><th>Email</th><td>…</td></tr>"
+            add(cell_label, cell_keys)
+            cell_label, cell_keys = "", []
+    add(cell_label, cell_keys)
     return tuple(fields)
 
 
-def field_value(value: Any) -> str:
+def field_value(value: Any, join: str | None = None) -> str:
     """A front-matter value as the words a label is followed by; "" for one that is no plain
-    text (a list, a map, or HTML, which would be shown raw)."""
+    text (a map, HTML, which would be shown raw, or a list its layout did not ``join``: the
+    ZIP codes of a King County Solutions place, ``| join: ', '``, are their words)."""
+    if join is not None and isinstance(value, list) and value:
+        items = [field_value(item) for item in value]
+        return join.join(items) if all(items) else ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ""
     words = " ".join(str(value).split())

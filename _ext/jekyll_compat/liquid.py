@@ -105,8 +105,47 @@ def site_variables(config: Mapping[str, Any] | None, title: str = "",
     if isinstance(own, Mapping):  # the site's own `github:` values win, as the plugin merges them
         github.update({k: v for k, v in own.items() if isinstance(k, str) and k not in ("url", "baseurl")
                        and isinstance(v, (str, int, float, bool, list, dict))})
-    site.update({"url": "", "baseurl": "", "github": github})
+    site.update({"url": "", "baseurl": "", "github": github, OLD_ADDRESS: _old_address(config or {})})
     return site
+
+
+OLD_ADDRESS = "old site address"
+"""The key of ``site`` that keeps ``url`` + ``baseurl`` as Jekyll printed them: a name with
+spaces, which no Liquid variable can name (:func:`embedded_site_address` reads it)."""
+_OLD_ADDRESS = re.compile(r"https?://[^\s\"'<>(){}|\\^`]+\Z")
+
+
+def _old_address(config: Mapping[str, Any]) -> str:
+    """``https://uol-library.github.io/floorplans.library.leeds.ac.uk``, or "" when the
+    site's ``url`` is no plain web address."""
+    url, base = config.get("url"), config.get("baseurl")
+    if not isinstance(url, str) or not _OLD_ADDRESS.match(url.strip()):
+        return ""
+    base = base.strip() if isinstance(base, str) else ""
+    address = url.strip().rstrip("/") + ("/" + base.strip("/") if base.strip("/") else "")
+    return address if _OLD_ADDRESS.match(address) else ""
+
+
+EMBEDDED_SITE_URL = re.compile(
+    r"(?<=[=?&])\{\{-?[ \t]*site\.url[ \t]*-?\}\}(\{\{-?[ \t]*site\.baseurl[ \t]*-?\}\})?")
+"""``?iiif-content={{ site.url }}{{ site.baseurl }}``: the old site's address as a value
+inside another address (a query's), not the start of a link of its own."""
+
+
+def embedded_site_address(match: re.Match[str], site: Mapping[str, Any]) -> str:
+    """What a :data:`EMBEDDED_SITE_URL` match printed on Jekyll: the old site's address
+    (with its ``baseurl`` when the match holds it). Leeds' floor plans hand their manifests
+    to viewers on other sites (``projectmirador.org/embed/?iiif-content=``), which cannot
+    open ``/assets/…``; a link that starts with ``{{ site.url }}`` still leads to the page
+    now at that place (``site.url`` prints nothing). The match as written when the site
+    has no plain web address."""
+    address = site.get(OLD_ADDRESS)
+    if not isinstance(address, str) or not address:
+        return match.group(0)
+    if match.group(1):
+        return address
+    host_end = address.find("/", address.find("//") + 2)
+    return address if host_end < 0 else address[:host_end]
 
 
 def collection_list(declared: Any) -> list[dict[str, Any]]:

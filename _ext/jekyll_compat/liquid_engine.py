@@ -46,7 +46,7 @@ from pagesource.fences import code_spans
 
 from . import assets as jekyll_assets
 from . import linemap, liquid_filters, liquid_limits
-from .liquid import Dropped, Result, has_liquid
+from .liquid import EMBEDDED_SITE_URL, Dropped, Result, embedded_site_address, has_liquid
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -971,6 +971,8 @@ def _translated(text: str, site: Mapping[str, Any]) -> str:
     gives that key in the site's first language (``site.translations``, ``site.lang``), as
     written, Liquid in them not run (the plugin ran none). A key the file does not have stays
     a tag the publication cannot run, shown and said (fortran-lang's tip and note boxes)."""
+    if "site.url" in text:  # an include's too: the old site's address inside another's
+        text = _outside_code(text, EMBEDDED_SITE_URL, lambda m: embedded_site_address(m, site))
     table = site.get("translations")
     words = table.get(site.get("lang")) if isinstance(table, Mapping) else None
     if not isinstance(words, Mapping) or "{%" not in text:
@@ -1192,8 +1194,11 @@ def render(text: str, page: Mapping[str, Any], site: Mapping[str, Any], *, first
         slots.append(piece)
         return f"\x03{len(slots) - 1}\x04"
 
+    def code_slot(piece: str) -> str:
+        return slot(_fenced_include(piece, relative))
+
     spans = protected_spans(text, keep)
-    source = _marked(text, spans, slot, _assigned_outside(text, spans))
+    source = _marked(text, spans, code_slot, _assigned_outside(text, spans))
     source, dropped = _defused(source, slot, as_written, first_line)
     source, unlisted = _without_site_lists(source, site, as_written, first_line,
                                            paged=paginator is not None)
@@ -1498,6 +1503,29 @@ def _marked(text: str, spans: list[tuple[int, int]], slot, shown: frozenset[str]
             pos = value
     out.append(text[pos:])
     return "".join(out)
+
+
+_FENCED_INCLUDE = re.compile(
+    r"\A( {0,3}(`{3,}|~{3,})[^\n]*\n)[ \t]*\{%-?[ \t]*include_relative[ \t]+([\w./-]+)[ \t]*-?%\}[ \t]*\n"
+    r"( {0,3}(`{3,}|~{3,})[ \t]*)\Z")
+
+
+def _fenced_include(code: str, relative: Mapping[str, str]) -> str:
+    """A fenced block that holds only ``{% include_relative example.html %}`` with the file's
+    text in it, as Jekyll showed it (Systems Librarianship 101's lessons show their example
+    pages so); any other Liquid in code stays an example shown as written. Not a file with
+    Liquid of its own, nor one with a line that would close the fence: those stay the tag."""
+    found = _FENCED_INCLUDE.match(code)
+    if found is None or found.group(3) not in relative:
+        return code
+    opener, closer = found.group(2), found.group(5)
+    if closer[0] != opener[0] or len(closer) < len(opener):
+        return code
+    body = relative[found.group(3)].rstrip("\n")
+    if "{{" in body or "{%" in body or not body.strip() or any(
+            line.lstrip(" ").startswith(opener[0] * len(opener)) for line in body.splitlines()):
+        return code
+    return found.group(1) + body + "\n" + found.group(4)
 
 
 def _raw_inside(piece: str) -> str:

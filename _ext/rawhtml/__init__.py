@@ -261,7 +261,11 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
     for subtype, items in found.items():
         # in the page's order: the paragraphs' inline HTML was cleaned after every block
         items.sort(key=lambda item: getattr(_where(item[0]), "line", None) or 0)
-        whats = list(dict.fromkeys(change.what for _, change in items))
+        first = getattr(_where(items[0][0]), "line", None)
+        lines: dict[str, Any] = {}  # each change's first line: said after it when not the warning's
+        for raw, change in items:
+            lines.setdefault(change.what, getattr(_where(raw), "line", None))
+        whats = [what if line in (None, first) else f"{what} (line {line})" for what, line in lines.items()]
         listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
         advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
                   Subtype.STYLE: "the theme sets colours and sizes, so every word stays readable in "
