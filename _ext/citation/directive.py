@@ -31,11 +31,24 @@ def cite_file_paths(meta: Metadata) -> list[str]:
     return [f"{CITE_FOLDER}/{meta.slug}.{kind}" for kind in CITE_KINDS]
 
 
-def cite_files(meta: Metadata) -> dict[str, tuple[str, str]]:
-    """``{path in the site: (label, text)}`` of the citation files to download."""
+def cite_files(meta: Metadata, config: Any = None) -> dict[str, tuple[str, str]]:
+    """``{path in the site: (label, text)}`` of the citation files to download, naming this
+    build's version address and language (a translation's ``editions/<v>/es/``, ``es``)."""
+    url, language = built_as(meta, config)
     bib, ris, csl = cite_file_paths(meta)
-    return {bib: ("BibTeX (.bib)", citations.bibtex(meta)), ris: ("RIS (.ris)", citations.ris(meta)),
-            csl: ("CSL-JSON (.json)", citations.csl_json(meta))}
+    return {bib: ("BibTeX (.bib)", citations.bibtex(meta, url, language)),
+            ris: ("RIS (.ris)", citations.ris(meta, url, language)),
+            csl: ("CSL-JSON (.json)", citations.csl_json(meta, url, language))}
+
+
+def built_as(meta: Metadata, config: Any = None) -> tuple[str | None, str]:
+    """This build's version address and language (BCP 47): what its citations name."""
+    if config is None:
+        return None, "en"
+    from languages import names
+    from publication.glue import version_root
+
+    return version_root(config, meta), names.hreflang(config.language or "en")
 
 
 def runs_paragraph(runs: citations.Runs, classes: list[str]) -> nodes.paragraph:
@@ -98,7 +111,7 @@ class CitationDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from publication.glue import metadata, version_root
+        from publication.glue import cited_address, metadata, version_root
 
         self.env.note_dependency(self.config.citation_cff)
         meta = metadata(self.config)
@@ -108,16 +121,17 @@ class CitationDirective(SphinxDirective):
         box = nodes.container(classes=["publication-citation"])
         source_language = written_in(self.config)
         box += colophon(meta, source_language)
-        box += styles_block(citations.publication(meta), "citation", source_language)
+        box += styles_block(citations.publication(meta, cited_address(self.config, meta)),
+                            "citation", source_language)
         para = nodes.paragraph(classes=["publication-downloads", *source_language])
         para += nodes.Text("Download the reference for your reference manager: ")
-        for i, (path, (label, _)) in enumerate(cite_files(meta).items()):
+        for i, (path, (label, _)) in enumerate(cite_files(meta, self.config).items()):
             if i:
                 para += nodes.Text(", ")
             para += download(label, path, root)
         para += nodes.Text(".")
         box += para
-        bibtex = citations.bibtex(meta)
+        bibtex = citations.bibtex(meta, *built_as(meta, self.config))
         box += nodes.rubric("BibTeX", "BibTeX")
         block = nodes.literal_block(bibtex, bibtex, language="bibtex")
         box += block

@@ -56,7 +56,7 @@ PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": 
 FORK_FROM = 50
 """Pages from which the book is written and typeset in forked children (:meth:`TypstPDFBuilder.apart`)."""
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
-          "cite": "Cite as", "page": "page"}
+          "this": "This version", "cite": "Cite as", "page": "page"}
 
 
 Written = tuple[set[str], dict[str, str], LineMap, dict[str, tuple[str, str]]]
@@ -279,7 +279,8 @@ class TypstPDFBuilder(Builder):
         lang, region = typst_language(config.language)  # zh_Hant: "zh", "TW" (not "HANT")
         title = config.pdf_title or config.project
         publisher = config.pdf_publisher or config.author
-        url = config.pdf_url or config.html_baseurl or ""
+        url = config.pdf_url or config.html_baseurl or ""  # this version's (glue's default)
+        latest = config.html_baseurl or ""
         citation = config.pdf_citation or " ".join(filter(None, (
             f"{publisher}. ({moment.year}). {title} ({self.labels['version']} {config.release}).",
             url)))
@@ -293,6 +294,7 @@ class TypstPDFBuilder(Builder):
             "copyright": config.copyright or "",
             "license": config.pdf_license or "",
             "url": url,
+            "latest": latest if latest != url else "",
             "citation": citation,
             "keywords": list(config.pdf_keywords or []),
             "subject": config.pdf_subject or "",
