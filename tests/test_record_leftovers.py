@@ -104,3 +104,109 @@ def test_a_pdf_names_its_own_versions_address_and_its_languages_latest(tmp_path)
         assert this in lines and latest in lines, text
         cited = next(line for line in lines if line.startswith(cite))
         assert cited.endswith(this.split(": ", 1)[1]), cited
+
+
+OLD = (b"<html><body><article><h1>Pools</h1><p id='p-1'>Pools open in May.</p>"
+       b"</article></body></html>")
+
+
+def _release(editions, version: str, sites: dict[str, list[str]]) -> None:
+    """A release as make release freezes it: each site (``""``, ``"es/"``) with its pages
+    and its passages.json, one SHA256SUMS for the whole release."""
+    import hashlib
+
+    files = {}
+    for folder, names in sites.items():
+        listed = [{"chapter": n[:-5], "chapter_title": "Pools", "kind": "paragraph", "file": n,
+                   "id": "p-1", "text": "Pools open in May.", "pdf_page": 1} for n in names]
+        files.update({f"{folder}{n}": OLD for n in names})
+        files[f"{folder}passages.json"] = json.dumps(
+            {"version": version, "date": "2020-01-01", "passages": listed}).encode()
+    for name, data in files.items():
+        (editions / version / name).parent.mkdir(parents=True, exist_ok=True)
+        (editions / version / name).write_bytes(data)
+    (editions / version / "SHA256SUMS").write_text("".join(
+        f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(files.items())))
+
+
+def _redirect(page):
+    from bs4 import BeautifulSoup
+
+    assert page.is_file(), f"{page} is missing: its released address leads nowhere"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    refresh = html.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None, page.read_text(encoding="utf-8")[:400]
+    return refresh["content"], html
+
+
+def test_a_translations_renamed_page_keeps_its_released_address(tmp_path):
+    """Released in 0.9.0 as es/pools.html, then pools.md renamed: the English pools.html
+    led to its release, the Spanish es/pools.html was a 404 (a Spanish report's link)."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "CITATION.cff": CFF, "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "swimming.md": "---\ntitle: Swimming\nposition: 1\n---\n\nPools open in May.\n"})
+    _release(tmp_path / "editions", "0.9.0", {"": ["index.html", "pools.html"],
+                                              "es/": ["index.html", "pools.html"]})
+    build = sphinx_build(source, tmp_path / "out" / "es", strict=False, extra=("-D", "language=es"))
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refresh, html = _redirect(tmp_path / "out" / "es" / "pools.html")
+    assert refresh == "0; url=../editions/0.9.0/es/pools.html", refresh
+    assert html.find("script")["src"] == "_static/redirect.js"  # keeps #p-1
+    canonical = html.find("link", rel="canonical")
+    assert canonical is None or canonical["href"] == \
+        "https://parks.example.org/editions/0.9.0/es/pools.html", canonical
+    assert (tmp_path / "out" / "es" / "swimming.html").is_file()
+
+
+def test_a_polyglot_twins_renamed_page_keeps_its_released_address(tmp_path):
+    """jekyll-polyglot's es/about.md, released in 0.9.0 as es/about.html, renamed es/acerca.md."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "CITATION.cff": CFF, "_config.yml": 'languages: ["en", "es"]\ndefault_lang: "en"\n',
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "about.md": "---\ntitle: About\n---\n\nAbout the parks.\n",
+        "es/acerca.md": "---\ntitle: Acerca\n---\n\nSobre los parques.\n"})
+    _release(tmp_path / "editions", "0.9.0", {"": ["index.html", "about.html", "es/about.html"]})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refresh, _ = _redirect(tmp_path / "out" / "es" / "about.html")
+    assert refresh == "0; url=../editions/0.9.0/es/about.html", refresh
+
+
+PO = ('msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+      'msgid "Welcome."\nmsgstr "Bienvenidos."\n')
+
+
+def test_an_archived_translations_banner_leads_to_the_same_translated_page(tmp_path):
+    """The archived es/index.html of 0.9.0 said "Read this page in the current edition" and
+    led to the English home page; a Spanish page since renamed did not say it was gone."""
+    from bs4 import BeautifulSoup
+
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "CITATION.cff": CFF, "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "swimming.md": "---\ntitle: Swimming\nposition: 1\n---\n\nSwim in June.\n",
+        "locales/es/LC_MESSAGES/index.po": PO})  # still translated: es/ is built beside it
+    _release(tmp_path / "editions", "0.9.0", {"": ["index.html", "pools.html"],
+                                              "es/": ["index.html", "pools.html"]})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    archive = tmp_path / "out" / "editions" / "0.9.0"
+    for page, href, gone in (("es/index.html", "../../../es/index.html", False),
+                             ("es/pools.html", "../../../es/index.html", True),
+                             ("index.html", "../../index.html", False)):
+        banner = BeautifulSoup((archive / page).read_text(encoding="utf-8"), "html.parser") \
+            .select_one(".record-archive-banner")
+        assert banner.a["href"] == href, (page, banner)
+        assert ("not in the current edition" in banner.get_text()) == gone, (page, banner)
+    # a translation the publication no longer has: its archived pages lead to the home page
+    (source / "locales").rename(tmp_path / "no-locales")
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    banner = BeautifulSoup((archive / "es" / "index.html").read_text(encoding="utf-8"),
+                           "html.parser").select_one(".record-archive-banner")
+    assert banner.a["href"] == "../../../index.html", banner
