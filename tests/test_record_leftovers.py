@@ -81,6 +81,10 @@ def test_a_translations_reference_files_name_its_address_and_language(tmp_path):
         apa = page.select_one(".citation-apa").get_text()
         assert apa.endswith(address), apa
         assert f'url = "{address}"' in page.select_one(".publication-citation pre").get_text()
+        latest = "https://parks.example.org/" + ("es/" if language == "es" else "")
+        colophon = page.select_one(".publication-colophon").get_text()
+        assert f"The latest version is always at {latest}." in colophon, colophon
+        assert f"latest version: {latest}\"" in bib, bib  # as the PDF's "Última versión"
 
 
 def _pdf_text(out) -> str:

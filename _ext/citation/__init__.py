@@ -44,7 +44,7 @@ def add_epub_colophon(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     heading = str(_("How to cite"))  # the book's language, else said to be English (WCAG 3.1.2)
     box = nodes.container(classes=["publication-citation"])
     box += nodes.rubric("", heading, classes=[] if heading != "How to cite" else written_in(app.config))
-    box += directive.colophon(meta, written_in(app.config))
+    box += directive.colophon(meta, written_in(app.config), directive.built_as(meta, app.config)[2])
     box += directive.styles_block(citations.publication(meta, cited_address(app.config, meta)),
                                   "citation", written_in(app.config))
     section = next(iter(doctree.findall(nodes.section)), doctree)

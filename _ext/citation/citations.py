@@ -180,9 +180,11 @@ def language_name(language: str) -> str:
         return language
 
 
-def bibtex(meta: Metadata, url: str | None = None, language: str = "en") -> str:
+def bibtex(meta: Metadata, url: str | None = None, language: str = "en",
+           latest: str | None = None) -> str:
     """A ``@techreport`` entry; group authors in braces so no tool splits them into names.
-    ``url`` and ``language``: a translation's own (``…/editions/<v>/es/``, ``es``)."""
+    ``url``, ``language``, ``latest``: a translation's own (``…/editions/<v>/es/``, ``es``,
+    ``…/es/``)."""
     from pybtex.database import BibliographyData, Entry, Person
     from pybtex.database.output.bibtex import Writer
 
@@ -193,7 +195,7 @@ def bibtex(meta: Metadata, url: str | None = None, language: str = "en") -> str:
         "year": str(meta.date_released.year),
         "date": meta.date_released.isoformat(),
         "version": bibtex_text(meta.version),
-        "note": f"Version {bibtex_text(meta.version)}; latest version: {meta.url}",
+        "note": f"Version {bibtex_text(meta.version)}; latest version: {latest or meta.url}",
         "url": url or meta.version_url,
         "address": bibtex_text(str(meta.place)),
         "abstract": bibtex_text(meta.abstract),
