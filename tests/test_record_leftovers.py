@@ -108,6 +108,8 @@ def test_a_pdf_names_its_own_versions_address_and_its_languages_latest(tmp_path)
         assert this in lines and latest in lines, text
         cited = next(line for line in lines if line.startswith(cite))
         assert cited.endswith(this.split(": ", 1)[1]), cited
+        day = {"en": "November 20, 2026", "es": "20 de noviembre de 2026"}[language]
+        assert f"{'Versión' if language == 'es' else 'Version'} 1.1, {day}. City of Austin." in text, text
 
 
 OLD = (b"<html><body><article><h1>Pools</h1><p id='p-1'>Pools open in May.</p>"
@@ -214,3 +216,25 @@ def test_an_archived_translations_banner_leads_to_the_same_translated_page(tmp_p
     banner = BeautifulSoup((archive / "es" / "index.html").read_text(encoding="utf-8"),
                            "html.parser").select_one(".record-archive-banner")
     assert banner.a["href"] == "../../../index.html", banner
+
+
+def test_a_page_renamed_when_the_build_starts_afresh_leads_to_its_release(tmp_path):
+    """After an upgrade of the publishing code the build reads every page again with a new
+    environment (as after ``[new config]``), which forgot the pages it wrote: a page renamed
+    at the same time stayed online at its old address, 1.0's words shown as the current
+    edition, and its released address never led to the release."""
+    from conftest import sphinx_build, write_pages
+
+    source = write_pages(tmp_path / "pages", {
+        "CITATION.cff": CFF, "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "pools.md": "---\ntitle: Pools\nposition: 1\n---\n\nPools open in May.\n"})
+    _release(tmp_path / "editions", "0.9.0", {"": ["index.html", "pools.html"]})
+    out, doctrees = tmp_path / "out", tmp_path / "doctrees"
+    assert sphinx_build(source, out, strict=False, doctrees=doctrees).returncode == 0
+    assert "Pools open in May." in (out / "pools.html").read_text(encoding="utf-8")
+    (source / "pools.md").rename(source / "swimming.md")
+    (doctrees / "environment.pickle").unlink()  # what new code (env_version) does
+    build = sphinx_build(source, out, strict=False, doctrees=doctrees)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    refresh, _ = _redirect(out / "pools.html")
+    assert refresh == "0; url=editions/0.9.0/pools.html", refresh

@@ -290,7 +290,7 @@ class TypstPDFBuilder(Builder):
             "authors": list(config.pdf_authors or [config.author]),
             "publisher": publisher,
             "version": config.release or config.version or "",
-            "date": format_date(config.pdf_date_format, date=moment, language=config.language),
+            "date": self.release_date(moment),
             "copyright": config.copyright or "",
             "license": config.pdf_license or "",
             "url": url,
@@ -305,6 +305,21 @@ class TypstPDFBuilder(Builder):
             "code-font": config.pdf_code_font,
             "labels": self.labels,
         }
+
+    def release_date(self, moment: dt.datetime) -> str:
+        """The cover's and colophon's date: ``pdf_date_format`` when set, else the language's
+        own long date (``30 de noviembre de 2026``; the default's English order printed
+        "noviembre 30, 2026" on the Spanish cover); English keeps "November 30, 2026"."""
+        config = self.config
+        if "pdf_date_format" in config._raw_config or "pdf_date_format" in config._overrides:
+            return format_date(config.pdf_date_format, date=moment, language=config.language)
+        from babel import UnknownLocaleError
+        from babel.dates import format_date as long_date
+
+        try:
+            return long_date(moment.date(), "long", locale=(config.language or "en").replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            return format_date(config.pdf_date_format, date=moment, language=config.language)
 
     METADATA_WORDS = ("title", "subtitle", "authors", "publisher", "copyright", "license",
                       "citation", "keywords", "subject", "version", "date")
