@@ -15,7 +15,7 @@ from docutils import nodes
 
 from publication import madefrom
 from publication.atomic import write_if_changed
-from publication.glue import metadata, version_root
+from publication.glue import cited_address, metadata, version_root
 
 from . import citations, directive
 from .directive import (CitationDirective, chapter_citation, cite_file_paths, cite_files,
@@ -44,8 +44,9 @@ def add_epub_colophon(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     heading = str(_("How to cite"))  # the book's language, else said to be English (WCAG 3.1.2)
     box = nodes.container(classes=["publication-citation"])
     box += nodes.rubric("", heading, classes=[] if heading != "How to cite" else written_in(app.config))
-    box += directive.colophon(meta, written_in(app.config))
-    box += directive.styles_block(citations.publication(meta), "citation", written_in(app.config))
+    box += directive.colophon(meta, written_in(app.config), directive.built_as(meta, app.config)[2])
+    box += directive.styles_block(citations.publication(meta, cited_address(app.config, meta)),
+                                  "citation", written_in(app.config))
     section = next(iter(doctree.findall(nodes.section)), doctree)
     section += box
 
@@ -106,10 +107,11 @@ def write_cite_files(app: Sphinx, exception: Exception | None) -> None:
     record = Path(app.doctreedir) / madefrom.RECORD
     files = [Path(app.outdir) / path for path in cite_file_paths(meta)]
     made_from = madefrom.key(meta, madefrom.code(citations.__file__, directive.__file__),
+                             *directive.built_as(meta, app.config),
                              _version("pybtex"), _version("rispy"))
     if madefrom.unchanged(record, "citation files", made_from, files):
         return
-    for path, (_, text) in cite_files(meta).items():
+    for path, (_, text) in cite_files(meta, app.config).items():
         write_if_changed(Path(app.outdir) / path, text.encode())
     folder = Path(app.outdir) / directive.CITE_FOLDER
     for old in sorted(p for p in folder.iterdir() if p.suffix[1:] in directive.CITE_KINDS and p not in files):

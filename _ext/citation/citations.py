@@ -74,11 +74,12 @@ def _details(meta: Metadata) -> str:
     return "(" + "; ".join(parts + [f"Version {meta.version}"]) + ")"
 
 
-def apa(meta: Metadata) -> Runs:
-    """APA 7, a report by a group author: the publisher is left out when it is the author."""
+def apa(meta: Metadata, url: str | None = None) -> Runs:
+    """APA 7, a report by a group author: the publisher is left out when it is the author.
+    ``url``: what the reader read when it is not the source language's version (``…/es/``)."""
     publisher = "" if meta.publisher in meta.authors else f"{meta.publisher}. "
     return _runs(f"{_end(_authors(meta))} ({meta.date_released.year}). ", _i(meta.title),
-                 f" {_details(meta)}. ", publisher, _link(meta))
+                 f" {_details(meta)}. ", publisher, _link(meta, url))
 
 
 def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
@@ -89,12 +90,12 @@ def apa_chapter(meta: Metadata, title: str, url: str) -> Runs:
                  _i(meta.title), f" {_details(meta)}. ", publisher, url)
 
 
-def chicago(meta: Metadata) -> Runs:
+def chicago(meta: Metadata, url: str | None = None) -> Runs:
     """Chicago 17, bibliography entry."""
     place = f"{meta.place}: " if str(meta.place) else ""
     return _runs(f"{_end(', '.join(meta.authors))} ", _i(meta.title), _stop(meta.title),
                  f" Version {meta.version}. {place}{meta.publisher}, {meta.date_released.year}. ",
-                 _end(_link(meta)))
+                 _end(_link(meta, url)))
 
 
 def chicago_chapter(meta: Metadata, title: str, url: str) -> Runs:
@@ -122,10 +123,10 @@ def _mla_author(meta: Metadata) -> str:
     return _end(", ".join(meta.authors)) + " "
 
 
-def mla(meta: Metadata) -> Runs:
+def mla(meta: Metadata, url: str | None = None) -> Runs:
     """MLA 9."""
     return _runs(_mla_author(meta), _i(meta.title), _stop(meta.title), f" Version {meta.version}, {meta.publisher}, "
-                 f"{_mla_date(meta)}, ", _end(_bare(_link(meta))))
+                 f"{_mla_date(meta)}, ", _end(_bare(_link(meta, url))))
 
 
 def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
@@ -135,9 +136,9 @@ def mla_chapter(meta: Metadata, title: str, url: str) -> Runs:
                  _end(_bare(url)))
 
 
-def publication(meta: Metadata) -> dict[str, Runs]:
+def publication(meta: Metadata, url: str | None = None) -> dict[str, Runs]:
     """The whole publication in every style, by style name."""
-    return dict(zip(STYLES, (apa(meta), chicago(meta), mla(meta))))
+    return dict(zip(STYLES, (apa(meta, url), chicago(meta, url), mla(meta, url))))
 
 
 def chapter(meta: Metadata, title: str, url: str) -> dict[str, Runs]:
@@ -169,8 +170,21 @@ def bibtex_text(value: str) -> str:
     return re.sub(r"[\\{}$^]", lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(value.split()))
 
 
-def bibtex(meta: Metadata) -> str:
-    """A ``@techreport`` entry; group authors in braces so no tool splits them into names."""
+def language_name(language: str) -> str:
+    """BibTeX's ``language``: the language's English name (``es``: Spanish), as biblatex reads it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_")).english_name or language
+    except (ValueError, TypeError, UnknownLocaleError):
+        return language
+
+
+def bibtex(meta: Metadata, url: str | None = None, language: str = "en",
+           latest: str | None = None) -> str:
+    """A ``@techreport`` entry; group authors in braces so no tool splits them into names.
+    ``url``, ``language``, ``latest``: a translation's own (``…/editions/<v>/es/``, ``es``,
+    ``…/es/``)."""
     from pybtex.database import BibliographyData, Entry, Person
     from pybtex.database.output.bibtex import Writer
 
@@ -181,12 +195,12 @@ def bibtex(meta: Metadata) -> str:
         "year": str(meta.date_released.year),
         "date": meta.date_released.isoformat(),
         "version": bibtex_text(meta.version),
-        "note": f"Version {bibtex_text(meta.version)}; latest version: {meta.url}",
-        "url": meta.version_url,
+        "note": f"Version {bibtex_text(meta.version)}; latest version: {latest or meta.url}",
+        "url": url or meta.version_url,
         "address": bibtex_text(str(meta.place)),
         "abstract": bibtex_text(meta.abstract),
         "keywords": bibtex_text(", ".join(meta.keywords)),
-        "language": "English",
+        "language": bibtex_text(language_name(language)),
         "doi": bibtex_text(meta.doi),
         "number": bibtex_text(meta.report_number),
     }
@@ -197,7 +211,7 @@ def bibtex(meta: Metadata) -> str:
     return BibliographyData({bibtex_key(meta): entry}).to_string(Writer)
 
 
-def ris(meta: Metadata) -> str:
+def ris(meta: Metadata, url: str | None = None, language: str = "en") -> str:
     """An RIS ``RPRT`` record; names without a comma import as organisations."""
     import rispy
 
@@ -214,19 +228,19 @@ def ris(meta: Metadata) -> str:
         "edition": meta.version,
         "publisher": meta.publisher,
         "place_published": str(meta.place),
-        "urls": [meta.version_url],
+        "urls": [url or meta.version_url],
         "doi": meta.doi,
         "number": meta.report_number,
         "abstract": meta.abstract,
         "keywords": list(meta.keywords),
-        "language": "en",
+        "language": language,
     }
     one_line = {k: ([" ".join(x.split()) for x in v] if isinstance(v, list) else " ".join(v.split()))
                 for k, v in record.items() if v}  # a line break would start a new RIS tag
     return rispy.dumps([one_line], implementation=_Writer)
 
 
-def csl_json(meta: Metadata) -> str:
+def csl_json(meta: Metadata, url: str | None = None, language: str = "en") -> str:
     """A CSL-JSON ``report`` (an array of one item), what Zotero, Mendeley and pandoc's
     citeproc import; group authors as ``literal`` names, so no tool splits them."""
     import json
@@ -238,7 +252,7 @@ def csl_json(meta: Metadata) -> str:
         "title": meta.title,
         "author": [{"literal": name} for name in meta.authors],
         "issued": {"date-parts": [[day.year, day.month, day.day]]},
-        "URL": meta.version_url,
+        "URL": url or meta.version_url,
         "version": meta.version,
         "publisher": meta.publisher,
         "publisher-place": str(meta.place),
@@ -246,6 +260,6 @@ def csl_json(meta: Metadata) -> str:
         "number": meta.report_number,
         "abstract": meta.abstract,
         "keyword": ", ".join(meta.keywords),
-        "language": "en",
+        "language": language,
     }
     return json.dumps([{k: v for k, v in item.items() if v}], ensure_ascii=False, indent=2) + "\n"

@@ -31,11 +31,26 @@ def cite_file_paths(meta: Metadata) -> list[str]:
     return [f"{CITE_FOLDER}/{meta.slug}.{kind}" for kind in CITE_KINDS]
 
 
-def cite_files(meta: Metadata) -> dict[str, tuple[str, str]]:
-    """``{path in the site: (label, text)}`` of the citation files to download."""
+def cite_files(meta: Metadata, config: Any = None) -> dict[str, tuple[str, str]]:
+    """``{path in the site: (label, text)}`` of the citation files to download, naming this
+    build's version address and language (a translation's ``editions/<v>/es/``, ``es``)."""
+    url, language, latest = built_as(meta, config)
     bib, ris, csl = cite_file_paths(meta)
-    return {bib: ("BibTeX (.bib)", citations.bibtex(meta)), ris: ("RIS (.ris)", citations.ris(meta)),
-            csl: ("CSL-JSON (.json)", citations.csl_json(meta))}
+    return {bib: ("BibTeX (.bib)", citations.bibtex(meta, url, language, latest)),
+            ris: ("RIS (.ris)", citations.ris(meta, url, language)),
+            csl: ("CSL-JSON (.json)", citations.csl_json(meta, url, language))}
+
+
+def built_as(meta: Metadata, config: Any = None) -> tuple[str | None, str, str]:
+    """This build's version address, language (BCP 47) and latest version's address (a
+    translation's own site, ``…/es/``): what its citations and colophon name."""
+    if config is None:
+        return None, "en", meta.url
+    from languages import names
+    from publication.glue import site_folder, site_root, version_root
+
+    latest = site_root(config, meta) if site_folder(config) else meta.url
+    return version_root(config, meta), names.hreflang(config.language or "en"), latest
 
 
 def runs_paragraph(runs: citations.Runs, classes: list[str]) -> nodes.paragraph:
@@ -71,8 +86,11 @@ def styles_block(styled: dict[str, citations.Runs], prefix: str,
     return out
 
 
-def colophon(meta: Metadata, classes: list[str] | None = None) -> nodes.paragraph:
-    """Edition, date, license and where the latest version lives."""
+def colophon(meta: Metadata, classes: list[str] | None = None,
+             latest: str | None = None) -> nodes.paragraph:
+    """Edition, date, license and where the latest version lives (``latest``: a
+    translation's own site, as its PDF says)."""
+    latest = latest or meta.url
     para = nodes.paragraph(classes=["publication-colophon", *(classes or [])])
     para += nodes.Text(f"This is version {meta.version} of ")
     para += nodes.emphasis(meta.title, meta.title)
@@ -84,7 +102,7 @@ def colophon(meta: Metadata, classes: list[str] | None = None) -> nodes.paragrap
         para += nodes.reference(meta.license, meta.license, refuri=meta.license_url) \
             if meta.license_url else nodes.Text(meta.license)
     para += nodes.Text(". The latest version is always at ")
-    para += nodes.reference(meta.url, meta.url, refuri=meta.url)
+    para += nodes.reference(latest, latest, refuri=latest)
     if meta.doi:
         para += nodes.Text("; its DOI is ")
         para += nodes.reference(meta.doi, meta.doi, refuri=f"https://doi.org/{meta.doi}")
@@ -98,7 +116,7 @@ class CitationDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from publication.glue import metadata, version_root
+        from publication.glue import cited_address, metadata, version_root
 
         self.env.note_dependency(self.config.citation_cff)
         meta = metadata(self.config)
@@ -107,17 +125,18 @@ class CitationDirective(SphinxDirective):
         root = version_root(self.config, meta)
         box = nodes.container(classes=["publication-citation"])
         source_language = written_in(self.config)
-        box += colophon(meta, source_language)
-        box += styles_block(citations.publication(meta), "citation", source_language)
+        box += colophon(meta, source_language, built_as(meta, self.config)[2])
+        box += styles_block(citations.publication(meta, cited_address(self.config, meta)),
+                            "citation", source_language)
         para = nodes.paragraph(classes=["publication-downloads", *source_language])
         para += nodes.Text("Download the reference for your reference manager: ")
-        for i, (path, (label, _)) in enumerate(cite_files(meta).items()):
+        for i, (path, (label, _)) in enumerate(cite_files(meta, self.config).items()):
             if i:
                 para += nodes.Text(", ")
             para += download(label, path, root)
         para += nodes.Text(".")
         box += para
-        bibtex = citations.bibtex(meta)
+        bibtex = citations.bibtex(meta, *built_as(meta, self.config))
         box += nodes.rubric("BibTeX", "BibTeX")
         block = nodes.literal_block(bibtex, bibtex, language="bibtex")
         box += block

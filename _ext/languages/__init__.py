@@ -133,7 +133,8 @@ def configure(app: Sphinx, config: Config) -> None:
     config.publication_site_folder = language + "/"
     from publication.glue import refill
 
-    refill(config, "epub_other_identifiers")  # editions/<v>/<lang>/, where this book stays
+    # editions/<v>/<lang>/, where this book and this PDF stay, and what their citation names
+    refill(config, "epub_other_identifiers", "pdf_url", "pdf_citation")
     if config.html_baseurl:
         config.html_baseurl = config.languages_site_url.rstrip("/") + "/" + language + "/"
     for setting in ("epub_basename", "pdf_basename"):

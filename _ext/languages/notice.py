@@ -31,10 +31,12 @@ def unreviewed(language: str, percent: int) -> tuple[str, str]:
 
 PDF_LABELS = {
     "es": {"version": "Versión", "license": "Licencia", "latest": "Última versión",
+           "this": "Esta versión",
            "cite": "Cite como", "page": "página"},
     "ar": {"version": "الإصدار", "license": "الترخيص", "latest": "أحدث إصدار",
+           "this": "هذا الإصدار",
            "cite": "للاستشهاد", "page": "صفحة"},
-    "zh": {"version": "版本", "license": "许可", "latest": "最新版本", "cite": "引用格式", "page": "页"},
+    "zh": {"version": "版本", "license": "许可", "latest": "最新版本", "this": "此版本", "cite": "引用格式", "page": "页"},
 }
 """The PDF colophon's labels (``pdf_labels`` of the PDF builder) in each language we have."""
 

@@ -140,6 +140,17 @@ def version_root(config: Config, meta: Metadata) -> str:
     return top + meta.version_path + folder
 
 
+def cited_address(config: Config, meta: Metadata) -> str:
+    """What a citation of this build links: the DOI, else this version's address in this
+    site's language (``editions/<v>/es/`` for the Spanish pages, not the English ones)."""
+    return f"https://doi.org/{meta.doi}" if meta.doi else version_root(config, meta)
+
+
+def _apa(meta: Metadata, url: str) -> str:
+    from citation.citations import apa, plain
+    return plain(apa(meta, url))
+
+
 def _copyright(meta: Metadata) -> str:
     return f"{meta.date_released.year}, {meta.author}"
 
@@ -169,8 +180,9 @@ DEFAULTS: dict[str, Callable[[Metadata, Config], Any]] = {
     "pdf_subject": lambda m, c: m.abstract,
     "pdf_keywords": lambda m, c: list(m.keywords),
     "pdf_license": lambda m, c: m.license,
-    "pdf_url": lambda m, c: c.html_baseurl,
-    "pdf_citation": lambda m, c: m.citation_apa,
+    # where this PDF stays (frozen with its release), as citation_pdf_url and the .bib name
+    "pdf_url": lambda m, c: version_root(c, m),
+    "pdf_citation": lambda m, c: _apa(m, cited_address(c, m)),
 }
 """What CITATION.cff says for each setting that ``conf.py`` and ``-D`` leave unset, in order."""
 

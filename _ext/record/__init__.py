@@ -294,20 +294,22 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     earlier = releases.earlier(info.texts, info.meta.version)
     history = sitedata.history(earlier, current_passages(app), info.archive) if earlier else {}
     publish.write_if_changed(outdir / releases.HISTORY, dump(history))
+    files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
+    # a translation's released pages too (es/pools.html): its own site keeps their addresses
+    left = publish.left_pages(info.texts, files)
+    setattr(app.builder, _LEFT, left)
     if info.folder:
         return
     say_lost_releases(info)
-    files = {app.builder.get_target_uri(d) for d in app.env.found_docs}
-    left = publish.left_pages(info.releases, files)
-    setattr(app.builder, _LEFT, left)
     moved = publish.moved_to(left, current_passages(app)["passages"]) if left else {}
-    gone = set(left) - set(moved)
+    translations = {f"{code}/" for code in getattr(app.config, "publication_languages", ())
+                    if code != (app.config.language or "en")}  # the languages room's
+    current, gone = publish.current_pages(files, moved, set(left) - set(moved), translations)
     for release in info.releases:
         try:
             published = release.passages()
             publish.publish(release, outdir, published["date"], info.meta.title,
-                            info.meta.version, lambda f: f if f in files else moved.get(f), gone,
-                            str(published.get("title") or ""))
+                            info.meta.version, current, gone, str(published.get("title") or ""))
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
 
@@ -324,14 +326,15 @@ def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
     from website.redirects import page_html
 
     outdir, info = Path(app.outdir), context(app)
+    top = info.root[:-len(info.folder)] if info.folder and info.root.endswith(info.folder) else info.root
     for name, (release, title) in sorted(getattr(app.builder, _LEFT, {}).items()):
         path = outdir / name
         if os.path.lexists(path) and not releases.is_left_page(path):
             continue  # a page or redirect of this build (its own, from before, is rewritten)
         up = "../" * name.count("/")
-        target = f"editions/{release.version}/{name}"
+        target = f"editions/{release.version}/{info.folder}{name}"  # a translation's: es/
         publish.write_if_changed(path, page_html(
-            up + target, info.root + target, f"{title} (version {release.version})",
+            up + info.archive + target, top + target, f"{title} (version {release.version})",
             app.config.language or "en", script=up + "_static/redirect.js").encode("utf-8")
             + releases.LEFT_PAGE)
 

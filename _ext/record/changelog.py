@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 _HEADING = re.compile(r"^##\s+\[?v?(\d[\w.+-]*)\]?")
+_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
 
 def sections(path: Path) -> dict[str, tuple[str, int]]:
@@ -30,3 +31,14 @@ def sections(path: Path) -> dict[str, tuple[str, int]]:
     if current:
         out.setdefault(current, ("\n".join(lines).strip(), start))
     return out
+
+
+def heading_date(path: Path, version: str) -> tuple[str, int] | None:
+    """The day the heading of ``version``'s notes names (``## 1.1.0 (2026-12-01)``,
+    ``## [1.1.0] - 2026-12-01``) and its line; None when it names none (or has no notes)."""
+    section = sections(path).get(version)
+    if section is None:
+        return None
+    line = path.read_text(encoding="utf-8").splitlines()[section[1] - 1]
+    found = _DATE.search(line[_HEADING.match(line).end():])
+    return (found[1], section[1]) if found else None

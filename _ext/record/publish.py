@@ -151,3 +151,31 @@ def moved_to(left: dict[str, tuple[Release, str]], current: list[dict]) -> dict[
         if counts:
             out[name] = max(sorted(counts), key=lambda f: counts[f])
     return out
+
+
+def current_pages(files: Container[str], moved: dict[str, str], gone: Container[str],
+                  translations: Container[str]) -> tuple[Callable[[str], str | None], Container[str]]:
+    """Where each released page is in the current edition, and which are in none: a
+    translation's (``es/pools.html``) is its own language's copy of the source page (a
+    translation has the source's pages), its home when that page left: the banner of an
+    archived Spanish page led to the English home page. ``translations``: the folders
+    (``es/``) the publication still builds."""
+    def current(name: str) -> str | None:
+        if name in files:
+            return name
+        if name in moved:
+            return moved[name]
+        folder, _, rest = name.partition("/")
+        if rest and f"{folder}/" in translations:
+            inner = rest if rest in files else moved.get(rest)
+            return f"{folder}/{inner or 'index.html'}"
+        return None
+
+    class Gone:
+        def __contains__(self, name: object) -> bool:
+            if name in gone:
+                return True
+            folder, _, rest = str(name).partition("/")
+            return bool(rest) and f"{folder}/" in translations and rest in gone
+
+    return current, Gone()

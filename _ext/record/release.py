@@ -84,6 +84,12 @@ def check(site: Path, found: list[releases.Release], changes: Path) -> tuple[str
     if version not in changelog.sections(changes):
         raise Refused(f"{changes} has no section for version {version}: add `## {version}` "
                       "with what changed (its release notes), then run make release again")
+    if (noted := changelog.heading_date(changes, version)) and noted[0] != str(current.get("date")):
+        raise Refused(
+            f"{changes}:{noted[1]}: the notes of version {version} are dated {noted[0]}, but "
+            f"CITATION.cff's date-released is {current.get('date')}, which every citation of "
+            f"{version} prints for good: make them the same day (the day you release; after "
+            "changing CITATION.cff run make all), then make release")
     if not any(p["pdf_page"] for p in current["passages"]):
         raise Refused("passages.json has no PDF page numbers: build the PDF before the website "
                       "(make all does)")

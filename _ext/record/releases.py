@@ -48,7 +48,13 @@ class Release:
         return Version(self.version)
 
     def sums(self) -> dict[str, str]:
-        return read_sums(self.folder / SUMS)
+        """Every frozen file's SHA-256 by its name in this site (a translation's without its
+        ``es/``: the release's one SHA256SUMS is at its top)."""
+        if not self.language:
+            return read_sums(self.folder / SUMS)
+        top = self.folder.parents[self.language.count("/") - 1]
+        return {name[len(self.language):]: digest for name, digest in read_sums(top / SUMS).items()
+                if name.startswith(self.language)}
 
     def passages(self) -> dict[str, Any]:
         return json.loads(frozen.read(self.folder, PASSAGES).decode("utf-8"))

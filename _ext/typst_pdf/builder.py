@@ -56,7 +56,7 @@ PAPERS = {"letter": "us-letter", "us-letter": "us-letter", "a4": "a4", "legal": 
 FORK_FROM = 50
 """Pages from which the book is written and typeset in forked children (:meth:`TypstPDFBuilder.apart`)."""
 LABELS = {"version": "Version", "license": "License", "latest": "Latest version",
-          "cite": "Cite as", "page": "page"}
+          "this": "This version", "cite": "Cite as", "page": "page"}
 
 
 Written = tuple[set[str], dict[str, str], LineMap, dict[str, tuple[str, str]]]
@@ -279,7 +279,8 @@ class TypstPDFBuilder(Builder):
         lang, region = typst_language(config.language)  # zh_Hant: "zh", "TW" (not "HANT")
         title = config.pdf_title or config.project
         publisher = config.pdf_publisher or config.author
-        url = config.pdf_url or config.html_baseurl or ""
+        url = config.pdf_url or config.html_baseurl or ""  # this version's (glue's default)
+        latest = config.html_baseurl or ""
         citation = config.pdf_citation or " ".join(filter(None, (
             f"{publisher}. ({moment.year}). {title} ({self.labels['version']} {config.release}).",
             url)))
@@ -289,10 +290,11 @@ class TypstPDFBuilder(Builder):
             "authors": list(config.pdf_authors or [config.author]),
             "publisher": publisher,
             "version": config.release or config.version or "",
-            "date": format_date(config.pdf_date_format, date=moment, language=config.language),
+            "date": self.release_date(moment),
             "copyright": config.copyright or "",
             "license": config.pdf_license or "",
             "url": url,
+            "latest": latest if latest != url else "",
             "citation": citation,
             "keywords": list(config.pdf_keywords or []),
             "subject": config.pdf_subject or "",
@@ -303,6 +305,21 @@ class TypstPDFBuilder(Builder):
             "code-font": config.pdf_code_font,
             "labels": self.labels,
         }
+
+    def release_date(self, moment: dt.datetime) -> str:
+        """The cover's and colophon's date: ``pdf_date_format`` when set, else the language's
+        own long date (``30 de noviembre de 2026``; the default's English order printed
+        "noviembre 30, 2026" on the Spanish cover); English keeps "November 30, 2026"."""
+        config = self.config
+        if "pdf_date_format" in config._raw_config or "pdf_date_format" in config._overrides:
+            return format_date(config.pdf_date_format, date=moment, language=config.language)
+        from babel import UnknownLocaleError
+        from babel.dates import format_date as long_date
+
+        try:
+            return long_date(moment.date(), "long", locale=(config.language or "en").replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            return format_date(config.pdf_date_format, date=moment, language=config.language)
 
     METADATA_WORDS = ("title", "subtitle", "authors", "publisher", "copyright", "license",
                       "citation", "keywords", "subject", "version", "date")

@@ -12,6 +12,7 @@ build. The parts are plain modules (``headtags``, ``editions``, ``card``, ``redi
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -207,16 +208,31 @@ def remove_old_output(app: Sphinx, env: BuildEnvironment, added: set[str], chang
     that failed saved its memory with the cache, but ``make all`` threw its output away,
     and the next build starts from the live edition, which still holds what that build
     had deleted (a page renamed, then renamed back in the failed build). A page file
-    already gone costs one look.
+    already gone costs one look. The memory is kept beside the doctrees too: new code
+    (another ``env_version``) starts a new environment, which forgot it, and a page renamed
+    in that build stayed online with its old words (:func:`_pages_written`).
     """
-    before = changes.recall(env, _DOCS, builder=app.builder.name) or set()
+    record = Path(app.doctreedir) / f"website-pages-{app.builder.name}.json"
+    before = (changes.recall(env, _DOCS, builder=app.builder.name) or set()) | _pages_written(record)
     changes.remember(env, _DOCS, before | env.found_docs, builder=app.builder.name)
+    write_if_changed(record, json.dumps(sorted(before | env.found_docs)).encode("utf-8"))
     gone = before - env.found_docs
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if app.builder.format == "html" and get_outfilename is not None:
         for docname in gone:
             Path(get_outfilename(docname)).unlink(missing_ok=True)
     return []
+
+
+def _pages_written(record: Path) -> set[str]:
+    """The pages a builder ever wrote, as the file beside the doctrees keeps them."""
+    try:
+        names = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(names, list):
+        return set()  # a page name never leads out of the site, whatever the file holds
+    return {n for n in names if isinstance(n, str) and not n.startswith("/") and ".." not in n.split("/")}
 
 
 # ---------------------------------------------------------------- rewriting pages
