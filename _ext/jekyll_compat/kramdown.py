@@ -127,6 +127,12 @@ def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
     added: list[int] = []
     for i, line in enumerate(lines):
         content = markdown_element_content(line) if i in prose and "markdown" in line else None
+        if content is None and i in prose and "markdown" in line and (start := _details_start(line)):
+            out.append(start)  # Markdown right after it: a blank line, so it is read as such
+            if i + 1 < len(lines) and lines[i + 1].strip():
+                added.append(len(out))
+                out.append("")
+            continue
         if content is None:
             out.append(line)
             continue
@@ -138,6 +144,17 @@ def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
             added.append(len(out))
             out.append("")
     return "\n".join(out), tuple(added)
+
+
+def _details_start(line: str) -> str | None:
+    """``<details markdown="1">`` (its ``<summary>…</summary>`` on its line or not), kept so
+    by :func:`clean`, as the start tag rawhtml folds, the summary's Markdown as its HTML."""
+    found = _DETAILS_OPEN_KEPT.match(line)
+    if found is None or not _MARKDOWN_ATTRIBUTE.search(found.group(2)) or "markdown=\"0\"" in found.group(2):
+        return None
+    attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", found.group(2), flags=re.I).strip()
+    start = found.group(1) + "<details" + (" " + attributes if attributes else "") + ">"
+    return start + (markdown_cells(found.group(3)) if found.group(3) else "")
 
 
 def opens_markdown_block(line: str) -> bool:
@@ -277,6 +294,10 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
         if "{::" in line and (option := _PARSE_BLOCK_HTML.search(line)):
             parse_block_html = option.group(1).lower() == "true"
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
+        if not quote and "markdown=\"0\"" not in inside and (match := _DETAILS_SUMMARY_OPEN.match(inside)) \
+                and _MARKDOWN_ATTRIBUTE.search(match.group(1)):
+            wrappers.append("details kept")  # its tag and summary: markdown_elements
+            continue
         if (match := _markdown_open(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
                 and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
             folded = _folded(lines, i, match) if not quote and match.group(1).lower() == "details" else None
@@ -307,17 +328,22 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
     return "\n".join(lines)
 
 
+_DETAILS_SUMMARY_OPEN = re.compile(r"^\s*<details\b([^<>]*)>\s*<summary\b[^<>]*>.*</summary\s*>\s*$", re.I)
+"""``<details markdown="1"><summary>Fees</summary>`` on one line (kramdown read what follows
+as Markdown, the next line too)."""
+_DETAILS_OPEN_KEPT = re.compile(r"^( {0,3})<details\b([^<>]*)>\s*(<summary\b[^<>]*>.*</summary\s*>)?\s*$", re.I)
 _SUMMARY_LINE = re.compile(r"^\s*(<summary\b[^<>]*>.*</summary\s*>)\s*$", re.I)
 
 
 def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
     """``<details markdown="1">`` kept as a ``<details>`` start tag, its ``<summary>`` line
-    joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did;
-    ``None`` when a line of Markdown follows the tag at once (it would be read as HTML)."""
+    joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did.
+    When a line of Markdown follows the tag at once (CommonMark would read it as HTML), the
+    tag stays as written, for :func:`markdown_elements` to put a blank line after it."""
     following = lines[i + 1] if i + 1 < len(lines) else ""
     summary = _SUMMARY_LINE.match(following)
     if summary is None and following.strip():
-        return None
+        return lines[i].strip()  # a blank line goes after it: markdown_elements
     attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", tag.group(2), flags=re.I).strip()
     start = "<details" + (" " + attributes if attributes else "") + ">"
     if summary is not None:

@@ -1,0 +1,79 @@
+"""Problems a closing note listed as noticed and not done: kramdown's ``<details
+markdown="1">`` boxes nested or read right after their tag, lists and boxes MkDocs or
+kramdown made, front matter naming two languages, translations in the sitemap, Han text
+without a language in the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _article(out: Path, name: str = "index") -> BeautifulSoup:
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def _words(element) -> str:
+    """The element's words, without the passages' "¶" links."""
+    return " ".join(element.get_text(" ").replace("\N{PILCROW SIGN}", " ").split())
+
+
+def _said(build, kind: str) -> list[tuple[str, str]]:
+    return [tuple(line.split(" WARNING: ", 1)) for line in build.warnings if f"[{kind}]" in line]
+
+
+def _own_words(box) -> str:
+    """A box's words without those of the boxes inside it."""
+    copy = BeautifulSoup(str(box), "html.parser").details
+    for inner in copy.find_all("details"):
+        inner.decompose()
+    return _words(copy)
+
+
+def test_nested_kramdown_details_are_nested(tmp_path: Path) -> None:
+    """A ``<details markdown="1">`` inside another, its ``</details>`` on the line over the
+    outer one's: CommonMark read both end tags as one block, which closed neither box, so both
+    were empty and their words stood after them, unsaid. kramdown nested them."""
+    nested = ('<details markdown="1">\n<summary>A</summary>\n\nText a\n<details markdown="1">\n'
+              '<summary>B</summary>\n\nText b\n\n</details>\n</details>\n\nAfter.\n')
+    plain = "<details>\n<summary>C</summary>\n\nText c\n\n<details>\n<summary>D</summary>\n\nText d\n\n" \
+            "</details>\n</details>\n\nAfter.\n"
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, nested),
+                                            "plain.md": page("Plain", 2, plain)})
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    for name, (outer, inner) in (("index", ("A", "B")), ("plain", ("C", "D"))):
+        article = _article(tmp_path / "html", name)
+        boxes = article.find_all("details", recursive=True)
+        assert len(boxes) == 2, article
+        assert boxes[1].find_parent("details") is boxes[0], article
+        assert _words(boxes[0].summary) == outer and _words(boxes[1].summary) == inner
+        assert _own_words(boxes[0]) == f"{outer} Text {outer.lower()}", boxes[0]
+        assert _words(boxes[1]) == f"{inner} Text {inner.lower()}", boxes[1]
+        assert "After." not in _words(boxes[0])
+
+
+def test_kramdown_details_with_markdown_on_the_next_line(tmp_path: Path) -> None:
+    """``<details markdown="1"><summary>Fees</summary>`` and its Markdown on the next line
+    was one HTML block: the box showed ``**five**`` as typed. Without a ``<summary>``, the
+    box went and its words stood open. kramdown read both as a box of Markdown."""
+    body = ('<details markdown="1"><summary>Fees</summary>\nThe fee is **five** dollars.\n\n</details>\n\n'
+            '<details markdown="1">\nOpen **daily**.\n</details>\n\nAfter.\n\n![Map](nowhere.png)\n')
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html")
+    boxes = article.find_all("details")
+    assert len(boxes) == 2, article
+    assert _words(boxes[0].summary) == "Fees" and boxes[0].strong.get_text() == "five", boxes[0]
+    assert "**" not in _words(article), article
+    assert boxes[1].strong.get_text() == "daily" and "After." not in _words(boxes[1]), boxes[1]
+    assert any(line.startswith(f"{source / 'index.md'}:17:") and "nowhere.png" in line
+               for line in build.warnings), build.warnings  # the lines after keep their numbers
+
