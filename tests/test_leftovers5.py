@@ -77,3 +77,25 @@ def test_kramdown_details_with_markdown_on_the_next_line(tmp_path: Path) -> None
     assert any(line.startswith(f"{source / 'index.md'}:17:") and "nowhere.png" in line
                for line in build.warnings), build.warnings  # the lines after keep their numbers
 
+
+def test_bullets_at_a_steps_own_column_are_nested_as_kramdown_nested_them(tmp_path: Path) -> None:
+    """``2. Step`` then ``- sub a`` at the step's own column, no blank line between:
+    kramdown read the bullets as the step's lazy lines, a list that ends its paragraph, and
+    nested them; CommonMark ended the steps and began a list of its own, so ``3. Third``
+    began a third list. After a blank line, or with ``1)`` (no list to kramdown), as before."""
+    body = ("1. First\n2. Step\n- sub a\n- sub b\n  more b\n3. Third\n\n"
+            "- Apples\n- Pears\n1. Peel\n2. Slice\n\nBetween.\n\n"
+            "1. One\n\n- apart\n")
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html")
+    top = [lst for lst in article.find_all(["ol", "ul"]) if lst.find_parent(["ol", "ul"]) is None]
+    assert [lst.name for lst in top] == ["ol", "ul", "ol", "ul"], article
+    steps = top[0].find_all("li", recursive=False)
+    assert [_words(li.p) for li in steps] == ["First", "Step", "Third"], top[0]
+    assert [_words(li) for li in steps[1].ul.find_all("li", recursive=False)] == ["sub a", "sub b more b"]
+    fruit = top[1].find_all("li", recursive=False)
+    assert [_words(li) for li in fruit[1].ol.find_all("li")] == ["Peel", "Slice"], top[1]
+    assert _words(top[3]) == "apart"

@@ -646,7 +646,9 @@ def _list_item(line: str) -> tuple[int, int, bool] | None:
 
 def sublists_nested(text: str) -> str:
     """A list of the other kind right under a list item, indented less than the item's text
-    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it.
+    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it. One written
+    at the item's own column with no blank line before it (``2. Step`` then ``- sub``) too:
+    kramdown read it as the item's lazy line, a list that ends the item's paragraph.
 
     kramdown (Jekyll's GFM reading) and redcarpet nested it in the item; CommonMark began a
     list of its own after the item's list. The moved lines run to a blank line or a line no
@@ -654,7 +656,7 @@ def sublists_nested(text: str) -> str:
     lines = text.split("\n")
     prose = set(markdown_lines(lines))
     item: tuple[int, int, bool] | None = None
-    shift = 0
+    item_line = shift = 0
     for i, line in enumerate(lines):
         if i not in prose or not line.strip() or "\t" in line[:len(line) - len(line.lstrip())]:
             item, shift = None, 0
@@ -666,11 +668,17 @@ def sublists_nested(text: str) -> str:
                 continue
             shift = 0
         found = _list_item(line)
-        if found is not None and item is not None and item[0] < found[0] < item[1] \
-                and found[2] != item[2]:
+        if found is not None and item is not None and found[2] != item[2] and (
+                item[0] < found[0] < item[1] or (found[0] == item[0] and _kramdown_marks(lines, i, item_line))):
             shift = item[1] - found[0]
             lines[i] = " " * shift + line
             continue
         if found is not None:
-            item = found
+            item, item_line = found, i
     return "\n".join(lines)
+
+
+def _kramdown_marks(lines: list[str], i: int, item_line: int) -> bool:
+    """Whether line ``i`` and the item on ``item_line`` both start with a mark kramdown reads
+    as a list's (``1)`` is none: its lines are the item's words there, as here)."""
+    return all(re.match(r"^ *(?:[-+*]|\d{1,9}\.)", lines[j]) for j in (i, item_line))
