@@ -99,3 +99,32 @@ def test_bullets_at_a_steps_own_column_are_nested_as_kramdown_nested_them(tmp_pa
     fruit = top[1].find_all("li", recursive=False)
     assert [_words(li) for li in fruit[1].ol.find_all("li")] == ["Peel", "Slice"], top[1]
     assert _words(top[3]) == "apart"
+
+
+def test_an_open_mkdocs_box_is_an_open_folding_box(tmp_path: Path) -> None:
+    """MkDocs' ``???+ note "Title"`` is a folding box shown open; it was a plain box, which a
+    reader could not fold. Now an open ``<details>`` on the site and in the ePub, its title
+    kept (an untitled one named by its kind), and open in the PDF as every box is."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from conftest import build_every_edition
+
+    body = ('???+ note "Open hours"\n    We are **open** daily.\n\n??? tip "Folded one"\n    Folded body.\n\n'
+            "???+ warning\n    Untitled body.\n\nAfter.\n")
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body)})
+    build_every_edition(source, tmp_path / "out", strict=True)
+    expected = [("Open hours", True), ("Folded one", False), ("Warning", True)]
+    article = _article(tmp_path / "out/html")
+    boxes = article.select("details")
+    assert [(_words(d.summary), d.has_attr("open")) for d in boxes] == expected, article
+    assert boxes[0].strong.get_text() == "open" and "After." not in _words(boxes[2])
+    assert not article.select(".admonition"), article
+    with zipfile.ZipFile(next((tmp_path / "out/epub").glob("*.epub"))) as book:
+        xhtml = book.read(next(n for n in book.namelist() if n.endswith("index.xhtml"))).decode("utf-8")
+    chapter = BeautifulSoup(xhtml, "html.parser")
+    assert [(_words(d.summary), d.has_attr("open")) for d in chapter.select("details")] == expected
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
+    assert all(w in text for w in ("Open hours", "We are open daily.", "Untitled body.")), text
