@@ -128,3 +128,22 @@ def test_an_open_mkdocs_box_is_an_open_folding_box(tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(
         next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
     assert all(w in text for w in ("Open hours", "We are open daily.", "Untitled body.")), text
+
+
+def test_a_page_naming_two_languages_is_said_at_the_line_not_read(tmp_path: Path) -> None:
+    """``lang: en`` and ``language: es`` in one front matter: ``lang:`` was read and the other
+    left unread, unsaid, so Spanish words were marked English. Said at ``language:``'s line;
+    two tags of one language, or ``language: python`` (a docs site's code), are not."""
+    pages = {"index.md": page("Inicio", 1, "Hola a todos.", lang="en", language="es"),
+             "same.md": page("Same", 2, "Hello.", lang="en", locale="en_US"),
+             "code.md": page("Code", 3, "Hello.", lang="es", language="python"),
+             "names.md": page("Names", 4, "Hola.", locale="zh-Hant", language="Simplified Chinese")}
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = _said(build, "languages.two-languages")
+    assert [where for where, _ in said] == [f"{source / 'index.md'}:5:", f"{source / 'names.md'}:5:"], said
+    assert "`lang: en` and `language: es`" in said[0][1] and "marks the page en" in said[0][1], said
+    assert "`locale: zh-Hant` and `language: Simplified Chinese`" in said[1][1], said
+    html = BeautifulSoup((tmp_path / "html/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.html["lang"].startswith("en")  # lang: read, as before

@@ -295,6 +295,10 @@ class PageLanguages(EnvironmentCollector):
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
         found = own_language(app.env, app.config, docname)
+        if not is_translation(app.config):
+            source = pagesource.read(Path(app.env.doc2path(docname)))
+            if (two := pagelang.disagreeing(source.data, source.key_lines)) is not None:
+                _warn(Kind.TWO_LANGUAGES, two.message, (docname, two.line))
         if found is None and not is_translation(app.config) and "/" in docname \
                 and _declared_at(app.env, docname) is None:
             found = folder_language(app, docname, doctree)
