@@ -147,3 +147,27 @@ def test_a_page_naming_two_languages_is_said_at_the_line_not_read(tmp_path: Path
     assert "`locale: zh-Hant` and `language: Simplified Chinese`" in said[1][1], said
     html = BeautifulSoup((tmp_path / "html/index.html").read_text(encoding="utf-8"), "html.parser")
     assert html.html["lang"].startswith("en")  # lang: read, as before
+
+
+def test_a_pages_copies_in_other_languages_are_alternates_in_the_sitemap(tmp_path: Path) -> None:
+    """``es/about.md`` beside ``about.md`` (an old multilingual site's copies): each page's
+    head listed the other as its ``hreflang`` alternate, the sitemap did not, so search
+    engines that read the sitemap knew nothing of the Spanish copy."""
+    pages = {"index.md": page("Home", 1, "Hello."), "about.md": page("About us", 2, "About words."),
+             "es/about.md": page("Sobre nosotros", 3, "Palabras sobre nosotros.", lang="es")}
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    sitemap = BeautifulSoup((tmp_path / "html/sitemap.xml").read_text(encoding="utf-8"), "xml")
+    urls = {url.loc.get_text(): url for url in sitemap.find_all("url")}
+    about = next(loc for loc in urls if loc.endswith("/about.html") and "/es/" not in loc)
+    spanish = next(loc for loc in urls if loc.endswith("/es/about.html"))
+    expected = [("en", about), ("es", spanish), ("x-default", about)]
+    for loc in (about, spanish):
+        links = [(link["hreflang"], link["href"]) for link in urls[loc].find_all("link")]
+        assert links == expected, urls[loc]
+        assert all(link["rel"] == "alternate" for link in urls[loc].find_all("link"))
+    home = next(loc for loc in urls if loc.endswith("/index.html") and "/es/" not in loc)
+    assert not urls[home].find_all("link")  # no copy, no alternates
+    head = BeautifulSoup((tmp_path / "html/about.html").read_text(encoding="utf-8"), "html.parser")
+    assert [(link["hreflang"], link["href"]) for link in head.select("link[hreflang]")] == expected
