@@ -171,3 +171,47 @@ def test_a_pages_copies_in_other_languages_are_alternates_in_the_sitemap(tmp_pat
     assert not urls[home].find_all("link")  # no copy, no alternates
     head = BeautifulSoup((tmp_path / "html/about.html").read_text(encoding="utf-8"), "html.parser")
     assert [(link["hreflang"], link["href"]) for link in head.select("link[hreflang]")] == expected
+
+
+def _glyphs_of(pdf: Path, char: str) -> set[str]:
+    """The glyphs (CIDs of every embedded font) the PDF draws ``char`` with, by its
+    ToUnicode maps: one glyph per shape the font gives it."""
+    import re
+
+    from pypdf import PdfReader
+
+    found: set[str] = set()
+    for sheet in PdfReader(pdf).pages:
+        for name, font in sheet["/Resources"].get("/Font", {}).items():
+            font = font.get_object()
+            if "/ToUnicode" not in font:
+                continue
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for cid, code in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                    if bytes.fromhex(code).decode("utf-16-be") == char:
+                        found.add(f"{font['/BaseFont']}:{int(cid, 16)}")
+            for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+                for first, last, code in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                    offset = ord(char) - int(code, 16)
+                    if 0 <= offset <= int(last, 16) - int(first, 16):
+                        found.add(f"{font['/BaseFont']}:{int(first, 16) + offset}")
+    return found
+
+
+def test_chinese_without_a_language_is_printed_in_simplified_shapes(tmp_path: Path) -> None:
+    """Chinese words on an English page, no ``lang``: the PDF's one CJK font (Noto Sans CJK TC)
+    drew them, and their fullwidth comma, in Taiwan's shapes, as if in Traditional Chinese.
+    Now in mainland (Simplified) shapes: the page in Traditional Chinese keeps its own, so
+    the book holds two shapes of the comma; before, one."""
+    from pypdf import PdfReader
+
+    pages = {"index.md": page("Home", 1, "Say 你好，世界 to friends.\n"),
+             "tw.md": page("Taiwan", 2, "你好，世界。\n", lang="zh-Hant")}
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "pdf", "typst", strict=True)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    pdf = next((tmp_path / "pdf").glob("*.pdf"))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "你好，世界" in text and "Say" in text, text
+    assert len(_glyphs_of(pdf, "，")) == 2, _glyphs_of(pdf, "，")
