@@ -339,11 +339,14 @@ def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
     """``<details markdown="1">`` kept as a ``<details>`` start tag, its ``<summary>`` line
     joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did.
     When a line of Markdown follows the tag at once (CommonMark would read it as HTML), the
-    tag stays as written, for :func:`markdown_elements` to put a blank line after it."""
+    tag stays as written, for :func:`markdown_elements` to put a blank line after it; ``None``
+    when another line of HTML does (the wrapper goes, as before)."""
     following = lines[i + 1] if i + 1 < len(lines) else ""
     summary = _SUMMARY_LINE.match(following)
     if summary is None and following.strip():
-        return lines[i].strip()  # a blank line goes after it: markdown_elements
+        # Markdown at once: a blank line goes after it (markdown_elements); HTML (a <summary>
+        # over several lines, just-the-docs' contents box) is left to what reads it
+        return None if following.lstrip().startswith("<") else lines[i].strip()
     attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", tag.group(2), flags=re.I).strip()
     start = "<details" + (" " + attributes if attributes else "") + ">"
     if summary is not None:
