@@ -65,11 +65,13 @@ def test_mkdocs_box_titles_show_their_inline_markdown_in_every_edition(tmp_path)
     builds, html, xhtml, words = _editions(tmp_path, body)
     for soup in (html, xhtml):
         titles = soup.select(".admonition-title")
-        assert [_said(t) for t in titles] == ["Use make now",
-                                              "See the fee table *and <b>this</b>"], titles
+        assert [_said(t) for t in titles] == ["Use make now"], titles
         assert titles[0].code.get_text() == "make" and titles[0].strong.get_text() == "now"
-        assert _said(soup.summary) == "Folded one" and soup.summary.em.get_text() == "one"  # folded
-        assert titles[1].a["href"] == "https://fees.example" and not titles[1].b
+        summaries = soup.select("summary")
+        assert _said(summaries[0]) == "Folded one" and summaries[0].em.get_text() == "one"  # folded
+        # ???+: an open folding box, its title's link the box's first line (no control in a control)
+        assert _said(summaries[1]) == "See the fee table *and <b>this</b>" and not summaries[1].b
+        assert not summaries[1].a and summaries[1].parent.a["href"] == "https://fees.example"
     assert "Use make now" in words and "Folded one" in words, words
     assert "`" not in words and "**" not in words, words
 

@@ -135,9 +135,9 @@ def test_a_folded_mkdocs_box_is_a_closed_details_on_the_site_and_open_in_the_pdf
     article = _article(tmp_path / "out/html")
     folded = article.select("details")
     assert [(_words(d.summary), d.has_attr("open")) for d in folded] == [
-        ("Folded one", False), ("Warning", False)], article
-    assert "Folded body." in _words(folded[0]) and "Untitled body." in _words(folded[1])
-    assert "Open body." in _words(article.select_one(".admonition.note"))
+        ("Folded one", False), ("Open one", True), ("Warning", False)], article
+    assert "Folded body." in _words(folded[0]) and "Untitled body." in _words(folded[2])
+    assert "Open body." in _words(folded[1])  # ???+: open, and folds (test_leftovers5)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(
         next((tmp_path / "out/typst").glob("*.pdf"))).pages).split())
     assert all(w in text for w in ("Folded one", "Folded body.", "Warning", "Untitled body.")), text

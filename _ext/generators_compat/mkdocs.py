@@ -5,7 +5,8 @@ indented four spaces under it; MyST saw the marks as words and the indented line
 
 - ``!!! note "Opening hours"`` (admonition), ``??? tip "Title"`` and ``???+ tip`` (pymdownx's
   details, folded or open: a folded one is closed on the site and in the ePub, as a
-  ``<details>`` is, open in the PDF, as print must show it): a box of its
+  ``<details>`` is, ``???+``'s open there until closed (``:::details+``), every one open in
+  the PDF, as print must show it): a box of its
   kind's colour (:data:`KINDS`, ``:::kind Title``, which ``maths.switch`` reads), its body
   taken out of the indentation; ``!!! note ""`` (no title) a box labelled by its kind.
 - ``=== "Residents"`` (content tabs): each tab's words one after another under their label
@@ -197,11 +198,12 @@ def _box_info(found: re.Match[str]) -> str:
     title = found.group("title")
     title = None if title is None else _unquoted(title)
     if title is None:
-        if words[0].casefold() == kind and found.group("mark") != "???":
+        if words[0].casefold() == kind and not found.group("mark").startswith("???"):
             return kind
         title = words[0].replace("-", " ").replace("_", " ").title()
-    if found.group("mark") == "???":  # folded: closed on the site, open in print
-        return f"details {_words(title)}".rstrip()
+    if found.group("mark").startswith("???"):  # folded: closed on the site, open in print
+        opened = "+" if found.group("mark").endswith("+") else ""  # ???+: open until closed
+        return f"details{opened} {_words(title)}".rstrip()
     return f"{kind} {_words(title)}".rstrip()
 
 

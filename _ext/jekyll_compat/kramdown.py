@@ -127,6 +127,12 @@ def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
     added: list[int] = []
     for i, line in enumerate(lines):
         content = markdown_element_content(line) if i in prose and "markdown" in line else None
+        if content is None and i in prose and "markdown" in line and (start := _details_start(line)):
+            out.append(start)  # Markdown right after it: a blank line, so it is read as such
+            if i + 1 < len(lines) and lines[i + 1].strip():
+                added.append(len(out))
+                out.append("")
+            continue
         if content is None:
             out.append(line)
             continue
@@ -138,6 +144,17 @@ def markdown_elements(text: str) -> tuple[str, tuple[int, ...]]:
             added.append(len(out))
             out.append("")
     return "\n".join(out), tuple(added)
+
+
+def _details_start(line: str) -> str | None:
+    """``<details markdown="1">`` (its ``<summary>…</summary>`` on its line or not), kept so
+    by :func:`clean`, as the start tag rawhtml folds, the summary's Markdown as its HTML."""
+    found = _DETAILS_OPEN_KEPT.match(line)
+    if found is None or not _MARKDOWN_ATTRIBUTE.search(found.group(2)) or "markdown=\"0\"" in found.group(2):
+        return None
+    attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", found.group(2), flags=re.I).strip()
+    start = found.group(1) + "<details" + (" " + attributes if attributes else "") + ">"
+    return start + (markdown_cells(found.group(3)) if found.group(3) else "")
 
 
 def opens_markdown_block(line: str) -> bool:
@@ -277,6 +294,10 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
         if "{::" in line and (option := _PARSE_BLOCK_HTML.search(line)):
             parse_block_html = option.group(1).lower() == "true"
         quote, inside = _QUOTE_PREFIX.match(line).group(1, 2)
+        if not quote and "markdown=\"0\"" not in inside and (match := _DETAILS_SUMMARY_OPEN.match(inside)) \
+                and _MARKDOWN_ATTRIBUTE.search(match.group(1)):
+            wrappers.append("details kept")  # its tag and summary: markdown_elements
+            continue
         if (match := _markdown_open(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
                 and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
             folded = _folded(lines, i, match) if not quote and match.group(1).lower() == "details" else None
@@ -307,17 +328,25 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
     return "\n".join(lines)
 
 
+_DETAILS_SUMMARY_OPEN = re.compile(r"^\s*<details\b([^<>]*)>\s*<summary\b[^<>]*>.*</summary\s*>\s*$", re.I)
+"""``<details markdown="1"><summary>Fees</summary>`` on one line (kramdown read what follows
+as Markdown, the next line too)."""
+_DETAILS_OPEN_KEPT = re.compile(r"^( {0,3})<details\b([^<>]*)>\s*(<summary\b[^<>]*>.*</summary\s*>)?\s*$", re.I)
 _SUMMARY_LINE = re.compile(r"^\s*(<summary\b[^<>]*>.*</summary\s*>)\s*$", re.I)
 
 
 def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
     """``<details markdown="1">`` kept as a ``<details>`` start tag, its ``<summary>`` line
-    joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did;
-    ``None`` when a line of Markdown follows the tag at once (it would be read as HTML)."""
+    joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did.
+    When a line of Markdown follows the tag at once (CommonMark would read it as HTML), the
+    tag stays as written, for :func:`markdown_elements` to put a blank line after it; ``None``
+    when another line of HTML does (the wrapper goes, as before)."""
     following = lines[i + 1] if i + 1 < len(lines) else ""
     summary = _SUMMARY_LINE.match(following)
     if summary is None and following.strip():
-        return None
+        # Markdown at once: a blank line goes after it (markdown_elements); HTML (a <summary>
+        # over several lines, just-the-docs' contents box) is left to what reads it
+        return None if following.lstrip().startswith("<") else lines[i].strip()
     attributes = re.sub(_MARKDOWN_ATTRIBUTE.pattern + r"[\"']?", "", tag.group(2), flags=re.I).strip()
     start = "<details" + (" " + attributes if attributes else "") + ">"
     if summary is not None:
@@ -620,7 +649,9 @@ def _list_item(line: str) -> tuple[int, int, bool] | None:
 
 def sublists_nested(text: str) -> str:
     """A list of the other kind right under a list item, indented less than the item's text
-    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it.
+    (``2. Do this`` then ``  - sub a``), moved in to that text, so MyST nests it. One written
+    at the item's own column with no blank line before it (``2. Step`` then ``- sub``) too:
+    kramdown read it as the item's lazy line, a list that ends the item's paragraph.
 
     kramdown (Jekyll's GFM reading) and redcarpet nested it in the item; CommonMark began a
     list of its own after the item's list. The moved lines run to a blank line or a line no
@@ -628,7 +659,7 @@ def sublists_nested(text: str) -> str:
     lines = text.split("\n")
     prose = set(markdown_lines(lines))
     item: tuple[int, int, bool] | None = None
-    shift = 0
+    item_line = shift = 0
     for i, line in enumerate(lines):
         if i not in prose or not line.strip() or "\t" in line[:len(line) - len(line.lstrip())]:
             item, shift = None, 0
@@ -640,11 +671,17 @@ def sublists_nested(text: str) -> str:
                 continue
             shift = 0
         found = _list_item(line)
-        if found is not None and item is not None and item[0] < found[0] < item[1] \
-                and found[2] != item[2]:
+        if found is not None and item is not None and found[2] != item[2] and (
+                item[0] < found[0] < item[1] or (found[0] == item[0] and _kramdown_marks(lines, i, item_line))):
             shift = item[1] - found[0]
             lines[i] = " " * shift + line
             continue
         if found is not None:
-            item = found
+            item, item_line = found, i
     return "\n".join(lines)
+
+
+def _kramdown_marks(lines: list[str], i: int, item_line: int) -> bool:
+    """Whether line ``i`` and the item on ``item_line`` both start with a mark kramdown reads
+    as a list's (``1)`` is none: its lines are the item's words there, as here)."""
+    return all(re.match(r"^ *(?:[-+*]|\d{1,9}\.)", lines[j]) for j in (i, item_line))

@@ -239,19 +239,26 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["language"] = f'{names.hreflang(site.current)}" dir="rtl'
 
 
-def link_twins(app: Sphinx, pagename: str, context: dict) -> None:
-    """Website: a page of an old multilingual site with copies in other languages
-    (:func:`.links.twins`: ``es/about`` beside ``about``) gets the translations' switcher
-    and ``hreflang`` alternates, so a reader finds their language and back."""
+def twins_of(app: Sphinx) -> dict[str, list[tuple[str, str]]]:
+    """:func:`.links.twins` of this build's pages, found once a build: every page's language
+    is known when pages are written."""
     env, builder = app.env, app.builder
     found = getattr(builder, "languages_twins", None)
-    if found is None:  # once a build: every page's language is known when pages are written
+    if found is None:
         source = pagelang.tag_of(app.config.source_language or "en")
         srcdir = Path(env.srcdir).resolve()
         pages = {d: (page_language(env, d).tag if page_language(env, d) else source) for d in env.found_docs
                  if Path(env.doc2path(d)).resolve().is_relative_to(srcdir)}  # not a generated landing
         found = builder.languages_twins = links.twins(pages, source)
-    copies = found.get(pagename)
+    return found
+
+
+def link_twins(app: Sphinx, pagename: str, context: dict) -> None:
+    """Website: a page of an old multilingual site with copies in other languages
+    (:func:`.links.twins`: ``es/about`` beside ``about``) gets the translations' switcher
+    and ``hreflang`` alternates, so a reader finds their language and back."""
+    builder = app.builder
+    copies = twins_of(app).get(pagename)
     if not copies:
         return
     publication = app.config.source_language or "en"
@@ -298,6 +305,10 @@ class PageLanguages(EnvironmentCollector):
     def process_doc(self, app: Any, doctree: nodes.document) -> None:
         docname = app.env.docname
         found = own_language(app.env, app.config, docname)
+        if not is_translation(app.config):
+            source = pagesource.read(Path(app.env.doc2path(docname)))
+            if (two := pagelang.disagreeing(source.data, source.key_lines)) is not None:
+                _warn(Kind.TWO_LANGUAGES, two.message, (docname, two.line))
         if found is None and not is_translation(app.config) and "/" in docname \
                 and _declared_at(app.env, docname) is None:
             found = folder_language(app, docname, doctree)
@@ -481,6 +492,25 @@ def finish_sitemap(app: Sphinx, exception: Exception | None) -> None:
     path = Path(app.outdir, app.config.sitemap_filename)
     if app.config.publication_languages and app.config.languages_site_url and path.is_file():
         sitemap.add_alternates(path, site_of(app.config), app.config.languages_site_url)
+    if path.is_file() and not is_translation(app.config) and (found := twins_of(app)):
+        sitemap.add_twins(path, {sitemap_address(app, docname): [(tag, sitemap_address(app, twin))
+                                                                 for tag, twin in copies]
+                                 for docname, copies in found.items()},
+                          pagelang.tag_of(app.config.source_language or "en"))
+
+
+def sitemap_address(app: Sphinx, docname: str) -> str:
+    """The page's ``<loc>`` as sphinx-sitemap wrote it (its ``site_url``, ``sitemap_url_scheme``)."""
+    from urllib.parse import quote
+
+    from website.sitemap import _link
+
+    config = app.config
+    site_url = getattr(config, "site_url", None) or config.html_baseurl or ""
+    version = config.version + "/" if config.version else ""
+    lang = config.language + "/" if config.language else ""
+    return site_url + config.sitemap_url_scheme.format(lang=lang, version=version,
+                                                        link=quote(_link(app, docname), safe="/~"))
 
 
 def refuse_language_folders(app: Sphinx, env: Any, added: set[str], changed: set[str],

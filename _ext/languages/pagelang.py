@@ -69,6 +69,44 @@ def declared(data: Any) -> tuple[str, Any] | None:
     return (OTHER_KEY, value) if names_language(value) else None
 
 
+def disagreeing(data: Any, key_lines: dict[str, int]) -> Problem | None:
+    """A page whose front matter names two languages (``lang: en`` and ``language: es``,
+    a template's key left beside the page's own): which one the editions take, said at the
+    line of the one left unread. Two tags of one language (``lang: en``, ``locale: en_US``)
+    agree."""
+    found = declared(data)
+    if found is None:
+        return None
+    taken_key, taken = found
+    for key in (*KEYS, OTHER_KEY):
+        value = data.get(key)
+        if key == taken_key or value in (None, "") or not names_language(value) \
+                or not names_language(taken) or _same_language(_code(value), _code(taken)):
+            continue
+        return Problem(key_lines.get(key, 1), (
+            f"the front matter names two languages, `{taken_key}: {str(taken).strip()[:_SHOWN_MAX]}` and "
+            f"`{key}: {str(value).strip()[:_SHOWN_MAX]}`: every edition marks the page {_code(taken)}, "
+            f"from `{taken_key}:`, and does not read `{key}:`; remove the one that is wrong"))
+    return None
+
+
+def _code(value: str) -> str:
+    """A language's tag, whether written as a code (``es``) or by its name (``Spanish``)."""
+    code = value.strip()
+    try:
+        names.locale(tag_of(code))
+    except names.UnknownLanguage:
+        return tag_of(suggestion(code) or code)
+    return tag_of(code)
+
+
+def _same_language(one: str, other: str) -> bool:
+    """``en`` and ``en-US`` agree (one narrows the other); ``zh-Hans`` and ``zh-Hant`` do not."""
+    a, b = one.lower().split("-"), other.lower().split("-")
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
 def names_language(value: Any) -> bool:
     """A language code, or a language's name (``Spanish``), not ``python``."""
     if not isinstance(value, str) or not value.strip():

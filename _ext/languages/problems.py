@@ -29,6 +29,10 @@ class Kind(Enum):
     ``zh/``): read in the folder's language, every edition marks it so; said with the line to
     write (or ``lang: en`` when the folder is no language's)."""
 
+    TWO_LANGUAGES = "two-languages"
+    """A page's front matter names two languages (``lang: en`` and ``language: es``): the
+    editions read ``lang:`` (then ``locale:``, then ``language:``); said at the other's line."""
+
     PAGE_SCRIPT = "page-script"
     """A page's ``lang:`` names a language whose script most of its letters are not in
     (``lang: ar`` over English words, a copy not yet translated): every edition marks it so,

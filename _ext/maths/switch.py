@@ -297,7 +297,7 @@ BOXES = {"info": "note", "success": "tip", "secondary": "note",
 """HackMD's and CodiMD's coloured blocks (``:::info``), Docusaurus' (``:::tip``,
 ``:::caution``) and Sphinx's own kinds, as the boxes every edition labels."""
 
-_BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?:\[(?P<bracketed>.*)\])?(?:\s+(?P<title>.*))?", re.S)
+_BOX_INFO = re.compile(r"(?P<name>[A-Za-z]+)(?P<opened>\+?)(?:\[(?P<bracketed>.*)\])?(?:\s+(?P<title>.*))?", re.S)
 """``tip Pro tip``, or Docusaurus' ``info[Office hours]``: a box's kind and its title (to
 the last ``]``: ``info[Pick a [zone]]``)."""
 _PLAIN_BLOCKS = frozenset({"tab"})
@@ -406,12 +406,15 @@ class _Renderer(SphinxRenderer):
 
     def render_colon_fence(self, token: Any) -> None:
         """HackMD's ``:::warning`` (``info``, ``success``, ``danger``) as the box of its kind,
-        its ``:::spoiler Title`` (and VitePress' and MkDocs' folded ``:::details Title``) as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
+        its ``:::spoiler Title`` (and VitePress' and MkDocs' folded ``:::details Title``; ``:::details+``, MkDocs' ``???+``, open) as a folded box, and the words after another ``:::name`` (``:::spoiler Last week's notes``) as the
         title of its block: MyST made the first an unlabelled ``<div>`` and dropped the words."""
         parts = (token.info.strip() if token.info else "").split(maxsplit=1)
         name = parts[0] if parts else ""
         box = _BOX_INFO.fullmatch(token.info.strip() if token.info else "")
-        if box is not None and box.group("name").lower() in ("spoiler", "details") and not box.group("bracketed"):
+        folded = box is not None and box.group("name").lower() in ("spoiler", "details")
+        if box is not None and box.group("opened") and not folded:
+            box = None  # ``:::tip+``: no kind of box, as before the ``+`` was read
+        if folded and not box.group("bracketed"):
             # HackMD's folded block: the box rawhtml's ``<details>`` holding Markdown makes
             # (class ``details-box``: folded on the site and in the ePub, open in the PDF)
             # a title that is only a comment (``:::spoiler <!-- later -->``) gave a summary of
@@ -419,6 +422,9 @@ class _Renderer(SphinxRenderer):
             title = (box.group("title") or "").strip()
             self.render_directive(token, "admonition", title if titles.is_shown(title) else "Details",
                                   additional_options={"class": "details-box"})
+            if box.group("opened") and len(self.current_node) \
+                    and isinstance(made := self.current_node[-1], nodes.admonition):
+                made["open"] = True  # MkDocs' ``???+``: open until the reader folds it
             return
         if box is not None and box.group("name").lower() in BOXES:
             # Docusaurus' titled box (``:::tip Pro tip``, ``:::info[Hours]``): MyST made the

@@ -32,6 +32,9 @@ _OPEN = re.compile(r"\A\s*<details(\s[^<>]*)?>\s*(?:<summary(?:\s[^<>]*)?>(.*?)<
 """A start tag, its summary, and what HTML follows them in the block (kept in the box)."""
 _ENDS = re.compile(r"</?details\b", re.I)
 _CLOSE = re.compile(r"\A\s*</details\s*>\s*\Z", re.I)
+_CLOSERS = re.compile(r"\A(?:\s*(?:</details\s*>|<!--(?:(?!-->).)*-->))+\s*\Z", re.I | re.S)
+"""A block of end tags only (``</details>`` on two lines closing two boxes, empty comments
+between them), which :func:`_closers_apart` makes one closer each."""
 _TAG = re.compile(r"<[^<>]*>")
 _LINK_START = re.compile(r"<a\s[^<>]*>", re.I)
 _LINK_END = re.compile(r"</a\s*>", re.I)
@@ -52,6 +55,7 @@ def boxes(doctree: nodes.Node, label: str, too_deep: list[nodes.Node] | None = N
             continue  # inline HTML in a paragraph or a table cell's line: the sanitiser's
         if not any(_is_html(child) for child in parent.children):
             continue
+        _closers_apart(parent)
         opened: list[int] = []
         index = 0
         while index < len(parent.children):
@@ -71,6 +75,27 @@ def boxes(doctree: nodes.Node, label: str, too_deep: list[nodes.Node] | None = N
                     index = start
             index += 1
     return made
+
+
+def _closers_apart(parent: nodes.Element) -> None:
+    """Each block of ``parent`` that is several ``</details>`` made one block per end tag.
+
+    A nested box's ``</details>`` and its outer box's on the next line are one HTML block to
+    CommonMark (kramdown and GitHub read two end tags): neither closer matched, both boxes
+    were left empty and the words stood after them."""
+    for index in range(len(parent.children) - 1, -1, -1):
+        child = parent.children[index]
+        if not (_is_html(child) and _CLOSERS.match(text := child.astext())):
+            continue
+        count = len(re.findall(r"</details\s*>", re.sub(r"<!--.*?-->", "", text, flags=re.S), re.I))
+        if count < 2:
+            continue
+        made = []
+        for _ in range(count):
+            closer = nodes.raw("", "</details>", format="html")
+            closer.source, closer.line = child.source, child.line
+            made.append(closer)
+        parent[index:index + 1] = made
 
 
 def unpaired(doctree: nodes.Node) -> list[nodes.raw]:

@@ -198,6 +198,49 @@ def text(value: str) -> str:
     return "#" + string(breakable(value))
 
 
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # 、。「」，：
+_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HAN_RUN = re.compile(f"[{_HAN}][{_HAN}{_CJK_MARKS}]*")
+_JAPANESE_RUN = re.compile(f"[{_HAN}{_KANA}][{_HAN}{_KANA}{_CJK_MARKS}]*")
+_MARK = re.compile(f"[{_CJK_MARKS}]")
+"""A run's opening marks (「) are taken by a step back from it, not by a leading ``[…]*``
+in the pattern: that was tried again from each mark of a long run of them (quadratic)."""
+_KANA_OR_HANGUL = re.compile(f"[{_KANA}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_ANY_HAN = re.compile(f"[{_HAN}]")
+UNTAGGED_HAN = ("zh", "CN")
+"""The language and region Han characters without a language of their own are set in, on a
+page in a language without them (an English page's 中文): the one CJK font (Noto Sans CJK TC)
+drew them, and their fullwidth punctuation, in Taiwan's shapes unless told otherwise. Simplified
+Chinese is by far the commoner in the City's pages (and in the US's); a passage written in
+Traditional says so with ``lang="zh-Hant"`` and keeps its shapes."""
+
+
+def han_parts(value: str) -> list[tuple[str, tuple[str, str | None] | None]]:
+    """``value`` cut into its runs of CJK writing, each with the (language, region) it is set
+    in, and the text between them (``None``): Han alone is :data:`UNTAGGED_HAN`, Han with kana
+    around it Japanese. Empty when ``value`` has no Han, or has Hangul (Korean's Hanja are
+    rare; its words are set as before)."""
+    if not _ANY_HAN.search(value) or _HANGUL.search(value):
+        return []
+    japanese = _KANA_OR_HANGUL.search(value) is not None
+    runs, language = (_JAPANESE_RUN, ("ja", None)) if japanese else (_HAN_RUN, UNTAGGED_HAN)
+    parts: list[tuple[str, tuple[str, str | None] | None]] = []
+    at = 0
+    for run in runs.finditer(value):
+        start = run.start()
+        while start > at and _MARK.match(value, start - 1):
+            start -= 1
+        if start > at:
+            parts.append((value[at:start], None))
+        parts.append((value[start:run.end()], language))
+        at = run.end()
+    if at < len(value):
+        parts.append((value[at:], None))
+    return parts
+
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 ARABIC_FEATURES = "features: (ccmp: 0)"
 """Noto Sans Arabic draws a letter's dots as a glyph of their own (its ``ccmp``), and Typst

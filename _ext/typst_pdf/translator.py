@@ -88,6 +88,10 @@ def length(value: str | None) -> str | None:
     return f"{number:.4f}".rstrip("0").rstrip(".") + unit
 
 
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko", "yue", "cmn", "wuu", "nan", "hak", "lzh"})
+"""Typst languages whose pages set their own Han in their own shapes."""
+
+
 def typst_language(code: str | None) -> tuple[str, str | None]:
     """Typst's ``lang`` and ``region`` of a BCP 47 code, by which it picks a CJK font's glyph
     shapes (and writes the tagged PDF's ``/Lang``): ``zh-Hant`` → ``zh``, ``TW`` (Taiwan's
@@ -557,6 +561,17 @@ class TypstTranslator(SphinxTranslator):
                 shown = escape.string(region) if region else "none"
                 self.add("#text(lang: " + escape.string(lang) + ", region: " + shown + ", " + shaping
                          + escape.string(escape.breakable(value)) + ")")
+            return
+        if self.lang not in _CJK_LANGUAGES and (parts := escape.han_parts(node.astext())):
+            # Han without a language on a page in another: the CJK font's Taiwan shapes unless
+            # told which (escape.UNTAGGED_HAN)
+            for part, language in parts:
+                if language is None:
+                    self.text(part)
+                elif value := escape.flowing(self.printable(part)):
+                    shown = escape.string(language[1]) if language[1] else "none"
+                    self.add("#text(lang: " + escape.string(language[0]) + ", region: " + shown + ", "
+                             + escape.string(escape.breakable(value)) + ")")
             return
         self.text(node.astext())
 
