@@ -276,6 +276,20 @@ def _web_address(uri: str) -> bool:
     return urls.scheme_of(uri) in ("http", "https")
 
 
+def _refused_scheme(uri: str, base: Path) -> bool:
+    """A picture at ``JaVaScRiPt:alert(1)`` or ``vbscript:x`` (no ``//``): a browser reads its
+    scheme, no file of the pages has that name. It was looked for as a file ("cannot be
+    found: add the picture as 'JaVaScRiPt:…'") and the PDF called it a picture on another
+    site: two warnings, both wrong. A file named so (``a:b.png``) is still a picture."""
+    scheme = urls.scheme_of(uri)
+    if scheme is None or len(scheme) == 1 or scheme in ("http", "https", "data"):
+        return False  # ``C:\\Users\\…``: a drive, said as a missing file with its name
+    try:
+        return not (base / uri).exists()
+    except (OSError, ValueError):
+        return True
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -294,7 +308,7 @@ class RefuseOutsideFiles(SphinxTransform):
                      "instead", node, kind)
                 replace_by_alt(node)
                 continue
-            if "://" in uri and not _web_address(uri):
+            if ("://" in uri or _refused_scheme(uri, base)) and not _web_address(uri):
                 warn(f"the picture {cut(uri)!r} is not shown: only a picture at an http or https "
                      "address can be linked; its alt text is shown instead", node, Kind.URL_SCHEME)
                 replace_by_alt(node)

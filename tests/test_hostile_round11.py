@@ -1,0 +1,336 @@
+"""Round eleven: OWASP's filter-evasion shapes at every place a page's text enters, every edition.
+
+Two folders are built as ``make all`` builds them (one doctree cache, the site, the ePub and
+the PDF): plain Markdown pages, one per vector and place (a page's raw HTML, a Markdown link,
+picture, title, reference definition, autolink, footnote and table, MyST's ``{raw} html``,
+``{image}`` and ``{figure}``, front matter, a file's name, CITATION.cff), and an old Jekyll
+site (``_config.yml``, ``_data`` printed by an include, ``{% link %}``/``{% include %}``).
+Each edition is read as a browser reads it (html5lib) and searched for anything that could
+run or load: a script not ours, an ``on*`` attribute, a scripting address in any URL
+attribute or style, ``<base>``, a meta refresh not ours, a frame, object, embed or form; the
+PDF for a JavaScript action or a scripting link. What held is not repeated in tests here
+beyond this table; each hole found has its own test below it.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import zipfile
+from pathlib import Path
+
+import html5lib
+import pikepdf
+import pytest
+
+from conftest import Build, sphinx_build, write_pages
+
+from safety import urls
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==")
+
+ADDRESSES = [
+    "java&#x09;script:alert(1)", "&#106;avascript:alert(2)", "JaVaScRiPt:alert(3)",
+    "javascript&colon;alert(4)", " \x01javascript:alert(5)", "vbscript:msgbox(6)",
+    "data:text/html,<script>alert(7)</script>", "&#0000106avascript:alert(8)",
+    "jav&#x0A;ascript:alert(9)", "java%0ascript:alert(10)", "&#x6A;&#x61;vascript:alert(11)",
+    "javascript\t:alert(12)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxMyk8L3NjcmlwdD4=",
+]
+"""Scripting addresses as the cheat sheet writes them: entities, tabs and line breaks
+inside the scheme, mixed case, a named colon, controls before it."""
+
+HTML = [
+    '<svg><script>alert(20)</script></svg>', '<svg onload=alert(21)></svg>',
+    '<math><mtext><a xlink:href="javascript:alert(22)">m</a></mtext></math>',
+    '<iframe srcdoc="&lt;script&gt;alert(23)&lt;/script&gt;"></iframe>',
+    '<object data="javascript:alert(24)"></object>', '<embed src="javascript:alert(25)">',
+    '<form action="javascript:alert(26)"><button>go</button></form>',
+    '<button formaction="javascript:alert(27)">b</button>', '<base href="javascript:alert(28)//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(29)">',
+    '<link rel="import" href="https://evil.example/x.html">',
+    '<div style="background:url(javascript:alert(30))">styled</div>',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112'
+    '&#0000116&#0000058alert(31)">entities</a>',
+    '<img srcset="javascript:alert(32) 1x" alt="set">', '<img src=x:y\nonerror=alert(33)\nalt="split">',
+    '<a href=javascript:alert(34)>unquoted</a>', '<scr<script>ipt>alert(35)</scr</script>ipt>',
+    '<!--<img src="--><img src=x onerror=alert(36)//">',
+    '<noscript><p title="</noscript><img src=x onerror=alert(37)>"></noscript>',
+    '<template><img src=x onerror=alert(38)></template>',
+    '<style>@import "https://evil.example/x.css";</style>',
+    '<a href=" javascript:alert(39)">spaced</a>', '<a href="java&#x09;script:alert(41)">tab</a>',
+    '<a href="javascript&colon;alert(42)">colon</a>',
+    '<a href="data:text/html,&lt;script&gt;alert(44)&lt;/script&gt;">data</a>',
+    '<svg><a xlink:href="javascript:alert(45)"><text>t</text></a></svg>',
+    '<details open ontoggle=alert(46)>d</details>', '<video><source onerror=alert(47)></video>',
+    '<body onload=alert(49)>', '<svg><animate attributeName="href" values="javascript:alert(50)"/></svg>',
+    '<math href="javascript:alert(51)">m</math>', '<input autofocus onfocus=alert(52)>',
+    '<isindex action="javascript:alert(53)">', '<div style="width:expression(alert(54))">exp</div>',
+    '<a href="#" style="behavior:url(x.htc)">behaviour</a>',
+    '<svg><use href="data:image/svg+xml,&lt;svg&gt;&lt;script&gt;alert(55)&lt;/script&gt;&lt;/svg&gt;#x"/></svg>',
+    '<p><a href="javascript:alert(56)"\n>split</a></p>', '<frameset><frame src="javascript:alert(57)"></frameset>',
+    '<table background="javascript:alert(58)"><tr><td>cell</td></tr></table>',
+]
+"""Raw HTML shapes: islands (svg, math), frames and plug-ins, forms, ``<base>``, refresh,
+styles that run or load, srcset, tags split over lines or without quotes, a tag inside a
+tag's name, comments and ``<noscript>`` hiding tags (mutation XSS), ``<template>``."""
+
+
+def markdown_places(address: str, n: int) -> str:
+    """Every Markdown place an address can stand in, on one page."""
+    return "\n\n".join([
+        f"Link [words{n}]({address}) and ![picture{n}]({address}) and [t{n}](https://ok.example \"{address}\").",
+        f"Reference [r{n}][ref{n}] and ![ri{n}][ref{n}].\n\n[ref{n}]: {address} \"{address}\"",
+        f"Auto <{address}> done.",
+        f"Note[^f{n}].\n\n[^f{n}]: see [x]({address}) <a href=\"{address}\">y</a>",
+        f"| a | b |\n|---|---|\n| [c{n}]({address}) | <a href=\"{address}\">d{n}</a> |",
+        f"```{{image}} {address}\n:alt: image{n}\n:target: {address}\n```",
+        f"```{{figure}} map.png\n:alt: figure{n}\n:target: {address}\n\nCaption {n}.\n```",
+        f"```{{raw}} html\n<a href=\"{address}\">raw{n}</a>\n```",
+    ])
+
+
+def front(title: str, position: int, **more: str) -> str:
+    """Front matter with each value as a YAML double-quoted string."""
+    def quoted(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") \
+            .replace("\x01", "\\x01").replace("\n", "\\n") + '"'
+    lines = [f"title: {quoted(title)}", f"position: {position}"]
+    lines += [f"{key}: {quoted(value)}" for key, value in more.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def plain_pages() -> dict[str, str | bytes]:
+    pages: dict[str, str | bytes] = {
+        "index.md": front("Home", 0) + "Welcome.\n", "map.png": PNG,
+        '"onerror=alert(74) x=".png': PNG,
+        "autolink.md": front("Autolink", 3) + "Write to us.\n\nOr call <vbscript:msgbox(1)> today.\n",
+        "pictures.md": front("Pictures", 1) + "![named](%22onerror=alert(74)%20x=%22.png)\n",
+        "<img src=x onerror=alert(72)>.md": front("Named", 2) + "Named page.\n",
+        "CITATION.cff": (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
+        .replace("  - smart city\n", '  - "<img src=x onerror=alert(94)>"\n')
+        .replace("abstract: >-\n", "abstract: >-\n  <script>alert(95)</script>\n", 1),
+    }
+    for n, address in enumerate(ADDRESSES):
+        pages[f"address{n}.md"] = front(f"Address {n}", 10 + n) + markdown_places(address, n) + "\n"
+    for n, shape in enumerate(HTML):
+        pages[f"html{n}.md"] = front(f"HTML {n}", 40 + n) + f"Before.\n\n{shape}\n\nInline {shape} after.\n\n" \
+            f"```{{raw}} html\n{shape}\n```\n"
+    pages["frontmatter.md"] = front(
+        "T <script>alert(60)</script> <img src=x onerror=alert(61)>", 90,
+        description='"><script>alert(62)</script><meta http-equiv=refresh content=0;url=javascript:alert(63)>',
+        lang='en"><script>alert(64)</script>', permalink="javascript:alert(65)",
+    ) + "Front matter.\n"
+    pages["redirects.md"] = front("Redirects", 91) + "Moved.\n"
+    pages["redirects.md"] = pages["redirects.md"].replace(
+        "position: 91\n", 'position: 91\nredirect_from:\n  - "javascript:alert(67)"\n'
+        '  - "/old\\"><script>alert(66)</script>"\n')
+    for n, target in enumerate(["javascript:alert(69)", "java\tscript:alert(70)",
+                                'https://ok.example/"><script>alert(71)</script>']):
+        pages[f"away{n}.md"] = front(f"Away {n}", 92 + n, redirect_to=target) + "Gone.\n"
+    return pages
+
+
+def jekyll_pages() -> dict[str, str | bytes]:
+    return {
+        "_config.yml": 'title: "Site <script>alert(80)</script>"\n'
+                       'description: "\\"><script>alert(81)</script>"\n'
+                       'url: "javascript:alert(82)"\nbaseurl: "/\\"><script>alert(83)</script>"\n'
+                       'author: "<img src=x onerror=alert(84)>"\n',
+        "_data/people.yml": '- name: "<script>alert(85)</script>"\n  url: "javascript:alert(86)"\n'
+                            '- name: "<img src=x onerror=alert(87)>"\n  url: "JaVaScRiPt:alert(88)"\n',
+        "_includes/people.html": '<ul>{% for p in site.data.people %}<li><a href="{{ p.url }}">'
+                                 '{{ p.name }}</a></li>{% endfor %}</ul>\n',
+        "_includes/echo.html": "<p>echo {{ include.v }}</p>\n",
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "liquid.md": "---\ntitle: Liquid\n---\n\n{% include people.html %}\n\n"
+                     '{% include echo.html v="<script>alert(89)</script>" %}\n\n'
+                     "[l]({% link javascript:alert(90) %})\n\n"
+                     "Site {{ site.title }} {{ site.description }} {{ site.author }} "
+                     "[u]({{ site.url }}{{ site.baseurl }}/x)\n",
+    }
+
+
+def build_editions(source: Path, base: Path) -> list[Build]:
+    builds = []
+    for folder, builder in (("html", "html"), ("epub", "epub"), ("pdf", "typst")):
+        build = sphinx_build(source, base / folder, builder, strict=False, doctrees=base / "doctrees")
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+        builds.append(build)
+    return builds
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> tuple[Path, list[Build]]:
+    base = tmp_path_factory.mktemp("round11")
+    source = write_pages(base / "src", plain_pages())
+    return base, build_editions(source, base)
+
+
+@pytest.fixture(scope="module")
+def jekyll(tmp_path_factory) -> tuple[Path, list[Build]]:
+    base = tmp_path_factory.mktemp("round11-jekyll")
+    source = write_pages(base / "src", jekyll_pages())
+    return base, build_editions(source, base)
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "cite"}
+SCRIPTING = re.compile(r"(?i)^(?:javascript:|vbscript:|data:text/html)")
+LOADING_RELS = {"import", "prefetch", "preconnect", "dns-prefetch", "prerender", "modulepreload"}
+OURS_REFRESH = re.compile(r"0; url=(?:\.\./)*[\w./%-]*\.html(?:#[\w-]*)?")
+
+
+def scripting(value: str) -> bool:
+    """An address a browser would run, read as the browser reads it (controls and spaces
+    before it and tabs and line breaks inside it dropped), or one no edition may link."""
+    return bool(SCRIPTING.match(re.sub(r"[\x00-\x20]", "", value))) or not urls.is_allowed(value)
+
+
+def live(markup: str) -> list[str]:
+    """What in ``markup``, parsed as a browser parses it, could run or load something."""
+    found = []
+    for element in html5lib.parse(markup, treebuilder="etree", namespaceHTMLElements=False).iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.rpartition("}")[2].lower()
+        for key, value in element.attrib.items():
+            name = key.rpartition("}")[2].lower()
+            if name.startswith("on") or name == "srcdoc":
+                found.append(f"<{tag} {name}>")
+            elif name in URL_ATTRIBUTES and scripting(value):
+                found.append(f"<{tag} {name}={value[:50]!r}>")
+            elif name == "srcset" and any(scripting(part.split()[0]) for part in value.split(",") if part.split()):
+                found.append(f"<{tag} srcset={value[:50]!r}>")
+            elif name == "style" and re.search(r"(?i)url\s*\(|expression|behavior|script", value):
+                found.append(f"<{tag} style={value[:50]!r}>")
+        if tag in {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "isindex"}:
+            found.append(f"<{tag}>")
+        if tag == "form" and not re.fullmatch(r"#|(?:\.\./)*search\.html", element.get("action") or ""):
+            found.append("<form>")
+        if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh" \
+                and not OURS_REFRESH.fullmatch(element.get("content") or ""):
+            found.append(f"<meta refresh {element.get('content')!r}>")
+        if tag == "script" and element.get("type") != "application/ld+json" and \
+                (not element.get("src") or (element.text or "").strip()):
+            found.append(f"<script> {(element.text or '')[:40]!r}")
+        if tag == "script" and element.get("type") == "application/ld+json" and "<" in (element.text or ""):
+            found.append("ld+json that can close its element")
+        if tag == "style" and re.search(r"(?i)@import|url\s*\(", element.text or ""):
+            found.append("<style> that loads")
+        if tag == "link" and set((element.get("rel") or "").lower().split()) & LOADING_RELS:
+            found.append(f"<link rel={element.get('rel')!r}>")
+    return found
+
+
+def editions_found(base: Path) -> dict[str, list[str]]:
+    """Each published file of the three editions with what could run in it."""
+    found: dict[str, list[str]] = {}
+    for file in (base / "html").rglob("*"):
+        if not file.is_file() or "_static" in file.parts:
+            continue
+        text = file.read_text(encoding="utf-8", errors="replace")
+        if file.suffix in (".html", ".svg"):
+            found[str(file)] = live(text)
+        elif file.suffix in (".xml", ".txt"):  # sitemap, robots: text, never markup
+            found[str(file)] = re.findall(r"(?i)(?:java|vb)script:|<script|\bon\w+=", text)
+    for epub in (base / "epub").glob("*.epub"):
+        with zipfile.ZipFile(epub) as book:
+            for name in book.namelist():
+                text = book.read(name).decode("utf-8", errors="replace")
+                if name.endswith((".xhtml", ".svg")):
+                    found[f"{epub.name}!{name}"] = live(text)
+                elif name.endswith((".opf", ".ncx")):
+                    found[f"{epub.name}!{name}"] = re.findall(r"(?i)(?:java|vb)script:|<script", text)
+    for pdf in (base / "pdf").glob("*.pdf"):
+        problems = []
+        with pikepdf.open(pdf) as document:
+            for thing in document.objects:
+                if not isinstance(thing, pikepdf.Dictionary):
+                    continue
+                if thing.get("/S") == pikepdf.Name("/JavaScript") or "/JS" in thing or "/AA" in thing:
+                    problems.append("a JavaScript action")
+                if "/URI" in thing and scripting(str(thing["/URI"])):
+                    problems.append(f"a link to {str(thing['/URI'])[:50]!r}")
+        found[str(pdf)] = problems
+    return found
+
+
+@pytest.mark.parametrize("folder", ["plain", "jekyll"])
+def test_no_edition_runs_or_loads_anything_a_page_wrote(folder: str, request) -> None:
+    base, _ = request.getfixturevalue(folder)
+    found = {name: problems for name, problems in editions_found(base).items() if problems}
+    assert found == {}
+    assert any(name.endswith(".pdf") for name in editions_found(base))
+
+
+def warnings_of(builds: list[Build], page: str) -> list[str]:
+    return list(dict.fromkeys(w for build in builds for w in build.warnings if f"{page}:" in w))
+
+
+def line_of(base: Path, page: str, start: str) -> int:
+    lines = (base / "src" / page).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize("n", [2, 5])
+def test_a_picture_at_a_scripting_address_is_refused_once_at_its_line(plain, n) -> None:
+    """``{image} JaVaScRiPt:alert(3)`` (no ``//``) was looked for as a file ("cannot be found:
+    add the picture as 'JaVaScRiPt:alert(3)'") and the PDF called it a picture on another site:
+    two warnings, both wrong. It is refused as a scripting address, once, at its line."""
+    base, builds = plain
+    page = f"address{n}.md"
+    line = line_of(base, page, "```{image}")
+    said = [w for w in warnings_of(builds, page) if f"{page}:{line}:" in w and "picture" in w]
+    assert len(said) == 1 and "[security.url-scheme]" in said[0], said
+    assert not [w for w in warnings_of(builds, page) if "[image.not_readable]" in w or "[pdf.image]" in w]
+
+
+@pytest.mark.parametrize("n", [2, 5, 10])
+def test_an_autolink_at_a_scripting_address_is_said_where_it_is_shown_as_typed(plain, n) -> None:
+    """``<JaVaScRiPt:alert(3)>``: the reader refuses the autolink and shows it as typed, ``<``
+    and all; the page said nothing of why (a ``[text](javascript:…)`` was said). The page's
+    one such warning names its line."""
+    base, builds = plain
+    page = f"address{n}.md"
+    line = line_of(base, page, "Auto <")
+    said = [w for w in warnings_of(builds, page) if "[link.as-text]" in w]
+    assert len(said) == 1, said
+    lines = re.search(r"lines? ([\d, …]+)\)", said[0])
+    assert f"{page}:{line}:" in said[0] or lines and str(line) in lines.group(1).split(", "), said
+
+
+def test_an_autolink_alone_on_its_page_is_said_for_what_it_is(plain) -> None:
+    base, builds = plain
+    said = [w for w in warnings_of(builds, "autolink.md") if "[link.as-text]" in w]
+    line = line_of(base, "autolink.md", "Or call")
+    assert len(said) == 1 and f"autolink.md:{line}:" in said[0], said
+    assert "`<…>`" in said[0] and "'vbscript:msgbox(1)'" in said[0], said
+
+
+def test_a_refused_markdown_link_is_named_with_its_whole_address(plain) -> None:
+    """The message named ``javascript:alert(2`` for ``[words](javascript:alert(2))``: the
+    address cut at its first ``)``."""
+    _, builds = plain
+    said = [w for w in warnings_of(builds, "address2.md") if "Markdown for a link is shown as typed" in w]
+    assert said and "'JaVaScRiPt:alert(3)'" in said[0], said
+
+
+def test_html_in_a_front_matter_title_is_said_once(plain) -> None:
+    """``title: "… <img src=x onerror=…>"`` was said by the title check (shown as text, not
+    run) and again, at the front matter's first line, as a picture whose HTML is wrong."""
+    _, builds = plain
+    said = warnings_of(builds, "frontmatter.md")
+    assert any("[security.title-markup]" in w and "onerror" in w for w in said), said
+    assert not [w for w in said if "[link.as-text]" in w], said
+
+
+def test_isindex_adds_no_words_the_page_never_wrote(plain) -> None:
+    """html5lib builds ``<isindex>``'s old search form, with "This is a searchable index.
+    Enter search keywords:", which browsers stopped doing in 2016: every edition printed it."""
+    base, _ = plain
+    n = next(n for n, shape in enumerate(HTML) if "isindex" in shape)
+    site = (base / "html" / f"html{n}.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        epub = book.read(f"html{n}.xhtml").decode("utf-8")
+    typst = "".join(file.read_text(encoding="utf-8") for file in (base / "pdf").glob("*.typ"))
+    for text in (site, epub, typst):
+        assert "searchable index" not in text and "Before." in site
