@@ -104,6 +104,7 @@ def plain_pages() -> dict[str, str | bytes]:
         "index.md": front("Home", 0) + "Welcome.\n", "map.png": PNG,
         '"onerror=alert(74) x=".png': PNG,
         "autolink.md": front("Autolink", 3) + "Write to us.\n\nOr call <vbscript:msgbox(1)> today.\n",
+        "callout.md": front("Callout", 4) + ":::{admonition} Parking <img src=x onerror=alert(75)>\nRules.\n:::\n",
         "pictures.md": front("Pictures", 1) + "![named](%22onerror=alert(74)%20x=%22.png)\n",
         "<img src=x onerror=alert(72)>.md": front("Named", 2) + "Named page.\n",
         "CITATION.cff": (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
@@ -314,11 +315,13 @@ def test_a_refused_markdown_link_is_named_with_its_whole_address(plain) -> None:
     assert said and "'JaVaScRiPt:alert(3)'" in said[0], said
 
 
-def test_html_in_a_front_matter_title_is_said_once(plain) -> None:
-    """``title: "… <img src=x onerror=…>"`` was said by the title check (shown as text, not
-    run) and again, at the front matter's first line, as a picture whose HTML is wrong."""
+@pytest.mark.parametrize("page", ["frontmatter.md", "callout.md"])
+def test_html_in_a_title_is_said_once(plain, page) -> None:
+    """``title: "… <img src=x onerror=…>"`` (or a box's title) was said by the title check
+    (shown as text, not run) and again as a picture whose HTML is wrong, at the front
+    matter's first line."""
     _, builds = plain
-    said = warnings_of(builds, "frontmatter.md")
+    said = warnings_of(builds, page)
     assert any("[security.title-markup]" in w and "onerror" in w for w in said), said
     assert not [w for w in said if "[link.as-text]" in w], said
 

@@ -262,9 +262,9 @@ class MarkdownShownAsText(SphinxTransform):
         for text in self.document.findall(nodes.Text):
             if "<" not in text or _in_code(text) or (element := html_shown_as_text(text)) is None:
                 continue
+            if _said_title(text):
+                continue
             line = _line_node(text).line
-            if line == 1 and _page_lines(self.env)[:1] == ["---"]:
-                continue  # the front matter's title: safety says its HTML (security.title-markup)
             written = html_written(_page_lines(self.env), line) if line is not None else None
             if written is not None:
                 found.append((text, element, written))
@@ -575,6 +575,17 @@ def _written_at(target: str, node: Any) -> tuple[str | None, bool]:
         if f"({target}" in text or f"(<{target}>" in text:
             return f"{path}:{number}", False
     return None, False
+
+
+def _said_title(node: nodes.Node) -> bool:
+    """Inside a title whose HTML safety said, shown as text (``security.title-markup``)."""
+    from safety.titles import SAID
+
+    while node is not None:
+        if isinstance(node, nodes.title):
+            return bool(node.get(SAID))
+        node = node.parent
+    return False
 
 
 def _page_lines(env: Any) -> list[str]:
