@@ -105,6 +105,8 @@ def plain_pages() -> dict[str, str | bytes]:
         '"onerror=alert(74) x=".png': PNG,
         "autolink.md": front("Autolink", 3) + "Write to us.\n\nOr call <vbscript:msgbox(1)> today.\n",
         "callout.md": front("Callout", 4) + ":::{admonition} Parking <img src=x onerror=alert(75)>\nRules.\n:::\n",
+        "maths.md": front("Maths", 5) + "<details><summary>Fees</summary>\n\nBody.\n\n</details>\n\n"
+                    "$$x+y$$\n\n<div>Rates</div>\n\n$$a+b$$\n\nAfter.\n",
         "pictures.md": front("Pictures", 1) + "![named](%22onerror=alert(74)%20x=%22.png)\n",
         "<img src=x onerror=alert(72)>.md": front("Named", 2) + "Named page.\n",
         "CITATION.cff": (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
@@ -337,3 +339,16 @@ def test_isindex_adds_no_words_the_page_never_wrote(plain) -> None:
     typst = "".join(file.read_text(encoding="utf-8") for file in (base / "pdf").glob("*.typ"))
     for text in (site, epub, typst):
         assert "searchable index" not in text and "Before." in site
+
+
+def test_a_formula_after_html_is_maths_and_the_html_keeps_its_words(plain) -> None:
+    """``$$x+y$$`` after ``</details>`` (or ``<div>…</div>``) and a blank line: the fence's
+    opening was written on that blank line, which had ended the HTML block, so the block ran
+    on: the site showed "```{math} x+y```" as typed and the ``<details>`` box with no words."""
+    base, _ = plain
+    site = (base / "html" / "maths.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next((base / "epub").glob("*.epub"))) as book:
+        epub = book.read("maths.xhtml").decode("utf-8")
+    for text in (site, epub):
+        assert "```" not in text and text.count("<math") >= 2, text
+        assert re.search(r"<details[^>]*>.*Body\..*</details>", text, re.S), text
