@@ -23,7 +23,8 @@ import html5lib
 import pikepdf
 import pytest
 
-from conftest import Build, sphinx_build, write_pages
+from conftest import REPO, Build, sphinx_build, write_pages
+from test_hostile_round7 import make
 
 from safety import urls
 
@@ -352,3 +353,22 @@ def test_a_formula_after_html_is_maths_and_the_html_keeps_its_words(plain) -> No
     for text in (site, epub):
         assert "```" not in text and text.count("<math") >= 2, text
         assert re.search(r"<details[^>]*>.*Body\..*</details>", text, re.S), text
+
+
+def test_a_folder_named_with_shell_syntax_runs_nothing_and_builds_every_edition(tmp_path: Path) -> None:
+    """``make all`` with SOURCEDIR and BUILDDIR named with a leading ``-``, ``;``, backticks,
+    ``$(…)``, ``&&``, ``|`` and both quotes: each reaches the shell single-quoted and the
+    build script as an argument, so no command runs, nothing outside BUILDDIR changes and
+    every edition is built. (Held; a line break is refused by the Makefile in one line.)"""
+    marker = "pwned-round11"
+    name = f"-x;touch {marker} `touch {marker}-2` $(touch {marker}-3) && echo \"q'\" | cat"
+    folder = tmp_path / name
+    source = write_pages(folder / "pages", {"index.md": "---\ntitle: Home\n---\n\nWelcome.\n"})
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    built = make("all", f"SOURCEDIR={source}", f"BUILDDIR={folder / 'out'}", "STRICT=0")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert not [p for p in (REPO, tmp_path, Path.cwd()) for q in p.glob(f"{marker}*")]
+    after = sorted(str(p) for p in tmp_path.rglob("*") if not str(p).startswith(str(folder / "out")))
+    assert after == before
+    assert {p.name for p in (folder / "out").iterdir()} >= {"html", "epub", "pdf"}
+    assert list((folder / "out" / "pdf").glob("*.pdf")) and list((folder / "out" / "epub").glob("*.epub"))
