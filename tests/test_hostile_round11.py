@@ -108,6 +108,8 @@ def plain_pages() -> dict[str, str | bytes]:
         "callout.md": front("Callout", 4) + ":::{admonition} Parking <img src=x onerror=alert(75)>\nRules.\n:::\n",
         "maths.md": front("Maths", 5) + "<details><summary>Fees</summary>\n\nBody.\n\n</details>\n\n"
                     "$$x+y$$\n\n<div>Rates</div>\n\n$$a+b$$\n\nAfter.\n",
+        "metablock.md": front("Meta", 6) + "Words.\n\n```{meta}\n:http-equiv=refresh: 0;url=javascript:alert(76)\n"
+                        ":description: Parks\n```\n",
         "pictures.md": front("Pictures", 1) + "![named](%22onerror=alert(74)%20x=%22.png)\n",
         "<img src=x onerror=alert(72)>.md": front("Named", 2) + "Named page.\n",
         "CITATION.cff": (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
@@ -372,3 +374,15 @@ def test_a_folder_named_with_shell_syntax_runs_nothing_and_builds_every_edition(
     assert after == before
     assert {p.name for p in (folder / "out").iterdir()} >= {"html", "epub", "pdf"}
     assert list((folder / "out" / "pdf").glob("*.pdf")) and list((folder / "out" / "epub").glob("*.epub"))
+
+
+def test_a_myst_meta_block_is_said_once_in_the_projects_words(plain) -> None:
+    """```` ```{meta} ```` with ``:http-equiv=refresh: 0;url=javascript:…``: MyST cannot read
+    it, and printed an ``ERROR`` in its own words ("cannot be mocked: MockingError …
+    nested_list_parse"), untyped, in two editions. Left out and said once, at its line."""
+    base, builds = plain
+    line = line_of(base, "metablock.md", "```{meta}")
+    said = warnings_of(builds, "metablock.md")
+    assert [w for w in said if "[security.meta-tag]" in w and f"metablock.md:{line}:" in w] == said[:1], said
+    assert len([w for w in said if "meta" in w.lower()]) == 1, said
+    assert not [b for b in builds if "MockingError" in b.output]
