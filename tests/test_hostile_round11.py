@@ -110,6 +110,8 @@ def plain_pages() -> dict[str, str | bytes]:
                     "$$x+y$$\n\n<div>Rates</div>\n\n$$a+b$$\n\nAfter.\n",
         "metablock.md": front("Meta", 6) + "Words.\n\n```{meta}\n:http-equiv=refresh: 0;url=javascript:alert(76)\n"
                         ":description: Parks\n```\n",
+        "metarst.md": "---\ntitle: Meta rST\nposition: 7\nhtml_meta:\n  \"http-equiv=refresh\": \"0;url=https://elsewhere.example/\"\n---\n\n"
+                      "Words.\n\n```{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0;url=javascript:alert(77)\n```\n",
         "pictures.md": front("Pictures", 1) + "![named](%22onerror=alert(74)%20x=%22.png)\n",
         "<img src=x onerror=alert(72)>.md": front("Named", 2) + "Named page.\n",
         "CITATION.cff": (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
@@ -386,3 +388,12 @@ def test_a_myst_meta_block_is_said_once_in_the_projects_words(plain) -> None:
     assert [w for w in said if "[security.meta-tag]" in w and f"metablock.md:{line}:" in w] == said[:1], said
     assert len([w for w in said if "meta" in w.lower()]) == 1, said
     assert not [b for b in builds if "MockingError" in b.output]
+
+
+def test_an_rst_meta_refresh_is_said_at_its_own_line_not_the_front_matters(plain) -> None:
+    """``.. meta::`` was said at the first line holding ``http-equiv=refresh``: the front
+    matter's ``html_meta`` key, said there already by its own warning."""
+    base, builds = plain
+    line = line_of(base, "metarst.md", "   :http-equiv=refresh:")
+    said = [w for w in warnings_of(builds, "metarst.md") if "`.. meta::`" in w]
+    assert len(said) == 1 and f"metarst.md:{line}:" in said[0], said

@@ -41,10 +41,12 @@ class RefuseHttpEquiv(SphinxTransform):
             node.parent.remove(node)
 
     def line_of(self, equiv: str) -> int | None:
-        """The line of ``:http-equiv=<equiv>:`` in the page (docutils gives a meta node none)."""
+        """The line of ``:http-equiv=<equiv>:`` in the page (docutils gives a meta node none):
+        the field as rST writes it, not a front matter ``html_meta`` key of the same words
+        above it (said there by its own warning)."""
         path = self.env.doc2path(self.env.docname)
         lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-        wanted = f"http-equiv={equiv}".lower()
+        wanted = f":http-equiv={equiv}:".lower()
         return next((n for n, line in enumerate(lines, 1) if wanted in line.lower()), None)
 
 
