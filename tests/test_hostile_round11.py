@@ -397,3 +397,16 @@ def test_an_rst_meta_refresh_is_said_at_its_own_line_not_the_front_matters(plain
     line = line_of(base, "metarst.md", "   :http-equiv=refresh:")
     said = [w for w in warnings_of(builds, "metarst.md") if "`.. meta::`" in w]
     assert len(said) == 1 and f"metarst.md:{line}:" in said[0], said
+
+
+@pytest.mark.parametrize("shape", ['<q cite=" JaVa&#x09;Script:alert(2)">q</q>',
+                                   '<blockquote cite="java&#x0A;script:alert(3)">b</blockquote>'])
+def test_a_scripting_cite_with_a_tab_or_space_in_its_scheme_is_said(shape) -> None:
+    """A ``cite`` with no scheme (a source's address for machines) is left out without a word;
+    one whose scheme a tab, line break or space split (``JaVa\\tScript:``, which browsers read
+    as ``javascript:``) was taken for such an address: left out, but never said."""
+    from rawhtml.sanitize import clean
+
+    html, changes = clean(shape)
+    assert "cite" not in html and "script" not in html.lower(), html
+    assert [c for c in changes if "is left out: only http" in c.what], changes

@@ -674,8 +674,9 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if key == "id" and (not value.strip() or any(c.isspace() for c in value.strip())):
             continue  # no element can be found by it; XHTML refuses it (EPUBCheck RSC-005)
-        if key == "cite" and not SCHEME.match(value.strip()):
+        if key == "cite" and not SCHEME.match(_URL_WHITESPACE.sub("", value)):
             continue  # a source's address for machines: one beside the page names no file the book has
+            # (read as browsers read it: " JaVa\tScript:" is a scheme, refused and said below)
         if key == "id":
             value = value.strip()
         if key in URL_ATTRIBUTES:
