@@ -410,3 +410,26 @@ def test_a_scripting_cite_with_a_tab_or_space_in_its_scheme_is_said(shape) -> No
     html, changes = clean(shape)
     assert "cite" not in html and "script" not in html.lower(), html
     assert [c for c in changes if "is left out: only http" in c.what], changes
+
+
+def test_a_hidden_file_a_page_links_or_includes_is_never_published(tmp_path: Path) -> None:
+    """``[settings](.env)``, ``[x](.git/config)`` (a CI checkout's holds its token) and
+    ``{literalinclude} .git/config`` published the file as a download, or printed it in the
+    page, without a word: Jekyll and GitHub Pages never publish a hidden file. Each is
+    refused at its line; GitBook's ``.gitbook/assets/`` files are still published."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nSee [settings](.env), [git](.git/config) and "
+                    "[the plan](.gitbook/assets/plan.txt).\n\n```{literalinclude} .git/config\n```\n",
+        ".env": "SECRET_ENV=1\n", ".git/config": "[remote]\nurl = https://u:SECRET_TOKEN@github.com/x\n",
+        ".gitbook/assets/plan.txt": "The parks plan.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    leaked = [str(p) for p in (tmp_path / "html").rglob("*") if p.is_file()
+              and "SECRET" in p.read_text(encoding="utf-8", errors="replace")]
+    assert leaked == []
+    said = [w for w in build.warnings if "[security.hidden-file]" in w]
+    assert len(said) == 3 and all("index.md:5:" in w for w in said[:2] if "download" in w), said
+    assert any("index.md:7:" in w and "literalinclude" in w for w in said), said
+    assert list((tmp_path / "html" / "_downloads").rglob("plan.txt"))
+    assert "settings" in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ from sphinx.util import logging
 
 from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
-from .paths import is_inside, not_a_file, refused, resolve
+from .paths import hidden_message, hidden_part, is_inside, not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind, cut
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ def may_read(directive: Directive, reference: str, *, root_is_source: bool) -> b
         warn(f"{directive.name}: {why}", (env.docname, directive.lineno), Kind.FILE_OUTSIDE)
         return False
     path = resolve(reference, base, Path(env.srcdir), root_is_source=root_is_source)
+    if (part := hidden_part(path, Path(env.srcdir))) is not None:
+        warn(f"{directive.name}: {hidden_message(reference, part)}", (env.docname, directive.lineno),
+             Kind.HIDDEN_FILE)
+        return False
     if path is not None and (special := not_a_file(path)):
         warn(f"{directive.name}: {special}", (env.docname, directive.lineno), Kind.NOT_A_FILE)
         return False
@@ -362,8 +366,13 @@ class RefuseOutsideFiles(SphinxTransform):
             if "://" in target:
                 continue
             why = refused(target, base, Path(env.srcdir), allowed)
+            hidden = None if why else hidden_part(resolve(target, base, Path(env.srcdir), root_is_source=True),
+                                                 Path(env.srcdir))
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
+            elif hidden is not None:
+                why = hidden_message(target, hidden)
+                warn(f"the download {why}; its words are shown instead", node, Kind.HIDDEN_FILE)
             elif why := special_file(target, base, Path(env.srcdir), picture=False):
                 warn(f"the download {target!r} is not published: {why}; its words are shown "
                      "instead", node, Kind.NOT_A_FILE)
