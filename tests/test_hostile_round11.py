@@ -433,3 +433,26 @@ def test_a_hidden_file_a_page_links_or_includes_is_never_published(tmp_path: Pat
     assert any("index.md:7:" in w and "literalinclude" in w for w in said), said
     assert list((tmp_path / "html" / "_downloads").rglob("plan.txt"))
     assert "settings" in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_picture_or_download_no_page_shows_any_more_leaves_the_site(tmp_path: Path) -> None:
+    """A file put online by mistake (a list of residents' names) and then deleted from the
+    pages stayed on the site at ``_downloads/<hash>/`` after every rebuild; a picture no
+    page shows any more stayed in ``_images/``. Those of the pages still shown stay."""
+    source = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\n---\n\nSee [the list](residents.csv), [the plan](plan.txt), "
+                    "![Old map](old.png) and ![Map](map.png).\n",
+        "residents.csv": "name,address\nSECRET,1 Main St\n", "plan.txt": "Plan.\n",
+        "old.png": PNG, "map.png": PNG,
+    })
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    assert sphinx_build(source, out, strict=False, doctrees=doctrees).returncode == 0
+    assert list(out.glob("_downloads/*/residents.csv")) and (out / "_images" / "old.png").is_file()
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\nSee [the plan](plan.txt) and ![Map](map.png).\n",
+                                     encoding="utf-8")
+    (source / "residents.csv").unlink()
+    (source / "old.png").unlink()
+    again = sphinx_build(source, out, strict=False, doctrees=doctrees)
+    assert again.returncode == 0 and "Traceback" not in again.output, again.output
+    assert not list(out.glob("_downloads/*/residents.csv")) and not (out / "_images" / "old.png").exists()
+    assert list(out.glob("_downloads/*/plan.txt")) and (out / "_images" / "map.png").is_file()
