@@ -456,3 +456,18 @@ def test_a_picture_or_download_no_page_shows_any_more_leaves_the_site(tmp_path: 
     assert again.returncode == 0 and "Traceback" not in again.output, again.output
     assert not list(out.glob("_downloads/*/residents.csv")) and not (out / "_images" / "old.png").exists()
     assert list(out.glob("_downloads/*/plan.txt")) and (out / "_images" / "map.png").is_file()
+
+
+def test_include_relative_of_a_hidden_file_prints_nothing_of_it(tmp_path: Path) -> None:
+    """``{% include_relative .env %}`` and ``{% include_relative .git/config %}`` on an old
+    Jekyll site's page printed the file into every edition; now the tag stays as written and
+    is said, as one naming a file outside the folder is."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Parks\n", ".env": "SECRET_ENV=1\n", ".git/config": "SECRET_TOKEN\n",
+        "index.md": "---\ntitle: Home\n---\n\nA {% include_relative .env %}\n\nB {% include_relative .git/config %}\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert "SECRET" not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    said = [w for w in build.warnings if "index.md:5:" in w and "include_relative .env" in w]
+    assert said and "include_relative .git/config" in said[0], build.warnings
