@@ -366,13 +366,8 @@ class RefuseOutsideFiles(SphinxTransform):
             if "://" in target:
                 continue
             why = refused(target, base, Path(env.srcdir), allowed)
-            hidden = None if why else hidden_part(resolve(target, base, Path(env.srcdir), root_is_source=True),
-                                                 Path(env.srcdir))
             if why:
                 warn(f"download {why}", node, Kind.FILE_OUTSIDE)
-            elif hidden is not None:
-                why = hidden_message(target, hidden)
-                warn(f"the download {why}; its words are shown instead", node, Kind.HIDDEN_FILE)
             elif why := special_file(target, base, Path(env.srcdir), picture=False):
                 warn(f"the download {target!r} is not published: {why}; its words are shown "
                      "instead", node, Kind.NOT_A_FILE)
@@ -382,6 +377,10 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the download {target!r} is not published: {how}. Offer it zipped (a map "
                      "as .kmz), or as plain text named with no such suffix (.txt); its words are "
                      "shown instead", node, Kind.ACTIVE_FILE)
+            elif (hidden := hidden_part(resolve(target, base, Path(env.srcdir), root_is_source=True),
+                                        Path(env.srcdir))) is not None:
+                why = hidden_message(target, hidden)  # after active-file: `.htaccess` is said as that
+                warn(f"the download {why}; its words are shown instead", node, Kind.HIDDEN_FILE)
             elif unsafe := svg_problems(target, base, Path(env.srcdir)):
                 why = "; ".join(unsafe)
                 warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)
