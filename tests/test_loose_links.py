@@ -101,7 +101,7 @@ def test_a_link_the_reader_refused_for_its_address_is_said_so():
     from loose_links.core import as_text_message
 
     said = as_text_message(1, "[a](JaVaScRiPt:alert(1))")
-    assert "'JaVaScRiPt:alert(1' is not one a link may have" in said and "brackets" not in said
+    assert "'JaVaScRiPt:alert(1)' is not one a link may have" in said and "brackets" not in said
     assert "brackets do not pair up" in as_text_message(1, 'drown"](/uploads/x.jpeg')
 
 

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagesource.fences import outside_code, outside_fences
+from safety.paths import hidden_part
 
 from .linemap import LineMap
 
@@ -356,7 +357,8 @@ def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:
     """The files a page's ``{% include_relative name %}`` tags read, by name as written.
 
     As Jekyll: a path below the page's own folder (no ``..``, not absolute); and never a
-    file outside the source folder, a symlink out of it included, nor the page itself. A
+    file outside the source folder, a symlink out of it included, nor the page itself, nor
+    a hidden file (``.env``; ``.git/config`` holds a CI checkout's token: ``safety.paths``). A
     name that breaks a rule is left out: its tag stays text, and the page is warned.
     """
     found: dict[str, Path] = {}
@@ -372,7 +374,8 @@ def relative_includes(text: str, page: Path, srcdir: Path) -> dict[str, Path]:
             is_file = real.is_file()
         except OSError:  # a name or path too long for the file system (errno 36): no file
             continue
-        if root in real.parents and is_file and real != Path(os.path.realpath(page)):
+        if root in real.parents and is_file and real != Path(os.path.realpath(page)) \
+                and hidden_part(real, root) is None:  # `.env`, `.git/config`: never printed
             found[name] = real
     return found
 

@@ -28,7 +28,7 @@ from sphinx.util import logging
 import rawhtml
 from publication.logfilters import add_once
 
-from .core import (DUPLICATE_NOTE, Kind, apart_link, apart_message, as_text_message, blank_line_message,
+from .core import (DUPLICATE_NOTE, Kind, apart_link, refused_autolink, apart_message, as_text_message, blank_line_message,
                    duplicate_note_message, html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
                    same_file_other_capitals, shown_on_purpose, undefined_reference, unread_link)
@@ -208,11 +208,13 @@ class MarkdownShownAsText(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         texts = [text for text in self.document.findall(nodes.Text)
-                 if ("](" in text or "]:" in text or "][" in text) and not _in_code(text)]
+                 if ("](" in text or "]:" in text or "][" in text or "<" in text and ":" in text)
+                 and not _in_code(text)]
         refused = any("]:" in text and refused_definition(text) for text in texts)
         found = [text for text in texts
                  if "](" in text and unread_link(text) and not self._shown_on_purpose(text)
                  or "]:" in text and refused_definition(text)
+                 or "<" in text and refused_autolink(text)
                  or not refused and "][" in text and undefined_reference(text)]  # said with its definition
         siblings = _Siblings()
         places: list[tuple[int, Callable[[], tuple[Any, nodes.Node]]]] = [
@@ -259,6 +261,8 @@ class MarkdownShownAsText(SphinxTransform):
         found = []
         for text in self.document.findall(nodes.Text):
             if "<" not in text or _in_code(text) or (element := html_shown_as_text(text)) is None:
+                continue
+            if _said_title(text):
                 continue
             line = _line_node(text).line
             written = html_written(_page_lines(self.env), line) if line is not None else None
@@ -571,6 +575,17 @@ def _written_at(target: str, node: Any) -> tuple[str | None, bool]:
         if f"({target}" in text or f"(<{target}>" in text:
             return f"{path}:{number}", False
     return None, False
+
+
+def _said_title(node: nodes.Node) -> bool:
+    """Inside a title whose HTML safety said, shown as text (``security.title-markup``)."""
+    from safety.titles import SAID
+
+    while node is not None:
+        if isinstance(node, nodes.title):
+            return bool(node.get(SAID))
+        node = node.parent
+    return False
 
 
 def _page_lines(env: Any) -> list[str]:

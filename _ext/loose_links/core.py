@@ -226,6 +226,25 @@ def refused_definition(text: str) -> str | None:
     return None
 
 
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>")
+"""An autolink as CommonMark reads one (a scheme of 2 to 32 characters, no space or ``<``)."""
+
+
+def refused_autolink(text: str) -> str | None:
+    """The address of the first ``<javascript:…>`` in ``text`` (a page's words as shown): an
+    autolink with a scheme no link may have, which the reader refuses and shows as typed,
+    ``<`` and all, with no link and, until now, no word of why."""
+    for found in _AUTOLINK.finditer(text) if "<" in text else ():
+        if not urls.is_allowed(found.group(1)):
+            return found.group(1)
+    return None
+
+
+_WHOLE_ADDRESS = re.compile(r"\]\(((?:[^\s()]|\([^\s()]*\))+)")
+"""The address after ``](`` with its own parentheses (``javascript:alert(1)``): the
+message named it cut at its first ``)``."""
+
+
 _ESCAPED_LINK = re.compile(r"\\\[[^\[\]\n]*\\\]\(")
 
 
@@ -262,6 +281,11 @@ def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) ->
     at the lines ``others``."""
     more = _more(count, others)
     if not _ADDRESS.search(text) and refused_definition(text) is None and \
+            (auto := refused_autolink(text)) is not None:
+        return (f"an address in `<…>` is shown as typed, `<` and all{more}: its address "
+                f"'{auto[:60]}' is not one a link may have (only http, https, mailto, tel and "
+                "relative addresses are); remove the `<` and `>`, or give it such an address")
+    if not _ADDRESS.search(text) and refused_definition(text) is None and \
             (label := undefined_reference(text)) is not None:
         return (f"a reference link is shown as typed, brackets and all{more}: no `[{label[:60]}]: "
                 "address` line on the page defines it (the old site's include may have); add "
@@ -270,7 +294,7 @@ def as_text_message(count: int, text: str = "", others: tuple[int, ...] = ()) ->
         return (f"a link is shown as typed, `[{unclosed.group(1)[:60]}](` and all{more}: its "
                 "address and closing `)` were never written (the paragraph ends after the `(`); "
                 "write where it leads, `[text](address)`, or remove the brackets")
-    address = _ADDRESS.search(text)
+    address = _WHOLE_ADDRESS.search(text) or _ADDRESS.search(text)
     refused = address.group(1) if address is not None else refused_definition(text)
     if refused is not None and refused.lower().startswith("data:"):
         return (f"Markdown for a picture is shown as typed{more}: its picture is written into "

@@ -111,7 +111,7 @@ def _display_block(lines: list[str], first: int, start: int, is_prose: set[int])
     ``$$`` closing it, as kramdown reads it), or None. The block needs a blank line before it
     (the fence's opening) and a blank line or the page's end after it."""
     if not _OPENS.match(lines[first]) or first - 1 < start or first - 1 not in is_prose \
-            or lines[first - 1].strip():
+            or lines[first - 1].strip() or after_html_block(lines, first - 1, start):
         return None
     opening = lines[first].index("$$") + 2
     for end in range(first, len(lines)):
@@ -129,6 +129,20 @@ def _display_block(lines: list[str], first: int, start: int, is_prose: set[int])
                 return None
             return end
     return None
+
+
+_HTML_START = re.compile(r"^ {0,3}<[A-Za-z/!?]")
+
+
+def after_html_block(lines: list[str], blank: int, start: int) -> bool:
+    """Whether the block that ends at the blank line ``blank`` starts with a tag (``</details>``,
+    ``<div>``): an HTML block, which only a blank line ends. A fence's opening written on that
+    line joined the block, and the formula was shown as typed, "```{math} x+y```" (the
+    ``<details>`` box before it emptied): the formula is then inline maths on its own line."""
+    at = blank - 1
+    while at >= start and lines[at].strip():
+        at -= 1
+    return at + 1 < blank and bool(_HTML_START.match(lines[at + 1]))
 
 
 def _role(match: re.Match[str]) -> str:

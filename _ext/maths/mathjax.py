@@ -25,7 +25,7 @@ import string
 
 from pagesource.fences import body_start, outside_code, outside_fences
 
-from .doubledollar import math_role
+from .doubledollar import after_html_block, math_role
 
 KRAMDOWN_ESCAPES = "\\.*_+`<>()[]{}#!:|\"'$=-"
 """What kramdown's ``\\`` escapes (its ``ESCAPED_CHARS``)."""
@@ -74,7 +74,8 @@ def _unescaper(escapes: str):
 
 
 def _blank(lines: list[str], i: int, start: int, is_prose: set[int]) -> bool:
-    return i >= start and i in is_prose and not lines[i].strip()
+    """A blank line a fence may be written on: none that ends an HTML block (:func:`after_html_block`)."""
+    return i >= start and i in is_prose and not lines[i].strip() and not after_html_block(lines, i, start)
 
 
 def _display(lines: list[str], first: int, start: int, is_prose: set[int]) -> int | None:

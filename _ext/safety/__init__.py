@@ -332,6 +332,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("doctree-read", text_without_control_characters, priority=400)  # before the titles (500)
     app.connect("doctree-read", say_text_control_characters, priority=900)  # after front data (610)
     app.add_transform(metatags.RefuseHttpEquiv)
+    app.add_directive("meta", metatags.MarkdownMeta, override=True)
     app.add_post_transform(images.RemotePicturesAsLinks)
     app.add_post_transform(images.LinkedPicturesShownAsWords)
     app.add_transform(images.PictureSizesWritable)

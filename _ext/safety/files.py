@@ -26,7 +26,7 @@ from sphinx.util import logging
 
 from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
-from .paths import is_inside, not_a_file, refused, resolve
+from .paths import hidden_message, hidden_part, is_inside, not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind, cut
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ def may_read(directive: Directive, reference: str, *, root_is_source: bool) -> b
         warn(f"{directive.name}: {why}", (env.docname, directive.lineno), Kind.FILE_OUTSIDE)
         return False
     path = resolve(reference, base, Path(env.srcdir), root_is_source=root_is_source)
+    if (part := hidden_part(path, Path(env.srcdir))) is not None:
+        warn(f"{directive.name}: {hidden_message(reference, part)}", (env.docname, directive.lineno),
+             Kind.HIDDEN_FILE)
+        return False
     if path is not None and (special := not_a_file(path)):
         warn(f"{directive.name}: {special}", (env.docname, directive.lineno), Kind.NOT_A_FILE)
         return False
@@ -276,6 +280,20 @@ def _web_address(uri: str) -> bool:
     return urls.scheme_of(uri) in ("http", "https")
 
 
+def _refused_scheme(uri: str, base: Path) -> bool:
+    """A picture at ``JaVaScRiPt:alert(1)`` or ``vbscript:x`` (no ``//``): a browser reads its
+    scheme, no file of the pages has that name. It was looked for as a file ("cannot be
+    found: add the picture as 'JaVaScRiPt:…'") and the PDF called it a picture on another
+    site: two warnings, both wrong. A file named so (``a:b.png``) is still a picture."""
+    scheme = urls.scheme_of(uri)
+    if scheme is None or len(scheme) == 1 or scheme in ("http", "https", "data"):
+        return False  # ``C:\\Users\\…``: a drive, said as a missing file with its name
+    try:
+        return not (base / uri).exists()
+    except (OSError, ValueError):
+        return True
+
+
 class RefuseOutsideFiles(SphinxTransform):
     """Images and downloads that point outside, and unsafe SVGs, are shown as their text."""
 
@@ -294,7 +312,7 @@ class RefuseOutsideFiles(SphinxTransform):
                      "instead", node, kind)
                 replace_by_alt(node)
                 continue
-            if "://" in uri and not _web_address(uri):
+            if ("://" in uri or _refused_scheme(uri, base)) and not _web_address(uri):
                 warn(f"the picture {cut(uri)!r} is not shown: only a picture at an http or https "
                      "address can be linked; its alt text is shown instead", node, Kind.URL_SCHEME)
                 replace_by_alt(node)
@@ -359,6 +377,10 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the download {target!r} is not published: {how}. Offer it zipped (a map "
                      "as .kmz), or as plain text named with no such suffix (.txt); its words are "
                      "shown instead", node, Kind.ACTIVE_FILE)
+            elif (hidden := hidden_part(resolve(target, base, Path(env.srcdir), root_is_source=True),
+                                        Path(env.srcdir))) is not None:
+                why = hidden_message(target, hidden)  # after active-file: `.htaccess` is said as that
+                warn(f"the download {why}; its words are shown instead", node, Kind.HIDDEN_FILE)
             elif unsafe := svg_problems(target, base, Path(env.srcdir)):
                 why = "; ".join(unsafe)
                 warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)

@@ -36,6 +36,35 @@ def resolve(reference: str, document_dir: Path, srcdir: Path, *, root_is_source:
         return None
 
 
+CONTENT_FOLDERS = frozenset({".gitbook", ".attachments", ".github"})
+"""Hidden folders that hold a site's own files: GitBook's pictures and files
+(``.gitbook/assets/``), an Azure DevOps wiki's (``.attachments/``), GitHub's community pages."""
+
+
+def hidden_part(path: Path | None, srcdir: Path) -> str | None:
+    """The first hidden file or folder (``.env``, ``.git``) on ``path`` (resolved) below the
+    source folder, or None: none, or one of :data:`CONTENT_FOLDERS` (not as the file itself)."""
+    if path is None:
+        return None
+    try:
+        parts = path.relative_to(os.path.realpath(srcdir)).parts
+    except ValueError:
+        parts = path.parts
+    for at, part in enumerate(parts):
+        if part.startswith(".") and part not in (".", "..") and \
+                not (part in CONTENT_FOLDERS and at < len(parts) - 1):
+            return part
+    return None
+
+
+def hidden_message(reference: str, part: str) -> str:
+    """What to say of a hidden file a page reads or offers."""
+    where = "a hidden file" if Path(reference).name == part else f"in the hidden folder {part!r}"
+    return (f"{reference!r} is {where}, which Jekyll and GitHub Pages never publish and "
+            "which may hold secrets (passwords, tokens), so it is not published; give a file "
+            "meant for readers a name without the leading '.', outside such a folder")
+
+
 def is_inside(path: Path, folders: Iterable[Path]) -> bool:
     """``path`` (already resolved) is one of ``folders`` or below one of them."""
     for folder in folders:

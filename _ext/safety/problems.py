@@ -111,6 +111,13 @@ class Kind(enum.Enum):
     the build stopped with no word. It is not read; the page is not built, a picture's alt
     text or a download's words are shown."""
 
+    HIDDEN_FILE = "hidden-file"
+    """A download or a file an ``include``, ``literalinclude``, ``csv-table`` or ``raw`` reads
+    is hidden (``.env``, ``.npmrc``, ``.git/config``, which in a CI checkout holds its token):
+    Jekyll and GitHub Pages never publish one, and each holds secrets. It is not read or
+    published; a download's words are shown. Folders exports keep pages' files in
+    (``.gitbook/``, ``.attachments/``, ``.github/``) are not hidden."""
+
     FOLDER_LOOP = "folder-loop"
     """A folder among the pages is a link to a folder it is in (``again`` → ``.``): Sphinx
     walked it again and again, publishing every page once per level down to the system's

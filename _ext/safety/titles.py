@@ -58,6 +58,11 @@ def _empty_elements(title: nodes.title) -> list[nodes.Node]:
     return empty
 
 
+SAID = "safety_html_said"
+"""Set on a title whose HTML this transform said, shown as text: no other room says it again
+(loose_links took a callout's ``<img src=x onerror=…>`` for a picture's HTML gone wrong)."""
+
+
 class TitlesAreText(SphinxTransform):
     """Replace raw HTML (or any raw output) inside a title by its text; a line break by a
     space, and an element with nothing inside or a comment by nothing, without a word
@@ -84,6 +89,7 @@ class TitlesAreText(SphinxTransform):
                                location=(self.env.docname, self.line_of(title)),
                                type=WARNING_TYPE, subtype=Kind.TITLE_MARKUP.value)
                 raw.replace_self(nodes.Text(raw.astext()))
+                title[SAID] = True
             if title.children and isinstance(title[-1], nodes.Text) and title[-1] != title[-1].rstrip():
                 title.replace(title[-1], nodes.Text(title[-1].rstrip()))
             if closing := bidi_closers(title.astext()):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -235,6 +235,30 @@ def _pages_written(record: Path) -> set[str]:
     return {n for n in names if isinstance(n, str) and not n.startswith("/") and ".." not in n.split("/")}
 
 
+def remove_departed_files(app: Sphinx, exception: Exception | None) -> None:
+    """Delete each picture (``_images/``) and download (``_downloads/<hash>/``) no page of
+    this build shows or offers. Sphinx never deletes output: a file a page stopped linking,
+    or that was deleted from the pages (a spreadsheet of residents' names put online by
+    mistake), stayed on the site at its old address after every rebuild, though a clean
+    build has no such file. Only after a build that succeeded."""
+    if exception is not None or not is_web(app.builder):
+        return
+    env, outdir = app.env, Path(app.outdir)
+    pictures = {name for _, name in env.images.values()}
+    downloads = {PurePosixPath(dest).as_posix() for _, dest in env.dlfiles.values()}
+    folder = outdir / app.builder.imagedir
+    for file in folder.iterdir() if folder.is_dir() else ():
+        if file.is_file() and file.name not in pictures:
+            file.unlink()
+    folder = outdir / "_downloads"
+    for hashed in folder.iterdir() if folder.is_dir() else ():
+        for file in hashed.iterdir() if hashed.is_dir() else ():
+            if file.is_file() and f"{hashed.name}/{file.name}" not in downloads:
+                file.unlink()
+        if hashed.is_dir() and not any(hashed.iterdir()):
+            hashed.rmdir()
+
+
 # ---------------------------------------------------------------- rewriting pages
 
 def _fingerprint(app: Sphinx) -> str:
@@ -394,5 +418,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", drop_build_paths)
     app.connect("build-finished", complete_sitemap, priority=400)  # before sphinx-sitemap (500)
     app.connect("build-finished", write_site_files)
+    app.connect("build-finished", remove_departed_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
