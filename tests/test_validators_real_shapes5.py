@@ -56,3 +56,42 @@ def test_an_iframes_link_is_a_paragraph_of_its_own(tmp_path, browser):  # noqa: 
 
     assert epubcheck_messages(next((tmp_path / "epub").glob("*.epub")), ("ERROR", "FATAL", "WARNING")) == []
 
+
+def test_an_untranslated_box_title_is_marked_in_the_source_language(tmp_path):
+    """A translation whose catalog leaves a folding box's title untranslated (``???+ note``,
+    titled "Note"; ``??? tip "Folded one"``): its untranslated paragraphs are marked
+    ``lang="en"`` (WCAG 3.1.2, Language of Parts), but the ``<summary>`` made from the box's
+    title dropped the mark, so a Spanish screen reader read "Note" as Spanish. The summary
+    keeps its title's language in the site and the ePub; a translated title has none."""
+    import subprocess
+
+    from conftest import REPO
+
+    source = write_pages(tmp_path / "pages", {"index.md": page("Home", 1, (
+        "Intro words.\n\n??? tip \"Folded one\"\n    Folded body.\n\n"
+        "???+ note\n    Open body.\n\n??? warning \"Translated one\"\n    Other body.\n"))})
+    build = tmp_path / "build"
+    make = ["make", "-C", str(REPO), f"SOURCEDIR={source}", f"BUILDDIR={build}", "JOBS=1", "STRICT=0"]
+    done = subprocess.run([*make, "translations"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    po = source / "locales" / "es" / "LC_MESSAGES" / "index.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Translated one"\nmsgstr ""', 'msgid "Translated one"\nmsgstr "Una traducida"'), encoding="utf-8")
+    done = subprocess.run([*make, "all"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    def summaries(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
+        found = []
+        for summary in soup.select("details.details-box > summary"):
+            marked = summary.find(attrs={"lang": True})
+            found.append((" ".join(summary.get_text(" ").split()),
+                          marked.get("lang") if marked is not None else summary.get("lang")))
+        return found
+
+    expected = [("Folded one", "en"), ("Note", "en"), ("Una traducida", None)]
+    assert summaries(_article(build / "html" / "es" / "index.html")) == expected
+    assert summaries(_article(build / "html" / "index.html")) == [  # the source language's own: no mark
+        ("Folded one", None), ("Note", None), ("Translated one", None)]
+    with zipfile.ZipFile(next((build / "epub").glob("*-es.epub"))) as archive:
+        chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
+    assert summaries(chapter) == expected
