@@ -95,3 +95,58 @@ def test_an_untranslated_box_title_is_marked_in_the_source_language(tmp_path):
     with zipfile.ZipFile(next((build / "epub").glob("*-es.epub"))) as archive:
         chapter = BeautifulSoup(archive.read("index.xhtml"), "html.parser")
     assert summaries(chapter) == expected
+
+
+
+def test_open_and_nested_folding_boxes_are_reached_named_and_opened_by_keyboard(tmp_path, browser):  # noqa: F811
+    """MkDocs' open ``???+`` box holding a folded one, and kramdown's boxes nested two deep:
+    each shown summary is reached by Tab, in order, with a visible focus ring, is named by
+    its title with its state (open or not) to a screen reader, and Enter folds or opens
+    it; a box inside a folded one is reached only once that one is open."""
+    from test_a11y_html import FOCUSED_JS
+
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n",
+        "index.md": page("Home", 1, (
+            '<details markdown="1">\n<summary>Outer box</summary>\n\nOuter words.\n\n'
+            '<details markdown="1">\n<summary>Inner box</summary>\n\nInner words.\n\n</details>\n</details>\n\n'
+            '<details markdown="1"><summary>Fees</summary>\nThe fee is **five** dollars.\n'
+            '<details markdown="1">\n<summary>Tight inner</summary>\nTight words.\n</details>\n</details>\n')),
+        "help.md": page("Help", 2, ('???+ warning "Open warning"\n    Open body.\n\n'
+                                    '    ??? tip "Inner folded"\n        Inner body.\n\nAfter.\n'))})
+    built = sphinx_build(source, tmp_path / "html", strict=False)
+    assert "Traceback" not in built.output, built.output
+    summary_js = ("() => document.activeElement.tagName === 'SUMMARY' ? "
+                  "document.activeElement.textContent.trim() : null")
+    is_open = "() => document.activeElement.parentElement.open"
+    context, tab = new_page(browser, "phone")
+    reached, named = {}, {}
+    with serve(tmp_path / "html") as address:
+        for name, open_them in (("index.html", False), ("help.html", False), ("index.html", True)):
+            tab.goto(address + name)
+            found: list[tuple[str, bool]] = []
+            for _ in range(40):
+                tab.keyboard.press("Tab")
+                if (words := tab.evaluate(summary_js)) and words not in [w for w, _ in found]:
+                    focus = tab.evaluate(FOCUSED_JS)
+                    assert focus["onScreen"] and focus["ring"], focus
+                    was = tab.evaluate(is_open)
+                    tab.keyboard.press("Enter")
+                    assert tab.evaluate(is_open) is not was, words
+                    if not open_them:
+                        tab.keyboard.press("Enter")
+                    found.append((words, was))
+            reached[(name, open_them)] = found
+            tree = tab.context.new_cdp_session(tab).send("Accessibility.getFullAXTree")["nodes"]
+            named[(name, open_them)] = [
+                (n["name"]["value"], [p["value"]["value"] for p in n.get("properties", []) if p["name"] == "expanded"])
+                for n in tree if n.get("role", {}).get("value") == "DisclosureTriangle"
+                and "SHA" not in n["name"]["value"]]
+    context.close()
+    assert reached == {("index.html", False): [("Outer box", False), ("Fees", False)],
+                       ("help.html", False): [("Open warning", True), ("Inner folded", False)],
+                       ("index.html", True): [("Outer box", False), ("Inner box", False), ("Fees", False),
+                                              ("Tight inner", False)]}
+    assert sorted(named[("help.html", False)]) == [("Inner folded", [False]), ("Open warning", [True])], named
+    assert sorted(named[("index.html", True)]) == [("Fees", [True]), ("Inner box", [True]), ("Outer box", [True]),
+                                                   ("Tight inner", [True])], named
