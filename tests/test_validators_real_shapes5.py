@@ -150,3 +150,36 @@ def test_open_and_nested_folding_boxes_are_reached_named_and_opened_by_keyboard(
     assert sorted(named[("help.html", False)]) == [("Inner folded", [False]), ("Open warning", [True])], named
     assert sorted(named[("index.html", True)]) == [("Fees", [True]), ("Inner box", [True]), ("Outer box", [True]),
                                                    ("Tight inner", [True])], named
+
+
+def test_a_language_folder_is_left_out_of_the_translation_too(tmp_path):
+    """A Jekyll site's Spanish twins in ``es/`` and a Spanish translation (``make
+    translations``): the build said the folder's pages are not published, since ``es/`` is
+    where the Spanish site goes, and the English site and ePub left them out; but the Spanish
+    site published them at ``es/es/`` and its ePub held them, so the two languages' editions
+    had different pages (a twin beside the translation of the same page). Every edition now
+    leaves them out, as said, once."""
+    import subprocess
+
+    from conftest import REPO
+
+    source = write_pages(tmp_path / "pages", {
+        "_config.yml": "title: Parks\n",
+        "index.md": page("Home", 1, "Welcome."),
+        "about.md": page("About the parks", 2, "The parks are open daily.", lang="en"),
+        "es/about.md": page("Acerca de los parques", 2, "Los parques abren todos los días.", lang="es")})
+    build = tmp_path / "build"
+    make = ["make", "-C", str(REPO), f"SOURCEDIR={source}", f"BUILDDIR={build}", "JOBS=1", "STRICT=0"]
+    done = subprocess.run([*make, "translations"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = subprocess.run([*make, "all"], capture_output=True, text=True, check=False)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0 and "Traceback" not in output, output
+    assert output.count("[languages.language-folder]") == 1, output
+    pages = sorted(p.relative_to(build / "html").as_posix() for p in (build / "html").rglob("*.html")
+                   if "editions/" not in p.as_posix())
+    assert not [p for p in pages if p.startswith("es/es/")], pages
+    assert "es/about.html" in pages and "about.html" in pages
+    for book in (build / "epub").glob("*.epub"):
+        with zipfile.ZipFile(book) as archive:
+            assert not [n for n in archive.namelist() if n.startswith("es/")], (book.name, archive.namelist())
