@@ -516,13 +516,17 @@ def sitemap_address(app: Sphinx, docname: str) -> str:
 def refuse_language_folders(app: Sphinx, env: Any, added: set[str], changed: set[str],
                             removed: set[str]) -> list[str]:
     """``env-get-outdated``, before the outline: pages in a top folder named as a translation
-    this build publishes (``es/index.md``) would be overwritten by that site, or overwrite it."""
-    if is_translation(app.config):
-        return []
+    this build publishes (``es/index.md``) would be overwritten by that site, or overwrite it.
+    A translation leaves them out too, unsaid (the source language said it): its editions hold
+    the pages the source language's hold, not a twin beside a page's translation."""
     folders = {lang for lang in app.config.publication_languages if lang != app.config.source_language}
     for docname in sorted(env.found_docs):
         top = docname.split("/", 1)[0]
-        if "/" in docname and top in folders:
+        if "/" in docname and top in folders and is_translation(app.config):
+            env.found_docs.discard(docname)
+            added.discard(docname)
+            changed.discard(docname)
+        elif "/" in docname and top in folders:
             logger.warning(f"'{top}/' is where the {names.own_name(top)} ({top}) edition of the site is "
                            f"published, so the pages in this folder are not: rename the folder",
                            location=(docname, 1), type=WARNING_TYPE,

@@ -236,6 +236,8 @@ def as_html(doctree: nodes.Node) -> None:
         opened = ' open="open"' if box.get("open") else ""
         start = nodes.raw("", f'<details class="{CLASS}"{opened}><summary>', format="html")
         summary = nodes.inline("", "", *title.children)  # its code, bold, as the title had them
+        # a translation's untranslated title keeps the source language's mark (WCAG 3.1.2)
+        summary["classes"] = [c for c in title["classes"] if c.startswith("language-")]
         links = _links_out_of(summary)
         after = nodes.raw("", "</summary>", format="html")
         end = nodes.raw("", "</details>", format="html")

@@ -565,6 +565,11 @@ def icon_change(name: str) -> Change:
                   advice="write the word the icon stands for (\"Note:\") as text if readers need it")
 
 
+_FLOW = {"document_fragment", "div", "section", "article", "aside", "main", "blockquote", "li", "td", "th",
+         "dd", "details", "figure", "header", "footer", "nav"}
+"""Elements that hold paragraphs, where a frame's link is written as one."""
+
+
 def _element(element: ET.Element, out: list[str], changes: list[Change],
              local_image: Callable[[str], bool | str] | None, in_link: bool = False,
              inline: bool = False, within: str = "") -> None:
@@ -581,7 +586,10 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         src = element.get("src", "")
         title = " ".join(element.get("title", "").split())
         if src and url_is_safe(src):  # its title names it for screen readers: the link's words
-            out.append(_link(src, _text(title or src), in_link))
+            link = _link(src, _text(title or src), in_link)
+            # where the frame stood as a block, its link is a paragraph: two side by side were
+            # one line of small targets on a phone (WCAG 2.5.8)
+            out.append(f"<p>{link}</p>" if not (inline or in_link) and within in _FLOW else link)
             changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True))
             return
         out.append(_text(title))
@@ -960,6 +968,8 @@ def clean_inline(pieces: list[str], local_image: Callable[[str], bool | str] | N
                     said = [words for words in unescape(cleaned[8:cleaned.index("</strong>")]).split(" — ")
                             if words.casefold() != own]
                     result[start] = f"<strong>{_text(' — '.join(said))}</strong> " if said else ""
+                elif name == "iframe":  # its link (or title) in the sentence, as the warning says
+                    result[start] = cleaned
                 elif name in _WORDS_APART and not cleaned:
                     result[index] = " "  # "Option one Option two", not "Option oneOption two"
             continue  # an unpaired end tag is dropped
