@@ -831,3 +831,43 @@ def test_liquid_words_are_in_every_edition_or_said(tmp_path_factory, project):
 
 
 # ---------------------------------------------------------------- what the fuzzer found
+
+
+def built(tmp_path: Path, files: dict[str, str]) -> tuple[str, str]:
+    """A Jekyll site of ``files`` (with ``index.md`` and ``_config.yml``) built as ``make all``
+    does: the site's article text of ``page1.md`` and the build's output."""
+    write_pages(tmp_path / "src", {"index.md": simple_page("Home", None, "Welcome home."),
+                                   "_config.yml": "title: Found\nmarkdown: kramdown\n", **files})
+    result = make_all(tmp_path / "src", tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in output, output
+    html = BeautifulSoup((tmp_path / "out" / "html" / "page1.html").read_text(encoding="utf-8"), "html.parser")
+    return html.article.get_text(" "), output
+
+
+def test_an_include_parameter_with_escaped_quotes_is_run(tmp_path):
+    """``{% include note.html text="Say \\"yes\\" now" other='it\\'s' %}``: Jekyll reads a
+    backslash before the quote that closes the value as part of it; the include was shown as
+    written (``{%`` and all) and its words were no parameter."""
+    shown, output = built(tmp_path, {
+        "_includes/note.html": '<p class="note">{{ include.text }} / {{ include.other }}</p>\n',
+        "page1.md": "---\ntitle: One\nposition: 1\n---\n\n"
+                    '{% include note.html text="Say \\"escdq\\" now" other=\'it\\\'s escsq\' %}\n\n'
+                    "{% include note.html text='both \"kinds\\' here' %}\n"})
+    assert "{%" not in shown and "[jekyll.liquid]" not in output, shown + output
+    assert 'Say "escdq" now / it\'s escsq' in shown.replace("\u201c", '"').replace("\u201d", '"').replace(
+        "\u2019", "'"), shown
+    assert "both" in shown and "kinds" in shown, shown
+
+
+def test_a_warning_after_an_include_over_several_lines_names_its_own_line(tmp_path):
+    """``{% include card.html`` with each parameter on a line of its own (as long calls are
+    written): the call was made one line, and every Liquid warning below it named a line
+    as many lines too far up, the include's, not the ``{{ page.missing }}`` to change."""
+    _, output = built(tmp_path, {
+        "_includes/n.html": "<p>{{ include.text }} {{ include.other }}</p>\n",
+        "page1.md": "---\ntitle: One\nposition: 1\n---\n\n{% include n.html\n   text=\"multi\"\n   other=\"line\" %}\n\n"
+                    "Text {{ page.missing }} here.\n\n{% if page.gone %}hidden{% endif %} after\n"})
+    said = [line.split("page1.md:")[1].split(":")[0] for line in output.splitlines()
+            if "[jekyll.empty-value]" in line]
+    assert said == ["10", "12"], output
