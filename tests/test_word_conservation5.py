@@ -317,11 +317,16 @@ def include(draw, site, page):
         site.files[f"_includes/{name}.html"] = f'<span class="tag">{own}</span> {{{{ include.text }}}}'
         order = [own] + probe.expect
     file = f"{name}.{'md' if kind == 'md-inline' else 'html'}"
-    mark = "'" if '"' in param else '"'
-    if mark == "'" and "'" in param:
-        param = param.replace("'", "\u2019")
-        probe.typed = [(t.replace("'", "\u2019"), p) for t, p in probe.typed]
-    tag = f"{{% include {file} text={mark}{param}{mark} %}}"
+    if draw(st.booleans()):  # Jekyll's escaped quote: `text="Say \"yes\""`
+        written = '"' + param.replace('"', '\\"') + '"'
+    else:
+        mark = "'" if '"' in param else '"'
+        if mark == "'" and "'" in param:
+            param = param.replace("'", "\u2019")
+            probe.typed = [(t.replace("'", "\u2019"), p) for t, p in probe.typed]
+        written = mark + param + mark
+    lines = where in ("para", "ial", "div") and draw(st.booleans())  # a call over several lines
+    tag = f"{{% include {file}\n  text={written}\n%}}" if lines else f"{{% include {file} text={written} %}}"
     page.expect += order
     page.typed += probe.typed
     page.unordered |= probe.unordered
