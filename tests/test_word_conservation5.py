@@ -879,3 +879,15 @@ def test_a_warning_after_an_include_over_several_lines_names_its_own_line(tmp_pa
     said = [line.split("page1.md:")[1].split(":")[0] for line in output.splitlines()
             if "[jekyll.empty-value]" in line]
     assert said == ["10", "12"], output
+
+
+def test_a_page_s_path_and_name_are_printed(tmp_path):
+    """``Edit {{ page.path }} on GitHub``, ``{{ page.name }}``: Jekyll gave every page its
+    file's path and name; they printed nothing here, unsaid, as values nothing gives."""
+    shown, output = built(tmp_path, {"guides/page1.md": "---\ntitle: One\nposition: 1\n---\n\n"
+                                     "Edit {{ page.path }} or {{ page.name }} here.\n",
+                                     "page1.md": "---\ntitle: Top\nposition: 2\npath: own/path.md\n---\n\n"
+                                     "Path {{ page.path }} and {{ page.name }}.\n"})
+    assert "Path own/path.md and page1.md." in shown, "front matter's own `path:` wins, as on Jekyll"
+    html = (tmp_path / "out" / "html" / "guides" / "page1.html").read_text(encoding="utf-8")
+    assert "Edit guides/page1.md or page1.md here." in BeautifulSoup(html, "html.parser").article.get_text(" ")
