@@ -891,3 +891,19 @@ def test_a_page_s_path_and_name_are_printed(tmp_path):
     assert "Path own/path.md and page1.md." in shown, "front matter's own `path:` wins, as on Jekyll"
     html = (tmp_path / "out" / "html" / "guides" / "page1.html").read_text(encoding="utf-8")
     assert "Edit guides/page1.md or page1.md here." in BeautifulSoup(html, "html.parser").article.get_text(" ")
+
+
+def test_an_html_link_to_a_page_s_file_from_the_site_s_folder_leads_to_the_page(tmp_path):
+    """``<a href="{% link guides/a.md %}">`` (and ``<a href="/guides/a.md">``): the site's
+    link led to a download of the page's Markdown file, not to the page."""
+    shown, output = built(tmp_path, {
+        "guides/a.md": "---\ntitle: A\nposition: 2\n---\n\nGuide.\n",
+        "page1.md": "---\ntitle: One\nposition: 1\n---\n\n"
+                    '<p><a href="{% link guides/a.md %}">liquid link</a> <a href="/guides/a.md#x">root link</a></p>\n\n'
+                    "[markdown link]({% link guides/a.md %})\n"})
+    html = BeautifulSoup((tmp_path / "out" / "html" / "page1.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in html.article.find_all("a") if a.get_text() in
+             ("liquid link", "root link", "markdown link")}
+    assert links == {"liquid link": "guides/a.html", "root link": "guides/a.html#x",
+                     "markdown link": "guides/a.html"}, (links, output)
+    assert not list((tmp_path / "out" / "html" / "_downloads").glob("*/a.md")), "no download of the page's source"
