@@ -1265,6 +1265,17 @@ def substitution_names(app: Sphinx) -> frozenset[str]:
     return frozenset(getattr(app.config, "myst_substitutions", {}) or {})
 
 
+def _page_fills(path: Path, srcdir: Path) -> dict[str, str]:
+    """``page.path`` (the file from the site's folder) and, for a page that is no post or
+    collection document, ``page.name``: Jekyll printed them ("Edit {{ page.path }} on
+    GitHub"), and the words were left out, unsaid, as values Jekyll gave nothing."""
+    try:
+        relative = path.resolve().relative_to(srcdir.resolve()).as_posix()
+    except ValueError:
+        return {}
+    return {"path": relative} if relative.startswith("_") else {"path": relative, "name": path.name}
+
+
 def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: resolve Liquid and remove kramdown syntax before MyST parses the page."""
     if os.path.splitext(app.env.doc2path(docname))[1] not in app.config.source_suffix:
@@ -1295,7 +1306,8 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
                         paginator=every_post_on_one_page(app, docname, html_page)
                         if "paginator" in source[0] else None,
                         assets=jekyll_assets.addresses(source[0], srcdir, config),
-                        linked=functools.partial(_source_has, srcdir))
+                        linked=functools.partial(_source_has, srcdir),
+                        page_fills=_page_fills(path, srcdir))
     app.env.current_document[callout_boxes.KEY] = result.callouts
     app.env.current_document[callout_boxes.LANGUAGES] = result.languages
     app.env.current_document[contents_list.KEY] = result.no_toc

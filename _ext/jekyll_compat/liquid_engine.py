@@ -62,14 +62,18 @@ _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([\w./-]+?)\s*-?%\}")
-_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_QUOTED_VALUE = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
+"""An include's quoted value as Jekyll reads it: a backslash takes the next character into
+the value (``text="Say \"yes\""``); each character read by one alternative, so linear."""
+_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:" + _QUOTED_VALUE
+                      + r"|[\w.\[\]-]+))*)\s*(-?)%\}")
 """``{% include %}``, and jekyll-include-cache's ``include_cached``: the same include, cached."""
-_DYNAMIC_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_DYNAMIC_INCLUDE = re.compile(r"\{%(-?)\s*include(?:_cached)?\s+\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}((?:\s+[\w-]+\s*=\s*(?:" + _QUOTED_VALUE + r"|[\w.\[\]-]+))*)\s*(-?)%\}")
 """``{% include {{ page.widget }} %}``: Jekyll's include of the file a variable names."""
-_INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[\w.\[\]-]+))*)\s*(-?)%\}")
+_INCLUDE_RELATIVE = re.compile(r"\{%(-?)\s*include_relative\s+([\w./-]+)((?:\s+[\w-]+\s*=\s*(?:" + _QUOTED_VALUE + r"|[\w.\[\]-]+))*)\s*(-?)%\}")
 RELATIVE = "include_relative:"
 """How the engine names a file an ``include_relative`` reads (never a name in ``_includes/``)."""
-_INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[\w.\[\]-]+)")
+_INCLUDE_ARG = re.compile(r"([\w-]+)\s*=\s*(" + _QUOTED_VALUE + r"|[\w.\[\]-]+)")
 _MARK = re.compile("\x01(\\d+)\x02")
 _SLOT = re.compile("\x03(\\d+)\x04")
 LINE_MARKS = str.maketrans("", "", "\x01\x02")
@@ -717,8 +721,25 @@ def _include_call(match: re.Match[str], prefix: str = "", named_by: bool = False
     the file, from the same folder and with the same checks as a written name."""
     left, name, args, right = match.groups()
     name = name if named_by else f'"{prefix + name}"'
-    pairs = ", ".join(f"{key.replace('-', '_')}: {value}" for key, value in _INCLUDE_ARG.findall(args))
-    return "{%" + left + f" include {name}" + (f", {pairs}" if pairs else "") + " " + right + "%}"
+    pairs = ", ".join(f"{key.replace('-', '_')}: {_literal(value)}" for key, value in _INCLUDE_ARG.findall(args))
+    lines = "\n" * match.group(0).count("\n")  # a call over several lines keeps them: later lines keep their numbers
+    return "{%" + left + f" include {name}" + (f", {pairs}" if pairs else "") + lines + " " + right + "%}"
+
+
+def _literal(value: str) -> str:
+    """A written include value in the engine's syntax, which has no escapes: Jekyll's
+    ``"Say \\"yes\\""`` (the backslash dropped before the value's own quote, as Jekyll's
+    ``parse_params`` did) quoted by the other mark; a value holding both marks keeps its
+    ``"`` as ``&quot;``, which Markdown and HTML show as the quote. A variable as it is."""
+    if value[:1] not in "\"'" or "\\" not in value:
+        return value
+    mark, inner = value[0], value[1:-1].replace("\\" + value[0], value[0])
+    if mark not in inner:
+        return mark + inner + mark
+    other = "'" if mark == '"' else '"'
+    if other not in inner:
+        return other + inner + other
+    return '"' + inner.replace('"', "&quot;") + '"'
 
 
 _DASHES = re.compile(r"(\{%-|\{\{-)-+|(?<!-)-+(-%\}|-\}\})")

@@ -145,7 +145,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
                whole_elements: bool = True, html_page: bool = False,
                paginator: Mapping[str, Any] | None = None,
                assets: Mapping[str, str] | None = None,
-               linked: Callable[[str], bool] | None = None) -> Prepared:
+               linked: Callable[[str], bool] | None = None,
+               page_fills: Mapping[str, Any] | None = None) -> Prepared:
     """The page as MyST should read it, and what could not be kept as it was.
 
     ``whole_elements``: read an HTML element with blank lines inside as one block, bold
@@ -157,6 +158,8 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
     its Liquid (a ``markdownify`` made HTML, as Jekyll made it) it is HTML blocks only.
     ``assets``: the files jekyll-assets' ``asset_path`` tags name (:func:`.assets.addresses`).
     ``linked``: whether the source folder has a file a ``{% link path %}`` names.
+    ``page_fills``: what Jekyll gave every page itself (``page.path``, ``page.name``), under
+    its own front matter, which wins as it did there.
     """
     head, body, front = split_front_matter(text)
     first_line = head.count("\n") + 1
@@ -169,7 +172,7 @@ def preprocess(text: str, site: Mapping[str, Any], keep: Collection[str] = (),
 
         body = liquid.headings_only_when_filled(
             liquid.emphasis_only_when_filled(liquid.without_empty_emphasis(body, site)))
-        rendered = liquid_engine.render(body, with_heading_title(front, body), site,
+        rendered = liquid_engine.render(body, with_heading_title({**(page_fills or {}), **front}, body), site,
                                         first_line=first_line, keep=keep,
                                         includes=includes, relative=relative,
                                         markdownified=as_html if html_page else None,

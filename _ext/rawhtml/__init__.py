@@ -400,6 +400,8 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
     path, _, fragment = address.partition("#")
     path = path.split("?", 1)[0]
     page_suffixes = (*env.config.source_suffix, ".html")  # other.mkd, other.MD too
+    if path.startswith("/") and not path.startswith("//") and path.endswith(tuple(env.config.source_suffix)):
+        return _page_from_root(env, path, fragment)
     if not path or SCHEME.match(path) or path.startswith("/") or \
             not (path.endswith(("/", *page_suffixes)) or "." not in posixpath.basename(path)):
         return False
@@ -409,6 +411,19 @@ def page_named(env: BuildEnvironment, address: str) -> tuple[str, str] | None | 
         if name in env.found_docs:
             return name, fragment
     return None
+
+
+def _page_from_root(env: BuildEnvironment, path: str, fragment: str) -> tuple[str, str] | bool:
+    """A page's source file named from the site's folder (``/guides/a.md``, what Jekyll's
+    ``{% link guides/a.md %}`` writes here, under the old ``baseurl`` or not): the page. It
+    was published as a download of the Markdown file. Else no link to a page (a file)."""
+    target = posixpath.normpath(unquote(path).lstrip("/"))
+    base = _baseurl(env).strip("/")
+    for name in (target, target[len(base) + 1:] if base and target.startswith(base + "/") else ""):
+        stem = next((name.removesuffix(s) for s in env.config.source_suffix if name.endswith(s)), None)
+        if stem and stem in env.found_docs:
+            return stem, fragment
+    return False
 
 
 def _baseurl(env: BuildEnvironment) -> str:
