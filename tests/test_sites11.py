@@ -1,0 +1,163 @@
+"""Three more civic Jekyll sites, as they are, read as their residents read them.
+
+Each test is a small project in the shape of a real site (the text shortened): Hack for LA
+(``hackforla/website``), whose projects are a collection of pages that are only front
+matter (``description:``, ``status:``, ``location:``, ``technologies:``, ``looking:``),
+shown by ``_layouts/project.html`` beside ``<strong>`` labels, lists through ``{% for %}``
+loops, and whose ``_config.yml`` gives ``baseurl:`` as a whole address; the Utah
+Geospatial Resource Center's Utah Mapping Portal (``agrc/gis.utah.gov``), whose data pages
+call ``_includes/`` with parameters written over many lines and capture an include fed from
+``_data/contacts.yml``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import build_every_edition, sphinx_build, write_pages
+
+
+def words(html: Path) -> str:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return " ".join((soup.find("article") or soup).get_text(" ").split())
+
+
+HACK_FOR_LA = {
+    "_config.yml": (
+        "title: Hack for LA\nemail: hello@hackforla.org\n"
+        "baseurl: \"https://akibrhast.github.io/website\"\nurl: https://akibrhast.github.io/website\n"
+        "collections:\n  projects:\n    output: true\n"
+        "defaults:\n  - scope:\n      path: \"\"\n      type: \"projects\"\n    values:\n"
+        "      layout: \"project\"\n"),
+    "_layouts/default.html": "<html><body><main>{{ content }}</main></body></html>\n",
+    "_layouts/project.html": (
+        "---\nlayout: default\n---\n\n<header class='project-hero'>\n"
+        "    <h1 class='hero-inner'>{{ page.title }}</h1>\n</header>\n\n"
+        "<div class='content-section project-home-page'>\n"
+        "    <div id='project-description-card' class='project-page-card'>\n"
+        "        <h4 class='project-page-card-title'>Project Overview</h4>\n"
+        "        <div class='project-page-description'>\n"
+        "            <div class='description-grid-item'>\n"
+        "                {% if page.status %}\n                    <div>\n"
+        "                        <p class='project-page-description-field'><strong>Status: </strong></p>\n"
+        "                        <div class='status-indicator {{ \"status-\" | append: page.status }}'>\n"
+        "                            <h5 class='status-text'>{{ page.status }}</h5>\n"
+        "                        </div>\n                    </div>\n                {% endif %}\n"
+        "                {% if page.partner %}<p><strong>Partner: </strong>{{ page.partner }}</p>{% endif %}\n"
+        "                {% if page.location %}<p><strong>Location: </strong>\n"
+        "                    {% for city in page.location %}\n"
+        "                    {{ city }}{% if forloop.last == false %},{% endif %}\n"
+        "                    {% endfor %}\n                </p>{% endif %}\n"
+        "                {% if page.technologies %}\n"
+        "                <p id='technologies'><strong>Technologies: </strong>\n"
+        "                  {% for tech in page.technologies %}\n"
+        "                    {{ tech }}{% if forloop.last == false %},{% endif %}\n"
+        "                  {% endfor %}\n                </p>\n                {% endif %}\n"
+        "             </div>\n"
+        "            <div class='description-grid-item'>\n"
+        "                <p>{{page.description}}</p>\n"
+        "                {% if page.looking %}\n"
+        "                <p class='open-roles'><strong>Open roles:</strong></p>\n"
+        "                <ul id='open-roles-list'>\n"
+        "                    {% for item in page.looking %}\n"
+        "                        <li><p class='role-paragraph'>{% if item.skill %}{{ item.skill }}{% endif %}</p></li>\n"
+        "                    {% endfor %}\n                </ul>\n                {% endif %}\n"
+        "            </div>\n        </div>\n    </div>\n</div>\n\n{{ content | markdownify }}\n\n"
+        "<script>\n    let projectId = '{{ page.identification }}';\n</script>\n"),
+    "_projects/311-data.md": (
+        "---\nidentification: '190321758'\ntitle: 311 Data\n"
+        "description: The 311 Data project seeks to empower local Neighborhood Councils to improve "
+        "the ideation and analysis of their initiatives using the wealth of publicly available 311 data.\n"
+        "looking:\n  - category: Business Analyst\n    skill: Business Analyst\n"
+        "  - category: Ops\n    skill: Project Manager\n"
+        "technologies:\n  - React\n  - Redux\n  - PostgreSQL\n"
+        "location:\n  # - Downtown LA\n  - Remote\n"
+        "partner: Los Angeles Department of Neighborhood Empowerment\nstatus: Active\n---\n"),
+    "_projects/expunge-assist.md": (
+        "---\ntitle: Expunge Assist\n"
+        "description: 'Expunge Assist aims to help people in California with criminal records "
+        "accomplish record clearance.\n<br /><br />We work with verifiable non-profits, the "
+        "government and partners to build digital tools.'\nstatus: Active\n---\n"),
+    "index.md": "---\ntitle: Hack for LA\n---\n\nHack for LA is a brigade of Code for America.\n",
+}
+
+
+def _hack_for_la(tmp_path: Path) -> tuple[str, str, str]:
+    source = write_pages(tmp_path / "src", HACK_FOR_LA)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    return (words(tmp_path / "html" / "projects" / "311-data.html"),
+            words(tmp_path / "html" / "projects" / "expunge-assist.html"), build.output)
+
+
+def test_the_description_a_layout_printed_as_the_pages_text_is_shown(tmp_path: Path) -> None:
+    """A Hack for LA project's page is only its front matter: ``project.html`` printed its
+    ``description:`` in a ``<p>`` as all the words a reader had about the project. That
+    text was lost from every edition, and nothing said so (``description:`` went only into
+    the page's head). It is now the page's first paragraph, in every edition; a ``<br />``
+    in it parts paragraphs, as the old page showed."""
+    source = write_pages(tmp_path / "src", HACK_FOR_LA)
+    builds = build_every_edition(source, tmp_path / "out", strict=False)
+    html = words(tmp_path / "out" / "html" / "projects" / "311-data.html")
+    assert "The 311 Data project seeks to empower local Neighborhood Councils" in html, html
+    expunge = BeautifulSoup((tmp_path / "out" / "html" / "projects" / "expunge-assist.html").read_text(),
+                            "html.parser").find("article")
+    paragraphs = [" ".join(p.get_text(" ").split()) for p in expunge.find_all("p")]
+    assert any(p.startswith("Expunge Assist aims to help people") and p.endswith("record clearance.")
+               for p in paragraphs), paragraphs
+    assert any(p.startswith("We work with verifiable non-profits") for p in paragraphs), paragraphs
+    assert "<br" not in expunge.get_text(), expunge.get_text()
+    epub = next((tmp_path / "out" / "epub").glob("*.epub"))
+    with zipfile.ZipFile(epub) as book:
+        name = next(n for n in book.namelist() if n.endswith("311-data.xhtml"))
+        text = " ".join(BeautifulSoup(book.read(name), "html.parser").get_text(" ").split())
+    assert "seeks to empower local Neighborhood Councils" in text, text
+    printed = " ".join(" ".join(p.extract_text().split())
+                       for p in PdfReader(next((tmp_path / "out" / "typst").glob("*.pdf"))).pages)
+    assert "seeks to empower local Neighborhood Councils" in printed, printed
+    output = "\n".join(build.output for build in builds.values())
+    assert "Traceback" not in output, output
+
+
+def test_values_a_layout_listed_after_a_label_are_shown_with_it(tmp_path: Path) -> None:
+    """``project.html`` printed ``<strong>Location: </strong>`` then a ``{% for city in
+    page.location %}`` loop writing each city and a comma, the same for technologies, a
+    ``{% for item in page.looking %}`` loop of each role's ``skill`` under "Open roles:",
+    and the status in an element of its own under ``<strong>Status: </strong>``. All of it
+    was lost, said only as "front-matter data that no edition shows"."""
+    text, _, output = _hack_for_la(tmp_path)
+    assert "Status: Active" in text, text
+    assert "Location: Remote" in text, text
+    assert "Technologies: React, Redux, PostgreSQL" in text, text
+    assert "Open roles: Business Analyst, Project Manager" in text, text
+    said = [line for line in output.splitlines() if "front-matter data that no edition shows" in line
+            and "311-data" in line]
+    assert not any(f"`{key}`" in line for line in said
+                   for key in ("status", "location", "technologies", "looking")), said
+
+
+def test_a_baseurl_written_as_a_whole_address_is_not_doubled(tmp_path: Path) -> None:
+    """Hack for LA's ``_config.yml`` gives ``baseurl:`` as the whole address, the same as
+    ``url:``: every page's "Cite this chapter" named
+    ``https://akibrhast.github.io/website/https://akibrhast.github.io/website/editions/…``,
+    an address that leads nowhere. The address is used once, and the line is said."""
+    _, _, output = _hack_for_la(tmp_path)
+    soup = BeautifulSoup((tmp_path / "html" / "projects" / "311-data.html").read_text(), "html.parser")
+    cited = soup.get_text(" ")
+    assert "https://akibrhast.github.io/website/editions/" in cited, cited
+    assert "website/https://" not in cited and "website/https://" not in str(soup), cited
+    said = [line for line in output.splitlines() if "`baseurl:`" in line and "WARNING" in line]
+    assert said and all("_config.yml:3:" in line for line in said), said
+
+
+def test_a_page_its_layout_made_from_its_front_matter_is_not_said_to_be_empty(tmp_path: Path) -> None:
+    """Once a project's description and labelled values are shown, the page is no page
+    "with no text of its own" whose layout's words "no edition shows": that warning named
+    the very labels the page now shows."""
+    _, _, output = _hack_for_la(tmp_path)
+    said = [line for line in output.splitlines() if "has no text of its own" in line]
+    assert not said, said
