@@ -52,6 +52,13 @@ HACK_FOR_LA = {
         "                    {% for city in page.location %}\n"
         "                    {{ city }}{% if forloop.last == false %},{% endif %}\n"
         "                    {% endfor %}\n                </p>{% endif %}\n"
+        "                {% if page.links %}\n                    <p>\n"
+        "                        <strong>Links: </strong>\n"
+        "                        {% for item in page.links %}\n"
+        "                            {% if item.name == 'GitHub' or item.name == 'Site' %}\n"
+        "                                <a target=\"_blank\" href='{{ item.url }}'> {{ item.name }}</a>,\n"
+        "                            {% endif %}\n                        {% endfor %}\n"
+        "                    </p>\n                {% endif %}\n"
         "                {% if page.technologies %}\n"
         "                <p id='technologies'><strong>Technologies: </strong>\n"
         "                  {% for tech in page.technologies %}\n"
@@ -74,6 +81,8 @@ HACK_FOR_LA = {
         "the ideation and analysis of their initiatives using the wealth of publicly available 311 data.\n"
         "looking:\n  - category: Business Analyst\n    skill: Business Analyst\n"
         "  - category: Ops\n    skill: Project Manager\n"
+        "links:\n  - name: GitHub\n    url: 'https://github.com/hackforla/311-data'\n"
+        "  - name: Wiki\n    url: 'https://github.com/hackforla/311-data/wiki'\n"
         "technologies:\n  - React\n  - Redux\n  - PostgreSQL\n"
         "location:\n  # - Downtown LA\n  - Remote\n"
         "partner: Los Angeles Department of Neighborhood Empowerment\nstatus: Active\n---\n"),
@@ -161,3 +170,15 @@ def test_a_page_its_layout_made_from_its_front_matter_is_not_said_to_be_empty(tm
     _, _, output = _hack_for_la(tmp_path)
     said = [line for line in output.splitlines() if "has no text of its own" in line]
     assert not said, said
+
+
+def test_a_loop_that_chose_and_linked_its_items_keeps_them_as_links(tmp_path: Path) -> None:
+    """``project.html`` also looped over ``page.links`` after ``<strong>Links: </strong>``,
+    but chose some (``{% if item.name == 'GitHub' … %}``) and linked each: read as a plain
+    list, the links became bare names (the Wiki one too, which the layout left out). They
+    stay links, each to its address."""
+    _hack_for_la(tmp_path)
+    soup = BeautifulSoup((tmp_path / "html" / "projects" / "311-data.html").read_text(), "html.parser")
+    hrefs = {a.get_text(" ", strip=True): a.get("href") for a in soup.find("article").find_all("a")}
+    assert hrefs.get("GitHub") == "https://github.com/hackforla/311-data", hrefs
+    assert "Links: GitHub" not in words(tmp_path / "html" / "projects" / "311-data.html")

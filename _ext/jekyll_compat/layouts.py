@@ -430,8 +430,9 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
             if item_name is not None:
                 printed.add(item_name)
             words = [w for w in _visible_html(_without_liquid(line)).split() if _WORD.search(w)]
-            if _FOR_PAGE.search(line) or words or len(printed) > 1:
-                loop = None  # more than a list of its items (a nested loop, words): not read
+            if _FOR_PAGE.search(line) or words or len(printed) > 1 or _filters_or_links(line, item):
+                loop = None  # more than a list of its items (a nested loop, words, a choice
+                # of items, links frontdata lists with their addresses): not read
             elif printed:
                 item_name = printed.pop()
             continue
@@ -486,6 +487,17 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
             cell_label, cell_keys = "", []
     add(cell_label, cell_keys)
     return tuple(fields)
+
+
+_CHOICE = re.compile(r"\{%-?\s*(?:if|elsif|unless)\b[^%]*?(?:==|!=|<|>|\bcontains\b)")
+
+
+def _filters_or_links(line: str, item: str) -> bool:
+    """Whether a loop's line chooses among its items (``{% if item.name == 'GitHub' %}``)
+    or links each (``href='{{ item.url }}'``): then it is no plain list of them."""
+    uses = re.compile(r"\b" + re.escape(item) + r"\b")
+    return any(uses.search(found.group()) for found in _CHOICE.finditer(line)) or (
+        "href" in line and uses.search(line) is not None)
 
 
 def _inside_tag(line: str, at: int) -> bool:
