@@ -182,3 +182,69 @@ def test_a_loop_that_chose_and_linked_its_items_keeps_them_as_links(tmp_path: Pa
     hrefs = {a.get_text(" ", strip=True): a.get("href") for a in soup.find("article").find_all("a")}
     assert hrefs.get("GitHub") == "https://github.com/hackforla/311-data", hrefs
     assert "Links: GitHub" not in words(tmp_path / "html" / "projects" / "311-data.html")
+
+
+EIGHTEEN_F = {
+    "_config.yml": (
+        "title: \"18F: Digital service delivery\"\nbaseurl: \"\"\npermalink: pretty\n"
+        "url: \"https://18f.gsa.gov\"\ncollections:\n  products_projects:\n    output: true\n"
+        "    permalink: /our-work/:path/\ndefaults:\n -\n  scope:\n    path: \"_products_projects\"\n"
+        "  values:\n    layout: project-page\nplugins:\n  - jekyll-redirect-from\n  - jekyll-seo-tag\n"),
+    "_layouts/default.html": "<html><head>{% seo %}</head><body>{{ content }}</body></html>\n",
+    "_layouts/project-page.html": (
+        "---\nlayout: default\n---\n\n<section class=\"usa-section project-page\">\n"
+        "  <div class=\"grid-col-12\">\n    <h1> {{  page.title }} </h1>\n  </div>\n"
+        "  <div class=\"project-page__content\">\n    <h2> Project details </h2>\n    {{ content }}\n  </div>\n"
+        "  {% if page.agency or\n        page.project_url or\n        page.github_repo\n  %}\n"
+        "  <div class=\"project-page__sidebar\">\n      <div>\n"
+        "        <h3 class=\"font-sans-md text-bold margin-top-0\"> Agency partner </h3>\n"
+        "        <p> {{ page.agency }} </p>\n        </div>\n\n"
+        "        {% if page.project_url %}\n        <div class=\"margin-top-4\">\n"
+        "          <h3 class=\"font-sans-md text-bold margin-bottom-1\">\n            See our work\n"
+        "          </h3>\n          {{- page.project_url | markdownify -}}\n        </div>\n        {% endif %}\n\n"
+        "        {% if page.github_repo %}\n        <div class=\"margin-top-4\">\n"
+        "          <h3 class=\"font-sans-md text-bold margin-bottom-1\">\n            See the code on GitHub\n"
+        "          </h3>\n            <ul class=\"usa-list usa-list--unstyled\">\n"
+        "            {% for repo in page.github_repo %}\n              <li>{{ repo | markdownify }}</a></li>\n"
+        "            {% endfor %}\n            </ul>\n        </div>\n        {% endif %}\n\n"
+        "        {% if page.product_clients.size > 0 %}\n        <div class=\"margin-top-4\">\n"
+        "          <h3 class=\"font-sans-md text-bold margin-bottom-1\"> Agency partners </h3>\n"
+        "          {% if page.product_client.size == 1 %}\n            {{ page.product_client }}\n"
+        "          {% else %}\n          <ul>\n          {% for client in page.product_clients %}\n"
+        "            <li>{{ client }}</li>\n          {% endfor %}\n          </ul>\n          {% endif %}\n"
+        "        </div>\n        {% endif %}\n  </div>\n  {% endif %}\n</section>\n"),
+    "_products_projects/eregs.md": (
+        "---\nagency: eRegulations\ntitle: Easy-to-read regulations\n"
+        "permalink: /what-we-deliver/eregulations/\nredirect_from: /project/eregulations/\n"
+        "github_repo:\n    - \"[eRegulations platform repositories](https://github.com/eregs)\"\n"
+        "    - \"[Federal Election Commission eRegulations code](https://github.com/fecgov/fec-eregs)\"\n"
+        "project_url: \"[eRegulations website](https://eregs.github.io/)\"\n"
+        "product_clients:\n- Bureau of Alcohol, Tobacco, Firearms and Explosives\n"
+        "- Environmental Protection Agency\n---\n\n"
+        "Federal regulations are often dense and filled with terminology.\n"),
+    "index.md": "---\ntitle: 18F\n---\n\n18F builds effective, user-centric digital services.\n",
+}
+
+
+def test_values_under_a_layouts_headings_are_shown_with_them(tmp_path: Path) -> None:
+    """18F's ``project-page.html`` printed each project's agency, site, code and partner
+    agencies under ``<h3>`` headings ("Agency partner", "See our work" …), the links
+    written in Markdown and ``markdownify``-ed. All of it was lost from every edition (said
+    only as "front-matter data that no edition shows"). Each is shown after its heading's
+    words, the links as links, and partners whose names hold commas parted by semicolons."""
+    source = write_pages(tmp_path / "src", EIGHTEEN_F)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = tmp_path / "html" / "products_projects" / "eregs.html"
+    text = words(page)
+    assert "Agency partner: eRegulations" in text, text
+    assert ("Agency partners: Bureau of Alcohol, Tobacco, Firearms and Explosives; "
+            "Environmental Protection Agency") in text, text
+    assert "[" not in text and "](" not in text, text
+    links = {a.get_text(" ", strip=True): a.get("href")
+             for a in BeautifulSoup(page.read_text(), "html.parser").find("article").find_all("a")}
+    assert links.get("eRegulations website") == "https://eregs.github.io/", links
+    assert links.get("Federal Election Commission eRegulations code") == "https://github.com/fecgov/fec-eregs", links
+    said = [line for line in build.output.splitlines() if "front-matter data that no edition shows" in line]
+    assert not any(f"`{key}`" in line for line in said
+                   for key in ("agency", "project_url", "github_repo", "product_clients")), said

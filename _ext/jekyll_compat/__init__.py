@@ -1913,7 +1913,7 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
         return
     _show_subtitle(section, frontdata.subtitle(source.data),
                    (str(app.env.doc2path(docname)), source.key_lines.get("subtitle", 1)))
-    _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines)
+    _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines, docname)
     _show_description(section, described,
                       (str(app.env.doc2path(docname)), source.key_lines.get("description", 1)))
     if category and category[1]:
@@ -2039,7 +2039,7 @@ def _category_list(docname: str, chosen: list[tuple[str, posts.Post]]) -> nodes.
 
 
 def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str, ...]]],
-                 source: str, key_lines: Mapping[str, int]) -> None:
+                 source: str, key_lines: Mapping[str, int], docname: str = "") -> None:
     """Each labelled value as a paragraph under the title (and subtitle), the label strong,
     as the old layout printed it, in every edition."""
     if not fields or not section.children or not isinstance(section[0], nodes.title):
@@ -2049,7 +2049,14 @@ def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str,
         para = nodes.paragraph(classes=["front-matter-field"])
         para.source, para.line = source, key_lines.get(keys[0], 1)
         para += nodes.strong(f"{label}:", f"{label}:")
-        para += nodes.Text(" " + value)
+        para += nodes.Text(" ")
+        for words, address in layouts.value_parts(value):
+            if address is None:
+                para += nodes.Text(words)
+            else:
+                link = _link(docname, words, address) if docname else nodes.reference(words, words, refuri=address)
+                link.source, link.line = para.source, para.line
+                para += link
         section.insert(at, para)
         at += 1
 

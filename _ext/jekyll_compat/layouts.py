@@ -350,13 +350,34 @@ _JOIN = re.compile(r"\|\s*join\s*:\s*(?:'([^']*)'|\"([^\"]*)\")")
 """``| join: ', '``: a list printed with this between its items."""
 _FOR_PAGE = re.compile(r"\{%-?\s*for\s+([A-Za-z_]\w*)\s+in\s+page\.([A-Za-z_][\w-]*)\s*-?%\}")
 """``{% for city in page.location %}``: a loop over a list of the page's front matter."""
-_LOOP_OUTPUT = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)(?:\.([A-Za-z_][\w-]*))?\s*-?\}\}")
+_LOOP_OUTPUT = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)(?:\.([A-Za-z_][\w-]*))?\s*(?:\|[^{}]*)?-?\}\}")
+_HEADING_OPEN = re.compile(r"<h([2-6])\b[^<>]*>", re.IGNORECASE)
+"""A heading a layout labelled a value with (18F's ``<h3> Agency partner </h3>``); not an
+``<h1>``, the page's title."""
 _ENDFOR = re.compile(r"\{%-?\s*endfor\s*-?%\}")
 _HEADER_CELL = re.compile(r"<(th|dt)\b[^<>]*>([^<>]*)</(?:th|dt)\s*>", re.IGNORECASE)
 """``<th>Email</th>``: a table row's (or a definition list's) label, its value in the cells after it."""
 _ROW_END = re.compile(r"</(?:tr|dd)\s*>|<(?:tr|dt|th)\b", re.IGNORECASE)
 _ROW_CLOSED = re.compile(r"</(?:tr|dd|table|dl)\s*>", re.IGNORECASE)
 MAX_LABEL_WORDS = 4
+MAX_HEADING_WORDS = 6  # "See the code on GitHub"
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{1,2000})\)")
+"""``[federalist.18f.gov](https://federalist.18f.gov/)``: a value its layout ``markdownify``-ed."""
+
+
+def value_parts(value: str) -> list[tuple[str, str | None]]:
+    """``(words, address)`` parts of a labelled value: a Markdown link in it (18F's
+    ``project_url``, which its layout ``markdownify``-ed) is a link, not its brackets."""
+    parts: list[tuple[str, str | None]] = []
+    at = 0
+    for found in _MARKDOWN_LINK.finditer(value):
+        if found.start() > at:
+            parts.append((value[at:found.start()], None))
+        parts.append((found.group(1), found.group(2)))
+        at = found.end()
+    if at < len(value):
+        parts.append((value[at:], None))
+    return parts
 
 
 @dataclass(frozen=True)
@@ -414,6 +435,7 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     pending = ""  # a label its line printed no value after ("<strong>Status: </strong></p>")
     loop: tuple[str, str, str] | None = None  # (label, item, key) of a loop over page.key under it
     item_name: str | None = None  # what of each item the loop printed ("": the item itself)
+    heading: tuple[str, str] | None = None  # (level, words so far) of a heading not yet closed
     for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
         if loop is not None:
             label, item, key = loop
@@ -436,6 +458,23 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
             elif printed:
                 item_name = printed.pop()
             continue
+        if heading is not None or (opened := _HEADING_OPEN.search(line)) is not None:
+            # a heading over a value ("<h3>Agency partners</h3>" over a list): its label
+            whole = line
+            if heading is None:
+                heading, line = (opened.group(1), ""), line[opened.end():]
+            closed = re.search(r"</h" + heading[0] + r"\s*>", line, re.IGNORECASE)
+            text = heading[1] + " " + (line[:closed.start()] if closed else line)
+            if closed is None:
+                heading = (heading[0], text) if len(text) <= 400 else None
+                continue
+            heading, line = None, line[closed.end():]
+            words = _visible_html(_without_liquid(text)).split()
+            if "{{" in text:  # a value printed as a heading (Hack for LA's status), no label
+                line = whole
+            else:
+                pending = (" ".join(words).rstrip(":").strip() if 0 < len(words) <= MAX_HEADING_WORDS
+                           and _WORD.search(" ".join(words)) else "")
         if pending:
             words = [w for w in _visible_html(_without_liquid(line)).split() if _WORD.search(w)]
             if (looped := _FOR_PAGE.search(line)) is not None and not words:
@@ -444,8 +483,16 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
             first = _PAGE_OUTPUT.search(line)
             if first is not None and not _inside_tag(line, first.start()) and not _visible_html(
                     _without_liquid(line[:first.start()])).strip():
-                add(pending, [first.group(1)])
-                pending = ""
+                keys, at = [], 0  # its values, and any a short mark joins ("{{ a }} – {{ b }}")
+                for output in _PAGE_OUTPUT.finditer(line):
+                    gap = re.sub(r"\s+", " ", _visible_html(_without_liquid(line[at:output.start()])))
+                    if _inside_tag(line, output.start()) or (keys and (_WORD.search(gap) or len(gap.strip()) > 3)):
+                        break
+                    if keys and gap.strip():
+                        glues[output.group(1)] = gap
+                    keys.append(output.group(1))
+                    at = output.end()
+                add(pending, keys)  # the label stays: a value an `{% if %}` chose may follow
                 continue
             if words:
                 pending = ""
@@ -527,6 +574,8 @@ def field_value(value: Any, join: str | None = None, attr: str | None = None) ->
                  if isinstance(item, dict) and item.get(attr) not in (None, "", False)]
     if join is not None and isinstance(value, list) and value:
         items = [field_value(item) for item in value]
+        if join.strip() == "," and any("," in item for item in items):
+            join = "; "  # "Bureau of Alcohol, Tobacco, Firearms and Explosives; Federal Election Commission"
         return join.join(items) if all(items) else ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ""
