@@ -248,3 +248,51 @@ def test_values_under_a_layouts_headings_are_shown_with_them(tmp_path: Path) -> 
     said = [line for line in build.output.splitlines() if "front-matter data that no edition shows" in line]
     assert not any(f"`{key}`" in line for line in said
                    for key in ("agency", "project_url", "github_repo", "product_clients")), said
+
+
+UTAH = {
+    "_config.yml": "title: Utah Mapping Portal\nbaseurl: \"/website\"\nurl: \"http://agrc.github.io\"\n"
+                   "permalink: /:title\nmarkdown: kramdown\n",
+    "_data/contacts.yml": ("zip_codes:\n  name: David Buell\n  email: DBuell@utah.gov\n"
+                           "  phone: 801-503-4247\n  agency: AGRC\n"),
+    "_includes/abstract.html": (
+        "<h4 class=\"package--header\">{{ include.name }}</h4>\n<ul class=\"dotless no-padding\">\n"
+        "  <li><strong>Data Type:</strong> {{ include.type | default: \"GIS Data Layer\" }}\n"
+        "  <li><strong>Abstract:</strong> {{ include.abstract }}\n</ul>\n"
+        "<h4 class=\"package--header\">Package Contents</h4>\n"
+        "<p>The following data is available for download:</p>\n"),
+    "_includes/contact.html": (
+        "{% if include.contact %}Comments can be directed to {{ include.contact.name }} from "
+        "{{ include.contact.agency }} at <a href=\"mailto:{{ include.contact.email }}\">"
+        "{{ include.contact.email }}</a>.{% endif %}\n"),
+    "data/boundaries/zip-codes/index.html": (
+        "---\ntitle: Zip Codes\ndate: 2011-09-08 14:56:18 -0600\n---\n"
+        "<figure class=\"caption caption--right\">\n"
+        "  <figcaption class=\"caption__text\">Zip Codes</figcaption>\n</figure>\n"
+        "{% include abstract.html download=\"https://drive.google.com/drive/folders/0ByStJ\"\n"
+        "name=\"Zip Codes\"\nstewards=\"AGRC\"\n"
+        "abstract=\"This dataset contains the estimated geographic extents for all five digit zip codes.\" %}\n"
+        "<p><a href=\"\" class=\"button medium white\"><span class=\"button-text\">Download Zip Code Dataset</span></a></p>\n"
+        "<div class=\"grid package\">\n"
+        "    <p>Boundaries.ZipCodes represents an ongoing effort to approximate zip codes.</p>\n"
+        "    <p>{% include contact.html subject=page.title contact=site.data.contacts.zip_codes %}</p>\n"
+        "</div>\n"),
+    "index.md": "---\ntitle: Utah Mapping Portal\n---\n\nWelcome to the Utah Mapping Portal.\n",
+}
+
+
+def test_an_empty_link_in_a_page_written_in_html_is_said_at_its_own_line(tmp_path: Path) -> None:
+    """The Utah Mapping Portal's zip-codes page is written in HTML: a figure, an include of
+    ``abstract.html`` whose parameters take four lines, then a "Download Zip Code Dataset"
+    button ``<a href="">``. MyST reads it all as one block of HTML, and the empty link was
+    said at the figure's line (5), not the button's (12). The words stay, the include's
+    text and the contact from ``_data/contacts.yml`` are shown."""
+    source = write_pages(tmp_path / "src", UTAH)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "this link's address is empty" in line]
+    assert said and all("zip-codes/index.html:12:" in line for line in said), said
+    text = words(tmp_path / "html" / "data" / "boundaries" / "zip-codes" / "index.html")
+    assert "Download Zip Code Dataset" in text, text
+    assert "Abstract: This dataset contains the estimated geographic extents" in text, text
+    assert "directed to David Buell from AGRC at DBuell@utah.gov" in text, text

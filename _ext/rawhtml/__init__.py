@@ -257,7 +257,8 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                    f"the link {address!r} leads to no file among the pages (a file outside their folder "
                    "is not published), so its words are shown without the link: put the file beside "
                    "the page, or link to a full https:// address")
-        logger.warning(message, location=_where(raw), type=WARNING_TYPE, subtype=Subtype.LINK.value)
+        logger.warning(message, location=_link_place(env, raw, address), type=WARNING_TYPE,
+                       subtype=Subtype.LINK.value)
     for subtype, items in found.items():
         # in the page's order: the paragraphs' inline HTML was cleaned after every block
         items.sort(key=lambda item: getattr(_where(item[0]), "line", None) or 0)
@@ -607,6 +608,29 @@ def _in_link(node: nodes.Node) -> bool:
 def _replace(raw: nodes.raw, cleaned: str) -> None:
     if cleaned != raw.astext():
         raw[:] = [nodes.Text(cleaned)]
+
+
+_LOOKED_AHEAD = 400  # lines of the file after the block's first one looked through
+
+
+def _link_place(env: BuildEnvironment, raw: nodes.raw, address: str) -> Any:
+    """Where the link is: MyST gives a block of HTML one line, its first, and a page written
+    in HTML is one block until a blank line (the Utah Mapping Portal's zip-codes page named
+    its figure's line for an empty ``<a href="">`` eight lines below): the first line of the
+    file from there that holds the link's address, else the block's line."""
+    where = _where(raw)
+    if where is None or not where.line:
+        return where
+    needle = (re.compile(r"""\bhref\s*=\s*(?:""|'')""") if not address else
+              re.compile(re.escape(address) + "|" + re.escape(escape(address))))
+    try:
+        lines = Path(env.doc2path(env.docname)).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return where
+    for number in range(where.line, min(len(lines), where.line + _LOOKED_AHEAD) + 1):
+        if needle.search(lines[number - 1]):
+            return (env.docname, number)
+    return where
 
 
 def _where(node: nodes.Node) -> Any:
