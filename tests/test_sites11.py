@@ -296,3 +296,32 @@ def test_an_empty_link_in_a_page_written_in_html_is_said_at_its_own_line(tmp_pat
     assert "Download Zip Code Dataset" in text, text
     assert "Abstract: This dataset contains the estimated geographic extents" in text, text
     assert "directed to David Buell from AGRC at DBuell@utah.gov" in text, text
+
+
+def test_the_lead_a_layout_printed_from_description_over_the_pages_text_is_kept(tmp_path: Path) -> None:
+    """Hack for LA's ``guide-pages.html`` printed a guide's ``description:`` as its lead
+    paragraph, under the title and over the page's own text: "Hack for LA requires
+    two-factor authentication…" was lost from the 2FA guide, and nothing said so."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": ("title: Hack for LA\ncollections:\n  guide-pages:\n    output: true\n"
+                        "defaults:\n  - scope:\n      path: \"\"\n      type: \"guide-pages\"\n"
+                        "    values:\n      layout: \"guide-pages\"\n"),
+        "_layouts/guide-pages.html": (
+            "---\nlayout: default\n---\n<div class=\"bg-color\">\n"
+            "    <img class='page-hero' src=\"../assets/images/guides/guide-page-hero.png\" alt=\"\">\n"
+            "    <div class=\"guidepage-header\">\n        <div class=\"left-col\"> \n"
+            "            <h1>{{ page.title }}</h1>\n            <p>\n                {{ page.description }}\n"
+            "            </p>\n        </div>\n    </div>\n        {{ content | markdownify }}\n</div>\n"),
+        "_guide-pages/2FA.html": (
+            "---\ntitle: 2FA Guide\ndescription: Hack for LA requires two-factor authentication (2FA) "
+            "in GitHub for all project contributors.\n---\n\n<div class=\"content-section\">\n"
+            "    <h3 class=\"title-left\"><strong>To Enable 2FA:</strong></h3>\n"
+            "    <p>If you already have a 2FA application on your mobile phone, you can use that.</p>\n"
+            "</div>\n"),
+        "index.md": "---\ntitle: Hack for LA\n---\n\nGuides for volunteers.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    text = words(tmp_path / "html" / "guide-pages" / "2FA.html")
+    lead = "Hack for LA requires two-factor authentication (2FA) in GitHub for all project contributors."
+    assert lead in text and text.index(lead) < text.index("If you already have a 2FA application"), text

@@ -1895,7 +1895,7 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
     if unmade is not None and category and category[1] and not unmade.listed and not unmade.missing:
         unmade = None  # its layout listed its category's posts: so does the page
     described = (layouts.description_paragraphs(source.data.get("description"))
-                 if not body.strip() and layouts.prints_description(Path(app.srcdir), layout) else [])
+                 if layouts.prints_description(Path(app.srcdir), layout) else [])
     if unmade is not None and described and not unmade.listed and not unmade.missing:
         unmade = None  # its layout printed its description as its text: so does the page
     if unmade is not None and fields and not unmade.listed and not unmade.missing:
@@ -2062,8 +2062,9 @@ def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str,
 
 
 def _show_description(section: nodes.section, paragraphs: list[str], where: tuple[str, int]) -> None:
-    """The ``description:`` a page of front matter only had its layout print as its text
-    (Hack for LA's projects), after the labelled values, as the layout printed it."""
+    """The ``description:`` a page's layout printed as words (a Hack for LA project's only
+    text; a guide's lead paragraph over its own), after the labelled values, as the layout
+    printed it."""
     if not paragraphs or not section.children or not isinstance(section[0], nodes.title):
         return
     at = 1
