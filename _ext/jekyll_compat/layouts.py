@@ -536,20 +536,29 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     return tuple(fields)
 
 
-_CHOICE = re.compile(r"\{%-?\s*(?:if|elsif|unless)\b[^%]*?(?:==|!=|<|>|\bcontains\b)")
+_CHOICE = re.compile(r"\{%-?\s*(?:if|elsif|unless)\b([^%]*)")
+"""A test's text, up to the next ``%`` (each scan stops there: linear on a long line)."""
+_COMPARES = re.compile(r"==|!=|<|>|\bcontains\b")
 
 
 def _filters_or_links(line: str, item: str) -> bool:
     """Whether a loop's line chooses among its items (``{% if item.name == 'GitHub' %}``)
     or links each (``href='{{ item.url }}'``): then it is no plain list of them."""
     uses = re.compile(r"\b" + re.escape(item) + r"\b")
-    return any(uses.search(found.group()) for found in _CHOICE.finditer(line)) or (
+    return any(uses.search(found.group(1)) and _COMPARES.search(found.group(1))
+               for found in _CHOICE.finditer(line)) or (
         "href" in line and uses.search(line) is not None)
 
 
+TAG_REACH = 2000
+
+
 def _inside_tag(line: str, at: int) -> bool:
-    """Whether ``line[at]`` is inside an HTML tag (an attribute's value: no words shown)."""
-    return line.rfind("<", 0, at) > line.rfind(">", 0, at)
+    """Whether ``line[at]`` is inside an HTML tag (an attribute's value: no words shown);
+    only the ``TAG_REACH`` characters before it are looked at, so a long line of values is
+    read in linear time."""
+    start = max(0, at - TAG_REACH)
+    return line.rfind("<", start, at) > line.rfind(">", start, at)
 
 
 def _trailing_label(line: str) -> str:
@@ -583,7 +592,17 @@ def field_value(value: Any, join: str | None = None, attr: str | None = None) ->
     return "" if "<" in words or "{" in words else words
 
 
-_HEAD = re.compile(r"<head\b.*?(?:</head\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+def _without_head(html: str) -> str:
+    """``html`` without its ``<head>`` element (its ``<title>`` and ``<meta>`` are no words a
+    reader saw); found by ``find``, each ``<head`` looked at once."""
+    lower = html.lower()
+    start = lower.find("<head")
+    while start >= 0 and lower[start + 5:start + 6].isalnum():  # "<header" is no head
+        start = lower.find("<head", start + 5)
+    if start < 0:
+        return html
+    end = lower.find("</head", start)
+    return html[:start] + (html[lower.find(">", end) + 1:] if end >= 0 and lower.find(">", end) >= 0 else "")
 _BREAKS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
@@ -596,7 +615,7 @@ def prints_description(srcdir: Path, layout: object) -> bool:
     path = _layout_file(srcdir, layout.strip())
     if path is None:
         return False
-    text = _HEAD.sub("", _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)))
+    text = _without_head(_without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)))
     return any(found.group(1) == "description" and not _inside_tag(text, found.start())
                for found in _PAGE_OUTPUT.finditer(text))
 
