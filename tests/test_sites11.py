@@ -325,3 +325,24 @@ def test_the_lead_a_layout_printed_from_description_over_the_pages_text_is_kept(
     text = words(tmp_path / "html" / "guide-pages" / "2FA.html")
     lead = "Hack for LA requires two-factor authentication (2FA) in GitHub for all project contributors."
     assert lead in text and text.index(lead) < text.index("If you already have a 2FA application"), text
+
+
+def test_the_changes_a_warning_only_counts_are_given_their_lines(tmp_path: Path) -> None:
+    """The Utah Mapping Portal's zip-codes page had four changes made to its HTML (pictures
+    not in the folder, a script): the warning named three and ended "and 1 more", which no
+    one can find. The ones only counted are given their lines."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Utah Mapping Portal\n",
+        "zip.html": ("---\ntitle: Zip Codes\n---\n<div class=\"grid package\">\n"
+                     "  <img src=\"/images/one.png\" alt=\"One\" />\n"
+                     "  <img src=\"/images/two.png\" alt=\"Two\" />\n"
+                     "  <img src=\"/images/three.png\" alt=\"Three\" />\n"
+                     "  <p>Boundaries.ZipCodes represents an ongoing effort.</p>\n"
+                     "  <img src=\"/images/four.png\" alt=\"Four\" />\n</div>\n"),
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+    })
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "this page's HTML was changed" in line]
+    assert said and all("more (line 9)" in line for line in said if " more" in line), said
+    assert any(" more" in line for line in said), said

@@ -265,9 +265,12 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         first = getattr(_where(items[0][0]), "line", None)
         lines: dict[str, Any] = {}  # each change's first line: said after it when not the warning's
         for raw, change in items:
-            lines.setdefault(change.what, getattr(_where(raw), "line", None))
+            lines.setdefault(change.what, _change_line(env, raw, change.what))
         whats = [what if line in (None, first) else f"{what} (line {line})" for what, line in lines.items()]
-        listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
+        rest = sorted({line for line in list(lines.values())[_LISTED:] if line})
+        listed = "; ".join(whats[:_LISTED]) + (
+            f"; and {len(whats) - _LISTED} more" + (f" (line {', '.join(map(str, rest[:10]))})" if rest else "")
+            if len(whats) > _LISTED else "")
         advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
                   Subtype.STYLE: "the theme sets colours and sizes, so every word stays readable in "
                                  "light and dark mode and in print; to stress words, use **bold**"
@@ -611,6 +614,17 @@ def _replace(raw: nodes.raw, cleaned: str) -> None:
 
 
 _LOOKED_AHEAD = 400  # lines of the file after the block's first one looked through
+_QUOTED = re.compile(r"'([^'\n]{4,200})'")
+
+
+def _change_line(env: BuildEnvironment, raw: nodes.raw, what: str) -> int | None:
+    """The line of a change to a page's HTML: of the file's first line from the block's that
+    holds the address it names (``the picture '/images/four.png' …``), else the block's."""
+    quoted = _QUOTED.search(what)
+    if quoted is None:
+        return getattr(_where(raw), "line", None)
+    place = _link_place(env, raw, quoted.group(1).removesuffix("…"))
+    return place[1] if isinstance(place, tuple) else getattr(place, "line", None)
 
 
 def _link_place(env: BuildEnvironment, raw: nodes.raw, address: str) -> Any:
