@@ -477,6 +477,17 @@ def site_metadata(app: Sphinx, srcdir: Path) -> dict[str, str] | None:
         said["title"] = _home_page_title(srcdir)
     url = site.get("url").strip() if isinstance(site.get("url"), str) else ""
     base = site.get("baseurl") if isinstance(site.get("baseurl"), str) else ""
+    if base.strip().startswith(("https://", "http://")) and " " not in base.strip():
+        # Hack for LA: `baseurl: "https://akibrhast.github.io/website"`, `url:` the same
+        whole, base = base.strip(), site_baseurl(srcdir)
+        warn(f"`baseurl:` in _config.yml is {whole[:200]!r}, a whole web address, not the path "
+             f"the site was served under after `url:`, so it is not joined to `url:`; the site's "
+             f"address is taken as {(whole.rstrip('/') + '/')[:200]!r} and its path as "
+             f"{(base or '/')[:200]!r}: write `url:` as the address and `baseurl:` as the path "
+             "(e.g. url: https://example.org, baseurl: /website)",
+             f"{srcdir / '_config.yml'}:{_line_of(srcdir / '_config.yml', 'baseurl')}",
+             Subtype.SITE_VALUE)
+        url = whole.split("://", 1)[0] + "://" + whole.split("://", 1)[1].split("/", 1)[0]
     if url.startswith(("https://", "http://")) and " " not in url and " " not in base:
         address = url.rstrip("/") + "/" + base.strip("/") + ("/" if base.strip("/") else "")
         if publication.safety_problems({"url": address}):
@@ -1436,6 +1447,10 @@ def _baseurl(app: Sphinx) -> str:
 def site_baseurl(srcdir: Path) -> str:
     """``_config.yml``'s ``baseurl`` (``/smart``: the site was served under it), or ""."""
     value = jekyll_config(srcdir).get("baseurl")
+    if isinstance(value, str) and value.strip().startswith(("https://", "http://")):
+        # a whole address written as baseurl (Hack for LA's): its path is what links began with
+        path = value.strip().split("://", 1)[1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
+        return "/" + path.strip("/") if path.strip("/") else ""
     return value if isinstance(value, str) else ""
 
 
@@ -1891,6 +1906,10 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
                                   None if body.strip() else _unread_folders(app), docname))
     if unmade is not None and category and category[1] and not unmade.listed and not unmade.missing:
         unmade = None  # its layout listed its category's posts: so does the page
+    described = (layouts.description_paragraphs(source.data.get("description"))
+                 if layouts.prints_description(Path(app.srcdir), layout) else [])
+    if unmade is not None and described and not unmade.listed and not unmade.missing:
+        unmade = None  # its layout printed its description as its text: so does the page
     if unmade is not None and fields and not unmade.listed and not unmade.missing:
         labels = {word for label in layouts.labelled_fields(Path(app.srcdir), layout)
                   for word in f"{label.label}:".split()}
@@ -1906,7 +1925,9 @@ def show_front_data(app: Sphinx, doctree: nodes.document) -> None:
         return
     _show_subtitle(section, frontdata.subtitle(source.data),
                    (str(app.env.doc2path(docname)), source.key_lines.get("subtitle", 1)))
-    _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines)
+    _show_fields(section, fields, str(app.env.doc2path(docname)), source.key_lines, docname)
+    _show_description(section, described,
+                      (str(app.env.doc2path(docname)), source.key_lines.get("description", 1)))
     if category and category[1]:
         section += _category_list(docname, category[1])
         for target, _ in category[1]:  # a post's new title or date is shown here too
@@ -1936,11 +1957,12 @@ def _printed_fields(srcdir: Path, layout: object, data: Mapping[str, Any]
     reads itself (title, date, categories …) are left to it."""
     found = []
     for field in layouts.labelled_fields(srcdir, layout):
-        joins = dict(field.joins)
+        joins, attrs = dict(field.joins), dict(field.attrs)
         keys = tuple(key for key in field.keys if key not in frontdata.KNOWN
-                     and layouts.field_value(data.get(key), joins.get(key)))
+                     and layouts.field_value(data.get(key), joins.get(key), attrs.get(key)))
         if keys:
-            values = dict.fromkeys(layouts.field_value(data[key], joins.get(key)) for key in keys)
+            values = dict.fromkeys(layouts.field_value(data[key], joins.get(key), attrs.get(key))
+                                   for key in keys)
             glues = dict(field.glues) if keys == field.keys and len(values) == len(keys) else {}
             value = "".join((glues.get(key, " ") if n else "") + text
                             for n, (key, text) in enumerate(zip(keys, values)))
@@ -2029,7 +2051,7 @@ def _category_list(docname: str, chosen: list[tuple[str, posts.Post]]) -> nodes.
 
 
 def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str, ...]]],
-                 source: str, key_lines: Mapping[str, int]) -> None:
+                 source: str, key_lines: Mapping[str, int], docname: str = "") -> None:
     """Each labelled value as a paragraph under the title (and subtitle), the label strong,
     as the old layout printed it, in every edition."""
     if not fields or not section.children or not isinstance(section[0], nodes.title):
@@ -2039,7 +2061,31 @@ def _show_fields(section: nodes.section, fields: list[tuple[str, str, tuple[str,
         para = nodes.paragraph(classes=["front-matter-field"])
         para.source, para.line = source, key_lines.get(keys[0], 1)
         para += nodes.strong(f"{label}:", f"{label}:")
-        para += nodes.Text(" " + value)
+        para += nodes.Text(" ")
+        for words, address in layouts.value_parts(value):
+            if address is None:
+                para += nodes.Text(words)
+            else:
+                link = _link(docname, words, address) if docname else nodes.reference(words, words, refuri=address)
+                link.source, link.line = para.source, para.line
+                para += link
+        section.insert(at, para)
+        at += 1
+
+
+def _show_description(section: nodes.section, paragraphs: list[str], where: tuple[str, int]) -> None:
+    """The ``description:`` a page's layout printed as words (a Hack for LA project's only
+    text; a guide's lead paragraph over its own), after the labelled values, as the layout
+    printed it."""
+    if not paragraphs or not section.children or not isinstance(section[0], nodes.title):
+        return
+    at = 1
+    while at < len(section.children) and {"page-subtitle", "front-matter-field"} & set(
+            section[at].get("classes", [])):
+        at += 1
+    for words in paragraphs:
+        para = nodes.paragraph(words, words, classes=["page-description"])
+        para.source, para.line = where
         section.insert(at, para)
         at += 1
 

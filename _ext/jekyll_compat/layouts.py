@@ -348,11 +348,36 @@ _PAGE_OUTPUT = re.compile(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*(\|[^{}]*)?-?\}\}
 """``{{ page.owner }}`` (a filter after it allowed): the layout printing one front-matter value."""
 _JOIN = re.compile(r"\|\s*join\s*:\s*(?:'([^']*)'|\"([^\"]*)\")")
 """``| join: ', '``: a list printed with this between its items."""
+_FOR_PAGE = re.compile(r"\{%-?\s*for\s+([A-Za-z_]\w*)\s+in\s+page\.([A-Za-z_][\w-]*)\s*-?%\}")
+"""``{% for city in page.location %}``: a loop over a list of the page's front matter."""
+_LOOP_OUTPUT = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)(?:\.([A-Za-z_][\w-]*))?\s*(?:\|[^{}]*)?-?\}\}")
+_HEADING_OPEN = re.compile(r"<h([2-6])\b[^<>]*>", re.IGNORECASE)
+"""A heading a layout labelled a value with (18F's ``<h3> Agency partner </h3>``); not an
+``<h1>``, the page's title."""
+_ENDFOR = re.compile(r"\{%-?\s*endfor\s*-?%\}")
 _HEADER_CELL = re.compile(r"<(th|dt)\b[^<>]*>([^<>]*)</(?:th|dt)\s*>", re.IGNORECASE)
 """``<th>Email</th>``: a table row's (or a definition list's) label, its value in the cells after it."""
 _ROW_END = re.compile(r"</(?:tr|dd)\s*>|<(?:tr|dt|th)\b", re.IGNORECASE)
 _ROW_CLOSED = re.compile(r"</(?:tr|dd|table|dl)\s*>", re.IGNORECASE)
 MAX_LABEL_WORDS = 4
+MAX_HEADING_WORDS = 6  # "See the code on GitHub"
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{1,2000})\)")
+"""``[federalist.18f.gov](https://federalist.18f.gov/)``: a value its layout ``markdownify``-ed."""
+
+
+def value_parts(value: str) -> list[tuple[str, str | None]]:
+    """``(words, address)`` parts of a labelled value: a Markdown link in it (18F's
+    ``project_url``, which its layout ``markdownify``-ed) is a link, not its brackets."""
+    parts: list[tuple[str, str | None]] = []
+    at = 0
+    for found in _MARKDOWN_LINK.finditer(value):
+        if found.start() > at:
+            parts.append((value[at:found.start()], None))
+        parts.append((found.group(1), found.group(2)))
+        at = found.end()
+    if at < len(value):
+        parts.append((value[at:], None))
+    return parts
 
 
 @dataclass(frozen=True)
@@ -367,6 +392,9 @@ class Field:
     glues: tuple[tuple[str, str], ...] = ()
     """``(key, text)``: the punctuation the layout printed before a value after the first
     (``{{ page.latitude }}, {{ page.longitude }}``: ``", "``)."""
+    attrs: tuple[tuple[str, str], ...] = ()
+    """``(key, name)`` of each list the layout printed item by item in a ``{% for item in
+    page.looking %}`` loop as ``{{ item.skill }}``: each item's ``skill``."""
 
 
 def labelled_fields(srcdir: Path, layout: object) -> list[Field]:
@@ -394,15 +422,80 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     fields: list[Field] = []
     joins: dict[str, str] = {}
     glues: dict[str, str] = {}
+    attrs: dict[str, str] = {}
 
     def add(label: str, keys: list[str]) -> None:
         if label and keys:
             unique = tuple(dict.fromkeys(keys))
             fields.append(Field(label, unique, tuple((k, joins[k]) for k in unique if k in joins),
-                                tuple((k, glues[k]) for k in unique[1:] if k in glues)))
+                                tuple((k, glues[k]) for k in unique[1:] if k in glues),
+                                tuple((k, attrs[k]) for k in unique if k in attrs)))
 
     cell_label, cell_keys = "", []  # a <th> label, and the values of the cells after it
+    pending = ""  # a label its line printed no value after ("<strong>Status: </strong></p>")
+    loop: tuple[str, str, str] | None = None  # (label, item, key) of a loop over page.key under it
+    item_name: str | None = None  # what of each item the loop printed ("": the item itself)
+    heading: tuple[str, str] | None = None  # (level, words so far) of a heading not yet closed
     for line in _without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)).splitlines():
+        if loop is not None:
+            label, item, key = loop
+            if _ENDFOR.search(line):
+                if item_name is not None:  # each item, as the loop printed them one after another
+                    joins[key] = ", "
+                    if item_name:
+                        attrs[key] = item_name
+                    add(label, [key])
+                loop = None
+                continue
+            printed = {found.group(2) or "" for found in _LOOP_OUTPUT.finditer(line)
+                       if found.group(1) == item and not _inside_tag(line, found.start())}
+            if item_name is not None:
+                printed.add(item_name)
+            words = [w for w in _visible_html(_without_liquid(line)).split() if _WORD.search(w)]
+            if _FOR_PAGE.search(line) or words or len(printed) > 1 or _filters_or_links(line, item):
+                loop = None  # more than a list of its items (a nested loop, words, a choice
+                # of items, links frontdata lists with their addresses): not read
+            elif printed:
+                item_name = printed.pop()
+            continue
+        if heading is not None or (opened := _HEADING_OPEN.search(line)) is not None:
+            # a heading over a value ("<h3>Agency partners</h3>" over a list): its label
+            whole = line
+            if heading is None:
+                heading, line = (opened.group(1), ""), line[opened.end():]
+            closed = re.search(r"</h" + heading[0] + r"\s*>", line, re.IGNORECASE)
+            text = heading[1] + " " + (line[:closed.start()] if closed else line)
+            if closed is None:
+                heading = (heading[0], text) if len(text) <= 400 else None
+                continue
+            heading, line = None, line[closed.end():]
+            words = _visible_html(_without_liquid(text)).split()
+            if "{{" in text:  # a value printed as a heading (Hack for LA's status), no label
+                line = whole
+            else:
+                pending = (" ".join(words).rstrip(":").strip() if 0 < len(words) <= MAX_HEADING_WORDS
+                           and _WORD.search(" ".join(words)) else "")
+        if pending:
+            words = [w for w in _visible_html(_without_liquid(line)).split() if _WORD.search(w)]
+            if (looped := _FOR_PAGE.search(line)) is not None and not words:
+                loop, item_name, pending = (pending, looped.group(1), looped.group(2)), None, ""
+                continue
+            first = _PAGE_OUTPUT.search(line)
+            if first is not None and not _inside_tag(line, first.start()) and not _visible_html(
+                    _without_liquid(line[:first.start()])).strip():
+                keys, at = [], 0  # its values, and any a short mark joins ("{{ a }} – {{ b }}")
+                for output in _PAGE_OUTPUT.finditer(line):
+                    gap = re.sub(r"\s+", " ", _visible_html(_without_liquid(line[at:output.start()])))
+                    if _inside_tag(line, output.start()) or (keys and (_WORD.search(gap) or len(gap.strip()) > 3)):
+                        break
+                    if keys and gap.strip():
+                        glues[output.group(1)] = gap
+                    keys.append(output.group(1))
+                    at = output.end()
+                add(pending, keys)  # the label stays: a value an `{% if %}` chose may follow
+                continue
+            if words:
+                pending = ""
         if cell_label and (_ROW_END.search(line) or _HEADER_CELL.search(line)):
             before_end = _ROW_END.search(line)
             for output in _PAGE_OUTPUT.finditer(line, 0, before_end.start() if before_end else 0):
@@ -432,6 +525,10 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
             elif cell_label:
                 cell_keys.append(output.group(1))
         add(label, keys)
+        if label:
+            pending = ""
+        elif trailing := _trailing_label(line):
+            pending = trailing
         if cell_label and _ROW_CLOSED.search(line):  # "<tr><th>Email</th><td>…</td></tr>"
             add(cell_label, cell_keys)
             cell_label, cell_keys = "", []
@@ -439,17 +536,97 @@ def _fields_of(path: Path, mtime_ns: int, size: int) -> tuple[Field, ...]:
     return tuple(fields)
 
 
-def field_value(value: Any, join: str | None = None) -> str:
+_CHOICE = re.compile(r"\{%-?\s*(?:if|elsif|unless)\b([^%]*)")
+"""A test's text, up to the next ``%`` (each scan stops there: linear on a long line)."""
+_COMPARES = re.compile(r"==|!=|<|>|\bcontains\b")
+
+
+def _filters_or_links(line: str, item: str) -> bool:
+    """Whether a loop's line chooses among its items (``{% if item.name == 'GitHub' %}``)
+    or links each (``href='{{ item.url }}'``): then it is no plain list of them."""
+    uses = re.compile(r"\b" + re.escape(item) + r"\b")
+    return any(uses.search(found.group(1)) and _COMPARES.search(found.group(1))
+               for found in _CHOICE.finditer(line)) or (
+        "href" in line and uses.search(line) is not None)
+
+
+TAG_REACH = 2000
+
+
+def _inside_tag(line: str, at: int) -> bool:
+    """Whether ``line[at]`` is inside an HTML tag (an attribute's value: no words shown);
+    only the ``TAG_REACH`` characters before it are looked at, so a long line of values is
+    read in linear time."""
+    start = max(0, at - TAG_REACH)
+    return line.rfind("<", start, at) > line.rfind(">", start, at)
+
+
+def _trailing_label(line: str) -> str:
+    """The label a line ends with and prints no value after (``<p><strong>Status:
+    </strong></p>``), its value printed on a later line; "" for none."""
+    if _PAGE_OUTPUT.search(line) or "{{" in line:
+        return ""
+    words = _visible_html(_without_liquid(line)).split()
+    if not words or not words[-1].endswith(":"):
+        return ""
+    label = " ".join(words)[:-1].split()
+    return " ".join(label) if 0 < len(label) <= MAX_LABEL_WORDS else ""
+
+
+def field_value(value: Any, join: str | None = None, attr: str | None = None) -> str:
     """A front-matter value as the words a label is followed by; "" for one that is no plain
     text (a map, HTML, which would be shown raw, or a list its layout did not ``join``: the
-    ZIP codes of a King County Solutions place, ``| join: ', '``, are their words)."""
+    ZIP codes of a King County Solutions place, ``| join: ', '``, are their words; a list of
+    maps its layout printed one ``attr`` of each, Hack for LA's open roles' ``skill``)."""
+    if attr and isinstance(value, list):
+        value = [item.get(attr) for item in value
+                 if isinstance(item, dict) and item.get(attr) not in (None, "", False)]
     if join is not None and isinstance(value, list) and value:
         items = [field_value(item) for item in value]
+        if join.strip() == "," and any("," in item for item in items):
+            join = "; "  # "Bureau of Alcohol, Tobacco, Firearms and Explosives; Federal Election Commission"
         return join.join(items) if all(items) else ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ""
     words = " ".join(str(value).split())
     return "" if "<" in words or "{" in words else words
+
+
+def _without_head(html: str) -> str:
+    """``html`` without its ``<head>`` element (its ``<title>`` and ``<meta>`` are no words a
+    reader saw); found by ``find``, each ``<head`` looked at once."""
+    lower = html.lower()
+    start = lower.find("<head")
+    while start >= 0 and lower[start + 5:start + 6].isalnum():  # "<header" is no head
+        start = lower.find("<head", start + 5)
+    if start < 0:
+        return html
+    end = lower.find("</head", start)
+    return html[:start] + (html[lower.find(">", end) + 1:] if end >= 0 and lower.find(">", end) >= 0 else "")
+_BREAKS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def prints_description(srcdir: Path, layout: object) -> bool:
+    """Whether ``_layouts/<layout>`` printed ``{{ page.description }}`` as words a reader saw
+    (Hack for LA's ``project.html``: ``<p>{{page.description}}</p>``, all a project's page
+    said of it), not in the head, a tag's attribute or a script."""
+    if not isinstance(layout, str) or not _NAME.match(layout.strip()):
+        return False
+    path = _layout_file(srcdir, layout.strip())
+    if path is None:
+        return False
+    text = _without_head(_without_hidden(_FRONT_MATTER.sub("", _read(path), count=1)))
+    return any(found.group(1) == "description" and not _inside_tag(text, found.start())
+               for found in _PAGE_OUTPUT.finditer(text))
+
+
+def description_paragraphs(value: object) -> list[str]:
+    """A ``description:`` as the paragraphs its layout showed: a ``<br />`` parts them, other
+    tags are left out, their words kept."""
+    if not isinstance(value, str):
+        return []
+    pieces = (" ".join(_visible_html(piece).split()) for piece in _BREAKS.split(value))
+    return [piece for piece in pieces if _WORD.search(piece)]
 
 
 _CATEGORY_LIST = re.compile(r"\bsite\.(categories|tags)\[\s*page\.([A-Za-z_][\w-]*)\s*\]")

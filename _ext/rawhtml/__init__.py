@@ -257,16 +257,20 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
                    f"the link {address!r} leads to no file among the pages (a file outside their folder "
                    "is not published), so its words are shown without the link: put the file beside "
                    "the page, or link to a full https:// address")
-        logger.warning(message, location=_where(raw), type=WARNING_TYPE, subtype=Subtype.LINK.value)
+        logger.warning(message, location=_link_place(env, raw, address), type=WARNING_TYPE,
+                       subtype=Subtype.LINK.value)
     for subtype, items in found.items():
         # in the page's order: the paragraphs' inline HTML was cleaned after every block
         items.sort(key=lambda item: getattr(_where(item[0]), "line", None) or 0)
         first = getattr(_where(items[0][0]), "line", None)
         lines: dict[str, Any] = {}  # each change's first line: said after it when not the warning's
         for raw, change in items:
-            lines.setdefault(change.what, getattr(_where(raw), "line", None))
+            lines.setdefault(change.what, _change_line(env, raw, change.what))
         whats = [what if line in (None, first) else f"{what} (line {line})" for what, line in lines.items()]
-        listed = "; ".join(whats[:_LISTED]) + (f"; and {len(whats) - _LISTED} more" if len(whats) > _LISTED else "")
+        rest = sorted({line for line in list(lines.values())[_LISTED:] if line})
+        listed = "; ".join(whats[:_LISTED]) + (
+            f"; and {len(whats) - _LISTED} more" + (f" (line {', '.join(map(str, rest[:10]))})" if rest else "")
+            if len(whats) > _LISTED else "")
         advice = {Subtype.IFRAME: "write the link as Markdown if that is what you want readers to see",
                   Subtype.STYLE: "the theme sets colours and sizes, so every word stays readable in "
                                  "light and dark mode and in print; to stress words, use **bold**"
@@ -622,6 +626,40 @@ def _in_link(node: nodes.Node) -> bool:
 def _replace(raw: nodes.raw, cleaned: str) -> None:
     if cleaned != raw.astext():
         raw[:] = [nodes.Text(cleaned)]
+
+
+_LOOKED_AHEAD = 400  # lines of the file after the block's first one looked through
+_QUOTED = re.compile(r"'([^'\n]{4,200})'")
+
+
+def _change_line(env: BuildEnvironment, raw: nodes.raw, what: str) -> int | None:
+    """The line of a change to a page's HTML: of the file's first line from the block's that
+    holds the address it names (``the picture '/images/four.png' …``), else the block's."""
+    quoted = _QUOTED.search(what)
+    if quoted is None:
+        return getattr(_where(raw), "line", None)
+    place = _link_place(env, raw, quoted.group(1).removesuffix("…"))
+    return place[1] if isinstance(place, tuple) else getattr(place, "line", None)
+
+
+def _link_place(env: BuildEnvironment, raw: nodes.raw, address: str) -> Any:
+    """Where the link is: MyST gives a block of HTML one line, its first, and a page written
+    in HTML is one block until a blank line (the Utah Mapping Portal's zip-codes page named
+    its figure's line for an empty ``<a href="">`` eight lines below): the first line of the
+    file from there that holds the link's address, else the block's line."""
+    where = _where(raw)
+    if where is None or not where.line:
+        return where
+    needle = (re.compile(r"""\bhref\s*=\s*(?:""|'')""") if not address else
+              re.compile(re.escape(address) + "|" + re.escape(escape(address))))
+    try:
+        lines = Path(env.doc2path(env.docname)).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return where
+    for number in range(where.line, min(len(lines), where.line + _LOOKED_AHEAD) + 1):
+        if needle.search(lines[number - 1]):
+            return (env.docname, number)
+    return where
 
 
 def _where(node: nodes.Node) -> Any:
