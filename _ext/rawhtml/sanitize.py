@@ -202,6 +202,8 @@ class Change:
     """What to do instead, when the warning's general advice does not fit (a drawing)."""
     label: bool = False
     """A link's own name was changed to hold the words it shows (:func:`label_in_name`)."""
+    address: str = ""
+    """The address an embedded frame's link was given (its file may yet be refused)."""
 
 
 _CSS_CONTENT = re.compile(r"\bcontent\s*:\s*([^;{}]{1,200})")
@@ -582,7 +584,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
         title = " ".join(element.get("title", "").split())
         if src and url_is_safe(src):  # its title names it for screen readers: the link's words
             out.append(_link(src, _text(title or src), in_link))
-            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True))
+            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True,
+                                  address=src))
             return
         out.append(_text(title))
         changes.append(Change(f"an embedded frame ({_shorter(src) if src else 'no address'}) is left "

@@ -1,0 +1,43 @@
+"""Leftovers other helpers reported: an iframe of an unpublished file said three
+contradicting things, names that cannot be copied to Windows or web hosts, event attributes
+dropped unsaid, a script address named by its first letter as a picture, English chrome on
+Spanish frozen pages, a ``<details>`` box whose summary spans lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _article(out: Path, name: str = "index") -> BeautifulSoup:
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def _words(element) -> str:
+    return " ".join(element.get_text(" ").replace("\N{PILCROW SIGN}", " ").split())
+
+
+def test_iframe_of_an_unpublished_file_is_said_once(tmp_path: Path) -> None:
+    """A Jekyll lesson framed its example, an HTML file without front matter in an
+    ``include:``d folder: the build said the frame became a link, that the file is not
+    published, and that the link leads to no page, while readers got the title unlinked.
+    One message now says what readers get and what to do."""
+    frame = ('<iframe src="{{ "/_pages/includes/lesson1-example1.html" | absolute_url }}" '
+             'title="HTML example"></iframe>')
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": 'title: Old site\ninclude: ["_pages"]\n',
+        "_pages/includes/lesson1-example1.html": "<p>Hello example</p>\n",
+        "index.md": page("Home", 1, f"Intro.\n\n{frame}\n\nAfter.")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.warnings if "lesson1-example1" in line]
+    assert len(said) == 1, said
+    assert "index.md:8:" in said[0] and "not published" in said[0], said
+    assert "replaced by a link" not in said[0] and "[rawhtml.iframe]" in said[0], said
+    article = _article(tmp_path / "html")
+    assert "HTML example" in _words(article)
+    assert not any("lesson1" in (a.get("href") or "") for a in article.find_all("a"))
