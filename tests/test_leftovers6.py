@@ -41,3 +41,31 @@ def test_iframe_of_an_unpublished_file_is_said_once(tmp_path: Path) -> None:
     article = _article(tmp_path / "html")
     assert "HTML example" in _words(article)
     assert not any("lesson1" in (a.get("href") or "") for a in article.find_all("a"))
+
+
+def test_event_attributes_are_said_where_written(tmp_path: Path) -> None:
+    """MyST's ``{onclick="…"}`` and kramdown's ``{: onclick=… .big}`` were dropped unsaid:
+    each is said at its line, and nothing of it reaches a page."""
+    myst = ('[the form](https://example.org){onclick="alert(1)"}\n\n'
+            '`{onclick="x"}` is how not to.\n\n```\n{onmouseover="x"}\n```\n\n'
+            '{% assign online = true %}{{ online }}\n')
+    kramdown = 'Para with ial.\n{: onclick="alert(3)" .big}\n\n<span>x</span>{: onload=alert(4)}\n'
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, myst),
+                                            "old.md": page("Old", 2, kramdown)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = sorted(line.split("/src/", 1)[1] for line in build.warnings if "[security.event-attribute]" in line)
+    assert [line.split(" WARNING")[0] for line in said] == ["index.md:6:", "old.md:7:", "old.md:9:"], said
+    assert "onclick" in said[0] and "onload" in said[2], said
+    for name in ("index", "old"):
+        html = (tmp_path / "html" / f"{name}.html").read_text(encoding="utf-8")
+        assert "alert(" not in html.split("<article", 1)[1].split("</article>")[0]
+
+
+def test_event_attribute_scan_leaves_liquid_and_latex() -> None:
+    """Liquid's ``{% assign online = 1 %}`` and a LaTeX argument are no attribute lists."""
+    from safety.attributes import event_attributes
+
+    text = ('{% assign online = true %}\n$$\\color{red" onload="x}{z}$$\n'
+            '![a](b.png){ onerror="x" }\n{#top onclick=go}\n')
+    assert event_attributes(text) == [(3, ["onerror"]), (4, ["onclick"])]
