@@ -69,3 +69,20 @@ def test_event_attribute_scan_leaves_liquid_and_latex() -> None:
     text = ('{% assign online = true %}\n$$\\color{red" onload="x}{z}$$\n'
             '![a](b.png){ onerror="x" }\n{#top onclick=go}\n')
     assert event_attributes(text) == [(3, ["onerror"]), (4, ["onclick"])]
+
+
+def test_script_address_in_character_references_is_refused_whole(tmp_path: Path) -> None:
+    """``{image} &#106;avascript:alert(2)`` was "the picture '&' cannot be found: add the
+    picture as '&'": the name cut at ``#``. It is a script address: refused as one, named
+    whole. And the name close to a missing picture's is only ever a picture's."""
+    body = "```{image} &#106;avascript:alert(2)\n:alt: A chart\n```\n\n![Parking permits](parking-permits.png)\n"
+    source = write_pages(tmp_path / "src", {"index.md": page("Home", 1, body),
+                                            "parking-permits.md": page("Permits", 2)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.warnings if "index.md:" in line]
+    script = [line for line in said if "index.md:6:" in line]
+    assert len(script) == 1 and "&#106;avascript:alert(2)" in script[0], said
+    assert "[security.url-scheme]" in script[0], said
+    missing = [line for line in said if "parking-permits.png" in line]
+    assert len(missing) == 1 and "parking-permits.md" not in missing[0], said
