@@ -86,3 +86,22 @@ def test_script_address_in_character_references_is_refused_whole(tmp_path: Path)
     assert "[security.url-scheme]" in script[0], said
     missing = [line for line in said if "parking-permits.png" in line]
     assert len(missing) == 1 and "parking-permits.md" not in missing[0], said
+
+
+def test_details_whose_summary_spans_lines_keeps_its_box(tmp_path: Path) -> None:
+    """``<details markdown="1">`` with its ``<summary>`` over three lines, Markdown right
+    after: the box was lost (its tag left out), its words shown loose. just-the-docs'
+    contents box has that shape too, and stays the titled contents list
+    (tests/test_jekyll_jtd.py)."""
+    body = ('<details markdown="1">\n<summary>\nFees\n</summary>\nThe **fee**.\n</details>\n\n'
+            'After.\n')
+    source = write_pages(tmp_path / "src", {"_config.yml": "title: Old site\n",
+                                            "index.md": page("Home", 1, body)})
+    build = sphinx_build(source, tmp_path / "html", strict=True)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    article = _article(tmp_path / "html")
+    boxes = article.find_all("details")
+    assert len(boxes) == 1, article
+    assert _words(boxes[0].summary) == "Fees", boxes[0]
+    assert boxes[0].find("strong") is not None and _words(boxes[0]) == "Fees The fee .", boxes[0]
+    assert "After." in _words(article) and "After." not in _words(boxes[0])
