@@ -105,3 +105,24 @@ def test_details_whose_summary_spans_lines_keeps_its_box(tmp_path: Path) -> None
     assert _words(boxes[0].summary) == "Fees", boxes[0]
     assert boxes[0].find("strong") is not None and _words(boxes[0]) == "Fees The fee .", boxes[0]
     assert "After." in _words(article) and "After." not in _words(boxes[0])
+
+
+def test_names_windows_and_web_hosts_refuse_are_said(tmp_path: Path) -> None:
+    """A page file named ``<img src=x onerror=alert(72)>.md`` and a ``redirect_from`` with
+    ``<`` were written as files without a word; a site holding them cannot be copied to
+    Windows or many web hosts. The page is still published and said at its file, with what
+    to rename; the old address is not written, and said at its line."""
+    strange = "<img src=x onerror=alert(72)>.md"
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n",
+        "index.md": page("Home", 1),
+        strange: page("Pictures", 2),
+        "moved.md": page("Moved", 3, redirect_from="/old<img src=x>")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    named = [line for line in build.warnings if "[security.portable-name]" in line]
+    assert len(named) == 1 and f"{strange}:1:" in named[0] and "rename" in named[0], build.warnings
+    assert (tmp_path / "html" / "<img src=x onerror=alert(72)>.html").is_file()  # never lost
+    old = [line for line in build.warnings if "/old<img src=x>" in line]
+    assert len(old) == 1 and "moved.md:4:" in old[0] and "[redirect.invalid]" in old[0], build.warnings
+    assert not list((tmp_path / "html").glob("old*"))

@@ -67,6 +67,10 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
+        elif said := names.unportable_message(os.fspath(env.doc2path(docname)), docname):
+            file = os.fspath(env.doc2path(docname))
+            where = f"{names.shown(file)}:1" if names.shown(file) != file else (docname, 1)
+            logger.warning(said, location=where, type=WARNING_TYPE, subtype=Kind.PORTABLE_NAME.value)
     say_case_clashes(env)
     say_twins(env)
     say_folder_links(env)

@@ -118,6 +118,10 @@ def unwritable(source: str, files: set[str]) -> str | None:
         return "has a control character"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
         return f"is longer than {MAX_PATH_BYTES} bytes, more than a file's path may be"
+    if found := sorted(set(source) & set('<>"|?*:\\')):
+        return (f"holds {', '.join(repr(c) for c in found)}, which Windows and many web hosts do not "
+                "allow in a file name (a site holding it cannot be copied there): write the old "
+                "address without them (a `redirect_from:` value, a post's category)")
     parts = source.split("/")
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
         return f"has a name longer than {MAX_NAME_BYTES} bytes"
