@@ -5,6 +5,7 @@ Spanish frozen pages, a ``<details>`` box whose summary spans lines."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -126,3 +127,53 @@ def test_names_windows_and_web_hosts_refuse_are_said(tmp_path: Path) -> None:
     old = [line for line in build.warnings if "/old<img src=x>" in line]
     assert len(old) == 1 and "moved.md:4:" in old[0] and "[redirect.invalid]" in old[0], build.warnings
     assert not list((tmp_path / "html").glob("old*"))
+
+
+PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+      'msgid "Welcome."\nmsgstr "Bienvenidos."\n')
+
+
+def test_a_frozen_spanish_pages_archive_banner_is_spanish(tmp_path: Path) -> None:
+    """The banner over ``editions/1.0.0/es/…`` was English on a Spanish page, where the
+    site's other chrome (its editions, its passages' links) is Spanish."""
+    from test_record_left_pages import OLD, release_with
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "locales/es/LC_MESSAGES/index.po": PO})
+    release_with(tmp_path / "editions", "0.9.0", {"index.html": OLD, "es/index.html": OLD})
+    build = sphinx_build(source, tmp_path / "out", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    english = BeautifulSoup((build.outdir / "editions/0.9.0/index.html").read_bytes(), "html.parser")
+    spanish = BeautifulSoup((build.outdir / "editions/0.9.0/es/index.html").read_bytes(), "html.parser")
+    said = _words(english.select_one(".record-archive-banner"))
+    dicho = _words(spanish.select_one(".record-archive-banner"))
+    assert "This is an earlier edition" in said, said
+    assert "edición anterior" in dicho and "This" not in dicho and "edition" not in dicho, dicho
+    assert spanish.select_one(".record-archive-banner")["aria-label"] == "Edición archivada"
+
+
+SPANISH_PASSAGES = json.dumps({"version": "0.9.0", "date": "2020-01-01", "passages": [
+    {"chapter": name, "chapter_title": "Piscinas", "kind": "paragraph", "file": f"{name}.html",
+     "id": "p-1", "text": "Palabras.", "pdf_page": 1} for name in ("index", "pools")]}).encode()
+
+
+def test_a_left_spanish_pages_address_says_so_in_spanish(tmp_path: Path) -> None:
+    """A released Spanish page renamed since: its address (``es/pools.html``) leads to the
+    frozen copy through a page that said "This page has moved" on the Spanish site."""
+    from test_record_left_pages import OLD, release_with
+
+    source = write_pages(tmp_path / "source", {
+        "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
+        "locales/es/LC_MESSAGES/index.po": PO})
+    release_with(tmp_path / "editions", "0.9.0", {"index.html": OLD, "pools.html": OLD,
+                                                  "es/index.html": OLD, "es/pools.html": OLD,
+                                                  "es/passages.json": SPANISH_PASSAGES})
+    build = sphinx_build(source, tmp_path / "out" / "es", strict=False, extra=("-D", "language=es"))
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    moved = BeautifulSoup((build.outdir / "pools.html").read_bytes(), "html.parser")
+    words = _words(moved.body)
+    assert "Esta página se ha trasladado" in words and "versión 0.9.0" in words, words
+    assert "moved" not in words and "version" not in words, words
+    assert moved.title.get_text().startswith("Trasladada:"), moved.title
+    assert moved.html["lang"] == "es"
