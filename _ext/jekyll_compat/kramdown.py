@@ -343,7 +343,8 @@ def _folded(lines: list[str], i: int, tag: re.Match[str], taken: Container[int] 
     tag stays as written, for :func:`markdown_elements` to put a blank line after it; ``None``
     when another line of HTML does (the wrapper goes, as before)."""
     following = lines[i + 1] if i + 1 < len(lines) else ""
-    if i + 1 not in taken and (spread := _spread_summary(lines, i + 1)):
+    asked = tag.re.groups >= 2 and _MARKDOWN_ATTRIBUTE.search(tag.group(2) or "")  # not parse_block_html's
+    if asked and i + 1 not in taken and (spread := _spread_summary(lines, i + 1)):
         following = spread  # its lines are left blank, so the Markdown after it is read
     summary = _SUMMARY_LINE.match(following)
     if summary is None and following.strip():
