@@ -434,7 +434,8 @@ def _refusals(changes: list[Change], refused: list[tuple[str, str]]) -> list[Cha
         if (frame := framed.pop(unescape(address), None) or framed.pop(address, None)) is not None:
             changes = [change for change in changes if change is not frame]
             said.append(Change(f"an embedded frame of the file {address[:60]!r} is shown as its title "
-                               f"only, without a link: the file is not published: {why}", iframe=True,
+                               f"only, without a link: the file is not published: "
+                               f"{why.removesuffix('; offer it zipped, or as plain text')}", iframe=True,
                                advice="show the example's code in a fenced code block, or make it a "
                                       "page of the publication (a .md file) and link to that"))
         else:
