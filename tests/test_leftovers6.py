@@ -177,3 +177,19 @@ def test_a_left_spanish_pages_address_says_so_in_spanish(tmp_path: Path) -> None
     assert "moved" not in words and "version" not in words, words
     assert moved.title.get_text().startswith("Trasladada:"), moved.title
     assert moved.html["lang"] == "es"
+
+
+def test_a_post_category_with_a_question_mark_writes_no_stray_redirect(tmp_path: Path) -> None:
+    """Category ``c?d``: Jekyll wrote the post at ``c?d/2020/01/01/post.html`` (served as
+    ``/c%3Fd/…``); the build read the ``?`` as a query and wrote redirects at ``c.html`` and
+    ``c/index.html``, addresses the post never had, without a word."""
+    source = write_pages(tmp_path / "src", {
+        "_config.yml": "title: Old site\n",
+        "index.md": page("Home", 1),
+        "_posts/2020-01-01-post.md": '---\ntitle: Post\ncategories: ["c?d"]\n---\n\nText.\n'})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    assert not (tmp_path / "html" / "c.html").exists() and not (tmp_path / "html" / "c").exists()
+    said = [line for line in build.warnings if "[redirect.invalid]" in line]
+    assert len(said) == 1 and "2020-01-01-post.md:1:" in said[0] and "'?'" in said[0], build.warnings
+    assert "Text." in (tmp_path / "html" / "posts" / "2020-01-01-post.html").read_text(encoding="utf-8")
