@@ -12,8 +12,10 @@ import difflib
 import functools
 import os
 import unicodedata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
+
+from safety.filetypes import PICTURE_SUFFIXES
 
 
 def find_file(path: Path) -> Path | None:
@@ -100,7 +102,9 @@ def missing_file_advice(srcdir: Path, page_folder: Path, address: str, limit: in
             spaces = "spaces" if " " in name or " " in wanted.name else "'_' or '-'"
             return (f"the folder has {name!r}: its name differs from the page's {wanted.name!r} "
                     f"in {spaces}: write ({_written(address, name)}), or rename the file")
-    close = difflib.get_close_matches(wanted.name, beside, n=1, cutoff=0.8) if len(beside) <= CLOSE_AMONG else []
+    pictures = [name for name in beside if PurePosixPath(name).suffix.lower() in PICTURE_SUFFIXES]
+    # only a picture: `chart.md` is close to `chart.png`, and no picture (safety refuses it)
+    close = difflib.get_close_matches(wanted.name, pictures, n=1, cutoff=0.8) if len(beside) <= CLOSE_AMONG else []
     if close:
         return (f"the folder has {close[0]!r}, a name close to the page's {wanted.name!r}: if it "
                 f"is that picture, write ({_written(address, close[0])})")

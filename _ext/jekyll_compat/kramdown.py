@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_right
+from collections.abc import Container
 
 from pagesource.fences import code_spans, markdown_lines, outside_code, outside_fences
 from pagesource.titles import atx_text
@@ -300,7 +301,7 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
             continue
         if (match := _markdown_open(inside) or (parse_block_html and _BLOCK_OPEN.match(inside))) \
                 and "markdown=\"0\"" not in inside:  # kramdown parses inside; CommonMark would not
-            folded = _folded(lines, i, match) if not quote and match.group(1).lower() == "details" else None
+            folded = _folded(lines, i, match, tocs) if not quote and match.group(1).lower() == "details" else None
             wrappers.append("details kept" if folded else match.group(1).lower())
             lines[i] = folded or quote.rstrip()
             continue
@@ -335,13 +336,16 @@ _DETAILS_OPEN_KEPT = re.compile(r"^( {0,3})<details\b([^<>]*)>\s*(<summary\b[^<>
 _SUMMARY_LINE = re.compile(r"^\s*(<summary\b[^<>]*>.*</summary\s*>)\s*$", re.I)
 
 
-def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
+def _folded(lines: list[str], i: int, tag: re.Match[str], taken: Container[int] = ()) -> str | None:
     """``<details markdown="1">`` kept as a ``<details>`` start tag, its ``<summary>`` line
     joined to it, so rawhtml folds the Markdown up to ``</details>`` as kramdown's page did.
     When a line of Markdown follows the tag at once (CommonMark would read it as HTML), the
     tag stays as written, for :func:`markdown_elements` to put a blank line after it; ``None``
     when another line of HTML does (the wrapper goes, as before)."""
     following = lines[i + 1] if i + 1 < len(lines) else ""
+    asked = tag.re.groups >= 2 and _MARKDOWN_ATTRIBUTE.search(tag.group(2) or "")  # not parse_block_html's
+    if asked and i + 1 not in taken and (spread := _spread_summary(lines, i + 1)):
+        following = spread  # its lines are left blank, so the Markdown after it is read
     summary = _SUMMARY_LINE.match(following)
     if summary is None and following.strip():
         # Markdown at once: a blank line goes after it (markdown_elements); HTML (a <summary>
@@ -353,6 +357,30 @@ def _folded(lines: list[str], i: int, tag: re.Match[str]) -> str | None:
         lines[i + 1] = ""  # a <summary markdown="span">'s bold as kramdown read it, not **Fees**
         return start + markdown_cells(summary.group(1))
     return start
+
+
+_SUMMARY_OPEN_ALONE = re.compile(r"^\s*<summary\b[^<>]*>\s*$", re.I)
+_SUMMARY_CLOSE_ALONE = re.compile(r"^\s*</summary\s*>\s*$", re.I)
+
+
+def _spread_summary(lines: list[str], start: int) -> str | None:
+    """``<summary>``, its words and ``</summary>`` on lines of their own from ``start`` (up
+    to four lines of words, no tag among them) as one line, those lines made blank; or None.
+    A box's words on the line under it were read as HTML, and the box was lost. (just-the-docs'
+    contents box is read as a contents list first: its lines are ``taken``.)"""
+    if start >= len(lines) or not _SUMMARY_OPEN_ALONE.match(lines[start]):
+        return None
+    for end in range(start + 1, min(start + 6, len(lines))):
+        if _SUMMARY_CLOSE_ALONE.match(lines[end]):
+            words = " ".join(" ".join(lines[start + 1:end]).split())
+            if not words or "<" in words:
+                return None
+            joined = f"{lines[start].strip()}{words}</summary>"
+            lines[start:end + 1] = [""] * (end + 1 - start)
+            return joined
+        if not lines[end].strip():
+            return None
+    return None
 
 
 def _without_table_separators(lines: list[str]) -> list[str]:

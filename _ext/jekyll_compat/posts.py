@@ -399,9 +399,16 @@ _VALUES: dict[str, Callable[[Post, dt.datetime], str]] = {
     "second": lambda p, w: f"{w.second:02d}",
     "title": lambda p, w: slugify(p.slug, pretty=True, cased=True), "slug": lambda p, w: slugify(p.slug),
     "name": lambda p, w: slugify(PurePosixPath(p.path).stem),
-    "categories": lambda p, w: "/".join(dict.fromkeys(c.lower() for c in p.categories)),
+    # `?`, `#` escaped as Jekyll's URL did (`/c%3Fd/…`): read as a query, `c?d` made `c.html`
+    "categories": lambda p, w: "/".join(dict.fromkeys(_escaped(c.lower()) for c in p.categories)),
     "collection": lambda p, w: "posts", "output_ext": lambda p, w: ".html",
 }
+
+
+def _escaped(value: str) -> str:
+    """A value in a post's address with what would end its path escaped, as Jekyll's
+    ``URL.escape_path`` did; ``url_path`` reads it back as the folder's name."""
+    return value.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
 
 
 def url(post: Post, site: Settings) -> str:

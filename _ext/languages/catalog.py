@@ -6,7 +6,9 @@ fuzzy, which is exactly when Sphinx uses it; everything else falls back to the s
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,3 +171,24 @@ def _line_of(po: Path, header: str) -> int | None:
     except OSError:
         return None
     return next((n for n, line in enumerate(lines, 1) if line.lstrip('"').startswith(header)), None)
+
+
+OWN_CATALOGS = Path(__file__).resolve().parent / "locales"
+"""The chrome's words in other languages (``sphinx.po``), which ``conf.py``'s
+``locale_dirs`` gives Sphinx for a translation's own build."""
+
+
+@functools.cache
+def chrome_words(language: str) -> Callable[[str], str]:
+    """The chrome's words in ``language`` from our own catalog, for what one build writes in
+    another language: the English site's build writes the archive banner of a frozen Spanish
+    page, where Sphinx's ``_`` says English. A word the catalog lacks stays as written."""
+    po = OWN_CATALOGS / language / "LC_MESSAGES" / "sphinx.po"
+    try:
+        with open(po, "rb") as handle:
+            messages = read_po(handle, abort_invalid=True)
+    except (OSError, PoFileError, ValueError):
+        return str
+    table = {m.id: m.string for m in messages
+             if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string and not m.fuzzy}
+    return lambda text: table.get(text, text)

@@ -221,7 +221,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
         _replace(raw, nest_headings(cleaned, raw[HEADING_BASE]))
         refused: list[tuple[str, str]] = []
         nowhere += [(raw, address) for address in register_links(env, raw, refused, read_address)]
-        changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
+        changes = _refusals(changes, refused)
         for change in changes:
             found[_subtype(change)].append((raw, change))
     for pieces in inline.values():
@@ -245,7 +245,7 @@ def sanitize_page(app: Sphinx, doctree: nodes.document) -> None:
             if opener.astext() == "<a>" and closer.astext() == "</a>":
                 _replace(opener, "")
                 _replace(closer, "")
-        changes += [Change(f"the file {address[:60]!r} is not published: {why}") for address, why in refused]
+        changes = _refusals(changes, refused)
         for change in changes:
             found[_subtype(change)].append((pieces[0], change))
     for raw, address in dict.fromkeys(nowhere):
@@ -443,6 +443,26 @@ a relative link that names no page's file means, or None: ``jekyll_compat`` read
 ``../frontmatter/`` from the page's old URL, as it reads the same link in Markdown."""
 
 
+def _refusals(changes: list[Change], refused: list[tuple[str, str]]) -> list[Change]:
+    """``changes`` with one more for each file a link or frame names that is not published;
+    an embedded frame of such a file is said once, as what readers get: its title, unlinked
+    (its link was said to replace it, and the link then led nowhere)."""
+    framed = {change.address: change for change in changes if change.iframe and change.address}
+    said = []
+    for address, why in refused:
+        if (frame := framed.pop(unescape(address), None) or framed.pop(address, None)) is not None:
+            changes = [change for change in changes if change is not frame]
+            said.append(Change(f"an embedded frame of the file {address[:60]!r} is shown as its title "
+                               f"only, without a link: the file is not published: "
+                               f"{why.removesuffix('; offer it zipped, or as plain text')}", iframe=True,
+                               advice="show the example's code in a fenced code block, or make it a "
+                                      "page of the publication (a .md file) and link to that"))
+        else:
+            said.append(Change(f"the file {address[:60]!r} is not published, so its link shows only "
+                               f"its words: {why}"))
+    return changes + said
+
+
 def register_links(env: BuildEnvironment, raw: nodes.raw,
                    refused: list[tuple[str, str]] | None = None,
                    read_address: Callable[[str], str | None] = lambda address: None) -> list[str]:
@@ -481,7 +501,8 @@ def register_links(env: BuildEnvironment, raw: nodes.raw,
                 _replace(raw, unlink(raw.astext(), href))
             continue  # a server path is jekyll_compat's (an old address of a page)
         if why := unpublishable(found, picture=False):
-            refused.append((address, why))
+            refused.append((address, why))  # its words stay: a link to no copy would lead nowhere
+            _replace(raw, unlink(raw.astext(), href))
             continue
         relative = found.relative_to(Path(env.srcdir).resolve()).as_posix()
         env.dlfiles.add_file(env.docname, relative)

@@ -202,6 +202,8 @@ class Change:
     """What to do instead, when the warning's general advice does not fit (a drawing)."""
     label: bool = False
     """A link's own name was changed to hold the words it shows (:func:`label_in_name`)."""
+    address: str = ""
+    """The address an embedded frame's link was given (its file may yet be refused)."""
 
 
 _CSS_CONTENT = re.compile(r"\bcontent\s*:\s*([^;{}]{1,200})")
@@ -590,7 +592,8 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             # where the frame stood as a block, its link is a paragraph: two side by side were
             # one line of small targets on a phone (WCAG 2.5.8)
             out.append(f"<p>{link}</p>" if not (inline or in_link) and within in _FLOW else link)
-            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True))
+            changes.append(Change(f"an embedded frame ({src}) is replaced by a link to it", iframe=True,
+                                  address=src))
             return
         out.append(_text(title))
         changes.append(Change(f"an embedded frame ({_shorter(src) if src else 'no address'}) is left "

@@ -19,7 +19,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from docutils import nodes
 from sphinx.util import logging
@@ -305,11 +305,18 @@ def write_site_data(app: Sphinx, exception: Exception | None) -> None:
     translations = {f"{code}/" for code in getattr(app.config, "publication_languages", ())
                     if code != (app.config.language or "en")}  # the languages room's
     current, gone = publish.current_pages(files, moved, set(left) - set(moved), translations)
+
+    def words_of(relative: str) -> Callable[[str], str]:  # a frozen es/ page's banner in Spanish
+        from languages.catalog import chrome_words
+
+        folder = relative.split("/", 1)[0] + "/"
+        return chrome_words(folder[:-1]) if folder in translations else str
     for release in info.releases:
         try:
             published = release.passages()
             publish.publish(release, outdir, published["date"], info.meta.title,
-                            info.meta.version, current, gone, str(published.get("title") or ""))
+                            info.meta.version, current, gone, str(published.get("title") or ""),
+                            words_of)
         except (frozen.NotFrozen, UnicodeDecodeError) as why:
             tampered(release, frozen.Tampered(1, f"changed while the site was built: {why}"))
 
@@ -323,6 +330,8 @@ def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
     release that has it, ``#part`` kept; a page or redirect the build wrote there wins."""
     if exception is not None or not is_web(app):
         return
+    from sphinx.locale import _
+
     from website.redirects import page_html
 
     outdir, info = Path(app.outdir), context(app)
@@ -334,8 +343,9 @@ def keep_left_addresses(app: Sphinx, exception: Exception | None) -> None:
         up = "../" * name.count("/")
         target = f"editions/{release.version}/{info.folder}{name}"  # a translation's: es/
         publish.write_if_changed(path, page_html(
-            up + info.archive + target, top + target, f"{title} (version {release.version})",
-            app.config.language or "en", script=up + "_static/redirect.js").encode("utf-8")
+            up + info.archive + target, top + target,
+            _("{title} (version {version})").format(title=title, version=release.version),
+            app.config.language or "en", script=up + "_static/redirect.js", words=_).encode("utf-8")
             + releases.LEFT_PAGE)
 
 

@@ -22,27 +22,31 @@ _OPENINGS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
 
 
 def banner(release: Release, date: str, title: str, current: str, current_href: str,
-           depth: int, is_current: bool, gone: bool = False, was: str = "") -> bytes:
+           depth: int, is_current: bool, gone: bool = False, was: str = "",
+           words: Callable[[str], str] = str) -> bytes:
     """``gone``: the page is in no later edition; the link leads to the current one's home.
-    ``was``: the title the release was published (and cited) under, when it differs."""
+    ``was``: the title the release was published (and cited) under, when it differs.
+    ``words``: the chrome's words in the page's language (a frozen Spanish page's are Spanish)."""
     up = "../" * depth
+    version, when, named = escape(release.version), escape(date), f"<em>{escape(title)}</em>"
     if is_current:
-        what = (f"This is the frozen copy of version {escape(release.version)} of "
-                f"<em>{escape(title)}</em>, released {escape(date)}: the current edition, "
-                "kept as it was released.")
+        what = words("This is the frozen copy of version {version} of {title}, released {date}: "
+                     "the current edition, kept as it was released.").format(
+            version=version, title=named, date=when)
     else:
-        named = (f"<em>{escape(was)}</em> (now <em>{escape(title)}</em>)" if was and was != title
-                 else f"<em>{escape(title)}</em>")
-        what = (f"This is an earlier edition of {named}: version "
-                f"{escape(release.version)} of {escape(date)}, an archive kept for reference "
-                "and not updated.")
+        if was and was != title:
+            named = words("{title} (now {current_title})").format(
+                title=f"<em>{escape(was)}</em>", current_title=named)
+        what = words("This is an earlier edition of {title}: version {version} of {date}, an "
+                     "archive kept for reference and not updated.").format(
+            title=named, version=version, date=when)
+    link = f'<a href="{escape(current_href)}">'
+    then = (words("This page is not in the current edition (version {version}): {link}read the "
+                  "current edition{end}.") if gone else
+            words("{link}Read this page in the current edition (version {version}){end}."))
     html = (f'<link rel="stylesheet" href="{up}_static/record.css">'
-            f'<div class="record-archive-banner" role="note" aria-label="Archived edition">'
-            f"<p>{what} " + (
-                f"This page is not in the current edition (version {escape(current)}): "
-                f"<a href=\"{escape(current_href)}\">read the current edition</a>." if gone else
-                f"<a href=\"{escape(current_href)}\">Read this page in the current "
-                f"edition (version {escape(current)})</a>.") + "</p></div>")
+            f'<div class="record-archive-banner" role="note" aria-label="{escape(words("Archived edition"))}">'
+            f"<p>{what} " + then.format(version=escape(current), link=link, end="</a>") + "</p></div>")
     return START + html.encode("utf-8") + END
 
 
@@ -83,9 +87,10 @@ def destination(site: Path, version: str, relative: str) -> Path:
 
 def publish(release: Release, site: Path, date: str, title: str, current: str,
             current_page: Callable[[str], str | None], gone: Container[str] = (),
-            was: str = "") -> None:
+            was: str = "", words: Callable[[str], Callable[[str], str]] = lambda relative: str) -> None:
     """Copy ``release`` into ``site/editions/<version>/``; ``current_page(file)`` is the
-    same page's file in the current edition, or None (the banner then links its home).
+    same page's file in the current edition, or None (the banner then links its home);
+    ``words(file)``: the chrome's words in that page's language.
 
     The release is a frozen copy of our own site, so it holds HTML and JavaScript that the
     site then serves as its own. That is safe only because the caller published nothing
@@ -105,7 +110,7 @@ def publish(release: Release, site: Path, date: str, title: str, current: str,
             depth = relative.count("/") + 2
             same = current_page(relative) or "index.html"
             block = banner(release, date, title, current, "../" * depth + same,
-                           depth, release.version == current, relative in gone, was)
+                           depth, release.version == current, relative in gone, was, words(relative))
             data = with_banner(data, block)
         write_if_changed(path, data)
     write_if_changed(destination(site, release.version, releases.SUMS), sums)

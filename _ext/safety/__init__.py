@@ -67,6 +67,10 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
+        elif said := names.unportable_message(os.fspath(env.doc2path(docname)), docname):
+            file = os.fspath(env.doc2path(docname))
+            where = f"{names.shown(file)}:1" if names.shown(file) != file else (docname, 1)
+            logger.warning(said, location=where, type=WARNING_TYPE, subtype=Kind.PORTABLE_NAME.value)
     say_case_clashes(env)
     say_twins(env)
     say_folder_links(env)
@@ -272,6 +276,19 @@ def without_control_characters(app: Sphinx, docname: str, source: list[str]) -> 
     source[0] = _NOT_XML.sub("", text)
 
 
+def say_event_attributes(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, before any rewrite moves its lines: each event handler a page's
+    attribute lists name, which no edition publishes (:mod:`.attributes`)."""
+    from .attributes import event_attributes, message
+    from .problems import WARNING_TYPE, Kind
+
+    if "on" not in source[0]:
+        return
+    for line, names in event_attributes(source[0]):
+        logger.warning(message(names), location=(docname, line), type=WARNING_TYPE,
+                       subtype=Kind.EVENT_ATTRIBUTE.value)
+
+
 def text_without_control_characters(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``, before Sphinx collects the page's titles (500) and again after the
     rooms that add words once a page is read (front data, 610): the characters
@@ -342,5 +359,6 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("builder-inited", use_pages_project, priority=50)  # before jekyll_compat's (100)
     app.connect("builder-inited", say_underscore_pages, priority=600)  # after the collections (100)
     app.connect("source-read", without_control_characters, priority=100)  # before anyone reads it
+    app.connect("source-read", say_event_attributes, priority=101)
     app.connect("env-get-outdated", refuse_unpublishable_names, priority=100)  # before the outline
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,6 +10,7 @@ site. ``:url:`` on ``csv-table``/``raw`` (the build machine fetching any address
 from __future__ import annotations
 
 import glob
+import html
 import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -286,6 +287,8 @@ def _refused_scheme(uri: str, base: Path) -> bool:
     found: add the picture as 'JaVaScRiPt:…'") and the PDF called it a picture on another
     site: two warnings, both wrong. A file named so (``a:b.png``) is still a picture."""
     scheme = urls.scheme_of(uri)
+    if scheme is None and "&" in uri:  # `&#106;avascript:`, as a browser reads it in an attribute
+        scheme = urls.scheme_of(html.unescape(uri))
     if scheme is None or len(scheme) == 1 or scheme in ("http", "https", "data"):
         return False  # ``C:\\Users\\…``: a drive, said as a missing file with its name
     try:
@@ -313,8 +316,12 @@ class RefuseOutsideFiles(SphinxTransform):
                 replace_by_alt(node)
                 continue
             if ("://" in uri or _refused_scheme(uri, base)) and not _web_address(uri):
-                warn(f"the picture {cut(uri)!r} is not shown: only a picture at an http or https "
-                     "address can be linked; its alt text is shown instead", node, Kind.URL_SCHEME)
+                read = html.unescape(uri)
+                warn(f"the picture {cut(uri)!r} is not shown: "
+                     + (f"a browser reads its character references, as {cut(read)!r}; "
+                        if read != uri else "")
+                     + "only a picture at an http or https address can be linked; its alt text is "
+                       "shown instead", node, Kind.URL_SCHEME)
                 replace_by_alt(node)
                 continue
             if not uri or "://" in uri or uri.startswith("data:"):

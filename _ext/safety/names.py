@@ -66,6 +66,34 @@ def problem(docname: str) -> str | None:
     return None
 
 
+UNPORTABLE = frozenset('<>"|?*:\\')
+"""Characters Windows and many web hosts (and zip tools on them) refuse in a file name."""
+
+
+def unportable(name: str) -> list[str]:
+    """The characters of ``name`` a site holding a file of that name could not be copied
+    to Windows or many web hosts with, in order."""
+    return sorted(set(name) & UNPORTABLE)
+
+
+def portable(name: str) -> str:
+    """``name`` with each run of characters :func:`unportable` finds, and of spaces, one ``-``."""
+    return re.sub(r"-{2,}", "-", re.sub(r"[\s<>\"|?*:\\=()']+", "-", name)).strip("-") or "page"
+
+
+def unportable_message(file: str, docname: str) -> str | None:
+    """What to say of a page whose file name holds :func:`unportable` characters (it is
+    still published: its contents are escaped, only the file's name is at stake)."""
+    found = unportable(docname)
+    if not found:
+        return None
+    base, _, suffix = file.rpartition("/")[2].rpartition(".")
+    listed = ", ".join(repr(c) for c in found)
+    return (f"the file name holds {listed}, which Windows and many web hosts do not allow in a "
+            f"file name: its page is published as '{docname.rsplit('/', 1)[-1]}.html', so the site "
+            f"cannot be copied there; rename the file without them (e.g. '{portable(base)}.{suffix}')")
+
+
 def shown(path: str) -> str:
     """A file name as one line of a warning: a line break is written ``\\n``."""
     return _CONTROL.sub(lambda found: repr(found.group())[1:-1], path)

@@ -77,6 +77,15 @@ class Kind(enum.Enum):
     """rST's ``.. meta::`` with an ``http-equiv`` field (``refresh`` sends every reader to
     another site): the tag is not written into the page's head."""
 
+    PORTABLE_NAME = "portable-name"
+    """A page's file name holds ``<``, ``>``, ``"``, ``|``, ``?``, ``*`` or ``\\``: Windows
+    and many web hosts refuse the page's file, so the site cannot be copied there. The page
+    is still published (its name is escaped wherever it is shown); said at its file."""
+
+    EVENT_ATTRIBUTE = "event-attribute"
+    """An event handler (``onclick``) in a Markdown attribute list, MyST's ``{onclick="…"}``
+    or kramdown's ``{: onclick=…}``: no edition has it (nothing runs); said at its line."""
+
     CONTROL_CHARACTER = "control-character"
     """A page holds a control character (``U+0001``, an escape, ``U+FFFF`` …) that no XML can
     hold: the ePub was not well-formed and every edition showed or choked on it. It is left

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.locale import _ as translated
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
@@ -190,7 +191,8 @@ def write_redirects(app: Sphinx, meta: publication.Metadata) -> None:
         getattr(builder, _REDIRECTS, []), Path(app.outdir),
         href=lambda r: r.target if r.external else relative_uri(r.source, uri(r)),
         canonical=lambda r: r.target if r.external else root + uri(r),
-        title=title, language=app.config.language or "en", title_language=title_language)
+        title=title, language=app.config.language or "en", title_language=title_language,
+        words=translated)
 
 
 # ---------------------------------------------------------------- pages that left the build

@@ -118,6 +118,10 @@ def unwritable(source: str, files: set[str]) -> str | None:
         return "has a control character"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
         return f"is longer than {MAX_PATH_BYTES} bytes, more than a file's path may be"
+    if found := sorted(set(source) & set('<>"|?*:\\')):
+        return (f"holds {', '.join(repr(c) for c in found)}, which Windows and many web hosts do not "
+                "allow in a file name (a site holding it cannot be copied there): write the old "
+                "address without them (a `redirect_from:` value, a post's category)")
     parts = source.split("/")
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
         return f"has a name longer than {MAX_NAME_BYTES} bytes"
@@ -423,13 +427,15 @@ def with_home(planned: list[Redirect], root_doc: str, page_file: Callable[[str],
 
 
 def page_html(href: str, canonical: str, title: str, language: str = "en",
-              notice: bool = False, script: str = "", title_language: tuple[str, str] | None = None) -> str:
+              notice: bool = False, script: str = "", title_language: tuple[str, str] | None = None,
+              words: Callable[[str], str] = str) -> str:
     """A redirect page: instant meta refresh, canonical link, and a link a person can follow;
     for a ``notice`` (another site a page named), only the link, said to lead elsewhere.
     ``script``: the site's ``redirect.js`` from here, which keeps the address's ``#part``
     (a meta refresh drops it: a passage's link landed at the top of the moved page).
     ``title_language``: the (tag, direction) of a page in another language than the site's:
-    its title in the link is marked so, as a screen reader reads "مقاييس" in Arabic."""
+    its title in the link is marked so, as a screen reader reads "مقاييس" in Arabic.
+    ``words``: the chrome's words in ``language`` (a translation's build: Sphinx's ``_``)."""
     href, canonical, plain = escape(href), escape(canonical), escape(title)
     title = plain if title_language is None else \
         f'<span lang="{escape(title_language[0])}" dir="{escape(title_language[1])}">{plain}</span>'
@@ -441,18 +447,21 @@ def page_html(href: str, canonical: str, title: str, language: str = "en",
             f'<meta http-equiv="refresh" content="0; url={href}">\n')
     if script:
         head += f'<script src="{escape(script)}"></script>\n'  # after the meta it reads
-    body = f'<h1>This page has moved</h1>\n<p>It is now at <a href="{href}">{title}</a>.</p>'
-    return standalone_page(f"Moved: {plain}", body, language, head)
+    link = f'<a href="{href}">{title}</a>'
+    body = (f'<h1>{escape(words("This page has moved"))}</h1>\n'
+            f'<p>{words("It is now at {link}.").format(link=link)}</p>')
+    return standalone_page(words("Moved: {title}").format(title=plain), body, language, head)
 
 
 def write(redirects: Iterable[Redirect], outdir: Path, href: Callable[[Redirect], str],
           canonical: Callable[[Redirect], str], title: Callable[[Redirect], str],
           language: str = "en",
-          title_language: Callable[[Redirect], tuple[str, str] | None] = lambda r: None) -> None:
-    """Write each redirect page under ``outdir``."""
+          title_language: Callable[[Redirect], tuple[str, str] | None] = lambda r: None,
+          words: Callable[[str], str] = str) -> None:
+    """Write each redirect page under ``outdir``, its words in ``language`` by ``words``."""
     for redirect in redirects:
         script = "../" * redirect.source.count("/") + "_static/redirect.js"
         write_if_changed(outdir / redirect.source, page_html(
             href(redirect), canonical(redirect), title(redirect), language,
             notice=redirect.notice, script="" if redirect.external else script,
-            title_language=title_language(redirect)).encode())
+            title_language=title_language(redirect), words=words).encode())
