@@ -324,6 +324,15 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
+        if (text := lenient_utf8.windows_1252(raw)) is not None:
+            problems.append(Problem(
+                Kind.ENCODING, line,
+                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read): it is "
+                f"read as Windows-1252, as older Windows editors save, so that byte is "
+                f"'{raw[err.start:err.start + 1].decode('cp1252', 'replace')}'; check the "
+                "page's accented letters and quotes, and save it as UTF-8 in your editor "
+                "(in Notepad: Save as, Encoding: UTF-8)"))
+            return text, problems
         problems.append(Problem(
             Kind.ENCODING, line,
             f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read); "
