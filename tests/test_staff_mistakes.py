@@ -72,3 +72,24 @@ def test_a_file_mostly_utf8_with_one_stray_byte_stays_utf8(tmp_path):
     build_every_edition(src, tmp_path / "out", strict=False)
     words = _article(tmp_path / "out" / "html" / "mixed.html")
     assert "Se\u00f1or" in words and "Ma\u00f1ana." in words
+
+
+def test_bullets_pasted_from_word_are_a_list(tmp_path):
+    """Word's "• Pools" and Google Docs' "– Pools" lines pasted as text: Markdown read no
+    list, so the items ran together in one line ("• Pools • Libraries") in every edition."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "open.md": ("---\ntitle: Open\nposition: 2\n---\n\nOpen on Sunday:\n"
+                    "\u2022 Pools\n\u2022\u00a0Libraries\n\nClosed:\n\n\u2013 City Hall\n\u2013 Courts\n\n"
+                    "> Service first.\n\n\u2013 Jane Smith\n\n```\n\u2022 kept as code\n```\n"),
+    })
+    builds = build_every_edition(src, tmp_path / "out", strict=False)
+    soup = BeautifulSoup((tmp_path / "out" / "html" / "open.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    items = [[li.get_text(" ", strip=True).removesuffix("¶").strip() for li in ul.find_all("li")]
+             for ul in soup.find("article").find_all("ul")]
+    assert ["Pools", "Libraries"] in items and ["City Hall", "Courts"] in items, items
+    words = soup.find("article").get_text(" ", strip=True)
+    assert "\u2013 Jane Smith" in words and "\u2022 kept as code" in words
+    said = [w for w in builds["html"].warnings if "open.md" in w]
+    assert len(said) == 1 and "open.md:7:" in said[0] and "[generators.word-bullets]" in said[0], said
