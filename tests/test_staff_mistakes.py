@@ -93,3 +93,18 @@ def test_bullets_pasted_from_word_are_a_list(tmp_path):
     assert "\u2013 Jane Smith" in words and "\u2022 kept as code" in words
     said = [w for w in builds["html"].warnings if "open.md" in w]
     assert len(said) == 1 and "open.md:7:" in said[0] and "[generators.word-bullets]" in said[0], said
+
+
+def test_word_lock_files_are_no_pages(tmp_path):
+    """Word leaves ``~$<name>`` beside a file it has open (its owner's name in a few bytes):
+    it was published as a page titled "~$page", four control characters said of it."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": "---\ntitle: Home\nposition: 1\n---\n\nWelcome.\n",
+        "page.md": "---\ntitle: Page\nposition: 2\n---\n\nWords.\n",
+        "~$page.md": b"\x0bJane Smith\x00\x00\x00\x00",
+        "parks/~$index.md": b"\x0bJane Smith\x00\x00\x00\x00",
+    })
+    builds = build_every_edition(src, tmp_path / "out", strict=True)
+    html = tmp_path / "out" / "html"
+    assert (html / "page.html").is_file() and not list(html.rglob("~$*"))
+    assert not any("~$" in w for w in builds["html"].warnings)
