@@ -108,3 +108,18 @@ def test_word_lock_files_are_no_pages(tmp_path):
     html = tmp_path / "out" / "html"
     assert (html / "page.html").is_file() and not list(html.rglob("~$*"))
     assert not any("~$" in w for w in builds["html"].warnings)
+
+
+def test_link_with_spaces_for_the_dashes_of_a_file_names_it(tmp_path):
+    """Staff link a page by its title, ``[Parks](other page.md)``, or as Windows showed it,
+    ``Other_Page.md``, for ``other-page.md``: the warning gave only the general advice."""
+    src = write_pages(tmp_path / "src", {
+        "index.md": ("---\ntitle: Home\nposition: 1\n---\n\nSee [one](other page.md).\n\n"
+                     "And [two](<Other_Page.md#hours>).\n"),
+        "other-page.md": "---\ntitle: Other\nposition: 2\n---\n\n## Hours\n\nWords.\n",
+    })
+    builds = build_every_edition(src, tmp_path / "out", strict=False)
+    said = [w for w in builds["html"].warnings if "index.md" in w]
+    assert any("index.md:6:" in w and "write 'other-page.md'" in w for w in said), said
+    assert any("index.md:8:" in w and "write 'other-page.md#hours'" in w for w in said), said
+    assert not any("capital letters count" in w for w in said), said
