@@ -52,7 +52,8 @@ extensions = [
 source_suffix = pagesource.suffixes.source_suffix()
 # What Jekyll leaves out too: a Ruby site's installed gems (vendor/bundle…), not a City
 # section named vendor/ ("Working with the City as a vendor")
-exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "node_modules", "vendor/bundle", "vendor/cache",
+# (and Word's lock file `~$page.md`, its owner's name in a few bytes, left beside a file it has open)
+exclude_patterns = ["_*", "**/_*", ".*", "**/.*", "~$*", "**/~$*", "node_modules", "vendor/bundle", "vendor/cache",
                     "vendor/gems", "vendor/ruby", "README.md"]
 templates_path = ["_templates"]
 # Folders outside the source folder that pages may include files or images from (the

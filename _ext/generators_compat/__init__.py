@@ -6,7 +6,7 @@ and ``=== "Tab"`` tabs, Hugo's ``{{% notice %}}`` and ``{{< figure >}}`` shortco
 At ``source-read``, before Obsidian's, GitBook's and Liquid's rewrites, every page is
 rewritten line for line by the Sphinx-free :mod:`.mkdocs`, :mod:`.hugo` and
 :mod:`.docusaurus` (MDX's ``import`` lines and ``{/* comments */}`` left out); their problems
-are said at their lines. Docusaurus' ``:::tip Title`` boxes are read by ``maths.switch``.
+are said at their lines, as are a word processor's pasted bullets (:mod:`.wordlists`). Docusaurus' ``:::tip Title`` boxes are read by ``maths.switch``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from pagesource.fences import body_start
 
-from . import docusaurus, hugo, mkdocs, pandoc
+from . import docusaurus, hugo, mkdocs, pandoc, wordlists
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,7 +55,8 @@ def rewrite_other_generators(app: Sphinx, docname: str, source: list[str]) -> No
     text, problems = mkdocs.rewrite(text, start)
     text, mdx = docusaurus.rewrite(text, start)
     text, exported = pandoc.rewrite(text, start)
-    problems = sorted((*problems, *mdx, *exported), key=lambda problem: problem.line)
+    text, pasted = wordlists.rewrite(text, start)
+    problems = sorted((*problems, *mdx, *exported, *pasted), key=lambda problem: problem.line)
     source[0] = text
     for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line),

@@ -34,6 +34,9 @@ class Kind(enum.Enum):
     """pandoc's raw markup for another format (`` `\\newpage`{=latex} ``,
     `` `<w:br/>`{=openxml} ``): no edition is written in it, left out."""
 
+    WORD_BULLETS = "word-bullets"
+    """``• item`` or ``– item`` lines pasted from Word or Google Docs: read as a list."""
+
 
 @dataclass(frozen=True)
 class Problem:

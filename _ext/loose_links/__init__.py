@@ -31,7 +31,8 @@ from publication.logfilters import add_once
 from .core import (DUPLICATE_NOTE, Kind, apart_link, refused_autolink, apart_message, as_text_message, blank_line_message,
                    duplicate_note_message, html_as_text_message, html_shown_as_text, html_written, link_name, missing_note_message,
                    nameless_message, opened_before_blank_line, read, refused_definition,
-                   same_file_other_capitals, shown_on_purpose, undefined_reference, unread_link)
+                   same_file_other_capitals, same_file_other_separators,
+                   shown_on_purpose, undefined_reference, unread_link)
 from . import exported
 from .fragments import DeadFragmentsDropped
 
@@ -536,11 +537,15 @@ def _unresolved_advice(env: Any, target: str, location: Any = None) -> str:
         except (ValueError, OSError):
             continue
     written = same_file_other_capitals(target, docname, sources)
+    why = "capital letters count"
+    if written is None:
+        written = same_file_other_separators(target, docname, sources)
+        why = "a link names a file as it is named, dashes and all"
     if written is None:
         return UNRESOLVED_ADVICE
     anchor = target.partition("#")[1] + target.partition("#")[2]
     return (f"{UNRESOLVED_ADVICE.split(': ', 1)[0]}: the page's file is named {written!r} "
-            f"(capital letters count): write {written + anchor!r}")
+            f"({why}): write {written + anchor!r}")
 
 
 UNRESOLVED_ANCHOR_ADVICE = ("leads to no heading or anchor on this page, so its words are shown without "

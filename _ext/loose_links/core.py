@@ -483,3 +483,28 @@ def same_file_other_capitals(target: str, docname: str, sources: list[str]) -> s
             written = posixpath.relpath(source if source.lower() == wanted else stem, base or ".")
             return "/" + source if path.startswith("/") else written
     return None
+
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def same_file_other_separators(target: str, docname: str, sources: list[str]) -> str | None:
+    """The file of link ``target`` as it should be written when it wrote spaces or
+    underscores for the dashes of a page's file (``other page.md``, ``Other_Page.md`` for
+    ``other-page.md``: staff link a page by its title), capitals aside, or ``None``."""
+    path = target.partition("#")[0]
+    if not path or "://" in path:
+        return None
+    base = "" if path.startswith("/") else posixpath.dirname(docname)
+    exact = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
+    wanted = _SEPARATORS.sub("-", exact.lower())
+    if wanted == exact.lower():
+        return None
+    for source in sources:
+        stem = posixpath.splitext(source)[0]
+        key = _SEPARATORS.sub("-", source.lower())
+        if key == wanted or (_SEPARATORS.sub("-", stem.lower()) == wanted
+                             and "." not in posixpath.basename(path)):
+            written = posixpath.relpath(source if key == wanted else stem, base or ".")
+            return "/" + source if path.startswith("/") else written
+    return None

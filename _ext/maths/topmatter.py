@@ -19,7 +19,7 @@ import yaml
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 
-from pagesource import colons_quoted, titles, whole_text_loader
+from pagesource import colons_quoted, keys_as_typed, titles, whole_text_loader
 
 _FAST = whole_text_loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
 _SAFE = whole_text_loader(yaml.SafeLoader)
@@ -62,6 +62,7 @@ def read_topmatter(text: str) -> dict[str, Any] | None:
         raise TopmatterReadError("Malformed YAML") from err
     if not isinstance(metadata, dict):
         raise TopmatterReadError(f"YAML is not a dict: {type(metadata)}")
+    keys_as_typed(metadata)
     return metadata
 
 
@@ -82,6 +83,7 @@ def load_front_matter_tokens(tokens: Sequence[Any]) -> None:
                 if (data := colons_quoted(token.content)) is None:
                     continue
             if isinstance(data, dict):
+                keys_as_typed(data)  # `title\u00a0:` from Word: said by pageorder
                 if "title" in data:
                     data["title"] = titles.as_markdown(data["title"])
                 token.content = data

@@ -36,6 +36,10 @@ class Kind(enum.Enum):
     DUPLICATE_KEY = "duplicate-key"
     """A front-matter key written twice: the last is read (``pagesource.Kind.DUPLICATE_KEY``)."""
 
+    KEY_TYPED = "key-typed"
+    """A key with a word processor's invisible space or curly quotes: read as the key it
+    shows (``pagesource.Kind.KEY_TYPED``)."""
+
     TITLE_MISSING = "title-missing"
     """Neither a front-matter ``title`` nor a heading: the page has no name in the contents."""
 

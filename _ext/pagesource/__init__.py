@@ -59,6 +59,11 @@ class Kind(enum.Enum):
     """A top-level key written twice (a copied page given a new ``title:`` above its old
     one): YAML, and Jekyll, read the last; the first value's words are in no edition."""
 
+    KEY_TYPED = "key-typed"
+    """A key pasted from a word processor: a non-breaking or zero-width space before its
+    colon, or curly quotes around it (``title\u00a0:``, ``“title”:``). YAML read another
+    key, so the page lost its title and place; it is read as the key it shows."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -319,6 +324,15 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
+        if (text := lenient_utf8.windows_1252(raw)) is not None:
+            problems.append(Problem(
+                Kind.ENCODING, line,
+                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read): it is "
+                f"read as Windows-1252, as older Windows editors save, so that byte is "
+                f"'{raw[err.start:err.start + 1].decode('cp1252', 'replace')}'; check the "
+                "page's accented letters and quotes, and save it as UTF-8 in your editor "
+                "(in Notepad: Save as, Encoding: UTF-8)"))
+            return text, problems
         problems.append(Problem(
             Kind.ENCODING, line,
             f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read); "
@@ -385,6 +399,7 @@ def parse(text: str, problems: list[Problem] | None = None) -> PageSource:
         if isinstance(value, dict):
             data, key_lines = value, _key_lines(node)
             problems += _keys_written_twice(node)
+            problems += keys_as_typed(data, key_lines)
         elif value is not None:
             problems.append(Problem(Kind.NOT_MAPPING, 2, "the front matter must be `key: value` "
                                     f"lines, not {_what_yaml_gave(value)}"))
@@ -595,6 +610,36 @@ def _keys_written_twice(node: Any) -> list[Problem]:
                 f"`{key.value}` is written again on line {line}, and only that one is read, so "
                 "this value is shown nowhere: delete the line you do not mean"), read_anyway=True))
         first[key.value] = line
+    return problems
+
+
+_INVISIBLE = "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+"""Spaces a word processor types that YAML does not take for spaces: part of the key."""
+_CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+
+
+def keys_as_typed(data: dict[str, Any], key_lines: dict[str, int] | None = None) -> list[Problem]:
+    """Each top-level key with invisible spaces or curly quotes around it renamed, in place,
+    to the key it shows, and said at its line (not when that key is written too). MyST's
+    reading (``maths.topmatter``) renames them too, so the page's heading is its title."""
+    key_lines = {} if key_lines is None else key_lines
+    problems = []
+    for key in [k for k in data if isinstance(k, str)]:
+        bare = key.strip(" \t" + _INVISIBLE)
+        quoted = len(bare) > 1 and bare[0] in _CURLY and bare[-1] in _CURLY
+        meant = bare[1:-1].strip(" \t" + _INVISIBLE) if quoted else bare
+        if not meant or meant == key or meant in data:
+            continue
+        what = ("curly quotes around it" if quoted else
+                "a non-breaking space before its colon" if "\u00a0" in key else
+                "an invisible space in it")
+        data[meant] = data.pop(key)
+        line = key_lines.pop(key, 2)
+        key_lines[meant] = line
+        problems.append(Problem(Kind.KEY_TYPED, line, (
+            f"the name `{meant}` has {what}, as a word processor types it; it is read as "
+            f"`{meant}` here, but other tools would not: type the line again as "
+            f"`{meant}: ...` in a plain-text editor"), read_anyway=True))
     return problems
 
 

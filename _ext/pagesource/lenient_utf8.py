@@ -46,10 +46,29 @@ def mark_before_utf8(data: bytes) -> bytes:
     return mark
 
 
+def windows_1252(data: bytes) -> str | None:
+    """The text of a file saved as Windows-1252 (Notepad's "ANSI", Word's plain text, an old
+    Mac's or Windows' editor; Latin-1 is its part), else None: not UTF-8, and no byte of it
+    the start of a UTF-8 character, so nothing in it reads as UTF-8 (a UTF-8 page with one
+    stray byte stays UTF-8). Read as UTF-8, every é, ’ and “ became U+FFFD in all editions."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    as_utf8 = data.decode("utf-8", "replace")
+    if any(ch >= "\x80" and ch != "\ufffd" for ch in as_utf8):
+        return None
+    return data.decode("cp1252", "replace")
+
+
 def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
     data = bytes(data)
     if mark := mark_before_utf8(data):
         return data[len(mark):].decode("utf-8", "replace"), len(data)
+    if encoding_of(data[:4]) == "utf-8-sig" and (text := windows_1252(data)) is not None:
+        return text, len(data)
     return codecs.lookup(encoding_of(data[:4])).decode(data, "replace")
 
 
@@ -60,25 +79,19 @@ class _IncrementalDecoder(codecs.IncrementalDecoder):
 
     def __init__(self, errors: str = "strict") -> None:
         super().__init__("replace")
-        self._inner: codecs.IncrementalDecoder | None = None
         self._head = b""
 
     def decode(self, data: bytes, final: bool = False) -> str:
-        if self._inner is None:
-            self._head += bytes(data)
-            if len(self._head) < 4 and not final:
-                return ""
-            if encoding_of(self._head) != "utf-8-sig":
-                if not final:  # whether it is UTF-8 behind the mark needs the whole file
-                    return ""
-                whole, self._head = self._head, b""
-                return _decode(whole)[0]
-            self._inner = codecs.getincrementaldecoder("utf-8-sig")("replace")
-            data, self._head = self._head, b""
-        return self._inner.decode(data, final)
+        """The whole file at its end: whether it is UTF-8 behind a mark, or Windows-1252
+        (:func:`windows_1252`), needs all of it; a page is read whole anyway."""
+        self._head += bytes(data)
+        if not final:
+            return ""
+        whole, self._head = self._head, b""
+        return _decode(whole)[0]
 
     def reset(self) -> None:
-        self._inner, self._head = None, b""
+        self._head = b""
 
 
 def _incremental_decoder(errors: str = "strict") -> codecs.IncrementalDecoder:
