@@ -1,0 +1,60 @@
+"""Warnings as City staff read them (round three): each said once, at its line, with an
+action that works, and no two messages saying opposite things of one thing."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from conftest import page, sphinx_build, write_pages
+
+
+def _png() -> bytes:
+    """A real 1x1 PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+def test_an_event_attribute_shown_as_typed_is_said_once_as_shown(tmp_path: Path) -> None:
+    """``Some words {onclick="alert(1)"}``: MyST reads no attribute list after a space, so
+    the braces are shown as words (markup.attributes says so). The safety check said the same
+    braces were "not published: it would run a script", which readers then saw on the page."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1, body='Some words {onclick="alert(1)"}\n\n'
+                                         '[a link](https://example.org){onclick="go()"}')})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    line6 = [w for w in build.warnings if "index.md:6:" in w]
+    assert len(line6) == 1 and "[markup.attributes]" in line6[0], build.warnings
+    line8 = [w for w in build.warnings if "index.md:8:" in w]
+    assert len(line8) == 1 and "[security.event-attribute]" in line8[0] and "onclick" in line8[0], build.warnings
+
+
+def test_an_unportable_folder_name_is_said_as_the_folder(tmp_path: Path) -> None:
+    """``c|d/page.md``: the '|' is in the folder; the message said "the file name holds '|'"
+    and advised renaming it 'page.md', which it already was."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1), "c|d/index.md": page("Section", 2),
+        "c|d/page.md": page("Inside", 1)})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[security.portable-name]" in w]
+    assert said and all("folder 'c|d'" in w and "'c-d'" in w and "file name holds" not in w
+                        for w in said), build.warnings
+
+
+def test_a_picture_with_an_unportable_name_is_said(tmp_path: Path) -> None:
+    """``![x](a|b.png)`` was copied to ``_images/a|b.png`` without a word, where a page of
+    that name is said: the site cannot be copied to Windows or many web hosts."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1, body="Words.\n\n![a map](a|b.png)\n\n[the list](c*d.csv)"),
+        "a|b.png": _png(), "c*d.csv": "a,b\n"})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "[security.portable-name]" in w]
+    assert any("index.md:8:" in w and "'a|b.png'" in w and "'a-b.png'" in w for w in said), build.warnings
+    assert any("index.md:10:" in w and "'c*d.csv'" in w and "'c-d.csv'" in w for w in said), build.warnings
+    assert (build.outdir / "_images" / "a|b.png").is_file()  # still shown
