@@ -58,3 +58,18 @@ def test_a_picture_with_an_unportable_name_is_said(tmp_path: Path) -> None:
     assert any("index.md:8:" in w and "'a|b.png'" in w and "'a-b.png'" in w for w in said), build.warnings
     assert any("index.md:10:" in w and "'c*d.csv'" in w and "'c-d.csv'" in w for w in said), build.warnings
     assert (build.outdir / "_images" / "a|b.png").is_file()  # still shown
+
+
+def test_a_hidden_file_an_include_relative_names_is_said_as_hidden(tmp_path: Path) -> None:
+    """``{% include_relative .env %}`` stays as written (a hidden file may hold secrets), but
+    it was said as "Liquid the publication cannot run ... Replace each with the text it stood
+    for": advice to paste the secrets into the page."""
+    source = write_pages(tmp_path / "source", {
+        "_config.yml": "title: Site\n", ".env": "TOKEN=abc\n",
+        "index.md": page("Home", 1, body="Words.\n\n{% include_relative .env %}")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if ".env" in w]
+    assert len(said) == 1 and "index.md:8:" in said[0] and "hidden file" in said[0], build.warnings
+    assert "text it stood for" not in said[0], said
+    assert "TOKEN=abc" not in (build.outdir / "index.html").read_text(encoding="utf-8")
