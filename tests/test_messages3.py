@@ -73,3 +73,24 @@ def test_a_hidden_file_an_include_relative_names_is_said_as_hidden(tmp_path: Pat
     assert len(said) == 1 and "index.md:8:" in said[0] and "hidden file" in said[0], build.warnings
     assert "text it stood for" not in said[0], said
     assert "TOKEN=abc" not in (build.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_spanish_page_moved_to_another_site_says_so_in_spanish(tmp_path: Path) -> None:
+    """``redirect_to: https://other.org`` on a translation's build: the page written for it
+    said "This page has moved to another site" in English, where the site's other moved
+    pages say it in Spanish."""
+    from bs4 import BeautifulSoup
+
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+          'msgid "Welcome."\nmsgstr "Bienvenidos."\n')
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1, body="Welcome."),
+        "moved.md": page("Pools", 2, redirect_to="https://example.org/pools"),
+        "locales/es/LC_MESSAGES/index.po": po})
+    build = sphinx_build(source, tmp_path / "out" / "es", strict=False, extra=("-D", "language=es"))
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    moved = BeautifulSoup((build.outdir / "moved.html").read_bytes(), "html.parser")
+    words = " ".join(moved.body.get_text(" ").split())
+    assert "otro sitio" in words and "moved" not in words and "site" not in words.replace("sitio", ""), words
+    assert moved.title.get_text().startswith("Trasladada a otro sitio:"), moved.title
+    assert moved.select_one('a[href="https://example.org/pools"]') is not None
