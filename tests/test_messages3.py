@@ -94,3 +94,15 @@ def test_a_spanish_page_moved_to_another_site_says_so_in_spanish(tmp_path: Path)
     assert "otro sitio" in words and "moved" not in words and "site" not in words.replace("sitio", ""), words
     assert moved.title.get_text().startswith("Trasladada a otro sitio:"), moved.title
     assert moved.select_one('a[href="https://example.org/pools"]') is not None
+
+
+def test_an_address_split_by_a_tab_is_said_in_plain_words(tmp_path: Path) -> None:
+    """``<blockquote cite="java<tab>script:alert(1)">``: the message named the address as
+    Python writes it, ``'java\\tscript:alert(1)'``, a backslash and a t the page never had."""
+    source = write_pages(tmp_path / "source", {
+        "index.md": page("Home", 1, body='<blockquote cite="java\tscript:alert(1)">Quote</blockquote>')})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "script:alert(1)" in w]
+    assert len(said) == 1 and "index.md:6:" in said[0], build.warnings
+    assert "'java script:alert(1)'" in said[0] and "\\t" not in said[0], said
