@@ -106,3 +106,15 @@ def test_an_address_split_by_a_tab_is_said_in_plain_words(tmp_path: Path) -> Non
     said = [w for w in build.warnings if "script:alert(1)" in w]
     assert len(said) == 1 and "index.md:6:" in said[0], build.warnings
     assert "'java script:alert(1)'" in said[0] and "\\t" not in said[0], said
+
+
+def test_an_impossible_date_in_config_asks_for_a_real_day(tmp_path: Path) -> None:
+    """``launched: 2020-02-30`` was told to "write it as YYYY-MM-DD", which it already was."""
+    source = write_pages(tmp_path / "source", {
+        "_config.yml": "title: Site\nlaunched: 2020-02-30\n",
+        "index.md": page("Home", 1, body="Since {{ site.launched }}.")})
+    build = sphinx_build(source, tmp_path / "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [w for w in build.warnings if "2020-02-30" in w]
+    assert len(said) == 1 and "_config.yml:2:" in said[0], build.warnings
+    assert "write it as YYYY-MM-DD" not in said[0] and "correct the month or day" in said[0], said

@@ -1057,8 +1057,8 @@ def say_unreadable_site_files(srcdir: Path) -> None:
                  "used; fix it, or delete it", f"{path}:{line}", Subtype.SITE_FILE)
         for at, text in impossible:
             warn(f"'{path.name}' writes '{text}', a date that is no day of the calendar, so it "
-                 "is kept as the text it is (a `date` filter cannot show it otherwise): write "
-                 "it as YYYY-MM-DD, or put it in quotes", f"{path}:{at}", Subtype.SITE_FILE)
+                 "is kept as the text it is (a `date` filter cannot show it otherwise): correct "
+                 "the month or day, or put the value in quotes to keep it as text", f"{path}:{at}", Subtype.SITE_FILE)
     for name in _collection_file_folders(srcdir):
         if (path := srcdir / name / "collection.yml").is_symlink():
             warn(f"'{name}/collection.yml' is a link to another file, so it is not read: the "
