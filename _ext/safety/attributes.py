@@ -45,7 +45,8 @@ def _read_as_attributes(part: str, start: int, end: int) -> bool:
     line (a block's). Elsewhere it is shown as typed, as words, and runs nothing."""
     if part[start + 1:start + 2] == ":":
         return True
-    return part[start - 1:start] in (")", "]", "`") or not (part[:start].strip() or part[end:].strip())
+    # start 0: the part may begin right after inline code (outside_code's pieces), said
+    return start == 0 or part[start - 1:start] in (")", "]", "`") or not (part[:start].strip() or part[end:].strip())
 
 
 def message(names: list[str]) -> str:
