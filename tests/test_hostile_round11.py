@@ -470,4 +470,6 @@ def test_include_relative_of_a_hidden_file_prints_nothing_of_it(tmp_path: Path) 
     assert build.returncode == 0 and "Traceback" not in build.output, build.output
     assert "SECRET" not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     said = [w for w in build.warnings if "index.md:5:" in w and "include_relative .env" in w]
-    assert said and "include_relative .git/config" in said[0], build.warnings
+    assert said and "hidden file" in said[0], build.warnings  # said as hidden: tests/test_messages3.py
+    said = [w for w in build.warnings if "index.md:7:" in w and "include_relative .git/config" in w]
+    assert said and "hidden folder '.git'" in said[0], build.warnings

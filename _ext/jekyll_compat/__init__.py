@@ -1057,8 +1057,8 @@ def say_unreadable_site_files(srcdir: Path) -> None:
                  "used; fix it, or delete it", f"{path}:{line}", Subtype.SITE_FILE)
         for at, text in impossible:
             warn(f"'{path.name}' writes '{text}', a date that is no day of the calendar, so it "
-                 "is kept as the text it is (a `date` filter cannot show it otherwise): write "
-                 "it as YYYY-MM-DD, or put it in quotes", f"{path}:{at}", Subtype.SITE_FILE)
+                 "is kept as the text it is (a `date` filter cannot show it otherwise): correct "
+                 "the month or day, or put the value in quotes to keep it as text", f"{path}:{at}", Subtype.SITE_FILE)
     for name in _collection_file_folders(srcdir):
         if (path := srcdir / name / "collection.yml").is_symlink():
             warn(f"'{name}/collection.yml' is a link to another file, so it is not read: the "
@@ -1331,18 +1331,43 @@ def rewrite_source(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.current_document[_LINES] = (source[0], result.lines)
     for note in result.notes:
         warn(note.message, (docname, note.line), Subtype(note.kind))
-    if result.dropped:
-        shown = result.dropped[:_LISTED]
-        at = result.dropped[0].line  # the warning's own line is not said again in its words
+    dropped = [d for d in result.dropped if not _said_hidden_include(d, path, srcdir, docname)]
+    if dropped:
+        shown = dropped[:_LISTED]
+        at = dropped[0].line  # the warning's own line is not said again in its words
         tags = "; ".join(d.tag + ("" if d.line == at else f" (line {d.line})") for d in shown)
-        if len(result.dropped) > len(shown):
-            tags += f"; and {len(result.dropped) - len(shown)} more"
-        hugo = all(d.tag.startswith(("{{<", "{{%")) for d in result.dropped)
+        if len(dropped) > len(shown):
+            tags += f"; and {len(dropped) - len(shown)} more"
+        hugo = all(d.tag.startswith(("{{<", "{{%")) for d in dropped)
         what = ("Hugo shortcodes (its theme wrote their HTML; generators_compat reads only "
                 "notice, hint, highlight, figure, ref and relref) are" if hugo else
                 "Liquid the publication cannot run is")
         warn(f"{what} shown as written: {tags}. Replace each "
              "with the text it stood for, or remove it", (docname, at), Subtype.LIQUID)
+
+
+_INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)")
+
+
+def _said_hidden_include(dropped: Any, page: Path, srcdir: Path, docname: str) -> bool:
+    """Say a ``{% include_relative .env %}`` left as written because its file is hidden (it
+    may hold secrets: :func:`liquid.relative_includes`) as that, not as Liquid to replace
+    "with the text it stood for"; whether it was said."""
+    from safety.paths import hidden_message, hidden_part
+
+    if not (found := _INCLUDE_RELATIVE.match(dropped.tag)):
+        return False
+    try:
+        target = (page.parent / found[1]).resolve()
+        target.relative_to(srcdir.resolve())  # a file outside is said as Liquid left as written
+        part = hidden_part(target, srcdir.resolve())
+    except (OSError, ValueError):
+        return False
+    if part is None:
+        return False
+    warn(f"{dropped.tag} is shown as written, not the file's text: "
+         f"{hidden_message(found[1], part)}; remove the tag", (docname, dropped.line), Subtype.LIQUID)
+    return True
 
 
 def _source_has(srcdir: Path, path: str) -> bool:

@@ -227,6 +227,12 @@ def _shorter(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
+def _quoted(value: str) -> str:
+    """A value in quotes as one line of a warning says it: a tab or line break in it (a
+    browser skips them in an address: ``java<tab>script:``) a space, not Python's ``\\t``."""
+    return "'" + _shorter(re.sub(r"[\x00-\x1f\x7f]", " ", value)) + "'"
+
+
 def url_is_safe(url: str, *, image: bool = False) -> bool:
     """http, https, mailto, tel or a relative address (``data:image/`` for an image)."""
     cleaned = _URL_WHITESPACE.sub("", url)  # browsers ignore them: "java\tscript:"
@@ -329,7 +335,7 @@ def _without_reopened_links(tree: ET.Element, changes: list[Change]) -> None:
         if len(link) or (link.text or "").strip() or link not in parents:
             if number not in said:
                 said.add(number)
-                changes.append(Change(f"the link to {_shorter(href)!r} is not closed (no </a> after its words), "
+                changes.append(Change(f"the link to {_quoted(href)} is not closed (no </a> after its words), "
                                       "so the words after its element are linked too, as browsers showed them",
                                       advice="close the link with </a> right after its words"))
             continue
@@ -344,7 +350,7 @@ def _without_reopened_links(tree: ET.Element, changes: list[Change]) -> None:
         parent.remove(link)
         if number not in said:
             said.add(number)
-            changes.append(Change(f"the link to {_shorter(href)!r} is not closed (no </a> after its words), "
+            changes.append(Change(f"the link to {_quoted(href)} is not closed (no </a> after its words), "
                                   "so browsers ended it with its element and opened it again, empty, after it: "
                                   "the empty copies are left out",
                                   advice="close the link with </a> right after its words"))
@@ -666,7 +672,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             continue
         if key == "style":
             if _REMOTE_CSS.search(value):
-                changes.append(Change(f"the style {_shorter(value)!r} is left out: it loads a file, and "
+                changes.append(Change(f"the style {_quoted(value)} is left out: it loads a file, and "
                                       "the publication carries only the pictures a page shows; "
                                       "use <img> for a picture"))
             elif _ALLOWED_STYLE.match(value) and "expression" not in value.lower():
@@ -676,7 +682,7 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                                           "not be placed over the site's menus and pages"))
                 value, hiding = _without(value, _hides)
                 if hiding:
-                    changes.append(Change(f"the style {_shorter(hiding)!r} is left out",
+                    changes.append(Change(f"the style {_quoted(hiding)} is left out",
                                           presentation=True))
                 if value:
                     attributes.append((key, value))
@@ -692,11 +698,11 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
             value = value.strip()
         if key in URL_ATTRIBUTES:
             if not url_is_safe(value, image=(name == "img" and key == "src")):
-                changes.append(Change(f"the address {_shorter(value)!r} is left out: only http, https, "
+                changes.append(Change(f"the address {_quoted(value)} is left out: only http, https, "
                                          "mailto, tel and relative addresses are kept"))
                 continue
             if (nowhere := address_problem(value)) is not None:
-                changes.append(Change(f"the address {_shorter(value)!r} {nowhere}, so it is left out"))
+                changes.append(Change(f"the address {_quoted(value)} {nowhere}, so it is left out"))
                 if (name, key) == ("img", "src"):
                     out.append(_text(_description(element)))
                     return
@@ -707,20 +713,20 @@ def _element(element: ET.Element, out: list[str], changes: list[Change],
                 alt = _description(element) or value.rsplit("/", 1)[-1]
                 shown = ("its description is shown in the link around it" if in_link else
                          "a link to it with its description is shown instead")
-                changes.append(Change(f"the picture {_shorter(value)!r} is on another site, and the "
+                changes.append(Change(f"the picture {_quoted(value)} is on another site, and the "
                                       f"publication loads nothing from other sites: {shown}"))
                 out.append(_link(value, _text(alt), in_link))
                 return
             if (name, key) == ("img", "src") and value.lower().startswith("data:") \
                     and (problem := data_picture_problem(value)):
-                changes.append(Change(f"the picture {_shorter(value)!r} is not published: {problem[1]}; "
+                changes.append(Change(f"the picture {_quoted(value)} is not published: {problem[1]}; "
                                       + _shown_instead(element)))
                 out.append(_text(_description(element)))
                 return
             if (name, key) == ("img", "src") and local_image and not SCHEME.match(value) \
                     and not value.startswith("//") and (found := local_image(value)) is not True:
                 why = found if isinstance(found, str) else "is not in the source folder"
-                changes.append(Change(f"the picture {_shorter(value)!r} {why}; {_shown_instead(element)}"))
+                changes.append(Change(f"the picture {_quoted(value)} {why}; {_shown_instead(element)}"))
                 out.append(_text(_description(element)))
                 return
             if not value.lower().startswith("data:"):
@@ -870,7 +876,7 @@ def unlink(html: str, href: str) -> str:
 
 def _named(href: str) -> tuple[str, Change]:
     label = link_name(href)
-    return label, Change(f"the link to {_shorter(href)!r} shows nothing a screen reader can say "
+    return label, Change(f"the link to {_quoted(href)} shows nothing a screen reader can say "
                          f"(no words; a picture without a description), so it is named {label!r}: "
                          "say what its picture shows in alt=\"…\"")
 
@@ -888,9 +894,9 @@ def label_in_name(label: str, words: str) -> tuple[str, Change] | None:
     if not shown or not label or shown.casefold() in label.casefold():
         return None
     named = f"{shown} ({label})"
-    return named, Change(f"the link's label {_shorter(label)!r} leaves out the words it shows, "
-                         f"{_shorter(shown)!r}, which readers who speak commands say to follow it: "
-                         f"it is named {_shorter(named)!r}", label=True,
+    return named, Change(f"the link's label {_quoted(label)} leaves out the words it shows, "
+                         f"{_quoted(shown)}, which readers who speak commands say to follow it: "
+                         f"it is named {_quoted(named)}", label=True,
                          advice="write the words the link should say in the link itself "
                                 "(an aria-label must contain the link's visible words)")
 

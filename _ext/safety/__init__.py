@@ -53,6 +53,7 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
 
     srcdir = os.fspath(env.srcdir)
     folders: dict[str, str] = {}
+    unportable_folders: set[str] = set()  # each said once, at its first page
     for docname in sorted(env.found_docs):
         why, kind = names.problem(docname), Kind.PAGE_NAME
         if not why:
@@ -67,7 +68,8 @@ def refuse_unpublishable_names(app: Sphinx, env: Any, added: set[str], changed: 
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
-        elif said := names.unportable_message(os.fspath(env.doc2path(docname)), docname):
+        elif said := names.unportable_message(os.fspath(env.doc2path(docname)), docname,
+                                                 unportable_folders):
             file = os.fspath(env.doc2path(docname))
             where = f"{names.shown(file)}:1" if names.shown(file) != file else (docname, 1)
             logger.warning(said, location=where, type=WARNING_TYPE, subtype=Kind.PORTABLE_NAME.value)

@@ -27,6 +27,8 @@ def event_attributes(text: str) -> list[tuple[int, list[str]]]:
 
         def scan(part: str) -> str:
             for written in _ATTRIBUTE_LIST.finditer(part):
+                if not _read_as_attributes(part, written.start(), written.end()):
+                    continue  # shown as typed: loose_links says so (markup.attributes)
                 names.extend(match.group(1).lower() for match in _EVENT.finditer(written.group()))
             return part
 
@@ -34,6 +36,17 @@ def event_attributes(text: str) -> list[tuple[int, list[str]]]:
         if names:
             found.append((i + 1, list(dict.fromkeys(names))))
     return found
+
+
+def _read_as_attributes(part: str, start: int, end: int) -> bool:
+    """Whether MyST or kramdown reads the ``{…}`` at ``part[start:end]`` as attributes: a
+    kramdown IAL (``{: …}``, dropped by the kramdown cleaning), a list right after a link,
+    picture, span or inline code (``](…){…}``, ``]{…}``, ``` `x`{…} ```), or one alone on its
+    line (a block's). Elsewhere it is shown as typed, as words, and runs nothing."""
+    if part[start + 1:start + 2] == ":":
+        return True
+    # start 0: the part may begin right after inline code (outside_code's pieces), said
+    return start == 0 or part[start - 1:start] in (")", "]", "`") or not (part[:start].strip() or part[end:].strip())
 
 
 def message(names: list[str]) -> str:

@@ -27,6 +27,7 @@ from sphinx.util import logging
 
 from . import data_pictures, filetypes, pixels, svg, urls
 from .data_pictures import data_picture_problem
+from .names import unportable_file_message
 from .paths import hidden_message, hidden_part, is_inside, not_a_file, refused, resolve
 from .problems import WARNING_TYPE, Kind, cut
 
@@ -363,6 +364,8 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the picture {uri!r} is not published: {too_large}; its alt text is shown "
                      "instead", node, Kind.PICTURE_SIZE)
                 replace_by_alt(node)
+            elif said := unportable_file_message(uri.replace("*", ""), "picture"):  # *: any kind
+                warn(said, node, Kind.PORTABLE_NAME)
         for node in list(self.document.findall(addnodes.download_reference)):
             target = node.get("reftarget", "")
             if "://" in target and not _web_address(target):
@@ -393,6 +396,8 @@ class RefuseOutsideFiles(SphinxTransform):
                 warn(f"the SVG file {target!r} is not published: {why}", node, Kind.SVG)
             if why:
                 node.replace_self(nodes.inline(node.astext(), node.astext()))
+            elif said := unportable_file_message(target, "download"):
+                warn(said, node, Kind.PORTABLE_NAME)
 
 
 def setup(app: Sphinx) -> None:

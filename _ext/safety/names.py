@@ -81,17 +81,55 @@ def portable(name: str) -> str:
     return re.sub(r"-{2,}", "-", re.sub(r"[\s<>\"|?*:\\=()']+", "-", name)).strip("-") or "page"
 
 
-def unportable_message(file: str, docname: str) -> str | None:
-    """What to say of a page whose file name holds :func:`unportable` characters (it is
-    still published: its contents are escaped, only the file's name is at stake)."""
-    found = unportable(docname)
+def unportable_message(file: str, docname: str, said: set[str] | None = None) -> str | None:
+    """What to say of a page whose file name, or a folder on whose path, holds
+    :func:`unportable` characters (it is still published: its contents are escaped, only the
+    names are at stake). A folder is said once: ``said`` keeps the folders already said."""
+    parts = docname.split("/")
+    folder = next(("/".join(parts[:i + 1]) for i, part in enumerate(parts[:-1]) if unportable(part)), None)
+    if folder is not None and said is not None:
+        if folder in said:
+            folder = None
+        else:
+            said.add(folder)
+    found = unportable(parts[-1])
+    folder_said = ""
+    if folder is not None:
+        last = folder.rsplit("/", 1)[-1]
+        listed = ", ".join(repr(c) for c in unportable(last))
+        folder_said = (f"the folder '{folder}' holds {listed}, which Windows and many web hosts do "
+                       f"not allow in a folder name: its pages are published in a folder of that "
+                       f"name, so the site cannot be copied there; rename the folder without them "
+                       f"(e.g. '{portable(last)}')")
     if not found:
-        return None
+        return folder_said or None
     base, _, suffix = file.rpartition("/")[2].rpartition(".")
     listed = ", ".join(repr(c) for c in found)
     return (f"the file name holds {listed}, which Windows and many web hosts do not allow in a "
-            f"file name: its page is published as '{docname.rsplit('/', 1)[-1]}.html', so the site "
-            f"cannot be copied there; rename the file without them (e.g. '{portable(base)}.{suffix}')")
+            f"file name: its page is published as '{parts[-1]}.html', so the site "
+            f"cannot be copied there; rename the file without them (e.g. '{portable(base)}.{suffix}')"
+            + (f"; and {folder_said}" if folder_said else ""))
+
+
+def unportable_file_message(reference: str, what: str) -> str | None:
+    """What to say of a picture or download (``what``) named with :func:`unportable`
+    characters (``a|b.png``): it is still copied and shown, but under that name, as a page
+    of such a name is published (:func:`unportable_message`)."""
+    from urllib.parse import unquote
+
+    reference = unquote(reference)  # a page's picture is read as ``a%7Cb.png``
+    parts = [part for part in reference.split("#", 1)[0].split("/") if part not in ("", ".", "..")]
+    bad = [part for part in parts if unportable(part)]
+    if not bad:
+        return None
+    listed = ", ".join(repr(c) for c in unportable("".join(bad)))
+    named = "its file name" if bad == parts[-1:] else f"the folder '{bad[0]}' on its path"
+    stem, dot, suffix = bad[0].rpartition(".")
+    renamed = f"{portable(stem)}.{portable(suffix)}" if dot and stem and bad[0] == parts[-1] else portable(bad[0])
+    return (f"the {what} {reference[:80]!r} is published under its name, and {named} holds "
+            f"{listed}, which Windows and many web hosts do not allow in a file name, so the site "
+            f"cannot be copied there; rename it without them (e.g. '{renamed}') and change the "
+            "link to it")
 
 
 def shown(path: str) -> str:

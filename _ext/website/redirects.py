@@ -440,9 +440,10 @@ def page_html(href: str, canonical: str, title: str, language: str = "en",
     title = plain if title_language is None else \
         f'<span lang="{escape(title_language[0])}" dir="{escape(title_language[1])}">{plain}</span>'
     if notice:
-        body = ('<h1>This page has moved to another site</h1>\n<p>It is now at '
-                f'<a href="{href}" rel="nofollow noopener">{title}</a>, which is not this site.</p>')
-        return standalone_page(f"Moved to another site: {plain}", body, language, "")
+        link = f'<a href="{href}" rel="nofollow noopener">{title}</a>'
+        body = (f'<h1>{escape(words("This page has moved to another site"))}</h1>\n'
+                f'<p>{words("It is now at {link}, which is not this site.").format(link=link)}</p>')
+        return standalone_page(words("Moved to another site: {title}").format(title=plain), body, language, "")
     head = (f'<link rel="canonical" href="{canonical}">\n'
             f'<meta http-equiv="refresh" content="0; url={href}">\n')
     if script:
