@@ -1,0 +1,97 @@
+"""A Spanish civic Jekyll site, as it is, builds as Jekyll published it.
+
+Each test is a small project in the shape of a real site (the text shortened):
+"¿Qué hacer en Tierra del Fuego?" (``aquinzi/tdf-actividades``), a directory of the
+activities, clubs and bus lines of Río Grande and Ushuaia, in Spanish. Its pages sit in
+``_pages/`` (named by ``include:``); its FAQ page writes kramdown's setext headings with
+a header id (``¿Por qué?  {#por-que}`` over a ``----`` line) under a contents list whose one
+item is words of the author's own (``1. TOC (to make it use ordered list)`` + ``{:toc}``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import build_every_edition, sphinx_build, write_pages
+
+
+def article(html: Path) -> BeautifulSoup:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return soup.find("article") or soup
+
+
+def words(html: Path) -> str:
+    return " ".join(article(html).get_text(" ").split())
+
+
+CONFIG = ("name: ¿Qué hacer en Tierra del Fuego?\nurl: \"http://tdf.aquinzi.com\"\n"
+          "include:\n   - _pages\n"
+          "defaults:\n  -\n    scope:\n      path: \"_pages\"\n      type: pages\n"
+          "    values:\n      layout: page\n")
+
+FAQ = {
+    "_config.yml": CONFIG,
+    "index.md": "---\ntitle: Inicio\n---\n\nListado de actividades.\n",
+    "_pages/preguntas-frecuentes.md": (
+        "---\ntitle: Preguntas frecuentes\npermalink: /preguntas-frecuentes/\n---\n\n"
+        "<div id=\"tabla-contenido\" markdown=\"1\">\n\nContenido en esta página:\n\n"
+        "1. TOC (to make it use ordered list)\n{:toc}\n</div>\n\n\n\n"
+        "¿Por qué?  {#por-que}\n-----------------------\n\n"
+        "Nos decidimos a hacer este proyecto de \"directorio\".\n\n\n\n"
+        "¿Vas a expandir esto al resto de la provincia?  {#resto-provincia}\n"
+        "------------------------------------------------\n\n"
+        "Si me ayudas con tu colaboración, si. Volver a [¿Por qué?](#por-que).\n"),
+}
+
+
+def test_setext_heading_ids_are_anchors_not_words(tmp_path: Path) -> None:
+    """kramdown gave ``¿Por qué?  {#por-que}`` over a ``----`` line the id ``por-que``, as it
+    does ``## ¿Por qué? {#por-que}``; the build read the id of ATX headings only, so every
+    heading of the FAQ showed ``{#por-que}`` in its words, in every edition and the
+    contents, and a ``#por-que`` link led nowhere. Now the id is the heading's anchor."""
+    source = write_pages(tmp_path / "src", FAQ)
+    builds = build_every_edition(source, tmp_path, strict=False)
+    for build in builds.values():
+        assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = tmp_path / "html" / "preguntas-frecuentes.html"
+    text = words(page)
+    assert "{#" not in text and "¿Por qué?" in text, text
+    assert article(page).find(id="por-que") is not None
+    assert "{#" not in (tmp_path / "epub" / "preguntas-frecuentes.xhtml").read_text(encoding="utf-8")
+    pdf = next((tmp_path / "typst").glob("*.pdf"))
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "{#" not in pdf_text and "provincia" in pdf_text, pdf_text
+    assert "[markup.attributes]" not in builds["html"].output, builds["html"].output
+
+
+def test_a_toc_list_of_any_words_is_the_pages_contents(tmp_path: Path) -> None:
+    """kramdown replaced a one-item list followed by ``{:toc}`` with the page's contents,
+    whatever the item said ("1. TOC (to make it use ordered list)"); the build knew the item
+    only when it said exactly ``TOC``, so readers got the author's note to himself as a
+    numbered list and no contents, without a warning. Now it is the contents list."""
+    source = write_pages(tmp_path / "src", FAQ)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    page = article(tmp_path / "html" / "preguntas-frecuentes.html")
+    assert "to make it use ordered list" not in page.get_text(" "), page.get_text(" ")
+    contents = page.find(class_="kramdown-toc")
+    assert contents is not None, page
+    assert "¿Vas a expandir esto al resto de la provincia?" in " ".join(contents.get_text(" ").split())
+
+
+def test_a_normal_list_stays_a_list(tmp_path: Path) -> None:
+    """Only a list that ``{:toc}`` follows is the contents: a list item of words without
+    it stays what it says."""
+    pages = dict(FAQ)
+    pages["_pages/colaboracion.md"] = (
+        "---\ntitle: Colaboración\npermalink: /colaboracion/\n---\n\n"
+        "1. Issue en GitHub\n2. Mediante el formulario\n\n## Otra\n\nTexto.\n")
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0, build.output
+    text = words(tmp_path / "html" / "colaboracion.html")
+    assert "Issue en GitHub" in text and "Mediante el formulario" in text, text
+
