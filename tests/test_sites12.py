@@ -95,3 +95,32 @@ def test_a_normal_list_stays_a_list(tmp_path: Path) -> None:
     text = words(tmp_path / "html" / "colaboracion.html")
     assert "Issue en GitHub" in text and "Mediante el formulario" in text, text
 
+
+BUS_LINE = {
+    "_config.yml": (CONFIG + "collections:\n  colectivos-riogrande:\n    output: true\n"
+                    "    permalink: /rio-grande/colectivos/:path/\n"),
+    "_layouts/bus.html": ("---\nlayout: default\n---\n<article id=\"bus-page\">\n"
+                          "\t<h2 class=\"p-name\" itemprop=\"name\">{{ page.nombre }}</h2>\n</article>\n"),
+    "index.md": "---\ntitle: Inicio\n---\n\nListado de actividades.\n",
+    "_colectivos-riogrande/linea-a.md": (
+        "---\nlayout: bus\nuid: linea-a\nnombre: Línea A\ncolor: azul\n---\n"),
+    "_colectivos-riogrande/aero-local.md": (
+        "---\nlayout: bus\nnombre: Aero Local (Mambo Son Estudio)\n---\n\nDictado por Edit.\n"),
+}
+
+
+def test_a_spanish_nombre_titles_the_page_as_its_layout_did(tmp_path: Path) -> None:
+    """The site's layouts printed ``{{ page.nombre }}`` (Spanish for ``name``) as each
+    club's and bus line's heading and ``<title>``; the build took a ``name:`` only, so
+    "Línea A" was titled "Linea A" after its file name, its accent lost, and "Aero Local
+    (Mambo Son Estudio)" became "Aero Local". ``nombre:`` (and Portuguese ``nome:``, French
+    ``nom:``) of two words or more now titles a page without ``title:``, as ``name:`` does."""
+    source = write_pages(tmp_path / "src", BUS_LINE)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    line = BeautifulSoup((tmp_path / "html" / "colectivos-riogrande" / "linea-a.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    assert line.find("h1").get_text(" ", strip=True).startswith("Línea A"), line.find("h1")
+    aero = words(tmp_path / "html" / "colectivos-riogrande" / "aero-local.html")
+    assert aero.startswith("Aero Local (Mambo Son Estudio)"), aero
+    assert "titled 'Linea A' after its file name" not in build.output, build.output
