@@ -124,3 +124,33 @@ def test_a_spanish_nombre_titles_the_page_as_its_layout_did(tmp_path: Path) -> N
     aero = words(tmp_path / "html" / "colectivos-riogrande" / "aero-local.html")
     assert aero.startswith("Aero Local (Mambo Son Estudio)"), aero
     assert "titled 'Linea A' after its file name" not in build.output, build.output
+
+
+def test_an_empty_liquid_link_is_said_at_its_own_line(tmp_path: Path) -> None:
+    """MARC, the Munich Animal Rights Club's site (``municharc/municharc.github.io``), wrote
+    its Instagram feed in ``index.html`` as ``<a href="{{ photo.permalink }}">`` inside a
+    plugin's block, ten lines into a ``<div>`` with no blank line. The link, empty here,
+    was said at the ``<div>``'s first line, where nothing names it; now at its own line."""
+    pages = {
+        "_config.yml": "title: MARC\nurl: https://municharc.de\n",
+        "index.html": (
+            "---\nlayout: default\ntitle: Munich Animal Rights Club\n---\n"  # 1-4
+            "<div class=\"darker fade-in\">\n"  # 5
+            "\t<div class=\"container\">\n"  # 6
+            "\t\t<h2>Instagram</h2>\n"  # 7
+            "\t\t<p style=\"text-align: center;\">\n"  # 8
+            "\t\t\t<a href=\"https://www.instagram.com/municharc/\">Follow us</a> on Instagram for the\n"  # 9
+            "\t\t\tlatest updates.\n"  # 10
+            "\t\t</p>\n"  # 11
+            "\t</div>\n"  # 12
+            "\t<div class=\"instagram-container\">\n"  # 13
+            "\t\t<a href=\"{{ photo.permalink }}\" id=\"IG-{{ photo.id }}\">Latest photo</a>\n"  # 14
+            "\t</div>\n"  # 15
+            "</div>\n"),
+    }
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    said = [line for line in build.output.splitlines() if "address is empty" in line]
+    assert said and all("index.html:14:" in line for line in said), build.output
+    assert "Latest photo" in words(tmp_path / "html" / "index.html")
