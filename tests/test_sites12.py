@@ -154,3 +154,22 @@ def test_an_empty_liquid_link_is_said_at_its_own_line(tmp_path: Path) -> None:
     said = [line for line in build.output.splitlines() if "address is empty" in line]
     assert said and all("index.html:14:" in line for line in said), build.output
     assert "Latest photo" in words(tmp_path / "html" / "index.html")
+
+
+def test_the_layouts_html_lang_is_the_pages_language(tmp_path: Path) -> None:
+    """tdf-actividades says its language only in ``_layouts/default.html``'s
+    ``<html lang="es-419">`` (no ``lang:`` in ``_config.yml``): Jekyll published every page
+    as Spanish. The build marked them English, so a screen reader read "¿Por qué?" in an
+    English voice. The layout's written language is now the pages' when nothing else
+    names one; a layout that prints it from Liquid names none."""
+    pages = dict(FAQ)
+    pages["_layouts/default.html"] = ("<!DOCTYPE html>\n<html lang=\"es-419\">\n<head><title>"
+                                      "{{ page.title }}</title></head>\n<body>{{ content }}</body>\n</html>\n")
+    source = write_pages(tmp_path / "src", pages)
+    build = sphinx_build(source, tmp_path / "html", "html", strict=False)
+    assert build.returncode == 0 and "Traceback" not in build.output, build.output
+    soup = BeautifulSoup((tmp_path / "html" / "preguntas-frecuentes.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    marked = soup.find(attrs={"lang": True}, string=None, recursive=True)
+    langs = {tag.get("lang") for tag in soup.find_all(attrs={"lang": True})}
+    assert any(str(lang).startswith("es") for lang in langs), (langs, marked)
