@@ -669,7 +669,22 @@ def language_given(srcdir: Path, path: Path | str) -> Any:
     for key in LANGUAGE_KEYS:
         if site.get(key) not in (None, ""):
             return site[key]
-    return None
+    return layout_language(srcdir)
+
+
+_HTML_LANG = re.compile(r"""<html\b[^<>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)["'\s>]""", re.I)
+
+
+def layout_language(srcdir: Path) -> str | None:
+    """The language ``_layouts/default.html`` writes on its ``<html lang="es-419">``, which
+    Jekyll gave every page (tdf-actividades names it nowhere else); None when it names none
+    or prints it from Liquid (``{{ site.lang }}``)."""
+    try:
+        text = (srcdir / "_layouts" / "default.html").read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return None
+    found = _HTML_LANG.search(text)
+    return found.group(1) if found else None
 
 
 def _language_rules(site: Mapping[str, Any]) -> list[Mapping[str, Any]]:

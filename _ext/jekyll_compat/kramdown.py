@@ -26,7 +26,8 @@ from pagesource.fences import code_spans, markdown_lines, outside_code, outside_
 from pagesource.titles import atx_text
 
 _ONLY_IAL = re.compile(r"^\s*(?:\{:[^{}\n]*\}\s*)+$")
-_TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+TOC\s*$")
+# kramdown: the one item's words do not matter ("1. TOC (to make it use ordered list)")
+_TOC_MARKER = re.compile(r"^\s*(?:[*+-]|\d+\.)[ \t]+\S.*$")
 _TOC_IAL = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
 _INLINE_IAL = re.compile(r"\{:(?!:)[^{}\n]*\}|\{::[^{}\n]*/\}|\{:/(?:\w+)?\}|\{::(?:nomarkdown|options)[^{}\n]*\}")
 _OPEN_COMMENT = "{::comment}"
@@ -234,6 +235,22 @@ def heading_id(line: str) -> tuple[str, str] | None:
     return None
 
 
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+
+
+def setext_heading_id(line: str, following: str) -> tuple[str, str] | None:
+    """``Title {#id}`` over a ``----`` or ``====`` line, kramdown's setext heading with its
+    header id → (``Title``, ``id``); None for any other line. The id went with ATX headings
+    only, so the FAQ of tdf-actividades showed ``{#por-que}`` in every heading."""
+    if "{#" not in line or not _SETEXT_UNDERLINE.match(following) or line.startswith(("    ", "\t")) \
+            or _HEADING_START.match(line) or not line.strip():
+        return None
+    found = _ID_AT_END.search(line)
+    if found is None or not line[:found.start()].strip():
+        return None
+    return line[:found.start()].rstrip(" \t"), found.group(1)
+
+
 def block_ial_id(line: str) -> str | None:
     """The id a line that is only a block IAL gives (``{: #get-key}``, ``{:.lead #top}``);
     None for any other line, and for an attribute list definition (``{:ref: #id}``), which
@@ -309,7 +326,9 @@ def _clean(text: str, parse_block_html: bool = False, myst_marks: bool = True) -
             if wrappers.pop() != "details kept":
                 lines[i] = quote.rstrip()
             continue
-        if (found := heading_id(line)) and i > 0 and not lines[i - 1].strip():
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if (found := heading_id(line) or setext_heading_id(line, following)) and i > 0 \
+                and not lines[i - 1].strip():
             lines[i - 1] = f"({found[1]})="  # a MyST target keeps `#id` links working
         if "{:" in line and (placed := _heading_ial(lines, i)) is not None:
             lines[placed[0]] = f"({placed[1]})="
@@ -487,7 +506,7 @@ def _clean_line(line: str, following: str) -> str:
         return abbreviation_item(found.group(1), found.group(2))
     if _TOC_MARKER.match(line) and _TOC_IAL.match(following):
         return ""
-    if found := heading_id(line):
+    if found := heading_id(line) or setext_heading_id(line, following):
         line = found[0]
     if _NOMARKDOWN_OPEN in line:
         line = nomarkdown_spans(line)

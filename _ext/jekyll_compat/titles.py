@@ -30,10 +30,12 @@ def titleize_slug(docname: str) -> str:
 
 
 def name_key(data: Any) -> str:
-    """The key :func:`name_title` takes the page's title from (``name``, ``heading``), or ""."""
+    """The key :func:`name_title` takes the page's title from (``name`` or its Spanish,
+    Portuguese, French word, ``heading``), or ""."""
     if not isinstance(data, Mapping) or "title" in data:
         return ""
-    for key, least in (("name", 2), ("heading", 1)):
+    # `nombre:`, `nome:`, `nom:`: a Spanish, Portuguese, French site's `name:` (tdf-actividades)
+    for key, least in (("name", 2), ("nombre", 2), ("nome", 2), ("nom", 2), ("heading", 1)):
         value = data.get(key)
         if isinstance(value, str):
             words = one_line(value)

@@ -671,16 +671,23 @@ def _link_place(env: BuildEnvironment, raw: nodes.raw, address: str) -> Any:
     where = _where(raw)
     if where is None or not where.line:
         return where
-    needle = (re.compile(r"""\bhref\s*=\s*(?:""|'')""") if not address else
-              re.compile(re.escape(address) + "|" + re.escape(escape(address))))
+    needles = ([_EMPTY_IN_FILE, _LIQUID_ONLY_HREF] if not address else
+               [re.compile(re.escape(address) + "|" + re.escape(escape(address)))])
     try:
         lines = Path(env.doc2path(env.docname)).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return where
-    for number in range(where.line, min(len(lines), where.line + _LOOKED_AHEAD) + 1):
-        if needle.search(lines[number - 1]):
-            return (env.docname, number)
+    for needle in needles:
+        for number in range(where.line, min(len(lines), where.line + _LOOKED_AHEAD) + 1):
+            if needle.search(lines[number - 1]):
+                return (env.docname, number)
     return where
+
+
+_EMPTY_IN_FILE = re.compile(r"""\bhref\s*=\s*(?:""|'')""")
+# an address that is one Liquid value and nothing else, `href="{{ photo.permalink }}"` (MARC's
+# Instagram feed): the link that printed empty when no `href=""` is written in the file
+_LIQUID_ONLY_HREF = re.compile(r"""\bhref\s*=\s*(["'])\s*\{\{[^{}"']*\}\}\s*\1""")
 
 
 def _where(node: nodes.Node) -> Any:
