@@ -1027,7 +1027,8 @@ def test_an_impossible_jekyll_date_is_a_reported_problem_not_a_crash(tmp_path: P
     path = tmp_path / "post.md"
     path.write_text("---\ntitle: Old post\ndate: 2019-13-45\n---\nText\n", encoding="utf-8")
     [problem] = [p for p in read_page("post", path).problems if p.kind is Kind.YAML]
-    assert problem.line == 3 and "month must be in 1..12" in problem.message  # the date's own line
+    assert problem.line == 3 and "its month is not 1 to 12" in problem.message  # the date's own line
+    assert "must be in" not in problem.message and "write it as YYYY-MM-DD" not in problem.message
     assert preprocess(path.read_text(encoding="utf-8"), SITE).text.endswith("Text\n")
 
 

@@ -181,9 +181,18 @@ def yaml_in_plain_words(error: BaseException) -> str:
         if problem.startswith(start):
             return words
     if "must be in" in problem or "out of range" in problem:  # `date: 2019-13-45`
-        return (f"a date is no day of the calendar ({problem}): write it as YYYY-MM-DD, or put "
-                "it in quotes")
+        return (f"a date is no day of the calendar ({_DATE_IN_PLAIN_WORDS.get(problem, problem)}): "
+                "correct the month or day, or put the value in quotes to keep it as text")
     return problem or "it cannot be read"
+
+
+_DATE_IN_PLAIN_WORDS = {
+    "month must be in 1..12": "its month is not 1 to 12",
+    "day is out of range for month": "its day is past the end of its month",
+    "year 0 is out of range": "its year is 0",
+}
+"""Python's words for an impossible date, which staff would read as a program's (a date
+already written as YYYY-MM-DD was told to write it so)."""
 
 
 MAX_DEPTH = 50
